@@ -1,0 +1,313 @@
+"""Cross-article alignment: facts, their agreement, divergences and quote groups.
+
+Goes in: one story's articles, their `ArticleAnalysis` (sentences with
+content lemmas and numbers), resolved quotes and the provenance independence
+groups. Comes out: `Fact`s (aligned sentence groups marked corroborated,
+single or conflicting), `Divergence`s (same fact, different numbers) and
+`QuoteGroup`s (one utterance as quoted by several outlets, with word diffs).
+
+Copies of one original count as one source: agreement is counted over
+independence groups, never over articles.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .models import (Article, ArticleAnalysis, Divergence, DivergenceVersion, Fact, QuoteGroup,
+                     QuoteVariant, ResolvedQuote, Sentence, Span)
+from .text import format_number, words
+
+FACT_THRESHOLD = 0.5
+QUOTE_SIMILARITY = 80
+MIN_FACT_LEMMAS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One sentence as a fact candidate."""
+
+    index: int
+    sentence: Sentence
+    position: int  # sentence number within its article
+    lemmas: frozenset[str]
+    numbers: tuple[tuple[str, float], ...]
+    source: str  # independence group
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    facts: tuple[Fact, ...]
+    divergences: tuple[Divergence, ...]
+    fact_units: tuple[tuple[int, ...], ...]  # sentence positions behind each fact (for ranking)
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+
+def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
+                sources: dict[str, str]) -> Alignment:
+    """Group sentences that state the same thing across articles and judge agreement."""
+    units = _units(analyses, sources)
+    idf = _idf(units)
+    weight = [sum(idf[lemma] for lemma in unit.lemmas) for unit in units]
+    links = _similar_pairs(units, idf, weight)
+    groups = _UnionFind(len(units))
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for a, b, score in links:
+        for x, y in ((a, b), (b, a)):
+            key = (x, units[y].sentence.article_id)
+            if score > best.get(key, (0.0, -1))[0]:
+                best[key] = (score, y)
+    for (x, _article), (score, y) in best.items():
+        if score >= FACT_THRESHOLD:
+            groups.union(x, y)
+    members: dict[int, list[int]] = defaultdict(list)
+    for unit in units:
+        members[groups.find(unit.index)].append(unit.index)
+    published = {a.id: (a.published.timestamp() if a.published else math.inf) for a in articles}
+    outlets = {a.id: a.outlet for a in articles}
+    facts, positions = [], []
+    divergences: list[Divergence] = []
+    for member_ids in sorted(members.values(), key=lambda ids: min(ids)):
+        group = [units[i] for i in member_ids]
+        conflict = _number_conflict(group, outlets, published)
+        fact = _make_fact(f"f{len(facts) + 1}", group, published, outlets,
+                          conflicting=conflict is not None)
+        facts.append(fact)
+        positions.append(tuple(u.position for u in group))
+        if conflict is not None:
+            divergences.append(Divergence(f"d{len(divergences) + 1}", conflict[0], conflict[1]))
+    divergences.extend(_loose_number_conflicts(units, idf, members, groups, outlets, published,
+                                               start=len(divergences)))
+    return Alignment(tuple(facts), tuple(divergences), tuple(positions))
+
+
+def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list[_Unit]:
+    units: list[_Unit] = []
+    for analysis in analyses:
+        for position, sentence in enumerate(analysis.sentences):
+            lemmas = frozenset(analysis.lemmas[position]) if analysis.lemmas else frozenset()
+            if len(lemmas) < MIN_FACT_LEMMAS:
+                continue
+            numbers = analysis.numbers[position] if analysis.numbers else ()
+            units.append(_Unit(len(units), sentence, position, lemmas, numbers,
+                               sources.get(analysis.article_id, analysis.article_id)))
+    return units
+
+
+def _idf(units: Sequence[_Unit]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for unit in units:
+        df.update(unit.lemmas)
+    total = max(1, len(units))
+    return {lemma: math.log(1 + total / count) for lemma, count in df.items()}
+
+
+def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weight: Sequence[float]
+                   ) -> list[tuple[int, int, float]]:
+    """Weighted Dice over content lemmas, for pairs from different articles only.
+
+    An inverted index keeps this near-linear: very common lemmas are not used
+    to find candidates (they still count in the score).
+    """
+    postings: dict[str, list[int]] = defaultdict(list)
+    for unit in units:
+        for lemma in unit.lemmas:
+            postings[lemma].append(unit.index)
+    limit = max(50, int(0.05 * len(units)))
+    pairs = []
+    for unit in units:
+        shared: dict[int, float] = defaultdict(float)
+        for lemma in unit.lemmas:
+            posting = postings[lemma]
+            if len(posting) > limit:
+                continue
+            for other in posting:
+                if other > unit.index and \
+                        units[other].sentence.article_id != unit.sentence.article_id:
+                    shared[other] += idf[lemma]
+        for other, _partial in shared.items():
+            common = unit.lemmas & units[other].lemmas
+            score = 2 * sum(idf[lemma] for lemma in common) / (weight[unit.index] +
+                                                               weight[other])
+            if score >= FACT_THRESHOLD * 0.6:
+                pairs.append((unit.index, other, score))
+    return pairs
+
+
+def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float],
+               outlets: dict[str, str], *, conflicting: bool) -> Fact:
+    ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
+                                           u.sentence.article_id, u.position))
+    roots = {u.source for u in group}
+    # The representative comes from an original, so copies never speak for the group.
+    representative = next((u for u in ordered if u.source == u.sentence.article_id), ordered[0])
+    agreement = "conflicting" if conflicting else ("corroborated" if len(roots) >= 2
+                                                   else "single")
+    # The representative's own span comes first: its text is the fact's text.
+    evidence = tuple(Span(u.sentence.article_id, u.sentence.start, u.sentence.end)
+                     for u in [representative] + [u for u in ordered if u is not representative])
+    names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in ordered))
+    return Fact(fact_id, representative.sentence.text.strip(), agreement, evidence, len(roots),
+                names)
+
+
+def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
+                     published: dict[str, float]
+                     ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
+    values: dict[str, dict[float, list[_Unit]]] = defaultdict(lambda: defaultdict(list))
+    for unit in group:
+        for label, value in unit.numbers:
+            values[label][value].append(unit)
+    for label, by_value in values.items():
+        if len(by_value) < 2:
+            continue
+        roots_per_value = [{u.source for u in us} for us in by_value.values()]
+        if all(a == b for a in roots_per_value for b in roots_per_value):
+            continue  # one source giving two numbers is not a disagreement
+        return _divergence_versions(label, by_value, outlets, published)
+    return None
+
+
+def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
+                         outlets: dict[str, str], published: dict[str, float]
+                         ) -> tuple[str, tuple[DivergenceVersion, ...]]:
+    versions = []
+    for value, units in sorted(by_value.items()):
+        for unit in sorted(units, key=lambda u: published.get(u.sentence.article_id, math.inf)):
+            sentence = unit.sentence
+            versions.append(DivergenceVersion(sentence.article_id,
+                                              outlets.get(sentence.article_id, ""),
+                                              sentence.text.strip(), format_number(value),
+                                              sentence.start, sentence.end))
+    values = " vs ".join(format_number(v) for v in sorted(by_value))
+    return f"number of {label}: {values}", tuple(versions)
+
+
+def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
+                            members: dict[int, list[int]], groups: _UnionFind,
+                            outlets: dict[str, str], published: dict[str, float], *, start: int
+                            ) -> list[Divergence]:
+    """Same quantity, other number, in sentences too differently worded to align."""
+    by_label: dict[str, list[tuple[_Unit, float]]] = defaultdict(list)
+    for unit in units:
+        for label, value in unit.numbers:
+            by_label[label].append((unit, value))
+    found = []
+    for label, entries in by_label.items():
+        if len(entries) > 200:
+            continue
+        by_value: dict[float, list[_Unit]] = defaultdict(list)
+        for unit, value in entries:
+            by_value[value].append(unit)
+        if len(by_value) < 2:
+            continue
+        pairs = [(a, b) for (a, va) in entries for (b, vb) in entries
+                 if va != vb and a.source != b.source and
+                 groups.find(a.index) != groups.find(b.index) and
+                 _shared_context(a, b, label, idf) >= 2]
+        if not pairs:
+            continue
+        involved = {u.index for pair in pairs for u in pair}
+        kept = {v: [u for u in us if u.index in involved] for v, us in by_value.items()}
+        kept = {v: us for v, us in kept.items() if us}
+        if len(kept) >= 2:
+            topic, versions = _divergence_versions(label, kept, outlets, published)
+            found.append(Divergence(f"d{start + len(found) + 1}", topic, versions))
+    return found
+
+
+def _shared_context(a: _Unit, b: _Unit, label: str, idf: dict[str, float]) -> int:
+    common = (a.lemmas & b.lemmas) - {label} - {lemma for lemma in a.lemmas if lemma.isdigit()}
+    return sum(1 for lemma in common if idf.get(lemma, 0) > 0.7)
+
+
+# -- quote groups -------------------------------------------------------------------
+
+def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | None = None
+                 ) -> list[QuoteGroup]:
+    """One group per utterance: quotes of it across outlets, with word-level variants."""
+    quoted = [q for q in quotes if q.quote.kind != "indirect"]
+    finder = _UnionFind(len(quoted))
+    normalised = [" ".join(words(q.quote.text)) for q in quoted]
+    by_speaker: dict[str | None, list[int]] = defaultdict(list)
+    for index, item in enumerate(quoted):
+        by_speaker[item.speaker].append(index)
+    unattributed = by_speaker.get(None, [])
+    for speaker, indices in by_speaker.items():
+        pool = indices if speaker is None else indices + unattributed
+        for position, a in enumerate(indices):
+            for b in pool[position + 1:] if speaker is None else pool:
+                if a == b or finder.find(a) == finder.find(b):
+                    continue
+                needed = QUOTE_SIMILARITY if speaker is not None and quoted[b].speaker else 90
+                if _quote_similarity(normalised[a], normalised[b]) >= needed:
+                    finder.union(a, b)
+    members: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(quoted)):
+        members[finder.find(index)].append(index)
+    order = published or {}
+    groups = []
+    for indices in sorted(members.values(), key=min):
+        items = sorted((quoted[i] for i in indices),
+                       key=lambda q: (order.get(q.quote.article_id, math.inf), q.quote.start))
+        groups.append(_make_group(f"g{len(groups) + 1}", items))
+    return groups
+
+
+def _quote_similarity(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    score = fuzz.token_set_ratio(a, b)
+    if min(len(a.split()), len(b.split())) >= 4:
+        score = max(score, fuzz.partial_ratio(a, b) if min(len(a), len(b)) > 20 else 0)
+    return float(score)
+
+
+def _make_group(group_id: str, items: Sequence[ResolvedQuote]) -> QuoteGroup:
+    speaker = next((q.speaker for q in items if q.speaker), None)
+    speaker_name = next((q.speaker_name for q in items if q.speaker_name), None)
+    texts = Counter(q.quote.text.strip() for q in items)
+    canonical = max(texts, key=lambda t: (texts[t], -_first_index(items, t)))
+    variants = tuple(
+        QuoteVariant(q.id, q.quote.article_id, q.quote.text, word_diff(canonical, q.quote.text))
+        for q in items if q.quote.text.strip() != canonical)
+    return QuoteGroup(group_id, speaker, speaker_name, tuple(q.id for q in items), variants)
+
+
+def _first_index(items: Sequence[ResolvedQuote], text: str) -> int:
+    return next(i for i, q in enumerate(items) if q.quote.text.strip() == text)
+
+
+def word_diff(base: str, other: str) -> tuple[tuple[str, str], ...]:
+    """Word-level diff from `base` to `other`: ("=", same), ("-", dropped), ("+", added)."""
+    a, b = base.split(), other.split()
+    ops: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            ops.append(("=", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            ops.append(("-", " ".join(a[i1:i2])))
+        if j2 > j1:
+            ops.append(("+", " ".join(b[j1:j2])))
+    return tuple(ops)

@@ -1,0 +1,128 @@
+"""Assemble one story's stage outputs into the dossier JSON of DESIGN.md.
+
+Goes in: the story, its articles, provenance, entities, resolved quotes,
+quote groups, events, facts, divergences, summary and input errors. Comes
+out: a plain dict (`"schema": "storyline.dossier/1"`) ready for json.dumps.
+Fields beyond the contract are additions; none of the contract's are renamed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .models import (Article, Divergence, Entity, Event, Fact, InputError, Provenance,
+                     QuoteGroup, ResolvedQuote, Span, Story, SummarySentence)
+
+SCHEMA = "storyline.dossier/1"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryResults:
+    """Everything the stages produced for one story."""
+
+    story: Story
+    articles: tuple[Article, ...]
+    provenance: tuple[Provenance, ...]
+    entities: tuple[Entity, ...]
+    quotes: tuple[ResolvedQuote, ...]
+    quote_groups: tuple[QuoteGroup, ...]
+    events: tuple[Event, ...]
+    facts: tuple[Fact, ...]
+    divergences: tuple[Divergence, ...]
+    summary: tuple[SummarySentence, ...]
+    errors: tuple[InputError, ...] = ()
+
+
+def build_dossier_dict(results: StoryResults, *, generator: dict[str, Any] | None = None
+                       ) -> dict[str, Any]:
+    """The contract JSON for one story."""
+    story = results.story
+    return {
+        "schema": SCHEMA,
+        "story": {"id": story.id, "title": story.title, "articles": len(results.articles)},
+        "articles": [_article(a) for a in results.articles],
+        "provenance": [_provenance(p) for p in results.provenance],
+        "people": [_entity(e, with_roles=True) for e in results.entities if e.label == "PERSON"],
+        "organizations": [_entity(e, with_roles=False) for e in results.entities
+                          if e.label == "ORG"],
+        "quotes": [_quote(q) for q in results.quotes],
+        "quote_groups": [_quote_group(g) for g in results.quote_groups],
+        "events": [_event(e) for e in results.events],
+        "facts": [_fact(f) for f in results.facts],
+        "divergences": [_divergence(d) for d in results.divergences],
+        "summary": [{"text": s.text, "citations": _spans(s.citations)} for s in results.summary],
+        "errors": [_error(e) for e in results.errors],
+        "generator": generator or {},
+    }
+
+
+def _spans(spans: Sequence[Span]) -> list[dict[str, Any]]:
+    return [{"article": s.article, "start": s.start, "end": s.end} for s in spans]
+
+
+def _article(article: Article) -> dict[str, Any]:
+    return {"id": article.id, "source": article.source, "title": article.title,
+            "outlet": article.outlet, "url": article.url, "published": article.published_iso,
+            "author": article.author, "words": article.words, "sha256": article.sha256,
+            "text": article.text}
+
+
+def _provenance(item: Provenance) -> dict[str, Any]:
+    return {"article": item.article, "kind": item.kind, "of": item.of,
+            "similarity": item.similarity, "evidence": [dict(e) for e in item.evidence],
+            "credited": item.credited}
+
+
+def _entity(entity: Entity, *, with_roles: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": entity.id, "name": entity.name,
+                            "aliases": list(entity.aliases), "articles": list(entity.articles)}
+    if with_roles:
+        data["roles"] = list(entity.roles)
+    else:
+        data["roles"] = list(entity.roles)
+    data["mentions"] = _spans(entity.mentions)
+    return data
+
+
+def _quote(item: ResolvedQuote) -> dict[str, Any]:
+    quote = item.quote
+    return {"id": item.id, "article": quote.article_id, "text": quote.text,
+            "start": quote.start, "end": quote.end, "speaker": item.speaker,
+            "speaker_name": item.speaker_name, "cue": quote.cue, "kind": quote.kind,
+            "speaker_text": quote.speaker_text,
+            "speaker_span": ({"article": quote.article_id, "start": quote.speaker_start,
+                              "end": quote.speaker_end}
+                             if quote.speaker_start is not None else None)}
+
+
+def _quote_group(group: QuoteGroup) -> dict[str, Any]:
+    return {"id": group.id, "speaker": group.speaker, "speaker_name": group.speaker_name,
+            "quotes": list(group.quotes),
+            "variants": [{"quote": v.quote, "article": v.article, "text": v.text,
+                          "diff": [{"op": op, "text": words} for op, words in v.diff]}
+                         for v in group.variants]}
+
+
+def _event(event: Event) -> dict[str, Any]:
+    return {"id": event.id, "date": event.date, "precision": event.precision,
+            "status": event.status, "description": event.description,
+            "evidence": _spans(event.evidence), "expression": event.expression}
+
+
+def _fact(fact: Fact) -> dict[str, Any]:
+    return {"id": fact.id, "text": fact.text, "agreement": fact.agreement,
+            "evidence": _spans(fact.evidence), "sources": fact.sources,
+            "outlets": list(fact.outlets)}
+
+
+def _divergence(item: Divergence) -> dict[str, Any]:
+    return {"id": item.id, "topic": item.topic,
+            "versions": [{"article": v.article, "outlet": v.outlet, "text": v.text,
+                          "value": v.value, "start": v.start, "end": v.end}
+                         for v in item.versions]}
+
+
+def _error(error: InputError) -> dict[str, Any]:
+    return {"source": error.source, "reason": error.reason, "severity": error.severity}

@@ -1,0 +1,483 @@
+"""People and organisations: find mentions in one Doc, link them across articles.
+
+Goes in: a parsed spaCy `Doc` per article (for `find_mentions`), then every
+article's `Mention`s (for `link_entities`). Comes out: `Mention`s with
+names, honorifics and roles; `Entity`s (one per real person or
+organisation) and a lookup from mention spans to entity ids.
+
+Linking is deliberately conservative: a false merge of two people is worse
+than a missed one, so a bare surname only joins a full name when exactly one
+candidate fits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .models import Entity, Mention, Span as TextSpan
+
+HONORIFICS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr.",
+              "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame",
+              "rev": "Rev.", "lord": "Lord", "lady": "Lady"}
+FEMALE_HONORIFICS = {"Mrs.", "Ms.", "Miss", "Dame", "Lady"}
+MALE_HONORIFICS = {"Mr.", "Sir", "Lord"}
+ROLE_NOUNS = {
+    "minister", "mayor", "president", "spokesperson", "spokesman", "spokeswoman", "engineer",
+    "director", "curator", "chief", "secretary", "governor", "senator", "chancellor",
+    "premier", "prime", "chairman", "chairwoman", "chair", "ceo", "executive", "manager",
+    "officer", "commissioner", "judge", "justice", "prosecutor", "attorney", "lawyer",
+    "general", "colonel", "captain", "sergeant", "inspector", "detective", "councillor",
+    "councilor", "councilman", "councilwoman", "representative", "congressman",
+    "congresswoman", "king", "queen", "prince", "princess", "ambassador", "head", "leader",
+    "founder", "professor", "doctor", "scientist", "researcher", "analyst", "economist",
+    "driver", "resident", "teacher", "student", "official", "adviser", "advisor", "aide",
+    "editor", "reporter", "correspondent", "author", "owner", "member", "deputy", "coach",
+    "candidate", "priest", "bishop", "pope", "sheriff", "superintendent", "treasurer",
+    "administrator", "architect", "historian", "expert", "economist", "partner", "counsel",
+}
+ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
+             "government", "commission", "committee", "court", "university", "office",
+             "board", "firm", "party", "union", "authority", "bank", "service", "association",
+             "federation", "organisation", "organization", "corporation", "group", "gallery",
+             "museum", "hospital", "school", "administration", "parliament", "senate",
+             "congress", "cabinet", "team", "club", "foundation", "embassy", "army", "navy"}
+PERSON_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG"}
+NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "la", "le", "du", "bin", "al", "ibn"}
+
+
+# -- finding mentions in one article ------------------------------------------------
+
+def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
+    """Person and organisation mentions of one article: names and nominals."""
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    for ent in doc.ents:
+        mention = _mention_from_entity(ent, article_id)
+        if mention is not None:
+            mentions.append(mention)
+            covered.update(range(ent.start, ent.end))
+    mentions.extend(_nominal_mentions(doc, article_id, covered))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _mention_from_entity(ent: Span, article_id: str) -> Mention | None:
+    if ent.label_ not in PERSON_LABELS | ORG_LABELS:
+        return None
+    tokens = list(ent)
+    while tokens and (tokens[-1].text in {"'s", "\u2019s", "'"} or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    doc = ent.doc
+    start_char = tokens[0].idx
+    end_char = tokens[-1].idx + len(tokens[-1].text)
+    if ent.label_ in ORG_LABELS:
+        name = doc.text[start_char:end_char]
+        return Mention(article_id, name, start_char, end_char, "ORG", name=name)
+    honorific, name_tokens, inner_role = _split_person_tokens(tokens)
+    if not name_tokens:
+        return None
+    name = " ".join(t.text for t in name_tokens)
+    prefix_role, prefix_start = _title_prefix(doc, tokens[0].i)
+    role = inner_role or prefix_role or _apposition_role(name_tokens[-1])
+    honorific = honorific or _honorific_before(doc, tokens[0].i)
+    text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
+    return Mention(article_id, doc.text[text_start:end_char], start_char, end_char, "PERSON",
+                   name=name, role=role, honorific=honorific)
+
+
+def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], str | None]:
+    """Separate "Dr." and a title such as "Health Minister" from the name itself."""
+    honorific = None
+    role_tokens: list[Token] = []
+    index = 0
+    while index < len(tokens) - 1:
+        key = tokens[index].lower_.rstrip(".")
+        if key in HONORIFICS:
+            honorific = HONORIFICS[key]
+        elif key in ROLE_NOUNS or (role_tokens and tokens[index].is_title and
+                                   tokens[index + 1].lower_ in ROLE_NOUNS):
+            role_tokens.append(tokens[index])
+        elif not role_tokens and tokens[index + 1].lower_ in ROLE_NOUNS:
+            role_tokens.append(tokens[index])
+        else:
+            break
+        index += 1
+    name_tokens = [t for t in tokens[index:] if t.text != "."]
+    role = normalize_role(" ".join(t.text for t in role_tokens)) if role_tokens else None
+    return honorific, name_tokens, role
+
+
+def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
+    """Capitalised title words just before a name: "Transport Minister" Tomas Brandt."""
+    index = start - 1
+    words: list[Token] = []
+    while index >= 0 and doc[index].is_title and not doc[index].ent_type_ \
+            and doc[index].lower_.rstrip(".") not in HONORIFICS and len(words) < 4:
+        words.insert(0, doc[index])
+        index -= 1
+    while words and words[-1].lower_ not in ROLE_NOUNS:
+        words = words[:-1]
+    if not words or not any(w.lower_ in ROLE_NOUNS for w in words):
+        return None, start
+    return normalize_role(" ".join(w.text for w in words)), words[0].i
+
+
+def _honorific_before(doc: Doc, start: int) -> str | None:
+    if start == 0:
+        return None
+    previous = doc[start - 1]
+    key = previous.lower_.rstrip(".")
+    if previous.text == "." and start >= 2:
+        key = doc[start - 2].lower_
+    return HONORIFICS.get(key)
+
+
+def _apposition_role(head: Token) -> str | None:
+    """Role from an apposition: "Jane Doe, the health minister," or "the spokesperson, Jane"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return normalize_role(_subtree_text(child, stop_at=None))
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        return normalize_role(_subtree_text(head.head, stop_at=head))
+    return None
+
+
+def _subtree_text(token: Token, *, stop_at: Token | None) -> str:
+    """Text of a token's subtree, cut before a nested apposition or clause."""
+    skip: set[int] = set()
+    if stop_at is not None:
+        skip.update(t.i for t in stop_at.subtree)
+    for child in token.children:
+        if child.dep_ in {"relcl", "acl", "appos", "punct"} or child.dep_ == "prep" and \
+                child.lower_ in {"who", "which"}:
+            skip.update(t.i for t in child.subtree)
+    kept = [t for t in token.subtree if t.i not in skip]
+    # Keep one contiguous run around the head so we never glue distant words.
+    run = [t for t in kept if abs(t.i - token.i) <= 8]
+    return " ".join(t.text for t in run)
+
+
+def normalize_role(role: str) -> str | None:
+    """"The Health Minister" -> "health minister"; proper names keep their capitals."""
+    text = re.sub(r"\s+'s\b", "'s", role.strip(" ,.;:-\u2013\u2014"))
+    text = re.sub(r"^(the|a|an|its|his|her|their)\s+", "", text, flags=re.IGNORECASE)
+    if not text or len(text) > 80:
+        return None
+    words = text.split()
+    lowered = [w.lower() if (w.lower().rstrip("'s") in ROLE_NOUNS or i == 0 and
+                             w.lower() in ROLE_NOUNS | {"chief", "deputy", "senior", "health",
+                                                        "transport", "foreign", "finance"})
+               else w for i, w in enumerate(words)]
+    lowered = [w.lower() if w.istitle() and w.lower() in _COMMON_ROLE_WORDS else w
+               for w in lowered]
+    return " ".join(lowered)
+
+
+_COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "defence",
+                      "defense", "education", "justice", "chief", "deputy", "senior", "vice",
+                      "assistant", "executive", "general", "city", "state", "federal",
+                      "national", "bus", "prime", "economy", "trade", "culture"}
+
+
+def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:
+    """Definite descriptions that can name a speaker: "the minister", "the ministry"."""
+    result = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "NOUN":
+            continue
+        lemma = token.lemma_.lower()
+        det = [c for c in token.children if c.dep_ in {"det", "poss"}]
+        if not det or det[0].lower_ not in {"the", "this", "that"}:
+            continue
+        if lemma in ROLE_NOUNS:
+            label = "PERSON"
+        elif lemma in ORG_NOUNS:
+            label = "ORG"
+        else:
+            continue
+        start_token = min(t.i for t in token.subtree if t.i <= token.i and
+                          t.dep_ in {"det", "compound", "amod", "poss", "case"} or t.i == token.i)
+        start_token = max(start_token, token.i - 4)
+        span = doc[start_token:token.i + 1]
+        result.append(Mention(article_id, span.text, span.start_char, span.end_char, label,
+                              name=lemma, kind="nominal"))
+    return result
+
+
+# -- linking mentions into entities -------------------------------------------------
+
+@dataclass
+class _Cluster:
+    label: str
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: dict[str, None] = field(default_factory=dict)
+    roles: dict[str, None] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    first: str | None = None
+    last: str | None = None
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if mention.kind == "name":
+            self.names[mention.name] += 1
+            self.aliases[mention.text] = None
+            self.aliases[mention.name] = None
+            if mention.honorific:
+                self.aliases[f"{mention.honorific} {_surname(mention.name)}"] = None
+        if mention.role:
+            self.roles[mention.role] = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntityIndex:
+    """Entities plus a lookup from (article, start, end) of a mention to an entity id."""
+
+    entities: tuple[Entity, ...]
+    by_span: dict[tuple[str, int, int], str]
+
+    def entity_at(self, article_id: str, start: int, end: int) -> str | None:
+        """The entity whose mention overlaps this span best, if any."""
+        exact = self.by_span.get((article_id, start, end))
+        if exact:
+            return exact
+        best, best_overlap = None, 0
+        for (art, s, e), entity_id in self.by_span.items():
+            if art == article_id and s < end and start < e:
+                overlap = min(e, end) - max(s, start)
+                if overlap > best_overlap:
+                    best, best_overlap = entity_id, overlap
+        return best
+
+    def get(self, entity_id: str) -> Entity | None:
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        return None
+
+
+def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
+    """Group mentions from all articles into one entity per real person or organisation."""
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        by_article[mention.article_id].append(mention)
+    person_surnames = {_surname(m.name).lower() for m in mentions
+                       if m.label == "PERSON" and m.kind == "name" and len(m.name.split()) > 1}
+    local_people: list[_Cluster] = []
+    local_orgs: list[_Cluster] = []
+    nominals: list[tuple[Mention, list[_Cluster], list[_Cluster]]] = []
+    for article_mentions in by_article.values():
+        people, orgs = _link_within_article(article_mentions, person_surnames)
+        local_people.extend(people)
+        local_orgs.extend(orgs)
+        nominals.extend((m, people, orgs) for m in article_mentions if m.kind == "nominal")
+    people = _merge_people(local_people)
+    orgs = _merge_orgs(local_orgs)
+    for nominal, article_people, article_orgs in nominals:
+        target = _resolve_nominal(nominal, article_people, article_orgs)
+        if target is not None:
+            target.add(nominal)
+    return _build_index(people, orgs)
+
+
+def _surname(name: str) -> str:
+    parts = name.split()
+    return parts[-1] if parts else name
+
+
+def _given(name: str) -> str | None:
+    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.?", p)]
+    return parts[0] if len(parts) > 1 else None
+
+
+def _link_within_article(mentions: list[Mention], person_surnames: set[str]
+                         ) -> tuple[list[_Cluster], list[_Cluster]]:
+    people: dict[str, _Cluster] = {}
+    orgs: dict[str, _Cluster] = {}
+    singles: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "name":
+            continue
+        is_person = mention.label == "PERSON" or (
+            " " not in mention.name and mention.name.lower() in person_surnames)
+        if is_person:
+            mention = _as_person(mention)
+            if len(mention.name.split()) == 1:
+                singles.append(mention)
+                continue
+            key = _person_key(mention.name)
+            cluster = people.setdefault(key, _Cluster("PERSON"))
+            cluster.first, cluster.last = _given(mention.name), _surname(mention.name)
+            cluster.add(mention)
+        else:
+            key = org_key(mention.name)
+            orgs.setdefault(key, _Cluster("ORG")).add(mention)
+    for mention in singles:
+        word = mention.name.lower()
+        matches = [c for c in people.values() if (c.last or "").lower() == word]
+        if not matches:
+            matches = [c for c in people.values() if (c.first or "").lower() == word]
+        if len(matches) == 1:
+            matches[0].add(mention)
+        elif not matches:
+            cluster = people.setdefault(f"~{word}", _Cluster("PERSON"))
+            cluster.last = mention.name
+            cluster.add(mention)
+        # Several people share this surname here: leave the mention unlinked.
+    return list(people.values()), _merge_acronyms(list(orgs.values()))
+
+
+def _as_person(mention: Mention) -> Mention:
+    if mention.label == "PERSON":
+        return mention
+    return Mention(mention.article_id, mention.text, mention.start, mention.end, "PERSON",
+                   name=mention.name, kind=mention.kind, role=mention.role,
+                   honorific=mention.honorific)
+
+
+def _person_key(name: str) -> str:
+    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.?", p)]
+    return " ".join(parts).lower()
+
+
+def org_key(name: str) -> str:
+    """Canonical key of an organisation name ("the State Department" ~ "Department of State")."""
+    text = re.sub(r"^(the)\s+", "", name.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"['\u2019]s$", "", text)
+    text = re.sub(r"^(U\.?S\.?|US|United States)\s+", "", text)
+    match = re.fullmatch(r"(\w+) (Department|Ministry)", text)
+    if match:
+        text = f"{match.group(2)} of {match.group(1)}"
+    return text.lower()
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in {"of", "the", "and",
+                                                                           "for", "on", "in"}]
+    return "".join(w[0] for w in words).upper()
+
+
+def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
+    by_acronym: dict[str, _Cluster] = {}
+    for cluster in clusters:
+        name = cluster.names.most_common(1)[0][0] if cluster.names else ""
+        if len(name.split()) > 1:
+            by_acronym.setdefault(_acronym(name), cluster)
+    kept: list[_Cluster] = []
+    for cluster in clusters:
+        name = cluster.names.most_common(1)[0][0] if cluster.names else ""
+        target = by_acronym.get(name) if name.isupper() and " " not in name else None
+        if target is not None and target is not cluster:
+            for mention in cluster.mentions:
+                target.add(mention)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def _merge_people(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Merge per-article people across articles; surname-only ones only when unambiguous."""
+    merged: dict[str, _Cluster] = {}
+    surname_only: list[_Cluster] = []
+    for cluster in clusters:
+        if cluster.first is None:
+            surname_only.append(cluster)
+            continue
+        key = f"{(cluster.first or '').lower()} {(cluster.last or '').lower()}"
+        target = merged.setdefault(key, _Cluster("PERSON", first=cluster.first,
+                                                 last=cluster.last))
+        for mention in cluster.mentions:
+            target.add(mention)
+    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
+    for cluster in merged.values():
+        by_surname[(cluster.last or "").lower()].append(cluster)
+    result = list(merged.values())
+    orphans: dict[str, _Cluster] = {}
+    for cluster in surname_only:
+        candidates = by_surname.get((cluster.last or "").lower(), [])
+        if len(candidates) > 1:
+            roles = set(cluster.roles)
+            candidates = [c for c in candidates if roles & set(c.roles)]
+        if len(candidates) == 1:
+            for mention in cluster.mentions:
+                candidates[0].add(mention)
+            continue
+        key = (cluster.last or "").lower()
+        if key in orphans:
+            for mention in cluster.mentions:
+                orphans[key].add(mention)
+        else:
+            orphans[key] = cluster
+    return result + list(orphans.values())
+
+
+def _merge_orgs(clusters: list[_Cluster]) -> list[_Cluster]:
+    merged: dict[str, _Cluster] = {}
+    for cluster in clusters:
+        name = cluster.names.most_common(1)[0][0]
+        target = merged.setdefault(org_key(name), _Cluster("ORG"))
+        for mention in cluster.mentions:
+            target.add(mention)
+    return _merge_acronyms(list(merged.values()))
+
+
+def _resolve_nominal(nominal: Mention, people: list[_Cluster], orgs: list[_Cluster]
+                     ) -> _Cluster | None:
+    """ "the minister" -> the one person here whose role names a minister."""
+    head = nominal.name
+    if nominal.label == "PERSON":
+        matches = [c for c in people if any(head in role.lower().split() or
+                                            head in role.lower() for role in c.roles)]
+    else:
+        matches = [c for c in orgs if any(head in n.lower() for n in c.names)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _build_index(people: list[_Cluster], orgs: list[_Cluster]) -> EntityIndex:
+    entities: list[Entity] = []
+    by_span: dict[tuple[str, int, int], str] = {}
+    ordered = sorted(people, key=_first_position) + sorted(orgs, key=_first_position)
+    counters = {"PERSON": 0, "ORG": 0}
+    for cluster in ordered:
+        if not cluster.names:
+            continue
+        counters[cluster.label] += 1
+        prefix = "p" if cluster.label == "PERSON" else "o"
+        entity_id = f"{prefix}{counters[cluster.label]}"
+        name = _canonical_name(cluster)
+        aliases = tuple(a for a in cluster.aliases if a != name)
+        spans = tuple(TextSpan(m.article_id, m.start, m.end) for m in cluster.mentions)
+        entities.append(Entity(entity_id, cluster.label, name, aliases, tuple(cluster.roles),
+                               tuple(sorted(spans, key=lambda s: (s.article, s.start)))))
+        for mention in cluster.mentions:
+            by_span[(mention.article_id, mention.start, mention.end)] = entity_id
+    return EntityIndex(tuple(entities), by_span)
+
+
+def _first_position(cluster: _Cluster) -> tuple[int, str, int]:
+    first = min(cluster.mentions, key=lambda m: (m.article_id, m.start))
+    return (-len({m.article_id for m in cluster.mentions}), first.article_id, first.start)
+
+
+def _canonical_name(cluster: _Cluster) -> str:
+    """The most complete frequent form: longest name among the most used ones."""
+    names = cluster.names.most_common()
+    return max(names, key=lambda item: (len(item[0].split()), item[1], len(item[0])))[0]
+
+
+def entity_gender(entity_mentions: Iterable[Mention]) -> str | None:
+    for mention in entity_mentions:
+        if mention.honorific in FEMALE_HONORIFICS:
+            return "female"
+        if mention.honorific in MALE_HONORIFICS:
+            return "male"
+    return None

@@ -1,0 +1,385 @@
+"""Read inputs into articles.
+
+Goes in: paths (files or directories, recursive) or "-" for JSONL on stdin.
+Comes out: a stream of `Article` (normalised main text plus metadata) and
+`InputError` (path and reason) records. One bad file never stops the stream.
+
+Formats: `.txt` (optional `Key: value` header block ended by a blank line),
+`.html`/`.htm` (main text via trafilatura), `.json` (one object), `.jsonl`
+(one object per line), RSS/Atom feeds (`.xml`, `.rss`, `.atom`, `.feed`).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlparse
+
+from .models import Article, InputError, InputProblem
+
+Record = Article | InputError
+
+DEFAULT_MAX_BYTES = 100 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
+JSON_SUFFIXES = {".json"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+HEADER_KEYS = {"title", "outlet", "url", "published", "author", "id", "source", "date"}
+
+
+def read_inputs(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                stdin: IO[str] | None = None) -> Iterator[Record]:
+    """Yield articles and input errors from files, directories and "-" (stdin JSONL).
+
+    Args:
+        inputs: paths as the user gave them.
+        max_bytes: files larger than this are reported, not read.
+        stdin: stream used for "-" (defaults to sys.stdin).
+    """
+    seen_ids: dict[str, int] = {}
+    for item in inputs:
+        if item == "-":
+            records: Iterator[Record] = _read_jsonl_stream(stdin or sys.stdin, "<stdin>", "stdin")
+        else:
+            records = _read_path(Path(item), max_bytes=max_bytes)
+        for record in records:
+            if isinstance(record, Article):
+                record = _with_unique_id(record, seen_ids)
+            yield record
+
+
+def _with_unique_id(article: Article, seen: dict[str, int]) -> Article:
+    count = seen.get(article.id, 0)
+    seen[article.id] = count + 1
+    if count == 0:
+        return article
+    new_id = f"{article.id}-{count + 1}"
+    while new_id in seen:
+        count += 1
+        new_id = f"{article.id}-{count + 1}"
+    seen[new_id] = 1
+    return _replace(article, id=new_id)
+
+
+def _replace(article: Article, **changes: Any) -> Article:
+    fields = {name: getattr(article, name) for name in Article.__dataclass_fields__}
+    fields.update(changes)
+    return Article(**fields)
+
+
+def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
+    if not path.exists():
+        yield InputError(str(path), "no such file or directory")
+        return
+    if path.is_dir():
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            if child.suffix.lower() in KNOWN_SUFFIXES and not child.name.startswith("."):
+                yield from _read_file(child, max_bytes=max_bytes)
+        return
+    yield from _read_file(path, max_bytes=max_bytes)
+
+
+def _read_file(path: Path, *, max_bytes: int) -> Iterator[Record]:
+    source = str(path)
+    try:
+        text, warning = _load_text(path, max_bytes=max_bytes)
+    except InputProblem as problem:
+        yield InputError(source, str(problem))
+        return
+    if warning:
+        yield InputError(source, warning, severity="warning")
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES:
+            yield from _read_jsonl_stream(io.StringIO(text), source, path.stem)
+        elif suffix in JSON_SUFFIXES:
+            yield _article_from_json(_parse_json(text, source), source, path.stem)
+        elif suffix in HTML_SUFFIXES:
+            yield parse_html(text, source=source, default_id=path.stem)
+        elif suffix in FEED_SUFFIXES or _looks_like_feed(text):
+            yield from parse_feed(text, source=source, stem=path.stem)
+        else:
+            yield parse_text(text, source=source, default_id=path.stem)
+    except InputProblem as problem:
+        yield InputError(source, str(problem))
+
+
+def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
+    """Read a file as text; raise InputProblem for what cannot be an article."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputProblem(
+                f"file too large ({size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
+        data = path.read_bytes()
+    except PermissionError as exc:
+        raise InputProblem("cannot read file: permission denied") from exc
+    except OSError as exc:
+        raise InputProblem(f"cannot read file: {exc.strerror or exc}") from exc
+    if not data.strip():
+        raise InputProblem("empty file")
+    if b"\x00" in data[:8192]:
+        raise InputProblem("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        # Old newsroom exports are often Windows-1252; keep the article, say so.
+        fallback = data.decode("cp1252", errors="replace")
+        reason = f"not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}); " \
+                 "decoded as Windows-1252"
+        return fallback, reason
+
+
+def normalize_text(text: str) -> str:
+    """Unicode NFC, Unix newlines, plain spaces; quote marks are left as written."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2007", " ")
+    text = text.replace("\u200b", "").replace("\ufeff", "")
+    lines = [line.rstrip() for line in text.split("\n")]
+    text = "\n".join(lines)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def parse_published(value: object) -> datetime | None:
+    """Parse a publication date in any common format; naive times are taken as UTC."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, (int, float)):
+        parsed = datetime.fromtimestamp(float(value), tz=UTC)
+    else:
+        parsed_or_none = _parse_date_string(str(value).strip())
+        if parsed_or_none is None:
+            return None
+        parsed = parsed_or_none
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed
+
+
+def _parse_date_string(value: str) -> datetime | None:
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        pass
+    from dateutil import parser as dateutil_parser
+
+    try:
+        return dateutil_parser.parse(value)
+    except (ValueError, OverflowError):
+        pass
+    import dateparser
+
+    return dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False})
+
+
+def outlet_from_url(url: str) -> str:
+    host = urlparse(url).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def make_article(*, id: str, source: str, text: str, title: str = "", outlet: str = "",
+                 url: str = "", published: object = None, author: str = "") -> Article:
+    """Build an Article from raw fields: normalise text, parse date, fill outlet."""
+    body = normalize_text(text)
+    if not body:
+        raise InputProblem("no article text")
+    return Article(
+        id=_clean_id(id), source=source, text=body, title=" ".join(title.split()),
+        outlet=(outlet.strip() or outlet_from_url(url)), url=url.strip(),
+        published=parse_published(published), author=" ".join(author.split()),
+    )
+
+
+def _clean_id(value: str) -> str:
+    cleaned = re.sub(r"[^\w.-]+", "-", value.strip()).strip("-")
+    return cleaned or "article"
+
+
+def parse_text(text: str, *, source: str, default_id: str) -> Article:
+    """A plain-text article with an optional `Key: value` header block."""
+    header, body = _split_header(text.lstrip("\ufeff"))
+    return make_article(
+        id=header.get("id", default_id), source=source, text=body,
+        title=header.get("title", ""), outlet=header.get("outlet", header.get("source", "")),
+        url=header.get("url", ""), published=header.get("published", header.get("date")),
+        author=header.get("author", ""),
+    )
+
+
+def _split_header(text: str) -> tuple[dict[str, str], str]:
+    lines = text.replace("\r\n", "\n").split("\n")
+    header: dict[str, str] = {}
+    for index, line in enumerate(lines):
+        if not line.strip():
+            return (header, "\n".join(lines[index + 1:])) if header else ({}, text)
+        match = re.match(r"^([A-Za-z][A-Za-z ]{0,20}):\s*(.*)$", line)
+        if not match or match.group(1).strip().lower() not in HEADER_KEYS:
+            return {}, text
+        header[match.group(1).strip().lower()] = match.group(2).strip()
+    return {}, text
+
+
+def _parse_json(text: str, source: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputProblem(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") \
+            from exc
+
+
+def _article_from_json(obj: Any, source: str, default_id: str) -> Article:
+    if not isinstance(obj, dict):
+        raise InputProblem("JSON value is not an article object")
+    url = str(obj.get("url") or "")
+    body = obj.get("text")
+    if not body and obj.get("html"):
+        extracted = _extract_html(str(obj["html"]), url=url)
+        body = extracted["text"]
+        for key in ("title", "outlet", "published", "author"):
+            obj.setdefault(key, extracted.get(key))
+    if not isinstance(body, str) or not body.strip():
+        raise InputProblem("article has no 'text' (or 'html') field")
+    return make_article(
+        id=str(obj.get("id") or default_id), source=str(obj.get("source") or source),
+        text=body, title=str(obj.get("title") or ""), outlet=str(obj.get("outlet") or ""),
+        url=url, published=obj.get("published"), author=_author_text(obj.get("author")),
+    )
+
+
+def _author_text(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value or "")
+
+
+def _read_jsonl_stream(stream: IO[str], source: str, stem: str) -> Iterator[Record]:
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            obj = _parse_json(line, where)
+            yield _article_from_json(obj, source, f"{stem}-{number}")
+        except InputProblem as problem:
+            yield InputError(where, str(problem))
+
+
+def parse_html(html: str, *, source: str, default_id: str, url: str = "") -> Article:
+    """A web page: main text and metadata via trafilatura."""
+    extracted = _extract_html(html, url=url)
+    return make_article(id=default_id, source=source, text=extracted["text"],
+                        title=extracted["title"], outlet=extracted["outlet"],
+                        url=extracted["url"] or url, published=extracted["published"],
+                        author=extracted["author"])
+
+
+def _extract_html(html: str, *, url: str = "") -> dict[str, str]:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(html, url=url or None, with_metadata=True,
+                                           include_comments=False, include_tables=False)
+    if document is None or not getattr(document, "text", None):
+        raise InputProblem("no article text found in the HTML page")
+    meta = _html_meta(html)
+    title = meta.get("og:title") or document.title or ""
+    text = _drop_title_line(document.text, title)
+    return {
+        "text": text.replace("\n", "\n\n"),
+        "title": title,
+        "outlet": meta.get("og:site_name") or document.sitename or "",
+        "url": meta.get("og:url") or document.url or url,
+        "published": meta.get("article:published_time") or meta.get("datepublished")
+        or document.date or "",
+        "author": meta.get("author") or document.author or "",
+    }
+
+
+def _html_meta(html: str) -> dict[str, str]:
+    """Meta tags trafilatura reduces to a day; we keep the full timestamp."""
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return {}
+    meta: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        content = node.get("content")
+        if key and content and key not in meta:
+            meta[key] = content.strip()
+    return meta
+
+
+def _drop_title_line(text: str, title: str) -> str:
+    first, _, rest = text.partition("\n")
+    if title and rest and first.strip().lower() == title.strip().lower():
+        return rest
+    return text
+
+
+def _looks_like_feed(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
+
+
+def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
+    """RSS/Atom items: full content when present, otherwise the summary."""
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if feed.bozo and not feed.entries:
+        raise InputProblem(f"not a readable feed: {feed.get('bozo_exception', 'parse error')}")
+    channel = feed.feed.get("title", "")
+    for index, entry in enumerate(feed.entries, start=1):
+        where = f"{source}#{index}"
+        html = entry.content[0].value if entry.get("content") else entry.get("summary", "")
+        try:
+            yield make_article(
+                id=f"{stem}-{index}", source=where, text=html_fragment_to_text(html),
+                title=entry.get("title", ""), outlet=_entry_outlet(entry, channel),
+                url=entry.get("link", ""),
+                published=entry.get("published") or entry.get("updated"),
+                author=entry.get("author", ""),
+            )
+        except InputProblem as problem:
+            yield InputError(where, str(problem))
+
+
+def _entry_outlet(entry: Any, channel: str) -> str:
+    source = entry.get("source") or {}
+    return str(source.get("title") or channel or outlet_from_url(entry.get("link", "")))
+
+
+def html_fragment_to_text(fragment: str) -> str:
+    """Text of a small HTML fragment, one paragraph per block element."""
+    if "<" not in fragment:
+        return fragment
+    from lxml import html as lxml_html
+
+    marked = re.sub(r"(?i)<br\s*/?>", "\n", fragment)
+    marked = re.sub(r"(?i)</(p|div|h[1-6]|li|blockquote)>", "\n\n", marked)
+    try:
+        root = lxml_html.fragment_fromstring(marked, create_parent="div")
+    except (ValueError, lxml_html.etree.ParserError):
+        return re.sub(r"<[^>]+>", " ", fragment)
+    return str(root.text_content())

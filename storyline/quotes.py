@@ -1,0 +1,384 @@
+"""Quotations and reported speech with their speakers, from one parsed article.
+
+Goes in: a spaCy `Doc` of one article and its person/organisation `Mention`s.
+Comes out: `Quote`s: the quoted text (exactly as between the quote marks),
+its character span, kind (`direct`, `partial`, `indirect`, `mixed`), the
+speech cue, and the span of the mention that names the speaker, followed
+back through pronouns, "according to", descriptions and continued turns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .entities import FEMALE_HONORIFICS, MALE_HONORIFICS
+from .models import Mention, Quote
+
+SPEECH_VERBS = {
+    "say", "tell", "add", "state", "announce", "warn", "claim", "insist", "argue", "explain",
+    "note", "ask", "reply", "respond", "write", "declare", "confirm", "deny", "admit",
+    "acknowledge", "suggest", "predict", "promise", "vow", "pledge", "call", "describe",
+    "urge", "stress", "emphasize", "emphasise", "remark", "comment", "conclude", "tweet",
+    "post", "report", "testify", "recall", "joke", "shout", "concede", "maintain", "contend",
+    "assert", "observe", "caution", "reiterate", "complain", "lament", "boast", "allege",
+    "accuse", "question", "answer", "agree", "disagree", "propose", "recommend", "estimate",
+    "believe", "think", "hope", "fear", "predict", "signal", "indicate", "insist", "mutter",
+    "quip", "told", "continue", "counter", "charge", "order", "demand", "plead", "inform",
+}
+# Verbs that introduce reported speech with a content clause ("said that ...").
+INDIRECT_VERBS = SPEECH_VERBS - {"call", "describe", "ask", "order", "question"}
+LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
+                 "word", "phrase", "slogan", "known", "called"}
+OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
+PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "male",
+            "her": "female", "we": None, "i": None}
+
+
+@dataclass(frozen=True, slots=True)
+class _MarkedSpan:
+    """Character offsets of the text between one pair (or chain) of quote marks."""
+
+    start: int
+    end: int
+
+
+def find_quote_marks(text: str) -> list[_MarkedSpan]:
+    """Spans between matching quote marks; a quote left open at the end of a
+    paragraph continues when the next paragraph reopens it."""
+    spans: list[_MarkedSpan] = []
+    open_at: int | None = None
+    closer = ""
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if open_at is None:
+            if char in OPENERS and (char != "\u2018" or _at_word_start(text, i)):
+                open_at, closer = i, OPENERS[char]
+            elif char == '"':
+                open_at, closer = i, '"'
+        elif char == closer and (closer != "\u2019" or not _inside_word(text, i)):
+            if i > open_at + 1:
+                spans.append(_MarkedSpan(open_at + 1, i))
+            open_at = None
+        elif char == "\n" and text[i:i + 2] == "\n\n":
+            next_start = i + 2
+            reopened = next_start < len(text) and (
+                text[next_start] == '"' and closer == '"' or
+                OPENERS.get(text[next_start]) == closer)
+            if not reopened:
+                open_at = None  # an unclosed mark: not a quotation we can trust
+            else:
+                i = next_start  # skip the reopening mark; the quote goes on
+        i += 1
+    return spans
+
+
+def _at_word_start(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalnum()
+
+
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+
+
+def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
+    """All direct, partial, indirect and mixed quotes of one article, in text order."""
+    text = doc.text
+    marked = find_quote_marks(text)
+    inside = _char_mask(len(text), marked)
+    resolver = _SpeakerResolver(doc, mentions, inside)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    consumed: set[int] = set()
+    for index, span in enumerate(marked):
+        if index in consumed:
+            continue
+        parts = [span]
+        cue = _find_cue(doc, span, inside)
+        # "We will," he said, "do it."  -> one quote in two parts around the cue.
+        if cue is not None and index + 1 < len(marked):
+            following = marked[index + 1]
+            between = text[span.end + 1:following.start - 1]
+            if following.start - span.end < 80 and cue.idx >= span.end and \
+                    cue.idx < following.start and "\n" not in between and \
+                    between.rstrip().endswith(","):
+                parts.append(following)
+                consumed.add(index + 1)
+        quote = _make_quote(doc, article_id, parts, cue, resolver, previous)
+        if quote is not None:
+            quotes.append(quote)
+            previous = quote
+    quotes.extend(_indirect_quotes(doc, article_id, inside, resolver, marked))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _char_mask(length: int, spans: list[_MarkedSpan]) -> bytearray:
+    mask = bytearray(length)
+    for span in spans:
+        mask[max(0, span.start - 1):min(length, span.end + 1)] = b"\x01" * (
+            min(length, span.end + 1) - max(0, span.start - 1))
+    return mask
+
+
+def _tokens_outside(doc: Doc, start_char: int, end_char: int, inside: bytearray) -> list[Token]:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return []
+    return [t for t in span if not inside[t.idx]]
+
+
+def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
+    """The speech verb that introduces a quote: in its sentence, or a short "she said." after."""
+    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None:
+        return None
+    sent_start = first[0].sent.start_char
+    sent_end = first[-1].sent.end_char
+    candidates = [t for t in _tokens_outside(doc, sent_start, sent_end, inside) if _is_cue(t)]
+    if not candidates:
+        following = _next_sentence(doc, first[-1])
+        if following is not None:
+            outside = [t for t in following if not inside[t.idx]]
+            lead = [t for t in outside[:4] if _is_cue(t)]
+            if lead and len(outside) <= 12:
+                candidates = lead
+    if not candidates:
+        return None
+    # The cue nearest to the quote wins ("X said ... Y said: '...'" picks Y).
+    return min(candidates, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
+
+
+def _is_cue(token: Token) -> bool:
+    if token.lower_ == "according" and token.i + 1 < len(token.doc) and \
+            token.doc[token.i + 1].lower_ == "to":
+        return True
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and \
+        token.dep_ not in {"amod", "compound"}
+
+
+def _next_sentence(doc: Doc, token: Token) -> Span | None:
+    end = token.sent.end
+    if end >= len(doc):
+        return None
+    return doc[end].sent
+
+
+def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token | None,
+                resolver: _SpeakerResolver, previous: Quote | None) -> Quote | None:
+    text = doc.text
+    start, end = parts[0].start, parts[-1].end
+    quoted = " ".join(text[p.start:p.end].strip() for p in parts)
+    word_count = len(quoted.split())
+    if _is_label(text, parts[0], word_count, cue):
+        return None
+    kind = _direct_or_partial(text, parts[0], cue)
+    speaker: tuple[str, int, int] | None = None
+    if cue is not None:
+        speaker = resolver.speaker_of(cue)
+        if kind == "partial" and _in_content_clause(doc, parts[0], cue):
+            kind = "mixed"
+    elif previous is not None and previous.speaker_start is not None and \
+            _continues_turn(text, previous, start):
+        speaker = (previous.speaker_text or "", previous.speaker_start,
+                   previous.speaker_end or previous.speaker_start)
+    elif word_count < 4:
+        return None  # a short unattributed phrase in marks is a label, not a quote
+    if len(parts) == 1:
+        quoted = text[start:end]
+    return Quote(article_id, quoted, start, end, kind, cue.text if cue is not None else None,
+                 speaker[0] if speaker else None, speaker[1] if speaker else None,
+                 speaker[2] if speaker else None)
+
+
+def _is_label(text: str, span: _MarkedSpan, word_count: int, cue: Token | None) -> bool:
+    """Scare quotes, nicknames and titles: "the so-called 'bridge tax'"."""
+    if word_count > 4:
+        return False
+    before = text[max(0, span.start - 30):span.start - 1].lower().split()
+    if before and (before[-1] in LABEL_MARKERS or before[-2:] == ["known", "as"]):
+        return cue is None or cue.lemma_ != "call" or before[-1] == "so-called"
+    quoted = text[span.start:span.end]
+    titled = all(w[:1].isupper() for w in quoted.split() if w.isalpha() and len(w) > 3)
+    return word_count <= 3 and cue is None or (titled and word_count <= 4 and cue is None)
+
+
+def _direct_or_partial(text: str, span: _MarkedSpan, cue: Token | None) -> str:
+    """Direct when the quote stands as the utterance, partial when it is woven into prose."""
+    before = text[:span.start - 1].rstrip()
+    line_start = max(before.rfind("\n"), before.rfind(". "), before.rfind("? "),
+                     before.rfind("! "), before.rfind('." '))
+    context = before[line_start + 1:].strip() if line_start >= 0 else before
+    if not context or before.endswith((":", ",", "\u2014", "\u2013", "-")) or \
+            before.endswith((".", "?", "!", '"', "\u201d")):
+        return "direct"
+    quoted = text[span.start:span.end].rstrip()
+    if cue is not None and cue.idx > span.end and quoted.endswith((",", ".", "?", "!")) and \
+            quoted[:1].isupper():
+        return "direct"
+    return "partial"
+
+
+def _in_content_clause(doc: Doc, span: _MarkedSpan, cue: Token) -> bool:
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None:
+        return False
+    clause_roots = [c for c in cue.children if c.dep_ in {"ccomp", "xcomp"}]
+    return any(inner.root.is_ancestor(inner.root) and root.is_ancestor(inner.root)
+               for root in clause_roots)
+
+
+def _continues_turn(text: str, previous: Quote, start: int) -> bool:
+    """A quote opening a paragraph right after the previous speaker's quote paragraph."""
+    gap = text[previous.end:start]
+    paragraph_start = start - 1 <= 0 or text[:start - 1].endswith("\n")
+    return paragraph_start and gap.count("\n\n") <= 1 and len(gap.strip()) < 60
+
+
+class _SpeakerResolver:
+    """Maps a cue verb to the mention naming its speaker."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], inside: bytearray) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.inside = inside
+        self.gender: dict[str, str] = {}
+        for mention in self.mentions:
+            if mention.honorific in FEMALE_HONORIFICS:
+                self.gender[_key(mention)] = "female"
+            elif mention.honorific in MALE_HONORIFICS:
+                self.gender[_key(mention)] = "male"
+
+    def speaker_of(self, cue: Token) -> tuple[str, int, int] | None:
+        subject = self._subject(cue)
+        if subject is None:
+            return None
+        if subject.lower_ in PRONOUNS:
+            return self._antecedent(subject)
+        return self._mention_for(subject)
+
+    def _subject(self, cue: Token) -> Token | None:
+        if cue.lower_ == "according":
+            to = self.doc[cue.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+        verb = cue
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects:
+                return subjects[0]
+            agents = [c for c in verb.children if c.dep_ == "agent"]
+            if agents:
+                pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
+                return pobj[0] if pobj else None
+            if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head != verb:
+                verb = verb.head
+            else:
+                break
+        return None
+
+    def _mention_for(self, token: Token) -> tuple[str, int, int]:
+        for mention in self.mentions:
+            if mention.start <= token.idx < mention.end:
+                return mention.text, mention.start, mention.end
+        # Take the noun phrase around the subject (compounds, adjectives, "of" phrases).
+        parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"]
+        parts = [t for t in parts if abs(t.i - token.i) <= 6]
+        start = min(t.idx for t in parts)
+        end = max(t.idx + len(t.text) for t in parts)
+        return self.doc.text[start:end], start, end
+
+    def _antecedent(self, pronoun: Token) -> tuple[str, int, int] | None:
+        wanted = PRONOUNS[pronoun.lower_]
+        label = "ORG" if pronoun.lower_ == "it" else "PERSON"
+        for mention in reversed(self.mentions):
+            if mention.start >= pronoun.idx or self.inside[mention.start]:
+                continue
+            if mention.label != label or mention.kind == "pronoun":
+                continue
+            known = self.gender.get(_key(mention))
+            if wanted and known and known != wanted:
+                continue
+            if wanted and not known:
+                self.gender[_key(mention)] = wanted
+            return mention.text, mention.start, mention.end
+        return None
+
+
+def _key(mention: Mention) -> str:
+    return mention.name.split()[-1].lower() if mention.name else mention.text.lower()
+
+
+def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
+                     resolver: _SpeakerResolver, marked: list[_MarkedSpan]) -> list[Quote]:
+    """Reported speech: "X said (that) ...", "according to X, ...", "X warned ..."."""
+    quotes = []
+    for token in doc:
+        if inside[token.idx]:
+            continue
+        content = _content_span(token, inside)
+        if content is None:
+            continue
+        start, end = content
+        if any(span.start - 1 <= start and end <= span.end + 1 for span in marked):
+            continue
+        has_marks = any(start <= span.start and span.end <= end for span in marked)
+        speaker = resolver.speaker_of(token)
+        quotes.append(Quote(article_id, doc.text[start:end], start, end,
+                            "mixed" if has_marks else "indirect", _cue_text(token),
+                            speaker[0] if speaker else None,
+                            speaker[1] if speaker else None, speaker[2] if speaker else None))
+    return [q for q in quotes if len(q.text.split()) >= 3 and not _mostly_quoted(q, inside)]
+
+
+def _mostly_quoted(quote: Quote, inside: bytearray) -> bool:
+    inner = sum(inside[quote.start:quote.end])
+    return inner > 0.8 * (quote.end - quote.start)
+
+
+def _cue_text(token: Token) -> str:
+    return "according to" if token.lower_ == "according" else token.text
+
+
+def _content_span(token: Token, inside: bytearray) -> tuple[int, int] | None:
+    if token.lower_ == "according" and _is_cue(token):
+        return _according_content(token)
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in INDIRECT_VERBS:
+        return None
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
+    if not clauses:
+        return None
+    clause = clauses[0]
+    tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
+    tokens = [t for t in tokens if not (t.is_punct and t == tokens[-1])]
+    if not tokens:
+        return None
+    start = tokens[0].idx
+    end = tokens[-1].idx + len(tokens[-1].text)
+    if inside[start]:
+        return None
+    return start, end
+
+
+def _according_content(token: Token) -> tuple[int, int] | None:
+    """ "According to X, CLAUSE." -> CLAUSE; "CLAUSE, according to X." -> CLAUSE."""
+    sent = token.sent
+    phrase = list(token.subtree)
+    phrase_start, phrase_end = phrase[0].i, phrase[-1].i
+    if phrase_start == sent.start:
+        rest = [t for t in sent if t.i > phrase_end and not (t.is_punct and t.i in
+                                                                 {phrase_end + 1, sent.end - 1})]
+    else:
+        rest = [t for t in sent if t.i < phrase_start and not (t.is_punct and t.i ==
+                                                                phrase_start - 1)]
+    if len(rest) < 3:
+        return None
+    return rest[0].idx, rest[-1].idx + len(rest[-1].text)
+
+
+def clean_quote_text(text: str) -> str:
+    """Collapse whitespace and drop the reopening mark of a multi-paragraph quote."""
+    return re.sub(r"\s+", " ", re.sub(r"\n\n[\"\u201c\u00ab]", " ", text)).strip()

@@ -1,0 +1,284 @@
+"""The embedded SQLite store.
+
+Goes in: `Article`, `InputError`, story assignments and dossier JSON.
+Comes out: the same dataclasses read back. Articles are keyed by the hash of
+their record, so re-ingesting an article is a no-op; every batch is one
+transaction in WAL mode, so a killed process leaves every committed batch
+intact and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .models import Article, InputError, Story, StoryNotFound
+
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+    CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        id TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        outlet TEXT NOT NULL,
+        url TEXT NOT NULL,
+        published TEXT,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_sha256 ON articles(sha256);
+    CREATE TABLE input_errors (
+        seq INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL,
+        severity TEXT NOT NULL, at TEXT NOT NULL
+    );
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL, state TEXT
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id),
+        article_key TEXT NOT NULL UNIQUE REFERENCES articles(key),
+        PRIMARY KEY (story_id, article_key)
+    );
+    CREATE TABLE dossiers (
+        story_id TEXT PRIMARY KEY REFERENCES stories(id),
+        fingerprint TEXT NOT NULL, data TEXT NOT NULL
+    );
+    """,
+]
+
+MEMORY = ":memory:"
+
+
+class Store:
+    """An open SQLite database holding articles, stories and cached dossiers."""
+
+    def __init__(self, path: str | Path = MEMORY) -> None:
+        self.path = str(path)
+        if self.path != MEMORY:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        # Autocommit mode: transactions are opened explicitly in `transaction()`.
+        self.conn = sqlite3.connect(self.path, timeout=60, isolation_level=None,
+                                    check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA busy_timeout = 60000")
+        if self.path != MEMORY:
+            self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in script.split(";"):
+                    if statement.strip():
+                        self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; IMMEDIATE so concurrent writers wait, never clash."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(path: str | Path | None) -> Store:
+    """Open (and create or migrate) the store at `path`; None means in memory."""
+    return Store(path or MEMORY)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# -- articles -----------------------------------------------------------------
+
+def save_articles(store: Store, articles: Sequence[Article]) -> list[Article]:
+    """Insert new articles in one transaction; return each as stored.
+
+    An article already stored (same record hash) comes back unchanged. An id
+    already taken by another article gets a numeric suffix.
+    """
+    saved: list[Article] = []
+    with store.transaction() as conn:
+        for article in articles:
+            row = conn.execute("SELECT * FROM articles WHERE key = ?", (article.key,)).fetchone()
+            if row is not None:
+                saved.append(_article_from_row(row))
+                continue
+            stored = _with_free_id(conn, article)
+            conn.execute(
+                "INSERT INTO articles (key, id, source, title, outlet, url, published, author,"
+                " text, sha256, words, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (stored.key, stored.id, stored.source, stored.title, stored.outlet, stored.url,
+                 stored.published_iso, stored.author, stored.text, stored.sha256, stored.words,
+                 _now()),
+            )
+            saved.append(stored)
+    return saved
+
+
+def _with_free_id(conn: sqlite3.Connection, article: Article) -> Article:
+    candidate, number = article.id, 1
+    while conn.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
+        number += 1
+        candidate = f"{article.id}-{number}"
+    if candidate == article.id:
+        return article
+    fields = {name: getattr(article, name) for name in Article.__dataclass_fields__}
+    fields["id"] = candidate
+    return Article(**fields)
+
+
+def _article_from_row(row: sqlite3.Row) -> Article:
+    published = datetime.fromisoformat(row["published"]) if row["published"] else None
+    return Article(id=row["id"], source=row["source"], text=row["text"], title=row["title"],
+                  outlet=row["outlet"], url=row["url"], published=published,
+                  author=row["author"])
+
+
+def all_articles(store: Store) -> list[Article]:
+    rows = store.conn.execute("SELECT * FROM articles ORDER BY seq").fetchall()
+    return [_article_from_row(row) for row in rows]
+
+
+def count_articles(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+
+def articles_by_keys(store: Store, keys: Iterable[str]) -> list[Article]:
+    wanted = list(keys)
+    found: dict[str, Article] = {}
+    for chunk_start in range(0, len(wanted), 500):
+        chunk = wanted[chunk_start:chunk_start + 500]
+        marks = ",".join("?" * len(chunk))
+        for row in store.conn.execute(f"SELECT * FROM articles WHERE key IN ({marks})", chunk):
+            found[row["key"]] = _article_from_row(row)
+    return [found[key] for key in wanted if key in found]
+
+
+# -- input errors ---------------------------------------------------------------
+
+def save_errors(store: Store, errors: Sequence[InputError]) -> None:
+    if not errors:
+        return
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO input_errors (source, reason, severity, at) VALUES (?,?,?,?)",
+            [(e.source, e.reason, e.severity, _now()) for e in errors],
+        )
+
+
+def recent_errors(store: Store, limit: int = 200) -> list[InputError]:
+    rows = store.conn.execute(
+        "SELECT source, reason, severity FROM input_errors ORDER BY seq DESC LIMIT ?", (limit,))
+    return [InputError(r["source"], r["reason"], r["severity"]) for r in rows][::-1]
+
+
+# -- stories --------------------------------------------------------------------
+
+def save_story_state(store: Store, stories: Sequence[tuple[Story, list[str], dict[str, Any]]]
+                     ) -> None:
+    """Write stories (with their article keys and clustering state) in one transaction.
+
+    A story whose membership changed loses its cached dossier.
+    """
+    now = _now()
+    with store.transaction() as conn:
+        for story, keys, state in stories:
+            conn.execute(
+                "INSERT INTO stories (id, title, created_at, updated_at, state)"
+                " VALUES (?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
+                " updated_at=excluded.updated_at, state=excluded.state",
+                (story.id, story.title, now, now, json.dumps(state)),
+            )
+            before = {r[0] for r in conn.execute(
+                "SELECT article_key FROM story_articles WHERE story_id = ?", (story.id,))}
+            added = [k for k in keys if k not in before]
+            conn.executemany(
+                "INSERT INTO story_articles (story_id, article_key) VALUES (?, ?)"
+                " ON CONFLICT(article_key) DO UPDATE SET story_id = excluded.story_id",
+                [(story.id, key) for key in added])
+            if added:
+                conn.execute("DELETE FROM dossiers WHERE story_id = ?", (story.id,))
+
+
+def story_states(store: Store) -> list[tuple[Story, dict[str, Any]]]:
+    rows = store.conn.execute("SELECT id, title, state FROM stories ORDER BY created_at, id")
+    return [(Story(r["id"], r["title"]), json.loads(r["state"] or "{}")) for r in rows]
+
+
+def story_of_articles(store: Store) -> dict[str, str]:
+    """Article key -> story id for every assigned article."""
+    rows = store.conn.execute("SELECT article_key, story_id FROM story_articles")
+    return {r[0]: r[1] for r in rows}
+
+
+def list_stories(store: Store) -> list[tuple[Story, list[Article]]]:
+    """Every story with its articles, in order of first publication."""
+    result = []
+    for story, _state in story_states(store):
+        result.append((story, story_articles(store, story.id)))
+    return result
+
+
+def story_articles(store: Store, story_id: str) -> list[Article]:
+    if not store.conn.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone():
+        raise StoryNotFound(f"no story with id {story_id!r} in {store.path}")
+    rows = store.conn.execute(
+        "SELECT a.* FROM articles a JOIN story_articles s ON s.article_key = a.key"
+        " WHERE s.story_id = ? ORDER BY a.seq", (story_id,)).fetchall()
+    return [_article_from_row(row) for row in rows]
+
+
+def get_story(store: Store, story_id: str) -> Story:
+    row = store.conn.execute("SELECT id, title FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None:
+        raise StoryNotFound(f"no story with id {story_id!r} in {store.path}")
+    return Story(row["id"], row["title"])
+
+
+# -- dossier cache ----------------------------------------------------------------
+
+def cached_dossier(store: Store, story_id: str, fingerprint: str) -> dict[str, Any] | None:
+    row = store.conn.execute("SELECT fingerprint, data FROM dossiers WHERE story_id = ?",
+                             (story_id,)).fetchone()
+    if row is None or row["fingerprint"] != fingerprint:
+        return None
+    data: dict[str, Any] = json.loads(row["data"])
+    return data
+
+
+def save_dossier(store: Store, story_id: str, fingerprint: str, dossier: dict[str, Any]) -> None:
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO dossiers (story_id, fingerprint, data) VALUES (?,?,?)"
+            " ON CONFLICT(story_id) DO UPDATE SET fingerprint=excluded.fingerprint,"
+            " data=excluded.data", (story_id, fingerprint, json.dumps(dossier)))

@@ -1,0 +1,92 @@
+"""Cheap text helpers shared by the stages that run before full NLP.
+
+Goes in: raw article text. Comes out: word tokens, content words, sentence
+spans and numbers, with no model loaded, fast enough for millions of articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019][A-Za-z]+)*|\d+(?:[.,]\d+)*")
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n\s*\n")
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "gov", "sen", "rep", "jan", "feb",
+                 "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+                 "vs", "inc", "ltd", "co", "corp", "jr", "sr", "u.s", "u.k", "mt", "lt", "col"}
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before
+being below between both but by can could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself just me more most my myself no nor not now of off on once only or other our ours
+ourselves out over own same she should so some such than that the their theirs them themselves
+then there these they this those through to too under until up very was we were what when
+where which while who whom why will with would you your yours yourself yourselves said says
+say told according mr ms mrs dr per via upon its it's one
+""".split())
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+               "trillion": 1_000_000_000_000}
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased word tokens, with spelled-out small numbers turned into digits."""
+    return [_canonical_word(w) for w in WORD_RE.findall(text)]
+
+
+def _canonical_word(word: str) -> str:
+    lower = word.lower().replace("\u2019", "'")
+    if lower in NUMBER_WORDS:
+        return str(NUMBER_WORDS[lower])
+    return lower.replace(",", "") if lower[:1].isdigit() else lower
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())]
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Approximate sentence spans (start, end) for the cheap pass; no model needed."""
+    start = 0
+    for match in SENTENCE_END_RE.finditer(text):
+        before = text[max(start, match.start() - 6):match.start()]
+        last_word = re.findall(r"[A-Za-z.]+$", before.rstrip(".!?\"'\u201d\u2019)"))
+        if last_word and last_word[0].lower().rstrip(".") in ABBREVIATIONS \
+                and "\n" not in match.group(0):
+            continue
+        if text[start:match.start()].strip():
+            yield _trim(text, start, match.start())
+        start = match.end()
+    if text[start:].strip():
+        yield _trim(text, start, len(text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def number_value(token: str) -> float | None:
+    """Value of a numeric token ("12", "12,000", "six", "1.5"), or None."""
+    lower = token.lower().replace(",", "")
+    if lower in NUMBER_WORDS:
+        return float(NUMBER_WORDS[lower])
+    try:
+        return float(lower)
+    except ValueError:
+        return None
+
+
+def format_number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
