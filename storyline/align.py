@@ -20,8 +20,18 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .models import (Article, ArticleAnalysis, Divergence, DivergenceVersion, Fact, QuoteGroup,
-                     QuoteVariant, ResolvedQuote, Sentence, Span)
+from .models import (
+    Article,
+    ArticleAnalysis,
+    Divergence,
+    DivergenceVersion,
+    Fact,
+    QuoteGroup,
+    QuoteVariant,
+    ResolvedQuote,
+    Sentence,
+    Span,
+)
 from .text import format_number, words
 
 FACT_THRESHOLD = 0.5
@@ -84,7 +94,8 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         members[groups.find(unit.index)].append(unit.index)
     published = {a.id: (a.published.timestamp() if a.published else math.inf) for a in articles}
     outlets = {a.id: a.outlet for a in articles}
-    facts, positions = [], []
+    facts: list[Fact] = []
+    positions: list[tuple[int, ...]] = []
     divergences: list[Divergence] = []
     for member_ids in sorted(members.values(), key=lambda ids: min(ids)):
         group = [units[i] for i in member_ids]
@@ -175,7 +186,7 @@ def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
                      ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
     values: dict[str, dict[float, list[_Unit]]] = defaultdict(lambda: defaultdict(list))
     for unit in group:
-        for label, value in unit.numbers:
+        for label, value in _single_valued(unit):
             values[label][value].append(unit)
     for label, by_value in values.items():
         if len(by_value) < 2:
@@ -209,9 +220,9 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
     """Same quantity, other number, in sentences too differently worded to align."""
     by_label: dict[str, list[tuple[_Unit, float]]] = defaultdict(list)
     for unit in units:
-        for label, value in unit.numbers:
+        for label, value in _single_valued(unit):
             by_label[label].append((unit, value))
-    found = []
+    found: list[Divergence] = []
     for label, entries in by_label.items():
         if len(entries) > 200:
             continue
@@ -233,6 +244,12 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
             topic, versions = _divergence_versions(label, kept, outlets, published)
             found.append(Divergence(f"d{start + len(found) + 1}", topic, versions))
     return found
+
+
+def _single_valued(unit: _Unit) -> list[tuple[str, float]]:
+    """Numbers whose unit appears once in the sentence ("two of four piers" is no claim)."""
+    counts = Counter(label for label, _value in unit.numbers)
+    return [(label, value) for label, value in unit.numbers if counts[label] == 1]
 
 
 def _shared_context(a: _Unit, b: _Unit, label: str, idf: dict[str, float]) -> int:
@@ -265,7 +282,7 @@ def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | 
     for index in range(len(quoted)):
         members[finder.find(index)].append(index)
     order = published or {}
-    groups = []
+    groups: list[QuoteGroup] = []
     for indices in sorted(members.values(), key=min):
         items = sorted((quoted[i] for i in indices),
                        key=lambda q: (order.get(q.quote.article_id, math.inf), q.quote.start))

@@ -30,12 +30,12 @@ SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11
            "winter": (12, 2)}
 CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "shelve",
                  "call", "drop", "halt", "defer", "reschedule", "axe"}
-PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare",
-               "announce", "will"}
+PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
 PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "may",
                   "want", "seek", "urge", "recommend", "would"}
-FUTURE_MARKERS = {"will", "'ll", "shall", "going", "plan", "plans", "planned", "expected",
-                  "scheduled", "set", "due", "next", "upcoming", "coming", "later"}
+FUTURE_MARKERS = {"will", "'ll", "shall", "would", "'d", "going", "wo"}
+MODALS = {"should", "could", "might", "may", "must", "can", "ca"}
+SPEECH_LEMMAS = {"say", "tell", "announce", "add", "state", "confirm", "report", "write"}
 
 
 def find_dates(doc: Doc, article_id: str, published: datetime | None) -> list[DateMention]:
@@ -48,8 +48,8 @@ def find_dates(doc: Doc, article_id: str, published: datetime | None) -> list[Da
         expression = _expression_span(ent)
         future = _is_future(ent)
         value, precision = normalize_date(expression.text, base, future=future)
-        if value is None and precision == "duration":
-            continue
+        if value is None and (precision == "duration" or base is not None):
+            continue  # durations are not points; vague phrases cannot be placed
         sent = ent.sent
         sentence = Sentence(article_id, sent.start_char, sent.end_char, sent.text)
         mentions.append(DateMention(article_id, expression.text, expression.start_char,
@@ -102,31 +102,33 @@ def _governing_verb(ent: Span) -> Token | None:
     return None
 
 
-def _is_future(ent: Span) -> bool:
-    verb = _governing_verb(ent)
+def _is_future(ent: Span) -> bool | None:
+    """True for announced times, False for past ones, None when the text does not say."""
     words = {t.lower_ for t in ent}
     if words & {"next", "coming", "upcoming"} or {"later", "this"} <= words:
         return True
-    if words & {"last", "ago", "yesterday", "earlier", "previous"}:
+    if words & {"last", "ago", "yesterday", "earlier", "previous", "past"}:
         return False
-    if verb is None:
-        return False
-    chain = [verb, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}]]
-    head = verb
-    for _ in range(2):
-        if head.dep_ in {"xcomp", "ccomp"} and head.head != head:
-            head = head.head
-            chain.append(head)
-            chain.extend(c for c in head.children if c.dep_ in {"aux", "auxpass"})
-    if any(t.lower_ in FUTURE_MARKERS or t.lemma_ in {"plan", "expect", "schedule", "will"}
-           for t in chain):
-        return True
-    if verb.tag_ in {"VBD", "VBN"}:
-        return False
-    return verb.tag_ in {"VB", "VBG"} and any(t.lower_ in {"to", "is", "are"} for t in chain)
+    verb = _governing_verb(ent)
+    for _ in range(3):  # the verb, then what it hangs from: "will be able to question"
+        if verb is None:
+            break
+        aux_words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if aux_words & FUTURE_MARKERS or aux_words & MODALS or verb.lower_ in FUTURE_MARKERS:
+            return True
+        if aux_words & {"had", "has", "have", "was", "were", "did"} or verb.tag_ == "VBD":
+            return False
+        if verb.lemma_ in PLAN_LEMMAS and verb.tag_ in {"VBZ", "VBP", "VBN", "JJ"}:
+            return True  # "is expected to", "plans to", "is due to"
+        if verb.head == verb or verb.lemma_ in SPEECH_LEMMAS:
+            break
+        verb = verb.head
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "by":
+        return True  # a deadline: "reopen by October"
+    return None
 
 
-def clause_status(ent: Span, *, future: bool) -> str:
+def clause_status(ent: Span, *, future: bool | None) -> str:
     """happened / planned / cancelled / proposed for the clause a date anchors."""
     verb = _governing_verb(ent)
     if verb is None:
@@ -142,14 +144,14 @@ def clause_status(ent: Span, *, future: bool) -> str:
     words = {t.lower_ for t in related}
     if lemmas & CANCEL_LEMMAS and not ("call" in lemmas and "off" not in words):
         return "cancelled"
-    if lemmas & PROPOSE_LEMMAS - {"would"} or ("would" in words and not future):
+    if lemmas & PROPOSE_LEMMAS - {"would"}:
         return "proposed"
     if future or lemmas & PLAN_LEMMAS:
         return "planned"
     return "happened"
 
 
-def normalize_date(expression: str, base: date | None, *, future: bool = False
+def normalize_date(expression: str, base: date | None, *, future: bool | None = None
                    ) -> tuple[str | None, str | None]:
     """Normalise one expression; returns (ISO value, precision) or (None, reason).
 
@@ -176,20 +178,25 @@ def _clean(expression: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .")
 
 
-def _year_for(month: int, day: int | None, base: date | None, future: bool) -> int | None:
+def _year_for(month: int, day: int | None, base: date | None, future: bool | None
+              ) -> int | None:
+    """The year of a month (and day) given without one: by tense, else the nearest."""
     if base is None:
         return None
-    year = base.year
-    candidate = date(year, month, min(day or 1, 28))
-    if future and candidate < base.replace(day=1) - timedelta(days=1) and \
-            (base - candidate).days > 60:
-        return year + 1
-    if not future and candidate > base + timedelta(days=31):
-        return year - 1
-    return year
+    options = [base.year - 1, base.year, base.year + 1]
+    month_start = base.replace(day=1)
+
+    def distance(year: int) -> int:
+        return (date(year, month, min(day or 1, 28)) - (base if day else month_start)).days
+
+    if future is True:
+        options = [y for y in options if distance(y) >= -31] or options
+    elif future is False:
+        options = [y for y in options if distance(y) <= 31] or options
+    return min(options, key=lambda y: abs(distance(y)))
 
 
-def _absolute(text: str, base: date | None, future: bool) -> tuple[str, str] | None:
+def _absolute(text: str, base: date | None, future: bool | None) -> tuple[str, str] | None:
     qualifier = r"(?:(?:early|mid|late|end|beginning|start|middle)[- ]?)?"
     prefix = r"(?:by |since |until |before |after )?"
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
@@ -235,7 +242,7 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
-def _relative_day(text: str, base: date | None, future: bool) -> tuple[str, str] | None:
+def _relative_day(text: str, base: date | None, future: bool | None) -> tuple[str, str] | None:
     words = text.replace("by ", "").split()
     if not words:
         return None
@@ -255,8 +262,10 @@ def _relative_day(text: str, base: date | None, future: bool) -> tuple[str, str]
     target = WEEKDAYS[weekday]
     if "last" in words or "past" in words or "previous" in words:
         delta = -((base.weekday() - target) % 7 or 7)
-    elif "next" in words or "coming" in words or future:
+    elif "next" in words or "coming" in words:
         delta = (target - base.weekday()) % 7 or 7
+    elif future:
+        delta = (target - base.weekday()) % 7  # the same weekday means later today
     elif "this" in words:
         delta = target - base.weekday()
     else:
@@ -264,7 +273,7 @@ def _relative_day(text: str, base: date | None, future: bool) -> tuple[str, str]
     return (base + timedelta(days=delta)).isoformat(), "day"
 
 
-def _relative_period(text: str, base: date | None, future: bool) -> tuple[str, str] | None:
+def _relative_period(text: str, base: date | None, future: bool | None) -> tuple[str, str] | None:
     match = re.fullmatch(r"(?:by |since |until )?(?:(early|mid|late|later|earlier) )?"
                          r"(last|next|this|coming|past|previous) (week|month|year)", text)
     if not match:
@@ -283,7 +292,7 @@ def _relative_period(text: str, base: date | None, future: bool) -> tuple[str, s
     return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "range"
 
 
-def _ago_or_in(text: str, base: date | None, future: bool) -> tuple[str, str] | None:
+def _ago_or_in(text: str, base: date | None, future: bool | None) -> tuple[str, str] | None:
     match = re.fullmatch(r"(\w+|\d+|a few) (day|days|week|weeks|month|months|year|years) ago",
                          text) or re.fullmatch(r"(?:within |in )?(\w+|\d+|a few) "
                                                r"(day|days|week|weeks|month|months|year|years)"
@@ -306,7 +315,7 @@ def _ago_or_in(text: str, base: date | None, future: bool) -> tuple[str, str] | 
     return str(base.year + sign * amount), "year"
 
 
-def _season(text: str, base: date | None, future: bool) -> tuple[str, str] | None:
+def _season(text: str, base: date | None, future: bool | None) -> tuple[str, str] | None:
     match = re.fullmatch(r"(?:over |by |this |last |next |early |late )*"
                          r"(spring|summer|autumn|fall|winter)(?: (\d{4}))?", text)
     if not match or (base is None and not match.group(2)):

@@ -12,8 +12,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .models import (Article, Divergence, Entity, Event, Fact, InputError, Provenance,
-                     QuoteGroup, ResolvedQuote, Span, Story, SummarySentence)
+from .models import (
+    Article,
+    Divergence,
+    Entity,
+    Event,
+    Fact,
+    InputError,
+    Provenance,
+    QuoteGroup,
+    ResolvedQuote,
+    Span,
+    Story,
+    SummarySentence,
+)
 
 SCHEMA = "storyline.dossier/1"
 
@@ -44,10 +56,9 @@ def build_dossier_dict(results: StoryResults, *, generator: dict[str, Any] | Non
         "story": {"id": story.id, "title": story.title, "articles": len(results.articles)},
         "articles": [_article(a) for a in results.articles],
         "provenance": [_provenance(p) for p in results.provenance],
-        "people": [_entity(e, with_roles=True) for e in results.entities if e.label == "PERSON"],
-        "organizations": [_entity(e, with_roles=False) for e in results.entities
-                          if e.label == "ORG"],
-        "quotes": [_quote(q) for q in results.quotes],
+        "people": [_entity(e) for e in results.entities if e.label == "PERSON"],
+        "organizations": [_entity(e) for e in results.entities if e.label == "ORG"],
+        "quotes": [quote_dict(q) for q in results.quotes],
         "quote_groups": [_quote_group(g) for g in results.quote_groups],
         "events": [_event(e) for e in results.events],
         "facts": [_fact(f) for f in results.facts],
@@ -75,18 +86,13 @@ def _provenance(item: Provenance) -> dict[str, Any]:
             "credited": item.credited}
 
 
-def _entity(entity: Entity, *, with_roles: bool) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": entity.id, "name": entity.name,
-                            "aliases": list(entity.aliases), "articles": list(entity.articles)}
-    if with_roles:
-        data["roles"] = list(entity.roles)
-    else:
-        data["roles"] = list(entity.roles)
-    data["mentions"] = _spans(entity.mentions)
-    return data
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {"id": entity.id, "name": entity.name, "aliases": list(entity.aliases),
+            "roles": list(entity.roles), "articles": list(entity.articles),
+            "mentions": _spans(entity.mentions)}
 
 
-def _quote(item: ResolvedQuote) -> dict[str, Any]:
+def quote_dict(item: ResolvedQuote) -> dict[str, Any]:
     quote = item.quote
     return {"id": item.id, "article": quote.article_id, "text": quote.text,
             "start": quote.start, "end": quote.end, "speaker": item.speaker,

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .models import Entity, Mention, Span as TextSpan
+from .models import Entity, Mention
+from .models import Span as TextSpan
 
 HONORIFICS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr.",
               "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame",
@@ -38,7 +39,7 @@ ROLE_NOUNS = {
     "driver", "resident", "teacher", "student", "official", "adviser", "advisor", "aide",
     "editor", "reporter", "correspondent", "author", "owner", "member", "deputy", "coach",
     "candidate", "priest", "bishop", "pope", "sheriff", "superintendent", "treasurer",
-    "administrator", "architect", "historian", "expert", "economist", "partner", "counsel",
+    "administrator", "architect", "historian", "expert", "partner", "counsel",
 }
 ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
              "government", "commission", "committee", "court", "university", "office",
@@ -46,6 +47,12 @@ ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institut
              "federation", "organisation", "organization", "corporation", "group", "gallery",
              "museum", "hospital", "school", "administration", "parliament", "senate",
              "congress", "cabinet", "team", "club", "foundation", "embassy", "army", "navy"}
+PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "Bridge", "River",
+               "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
+               "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay"}
+ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "ltd", "group",
+                  "corp", "bank", "fund", "media", "daily", "weekly", "journal", "tribune",
+                  "gazette", "observer", "ledger", "courier", "brief", "steel", "energy"}
 PERSON_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG"}
 NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "la", "le", "du", "bin", "al", "ibn"}
@@ -57,7 +64,11 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     """Person and organisation mentions of one article: names and nominals."""
     mentions: list[Mention] = []
     covered: set[int] = set()
+    place_words = {t.lower_ for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC", "ORG"}
+                   for t in ent}
     for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in place_words:
+            continue  # "Dunmore" tagged as a person where it also names a place or body
         mention = _mention_from_entity(ent, article_id)
         if mention is not None:
             mentions.append(mention)
@@ -70,17 +81,19 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
 def _mention_from_entity(ent: Span, article_id: str) -> Mention | None:
     if ent.label_ not in PERSON_LABELS | ORG_LABELS:
         return None
+    if _is_dateline(ent):
+        return None
     tokens = list(ent)
     while tokens and (tokens[-1].text in {"'s", "\u2019s", "'"} or tokens[-1].is_punct):
         tokens = tokens[:-1]
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
         tokens = tokens[1:]
-    if not tokens:
-        return None
+    if not tokens or tokens[-1].text in PLACE_WORDS:
+        return None  # "Mill Lane", "Kestrel River Bridge": places, not people or bodies
     doc = ent.doc
     start_char = tokens[0].idx
     end_char = tokens[-1].idx + len(tokens[-1].text)
-    if ent.label_ in ORG_LABELS:
+    if ent.label_ in ORG_LABELS and not _org_looks_like_person(ent, tokens):
         name = doc.text[start_char:end_char]
         return Mention(article_id, name, start_char, end_char, "ORG", name=name)
     honorific, name_tokens, inner_role = _split_person_tokens(tokens)
@@ -95,6 +108,27 @@ def _mention_from_entity(ent: Span, article_id: str) -> Mention | None:
                    name=name, role=role, honorific=honorific)
 
 
+def _org_looks_like_person(ent: Span, tokens: list[Token]) -> bool:
+    """spaCy tags some people as ORG; a title before them or a speech verb after settles it."""
+    if not 1 <= len(tokens) <= 3 or not all(t.is_title for t in tokens):
+        return False
+    if any(t.lower_ in ORG_NOUNS or t.lower_ in ORG_NAME_WORDS for t in tokens):
+        return False
+    prefix_role, _start = _title_prefix(ent.doc, tokens[0].i)
+    if prefix_role or _honorific_before(ent.doc, tokens[0].i):
+        return True
+    root = tokens[-1]
+    return len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
+        "say", "tell", "add", "warn", "announce", "state"}
+
+
+def _is_dateline(ent: Span) -> bool:
+    """ "DUNMORE (Wire) -" opening a paragraph is a place line, not an organisation."""
+    start = ent.start_char
+    at_paragraph_start = start == 0 or ent.doc.text[start - 1] == "\n"
+    return at_paragraph_start and ent[0].is_upper and len(ent[0].text) > 3
+
+
 def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], str | None]:
     """Separate "Dr." and a title such as "Health Minister" from the name itself."""
     honorific = None
@@ -104,10 +138,7 @@ def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], 
         key = tokens[index].lower_.rstrip(".")
         if key in HONORIFICS:
             honorific = HONORIFICS[key]
-        elif key in ROLE_NOUNS or (role_tokens and tokens[index].is_title and
-                                   tokens[index + 1].lower_ in ROLE_NOUNS):
-            role_tokens.append(tokens[index])
-        elif not role_tokens and tokens[index + 1].lower_ in ROLE_NOUNS:
+        elif key in ROLE_NOUNS or tokens[index + 1].lower_ in ROLE_NOUNS:
             role_tokens.append(tokens[index])
         else:
             break
@@ -264,24 +295,75 @@ class EntityIndex:
                 return entity
         return None
 
+    def resolve(self, article_id: str, start: int, end: int, text: str) -> str | None:
+        """The entity a speaker phrase names: its mention, else its name, surname or role.
+
+        Only an unambiguous match counts; otherwise None (unresolved, never a guess).
+        """
+        found = self.entity_at(article_id, start, end)
+        if found:
+            return found
+        phrase = _bare_phrase(text)
+        if not phrase:
+            return None
+        local = [e for e in self.entities if article_id in e.articles]
+        for pool in (local, list(self.entities)):
+            by_name = [e for e in pool if phrase in {e.name.lower(), *(a.lower() for a in
+                                                                       e.aliases)}
+                       or (e.label == "PERSON" and phrase == _surname(e.name).lower())]
+            if len(by_name) == 1:
+                return by_name[0].id
+            head = phrase.split()[-1]
+            if head in ROLE_NOUNS:
+                by_role = [e for e in pool if e.label == "PERSON" and
+                           any(head == role_head(r) for r in e.roles)]
+            elif head in ORG_NOUNS:
+                by_role = [e for e in pool if e.label == "ORG" and head in e.name.lower()]
+            else:
+                by_role = []
+            if len(by_role) == 1:
+                return by_role[0].id
+            if by_name or by_role:
+                return None
+        return None
+
+
+def role_head(role: str) -> str:
+    """The noun a role is about: "chief engineer at the institute" -> "engineer"."""
+    words = re.split(r"\s+(?:at|of|for|on|in|with|from)\s+", role.lower(), maxsplit=1)[0].split()
+    return words[-1] if words else ""
+
+
+def _bare_phrase(text: str) -> str:
+    words = re.sub(r"['\u2019]s\b", "", text).lower().replace(".", "").split()
+    while words and (words[0] in {"the", "a", "an", "this", "that", "its", "his", "her"} or
+                     words[0] in HONORIFICS):
+        words = words[1:]
+    return " ".join(words)
+
 
 def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     """Group mentions from all articles into one entity per real person or organisation."""
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_article[mention.article_id].append(mention)
-    person_surnames = {_surname(m.name).lower() for m in mentions
-                       if m.label == "PERSON" and m.kind == "name" and len(m.name.split()) > 1}
+    full_names = [m for m in mentions
+                  if m.label == "PERSON" and m.kind == "name" and len(m.name.split()) > 1]
+    person_surnames = {_surname(m.name).lower() for m in full_names}
+    person_keys = {_person_key(m.name) for m in full_names}
+    org_words = {w.lower() for m in mentions if m.label == "ORG" and len(m.name.split()) > 1
+                 for w in m.name.split()}
     local_people: list[_Cluster] = []
     local_orgs: list[_Cluster] = []
     nominals: list[tuple[Mention, list[_Cluster], list[_Cluster]]] = []
     for article_mentions in by_article.values():
-        people, orgs = _link_within_article(article_mentions, person_surnames)
+        people, orgs = _link_within_article(article_mentions, person_surnames, person_keys)
         local_people.extend(people)
         local_orgs.extend(orgs)
         nominals.extend((m, people, orgs) for m in article_mentions if m.kind == "nominal")
-    people = _merge_people(local_people)
-    orgs = _merge_orgs(local_orgs)
+    people = [c for c in _merge_people(local_people)
+              if c.first or (c.last or "").lower() not in org_words]
+    orgs = _drop_fragments(_merge_orgs(local_orgs))
     for nominal, article_people, article_orgs in nominals:
         target = _resolve_nominal(nominal, article_people, article_orgs)
         if target is not None:
@@ -299,15 +381,15 @@ def _given(name: str) -> str | None:
     return parts[0] if len(parts) > 1 else None
 
 
-def _link_within_article(mentions: list[Mention], person_surnames: set[str]
-                         ) -> tuple[list[_Cluster], list[_Cluster]]:
+def _link_within_article(mentions: list[Mention], person_surnames: set[str],
+                         person_keys: set[str]) -> tuple[list[_Cluster], list[_Cluster]]:
     people: dict[str, _Cluster] = {}
     orgs: dict[str, _Cluster] = {}
     singles: list[Mention] = []
     for mention in mentions:
         if mention.kind != "name":
             continue
-        is_person = mention.label == "PERSON" or (
+        is_person = mention.label == "PERSON" or _person_key(mention.name) in person_keys or (
             " " not in mention.name and mention.name.lower() in person_surnames)
         if is_person:
             mention = _as_person(mention)
@@ -430,13 +512,27 @@ def _merge_orgs(clusters: list[_Cluster]) -> list[_Cluster]:
     return _merge_acronyms(list(merged.values()))
 
 
+def _drop_fragments(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A one-word "organisation" that is only a piece of a longer name ("Transport")."""
+    long_words = {w.lower() for c in clusters for n in c.names if len(n.split()) > 1
+                  for w in n.split()}
+    kept = []
+    for cluster in clusters:
+        names = list(cluster.names)
+        single = all(len(n.split()) == 1 for n in names)
+        if single and not any(n.isupper() for n in names) and \
+                all(n.lower() in long_words for n in names):
+            continue
+        kept.append(cluster)
+    return kept
+
+
 def _resolve_nominal(nominal: Mention, people: list[_Cluster], orgs: list[_Cluster]
                      ) -> _Cluster | None:
     """ "the minister" -> the one person here whose role names a minister."""
     head = nominal.name
     if nominal.label == "PERSON":
-        matches = [c for c in people if any(head in role.lower().split() or
-                                            head in role.lower() for role in c.roles)]
+        matches = [c for c in people if any(head == role_head(role) for role in c.roles)]
     else:
         matches = [c for c in orgs if any(head in n.lower() for n in c.names)]
     return matches[0] if len(matches) == 1 else None

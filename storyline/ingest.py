@@ -296,20 +296,21 @@ def _extract_html(html: str, *, url: str = "") -> dict[str, str]:
     import trafilatura
 
     document = trafilatura.bare_extraction(html, url=url or None, with_metadata=True,
-                                           include_comments=False, include_tables=False)
-    if document is None or not getattr(document, "text", None):
+                                           include_comments=False, include_tables=False,
+                                           as_dict=True)
+    if not isinstance(document, dict) or not document.get("text"):
         raise InputProblem("no article text found in the HTML page")
     meta = _html_meta(html)
-    title = meta.get("og:title") or document.title or ""
-    text = _drop_title_line(document.text, title)
+    title = meta.get("og:title") or document.get("title") or ""
+    text = _drop_title_line(str(document["text"]), title)
     return {
         "text": text.replace("\n", "\n\n"),
         "title": title,
-        "outlet": meta.get("og:site_name") or document.sitename or "",
-        "url": meta.get("og:url") or document.url or url,
+        "outlet": meta.get("og:site_name") or document.get("sitename") or "",
+        "url": meta.get("og:url") or document.get("url") or url,
         "published": meta.get("article:published_time") or meta.get("datepublished")
-        or document.date or "",
-        "author": meta.get("author") or document.author or "",
+        or document.get("date") or "",
+        "author": meta.get("author") or document.get("author") or "",
     }
 
 

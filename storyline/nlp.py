@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .models import Sentence, StorylineError
 from .text import MULTIPLIERS, NUMBER_WORDS, number_value
@@ -81,25 +81,40 @@ def sentence_features(doc: Doc, article_id: str
 
 
 def _numbers(sent: Span) -> list[tuple[str, float]]:
-    """(unit, value) pairs: "12 million crowns" -> ("crown", 12000000.0)."""
+    """(unit, value) pairs: "about 12 million crowns" -> ("crown", 12000000.0)."""
     found = []
     for token in sent:
-        if not token.like_num or token.head.like_num and token.head != token:
+        if not token.like_num or (token.head.like_num and token.head != token):
             continue
-        value = number_value(token.text)
-        if value is None:
+        value = _number_phrase_value(token)
+        unit = token.head
+        of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+        if unit.pos_ not in {"NOUN", "PROPN"} and of_objects:
+            unit = of_objects[0]  # "two of the four piers" counts piers
+        if value is None or unit == token or unit.pos_ not in {"NOUN", "PROPN"}:
             continue
-        unit_token = token.head
-        for child in token.children:
-            if child.lower_ in MULTIPLIERS:
-                value *= MULTIPLIERS[child.lower_]
-        while unit_token.like_num and unit_token.head != unit_token:
-            if unit_token.lower_ in MULTIPLIERS:
-                value *= MULTIPLIERS[unit_token.lower_]
-            unit_token = unit_token.head
-        if unit_token.pos_ in {"NOUN", "PROPN"} and unit_token != token:
-            found.append((unit_token.lemma_.lower(), value))
+        found.append((unit.lemma_.lower(), value))
     return found
+
+
+def _number_phrase_value(top: Token) -> float | None:
+    """Value of a number phrase headed by `top` ("12 million", "forty", "1.5 billion")."""
+    parts = sorted((t for t in top.subtree if t.like_num and
+                    (t == top or t.head == top or t.head.like_num)), key=lambda t: t.i)
+    base: float | None = None
+    multiplier = 1.0
+    for part in parts:
+        lower = part.lower_
+        if lower in MULTIPLIERS:
+            multiplier *= MULTIPLIERS[lower]
+            continue
+        value = number_value(part.text)
+        if value is not None and base is None:
+            base = value
+    if base is None:
+        return multiplier if multiplier > 1 else None
+    return base * multiplier
 
 
 def number_word_as_digit(lemma: str) -> str:

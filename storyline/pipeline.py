@@ -21,11 +21,10 @@ from . import store as db
 from .align import align_facts, group_quotes
 from .cluster import StoryState, assign_stories
 from .dates import find_dates
-from .dossier import StoryResults, build_dossier_dict
+from .dossier import StoryResults, build_dossier_dict, quote_dict
 from .entities import EntityIndex, find_mentions, link_entities
 from .ingest import read_inputs
-from .models import (Article, ArticleAnalysis, InputError, Provenance, Quote, ResolvedQuote,
-                     Story)
+from .models import Article, ArticleAnalysis, InputError, Provenance, Quote, ResolvedQuote, Story
 from .nlp import default_model_name, load_nlp, parse_texts, sentence_features
 from .provenance import detect_provenance, independence_groups
 from .quotes import extract_quotes
@@ -126,8 +125,8 @@ def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[Resol
     for index, quote in enumerate(quotes, start=1):
         speaker_id = None
         if quote.speaker_start is not None and quote.speaker_end is not None:
-            speaker_id = entities.entity_at(quote.article_id, quote.speaker_start,
-                                            quote.speaker_end)
+            speaker_id = entities.resolve(quote.article_id, quote.speaker_start,
+                                          quote.speaker_end, quote.speaker_text or "")
         entity = entities.get(speaker_id) if speaker_id else None
         name = entity.name if entity else None
         resolved.append(ResolvedQuote(f"q{index}", quote, speaker_id, name))
@@ -148,7 +147,7 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     published = {a.id: (a.published.timestamp() if a.published else math.inf)
                  for a in articles}
     alignment = align_facts(articles, analyses, sources)
-    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    events = build_timeline(articles, [d for a in analyses for d in a.dates], sources)
     summary = summarize(alignment.facts, alignment.fact_units, articles, sources,
                         max_words=options.summary_words)
     return StoryResults(story, tuple(articles), tuple(provenance), entities.entities,
@@ -179,7 +178,7 @@ def story_title(articles: Sequence[Article]) -> str:
     return next((a.title for a in ordered if a.title), ordered[0].text[:80] if ordered else "")
 
 
-def one_story(articles: Sequence[Article]) -> Story:
+def single_story(articles: Sequence[Article]) -> Story:
     """All given articles as a single story; the id is stable for the same set."""
     digest = hashlib.sha256("".join(sorted(a.key for a in articles)).encode()).hexdigest()
     return Story(f"story-{digest[:10]}", story_title(articles), tuple(a.id for a in articles))
@@ -220,3 +219,37 @@ def story_index(store: Store) -> dict[str, Any]:
                         "first": dates[0] if dates else None,
                         "last": dates[-1] if dates else None})
     return {"stories": stories}
+
+
+def analyze(store: Store, ingested: IngestReport, *, options: AnalyzeOptions | None = None,
+            one_story: bool = False) -> list[dict[str, Any]]:
+    """Dossiers for what was just ingested: one story, or every story it falls into."""
+    if one_story:
+        story = single_story(ingested.articles)
+        return [build_dossier(story, ingested.articles, options=options,
+                              errors=ingested.errors)]
+    assignment = update_stories(store, ingested.articles)
+    story_ids = list(dict.fromkeys(assignment[a.key] for a in ingested.articles))
+    return [dossier_for_story(store, story_id, options=options, errors=ingested.errors)
+            for story_id in story_ids]
+
+
+def index_for(dossiers: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The `index.json` of DESIGN.md for a list of dossiers."""
+    return {"stories": [{"id": d["story"]["id"], "title": d["story"]["title"],
+                         "articles": [a["id"] for a in d["articles"]],
+                         "outlets": sorted({a["outlet"] for a in d["articles"] if a["outlet"]}),
+                         "first": min((a["published"] for a in d["articles"] if a["published"]),
+                                      default=None),
+                         "last": max((a["published"] for a in d["articles"] if a["published"]),
+                                     default=None)}
+                        for d in dossiers]}
+
+
+def quotes_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = None
+               ) -> list[dict[str, Any]]:
+    """Quotes with resolved speakers for a set of articles, as dossier quote objects."""
+    analyses = analyze_articles(articles, options=options)
+    entities = link_entities([m for a in analyses for m in a.mentions])
+    quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
+    return [quote_dict(q) for q in quotes]

@@ -75,7 +75,8 @@ class _PairResult:
 def sketch_article(article: Article) -> _Sketch:
     """Normalise, shingle and split one article (the cheap per-article pass)."""
     tokens = words(article.text)
-    shingles = {hash(tuple(tokens[i:i + SHINGLE])) for i in range(max(1, len(tokens) - SHINGLE + 1))}
+    count = max(1, len(tokens) - SHINGLE + 1)
+    shingles = {hash(tuple(tokens[i:i + SHINGLE])) for i in range(count)}
     spans = list(sentence_spans(article.text))
     sentence_words = [words(article.text[s:e]) for s, e in spans]
     sentence_content = [set(content_words(article.text[s:e])) for s, e in spans]

@@ -25,7 +25,7 @@ SPEECH_VERBS = {
     "post", "report", "testify", "recall", "joke", "shout", "concede", "maintain", "contend",
     "assert", "observe", "caution", "reiterate", "complain", "lament", "boast", "allege",
     "accuse", "question", "answer", "agree", "disagree", "propose", "recommend", "estimate",
-    "believe", "think", "hope", "fear", "predict", "signal", "indicate", "insist", "mutter",
+    "believe", "think", "hope", "fear", "signal", "indicate", "mutter",
     "quip", "told", "continue", "counter", "charge", "order", "demand", "plead", "inform",
 }
 # Verbs that introduce reported speech with a content clause ("said that ...").
@@ -246,6 +246,11 @@ class _SpeakerResolver:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.inside = inside
         self.gender: dict[str, str] = {}
+        surnames = {m.name.split()[-1] for m in mentions
+                    if m.label == "PERSON" and len(m.name.split()) > 1}
+        # spaCy sometimes tags a bare surname as an organisation; it is still the person.
+        self.people = [m for m in self.mentions if m.label == "PERSON" or m.name in surnames]
+        self.orgs = [m for m in self.mentions if m.label == "ORG" and m.name not in surnames]
         for mention in self.mentions:
             if mention.honorific in FEMALE_HONORIFICS:
                 self.gender[_key(mention)] = "female"
@@ -268,6 +273,9 @@ class _SpeakerResolver:
         verb = cue
         for _ in range(3):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
+                    verb.dep_ == "relcl":
+                return verb.head  # "Varga, who called the closure ..." -> Varga
             if subjects:
                 return subjects[0]
             agents = [c for c in verb.children if c.dep_ == "agent"]
@@ -292,12 +300,16 @@ class _SpeakerResolver:
         return self.doc.text[start:end], start, end
 
     def _antecedent(self, pronoun: Token) -> tuple[str, int, int] | None:
+        """The nearest earlier compatible name; a description only when no name fits."""
         wanted = PRONOUNS[pronoun.lower_]
-        label = "ORG" if pronoun.lower_ == "it" else "PERSON"
-        for mention in reversed(self.mentions):
+        pool = self.orgs if pronoun.lower_ == "it" else self.people
+        names = [m for m in pool if m.kind == "name"]
+        return self._nearest(names, pronoun, wanted) or self._nearest(pool, pronoun, wanted)
+
+    def _nearest(self, pool: list[Mention], pronoun: Token, wanted: str | None
+                 ) -> tuple[str, int, int] | None:
+        for mention in reversed(pool):
             if mention.start >= pronoun.idx or self.inside[mention.start]:
-                continue
-            if mention.label != label or mention.kind == "pronoun":
                 continue
             known = self.gender.get(_key(mention))
             if wanted and known and known != wanted:

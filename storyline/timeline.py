@@ -29,8 +29,15 @@ class _Draft:
     words: set[str] = field(default_factory=set)
 
 
-def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention]) -> list[Event]:
-    """Merge date mentions into events; one entry per event, all evidence kept."""
+def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
+                   sources: dict[str, str] | None = None) -> list[Event]:
+    """Merge date mentions into events; one entry per event, all evidence kept.
+
+    Args:
+        sources: article id -> the original it copies (from provenance), so that a
+            copy's date joins its original's event even when reworded.
+    """
+    sources = sources or {}
     published = {a.id: (a.published.timestamp() if a.published else math.inf) for a in articles}
     drafts: list[_Draft] = []
     for mention in sorted(dates, key=lambda m: (published.get(m.article_id, math.inf),
@@ -38,7 +45,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention]) ->
         if mention.value is None and mention.precision is None and not mention.clause:
             continue
         words = set(content_words(mention.clause or mention.sentence.text))
-        target = _matching_draft(drafts, mention, words)
+        target = _matching_draft(drafts, mention, words, sources)
         if target is None:
             target = _Draft(mention.value, mention.precision)
             drafts.append(target)
@@ -49,16 +56,21 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention]) ->
     return [_renumber(event, index) for index, event in enumerate(events, start=1)]
 
 
-def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[str]
-                    ) -> _Draft | None:
+def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[str],
+                    sources: dict[str, str]) -> _Draft | None:
     best, best_score = None, 0.0
+    root = sources.get(mention.article_id, mention.article_id)
     for draft in drafts:
         if draft.value != mention.value or mention.value is None:
             continue
+        from_original = root != mention.article_id and any(
+            m.article_id == root for m in draft.mentions)
         if any(m.article_id == mention.article_id and m.sentence == mention.sentence
                for m in draft.mentions):
             return draft
         overlap = len(words & draft.words) / max(1, min(len(words), len(draft.words)))
+        if from_original:
+            overlap += MERGE_OVERLAP
         if overlap > best_score:
             best, best_score = draft, overlap
     return best if best_score >= MERGE_OVERLAP else None

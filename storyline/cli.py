@@ -1,0 +1,258 @@
+"""The `storyline` command line: parse, call the library, print.
+
+Goes in: command-line arguments. Comes out: dossiers on standard output or
+in files, progress and input problems on standard error, and the exit codes
+of DESIGN.md (0 when an article was analysed, 2 for usage errors, 1 otherwise).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from . import __version__, pipeline, report
+from .models import InputError, StorylineError
+from .store import open_store
+
+DEMO_ARTICLES = Path(__file__).parent / "demo" / "articles"
+FORMAT_CHOICE = click.Choice(["json", "md", "html", "all"])
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(func: F) -> F:
+    """Turn library errors into clean messages with exit code 1."""
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except StorylineError as exc:
+            raise click.ClickException(str(exc)) from exc
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storyline")
+def cli() -> None:
+    """Turn a pile of news articles into a sourced story dossier.
+
+    \b
+    Examples:
+      storyline analyze articles/ --out out/
+      storyline analyze feed.xml --one-story --format json > dossier.json
+      cat items.jsonl | storyline analyze - --one-story --format md
+      storyline ingest crawl/ --db news.db && storyline stories --db news.db
+    """
+
+
+def _options(model: str | None, summary_words: int) -> pipeline.AnalyzeOptions:
+    return pipeline.AnalyzeOptions(model=model, summary_words=summary_words)
+
+
+def _report_error(error: InputError) -> None:
+    label = "warning" if error.severity == "warning" else "skipped"
+    click.echo(f"storyline: {label} {error.source}: {error.reason}", err=True)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[pipeline.Progress]:
+    """A progress counter on standard error, only when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda _n: None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                  TextColumn("{task.completed} articles"), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def advance(count: int) -> None:
+            bar.advance(task, count)
+
+        yield advance
+
+
+def _ingest(store: Any, inputs: tuple[str, ...]) -> pipeline.IngestReport:
+    with _progress("Reading") as advance:
+        stdin = sys.stdin
+        result = pipeline.ingest_inputs(store, inputs, progress=advance, stdin=stdin)
+    for error in result.errors:
+        _report_error(error)
+    return result
+
+
+@cli.command(name="analyze")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write files here.")
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default=None,
+              help="Output format (default: json on stdout, all with --out).")
+@click.option("--one-story", is_flag=True, help="Treat all inputs as one story (no clustering).")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite store to use.")
+@click.option("--model", default=None,
+              help="spaCy pipeline package (default: an installed en_core_web_* package).")
+@click.option("--summary-words", default=120, show_default=True, help="Length of the brief.")
+@handle_errors
+def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, one_story: bool,
+                db_path: str | None, model: str | None, summary_words: int) -> None:
+    """Analyse articles into dossiers.
+
+    INPUT is a file, a directory (recursive) or - for JSONL on standard input.
+
+    Example: storyline analyze articles/ --out out/
+    """
+    fmt = fmt or ("all" if out_dir else "json")
+    if fmt in {"all"} and not out_dir:
+        raise click.UsageError("--format all needs --out DIR")
+    options = _options(model, summary_words)
+    with open_store(db_path) as store:
+        ingested = _ingest(store, inputs)
+        if not ingested.articles:
+            raise click.ClickException("no article could be read from the inputs")
+        dossiers = pipeline.analyze(store, ingested, options=options, one_story=one_story)
+        index = pipeline.index_for(dossiers)
+    _emit(dossiers, index, fmt=fmt, out_dir=out_dir, one_story=one_story)
+
+
+def _emit(dossiers: list[dict[str, Any]], index: dict[str, Any], *, fmt: str,
+          out_dir: str | None, one_story: bool) -> None:
+    if out_dir:
+        written = report.write_outputs(dossiers, index, Path(out_dir), fmt=fmt,
+                                       one_story=one_story)
+        click.echo(f"storyline: wrote {written}", err=True)
+        return
+    if fmt == "json" and not one_story:
+        for dossier in dossiers:
+            click.echo(json.dumps(dossier, ensure_ascii=False))
+        return
+    if fmt == "html" and len(dossiers) > 1:
+        raise click.UsageError("several stories found: use --out DIR for HTML, or --one-story")
+    for dossier in dossiers:
+        click.echo(report.render(dossier, fmt))
+
+
+@cli.command(name="ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False),
+              help="SQLite store (created when missing).")
+@handle_errors
+def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
+    """Add articles to a store and sort them into stories.
+
+    Re-running on the same input changes nothing.
+
+    Example: storyline ingest crawl/ --db news.db
+    """
+    with open_store(db_path) as store:
+        ingested = _ingest(store, inputs)
+        assignment = pipeline.update_stories(store, ingested.articles)
+    click.echo(f"storyline: {len(ingested.articles)} articles in "
+               f"{len(set(assignment.values()))} stories, {len(ingested.errors)} problems",
+               err=True)
+    if not ingested.articles:
+        sys.exit(1)
+
+
+@cli.command(name="stories")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@handle_errors
+def stories_cli(db_path: str, fmt: str) -> None:
+    """List the stories in a store.
+
+    Example: storyline stories --db news.db --format json
+    """
+    with open_store(db_path) as store:
+        index = pipeline.story_index(store)
+    if fmt == "json":
+        click.echo(json.dumps(index, ensure_ascii=False, indent=2))
+        return
+    for story in index["stories"]:
+        click.echo(f"{story['id']}\t{len(story['articles'])} articles\t"
+                   f"{story['first'] or '-'} .. {story['last'] or '-'}\t{story['title']}"
+                   f"\t[{', '.join(story['outlets'])}]")
+
+
+@cli.command(name="show")
+@click.argument("story_id")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default="json", show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write files here.")
+@click.option("--model", default=None, help="spaCy pipeline package.")
+@handle_errors
+def show_cli(story_id: str, db_path: str, fmt: str, out_dir: str | None,
+             model: str | None) -> None:
+    """Write one stored story's dossier (cached until the story changes).
+
+    Example: storyline show s1 --db news.db --format html > s1.html
+    """
+    with open_store(db_path) as store:
+        dossier = pipeline.dossier_for_story(store, story_id, options=_options(model, 120))
+    if fmt == "all" and not out_dir:
+        raise click.UsageError("--format all needs --out DIR")
+    _emit([dossier], pipeline.index_for([dossier]), fmt=fmt, out_dir=out_dir, one_story=True)
+
+
+@cli.command(name="quotes")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--model", default=None, help="spaCy pipeline package.")
+@handle_errors
+def quotes_cli(inputs: tuple[str, ...], model: str | None) -> None:
+    """Print every quote with its speaker as JSONL (one object per quote).
+
+    Example: storyline quotes article.txt
+    """
+    with open_store(None) as store:
+        ingested = _ingest(store, inputs)
+    if not ingested.articles:
+        raise click.ClickException("no article could be read from the inputs")
+    for quote in pipeline.quotes_for(ingested.articles, options=_options(model, 120)):
+        click.echo(json.dumps(quote, ensure_ascii=False))
+
+
+@cli.command(name="serve")
+@click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; the default keeps the UI on this machine.")
+@click.option("--port", default=8000, show_default=True, type=int)
+@handle_errors
+def serve_cli(db_path: str, host: str, port: int) -> None:
+    """Browse a store's stories in a local web UI.
+
+    Example: storyline serve --db news.db
+    """
+    import uvicorn
+
+    from .web import create_app
+
+    click.echo(f"storyline: serving {db_path} on http://{host}:{port}/", err=True)
+    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
+
+
+@cli.command(name="demo")
+@click.option("--out", "out_dir", default="demo-output", show_default=True,
+              type=click.Path(file_okay=False))
+@handle_errors
+def demo_cli(out_dir: str) -> None:
+    """Analyse the bundled fictional demo corpus into OUT.
+
+    Example: storyline demo --out demo-output
+    """
+    with open_store(None) as store:
+        ingested = _ingest(store, (str(DEMO_ARTICLES),))
+        dossiers = pipeline.analyze(store, ingested, options=pipeline.AnalyzeOptions())
+        index = pipeline.index_for(dossiers)
+    report.write_outputs(dossiers, index, Path(out_dir), fmt="all", one_story=False)
+    click.echo(f"Analysed {len(ingested.articles)} demo articles into {len(dossiers)} stories.")
+    click.echo(f"Open {Path(out_dir) / 'index.html'} in a browser; dossiers are in "
+               f"{out_dir}/<story>/dossier.json|md|html.")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli()

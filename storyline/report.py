@@ -1,0 +1,266 @@
+"""Render dossiers: JSON, Markdown, and one self-contained HTML page.
+
+Goes in: a dossier dict (see dossier.py) or the stories index. Comes out:
+strings. Rendering only; every piece of article text is escaped (Jinja2
+autoescape for HTML, HTML-escaped text in Markdown, which renderers pass
+through).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import tempfile
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+FORMATS = ("json", "md", "html")
+STATUS_ORDER = {"happened": 0, "planned": 1, "proposed": 2, "cancelled": 3}
+
+
+def render_json(dossier: dict[str, Any]) -> str:
+    return json.dumps(dossier, ensure_ascii=False, indent=2)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("storyline", "templates"),
+                      autoescape=select_autoescape(["html"], default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["anchor"] = anchor
+    env.filters["diff_html"] = diff_html
+    return env
+
+
+def anchor(article: str, start: int | None = None, end: int | None = None) -> str:
+    """An HTML id for an article or a passage of it (safe characters only)."""
+    safe = re.sub(r"[^A-Za-z0-9_-]", "_", str(article))
+    return f"a-{safe}" if start is None else f"p-{safe}-{start}-{end}"
+
+
+def diff_html(diff: list[dict[str, str]]) -> Markup:
+    """A word diff as <del>/<ins> markup; the words themselves are escaped."""
+    parts = []
+    for item in diff:
+        text = html.escape(item["text"])
+        if item["op"] == "+":
+            parts.append(f"<ins>{text}</ins>")
+        elif item["op"] == "-":
+            parts.append(f"<del>{text}</del>")
+        else:
+            parts.append(text)
+    return Markup(" ".join(parts))
+
+
+def render_html(dossier: dict[str, Any], *, index_link: str | None = None) -> str:
+    """The dossier as one self-contained page (inline CSS, no external requests)."""
+    template = _environment().get_template("dossier.html")
+    return template.render(d=dossier, view=_view(dossier), index_link=index_link)
+
+
+def render_index_html(index: dict[str, Any], *, link_prefix: str = "",
+                      link_suffix: str = "/dossier.html") -> str:
+    """The list of stories, each linking to `<prefix><story id><suffix>`."""
+    template = _environment().get_template("index.html")
+    return template.render(index=index, link_prefix=link_prefix, link_suffix=link_suffix)
+
+
+def _view(dossier: dict[str, Any]) -> dict[str, Any]:
+    """Lookups the template needs: articles by id, passages to anchor, quotes by speaker."""
+    articles = {a["id"]: a for a in dossier["articles"]}
+    provenance = {p["article"]: p for p in dossier["provenance"]}
+    quotes = {q["id"]: q for q in dossier["quotes"]}
+    spans = _linked_spans(dossier)
+    passages = {aid: _segments(a.get("text", ""), spans.get(aid, [])) for aid, a in
+                articles.items()}
+    anchored = {(aid, s, e) for aid, segs in passages.items() for s, e, linked in segs
+                if linked}
+    by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for group in dossier["quote_groups"]:
+        by_speaker[group["speaker_name"] or "Unattributed"].append(group)
+    facts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for fact in dossier["facts"]:
+        facts[fact["agreement"]].append(fact)
+    return {
+        "articles": articles, "provenance": provenance, "quotes": quotes,
+        "passages": passages, "anchored": anchored, "by_speaker": dict(by_speaker),
+        "facts": facts, "aligned": _aligned_pairs(dossier, articles),
+        "events": sorted(dossier["events"], key=lambda e: (e["status"] in {"planned",
+                                                                           "proposed"},
+                                                           e["date"] or "9999")),
+    }
+
+
+def _linked_spans(dossier: dict[str, Any]) -> dict[str, list[tuple[int, int]]]:
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for item in dossier["summary"]:
+        for c in item["citations"]:
+            spans[c["article"]].append((c["start"], c["end"]))
+    for section in ("facts", "events"):
+        for item in dossier[section]:
+            for c in item["evidence"]:
+                spans[c["article"]].append((c["start"], c["end"]))
+    for item in dossier["divergences"]:
+        for v in item["versions"]:
+            spans[v["article"]].append((v["start"], v["end"]))
+    return spans
+
+
+def _segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Split text into plain and linked pieces; overlapping spans keep the first."""
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans), key=lambda s: (s[0], -s[1])):
+        if start < end <= len(text) and (not chosen or start >= chosen[-1][1]):
+            chosen.append((start, end))
+    segments: list[tuple[int, int, bool]] = []
+    position = 0
+    for start, end in chosen:
+        if start > position:
+            segments.append((position, start, False))
+        segments.append((start, end, True))
+        position = end
+    if position < len(text):
+        segments.append((position, len(text), False))
+    return segments
+
+
+def _aligned_pairs(dossier: dict[str, Any], articles: dict[str, Any]
+                   ) -> dict[str, list[dict[str, Any]]]:
+    """Side-by-side sentence pairs for each copy, with word diffs."""
+    from .align import word_diff
+
+    pairs: dict[str, list[dict[str, Any]]] = {}
+    for item in dossier["provenance"]:
+        rows = []
+        for ev in item["evidence"]:
+            if "of_article" not in ev or ev["of_article"] not in articles:
+                continue
+            copy_text = articles[item["article"]].get("text", "")[ev["start"]:ev["end"]]
+            source_text = articles[ev["of_article"]].get("text", "")[ev["of_start"]:ev["of_end"]]
+            diff = [{"op": op, "text": words} for op, words in word_diff(source_text, copy_text)]
+            rows.append({"match": ev.get("match", ""), "source": source_text, "copy": copy_text,
+                         "diff": diff})
+        if rows:
+            pairs[item["article"]] = rows
+    return pairs
+
+
+# -- Markdown -------------------------------------------------------------------
+
+def _md(text: object) -> str:
+    return html.escape(str(text or ""), quote=False).replace("\n", " ")
+
+
+def render_markdown(dossier: dict[str, Any]) -> str:
+    """A readable Markdown brief; article text is HTML-escaped."""
+    story = dossier["story"]
+    names = {a["id"]: a["outlet"] or a["id"] for a in dossier["articles"]}
+    lines = [f"# {_md(story['title'])}", "",
+             f"{story['articles']} articles; story id `{story['id']}`.", "", "## Summary", ""]
+    for item in dossier["summary"]:
+        cites = ", ".join(f"{_md(names.get(c['article'], c['article']))} "
+                          f"[{c['start']}-{c['end']}]" for c in item["citations"])
+        lines.append(f"- {_md(item['text'])} ({cites})")
+    lines += ["", "## Sources", "", "| article | outlet | published | kind | of |",
+              "|---|---|---|---|---|"]
+    provenance = {p["article"]: p for p in dossier["provenance"]}
+    for article in dossier["articles"]:
+        p = provenance.get(article["id"], {})
+        lines.append(f"| {_md(article['id'])} | {_md(article['outlet'])} | "
+                     f"{_md(article['published'])} | {_md(p.get('kind'))} | {_md(p.get('of'))} |")
+    lines += ["", "## People", ""]
+    for person in dossier["people"]:
+        roles = f" ({_md('; '.join(person['roles']))})" if person["roles"] else ""
+        lines.append(f"- **{_md(person['name'])}**{roles}; also {_md(', '.join(person['aliases']))}"
+                     if person["aliases"] else f"- **{_md(person['name'])}**{roles}")
+    lines += ["", "## Organisations", ""]
+    lines += [f"- **{_md(o['name'])}**" for o in dossier["organizations"]]
+    lines += ["", "## Quotes", ""]
+    quotes = {q["id"]: q for q in dossier["quotes"]}
+    for group in dossier["quote_groups"]:
+        first = quotes[group["quotes"][0]]
+        outlets = ", ".join(sorted({names.get(quotes[q]["article"], "") for q in group["quotes"]}))
+        lines.append(f"- **{_md(group['speaker_name'] or 'Unattributed')}**: "
+                     f"\u201c{_md(first['text'])}\u201d ({_md(outlets)})")
+        for variant in group["variants"]:
+            lines.append(f"  - {_md(names.get(variant['article'], variant['article']))}: "
+                         f"\u201c{_md(variant['text'])}\u201d")
+    lines += ["", "## Timeline", ""]
+    for event in dossier["events"]:
+        lines.append(f"- {_md(event['date'] or 'undated')} ({event['status']}): "
+                     f"{_md(event['description'])}")
+    lines += ["", "## Facts", ""]
+    for fact in dossier["facts"]:
+        if fact["agreement"] != "single":
+            lines.append(f"- [{fact['agreement']}, {fact.get('sources', 1)} sources] "
+                         f"{_md(fact['text'])}")
+    lines += ["", "## Divergences", ""]
+    for item in dossier["divergences"]:
+        lines.append(f"- {_md(item['topic'])}")
+        for version in item["versions"]:
+            lines.append(f"  - {_md(version['outlet'])}: {_md(version['text'])}")
+    if dossier["errors"]:
+        lines += ["", "## Input errors", ""]
+        lines += [f"- `{_md(e['source'])}`: {_md(e['reason'])}" for e in dossier["errors"]]
+    return "\n".join(lines) + "\n"
+
+
+def render(dossier: dict[str, Any], fmt: str) -> str:
+    if fmt == "json":
+        return render_json(dossier)
+    if fmt == "md":
+        return render_markdown(dossier)
+    if fmt == "html":
+        return render_html(dossier)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+EXTENSIONS = {"json": "json", "md": "md", "html": "html"}
+
+
+def write_outputs(dossiers: Sequence[dict[str, Any]], index: dict[str, Any], out: Path, *,
+                  fmt: str, one_story: bool) -> Path:
+    """Write dossiers (and, for several stories, an index) into `out`; returns the main file.
+
+    One story: out/dossier.<ext>. Several: out/index.json, out/index.html and
+    out/<story id>/dossier.<ext>. Files are replaced atomically.
+    """
+    formats = FORMATS if fmt == "all" else (fmt,)
+    out.mkdir(parents=True, exist_ok=True)
+    if one_story:
+        for name in formats:
+            _write_atomic(out / f"dossier.{EXTENSIONS[name]}", render(dossiers[0], name))
+        return out / f"dossier.{EXTENSIONS[formats[-1]]}"
+    for dossier in dossiers:
+        folder = out / story_folder(dossier["story"]["id"])
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in formats:
+            text = (render_html(dossier, index_link="../index.html") if name == "html"
+                    else render(dossier, name))
+            _write_atomic(folder / f"dossier.{EXTENSIONS[name]}", text)
+    _write_atomic(out / "index.json", json.dumps(index, ensure_ascii=False, indent=2))
+    _write_atomic(out / "index.html", render_index_html(index))
+    return out / "index.html"
+
+
+def story_folder(story_id: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]", "_", story_id) or "story"
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
