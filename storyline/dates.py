@@ -110,6 +110,9 @@ def _is_future(ent: Span) -> bool | None:
     if words & {"last", "ago", "yesterday", "earlier", "previous", "past"}:
         return False
     verb = _governing_verb(ent)
+    if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        # "the meeting planned for Friday was postponed": the main clause sets the tense.
+        verb = _governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
     for _ in range(3):  # the verb, then what it hangs from: "will be able to question"
         if verb is None:
             break

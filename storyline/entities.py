@@ -118,6 +118,8 @@ def _org_looks_like_person(ent: Span, tokens: list[Token]) -> bool:
     if prefix_role or _honorific_before(ent.doc, tokens[0].i):
         return True
     root = tokens[-1]
+    if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):
+        return True  # "Amara Osei, the chief engineer, ..."
     return len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
         "say", "tell", "add", "warn", "announce", "state"}
 

@@ -295,9 +295,9 @@ def parse_html(html: str, *, source: str, default_id: str, url: str = "") -> Art
 def _extract_html(html: str, *, url: str = "") -> dict[str, str]:
     import trafilatura
 
-    document = trafilatura.bare_extraction(html, url=url or None, with_metadata=True,
-                                           include_comments=False, include_tables=False,
-                                           as_dict=True)
+    extracted = trafilatura.bare_extraction(html, url=url or None, with_metadata=True,
+                                            include_comments=False, include_tables=False)
+    document = extracted.as_dict() if hasattr(extracted, "as_dict") else extracted
     if not isinstance(document, dict) or not document.get("text"):
         raise InputProblem("no article text found in the HTML page")
     meta = _html_meta(html)

@@ -1,0 +1,75 @@
+"""Shared fixtures: the real English pipeline (loaded once), the demo corpus and its dossiers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline import pipeline
+from storyline.cli import DEMO_ARTICLES
+from storyline.ingest import make_article, read_inputs
+from storyline.models import Article, ArticleAnalysis
+from storyline.nlp import load_nlp
+from storyline.store import Store, open_store
+
+ARTICLES = Path(__file__).parent / "articles"
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def demo_articles() -> list[Article]:
+    return [r for r in read_inputs([str(DEMO_ARTICLES)]) if isinstance(r, Article)]
+
+
+@pytest.fixture(scope="session")
+def demo_dossiers() -> list[dict[str, Any]]:
+    """The demo corpus analysed as the CLI does it (clustered into stories)."""
+    with open_store(None) as store:
+        ingested = pipeline.ingest_inputs(store, [str(DEMO_ARTICLES)])
+        return pipeline.analyze(store, ingested)
+
+
+@pytest.fixture(scope="session")
+def bridge(demo_dossiers: list[dict[str, Any]]) -> dict[str, Any]:
+    """The dossier of the demo's main story (the Kestrel River Bridge closure)."""
+    return next(d for d in demo_dossiers if "Bridge" in d["story"]["title"])
+
+
+@pytest.fixture()
+def store() -> Iterator[Store]:
+    with open_store(None) as handle:
+        yield handle
+
+
+@pytest.fixture()
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "news.db"
+
+
+def article(text: str, *, id: str = "a1", outlet: str = "Test Wire",
+            published: str | None = "2026-03-11T09:00:00Z", title: str = "") -> Article:
+    """A hand-made article for unit tests."""
+    return make_article(id=id, source=f"{id}.txt", text=text, title=title, outlet=outlet,
+                        published=published)
+
+
+@pytest.fixture(scope="session")
+def analyse(nlp: Any) -> Callable[..., ArticleAnalysis]:
+    """Run the NLP stage on one hand-made article."""
+    def run(text: str, *, published: str | None = "2026-03-11T09:00:00Z",
+            id: str = "a1") -> ArticleAnalysis:
+        return pipeline.analyze_articles([article(text, id=id, published=published)])[0]
+    return run
+
+
+def when(value: str) -> datetime:
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)

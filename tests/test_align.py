@@ -1,0 +1,93 @@
+"""Facts, agreement across independent sources, divergences and quote groups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.align import align_facts, group_quotes, word_diff
+from storyline.models import Quote, ResolvedQuote
+from tests.conftest import article
+
+
+def _align(analyse: Any, texts: dict[str, str], sources: dict[str, str] | None = None) -> Any:
+    analyses = [analyse(text, id=key) for key, text in texts.items()]
+    articles = [article(text, id=key) for key, text in texts.items()]
+    return align_facts(articles, analyses, sources or {key: key for key in texts})
+
+
+def test_paraphrases_from_two_outlets_corroborate(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "The Kestrel River Bridge was closed to all traffic on Wednesday after cracks "
+             "were found in its supports.",
+        "b": "Cracks found in its supports forced the closure of the Kestrel River Bridge to "
+             "all traffic on Wednesday."})
+    corroborated = [f for f in alignment.facts if f.agreement == "corroborated"]
+    assert len(corroborated) == 1
+    assert corroborated[0].sources == 2
+    assert {s.article for s in corroborated[0].evidence} == {"a", "b"}
+
+
+def test_copies_do_not_corroborate(analyse: Any) -> None:
+    text = "The Kestrel River Bridge was closed to all traffic on Wednesday after inspections."
+    alignment = _align(analyse, {"a": text, "b": text}, sources={"a": "a", "b": "a"})
+    assert [f.agreement for f in alignment.facts] == ["single"]
+    assert alignment.facts[0].sources == 1
+
+
+def test_different_numbers_are_a_divergence(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "The repairs to the Kestrel River Bridge are expected to cost about 12 million "
+             "crowns, officials said.",
+        "b": "The repairs to the Kestrel River Bridge are expected to cost 14 million crowns, "
+             "officials said."})
+    assert [f.agreement for f in alignment.facts] == ["conflicting"]
+    assert len(alignment.divergences) == 1
+    values = {v.article: v.value for v in alignment.divergences[0].versions}
+    assert values == {"a": "12000000", "b": "14000000"}
+
+
+def test_unrelated_sentences_stay_single(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "The gallery in Port Elsin opened a new wing for maritime paintings on Saturday.",
+        "b": "The Kestrel River Bridge was closed to all traffic after cracks were found."})
+    assert sorted(f.agreement for f in alignment.facts) == ["single", "single"]
+
+
+def _quote(qid: str, article_id: str, text: str, speaker: str | None) -> ResolvedQuote:
+    return ResolvedQuote(qid, Quote(article_id, text, 0, len(text), "direct", "said", None),
+                         speaker, "Ilse Varga" if speaker else None)
+
+
+def test_quote_groups_across_outlets_with_word_diff() -> None:
+    quotes = [
+        _quote("q1", "a", "We will not reopen the bridge until every support has been checked,",
+               "p1"),
+        _quote("q2", "b", "We will not reopen the bridge until every support has been checked,",
+               "p1"),
+        _quote("q3", "c", "We won't reopen the bridge until every single support has been "
+               "checked,", "p1"),
+        _quote("q4", "c", "Safety comes first.", "p1"),
+    ]
+    groups = group_quotes(quotes)
+    assert [g.quotes for g in groups] == [("q1", "q2", "q3"), ("q4",)]
+    variant = groups[0].variants[0]
+    assert variant.quote == "q3"
+    assert ("+", "single") in variant.diff and ("-", "will not") in variant.diff
+
+
+def test_word_diff() -> None:
+    assert word_diff("a tough week", "a difficult week") == (
+        ("=", "a"), ("-", "tough"), ("+", "difficult"), ("=", "week"))
+
+
+def test_demo_agreement(bridge: dict[str, Any]) -> None:
+    corroborated = [f for f in bridge["facts"] if f["agreement"] == "corroborated"]
+    assert any("closed to all traffic" in f["text"] and f["sources"] >= 4 for f in corroborated)
+    topics = [d["topic"] for d in bridge["divergences"]]
+    assert any("12000000" in t and "14000000" in t for t in topics), topics
+    money = next(d for d in bridge["divergences"] if "14000000" in d["topic"])
+    assert {v["outlet"] for v in money["versions"] if v["value"] == "14000000"} <= {
+        "Valley Herald", "Valley Herald Mirror"}
+    varga = [g for g in bridge["quote_groups"] if g["speaker_name"] == "Ilse Varga"
+             and len(g["quotes"]) >= 5]
+    assert varga and any(v["diff"] for v in varga[0]["variants"])

@@ -1,0 +1,130 @@
+"""The command line contract of DESIGN.md, end to end through click's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import DEMO_ARTICLES, cli
+from storyline.store import count_articles, open_store
+
+pytestmark = pytest.mark.slow
+
+WIRE = (DEMO_ARTICLES / "meridian-bridge-closed.txt").read_text()
+
+
+def _run(*args: str, input: str | None = None) -> object:
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+def test_version_and_help() -> None:
+    assert _run("--version").output.strip().endswith("0.1.0")
+    result = _run("--help")
+    assert result.exit_code == 0
+    for command in ("analyze", "ingest", "stories", "show", "serve", "demo", "quotes"):
+        assert command in result.output
+    assert "Examples:" in result.output
+
+
+def test_analyze_one_story_prints_the_dossier(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(WIRE)
+    result = _run("analyze", str(tmp_path), "--one-story", "--format", "json")
+    assert result.exit_code == 0
+    dossier = json.loads(result.stdout)
+    assert dossier["schema"] == "storyline.dossier/1"
+    assert [a["id"] for a in dossier["articles"]] == ["meridian-bridge-closed"] or \
+        [a["id"] for a in dossier["articles"]] == ["wire"]
+    assert any(q["speaker_name"] == "Ilse Varga" for q in dossier["quotes"])
+
+
+def test_analyze_without_one_story_prints_jsonl_per_story() -> None:
+    result = _run("analyze", str(DEMO_ARTICLES), "--format", "json")
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert len(lines) == 2
+    assert sum(d["story"]["articles"] for d in lines) == 12
+
+
+def test_analyze_out_writes_index_and_folders(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = _run("analyze", str(DEMO_ARTICLES), "--out", str(out))
+    assert result.exit_code == 0
+    index = json.loads((out / "index.json").read_text())
+    assert len(index["stories"]) == 2
+    for story in index["stories"]:
+        assert set(story) >= {"id", "title", "articles"}
+        assert (out / story["id"] / "dossier.html").exists()
+    assert (out / "index.html").exists()
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_processed(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(WIRE)
+    (tmp_path / "broken.json").write_text('{"id": "x", "text": "abc')
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.html").write_bytes(b"\x00\x01\x02" * 100)
+    result = _run("analyze", str(tmp_path), "--one-story", "--format", "json")
+    assert result.exit_code == 0
+    dossier = json.loads(result.stdout)
+    assert [a["id"] for a in dossier["articles"]] == ["good"]
+    reasons = {Path(e["source"]).name: e["reason"] for e in dossier["errors"]}
+    assert "invalid JSON" in reasons["broken.json"]
+    assert reasons["empty.txt"] == "empty file"
+    assert "binary" in reasons["binary.html"]
+    assert "broken.json" in result.stderr and "invalid JSON" in result.stderr
+
+
+def test_exit_codes(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    assert _run("analyze", str(tmp_path / "empty.txt"), "--format", "json").exit_code == 1
+    assert _run("analyze").exit_code == 2
+    assert _run("analyze", str(tmp_path), "--format", "pdf").exit_code == 2
+
+
+def test_stdin_jsonl() -> None:
+    line = json.dumps({"id": "s1", "outlet": "Wire", "published": "2026-03-11T09:00:00Z",
+                       "text": WIRE})
+    result = _run("analyze", "-", "--one-story", "--format", "md", input=line + "\n")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# ") and "Ilse Varga" in result.stdout
+
+
+def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    assert _run("ingest", str(DEMO_ARTICLES), "--db", db).exit_code == 0
+    assert _run("ingest", str(DEMO_ARTICLES), "--db", db).exit_code == 0  # no-op
+    with open_store(db) as store:
+        assert count_articles(store) == 12
+    index = json.loads(_run("stories", "--db", db, "--format", "json").stdout)
+    assert len(index["stories"]) == 2
+    story = next(s for s in index["stories"] if len(s["articles"]) == 9)
+    assert story["outlets"] and story["first"] <= story["last"]
+    text = _run("stories", "--db", db).stdout
+    assert story["id"] in text
+    shown = _run("show", story["id"], "--db", db, "--format", "json")
+    assert json.loads(shown.stdout)["story"]["id"] == story["id"]
+    again = _run("show", story["id"], "--db", db, "--format", "json")
+    assert again.stdout == shown.stdout  # served from the cache
+    html = _run("show", story["id"], "--db", db, "--format", "html").stdout
+    assert html.startswith("<!DOCTYPE html>")
+    missing = _run("show", "nope", "--db", db)
+    assert missing.exit_code == 1 and "no story" in missing.output
+
+
+def test_quotes_command_prints_jsonl() -> None:
+    result = _run("quotes", str(DEMO_ARTICLES / "meridian-bridge-closed.txt"))
+    assert result.exit_code == 0
+    quotes = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {"id", "article", "text", "start", "end", "speaker", "speaker_name", "cue",
+            "kind"} <= set(quotes[0])
+    assert any(q["speaker_name"] == "Tomas Brandt" and q["cue"] == "told" for q in quotes)
+
+
+def test_demo_command(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    result = _run("demo", "--out", str(out))
+    assert result.exit_code == 0
+    assert "index.html" in result.output
+    assert (out / "index.json").exists()

@@ -1,0 +1,51 @@
+"""The dossier contract: JSON Schema validation and span integrity on the demo."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "storyline" / "data" /
+                     "dossier.schema.json").read_text())
+
+
+def test_demo_dossiers_validate(demo_dossiers: list[dict[str, Any]]) -> None:
+    for dossier in demo_dossiers:
+        jsonschema.validate(dossier, SCHEMA)
+
+
+def test_schema_rejects_a_renamed_field(bridge: dict[str, Any]) -> None:
+    broken = dict(bridge)
+    broken["quotations"] = broken.pop("quotes")
+    try:
+        jsonschema.validate(broken, SCHEMA)
+    except jsonschema.ValidationError:
+        return
+    raise AssertionError("schema accepted a dossier without 'quotes'")
+
+
+def test_all_spans_point_into_article_text(bridge: dict[str, Any]) -> None:
+    lengths = {a["id"]: len(a["text"]) for a in bridge["articles"]}
+    spans = [c for s in bridge["summary"] for c in s["citations"]]
+    spans += [e for f in bridge["facts"] for e in f["evidence"]]
+    spans += [e for ev in bridge["events"] for e in ev["evidence"]]
+    spans += [e for p in bridge["provenance"] for e in p["evidence"]]
+    spans += [{"article": q["article"], "start": q["start"], "end": q["end"]}
+              for q in bridge["quotes"]]
+    assert spans
+    for span in spans:
+        assert 0 <= span["start"] < span["end"] <= lengths[span["article"]]
+
+
+def test_ids_are_unique_and_references_resolve(bridge: dict[str, Any]) -> None:
+    article_ids = [a["id"] for a in bridge["articles"]]
+    assert len(article_ids) == len(set(article_ids)) == bridge["story"]["articles"]
+    entity_ids = {p["id"] for p in bridge["people"]} | {o["id"] for o in bridge["organizations"]}
+    quote_ids = {q["id"] for q in bridge["quotes"]}
+    assert all(q["speaker"] in entity_ids for q in bridge["quotes"] if q["speaker"])
+    grouped = [qid for g in bridge["quote_groups"] for qid in g["quotes"]]
+    assert set(grouped) <= quote_ids and len(grouped) == len(set(grouped))
+    assert all(p["of"] in article_ids for p in bridge["provenance"] if p["of"])

@@ -1,0 +1,549 @@
+"""Reading inputs: text, HTML, JSON, JSONL, feeds, stdin, and every kind of bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+from storyline.ingest import (
+    DEFAULT_MAX_BYTES,
+    normalize_text,
+    outlet_from_url,
+    parse_published,
+    read_inputs,
+)
+from storyline.models import Article, InputError
+
+FIXTURES = Path(__file__).parent / "articles" / "ingest"
+
+
+def read(*inputs: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
+         stdin: IO[str] | None = None) -> tuple[list[Article], list[InputError]]:
+    """All records of one read_inputs call, split into articles and errors."""
+    records = list(read_inputs([str(i) for i in inputs], max_bytes=max_bytes, stdin=stdin))
+    articles = [r for r in records if isinstance(r, Article)]
+    errors = [r for r in records if isinstance(r, InputError)]
+    assert len(articles) + len(errors) == len(records)
+    return articles, errors
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD_TEXT = "The Ashcombe dairy reopened on Monday, owner Rhian Toller said.\n"
+
+
+# -- plain text ---------------------------------------------------------------------
+
+
+def test_txt_header_block_is_parsed_and_left_out_of_the_body() -> None:
+    [art], errors = read(FIXTURES / "bridge-header.txt")
+    assert errors == []
+    assert art.id == "bridge-header"
+    assert art.source == str(FIXTURES / "bridge-header.txt")
+    assert art.title == "Dunmore bridge to reopen in spring"
+    assert art.outlet == "Dunmore Courier"
+    assert art.url == "https://www.dunmorecourier.example/news/bridge-reopens"
+    assert art.published == datetime(2026, 3, 11, 9, 0, tzinfo=UTC)
+    assert art.author == "Petra Lindqvist"
+    assert art.text.startswith("Mayor Ilse Varga of Dunmore said on 3 March")
+    assert art.text.endswith('"We owe the town a safe crossing," Varga told the council.')
+    for header_word in ("Title:", "Outlet:", "URL:", "Published:", "Author:", "Petra"):
+        assert header_word not in art.text
+
+
+def test_txt_without_header_uses_file_stem_and_no_outlet() -> None:
+    [art], errors = read(FIXTURES / "ferry-plain.txt")
+    assert errors == []
+    assert art.id == "ferry-plain"
+    assert art.outlet == ""
+    assert art.title == ""
+    assert art.url == ""
+    assert art.published is None
+    assert art.text == (
+        "The Halloway ferry resumed service on Tuesday after a week of repairs, operator "
+        "Brannock Lines said.\n\nCaptain Oskar Feld said the new engine was quieter than the "
+        "old one."
+    )
+
+
+def test_txt_outlet_falls_back_to_url_domain_without_www(tmp_path: Path) -> None:
+    path = write(tmp_path / "kiln.txt",
+                 "Title: Kiln fire at Pottersby\n"
+                 "URL: https://www.pottersby-echo.example/news/kiln?ref=rss\n"
+                 "\n"
+                 "A kiln fire closed the Pottersby studio on Friday, potter Edda Vance said.\n")
+    [art], errors = read(path)
+    assert errors == []
+    assert art.outlet == "pottersby-echo.example"
+    assert art.url == "https://www.pottersby-echo.example/news/kiln?ref=rss"
+    assert art.text == "A kiln fire closed the Pottersby studio on Friday, potter Edda Vance said."
+
+
+def test_txt_header_with_crlf_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(b"Title: Mill pond drained\r\nOutlet: Wexby Times\r\n\r\n"
+                     b"The Wexby mill pond was drained on Sunday.\r\nWarden Ivo Blake said so.\r\n")
+    [art], errors = read(path)
+    assert errors == []
+    assert art.title == "Mill pond drained"
+    assert art.outlet == "Wexby Times"
+    assert art.text == "The Wexby mill pond was drained on Sunday.\nWarden Ivo Blake said so."
+
+
+def test_text_that_only_looks_like_a_header_is_kept_as_body(tmp_path: Path) -> None:
+    path = write(tmp_path / "notes.txt",
+                 "Weather: rain all week in Tollbridge\n\nThe fair was cancelled.\n")
+    [art], _ = read(path)
+    assert art.title == ""
+    assert art.text.startswith("Weather: rain all week in Tollbridge")
+
+
+def test_outlet_from_url() -> None:
+    assert outlet_from_url("https://www.example.org/a") == "example.org"
+    assert outlet_from_url("http://news.example.org:8080/a") == "news.example.org"
+    assert outlet_from_url("") == ""
+
+
+# -- normalisation and dates --------------------------------------------------------
+
+
+def test_normalize_text_nfc() -> None:
+    assert normalize_text("Caf" + "e\u0301") == "Caf\u00e9"
+
+
+def test_normalize_text_newlines_and_spaces() -> None:
+    assert normalize_text("one\r\ntwo\rthree") == "one\ntwo\nthree"
+    assert normalize_text("10\u00a0km from\u202fOrmsby") == "10 km from Ormsby"
+    assert "\u00a0" not in normalize_text("a\u00a0b")
+
+
+def test_normalize_text_leaves_curly_quotes_alone() -> None:
+    text = "\u201cWe will rebuild,\u201d said Mayor Varga. \u2018Soon,\u2019 she added."
+    assert normalize_text(text) == text
+
+
+def test_normalize_text_collapses_blank_lines() -> None:
+    assert normalize_text("first\n\n\n\n\nsecond") == "first\n\nsecond"
+    assert normalize_text("first\n  \n\t\n   \nsecond") == "first\n\nsecond"
+    assert normalize_text("first\n\nsecond") == "first\n\nsecond"
+    assert normalize_text("  \n\nbody  \n\n") == "body"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2026-03-11T09:00:00Z", datetime(2026, 3, 11, 9, 0, tzinfo=UTC)),
+    ("2026-03-11T10:00:00+01:00",
+     datetime(2026, 3, 11, 10, 0, tzinfo=timezone(timedelta(hours=1)))),
+    ("Wed, 11 Mar 2026 09:00:00 +0000", datetime(2026, 3, 11, 9, 0, tzinfo=UTC)),
+    ("March 11, 2026", datetime(2026, 3, 11, tzinfo=UTC)),
+    ("2026-03-11 09:30", datetime(2026, 3, 11, 9, 30, tzinfo=UTC)),
+])
+def test_parse_published(value: str, expected: datetime) -> None:
+    parsed = parse_published(value)
+    assert parsed == expected
+    assert parsed is not None and parsed.utcoffset() == expected.utcoffset()
+
+
+def test_parse_published_naive_is_utc() -> None:
+    parsed = parse_published(datetime(2026, 3, 11, 9, 0))
+    assert parsed == datetime(2026, 3, 11, 9, 0, tzinfo=UTC)
+    assert parsed is not None and parsed.tzinfo is not None
+    naive_string = parse_published("2026-03-11T09:00:00")
+    assert naive_string is not None and naive_string.utcoffset() == timedelta(0)
+
+
+@pytest.mark.parametrize("value", [None, "", "not a date at all", "banana", "31 February 2026"])
+def test_parse_published_garbage_is_none(value: object) -> None:
+    assert parse_published(value) is None
+
+
+# -- HTML ---------------------------------------------------------------------------
+
+
+def test_html_main_text_and_metadata() -> None:
+    [art], errors = read(FIXTURES / "market.html")
+    assert errors == []
+    assert art.id == "market"
+    assert art.text.startswith("The Lowmere market hall will stay open")
+    assert "Councillor Ada Brennick" in art.text
+    assert "Stallholder Marek Doyle" in art.text
+    # boilerplate is gone
+    for boilerplate in ("cookies", "Weather forecast", "Sport", "Copyright", "Privacy policy",
+                        "All rights reserved"):
+        assert boilerplate not in art.text
+    assert art.title == "Lowmere market hall saved by late council vote"
+    assert not art.text.startswith(art.title)
+    assert art.outlet == "The Lowmere Ledger"
+    assert art.url == "https://www.lowmereledger.example/2026/03/market-hall"
+    assert art.author == "Tamsin Okafor"
+    # the time of day survives (trafilatura alone keeps only the date)
+    assert art.published == datetime(2026, 3, 12, 13, 35, tzinfo=UTC)
+    assert art.published is not None and art.published.utcoffset() == timedelta(hours=1)
+    assert art.published_iso == "2026-03-12T14:35:00+01:00"
+
+
+def test_html_without_article_text_is_an_error(tmp_path: Path) -> None:
+    empty = write(tmp_path / "empty-page.html", "<html><head><title>Lowmere</title></head>"
+                  "<body></body></html>")
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    articles, errors = read(empty, good)
+    assert [a.id for a in articles] == ["good"]
+    assert [(e.source, e.severity) for e in errors] == [(str(empty), "error")]
+    assert "no article text" in errors[0].reason
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "bug: ingest._extract_html accepts whatever trafilatura's fallback returns, so a page "
+    "with only a cookie banner, nav and footer becomes an Article whose text is the banner"))
+def test_html_with_only_boilerplate_is_an_error(tmp_path: Path) -> None:
+    page = write(tmp_path / "shell.html",
+                 '<html><head><meta property="og:site_name" content="The Lowmere Ledger"></head>'
+                 '<body><div class="cookie-banner">We use cookies. Accept all cookies?</div>'
+                 '<nav><ul><li><a href="/">Home</a></li><li><a href="/sport">Sport</a></li>'
+                 "</ul></nav><footer><p>Copyright 2026 Lowmere Ledger Holdings. All rights "
+                 "reserved.</p></footer></body></html>")
+    articles, errors = read(page)
+    assert articles == []
+    assert [e.source for e in errors] == [str(page)]
+
+
+# -- JSON and JSONL -----------------------------------------------------------------
+
+
+def test_json_object() -> None:
+    [art], errors = read(FIXTURES / "orchard.json")
+    assert errors == []
+    assert art.id == "orchard-1"
+    assert art.title == "Orchard festival moves to May"
+    assert art.outlet == "Brisley Herald"
+    assert art.url == "https://brisleyherald.example/orchard"
+    assert art.published == datetime(2026, 3, 10, 7, 15, tzinfo=UTC)
+    assert art.author == "Lio Marsh, Dana Prue"
+    assert art.text == ("The Brisley orchard festival will move to May this year, "
+                        "organiser Hetty Crane said.")
+
+
+def test_json_with_html_instead_of_text(tmp_path: Path) -> None:
+    html = (FIXTURES / "market.html").read_text(encoding="utf-8")
+    path = write(tmp_path / "page.json", json.dumps({"id": "hall", "html": html}))
+    [art], errors = read(path)
+    assert errors == []
+    assert art.id == "hall"
+    assert art.text.startswith("The Lowmere market hall will stay open")
+    assert "cookies" not in art.text and "Copyright" not in art.text
+    assert art.outlet == "The Lowmere Ledger"
+    assert art.title == "Lowmere market hall saved by late council vote"
+    assert art.published == datetime(2026, 3, 12, 13, 35, tzinfo=UTC)
+
+
+def test_json_without_id_uses_stem(tmp_path: Path) -> None:
+    path = write(tmp_path / "quarry.json",
+                 json.dumps({"text": "The Graymoor quarry closed, manager Tobin Reece said."}))
+    [art], _ = read(path)
+    assert art.id == "quarry"
+    assert art.outlet == ""
+
+
+def test_jsonl_ids_and_a_bad_line() -> None:
+    path = FIXTURES / "wire.jsonl"
+    articles, errors = read(path)
+    assert [a.id for a in articles] == ["wire-a", "wire-2", "wire-d"]
+    assert articles[1].text == ("The Ostwick library will extend its opening hours, "
+                                "librarian Suki Thorne said.")
+    assert articles[2].text.startswith("Ostwick station reopened")
+    assert all(a.outlet == "Ostwick Wire" for a in articles)
+    assert all(a.source == str(path) for a in articles)
+    [error] = errors
+    assert error.source == f"{path}:3"
+    assert error.source.endswith("wire.jsonl:3")
+    assert error.severity == "error"
+    assert "invalid JSON" in error.reason
+
+
+def test_jsonl_line_that_is_not_an_article(tmp_path: Path) -> None:
+    path = write(tmp_path / "mixed.jsonl",
+                 '{"id": "m1", "text": "Pellow bakery won a prize, baker Ines Crowe said."}\n'
+                 "\n"
+                 "[1, 2, 3]\n"
+                 '{"id": "m4", "title": "no text here"}\n')
+    articles, errors = read(path)
+    assert [a.id for a in articles] == ["m1"]
+    assert [e.source for e in errors] == [f"{path}:3", f"{path}:4"]
+    assert "not an article object" in errors[0].reason
+    assert "no 'text'" in errors[1].reason
+
+
+# -- feeds --------------------------------------------------------------------------
+
+
+def test_rss_feed_with_and_without_full_content() -> None:
+    path = FIXTURES / "harbour.rss"
+    articles, errors = read(path)
+    assert errors == []
+    assert [a.id for a in articles] == ["harbour-1", "harbour-2"]
+    first, second = articles
+    # content:encoded wins over the teaser in <description>
+    assert first.text == ("Work on the Carrow Bay harbour wall began on Monday, harbourmaster "
+                          "Nell Okonjo said.\n\nThe repairs are due to finish before the summer "
+                          "regatta.")
+    assert "teaser" not in first.text
+    assert "<p>" not in first.text
+    assert second.text == ("The Skerrin lighthouse will open to visitors on 4 April, "
+                           "keeper Rolf Abara said.")
+    assert first.outlet == second.outlet == "Carrow Bay Gazette"
+    assert first.title == "Harbour wall repairs begin"
+    assert first.url == "https://carrowbay.example/news/harbour-wall"
+    assert first.published == datetime(2026, 3, 11, 9, 0, tzinfo=UTC)
+    assert second.published == datetime(2026, 3, 12, 10, 30, tzinfo=UTC)
+    assert first.source.startswith(str(path))
+
+
+def test_atom_feed() -> None:
+    [art], errors = read(FIXTURES / "valley.atom")
+    assert errors == []
+    assert art.id == "valley-1"
+    assert art.outlet == "Fennick Valley Post"
+    assert art.title == "Valley school gets new roof"
+    assert art.author == "Jory Sandoval"
+    assert art.url == "https://fennickvalley.example/school-roof"
+    assert art.published == datetime(2026, 3, 13, 8, 0, tzinfo=UTC)
+    assert art.text == ("Fennick Valley school will get a new roof this summer, "
+                        "head teacher Wenna Castel said.")
+
+
+def test_feed_in_xml_file_uses_stem_for_ids(tmp_path: Path) -> None:
+    path = tmp_path / "bay-news.xml"
+    path.write_text((FIXTURES / "harbour.rss").read_text(encoding="utf-8"), encoding="utf-8")
+    articles, errors = read(path)
+    assert errors == []
+    assert [a.id for a in articles] == ["bay-news-1", "bay-news-2"]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "bug: ingest.parse_feed yields nothing for an .xml file that is not a feed (no entries, "
+    "bozo false), so the file is dropped silently with no InputError"))
+def test_xml_that_is_not_a_feed_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path / "sitemap.xml",
+                 '<?xml version="1.0"?>\n<urlset><url><loc>https://x.example/</loc></url>'
+                 "</urlset>\n")
+    articles, errors = read(path)
+    assert articles == []
+    assert [e.source for e in errors] == [str(path)]
+
+
+# -- directories, stdin, ids --------------------------------------------------------
+
+
+def test_directory_is_read_recursively_and_skips_unknown_and_hidden(tmp_path: Path) -> None:
+    write(tmp_path / "top.txt", "The Rookham weir was rebuilt, engineer Sal Penrose said.\n")
+    write(tmp_path / "a" / "b" / "deep.md", "Rookham school choir won the county shield.\n")
+    write(tmp_path / "a" / "page.htm", (FIXTURES / "market.html").read_text(encoding="utf-8"))
+    write(tmp_path / "a" / "data.csv", "id,text\nx,The Rookham data file.\n")
+    (tmp_path / "a" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    write(tmp_path / "a" / "README", "Rookham notes without an extension.\n")
+    write(tmp_path / ".draft.txt", "A hidden Rookham draft.\n")
+    write(tmp_path / "a" / ".notes.md", "Hidden Rookham notes.\n")
+    articles, errors = read(tmp_path)
+    assert errors == []
+    assert sorted(a.id for a in articles) == ["deep", "page", "top"]
+    texts = " ".join(a.text for a in articles)
+    assert "hidden" not in texts.lower()
+    assert "data file" not in texts
+
+
+def test_directory_order_is_stable(tmp_path: Path) -> None:
+    for name in ("c", "a", "b"):
+        write(tmp_path / f"{name}.txt", f"Story {name} from Bellhaven, clerk Ona Marr said.\n")
+    articles, _ = read(tmp_path)
+    assert [a.id for a in articles] == ["a", "b", "c"]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "bug: ingest._read_path only checks child.name for a leading dot, so files inside hidden "
+    "directories (.git/, .cache/, .ipynb_checkpoints/) are read"))
+def test_files_in_hidden_directories_are_skipped(tmp_path: Path) -> None:
+    write(tmp_path / "kept.txt", GOOD_TEXT)
+    write(tmp_path / ".cache" / "old.txt", "A cached Rookham copy that should be ignored.\n")
+    articles, _ = read(tmp_path)
+    assert [a.id for a in articles] == ["kept"]
+
+
+def test_stdin_jsonl() -> None:
+    stdin = io.StringIO(
+        '{"id": "s-a", "outlet": "Quillby Voice", "text": "Quillby pier reopened."}\n'
+        '{"text": "Quillby tram fares will rise, operator Len Astor said."}\n'
+        "not json\n"
+    )
+    articles, errors = read("-", stdin=stdin)
+    assert [a.id for a in articles] == ["s-a", "stdin-2"]
+    assert articles[0].outlet == "Quillby Voice"
+    assert articles[1].text == "Quillby tram fares will rise, operator Len Astor said."
+    assert [e.source for e in errors] == ["<stdin>:3"]
+
+
+def test_stdin_and_files_together(tmp_path: Path) -> None:
+    good = write(tmp_path / "pier.txt", GOOD_TEXT)
+    stdin = io.StringIO('{"id": "pier", "text": "Quillby pier reopened, said Mo Reyes."}\n')
+    articles, errors = read(good, "-", stdin=stdin)
+    assert errors == []
+    assert [a.id for a in articles] == ["pier", "pier-2"]
+
+
+def test_duplicate_ids_get_suffixes(tmp_path: Path) -> None:
+    for folder, town in (("one", "Ambry"), ("two", "Blethin"), ("three", "Corran")):
+        write(tmp_path / folder / "note.txt", f"The {town} council met on Monday.\n")
+    articles, _ = read(tmp_path / "one", tmp_path / "two", tmp_path / "three")
+    assert [a.id for a in articles] == ["note", "note-2", "note-3"]
+    assert [a.text.split()[1] for a in articles] == ["Ambry", "Blethin", "Corran"]
+
+
+def test_duplicate_id_suffix_does_not_clash_with_a_real_id(tmp_path: Path) -> None:
+    path = write(tmp_path / "ids.jsonl", "\n".join(json.dumps(o) for o in [
+        {"id": "x", "text": "First Dovecote story."},
+        {"id": "x-2", "text": "Second Dovecote story."},
+        {"id": "x", "text": "Third Dovecote story."},
+    ]) + "\n")
+    articles, _ = read(path)
+    ids = [a.id for a in articles]
+    assert ids[:2] == ["x", "x-2"]
+    assert len(set(ids)) == 3
+    assert ids[2].startswith("x-")
+
+
+# -- bad input ----------------------------------------------------------------------
+
+
+def test_nonexistent_path(tmp_path: Path) -> None:
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    missing = tmp_path / "nowhere" / "missing.txt"
+    articles, errors = read(missing, good)
+    assert [a.id for a in articles] == ["good"]
+    [error] = errors
+    assert error.source == str(missing)
+    assert error.severity == "error"
+    assert "no such file" in error.reason
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root can read a chmod 000 file")
+    locked = write(tmp_path / "locked.txt", GOOD_TEXT)
+    good = write(tmp_path / "good.txt", GOOD_TEXT.replace("Monday", "Tuesday"))
+    locked.chmod(0)
+    try:
+        articles, errors = read(locked, good)
+    finally:
+        locked.chmod(0o644)
+    assert [a.id for a in articles] == ["good"]
+    assert [e.source for e in errors] == [str(locked)]
+    assert "permission denied" in errors[0].reason
+
+
+def test_permission_error_while_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same path as test_unreadable_file, reachable when the tests run as root."""
+    locked = write(tmp_path / "locked.txt", GOOD_TEXT)
+    good = write(tmp_path / "good.txt", GOOD_TEXT.replace("Monday", "Tuesday"))
+    real_read_bytes = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    articles, errors = read(locked, good)
+    assert [a.id for a in articles] == ["good"]
+    assert [(e.source, e.severity) for e in errors] == [(str(locked), "error")]
+    assert "permission denied" in errors[0].reason
+
+
+@pytest.mark.parametrize(("name", "content", "reason"), [
+    ("binary.txt", b"GIF89a\x00\x01\x02 Ashcombe", "binary"),
+    ("empty.txt", b"", "empty"),
+    ("blank.txt", b"  \n\t\r\n   \n", "empty"),
+    ("truncated.json", b'{"id": "x", "text": "abc', "invalid JSON"),
+    ("list.json", b'[{"id": "x", "text": "Ashcombe news."}]', "not an article object"),
+    ("notext.json", b'{"id": "x", "title": "Ashcombe"}', "no 'text'"),
+    ("emptytext.json", b'{"id": "x", "text": "   "}', "no 'text'"),
+    ("header-only.txt", b"Title: Nothing else\nOutlet: Ashcombe Post\n\n", "no article text"),
+])
+def test_bad_file_is_reported_and_good_files_still_load(
+        tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    before = write(tmp_path / "before.txt", GOOD_TEXT)
+    after = write(tmp_path / "after.txt", "The Ashcombe mill closed, miller Ode Fenn said.\n")
+    articles, errors = read(before, bad, after)
+    assert [a.id for a in articles] == ["before", "after"]
+    [error] = errors
+    assert error.source == str(bad)
+    assert error.severity == "error"
+    assert reason in error.reason
+
+
+def test_bad_files_in_a_directory_do_not_stop_the_rest(tmp_path: Path) -> None:
+    (tmp_path / "a-binary.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "b-empty.json").write_bytes(b"")
+    write(tmp_path / "c-good.txt", GOOD_TEXT)
+    articles, errors = read(tmp_path)
+    assert [a.id for a in articles] == ["c-good"]
+    assert sorted(Path(e.source).name for e in errors) == ["a-binary.txt", "b-empty.json"]
+
+
+def test_windows_1252_text_is_kept_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes(b"Caf\xe9 owner Jonas Pell said the Brindle Street caf\xe9 would stay "
+                     b"open \x93for good\x94.\n")
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    articles, errors = read(path, good)
+    assert [a.id for a in articles] == ["cafe", "good"]
+    cafe = articles[0]
+    assert cafe.text.startswith("Caf\u00e9 owner Jonas Pell")
+    assert "caf\u00e9 would stay open \u201cfor good\u201d." in cafe.text
+    assert "\ufffd" not in cafe.text
+    [warning] = errors
+    assert warning.source == str(path)
+    assert warning.severity == "warning"
+    assert "UTF-8" in warning.reason
+    assert "Windows-1252" in warning.reason
+
+
+def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbfTitle: Tarn village fete\n\nThe Tarn fete raised \xc2\xa3400.\n")
+    [art], errors = read(path)
+    assert errors == []
+    assert art.title == "Tarn village fete"
+    assert art.text == "The Tarn fete raised \u00a3400."
+
+
+def test_file_larger_than_the_limit(tmp_path: Path) -> None:
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: instant, takes no disk space
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    articles, errors = read(big, good)
+    assert [a.id for a in articles] == ["good"]
+    [error] = errors
+    assert error.source == str(big)
+    assert error.severity == "error"
+    assert "too large" in error.reason
+
+
+def test_max_bytes_is_configurable(tmp_path: Path) -> None:
+    path = write(tmp_path / "long.txt", GOOD_TEXT * 10)
+    articles, errors = read(path, max_bytes=50)
+    assert articles == []
+    assert [e.source for e in errors] == [str(path)]
+    assert "too large" in errors[0].reason
+    articles, errors = read(path, max_bytes=10_000)
+    assert [a.id for a in articles] == ["long"] and errors == []

@@ -1,0 +1,154 @@
+"""Quotes: marks, kinds, cues and speakers, on hand-made fictional text and the demo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.quotes import find_quote_marks
+
+
+def _quotes(analyse: Any, text: str) -> list[Any]:
+    return list(analyse(text).quotes)
+
+
+def _by_text(quotes: list[Any], fragment: str) -> Any:
+    matches = [q for q in quotes if fragment in q.text]
+    assert matches, f"no quote containing {fragment!r} in {[q.text for q in quotes]}"
+    return matches[0]
+
+
+def test_quote_marks_all_styles() -> None:
+    text = ('A "straight one" and \u201ccurly one\u201d and \u00abguillemets\u00bb and '
+            '\u2018single one\u2019.')
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ["straight one", "curly one", "guillemets", "single one"]
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "The mayor\u2019s office said it wouldn\u2019t comment on the workers\u2019 pay."
+    assert find_quote_marks(text) == []
+
+
+def test_multi_paragraph_quote_continues_when_reopened() -> None:
+    text = ('"The first paragraph of the statement goes on,\n\n'
+            '"and the second paragraph ends it," she said.')
+    spans = find_quote_marks(text)
+    assert len(spans) == 1
+    assert text[spans[0].start:spans[0].end].endswith("ends it,")
+
+
+def test_unclosed_quote_at_paragraph_end_is_dropped() -> None:
+    text = 'He said "this never closes.\n\nA new paragraph without marks.'
+    assert find_quote_marks(text) == []
+
+
+def test_direct_quote_with_cue_after(analyse: Any) -> None:
+    quotes = _quotes(analyse, 'Mayor Ilse Varga spoke in Dunmore. "The bridge will reopen in '
+                              'spring," Varga said on Monday.')
+    quote = _by_text(quotes, "The bridge will reopen")
+    assert quote.kind == "direct"
+    assert quote.cue == "said"
+    assert quote.speaker_text == "Varga"
+    assert quote.text == "The bridge will reopen in spring,"
+
+
+def test_direct_quote_with_cue_before_and_colon(analyse: Any) -> None:
+    quotes = _quotes(analyse, 'Transport Minister Tomas Brandt said: "This is a difficult week '
+                              'for everyone in the valley."')
+    quote = _by_text(quotes, "difficult week")
+    assert quote.kind == "direct"
+    assert "Brandt" in (quote.speaker_text or "")
+
+
+def test_split_quote_around_cue_is_one_quote(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga met residents. "Safety comes first," she said, '
+            '"and the city will pay for the inspections."')
+    quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert len(quotes) == 1
+    assert quotes[0].text == "Safety comes first, and the city will pay for the inspections."
+    assert "Ilse Varga" in (quotes[0].speaker_text or "")
+
+
+def test_pronoun_speaker_resolves_to_previous_person(analyse: Any) -> None:
+    text = ('Dr. Amara Osei inspected the piers. "We caught this early, and that gives us '
+            'options," she added.')
+    quote = _by_text(_quotes(analyse, text), "caught this early")
+    assert quote.speaker_text is not None and "Osei" in quote.speaker_text
+    assert quote.cue == "added"
+
+
+def test_pronoun_skips_person_of_other_gender(analyse: Any) -> None:
+    text = ('Ms. Nadia Kovac opened the wing. Mr. Samuel Trent hung the paintings. '
+            '"We wanted people to feel the weather change," she said.')
+    quote = _by_text(_quotes(analyse, text), "feel the weather")
+    assert quote.speaker_text is not None and "Kovac" in quote.speaker_text
+
+
+def test_told_names_the_speaker_not_the_listener(analyse: Any) -> None:
+    text = ('"The ministry will cover the cost of the repairs," Tomas Brandt told reporters '
+            'in the capital.')
+    quote = _by_text(_quotes(analyse, text), "cover the cost")
+    assert quote.cue == "told"
+    assert quote.speaker_text == "Tomas Brandt"
+
+
+def test_according_to_is_indirect_with_organisation_speaker(analyse: Any) -> None:
+    text = "According to the Ministry of Transport, the repairs will take six months."
+    quote = _by_text(_quotes(analyse, text), "repairs will take")
+    assert quote.kind == "indirect"
+    assert quote.cue == "according to"
+    assert "Ministry of Transport" in (quote.speaker_text or "")
+    assert quote.text == "the repairs will take six months"
+
+
+def test_reported_speech_with_that(analyse: Any) -> None:
+    text = "Mayor Ilse Varga said that the bridge would stay closed until October."
+    quote = _by_text(_quotes(analyse, text), "bridge would stay closed")
+    assert quote.kind == "indirect"
+    assert quote.text == "the bridge would stay closed until October"
+    assert quote.speaker_text is not None and "Varga" in quote.speaker_text
+
+
+def test_partial_quote_inside_sentence(analyse: Any) -> None:
+    text = 'Mayor Ilse Varga called the closure "painful but necessary" on Wednesday.'
+    quote = _by_text(_quotes(analyse, text), "painful but necessary")
+    assert quote.kind == "partial"
+    assert quote.text == "painful but necessary"
+    assert quote.speaker_text is not None and "Varga" in quote.speaker_text
+
+
+def test_scare_quotes_and_titles_are_not_quotes(analyse: Any) -> None:
+    text = ('Councillors want to revive the so-called "bridge tax" this year. '
+            'The gallery showed "Storm Over Elsin" in its new wing.')
+    assert not [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+
+
+def test_quote_offsets_point_at_the_text(analyse: Any) -> None:
+    text = 'Residents waited. "My route is now forty minutes longer," said Paul Fenwick.'
+    analysis = analyse(text)
+    for quote in analysis.quotes:
+        if quote.kind != "indirect" and "," not in quote.text[:-1]:
+            assert text[quote.start:quote.end] == quote.text
+
+
+def test_demo_speakers_are_resolved(bridge: dict[str, Any]) -> None:
+    people = {p["id"]: p["name"] for p in bridge["people"]}
+    by_text: dict[str, set[str | None]] = {}
+    for quote in bridge["quotes"]:
+        by_text.setdefault(quote["text"][:30], set()).add(quote["speaker_name"])
+    assert by_text["We will not reopen the bridge "] == {"Ilse Varga"}
+    assert by_text["The ministry will cover the co"] == {"Tomas Brandt"}
+    assert by_text["The minister is following the "] == {"Lena Marsh"}
+    assert by_text["My route is now forty minutes "] == {"Paul Fenwick"}
+    assert by_text["the repairs will take six mont"] == {"Ministry of Transport"}
+    assert all(q["speaker"] in people or q["speaker"] is None or q["speaker"].startswith("o")
+               for q in bridge["quotes"])
+
+
+def test_demo_quote_text_is_exact(bridge: dict[str, Any]) -> None:
+    texts = {a["id"]: a["text"] for a in bridge["articles"]}
+    single = [q for q in bridge["quotes"] if q["kind"] != "indirect"]
+    exact = [q for q in single if texts[q["article"]][q["start"]:q["end"]] == q["text"]]
+    assert len(exact) >= 0.8 * len(single)
+    for quote in single:
+        assert quote["text"].split()[0] in texts[quote["article"]][quote["start"]:quote["end"]]

@@ -1,0 +1,82 @@
+"""Rendering: HTML is self-contained and escapes all article text; Markdown and JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline import pipeline
+from storyline.report import render_html, render_json, render_markdown, write_outputs
+from tests.conftest import article
+
+HOSTILE = ('<script>alert("x")</script> Mayor Ilse Varga of Dunmore said the bridge "><img '
+           'src=x onerror=alert(1)> would reopen. "We will <b>not</b> wait," Varga said on '
+           'Tuesday.')
+
+
+@pytest.fixture(scope="module")
+def hostile_dossier() -> dict[str, Any]:
+    articles = [article(HOSTILE, id="evil<id>", outlet="<i>Bad Outlet</i>",
+                        title="<script>title()</script>")]
+    return pipeline.build_dossier(pipeline.single_story(articles), articles)
+
+
+def test_html_escapes_article_text(hostile_dossier: dict[str, Any]) -> None:
+    page = render_html(hostile_dossier)
+    assert "<script>" not in page
+    assert "<img" not in page
+    assert "onerror=alert(1)>" not in page
+    assert "<i>Bad Outlet</i>" not in page and "<b>not</b>" not in page
+    assert "&lt;script&gt;" in page and "&lt;img" in page
+
+
+def test_markdown_escapes_article_text(hostile_dossier: dict[str, Any]) -> None:
+    text = render_markdown(hostile_dossier)
+    assert "<script>" not in text and "<img" not in text
+
+
+def test_html_is_self_contained(bridge: dict[str, Any]) -> None:
+    page = render_html(bridge)
+    assert not re.search(r"<(script|link|img|iframe)\b", page)
+    assert not re.search(r"(src|href)=\"(https?:)?//", page)
+    assert "Content-Security-Policy" in page
+
+
+def test_html_sections_and_citation_links(bridge: dict[str, Any]) -> None:
+    page = render_html(bridge)
+    for heading in ("Summary", "Sources and provenance", "People", "Quotes", "Timeline",
+                    "Facts", "Divergences"):
+        assert heading in page
+    links = set(re.findall(r'href="#(p-[^"]+)"', page))
+    targets = set(re.findall(r'id="(p-[^"]+)"', page))
+    assert links and links <= targets
+    assert 'class="badge spun"' in page and 'class="badge reprint"' in page
+    assert "<ins>" in page and "<del>" in page  # quote variants and aligned copies
+    assert 'class="timeline announced"' in page
+
+
+def test_markdown_lists_the_story(bridge: dict[str, Any]) -> None:
+    text = render_markdown(bridge)
+    assert text.startswith("# ")
+    assert "Ilse Varga" in text and "## Timeline" in text and "14000000" in text
+
+
+def test_json_round_trips(bridge: dict[str, Any]) -> None:
+    assert json.loads(render_json(bridge)) == bridge
+
+
+def test_write_outputs_for_several_stories(demo_dossiers: list[dict[str, Any]],
+                                           tmp_path: Path) -> None:
+    index = pipeline.index_for(demo_dossiers)
+    main = write_outputs(demo_dossiers, index, tmp_path, fmt="all", one_story=False)
+    assert main == tmp_path / "index.html"
+    saved = json.loads((tmp_path / "index.json").read_text())
+    assert [s["id"] for s in saved["stories"]] == [d["story"]["id"] for d in demo_dossiers]
+    for story in saved["stories"]:
+        for name in ("dossier.json", "dossier.md", "dossier.html"):
+            assert (tmp_path / story["id"] / name).stat().st_size > 0
+    assert not list(tmp_path.rglob(".tmp-*"))

@@ -1,0 +1,358 @@
+"""The SQLite store: articles, errors, stories, dossier cache, and batched ingest."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline import pipeline
+from storyline import store as db
+from storyline.ingest import make_article
+from storyline.models import Article, InputError, Story, StoryNotFound
+from storyline.store import Store, open_store
+
+
+def news(id: str, text: str, *, outlet: str = "Dunmore Courier", **fields: Any) -> Article:
+    return make_article(id=id, source=f"{id}.txt", text=text, outlet=outlet, **fields)
+
+
+BRIDGE = news("bridge", "Mayor Ilse Varga of Dunmore said on 3 March that the bridge would reopen.",
+              title="Bridge to reopen", url="https://www.dunmorecourier.example/bridge",
+              published="2026-03-11T10:15:00+01:00", author="Petra Lindqvist")
+FERRY = news("ferry", "The Halloway ferry resumed service on Tuesday, captain Oskar Feld said.",
+             outlet="Halloway Post", published="2026-03-12T08:00:00Z")
+MARKET = news("market", "The Lowmere market hall will stay open, councillor Ada Brennick said.",
+              outlet="The Lowmere Ledger")
+
+
+def rows(store: Store, table: str) -> int:
+    return int(store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+# -- articles -------------------------------------------------------------------------
+
+
+def test_save_and_read_back_every_field(store: Store) -> None:
+    saved = db.save_articles(store, [BRIDGE, FERRY, MARKET])
+    assert saved == [BRIDGE, FERRY, MARKET]
+    back = db.all_articles(store)
+    assert back == [BRIDGE, FERRY, MARKET]
+    bridge = back[0]
+    assert bridge.id == "bridge"
+    assert bridge.source == "bridge.txt"
+    assert bridge.title == "Bridge to reopen"
+    assert bridge.outlet == "Dunmore Courier"
+    assert bridge.url == "https://www.dunmorecourier.example/bridge"
+    assert bridge.author == "Petra Lindqvist"
+    assert bridge.text == BRIDGE.text
+    assert bridge.published == datetime(2026, 3, 11, 10, 15,
+                                        tzinfo=timezone(timedelta(hours=1)))
+    assert bridge.published is not None
+    assert bridge.published.utcoffset() == timedelta(hours=1)
+    assert back[1].published == datetime(2026, 3, 12, 8, 0, tzinfo=UTC)
+    assert back[2].published is None
+    assert [a.key for a in back] == [a.key for a in (BRIDGE, FERRY, MARKET)]
+    assert db.count_articles(store) == 3
+    row = store.conn.execute("SELECT sha256, words FROM articles WHERE id = 'bridge'").fetchone()
+    assert row["sha256"] == BRIDGE.sha256
+    assert row["words"] == BRIDGE.words
+
+
+def test_articles_by_keys_keeps_the_requested_order(store: Store) -> None:
+    db.save_articles(store, [BRIDGE, FERRY, MARKET])
+    found = db.articles_by_keys(store, [MARKET.key, "no-such-key", BRIDGE.key])
+    assert [a.id for a in found] == ["market", "bridge"]
+
+
+def test_resaving_the_same_article_is_a_no_op(store: Store) -> None:
+    db.save_articles(store, [BRIDGE])
+    again = db.save_articles(store, [BRIDGE])
+    assert again == [BRIDGE]
+    assert again[0].id == "bridge"
+    assert db.count_articles(store) == 1
+    # in one batch too
+    db.save_articles(store, [FERRY, FERRY])
+    assert db.count_articles(store) == 2
+
+
+def test_a_different_article_with_a_taken_id_gets_a_suffix(store: Store) -> None:
+    other = news("bridge", "The Kestrel footbridge in Dunmore was repainted green.")
+    third = news("bridge", "Dunmore council debated the bridge budget on Thursday.")
+    db.save_articles(store, [BRIDGE])
+    [stored] = db.save_articles(store, [other])
+    assert stored.id == "bridge-2"
+    assert stored.text == other.text
+    assert stored.key == other.key
+    [stored3] = db.save_articles(store, [third])
+    assert stored3.id == "bridge-3"
+    assert [a.id for a in db.all_articles(store)] == ["bridge", "bridge-2", "bridge-3"]
+    # re-saving the renamed article returns it under its stored id
+    assert db.save_articles(store, [other])[0].id == "bridge-2"
+    assert db.count_articles(store) == 3
+
+
+def test_same_text_in_another_outlet_is_another_record(store: Store) -> None:
+    copy = news("bridge-copy", BRIDGE.text, outlet="Valley Wire", title=BRIDGE.title,
+                url=BRIDGE.url, published="2026-03-11T10:15:00+01:00")
+    assert copy.key != BRIDGE.key
+    db.save_articles(store, [BRIDGE, copy])
+    assert db.count_articles(store) == 2
+    shas = [r[0] for r in store.conn.execute("SELECT sha256 FROM articles ORDER BY seq")]
+    assert shas == [BRIDGE.sha256, BRIDGE.sha256]
+    assert [a.outlet for a in db.all_articles(store)] == ["Dunmore Courier", "Valley Wire"]
+
+
+# -- the database file ------------------------------------------------------------------
+
+
+def test_file_store_uses_wal_and_schema_version(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+        db.save_articles(store, [BRIDGE, FERRY])
+        db.save_errors(store, [InputError("broken.json", "invalid JSON")])
+    assert db_path.exists()
+    # a plain sqlite connection sees committed data and the schema version
+    plain = sqlite3.connect(db_path)
+    try:
+        assert plain.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+        assert plain.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert plain.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+    finally:
+        plain.close()
+
+
+def test_reopening_keeps_data_and_does_not_migrate_again(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        db.save_articles(store, [BRIDGE, FERRY])
+    with open_store(db_path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+        assert db.all_articles(store) == [BRIDGE, FERRY]
+        db.save_articles(store, [MARKET, BRIDGE])
+    with open_store(str(db_path)) as store:
+        assert [a.id for a in db.all_articles(store)] == ["bridge", "ferry", "market"]
+
+
+def test_open_store_creates_missing_folders(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "news.db"
+    with open_store(path) as store:
+        db.save_articles(store, [MARKET])
+    assert path.exists()
+
+
+def test_memory_store(store: Store) -> None:
+    assert store.path == ":memory:"
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+    assert db.all_articles(store) == []
+
+
+def test_transaction_rollback_leaves_no_partial_rows(store: Store) -> None:
+    db.save_articles(store, [BRIDGE])
+    with pytest.raises(RuntimeError, match="power cut"), store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO input_errors (source, reason, severity, at) VALUES (?,?,?,?)",
+            ("a.txt", "half written", "error", "2026-03-11T09:00:00+00:00"))
+        conn.execute("DELETE FROM articles")
+        raise RuntimeError("power cut")
+    assert db.all_articles(store) == [BRIDGE]
+    assert rows(store, "input_errors") == 0
+    # the connection is usable afterwards
+    db.save_articles(store, [FERRY])
+    assert db.count_articles(store) == 2
+
+
+def test_failure_inside_save_articles_rolls_back_the_whole_batch(
+        store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = [0]
+    real_now = db._now
+
+    def failing_now() -> str:
+        calls[0] += 1
+        if calls[0] == 2:
+            raise OSError("disk full")
+        return real_now()
+
+    monkeypatch.setattr(db, "_now", failing_now)
+    with pytest.raises(OSError, match="disk full"):
+        db.save_articles(store, [BRIDGE, FERRY, MARKET])
+    assert db.count_articles(store) == 0
+
+
+# -- input errors -----------------------------------------------------------------------
+
+
+def test_errors_round_trip(store: Store) -> None:
+    errors = [
+        InputError("missing.txt", "no such file or directory"),
+        InputError("cafe.txt", "not valid UTF-8; decoded as Windows-1252", severity="warning"),
+        InputError("wire.jsonl:3", "invalid JSON at line 1 column 64"),
+    ]
+    db.save_errors(store, errors)
+    db.save_errors(store, [])
+    assert db.recent_errors(store) == errors
+    db.save_errors(store, [InputError("late.json", "empty file")])
+    assert db.recent_errors(store, limit=2) == [errors[2], InputError("late.json", "empty file")]
+
+
+# -- stories ------------------------------------------------------------------------------
+
+
+def test_stories_round_trip(store: Store) -> None:
+    db.save_articles(store, [BRIDGE, FERRY, MARKET])
+    state = {"centroid": {"bridge": 0.5, "dunmore": 0.25}, "terms": ["bridge"]}
+    db.save_story_state(store, [
+        (Story("s1", "Dunmore bridge"), [BRIDGE.key, FERRY.key], state),
+        (Story("s2", "Lowmere market"), [MARKET.key], {}),
+    ])
+    listed = db.list_stories(store)
+    assert [(s.id, s.title) for s, _ in listed] == [("s1", "Dunmore bridge"),
+                                                    ("s2", "Lowmere market")]
+    assert [[a.id for a in arts] for _, arts in listed] == [["bridge", "ferry"], ["market"]]
+    assert db.story_articles(store, "s1") == [BRIDGE, FERRY]
+    assert db.story_articles(store, "s2") == [MARKET]
+    assert dict((s.id, st) for s, st in db.story_states(store)) == {"s1": state, "s2": {}}
+    assert db.story_of_articles(store) == {BRIDGE.key: "s1", FERRY.key: "s1", MARKET.key: "s2"}
+    assert db.get_story(store, "s2") == Story("s2", "Lowmere market")
+
+
+def test_saving_a_story_again_updates_title_and_keeps_members(store: Store) -> None:
+    db.save_articles(store, [BRIDGE, FERRY])
+    db.save_story_state(store, [(Story("s1", "Old title"), [BRIDGE.key], {"n": 1})])
+    db.save_story_state(store, [(Story("s1", "New title"), [BRIDGE.key], {"n": 2})])
+    [(story, articles)] = db.list_stories(store)
+    assert story.title == "New title"
+    assert articles == [BRIDGE]
+    assert db.story_states(store)[0][1] == {"n": 2}
+    assert rows(store, "story_articles") == 1
+
+
+def test_an_article_moves_to_its_new_story(store: Store) -> None:
+    db.save_articles(store, [BRIDGE, FERRY])
+    db.save_story_state(store, [(Story("s1", "Bridge"), [BRIDGE.key, FERRY.key], {})])
+    db.save_story_state(store, [(Story("s2", "Ferry"), [FERRY.key], {})])
+    assert db.story_articles(store, "s1") == [BRIDGE]
+    assert db.story_articles(store, "s2") == [FERRY]
+
+
+def test_unknown_story_id(store: Store) -> None:
+    with pytest.raises(StoryNotFound, match="s404"):
+        db.story_articles(store, "s404")
+    with pytest.raises(StoryNotFound, match="s404"):
+        db.get_story(store, "s404")
+
+
+def test_story_needs_stored_articles(store: Store) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        db.save_story_state(store, [(Story("s1", "Ghost"), ["no-such-key"], {})])
+    assert db.list_stories(store) == []
+
+
+def test_dossier_cache(store: Store) -> None:
+    db.save_articles(store, [BRIDGE, FERRY, MARKET])
+    db.save_story_state(store, [(Story("s1", "Bridge"), [BRIDGE.key], {})])
+    dossier = {"story": {"id": "s1", "title": "Bridge"}, "facts": [{"text": "reopens"}]}
+    db.save_dossier(store, "s1", "fp-1", dossier)
+    assert db.cached_dossier(store, "s1", "fp-1") == dossier
+    assert db.cached_dossier(store, "s1", "fp-2") is None
+    assert db.cached_dossier(store, "s2", "fp-1") is None
+    # the same membership saved again keeps the cache
+    db.save_story_state(store, [(Story("s1", "Bridge"), [BRIDGE.key], {"n": 1})])
+    assert db.cached_dossier(store, "s1", "fp-1") == dossier
+    # overwriting
+    db.save_dossier(store, "s1", "fp-3", {"v": 3})
+    assert db.cached_dossier(store, "s1", "fp-1") is None
+    assert db.cached_dossier(store, "s1", "fp-3") == {"v": 3}
+
+
+def test_adding_an_article_drops_the_cached_dossier(store: Store) -> None:
+    db.save_articles(store, [BRIDGE, FERRY, MARKET])
+    db.save_story_state(store, [(Story("s1", "Bridge"), [BRIDGE.key], {}),
+                                (Story("s2", "Market"), [MARKET.key], {})])
+    db.save_dossier(store, "s1", "fp", {"v": 1})
+    db.save_dossier(store, "s2", "fp", {"v": 2})
+    db.save_story_state(store, [(Story("s1", "Bridge"), [BRIDGE.key, FERRY.key], {})])
+    assert db.cached_dossier(store, "s1", "fp") is None
+    assert rows(store, "dossiers") == 1
+    assert db.cached_dossier(store, "s2", "fp") == {"v": 2}
+
+
+# -- batched ingest ---------------------------------------------------------------------------
+
+
+def write_articles(folder: Path, count: int) -> None:
+    towns = ["Ambry", "Blethin", "Corran", "Dunmore", "Elsby", "Fennick", "Garrow"]
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(1, count + 1):
+        town = towns[number - 1]
+        (folder / f"{number:02d}-{town.lower()}.txt").write_text(
+            f"Title: {town} news\nOutlet: {town} Herald\n\n"
+            f"The {town} council met on Monday, clerk Ona Marr said.\n", encoding="utf-8")
+
+
+def test_ingest_inputs_one_transaction_per_batch(
+        tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, 5)
+    batches: list[list[str]] = []
+    real_save = db.save_articles
+
+    def counting_save(handle: Store, articles: list[Article]) -> list[Article]:
+        batches.append([a.id for a in articles])
+        return real_save(handle, articles)
+
+    monkeypatch.setattr(db, "save_articles", counting_save)
+    progress: list[int] = []
+    report = pipeline.ingest_inputs(store, [str(folder)], batch_size=2, progress=progress.append)
+    assert batches == [["01-ambry", "02-blethin"], ["03-corran", "04-dunmore"], ["05-elsby"]]
+    assert progress == [2, 2, 1]
+    assert report.errors == []
+    assert [a.id for a in report.articles] == [f"{n:02d}-{t}" for n, t in
+                                               enumerate(["ambry", "blethin", "corran",
+                                                          "dunmore", "elsby"], 1)]
+    assert db.count_articles(store) == 5
+    assert [a.outlet for a in db.all_articles(store)][0] == "Ambry Herald"
+
+    again = pipeline.ingest_inputs(store, [str(folder)], batch_size=2)
+    assert db.count_articles(store) == 5
+    assert [a.id for a in again.articles] == [a.id for a in report.articles]
+    assert db.all_articles(store) == report.articles
+
+
+def test_ingest_inputs_keeps_committed_batches_when_a_later_one_fails(
+        tmp_path: Path, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, 5)
+    inserts = [0]
+    real_now = db._now
+
+    def now() -> str:  # called once per inserted article, inside the transaction
+        inserts[0] += 1
+        if inserts[0] == 4:
+            raise KeyboardInterrupt
+        return real_now()
+
+    monkeypatch.setattr(db, "_now", now)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.ingest_inputs(store, [str(folder)], batch_size=2)
+    # batch 1 committed; batch 2 (articles 3 and 4) rolled back as a whole
+    assert [a.id for a in db.all_articles(store)] == ["01-ambry", "02-blethin"]
+
+    monkeypatch.setattr(db, "_now", real_now)
+    report = pipeline.ingest_inputs(store, [str(folder)], batch_size=2)
+    assert len(report.articles) == 5
+    assert db.count_articles(store) == 5
+
+
+def test_ingest_inputs_stores_errors(tmp_path: Path, store: Store) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, 2)
+    (folder / "broken.json").write_text('{"id": "x", "text": "abc', encoding="utf-8")
+    report = pipeline.ingest_inputs(store, [str(folder), str(tmp_path / "missing.txt")],
+                                    batch_size=2)
+    assert db.count_articles(store) == 2
+    assert [Path(e.source).name for e in report.errors] == ["broken.json", "missing.txt"]
+    assert db.recent_errors(store) == report.errors

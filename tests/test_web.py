@@ -1,0 +1,54 @@
+"""The local web UI: same dicts as JSON and HTML, 404s, escaping, localhost default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from storyline.cli import DEMO_ARTICLES, cli, serve_cli
+from storyline.web import create_app
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    db = tmp_path_factory.mktemp("web") / "news.db"
+    CliRunner().invoke(cli, ["ingest", str(DEMO_ARTICLES), "--db", str(db)])
+    return TestClient(create_app(str(db)))
+
+
+def test_index_lists_stories(client: TestClient) -> None:
+    stories = client.get("/stories.json").json()["stories"]
+    assert len(stories) == 2
+    page = client.get("/")
+    assert page.status_code == 200
+    for story in stories:
+        assert f'href="/story/{story["id"]}"' in page.text
+
+
+def test_story_json_and_html(client: TestClient) -> None:
+    story_id = client.get("/stories.json").json()["stories"][0]["id"]
+    dossier = client.get(f"/story/{story_id}.json").json()
+    assert dossier["story"]["id"] == story_id
+    page = client.get(f"/story/{story_id}")
+    assert page.status_code == 200
+    assert dossier["story"]["title"].split()[0] in page.text
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+
+
+def test_unknown_story_is_404(client: TestClient) -> None:
+    assert client.get("/story/nope.json").status_code == 404
+
+
+def test_serve_binds_localhost_by_default() -> None:
+    host = next(p for p in serve_cli.params if p.name == "host")
+    assert host.default == "127.0.0.1"
+
+
+def test_serve_needs_an_existing_store(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.db")])
+    assert result.exit_code == 2
