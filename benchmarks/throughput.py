@@ -26,7 +26,6 @@ import ast
 import json
 import random
 import re
-import tokenize
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace

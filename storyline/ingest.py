@@ -33,6 +33,7 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
+MIN_HTML_WORDS = 15
 HEADER_KEYS = {"title", "outlet", "url", "published", "author", "id", "source", "date"}
 
 
@@ -82,7 +83,8 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
         return
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            if child.suffix.lower() in KNOWN_SUFFIXES and not child.name.startswith("."):
+            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+            if child.suffix.lower() in KNOWN_SUFFIXES and not hidden:
                 yield from _read_file(child, max_bytes=max_bytes)
         return
     yield from _read_file(path, max_bytes=max_bytes)
@@ -118,8 +120,8 @@ def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputProblem(
-                f"file too large ({size / 1e6:.0f} MB; the limit is {max_bytes / 1e6:.0f} MB)")
+            raise InputProblem(f"file too large ({size / 2**20:.0f} MB; the limit is "
+                               f"{max_bytes / 2**20:.0f} MB)")
         data = path.read_bytes()
     except PermissionError as exc:
         raise InputProblem("cannot read file: permission denied") from exc
@@ -297,9 +299,13 @@ def _extract_html(html: str, *, url: str = "") -> dict[str, str]:
 
     extracted = trafilatura.bare_extraction(html, url=url or None, with_metadata=True,
                                             include_comments=False, include_tables=False)
-    document = extracted.as_dict() if hasattr(extracted, "as_dict") else extracted
+    document = extracted.as_dict() if extracted is not None and \
+        hasattr(extracted, "as_dict") else extracted
     if not isinstance(document, dict) or not document.get("text"):
         raise InputProblem("no article text found in the HTML page")
+    if len(str(document["text"]).split()) < MIN_HTML_WORDS:
+        # trafilatura's fallback returns whatever is left, e.g. a cookie banner.
+        raise InputProblem("no article text found in the HTML page (only page furniture)")
     meta = _html_meta(html)
     title = meta.get("og:title") or document.get("title") or ""
     text = _drop_title_line(str(document["text"]), title)
@@ -350,6 +356,9 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
     feed = feedparser.parse(text)
     if feed.bozo and not feed.entries:
         raise InputProblem(f"not a readable feed: {feed.get('bozo_exception', 'parse error')}")
+    if not feed.entries:
+        kind = "feed has no items" if _looks_like_feed(text) else "XML file is not an RSS/Atom feed"
+        raise InputProblem(kind)
     channel = feed.feed.get("title", "")
     for index, entry in enumerate(feed.entries, start=1):
         where = f"{source}#{index}"

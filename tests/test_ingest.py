@@ -201,9 +201,6 @@ def test_html_without_article_text_is_an_error(tmp_path: Path) -> None:
     assert "no article text" in errors[0].reason
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: ingest._extract_html accepts whatever trafilatura's fallback returns, so a page "
-    "with only a cookie banner, nav and footer becomes an Article whose text is the banner"))
 def test_html_with_only_boilerplate_is_an_error(tmp_path: Path) -> None:
     page = write(tmp_path / "shell.html",
                  '<html><head><meta property="og:site_name" content="The Lowmere Ledger"></head>'
@@ -328,9 +325,6 @@ def test_feed_in_xml_file_uses_stem_for_ids(tmp_path: Path) -> None:
     assert [a.id for a in articles] == ["bay-news-1", "bay-news-2"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: ingest.parse_feed yields nothing for an .xml file that is not a feed (no entries, "
-    "bozo false), so the file is dropped silently with no InputError"))
 def test_xml_that_is_not_a_feed_is_reported(tmp_path: Path) -> None:
     path = write(tmp_path / "sitemap.xml",
                  '<?xml version="1.0"?>\n<urlset><url><loc>https://x.example/</loc></url>'
@@ -367,9 +361,6 @@ def test_directory_order_is_stable(tmp_path: Path) -> None:
     assert [a.id for a in articles] == ["a", "b", "c"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: ingest._read_path only checks child.name for a leading dot, so files inside hidden "
-    "directories (.git/, .cache/, .ipynb_checkpoints/) are read"))
 def test_files_in_hidden_directories_are_skipped(tmp_path: Path) -> None:
     write(tmp_path / "kept.txt", GOOD_TEXT)
     write(tmp_path / ".cache" / "old.txt", "A cached Rookham copy that should be ignored.\n")
