@@ -33,6 +33,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import storyline
+from storyline import dates as date_rules
+from storyline import entities as entity_rules
+from storyline import provenance as provenance_rules
+from storyline import quotes as quote_rules
+from storyline import text as text_rules
 from storyline.cli import DEMO_ARTICLES
 from storyline.ingest import read_inputs
 from storyline.models import Article
@@ -86,12 +91,24 @@ GALLERIES = (
     "Harbourside", "Seafront", "Tidewater", "Clifftop", "Riverside", "Beacon", "Shoreline",
     "Lighthouse", "Saltwind", "Driftwood",
 )
+HALLS = ("Town Hall", "Civic Centre", "Guildhall", "Council House", "Municipal Hall",
+         "City Hall")
+COUNCILS = ("Town Council", "Borough Council", "District Council", "County Council",
+            "Municipal Council", "City Council")
+PORTFOLIOS = ("Transport", "Infrastructure", "Public Works", "Regional Development", "Roads",
+              "Interior", "Mobility", "Construction")
+INSTITUTES = ("Engineering", "Structural", "Technical", "Polytechnic", "Materials", "Civil")
 # Who and what in the demo corpus gets renamed per copy.
 PEOPLE = (
     "Ilse Varga", "Tomas Brandt", "Amara Osei", "Lena Marsh", "Paul Fenwick", "Nadia Kovac",
     "Samuel Trent", "Clara Whitlow", "Ivy Calder", "Rafael Quint", "Jonas Pike", "Maren Holt",
     "Hanna Ruud", "Declan Moss", "Theo Lindqvist",
 )
+# Date words the date stage tests inline (not in a module-level lexicon).
+DATE_WORDS = frozenset(
+    "next coming upcoming later this last ago yesterday earlier previous past today tonight "
+    "tomorrow morning afternoon evening night early mid late end beginning start weekend "
+    "week month year day".split())
 SWAP_TAGS = {"NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "JJ", "JJR", "JJS", "RB"}
 NUMBER_RE = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w,]\d)|(?<![\w.,])\d+(?![\w]|[.,]\d)")
 
@@ -143,13 +160,18 @@ def _cast(rng: random.Random) -> dict[str, str]:
     town_a, town_b = rng.sample(TOWNS, 2)
     mapping["Dunmore"] = town_a
     mapping["Port Elsin"] = f"Port {town_b}"
-    mapping["DEI"] = f"{town_a[0]}EI"  # "Dunmore Engineering Institute (DEI)"
     mapping["Kestrel"] = rng.choice(RIVERS)
     mill, quay = rng.sample(STREETS, 2)
     mapping["Mill Lane"] = f"{mill} Lane"
     mapping["Quay Street"] = f"{quay} Street"
     mapping["Halvorsen"] = rng.choice(COMPANIES)
+    mapping["City Hall"] = rng.choice(HALLS)
+    mapping["City Council"] = rng.choice(COUNCILS)
+    mapping["Transport"] = rng.choice(PORTFOLIOS)  # Ministry of Transport, Transport Minister
+    mapping["Engineering"] = rng.choice(INSTITUTES)
     mapping["Lakeside"] = rng.choice(GALLERIES)
+    # "Dunmore Engineering Institute (DEI)"
+    mapping["DEI"] = "".join(w[0] for w in f"{town_a} {mapping['Engineering']} Institute".split())
     for old, new in list(mapping.items()):
         if old.upper() != old:
             mapping[old.upper()] = new.upper()  # datelines: "DUNMORE (Meridian Press) - "
@@ -173,33 +195,35 @@ def _shift_number(match: re.Match[str], delta: int) -> str:
     return f"{shifted:,}" if "," in raw else str(shifted)
 
 
-def _literals(source: str) -> Iterator[str]:
-    """String constants of a module, docstrings left out."""
-    tree = ast.parse(source)
-    docstrings: set[int] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) \
-                and node.body and isinstance(node.body[0], ast.Expr) \
-                and isinstance(node.body[0].value, ast.Constant):
-            docstrings.add(id(node.body[0].value))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                and id(node) not in docstrings:
-            yield node.value
+def _lower_words(value: object) -> Iterator[str]:
+    """Lower-case words held by a module-level lexicon (set, dict, list, regex pattern)."""
+    if isinstance(value, re.Pattern):
+        yield from re.findall(r"(?<![\\?])\b[a-z]{2,}\b", value.pattern)
+    elif isinstance(value, str):
+        if value.islower():
+            yield from re.findall(r"[a-z]{2,}", value)
+    elif isinstance(value, dict):
+        for key in value:
+            yield from _lower_words(key)
+    elif isinstance(value, set | frozenset | list | tuple):
+        for item in value:
+            yield from _lower_words(item)
 
 
 def storyline_words(corpus: str) -> frozenset[str]:
     """Lower-case words that storyline's rules look for; they are never swapped.
 
-    These are the words in the string literals of storyline's modules (speech verbs, roles,
-    organisation nouns, date words, credit lines, ...) and of the spin phrases that occur in
-    the corpus, so quotes, roles, dates and provenance still work on the varied copies.
+    These are the lower-case entries of the module-level lexicons of the NLP stages (speech
+    verbs, roles, organisation nouns, date words, stop words, credit-line patterns, ...), a
+    few date words those stages test inline, and the spin phrases that occur in the corpus,
+    so quotes, roles, dates and provenance still work on the varied copies.
     """
+    found: set[str] = set(DATE_WORDS)
+    for module in (text_rules, quote_rules, entity_rules, date_rules, provenance_rules):
+        for value in vars(module).values():
+            if not callable(value) or isinstance(value, re.Pattern):
+                found.update(_lower_words(value))
     package = Path(storyline.__file__).parent
-    found: set[str] = set()
-    for path in sorted(package.glob("*.py")):
-        for literal in _literals(path.read_text(encoding="utf-8")):
-            found.update(re.findall(r"\b[a-z]{2,}\b", literal))
     phrases = json.loads((package / "data" / "spin_phrases.json").read_text(encoding="utf-8"))
     lower = corpus.lower()
     for spun in phrases.get("phrases", {}):

@@ -252,7 +252,3 @@ def demo_cli(out_dir: str) -> None:
     click.echo(f"Analysed {len(ingested.articles)} demo articles into {len(dossiers)} stories.")
     click.echo(f"Open {Path(out_dir) / 'index.html'} in a browser; dossiers are in "
                f"{out_dir}/<story>/dossier.json|md|html.")
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    cli()
