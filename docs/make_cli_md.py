@@ -16,9 +16,10 @@ TARGET = Path(__file__).with_name("cli.md")
 
 def cli_markdown() -> str:
     runner = CliRunner()
+    overview = runner.invoke(cli, ["--help"], prog_name="storyline", terminal_width=100)
     parts = ["# Command line reference", "",
              "Generated from `storyline --help` by `docs/make_cli_md.py`.", "",
-             "```", runner.invoke(cli, ["--help"], prog_name="storyline", terminal_width=100).output.rstrip(), "```"]
+             "```", overview.output.rstrip(), "```"]
     for name in sorted(cli.commands):
         help_text = runner.invoke(cli, [name, "--help"], prog_name="storyline",
                                   terminal_width=100).output.rstrip()
