@@ -114,7 +114,9 @@ def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, o
         ingested = _ingest(store, inputs)
         if not ingested.articles:
             raise click.ClickException("no article could be read from the inputs")
-        dossiers = pipeline.analyze(store, ingested, options=options, one_story=one_story)
+        with _progress("Analysing") as advance:
+            dossiers = pipeline.analyze(store, ingested, options=options, one_story=one_story,
+                                        progress=advance)
         index = pipeline.index_for(dossiers)
     _emit(dossiers, index, fmt=fmt, out_dir=out_dir, one_story=one_story)
 

@@ -22,6 +22,7 @@ from .text import content_words
 JOIN_THRESHOLD = 0.22
 CENTROID_TERMS = 150
 MAX_GAP_DAYS = 45.0
+INDEX_TERMS = 25
 
 
 @dataclass
@@ -77,12 +78,13 @@ def assign_stories(states: list[StoryState], articles: Sequence[Article], *,
         new_id: callable returning a fresh story id (defaults to "s<N>").
     """
     make_id = new_id or (lambda: f"s{len(states) + 1}")
+    index = _TermIndex(states)
     assignment: dict[str, str] = {}
     for article in sorted(articles, key=_time_key):
         vector = article_vector(article)
         when = article.published.timestamp() if article.published else None
         best, best_score = None, 0.0
-        for state in states:
+        for state in index.candidates(vector):
             score = _cosine(vector, state.terms) * _time_factor(state, when)
             if score > best_score:
                 best, best_score = state, score
@@ -90,8 +92,41 @@ def assign_stories(states: list[StoryState], articles: Sequence[Article], *,
             best = StoryState(make_id(), article.title or article.text[:80])
             states.append(best)
         _add(best, article, vector, when)
+        index.update(best)
         assignment[article.key] = best.id
     return assignment
+
+
+class _TermIndex:
+    """Stories by their strongest terms, so an article is compared with few stories.
+
+    A story that shares none of an article's top terms cannot reach the join
+    threshold in practice, and skipping it keeps clustering near-linear.
+    """
+
+    def __init__(self, states: Sequence[StoryState]) -> None:
+        self._stories: dict[str, set[str]] = {}
+        self._by_term: dict[str, dict[str, StoryState]] = {}
+        for state in states:
+            self.update(state)
+
+    def update(self, state: StoryState) -> None:
+        for term in self._stories.get(state.id, set()):
+            self._by_term.get(term, {}).pop(state.id, None)
+        top = set(_top_terms(state.terms))
+        self._stories[state.id] = top
+        for term in top:
+            self._by_term.setdefault(term, {})[state.id] = state
+
+    def candidates(self, vector: dict[str, float]) -> list[StoryState]:
+        found: dict[str, StoryState] = {}
+        for term in _top_terms(vector):
+            found.update(self._by_term.get(term, {}))
+        return list(found.values())
+
+
+def _top_terms(vector: dict[str, float]) -> list[str]:
+    return [t for t, _ in sorted(vector.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
 
 
 def _time_key(article: Article) -> tuple[float, str]:

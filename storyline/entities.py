@@ -271,31 +271,31 @@ class _Cluster:
             self.roles[mention.role] = None
 
 
-@dataclass(frozen=True, slots=True)
 class EntityIndex:
-    """Entities plus a lookup from (article, start, end) of a mention to an entity id."""
+    """Entities plus lookups from mention spans and articles to entity ids."""
 
-    entities: tuple[Entity, ...]
-    by_span: dict[tuple[str, int, int], str]
+    def __init__(self, entities: Sequence[Entity]) -> None:
+        self.entities = tuple(entities)
+        self._by_id = {e.id: e for e in self.entities}
+        self._spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self._local: dict[str, list[Entity]] = defaultdict(list)
+        for entity in self.entities:
+            for span in entity.mentions:
+                self._spans[span.article].append((span.start, span.end, entity.id))
+            for article_id in entity.articles:
+                self._local[article_id].append(entity)
 
     def entity_at(self, article_id: str, start: int, end: int) -> str | None:
-        """The entity whose mention overlaps this span best, if any."""
-        exact = self.by_span.get((article_id, start, end))
-        if exact:
-            return exact
+        """The entity whose mention overlaps this span most, if any."""
         best, best_overlap = None, 0
-        for (art, s, e), entity_id in self.by_span.items():
-            if art == article_id and s < end and start < e:
-                overlap = min(e, end) - max(s, start)
-                if overlap > best_overlap:
-                    best, best_overlap = entity_id, overlap
+        for s, e, entity_id in self._spans.get(article_id, ()):
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap:
+                best, best_overlap = entity_id, overlap
         return best
 
     def get(self, entity_id: str) -> Entity | None:
-        for entity in self.entities:
-            if entity.id == entity_id:
-                return entity
-        return None
+        return self._by_id.get(entity_id)
 
     def resolve(self, article_id: str, start: int, end: int, text: str) -> str | None:
         """The entity a speaker phrase names: its mention, else its name, surname or role.
@@ -308,8 +308,7 @@ class EntityIndex:
         phrase = _bare_phrase(text)
         if not phrase:
             return None
-        local = [e for e in self.entities if article_id in e.articles]
-        for pool in (local, list(self.entities)):
+        for pool in (self._local.get(article_id, []), list(self.entities)):
             by_name = [e for e in pool if phrase in {e.name.lower(), *(a.lower() for a in
                                                                        e.aliases)}
                        or (e.label == "PERSON" and phrase == _surname(e.name).lower())]
@@ -542,7 +541,6 @@ def _resolve_nominal(nominal: Mention, people: list[_Cluster], orgs: list[_Clust
 
 def _build_index(people: list[_Cluster], orgs: list[_Cluster]) -> EntityIndex:
     entities: list[Entity] = []
-    by_span: dict[tuple[str, int, int], str] = {}
     ordered = sorted(people, key=_first_position) + sorted(orgs, key=_first_position)
     counters = {"PERSON": 0, "ORG": 0}
     for cluster in ordered:
@@ -556,9 +554,7 @@ def _build_index(people: list[_Cluster], orgs: list[_Cluster]) -> EntityIndex:
         spans = tuple(TextSpan(m.article_id, m.start, m.end) for m in cluster.mentions)
         entities.append(Entity(entity_id, cluster.label, name, aliases, tuple(cluster.roles),
                                tuple(sorted(spans, key=lambda s: (s.article, s.start)))))
-        for mention in cluster.mentions:
-            by_span[(mention.article_id, mention.start, mention.end)] = entity_id
-    return EntityIndex(tuple(entities), by_span)
+    return EntityIndex(entities)
 
 
 def _first_position(cluster: _Cluster) -> tuple[int, str, int]:

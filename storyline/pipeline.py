@@ -100,8 +100,8 @@ def update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
     return {a.key: known[a.key] for a in articles if a.key in known}
 
 
-def analyze_articles(articles: Sequence[Article], *, options: AnalyzeOptions | None = None
-                     ) -> list[ArticleAnalysis]:
+def analyze_articles(articles: Sequence[Article], *, options: AnalyzeOptions | None = None,
+                     progress: Progress | None = None) -> list[ArticleAnalysis]:
     """Full NLP per article: sentences, mentions, quotes, dates (spaCy stops here)."""
     options = options or AnalyzeOptions()
     nlp = load_nlp(options.model)
@@ -116,6 +116,8 @@ def analyze_articles(articles: Sequence[Article], *, options: AnalyzeOptions | N
         analyses.append(ArticleAnalysis(article.id, tuple(sentences), tuple(mentions),
                                         tuple(quotes), tuple(dates), tuple(lemmas),
                                         tuple(numbers)))
+        if progress:
+            progress(1)
     return analyses
 
 
@@ -135,13 +137,14 @@ def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[Resol
 
 def build_story_results(story: Story, articles: Sequence[Article], *,
                         options: AnalyzeOptions | None = None,
-                        errors: Sequence[InputError] = ()) -> StoryResults:
+                        errors: Sequence[InputError] = (),
+                        progress: Progress | None = None) -> StoryResults:
     """Run every stage after ingest on one story's articles."""
     options = options or AnalyzeOptions()
     articles = sorted(articles, key=_publication_order)
     provenance: list[Provenance] = detect_provenance(articles)
     sources = independence_groups(provenance)
-    analyses = analyze_articles(articles, options=options)
+    analyses = analyze_articles(articles, options=options, progress=progress)
     entities = link_entities([m for a in analyses for m in a.mentions])
     quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
     published = {a.id: (a.published.timestamp() if a.published else math.inf)
@@ -160,11 +163,12 @@ def _publication_order(article: Article) -> tuple[float, str]:
 
 
 def build_dossier(story: Story, articles: Sequence[Article], *,
-                  options: AnalyzeOptions | None = None,
-                  errors: Sequence[InputError] = ()) -> dict[str, Any]:
+                  options: AnalyzeOptions | None = None, errors: Sequence[InputError] = (),
+                  progress: Progress | None = None) -> dict[str, Any]:
     """One story's dossier dict (the JSON contract)."""
     options = options or AnalyzeOptions()
-    results = build_story_results(story, articles, options=options, errors=errors)
+    results = build_story_results(story, articles, options=options, errors=errors,
+                                  progress=progress)
     return build_dossier_dict(results, generator=_generator(options))
 
 
@@ -185,7 +189,8 @@ def single_story(articles: Sequence[Article]) -> Story:
 
 
 def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | None = None,
-                      errors: Sequence[InputError] = ()) -> dict[str, Any]:
+                      errors: Sequence[InputError] = (), progress: Progress | None = None
+                      ) -> dict[str, Any]:
     """A stored story's dossier, from the cache when its articles have not changed."""
     options = options or AnalyzeOptions()
     articles = db.story_articles(store, story_id)
@@ -194,7 +199,7 @@ def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | 
     cached = None if errors else db.cached_dossier(store, story_id, fingerprint)
     if cached is not None:
         return cached
-    dossier = build_dossier(story, articles, options=options, errors=errors)
+    dossier = build_dossier(story, articles, options=options, errors=errors, progress=progress)
     if not errors:
         db.save_dossier(store, story_id, fingerprint, dossier)
     return dossier
@@ -222,15 +227,16 @@ def story_index(store: Store) -> dict[str, Any]:
 
 
 def analyze(store: Store, ingested: IngestReport, *, options: AnalyzeOptions | None = None,
-            one_story: bool = False) -> list[dict[str, Any]]:
+            one_story: bool = False, progress: Progress | None = None) -> list[dict[str, Any]]:
     """Dossiers for what was just ingested: one story, or every story it falls into."""
     if one_story:
         story = single_story(ingested.articles)
         return [build_dossier(story, ingested.articles, options=options,
-                              errors=ingested.errors)]
+                              errors=ingested.errors, progress=progress)]
     assignment = update_stories(store, ingested.articles)
     story_ids = list(dict.fromkeys(assignment[a.key] for a in ingested.articles))
-    return [dossier_for_story(store, story_id, options=options, errors=ingested.errors)
+    return [dossier_for_story(store, story_id, options=options, errors=ingested.errors,
+                              progress=progress)
             for story_id in story_ids]
 
 
