@@ -77,8 +77,7 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     """Group sentences that state the same thing across articles and judge agreement."""
     units = _units(analyses, sources)
     idf = _idf(units)
-    weight = [sum(idf[lemma] for lemma in unit.lemmas) for unit in units]
-    links = _similar_pairs(units, idf, weight)
+    links = _similar_pairs(units, idf)
     groups = _UnionFind(len(units))
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for a, b, score in links:
@@ -132,7 +131,7 @@ def _idf(units: Sequence[_Unit]) -> dict[str, float]:
     return {lemma: math.log(1 + total / count) for lemma, count in df.items()}
 
 
-def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weight: Sequence[float]
+def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float]
                    ) -> list[tuple[int, int, float]]:
     """Weighted Dice over content lemmas, for pairs from different articles only.
 
@@ -155,13 +154,22 @@ def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weight: Sequen
                 if other > unit.index and \
                         units[other].sentence.article_id != unit.sentence.article_id:
                     shared[other] += idf[lemma]
-        for other, _partial in shared.items():
-            common = unit.lemmas & units[other].lemmas
-            score = 2 * sum(idf[lemma] for lemma in common) / (weight[unit.index] +
-                                                               weight[other])
+        for other in shared:
+            score = fact_similarity(unit.lemmas, units[other].lemmas, idf)
             if score >= FACT_THRESHOLD * 0.6:
                 pairs.append((unit.index, other, score))
     return pairs
+
+
+def fact_similarity(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """IDF-weighted Dice overlap of two sentences' content lemmas (0..1).
+
+    Two sentences state the same fact when this reaches FACT_THRESHOLD.
+    """
+    total = sum(idf.get(lemma, 1.0) for lemma in a) + sum(idf.get(lemma, 1.0) for lemma in b)
+    if not total:
+        return 0.0
+    return 2 * sum(idf.get(lemma, 1.0) for lemma in a & b) / total
 
 
 def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float],
