@@ -79,7 +79,16 @@ def ingest_inputs(store: Store, inputs: Iterable[str], *, progress: Progress | N
 
 
 def update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
-    """Assign articles not yet in a story; returns article key -> story id for all given."""
+    """Assign articles not yet in a story; returns article key -> story id for all given.
+
+    Reading the stories, assigning and writing happen in one write transaction, so two
+    processes updating one store take turns instead of both creating "story 3".
+    """
+    with store.transaction():
+        return _update_stories(store, articles)
+
+
+def _update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
     known = db.story_of_articles(store)
     states = [StoryState.from_json(story.id, story.title, state)
               for story, state in db.story_states(store)]

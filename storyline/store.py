@@ -72,6 +72,7 @@ class Store:
         self.conn = sqlite3.connect(self.path, timeout=60, isolation_level=None,
                                     check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
+        self._depth = 0
         self.conn.execute("PRAGMA busy_timeout = 60000")
         if self.path != MEMORY:
             self.conn.execute("PRAGMA journal_mode = WAL")
@@ -90,13 +91,27 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; IMMEDIATE so concurrent writers wait, never clash."""
+        """One write transaction; IMMEDIATE so concurrent writers wait, never clash.
+
+        Nested calls join the outermost transaction, so a read-modify-write
+        sequence can hold the write lock across several helpers.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
         self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
         try:
             yield self.conn
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+        finally:
+            self._depth = 0
         self.conn.execute("COMMIT")
 
     def close(self) -> None:
