@@ -257,6 +257,11 @@ def _ts(value: datetime) -> float:
     return value.timestamp()
 
 
+def _published_or_inf(sketch: _Sketch) -> float:
+    published = sketch.article.published
+    return published.timestamp() if published else float("inf")
+
+
 def _digest_sources(sketches: Sequence[_Sketch], pairs: Sequence[tuple[int, int]]
                     ) -> dict[int, list[int]]:
     """Short articles whose sentences come from several longer ones."""
@@ -278,7 +283,11 @@ def _digest_sources(sketches: Sequence[_Sketch], pairs: Sequence[tuple[int, int]
                 sources.append((pair.containment, other))
         covered = sum(c for c, _ in sources)
         if sources and covered >= 0.3:
-            digests[index] = [other for _, other in sorted(sources, reverse=True)]
+            # Most copied-from first; between equal copies, the earlier one is the source.
+            ranked = sorted(sources, key=lambda item: (-round(item[0], 3),
+                                                       _published_or_inf(sketches[item[1]]),
+                                                       item[1]))
+            digests[index] = [other for _, other in ranked]
     return digests
 
 
@@ -313,12 +322,11 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
             return Provenance(article.id, "spun", source.id, similarity,
                               tuple(evidence + _spin_evidence(article, hits)))
     if digest_sources:
-        origin = sketches[digest_sources[0]].article
-        return Provenance(article.id, "digest", origin.id, similarity,
-                          tuple(evidence) or tuple(_alignment_evidence(
-                              sketch, sketches[digest_sources[0]],
-                              align_pair(sketch, sketches[digest_sources[0]], index,
-                                         digest_sources[0]))))
+        source_sketch = sketches[digest_sources[0]]
+        digest_pair = align_pair(sketch, source_sketch, index, digest_sources[0])
+        return Provenance(article.id, "digest", source_sketch.article.id,
+                          round(digest_pair.containment, 3),
+                          tuple(_alignment_evidence(sketch, source_sketch, digest_pair)))
     if is_spun_alone(hits, len(sketch.tokens)):
         return Provenance(article.id, "spun", None, similarity,
                           tuple(_spin_evidence(article, hits)))
