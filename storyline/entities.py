@@ -54,6 +54,8 @@ ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "l
                   "corp", "bank", "fund", "media", "daily", "weekly", "journal", "tribune",
                   "gazette", "observer", "ledger", "courier", "brief", "steel", "energy"}
 PERSON_LABELS = {"PERSON"}
+HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof)\.? (?P<name>[A-Z][a-z]+"
+                               r"(?:-[A-Z][a-z]+)?)\b")
 ORG_LABELS = {"ORG"}
 NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "la", "le", "du", "bin", "al", "ibn"}
 
@@ -73,9 +75,33 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
         if mention is not None:
             mentions.append(mention)
             covered.update(range(ent.start, ent.end))
+    mentions.extend(_missed_names(doc, article_id, mentions, covered))
     mentions.extend(_nominal_mentions(doc, article_id, covered))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[int]
+                  ) -> list[Mention]:
+    """Names the tagger skipped: "Ms. Varga", or a bare surname of someone named earlier."""
+    surnames = {_surname(m.name) for m in found if m.label == "PERSON" and " " in m.name}
+    extra: list[Mention] = []
+    for match in HONORIFIC_NAME_RE.finditer(doc.text):
+        span = doc.char_span(match.start("name"), match.end("name"))
+        if span is None or any(t.i in covered for t in span):
+            continue
+        covered.update(t.i for t in span)
+        honorific = HONORIFICS[match.group("title").lower()]
+        extra.append(Mention(article_id, match.group(0), span.start_char, span.end_char,
+                             "PERSON", name=span.text, honorific=honorific))
+    for token in doc:
+        if token.i in covered or token.text not in surnames or not token.is_title:
+            continue
+        covered.add(token.i)
+        extra.append(Mention(article_id, token.text, token.idx, token.idx + len(token.text),
+                             "PERSON", name=token.text,
+                             honorific=_honorific_before(doc, token.i)))
+    return extra
 
 
 def _mention_from_entity(ent: Span, article_id: str) -> Mention | None:
