@@ -97,9 +97,12 @@ def _ingest(store: Any, inputs: tuple[str, ...]) -> pipeline.IngestReport:
 @click.option("--model", default=None,
               help="spaCy pipeline package (default: an installed en_core_web_* package).")
 @click.option("--summary-words", default=120, show_default=True, help="Length of the brief.")
+@click.option("--dask", "dask_scheduler", default=None, metavar="SCHEDULER",
+              help="Run the NLP on Dask: processes, threads, or a scheduler address.")
 @handle_errors
 def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, one_story: bool,
-                db_path: str | None, model: str | None, summary_words: int) -> None:
+                db_path: str | None, model: str | None, summary_words: int,
+                dask_scheduler: str | None) -> None:
     """Analyse articles into dossiers.
 
     INPUT is a file, a directory (recursive) or - for JSONL on standard input.
@@ -109,7 +112,8 @@ def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, o
     fmt = fmt or ("all" if out_dir else "json")
     if fmt in {"all"} and not out_dir:
         raise click.UsageError("--format all needs --out DIR")
-    options = _options(model, summary_words)
+    options = pipeline.AnalyzeOptions(model=model, summary_words=summary_words,
+                                      dask=dask_scheduler)
     with open_store(db_path) as store:
         ingested = _ingest(store, inputs)
         if not ingested.articles:

@@ -44,6 +44,7 @@ class AnalyzeOptions:
     summary_words: int = DEFAULT_WORDS
     batch_size: int = 32
     n_process: int = 1
+    dask: str | None = None  # "processes", "threads", "synchronous" or a scheduler address
 
 
 @dataclass
@@ -111,12 +112,31 @@ def _update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]
 
 def analyze_articles(articles: Sequence[Article], *, options: AnalyzeOptions | None = None,
                      progress: Progress | None = None) -> list[ArticleAnalysis]:
-    """Full NLP per article: sentences, mentions, quotes, dates (spaCy stops here)."""
+    """Full NLP per article: sentences, mentions, quotes, dates (spaCy stops here).
+
+    With `options.dask` set, articles are analysed in partitions on Dask workers;
+    the results are the same as in one process.
+    """
     options = options or AnalyzeOptions()
-    nlp = load_nlp(options.model)
+    if options.dask:
+        from .scale import analyze_on_dask
+
+        analyses = analyze_on_dask(articles, scheduler=options.dask, model=options.model,
+                                   analyze=_analyze_partition)
+        if progress:
+            progress(len(analyses))
+        return analyses
+    return _analyze_partition(articles, model=options.model, batch_size=options.batch_size,
+                              n_process=options.n_process, progress=progress)
+
+
+def _analyze_partition(articles: Sequence[Article], *, model: str | None, batch_size: int = 32,
+                       n_process: int = 1, progress: Progress | None = None
+                       ) -> list[ArticleAnalysis]:
+    nlp = load_nlp(model)
     analyses = []
-    docs = parse_texts(nlp, (a.text for a in articles), batch_size=options.batch_size,
-                       n_process=options.n_process)
+    docs = parse_texts(nlp, (a.text for a in articles), batch_size=batch_size,
+                       n_process=n_process)
     for article, doc in zip(articles, docs, strict=True):
         sentences, lemmas, numbers = sentence_features(doc, article.id)
         mentions = find_mentions(doc, article.id)

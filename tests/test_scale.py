@@ -1,0 +1,20 @@
+"""Dask scale-out gives the same analyses as one process."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline import pipeline
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("scheduler", ["synchronous", "processes"])
+def test_dask_matches_single_process(demo_articles: list[Any], scheduler: str) -> None:
+    serial = pipeline.analyze_articles(demo_articles)
+    options = pipeline.AnalyzeOptions(dask=scheduler)
+    distributed = pipeline.analyze_articles(demo_articles, options=options)
+    assert [a.article_id for a in distributed] == [a.article_id for a in serial]
+    assert distributed == serial
