@@ -167,6 +167,7 @@ class ArticleAnalysis:
     dates: tuple[DateMention, ...]
     lemmas: tuple[tuple[str, ...], ...] = ()  # content lemmas per sentence
     numbers: tuple[tuple[tuple[str, float], ...], ...] = ()  # (unit lemma, value) per sentence
+    problem: str | None = None  # set when a stage failed on this article
 
 
 @dataclass(frozen=True, slots=True)

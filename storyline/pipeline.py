@@ -138,16 +138,24 @@ def _analyze_partition(articles: Sequence[Article], *, model: str | None, batch_
     docs = parse_texts(nlp, (a.text for a in articles), batch_size=batch_size,
                        n_process=n_process)
     for article, doc in zip(articles, docs, strict=True):
-        sentences, lemmas, numbers = sentence_features(doc, article.id)
-        mentions = find_mentions(doc, article.id)
-        quotes = extract_quotes(doc, article.id, mentions)
-        dates = find_dates(doc, article.id, article.published)
-        analyses.append(ArticleAnalysis(article.id, tuple(sentences), tuple(mentions),
-                                        tuple(quotes), tuple(dates), tuple(lemmas),
-                                        tuple(numbers)))
+        analyses.append(_analyze_doc(article, doc))
         if progress:
             progress(1)
     return analyses
+
+
+def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
+    """One article's NLP results; a failing extractor costs that article, not the run."""
+    sentences, lemmas, numbers = sentence_features(doc, article.id)
+    try:
+        mentions = find_mentions(doc, article.id)
+        quotes = extract_quotes(doc, article.id, mentions)
+        dates = find_dates(doc, article.id, article.published)
+    except Exception as exc:  # noqa: BLE001 - reported in the dossier, never silent
+        return ArticleAnalysis(article.id, tuple(sentences), (), (), (), tuple(lemmas),
+                               tuple(numbers), problem=f"analysis failed: {exc!r}")
+    return ArticleAnalysis(article.id, tuple(sentences), tuple(mentions), tuple(quotes),
+                           tuple(dates), tuple(lemmas), tuple(numbers))
 
 
 def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[ResolvedQuote]:
@@ -174,6 +182,9 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     provenance: list[Provenance] = detect_provenance(articles)
     sources = independence_groups(provenance)
     analyses = analyze_articles(articles, options=options, progress=progress)
+    sources_by_id = {a.id: a.source for a in articles}
+    errors = [*errors, *(InputError(sources_by_id[a.article_id], a.problem, "warning")
+                         for a in analyses if a.problem)]
     entities = link_entities([m for a in analyses for m in a.mentions])
     quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
     published = {a.id: (a.published.timestamp() if a.published else math.inf)

@@ -294,7 +294,7 @@ class _SpeakerResolver:
                 return mention.text, mention.start, mention.end
         # Take the noun phrase around the subject (compounds, adjectives, "of" phrases).
         parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"]
-        parts = [t for t in parts if abs(t.i - token.i) <= 6]
+        parts = [t for t in parts if abs(t.i - token.i) <= 6] or [token]
         start = min(t.idx for t in parts)
         end = max(t.idx + len(t.text) for t in parts)
         return self.doc.text[start:end], start, end

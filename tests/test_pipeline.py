@@ -1,0 +1,49 @@
+"""The pipeline: stage order, one failing article never sinks the run, caching."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline import pipeline
+from storyline.store import open_store
+from tests.conftest import article
+
+
+def test_a_failing_extractor_costs_one_article(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pipeline.extract_quotes
+
+    def flaky(doc: Any, article_id: str, mentions: Any) -> Any:
+        if article_id == "bad":
+            raise ValueError("boom")
+        return real(doc, article_id, mentions)
+
+    monkeypatch.setattr(pipeline, "extract_quotes", flaky)
+    articles = [article('"We will reopen the bridge soon," Mayor Ilse Varga said.', id="good"),
+                article('"Nobody told us," Paul Fenwick said.', id="bad")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    assert [q["article"] for q in dossier["quotes"] if q["kind"] == "direct"] == ["good"]
+    problem = next(e for e in dossier["errors"] if e["source"] == "bad.txt")
+    assert "boom" in problem["reason"] and problem["severity"] == "warning"
+
+
+def test_dossier_cache_is_used_and_invalidated(tmp_path: Any) -> None:
+    db = tmp_path / "news.db"
+    first = [article("The Kestrel River Bridge in Dunmore was closed on Wednesday after "
+                     "engineers found cracks in its supports.", id="one")]
+    with open_store(db) as store:
+        ingested = pipeline.IngestReport(articles=pipeline.db.save_articles(store, first))
+        story_id = pipeline.update_stories(store, ingested.articles)[first[0].key]
+        dossier = pipeline.dossier_for_story(store, story_id)
+        assert pipeline.db.cached_dossier(store, story_id, pipeline._fingerprint(
+            ingested.articles, pipeline.AnalyzeOptions())) == dossier
+        more = [article("Engineers in Dunmore found cracks in the supports of the Kestrel "
+                        "River Bridge, which was closed on Wednesday.", id="two",
+                        published="2026-03-11T12:00:00Z")]
+        saved = pipeline.db.save_articles(store, more)
+        assignment = pipeline.update_stories(store, saved)
+        assert assignment[saved[0].key] == story_id
+        assert pipeline.db.cached_dossier(store, story_id, "anything") is None
+        updated = pipeline.dossier_for_story(store, story_id)
+        assert [a["id"] for a in updated["articles"]] == ["one", "two"]
