@@ -1,33 +1,22 @@
-"""Time expressions normalised against an article's publication date.
+"""Time expressions of one article, normalised against its publication date.
 
 Goes in: a spaCy `Doc` of one article and its publication datetime (or None).
-Comes out: `DateMention`s with an ISO 8601 value at the precision the text
-gives (day, month, year, range), plus the status of the clause they anchor
-(happened, planned, cancelled, proposed). Without a publication date relative
-expressions stay unresolved (value None) rather than guessed.
+Comes out: `DateMention`s with a value at the precision the text gives (see
+timex.py), plus the status of the clause they anchor (happened, planned,
+cancelled, proposed). Without a publication date, relative expressions stay
+unresolved (value None) rather than guessed.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
 from .models import DateMention, Sentence
+from .timex import REFS, normalize_date, timeml_value
 
-MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
-UNIT_WORDS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-              "months": "month", "year": "year", "years": "year", "decade": "decade"}
-SMALL_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-                 "twelve": 12, "several": 3, "few": 3, "a few": 3}
-SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
-           "winter": (12, 2)}
 CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "shelve",
                  "call", "drop", "halt", "defer", "reschedule", "axe"}
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
@@ -35,28 +24,112 @@ PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "m
                   "want", "seek", "urge", "recommend", "would"}
 FUTURE_MARKERS = {"will", "'ll", "shall", "would", "'d", "going", "wo"}
 MODALS = {"should", "could", "might", "may", "must", "can", "ca"}
+INTENT_LEMMAS = {"plan", "agree", "want", "hope", "decide", "intend", "promise", "vow",
+                 "threaten", "expect", "schedule", "prepare", "aim", "seek", "try", "refuse"}
 SPEECH_LEMMAS = {"say", "tell", "announce", "add", "state", "confirm", "report", "write"}
 
 
+DATE_LABELS = {"DATE", "TIME"}
+TIMELINE_PRECISIONS = {"day", "month", "year", "range"}
+ANAPHORS = {"that year": ("year", 0), "the same year": ("year", 0), "later that year": ("year", 0),
+            "earlier that year": ("year", 0), "the following year": ("year", 1),
+            "the next year": ("year", 1), "the previous year": ("year", -1),
+            "the year before": ("year", -1), "that day": ("day", 0), "the same day": ("day", 0),
+            "that same day": ("day", 0), "earlier that day": ("day", 0),
+            "later that day": ("day", 0), "earlier that month": ("month", 0),
+            "later that month": ("month", 0), "that same year": ("year", 0),
+            "the next day": ("day", 1), "the following day": ("day", 1),
+            "the day before": ("day", -1), "that month": ("month", 0),
+            "the following month": ("month", 1), "the next month": ("month", 1)}
+DEICTIC_DAYS = ("today", "tonight", "yesterday", "tomorrow")
+REF_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in (
+    *sorted(REFS, key=len, reverse=True), *DEICTIC_DAYS) if w not in {"once", "current", "soon"})
+                    + r")\b(?! that\b)", re.IGNORECASE)
+
+
 def find_dates(doc: Doc, article_id: str, published: datetime | None) -> list[DateMention]:
-    """Dated expressions of one article (durations such as "six months" are skipped)."""
+    """Time expressions of one article: dates, ranges, durations and vague references."""
     base = published.date() if published else None
-    mentions = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        expression = _expression_span(ent)
+    mentions: list[DateMention] = []
+    anchor: date | None = None  # the last explicit date, for "later that year"
+    covered: set[int] = set()
+    for ent in _time_entities(doc):
+        covered.update(range(ent.start_char, ent.end_char))
         future = _is_future(ent)
-        value, precision = normalize_date(expression.text, base, future=future)
-        if value is None and (precision == "duration" or base is not None):
-            continue  # durations are not points; vague phrases cannot be placed
-        sent = ent.sent
-        sentence = Sentence(article_id, sent.start_char, sent.end_char, sent.text)
-        mentions.append(DateMention(article_id, expression.text, expression.start_char,
-                                    expression.end_char, value, precision, sentence,
-                                    status=clause_status(ent, future=future),
-                                    clause=anchored_clause(ent)))
+        words = _with_preposition(ent)
+        value, precision = _anaphoric(ent.text, anchor) or normalize_date(words, base,
+                                                                          future=future)
+        if value is None and base is not None:
+            continue  # a vague phrase we cannot place
+        if precision in TIMELINE_PRECISIONS and value and value[:4].isdigit():
+            anchor = date.fromisoformat((value.split("/")[0] + "-01-01")[:10])
+        mentions.append(_mention(ent, article_id, value, precision, future))
+    mentions.extend(_references(doc, article_id, covered, base))
+    mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _time_entities(doc: Doc) -> list[Span]:
+    """DATE and TIME entities, with "Tuesday" + "morning" joined into one expression."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in DATE_LABELS:
+            continue
+        if spans and spans[-1].end == ent.start:
+            spans[-1] = doc[spans[-1].start:ent.end]
+        else:
+            spans.append(ent)
+    return spans
+
+
+def _mention(ent: Span, article_id: str, value: str | None, precision: str | None,
+             future: bool | None) -> DateMention:
+    sent = ent.sent
+    sentence = Sentence(article_id, sent.start_char, sent.end_char, sent.text)
+    return DateMention(article_id, ent.text, ent.start_char, ent.end_char, value, precision,
+                       sentence, status=clause_status(ent, future=future),
+                       clause=anchored_clause(ent),
+                       timex=timeml_value(ent.text, value, precision))
+
+
+def _references(doc: Doc, article_id: str, covered: set[int], base: date | None
+                ) -> list[DateMention]:
+    """ "now", "recently", "today" where the tagger saw no date: time expressions too."""
+    found = []
+    for match in REF_RE.finditer(doc.text):
+        if match.start() in covered:
+            continue
+        span = doc.char_span(match.start(), match.end())
+        if span is None:
+            continue
+        value, precision = normalize_date(match.group(0), base)
+        if value is None and base is not None:
+            continue
+        found.append(_mention(span, article_id, value, precision, _is_future(span)))
+    return found
+
+
+def _anaphoric(text: str, anchor: date | None) -> tuple[str, str] | None:
+    """ "later that year", "the following day": relative to the last date the article gave."""
+    key = " ".join(text.lower().split())
+    if anchor is None or key not in ANAPHORS:
+        return None
+    unit, shift = ANAPHORS[key]
+    if unit == "year":
+        return str(anchor.year + shift), "year"
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + shift
+        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+    return (anchor + timedelta(days=shift)).isoformat(), "day"
+
+
+def _with_preposition(ent: Span) -> str:
+    """The words to normalise: a preceding "by", "since" or "until" changes the meaning."""
+    doc = ent.doc
+    if ent.start > 0 and doc[ent.start - 1].lower_ in {"by", "since", "until", "before",
+                                                        "after"}:
+        return doc[ent.start - 1:ent.end].text
+    return ent.text
 
 
 def anchored_clause(ent: Span) -> str:
@@ -80,15 +153,6 @@ def anchored_clause(ent: Span) -> str:
     if len(tokens) < 4:
         return sent.text
     return ent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-
-
-def _expression_span(ent: Span) -> Span:
-    """Include a preposition that changes the meaning: "by October", "since May"."""
-    doc = ent.doc
-    if ent.start > 0 and doc[ent.start - 1].lower_ in {"by", "since", "until", "before",
-                                                        "after"}:
-        return doc[ent.start - 1:ent.end]
-    return ent
 
 
 def _governing_verb(ent: Span) -> Token | None:
@@ -123,6 +187,9 @@ def _is_future(ent: Span) -> bool | None:
             return False
         if verb.lemma_ in PLAN_LEMMAS and verb.tag_ in {"VBZ", "VBP", "VBN", "JJ"}:
             return True  # "is expected to", "plans to", "is due to"
+        if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and \
+                verb.head.lemma_ in INTENT_LEMMAS:
+            return True  # "planned to leave on Thursday", "agreed to testify on Feb. 10"
         if verb.head == verb or verb.lemma_ in SPEECH_LEMMAS:
             break
         verb = verb.head
@@ -152,183 +219,3 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
     if future or lemmas & PLAN_LEMMAS:
         return "planned"
     return "happened"
-
-
-def normalize_date(expression: str, base: date | None, *, future: bool | None = None
-                   ) -> tuple[str | None, str | None]:
-    """Normalise one expression; returns (ISO value, precision) or (None, reason).
-
-    Precision is "day", "month", "year" or "range"; (None, "duration") marks a
-    duration that is not a point in time, (None, None) one we cannot place.
-    """
-    text = _clean(expression)
-    if not text:
-        return None, None
-    for rule in (_absolute, _relative_day, _relative_period, _ago_or_in, _season):
-        result = rule(text, base, future)
-        if result is not None:
-            return result
-    if re.fullmatch(r"(for |over |about |nearly |almost |more than |at least )?"
-                    r"(\w+|\d+)( \w+)? (days?|weeks?|months?|years?|decades?|hours?)"
-                    r"( long)?", text):
-        return None, "duration"
-    return None, None
-
-
-def _clean(expression: str) -> str:
-    text = expression.lower().replace("\u2019", "'").replace(",", " ")
-    text = re.sub(r"\b(the|on|in|of|during)\b", " ", text)
-    return re.sub(r"\s+", " ", text).strip(" .")
-
-
-def _year_for(month: int, day: int | None, base: date | None, future: bool | None
-              ) -> int | None:
-    """The year of a month (and day) given without one: by tense, else the nearest."""
-    if base is None:
-        return None
-    options = [base.year - 1, base.year, base.year + 1]
-    month_start = base.replace(day=1)
-
-    def distance(year: int) -> int:
-        return (date(year, month, min(day or 1, 28)) - (base if day else month_start)).days
-
-    if future is True:
-        options = [y for y in options if distance(y) >= -31] or options
-    elif future is False:
-        options = [y for y in options if distance(y) <= 31] or options
-    return min(options, key=lambda y: abs(distance(y)))
-
-
-def _absolute(text: str, base: date | None, future: bool | None) -> tuple[str, str] | None:
-    qualifier = r"(?:(?:early|mid|late|end|beginning|start|middle)[- ]?)?"
-    prefix = r"(?:by |since |until |before |after )?"
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
-    if match:
-        return f"{match.group(1)}-{match.group(2)}-{match.group(3)}", "day"
-    match = re.fullmatch(prefix + r"(?:\w+day )?([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?"
-                         r"(?:-(\d{1,2}))?(?: (\d{4}))?", text) or \
-        re.fullmatch(prefix + r"(?:\w+day )?(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?(?: (\d{4}))?",
-                     text)
-    if match:
-        groups = match.groups()
-        if groups[0].isdigit():
-            day_text, month_text, end_day, year_text = groups[0], groups[1], None, groups[2]
-        else:
-            month_text, day_text, end_day, year_text = groups
-        month = MONTHS.get(month_text)
-        if month is None:
-            return None
-        day = int(day_text)
-        year = int(year_text) if year_text else _year_for(month, day, base, future)
-        if year is None or not _valid(year, month, day):
-            return None
-        if end_day and _valid(year, month, int(end_day)):
-            return f"{year:04d}-{month:02d}-{day:02d}/{year:04d}-{month:02d}-{int(end_day):02d}", \
-                "range"
-        return f"{year:04d}-{month:02d}-{day:02d}", "day"
-    match = re.fullmatch(prefix + qualifier + r"([a-z]+)\.?(?: (\d{4}))?", text)
-    if match and match.group(1) in MONTHS and (match.group(2) or base):
-        month = MONTHS[match.group(1)]
-        year = int(match.group(2)) if match.group(2) else _year_for(month, None, base, future)
-        return (f"{year:04d}-{month:02d}", "month") if year else None
-    match = re.fullmatch(prefix + qualifier + r"(?:year )?(\d{4})", text)
-    if match and 1000 <= int(match.group(1)) <= 2999:
-        return match.group(1), "year"
-    return None
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    try:
-        date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
-def _relative_day(text: str, base: date | None, future: bool | None) -> tuple[str, str] | None:
-    words = text.replace("by ", "").split()
-    if not words:
-        return None
-    simple = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-    if text in simple or text in {"this morning", "this afternoon", "this evening",
-                                  "last night", "yesterday morning", "tomorrow morning"}:
-        if base is None:
-            return None
-        offset = simple.get(words[0], 0) if words[0] in simple else (-1 if "last" in words
-                                                                       else 0)
-        return (base + timedelta(days=offset)).isoformat(), "day"
-    weekday = next((w for w in words if w in WEEKDAYS), None)
-    if weekday is None or len(words) > 3:
-        return None
-    if base is None:
-        return None
-    target = WEEKDAYS[weekday]
-    if "last" in words or "past" in words or "previous" in words:
-        delta = -((base.weekday() - target) % 7 or 7)
-    elif "next" in words or "coming" in words:
-        delta = (target - base.weekday()) % 7 or 7
-    elif future:
-        delta = (target - base.weekday()) % 7  # the same weekday means later today
-    elif "this" in words:
-        delta = target - base.weekday()
-    else:
-        delta = -((base.weekday() - target) % 7)
-    return (base + timedelta(days=delta)).isoformat(), "day"
-
-
-def _relative_period(text: str, base: date | None, future: bool | None) -> tuple[str, str] | None:
-    match = re.fullmatch(r"(?:by |since |until )?(?:(early|mid|late|later|earlier) )?"
-                         r"(last|next|this|coming|past|previous) (week|month|year)", text)
-    if not match:
-        match = re.fullmatch(r"(later|earlier)() (week|month|year)", text)
-    if not match or base is None:
-        return None
-    direction = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(
-        match.group(2), 0)
-    unit = match.group(3)
-    if unit == "year":
-        return str(base.year + direction), "year"
-    if unit == "month":
-        month_index = base.year * 12 + base.month - 1 + direction
-        return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month"
-    monday = base - timedelta(days=base.weekday()) + timedelta(weeks=direction)
-    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "range"
-
-
-def _ago_or_in(text: str, base: date | None, future: bool | None) -> tuple[str, str] | None:
-    match = re.fullmatch(r"(\w+|\d+|a few) (day|days|week|weeks|month|months|year|years) ago",
-                         text) or re.fullmatch(r"(?:within |in )?(\w+|\d+|a few) "
-                                               r"(day|days|week|weeks|month|months|year|years)"
-                                               r" (?:from now|later|time)", text)
-    if not match or base is None:
-        return None
-    amount_text = match.group(1)
-    amount = int(amount_text) if amount_text.isdigit() else SMALL_NUMBERS.get(amount_text)
-    if amount is None:
-        return None
-    sign = -1 if text.endswith("ago") else 1
-    unit = UNIT_WORDS[match.group(2)]
-    if unit == "day":
-        return (base + timedelta(days=sign * amount)).isoformat(), "day"
-    if unit == "week":
-        return (base + timedelta(weeks=sign * amount)).isoformat(), "day"
-    if unit == "month":
-        month_index = base.year * 12 + base.month - 1 + sign * amount
-        return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month"
-    return str(base.year + sign * amount), "year"
-
-
-def _season(text: str, base: date | None, future: bool | None) -> tuple[str, str] | None:
-    match = re.fullmatch(r"(?:over |by |this |last |next |early |late )*"
-                         r"(spring|summer|autumn|fall|winter)(?: (\d{4}))?", text)
-    if not match or (base is None and not match.group(2)):
-        return None
-    first, last = SEASONS[match.group(1)]
-    if match.group(2):
-        year = int(match.group(2))
-    else:
-        assert base is not None
-        year = base.year + (1 if "next" in text else -1 if "last" in text else 0)
-    end_year = year + 1 if last < first else year
-    end_day = calendar.monthrange(end_year, last)[1]
-    return f"{year:04d}-{first:02d}-01/{end_year:04d}-{last:02d}-{end_day:02d}", "range"

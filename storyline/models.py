@@ -141,8 +141,9 @@ class Quote:
 class DateMention:
     """A time expression normalised against the article's publication date.
 
-    `value` is ISO 8601 at `precision` ("day", "month", "year", "range"),
-    or None when it cannot be resolved (no publication date, vague).
+    `value` is ISO 8601 at `precision` ("day", "month", "year", "range"), a
+    duration ("P6M", precision "duration"), a reference such as "PAST_REF"
+    (precision "ref"), or None when it cannot be resolved (no publication date).
     """
 
     article_id: str
@@ -154,6 +155,7 @@ class DateMention:
     sentence: Sentence
     status: str = "happened"
     clause: str = ""  # the words of the clause the date anchors
+    timex: str | None = None  # the same value in TimeML notation ("2026-W11", "P6M")
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from .models import Article, DateMention, Event, Span
 from .text import content_words
 
 MERGE_OVERLAP = 0.34
+TIMELINE_PRECISIONS = {"day", "month", "year", "range"}
 MAX_DESCRIPTION_WORDS = 30
 
 
@@ -42,7 +43,9 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     drafts: list[_Draft] = []
     for mention in sorted(dates, key=lambda m: (published.get(m.article_id, math.inf),
                                                 m.article_id, m.start)):
-        if mention.value is None and mention.precision is None and not mention.clause:
+        if mention.precision not in TIMELINE_PRECISIONS and mention.value is not None:
+            continue  # durations and vague references are not points in time
+        if mention.value is None and not mention.clause:
             continue
         words = set(content_words(mention.clause or mention.sentence.text))
         target = _matching_draft(drafts, mention, words, sources)

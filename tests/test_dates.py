@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from storyline.dates import normalize_date
+from storyline.timex import normalize_date, timeml_value
 
 WEDNESDAY = date(2026, 3, 11)
 
@@ -43,8 +43,52 @@ def test_normalize_date(expression: str, future: bool | None, expected: tuple[st
 
 
 def test_durations_are_not_points() -> None:
-    assert normalize_date("six months", WEDNESDAY) == (None, "duration")
-    assert normalize_date("for two days", WEDNESDAY) == (None, "duration")
+    assert normalize_date("six months", WEDNESDAY) == ("P6M", "duration")
+    assert normalize_date("for two days", WEDNESDAY) == ("P2D", "duration")
+    assert normalize_date("two-day", WEDNESDAY) == ("P2D", "duration")
+    assert normalize_date("several weeks", WEDNESDAY) == ("PXW", "duration")
+    assert normalize_date("90 minutes", WEDNESDAY) == ("PT90M", "duration")
+
+
+@pytest.mark.parametrize(("expression", "expected"), [
+    ("the third quarter", ("2025-07-01/2025-09-30", "range")),
+    ("third-quarter 1989", ("1989-07-01/1989-09-30", "range")),
+    ("the second half of 1989", ("1989-07-01/1989-12-31", "range")),
+    ("the 1980s", ("1980/1989", "range")),
+    ("the 20th century", ("1900/1999", "range")),
+    ("next week's", ("2026-03-16/2026-03-22", "range")),
+    ("last October", ("2025-10", "month")),
+    ("almost four years ago", ("2022", "year")),
+    ("between 1994 and 1997", ("1994/1997", "range")),
+    ("now", ("PRESENT_REF", "ref")),
+    ("recently", ("PAST_REF", "ref")),
+])
+def test_more_expressions(expression: str, expected: tuple[str, str]) -> None:
+    assert normalize_date(expression, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(("expression", "value", "precision", "timeml"), [
+    ("next week", "2026-03-16/2026-03-22", "range", "2026-W12"),
+    ("this summer", "2026-06-01/2026-08-31", "range", "2026-SU"),
+    ("the third quarter", "2025-07-01/2025-09-30", "range", "2025-Q3"),
+    ("the 1980s", "1980/1989", "range", "198X"),
+    ("Wednesday night", "2026-03-11", "day", "2026-03-11TNI"),
+    ("10:35 a.m.", "2026-03-11", "day", "2026-03-11T10:35"),
+    ("six months", "P6M", "duration", "P6M"),
+])
+def test_timeml_spelling(expression: str, value: str, precision: str, timeml: str) -> None:
+    assert timeml_value(expression, value, precision) == timeml
+
+
+def test_anaphoric_year_follows_the_last_date(analyse: Any) -> None:
+    analysis = analyse("The plant opened in 1998. Later that year it closed.")
+    assert [d.value for d in analysis.dates] == ["1998", "1998"]
+
+
+def test_durations_and_references_are_kept_off_the_timeline(analyse: Any) -> None:
+    analysis = analyse("The repairs will take six months. Traffic is now diverted.")
+    assert {(d.text, d.value, d.precision) for d in analysis.dates} == {
+        ("six months", "P6M", "duration"), ("now", "PRESENT_REF", "ref")}
 
 
 def test_relative_dates_without_publication_date_stay_unresolved() -> None:

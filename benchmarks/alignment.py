@@ -1,0 +1,736 @@
+"""Fact alignment and summary coverage of Storyline on human-annotated data.
+
+Part 1, ``msrp``: the paraphrase decision of Storyline's default offline aligner on the
+Microsoft Research Paraphrase Corpus. Every sentence is parsed with
+``storyline.nlp.load_nlp()``; its content lemmas come from
+``storyline.nlp.sentence_features`` (the union over the sentences spaCy finds in the
+string); IDF is computed over the unique sentences of the split being scored with the
+formula of ``align._idf`` (``log(1 + N / df)``); a pair is a paraphrase when
+``align.fact_similarity >= align.FACT_THRESHOLD``. Reported on the test file, next to the
+same score with the threshold that is best on the train file and a word-overlap
+baseline (lower-cased token Jaccard, threshold tuned on train). The error analysis and
+the candidate features for ``fact_similarity`` use the TRAIN file only (5-fold
+cross-validation, threshold re-tuned inside each fold).
+
+Part 2, ``summary``: how many of an event's core elements Storyline's brief mentions, on
+ECB+ (test topics 36-45; tuning topics 1-35 with ``--topics both|tuning``). Each topic
+holds two event clusters (its ``ecb`` and its ``ecbplus`` files). A document's text is its
+tokens joined by single spaces, sentences by a blank line (the source-URL sentence 0 of
+``ecbplus`` files is dropped). Core elements are the CROSS_DOC_COREF instances (actions,
+times, locations, participants) linked in two or more of the cluster's documents. An
+element is mentioned when one of its markables' surface strings occurs in the summary
+(case-insensitive, at word boundaries; strings made only of stop words, such as "he" or
+"said", are not matched) or when a cited span overlaps one of its markables. Storyline
+runs as ``build_dossier(single_story(articles), articles)`` with default options; the
+lead baseline is the first sentences of the cluster's first document (by file number)
+up to the word count of Storyline's brief for that cluster.
+
+Nothing is written into the repository; the data is read from ``../shared/data``.
+
+Usage:
+    python benchmarks/alignment.py                         # both parts, test (+ tuning)
+    python benchmarks/alignment.py --part msrp --limit 300  # quick run
+    python benchmarks/alignment.py --part summary --topics test --json /tmp/align.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from _alignment_data import (
+    CATEGORIES,
+    MSRP_TEST,
+    MSRP_TRAIN,
+    TEST_TOPICS,
+    TUNING_TOPICS,
+    CoreElement,
+    EcbDocument,
+    EventCluster,
+    MsrpPair,
+    core_elements,
+    data_root,
+    read_clusters,
+    read_msrp,
+)
+
+from storyline import align
+from storyline.ingest import make_article
+from storyline.nlp import load_nlp, number_word_as_digit, parse_texts, sentence_features
+from storyline.pipeline import build_dossier, single_story
+from storyline.text import content_words
+
+FOLDS = 5
+NEGATIONS = frozenset({"not", "n't", "no", "never", "nor", "without", "neither"})
+LENGTH_RATIO = 0.67  # content-lemma count ratio below which a pair counts as length mismatch
+NEAR_MISS = 0.1  # errors within this distance of the threshold
+WORD_RE = re.compile(r"\w+")
+Scorer = Callable[["SentenceInfo", "SentenceInfo"], float]
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# == Part 1: MSRP ====================================================================
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInfo:
+    """One MSRP string as Storyline's aligner sees it, plus extra cues for the analysis."""
+
+    lemmas: frozenset[str]
+    ordered: tuple[str, ...]  # content lemmas in text order (for bigrams)
+    numbers: frozenset[str]
+    proper: frozenset[str]
+    negated: bool
+    words: frozenset[str]  # lower-cased tokens (word-overlap baseline)
+    all_lemmas: frozenset[str]  # every word's lemma, stop words included
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    accuracy: float
+    precision: float
+    recall: float
+    f1: float
+
+    def row(self) -> list[str]:
+        return [f"{self.accuracy:.3f}", f"{self.precision:.3f}", f"{self.recall:.3f}",
+                f"{self.f1:.3f}"]
+
+
+def parse_sentences(texts: Sequence[str]) -> dict[str, SentenceInfo]:
+    nlp = load_nlp()
+    infos: dict[str, SentenceInfo] = {}
+    started = time.perf_counter()
+    for count, (text, doc) in enumerate(zip(texts, parse_texts(nlp, texts, batch_size=64),
+                                            strict=True), start=1):
+        _sentences, lemma_lists, _numbers = sentence_features(doc, "msrp")
+        ordered = tuple(lemma for lemmas in lemma_lists for lemma in lemmas)
+        infos[text] = SentenceInfo(
+            frozenset(ordered), ordered,
+            frozenset(lemma for lemma in ordered if any(ch.isdigit() for ch in lemma)),
+            frozenset(t.lemma_.lower() for t in doc if t.pos_ == "PROPN"),
+            any(t.dep_ == "neg" or t.lower_ in NEGATIONS for t in doc),
+            frozenset(WORD_RE.findall(text.lower())),
+            frozenset(number_word_as_digit(t.lemma_.lower()) for t in doc
+                      if t.is_alpha or t.like_num))
+        if count % 2000 == 0:
+            log(f"  parsed {count}/{len(texts)} sentences "
+                f"({time.perf_counter() - started:.0f}s)")
+    return infos
+
+
+def idf_of(sets: Iterable[frozenset[str]]) -> dict[str, float]:
+    """The formula of ``align._idf`` over the given sentences."""
+    df: Counter[str] = Counter()
+    total = 0
+    for items in sets:
+        df.update(items)
+        total += 1
+    total = max(1, total)
+    return {item: math.log(1 + total / count) for item, count in df.items()}
+
+
+def split_idf(pairs: Sequence[MsrpPair], infos: dict[str, SentenceInfo]) -> dict[str, float]:
+    unique = {p.text1 for p in pairs} | {p.text2 for p in pairs}
+    return idf_of(infos[text].lemmas for text in sorted(unique))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
+
+
+def evaluate(scores: Sequence[float], labels: Sequence[int], threshold: float) -> Scores:
+    tp = sum(1 for s, y in zip(scores, labels, strict=True) if s >= threshold and y)
+    fp = sum(1 for s, y in zip(scores, labels, strict=True) if s >= threshold and not y)
+    fn = sum(1 for s, y in zip(scores, labels, strict=True) if s < threshold and y)
+    tn = len(labels) - tp - fp - fn
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores((tp + tn) / max(1, len(labels)), precision, recall, f1)
+
+
+def best_threshold(scores: Sequence[float], labels: Sequence[int]) -> float:
+    """The accuracy-maximising threshold (midway between neighbouring scores)."""
+    order = sorted(zip(scores, labels, strict=True))
+    positives = sum(labels)
+    # Threshold below everything: all predicted positive.
+    best_correct, best_index = positives, 0
+    negatives_below = positives_below = 0
+    for index, (_score, label) in enumerate(order, start=1):
+        if label:
+            positives_below += 1
+        else:
+            negatives_below += 1
+        if index < len(order) and order[index][0] == order[index - 1][0]:
+            continue
+        correct = negatives_below + (positives - positives_below)
+        if correct > best_correct:
+            best_correct, best_index = correct, index
+    if best_index == 0:
+        return order[0][0] if order else 0.0
+    if best_index >= len(order):
+        return order[-1][0] + 1e-9
+    return (order[best_index - 1][0] + order[best_index][0]) / 2
+
+
+def cross_validated(scores: Sequence[float], labels: Sequence[int]) -> Scores:
+    """5-fold CV on one split: tune the threshold on 4 folds, predict the 5th."""
+    predictions = [0] * len(scores)
+    for fold in range(FOLDS):
+        train = [i for i in range(len(scores)) if i % FOLDS != fold]
+        threshold = best_threshold([scores[i] for i in train], [labels[i] for i in train])
+        for i in range(fold, len(scores), FOLDS):
+            predictions[i] = int(scores[i] >= threshold)
+    return evaluate([float(p) for p in predictions], labels, 0.5)
+
+
+def weighted_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    return align.fact_similarity(a, b, idf)
+
+
+def containment(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """IDF-weighted share of the shorter sentence found in the longer one."""
+    wa = sum(idf.get(x, 1.0) for x in a)
+    wb = sum(idf.get(x, 1.0) for x in b)
+    shared = sum(idf.get(x, 1.0) for x in a & b)
+    return shared / min(wa, wb) if min(wa, wb) else 0.0
+
+
+def bigrams(info: SentenceInfo) -> frozenset[str]:
+    return frozenset(f"{x} {y}" for x, y in zip(info.ordered, info.ordered[1:], strict=False))
+
+
+def stem(lemma: str) -> str:
+    """A WordNet-free stand-in for derivational synonyms: the first 5 letters."""
+    return lemma[:5] if lemma.isalpha() and len(lemma) > 5 else lemma
+
+
+def stems(info: SentenceInfo) -> frozenset[str]:
+    return frozenset(stem(x) for x in info.lemmas)
+
+
+def numbers_differ(a: SentenceInfo, b: SentenceInfo) -> bool:
+    return bool(a.numbers and b.numbers and a.numbers != b.numbers)
+
+
+def candidate_scorers(infos: Iterable[SentenceInfo]) -> dict[str, Scorer]:
+    """The current score and variants built from the error analysis (train only)."""
+    items = list(infos)
+    idf = idf_of(i.lemmas for i in items)
+    stem_idf = idf_of(stems(i) for i in items)
+    all_idf = {k: math.sqrt(v) for k, v in idf_of(i.all_lemmas for i in items).items()}
+
+    def current(a: SentenceInfo, b: SentenceInfo) -> float:
+        return weighted_dice(a.lemmas, b.lemmas, idf)
+
+    def penalties(a: SentenceInfo, b: SentenceInfo, *, numbers: bool = True,
+                  negation: bool = True) -> float:
+        factor = 0.8 if numbers and numbers_differ(a, b) else 1.0
+        return factor * (0.8 if negation and a.negated != b.negated else 1.0)
+
+    def with_containment(a: SentenceInfo, b: SentenceInfo) -> float:
+        return 0.5 * current(a, b) + 0.5 * containment(a.lemmas, b.lemmas, idf)
+
+    def with_bigrams(a: SentenceInfo, b: SentenceInfo) -> float:
+        ba, bb = bigrams(a), bigrams(b)
+        dice = 2 * len(ba & bb) / (len(ba) + len(bb)) if ba or bb else 0.0
+        return 0.7 * current(a, b) + 0.3 * dice
+
+    def with_stems(a: SentenceInfo, b: SentenceInfo) -> float:
+        return weighted_dice(stems(a), stems(b), stem_idf)
+
+    def all_words(a: SentenceInfo, b: SentenceInfo) -> float:
+        return weighted_dice(a.all_lemmas, b.all_lemmas, all_idf)
+
+    return {
+        "current: IDF-weighted Dice of content lemmas": current,
+        "+ number mismatch penalty (x0.8 when both have numbers and they differ)":
+            lambda a, b: current(a, b) * penalties(a, b, negation=False),
+        "+ negation mismatch penalty (x0.8)":
+            lambda a, b: current(a, b) * penalties(a, b, numbers=False),
+        "+ number and negation penalties": lambda a, b: current(a, b) * penalties(a, b),
+        "+ containment: 0.5 Dice + 0.5 (shared / shorter side)": with_containment,
+        "+ lemma bigrams: 0.7 Dice + 0.3 bigram Dice": with_bigrams,
+        "+ 5-letter stems as soft synonyms": with_stems,
+        "lemmas of all words (stop words kept), sqrt IDF": all_words,
+        "all words, sqrt IDF + number and negation penalties":
+            lambda a, b: all_words(a, b) * penalties(a, b),
+    }
+
+
+def lexical_features(a: SentenceInfo, b: SentenceInfo, idf: dict[str, float],
+                     stem_idf: dict[str, float]) -> list[float]:
+    """Every lexical cue above, for a learned combination (an upper bound, not a proposal)."""
+    wa = sum(idf.get(x, 1.0) for x in a.lemmas)
+    wb = sum(idf.get(x, 1.0) for x in b.lemmas)
+    shared = sum(idf.get(x, 1.0) for x in a.lemmas & b.lemmas)
+    ba, bb = bigrams(a), bigrams(b)
+    return [weighted_dice(a.lemmas, b.lemmas, idf), shared / wa if wa else 0.0,
+            shared / wb if wb else 0.0, min(wa, wb) / max(wa, wb) if max(wa, wb) else 0.0,
+            float(numbers_differ(a, b)), float(bool(a.numbers) != bool(b.numbers)),
+            float(a.negated != b.negated),
+            2 * len(ba & bb) / (len(ba) + len(bb)) if ba or bb else 0.0,
+            weighted_dice(stems(a), stems(b), stem_idf), jaccard(a.words, b.words),
+            jaccard(a.all_lemmas, b.all_lemmas), float(len(a.proper ^ b.proper)),
+            float(len(a.lemmas ^ b.lemmas))]
+
+
+def logistic_cv(rows: Sequence[Sequence[float]], labels: Sequence[int]) -> Scores:
+    """5-fold CV of an L2 logistic regression (numpy, full-batch gradient descent)."""
+    x = np.asarray(rows, dtype=float)
+    y = np.asarray(labels, dtype=float)
+    predictions = np.zeros(len(y))
+    for fold in range(FOLDS):
+        test = np.arange(len(y)) % FOLDS == fold
+        mean, std = x[~test].mean(axis=0), x[~test].std(axis=0) + 1e-9
+        train_x = np.hstack([(x[~test] - mean) / std, np.ones((int((~test).sum()), 1))])
+        weights = np.zeros(train_x.shape[1])
+        for _ in range(2000):
+            p = 1 / (1 + np.exp(-train_x @ weights))
+            gradient = train_x.T @ (p - y[~test]) / len(p) + 1e-3 * weights
+            weights -= 0.5 * gradient
+        test_x = np.hstack([(x[test] - mean) / std, np.ones((int(test.sum()), 1))])
+        predictions[test] = (test_x @ weights >= 0).astype(float)
+    return evaluate(predictions.tolist(), labels, 0.5)
+
+
+def error_analysis(pairs: Sequence[MsrpPair], infos: dict[str, SentenceInfo],
+                   scores: Sequence[float], threshold: float) -> dict[str, Any]:
+    """Which cues go with false positives / false negatives on TRAIN (at `threshold`)."""
+    cues: dict[str, Callable[[SentenceInfo, SentenceInfo, float], bool]] = {
+        f"length mismatch (content-lemma ratio < {LENGTH_RATIO})":
+            lambda a, b, _s: min(len(a.lemmas), len(b.lemmas))
+            < LENGTH_RATIO * max(len(a.lemmas), len(b.lemmas), 1),
+        "numbers differ (both sides have numbers)": lambda a, b, _s: numbers_differ(a, b),
+        "numbers on one side only": lambda a, b, _s: bool(a.numbers) != bool(b.numbers),
+        "negation on one side only": lambda a, b, _s: a.negated != b.negated,
+        "proper nouns differ": lambda a, b, _s: a.proper != b.proper,
+        f"near miss (|score - threshold| < {NEAR_MISS})":
+            lambda _a, _b, s: abs(s - threshold) < NEAR_MISS,
+        "shared 5-letter stems not shared as lemmas":
+            lambda a, b, _s: len(stems(a) & stems(b)) > len(
+                {stem(x) for x in a.lemmas & b.lemmas}),
+    }
+    groups: dict[str, list[int]] = {"false positive": [], "false negative": [],
+                                    "correct": []}
+    for index, (pair, score) in enumerate(zip(pairs, scores, strict=True)):
+        predicted = score >= threshold
+        if predicted and not pair.label:
+            groups["false positive"].append(index)
+        elif not predicted and pair.label:
+            groups["false negative"].append(index)
+        else:
+            groups["correct"].append(index)
+    table: dict[str, dict[str, int]] = {}
+    for cue, test in cues.items():
+        table[cue] = {
+            group: sum(1 for i in members
+                       if test(infos[pairs[i].text1], infos[pairs[i].text2], scores[i]))
+            for group, members in groups.items()}
+    shared = {group: _mean([len(infos[pairs[i].text1].lemmas & infos[pairs[i].text2].lemmas)
+                            for i in members]) for group, members in groups.items()}
+    unshared = {group: _mean([len(infos[pairs[i].text1].lemmas ^ infos[pairs[i].text2].lemmas)
+                              for i in members]) for group, members in groups.items()}
+    return {"threshold": threshold, "sizes": {g: len(m) for g, m in groups.items()},
+            "cues": table, "mean_shared_lemmas": shared, "mean_unshared_lemmas": unshared}
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+def run_msrp(root: Path, limit: int | None) -> dict[str, Any]:
+    started = time.perf_counter()
+    train = read_msrp(root / "msrp" / MSRP_TRAIN, limit)
+    test = read_msrp(root / "msrp" / MSRP_TEST, limit)
+    texts = sorted({p.text1 for p in train + test} | {p.text2 for p in train + test})
+    log(f"MSRP: {len(train)} train / {len(test)} test pairs, {len(texts)} unique sentences")
+    infos = parse_sentences(texts)
+    parsed = time.perf_counter()
+
+    def fact_scores(pairs: Sequence[MsrpPair]) -> list[float]:
+        idf = split_idf(pairs, infos)
+        return [align.fact_similarity(infos[p.text1].lemmas, infos[p.text2].lemmas, idf)
+                for p in pairs]
+
+    def overlap_scores(pairs: Sequence[MsrpPair]) -> list[float]:
+        return [jaccard(infos[p.text1].words, infos[p.text2].words) for p in pairs]
+
+    train_labels = [p.label for p in train]
+    test_labels = [p.label for p in test]
+    train_fact, test_fact = fact_scores(train), fact_scores(test)
+    train_overlap, test_overlap = overlap_scores(train), overlap_scores(test)
+    tuned = best_threshold(train_fact, train_labels)
+    overlap_tuned = best_threshold(train_overlap, train_labels)
+    majority = 1 if sum(train_labels) * 2 >= len(train_labels) else 0
+    rows = {
+        "storyline fact_similarity, FACT_THRESHOLD": (
+            align.FACT_THRESHOLD, evaluate(train_fact, train_labels, align.FACT_THRESHOLD),
+            evaluate(test_fact, test_labels, align.FACT_THRESHOLD)),
+        "storyline fact_similarity, threshold tuned on train": (
+            tuned, evaluate(train_fact, train_labels, tuned),
+            evaluate(test_fact, test_labels, tuned)),
+        "baseline: token Jaccard, threshold tuned on train": (
+            overlap_tuned, evaluate(train_overlap, train_labels, overlap_tuned),
+            evaluate(test_overlap, test_labels, overlap_tuned)),
+        f"baseline: always {'paraphrase' if majority else 'not paraphrase'}": (
+            math.nan, evaluate([float(majority)] * len(train), train_labels, 0.5),
+            evaluate([float(majority)] * len(test), test_labels, 0.5)),
+    }
+    analysis = error_analysis(train, infos, train_fact, align.FACT_THRESHOLD)
+    train_infos = [infos[t] for t in sorted({p.text1 for p in train} | {p.text2 for p in train})]
+    variants = {}
+    for name, scorer in candidate_scorers(train_infos).items():
+        scores = [scorer(infos[p.text1], infos[p.text2]) for p in train]
+        variants[name] = cross_validated(scores, train_labels)
+    idf = idf_of(i.lemmas for i in train_infos)
+    stem_idf = idf_of(stems(i) for i in train_infos)
+    rows_x = [lexical_features(infos[p.text1], infos[p.text2], idf, stem_idf) for p in train]
+    variants["upper bound: logistic regression over all 13 lexical cues (not a proposal)"] = \
+        logistic_cv(rows_x, train_labels)
+    short = sum(1 for p in test if min(len(infos[p.text1].lemmas), len(infos[p.text2].lemmas))
+                < align.MIN_FACT_LEMMAS)
+    return {
+        "pairs": {"train": len(train), "test": len(test),
+                  "test_paraphrase_share": _mean([float(y) for y in test_labels])},
+        "fact_threshold": align.FACT_THRESHOLD,
+        "best_train_threshold": tuned,
+        "overlap_best_train_threshold": overlap_tuned,
+        "results": {name: {"threshold": None if math.isnan(t) else t,
+                           "train": _asdict(tr), "test": _asdict(te)}
+                    for name, (t, tr, te) in rows.items()},
+        "test_pairs_below_min_fact_lemmas": short,
+        "train_error_analysis": analysis,
+        "train_cv_variants": {name: _asdict(s) for name, s in variants.items()},
+        "seconds": {"parse": round(parsed - started, 1),
+                    "total": round(time.perf_counter() - started, 1)},
+    }
+
+
+def _asdict(scores: Scores) -> dict[str, float]:
+    return {"accuracy": round(scores.accuracy, 4), "precision": round(scores.precision, 4),
+            "recall": round(scores.recall, 4), "f1": round(scores.f1, 4)}
+
+
+# == Part 2: ECB+ summary coverage ===================================================
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A summary as text plus the article spans it rests on."""
+
+    sentences: tuple[str, ...]
+    spans: tuple[tuple[str, int, int], ...]
+
+    @property
+    def words(self) -> int:
+        return sum(len(s.split()) for s in self.sentences)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(s.split()) for s in self.sentences)
+
+
+def _surface_pattern(surface: str) -> re.Pattern[str] | None:
+    if not content_words(surface):
+        return None  # "he", "it", "said": would match any text
+    return re.compile(r"(?<!\w)" + re.escape(" ".join(surface.split())) + r"(?!\w)",
+                      re.IGNORECASE)
+
+
+def mentioned(element: CoreElement, brief: Brief) -> tuple[bool, bool]:
+    """(found by surface string, found by an overlapping cited span)."""
+    text = brief.text
+    by_text = any(p.search(text) for p in (_surface_pattern(s) for s in element.surfaces)
+                  if p is not None)
+    by_span = any(doc == cited and start < cited_end and cited_start < end
+                  for doc, start, end in element.spans
+                  for cited, cited_start, cited_end in brief.spans)
+    return by_text, by_span
+
+
+def lead_brief(document: EcbDocument, budget: int) -> Brief:
+    """First whole sentences up to `budget` words (the first one cut if it alone is longer)."""
+    sentences: list[str] = []
+    spans: list[tuple[str, int, int]] = []
+    used = 0
+    for start, end in document.sentences:
+        text = document.text[start:end]
+        length = len(text.split())
+        if used + length > budget:
+            if not sentences and budget > 0:
+                tokens = text.split()[:budget]
+                cut = start + len(" ".join(tokens))
+                sentences.append(document.text[start:cut])
+                spans.append((document.name, start, cut))
+            break
+        sentences.append(text)
+        spans.append((document.name, start, end))
+        used += length
+    return Brief(tuple(sentences), tuple(spans))
+
+
+def citation_validity(summary: Sequence[dict[str, Any]], texts: dict[str, str]
+                      ) -> tuple[int, int]:
+    """(sentences whose cited spans contain all their content words, sentences)."""
+    valid = 0
+    for sentence in summary:
+        cited = " ".join(texts[c["article"]][c["start"]:c["end"]]
+                         for c in sentence["citations"])
+        if set(content_words(sentence["text"])) <= set(content_words(cited)):
+            valid += 1
+    return valid, len(summary)
+
+
+def run_cluster(cluster: EventCluster) -> dict[str, Any]:
+    articles = []
+    for document in cluster.documents:
+        article = make_article(id=document.name, source=f"ecbplus:{document.name}",
+                               text=document.text)
+        if article.text != document.text:
+            raise ValueError(f"{document.name}: text changed on ingest; offsets would shift")
+        articles.append(article)
+    started = time.perf_counter()
+    elements = core_elements(cluster)
+    try:
+        dossier = build_dossier(single_story(articles), articles)
+    except Exception as exc:  # a Storyline crash is a result to report, not a reason to stop
+        log(f"  {cluster.name}: storyline failed: {exc!r}")
+        return {"cluster": cluster.name, "topic": cluster.topic,
+                "documents": len(cluster.documents), "core_elements": len(elements),
+                "error": f"{type(exc).__name__}: {exc}",
+                "seconds": round(time.perf_counter() - started, 1)}
+    seconds = time.perf_counter() - started
+    summary = dossier["summary"]
+    storyline = Brief(tuple(s["text"] for s in summary),
+                      tuple((c["article"], c["start"], c["end"])
+                            for s in summary for c in s["citations"]))
+    lead = lead_brief(cluster.documents[0], storyline.words)
+    result: dict[str, Any] = {
+        "cluster": cluster.name, "topic": cluster.topic, "documents": len(cluster.documents),
+        "core_elements": len(elements),
+        "core_by_category": dict(Counter(e.category for e in elements)),
+        "seconds": round(seconds, 1),
+    }
+    texts = {a.id: a.text for a in articles}
+    valid, total = citation_validity(summary, texts)
+    result["citations_valid"], result["summary_sentences"] = valid, total
+    for name, brief in (("storyline", storyline), ("lead", lead)):
+        found = [mentioned(e, brief) for e in elements]
+        result[name] = {
+            "words": brief.words, "sentences": len(brief.sentences),
+            "mentioned": sum(1 for t, s in found if t or s),
+            "mentioned_by_text": sum(1 for t, _s in found if t),
+            "mentioned_by_category": dict(Counter(
+                e.category for e, (t, s) in zip(elements, found, strict=True) if t or s)),
+        }
+    return result
+
+
+def coverage_summary(all_results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    failed = [r for r in all_results if "error" in r]
+    results = [r for r in all_results if "error" not in r]
+    scored = [r for r in results if r["core_elements"]]
+    out: dict[str, Any] = {"clusters": len(all_results), "clusters_scored": len(scored),
+                           "failed": [{"cluster": r["cluster"], "error": r["error"],
+                                       "core_elements": r["core_elements"]} for r in failed],
+                           "documents": sum(r["documents"] for r in results),
+                           "core_elements": sum(r["core_elements"] for r in scored)}
+    for name in ("storyline", "lead"):
+        macro = _mean([r[name]["mentioned"] / r["core_elements"] for r in scored])
+        text_only = _mean([r[name]["mentioned_by_text"] / r["core_elements"] for r in scored])
+        micro = (sum(r[name]["mentioned"] for r in scored) / out["core_elements"]
+                 if out["core_elements"] else 0.0)
+        categories = {}
+        for category in CATEGORIES:
+            total = sum(r["core_by_category"].get(category, 0) for r in scored)
+            hit = sum(r[name]["mentioned_by_category"].get(category, 0) for r in scored)
+            categories[category] = {"elements": total,
+                                    "coverage": hit / total if total else None}
+        out[name] = {"coverage": macro, "coverage_text_only": text_only,
+                     "coverage_pooled": micro,
+                     "mean_words": _mean([r[name]["words"] for r in results]),
+                     "by_category": categories}
+    lead = out["lead"]["coverage"]
+    out["ratio"] = out["storyline"]["coverage"] / lead if lead else None
+    lead_text = out["lead"]["coverage_text_only"]
+    out["ratio_text_only"] = (out["storyline"]["coverage_text_only"] / lead_text
+                              if lead_text else None)
+    valid = sum(r["citations_valid"] for r in results)
+    total = sum(r["summary_sentences"] for r in results)
+    out["citation_validity"] = {"valid": valid, "sentences": total,
+                                "share": valid / total if total else None}
+    out["pipeline_seconds"] = round(sum(r["seconds"] for r in all_results), 1)
+    # Failed clusters counted as zero coverage for Storyline (and skipped for lead).
+    counted = scored + [r for r in failed if r["core_elements"]]
+    out["storyline"]["coverage_failures_as_zero"] = _mean(
+        [r["storyline"]["mentioned"] / r["core_elements"] if "error" not in r else 0.0
+         for r in counted])
+    return out
+
+
+def run_summary(root: Path, limit: int | None, topics: str) -> dict[str, Any]:
+    splits = {"test": TEST_TOPICS, "tuning": TUNING_TOPICS}
+    chosen = ["test", "tuning"] if topics == "both" else [topics]
+    out: dict[str, Any] = {}
+    load_nlp()
+    for split in chosen:
+        started = time.perf_counter()
+        clusters = read_clusters(root, splits[split], limit)
+        log(f"ECB+ {split}: {len(clusters)} event clusters, "
+            f"{sum(len(c.documents) for c in clusters)} documents")
+        results = []
+        for index, cluster in enumerate(clusters, start=1):
+            results.append(run_cluster(cluster))
+            log(f"  {split} {index}/{len(clusters)} clusters "
+                f"({time.perf_counter() - started:.0f}s)")
+        out[split] = {"summary": coverage_summary(results), "clusters": results,
+                      "seconds": round(time.perf_counter() - started, 1)}
+    return out
+
+
+# == Output ==========================================================================
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
+def msrp_markdown(result: dict[str, Any]) -> str:
+    pairs = result["pairs"]
+    parts = [f"## MSRP paraphrase decision (test: {pairs['test']} pairs, "
+             f"{_pct(pairs['test_paraphrase_share'])} paraphrases; tuning: train, "
+             f"{pairs['train']} pairs)", ""]
+    rows = []
+    for name, item in result["results"].items():
+        threshold = "-" if item["threshold"] is None else f"{item['threshold']:.3f}"
+        test, train = item["test"], item["train"]
+        rows.append([name, threshold, f"{test['accuracy']:.3f}", f"{test['precision']:.3f}",
+                     f"{test['recall']:.3f}", f"{test['f1']:.3f}",
+                     f"{train['accuracy']:.3f}", f"{train['f1']:.3f}"])
+    parts.append(table(["method", "threshold", "test acc", "test P", "test R", "test F1",
+                        "train acc", "train F1"], rows))
+    parts += ["", "Target: test accuracy >= 0.78. Best train threshold for fact_similarity: "
+              f"{result['best_train_threshold']:.3f} (FACT_THRESHOLD = "
+              f"{result['fact_threshold']}). Test pairs where a side has fewer than "
+              f"align.MIN_FACT_LEMMAS content lemmas (never aligned in the pipeline): "
+              f"{result['test_pairs_below_min_fact_lemmas']}.", ""]
+    analysis = result["train_error_analysis"]
+    sizes = analysis["sizes"]
+    parts.append(f"### TRAIN error analysis at FACT_THRESHOLD = {analysis['threshold']} "
+                 f"({sizes['false positive']} false positives, "
+                 f"{sizes['false negative']} false negatives, {sizes['correct']} correct)")
+    parts.append("")
+    rows = []
+    for cue, counts in analysis["cues"].items():
+        rows.append([cue] + [f"{counts[g]} ({_pct(counts[g] / sizes[g] if sizes[g] else 0)})"
+                             for g in ("false positive", "false negative", "correct")])
+    rows.append(["mean shared content lemmas"] + [
+        f"{analysis['mean_shared_lemmas'][g]:.1f}"
+        for g in ("false positive", "false negative", "correct")])
+    rows.append(["mean unshared content lemmas"] + [
+        f"{analysis['mean_unshared_lemmas'][g]:.1f}"
+        for g in ("false positive", "false negative", "correct")])
+    parts.append(table(["cue", "false positives", "false negatives", "correct"], rows))
+    parts += ["", "### Candidate features for fact_similarity (TRAIN only, 5-fold CV, "
+              "threshold re-tuned per fold)", ""]
+    rows = [[name, f"{s['accuracy']:.3f}", f"{s['f1']:.3f}"]
+            for name, s in result["train_cv_variants"].items()]
+    parts.append(table(["score", "train CV acc", "train CV F1"], rows))
+    seconds = result["seconds"]
+    parts += ["", f"Runtime: {seconds['total']:.0f}s ({seconds['parse']:.0f}s spaCy parsing)."]
+    return "\n".join(parts)
+
+
+def summary_markdown(result: dict[str, Any]) -> str:
+    parts = []
+    for split, item in result.items():
+        s = item["summary"]
+        topics = "36-45" if split == "test" else "1-35"
+        parts += [f"## ECB+ summary coverage, {split} topics {topics} "
+                  f"({s['clusters_scored']} of {s['clusters']} event clusters scored, "
+                  f"{s['documents']} documents, {s['core_elements']} core elements)", ""]
+        rows = []
+        for name in ("storyline", "lead"):
+            c = s[name]
+            rows.append([name, _pct(c["coverage"]), _pct(c["coverage_text_only"]),
+                         _pct(c["coverage_pooled"]), f"{c['mean_words']:.0f}"]
+                        + [_pct(c["by_category"][k]["coverage"]) for k in CATEGORIES])
+        ratio = "n/a" if s["ratio"] is None else f"{s['ratio']:.2f}x"
+        ratio_text = "n/a" if s["ratio_text_only"] is None else f"{s['ratio_text_only']:.2f}x"
+        rows.append(["ratio storyline / lead", ratio, ratio_text, "", "", "", "", "", ""])
+        parts.append(table(["brief", "coverage (mean over clusters)", "text match only",
+                            "pooled", "mean words"] + list(CATEGORIES), rows))
+        validity = s["citation_validity"]
+        if s["failed"]:
+            names = ", ".join(f"{f['cluster']} ({f['error'][:70]})" for f in s["failed"])
+            parts += ["", f"**Storyline crashed on {len(s['failed'])} cluster(s), left out of "
+                      f"both rows above: {names}.** Counting them as 0 coverage for Storyline: "
+                      f"{_pct(s['storyline']['coverage_failures_as_zero'])}."]
+        elements = ", ".join(f"{k} {s['storyline']['by_category'][k]['elements']}"
+                             for k in CATEGORIES)
+        parts += ["", f"Target: storyline >= 1.5x lead. Core elements by category: "
+                  f"{elements}. Citation validity: {validity['valid']}/{validity['sentences']} "
+                  f"summary sentences ({_pct(validity['share'])}) have cited spans containing "
+                  f"all their content words (must be 100%). Runtime: {item['seconds']:.0f}s.",
+                  ""]
+    return "\n".join(parts)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--part", choices=("msrp", "summary", "both"), default="both")
+    parser.add_argument("--topics", choices=("test", "tuning", "both"), default="both",
+                        help="ECB+ topics for the summary part (default: both)")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="at most N pairs per MSRP file and N event clusters per ECB+ split")
+    parser.add_argument("--json", type=Path, default=None, help="write all results here")
+    args = parser.parse_args(argv)
+    root = data_root()
+    if not root.is_dir():
+        print(f"skipped: evaluation data not found at {root}")
+        return 0
+    started = time.perf_counter()
+    output: dict[str, Any] = {"data": str(root), "limit": args.limit}
+    if args.part in ("msrp", "both"):
+        if (root / "msrp" / MSRP_TRAIN).is_file():
+            output["msrp"] = run_msrp(root, args.limit)
+            print(msrp_markdown(output["msrp"]), end="\n\n", flush=True)
+        else:
+            print(f"skipped MSRP: {root / 'msrp'} not found\n")
+    if args.part in ("summary", "both"):
+        if (root / "ecbplus").is_dir():
+            output["summary"] = run_summary(root, args.limit, args.topics)
+            print(summary_markdown(output["summary"]), flush=True)
+        else:
+            print(f"skipped ECB+: {root / 'ecbplus'} not found\n")
+    output["seconds"] = round(time.perf_counter() - started, 1)
+    print(f"Total runtime: {output['seconds']:.0f}s.")
+    if args.json:
+        args.json.write_text(json.dumps(output, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
