@@ -27,7 +27,12 @@ SPEECH_VERBS = {
     "accuse", "question", "answer", "agree", "disagree", "propose", "recommend", "estimate",
     "believe", "think", "hope", "fear", "signal", "indicate", "mutter",
     "quip", "told", "continue", "counter", "charge", "order", "demand", "plead", "inform",
+    "blast", "chant", "criticize", "criticise", "condemn", "liken", "label", "proclaim",
+    "attack", "slam", "praise", "brand", "dismiss", "mock", "scoff", "retort", "exclaim",
+    "reveal", "highlight", "concur", "recount",
 }
+# Cues of thought rather than speech: used only when nothing better is near.
+WEAK_CUES = {"think", "believe", "hope", "fear", "answer", "question", "continue", "order"}
 # Verbs that introduce reported speech with a content clause ("said that ...").
 INDIRECT_VERBS = SPEECH_VERBS - {"call", "describe", "ask", "order", "question"}
 LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
@@ -39,41 +44,64 @@ PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "mal
 
 @dataclass(frozen=True, slots=True)
 class _MarkedSpan:
-    """Character offsets of the text between one pair (or chain) of quote marks."""
+    """The text between one pair (or chain) of quote marks, and the marks' outer edges."""
 
     start: int
     end: int
+    outer_start: int
+    outer_end: int
 
 
 def find_quote_marks(text: str) -> list[_MarkedSpan]:
     """Spans between matching quote marks; a quote left open at the end of a
-    paragraph continues when the next paragraph reopens it."""
+    paragraph continues when the next paragraph reopens it.
+
+    Marks: straight and curly double quotes, guillemets, low-high quotes, curly
+    single quotes used as quotation marks, and the typewriter pairs `` '' and '' ''.
+    """
     spans: list[_MarkedSpan] = []
     open_at: int | None = None
+    inner = 0
     closer = ""
     i = 0
     while i < len(text):
-        char = text[i]
+        pair = text[i:i + 2]
         if open_at is None:
-            if char in OPENERS and (char != "\u2018" or _at_word_start(text, i)):
-                open_at, closer = i, OPENERS[char]
-            elif char == '"':
-                open_at, closer = i, '"'
-        elif char == closer and (closer != "\u2019" or not _inside_word(text, i)):
-            if i > open_at + 1:
-                spans.append(_MarkedSpan(open_at + 1, i))
+            opener = _opening_mark(text, i)
+            if opener:
+                open_at, closer = i, opener[1]
+                inner = i + len(opener[0])
+                i = inner
+                continue
+        elif text.startswith(closer, i) and (closer != "\u2019" or not _inside_word(text, i)):
+            if i > inner:
+                spans.append(_MarkedSpan(inner, i, open_at, i + len(closer)))
+            i += len(closer)
             open_at = None
-        elif char == "\n" and text[i:i + 2] == "\n\n":
-            next_start = i + 2
-            reopened = next_start < len(text) and (
-                text[next_start] == '"' and closer == '"' or
-                OPENERS.get(text[next_start]) == closer)
-            if not reopened:
-                open_at = None  # an unclosed mark: not a quotation we can trust
-            else:
-                i = next_start  # skip the reopening mark; the quote goes on
+            continue
+        elif pair == "\n\n":
+            reopened = _opening_mark(text, i + 2)
+            if reopened and reopened[1] == closer:
+                i += 2 + len(reopened[0])  # the quote goes on in the next paragraph
+                continue
+            open_at = None  # an unclosed mark: not a quotation we can trust
         i += 1
     return spans
+
+
+def _opening_mark(text: str, i: int) -> tuple[str, str] | None:
+    """(opening mark, its closing mark) starting at i, if a quotation opens there."""
+    pair = text[i:i + 2]
+    if pair == "``":
+        return "``", "''"
+    if pair == "''" and _at_word_start(text, i):
+        return "''", "''"
+    char = text[i:i + 1]
+    if char in OPENERS and (char != "\u2018" or _at_word_start(text, i)):
+        return char, OPENERS[char]
+    if char == '"':
+        return '"', '"'
+    return None
 
 
 def _at_word_start(text: str, i: int) -> bool:
@@ -101,7 +129,7 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         # "We will," he said, "do it."  -> one quote in two parts around the cue.
         if cue is not None and index + 1 < len(marked):
             following = marked[index + 1]
-            between = text[span.end + 1:following.start - 1]
+            between = text[span.outer_end:following.outer_start]
             if following.start - span.end < 80 and cue.idx >= span.end and \
                     cue.idx < following.start and "\n" not in between and \
                     between.rstrip().endswith(","):
@@ -111,16 +139,21 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         if quote is not None:
             quotes.append(quote)
             previous = quote
-    quotes.extend(_indirect_quotes(doc, article_id, inside, resolver, marked))
+    reported = _indirect_quotes(doc, article_id, inside, resolver, marked)
+    mixed = [q for q in reported if q.kind == "mixed"]
+    # A quoted phrase inside a reported clause is part of that one (mixed) quote.
+    quotes = [q for q in quotes if not (q.kind in {"partial", "mixed"} and any(
+        m.start <= q.start and q.end <= m.end + 2 for m in mixed))]
+    quotes.extend(reported)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
 
 def _char_mask(length: int, spans: list[_MarkedSpan]) -> bytearray:
+    """1 for every character inside quote marks (marks included), else 0."""
     mask = bytearray(length)
     for span in spans:
-        mask[max(0, span.start - 1):min(length, span.end + 1)] = b"\x01" * (
-            min(length, span.end + 1) - max(0, span.start - 1))
+        mask[span.outer_start:span.outer_end] = b"\x01" * (span.outer_end - span.outer_start)
     return mask
 
 
@@ -148,8 +181,15 @@ def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
                 candidates = lead
     if not candidates:
         return None
-    # The cue nearest to the quote wins ("X said ... Y said: '...'" picks Y).
-    return min(candidates, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
+    # A cue whose clause holds the quote wins; then the nearest ("X said ... Y said: '...'").
+    root = first.root
+
+    def rank(token: Token) -> tuple[int, int, int]:
+        governs = 0 if token.is_ancestor(root) or root.is_ancestor(token) else 1
+        weak = 1 if token.lemma_ in WEAK_CUES else 0
+        return governs + weak, weak, min(abs(token.idx - span.start), abs(token.idx - span.end))
+
+    return min(candidates, key=rank)
 
 
 def _is_cue(token: Token) -> bool:
@@ -177,10 +217,14 @@ def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token 
         return None
     kind = _direct_or_partial(text, parts[0], cue)
     speaker: tuple[str, int, int] | None = None
+    cue_text = cue.text if cue is not None else None
+    dash = _dash_attribution(text, parts[-1], resolver) if cue is None else None
     if cue is not None:
-        speaker = resolver.speaker_of(cue)
+        speaker = resolver.speaker_of(cue, previous)
         if kind == "partial" and _in_content_clause(doc, parts[0], cue):
             kind = "mixed"
+    elif dash is not None:
+        speaker, cue_text = dash, "\u2014"
     elif previous is not None and previous.speaker_start is not None and \
             _continues_turn(text, previous, start):
         speaker = (previous.speaker_text or "", previous.speaker_start,
@@ -189,16 +233,29 @@ def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token 
         return None  # a short unattributed phrase in marks is a label, not a quote
     if len(parts) == 1:
         quoted = text[start:end]
-    return Quote(article_id, quoted, start, end, kind, cue.text if cue is not None else None,
+    return Quote(article_id, quoted, start, end, kind, cue_text,
                  speaker[0] if speaker else None, speaker[1] if speaker else None,
                  speaker[2] if speaker else None)
+
+
+def _dash_attribution(text: str, span: _MarkedSpan, resolver: _SpeakerResolver
+                      ) -> tuple[str, int, int] | None:
+    """ "...," \u2015 Jane Doe: a name after a dash right behind the closing mark."""
+    match = re.match(r"\s*[\u2015\u2014\u2013-]{1,2}\s*", text[span.outer_end:span.outer_end + 8])
+    if not match:
+        return None
+    name_start = span.outer_end + match.end()
+    for mention in resolver.people:
+        if mention.start == name_start:
+            return mention.text, mention.start, mention.end
+    return None
 
 
 def _is_label(text: str, span: _MarkedSpan, word_count: int, cue: Token | None) -> bool:
     """Scare quotes, nicknames and titles: "the so-called 'bridge tax'"."""
     if word_count > 4:
         return False
-    before = text[max(0, span.start - 30):span.start - 1].lower().split()
+    before = text[max(0, span.outer_start - 30):span.outer_start].lower().split()
     if before and (before[-1] in LABEL_MARKERS or before[-2:] == ["known", "as"]):
         return cue is None or cue.lemma_ != "call" or before[-1] == "so-called"
     quoted = text[span.start:span.end]
@@ -208,7 +265,7 @@ def _is_label(text: str, span: _MarkedSpan, word_count: int, cue: Token | None) 
 
 def _direct_or_partial(text: str, span: _MarkedSpan, cue: Token | None) -> str:
     """Direct when the quote stands as the utterance, partial when it is woven into prose."""
-    before = text[:span.start - 1].rstrip()
+    before = text[:span.outer_start].rstrip()
     line_start = max(before.rfind("\n"), before.rfind(". "), before.rfind("? "),
                      before.rfind("! "), before.rfind('." '))
     context = before[line_start + 1:].strip() if line_start >= 0 else before
@@ -232,10 +289,10 @@ def _in_content_clause(doc: Doc, span: _MarkedSpan, cue: Token) -> bool:
 
 
 def _continues_turn(text: str, previous: Quote, start: int) -> bool:
-    """A quote opening a paragraph right after the previous speaker's quote paragraph."""
+    """A quote right after the previous speaker's quote: the same or the next paragraph,
+    with only a short cue ("Ryan said.") in between."""
     gap = text[previous.end:start]
-    paragraph_start = start - 1 <= 0 or text[:start - 1].endswith("\n")
-    return paragraph_start and gap.count("\n\n") <= 1 and len(gap.strip()) < 60
+    return gap.count("\n\n") <= 1 and len(gap.strip(" \n\"'\u201c\u201d\u2018\u2019")) < 60
 
 
 class _SpeakerResolver:
@@ -257,13 +314,35 @@ class _SpeakerResolver:
             elif mention.honorific in MALE_HONORIFICS:
                 self.gender[_key(mention)] = "male"
 
-    def speaker_of(self, cue: Token) -> tuple[str, int, int] | None:
+    def speaker_of(self, cue: Token, previous: Quote | None = None
+                   ) -> tuple[str, int, int] | None:
         subject = self._subject(cue)
         if subject is None:
             return None
         if subject.lower_ in PRONOUNS:
-            return self._antecedent(subject)
+            return self._previous_speaker(subject, previous) or self._antecedent(subject)
         return self._mention_for(subject)
+
+    def _previous_speaker(self, pronoun: Token, previous: Quote | None
+                          ) -> tuple[str, int, int] | None:
+        """ "he said" right after a quote by a named man usually continues his turn."""
+        if previous is None or previous.speaker_start is None or previous.speaker_end is None:
+            return None
+        if pronoun.idx - previous.end > 400 or pronoun.lower_ in {"it", "they", "we", "i"}:
+            return None
+        speaker = next((m for m in self.people if m.start == previous.speaker_start), None)
+        if speaker is None:
+            return None
+        wanted, known = PRONOUNS[pronoun.lower_], self.gender.get(_key(speaker))
+        if wanted and known and wanted != known:
+            return None
+        # A different person named between the quotes takes the pronoun instead.
+        between = [m for m in self.people if previous.end <= m.start < pronoun.idx
+                   and m.kind == "name" and _key(m) != _key(speaker)]
+        if between:
+            return None
+        return previous.speaker_text or speaker.text, previous.speaker_start, \
+            previous.speaker_end
 
     def _subject(self, cue: Token) -> Token | None:
         if cue.lower_ == "according":
@@ -293,8 +372,11 @@ class _SpeakerResolver:
             if mention.start <= token.idx < mention.end:
                 return mention.text, mention.start, mention.end
         # Take the noun phrase around the subject (compounds, adjectives, "of" phrases).
-        parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"]
-        parts = [t for t in parts if abs(t.i - token.i) <= 6] or [token]
+        line_start = self.doc.text.rfind("\n", 0, token.idx) + 1
+        line_end = self.doc.text.find("\n", token.idx)
+        line_end = len(self.doc.text) if line_end < 0 else line_end
+        parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"
+                 and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6] or [token]
         start = min(t.idx for t in parts)
         end = max(t.idx + len(t.text) for t in parts)
         return self.doc.text[start:end], start, end
@@ -335,9 +417,9 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
         if content is None:
             continue
         start, end = content
-        if any(span.start - 1 <= start and end <= span.end + 1 for span in marked):
+        if any(span.outer_start <= start and end <= span.outer_end for span in marked):
             continue
-        has_marks = any(start <= span.start and span.end <= end for span in marked)
+        has_marks = any(start <= span.start < end for span in marked)
         speaker = resolver.speaker_of(token)
         quotes.append(Quote(article_id, doc.text[start:end], start, end,
                             "mixed" if has_marks else "indirect", _cue_text(token),

@@ -1,0 +1,463 @@
+"""Quotes and speakers against human annotations: Storyline next to textacy, in one run.
+
+Data (read from ``<repo>/../shared/data``, never copied; skipped with a message if absent):
+
+* PolNeAR (``polnear/data/<split>``): the Content span of every attribution is a gold quote;
+  it is "direct" when its text holds a quotation mark (" \u201c \u201d \u2018 or the NYT's ''),
+  else "indirect". One annotator file per article (the first by name). Splits: dev (the
+  tuning split) and test (report only). Train is never read here.
+* ggt_quotes_2020 (all 98 articles, evaluation only): each gold ``quote`` string is located
+  in the article text (exact, nearest the annotated offset, else rapidfuzz partial match);
+  offsets in the file are not used.
+
+Systems, both on the same spaCy Docs from ``storyline.nlp.load_nlp()``:
+
+* Storyline: ``entities.find_mentions`` + ``quotes.extract_quotes``; speakers resolved with
+  ``entities.link_entities`` (per article) and ``pipeline.resolve_quotes``. Kinds direct,
+  partial and mixed are quotes in marks ("direct" rows); indirect is indirect.
+* textacy: ``textacy.extract.triples.direct_quotations`` (direct quotes only; it gives up on
+  a whole document whose count of quote tokens is odd).
+
+Scores: precision, recall and F1 at token overlap >= 0.3 and >= 0.8 (definition printed with
+the tables), for direct gold (quoted predictions only), indirect gold (indirect predictions
+only) and all. Speaker accuracy: share of gold quotes matched at >= 0.3 (and having a gold
+speaker) whose speaker is right: PolNeAR, the predicted speaker span overlaps the gold Source
+or the resolved entity name's last word is a word of the Source; GGT, the last word of the
+predicted name or speaker text is a word of the gold ``speaker`` or ``reference``.
+Speed: ``nlp.pipe`` timed apart from the quote extraction over the same Docs.
+
+Usage:
+    python benchmarks/quotes.py                         # dev + test + GGT (a few minutes)
+    python benchmarks/quotes.py --split dev --limit 10  # quick run
+    python benchmarks/quotes.py --json out.json
+    python benchmarks/quotes.py --split dev --dev-errors /tmp/dev_errors.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import platform
+import sys
+import time
+import traceback
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from _quote_eval import (
+    OVERLAP_DEFINITION,
+    SPEAKER_THRESHOLD,
+    THRESHOLDS,
+    ArticleScore,
+    Case,
+    Prediction,
+    SpeakerCheck,
+    TokenIndex,
+    ggt_cases,
+    ggt_speaker_ok,
+    markdown_table,
+    overlap,
+    pct,
+    polnear_cases,
+    polnear_speaker_ok,
+    score,
+)
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import storyline
+from storyline.entities import find_mentions, link_entities
+from storyline.models import Mention, Quote
+from storyline.nlp import load_nlp, parse_texts
+from storyline.pipeline import resolve_quotes
+from storyline.quotes import extract_quotes
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+BATCH_SIZE = 32
+Extractor = Callable[[Doc], Iterable[Any]]
+
+
+def _load_textacy() -> Extractor | None:
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
+    return direct_quotations
+
+
+# -- running the systems ------------------------------------------------------------------
+
+@dataclass
+class Run:
+    """Predictions of both systems on one dataset, and how long each stage took."""
+
+    storyline: list[list[Prediction]]
+    textacy: list[list[Prediction]] | None
+    watch: Stopwatch
+    words: int
+    textacy_gave_up: int = 0
+    kinds: Counter[str] = field(default_factory=Counter)
+    crashed: dict[str, str] = field(default_factory=dict)  # article -> Storyline exception
+
+
+def _storyline_predictions(quotes: Sequence[Quote], names: Sequence[str | None]
+                           ) -> list[Prediction]:
+    found = []
+    for quote, name in zip(quotes, names, strict=True):
+        speaker = None
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            speaker = (quote.speaker_start, quote.speaker_end)
+        found.append(Prediction(quote.start, quote.end, quote.kind != "indirect", quote.kind,
+                                quote.text, speaker, quote.speaker_text or "", name,
+                                quote.cue or ""))
+    return found
+
+
+def _textacy_predictions(doc: Doc, extract: Extractor) -> list[Prediction] | None:
+    try:
+        triples = list(extract(doc))
+    except ValueError:  # an odd number of quote tokens: textacy bails out on the document
+        return None
+    found = []
+    for speaker, cue, content in triples:
+        s_start = min(t.idx for t in speaker)
+        s_end = max(t.idx + len(t.text) for t in speaker)
+        found.append(Prediction(content.start_char, content.end_char, True, "direct",
+                                content.text, (s_start, s_end), doc.text[s_start:s_end], None,
+                                " ".join(t.text for t in cue)))
+    return found
+
+
+class Stopwatch:
+    """Wall-clock and process CPU seconds of named stages."""
+
+    def __init__(self) -> None:
+        self.wall: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
+        self._started = (0.0, 0.0)
+
+    def start(self) -> None:
+        self._started = (time.perf_counter(), time.process_time())
+
+    def stop(self, stage: str) -> None:
+        self.wall[stage] = time.perf_counter() - self._started[0]
+        self.cpu[stage] = time.process_time() - self._started[1]
+
+
+def run_systems(nlp: Language, cases: Sequence[Case], extract: Extractor | None) -> Run:
+    texts = [c.text for c in cases]
+    watch = Stopwatch()
+    watch.start()
+    docs = list(parse_texts(nlp, texts, batch_size=BATCH_SIZE))
+    watch.stop("parse")
+
+    watch.start()
+    mentions: list[list[Mention]] = []
+    quotes: list[list[Quote]] = []
+    crashed: dict[str, str] = {}
+    for case, doc in zip(cases, docs, strict=True):
+        found = find_mentions(doc, case.name)
+        mentions.append(found)
+        try:
+            quotes.append(extract_quotes(doc, case.name, found))
+        except Exception as exc:  # a Storyline bug: scored as no quotes for this article
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            crashed[case.name] = f"{type(exc).__name__}: {exc} (in {where.name}, line " \
+                                 f"{where.lineno} of {Path(where.filename).name})"
+            quotes.append([])
+    watch.stop("storyline_extract")
+
+    watch.start()
+    names: list[list[str | None]] = []
+    for article_mentions, article_quotes in zip(mentions, quotes, strict=True):
+        index = link_entities(article_mentions)
+        names.append([r.speaker_name for r in resolve_quotes(article_quotes, index)])
+    watch.stop("storyline_link")
+
+    storyline = [_storyline_predictions(q, n) for q, n in zip(quotes, names, strict=True)]
+    kinds = Counter(q.kind for article in quotes for q in article)
+    textacy: list[list[Prediction]] | None = None
+    gave_up = 0
+    if extract is not None:
+        watch.start()
+        textacy = []
+        for doc in docs:
+            predicted = _textacy_predictions(doc, extract)
+            gave_up += predicted is None
+            textacy.append(predicted or [])
+        watch.stop("textacy_extract")
+    words = sum(1 for doc in docs for t in doc if not t.is_space and not t.is_punct)
+    return Run(storyline, textacy, watch, words, gave_up, kinds, crashed)
+
+
+# -- reporting ----------------------------------------------------------------------------
+
+def evaluate(title: str, cases: Sequence[Case], run: Run, speaker_ok: SpeakerCheck
+             ) -> tuple[dict[str, Any], list[ArticleScore]]:
+    """Print one dataset's table; return its numbers and Storyline's per-article scores."""
+    totals, per_article = score(cases, run.storyline, speaker_ok)
+    rows = [("Storyline", k, totals[k].summary()) for k in totals]
+    result: dict[str, Any] = {
+        "articles": len(cases),
+        "gold_direct": sum(g.direct for c in cases for g in c.gold),
+        "gold_indirect": sum(not g.direct for c in cases for g in c.gold),
+        "storyline": {k: t.summary() for k, t in totals.items()},
+        "storyline_kinds": dict(run.kinds),
+    }
+    if run.textacy is not None:
+        textacy_totals, _ = score(cases, run.textacy, speaker_ok)
+        rows += [("textacy", k, textacy_totals[k].summary()) for k in textacy_totals]
+        result["textacy"] = {k: t.summary() for k, t in textacy_totals.items()}
+        result["textacy_gave_up_articles"] = run.textacy_gave_up
+    located = Counter[str]()
+    for case in cases:
+        located.update(case.located)
+    if located:
+        result["gold_located"] = dict(located)
+    print(f"\n### {title}\n")
+    print(f"{len(cases)} articles; gold quotes: {result['gold_direct']} direct (with quote "
+          f"marks), {result['gold_indirect']} indirect."
+          + (f" Gold located in text: {dict(located)}." if located else ""))
+    if run.crashed:
+        lost = sum(len(c.gold) for c in cases if c.name in run.crashed)
+        reasons = Counter(run.crashed.values())
+        print(f"**extract_quotes raised on {len(run.crashed)} of {len(cases)} articles** "
+              f"(scored as no Storyline quotes; they hold {lost} gold quotes): "
+              + "; ".join(f"{r} x{n}" for r, n in reasons.most_common()))
+        result["storyline_crashed_articles"] = len(run.crashed)
+        result["storyline_crash_gold_quotes"] = lost
+        result["storyline_crash_reasons"] = dict(reasons)
+    print(f"Storyline kinds: {dict(run.kinds)}.", end="")
+    if run.textacy is not None:
+        print(f" textacy gave up (odd quote-token count) on {run.textacy_gave_up} of "
+              f"{len(cases)} articles.", end="")
+    print("\n")
+    print(markdown_table(rows))
+    if run.crashed:
+        result["without_crashed_articles"] = _without_crashed(cases, run, speaker_ok)
+    return result, per_article
+
+
+def _without_crashed(cases: Sequence[Case], run: Run, speaker_ok: SpeakerCheck
+                     ) -> dict[str, Any]:
+    """All-quote F1 of both systems on the articles where Storyline did not raise."""
+    keep = [i for i, c in enumerate(cases) if c.name not in run.crashed]
+    subset = [cases[i] for i in keep]
+    systems = {"storyline": run.storyline, "textacy": run.textacy}
+    out: dict[str, Any] = {"articles": len(subset)}
+    parts = []
+    for name, predictions in systems.items():
+        if predictions is None:
+            continue
+        totals, _ = score(subset, [predictions[i] for i in keep], speaker_ok)
+        summary = totals["all"].summary()
+        out[name] = {k: t.summary() for k, t in totals.items()}
+        f1 = [summary[f"@{t}"]["f1"] for t in THRESHOLDS]  # type: ignore[index]
+        parts.append(f"{name} F1 {pct(f1[0])} / {pct(f1[1])}")
+    print(f"\nOn the {len(subset)} articles where extract_quotes did not raise (all quotes, "
+          f"F1 at 0.3 / 0.8): " + "; ".join(parts) + ".")
+    return out
+
+
+def speed(title: str, run: Run, articles: int) -> dict[str, Any]:
+    """Speed table; rates use process CPU seconds (the machine is shared), wall time is shown
+    beside them."""
+    wall, cpu = run.watch.wall, run.watch.cpu
+    systems = [("Storyline", "storyline_extract", sum(len(p) for p in run.storyline))]
+    if run.textacy is not None:
+        systems.append(("textacy", "textacy_extract", sum(len(p) for p in run.textacy)))
+    out: dict[str, Any] = {"articles": articles, "words": run.words, "wall_s": dict(wall),
+                           "cpu_s": dict(cpu)}
+    print(f"\n{title}: {articles} articles, {run.words:,} words; spaCy nlp.pipe "
+          f"{cpu['parse']:.1f} s CPU ({wall['parse']:.1f} s wall), "
+          f"{run.words / cpu['parse']:,.0f} words per CPU second.\n")
+    print("| system | extraction CPU s (wall s) | extraction / parse (CPU) | quotes "
+          "| quotes/s, extraction only | quotes/s, parse + extraction |")
+    print("|---|---|---|---|---|---|")
+    for name, stage, count in systems:
+        extract = max(cpu[stage], 1e-9)
+        share = extract / cpu["parse"]
+        print(f"| {name} | {cpu[stage]:.2f} ({wall[stage]:.2f}) | {pct(share)}% | {count} | "
+              f"{count / extract:,.0f} | {count / (cpu['parse'] + extract):,.1f} |")
+        out[name.lower()] = {"quotes": count, "share_of_parse_cpu": share,
+                             "quotes_per_cpu_s_extraction": count / extract,
+                             "quotes_per_cpu_s_end_to_end": count / (cpu["parse"] + extract)}
+    link = cpu["storyline_link"]
+    print(f"\nStoryline extraction = find_mentions + extract_quotes; speaker resolution "
+          f"(link_entities + resolve_quotes, per article) adds {link:.2f} CPU s "
+          f"({pct(link / cpu['parse'])}% of parse).")
+    return out
+
+
+# -- dev error dump (never test) ------------------------------------------------------------
+
+def _snippet(text: str, start: int, end: int, limit: int = 200) -> str:
+    piece = " ".join(text[start:end].split())
+    return piece if len(piece) <= limit else piece[:limit - 20] + " ... " + piece[-15:]
+
+
+def _best(tokens: frozenset[int], others: Sequence[frozenset[int]]) -> int | None:
+    """Index of the span in `others` that overlaps `tokens` most (None when there is none)."""
+    scores = [overlap(tokens, other) for other in others]
+    return max(range(len(scores)), key=scores.__getitem__, default=None)
+
+
+def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
+               ) -> list[dict[str, Any]]:
+    """Storyline's direct-quote misses and false alarms and its speaker errors on dev."""
+    records: list[dict[str, Any]] = []
+    for case, preds, result in zip(cases, run.storyline, scores, strict=True):
+        index = TokenIndex(case.text)
+        gold_tokens = [index.tokens(g.fragments) for g in case.gold]
+        pred_tokens = [index.tokens([(p.start, p.end)]) for p in preds]
+        headline_end = case.text.find("\n")
+        direct = result.matches["direct"][SPEAKER_THRESHOLD]
+        hit_gold = {g for g, _p, _v in direct}
+        hit_pred = {p for _g, p, _v in direct}
+        for g in result.gold_idx["direct"]:
+            if g in hit_gold:
+                continue
+            gold = case.gold[g]
+            best = _best(gold_tokens[g], pred_tokens)
+            records.append({
+                "type": "fn_direct", "article": case.name, "start": gold.fragments[0][0],
+                "gold": _snippet(case.text, gold.fragments[0][0], gold.fragments[-1][1]),
+                "pieces": len(gold.fragments), "source": gold.source_text, "cue": gold.cue,
+                "headline": gold.fragments[0][0] < headline_end,
+                "best_pred": None if best is None else {
+                    "overlap": round(overlap(gold_tokens[g], pred_tokens[best]), 2),
+                    "kind": preds[best].kind, "text": _snippet(case.text, preds[best].start,
+                                                               preds[best].end)}})
+        for p in result.pred_idx["direct"]:
+            if p in hit_pred:
+                continue
+            pred = preds[p]
+            best = _best(pred_tokens[p], gold_tokens)
+            records.append({
+                "type": "fp_direct", "article": case.name, "start": pred.start,
+                "pred": _snippet(case.text, pred.start, pred.end), "kind": pred.kind,
+                "cue": pred.cue, "speaker": pred.speaker_text,
+                "headline": pred.start < headline_end,
+                "context": _snippet(case.text, max(0, pred.start - 80), pred.end + 60, 400),
+                "best_gold": None if best is None else {
+                    "overlap": round(overlap(gold_tokens[best], pred_tokens[p]), 2),
+                    "direct": case.gold[best].direct,
+                    "text": _snippet(case.text, case.gold[best].fragments[0][0],
+                                     case.gold[best].fragments[-1][1])}})
+        for g, p, value in result.matches["all"][SPEAKER_THRESHOLD]:
+            gold, pred = case.gold[g], preds[p]
+            if gold.source is None or polnear_speaker_ok(gold, pred):
+                continue
+            records.append({
+                "type": "speaker", "article": case.name, "start": pred.start,
+                "gold_direct": gold.direct, "kind": pred.kind, "overlap": round(value, 2),
+                "gold_source": gold.source_text, "gold_cue": gold.cue, "pred_cue": pred.cue,
+                "pred_speaker": pred.speaker_text, "pred_name": pred.speaker_name,
+                "quote": _snippet(case.text, pred.start, pred.end, 120),
+                "context": _snippet(case.text, max(0, min(pred.start, gold.source[0][0]) - 60),
+                                    max(pred.end, gold.source[-1][1]) + 40, 500)})
+    return records
+
+
+def code_fingerprint() -> str:
+    """Short hash of the Storyline modules under test, so numbers can be traced to code."""
+    package = Path(storyline.__file__).parent
+    digest = hashlib.sha256()
+    for name in ("quotes.py", "entities.py", "pipeline.py", "nlp.py"):
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+# -- main -----------------------------------------------------------------------------------
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("dev", "test", "both"), default="both",
+                        help="PolNeAR split(s) to score (dev = tuning, test = report)")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="at most N articles per PolNeAR split and of GGT")
+    parser.add_argument("--json", type=Path, default=None, help="save the numbers here")
+    parser.add_argument("--no-ggt", action="store_true", help="skip ggt_quotes_2020")
+    parser.add_argument("--no-polnear", action="store_true", help="skip PolNeAR")
+    parser.add_argument("--ggt-text", choices=("body", "raw"), default="body",
+                        help="GGT text: articleBodyText (default) or rawtext.zip (original "
+                             "paragraph breaks)")
+    parser.add_argument("--dev-errors", type=Path, default=None,
+                        help="write Storyline's PolNeAR dev errors as JSONL (dev only; keep "
+                             "the file outside the repository)")
+    parser.add_argument("--data", type=Path, default=DATA, help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    started = time.perf_counter()
+    polnear_dir = args.data / "polnear" / "data"
+    ggt_dir = args.data / "ggt_quotes_2020"
+    if not polnear_dir.is_dir() and not ggt_dir.is_dir():
+        print(f"skipped: evaluation data not found at {args.data}")
+        return 0
+    if args.dev_errors is not None and args.split == "test":
+        print("--dev-errors reads the dev split only; test errors are not for inspection")
+        return 2
+    extract = _load_textacy()
+    if extract is None:
+        print("note: textacy is not installed (pip install -e '.[bench]'); baseline skipped")
+    nlp = load_nlp()
+    nlp("Warm up the pipeline once, before any clock starts.")
+    model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
+    print("## Quote extraction benchmark\n")
+    fingerprint = code_fingerprint()
+    print(f"Storyline code sha256[:12] {fingerprint} (quotes, entities, pipeline, nlp); "
+          f"spaCy model {model}.\n")
+    print(f"Definitions: {OVERLAP_DEFINITION}. Speaker accuracy over gold quotes matched at "
+          f"overlap >= {SPEAKER_THRESHOLD} that have a gold speaker.")
+    report: dict[str, Any] = {"overlap_definition": OVERLAP_DEFINITION, "model": model,
+                              "storyline_code": fingerprint,
+                              "args": {"split": args.split, "limit": args.limit,
+                                       "ggt_text": args.ggt_text},
+                              "python": platform.python_version(), "polnear": {},
+                              "speed": {}}
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    if polnear_dir.is_dir() and not args.no_polnear:
+        for split in splits:
+            cases = polnear_cases(polnear_dir / split, args.limit)
+            run = run_systems(nlp, cases, extract)
+            label = "tuning split" if split == "dev" else "test split, report only"
+            result, per_article = evaluate(f"PolNeAR {split} ({label})", cases, run,
+                                           polnear_speaker_ok)
+            report["polnear"][split] = result
+            report["speed"][f"polnear_{split}"] = speed(f"Speed, PolNeAR {split}", run,
+                                                        len(cases))
+            if split == "dev" and args.dev_errors is not None:
+                records = dev_errors(cases, run, per_article)
+                with args.dev_errors.open("w", encoding="utf-8") as handle:
+                    for record in records:
+                        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                print(f"\n{len(records)} dev error records written to {args.dev_errors}")
+    elif not args.no_polnear:
+        print(f"\nPolNeAR skipped: {polnear_dir} not found")
+    if ggt_dir.is_dir() and not args.no_ggt:
+        cases = ggt_cases(ggt_dir, text_source=args.ggt_text, limit=args.limit)
+        run = run_systems(nlp, cases, extract)
+        text = "articleBodyText" if args.ggt_text == "body" else "rawtext.zip"
+        result, _ = evaluate(f"ggt_quotes_2020 (all articles, evaluation only; text: {text})",
+                             cases, run, ggt_speaker_ok)
+        report["ggt_quotes_2020"] = result
+        report["speed"]["ggt_quotes_2020"] = speed("Speed, ggt_quotes_2020", run, len(cases))
+    elif not args.no_ggt:
+        print(f"\nggt_quotes_2020 skipped: {ggt_dir} not found")
+    report["runtime_s"] = time.perf_counter() - started
+    print(f"\nTotal runtime {report['runtime_s']:.0f} s.")
+    if args.json is not None:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"Numbers saved to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
