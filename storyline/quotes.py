@@ -176,8 +176,10 @@ def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
         following = _next_sentence(doc, first[-1])
         if following is not None:
             outside = [t for t in following if not inside[t.idx]]
-            lead = [t for t in outside[:4] if _is_cue(t)]
-            if lead and len(outside) <= 12:
+            # '"...," Flynn, a top adviser, said' split after the quote by the parser.
+            window = 12 if doc.text[span.start:span.end].rstrip().endswith(",") else 4
+            lead = [t for t in outside[:window] if _is_cue(t)]
+            if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
     if not candidates:
         return None
@@ -289,10 +291,12 @@ def _in_content_clause(doc: Doc, span: _MarkedSpan, cue: Token) -> bool:
 
 
 def _continues_turn(text: str, previous: Quote, start: int) -> bool:
-    """A quote right after the previous speaker's quote: the same or the next paragraph,
-    with only a short cue ("Ryan said.") in between."""
+    """A quote that carries on the previous speaker's turn: later in the same paragraph
+    (after the attribution, '"X," said Y, a banker. "Z."'), or opening the next one."""
     gap = text[previous.end:start]
-    return gap.count("\n\n") <= 1 and len(gap.strip(" \n\"'\u201c\u201d\u2018\u2019")) < 60
+    if "\n\n" not in gap:
+        return len(gap) < 250
+    return gap.count("\n\n") == 1 and len(gap.strip(" \n\"'\u201c\u201d\u2018\u2019")) < 60
 
 
 class _SpeakerResolver:
@@ -345,13 +349,15 @@ class _SpeakerResolver:
             previous.speaker_end
 
     def _subject(self, cue: Token) -> Token | None:
+        """Who speaks: the cue's subject, climbing through "saying", "by saying", "who said"."""
         if cue.lower_ == "according":
             to = self.doc[cue.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
         verb = cue
-        for _ in range(3):
-            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        and not self.inside[c.idx]]
             if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
                     verb.dep_ == "relcl":
                 return verb.head  # "Varga, who called the closure ..." -> Varga
@@ -361,10 +367,22 @@ class _SpeakerResolver:
             if agents:
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
                 return pobj[0] if pobj else None
-            if verb.dep_ in {"conj", "xcomp", "advcl"} and verb.head != verb:
-                verb = verb.head
+            if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+                return verb.head  # "footage of Hillary Clinton asking, ..."
+            if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head != verb:
+                verb = verb.head  # "..., saying", "began by saying"
             else:
                 break
+        return self._name_next_to(cue)
+
+    def _name_next_to(self, cue: Token) -> Token | None:
+        """A parse that put the subject inside the quote: take the name beside the cue."""
+        for mention in reversed(self.mentions):
+            if mention.end <= cue.idx and cue.idx - mention.end <= 60 and \
+                    not self.inside[mention.start] and mention.kind != "pronoun":
+                token = self.doc.char_span(mention.start, mention.end,
+                                           alignment_mode="expand")
+                return token.root if token is not None else None
         return None
 
     def _mention_for(self, token: Token) -> tuple[str, int, int]:
