@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from .models import DateMention, Sentence
+from .nlp import text_of
 from .timex import REFS, normalize_date, timeml_value
 
 CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "shelve",
@@ -96,7 +97,7 @@ def _references(doc: Doc, article_id: str, covered: set[int], base: date | None
                 ) -> list[DateMention]:
     """ "now", "recently", "today" where the tagger saw no date: time expressions too."""
     found = []
-    for match in REF_RE.finditer(doc.text):
+    for match in REF_RE.finditer(text_of(doc)):
         if match.start() in covered:
             continue
         span = doc.char_span(match.start(), match.end())
@@ -152,7 +153,7 @@ def anchored_clause(ent: Span) -> str:
         tokens = tokens[:-1]
     if len(tokens) < 4:
         return sent.text
-    return ent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return text_of(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _governing_verb(ent: Span) -> Token | None:

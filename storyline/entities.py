@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .models import Entity, Mention
 from .models import Span as TextSpan
+from .nlp import text_of
 
 HONORIFICS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr.",
               "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame",
@@ -86,7 +87,7 @@ def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[
     """Names the tagger skipped: "Ms. Varga", or a bare surname of someone named earlier."""
     surnames = {_surname(m.name) for m in found if m.label == "PERSON" and " " in m.name}
     extra: list[Mention] = []
-    for match in HONORIFIC_NAME_RE.finditer(doc.text):
+    for match in HONORIFIC_NAME_RE.finditer(text_of(doc)):
         span = doc.char_span(match.start("name"), match.end("name"))
         if span is None or any(t.i in covered for t in span):
             continue
@@ -120,7 +121,7 @@ def _mention_from_entity(ent: Span, article_id: str) -> Mention | None:
     start_char = tokens[0].idx
     end_char = tokens[-1].idx + len(tokens[-1].text)
     if ent.label_ in ORG_LABELS and not _org_looks_like_person(ent, tokens):
-        name = doc.text[start_char:end_char]
+        name = text_of(doc)[start_char:end_char]
         return Mention(article_id, name, start_char, end_char, "ORG", name=name)
     honorific, name_tokens, inner_role = _split_person_tokens(tokens)
     if not name_tokens:
@@ -130,7 +131,7 @@ def _mention_from_entity(ent: Span, article_id: str) -> Mention | None:
     role = inner_role or prefix_role or _apposition_role(name_tokens[-1])
     honorific = honorific or _honorific_before(doc, tokens[0].i)
     text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
-    return Mention(article_id, doc.text[text_start:end_char], start_char, end_char, "PERSON",
+    return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
                    name=name, role=role, honorific=honorific)
 
 
@@ -153,7 +154,7 @@ def _org_looks_like_person(ent: Span, tokens: list[Token]) -> bool:
 def _is_dateline(ent: Span) -> bool:
     """ "DUNMORE (Wire) -" opening a paragraph is a place line, not an organisation."""
     start = ent.start_char
-    at_paragraph_start = start == 0 or ent.doc.text[start - 1] == "\n"
+    at_paragraph_start = start == 0 or text_of(ent.doc)[start - 1] == "\n"
     return at_paragraph_start and ent[0].is_upper and len(ent[0].text) > 3
 
 

@@ -53,6 +53,14 @@ def load_nlp(name: str | None = None) -> Language:
     return nlp
 
 
+def text_of(doc: Doc) -> str:
+    """The Doc's text, built once: `Doc.text` joins every token again on each access."""
+    cached = doc.user_data.get("storyline_text")
+    if cached is None:
+        cached = doc.user_data["storyline_text"] = doc.text
+    return str(cached)
+
+
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32,
                 n_process: int = 1) -> Iterator[Doc]:
     """Parse texts in batches; yields one Doc per text, in order."""

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import FEMALE_HONORIFICS, MALE_HONORIFICS
 from .models import Mention, Quote
+from .nlp import text_of
 
 SPEECH_VERBS = {
     "say", "tell", "add", "state", "announce", "warn", "claim", "insist", "argue", "explain",
@@ -114,7 +115,7 @@ def _inside_word(text: str, i: int) -> bool:
 
 def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
     """All direct, partial, indirect and mixed quotes of one article, in text order."""
-    text = doc.text
+    text = text_of(doc)
     marked = find_quote_marks(text)
     inside = _char_mask(len(text), marked)
     resolver = _SpeakerResolver(doc, mentions, inside)
@@ -177,7 +178,7 @@ def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
         if following is not None:
             outside = [t for t in following if not inside[t.idx]]
             # '"...," Flynn, a top adviser, said' split after the quote by the parser.
-            window = 12 if doc.text[span.start:span.end].rstrip().endswith(",") else 4
+            window = 12 if text_of(doc)[span.start:span.end].rstrip().endswith(",") else 4
             lead = [t for t in outside[:window] if _is_cue(t)]
             if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
@@ -211,7 +212,7 @@ def _next_sentence(doc: Doc, token: Token) -> Span | None:
 
 def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token | None,
                 resolver: _SpeakerResolver, previous: Quote | None) -> Quote | None:
-    text = doc.text
+    text = text_of(doc)
     start, end = parts[0].start, parts[-1].end
     quoted = " ".join(text[p.start:p.end].strip() for p in parts)
     word_count = len(quoted.split())
@@ -390,14 +391,14 @@ class _SpeakerResolver:
             if mention.start <= token.idx < mention.end:
                 return mention.text, mention.start, mention.end
         # Take the noun phrase around the subject (compounds, adjectives, "of" phrases).
-        line_start = self.doc.text.rfind("\n", 0, token.idx) + 1
-        line_end = self.doc.text.find("\n", token.idx)
-        line_end = len(self.doc.text) if line_end < 0 else line_end
+        line_start = text_of(self.doc).rfind("\n", 0, token.idx) + 1
+        line_end = text_of(self.doc).find("\n", token.idx)
+        line_end = len(text_of(self.doc)) if line_end < 0 else line_end
         parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"
                  and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6] or [token]
         start = min(t.idx for t in parts)
         end = max(t.idx + len(t.text) for t in parts)
-        return self.doc.text[start:end], start, end
+        return text_of(self.doc)[start:end], start, end
 
     def _antecedent(self, pronoun: Token) -> tuple[str, int, int] | None:
         """The nearest earlier compatible name; a description only when no name fits."""
@@ -439,7 +440,7 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
             continue
         has_marks = any(start <= span.start < end for span in marked)
         speaker = resolver.speaker_of(token)
-        quotes.append(Quote(article_id, doc.text[start:end], start, end,
+        quotes.append(Quote(article_id, text_of(doc)[start:end], start, end,
                             "mixed" if has_marks else "indirect", _cue_text(token),
                             speaker[0] if speaker else None,
                             speaker[1] if speaker else None, speaker[2] if speaker else None))
