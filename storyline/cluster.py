@@ -9,6 +9,7 @@ stable while a story only grows.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -23,6 +24,7 @@ JOIN_THRESHOLD = 0.22
 CENTROID_TERMS = 150
 MAX_GAP_DAYS = 45.0
 INDEX_TERMS = 25
+MAX_CANDIDATES = 20
 
 
 @dataclass
@@ -119,14 +121,19 @@ class _TermIndex:
             self._by_term.setdefault(term, {})[state.id] = state
 
     def candidates(self, vector: dict[str, float]) -> list[StoryState]:
-        found: dict[str, StoryState] = {}
+        """The stories sharing the most of the article's top terms (at most MAX_CANDIDATES)."""
+        shared: dict[str, float] = {}
+        stories: dict[str, StoryState] = {}
         for term in _top_terms(vector):
-            found.update(self._by_term.get(term, {}))
-        return list(found.values())
+            for story_id, state in self._by_term.get(term, {}).items():
+                shared[story_id] = shared.get(story_id, 0.0) + vector[term]
+                stories[story_id] = state
+        best = heapq.nlargest(MAX_CANDIDATES, shared, key=shared.__getitem__)
+        return [stories[story_id] for story_id in best]
 
 
 def _top_terms(vector: dict[str, float]) -> list[str]:
-    return [t for t, _ in sorted(vector.items(), key=lambda kv: -kv[1])[:INDEX_TERMS]]
+    return heapq.nlargest(INDEX_TERMS, vector, key=vector.__getitem__)
 
 
 def _time_key(article: Article) -> tuple[float, str]:
@@ -145,8 +152,8 @@ def _add(state: StoryState, article: Article, vector: dict[str, float], when: fl
     merged = {k: v * state.size for k, v in state.terms.items()}
     for key, value in vector.items():
         merged[key] = merged.get(key, 0.0) + value
-    top = sorted(merged.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]
-    state.terms = _normalise(dict(top))
+    top = heapq.nlargest(CENTROID_TERMS, merged, key=merged.__getitem__)
+    state.terms = _normalise({term: merged[term] for term in top})
     state.size += 1
     state.keys.append(article.key)
     if when is not None:
