@@ -372,6 +372,7 @@ def _bare_phrase(text: str) -> str:
 
 def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     """Group mentions from all articles into one entity per real person or organisation."""
+    mentions = _trim_long_names(mentions)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_article[mention.article_id].append(mention)
@@ -399,13 +400,21 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     return _build_index(people, orgs)
 
 
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _name_parts(name: str) -> list[str]:
+    """Name words without generational suffixes ("Jr.", "III")."""
+    return [p for p in name.replace(",", " ").split() if p.lower() not in NAME_SUFFIXES]
+
+
 def _surname(name: str) -> str:
-    parts = name.split()
+    parts = _name_parts(name)
     return parts[-1] if parts else name
 
 
 def _given(name: str) -> str | None:
-    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.?", p)]
+    parts = [p for p in _name_parts(name) if not re.fullmatch(r"[A-Z]\.?", p)]
     return parts[0] if len(parts) > 1 else None
 
 
@@ -455,8 +464,38 @@ def _as_person(mention: Mention) -> Mention:
 
 
 def _person_key(name: str) -> str:
-    parts = [p for p in name.split() if not re.fullmatch(r"[A-Z]\.?", p)]
+    parts = [p for p in _name_parts(name) if not re.fullmatch(r"[A-Z]\.?", p)]
     return " ".join(parts).lower()
+
+
+def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
+    """ "Lindsay Lohan Checks Into Rehab": a headline glued to a name is cut back to the
+    two-word name the story uses elsewhere; "Lopez and Carrasquillo" is left out."""
+    known = {_person_key(m.name) for m in mentions if m.label == "PERSON" and m.kind == "name"
+             and len(_name_parts(m.name)) == 2}
+    trimmed = []
+    for mention in mentions:
+        words = mention.name.split()
+        if mention.label != "PERSON" or mention.kind != "name" or len(words) < 3:
+            trimmed.append(mention)
+            continue
+        if "and" in words or "&" in words:
+            continue
+        pair = next((words[i:i + 2] for i in range(len(words) - 1)
+                     if " ".join(words[i:i + 2]).lower() in known), None)
+        if pair is None or len(words) <= 3 and " ".join(words).lower() in known:
+            trimmed.append(mention)
+            continue
+        offset = mention.text.find(" ".join(pair))
+        if offset < 0:
+            trimmed.append(mention)
+            continue
+        start = mention.end - len(mention.text) + offset  # text may begin with a title
+        name = " ".join(pair)
+        trimmed.append(Mention(mention.article_id, name, start, start + len(name), "PERSON",
+                               name=name, kind="name", role=mention.role,
+                               honorific=mention.honorific))
+    return trimmed
 
 
 def org_key(name: str) -> str:

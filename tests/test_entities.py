@@ -121,3 +121,16 @@ def test_demo_people(bridge: dict[str, Any]) -> None:
         for span in person["mentions"]:
             mention = texts[span["article"]][span["start"]:span["end"]]
             assert mention[:1].isupper(), (person["name"], mention)
+
+
+def test_headline_glued_to_a_name_is_trimmed(analyse: Any) -> None:
+    index = _entities(analyse, "Lindsay Lohan Checks Into Rehab Again\n\nLindsay Lohan, the "
+                               "actress, checked into a clinic on Monday. Lohan said nothing.")
+    people = [e for e in index.entities if e.label == "PERSON"]
+    assert [p.name for p in people] == ["Lindsay Lohan"]
+
+
+def test_generational_suffix_is_not_a_surname(analyse: Any) -> None:
+    index = _entities(analyse, "Martin Luther King Jr. spoke first. King was cheered.")
+    king = _person(index, "Martin Luther King Jr.")
+    assert "King" in king.aliases

@@ -1,0 +1,445 @@
+"""Story clustering on ECB+: `cluster.assign_stories` against the events and the topics.
+
+Every ECB+ topic holds two real events of the same kind (two earthquakes, two arrests...):
+documents ``<topic>_<n>ecb.xml`` report the first, ``..._<n>ecbplus.xml`` the second. A
+good story clusterer keeps the 2 events of a topic apart; a topic-level one merges them.
+
+Quality: all documents of a split (tuning topics 1-35, test topics 36-45) become Articles
+(``ingest.make_article`` on the text rebuilt from the tokens; no title, no date: ECB+
+documents carry no publication dates, so the time factor of `assign_stories` never acts)
+and go through ``assign_stories``
+
+* incrementally: a new ``StoryState`` list, articles passed one at a time in a random
+  order (seeds 0-4);
+* as one batch call. ``assign_stories`` sorts a batch by (publication date, id); without
+  dates that is id order, and ids are an opaque hash of the file name, so the batch result
+  is the same for every seed: it is reported once.
+
+B-cubed P/R/F1 of the predicted stories against the events (2 per topic) and against the
+topics; mean and minimum over seeds. ``--analysis`` (tuning topics only) lists the topics
+whose two events share stories, with the terms the two events share most, and sweeps the
+join threshold on the tuning topics.
+
+Throughput: ``assign_stories`` on 1k, 10k and 100k synthetic articles built from real ECB+
+text: sentences of one event's documents shuffled across its documents, names and numbers
+varied per synthetic story (about 15 articles each), streamed in batches of 1,000 into one
+growing state list. Seconds, articles/s and the marginal cost per article are reported at
+each size (cumulative checkpoints of one stream: the same as separate runs of that size).
+
+Usage:
+    python benchmarks/stories.py --split both --json /tmp/stories.json
+    python benchmarks/stories.py --split tune --analysis --sizes 1000
+    python benchmarks/stories.py --split test --sizes 0          # no throughput run
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import _ecbplus as ecb
+
+from storyline import cluster
+from storyline.cluster import StoryState, article_vector, assign_stories
+from storyline.ingest import make_article
+from storyline.models import Article
+
+SEEDS = (0, 1, 2, 3, 4)
+DEFAULT_SIZES = "1000,10000,100000"
+CHUNK = 1000
+STORY_SIZE = 15  # mean synthetic articles per synthetic story
+WINDOW = 300  # synthetic stories are interleaved within windows of this many articles
+SWEEP = (0.15, 0.18, 0.22, 0.26, 0.30, 0.35, 0.40, 0.45, 0.50)
+SYLLABLES = ("ka", "lo", "mi", "ren", "to", "va", "sil", "dor", "an", "bre", "cu", "fen",
+             "gar", "hol", "is", "jun", "kel", "mar", "nor", "pel", "quin", "ros", "tam",
+             "ul", "vek", "wyn", "yor", "zel")
+
+
+# -- quality -------------------------------------------------------------------------
+
+def opaque_id(document: ecb.Document) -> str:
+    return "a" + hashlib.sha1(document.name.encode()).hexdigest()[:10]
+
+
+def make_articles(docs: Sequence[ecb.Document]) -> list[Article]:
+    return [make_article(id=opaque_id(d), source=f"ecbplus/{d.topic}/{d.name}.xml",
+                         text=d.text, url=d.url) for d in docs]
+
+
+def bcubed_row(docs: Sequence[ecb.Document], articles: Sequence[Article],
+               assignment: dict[str, str]) -> dict[str, float]:
+    predicted = {d.name: assignment[a.key] for d, a in zip(docs, articles, strict=True)}
+    events = {d.name: d.event for d in docs}
+    topics = {d.name: d.topic for d in docs}
+    ep, er, ef = ecb.bcubed(events, predicted)
+    tp, tr, tf = ecb.bcubed(topics, predicted)
+    return {"event_p": ep, "event_r": er, "event_f1": ef, "topic_p": tp, "topic_r": tr,
+            "topic_f1": tf, "stories": len(set(predicted.values()))}
+
+
+def run_incremental(articles: Sequence[Article]) -> tuple[dict[str, str], float]:
+    states: list[StoryState] = []
+    assignment: dict[str, str] = {}
+    started = time.perf_counter()
+    for article in articles:
+        assignment.update(assign_stories(states, [article]))
+    return assignment, time.perf_counter() - started
+
+
+def run_batch(articles: Sequence[Article]) -> tuple[dict[str, str], float]:
+    states: list[StoryState] = []
+    started = time.perf_counter()
+    assignment = assign_stories(states, list(articles))
+    return assignment, time.perf_counter() - started
+
+
+def evaluate_split(docs: Sequence[ecb.Document]) -> dict[str, Any]:
+    articles = make_articles(docs)
+    per_seed = []
+    for seed in SEEDS:
+        order = list(range(len(docs)))
+        random.Random(seed).shuffle(order)
+        assignment, seconds = run_incremental([articles[i] for i in order])
+        row = bcubed_row(docs, articles, assignment)
+        row.update(seed=seed, seconds=seconds)
+        per_seed.append(row)
+    batch_assignment, batch_seconds = run_batch(articles)
+    batch = bcubed_row(docs, articles, batch_assignment)
+    batch["seconds"] = batch_seconds
+    # Same order one at a time as the batch sees it: is the batch call just a loop?
+    by_id = sorted(articles, key=lambda a: a.id)
+    same_order, _ = run_incremental(by_id)
+    batch["equals_incremental_in_id_order"] = same_order == batch_assignment
+    metrics = [k for k in per_seed[0] if k not in {"seed", "seconds"}]
+    summary = {k: {"mean": statistics.fmean(r[k] for r in per_seed),
+                   "min": min(r[k] for r in per_seed)} for k in metrics}
+    return {"documents": len(docs), "events": len({d.event for d in docs}),
+            "topics": len({d.topic for d in docs}), "incremental": summary,
+            "per_seed": per_seed, "batch": batch,
+            "_assignment": batch_assignment, "_articles": articles}
+
+
+HEADERS = ["split", "run", "docs", "events", "stories", "event B3 P", "event B3 R",
+           "event B3 F1", "topic B3 P", "topic B3 R", "topic B3 F1"]
+
+
+def quality_rows(split: str, result: dict[str, Any]) -> list[list[object]]:
+    inc = result["incremental"]
+    base = [split, "", result["documents"], result["events"]]
+    keys = ["stories", "event_p", "event_r", "event_f1", "topic_p", "topic_r", "topic_f1"]
+    rows: list[list[object]] = []
+    for stat in ("mean", "min"):
+        row = list(base)
+        row[1] = f"incremental, {stat} of {len(SEEDS)} seeds"
+        row.extend(inc[k][stat] if k != "stories" else f"{inc[k][stat]:.1f}" for k in keys)
+        rows.append(row)
+    batch = result["batch"]
+    rows.append([split, "batch (one call)", result["documents"], result["events"],
+                 *[batch[k] for k in keys]])
+    return rows
+
+
+# -- analysis (tuning topics only) -----------------------------------------------------
+
+def merged_topics(docs: Sequence[ecb.Document], articles: Sequence[Article],
+                  assignment: dict[str, str]) -> list[dict[str, Any]]:
+    """Topics whose two events share a predicted story, with the terms they share."""
+    found = []
+    by_topic: dict[int, list[tuple[ecb.Document, Article]]] = defaultdict(list)
+    for document, article in zip(docs, articles, strict=True):
+        by_topic[document.topic].append((document, article))
+    for topic, pairs in sorted(by_topic.items()):
+        stories: dict[str, Counter[str]] = defaultdict(Counter)
+        for document, article in pairs:
+            stories[document.kind][assignment[article.key]] += 1
+        shared = set(stories["ecb"]) & set(stories["ecbplus"])
+        if not shared:
+            continue
+        mixed_docs = sum(n for kind in stories.values() for s, n in kind.items() if s in shared)
+        centroids = {kind: _centroid([a for d, a in pairs if d.kind == kind])
+                     for kind in ("ecb", "ecbplus")}
+        contributions = {t: centroids["ecb"][t] * centroids["ecbplus"][t]
+                         for t in centroids["ecb"].keys() & centroids["ecbplus"].keys()}
+        top = sorted(contributions, key=lambda t: -contributions[t])[:8]
+        within = statistics.fmean(_mean_pair_cosine([a for d, a in pairs if d.kind == k])
+                                  for k in ("ecb", "ecbplus"))
+        across = _cross_cosine([a for d, a in pairs if d.kind == "ecb"],
+                               [a for d, a in pairs if d.kind == "ecbplus"])
+        found.append({"topic": topic, "documents": len(pairs),
+                      "documents_in_mixed_stories": mixed_docs,
+                      "mean_cosine_within_event": within, "mean_cosine_across_events": across,
+                      "shared_terms": top})
+    return found
+
+
+def _centroid(articles: Sequence[Article]) -> dict[str, float]:
+    total: dict[str, float] = defaultdict(float)
+    for article in articles:
+        for term, weight in article_vector(article).items():
+            total[term] += weight / len(articles)
+    return dict(total)
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def _mean_pair_cosine(articles: Sequence[Article]) -> float:
+    vectors = [article_vector(a) for a in articles]
+    pairs = [_cosine(vectors[i], vectors[j]) for i in range(len(vectors))
+             for j in range(i + 1, len(vectors))]
+    return statistics.fmean(pairs) if pairs else math.nan
+
+
+def _cross_cosine(left: Sequence[Article], right: Sequence[Article]) -> float:
+    a = [article_vector(x) for x in left]
+    b = [article_vector(x) for x in right]
+    pairs = [_cosine(x, y) for x in a for y in b]
+    return statistics.fmean(pairs) if pairs else math.nan
+
+
+def threshold_sweep(docs: Sequence[ecb.Document]) -> list[dict[str, float]]:
+    """Event/topic B-cubed F1 (mean over seeds, incremental) at other join thresholds."""
+    original = cluster.JOIN_THRESHOLD
+    rows = []
+    try:
+        for threshold in SWEEP:
+            cluster.JOIN_THRESHOLD = threshold
+            result = evaluate_split(docs)
+            inc = result["incremental"]
+            rows.append({"threshold": threshold, "stories": inc["stories"]["mean"],
+                         "event_p": inc["event_p"]["mean"], "event_r": inc["event_r"]["mean"],
+                         "event_f1": inc["event_f1"]["mean"],
+                         "event_f1_min": inc["event_f1"]["min"],
+                         "topic_f1": inc["topic_f1"]["mean"]})
+    finally:
+        cluster.JOIN_THRESHOLD = original
+    return rows
+
+
+# -- throughput ------------------------------------------------------------------------
+
+class SyntheticStream:
+    """Endless synthetic articles from real ECB+ sentences, names and numbers varied."""
+
+    def __init__(self, docs: Sequence[ecb.Document], seed: int = 0) -> None:
+        pools: dict[str, list[str]] = defaultdict(list)
+        for document in docs:
+            pools[document.event].extend(s for s in document.text.split("\n\n") if s.strip())
+        self.events = sorted(pools)
+        self.pools = pools
+        self.rng = random.Random(seed)
+        self.counter = 0
+
+    def _name(self, rng: random.Random) -> str:
+        word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
+        return word.capitalize()
+
+    def _story(self, story: int) -> tuple[str, dict[str, str], random.Random]:
+        rng = random.Random(f"story-{story}")
+        return rng.choice(self.events), {}, rng
+
+    def articles(self) -> Iterator[tuple[int, Article]]:
+        stories: dict[int, tuple[str, dict[str, str], random.Random]] = {}
+        base = 0
+        while True:
+            window = [base + self.rng.randrange(WINDOW) // STORY_SIZE for _ in range(WINDOW)]
+            for story in window:
+                if story not in stories:
+                    stories[story] = self._story(story)
+                    stories.pop(story - 3 * WINDOW // STORY_SIZE, None)
+                yield story, self._article(story, *stories[story])
+            base += WINDOW // STORY_SIZE
+
+    def _article(self, story: int, event: str, names: dict[str, str],
+                 story_rng: random.Random) -> Article:
+        pool = self.pools[event]
+        count = min(len(pool), self.rng.randint(8, 20))
+        sentences = self.rng.sample(pool, count)
+
+        def rename(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if word not in names:
+                names[word] = self._name(story_rng)
+            return names[word]
+
+        def renumber(match: re.Match[str]) -> str:
+            return "".join(str(self.rng.randrange(10)) for _ in match.group(0))
+
+        text = "\n\n".join(re.sub(r"\d+", renumber, re.sub(r"(?<=\w )[A-Z][a-z]{2,}", rename, s))
+                           for s in sentences)
+        self.counter += 1
+        return make_article(id=f"syn{self.counter:07d}", source="synthetic", text=text)
+
+
+def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float
+               ) -> dict[str, Any]:
+    """Cumulative checkpoints of one stream fed to assign_stories in batches of CHUNK."""
+    stream = SyntheticStream(docs).articles()
+    states: list[StoryState] = []
+    truth: dict[str, int] = {}
+    predicted: dict[str, str] = {}
+    points: list[dict[str, Any]] = []
+    chunks: list[tuple[int, float, int]] = []  # (articles so far, batch seconds, stories)
+    done, spent, words = 0, 0.0, 0
+    largest = max(sizes)
+    wanted = set(sizes)
+    while done < largest:
+        pairs = [next(stream) for _ in range(min(CHUNK, largest - done))]
+        batch = [a for _, a in pairs]
+        truth.update((a.key, story) for story, a in pairs)
+        words += sum(a.words for a in batch)
+        started = time.perf_counter()
+        predicted.update(assign_stories(states, batch))
+        elapsed = time.perf_counter() - started
+        spent += elapsed
+        done += len(batch)
+        chunks.append((done, elapsed, len(states)))
+        over = spent > budget
+        if done in wanted or over:
+            _, _, f1 = ecb.bcubed(truth, predicted)
+            points.append({"articles": done, "seconds": spent, "articles_per_s": done / spent,
+                           "ms_per_article": 1000 * spent / done,
+                           "last_batch_ms_per_article": 1000 * elapsed / len(batch),
+                           "stories": len(states), "synthetic_stories": len(set(truth.values())),
+                           "synthetic_b3_f1": f1, "mean_words": words / done,
+                           "stopped_by_budget": over and done not in wanted})
+            print(f"[throughput] {done} articles, {spent:.1f}s, {len(states)} stories",
+                  file=sys.stderr)
+            if over:
+                break
+    projection = _project(chunks, largest) if done < largest else None
+    return {"points": points, "chunks": chunks, "projection": projection}
+
+
+def _project(chunks: Sequence[tuple[int, float, int]], target: int) -> dict[str, float] | None:
+    """Least-squares line of the per-article cost against articles so far, summed to target."""
+    if len(chunks) < 3:
+        return None
+    xs = [float(n) for n, _, _ in chunks]
+    ys = [seconds / CHUNK for _, seconds, _ in chunks]
+    slope, intercept = statistics.linear_regression(xs, ys)
+    done = int(xs[-1])
+    spent = sum(seconds for _, seconds, _ in chunks)
+    rest = sum(intercept + slope * n for n in range(done + 1, target + 1))
+    return {"target": target, "seconds": spent + rest,
+            "ms_per_article_at_target": 1000 * (intercept + slope * target),
+            "ms_per_article_growth_per_1k_articles": 1000 * slope * 1000}
+
+
+# -- main ----------------------------------------------------------------------------
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=["tune", "test", "both"], default="both")
+    parser.add_argument("--limit", type=int, default=None, help="first N topics of each split")
+    parser.add_argument("--sizes", default=DEFAULT_SIZES,
+                        help="synthetic stream checkpoints, comma-separated; 0 skips")
+    parser.add_argument("--budget", type=float, default=420.0,
+                        help="stop the throughput stream after this many seconds")
+    parser.add_argument("--analysis", action="store_true",
+                        help="merged topics and a threshold sweep, tuning topics only")
+    parser.add_argument("--join-threshold", type=float, default=None,
+                        help="what-if: override cluster.JOIN_THRESHOLD for this run")
+    parser.add_argument("--json", default=None, help="write results to this file")
+    parser.add_argument("--selftest", action="store_true", help="check the scorers and exit")
+    args = parser.parse_args(argv)
+    if args.selftest:
+        ecb.selftest()
+        print("self-test passed")
+        return 0
+    ecb.require_data()
+    if args.join_threshold is not None:
+        cluster.JOIN_THRESHOLD = args.join_threshold
+    started = time.perf_counter()
+    splits = ecb.split_topics(args.split, args.limit)
+    output: dict[str, Any] = {"join_threshold": cluster.JOIN_THRESHOLD, "seeds": list(SEEDS),
+                              "splits": {}}
+    rows: list[list[object]] = []
+    tune_docs: list[ecb.Document] = []
+    for split, topics in splits.items():
+        docs = ecb.load_topics(topics)
+        if split == "tune":
+            tune_docs = docs
+        result = evaluate_split(docs)
+        result["topic_numbers"] = topics
+        output["splits"][split] = result
+        rows.extend(quality_rows(split, result))
+        print(f"[{split}] {len(docs)} documents, {len(topics)} topics, "
+              f"{result['batch']['seconds']:.1f}s per batch run", file=sys.stderr)
+    print(f"\n## ECB+ story clustering (assign_stories, JOIN_THRESHOLD="
+          f"{cluster.JOIN_THRESHOLD})\n")
+    print("ECB+ documents have no publication dates: the time factor never applies.\n")
+    print(ecb.markdown_table(HEADERS, rows) + "\n")
+    for split, result in output["splits"].items():
+        same = result["batch"]["equals_incremental_in_id_order"]
+        print(f"- {split}: batch call == one-at-a-time in the batch's (id) order: {same}")
+    print()
+    if args.analysis:
+        if not tune_docs:
+            print("--analysis runs on the tuning topics only; add --split tune or both.\n")
+        else:
+            result = output["splits"]["tune"]
+            merged = merged_topics(tune_docs, result["_articles"], result["_assignment"])
+            output["tune_merged_topics"] = merged
+            print("### Tuning topics whose two events share a story (batch run)\n")
+            print(ecb.markdown_table(
+                ["topic", "docs", "docs in mixed stories", "cos within event",
+                 "cos across events", "terms shared most"],
+                [[m["topic"], m["documents"], m["documents_in_mixed_stories"],
+                  m["mean_cosine_within_event"], m["mean_cosine_across_events"],
+                  ", ".join(m["shared_terms"])] for m in merged]) + "\n")
+            sweep = threshold_sweep(tune_docs)
+            output["tune_threshold_sweep"] = sweep
+            print("### Join threshold sweep (tuning topics, incremental, mean of seeds)\n")
+            print(ecb.markdown_table(
+                ["threshold", "stories", "event B3 P", "event B3 R", "event B3 F1",
+                 "event F1 min", "topic B3 F1"],
+                [[r["threshold"], f"{r['stories']:.1f}", r["event_p"], r["event_r"],
+                  r["event_f1"], r["event_f1_min"], r["topic_f1"]] for r in sweep]) + "\n")
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip() and int(s) > 0]
+    if sizes:
+        every = ecb.load_topics(ecb.topics_present())
+        measured = throughput(every, sizes, args.budget)
+        output["throughput"] = measured
+        print("### Throughput of assign_stories (synthetic articles from ECB+ text)\n")
+        print(ecb.markdown_table(
+            ["articles", "seconds", "articles/s", "ms/article (cumulative)",
+             "ms/article (last 1k batch)", "stories", "synthetic stories",
+             "B3 F1 vs synthetic stories", "words/article"],
+            [[p["articles"], p["seconds"], f"{p['articles_per_s']:.0f}", p["ms_per_article"],
+              p["last_batch_ms_per_article"], p["stories"], p["synthetic_stories"],
+              p["synthetic_b3_f1"], f"{p['mean_words']:.0f}"]
+             for p in measured["points"]]) + "\n")
+        projection = measured["projection"]
+        if projection:
+            print(f"Stopped after the {args.budget:.0f}s budget (--budget). Projection for "
+                  f"{projection['target']} articles from a line fitted to the per-batch cost: "
+                  f"{projection['seconds']:.0f}s in all, "
+                  f"{projection['ms_per_article_at_target']:.1f} ms per article at the end "
+                  f"(+{projection['ms_per_article_growth_per_1k_articles']:.2f} ms per 1k "
+                  "articles already stored).\n")
+    elapsed = time.perf_counter() - started
+    output["seconds"] = round(elapsed, 1)
+    print(f"Total runtime {elapsed:.0f}s.")
+    if args.json:
+        for result in output["splits"].values():
+            result.pop("_assignment", None)
+            result.pop("_articles", None)
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump(output, handle, indent=2, default=str)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
