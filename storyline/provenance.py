@@ -11,7 +11,6 @@ synonym spinning, and sentence alignment only on the candidate pairs.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections import defaultdict
@@ -22,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from datasketch import MinHash, MinHashLSH
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .models import Article, Provenance
 from .text import content_words, sentence_spans, words
@@ -124,7 +124,7 @@ def align_pair(copy: _Sketch, source: _Sketch, copy_index: int, source_index: in
             for other in postings.get(word, ()):
                 counts[other] += 1
         best, best_score, best_kind = -1, 0.0, ""
-        for other, shared in sorted(counts.items(), key=lambda kv: -kv[1])[:5]:
+        for other, shared in sorted(counts.items(), key=lambda kv: -kv[1])[:3]:
             if shared < 2 and len(content) > 2:
                 continue
             score, kind = _sentence_similarity(copy.sentence_words[index],
@@ -143,20 +143,25 @@ def align_pair(copy: _Sketch, source: _Sketch, copy_index: int, source_index: in
 
 def _sentence_similarity(a: list[str], b: list[str], a_content: set[str], b_content: set[str]
                          ) -> tuple[float, str]:
+    """How sentence `a` relates to `b`: verbatim, edited, substituted (word swaps in
+    place, the mark of a spinner) or reworded, with a score in 0..1."""
     if a == b:
         return 1.0, "verbatim"
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    ratio = matcher.ratio()
     overlap = len(a_content & b_content) / max(1, min(len(a_content), len(b_content)))
+    ratio = Indel.normalized_similarity(a, b)
     if ratio >= 0.9:
         return ratio, "edited"
-    replaced = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes()
-                   if op == "replace" and abs((i2 - i1) - (j2 - j1)) <= 1)
-    changed = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in matcher.get_opcodes()
-                  if op != "equal")
-    if ratio >= 0.5 and changed and replaced / changed >= 0.7 and \
-            min(len(a), len(b)) / max(len(a), len(b), 1) >= 0.8:
-        return max(ratio, 0.7), "substituted"
+    if ratio >= 0.5 and min(len(a), len(b)) / max(len(a), len(b), 1) >= 0.8:
+        replaced = changed = 0
+        for op in Levenshtein.opcodes(a, b):
+            if op.tag == "equal":
+                continue
+            size = max(op.src_end - op.src_start, op.dest_end - op.dest_start)
+            changed += size
+            if op.tag == "replace":
+                replaced += size
+        if changed and replaced / changed >= 0.7:
+            return max(ratio, 0.7), "substituted"
     if overlap >= 0.7:
         return overlap * 0.9, "reworded"
     return max(ratio, overlap * 0.8), "reworded"
