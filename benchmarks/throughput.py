@@ -1,9 +1,13 @@
 """Throughput and peak memory of `storyline analyze`, next to spaCy alone on the same text.
 
-Generates N articles in memory by repeating and varying the fictional demo corpus (names,
-numbers, dates and ids change per copy, so content hashes differ and clustering sees many
-stories), writes them as JSONL into a temporary directory, and measures for each N, each in a
-fresh subprocess so peak memory (max RSS) is per measurement:
+Generates N articles in memory from the fictional demo corpus (12 articles, 2 stories):
+copy k renames people, places, institutions and outlets, shifts numbers, moves publication
+dates by k * --days-per-copy days (weekday and month names move with them), swaps content
+words outside quotations for other words of the same part of speech, and gets ids
+f"{id}-{k}"; so content hashes differ, each copy keeps the demo's structure (reprint, spun
+copy, digest, quotes, divergence) and clustering sees about two stories per copy. The
+articles go into a temporary directory as JSONL. For each N, each in a fresh worker process
+so that peak memory (the worker's own max RSS) belongs to one measurement:
 
 1. spaCy alone: ``list(nlp.pipe(texts, batch_size=32))`` with the model storyline loads
    (``storyline.nlp.load_nlp``), over the texts as storyline ingests them;
@@ -15,9 +19,9 @@ Model loading is excluded from both wall times (it is done before the clock star
 included in both peak-memory figures. Nothing is written into the repository.
 
 Usage:
-    python benchmarks/throughput.py                       # 100, 1,000 and 10,000 articles
-    python benchmarks/throughput.py --sizes 100           # quick run
-    python benchmarks/throughput.py --sizes 1000 --json out.json --profile
+    python benchmarks/throughput.py                        # 100, 1,000 and 10,000 articles
+    python benchmarks/throughput.py --sizes 100            # quick run
+    python benchmarks/throughput.py --sizes 100,1000 --json out.json --profile 1000
 """
 
 from __future__ import annotations
@@ -62,6 +66,8 @@ from storyline.nlp import default_model_name, load_nlp
 from storyline.store import open_store
 
 DEFAULT_SIZES = "100,1000,10000"
+# More than the clustering's time window (storyline.cluster.MAX_GAP_DAYS, 45 days) plus the
+# 8 days a demo story spans, and not a multiple of 7, so weekday names vary between copies.
 DAYS_PER_COPY = 57
 SPACY_BATCH = 32
 JSONL_NAME = "articles.jsonl"
@@ -403,8 +409,8 @@ class Variation:
         """Names and numbers change everywhere; other words outside quotations and spin phrases.
 
         Quotations keep their words so the parses of quotes and speech cues stay the ones of
-        the demo corpus (swapping inside them can make the parser pick a subject inside the
-        quote, which storyline's quote stage does not survive: see the benchmark README).
+        the demo corpus (swapped words inside them can make the parser take a word of the
+        quote as the speaker).
         """
         kept = [m.span() for m in QUOTED_RE.finditer(text)]
         if self.lexicon:
@@ -636,34 +642,67 @@ class ProfileLine:
     cumulative_s: float
 
 
-def read_profile(stats_path: Path, top: int = PROFILE_TOP
-                 ) -> tuple[float, float, list[ProfileLine]]:
-    """(profiled seconds, seconds inside spaCy's Language.pipe, top storyline functions)."""
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A cProfile run of storyline analyze, read back."""
+
+    n: int
+    total_s: float
+    spacy_s: float  # inside spaCy's Language.pipe
+    chain: tuple[ProfileLine, ...]  # storyline functions on the way to spaCy (analyze, ...)
+    top: tuple[ProfileLine, ...]  # the other storyline functions, by cumulative time
+
+
+def read_profile(stats_path: Path, n: int, top: int = PROFILE_TOP) -> Profile:
+    """Split storyline's functions into the call chain that leads to spaCy and the rest.
+
+    The chain (analyze -> dossier_for_story -> ... -> nlp.parse_texts) has spaCy's time in
+    its cumulative figures; everything else is time storyline spends beyond spaCy.
+    """
     stats = pstats.Stats(str(stats_path))
-    raw: dict[tuple[str, int, str], tuple[int, int, float, float, Any]] = \
+    Key = tuple[str, int, str]
+    raw: dict[Key, tuple[int, int, float, float, dict[Key, Any]]] = \
         stats.stats  # type: ignore[attr-defined]
     package = str(Path(storyline.__file__).resolve().parent) + os.sep
-    spacy_pipe = max((ct for (path, _line, func), (_cc, _nc, _tt, ct, _callers) in raw.items()
-                      if path.endswith(os.path.join("spacy", "language.py")) and func == "pipe"),
-                     default=0.0)
-    lines = [ProfileLine(f"{Path(path).stem}.{func}:{line}", nc, tt, ct)
-             for (path, line, func), (_cc, nc, tt, ct, _callers) in raw.items()
-             if str(Path(path).resolve()).startswith(package)]
-    lines.sort(key=lambda item: -item.cumulative_s)
-    return float(stats.total_tt), spacy_pipe, lines[:top]  # type: ignore[attr-defined]
+
+    def ours(key: Key) -> bool:
+        return key[0].startswith(package) or str(Path(key[0]).resolve()).startswith(package)
+
+    def line(key: Key) -> ProfileLine:
+        _cc, calls, own, cumulative, _callers = raw[key]
+        return ProfileLine(f"{Path(key[0]).stem}.{key[2]}:{key[1]}", calls, own, cumulative)
+
+    spacy_pipe = [key for key in raw
+                  if key[0].endswith(os.path.join("spacy", "language.py")) and key[2] == "pipe"]
+    spacy_s = max((raw[key][3] for key in spacy_pipe), default=0.0)
+    chain: set[Key] = set()
+    frontier = list(spacy_pipe)
+    while frontier:  # every caller, transitively, of Language.pipe
+        for caller in raw[frontier.pop()][4]:
+            if caller in raw and caller not in chain:
+                chain.add(caller)
+                frontier.append(caller)
+    by_time = sorted((key for key in raw if ours(key)), key=lambda key: -raw[key][3])
+    return Profile(n, float(stats.total_tt), spacy_s,  # type: ignore[attr-defined]
+                   tuple(line(key) for key in by_time if key in chain),
+                   tuple(line(key) for key in by_time if key not in chain)[:top])
 
 
-def profile_table(n: int, total: float, spacy: float, lines: Sequence[ProfileLine]) -> str:
-    out = [f"cProfile of storyline analyze on {n:,} articles: {total:,.1f} s profiled, "
+def profile_table(profile: Profile) -> str:
+    total, spacy = profile.total_s, profile.spacy_s
+    chain = " > ".join(item.function.split(":")[0] for item in profile.chain)
+    out = [f"cProfile of storyline analyze on {profile.n:,} articles: {total:,.1f} s profiled, "
            f"{spacy:,.1f} s ({spacy / total:.0%}) inside spaCy's Language.pipe, "
-           f"{total - spacy:,.1f} s outside it. Top {len(lines)} storyline functions by "
-           "cumulative time (profiling slows pure-Python code more than spaCy's compiled code):",
+           f"{total - spacy:,.1f} s outside it (profiling slows pure-Python code more than "
+           "spaCy's compiled code).",
+           f"Call chain down to spaCy (left out below): {chain}.",
+           f"Top {len(profile.top)} other storyline functions by cumulative time:",
            "",
            "| # | function | calls | own s | cumulative s | % of run |",
            "|--:|---|--:|--:|--:|--:|"]
-    for index, item in enumerate(lines, start=1):
+    for index, item in enumerate(profile.top, start=1):
         out.append(f"| {index} | `{item.function}` | {item.calls:,} | {item.own_s:,.2f} "
-                   f"| {item.cumulative_s:,.2f} | {item.cumulative_s / total:.0%} |")
+                   f"| {item.cumulative_s:,.2f} | {item.cumulative_s / total:.1%} |")
     return "\n".join(out)
 
 
@@ -699,7 +738,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                              f"(default: {DAYS_PER_COPY}, beyond the clustering time window)")
     parser.add_argument("--same-words", action="store_true",
                         help="vary only names, numbers, dates and ids, not content words "
-                             "(copies then merge into a few huge stories)")
+                             "(copies then share most words and merge into large stories)")
     parser.add_argument("--worker", choices=["spacy", "storyline"], help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -721,19 +760,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes: list[int] = args.sizes
     model_name = args.model or default_model_name()
     log(f"model {model_name}; sizes {', '.join(f'{n:,}' for n in sizes)}; "
-        "10,000 articles take about 15-30 minutes on 2 cores")
+        "10,000 articles can take an hour on 2 cores (spaCy alone about 20 minutes)")
+    load_start = os.getloadavg()
+    if load_start[0] > 0.5:
+        log(f"warning: load average {load_start[0]:.1f} on {os.cpu_count()} CPUs: other "
+            "processes compete for the CPU and inflate the times")
     base = demo_articles()
     lexicon = None if args.same_words else Lexicon.from_corpus(base, args.model)
     articles = generate(max([*sizes, args.profile or 0]), base, lexicon,
                         day_step=args.days_per_copy)
     rows: list[Row] = []
+    profile: Profile | None = None
     profile_text = ""
     with tempfile.TemporaryDirectory(prefix="storyline-throughput-") as tmp:
         for n in sizes:
             data = Path(tmp) / f"n{n}"
             data.mkdir()
             write_jsonl(articles[:n], data)
-            log(f"N={n:,}: spaCy alone ...")
+            log(f"N={n:,}: spaCy alone ... (load average {os.getloadavg()[0]:.1f})")
             spacy = run_worker("spacy", data, args.model)
             log(f"N={n:,}: spaCy alone {spacy.seconds:,.1f} s, peak {spacy.peak_mb:,.0f} MB")
             log(f"N={n:,}: storyline analyze ...")
@@ -750,8 +794,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stats_path = args.profile_stats or Path(tmp) / "analyze.pstats"
             log(f"N={args.profile:,}: storyline analyze under cProfile ...")
             run_worker("storyline", data, args.model, profile=stats_path)
-            total, spacy_s, top = read_profile(stats_path)
-            profile_text = profile_table(args.profile, total, spacy_s, top)
+            profile = read_profile(stats_path, args.profile)
+            profile_text = profile_table(profile)
     print(markdown_table(rows))
     print()
     spacy_version = importlib.metadata.version("spacy")
@@ -764,10 +808,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = {"model": model_name, "spacy": spacy_version, "storyline": storyline.__version__,
                   "python": platform.python_version(), "cpus": os.cpu_count(),
                   "batch_size": SPACY_BATCH, "days_per_copy": args.days_per_copy,
-                  "same_words": args.same_words, "rows": [asdict(r) for r in rows]}
-        if args.profile:
-            report["profile"] = {"n": args.profile, "seconds": total, "spacy_pipe_s": spacy_s,
-                                 "top": [asdict(line) for line in top]}
+                  "same_words": args.same_words,
+                  "load_average": {"start": load_start, "end": os.getloadavg()},
+                  "rows": [asdict(r) for r in rows]}
+        if profile:
+            report["profile"] = asdict(profile)
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         log(f"wrote {args.json}")
     return 0

@@ -58,6 +58,7 @@ class _Sketch:
     sentence_words: list[list[str]]
     sentence_content: list[set[str]]
     anchors: set[str] = field(default_factory=set)
+    spin_hits: list[dict[str, object]] = field(default_factory=list)
 
 
 @dataclass
@@ -82,7 +83,7 @@ def sketch_article(article: Article) -> _Sketch:
     sentence_content = [set(content_words(article.text[s:e])) for s, e in spans]
     anchors = {t for t in re.findall(r"(?<![.!?]\s)\b([A-Z][a-z]{2,}|\d[\d,.]*)", article.text)}
     return _Sketch(article, tokens, shingles, spans, sentence_words, sentence_content,
-                   {a.lower() for a in anchors})
+                   {a.lower() for a in anchors}, find_spin_phrases(article.text))
 
 
 def minhash(values: set[int] | set[str]) -> MinHash:
@@ -95,7 +96,7 @@ def candidate_pairs(sketches: Sequence[_Sketch]) -> set[tuple[int, int]]:
     """Pairs worth aligning: near-verbatim (shingle LSH) or same names and numbers."""
     pairs: set[tuple[int, int]] = set()
     for threshold, feature in ((0.3, "shingles"), (0.35, "anchors")):
-        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_bands(threshold))
         for index, item in enumerate(sketches):
             values = getattr(item, feature)
             if not values:
@@ -105,6 +106,13 @@ def candidate_pairs(sketches: Sequence[_Sketch]) -> set[tuple[int, int]]:
                 pairs.add((min(index, int(other)), max(index, int(other))))
             lsh.insert(str(index), signature)
     return pairs
+
+
+@lru_cache(maxsize=8)
+def _lsh_bands(threshold: float) -> tuple[int, int]:
+    """datasketch's (bands, rows) for a threshold, computed once (it integrates numerically)."""
+    probe = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return probe.b, probe.r
 
 
 def align_pair(copy: _Sketch, source: _Sketch, copy_index: int, source_index: int
@@ -248,8 +256,8 @@ def _direction(sketches: Sequence[_Sketch], i: int, j: int) -> tuple[int, int]:
         return i, j
     if credit_b and _same_outlet(credit_b[0], a.outlet):
         return j, i
-    spun_a = len(find_spin_phrases(a.text))
-    spun_b = len(find_spin_phrases(b.text))
+    spun_a = len(sketches[i].spin_hits)
+    spun_b = len(sketches[j].spin_hits)
     if spun_a != spun_b:
         return (i, j) if spun_a > spun_b else (j, i)
     if len(sketches[i].tokens) != len(sketches[j].tokens):
@@ -301,7 +309,7 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
     sketch = sketches[index]
     article = sketch.article
     credit = find_credit(article)
-    hits = find_spin_phrases(article.text)
+    hits = sketch.spin_hits
     source = sketches[pair.source].article if pair else None
     evidence = _alignment_evidence(sketch, sketches[pair.source], pair) if pair else []
     if credit:
