@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,13 +175,19 @@ def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[Resol
 def build_story_results(story: Story, articles: Sequence[Article], *,
                         options: AnalyzeOptions | None = None,
                         errors: Sequence[InputError] = (),
-                        progress: Progress | None = None) -> StoryResults:
-    """Run every stage after ingest on one story's articles."""
+                        progress: Progress | None = None,
+                        analysed: Mapping[str, ArticleAnalysis] | None = None) -> StoryResults:
+    """Run every stage after ingest on one story's articles.
+
+    Args:
+        analysed: NLP results already computed for these articles (by id), so that many
+            stories can share one batched parse; missing ones are analysed here.
+    """
     options = options or AnalyzeOptions()
     articles = sorted(articles, key=_publication_order)
     provenance: list[Provenance] = detect_provenance(articles)
     sources = independence_groups(provenance)
-    analyses = analyze_articles(articles, options=options, progress=progress)
+    analyses = _analyses_for(articles, analysed or {}, options=options, progress=progress)
     sources_by_id = {a.id: a.source for a in articles}
     errors = [*errors, *(InputError(sources_by_id[a.article_id], a.problem, "warning")
                          for a in analyses if a.problem)]
@@ -198,17 +204,26 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
                         alignment.facts, alignment.divergences, tuple(summary), tuple(errors))
 
 
+def _analyses_for(articles: Sequence[Article], analysed: Mapping[str, ArticleAnalysis], *,
+                  options: AnalyzeOptions, progress: Progress | None) -> list[ArticleAnalysis]:
+    missing = [a for a in articles if a.id not in analysed]
+    fresh = {a.article_id: a for a in analyze_articles(missing, options=options,
+                                                       progress=progress)} if missing else {}
+    return [analysed.get(a.id) or fresh[a.id] for a in articles]
+
+
 def _publication_order(article: Article) -> tuple[float, str]:
     return (article.published.timestamp() if article.published else math.inf, article.id)
 
 
 def build_dossier(story: Story, articles: Sequence[Article], *,
                   options: AnalyzeOptions | None = None, errors: Sequence[InputError] = (),
-                  progress: Progress | None = None) -> dict[str, Any]:
+                  progress: Progress | None = None,
+                  analysed: Mapping[str, ArticleAnalysis] | None = None) -> dict[str, Any]:
     """One story's dossier dict (the JSON contract)."""
     options = options or AnalyzeOptions()
     results = build_story_results(story, articles, options=options, errors=errors,
-                                  progress=progress)
+                                  progress=progress, analysed=analysed)
     return build_dossier_dict(results, generator=_generator(options))
 
 
@@ -229,7 +244,8 @@ def single_story(articles: Sequence[Article]) -> Story:
 
 
 def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | None = None,
-                      errors: Sequence[InputError] = (), progress: Progress | None = None
+                      errors: Sequence[InputError] = (), progress: Progress | None = None,
+                      analysed: Mapping[str, ArticleAnalysis] | None = None
                       ) -> dict[str, Any]:
     """A stored story's dossier, from the cache when its articles have not changed."""
     options = options or AnalyzeOptions()
@@ -239,7 +255,8 @@ def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | 
     cached = None if errors else db.cached_dossier(store, story_id, fingerprint)
     if cached is not None:
         return cached
-    dossier = build_dossier(story, articles, options=options, errors=errors, progress=progress)
+    dossier = build_dossier(story, articles, options=options, errors=errors, progress=progress,
+                            analysed=analysed)
     if not errors:
         db.save_dossier(store, story_id, fingerprint, dossier)
     return dossier
@@ -275,9 +292,23 @@ def analyze(store: Store, ingested: IngestReport, *, options: AnalyzeOptions | N
                               errors=ingested.errors, progress=progress)]
     assignment = update_stories(store, ingested.articles)
     story_ids = list(dict.fromkeys(assignment[a.key] for a in ingested.articles))
+    # One batched parse for every story's articles: spaCy is fastest on long streams.
+    options = options or AnalyzeOptions()
+    members = [a for story_id in story_ids for a in _uncached_articles(
+        store, story_id, options, has_errors=bool(ingested.errors))]
+    analysed = {a.article_id: a for a in analyze_articles(members, options=options,
+                                                          progress=progress)}
     return [dossier_for_story(store, story_id, options=options, errors=ingested.errors,
-                              progress=progress)
+                              analysed=analysed)
             for story_id in story_ids]
+
+
+def _uncached_articles(store: Store, story_id: str, options: AnalyzeOptions, *,
+                       has_errors: bool) -> list[Article]:
+    articles = db.story_articles(store, story_id)
+    if not has_errors and db.cached_dossier(store, story_id, _fingerprint(articles, options)):
+        return []
+    return articles
 
 
 def index_for(dossiers: Sequence[dict[str, Any]]) -> dict[str, Any]:
