@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -58,7 +59,14 @@ class _Sketch:
     sentence_words: list[list[str]]
     sentence_content: list[set[str]]
     anchors: set[str] = field(default_factory=set)
-    spin_hits: list[dict[str, object]] = field(default_factory=list)
+    _spin_hits: list[dict[str, object]] | None = None
+
+    @property
+    def spin_hits(self) -> list[dict[str, object]]:
+        """Spinner phrases, looked for only when a decision needs them (the regex is slow)."""
+        if self._spin_hits is None:
+            self._spin_hits = find_spin_phrases(self.article.text)
+        return self._spin_hits
 
 
 @dataclass
@@ -77,13 +85,15 @@ def sketch_article(article: Article) -> _Sketch:
     """Normalise, shingle and split one article (the cheap per-article pass)."""
     tokens = words(article.text)
     count = max(1, len(tokens) - SHINGLE + 1)
-    shingles = {hash(tuple(tokens[i:i + SHINGLE])) for i in range(count)}
+    # A stable hash (not Python's salted hash()) keeps candidate pairs the same every run.
+    shingles = {zlib.crc32(" ".join(tokens[i:i + SHINGLE]).encode("utf-8"))
+                for i in range(count)}
     spans = list(sentence_spans(article.text))
     sentence_words = [words(article.text[s:e]) for s, e in spans]
     sentence_content = [set(content_words(article.text[s:e])) for s, e in spans]
     anchors = {t for t in re.findall(r"(?<![.!?]\s)\b([A-Z][a-z]{2,}|\d[\d,.]*)", article.text)}
     return _Sketch(article, tokens, shingles, spans, sentence_words, sentence_content,
-                   {a.lower() for a in anchors}, find_spin_phrases(article.text))
+                   {a.lower() for a in anchors})
 
 
 def minhash(values: set[int] | set[str]) -> MinHash:
@@ -319,10 +329,12 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
     if pair and source and sketch.tokens == sketches[pair.source].tokens:
         return Provenance(article.id, "duplicate", source.id, 1.0, tuple(evidence))
     if credit:
+        # The aligned source is the origin when the text backs it up; the outlet named in
+        # the credit decides only when nothing aligns (it may have several articles here).
         credited = [s.article for s in sketches if _same_outlet(credit[0], s.article.outlet)
                     and s.article.id != article.id]
-        origin = credited[0] if credited else (source if pair and pair.containment >= 0.5
-                                               else None)
+        aligned = source if pair and (pair.containment >= 0.5 or source in credited) else None
+        origin = aligned or (credited[0] if credited else None)
         return Provenance(article.id, "reprint", origin.id if origin else None, similarity,
                           tuple(evidence), credited=credit[0])
     if pair and source:
