@@ -222,6 +222,29 @@ def quotes_cli(inputs: tuple[str, ...], model: str | None) -> None:
         click.echo(json.dumps(quote, ensure_ascii=False))
 
 
+@cli.command(name="timeline")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text",
+              show_default=True)
+@click.option("--model", default=None, help="spaCy pipeline package.")
+@handle_errors
+def timeline_cli(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
+    """Print the dated events of the inputs, treated as one story, in date order.
+
+    Example: storyline timeline articles/ --format jsonl
+    """
+    with open_store(None) as store:
+        ingested = _ingest(store, inputs)
+    if not ingested.articles:
+        raise click.ClickException("no article could be read from the inputs")
+    events = pipeline.timeline_for(ingested.articles, options=_options(model, 120))
+    for event in events:
+        if fmt == "jsonl":
+            click.echo(json.dumps(event, ensure_ascii=False))
+        else:
+            click.echo(report.event_line(event))
+
+
 @cli.command(name="serve")
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True,

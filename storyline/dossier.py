@@ -60,7 +60,7 @@ def build_dossier_dict(results: StoryResults, *, generator: dict[str, Any] | Non
         "organizations": [_entity(e) for e in results.entities if e.label == "ORG"],
         "quotes": [quote_dict(q) for q in results.quotes],
         "quote_groups": [_quote_group(g) for g in results.quote_groups],
-        "events": [_event(e) for e in results.events],
+        "events": [event_dict(e) for e in results.events],
         "facts": [_fact(f) for f in results.facts],
         "divergences": [_divergence(d) for d in results.divergences],
         "summary": [{"text": s.text, "citations": _spans(s.citations)} for s in results.summary],
@@ -111,7 +111,7 @@ def _quote_group(group: QuoteGroup) -> dict[str, Any]:
                          for v in group.variants]}
 
 
-def _event(event: Event) -> dict[str, Any]:
+def event_dict(event: Event) -> dict[str, Any]:
     return {"id": event.id, "date": event.date, "precision": event.precision,
             "status": event.status, "description": event.description,
             "evidence": _spans(event.evidence), "expression": event.expression}

@@ -21,7 +21,7 @@ from . import store as db
 from .align import align_facts, group_quotes
 from .cluster import StoryState, assign_stories
 from .dates import find_dates
-from .dossier import StoryResults, build_dossier_dict, quote_dict
+from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict
 from .entities import EntityIndex, find_mentions, link_entities
 from .ingest import read_inputs
 from .models import Article, ArticleAnalysis, InputError, Provenance, Quote, ResolvedQuote, Story
@@ -330,3 +330,13 @@ def quotes_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = 
     entities = link_entities([m for a in analyses for m in a.mentions])
     quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
     return [quote_dict(q) for q in quotes]
+
+
+def timeline_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = None
+                 ) -> list[dict[str, Any]]:
+    """The merged timeline of a set of articles, as dossier event objects."""
+    ordered = sorted(articles, key=_publication_order)
+    sources = independence_groups(detect_provenance(ordered))
+    analyses = analyze_articles(ordered, options=options)
+    events = build_timeline(ordered, [d for a in analyses for d in a.dates], sources)
+    return [event_dict(event) for event in events]

@@ -194,9 +194,7 @@ def render_markdown(dossier: dict[str, Any]) -> str:
             lines.append(f"  - {_md(names.get(variant['article'], variant['article']))}: "
                          f"\u201c{_md(variant['text'])}\u201d")
     lines += ["", "## Timeline", ""]
-    for event in dossier["events"]:
-        lines.append(f"- {_md(event['date'] or 'undated')} ({event['status']}): "
-                     f"{_md(event['description'])}")
+    lines += [f"- {_md(event_line(event))}" for event in dossier["events"]]
     lines += ["", "## Facts", ""]
     for fact in dossier["facts"]:
         if fact["agreement"] != "single":
@@ -211,6 +209,14 @@ def render_markdown(dossier: dict[str, Any]) -> str:
         lines += ["", "## Input errors", ""]
         lines += [f"- `{_md(e['source'])}`: {_md(e['reason'])}" for e in dossier["errors"]]
     return "\n".join(lines) + "\n"
+
+
+def event_line(event: dict[str, Any]) -> str:
+    """One timeline entry as a line of text: date, status, description, sources."""
+    sources = len({e["article"] for e in event["evidence"]})
+    date = event["date"] or f"undated ({event.get('expression', '')})"
+    return f"{date:<23} {event['status']:<9} {event['description']}  [{sources} source" \
+           f"{'s' if sources != 1 else ''}]"
 
 
 def render(dossier: dict[str, Any], fmt: str) -> str:

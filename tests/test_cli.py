@@ -24,7 +24,8 @@ def test_version_and_help() -> None:
     assert _run("--version").output.strip().endswith("0.1.0")
     result = _run("--help")
     assert result.exit_code == 0
-    for command in ("analyze", "ingest", "stories", "show", "serve", "demo", "quotes"):
+    for command in ("analyze", "ingest", "stories", "show", "serve", "demo", "quotes",
+                    "timeline"):
         assert command in result.output
     assert "Examples:" in result.output
 
@@ -128,3 +129,14 @@ def test_demo_command(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "index.html" in result.output
     assert (out / "index.json").exists()
+
+
+def test_timeline_command() -> None:
+    result = _run("timeline", str(DEMO_ARTICLES / "regional.jsonl"), "--format", "jsonl")
+    assert result.exit_code == 0
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    dates = [e["date"] for e in events if e["date"]]
+    assert dates == sorted(dates, key=lambda d: d.split("/")[0])
+    assert any(e["date"] == "2026-03-13" and e["status"] == "cancelled" for e in events)
+    text = _run("timeline", str(DEMO_ARTICLES / "regional.jsonl")).stdout
+    assert "2026-03-13" in text and "cancelled" in text
