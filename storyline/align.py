@@ -91,7 +91,7 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     members: dict[int, list[int]] = defaultdict(list)
     for unit in units:
         members[groups.find(unit.index)].append(unit.index)
-    published = {a.id: (a.published.timestamp() if a.published else math.inf) for a in articles}
+    published = {a.id: a.timestamp for a in articles}
     outlets = {a.id: a.outlet for a in articles}
     facts: list[Fact] = []
     positions: list[tuple[int, ...]] = []

@@ -137,7 +137,7 @@ def _top_terms(vector: dict[str, float]) -> list[str]:
 
 
 def _time_key(article: Article) -> tuple[float, str]:
-    return (article.published.timestamp() if article.published else math.inf, article.id)
+    return (article.timestamp, article.id)
 
 
 def _time_factor(state: StoryState, when: float | None) -> float:

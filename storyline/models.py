@@ -7,6 +7,7 @@ family. No logic beyond small derived properties, no I/O.
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -59,6 +60,11 @@ class Article:
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    @property
+    def timestamp(self) -> float:
+        """Publication time in seconds; infinity when unknown, so undated sorts last."""
+        return self.published.timestamp() if self.published else math.inf
 
     @property
     def published_iso(self) -> str | None:

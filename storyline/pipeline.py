@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -193,8 +192,7 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
                          for a in analyses if a.problem)]
     entities = link_entities([m for a in analyses for m in a.mentions])
     quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
-    published = {a.id: (a.published.timestamp() if a.published else math.inf)
-                 for a in articles}
+    published = {a.id: a.timestamp for a in articles}
     alignment = align_facts(articles, analyses, sources)
     events = build_timeline(articles, [d for a in analyses for d in a.dates], sources)
     summary = summarize(alignment.facts, alignment.fact_units, articles, sources,
@@ -213,7 +211,7 @@ def _analyses_for(articles: Sequence[Article], analysed: Mapping[str, ArticleAna
 
 
 def _publication_order(article: Article) -> tuple[float, str]:
-    return (article.published.timestamp() if article.published else math.inf, article.id)
+    return (article.timestamp, article.id)
 
 
 def build_dossier(story: Story, articles: Sequence[Article], *,
@@ -249,12 +247,10 @@ def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | 
                       ) -> dict[str, Any]:
     """A stored story's dossier, from the cache when its articles have not changed."""
     options = options or AnalyzeOptions()
-    articles = db.story_articles(store, story_id)
-    story = Story(story_id, story_title(articles), tuple(a.id for a in articles))
-    fingerprint = _fingerprint(articles, options)
-    cached = None if errors else db.cached_dossier(store, story_id, fingerprint)
+    articles, fingerprint, cached = _story_cache(store, story_id, options, errors=errors)
     if cached is not None:
         return cached
+    story = Story(story_id, story_title(articles), tuple(a.id for a in articles))
     dossier = build_dossier(story, articles, options=options, errors=errors, progress=progress,
                             analysed=analysed)
     if not errors:
@@ -292,23 +288,28 @@ def analyze(store: Store, ingested: IngestReport, *, options: AnalyzeOptions | N
                               errors=ingested.errors, progress=progress)]
     assignment = update_stories(store, ingested.articles)
     story_ids = list(dict.fromkeys(assignment[a.key] for a in ingested.articles))
-    # One batched parse for every story's articles: spaCy is fastest on long streams.
+    # One batched parse for every story that needs one: spaCy is fastest on long streams.
     options = options or AnalyzeOptions()
-    members = [a for story_id in story_ids for a in _uncached_articles(
-        store, story_id, options, has_errors=bool(ingested.errors))]
+    states = {story_id: _story_cache(store, story_id, options, errors=ingested.errors)
+              for story_id in story_ids}
+    members = [a for articles, _, cached in states.values() if cached is None
+               for a in articles]
     analysed = {a.article_id: a for a in analyze_articles(members, options=options,
                                                           progress=progress)}
-    return [dossier_for_story(store, story_id, options=options, errors=ingested.errors,
-                              analysed=analysed)
+    return [states[story_id][2] or dossier_for_story(store, story_id, options=options,
+                                                     errors=ingested.errors,
+                                                     analysed=analysed)
             for story_id in story_ids]
 
 
-def _uncached_articles(store: Store, story_id: str, options: AnalyzeOptions, *,
-                       has_errors: bool) -> list[Article]:
+def _story_cache(store: Store, story_id: str, options: AnalyzeOptions, *,
+                 errors: Sequence[InputError]) -> tuple[list[Article], str, dict[str, Any] | None]:
+    """A story's articles, cache fingerprint and cached dossier (None when stale or when
+    this run has input errors to report in it)."""
     articles = db.story_articles(store, story_id)
-    if not has_errors and db.cached_dossier(store, story_id, _fingerprint(articles, options)):
-        return []
-    return articles
+    fingerprint = _fingerprint(articles, options)
+    cached = None if errors else db.cached_dossier(store, story_id, fingerprint)
+    return articles, fingerprint, cached
 
 
 def index_for(dossiers: Sequence[dict[str, Any]]) -> dict[str, Any]:

@@ -17,7 +17,6 @@ import zlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -260,7 +259,7 @@ def _direction(sketches: Sequence[_Sketch], i: int, j: int) -> tuple[int, int]:
     """(copy, source): the later one copies; failing dates, the credited or edited one."""
     a, b = sketches[i].article, sketches[j].article
     if a.published and b.published and a.published != b.published:
-        return (j, i) if _ts(a.published) < _ts(b.published) else (i, j)
+        return (j, i) if a.timestamp < b.timestamp else (i, j)
     credit_a, credit_b = find_credit(a), find_credit(b)
     if credit_a and _same_outlet(credit_a[0], b.outlet):
         return i, j
@@ -276,23 +275,14 @@ def _direction(sketches: Sequence[_Sketch], i: int, j: int) -> tuple[int, int]:
     return j, i
 
 
-def _ts(value: datetime) -> float:
-    return value.timestamp()
-
-
-def _published_or_inf(sketch: _Sketch) -> float:
-    published = sketch.article.published
-    return published.timestamp() if published else float("inf")
-
-
 def _digest_sources(sketches: Sequence[_Sketch], pairs: Sequence[tuple[int, int]]
-                    ) -> dict[int, list[int]]:
-    """Short articles whose sentences come from several longer ones."""
+                    ) -> dict[int, _PairResult]:
+    """Short articles whose sentences come from longer ones -> their main source's alignment."""
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
         partners[i].add(j)
         partners[j].add(i)
-    digests: dict[int, list[int]] = {}
+    digests: dict[int, _PairResult] = {}
     for index, sketch in enumerate(sketches):
         if len(sketch.tokens) > 250:
             continue
@@ -303,19 +293,17 @@ def _digest_sources(sketches: Sequence[_Sketch], pairs: Sequence[tuple[int, int]
                 continue
             pair = align_pair(sketch, candidate, index, other)
             if pair.aligned:
-                sources.append((pair.containment, other))
-        covered = sum(c for c, _ in sources)
-        if sources and covered >= 0.3:
+                sources.append(pair)
+        if sources and sum(p.containment for p in sources) >= 0.3:
             # Most copied-from first; between equal copies, the earlier one is the source.
-            ranked = sorted(sources, key=lambda item: (-round(item[0], 3),
-                                                       _published_or_inf(sketches[item[1]]),
-                                                       item[1]))
-            digests[index] = [other for _, other in ranked]
+            digests[index] = min(sources, key=lambda p: (-round(p.containment, 3),
+                                                         sketches[p.source].article.timestamp,
+                                                         p.source))
     return digests
 
 
 def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
-              digest_sources: list[int] | None) -> Provenance:
+              digest_pair: _PairResult | None) -> Provenance:
     sketch = sketches[index]
     article = sketch.article
     credit = find_credit(article)
@@ -346,9 +334,8 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
         if pair.containment >= 0.5 and pair.substituted >= 0.3:
             return Provenance(article.id, "spun", source.id, similarity,
                               tuple(evidence + _spin_evidence(article, hits)))
-    if digest_sources:
-        source_sketch = sketches[digest_sources[0]]
-        digest_pair = align_pair(sketch, source_sketch, index, digest_sources[0])
+    if digest_pair:
+        source_sketch = sketches[digest_pair.source]
         return Provenance(article.id, "digest", source_sketch.article.id,
                           round(digest_pair.containment, 3),
                           tuple(_alignment_evidence(sketch, source_sketch, digest_pair)))

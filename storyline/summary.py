@@ -46,7 +46,7 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
             continue
         chosen.append(best)
         used += length
-    published = {a.id: (a.published.timestamp() if a.published else math.inf) for a in articles}
+    published = {a.id: a.timestamp for a in articles}
     chosen.sort(key=lambda i: (_first_time(facts[i], published), min(positions[i] or (0,))))
     return [SummarySentence(facts[i].text, _citations(facts[i], sources, published))
             for i in chosen]

@@ -39,7 +39,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
             copy's date joins its original's event even when reworded.
     """
     sources = sources or {}
-    published = {a.id: (a.published.timestamp() if a.published else math.inf) for a in articles}
+    published = {a.id: a.timestamp for a in articles}
     drafts: list[_Draft] = []
     for mention in sorted(dates, key=lambda m: (published.get(m.article_id, math.inf),
                                                 m.article_id, m.start)):
@@ -80,14 +80,17 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
 
 
 def _to_event(draft: _Draft, published: dict[str, float]) -> Event:
-    latest = max(draft.mentions, key=lambda m: (published.get(m.article_id, -math.inf)
-                                                if published.get(m.article_id) != math.inf
-                                                else -math.inf))
+    # The latest dated report wins; undated ones count as the oldest.
+    latest = max(draft.mentions, key=lambda m: _dated_or_oldest(published[m.article_id]))
     first = draft.mentions[0]
     evidence = tuple(dict.fromkeys(Span(m.article_id, m.sentence.start, m.sentence.end)
                                    for m in draft.mentions))
     return Event("", draft.value, draft.precision, latest.status,
                  describe(first.clause or first.sentence.text), evidence, first.text)
+
+
+def _dated_or_oldest(timestamp: float) -> float:
+    return -math.inf if timestamp == math.inf else timestamp
 
 
 def describe(clause: str) -> str:
