@@ -348,6 +348,31 @@ def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
                     "direct": case.gold[best].direct,
                     "text": _snippet(case.text, case.gold[best].fragments[0][0],
                                      case.gold[best].fragments[-1][1])}})
+        indirect = result.matches["indirect"][SPEAKER_THRESHOLD]
+        hit_gold = {g for g, _p, _v in indirect}
+        hit_pred = {p for _g, p, _v in indirect}
+        for g in result.gold_idx["indirect"]:
+            if g in hit_gold:
+                continue
+            gold = case.gold[g]
+            best = _best(gold_tokens[g], pred_tokens)
+            records.append({
+                "type": "fn_indirect", "article": case.name, "start": gold.fragments[0][0],
+                "gold": _snippet(case.text, gold.fragments[0][0], gold.fragments[-1][1]),
+                "source": gold.source_text, "cue": gold.cue,
+                "context": _snippet(case.text, max(0, gold.fragments[0][0] - 100),
+                                    gold.fragments[-1][1] + 60, 400),
+                "best_pred": None if best is None else {
+                    "overlap": round(overlap(gold_tokens[g], pred_tokens[best]), 2),
+                    "kind": preds[best].kind}})
+        for p in result.pred_idx["indirect"]:
+            if p not in hit_pred:
+                pred = preds[p]
+                records.append({
+                    "type": "fp_indirect", "article": case.name, "start": pred.start,
+                    "pred": _snippet(case.text, pred.start, pred.end), "cue": pred.cue,
+                    "context": _snippet(case.text, max(0, pred.start - 80), pred.end + 60,
+                                        400)})
         for g, p, value in result.matches["all"][SPEAKER_THRESHOLD]:
             gold, pred = case.gold[g], preds[p]
             if gold.source is None or polnear_speaker_ok(gold, pred):

@@ -133,7 +133,8 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             between = text[span.outer_end:following.outer_start]
             if following.start - span.end < 80 and cue.idx >= span.end and \
                     cue.idx < following.start and "\n" not in between and \
-                    between.rstrip().endswith(","):
+                    between.rstrip().endswith(",") and \
+                    not _second_cue(doc, cue, span.outer_end, following.outer_start):
                 parts.append(following)
                 consumed.add(index + 1)
         quote = _make_quote(doc, article_id, parts, cue, resolver, previous)
@@ -148,6 +149,12 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     quotes.extend(reported)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _second_cue(doc: Doc, cue: Token, start: int, end: int) -> bool:
+    """ "X," she said, adding, "Y.": another speech verb between two quotes parts them."""
+    between = doc.char_span(start, end, alignment_mode="expand")
+    return between is not None and any(_is_cue(t) and t.i != cue.i for t in between)
 
 
 def _char_mask(length: int, spans: list[_MarkedSpan]) -> bytearray:
@@ -435,12 +442,12 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
         content = _content_span(token, inside)
         if content is None:
             continue
-        start, end = content
+        start, end, content_text = content
         if any(span.outer_start <= start and end <= span.outer_end for span in marked):
             continue
         has_marks = any(start <= span.start < end for span in marked)
         speaker = resolver.speaker_of(token)
-        quotes.append(Quote(article_id, text_of(doc)[start:end], start, end,
+        quotes.append(Quote(article_id, content_text, start, end,
                             "mixed" if has_marks else "indirect", _cue_text(token),
                             speaker[0] if speaker else None,
                             speaker[1] if speaker else None, speaker[2] if speaker else None))
@@ -456,27 +463,54 @@ def _cue_text(token: Token) -> str:
     return "according to" if token.lower_ == "according" else token.text
 
 
-def _content_span(token: Token, inside: bytearray) -> tuple[int, int] | None:
+def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | None:
+    """The reported content of a speech verb: its start, end and text (cue left out)."""
     if token.lower_ == "according" and _is_cue(token):
         return _according_content(token)
     if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in INDIRECT_VERBS:
         return None
-    clauses = [c for c in token.children if c.dep_ == "ccomp" and c.i > token.i]
-    if not clauses:
+    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    after = [c for c in clauses if c.i > token.i]
+    if after:  # "X said (that) CLAUSE"
+        pieces = [_trim([t for t in after[0].subtree
+                         if t.dep_ != "mark" or t.head != after[0]])]
+    elif clauses:  # "CLAUSE, X said."
+        pieces = [_trim(list(clauses[-1].subtree))]
+    elif token.dep_ == "parataxis" and len(list(token.subtree)) <= 12 and \
+            any(c.dep_ == "nsubj" for c in token.children):
+        # "CLAUSE, X said, CLAUSE": the head's clause around the parenthetical cue.
+        cue_part = set(t.i for t in token.subtree)
+        clause = [t for t in token.head.subtree if t.i not in cue_part]
+        pieces = [_trim([t for t in clause if t.i < token.i]),
+                  _trim([t for t in clause if t.i > token.i])]
+    else:
         return None
-    clause = clauses[0]
-    tokens = [t for t in clause.subtree if t.dep_ != "mark" or t.head != clause]
-    tokens = [t for t in tokens if not (t.is_punct and t == tokens[-1])]
-    if not tokens:
+    pieces = [p for p in pieces if p]
+    if not pieces or inside[pieces[0][0].idx]:
         return None
-    start = tokens[0].idx
-    end = tokens[-1].idx + len(tokens[-1].text)
-    if inside[start]:
-        return None
-    return start, end
+    text = text_of(token.doc)
+    spans = [(p[0].idx, p[-1].idx + len(p[-1].text)) for p in pieces]
+    joined = text[spans[0][0]:spans[0][1]]
+    if len(spans) == 2:
+        # "The pier, he said, will ..." drops the comma; "To see it, he said, go ..." keeps it.
+        subject_first = any(t.dep_.startswith("nsubj") and t.head == token.head
+                            for t in pieces[0])
+        comma = "," if text.startswith(",", spans[0][1]) and not subject_first else ""
+        joined += f"{comma} {text[spans[1][0]:spans[1][1]]}"
+    return spans[0][0], spans[-1][1], joined
 
 
-def _according_content(token: Token) -> tuple[int, int] | None:
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation at both ends of a token run."""
+    while tokens and tokens[0].is_punct:
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _according_content(token: Token) -> tuple[int, int, str] | None:
     """ "According to X, CLAUSE." -> CLAUSE; "CLAUSE, according to X." -> CLAUSE."""
     sent = token.sent
     phrase = list(token.subtree)
@@ -489,7 +523,8 @@ def _according_content(token: Token) -> tuple[int, int] | None:
                                                                 phrase_start - 1)]
     if len(rest) < 3:
         return None
-    return rest[0].idx, rest[-1].idx + len(rest[-1].text)
+    start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+    return start, end, text_of(token.doc)[start:end]
 
 
 def clean_quote_text(text: str) -> str:

@@ -152,3 +152,28 @@ def test_demo_quote_text_is_exact(bridge: dict[str, Any]) -> None:
     assert len(exact) >= 0.8 * len(single)
     for quote in single:
         assert quote["text"].split()[0] in texts[quote["article"]][quote["start"]:quote["end"]]
+
+
+def test_reported_clause_before_the_cue(analyse: Any) -> None:
+    text = "The ferry will resume service in the spring, Captain Oren Malik said."
+    quote = _by_text(_quotes(analyse, text), "ferry will resume")
+    assert quote.kind == "indirect"
+    assert quote.text == "The ferry will resume service in the spring"
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_reported_clause_around_a_parenthetical_cue(analyse: Any) -> None:
+    text = "The old pier, Captain Oren Malik said, would be rebuilt by the harbour board."
+    quote = _by_text(_quotes(analyse, text), "old pier")
+    assert quote.kind == "indirect"
+    assert quote.text == "The old pier would be rebuilt by the harbour board"
+    assert text[quote.start:quote.end].startswith("The old pier")
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_a_second_cue_between_two_quotes_keeps_them_apart(analyse: Any) -> None:
+    text = ('"The tide tables were wrong," Captain Oren Malik said, adding later, '
+            '"We will publish new ones next week."')
+    quotes = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert [q.text for q in quotes] == ["The tide tables were wrong,",
+                                        "We will publish new ones next week."]
