@@ -30,7 +30,7 @@ SPEECH_VERBS = {
     "quip", "told", "continue", "counter", "charge", "order", "demand", "plead", "inform",
     "blast", "chant", "criticize", "criticise", "condemn", "liken", "label", "proclaim",
     "attack", "slam", "praise", "brand", "dismiss", "mock", "scoff", "retort", "exclaim",
-    "reveal", "highlight", "concur", "recount",
+    "reveal", "highlight", "concur", "recount", "yell", "scream", "whisper", "cry",
 }
 # Cues of thought rather than speech: used only when nothing better is near.
 WEAK_CUES = {"think", "believe", "hope", "fear", "answer", "question", "continue", "order"}
@@ -185,7 +185,9 @@ def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
         if following is not None:
             outside = [t for t in following if not inside[t.idx]]
             # '"...," Flynn, a top adviser, said' split after the quote by the parser.
-            window = 12 if text_of(doc)[span.start:span.end].rstrip().endswith(",") else 4
+            # and '"...?" a narrator in the ad asks': the parser ended the sentence at "?".
+            ending = text_of(doc)[span.start:span.end].rstrip()[-1:]
+            window = 12 if ending == "," or (ending in "?!" and following[0].is_lower) else 4
             lead = [t for t in outside[:window] if _is_cue(t)]
             if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
@@ -235,6 +237,9 @@ def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token 
             kind = "mixed"
     elif dash is not None:
         speaker, cue_text = dash, "\u2014"
+    elif (lead := _cue_just_before(doc, parts[0], previous)) is not None and \
+            (found := resolver.speaker_of(lead, previous)) is not None:
+        speaker, cue_text = found, lead.text  # 'X said the plan failed. "We lost."'
     elif previous is not None and previous.speaker_start is not None and \
             _continues_turn(text, previous, start):
         speaker = (previous.speaker_text or "", previous.speaker_start,
@@ -246,6 +251,19 @@ def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token 
     return Quote(article_id, quoted, start, end, kind, cue_text,
                  speaker[0] if speaker else None, speaker[1] if speaker else None,
                  speaker[2] if speaker else None)
+
+
+def _cue_just_before(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Token | None:
+    """The speech verb of the sentence right before a quote opening its own sentence."""
+    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None or first.start == 0 or first[0].sent.start_char < span.outer_start - 2:
+        return None
+    before = doc[first[0].sent.start - 1].sent
+    gap = text_of(doc)[before.end_char:span.outer_start]
+    if "\n" in gap or (previous is not None and previous.end > before.start_char):
+        return None
+    cues = [t for t in before if _is_cue(t) and t.lemma_ not in WEAK_CUES and t.dep_ == "ROOT"]
+    return cues[-1] if cues else None
 
 
 def _dash_attribution(text: str, span: _MarkedSpan, resolver: _SpeakerResolver

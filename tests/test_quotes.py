@@ -177,3 +177,19 @@ def test_a_second_cue_between_two_quotes_keeps_them_apart(analyse: Any) -> None:
     quotes = [q for q in _quotes(analyse, text) if q.kind == "direct"]
     assert [q.text for q in quotes] == ["The tide tables were wrong,",
                                         "We will publish new ones next week."]
+
+
+def test_quote_after_a_reported_sentence_takes_its_speaker(analyse: Any) -> None:
+    text = ('The ferry timetable will change in May, Captain Oren Malik said. '
+            '"The old timetable no longer fits the tides."')
+    quote = _by_text(_quotes(analyse, text), "old timetable")
+    assert quote.kind == "direct"
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_cue_after_a_question_mark_in_the_next_sentence(analyse: Any) -> None:
+    text = ('"Who checked the tide tables? Nobody did?" a narrator in the harbour film asks. '
+            'The film ends there.')
+    quote = _by_text(_quotes(analyse, text), "tide tables")
+    assert quote.cue == "asks"
+    assert quote.speaker_text is not None and "narrator" in quote.speaker_text
