@@ -55,6 +55,24 @@ def _options(model: str | None, summary_words: int) -> pipeline.AnalyzeOptions:
     return pipeline.AnalyzeOptions(model=model, summary_words=summary_words)
 
 
+def _check_llm_url(_ctx: click.Context, _param: click.Parameter, url: str | None) -> str | None:
+    if url is not None and not url.startswith(("http://", "https://")):
+        raise click.BadParameter("give the server's http:// or https:// URL")
+    return url
+
+
+def llm_options(func: F) -> F:
+    """The --llm and --llm-model options of commands that write a summary."""
+    func = click.option("--llm-model", default=pipeline.DEFAULT_LLM_MODEL, show_default=True,
+                        envvar="STORYLINE_LLM_MODEL", metavar="NAME",
+                        help="Model name sent to the --llm server ($STORYLINE_LLM_MODEL).")(func)
+    return click.option(
+        "--llm", "llm_url", default=None, metavar="URL", callback=_check_llm_url,
+        help="Let an OpenAI-compatible server at URL rewrite the summary (off by default). "
+             "A rewritten sentence its cited spans do not support is replaced by the "
+             "extractive one. API key from $STORYLINE_LLM_KEY or $OPENAI_API_KEY.")(func)
+
+
 def _report_error(error: InputError) -> None:
     label = "warning" if error.severity == "warning" else "skipped"
     click.echo(f"storyline: {label} {error.source}: {error.reason}", err=True)
@@ -99,10 +117,11 @@ def _ingest(store: Any, inputs: tuple[str, ...]) -> pipeline.IngestReport:
 @click.option("--summary-words", default=120, show_default=True, help="Length of the brief.")
 @click.option("--dask", "dask_scheduler", default=None, metavar="SCHEDULER",
               help="Run the NLP on Dask: processes, threads, or a scheduler address.")
+@llm_options
 @handle_errors
 def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, one_story: bool,
                 db_path: str | None, model: str | None, summary_words: int,
-                dask_scheduler: str | None) -> None:
+                dask_scheduler: str | None, llm_url: str | None, llm_model: str) -> None:
     """Analyse articles into dossiers.
 
     INPUT is a file, a directory (recursive) or - for JSONL on standard input.
@@ -113,7 +132,7 @@ def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, o
     if fmt in {"all"} and not out_dir:
         raise click.UsageError("--format all needs --out DIR")
     options = pipeline.AnalyzeOptions(model=model, summary_words=summary_words,
-                                      dask=dask_scheduler)
+                                      dask=dask_scheduler, llm=llm_url, llm_model=llm_model)
     with open_store(db_path) as store:
         ingested = _ingest(store, inputs)
         if not ingested.articles:
@@ -191,15 +210,17 @@ def stories_cli(db_path: str, fmt: str) -> None:
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="json", show_default=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write files here.")
 @click.option("--model", default=None, help="spaCy pipeline package.")
+@llm_options
 @handle_errors
 def show_cli(story_id: str, db_path: str, fmt: str, out_dir: str | None,
-             model: str | None) -> None:
+             model: str | None, llm_url: str | None, llm_model: str) -> None:
     """Write one stored story's dossier (cached until the story changes).
 
     Example: storyline show s1 --db news.db --format html > s1.html
     """
+    options = pipeline.AnalyzeOptions(model=model, llm=llm_url, llm_model=llm_model)
     with open_store(db_path) as store:
-        dossier = pipeline.dossier_for_story(store, story_id, options=_options(model, 120))
+        dossier = pipeline.dossier_for_story(store, story_id, options=options)
     if fmt == "all" and not out_dir:
         raise click.UsageError("--format all needs --out DIR")
     _emit([dossier], pipeline.index_for([dossier]), fmt=fmt, out_dir=out_dir, one_story=True)

@@ -45,6 +45,7 @@ class StoryResults:
     divergences: tuple[Divergence, ...]
     summary: tuple[SummarySentence, ...]
     errors: tuple[InputError, ...] = ()
+    summary_method: str = "extractive"  # "llm" when an LLM's checked rewrite was used
 
 
 def build_dossier_dict(results: StoryResults, *, generator: dict[str, Any] | None = None
@@ -63,9 +64,10 @@ def build_dossier_dict(results: StoryResults, *, generator: dict[str, Any] | Non
         "events": [event_dict(e) for e in results.events],
         "facts": [_fact(f) for f in results.facts],
         "divergences": [_divergence(d) for d in results.divergences],
-        "summary": [{"text": s.text, "citations": _spans(s.citations)} for s in results.summary],
+        "summary": [{"text": s.text, "citations": _spans(s.citations), "method": s.method}
+                    for s in results.summary],
         "errors": [_error(e) for e in results.errors],
-        "generator": generator or {},
+        "generator": {**(generator or {}), "summary": results.summary_method},
     }
 
 

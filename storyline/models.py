@@ -257,6 +257,7 @@ class Event:
 class SummarySentence:
     text: str
     citations: tuple[Span, ...]
+    method: str = "extractive"  # or "llm": rewritten, and checked against `citations`
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from .summary import DEFAULT_WORDS, summarize
 from .timeline import build_timeline
 
 INGEST_BATCH = 200
+DEFAULT_LLM_MODEL = "gpt-4o-mini"
 Progress = Callable[[int], None]
 
 
@@ -44,6 +45,8 @@ class AnalyzeOptions:
     batch_size: int = 32
     n_process: int = 1
     dask: str | None = None  # "processes", "threads", "synchronous" or a scheduler address
+    llm: str | None = None  # URL of an OpenAI-compatible server to rewrite the summary
+    llm_model: str = DEFAULT_LLM_MODEL
 
 
 @dataclass
@@ -197,9 +200,17 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     events = build_timeline(articles, [d for a in analyses for d in a.dates], sources)
     summary = summarize(alignment.facts, alignment.fact_units, articles, sources,
                         max_words=options.summary_words)
+    method = "extractive"
+    if options.llm and summary:
+        from .llm import rewrite_summary  # network code only when asked for
+
+        rewrite = rewrite_summary(summary, articles, url=options.llm, model=options.llm_model)
+        summary, method = list(rewrite.sentences), rewrite.method
+        errors += rewrite.problems
     return StoryResults(story, tuple(articles), tuple(provenance), entities.entities,
                         tuple(quotes), tuple(group_quotes(quotes, published)), tuple(events),
-                        alignment.facts, alignment.divergences, tuple(summary), tuple(errors))
+                        alignment.facts, alignment.divergences, tuple(summary), tuple(errors),
+                        summary_method=method)
 
 
 def _analyses_for(articles: Sequence[Article], analysed: Mapping[str, ArticleAnalysis], *,
@@ -226,8 +237,9 @@ def build_dossier(story: Story, articles: Sequence[Article], *,
 
 
 def _generator(options: AnalyzeOptions) -> dict[str, Any]:
-    return {"name": "storyline", "version": VERSION,
-            "model": options.model or default_model_name()}
+    generator = {"name": "storyline", "version": VERSION,
+                 "model": options.model or default_model_name()}
+    return generator | ({"llm_model": options.llm_model} if options.llm else {})
 
 
 def story_title(articles: Sequence[Article]) -> str:
@@ -253,14 +265,16 @@ def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | 
     story = Story(story_id, story_title(articles), tuple(a.id for a in articles))
     dossier = build_dossier(story, articles, options=options, errors=errors, progress=progress,
                             analysed=analysed)
-    if not errors:
+    # A brief the LLM was asked for but did not write is not cached: the next run retries.
+    if not errors and (not options.llm or dossier["generator"]["summary"] == "llm"):
         db.save_dossier(store, story_id, fingerprint, dossier)
     return dossier
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions) -> str:
     payload = json.dumps([sorted(a.key for a in articles), VERSION,
-                          options.model or default_model_name(), options.summary_words])
+                          options.model or default_model_name(), options.summary_words,
+                          *([options.llm, options.llm_model] if options.llm else [])])
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

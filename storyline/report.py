@@ -93,6 +93,8 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
         "articles": articles, "provenance": provenance, "quotes": quotes,
         "passages": passages, "anchored": anchored, "by_speaker": dict(by_speaker),
         "facts": facts, "aligned": _aligned_pairs(dossier, articles),
+        "llm_note": (_llm_note(dossier) if dossier.get("generator", {}).get("summary") == "llm"
+                     else ""),
         "events": sorted(dossier["events"], key=lambda e: (e["status"] in {"planned",
                                                                            "proposed"},
                                                            e["date"] or "9999")),
@@ -159,12 +161,21 @@ def _md(text: object) -> str:
     return html.escape(str(text or ""), quote=False).replace("\n", " ")
 
 
+def _llm_note(dossier: dict[str, Any]) -> str:
+    rewritten = sum(s.get("method") == "llm" for s in dossier["summary"])
+    return (f"{rewritten} of {len(dossier['summary'])} sentences rewritten by "
+            f"{dossier['generator'].get('llm_model', 'an LLM')} and checked against their "
+            "citations; the others are extractive.")
+
+
 def render_markdown(dossier: dict[str, Any]) -> str:
     """A readable Markdown brief; article text is HTML-escaped."""
     story = dossier["story"]
     names = {a["id"]: a["outlet"] or a["id"] for a in dossier["articles"]}
     lines = [f"# {_md(story['title'])}", "",
              f"{story['articles']} articles; story id `{story['id']}`.", "", "## Summary", ""]
+    if dossier.get("generator", {}).get("summary") == "llm":
+        lines += [f"_{_md(_llm_note(dossier))}_", ""]
     for item in dossier["summary"]:
         cites = ", ".join(f"{_md(names.get(c['article'], c['article']))} "
                           f"[{c['start']}-{c['end']}]" for c in item["citations"])
