@@ -36,6 +36,7 @@ SPEECH_VERBS = {
 WEAK_CUES = {"think", "believe", "hope", "fear", "answer", "question", "continue", "order"}
 # Verbs that introduce reported speech with a content clause ("said that ...").
 INDIRECT_VERBS = SPEECH_VERBS - {"call", "describe", "ask", "order", "question"}
+TITLE_PREPOSITIONS = {"on", "in", "of", "at", "from", "for", "by", "with", "about"}
 LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
                  "word", "phrase", "slogan", "known", "called"}
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
@@ -287,7 +288,12 @@ def _is_label(text: str, span: _MarkedSpan, word_count: int, cue: Token | None) 
     if before and (before[-1] in LABEL_MARKERS or before[-2:] == ["known", "as"]):
         return cue is None or cue.lemma_ != "call" or before[-1] == "so-called"
     quoted = text[span.start:span.end]
-    titled = all(w[:1].isupper() for w in quoted.split() if w.isalpha() and len(w) > 3)
+    if not any(c.isalpha() for c in quoted):
+        return True  # "13", "#4471": numbers and codes in marks are not utterances
+    words = [w.strip(".,;:!?") for w in quoted.split()]
+    titled = all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+    if titled and before and before[-1] in TITLE_PREPOSITIONS:
+        return True  # 'she said on "Morning Harbour Hour"', 'a role in "The Tide"'
     return word_count <= 3 and cue is None or (titled and word_count <= 4 and cue is None)
 
 

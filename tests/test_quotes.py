@@ -193,3 +193,10 @@ def test_cue_after_a_question_mark_in_the_next_sentence(analyse: Any) -> None:
     quote = _by_text(_quotes(analyse, text), "tide tables")
     assert quote.cue == "asks"
     assert quote.speaker_text is not None and "narrator" in quote.speaker_text
+
+
+def test_titles_after_a_preposition_and_numbers_are_not_quotes(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga said on "Morning Harbour Hour" that the bridge would reopen. '
+            'The ferry, she said, is listed as "4471" in the register.')
+    quoted = [q.text for q in _quotes(analyse, text) if q.kind in {"direct", "partial"}]
+    assert quoted == []
