@@ -387,6 +387,9 @@ class _SpeakerResolver:
             objects = [c for c in to.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
         verb = cue
+        if cue.tag_ == "VBG" and cue.i > 0 and self.doc[cue.i - 1].text == "," and \
+                cue.sent.root.pos_ in {"VERB", "AUX"} and cue.sent.root.i < cue.i:
+            verb = cue.sent.root  # "X was defensive when ..., saying, ..." -> X
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and not self.inside[c.idx]]

@@ -200,3 +200,10 @@ def test_titles_after_a_preposition_and_numbers_are_not_quotes(analyse: Any) -> 
             'The ferry, she said, is listed as "4471" in the register.')
     quoted = [q.text for q in _quotes(analyse, text) if q.kind in {"direct", "partial"}]
     assert quoted == []
+
+
+def test_comma_participle_cue_speaks_for_the_main_subject(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga was calm when asked about the ferry captain who said he was '
+            'tired, saying, "We will manage the crossing without him."')
+    quote = _by_text(_quotes(analyse, text), "manage the crossing")
+    assert quote.speaker_text is not None and "Varga" in quote.speaker_text
