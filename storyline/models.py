@@ -144,12 +144,24 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class DatePart:
+    """One end of a range as TimeML marks it: "Aug. 26 to Oct. 20" is two parts."""
+
+    start: int
+    end: int
+    text: str
+    timex: str
+
+
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A time expression normalised against the article's publication date.
 
     `value` is ISO 8601 at `precision` ("day", "month", "year", "range"), a
-    duration ("P6M", precision "duration"), a reference such as "PAST_REF"
-    (precision "ref"), or None when it cannot be resolved (no publication date).
+    duration ("P6M", precision "duration"), a recurring time ("P1D" for
+    "daily", precision "set"), a reference such as "PAST_REF" (precision
+    "ref"), or None when it cannot be resolved (no publication date). Only
+    day, month, year and range values are points on the timeline.
     """
 
     article_id: str
@@ -162,6 +174,7 @@ class DateMention:
     status: str = "happened"
     clause: str = ""  # the words of the clause the date anchors
     timex: str | None = None  # the same value in TimeML notation ("2026-W11", "P6M")
+    parts: tuple[DatePart, ...] = ()  # a range's two ends, each in TimeML notation
 
 
 @dataclass(frozen=True, slots=True)

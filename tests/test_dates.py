@@ -71,7 +71,7 @@ def test_more_expressions(expression: str, expected: tuple[str, str]) -> None:
     ("next week", "2026-03-16/2026-03-22", "range", "2026-W12"),
     ("this summer", "2026-06-01/2026-08-31", "range", "2026-SU"),
     ("the third quarter", "2025-07-01/2025-09-30", "range", "2025-Q3"),
-    ("the 1980s", "1980/1989", "range", "198X"),
+    ("the 1980s", "1980/1989", "range", "198"),
     ("Wednesday night", "2026-03-11", "day", "2026-03-11TNI"),
     ("10:35 a.m.", "2026-03-11", "day", "2026-03-11T10:35"),
     ("six months", "P6M", "duration", "P6M"),
