@@ -65,9 +65,10 @@ SET_RE = re.compile(r"\b(?:daily|nightly|weekly|monthly|hourly|"
                     r"evening|weekend|summer|winter|spring|autumn|" +
                     "|".join(calendar.day_name) + "|" + "|".join(calendar.month_name[1:]) +
                     r"))\b", re.IGNORECASE)
-# Modifiers TimeML leaves outside the expression ("about [five hours]", "nearly [a year]").
-LEADING_MODIFIERS = ("about", "around", "roughly", "approximately", "nearly", "almost", "only",
-                     "just", "barely", "at least", "as long as", "as many as", "as much as")
+# Modifiers TimeML annotators leave outside the expression ("about [five hours]", "only
+# [six months]"); "nearly", "almost", "at least" and "around" they mostly keep inside.
+LEADING_MODIFIERS = ("about", "only", "just", "barely", "as long as", "as many as",
+                     "as much as")
 # "the quarter ended Sept. 30", "the year ending June 30": a period and the day it ends.
 ENDING_WORDS = {"ended", "ending", "ends", "end"}
 RANGE_WORDS = {"to", "through", "thru", "until", "till", "and", "-", "\u2013"}
@@ -79,7 +80,7 @@ PERIOD_RE = re.compile(r"(?:(?:comparable|corresponding|same|latest|recent|year-
                        r"previous year))?")
 FISCAL_RE = re.compile(r"\b(?:the )?(?:latest|year-ago|year-earlier|comparable|corresponding) "
                        r"(?:period|quarter)\b", re.IGNORECASE)
-FUTURE_ADJECTIVES = {"payable", "effective", "due", "slated", "scheduled"}
+FUTURE_ADJECTIVES = {"payable", "effective"}
 
 
 def find_dates(doc: Doc, article_id: str, published: datetime | None) -> list[DateMention]:
@@ -113,29 +114,35 @@ class _Finder:
                 self.doc[span.start - 1].lower_ in {"this", "last", "next", "that"}:
             span = self.doc[span.start - 1:span.end]  # "[This] year", tagged without "This"
         if span.end < len(self.doc) and self.doc[span.end].lower_ in {"quarter", "period"} and \
-                span[-1].lower_ in {"year-ago", "year-earlier", "ago", "earlier", "comparable"}:
+                (span[-1].lower_ in {"year-ago", "year-earlier", "ago", "earlier", "comparable"} or
+                 re.fullmatch(r"\d{4}", span[-1].text)):
             span = self.doc[span.start:span.end + 1]  # "the year-ago [period]"
         if self._resolve(span):
             return
         for piece in _shrunk(span):  # "d'etat last year", "seven a year ago"
-            if self._resolve(piece):
+            if self._resolve(piece, points_only=True):
                 return
         if self.base is None:
             self._emit(span, None, None)
 
-    def _resolve(self, span: Span) -> bool:
-        """Emit the mention(s) for one span; False when nothing in it could be placed."""
+    def _resolve(self, span: Span, *, points_only: bool = False) -> bool:
+        """Emit the mention(s) for one span; False when nothing in it could be placed.
+
+        Args:
+            points_only: accept no vague reference ("the [current] fiscal year" is not now).
+        """
         split = _split(span)
         if split is not None:
             left, word, right = split
             if word.lower_ in ENDING_WORDS:
                 return self._period_ending(left, right)
             if word.lower_ == "of":
-                return self._part_of(left, right)
-            if self._range(span, left, right) or self._both(span, left, right):
+                if self._part_of(left, right):
+                    return True
+            elif self._range(span, left, right) or self._both(span, left, right):
                 return True
         value, precision = self._value(span)
-        if value is None:
+        if value is None or (points_only and precision == "ref"):
             return False
         self._emit(span, value, precision, derived=self._derived)
         return True
@@ -244,7 +251,7 @@ class _Finder:
     def _anaphoric(self, cleaned: str, span: Span) -> tuple[str, str] | None:
         """ "later that year", "the following day": relative to the last date given."""
         key = " ".join(span.text.lower().split())
-        if cleaned in {"year", "full year", "fiscal year", "calendar year", "same year"} and \
+        if key in {"the year", "the full year", "the fiscal year", "the calendar year"} and \
                 self.base is not None:  # "the year": the year the article is about
             return str(_anchor_day(self.anchor[0]).year if self.anchor else self.base.year), \
                 "year"
@@ -331,10 +338,15 @@ TIME_UNITS = {"day", "week", "month", "year", "quarter", "period", "decade", "ce
 def _time_entities(doc: Doc) -> list[Span]:
     """DATE and TIME entities, with "Tuesday" + "morning" joined into one expression."""
     spans: list[Span] = []
+    previous = None
     for ent in doc.ents:
         if ent.label_ not in DATE_LABELS:
             continue
-        if spans and spans[-1].end == ent.start:
+        joined = spans and (spans[-1].end == ent.start or (
+            previous is not None and previous.label_ == "TIME" and ent.label_ == "DATE" and
+            spans[-1].end + 1 == ent.start and doc[spans[-1].end].text == ","))
+        previous = ent
+        if joined:
             spans[-1] = doc[spans[-1].start:ent.end]
         else:
             spans.append(ent)
@@ -369,7 +381,8 @@ def _shrunk(span: Span) -> list[Span]:
     pieces += [span[:len(span) - i] for i in range(1, min(3, len(span)))]
     kept = []
     for piece in pieces:
-        if not len(piece) or piece[0].is_punct or piece[-1].is_punct:
+        if not len(piece) or piece[0].is_punct or piece[-1].is_punct or \
+                piece[0].pos_ in {"ADP", "CCONJ"}:
             continue
         inside = {t.i for t in piece}
         dropped = [t for t in span if t.i not in inside]
@@ -482,6 +495,12 @@ def _is_future(ent: Span) -> bool | None:
         return True
     if words & {"last", "ago", "yesterday", "earlier", "previous", "past"}:
         return False
+    token = ent.root
+    for _ in range(3):  # "a dividend payable Dec. 1", "effective Feb. 1"
+        if token.lower_ in FUTURE_ADJECTIVES and token.pos_ == "ADJ" and not any(
+                c.lower_ in {"was", "were", "had"} for c in token.head.children):
+            return True
+        token = token.head
     verb = _governing_verb(ent)
     if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "the meeting planned for Friday was postponed": the main clause sets the tense.
@@ -492,16 +511,26 @@ def _is_future(ent: Span) -> bool | None:
         aux_words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if aux_words & FUTURE_MARKERS or aux_words & MODALS or verb.lower_ in FUTURE_MARKERS:
             return True
+        if verb.lemma_ in {"schedule", "plan", "set"} and verb.tag_ == "VBN" and \
+                aux_words & {"has", "have", "had"}:
+            # "has scheduled a news conference Thursday": ahead; "had planned": either way
+            return None if "had" in aux_words else True
         if aux_words & {"had", "has", "have", "was", "were", "did"} or verb.tag_ == "VBD":
             return False
         if verb.lemma_ in PLAN_LEMMAS and verb.tag_ in {"VBZ", "VBP", "VBN", "JJ"}:
             return True  # "is expected to", "plans to", "is due to"
-        if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and \
-                verb.head.lemma_ in INTENT_LEMMAS:
-            return True  # "planned to leave on Thursday", "agreed to testify on Feb. 10"
+        if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
+                verb.head.lemma_ in INTENT_LEMMAS or
+                (verb.head.lemma_ == "be" and verb.head.tag_ in {"VBZ", "VBP"})):
+            return True  # "planned to leave on Thursday", "is to resume trading Tuesday"
+        if verb.dep_ in {"xcomp", "advcl"} and any(c.lower_ == "to" and c.dep_ == "aux"
+                                                   for c in verb.children):
+            return None  # "subpoenaed him to appear on Feb. 10": after the main verb
         if verb.head == verb or verb.lemma_ in SPEECH_LEMMAS:
             break
         verb = verb.head
+        if verb.lemma_ in SPEECH_LEMMAS:
+            break  # "X is calling for a vote on Dec. 7, it said": the report's tense says nothing
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "by":
         return True  # a deadline: "reopen by October"
     return None

@@ -59,6 +59,12 @@ LEADING = r"(?:(?:by|since|until|till|before|after|from|through|about|around|nea
           r"within|for|in|on|as long as|as much as|barely|up to|no more than|no less than|" \
           r"approximately|" \
           r"as early as|as late as|as soon as|sometime|some time|at|between)\s+)*"
+DAY_ORDINALS = {word: index for index, word in enumerate((
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
+    "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+    "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"), start=1)}
 SPELLED_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9}
 SPELLED_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -95,6 +101,9 @@ def clean_expression(expression: str) -> str:
     text = expression.lower().replace("\u2019", "'").replace(",", " ")
     text = re.sub(r"'s\b", "", text)
     text = spelled_years(text)
+    text = re.sub(r"\b(" + "|".join(m for m in MONTHS if len(m) > 2) + r")\.? (" +
+                  "|".join(DAY_ORDINALS) + r")\b",
+                  lambda m: f"{m.group(1)} {DAY_ORDINALS[m.group(2)]}", text)
     text = re.sub(r"\b(the|on|in|of|during|this past|its|their|his|her|our|a good part)\b",
                   lambda m: " this " if m.group(0) == "this past" else " ", text)
     text = re.sub(r"\s+or so\b", "", text)
@@ -400,7 +409,8 @@ def _edge(text: str, base: date | None, future: bool | None) -> Result | None:
 def _relative_period(text: str, base: date | None, future: bool | None) -> Result | None:
     text = _strip_leading(text)
     match = re.fullmatch(r"(?:(early|mid|late|later|earlier) )?(last|next|this|coming|past|"
-                         r"previous|current|latest|recent) (week|month|year|quarter|decade)",
+                         r"previous|current|latest|recent) (?:fiscal )?"
+                         r"(week|month|year|quarter|decade)",
                          text) \
         or re.fullmatch(r"(later|earlier)() (week|month|year)", text)
     if not match or base is None:
