@@ -212,6 +212,9 @@ class _Finder:
         if first is None or last is None or first_precision not in points | {"ref"} or \
                 last_precision not in points:
             return False
+        if _weekday(left) and _weekday(right) and last < first:
+            last = (date.fromisoformat(last) + timedelta(days=7)).isoformat()  # "Tuesday to
+            # Sunday": the Sunday after
         first_point = self.base.isoformat() if first_precision == "ref" and self.base \
             else first
         if first_precision == "ref" and first != "PRESENT_REF":
@@ -328,7 +331,7 @@ class _Finder:
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=clause_status(span, future=future), clause=anchored_clause(span),
-            timex=timex, parts=parts))
+            timex=timex, parts=parts, reporting=_is_reporting(span)))
 
 
 TIME_UNITS = {"day", "week", "month", "year", "quarter", "period", "decade", "century",
@@ -427,6 +430,13 @@ def _is_age(span: Span) -> bool:
         following == ["-", "old"]
 
 
+def _weekday(span: Span) -> bool:
+    return len(span) == 1 and span[0].lower_ in WEEKDAY_NAMES
+
+
+WEEKDAY_NAMES = {name.lower() for name in calendar.day_name}
+
+
 def _has_amount(sent: Span) -> bool:
     """A sentence with money, a percentage or a figure: an earnings comparison."""
     return any(t.like_num or t.text in {"$", "%", "#"} or t.lower_ in {"percent", "cents"}
@@ -477,6 +487,12 @@ def anchored_clause(ent: Span) -> str:
     return text_of(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
+def _is_reporting(ent: Span) -> bool:
+    """ "the mayor said on Wednesday": the date is when something was said."""
+    verb = _governing_verb(ent)
+    return verb is not None and verb.lemma_ in SPEECH_LEMMAS
+
+
 def _governing_verb(ent: Span) -> Token | None:
     token = ent.root
     for _ in range(6):
@@ -523,9 +539,9 @@ def _is_future(ent: Span) -> bool | None:
                 verb.head.lemma_ in INTENT_LEMMAS or
                 (verb.head.lemma_ == "be" and verb.head.tag_ in {"VBZ", "VBP"})):
             return True  # "planned to leave on Thursday", "is to resume trading Tuesday"
-        if verb.dep_ in {"xcomp", "advcl"} and any(c.lower_ == "to" and c.dep_ == "aux"
-                                                   for c in verb.children):
-            return None  # "subpoenaed him to appear on Feb. 10": after the main verb
+        if verb.dep_ in {"xcomp", "advcl"} and verb.head.tag_ == "VBD" and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            return None  # "subpoenaed him to appear on Feb. 10": after the past main verb
         if verb.head == verb or verb.lemma_ in SPEECH_LEMMAS:
             break
         verb = verb.head

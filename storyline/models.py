@@ -175,6 +175,7 @@ class DateMention:
     clause: str = ""  # the words of the clause the date anchors
     timex: str | None = None  # the same value in TimeML notation ("2026-W11", "P6M")
     parts: tuple[DatePart, ...] = ()  # a range's two ends, each in TimeML notation
+    reporting: bool = False  # it dates a speech act ("said on Tuesday"), not the news itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,10 +254,25 @@ class Divergence:
     id: str
     topic: str
     versions: tuple[DivergenceVersion, ...]
+    kind: str = "number"  # "number" (same fact, other figure) or "date" (same event)
+    event: str | None = None  # the timeline entry a date divergence is about
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """One date an event is reported with, and the sentences that report it."""
+
+    date: str
+    precision: str | None
+    evidence: tuple[Span, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """One timeline entry. `conflicting` when independent outlets give the event different
+    dates; `dates` then holds every reported date (the entry's own `date` is the one most
+    independent sources give)."""
+
     id: str
     date: str | None
     precision: str | None
@@ -264,6 +280,8 @@ class Event:
     description: str
     evidence: tuple[Span, ...]
     expression: str = ""
+    conflicting: bool = False
+    dates: tuple[EventDate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
