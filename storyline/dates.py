@@ -110,6 +110,9 @@ class _Finder:
         span = _trim(span)
         if not len(span) or _is_age(span):
             return
+        if span.end < len(self.doc) and re.fullmatch(r"\d{3}0", span[-1].text) and \
+                self.doc[span.end].lower_ in {"'s", "\u2019s", "s"}:
+            span = self.doc[span.start:span.end + 1]  # "the 1930['s]", tagged without 's
         if span.start > 0 and span[0].lower_ in TIME_UNITS and \
                 self.doc[span.start - 1].lower_ in {"this", "last", "next", "that"}:
             span = self.doc[span.start - 1:span.end]  # "[This] year", tagged without "This"
@@ -331,7 +334,7 @@ class _Finder:
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=clause_status(span, future=future), clause=anchored_clause(span),
-            timex=timex, parts=parts, reporting=_is_reporting(span)))
+            timex=timex, parts=parts, reporting=_is_reporting(span), verb=_verb_lemma(span)))
 
 
 TIME_UNITS = {"day", "week", "month", "year", "quarter", "period", "decade", "century",
@@ -369,9 +372,13 @@ def _trim(span: Span) -> Span:
                     [t.lower_ for t in doc[start:start + len(words)]] == words:
                 start += len(words)
                 changed = True
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in {"'s", "\u2019s"}):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or
+                           doc[end - 1].lower_ in {"'s", "\u2019s"}):
+        if end - 1 > start and re.fullmatch(r"\d{3}0", doc[end - 2].text) and \
+                doc[end - 1].lower_ in {"'s", "\u2019s"}:
+            break  # "the 1930's": a decade, not a possessive
         end -= 1
-    while start < end and doc[start].is_punct:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return doc[start:end]
 
@@ -488,9 +495,36 @@ def anchored_clause(ent: Span) -> str:
 
 
 def _is_reporting(ent: Span) -> bool:
-    """ "the mayor said on Wednesday": the date is when something was said."""
+    """The date of the report, not of the news: a speech act ("the mayor said on
+    Wednesday") or a dateline ("Published: June 12, 2013 9:09 AM", "LONDON, May 3 --")."""
+    doc = ent.doc
+    before = [t.lower_ for t in doc[max(ent.sent.start, ent.start - 4):ent.start]]
+    if set(before) & DATELINE_WORDS:
+        return True
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    line_end = text.find("\n", ent.end_char)
+    prefix = text[line_start:ent.start_char]
+    suffix = text[ent.end_char:line_end if line_end >= 0 else len(text)]
+    if len(prefix.split()) <= 2 and DATELINE_TAIL_RE.match(suffix):
+        return True  # a line of its own: the date, perhaps a clock time and a place
+    if set(re.findall(r"[a-z]+", (prefix + " " + suffix).lower())) & DATELINE_WORDS and \
+            len(prefix.split()) + len(suffix.split()) <= 12:
+        return True  # "Published at 12:45, Wednesday, 12 June 2013", "... Last updated at"
     verb = _governing_verb(ent)
     return verb is not None and verb.lemma_ in SPEECH_LEMMAS
+
+
+DATELINE_WORDS = {"published", "posted", "updated", "dated", "filed", "modified"}
+# After a dateline's date: the end of the line, a clock time, or "(Xinhua) --".
+DATELINE_TAIL_RE = re.compile(r"[\s,:.|]*(?:\d{1,2}\s*[:.]\s*\d{2}\s*(?:[ap]\.?\s*m\.?)?"
+                              r"(?:\s*[A-Z]{2,4})?[\s,.|]*)?(?:$|\(|--|\u2014|-\s)",
+                              re.IGNORECASE)
+
+
+def _verb_lemma(ent: Span) -> str:
+    verb = _governing_verb(ent)
+    return verb.lemma_.lower() if verb is not None else ""
 
 
 def _governing_verb(ent: Span) -> Token | None:

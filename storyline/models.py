@@ -175,7 +175,8 @@ class DateMention:
     clause: str = ""  # the words of the clause the date anchors
     timex: str | None = None  # the same value in TimeML notation ("2026-W11", "P6M")
     parts: tuple[DatePart, ...] = ()  # a range's two ends, each in TimeML notation
-    reporting: bool = False  # it dates a speech act ("said on Tuesday"), not the news itself
+    reporting: bool = False  # it dates the report ("said on Tuesday", a dateline), not news
+    verb: str = ""  # lemma of the verb the date anchors ("close"), "" when there is none
 
 
 @dataclass(frozen=True, slots=True)

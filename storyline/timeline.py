@@ -37,7 +37,7 @@ MAX_DESCRIPTION_WORDS = 30
 # One event at two dates needs much more shared wording than one event at one date: at
 # least this many word stems, covering this share of the shorter clause.
 CONFLICT_MIN_SHARED = 4
-CONFLICT_OVERLAP = 0.5
+CONFLICT_OVERLAP = 0.6
 
 
 @dataclass
@@ -47,6 +47,7 @@ class _Draft:
     mentions: list[DateMention] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
     stems: set[str] = field(default_factory=set)  # the clause without its date, no speech acts
+    clauses: list[tuple[DateMention, set[str]]] = field(default_factory=list)  # and per mention
 
 
 def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
@@ -74,9 +75,15 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
             drafts.append(target)
         target.mentions.append(mention)
         target.words |= words
-        if not mention.reporting:
-            target.stems |= _stems(words - set(content_words(mention.text)))
-    groups = _same_event_other_date(drafts, sources)
+        if not mention.reporting and mention.value is not None:
+            stems = _stems(words - set(content_words(mention.text)))
+            target.stems |= stems
+            target.clauses.append((mention, stems))
+    in_sentence: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for mention in dates:
+        if mention.value is not None and mention.precision in TIMELINE_PRECISIONS:
+            in_sentence[(mention.article_id, mention.sentence.start)].append(mention.value)
+    groups = _same_event_other_date(drafts, sources, in_sentence)
     events = [_to_event(group, published, sources) for group in groups]
     events.sort(key=lambda e: (e.date is None, _sort_key(e.date), e.description))
     return [_renumber(event, index) for index, event in enumerate(events, start=1)]
@@ -104,7 +111,8 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
 
 # -- one event, several dates -------------------------------------------------------
 
-def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str]
+def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
+                           in_sentence: dict[tuple[str, int], list[str]]
                            ) -> list[list[_Draft]]:
     """Drafts grouped so that each group is one event; a group of several drafts is one
     event that independent outlets date differently (dates that cannot both be true)."""
@@ -129,7 +137,8 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str]
             for b in members[position + 1:]:
                 shared[(a, b)] += 1
     for (a, b), count in sorted(shared.items()):
-        if count >= CONFLICT_MIN_SHARED and _conflict(drafts[a], drafts[b], count, sources):
+        if count >= CONFLICT_MIN_SHARED and _conflict(drafts[a], drafts[b], sources,
+                                                      in_sentence):
             parent[find(b)] = find(a)
     groups: dict[int, list[_Draft]] = defaultdict(list)
     for index, draft in enumerate(drafts):
@@ -137,14 +146,18 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str]
     return list(groups.values())
 
 
-def _conflict(a: _Draft, b: _Draft, shared: int, sources: dict[str, str]) -> bool:
-    """Same event (most of the wording shared, same tense), dates that exclude each other,
-    and outlets that do not copy each other."""
-    if shared / max(1, min(len(a.stems), len(b.stems))) < CONFLICT_OVERLAP:
-        return False
+def _conflict(a: _Draft, b: _Draft, sources: dict[str, str],
+              in_sentence: dict[tuple[str, int], list[str]]) -> bool:
+    """Same event (two clauses sharing most of their wording, same tense), dates that
+    exclude each other, and outlets that do not copy each other."""
     first, second = _interval(a.value or ""), _interval(b.value or "")
-    if first is None or second is None or not (first[1] < second[0] or second[1] < first[0]):
+    if first is None or second is None or not _disjoint(first, second):
         return False  # "2026-03" and "2026-03-11" can both be right
+    if not any(_same_clause(x, y, sources) and
+               not _also_dated(x[0], second, in_sentence) and
+               not _also_dated(y[0], first, in_sentence)
+               for x in a.clauses for y in b.clauses):
+        return False
     if _tense(a) != _tense(b):
         return False  # "met on Monday" and "will meet on Friday": two meetings
     articles_a = {m.article_id for m in a.mentions}
@@ -154,6 +167,34 @@ def _conflict(a: _Draft, b: _Draft, shared: int, sources: dict[str, str]) -> boo
     roots_a = {sources.get(article, article) for article in articles_a}
     roots_b = {sources.get(article, article) for article in articles_b}
     return roots_a != roots_b
+
+
+def _disjoint(first: tuple[date, date], second: tuple[date, date]) -> bool:
+    return first[1] < second[0] or second[1] < first[0]
+
+
+def _also_dated(mention: DateMention, other: tuple[date, date],
+                in_sentence: dict[tuple[str, int], list[str]]) -> bool:
+    """The mention's own sentence also gives the other date: "won an Emmy in 2005 for
+    hosting the Tonys in 2004" tells of two events, not of one dated twice."""
+    for value in in_sentence.get((mention.article_id, mention.sentence.start), []):
+        span = _interval(value)
+        if span is not None and not _disjoint(span, other):
+            return True
+    return False
+
+
+def _same_clause(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]],
+                 sources: dict[str, str]) -> bool:
+    (first, first_stems), (second, second_stems) = a, b
+    if sources.get(first.article_id, first.article_id) == \
+            sources.get(second.article_id, second.article_id):
+        return False
+    if not first.verb or first.verb != second.verb:
+        return False  # "attempted in 1957" and "acquitted in 1958": two events
+    shared = len(first_stems & second_stems)
+    return shared >= CONFLICT_MIN_SHARED and \
+        shared / max(1, min(len(first_stems), len(second_stems))) >= CONFLICT_OVERLAP
 
 
 def _tense(draft: _Draft) -> str:

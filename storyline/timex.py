@@ -99,6 +99,7 @@ def normalize_date(expression: str, base: date | None, *, future: bool | None = 
 
 def clean_expression(expression: str) -> str:
     text = expression.lower().replace("\u2019", "'").replace(",", " ")
+    text = re.sub(r"\b(\d{3}0) ?'s\b", r"\1s", text)  # "the 1930's": a decade
     text = re.sub(r"'s\b", "", text)
     text = spelled_years(text)
     text = re.sub(r"\b(" + "|".join(m for m in MONTHS if len(m) > 2) + r")\.? (" +

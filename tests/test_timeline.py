@@ -146,3 +146,21 @@ def test_date_divergence_in_the_dossier() -> None:
     assert "dates differ: 2026-03-09 / 2026-03-10" in page
     assert "Coastline &lt;b&gt;Post&lt;/b&gt;" in page and "<b>Post</b>" not in page
     assert "[dates differ: 2026-03-09 / 2026-03-10]" in render_markdown(dossier)
+
+
+def test_datelines_and_two_dated_events_in_one_sentence_are_no_conflict(analyse: Any) -> None:
+    dateline = analyse("Tunnel reopens in Port Elsin\nPublished: March 12, 2026 9:10 AM\n"
+                       "The Harbour Road tunnel in Port Elsin reopened to all traffic after "
+                       "engineers repaired the burst water main.", id="a1", published=None)
+    other = analyse("Tunnel reopens in Port Elsin\nMarch 13, 2026\nThe Harbour Road tunnel in "
+                    "Port Elsin reopened to all traffic after engineers repaired the burst "
+                    "water main.", id="a2", published=None)
+    assert [(d.value, d.reporting) for d in dateline.dates] == [("2026-03-12", True)]
+    assert [(d.value, d.reporting) for d in other.dates] == [("2026-03-13", True)]
+    won = analyse("Ada Brandt won the Harbour Prize in 2019 for her book about the lighthouse "
+                  "keepers of Port Elsin.", id="a3")
+    both = analyse("Ada Brandt won the Coast Medal in 2021 for her book about the lighthouse "
+                   "keepers of Port Elsin, having taken the Harbour Prize in May 2019.", id="a4")
+    articles = [article("x", id=i, published=None) for i in ("a1", "a2", "a3", "a4")]
+    events = build_timeline(articles, [*dateline.dates, *other.dates, *won.dates, *both.dates])
+    assert not any(e.conflicting for e in events)
