@@ -367,6 +367,8 @@ def wrong_value_category(gold: Timex, predicted: Timex) -> str:
         kind = "week" if "-W" in timeml_notation(p) else "day-span"
         return f"wrong value: Storyline {kind} range, gold a {shape}"
     if gold_day and pred_day:
+        if gold_day == pred_day:
+            return "wrong value: time of day added or missing on the right day (TNI, TMO...)"
         if (gold_day.month, gold_day.day) == (pred_day.month, pred_day.day):
             return "wrong value: year inferred wrong"
         gap = (pred_day - gold_day).days

@@ -29,7 +29,7 @@ from .provenance import detect_provenance, independence_groups
 from .quotes import extract_quotes
 from .store import Store
 from .summary import DEFAULT_WORDS, summarize
-from .timeline import build_timeline, date_divergences
+from .timeline import build_timeline, date_divergences, mark_date_conflicts
 
 INGEST_BATCH = 200
 Progress = Callable[[int], None]
@@ -197,11 +197,12 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     events = build_timeline(articles, [d for a in analyses for d in a.dates], sources)
     divergences = (*alignment.divergences,
                    *date_divergences(events, articles, start=len(alignment.divergences)))
-    summary = summarize(alignment.facts, alignment.fact_units, articles, sources,
+    facts = mark_date_conflicts(alignment.facts, events)
+    summary = summarize(facts, alignment.fact_units, articles, sources,
                         max_words=options.summary_words)
     return StoryResults(story, tuple(articles), tuple(provenance), entities.entities,
                         tuple(quotes), tuple(group_quotes(quotes, published)), tuple(events),
-                        alignment.facts, divergences, tuple(summary), tuple(errors))
+                        facts, divergences, tuple(summary), tuple(errors))
 
 
 def _analyses_for(articles: Sequence[Article], analysed: Mapping[str, ArticleAnalysis], *,

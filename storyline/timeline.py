@@ -13,6 +13,7 @@ it into a divergence of the dossier.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import math
 import re
 from collections import defaultdict
@@ -27,6 +28,7 @@ from .models import (
     DivergenceVersion,
     Event,
     EventDate,
+    Fact,
     Span,
 )
 from .text import content_words
@@ -295,3 +297,23 @@ def date_divergences(events: Sequence[Event], articles: Sequence[Article], *,
         found.append(Divergence(f"d{start + len(found) + 1}", topic, versions, kind="date",
                                 event=event.id))
     return found
+
+
+def mark_date_conflicts(facts: Sequence[Fact], events: Sequence[Event]) -> tuple[Fact, ...]:
+    """Facts whose sentences give an event different dates are `conflicting`, as they are
+    when their numbers differ."""
+    versions_of: dict[Span, set[tuple[str, str]]] = defaultdict(set)
+    for event in events:
+        for reported in event.dates if event.conflicting else ():
+            for span in reported.evidence:
+                versions_of[span].add((event.id, reported.date))
+    marked = []
+    for fact in facts:
+        seen: dict[str, set[str]] = defaultdict(set)
+        for span in fact.evidence:
+            for event_id, reported_date in versions_of.get(span, ()):
+                seen[event_id].add(reported_date)
+        if fact.agreement != "conflicting" and any(len(d) > 1 for d in seen.values()):
+            fact = dataclasses.replace(fact, agreement="conflicting")
+        marked.append(fact)
+    return tuple(marked)

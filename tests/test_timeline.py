@@ -142,6 +142,8 @@ def test_date_divergence_in_the_dossier() -> None:
     dated = [d for d in dossier["divergences"] if d["kind"] == "date"]
     assert len(dated) == 1 and dated[0]["event"] == conflicting[0]["id"]
     assert {v["value"] for v in dated[0]["versions"]} == {"2026-03-09", "2026-03-10"}
+    closure = next(f for f in dossier["facts"] if "tunnel" in f["text"])
+    assert closure["agreement"] == "conflicting"  # the aligned sentences disagree on the day
     page = render_html(dossier)
     assert "dates differ: 2026-03-09 / 2026-03-10" in page
     assert "Coastline &lt;b&gt;Post&lt;/b&gt;" in page and "<b>Post</b>" not in page
