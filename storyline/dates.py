@@ -57,10 +57,14 @@ DEICTIC_DAYS = ("today", "tonight", "yesterday", "tomorrow")
 # Vague references found by pattern where the tagger saw no date. "previously", "formerly",
 # "once", "soon" and a bare "recent" are left out: far more often manner than time.
 REF_SKIP = {"once", "current", "soon", "previously", "formerly", "recent", "someday"}
-REF_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in (
-    *sorted(REFS, key=len, reverse=True), *DEICTIC_DAYS) if w not in REF_SKIP)
-                    + r")\b(?! that\b)", re.IGNORECASE)
-SET_RE = re.compile(r"\b(?:daily|nightly|weekly|monthly|hourly|"
+_REF_WORDS = [w for w in (*sorted(REFS, key=len, reverse=True), *DEICTIC_DAYS)
+              if w not in REF_SKIP]
+# Each pattern starts with a lookahead on the possible first letters: the engine then skips
+# most positions at once (twice as fast on news text).
+REF_RE = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in _REF_WORDS})) + r"])(" +
+                    "|".join(re.escape(w) for w in _REF_WORDS) + r")\b(?! that\b)",
+                    re.IGNORECASE)
+SET_RE = re.compile(r"\b(?=[dnwmhe])(?:daily|nightly|weekly|monthly|hourly|"
                     r"(?:every|each) (?:other )?(?:day|night|week|month|year|quarter|morning|"
                     r"evening|weekend|summer|winter|spring|autumn|" +
                     "|".join(calendar.day_name) + "|" + "|".join(calendar.month_name[1:]) +
@@ -78,7 +82,9 @@ PERIOD_RE = re.compile(r"(?:(?:comparable|corresponding|same|latest|recent|year-
                        r"this|that|fiscal|last year|previous year|\d{4}) )*"
                        r"(quarter|period)(?: (?:a year ago|a year earlier|year ago|last year|"
                        r"previous year))?")
-FISCAL_RE = re.compile(r"\b(?:the )?(?:latest|year-ago|year-earlier|comparable|corresponding) "
+CURRENT_RE = re.compile(r"\bcurrent\b", re.IGNORECASE)
+FISCAL_RE = re.compile(r"\b(?=[tlyc])(?:the )?(?:latest|year-ago|year-earlier|comparable|"
+                       r"corresponding) "
                        r"(?:period|quarter)\b", re.IGNORECASE)
 FUTURE_ADJECTIVES = {"payable", "effective"}
 
@@ -308,10 +314,13 @@ class _Finder:
                 if value is None and self.base is not None:
                     continue
                 self._emit(span, value, precision, derived=self._derived)
-        for token in self.doc:  # "the current leader": now
-            if token.lower_ == "current" and token.dep_ == "amod" and \
-                    token.head.lemma_ not in TIME_UNITS and token.idx not in self.covered:
-                self._emit(self.doc[token.i:token.i + 1], "PRESENT_REF", "ref")
+        for match in CURRENT_RE.finditer(text):  # "the current leader": now
+            span = self.doc.char_span(match.start(), match.end())
+            if span is None or match.start() in self.covered:
+                continue
+            token = span[0]
+            if token.dep_ == "amod" and token.head.lemma_ not in TIME_UNITS:
+                self._emit(span, "PRESENT_REF", "ref")
 
     # -- output -----------------------------------------------------------------------
 
@@ -330,7 +339,8 @@ class _Finder:
         if quarter and not derived:
             self.quarter = (int(quarter.group(1)), int(quarter.group(2)))
         sent = span.sent
-        sentence = Sentence(self.article_id, sent.start_char, sent.end_char, sent.text)
+        sentence = Sentence(self.article_id, sent.start_char, sent.end_char,
+                            text_of(self.doc)[sent.start_char:sent.end_char])
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=clause_status(span, future=future), clause=anchored_clause(span),

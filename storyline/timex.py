@@ -17,6 +17,7 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 
 Result = tuple[str, str]
 
@@ -80,6 +81,7 @@ SPELLED_2000S_RE = re.compile(r"\btwo thousand(?:(?: and)?[- ](" + "|".join(
     [*SPELLED_UNITS, *SPELLED_TEENS]) + r"))?\b")
 
 
+@lru_cache(maxsize=8192)
 def normalize_date(expression: str, base: date | None, *, future: bool | None = None
                    ) -> tuple[str | None, str | None]:
     """(value, precision) of one expression, or (None, None) when it cannot be placed.
@@ -97,6 +99,7 @@ def normalize_date(expression: str, base: date | None, *, future: bool | None = 
     return None, None
 
 
+@lru_cache(maxsize=8192)
 def clean_expression(expression: str) -> str:
     text = expression.lower().replace("\u2019", "'").replace(",", " ")
     text = re.sub(r"\b(\d{3}0) ?'s\b", r"\1s", text)  # "the 1930's": a decade
@@ -594,7 +597,7 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
     "good friday": lambda y: _easter(y) - timedelta(days=2),
     "easter monday": lambda y: _easter(y) + timedelta(days=1),
 }
-HOLIDAY_RE = re.compile(r"\b(?:(?:last|next|this) )?(?:christmas(?: day| eve)?|"
+HOLIDAY_RE = re.compile(r"\b(?=[lntchvifegm])(?:(?:last|next|this) )?(?:christmas(?: day| eve)?|"
                         r"new year's (?:day|eve)|halloween|valentine's day|independence day|"
                         r"fourth of july|"
                         r"thanksgiving(?: day)?|election day|labor day|memorial day|"
