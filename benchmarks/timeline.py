@@ -6,8 +6,10 @@ TIMEX3 with functionInDocument="CREATION_TIME") as the publication date. Then:
 
 1. Storyline: ``storyline.ingest.make_article(text=..., published=DCT)`` and
    ``storyline.pipeline.analyze_articles``; its DateMentions (text, start, end, value) are the
-   predictions. Storyline has no TIMEX3 type: it is derived from the value (P... DURATION,
-   containing T TIME, else DATE). The text is given to Storyline already normalised the way
+   predictions; a range whose two ends Storyline resolved ("Aug. 26 to Oct. 20") counts as
+   those two ends (``DateMention.parts``), as TimeML marks them. Storyline has no TIMEX3
+   type: it is derived from the value (P... DURATION, containing T TIME, else DATE), SET for
+   recurring times (precision "set"). The text is given to Storyline already normalised the way
    ``normalize_text`` does it (gold offsets are mapped into it), and ``article.text == text``
    is checked; any difference is mapped back.
 2. Baseline: ``dateparser.search.search_dates(text, languages=["en"], settings={
@@ -29,6 +31,7 @@ Usage:
     python benchmarks/timeline.py                          # te3-platinum (test)
     python benchmarks/timeline.py --split train --limit 20 # quick tuning loop
     python benchmarks/timeline.py --split both --json /tmp/timeline.json
+    python benchmarks/timeline.py --split train --no-baseline --examples 0  # every error
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from _timeml import (
+    EXAMPLES_PER_CATEGORY,
     Counts,
     ErrorTable,
     Timex,
@@ -89,9 +93,12 @@ DEFINITIONS = [
     "(as-is, no notation mapping); P = correct/predicted, R = correct/gold, F1 harmonic mean.",
     "Type accuracy: share of relaxed-matched pairs with equal TIMEX3 type. Storyline and "
     "dateparser have no type: it is DERIVED from the value (P... -> DURATION, contains T -> "
-    "TIME, else DATE), so dateparser (day/month/year values) is always DATE.",
-    "Storyline: make_article(published=DCT) + analyze_articles, DateMention text/start/end/value "
-    "(durations and unresolvable phrases are not emitted by design).",
+    "TIME, else DATE; Storyline's recurring times, precision 'set', -> SET), so dateparser "
+    "(day/month/year values) is always DATE.",
+    "Storyline: make_article(published=DCT) + analyze_articles, DateMention text/start/end and "
+    "TimeML value (DateMention.timex); a range with both ends resolved counts as its two "
+    "ends (DateMention.parts), as TimeML marks them. Phrases that cannot be placed are not "
+    "emitted.",
     "dateparser: search_dates(text, languages=['en'], settings={'RELATIVE_BASE': DCT, "
     "'RETURN_AS_TIMEZONE_AWARE': False}); substring placed at its next occurrence; value at "
     "day precision, or YYYY-MM / YYYY when DateDataParser's period for the substring is "
@@ -140,16 +147,26 @@ def run_storyline(docs: Sequence[TmlDoc], batch_size: int
     predictions: list[list[Timex]] = []
     for doc, article, mentions in zip(docs, articles, dates, strict=True):
         if article.text == doc.text:
-            predictions.append([Timex(m.start, m.end, m.text, m.timex or m.value or "",
-                                      derive_type(m.timex or m.value)) for m in mentions])
+            predictions.append([t for m in mentions for t in as_timexes(m)])
             continue
         remapped += 1  # map Storyline's offsets (in article.text) back to doc.text
         _, mapping, _ = normalise_with_map(doc.text, normalize_text)
         predictions.append([
-            Timex(mapping[m.start], mapping[m.end - 1] + 1,
-                  doc.text[mapping[m.start]:mapping[m.end - 1] + 1], m.timex or m.value or "",
-                  derive_type(m.timex or m.value)) for m in mentions if m.end > m.start])
+            Timex(mapping[t.start], mapping[t.end - 1] + 1,
+                  doc.text[mapping[t.start]:mapping[t.end - 1] + 1], t.value, t.type)
+            for m in mentions for t in as_timexes(m) if t.end > t.start])
     return predictions, remapped, crashes
+
+
+def as_timexes(mention: DateMention) -> list[Timex]:
+    """A DateMention as TIMEX3s: a range as its two ends when Storyline kept them (TimeML
+    marks "Aug. 26 to Oct. 20" as two expressions), a recurring time as type SET."""
+    if mention.parts:
+        return [Timex(p.start, p.end, p.text, p.timex, derive_type(p.timex))
+                for p in mention.parts]
+    value = mention.timex or mention.value or ""
+    kind = "SET" if mention.precision == "set" else derive_type(value)
+    return [Timex(mention.start, mention.end, mention.text, value, kind)]
 
 
 def _analyze_one(article: Article, options: AnalyzeOptions, crashes: list[dict[str, str]]
@@ -221,12 +238,18 @@ def total_counts(docs: Sequence[TmlDoc], predictions: Sequence[Sequence[Timex]])
 # --- training-split error categories -------------------------------------------------------
 
 
-def error_categories(docs: Sequence[TmlDoc], predictions: Sequence[Sequence[Timex]]
+def error_categories(docs: Sequence[TmlDoc], predictions: Sequence[Sequence[Timex]],
+                     examples: int = EXAMPLES_PER_CATEGORY
                      ) -> tuple[ErrorTable, ErrorTable, ErrorTable, int]:
-    """Value errors (per gold timex), spurious predictions and boundary differences."""
+    """Value errors (per gold timex), spurious predictions and boundary differences.
+
+    Args:
+        examples: examples kept per category (0: every error, for a full listing).
+    """
     log("  diagnosing: re-parsing the training texts with spaCy (entity labels)")
     nlp = load_nlp(None)
-    values, spurious, boundaries = ErrorTable(), ErrorTable(), ErrorTable()
+    values, spurious, boundaries = (ErrorTable(limit=examples), ErrorTable(limit=examples),
+                                    ErrorTable(limit=examples))
     correct = 0
     spacy_docs = parse_texts(nlp, (doc.text for doc in docs))
     for doc, predicted, parsed in zip(docs, predictions, spacy_docs, strict=True):
@@ -342,6 +365,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="write results as JSON here")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--no-baseline", action="store_true", help="skip dateparser")
+    parser.add_argument("--examples", type=int, default=EXAMPLES_PER_CATEGORY,
+                        help="tuning split only: examples listed per error category "
+                             "(0 lists every missed, wrong or spurious timex)")
     args = parser.parse_args(argv)
     if not DATA_DIR.is_dir():
         print(f"TempEval-3 data not found at {DATA_DIR}; skipping the timeline benchmark.")
@@ -398,7 +424,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                           f"correct; {system['seconds']:.1f} s")
         report.append("")
         if split == "train":
-            values, spurious, boundaries, correct = error_categories(docs, story)
+            values, spurious, boundaries, correct = error_categories(docs, story,
+                                                                    args.examples)
             gold_total = result["gold_timexes"]
             result["storyline_errors"] = {
                 "gold_value_correct": correct,

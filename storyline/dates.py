@@ -9,14 +9,22 @@ unresolved (value None) rather than guessed.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from .models import DateMention, Sentence
+from .models import DateMention, DatePart, Sentence
 from .nlp import text_of
-from .timex import REFS, normalize_date, timeml_value
+from .timex import (
+    HOLIDAY_RE,
+    REFS,
+    clean_expression,
+    normalize_date,
+    quarter_range,
+    timeml_value,
+)
 
 CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "shelve",
                  "call", "drop", "halt", "defer", "reschedule", "axe"}
@@ -41,87 +49,427 @@ ANAPHORS = {"that year": ("year", 0), "the same year": ("year", 0), "later that 
             "later that month": ("month", 0), "that same year": ("year", 0),
             "the next day": ("day", 1), "the following day": ("day", 1),
             "the day before": ("day", -1), "that month": ("month", 0),
-            "the following month": ("month", 1), "the next month": ("month", 1)}
+            "the following month": ("month", 1), "the next month": ("month", 1),
+            "the next morning": ("day", 1), "the following morning": ("day", 1),
+            "that morning": ("day", 0), "that night": ("day", 0), "that evening": ("day", 0),
+            "that afternoon": ("day", 0)}
 DEICTIC_DAYS = ("today", "tonight", "yesterday", "tomorrow")
-REF_RE = re.compile(r"\b(" + "|".join(re.escape(w) for w in (
-    *sorted(REFS, key=len, reverse=True), *DEICTIC_DAYS) if w not in {"once", "current", "soon"})
-                    + r")\b(?! that\b)", re.IGNORECASE)
+# Vague references found by pattern where the tagger saw no date. "previously", "formerly",
+# "once", "soon" and a bare "recent" are left out: far more often manner than time.
+REF_SKIP = {"once", "current", "soon", "previously", "formerly", "recent", "someday"}
+_REF_WORDS = [w for w in (*sorted(REFS, key=len, reverse=True), *DEICTIC_DAYS)
+              if w not in REF_SKIP]
+# Each pattern starts with a lookahead on the possible first letters: the engine then skips
+# most positions at once (twice as fast on news text).
+REF_RE = re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in _REF_WORDS})) + r"])(" +
+                    "|".join(re.escape(w) for w in _REF_WORDS) + r")\b(?! that\b)",
+                    re.IGNORECASE)
+SET_RE = re.compile(r"\b(?=[dnwmhe])(?:daily|nightly|weekly|monthly|hourly|"
+                    r"(?:every|each) (?:other )?(?:day|night|week|month|year|quarter|morning|"
+                    r"evening|weekend|summer|winter|spring|autumn|" +
+                    "|".join(calendar.day_name) + "|" + "|".join(calendar.month_name[1:]) +
+                    r"))\b", re.IGNORECASE)
+# Modifiers TimeML annotators leave outside the expression ("about [five hours]", "only
+# [six months]"); "nearly", "almost", "at least" and "around" they mostly keep inside.
+LEADING_MODIFIERS = ("about", "only", "just", "barely", "as long as", "as many as",
+                     "as much as")
+# "the quarter ended Sept. 30", "the year ending June 30": a period and the day it ends.
+ENDING_WORDS = {"ended", "ending", "ends", "end"}
+RANGE_WORDS = {"to", "through", "thru", "until", "till", "and", "-", "\u2013"}
+# The fiscal comparisons of earnings reports: the same period a year before.
+YEAR_BACK_RE = re.compile(r"(?:a )?year (?:ago|earlier|before)|year-(?:ago|earlier)")
+PERIOD_RE = re.compile(r"(?:(?:comparable|corresponding|same|latest|recent|year-ago|year-earlier|"
+                       r"this|that|fiscal|last year|previous year|\d{4}) )*"
+                       r"(quarter|period)(?: (?:a year ago|a year earlier|year ago|last year|"
+                       r"previous year))?")
+CURRENT_RE = re.compile(r"\bcurrent\b", re.IGNORECASE)
+FISCAL_RE = re.compile(r"\b(?=[tlyc])(?:the )?(?:latest|year-ago|year-earlier|comparable|"
+                       r"corresponding) "
+                       r"(?:period|quarter)\b", re.IGNORECASE)
+FUTURE_ADJECTIVES = {"payable", "effective"}
 
 
 def find_dates(doc: Doc, article_id: str, published: datetime | None) -> list[DateMention]:
-    """Time expressions of one article: dates, ranges, durations and vague references."""
-    base = published.date() if published else None
-    mentions: list[DateMention] = []
-    anchor: date | None = None  # the last explicit date, for "later that year"
-    covered: set[int] = set()
-    for ent in _time_entities(doc):
-        covered.update(range(ent.start_char, ent.end_char))
-        future = _is_future(ent)
-        words = _with_preposition(ent)
-        value, precision = _anaphoric(ent.text, anchor) or normalize_date(words, base,
-                                                                          future=future)
-        if value is None and base is not None:
-            continue  # a vague phrase we cannot place
-        if precision in TIMELINE_PRECISIONS and value and value[:4].isdigit():
-            anchor = date.fromisoformat((value.split("/")[0] + "-01-01")[:10])
-        mentions.append(_mention(ent, article_id, value, precision, future))
-    mentions.extend(_references(doc, article_id, covered, base))
-    mentions.sort(key=lambda m: m.start)
-    return mentions
+    """Time expressions of one article: dates, ranges, durations, sets and vague references."""
+    found = _Finder(doc, article_id, published.date() if published else None)
+    for span in _time_entities(doc):
+        found.entity(span)
+    found.patterns()
+    return sorted(found.mentions, key=lambda m: m.start)
+
+
+class _Finder:
+    """Walks one article's time expressions in order, keeping the context they need: the
+    last date given ("later that year") and the last fiscal quarter ("a year earlier")."""
+
+    def __init__(self, doc: Doc, article_id: str, base: date | None) -> None:
+        self.doc, self.article_id, self.base = doc, article_id, base
+        self.mentions: list[DateMention] = []
+        self.covered: set[int] = set()
+        self.anchor: tuple[str, str] | None = None  # (value, precision) of the last date
+        self.quarter: tuple[int, int] | None = None  # (year, quarter) last named
+        self._derived = False  # the last value came from context, not from the words
+
+    # -- spaCy entities -------------------------------------------------------------
+
+    def entity(self, span: Span) -> None:
+        span = _trim(span)
+        if not len(span) or _is_age(span):
+            return
+        if span.end < len(self.doc) and re.fullmatch(r"\d{3}0", span[-1].text) and \
+                self.doc[span.end].lower_ in {"'s", "\u2019s", "s"}:
+            span = self.doc[span.start:span.end + 1]  # "the 1930['s]", tagged without 's
+        if span.start > 0 and span[0].lower_ in TIME_UNITS and \
+                self.doc[span.start - 1].lower_ in {"this", "last", "next", "that"}:
+            span = self.doc[span.start - 1:span.end]  # "[This] year", tagged without "This"
+        if span.end < len(self.doc) and self.doc[span.end].lower_ in {"quarter", "period"} and \
+                (span[-1].lower_ in {"year-ago", "year-earlier", "ago", "earlier", "comparable"} or
+                 re.fullmatch(r"\d{4}", span[-1].text)):
+            span = self.doc[span.start:span.end + 1]  # "the year-ago [period]"
+        if self._resolve(span):
+            return
+        for piece in _shrunk(span):  # "d'etat last year", "seven a year ago"
+            if self._resolve(piece, points_only=True):
+                return
+        if self.base is None:
+            self._emit(span, None, None)
+
+    def _resolve(self, span: Span, *, points_only: bool = False) -> bool:
+        """Emit the mention(s) for one span; False when nothing in it could be placed.
+
+        Args:
+            points_only: accept no vague reference ("the [current] fiscal year" is not now).
+        """
+        split = _split(span)
+        if split is not None:
+            left, word, right = split
+            if word.lower_ in ENDING_WORDS:
+                return self._period_ending(left, right)
+            if word.lower_ == "of":
+                if self._part_of(left, right):
+                    return True
+            elif self._range(span, left, right) or self._both(span, left, right):
+                return True
+        value, precision = self._value(span)
+        if value is None or (points_only and precision == "ref"):
+            return False
+        self._emit(span, value, precision, derived=self._derived)
+        return True
+
+    def _value(self, span: Span, future: bool | None = None
+               ) -> tuple[str | None, str | None]:
+        future = _is_future(span) if future is None else future
+        cleaned = clean_expression(span.text)
+        self._derived = True
+        for rule in (self._fiscal, self._anaphoric, self._relative_to_anchor):
+            result = rule(cleaned, span)
+            if result is not None:
+                return result
+        self._derived = False
+        return normalize_date(_with_preposition(span), self.base, future=future)
+
+    def _period_ending(self, left: Span, right: Span) -> bool:
+        """ "the quarter ended Sept. 30": the quarter holding that day, and the day."""
+        end_value, end_precision = self._value(right)
+        if end_value is None or end_precision != "day":
+            return False
+        end = date.fromisoformat(end_value)
+        words = clean_expression(left.text)
+        value, precision = normalize_date(left.text, self.base)
+        if value is None and re.fullmatch(r"(?:fiscal |latest |current |same )*quarter", words):
+            quarter = (end.month - 1) // 3 + 1
+            value, precision = quarter_range(end.year, quarter), "range"
+        elif value is None and re.fullmatch(r"(?:fiscal |latest |current |full )*year", words):
+            value, precision = "P1Y", "duration"
+        if value is not None:
+            self._emit(left, value, precision)
+        self._emit(right, end_value, end_precision)
+        return True
+
+    def _part_of(self, left: Span, right: Span) -> bool:
+        """ "the first nine months of 1997": a stretch of time, and the time it is part of."""
+        value, precision = self._value(left)
+        end_value, end_precision = self._value(right)
+        if value is None or precision != "duration" or end_value is None or \
+                end_precision not in TIMELINE_PRECISIONS:
+            return False
+        self._emit(left, value, precision)
+        self._emit(right, end_value, end_precision)
+        return True
+
+    def _both(self, whole: Span, left: Span, right: Span) -> bool:
+        """ "revised Friday to December's figures": two times that make no range."""
+        first, first_precision = self._value(left)
+        last, last_precision = self._value(right)
+        if first is None or last is None or first_precision == "ref" or \
+                last_precision == "ref":
+            return False
+        self._emit(left, first, first_precision)
+        self._emit(right, last, last_precision)
+        return True
+
+    def _range(self, whole: Span, left: Span, right: Span) -> bool:
+        """ "Aug. 26 to Oct. 20", "between 1994 and 1997": one range, both ends kept."""
+        future = _is_future(whole)
+        first, first_precision = self._value(left, future)
+        last, last_precision = self._value(right, future)
+        if first is not None and last is None and first_precision == "day" and \
+                right.text.isdigit() and 1 <= int(right.text) <= 31:  # "April 24 and 25"
+            last = first[:8] + f"{int(right.text):02d}"
+            last_precision = "day" if _valid_day(last) else None
+        points = {"day", "month", "year"}
+        if first is None or last is None or first_precision not in points | {"ref"} or \
+                last_precision not in points:
+            return False
+        if _weekday(left) and _weekday(right) and last < first:
+            last = (date.fromisoformat(last) + timedelta(days=7)).isoformat()  # "Tuesday to
+            # Sunday": the Sunday after
+        first_point = self.base.isoformat() if first_precision == "ref" and self.base \
+            else first
+        if first_precision == "ref" and first != "PRESENT_REF":
+            return False
+        if first_point > last or first_point == last:
+            return False
+        parts = (DatePart(left.start_char, left.end_char, left.text,
+                          timeml_value(left.text, first, first_precision) or first),
+                 DatePart(right.start_char, right.end_char, right.text,
+                          timeml_value(right.text, last, last_precision) or last))
+        self._emit(whole, f"{first_point}/{last}", "range", parts=parts)
+        return True
+
+    # -- context rules ----------------------------------------------------------------
+
+    def _fiscal(self, cleaned: str, span: Span) -> tuple[str, str] | None:
+        """Earnings-report periods: "a year earlier" and "the year-ago quarter" mean the
+        quarter last named, a year before; "the quarter" means that quarter."""
+        if self.quarter is None or self.base is None:
+            return None
+        year, quarter = self.quarter
+        if YEAR_BACK_RE.fullmatch(cleaned):
+            if not cleaned.startswith("year-") and not _has_amount(span.sent):
+                return None
+            return quarter_range(year - 1, quarter), "range"
+        match = PERIOD_RE.fullmatch(cleaned)
+        if not match:
+            return None
+        named = re.search(r"\b(\d{4})\b", cleaned)
+        if named:
+            year = int(named.group(1))
+        elif re.search(r"year-ago|year-earlier|year ago|year earlier|last year|previous year",
+                       cleaned):
+            year -= 1
+        return quarter_range(year, quarter), "range"
+
+    def _anaphoric(self, cleaned: str, span: Span) -> tuple[str, str] | None:
+        """ "later that year", "the following day": relative to the last date given."""
+        key = " ".join(span.text.lower().split())
+        if key in {"the year", "the full year", "the fiscal year", "the calendar year"} and \
+                self.base is not None:  # "the year": the year the article is about
+            return str(_anchor_day(self.anchor[0]).year if self.anchor else self.base.year), \
+                "year"
+        if self.anchor is None or key not in ANAPHORS:
+            return None
+        anchor = _anchor_day(self.anchor[0])
+        unit, shift = ANAPHORS[key]
+        if unit == "year":
+            return str(anchor.year + shift), "year"
+        if unit == "month":
+            index = anchor.year * 12 + anchor.month - 1 + shift
+            return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+        return (anchor + timedelta(days=shift)).isoformat(), "day"
+
+    def _relative_to_anchor(self, cleaned: str, span: Span) -> tuple[str, str] | None:
+        """ "two years later", "a day earlier" after a past date: counted from that date."""
+        if self.anchor is None or self.base is None:
+            return None
+        match = re.fullmatch(r"(?:about |nearly |almost |some |just )?(\w+|a few) "
+                             r"(day|week|month|year)s? (earlier|later|before|after)", cleaned)
+        value, precision = self.anchor
+        if not match or precision not in {"day", "month", "year"}:
+            return None
+        if _anchor_day(value) >= self.base:
+            return None  # counted from today: "ago" and "from now" do that already
+        anchor = _anchor_day(value)
+        result = normalize_date(f"{match.group(1)} {match.group(2)}s "
+                                f"{'from now' if match.group(3) in {'later', 'after'} else 'ago'}",
+                                anchor)
+        if result[0] is None or result[1] not in {"day", "month", "year", "range"}:
+            return None
+        if precision == "year" and result[1] != "year":
+            return result[0][:4], "year"
+        return result[0], result[1] or "day"
+
+    # -- patterns the tagger does not mark --------------------------------------------
+
+    def patterns(self) -> None:
+        text = text_of(self.doc)
+        for regex in (SET_RE, REF_RE, HOLIDAY_RE, FISCAL_RE):
+            for match in regex.finditer(text):
+                if any(i in self.covered for i in range(match.start(), match.end())):
+                    continue
+                span = self.doc.char_span(match.start(), match.end())
+                if span is None:
+                    continue
+                value, precision = self._value(span)
+                if value is None and self.base is not None:
+                    continue
+                self._emit(span, value, precision, derived=self._derived)
+        for match in CURRENT_RE.finditer(text):  # "the current leader": now
+            span = self.doc.char_span(match.start(), match.end())
+            if span is None or match.start() in self.covered:
+                continue
+            token = span[0]
+            if token.dep_ == "amod" and token.head.lemma_ not in TIME_UNITS:
+                self._emit(span, "PRESENT_REF", "ref")
+
+    # -- output -----------------------------------------------------------------------
+
+    def _emit(self, span: Span, value: str | None, precision: str | None, *,
+              parts: tuple[DatePart, ...] = (), derived: bool = False) -> None:
+        """Record one mention; a value read from the words themselves (not `derived` from
+        context) becomes the context of what follows."""
+        if any(i in self.covered for i in range(span.start_char, span.end_char)):
+            return
+        self.covered.update(range(span.start_char, span.end_char))
+        future = _is_future(span)
+        if value is not None and precision in TIMELINE_PRECISIONS and value[:4].isdigit():
+            self.anchor = (value, precision)
+        timex = timeml_value(span.text, value, precision)
+        quarter = re.fullmatch(r"(\d{4})-Q(\d)", timex or "")
+        if quarter and not derived:
+            self.quarter = (int(quarter.group(1)), int(quarter.group(2)))
+        sent = span.sent
+        sentence = Sentence(self.article_id, sent.start_char, sent.end_char,
+                            text_of(self.doc)[sent.start_char:sent.end_char])
+        self.mentions.append(DateMention(
+            self.article_id, span.text, span.start_char, span.end_char, value, precision,
+            sentence, status=clause_status(span, future=future), clause=anchored_clause(span),
+            timex=timex, parts=parts, reporting=_is_reporting(span), verb=_verb_lemma(span)))
+
+
+TIME_UNITS = {"day", "week", "month", "year", "quarter", "period", "decade", "century",
+              "season", "term", "time"}
 
 
 def _time_entities(doc: Doc) -> list[Span]:
     """DATE and TIME entities, with "Tuesday" + "morning" joined into one expression."""
     spans: list[Span] = []
+    previous = None
     for ent in doc.ents:
         if ent.label_ not in DATE_LABELS:
             continue
-        if spans and spans[-1].end == ent.start:
+        joined = spans and (spans[-1].end == ent.start or (
+            previous is not None and previous.label_ == "TIME" and ent.label_ == "DATE" and
+            spans[-1].end + 1 == ent.start and doc[spans[-1].end].text == ","))
+        previous = ent
+        if joined:
             spans[-1] = doc[spans[-1].start:ent.end]
         else:
             spans.append(ent)
     return spans
 
 
-def _mention(ent: Span, article_id: str, value: str | None, precision: str | None,
-             future: bool | None) -> DateMention:
-    sent = ent.sent
-    sentence = Sentence(article_id, sent.start_char, sent.end_char, sent.text)
-    return DateMention(article_id, ent.text, ent.start_char, ent.end_char, value, precision,
-                       sentence, status=clause_status(ent, future=future),
-                       clause=anchored_clause(ent),
-                       timex=timeml_value(ent.text, value, precision))
+def _trim(span: Span) -> Span:
+    """Without the modifiers, possessive and punctuation TimeML leaves out of the extent."""
+    doc = span.doc
+    start, end = span.start, span.end
+    changed = True
+    while changed and start < end:
+        changed = False
+        for modifier in LEADING_MODIFIERS:
+            words = modifier.split()
+            if end - start > len(words) and \
+                    [t.lower_ for t in doc[start:start + len(words)]] == words:
+                start += len(words)
+                changed = True
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or
+                           doc[end - 1].lower_ in {"'s", "\u2019s"}):
+        if end - 1 > start and re.fullmatch(r"\d{3}0", doc[end - 2].text) and \
+                doc[end - 1].lower_ in {"'s", "\u2019s"}:
+            break  # "the 1930's": a decade, not a possessive
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
 
 
-def _references(doc: Doc, article_id: str, covered: set[int], base: date | None
-                ) -> list[DateMention]:
-    """ "now", "recently", "today" where the tagger saw no date: time expressions too."""
-    found = []
-    for match in REF_RE.finditer(text_of(doc)):
-        if match.start() in covered:
+def _shrunk(span: Span) -> list[Span]:
+    """Shorter pieces of an expression that did not resolve as a whole, longest first:
+    "d'etat [last year]", "an interview [several months]". A piece that the dropped words
+    modify ("a long [summer]", "every [morning]") is not an expression of its own."""
+    pieces = [span[i:] for i in range(1, min(4, len(span)))]
+    pieces += [span[:len(span) - i] for i in range(1, min(3, len(span)))]
+    kept = []
+    for piece in pieces:
+        if not len(piece) or piece[0].is_punct or piece[-1].is_punct or \
+                piece[0].pos_ in {"ADP", "CCONJ"}:
             continue
-        span = doc.char_span(match.start(), match.end())
-        if span is None:
+        inside = {t.i for t in piece}
+        dropped = [t for t in span if t.i not in inside]
+        standalone = piece[0].pos_ in {"PROPN", "NUM"} or piece[0].lower_ in STARTERS
+        if not standalone and any(t.head.i in inside and t.dep_ in MODIFIER_DEPS
+                                  for t in dropped):
             continue
-        value, precision = normalize_date(match.group(0), base)
-        if value is None and base is not None:
-            continue
-        found.append(_mention(span, article_id, value, precision, _is_future(span)))
-    return found
+        kept.append(piece)
+    return kept
 
 
-def _anaphoric(text: str, anchor: date | None) -> tuple[str, str] | None:
-    """ "later that year", "the following day": relative to the last date the article gave."""
-    key = " ".join(text.lower().split())
-    if anchor is None or key not in ANAPHORS:
-        return None
-    unit, shift = ANAPHORS[key]
-    if unit == "year":
-        return str(anchor.year + shift), "year"
-    if unit == "month":
-        index = anchor.year * 12 + anchor.month - 1 + shift
-        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
-    return (anchor + timedelta(days=shift)).isoformat(), "day"
+STARTERS = {"last", "next", "this", "a", "an", "several", "recent", "past", "the"}
+MODIFIER_DEPS = {"amod", "det", "nummod", "compound", "advmod", "quantmod", "poss", "predet",
+                 "nmod"}
+
+
+def _split(span: Span) -> tuple[Span, Token, Span] | None:
+    """ "A to B", "between A and B", "X ended Y": the two sides and the word between."""
+    tokens = list(span)
+    start = 1 if tokens and tokens[0].lower_ in {"between", "from"} else 0
+    for index in range(start + 1, len(tokens) - 1):
+        word = tokens[index]
+        if word.lower_ in ENDING_WORDS | RANGE_WORDS | {"of"}:
+            left = span[start:index]
+            right = span[index + 1:]
+            if word.lower_ == "end" and left[-1].lower_ != "year":
+                continue
+            if word.lower_ in {"-", "\u2013"} and not (left[-1].like_num and right[0].like_num):
+                continue  # "fiscal-first", "mid-1990s"
+            if word.lower_ == "of" and not (right[-1].like_num or right[-1].lower_ == "year"):
+                continue
+            if len(left) and len(right) and not right[0].is_punct:
+                return _trim(left), word, _trim(right)
+    return None
+
+
+def _is_age(span: Span) -> bool:
+    """ "a 6-year-old boy", "52 years old": an age, not a time in the story."""
+    doc = span.doc
+    following = [t.lower_ for t in doc[span.end:span.end + 2]]
+    return span[-1].lower_ in {"old", "olds"} or following[:1] == ["old"] or \
+        following == ["-", "old"]
+
+
+def _weekday(span: Span) -> bool:
+    return len(span) == 1 and span[0].lower_ in WEEKDAY_NAMES
+
+
+WEEKDAY_NAMES = {name.lower() for name in calendar.day_name}
+
+
+def _has_amount(sent: Span) -> bool:
+    """A sentence with money, a percentage or a figure: an earnings comparison."""
+    return any(t.like_num or t.text in {"$", "%", "#"} or t.lower_ in {"percent", "cents"}
+               for t in sent)
+
+
+def _anchor_day(value: str) -> date:
+    return date.fromisoformat((value.split("/")[0] + "-01-01")[:10])
+
+
+def _valid_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _with_preposition(ent: Span) -> str:
@@ -156,6 +504,39 @@ def anchored_clause(ent: Span) -> str:
     return text_of(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
+def _is_reporting(ent: Span) -> bool:
+    """The date of the report, not of the news: a speech act ("the mayor said on
+    Wednesday") or a dateline ("Published: June 12, 2013 9:09 AM", "LONDON, May 3 --")."""
+    doc = ent.doc
+    before = [t.lower_ for t in doc[max(ent.sent.start, ent.start - 4):ent.start]]
+    if set(before) & DATELINE_WORDS:
+        return True
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, ent.start_char) + 1
+    line_end = text.find("\n", ent.end_char)
+    prefix = text[line_start:ent.start_char]
+    suffix = text[ent.end_char:line_end if line_end >= 0 else len(text)]
+    if len(prefix.split()) <= 2 and DATELINE_TAIL_RE.match(suffix):
+        return True  # a line of its own: the date, perhaps a clock time and a place
+    if set(re.findall(r"[a-z]+", (prefix + " " + suffix).lower())) & DATELINE_WORDS and \
+            len(prefix.split()) + len(suffix.split()) <= 12:
+        return True  # "Published at 12:45, Wednesday, 12 June 2013", "... Last updated at"
+    verb = _governing_verb(ent)
+    return verb is not None and verb.lemma_ in SPEECH_LEMMAS
+
+
+DATELINE_WORDS = {"published", "posted", "updated", "dated", "filed", "modified"}
+# After a dateline's date: the end of the line, a clock time, or "(Xinhua) --".
+DATELINE_TAIL_RE = re.compile(r"[\s,:.|]*(?:\d{1,2}\s*[:.]\s*\d{2}\s*(?:[ap]\.?\s*m\.?)?"
+                              r"(?:\s*[A-Z]{2,4})?[\s,.|]*)?(?:$|\(|--|\u2014|-\s)",
+                              re.IGNORECASE)
+
+
+def _verb_lemma(ent: Span) -> str:
+    verb = _governing_verb(ent)
+    return verb.lemma_.lower() if verb is not None else ""
+
+
 def _governing_verb(ent: Span) -> Token | None:
     token = ent.root
     for _ in range(6):
@@ -174,6 +555,12 @@ def _is_future(ent: Span) -> bool | None:
         return True
     if words & {"last", "ago", "yesterday", "earlier", "previous", "past"}:
         return False
+    token = ent.root
+    for _ in range(3):  # "a dividend payable Dec. 1", "effective Feb. 1"
+        if token.lower_ in FUTURE_ADJECTIVES and token.pos_ == "ADJ" and not any(
+                c.lower_ in {"was", "were", "had"} for c in token.head.children):
+            return True
+        token = token.head
     verb = _governing_verb(ent)
     if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN":
         # "the meeting planned for Friday was postponed": the main clause sets the tense.
@@ -184,16 +571,26 @@ def _is_future(ent: Span) -> bool | None:
         aux_words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if aux_words & FUTURE_MARKERS or aux_words & MODALS or verb.lower_ in FUTURE_MARKERS:
             return True
+        if verb.lemma_ in {"schedule", "plan", "set"} and verb.tag_ == "VBN" and \
+                aux_words & {"has", "have", "had"}:
+            # "has scheduled a news conference Thursday": ahead; "had planned": either way
+            return None if "had" in aux_words else True
         if aux_words & {"had", "has", "have", "was", "were", "did"} or verb.tag_ == "VBD":
             return False
         if verb.lemma_ in PLAN_LEMMAS and verb.tag_ in {"VBZ", "VBP", "VBN", "JJ"}:
             return True  # "is expected to", "plans to", "is due to"
-        if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and \
-                verb.head.lemma_ in INTENT_LEMMAS:
-            return True  # "planned to leave on Thursday", "agreed to testify on Feb. 10"
+        if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
+                verb.head.lemma_ in INTENT_LEMMAS or
+                (verb.head.lemma_ == "be" and verb.head.tag_ in {"VBZ", "VBP"})):
+            return True  # "planned to leave on Thursday", "is to resume trading Tuesday"
+        if verb.dep_ in {"xcomp", "advcl"} and verb.head.tag_ == "VBD" and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            return None  # "subpoenaed him to appear on Feb. 10": after the past main verb
         if verb.head == verb or verb.lemma_ in SPEECH_LEMMAS:
             break
         verb = verb.head
+        if verb.lemma_ in SPEECH_LEMMAS:
+            break  # "X is calling for a vote on Dec. 7, it said": the report's tense says nothing
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "by":
         return True  # a deadline: "reopen by October"
     return None

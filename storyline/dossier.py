@@ -114,9 +114,14 @@ def _quote_group(group: QuoteGroup) -> dict[str, Any]:
 
 
 def event_dict(event: Event) -> dict[str, Any]:
-    return {"id": event.id, "date": event.date, "precision": event.precision,
+    item = {"id": event.id, "date": event.date, "precision": event.precision,
             "status": event.status, "description": event.description,
-            "evidence": _spans(event.evidence), "expression": event.expression}
+            "evidence": _spans(event.evidence), "expression": event.expression,
+            "conflicting": event.conflicting}
+    if event.conflicting:  # every date the outlets give, with the sentences giving it
+        item["dates"] = [{"date": d.date, "precision": d.precision,
+                          "evidence": _spans(d.evidence)} for d in event.dates]
+    return item
 
 
 def _fact(fact: Fact) -> dict[str, Any]:
@@ -126,7 +131,7 @@ def _fact(fact: Fact) -> dict[str, Any]:
 
 
 def _divergence(item: Divergence) -> dict[str, Any]:
-    return {"id": item.id, "topic": item.topic,
+    return {"id": item.id, "topic": item.topic, "kind": item.kind, "event": item.event,
             "versions": [{"article": v.article, "outlet": v.outlet, "text": v.text,
                           "value": v.value, "start": v.start, "end": v.end}
                          for v in item.versions]}

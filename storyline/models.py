@@ -144,12 +144,24 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class DatePart:
+    """One end of a range as TimeML marks it: "Aug. 26 to Oct. 20" is two parts."""
+
+    start: int
+    end: int
+    text: str
+    timex: str
+
+
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A time expression normalised against the article's publication date.
 
     `value` is ISO 8601 at `precision` ("day", "month", "year", "range"), a
-    duration ("P6M", precision "duration"), a reference such as "PAST_REF"
-    (precision "ref"), or None when it cannot be resolved (no publication date).
+    duration ("P6M", precision "duration"), a recurring time ("P1D" for
+    "daily", precision "set"), a reference such as "PAST_REF" (precision
+    "ref"), or None when it cannot be resolved (no publication date). Only
+    day, month, year and range values are points on the timeline.
     """
 
     article_id: str
@@ -162,6 +174,9 @@ class DateMention:
     status: str = "happened"
     clause: str = ""  # the words of the clause the date anchors
     timex: str | None = None  # the same value in TimeML notation ("2026-W11", "P6M")
+    parts: tuple[DatePart, ...] = ()  # a range's two ends, each in TimeML notation
+    reporting: bool = False  # it dates the report ("said on Tuesday", a dateline), not news
+    verb: str = ""  # lemma of the verb the date anchors ("close"), "" when there is none
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,10 +255,25 @@ class Divergence:
     id: str
     topic: str
     versions: tuple[DivergenceVersion, ...]
+    kind: str = "number"  # "number" (same fact, other figure) or "date" (same event)
+    event: str | None = None  # the timeline entry a date divergence is about
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """One date an event is reported with, and the sentences that report it."""
+
+    date: str
+    precision: str | None
+    evidence: tuple[Span, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """One timeline entry. `conflicting` when independent outlets give the event different
+    dates; `dates` then holds every reported date (the entry's own `date` is the one most
+    independent sources give)."""
+
     id: str
     date: str | None
     precision: str | None
@@ -251,6 +281,8 @@ class Event:
     description: str
     evidence: tuple[Span, ...]
     expression: str = ""
+    conflicting: bool = False
+    dates: tuple[EventDate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,7 @@ from .provenance import detect_provenance, independence_groups
 from .quotes import extract_quotes
 from .store import Store
 from .summary import DEFAULT_WORDS, summarize
-from .timeline import build_timeline
+from .timeline import build_timeline, date_divergences, mark_date_conflicts
 
 INGEST_BATCH = 200
 DEFAULT_LLM_MODEL = "gpt-4o-mini"
@@ -198,7 +198,10 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     published = {a.id: a.timestamp for a in articles}
     alignment = align_facts(articles, analyses, sources)
     events = build_timeline(articles, [d for a in analyses for d in a.dates], sources)
-    summary = summarize(alignment.facts, alignment.fact_units, articles, sources,
+    divergences = (*alignment.divergences,
+                   *date_divergences(events, articles, start=len(alignment.divergences)))
+    facts = mark_date_conflicts(alignment.facts, events)
+    summary = summarize(facts, alignment.fact_units, articles, sources,
                         max_words=options.summary_words)
     method = "extractive"
     if options.llm and summary:
@@ -209,7 +212,7 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
         errors += rewrite.problems
     return StoryResults(story, tuple(articles), tuple(provenance), entities.entities,
                         tuple(quotes), tuple(group_quotes(quotes, published)), tuple(events),
-                        alignment.facts, alignment.divergences, tuple(summary), tuple(errors),
+                        facts, divergences, tuple(summary), tuple(errors),
                         summary_method=method)
 
 

@@ -226,8 +226,11 @@ def event_line(event: dict[str, Any]) -> str:
     """One timeline entry as a line of text: date, status, description, sources."""
     sources = len({e["article"] for e in event["evidence"]})
     date = event["date"] or f"undated ({event.get('expression', '')})"
-    return f"{date:<23} {event['status']:<9} {event['description']}  [{sources} source" \
+    line = f"{date:<23} {event['status']:<9} {event['description']}  [{sources} source" \
            f"{'s' if sources != 1 else ''}]"
+    if event.get("conflicting"):
+        line += " [dates differ: " + " / ".join(d["date"] for d in event["dates"]) + "]"
+    return line
 
 
 def render(dossier: dict[str, Any], fmt: str) -> str:

@@ -4,22 +4,42 @@ Goes in: every article's `DateMention`s (value, precision, status, clause)
 and the articles (for publication order). Comes out: `Event`s ordered by
 date, each with the evidence spans of every article that reports it. When
 outlets report one event differently over time, the latest report's status
-wins ("planned" Friday meeting later "postponed" becomes cancelled).
+wins ("planned" Friday meeting later "postponed" becomes cancelled). When
+independent outlets give one event different dates, it stays one entry,
+marked `conflicting` with every reported date, and `date_divergences` turns
+it into a divergence of the dossier.
 """
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 import math
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
-from .models import Article, DateMention, Event, Span
+from .models import (
+    Article,
+    DateMention,
+    Divergence,
+    DivergenceVersion,
+    Event,
+    EventDate,
+    Fact,
+    Span,
+)
 from .text import content_words
 
 MERGE_OVERLAP = 0.34
 TIMELINE_PRECISIONS = {"day", "month", "year", "range"}
 MAX_DESCRIPTION_WORDS = 30
+# One event at two dates needs much more shared wording than one event at one date: at
+# least this many word stems, covering this share of the shorter clause.
+CONFLICT_MIN_SHARED = 4
+CONFLICT_OVERLAP = 0.6
 
 
 @dataclass
@@ -28,6 +48,8 @@ class _Draft:
     precision: str | None
     mentions: list[DateMention] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
+    stems: set[str] = field(default_factory=set)  # the clause without its date, no speech acts
+    clauses: list[tuple[DateMention, set[str]]] = field(default_factory=list)  # and per mention
 
 
 def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
@@ -36,7 +58,8 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
 
     Args:
         sources: article id -> the original it copies (from provenance), so that a
-            copy's date joins its original's event even when reworded.
+            copy's date joins its original's event even when reworded, and copies never
+            count as an outlet disagreeing on a date.
     """
     sources = sources or {}
     published = {a.id: a.timestamp for a in articles}
@@ -44,7 +67,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     for mention in sorted(dates, key=lambda m: (published.get(m.article_id, math.inf),
                                                 m.article_id, m.start)):
         if mention.precision not in TIMELINE_PRECISIONS and mention.value is not None:
-            continue  # durations and vague references are not points in time
+            continue  # durations, recurring times and vague references are not points
         if mention.value is None and not mention.clause:
             continue
         words = set(content_words(mention.clause or mention.sentence.text))
@@ -54,7 +77,16 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
             drafts.append(target)
         target.mentions.append(mention)
         target.words |= words
-    events = [_to_event(draft, published) for draft in drafts]
+        if not mention.reporting and mention.value is not None:
+            stems = _stems(words - set(content_words(mention.text)))
+            target.stems |= stems
+            target.clauses.append((mention, stems))
+    in_sentence: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for mention in dates:
+        if mention.value is not None and mention.precision in TIMELINE_PRECISIONS:
+            in_sentence[(mention.article_id, mention.sentence.start)].append(mention.value)
+    groups = _same_event_other_date(drafts, sources, in_sentence)
+    events = [_to_event(group, published, sources) for group in groups]
     events.sort(key=lambda e: (e.date is None, _sort_key(e.date), e.description))
     return [_renumber(event, index) for index, event in enumerate(events, start=1)]
 
@@ -79,14 +111,146 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
     return best if best_score >= MERGE_OVERLAP else None
 
 
-def _to_event(draft: _Draft, published: dict[str, float]) -> Event:
+# -- one event, several dates -------------------------------------------------------
+
+def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
+                           in_sentence: dict[tuple[str, int], list[str]]
+                           ) -> list[list[_Draft]]:
+    """Drafts grouped so that each group is one event; a group of several drafts is one
+    event that independent outlets date differently (dates that cannot both be true)."""
+    parent = list(range(len(drafts)))
+
+    def find(item: int) -> int:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for index, draft in enumerate(drafts):
+        if draft.value is not None and _interval(draft.value) is not None:
+            for stem in draft.stems:
+                by_stem[stem].append(index)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in by_stem.values():
+        if len(members) > 50:
+            continue  # a word half the timeline shares says nothing about one event
+        for position, a in enumerate(members):
+            for b in members[position + 1:]:
+                shared[(a, b)] += 1
+    for (a, b), count in sorted(shared.items()):
+        if count >= CONFLICT_MIN_SHARED and _conflict(drafts[a], drafts[b], sources,
+                                                      in_sentence):
+            parent[find(b)] = find(a)
+    groups: dict[int, list[_Draft]] = defaultdict(list)
+    for index, draft in enumerate(drafts):
+        groups[find(index)].append(draft)
+    return list(groups.values())
+
+
+def _conflict(a: _Draft, b: _Draft, sources: dict[str, str],
+              in_sentence: dict[tuple[str, int], list[str]]) -> bool:
+    """Same event (two clauses sharing most of their wording, same tense), dates that
+    exclude each other, and outlets that do not copy each other."""
+    first, second = _interval(a.value or ""), _interval(b.value or "")
+    if first is None or second is None or not _disjoint(first, second):
+        return False  # "2026-03" and "2026-03-11" can both be right
+    if not any(_same_clause(x, y, sources) and
+               not _also_dated(x[0], second, in_sentence) and
+               not _also_dated(y[0], first, in_sentence)
+               for x in a.clauses for y in b.clauses):
+        return False
+    if _tense(a) != _tense(b):
+        return False  # "met on Monday" and "will meet on Friday": two meetings
+    articles_a = {m.article_id for m in a.mentions}
+    articles_b = {m.article_id for m in b.mentions}
+    if articles_a & articles_b:
+        return False  # one article giving both dates is telling of two events
+    roots_a = {sources.get(article, article) for article in articles_a}
+    roots_b = {sources.get(article, article) for article in articles_b}
+    return roots_a != roots_b
+
+
+def _disjoint(first: tuple[date, date], second: tuple[date, date]) -> bool:
+    return first[1] < second[0] or second[1] < first[0]
+
+
+def _also_dated(mention: DateMention, other: tuple[date, date],
+                in_sentence: dict[tuple[str, int], list[str]]) -> bool:
+    """The mention's own sentence also gives the other date: "won an Emmy in 2005 for
+    hosting the Tonys in 2004" tells of two events, not of one dated twice."""
+    for value in in_sentence.get((mention.article_id, mention.sentence.start), []):
+        span = _interval(value)
+        if span is not None and not _disjoint(span, other):
+            return True
+    return False
+
+
+def _same_clause(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]],
+                 sources: dict[str, str]) -> bool:
+    (first, first_stems), (second, second_stems) = a, b
+    if sources.get(first.article_id, first.article_id) == \
+            sources.get(second.article_id, second.article_id):
+        return False
+    if not first.verb or first.verb != second.verb:
+        return False  # "attempted in 1957" and "acquitted in 1958": two events
+    shared = len(first_stems & second_stems)
+    return shared >= CONFLICT_MIN_SHARED and \
+        shared / max(1, min(len(first_stems), len(second_stems))) >= CONFLICT_OVERLAP
+
+
+def _tense(draft: _Draft) -> str:
+    return "past" if any(m.status == "happened" for m in draft.mentions) else "ahead"
+
+
+def _interval(value: str) -> tuple[date, date] | None:
+    """First and last day a timeline value covers ("2026-03" is March 1 to 31)."""
+    try:
+        first, _, last = value.partition("/")
+        return _edge(first, end=False), _edge(last or first, end=True)
+    except ValueError:
+        return None
+
+
+def _edge(value: str, *, end: bool) -> date:
+    parts = [int(p) for p in value.split("-")]
+    year = parts[0]
+    month = parts[1] if len(parts) > 1 else (12 if end else 1)
+    day = parts[2] if len(parts) > 2 else (calendar.monthrange(year, month)[1] if end else 1)
+    return date(year, month, day)
+
+
+def _stems(words: set[str]) -> set[str]:
+    """Crude stems, so that "closed" and "closing" meet: the first five letters."""
+    return {w if w.isdigit() else w[:5] for w in words if not w.isdigit() or len(w) < 4}
+
+
+# -- events -------------------------------------------------------------------------
+
+def _to_event(group: Sequence[_Draft], published: dict[str, float],
+              sources: dict[str, str]) -> Event:
+    mentions = [m for draft in group for m in draft.mentions]
     # The latest dated report wins; undated ones count as the oldest.
-    latest = max(draft.mentions, key=lambda m: _dated_or_oldest(published[m.article_id]))
-    first = draft.mentions[0]
-    evidence = tuple(dict.fromkeys(Span(m.article_id, m.sentence.start, m.sentence.end)
-                                   for m in draft.mentions))
-    return Event("", draft.value, draft.precision, latest.status,
-                 describe(first.clause or first.sentence.text), evidence, first.text)
+    latest = max(mentions, key=lambda m: _dated_or_oldest(published[m.article_id]))
+    main = max(group, key=lambda d: (len({sources.get(m.article_id, m.article_id)
+                                          for m in d.mentions}), len(d.mentions),
+                                     max(_dated_or_oldest(published[m.article_id])
+                                         for m in d.mentions)))
+    first = main.mentions[0]
+    ordered = [main, *(d for d in group if d is not main)]
+    evidence = tuple(dict.fromkeys(_span(m) for d in ordered for m in d.mentions))
+    dates: tuple[EventDate, ...] = ()
+    if len(group) > 1:
+        dates = tuple(EventDate(d.value or "", d.precision,
+                                tuple(dict.fromkeys(_span(m) for m in d.mentions)))
+                      for d in sorted(group, key=lambda d: _sort_key(d.value)))
+    return Event("", main.value, main.precision, latest.status,
+                 describe(first.clause or first.sentence.text), evidence, first.text,
+                 conflicting=len(group) > 1, dates=dates)
+
+
+def _span(mention: DateMention) -> Span:
+    return Span(mention.article_id, mention.sentence.start, mention.sentence.end)
 
 
 def _dated_or_oldest(timestamp: float) -> float:
@@ -109,4 +273,47 @@ def _sort_key(value: str | None) -> str:
 
 def _renumber(event: Event, index: int) -> Event:
     return Event(f"e{index}", event.date, event.precision, event.status, event.description,
-                 event.evidence, event.expression)
+                 event.evidence, event.expression, event.conflicting, event.dates)
+
+
+def date_divergences(events: Sequence[Event], articles: Sequence[Article], *,
+                     start: int = 0) -> list[Divergence]:
+    """One divergence per timeline entry whose date independent outlets disagree on."""
+    texts = {a.id: a.text for a in articles}
+    outlets = {a.id: a.outlet for a in articles}
+    found: list[Divergence] = []
+    for event in events:
+        if not event.conflicting:
+            continue
+        versions = tuple(
+            DivergenceVersion(span.article, outlets.get(span.article, ""),
+                              texts.get(span.article, "")[span.start:span.end].strip(),
+                              reported.date, span.start, span.end)
+            for reported in event.dates for span in reported.evidence)
+        short = " ".join(event.description.split()[:12])
+        if len(event.description.split()) > 12:
+            short += " \u2026"
+        topic = f"date of \u201c{short}\u201d: " + " vs ".join(d.date for d in event.dates)
+        found.append(Divergence(f"d{start + len(found) + 1}", topic, versions, kind="date",
+                                event=event.id))
+    return found
+
+
+def mark_date_conflicts(facts: Sequence[Fact], events: Sequence[Event]) -> tuple[Fact, ...]:
+    """Facts whose sentences give an event different dates are `conflicting`, as they are
+    when their numbers differ."""
+    versions_of: dict[Span, set[tuple[str, str]]] = defaultdict(set)
+    for event in events:
+        for reported in event.dates if event.conflicting else ():
+            for span in reported.evidence:
+                versions_of[span].add((event.id, reported.date))
+    marked = []
+    for fact in facts:
+        seen: dict[str, set[str]] = defaultdict(set)
+        for span in fact.evidence:
+            for event_id, reported_date in versions_of.get(span, ()):
+                seen[event_id].add(reported_date)
+        if fact.agreement != "conflicting" and any(len(d) > 1 for d in seen.values()):
+            fact = dataclasses.replace(fact, agreement="conflicting")
+        marked.append(fact)
+    return tuple(marked)

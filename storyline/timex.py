@@ -4,9 +4,11 @@ Goes in: the words of a time expression ("last Tuesday", "the third quarter",
 "six months"), the publication date, and whether the clause looks ahead.
 Comes out: `(value, precision)`: an ISO 8601 date ("2026-03-10"), month,
 year, interval ("2026-03-16/2026-03-22") or duration ("P6M"), with precision
-"day", "month", "year", "range", "duration" or "ref" (PRESENT_REF and kin).
+"day", "month", "year", "range", "duration", "set" (recurring: "daily" is
+"P1D", "each July" is "XXXX-07") or "ref" (PRESENT_REF, PAST_REF, FUTURE_REF).
 `timeml_value` gives the TimeML spelling of the same value (weeks as
-"2026-W12", seasons as "2026-SU", quarters as "2026-Q1", decades as "198X").
+"2026-W12", weekends as "2026-W12-WE", seasons as "2026-SU", quarters as
+"2026-Q1", decades as "198", centuries as "19").
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import lru_cache
 
 Result = tuple[str, str]
 
@@ -27,24 +30,58 @@ NUMBERS: dict[str, int | str] = {
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
            "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
            "sixty": 60, "hundred": 100, "a few": "X", "few": "X", "several": "X",
-           "many": "X", "some": "X", "a couple of": 2, "couple of": 2}
+           "many": "X", "some": "X", "a couple": 2, "couple": 2, "a dozen": 12,
+           "dozen": 12, "a hundred": 100, "twenty-four": 24, "twenty four": 24,
+           "eighteen": 18, "fourteen": 14, "thirteen": 13, "sixteen": 16, "ninety": 90}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "last": 4}
 DURATION_UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
                   "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}
+SET_UNITS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+             "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H"}
 SEASONS = {"spring": (3, 5, "SP"), "summer": (6, 8, "SU"), "autumn": (9, 11, "FA"),
            "fall": (9, 11, "FA"), "winter": (12, 2, "WI")}
 REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
         "at present": "PRESENT_REF", "the present": "PRESENT_REF", "current": "PRESENT_REF",
+        "right now": "PRESENT_REF", "these days": "PRESENT_REF", "this moment": "PRESENT_REF",
         "recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+        "more recently": "PAST_REF", "recent": "PAST_REF", "then current": "PAST_REF",
         "lately": "PAST_REF", "the past": "PAST_REF", "once": "PAST_REF",
-        "the future": "FUTURE_REF", "soon": "FUTURE_REF", "someday": "FUTURE_REF"}
+        "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
+        "the distant future": "FUTURE_REF", "the short term": "FUTURE_REF",
+        "the near term": "FUTURE_REF", "a later date": "FUTURE_REF",
+        "soon": "FUTURE_REF", "someday": "FUTURE_REF"}
+# The same keys as clean_expression leaves them ("the future" -> "future").
+_CLEAN_REFS: dict[str, str] = {}
 TIMES_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
                 "tonight": "NI", "overnight": "NI", "midday": "MI", "noon": "MI"}
-LEADING = r"(?:(?:by|since|until|before|after|from|through|about|around|nearly|almost|" \
-          r"just|only|some|more than|less than|at least|roughly|over|within|for|in|on)\s+)*"
+LEADING = r"(?:(?:by|since|until|till|before|after|from|through|about|around|nearly|almost|" \
+          r"just|only|some|more than|less than|fewer than|at least|at most|roughly|over|" \
+          r"within|for|in|on|as long as|as much as|barely|up to|no more than|no less than|" \
+          r"approximately|" \
+          r"as early as|as late as|as soon as|sometime|some time|at|between)\s+)*"
+DAY_ORDINALS = {word: index for index, word in enumerate((
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
+    "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+    "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"), start=1)}
+SPELLED_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9}
+SPELLED_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                 "nineteen": 19}
+SPELLED_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+                "seventy": 70, "eighty": 80, "ninety": 90}
+_UNIT_WORDS = "|".join(SPELLED_UNITS)
+_TWO_DIGITS = (r"(?:(" + "|".join(SPELLED_TENS) + r")(?:[- ](" + _UNIT_WORDS + r"))?|(" +
+               "|".join(SPELLED_TEENS) + r")|(hundred))")
+SPELLED_YEAR_RE = re.compile(r"\b(eighteen|nineteen|twenty)[- ]" + _TWO_DIGITS + r"\b")
+SPELLED_2000S_RE = re.compile(r"\btwo thousand(?:(?: and)?[- ](" + "|".join(
+    [*SPELLED_UNITS, *SPELLED_TEENS]) + r"))?\b")
 
 
+@lru_cache(maxsize=8192)
 def normalize_date(expression: str, base: date | None, *, future: bool | None = None
                    ) -> tuple[str | None, str | None]:
     """(value, precision) of one expression, or (None, None) when it cannot be placed.
@@ -62,12 +99,40 @@ def normalize_date(expression: str, base: date | None, *, future: bool | None = 
     return None, None
 
 
+@lru_cache(maxsize=8192)
 def clean_expression(expression: str) -> str:
     text = expression.lower().replace("\u2019", "'").replace(",", " ")
+    text = re.sub(r"\b(\d{3}0) ?'s\b", r"\1s", text)  # "the 1930's": a decade
     text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"\b(the|on|in|of|during|this past)\b", lambda m: " this " if
-                  m.group(0) == "this past" else " ", text)
-    return re.sub(r"\s+", " ", text).strip(" .")
+    text = spelled_years(text)
+    text = re.sub(r"\b(" + "|".join(m for m in MONTHS if len(m) > 2) + r")\.? (" +
+                  "|".join(DAY_ORDINALS) + r")\b",
+                  lambda m: f"{m.group(1)} {DAY_ORDINALS[m.group(2)]}", text)
+    text = re.sub(r"\b(the|on|in|of|during|this past|its|their|his|her|our|a good part)\b",
+                  lambda m: " this " if m.group(0) == "this past" else " ", text)
+    text = re.sub(r"\s+or so\b", "", text)
+    text = re.sub(r"\s+(?:or more|and beyond|or later|local time|" +
+                  r"(?:[ecmp][sd]t|gmt|utc))$", "", text.strip(" .:"))
+    return re.sub(r"\s+", " ", text).strip(" .:")
+
+
+def spelled_years(text: str) -> str:
+    """ "nineteen ninety-six" -> "1996", "the year two thousand" -> "the year 2000"."""
+    def year(match: re.Match[str]) -> str:
+        century = {"eighteen": 1800, "nineteen": 1900, "twenty": 2000}[match.group(1)]
+        tens, units, teen, hundred = match.group(2, 3, 4, 5)
+        if hundred:
+            return str(century)
+        if teen:
+            return str(century + SPELLED_TEENS[teen])
+        return str(century + SPELLED_TENS[tens] + (SPELLED_UNITS[units] if units else 0))
+
+    def two_thousand(match: re.Match[str]) -> str:
+        rest = match.group(1)
+        return str(2000 + (SPELLED_UNITS.get(rest) or SPELLED_TEENS.get(rest) or 0
+                           if rest else 0))
+
+    return SPELLED_2000S_RE.sub(two_thousand, SPELLED_YEAR_RE.sub(year, text))
 
 
 def _strip_leading(text: str) -> str:
@@ -101,8 +166,42 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 def _ref(text: str, base: date | None, future: bool | None) -> Result | None:
-    value = REFS.get(_strip_leading(text))
+    if not _CLEAN_REFS:
+        _CLEAN_REFS.update({clean_expression(k): v for k, v in REFS.items()})
+    text = _strip_leading(text)
+    value = REFS.get(text) or _CLEAN_REFS.get(text)
+    if value is None and re.fullmatch(r"(?:coming|future|upcoming) (?:months|quarters)|"
+                                      r"as soon as possible|time to time", text):
+        value = "FUTURE_REF"
+    if value is None and re.fullmatch(r"(?:several|a few|few|some|many|" +
+                                      r"(?:several |a few |many )?(?:months|years|decades))"
+                                      r"(?: (?:months|years|decades))? ago", text):
+        value = "PAST_REF"
     return (value, "ref") if value else None
+
+
+def _set(text: str, base: date | None, future: bool | None) -> Result | None:
+    """Recurring times: "daily" (P1D), "every month" (P1M), "each July" (XXXX-07)."""
+    if text in SET_UNITS:
+        return SET_UNITS[text], "set"
+    match = re.fullmatch(r"(?:every|each|per) (?:(other|single) )?([a-z]+?)s?", text)
+    if not match:
+        match = re.fullmatch(r"()([a-z]+day)s", text)  # "Tuesdays", "Tuesday nights"
+        if not match or match.group(2) not in WEEKDAYS:
+            return None
+    word = match.group(2)
+    step = 2 if match.group(1) == "other" else 1
+    if word in TIMES_OF_DAY and word not in {"tonight", "overnight"}:
+        return f"XXXX-XX-XXT{TIMES_OF_DAY[word]}", "set"
+    if word in WEEKDAYS:
+        return f"XXXX-WXX-{WEEKDAYS[word] + 1}", "set"
+    if word in MONTHS and len(word) > 3:
+        return f"XXXX-{MONTHS[word]:02d}", "set"
+    code = DURATION_UNITS.get(word)
+    if code is None:
+        return None
+    prefix = "PT" if code.startswith("T") else "P"
+    return f"{prefix}{step}{code.lstrip('T')}", "set"
 
 
 def _clock(text: str, base: date | None, future: bool | None) -> Result | None:
@@ -116,8 +215,35 @@ def _clock(text: str, base: date | None, future: bool | None) -> Result | None:
     if clock and re.search(r"[ap]\.?m|:|morning|afternoon|evening|night", text):
         return base.isoformat(), "day"
     if text in {"midday", "noon", "midnight", "this morning", "this afternoon", "this evening",
-                "tonight", "earlier today", "later today", "morning", "afternoon", "evening"}:
+                "tonight", "earlier today", "later today", "morning", "afternoon", "evening",
+                "later this afternoon", "later this morning", "later this evening",
+                "early this morning", "mid afternoon", "mid-afternoon", "mid-morning",
+                "late afternoon", "early afternoon", "late morning", "early evening",
+                "late this afternoon", "earlier this afternoon", "earlier this morning"}:
         return base.isoformat(), "day"
+    return None
+
+
+CLOCK_PREFIX = re.compile(r"^(?:(?:about|around|at|until|by|before|after) )*(?:\d{1,2}(?::\d{2})?"
+                          r"\s*(?:a\.?m\.?|p\.?m\.?)|noon|midnight|midday)"
+                          r"(?: (?:[ecmp][sd]t|gmt|utc|local time))?\s+")
+CLOCK_SUFFIX = re.compile(r"\s+(?:at )?(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|noon|"
+                          r"midnight)(?: (?:[ecmp][sd]t|gmt|utc|local time))?$")
+PART_OF_DAY = re.compile(r"^(?:early |late |mid[- ]?|later |earlier )?(?:morning|afternoon|evening|"
+                         r"night) |(?:^| )(?:morning|afternoon|evening|night)$")
+
+
+def _clock_and_day(text: str, base: date | None, future: bool | None) -> Result | None:
+    """ "9 a.m. EST Tuesday", "noon Saturday", "mid-afternoon yesterday": the day's value."""
+    rest = CLOCK_SUFFIX.sub("", CLOCK_PREFIX.sub("", text))
+    rest = PART_OF_DAY.sub(" ", rest).strip()
+    rest = re.sub(r"^(?:early|late|later|earlier) (?=yesterday|today|tomorrow)", "", rest)
+    if rest == text or not rest:
+        return None
+    for rule in (_iso, _month_day, _relative_day):
+        result = rule(rest, base, future)
+        if result is not None and result[1] == "day":
+            return result
     return None
 
 
@@ -157,12 +283,16 @@ def _month_day(text: str, base: date | None, future: bool | None) -> Result | No
 def _month(text: str, base: date | None, future: bool | None) -> Result | None:
     text = _strip_leading(text)
     match = re.fullmatch(r"(?:(last|next|this|early|mid|late|end|beginning|start|middle)"
-                         r"[- ]?)?(?:(?:early|mid|late)[- ]?)?([a-z]+)\.?(?: (\d{4}))?", text)
+                         r"[- ]?)?(?:(?:early|mid|late)[- ]?)?([a-z]+)\.?(?: (\d{4}))?"
+                         r"(?: (this|last|next) year| month)?", text)
     if not match or match.group(2) not in MONTHS or (not match.group(3) and base is None):
         return None
     month = MONTHS[match.group(2)]
     if match.group(3):
         year = int(match.group(3))
+    elif match.group(4) or match.group(1) == "this":
+        assert base is not None  # "this September", "January this year", "June last year"
+        year = base.year + {"last": -1, "next": 1}.get(match.group(4) or "", 0)
     else:
         assert base is not None
         hint = {"last": False, "next": True}.get(match.group(1) or "", future)
@@ -177,13 +307,15 @@ def _month(text: str, base: date | None, future: bool | None) -> Result | None:
 
 def _year(text: str, base: date | None, future: bool | None) -> Result | None:
     text = _strip_leading(text)
-    match = re.fullmatch(r"(?:(?:early|mid|late|end|beginning|start|middle)[- ]?)?"
-                         r"(?:fiscal |year |calendar )?(\d{4})", text)
+    match = re.fullmatch(r"(?:(?:early|mid|late|end|beginning|start|middle|post|pre)[- ]?)?"
+                         r"(?:fiscal |year |calendar |fiscal year )?(\d{4})", text)
     if match and 1000 <= int(match.group(1)) <= 2999:
         return match.group(1), "year"
-    match = re.fullmatch(r"(?:(?:early|mid|late)[- ]?)?(\d{3})0s", text)
+    match = re.fullmatch(r"(?:(?:early|mid|late|last half|first half)[- ]?)?(\d{3})0s", text) \
+        or re.fullmatch(r"(?:(?:early|mid|late|last half|first half)[- ]?)?'(\d)0s", text)
     if match:
-        decade = int(match.group(1)) * 10
+        digits = match.group(1) if len(match.group(1)) == 3 else "19" + match.group(1)
+        decade = int(digits) * 10
         return f"{decade:04d}/{decade + 9:04d}", "range"
     decade_word = re.fullmatch(r"(?:(?:early|mid|late)[- ]?)?(twenties|thirties|forties|fifties|"
                                r"sixties|seventies|eighties|nineties)", text)
@@ -238,10 +370,52 @@ def _relative_day(text: str, base: date | None, future: bool | None) -> Result |
     return (base + timedelta(days=delta)).isoformat(), "day"
 
 
+def _weekend(text: str, base: date | None, future: bool | None) -> Result | None:
+    """ "the weekend", "last weekend", "this coming weekend": Saturday to Sunday."""
+    match = re.fullmatch(r"(?:(this|last|next|past|coming|previous|this coming) )?weekend",
+                         _strip_leading(text))
+    if not match or base is None:
+        return None
+    saturday = base - timedelta(days=(base.weekday() - 5) % 7)  # latest Saturday so far
+    on_weekend = base.weekday() >= 5
+    word = match.group(1)
+    if word in {"next", "coming", "this coming"} or (future and word != "last"):
+        saturday += timedelta(days=7 if not on_weekend or word == "next" else 0)
+    elif word in {"last", "past", "previous"} and on_weekend:
+        saturday -= timedelta(days=7)
+    elif word == "this" and future is None and not on_weekend:
+        saturday += timedelta(days=7)
+    return f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", "range"
+
+
+def _week_of(text: str, base: date | None, future: bool | None) -> Result | None:
+    """ "the week of March 6": the Monday-to-Sunday week holding that day."""
+    match = re.fullmatch(r"week (.+)", _strip_leading(text))
+    day = _month_day(match.group(1), base, future) if match else None
+    if day is None or day[1] != "day":
+        return None
+    monday = date.fromisoformat(day[0]) - timedelta(days=date.fromisoformat(day[0]).weekday())
+    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "range"
+
+
+def _edge(text: str, base: date | None, future: bool | None) -> Result | None:
+    """ "the end of the year", "year-end", "the end of this week": the period it ends."""
+    text = _strip_leading(text)
+    match = re.fullmatch(r"(?:end|beginning|start|middle|close|turn) (?:(this|last|next|current) )?"
+                         r"(year|month|week|quarter)|(?:(this|last|next) )?(year)(?:[- ]end| end)",
+                         text)
+    if not match:
+        return None
+    word = match.group(1) or match.group(3) or "this"
+    return _relative_period(f"{word} {match.group(2) or match.group(4)}", base, future)
+
+
 def _relative_period(text: str, base: date | None, future: bool | None) -> Result | None:
     text = _strip_leading(text)
     match = re.fullmatch(r"(?:(early|mid|late|later|earlier) )?(last|next|this|coming|past|"
-                         r"previous|current|latest|recent) (week|month|year|quarter)", text) \
+                         r"previous|current|latest|recent) (?:fiscal )?"
+                         r"(week|month|year|quarter|decade)",
+                         text) \
         or re.fullmatch(r"(later|earlier)() (week|month|year)", text)
     if not match or base is None:
         return None
@@ -250,6 +424,9 @@ def _relative_period(text: str, base: date | None, future: bool | None) -> Resul
     unit = match.group(3)
     if unit == "year":
         return str(base.year + direction), "year"
+    if unit == "decade":
+        decade = base.year // 10 * 10 + 10 * direction
+        return f"{decade:04d}/{decade + 9:04d}", "range"
     if unit == "month":
         index = base.year * 12 + base.month - 1 + direction
         return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
@@ -257,12 +434,12 @@ def _relative_period(text: str, base: date | None, future: bool | None) -> Resul
         quarter = (base.month - 1) // 3 + direction
         if match.group(2) in {"latest", "recent"}:
             quarter -= 1
-        return _quarter_range(base.year + quarter // 4, quarter % 4 + 1), "range"
+        return quarter_range(base.year + quarter // 4, quarter % 4 + 1), "range"
     monday = base - timedelta(days=base.weekday()) + timedelta(weeks=direction)
     return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "range"
 
 
-def _quarter_range(year: int, quarter: int) -> str:
+def quarter_range(year: int, quarter: int) -> str:
     first = 3 * (quarter - 1) + 1
     last = first + 2
     end_day = calendar.monthrange(year, last)[1]
@@ -271,28 +448,35 @@ def _quarter_range(year: int, quarter: int) -> str:
 
 def _quarter(text: str, base: date | None, future: bool | None) -> Result | None:
     text = _strip_leading(text)
-    match = re.fullmatch(r"(?:fiscal )?(first|second|third|fourth|last|1st|2nd|3rd|4th)"
-                         r"[- ](quarter|half)(?: (?:fiscal )?(\d{4}))?", text)
+    match = re.fullmatch(r"((?:[a-z0-9'-]+ )*?)(?:fiscal[- ])?(first|second|third|fourth|last|1st|"
+                         r"2nd|3rd|4th)[- ](?:fiscal )?(quarter|half)(?: (?:fiscal )?(\d{4}))?",
+                         text)
     if not match:
         return None
-    number = ORDINALS[match.group(1)]
-    year = int(match.group(3)) if match.group(3) else (base.year if base else None)
+    number = ORDINALS[match.group(2)]
+    prefix = match.group(1)
+    named = re.search(r"\b(\d{4})\b", prefix)
+    shift = -1 if re.search(r"\b(?:last year|year-ago|year-earlier|previous year)\b", prefix) \
+        else 1 if re.search(r"\bnext year\b", prefix) else 0
+    year_text = match.group(4) or (named.group(1) if named else None)
+    year = int(year_text) if year_text else (base.year + shift if base else None)
     if year is None:
         return None
-    if match.group(2) == "half":
+    if match.group(3) == "half":
         if number > 2:
             number = 2
         return (f"{year:04d}-01-01/{year:04d}-06-30" if number == 1 else
                 f"{year:04d}-07-01/{year:04d}-12-31"), "range"
-    if base is not None and not match.group(3) and (year, number) > (
+    explicit = year_text or shift or re.search(r"\b(?:this|current) year\b", prefix)
+    if base is not None and not explicit and (year, number) > (
             base.year, (base.month - 1) // 3 + 1) and not future:
         year -= 1
-    return _quarter_range(year, number), "range"
+    return quarter_range(year, number), "range"
 
 
 def _ago_or_later(text: str, base: date | None, future: bool | None) -> Result | None:
     text = _strip_leading(text)
-    match = re.fullmatch(r"(\w+|\d+|a few|a couple of) (day|week|month|year|decade)s? "
+    match = re.fullmatch(r"(\w+|\d+|a few|a couple) (day|week|month|year|decade)s? "
                          r"(ago|earlier|before|from now|later|hence)", text)
     if not match or base is None:
         return None
@@ -303,8 +487,10 @@ def _ago_or_later(text: str, base: date | None, future: bool | None) -> Result |
     unit = match.group(2)
     if unit == "day":
         return (base + timedelta(days=sign * amount)).isoformat(), "day"
-    if unit == "week":
-        return (base + timedelta(weeks=sign * amount)).isoformat(), "day"
+    if unit == "week":  # "six weeks ago": that week, as TimeML has it (not one exact day)
+        day = base + timedelta(weeks=sign * amount)
+        monday = day - timedelta(days=day.weekday())
+        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "range"
     if unit == "month":
         index = base.year * 12 + base.month - 1 + sign * amount
         return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
@@ -331,32 +517,123 @@ def _season(text: str, base: date | None, future: bool | None) -> Result | None:
 
 def _duration(text: str, base: date | None, future: bool | None) -> Result | None:
     text = _strip_leading(text)
-    match = re.fullmatch(r"(?:the )?(?:past |last |next |coming |first |final )?"
-                         r"(\d+(?:\.\d+)?|[a-z]+(?: few| couple of)?)?[- ]?"
-                         r"(second|minute|hour|day|week|month|year|decade|century|quarter)s?"
-                         r"(?:[- ]long| old)?", text)
-    if not match or (match.group(1) is None and not text.endswith("s")):
+    if re.search(r"\bold$", text):
+        return None  # an age ("52 years old"), not a stretch of time in the story
+    text = re.sub(r"^(?:an additional|another|a further|an extra|a full|one more) ", "a ", text)
+    match = re.fullmatch(r"(?:the )?(?:(?:past|last|next|coming|first|final|latest|previous|"
+                         r"recent|following|preceding|remaining|early|late|initial) )?"
+                         r"(\d+(?:\.\d+)?(?: 1/2)?|[a-z]+(?:[ -](?:few|couple|dozen|hundred|"
+                         r"one|two|three|four|five|six|seven|eight|nine))?)?[- ]?"
+                         r"(?:(?:more|additional|straight|consecutive|trading|business|working|"
+                         r"calendar|full) )?"
+                         r"(second|minute|hour|day|week|month|year|decade|century|centurie|"
+                         r"quarter)s?(?:[- ]long| ahead| and a half)?", text)
+    if not match or (match.group(1) is None and not re.search(r"s(?: ahead|-long)?$", text)):
         return None
     amount_text = match.group(1)
     amount: int | str | float | None
+    half = False
     if amount_text is None:
         amount = "X"
-    elif re.fullmatch(r"\d+(?:\.\d+)?", amount_text):
-        amount = float(amount_text) if "." in amount_text else int(amount_text)
+    elif re.fullmatch(r"\d+(?:\.\d+)?(?: 1/2)?", amount_text):
+        half = amount_text.endswith(" 1/2")
+        number = amount_text.removesuffix(" 1/2")
+        amount = float(number) if "." in number else int(number)
     else:
-        amount = NUMBERS.get(amount_text)
+        amount = NUMBERS.get(amount_text.replace("-", " ")) or NUMBERS.get(amount_text)
     if amount is None:
         return None
-    code = DURATION_UNITS[match.group(2)]
-    if code == "Q":
-        amount, code = (amount * 3 if isinstance(amount, int) else amount), "M"
+    if text.endswith(" and a half"):
+        half = True
+    unit = "century" if match.group(2) == "centurie" else match.group(2)
+    code = DURATION_UNITS[unit]
+    if code in {"DE", "CE"}:  # TimeML counts decades and centuries in years
+        size = 10 if code == "DE" else 100
+        if isinstance(amount, (int, float)):
+            amount, code = int(amount * size), "Y"
+        else:
+            code = "Y" if code == "DE" else "CE"
     prefix = "PT" if code.startswith("T") else "P"
-    return f"{prefix}{amount}{code.lstrip('T')}", "duration"
+    value = f"{prefix}{amount}{code.lstrip('T')}"
+    if half and isinstance(amount, int):
+        value += HALVES.get(code, "")
+    return value, "duration"
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth (1-based; -1 = last) given weekday of a month."""
+    if nth > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24), "new year day": lambda y: date(y, 1, 1),
+    "new year eve": lambda y: date(y, 12, 31), "halloween": lambda y: date(y, 10, 31),
+    "valentine day": lambda y: date(y, 2, 14), "independence day": lambda y: date(y, 7, 4),
+    "fourth july": lambda y: date(y, 7, 4), "july fourth": lambda y: date(y, 7, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "easter": lambda y: _easter(y), "easter sunday": lambda y: _easter(y),
+    "good friday": lambda y: _easter(y) - timedelta(days=2),
+    "easter monday": lambda y: _easter(y) + timedelta(days=1),
+}
+HOLIDAY_RE = re.compile(r"\b(?=[lntchvifegm])(?:(?:last|next|this) )?(?:christmas(?: day| eve)?|"
+                        r"new year's (?:day|eve)|halloween|valentine's day|independence day|"
+                        r"fourth of july|"
+                        r"thanksgiving(?: day)?|election day|labor day|memorial day|"
+                        r"easter(?: sunday| monday| week)?|good friday)\b", re.IGNORECASE)
+
+
+def _holiday(text: str, base: date | None, future: bool | None) -> Result | None:
+    """Named days: "Thanksgiving", "last Christmas", "Easter week", "Election Day"."""
+    match = re.fullmatch(r"(?:(last|next|this|coming) )?([a-z' ]+?)( week)?", _strip_leading(text))
+    if not match or match.group(2) not in HOLIDAYS or base is None:
+        return None
+    rule = HOLIDAYS[match.group(2)]
+    options = sorted(rule(year) for year in (base.year - 1, base.year, base.year + 1))
+    word = match.group(1)
+    this_week = [d for d in options if match.group(3) and
+                 d - timedelta(days=d.weekday()) <= base <= d + timedelta(days=6 - d.weekday())]
+    if this_week:
+        day = this_week[0]
+    elif word == "last" or (future is False and word is None):
+        day = max([d for d in options if d <= base] or options[:1])
+    elif word in {"next", "coming"} or (future is True and word is None):
+        day = min([d for d in options if d >= base] or options[-1:])
+    else:
+        day = min(options, key=lambda d: abs((d - base).days))
+    if match.group(3):
+        monday = day - timedelta(days=day.weekday())
+        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "range"
+    return day.isoformat(), "day"
+
+
+HALVES = {"Y": "6M", "M": "15D", "W": "3D", "D": "T12H", "TH": "30M", "TM": "30S"}
 
 
 RULES: tuple[Callable[[str, date | None, bool | None], Result | None], ...] = (
-    _ref, _clock, _iso, _month_day, _quarter, _month, _year, _relative_day, _relative_period,
-    _ago_or_later, _season, _duration)
+    _ref, _set, _clock, _iso, _month_day, _quarter, _month, _year, _relative_day, _weekend,
+    _week_of, _edge, _holiday, _clock_and_day, _relative_period, _ago_or_later, _season, _duration)
 
 
 def timeml_value(expression: str, value: str | None, precision: str | None) -> str | None:
@@ -364,9 +641,11 @@ def timeml_value(expression: str, value: str | None, precision: str | None) -> s
     if value is None:
         return None
     if precision == "day":
-        words = clean_expression(expression).split()
+        words = clean_expression(expression).replace("-", " ").split()
         part = next((TIMES_OF_DAY[w] for w in words if w in TIMES_OF_DAY), None)
         clock = re.search(r"(\d{1,2})(?::(\d{2}))?\s*(a\.?m|p\.?m)", expression.lower())
+        if re.search(r"\b(?:noon|midday)\b", expression.lower()) and not clock:
+            return f"{value}T12:00"
         if clock:
             hour = int(clock.group(1)) % 12 + (12 if clock.group(3).startswith("p") else 0)
             return f"{value}T{hour:02d}:{clock.group(2) or '00'}"
@@ -381,13 +660,16 @@ def _timeml_interval(first: str, last: str) -> str | None:
     if len(first) == 4 and len(last) == 4:
         span = int(last) - int(first)
         if span == 9 and first.endswith("0"):
-            return first[:3] + "X"
+            return first[:3]
         if span == 99 and first.endswith("00"):
             return first[:2]
         return None
     if len(first) != 10 or len(last) != 10:
         return None
     start, end = date.fromisoformat(first), date.fromisoformat(last)
+    if (end - start).days == 1 and start.weekday() == 5:
+        iso_year, week, _ = start.isocalendar()
+        return f"{iso_year:04d}-W{week:02d}-WE"
     if (end - start).days == 6 and start.weekday() == 0:
         iso_year, week, _ = start.isocalendar()
         return f"{iso_year:04d}-W{week:02d}"

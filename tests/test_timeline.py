@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
-from storyline.timeline import build_timeline, describe
+import jsonschema
+
+from storyline import pipeline
+from storyline.report import render_html, render_markdown
+from storyline.timeline import build_timeline, date_divergences, describe
 from tests.conftest import article
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "storyline" / "data" /
+                     "dossier.schema.json").read_text())
 
 
 def test_describe_trims_long_clauses() -> None:
@@ -52,3 +61,108 @@ def test_demo_timeline(bridge: dict[str, Any]) -> None:
     closure = max((e for e in events if e["date"] == "2026-03-11"),
                   key=lambda e: len(e["evidence"]))
     assert len({span["article"] for span in closure["evidence"]}) >= 5
+
+
+# -- one event, different dates from different outlets (a date divergence) ----------
+
+TUNNEL_A = ("The Harbour Road tunnel in Port Elsin was closed to all traffic on Monday after "
+            "a water main burst beneath the northbound lanes.")
+TUNNEL_B = ("Engineers closed the Harbour Road tunnel in Port Elsin to all traffic on Tuesday "
+            "when a water main burst under the northbound lanes.")
+
+
+def _tunnel(analyse: Any, sources: dict[str, str] | None = None) -> tuple[list[Any], list[Any]]:
+    first = analyse(TUNNEL_A, id="a1", published="2026-03-12T08:00:00Z")
+    second = analyse(TUNNEL_B, id="a2", published="2026-03-12T09:00:00Z")
+    articles = [article(TUNNEL_A, id="a1", outlet="Harbour Gazette",
+                        published="2026-03-12T08:00:00Z"),
+                article(TUNNEL_B, id="a2", outlet="Coastline Post",
+                        published="2026-03-12T09:00:00Z")]
+    return articles, build_timeline(articles, [*first.dates, *second.dates], sources)
+
+
+def test_conflicting_dates_of_one_event_are_one_entry_and_a_divergence(analyse: Any) -> None:
+    articles, events = _tunnel(analyse)
+    assert len(events) == 1
+    event = events[0]
+    assert event.conflicting
+    assert [d.date for d in event.dates] == ["2026-03-09", "2026-03-10"]
+    assert {span.article for span in event.evidence} == {"a1", "a2"}
+    assert {d.date: {s.article for s in d.evidence} for d in event.dates} == {
+        "2026-03-09": {"a1"}, "2026-03-10": {"a2"}}
+    divergences = date_divergences(events, articles, start=2)
+    assert len(divergences) == 1
+    divergence = divergences[0]
+    assert (divergence.id, divergence.kind, divergence.event) == ("d3", "date", event.id)
+    assert "2026-03-09 vs 2026-03-10" in divergence.topic
+    assert {(v.outlet, v.value) for v in divergence.versions} == {
+        ("Harbour Gazette", "2026-03-09"), ("Coastline Post", "2026-03-10")}
+    assert all(articles[0 if v.article == "a1" else 1].text[v.start:v.end] == v.text
+               for v in divergence.versions)
+
+
+def test_a_copy_giving_another_date_is_no_divergence(analyse: Any) -> None:
+    articles, events = _tunnel(analyse, sources={"a2": "a1"})
+    assert not any(e.conflicting for e in events)
+    assert date_divergences(events, articles) == []
+
+
+def test_two_dates_in_one_article_or_said_on_two_days_are_no_conflict(analyse: Any) -> None:
+    one = analyse("The council met on Monday to discuss the tunnel repairs. The council met "
+                  "again on Wednesday to discuss the tunnel repairs.", id="a1")
+    said = analyse("Mayor Ilse Varga said on Monday that the tunnel would reopen in April.",
+                   id="a2")
+    again = analyse("Mayor Ilse Varga said on Tuesday that the tunnel would reopen in April.",
+                    id="a3")
+    articles = [article("x", id=i) for i in ("a1", "a2", "a3")]
+    events = build_timeline(articles, [*one.dates, *said.dates, *again.dates])
+    assert not any(e.conflicting for e in events)
+
+
+def test_a_month_and_a_day_in_it_do_not_conflict(analyse: Any) -> None:
+    first = analyse("The Harbour Road tunnel in Port Elsin was closed to all traffic in March "
+                    "after a water main burst beneath the northbound lanes.", id="a1")
+    second = analyse(TUNNEL_B, id="a2", published="2026-03-12T09:00:00Z")
+    articles = [article("x", id="a1"), article("y", id="a2", published="2026-03-12T09:00:00Z")]
+    events = build_timeline(articles, [*first.dates, *second.dates])
+    assert not any(e.conflicting for e in events)
+
+
+def test_date_divergence_in_the_dossier() -> None:
+    articles = [article(TUNNEL_A + " Drivers were sent along the coast road.", id="a1",
+                        outlet="Harbour Gazette", published="2026-03-12T08:00:00Z"),
+                article(TUNNEL_B + " Buses were diverted through the old town, officials "
+                        "said, and delays were expected for weeks.", id="a2",
+                        outlet="Coastline <b>Post</b>", published="2026-03-12T09:00:00Z")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    jsonschema.validate(dossier, SCHEMA)
+    conflicting = [e for e in dossier["events"] if e["conflicting"]]
+    assert len(conflicting) == 1
+    assert [d["date"] for d in conflicting[0]["dates"]] == ["2026-03-09", "2026-03-10"]
+    dated = [d for d in dossier["divergences"] if d["kind"] == "date"]
+    assert len(dated) == 1 and dated[0]["event"] == conflicting[0]["id"]
+    assert {v["value"] for v in dated[0]["versions"]} == {"2026-03-09", "2026-03-10"}
+    closure = next(f for f in dossier["facts"] if "tunnel" in f["text"])
+    assert closure["agreement"] == "conflicting"  # the aligned sentences disagree on the day
+    page = render_html(dossier)
+    assert "dates differ: 2026-03-09 / 2026-03-10" in page
+    assert "Coastline &lt;b&gt;Post&lt;/b&gt;" in page and "<b>Post</b>" not in page
+    assert "[dates differ: 2026-03-09 / 2026-03-10]" in render_markdown(dossier)
+
+
+def test_datelines_and_two_dated_events_in_one_sentence_are_no_conflict(analyse: Any) -> None:
+    dateline = analyse("Tunnel reopens in Port Elsin\nPublished: March 12, 2026 9:10 AM\n"
+                       "The Harbour Road tunnel in Port Elsin reopened to all traffic after "
+                       "engineers repaired the burst water main.", id="a1", published=None)
+    other = analyse("Tunnel reopens in Port Elsin\nMarch 13, 2026\nThe Harbour Road tunnel in "
+                    "Port Elsin reopened to all traffic after engineers repaired the burst "
+                    "water main.", id="a2", published=None)
+    assert [(d.value, d.reporting) for d in dateline.dates] == [("2026-03-12", True)]
+    assert [(d.value, d.reporting) for d in other.dates] == [("2026-03-13", True)]
+    won = analyse("Ada Brandt won the Harbour Prize in 2019 for her book about the lighthouse "
+                  "keepers of Port Elsin.", id="a3")
+    both = analyse("Ada Brandt won the Coast Medal in 2021 for her book about the lighthouse "
+                   "keepers of Port Elsin, having taken the Harbour Prize in May 2019.", id="a4")
+    articles = [article("x", id=i, published=None) for i in ("a1", "a2", "a3", "a4")]
+    events = build_timeline(articles, [*dateline.dates, *other.dates, *won.dates, *both.dates])
+    assert not any(e.conflicting for e in events)
