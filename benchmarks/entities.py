@@ -8,7 +8,8 @@ pronoun "I" never counts. Gold clusters: the chains' instance ids.
 
 System: per topic, every document becomes an Article (``ingest.make_article`` on the text
 rebuilt from the tokens), all documents of the topic are analysed together as one story
-(``pipeline.analyze_articles``) and ``entities.link_entities`` links all their mentions.
+(parsed as ``pipeline.analyze_articles`` does, then ``entities.find_mentions`` per document;
+the parses are cached under /tmp) and ``entities.link_entities`` links all their mentions.
 Each gold mention goes to the Storyline entity whose mention overlaps it most
 (``EntityIndex.entity_at`` on the mention's character hull); unmatched gold mentions are
 singletons. Baseline: gold mentions with the same normalised string (lower case, titles
@@ -42,16 +43,16 @@ from pathlib import Path
 from typing import Any
 
 import _ecbplus as ecb
+import spacy
 from rapidfuzz import fuzz
+from spacy.tokens import Doc, DocBin
 
-from storyline.entities import ROLE_NOUNS, EntityIndex, link_entities
+from storyline.entities import ROLE_NOUNS, EntityIndex, find_mentions, link_entities
 from storyline.ingest import make_article
-from storyline.models import Article, ArticleAnalysis, Mention
-from storyline.nlp import default_model_name, load_nlp
-from storyline.pipeline import analyze_articles
+from storyline.models import Article, Mention
+from storyline.nlp import default_model_name, load_nlp, parse_texts
 
 CACHE_DIR = Path("/tmp/storyline-bench-cache/entities")
-STORYLINE_DIR = Path(__file__).resolve().parents[1] / "storyline"
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "rev", "sir", "dame",
           "lord", "lady"}
 TAGGER_PIPES = ["tok2vec", "tagger", "attribute_ruler"]
@@ -167,11 +168,6 @@ def _digest(parts: Sequence[str]) -> str:
     return hasher.hexdigest()[:20]
 
 
-def _code_digest() -> str:
-    sources = sorted(STORYLINE_DIR.glob("*.py"))
-    return _digest([p.read_text(encoding="utf-8") for p in sources])
-
-
 def _write_cache(path: Path, value: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
@@ -184,17 +180,31 @@ def articles_for(docs: Sequence[ecb.Document]) -> list[Article]:
                          url=d.url) for d in docs]
 
 
-def analyse_topic(articles: Sequence[Article], use_cache: bool) -> list[ArticleAnalysis]:
-    """`analyze_articles` on one topic; cached under /tmp by code, model and texts."""
-    digest = _digest([_code_digest(), default_model_name(), *(a.id + a.text for a in articles)])
-    path = CACHE_DIR / f"analysis-{digest}.pkl"
+def parsed_docs(articles: Sequence[Article], use_cache: bool) -> list[Doc]:
+    """spaCy parses of a topic, as `analyze_articles` makes them (`nlp.parse_texts`).
+
+    Cached under /tmp by spaCy version, model and texts (not by Storyline's code), so that
+    a change to the entity code re-runs only `find_mentions` and the linker.
+    """
+    nlp = load_nlp()
+    texts = [a.text for a in articles]
+    digest = _digest([spacy.__version__, default_model_name(), *texts])
+    path = CACHE_DIR / f"docs-{digest}.spacy"
     if use_cache and path.exists():
-        cached: list[ArticleAnalysis] = pickle.loads(path.read_bytes())
-        return cached
-    analyses = analyze_articles(articles)
+        return list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
+    docs = list(parse_texts(nlp, texts))
     if use_cache:
-        _write_cache(path, analyses)
-    return analyses
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(DocBin(docs=docs).to_bytes())
+        tmp.replace(path)
+    return docs
+
+
+def topic_mentions(articles: Sequence[Article], use_cache: bool) -> list[Mention]:
+    """Every article's mentions: `find_mentions` on its parse, as in `analyze_articles`."""
+    docs = parsed_docs(articles, use_cache)
+    return [m for a, doc in zip(articles, docs, strict=True) for m in find_mentions(doc, a.id)]
 
 
 def run_topic(topic: int, docs: Sequence[ecb.Document], types: str, use_cache: bool) -> TopicRun:
@@ -205,8 +215,7 @@ def run_topic(topic: int, docs: Sequence[ecb.Document], types: str, use_cache: b
     for document, article in zip(docs, articles, strict=True):
         if article.text != document.text:  # offsets would be off: never expected
             raise RuntimeError(f"{document.name}: Storyline changed the text")
-    analyses = analyse_topic(articles, use_cache)
-    mentions = [m for a in analyses for m in a.mentions]
+    mentions = topic_mentions(articles, use_cache)
     index = link_entities(mentions)
     seconds = time.perf_counter() - started
     storyline: dict[tuple[str, str], Hashable] = {}
