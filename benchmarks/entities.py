@@ -50,6 +50,7 @@ from spacy.tokens import Doc, DocBin
 from storyline.entities import ROLE_NOUNS, EntityIndex, find_mentions, link_entities
 from storyline.ingest import make_article
 from storyline.models import Article, Mention
+from storyline.names import CANDIDATE_KINDS, resolve_candidates
 from storyline.nlp import default_model_name, load_nlp, parse_texts
 
 CACHE_DIR = Path("/tmp/storyline-bench-cache/entities")
@@ -225,11 +226,21 @@ def run_topic(topic: int, docs: Sequence[ecb.Document], types: str, use_cache: b
         storyline[mention.key] = (topic, entity) if entity else ("single", mention.key)
         baseline[mention.key] = (topic, normalise_name(mention.text))
     by_article: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
+    for m in _analysed_mentions(mentions):
         by_article[m.article_id].append(m)
     lower_words = {w for d in docs for w in re.findall(r"\b[a-z][a-z'-]+\b", d.text)}
     return TopicRun(topic, gold, storyline, baseline, index, dict(by_article), seconds,
                     lower_words)
+
+
+def _analysed_mentions(mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions as the linker sees them (candidates resolved), plus the candidates that did
+    not resolve, for the error analysis."""
+    resolved = resolve_candidates(mentions)
+    spans = {(m.article_id, m.start) for m in resolved}
+    leftover = [m for m in mentions if m.kind in CANDIDATE_KINDS and not any(
+        (m.article_id, s) in spans for s in range(m.start, m.end))]
+    return resolved + leftover
 
 
 # -- scoring -------------------------------------------------------------------------
@@ -310,7 +321,10 @@ def _miss_reason(run: TopicRun, mention: GoldMention) -> str:
     entity = run.index.entity_at(mention.doc, mention.start, mention.end)
     found = _storyline_mention(run, mention)
     if found is None:
-        return "no Storyline mention (spaCy NER found no PERSON/ORG there)"
+        return "no Storyline mention (not a proper noun for spaCy, or in a nominal)"
+    if found.kind in CANDIDATE_KINDS:
+        return (f"unresolved {found.kind} ({found.label or 'no entity'}): not a name the "
+                "story gives elsewhere")
     linked = run.index.get(entity) if entity else None
     extra = run_past(found, mention)
     if extra:

@@ -13,35 +13,26 @@ candidate fits.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from .models import Entity, Mention
 from .models import Span as TextSpan
+from .names import (
+    HONORIFICS,
+    ROLE_NOUNS,
+    given,
+    name_parts,
+    person_key,
+    resolve_candidates,
+    surname,
+)
 from .nlp import text_of
+from .people import Cluster, by_gender, mention_gender, merge_people
 
-HONORIFICS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr.",
-              "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame",
-              "rev": "Rev.", "lord": "Lord", "lady": "Lady"}
-FEMALE_HONORIFICS = {"Mrs.", "Ms.", "Miss", "Dame", "Lady"}
-MALE_HONORIFICS = {"Mr.", "Sir", "Lord"}
-ROLE_NOUNS = {
-    "minister", "mayor", "president", "spokesperson", "spokesman", "spokeswoman", "engineer",
-    "director", "curator", "chief", "secretary", "governor", "senator", "chancellor",
-    "premier", "prime", "chairman", "chairwoman", "chair", "ceo", "executive", "manager",
-    "officer", "commissioner", "judge", "justice", "prosecutor", "attorney", "lawyer",
-    "general", "colonel", "captain", "sergeant", "inspector", "detective", "councillor",
-    "councilor", "councilman", "councilwoman", "representative", "congressman",
-    "congresswoman", "king", "queen", "prince", "princess", "ambassador", "head", "leader",
-    "founder", "professor", "doctor", "scientist", "researcher", "analyst", "economist",
-    "driver", "resident", "teacher", "student", "official", "adviser", "advisor", "aide",
-    "editor", "reporter", "correspondent", "author", "owner", "member", "deputy", "coach",
-    "candidate", "priest", "bishop", "pope", "sheriff", "superintendent", "treasurer",
-    "administrator", "architect", "historian", "expert", "partner", "counsel",
-}
 ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
              "government", "commission", "committee", "court", "university", "office",
              "board", "firm", "party", "union", "authority", "bank", "service", "association",
@@ -55,8 +46,8 @@ ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "l
                   "corp", "bank", "fund", "media", "daily", "weekly", "journal", "tribune",
                   "gazette", "observer", "ledger", "courier", "brief", "steel", "energy"}
 PERSON_LABELS = {"PERSON"}
-HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof)\.? (?P<name>[A-Z][a-z]+"
-                               r"(?:-[A-Z][a-z]+)?)\b")
+HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof) ?\.? (?P<name>[A-Z][a-z]*"
+                               r"(?:['\u2019]?[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)\b")
 ORG_LABELS = {"ORG"}
 NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "la", "le", "du", "bin", "al", "ibn"}
 
@@ -64,63 +55,240 @@ NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "la", "le", "du", "bin"
 # -- finding mentions in one article ------------------------------------------------
 
 def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
-    """Person and organisation mentions of one article: names and nominals."""
+    """Person and organisation mentions of one article: names and nominals.
+
+    Also unresolved mentions for `link_entities` to settle against the whole story:
+    "candidate" (a capitalised proper noun spaCy did not call a person or organisation,
+    labelled with spaCy's entity label or "") and "headline" (a capitalised run of a
+    title-case or all-caps line, where spaCy's entity spans are unreliable).
+    """
     mentions: list[Mention] = []
     covered: set[int] = set()
+    headline = _headline_tokens(doc)
     place_words = {t.lower_ for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC", "ORG"}
                    for t in ent}
+    mentions.extend(_nicknamed_names(doc, article_id, covered))
     for ent in doc.ents:
+        if ent.start in headline or any(t.i in covered for t in ent):
+            continue
         if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in place_words:
             continue  # "Dunmore" tagged as a person where it also names a place or body
-        mention = _mention_from_entity(ent, article_id)
-        if mention is not None:
+        found = _mentions_from_entity(ent, article_id)
+        for mention, tokens in found:
             mentions.append(mention)
+            covered.update(t.i for t in tokens)
+        if found:  # the words cut off ("Checks Into Rehab") are no candidates either
             covered.update(range(ent.start, ent.end))
-    mentions.extend(_missed_names(doc, article_id, mentions, covered))
+    mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
     mentions.extend(_nominal_mentions(doc, article_id, covered))
+    mentions.extend(_candidates(doc, article_id, covered, headline))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
-def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[int]
-                  ) -> list[Mention]:
-    """Names the tagger skipped: "Ms. Varga", or a bare surname of someone named earlier."""
-    surnames = {_surname(m.name) for m in found if m.label == "PERSON" and " " in m.name}
-    extra: list[Mention] = []
-    for match in HONORIFIC_NAME_RE.finditer(text_of(doc)):
-        span = doc.char_span(match.start("name"), match.end("name"))
-        if span is None or any(t.i in covered for t in span):
-            continue
-        covered.update(t.i for t in span)
-        honorific = HONORIFICS[match.group("title").lower()]
-        extra.append(Mention(article_id, match.group(0), span.start_char, span.end_char,
-                             "PERSON", name=span.text, honorific=honorific))
+# -- headlines and unresolved capitalised words ---------------------------------------
+
+CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
+
+
+def _lines(doc: Doc) -> Iterable[list[Token]]:
+    """The tokens of each line of the text, without the line breaks."""
+    line: list[Token] = []
     for token in doc:
-        if token.i in covered or token.text not in surnames or not token.is_title:
+        if not token.is_space:
+            line.append(token)
+        if "\n" in token.text or "\n" in token.whitespace_:
+            yield line
+            line = []
+    yield line
+
+
+def is_headline(tokens: Sequence[Token]) -> bool:
+    """A title-case or all-caps line: "Lohan Checks Into Rehab", "GUNMAN HELD"."""
+    words = [t for t in tokens if t.is_alpha and len(t.text) > 1]
+    if len(words) < 3:
+        return False
+    if sum(w.is_upper for w in words) >= 0.8 * len(words):
+        return True
+    if any(w.text[0].islower() and w.pos_ in CONTENT_POS for w in words):
+        return False
+    return sum(w.text[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _headline_tokens(doc: Doc) -> set[int]:
+    return {t.i for line in _lines(doc) if is_headline(line) for t in line}
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised word or an initial ("W." / "W" + ".")."""
+    if token.text == "." and token.i > 0:
+        return bool(re.fullmatch(r"[A-Z]", token.doc[token.i - 1].text))
+    return token.is_alpha and token.text[0].isupper() or bool(re.fullmatch(r"[A-Z]\.",
+                                                                            token.text))
+
+
+def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
+                ) -> list[Mention]:
+    """Capitalised runs no mention covers: proper nouns in text, any in headlines."""
+    runs: list[list[Token]] = []
+    for token in doc:
+        in_headline = token.i in headline
+        fits = token.i not in covered and _is_name_word(token) and (
+            in_headline or token.pos_ == "PROPN" or token.text == ".")
+        joins = bool(runs) and runs[-1][-1].i == token.i - 1 and \
+            (runs[-1][-1].i in headline) == in_headline and \
+            (in_headline or token.ent_iob_ != "B")
+        if fits and joins:
+            runs[-1].append(token)
+        elif fits and token.text != ".":
+            runs.append([token])
+    return [_candidate(run, article_id, run[0].i in headline) for run in runs]
+
+
+def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    text = text_of(run[0].doc)[start:end]
+    kind = "headline" if in_headline else "candidate"
+    return Mention(article_id, text, start, end, "" if in_headline else run[0].ent_type_,
+                   name=text, kind=kind)
+
+
+NICKNAME_RE = re.compile(
+    r"\b(?P<given>[A-Z][a-z]+(?: [A-Z][a-z]+)?) ?(?P<open>[(\"'\u201c\u2018]) ?"
+    r"(?P<nick>(?:[Tt]he )?[A-Z][a-z]+) ?(?P<close>[)\"'\u201d\u2019]) ?"
+    r"(?P<surname>[A-Z][A-Za-z'-]*[a-z])\b(?! ?[A-Z])")
+BRACKET_PAIRS = {"(": ")", '"': '"', "'": "'\u2019", "\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def _nicknamed_names(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:
+    """ "Vincent 'The Chin' Gigante", "Kimani (Kiki) Gray": one person, given + surname."""
+    found = []
+    for match in NICKNAME_RE.finditer(text_of(doc)):
+        if match.group("close") not in BRACKET_PAIRS[match.group("open")]:
             continue
-        covered.add(token.i)
-        extra.append(Mention(article_id, token.text, token.idx, token.idx + len(token.text),
-                             "PERSON", name=token.text,
-                             honorific=_honorific_before(doc, token.i)))
-    return extra
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(t.i in covered for t in span) or not all(
+                t.pos_ == "PROPN" for t in (span[0], span[-1])):
+            continue
+        covered.update(range(span.start, span.end))
+        role, prefix = _title_prefix(doc, span.start)
+        text_start = doc[prefix].idx if role else match.start()
+        found.append(Mention(article_id, text_of(doc)[text_start:match.end()], match.start(),
+                             match.end(), "PERSON",
+                             name=f"{match.group('given')} {match.group('surname')}", role=role,
+                             honorific=_honorific_before(doc, span.start),
+                             nickname=match.group("nick")))
+    return found
 
 
-def _mention_from_entity(ent: Span, article_id: str) -> Mention | None:
-    if ent.label_ not in PERSON_LABELS | ORG_LABELS:
-        return None
-    if _is_dateline(ent):
-        return None
-    tokens = list(ent)
-    while tokens and (tokens[-1].text in {"'s", "\u2019s", "'"} or tokens[-1].is_punct):
+# -- names from spaCy's entities ------------------------------------------------------
+
+ORG_CONNECTORS = {"of", "and", "for", "the", "on", "in", "at", "de", "du", "des", "la", "le",
+                  "y", "&", "'s"}
+LIST_SEPARATORS = {"and", "&", ",", "or"}
+NOT_NAME_POS = {"ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART"}
+NOT_NAME_TAGS = {"VBG", "VBN", "VBD", "VBZ", "JJ", "JJR", "JJS", "RBR"}
+
+
+def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, list[Token]]]:
+    """One mention per name in the entity: "Lopez and Carrasquillo" gives two people."""
+    if ent.label_ not in PERSON_LABELS | ORG_LABELS or _is_dateline(ent):
+        return []
+    pieces = [list(ent)]
+    if ent.label_ in PERSON_LABELS:
+        pieces = _split_list(list(ent))
+    found = []
+    for piece in pieces:
+        tokens = _extend_initial(_name_run(piece, ent.label_))
+        mention = _mention_from_tokens(tokens, ent.label_, article_id)
+        if mention is not None:
+            found.append((mention, tokens))
+    return found
+
+
+def _split_list(tokens: list[Token]) -> list[list[Token]]:
+    pieces: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.lower_ in LIST_SEPARATORS:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return [p for p in pieces if p]
+
+
+def _name_run(tokens: list[Token], label: str) -> list[Token]:
+    """The leading part of an entity that is a name: spaCy spans run past names into
+    lower-case words ("Ross doesn"), across slashes, dashes and line breaks, and into
+    headline words ("Lohan Checks Into Rehab")."""
+    run: list[Token] = []
+    for token in tokens:
+        if run and _ends_name(token, run[-1], label):
+            break
+        run.append(token)
+    if label in PERSON_LABELS and len(run) > 1 and run[0].tag_ in NOT_NAME_TAGS and \
+            _starts_sentence(run[0]):
+        run = run[1:]  # "Joining Cooley at the table", "Stunning Williams quickly ..."
+    return run
+
+
+def _ends_name(token: Token, previous: Token, label: str) -> bool:
+    if "\n" in previous.whitespace_ or token.is_space:
+        return True
+    if token.is_punct and token.text not in {".", "'", "\u2019", "'s", "\u2019s"}:
+        joined = not previous.whitespace_ and not token.whitespace_
+        return not (token.text == "-" and joined)  # "Smith-Jones" stays one name
+    lower_word = token.text[:1].islower()
+    if label in ORG_LABELS:
+        return lower_word and token.lower_ not in ORG_CONNECTORS
+    if lower_word:
+        return token.lower_ not in NAME_PARTICLES and token.text not in {"'s", "\u2019s"}
+    return token.pos_ in NOT_NAME_POS
+
+
+def _starts_sentence(token: Token) -> bool:
+    return token.is_sent_start or token.i == 0 or "\n" in token.doc[token.i - 1].text + \
+        token.doc[token.i - 1].whitespace_
+
+
+def _extend_initial(tokens: list[Token]) -> list[Token]:
+    """ "George W" + ". Bush": spaCy may stop a name at a middle initial."""
+    if not tokens or not re.fullmatch(r"[A-Z]\.?", tokens[-1].text):
+        return tokens
+    doc = tokens[-1].doc
+    index = tokens[-1].i + 1
+    if not tokens[-1].text.endswith(".") and index < len(doc) and doc[index].text == ".":
+        index += 1
+    end = index
+    while end < len(doc) and end - index < 2 and doc[end].pos_ == "PROPN" and \
+            doc[end].text[:1].isupper() and doc[end].is_alpha:
+        end += 1
+    if end == index:
+        return tokens
+    return tokens + list(doc[tokens[-1].i + 1:end])
+
+
+def _strip_edges(tokens: list[Token], label: str) -> list[Token]:
+    """No name ends in a possessive, punctuation or a lower-case word ("Thompson in"), nor
+    a person's in an initial ("Benjamin U. S."); none starts with "the" or a preposition."""
+    person = label in PERSON_LABELS
+    while tokens and (tokens[-1].text in {"'s", "\u2019s", "'"} or tokens[-1].is_punct or
+                      tokens[-1].text[:1].islower() or person and len(tokens) > 1 and
+                      re.fullmatch(r"[A-Z]\.?", tokens[-1].text)):
         tokens = tokens[:-1]
-    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct or person and
+                      len(tokens) > 1 and tokens[0].pos_ in NOT_NAME_POS):
         tokens = tokens[1:]
+    return tokens
+
+
+def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Mention | None:
+    tokens = _strip_edges(tokens, label)
     if not tokens or tokens[-1].text in PLACE_WORDS:
         return None  # "Mill Lane", "Kestrel River Bridge": places, not people or bodies
-    doc = ent.doc
+    doc = tokens[0].doc
     start_char = tokens[0].idx
     end_char = tokens[-1].idx + len(tokens[-1].text)
-    if ent.label_ in ORG_LABELS and not _org_looks_like_person(ent, tokens):
+    if label in ORG_LABELS and not _org_looks_like_person(doc, tokens):
         name = text_of(doc)[start_char:end_char]
         return Mention(article_id, name, start_char, end_char, "ORG", name=name)
     honorific, name_tokens, inner_role = _split_person_tokens(tokens)
@@ -135,14 +303,38 @@ def _mention_from_entity(ent: Span, article_id: str) -> Mention | None:
                    name=name, role=role, honorific=honorific)
 
 
-def _org_looks_like_person(ent: Span, tokens: list[Token]) -> bool:
+def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[int],
+                  headline: set[int]) -> list[Mention]:
+    """Names the tagger skipped: "Ms. Varga", or a bare surname of someone named earlier."""
+    surnames = {surname(m.name) for m in found if m.label == "PERSON" and " " in m.name}
+    extra: list[Mention] = []
+    for match in HONORIFIC_NAME_RE.finditer(text_of(doc)):
+        span = doc.char_span(match.start("name"), match.end("name"))
+        if span is None or any(t.i in covered or t.i in headline for t in span):
+            continue
+        covered.update(t.i for t in span)
+        honorific = HONORIFICS[match.group("title").lower()]
+        extra.append(Mention(article_id, match.group(0), span.start_char, span.end_char,
+                             "PERSON", name=span.text, honorific=honorific))
+    for token in doc:
+        if token.i in covered or token.i in headline or token.text not in surnames or \
+                not token.text[0].isupper() or token.is_upper:
+            continue
+        covered.add(token.i)
+        extra.append(Mention(article_id, token.text, token.idx, token.idx + len(token.text),
+                             "PERSON", name=token.text,
+                             honorific=_honorific_before(doc, token.i)))
+    return extra
+
+
+def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
     """spaCy tags some people as ORG; a title before them or a speech verb after settles it."""
     if not 1 <= len(tokens) <= 3 or not all(t.is_title for t in tokens):
         return False
     if any(t.lower_ in ORG_NOUNS or t.lower_ in ORG_NAME_WORDS for t in tokens):
         return False
-    prefix_role, _start = _title_prefix(ent.doc, tokens[0].i)
-    if prefix_role or _honorific_before(ent.doc, tokens[0].i):
+    prefix_role, _start = _title_prefix(doc, tokens[0].i)
+    if prefix_role or _honorific_before(doc, tokens[0].i):
         return True
     root = tokens[-1]
     if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):
@@ -276,28 +468,6 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
 
 # -- linking mentions into entities -------------------------------------------------
 
-@dataclass
-class _Cluster:
-    label: str
-    names: Counter[str] = field(default_factory=Counter)
-    aliases: dict[str, None] = field(default_factory=dict)
-    roles: dict[str, None] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list)
-    first: str | None = None
-    last: str | None = None
-
-    def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
-        if mention.kind == "name":
-            self.names[mention.name] += 1
-            self.aliases[mention.text] = None
-            self.aliases[mention.name] = None
-            if mention.honorific:
-                self.aliases[f"{mention.honorific} {_surname(mention.name)}"] = None
-        if mention.role:
-            self.roles[mention.role] = None
-
-
 class EntityIndex:
     """Entities plus lookups from mention spans and articles to entity ids."""
 
@@ -338,7 +508,7 @@ class EntityIndex:
         for pool in (self._local.get(article_id, []), list(self.entities)):
             by_name = [e for e in pool if phrase in {e.name.lower(), *(a.lower() for a in
                                                                        e.aliases)}
-                       or (e.label == "PERSON" and phrase == _surname(e.name).lower())]
+                       or (e.label == "PERSON" and phrase == surname(e.name).lower())]
             if len(by_name) == 1:
                 return by_name[0].id
             head = phrase.split()[-1]
@@ -371,26 +541,30 @@ def _bare_phrase(text: str) -> str:
 
 
 def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
-    """Group mentions from all articles into one entity per real person or organisation."""
-    mentions = _trim_long_names(mentions)
+    """Group mentions from all articles into one entity per real person or organisation.
+
+    Unresolved mentions ("candidate", "headline") count only where they spell a name the
+    story gives elsewhere (`names.resolve_candidates`).
+    """
+    mentions = _trim_long_names(resolve_candidates(mentions))
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_article[mention.article_id].append(mention)
     full_names = [m for m in mentions
                   if m.label == "PERSON" and m.kind == "name" and len(m.name.split()) > 1]
-    person_surnames = {_surname(m.name).lower() for m in full_names}
-    person_keys = {_person_key(m.name) for m in full_names}
+    person_surnames = {surname(m.name).lower() for m in full_names}
+    person_keys = {person_key(m.name) for m in full_names}
     org_words = {w.lower() for m in mentions if m.label == "ORG" and len(m.name.split()) > 1
                  for w in m.name.split()}
-    local_people: list[_Cluster] = []
-    local_orgs: list[_Cluster] = []
-    nominals: list[tuple[Mention, list[_Cluster], list[_Cluster]]] = []
+    local_people: list[Cluster] = []
+    local_orgs: list[Cluster] = []
+    nominals: list[tuple[Mention, list[Cluster], list[Cluster]]] = []
     for article_mentions in by_article.values():
         people, orgs = _link_within_article(article_mentions, person_surnames, person_keys)
         local_people.extend(people)
         local_orgs.extend(orgs)
         nominals.extend((m, people, orgs) for m in article_mentions if m.kind == "nominal")
-    people = [c for c in _merge_people(local_people)
+    people = [c for c in merge_people(local_people)
               if c.first or (c.last or "").lower() not in org_words]
     orgs = _drop_fragments(_merge_orgs(local_orgs))
     for nominal, article_people, article_orgs in nominals:
@@ -400,55 +574,47 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     return _build_index(people, orgs)
 
 
-NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
-def _name_parts(name: str) -> list[str]:
-    """Name words without generational suffixes ("Jr.", "III")."""
-    return [p for p in name.replace(",", " ").split() if p.lower() not in NAME_SUFFIXES]
 
 
-def _surname(name: str) -> str:
-    parts = _name_parts(name)
-    return parts[-1] if parts else name
 
 
-def _given(name: str) -> str | None:
-    parts = [p for p in _name_parts(name) if not re.fullmatch(r"[A-Z]\.?", p)]
-    return parts[0] if len(parts) > 1 else None
 
 
 def _link_within_article(mentions: list[Mention], person_surnames: set[str],
-                         person_keys: set[str]) -> tuple[list[_Cluster], list[_Cluster]]:
-    people: dict[str, _Cluster] = {}
-    orgs: dict[str, _Cluster] = {}
+                         person_keys: set[str]) -> tuple[list[Cluster], list[Cluster]]:
+    people: dict[str, Cluster] = {}
+    orgs: dict[str, Cluster] = {}
     singles: list[Mention] = []
     for mention in mentions:
         if mention.kind != "name":
             continue
-        is_person = mention.label == "PERSON" or _person_key(mention.name) in person_keys or (
+        is_person = mention.label == "PERSON" or person_key(mention.name) in person_keys or (
             " " not in mention.name and mention.name.lower() in person_surnames)
         if is_person:
             mention = _as_person(mention)
             if len(mention.name.split()) == 1:
                 singles.append(mention)
                 continue
-            key = _person_key(mention.name)
-            cluster = people.setdefault(key, _Cluster("PERSON"))
-            cluster.first, cluster.last = _given(mention.name), _surname(mention.name)
+            key = person_key(mention.name)
+            cluster = people.setdefault(key, Cluster("PERSON"))
+            cluster.first, cluster.last = given(mention.name), surname(mention.name)
             cluster.add(mention)
         else:
             key = org_key(mention.name)
-            orgs.setdefault(key, _Cluster("ORG")).add(mention)
+            orgs.setdefault(key, Cluster("ORG")).add(mention)
     for mention in singles:
         word = mention.name.lower()
         matches = [c for c in people.values() if (c.last or "").lower() == word]
+        if len(matches) > 1:  # "Miss Jenkin" where a Jenkin and his sister are named
+            matches = by_gender(matches, mention_gender(mention))
         if not matches:
             matches = [c for c in people.values() if (c.first or "").lower() == word]
         if len(matches) == 1:
             matches[0].add(mention)
         elif not matches:
-            cluster = people.setdefault(f"~{word}", _Cluster("PERSON"))
+            cluster = people.setdefault(f"~{word}", Cluster("PERSON"))
             cluster.last = mention.name
             cluster.add(mention)
         # Several people share this surname here: leave the mention unlinked.
@@ -456,23 +622,16 @@ def _link_within_article(mentions: list[Mention], person_surnames: set[str],
 
 
 def _as_person(mention: Mention) -> Mention:
-    if mention.label == "PERSON":
-        return mention
-    return Mention(mention.article_id, mention.text, mention.start, mention.end, "PERSON",
-                   name=mention.name, kind=mention.kind, role=mention.role,
-                   honorific=mention.honorific)
+    return mention if mention.label == "PERSON" else replace(mention, label="PERSON")
 
 
-def _person_key(name: str) -> str:
-    parts = [p for p in _name_parts(name) if not re.fullmatch(r"[A-Z]\.?", p)]
-    return " ".join(parts).lower()
 
 
 def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
     """ "Lindsay Lohan Checks Into Rehab": a headline glued to a name is cut back to the
     two-word name the story uses elsewhere; "Lopez and Carrasquillo" is left out."""
-    known = {_person_key(m.name) for m in mentions if m.label == "PERSON" and m.kind == "name"
-             and len(_name_parts(m.name)) == 2}
+    known = {person_key(m.name) for m in mentions if m.label == "PERSON" and m.kind == "name"
+             and len(name_parts(m.name)) == 2}
     trimmed = []
     for mention in mentions:
         words = mention.name.split()
@@ -515,13 +674,13 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
-def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
-    by_acronym: dict[str, _Cluster] = {}
+def _merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
+    by_acronym: dict[str, Cluster] = {}
     for cluster in clusters:
         name = cluster.names.most_common(1)[0][0] if cluster.names else ""
         if len(name.split()) > 1:
             by_acronym.setdefault(_acronym(name), cluster)
-    kept: list[_Cluster] = []
+    kept: list[Cluster] = []
     for cluster in clusters:
         name = cluster.names.most_common(1)[0][0] if cluster.names else ""
         target = by_acronym.get(name) if name.isupper() and " " not in name else None
@@ -533,53 +692,17 @@ def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
     return kept
 
 
-def _merge_people(clusters: list[_Cluster]) -> list[_Cluster]:
-    """Merge per-article people across articles; surname-only ones only when unambiguous."""
-    merged: dict[str, _Cluster] = {}
-    surname_only: list[_Cluster] = []
-    for cluster in clusters:
-        if cluster.first is None:
-            surname_only.append(cluster)
-            continue
-        key = f"{(cluster.first or '').lower()} {(cluster.last or '').lower()}"
-        target = merged.setdefault(key, _Cluster("PERSON", first=cluster.first,
-                                                 last=cluster.last))
-        for mention in cluster.mentions:
-            target.add(mention)
-    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
-    for cluster in merged.values():
-        by_surname[(cluster.last or "").lower()].append(cluster)
-    result = list(merged.values())
-    orphans: dict[str, _Cluster] = {}
-    for cluster in surname_only:
-        candidates = by_surname.get((cluster.last or "").lower(), [])
-        if len(candidates) > 1:
-            roles = set(cluster.roles)
-            candidates = [c for c in candidates if roles & set(c.roles)]
-        if len(candidates) == 1:
-            for mention in cluster.mentions:
-                candidates[0].add(mention)
-            continue
-        key = (cluster.last or "").lower()
-        if key in orphans:
-            for mention in cluster.mentions:
-                orphans[key].add(mention)
-        else:
-            orphans[key] = cluster
-    return result + list(orphans.values())
-
-
-def _merge_orgs(clusters: list[_Cluster]) -> list[_Cluster]:
-    merged: dict[str, _Cluster] = {}
+def _merge_orgs(clusters: list[Cluster]) -> list[Cluster]:
+    merged: dict[str, Cluster] = {}
     for cluster in clusters:
         name = cluster.names.most_common(1)[0][0]
-        target = merged.setdefault(org_key(name), _Cluster("ORG"))
+        target = merged.setdefault(org_key(name), Cluster("ORG"))
         for mention in cluster.mentions:
             target.add(mention)
     return _merge_acronyms(list(merged.values()))
 
 
-def _drop_fragments(clusters: list[_Cluster]) -> list[_Cluster]:
+def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
     """A one-word "organisation" that is only a piece of a longer name ("Transport")."""
     long_words = {w.lower() for c in clusters for n in c.names if len(n.split()) > 1
                   for w in n.split()}
@@ -594,8 +717,8 @@ def _drop_fragments(clusters: list[_Cluster]) -> list[_Cluster]:
     return kept
 
 
-def _resolve_nominal(nominal: Mention, people: list[_Cluster], orgs: list[_Cluster]
-                     ) -> _Cluster | None:
+def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster]
+                     ) -> Cluster | None:
     """ "the minister" -> the one person here whose role names a minister."""
     head = nominal.name
     if nominal.label == "PERSON":
@@ -605,7 +728,7 @@ def _resolve_nominal(nominal: Mention, people: list[_Cluster], orgs: list[_Clust
     return matches[0] if len(matches) == 1 else None
 
 
-def _build_index(people: list[_Cluster], orgs: list[_Cluster]) -> EntityIndex:
+def _build_index(people: list[Cluster], orgs: list[Cluster]) -> EntityIndex:
     entities: list[Entity] = []
     ordered = sorted(people, key=_first_position) + sorted(orgs, key=_first_position)
     counters = {"PERSON": 0, "ORG": 0}
@@ -623,21 +746,12 @@ def _build_index(people: list[_Cluster], orgs: list[_Cluster]) -> EntityIndex:
     return EntityIndex(entities)
 
 
-def _first_position(cluster: _Cluster) -> tuple[int, str, int]:
+def _first_position(cluster: Cluster) -> tuple[int, str, int]:
     first = min(cluster.mentions, key=lambda m: (m.article_id, m.start))
     return (-len({m.article_id for m in cluster.mentions}), first.article_id, first.start)
 
 
-def _canonical_name(cluster: _Cluster) -> str:
+def _canonical_name(cluster: Cluster) -> str:
     """The most complete frequent form: longest name among the most used ones."""
     names = cluster.names.most_common()
     return max(names, key=lambda item: (len(item[0].split()), item[1], len(item[0])))[0]
-
-
-def entity_gender(entity_mentions: Iterable[Mention]) -> str | None:
-    for mention in entity_mentions:
-        if mention.honorific in FEMALE_HONORIFICS:
-            return "female"
-        if mention.honorific in MALE_HONORIFICS:
-            return "male"
-    return None

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import FEMALE_HONORIFICS, MALE_HONORIFICS
 from .models import Mention, Quote
 from .nlp import text_of
+from .people import FEMALE_HONORIFICS, MALE_HONORIFICS
 
 SPEECH_VERBS = {
     "say", "tell", "add", "state", "announce", "warn", "claim", "insist", "argue", "explain",
