@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -225,10 +225,16 @@ def _name_run(tokens: list[Token], label: str) -> list[Token]:
         if run and _ends_name(token, run[-1], label):
             break
         run.append(token)
-    if label in PERSON_LABELS and len(run) > 1 and run[0].tag_ in NOT_NAME_TAGS and \
-            _starts_sentence(run[0]):
-        run = run[1:]  # "Joining Cooley at the table", "Stunning Williams quickly ..."
+    if label in PERSON_LABELS and len(run) > 1 and _starts_sentence(run[0]) and \
+            (run[0].tag_ in NOT_NAME_TAGS or _detached(run[0], run)):
+        run = run[1:]  # "Joining Cooley at ...", "Stunning Williams ...", "Following Gigante's"
     return run
+
+
+def _detached(token: Token, run: list[Token]) -> bool:
+    """A name word hangs on another word of the name; this one heads the clause or hangs
+    outside the name (a preposition "Following" before "Gigante's conviction")."""
+    return token.head == token or not run[0].i <= token.head.i <= run[-1].i
 
 
 def _ends_name(token: Token, previous: Token, label: str) -> bool:
@@ -550,75 +556,110 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_article[mention.article_id].append(mention)
-    full_names = [m for m in mentions
-                  if m.label == "PERSON" and m.kind == "name" and len(m.name.split()) > 1]
-    person_surnames = {surname(m.name).lower() for m in full_names}
-    person_keys = {person_key(m.name) for m in full_names}
-    org_words = {w.lower() for m in mentions if m.label == "ORG" and len(m.name.split()) > 1
-                 for w in m.name.split()}
-    local_people: list[Cluster] = []
-    local_orgs: list[Cluster] = []
-    nominals: list[tuple[Mention, list[Cluster], list[Cluster]]] = []
+    known = _KnownPeople.from_mentions(mentions)
+    local = _ArticleClusters()
     for article_mentions in by_article.values():
-        people, orgs = _link_within_article(article_mentions, person_surnames, person_keys)
-        local_people.extend(people)
-        local_orgs.extend(orgs)
-        nominals.extend((m, people, orgs) for m in article_mentions if m.kind == "nominal")
-    people = [c for c in merge_people(local_people)
-              if c.first or (c.last or "").lower() not in org_words]
-    orgs = _drop_fragments(_merge_orgs(local_orgs))
-    for nominal, article_people, article_orgs in nominals:
+        _link_within_article(article_mentions, known, local)
+    people = [c for c in merge_people(local.people)
+              if c.first or (c.last or "").lower() not in known.org_words]
+    _attach_pending(local.pending, people)
+    orgs = _drop_fragments(_merge_orgs(local.orgs))
+    for nominal, article_people, article_orgs in local.nominals:
         target = _resolve_nominal(nominal, article_people, article_orgs)
         if target is not None:
             target.add(nominal)
     return _build_index(people, orgs)
 
 
+@dataclass(frozen=True)
+class _KnownPeople:
+    """What the whole story says about names: person surnames and keys, words of
+    organisation names."""
+
+    surnames: frozenset[str]
+    keys: frozenset[str]
+    org_words: frozenset[str]
+
+    @classmethod
+    def from_mentions(cls, mentions: Sequence[Mention]) -> _KnownPeople:
+        full = [m for m in mentions
+                if m.label == "PERSON" and m.kind == "name" and len(m.name.split()) > 1]
+        return cls(frozenset(surname(m.name).lower() for m in full),
+                   frozenset(person_key(m.name) for m in full),
+                   frozenset(w.lower() for m in mentions
+                             if m.label == "ORG" and len(m.name.split()) > 1
+                             for w in m.name.split()))
 
 
+@dataclass
+class _ArticleClusters:
+    """Per-article clusters of every article, before merging across articles."""
+
+    people: list[Cluster] = field(default_factory=list)
+    orgs: list[Cluster] = field(default_factory=list)
+    nominals: list[tuple[Mention, list[Cluster], list[Cluster]]] = field(default_factory=list)
+    # A bare surname with several bearers in its article: settled once the story is merged.
+    pending: list[tuple[Mention, list[Cluster]]] = field(default_factory=list)
 
 
-
-
-
-
-def _link_within_article(mentions: list[Mention], person_surnames: set[str],
-                         person_keys: set[str]) -> tuple[list[Cluster], list[Cluster]]:
+def _link_within_article(mentions: list[Mention], known: _KnownPeople,
+                         local: _ArticleClusters) -> None:
     people: dict[str, Cluster] = {}
     orgs: dict[str, Cluster] = {}
     singles: list[Mention] = []
     for mention in mentions:
         if mention.kind != "name":
             continue
-        is_person = mention.label == "PERSON" or person_key(mention.name) in person_keys or (
-            " " not in mention.name and mention.name.lower() in person_surnames)
-        if is_person:
-            mention = _as_person(mention)
-            if len(mention.name.split()) == 1:
-                singles.append(mention)
-                continue
-            key = person_key(mention.name)
+        key = person_key(mention.name)
+        is_person = mention.label == "PERSON" or key in known.keys or (
+            " " not in key and key in known.surnames)
+        if not is_person:
+            orgs.setdefault(org_key(mention.name), Cluster("ORG")).add(mention)
+        elif " " not in key:
+            singles.append(_as_person(mention))
+        else:
             cluster = people.setdefault(key, Cluster("PERSON"))
             cluster.first, cluster.last = given(mention.name), surname(mention.name)
-            cluster.add(mention)
-        else:
-            key = org_key(mention.name)
-            orgs.setdefault(key, Cluster("ORG")).add(mention)
+            cluster.add(_as_person(mention))
     for mention in singles:
-        word = mention.name.lower()
-        matches = [c for c in people.values() if (c.last or "").lower() == word]
-        if len(matches) > 1:  # "Miss Jenkin" where a Jenkin and his sister are named
-            matches = by_gender(matches, mention_gender(mention))
-        if not matches:
-            matches = [c for c in people.values() if (c.first or "").lower() == word]
-        if len(matches) == 1:
-            matches[0].add(mention)
-        elif not matches:
-            cluster = people.setdefault(f"~{word}", Cluster("PERSON"))
-            cluster.last = mention.name
-            cluster.add(mention)
-        # Several people share this surname here: leave the mention unlinked.
-    return list(people.values()), _merge_acronyms(list(orgs.values()))
+        _link_single(mention, people, local)
+    article_people, article_orgs = list(people.values()), _merge_acronyms(list(orgs.values()))
+    local.people.extend(article_people)
+    local.orgs.extend(article_orgs)
+    local.nominals.extend((m, article_people, article_orgs) for m in mentions
+                          if m.kind == "nominal")
+
+
+def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleClusters
+                 ) -> None:
+    """A one-word name joins the article's one person with that surname (else given name)."""
+    word = person_key(mention.name) or mention.name.lower()
+    matches = [c for c in people.values() if (c.last or "").lower() == word]
+    if len(matches) > 1:  # several bearers here: "Mr Jenkin" where his sister is named too
+        local.pending.append((mention, matches))
+        return
+    matches = matches or [c for c in people.values() if (c.first or "").lower() == word]
+    if len(matches) == 1:
+        matches[0].add(mention)
+    elif not matches:
+        cluster = people.setdefault(f"~{word}", Cluster("PERSON"))
+        cluster.last = surname(mention.name)
+        cluster.add(mention)
+
+
+def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[Cluster]
+                    ) -> None:
+    """Bare surnames with several bearers in their article join one when the whole story
+    leaves one: the bearers turned out to be one person, or only one has the mention's
+    gender ("Mr Jenkin": the other Jenkin is his sister)."""
+    owner = {id(m): c for c in people for m in c.mentions}
+    for mention, candidates in pending:
+        merged = list({id(c): c for c in (owner.get(id(k.mentions[0])) for k in candidates)
+                       if c is not None}.values())
+        if len(merged) > 1:
+            merged = by_gender(merged, mention_gender(mention))
+        if len(merged) == 1:
+            merged[0].add(mention)
 
 
 def _as_person(mention: Mention) -> Mention:

@@ -45,7 +45,7 @@ NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Labels of candidates that vote for "this word names a place or a people, not a person".
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
-INITIAL_RE = re.compile(r"[A-Z]\.?")
+INITIAL_RE = re.compile(r"(?:[A-Z]\.?){1,2}")  # "W.", "J.R.", "WR": not a given name
 MAX_NAME_WORDS = 4
 
 

@@ -107,13 +107,9 @@ def mention_gender(mention: Mention) -> str | None:
 
 
 def by_gender(candidates: list[Cluster], wanted: str | None) -> list[Cluster]:
-    """The candidates a mention of this gender can name: the one of that known gender,
-    else those whose gender is not known to differ."""
+    """The candidates a mention of this gender can name: those not known to differ."""
     if wanted is None:
         return candidates
-    same = [c for c in candidates if c.gender == wanted]
-    if len(same) == 1:
-        return same
     return [c for c in candidates if c.gender in {None, wanted}]
 
 
