@@ -133,8 +133,8 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
     runs: list[list[Token]] = []
     for token in doc:
         in_headline = token.i in headline
-        fits = token.i not in covered and _is_name_word(token) and (
-            in_headline or token.pos_ == "PROPN" or token.text == ".")
+        fits = token.i not in covered and _is_name_word(token) and \
+            (in_headline or token.pos_ == "PROPN" or token.text == ".")
         joins = bool(runs) and runs[-1][-1].i == token.i - 1 and \
             (runs[-1][-1].i in headline) == in_headline and \
             (in_headline or token.ent_iob_ != "B")
@@ -164,21 +164,31 @@ def _nicknamed_names(doc: Doc, article_id: str, covered: set[int]) -> list[Menti
     """ "Vincent 'The Chin' Gigante", "Kimani (Kiki) Gray": one person, given + surname."""
     found = []
     for match in NICKNAME_RE.finditer(text_of(doc)):
-        if match.group("close") not in BRACKET_PAIRS[match.group("open")]:
-            continue
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None or any(t.i in covered for t in span) or not all(
-                t.pos_ == "PROPN" for t in (span[0], span[-1])):
-            continue
-        covered.update(range(span.start, span.end))
-        role, prefix = _title_prefix(doc, span.start)
-        text_start = doc[prefix].idx if role else match.start()
-        found.append(Mention(article_id, text_of(doc)[text_start:match.end()], match.start(),
-                             match.end(), "PERSON",
-                             name=f"{match.group('given')} {match.group('surname')}", role=role,
-                             honorific=_honorific_before(doc, span.start),
-                             nickname=match.group("nick")))
+        mention = _nicknamed_name(doc, article_id, match, covered)
+        if mention is not None:
+            found.append(mention)
     return found
+
+
+def _nicknamed_name(doc: Doc, article_id: str, match: re.Match[str], covered: set[int]
+                    ) -> Mention | None:
+    if match.group("close") not in BRACKET_PAIRS[match.group("open")]:
+        return None
+    given_words = match.group("given").split()
+    if given_words[0].lower().rstrip(".") in ROLE_NOUNS | HONORIFICS.keys():
+        given_words = given_words[1:]  # "Deputy Luis (Lucho) Ferrante"
+    start = match.end("given") - len(" ".join(given_words))
+    span = doc.char_span(start, match.end(), alignment_mode="expand")
+    if not given_words or span is None or any(t.i in covered for t in span) or not all(
+            t.pos_ == "PROPN" for t in (span[0], span[-1])):
+        return None
+    covered.update(range(span.start, span.end))
+    role, prefix = _title_prefix(doc, span.start)
+    text_start = doc[prefix].idx if role else start
+    return Mention(article_id, text_of(doc)[text_start:match.end()], start, match.end(),
+                   "PERSON", name=f"{' '.join(given_words)} {match.group('surname')}",
+                   role=role, honorific=_honorific_before(doc, span.start),
+                   nickname=match.group("nick"))
 
 
 # -- names from spaCy's entities ------------------------------------------------------

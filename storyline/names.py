@@ -102,6 +102,11 @@ def same_surname(a: str, b: str) -> bool:
     return x == y or min(len(x), len(y)) >= 7 and OSA.distance(x, y) <= 2
 
 
+def swapped_letters(a: str, b: str) -> bool:
+    """ "klitschko" / "klistchko": the same letters, two neighbours swapped."""
+    return len(a) >= 5 and a != b and sorted(a) == sorted(b) and OSA.distance(a, b) == 1
+
+
 # -- the story's names -----------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +149,11 @@ class Gazetteer:
         return cls(full, frozenset(single), people, places)
 
     def is_person_word(self, word: str) -> bool:
-        """A known one-word name that the story uses for a person more than for a place."""
+        """A known one-word name the story uses for a person at least as often as for a
+        place (spaCy labels "Lohan" a place now and then)."""
         key = word.lower()
+        if key not in self.single:  # a misspelt surname: "Klistchko" for "Klitschko"
+            key = next((s for s in self.single if swapped_letters(s, key)), key)
         return key in self.single and self.person_votes[key] > self.place_votes[key]
 
     def plain_text_name(self, mention: Mention) -> Mention | None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import OSA
 
 from .models import Mention
-from .names import fold, name_parts, same_given_name, surname
+from .names import fold, name_parts, same_given_name, surname, swapped_letters
 
 FEMALE_HONORIFICS = {"Mrs.", "Ms.", "Miss", "Dame", "Lady"}
 MALE_HONORIFICS = {"Mr.", "Sir", "Lord"}
@@ -212,10 +212,5 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
             by_gender(candidates, cluster.gender)
     if not candidates:  # not a surname here: a given name, or a surname with two letters swapped
         candidates = [c for c in full if fold(c.first or "") == word] or \
-            [c for c in full if _swapped_letters(fold(c.last or ""), word)]
+            [c for c in full if swapped_letters(fold(c.last or ""), word)]
     return candidates[0] if len(candidates) == 1 else None
-
-
-def _swapped_letters(a: str, b: str) -> bool:
-    """ "klitschko" / "klistchko": the same letters, two neighbours swapped."""
-    return len(a) >= 5 and a != b and sorted(a) == sorted(b) and OSA.distance(a, b) == 1

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.entities import link_entities, normalize_role, org_key, role_head
+from spacy.tokens import Span
+
+from storyline.entities import find_mentions, link_entities, normalize_role, org_key, role_head
+from storyline.models import Mention
+from storyline.names import resolve_candidates
 
 
 def _entities(analyse: Any, *texts: str) -> Any:
@@ -134,3 +138,166 @@ def test_generational_suffix_is_not_a_surname(analyse: Any) -> None:
     index = _entities(analyse, "Martin Luther King Jr. spoke first. King was cheered.")
     king = _person(index, "Martin Luther King Jr.")
     assert "King" in king.aliases
+
+
+# -- names spaCy gets wrong: cut, extended, or found through the story's own names ------
+
+def _mentions_with_entity(nlp: Any, text: str, start: int, end: int, label: str) -> Any:
+    """find_mentions on `text` where spaCy is made to tag tokens [start, end) as `label`."""
+    doc = nlp(text)
+    doc.ents = [Span(doc, start, end, label=label)]
+    return find_mentions(doc, "a0")
+
+
+def test_name_is_cut_at_a_lower_case_word(nlp: Any) -> None:
+    mentions = _mentions_with_entity(nlp, "The bridge was closed by Brandt in March.",
+                                     5, 7, "ORG")
+    assert [m.text for m in mentions if m.kind == "name"] == ["Brandt"]
+
+
+def test_sentence_initial_verb_is_not_a_given_name(nlp: Any) -> None:
+    mentions = _mentions_with_entity(nlp, "Joining Varga at the table was Tomas Brandt.",
+                                     0, 2, "PERSON")
+    assert [m.name for m in mentions if m.kind == "name"] == ["Varga"]
+
+
+def test_name_stopped_at_a_middle_initial_is_extended(nlp: Any) -> None:
+    text = "Frederick C . Halloran inspected the pier."
+    mentions = _mentions_with_entity(nlp, text, 0, 2, "PERSON")
+    name = next(m for m in mentions if m.kind == "name")
+    assert text[name.start:name.end] == "Frederick C . Halloran"
+    assert name.name == "Frederick C Halloran"
+
+
+def test_trailing_initial_is_not_part_of_a_name(nlp: Any) -> None:
+    mentions = _mentions_with_entity(nlp, "Amara Osei U. S. surgeon general nominee",
+                                     0, 4, "PERSON")
+    assert [m.name for m in mentions if m.kind == "name"] == ["Amara Osei"]
+
+
+def test_two_people_in_one_entity_are_split(nlp: Any) -> None:
+    text = "The court said Lopez and Carrasquillo were guilty."
+    mentions = _mentions_with_entity(nlp, text, 3, 6, "PERSON")
+    assert [m.name for m in mentions if m.kind == "name"] == ["Lopez", "Carrasquillo"]
+
+
+def test_quoted_nickname_inside_a_name(analyse: Any) -> None:
+    index = _entities(analyse, 'Deputy Luis "Lucho" Ferrante was shot outside a shop.',
+                      "Lucho Ferrante, 35, had served for ten years.")
+    people = [e for e in index.entities if e.label == "PERSON"]
+    assert len(people) == 1
+    assert set(people[0].articles) == {"a0", "a1"}
+    assert "Luis Ferrante" in {people[0].name, *people[0].aliases}
+    assert "deputy" in people[0].roles
+
+
+def test_headline_words_split_into_the_story_people(analyse: Any) -> None:
+    text = ("Varga Overrules Brandt On Bridge\n\n"
+            "Mayor Ilse Varga said Transport Minister Tomas Brandt was wrong.")
+    index = _entities(analyse, text)
+    names = sorted(e.name for e in index.entities if e.label == "PERSON")
+    assert names == ["Ilse Varga", "Tomas Brandt"]
+    assert index.entity_at("a0", 0, 5) == _person(index, "Ilse Varga").id
+    assert index.entity_at("a0", 16, 22) == _person(index, "Tomas Brandt").id
+
+
+# -- the story as gazetteer (hand-made mentions: no spaCy) ---------------------------
+
+def _name(article: str, text: str, start: int = 0, label: str = "PERSON",
+          honorific: str | None = None, role: str | None = None) -> Mention:
+    return Mention(article, text, start, start + len(text), label, name=text,
+                   honorific=honorific, role=role)
+
+
+def _unresolved(article: str, text: str, kind: str, label: str = "", start: int = 0
+                ) -> Mention:
+    return Mention(article, text, start, start + len(text), label, name=text, kind=kind)
+
+
+def test_candidate_spelling_a_story_name_becomes_that_person() -> None:
+    mentions = [_name("a0", "Amara Osei"), _unresolved("a1", "Osei", "candidate", "GPE"),
+                _unresolved("a1", "Hugh Pallister", "candidate", "GPE", 20),
+                _unresolved("a2", "Pallister", "candidate", "", 0)]
+    resolved = resolve_candidates(mentions)
+    assert [(m.article_id, m.name, m.kind) for m in resolved] == [
+        ("a0", "Amara Osei", "name"), ("a1", "Osei", "name")]
+    index = link_entities(mentions)
+    assert [e.articles for e in index.entities] == [("a0", "a1")]
+
+
+def test_word_the_story_uses_for_a_place_stays_a_place() -> None:
+    mentions = [_name("a0", "Anna Dunmore"),
+                *[_unresolved(f"a{i}", "Dunmore", "candidate", "GPE") for i in range(1, 4)]]
+    assert [m.name for m in resolve_candidates(mentions)] == ["Anna Dunmore"]
+
+
+def test_all_caps_headline_matches_the_story_name() -> None:
+    headline = _unresolved("a1", "MAYOR VARGA CLOSES BRIDGE", "headline")
+    resolved = resolve_candidates([_name("a0", "Ilse Varga"), headline])
+    found = resolved[1]
+    assert (found.name, found.start, found.end) == ("Varga", 6, 11)
+
+
+def test_unknown_headline_words_are_dropped() -> None:
+    mentions = [_name("a0", "Ilse Varga"),
+                _unresolved("a1", "Bridge Closure Angers Commuters", "headline")]
+    assert len(resolve_candidates(mentions)) == 1
+
+
+def test_organisation_label_on_story_people() -> None:
+    mentions = [_name("a0", "Amara Osei"), _name("a0", "Tomas Brandt", 20),
+                _name("a1", "Kenyan Amara Osei", label="ORG"),
+                _name("a2", "Osei and Brandt", label="ORG"),
+                _name("a3", "Dunmore City Council", label="ORG")]
+    resolved = resolve_candidates(mentions)
+    assert [(m.article_id, m.name, m.label) for m in resolved[2:]] == [
+        ("a1", "Amara Osei", "PERSON"), ("a2", "Osei", "PERSON"), ("a2", "Brandt", "PERSON"),
+        ("a3", "Dunmore City Council", "ORG")]
+
+
+def test_letters_swapped_in_a_surname(analyse: Any) -> None:
+    index = _entities(analyse, "Wladimir Halvorsen won the bout in Bern.",
+                      "Halvrosen said he was tired after the fight.")
+    assert set(_person(index, "Wladimir Halvorsen").articles) == {"a0", "a1"}
+
+
+def test_short_all_caps_word_is_no_given_name() -> None:
+    index = link_entities([_name("a0", "Dale Brannock"), _name("a1", "WR Brannock"),
+                           _name("a1", "Brannock", 30)])
+    people = [e for e in index.entities if e.label == "PERSON"]
+    assert [p.name for p in people] == ["Dale Brannock"]
+    assert set(people[0].articles) == {"a0", "a1"}
+
+
+# -- one person across articles, or two ------------------------------------------------
+
+def test_given_name_variants_are_one_person_but_different_names_are_not(
+        analyse: Any) -> None:
+    index = _entities(analyse,
+                      "Fred Halloran, the harbour master, said the pier was unsafe.",
+                      "Frederick C. Halloran inspected the pier on Monday.",
+                      "Heidar Alishvandi, the governor, said 10 people were killed.",
+                      "Heydar Alishvandi said the search continued.",
+                      "Tom Pike and his brother Tim Pike run the ferry.")
+    assert set(_person(index, "Frederick C. Halloran").articles) == {"a0", "a1"}
+    alishvandi = [e for e in index.entities if "Alishvandi" in e.name]
+    assert len(alishvandi) == 1 and set(alishvandi[0].articles) == {"a2", "a3"}
+    assert _person(index, "Tom Pike").id != _person(index, "Tim Pike").id
+
+
+def test_given_name_alone_in_another_article(analyse: Any) -> None:
+    index = _entities(analyse, "Craig Osterhout signed the order.",
+                      "Nobody expected it, Craig said.")
+    assert set(_person(index, "Craig Osterhout").articles) == {"a0", "a1"}
+
+
+def test_honorific_gender_settles_a_shared_surname(analyse: Any) -> None:
+    text = ("John Jenkin, 23, was charged. His sister, Kathryn Jenkin, was found dead. "
+            "Mr Jenkin said nothing. Jenkin was taken away.")
+    index = _entities(analyse, text)
+    john = _person(index, "John Jenkin")
+    mr = text.index("Jenkin said")
+    assert index.entity_at("a0", mr, mr + 6) == john.id
+    bare = text.index("Jenkin was taken")
+    assert index.entity_at("a0", bare, bare + 6) is None
+    assert "sister" in _person(index, "Kathryn Jenkin").roles
