@@ -154,7 +154,7 @@ class Gazetteer:
         key = word.lower()
         if key not in self.single:  # a misspelt surname: "Klistchko" for "Klitschko"
             key = next((s for s in self.single if swapped_letters(s, key)), key)
-        return key in self.single and self.person_votes[key] > self.place_votes[key]
+        return key in self.single and self.person_votes[key] >= self.place_votes[key]
 
     def plain_text_name(self, mention: Mention) -> Mention | None:
         """A capitalised run in running text that is, as a whole, a name of the story.
