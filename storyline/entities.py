@@ -38,7 +38,8 @@ ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institut
              "board", "firm", "party", "union", "authority", "bank", "service", "association",
              "federation", "organisation", "organization", "corporation", "group", "gallery",
              "museum", "hospital", "school", "administration", "parliament", "senate",
-             "congress", "cabinet", "team", "club", "foundation", "embassy", "army", "navy"}
+             "congress", "cabinet", "team", "club", "foundation", "embassy", "army", "navy",
+             "center", "centre"}
 PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "Bridge", "River",
                "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
                "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay"}
@@ -46,6 +47,11 @@ ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "l
                   "corp", "bank", "fund", "media", "daily", "weekly", "journal", "tribune",
                   "gazette", "observer", "ledger", "courier", "brief", "steel", "energy"}
 PERSON_LABELS = {"PERSON"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entity labels under which a proper noun may still be a person, given a cue.
+CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS
+TITLE_ABBREVIATIONS = {"rep", "sen", "gov", "gen", "lt", "sgt", "col", "capt", "cpl", "det",
+                       "insp", "supt", "atty", "pres", "amb", "adm", "maj", "st"}
 HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof) ?\.? (?P<name>[A-Z][a-z]*"
                                r"(?:['\u2019]?[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)\b")
 ORG_LABELS = {"ORG"}
@@ -146,11 +152,64 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
 
 
 def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
+    """An unresolved mention, or a person's name when the text around it says so."""
+    label = "" if in_headline else run[0].ent_type_
+    if not in_headline and _person_cue(run, label):
+        found = _mention_from_tokens(run, "PERSON", article_id)
+        if found is not None:
+            return found
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
     text = text_of(run[0].doc)[start:end]
-    kind = "headline" if in_headline else "candidate"
-    return Mention(article_id, text, start, end, "" if in_headline else run[0].ent_type_,
-                   name=text, kind=kind)
+    return Mention(article_id, text, start, end, label, name=text,
+                   kind="headline" if in_headline else "candidate")
+
+
+SPEECH_LEMMAS = {"say", "tell", "add", "warn", "announce", "state", "explain", "insist"}
+
+
+def _person_cue(run: list[Token], label: str) -> bool:
+    """Words around a proper noun that only fit a person: an honorific before it
+    ("Ms. Chohan") or an age after it ("Chohan, 59,"); unless spaCy saw a place there, also
+    a title before it ("Gov. Alishvandi"), a role in apposition ("Reagins, the general
+    manager") or, when spaCy saw no entity at all, a speech verb ("..., White said")."""
+    if label not in CUE_LABELS or not _could_be_a_name(run):
+        return False
+    doc, head = run[0].doc, run[-1]
+    speech = label == "" and len(run) <= 2 and head.dep_ == "nsubj" and \
+        head.head.lemma_ in SPEECH_LEMMAS and (len(run) > 1 or not _starts_sentence(run[0]))
+    if all(t.lower_ in ROLE_NOUNS | _COMMON_ROLE_WORDS for t in run):
+        # "King said" names a person; "said Secretary of the Interior Dirk ..." does not
+        return speech and all(c.is_punct for c in head.children)
+    if _honorific_before(doc, run[0].i) or _age_after(run):
+        return True
+    if label in PLACE_LABELS:
+        return False
+    if _title_prefix(doc, run[0].i)[0] or any(
+            c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children):
+        return True
+    return speech
+
+
+def _could_be_a_name(run: list[Token]) -> bool:
+    """Not a title ("Lt."), a body ("Vancouver Police"), a plural ("Bluejays") or a
+    description ("the President")."""
+    words = {t.lower_.rstrip(".") for t in run}
+    head, before = run[-1], run[0].doc[run[0].i - 1] if run[0].i else None
+    if len(run) > 3 or not head.is_alpha or head.is_upper or head.tag_ == "NNPS":
+        return False
+    if words & (ORG_NOUNS | ORG_NAME_WORDS | HONORIFICS.keys() | TITLE_ABBREVIATIONS):
+        return False
+    return before is None or before.lower_ not in {"the", "a", "an", "this", "that"}
+
+
+def _age_after(run: list[Token]) -> bool:
+    """ "Raj Chohan, 59, was walking": a comma, a number that can be an age, a comma."""
+    doc, end = run[0].doc, run[-1].i + 1
+    if end + 2 >= len(doc) or doc[end].text != "," or not doc[end + 1].is_digit:
+        return False
+    after = doc[end + 3] if end + 3 < len(doc) else None
+    return 0 < int(doc[end + 1].text) < 120 and doc[end + 2].text in {",", ".", ";"} and \
+        not (after is not None and after.like_num)  # "XP, Vista, 7, 8": a list
 
 
 NICKNAME_RE = re.compile(
@@ -401,13 +460,13 @@ def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
 
 
 def _honorific_before(doc: Doc, start: int) -> str | None:
-    if start == 0:
+    """ "Ms." or "Ms" (or ECB+'s "Ms ." ) just before a name; capitalised ("to miss Dallas")."""
+    word = doc[start - 1] if start else None
+    if word is not None and word.text == "." and start >= 2:
+        word = doc[start - 2]
+    if word is None or not word.text[:1].isupper():
         return None
-    previous = doc[start - 1]
-    key = previous.lower_.rstrip(".")
-    if previous.text == "." and start >= 2:
-        key = doc[start - 2].lower_
-    return HONORIFICS.get(key)
+    return HONORIFICS.get(word.lower_.rstrip("."))
 
 
 def _apposition_role(head: Token) -> str | None:

@@ -143,37 +143,53 @@ def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _merge_name_variants(clusters: list[Cluster]) -> list[Cluster]:
-    """ "Fred LaRue" + "Frederick C. LaRue": only between each other's single match."""
-    partners = {id(c): [o for o in clusters if o is not c and same_person_name(c, o)]
-                for c in clusters}
+    """ "Fred LaRue" + "Frederick C. LaRue": groups of variants of one name merge when no
+    two of them clash ("Chris" fits "Christopher" and "Christine", who clash: no merge)."""
     merged: list[Cluster] = []
-    absorbed: set[int] = set()
-    for cluster in clusters:
-        if id(cluster) in absorbed:
-            continue
-        found = partners[id(cluster)]
-        if len(found) == 1 and len(partners[id(found[0])]) == 1 and \
-                id(found[0]) not in absorbed:
-            cluster.absorb(found[0])
-            absorbed.add(id(found[0]))
-        merged.append(cluster)
+    for group in _variant_groups(clusters):
+        if len(group) > 1 and not any(_clash(a, b) for i, a in enumerate(group)
+                                      for b in group[i + 1:]):
+            for other in group[1:]:
+                group[0].absorb(other)
+            merged.append(group[0])
+        else:
+            merged.extend(group)
     return merged
+
+
+def _variant_groups(clusters: list[Cluster]) -> list[list[Cluster]]:
+    """Connected groups of clusters linked by `same_person_name`, in input order."""
+    group_of = {c: [c] for c in clusters}
+    for i, a in enumerate(clusters):
+        for b in clusters[i + 1:]:
+            if group_of[a] is not group_of[b] and same_person_name(a, b):
+                joined = group_of[a] + group_of[b]
+                for member in joined:
+                    group_of[member] = joined
+    groups = {id(g): g for g in group_of.values()}
+    return [sorted(g, key=clusters.index) for g in groups.values()]
 
 
 def same_person_name(a: Cluster, b: Cluster) -> bool:
     """Two full names that can be one person's: variant given names, the same surname
     (or one slip in it with the very same given name), compatible middles and genders."""
-    if not (a.first and b.first and a.last and b.last):
-        return False
-    if a.gender and b.gender and a.gender != b.gender:
+    if not (a.first and b.first and a.last and b.last) or _clash(a, b):
         return False
     last_a, last_b = fold(a.last), fold(b.last)
-    if last_a == last_b:
-        names_match = same_given_name(a.first, b.first)
-    else:
-        names_match = fold(a.first) == fold(b.first) and min(len(last_a), len(last_b)) >= 4 \
-            and last_a[0] == last_b[0] and OSA.distance(last_a, last_b) <= 1
-    return names_match and _middles_agree(a.middles, b.middles)
+    return last_a == last_b or fold(a.first) == fold(b.first)
+
+
+def _clash(a: Cluster, b: Cluster) -> bool:
+    """Names or genders that cannot be one person's."""
+    if a.gender and b.gender and a.gender != b.gender:
+        return True
+    if not same_given_name(a.first or "", b.first or "") or \
+            not _middles_agree(a.middles, b.middles):
+        return True
+    last_a, last_b = fold(a.last or ""), fold(b.last or "")
+    return last_a != last_b and not (min(len(last_a), len(last_b)) >= 4 and
+                                     last_a[0] == last_b[0] and
+                                     OSA.distance(last_a, last_b) <= 1)
 
 
 def _middles_agree(a: set[str], b: set[str]) -> bool:

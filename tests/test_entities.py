@@ -301,3 +301,40 @@ def test_honorific_gender_settles_a_shared_surname(analyse: Any) -> None:
     bare = text.index("Jenkin was taken")
     assert index.entity_at("a0", bare, bare + 6) is None
     assert "sister" in _person(index, "Kathryn Jenkin").roles
+
+
+def _mentions_without_entities(nlp: Any, text: str, label: str = "") -> Any:
+    """find_mentions where spaCy found no entity (or labels every proper noun `label`)."""
+    doc = nlp(text)
+    propn = [t for t in doc if t.pos_ == "PROPN"]
+    doc.ents = [Span(doc, t.i, t.i + 1, label=label) for t in propn] if label else []
+    return [m for m in find_mentions(doc, "a0") if m.kind == "name"]
+
+
+def test_proper_noun_with_an_age_or_honorific_is_a_person(nlp: Any) -> None:
+    found = _mentions_without_entities(nlp, "Officers said Pallister, 59, was walking home.")
+    assert [(m.name, m.label) for m in found] == [("Pallister", "PERSON")]
+    found = _mentions_without_entities(nlp, "The report was read by Ms. Pallister on Monday.",
+                                       "GPE")
+    assert [(m.name, m.honorific) for m in found] == [("Pallister", "Ms.")]
+
+
+def test_speaker_spacy_missed_is_a_person_but_not_a_place_or_body(nlp: Any) -> None:
+    found = _mentions_without_entities(nlp, "The pier is not safe, Pallister said.")
+    assert [m.name for m in found] == ["Pallister"]
+    assert not _mentions_without_entities(nlp, "The pier is not safe, Dunmore said.", "GPE")
+    assert not _mentions_without_entities(nlp, "The pier is closed, Dunmore Police said.")
+    assert not _mentions_without_entities(nlp, "The team could miss Dunmore next week.",
+                                          "GPE")
+
+
+def test_variant_names_merge_only_without_a_clash() -> None:
+    index = link_entities([_name("a0", "Heydar Alishvandi"), _name("a1", "Heidar Alishvandi"),
+                           _name("a2", "Heydar Alishbandi")])
+    assert len(index.entities) == 1
+    index = link_entities([_name("a0", "Chris Pike"), _name("a1", "Christopher Pike"),
+                           _name("a2", "Christine Pike")])
+    assert len(index.entities) == 3
+    index = link_entities([_name("a0", "Fred Pike", role="son"),
+                           _name("a1", "Frederica Pike", role="wife")])
+    assert len(index.entities) == 2
