@@ -128,6 +128,7 @@ class Gazetteer:
     single: frozenset[str]  # surnames of those, and one-word names used twice
     person_votes: Counter[str]
     place_votes: Counter[str]
+    given: frozenset[str] = frozenset()  # given names of exactly one of those, no surname
 
     @classmethod
     def from_mentions(cls, mentions: Sequence[Mention]) -> Gazetteer:
@@ -146,7 +147,9 @@ class Gazetteer:
                          if m.kind == "candidate" and m.label in PLACE_LABELS
                          for w in m.name.split())
         people = Counter(w.lower() for n in names for w in name_parts(n))
-        return cls(full, frozenset(single), people, places)
+        given = Counter(key[0] for key in full)
+        unique_given = {g for g, n in given.items() if n == 1 and g not in single}
+        return cls(full, frozenset(single), people, places, frozenset(unique_given))
 
     def is_person_word(self, word: str) -> bool:
         """A known one-word name the story uses for a person at least as often as for a
@@ -166,9 +169,14 @@ class Gazetteer:
         key = tuple(w.key for w in words if not INITIAL_RE.fullmatch(w.text))
         if not key:
             return None
-        if len(key) > 1 and key in self.full or len(key) == 1 and self.is_person_word(key[0]):
+        if len(key) > 1 and key in self.full or len(key) == 1 and (
+                self.is_person_word(key[0]) or self._is_given_name(key[0])):
             return self._as_name(mention, words, honorific)
         return None
+
+    def _is_given_name(self, word: str) -> bool:
+        """The given name of one person of the story, never used for a place ("Jermayne")."""
+        return word in self.given and not self.place_votes[word]
 
     def headline_names(self, mention: Mention) -> Iterator[Mention]:
         """The story's names inside a headline run ("Obama Reverses Bush" -> Obama, Bush)."""

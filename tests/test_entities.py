@@ -338,3 +338,11 @@ def test_variant_names_merge_only_without_a_clash() -> None:
     index = link_entities([_name("a0", "Fred Pike", role="son"),
                            _name("a1", "Frederica Pike", role="wife")])
     assert len(index.entities) == 2
+
+
+def test_candidate_given_name_of_one_person_joins_them() -> None:
+    mentions = [_name("a0", "Osric Varnum"), _unresolved("a1", "Osric", "candidate", "PRODUCT")]
+    index = link_entities(mentions)
+    assert [(e.name, e.articles) for e in index.entities] == [("Osric Varnum", ("a0", "a1"))]
+    index = link_entities([*mentions, _name("a2", "Osric Brand")])
+    assert index.entity_at("a1", 0, 5) is None
