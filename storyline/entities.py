@@ -116,7 +116,7 @@ def is_headline(tokens: Sequence[Token]) -> bool:
         return False
     if sum(w.is_upper for w in words) >= 0.8 * len(words):
         return True
-    if any(w.text[0].islower() and w.pos_ in CONTENT_POS for w in words):
+    if any(w.text[0].islower() and w.pos_ in CONTENT_POS and len(w.text) > 2 for w in words):
         return False
     return sum(w.text[0].isupper() for w in words) >= 0.7 * len(words)
 
@@ -143,7 +143,7 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
             (in_headline or token.pos_ == "PROPN" or token.text == ".")
         joins = bool(runs) and runs[-1][-1].i == token.i - 1 and \
             (runs[-1][-1].i in headline) == in_headline and \
-            (in_headline or token.ent_iob_ != "B")
+            (in_headline or token.ent_iob_ != "B" or not runs[-1][-1].ent_type_)
         if fits and joins:
             runs[-1].append(token)
         elif fits and token.text != ".":
@@ -263,9 +263,9 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
     """One mention per name in the entity: "Lopez and Carrasquillo" gives two people."""
     if ent.label_ not in PERSON_LABELS | ORG_LABELS or _is_dateline(ent):
         return []
-    pieces = [list(ent)]
+    pieces = _split_lines(list(ent))
     if ent.label_ in PERSON_LABELS:
-        pieces = _split_list(list(ent))
+        pieces = [p for piece in pieces for p in _split_list(piece)]
     found = []
     for piece in pieces:
         tokens = _extend_initial(_name_run(piece, ent.label_))
@@ -273,6 +273,17 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         if mention is not None:
             found.append((mention, tokens))
     return found
+
+
+def _split_lines(tokens: list[Token]) -> list[list[Token]]:
+    """An entity across a line break ("Jags\n\nQuarterback Peyton Manning") is two."""
+    pieces: list[list[Token]] = [[]]
+    for token in tokens:
+        if not token.is_space:
+            pieces[-1].append(token)
+        if "\n" in token.text or "\n" in token.whitespace_:
+            pieces.append([])
+    return [p for p in pieces if p]
 
 
 def _split_list(tokens: list[Token]) -> list[list[Token]]:

@@ -40,6 +40,8 @@ ROLE_NOUNS = {
     "editor", "reporter", "correspondent", "author", "owner", "member", "deputy", "coach",
     "candidate", "priest", "bishop", "pope", "sheriff", "superintendent", "treasurer",
     "administrator", "architect", "historian", "expert", "partner", "counsel",
+    "trooper", "constable", "lieutenant", "corporal", "undersheriff", "marshal", "warden",
+    "agent",
 }
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Labels of candidates that vote for "this word names a place or a people, not a person".
@@ -175,8 +177,8 @@ class Gazetteer:
         return None
 
     def _is_given_name(self, word: str) -> bool:
-        """The given name of one person of the story, never used for a place ("Jermayne")."""
-        return word in self.given and not self.place_votes[word]
+        """The given name of one person of the story, not used more for a place."""
+        return word in self.given and self.person_votes[word] >= self.place_votes[word]
 
     def headline_names(self, mention: Mention) -> Iterator[Mention]:
         """The story's names inside a headline run ("Obama Reverses Bush" -> Obama, Bush)."""

@@ -79,6 +79,11 @@ class Cluster:
         return {f"{fold(g)} {last}" for g in (self.first or "", *self.nicknames) if g}
 
     @property
+    def surnames(self) -> set[str]:
+        """Every surname its full names use ("Raite" and "Rait" after a merge)."""
+        return {fold(surname(n)) for n in self.names if len(name_parts(n)) > 1}
+
+    @property
     def middles(self) -> set[str]:
         """Middle names and initials seen ("Cheney", "C")."""
         found: set[str] = set()
@@ -203,7 +208,8 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
     """Bare-word clusters join the one full-named person they fit; the rest are grouped."""
     by_surname: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in full:
-        by_surname[fold(cluster.last or "")].append(cluster)
+        for name in cluster.surnames | {fold(cluster.last or "")}:
+            by_surname[name].append(cluster)
     orphans: dict[str, Cluster] = {}
     for cluster in singles:
         target = _single_word_target(cluster, full, by_surname)

@@ -346,3 +346,29 @@ def test_candidate_given_name_of_one_person_joins_them() -> None:
     assert [(e.name, e.articles) for e in index.entities] == [("Osric Varnum", ("a0", "a1"))]
     index = link_entities([*mentions, _name("a2", "Osric Brand")])
     assert index.entity_at("a1", 0, 5) is None
+
+
+def test_entity_across_a_line_break_is_two_names(nlp: Any) -> None:
+    text = "Falcons\n\nQuarterback Dale Brannock was nearly perfect."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, len(doc) - 4, label="ORG")]
+    spans = [text[m.start:m.end] for m in find_mentions(doc, "a0") if m.kind == "name"]
+    assert "Falcons" in spans and all("\n" not in s for s in spans)
+    assert any(s.endswith("Dale Brannock") for s in spans)
+
+
+def test_given_name_outside_a_mislabelled_surname_joins_it(nlp: Any) -> None:
+    text = "The receptionist, Madeline Kafoury, was shot dead."
+    doc = nlp(text)
+    surname_token = next(t for t in doc if t.text == "Kafoury")
+    doc.ents = [Span(doc, surname_token.i, surname_token.i + 1, label="GPE")]
+    candidates = [m for m in find_mentions(doc, "a1") if m.kind == "candidate"]
+    assert [m.text for m in candidates] == ["Madeline Kafoury"]
+    index = link_entities([_name("a0", "Madeline Kafoury"), *candidates])
+    assert [e.articles for e in index.entities] == [("a0", "a1")]
+
+
+def test_bare_surname_joins_a_person_known_by_a_variant_surname() -> None:
+    index = link_entities([_name("a0", "Duncan Robert Rait"), _name("a1", "Duncan Raite"),
+                           _name("a2", "Raite")])
+    assert [e.articles for e in index.entities] == [("a0", "a1", "a2")]
