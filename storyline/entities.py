@@ -374,6 +374,9 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     doc = tokens[0].doc
     start_char = tokens[0].idx
     end_char = tokens[-1].idx + len(tokens[-1].text)
+    if label in PERSON_LABELS and len(tokens) > 1 and tokens[-1].lower_ in ORG_NOUNS and \
+            tokens[-1].text[0].isupper():
+        label = "ORG"  # "George Washington University", "Gates Foundation"
     if label in ORG_LABELS and not _org_looks_like_person(doc, tokens):
         name = text_of(doc)[start_char:end_char]
         return Mention(article_id, name, start_char, end_char, "ORG", name=name)
@@ -512,13 +515,16 @@ def normalize_role(role: str) -> str | None:
     if not text or len(text) > 80:
         return None
     words = text.split()
-    lowered = [w.lower() if (w.lower().rstrip("'s") in ROLE_NOUNS or i == 0 and
-                             w.lower() in ROLE_NOUNS | {"chief", "deputy", "senior", "health",
-                                                        "transport", "foreign", "finance"})
+    # Only the title itself is lower-cased, not the body it is of ("Department of State").
+    body = next((i for i, w in enumerate(words) if i and w.lower() in ROLE_PREPOSITIONS),
+                len(words))
+    lowered = [w.lower() if i < body and (w.lower().rstrip("'s") in ROLE_NOUNS or
+                                          w.istitle() and w.lower() in _COMMON_ROLE_WORDS)
                else w for i, w in enumerate(words)]
-    lowered = [w.lower() if w.istitle() and w.lower() in _COMMON_ROLE_WORDS else w
-               for w in lowered]
     return " ".join(lowered)
+
+
+ROLE_PREPOSITIONS = {"of", "for", "at", "in", "with", "from", "on"}
 
 
 _COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "defence",
@@ -632,11 +638,12 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     Unresolved mentions ("candidate", "headline") count only where they spell a name the
     story gives elsewhere (`names.resolve_candidates`).
     """
+    known = _KnownPeople.from_mentions(mentions)
     mentions = _trim_long_names(resolve_candidates(mentions))
+    known = replace(_KnownPeople.from_mentions(mentions), places=known.places)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_article[mention.article_id].append(mention)
-    known = _KnownPeople.from_mentions(mentions)
     local = _ArticleClusters()
     for article_mentions in by_article.values():
         _link_within_article(article_mentions, known, local)
@@ -654,11 +661,12 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
 @dataclass(frozen=True)
 class _KnownPeople:
     """What the whole story says about names: person surnames and keys, words of
-    organisation names."""
+    organisation names, and one-word places (to keep "Washington said" a place)."""
 
     surnames: frozenset[str]
     keys: frozenset[str]
     org_words: frozenset[str]
+    places: frozenset[str]
 
     @classmethod
     def from_mentions(cls, mentions: Sequence[Mention]) -> _KnownPeople:
@@ -668,7 +676,9 @@ class _KnownPeople:
                    frozenset(person_key(m.name) for m in full),
                    frozenset(w.lower() for m in mentions
                              if m.label == "ORG" and len(m.name.split()) > 1
-                             for w in m.name.split()))
+                             for w in m.name.split()),
+                   frozenset(m.name.lower() for m in mentions
+                             if m.kind == "candidate" and m.label in PLACE_LABELS | {"NORP"}))
 
 
 @dataclass
@@ -694,7 +704,8 @@ def _link_within_article(mentions: list[Mention], known: _KnownPeople,
         is_person = mention.label == "PERSON" or key in known.keys or (
             " " not in key and key in known.surnames)
         if not is_person:
-            orgs.setdefault(org_key(mention.name), Cluster("ORG")).add(mention)
+            if mention.name.lower() not in known.places:  # "Washington said": a place
+                orgs.setdefault(org_key(mention.name), Cluster("ORG")).add(mention)
         elif " " not in key:
             singles.append(_as_person(mention))
         else:

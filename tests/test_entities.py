@@ -372,3 +372,28 @@ def test_bare_surname_joins_a_person_known_by_a_variant_surname() -> None:
     index = link_entities([_name("a0", "Duncan Robert Rait"), _name("a1", "Duncan Raite"),
                            _name("a2", "Raite")])
     assert [e.articles for e in index.entities] == [("a0", "a1", "a2")]
+
+
+# -- organisations ----------------------------------------------------------------------
+
+def test_capital_speaking_for_its_government_stays_a_place(analyse: Any) -> None:
+    index = _entities(analyse, "Officials in Washington were surprised. Washington said it "
+                               "would respond to the sanctions, Reuters reported.")
+    assert [e.name for e in index.entities] == ["Reuters"]
+
+
+def test_person_label_on_a_university_is_an_organisation(nlp: Any) -> None:
+    mentions = _mentions_with_entity(nlp, "Experts at Halvorsen Varga University disagreed.",
+                                     2, 5, "PERSON")
+    assert [(m.name, m.label) for m in mentions if m.kind == "name"] == [
+        ("Halvorsen Varga University", "ORG")]
+
+
+def test_long_and_short_forms_of_a_department_are_one_organisation(analyse: Any) -> None:
+    index = _entities(analyse, "The State Department said the embassy was closed. A spokesman "
+                               "for the U.S. Department of State, Lena Marsh, said the "
+                               "department would review security.",
+                      "The Department of State declined to comment.")
+    orgs = [e for e in index.entities if e.label == "ORG"]
+    assert len(orgs) == 1 and set(orgs[0].articles) == {"a0", "a1"}
+    assert "spokesman for the U.S. Department of State" in _person(index, "Lena Marsh").roles
