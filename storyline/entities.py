@@ -651,10 +651,12 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
               if c.first or (c.last or "").lower() not in known.org_words]
     _attach_pending(local.pending, people)
     orgs = _drop_fragments(_merge_orgs(local.orgs))
+    owner = {id(m): c for c in people + orgs for m in c.mentions}
     for nominal, article_people, article_orgs in local.nominals:
         target = _resolve_nominal(nominal, article_people, article_orgs)
-        if target is not None:
-            target.add(nominal)
+        merged = owner.get(id(target.mentions[0])) if target is not None else None
+        if merged is not None:  # the article's cluster now lives in a story-wide one
+            merged.add(nominal)
     return _build_index(people, orgs)
 
 
