@@ -24,7 +24,6 @@ from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict
 from .entities import EntityIndex, find_mentions, link_entities
 from .ingest import read_inputs
 from .models import Article, ArticleAnalysis, InputError, Provenance, Quote, ResolvedQuote, Story
-from .names import CANDIDATE_KINDS
 from .nlp import default_model_name, load_nlp, parse_texts, sentence_features
 from .provenance import detect_provenance, independence_groups
 from .quotes import extract_quotes
@@ -152,8 +151,7 @@ def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
     sentences, lemmas, numbers = sentence_features(doc, article.id)
     try:
         mentions = find_mentions(doc, article.id)
-        quotes = extract_quotes(doc, article.id, [m for m in mentions
-                                                  if m.kind not in CANDIDATE_KINDS])
+        quotes = extract_quotes(doc, article.id, mentions)
         dates = find_dates(doc, article.id, article.published)
     except Exception as exc:  # noqa: BLE001 - reported in the dossier, never silent
         return ArticleAnalysis(article.id, tuple(sentences), (), (), (), tuple(lemmas),
