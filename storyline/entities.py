@@ -853,12 +853,17 @@ def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
 
 def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster]
                      ) -> Cluster | None:
-    """ "the minister" -> the one person here whose role names a minister."""
+    """ "the minister" -> the one person named earlier in the article as a minister;
+    "the department" -> the one organisation named earlier with "department" in its name.
+    """
     head = nominal.name
     if nominal.label == "PERSON":
-        matches = [c for c in people if any(head == role_head(role) for role in c.roles)]
+        matches = [c for c in people if any(
+            m.role and head == role_head(m.role) for m in c.mentions if m.end <= nominal.start)]
     else:
-        matches = [c for c in orgs if any(head in n.lower() for n in c.names)]
+        matches = [c for c in orgs if any(
+            head in m.name.lower() for m in c.mentions
+            if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
 
 

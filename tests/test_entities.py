@@ -400,3 +400,13 @@ def test_long_and_short_forms_of_a_department_are_one_organisation(analyse: Any)
     start = text.index("the department")
     assert index.entity_at("a0", start, start + len("the department")) == orgs[0].id
     assert "spokesman for the U.S. Department of State" in _person(index, "Lena Marsh").roles
+
+
+def test_description_joins_a_person_named_before_it(analyse: Any) -> None:
+    text = ("The minister arrived late. Transport Minister Tomas Brandt then spoke. "
+            "The minister said the bridge would reopen.")
+    index = _entities(analyse, text)
+    brandt = _person(index, "Tomas Brandt").id
+    later = text.rindex("The minister")
+    assert index.entity_at("a0", later, later + 12) == brandt
+    assert index.entity_at("a0", 0, 12) is None
