@@ -194,18 +194,21 @@ class Gazetteer:
                 index += 1
 
     def people_in_org(self, mention: Mention) -> list[Mention]:
-        """An "organisation" that is the story's people: "Lopez and Carrasquillo", or a
-        known full name after other words ("American Hasim Rahman")."""
+        """An "organisation" that is the story's people: "Lopez and Carrasquillo" (or a
+        body and a person: "Philly and Cheeks"), or a known full name after other words
+        ("American Hasim Rahman")."""
         groups: list[list[_Word]] = [[]]
         for word in _words(mention):
             if word.key in {"and", "&"}:
                 groups.append([])
             else:
                 groups[-1].append(word)
+        groups = [g for g in groups if g]
         found = [self._name_ending(mention, group) for group in groups]
-        if len(groups) > 1 and any(f is None for f in found):
+        if all(f is None for f in found):
             return []
-        return [f for f in found if f is not None]
+        return [f or _piece(mention, group, "ORG") for f, group in zip(found, groups,
+                                                                       strict=True)]
 
     def _name_ending(self, mention: Mention, words: list[_Word]) -> Mention | None:
         for index in range(len(words)):
@@ -234,6 +237,13 @@ class Gazetteer:
         offset = start - mention.start
         return Mention(mention.article_id, mention.text[offset:offset + end - start], start, end,
                        "PERSON", name=text, honorific=honorific)
+
+
+def _piece(mention: Mention, words: list[_Word], label: str) -> Mention:
+    """The part of a mention these words span, as a name with this label."""
+    start, end = words[0].start, words[-1].end
+    text = mention.text[start - mention.start:end - mention.start]
+    return Mention(mention.article_id, text, start, end, label, name=text)
 
 
 def _words(mention: Mention) -> list[_Word]:

@@ -250,11 +250,14 @@ def test_organisation_label_on_story_people() -> None:
     mentions = [_name("a0", "Amara Osei"), _name("a0", "Tomas Brandt", 20),
                 _name("a1", "Kenyan Amara Osei", label="ORG"),
                 _name("a2", "Osei and Brandt", label="ORG"),
-                _name("a3", "Dunmore City Council", label="ORG")]
+                _name("a3", "Dunmore City Council", label="ORG"),
+                _name("a4", "Halvorsen and Brandt", label="ORG")]
     resolved = resolve_candidates(mentions)
     assert [(m.article_id, m.name, m.label) for m in resolved[2:]] == [
         ("a1", "Amara Osei", "PERSON"), ("a2", "Osei", "PERSON"), ("a2", "Brandt", "PERSON"),
-        ("a3", "Dunmore City Council", "ORG")]
+        ("a3", "Dunmore City Council", "ORG"), ("a4", "Halvorsen", "ORG"),
+        ("a4", "Brandt", "PERSON")]
+    assert (resolved[-2].start, resolved[-1].start) == (0, 14)
 
 
 def test_letters_swapped_in_a_surname(analyse: Any) -> None:
