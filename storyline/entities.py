@@ -799,7 +799,12 @@ def org_key(name: str) -> str:
     match = re.fullmatch(r"(\w+) (Department|Ministry)", text)
     if match:
         text = f"{match.group(2)} of {match.group(1)}"
-    return text.lower()
+    return " ".join(SPELLINGS.get(w, w) for w in text.lower().split())
+
+
+# British and American spellings of words in organisation names: one key for both.
+SPELLINGS = {"centre": "center", "organisation": "organization", "defence": "defense",
+             "programme": "program", "labour": "labor", "theatre": "theater"}
 
 
 def _acronym(name: str) -> str:

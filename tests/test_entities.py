@@ -33,6 +33,8 @@ def test_roles_are_normalised() -> None:
 def test_org_keys_unify_long_and_short_forms() -> None:
     assert org_key("the State Department") == org_key("U.S. Department of State")
     assert org_key("the Ministry of Transport") == org_key("Ministry of Transport")
+    assert org_key("Kestrel Treatment Centre") == org_key("Kestrel Treatment Center")
+    assert org_key("Ministry of Defence") == org_key("the Defense Ministry")
 
 
 def test_full_name_surname_honorific_and_title_are_one_person(analyse: Any) -> None:
