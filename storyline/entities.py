@@ -31,7 +31,7 @@ from .names import (
     surname,
 )
 from .nlp import text_of
-from .people import Cluster, by_gender, mention_gender, merge_people
+from .people import FEMALE_WORDS, MALE_WORDS, Cluster, by_gender, mention_gender, merge_people
 
 ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
              "government", "commission", "committee", "court", "university", "office",
@@ -486,11 +486,26 @@ def _honorific_before(doc: Doc, start: int) -> str | None:
 def _apposition_role(head: Token) -> str | None:
     """Role from an apposition: "Jane Doe, the health minister," or "the spokesperson, Jane"."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and is_person_noun(child):
             return normalize_role(_subtree_text(child, stop_at=None))
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and is_person_noun(head.head):
         return normalize_role(_subtree_text(head.head, stop_at=head))
     return None
+
+
+PERSON_NOUNS = {"boss", "friend", "colleague", "rival", "star", "heir", "veteran", "ex",
+                "victim", "suspect", "witness", "nominee", "neighbour", "neighbor", "parent",
+                "child", "relative", "cousin", "partner", "actor", "singer", "player"}
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ess", "ee",
+                   "eer", "ive")
+
+
+def is_person_noun(token: Token) -> bool:
+    """A noun that can describe a person ("the publicist", "his sister"), not a thing
+    ("her new fashion line"): a known role or family word, or a person-noun ending."""
+    lemma = token.lemma_.lower()
+    return lemma in ROLE_NOUNS | PERSON_NOUNS | FEMALE_WORDS | MALE_WORDS or \
+        len(lemma) >= 5 and lemma.endswith(PERSON_SUFFIXES)
 
 
 def _subtree_text(token: Token, *, stop_at: Token | None) -> str:

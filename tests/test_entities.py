@@ -6,7 +6,14 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from storyline.entities import find_mentions, link_entities, normalize_role, org_key, role_head
+from storyline.entities import (
+    find_mentions,
+    is_person_noun,
+    link_entities,
+    normalize_role,
+    org_key,
+    role_head,
+)
 from storyline.models import Mention
 from storyline.names import resolve_candidates
 
@@ -415,3 +422,10 @@ def test_description_joins_a_person_named_before_it(analyse: Any) -> None:
     later = text.rindex("The minister")
     assert index.entity_at("a0", later, later + 12) == brandt
     assert index.entity_at("a0", 0, 12) is None
+
+
+def test_apposition_roles_are_nouns_for_people(nlp: Any) -> None:
+    for phrase in ("the publicist", "his sister", "a swimmer", "the defendant", "the boss"):
+        assert is_person_noun(nlp(phrase)[-1]), phrase
+    for phrase in ("her new fashion line", "good luck", "a pugilist's face", "the hearing"):
+        assert not is_person_noun(nlp(phrase)[-1]), phrase
