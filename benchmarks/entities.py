@@ -24,6 +24,7 @@ Usage:
     python benchmarks/entities.py --selftest
     python benchmarks/entities.py --split both --json /tmp/entities.json
     python benchmarks/entities.py --split tune --analysis --limit 5
+    python benchmarks/entities.py --split tune --topics 1,5,18 --analysis --examples 5
 """
 
 from __future__ import annotations
@@ -47,7 +48,13 @@ import spacy
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, DocBin
 
-from storyline.entities import ROLE_NOUNS, EntityIndex, find_mentions, link_entities
+from storyline.entities import (
+    ROLE_NOUNS,
+    EntityIndex,
+    find_mentions,
+    headline_tokens,
+    link_entities,
+)
 from storyline.ingest import make_article
 from storyline.models import Article, Mention
 from storyline.names import CANDIDATE_KINDS, resolve_candidates
@@ -90,6 +97,8 @@ class TopicRun:
     mentions: dict[str, list[Mention]]
     seconds: float
     lower_words: set[str]  # words written in lower case somewhere in the topic
+    spacy_labels: dict[tuple[str, str], str]  # spaCy's entity labels on each gold mention
+    forms: dict[tuple[str, str], str]  # how each gold mention is written
 
 
 # -- gold ----------------------------------------------------------------------------
@@ -202,12 +211,6 @@ def parsed_docs(articles: Sequence[Article], use_cache: bool) -> list[Doc]:
     return docs
 
 
-def topic_mentions(articles: Sequence[Article], use_cache: bool) -> list[Mention]:
-    """Every article's mentions: `find_mentions` on its parse, as in `analyze_articles`."""
-    docs = parsed_docs(articles, use_cache)
-    return [m for a, doc in zip(articles, docs, strict=True) for m in find_mentions(doc, a.id)]
-
-
 def run_topic(topic: int, docs: Sequence[ecb.Document], types: str, use_cache: bool) -> TopicRun:
     propn = _propn_spans(docs, use_cache)
     gold = [g for d in docs for g in gold_mentions(d, propn[d.name], types)]
@@ -216,7 +219,9 @@ def run_topic(topic: int, docs: Sequence[ecb.Document], types: str, use_cache: b
     for document, article in zip(docs, articles, strict=True):
         if article.text != document.text:  # offsets would be off: never expected
             raise RuntimeError(f"{document.name}: Storyline changed the text")
-    mentions = topic_mentions(articles, use_cache)
+    parsed = parsed_docs(articles, use_cache)
+    mentions = [m for a, doc in zip(articles, parsed, strict=True)
+                for m in find_mentions(doc, a.id)]
     index = link_entities(mentions)
     seconds = time.perf_counter() - started
     storyline: dict[tuple[str, str], Hashable] = {}
@@ -229,8 +234,36 @@ def run_topic(topic: int, docs: Sequence[ecb.Document], types: str, use_cache: b
     for m in _analysed_mentions(mentions):
         by_article[m.article_id].append(m)
     lower_words = {w for d in docs for w in re.findall(r"\b[a-z][a-z'-]+\b", d.text)}
+    doc_of = {a.id: doc for a, doc in zip(articles, parsed, strict=True)}
+    labels = {g.key: _spacy_label(doc_of[g.doc], g) for g in gold}
+    forms = {g.key: _written_form(doc_of[g.doc], g) for g in gold}
     return TopicRun(topic, gold, storyline, baseline, index, dict(by_article), seconds,
-                    lower_words)
+                    lower_words, labels, forms)
+
+
+def _spacy_label(doc: Doc, mention: GoldMention) -> str:
+    """spaCy's entity labels on a gold mention's tokens ("PERSON", "GPE", "none")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    labels = {t.ent_type_ for t in span if t.ent_type_} if span is not None else set()
+    if "PERSON" in labels:
+        return "PERSON"
+    return "/".join(sorted(labels)) or "no spaCy entity"
+
+
+def _written_form(doc: Doc, mention: GoldMention) -> str:
+    """How a gold mention is written, from the most telling trait down."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and span.start in headline_tokens(doc):
+        return "in a title-case or all-caps line (headline)"
+    if mention.text.isupper():
+        return "all caps"
+    if re.search(r"['\u2019] ?s$", mention.text):
+        return "possessive ('s)"
+    if re.search(r"\b[A-Z] \.", mention.text):
+        return "initial split by ECB+ tokens (\"George W . Bush\")"
+    if re.search(r"[\"(\u201c]|'\w", mention.text):
+        return "nickname in quotes or brackets"
+    return "plain running text"
 
 
 def _analysed_mentions(mentions: Sequence[Mention]) -> list[Mention]:
@@ -378,6 +411,8 @@ def error_analysis(runs: Sequence[TopicRun]) -> dict[str, Any]:
     missed: Counter[str] = Counter()
     missed_reason: Counter[str] = Counter()
     missed_detail: Counter[str] = Counter()
+    missed_label: Counter[str] = Counter()
+    missed_form: Counter[str] = Counter()
     crosstab: Counter[tuple[str, str]] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     for run in runs:
@@ -396,6 +431,8 @@ def error_analysis(runs: Sequence[TopicRun]) -> dict[str, Any]:
                 reason = _miss_reason(run, g)
                 missed[shape] += 1
                 missed_detail[_detail(run, g, main)] += 1
+                missed_label[run.spacy_labels[g.key]] += 1
+                missed_form[run.forms[g.key]] += 1
                 missed_reason[reason] += 1
                 crosstab[(reason, shape)] += 1
                 examples[f"missed/{reason}"].append(
@@ -424,6 +461,8 @@ def error_analysis(runs: Sequence[TopicRun]) -> dict[str, Any]:
             "missed_by_shape": dict(missed.most_common()),
             "missed_by_reason": dict(missed_reason.most_common()),
             "missed_by_detail": dict(missed_detail.most_common()),
+            "missed_by_spacy_label": dict(missed_label.most_common()),
+            "missed_by_form": dict(missed_form.most_common()),
             "missed_reason_by_shape": [[r, sh, n] for (r, sh), n in crosstab.most_common()],
             "examples": {k: v[:8] for k, v in sorted(examples.items())}}
 
@@ -456,6 +495,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["tune", "test", "both"], default="both")
     parser.add_argument("--limit", type=int, default=None, help="first N topics of each split")
+    parser.add_argument("--topics", type=lambda v: {int(t) for t in v.split(",")},
+                        default=None, help="only these topics, e.g. 1,5,18 (while iterating)")
     parser.add_argument("--types", choices=["per", "all"], default="per",
                         help="per: HUMAN_PART_PER only (people); all: every HUMAN_PART*")
     parser.add_argument("--json", type=Path, default=None, help="write results to this file")
@@ -476,7 +517,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     ecb.require_data()
     started = time.perf_counter()
-    splits = ecb.split_topics(args.split, args.limit)
+    splits = {name: [t for t in topics if args.topics is None or t in args.topics]
+              for name, topics in ecb.split_topics(args.split, args.limit).items()}
     all_topics = [t for topics in splits.values() for t in topics]
     docs_by_topic: dict[int, list[ecb.Document]] = defaultdict(list)
     for document in ecb.load_topics(all_topics):
@@ -532,7 +574,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                                ("Missed merges by mention shape (mentions)", "missed_by_shape"),
                                ("Missed merges by Storyline outcome (mentions)",
                                 "missed_by_reason"),
-                               ("Missed merges by finer cause (mentions)", "missed_by_detail")):
+                               ("Missed merges by finer cause (mentions)", "missed_by_detail"),
+                               ("Missed merges by spaCy's label on the mention (mentions)",
+                                "missed_by_spacy_label"),
+                               ("Missed merges by written form (mentions)", "missed_by_form")):
                 rows = [[k, v] for k, v in analysis[key].items()]
                 print(ecb.markdown_table([title, "count"], rows) + "\n")
             shapes = list(analysis["missed_by_shape"])

@@ -70,7 +70,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     """
     mentions: list[Mention] = []
     covered: set[int] = set()
-    headline = _headline_tokens(doc)
+    headline = headline_tokens(doc)
     place_words = {t.lower_ for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC", "ORG"}
                    for t in ent}
     mentions.extend(_nicknamed_names(doc, article_id, covered))
@@ -121,7 +121,8 @@ def is_headline(tokens: Sequence[Token]) -> bool:
     return sum(w.text[0].isupper() for w in words) >= 0.7 * len(words)
 
 
-def _headline_tokens(doc: Doc) -> set[int]:
+def headline_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens of title-case or all-caps lines."""
     return {t.i for line in _lines(doc) if is_headline(line) for t in line}
 
 
