@@ -48,16 +48,11 @@ import spacy
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, DocBin
 
-from storyline.entities import (
-    ROLE_NOUNS,
-    EntityIndex,
-    find_mentions,
-    headline_tokens,
-    link_entities,
-)
+from storyline.entities import EntityIndex, link_entities
 from storyline.ingest import make_article
+from storyline.mentions import find_mentions, headline_tokens
 from storyline.models import Article, Mention
-from storyline.names import CANDIDATE_KINDS, resolve_candidates
+from storyline.names import CANDIDATE_KINDS, ROLE_NOUNS, resolve_candidates
 from storyline.nlp import default_model_name, load_nlp, parse_texts
 
 CACHE_DIR = Path("/tmp/storyline-bench-cache/entities")

@@ -6,14 +6,8 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from storyline.entities import (
-    find_mentions,
-    is_person_noun,
-    link_entities,
-    normalize_role,
-    org_key,
-    role_head,
-)
+from storyline.entities import link_entities, org_key, role_head
+from storyline.mentions import find_mentions, is_person_noun, normalize_role
 from storyline.models import Mention
 from storyline.names import resolve_candidates
 
