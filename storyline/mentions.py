@@ -409,13 +409,15 @@ def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[
 
 
 def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
-    """spaCy tags some people as ORG; a title before them or a speech verb after settles it."""
-    if not 1 <= len(tokens) <= 3 or not all(t.is_title for t in tokens):
+    """spaCy tags some people as ORG; a title before them, an age after them ("Kafoury,
+    63,") or a speech verb after settles it."""
+    if not 1 <= len(tokens) <= 3 or not all(t.text[:1].isupper() and not t.is_upper
+                                            for t in tokens):
         return False
     if any(t.lower_ in ORG_NOUNS or t.lower_ in ORG_NAME_WORDS for t in tokens):
         return False
     prefix_role, _start = _title_prefix(doc, tokens[0].i)
-    if prefix_role or _honorific_before(doc, tokens[0].i):
+    if prefix_role or _honorific_before(doc, tokens[0].i) or _age_after(tokens):
         return True
     root = tokens[-1]
     if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):

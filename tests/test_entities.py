@@ -423,3 +423,9 @@ def test_apposition_roles_are_nouns_for_people(nlp: Any) -> None:
         assert is_person_noun(nlp(phrase)[-1]), phrase
     for phrase in ("her new fashion line", "good luck", "a pugilist's face", "the hearing"):
         assert not is_person_noun(nlp(phrase)[-1]), phrase
+
+
+def test_organisation_label_with_an_age_is_a_person(nlp: Any) -> None:
+    mentions = _mentions_with_entity(nlp, "Madeline Kafoury, 63, was shot dead.", 0, 2, "ORG")
+    assert [(m.name, m.label) for m in mentions if m.kind == "name"] == [
+        ("Madeline Kafoury", "PERSON")]
