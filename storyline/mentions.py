@@ -86,6 +86,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
 # -- headlines and unresolved capitalised words ---------------------------------------
 
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
 
 def _lines(doc: Doc) -> Iterable[list[Token]]:
@@ -101,7 +102,11 @@ def _lines(doc: Doc) -> Iterable[list[Token]]:
 
 
 def is_headline(tokens: Sequence[Token]) -> bool:
-    """A title-case or all-caps line: "Lohan Checks Into Rehab", "GUNMAN HELD"."""
+    """A title-case or all-caps line: "Lohan Checks Into Rehab", "GUNMAN HELD".
+
+    Title case needs a capital that is not a name's ("Into", "Checks"): a line of names
+    ("Barack Obama, Angela Merkel and Emmanuel Macron") is no headline.
+    """
     words = [t for t in tokens if t.is_alpha and len(t.text) > 1]
     if len(words) < 3:
         return False
@@ -109,7 +114,9 @@ def is_headline(tokens: Sequence[Token]) -> bool:
         return True
     if any(w.text[0].islower() and w.pos_ in CONTENT_POS and len(w.text) > 2 for w in words):
         return False
-    return sum(w.text[0].isupper() for w in words) >= 0.7 * len(words)
+    title_words = [w for w in words[1:] if w.text[0].isupper() and
+                   (w.pos_ != "PROPN" or w.ent_type_ not in NAME_LABELS)]
+    return bool(title_words) and sum(w.text[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def headline_tokens(doc: Doc) -> set[int]:

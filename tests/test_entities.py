@@ -7,7 +7,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from storyline.entities import link_entities, org_key, role_head
-from storyline.mentions import find_mentions, is_person_noun, normalize_role
+from storyline.mentions import find_mentions, is_headline, is_person_noun, normalize_role
 from storyline.models import Mention
 from storyline.names import resolve_candidates
 
@@ -429,3 +429,10 @@ def test_organisation_label_with_an_age_is_a_person(nlp: Any) -> None:
     mentions = _mentions_with_entity(nlp, "Madeline Kafoury, 63, was shot dead.", 0, 2, "ORG")
     assert [(m.name, m.label) for m in mentions if m.kind == "name"] == [
         ("Madeline Kafoury", "PERSON")]
+
+
+def test_title_case_lines_are_headlines_but_lists_of_names_are_not(nlp: Any) -> None:
+    assert is_headline(list(nlp("Varga Overrules Brandt On Kestrel Bridge")))
+    assert is_headline(list(nlp("MAYOR CLOSES KESTREL BRIDGE")))
+    assert not is_headline(list(nlp("The mayor closed the Kestrel Bridge on Monday.")))
+    assert not is_headline(list(nlp("Ilse Varga, Tomas Brandt and Amara Osei")))
