@@ -177,8 +177,9 @@ class Gazetteer:
         return None
 
     def _is_given_name(self, word: str) -> bool:
-        """The given name of one person of the story, not used more for a place."""
-        return word in self.given and self.person_votes[word] >= self.place_votes[word]
+        """The given name of one person of the story, used more for them than for a place
+        ("Jordan" the country stays a place unless the story names its Jordan more)."""
+        return word in self.given and self.person_votes[word] > self.place_votes[word]
 
     def headline_names(self, mention: Mention) -> Iterator[Mention]:
         """The story's names inside a headline run ("Obama Reverses Bush" -> Obama, Bush)."""

@@ -436,3 +436,11 @@ def test_title_case_lines_are_headlines_but_lists_of_names_are_not(nlp: Any) -> 
     assert is_headline(list(nlp("MAYOR CLOSES KESTREL BRIDGE")))
     assert not is_headline(list(nlp("The mayor closed the Kestrel Bridge on Monday.")))
     assert not is_headline(list(nlp("Ilse Varga, Tomas Brandt and Amara Osei")))
+
+
+def test_given_name_that_names_a_place_as_often_stays_a_place() -> None:
+    mentions = [_name("a0", "Jordan Pike"), _unresolved("a1", "Jordan", "candidate", "GPE")]
+    assert [m.name for m in resolve_candidates(mentions)] == ["Jordan Pike"]
+    mentions.append(_name("a2", "Jordan Pike"))
+    assert [m.name for m in resolve_candidates(mentions)] == [
+        "Jordan Pike", "Jordan", "Jordan Pike"]
