@@ -371,6 +371,10 @@ def _detail(run: TopicRun, mention: GoldMention, main: Hashable) -> str:
     found = _storyline_mention(run, mention)
     if found is None:
         return "no Storyline mention"
+    if found.kind == "headline":
+        return "headline words that spell no name of the story"
+    if found.kind == "candidate":
+        return "proper noun spaCy did not call a person, not a name of the story"
     if re.search(r"\b(?:Jr|Sr|II|III|IV)\.?$", found.name):
         return "generational suffix kept as surname (\"Comeaux Jr\")"
     entity = run.index.entity_at(mention.doc, mention.start, mention.end)
@@ -382,8 +386,11 @@ def _detail(run: TopicRun, mention: GoldMention, main: Hashable) -> str:
     main_words = {w for n in (main_entity.name, *main_entity.aliases) for w in n.split()}
     if run_past(found, mention):
         return "Storyline name has extra capitalised words (headline, title: \"Colts QB\")"
+    if entity is None and found.kind == "name" and found.label == "PERSON" and \
+            len(found.name.split()) == 1:
+        return "bare name with several possible bearers, left unlinked"
     if entity is None:
-        return "Storyline mention not linked to any entity"
+        return f"Storyline {found.label} {found.kind} mention not linked to any entity"
     if len(found_words) == 1:
         if found_words[0] in main_words:
             return "single word shared with another person or unknown here (not attached)"
