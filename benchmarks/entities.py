@@ -8,7 +8,8 @@ pronoun "I" never counts. Gold clusters: the chains' instance ids.
 
 System: per topic, every document becomes an Article (``ingest.make_article`` on the text
 rebuilt from the tokens), all documents of the topic are analysed together as one story
-(``pipeline.analyze_articles``) and ``entities.link_entities`` links all their mentions.
+(parsed as ``pipeline.analyze_articles`` does, then ``entities.find_mentions`` per document;
+the parses are cached under /tmp) and ``entities.link_entities`` links all their mentions.
 Each gold mention goes to the Storyline entity whose mention overlaps it most
 (``EntityIndex.entity_at`` on the mention's character hull); unmatched gold mentions are
 singletons. Baseline: gold mentions with the same normalised string (lower case, titles
@@ -23,6 +24,7 @@ Usage:
     python benchmarks/entities.py --selftest
     python benchmarks/entities.py --split both --json /tmp/entities.json
     python benchmarks/entities.py --split tune --analysis --limit 5
+    python benchmarks/entities.py --split tune --topics 1,5,18 --analysis --examples 5
 """
 
 from __future__ import annotations
@@ -42,16 +44,18 @@ from pathlib import Path
 from typing import Any
 
 import _ecbplus as ecb
+import spacy
 from rapidfuzz import fuzz
+from spacy.tokens import Doc, DocBin
 
-from storyline.entities import ROLE_NOUNS, EntityIndex, link_entities
+from storyline.entities import EntityIndex, link_entities
 from storyline.ingest import make_article
-from storyline.models import Article, ArticleAnalysis, Mention
-from storyline.nlp import default_model_name, load_nlp
-from storyline.pipeline import analyze_articles
+from storyline.mentions import find_mentions, headline_tokens
+from storyline.models import Article, Mention
+from storyline.names import CANDIDATE_KINDS, ROLE_NOUNS, resolve_candidates
+from storyline.nlp import default_model_name, load_nlp, parse_texts
 
 CACHE_DIR = Path("/tmp/storyline-bench-cache/entities")
-STORYLINE_DIR = Path(__file__).resolve().parents[1] / "storyline"
 TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "rev", "sir", "dame",
           "lord", "lady"}
 TAGGER_PIPES = ["tok2vec", "tagger", "attribute_ruler"]
@@ -88,6 +92,8 @@ class TopicRun:
     mentions: dict[str, list[Mention]]
     seconds: float
     lower_words: set[str]  # words written in lower case somewhere in the topic
+    spacy_labels: dict[tuple[str, str], str]  # spaCy's entity labels on each gold mention
+    forms: dict[tuple[str, str], str]  # how each gold mention is written
 
 
 # -- gold ----------------------------------------------------------------------------
@@ -167,11 +173,6 @@ def _digest(parts: Sequence[str]) -> str:
     return hasher.hexdigest()[:20]
 
 
-def _code_digest() -> str:
-    sources = sorted(STORYLINE_DIR.glob("*.py"))
-    return _digest([p.read_text(encoding="utf-8") for p in sources])
-
-
 def _write_cache(path: Path, value: object) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
@@ -184,17 +185,25 @@ def articles_for(docs: Sequence[ecb.Document]) -> list[Article]:
                          url=d.url) for d in docs]
 
 
-def analyse_topic(articles: Sequence[Article], use_cache: bool) -> list[ArticleAnalysis]:
-    """`analyze_articles` on one topic; cached under /tmp by code, model and texts."""
-    digest = _digest([_code_digest(), default_model_name(), *(a.id + a.text for a in articles)])
-    path = CACHE_DIR / f"analysis-{digest}.pkl"
+def parsed_docs(articles: Sequence[Article], use_cache: bool) -> list[Doc]:
+    """spaCy parses of a topic, as `analyze_articles` makes them (`nlp.parse_texts`).
+
+    Cached under /tmp by spaCy version, model and texts (not by Storyline's code), so that
+    a change to the entity code re-runs only `find_mentions` and the linker.
+    """
+    nlp = load_nlp()
+    texts = [a.text for a in articles]
+    digest = _digest([spacy.__version__, default_model_name(), *texts])
+    path = CACHE_DIR / f"docs-{digest}.spacy"
     if use_cache and path.exists():
-        cached: list[ArticleAnalysis] = pickle.loads(path.read_bytes())
-        return cached
-    analyses = analyze_articles(articles)
+        return list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
+    docs = list(parse_texts(nlp, texts))
     if use_cache:
-        _write_cache(path, analyses)
-    return analyses
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(DocBin(docs=docs).to_bytes())
+        tmp.replace(path)
+    return docs
 
 
 def run_topic(topic: int, docs: Sequence[ecb.Document], types: str, use_cache: bool) -> TopicRun:
@@ -205,8 +214,9 @@ def run_topic(topic: int, docs: Sequence[ecb.Document], types: str, use_cache: b
     for document, article in zip(docs, articles, strict=True):
         if article.text != document.text:  # offsets would be off: never expected
             raise RuntimeError(f"{document.name}: Storyline changed the text")
-    analyses = analyse_topic(articles, use_cache)
-    mentions = [m for a in analyses for m in a.mentions]
+    parsed = parsed_docs(articles, use_cache)
+    mentions = [m for a, doc in zip(articles, parsed, strict=True)
+                for m in find_mentions(doc, a.id)]
     index = link_entities(mentions)
     seconds = time.perf_counter() - started
     storyline: dict[tuple[str, str], Hashable] = {}
@@ -216,11 +226,49 @@ def run_topic(topic: int, docs: Sequence[ecb.Document], types: str, use_cache: b
         storyline[mention.key] = (topic, entity) if entity else ("single", mention.key)
         baseline[mention.key] = (topic, normalise_name(mention.text))
     by_article: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
+    for m in _analysed_mentions(mentions):
         by_article[m.article_id].append(m)
     lower_words = {w for d in docs for w in re.findall(r"\b[a-z][a-z'-]+\b", d.text)}
+    doc_of = {a.id: doc for a, doc in zip(articles, parsed, strict=True)}
+    labels = {g.key: _spacy_label(doc_of[g.doc], g) for g in gold}
+    forms = {g.key: _written_form(doc_of[g.doc], g) for g in gold}
     return TopicRun(topic, gold, storyline, baseline, index, dict(by_article), seconds,
-                    lower_words)
+                    lower_words, labels, forms)
+
+
+def _spacy_label(doc: Doc, mention: GoldMention) -> str:
+    """spaCy's entity labels on a gold mention's tokens ("PERSON", "GPE", "none")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    labels = {t.ent_type_ for t in span if t.ent_type_} if span is not None else set()
+    if "PERSON" in labels:
+        return "PERSON"
+    return "/".join(sorted(labels)) or "no spaCy entity"
+
+
+def _written_form(doc: Doc, mention: GoldMention) -> str:
+    """How a gold mention is written, from the most telling trait down."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is not None and span.start in headline_tokens(doc):
+        return "in a title-case or all-caps line (headline)"
+    if mention.text.isupper():
+        return "all caps"
+    if re.search(r"['\u2019] ?s$", mention.text):
+        return "possessive ('s)"
+    if re.search(r"\b[A-Z] \.", mention.text):
+        return "initial split by ECB+ tokens (\"George W . Bush\")"
+    if re.search(r"[\"(\u201c]|'\w", mention.text):
+        return "nickname in quotes or brackets"
+    return "plain running text"
+
+
+def _analysed_mentions(mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions as the linker sees them (candidates resolved), plus the candidates that did
+    not resolve, for the error analysis."""
+    resolved = resolve_candidates(mentions)
+    spans = {(m.article_id, m.start) for m in resolved}
+    leftover = [m for m in mentions if m.kind in CANDIDATE_KINDS and not any(
+        (m.article_id, s) in spans for s in range(m.start, m.end))]
+    return resolved + leftover
 
 
 # -- scoring -------------------------------------------------------------------------
@@ -301,7 +349,10 @@ def _miss_reason(run: TopicRun, mention: GoldMention) -> str:
     entity = run.index.entity_at(mention.doc, mention.start, mention.end)
     found = _storyline_mention(run, mention)
     if found is None:
-        return "no Storyline mention (spaCy NER found no PERSON/ORG there)"
+        return "no Storyline mention (not a proper noun for spaCy, or in a nominal)"
+    if found.kind in CANDIDATE_KINDS:
+        return (f"unresolved {found.kind} ({found.label or 'no entity'}): not a name the "
+                "story gives elsewhere")
     linked = run.index.get(entity) if entity else None
     extra = run_past(found, mention)
     if extra:
@@ -320,6 +371,10 @@ def _detail(run: TopicRun, mention: GoldMention, main: Hashable) -> str:
     found = _storyline_mention(run, mention)
     if found is None:
         return "no Storyline mention"
+    if found.kind == "headline":
+        return "headline words that spell no name of the story"
+    if found.kind == "candidate":
+        return "proper noun spaCy did not call a person, not a name of the story"
     if re.search(r"\b(?:Jr|Sr|II|III|IV)\.?$", found.name):
         return "generational suffix kept as surname (\"Comeaux Jr\")"
     entity = run.index.entity_at(mention.doc, mention.start, mention.end)
@@ -331,8 +386,11 @@ def _detail(run: TopicRun, mention: GoldMention, main: Hashable) -> str:
     main_words = {w for n in (main_entity.name, *main_entity.aliases) for w in n.split()}
     if run_past(found, mention):
         return "Storyline name has extra capitalised words (headline, title: \"Colts QB\")"
+    if entity is None and found.kind == "name" and found.label == "PERSON" and \
+            len(found.name.split()) == 1:
+        return "bare name with several possible bearers, left unlinked"
     if entity is None:
-        return "Storyline mention not linked to any entity"
+        return f"Storyline {found.label} {found.kind} mention not linked to any entity"
     if len(found_words) == 1:
         if found_words[0] in main_words:
             return "single word shared with another person or unknown here (not attached)"
@@ -355,6 +413,8 @@ def error_analysis(runs: Sequence[TopicRun]) -> dict[str, Any]:
     missed: Counter[str] = Counter()
     missed_reason: Counter[str] = Counter()
     missed_detail: Counter[str] = Counter()
+    missed_label: Counter[str] = Counter()
+    missed_form: Counter[str] = Counter()
     crosstab: Counter[tuple[str, str]] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
     for run in runs:
@@ -373,6 +433,8 @@ def error_analysis(runs: Sequence[TopicRun]) -> dict[str, Any]:
                 reason = _miss_reason(run, g)
                 missed[shape] += 1
                 missed_detail[_detail(run, g, main)] += 1
+                missed_label[run.spacy_labels[g.key]] += 1
+                missed_form[run.forms[g.key]] += 1
                 missed_reason[reason] += 1
                 crosstab[(reason, shape)] += 1
                 examples[f"missed/{reason}"].append(
@@ -401,6 +463,8 @@ def error_analysis(runs: Sequence[TopicRun]) -> dict[str, Any]:
             "missed_by_shape": dict(missed.most_common()),
             "missed_by_reason": dict(missed_reason.most_common()),
             "missed_by_detail": dict(missed_detail.most_common()),
+            "missed_by_spacy_label": dict(missed_label.most_common()),
+            "missed_by_form": dict(missed_form.most_common()),
             "missed_reason_by_shape": [[r, sh, n] for (r, sh), n in crosstab.most_common()],
             "examples": {k: v[:8] for k, v in sorted(examples.items())}}
 
@@ -433,6 +497,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=["tune", "test", "both"], default="both")
     parser.add_argument("--limit", type=int, default=None, help="first N topics of each split")
+    parser.add_argument("--topics", type=lambda v: {int(t) for t in v.split(",")},
+                        default=None, help="only these topics, e.g. 1,5,18 (while iterating)")
     parser.add_argument("--types", choices=["per", "all"], default="per",
                         help="per: HUMAN_PART_PER only (people); all: every HUMAN_PART*")
     parser.add_argument("--json", type=Path, default=None, help="write results to this file")
@@ -453,7 +519,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     ecb.require_data()
     started = time.perf_counter()
-    splits = ecb.split_topics(args.split, args.limit)
+    splits = {name: [t for t in topics if args.topics is None or t in args.topics]
+              for name, topics in ecb.split_topics(args.split, args.limit).items()}
     all_topics = [t for topics in splits.values() for t in topics]
     docs_by_topic: dict[int, list[ecb.Document]] = defaultdict(list)
     for document in ecb.load_topics(all_topics):
@@ -509,7 +576,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                                ("Missed merges by mention shape (mentions)", "missed_by_shape"),
                                ("Missed merges by Storyline outcome (mentions)",
                                 "missed_by_reason"),
-                               ("Missed merges by finer cause (mentions)", "missed_by_detail")):
+                               ("Missed merges by finer cause (mentions)", "missed_by_detail"),
+                               ("Missed merges by spaCy's label on the mention (mentions)",
+                                "missed_by_spacy_label"),
+                               ("Missed merges by written form (mentions)", "missed_by_form")):
                 rows = [[k, v] for k, v in analysis[key].items()]
                 print(ecb.markdown_table([title, "count"], rows) + "\n")
             shapes = list(analysis["missed_by_shape"])

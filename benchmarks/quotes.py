@@ -70,7 +70,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import storyline
-from storyline.entities import find_mentions, link_entities
+from storyline.entities import link_entities
+from storyline.mentions import find_mentions
 from storyline.models import Mention, Quote
 from storyline.nlp import load_nlp, parse_texts
 from storyline.pipeline import resolve_quotes
@@ -392,7 +393,8 @@ def code_fingerprint() -> str:
     """Short hash of the Storyline modules under test, so numbers can be traced to code."""
     package = Path(storyline.__file__).parent
     digest = hashlib.sha256()
-    for name in ("quotes.py", "entities.py", "pipeline.py", "nlp.py"):
+    for name in ("quotes.py", "mentions.py", "names.py", "people.py", "entities.py",
+                 "pipeline.py", "nlp.py"):
         digest.update((package / name).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -437,7 +439,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
     print("## Quote extraction benchmark\n")
     fingerprint = code_fingerprint()
-    print(f"Storyline code sha256[:12] {fingerprint} (quotes, entities, pipeline, nlp); "
+    print(f"Storyline code sha256[:12] {fingerprint} (quotes, mentions, names, people, "
+          "entities, pipeline, nlp); "
           f"spaCy model {model}.\n")
     print(f"Definitions: {OVERLAP_DEFINITION}. Speaker accuracy over gold quotes matched at "
           f"overlap >= {SPEAKER_THRESHOLD} that have a gold speaker.")

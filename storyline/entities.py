@@ -1,302 +1,39 @@
-"""People and organisations: find mentions in one Doc, link them across articles.
+"""People and organisations across articles: one entity per real person or body.
 
-Goes in: a parsed spaCy `Doc` per article (for `find_mentions`), then every
-article's `Mention`s (for `link_entities`). Comes out: `Mention`s with
-names, honorifics and roles; `Entity`s (one per real person or
-organisation) and a lookup from mention spans to entity ids.
+Goes in: every article's `Mention`s (from `mentions.find_mentions`). Comes out:
+`Entity`s (one per real person or organisation, with aliases, roles, articles and the
+character spans of their mentions) in an `EntityIndex`, which also resolves a speaker
+phrase to an entity for the quotes.
 
-Linking is deliberately conservative: a false merge of two people is worse
-than a missed one, so a bare surname only joins a full name when exactly one
-candidate fits.
+Unresolved mentions are settled against the story's own names first
+(`names.resolve_candidates`); people are linked within each article, then across
+articles (`people.merge_people`); organisations by a canonical key and acronyms.
+Linking is deliberately conservative: a false merge of two people is worse than a
+missed one, so a bare surname only joins a full name when exactly one candidate fits.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span, Token
-
+from .mentions import ORG_NOUNS, PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
-from .nlp import text_of
-
-HONORIFICS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr.",
-              "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame",
-              "rev": "Rev.", "lord": "Lord", "lady": "Lady"}
-FEMALE_HONORIFICS = {"Mrs.", "Ms.", "Miss", "Dame", "Lady"}
-MALE_HONORIFICS = {"Mr.", "Sir", "Lord"}
-ROLE_NOUNS = {
-    "minister", "mayor", "president", "spokesperson", "spokesman", "spokeswoman", "engineer",
-    "director", "curator", "chief", "secretary", "governor", "senator", "chancellor",
-    "premier", "prime", "chairman", "chairwoman", "chair", "ceo", "executive", "manager",
-    "officer", "commissioner", "judge", "justice", "prosecutor", "attorney", "lawyer",
-    "general", "colonel", "captain", "sergeant", "inspector", "detective", "councillor",
-    "councilor", "councilman", "councilwoman", "representative", "congressman",
-    "congresswoman", "king", "queen", "prince", "princess", "ambassador", "head", "leader",
-    "founder", "professor", "doctor", "scientist", "researcher", "analyst", "economist",
-    "driver", "resident", "teacher", "student", "official", "adviser", "advisor", "aide",
-    "editor", "reporter", "correspondent", "author", "owner", "member", "deputy", "coach",
-    "candidate", "priest", "bishop", "pope", "sheriff", "superintendent", "treasurer",
-    "administrator", "architect", "historian", "expert", "partner", "counsel",
-}
-ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
-             "government", "commission", "committee", "court", "university", "office",
-             "board", "firm", "party", "union", "authority", "bank", "service", "association",
-             "federation", "organisation", "organization", "corporation", "group", "gallery",
-             "museum", "hospital", "school", "administration", "parliament", "senate",
-             "congress", "cabinet", "team", "club", "foundation", "embassy", "army", "navy"}
-PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "Bridge", "River",
-               "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
-               "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay"}
-ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "ltd", "group",
-                  "corp", "bank", "fund", "media", "daily", "weekly", "journal", "tribune",
-                  "gazette", "observer", "ledger", "courier", "brief", "steel", "energy"}
-PERSON_LABELS = {"PERSON"}
-HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof)\.? (?P<name>[A-Z][a-z]+"
-                               r"(?:-[A-Z][a-z]+)?)\b")
-ORG_LABELS = {"ORG"}
-NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "la", "le", "du", "bin", "al", "ibn"}
-
-
-# -- finding mentions in one article ------------------------------------------------
-
-def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
-    """Person and organisation mentions of one article: names and nominals."""
-    mentions: list[Mention] = []
-    covered: set[int] = set()
-    place_words = {t.lower_ for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC", "ORG"}
-                   for t in ent}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in place_words:
-            continue  # "Dunmore" tagged as a person where it also names a place or body
-        mention = _mention_from_entity(ent, article_id)
-        if mention is not None:
-            mentions.append(mention)
-            covered.update(range(ent.start, ent.end))
-    mentions.extend(_missed_names(doc, article_id, mentions, covered))
-    mentions.extend(_nominal_mentions(doc, article_id, covered))
-    mentions.sort(key=lambda m: m.start)
-    return mentions
-
-
-def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[int]
-                  ) -> list[Mention]:
-    """Names the tagger skipped: "Ms. Varga", or a bare surname of someone named earlier."""
-    surnames = {_surname(m.name) for m in found if m.label == "PERSON" and " " in m.name}
-    extra: list[Mention] = []
-    for match in HONORIFIC_NAME_RE.finditer(text_of(doc)):
-        span = doc.char_span(match.start("name"), match.end("name"))
-        if span is None or any(t.i in covered for t in span):
-            continue
-        covered.update(t.i for t in span)
-        honorific = HONORIFICS[match.group("title").lower()]
-        extra.append(Mention(article_id, match.group(0), span.start_char, span.end_char,
-                             "PERSON", name=span.text, honorific=honorific))
-    for token in doc:
-        if token.i in covered or token.text not in surnames or not token.is_title:
-            continue
-        covered.add(token.i)
-        extra.append(Mention(article_id, token.text, token.idx, token.idx + len(token.text),
-                             "PERSON", name=token.text,
-                             honorific=_honorific_before(doc, token.i)))
-    return extra
-
-
-def _mention_from_entity(ent: Span, article_id: str) -> Mention | None:
-    if ent.label_ not in PERSON_LABELS | ORG_LABELS:
-        return None
-    if _is_dateline(ent):
-        return None
-    tokens = list(ent)
-    while tokens and (tokens[-1].text in {"'s", "\u2019s", "'"} or tokens[-1].is_punct):
-        tokens = tokens[:-1]
-    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct):
-        tokens = tokens[1:]
-    if not tokens or tokens[-1].text in PLACE_WORDS:
-        return None  # "Mill Lane", "Kestrel River Bridge": places, not people or bodies
-    doc = ent.doc
-    start_char = tokens[0].idx
-    end_char = tokens[-1].idx + len(tokens[-1].text)
-    if ent.label_ in ORG_LABELS and not _org_looks_like_person(ent, tokens):
-        name = text_of(doc)[start_char:end_char]
-        return Mention(article_id, name, start_char, end_char, "ORG", name=name)
-    honorific, name_tokens, inner_role = _split_person_tokens(tokens)
-    if not name_tokens:
-        return None
-    name = " ".join(t.text for t in name_tokens)
-    prefix_role, prefix_start = _title_prefix(doc, tokens[0].i)
-    role = inner_role or prefix_role or _apposition_role(name_tokens[-1])
-    honorific = honorific or _honorific_before(doc, tokens[0].i)
-    text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
-    return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
-                   name=name, role=role, honorific=honorific)
-
-
-def _org_looks_like_person(ent: Span, tokens: list[Token]) -> bool:
-    """spaCy tags some people as ORG; a title before them or a speech verb after settles it."""
-    if not 1 <= len(tokens) <= 3 or not all(t.is_title for t in tokens):
-        return False
-    if any(t.lower_ in ORG_NOUNS or t.lower_ in ORG_NAME_WORDS for t in tokens):
-        return False
-    prefix_role, _start = _title_prefix(ent.doc, tokens[0].i)
-    if prefix_role or _honorific_before(ent.doc, tokens[0].i):
-        return True
-    root = tokens[-1]
-    if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):
-        return True  # "Amara Osei, the chief engineer, ..."
-    return len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
-        "say", "tell", "add", "warn", "announce", "state"}
-
-
-def _is_dateline(ent: Span) -> bool:
-    """ "DUNMORE (Wire) -" opening a paragraph is a place line, not an organisation."""
-    start = ent.start_char
-    at_paragraph_start = start == 0 or text_of(ent.doc)[start - 1] == "\n"
-    return at_paragraph_start and ent[0].is_upper and len(ent[0].text) > 3
-
-
-def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], str | None]:
-    """Separate "Dr." and a title such as "Health Minister" from the name itself."""
-    honorific = None
-    role_tokens: list[Token] = []
-    index = 0
-    while index < len(tokens) - 1:
-        key = tokens[index].lower_.rstrip(".")
-        if key in HONORIFICS:
-            honorific = HONORIFICS[key]
-        elif key in ROLE_NOUNS or tokens[index + 1].lower_ in ROLE_NOUNS:
-            role_tokens.append(tokens[index])
-        else:
-            break
-        index += 1
-    name_tokens = [t for t in tokens[index:] if t.text != "."]
-    role = normalize_role(" ".join(t.text for t in role_tokens)) if role_tokens else None
-    return honorific, name_tokens, role
-
-
-def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
-    """Capitalised title words just before a name: "Transport Minister" Tomas Brandt."""
-    index = start - 1
-    words: list[Token] = []
-    while index >= 0 and doc[index].is_title and not doc[index].ent_type_ \
-            and doc[index].lower_.rstrip(".") not in HONORIFICS and len(words) < 4:
-        words.insert(0, doc[index])
-        index -= 1
-    while words and words[-1].lower_ not in ROLE_NOUNS:
-        words = words[:-1]
-    if not words or not any(w.lower_ in ROLE_NOUNS for w in words):
-        return None, start
-    return normalize_role(" ".join(w.text for w in words)), words[0].i
-
-
-def _honorific_before(doc: Doc, start: int) -> str | None:
-    if start == 0:
-        return None
-    previous = doc[start - 1]
-    key = previous.lower_.rstrip(".")
-    if previous.text == "." and start >= 2:
-        key = doc[start - 2].lower_
-    return HONORIFICS.get(key)
-
-
-def _apposition_role(head: Token) -> str | None:
-    """Role from an apposition: "Jane Doe, the health minister," or "the spokesperson, Jane"."""
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            return normalize_role(_subtree_text(child, stop_at=None))
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        return normalize_role(_subtree_text(head.head, stop_at=head))
-    return None
-
-
-def _subtree_text(token: Token, *, stop_at: Token | None) -> str:
-    """Text of a token's subtree, cut before a nested apposition or clause."""
-    skip: set[int] = set()
-    if stop_at is not None:
-        skip.update(t.i for t in stop_at.subtree)
-    for child in token.children:
-        if child.dep_ in {"relcl", "acl", "appos", "punct"} or child.dep_ == "prep" and \
-                child.lower_ in {"who", "which"}:
-            skip.update(t.i for t in child.subtree)
-    kept = [t for t in token.subtree if t.i not in skip]
-    # Keep one contiguous run around the head so we never glue distant words.
-    run = [t for t in kept if abs(t.i - token.i) <= 8]
-    return " ".join(t.text for t in run)
-
-
-def normalize_role(role: str) -> str | None:
-    """"The Health Minister" -> "health minister"; proper names keep their capitals."""
-    text = re.sub(r"\s+'s\b", "'s", role.strip(" ,.;:-\u2013\u2014"))
-    text = re.sub(r"^(the|a|an|its|his|her|their)\s+", "", text, flags=re.IGNORECASE)
-    if not text or len(text) > 80:
-        return None
-    words = text.split()
-    lowered = [w.lower() if (w.lower().rstrip("'s") in ROLE_NOUNS or i == 0 and
-                             w.lower() in ROLE_NOUNS | {"chief", "deputy", "senior", "health",
-                                                        "transport", "foreign", "finance"})
-               else w for i, w in enumerate(words)]
-    lowered = [w.lower() if w.istitle() and w.lower() in _COMMON_ROLE_WORDS else w
-               for w in lowered]
-    return " ".join(lowered)
-
-
-_COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "defence",
-                      "defense", "education", "justice", "chief", "deputy", "senior", "vice",
-                      "assistant", "executive", "general", "city", "state", "federal",
-                      "national", "bus", "prime", "economy", "trade", "culture"}
-
-
-def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:
-    """Definite descriptions that can name a speaker: "the minister", "the ministry"."""
-    result = []
-    for token in doc:
-        if token.i in covered or token.pos_ != "NOUN":
-            continue
-        lemma = token.lemma_.lower()
-        det = [c for c in token.children if c.dep_ in {"det", "poss"}]
-        if not det or det[0].lower_ not in {"the", "this", "that"}:
-            continue
-        if lemma in ROLE_NOUNS:
-            label = "PERSON"
-        elif lemma in ORG_NOUNS:
-            label = "ORG"
-        else:
-            continue
-        start_token = min(t.i for t in token.subtree if t.i <= token.i and
-                          t.dep_ in {"det", "compound", "amod", "poss", "case"} or t.i == token.i)
-        start_token = max(start_token, token.i - 4)
-        span = doc[start_token:token.i + 1]
-        result.append(Mention(article_id, span.text, span.start_char, span.end_char, label,
-                              name=lemma, kind="nominal"))
-    return result
-
+from .names import (
+    HONORIFICS,
+    ROLE_NOUNS,
+    given,
+    name_parts,
+    person_key,
+    resolve_candidates,
+    surname,
+)
+from .people import Cluster, by_gender, mention_gender, merge_people
 
 # -- linking mentions into entities -------------------------------------------------
-
-@dataclass
-class _Cluster:
-    label: str
-    names: Counter[str] = field(default_factory=Counter)
-    aliases: dict[str, None] = field(default_factory=dict)
-    roles: dict[str, None] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list)
-    first: str | None = None
-    last: str | None = None
-
-    def add(self, mention: Mention) -> None:
-        self.mentions.append(mention)
-        if mention.kind == "name":
-            self.names[mention.name] += 1
-            self.aliases[mention.text] = None
-            self.aliases[mention.name] = None
-            if mention.honorific:
-                self.aliases[f"{mention.honorific} {_surname(mention.name)}"] = None
-        if mention.role:
-            self.roles[mention.role] = None
-
 
 class EntityIndex:
     """Entities plus lookups from mention spans and articles to entity ids."""
@@ -338,7 +75,7 @@ class EntityIndex:
         for pool in (self._local.get(article_id, []), list(self.entities)):
             by_name = [e for e in pool if phrase in {e.name.lower(), *(a.lower() for a in
                                                                        e.aliases)}
-                       or (e.label == "PERSON" and phrase == _surname(e.name).lower())]
+                       or (e.label == "PERSON" and phrase == surname(e.name).lower())]
             if len(by_name) == 1:
                 return by_name[0].id
             head = phrase.split()[-1]
@@ -371,108 +108,139 @@ def _bare_phrase(text: str) -> str:
 
 
 def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
-    """Group mentions from all articles into one entity per real person or organisation."""
-    mentions = _trim_long_names(mentions)
+    """Group mentions from all articles into one entity per real person or organisation.
+
+    Unresolved mentions ("candidate", "headline") count only where they spell a name the
+    story gives elsewhere (`names.resolve_candidates`).
+    """
+    known = _KnownPeople.from_mentions(mentions)
+    mentions = _trim_long_names(resolve_candidates(mentions))
+    known = replace(_KnownPeople.from_mentions(mentions), places=known.places)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_article[mention.article_id].append(mention)
-    full_names = [m for m in mentions
-                  if m.label == "PERSON" and m.kind == "name" and len(m.name.split()) > 1]
-    person_surnames = {_surname(m.name).lower() for m in full_names}
-    person_keys = {_person_key(m.name) for m in full_names}
-    org_words = {w.lower() for m in mentions if m.label == "ORG" and len(m.name.split()) > 1
-                 for w in m.name.split()}
-    local_people: list[_Cluster] = []
-    local_orgs: list[_Cluster] = []
-    nominals: list[tuple[Mention, list[_Cluster], list[_Cluster]]] = []
+    local = _ArticleClusters()
     for article_mentions in by_article.values():
-        people, orgs = _link_within_article(article_mentions, person_surnames, person_keys)
-        local_people.extend(people)
-        local_orgs.extend(orgs)
-        nominals.extend((m, people, orgs) for m in article_mentions if m.kind == "nominal")
-    people = [c for c in _merge_people(local_people)
-              if c.first or (c.last or "").lower() not in org_words]
-    orgs = _drop_fragments(_merge_orgs(local_orgs))
-    for nominal, article_people, article_orgs in nominals:
+        _link_within_article(article_mentions, known, local)
+    people = [c for c in merge_people(local.people)
+              if c.first or (c.last or "").lower() not in known.org_words]
+    _attach_pending(local.pending, people)
+    orgs = _drop_fragments(_merge_orgs(local.orgs))
+    owner = {id(m): c for c in people + orgs for m in c.mentions}
+    for nominal, article_people, article_orgs in local.nominals:
         target = _resolve_nominal(nominal, article_people, article_orgs)
-        if target is not None:
-            target.add(nominal)
+        merged = owner.get(id(target.mentions[0])) if target is not None else None
+        if merged is not None:  # the article's cluster now lives in a story-wide one
+            merged.add(nominal)
     return _build_index(people, orgs)
 
 
-NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+@dataclass(frozen=True)
+class _KnownPeople:
+    """What the whole story says about names: person surnames and keys, words of
+    organisation names, and one-word places (to keep "Washington said" a place)."""
+
+    surnames: frozenset[str]
+    keys: frozenset[str]
+    org_words: frozenset[str]
+    places: frozenset[str]
+
+    @classmethod
+    def from_mentions(cls, mentions: Sequence[Mention]) -> _KnownPeople:
+        full = [m for m in mentions
+                if m.label == "PERSON" and m.kind == "name" and len(m.name.split()) > 1]
+        return cls(frozenset(surname(m.name).lower() for m in full),
+                   frozenset(person_key(m.name) for m in full),
+                   frozenset(w.lower() for m in mentions
+                             if m.label == "ORG" and len(m.name.split()) > 1
+                             for w in m.name.split()),
+                   frozenset(m.name.lower() for m in mentions
+                             if m.kind == "candidate" and m.label in PLACE_LABELS | {"NORP"}))
 
 
-def _name_parts(name: str) -> list[str]:
-    """Name words without generational suffixes ("Jr.", "III")."""
-    return [p for p in name.replace(",", " ").split() if p.lower() not in NAME_SUFFIXES]
+@dataclass
+class _ArticleClusters:
+    """Per-article clusters of every article, before merging across articles."""
+
+    people: list[Cluster] = field(default_factory=list)
+    orgs: list[Cluster] = field(default_factory=list)
+    nominals: list[tuple[Mention, list[Cluster], list[Cluster]]] = field(default_factory=list)
+    # A bare surname with several bearers in its article: settled once the story is merged.
+    pending: list[tuple[Mention, list[Cluster]]] = field(default_factory=list)
 
 
-def _surname(name: str) -> str:
-    parts = _name_parts(name)
-    return parts[-1] if parts else name
-
-
-def _given(name: str) -> str | None:
-    parts = [p for p in _name_parts(name) if not re.fullmatch(r"[A-Z]\.?", p)]
-    return parts[0] if len(parts) > 1 else None
-
-
-def _link_within_article(mentions: list[Mention], person_surnames: set[str],
-                         person_keys: set[str]) -> tuple[list[_Cluster], list[_Cluster]]:
-    people: dict[str, _Cluster] = {}
-    orgs: dict[str, _Cluster] = {}
+def _link_within_article(mentions: list[Mention], known: _KnownPeople,
+                         local: _ArticleClusters) -> None:
+    people: dict[str, Cluster] = {}
+    orgs: dict[str, Cluster] = {}
     singles: list[Mention] = []
     for mention in mentions:
         if mention.kind != "name":
             continue
-        is_person = mention.label == "PERSON" or _person_key(mention.name) in person_keys or (
-            " " not in mention.name and mention.name.lower() in person_surnames)
-        if is_person:
-            mention = _as_person(mention)
-            if len(mention.name.split()) == 1:
-                singles.append(mention)
-                continue
-            key = _person_key(mention.name)
-            cluster = people.setdefault(key, _Cluster("PERSON"))
-            cluster.first, cluster.last = _given(mention.name), _surname(mention.name)
-            cluster.add(mention)
+        key = person_key(mention.name)
+        is_person = mention.label == "PERSON" or key in known.keys or (
+            " " not in key and key in known.surnames)
+        if not is_person:
+            if mention.name.lower() not in known.places:  # "Washington said": a place
+                orgs.setdefault(org_key(mention.name), Cluster("ORG")).add(mention)
+        elif " " not in key:
+            singles.append(_as_person(mention))
         else:
-            key = org_key(mention.name)
-            orgs.setdefault(key, _Cluster("ORG")).add(mention)
+            cluster = people.setdefault(key, Cluster("PERSON"))
+            cluster.first, cluster.last = given(mention.name), surname(mention.name)
+            cluster.add(_as_person(mention))
     for mention in singles:
-        word = mention.name.lower()
-        matches = [c for c in people.values() if (c.last or "").lower() == word]
-        if not matches:
-            matches = [c for c in people.values() if (c.first or "").lower() == word]
-        if len(matches) == 1:
-            matches[0].add(mention)
-        elif not matches:
-            cluster = people.setdefault(f"~{word}", _Cluster("PERSON"))
-            cluster.last = mention.name
-            cluster.add(mention)
-        # Several people share this surname here: leave the mention unlinked.
-    return list(people.values()), _merge_acronyms(list(orgs.values()))
+        _link_single(mention, people, local)
+    article_people, article_orgs = list(people.values()), _merge_acronyms(list(orgs.values()))
+    local.people.extend(article_people)
+    local.orgs.extend(article_orgs)
+    local.nominals.extend((m, article_people, article_orgs) for m in mentions
+                          if m.kind == "nominal")
+
+
+def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleClusters
+                 ) -> None:
+    """A one-word name joins the article's one person with that surname (else given name)."""
+    word = person_key(mention.name) or mention.name.lower()
+    matches = [c for c in people.values() if (c.last or "").lower() == word]
+    if len(matches) > 1:  # several bearers here: "Mr Jenkin" where his sister is named too
+        local.pending.append((mention, matches))
+        return
+    matches = matches or [c for c in people.values() if (c.first or "").lower() == word]
+    if len(matches) == 1:
+        matches[0].add(mention)
+    elif not matches:
+        cluster = people.setdefault(f"~{word}", Cluster("PERSON"))
+        cluster.last = surname(mention.name)
+        cluster.add(mention)
+
+
+def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[Cluster]
+                    ) -> None:
+    """Bare surnames with several bearers in their article join one when the whole story
+    leaves one: the bearers turned out to be one person, or only one has the mention's
+    gender ("Mr Jenkin": the other Jenkin is his sister)."""
+    owner = {id(m): c for c in people for m in c.mentions}
+    for mention, candidates in pending:
+        merged = list({id(c): c for c in (owner.get(id(k.mentions[0])) for k in candidates)
+                       if c is not None}.values())
+        if len(merged) > 1:
+            merged = by_gender(merged, mention_gender(mention))
+        if len(merged) == 1:
+            merged[0].add(mention)
 
 
 def _as_person(mention: Mention) -> Mention:
-    if mention.label == "PERSON":
-        return mention
-    return Mention(mention.article_id, mention.text, mention.start, mention.end, "PERSON",
-                   name=mention.name, kind=mention.kind, role=mention.role,
-                   honorific=mention.honorific)
+    return mention if mention.label == "PERSON" else replace(mention, label="PERSON")
 
 
-def _person_key(name: str) -> str:
-    parts = [p for p in _name_parts(name) if not re.fullmatch(r"[A-Z]\.?", p)]
-    return " ".join(parts).lower()
 
 
 def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
     """ "Lindsay Lohan Checks Into Rehab": a headline glued to a name is cut back to the
     two-word name the story uses elsewhere; "Lopez and Carrasquillo" is left out."""
-    known = {_person_key(m.name) for m in mentions if m.label == "PERSON" and m.kind == "name"
-             and len(_name_parts(m.name)) == 2}
+    known = {person_key(m.name) for m in mentions if m.label == "PERSON" and m.kind == "name"
+             and len(name_parts(m.name)) == 2}
     trimmed = []
     for mention in mentions:
         words = mention.name.split()
@@ -506,7 +274,12 @@ def org_key(name: str) -> str:
     match = re.fullmatch(r"(\w+) (Department|Ministry)", text)
     if match:
         text = f"{match.group(2)} of {match.group(1)}"
-    return text.lower()
+    return " ".join(SPELLINGS.get(w, w) for w in text.lower().split())
+
+
+# British and American spellings of words in organisation names: one key for both.
+SPELLINGS = {"centre": "center", "organisation": "organization", "defence": "defense",
+             "programme": "program", "labour": "labor", "theatre": "theater"}
 
 
 def _acronym(name: str) -> str:
@@ -515,13 +288,13 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in words).upper()
 
 
-def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
-    by_acronym: dict[str, _Cluster] = {}
+def _merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
+    by_acronym: dict[str, Cluster] = {}
     for cluster in clusters:
         name = cluster.names.most_common(1)[0][0] if cluster.names else ""
         if len(name.split()) > 1:
             by_acronym.setdefault(_acronym(name), cluster)
-    kept: list[_Cluster] = []
+    kept: list[Cluster] = []
     for cluster in clusters:
         name = cluster.names.most_common(1)[0][0] if cluster.names else ""
         target = by_acronym.get(name) if name.isupper() and " " not in name else None
@@ -533,53 +306,17 @@ def _merge_acronyms(clusters: list[_Cluster]) -> list[_Cluster]:
     return kept
 
 
-def _merge_people(clusters: list[_Cluster]) -> list[_Cluster]:
-    """Merge per-article people across articles; surname-only ones only when unambiguous."""
-    merged: dict[str, _Cluster] = {}
-    surname_only: list[_Cluster] = []
-    for cluster in clusters:
-        if cluster.first is None:
-            surname_only.append(cluster)
-            continue
-        key = f"{(cluster.first or '').lower()} {(cluster.last or '').lower()}"
-        target = merged.setdefault(key, _Cluster("PERSON", first=cluster.first,
-                                                 last=cluster.last))
-        for mention in cluster.mentions:
-            target.add(mention)
-    by_surname: dict[str, list[_Cluster]] = defaultdict(list)
-    for cluster in merged.values():
-        by_surname[(cluster.last or "").lower()].append(cluster)
-    result = list(merged.values())
-    orphans: dict[str, _Cluster] = {}
-    for cluster in surname_only:
-        candidates = by_surname.get((cluster.last or "").lower(), [])
-        if len(candidates) > 1:
-            roles = set(cluster.roles)
-            candidates = [c for c in candidates if roles & set(c.roles)]
-        if len(candidates) == 1:
-            for mention in cluster.mentions:
-                candidates[0].add(mention)
-            continue
-        key = (cluster.last or "").lower()
-        if key in orphans:
-            for mention in cluster.mentions:
-                orphans[key].add(mention)
-        else:
-            orphans[key] = cluster
-    return result + list(orphans.values())
-
-
-def _merge_orgs(clusters: list[_Cluster]) -> list[_Cluster]:
-    merged: dict[str, _Cluster] = {}
+def _merge_orgs(clusters: list[Cluster]) -> list[Cluster]:
+    merged: dict[str, Cluster] = {}
     for cluster in clusters:
         name = cluster.names.most_common(1)[0][0]
-        target = merged.setdefault(org_key(name), _Cluster("ORG"))
+        target = merged.setdefault(org_key(name), Cluster("ORG"))
         for mention in cluster.mentions:
             target.add(mention)
     return _merge_acronyms(list(merged.values()))
 
 
-def _drop_fragments(clusters: list[_Cluster]) -> list[_Cluster]:
+def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
     """A one-word "organisation" that is only a piece of a longer name ("Transport")."""
     long_words = {w.lower() for c in clusters for n in c.names if len(n.split()) > 1
                   for w in n.split()}
@@ -594,18 +331,23 @@ def _drop_fragments(clusters: list[_Cluster]) -> list[_Cluster]:
     return kept
 
 
-def _resolve_nominal(nominal: Mention, people: list[_Cluster], orgs: list[_Cluster]
-                     ) -> _Cluster | None:
-    """ "the minister" -> the one person here whose role names a minister."""
+def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster]
+                     ) -> Cluster | None:
+    """ "the minister" -> the one person named earlier in the article as a minister;
+    "the department" -> the one organisation named earlier with "department" in its name.
+    """
     head = nominal.name
     if nominal.label == "PERSON":
-        matches = [c for c in people if any(head == role_head(role) for role in c.roles)]
+        matches = [c for c in people if any(
+            m.role and head == role_head(m.role) for m in c.mentions if m.end <= nominal.start)]
     else:
-        matches = [c for c in orgs if any(head in n.lower() for n in c.names)]
+        matches = [c for c in orgs if any(
+            head in m.name.lower() for m in c.mentions
+            if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
 
 
-def _build_index(people: list[_Cluster], orgs: list[_Cluster]) -> EntityIndex:
+def _build_index(people: list[Cluster], orgs: list[Cluster]) -> EntityIndex:
     entities: list[Entity] = []
     ordered = sorted(people, key=_first_position) + sorted(orgs, key=_first_position)
     counters = {"PERSON": 0, "ORG": 0}
@@ -623,21 +365,12 @@ def _build_index(people: list[_Cluster], orgs: list[_Cluster]) -> EntityIndex:
     return EntityIndex(entities)
 
 
-def _first_position(cluster: _Cluster) -> tuple[int, str, int]:
+def _first_position(cluster: Cluster) -> tuple[int, str, int]:
     first = min(cluster.mentions, key=lambda m: (m.article_id, m.start))
     return (-len({m.article_id for m in cluster.mentions}), first.article_id, first.start)
 
 
-def _canonical_name(cluster: _Cluster) -> str:
+def _canonical_name(cluster: Cluster) -> str:
     """The most complete frequent form: longest name among the most used ones."""
     names = cluster.names.most_common()
     return max(names, key=lambda item: (len(item[0].split()), item[1], len(item[0])))[0]
-
-
-def entity_gender(entity_mentions: Iterable[Mention]) -> str | None:
-    for mention in entity_mentions:
-        if mention.honorific in FEMALE_HONORIFICS:
-            return "female"
-        if mention.honorific in MALE_HONORIFICS:
-            return "male"
-    return None

@@ -93,7 +93,9 @@ class Mention:
     """A person or organisation mention in one article.
 
     `kind` is "name" (a proper name), "nominal" ("the minister") or
-    "pronoun". `name` is the mention with titles and honorifics removed.
+    "pronoun"; "candidate" and "headline" are capitalised words not yet known to
+    name anyone (see `names.resolve_candidates`), with spaCy's entity label or "" as
+    `label`. `name` is the mention with titles and honorifics removed.
     """
 
     article_id: str
@@ -105,6 +107,7 @@ class Mention:
     kind: str = "name"
     role: str | None = None
     honorific: str | None = None
+    nickname: str | None = None  # "Kiki" in "Kimani (Kiki) Gray"
 
 
 @dataclass(frozen=True, slots=True)

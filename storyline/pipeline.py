@@ -21,8 +21,9 @@ from .align import align_facts, group_quotes
 from .cluster import StoryState, assign_stories
 from .dates import find_dates
 from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict
-from .entities import EntityIndex, find_mentions, link_entities
+from .entities import EntityIndex, link_entities
 from .ingest import read_inputs
+from .mentions import find_mentions
 from .models import Article, ArticleAnalysis, InputError, Provenance, Quote, ResolvedQuote, Story
 from .nlp import default_model_name, load_nlp, parse_texts, sentence_features
 from .provenance import detect_provenance, independence_groups

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import FEMALE_HONORIFICS, MALE_HONORIFICS
 from .models import Mention, Quote
+from .names import CANDIDATE_KINDS
 from .nlp import text_of
+from .people import FEMALE_HONORIFICS, MALE_HONORIFICS
 
 SPEECH_VERBS = {
     "say", "tell", "add", "state", "announce", "warn", "claim", "insist", "argue", "explain",
@@ -115,11 +116,16 @@ def _inside_word(text: str, i: int) -> bool:
 
 
 def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
-    """All direct, partial, indirect and mixed quotes of one article, in text order."""
+    """All direct, partial, indirect and mixed quotes of one article, in text order.
+
+    Speakers come from the name and nominal mentions; unresolved "candidate" and
+    "headline" mentions (words not yet known to name anyone) are left out.
+    """
     text = text_of(doc)
     marked = find_quote_marks(text)
     inside = _char_mask(len(text), marked)
-    resolver = _SpeakerResolver(doc, mentions, inside)
+    named = [m for m in mentions if m.kind not in CANDIDATE_KINDS]
+    resolver = _SpeakerResolver(doc, named, inside)
     quotes: list[Quote] = []
     previous: Quote | None = None
     consumed: set[int] = set()

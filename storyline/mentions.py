@@ -1,0 +1,574 @@
+"""People and organisations: their mentions in one article.
+
+Goes in: a parsed spaCy `Doc`. Comes out: `Mention`s, in text order: names with
+honorifics, roles (from title prefixes and appositions, normalised) and nicknames;
+descriptions ("the minister"); and unresolved capitalised words ("candidate", "headline")
+that `entities.link_entities` settles against the whole story.
+
+spaCy's entity spans are repaired first: cut where a name ends ("Ross doesn",
+"Lohan Checks Into Rehab"), split where an entity holds two people ("Lopez and
+Carrasquillo") or two lines, extended over a middle initial ("George W" + ". Bush").
+Proper nouns spaCy missed count as people when the text around them says so (an
+honorific, an age, a title, a role in apposition, a speech verb).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from .models import Mention
+from .names import HONORIFICS, ROLE_NOUNS, surname
+from .nlp import text_of
+from .people import FEMALE_WORDS, MALE_WORDS
+
+ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
+             "government", "commission", "committee", "court", "university", "office",
+             "board", "firm", "party", "union", "authority", "bank", "service", "association",
+             "federation", "organisation", "organization", "corporation", "group", "gallery",
+             "museum", "hospital", "school", "administration", "parliament", "senate",
+             "congress", "cabinet", "team", "club", "foundation", "embassy", "army", "navy",
+             "center", "centre"}
+PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "Bridge", "River",
+               "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
+               "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay"}
+ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "ltd", "group",
+                  "corp", "bank", "fund", "media", "daily", "weekly", "journal", "tribune",
+                  "gazette", "observer", "ledger", "courier", "brief", "steel", "energy"}
+PERSON_LABELS = {"PERSON"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entity labels under which a proper noun may still be a person, given a cue.
+CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS
+TITLE_ABBREVIATIONS = {"rep", "sen", "gov", "gen", "lt", "sgt", "col", "capt", "cpl", "det",
+                       "insp", "supt", "atty", "pres", "amb", "adm", "maj", "st"}
+HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof) ?\.? (?P<name>[A-Z][a-z]*"
+                               r"(?:['\u2019]?[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)\b")
+ORG_LABELS = {"ORG"}
+NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "la", "le", "du", "bin", "al", "ibn"}
+
+
+# -- finding mentions in one article ------------------------------------------------
+
+def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
+    """Person and organisation mentions of one article: names and nominals.
+
+    Also unresolved mentions for `link_entities` to settle against the whole story:
+    "candidate" (a capitalised proper noun spaCy did not call a person or organisation,
+    labelled with spaCy's entity label or "") and "headline" (a capitalised run of a
+    title-case or all-caps line, where spaCy's entity spans are unreliable).
+    """
+    mentions: list[Mention] = []
+    covered: set[int] = set()
+    headline = headline_tokens(doc)
+    place_words = {t.lower_ for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC", "ORG"}
+                   for t in ent}
+    mentions.extend(_nicknamed_names(doc, article_id, covered))
+    for ent in doc.ents:
+        if ent.start in headline or any(t.i in covered for t in ent):
+            continue
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in place_words:
+            continue  # "Dunmore" tagged as a person where it also names a place or body
+        found = _mentions_from_entity(ent, article_id)
+        for mention, tokens in found:
+            mentions.append(mention)
+            covered.update(t.i for t in tokens)
+        if found:  # the words cut off ("Checks Into Rehab") are no candidates either
+            covered.update(range(ent.start, ent.end))
+    mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
+    mentions.extend(_nominal_mentions(doc, article_id, covered))
+    mentions.extend(_candidates(doc, article_id, covered, headline))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# -- headlines and unresolved capitalised words ---------------------------------------
+
+CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+
+
+def _lines(doc: Doc) -> Iterable[list[Token]]:
+    """The tokens of each line of the text, without the line breaks."""
+    line: list[Token] = []
+    for token in doc:
+        if not token.is_space:
+            line.append(token)
+        if "\n" in token.text or "\n" in token.whitespace_:
+            yield line
+            line = []
+    yield line
+
+
+def is_headline(tokens: Sequence[Token]) -> bool:
+    """A title-case or all-caps line: "Lohan Checks Into Rehab", "GUNMAN HELD".
+
+    Title case needs a capital that is not a name's ("Into", "Checks"): a line of names
+    ("Barack Obama, Angela Merkel and Emmanuel Macron") is no headline.
+    """
+    words = [t for t in tokens if t.is_alpha and len(t.text) > 1]
+    if len(words) < 3:
+        return False
+    if sum(w.is_upper for w in words) >= 0.8 * len(words):
+        return True
+    if any(w.text[0].islower() and w.pos_ in CONTENT_POS and len(w.text) > 2 for w in words):
+        return False
+    title_words = [w for w in words[1:] if w.text[0].isupper() and
+                   (w.pos_ != "PROPN" or w.ent_type_ not in NAME_LABELS)]
+    return bool(title_words) and sum(w.text[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def headline_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens of title-case or all-caps lines."""
+    return {t.i for line in _lines(doc) if is_headline(line) for t in line}
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised word or an initial ("W." / "W" + ".")."""
+    if token.text == "." and token.i > 0:
+        return bool(re.fullmatch(r"[A-Z]", token.doc[token.i - 1].text))
+    return token.is_alpha and token.text[0].isupper() or bool(re.fullmatch(r"[A-Z]\.",
+                                                                            token.text))
+
+
+def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
+                ) -> list[Mention]:
+    """Capitalised runs no mention covers: proper nouns in text, any in headlines."""
+    runs: list[list[Token]] = []
+    for token in doc:
+        in_headline = token.i in headline
+        fits = token.i not in covered and _is_name_word(token) and \
+            (in_headline or token.pos_ == "PROPN" or token.text == ".")
+        joins = bool(runs) and runs[-1][-1].i == token.i - 1 and \
+            (runs[-1][-1].i in headline) == in_headline and \
+            (in_headline or token.ent_iob_ != "B" or not runs[-1][-1].ent_type_)
+        if fits and joins:
+            runs[-1].append(token)
+        elif fits and token.text != ".":
+            runs.append([token])
+    return [_candidate(run, article_id, run[0].i in headline) for run in runs]
+
+
+def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
+    """An unresolved mention, or a person's name when the text around it says so."""
+    label = "" if in_headline else run[0].ent_type_
+    if not in_headline and _person_cue(run, label):
+        found = _mention_from_tokens(run, "PERSON", article_id)
+        if found is not None:
+            return found
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    text = text_of(run[0].doc)[start:end]
+    return Mention(article_id, text, start, end, label, name=text,
+                   kind="headline" if in_headline else "candidate")
+
+
+SPEECH_LEMMAS = {"say", "tell", "add", "warn", "announce", "state", "explain", "insist"}
+
+
+def _person_cue(run: list[Token], label: str) -> bool:
+    """Words around a proper noun that only fit a person: an honorific before it
+    ("Ms. Chohan") or an age after it ("Chohan, 59,"); unless spaCy saw a place there, also
+    a title before it ("Gov. Alishvandi"), a role in apposition ("Reagins, the general
+    manager") or, when spaCy saw no entity at all, a speech verb ("..., White said")."""
+    if label not in CUE_LABELS or not _could_be_a_name(run):
+        return False
+    doc, head = run[0].doc, run[-1]
+    speech = label == "" and len(run) <= 2 and head.dep_ == "nsubj" and \
+        head.head.lemma_ in SPEECH_LEMMAS and (len(run) > 1 or not _starts_sentence(run[0]))
+    if all(t.lower_ in ROLE_NOUNS | _COMMON_ROLE_WORDS for t in run):
+        # "King said" names a person; "said Secretary of the Interior Dirk ..." does not
+        return speech and all(c.is_punct for c in head.children)
+    if _honorific_before(doc, run[0].i) or _age_after(run):
+        return True
+    if label in PLACE_LABELS:
+        return False
+    if _title_prefix(doc, run[0].i)[0] or any(
+            c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children):
+        return True
+    return speech
+
+
+def _could_be_a_name(run: list[Token]) -> bool:
+    """Not a title ("Lt."), a body ("Vancouver Police"), a plural ("Bluejays") or a
+    description ("the President")."""
+    words = {t.lower_.rstrip(".") for t in run}
+    head, before = run[-1], run[0].doc[run[0].i - 1] if run[0].i else None
+    if len(run) > 3 or not head.is_alpha or head.is_upper or head.tag_ == "NNPS":
+        return False
+    if words & (ORG_NOUNS | ORG_NAME_WORDS | HONORIFICS.keys() | TITLE_ABBREVIATIONS):
+        return False
+    return before is None or before.lower_ not in {"the", "a", "an", "this", "that"}
+
+
+def _age_after(run: list[Token]) -> bool:
+    """ "Raj Chohan, 59, was walking": a comma, a number that can be an age, a comma."""
+    doc, end = run[0].doc, run[-1].i + 1
+    if end + 2 >= len(doc) or doc[end].text != "," or not doc[end + 1].is_digit:
+        return False
+    after = doc[end + 3] if end + 3 < len(doc) else None
+    return 0 < int(doc[end + 1].text) < 120 and doc[end + 2].text in {",", ".", ";"} and \
+        not (after is not None and after.like_num)  # "XP, Vista, 7, 8": a list
+
+
+NICKNAME_RE = re.compile(
+    r"\b(?P<given>[A-Z][a-z]+(?: [A-Z][a-z]+)?) ?(?P<open>[(\"'\u201c\u2018]) ?"
+    r"(?P<nick>(?:[Tt]he )?[A-Z][a-z]+) ?(?P<close>[)\"'\u201d\u2019]) ?"
+    r"(?P<surname>[A-Z][A-Za-z'-]*[a-z])\b(?! ?[A-Z])")
+BRACKET_PAIRS = {"(": ")", '"': '"', "'": "'\u2019", "\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def _nicknamed_names(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:
+    """ "Vincent 'The Chin' Gigante", "Kimani (Kiki) Gray": one person, given + surname."""
+    found = []
+    for match in NICKNAME_RE.finditer(text_of(doc)):
+        mention = _nicknamed_name(doc, article_id, match, covered)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _nicknamed_name(doc: Doc, article_id: str, match: re.Match[str], covered: set[int]
+                    ) -> Mention | None:
+    if match.group("close") not in BRACKET_PAIRS[match.group("open")]:
+        return None
+    given_words = match.group("given").split()
+    if given_words[0].lower().rstrip(".") in ROLE_NOUNS | HONORIFICS.keys():
+        given_words = given_words[1:]  # "Deputy Luis (Lucho) Ferrante"
+    start = match.end("given") - len(" ".join(given_words))
+    span = doc.char_span(start, match.end(), alignment_mode="expand")
+    if not given_words or span is None or any(t.i in covered for t in span) or not all(
+            t.pos_ == "PROPN" for t in (span[0], span[-1])):
+        return None
+    covered.update(range(span.start, span.end))
+    role, prefix = _title_prefix(doc, span.start)
+    text_start = doc[prefix].idx if role else start
+    return Mention(article_id, text_of(doc)[text_start:match.end()], start, match.end(),
+                   "PERSON", name=f"{' '.join(given_words)} {match.group('surname')}",
+                   role=role, honorific=_honorific_before(doc, span.start),
+                   nickname=match.group("nick"))
+
+
+# -- names from spaCy's entities ------------------------------------------------------
+
+ORG_CONNECTORS = {"of", "and", "for", "the", "on", "in", "at", "de", "du", "des", "la", "le",
+                  "y", "&", "'s"}
+LIST_SEPARATORS = {"and", "&", ",", "or"}
+NOT_NAME_POS = {"ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART"}
+NOT_NAME_TAGS = {"VBG", "VBN", "VBD", "VBZ", "JJ", "JJR", "JJS", "RBR"}
+
+
+def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, list[Token]]]:
+    """One mention per name in the entity: "Lopez and Carrasquillo" gives two people."""
+    if ent.label_ not in PERSON_LABELS | ORG_LABELS or _is_dateline(ent):
+        return []
+    pieces = _split_lines(list(ent))
+    if ent.label_ in PERSON_LABELS:
+        pieces = [p for piece in pieces for p in _split_list(piece)]
+    found = []
+    for piece in pieces:
+        tokens = _extend_initial(_name_run(piece, ent.label_))
+        mention = _mention_from_tokens(tokens, ent.label_, article_id)
+        if mention is not None:
+            found.append((mention, tokens))
+    return found
+
+
+def _split_lines(tokens: list[Token]) -> list[list[Token]]:
+    """An entity across a line break ("Jags\n\nQuarterback Peyton Manning") is two."""
+    pieces: list[list[Token]] = [[]]
+    for token in tokens:
+        if not token.is_space:
+            pieces[-1].append(token)
+        if "\n" in token.text or "\n" in token.whitespace_:
+            pieces.append([])
+    return [p for p in pieces if p]
+
+
+def _split_list(tokens: list[Token]) -> list[list[Token]]:
+    pieces: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.lower_ in LIST_SEPARATORS:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return [p for p in pieces if p]
+
+
+def _name_run(tokens: list[Token], label: str) -> list[Token]:
+    """The leading part of an entity that is a name: spaCy spans run past names into
+    lower-case words ("Ross doesn"), across slashes, dashes and line breaks, and into
+    headline words ("Lohan Checks Into Rehab")."""
+    run: list[Token] = []
+    for token in tokens:
+        if run and _ends_name(token, run[-1], label):
+            break
+        run.append(token)
+    if label in PERSON_LABELS and len(run) > 1 and _starts_sentence(run[0]) and \
+            (run[0].tag_ in NOT_NAME_TAGS or _detached(run[0], run)):
+        run = run[1:]  # "Joining Cooley at ...", "Stunning Williams ...", "Following Gigante's"
+    return run
+
+
+def _detached(token: Token, run: list[Token]) -> bool:
+    """A name word hangs on another word of the name; this one heads the clause or hangs
+    outside the name (a preposition "Following" before "Gigante's conviction")."""
+    return token.head == token or not run[0].i <= token.head.i <= run[-1].i
+
+
+def _ends_name(token: Token, previous: Token, label: str) -> bool:
+    if "\n" in previous.whitespace_ or token.is_space:
+        return True
+    if token.is_punct and token.text not in {".", "'", "\u2019", "'s", "\u2019s"}:
+        joined = not previous.whitespace_ and not token.whitespace_
+        return not (token.text == "-" and joined)  # "Smith-Jones" stays one name
+    lower_word = token.text[:1].islower()
+    if label in ORG_LABELS:
+        return lower_word and token.lower_ not in ORG_CONNECTORS
+    if lower_word:
+        return token.lower_ not in NAME_PARTICLES and token.text not in {"'s", "\u2019s"}
+    return token.pos_ in NOT_NAME_POS
+
+
+def _starts_sentence(token: Token) -> bool:
+    return token.is_sent_start or token.i == 0 or "\n" in token.doc[token.i - 1].text + \
+        token.doc[token.i - 1].whitespace_
+
+
+def _extend_initial(tokens: list[Token]) -> list[Token]:
+    """ "George W" + ". Bush": spaCy may stop a name at a middle initial."""
+    if not tokens or not re.fullmatch(r"[A-Z]\.?", tokens[-1].text):
+        return tokens
+    doc = tokens[-1].doc
+    index = tokens[-1].i + 1
+    if not tokens[-1].text.endswith(".") and index < len(doc) and doc[index].text == ".":
+        index += 1
+    end = index
+    while end < len(doc) and end - index < 2 and doc[end].pos_ == "PROPN" and \
+            doc[end].text[:1].isupper() and doc[end].is_alpha:
+        end += 1
+    if end == index:
+        return tokens
+    return tokens + list(doc[tokens[-1].i + 1:end])
+
+
+def _strip_edges(tokens: list[Token], label: str) -> list[Token]:
+    """No name ends in a possessive, punctuation or a lower-case word ("Thompson in"), nor
+    a person's in an initial ("Benjamin U. S."); none starts with "the" or a preposition."""
+    person = label in PERSON_LABELS
+    while tokens and (tokens[-1].text in {"'s", "\u2019s", "'"} or tokens[-1].is_punct or
+                      tokens[-1].text[:1].islower() or person and len(tokens) > 1 and
+                      re.fullmatch(r"[A-Z]\.?", tokens[-1].text)):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct or person and
+                      len(tokens) > 1 and tokens[0].pos_ in NOT_NAME_POS):
+        tokens = tokens[1:]
+    return tokens
+
+
+def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Mention | None:
+    tokens = _strip_edges(tokens, label)
+    if not tokens or tokens[-1].text in PLACE_WORDS:
+        return None  # "Mill Lane", "Kestrel River Bridge": places, not people or bodies
+    doc = tokens[0].doc
+    start_char = tokens[0].idx
+    end_char = tokens[-1].idx + len(tokens[-1].text)
+    if label in PERSON_LABELS and len(tokens) > 1 and tokens[-1].lower_ in ORG_NOUNS and \
+            tokens[-1].text[0].isupper():
+        label = "ORG"  # "George Washington University", "Gates Foundation"
+    if label in ORG_LABELS and not _org_looks_like_person(doc, tokens):
+        name = text_of(doc)[start_char:end_char]
+        return Mention(article_id, name, start_char, end_char, "ORG", name=name)
+    honorific, name_tokens, inner_role = _split_person_tokens(tokens)
+    if not name_tokens:
+        return None
+    name = " ".join(t.text for t in name_tokens)
+    prefix_role, prefix_start = _title_prefix(doc, tokens[0].i)
+    role = inner_role or prefix_role or _apposition_role(name_tokens[-1])
+    honorific = honorific or _honorific_before(doc, tokens[0].i)
+    text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
+    return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
+                   name=name, role=role, honorific=honorific)
+
+
+def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[int],
+                  headline: set[int]) -> list[Mention]:
+    """Names the tagger skipped: "Ms. Varga", or a bare surname of someone named earlier."""
+    surnames = {surname(m.name) for m in found if m.label == "PERSON" and " " in m.name}
+    extra: list[Mention] = []
+    for match in HONORIFIC_NAME_RE.finditer(text_of(doc)):
+        span = doc.char_span(match.start("name"), match.end("name"))
+        if span is None or any(t.i in covered or t.i in headline for t in span):
+            continue
+        covered.update(t.i for t in span)
+        honorific = HONORIFICS[match.group("title").lower()]
+        extra.append(Mention(article_id, match.group(0), span.start_char, span.end_char,
+                             "PERSON", name=span.text, honorific=honorific))
+    for token in doc:
+        if token.i in covered or token.i in headline or token.text not in surnames or \
+                not token.text[0].isupper() or token.is_upper:
+            continue
+        covered.add(token.i)
+        extra.append(Mention(article_id, token.text, token.idx, token.idx + len(token.text),
+                             "PERSON", name=token.text,
+                             honorific=_honorific_before(doc, token.i)))
+    return extra
+
+
+def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
+    """spaCy tags some people as ORG; a title before them, an age after them ("Kafoury,
+    63,") or a speech verb after settles it."""
+    if not 1 <= len(tokens) <= 3 or not all(t.text[:1].isupper() and not t.is_upper
+                                            for t in tokens):
+        return False
+    if any(t.lower_ in ORG_NOUNS or t.lower_ in ORG_NAME_WORDS for t in tokens):
+        return False
+    prefix_role, _start = _title_prefix(doc, tokens[0].i)
+    if prefix_role or _honorific_before(doc, tokens[0].i) or _age_after(tokens):
+        return True
+    root = tokens[-1]
+    if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):
+        return True  # "Amara Osei, the chief engineer, ..."
+    return len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
+        "say", "tell", "add", "warn", "announce", "state"}
+
+
+def _is_dateline(ent: Span) -> bool:
+    """ "DUNMORE (Wire) -" opening a paragraph is a place line, not an organisation."""
+    start = ent.start_char
+    at_paragraph_start = start == 0 or text_of(ent.doc)[start - 1] == "\n"
+    return at_paragraph_start and ent[0].is_upper and len(ent[0].text) > 3
+
+
+def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], str | None]:
+    """Separate "Dr." and a title such as "Health Minister" from the name itself."""
+    honorific = None
+    role_tokens: list[Token] = []
+    index = 0
+    while index < len(tokens) - 1:
+        key = tokens[index].lower_.rstrip(".")
+        if key in HONORIFICS:
+            honorific = HONORIFICS[key]
+        elif key in ROLE_NOUNS or tokens[index + 1].lower_ in ROLE_NOUNS:
+            role_tokens.append(tokens[index])
+        else:
+            break
+        index += 1
+    name_tokens = [t for t in tokens[index:] if t.text != "."]
+    role = normalize_role(" ".join(t.text for t in role_tokens)) if role_tokens else None
+    return honorific, name_tokens, role
+
+
+def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
+    """Capitalised title words just before a name: "Transport Minister" Tomas Brandt."""
+    index = start - 1
+    words: list[Token] = []
+    while index >= 0 and doc[index].is_title and not doc[index].ent_type_ \
+            and doc[index].lower_.rstrip(".") not in HONORIFICS and len(words) < 4:
+        words.insert(0, doc[index])
+        index -= 1
+    while words and words[-1].lower_ not in ROLE_NOUNS:
+        words = words[:-1]
+    if not words or not any(w.lower_ in ROLE_NOUNS for w in words):
+        return None, start
+    return normalize_role(" ".join(w.text for w in words)), words[0].i
+
+
+def _honorific_before(doc: Doc, start: int) -> str | None:
+    """ "Ms." or "Ms" (or ECB+'s "Ms ." ) just before a name; capitalised ("to miss Dallas")."""
+    word = doc[start - 1] if start else None
+    if word is not None and word.text == "." and start >= 2:
+        word = doc[start - 2]
+    if word is None or not word.text[:1].isupper():
+        return None
+    return HONORIFICS.get(word.lower_.rstrip("."))
+
+
+def _apposition_role(head: Token) -> str | None:
+    """Role from an apposition: "Jane Doe, the health minister," or "the spokesperson, Jane"."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and is_person_noun(child):
+            return normalize_role(_subtree_text(child, stop_at=None))
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and is_person_noun(head.head):
+        return normalize_role(_subtree_text(head.head, stop_at=head))
+    return None
+
+
+PERSON_NOUNS = {"boss", "friend", "colleague", "rival", "star", "heir", "veteran", "ex",
+                "victim", "suspect", "witness", "nominee", "neighbour", "neighbor", "parent",
+                "child", "relative", "cousin", "partner", "actor", "singer", "player"}
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ess", "ee",
+                   "eer", "ive")
+
+
+def is_person_noun(token: Token) -> bool:
+    """A noun that can describe a person ("the publicist", "his sister"), not a thing
+    ("her new fashion line"): a known role or family word, or a person-noun ending."""
+    lemma = token.lemma_.lower()
+    return lemma in ROLE_NOUNS | PERSON_NOUNS | FEMALE_WORDS | MALE_WORDS or \
+        len(lemma) >= 5 and lemma.endswith(PERSON_SUFFIXES)
+
+
+def _subtree_text(token: Token, *, stop_at: Token | None) -> str:
+    """Text of a token's subtree, cut before a nested apposition or clause."""
+    skip: set[int] = set()
+    if stop_at is not None:
+        skip.update(t.i for t in stop_at.subtree)
+    for child in token.children:
+        if child.dep_ in {"relcl", "acl", "appos", "punct"} or child.dep_ == "prep" and \
+                child.lower_ in {"who", "which"}:
+            skip.update(t.i for t in child.subtree)
+    kept = [t for t in token.subtree if t.i not in skip]
+    # Keep one contiguous run around the head so we never glue distant words.
+    run = [t for t in kept if abs(t.i - token.i) <= 8]
+    return " ".join(t.text for t in run)
+
+
+def normalize_role(role: str) -> str | None:
+    """"The Health Minister" -> "health minister"; proper names keep their capitals."""
+    text = re.sub(r"\s+'s\b", "'s", role.strip(" ,.;:-\u2013\u2014"))
+    text = re.sub(r"^(the|a|an|its|his|her|their)\s+", "", text, flags=re.IGNORECASE)
+    if not text or len(text) > 80:
+        return None
+    words = text.split()
+    # Only the title itself is lower-cased, not the body it is of ("Department of State").
+    body = next((i for i, w in enumerate(words) if i and w.lower() in ROLE_PREPOSITIONS),
+                len(words))
+    lowered = [w.lower() if i < body and (w.lower().rstrip("'s") in ROLE_NOUNS or
+                                          w.istitle() and w.lower() in _COMMON_ROLE_WORDS)
+               else w for i, w in enumerate(words)]
+    return " ".join(lowered)
+
+
+ROLE_PREPOSITIONS = {"of", "for", "at", "in", "with", "from", "on"}
+
+
+_COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "defence",
+                      "defense", "education", "justice", "chief", "deputy", "senior", "vice",
+                      "assistant", "executive", "general", "city", "state", "federal",
+                      "national", "bus", "prime", "economy", "trade", "culture"}
+
+
+def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:
+    """Definite descriptions that can name a speaker: "the minister", "the ministry"."""
+    result = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "NOUN":
+            continue
+        lemma = token.lemma_.lower()
+        det = [c for c in token.children if c.dep_ in {"det", "poss"}]
+        if not det or det[0].lower_ not in {"the", "this", "that"}:
+            continue
+        if lemma in ROLE_NOUNS:
+            label = "PERSON"
+        elif lemma in ORG_NOUNS:
+            label = "ORG"
+        else:
+            continue
+        start_token = min(t.i for t in token.subtree if t.i <= token.i and
+                          t.dep_ in {"det", "compound", "amod", "poss", "case"} or t.i == token.i)
+        start_token = max(start_token, token.i - 4)
+        span = doc[start_token:token.i + 1]
+        result.append(Mention(article_id, span.text, span.start_char, span.end_char, label,
+                              name=lemma, kind="nominal"))
+    return result

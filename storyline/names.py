@@ -1,0 +1,290 @@
+"""Person names as strings, and the story's own list of the names it gives.
+
+Goes in: every `Mention` of a story's articles. Comes out: the same mentions, where the
+unresolved ones ("candidate": capitalised words spaCy did not call a person, e.g. "Lohan"
+tagged as a place; "headline": a capitalised run of a title-case or all-caps line, where
+spaCy's entity spans are unreliable) are either turned into person names, when they spell
+a name the story gives elsewhere, or dropped. Also the pieces of a name (given name,
+surname, generational suffix) and when two given names can be one person's.
+
+The story is the gazetteer: no list of names is built in, so a word only becomes a person
+when the same story names that person with it in plain text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from .models import Mention
+
+CANDIDATE_KINDS = frozenset({"candidate", "headline"})
+HONORIFICS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr.",
+              "prof": "Prof.", "professor": "Prof.", "sir": "Sir", "dame": "Dame",
+              "rev": "Rev.", "lord": "Lord", "lady": "Lady"}
+ROLE_NOUNS = {
+    "minister", "mayor", "president", "spokesperson", "spokesman", "spokeswoman", "engineer",
+    "director", "curator", "chief", "secretary", "governor", "senator", "chancellor",
+    "premier", "prime", "chairman", "chairwoman", "chair", "ceo", "executive", "manager",
+    "officer", "commissioner", "judge", "justice", "prosecutor", "attorney", "lawyer",
+    "general", "colonel", "captain", "sergeant", "inspector", "detective", "councillor",
+    "councilor", "councilman", "councilwoman", "representative", "congressman",
+    "congresswoman", "king", "queen", "prince", "princess", "ambassador", "head", "leader",
+    "founder", "professor", "doctor", "scientist", "researcher", "analyst", "economist",
+    "driver", "resident", "teacher", "student", "official", "adviser", "advisor", "aide",
+    "editor", "reporter", "correspondent", "author", "owner", "member", "deputy", "coach",
+    "candidate", "priest", "bishop", "pope", "sheriff", "superintendent", "treasurer",
+    "administrator", "architect", "historian", "expert", "partner", "counsel",
+    "trooper", "constable", "lieutenant", "corporal", "undersheriff", "marshal", "warden",
+    "agent",
+}
+NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Labels of candidates that vote for "this word names a place or a people, not a person".
+PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+INITIAL_RE = re.compile(r"(?:[A-Z]\.?){1,2}")  # "W.", "J.R.", "WR": not a given name
+MAX_NAME_WORDS = 4
+
+
+# -- pieces of a name ------------------------------------------------------------------
+
+def name_parts(name: str) -> list[str]:
+    """Name words without generational suffixes ("Jr.", "III")."""
+    return [p for p in name.replace(",", " ").split() if p.lower() not in NAME_SUFFIXES]
+
+
+def surname(name: str) -> str:
+    parts = name_parts(name)
+    return parts[-1] if parts else name
+
+
+def given(name: str) -> str | None:
+    parts = [p for p in name_parts(name) if not INITIAL_RE.fullmatch(p)]
+    return parts[0] if len(parts) > 1 else None
+
+
+def person_key(name: str) -> str:
+    """Lower-case name words without initials or suffixes: "George W. Bush" -> "george bush"."""
+    parts = [p for p in name_parts(name) if not INITIAL_RE.fullmatch(p)]
+    return " ".join(parts).lower()
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics or hyphens: "Zoë" ~ "Zoe", "Smith-Jones" ~ "smithjones"."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if c.isalnum()).lower()
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Two spellings of one given name: a short form ("Fred" / "Frederick"), an initial
+    ("J." / "John") or one slip of the keyboard ("Heydar" / "Heidar", "Jon" / "John").
+
+    Different names that merely look alike ("Anna" / "Anne", "Tom" / "Tim") do not count:
+    a slip only counts in names of five letters or more.
+    """
+    x, y = fold(a), fold(b)
+    if not x or not y or x[0] != y[0]:
+        return False
+    short, long = sorted((x, y), key=len)
+    if x == y or len(short) == 1:
+        return True
+    if len(short) >= 3 and long.startswith(short):
+        return True
+    return len(short) >= 5 and OSA.distance(x, y) <= 1
+
+
+def same_surname(a: str, b: str) -> bool:
+    """One surname, up to case, accents, hyphens or one slip in a long name ("Klistchko")."""
+    x, y = fold(a), fold(b)
+    return x == y or min(len(x), len(y)) >= 7 and OSA.distance(x, y) <= 2
+
+
+def swapped_letters(a: str, b: str) -> bool:
+    """ "klitschko" / "klistchko": the same letters, two neighbours swapped."""
+    return len(a) >= 5 and a != b and sorted(a) == sorted(b) and OSA.distance(a, b) == 1
+
+
+# -- the story's names -----------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    text: str  # as written, without a possessive or quotes
+    start: int  # offsets into the article
+    end: int
+
+    @property
+    def key(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Names the story gives in plain text, with votes on words that also name places."""
+
+    full: dict[tuple[str, ...], str]  # ("lindsay", "lohan") -> "Lindsay Lohan"
+    single: frozenset[str]  # surnames of those, and one-word names used twice
+    person_votes: Counter[str]
+    place_votes: Counter[str]
+    given: frozenset[str] = frozenset()  # given names of exactly one of those, no surname
+
+    @classmethod
+    def from_mentions(cls, mentions: Sequence[Mention]) -> Gazetteer:
+        names = [m.name for m in mentions if m.label == "PERSON" and m.kind == "name"]
+        forms: Counter[tuple[tuple[str, ...], str]] = Counter()
+        for name in names:
+            key = tuple(person_key(name).split())
+            if len(key) > 1 and not name.isupper():
+                forms[(key, name)] += 1
+        full: dict[tuple[str, ...], str] = {}
+        for (key, name), _count in forms.most_common():
+            full.setdefault(key, name)
+        mononyms = Counter(n.lower() for n in names if len(name_parts(n)) == 1)
+        single = {key[-1] for key in full} | {w for w, n in mononyms.items() if n >= 2}
+        places = Counter(w.lower() for m in mentions
+                         if m.kind == "candidate" and m.label in PLACE_LABELS
+                         for w in m.name.split())
+        people = Counter(w.lower() for n in names for w in name_parts(n))
+        given = Counter(key[0] for key in full)
+        unique_given = {g for g, n in given.items() if n == 1 and g not in single}
+        return cls(full, frozenset(single), people, places, frozenset(unique_given))
+
+    def is_person_word(self, word: str) -> bool:
+        """A known one-word name the story uses for a person at least as often as for a
+        place (spaCy labels "Lohan" a place now and then)."""
+        key = word.lower()
+        if key not in self.single:  # a misspelt surname: "Klistchko" for "Klitschko"
+            key = next((s for s in self.single if swapped_letters(s, key)), key)
+        return key in self.single and self.person_votes[key] >= self.place_votes[key]
+
+    def plain_text_name(self, mention: Mention) -> Mention | None:
+        """A capitalised run in running text that is, as a whole, a name of the story.
+
+        Titles and honorifics before it ("President", "Mr.") may precede the name.
+        """
+        words = _words(mention)
+        honorific, words = _strip_titles(words)
+        key = tuple(w.key for w in words if not INITIAL_RE.fullmatch(w.text))
+        if not key:
+            return None
+        if len(key) > 1 and key in self.full or len(key) == 1 and (
+                self.is_person_word(key[0]) or self._is_given_name(key[0])):
+            return self._as_name(mention, words, honorific)
+        return None
+
+    def _is_given_name(self, word: str) -> bool:
+        """The given name of one person of the story, used more for them than for a place
+        ("Jordan" the country stays a place unless the story names its Jordan more)."""
+        return word in self.given and self.person_votes[word] > self.place_votes[word]
+
+    def headline_names(self, mention: Mention) -> Iterator[Mention]:
+        """The story's names inside a headline run ("Obama Reverses Bush" -> Obama, Bush)."""
+        words = _words(mention)
+        index = 0
+        while index < len(words):
+            size = self._match_at(words, index)
+            if size:
+                before = words[index - 1].key.rstrip(".") if index else ""
+                yield self._as_name(mention, words[index:index + size], HONORIFICS.get(before))
+                index += size
+            else:
+                index += 1
+
+    def people_in_org(self, mention: Mention) -> list[Mention]:
+        """An "organisation" that is the story's people: "Lopez and Carrasquillo" (or a
+        body and a person: "Philly and Cheeks"), or a known full name after other words
+        ("American Hasim Rahman")."""
+        groups: list[list[_Word]] = [[]]
+        for word in _words(mention):
+            if word.key in {"and", "&"}:
+                groups.append([])
+            else:
+                groups[-1].append(word)
+        groups = [g for g in groups if g]
+        found = [self._name_ending(mention, group) for group in groups]
+        if all(f is None for f in found):
+            return []
+        return [f or _piece(mention, group, "ORG") for f, group in zip(found, groups,
+                                                                       strict=True)]
+
+    def _name_ending(self, mention: Mention, words: list[_Word]) -> Mention | None:
+        for index in range(len(words)):
+            key = tuple(w.key for w in words[index:] if not INITIAL_RE.fullmatch(w.text))
+            if len(key) > 1 and key in self.full or len(key) == 1 == len(words) and \
+                    self.is_person_word(key[0]):
+                return self._as_name(mention, words[index:], None)
+        return None
+
+    def _match_at(self, words: list[_Word], index: int) -> int:
+        """Length of the longest story name starting at `index` (0 when none)."""
+        for size in range(min(MAX_NAME_WORDS, len(words) - index), 1, -1):
+            key = tuple(w.key for w in words[index:index + size]
+                        if not INITIAL_RE.fullmatch(w.text))
+            if len(key) > 1 and key in self.full:
+                return size
+        return 1 if self.is_person_word(words[index].text) else 0
+
+    def _as_name(self, mention: Mention, words: list[_Word], honorific: str | None
+                 ) -> Mention:
+        text = " ".join(w.text for w in words)
+        key = tuple(w.key for w in words if not INITIAL_RE.fullmatch(w.text))
+        if text.isupper():  # "GARY ROSS" is written as the story writes it elsewhere
+            text = self.full.get(key, text.title())
+        start, end = words[0].start, words[-1].end
+        offset = start - mention.start
+        return Mention(mention.article_id, mention.text[offset:offset + end - start], start, end,
+                       "PERSON", name=text, honorific=honorific)
+
+
+def _piece(mention: Mention, words: list[_Word], label: str) -> Mention:
+    """The part of a mention these words span, as a name with this label."""
+    start, end = words[0].start, words[-1].end
+    text = mention.text[start - mention.start:end - mention.start]
+    return Mention(mention.article_id, text, start, end, label, name=text)
+
+
+def _words(mention: Mention) -> list[_Word]:
+    """Words of a mention with article offsets; possessives and quote marks cut off."""
+    words = []
+    for match in re.finditer(r"\S+", mention.text):
+        text = match.group().strip("\"'\u2018\u2019\u201c\u201d")
+        text = POSSESSIVE_RE.sub("", text) if len(text) > 2 else text
+        if not text or not text[0].isalnum():
+            continue
+        start = mention.start + match.start() + match.group().index(text[0])
+        words.append(_Word(text, start, start + len(text)))
+    return words
+
+
+def _strip_titles(words: list[_Word]) -> tuple[str | None, list[_Word]]:
+    """Drop leading honorifics and capitalised titles ("President", "Gov.")."""
+    honorific = None
+    while len(words) > 1:
+        key = words[0].key.rstrip(".")
+        if key in HONORIFICS:
+            honorific = HONORIFICS[key]
+        elif key not in ROLE_NOUNS and key not in {"gov", "sen", "rep", "gen", "lt", "sgt"}:
+            break
+        words = words[1:]
+    return honorific, words
+
+
+def resolve_candidates(mentions: Sequence[Mention]) -> list[Mention]:
+    """Unresolved mentions become the story's person names they spell, or are dropped."""
+    gazetteer = Gazetteer.from_mentions(mentions)
+    resolved: list[Mention] = []
+    for mention in mentions:
+        if mention.kind == "candidate":
+            found = gazetteer.plain_text_name(mention)
+            resolved.extend([found] if found else [])
+        elif mention.kind == "headline":
+            resolved.extend(gazetteer.headline_names(mention))
+        elif mention.label == "ORG" and mention.kind == "name":
+            resolved.extend(gazetteer.people_in_org(mention) or [mention])
+        else:
+            resolved.append(mention)
+    return resolved

@@ -1,0 +1,238 @@
+"""People across articles: clusters of mentions, and when two clusters are one person.
+
+Goes in: per-article clusters of person mentions (`Cluster`, built by
+`entities.link_entities`). Comes out: one cluster per person of the story.
+
+The rules, most certain first:
+
+* the same given name and surname, or a nickname used as the given name ("Jerry Ortiz"
+  for "Luis Gerardo (Jerry) Ortiz");
+* spelling variants of one name ("Fred" / "Frederick LaRue", "Heydar" / "Heidar
+  Alishvandi") when the two are each other's only such variant in the story, and their
+  genders (from honorifics and words like "wife" or "son") do not clash;
+* a bare surname ("Lohan") joins the one person of the story with that surname; with
+  several, its roles or its honorific's gender must leave exactly one;
+* a bare word that is no one's surname joins the one person with that given name
+  ("Craig"), or the one person whose surname it misspells by swapping two letters.
+
+Anything ambiguous stays apart: a false merge of two people is worse than a missed one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+
+from .models import Mention
+from .names import fold, name_parts, same_given_name, surname, swapped_letters
+
+FEMALE_HONORIFICS = {"Mrs.", "Ms.", "Miss", "Dame", "Lady"}
+MALE_HONORIFICS = {"Mr.", "Sir", "Lord"}
+# Role words that tell a person's gender ("his wife, Michele"): plain English, no names.
+FEMALE_WORDS = {"wife", "widow", "daughter", "mother", "sister", "grandmother", "aunt",
+                "niece", "girlfriend", "woman", "actress", "mom", "mum", "chairwoman",
+                "spokeswoman", "congresswoman", "councilwoman", "businesswoman", "queen",
+                "princess", "stepdaughter", "stepmother", "granddaughter", "fiancee"}
+MALE_WORDS = {"husband", "widower", "son", "father", "brother", "grandfather", "uncle",
+              "nephew", "boyfriend", "man", "actor", "dad", "chairman", "spokesman",
+              "congressman", "councilman", "businessman", "king", "prince", "stepson",
+              "stepfather", "grandson", "fiance"}
+
+
+@dataclass(eq=False)
+class Cluster:
+    """Mentions believed to name one person or organisation (compared by identity)."""
+
+    label: str
+    names: Counter[str] = field(default_factory=Counter)
+    aliases: dict[str, None] = field(default_factory=dict)
+    roles: dict[str, None] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    first: str | None = None
+    last: str | None = None
+    nicknames: dict[str, None] = field(default_factory=dict)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        if mention.kind == "name":
+            self.names[mention.name] += 1
+            self.aliases[mention.text] = None
+            self.aliases[mention.name] = None
+            if mention.honorific:
+                self.aliases[f"{mention.honorific} {surname(mention.name)}"] = None
+            if mention.nickname:
+                self.nicknames[mention.nickname] = None
+        if mention.role:
+            self.roles[mention.role] = None
+
+    def absorb(self, other: Cluster) -> None:
+        for mention in other.mentions:
+            self.add(mention)
+
+    @property
+    def keys(self) -> set[str]:
+        """ "given surname" keys: the given name and any nickname used in its place."""
+        last = fold(self.last or "")
+        return {f"{fold(g)} {last}" for g in (self.first or "", *self.nicknames) if g}
+
+    @property
+    def surnames(self) -> set[str]:
+        """Every surname its full names use ("Raite" and "Rait" after a merge)."""
+        return {fold(surname(n)) for n in self.names if len(name_parts(n)) > 1}
+
+    @property
+    def middles(self) -> set[str]:
+        """Middle names and initials seen ("Cheney", "C")."""
+        found: set[str] = set()
+        for name in self.names:
+            parts = name_parts(name)
+            found.update(p.rstrip(".") for p in parts[1:-1])
+        return found
+
+    @property
+    def gender(self) -> str | None:
+        votes = {g for m in self.mentions if (g := mention_gender(m))}
+        return votes.pop() if len(votes) == 1 else None
+
+
+def mention_gender(mention: Mention) -> str | None:
+    """ "female" / "male" from the honorific or a gendered role word, else None."""
+    if mention.honorific in FEMALE_HONORIFICS:
+        return "female"
+    if mention.honorific in MALE_HONORIFICS:
+        return "male"
+    words = set(re.findall(r"[a-z]+", (mention.role or "").lower().split(" of ")[0]))
+    female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
+    if female != male:
+        return "female" if female else "male"
+    return None
+
+
+def by_gender(candidates: list[Cluster], wanted: str | None) -> list[Cluster]:
+    """The candidates a mention of this gender can name: those not known to differ."""
+    if wanted is None:
+        return candidates
+    return [c for c in candidates if c.gender in {None, wanted}]
+
+
+# -- merging across articles -----------------------------------------------------------
+
+def merge_people(clusters: list[Cluster]) -> list[Cluster]:
+    """One cluster per person: full names first, then bare surnames and given names."""
+    full = _merge_name_variants(_merge_same_names([c for c in clusters if c.first]))
+    single = [c for c in clusters if not c.first]
+    return full + _attach_single_words(single, full)
+
+
+def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
+    """Clusters sharing a "given surname" key (nicknames count as given names)."""
+    by_key: dict[str, Cluster] = {}
+    merged: list[Cluster] = []
+    for cluster in clusters:
+        targets = list(dict.fromkeys(by_key[k] for k in cluster.keys if k in by_key))
+        if not targets:
+            target = Cluster("PERSON", first=cluster.first, last=cluster.last)
+            merged.append(target)
+        else:
+            target = targets[0]
+            for other in targets[1:]:
+                target.absorb(other)
+                merged.remove(other)
+        target.absorb(cluster)
+        for key in target.keys | cluster.keys:
+            by_key[key] = target
+    return merged
+
+
+def _merge_name_variants(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Fred LaRue" + "Frederick C. LaRue": groups of variants of one name merge when no
+    two of them clash ("Chris" fits "Christopher" and "Christine", who clash: no merge)."""
+    merged: list[Cluster] = []
+    for group in _variant_groups(clusters):
+        if len(group) > 1 and not any(_clash(a, b) for i, a in enumerate(group)
+                                      for b in group[i + 1:]):
+            for other in group[1:]:
+                group[0].absorb(other)
+            merged.append(group[0])
+        else:
+            merged.extend(group)
+    return merged
+
+
+def _variant_groups(clusters: list[Cluster]) -> list[list[Cluster]]:
+    """Connected groups of clusters linked by `same_person_name`, in input order."""
+    group_of = {c: [c] for c in clusters}
+    for i, a in enumerate(clusters):
+        for b in clusters[i + 1:]:
+            if group_of[a] is not group_of[b] and same_person_name(a, b):
+                joined = group_of[a] + group_of[b]
+                for member in joined:
+                    group_of[member] = joined
+    groups = {id(g): g for g in group_of.values()}
+    return [sorted(g, key=clusters.index) for g in groups.values()]
+
+
+def same_person_name(a: Cluster, b: Cluster) -> bool:
+    """Two full names that can be one person's: variant given names, the same surname
+    (or one slip in it with the very same given name), compatible middles and genders."""
+    if not (a.first and b.first and a.last and b.last) or _clash(a, b):
+        return False
+    last_a, last_b = fold(a.last), fold(b.last)
+    return last_a == last_b or fold(a.first) == fold(b.first)
+
+
+def _clash(a: Cluster, b: Cluster) -> bool:
+    """Names or genders that cannot be one person's."""
+    if a.gender and b.gender and a.gender != b.gender:
+        return True
+    if not same_given_name(a.first or "", b.first or "") or \
+            not _middles_agree(a.middles, b.middles):
+        return True
+    last_a, last_b = fold(a.last or ""), fold(b.last or "")
+    return last_a != last_b and not (min(len(last_a), len(last_b)) >= 4 and
+                                     last_a[0] == last_b[0] and
+                                     OSA.distance(last_a, last_b) <= 1)
+
+
+def _middles_agree(a: set[str], b: set[str]) -> bool:
+    """Middle names agree when one side has none, or some pair matches ("C" ~ "Cheney")."""
+    if not a or not b:
+        return True
+    return any(same_given_name(x, y) for x in a for y in b)
+
+
+def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cluster]:
+    """Bare-word clusters join the one full-named person they fit; the rest are grouped."""
+    by_surname: dict[str, list[Cluster]] = defaultdict(list)
+    for cluster in full:
+        for name in cluster.surnames | {fold(cluster.last or "")}:
+            by_surname[name].append(cluster)
+    orphans: dict[str, Cluster] = {}
+    for cluster in singles:
+        target = _single_word_target(cluster, full, by_surname)
+        if target is not None:
+            target.absorb(cluster)
+            continue
+        key = fold(cluster.last or "")
+        if key in orphans:
+            orphans[key].absorb(cluster)
+        else:
+            orphans[key] = cluster
+    return list(orphans.values())
+
+
+def _single_word_target(cluster: Cluster, full: list[Cluster],
+                        by_surname: dict[str, list[Cluster]]) -> Cluster | None:
+    word = fold(cluster.last or "")
+    candidates = by_surname.get(word, [])
+    if len(candidates) > 1:
+        roles = set(cluster.roles)
+        candidates = [c for c in candidates if roles & set(c.roles)] or \
+            by_gender(candidates, cluster.gender)
+    if not candidates:  # not a surname here: a given name, or a surname with two letters swapped
+        candidates = [c for c in full if fold(c.first or "") == word] or \
+            [c for c in full if swapped_letters(fold(c.last or ""), word)]
+    return candidates[0] if len(candidates) == 1 else None
