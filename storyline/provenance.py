@@ -30,6 +30,23 @@ PHRASES_PATH = Path(__file__).parent / "data" / "spin_phrases.json"
 SHINGLE = 5
 NUM_PERM = 64
 ALIGN_THRESHOLD = 0.6
+# Digests: short items (at most DIGEST_MAX_WORDS words) whose sources are at least
+# DIGEST_SOURCE_RATIO times longer; an excerpt of one article is at most DIGEST_EXCERPT_SHARE
+# of it (a truncated reprint keeps more, and from the top).
+DIGEST_MAX_WORDS = 250
+DIGEST_SOURCE_RATIO = 1.6
+DIGEST_EXCERPT_SHARE = 0.5
+DIGEST_MIN_SHINGLES = 3
+# Sentence matches that mean the words were copied, not just the facts.
+CLOSE_KINDS = frozenset({"verbatim", "edited", "shortened", "substituted"})
+# Spun with its original present: at least SPUN_MIN_SWAPS words swapped in place, at least
+# SPUN_MIN_SWAP_SHARE of the aligned words, swaps outnumbering insertions and deletions by
+# SPUN_SWAP_DOMINANCE, and the source's sentence order kept (a rewrite reorders).
+SPUN_MIN_SWAPS = 5
+SPUN_MIN_SWAP_SHARE = 0.02
+SPUN_SWAP_DOMINANCE = 1.5
+IN_ORDER = 0.8
+DUPLICATE_IDENTITY = 0.9
 CREDIT_PATTERNS = [
     re.compile(r"(?:this|the) (?:article|story|report) (?:was )?(?:originally |first )?"
                r"(?:appeared|published|ran) (?:in|on|by) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
@@ -84,7 +101,13 @@ class _Sketch:
 
 @dataclass
 class _PairResult:
-    """How much of `copy` comes from `source`, sentence by sentence."""
+    """How much of `copy` comes from `source`, sentence by sentence.
+
+    `swapped` counts words replaced in place inside aligned sentences (same position, other
+    word: the mark of a synonym spinner), `indels` words inserted or deleted there, `words`
+    the copy's words in aligned sentences, and `in_order` the share of consecutive aligned
+    sentences that keep the source's order (a spinner keeps it, a rewrite shuffles).
+    """
 
     copy: int
     source: int
@@ -92,6 +115,10 @@ class _PairResult:
     verbatim: float
     substituted: float
     aligned: list[tuple[int, int, float, str]]
+    swapped: int = 0
+    indels: int = 0
+    words: int = 0
+    in_order: float = 1.0
 
 
 # The cheap pass works on UTF-8 bytes with numpy: a regex or a Python loop per token costs
@@ -324,56 +351,90 @@ def align_pair(copy: _Sketch, source: _Sketch, copy_index: int, source_index: in
         for word in content:
             postings[word].append(index)
     aligned = []
-    verbatim = substituted = 0
+    verbatim = substituted = swapped = indels = aligned_words = 0
     for index, content in enumerate(copy.sentence_content):
         if not content:
             continue
-        counts: dict[int, int] = defaultdict(int)
-        for word in content:
-            for other in postings.get(word, ()):
-                counts[other] += 1
-        best, best_score, best_kind = -1, 0.0, ""
-        for other, shared in sorted(counts.items(), key=lambda kv: -kv[1])[:3]:
-            if shared < 2 and len(content) > 2:
-                continue
-            score, kind = _sentence_similarity(copy.sentence_words[index],
-                                               source.sentence_words[other], content,
-                                               source.sentence_content[other])
-            if score > best_score:
-                best, best_score, best_kind = other, score, kind
-        if best >= 0 and best_score >= ALIGN_THRESHOLD:
-            aligned.append((index, best, best_score, best_kind))
-            verbatim += best_kind == "verbatim"
-            substituted += best_kind == "substituted"
+        match = _best_sentence(copy, source, index, postings)
+        if match is None:
+            continue
+        best, score, kind, edits = match
+        aligned.append((index, best, score, kind))
+        verbatim += kind == "verbatim"
+        substituted += kind == "substituted"
+        swapped += edits[0]
+        indels += edits[1]
+        aligned_words += len(copy.sentence_words[index])
     total = max(1, sum(1 for c in copy.sentence_content if c))
+    steps = [b[1] > a[1] for a, b in zip(aligned, aligned[1:], strict=False)]
     return _PairResult(copy_index, source_index, len(aligned) / total, verbatim / total,
-                       substituted / total, aligned)
+                       substituted / total, aligned, swapped, indels, aligned_words,
+                       sum(steps) / len(steps) if steps else 1.0)
+
+
+def _best_sentence(copy: _Sketch, source: _Sketch, index: int,
+                   postings: dict[str, list[int]]
+                   ) -> tuple[int, float, str, tuple[int, int]] | None:
+    """The source sentence that copy sentence `index` matches best, if any matches well."""
+    content = copy.sentence_content[index]
+    counts: dict[int, int] = defaultdict(int)
+    for word in content:
+        for other in postings.get(word, ()):
+            counts[other] += 1
+    best: tuple[int, float, str, tuple[int, int]] | None = None
+    for other, shared in sorted(counts.items(), key=lambda kv: -kv[1])[:3]:
+        if shared < 2 and len(content) > 2:
+            continue
+        score, kind, edits = _sentence_similarity(
+            copy.sentence_words[index], source.sentence_words[other], content,
+            source.sentence_content[other])
+        if best is None or score > best[1]:
+            best = (other, score, kind, edits)
+    return best if best and best[1] >= ALIGN_THRESHOLD else None
 
 
 def _sentence_similarity(a: list[str], b: list[str], a_content: set[str], b_content: set[str]
-                         ) -> tuple[float, str]:
+                         ) -> tuple[float, str, tuple[int, int]]:
     """How sentence `a` relates to `b`: verbatim, edited, substituted (word swaps in
-    place, the mark of a spinner) or reworded, with a score in 0..1."""
+    place, the mark of a spinner) or reworded, with a score in 0..1 and the edit counts
+    (words swapped in place, words inserted or deleted) when the two are close."""
     if a == b:
-        return 1.0, "verbatim"
+        return 1.0, "verbatim", (0, 0)
+    if 6 <= len(a) < len(b) and b[:len(a)] == a:
+        # Cut short at a clause boundary, as digests and teasers do.
+        return 0.9, "shortened", (0, 0)
     overlap = len(a_content & b_content) / max(1, min(len(a_content), len(b_content)))
     ratio = Indel.normalized_similarity(a, b)
-    if ratio >= 0.9:
-        return ratio, "edited"
-    if ratio >= 0.5 and min(len(a), len(b)) / max(len(a), len(b), 1) >= 0.8:
-        replaced = changed = 0
-        for op in Levenshtein.opcodes(a, b):
-            if op.tag == "equal":
-                continue
-            size = max(op.src_end - op.src_start, op.dest_end - op.dest_start)
-            changed += size
-            if op.tag == "replace":
-                replaced += size
-        if changed and replaced / changed >= 0.7:
-            return max(ratio, 0.7), "substituted"
+    if ratio >= 0.5 and min(len(a), len(b)) / max(len(a), len(b), 1) >= 0.7:
+        swapped, indels = _word_edits(a, b)
+        if swapped and swapped >= 0.7 * (swapped + indels):
+            return max(ratio, 0.7), "substituted", (swapped, indels)
+        if ratio >= 0.9:
+            return ratio, "edited", (swapped, indels)
+        if overlap < 0.7:
+            return max(ratio, overlap * 0.8), "reworded", (swapped, indels)
     if overlap >= 0.7:
-        return overlap * 0.9, "reworded"
-    return max(ratio, overlap * 0.8), "reworded"
+        return overlap * 0.9, "reworded", (0, 0)
+    return max(ratio, overlap * 0.8), "reworded", (0, 0)
+
+
+def _word_edits(a: list[str], b: list[str]) -> tuple[int, int]:
+    """(words replaced in place, words inserted or deleted) turning `b` into `a`.
+
+    A short run of replaced words (up to four, each by up to two: spinners put "passed
+    away" for "died") counts as swaps; longer runs, as when clauses trade places, and bare
+    insertions or deletions count as indels.
+    """
+    swapped = indels = 0
+    for op in Levenshtein.opcodes(b, a):
+        if op.tag == "equal":
+            continue
+        old, new = op.src_end - op.src_start, op.dest_end - op.dest_start
+        if op.tag == "replace" and old <= 4 and new <= 2 * old:
+            swapped += old
+        else:
+            indels += max(old, new)
+    return swapped, indels
 
 
 def find_credit(article: Article) -> tuple[str, int, int] | None:
@@ -442,9 +503,32 @@ def detect_provenance(articles: Sequence[Article]) -> list[Provenance]:
         best = results.get(copy)
         if best is None or result.containment > best.containment:
             results[copy] = result
-    digests = _digest_sources(sketches, pairs)
+    digests = _digest_sources(sketches, set(pairs) | _containment_pairs(sketches))
     return [_classify(index, sketches, results.get(index), digests.get(index))
             for index in range(len(sketches))]
+
+
+def _containment_pairs(sketches: Sequence[_Sketch]) -> set[tuple[int, int]]:
+    """(short, long) pairs where a short article shares word shingles with a much longer one.
+
+    LSH finds similar sets; a digest's few sentences are a small part of each source, so
+    their Jaccard similarity is low. An exact index over the short articles' shingles only
+    (digests are few and short) finds them at the cost of one set intersection per article.
+    """
+    owners: dict[int, list[int]] = defaultdict(list)
+    for index, sketch in enumerate(sketches):
+        if sketch.token_count <= DIGEST_MAX_WORDS:
+            for value in set(sketch.shingles.tolist()):
+                owners[value].append(index)
+    if not owners:
+        return set()
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for index, sketch in enumerate(sketches):
+        for value in owners.keys() & set(sketch.shingles.tolist()):
+            for short in owners[value]:
+                if sketch.token_count >= DIGEST_SOURCE_RATIO * sketches[short].token_count:
+                    shared[(short, index)] += 1
+    return {pair for pair, count in shared.items() if count >= DIGEST_MIN_SHINGLES}
 
 
 def _direction(sketches: Sequence[_Sketch], i: int, j: int) -> tuple[int, int]:
@@ -461,37 +545,61 @@ def _direction(sketches: Sequence[_Sketch], i: int, j: int) -> tuple[int, int]:
     spun_b = len(sketches[j].spin_hits)
     if spun_a != spun_b:
         return (i, j) if spun_a > spun_b else (j, i)
-    if len(sketches[i].tokens) != len(sketches[j].tokens):
+    if sketches[i].token_count != sketches[j].token_count:
         # A copy is more often cut short than padded.
-        return (i, j) if len(sketches[i].tokens) < len(sketches[j].tokens) else (j, i)
+        return (i, j) if sketches[i].token_count < sketches[j].token_count else (j, i)
     return j, i
 
 
-def _digest_sources(sketches: Sequence[_Sketch], pairs: Sequence[tuple[int, int]]
+def _digest_sources(sketches: Sequence[_Sketch], pairs: set[tuple[int, int]]
                     ) -> dict[int, _PairResult]:
-    """Short articles whose sentences come from longer ones -> their main source's alignment."""
+    """Short articles made of sentences from longer ones -> their main source's alignment."""
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
         partners[i].add(j)
         partners[j].add(i)
     digests: dict[int, _PairResult] = {}
     for index, sketch in enumerate(sketches):
-        if len(sketch.tokens) > 250:
+        if sketch.token_count > DIGEST_MAX_WORDS:
             continue
         sources = []
         for other in sorted(partners[index]):
             candidate = sketches[other]
-            if len(candidate.tokens) < 1.6 * len(sketch.tokens):
+            if candidate.token_count < DIGEST_SOURCE_RATIO * sketch.token_count:
                 continue
             pair = align_pair(sketch, candidate, index, other)
             if pair.aligned:
                 sources.append(pair)
-        if sources and sum(p.containment for p in sources) >= 0.3:
+        if sources and _is_digest(sketch, sources, sketches):
             # Most copied-from first; between equal copies, the earlier one is the source.
             digests[index] = min(sources, key=lambda p: (-round(p.containment, 3),
                                                          sketches[p.source].article.timestamp,
                                                          p.source))
     return digests
+
+
+def _is_digest(sketch: _Sketch, sources: list[_PairResult], sketches: Sequence[_Sketch]
+               ) -> bool:
+    """A digest summarises: its sentences come from several articles, or are picked from
+    the body of one (a copy of the top of one article is a truncated reprint instead)."""
+    close = [p for p in sources if any(kind in CLOSE_KINDS for *_, kind in p.aligned)]
+    covered = {a[0] for p in close for a in p.aligned if a[3] in CLOSE_KINDS}
+    total = max(1, sum(1 for c in sketch.sentence_content if c))
+    if close and len(covered) / total >= 0.5:
+        contributing = {p.source for p in close
+                        if any(a[3] in CLOSE_KINDS and a[0] in covered for a in p.aligned)}
+        if len(contributing) >= 2:
+            return True
+        main = max(close, key=lambda p: p.containment)
+        excerpt = sketch.token_count <= DIGEST_EXCERPT_SHARE * sketches[main.source].token_count
+        from_top = main.aligned[0][0] == 0 and main.aligned[0][1] == 0
+        return excerpt and (not from_top or main.in_order < 1.0)
+    # A newsletter's own summary rewords its sources: then nearly every sentence must lean
+    # on one, at least one be copied, and two sources add different sentences (an original
+    # and its copy count once).
+    covered_all = {a[0] for p in sources for a in p.aligned}
+    contributions = {frozenset(a[0] for a in p.aligned) for p in sources}
+    return bool(close) and len(covered_all) / total >= 0.75 and len(contributions) >= 2
 
 
 def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
@@ -517,26 +625,49 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
         origin = aligned or (credited[0] if credited else None)
         return Provenance(article.id, "reprint", origin.id if origin else None, similarity,
                           tuple(evidence), credited=credit[0])
-    if pair and source:
-        length_ratio = len(sketch.tokens) / max(1, len(sketches[pair.source].tokens))
-        if pair.containment >= 0.9 and pair.verbatim >= 0.85 and 0.9 <= length_ratio <= 1.1:
-            return Provenance(article.id, "duplicate", source.id, similarity, tuple(evidence))
-        if pair.containment >= 0.6 and pair.verbatim >= 0.6:
-            return Provenance(article.id, "reprint", source.id, similarity, tuple(evidence))
-        if pair.containment >= 0.5 and pair.substituted >= 0.3:
-            return Provenance(article.id, "spun", source.id, similarity,
-                              tuple(evidence + _spin_evidence(article, hits)))
     if digest_pair:
         source_sketch = sketches[digest_pair.source]
         return Provenance(article.id, "digest", source_sketch.article.id,
                           round(digest_pair.containment, 3),
                           tuple(_alignment_evidence(sketch, source_sketch, digest_pair)))
-    if is_spun_alone(hits, len(sketch.tokens)):
+    if pair and source:
+        kind = _copy_kind(sketch, sketches[pair.source], pair)
+        if kind == "spun":
+            evidence += _spin_evidence(article, hits)
+        if kind:
+            return Provenance(article.id, kind, source.id, similarity, tuple(evidence))
+    if is_spun_alone(hits, sketch.token_count):
         return Provenance(article.id, "spun", None, similarity,
                           tuple(_spin_evidence(article, hits)))
-    if pair and source and pair.containment >= 0.6:
-        return Provenance(article.id, "rewrite", source.id, similarity, tuple(evidence))
     return Provenance(article.id, "original", None, similarity, ())
+
+
+def _copy_kind(copy: _Sketch, source: _Sketch, pair: _PairResult) -> str | None:
+    """spun, duplicate, reprint or rewrite for an uncredited copy; None if not a copy."""
+    if pair.containment >= 0.5 and _is_spun_copy(pair):
+        return "spun"
+    identity = Indel.normalized_similarity(copy.tokens, source.tokens)
+    if pair.containment >= 0.9 and identity >= DUPLICATE_IDENTITY:
+        # Near-verbatim: at least 90% of the words the same and in the same order.
+        return "duplicate"
+    if pair.containment >= 0.6 and (pair.verbatim >= 0.6 or _lightly_edited(pair)):
+        return "reprint"
+    if pair.containment >= 0.6:
+        return "rewrite"
+    return None
+
+
+def _is_spun_copy(pair: _PairResult) -> bool:
+    """Many words swapped in place, few inserted or deleted, sentence order kept."""
+    return (pair.swapped >= SPUN_MIN_SWAPS
+            and pair.swapped >= SPUN_MIN_SWAP_SHARE * pair.words
+            and pair.swapped >= SPUN_SWAP_DOMINANCE * pair.indels
+            and pair.in_order >= IN_ORDER)
+
+
+def _lightly_edited(pair: _PairResult) -> bool:
+    """The same sentences in the same order with a handful of words changed."""
+    return pair.in_order >= IN_ORDER and pair.swapped + pair.indels <= 0.05 * pair.words
 
 
 def _alignment_evidence(copy: _Sketch, source: _Sketch, pair: _PairResult
