@@ -25,6 +25,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from .models import Article, Provenance
 from .text import content_words, sentence_spans, words
+from .wording import SPUN_SCORE, SwapHit, small_digits, spin_score, swap_hits
 
 PHRASES_PATH = Path(__file__).parent / "data" / "spin_phrases.json"
 SHINGLE = 5
@@ -90,6 +91,12 @@ class _Sketch:
     @cached_property
     def sentence_content(self) -> list[set[str]]:
         return [set(content_words(self.article.text[s:e])) for s, e in self.sentences]
+
+    @cached_property
+    def wording(self) -> tuple[list[SwapHit], int, list[tuple[int, int]]]:
+        """Words that look swapped for a synonym, words tested, small numbers as digits."""
+        hits, tested = swap_hits(self.article.text)
+        return hits, tested, small_digits(self.article.text)
 
     @property
     def spin_hits(self) -> list[dict[str, object]]:
@@ -636,9 +643,9 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
             evidence += _spin_evidence(article, hits)
         if kind:
             return Provenance(article.id, kind, source.id, similarity, tuple(evidence))
-    if is_spun_alone(hits, sketch.token_count):
+    if is_spun_alone(hits, sketch.token_count) or _wording_is_spun(sketch):
         return Provenance(article.id, "spun", None, similarity,
-                          tuple(_spin_evidence(article, hits)))
+                          tuple(_spin_evidence(article, hits) + _wording_evidence(sketch)))
     return Provenance(article.id, "original", None, similarity, ())
 
 
@@ -686,6 +693,23 @@ def _spin_evidence(article: Article, hits: list[dict[str, object]]) -> list[dict
     return [{"article": article.id, "start": h["start"], "end": h["end"],
              "note": f"spinner phrase \"{h['phrase']}\" (likely \"{h['likely_original']}\")"}
             for h in hits]
+
+
+def _wording_is_spun(sketch: _Sketch) -> bool:
+    """Spun without its original: far more swapped-looking words than real writing has."""
+    swaps, tested, digits = sketch.wording
+    return spin_score(len(swaps), tested, len(digits)) >= SPUN_SCORE
+
+
+def _wording_evidence(sketch: _Sketch) -> list[dict[str, object]]:
+    swaps, _, digits = sketch.wording
+    evidence: list[dict[str, object]] = [
+        {"article": sketch.article.id, "start": h.start, "end": h.end,
+         "note": f"\"{h.word}\" looks swapped for a synonym (\"{h.likely}\" is the usual pair)"}
+        for h in swaps[:40]]
+    evidence += [{"article": sketch.article.id, "start": start, "end": end,
+                  "note": "small number written as a digit"} for start, end in digits[:10]]
+    return evidence
 
 
 def independence_groups(provenance: Sequence[Provenance]) -> dict[str, str]:
