@@ -51,8 +51,9 @@ N - `--timed-articles`, then the last `--timed-articles` articles go through the
 on the clock (CPU time, so figures are per core). Memory: RSS growth of the process over the
 whole index (per article) and tracemalloc size of one retained sketch.
 
-Run as a script, it re-executes itself with PYTHONHASHSEED=0 unless that is set: storyline
-hashes shingles with `hash()`, so candidate pairs (and a few results) vary between processes.
+Run as a script, it re-executes itself with PYTHONHASHSEED=0 unless that is set: storyline's
+hashes are fixed (crc32-free byte polynomial hashes), but `_corpus.copy_clusters` uses `hash()`,
+and the clusters decide how families are packed into batches.
 
 Usage:
     python benchmarks/provenance.py                        # TEST half, everything
@@ -1119,7 +1120,7 @@ def _public(value: Any) -> Any:
 
 if __name__ == "__main__":
     if os.environ.get("PYTHONHASHSEED") is None:
-        # storyline's shingles use hash(): fix the seed so that runs are reproducible.
+        # _corpus.copy_clusters uses hash(): fix the seed so that batches are reproducible.
         os.environ["PYTHONHASHSEED"] = "0"
         os.execv(sys.executable, [sys.executable, *sys.argv])
     raise SystemExit(main())
