@@ -52,7 +52,7 @@ on the clock (CPU time, so figures are per core). Memory: RSS growth of the proc
 whole index (per article) and tracemalloc size of one retained sketch.
 
 Run as a script, it re-executes itself with PYTHONHASHSEED=0 unless that is set: storyline's
-hashes are fixed (crc32-free byte polynomial hashes), but `_corpus.copy_clusters` uses `hash()`,
+hashes are fixed polynomial hashes of bytes, but `_corpus.copy_clusters` uses `hash()`,
 and the clusters decide how families are packed into batches.
 
 Usage:
