@@ -6,7 +6,11 @@ groups the alignment stage uses (copies of one original count once).
 
 Everything here is cheap (no model): word shingles with MinHash/LSH for
 near-verbatim copies, a second LSH over names and numbers, which survive
-synonym spinning, and sentence alignment only on the candidate pairs.
+synonym spinning, an exact shingle index for short items (digests are small
+parts of their sources), and sentence alignment only on the candidate pairs.
+The alignment counts words swapped in place (a spinner), reordered sentences
+and clauses (a rewrite) and word identity (a near-duplicate). A spun article
+with no original is judged by its wording alone (`wording`).
 """
 
 from __future__ import annotations
@@ -492,7 +496,7 @@ def _spelled(number: int) -> str:
 
 
 def is_spun_alone(hits: list[dict[str, object]], word_count: int) -> bool:
-    """Spun without its original: several distinct idiom-breaking swaps."""
+    """Spun without its original: several distinct phrases from our spinner phrase list."""
     strong = {str(h["phrase"]).lower() for h in hits if not h.get("weak")}
     return len(strong) >= 2 or (len(strong) == 1 and len(hits) >= 3 and word_count < 1500)
 
