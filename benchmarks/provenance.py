@@ -43,15 +43,17 @@ or "other/none"; accuracy = ok / (ok + reversed).
 Also measured: the single-article spun detector (each spun copy alone, `detect_provenance([a])`,
 on `--alone-sources` sources spread evenly over the two corpora) against false positives on
 ALL real articles (PolNeAR, ECB+, GGT, TempEval-3, both halves), and the cheap pass
-(`sketch_article` + `minhash` + `MinHashLSH` query/insert, as in `candidate_pairs`) at index
+(`sketch_article`, then `CandidateIndex.signatures` and `add_signatures`: the MinHash signatures
+and the LSH query and insert, exactly what `candidate_pairs` runs) at index
 sizes 10k and 100k, each in a fresh process: synthetic articles are real texts with a few words
 swapped and numbers redrawn; the index is first filled with near-copy signatures up to
 N - `--timed-articles`, then the last `--timed-articles` articles go through the full cheap pass
 on the clock (CPU time, so figures are per core). Memory: RSS growth of the process over the
 whole index (per article) and tracemalloc size of one retained sketch.
 
-Run as a script, it re-executes itself with PYTHONHASHSEED=0 unless that is set: storyline
-hashes shingles with `hash()`, so candidate pairs (and a few results) vary between processes.
+Run as a script, it re-executes itself with PYTHONHASHSEED=0 unless that is set: storyline's
+hashes are fixed polynomial hashes of bytes, but `_corpus.copy_clusters` uses `hash()`,
+and the clusters decide how families are packed into batches.
 
 Usage:
     python benchmarks/provenance.py                        # TEST half, everything
@@ -83,16 +85,15 @@ from typing import Any
 import _corpus
 import _spinner
 from _corpus import Doc
-from datasketch import MinHashLSH
 
 from storyline import provenance as provenance_module
 from storyline.ingest import make_article
 from storyline.models import Article
 from storyline.provenance import (
+    CandidateIndex,
     detect_provenance,
     find_credit,
     find_spin_phrases,
-    minhash,
     sketch_article,
 )
 
@@ -737,25 +738,23 @@ def _throughput_worker(texts: list[str], size: int, timed_count: int, queue: Any
     an index of the full size at a fraction of the run time.
     """
     vocabulary = sorted({w for t in texts[:300] for w in t.split() if w.isalpha()})
-    lshs = {"shingles": MinHashLSH(threshold=0.3, num_perm=64),
-            "anchors": MinHashLSH(threshold=0.35, num_perm=64)}
+    index = CandidateIndex()
     rss_before = _rss_bytes()
     fill = max(0, size - timed_count)
     base: dict[int, dict[str, Any]] = {}
-    for index in range(fill):
-        rng = random.Random(f"fill:{index}")
+    for item in range(fill):
+        rng = random.Random(f"fill:{item}")
         which = rng.randrange(len(texts))
         if which not in base:
             sketch = sketch_article(make_article(id="b", source="fill", text=texts[which]))
-            base[which] = {"shingles": minhash(sketch.shingles) if sketch.shingles else None,
-                           "anchors": minhash(sketch.anchors) if sketch.anchors else None}
+            base[which] = index.signatures(sketch)
+        copies = {}
         for name, signature in base[which].items():
-            if signature is None:
-                continue
             copy = signature.copy()
-            for position in rng.sample(range(len(copy.hashvalues)), 4):
-                copy.hashvalues[position] = rng.getrandbits(32)
-            lshs[name].insert(f"f{index}", copy)
+            for position in rng.sample(range(len(copy)), 4):
+                copy[position] = rng.getrandbits(32)
+            copies[name] = copy
+        index.add_signatures(item, copies)
     cpu: dict[str, float] = defaultdict(float)
     wall = 0.0
     candidates = Counter[str]()
@@ -764,18 +763,14 @@ def _throughput_worker(texts: list[str], size: int, timed_count: int, queue: Any
         stop = min(size, begin + chunk)
         articles = [_synthetic(texts, vocabulary, i) for i in range(begin, stop)]
         wall_start = time.perf_counter()
-        for article in articles:
+        for item, article in enumerate(articles, start=begin):
             t0 = time.process_time()
             sketch = sketch_article(article)
             t1 = time.process_time()
-            signatures = {"shingles": minhash(sketch.shingles) if sketch.shingles else None,
-                          "anchors": minhash(sketch.anchors) if sketch.anchors else None}
+            signatures = index.signatures(sketch)
             t2 = time.process_time()
-            for name, signature in signatures.items():
-                if signature is None:
-                    continue
-                candidates[name] += len(lshs[name].query(signature))
-                lshs[name].insert(article.id, signature)
+            for name, found in index.add_signatures(item, signatures).items():
+                candidates[name] += len(found)
             t3 = time.process_time()
             cpu["sketch"] += t1 - t0
             cpu["minhash"] += t2 - t1
@@ -1125,7 +1120,7 @@ def _public(value: Any) -> Any:
 
 if __name__ == "__main__":
     if os.environ.get("PYTHONHASHSEED") is None:
-        # storyline's shingles use hash(): fix the seed so that runs are reproducible.
+        # _corpus.copy_clusters uses hash(): fix the seed so that batches are reproducible.
         os.environ["PYTHONHASHSEED"] = "0"
         os.execv(sys.executable, [sys.executable, *sys.argv])
     raise SystemExit(main())

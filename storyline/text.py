@@ -39,9 +39,18 @@ MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000
                "trillion": 1_000_000_000_000}
 
 
+_NUMBER_STRINGS = {word: str(value) for word, value in NUMBER_WORDS.items()}
+
+
 def words(text: str) -> list[str]:
     """Lower-cased word tokens, with spelled-out small numbers turned into digits."""
-    return [_canonical_word(w) for w in WORD_RE.findall(text)]
+    # Lower-casing the whole text once and one dict look-up per token is several times
+    # faster than canonicalising token by token; the cheap pass runs this on every article.
+    found = WORD_RE.findall(text.lower().replace("\u2019", "'"))
+    tokens = [_NUMBER_STRINGS.get(w, w) for w in found]
+    if "," in text:
+        tokens = [w.replace(",", "") if w[0].isdigit() and "," in w else w for w in tokens]
+    return tokens
 
 
 def _canonical_word(word: str) -> str:

@@ -5,12 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.provenance import (
+    candidate_pairs,
     detect_provenance,
     find_credit,
     find_spin_phrases,
     independence_groups,
     is_spun_alone,
+    sketch_article,
 )
+from storyline.text import WORD_RE, _canonical_word, words
+from storyline.wording import SPUN_SCORE, small_digits, spin_score, swap_hits
 from tests.conftest import article
 
 ORIGINAL = (
@@ -134,3 +138,179 @@ def test_demo_provenance(bridge: dict[str, Any]) -> None:
     assert aligned and all(texts[e["article"]][e["start"]:e["end"]] ==
                            texts[e["of_article"]][e["of_start"]:e["of_end"]]
                            for e in aligned if e["match"] == "verbatim")
+
+
+# --------------------------------------------------------------- cheap pass
+
+UNRELATED = (
+    "The Lakeside Gallery in Port Elsin opened a wing for maritime paintings on Saturday. "
+    "Director Nadia Kovac said more than sixty works had come out of storage for the "
+    "occasion, and that a second room would follow in the autumn. Visitors queued along the "
+    "harbour wall for most of the afternoon, and the cafe ran out of cake by three o'clock.")
+
+
+def test_cheap_pass_pairs_near_copies_only() -> None:
+    near = ORIGINAL.replace("routine inspection", "scheduled inspection").replace(
+        "long detour", "lengthy detour")
+    sketches = [sketch_article(article(t, id=str(i)))
+                for i, t in enumerate((ORIGINAL, near, UNRELATED))]
+    assert candidate_pairs(sketches) == {(0, 1)}
+
+
+def test_cheap_pass_is_stable_and_anchors_are_names_and_numbers() -> None:
+    def anchors(text: str) -> set[int]:
+        return set(sketch_article(article(text)).anchors.tolist())
+
+    base = "Mayor Ilse Varga spoke. Then Kestrel River rose 12 metres."
+    # A capitalised word right after a sentence end is not a name; a changed name is.
+    assert anchors(base) == anchors(base.replace("Then", "Later"))
+    assert anchors(base) != anchors(base.replace("Kestrel", "Dunmore"))
+    assert anchors(base) != anchors(base.replace("12", "14"))
+    first, second = sketch_article(article(ORIGINAL)), sketch_article(article(ORIGINAL))
+    assert (first.shingles == second.shingles).all()
+    # The byte tokeniser splits "40,000" in two; words() keeps it whole.
+    assert abs(first.token_count - len(first.tokens)) <= 2
+
+
+def test_fast_words_match_token_by_token_canonical_form() -> None:
+    text = ("Two of the 1,250 workers\u2019 unions met on Nov. 14; Ms. O\u2019Neil said "
+            "THREE of them, about 3.5 per cent, would strike. \u00c9milie agreed.")
+    assert words(text) == [_canonical_word(w) for w in WORD_RE.findall(text)]
+
+
+# --------------------------------------------------------------- kinds with the original
+
+# Without its dateline: a copy that kept "(Meridian Press)" would be a credited reprint.
+BODY = ORIGINAL.split(" - ", 1)[1]
+
+
+def _pair(copy: str) -> tuple[str, str | None]:
+    return _kinds(article(BODY, id="wire", outlet="Meridian Press",
+                          published="2026-03-11T09:00:00Z"),
+                  article(copy, id="copy", outlet="Copy Desk",
+                          published="2026-03-11T15:00:00Z"))["copy"]
+
+
+def test_lightly_spun_copy_is_spun_not_rewrite() -> None:
+    # Six single-word swaps in place, about 10% of the content words: a spinner's work.
+    spun = (BODY.replace("traffic", "transport").replace("routine", "habitual")
+            .replace("checked", "tested").replace("questions", "queries")
+            .replace("vehicles", "automobiles").replace("structural", "architectural"))
+    assert _pair(spun) == ("spun", "wire")
+
+
+def test_light_edit_is_duplicate_and_reordered_rewrite_is_rewrite() -> None:
+    light = BODY.replace("about 12 million", "nearly 12 million").replace(
+        " upstream", "")
+    assert _pair(light) == ("duplicate", "wire")
+    paragraphs = BODY.split("\n\n")
+    rewritten = "\n\n".join([
+        paragraphs[0],
+        "Queues built up quickly at the Mill Lane crossing upstream, where buses have been "
+        "sent on a long detour. Every day about 40,000 vehicles cross the bridge.",
+        "The bridge was last fully inspected three years ago, when engineers reported no "
+        "structural problems with any of its four river piers. It was built in 1981.",
+        "Transport Minister Tomas Brandt informed reporters the ministry would pay for the "
+        "repairs, which are expected to take six months and cost about 12 million crowns.",
+        "To answer questions, the city council will hold a public meeting at City Hall on "
+        "Friday. Mayor Ilse Varga said the bridge would stay closed until every support "
+        "had been checked."])
+    assert _pair(rewritten) == ("rewrite", "wire")
+
+
+def test_digest_of_two_articles_and_truncation_is_a_reprint() -> None:
+    second = (
+        "Commuters in Dunmore faced long delays on Thursday as the Kestrel River Bridge stayed "
+        "shut for a second day.\n\nShopkeepers on the north bank said trade had fallen by "
+        "half since the closure, and several cafes closed early.\n\nThe Dunmore Chamber of "
+        "Commerce asked the city to run a free shuttle bus across the Mill Lane crossing "
+        "until the repairs are finished.\n\nCity officials said they would study the request "
+        "and answer it at the public meeting on Friday.\n\nTraffic wardens were sent to the "
+        "busiest junctions to keep cars moving during the morning rush.")
+    digest = ("Mayor Ilse Varga said the bridge would stay closed until every support had "
+              "been checked.\n\nShopkeepers on the north bank said trade had fallen by half "
+              "since the closure, and several cafes closed early.\n\nThe Dunmore Chamber of "
+              "Commerce asked the city to run a free shuttle bus across the Mill Lane crossing "
+              "until the repairs are finished.")
+    top = "\n\n".join(ORIGINAL.split("\n\n")[:3])
+    kinds = _kinds(article(ORIGINAL, id="wire", outlet="Meridian Press",
+                           published="2026-03-11T09:00:00Z"),
+                   article(second, id="herald", outlet="Valley Herald",
+                           published="2026-03-12T09:00:00Z"),
+                   article(digest, id="brief", outlet="Morning Brief",
+                           published="2026-03-12T18:00:00Z"),
+                   article(top, id="top", outlet="Clip Site",
+                           published="2026-03-12T19:00:00Z"))
+    assert kinds["brief"][0] == "digest" and kinds["brief"][1] in {"wire", "herald"}
+    assert kinds["top"] == ("reprint", "wire")
+    assert kinds["wire"] == kinds["herald"] == ("original", None)
+
+
+# --------------------------------------------------------------- spun without the original
+
+FLOOD = (
+    "Heavy rain flooded the lower town of Port Amsel on Sunday night, and the harbour "
+    "authority closed the main quay until further notice.\n\nEmergency crews worked through "
+    "the night to pump water out of shops and homes along the waterfront. The fire brigade "
+    "said the water had reached waist height in some streets.\n\nMayor Lotte Brenner told a "
+    "news conference on Monday that the town would ask the regional government for help "
+    "with the cost of the damage. She said that early estimates put the bill at several "
+    "million crowns.\n\nResidents spent the day carrying wet furniture into the street. Many "
+    "said they had never seen the river rise so fast. The weather service warned that more "
+    "heavy rain was expected later in the week.\n\nThe harbour authority said the quay would "
+    "reopen once engineers had checked the sea wall. Ferry services to the two islands were "
+    "cancelled, and passengers were offered refunds.\n\nLocal schools stayed closed on "
+    "Monday, and the town hall opened its doors to families who could not return to their "
+    "homes. Volunteers served hot meals and handed out dry clothes until late in the "
+    "evening.\n\nBrenner thanked the emergency services for their quick response and said "
+    "the town would review its flood defences. A public meeting will be held on Thursday at "
+    "the town hall.")
+# Our own swaps, as a thesaurus-driven spinner makes them (none from its phrase list).
+FLOOD_SWAPS = (
+    ("Heavy rain", "Weighty rain"), ("closed the main", "shut the principal"),
+    ("worked", "labored"), ("the night", "the nighttime"),
+    ("shops and homes", "stores and dwellings"), ("said the water", "stated the water"),
+    ("reached", "attained"), ("streets", "avenues"), ("a news", "a tidings"),
+    ("government", "authorities"), ("for help", "for aid"), ("the damage", "the harm"),
+    ("She said", "She stated"), ("carrying", "transporting"), ("the street", "the avenue"),
+    ("so fast", "so quick"), ("warned", "cautioned"), ("more heavy", "more weighty"),
+    ("expected later", "anticipated subsequently"), ("authority said", "authority stated"),
+    ("checked", "examined"), ("cancelled", "called off"), ("stayed closed", "remained shut"),
+    ("families", "households"), ("return to their homes", "come back to their dwellings"),
+    ("handed out dry clothes", "distributed dry apparel"), ("quick response", "speedy reaction"),
+    ("review", "reexamine"), ("public meeting", "populace gathering"),
+    ("flooded the lower", "inundated the lower"), ("further", "farther"),
+    ("opened its doors", "unfastened its doors"), ("two islands", "2 islands"))
+
+
+def _flood_spun() -> str:
+    text = FLOOD
+    for old, new in FLOOD_SWAPS:
+        assert old in text
+        text = text.replace(old, new, 1 if old in ("the night", "the street") else -1)
+    return text
+
+
+def test_swap_hits_name_the_usual_pair() -> None:
+    found = {(h.word.lower(), h.likely) for h in swap_hits(
+        "The span carries weighty traffic. Officials held a tidings conference.")[0]}
+    assert ("weighty", "heavy traffic") in found and ("tidings", "a news") in found
+    clean = {h.word for h in swap_hits("The bridge carries heavy traffic every day.")[0]}
+    assert clean == set()
+
+
+def test_spin_score_weighs_swaps_against_length_and_digits() -> None:
+    assert spin_score(40, 200, 0) >= SPUN_SCORE > spin_score(14, 200, 0)
+    assert spin_score(14, 200, 3) > spin_score(14, 200, 0)
+    assert spin_score(14, 200, 9) == spin_score(14, 200, 3)
+    assert small_digits("Two men and 2 people came for 6 months.") == [(12, 20), (30, 38)]
+    assert small_digits("Prices rose 2 percent to $5 million; 3 of them left.") == []
+
+
+def test_spun_article_alone_is_found_from_its_wording() -> None:
+    spun = detect_provenance([article(_flood_spun(), id="farm", outlet="Farm")])[0]
+    assert (spun.kind, spun.of) == ("spun", None)
+    notes = " ".join(str(e.get("note")) for e in spun.evidence)
+    assert "\"a news\"" in notes and "looks swapped" in notes
+    original = detect_provenance([article(FLOOD, id="town", outlet="Town Paper")])[0]
+    assert original.kind == "original"
