@@ -16,7 +16,7 @@ demo: $(STAMP)
 	$(BIN)/storyline demo --out demo-output
 
 test: $(STAMP)
-	$(BIN)/ruff check storyline tests benchmarks scripts
+	$(BIN)/ruff check storyline tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest
 
@@ -24,7 +24,7 @@ fast: $(STAMP)
 	$(BIN)/pytest -m "not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check storyline tests benchmarks scripts
+	$(BIN)/ruff check storyline tests benchmarks
 	$(BIN)/mypy
 
 bench: $(STAMP)

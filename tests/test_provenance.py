@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from storyline import wording
 from storyline.provenance import (
     candidate_pairs,
     detect_provenance,
@@ -314,3 +318,18 @@ def test_spun_article_alone_is_found_from_its_wording() -> None:
     assert "\"a news\"" in notes and "looks swapped" in notes
     original = detect_provenance([article(FLOOD, id="town", outlet="Town Paper")])[0]
     assert original.kind == "original"
+
+
+def test_synonym_table_is_built_from_wordnet_once_and_cached(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    wording._synonyms.cache_clear()
+    try:
+        assert "dense" in wording.stand_ins("heavy")
+        cached = tmp_path / "storyline" / "synonyms-wordnet-3.0.txt.gz"
+        assert cached.exists() and not list(cached.parent.glob("*.part"))
+        wording._synonyms.cache_clear()
+        monkeypatch.setattr(wording, "wordnet_folder", lambda: None)
+        assert "dense" in wording.stand_ins("heavy")  # served from the cache now
+    finally:
+        wording._synonyms.cache_clear()
