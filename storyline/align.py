@@ -194,6 +194,7 @@ def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[
             postings[lemma].append(unit.index)
     limit = max(50, int(0.05 * len(units)))
     threshold = fact_threshold()
+    mass = [sum(idf[lemma] for lemma in unit.lemmas) for unit in units]
     pairs = []
     for unit in units:
         shared: dict[int, float] = defaultdict(float)
@@ -206,8 +207,9 @@ def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[
                         units[other].sentence.article_id != unit.sentence.article_id:
                     shared[other] += idf[lemma]
         for other in shared:
-            if lemma_dice(unit.lemmas, units[other].lemmas, idf) < PREFILTER_DICE:
-                continue
+            common = sum(idf[lemma] for lemma in unit.lemmas & units[other].lemmas)
+            if 2 * common < PREFILTER_DICE * (mass[unit.index] + mass[other]):
+                continue  # `lemma_dice` below PREFILTER_DICE
             score = _link_score(unit.view, units[other].view, weights)
             if score >= threshold:
                 pairs.append((unit.index, other, score))
