@@ -1,13 +1,14 @@
 """Do two sentences state the same fact? A small learned scorer over lexical cues.
 
 Goes in: two sentences as `SentenceView`s (built from the NLP stage's content
-lemmas, their parts of speech and every word's lemma) and IDF weights of the
-story's lemmas. Comes out: the probability that the two are paraphrases.
+lemmas and `SentenceCues`: parts of speech, every word's lemma, dependency
+arcs) and IDF weights of the story's lemmas. Comes out: the probability that the two are paraphrases.
 
 The score is a logistic regression over cheap overlap features: IDF-weighted
 lemma overlap in both directions, the unmatched IDF mass per part of speech,
-word and character n-gram overlap, length, numbers (agreeing, conflicting, one
-side only), negation and proper names. Its weights live in
+word n-gram, content-lemma bigram, character n-gram and dependency-arc overlap,
+the longest common word subsequence, length, numbers (agreeing, conflicting,
+one side only), negation and proper names. Its weights live in
 `data/fact_model.json`, fitted on the MSRP train split only by
 `benchmarks/fit_fact_model.py`; nothing is downloaded and no model is loaded.
 """
