@@ -2,7 +2,8 @@
 
 Goes in: two sentences as `SentenceView`s (built from the NLP stage's content
 lemmas and `SentenceCues`: parts of speech, every word's lemma, dependency
-arcs) and IDF weights of the story's lemmas. Comes out: the probability that the two are paraphrases.
+arcs) and IDF weights of the story's lemmas. Comes out: the probability that
+the two are paraphrases.
 
 The score is a logistic regression over cheap overlap features: IDF-weighted
 lemma overlap in both directions, the unmatched IDF mass per part of speech,
