@@ -30,11 +30,22 @@ from .models import (
     QuoteVariant,
     ResolvedQuote,
     Sentence,
+    SentenceCues,
     Span,
+)
+from .paraphrase import (
+    SentenceView,
+    idf_weights,
+    load_model,
+    numbers_conflict,
+    paraphrase_probability,
+    sentence_view,
 )
 from .text import format_number, words
 
-FACT_THRESHOLD = 0.5
+# Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
+# that the model accepts is this far apart): keeps alignment near-linear in story size.
+PREFILTER_DICE = 0.2
 QUOTE_SIMILARITY = 80
 MIN_FACT_LEMMAS = 3
 
@@ -49,6 +60,7 @@ class _Unit:
     lemmas: frozenset[str]
     numbers: tuple[tuple[str, float], ...]
     source: str  # independence group
+    view: SentenceView
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +68,21 @@ class Alignment:
     facts: tuple[Fact, ...]
     divergences: tuple[Divergence, ...]
     fact_units: tuple[tuple[int, ...], ...]  # sentence positions behind each fact (for ranking)
+
+
+def fact_threshold() -> float:
+    """Two sentences state the same fact when `fact_similarity` reaches this.
+
+    Chosen with the weights on MSRP train (`data/fact_model.json`); also readable as
+    `align.FACT_THRESHOLD`.
+    """
+    return load_model().threshold
+
+
+def __getattr__(name: str) -> float:
+    if name == "FACT_THRESHOLD":  # read from the model file on first use, not on import
+        return fact_threshold()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class _UnionFind:
@@ -77,17 +104,10 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     """Group sentences that state the same thing across articles and judge agreement."""
     units = _units(analyses, sources)
     idf = _idf(units)
-    links = _similar_pairs(units, idf)
+    links = _similar_pairs(units, idf, _weights(units))
     groups = _UnionFind(len(units))
-    best: dict[tuple[int, str], tuple[float, int]] = {}
-    for a, b, score in links:
-        for x, y in ((a, b), (b, a)):
-            key = (x, units[y].sentence.article_id)
-            if score > best.get(key, (0.0, -1))[0]:
-                best[key] = (score, y)
-    for (x, _article), (score, y) in best.items():
-        if score >= FACT_THRESHOLD:
-            groups.union(x, y)
+    for x, y in _mutual_best(units, links):
+        groups.union(x, y)
     members: dict[int, list[int]] = defaultdict(list)
     for unit in units:
         members[groups.find(unit.index)].append(unit.index)
@@ -110,6 +130,23 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     return Alignment(tuple(facts), tuple(divergences), tuple(positions))
 
 
+def _mutual_best(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]]
+                 ) -> list[tuple[int, int]]:
+    """Links where each sentence is the other's best match in the other's article.
+
+    A sentence that matches two sentences of one article only joins the closer one,
+    so one loosely similar sentence cannot chain two facts of an article together.
+    """
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for a, b, score in links:
+        for x, y in ((a, b), (b, a)):
+            key = (x, units[y].sentence.article_id)
+            if score > best.get(key, (0.0, -1))[0]:
+                best[key] = (score, y)
+    return [(x, y) for (x, _article), (_score, y) in best.items()
+            if best[(y, units[x].sentence.article_id)][1] == x and x < y]
+
+
 def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list[_Unit]:
     units: list[_Unit] = []
     for analysis in analyses:
@@ -118,8 +155,11 @@ def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list
             if len(lemmas) < MIN_FACT_LEMMAS:
                 continue
             numbers = analysis.numbers[position] if analysis.numbers else ()
+            ordered = analysis.lemmas[position]
+            cues = analysis.cues[position] if analysis.cues else SentenceCues((), ordered, ())
+            view = sentence_view(sentence.text, ordered, cues.tags, cues.words, cues.links)
             units.append(_Unit(len(units), sentence, position, lemmas, numbers,
-                               sources.get(analysis.article_id, analysis.article_id)))
+                               sources.get(analysis.article_id, analysis.article_id), view))
     return units
 
 
@@ -131,18 +171,30 @@ def _idf(units: Sequence[_Unit]) -> dict[str, float]:
     return {lemma: math.log(1 + total / count) for lemma, count in df.items()}
 
 
-def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float]
+def _weights(units: Sequence[_Unit]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for unit in units:
+        df.update(unit.lemmas)
+    return idf_weights(df, len(units))
+
+
+def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[str, float]
                    ) -> list[tuple[int, int, float]]:
-    """Weighted Dice over content lemmas, for pairs from different articles only.
+    """Scored pairs of sentences from different articles that state the same fact.
 
     An inverted index keeps this near-linear: very common lemmas are not used
-    to find candidates (they still count in the score).
+    to find candidates (they still count in the score), and pairs with little
+    weighted lemma overlap are not scored. A pair that differs only in its
+    numbers is kept (scored as if they agreed): it is one fact told with
+    different figures, which the caller reports as a divergence.
     """
     postings: dict[str, list[int]] = defaultdict(list)
     for unit in units:
         for lemma in unit.lemmas:
             postings[lemma].append(unit.index)
     limit = max(50, int(0.05 * len(units)))
+    threshold = fact_threshold()
+    mass = [sum(idf[lemma] for lemma in unit.lemmas) for unit in units]
     pairs = []
     for unit in units:
         shared: dict[int, float] = defaultdict(float)
@@ -155,17 +207,34 @@ def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float]
                         units[other].sentence.article_id != unit.sentence.article_id:
                     shared[other] += idf[lemma]
         for other in shared:
-            score = fact_similarity(unit.lemmas, units[other].lemmas, idf)
-            if score >= FACT_THRESHOLD * 0.6:
+            common = sum(idf[lemma] for lemma in unit.lemmas & units[other].lemmas)
+            if 2 * common < PREFILTER_DICE * (mass[unit.index] + mass[other]):
+                continue  # `lemma_dice` below PREFILTER_DICE
+            score = _link_score(unit.view, units[other].view, weights)
+            if score >= threshold:
                 pairs.append((unit.index, other, score))
     return pairs
 
 
-def fact_similarity(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
-    """IDF-weighted Dice overlap of two sentences' content lemmas (0..1).
+def _link_score(a: SentenceView, b: SentenceView, weights: dict[str, float]) -> float:
+    """`fact_similarity`, or for a number conflict the score as if the numbers agreed."""
+    score = fact_similarity(a, b, weights)
+    if score < fact_threshold() and numbers_conflict(a, b):
+        score = paraphrase_probability(a, b, weights, ignore_numbers=True)
+    return score
 
-    Two sentences state the same fact when this reaches FACT_THRESHOLD.
+
+def fact_similarity(a: SentenceView, b: SentenceView, weights: dict[str, float]) -> float:
+    """Probability (0..1) that two sentences state the same fact.
+
+    `weights` are the story's IDF weights in 0..1 (`paraphrase.idf_weights`). Two
+    sentences state the same fact when this reaches `fact_threshold()`.
     """
+    return paraphrase_probability(a, b, weights)
+
+
+def lemma_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """IDF-weighted Dice overlap of two sentences' content lemmas (0..1)."""
     total = sum(idf.get(lemma, 1.0) for lemma in a) + sum(idf.get(lemma, 1.0) for lemma in b)
     if not total:
         return 0.0

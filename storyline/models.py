@@ -183,6 +183,15 @@ class DateMention:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceCues:
+    """Word-level cues of one sentence for the fact scorer (`paraphrase.sentence_view`)."""
+
+    tags: tuple[str, ...]  # coarse part of speech of each content lemma
+    words: tuple[str, ...]  # lemma of every word, stop words and "not" included
+    links: tuple[str, ...]  # "head>child" dependency arcs between content lemmas
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything the NLP stage learns from one article, free of spaCy types."""
 
@@ -193,6 +202,7 @@ class ArticleAnalysis:
     dates: tuple[DateMention, ...]
     lemmas: tuple[tuple[str, ...], ...] = ()  # content lemmas per sentence
     numbers: tuple[tuple[tuple[str, float], ...], ...] = ()  # (unit lemma, value) per sentence
+    cues: tuple[SentenceCues, ...] = ()  # what the fact scorer compares, per sentence
     problem: str | None = None  # set when a stage failed on this article
 
 

@@ -11,12 +11,13 @@ import importlib.util
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .models import Sentence, StorylineError
+from .models import Sentence, SentenceCues, StorylineError
 from .text import MULTIPLIERS, NUMBER_WORDS, number_value
 
 # Official packages first; the registry mirror of the small model is the fallback.
@@ -71,21 +72,42 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 32,
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 
 
-def sentence_features(doc: Doc, article_id: str
-                      ) -> tuple[list[Sentence], list[tuple[str, ...]],
-                                 list[tuple[tuple[str, float], ...]]]:
-    """Sentences of a Doc with their content lemmas and (unit, value) numbers."""
-    sentences, lemmas, numbers = [], [], []
+class SentenceFeatures(NamedTuple):
+    """Per-sentence results of `sentence_features`, parallel lists."""
+
+    sentences: list[Sentence]
+    lemmas: list[tuple[str, ...]]  # content lemmas in text order
+    numbers: list[tuple[tuple[str, float], ...]]  # (unit lemma, value)
+    cues: list[SentenceCues]  # parts of speech, word lemmas, dependency arcs
+
+
+def sentence_features(doc: Doc, article_id: str) -> SentenceFeatures:
+    """Sentences of a Doc with their content lemmas, (unit, value) numbers and word cues."""
+    found = SentenceFeatures([], [], [], [])
     for sent in doc.sents:
         text = sent.text.strip()
         if not text:
             continue
-        sentences.append(Sentence(article_id, sent.start_char, sent.end_char, sent.text))
-        lemmas.append(tuple(
-            number_word_as_digit(t.lemma_.lower()) for t in sent
-            if t.pos_ in CONTENT_POS and not t.is_stop and (t.is_alpha or t.like_num)))
-        numbers.append(tuple(_numbers(sent)))
-    return sentences, lemmas, numbers
+        found.sentences.append(Sentence(article_id, sent.start_char, sent.end_char, sent.text))
+        content = [t for t in sent if _is_content(t)]
+        found.lemmas.append(tuple(_lemma(t) for t in content))
+        found.numbers.append(tuple(_numbers(sent)))
+        found.cues.append(SentenceCues(
+            tuple(t.pos_ for t in content),
+            tuple(_lemma(t) for t in sent if t.is_alpha or t.like_num or t.dep_ == "neg"),
+            tuple(f"{_lemma(t.head)}>{_lemma(t)}" for t in content
+                  if t.head is not t and _is_content(t.head))))
+    return found
+
+
+def _is_content(token: Token) -> bool:
+    return token.pos_ in CONTENT_POS and not token.is_stop and (token.is_alpha or token.like_num)
+
+
+def _lemma(token: Token) -> str:
+    """Lower-cased lemma; number words as digits, digit groups without commas."""
+    lemma = number_word_as_digit(token.lemma_.lower())
+    return lemma.replace(",", "") if lemma[:1].isdigit() else lemma
 
 
 def _numbers(sent: Span) -> list[tuple[str, float]]:

@@ -149,16 +149,16 @@ def _analyze_partition(articles: Sequence[Article], *, model: str | None, batch_
 
 def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
     """One article's NLP results; a failing extractor costs that article, not the run."""
-    sentences, lemmas, numbers = sentence_features(doc, article.id)
+    sentences, lemmas, numbers, cues = sentence_features(doc, article.id)
     try:
         mentions = find_mentions(doc, article.id)
         quotes = extract_quotes(doc, article.id, mentions)
         dates = find_dates(doc, article.id, article.published)
     except Exception as exc:  # noqa: BLE001 - reported in the dossier, never silent
         return ArticleAnalysis(article.id, tuple(sentences), (), (), (), tuple(lemmas),
-                               tuple(numbers), problem=f"analysis failed: {exc!r}")
+                               tuple(numbers), tuple(cues), problem=f"analysis failed: {exc!r}")
     return ArticleAnalysis(article.id, tuple(sentences), tuple(mentions), tuple(quotes),
-                           tuple(dates), tuple(lemmas), tuple(numbers))
+                           tuple(dates), tuple(lemmas), tuple(numbers), tuple(cues))
 
 
 def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[ResolvedQuote]:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
-from storyline.align import align_facts, group_quotes, word_diff
+from storyline.align import _mutual_best, align_facts, group_quotes, word_diff
 from storyline.models import Quote, ResolvedQuote
 from tests.conftest import article
 
@@ -91,3 +92,19 @@ def test_demo_agreement(bridge: dict[str, Any]) -> None:
     varga = [g for g in bridge["quote_groups"] if g["speaker_name"] == "Ilse Varga"
              and len(g["quotes"]) >= 5]
     assert varga and any(v["diff"] for v in varga[0]["variants"])
+
+
+
+def test_only_mutual_best_matches_link() -> None:
+    units = [SimpleNamespace(sentence=SimpleNamespace(article_id=a)) for a in "aab"]
+    # b's sentence matches both sentences of a; only the closer one is linked.
+    assert _mutual_best(units, [(0, 2, 0.9), (1, 2, 0.6)]) == [(0, 2)]
+
+
+def test_demo_facts_do_not_chain_sentences_of_one_article(bridge: dict[str, Any]) -> None:
+    for fact in bridge["facts"]:
+        articles = [span["article"] for span in fact["evidence"]]
+        assert len(articles) == len(set(articles)), fact["text"]
+    spokesperson = next(f for f in bridge["facts"]
+                        if "following the situation closely" in f["text"])
+    assert spokesperson["agreement"] == "corroborated"
