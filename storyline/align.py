@@ -16,7 +16,7 @@ import difflib
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -125,8 +125,13 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         positions.append(tuple(u.position for u in group))
         if conflict is not None:
             divergences.append(Divergence(f"d{len(divergences) + 1}", conflict[0], conflict[1]))
-    divergences.extend(_loose_number_conflicts(units, idf, members, groups, outlets, published,
-                                               start=len(divergences)))
+    loose, roots = _loose_number_conflicts(units, idf, members, groups, outlets, published,
+                                           start=len(divergences))
+    divergences.extend(loose)
+    # A fact whose number another outlet contradicts is conflicting, however it is worded.
+    order = sorted(members, key=lambda root: min(members[root]))
+    facts = [replace(fact, agreement="conflicting") if root in roots else fact
+             for root, fact in zip(order, facts, strict=True)]
     return Alignment(tuple(facts), tuple(divergences), tuple(positions))
 
 
@@ -293,13 +298,17 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
 def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
                             members: dict[int, list[int]], groups: _UnionFind,
                             outlets: dict[str, str], published: dict[str, float], *, start: int
-                            ) -> list[Divergence]:
-    """Same quantity, other number, in sentences too differently worded to align."""
+                            ) -> tuple[list[Divergence], set[int]]:
+    """Same quantity, other number, in sentences too differently worded to align.
+
+    Returns the divergences and the groups (union-find roots) whose facts they contradict.
+    """
     by_label: dict[str, list[tuple[_Unit, float]]] = defaultdict(list)
     for unit in units:
         for label, value in _single_valued(unit):
             by_label[label].append((unit, value))
     found: list[Divergence] = []
+    roots: set[int] = set()
     for label, entries in by_label.items():
         if len(entries) > 200:
             continue
@@ -320,7 +329,8 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
         if len(kept) >= 2:
             topic, versions = _divergence_versions(label, kept, outlets, published)
             found.append(Divergence(f"d{start + len(found) + 1}", topic, versions))
-    return found
+            roots.update(groups.find(i) for i in involved)
+    return found, roots
 
 
 def _single_valued(unit: _Unit) -> list[tuple[str, float]]:

@@ -108,3 +108,18 @@ def test_demo_facts_do_not_chain_sentences_of_one_article(bridge: dict[str, Any]
     spokesperson = next(f for f in bridge["facts"]
                         if "following the situation closely" in f["text"])
     assert spokesperson["agreement"] == "corroborated"
+
+
+def test_facts_behind_a_number_divergence_are_conflicting(
+        demo_dossiers: list[dict[str, Any]]) -> None:
+    checked = 0
+    for dossier in demo_dossiers:
+        agreement = {(e["article"], e["start"]): f["agreement"]
+                     for f in dossier["facts"] for e in f["evidence"]}
+        for divergence in dossier["divergences"]:
+            for version in divergence["versions"]:
+                key = (version["article"], version["start"])
+                if key in agreement:
+                    assert agreement[key] == "conflicting", version["text"]
+                    checked += 1
+    assert checked >= 2
