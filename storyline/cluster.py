@@ -34,8 +34,7 @@ from .text import content_words
 JOIN_THRESHOLD = 0.30
 MERGE_THRESHOLD = 0.40
 MERGE_MAX_SIZE = 1
-ARTICLE_TOPIC_THRESHOLD = 9.0
-TOPIC_THRESHOLD = 0.2
+TOPIC_THRESHOLD = 0.30
 CENTROID_TERMS = 150
 MAX_GAP_DAYS = 45.0
 INDEX_TERMS = 25
@@ -112,7 +111,7 @@ def assign_stories(states: list[StoryState], articles: Sequence[Article], *,
     Returns:
         The final story id of each given article, by article key.
     """
-    make_id = new_id or _id_maker(states)
+    make_id = new_id or id_maker({s.id for s in states} | {i for s in states for i in s.absorbed})
     rank = {state.id: number for number, state in enumerate(states)}
     index = _TermIndex(states)
     topics = _Topics(states, rank)
@@ -121,11 +120,8 @@ def assign_stories(states: list[StoryState], articles: Sequence[Article], *,
         vector = article_vector(article)
         when = article.published.timestamp() if article.published else None
         best, best_score = None, 0.0
-        close: list[StoryState] = []
         for state in index.candidates(vector):
             score = _cosine(vector, state.terms) * _time_factor(state, when, when)
-            if score >= ARTICLE_TOPIC_THRESHOLD:
-                close.append(state)
             if score > best_score:
                 best, best_score = state, score
         if best is None or best_score < JOIN_THRESHOLD:
@@ -136,8 +132,6 @@ def assign_stories(states: list[StoryState], articles: Sequence[Article], *,
         _add(best, article, vector, when)
         index.update(best)
         touched[best.id] = best
-        for state in close:
-            topics.join(best.topic, state.topic)
     survivors = _merge_changed(states, touched.values(), index, topics, rank)
     for story in survivors:
         _link_topics(story, index, topics)
@@ -213,8 +207,8 @@ class _Topics:
             self._members[keep].append(state)
 
 
-def _id_maker(states: Sequence[StoryState]) -> Callable[[], str]:
-    taken = {s.id for s in states} | {gone for s in states for gone in s.absorbed}
+def id_maker(taken: set[str]) -> Callable[[], str]:
+    """A source of fresh ids s<N>, none of them in `taken` (which it extends)."""
     counter = [len(taken)]
 
     def make() -> str:
@@ -239,7 +233,7 @@ class _TermIndex:
     def __init__(self, states: Sequence[StoryState]) -> None:
         self._stories: dict[str, list[str]] = {}
         self._by_term: dict[str, dict[str, StoryState]] = {}
-        for state in states:
+        for state in sorted(states, key=_recency):
             self.update(state)
 
     def update(self, state: StoryState) -> None:
@@ -271,6 +265,10 @@ class _TermIndex:
 
 def _top_terms(vector: dict[str, float]) -> list[str]:
     return heapq.nlargest(INDEX_TERMS, vector, key=vector.__getitem__)
+
+
+def _recency(state: StoryState) -> float:
+    return state.last if state.last is not None else -math.inf
 
 
 def _time_key(article: Article) -> tuple[float, str]:

@@ -18,7 +18,7 @@ from typing import Any
 from . import __version__ as VERSION
 from . import store as db
 from .align import align_facts, group_quotes
-from .cluster import StoryState, assign_stories
+from .cluster import StoryState, assign_stories, id_maker
 from .dates import find_dates
 from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict
 from .entities import EntityIndex, find_mentions, link_entities
@@ -94,7 +94,7 @@ def _update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]
               for story, state in db.story_states(store)]
     topics = {s.id: s.topic for s in states}
     fresh = [a for a in articles if a.key not in known]
-    assignment = assign_stories(states, fresh, new_id=_id_maker(db.taken_story_ids(store)))
+    assignment = assign_stories(states, fresh, new_id=id_maker(db.taken_story_ids(store)))
     changed = [s for s in states if s.keys or s.absorbed]
     db.save_story_state(store, [(Story(s.id, s.title, topic=s.topic), s.keys, s.to_json())
                                 for s in changed])
@@ -108,20 +108,6 @@ def _update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]
     known = {key: merged.get(story_id, story_id) for key, story_id in known.items()}
     known.update(assignment)
     return {a.key: known[a.key] for a in articles if a.key in known}
-
-
-def _id_maker(taken: set[str]) -> Callable[[], str]:
-    """Fresh ids s<N> that no story, current or merged away, ever had."""
-    counter = [len(taken)]
-
-    def new_id() -> str:
-        counter[0] += 1
-        while f"s{counter[0]}" in taken:
-            counter[0] += 1
-        taken.add(f"s{counter[0]}")
-        return f"s{counter[0]}"
-
-    return new_id
 
 
 def analyze_articles(articles: Sequence[Article], *, options: AnalyzeOptions | None = None,

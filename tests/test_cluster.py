@@ -13,22 +13,22 @@ QESHM = [
     article("An earthquake of magnitude 6.1 struck Qeshm island on Sunday, destroying houses "
             "in the village of Dargahan, and rescue teams searched the rubble for survivors, "
             "governor Hamid Sadri said.", id="qeshm-1", published="2026-03-01T08:00:00Z"),
-    article("Rescue teams pulled survivors from the rubble of collapsed houses in Dargahan on "
-            "Qeshm island after Sunday's earthquake, governor Hamid Sadri said.",
+    article("Rescue teams pulled survivors from the rubble of collapsed houses in Dargahan "
+            "after Sunday's earthquake, governor Hamid Sadri said.",
             id="qeshm-2", published="2026-03-02T08:00:00Z"),
-    article("The earthquake on Qeshm island killed seven people in Dargahan, where rescue "
-            "teams searched collapsed houses, governor Hamid Sadri said.",
+    article("The earthquake on Qeshm island killed seven people, and rescue teams searched "
+            "collapsed houses.",
             id="qeshm-3", published="2026-03-02T10:00:00Z"),
 ]
 LORCA = [
-    article("An earthquake of magnitude 5.2 struck the town of Lorca on Wednesday, toppling "
-            "the church tower, and rescue teams searched the rubble of collapsed houses, "
-            "mayor Ines Jodar said.", id="lorca-1", published="2026-03-04T08:00:00Z"),
-    article("In Lorca, rescue teams searched collapsed houses and the fallen church tower "
-            "after Wednesday's earthquake, mayor Ines Jodar said.",
+    article("A magnitude 5.2 earthquake shook Lorca in southern Spain on Wednesday and "
+            "toppled the church tower; mayor Ines Jodar said rescue teams searched the rubble "
+            "for survivors.", id="lorca-1", published="2026-03-04T08:00:00Z"),
+    article("Rescue teams pulled survivors from the rubble of collapsed houses in Lorca after "
+            "Wednesday's earthquake, mayor Ines Jodar said.",
             id="lorca-2", published="2026-03-05T08:00:00Z"),
-    article("The earthquake in Lorca killed two people near the church tower, mayor Ines "
-            "Jodar said as rescue teams cleared the rubble.",
+    article("The earthquake in Lorca killed two people near the church tower, and rescue "
+            "teams searched collapsed houses.",
             id="lorca-3", published="2026-03-05T09:00:00Z"),
 ]
 CUP_FINAL = article("Dunmore Rovers beat Halloway Town three goals to one in the cup final on "
@@ -92,7 +92,7 @@ def test_only_a_single_article_story_is_merged(monkeypatch: Any) -> None:
     monkeypatch.setattr(cluster, "MERGE_THRESHOLD", 0.0)  # only the size rule stops merges
     assign_stories(states, [LORCA[2]])
     assert [s.size for s in states] == [3, 3]
-    assign_stories(states, [CUP_FINAL])
+    assign_stories(states, [article("Aftershocks rattled Dargahan on Monday.", id="after")])
     assert sorted(s.size for s in states) == [3, 4]  # the new single article merges
 
 
