@@ -6,16 +6,18 @@ Goes in: the current stories' states (centroid terms, dates, size, topic) and ne
 * Each article joins the most similar open story (weighted term vector with names
   counted double, close in time) or starts a new one.
 * Re-check: a story that changed is compared with the stories sharing its strongest
-  terms and merged into one whose centroid is close enough; the older story keeps its
-  id, so ids stay stable while a story only grows (the merged-away id is recorded in
-  `StoryState.absorbed`).
-* Topics: stories whose centroids are similar at a lower threshold (two earthquakes in
-  one region, two arrests of one player) are linked, single-link, into a topic named
-  after its oldest story.
+  terms; a single-article story whose centroid is close enough to another story is
+  merged with it (an article that came too early for a story it now clearly belongs to).
+  The older story keeps its id, so ids stay stable while a story only grows; the
+  merged-away id is recorded in `StoryState.absorbed`. Larger stories are never merged:
+  on ECB+ two large stories that close are usually two events of the same kind.
+* Topics: stories whose centroids are close (two earthquakes in one region, two
+  arrests of one player) are linked, single-link, into a topic named after its oldest
+  story. Topics only ever join.
 
 Every step looks only at candidates from a term index whose posting lists are capped
-(most recently touched stories first), so the cost per article stays flat as the
-number of stories grows.
+(the stories touched most recently first), so the work per article is bounded however
+many stories are stored.
 """
 
 from __future__ import annotations
@@ -31,15 +33,16 @@ from typing import Any
 from .models import Article
 from .text import content_words
 
-JOIN_THRESHOLD = 0.30
-MERGE_THRESHOLD = 0.40
+# Thresholds are cosines, tuned on ECB+ topics 1-35 (benchmarks/stories.py --analysis).
+JOIN_THRESHOLD = 0.30  # article -> story centroid
+MERGE_THRESHOLD = 0.40  # centroid <-> centroid, when one story has MERGE_MAX_SIZE articles
 MERGE_MAX_SIZE = 1
-TOPIC_THRESHOLD = 0.30
-CENTROID_TERMS = 150
-MAX_GAP_DAYS = 45.0
-INDEX_TERMS = 25
-MAX_CANDIDATES = 20
-MAX_POSTINGS = 300
+TOPIC_THRESHOLD = 0.30  # centroid <-> centroid, same topic
+CENTROID_TERMS = 150  # terms kept per story centroid
+MAX_GAP_DAYS = 45.0  # farther from a story's dates than this halves the similarity
+INDEX_TERMS = 25  # strongest terms used to index stories and to look candidates up
+MAX_CANDIDATES = 20  # stories scored per lookup
+MAX_POSTINGS = 50  # stories kept per index term, most recently touched
 
 
 @dataclass
@@ -59,9 +62,11 @@ class StoryState:
     topic: str = ""
     keys: list[str] = field(default_factory=list)
     absorbed: list[str] = field(default_factory=list)
+    top: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.topic = self.topic or self.id
+        self.top = _top_terms(self.terms)
 
     def to_json(self) -> dict[str, Any]:
         return {"terms": self.terms, "size": self.size, "first": self.first, "last": self.last}
@@ -90,9 +95,8 @@ def _normalise(vector: dict[str, float]) -> dict[str, float]:
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    # fsum: the same result whatever order the shared terms come in
+    return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())
 
 
 def assign_stories(states: list[StoryState], articles: Sequence[Article], *,
@@ -155,7 +159,7 @@ def _merge_changed(states: list[StoryState], changed: Iterable[StoryState], inde
             continue
         result[story.id] = story
         best, best_score = None, MERGE_THRESHOLD
-        for other in index.candidates(story.terms):
+        for other in index.candidates(story.terms, story.top):
             if other is story or min(story.size, other.size) > MERGE_MAX_SIZE:
                 continue
             score = _similarity(story, other)
@@ -177,7 +181,7 @@ def _merge_changed(states: list[StoryState], changed: Iterable[StoryState], inde
 
 def _link_topics(story: StoryState, index: _TermIndex, topics: _Topics) -> None:
     """Join the story's topic with those of the candidates close enough to it."""
-    for other in index.candidates(story.terms):
+    for other in index.candidates(story.terms, story.top):
         if other.topic != story.topic and _similarity(story, other) >= TOPIC_THRESHOLD:
             topics.join(story.topic, other.topic)
 
@@ -238,9 +242,8 @@ class _TermIndex:
 
     def update(self, state: StoryState) -> None:
         self.remove(state)
-        top = _top_terms(state.terms)
-        self._stories[state.id] = top
-        for term in top:
+        self._stories[state.id] = state.top
+        for term in state.top:
             postings = self._by_term.setdefault(term, {})
             postings[state.id] = state
             if len(postings) > MAX_POSTINGS:
@@ -250,11 +253,12 @@ class _TermIndex:
         for term in self._stories.pop(state.id, ()):
             self._by_term.get(term, {}).pop(state.id, None)
 
-    def candidates(self, vector: dict[str, float]) -> list[StoryState]:
-        """The stories sharing the most of the vector's top terms (at most MAX_CANDIDATES)."""
+    def candidates(self, vector: dict[str, float], top: list[str] | None = None
+                   ) -> list[StoryState]:
+        """The stories sharing the most of the vector's `top` terms (at most MAX_CANDIDATES)."""
         shared: dict[str, float] = defaultdict(float)
         stories: dict[str, StoryState] = {}
-        for term in _top_terms(vector):
+        for term in top or _top_terms(vector):
             weight = vector[term]
             for story_id, state in self._by_term.get(term, {}).items():
                 shared[story_id] += weight
@@ -299,6 +303,7 @@ def _blend(state: StoryState, terms: dict[str, float], size: int) -> None:
         merged[key] = merged.get(key, 0.0) + value * size
     top = heapq.nlargest(CENTROID_TERMS, merged, key=merged.__getitem__)
     state.terms = _normalise({term: merged[term] for term in top})
+    state.top = top[:INDEX_TERMS]
     state.size += size
 
 
