@@ -300,7 +300,8 @@ def story_topics(store: Store) -> dict[str, str]:
 
 def story_states(store: Store) -> list[tuple[Story, dict[str, Any]]]:
     """Every story (with its topic) and its clustering state, oldest first."""
-    rows = store.conn.execute("SELECT id, title, state, topic FROM stories ORDER BY rowid")
+    rows = store.conn.execute(
+        "SELECT id, title, state, topic FROM stories ORDER BY created_at, rowid")
     return [(Story(r["id"], r["title"], topic=r["topic"] or r["id"]),
              json.loads(r["state"] or "{}")) for r in rows]
 
