@@ -15,9 +15,8 @@ Goes in: the current stories' states (centroid terms, dates, size, topic) and ne
   arrests of one player) are linked, single-link, into a topic named after its oldest
   story. Topics only ever join.
 
-Every step looks only at candidates from a term index whose posting lists are capped
-(the stories touched most recently first), so the work per article is bounded however
-many stories are stored.
+Every step looks only at a few candidates from a term index that ignores terms common
+to many stories, so the work per article is bounded however many stories are stored.
 """
 
 from __future__ import annotations
@@ -41,8 +40,8 @@ TOPIC_THRESHOLD = 0.30  # centroid <-> centroid, same topic
 CENTROID_TERMS = 150  # terms kept per story centroid
 MAX_GAP_DAYS = 45.0  # farther from a story's dates than this halves the similarity
 INDEX_TERMS = 25  # strongest terms used to index stories and to look candidates up
-MAX_CANDIDATES = 20  # stories scored per lookup
-MAX_POSTINGS = 50  # stories kept per index term, most recently touched
+MAX_CANDIDATES = 10  # stories scored per lookup
+MAX_POSTINGS = 50  # a term in this many stories' top terms is not used for lookups
 
 
 @dataclass
@@ -229,50 +228,48 @@ class _TermIndex:
     """Stories by their strongest terms, so an article is compared with few stories.
 
     A story that shares none of an article's top terms cannot reach the join
-    threshold in practice, and skipping it keeps clustering near-linear. Each posting
-    list keeps the MAX_POSTINGS stories touched most recently, so a common term costs
-    the same with 100 stories stored as with 100,000.
+    threshold in practice, and skipping it keeps clustering near-linear. A term among
+    the top terms of MAX_POSTINGS stories or more is too common to tell stories apart
+    (a stop word learnt from the data): its posting list stays full and lookups skip
+    it, so a lookup reads fewer than INDEX_TERMS * MAX_POSTINGS postings however many
+    stories are stored.
     """
 
     def __init__(self, states: Sequence[StoryState]) -> None:
         self._stories: dict[str, list[str]] = {}
-        self._by_term: dict[str, dict[str, StoryState]] = {}
-        for state in sorted(states, key=_recency):
+        self._states: dict[str, StoryState] = {}
+        self._by_term: dict[str, dict[str, None]] = {}  # term -> story ids, oldest first
+        for state in states:
             self.update(state)
 
     def update(self, state: StoryState) -> None:
         self.remove(state)
         self._stories[state.id] = state.top
+        self._states[state.id] = state
         for term in state.top:
             postings = self._by_term.setdefault(term, {})
-            postings[state.id] = state
+            postings[state.id] = None
             if len(postings) > MAX_POSTINGS:
                 del postings[next(iter(postings))]
 
     def remove(self, state: StoryState) -> None:
+        self._states.pop(state.id, None)
         for term in self._stories.pop(state.id, ()):
             self._by_term.get(term, {}).pop(state.id, None)
 
     def candidates(self, vector: dict[str, float], top: list[str] | None = None
                    ) -> list[StoryState]:
         """The stories sharing the most of the vector's `top` terms (at most MAX_CANDIDATES)."""
-        shared: dict[str, float] = defaultdict(float)
-        stories: dict[str, StoryState] = {}
+        shared: Counter[str] = Counter()
         for term in top or _top_terms(vector):
-            weight = vector[term]
-            for story_id, state in self._by_term.get(term, {}).items():
-                shared[story_id] += weight
-                stories[story_id] = state
-        best = heapq.nlargest(MAX_CANDIDATES, shared, key=shared.__getitem__)
-        return [stories[story_id] for story_id in best]
+            postings = self._by_term.get(term, {})
+            if len(postings) < MAX_POSTINGS:  # a full list: too common a term to tell
+                shared.update(postings.keys())
+        return [self._states[story_id] for story_id, _ in shared.most_common(MAX_CANDIDATES)]
 
 
 def _top_terms(vector: dict[str, float]) -> list[str]:
     return heapq.nlargest(INDEX_TERMS, vector, key=vector.__getitem__)
-
-
-def _recency(state: StoryState) -> float:
-    return state.last if state.last is not None else -math.inf
 
 
 def _time_key(article: Article) -> tuple[float, str]:

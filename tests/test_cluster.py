@@ -125,3 +125,13 @@ def test_state_round_trip_keeps_the_topic() -> None:
     assert (back.terms, back.size, back.first, back.last, back.topic) == (
         state.terms, 3, 1.0, 2.0, "s1")
     assert StoryState.from_json("s3", "New", {}).topic == "s3"
+
+
+def test_candidate_lookups_are_bounded(monkeypatch: Any) -> None:
+    monkeypatch.setattr(cluster, "MAX_POSTINGS", 3)
+    states = [StoryState(f"s{n}", "t", {"common": 0.6, f"name{n}": 0.8}) for n in range(5)]
+    index = cluster._TermIndex(states[:2])
+    assert [s.id for s in index.candidates({"common": 1.0})] == ["s0", "s1"]
+    index = cluster._TermIndex(states)
+    assert index.candidates({"common": 1.0}) == []  # in every story: tells nothing
+    assert [s.id for s in index.candidates({"common": 0.6, "name0": 0.8})] == ["s0"]
