@@ -13,22 +13,26 @@ and go through ``assign_stories``
   order (seeds 0-4);
 * as one batch call. ``assign_stories`` sorts a batch by (publication date, id); without
   dates that is id order, and ids are an opaque hash of the file name, so the batch result
-  is the same for every seed: it is reported once.
+  is the same for every seed: it is reported once. Merges and topic links are re-checked
+  once per call, so the batch is not the same as one-at-a-time calls in its order.
 
-B-cubed P/R/F1 of the predicted stories against the events (2 per topic) and against the
-topics; mean and minimum over seeds. ``--analysis`` (tuning topics only) lists the topics
-whose two events share stories, with the terms the two events share most, and sweeps the
-join threshold on the tuning topics.
+B-cubed P/R/F1 of the predicted stories against the events (2 per topic), of the predicted
+topics (``StoryState.topic``) against the ECB+ topics, and, for comparison, of the stories
+against the topics; mean and minimum over seeds. ``--analysis`` (tuning topics only) lists
+the topics whose two events share stories, with the terms the two events share most, and
+sweeps the join, merge and topic thresholds on the tuning topics.
 
 Throughput: ``assign_stories`` on 1k, 10k and 100k synthetic articles built from real ECB+
 text: sentences of one event's documents shuffled across its documents, names and numbers
 varied per synthetic story (about 15 articles each), streamed in batches of 1,000 into one
 growing state list. Seconds, articles/s and the marginal cost per article are reported at
-each size (cumulative checkpoints of one stream: the same as separate runs of that size).
+each size (cumulative checkpoints of one stream: the same as separate runs of that size);
+the median CPU cost of the last 10 batches is the figure least disturbed by other load.
 
 Usage:
     python benchmarks/stories.py --split both --json /tmp/stories.json
-    python benchmarks/stories.py --split tune --analysis --sizes 1000
+    python benchmarks/stories.py --split tune --analysis --sizes 0
+    python benchmarks/stories.py --split tune --limit 1 --sizes 1000,10000,100000 --budget 3000
     python benchmarks/stories.py --split test --sizes 0          # no throughput run
 """
 
@@ -57,9 +61,12 @@ from storyline.models import Article
 SEEDS = (0, 1, 2, 3, 4)
 DEFAULT_SIZES = "1000,10000,100000"
 CHUNK = 1000
+RECENT = 10  # batches whose median CPU cost is reported at a checkpoint (robust to load)
 STORY_SIZE = 15  # mean synthetic articles per synthetic story
 WINDOW = 300  # synthetic stories are interleaved within windows of this many articles
-SWEEP = (0.15, 0.18, 0.22, 0.26, 0.30, 0.35, 0.40, 0.45, 0.50)
+SWEEPS = {"JOIN_THRESHOLD": (0.18, 0.22, 0.26, 0.30, 0.34, 0.38, 0.45),
+          "MERGE_THRESHOLD": (0.35, 0.40, 0.45, 0.50, 0.60),
+          "TOPIC_THRESHOLD": (0.15, 0.20, 0.25, 0.30, 0.35)}
 SYLLABLES = ("ka", "lo", "mi", "ren", "to", "va", "sil", "dor", "an", "bre", "cu", "fen",
              "gar", "hol", "is", "jun", "kel", "mar", "nor", "pel", "quin", "ros", "tam",
              "ul", "vek", "wyn", "yor", "zel")
@@ -76,31 +83,43 @@ def make_articles(docs: Sequence[ecb.Document]) -> list[Article]:
                          text=d.text, url=d.url) for d in docs]
 
 
-def bcubed_row(docs: Sequence[ecb.Document], articles: Sequence[Article],
-               assignment: dict[str, str]) -> dict[str, float]:
-    predicted = {d.name: assignment[a.key] for d, a in zip(docs, articles, strict=True)}
+Labels = tuple[dict[str, str], dict[str, str]]  # article key -> story id, -> topic id
+
+
+def labels_of(states: Sequence[StoryState]) -> Labels:
+    """Final story and topic of every article placed so far (merges included)."""
+    return ({k: s.id for s in states for k in s.keys},
+            {k: s.topic for s in states for k in s.keys})
+
+
+def bcubed_row(docs: Sequence[ecb.Document], articles: Sequence[Article], labels: Labels
+               ) -> dict[str, float]:
+    names = [d.name for d in docs]
+    story = {d.name: labels[0][a.key] for d, a in zip(docs, articles, strict=True)}
+    topic = {d.name: labels[1][a.key] for d, a in zip(docs, articles, strict=True)}
     events = {d.name: d.event for d in docs}
     topics = {d.name: d.topic for d in docs}
-    ep, er, ef = ecb.bcubed(events, predicted)
-    tp, tr, tf = ecb.bcubed(topics, predicted)
+    ep, er, ef = ecb.bcubed(events, story)
+    sp, sr, sf = ecb.bcubed(topics, story)
+    tp, tr, tf = ecb.bcubed(topics, topic)
     return {"event_p": ep, "event_r": er, "event_f1": ef, "topic_p": tp, "topic_r": tr,
-            "topic_f1": tf, "stories": len(set(predicted.values()))}
+            "topic_f1": tf, "story_topic_p": sp, "story_topic_r": sr, "story_topic_f1": sf,
+            "stories": len(set(story.values())), "topics": len({topic[n] for n in names})}
 
 
-def run_incremental(articles: Sequence[Article]) -> tuple[dict[str, str], float]:
+def run_incremental(articles: Sequence[Article]) -> tuple[Labels, float]:
     states: list[StoryState] = []
-    assignment: dict[str, str] = {}
     started = time.perf_counter()
     for article in articles:
-        assignment.update(assign_stories(states, [article]))
-    return assignment, time.perf_counter() - started
+        assign_stories(states, [article])
+    return labels_of(states), time.perf_counter() - started
 
 
-def run_batch(articles: Sequence[Article]) -> tuple[dict[str, str], float]:
+def run_batch(articles: Sequence[Article]) -> tuple[Labels, float]:
     states: list[StoryState] = []
     started = time.perf_counter()
-    assignment = assign_stories(states, list(articles))
-    return assignment, time.perf_counter() - started
+    assign_stories(states, list(articles))
+    return labels_of(states), time.perf_counter() - started
 
 
 def evaluate_split(docs: Sequence[ecb.Document]) -> dict[str, Any]:
@@ -109,44 +128,52 @@ def evaluate_split(docs: Sequence[ecb.Document]) -> dict[str, Any]:
     for seed in SEEDS:
         order = list(range(len(docs)))
         random.Random(seed).shuffle(order)
-        assignment, seconds = run_incremental([articles[i] for i in order])
-        row = bcubed_row(docs, articles, assignment)
+        labels, seconds = run_incremental([articles[i] for i in order])
+        row = bcubed_row(docs, articles, labels)
         row.update(seed=seed, seconds=seconds)
         per_seed.append(row)
-    batch_assignment, batch_seconds = run_batch(articles)
-    batch = bcubed_row(docs, articles, batch_assignment)
+    batch_labels, batch_seconds = run_batch(articles)
+    batch = bcubed_row(docs, articles, batch_labels)
     batch["seconds"] = batch_seconds
-    # Same order one at a time as the batch sees it: is the batch call just a loop?
-    by_id = sorted(articles, key=lambda a: a.id)
-    same_order, _ = run_incremental(by_id)
-    batch["equals_incremental_in_id_order"] = same_order == batch_assignment
+    # Same order one at a time as the batch sees it: how much do per-call re-checks change?
+    same_order, _ = run_incremental(sorted(articles, key=lambda a: a.id))
+    batch["equals_incremental_in_id_order"] = same_order == batch_labels
     metrics = [k for k in per_seed[0] if k not in {"seed", "seconds"}]
     summary = {k: {"mean": statistics.fmean(r[k] for r in per_seed),
                    "min": min(r[k] for r in per_seed)} for k in metrics}
     return {"documents": len(docs), "events": len({d.event for d in docs}),
             "topics": len({d.topic for d in docs}), "incremental": summary,
             "per_seed": per_seed, "batch": batch,
-            "_assignment": batch_assignment, "_articles": articles}
+            "_assignment": batch_labels[0], "_articles": articles}
 
 
 HEADERS = ["split", "run", "docs", "events", "stories", "event B3 P", "event B3 R",
-           "event B3 F1", "topic B3 P", "topic B3 R", "topic B3 F1"]
+           "event B3 F1", "topics", "topic B3 P", "topic B3 R", "topic B3 F1",
+           "stories vs topics B3 P / R / F1"]
 
 
 def quality_rows(split: str, result: dict[str, Any]) -> list[list[object]]:
     inc = result["incremental"]
     base = [split, "", result["documents"], result["events"]]
-    keys = ["stories", "event_p", "event_r", "event_f1", "topic_p", "topic_r", "topic_f1"]
+    keys = ["stories", "event_p", "event_r", "event_f1", "topics", "topic_p", "topic_r",
+            "topic_f1"]
     rows: list[list[object]] = []
     for stat in ("mean", "min"):
         row = list(base)
         row[1] = f"incremental, {stat} of {len(SEEDS)} seeds"
-        row.extend(inc[k][stat] if k != "stories" else f"{inc[k][stat]:.1f}" for k in keys)
+        row.extend(inc[k][stat] if k not in {"stories", "topics"} else f"{inc[k][stat]:.1f}"
+                   for k in keys)
+        row.append(_story_topic({k: v[stat] for k, v in inc.items()}))
         rows.append(row)
     batch = result["batch"]
     rows.append([split, "batch (one call)", result["documents"], result["events"],
-                 *[batch[k] for k in keys]])
+                 *[batch[k] for k in keys], _story_topic(batch)])
     return rows
+
+
+def _story_topic(row: dict[str, float]) -> str:
+    return " / ".join(f"{row[k]:.3f}" for k in ("story_topic_p", "story_topic_r",
+                                                 "story_topic_f1"))
 
 
 # -- analysis (tuning topics only) -----------------------------------------------------
@@ -208,22 +235,20 @@ def _cross_cosine(left: Sequence[Article], right: Sequence[Article]) -> float:
     return statistics.fmean(pairs) if pairs else math.nan
 
 
-def threshold_sweep(docs: Sequence[ecb.Document]) -> list[dict[str, float]]:
-    """Event/topic B-cubed F1 (mean over seeds, incremental) at other join thresholds."""
-    original = cluster.JOIN_THRESHOLD
+def threshold_sweep(docs: Sequence[ecb.Document], name: str, values: Sequence[float]
+                    ) -> list[dict[str, float]]:
+    """B-cubed (mean over seeds, incremental) with `cluster.<name>` set to each value."""
+    original = getattr(cluster, name)
     rows = []
     try:
-        for threshold in SWEEP:
-            cluster.JOIN_THRESHOLD = threshold
-            result = evaluate_split(docs)
-            inc = result["incremental"]
-            rows.append({"threshold": threshold, "stories": inc["stories"]["mean"],
-                         "event_p": inc["event_p"]["mean"], "event_r": inc["event_r"]["mean"],
-                         "event_f1": inc["event_f1"]["mean"],
-                         "event_f1_min": inc["event_f1"]["min"],
-                         "topic_f1": inc["topic_f1"]["mean"]})
+        for value in values:
+            setattr(cluster, name, value)
+            inc = evaluate_split(docs)["incremental"]
+            row = {k: inc[k]["mean"] for k in ("stories", "event_p", "event_r", "event_f1",
+                                               "topics", "topic_p", "topic_r", "topic_f1")}
+            rows.append({"threshold": value, **row, "event_f1_min": inc["event_f1"]["min"]})
     finally:
-        cluster.JOIN_THRESHOLD = original
+        setattr(cluster, name, original)
     return rows
 
 
@@ -288,9 +313,9 @@ def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float
     stream = SyntheticStream(docs).articles()
     states: list[StoryState] = []
     truth: dict[str, int] = {}
-    predicted: dict[str, str] = {}
     points: list[dict[str, Any]] = []
     chunks: list[tuple[int, float, int]] = []  # (articles so far, batch seconds, stories)
+    cpu: list[float] = []  # CPU ms per article of each batch
     done, spent, words = 0, 0.0, 0
     largest = max(sizes)
     wanted = set(sizes)
@@ -299,18 +324,20 @@ def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float
         batch = [a for _, a in pairs]
         truth.update((a.key, story) for story, a in pairs)
         words += sum(a.words for a in batch)
-        started = time.perf_counter()
-        predicted.update(assign_stories(states, batch))
+        started, cpu_started = time.perf_counter(), time.process_time()
+        assign_stories(states, batch)
         elapsed = time.perf_counter() - started
+        cpu.append(1000 * (time.process_time() - cpu_started) / len(batch))
         spent += elapsed
         done += len(batch)
         chunks.append((done, elapsed, len(states)))
         over = spent > budget
         if done in wanted or over:
-            _, _, f1 = ecb.bcubed(truth, predicted)
+            _, _, f1 = ecb.bcubed(truth, labels_of(states)[0])
             points.append({"articles": done, "seconds": spent, "articles_per_s": done / spent,
                            "ms_per_article": 1000 * spent / done,
                            "last_batch_ms_per_article": 1000 * elapsed / len(batch),
+                           "recent_cpu_ms_per_article": statistics.median(cpu[-RECENT:]),
                            "stories": len(states), "synthetic_stories": len(set(truth.values())),
                            "synthetic_b3_f1": f1, "mean_words": words / done,
                            "stopped_by_budget": over and done not in wanted})
@@ -363,8 +390,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         cluster.JOIN_THRESHOLD = args.join_threshold
     started = time.perf_counter()
     splits = ecb.split_topics(args.split, args.limit)
-    output: dict[str, Any] = {"join_threshold": cluster.JOIN_THRESHOLD, "seeds": list(SEEDS),
-                              "splits": {}}
+    output: dict[str, Any] = {
+        "join_threshold": cluster.JOIN_THRESHOLD, "merge_threshold": cluster.MERGE_THRESHOLD,
+        "merge_max_size": cluster.MERGE_MAX_SIZE, "topic_threshold": cluster.TOPIC_THRESHOLD,
+        "max_postings": cluster.MAX_POSTINGS, "seeds": list(SEEDS), "splits": {}}
     rows: list[list[object]] = []
     tune_docs: list[ecb.Document] = []
     for split, topics in splits.items():
@@ -378,7 +407,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"[{split}] {len(docs)} documents, {len(topics)} topics, "
               f"{result['batch']['seconds']:.1f}s per batch run", file=sys.stderr)
     print(f"\n## ECB+ story clustering (assign_stories, JOIN_THRESHOLD="
-          f"{cluster.JOIN_THRESHOLD})\n")
+          f"{cluster.JOIN_THRESHOLD}, MERGE_THRESHOLD={cluster.MERGE_THRESHOLD} up to "
+          f"MERGE_MAX_SIZE={cluster.MERGE_MAX_SIZE}, TOPIC_THRESHOLD="
+          f"{cluster.TOPIC_THRESHOLD})\n")
     print("ECB+ documents have no publication dates: the time factor never applies.\n")
     print(ecb.markdown_table(HEADERS, rows) + "\n")
     for split, result in output["splits"].items():
@@ -399,14 +430,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                 [[m["topic"], m["documents"], m["documents_in_mixed_stories"],
                   m["mean_cosine_within_event"], m["mean_cosine_across_events"],
                   ", ".join(m["shared_terms"])] for m in merged]) + "\n")
-            sweep = threshold_sweep(tune_docs)
-            output["tune_threshold_sweep"] = sweep
-            print("### Join threshold sweep (tuning topics, incremental, mean of seeds)\n")
-            print(ecb.markdown_table(
-                ["threshold", "stories", "event B3 P", "event B3 R", "event B3 F1",
-                 "event F1 min", "topic B3 F1"],
-                [[r["threshold"], f"{r['stories']:.1f}", r["event_p"], r["event_r"],
-                  r["event_f1"], r["event_f1_min"], r["topic_f1"]] for r in sweep]) + "\n")
+            for name, values in SWEEPS.items():
+                sweep = threshold_sweep(tune_docs, name, values)
+                output[f"tune_sweep_{name.lower()}"] = sweep
+                print(f"### {name} sweep (tuning topics, incremental, mean of seeds; "
+                      f"now {getattr(cluster, name)})\n")
+                print(ecb.markdown_table(
+                    [name, "stories", "event B3 P", "event B3 R", "event B3 F1",
+                     "event F1 min", "topics", "topic B3 P", "topic B3 R", "topic B3 F1"],
+                    [[r["threshold"], f"{r['stories']:.1f}", r["event_p"], r["event_r"],
+                      r["event_f1"], r["event_f1_min"], f"{r['topics']:.1f}", r["topic_p"],
+                      r["topic_r"], r["topic_f1"]] for r in sweep]) + "\n")
     sizes = [int(s) for s in args.sizes.split(",") if s.strip() and int(s) > 0]
     if sizes:
         every = ecb.load_topics(ecb.topics_present())
@@ -415,11 +449,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("### Throughput of assign_stories (synthetic articles from ECB+ text)\n")
         print(ecb.markdown_table(
             ["articles", "seconds", "articles/s", "ms/article (cumulative)",
-             "ms/article (last 1k batch)", "stories", "synthetic stories",
-             "B3 F1 vs synthetic stories", "words/article"],
+             "ms/article (last 1k batch)", f"CPU ms/article (median of last {RECENT} batches)",
+             "stories", "synthetic stories", "B3 F1 vs synthetic stories", "words/article"],
             [[p["articles"], p["seconds"], f"{p['articles_per_s']:.0f}", p["ms_per_article"],
-              p["last_batch_ms_per_article"], p["stories"], p["synthetic_stories"],
-              p["synthetic_b3_f1"], f"{p['mean_words']:.0f}"]
+              p["last_batch_ms_per_article"], p["recent_cpu_ms_per_article"], p["stories"],
+              p["synthetic_stories"], p["synthetic_b3_f1"], f"{p['mean_words']:.0f}"]
              for p in measured["points"]]) + "\n")
         projection = measured["projection"]
         if projection:

@@ -140,7 +140,7 @@ def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, o
         with _progress("Analysing") as advance:
             dossiers = pipeline.analyze(store, ingested, options=options, one_story=one_story,
                                         progress=advance)
-        index = pipeline.index_for(dossiers)
+        index = pipeline.index_for(dossiers, topics=pipeline.story_topics(store))
     _emit(dossiers, index, fmt=fmt, out_dir=out_dir, one_story=one_story)
 
 
@@ -191,6 +191,10 @@ def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
 def stories_cli(db_path: str, fmt: str) -> None:
     """List the stories in a store.
 
+    One line per story: id, article count, first .. last date, title, outlets and
+    topic (the id of the oldest story on the same subject; a story alone in its topic
+    names itself).
+
     Example: storyline stories --db news.db --format json
     """
     with open_store(db_path) as store:
@@ -201,7 +205,7 @@ def stories_cli(db_path: str, fmt: str) -> None:
     for story in index["stories"]:
         click.echo(f"{story['id']}\t{len(story['articles'])} articles\t"
                    f"{story['first'] or '-'} .. {story['last'] or '-'}\t{story['title']}"
-                   f"\t[{', '.join(story['outlets'])}]")
+                   f"\t[{', '.join(story['outlets'])}]\ttopic {story['topic']}")
 
 
 @cli.command(name="show")
@@ -297,7 +301,7 @@ def demo_cli(out_dir: str) -> None:
     with open_store(None) as store:
         ingested = _ingest(store, (str(DEMO_ARTICLES),))
         dossiers = pipeline.analyze(store, ingested, options=pipeline.AnalyzeOptions())
-        index = pipeline.index_for(dossiers)
+        index = pipeline.index_for(dossiers, topics=pipeline.story_topics(store))
     report.write_outputs(dossiers, index, Path(out_dir), fmt="all", one_story=False)
     click.echo(f"Analysed {len(ingested.articles)} demo articles into {len(dossiers)} stories.")
     click.echo(f"Open {Path(out_dir) / 'index.html'} in a browser; dossiers are in "

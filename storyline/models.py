@@ -310,3 +310,4 @@ class Story:
     id: str
     title: str
     article_ids: tuple[str, ...] = field(default_factory=tuple)
+    topic: str | None = None  # id of the oldest story of its topic (None: not clustered)

@@ -18,7 +18,7 @@ from typing import Any
 from . import __version__ as VERSION
 from . import store as db
 from .align import align_facts, group_quotes
-from .cluster import StoryState, assign_stories
+from .cluster import StoryState, assign_stories, id_maker
 from .dates import find_dates
 from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict
 from .entities import EntityIndex, link_entities
@@ -94,21 +94,22 @@ def update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
 
 def _update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
     known = db.story_of_articles(store)
-    states = [StoryState.from_json(story.id, story.title, state)
+    states = [StoryState.from_json(story.id, story.title, state, story.topic)
               for story, state in db.story_states(store)]
+    topics = {s.id: s.topic for s in states}
     fresh = [a for a in articles if a.key not in known]
-    existing_ids = {s.id for s in states}
-    counter = [len(states)]
-
-    def new_id() -> str:
-        counter[0] += 1
-        while f"s{counter[0]}" in existing_ids:
-            counter[0] += 1
-        return f"s{counter[0]}"
-
-    assignment = assign_stories(states, fresh, new_id=new_id)
-    touched = [s for s in states if s.keys]
-    db.save_story_state(store, [(Story(s.id, s.title), s.keys, s.to_json()) for s in touched])
+    assignment = assign_stories(states, fresh, new_id=id_maker(db.taken_story_ids(store)))
+    changed = [s for s in states if s.keys or s.absorbed]
+    db.save_story_state(store, [(Story(s.id, s.title, topic=s.topic), s.keys, s.to_json())
+                                for s in changed])
+    merged: dict[str, str] = {}
+    for state in changed:
+        if state.absorbed:
+            db.merge_stored_stories(store, state.id, state.absorbed)
+            merged.update(dict.fromkeys(state.absorbed, state.id))
+    db.save_story_topics(store, {s.id: s.topic for s in states
+                                 if not (s.keys or s.absorbed) and topics[s.id] != s.topic})
+    known = {key: merged.get(story_id, story_id) for key, story_id in known.items()}
     known.update(assignment)
     return {a.key: known[a.key] for a in articles if a.key in known}
 
@@ -261,8 +262,12 @@ def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | 
                       errors: Sequence[InputError] = (), progress: Progress | None = None,
                       analysed: Mapping[str, ArticleAnalysis] | None = None
                       ) -> dict[str, Any]:
-    """A stored story's dossier, from the cache when its articles have not changed."""
+    """A stored story's dossier, from the cache when its articles have not changed.
+
+    The id of a story merged into another one gives the dossier of that other story.
+    """
     options = options or AnalyzeOptions()
+    story_id = db.resolve_story_id(store, story_id)
     articles, fingerprint, cached = _story_cache(store, story_id, options, errors=errors)
     if cached is not None:
         return cached
@@ -283,14 +288,14 @@ def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions) -> str:
 
 
 def story_index(store: Store) -> dict[str, Any]:
-    """The stories index of DESIGN.md, with outlets and first/last dates added."""
+    """The stories index of DESIGN.md, with topic, outlets and first/last dates added."""
     stories = []
     for story, articles in db.list_stories(store):
         if not articles:
             continue
         dates = sorted(a.published_iso for a in articles if a.published_iso)
         stories.append({"id": story.id, "title": story_title(articles),
-                        "articles": [a.id for a in articles],
+                        "articles": [a.id for a in articles], "topic": story.topic,
                         "outlets": sorted({a.outlet for a in articles if a.outlet}),
                         "first": dates[0] if dates else None,
                         "last": dates[-1] if dates else None})
@@ -330,10 +335,18 @@ def _story_cache(store: Store, story_id: str, options: AnalyzeOptions, *,
     return articles, fingerprint, cached
 
 
-def index_for(dossiers: Sequence[dict[str, Any]]) -> dict[str, Any]:
-    """The `index.json` of DESIGN.md for a list of dossiers."""
+def story_topics(store: Store) -> dict[str, str]:
+    """Story id -> topic id for every stored story."""
+    return db.story_topics(store)
+
+
+def index_for(dossiers: Sequence[dict[str, Any]], *, topics: Mapping[str, str] | None = None
+              ) -> dict[str, Any]:
+    """The `index.json` of DESIGN.md for a list of dossiers (with `topics` from the store)."""
+    topics = topics or {}
     return {"stories": [{"id": d["story"]["id"], "title": d["story"]["title"],
                          "articles": [a["id"] for a in d["articles"]],
+                         "topic": topics.get(d["story"]["id"]),
                          "outlets": sorted({a["outlet"] for a in d["articles"] if a["outlet"]}),
                          "first": min((a["published"] for a in d["articles"] if a["published"]),
                                       default=None),

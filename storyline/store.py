@@ -56,6 +56,13 @@ MIGRATIONS: list[str] = [
         fingerprint TEXT NOT NULL, data TEXT NOT NULL
     );
     """,
+    # 2: story topics, and the ids of stories merged into another (kept so they resolve).
+    """
+    ALTER TABLE stories ADD COLUMN topic TEXT;
+    CREATE TABLE story_aliases (
+        id TEXT PRIMARY KEY, story_id TEXT NOT NULL REFERENCES stories(id)
+    );
+    """,
 ]
 
 MEMORY = ":memory:"
@@ -229,10 +236,10 @@ def save_story_state(store: Store, stories: Sequence[tuple[Story, list[str], dic
     with store.transaction() as conn:
         for story, keys, state in stories:
             conn.execute(
-                "INSERT INTO stories (id, title, created_at, updated_at, state)"
-                " VALUES (?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
-                " updated_at=excluded.updated_at, state=excluded.state",
-                (story.id, story.title, now, now, json.dumps(state)),
+                "INSERT INTO stories (id, title, created_at, updated_at, state, topic)"
+                " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
+                " updated_at=excluded.updated_at, state=excluded.state, topic=excluded.topic",
+                (story.id, story.title, now, now, json.dumps(state), story.topic or story.id),
             )
             before = {r[0] for r in conn.execute(
                 "SELECT article_key FROM story_articles WHERE story_id = ?", (story.id,))}
@@ -245,9 +252,58 @@ def save_story_state(store: Store, stories: Sequence[tuple[Story, list[str], dic
                 conn.execute("DELETE FROM dossiers WHERE story_id = ?", (story.id,))
 
 
+def merge_stored_stories(store: Store, into: str, merged: Sequence[str]) -> None:
+    """Move the articles of the `merged` stories to story `into` and delete those stories.
+
+    Their ids stay known as aliases of `into` (see `resolve_story_id`) and are never
+    given to another story; the cached dossiers of all of them are dropped.
+    """
+    marks = ",".join("?" * len(merged))
+    with store.transaction() as conn:
+        conn.execute(f"UPDATE story_articles SET story_id = ? WHERE story_id IN ({marks})",
+                     (into, *merged))
+        conn.execute(f"DELETE FROM dossiers WHERE story_id IN (?, {marks})", (into, *merged))
+        conn.execute(f"UPDATE story_aliases SET story_id = ? WHERE story_id IN ({marks})",
+                     (into, *merged))
+        conn.executemany("INSERT INTO story_aliases (id, story_id) VALUES (?, ?)"
+                         " ON CONFLICT(id) DO UPDATE SET story_id = excluded.story_id",
+                         [(story_id, into) for story_id in merged])
+        conn.execute(f"UPDATE stories SET topic = ? WHERE topic IN ({marks})", (into, *merged))
+        conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", tuple(merged))
+
+
+def save_story_topics(store: Store, topics: dict[str, str]) -> None:
+    """Set the topic (story id -> topic id) of stories whose membership did not change."""
+    with store.transaction() as conn:
+        conn.executemany("UPDATE stories SET topic = ? WHERE id = ?",
+                         [(topic, story_id) for story_id, topic in topics.items()])
+
+
+def resolve_story_id(store: Store, story_id: str) -> str:
+    """The id of the story that `story_id` names now (itself unless it was merged away)."""
+    row = store.conn.execute("SELECT story_id FROM story_aliases WHERE id = ?",
+                             (story_id,)).fetchone()
+    return str(row[0]) if row else story_id
+
+
+def taken_story_ids(store: Store) -> set[str]:
+    """Every story id ever given: current stories and merged-away ones."""
+    rows = store.conn.execute("SELECT id FROM stories UNION SELECT id FROM story_aliases")
+    return {r[0] for r in rows}
+
+
+def story_topics(store: Store) -> dict[str, str]:
+    """Story id -> topic id for every story."""
+    rows = store.conn.execute("SELECT id, topic FROM stories")
+    return {r[0]: r[1] or r[0] for r in rows}
+
+
 def story_states(store: Store) -> list[tuple[Story, dict[str, Any]]]:
-    rows = store.conn.execute("SELECT id, title, state FROM stories ORDER BY created_at, id")
-    return [(Story(r["id"], r["title"]), json.loads(r["state"] or "{}")) for r in rows]
+    """Every story (with its topic) and its clustering state, oldest first."""
+    rows = store.conn.execute(
+        "SELECT id, title, state, topic FROM stories ORDER BY created_at, rowid")
+    return [(Story(r["id"], r["title"], topic=r["topic"] or r["id"]),
+             json.loads(r["state"] or "{}")) for r in rows]
 
 
 def story_of_articles(store: Store) -> dict[str, str]:
@@ -274,10 +330,11 @@ def story_articles(store: Store, story_id: str) -> list[Article]:
 
 
 def get_story(store: Store, story_id: str) -> Story:
-    row = store.conn.execute("SELECT id, title FROM stories WHERE id = ?", (story_id,)).fetchone()
+    row = store.conn.execute("SELECT id, title, topic FROM stories WHERE id = ?",
+                             (story_id,)).fetchone()
     if row is None:
         raise StoryNotFound(f"no story with id {story_id!r} in {store.path}")
-    return Story(row["id"], row["title"])
+    return Story(row["id"], row["title"], topic=row["topic"] or row["id"])
 
 
 # -- dossier cache ----------------------------------------------------------------

@@ -56,7 +56,8 @@ def test_analyze_out_writes_index_and_folders(tmp_path: Path) -> None:
     index = json.loads((out / "index.json").read_text())
     assert len(index["stories"]) == 2
     for story in index["stories"]:
-        assert set(story) >= {"id", "title", "articles"}
+        assert set(story) >= {"id", "title", "articles", "topic"}
+        assert story["topic"] in {s["id"] for s in index["stories"]}
         assert (out / story["id"] / "dossier.html").exists()
     assert (out / "index.html").exists()
 
@@ -102,8 +103,9 @@ def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     assert len(index["stories"]) == 2
     story = next(s for s in index["stories"] if len(s["articles"]) == 9)
     assert story["outlets"] and story["first"] <= story["last"]
+    assert {s["topic"] for s in index["stories"]} <= {s["id"] for s in index["stories"]}
     text = _run("stories", "--db", db).stdout
-    assert story["id"] in text
+    assert story["id"] in text and f"topic {story['topic']}" in text
     shown = _run("show", story["id"], "--db", db, "--format", "json")
     assert json.loads(shown.stdout)["story"]["id"] == story["id"]
     again = _run("show", story["id"], "--db", db, "--format", "json")

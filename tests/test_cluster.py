@@ -1,10 +1,45 @@
-"""Story clustering: the demo's two stories stay apart, copies stay together."""
+"""Story clustering: stories stay apart, bridged stories merge, similar stories share a topic."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from storyline import cluster
 from storyline.cluster import StoryState, article_vector, assign_stories
+from tests.conftest import article
+
+# Two earthquakes: the same kind of event in two places, one topic.
+QESHM = [
+    article("An earthquake of magnitude 6.1 struck Qeshm island on Sunday, destroying houses "
+            "in the village of Dargahan, and rescue teams searched the rubble for survivors, "
+            "governor Hamid Sadri said.", id="qeshm-1", published="2026-03-01T08:00:00Z"),
+    article("Rescue teams pulled survivors from the rubble of collapsed houses in Dargahan "
+            "after Sunday's earthquake, governor Hamid Sadri said.",
+            id="qeshm-2", published="2026-03-02T08:00:00Z"),
+    article("The earthquake on Qeshm island killed seven people, and rescue teams searched "
+            "collapsed houses.",
+            id="qeshm-3", published="2026-03-02T10:00:00Z"),
+]
+LORCA = [
+    article("A magnitude 5.2 earthquake shook Lorca in southern Spain on Wednesday and "
+            "toppled the church tower; mayor Ines Jodar said rescue teams searched the rubble "
+            "for survivors.", id="lorca-1", published="2026-03-04T08:00:00Z"),
+    article("Rescue teams pulled survivors from the rubble of collapsed houses in Lorca after "
+            "Wednesday's earthquake, mayor Ines Jodar said.",
+            id="lorca-2", published="2026-03-05T08:00:00Z"),
+    article("The earthquake in Lorca killed two people near the church tower, and rescue "
+            "teams searched collapsed houses.",
+            id="lorca-3", published="2026-03-05T09:00:00Z"),
+]
+CUP_FINAL = article("Dunmore Rovers beat Halloway Town three goals to one in the cup final on "
+                    "Saturday, with striker Ona Marr scoring twice.", id="cup",
+                    published="2026-03-05T20:00:00Z")
+
+# Two halves of one flood story, and an article that reports both.
+FLOOD_WATER = article("Flood water covered meadows, orchards and lanes.", id="flood-a")
+FLOOD_HELP = article("Flood volunteers filled sandbags beside shelters.", id="flood-b")
+FLOOD_BOTH = article("Flood water covered meadows, orchards and lanes; volunteers filled "
+                     "sandbags beside shelters.", id="flood-c")
 
 
 def test_demo_splits_into_two_stories(demo_dossiers: list[dict[str, Any]]) -> None:
@@ -27,3 +62,76 @@ def test_assignment_is_incremental_and_stable(demo_articles: list[Any]) -> None:
 def test_vectors_are_unit_length(demo_articles: list[Any]) -> None:
     vector = article_vector(demo_articles[0])
     assert abs(sum(v * v for v in vector.values()) - 1.0) < 1e-9
+
+
+def test_a_bridging_article_merges_two_stories_into_the_older() -> None:
+    states: list[StoryState] = []
+    first = assign_stories(states, [FLOOD_WATER])[FLOOD_WATER.key]
+    second = assign_stories(states, [FLOOD_HELP])[FLOOD_HELP.key]
+    assert first != second  # too little in common to join
+    assignment = assign_stories(states, [FLOOD_BOTH])
+    assert assignment == {FLOOD_BOTH.key: first}
+    [story] = states
+    assert story.id == first and story.absorbed == [second] and story.size == 3
+    assert set(story.keys) == {FLOOD_WATER.key, FLOOD_HELP.key, FLOOD_BOTH.key}
+    # a later story never gets the merged-away id
+    assign_stories(states, [CUP_FINAL])
+    assert second not in {s.id for s in states}
+
+
+def test_the_same_merge_in_one_batch() -> None:
+    states: list[StoryState] = []
+    assignment = assign_stories(states, [FLOOD_WATER, FLOOD_HELP, FLOOD_BOTH])
+    assert len(states) == 1 and set(assignment.values()) == {states[0].id}
+
+
+def test_only_a_single_article_story_is_merged(monkeypatch: Any) -> None:
+    states: list[StoryState] = []
+    for item in (*QESHM, *LORCA[:2]):
+        assign_stories(states, [item])
+    monkeypatch.setattr(cluster, "MERGE_THRESHOLD", 0.0)  # only the size rule stops merges
+    assign_stories(states, [LORCA[2]])
+    assert [s.size for s in states] == [3, 3]
+    assign_stories(states, [article("Aftershocks rattled Dargahan on Monday.", id="after")])
+    assert sorted(s.size for s in states) == [3, 4]  # the new single article merges
+
+
+def test_two_earthquakes_stay_apart_but_share_a_topic() -> None:
+    states: list[StoryState] = []
+    for item in (*QESHM, *LORCA, CUP_FINAL):
+        assign_stories(states, [item])
+    quake, lorca, cup = states
+    assert (quake.size, lorca.size, cup.size) == (3, 3, 1)
+    assert set(quake.keys) == {a.key for a in QESHM}
+    assert quake.topic == lorca.topic == quake.id
+    assert cup.topic == cup.id
+
+
+def test_one_story_over_weeks_stays_together() -> None:
+    days = ["2026-01-05", "2026-01-26", "2026-02-20", "2026-03-25", "2026-04-30"]
+    texts = [f"The Kestrel River Bridge in Dunmore stays closed, engineer Tomas Brandt said "
+             f"on day {number}, while repairs to the cracked supports continue."
+             for number in range(len(days))]
+    states: list[StoryState] = []
+    for number, (day, text) in enumerate(zip(days, texts, strict=True)):
+        assign_stories(states, [article(text, id=f"bridge-{number}",
+                                        published=f"{day}T09:00:00Z")])
+    assert [s.size for s in states] == [5]
+
+
+def test_state_round_trip_keeps_the_topic() -> None:
+    state = StoryState("s2", "Lorca", {"lorca": 1.0}, 3, 1.0, 2.0, topic="s1")
+    back = StoryState.from_json("s2", "Lorca", state.to_json(), "s1")
+    assert (back.terms, back.size, back.first, back.last, back.topic) == (
+        state.terms, 3, 1.0, 2.0, "s1")
+    assert StoryState.from_json("s3", "New", {}).topic == "s3"
+
+
+def test_candidate_lookups_are_bounded(monkeypatch: Any) -> None:
+    monkeypatch.setattr(cluster, "MAX_POSTINGS", 3)
+    states = [StoryState(f"s{n}", "t", {"common": 0.6, f"name{n}": 0.8}) for n in range(5)]
+    index = cluster._TermIndex(states[:2])
+    assert [s.id for s in index.candidates({"common": 1.0})] == ["s0", "s1"]
+    index = cluster._TermIndex(states)
+    assert index.candidates({"common": 1.0}) == []  # in every story: tells nothing
+    assert [s.id for s in index.candidates({"common": 0.6, "name0": 0.8})] == ["s0"]

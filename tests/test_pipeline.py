@@ -47,3 +47,29 @@ def test_dossier_cache_is_used_and_invalidated(tmp_path: Any) -> None:
         assert pipeline.db.cached_dossier(store, story_id, "anything") is None
         updated = pipeline.dossier_for_story(store, story_id)
         assert [a["id"] for a in updated["articles"]] == ["one", "two"]
+
+
+def test_merged_stories_are_merged_in_the_store(tmp_path: Any) -> None:
+    flood = [article("Flood water covered meadows, orchards and lanes.", id="flood-a"),
+             article("Flood volunteers filled sandbags beside shelters.", id="flood-b"),
+             article("Flood water covered meadows, orchards and lanes; volunteers filled "
+                     "sandbags beside shelters.", id="flood-c")]
+    with open_store(tmp_path / "news.db") as store:
+        saved = pipeline.db.save_articles(store, flood)
+        first = pipeline.update_stories(store, saved[:1])[saved[0].key]
+        second = pipeline.update_stories(store, saved[1:2])[saved[1].key]
+        assert first != second
+        pipeline.db.save_dossier(store, second, "fp", {"v": 1})
+        assert pipeline.update_stories(store, saved) == dict.fromkeys(
+            (a.key for a in saved), first)
+        assert pipeline.db.story_of_articles(store) == dict.fromkeys(
+            (a.key for a in saved), first)
+        [listed] = pipeline.story_index(store)["stories"]
+        assert listed["id"] == first and listed["topic"] == first
+        assert listed["articles"] == ["flood-a", "flood-b", "flood-c"]
+        assert pipeline.db.resolve_story_id(store, second) == first
+        assert pipeline.db.cached_dossier(store, second, "fp") is None
+        assert pipeline.dossier_for_story(store, second)["story"]["id"] == first
+        cup = pipeline.db.save_articles(store, [article(
+            "Dunmore Rovers beat Halloway Town in the cup final.", id="cup")])
+        assert pipeline.update_stories(store, cup)[cup[0].key] not in {first, second}

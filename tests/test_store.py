@@ -216,7 +216,7 @@ def test_stories_round_trip(store: Store) -> None:
     assert db.story_articles(store, "s2") == [MARKET]
     assert dict((s.id, st) for s, st in db.story_states(store)) == {"s1": state, "s2": {}}
     assert db.story_of_articles(store) == {BRIDGE.key: "s1", FERRY.key: "s1", MARKET.key: "s2"}
-    assert db.get_story(store, "s2") == Story("s2", "Lowmere market")
+    assert db.get_story(store, "s2") == Story("s2", "Lowmere market", topic="s2")
 
 
 def test_saving_a_story_again_updates_title_and_keeps_members(store: Store) -> None:
@@ -236,6 +236,51 @@ def test_an_article_moves_to_its_new_story(store: Store) -> None:
     db.save_story_state(store, [(Story("s2", "Ferry"), [FERRY.key], {})])
     assert db.story_articles(store, "s1") == [BRIDGE]
     assert db.story_articles(store, "s2") == [FERRY]
+
+
+def test_merging_stories_repoints_articles_and_keeps_the_old_id(store: Store) -> None:
+    db.save_articles(store, [BRIDGE, FERRY, MARKET])
+    db.save_story_state(store, [(Story("s1", "Bridge", topic="s1"), [BRIDGE.key], {}),
+                                (Story("s2", "Ferry", topic="s1"), [FERRY.key], {}),
+                                (Story("s3", "Market", topic="s3"), [MARKET.key], {})])
+    for story_id in ("s1", "s2", "s3"):
+        db.save_dossier(store, story_id, "fp", {"v": story_id})
+    db.merge_stored_stories(store, "s1", ["s2"])
+    assert db.story_articles(store, "s1") == [BRIDGE, FERRY]
+    assert [s.id for s, _ in db.story_states(store)] == ["s1", "s3"]
+    assert db.cached_dossier(store, "s1", "fp") is None
+    assert db.cached_dossier(store, "s3", "fp") == {"v": "s3"}
+    assert db.resolve_story_id(store, "s2") == "s1"
+    assert db.resolve_story_id(store, "s3") == "s3"
+    assert db.taken_story_ids(store) == {"s1", "s2", "s3"}
+    # a second merge carries the first alias along
+    db.merge_stored_stories(store, "s3", ["s1"])
+    assert db.resolve_story_id(store, "s2") == "s3"
+    assert db.story_articles(store, "s3") == [BRIDGE, FERRY, MARKET]
+
+
+def test_story_topics_round_trip(store: Store) -> None:
+    db.save_articles(store, [BRIDGE, FERRY])
+    db.save_story_state(store, [(Story("s1", "Bridge"), [BRIDGE.key], {}),
+                                (Story("s2", "Ferry"), [FERRY.key], {})])
+    assert db.story_topics(store) == {"s1": "s1", "s2": "s2"}
+    db.save_story_topics(store, {"s2": "s1"})
+    assert db.story_topics(store) == {"s1": "s1", "s2": "s1"}
+    assert [s.topic for s, _ in db.story_states(store)] == ["s1", "s1"]
+
+
+def test_a_version_1_store_is_migrated(db_path: Path) -> None:
+    old = sqlite3.connect(db_path)
+    old.executescript(db.MIGRATIONS[0])
+    old.execute("INSERT INTO stories (id, title, created_at, updated_at, state)"
+                " VALUES ('s1', 'Bridge', 'now', 'now', '{}')")
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    with open_store(db_path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+        assert db.story_states(store) == [(Story("s1", "Bridge", topic="s1"), {})]
+        assert db.taken_story_ids(store) == {"s1"}
 
 
 def test_unknown_story_id(store: Store) -> None:
