@@ -28,6 +28,8 @@ varied per synthetic story (about 15 articles each), streamed in batches of 1,00
 growing state list. Seconds, articles/s and the marginal cost per article are reported at
 each size (cumulative checkpoints of one stream: the same as separate runs of that size);
 the median CPU cost of the last 10 batches is the figure least disturbed by other load.
+``--store`` measures the same stream through ``save_articles`` + ``pipeline.update_stories``
+on an on-disk store, as ``storyline ingest`` runs it (state loaded and written per batch).
 
 Usage:
     python benchmarks/stories.py --split both --json /tmp/stories.json
@@ -46,9 +48,11 @@ import random
 import re
 import statistics
 import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import _ecbplus as ecb
@@ -57,6 +61,8 @@ from storyline import cluster
 from storyline.cluster import StoryState, article_vector, assign_stories
 from storyline.ingest import make_article
 from storyline.models import Article
+from storyline.pipeline import update_stories
+from storyline.store import open_store, save_articles, story_of_articles, story_topics
 
 SEEDS = (0, 1, 2, 3, 4)
 DEFAULT_SIZES = "1000,10000,100000"
@@ -307,11 +313,49 @@ class SyntheticStream:
         return make_article(id=f"syn{self.counter:07d}", source="synthetic", text=text)
 
 
-def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float
-               ) -> dict[str, Any]:
-    """Cumulative checkpoints of one stream fed to assign_stories in batches of CHUNK."""
+class InMemory:
+    """`assign_stories` on one growing state list."""
+
+    def __init__(self) -> None:
+        self.states: list[StoryState] = []
+
+    def add(self, batch: Sequence[Article]) -> None:
+        assign_stories(self.states, batch)
+
+    def labels(self) -> dict[str, str]:
+        return labels_of(self.states)[0]
+
+    def stories(self) -> int:
+        return len(self.states)
+
+    def close(self) -> None:
+        pass
+
+
+class ThroughStore:
+    """What `storyline ingest` does after reading: save a batch, then `update_stories`
+    (clustering state loaded from and written to an on-disk SQLite store)."""
+
+    def __init__(self, path: Path) -> None:
+        self.store = open_store(path)
+
+    def add(self, batch: Sequence[Article]) -> None:
+        update_stories(self.store, save_articles(self.store, batch))
+
+    def labels(self) -> dict[str, str]:
+        return story_of_articles(self.store)
+
+    def stories(self) -> int:
+        return len(story_topics(self.store))
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float, *,
+               runner: InMemory | ThroughStore) -> dict[str, Any]:
+    """Cumulative checkpoints of one stream fed to `runner` in batches of CHUNK."""
     stream = SyntheticStream(docs).articles()
-    states: list[StoryState] = []
     truth: dict[str, int] = {}
     points: list[dict[str, Any]] = []
     chunks: list[tuple[int, float, int]] = []  # (articles so far, batch seconds, stories)
@@ -325,23 +369,24 @@ def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float
         truth.update((a.key, story) for story, a in pairs)
         words += sum(a.words for a in batch)
         started, cpu_started = time.perf_counter(), time.process_time()
-        assign_stories(states, batch)
+        runner.add(batch)
         elapsed = time.perf_counter() - started
         cpu.append(1000 * (time.process_time() - cpu_started) / len(batch))
         spent += elapsed
         done += len(batch)
-        chunks.append((done, elapsed, len(states)))
+        stories = runner.stories()
+        chunks.append((done, elapsed, stories))
         over = spent > budget
         if done in wanted or over:
-            _, _, f1 = ecb.bcubed(truth, labels_of(states)[0])
+            _, _, f1 = ecb.bcubed(truth, runner.labels())
             points.append({"articles": done, "seconds": spent, "articles_per_s": done / spent,
                            "ms_per_article": 1000 * spent / done,
                            "last_batch_ms_per_article": 1000 * elapsed / len(batch),
                            "recent_cpu_ms_per_article": statistics.median(cpu[-RECENT:]),
-                           "stories": len(states), "synthetic_stories": len(set(truth.values())),
+                           "stories": stories, "synthetic_stories": len(set(truth.values())),
                            "synthetic_b3_f1": f1, "mean_words": words / done,
                            "stopped_by_budget": over and done not in wanted})
-            print(f"[throughput] {done} articles, {spent:.1f}s, {len(states)} stories",
+            print(f"[throughput] {done} articles, {spent:.1f}s, {stories} stories",
                   file=sys.stderr)
             if over:
                 break
@@ -374,6 +419,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="synthetic stream checkpoints, comma-separated; 0 skips")
     parser.add_argument("--budget", type=float, default=420.0,
                         help="stop the throughput stream after this many seconds")
+    parser.add_argument("--store", action="store_true",
+                        help="throughput through an on-disk store (save_articles + "
+                             "update_stories) instead of assign_stories alone")
     parser.add_argument("--analysis", action="store_true",
                         help="merged topics and a threshold sweep, tuning topics only")
     parser.add_argument("--join-threshold", type=float, default=None,
@@ -444,9 +492,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = [int(s) for s in args.sizes.split(",") if s.strip() and int(s) > 0]
     if sizes:
         every = ecb.load_topics(ecb.topics_present())
-        measured = throughput(every, sizes, args.budget)
+        with tempfile.TemporaryDirectory() as folder:
+            runner = ThroughStore(Path(folder) / "stories.db") if args.store else InMemory()
+            measured = throughput(every, sizes, args.budget, runner=runner)
+            runner.close()
         output["throughput"] = measured
-        print("### Throughput of assign_stories (synthetic articles from ECB+ text)\n")
+        output["throughput_through_store"] = args.store
+        what = "save_articles + update_stories on a SQLite file" if args.store else \
+            "assign_stories"
+        print(f"### Throughput of {what} (synthetic articles from ECB+ text)\n")
         print(ecb.markdown_table(
             ["articles", "seconds", "articles/s", "ms/article (cumulative)",
              "ms/article (last 1k batch)", f"CPU ms/article (median of last {RECENT} batches)",

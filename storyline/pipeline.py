@@ -93,7 +93,7 @@ def update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
 
 
 def _update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
-    known = db.story_of_articles(store)
+    known = db.story_of_articles(store, (a.key for a in articles))
     states = [StoryState.from_json(story.id, story.title, state, story.topic)
               for story, state in db.story_states(store)]
     topics = {s.id: s.topic for s in states}

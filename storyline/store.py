@@ -306,10 +306,19 @@ def story_states(store: Store) -> list[tuple[Story, dict[str, Any]]]:
              json.loads(r["state"] or "{}")) for r in rows]
 
 
-def story_of_articles(store: Store) -> dict[str, str]:
-    """Article key -> story id for every assigned article."""
-    rows = store.conn.execute("SELECT article_key, story_id FROM story_articles")
-    return {r[0]: r[1] for r in rows}
+def story_of_articles(store: Store, keys: Iterable[str] | None = None) -> dict[str, str]:
+    """Article key -> story id for every assigned article (or for those of `keys`)."""
+    if keys is None:
+        rows = store.conn.execute("SELECT article_key, story_id FROM story_articles")
+        return {r[0]: r[1] for r in rows}
+    wanted = list(keys)
+    found: dict[str, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        found.update(store.conn.execute(
+            "SELECT article_key, story_id FROM story_articles WHERE article_key IN"
+            f" ({','.join('?' * len(chunk))})", chunk).fetchall())
+    return found
 
 
 def list_stories(store: Store) -> list[tuple[Story, list[Article]]]:

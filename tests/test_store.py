@@ -216,6 +216,7 @@ def test_stories_round_trip(store: Store) -> None:
     assert db.story_articles(store, "s2") == [MARKET]
     assert dict((s.id, st) for s, st in db.story_states(store)) == {"s1": state, "s2": {}}
     assert db.story_of_articles(store) == {BRIDGE.key: "s1", FERRY.key: "s1", MARKET.key: "s2"}
+    assert db.story_of_articles(store, [MARKET.key, "unknown"]) == {MARKET.key: "s2"}
     assert db.get_story(store, "s2") == Story("s2", "Lowmere market", topic="s2")
 
 
