@@ -20,7 +20,7 @@ B-cubed P/R/F1 of the predicted stories against the events (2 per topic), of the
 topics (``StoryState.topic``) against the ECB+ topics, and, for comparison, of the stories
 against the topics; mean and minimum over seeds. ``--analysis`` (tuning topics only) lists
 the topics whose two events share stories, with the terms the two events share most, and
-sweeps the join, merge and topic thresholds on the tuning topics.
+sweeps the join, merge and topic thresholds and the merge size limit on the tuning topics.
 
 Throughput: ``assign_stories`` on 1k, 10k and 100k synthetic articles built from real ECB+
 text: sentences of one event's documents shuffled across its documents, names and numbers
@@ -72,6 +72,7 @@ STORY_SIZE = 15  # mean synthetic articles per synthetic story
 WINDOW = 300  # synthetic stories are interleaved within windows of this many articles
 SWEEPS = {"JOIN_THRESHOLD": (0.18, 0.22, 0.26, 0.30, 0.34, 0.38, 0.45),
           "MERGE_THRESHOLD": (0.35, 0.40, 0.45, 0.50, 0.60),
+          "MERGE_MAX_SIZE": (1, 3, 1_000_000),
           "TOPIC_THRESHOLD": (0.15, 0.20, 0.25, 0.30, 0.35)}
 SYLLABLES = ("ka", "lo", "mi", "ren", "to", "va", "sil", "dor", "an", "bre", "cu", "fen",
              "gar", "hol", "is", "jun", "kel", "mar", "nor", "pel", "quin", "ros", "tam",
