@@ -114,6 +114,14 @@ def test_status_of_anchored_clause(analyse: Any) -> None:
     assert found["2026-10"] in {"planned", "proposed"}
 
 
+def test_could_and_might_are_proposed(analyse: Any) -> None:
+    analysis = analyse("The council could vote on the plan next week. "
+                       "The mayor might visit the site on Thursday.",
+                       published="2026-03-16T07:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [
+        ("2026-03-23/2026-03-29", "proposed"), ("2026-03-19", "proposed")]
+
+
 def test_reported_would_is_future(analyse: Any) -> None:
     analysis = analyse("The spokesperson said the minister would visit the site on Thursday.")
     assert [(d.value, d.status) for d in analysis.dates] == [("2026-03-12", "planned")]
