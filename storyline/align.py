@@ -215,16 +215,17 @@ def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[
             common = sum(idf[lemma] for lemma in unit.lemmas & units[other].lemmas)
             if 2 * common < PREFILTER_DICE * (mass[unit.index] + mass[other]):
                 continue  # `lemma_dice` below PREFILTER_DICE
-            score = _link_score(unit.view, units[other].view, weights)
+            score = _link_score(unit.view, units[other].view, weights, threshold)
             if score >= threshold:
                 pairs.append((unit.index, other, score))
     return pairs
 
 
-def _link_score(a: SentenceView, b: SentenceView, weights: dict[str, float]) -> float:
+def _link_score(a: SentenceView, b: SentenceView, weights: dict[str, float],
+                threshold: float) -> float:
     """`fact_similarity`, or for a number conflict the score as if the numbers agreed."""
     score = fact_similarity(a, b, weights)
-    if score < fact_threshold() and numbers_conflict(a, b):
+    if score < threshold and numbers_conflict(a, b):
         score = paraphrase_probability(a, b, weights, ignore_numbers=True)
     return score
 

@@ -74,7 +74,7 @@ class StoryState:
     def from_json(cls, story_id: str, title: str, data: dict[str, Any],
                   topic: str | None = None) -> StoryState:
         return cls(story_id, title, dict(data.get("terms", {})), int(data.get("size", 0)),
-                   data.get("first"), data.get("last"), topic or story_id)
+                   data.get("first"), data.get("last"), topic or "")
 
 
 def article_vector(article: Article) -> dict[str, float]:

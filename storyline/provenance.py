@@ -618,7 +618,6 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
     sketch = sketches[index]
     article = sketch.article
     credit = find_credit(article)
-    hits = sketch.spin_hits
     source = sketches[pair.source].article if pair else None
     evidence = _alignment_evidence(sketch, sketches[pair.source], pair) if pair else []
     if credit:
@@ -644,9 +643,10 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
     if pair and source:
         kind = _copy_kind(sketch, sketches[pair.source], pair)
         if kind == "spun":
-            evidence += _spin_evidence(article, hits)
+            evidence += _spin_evidence(article, sketch.spin_hits)
         if kind:
             return Provenance(article.id, kind, source.id, similarity, tuple(evidence))
+    hits = sketch.spin_hits
     if is_spun_alone(hits, sketch.token_count) or _wording_is_spun(sketch):
         return Provenance(article.id, "spun", None, similarity,
                           tuple(_spin_evidence(article, hits) + _wording_evidence(sketch)))
@@ -657,8 +657,8 @@ def _copy_kind(copy: _Sketch, source: _Sketch, pair: _PairResult) -> str | None:
     """spun, duplicate, reprint or rewrite for an uncredited copy; None if not a copy."""
     if pair.containment >= 0.5 and _is_spun_copy(pair):
         return "spun"
-    identity = Indel.normalized_similarity(copy.tokens, source.tokens)
-    if pair.containment >= 0.9 and identity >= DUPLICATE_IDENTITY:
+    if pair.containment >= 0.9 and \
+            Indel.normalized_similarity(copy.tokens, source.tokens) >= DUPLICATE_IDENTITY:
         # Near-verbatim: at least 90% of the words the same and in the same order.
         return "duplicate"
     if pair.containment >= 0.6 and (pair.verbatim >= 0.6 or _lightly_edited(pair)):
