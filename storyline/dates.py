@@ -21,6 +21,7 @@ from .timex import (
     HOLIDAY_RE,
     REFS,
     clean_expression,
+    month_shift,
     normalize_date,
     quarter_range,
     timeml_value,
@@ -274,8 +275,7 @@ class _Finder:
         if unit == "year":
             return str(anchor.year + shift), "year"
         if unit == "month":
-            index = anchor.year * 12 + anchor.month - 1 + shift
-            return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+            return month_shift(anchor, shift), "month"
         return (anchor + timedelta(days=shift)).isoformat(), "day"
 
     def _relative_to_anchor(self, cleaned: str, span: Span) -> tuple[str, str] | None:

@@ -19,20 +19,19 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
+from .text import NUMBER_WORDS
+
 Result = tuple[str, str]
 
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
+# Counts in "three days ago", "a few weeks": number words, plus vague counts ("X" in TimeML).
 NUMBERS: dict[str, int | str] = {
-           "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-           "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-           "sixty": 60, "hundred": 100, "a few": "X", "few": "X", "several": "X",
-           "many": "X", "some": "X", "a couple": 2, "couple": 2, "a dozen": 12,
-           "dozen": 12, "a hundred": 100, "twenty-four": 24, "twenty four": 24,
-           "eighteen": 18, "fourteen": 14, "thirteen": 13, "sixteen": 16, "ninety": 90}
+    **NUMBER_WORDS, "a": 1, "an": 1, "a few": "X", "few": "X", "several": "X", "many": "X",
+    "some": "X", "a couple": 2, "couple": 2, "a dozen": 12, "a hundred": 100,
+    "twenty-four": 24, "twenty four": 24}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4, "last": 4}
 DURATION_UNITS = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "week": "W",
@@ -394,8 +393,7 @@ def _week_of(text: str, base: date | None, future: bool | None) -> Result | None
     day = _month_day(match.group(1), base, future) if match else None
     if day is None or day[1] != "day":
         return None
-    monday = date.fromisoformat(day[0]) - timedelta(days=date.fromisoformat(day[0]).weekday())
-    return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "range"
+    return _week_range(date.fromisoformat(day[0]))
 
 
 def _edge(text: str, base: date | None, future: bool | None) -> Result | None:
@@ -428,15 +426,25 @@ def _relative_period(text: str, base: date | None, future: bool | None) -> Resul
         decade = base.year // 10 * 10 + 10 * direction
         return f"{decade:04d}/{decade + 9:04d}", "range"
     if unit == "month":
-        index = base.year * 12 + base.month - 1 + direction
-        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+        return month_shift(base, direction), "month"
     if unit == "quarter":
         quarter = (base.month - 1) // 3 + direction
         if match.group(2) in {"latest", "recent"}:
             quarter -= 1
         return quarter_range(base.year + quarter // 4, quarter % 4 + 1), "range"
-    monday = base - timedelta(days=base.weekday()) + timedelta(weeks=direction)
+    return _week_range(base + timedelta(weeks=direction))
+
+
+def _week_range(day: date) -> Result:
+    """The Monday-to-Sunday week holding ``day``."""
+    monday = day - timedelta(days=day.weekday())
     return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "range"
+
+
+def month_shift(base: date, months: int) -> str:
+    """The month ``months`` after (or before, when negative) the month of ``base``."""
+    index = base.year * 12 + base.month - 1 + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def quarter_range(year: int, quarter: int) -> str:
@@ -488,12 +496,9 @@ def _ago_or_later(text: str, base: date | None, future: bool | None) -> Result |
     if unit == "day":
         return (base + timedelta(days=sign * amount)).isoformat(), "day"
     if unit == "week":  # "six weeks ago": that week, as TimeML has it (not one exact day)
-        day = base + timedelta(weeks=sign * amount)
-        monday = day - timedelta(days=day.weekday())
-        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "range"
+        return _week_range(base + timedelta(weeks=sign * amount))
     if unit == "month":
-        index = base.year * 12 + base.month - 1 + sign * amount
-        return f"{index // 12:04d}-{index % 12 + 1:02d}", "month"
+        return month_shift(base, sign * amount), "month"
     years = amount * (10 if unit == "decade" else 1)
     return str(base.year + sign * years), "year"
 
@@ -623,8 +628,7 @@ def _holiday(text: str, base: date | None, future: bool | None) -> Result | None
     else:
         day = min(options, key=lambda d: abs((d - base).days))
     if match.group(3):
-        monday = day - timedelta(days=day.weekday())
-        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", "range"
+        return _week_range(day)
     return day.isoformat(), "day"
 
 
