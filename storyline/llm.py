@@ -33,13 +33,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .models import Article, InputError, Span, SummarySentence
-from .text import STOPWORDS, WORD_RE, words
+from .text import NEGATIONS, STOPWORDS, WORD_RE, words
 
 TIMEOUT = 120.0  # seconds per request; a local model on a CPU is slow
 MAX_REPLY = 1_000_000  # bytes read from the server at most
 SOURCE = "llm"  # the `source` of this module's warnings in the dossier's errors
-NEGATIONS = frozenset({"not", "no", "nor", "never", "none", "nothing", "neither", "nobody",
-                       "without", "cannot"})
 MARKER_RE = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 INSTRUCTIONS = """\
 You edit a news brief. The user sends JSON: {"sentences": [{"id": 1, "text": "...", \

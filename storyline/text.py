@@ -35,6 +35,9 @@ NUMBER_WORDS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
 }
+# Words that negate a statement ("n't" is matched as a suffix by the callers).
+NEGATIONS = frozenset({"not", "no", "nor", "never", "none", "nothing", "nowhere", "neither",
+                       "nobody", "without", "cannot"})
 MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
                "trillion": 1_000_000_000_000}
 
@@ -51,13 +54,6 @@ def words(text: str) -> list[str]:
     if "," in text:
         tokens = [w.replace(",", "") if w[0].isdigit() and "," in w else w for w in tokens]
     return tokens
-
-
-def _canonical_word(word: str) -> str:
-    lower = word.lower().replace("\u2019", "'")
-    if lower in NUMBER_WORDS:
-        return str(NUMBER_WORDS[lower])
-    return lower.replace(",", "") if lower[:1].isdigit() else lower
 
 
 def content_words(text: str) -> list[str]:
