@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .models import (
     Article,
@@ -203,6 +204,7 @@ def _tense(draft: _Draft) -> str:
     return "past" if any(m.status == "happened" for m in draft.mentions) else "ahead"
 
 
+@lru_cache(maxsize=4096)  # pairs of drafts compare the same few values many times
 def _interval(value: str) -> tuple[date, date] | None:
     """First and last day a timeline value covers ("2026-03" is March 1 to 31)."""
     try:
