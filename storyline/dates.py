@@ -109,7 +109,7 @@ class _Finder:
         self.covered: set[int] = set()
         self.anchor: tuple[str, str] | None = None  # (value, precision) of the last date
         self.quarter: tuple[int, int] | None = None  # (year, quarter) last named
-        self._derived = False  # the last value came from context, not from the words
+        self._future: dict[tuple[int, int], bool | None] = {}  # _is_future per token span
 
     # -- spaCy entities -------------------------------------------------------------
 
@@ -151,23 +151,35 @@ class _Finder:
                     return True
             elif self._range(span, left, right) or self._both(span, left, right):
                 return True
-        value, precision = self._value(span)
+        value, precision, derived = self._value_and_origin(span)
         if value is None or (points_only and precision == "ref"):
             return False
-        self._emit(span, value, precision, derived=self._derived)
+        self._emit(span, value, precision, derived=derived)
         return True
 
     def _value(self, span: Span, future: bool | None = None
                ) -> tuple[str | None, str | None]:
-        future = _is_future(span) if future is None else future
+        value, precision, _ = self._value_and_origin(span, future)
+        return value, precision
+
+    def _value_and_origin(self, span: Span, future: bool | None = None
+                          ) -> tuple[str | None, str | None, bool]:
+        """(value, precision, derived): derived when the value came from the context (the
+        last date or quarter named), not from the words alone."""
         cleaned = clean_expression(span.text)
-        self._derived = True
         for rule in (self._fiscal, self._anaphoric, self._relative_to_anchor):
             result = rule(cleaned, span)
             if result is not None:
-                return result
-        self._derived = False
-        return normalize_date(_with_preposition(span), self.base, future=future)
+                return result[0], result[1], True
+        future = self._is_future(span) if future is None else future
+        value, precision = normalize_date(_with_preposition(span), self.base, future=future)
+        return value, precision, False
+
+    def _is_future(self, span: Span) -> bool | None:
+        key = (span.start, span.end)
+        if key not in self._future:
+            self._future[key] = _is_future(span)
+        return self._future[key]
 
     def _period_ending(self, left: Span, right: Span) -> bool:
         """ "the quarter ended Sept. 30": the quarter holding that day, and the day."""
@@ -211,7 +223,7 @@ class _Finder:
 
     def _range(self, whole: Span, left: Span, right: Span) -> bool:
         """ "Aug. 26 to Oct. 20", "between 1994 and 1997": one range, both ends kept."""
-        future = _is_future(whole)
+        future = self._is_future(whole)
         first, first_precision = self._value(left, future)
         last, last_precision = self._value(right, future)
         if first is not None and last is None and first_precision == "day" and \
@@ -310,10 +322,10 @@ class _Finder:
                 span = self.doc.char_span(match.start(), match.end())
                 if span is None:
                     continue
-                value, precision = self._value(span)
+                value, precision, derived = self._value_and_origin(span)
                 if value is None and self.base is not None:
                     continue
-                self._emit(span, value, precision, derived=self._derived)
+                self._emit(span, value, precision, derived=derived)
         for match in CURRENT_RE.finditer(text):  # "the current leader": now
             span = self.doc.char_span(match.start(), match.end())
             if span is None or match.start() in self.covered:
@@ -331,7 +343,7 @@ class _Finder:
         if any(i in self.covered for i in range(span.start_char, span.end_char)):
             return
         self.covered.update(range(span.start_char, span.end_char))
-        future = _is_future(span)
+        future = self._is_future(span)
         if value is not None and precision in TIMELINE_PRECISIONS and value[:4].isdigit():
             self.anchor = (value, precision)
         timex = timeml_value(span.text, value, precision)
