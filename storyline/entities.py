@@ -19,10 +19,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .mentions import ORG_NOUNS, PLACE_LABELS
+from .mentions import ORG_NOUNS, PERSON_NOUNS, PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
 from .names import (
+    CANDIDATE_KINDS,
     HONORIFICS,
     ROLE_NOUNS,
     given,
@@ -114,7 +115,9 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     story gives elsewhere (`names.resolve_candidates`).
     """
     known = _KnownPeople.from_mentions(mentions)
-    mentions = _trim_long_names(resolve_candidates(mentions))
+    resolved = _trim_long_names(resolve_candidates(mentions))
+    role_words, headline_words = _role_words(mentions, resolved)
+    mentions = resolved + role_words
     known = replace(_KnownPeople.from_mentions(mentions), places=known.places)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -128,7 +131,8 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     orgs = _drop_fragments(_merge_orgs(local.orgs))
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     for nominal, article_people, article_orgs in local.nominals:
-        target = _resolve_nominal(nominal, article_people, article_orgs)
+        target = _resolve_nominal(nominal, article_people, article_orgs,
+                                  anywhere=id(nominal) in headline_words)
         merged = owner.get(id(target.mentions[0])) if target is not None else None
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
@@ -228,6 +232,35 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
             merged = by_gender(merged, mention_gender(mention))
         if len(merged) == 1:
             merged[0].add(mention)
+
+
+def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
+                ) -> tuple[list[Mention], set[int]]:
+    """Capitalised person nouns that are no name ("Actress" and "Suspect" in a headline,
+    "Judge" alone): descriptions, linked like "the actress" to the one person of their
+    article the text gives that role. Also the ids of those that are in a headline."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for mention in resolved:
+        # A name's text may start before the name itself, with its title ("Sheriff Ann Poe").
+        taken[mention.article_id].append((min(mention.start, mention.end - len(mention.text)),
+                                          mention.end))
+    found: dict[tuple[str, int], Mention] = {}
+    headline: set[tuple[str, int]] = set()
+    for mention in mentions:
+        if mention.kind not in CANDIDATE_KINDS:
+            continue
+        for word in re.finditer(r"[A-Z][a-z]+", mention.text):
+            start, end = mention.start + word.start(), mention.start + word.end()
+            noun = word.group().lower()
+            if noun not in ROLE_NOUNS | PERSON_NOUNS or any(
+                    s < end and start < e for s, e in taken[mention.article_id]):
+                continue
+            found[(mention.article_id, start)] = Mention(
+                mention.article_id, word.group(), start, end, "PERSON", name=noun,
+                kind="nominal")
+            if mention.kind == "headline":
+                headline.add((mention.article_id, start))
+    return list(found.values()), {id(m) for key, m in found.items() if key in headline}
 
 
 def _as_person(mention: Mention) -> Mention:
@@ -331,15 +364,19 @@ def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
-def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster]
-                     ) -> Cluster | None:
+def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster], *,
+                     anywhere: bool = False) -> Cluster | None:
     """ "the minister" -> the one person named earlier in the article as a minister;
     "the department" -> the one organisation named earlier with "department" in its name.
     """
     head = nominal.name
     if nominal.label == "PERSON":
-        matches = [c for c in people if any(
-            m.role and head == role_head(m.role) for m in c.mentions if m.end <= nominal.start)]
+        holders = [(c, m) for c in people for m in c.mentions
+                   if m.role and head == role_head(m.role)]
+        # A holder named before the description; a headline ("Actress Checks Into Rehab")
+        # comes before every name, so there the article's one holder wherever it is named.
+        matches = list({id(c): c for c, m in holders
+                        if anywhere or m.end <= nominal.start}.values())
     else:
         matches = [c for c in orgs if any(
             head in m.name.lower() for m in c.mentions

@@ -460,18 +460,25 @@ def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], 
 
 
 def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
-    """Capitalised title words just before a name: "Transport Minister" Tomas Brandt."""
+    """Capitalised title words just before a name and where they start: "Transport
+    Minister" Tomas Brandt, "Actress" Jane Roe."""
     index = start - 1
     words: list[Token] = []
     while index >= 0 and doc[index].is_title and not doc[index].ent_type_ \
             and doc[index].lower_.rstrip(".") not in HONORIFICS and len(words) < 4:
         words.insert(0, doc[index])
         index -= 1
-    while words and words[-1].lower_ not in ROLE_NOUNS:
+    while words and not _is_title_word(words[-1]):
         words = words[:-1]
-    if not words or not any(w.lower_ in ROLE_NOUNS for w in words):
+    if not words:
         return None, start
     return normalize_role(" ".join(w.text for w in words)), words[0].i
+
+
+def _is_title_word(token: Token) -> bool:
+    """A title or a person noun written before a name ("Minister", "Actress", "Suspect")."""
+    return token.lower_ in ROLE_NOUNS or token.pos_ in {"NOUN", "PROPN"} and \
+        token.lower_ in PERSON_NOUNS
 
 
 def _honorific_before(doc: Doc, start: int) -> str | None:
@@ -496,7 +503,9 @@ def _apposition_role(head: Token) -> str | None:
 
 PERSON_NOUNS = {"boss", "friend", "colleague", "rival", "star", "heir", "veteran", "ex",
                 "victim", "suspect", "witness", "nominee", "neighbour", "neighbor", "parent",
-                "child", "relative", "cousin", "partner", "actor", "singer", "player"}
+                "child", "relative", "cousin", "partner", "actor", "actress", "singer", "player",
+                "host", "rapper", "gunman", "shooter", "comedian", "model", "pitcher",
+                "quarterback", "boxer", "champion", "hostage"}
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ess", "ee",
                    "eer", "ive")
 
@@ -534,7 +543,8 @@ def normalize_role(role: str) -> str | None:
     # Only the title itself is lower-cased, not the body it is of ("Department of State").
     body = next((i for i, w in enumerate(words) if i and w.lower() in ROLE_PREPOSITIONS),
                 len(words))
-    lowered = [w.lower() if i < body and (w.lower().rstrip("'s") in ROLE_NOUNS or
+    titles = ROLE_NOUNS | PERSON_NOUNS
+    lowered = [w.lower() if i < body and (w.lower().removesuffix("'s") in titles or
                                           w.istitle() and w.lower() in _COMMON_ROLE_WORDS)
                else w for i, w in enumerate(words)]
     return " ".join(lowered)
@@ -559,7 +569,7 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
         det = [c for c in token.children if c.dep_ in {"det", "poss"}]
         if not det or det[0].lower_ not in {"the", "this", "that"}:
             continue
-        if lemma in ROLE_NOUNS:
+        if lemma in ROLE_NOUNS | PERSON_NOUNS:
             label = "PERSON"
         elif lemma in ORG_NOUNS:
             label = "ORG"

@@ -56,6 +56,14 @@ def words(text: str) -> list[str]:
     return tokens
 
 
+def _canonical_word(word: str) -> str:
+    """One token as `words` gives it: the token-by-token definition it is tested against."""
+    lower = word.lower().replace("\u2019", "'")
+    if lower in NUMBER_WORDS:
+        return str(NUMBER_WORDS[lower])
+    return lower.replace(",", "") if lower[:1].isdigit() else lower
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())]
 

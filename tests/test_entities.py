@@ -418,6 +418,32 @@ def test_description_joins_a_person_named_before_it(analyse: Any) -> None:
     assert index.entity_at("a0", 0, 12) is None
 
 
+def test_headline_title_word_joins_the_one_person_given_that_role(analyse: Any) -> None:
+    text = ("Actress Checks Into Clinic In Fictional Harbourtown\n\n"
+            "Actress Jane Roe checked into a clinic on Monday, her publicist Tom Pike said. "
+            "The actress has been treated there before.")
+    index = _entities(analyse, text)
+    roe = _person(index, "Jane Roe")
+    assert roe.roles == ("actress",)  # a person noun as a title, lower-cased
+    assert index.entity_at("a0", 0, len("Actress")) == roe.id
+    later = text.index("The actress")
+    assert index.entity_at("a0", later, later + len("The actress")) == roe.id
+    assert _person(index, "Tom Pike").id != roe.id
+
+
+def test_headline_title_word_with_two_holders_stays_unlinked(analyse: Any) -> None:
+    text = ("Actress Checks Into Clinic In Fictional Harbourtown\n\n"
+            "Actress Jane Roe won the prize on Monday. Actress Mia Doe came second.")
+    index = _entities(analyse, text)
+    for name in ("Jane Roe", "Mia Doe"):
+        assert all(m.start > 0 for m in _person(index, name).mentions)
+
+
+def test_roles_ending_in_s_keep_their_letters() -> None:
+    assert normalize_role("The Actress") == "actress"
+    assert normalize_role("Boss") == "boss"
+
+
 def test_apposition_roles_are_nouns_for_people(nlp: Any) -> None:
     for phrase in ("the publicist", "his sister", "a swimmer", "the defendant", "the boss"):
         assert is_person_noun(nlp(phrase)[-1]), phrase
