@@ -98,12 +98,6 @@ def same_given_name(a: str, b: str) -> bool:
     return len(short) >= 5 and OSA.distance(x, y) <= 1
 
 
-def same_surname(a: str, b: str) -> bool:
-    """One surname, up to case, accents, hyphens or one slip in a long name ("Klistchko")."""
-    x, y = fold(a), fold(b)
-    return x == y or min(len(x), len(y)) >= 7 and OSA.distance(x, y) <= 2
-
-
 def swapped_letters(a: str, b: str) -> bool:
     """ "klitschko" / "klistchko": the same letters, two neighbours swapped."""
     return len(a) >= 5 and a != b and sorted(a) == sorted(b) and OSA.distance(a, b) == 1
