@@ -12,7 +12,8 @@ cited spans add that the brief does not cover yet: the words (names, places,
 times, actions) that at least two articles of the story use, counted per cited
 article. A story's core participants, times and places are the ones several
 outlets name, and a detail cited from one more article is one more place the
-reader can check it.
+reader can check it. A sentence that mostly repeats the brief (half of its content
+words already used) is skipped, however many new articles it would cite.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from .models import Article, Fact, Span, SummarySentence
 from .text import content_words
 
 DEFAULT_WORDS = 120
-REDUNDANCY = 0.75  # MMR penalty per unit of word overlap with a chosen sentence
+REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
 DETAIL_WEIGHT = 1.0  # credit per log-count of new shared details in the cited spans
+REPEATED = 0.5  # a sentence half of whose content words the brief already uses repeats it
 MIN_WORDS = 6
 MAX_WORDS = 60
 
@@ -51,7 +53,7 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
                    + DETAIL_WEIGHT * math.log1p(len(fresh[i])))
         candidates.remove(best)
         length = len(facts[best].text.split())
-        if _max_overlap(best, vocab, chosen) > 0.6:
+        if _max_overlap(best, vocab, chosen) > 0.6 or _repeated(best, vocab, chosen) >= REPEATED:
             continue
         if used + length > max_words and chosen:
             if used >= max_words * 0.8:
@@ -76,6 +78,13 @@ def _relevance(fact: Fact, positions: Sequence[int]) -> float:
 def _mmr(index: int, relevance: dict[int, float], vocab: dict[int, set[str]],
          chosen: Sequence[int]) -> float:
     return relevance[index] - REDUNDANCY * _max_overlap(index, vocab, chosen)
+
+
+def _repeated(index: int, vocab: dict[int, set[str]], chosen: Sequence[int]) -> float:
+    """Share of the candidate's content words that the brief already uses."""
+    words = vocab[index]
+    said = set().union(*(vocab[other] for other in chosen)) if chosen else set()
+    return len(words & said) / len(words) if words else 1.0
 
 
 def _max_overlap(index: int, vocab: dict[int, set[str]], chosen: Sequence[int]) -> float:

@@ -70,3 +70,22 @@ def test_summary_prefers_a_sentence_that_adds_details_other_articles_share() -> 
     brief = summarize([closed, power, cracks], [(0, 0), (1,), (2,)], articles, sources,
                       max_words=22)
     assert [s.text for s in brief] == [closed.text, cracks.text]
+
+
+def test_summary_skips_a_sentence_that_mostly_repeats_the_brief() -> None:
+    first = ("Mayor Ilse Varga closed the Dunmore bridge on Monday. Wind farms near Kelby "
+             "sell cheap power to the town bakeries.")
+    second = ("Mayor Ilse Varga shut the Dunmore bridge on Monday to protect commuters from "
+              "falling concrete.")
+    third = "Varga closed the Dunmore bridge on Monday."
+    articles = [article(first, id="a1"), article(second, id="a2"), article(third, id="a3")]
+    closed = _fact("f1", "Mayor Ilse Varga closed the Dunmore bridge on Monday.", first,
+                   also=(("a3", third),))
+    # Another outlet's wording of the same closure: new words from a new article, but most
+    # of what it says the brief already says.
+    shut = _fact("f2", second, second, "a2")
+    power = _fact("f3", "Wind farms near Kelby sell cheap power to the town bakeries.", first)
+    sources = {a.id: a.id for a in articles}
+    brief = summarize([closed, shut, power], [(0, 0), (0,), (1,)], articles, sources,
+                      max_words=25)
+    assert [s.text for s in brief] == [closed.text, power.text]
