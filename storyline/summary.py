@@ -6,18 +6,29 @@ out: `SummarySentence`s: exact sentences from the articles, chosen for
 coverage of corroborated facts first, then single-source facts worth
 knowing, without redundancy (maximal marginal relevance), in time order, each
 citing one span per independent source that supports it.
+
+Besides the fact's own weight, a sentence earns credit for the details its
+cited spans add that the brief does not cover yet: the words (names, places,
+times, actions) that at least two articles of the story use, counted per cited
+article. A story's core participants, times and places are the ones several
+outlets name, and a detail cited from one more article is one more place the
+reader can check it. A sentence that mostly repeats the brief (half of its content
+words already used) is skipped, however many new articles it would cite.
 """
 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 
 from .models import Article, Fact, Span, SummarySentence
 from .text import content_words
 
 DEFAULT_WORDS = 120
-REDUNDANCY = 0.5  # MMR trade-off between relevance and novelty
+REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
+DETAIL_WEIGHT = 1.0  # credit per log-count of new shared details in the cited spans
+REPEATED = 0.5  # a sentence half of whose content words the brief already uses repeats it
 MIN_WORDS = 6
 MAX_WORDS = 60
 
@@ -32,13 +43,17 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
     vocab = {i: set(content_words(facts[i].text)) for i in candidates}
     relevance = {i: _relevance(facts[i], positions[i] if i < len(positions) else ())
                  for i in candidates}
+    published = {a.id: a.timestamp for a in articles}
+    citations = {i: _citations(facts[i], sources, published) for i in candidates}
+    fresh = _details(citations, articles)  # per candidate: details the brief lacks so far
     chosen: list[int] = []
     used = 0
     while candidates:
-        best = max(candidates, key=lambda i: _mmr(i, relevance, vocab, chosen))
+        best = max(candidates, key=lambda i: _mmr(i, relevance, vocab, chosen)
+                   + DETAIL_WEIGHT * math.log1p(len(fresh[i])))
         candidates.remove(best)
         length = len(facts[best].text.split())
-        if _max_overlap(best, vocab, chosen) > 0.6:
+        if _max_overlap(best, vocab, chosen) > 0.6 or _repeated(best, vocab, chosen) >= REPEATED:
             continue
         if used + length > max_words and chosen:
             if used >= max_words * 0.8:
@@ -46,10 +61,10 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
             continue
         chosen.append(best)
         used += length
-    published = {a.id: a.timestamp for a in articles}
+        for i in candidates:
+            fresh[i] -= fresh[best]
     chosen.sort(key=lambda i: (_first_time(facts[i], published), min(positions[i] or (0,))))
-    return [SummarySentence(facts[i].text, _citations(facts[i], sources, published))
-            for i in chosen]
+    return [SummarySentence(facts[i].text, citations[i]) for i in chosen]
 
 
 def _relevance(fact: Fact, positions: Sequence[int]) -> float:
@@ -62,7 +77,14 @@ def _relevance(fact: Fact, positions: Sequence[int]) -> float:
 
 def _mmr(index: int, relevance: dict[int, float], vocab: dict[int, set[str]],
          chosen: Sequence[int]) -> float:
-    return relevance[index] - REDUNDANCY * 3 * _max_overlap(index, vocab, chosen)
+    return relevance[index] - REDUNDANCY * _max_overlap(index, vocab, chosen)
+
+
+def _repeated(index: int, vocab: dict[int, set[str]], chosen: Sequence[int]) -> float:
+    """Share of the candidate's content words that the brief already uses."""
+    words = vocab[index]
+    said = set().union(*(vocab[other] for other in chosen)) if chosen else set()
+    return len(words & said) / len(words) if words else 1.0
 
 
 def _max_overlap(index: int, vocab: dict[int, set[str]], chosen: Sequence[int]) -> float:
@@ -73,6 +95,20 @@ def _max_overlap(index: int, vocab: dict[int, set[str]], chosen: Sequence[int]) 
         if union:
             best = max(best, len(words & vocab[other]) / len(union))
     return best
+
+
+def _details(citations: dict[int, tuple[Span, ...]], articles: Sequence[Article]
+             ) -> dict[int, set[tuple[str, str]]]:
+    """(article, word) pairs of each candidate's cited spans, for words two or more
+    articles use (a word of one article only is rarely a core detail of the story)."""
+    texts = {a.id: a.text for a in articles}
+    usage: Counter[str] = Counter()
+    for article in articles:
+        usage.update(set(content_words(article.text)))
+    return {i: {(span.article, word) for span in spans
+                for word in content_words(texts.get(span.article, "")[span.start:span.end])
+                if usage[word] >= 2}
+            for i, spans in citations.items()}
 
 
 def _first_time(fact: Fact, published: dict[str, float]) -> float:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.models import Fact, Span
+from storyline.summary import summarize
 from storyline.text import content_words
+from tests.conftest import article
 
 
 def test_summary_respects_length(bridge: dict[str, Any]) -> None:
@@ -37,3 +40,52 @@ def test_summary_cites_independent_sources_once(bridge: dict[str, Any]) -> None:
         assert len(cited) == len(set(cited))
         assert len(cited) >= 2
         assert not any(kinds[a]["kind"] in {"duplicate", "reprint"} for a in cited[1:])
+
+
+def _fact(fact_id: str, text: str, body: str, article_id: str = "a1", *,
+          also: tuple[tuple[str, str], ...] = ()) -> Fact:
+    """A fact citing `text` in `body` (and the same words in each (article, body) of `also`)."""
+    start = body.index(text)
+    evidence = [Span(article_id, start, start + len(text))]
+    evidence += [Span(other, 0, len(other_body)) for other, other_body in also]
+    return Fact(fact_id, text, "corroborated" if also else "single", tuple(evidence),
+                1 + len(also))
+
+
+def test_summary_prefers_a_sentence_that_adds_details_other_articles_share() -> None:
+    first = ("Mayor Ilse Varga closed the Dunmore bridge on Monday. Wind farms near Kelby "
+             "sell cheap power to the town bakeries. Inspectors from Ostrava found deep "
+             "cracks in the piers of the Dunmore bridge.")
+    second = "Varga closed the Dunmore bridge on Monday."
+    third = "Inspectors from Ostrava said the cracks in the bridge piers were deep."
+    articles = [article(first, id="a1"), article(second, id="a2"), article(third, id="a3")]
+    closed = _fact("f1", "Mayor Ilse Varga closed the Dunmore bridge on Monday.", first,
+                   also=(("a2", second),))
+    # The wind farms come earlier in the article (a stronger lead) but no other article
+    # mentions them; the cracks come later and two articles tell of them.
+    power = _fact("f2", "Wind farms near Kelby sell cheap power to the town bakeries.", first)
+    cracks = _fact("f3", "Inspectors from Ostrava found deep cracks in the piers of the "
+                   "Dunmore bridge.", first)
+    sources = {a.id: a.id for a in articles}
+    brief = summarize([closed, power, cracks], [(0, 0), (1,), (2,)], articles, sources,
+                      max_words=22)
+    assert [s.text for s in brief] == [closed.text, cracks.text]
+
+
+def test_summary_skips_a_sentence_that_mostly_repeats_the_brief() -> None:
+    first = ("Mayor Ilse Varga closed the Dunmore bridge on Monday. Wind farms near Kelby "
+             "sell cheap power to the town bakeries.")
+    second = ("Mayor Ilse Varga shut the Dunmore bridge on Monday to protect commuters from "
+              "falling concrete.")
+    third = "Varga closed the Dunmore bridge on Monday."
+    articles = [article(first, id="a1"), article(second, id="a2"), article(third, id="a3")]
+    closed = _fact("f1", "Mayor Ilse Varga closed the Dunmore bridge on Monday.", first,
+                   also=(("a3", third),))
+    # Another outlet's wording of the same closure: new words from a new article, but most
+    # of what it says the brief already says.
+    shut = _fact("f2", second, second, "a2")
+    power = _fact("f3", "Wind farms near Kelby sell cheap power to the town bakeries.", first)
+    sources = {a.id: a.id for a in articles}
+    brief = summarize([closed, shut, power], [(0, 0), (0,), (1,)], articles, sources,
+                      max_words=25)
+    assert [s.text for s in brief] == [closed.text, power.text]
