@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .models import Mention, Quote
 from .names import CANDIDATE_KINDS
 from .nlp import text_of
-from .people import FEMALE_HONORIFICS, MALE_HONORIFICS
+from .speakers import SpeakerResolver
 
 SPEECH_VERBS = {
     "say", "tell", "add", "state", "announce", "warn", "claim", "insist", "argue", "explain",
@@ -41,8 +41,6 @@ TITLE_PREPOSITIONS = {"on", "in", "of", "at", "from", "for", "by", "with", "abou
 LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
                  "word", "phrase", "slogan", "known", "called"}
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
-PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "male",
-            "her": "female", "we": None, "i": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +123,7 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     marked = find_quote_marks(text)
     inside = _char_mask(len(text), marked)
     named = [m for m in mentions if m.kind not in CANDIDATE_KINDS]
-    resolver = _SpeakerResolver(doc, named, inside)
+    resolver = SpeakerResolver(doc, named, inside)
     quotes: list[Quote] = []
     previous: Quote | None = None
     consumed: set[int] = set()
@@ -227,7 +225,7 @@ def _next_sentence(doc: Doc, token: Token) -> Span | None:
 
 
 def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token | None,
-                resolver: _SpeakerResolver, previous: Quote | None) -> Quote | None:
+                resolver: SpeakerResolver, previous: Quote | None) -> Quote | None:
     text = text_of(doc)
     start, end = parts[0].start, parts[-1].end
     quoted = " ".join(text[p.start:p.end].strip() for p in parts)
@@ -273,7 +271,7 @@ def _cue_just_before(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Tok
     return cues[-1] if cues else None
 
 
-def _dash_attribution(text: str, span: _MarkedSpan, resolver: _SpeakerResolver
+def _dash_attribution(text: str, span: _MarkedSpan, resolver: SpeakerResolver
                       ) -> tuple[str, int, int] | None:
     """ "...," \u2015 Jane Doe: a name after a dash right behind the closing mark."""
     match = re.match(r"\s*[\u2015\u2014\u2013-]{1,2}\s*", text[span.outer_end:span.outer_end + 8])
@@ -337,136 +335,8 @@ def _continues_turn(text: str, previous: Quote, start: int) -> bool:
     return gap.count("\n\n") == 1 and len(gap.strip(" \n\"'\u201c\u201d\u2018\u2019")) < 60
 
 
-class _SpeakerResolver:
-    """Maps a cue verb to the mention naming its speaker."""
-
-    def __init__(self, doc: Doc, mentions: list[Mention], inside: bytearray) -> None:
-        self.doc = doc
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.inside = inside
-        self.gender: dict[str, str] = {}
-        surnames = {m.name.split()[-1] for m in mentions
-                    if m.label == "PERSON" and len(m.name.split()) > 1}
-        # spaCy sometimes tags a bare surname as an organisation; it is still the person.
-        self.people = [m for m in self.mentions if m.label == "PERSON" or m.name in surnames]
-        self.orgs = [m for m in self.mentions if m.label == "ORG" and m.name not in surnames]
-        for mention in self.mentions:
-            if mention.honorific in FEMALE_HONORIFICS:
-                self.gender[_key(mention)] = "female"
-            elif mention.honorific in MALE_HONORIFICS:
-                self.gender[_key(mention)] = "male"
-
-    def speaker_of(self, cue: Token, previous: Quote | None = None
-                   ) -> tuple[str, int, int] | None:
-        subject = self._subject(cue)
-        if subject is None:
-            return None
-        if subject.lower_ in PRONOUNS:
-            return self._previous_speaker(subject, previous) or self._antecedent(subject)
-        return self._mention_for(subject)
-
-    def _previous_speaker(self, pronoun: Token, previous: Quote | None
-                          ) -> tuple[str, int, int] | None:
-        """ "he said" right after a quote by a named man usually continues his turn."""
-        if previous is None or previous.speaker_start is None or previous.speaker_end is None:
-            return None
-        if pronoun.idx - previous.end > 400 or pronoun.lower_ in {"it", "they", "we", "i"}:
-            return None
-        speaker = next((m for m in self.people if m.start == previous.speaker_start), None)
-        if speaker is None:
-            return None
-        wanted, known = PRONOUNS[pronoun.lower_], self.gender.get(_key(speaker))
-        if wanted and known and wanted != known:
-            return None
-        # A different person named between the quotes takes the pronoun instead.
-        between = [m for m in self.people if previous.end <= m.start < pronoun.idx
-                   and m.kind == "name" and _key(m) != _key(speaker)]
-        if between:
-            return None
-        return previous.speaker_text or speaker.text, previous.speaker_start, \
-            previous.speaker_end
-
-    def _subject(self, cue: Token) -> Token | None:
-        """Who speaks: the cue's subject, climbing through "saying", "by saying", "who said"."""
-        if cue.lower_ == "according":
-            to = self.doc[cue.i + 1]
-            objects = [c for c in to.children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
-        verb = cue
-        if cue.tag_ == "VBG" and cue.i > 0 and self.doc[cue.i - 1].text == "," and \
-                cue.sent.root.pos_ in {"VERB", "AUX"} and cue.sent.root.i < cue.i:
-            verb = cue.sent.root  # "X was defensive when ..., saying, ..." -> X
-        for _ in range(4):
-            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
-                        and not self.inside[c.idx]]
-            if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
-                    verb.dep_ == "relcl":
-                return verb.head  # "Varga, who called the closure ..." -> Varga
-            if subjects:
-                return subjects[0]
-            agents = [c for c in verb.children if c.dep_ == "agent"]
-            if agents:
-                pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
-                return pobj[0] if pobj else None
-            if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
-                return verb.head  # "footage of Hillary Clinton asking, ..."
-            if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head != verb:
-                verb = verb.head  # "..., saying", "began by saying"
-            else:
-                break
-        return self._name_next_to(cue)
-
-    def _name_next_to(self, cue: Token) -> Token | None:
-        """A parse that put the subject inside the quote: take the name beside the cue."""
-        for mention in reversed(self.mentions):
-            if mention.end <= cue.idx and cue.idx - mention.end <= 60 and \
-                    not self.inside[mention.start] and mention.kind != "pronoun":
-                token = self.doc.char_span(mention.start, mention.end,
-                                           alignment_mode="expand")
-                return token.root if token is not None else None
-        return None
-
-    def _mention_for(self, token: Token) -> tuple[str, int, int]:
-        for mention in self.mentions:
-            if mention.start <= token.idx < mention.end:
-                return mention.text, mention.start, mention.end
-        # Take the noun phrase around the subject (compounds, adjectives, "of" phrases).
-        line_start = text_of(self.doc).rfind("\n", 0, token.idx) + 1
-        line_end = text_of(self.doc).find("\n", token.idx)
-        line_end = len(text_of(self.doc)) if line_end < 0 else line_end
-        parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"
-                 and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6] or [token]
-        start = min(t.idx for t in parts)
-        end = max(t.idx + len(t.text) for t in parts)
-        return text_of(self.doc)[start:end], start, end
-
-    def _antecedent(self, pronoun: Token) -> tuple[str, int, int] | None:
-        """The nearest earlier compatible name; a description only when no name fits."""
-        wanted = PRONOUNS[pronoun.lower_]
-        pool = self.orgs if pronoun.lower_ == "it" else self.people
-        names = [m for m in pool if m.kind == "name"]
-        return self._nearest(names, pronoun, wanted) or self._nearest(pool, pronoun, wanted)
-
-    def _nearest(self, pool: list[Mention], pronoun: Token, wanted: str | None
-                 ) -> tuple[str, int, int] | None:
-        for mention in reversed(pool):
-            if mention.start >= pronoun.idx or self.inside[mention.start]:
-                continue
-            known = self.gender.get(_key(mention))
-            if wanted and known and known != wanted:
-                continue
-            if wanted and not known:
-                self.gender[_key(mention)] = wanted
-            return mention.text, mention.start, mention.end
-        return None
-
-
-def _key(mention: Mention) -> str:
-    return mention.name.split()[-1].lower() if mention.name else mention.text.lower()
-
-
 def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
-                     resolver: _SpeakerResolver, marked: list[_MarkedSpan]) -> list[Quote]:
+                     resolver: SpeakerResolver, marked: list[_MarkedSpan]) -> list[Quote]:
     """Reported speech: "X said (that) ...", "according to X, ...", "X warned ..."."""
     quotes = []
     for token in doc:

@@ -207,3 +207,26 @@ def test_comma_participle_cue_speaks_for_the_main_subject(analyse: Any) -> None:
             'tired, saying, "We will manage the crossing without him."')
     quote = _by_text(_quotes(analyse, text), "manage the crossing")
     assert quote.speaker_text is not None and "Varga" in quote.speaker_text
+
+
+def test_pronoun_prefers_the_subject_to_a_nearer_object(analyse: Any) -> None:
+    text = ('Mr. Oren Malik praised the plan of councillor Peter Hale for the ferry on Monday. '
+            '"It is the right plan for the winter," he said.')
+    quote = _by_text(_quotes(analyse, text), "right plan")
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_pronoun_gender_comes_from_the_text_around_a_name(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga thanked her staff for her work on the bridge. '
+            'Oren Malik watched from his boat with his crew. '
+            '"We will reopen the crossing in spring," she said.')
+    quote = _by_text(_quotes(analyse, text), "reopen the crossing")
+    assert quote.speaker_text is not None and "Varga" in quote.speaker_text
+
+
+def test_pronoun_prefers_a_name_in_its_own_sentence(analyse: Any) -> None:
+    text = ('Oren Malik spoke to the council on Monday. Malik asked for a vote. '
+            'Tomas Brandt, the transport minister, said the bridge would wait, but he said '
+            'the ferry "would run every hour from May."')
+    quote = _by_text(_quotes(analyse, text), "every hour")
+    assert quote.speaker_text is not None and "Brandt" in quote.speaker_text
