@@ -235,27 +235,80 @@ def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token 
     kind = _direct_or_partial(text, parts[0], cue)
     speaker: tuple[str, int, int] | None = None
     cue_text = cue.text if cue is not None else None
-    dash = _dash_attribution(text, parts[-1], resolver) if cue is None else None
     if cue is not None:
         speaker = resolver.speaker_of(cue, previous)
         if kind == "partial" and _in_content_clause(doc, parts[0], cue):
             kind = "mixed"
-    elif dash is not None:
-        speaker, cue_text = dash, "\u2014"
-    elif (lead := _cue_just_before(doc, parts[0], previous)) is not None and \
-            (found := resolver.speaker_of(lead, previous)) is not None:
-        speaker, cue_text = found, lead.text  # 'X said the plan failed. "We lost."'
-    elif previous is not None and previous.speaker_start is not None and \
-            _continues_turn(text, previous, start):
-        speaker = (previous.speaker_text or "", previous.speaker_start,
-                   previous.speaker_end or previous.speaker_start)
-    elif word_count < 4:
-        return None  # a short unattributed phrase in marks is a label, not a quote
+    else:
+        found = _speaker_without_cue(doc, parts, resolver, previous)
+        if found is None and word_count < 4:
+            return None  # a short unattributed phrase in marks is a label, not a quote
+        speaker, cue_text = found if found is not None else (None, None)
     if len(parts) == 1:
         quoted = text[start:end]
     return Quote(article_id, quoted, start, end, kind, cue_text,
                  speaker[0] if speaker else None, speaker[1] if speaker else None,
                  speaker[2] if speaker else None)
+
+
+def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerResolver,
+                         previous: Quote | None
+                         ) -> tuple[tuple[str, int, int], str | None] | None:
+    """The speaker of a quote whose sentence holds no speech verb, and what stands for its
+    cue: a name after a dash, the subject of the verb the quote hangs on ("Moore thanked
+    him for '...'", '"...," Trump barked'), a name before a colon ("Ellis: '...'"), the
+    speaker of the sentence before, or the previous quote's speaker continuing a turn."""
+    text = text_of(doc)
+    dash = _dash_attribution(text, parts[-1], resolver)
+    if dash is not None:
+        return dash, "\u2014"
+    verb = _governing_verb(doc, parts[0], resolver.inside)
+    if verb is not None and (found := resolver.speaker_of(verb, previous)) is not None and \
+            resolver.names_someone(found):
+        return found, verb.text
+    colon = _colon_attribution(text, parts[0], resolver)
+    if colon is not None:
+        return colon, ":"
+    lead = _cue_just_before(doc, parts[0], previous)
+    if lead is not None and (found := resolver.speaker_of(lead, previous)) is not None:
+        return found, lead.text  # 'X said the plan failed. "We lost."'
+    if previous is not None and previous.speaker_start is not None and \
+            _continues_turn(text, previous, parts[0].start):
+        return (previous.speaker_text or "", previous.speaker_start,
+                previous.speaker_end or previous.speaker_start), None
+    return None
+
+
+def _governing_verb(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
+    """The nearest verb outside the marks that the quote hangs on, if it has a subject."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None:
+        return None
+    token = inner.root
+    for _ in range(6):
+        if token.head == token:
+            return None
+        token = token.head
+        if inside[token.idx] or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and not inside[c.idx] for c in token.children):
+            return token
+        if token.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "prep", "acl"}:
+            return None
+    return None
+
+
+def _colon_attribution(text: str, span: _MarkedSpan, resolver: SpeakerResolver
+                       ) -> tuple[str, int, int] | None:
+    """ "Ellis: '...'", "Continued Stone: '...'": a name right before the colon."""
+    before = text[max(0, span.outer_start - 4):span.outer_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = span.outer_start - 4 + len(before) - 1 if span.outer_start >= 4 else len(before) - 1
+    for mention in (*resolver.people, *resolver.orgs):
+        if 0 <= colon - mention.end <= 1 and mention.kind != "pronoun":
+            return mention.text, mention.start, mention.end
+    return None
 
 
 def _cue_just_before(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Token | None:

@@ -15,6 +15,7 @@ other gender.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
@@ -74,7 +75,31 @@ class SpeakerResolver:
             return None
         if subject.lower_ in PRONOUNS:
             return self._previous_speaker(subject, previous) or self._antecedent(subject)
-        return self._mention_for(subject)
+        return self._name_between(subject, cue) or self._mention_for(subject)
+
+    def names_someone(self, found: tuple[str, int, int]) -> bool:
+        """Whether a speaker span is (or holds) a person or organisation mention."""
+        return any(m.start < found[2] and found[1] < m.end for m in self.mentions)
+
+    def _name_between(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
+        """A parse that took a time stamp or another phrase for the subject ("12:15 p.m.
+        Donald Trump says", "Voters, Clinton suggested, ..."): the person named between
+        that subject and the cue, outside the subject's own phrase (unless the subject is
+        a time or a number)."""
+        if any(m.start <= subject.idx < m.end for m in self.mentions) or cue.i < subject.i:
+            return None
+        timelike = subject.like_num or subject.ent_type_ in {"TIME", "DATE"} or \
+            subject.lower_ in {"a.m.", "p.m."}
+        phrase = {t.idx for t in subject.subtree}
+        text = text_of(self.doc)
+        between = [m for m in self.people if subject.idx < m.start and m.end <= cue.idx
+                   and m.kind == "name" and not self.inside[m.start]
+                   and (timelike or m.start not in phrase)
+                   and len(re.sub(r"\(.*?\)", "", text[m.end:cue.idx]).split()) <= 2]
+        if not between or "\n" in text[subject.idx:cue.idx]:
+            return None
+        mention = between[-1]
+        return mention.text, mention.start, mention.end
 
     def _previous_speaker(self, pronoun: Token, previous: Quote | None
                           ) -> tuple[str, int, int] | None:

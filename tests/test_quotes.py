@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Doc
+
+from storyline.models import Mention
 from storyline.quotes import find_quote_marks
+from storyline.speakers import SpeakerResolver
 
 
 def _quotes(analyse: Any, text: str) -> list[Any]:
@@ -230,3 +234,31 @@ def test_pronoun_prefers_a_name_in_its_own_sentence(analyse: Any) -> None:
             'the ferry "would run every hour from May."')
     quote = _by_text(_quotes(analyse, text), "every hour")
     assert quote.speaker_text is not None and "Brandt" in quote.speaker_text
+
+
+def test_quote_on_a_verb_that_is_no_speech_cue_takes_its_subject(analyse: Any) -> None:
+    text = 'Mayor Ilse Varga thanked the divers for "keeping the whole harbour safe all winter."'
+    quote = _by_text(_quotes(analyse, text), "keeping the whole harbour")
+    assert quote.cue == "thanked"
+    assert quote.speaker_text is not None and "Varga" in quote.speaker_text
+
+
+def test_quote_after_a_name_and_colon_takes_that_name(analyse: Any) -> None:
+    text = ('The council met on Monday. Harbour master Oren Malik: "The tide tables were wrong '
+            'for a month and nobody noticed."')
+    quote = _by_text(_quotes(analyse, text), "tide tables")
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_a_time_stamp_parsed_as_subject_is_not_the_speaker(nlp: Any) -> None:
+    # The parse of "12:15 p.m. Tomas Brandt says ..." that news blogs get: the time is the
+    # subject, the name hangs on it.
+    words = ["12:15", "p.m.", "Tomas", "Brandt", "says", "the", "ferry", "runs", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 4, 3, 1, 4, 6, 7, 4, 4],
+              deps=["nummod", "nsubj", "compound", "appos", "ROOT", "det", "nsubj", "ccomp",
+                    "punct"],
+              pos=["NUM", "NOUN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"])
+    start = doc[2].idx
+    brandt = Mention("a1", "Tomas Brandt", start, doc[3].idx + 6, "PERSON", name="Tomas Brandt")
+    resolver = SpeakerResolver(doc, [brandt], bytearray(len(doc.text)))
+    assert resolver.speaker_of(doc[4]) == ("Tomas Brandt", start, start + 12)
