@@ -127,25 +127,25 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     quotes: list[Quote] = []
     previous: Quote | None = None
     consumed: set[int] = set()
+    carried: dict[int, tuple[Token, int]] = {}  # quote index -> cue, turn start
     for index, span in enumerate(marked):
         if index in consumed:
             continue
         parts = [span]
-        cue = _find_cue(doc, span, inside)
-        # "We will," he said, "do it."  -> one quote in two parts around the cue.
-        if cue is not None and index + 1 < len(marked):
-            following = marked[index + 1]
-            between = text[span.outer_end:following.outer_start]
-            if following.start - span.end < 80 and cue.idx >= span.end and \
-                    cue.idx < following.start and "\n" not in between and \
-                    between.rstrip().endswith(",") and \
-                    not _second_cue(doc, cue, span.outer_end, following.outer_start):
-                parts.append(following)
-                consumed.add(index + 1)
-        quote = _make_quote(doc, article_id, parts, cue, resolver, previous)
-        if quote is not None:
-            quotes.append(quote)
-            previous = quote
+        cue, turn = carried[index] if index in carried else (_find_cue(doc, span, inside), None)
+        following = marked[index + 1] if index + 1 < len(marked) else None
+        join = _join_around_cue(doc, span, following, cue) if following else None
+        if join == "clause":
+            parts.append(marked[index + 1])  # '"We will," he said, "do it."': one quote
+            consumed.add(index + 1)
+        quote = _make_quote(doc, article_id, parts, cue, resolver, previous, turn)
+        if quote is None:
+            continue
+        quotes.append(quote)
+        previous = quote
+        if join == "sentence" and cue is not None and quote.turn_start is not None:
+            # '"We will," he said. "We must."': a second quote of the same turn.
+            carried[index + 1] = (cue, quote.turn_start)
     reported = _indirect_quotes(doc, article_id, inside, resolver, marked)
     mixed = [q for q in reported if q.kind == "mixed"]
     # A quoted phrase inside a reported clause is part of that one (mixed) quote.
@@ -154,6 +154,22 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     quotes.extend(reported)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _join_around_cue(doc: Doc, span: _MarkedSpan, following: _MarkedSpan,
+                     cue: Token | None) -> str | None:
+    """How a quote and the next one relate when only the attribution stands between them:
+    "clause" for '"X," he said, "Y."', "sentence" for '"X," he said. "Y."', else None."""
+    if cue is None or not span.end <= cue.idx < following.start or \
+            following.start - span.end >= 100:
+        return None
+    between = text_of(doc)[span.outer_end:following.outer_start]
+    if "\n" in between or _second_cue(doc, cue, span.outer_end, following.outer_start):
+        return None
+    ending = between.rstrip()
+    if ending.endswith(",") and following.start - span.end < 80:
+        return "clause"
+    return "sentence" if ending.endswith((".", ":")) else None
 
 
 def _second_cue(doc: Doc, cue: Token, start: int, end: int) -> bool:
@@ -225,7 +241,8 @@ def _next_sentence(doc: Doc, token: Token) -> Span | None:
 
 
 def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token | None,
-                resolver: SpeakerResolver, previous: Quote | None) -> Quote | None:
+                resolver: SpeakerResolver, previous: Quote | None,
+                turn_start: int | None = None) -> Quote | None:
     text = text_of(doc)
     start, end = parts[0].start, parts[-1].end
     quoted = " ".join(text[p.start:p.end].strip() for p in parts)
@@ -248,7 +265,8 @@ def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token 
         quoted = text[start:end]
     return Quote(article_id, quoted, start, end, kind, cue_text,
                  speaker[0] if speaker else None, speaker[1] if speaker else None,
-                 speaker[2] if speaker else None)
+                 speaker[2] if speaker else None,
+                 turn_start=turn_start if turn_start is not None else start)
 
 
 def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerResolver,

@@ -262,3 +262,15 @@ def test_a_time_stamp_parsed_as_subject_is_not_the_speaker(nlp: Any) -> None:
     brandt = Mention("a1", "Tomas Brandt", start, doc[3].idx + 6, "PERSON", name="Tomas Brandt")
     resolver = SpeakerResolver(doc, [brandt], bytearray(len(doc.text)))
     assert resolver.speaker_of(doc[4]) == ("Tomas Brandt", start, start + 12)
+
+
+def test_quotes_around_a_closing_attribution_are_one_turn(analyse: Any) -> None:
+    text = ('"The tide tables were wrong for a month," Captain Oren Malik said on Monday. '
+            '"Nobody checked them." The council met again on Tuesday. '
+            '"We will publish new tables next week," the clerk added.')
+    quotes = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    first, second, third = quotes
+    assert first.turn_start == second.turn_start == first.start
+    assert second.speaker_text is not None and "Malik" in second.speaker_text
+    assert second.cue == "said"
+    assert third.turn_start == third.start
