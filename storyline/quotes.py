@@ -208,7 +208,9 @@ def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
             # '"...," Flynn, a top adviser, said' split after the quote by the parser.
             # and '"...?" a narrator in the ad asks': the parser ended the sentence at "?".
             ending = text_of(doc)[span.start:span.end].rstrip()[-1:]
-            window = 12 if ending == "," or (ending in "?!" and following[0].is_lower) else 4
+            short = len(outside) <= 8  # '"...!" US Senator Jane Doe said.'
+            window = 12 if ending == "," or (ending in "?!" and (following[0].is_lower or
+                                                                  short)) else 4
             lead = [t for t in outside[:window] if _is_cue(t)]
             if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
@@ -280,7 +282,8 @@ def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerRe
     dash = _dash_attribution(text, parts[-1], resolver)
     if dash is not None:
         return dash, "\u2014"
-    verb = _governing_verb(doc, parts[0], resolver.inside)
+    verb = _governing_verb(doc, parts[0], resolver.inside) or \
+        _verb_after(doc, parts[-1], resolver.inside)
     if verb is not None and (found := resolver.speaker_of(verb, previous)) is not None and \
             resolver.names_someone(found):
         return found, verb.text
@@ -294,7 +297,46 @@ def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerRe
             _continues_turn(text, previous, parts[0].start):
         return (previous.speaker_text or "", previous.speaker_start,
                 previous.speaker_end or previous.speaker_start), None
+    lead_in = _lead_in_subject(doc, parts[0], previous)
+    if lead_in is not None and (found := resolver.speaker_of(lead_in, previous)) and \
+            resolver.names_person(found):
+        return found, None
     return None
+
+
+def _verb_after(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
+    """ '"Go back," Trump barked.': a verb right after the closing mark whose subject
+    stands between the two."""
+    text = text_of(doc)
+    after = doc.char_span(span.outer_end, min(len(text), span.outer_end + 60),
+                          alignment_mode="contract")
+    if after is None or not text[span.start:span.end].rstrip().endswith((",", "?", "!")):
+        return None  # after '"... ."' a new sentence begins
+    for token in list(after)[:6]:
+        if token.is_sent_start or inside[token.idx]:
+            return None
+        if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and span.outer_end <= c.idx < token.idx
+                                        for c in token.children):
+            return token
+    return None
+
+
+def _lead_in_subject(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Token | None:
+    """The main verb of the sentence that leads into a quote standing as its own sentence,
+    when a person is its subject: 'Varga has run the ferry for years.\n\n"It is hard."'.
+    Only across one paragraph break, and never past an earlier quote."""
+    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None or first.start == 0 or first[0].sent.start_char < span.outer_start - 2:
+        return None
+    before = doc[first[0].sent.start - 1].sent
+    gap = text_of(doc)[before.end_char:span.outer_start]
+    if gap.count("\n\n") > 1 or (previous is not None and previous.end > before.start_char):
+        return None
+    verbs = [t for t in before if t.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)]
+    if before.text.rstrip().endswith(":"):
+        return verbs[-1] if verbs else None  # '..., and Breitbart News responded:'
+    return before.root if before.root in verbs else None
 
 
 def _governing_verb(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
@@ -338,7 +380,9 @@ def _cue_just_before(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Tok
     gap = text_of(doc)[before.end_char:span.outer_start]
     if "\n" in gap or (previous is not None and previous.end > before.start_char):
         return None
-    cues = [t for t in before if _is_cue(t) and t.lemma_ not in WEAK_CUES and t.dep_ == "ROOT"]
+    colon = before.text.rstrip().endswith(":")  # '..., and the mayor replied:'
+    cues = [t for t in before if _is_cue(t) and t.lemma_ not in WEAK_CUES and
+            (colon or t.dep_ == "ROOT")]
     return cues[-1] if cues else None
 
 

@@ -81,6 +81,10 @@ class SpeakerResolver:
         """Whether a speaker span is (or holds) a person or organisation mention."""
         return any(m.start < found[2] and found[1] < m.end for m in self.mentions)
 
+    def names_person(self, found: tuple[str, int, int]) -> bool:
+        """Whether a speaker span is (or holds) a person mention."""
+        return any(m.start < found[2] and found[1] < m.end for m in self.people)
+
     def _name_between(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
         """A parse that took a time stamp or another phrase for the subject ("12:15 p.m.
         Donald Trump says", "Voters, Clinton suggested, ..."): the person named between

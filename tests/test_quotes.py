@@ -274,3 +274,24 @@ def test_quotes_around_a_closing_attribution_are_one_turn(analyse: Any) -> None:
     assert second.speaker_text is not None and "Malik" in second.speaker_text
     assert second.cue == "said"
     assert third.turn_start == third.start
+
+
+def test_quote_after_a_sentence_about_a_person_is_theirs(analyse: Any) -> None:
+    text = ('Captain Oren Malik has run the night ferry for twenty years.\n\n'
+            '"It is hard work in the winter, and the boat is old."')
+    quote = _by_text(_quotes(analyse, text), "hard work")
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_quote_after_a_colon_takes_the_last_cue_before_it(analyse: Any) -> None:
+    text = ('The council wrote to the ministry in May, and Mayor Ilse Varga replied:\n\n'
+            '"The city will not pay for a bridge it does not own."')
+    quote = _by_text(_quotes(analyse, text), "will not pay")
+    assert quote.speaker_text is not None and "Varga" in quote.speaker_text
+
+
+def test_quote_before_a_name_and_any_verb_is_theirs(analyse: Any) -> None:
+    text = '"Go back to the harbour and count the boats," Oren Malik snapped at the clerk.'
+    quote = _by_text(_quotes(analyse, text), "count the boats")
+    assert quote.cue == "snapped"
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
