@@ -73,6 +73,8 @@ class SpeakerResolver:
         subject = self._subject(cue)
         if subject is None:
             return None
+        if subject.lower_ == "i":
+            return None  # the writer of a column or letter, who is named nowhere
         if subject.lower_ in PRONOUNS:
             return self._previous_speaker(subject, previous) or self._antecedent(subject)
         return self._name_between(subject, cue) or self._mention_for(subject)
@@ -271,17 +273,18 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
         if gender:
             known.setdefault(identity.get(mention.start, _key(mention)), gender)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    named_in: dict[int, set[str]] = defaultdict(set)
+    named_in: dict[int, dict[str, int]] = defaultdict(dict)  # sentence -> name -> first end
     sents = list(doc.sents)
     starts = [s.start_char for s in sents]
     for mention in people:
         if mention.kind == "name" and not inside[mention.start]:
-            named_in[bisect.bisect_right(starts, mention.start) - 1].add(
-                identity.get(mention.start, _key(mention)))
+            named = named_in[bisect.bisect_right(starts, mention.start) - 1]
+            named.setdefault(identity.get(mention.start, _key(mention)), mention.end)
     for index, sent in enumerate(sents):
-        keys = named_in.get(index, set())
-        if len(keys) == 1:
-            votes[next(iter(keys))].update(_pronoun_genders(sent, inside))
+        named = named_in.get(index, {})
+        if len(named) == 1:
+            (key, after), = named.items()  # pronouns before the name refer to someone else
+            votes[key].update(_pronoun_genders((t for t in sent if t.idx >= after), inside))
     for key, counts in votes.items():
         if not counts:
             continue

@@ -295,3 +295,9 @@ def test_quote_before_a_name_and_any_verb_is_theirs(analyse: Any) -> None:
     quote = _by_text(_quotes(analyse, text), "count the boats")
     assert quote.cue == "snapped"
     assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_first_person_cue_has_no_speaker(analyse: Any) -> None:
+    text = 'Mayor Ilse Varga met me at the pier. "The crossing is safe again," I said.'
+    quote = _by_text(_quotes(analyse, text), "crossing is safe")
+    assert quote.speaker_text is None
