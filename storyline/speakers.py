@@ -32,6 +32,8 @@ RECENCY_WEIGHT = 100
 ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
 HEAD_WEIGHT = 50
 SALIENCE_SENTENCES = 4
+# "promised them to say": verbs whose subject, not object, does what follows.
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "male",
             "her": "female", "we": None, "i": None}
 
@@ -135,7 +137,7 @@ class SpeakerResolver:
             objects = [c for c in to.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
         verb = cue
-        if cue.tag_ == "VBG" and cue.i > 0 and self.doc[cue.i - 1].text == "," and \
+        if cue.tag_ == "VBG" and cue.i > 0 and self._after_comma(cue) and \
                 cue.sent.root.pos_ in {"VERB", "AUX"} and cue.sent.root.i < cue.i:
             verb = cue.sent.root  # "X was defensive when ..., saying, ..." -> X
         for _ in range(4):
@@ -152,11 +154,21 @@ class SpeakerResolver:
                 return pobj[0] if pobj else None
             if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
                 return verb.head  # "footage of Hillary Clinton asking, ..."
+            controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+            if verb.dep_ == "xcomp" and controller and verb.head.lemma_ not in SUBJECT_CONTROL:
+                return controller[0]  # "forced Stumpf to admit" -> Stumpf
             if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head != verb:
                 verb = verb.head  # "..., saying", "began by saying"
             else:
                 break
         return self._name_next_to(cue)
+
+    def _after_comma(self, token: Token) -> bool:
+        """ "..., saying" or '..."X," adding': a comma (maybe inside a closing mark) before."""
+        before = self.doc[token.i - 1]
+        if before.text == ",":
+            return True
+        return before.is_quote and text_of(self.doc)[before.idx - 1:before.idx] == ","
 
     def _name_next_to(self, cue: Token) -> Token | None:
         """A parse that put the subject inside the quote: take the name beside the cue."""

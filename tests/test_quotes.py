@@ -301,3 +301,18 @@ def test_first_person_cue_has_no_speaker(analyse: Any) -> None:
     text = 'Mayor Ilse Varga met me at the pier. "The crossing is safe again," I said.'
     quote = _by_text(_quotes(analyse, text), "crossing is safe")
     assert quote.speaker_text is None
+
+
+def test_participle_after_a_quote_ending_in_a_comma_speaks_for_the_main_subject(
+        analyse: Any) -> None:
+    text = ('Tomas Brandt told the radio station that Oren Malik "had a crazy plan for the '
+            'ferry which was maniacal," adding, "He lost every vote in the valley."')
+    quote = _by_text(_quotes(analyse, text), "lost every vote")
+    assert quote.speaker_text is not None and "Brandt" in quote.speaker_text
+
+
+def test_object_control_makes_the_object_the_speaker(analyse: Any) -> None:
+    text = ('The senator also forced Oren Malik, who ran the ferry company for a decade, to '
+            'admit that no manager had been punished.')
+    quote = _by_text(_quotes(analyse, text), "no manager")
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
