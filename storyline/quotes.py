@@ -504,10 +504,16 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
     else:
         return None
     pieces = [p for p in pieces if p]
-    if not pieces or inside[pieces[0][0].idx]:
+    # A clause that opens in quote marks is a quote, unless it goes on past them:
+    # 'said "budget reforms" and unpaid taxes would pay for it' is one mixed quote.
+    if not pieces or inside[pieces[0][0].idx] and inside[pieces[-1][-1].idx]:
         return None
     text = text_of(token.doc)
     spans = [(p[0].idx, p[-1].idx + len(p[-1].text)) for p in pieces]
+    start = spans[0][0]
+    while start > 0 and inside[start - 1]:
+        start -= 1  # back to the opening mark: '"budget reforms" and ...'
+    spans[0] = (start, spans[0][1])
     joined = text[spans[0][0]:spans[0][1]]
     if len(spans) == 2:
         # "The pier, he said, will ..." drops the comma; "To see it, he said, go ..." keeps it.

@@ -316,3 +316,11 @@ def test_object_control_makes_the_object_the_speaker(analyse: Any) -> None:
             'admit that no manager had been punished.')
     quote = _by_text(_quotes(analyse, text), "no manager")
     assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_reported_clause_opening_with_a_quoted_phrase_is_one_mixed_quote(analyse: Any) -> None:
+    text = 'Mayor Ilse Varga said "budget reforms" and the new ferry fees would pay for it.'
+    quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert [q.kind for q in quotes] == ["mixed"]
+    assert quotes[0].text == '"budget reforms" and the new ferry fees would pay for it'
+    assert text[quotes[0].start:quotes[0].end] == quotes[0].text
