@@ -104,10 +104,28 @@ class SpeakerResolver:
                    and m.kind == "name" and not self.inside[m.start]
                    and (timelike or m.start not in phrase)
                    and len(re.sub(r"\(.*?\)", "", text[m.end:cue.idx]).split()) <= 2]
-        if not between or "\n" in text[subject.idx:cue.idx]:
+        if "\n" in text[subject.idx:cue.idx]:
             return None
-        mention = between[-1]
-        return mention.text, mention.start, mention.end
+        if between:
+            mention = between[-1]
+            return mention.text, mention.start, mention.end
+        return self._proper_nouns_before(cue) if timelike else None
+
+    def _proper_nouns_before(self, cue: Token) -> tuple[str, int, int] | None:
+        """ "12:15 p.m. Donald Trump says", where the tagger took the name into the time:
+        the run of proper nouns right before the cue (and its auxiliaries)."""
+        index = cue.i - 1
+        while index >= 0 and self.doc[index].pos_ == "AUX":
+            index -= 1
+        end = index
+        while index >= 0 and self.doc[index].pos_ == "PROPN" and \
+                not self.inside[self.doc[index].idx]:
+            index -= 1
+        if end == index:
+            return None
+        first, last = self.doc[index + 1], self.doc[end]
+        start, stop = first.idx, last.idx + len(last.text)
+        return text_of(self.doc)[start:stop], start, stop
 
     def _previous_speaker(self, pronoun: Token, previous: Quote | None
                           ) -> tuple[str, int, int] | None:

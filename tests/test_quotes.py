@@ -324,3 +324,14 @@ def test_reported_clause_opening_with_a_quoted_phrase_is_one_mixed_quote(analyse
     assert [q.kind for q in quotes] == ["mixed"]
     assert quotes[0].text == '"budget reforms" and the new ferry fees would pay for it'
     assert text[quotes[0].start:quotes[0].end] == quotes[0].text
+
+
+def test_a_time_stamp_subject_with_an_untagged_name_gives_the_name(nlp: Any) -> None:
+    words = ["12:15", "p.m.", "Tomas", "Brandt", "says", "the", "ferry", "runs", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 4, 3, 4, 4, 6, 7, 4, 4],
+              deps=["nummod", "nsubj", "compound", "npadvmod", "ROOT", "det", "nsubj",
+                    "ccomp", "punct"],
+              pos=["NUM", "NOUN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"])
+    resolver = SpeakerResolver(doc, [], bytearray(len(doc.text)))
+    start = doc[2].idx
+    assert resolver.speaker_of(doc[4]) == ("Tomas Brandt", start, start + 12)
