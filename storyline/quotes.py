@@ -275,8 +275,8 @@ def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerRe
                          previous: Quote | None
                          ) -> tuple[tuple[str, int, int], str | None] | None:
     """The speaker of a quote whose sentence holds no speech verb, and what stands for its
-    cue: a name after a dash, the subject of the verb the quote hangs on ("Moore thanked
-    him for '...'", '"...," Trump barked'), a name before a colon ("Ellis: '...'"), the
+    cue: a name after a dash, the subject of the verb the quote hangs on ("Varga thanked
+    the divers for '...'", '"...," Malik snapped'), a name before a colon ("Malik: '...'"), the
     speaker of the sentence before, or the previous quote's speaker continuing a turn."""
     text = text_of(doc)
     dash = _dash_attribution(text, parts[-1], resolver)
@@ -305,7 +305,7 @@ def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerRe
 
 
 def _verb_after(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
-    """ '"Go back," Trump barked.': a verb right after the closing mark whose subject
+    """ '"Count the boats," Malik snapped.': a verb right after the closing mark whose subject
     stands between the two."""
     text = text_of(doc)
     after = doc.char_span(span.outer_end, min(len(text), span.outer_end + 60),
@@ -335,7 +335,7 @@ def _lead_in_subject(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Tok
     verbs = [t for t in before if t.pos_ in {"VERB", "AUX"} and any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)]
     if before.text.rstrip().endswith(":"):
-        return verbs[-1] if verbs else None  # '..., and Breitbart News responded:'
+        return verbs[-1] if verbs else None  # '..., and the mayor replied:'
     return before.root if before.root in verbs else None
 
 
@@ -360,7 +360,7 @@ def _governing_verb(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | N
 
 def _colon_attribution(text: str, span: _MarkedSpan, resolver: SpeakerResolver
                        ) -> tuple[str, int, int] | None:
-    """ "Ellis: '...'", "Continued Stone: '...'": a name right before the colon."""
+    """ "Malik: '...'", "Continued Varga: '...'": a name right before the colon."""
     before = text[max(0, span.outer_start - 4):span.outer_start].rstrip()
     if not before.endswith(":"):
         return None
@@ -505,14 +505,14 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
         return None
     pieces = [p for p in pieces if p]
     # A clause that opens in quote marks is a quote, unless it goes on past them:
-    # 'said "budget reforms" and unpaid taxes would pay for it' is one mixed quote.
+    # 'said "bridge tolls" and ferry fees would pay for it' is one mixed quote.
     if not pieces or inside[pieces[0][0].idx] and inside[pieces[-1][-1].idx]:
         return None
     text = text_of(token.doc)
     spans = [(p[0].idx, p[-1].idx + len(p[-1].text)) for p in pieces]
     start = spans[0][0]
     while start > 0 and inside[start - 1]:
-        start -= 1  # back to the opening mark: '"budget reforms" and ...'
+        start -= 1  # back to the opening mark: '"bridge tolls" and ...'
     spans[0] = (start, spans[0][1])
     joined = text[spans[0][0]:spans[0][1]]
     if len(spans) == 2:

@@ -90,8 +90,8 @@ class SpeakerResolver:
         return any(m.start < found[2] and found[1] < m.end for m in self.people)
 
     def _name_between(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
-        """A parse that took a time stamp or another phrase for the subject ("12:15 p.m.
-        Donald Trump says", "Voters, Clinton suggested, ..."): the person named between
+        """A parse that took a time stamp or another phrase for the subject ("9:40 a.m.
+        Tomas Brandt says", "Ferries, Malik suggested, ..."): the person named between
         that subject and the cue, outside the subject's own phrase (unless the subject is
         a time or a number)."""
         if any(m.start <= subject.idx < m.end for m in self.mentions) or cue.i < subject.i:
@@ -112,7 +112,7 @@ class SpeakerResolver:
         return self._proper_nouns_before(cue) if timelike else None
 
     def _proper_nouns_before(self, cue: Token) -> tuple[str, int, int] | None:
-        """ "12:15 p.m. Donald Trump says", where the tagger took the name into the time:
+        """ "9:40 a.m. Tomas Brandt says", where the tagger took the name into the time:
         the run of proper nouns right before the cue (and its auxiliaries)."""
         index = cue.i - 1
         while index >= 0 and self.doc[index].pos_ == "AUX":
@@ -174,7 +174,7 @@ class SpeakerResolver:
                 return verb.head  # "footage of Hillary Clinton asking, ..."
             controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
             if verb.dep_ == "xcomp" and controller and verb.head.lemma_ not in SUBJECT_CONTROL:
-                return controller[0]  # "forced Stumpf to admit" -> Stumpf
+                return controller[0]  # "forced Malik to admit" -> Malik
             if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head != verb:
                 verb = verb.head  # "..., saying", "began by saying"
             else:
@@ -277,7 +277,7 @@ class SpeakerResolver:
 def person_identities(people: list[Mention]) -> dict[int, str]:
     """Who each person mention names, by its start: a full name stands for itself, a bare
     surname for the last full name with that surname before it (else the first after it),
-    so "Keith Scott" and "Rakeyia Scott" stay two people."""
+    so "Oren Malik" and "Ada Malik" stay two people."""
     full = [m for m in people if " " in m.name]
     identity: dict[int, str] = {}
     for mention in people:

@@ -319,10 +319,10 @@ def test_object_control_makes_the_object_the_speaker(analyse: Any) -> None:
 
 
 def test_reported_clause_opening_with_a_quoted_phrase_is_one_mixed_quote(analyse: Any) -> None:
-    text = 'Mayor Ilse Varga said "budget reforms" and the new ferry fees would pay for it.'
+    text = 'Mayor Ilse Varga said "bridge tolls" and the new ferry fees would pay for it.'
     quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
     assert [q.kind for q in quotes] == ["mixed"]
-    assert quotes[0].text == '"budget reforms" and the new ferry fees would pay for it'
+    assert quotes[0].text == '"bridge tolls" and the new ferry fees would pay for it'
     assert text[quotes[0].start:quotes[0].end] == quotes[0].text
 
 
