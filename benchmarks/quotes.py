@@ -426,8 +426,8 @@ def code_fingerprint() -> str:
     """Short hash of the Storyline modules under test, so numbers can be traced to code."""
     package = Path(storyline.__file__).parent
     digest = hashlib.sha256()
-    for name in ("quotes.py", "mentions.py", "names.py", "people.py", "entities.py",
-                 "pipeline.py", "nlp.py"):
+    for name in ("quotes.py", "speakers.py", "mentions.py", "names.py", "people.py",
+                 "entities.py", "pipeline.py", "nlp.py"):
         digest.update((package / name).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -472,9 +472,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
     print("## Quote extraction benchmark\n")
     fingerprint = code_fingerprint()
-    print(f"Storyline code sha256[:12] {fingerprint} (quotes, mentions, names, people, "
-          "entities, pipeline, nlp); "
-          f"spaCy model {model}.\n")
+    print(f"Storyline code sha256[:12] {fingerprint} (quotes, speakers, mentions, names, "
+          f"people, entities, pipeline, nlp); spaCy model {model}.\n")
     print(f"Definitions: {OVERLAP_DEFINITION}. Speaker accuracy over gold quotes matched at "
           f"overlap >= {SPEAKER_THRESHOLD} that have a gold speaker.")
     report: dict[str, Any] = {"overlap_definition": OVERLAP_DEFINITION, "model": model,
