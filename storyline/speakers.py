@@ -79,7 +79,20 @@ class SpeakerResolver:
             return None  # the writer of a column or letter, who is named nowhere
         if subject.lower_ in PRONOUNS:
             return self._previous_speaker(subject, previous) or self._antecedent(subject)
-        return self._name_between(subject, cue) or self._mention_for(subject)
+        return self._name_between(subject, cue) or self._named_in_apposition(subject) or \
+            self._mention_for(subject)
+
+    def _named_in_apposition(self, subject: Token) -> tuple[str, int, int] | None:
+        """ "The opposition leader, Ana Ruiz, said": the name beside the description."""
+        if any(m.start <= subject.idx < m.end and m.kind == "name" for m in self.mentions):
+            return None
+        for child in subject.children:
+            if child.dep_ != "appos":
+                continue
+            for mention in self.people:
+                if mention.kind == "name" and mention.start <= child.idx < mention.end:
+                    return mention.text, mention.start, mention.end
+        return None
 
     def names_someone(self, found: tuple[str, int, int]) -> bool:
         """Whether a speaker span is (or holds) a person or organisation mention."""

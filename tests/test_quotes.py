@@ -335,3 +335,12 @@ def test_a_time_stamp_subject_with_an_untagged_name_gives_the_name(nlp: Any) -> 
     resolver = SpeakerResolver(doc, [], bytearray(len(doc.text)))
     start = doc[2].idx
     assert resolver.speaker_of(doc[4]) == ("Tomas Brandt", start, start + 12)
+
+
+def test_description_with_a_name_in_apposition_speaks_as_that_name(analyse: Any) -> None:
+    text = ('"We will not back down," Premier Tomas Brandt told reporters on Tuesday.\n\n'
+            'The opposition leader, Ana Ruiz, said the plan would cost too much.\n\n'
+            '"He is wasting money," she said.')
+    quotes = _quotes(analyse, text)
+    assert _by_text(quotes, "cost too much").speaker_text == "Ana Ruiz"
+    assert _by_text(quotes, "wasting money").speaker_text == "Ana Ruiz"
