@@ -42,7 +42,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels under which a proper noun may still be a person, given a cue.
 CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS
 TITLE_ABBREVIATIONS = {"rep", "sen", "gov", "gen", "lt", "sgt", "col", "capt", "cpl", "det",
-                       "insp", "supt", "atty", "pres", "amb", "adm", "maj", "st"}
+                       "insp", "supt", "atty", "pres", "amb", "adm", "maj", "st", "const",
+                       "cst", "coun", "hon"}
 HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof) ?\.? (?P<name>[A-Z][a-z]*"
                                r"(?:['\u2019]?[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)\b")
 ORG_LABELS = {"ORG"}

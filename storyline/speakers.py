@@ -192,7 +192,23 @@ class SpeakerResolver:
                 verb = verb.head  # "..., saying", "began by saying"
             else:
                 break
-        return self._name_next_to(cue)
+        return self._name_after(cue) or self._name_next_to(cue)
+
+    def _name_after(self, cue: Token) -> Token | None:
+        """ '"...," said Const. Lena Marsh': a name right after the cue, behind at most a
+        title, where the parser ended the sentence at the title's dot."""
+        text = text_of(self.doc)
+        end = cue.idx + len(cue.text)
+        for mention in self.people:
+            if mention.start < end or mention.kind != "name":
+                continue
+            gap = text[end:mention.start]
+            if len(gap) <= 12 and "\n" not in gap and re.fullmatch(r"\s*(?:[A-Z][a-z]*\.\s*)?",
+                                                                    gap):
+                token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                return token.root if token is not None else None
+            break
+        return None
 
     def _after_comma(self, token: Token) -> bool:
         """ "..., saying" or '..."X," adding': a comma (maybe inside a closing mark) before."""

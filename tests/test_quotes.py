@@ -344,3 +344,15 @@ def test_description_with_a_name_in_apposition_speaks_as_that_name(analyse: Any)
     quotes = _quotes(analyse, text)
     assert _by_text(quotes, "cost too much").speaker_text == "Ana Ruiz"
     assert _by_text(quotes, "wasting money").speaker_text == "Ana Ruiz"
+
+
+def test_police_title_abbreviation_does_not_end_the_sentence(analyse: Any) -> None:
+    text = 'The driver fled on foot, according to Cpl. Lena Marsh.'
+    quote = _by_text(_quotes(analyse, text), "driver fled")
+    assert quote.speaker_text is not None and "Marsh" in quote.speaker_text
+
+
+def test_name_after_the_cue_and_a_title_speaks(analyse: Any) -> None:
+    text = '"There was nobody inside," said Const. Lena Marsh of the city police.'
+    quote = _by_text(_quotes(analyse, text), "nobody inside")
+    assert quote.speaker_text is not None and "Marsh" in quote.speaker_text
