@@ -77,10 +77,38 @@ class SpeakerResolver:
             return None
         if subject.lower_ == "i":
             return None  # the writer of a column or letter, who is named nowhere
+        if subject.lower_ == "they":
+            return self._group_before(subject)
         if subject.lower_ in PRONOUNS:
             return self._previous_speaker(subject, previous) or self._antecedent(subject)
         return self._name_between(subject, cue) or self._named_in_apposition(subject) or \
             self._mention_for(subject)
+
+    def _group_before(self, pronoun: Token) -> tuple[str, int, int] | None:
+        """ "they said": the latest subject of this or the two sentences before that names
+        several (a plural noun, "X and Y") or an organisation; never one person."""
+        here = self._sentence_of(pronoun.idx)
+        for token in reversed(self.doc[max(0, pronoun.sent.start - 120):pronoun.i]):
+            if here - self._sentence_of(token.idx) > 2:
+                break
+            if token.dep_ not in {"nsubj", "nsubjpass"} or self.inside[token.idx] or \
+                    token.pos_ == "PRON":
+                continue
+            org = any(m.start <= token.idx < m.end for m in self.orgs)
+            if token.tag_ in {"NNS", "NNPS"} or org or \
+                    any(c.dep_ == "conj" for c in token.children):
+                return self._group_span(token)
+        return None
+
+    def _group_span(self, token: Token) -> tuple[str, int, int]:
+        """The subject phrase with its coordinated parts ("Mr. Grassley and Mr. Leahy")."""
+        found = self._mention_for(token)
+        conj = [c for c in token.children if c.dep_ == "conj"]
+        if not conj:
+            return found
+        last = max(conj[-1].subtree, key=lambda t: t.i)
+        end = last.idx + len(last.text)
+        return text_of(self.doc)[found[1]:end], found[1], end
 
     def _named_in_apposition(self, subject: Token) -> tuple[str, int, int] | None:
         """ "The opposition leader, Ana Ruiz, said": the name beside the description."""

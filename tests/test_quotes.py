@@ -356,3 +356,13 @@ def test_name_after_the_cue_and_a_title_speaks(analyse: Any) -> None:
     text = '"There was nobody inside," said Const. Lena Marsh of the city police.'
     quote = _by_text(_quotes(analyse, text), "nobody inside")
     assert quote.speaker_text is not None and "Marsh" in quote.speaker_text
+
+
+def test_they_names_a_group_never_one_person(analyse: Any) -> None:
+    text = ('Senators Ada Grassley and Tom Leahy wrote to the ministry. Mayor Ilse Varga '
+            'replied on Monday. "The program is broken," they wrote.')
+    quote = _by_text(_quotes(analyse, text), "program is broken")
+    assert quote.speaker_text == "Ada Grassley and Tom Leahy"
+    text = 'Tomas Brandt met the council. They said the plan was too costly.'
+    quote = _by_text(_quotes(analyse, text), "too costly")
+    assert quote.speaker_text is None
