@@ -14,7 +14,9 @@ Systems, both on the same spaCy Docs from ``storyline.nlp.load_nlp()``:
 
 * Storyline: ``entities.find_mentions`` + ``quotes.extract_quotes``; speakers resolved with
   ``entities.link_entities`` (per article) and ``pipeline.resolve_quotes``. Kinds direct,
-  partial and mixed are quotes in marks ("direct" rows); indirect is indirect.
+  partial and mixed are quotes in marks ("direct" rows); indirect is indirect. "Storyline,
+  turns" rows join the quotes of one turn ('"X," he said. "Y."', same ``Quote.turn_start``)
+  into one span: PolNeAR annotates a turn as one Content, GGT each quote on its own.
 * textacy: ``textacy.extract.triples.direct_quotations`` (direct quotes only; it gives up on
   a whole document whose count of quote tokens is odd).
 
@@ -103,6 +105,7 @@ class Run:
     textacy_gave_up: int = 0
     kinds: Counter[str] = field(default_factory=Counter)
     crashed: dict[str, str] = field(default_factory=dict)  # article -> Storyline exception
+    turns: list[list[Prediction]] = field(default_factory=list)  # quotes of a turn as one
 
 
 def _storyline_predictions(quotes: Sequence[Quote], names: Sequence[str | None]
@@ -116,6 +119,32 @@ def _storyline_predictions(quotes: Sequence[Quote], names: Sequence[str | None]
                                 quote.text, speaker, quote.speaker_text or "", name,
                                 quote.cue or ""))
     return found
+
+
+def _turn_predictions(quotes: Sequence[Quote], names: Sequence[str | None]
+                      ) -> list[Prediction]:
+    """Storyline's quotes with the quotes of one turn ('"X," he said. "Y."', `turn_start`)
+    joined into one span, the unit PolNeAR annotates as one Content."""
+    found = _storyline_predictions(quotes, names)
+    turns: dict[int, list[Prediction]] = {}
+    joined: list[Prediction] = []
+    for quote, prediction in zip(quotes, found, strict=True):
+        if quote.kind == "indirect" or quote.turn_start is None:
+            joined.append(prediction)
+        elif quote.turn_start not in turns:
+            turns[quote.turn_start] = [prediction]
+            joined.append(prediction)
+        else:
+            turns[quote.turn_start].append(prediction)
+    for index, prediction in enumerate(joined):
+        parts = turns.get(prediction.start) if prediction.direct else None
+        if parts and len(parts) > 1:
+            speaker = next((p for p in parts if p.speaker is not None), parts[0])
+            joined[index] = Prediction(parts[0].start, parts[-1].end, True, parts[0].kind,
+                                       " ".join(p.text for p in parts), speaker.speaker,
+                                       speaker.speaker_text, speaker.speaker_name,
+                                       speaker.cue)
+    return joined
 
 
 def _textacy_predictions(doc: Doc, extract: Extractor) -> list[Prediction] | None:
@@ -180,6 +209,7 @@ def run_systems(nlp: Language, cases: Sequence[Case], extract: Extractor | None)
     watch.stop("storyline_link")
 
     storyline = [_storyline_predictions(q, n) for q, n in zip(quotes, names, strict=True)]
+    turns = [_turn_predictions(q, n) for q, n in zip(quotes, names, strict=True)]
     kinds = Counter(q.kind for article in quotes for q in article)
     textacy: list[list[Prediction]] | None = None
     gave_up = 0
@@ -192,7 +222,7 @@ def run_systems(nlp: Language, cases: Sequence[Case], extract: Extractor | None)
             textacy.append(predicted or [])
         watch.stop("textacy_extract")
     words = sum(1 for doc in docs for t in doc if not t.is_space and not t.is_punct)
-    return Run(storyline, textacy, watch, words, gave_up, kinds, crashed)
+    return Run(storyline, textacy, watch, words, gave_up, kinds, crashed, turns)
 
 
 # -- reporting ----------------------------------------------------------------------------
@@ -202,11 +232,14 @@ def evaluate(title: str, cases: Sequence[Case], run: Run, speaker_ok: SpeakerChe
     """Print one dataset's table; return its numbers and Storyline's per-article scores."""
     totals, per_article = score(cases, run.storyline, speaker_ok)
     rows = [("Storyline", k, totals[k].summary()) for k in totals]
+    turn_totals, _ = score(cases, run.turns, speaker_ok)
+    rows += [("Storyline, turns", k, turn_totals[k].summary()) for k in ("direct", "all")]
     result: dict[str, Any] = {
         "articles": len(cases),
         "gold_direct": sum(g.direct for c in cases for g in c.gold),
         "gold_indirect": sum(not g.direct for c in cases for g in c.gold),
         "storyline": {k: t.summary() for k, t in totals.items()},
+        "storyline_turns": {k: t.summary() for k, t in turn_totals.items()},
         "storyline_kinds": dict(run.kinds),
     }
     if run.textacy is not None:
@@ -393,8 +426,8 @@ def code_fingerprint() -> str:
     """Short hash of the Storyline modules under test, so numbers can be traced to code."""
     package = Path(storyline.__file__).parent
     digest = hashlib.sha256()
-    for name in ("quotes.py", "mentions.py", "names.py", "people.py", "entities.py",
-                 "pipeline.py", "nlp.py"):
+    for name in ("quotes.py", "speakers.py", "mentions.py", "names.py", "people.py",
+                 "entities.py", "pipeline.py", "nlp.py"):
         digest.update((package / name).read_bytes())
     return digest.hexdigest()[:12]
 
@@ -439,9 +472,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}"
     print("## Quote extraction benchmark\n")
     fingerprint = code_fingerprint()
-    print(f"Storyline code sha256[:12] {fingerprint} (quotes, mentions, names, people, "
-          "entities, pipeline, nlp); "
-          f"spaCy model {model}.\n")
+    print(f"Storyline code sha256[:12] {fingerprint} (quotes, speakers, mentions, names, "
+          f"people, entities, pipeline, nlp); spaCy model {model}.\n")
     print(f"Definitions: {OVERLAP_DEFINITION}. Speaker accuracy over gold quotes matched at "
           f"overlap >= {SPEAKER_THRESHOLD} that have a gold speaker.")
     report: dict[str, Any] = {"overlap_definition": OVERLAP_DEFINITION, "model": model,

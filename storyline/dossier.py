@@ -99,7 +99,7 @@ def quote_dict(item: ResolvedQuote) -> dict[str, Any]:
     return {"id": item.id, "article": quote.article_id, "text": quote.text,
             "start": quote.start, "end": quote.end, "speaker": item.speaker,
             "speaker_name": item.speaker_name, "cue": quote.cue, "kind": quote.kind,
-            "speaker_text": quote.speaker_text,
+            "speaker_text": quote.speaker_text, "turn_start": quote.turn_start,
             "speaker_span": ({"article": quote.article_id, "start": quote.speaker_start,
                               "end": quote.speaker_end}
                              if quote.speaker_start is not None else None)}

@@ -42,7 +42,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels under which a proper noun may still be a person, given a cue.
 CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS
 TITLE_ABBREVIATIONS = {"rep", "sen", "gov", "gen", "lt", "sgt", "col", "capt", "cpl", "det",
-                       "insp", "supt", "atty", "pres", "amb", "adm", "maj", "st"}
+                       "insp", "supt", "atty", "pres", "amb", "adm", "maj", "st", "const",
+                       "cst", "coun", "hon"}
 HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof) ?\.? (?P<name>[A-Z][a-z]*"
                                r"(?:['\u2019]?[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)\b")
 ORG_LABELS = {"ORG"}
@@ -170,7 +171,8 @@ def _person_cue(run: list[Token], label: str) -> bool:
     """Words around a proper noun that only fit a person: an honorific before it
     ("Ms. Chohan") or an age after it ("Chohan, 59,"); unless spaCy saw a place there, also
     a title before it ("Gov. Alishvandi"), a role in apposition ("Reagins, the general
-    manager") or, when spaCy saw no entity at all, a speech verb ("..., White said")."""
+    manager", "the general manager, Reagins") or, when spaCy saw no entity at all, a
+    speech verb ("..., White said")."""
     if label not in CUE_LABELS or not _could_be_a_name(run):
         return False
     doc, head = run[0].doc, run[-1]
@@ -186,6 +188,8 @@ def _person_cue(run: list[Token], label: str) -> bool:
     if _title_prefix(doc, run[0].i)[0] or any(
             c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children):
         return True
+    if head.dep_ == "appos" and head.head.lemma_.lower() in ROLE_NOUNS:
+        return True  # "the opposition leader, Ana Ruiz, said"
     return speech
 
 

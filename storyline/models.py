@@ -144,6 +144,9 @@ class Quote:
     speaker_text: str | None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    # Start of the first quote of the speaker's turn this quote belongs to: '"X," she
+    # said. "Y."' is one turn of two quotes (None for reported speech).
+    turn_start: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import NORM, ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
 from .models import Sentence, SentenceCues, StorylineError
@@ -26,6 +28,14 @@ PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg",
 MODEL_ENV = "STORYLINE_MODEL"
 # Long articles are cut into pieces this size so memory stays flat.
 MAX_CHARS = 200_000
+# Titles before a name that the tokenizer splits at the dot, so the parser ends the
+# sentence there ("Const." | "Lena Marsh said ..."): kept whole, like "Gen." and "Dr.",
+# with the full word as norm so the tagger reads them as titles.
+TITLE_ABBREVIATIONS = {"Const.": "constable", "Cst.": "constable", "Cpl.": "corporal",
+                       "Sgt.": "sergeant", "Supt.": "superintendent", "Insp.": "inspector",
+                       "Det.": "detective", "Capt.": "captain", "Maj.": "major",
+                       "Atty.": "attorney", "Coun.": "councillor", "Amb.": "ambassador",
+                       "Hon.": "honourable"}
 
 
 def default_model_name() -> str:
@@ -51,6 +61,9 @@ def load_nlp(name: str | None = None) -> Language:
         raise StorylineError(f"cannot load spaCy model {model!r}: it is not installed "
                              f"(set {MODEL_ENV} or --model to an installed package)") from exc
     nlp.max_length = max(nlp.max_length, MAX_CHARS + 1000)
+    if isinstance(nlp.tokenizer, Tokenizer):
+        for title, word in TITLE_ABBREVIATIONS.items():
+            nlp.tokenizer.add_special_case(title, [{ORTH: title, NORM: word}])
     return nlp
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .models import Mention, Quote
 from .names import CANDIDATE_KINDS
 from .nlp import text_of
-from .people import FEMALE_HONORIFICS, MALE_HONORIFICS
+from .speakers import SpeakerResolver
 
 SPEECH_VERBS = {
     "say", "tell", "add", "state", "announce", "warn", "claim", "insist", "argue", "explain",
@@ -41,8 +41,6 @@ TITLE_PREPOSITIONS = {"on", "in", "of", "at", "from", "for", "by", "with", "abou
 LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
                  "word", "phrase", "slogan", "known", "called"}
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
-PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "male",
-            "her": "female", "we": None, "i": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,29 +123,29 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     marked = find_quote_marks(text)
     inside = _char_mask(len(text), marked)
     named = [m for m in mentions if m.kind not in CANDIDATE_KINDS]
-    resolver = _SpeakerResolver(doc, named, inside)
+    resolver = SpeakerResolver(doc, named, inside)
     quotes: list[Quote] = []
     previous: Quote | None = None
     consumed: set[int] = set()
+    carried: dict[int, tuple[Token, int]] = {}  # quote index -> cue, turn start
     for index, span in enumerate(marked):
         if index in consumed:
             continue
         parts = [span]
-        cue = _find_cue(doc, span, inside)
-        # "We will," he said, "do it."  -> one quote in two parts around the cue.
-        if cue is not None and index + 1 < len(marked):
-            following = marked[index + 1]
-            between = text[span.outer_end:following.outer_start]
-            if following.start - span.end < 80 and cue.idx >= span.end and \
-                    cue.idx < following.start and "\n" not in between and \
-                    between.rstrip().endswith(",") and \
-                    not _second_cue(doc, cue, span.outer_end, following.outer_start):
-                parts.append(following)
-                consumed.add(index + 1)
-        quote = _make_quote(doc, article_id, parts, cue, resolver, previous)
-        if quote is not None:
-            quotes.append(quote)
-            previous = quote
+        cue, turn = carried[index] if index in carried else (_find_cue(doc, span, inside), None)
+        following = marked[index + 1] if index + 1 < len(marked) else None
+        join = _join_around_cue(doc, span, following, cue) if following else None
+        if join == "clause":
+            parts.append(marked[index + 1])  # '"We will," he said, "do it."': one quote
+            consumed.add(index + 1)
+        quote = _make_quote(doc, article_id, parts, cue, resolver, previous, turn)
+        if quote is None:
+            continue
+        quotes.append(quote)
+        previous = quote
+        if join == "sentence" and cue is not None and quote.turn_start is not None:
+            # '"We will," he said. "We must."': a second quote of the same turn.
+            carried[index + 1] = (cue, quote.turn_start)
     reported = _indirect_quotes(doc, article_id, inside, resolver, marked)
     mixed = [q for q in reported if q.kind == "mixed"]
     # A quoted phrase inside a reported clause is part of that one (mixed) quote.
@@ -156,6 +154,22 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     quotes.extend(reported)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _join_around_cue(doc: Doc, span: _MarkedSpan, following: _MarkedSpan,
+                     cue: Token | None) -> str | None:
+    """How a quote and the next one relate when only the attribution stands between them:
+    "clause" for '"X," he said, "Y."', "sentence" for '"X," he said. "Y."', else None."""
+    if cue is None or not span.end <= cue.idx < following.start or \
+            following.start - span.end >= 100:
+        return None
+    between = text_of(doc)[span.outer_end:following.outer_start]
+    if "\n" in between or _second_cue(doc, cue, span.outer_end, following.outer_start):
+        return None
+    ending = between.rstrip()
+    if ending.endswith(",") and following.start - span.end < 80:
+        return "clause"
+    return "sentence" if ending.endswith((".", ":")) else None
 
 
 def _second_cue(doc: Doc, cue: Token, start: int, end: int) -> bool:
@@ -194,7 +208,9 @@ def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
             # '"...," Flynn, a top adviser, said' split after the quote by the parser.
             # and '"...?" a narrator in the ad asks': the parser ended the sentence at "?".
             ending = text_of(doc)[span.start:span.end].rstrip()[-1:]
-            window = 12 if ending == "," or (ending in "?!" and following[0].is_lower) else 4
+            short = len(outside) <= 8  # '"...!" US Senator Jane Doe said.'
+            window = 12 if ending == "," or (ending in "?!" and (following[0].is_lower or
+                                                                  short)) else 4
             lead = [t for t in outside[:window] if _is_cue(t)]
             if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
@@ -227,7 +243,8 @@ def _next_sentence(doc: Doc, token: Token) -> Span | None:
 
 
 def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token | None,
-                resolver: _SpeakerResolver, previous: Quote | None) -> Quote | None:
+                resolver: SpeakerResolver, previous: Quote | None,
+                turn_start: int | None = None) -> Quote | None:
     text = text_of(doc)
     start, end = parts[0].start, parts[-1].end
     quoted = " ".join(text[p.start:p.end].strip() for p in parts)
@@ -237,27 +254,121 @@ def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token 
     kind = _direct_or_partial(text, parts[0], cue)
     speaker: tuple[str, int, int] | None = None
     cue_text = cue.text if cue is not None else None
-    dash = _dash_attribution(text, parts[-1], resolver) if cue is None else None
     if cue is not None:
         speaker = resolver.speaker_of(cue, previous)
         if kind == "partial" and _in_content_clause(doc, parts[0], cue):
             kind = "mixed"
-    elif dash is not None:
-        speaker, cue_text = dash, "\u2014"
-    elif (lead := _cue_just_before(doc, parts[0], previous)) is not None and \
-            (found := resolver.speaker_of(lead, previous)) is not None:
-        speaker, cue_text = found, lead.text  # 'X said the plan failed. "We lost."'
-    elif previous is not None and previous.speaker_start is not None and \
-            _continues_turn(text, previous, start):
-        speaker = (previous.speaker_text or "", previous.speaker_start,
-                   previous.speaker_end or previous.speaker_start)
-    elif word_count < 4:
-        return None  # a short unattributed phrase in marks is a label, not a quote
+    else:
+        found = _speaker_without_cue(doc, parts, resolver, previous)
+        if found is None and word_count < 4:
+            return None  # a short unattributed phrase in marks is a label, not a quote
+        speaker, cue_text = found if found is not None else (None, None)
     if len(parts) == 1:
         quoted = text[start:end]
     return Quote(article_id, quoted, start, end, kind, cue_text,
                  speaker[0] if speaker else None, speaker[1] if speaker else None,
-                 speaker[2] if speaker else None)
+                 speaker[2] if speaker else None,
+                 turn_start=turn_start if turn_start is not None else start)
+
+
+def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerResolver,
+                         previous: Quote | None
+                         ) -> tuple[tuple[str, int, int], str | None] | None:
+    """The speaker of a quote whose sentence holds no speech verb, and what stands for its
+    cue: a name after a dash, the subject of the verb the quote hangs on ("Varga thanked
+    the divers for '...'", '"...," Malik snapped'), a name before a colon ("Malik: '...'"), the
+    speaker of the sentence before, or the previous quote's speaker continuing a turn."""
+    text = text_of(doc)
+    dash = _dash_attribution(text, parts[-1], resolver)
+    if dash is not None:
+        return dash, "\u2014"
+    verb = _governing_verb(doc, parts[0], resolver.inside) or \
+        _verb_after(doc, parts[-1], resolver.inside)
+    if verb is not None and (found := resolver.speaker_of(verb, previous)) is not None and \
+            resolver.names_someone(found):
+        return found, verb.text
+    colon = _colon_attribution(text, parts[0], resolver)
+    if colon is not None:
+        return colon, ":"
+    lead = _cue_just_before(doc, parts[0], previous)
+    if lead is not None and (found := resolver.speaker_of(lead, previous)) is not None:
+        return found, lead.text  # 'X said the plan failed. "We lost."'
+    if previous is not None and previous.speaker_start is not None and \
+            _continues_turn(text, previous, parts[0].start):
+        return (previous.speaker_text or "", previous.speaker_start,
+                previous.speaker_end or previous.speaker_start), None
+    lead_in = _lead_in_subject(doc, parts[0], previous)
+    if lead_in is not None and (found := resolver.speaker_of(lead_in, previous)) and \
+            resolver.names_person(found):
+        return found, None
+    return None
+
+
+def _verb_after(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
+    """ '"Count the boats," Malik snapped.': a verb right after the closing mark whose subject
+    stands between the two."""
+    text = text_of(doc)
+    after = doc.char_span(span.outer_end, min(len(text), span.outer_end + 60),
+                          alignment_mode="contract")
+    if after is None or not text[span.start:span.end].rstrip().endswith((",", "?", "!")):
+        return None  # after '"... ."' a new sentence begins
+    for token in list(after)[:6]:
+        if token.is_sent_start or inside[token.idx]:
+            return None
+        if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and span.outer_end <= c.idx < token.idx
+                                        for c in token.children):
+            return token
+    return None
+
+
+def _lead_in_subject(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Token | None:
+    """The main verb of the sentence that leads into a quote standing as its own sentence,
+    when a person is its subject: 'Varga has run the ferry for years.\n\n"It is hard."'.
+    Only across one paragraph break, and never past an earlier quote."""
+    first = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if first is None or first.start == 0 or first[0].sent.start_char < span.outer_start - 2:
+        return None
+    before = doc[first[0].sent.start - 1].sent
+    gap = text_of(doc)[before.end_char:span.outer_start]
+    if gap.count("\n\n") > 1 or (previous is not None and previous.end > before.start_char):
+        return None
+    verbs = [t for t in before if t.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)]
+    if before.text.rstrip().endswith(":"):
+        return verbs[-1] if verbs else None  # '..., and the mayor replied:'
+    return before.root if before.root in verbs else None
+
+
+def _governing_verb(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
+    """The nearest verb outside the marks that the quote hangs on, if it has a subject."""
+    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if inner is None:
+        return None
+    token = inner.root
+    for _ in range(6):
+        if token.head == token:
+            return None
+        token = token.head
+        if inside[token.idx] or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and not inside[c.idx] for c in token.children):
+            return token
+        if token.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "prep", "acl"}:
+            return None
+    return None
+
+
+def _colon_attribution(text: str, span: _MarkedSpan, resolver: SpeakerResolver
+                       ) -> tuple[str, int, int] | None:
+    """ "Malik: '...'", "Continued Varga: '...'": a name right before the colon."""
+    before = text[max(0, span.outer_start - 4):span.outer_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = span.outer_start - 4 + len(before) - 1 if span.outer_start >= 4 else len(before) - 1
+    for mention in (*resolver.people, *resolver.orgs):
+        if 0 <= colon - mention.end <= 1 and mention.kind != "pronoun":
+            return mention.text, mention.start, mention.end
+    return None
 
 
 def _cue_just_before(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Token | None:
@@ -269,11 +380,13 @@ def _cue_just_before(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Tok
     gap = text_of(doc)[before.end_char:span.outer_start]
     if "\n" in gap or (previous is not None and previous.end > before.start_char):
         return None
-    cues = [t for t in before if _is_cue(t) and t.lemma_ not in WEAK_CUES and t.dep_ == "ROOT"]
+    colon = before.text.rstrip().endswith(":")  # '..., and the mayor replied:'
+    cues = [t for t in before if _is_cue(t) and t.lemma_ not in WEAK_CUES and
+            (colon or t.dep_ == "ROOT")]
     return cues[-1] if cues else None
 
 
-def _dash_attribution(text: str, span: _MarkedSpan, resolver: _SpeakerResolver
+def _dash_attribution(text: str, span: _MarkedSpan, resolver: SpeakerResolver
                       ) -> tuple[str, int, int] | None:
     """ "...," \u2015 Jane Doe: a name after a dash right behind the closing mark."""
     match = re.match(r"\s*[\u2015\u2014\u2013-]{1,2}\s*", text[span.outer_end:span.outer_end + 8])
@@ -337,136 +450,8 @@ def _continues_turn(text: str, previous: Quote, start: int) -> bool:
     return gap.count("\n\n") == 1 and len(gap.strip(" \n\"'\u201c\u201d\u2018\u2019")) < 60
 
 
-class _SpeakerResolver:
-    """Maps a cue verb to the mention naming its speaker."""
-
-    def __init__(self, doc: Doc, mentions: list[Mention], inside: bytearray) -> None:
-        self.doc = doc
-        self.mentions = sorted(mentions, key=lambda m: m.start)
-        self.inside = inside
-        self.gender: dict[str, str] = {}
-        surnames = {m.name.split()[-1] for m in mentions
-                    if m.label == "PERSON" and len(m.name.split()) > 1}
-        # spaCy sometimes tags a bare surname as an organisation; it is still the person.
-        self.people = [m for m in self.mentions if m.label == "PERSON" or m.name in surnames]
-        self.orgs = [m for m in self.mentions if m.label == "ORG" and m.name not in surnames]
-        for mention in self.mentions:
-            if mention.honorific in FEMALE_HONORIFICS:
-                self.gender[_key(mention)] = "female"
-            elif mention.honorific in MALE_HONORIFICS:
-                self.gender[_key(mention)] = "male"
-
-    def speaker_of(self, cue: Token, previous: Quote | None = None
-                   ) -> tuple[str, int, int] | None:
-        subject = self._subject(cue)
-        if subject is None:
-            return None
-        if subject.lower_ in PRONOUNS:
-            return self._previous_speaker(subject, previous) or self._antecedent(subject)
-        return self._mention_for(subject)
-
-    def _previous_speaker(self, pronoun: Token, previous: Quote | None
-                          ) -> tuple[str, int, int] | None:
-        """ "he said" right after a quote by a named man usually continues his turn."""
-        if previous is None or previous.speaker_start is None or previous.speaker_end is None:
-            return None
-        if pronoun.idx - previous.end > 400 or pronoun.lower_ in {"it", "they", "we", "i"}:
-            return None
-        speaker = next((m for m in self.people if m.start == previous.speaker_start), None)
-        if speaker is None:
-            return None
-        wanted, known = PRONOUNS[pronoun.lower_], self.gender.get(_key(speaker))
-        if wanted and known and wanted != known:
-            return None
-        # A different person named between the quotes takes the pronoun instead.
-        between = [m for m in self.people if previous.end <= m.start < pronoun.idx
-                   and m.kind == "name" and _key(m) != _key(speaker)]
-        if between:
-            return None
-        return previous.speaker_text or speaker.text, previous.speaker_start, \
-            previous.speaker_end
-
-    def _subject(self, cue: Token) -> Token | None:
-        """Who speaks: the cue's subject, climbing through "saying", "by saying", "who said"."""
-        if cue.lower_ == "according":
-            to = self.doc[cue.i + 1]
-            objects = [c for c in to.children if c.dep_ == "pobj"]
-            return objects[0] if objects else None
-        verb = cue
-        if cue.tag_ == "VBG" and cue.i > 0 and self.doc[cue.i - 1].text == "," and \
-                cue.sent.root.pos_ in {"VERB", "AUX"} and cue.sent.root.i < cue.i:
-            verb = cue.sent.root  # "X was defensive when ..., saying, ..." -> X
-        for _ in range(4):
-            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
-                        and not self.inside[c.idx]]
-            if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
-                    verb.dep_ == "relcl":
-                return verb.head  # "Varga, who called the closure ..." -> Varga
-            if subjects:
-                return subjects[0]
-            agents = [c for c in verb.children if c.dep_ == "agent"]
-            if agents:
-                pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
-                return pobj[0] if pobj else None
-            if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
-                return verb.head  # "footage of Hillary Clinton asking, ..."
-            if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head != verb:
-                verb = verb.head  # "..., saying", "began by saying"
-            else:
-                break
-        return self._name_next_to(cue)
-
-    def _name_next_to(self, cue: Token) -> Token | None:
-        """A parse that put the subject inside the quote: take the name beside the cue."""
-        for mention in reversed(self.mentions):
-            if mention.end <= cue.idx and cue.idx - mention.end <= 60 and \
-                    not self.inside[mention.start] and mention.kind != "pronoun":
-                token = self.doc.char_span(mention.start, mention.end,
-                                           alignment_mode="expand")
-                return token.root if token is not None else None
-        return None
-
-    def _mention_for(self, token: Token) -> tuple[str, int, int]:
-        for mention in self.mentions:
-            if mention.start <= token.idx < mention.end:
-                return mention.text, mention.start, mention.end
-        # Take the noun phrase around the subject (compounds, adjectives, "of" phrases).
-        line_start = text_of(self.doc).rfind("\n", 0, token.idx) + 1
-        line_end = text_of(self.doc).find("\n", token.idx)
-        line_end = len(text_of(self.doc)) if line_end < 0 else line_end
-        parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"
-                 and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6] or [token]
-        start = min(t.idx for t in parts)
-        end = max(t.idx + len(t.text) for t in parts)
-        return text_of(self.doc)[start:end], start, end
-
-    def _antecedent(self, pronoun: Token) -> tuple[str, int, int] | None:
-        """The nearest earlier compatible name; a description only when no name fits."""
-        wanted = PRONOUNS[pronoun.lower_]
-        pool = self.orgs if pronoun.lower_ == "it" else self.people
-        names = [m for m in pool if m.kind == "name"]
-        return self._nearest(names, pronoun, wanted) or self._nearest(pool, pronoun, wanted)
-
-    def _nearest(self, pool: list[Mention], pronoun: Token, wanted: str | None
-                 ) -> tuple[str, int, int] | None:
-        for mention in reversed(pool):
-            if mention.start >= pronoun.idx or self.inside[mention.start]:
-                continue
-            known = self.gender.get(_key(mention))
-            if wanted and known and known != wanted:
-                continue
-            if wanted and not known:
-                self.gender[_key(mention)] = wanted
-            return mention.text, mention.start, mention.end
-        return None
-
-
-def _key(mention: Mention) -> str:
-    return mention.name.split()[-1].lower() if mention.name else mention.text.lower()
-
-
 def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
-                     resolver: _SpeakerResolver, marked: list[_MarkedSpan]) -> list[Quote]:
+                     resolver: SpeakerResolver, marked: list[_MarkedSpan]) -> list[Quote]:
     """Reported speech: "X said (that) ...", "according to X, ...", "X warned ..."."""
     quotes = []
     for token in doc:
@@ -519,10 +504,16 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
     else:
         return None
     pieces = [p for p in pieces if p]
-    if not pieces or inside[pieces[0][0].idx]:
+    # A clause that opens in quote marks is a quote, unless it goes on past them:
+    # 'said "bridge tolls" and ferry fees would pay for it' is one mixed quote.
+    if not pieces or inside[pieces[0][0].idx] and inside[pieces[-1][-1].idx]:
         return None
     text = text_of(token.doc)
     spans = [(p[0].idx, p[-1].idx + len(p[-1].text)) for p in pieces]
+    start = spans[0][0]
+    while start > 0 and inside[start - 1]:
+        start -= 1  # back to the opening mark: '"bridge tolls" and ...'
+    spans[0] = (start, spans[0][1])
     joined = text[spans[0][0]:spans[0][1]]
     if len(spans) == 2:
         # "The pier, he said, will ..." drops the comma; "To see it, he said, go ..." keeps it.

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Doc
+
+from storyline.models import Mention
 from storyline.quotes import find_quote_marks
+from storyline.speakers import SpeakerResolver
 
 
 def _quotes(analyse: Any, text: str) -> list[Any]:
@@ -207,3 +211,158 @@ def test_comma_participle_cue_speaks_for_the_main_subject(analyse: Any) -> None:
             'tired, saying, "We will manage the crossing without him."')
     quote = _by_text(_quotes(analyse, text), "manage the crossing")
     assert quote.speaker_text is not None and "Varga" in quote.speaker_text
+
+
+def test_pronoun_prefers_the_subject_to_a_nearer_object(analyse: Any) -> None:
+    text = ('Mr. Oren Malik praised the plan of councillor Peter Hale for the ferry on Monday. '
+            '"It is the right plan for the winter," he said.')
+    quote = _by_text(_quotes(analyse, text), "right plan")
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_pronoun_gender_comes_from_the_text_around_a_name(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga thanked her staff for her work on the bridge. '
+            'Oren Malik watched from his boat with his crew. '
+            '"We will reopen the crossing in spring," she said.')
+    quote = _by_text(_quotes(analyse, text), "reopen the crossing")
+    assert quote.speaker_text is not None and "Varga" in quote.speaker_text
+
+
+def test_pronoun_prefers_a_name_in_its_own_sentence(analyse: Any) -> None:
+    text = ('Oren Malik spoke to the council on Monday. Malik asked for a vote. '
+            'Tomas Brandt, the transport minister, said the bridge would wait, but he said '
+            'the ferry "would run every hour from May."')
+    quote = _by_text(_quotes(analyse, text), "every hour")
+    assert quote.speaker_text is not None and "Brandt" in quote.speaker_text
+
+
+def test_quote_on_a_verb_that_is_no_speech_cue_takes_its_subject(analyse: Any) -> None:
+    text = 'Mayor Ilse Varga thanked the divers for "keeping the whole harbour safe all winter."'
+    quote = _by_text(_quotes(analyse, text), "keeping the whole harbour")
+    assert quote.cue == "thanked"
+    assert quote.speaker_text is not None and "Varga" in quote.speaker_text
+
+
+def test_quote_after_a_name_and_colon_takes_that_name(analyse: Any) -> None:
+    text = ('The council met on Monday. Harbour master Oren Malik: "The tide tables were wrong '
+            'for a month and nobody noticed."')
+    quote = _by_text(_quotes(analyse, text), "tide tables")
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_a_time_stamp_parsed_as_subject_is_not_the_speaker(nlp: Any) -> None:
+    # The parse of "12:15 p.m. Tomas Brandt says ..." that news blogs get: the time is the
+    # subject, the name hangs on it.
+    words = ["12:15", "p.m.", "Tomas", "Brandt", "says", "the", "ferry", "runs", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 4, 3, 1, 4, 6, 7, 4, 4],
+              deps=["nummod", "nsubj", "compound", "appos", "ROOT", "det", "nsubj", "ccomp",
+                    "punct"],
+              pos=["NUM", "NOUN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"])
+    start = doc[2].idx
+    brandt = Mention("a1", "Tomas Brandt", start, doc[3].idx + 6, "PERSON", name="Tomas Brandt")
+    resolver = SpeakerResolver(doc, [brandt], bytearray(len(doc.text)))
+    assert resolver.speaker_of(doc[4]) == ("Tomas Brandt", start, start + 12)
+
+
+def test_quotes_around_a_closing_attribution_are_one_turn(analyse: Any) -> None:
+    text = ('"The tide tables were wrong for a month," Captain Oren Malik said on Monday. '
+            '"Nobody checked them." The council met again on Tuesday. '
+            '"We will publish new tables next week," the clerk added.')
+    quotes = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    first, second, third = quotes
+    assert first.turn_start == second.turn_start == first.start
+    assert second.speaker_text is not None and "Malik" in second.speaker_text
+    assert second.cue == "said"
+    assert third.turn_start == third.start
+
+
+def test_quote_after_a_sentence_about_a_person_is_theirs(analyse: Any) -> None:
+    text = ('Captain Oren Malik has run the night ferry for twenty years.\n\n'
+            '"It is hard work in the winter, and the boat is old."')
+    quote = _by_text(_quotes(analyse, text), "hard work")
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_quote_after_a_colon_takes_the_last_cue_before_it(analyse: Any) -> None:
+    text = ('The council wrote to the ministry in May, and Mayor Ilse Varga replied:\n\n'
+            '"The city will not pay for a bridge it does not own."')
+    quote = _by_text(_quotes(analyse, text), "will not pay")
+    assert quote.speaker_text is not None and "Varga" in quote.speaker_text
+
+
+def test_quote_before_a_name_and_any_verb_is_theirs(analyse: Any) -> None:
+    text = '"Go back to the harbour and count the boats," Oren Malik snapped at the clerk.'
+    quote = _by_text(_quotes(analyse, text), "count the boats")
+    assert quote.cue == "snapped"
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_first_person_cue_has_no_speaker(analyse: Any) -> None:
+    text = 'Mayor Ilse Varga met me at the pier. "The crossing is safe again," I said.'
+    quote = _by_text(_quotes(analyse, text), "crossing is safe")
+    assert quote.speaker_text is None
+
+
+def test_participle_after_a_quote_ending_in_a_comma_speaks_for_the_main_subject(
+        analyse: Any) -> None:
+    text = ('Tomas Brandt told the radio station that Oren Malik "had a crazy plan for the '
+            'ferry which was maniacal," adding, "He lost every vote in the valley."')
+    quote = _by_text(_quotes(analyse, text), "lost every vote")
+    assert quote.speaker_text is not None and "Brandt" in quote.speaker_text
+
+
+def test_object_control_makes_the_object_the_speaker(analyse: Any) -> None:
+    text = ('The senator also forced Oren Malik, who ran the ferry company for a decade, to '
+            'admit that no manager had been punished.')
+    quote = _by_text(_quotes(analyse, text), "no manager")
+    assert quote.speaker_text is not None and "Malik" in quote.speaker_text
+
+
+def test_reported_clause_opening_with_a_quoted_phrase_is_one_mixed_quote(analyse: Any) -> None:
+    text = 'Mayor Ilse Varga said "bridge tolls" and the new ferry fees would pay for it.'
+    quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert [q.kind for q in quotes] == ["mixed"]
+    assert quotes[0].text == '"bridge tolls" and the new ferry fees would pay for it'
+    assert text[quotes[0].start:quotes[0].end] == quotes[0].text
+
+
+def test_a_time_stamp_subject_with_an_untagged_name_gives_the_name(nlp: Any) -> None:
+    words = ["12:15", "p.m.", "Tomas", "Brandt", "says", "the", "ferry", "runs", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 4, 3, 4, 4, 6, 7, 4, 4],
+              deps=["nummod", "nsubj", "compound", "npadvmod", "ROOT", "det", "nsubj",
+                    "ccomp", "punct"],
+              pos=["NUM", "NOUN", "PROPN", "PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"])
+    resolver = SpeakerResolver(doc, [], bytearray(len(doc.text)))
+    start = doc[2].idx
+    assert resolver.speaker_of(doc[4]) == ("Tomas Brandt", start, start + 12)
+
+
+def test_description_with_a_name_in_apposition_speaks_as_that_name(analyse: Any) -> None:
+    text = ('"We will not back down," Premier Tomas Brandt told reporters on Tuesday.\n\n'
+            'The opposition leader, Ana Ruiz, said the plan would cost too much.\n\n'
+            '"He is wasting money," she said.')
+    quotes = _quotes(analyse, text)
+    assert _by_text(quotes, "cost too much").speaker_text == "Ana Ruiz"
+    assert _by_text(quotes, "wasting money").speaker_text == "Ana Ruiz"
+
+
+def test_police_title_abbreviation_does_not_end_the_sentence(analyse: Any) -> None:
+    text = 'The driver fled on foot, according to Cpl. Lena Marsh.'
+    quote = _by_text(_quotes(analyse, text), "driver fled")
+    assert quote.speaker_text is not None and "Marsh" in quote.speaker_text
+
+
+def test_name_after_the_cue_and_a_title_speaks(analyse: Any) -> None:
+    text = '"There was nobody inside," said Const. Lena Marsh of the city police.'
+    quote = _by_text(_quotes(analyse, text), "nobody inside")
+    assert quote.speaker_text is not None and "Marsh" in quote.speaker_text
+
+
+def test_they_names_a_group_never_one_person(analyse: Any) -> None:
+    text = ('Senators Ada Grassley and Tom Leahy wrote to the ministry. Mayor Ilse Varga '
+            'replied on Monday. "The program is broken," they wrote.')
+    quote = _by_text(_quotes(analyse, text), "program is broken")
+    assert quote.speaker_text == "Ada Grassley and Tom Leahy"
+    text = 'Tomas Brandt met the council. They said the plan was too costly.'
+    quote = _by_text(_quotes(analyse, text), "too costly")
+    assert quote.speaker_text is None

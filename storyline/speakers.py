@@ -1,0 +1,392 @@
+"""Who speaks: the mention naming the speaker of a speech cue.
+
+Goes in: a parsed `Doc`, its person/organisation `Mention`s and the characters inside
+quote marks. Comes out: for a cue verb, the (text, start, end) of the mention that names
+its speaker, followed through the parse (participles, relative clauses, "according to",
+passives), pronouns ("he said" after a named speaker) and descriptions.
+
+Pronouns are resolved by salience, as Lappin and Leass rank antecedents: recent mentions
+beat older ones, subjects beat objects and possessives, and a person mentioned often
+beats one named once; a person whose gender the text gives (an honorific, a word such as
+"spokeswoman", or the pronouns used around their name) never takes a pronoun of the
+other gender.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Token
+
+from .models import Mention, Quote
+from .nlp import text_of
+from .people import mention_gender
+
+GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                     "she": "female", "her": "female", "hers": "female", "herself": "female"}
+# Salience (Lappin and Leass 1994): recency, grammatical role, not in an adverbial phrase.
+RECENCY_WEIGHT = 100
+ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
+HEAD_WEIGHT = 50
+SALIENCE_SENTENCES = 4
+# "promised them to say": verbs whose subject, not object, does what follows.
+SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
+PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "male",
+            "her": "female", "we": None, "i": None}
+
+
+class SpeakerResolver:
+    """Maps a cue verb to the mention naming its speaker."""
+
+    def __init__(self, doc: Doc, mentions: list[Mention], inside: bytearray) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.inside = inside
+        surnames = {m.name.split()[-1] for m in mentions
+                    if m.label == "PERSON" and len(m.name.split()) > 1}
+        # spaCy sometimes tags a bare surname as an organisation; it is still the person.
+        self.people = [m for m in self.mentions if m.label == "PERSON" or m.name in surnames]
+        self.orgs = [m for m in self.mentions if m.label == "ORG" and m.name not in surnames]
+        self.identity = person_identities(self.people)
+        self._gender: dict[str, str] | None = None
+        self._sent_starts: list[int] | None = None
+
+    @property
+    def gender(self) -> dict[str, str]:
+        """Known genders by surname key, worked out on the first pronoun (most quotes
+        need none)."""
+        if self._gender is None:
+            self._gender = text_genders(self.doc, self.people, self.inside, self.identity)
+        return self._gender
+
+    def _id(self, mention: Mention) -> str:
+        return self.identity.get(mention.start, _key(mention))
+
+    def _sentence_of(self, char: int) -> int:
+        if self._sent_starts is None:
+            self._sent_starts = [s.start_char for s in self.doc.sents]
+        return bisect.bisect_right(self._sent_starts, char) - 1
+
+    def speaker_of(self, cue: Token, previous: Quote | None = None
+                   ) -> tuple[str, int, int] | None:
+        subject = self._subject(cue)
+        if subject is None:
+            return None
+        if subject.lower_ == "i":
+            return None  # the writer of a column or letter, who is named nowhere
+        if subject.lower_ == "they":
+            return self._group_before(subject)
+        if subject.lower_ in PRONOUNS:
+            return self._previous_speaker(subject, previous) or self._antecedent(subject)
+        return self._name_between(subject, cue) or self._named_in_apposition(subject) or \
+            self._mention_for(subject)
+
+    def _group_before(self, pronoun: Token) -> tuple[str, int, int] | None:
+        """ "they said": the latest subject of this or the two sentences before that names
+        several (a plural noun, "X and Y") or an organisation; never one person."""
+        here = self._sentence_of(pronoun.idx)
+        for token in reversed(self.doc[max(0, pronoun.sent.start - 120):pronoun.i]):
+            if here - self._sentence_of(token.idx) > 2:
+                break
+            if token.dep_ not in {"nsubj", "nsubjpass"} or self.inside[token.idx] or \
+                    token.pos_ == "PRON":
+                continue
+            org = any(m.start <= token.idx < m.end for m in self.orgs)
+            if token.tag_ in {"NNS", "NNPS"} or org or \
+                    any(c.dep_ == "conj" for c in token.children):
+                return self._group_span(token)
+        return None
+
+    def _group_span(self, token: Token) -> tuple[str, int, int]:
+        """The subject phrase with its coordinated parts ("Mr. Grassley and Mr. Leahy")."""
+        found = self._mention_for(token)
+        conj = [c for c in token.children if c.dep_ == "conj"]
+        if not conj:
+            return found
+        last = max(conj[-1].subtree, key=lambda t: t.i)
+        end = last.idx + len(last.text)
+        return text_of(self.doc)[found[1]:end], found[1], end
+
+    def _named_in_apposition(self, subject: Token) -> tuple[str, int, int] | None:
+        """ "The opposition leader, Ana Ruiz, said": the name beside the description."""
+        if any(m.start <= subject.idx < m.end and m.kind == "name" for m in self.mentions):
+            return None
+        for child in subject.children:
+            if child.dep_ != "appos":
+                continue
+            for mention in self.people:
+                if mention.kind == "name" and mention.start <= child.idx < mention.end:
+                    return mention.text, mention.start, mention.end
+        return None
+
+    def names_someone(self, found: tuple[str, int, int]) -> bool:
+        """Whether a speaker span is (or holds) a person or organisation mention."""
+        return any(m.start < found[2] and found[1] < m.end for m in self.mentions)
+
+    def names_person(self, found: tuple[str, int, int]) -> bool:
+        """Whether a speaker span is (or holds) a person mention."""
+        return any(m.start < found[2] and found[1] < m.end for m in self.people)
+
+    def _name_between(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
+        """A parse that took a time stamp or another phrase for the subject ("9:40 a.m.
+        Tomas Brandt says", "Ferries, Malik suggested, ..."): the person named between
+        that subject and the cue, outside the subject's own phrase (unless the subject is
+        a time or a number)."""
+        if any(m.start <= subject.idx < m.end for m in self.mentions) or cue.i < subject.i:
+            return None
+        timelike = subject.like_num or subject.ent_type_ in {"TIME", "DATE"} or \
+            subject.lower_ in {"a.m.", "p.m."}
+        phrase = {t.idx for t in subject.subtree}
+        text = text_of(self.doc)
+        between = [m for m in self.people if subject.idx < m.start and m.end <= cue.idx
+                   and m.kind == "name" and not self.inside[m.start]
+                   and (timelike or m.start not in phrase)
+                   and len(re.sub(r"\(.*?\)", "", text[m.end:cue.idx]).split()) <= 2]
+        if "\n" in text[subject.idx:cue.idx]:
+            return None
+        if between:
+            mention = between[-1]
+            return mention.text, mention.start, mention.end
+        return self._proper_nouns_before(cue) if timelike else None
+
+    def _proper_nouns_before(self, cue: Token) -> tuple[str, int, int] | None:
+        """ "9:40 a.m. Tomas Brandt says", where the tagger took the name into the time:
+        the run of proper nouns right before the cue (and its auxiliaries)."""
+        index = cue.i - 1
+        while index >= 0 and self.doc[index].pos_ == "AUX":
+            index -= 1
+        end = index
+        while index >= 0 and self.doc[index].pos_ == "PROPN" and \
+                not self.inside[self.doc[index].idx]:
+            index -= 1
+        if end == index:
+            return None
+        first, last = self.doc[index + 1], self.doc[end]
+        start, stop = first.idx, last.idx + len(last.text)
+        return text_of(self.doc)[start:stop], start, stop
+
+    def _previous_speaker(self, pronoun: Token, previous: Quote | None
+                          ) -> tuple[str, int, int] | None:
+        """ "he said" right after a quote by a named man usually continues his turn."""
+        if previous is None or previous.speaker_start is None or previous.speaker_end is None:
+            return None
+        if pronoun.idx - previous.end > 400 or pronoun.lower_ in {"it", "they", "we", "i"}:
+            return None
+        speaker = next((m for m in self.people if m.start == previous.speaker_start), None)
+        if speaker is None:
+            return None
+        wanted, known = PRONOUNS[pronoun.lower_], self.gender.get(self._id(speaker))
+        if wanted and known and wanted != known:
+            return None
+        # A different person named between the quotes takes the pronoun instead.
+        between = [m for m in self.people if previous.end <= m.start < pronoun.idx
+                   and m.kind == "name" and self._id(m) != self._id(speaker)]
+        if between:
+            return None
+        return previous.speaker_text or speaker.text, previous.speaker_start, \
+            previous.speaker_end
+
+    def _subject(self, cue: Token) -> Token | None:
+        """Who speaks: the cue's subject, climbing through "saying", "by saying", "who said"."""
+        if cue.lower_ == "according":
+            to = self.doc[cue.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+        verb = cue
+        if cue.tag_ == "VBG" and cue.i > 0 and self._after_comma(cue) and \
+                cue.sent.root.pos_ in {"VERB", "AUX"} and cue.sent.root.i < cue.i:
+            verb = cue.sent.root  # "X was defensive when ..., saying, ..." -> X
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        and not self.inside[c.idx]]
+            if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
+                    verb.dep_ == "relcl":
+                return verb.head  # "Varga, who called the closure ..." -> Varga
+            if subjects:
+                return subjects[0]
+            agents = [c for c in verb.children if c.dep_ == "agent"]
+            if agents:
+                pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
+                return pobj[0] if pobj else None
+            if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
+                return verb.head  # "footage of Hillary Clinton asking, ..."
+            controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
+            if verb.dep_ == "xcomp" and controller and verb.head.lemma_ not in SUBJECT_CONTROL:
+                return controller[0]  # "forced Malik to admit" -> Malik
+            if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head != verb:
+                verb = verb.head  # "..., saying", "began by saying"
+            else:
+                break
+        return self._name_after(cue) or self._name_next_to(cue)
+
+    def _name_after(self, cue: Token) -> Token | None:
+        """ '"...," said Const. Lena Marsh': a name right after the cue, behind at most a
+        title, where the parser ended the sentence at the title's dot."""
+        text = text_of(self.doc)
+        end = cue.idx + len(cue.text)
+        for mention in self.people:
+            if mention.start < end or mention.kind != "name":
+                continue
+            gap = text[end:mention.start]
+            if len(gap) <= 12 and "\n" not in gap and re.fullmatch(r"\s*(?:[A-Z][a-z]*\.\s*)?",
+                                                                    gap):
+                token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                return token.root if token is not None else None
+            break
+        return None
+
+    def _after_comma(self, token: Token) -> bool:
+        """ "..., saying" or '..."X," adding': a comma (maybe inside a closing mark) before."""
+        before = self.doc[token.i - 1]
+        if before.text == ",":
+            return True
+        return before.is_quote and text_of(self.doc)[before.idx - 1:before.idx] == ","
+
+    def _name_next_to(self, cue: Token) -> Token | None:
+        """A parse that put the subject inside the quote: take the name beside the cue."""
+        for mention in reversed(self.mentions):
+            if mention.end <= cue.idx and cue.idx - mention.end <= 60 and \
+                    not self.inside[mention.start] and mention.kind != "pronoun":
+                token = self.doc.char_span(mention.start, mention.end,
+                                           alignment_mode="expand")
+                return token.root if token is not None else None
+        return None
+
+    def _mention_for(self, token: Token) -> tuple[str, int, int]:
+        for mention in self.mentions:
+            if mention.start <= token.idx < mention.end:
+                return mention.text, mention.start, mention.end
+        # Take the noun phrase around the subject (compounds, adjectives, "of" phrases).
+        line_start = text_of(self.doc).rfind("\n", 0, token.idx) + 1
+        line_end = text_of(self.doc).find("\n", token.idx)
+        line_end = len(text_of(self.doc)) if line_end < 0 else line_end
+        parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"
+                 and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6] or [token]
+        start = min(t.idx for t in parts)
+        end = max(t.idx + len(t.text) for t in parts)
+        return text_of(self.doc)[start:end], start, end
+
+    def _antecedent(self, pronoun: Token) -> tuple[str, int, int] | None:
+        """The most salient earlier compatible name; a description only when no name fits."""
+        wanted = PRONOUNS[pronoun.lower_]
+        pool = self.orgs if pronoun.lower_ == "it" else self.people
+        names = [m for m in pool if m.kind == "name"]
+        if wanted is not None:
+            return self._most_salient(names, pronoun, wanted) or \
+                self._nearest(pool, pronoun, wanted)
+        return self._nearest(names, pronoun, wanted) or self._nearest(pool, pronoun, wanted)
+
+    def _most_salient(self, pool: list[Mention], pronoun: Token, wanted: str
+                      ) -> tuple[str, int, int] | None:
+        """Lappin-Leass salience over the last few sentences: each mention of a person adds
+        its role weight, halved for every sentence further back; the best-scoring person
+        of a compatible gender is named by their latest mention."""
+        here = self._sentence_of(pronoun.idx)
+        scores: dict[str, float] = defaultdict(float)
+        latest: dict[str, Mention] = {}
+        for mention in pool:
+            if mention.start >= pronoun.idx or self.inside[mention.start]:
+                continue
+            distance = here - self._sentence_of(mention.start)
+            if distance > SALIENCE_SENTENCES:
+                continue
+            key = self._id(mention)
+            if self.gender.get(key, wanted) != wanted:
+                continue
+            decay = 0.5 ** distance
+            scores[key] += decay * (RECENCY_WEIGHT + self._role_weight(mention))
+            latest[key] = mention
+        if not scores:
+            return None
+        best = max(scores, key=lambda k: (scores[k], latest[k].start))
+        mention = latest[best]
+        return mention.text, mention.start, mention.end
+
+    def _role_weight(self, mention: Mention) -> int:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return 0
+        root = span.root
+        weight = ROLE_WEIGHTS.get(root.dep_, 0)
+        if root.dep_ == "appos" and root.head.dep_ in {"nsubj", "nsubjpass"}:
+            weight = ROLE_WEIGHTS["nsubj"]  # "the spokesman, Jason Miller, told ..."
+        if root.head.dep_ != "prep" and root.dep_ != "poss":
+            weight += HEAD_WEIGHT  # not inside an adverbial phrase, not a possessive
+        return weight
+
+    def _nearest(self, pool: list[Mention], pronoun: Token, wanted: str | None
+                 ) -> tuple[str, int, int] | None:
+        for mention in reversed(pool):
+            if mention.start >= pronoun.idx or self.inside[mention.start]:
+                continue
+            known = self.gender.get(self._id(mention))
+            if wanted and known and known != wanted:
+                continue
+            if wanted and mention.kind == "nominal" and mention.text.endswith("s"):
+                continue  # "the officers" is no "she"
+            return mention.text, mention.start, mention.end
+        return None
+
+
+def person_identities(people: list[Mention]) -> dict[int, str]:
+    """Who each person mention names, by its start: a full name stands for itself, a bare
+    surname for the last full name with that surname before it (else the first after it),
+    so "Oren Malik" and "Ada Malik" stay two people."""
+    full = [m for m in people if " " in m.name]
+    identity: dict[int, str] = {}
+    for mention in people:
+        if " " in mention.name:
+            identity[mention.start] = mention.name
+            continue
+        key = _key(mention)
+        same = [m for m in full if _key(m) == key]
+        before = [m for m in same if m.start < mention.start]
+        chosen = before[-1] if before else same[0] if same else None
+        identity[mention.start] = chosen.name if chosen else key
+    return identity
+
+
+def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
+                 identity: dict[int, str]) -> dict[str, str]:
+    """Gender of each person (by identity) as the text gives it: an honorific or a
+    gendered role word first, else the pronouns (outside quotes) of the sentences that
+    name only them, when those agree."""
+    known: dict[str, str] = {}
+    for mention in people:
+        gender = mention_gender(mention)
+        if gender:
+            known.setdefault(identity.get(mention.start, _key(mention)), gender)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    named_in: dict[int, dict[str, int]] = defaultdict(dict)  # sentence -> name -> first end
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    for mention in people:
+        if mention.kind == "name" and not inside[mention.start]:
+            named = named_in[bisect.bisect_right(starts, mention.start) - 1]
+            named.setdefault(identity.get(mention.start, _key(mention)), mention.end)
+    for index, sent in enumerate(sents):
+        named = named_in.get(index, {})
+        if len(named) == 1:
+            (key, after), = named.items()  # pronouns before the name refer to someone else
+            votes[key].update(_pronoun_genders((t for t in sent if t.idx >= after), inside))
+    for key, counts in votes.items():
+        if not counts:
+            continue
+        top, count = counts.most_common(1)[0]
+        if key not in known and count >= 2 and count >= 3 * (sum(counts.values()) - count):
+            known[key] = top
+    return known
+
+
+def _pronoun_genders(tokens: Iterable[Token], inside: bytearray) -> list[str]:
+    return [GENDERED_PRONOUNS[t.lower_] for t in tokens
+            if t.lower_ in GENDERED_PRONOUNS and not inside[t.idx]]
+
+
+def _key(mention: Mention) -> str:
+    return mention.name.split()[-1].lower() if mention.name else mention.text.lower()
+
+
