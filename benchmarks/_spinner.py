@@ -242,6 +242,8 @@ class SpinResult:
     content_words: int
     swapped: int
     numbers: int
+    # (start, end) in `text` of every swapped-in synonym (labels for fitting a detector).
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def achieved(self) -> float:
@@ -285,13 +287,19 @@ def spin(text: str, strength: float, seed: int | str) -> SpinResult:
     numbers = {m.start(): m for m in re.finditer(
         r"\b(two|three|four|five|six|seven|eight|nine)\b", text, re.IGNORECASE)}
     pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
     cursor = 0
+    length = 0
     edits = sorted([(s, e, _cased(w, SPIN_TABLE[w.lower()])) for s, e, w in chosen.values()]
                    + [(s, m.end(), NUMBER_DIGITS[m.group(0).lower()])
                       for s, m in numbers.items() if s not in chosen])
     for start, end, replacement in edits:
         pieces.append(text[cursor:start])
+        length += start - cursor
+        if start in chosen:
+            spans.append((length, length + len(replacement)))
         pieces.append(replacement)
+        length += len(replacement)
         cursor = end
     pieces.append(text[cursor:])
-    return SpinResult("".join(pieces), len(positions), len(chosen), len(numbers))
+    return SpinResult("".join(pieces), len(positions), len(chosen), len(numbers), tuple(spans))
