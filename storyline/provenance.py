@@ -713,6 +713,9 @@ def _wording_evidence(sketch: _Sketch) -> list[dict[str, object]]:
     evidence += [{"article": sketch.article.id, "start": start, "end": end,
                   "note": "small number written as a digit"}
                  for start, end in sketch.spin.digits[:10]]
+    evidence += [{"article": sketch.article.id, "start": start, "end": end,
+                  "note": "\"a\"/\"an\" does not fit the next word (a swapped word)"}
+                 for start, end in sketch.spin.mismatches[:10]]
     return evidence
 
 

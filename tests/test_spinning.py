@@ -81,3 +81,13 @@ def test_small_numbers_as_digits_raise_the_score() -> None:
 def test_without_a_model_there_is_no_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(spinning, "load_model", lambda: None)
     assert assess_spin(_flood_spun()) is None
+
+
+def test_an_article_that_no_longer_fits_its_word_is_evidence() -> None:
+    from storyline.spinning import article_mismatches
+
+    text = "Police made an capture after a attack, an hour after a university talk."
+    spans = [text[s:e] for s, e in article_mismatches(text)]
+    assert spans == ["an capture", "a attack"]  # "an hour", "a university" are English
+    spun = assess_spin("The officers made an capture and a attack was reported.")
+    assert spun is not None and len(spun.mismatches) == 2
