@@ -33,12 +33,12 @@ from pathlib import Path
 from .wording import (
     FUNCTION_WORDS,
     SwapHit,
-    _repair,
-    _word_runs,
     bigram_counts,
+    repair_pair,
     small_digits,
     stand_ins,
     unigram_counts,
+    word_runs,
 )
 
 MODEL_PATH = Path(__file__).parent / "data" / "spun_model.json"
@@ -122,7 +122,7 @@ def load_model(path: Path = MODEL_PATH) -> SpinModel | None:
 def word_evidence(text: str) -> list[WordEvidence]:
     """Features of every content word in runs of plain words (names and numbers excluded)."""
     found: list[WordEvidence] = []
-    for run in _word_runs(text):
+    for run in word_runs(text):
         for index, (start, end, word) in enumerate(run):
             if word in FUNCTION_WORDS or len(word) < 3:
                 continue
@@ -175,7 +175,7 @@ def _word_features(run: list[tuple[int, int, str]], index: int
         features += pair
         if better and (likely is None or gain > likely[0]):
             likely = (gain, better)
-    features.append(float(_repair(run, index) is not None))
+    features.append(float(repair_pair(run, index) is not None))
     return tuple(features), likely[1] if likely and likely[0] > 1 else None
 
 

@@ -247,18 +247,18 @@ def swap_hits(text: str) -> tuple[list[SwapHit], int]:
     """Words that look swapped for a synonym, and how many words were tested."""
     hits: list[SwapHit] = []
     tested = 0
-    for run in _word_runs(text):
+    for run in word_runs(text):
         for index, (start, end, word) in enumerate(run):
             if word in FUNCTION_WORDS or len(word) < 3:
                 continue
             tested += 1
-            likely = _repair(run, index)
+            likely = repair_pair(run, index)
             if likely:
                 hits.append(SwapHit(start, end, text[start:end], likely))
     return hits, tested
 
 
-def _word_runs(text: str) -> list[list[tuple[int, int, str]]]:
+def word_runs(text: str) -> list[list[tuple[int, int, str]]]:
     """Runs of adjacent plain words (lower-cased), split at punctuation and digits; a
     capitalised word inside a run (a name) also splits it."""
     runs: list[list[tuple[int, int, str]]] = [[]]
@@ -274,7 +274,7 @@ def _word_runs(text: str) -> list[list[tuple[int, int, str]]]:
     return [run for run in runs if run]
 
 
-def _repair(run: list[tuple[int, int, str]], index: int) -> str | None:
+def repair_pair(run: list[tuple[int, int, str]], index: int) -> str | None:
     """A stand-in for run[index] that turns a rare pair with a neighbour into a frequent one."""
     bigrams, unigrams = bigram_counts(), unigram_counts()
     word = run[index][2]

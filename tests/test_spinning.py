@@ -91,3 +91,11 @@ def test_an_article_that_no_longer_fits_its_word_is_evidence() -> None:
     assert spans == ["an capture", "a attack"]  # "an hour", "a university" are English
     spun = assess_spin("The officers made an capture and a attack was reported.")
     assert spun is not None and len(spun.mismatches) == 2
+
+
+def test_stand_ins_cover_irregular_forms_and_related_words() -> None:
+    from storyline.wording import stand_ins
+
+    assert "said" in stand_ins("stated")  # "stated" -> "state" ~ "say" -> "said"
+    assert "killed" in stand_ins("slaughtered", related=True)
+    assert "killed" not in stand_ins("slaughtered")  # broader word, not a synonym
