@@ -131,7 +131,8 @@ def word_evidence(text: str) -> list[WordEvidence]:
     return found
 
 
-@lru_cache(maxsize=200_000)
+# About 3.4 KB per cached word (the related-word sets are large): 32k words, ~110 MB at most.
+@lru_cache(maxsize=32_768)
 def _candidates(word: str) -> tuple[frozenset[str], frozenset[str], tuple[float, ...]]:
     """Synonyms, related words, and the word's own features (they ignore context)."""
     unigrams = unigram_counts()
