@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 def split_words(text: str) -> list[str]:
@@ -242,6 +245,8 @@ class SpinResult:
     content_words: int
     swapped: int
     numbers: int
+    # (start, end) in `text` of every swapped-in synonym (labels for fitting a detector).
+    spans: tuple[tuple[int, int], ...] = ()
 
     @property
     def achieved(self) -> float:
@@ -274,24 +279,56 @@ def _cased(original: str, synonym: str) -> str:
     return synonym
 
 
-def spin(text: str, strength: float, seed: int | str) -> SpinResult:
-    """Swap `strength` of the content words for clumsy synonyms; small numbers to digits."""
+def spin(text: str, strength: float, seed: int | str, *,
+         table: Mapping[str, str] | None = None, digits: bool = True) -> SpinResult:
+    """Swap `strength` of the content words for clumsy synonyms; small numbers to digits.
+
+    `table` replaces SPIN_TABLE (another substitution source, see `wordnet_table`);
+    `digits=False` leaves spelled-out numbers alone.
+    """
+    table = SPIN_TABLE if table is None else table
     rng = random.Random(f"spin:{seed}")
     positions = content_positions(text)
-    swappable = [p for p in positions if p[2].lower() in SPIN_TABLE]
+    swappable = [p for p in positions if p[2].lower() in table]
     order = sorted(range(len(swappable)), key=lambda _: rng.random())
     target = min(len(swappable), round(strength * len(positions)))
     chosen = {swappable[i][0]: swappable[i] for i in order[:target]}
     numbers = {m.start(): m for m in re.finditer(
-        r"\b(two|three|four|five|six|seven|eight|nine)\b", text, re.IGNORECASE)}
+        r"\b(two|three|four|five|six|seven|eight|nine)\b", text, re.IGNORECASE)} if digits else {}
     pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
     cursor = 0
-    edits = sorted([(s, e, _cased(w, SPIN_TABLE[w.lower()])) for s, e, w in chosen.values()]
+    length = 0
+    edits = sorted([(s, e, _cased(w, table[w.lower()])) for s, e, w in chosen.values()]
                    + [(s, m.end(), NUMBER_DIGITS[m.group(0).lower()])
                       for s, m in numbers.items() if s not in chosen])
     for start, end, replacement in edits:
         pieces.append(text[cursor:start])
+        length += start - cursor
+        if start in chosen:
+            spans.append((length, length + len(replacement)))
         pieces.append(replacement)
+        length += len(replacement)
         cursor = end
     pieces.append(text[cursor:])
-    return SpinResult("".join(pieces), len(positions), len(chosen), len(numbers))
+    return SpinResult("".join(pieces), len(positions), len(chosen), len(numbers), tuple(spans))
+
+
+@lru_cache(maxsize=1)
+def wordnet_table() -> dict[str, str]:
+    """A second substitution source for a robustness check: for every word SPIN_TABLE
+    knows, a WordNet synonym instead (one of its three most frequent single-word WordNet
+    synonyms with the same ending). Not independent of the detector, which reads WordNet
+    too: recall on this variant is an optimistic bound, reported as such."""
+    from storyline.wording import stand_ins, unigram_counts
+
+    counts = unigram_counts()
+    found = {}
+    for word in SPIN_TABLE:
+        options = sorted(stand_ins(word), key=lambda w: (-counts.get(w, 0), w))
+        ending = next((e for e in ("ing", "ed", "s") if word.endswith(e)), "")
+        options = [w for w in options if w in counts and w[:4] != word[:4]
+                   and w.endswith(ending) and len(w) > 2][:3]
+        if options:
+            found[word] = options[zlib.crc32(word.encode()) % len(options)]
+    return found

@@ -667,6 +667,7 @@ def spun_alone(docs: Sequence[Doc]) -> dict[str, Any]:
             _progress(f"  spun alone: {number}/{len(docs)} articles")
     return {
         "recall": {_pct(s): _mean(hits[s]) for s in STRENGTHS},
+        "variants_at_30": _alone_variants(docs),
         "n": {_pct(s): len(hits[s]) for s in STRENGTHS},
         "achieved_strength": {_pct(s): _mean(achieved[s]) for s in STRENGTHS},
         "by_corpus": {c: {_pct(s): _mean(v[s]) for s in STRENGTHS}
@@ -674,6 +675,24 @@ def spun_alone(docs: Sequence[Doc]) -> dict[str, Any]:
         "predicted": {_pct(s): dict(predicted[s]) for s in STRENGTHS},
         "_misses": {_pct(s): misses[s] for s in STRENGTHS},
     }
+
+
+def _alone_variants(docs: Sequence[Doc]) -> dict[str, float]:
+    """Recall at 30% for other spinners: WordNet synonyms instead of our table (the
+    detector reads WordNet too, so this is optimistic), and our table with numbers left
+    spelled out (no digit evidence)."""
+    variants = {"wordnet_synonyms": {"table": _spinner.wordnet_table()},
+                "no_digits": {"digits": False}}
+    recall = {}
+    for name, options in variants.items():
+        found = []
+        for doc in docs:
+            text = _spinner.spin(doc.text, 0.3, f"{doc.key}:alone", **options).text
+            article = make_article(id=_hid("variant", doc.key, name), source="benchmark",
+                                   text=text, outlet="Farm", published=_base_time(doc))
+            found.append(detect_provenance([article])[0].kind == "spun")
+        recall[name] = _mean(found)
+    return recall
 
 
 def false_positives(corpora: dict[str, list[Doc]], limit: int | None) -> dict[str, Any]:
@@ -911,6 +930,8 @@ def print_report(report: dict[str, Any]) -> None:
                 for s in alone["recall"]]
         print(_table(("strength", "n", "achieved share", "recall",
                       *(f"recall {c}" for c in alone["by_corpus"]), "predicted"), rows) + "\n")
+        variants = ", ".join(f"{k} {_f(v)}" for k, v in alone["variants_at_30"].items())
+        print(f"Other spinners at 30%: {variants}\n")
     fps = report.get("false_positives")
     if fps:
         print("## Spun false positives on real unspun articles (all halves, single article)\n")

