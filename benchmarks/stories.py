@@ -9,7 +9,7 @@ Quality: all documents of a split (tuning topics 1-35, test topics 36-45) become
 documents carry no publication dates, so the time factor of `assign_stories` never acts)
 and go through ``assign_stories``
 
-* incrementally: a new ``StoryState`` list, articles passed one at a time in a random
+* incrementally: a new ``MemoryStoryIndex``, articles passed one at a time in a random
   order (seeds 0-4);
 * as one batch call. ``assign_stories`` sorts a batch by (publication date, id); without
   dates that is id order, and ids are an opaque hash of the file name, so the batch result
@@ -25,7 +25,7 @@ sweeps the join, merge and topic thresholds and the merge size limit on the tuni
 Throughput: ``assign_stories`` on 1k, 10k and 100k synthetic articles built from real ECB+
 text: sentences of one event's documents shuffled across its documents, names and numbers
 varied per synthetic story (about 15 articles each), streamed in batches of 1,000 into one
-growing state list. Seconds, articles/s and the marginal cost per article are reported at
+growing ``MemoryStoryIndex``. Seconds, articles/s and the marginal cost per article are reported at
 each size (cumulative checkpoints of one stream: the same as separate runs of that size);
 the median CPU cost of the last 10 batches is the figure least disturbed by other load.
 ``--store`` measures the same stream through ``save_articles`` + ``pipeline.update_stories``
@@ -58,7 +58,7 @@ from typing import Any
 import _ecbplus as ecb
 
 from storyline import cluster
-from storyline.cluster import StoryState, article_vector, assign_stories
+from storyline.cluster import MemoryStoryIndex, StoryState, article_vector, assign_stories
 from storyline.ingest import make_article
 from storyline.models import Article
 from storyline.pipeline import update_stories
@@ -115,18 +115,18 @@ def bcubed_row(docs: Sequence[ecb.Document], articles: Sequence[Article], labels
 
 
 def run_incremental(articles: Sequence[Article]) -> tuple[Labels, float]:
-    states: list[StoryState] = []
+    index = MemoryStoryIndex()
     started = time.perf_counter()
     for article in articles:
-        assign_stories(states, [article])
-    return labels_of(states), time.perf_counter() - started
+        assign_stories(index, [article])
+    return labels_of(index.states), time.perf_counter() - started
 
 
 def run_batch(articles: Sequence[Article]) -> tuple[Labels, float]:
-    states: list[StoryState] = []
+    index = MemoryStoryIndex()
     started = time.perf_counter()
-    assign_stories(states, list(articles))
-    return labels_of(states), time.perf_counter() - started
+    assign_stories(index, list(articles))
+    return labels_of(index.states), time.perf_counter() - started
 
 
 def evaluate_split(docs: Sequence[ecb.Document]) -> dict[str, Any]:
@@ -315,19 +315,19 @@ class SyntheticStream:
 
 
 class InMemory:
-    """`assign_stories` on one growing state list."""
+    """`assign_stories` on one `MemoryStoryIndex` kept across batches."""
 
     def __init__(self) -> None:
-        self.states: list[StoryState] = []
+        self.index = MemoryStoryIndex()
 
     def add(self, batch: Sequence[Article]) -> None:
-        assign_stories(self.states, batch)
+        assign_stories(self.index, batch)
 
     def labels(self) -> dict[str, str]:
-        return labels_of(self.states)[0]
+        return labels_of(self.index.states)[0]
 
     def stories(self) -> int:
-        return len(self.states)
+        return len(self.index.states)
 
     def close(self) -> None:
         pass
