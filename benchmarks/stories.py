@@ -73,7 +73,7 @@ WINDOW = 300  # synthetic stories are interleaved within windows of this many ar
 SWEEPS = {"JOIN_THRESHOLD": (0.18, 0.22, 0.26, 0.30, 0.34, 0.38, 0.45),
           "MERGE_THRESHOLD": (0.35, 0.40, 0.45, 0.50, 0.60),
           "MERGE_MAX_SIZE": (1, 3, 1_000_000),
-          "TOPIC_THRESHOLD": (0.15, 0.20, 0.25, 0.30, 0.35)}
+          "TOPIC_THRESHOLD": (0.13, 0.15, 0.16, 0.17, 0.18, 0.19, 0.21)}
 SYLLABLES = ("ka", "lo", "mi", "ren", "to", "va", "sil", "dor", "an", "bre", "cu", "fen",
              "gar", "hol", "is", "jun", "kel", "mar", "nor", "pel", "quin", "ros", "tam",
              "ul", "vek", "wyn", "yor", "zel")

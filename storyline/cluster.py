@@ -11,9 +11,10 @@ Goes in: the current stories' states (centroid terms, dates, size, topic) and ne
   The older story keeps its id, so ids stay stable while a story only grows; the
   merged-away id is recorded in `StoryState.absorbed`. Larger stories are never merged:
   on ECB+ two large stories that close are usually two events of the same kind.
-* Topics: stories whose centroids are close (two earthquakes in one region, two
-  arrests of one player) are linked, single-link, into a topic named after its oldest
-  story. Topics only ever join.
+* Topics: a story that changed is linked with its most similar candidate story (two
+  earthquakes in one region, two arrests of one player) into a topic named after its
+  oldest story, comparing centroids whose terms are weighted by how rare they are among
+  stories. Topics only ever join.
 
 Every step looks only at a few candidates from a term index that ignores terms common
 to many stories, so the work per article is bounded however many stories are stored.
@@ -36,7 +37,7 @@ from .text import content_words
 JOIN_THRESHOLD = 0.30  # article -> story centroid
 MERGE_THRESHOLD = 0.40  # centroid <-> centroid, when one story has MERGE_MAX_SIZE articles
 MERGE_MAX_SIZE = 1
-TOPIC_THRESHOLD = 0.30  # centroid <-> centroid, same topic
+TOPIC_THRESHOLD = 0.17  # centroid <-> centroid, terms weighted by rarity: same topic
 CENTROID_TERMS = 150  # terms kept per story centroid
 MAX_GAP_DAYS = 45.0  # farther from a story's dates than this halves the similarity
 INDEX_TERMS = 25  # strongest terms used to index stories and to look candidates up
@@ -137,6 +138,14 @@ class StoryIndex(Protocol):
         """Rename the younger of two topics, on all its stories, after the older."""
         ...
 
+    def story_count(self) -> int:
+        """How many stories there are."""
+        ...
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many stories are indexed under each term (0 for none)."""
+        ...
+
 
 def assign_stories(stories: StoryIndex | list[StoryState], articles: Sequence[Article], *,
                    new_id: Callable[[], str] | None = None) -> dict[str, str]:
@@ -223,10 +232,36 @@ def _merge_changed(index: StoryIndex, changed: Iterable[StoryState]) -> list[Sto
 
 
 def _link_topics(story: StoryState, index: StoryIndex) -> None:
-    """Join the story's topic with those of the candidates close enough to it."""
-    for other in index.candidates(story.top):
-        if other.topic != story.topic and _similarity(story, other) >= TOPIC_THRESHOLD:
-            index.join_topics(story.topic, other.topic)
+    """Join the story's topic with that of its most similar candidate, if close enough.
+
+    Terms are weighted by rarity, log((N + 1) / (n + 1)) for a term indexed under n of N
+    stories: two events of one kind share few names but some rarer event words ("rehab",
+    "sequel", "escape"), while common news words ("police", "year") tell little. Only the
+    best candidate is linked: single links to every close candidate chain topics.
+    """
+    candidates = [other for other in index.candidates(story.top) if other is not story]
+    if not candidates:
+        return
+    rarity = _rarity(index, [story, *candidates])
+    mine = _weighted(story.terms, rarity)
+    best, best_score = None, 0.0
+    for other in candidates:
+        score = _cosine(mine, _weighted(other.terms, rarity)) * _time_factor(
+            other, story.first, story.last)
+        if score > best_score:
+            best, best_score = other, score
+    if best is not None and best.topic != story.topic and best_score >= TOPIC_THRESHOLD:
+        index.join_topics(story.topic, best.topic)
+
+
+def _rarity(index: StoryIndex, stories: Sequence[StoryState]) -> dict[str, float]:
+    counts = index.term_counts({term for story in stories for term in story.terms})
+    total = index.story_count() + 1
+    return {term: math.log(total / (count + 1)) for term, count in counts.items()}
+
+
+def _weighted(terms: dict[str, float], weights: dict[str, float]) -> dict[str, float]:
+    return _normalise({term: value * weights[term] for term, value in terms.items()})
 
 
 def _similarity(story: StoryState, other: StoryState) -> float:
@@ -328,6 +363,12 @@ class MemoryStoryIndex:
         for state in members.values():
             state.topic = keep
         self._topics[keep].update(members)
+
+    def story_count(self) -> int:
+        return len(self._states)
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        return {term: len(self._postings.get(term, ())) for term in terms}
 
 
 def _top_terms(vector: dict[str, float]) -> list[str]:

@@ -140,6 +140,8 @@ class StoredStoryIndex:
         self._states: dict[int, StoryState] = {}  # story number -> story read or created
         self._seq: dict[str, int] = {}  # story id -> number, merged-away ones included
         self._topics: dict[str, dict[int, StoryState]] = defaultdict(dict)  # loaded only
+        self._term_counts: dict[str, int] = {}  # read so far, kept up to date
+        self._count = db.count_stories(store)
         self._counter = db.count_story_ids(store)
 
     def new_id(self) -> str:
@@ -167,15 +169,26 @@ class StoredStoryIndex:
     def add(self, state: StoryState) -> None:
         seq = db.create_story(self._store, Story(state.id, state.title, topic=state.topic))
         self._keep(seq, state)
+        self._count += 1
 
     def update(self, state: StoryState) -> None:
-        db.set_story_terms(self._store, self._seq[state.id], state.top)
+        self._index(self._seq[state.id], state.top)
 
     def remove(self, state: StoryState) -> None:
         seq = self._seq[state.id]
-        db.set_story_terms(self._store, seq, [])
+        self._index(seq, [])
         del self._states[seq]
         self._topics[state.topic].pop(seq, None)
+        self._count -= 1
+
+    def story_count(self) -> int:
+        return self._count
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        wanted = set(terms)
+        self._term_counts.update(db.story_term_counts(
+            self._store, wanted.difference(self._term_counts)))
+        return {term: self._term_counts[term] for term in wanted}
 
     def join_topics(self, first: str, second: str) -> None:
         if first == second:
@@ -190,6 +203,12 @@ class StoredStoryIndex:
     def changed(self) -> list[StoryState]:
         """The stories (read or created) that gained articles or absorbed stories."""
         return [s for s in self._states.values() if s.keys or s.absorbed]
+
+    def _index(self, seq: int, terms: Sequence[str]) -> None:
+        added, removed = db.set_story_terms(self._store, seq, terms)
+        for term, change in (*((t, 1) for t in added), *((t, -1) for t in removed)):
+            if term in self._term_counts:
+                self._term_counts[term] += change
 
     def _keep(self, seq: int, state: StoryState) -> None:
         self._states[seq] = state

@@ -83,6 +83,7 @@ MIGRATIONS: list[str] = [
 ]
 
 MEMORY = ":memory:"
+CACHE_KIB = 64 * 1024  # SQLite page cache per connection
 
 
 class Store:
@@ -101,6 +102,9 @@ class Store:
         if self.path != MEMORY:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            # The story states and term index read by clustering outgrow the default 2 MB
+            # page cache at some 10,000 stories; keep them in memory up to 64 MB.
+            self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         self.conn.execute("PRAGMA foreign_keys = ON")
         self._migrate()
 
@@ -448,13 +452,34 @@ def story_candidates(store: Store, terms: Sequence[str], *, common: int, limit: 
     return [row[0] for row in rows]
 
 
-def set_story_terms(store: Store, seq: int, terms: Iterable[str]) -> None:
-    """Index story number `seq` under `terms` (instead of the terms it had)."""
+def set_story_terms(store: Store, seq: int, terms: Iterable[str]
+                    ) -> tuple[set[str], set[str]]:
+    """Index story number `seq` under `terms` (instead of the terms it had).
+
+    Returns the terms added and the terms removed.
+    """
     with store.transaction() as conn:
-        _set_story_terms(conn, seq, terms)
+        return _set_story_terms(conn, seq, terms)
 
 
-def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str]) -> None:
+def story_term_counts(store: Store, terms: Iterable[str]) -> dict[str, int]:
+    """How many stories are indexed under each term (0 for none)."""
+    wanted = list(terms)
+    found = dict.fromkeys(wanted, 0)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        found.update(store.conn.execute(
+            f"SELECT term, stories FROM term_counts WHERE term IN ({','.join('?' * len(chunk))})",
+            chunk).fetchall())
+    return found
+
+
+def count_stories(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
+
+
+def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str]
+                     ) -> tuple[set[str], set[str]]:
     old = {r[0] for r in conn.execute("SELECT term FROM story_terms WHERE story = ?", (seq,))}
     new = set(terms)
     gone = [(term, seq) for term in old - new]
@@ -468,6 +493,7 @@ def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str]) -
     conn.executemany("INSERT INTO term_counts (term, stories) VALUES (?, 1)"
                      " ON CONFLICT(term) DO UPDATE SET stories = stories + 1",
                      [(term,) for term, _ in added])
+    return new - old, old - new
 
 
 def story_terms_version(store: Store) -> str | None:

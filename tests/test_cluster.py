@@ -96,15 +96,29 @@ def test_only_a_single_article_story_is_merged(monkeypatch: Any) -> None:
     assert sorted(s.size for s in states) == [3, 4]  # the new single article merges
 
 
+# Other news of the same days: what makes words like "houses" or "people" common.
+BACKGROUND = [
+    article("The Halloway ferry resumed service on Tuesday after the storm, captain Oskar "
+            "Feld said, and people queued at the pier.", id="ferry"),
+    article("Councillor Ada Brennick said the Lowmere market hall will stay open, and traders "
+            "welcomed the decision on Monday.", id="market"),
+    article("Tenants of the Marlow Fen houses protested rent rises outside the town hall on "
+            "Thursday, organiser Petra Lind said.", id="rents"),
+    article("The Port Elsin orchestra played its last concert of the season, conductor Ilse "
+            "Varga said, and people stood to applaud.", id="concert"),
+]
+
+
 def test_two_earthquakes_stay_apart_but_share_a_topic() -> None:
     states: list[StoryState] = []
-    for item in (*QESHM, *LORCA, CUP_FINAL):
+    for item in (*BACKGROUND, *QESHM, *LORCA, CUP_FINAL):
         assign_stories(states, [item])
-    quake, lorca, cup = states
+    *others, quake, lorca, cup = states
+    assert len(others) == len(BACKGROUND)
     assert (quake.size, lorca.size, cup.size) == (3, 3, 1)
     assert set(quake.keys) == {a.key for a in QESHM}
     assert quake.topic == lorca.topic == quake.id
-    assert cup.topic == cup.id
+    assert [s.topic for s in (cup, *others)] == [s.id for s in (cup, *others)]
 
 
 def test_one_story_over_weeks_stays_together() -> None:
