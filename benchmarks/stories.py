@@ -34,6 +34,7 @@ on an on-disk store, as ``storyline ingest`` runs it (state loaded and written p
 Usage:
     python benchmarks/stories.py --split both --json /tmp/stories.json
     python benchmarks/stories.py --split tune --analysis --sizes 0
+    python benchmarks/stories.py --split tune --analysis --sweep TOPIC_THRESHOLD --sizes 0
     python benchmarks/stories.py --split tune --limit 1 --sizes 1000,10000,100000 --budget 3000
     python benchmarks/stories.py --split test --sizes 0          # no throughput run
 """
@@ -425,6 +426,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "update_stories) instead of assign_stories alone")
     parser.add_argument("--analysis", action="store_true",
                         help="merged topics and a threshold sweep, tuning topics only")
+    parser.add_argument("--sweep", action="append", choices=sorted(SWEEPS), default=None,
+                        help="with --analysis: sweep only this setting (repeatable)")
     parser.add_argument("--join-threshold", type=float, default=None,
                         help="what-if: override cluster.JOIN_THRESHOLD for this run")
     parser.add_argument("--json", default=None, help="write results to this file")
@@ -479,7 +482,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 [[m["topic"], m["documents"], m["documents_in_mixed_stories"],
                   m["mean_cosine_within_event"], m["mean_cosine_across_events"],
                   ", ".join(m["shared_terms"])] for m in merged]) + "\n")
-            for name, values in SWEEPS.items():
+            for name in args.sweep or SWEEPS:
+                values = SWEEPS[name]
                 sweep = threshold_sweep(tune_docs, name, values)
                 output[f"tune_sweep_{name.lower()}"] = sweep
                 print(f"### {name} sweep (tuning topics, incremental, mean of seeds; "
