@@ -164,7 +164,8 @@ class StoredStoryIndex:
         missing = [seq for seq in seqs if seq not in self._states]
         for seq, story, state in db.numbered_story_states(self._store, missing):
             self._keep(seq, StoryState.from_json(story.id, story.title, state, story.topic))
-        return [self._states[seq] for seq in seqs]
+        # a posting left for a story row deleted by other means is skipped, not fatal
+        return [self._states[seq] for seq in seqs if seq in self._states]
 
     def add(self, state: StoryState) -> None:
         seq = db.create_story(self._store, Story(state.id, state.title, topic=state.topic))

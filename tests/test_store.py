@@ -452,3 +452,12 @@ def test_a_version_2_store_is_numbered_and_indexed(db_path: Path) -> None:
         assert db.resolve_story_id(store, "s3") == "s1"
         assert db.story_candidates(store, ["ferry"], common=50, limit=10) == [1]
         assert db.story_terms_version(store) is not None
+
+
+def test_a_stale_posting_is_skipped(store: Store) -> None:
+    db.save_articles(store, [FERRY])
+    pipeline.update_stories(store, [FERRY])
+    db.set_story_terms(store, 99, article_vector(FERRY))  # no story 99
+    reprint = news("ferry-reprint", FERRY.text, outlet="Valley Wire")
+    db.save_articles(store, [reprint])
+    assert pipeline.update_stories(store, [reprint]) == {reprint.key: "s1"}
