@@ -4,7 +4,9 @@ Goes in: `Article`, `InputError`, story assignments and dossier JSON.
 Comes out: the same dataclasses read back. Articles are keyed by the hash of
 their record, so re-ingesting an article is a no-op; every batch is one
 transaction in WAL mode, so a killed process leaves every committed batch
-intact and nothing half-written.
+intact and nothing half-written. Story clustering keeps its term index here
+(postings of each story's strongest terms), updated in the same transaction
+as the stories, so it reads only candidate stories however many are stored.
 """
 
 from __future__ import annotations
