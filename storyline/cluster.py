@@ -11,9 +11,10 @@ Goes in: the current stories' states (centroid terms, dates, size, topic) and ne
   The older story keeps its id, so ids stay stable while a story only grows; the
   merged-away id is recorded in `StoryState.absorbed`. Larger stories are never merged:
   on ECB+ two large stories that close are usually two events of the same kind.
-* Topics: stories whose centroids are close (two earthquakes in one region, two
-  arrests of one player) are linked, single-link, into a topic named after its oldest
-  story. Topics only ever join.
+* Topics: a story that changed is linked with its most similar candidate story (two
+  earthquakes in one region, two arrests of one player) into a topic named after its
+  oldest story, comparing centroids whose terms are weighted by how rare they are among
+  stories. Topics only ever join.
 
 Every step looks only at a few candidates from a term index that ignores terms common
 to many stories, so the work per article is bounded however many stories are stored.
@@ -27,7 +28,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .models import Article
 from .text import content_words
@@ -36,7 +37,7 @@ from .text import content_words
 JOIN_THRESHOLD = 0.30  # article -> story centroid
 MERGE_THRESHOLD = 0.40  # centroid <-> centroid, when one story has MERGE_MAX_SIZE articles
 MERGE_MAX_SIZE = 1
-TOPIC_THRESHOLD = 0.30  # centroid <-> centroid, same topic
+TOPIC_THRESHOLD = 0.17  # centroid <-> centroid, terms weighted by rarity: same topic
 CENTROID_TERMS = 150  # terms kept per story centroid
 MAX_GAP_DAYS = 45.0  # farther from a story's dates than this halves the similarity
 INDEX_TERMS = 25  # strongest terms used to index stories and to look candidates up
@@ -98,7 +99,55 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     return math.fsum(a[k] * b[k] for k in a.keys() & b.keys())
 
 
-def assign_stories(states: list[StoryState], articles: Sequence[Article], *,
+class StoryIndex(Protocol):
+    """Where `assign_stories` finds and keeps stories: `MemoryStoryIndex` or a store.
+
+    Stories are ranked by creation (older first: the older of two merged stories, and
+    the older of two joined topics, keeps its id). Each story is indexed under its
+    INDEX_TERMS strongest terms; a lookup returns the stories sharing the most of an
+    article's strongest terms, skipping terms indexed for MAX_POSTINGS stories or more
+    (too common to tell stories apart: a stop word learnt from the data), so it reads
+    fewer than INDEX_TERMS * MAX_POSTINGS postings however many stories are stored.
+    """
+
+    def new_id(self) -> str:
+        """A fresh story id, never given before."""
+        ...
+
+    def rank(self, story_id: str) -> int:
+        """Creation order of a story (or of a topic, by the id of its oldest story)."""
+        ...
+
+    def candidates(self, top: Sequence[str]) -> list[StoryState]:
+        """At most MAX_CANDIDATES stories sharing the most of the `top` terms."""
+        ...
+
+    def add(self, state: StoryState) -> None:
+        """Keep a new story, newer than all others."""
+        ...
+
+    def update(self, state: StoryState) -> None:
+        """Re-index a story whose centroid changed."""
+        ...
+
+    def remove(self, state: StoryState) -> None:
+        """Forget a story merged into another."""
+        ...
+
+    def join_topics(self, first: str, second: str) -> None:
+        """Rename the younger of two topics, on all its stories, after the older."""
+        ...
+
+    def story_count(self) -> int:
+        """How many stories there are."""
+        ...
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many stories are indexed under each term (0 for none)."""
+        ...
+
+
+def assign_stories(stories: StoryIndex | list[StoryState], articles: Sequence[Article], *,
                    new_id: Callable[[], str] | None = None) -> dict[str, str]:
     """Place each article (in publication order) into a story; returns key -> story id.
 
@@ -106,59 +155,64 @@ def assign_stories(states: list[StoryState], articles: Sequence[Article], *,
     and topic links.
 
     Args:
-        states: existing stories, oldest first; updated in place: new ones appended,
+        stories: the existing stories: an index kept across calls (the cost of a call
+            then depends on the articles only), or a list of states, oldest first, that
+            is indexed anew at each call and updated in place: new ones appended,
             merged-away ones removed (their ids end up in the survivor's `absorbed`).
         articles: articles not yet in any story.
-        new_id: callable returning a fresh story id (defaults to "s<N>", never reused).
+        new_id: with a list, a callable returning a fresh story id (defaults to "s<N>",
+            never reused).
 
     Returns:
         The final story id of each given article, by article key.
     """
-    make_id = new_id or id_maker({s.id for s in states} | {i for s in states for i in s.absorbed})
-    rank = {state.id: number for number, state in enumerate(states)}
-    index = _TermIndex(states)
-    topics = _Topics(states, rank)
+    if isinstance(stories, list):
+        memory = MemoryStoryIndex(stories, new_id=new_id)
+        assignment = _assign(memory, articles)
+        stories[:] = memory.states
+        return assignment
+    return _assign(stories, articles)
+
+
+def _assign(index: StoryIndex, articles: Sequence[Article]) -> dict[str, str]:
     touched: dict[str, StoryState] = {}
     for article in sorted(articles, key=_time_key):
         vector = article_vector(article)
         when = article.published.timestamp() if article.published else None
         best, best_score = None, 0.0
-        for state in index.candidates(vector):
+        for state in index.candidates(_top_terms(vector)):
             score = _cosine(vector, state.terms) * _time_factor(state, when, when)
             if score > best_score:
                 best, best_score = state, score
         if best is None or best_score < JOIN_THRESHOLD:
-            best = StoryState(make_id(), article.title or article.text[:80])
-            rank[best.id] = len(rank)
-            states.append(best)
-            topics.add(best)
+            best = StoryState(index.new_id(), article.title or article.text[:80])
+            index.add(best)
         _add(best, article, vector, when)
         index.update(best)
         touched[best.id] = best
-    survivors = _merge_changed(states, touched.values(), index, topics, rank)
+    survivors = _merge_changed(index, touched.values())
     for story in survivors:
-        _link_topics(story, index, topics)
+        _link_topics(story, index)
     final = {key: state.id for state in survivors for key in state.keys}
     return {a.key: final[a.key] for a in articles if a.key in final}
 
 
-def _merge_changed(states: list[StoryState], changed: Iterable[StoryState], index: _TermIndex,
-                   topics: _Topics, rank: dict[str, int]) -> list[StoryState]:
+def _merge_changed(index: StoryIndex, changed: Iterable[StoryState]) -> list[StoryState]:
     """Merge each changed story with its most similar candidate while one is close enough.
 
-    The older story (earlier in `states`) survives and absorbs the other's articles,
-    centroid and dates. Returns the changed stories that survive (survivors included).
+    The older story survives and absorbs the other's articles, centroid and dates.
+    Returns the changed stories that survive (survivors included).
     """
-    alive = {state.id: state for state in states}
-    queue = sorted(changed, key=lambda s: -rank[s.id])
+    queue = sorted(changed, key=lambda s: -index.rank(s.id))
+    gone_ids: set[str] = set()
     result: dict[str, StoryState] = {}
     while queue:
         story = queue.pop()
-        if story.id not in alive:
+        if story.id in gone_ids:
             continue
         result[story.id] = story
         best, best_score = None, MERGE_THRESHOLD
-        for other in index.candidates(story.terms, story.top):
+        for other in index.candidates(story.top):
             if other is story or min(story.size, other.size) > MERGE_MAX_SIZE:
                 continue
             score = _similarity(story, other)
@@ -166,48 +220,52 @@ def _merge_changed(states: list[StoryState], changed: Iterable[StoryState], inde
                 best, best_score = other, score
         if best is None:
             continue
-        keep, gone = sorted((story, best), key=lambda s: rank[s.id])
-        topics.join(keep.topic, gone.topic)
+        keep, gone = sorted((story, best), key=lambda s: index.rank(s.id))
+        index.join_topics(keep.topic, gone.topic)
         _absorb(keep, gone)
         index.remove(gone)
         index.update(keep)
-        del alive[gone.id]
+        gone_ids.add(gone.id)
         result.pop(gone.id, None)
         queue.append(keep)
-    states[:] = [state for state in states if state.id in alive]
     return list(result.values())
 
 
-def _link_topics(story: StoryState, index: _TermIndex, topics: _Topics) -> None:
-    """Join the story's topic with those of the candidates close enough to it."""
-    for other in index.candidates(story.terms, story.top):
-        if other.topic != story.topic and _similarity(story, other) >= TOPIC_THRESHOLD:
-            topics.join(story.topic, other.topic)
+def _link_topics(story: StoryState, index: StoryIndex) -> None:
+    """Join the story's topic with that of its most similar candidate, if close enough.
+
+    Terms are weighted by rarity, log((N + 1) / (n + 1)) for a term indexed under n of N
+    stories: two events of one kind share few names but some rarer event words ("rehab",
+    "sequel", "escape"), while common news words ("police", "year") tell little. Only the
+    best candidate is linked: single links to every close candidate chain topics.
+    """
+    candidates = [other for other in index.candidates(story.top) if other is not story]
+    if not candidates:
+        return
+    rarity = _rarity(index, [story, *candidates])
+    mine = _weighted(story.terms, rarity)
+    best, best_score = None, 0.0
+    for other in candidates:
+        score = _cosine(mine, _weighted(other.terms, rarity)) * _time_factor(
+            other, story.first, story.last)
+        if score > best_score:
+            best, best_score = other, score
+    if best is not None and best.topic != story.topic and best_score >= TOPIC_THRESHOLD:
+        index.join_topics(story.topic, best.topic)
+
+
+def _rarity(index: StoryIndex, stories: Sequence[StoryState]) -> dict[str, float]:
+    counts = index.term_counts({term for story in stories for term in story.terms})
+    total = index.story_count() + 1
+    return {term: math.log(total / (count + 1)) for term, count in counts.items()}
+
+
+def _weighted(terms: dict[str, float], weights: dict[str, float]) -> dict[str, float]:
+    return _normalise({term: value * weights[term] for term, value in terms.items()})
 
 
 def _similarity(story: StoryState, other: StoryState) -> float:
     return _cosine(story.terms, other.terms) * _time_factor(other, story.first, story.last)
-
-
-class _Topics:
-    """Stories by topic; joining two topics renames the younger one after the older."""
-
-    def __init__(self, states: Sequence[StoryState], rank: dict[str, int]) -> None:
-        self._rank = rank
-        self._members: dict[str, list[StoryState]] = defaultdict(list)
-        for state in states:
-            self.add(state)
-
-    def add(self, state: StoryState) -> None:
-        self._members[state.topic].append(state)
-
-    def join(self, first: str, second: str) -> None:
-        if first == second:
-            return
-        keep, gone = sorted((first, second), key=lambda t: self._rank.get(t, len(self._rank)))
-        for state in self._members.pop(gone, []):
-            state.topic = keep
-            self._members[keep].append(state)
 
 
 def id_maker(taken: set[str]) -> Callable[[], str]:
@@ -224,48 +282,93 @@ def id_maker(taken: set[str]) -> Callable[[], str]:
     return make
 
 
-class _TermIndex:
-    """Stories by their strongest terms, so an article is compared with few stories.
+def most_shared(postings: Iterable[Iterable[int]]) -> list[int]:
+    """The MAX_CANDIDATES stories (by rank) in the most posting lists.
 
-    A story that shares none of an article's top terms cannot reach the join
-    threshold in practice, and skipping it keeps clustering near-linear. A term among
-    the top terms of MAX_POSTINGS stories or more is too common to tell stories apart
-    (a stop word learnt from the data): its posting list stays full and lookups skip
-    it, so a lookup reads fewer than INDEX_TERMS * MAX_POSTINGS postings however many
-    stories are stored.
+    Lists come in the order of the looked-up terms, strongest first, each sorted by
+    rank: ties go to the story sharing the stronger term, then to the older story.
+    """
+    shared: Counter[int] = Counter()
+    for ranks in postings:
+        shared.update(ranks)  # counted in C
+    return [rank for rank, _ in shared.most_common(MAX_CANDIDATES)]
+
+
+class MemoryStoryIndex:
+    """Stories held in memory with their term index (see `StoryIndex`).
+
+    Keep one across `assign_stories` calls: the index is then updated, never rebuilt.
     """
 
-    def __init__(self, states: Sequence[StoryState]) -> None:
-        self._stories: dict[str, list[str]] = {}
-        self._states: dict[str, StoryState] = {}
-        self._by_term: dict[str, dict[str, None]] = {}  # term -> story ids, oldest first
+    def __init__(self, states: Iterable[StoryState] = (), *,
+                 new_id: Callable[[], str] | None = None) -> None:
+        self._states: dict[int, StoryState] = {}  # rank -> story, oldest first
+        self._rank: dict[str, int] = {}  # story id -> rank, merged-away ids included
+        self._postings: dict[str, set[int]] = defaultdict(set)  # term -> ranks
+        self._indexed: dict[int, list[str]] = {}  # rank -> terms it is indexed under
+        self._topics: dict[str, dict[int, StoryState]] = defaultdict(dict)
+        taken: set[str] = set()
         for state in states:
+            self.add(state)
             self.update(state)
+            taken.update((state.id, *state.absorbed))
+        self._new_id = new_id or id_maker(taken)
+
+    def new_id(self) -> str:
+        return self._new_id()
+
+    @property
+    def states(self) -> list[StoryState]:
+        """The stories, oldest first."""
+        return list(self._states.values())
+
+    def rank(self, story_id: str) -> int:
+        return self._rank.get(story_id, len(self._rank))
+
+    def candidates(self, top: Sequence[str]) -> list[StoryState]:
+        lists = []
+        for term in top:
+            ranks = self._postings.get(term)
+            if ranks and len(ranks) < MAX_POSTINGS:
+                lists.append(sorted(ranks))
+        return [self._states[rank] for rank in most_shared(lists)]
+
+    def add(self, state: StoryState) -> None:
+        rank = self._rank[state.id] = len(self._rank)
+        self._states[rank] = state
+        self._indexed[rank] = []
+        self._topics[state.topic][rank] = state
 
     def update(self, state: StoryState) -> None:
-        self.remove(state)
-        self._stories[state.id] = state.top
-        self._states[state.id] = state
-        for term in state.top:
-            postings = self._by_term.setdefault(term, {})
-            postings[state.id] = None
-            if len(postings) > MAX_POSTINGS:
-                del postings[next(iter(postings))]
+        rank = self._rank[state.id]
+        old, new = self._indexed[rank], state.top
+        for term in set(old).difference(new):
+            self._postings[term].discard(rank)
+        for term in set(new).difference(old):
+            self._postings[term].add(rank)
+        self._indexed[rank] = list(new)
 
     def remove(self, state: StoryState) -> None:
-        self._states.pop(state.id, None)
-        for term in self._stories.pop(state.id, ()):
-            self._by_term.get(term, {}).pop(state.id, None)
+        rank = self._rank[state.id]
+        for term in self._indexed.pop(rank):
+            self._postings[term].discard(rank)
+        del self._states[rank]
+        self._topics[state.topic].pop(rank, None)
 
-    def candidates(self, vector: dict[str, float], top: list[str] | None = None
-                   ) -> list[StoryState]:
-        """The stories sharing the most of the vector's `top` terms (at most MAX_CANDIDATES)."""
-        shared: Counter[str] = Counter()
-        for term in top or _top_terms(vector):
-            postings = self._by_term.get(term, {})
-            if len(postings) < MAX_POSTINGS:  # a full list: too common a term to tell
-                shared.update(postings.keys())
-        return [self._states[story_id] for story_id, _ in shared.most_common(MAX_CANDIDATES)]
+    def join_topics(self, first: str, second: str) -> None:
+        if first == second:
+            return
+        keep, gone = sorted((first, second), key=self.rank)
+        members = self._topics.pop(gone, {})
+        for state in members.values():
+            state.topic = keep
+        self._topics[keep].update(members)
+
+    def story_count(self) -> int:
+        return len(self._states)
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        return {term: len(self._postings.get(term, ())) for term in terms}
 
 
 def _top_terms(vector: dict[str, float]) -> list[str]:

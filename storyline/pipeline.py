@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__ as VERSION
+from . import cluster
 from . import store as db
 from .align import align_facts, group_quotes
-from .cluster import StoryState, assign_stories, id_maker
+from .cluster import StoryState, assign_stories
 from .dates import find_dates
 from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict
 from .entities import EntityIndex, link_entities
@@ -94,12 +97,13 @@ def update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
 
 def _update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
     known = db.story_of_articles(store, (a.key for a in articles))
-    states = [StoryState.from_json(story.id, story.title, state, story.topic)
-              for story, state in db.story_states(store)]
-    topics = {s.id: s.topic for s in states}
     fresh = [a for a in articles if a.key not in known]
-    assignment = assign_stories(states, fresh, new_id=id_maker(db.taken_story_ids(store)))
-    changed = [s for s in states if s.keys or s.absorbed]
+    if not fresh:
+        return {a.key: known[a.key] for a in articles if a.key in known}
+    _check_term_index(store)
+    index = StoredStoryIndex(store)
+    assignment = assign_stories(index, fresh)
+    changed = index.changed()
     db.save_story_state(store, [(Story(s.id, s.title, topic=s.topic), s.keys, s.to_json())
                                 for s in changed])
     merged: dict[str, str] = {}
@@ -107,11 +111,110 @@ def _update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]
         if state.absorbed:
             db.merge_stored_stories(store, state.id, state.absorbed)
             merged.update(dict.fromkeys(state.absorbed, state.id))
-    db.save_story_topics(store, {s.id: s.topic for s in states
-                                 if not (s.keys or s.absorbed) and topics[s.id] != s.topic})
     known = {key: merged.get(story_id, story_id) for key, story_id in known.items()}
     known.update(assignment)
     return {a.key: known[a.key] for a in articles if a.key in known}
+
+
+def _check_term_index(store: Store) -> None:
+    """Build the store's story term index if it is missing or was built another way."""
+    version = f"top-{cluster.INDEX_TERMS}"
+    if db.story_terms_version(store) == version:
+        return
+    db.rebuild_story_terms(store, {
+        seq: StoryState.from_json(story.id, story.title, state).top
+        for seq, story, state in db.numbered_story_states(store)}, version)
+
+
+class StoredStoryIndex:
+    """The stories of a store as `assign_stories` sees them (a `cluster.StoryIndex`).
+
+    A lookup reads the term index in the store and then only the candidate stories,
+    which stay loaded for the rest of the call; new stories, index changes and topic
+    joins are written at once, in the caller's transaction. The caller writes the
+    changed stories' states at the end (`changed`).
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._states: dict[int, StoryState] = {}  # story number -> story read or created
+        self._seq: dict[str, int] = {}  # story id -> number, merged-away ones included
+        self._topics: dict[str, dict[int, StoryState]] = defaultdict(dict)  # loaded only
+        self._term_counts: dict[str, int] = {}  # read so far, kept up to date
+        self._count = db.count_stories(store)
+        self._counter = db.count_story_ids(store)
+
+    def new_id(self) -> str:
+        self._counter += 1
+        while db.story_id_taken(self._store, f"s{self._counter}"):
+            self._counter += 1
+        return f"s{self._counter}"
+
+    def rank(self, story_id: str) -> int:
+        if story_id not in self._seq:
+            seq = db.story_seq(self._store, story_id)
+            if seq is None:
+                return sys.maxsize  # not a story: newer than all
+            self._seq[story_id] = seq
+        return self._seq[story_id]
+
+    def candidates(self, top: Sequence[str]) -> list[StoryState]:
+        seqs = db.story_candidates(self._store, top, common=cluster.MAX_POSTINGS,
+                                   limit=cluster.MAX_CANDIDATES)
+        missing = [seq for seq in seqs if seq not in self._states]
+        for seq, story, state in db.numbered_story_states(self._store, missing):
+            self._keep(seq, StoryState.from_json(story.id, story.title, state, story.topic))
+        # a posting left for a story row deleted by other means is skipped, not fatal
+        return [self._states[seq] for seq in seqs if seq in self._states]
+
+    def add(self, state: StoryState) -> None:
+        seq = db.create_story(self._store, Story(state.id, state.title, topic=state.topic))
+        self._keep(seq, state)
+        self._count += 1
+
+    def update(self, state: StoryState) -> None:
+        self._index(self._seq[state.id], state.top)
+
+    def remove(self, state: StoryState) -> None:
+        seq = self._seq[state.id]
+        self._index(seq, [])
+        del self._states[seq]
+        self._topics[state.topic].pop(seq, None)
+        self._count -= 1
+
+    def story_count(self) -> int:
+        return self._count
+
+    def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+        wanted = set(terms)
+        self._term_counts.update(db.story_term_counts(
+            self._store, wanted.difference(self._term_counts)))
+        return {term: self._term_counts[term] for term in wanted}
+
+    def join_topics(self, first: str, second: str) -> None:
+        if first == second:
+            return
+        keep, gone = sorted((first, second), key=self.rank)
+        db.rename_topic(self._store, gone, keep)
+        members = self._topics.pop(gone, {})
+        for state in members.values():
+            state.topic = keep
+        self._topics[keep].update(members)
+
+    def changed(self) -> list[StoryState]:
+        """The stories (read or created) that gained articles or absorbed stories."""
+        return [s for s in self._states.values() if s.keys or s.absorbed]
+
+    def _index(self, seq: int, terms: Sequence[str]) -> None:
+        added, removed = db.set_story_terms(self._store, seq, terms)
+        for term, change in (*((t, 1) for t in added), *((t, -1) for t in removed)):
+            if term in self._term_counts:
+                self._term_counts[term] += change
+
+    def _keep(self, seq: int, state: StoryState) -> None:
+        self._states[seq] = state
+        self._seq[state.id] = seq
+        self._topics[state.topic][seq] = state
 
 
 def analyze_articles(articles: Sequence[Article], *, options: AnalyzeOptions | None = None,

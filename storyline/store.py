@@ -4,7 +4,9 @@ Goes in: `Article`, `InputError`, story assignments and dossier JSON.
 Comes out: the same dataclasses read back. Articles are keyed by the hash of
 their record, so re-ingesting an article is a no-op; every batch is one
 transaction in WAL mode, so a killed process leaves every committed batch
-intact and nothing half-written.
+intact and nothing half-written. Story clustering keeps its term index here
+(postings of each story's strongest terms), updated in the same transaction
+as the stories, so it reads only candidate stories however many are stored.
 """
 
 from __future__ import annotations
@@ -63,9 +65,27 @@ MIGRATIONS: list[str] = [
         id TEXT PRIMARY KEY, story_id TEXT NOT NULL REFERENCES stories(id)
     );
     """,
+    # 3: stories numbered in creation order, and the term index of story clustering
+    # (postings of each story's strongest terms, and how many stories each term is in),
+    # so that a new article reads a few candidate stories, not every story. The postings
+    # are filled from the stored states by `rebuild_story_terms`.
+    """
+    ALTER TABLE stories ADD COLUMN seq INTEGER;
+    UPDATE stories SET seq = ordered.n FROM (
+        SELECT id, ROW_NUMBER() OVER (ORDER BY created_at, rowid) AS n FROM stories
+    ) AS ordered WHERE ordered.id = stories.id;
+    CREATE UNIQUE INDEX stories_seq ON stories(seq);
+    CREATE INDEX stories_topic ON stories(topic);
+    CREATE TABLE story_terms (
+        term TEXT NOT NULL, story INTEGER NOT NULL, PRIMARY KEY (term, story)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_terms_story ON story_terms(story);
+    CREATE TABLE term_counts (term TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
+    """,
 ]
 
 MEMORY = ":memory:"
+CACHE_KIB = 64 * 1024  # SQLite page cache per connection
 
 
 class Store:
@@ -84,6 +104,9 @@ class Store:
         if self.path != MEMORY:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            # The story states and term index read by clustering outgrow the default 2 MB
+            # page cache at some 10,000 stories; keep them in memory up to 64 MB.
+            self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         self.conn.execute("PRAGMA foreign_keys = ON")
         self._migrate()
 
@@ -226,6 +249,19 @@ def recent_errors(store: Store, limit: int = 200) -> list[InputError]:
 
 # -- stories --------------------------------------------------------------------
 
+_NEXT_SEQ = "(SELECT COALESCE(MAX(seq), 0) + 1 FROM stories)"
+
+
+def create_story(store: Store, story: Story) -> int:
+    """Insert a new story with no articles and no state yet; returns its number (`seq`)."""
+    now = _now()
+    with store.transaction() as conn:
+        row = conn.execute(
+            "INSERT INTO stories (id, title, created_at, updated_at, state, topic, seq)"
+            f" VALUES (?,?,?,?,'{{}}',?,{_NEXT_SEQ}) RETURNING seq",
+            (story.id, story.title, now, now, story.topic or story.id)).fetchone()
+    return int(row[0])
+
 def save_story_state(store: Store, stories: Sequence[tuple[Story, list[str], dict[str, Any]]]
                      ) -> None:
     """Write stories (with their article keys and clustering state) in one transaction.
@@ -236,9 +272,10 @@ def save_story_state(store: Store, stories: Sequence[tuple[Story, list[str], dic
     with store.transaction() as conn:
         for story, keys, state in stories:
             conn.execute(
-                "INSERT INTO stories (id, title, created_at, updated_at, state, topic)"
-                " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
-                " updated_at=excluded.updated_at, state=excluded.state, topic=excluded.topic",
+                "INSERT INTO stories (id, title, created_at, updated_at, state, topic, seq)"
+                f" VALUES (?,?,?,?,?,?,{_NEXT_SEQ}) ON CONFLICT(id) DO UPDATE SET"
+                " title=excluded.title, updated_at=excluded.updated_at, state=excluded.state,"
+                " topic=excluded.topic",
                 (story.id, story.title, now, now, json.dumps(state), story.topic or story.id),
             )
             before = {r[0] for r in conn.execute(
@@ -269,6 +306,9 @@ def merge_stored_stories(store: Store, into: str, merged: Sequence[str]) -> None
                          " ON CONFLICT(id) DO UPDATE SET story_id = excluded.story_id",
                          [(story_id, into) for story_id in merged])
         conn.execute(f"UPDATE stories SET topic = ? WHERE topic IN ({marks})", (into, *merged))
+        for (seq,) in conn.execute(f"SELECT seq FROM stories WHERE id IN ({marks})",
+                                   tuple(merged)).fetchall():
+            _set_story_terms(conn, seq, [])
         conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", tuple(merged))
 
 
@@ -300,10 +340,52 @@ def story_topics(store: Store) -> dict[str, str]:
 
 def story_states(store: Store) -> list[tuple[Story, dict[str, Any]]]:
     """Every story (with its topic) and its clustering state, oldest first."""
-    rows = store.conn.execute(
-        "SELECT id, title, state, topic FROM stories ORDER BY created_at, rowid")
-    return [(Story(r["id"], r["title"], topic=r["topic"] or r["id"]),
+    return [(story, state) for _seq, story, state in numbered_story_states(store)]
+
+
+def numbered_story_states(store: Store, seqs: Iterable[int] | None = None
+                          ) -> list[tuple[int, Story, dict[str, Any]]]:
+    """(number, story, clustering state) of every story, or of those numbered `seqs`.
+
+    Numbers (`seq`) follow creation order: the oldest story has the lowest.
+    """
+    query = "SELECT seq, id, title, state, topic FROM stories"
+    if seqs is None:
+        rows = store.conn.execute(query + " ORDER BY seq").fetchall()
+    else:
+        wanted = list(seqs)
+        rows = []
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            rows.extend(store.conn.execute(
+                f"{query} WHERE seq IN ({','.join('?' * len(chunk))})", chunk))
+    return [(r["seq"], Story(r["id"], r["title"], topic=r["topic"] or r["id"]),
              json.loads(r["state"] or "{}")) for r in rows]
+
+
+def story_seq(store: Store, story_id: str) -> int | None:
+    """The number of a story (creation order), or None when no story has that id."""
+    row = store.conn.execute("SELECT seq FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def count_story_ids(store: Store) -> int:
+    """How many story ids were ever given (current stories and merged-away ones)."""
+    row = store.conn.execute(
+        "SELECT (SELECT COUNT(*) FROM stories) + (SELECT COUNT(*) FROM story_aliases)")
+    return int(row.fetchone()[0])
+
+
+def story_id_taken(store: Store, story_id: str) -> bool:
+    return store.conn.execute(
+        "SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM story_aliases WHERE id = ?",
+        (story_id, story_id)).fetchone() is not None
+
+
+def rename_topic(store: Store, old: str, new: str) -> None:
+    """Move every story of topic `old` to topic `new`."""
+    with store.transaction() as conn:
+        conn.execute("UPDATE stories SET topic = ? WHERE topic = ?", (new, old))
 
 
 def story_of_articles(store: Store, keys: Iterable[str] | None = None) -> dict[str, str]:
@@ -344,6 +426,96 @@ def get_story(store: Store, story_id: str) -> Story:
     if row is None:
         raise StoryNotFound(f"no story with id {story_id!r} in {store.path}")
     return Story(row["id"], row["title"], topic=row["topic"] or row["id"])
+
+
+# -- story term index -------------------------------------------------------------
+
+_TERMS_VERSION = "story_terms"  # meta key: how the postings were built (see cluster.py)
+
+
+def story_candidates(store: Store, terms: Sequence[str], *, common: int, limit: int
+                     ) -> list[int]:
+    """Numbers of the `limit` stories indexed under the most of `terms`.
+
+    Terms indexed for `common` stories or more are left out. Ties go to the story
+    indexed under the earlier term (terms come strongest first), then to the older one:
+    the order of `cluster.most_shared`. Counted in SQLite, so a lookup returns `limit`
+    rows, however many postings it reads.
+    """
+    if not terms:
+        return []
+    wanted = ",".join("(?, ?)" for _ in terms)
+    rows = store.conn.execute(
+        f"WITH wanted(term, pos) AS (VALUES {wanted})"
+        " SELECT p.story FROM wanted w CROSS JOIN term_counts c ON c.term = w.term"
+        " CROSS JOIN story_terms p ON p.term = w.term WHERE c.stories < ?"
+        " GROUP BY p.story ORDER BY COUNT(*) DESC, MIN(w.pos), p.story LIMIT ?",
+        (*(x for pos, term in enumerate(terms) for x in (term, pos)), common, limit))
+    return [row[0] for row in rows]
+
+
+def set_story_terms(store: Store, seq: int, terms: Iterable[str]
+                    ) -> tuple[set[str], set[str]]:
+    """Index story number `seq` under `terms` (instead of the terms it had).
+
+    Returns the terms added and the terms removed.
+    """
+    with store.transaction() as conn:
+        return _set_story_terms(conn, seq, terms)
+
+
+def story_term_counts(store: Store, terms: Iterable[str]) -> dict[str, int]:
+    """How many stories are indexed under each term (0 for none)."""
+    wanted = list(terms)
+    found = dict.fromkeys(wanted, 0)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        found.update(store.conn.execute(
+            f"SELECT term, stories FROM term_counts WHERE term IN ({','.join('?' * len(chunk))})",
+            chunk).fetchall())
+    return found
+
+
+def count_stories(store: Store) -> int:
+    return int(store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
+
+
+def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str]
+                     ) -> tuple[set[str], set[str]]:
+    old = {r[0] for r in conn.execute("SELECT term FROM story_terms WHERE story = ?", (seq,))}
+    new = set(terms)
+    gone = [(term, seq) for term in old - new]
+    added = [(term, seq) for term in new - old]
+    conn.executemany("DELETE FROM story_terms WHERE term = ? AND story = ?", gone)
+    conn.executemany("UPDATE term_counts SET stories = stories - 1 WHERE term = ?",
+                     [(term,) for term, _ in gone])
+    conn.executemany("DELETE FROM term_counts WHERE term = ? AND stories = 0",
+                     [(term,) for term, _ in gone])
+    conn.executemany("INSERT INTO story_terms (term, story) VALUES (?, ?)", added)
+    conn.executemany("INSERT INTO term_counts (term, stories) VALUES (?, 1)"
+                     " ON CONFLICT(term) DO UPDATE SET stories = stories + 1",
+                     [(term,) for term, _ in added])
+    return new - old, old - new
+
+
+def story_terms_version(store: Store) -> str | None:
+    """The version string the term index was built for, or None if it was never built."""
+    row = store.conn.execute("SELECT value FROM meta WHERE key = ?", (_TERMS_VERSION,))
+    found = row.fetchone()
+    return None if found is None else str(found[0])
+
+
+def rebuild_story_terms(store: Store, terms: dict[int, list[str]], version: str) -> None:
+    """Replace the whole term index: story number -> its terms; remember `version`."""
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM story_terms")
+        conn.execute("DELETE FROM term_counts")
+        conn.executemany("INSERT INTO story_terms (term, story) VALUES (?, ?)",
+                         [(term, seq) for seq, tops in terms.items() for term in set(tops)])
+        conn.execute("INSERT INTO term_counts (term, stories)"
+                     " SELECT term, COUNT(*) FROM story_terms GROUP BY term")
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
+                     " DO UPDATE SET value = excluded.value", (_TERMS_VERSION, version))
 
 
 # -- dossier cache ----------------------------------------------------------------

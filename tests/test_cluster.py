@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline import cluster
-from storyline.cluster import StoryState, article_vector, assign_stories
+from storyline.cluster import MemoryStoryIndex, StoryState, article_vector, assign_stories
 from tests.conftest import article
 
 # Two earthquakes: the same kind of event in two places, one topic.
@@ -96,15 +96,29 @@ def test_only_a_single_article_story_is_merged(monkeypatch: Any) -> None:
     assert sorted(s.size for s in states) == [3, 4]  # the new single article merges
 
 
+# Other news of the same days: what makes words like "houses" or "people" common.
+BACKGROUND = [
+    article("The Halloway ferry resumed service on Tuesday after the storm, captain Oskar "
+            "Feld said, and people queued at the pier.", id="ferry"),
+    article("Councillor Ada Brennick said the Lowmere market hall will stay open, and traders "
+            "welcomed the decision on Monday.", id="market"),
+    article("Tenants of the Marlow Fen houses protested rent rises outside the town hall on "
+            "Thursday, organiser Petra Lind said.", id="rents"),
+    article("The Port Elsin orchestra played its last concert of the season, conductor Ilse "
+            "Varga said, and people stood to applaud.", id="concert"),
+]
+
+
 def test_two_earthquakes_stay_apart_but_share_a_topic() -> None:
     states: list[StoryState] = []
-    for item in (*QESHM, *LORCA, CUP_FINAL):
+    for item in (*BACKGROUND, *QESHM, *LORCA, CUP_FINAL):
         assign_stories(states, [item])
-    quake, lorca, cup = states
+    *others, quake, lorca, cup = states
+    assert len(others) == len(BACKGROUND)
     assert (quake.size, lorca.size, cup.size) == (3, 3, 1)
     assert set(quake.keys) == {a.key for a in QESHM}
     assert quake.topic == lorca.topic == quake.id
-    assert cup.topic == cup.id
+    assert [s.topic for s in (cup, *others)] == [s.id for s in (cup, *others)]
 
 
 def test_one_story_over_weeks_stays_together() -> None:
@@ -130,8 +144,33 @@ def test_state_round_trip_keeps_the_topic() -> None:
 def test_candidate_lookups_are_bounded(monkeypatch: Any) -> None:
     monkeypatch.setattr(cluster, "MAX_POSTINGS", 3)
     states = [StoryState(f"s{n}", "t", {"common": 0.6, f"name{n}": 0.8}) for n in range(5)]
-    index = cluster._TermIndex(states[:2])
-    assert [s.id for s in index.candidates({"common": 1.0})] == ["s0", "s1"]
-    index = cluster._TermIndex(states)
-    assert index.candidates({"common": 1.0}) == []  # in every story: tells nothing
-    assert [s.id for s in index.candidates({"common": 0.6, "name0": 0.8})] == ["s0"]
+    index = MemoryStoryIndex(states[:2])
+    assert [s.id for s in index.candidates(["common"])] == ["s0", "s1"]
+    index = MemoryStoryIndex(states)
+    assert index.candidates(["common"]) == []  # in every story: tells nothing
+    assert [s.id for s in index.candidates(["name0", "common"])] == ["s0"]
+    index.remove(states[4])
+    index.remove(states[3])  # now in 3 stories: still too common
+    assert index.candidates(["common"]) == []
+    index.remove(states[2])
+    assert [s.id for s in index.candidates(["common"])] == ["s0", "s1"]
+
+
+def test_candidates_share_the_most_terms_then_the_strongest_then_the_oldest(
+        monkeypatch: Any) -> None:
+    monkeypatch.setattr(cluster, "MAX_CANDIDATES", 3)
+    states = [StoryState("s0", "t", {"b": 0.5, "x": 0.1}), StoryState("s1", "t", {"b": 0.5}),
+              StoryState("s2", "t", {"a": 0.5}), StoryState("s3", "t", {"a": 0.5, "b": 0.4})]
+    index = MemoryStoryIndex(states)
+    assert [s.id for s in index.candidates(["a", "b", "x"])] == ["s3", "s0", "s2"]
+    assert [s.id for s in index.candidates(["a", "b"])] == ["s3", "s2", "s0"]
+
+
+def test_a_kept_index_gives_what_a_list_gives(demo_articles: list[Any]) -> None:
+    states: list[StoryState] = []
+    index = MemoryStoryIndex()
+    for number in range(0, len(demo_articles), 2):
+        batch = demo_articles[number:number + 2]
+        assert assign_stories(states, batch) == assign_stories(index, batch)
+    assert [(s.id, s.keys, s.topic, s.terms) for s in states] == [
+        (s.id, s.keys, s.topic, s.terms) for s in index.states]

@@ -7,8 +7,11 @@ from typing import Any
 import pytest
 
 from storyline import pipeline
-from storyline.store import open_store
+from storyline.cluster import MemoryStoryIndex, assign_stories
+from storyline.models import Article
+from storyline.store import Store, open_store
 from tests.conftest import article
+from tests.test_cluster import CUP_FINAL, FLOOD_BOTH, FLOOD_HELP, FLOOD_WATER, LORCA, QESHM
 
 
 def test_a_failing_extractor_costs_one_article(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,3 +76,55 @@ def test_merged_stories_are_merged_in_the_store(tmp_path: Any) -> None:
         cup = pipeline.db.save_articles(store, [article(
             "Dunmore Rovers beat Halloway Town in the cup final.", id="cup")])
         assert pipeline.update_stories(store, cup)[cup[0].key] not in {first, second}
+
+
+def _stream() -> list[Article]:
+    return [*QESHM[:2], FLOOD_WATER, *LORCA[:1], FLOOD_HELP, QESHM[2], CUP_FINAL, *LORCA[1:],
+            FLOOD_BOTH]
+
+
+def _snapshot(store: Store) -> list[list[tuple[Any, ...]]]:
+    return [[tuple(r) for r in store.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
+            for table in ("stories", "story_articles", "story_aliases", "story_terms",
+                          "term_counts")]
+
+
+def test_stories_through_the_store_equal_stories_in_memory(tmp_path: Any) -> None:
+    index = MemoryStoryIndex()
+    stream = _stream()
+    with open_store(tmp_path / "news.db") as store:
+        for start in range(0, len(stream), 2):
+            saved = pipeline.db.save_articles(store, stream[start:start + 2])
+            assert pipeline.update_stories(store, saved) == assign_stories(index, saved)
+        stored = {s.id: (s.topic, sorted(pipeline.db.story_of_articles(store).values()).count(
+            s.id)) for s, _ in pipeline.db.story_states(store)}
+        assert stored == {s.id: (s.topic, s.size) for s in index.states}
+        assert [state["terms"] for _, state in pipeline.db.story_states(store)] == [
+            s.terms for s in index.states]
+        assert len(index.states) == 4  # two quakes (one topic), the flood merged, the cup
+        # the term index kept up to date equals one built from scratch
+        before = _snapshot(store)
+        pipeline.db.rebuild_story_terms(store, {}, "stale")
+        with store.transaction():
+            pipeline._check_term_index(store)
+        assert _snapshot(store) == before
+
+
+def test_a_failed_update_leaves_stories_and_term_index_as_they_were(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    stream = _stream()
+    with open_store(tmp_path / "news.db") as store:
+        pipeline.update_stories(store, pipeline.db.save_articles(store, stream[:4]))
+        before = _snapshot(store)
+
+        def power_cut(*args: Any) -> None:
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(pipeline.db, "merge_stored_stories", power_cut)
+        saved = pipeline.db.save_articles(store, stream[4:])
+        with pytest.raises(KeyboardInterrupt):
+            pipeline.update_stories(store, saved)  # the flood merge fails after the rest
+        assert _snapshot(store) == before
+        monkeypatch.undo()
+        pipeline.update_stories(store, saved)
+        assert len(set(pipeline.db.story_of_articles(store).values())) == 4

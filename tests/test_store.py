@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from storyline import pipeline
 from storyline import store as db
+from storyline.cluster import article_vector
 from storyline.ingest import make_article
 from storyline.models import Article, InputError, Story, StoryNotFound
 from storyline.store import Store, open_store
@@ -402,3 +404,60 @@ def test_ingest_inputs_stores_errors(tmp_path: Path, store: Store) -> None:
     assert db.count_articles(store) == 2
     assert [Path(e.source).name for e in report.errors] == ["broken.json", "missing.txt"]
     assert db.recent_errors(store) == report.errors
+
+
+# -- story term index ----------------------------------------------------------------------
+
+
+def test_story_candidates_count_shared_terms_and_skip_common_ones(store: Store) -> None:
+    seqs = [db.create_story(store, Story(f"s{n}", "t")) for n in (1, 2, 3)]
+    assert seqs == [1, 2, 3]
+    db.set_story_terms(store, 1, ["bridge", "dunmore"])
+    db.set_story_terms(store, 2, ["bridge", "ferry"])
+    db.set_story_terms(store, 3, ["ferry", "dunmore"])
+    assert db.story_candidates(store, ["ferry", "bridge"], common=3, limit=10) == [2, 3, 1]
+    assert db.story_candidates(store, ["dunmore", "bridge"], common=3, limit=10) == [1, 3, 2]
+    assert db.story_candidates(store, ["ferry", "bridge"], common=3, limit=1) == [2]
+    assert db.story_candidates(store, ["ferry", "bridge"], common=2, limit=10) == []
+    db.set_story_terms(store, 2, ["ferry", "halloway"])  # bridge now in one story only
+    assert db.story_candidates(store, ["bridge"], common=2, limit=10) == [1]
+    assert rows(store, "story_terms") == 6
+    db.merge_stored_stories(store, "s1", ["s2"])  # its postings go with it
+    assert db.story_candidates(store, ["ferry", "halloway"], common=3, limit=10) == [3]
+    counts = dict(store.conn.execute("SELECT term, stories FROM term_counts").fetchall())
+    assert counts == {"bridge": 1, "dunmore": 2, "ferry": 1}
+
+
+def test_a_version_2_store_is_numbered_and_indexed(db_path: Path) -> None:
+    old = sqlite3.connect(db_path)
+    for script in db.MIGRATIONS[:2]:
+        old.executescript(script)
+    state = json.dumps({"terms": article_vector(FERRY), "size": 1})
+    for story_id, created in (("s2", "2026-03-02"), ("s1", "2026-03-01"), ("s3", "2026-03-02")):
+        old.execute("INSERT INTO stories (id, title, created_at, updated_at, state, topic)"
+                    " VALUES (?, 't', ?, ?, ?, ?)", (story_id, created, created, state, story_id))
+    old.execute("PRAGMA user_version = 2")
+    old.commit()
+    old.close()
+    with open_store(db_path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+        assert [s.id for s, _ in db.story_states(store)] == ["s1", "s2", "s3"]
+        assert db.story_seq(store, "s2") == 2
+        assert db.story_terms_version(store) is None  # built by the first update
+        db.save_articles(store, [FERRY])
+        assignment = pipeline.update_stories(store, [FERRY])
+        assert assignment == {FERRY.key: "s1"}  # the oldest of three equal candidates
+        # ... and, found through the index too, the other two merge into it
+        assert [s.id for s, _ in db.story_states(store)] == ["s1"]
+        assert db.resolve_story_id(store, "s3") == "s1"
+        assert db.story_candidates(store, ["ferry"], common=50, limit=10) == [1]
+        assert db.story_terms_version(store) is not None
+
+
+def test_a_stale_posting_is_skipped(store: Store) -> None:
+    db.save_articles(store, [FERRY])
+    pipeline.update_stories(store, [FERRY])
+    db.set_story_terms(store, 99, article_vector(FERRY))  # no story 99
+    reprint = news("ferry-reprint", FERRY.text, outlet="Valley Wire")
+    db.save_articles(store, [reprint])
+    assert pipeline.update_stories(store, [reprint]) == {reprint.key: "s1"}
