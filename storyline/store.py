@@ -312,24 +312,11 @@ def merge_stored_stories(store: Store, into: str, merged: Sequence[str]) -> None
         conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", tuple(merged))
 
 
-def save_story_topics(store: Store, topics: dict[str, str]) -> None:
-    """Set the topic (story id -> topic id) of stories whose membership did not change."""
-    with store.transaction() as conn:
-        conn.executemany("UPDATE stories SET topic = ? WHERE id = ?",
-                         [(topic, story_id) for story_id, topic in topics.items()])
-
-
 def resolve_story_id(store: Store, story_id: str) -> str:
     """The id of the story that `story_id` names now (itself unless it was merged away)."""
     row = store.conn.execute("SELECT story_id FROM story_aliases WHERE id = ?",
                              (story_id,)).fetchone()
     return str(row[0]) if row else story_id
-
-
-def taken_story_ids(store: Store) -> set[str]:
-    """Every story id ever given: current stories and merged-away ones."""
-    rows = store.conn.execute("SELECT id FROM stories UNION SELECT id FROM story_aliases")
-    return {r[0] for r in rows}
 
 
 def story_topics(store: Store) -> dict[str, str]:
@@ -377,6 +364,7 @@ def count_story_ids(store: Store) -> int:
 
 
 def story_id_taken(store: Store, story_id: str) -> bool:
+    """Whether a story has, or once had (before a merge), this id."""
     return store.conn.execute(
         "SELECT 1 FROM stories WHERE id = ? UNION ALL SELECT 1 FROM story_aliases WHERE id = ?",
         (story_id, story_id)).fetchone() is not None
