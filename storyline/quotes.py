@@ -143,7 +143,8 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             continue
         quotes.append(quote)
         previous = quote
-        if join == "sentence" and cue is not None and quote.turn_start is not None:
+        if join == "sentence" and cue is not None and following is not None and \
+                quote.turn_start is not None and _own_cue(doc, following, inside, cue) is None:
             # '"We will," he said. "We must."': a second quote of the same turn.
             carried[index + 1] = (cue, quote.turn_start)
     reported = _indirect_quotes(doc, article_id, inside, resolver, marked)
@@ -169,7 +170,17 @@ def _join_around_cue(doc: Doc, span: _MarkedSpan, following: _MarkedSpan,
     ending = between.rstrip()
     if ending.endswith(",") and following.start - span.end < 80:
         return "clause"
-    return "sentence" if ending.endswith((".", ":")) else None
+    if not ending.endswith((".", ":")) or \
+            text_of(doc)[cue.sent.end_char:following.outer_start].strip():
+        return None  # another sentence stands between the cue and the next quote
+    return "sentence"
+
+
+def _own_cue(doc: Doc, span: _MarkedSpan, inside: bytearray, previous: Token
+             ) -> Token | None:
+    """The quote's own attribution ('"No," said Oren Malik'), if not the previous one's."""
+    cue = _find_cue(doc, span, inside)
+    return None if cue is None or cue.i == previous.i else cue
 
 
 def _second_cue(doc: Doc, cue: Token, start: int, end: int) -> bool:

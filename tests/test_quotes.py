@@ -276,6 +276,24 @@ def test_quotes_around_a_closing_attribution_are_one_turn(analyse: Any) -> None:
     assert third.turn_start == third.start
 
 
+def test_a_quote_with_its_own_attribution_starts_a_new_turn(analyse: Any) -> None:
+    text = ('"Yes," said Ilse Varga. "No," said Oren Malik. "Maybe," said Tom Hale.')
+    quotes = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert [q.speaker_text for q in quotes] == ["Ilse Varga", "Oren Malik", "Tom Hale"]
+    assert len({q.turn_start for q in quotes}) == 3
+    text = ('"The ferry will run," Oren Malik said. "No, it will not," Ilse Varga replied.')
+    second = _by_text(_quotes(analyse, text), "it will not")
+    assert second.speaker_text == "Ilse Varga" and second.cue == "replied"
+
+
+def test_a_sentence_between_two_quotes_ends_the_turn(analyse: Any) -> None:
+    text = ('"It was late," Ilse Varga said. Her husband Oren Malik stayed at home. '
+            '"The roads were icy."')
+    quote = _by_text(_quotes(analyse, text), "roads were icy")
+    first = _by_text(_quotes(analyse, text), "It was late")
+    assert quote.turn_start != first.turn_start
+
+
 def test_quote_after_a_sentence_about_a_person_is_theirs(analyse: Any) -> None:
     text = ('Captain Oren Malik has run the night ferry for twenty years.\n\n'
             '"It is hard work in the winter, and the boat is old."')
