@@ -67,6 +67,11 @@ class EntityIndex:
 
         Only an unambiguous match counts; otherwise None (unresolved, never a guess).
         """
+        people = {i for s, e, i in self._spans.get(article_id, ())
+                  if s < end and start < e and i in self._by_id and
+                  self._by_id[i].label == "PERSON"}
+        if len(people) > 1:  # "Ada Grassley and Tom Leahy": a group speaks, no one person
+            return None
         found = self.entity_at(article_id, start, end)
         if found:
             return found

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from .mentions import ORG_NOUNS, is_person_noun
 from .models import Mention, Quote
 from .nlp import text_of
 from .people import mention_gender
@@ -36,6 +37,18 @@ SALIENCE_SENTENCES = 4
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "male",
             "her": "female", "we": None, "i": None}
+
+
+# Plural nouns for groups of people that no person-noun ending shows ("the police said").
+GROUP_NOUNS = {"people", "authority", "family", "crew", "staff", "troop", "force", "relative"}
+
+
+def _names_people(token: Token) -> bool:
+    """A plural subject "they" can refer to: "officials", "Democrats", not "fares"."""
+    if token.tag_ == "NNPS":
+        return True
+    return token.tag_ == "NNS" and (is_person_noun(token) or token.lemma_.lower() in
+                                    ORG_NOUNS | GROUP_NOUNS)
 
 
 class SpeakerResolver:
@@ -95,8 +108,7 @@ class SpeakerResolver:
                     token.pos_ == "PRON":
                 continue
             org = any(m.start <= token.idx < m.end for m in self.orgs)
-            if token.tag_ in {"NNS", "NNPS"} or org or \
-                    any(c.dep_ == "conj" for c in token.children):
+            if org or _names_people(token) or any(c.dep_ == "conj" for c in token.children):
                 return self._group_span(token)
         return None
 

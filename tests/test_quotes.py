@@ -6,6 +6,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from storyline.entities import link_entities
 from storyline.models import Mention
 from storyline.quotes import find_quote_marks
 from storyline.speakers import SpeakerResolver
@@ -384,3 +385,21 @@ def test_they_names_a_group_never_one_person(analyse: Any) -> None:
     text = 'Tomas Brandt met the council. They said the plan was too costly.'
     quote = _by_text(_quotes(analyse, text), "too costly")
     assert quote.speaker_text is None
+
+
+def test_a_group_speaker_resolves_to_no_single_person(analyse: Any) -> None:
+    text = ('Senators Ada Grassley and Tom Leahy wrote to the ministry on Monday. '
+            '"The program is broken," they wrote.')
+    result = analyse(text, id="a0")
+    quote = _by_text(list(result.quotes), "program is broken")
+    index = link_entities(list(result.mentions))
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    assert index.resolve("a0", quote.speaker_start, quote.speaker_end,
+                         quote.speaker_text or "") is None
+
+
+def test_they_skips_plural_subjects_that_are_not_people(analyse: Any) -> None:
+    text = ('The Harbour Authority met on Friday. Ferry fares rose by a third in May. '
+            '"We had no choice," they said.')
+    quote = _by_text(_quotes(analyse, text), "no choice")
+    assert quote.speaker_text != "Ferry fares"
