@@ -19,7 +19,7 @@ words already used) is skipped, however many new articles it would cite.
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .models import Article, Fact, Span, SummarySentence
@@ -45,7 +45,7 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
                  for i in candidates}
     published = {a.id: a.timestamp for a in articles}
     citations = {i: _citations(facts[i], sources, published) for i in candidates}
-    fresh = _details(citations, articles)  # per candidate: details the brief lacks so far
+    fresh = _details(citations, articles, sources)  # per candidate: details not yet in
     chosen: list[int] = []
     used = 0
     while candidates:
@@ -53,7 +53,7 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
                    + DETAIL_WEIGHT * math.log1p(len(fresh[i])))
         candidates.remove(best)
         length = len(facts[best].text.split())
-        if _max_overlap(best, vocab, chosen) > 0.6 or _repeated(best, vocab, chosen) >= REPEATED:
+        if _repeated(best, vocab, chosen) >= REPEATED:  # also catches any near-duplicate
             continue
         if used + length > max_words and chosen:
             if used >= max_words * 0.8:
@@ -97,14 +97,16 @@ def _max_overlap(index: int, vocab: dict[int, set[str]], chosen: Sequence[int]) 
     return best
 
 
-def _details(citations: dict[int, tuple[Span, ...]], articles: Sequence[Article]
-             ) -> dict[int, set[tuple[str, str]]]:
+def _details(citations: dict[int, tuple[Span, ...]], articles: Sequence[Article],
+             sources: dict[str, str]) -> dict[int, set[tuple[str, str]]]:
     """(article, word) pairs of each candidate's cited spans, for words two or more
-    articles use (a word of one article only is rarely a core detail of the story)."""
+    independent sources use (a word of one source only is rarely a core detail of the
+    story; a reprint repeats its original's words without confirming them)."""
     texts = {a.id: a.text for a in articles}
-    usage: Counter[str] = Counter()
+    by_source: dict[str, set[str]] = defaultdict(set)
     for article in articles:
-        usage.update(set(content_words(article.text)))
+        by_source[sources.get(article.id, article.id)].update(content_words(article.text))
+    usage = Counter(word for words in by_source.values() for word in words)
     return {i: {(span.article, word) for span in spans
                 for word in content_words(texts.get(span.article, "")[span.start:span.end])
                 if usage[word] >= 2}

@@ -72,6 +72,27 @@ def test_summary_prefers_a_sentence_that_adds_details_other_articles_share() -> 
     assert [s.text for s in brief] == [closed.text, cracks.text]
 
 
+def test_words_a_reprint_repeats_are_not_shared_details() -> None:
+    first = ("Mayor Ilse Varga closed the Dunmore bridge on Monday. Wind farms near Kelby "
+             "sell cheap power to the town bakeries. Inspectors from Ostrava found deep "
+             "cracks in the piers of the Dunmore bridge.")
+    second = "Varga closed the Dunmore bridge on Monday."
+    reprint = "From the Dunmore Courier: " + first
+    third = "Inspectors from Ostrava said the cracks in the bridge piers were deep."
+    articles = [article(first, id="a1"), article(second, id="a2"),
+                article(reprint, id="a3"), article(third, id="a4")]
+    closed = _fact("f1", "Mayor Ilse Varga closed the Dunmore bridge on Monday.", first,
+                   also=(("a2", second),))
+    power = _fact("f2", "Wind farms near Kelby sell cheap power to the town bakeries.", first)
+    cracks = _fact("f3", "Inspectors from Ostrava found deep cracks in the piers of the "
+                   "Dunmore bridge.", first)
+    # The reprint (a3) tells of the wind farms too, but it is a copy of a1: one source.
+    sources = {"a1": "a1", "a2": "a2", "a3": "a1", "a4": "a4"}
+    brief = summarize([closed, power, cracks], [(0, 0), (1,), (2,)], articles, sources,
+                      max_words=22)
+    assert [s.text for s in brief] == [closed.text, cracks.text]
+
+
 def test_summary_skips_a_sentence_that_mostly_repeats_the_brief() -> None:
     first = ("Mayor Ilse Varga closed the Dunmore bridge on Monday. Wind farms near Kelby "
              "sell cheap power to the town bakeries.")
