@@ -9,6 +9,7 @@ back through pronouns, "according to", descriptions and continued turns.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -150,8 +151,12 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     reported = _indirect_quotes(doc, article_id, inside, resolver, marked)
     mixed = [q for q in reported if q.kind == "mixed"]
     # A quoted phrase inside a reported clause is part of that one (mixed) quote.
-    quotes = [q for q in quotes if not (q.kind in {"partial", "mixed"} and any(
+    quotes = [q for q in quotes if not (q.kind == "partial" and any(
         m.start <= q.start and q.end <= m.end + 2 for m in mixed))]
+    starts = {q.start for q in quotes}
+    # A turn whose first quote went into a mixed quote starts at its next quote.
+    quotes = [q if q.turn_start in starts else dataclasses.replace(q, turn_start=q.start)
+              for q in quotes]
     quotes.extend(reported)
     quotes.sort(key=lambda q: q.start)
     return quotes
@@ -267,8 +272,6 @@ def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token 
     cue_text = cue.text if cue is not None else None
     if cue is not None:
         speaker = resolver.speaker_of(cue, previous)
-        if kind == "partial" and _in_content_clause(doc, parts[0], cue):
-            kind = "mixed"
     else:
         found = _speaker_without_cue(doc, parts, resolver, previous)
         if found is None and word_count < 4:
@@ -441,15 +444,6 @@ def _direct_or_partial(text: str, span: _MarkedSpan, cue: Token | None) -> str:
             quoted[:1].isupper():
         return "direct"
     return "partial"
-
-
-def _in_content_clause(doc: Doc, span: _MarkedSpan, cue: Token) -> bool:
-    inner = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if inner is None:
-        return False
-    clause_roots = [c for c in cue.children if c.dep_ in {"ccomp", "xcomp"}]
-    return any(inner.root.is_ancestor(inner.root) and root.is_ancestor(inner.root)
-               for root in clause_roots)
 
 
 def _continues_turn(text: str, previous: Quote, start: int) -> bool:

@@ -159,6 +159,26 @@ def test_demo_quote_text_is_exact(bridge: dict[str, Any]) -> None:
         assert quote["text"].split()[0] in texts[quote["article"]][quote["start"]:quote["end"]]
 
 
+def test_every_turn_starts_at_a_quote_of_its_article(demo_dossiers: list[dict[str, Any]],
+                                                    analyse: Any) -> None:
+    # The first quoted phrase goes into a mixed quote; the turn of the next one must not
+    # point at it.
+    texts = ['The plan was "a slow disaster for the town," Mayor Ilse Varga said. '
+             '"We will fight it."']
+    quotes = [q for text in texts for q in _quotes(analyse, text)] + \
+        [q for d in demo_dossiers for q in d["quotes"]]
+    starts = {(_field(q, "article"), _field(q, "start")) for q in quotes}
+    for quote in quotes:
+        if _field(quote, "turn_start") is not None:
+            assert (_field(quote, "article"), _field(quote, "turn_start")) in starts
+
+
+def _field(quote: Any, name: str) -> Any:
+    if isinstance(quote, dict):
+        return quote[name]
+    return quote.article_id if name == "article" else getattr(quote, name)
+
+
 def test_reported_clause_before_the_cue(analyse: Any) -> None:
     text = "The ferry will resume service in the spring, Captain Oren Malik said."
     quote = _by_text(_quotes(analyse, text), "ferry will resume")
