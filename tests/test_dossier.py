@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "storyline" / "data" /
                      "dossier.schema.json").read_text())
@@ -25,6 +26,15 @@ def test_schema_rejects_a_renamed_field(bridge: dict[str, Any]) -> None:
     except jsonschema.ValidationError:
         return
     raise AssertionError("schema accepted a dossier without 'quotes'")
+
+
+def test_schema_checks_the_speaker_span(bridge: dict[str, Any]) -> None:
+    quotes = [dict(q) for q in bridge["quotes"]]
+    spans = [q for q in quotes if q["speaker_span"] is not None]
+    assert spans, "the demo has resolved speakers"
+    spans[0]["speaker_span"] = {"article": spans[0]["article"], "start": 3}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**bridge, "quotes": quotes}, SCHEMA)
 
 
 def test_all_spans_point_into_article_text(bridge: dict[str, Any]) -> None:
