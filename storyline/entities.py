@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .mentions import ORG_NOUNS, PERSON_NOUNS, PLACE_LABELS
+from .mentions import ORG_NOUNS, PERSON_TITLES, PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
 from .names import (
@@ -257,7 +257,7 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
         for word in re.finditer(r"[A-Z][a-z]+", mention.text):
             start, end = mention.start + word.start(), mention.start + word.end()
             noun = word.group().lower()
-            if noun not in ROLE_NOUNS | PERSON_NOUNS or any(
+            if noun not in PERSON_TITLES or any(
                     s < end and start < e for s, e in taken[mention.article_id]):
                 continue
             found[(mention.article_id, start)] = Mention(

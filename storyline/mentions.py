@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .models import Mention
 from .names import HONORIFICS, ROLE_NOUNS, surname
+from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS
 
@@ -41,9 +42,9 @@ PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels under which a proper noun may still be a person, given a cue.
 CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS
-TITLE_ABBREVIATIONS = {"rep", "sen", "gov", "gen", "lt", "sgt", "col", "capt", "cpl", "det",
-                       "insp", "supt", "atty", "pres", "amb", "adm", "maj", "st", "const",
-                       "cst", "coun", "hon"}
+# Abbreviated titles, without their dots: those the tokenizer keeps whole, and more.
+TITLE_ABBREVIATIONS = {"rep", "sen", "gov", "gen", "lt", "col", "pres", "adm", "st"} | {
+    title.rstrip(".").lower() for title in POLICE_TITLES}
 HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof) ?\.? (?P<name>[A-Z][a-z]*"
                                r"(?:['\u2019]?[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)\b")
 ORG_LABELS = {"ORG"}
@@ -510,6 +511,8 @@ PERSON_NOUNS = {"boss", "friend", "colleague", "rival", "star", "heir", "veteran
                 "child", "relative", "cousin", "partner", "actor", "actress", "singer", "player",
                 "host", "rapper", "gunman", "shooter", "comedian", "model", "pitcher",
                 "quarterback", "boxer", "champion", "hostage"}
+PERSON_TITLES = frozenset(ROLE_NOUNS | PERSON_NOUNS)  # words that can stand for a person
+_PERSON_WORDS = PERSON_TITLES | FEMALE_WORDS | MALE_WORDS
 PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ess", "ee",
                    "eer", "ive")
 
@@ -518,7 +521,7 @@ def is_person_noun(token: Token) -> bool:
     """A noun that can describe a person ("the publicist", "his sister"), not a thing
     ("her new fashion line"): a known role or family word, or a person-noun ending."""
     lemma = token.lemma_.lower()
-    return lemma in ROLE_NOUNS | PERSON_NOUNS | FEMALE_WORDS | MALE_WORDS or \
+    return lemma in _PERSON_WORDS or \
         len(lemma) >= 5 and lemma.endswith(PERSON_SUFFIXES)
 
 
@@ -547,8 +550,7 @@ def normalize_role(role: str) -> str | None:
     # Only the title itself is lower-cased, not the body it is of ("Department of State").
     body = next((i for i, w in enumerate(words) if i and w.lower() in ROLE_PREPOSITIONS),
                 len(words))
-    titles = ROLE_NOUNS | PERSON_NOUNS
-    lowered = [w.lower() if i < body and (w.lower().removesuffix("'s") in titles or
+    lowered = [w.lower() if i < body and (w.lower().removesuffix("'s") in PERSON_TITLES or
                                           w.istitle() and w.lower() in _COMMON_ROLE_WORDS)
                else w for i, w in enumerate(words)]
     return " ".join(lowered)
@@ -573,7 +575,7 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
         det = [c for c in token.children if c.dep_ in {"det", "poss"}]
         if not det or det[0].lower_ not in {"the", "this", "that"}:
             continue
-        if lemma in ROLE_NOUNS | PERSON_NOUNS:
+        if lemma in PERSON_TITLES:
             label = "PERSON"
         elif lemma in ORG_NOUNS:
             label = "ORG"

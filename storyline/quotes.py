@@ -529,7 +529,6 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
     return spans[0][0], spans[-1][1], joined
 
 
-
 def _trim(tokens: list[Token]) -> list[Token]:
     """Drop punctuation at both ends of a token run."""
     while tokens and tokens[0].is_punct:

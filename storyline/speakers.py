@@ -69,8 +69,8 @@ class SpeakerResolver:
 
     @property
     def gender(self) -> dict[str, str]:
-        """Known genders by surname key, worked out on the first pronoun (most quotes
-        need none)."""
+        """Known genders by identity (a full name, or a lower-case bare surname), worked
+        out on the first pronoun (most quotes need none)."""
         if self._gender is None:
             self._gender = text_genders(self.doc, self.people, self.inside, self.identity)
         return self._gender
