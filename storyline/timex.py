@@ -65,13 +65,10 @@ DAY_ORDINALS = {word: index for index, word in enumerate((
     "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
     "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
     "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"), start=1)}
-SPELLED_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9}
-SPELLED_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-                 "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-                 "nineteen": 19}
-SPELLED_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-                "seventy": 70, "eighty": 80, "ninety": 90}
+# Number words by the part of a spelled-out year they can be ("nineteen eighty-four").
+SPELLED_UNITS = {w: n for w, n in NUMBER_WORDS.items() if 1 <= n <= 9}
+SPELLED_TEENS = {w: n for w, n in NUMBER_WORDS.items() if 10 <= n <= 19 and w != "dozen"}
+SPELLED_TENS = {w: n for w, n in NUMBER_WORDS.items() if 20 <= n <= 90 and n % 10 == 0}
 _UNIT_WORDS = "|".join(SPELLED_UNITS)
 _TWO_DIGITS = (r"(?:(" + "|".join(SPELLED_TENS) + r")(?:[- ](" + _UNIT_WORDS + r"))?|(" +
                "|".join(SPELLED_TEENS) + r")|(hundred))")
