@@ -191,9 +191,10 @@ def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[st
         found = [c for c in group if c in partners] if len(group) < len(partners) else \
             [c for c in partners if c in group]
         top, top_word = UNSEEN_PAIR_LOG, None
-        for candidate in sorted(found):
-            if _log(partners[candidate]) > top:
-                top, top_word = _log(partners[candidate]), candidate
+        if found:  # the most frequent pair; the alphabetically first of equals
+            best = min(found, key=lambda c: (-partners[c], c))
+            if _log(partners[best]) > top:
+                top, top_word = _log(partners[best]), best
         gain = top - seen
         features += [gain, float(gain > 1)]
         # A synonym that repairs the pair names the likely original before a broader word.
