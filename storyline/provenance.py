@@ -646,7 +646,11 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
         if kind:
             return Provenance(article.id, kind, source.id, similarity, tuple(evidence))
     hits = sketch.spin_hits
-    if is_spun_alone(hits, sketch.token_count) or _wording_is_spun(sketch):
+    if is_spun_alone(hits, sketch.token_count):
+        # The phrase list decided: the fitted model (the costly part) is not run.
+        return Provenance(article.id, "spun", None, similarity,
+                          tuple(_spin_evidence(article, hits)))
+    if _wording_is_spun(sketch):
         return Provenance(article.id, "spun", None, similarity,
                           tuple(_spin_evidence(article, hits) + _wording_evidence(sketch)))
     return Provenance(article.id, "original", None, similarity, ())

@@ -33,7 +33,8 @@ from pathlib import Path
 from .wording import (
     FUNCTION_WORDS,
     SwapHit,
-    bigram_counts,
+    is_counted_digit,
+    pair_index,
     repair_pair,
     small_digits,
     stand_ins,
@@ -47,7 +48,8 @@ UNSEEN_PAIR_LOG = math.log10(50_000)
 # log10 of the corpus size behind the counts (about 5.9e11 words), for PMI.
 CORPUS_LOG = math.log10(588_117_981_387)
 SPELLED_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine)\b", re.IGNORECASE)
-# A lone digit 2-9 that is no part of a larger number, time, score, amount or percentage.
+# A lone digit 2-9 that is no part of a larger number, time, score, amount or percentage;
+# `wording.is_counted_digit` then drops labels, votes, dates and measures.
 LOOSE_DIGIT_RE = re.compile(
     r"(?<![\d.,$:/-])\b[2-9]\b(?![\d.,:/%-]\d|\s*(?:%|percent|per\b|million|billion|"
     r"trillion|thousand|hundred|p\.?m|a\.?m))")
@@ -63,9 +65,14 @@ WORD_FEATURES = (
 )
 ARTICLE_FEATURES = ("word_evidence", "small_digits", "loose_digits", "digit_share",
                     "spelled_numbers", "article_mismatch", "likely_swaps", "log_words")
-# "a" before a vowel or "an" before a consonant, in a pair English does not use ("an
-# capture" for "an arrest"): a word swapped after its article.
-ARTICLE_RE = re.compile(r"\b([Aa]n?) ([A-Za-z]+)")
+# "a" before a vowel or "an" before a consonant, in a pair English does not use while it
+# uses the other article with the word ("an capture": "a capture" is English, so "an
+# arrest" was swapped). Spelling alone misleads: "a European", "an honourable", "an FBI".
+ARTICLE_RE = re.compile(r"\b([Aa]n?) ([A-Za-z]+)\b(?![\w'\u2019-])")
+# Neither pair known: the spelling decides, except where it is not the sound ("a eulogy",
+# "a uniformed", "a one-off", "an honourable", "an heir").
+SOUND_EXCEPTIONS = ("eu", "uni", "unani", "us", "ura", "ure", "uri", "uti", "uto", "ute",
+                    "uk", "ubi", "one", "once", "ewe", "hon", "hour", "heir")
 MISMATCH_CAP = 3
 # A word counts as a likely swap when its likelihood ratio exceeds e (log ratio 1); real
 # writing has about one in ten such words, and the z-value of the count is a feature.
@@ -146,18 +153,6 @@ def _candidates(word: str) -> tuple[frozenset[str], frozenset[str], tuple[float,
     return synonyms, related, tuple(features)
 
 
-@lru_cache(maxsize=1)
-def _pair_index() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
-    """Pair counts by first word and by second word, to look up candidates in bulk."""
-    after: dict[str, dict[str, int]] = {}
-    before: dict[str, dict[str, int]] = {}
-    for pair, count in bigram_counts().items():
-        first, _, second = pair.partition(" ")
-        after.setdefault(first, {})[second] = count
-        before.setdefault(second, {})[first] = count
-    return after, before
-
-
 def _log(count: int) -> float:
     return math.log10(count) if count > 0 else 0.0
 
@@ -176,7 +171,7 @@ def _word_features(run: list[tuple[int, int, str]], index: int
         features += pair
         if better and (likely is None or gain > likely[0]):
             likely = (gain, better)
-    features.append(float(repair_pair(run, index) is not None))
+    features.append(float(repair_pair(run, index, candidates=synonyms) is not None))
     return tuple(features), likely[1] if likely and likely[0] > 1 else None
 
 
@@ -184,7 +179,7 @@ def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[st
                    related: frozenset[str]) -> tuple[list[float], float, str | None]:
     """Features of the pair `word` forms with `neighbour`; the best gain and its pair."""
     unigrams = unigram_counts()
-    after, before = _pair_index()
+    after, before = pair_index()
     # Words seen in a frequent pair on this side of the neighbour, with their counts.
     partners = (after if left else before).get(neighbour, {})
     count = partners.get(word, 0)
@@ -196,9 +191,10 @@ def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[st
         found = [c for c in group if c in partners] if len(group) < len(partners) else \
             [c for c in partners if c in group]
         top, top_word = UNSEEN_PAIR_LOG, None
-        for candidate in sorted(found):
-            if _log(partners[candidate]) > top:
-                top, top_word = _log(partners[candidate]), candidate
+        if found:  # the most frequent pair; the alphabetically first of equals
+            best = min(found, key=lambda c: (-partners[c], c))
+            if _log(partners[best]) > top:
+                top, top_word = _log(partners[best]), best
         gain = top - seen
         features += [gain, float(gain > 1)]
         # A synonym that repairs the pair names the likely original before a broader word.
@@ -215,9 +211,16 @@ def word_log_odds(model: SpinModel, features: tuple[float, ...]) -> float:
     return weights[0] + sum(w * f for w, f in zip(weights[1:], features, strict=True))
 
 
-def article_features(model: SpinModel, words: list[WordEvidence], text: str
-                     ) -> tuple[float, ...]:
-    """The article-level evidence streams, in ARTICLE_FEATURES order."""
+def article_features(model: SpinModel, words: list[WordEvidence], text: str, *,
+                     digits: list[tuple[int, int]] | None = None,
+                     mismatches: list[tuple[int, int]] | None = None) -> tuple[float, ...]:
+    """The article-level evidence streams, in ARTICLE_FEATURES order.
+
+    `digits` and `mismatches` are `small_digits(text)` and `article_mismatches(text)` when
+    the caller has them already.
+    """
+    digits = small_digits(text) if digits is None else digits
+    mismatches = article_mismatches(text) if mismatches is None else mismatches
     prior = math.log(model.word_prior / (1 - model.word_prior))
     rate = model.swap_rate
     total = 0.0
@@ -230,22 +233,31 @@ def article_features(model: SpinModel, words: list[WordEvidence], text: str
     count = max(len(words), 1)
     evidence = total / math.sqrt(count)
     spread = math.sqrt(count * LIKELY_SWAP_BASE * (1 - LIKELY_SWAP_BASE))
-    loose = len(LOOSE_DIGIT_RE.findall(text))
+    loose = sum(is_counted_digit(text, m.start(), m.end())
+                for m in LOOSE_DIGIT_RE.finditer(text))
     spelled = len(SPELLED_RE.findall(text))
     share = loose / (loose + spelled) if loose + spelled else 0.5
-    return (evidence, float(min(len(small_digits(text)), DIGIT_CAP)),
+    return (evidence, float(min(len(digits), DIGIT_CAP)),
             float(min(loose, LOOSE_CAP)), share, float(spelled > 0),
-            float(min(len(article_mismatches(text)), MISMATCH_CAP)),
+            float(min(len(mismatches), MISMATCH_CAP)),
             (likely - count * LIKELY_SWAP_BASE) / spread / 3, math.log(count))
 
 
 def article_mismatches(text: str) -> list[tuple[int, int]]:
-    """Spans of "a"/"an" that do not fit the next word, in pairs English does not use."""
-    after = _pair_index()[0]
+    """Spans of "a"/"an" before a word English pairs with the other article only."""
+    after = pair_index()[0]
     found = []
     for match in ARTICLE_RE.finditer(text):
-        article, word = match.group(1).lower(), match.group(2).lower()
-        if (article == "a") == (word[0] in "aeiou") and word not in after.get(article, {}):
+        article, word = match.group(1).lower(), match.group(2)
+        if word.isupper() and len(word) > 1:
+            continue  # an acronym is read by its letters ("an FBI", "a US")
+        word = word.lower()
+        other = "an" if article == "a" else "a"
+        if (article == "a") != (word[0] in "aeiou") or word in after.get(article, {}):
+            continue
+        # The other pair is English ("a capture"), or neither is frequent enough to be
+        # listed and the spelling is the sound.
+        if word in after.get(other, {}) or not word.startswith(SOUND_EXCEPTIONS):
             found.append((match.start(), match.end()))
     return found
 
@@ -265,12 +277,13 @@ def assess_spin(text: str, model: SpinModel | None = None) -> SpinAssessment | N
     if model is None:
         return None
     words = word_evidence(text)
-    features = article_features(model, words, text)
+    digits, mismatches = small_digits(text), article_mismatches(text)
+    features = article_features(model, words, text, digits=digits, mismatches=mismatches)
     weights = model.article_weights
     score = weights[0] + sum(w * f for w, f in zip(weights[1:], features, strict=True))
     ranked = sorted(((word_log_odds(model, w.features), w) for w in words if w.likely),
                     key=lambda pair: -pair[0])
     suspects = tuple(SwapHit(w.start, w.end, text[w.start:w.end], str(w.likely))
                      for odds, w in ranked if odds > 0)
-    return SpinAssessment(score, score >= model.threshold, suspects,
-                          tuple(small_digits(text)), tuple(article_mismatches(text)))
+    return SpinAssessment(score, score >= model.threshold, suspects, tuple(digits),
+                          tuple(mismatches))

@@ -24,6 +24,7 @@ import importlib.util
 import os
 import re
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,12 +43,40 @@ a an the of to in on for and or but at by with from as is was are were be been i
 that these those he she they we i you his her their our my your not no
 """
 FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
-TOKEN_RE = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*|[^\sA-Za-z]")
+# Words in any script ("café" is one token, not "caf" and "é"); any other visible character
+# is a token of its own.
+TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\S")
 # Tokens that end a run of adjacent words: punctuation, quotes, brackets, dashes, digits.
 BREAK_RE = re.compile(r"[.!?;:,\"()\[\]\u201c\u201d\u2013\u2014\-0-9/&]")
+# Tokens after which a capitalised word opens a sentence (not a name).
+SENTENCE_OPENERS = frozenset('.!?"\u201c\u201d')
 SMALL_DIGIT_RE = re.compile(
     r"(?<![\d.,$])\b[2-9] (?!percent|per\b|million|billion|trillion|thousand|hundred|"
-    r"p\.?m|a\.?m|of\b|to\b|and\b|or\b)[a-z]+")
+    r"p\.?m|a\.?m|of\b|to\b|and\b|or\b|in\b)[a-z]+")
+# Digits news writes as digits: a label after a capitalised noun ("Section 2", "Game 4"),
+# a score or vote ("5 to 4", "5-4"), a date ("on 3 June") and a measure ("6 ft"). A count
+# before a verb ("4 were hurt", "7 left") is still one news spells out ("Game 4 is" is a
+# label, caught by the capitalised noun).
+_MONTHS_TEXT = """
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+"""
+_UNITS_TEXT = """
+ft foot feet in inch inches yd yds yard yards mi mile miles km kms kilometre kilometres
+kilometer kilometers m metre metres meter meters cm mm kg kgs g lb lbs pound pounds oz ounce
+ounces mph kph mg ml l litre litres liter liters gb mb hp st degree degrees
+"""
+# Capitalised words that open a sentence before a count ("Only 3 people", "In 2 days").
+_OPENERS_TEXT = """
+only about some all another over nearly almost around after just more fewer less at least up
+"""
+MONTHS = frozenset(_MONTHS_TEXT.split())
+UNITS = frozenset(_UNITS_TEXT.split())
+COUNT_OPENERS = frozenset(_OPENERS_TEXT.split())
+NOT_COUNTS = MONTHS | UNITS
+_BEFORE_DIGIT_RE = re.compile(
+    r"(?:(\d)\s*(?:-|\u2013|to)[ \u00a0]*|([^\W\d_]+)(\.?)[ \u00a0]+)$")
+_AFTER_DIGIT_RE = re.compile(r"[ \u00a0]*(?:(?:-|\u2013|to\b)\s*(\d)|([^\W\d_]+))")
 SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
             ("ing", "e"), ("d", ""))
 
@@ -68,8 +97,19 @@ def unigram_counts() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def bigram_counts() -> dict[str, int]:
-    return _counts("bigrams.txt")
+def pair_index() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """Pair counts by first word and by second word ("told" -> {"reporters": n, ...}).
+
+    The two views are all we keep of the pair list: both look up a word's partners on
+    one side in bulk, and a flat "first second" table would be a third copy.
+    """
+    after: dict[str, dict[str, int]] = {}
+    before: dict[str, dict[str, int]] = {}
+    for pair, count in _counts("bigrams.txt").items():
+        first, _, second = pair.partition(" ")
+        after.setdefault(first, {})[second] = count
+        before.setdefault(second, {})[first] = count
+    return after, before
 
 
 def _counts(name: str) -> dict[str, int]:
@@ -243,58 +283,82 @@ def _inflect(lemma: str, like: str) -> set[str]:
     return {lemma}
 
 
-def swap_hits(text: str) -> tuple[list[SwapHit], int]:
-    """Words that look swapped for a synonym, and how many words were tested."""
-    hits: list[SwapHit] = []
-    tested = 0
-    for run in word_runs(text):
-        for index, (start, end, word) in enumerate(run):
-            if word in FUNCTION_WORDS or len(word) < 3:
-                continue
-            tested += 1
-            likely = repair_pair(run, index)
-            if likely:
-                hits.append(SwapHit(start, end, text[start:end], likely))
-    return hits, tested
-
-
 def word_runs(text: str) -> list[list[tuple[int, int, str]]]:
-    """Runs of adjacent plain words (lower-cased), split at punctuation and digits; a
-    capitalised word inside a run (a name) also splits it."""
+    """Runs of adjacent plain words (lower-cased), split at punctuation and digits.
+
+    A capitalised word inside a sentence (a name) and a word with letters outside ASCII
+    ("Zürich", "café": names and loanwords the English counts do not know) end a run and
+    are left out; a capitalised word that opens a sentence starts a new run.
+    """
     runs: list[list[tuple[int, int, str]]] = [[]]
+    opens_sentence = True
     for match in TOKEN_RE.finditer(text):
         token = match.group(0)
-        run = runs[-1]
-        if BREAK_RE.match(token) or not token.isalpha() or (token[0].isupper() and run):
-            if run:
-                runs.append([])
-            if not token.isalpha() or BREAK_RE.match(token):
-                continue
-        runs[-1].append((match.start(), match.end(), token.lower()))
+        plain = token[0].isalpha() and token.isascii() and \
+            (token[0].islower() or opens_sentence)
+        opens_sentence = token in SENTENCE_OPENERS or (opens_sentence and not token[0].isalnum())
+        if plain:
+            runs[-1].append((match.start(), match.end(), token.lower()))
+        elif runs[-1]:
+            runs.append([])
     return [run for run in runs if run]
 
 
-def repair_pair(run: list[tuple[int, int, str]], index: int) -> str | None:
-    """A stand-in for run[index] that turns a rare pair with a neighbour into a frequent one."""
-    bigrams, unigrams = bigram_counts(), unigram_counts()
+def repair_pair(run: list[tuple[int, int, str]], index: int, *,
+                candidates: Collection[str] | None = None) -> str | None:
+    """A stand-in for run[index] that turns a rare pair with a neighbour into a frequent one.
+
+    Args:
+        run: a run of `word_runs`.
+        index: the word's place in the run.
+        candidates: the word's synonyms (`stand_ins(word)`) when the caller has them.
+
+    Returns:
+        The frequent pair ("told reporters"), the alphabetically first when several fit.
+    """
+    unigrams = unigram_counts()
+    after, before = pair_index()
     word = run[index][2]
-    candidates: set[str] | None = None
     for other, left in ((index - 1, True), (index + 1, False)):
         if not 0 <= other < len(run):
             continue
         neighbour = run[other][2]
-        if (f"{neighbour} {word}" if left else f"{word} {neighbour}") in bigrams:
+        partners = (after if left else before).get(neighbour, {})
+        if word in partners:
             continue
         if candidates is None:
             candidates = stand_ins(word)
-        for candidate in sorted(candidates):
-            pair = f"{neighbour} {candidate}" if left else f"{candidate} {neighbour}"
-            if pair in bigrams and (neighbour not in FUNCTION_WORDS or
-                                    unigrams.get(candidate, 0) > unigrams.get(word, 0)):
-                return f"{neighbour} {candidate}" if left else f"{candidate} {neighbour}"
+        fits = [c for c in candidates if c in partners and (
+            neighbour not in FUNCTION_WORDS or unigrams.get(c, 0) > unigrams.get(word, 0))]
+        if fits:
+            return f"{neighbour} {min(fits)}" if left else f"{min(fits)} {neighbour}"
     return None
 
 
 def small_digits(text: str) -> list[tuple[int, int]]:
     """Spans of small numbers written as digits before a word ("2 people", "6 months")."""
-    return [(m.start(), m.end()) for m in SMALL_DIGIT_RE.finditer(text)]
+    return [(m.start(), m.end()) for m in SMALL_DIGIT_RE.finditer(text)
+            if is_counted_digit(text, m.start(), m.start() + 1)]
+
+
+def is_counted_digit(text: str, start: int, end: int) -> bool:
+    """Whether the digit at text[start:end] is a count a writer would spell out.
+
+    False for a label after a capitalised noun ("Section 2", "Game 4" but not "Only 3"),
+    either side of a score or vote ("5 to 4", "5-4"), a day before a month ("3 June"), a
+    measure ("6 ft", "2 in").
+    """
+    before = _BEFORE_DIGIT_RE.search(text, max(0, start - 40), start)
+    if before and (before.group(1) or _is_label(before.group(2), before.group(3))):
+        return False
+    after = _AFTER_DIGIT_RE.match(text, end)
+    return not (after and (after.group(1) or (after.group(2) or "").lower() in NOT_COUNTS))
+
+
+def _is_label(word: str | None, dot: str) -> bool:
+    """A capitalised noun that names the number after it ("Section", "Flight", "No.")."""
+    if not word or not word[0].isupper():
+        return False
+    if dot:
+        return word.lower() == "no"
+    return word.lower() not in FUNCTION_WORDS | COUNT_OPENERS

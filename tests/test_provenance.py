@@ -18,7 +18,7 @@ from storyline.provenance import (
     sketch_article,
 )
 from storyline.text import WORD_RE, _canonical_word, words
-from storyline.wording import small_digits, swap_hits
+from storyline.wording import repair_pair, small_digits, word_runs
 from tests.conftest import article
 
 ORIGINAL = (
@@ -295,12 +295,21 @@ def _flood_spun() -> str:
     return text
 
 
-def test_swap_hits_name_the_usual_pair() -> None:
-    found = {(h.word.lower(), h.likely) for h in swap_hits(
-        "The span carries weighty traffic. Officials held a tidings conference.")[0]}
+def _repairs(text: str) -> set[tuple[str, str]]:
+    """(word, usual pair) for every word of `text` that `repair_pair` can repair."""
+    found = set()
+    for run in word_runs(text):
+        for index, (start, end, _) in enumerate(run):
+            likely = repair_pair(run, index)
+            if likely:
+                found.add((text[start:end].lower(), likely))
+    return found
+
+
+def test_repair_pair_names_the_usual_pair() -> None:
+    found = _repairs("The span carries weighty traffic. Officials held a tidings conference.")
     assert ("weighty", "heavy traffic") in found and ("tidings", "a news") in found
-    clean = {h.word for h in swap_hits("The bridge carries heavy traffic every day.")[0]}
-    assert clean == set()
+    assert _repairs("The bridge carries heavy traffic every day.") == set()
 
 
 def test_small_digits_skip_amounts_and_spelled_numbers() -> None:
@@ -330,3 +339,24 @@ def test_synonym_table_is_built_from_wordnet_once_and_cached(
         assert "dense" in wording.stand_ins("heavy")  # served from the cache now
     finally:
         wording._thesaurus.cache_clear()
+
+
+def test_fitted_model_runs_only_when_the_phrase_list_has_not_decided(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.provenance as provenance
+
+    calls: list[str] = []
+    real_assess = provenance.assess_spin
+
+    def counting(text: str) -> Any:
+        calls.append(text)
+        return real_assess(text)
+
+    monkeypatch.setattr(provenance, "assess_spin", counting)
+    phrases = ("The top minister held a press convention on counterfeit consciousness and the "
+               "wellbeing minister agreed.")
+    assert is_spun_alone(find_spin_phrases(phrases), 20)
+    spun = detect_provenance([article(phrases, id="farm", outlet="Farm")])[0]
+    assert spun.kind == "spun" and calls == []
+    assert detect_provenance([article(_flood_spun(), id="farm2", outlet="Farm")])[0].kind == "spun"
+    assert len(calls) == 1

@@ -99,3 +99,56 @@ def test_stand_ins_cover_irregular_forms_and_related_words() -> None:
     assert "said" in stand_ins("stated")  # "stated" -> "state" ~ "say" -> "said"
     assert "killed" in stand_ins("slaughtered", related=True)
     assert "killed" not in stand_ins("slaughtered")  # broader word, not a synonym
+
+
+# Fictional sentences with "a"/"an" that only spelling would call wrong.
+PLAIN_ARTICLES = (
+    "An FBI agent, an MP, an SUV driver, a US envoy, an NHS nurse and an LGBT group met a "
+    "European and a Ukrainian delegate, a uniformed guard read a eulogy and an honourable "
+    "member spoke.")
+
+
+def test_articles_that_only_look_wrong_are_not_misfits() -> None:
+    from storyline.spinning import article_mismatches
+
+    assert article_mismatches(PLAIN_ARTICLES) == []
+    real = assess_spin(PLAIN_ARTICLES + " 3 people were hurt.")
+    assert real is not None and real.mismatches == () and not real.spun
+
+
+def test_accented_words_are_whole_words_and_not_scored() -> None:
+    from storyline.wording import word_runs
+
+    text = "The café owner in Zürich told reporters that Ms Várady said Smith waited."
+    words = [word for run in word_runs(text) for _, _, word in run]
+    assert "caf" not in words and "rich" not in words and "z" not in words
+    assert not {"café", "zürich", "várady", "smith", "ms"} & set(words)
+    assert ["told", "reporters", "that"] in [[w for _, _, w in run] for run in word_runs(text)]
+    scored = {text[w.start:w.end] for w in word_evidence(text)}
+    assert scored == {"owner", "told", "reporters", "said", "waited"}
+
+
+def test_digits_news_writes_as_digits_are_not_counted() -> None:
+    from storyline.wording import small_digits
+
+    model = load_model()
+    assert model is not None
+    loose = list(ARTICLE_FEATURES).index("loose_digits")
+    labels = ("Under Section 2 of the act, Game 4 and Flight 7 were moved; the vote was 5 to 4 "
+              "and the score 3-2. On 3 June a 6 ft wall and a 2 in pipe were fixed. Lane 4 "
+              "is shut, and Chapter 7 left open.")
+    assert small_digits(labels) == []
+    assert article_features(model, word_evidence(labels), labels)[loose] == 0
+    counts = "Only 3 people came, 2 men left and 4 were hurt in 2 days."
+    found = [counts[s:e] for s, e in small_digits(counts)]
+    assert found == ["3 people", "2 men", "4 were", "2 days"]
+    assert article_features(model, word_evidence(counts), counts)[loose] == 4
+
+
+def test_repair_pair_uses_the_synonyms_it_is_given() -> None:
+    from storyline.wording import repair_pair, word_runs
+
+    run = word_runs("weighty traffic")[0]
+    assert repair_pair(run, 0) == "heavy traffic"
+    assert repair_pair(run, 0, candidates=frozenset()) is None
+    assert repair_pair(run, 0, candidates=frozenset({"heavy", "light"})) == "heavy traffic"
