@@ -624,7 +624,9 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
     words = {t.lower_ for t in related}
     if lemmas & CANCEL_LEMMAS and not ("call" in lemmas and "off" not in words):
         return "cancelled"
-    if lemmas & PROPOSE_LEMMAS - {"would"}:
+    # "sought help in 2010", "proposed the plan on Monday": the asking is what happened.
+    asked_then = future is False and verb.tag_ == "VBD"
+    if lemmas & PROPOSE_LEMMAS - {"would"} and not asked_then:
         return "proposed"
     if future or lemmas & PLAN_LEMMAS:
         return "planned"

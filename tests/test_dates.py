@@ -122,6 +122,17 @@ def test_could_and_might_are_proposed(analyse: Any) -> None:
         ("2026-03-23/2026-03-29", "proposed"), ("2026-03-19", "proposed")]
 
 
+def test_a_past_request_happened_and_a_hope_ahead_is_proposed(analyse: Any) -> None:
+    analysis = analyse("The ferry company sought help from the city in 2024. "
+                       "The council proposed a new timetable on Monday. "
+                       "The mayor wants to reopen the pier next month.",
+                       published="2026-03-16T07:00:00Z")
+    found = {d.value: d.status for d in analysis.dates}
+    assert found["2024"] == "happened"
+    assert found["2026-03-16"] == "happened"  # the Monday of publication
+    assert found["2026-04"] == "proposed"
+
+
 def test_reported_would_is_future(analyse: Any) -> None:
     analysis = analyse("The spokesperson said the minister would visit the site on Thursday.")
     assert [(d.value, d.status) for d in analysis.dates] == [("2026-03-12", "planned")]
