@@ -179,25 +179,23 @@ def _mix_partials(doc: Doc, quotes: list[Quote], cues: dict[int, Token],
     same cue inside it gives way.
     """
     text = text_of(doc)
-    made: dict[tuple[int, int], Quote] = {}
+    made: list[tuple[int, int, Token, Quote]] = []  # start, end, cue, first partial
     for quote in quotes:
         cue = cues.get(quote.start)
         if quote.kind != "partial" or cue is None or cue.lower_ == "according" or any(
                 r.start <= quote.start and quote.end <= r.end + 2 for r in reported):
             continue
         span = _argument_span(doc, cue, quote, inside)
-        last = list(made.values())[-1] if made else None
-        if span is None and last is not None and last.cue == cue.text and \
-                len(text[last.end:quote.start].split()) <= 3 and last.end <= quote.start:
+        if made and made[-1][2] == cue and made[-1][1] <= quote.start and \
+                len(text[made[-1][1]:quote.start].split()) <= 3:
             # '... as "reckless" and a "gift to rivals"': the next phrase of the same list.
-            del made[(last.start, last.end)]
-            span = (last.start, _past_closing_mark(quote.end, inside))
-        if span is None or span in made:
-            continue
-        start, end = span
-        made[span] = Quote(quote.article_id, text[start:end], start, end, "mixed", cue.text,
-                           quote.speaker_text, quote.speaker_start, quote.speaker_end)
-    new = list(made.values())
+            start, end, _, first = made.pop()
+            made.append((start, max(_past_closing_mark(quote.end, inside),
+                                    span[1] if span else 0), cue, first))
+        elif span is not None and not any(m[0] == span[0] and m[1] == span[1] for m in made):
+            made.append((span[0], span[1], cue, quote))
+    new = [Quote(q.article_id, text[start:end], start, end, "mixed", cue.text, q.speaker_text,
+                 q.speaker_start, q.speaker_end) for start, end, cue, q in made]
     kept = [r for r in reported if not any(
         m.start <= r.start and r.end <= m.end and m.cue == r.cue for m in new)]
     return kept + [m for m in new if not any(
@@ -221,8 +219,10 @@ def _argument_span(doc: Doc, cue: Token, quote: Quote, inside: bytearray
     """
     words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if words is None or cue.dep_ == "relcl" or \
-            any(c.lower_ in {"what", "which"} for c in cue.children):
-        return None  # 'what the mayor called "a gamble"': the cue is inside a description
+            any(c.lower_ in {"what", "which"} or c.dep_ == "auxpass" for c in cue.children):
+        # 'what the mayor called "a gamble"': the cue is inside a description; 'was
+        # called a "fraud" by critics' reports no statement of the subject.
+        return None
     root = words.root
     branch = next((c for c in cue.rights if c.i <= root.i and
                    (c == root or c.is_ancestor(root))), None)
@@ -238,8 +238,11 @@ def _argument_span(doc: Doc, cue: Token, quote: Quote, inside: bytearray
                 not verb.is_ancestor(root):
             last = doc[min(last.i, verb.left_edge.i - 1)]
             break
-    tokens = _trim([t for t in doc[first.i:last.i + 1]
-                    if not (t.dep_ == "mark" and t.head == branch)])
+    tokens = [t for t in doc[first.i:last.i + 1] if not (t.dep_ == "mark" and t.head == branch)]
+    # '... to "burning the Constitution" - a charge that stung': the aside is the writer's.
+    aside = next((k for k, t in enumerate(tokens) if t.idx >= quote.end and not inside[t.idx]
+                  and t.text in {"-", "--", "\u2014", "\u2013", ";", "("}), len(tokens))
+    tokens = _trim(tokens[:aside])
     while tokens and tokens[-1].dep_ == "cc":
         tokens = _trim(tokens[:-1])
     if not tokens:

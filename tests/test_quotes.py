@@ -463,3 +463,13 @@ def test_they_skips_plural_subjects_that_are_not_people(analyse: Any) -> None:
             '"We had no choice," they said.')
     quote = _by_text(_quotes(analyse, text), "no choice")
     assert quote.speaker_text != "Ferry fares"
+
+
+def test_a_passive_cue_or_a_dash_aside_is_not_part_of_the_mixed_quote(analyse: Any) -> None:
+    passive = 'The harbour board was called "asleep at the wheel" by the ferry crews last week.'
+    assert [q.kind for q in _quotes(analyse, passive)] == ["partial"]
+    text = ('Mayor Ilse Varga likened the new rules to "burning the harbour charter" - a charge '
+            'that stung the board.')
+    quote = _by_text(_quotes(analyse, text), "burning the harbour charter")
+    assert quote.kind == "mixed"
+    assert "charge" not in quote.text and text[quote.start:quote.end] == quote.text
