@@ -202,6 +202,20 @@ def _mix_partials(doc: Doc, quotes: list[Quote], cues: dict[int, Token],
         r.start <= m.start and m.end <= r.end for r in kept)]
 
 
+def _second_verb(clause: Token, keep: Token) -> Token | None:
+    """A verb joined to a clause by "and" without a subject of its own, after `keep`.
+
+    'said the deal was "dead" and left the room': leaving is what the speaker did, not
+    what they said ('said the deal was dead and the port was closed' is one statement).
+    """
+    for verb in clause.children:
+        if verb.dep_ == "conj" and verb.pos_ in {"VERB", "AUX"} and verb.i > keep.i and \
+                not verb.is_ancestor(keep) and \
+                not any(c.dep_.startswith("nsubj") for c in verb.children):
+            return verb
+    return None
+
+
 def _past_closing_mark(end: int, inside: bytearray) -> int:
     """The end of a span moved past the quote marks it ends in: '"a disaster."'."""
     while 0 < end < len(inside) and inside[end - 1] and inside[end]:
@@ -233,11 +247,9 @@ def _argument_span(doc: Doc, cue: Token, quote: Quote, inside: bytearray
     else:
         first = min((c.left_edge for c in cue.rights if c.dep_ in ARGUMENT_DEPS), key=lambda t: t.i)
     last = branch.right_edge
-    for verb in branch.children:  # 'X was "dead" and voted ...': the second verb is not it
-        if verb.dep_ == "conj" and verb.pos_ in {"VERB", "AUX"} and verb.i > root.i and \
-                not verb.is_ancestor(root):
-            last = doc[min(last.i, verb.left_edge.i - 1)]
-            break
+    verb = _second_verb(branch, root)
+    if verb is not None:
+        last = doc[min(last.i, verb.left_edge.i - 1)]
     tokens = [t for t in doc[first.i:last.i + 1] if not (t.dep_ == "mark" and t.head == branch)]
     # '... to "burning the Constitution" - a charge that stung': the aside is the writer's.
     aside = next((k for k, t in enumerate(tokens) if t.idx >= quote.end and not inside[t.idx]
