@@ -185,9 +185,17 @@ def _mix_partials(doc: Doc, quotes: list[Quote], cues: dict[int, Token],
         if quote.kind != "partial" or cue is None or cue.lower_ == "according" or any(
                 r.start <= quote.start and quote.end <= r.end + 2 for r in reported):
             continue
+        before = next((k for k, r in enumerate(reported) if r.kind == "mixed" and
+                       r.cue == cue.text and r.text == text[r.start:r.end] and
+                       _list_gap(text, r.end, quote.start)), None)
+        if before is not None:
+            # 'claimed fraud is "a big problem" but "nobody talks about it"': one list.
+            end = _past_closing_mark(quote.end, inside)
+            r = reported[before]
+            reported[before] = dataclasses.replace(r, text=text[r.start:end], end=end)
+            continue
         span = _argument_span(doc, cue, quote, inside)
-        if made and made[-1][2] == cue and made[-1][1] <= quote.start and \
-                len(text[made[-1][1]:quote.start].split()) <= 3:
+        if made and made[-1][2] == cue and _list_gap(text, made[-1][1], quote.start):
             # '... as "reckless" and a "gift to rivals"': the next phrase of the same list.
             start, end, _, first = made.pop()
             made.append((start, max(_past_closing_mark(quote.end, inside),
@@ -200,6 +208,12 @@ def _mix_partials(doc: Doc, quotes: list[Quote], cues: dict[int, Token],
         m.start <= r.start and r.end <= m.end and m.cue == r.cue for m in new)]
     return kept + [m for m in new if not any(
         r.start <= m.start and m.end <= r.end for r in kept)]
+
+
+def _list_gap(text: str, end: int, start: int) -> bool:
+    """Whether the text between two quoted phrases joins them in one list ('" and a "')."""
+    return end <= start and len(text[end:start].split()) <= 3 and \
+        not any(c in text[end:start] for c in ".;:?!\n")
 
 
 def _second_verb(clause: Token, keep: Token) -> Token | None:

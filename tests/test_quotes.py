@@ -473,3 +473,12 @@ def test_a_passive_cue_or_a_dash_aside_is_not_part_of_the_mixed_quote(analyse: A
     quote = _by_text(_quotes(analyse, text), "burning the harbour charter")
     assert quote.kind == "mixed"
     assert "charge" not in quote.text and text[quote.start:quote.end] == quote.text
+
+
+def test_a_quoted_phrase_after_a_reported_clause_joins_its_mixed_quote(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga claimed that the ferry deal was "a slow disaster" but "nobody '
+            'will admit it."')
+    quotes = _quotes(analyse, text)
+    assert [q.kind for q in quotes] == ["mixed"]
+    assert quotes[0].text == 'the ferry deal was "a slow disaster" but "nobody will admit it."'
+    assert text[quotes[0].start:quotes[0].end] == quotes[0].text
