@@ -38,6 +38,9 @@ SPEECH_VERBS = {
 WEAK_CUES = {"think", "believe", "hope", "fear", "answer", "question", "continue", "order"}
 # Verbs that introduce reported speech with a content clause ("said that ...").
 INDIRECT_VERBS = SPEECH_VERBS - {"call", "describe", "ask", "order", "question"}
+# The parts of a cue that say what was said: its object, complement or clause.
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl"}
+ARGUMENT_DEPS = CLAUSE_DEPS | {"dobj", "dative", "oprd", "prep", "attr", "acomp"}
 TITLE_PREPOSITIONS = {"on", "in", "of", "at", "from", "for", "by", "with", "about"}
 LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
                  "word", "phrase", "slogan", "known", "called"}
@@ -128,6 +131,7 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     quotes: list[Quote] = []
     previous: Quote | None = None
     consumed: set[int] = set()
+    cues: dict[int, Token] = {}  # quote start -> its cue token
     carried: dict[int, tuple[Token, int]] = {}  # quote index -> cue, turn start
     for index, span in enumerate(marked):
         if index in consumed:
@@ -143,12 +147,15 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         if quote is None:
             continue
         quotes.append(quote)
+        if cue is not None:
+            cues[quote.start] = cue
         previous = quote
         if join == "sentence" and cue is not None and following is not None and \
                 quote.turn_start is not None and _own_cue(doc, following, inside, cue) is None:
             # '"We will," he said. "We must."': a second quote of the same turn.
             carried[index + 1] = (cue, quote.turn_start)
     reported = _indirect_quotes(doc, article_id, inside, resolver, marked)
+    reported = _mix_partials(doc, quotes, cues, reported, inside)
     mixed = [q for q in reported if q.kind == "mixed"]
     # A quoted phrase inside a reported clause is part of that one (mixed) quote.
     quotes = [q for q in quotes if not (q.kind == "partial" and any(
@@ -160,6 +167,120 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     quotes.extend(reported)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _mix_partials(doc: Doc, quotes: list[Quote], cues: dict[int, Token],
+                  reported: list[Quote], inside: bytearray) -> list[Quote]:
+    """Reported quotes plus one mixed quote for each cue argument holding a partial quote.
+
+    'She called the plan "a disaster"' reports "the plan "a disaster"": the quoted phrase
+    is part of what the speaker is reported to have said, so the clause (or object and
+    complement) of the cue around it is one mixed quote. A narrower reported quote of the
+    same cue inside it gives way.
+    """
+    text = text_of(doc)
+    made: list[tuple[int, int, Token, Quote]] = []  # start, end, cue, first partial
+    for quote in quotes:
+        cue = cues.get(quote.start)
+        if quote.kind != "partial" or cue is None or cue.lower_ == "according" or any(
+                r.start <= quote.start and quote.end <= r.end + 2 for r in reported):
+            continue
+        before = next((k for k, r in enumerate(reported) if r.kind == "mixed" and
+                       r.cue == cue.text and r.text == text[r.start:r.end] and
+                       _list_gap(text, r.end, quote.start)), None)
+        if before is not None:
+            # 'claimed fraud is "a big problem" but "nobody talks about it"': one list.
+            end = _past_closing_mark(quote.end, inside)
+            r = reported[before]
+            reported[before] = dataclasses.replace(r, text=text[r.start:end], end=end)
+            continue
+        span = _argument_span(doc, cue, quote, inside)
+        if made and made[-1][2] == cue and _list_gap(text, made[-1][1], quote.start):
+            # '... as "reckless" and a "gift to rivals"': the next phrase of the same list.
+            start, end, _, first = made.pop()
+            made.append((start, max(_past_closing_mark(quote.end, inside),
+                                    span[1] if span else 0), cue, first))
+        elif span is not None and not any(m[0] == span[0] and m[1] == span[1] for m in made):
+            made.append((span[0], span[1], cue, quote))
+    new = [Quote(q.article_id, text[start:end], start, end, "mixed", cue.text, q.speaker_text,
+                 q.speaker_start, q.speaker_end) for start, end, cue, q in made]
+    kept = [r for r in reported if not any(
+        m.start <= r.start and r.end <= m.end and m.cue == r.cue for m in new)]
+    return kept + [m for m in new if not any(
+        r.start <= m.start and m.end <= r.end for r in kept)]
+
+
+def _list_gap(text: str, end: int, start: int) -> bool:
+    """Whether the text between two quoted phrases joins them in one list ('" and a "')."""
+    return end <= start and len(text[end:start].split()) <= 3 and \
+        not any(c in text[end:start] for c in ".;:?!\n")
+
+
+def _second_verb(clause: Token, keep: Token) -> Token | None:
+    """A verb joined to a clause by "and" without a subject of its own, after `keep`.
+
+    'said the deal was "dead" and left the room': leaving is what the speaker did, not
+    what they said ('said the deal was dead and the port was closed' is one statement).
+    """
+    for verb in clause.children:
+        if verb.dep_ == "conj" and verb.pos_ in {"VERB", "AUX"} and verb.i > keep.i and \
+                not verb.is_ancestor(keep) and \
+                not any(c.dep_.startswith("nsubj") for c in verb.children):
+            return verb
+    return None
+
+
+def _past_closing_mark(end: int, inside: bytearray) -> int:
+    """The end of a span moved past the quote marks it ends in: '"a disaster."'."""
+    while 0 < end < len(inside) and inside[end - 1] and inside[end]:
+        end += 1  # (never into a quote that opens right after the span)
+    return end
+
+
+def _argument_span(doc: Doc, cue: Token, quote: Quote, inside: bytearray
+                   ) -> tuple[int, int] | None:
+    """Characters of the cue's argument around a partial quote, or None.
+
+    The argument is the clause ("tweeted that X was '...'") or the object and what
+    follows it up to the quote ("called half of them '...'", "condemned the test as
+    '...'"); verbs joined to it by "and" are other statements and stay out.
+    """
+    words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if words is None or cue.dep_ == "relcl" or \
+            any(c.lower_ in {"what", "which"} or c.dep_ == "auxpass" for c in cue.children):
+        # 'what the mayor called "a gamble"': the cue is inside a description; 'was
+        # called a "fraud" by critics' reports no statement of the subject.
+        return None
+    root = words.root
+    branch = next((c for c in cue.rights if c.i <= root.i and
+                   (c == root or c.is_ancestor(root))), None)
+    if branch is None or branch.dep_ not in ARGUMENT_DEPS:
+        return None
+    if branch.dep_ in CLAUSE_DEPS:
+        first = branch.left_edge
+    else:
+        first = min((c.left_edge for c in cue.rights if c.dep_ in ARGUMENT_DEPS), key=lambda t: t.i)
+    last = branch.right_edge
+    verb = _second_verb(branch, root)
+    if verb is not None:
+        last = doc[min(last.i, verb.left_edge.i - 1)]
+    tokens = [t for t in doc[first.i:last.i + 1] if not (t.dep_ == "mark" and t.head == branch)]
+    # '... to "burning the Constitution" - a charge that stung': the aside is the writer's.
+    aside = next((k for k, t in enumerate(tokens) if t.idx >= quote.end and not inside[t.idx]
+                  and t.text in {"-", "--", "\u2014", "\u2013", ";", "("}), len(tokens))
+    tokens = _trim(tokens[:aside])
+    while tokens and tokens[-1].dep_ == "cc":
+        tokens = _trim(tokens[:-1])
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    while start > 0 and inside[start - 1]:
+        start -= 1  # back to the opening mark
+    end = _past_closing_mark(end, inside)  # '... as "reckless"'
+    outside = [t for t in tokens if not inside[t.idx] and not t.is_punct]
+    if start > quote.start or end < quote.end or len(outside) < 1:
+        return None
+    return start, end
 
 
 def _join_around_cue(doc: Doc, span: _MarkedSpan, following: _MarkedSpan,
@@ -519,6 +640,7 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
     while start > 0 and inside[start - 1]:
         start -= 1  # back to the opening mark: '"bridge tolls" and ...'
     spans[0] = (start, spans[0][1])
+    spans[-1] = (spans[-1][0], _past_closing_mark(spans[-1][1], inside))
     joined = text[spans[0][0]:spans[0][1]]
     if len(spans) == 2:
         # "The pier, he said, will ..." drops the comma; "To see it, he said, go ..." keeps it.

@@ -114,11 +114,41 @@ def test_reported_speech_with_that(analyse: Any) -> None:
     assert quote.speaker_text is not None and "Varga" in quote.speaker_text
 
 
-def test_partial_quote_inside_sentence(analyse: Any) -> None:
+def test_quoted_phrase_in_the_cue_argument_is_one_mixed_quote(analyse: Any) -> None:
+    # What she is reported to have said is "the closure was painful but necessary".
     text = 'Mayor Ilse Varga called the closure "painful but necessary" on Wednesday.'
-    quote = _by_text(_quotes(analyse, text), "painful but necessary")
+    quotes = _quotes(analyse, text)
+    assert [q.kind for q in quotes] == ["mixed"]
+    assert quotes[0].text == 'the closure "painful but necessary"'
+    assert text[quotes[0].start:quotes[0].end] == quotes[0].text
+    assert quotes[0].cue == "called"
+    assert quotes[0].speaker_text is not None and "Varga" in quotes[0].speaker_text
+
+
+def test_a_list_of_quoted_phrases_after_one_cue_is_one_mixed_quote(analyse: Any) -> None:
+    text = ('Premier Tomas Brandt condemned the strike as "reckless and selfish" and a '
+            '"gift to our rivals" at a rally in Norhaven.')
+    quotes = _quotes(analyse, text)
+    assert [q.kind for q in quotes] == ["mixed"]
+    assert quotes[0].text == 'the strike as "reckless and selfish" and a "gift to our rivals"'
+    assert quotes[0].speaker_text is not None and "Brandt" in quotes[0].speaker_text
+
+
+def test_a_second_verb_joined_by_and_stays_out_of_the_mixed_quote(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga criticized the plan as "a slow disaster" and asked the council '
+            'to vote again.')
+    quote = _by_text(_quotes(analyse, text), "slow disaster")
+    assert quote.kind == "mixed"
+    assert quote.text == 'the plan as "a slow disaster"'
+
+
+def test_partial_quote_in_a_description_stays_partial(analyse: Any) -> None:
+    # 'what the mayor called "..."' names a thing; the sentence's claim is the crews'.
+    text = ('The ferry crews, who walked out on Monday, want what Mayor Ilse Varga called '
+            '"a fair deal for the harbour."')
+    quote = _by_text(_quotes(analyse, text), "fair deal")
     assert quote.kind == "partial"
-    assert quote.text == "painful but necessary"
+    assert quote.text == "a fair deal for the harbour."
     assert quote.speaker_text is not None and "Varga" in quote.speaker_text
 
 
@@ -365,6 +395,16 @@ def test_reported_clause_opening_with_a_quoted_phrase_is_one_mixed_quote(analyse
     assert text[quotes[0].start:quotes[0].end] == quotes[0].text
 
 
+def test_a_reported_clause_ending_in_a_quoted_phrase_keeps_its_closing_mark(
+        analyse: Any) -> None:
+    text = 'Mayor Ilse Varga said the ferry deal was "dead on arrival" and left the room.'
+    quote = _by_text(_quotes(analyse, text), "dead on arrival")
+    assert quote.kind == "mixed"
+    assert quote.text.startswith("the ferry deal was")
+    assert '"dead on arrival"' in quote.text
+    assert text[quote.start:quote.end] == quote.text
+
+
 def test_a_time_stamp_subject_with_an_untagged_name_gives_the_name(nlp: Any) -> None:
     words = ["12:15", "p.m.", "Tomas", "Brandt", "says", "the", "ferry", "runs", "."]
     doc = Doc(nlp.vocab, words=words, heads=[1, 4, 3, 4, 4, 6, 7, 4, 4],
@@ -423,3 +463,22 @@ def test_they_skips_plural_subjects_that_are_not_people(analyse: Any) -> None:
             '"We had no choice," they said.')
     quote = _by_text(_quotes(analyse, text), "no choice")
     assert quote.speaker_text != "Ferry fares"
+
+
+def test_a_passive_cue_or_a_dash_aside_is_not_part_of_the_mixed_quote(analyse: Any) -> None:
+    passive = 'The harbour board was called "asleep at the wheel" by the ferry crews last week.'
+    assert [q.kind for q in _quotes(analyse, passive)] == ["partial"]
+    text = ('Mayor Ilse Varga likened the new rules to "burning the harbour charter" - a charge '
+            'that stung the board.')
+    quote = _by_text(_quotes(analyse, text), "burning the harbour charter")
+    assert quote.kind == "mixed"
+    assert "charge" not in quote.text and text[quote.start:quote.end] == quote.text
+
+
+def test_a_quoted_phrase_after_a_reported_clause_joins_its_mixed_quote(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga claimed that the ferry deal was "a slow disaster" but "nobody '
+            'will admit it."')
+    quotes = _quotes(analyse, text)
+    assert [q.kind for q in quotes] == ["mixed"]
+    assert quotes[0].text == 'the ferry deal was "a slow disaster" but "nobody will admit it."'
+    assert text[quotes[0].start:quotes[0].end] == quotes[0].text
