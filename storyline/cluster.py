@@ -191,8 +191,9 @@ def _assign(index: StoryIndex, articles: Sequence[Article]) -> dict[str, str]:
         index.update(best)
         touched[best.id] = best
     survivors = _merge_changed(index, touched.values())
+    weights = _TopicWeights(index)
     for story in survivors:
-        _link_topics(story, index)
+        _link_topics(story, index, weights)
     final = {key: state.id for state in survivors for key in state.keys}
     return {a.key: final[a.key] for a in articles if a.key in final}
 
@@ -231,7 +232,7 @@ def _merge_changed(index: StoryIndex, changed: Iterable[StoryState]) -> list[Sto
     return list(result.values())
 
 
-def _link_topics(story: StoryState, index: StoryIndex) -> None:
+def _link_topics(story: StoryState, index: StoryIndex, weights: _TopicWeights) -> None:
     """Join the story's topic with that of its most similar candidate, if close enough.
 
     Terms are weighted by rarity, log((N + 1) / (n + 1)) for a term indexed under n of N
@@ -242,11 +243,10 @@ def _link_topics(story: StoryState, index: StoryIndex) -> None:
     candidates = [other for other in index.candidates(story.top) if other is not story]
     if not candidates:
         return
-    rarity = _rarity(index, [story, *candidates])
-    mine = _weighted(story.terms, rarity)
+    mine = weights.vector(story)
     best, best_score = None, 0.0
     for other in candidates:
-        score = _cosine(mine, _weighted(other.terms, rarity)) * _time_factor(
+        score = _cosine(mine, weights.vector(other)) * _time_factor(
             other, story.first, story.last)
         if score > best_score:
             best, best_score = other, score
@@ -254,10 +254,29 @@ def _link_topics(story: StoryState, index: StoryIndex) -> None:
         index.join_topics(story.topic, best.topic)
 
 
-def _rarity(index: StoryIndex, stories: Sequence[StoryState]) -> dict[str, float]:
-    counts = index.term_counts({term for story in stories for term in story.terms})
-    total = index.story_count() + 1
-    return {term: math.log(total / (count + 1)) for term, count in counts.items()}
+class _TopicWeights:
+    """Rarity-weighted centroids for one topic pass, each computed once.
+
+    While topics are linked the term index and the centroids do not change (a join only
+    renames topics), so a term's weight and a story's weighted centroid are the same every
+    time a story comes up as a candidate: computing them once per pass gives the same
+    links for less work.
+    """
+
+    def __init__(self, index: StoryIndex) -> None:
+        self._index = index
+        self._total = index.story_count() + 1
+        self._weights: dict[str, float] = {}
+        self._vectors: dict[str, dict[str, float]] = {}  # story id -> weighted centroid
+
+    def vector(self, story: StoryState) -> dict[str, float]:
+        found = self._vectors.get(story.id)
+        if found is None:
+            missing = [term for term in story.terms if term not in self._weights]
+            for term, count in self._index.term_counts(missing).items():
+                self._weights[term] = math.log(self._total / (count + 1))
+            found = self._vectors[story.id] = _weighted(story.terms, self._weights)
+        return found
 
 
 def _weighted(terms: dict[str, float], weights: dict[str, float]) -> dict[str, float]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from storyline import cluster
@@ -174,3 +176,19 @@ def test_a_kept_index_gives_what_a_list_gives(demo_articles: list[Any]) -> None:
         assert assign_stories(states, batch) == assign_stories(index, batch)
     assert [(s.id, s.keys, s.topic, s.terms) for s in states] == [
         (s.id, s.keys, s.topic, s.terms) for s in index.states]
+
+
+def test_a_topic_pass_weighs_each_term_once() -> None:
+    asked: Counter[str] = Counter()
+
+    class CountingIndex(MemoryStoryIndex):
+        def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+            wanted = list(terms)
+            asked.update(wanted)
+            return super().term_counts(wanted)
+
+    index = CountingIndex(StoryState(f"b{n}", a.title, article_vector(a), 1)
+                          for n, a in enumerate(BACKGROUND))
+    assign_stories(index, [*QESHM, *LORCA, CUP_FINAL])
+    # each story's weighted centroid is computed once, however often it is a candidate
+    assert len(asked) > 50 and max(asked.values()) == 1
