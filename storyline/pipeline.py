@@ -129,8 +129,10 @@ def _check_term_index(store: Store) -> None:
 class StoredStoryIndex:
     """The stories of a store as `assign_stories` sees them (a `cluster.StoryIndex`).
 
-    A lookup reads the term index in the store and then only the candidate stories,
-    which stay loaded for the rest of the call; new stories, index changes and topic
+    A lookup reads the postings of the looked-up terms from the store's term index and
+    then only the candidate stories; postings, term counts and stories stay loaded for
+    the rest of the call (kept up to date as it changes them), so a batch reads each
+    term and each story once, not once per article. New stories, index changes and topic
     joins are written at once, in the caller's transaction. The caller writes the
     changed stories' states at the end (`changed`).
     """
@@ -141,6 +143,9 @@ class StoredStoryIndex:
         self._seq: dict[str, int] = {}  # story id -> number, merged-away ones included
         self._topics: dict[str, dict[int, StoryState]] = defaultdict(dict)  # loaded only
         self._term_counts: dict[str, int] = {}  # read so far, kept up to date
+        # term -> story numbers, read only for terms in fewer than MAX_POSTINGS stories
+        self._postings: dict[str, set[int]] = {}
+        self._indexed: dict[int, set[str]] = {}  # story number -> its terms, once known
         self._count = db.count_stories(store)
         self._counter = db.count_story_ids(store)
 
@@ -159,8 +164,15 @@ class StoredStoryIndex:
         return self._seq[story_id]
 
     def candidates(self, top: Sequence[str]) -> list[StoryState]:
-        seqs = db.story_candidates(self._store, top, common=cluster.MAX_POSTINGS,
-                                   limit=cluster.MAX_CANDIDATES)
+        counts = self.term_counts(top)
+        # a term too common to look up is never read: its postings can be long
+        rare = [term for term in top if counts[term] < cluster.MAX_POSTINGS]
+        unread = [term for term in rare if term not in self._postings]
+        self._postings.update((term, set()) for term in unread if not counts[term])
+        self._postings.update(db.story_postings(
+            self._store, [term for term in unread if counts[term]]))
+        # the order of db.story_candidates: most shared terms, stronger term, older story
+        seqs = cluster.most_shared(sorted(self._postings[term]) for term in rare)
         missing = [seq for seq in seqs if seq not in self._states]
         for seq, story, state in db.numbered_story_states(self._store, missing):
             self._keep(seq, StoryState.from_json(story.id, story.title, state, story.topic))
@@ -169,6 +181,7 @@ class StoredStoryIndex:
 
     def add(self, state: StoryState) -> None:
         seq = db.create_story(self._store, Story(state.id, state.title, topic=state.topic))
+        self._indexed[seq] = set()
         self._keep(seq, state)
         self._count += 1
 
@@ -206,10 +219,21 @@ class StoredStoryIndex:
         return [s for s in self._states.values() if s.keys or s.absorbed]
 
     def _index(self, seq: int, terms: Sequence[str]) -> None:
-        added, removed = db.set_story_terms(self._store, seq, terms)
-        for term, change in (*((t, 1) for t in added), *((t, -1) for t in removed)):
+        old = self._indexed.get(seq)
+        if old is None:
+            old = db.story_terms_of(self._store, seq)
+        added, removed = db.set_story_terms(self._store, seq, terms, old=old)
+        self._indexed[seq] = (old | added) - removed
+        for term in added:
             if term in self._term_counts:
-                self._term_counts[term] += change
+                self._term_counts[term] += 1
+            if term in self._postings:
+                self._postings[term].add(seq)
+        for term in removed:
+            if term in self._term_counts:
+                self._term_counts[term] -= 1
+            if term in self._postings:
+                self._postings[term].discard(seq)
 
     def _keep(self, seq: int, state: StoryState) -> None:
         self._states[seq] = state

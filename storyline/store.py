@@ -442,14 +442,34 @@ def story_candidates(store: Store, terms: Sequence[str], *, common: int, limit: 
     return [row[0] for row in rows]
 
 
-def set_story_terms(store: Store, seq: int, terms: Iterable[str]
-                    ) -> tuple[set[str], set[str]]:
+def set_story_terms(store: Store, seq: int, terms: Iterable[str], *,
+                    old: set[str] | None = None) -> tuple[set[str], set[str]]:
     """Index story number `seq` under `terms` (instead of the terms it had).
 
-    Returns the terms added and the terms removed.
+    `old`, when the caller knows them, are the terms the story is indexed under now
+    (saves reading them). Returns the terms added and the terms removed.
     """
     with store.transaction() as conn:
-        return _set_story_terms(conn, seq, terms)
+        return _set_story_terms(conn, seq, terms, old)
+
+
+def story_postings(store: Store, terms: Iterable[str]) -> dict[str, set[int]]:
+    """The numbers of the stories indexed under each term (an empty set for none)."""
+    wanted = list(terms)
+    found: dict[str, set[int]] = {term: set() for term in wanted}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        for term, seq in store.conn.execute(
+                f"SELECT term, story FROM story_terms WHERE term IN"
+                f" ({','.join('?' * len(chunk))})", chunk):
+            found[term].add(seq)
+    return found
+
+
+def story_terms_of(store: Store, seq: int) -> set[str]:
+    """The terms story number `seq` is indexed under."""
+    return {r[0] for r in store.conn.execute(
+        "SELECT term FROM story_terms WHERE story = ?", (seq,))}
 
 
 def story_term_counts(store: Store, terms: Iterable[str]) -> dict[str, int]:
@@ -468,10 +488,14 @@ def count_stories(store: Store) -> int:
     return int(store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
 
 
-def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str]
-                     ) -> tuple[set[str], set[str]]:
-    old = {r[0] for r in conn.execute("SELECT term FROM story_terms WHERE story = ?", (seq,))}
+def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str],
+                     old: set[str] | None = None) -> tuple[set[str], set[str]]:
+    if old is None:
+        old = {r[0] for r in conn.execute("SELECT term FROM story_terms WHERE story = ?",
+                                          (seq,))}
     new = set(terms)
+    if new == old:
+        return set(), set()
     gone = [(term, seq) for term in old - new]
     added = [(term, seq) for term in new - old]
     conn.executemany("DELETE FROM story_terms WHERE term = ? AND story = ?", gone)
