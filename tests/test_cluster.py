@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import random
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -192,3 +194,13 @@ def test_a_topic_pass_weighs_each_term_once() -> None:
     assign_stories(index, [*QESHM, *LORCA, CUP_FINAL])
     # each story's weighted centroid is computed once, however often it is a candidate
     assert len(asked) > 50 and max(asked.values()) == 1
+
+
+def test_strongest_terms_are_those_of_nlargest_ties_in_insertion_order() -> None:
+    assert cluster._strongest({"a": 1.0, "b": 2.0, "c": 2.0, "d": 0.5}, 3) == ["b", "c", "a"]
+    rng = random.Random(7)
+    for size in (5, 150, 400):
+        vector = {f"t{n}": rng.choice((0.1, 0.2, rng.random())) for n in range(size)}
+        for count in (1, 25, 150):
+            assert cluster._strongest(vector, count) == heapq.nlargest(
+                count, vector, key=vector.__getitem__)
