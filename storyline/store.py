@@ -442,15 +442,24 @@ def story_candidates(store: Store, terms: Sequence[str], *, common: int, limit: 
     return [row[0] for row in rows]
 
 
-def set_story_terms(store: Store, seq: int, terms: Iterable[str], *,
-                    old: set[str] | None = None) -> tuple[set[str], set[str]]:
+def set_story_terms(store: Store, seq: int, terms: Iterable[str]
+                    ) -> tuple[set[str], set[str]]:
     """Index story number `seq` under `terms` (instead of the terms it had).
 
-    `old`, when the caller knows them, are the terms the story is indexed under now
-    (saves reading them). Returns the terms added and the terms removed.
+    Returns the terms added and the terms removed.
     """
     with store.transaction() as conn:
-        return _set_story_terms(conn, seq, terms, old)
+        return _set_story_terms(conn, seq, terms)
+
+
+def change_story_terms(store: Store, added: Sequence[tuple[str, int]],
+                       removed: Sequence[tuple[str, int]]) -> None:
+    """Add and remove postings (term, story number), term counts kept in step.
+
+    A posting added must not be there yet, one removed must be there.
+    """
+    with store.transaction() as conn:
+        _write_postings(conn, added, removed)
 
 
 def story_postings(store: Store, terms: Iterable[str]) -> dict[str, set[int]]:
@@ -488,16 +497,17 @@ def count_stories(store: Store) -> int:
     return int(store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
 
 
-def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str],
-                     old: set[str] | None = None) -> tuple[set[str], set[str]]:
-    if old is None:
-        old = {r[0] for r in conn.execute("SELECT term FROM story_terms WHERE story = ?",
-                                          (seq,))}
+def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str]
+                     ) -> tuple[set[str], set[str]]:
+    old = {r[0] for r in conn.execute("SELECT term FROM story_terms WHERE story = ?", (seq,))}
     new = set(terms)
-    if new == old:
-        return set(), set()
-    gone = [(term, seq) for term in old - new]
-    added = [(term, seq) for term in new - old]
+    _write_postings(conn, [(term, seq) for term in new - old],
+                    [(term, seq) for term in old - new])
+    return new - old, old - new
+
+
+def _write_postings(conn: sqlite3.Connection, added: Sequence[tuple[str, int]],
+                    gone: Sequence[tuple[str, int]]) -> None:
     conn.executemany("DELETE FROM story_terms WHERE term = ? AND story = ?", gone)
     conn.executemany("UPDATE term_counts SET stories = stories - 1 WHERE term = ?",
                      [(term,) for term, _ in gone])
@@ -507,7 +517,6 @@ def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str],
     conn.executemany("INSERT INTO term_counts (term, stories) VALUES (?, 1)"
                      " ON CONFLICT(term) DO UPDATE SET stories = stories + 1",
                      [(term,) for term, _ in added])
-    return new - old, old - new
 
 
 def story_terms_version(store: Store) -> str | None:

@@ -147,12 +147,17 @@ def test_the_stored_index_reads_postings_once_and_keeps_them_current(
         index.add(s2)
         index.update(s2)  # "common" in 3 stories now: too common to look up
         assert [s.id for s in index.candidates(["name0", "common"])] == ["s0", "s2"]
+        # index changes are written at the end of a call, in one go
+        assert pipeline.db.story_candidates(store, ["name0"], common=3, limit=10) == []
+        index.write_terms()
         assert pipeline.db.story_candidates(store, ["name0", "common"], common=3,
                                             limit=10) == [1, 3]
         index.remove(s0)  # "common" back in 2 stories
         assert [s.id for s in index.candidates(["name0", "common"])] == ["s2", "s1"]
+        index.write_terms()
         assert pipeline.db.story_candidates(store, ["name0", "common"], common=3,
                                             limit=10) == [3, 2]
         store.conn.set_trace_callback(None)
-    # both terms were read at the first lookup, then kept current in memory
+    # both terms were read at the first lookup (their postings not yet written: taken
+    # from the changes kept in memory), then kept current
     assert len([q for q in reads if "FROM story_terms WHERE term IN" in q]) == 1
