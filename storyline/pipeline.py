@@ -103,6 +103,7 @@ def _update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]
     _check_term_index(store)
     index = StoredStoryIndex(store)
     assignment = assign_stories(index, fresh)
+    index.write_terms()
     changed = index.changed()
     db.save_story_state(store, [(Story(s.id, s.title, topic=s.topic), s.keys, s.to_json())
                                 for s in changed])
@@ -129,10 +130,13 @@ def _check_term_index(store: Store) -> None:
 class StoredStoryIndex:
     """The stories of a store as `assign_stories` sees them (a `cluster.StoryIndex`).
 
-    A lookup reads the term index in the store and then only the candidate stories,
-    which stay loaded for the rest of the call; new stories, index changes and topic
-    joins are written at once, in the caller's transaction. The caller writes the
-    changed stories' states at the end (`changed`).
+    A lookup reads the postings of the looked-up terms from the store's term index and
+    then only the candidate stories; postings, term counts and stories stay loaded for
+    the rest of the call (kept up to date as it changes them), so a batch reads each
+    term and each story once, not once per article. New stories and topic joins are
+    written at once, in the caller's transaction; index changes are kept in memory and
+    written together by `write_terms`, and the caller writes the changed stories' states
+    (`changed`), both at the end, in the same transaction.
     """
 
     def __init__(self, store: Store) -> None:
@@ -141,6 +145,11 @@ class StoredStoryIndex:
         self._seq: dict[str, int] = {}  # story id -> number, merged-away ones included
         self._topics: dict[str, dict[int, StoryState]] = defaultdict(dict)  # loaded only
         self._term_counts: dict[str, int] = {}  # read so far, kept up to date
+        # term -> story numbers, read only for terms in fewer than MAX_POSTINGS stories
+        self._postings: dict[str, set[int]] = {}
+        self._indexed: dict[int, set[str]] = {}  # story number -> its terms, once known
+        # term -> story number -> +1 (posting added) or -1 (removed), not yet written
+        self._pending: dict[str, dict[int, int]] = {}
         self._count = db.count_stories(store)
         self._counter = db.count_story_ids(store)
 
@@ -159,8 +168,19 @@ class StoredStoryIndex:
         return self._seq[story_id]
 
     def candidates(self, top: Sequence[str]) -> list[StoryState]:
-        seqs = db.story_candidates(self._store, top, common=cluster.MAX_POSTINGS,
-                                   limit=cluster.MAX_CANDIDATES)
+        counts = self.term_counts(top)
+        # a term too common to look up is never read: its postings can be long
+        rare = [term for term in top if counts[term] < cluster.MAX_POSTINGS]
+        unread = [term for term in rare if term not in self._postings]
+        self._postings.update((term, set()) for term in unread if not counts[term])
+        for term, stored in db.story_postings(
+                self._store, [term for term in unread if counts[term]]).items():
+            pending = self._pending.get(term, {})
+            self._postings[term] = stored.union(
+                seq for seq, change in pending.items() if change > 0).difference(
+                seq for seq, change in pending.items() if change < 0)
+        # the order of db.story_candidates: most shared terms, stronger term, older story
+        seqs = cluster.most_shared(sorted(self._postings[term]) for term in rare)
         missing = [seq for seq in seqs if seq not in self._states]
         for seq, story, state in db.numbered_story_states(self._store, missing):
             self._keep(seq, StoryState.from_json(story.id, story.title, state, story.topic))
@@ -169,6 +189,7 @@ class StoredStoryIndex:
 
     def add(self, state: StoryState) -> None:
         seq = db.create_story(self._store, Story(state.id, state.title, topic=state.topic))
+        self._indexed[seq] = set()
         self._keep(seq, state)
         self._count += 1
 
@@ -187,8 +208,9 @@ class StoredStoryIndex:
 
     def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
         wanted = set(terms)
-        self._term_counts.update(db.story_term_counts(
-            self._store, wanted.difference(self._term_counts)))
+        for term, count in db.story_term_counts(
+                self._store, wanted.difference(self._term_counts)).items():
+            self._term_counts[term] = count + sum(self._pending.get(term, {}).values())
         return {term: self._term_counts[term] for term in wanted}
 
     def join_topics(self, first: str, second: str) -> None:
@@ -205,11 +227,39 @@ class StoredStoryIndex:
         """The stories (read or created) that gained articles or absorbed stories."""
         return [s for s in self._states.values() if s.keys or s.absorbed]
 
+    def write_terms(self) -> None:
+        """Write the index changes of the call, in one go (kept in memory until now)."""
+        changes = [(term, seq, change) for term, pending in self._pending.items()
+                   for seq, change in pending.items()]
+        db.change_story_terms(self._store, [(t, s) for t, s, c in changes if c > 0],
+                              [(t, s) for t, s, c in changes if c < 0])
+        self._pending.clear()
+
     def _index(self, seq: int, terms: Sequence[str]) -> None:
-        added, removed = db.set_story_terms(self._store, seq, terms)
-        for term, change in (*((t, 1) for t in added), *((t, -1) for t in removed)):
-            if term in self._term_counts:
-                self._term_counts[term] += change
+        old = self._indexed.get(seq)
+        if old is None:
+            old = db.story_terms_of(self._store, seq)  # not changed yet: as stored
+        new = set(terms)
+        for term in new.difference(old):
+            self._change(term, seq, 1)
+        for term in old.difference(new):
+            self._change(term, seq, -1)
+        self._indexed[seq] = new
+
+    def _change(self, term: str, seq: int, change: int) -> None:
+        pending = self._pending.setdefault(term, {})
+        if pending.get(seq) == -change:
+            del pending[seq]  # back to what is stored
+        else:
+            pending[seq] = change
+        if term in self._term_counts:
+            self._term_counts[term] += change
+        postings = self._postings.get(term)
+        if postings is not None:
+            if change > 0:
+                postings.add(seq)
+            else:
+                postings.discard(seq)
 
     def _keep(self, seq: int, state: StoryState) -> None:
         self._states[seq] = state

@@ -452,6 +452,35 @@ def set_story_terms(store: Store, seq: int, terms: Iterable[str]
         return _set_story_terms(conn, seq, terms)
 
 
+def change_story_terms(store: Store, added: Sequence[tuple[str, int]],
+                       removed: Sequence[tuple[str, int]]) -> None:
+    """Add and remove postings (term, story number), term counts kept in step.
+
+    A posting added must not be there yet, one removed must be there.
+    """
+    with store.transaction() as conn:
+        _write_postings(conn, added, removed)
+
+
+def story_postings(store: Store, terms: Iterable[str]) -> dict[str, set[int]]:
+    """The numbers of the stories indexed under each term (an empty set for none)."""
+    wanted = list(terms)
+    found: dict[str, set[int]] = {term: set() for term in wanted}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        for term, seq in store.conn.execute(
+                f"SELECT term, story FROM story_terms WHERE term IN"
+                f" ({','.join('?' * len(chunk))})", chunk):
+            found[term].add(seq)
+    return found
+
+
+def story_terms_of(store: Store, seq: int) -> set[str]:
+    """The terms story number `seq` is indexed under."""
+    return {r[0] for r in store.conn.execute(
+        "SELECT term FROM story_terms WHERE story = ?", (seq,))}
+
+
 def story_term_counts(store: Store, terms: Iterable[str]) -> dict[str, int]:
     """How many stories are indexed under each term (0 for none)."""
     wanted = list(terms)
@@ -472,8 +501,13 @@ def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str]
                      ) -> tuple[set[str], set[str]]:
     old = {r[0] for r in conn.execute("SELECT term FROM story_terms WHERE story = ?", (seq,))}
     new = set(terms)
-    gone = [(term, seq) for term in old - new]
-    added = [(term, seq) for term in new - old]
+    _write_postings(conn, [(term, seq) for term in new - old],
+                    [(term, seq) for term in old - new])
+    return new - old, old - new
+
+
+def _write_postings(conn: sqlite3.Connection, added: Sequence[tuple[str, int]],
+                    gone: Sequence[tuple[str, int]]) -> None:
     conn.executemany("DELETE FROM story_terms WHERE term = ? AND story = ?", gone)
     conn.executemany("UPDATE term_counts SET stories = stories - 1 WHERE term = ?",
                      [(term,) for term, _ in gone])
@@ -483,7 +517,6 @@ def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str]
     conn.executemany("INSERT INTO term_counts (term, stories) VALUES (?, 1)"
                      " ON CONFLICT(term) DO UPDATE SET stories = stories + 1",
                      [(term,) for term, _ in added])
-    return new - old, old - new
 
 
 def story_terms_version(store: Store) -> str | None:

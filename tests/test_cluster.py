@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import heapq
+import random
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from storyline import cluster
@@ -174,3 +178,29 @@ def test_a_kept_index_gives_what_a_list_gives(demo_articles: list[Any]) -> None:
         assert assign_stories(states, batch) == assign_stories(index, batch)
     assert [(s.id, s.keys, s.topic, s.terms) for s in states] == [
         (s.id, s.keys, s.topic, s.terms) for s in index.states]
+
+
+def test_a_topic_pass_weighs_each_term_once() -> None:
+    asked: Counter[str] = Counter()
+
+    class CountingIndex(MemoryStoryIndex):
+        def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
+            wanted = list(terms)
+            asked.update(wanted)
+            return super().term_counts(wanted)
+
+    index = CountingIndex(StoryState(f"b{n}", a.title, article_vector(a), 1)
+                          for n, a in enumerate(BACKGROUND))
+    assign_stories(index, [*QESHM, *LORCA, CUP_FINAL])
+    # each story's weighted centroid is computed once, however often it is a candidate
+    assert len(asked) > 50 and max(asked.values()) == 1
+
+
+def test_strongest_terms_are_those_of_nlargest_ties_in_insertion_order() -> None:
+    assert cluster._strongest({"a": 1.0, "b": 2.0, "c": 2.0, "d": 0.5}, 3) == ["b", "c", "a"]
+    rng = random.Random(7)
+    for size in (5, 150, 400):
+        vector = {f"t{n}": rng.choice((0.1, 0.2, rng.random())) for n in range(size)}
+        for count in (1, 25, 150):
+            assert cluster._strongest(vector, count) == heapq.nlargest(
+                count, vector, key=vector.__getitem__)

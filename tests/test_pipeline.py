@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from storyline import pipeline
-from storyline.cluster import MemoryStoryIndex, assign_stories
+from storyline import cluster, pipeline
+from storyline.cluster import MemoryStoryIndex, StoryState, assign_stories
 from storyline.models import Article
 from storyline.store import Store, open_store
 from tests.conftest import article
@@ -128,3 +128,36 @@ def test_a_failed_update_leaves_stories_and_term_index_as_they_were(
         monkeypatch.undo()
         pipeline.update_stories(store, saved)
         assert len(set(pipeline.db.story_of_articles(store).values())) == 4
+
+
+def test_the_stored_index_reads_postings_once_and_keeps_them_current(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cluster, "MAX_POSTINGS", 3)
+    s0, s1, s2 = (StoryState(f"s{n}", "t", terms) for n, terms in enumerate((
+        {"common": 0.6, "name0": 0.8}, {"common": 0.6, "name1": 0.8},
+        {"common": 0.6, "name0": 0.8})))
+    reads: list[str] = []
+    with open_store(tmp_path / "news.db") as store, store.transaction():
+        index = pipeline.StoredStoryIndex(store)
+        for state in (s0, s1):
+            index.add(state)
+            index.update(state)
+        store.conn.set_trace_callback(reads.append)
+        assert [s.id for s in index.candidates(["common", "name0"])] == ["s0", "s1"]
+        index.add(s2)
+        index.update(s2)  # "common" in 3 stories now: too common to look up
+        assert [s.id for s in index.candidates(["name0", "common"])] == ["s0", "s2"]
+        # index changes are written at the end of a call, in one go
+        assert pipeline.db.story_candidates(store, ["name0"], common=3, limit=10) == []
+        index.write_terms()
+        assert pipeline.db.story_candidates(store, ["name0", "common"], common=3,
+                                            limit=10) == [1, 3]
+        index.remove(s0)  # "common" back in 2 stories
+        assert [s.id for s in index.candidates(["name0", "common"])] == ["s2", "s1"]
+        index.write_terms()
+        assert pipeline.db.story_candidates(store, ["name0", "common"], common=3,
+                                            limit=10) == [3, 2]
+        store.conn.set_trace_callback(None)
+    # both terms were read at the first lookup (their postings not yet written: taken
+    # from the changes kept in memory), then kept current
+    assert len([q for q in reads if "FROM story_terms WHERE term IN" in q]) == 1
