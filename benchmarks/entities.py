@@ -48,6 +48,7 @@ import spacy
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, DocBin
 
+from storyline import nlp as storyline_nlp
 from storyline.entities import EntityIndex, link_entities
 from storyline.ingest import make_article
 from storyline.mentions import find_mentions, headline_tokens
@@ -188,12 +189,14 @@ def articles_for(docs: Sequence[ecb.Document]) -> list[Article]:
 def parsed_docs(articles: Sequence[Article], use_cache: bool) -> list[Doc]:
     """spaCy parses of a topic, as `analyze_articles` makes them (`nlp.parse_texts`).
 
-    Cached under /tmp by spaCy version, model and texts (not by Storyline's code), so that
-    a change to the entity code re-runs only `find_mentions` and the linker.
+    Cached under /tmp by spaCy version, model, `storyline/nlp.py` (its tokenizer rules) and
+    texts, not by the rest of Storyline's code, so that a change to the entity code re-runs
+    only `find_mentions` and the linker.
     """
     nlp = load_nlp()
     texts = [a.text for a in articles]
-    digest = _digest([spacy.__version__, default_model_name(), *texts])
+    setup = Path(storyline_nlp.__file__).read_text(encoding="utf-8")
+    digest = _digest([spacy.__version__, default_model_name(), setup, *texts])
     path = CACHE_DIR / f"docs-{digest}.spacy"
     if use_cache and path.exists():
         return list(DocBin().from_bytes(path.read_bytes()).get_docs(nlp.vocab))
