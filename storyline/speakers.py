@@ -26,6 +26,7 @@ from .models import Mention, Quote
 from .nlp import text_of
 from .people import mention_gender
 
+# Every gendered form, as votes on the gender of the person named just before them.
 GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
                      "she": "female", "her": "female", "hers": "female", "herself": "female"}
 # Salience (Lappin and Leass 1994): recency, grammatical role, not in an adverbial phrase.
@@ -35,6 +36,7 @@ HEAD_WEIGHT = 50
 SALIENCE_SENTENCES = 4
 # "promised them to say": verbs whose subject, not object, does what follows.
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
+# Pronouns that can be a speech verb's subject or object, with the gender they require.
 PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "male",
             "her": "female", "we": None, "i": None}
 
