@@ -133,11 +133,18 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     consumed: set[int] = set()
     cues: dict[int, Token] = {}  # quote start -> its cue token
     carried: dict[int, tuple[Token, int]] = {}  # quote index -> cue, turn start
+    own_cues: dict[int, Token | None] = {}  # quote index -> its own cue, found once
+
+    def own_cue(index: int) -> Token | None:
+        if index not in own_cues:
+            own_cues[index] = _find_cue(doc, marked[index], inside)
+        return own_cues[index]
+
     for index, span in enumerate(marked):
         if index in consumed:
             continue
         parts = [span]
-        cue, turn = carried[index] if index in carried else (_find_cue(doc, span, inside), None)
+        cue, turn = carried[index] if index in carried else (own_cue(index), None)
         following = marked[index + 1] if index + 1 < len(marked) else None
         join = _join_around_cue(doc, span, following, cue) if following else None
         if join == "clause":
@@ -150,9 +157,11 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         if cue is not None:
             cues[quote.start] = cue
         previous = quote
-        if join == "sentence" and cue is not None and following is not None and \
-                quote.turn_start is not None and _own_cue(doc, following, inside, cue) is None:
-            # '"We will," he said. "We must."': a second quote of the same turn.
+        next_cue = own_cue(index + 1) if join == "sentence" else None
+        if join == "sentence" and cue is not None and quote.turn_start is not None and \
+                (next_cue is None or next_cue.i == cue.i):
+            # '"We will," he said. "We must."': a second quote of the same turn, unless
+            # it has its own attribution ('"No," said Oren Malik').
             carried[index + 1] = (cue, quote.turn_start)
     reported = _indirect_quotes(doc, article_id, inside, resolver, marked)
     reported = _mix_partials(doc, quotes, cues, reported, inside)
@@ -300,13 +309,6 @@ def _join_around_cue(doc: Doc, span: _MarkedSpan, following: _MarkedSpan,
             text_of(doc)[cue.sent.end_char:following.outer_start].strip():
         return None  # another sentence stands between the cue and the next quote
     return "sentence"
-
-
-def _own_cue(doc: Doc, span: _MarkedSpan, inside: bytearray, previous: Token
-             ) -> Token | None:
-    """The quote's own attribution ('"No," said Oren Malik'), if not the previous one's."""
-    cue = _find_cue(doc, span, inside)
-    return None if cue is None or cue.i == previous.i else cue
 
 
 def _second_cue(doc: Doc, cue: Token, start: int, end: int) -> bool:
