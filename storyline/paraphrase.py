@@ -27,9 +27,9 @@ from typing import Any
 
 from rapidfuzz.distance import LCSseq
 
+from .text import NEGATIONS  # spaCy splits "cannot", so its lemmas never hold it
+
 MODEL_PATH = Path(__file__).parent / "data" / "fact_model.json"
-NEGATIONS = frozenset({"not", "no", "never", "nor", "without", "neither", "none", "nobody",
-                       "nothing", "nowhere"})
 POS_CLASSES = ("PROPN", "NOUN", "VERB", "ADJ", "NUM")
 WORD_NGRAMS = (1, 2, 3, 4)
 CHAR_NGRAM = 4
