@@ -52,12 +52,19 @@ class EntityIndex:
 
     def entity_at(self, article_id: str, start: int, end: int) -> str | None:
         """The entity whose mention overlaps this span most, if any."""
-        best, best_overlap = None, 0
+        return self._overlapping(article_id, start, end)[0]
+
+    def _overlapping(self, article_id: str, start: int, end: int) -> tuple[str | None, set[str]]:
+        """The entity overlapping the span most (the first found on a tie), and every
+        entity that overlaps it."""
+        best, best_overlap, found = None, 0, set()
         for s, e, entity_id in self._spans.get(article_id, ()):
             overlap = min(e, end) - max(s, start)
+            if overlap > 0:
+                found.add(entity_id)
             if overlap > best_overlap:
                 best, best_overlap = entity_id, overlap
-        return best
+        return best, found
 
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
@@ -67,12 +74,9 @@ class EntityIndex:
 
         Only an unambiguous match counts; otherwise None (unresolved, never a guess).
         """
-        people = {i for s, e, i in self._spans.get(article_id, ())
-                  if s < end and start < e and i in self._by_id and
-                  self._by_id[i].label == "PERSON"}
-        if len(people) > 1:  # "Ada Grassley and Tom Leahy": a group speaks, no one person
-            return None
-        found = self.entity_at(article_id, start, end)
+        found, overlapping = self._overlapping(article_id, start, end)
+        if sum(self._by_id[i].label == "PERSON" for i in overlapping) > 1:
+            return None  # "Ada Grassley and Tom Leahy": a group speaks, no one person
         if found:
             return found
         phrase = _bare_phrase(text)
