@@ -11,6 +11,7 @@ Formats: `.txt` (optional `Key: value` header block ended by a blank line),
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import re
@@ -99,20 +100,22 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[Record]:
         return
     if warning:
         yield InputError(source, warning, severity="warning")
-    suffix = path.suffix.lower()
+    suffix, stem = path.suffix.lower(), _clean_id(path.stem)
+    notes: list[str] = []
     try:
         if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl_stream(io.StringIO(text), source, path.stem)
+            yield from _read_jsonl_stream(io.StringIO(text), source, stem)
         elif suffix in JSON_SUFFIXES:
-            yield _article_from_json(_parse_json(text, source), source, path.stem)
+            yield _article_from_json(_parse_json(text, source), source, stem, notes)
         elif suffix in HTML_SUFFIXES:
-            yield parse_html(text, source=source, default_id=path.stem)
-        elif suffix in FEED_SUFFIXES or _looks_like_feed(text):
-            yield from parse_feed(text, source=source, stem=path.stem)
+            yield parse_html(text, source=source, default_id=stem, warnings=notes)
+        elif suffix in FEED_SUFFIXES or _starts_like_feed(text):
+            yield from parse_feed(text, source=source, stem=stem)
         else:
-            yield parse_text(text, source=source, default_id=path.stem)
+            yield parse_text(text, source=source, default_id=stem, warnings=notes)
     except InputProblem as problem:
         yield InputError(source, str(problem))
+    yield from (InputError(source, note, severity="warning") for note in notes)
 
 
 def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
@@ -129,6 +132,10 @@ def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
         raise InputProblem(f"cannot read file: {exc.strerror or exc}") from exc
     if not data.strip():
         raise InputProblem("empty file")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _decode_or_fail(data, "utf-32"), None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _decode_or_fail(data, "utf-16"), None
     if b"\x00" in data[:8192]:
         raise InputProblem("binary file (contains NUL bytes), not text")
     try:
@@ -139,6 +146,14 @@ def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
         reason = f"not valid UTF-8 (byte {data[exc.start]:#04x} at offset {exc.start}); " \
                  "decoded as Windows-1252"
         return fallback, reason
+
+
+def _decode_or_fail(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputProblem(f"starts with a {encoding.upper()} byte-order mark but is not "
+                           f"valid {encoding.upper()} (offset {exc.start})") from exc
 
 
 def normalize_text(text: str) -> str:
@@ -154,26 +169,45 @@ def normalize_text(text: str) -> str:
 
 
 def parse_published(value: object) -> datetime | None:
-    """Parse a publication date in any common format; naive times are taken as UTC."""
-    if value is None or value == "":
+    """Parse a publication date in any common format; naive times are taken as UTC.
+
+    Only complete dates count: a value missing its year, month or day ("March",
+    "2024", "Monday"), a relative one ("yesterday") or an impossible timestamp gives
+    None, because filling the gap from today's date would invent a date and make
+    re-ingesting the same file store a second copy.
+    """
+    if value is None or value == "" or isinstance(value, bool):
         return None
     if isinstance(value, datetime):
-        parsed = value
+        parsed: datetime | None = value
     elif isinstance(value, (int, float)):
-        parsed = datetime.fromtimestamp(float(value), tz=UTC)
+        parsed = _parse_timestamp(float(value))
     else:
-        parsed_or_none = _parse_date_string(str(value).strip())
-        if parsed_or_none is None:
-            return None
-        parsed = parsed_or_none
+        parsed = _parse_date_string(str(value).strip())
+    if parsed is None:
+        return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed
 
 
+def _parse_timestamp(seconds: float) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+# Two defaults that differ in every part: a date that parses to the same moment
+# under both took nothing from the default, so it was complete.
+_DEFAULTS = (datetime(1904, 1, 1), datetime(1905, 2, 2))
+
+
 def _parse_date_string(value: str) -> datetime | None:
     from email.utils import parsedate_to_datetime
 
+    if not any(char.isdigit() for char in value):
+        return None
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -185,12 +219,19 @@ def _parse_date_string(value: str) -> datetime | None:
     from dateutil import parser as dateutil_parser
 
     try:
-        return dateutil_parser.parse(value)
+        first, second = (dateutil_parser.parse(value, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError):
-        pass
+        return _parse_foreign_date(value)
+    return first if first.date() == second.date() else None
+
+
+def _parse_foreign_date(value: str) -> datetime | None:
+    """Dates in other languages ("11 de marzo de 2026"), absolute and complete only."""
     import dateparser
 
-    return dateparser.parse(value, settings={"RETURN_AS_TIMEZONE_AWARE": False})
+    settings = {"RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True,
+                "PARSERS": ["custom-formats", "absolute-time"]}
+    return dateparser.parse(value, settings=settings)  # type: ignore[arg-type]
 
 
 def outlet_from_url(url: str) -> str:
@@ -199,31 +240,44 @@ def outlet_from_url(url: str) -> str:
 
 
 def make_article(*, id: str, source: str, text: str, title: str = "", outlet: str = "",
-                 url: str = "", published: object = None, author: str = "") -> Article:
-    """Build an Article from raw fields: normalise text, parse date, fill outlet."""
+                 url: str = "", published: object = None, author: str = "",
+                 warnings: list[str] | None = None) -> Article:
+    """Build an Article from raw fields: normalise text, parse date, fill outlet.
+
+    A publication date that cannot be read is dropped and, when `warnings` is
+    given, explained there (the article itself is kept).
+    """
     body = normalize_text(text)
     if not body:
         raise InputProblem("no article text")
+    parsed = parse_published(published)
+    if parsed is None and published not in (None, "") and warnings is not None:
+        shown = str(published)[:40]
+        warnings.append(f"unreadable publication date {shown!r} (needs year, month and "
+                        "day); the article is kept without a date")
     return Article(
-        id=_clean_id(id), source=source, text=body, title=" ".join(title.split()),
+        id=" ".join(id.split()) or "article", source=source, text=body,
+        title=" ".join(title.split()),
         outlet=(outlet.strip() or outlet_from_url(url)), url=url.strip(),
-        published=parse_published(published), author=" ".join(author.split()),
+        published=parsed, author=" ".join(author.split()),
     )
 
 
 def _clean_id(value: str) -> str:
+    """An id made from a file name: no spaces or punctuation (an input's own id is kept)."""
     cleaned = re.sub(r"[^\w.-]+", "-", value.strip()).strip("-")
     return cleaned or "article"
 
 
-def parse_text(text: str, *, source: str, default_id: str) -> Article:
+def parse_text(text: str, *, source: str, default_id: str,
+               warnings: list[str] | None = None) -> Article:
     """A plain-text article with an optional `Key: value` header block."""
     header, body = _split_header(text.lstrip("\ufeff"))
     return make_article(
         id=header.get("id", default_id), source=source, text=body,
         title=header.get("title", ""), outlet=header.get("outlet", header.get("source", "")),
         url=header.get("url", ""), published=header.get("published", header.get("date")),
-        author=header.get("author", ""),
+        author=header.get("author", ""), warnings=warnings,
     )
 
 
@@ -248,7 +302,8 @@ def _parse_json(text: str, source: str) -> Any:
             from exc
 
 
-def _article_from_json(obj: Any, source: str, default_id: str) -> Article:
+def _article_from_json(obj: Any, source: str, default_id: str,
+                       warnings: list[str] | None = None) -> Article:
     if not isinstance(obj, dict):
         raise InputProblem("JSON value is not an article object")
     url = str(obj.get("url") or "")
@@ -261,10 +316,18 @@ def _article_from_json(obj: Any, source: str, default_id: str) -> Article:
     if not isinstance(body, str) or not body.strip():
         raise InputProblem("article has no 'text' (or 'html') field")
     return make_article(
-        id=str(obj.get("id") or default_id), source=str(obj.get("source") or source),
+        id=_own_id(obj.get("id")) or default_id, source=str(obj.get("source") or source),
         text=body, title=str(obj.get("title") or ""), outlet=str(obj.get("outlet") or ""),
         url=url, published=obj.get("published"), author=_author_text(obj.get("author")),
+        warnings=warnings,
     )
+
+
+def _own_id(value: object) -> str:
+    """The input's own id, kept as given (0 is an id; null and "" are not)."""
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    return " ".join(str(value).split())
 
 
 def _author_text(value: object) -> str:
@@ -278,20 +341,23 @@ def _read_jsonl_stream(stream: IO[str], source: str, stem: str) -> Iterator[Reco
         if not line.strip():
             continue
         where = f"{source}:{number}"
+        notes: list[str] = []
         try:
             obj = _parse_json(line, where)
-            yield _article_from_json(obj, source, f"{stem}-{number}")
+            yield _article_from_json(obj, source, f"{stem}-{number}", notes)
         except InputProblem as problem:
             yield InputError(where, str(problem))
+        yield from (InputError(where, note, severity="warning") for note in notes)
 
 
-def parse_html(html: str, *, source: str, default_id: str, url: str = "") -> Article:
+def parse_html(html: str, *, source: str, default_id: str, url: str = "",
+               warnings: list[str] | None = None) -> Article:
     """A web page: main text and metadata via trafilatura."""
     extracted = _extract_html(html, url=url)
     return make_article(id=default_id, source=source, text=extracted["text"],
                         title=extracted["title"], outlet=extracted["outlet"],
                         url=extracted["url"] or url, published=extracted["published"],
-                        author=extracted["author"])
+                        author=extracted["author"], warnings=warnings)
 
 
 def _extract_html(html: str, *, url: str = "") -> dict[str, str]:
@@ -344,6 +410,11 @@ def _drop_title_line(text: str, title: str) -> str:
     return text
 
 
+def _starts_like_feed(text: str) -> bool:
+    """A feed without a feed suffix: markup from the first character, not prose about one."""
+    return text.lstrip()[:1] == "<" and _looks_like_feed(text)
+
+
 def _looks_like_feed(text: str) -> bool:
     head = text[:2000].lower()
     return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
@@ -353,7 +424,9 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
     """RSS/Atom items: full content when present, otherwise the summary."""
     import feedparser
 
-    feed = feedparser.parse(text)
+    # Bytes, never a str: feedparser fetches a str that looks like a URL, and
+    # reading must stay offline.
+    feed = feedparser.parse(text.encode("utf-8"))
     if feed.bozo and not feed.entries:
         raise InputProblem(f"not a readable feed: {feed.get('bozo_exception', 'parse error')}")
     if not feed.entries:
@@ -363,16 +436,18 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
     for index, entry in enumerate(feed.entries, start=1):
         where = f"{source}#{index}"
         html = entry.content[0].value if entry.get("content") else entry.get("summary", "")
+        notes: list[str] = []
         try:
             yield make_article(
                 id=f"{stem}-{index}", source=where, text=html_fragment_to_text(html),
                 title=entry.get("title", ""), outlet=_entry_outlet(entry, channel),
                 url=entry.get("link", ""),
                 published=entry.get("published") or entry.get("updated"),
-                author=entry.get("author", ""),
+                author=entry.get("author", ""), warnings=notes,
             )
         except InputProblem as problem:
             yield InputError(where, str(problem))
+        yield from (InputError(where, note, severity="warning") for note in notes)
 
 
 def _entry_outlet(entry: Any, channel: str) -> str:

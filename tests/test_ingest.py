@@ -166,6 +166,43 @@ def test_parse_published_garbage_is_none(value: object) -> None:
     assert parse_published(value) is None
 
 
+@pytest.mark.parametrize("value", [
+    "N/A", "2024", "March", "March 2026", "Monday", "12", "[1]", "yesterday", "now",
+    "2 hours ago", True, 1e20, -1e15, float("nan"), float("inf"),
+])
+def test_parse_published_never_invents_a_date(value: object) -> None:
+    """Incomplete, relative or impossible values give no date, not one filled from today."""
+    assert parse_published(value) is None
+
+
+def test_parse_published_keeps_complete_dates_in_other_forms() -> None:
+    assert parse_published(1773219600) == datetime(2026, 3, 11, 9, 0, tzinfo=UTC)
+    assert parse_published("11 de marzo de 2026") == datetime(2026, 3, 11, tzinfo=UTC)
+    assert parse_published("3/11/2026") == datetime(2026, 3, 11, tzinfo=UTC)
+
+
+def test_unreadable_published_keeps_the_article_with_a_warning(tmp_path: Path) -> None:
+    path = write(tmp_path / "dates.jsonl", "\n".join(json.dumps(o) for o in [
+        {"id": "a", "published": 1e20, "text": "The Fenwick ferry sailed again."},
+        {"id": "b", "published": "yesterday", "text": "The Fenwick pier was repaired."},
+        {"id": "c", "published": "2026-03-11", "text": "The Fenwick tolls went up."},
+    ]) + "\n")
+    articles, errors = read(path)
+    assert [a.id for a in articles] == ["a", "b", "c"]
+    assert [a.published for a in articles] == [None, None, datetime(2026, 3, 11, tzinfo=UTC)]
+    assert [e.source for e in errors] == [f"{path}:1", f"{path}:2"]
+    assert all(e.severity == "warning" and "publication date" in e.reason for e in errors)
+
+
+def test_relative_published_header_is_stable_across_runs(tmp_path: Path) -> None:
+    """The article key must not depend on the day the file is read."""
+    path = write(tmp_path / "pier.txt", "Published: yesterday\n\nThe Fenwick pier reopened.\n")
+    [first], [warning] = read(path)
+    [second], _ = read(path)
+    assert first.published is None and first.key == second.key
+    assert warning.source == str(path) and "yesterday" in warning.reason
+
+
 # -- HTML ---------------------------------------------------------------------------
 
 
@@ -240,6 +277,25 @@ def test_json_with_html_instead_of_text(tmp_path: Path) -> None:
     assert art.outlet == "The Lowmere Ledger"
     assert art.title == "Lowmere market hall saved by late council vote"
     assert art.published == datetime(2026, 3, 12, 13, 35, tzinfo=UTC)
+
+
+def test_json_ids_are_kept_exactly_as_given(tmp_path: Path) -> None:
+    path = write(tmp_path / "ids.jsonl", "\n".join(json.dumps(o) for o in [
+        {"id": "https://news.example/a/1", "text": "The Hale mill closed."},
+        {"id": "urn:uuid:42", "text": "The Hale mill reopened."},
+        {"id": 0, "text": "The Hale mill was sold."},
+        {"id": "a b", "text": "The Hale mill burned."},
+        {"id": "a-b", "text": "The Hale mill was rebuilt."},
+    ]) + "\n")
+    articles, errors = read(path)
+    assert errors == []
+    assert [a.id for a in articles] == ["https://news.example/a/1", "urn:uuid:42", "0",
+                                        "a b", "a-b"]
+
+
+def test_file_name_ids_are_cleaned(tmp_path: Path) -> None:
+    [art], _ = read(write(tmp_path / "hale mill (final).txt", "The Hale mill closed.\n"))
+    assert art.id == "hale-mill-final"
 
 
 def test_json_without_id_uses_stem(tmp_path: Path) -> None:
@@ -515,6 +571,36 @@ def test_utf8_bom_is_dropped(tmp_path: Path) -> None:
     assert errors == []
     assert art.title == "Tarn village fete"
     assert art.text == "The Tarn fete raised \u00a3400."
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_text_with_a_utf16_or_utf32_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "wide.txt"
+    text = "Title: Tarn ferry\n\nThe Tarn ferry carried 400 people on Sunday.\n"
+    bom = {"utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    path.write_bytes(bom + text.encode(encoding))
+    [art], errors = read(path)
+    assert errors == []
+    assert art.title == "Tarn ferry"
+    assert art.text == "The Tarn ferry carried 400 people on Sunday."
+
+
+def test_text_that_mentions_feed_tags_is_an_article(tmp_path: Path) -> None:
+    path = write(tmp_path / "howto.txt", "The Tarn library now publishes an <rss> feed and an "
+                 "Atom <feed> of its events, the librarian said.\n")
+    [art], errors = read(path)
+    assert errors == []
+    assert art.text.startswith("The Tarn library")
+
+
+def test_feed_file_holding_a_url_is_not_fetched(tmp_path: Path) -> None:
+    # feedparser fetches a string that looks like a URL; reading must stay offline.
+    path = write(tmp_path / "pointer.rss", "http://127.0.0.1:9/feed.xml\n")
+    articles, [error] = read(path)
+    assert articles == []
+    assert error.source == str(path)
+    assert error.reason.startswith("not a readable feed")
+    assert "not well-formed" in error.reason  # read as XML, not opened as a URL
 
 
 def test_file_larger_than_the_limit(tmp_path: Path) -> None:
