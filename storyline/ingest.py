@@ -231,7 +231,7 @@ def _parse_foreign_date(value: str) -> datetime | None:
 
     settings = {"RETURN_AS_TIMEZONE_AWARE": False, "STRICT_PARSING": True,
                 "PARSERS": ["custom-formats", "absolute-time"]}
-    return dateparser.parse(value, settings=settings)  # type: ignore[arg-type]
+    return dateparser.parse(value, settings=settings)
 
 
 def outlet_from_url(url: str) -> str:
