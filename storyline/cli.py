@@ -283,10 +283,11 @@ def serve_cli(db_path: str, host: str, port: int) -> None:
     """
     import uvicorn
 
-    from .web import create_app
+    from .web import allowed_hosts_for, create_app
 
     click.echo(f"storyline: serving {db_path} on http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level="warning")
+    app = create_app(db_path, allowed_hosts=allowed_hosts_for(host))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.command(name="demo")

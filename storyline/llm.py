@@ -208,10 +208,15 @@ def _post(url: str, body: dict[str, Any], *, timeout: float) -> str:
     return content
 
 
+def _is_number(value: object) -> bool:
+    # str.isdigit() accepts "²", which int() then rejects; only ASCII digits count.
+    return re.fullmatch(r"[0-9]{1,6}", str(value).strip()) is not None
+
+
 def _match(items: Sequence[dict[str, Any]], count: int) -> dict[int, dict[str, Any]]:
     """Reply items by input sentence number: by their `id`, else by position."""
     by_id = {int(i["id"]): i for i in items
-             if isinstance(i.get("id"), int | str) and str(i["id"]).strip().isdigit()}
+             if isinstance(i.get("id"), int | str) and _is_number(i["id"])}
     if by_id or len(items) != count:
         return by_id
     return dict(enumerate(items, start=1))
@@ -224,7 +229,7 @@ def _check(sentence: SummarySentence, item: dict[str, Any] | None, own: dict[int
         return sentence, "no rewrite in the reply"
     named = [int(n) for group in MARKER_RE.findall(item["text"]) for n in group.split(",")]
     raw = item.get("cites")
-    named += [int(c) for c in raw if str(c).strip().isdigit()] if isinstance(raw, list) else []
+    named += [int(c) for c in raw if _is_number(c)] if isinstance(raw, list) else []
     text = " ".join(MARKER_RE.sub("", item["text"]).split())
     foreign = sorted(set(named) - set(own))
     if foreign:

@@ -59,8 +59,8 @@ CREDIT_PATTERNS = [
     re.compile(r"(?:originally published|reprinted(?: with permission)?|republished) "
                r"(?:in|by|from|on) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)(?=[.,;\n]|$)",
                re.IGNORECASE),
-    re.compile(r"^(?:From|Source:|Via) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)[.:\n]",
-               re.MULTILINE),
+    re.compile(r"^(?:From|Source:|Via) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
+               r"(?:[.:\n]|$)", re.MULTILINE),
     re.compile(r"^[A-Z][A-Z .'-]{1,40}\((?P<outlet>[A-Z][\w&.' -]{1,40}?)\)\s*[-\u2013\u2014]",
                re.MULTILINE),
     re.compile(r"^\((?P<outlet>AP|AFP|Reuters|[A-Z][\w&.' -]{1,30}?)\)\s*[-\u2013\u2014]",

@@ -157,8 +157,13 @@ def _aligned_pairs(dossier: dict[str, Any], articles: dict[str, Any]
 
 # -- Markdown -------------------------------------------------------------------
 
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|~])")
+
+
 def _md(text: object) -> str:
-    return html.escape(str(text or ""), quote=False).replace("\n", " ")
+    """Untrusted text as inert Markdown: no HTML, links, images, emphasis or table cells."""
+    escaped = html.escape(str(text or ""), quote=False).replace("\n", " ")
+    return MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
 
 
 def _llm_note(dossier: dict[str, Any]) -> str:
@@ -218,7 +223,7 @@ def render_markdown(dossier: dict[str, Any]) -> str:
             lines.append(f"  - {_md(version['outlet'])}: {_md(version['text'])}")
     if dossier["errors"]:
         lines += ["", "## Input errors", ""]
-        lines += [f"- `{_md(e['source'])}`: {_md(e['reason'])}" for e in dossier["errors"]]
+        lines += [f"- {_md(e['source'])}: {_md(e['reason'])}" for e in dossier["errors"]]
     return "\n".join(lines) + "\n"
 
 

@@ -2,15 +2,19 @@
 
 Goes in: a store path. Comes out: an ASGI app whose routes call the library
 and serve the same dict as JSON (`/stories.json`, `/story/<id>.json`) or as
-the HTML page (`/`, `/story/<id>`). `storyline serve` binds it to 127.0.0.1.
+the HTML page (`/`, `/story/<id>`). `storyline serve` binds it to 127.0.0.1
+and then answers only requests addressed to a loopback name, so a web page the
+user visits cannot read the store through DNS rebinding.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import pipeline, report
 from .models import StoryNotFound
@@ -18,18 +22,36 @@ from .store import open_store
 
 SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
                     "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
-def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None) -> FastAPI:
+def allowed_hosts_for(bind_host: str) -> list[str]:
+    """Host headers to answer: loopback names when bound to loopback, else any."""
+    if bind_host in LOOPBACK_HOSTS:
+        return list(LOOPBACK_HOSTS)
+    return ["*"]  # the user chose to serve a network; they name the host themselves
+
+
+def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
+               allowed_hosts: Sequence[str] = LOOPBACK_HOSTS) -> FastAPI:
     """The web app for the store at `db_path` (opened per request, so ingest can run alongside)."""
     app = FastAPI(title="Storyline", docs_url=None, redoc_url=None, openapi_url=None)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
+
+    @app.middleware("http")
+    async def security_headers(request: Request,
+                               call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
 
     def story_dossier(story_id: str) -> dict[str, Any]:
         with open_store(db_path) as store:
             try:
                 return pipeline.dossier_for_story(store, story_id, options=options)
             except StoryNotFound as exc:
-                raise HTTPException(status_code=404, detail=str(exc)) from exc
+                # Not str(exc): it names the store's path on disk.
+                raise HTTPException(status_code=404, detail=f"no story {story_id!r}") from exc
 
     def index() -> dict[str, Any]:
         with open_store(db_path) as store:
@@ -38,7 +60,7 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None) 
     @app.get("/", response_class=HTMLResponse)
     def index_page() -> HTMLResponse:
         page = report.render_index_html(index(), link_prefix="/story/", link_suffix="")
-        return HTMLResponse(page, headers=SECURITY_HEADERS)
+        return HTMLResponse(page)
 
     @app.get("/stories.json")
     def index_json() -> JSONResponse:
@@ -51,6 +73,6 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None) 
     @app.get("/story/{story_id}", response_class=HTMLResponse)
     def story_page(story_id: str) -> HTMLResponse:
         page = report.render_html(story_dossier(story_id), index_link="/")
-        return HTMLResponse(page, headers=SECURITY_HEADERS)
+        return HTMLResponse(page)
 
     return app

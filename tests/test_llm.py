@@ -190,6 +190,14 @@ def test_a_sentence_missing_from_the_reply_stays_extractive(llm: FakeLLM) -> Non
     assert "no rewrite" in result.problems[0].reason
 
 
+def test_superscript_ids_and_cites_do_not_crash_the_run(llm: FakeLLM) -> None:
+    # "²".isdigit() is True but int("²") fails: such a reply must not end the analysis.
+    llm.reply({"sentences": [{"id": "\u00b2", "text": "The bridge is closed.",
+                              "cites": ["\u00b9"]}]})
+    result = _rewrite(llm)
+    assert result.sentences == tuple(SUMMARY)
+
+
 @pytest.mark.parametrize("content", [
     "Sure! The bridge is closed.",
     '{"sentences": "The bridge is closed."}',

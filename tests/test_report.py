@@ -39,6 +39,17 @@ def test_markdown_escapes_article_text(hostile_dossier: dict[str, Any]) -> None:
     assert "<script>" not in text and "<img" not in text
 
 
+def test_markdown_escapes_links_images_and_table_cells() -> None:
+    body = ("Mayor Ilse Varga said [click](javascript:alert(1)) and "
+            "![pixel](http://x.example/p.png) "
+            "on Tuesday. The Dunmore bridge will reopen, she said.")
+    articles = [article(body, id="md", outlet="Dunmore | Courier")]
+    text = render_markdown(pipeline.build_dossier(pipeline.single_story(articles), articles))
+    assert "[click](javascript" not in text and "![pixel](" not in text
+    assert "\\[click\\](javascript" in text
+    assert "Dunmore \\| Courier" in text  # one table cell, not two
+
+
 def test_html_is_self_contained(bridge: dict[str, Any]) -> None:
     page = render_html(bridge)
     assert not re.search(r"<(script|link|img|iframe)\b", page)

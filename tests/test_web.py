@@ -1,4 +1,4 @@
-"""The local web UI: same dicts as JSON and HTML, 404s, escaping, localhost default."""
+"""The local web UI: same dicts as JSON and HTML, 404s, headers, loopback-only hosts."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from storyline.cli import DEMO_ARTICLES, cli, serve_cli
-from storyline.web import create_app
+from storyline.web import allowed_hosts_for, create_app
 
 pytestmark = pytest.mark.slow
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.slow
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     db = tmp_path_factory.mktemp("web") / "news.db"
     CliRunner().invoke(cli, ["ingest", str(DEMO_ARTICLES), "--db", str(db)])
-    return TestClient(create_app(str(db)))
+    return TestClient(create_app(str(db)), base_url="http://127.0.0.1:8765")
 
 
 def test_index_lists_stories(client: TestClient) -> None:
@@ -40,8 +40,27 @@ def test_story_json_and_html(client: TestClient) -> None:
     assert "default-src 'none'" in page.headers["content-security-policy"]
 
 
-def test_unknown_story_is_404(client: TestClient) -> None:
-    assert client.get("/story/nope.json").status_code == 404
+def test_unknown_story_is_404_without_the_store_path(client: TestClient) -> None:
+    response = client.get("/story/nope.json")
+    assert response.status_code == 404
+    assert "news.db" not in response.text and "nope" in response.text
+
+
+def test_json_routes_carry_the_security_headers(client: TestClient) -> None:
+    response = client.get("/stories.json")
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "default-src 'none'" in response.headers["content-security-policy"]
+
+
+def test_foreign_host_header_is_refused(client: TestClient) -> None:
+    """DNS rebinding: a page on evil.example resolving to 127.0.0.1 must get nothing."""
+    assert client.get("/stories.json", headers={"host": "evil.example"}).status_code == 400
+    assert client.get("/stories.json", headers={"host": "localhost:8765"}).status_code == 200
+
+
+def test_allowed_hosts_follow_the_bind_address() -> None:
+    assert "evil.example" not in allowed_hosts_for("127.0.0.1")
+    assert allowed_hosts_for("0.0.0.0") == ["*"]
 
 
 def test_serve_binds_localhost_by_default() -> None:
