@@ -71,7 +71,10 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
             continue  # durations, recurring times and vague references are not points
         if mention.value is None and not mention.clause:
             continue
-        words = set(content_words(mention.clause or mention.sentence.text))
+        # Without the date's own words: two things done "on Friday" share "friday",
+        # which says nothing about whether they are one event.
+        date_words = set(content_words(mention.text))
+        words = set(content_words(mention.clause or mention.sentence.text)) - date_words
         target = _matching_draft(drafts, mention, words, sources)
         if target is None:
             target = _Draft(mention.value, mention.precision)
@@ -79,7 +82,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         target.mentions.append(mention)
         target.words |= words
         if not mention.reporting and mention.value is not None:
-            stems = _stems(words - set(content_words(mention.text)))
+            stems = _stems(words)
             target.stems |= stems
             target.clauses.append((mention, stems))
     in_sentence: dict[tuple[str, int], list[str]] = defaultdict(list)

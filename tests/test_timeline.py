@@ -34,6 +34,17 @@ def test_same_event_from_two_outlets_is_one_entry(analyse: Any) -> None:
     assert {span.article for span in events[0].evidence} == {"a1", "a2"}
 
 
+def test_two_things_done_on_the_same_day_stay_two_events(analyse: Any) -> None:
+    met = analyse("The council met on Friday to discuss the bridge.", id="a1")
+    inspected = analyse("Engineers inspected the bridge last Friday.", id="a2")
+    articles = [article("x", id="a1"), article("y", id="a2")]
+    events = build_timeline(articles, [*met.dates, *inspected.dates])
+    friday = [e for e in events if e.date == "2026-03-06"]
+    assert len(friday) == 2
+    assert [sorted({s.article for s in e.evidence}) for e in friday] in (
+        [["a1"], ["a2"]], [["a2"], ["a1"]])
+
+
 def test_later_report_updates_the_status(analyse: Any) -> None:
     planned = analyse("The council will hold a public meeting at City Hall on Friday.", id="a1")
     postponed = analyse("The public meeting at City Hall planned for Friday was postponed.",
@@ -147,7 +158,8 @@ def test_date_divergence_in_the_dossier() -> None:
     page = render_html(dossier)
     assert "dates differ: 2026-03-09 / 2026-03-10" in page
     assert "Coastline &lt;b&gt;Post&lt;/b&gt;" in page and "<b>Post</b>" not in page
-    assert "[dates differ: 2026-03-09 / 2026-03-10]" in render_markdown(dossier)
+    # Brackets are escaped in Markdown (article text must not form links); they render as is.
+    assert "\\[dates differ: 2026-03-09 / 2026-03-10\\]" in render_markdown(dossier)
 
 
 def test_datelines_and_two_dated_events_in_one_sentence_are_no_conflict(analyse: Any) -> None:
