@@ -418,6 +418,8 @@ def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | 
     """A stored story's dossier, from the cache when its articles have not changed.
 
     The id of a story merged into another one gives the dossier of that other story.
+    Its `errors` hold the stored problems of the story's input files (a warning kept
+    from ingest) besides this run's `errors`.
     """
     options = options or AnalyzeOptions()
     story_id = db.resolve_story_id(store, story_id)
@@ -425,16 +427,20 @@ def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | 
     if cached is not None:
         return cached
     story = Story(story_id, story_title(articles), tuple(a.id for a in articles))
-    dossier = build_dossier(story, articles, options=options, errors=errors, progress=progress,
-                            analysed=analysed)
+    stored = db.errors_for_sources(store, (a.source for a in articles))
+    all_errors = list(dict.fromkeys([*stored, *errors]))
+    dossier = build_dossier(story, articles, options=options, errors=all_errors,
+                            progress=progress, analysed=analysed)
     # A brief the LLM was asked for but did not write is not cached: the next run retries.
     if not errors and (not options.llm or dossier["generator"]["summary"] == "llm"):
         db.save_dossier(store, story_id, fingerprint, dossier)
     return dossier
 
 
-def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions) -> str:
+def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,
+                 stored_errors: Sequence[InputError] = ()) -> str:
     payload = json.dumps([sorted(a.key for a in articles), VERSION,
+                          [[e.source, e.reason] for e in stored_errors],
                           options.model or default_model_name(), options.summary_words,
                           *([options.llm, options.llm_model] if options.llm else [])])
     return hashlib.sha256(payload.encode()).hexdigest()
@@ -459,6 +465,10 @@ def analyze(store: Store, ingested: IngestReport, *, options: AnalyzeOptions | N
             one_story: bool = False, progress: Progress | None = None) -> list[dict[str, Any]]:
     """Dossiers for what was just ingested: one story, or every story it falls into."""
     if one_story:
+        if store.path != db.MEMORY:
+            # Articles kept in a store are sorted into its stories, as `ingest` does,
+            # so `stories`, `show` and later ingests see them.
+            update_stories(store, ingested.articles)
         story = single_story(ingested.articles)
         return [build_dossier(story, ingested.articles, options=options,
                               errors=ingested.errors, progress=progress)]
@@ -483,7 +493,8 @@ def _story_cache(store: Store, story_id: str, options: AnalyzeOptions, *,
     """A story's articles, cache fingerprint and cached dossier (None when stale or when
     this run has input errors to report in it)."""
     articles = db.story_articles(store, story_id)
-    fingerprint = _fingerprint(articles, options)
+    stored = db.errors_for_sources(store, (a.source for a in articles))
+    fingerprint = _fingerprint(articles, options, stored)
     cached = None if errors else db.cached_dossier(store, story_id, fingerprint)
     return articles, fingerprint, cached
 

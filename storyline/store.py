@@ -111,6 +111,10 @@ class Store:
         self._migrate()
 
     def _migrate(self) -> None:
+        # Readers (web requests, `show`) must not wait for a running ingest's write
+        # lock: take it only when there is something to migrate, then look again.
+        if self.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
+            return
         with self.transaction():
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
@@ -232,19 +236,36 @@ def articles_by_keys(store: Store, keys: Iterable[str]) -> list[Article]:
 # -- input errors ---------------------------------------------------------------
 
 def save_errors(store: Store, errors: Sequence[InputError]) -> None:
+    """Keep input problems; one seen before (same source and reason) is not added again,
+    so re-running the same ingest does not pile up copies."""
     if not errors:
         return
     with store.transaction() as conn:
         conn.executemany(
-            "INSERT INTO input_errors (source, reason, severity, at) VALUES (?,?,?,?)",
-            [(e.source, e.reason, e.severity, _now()) for e in errors],
+            "INSERT INTO input_errors (source, reason, severity, at) SELECT ?,?,?,? "
+            "WHERE NOT EXISTS (SELECT 1 FROM input_errors WHERE source = ? AND reason = ?)",
+            [(e.source, e.reason, e.severity, _now(), e.source, e.reason) for e in errors],
         )
 
 
-def recent_errors(store: Store, limit: int = 200) -> list[InputError]:
-    rows = store.conn.execute(
-        "SELECT source, reason, severity FROM input_errors ORDER BY seq DESC LIMIT ?", (limit,))
-    return [InputError(r["source"], r["reason"], r["severity"]) for r in rows][::-1]
+def errors_for_sources(store: Store, sources: Iterable[str]) -> list[InputError]:
+    """Stored problems of the given input files, in the order they were first seen.
+
+    A JSONL line or feed item is reported as `path:line` or `path#item`; it belongs to
+    every article read from that path.
+    """
+    wanted = {source.partition("#")[0] for source in sources}
+    rows = store.conn.execute("SELECT source, reason, severity FROM input_errors ORDER BY seq")
+    return [InputError(r["source"], r["reason"], r["severity"]) for r in rows
+            if _input_path(r["source"]) in wanted]
+
+
+def _input_path(source: str) -> str:
+    path, hash_mark, _ = source.partition("#")
+    if hash_mark:
+        return path
+    stem, colon, line = source.rpartition(":")
+    return stem if colon and line.isdigit() else source
 
 
 # -- stories --------------------------------------------------------------------

@@ -116,6 +116,31 @@ def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     assert missing.exit_code == 1 and "no story" in missing.output
 
 
+def test_show_reports_the_stored_warnings_of_its_inputs_once(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    (folder / "pier.txt").write_text(
+        "Published: yesterday\n\nThe Meridian pier reopened after repairs, Ilse Varga said.\n",
+        encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    for _ in range(2):
+        assert _run("ingest", str(folder), "--db", db).exit_code == 0
+    index = json.loads(_run("stories", "--db", db, "--format", "json").stdout)
+    errors = [e for s in index["stories"]
+              for e in json.loads(_run("show", s["id"], "--db", db).stdout)["errors"]]
+    [warning] = [e for e in errors if e["source"].endswith("pier.txt")]
+    assert "publication date" in warning["reason"]
+
+
+def test_analyze_one_story_with_a_store_sorts_the_articles_into_stories(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    result = _run("analyze", str(DEMO_ARTICLES), "--one-story", "--db", db)
+    assert result.exit_code == 0
+    index = json.loads(_run("stories", "--db", db, "--format", "json").stdout)
+    assert sum(len(s["articles"]) for s in index["stories"]) == 12
+
+
 def test_quotes_command_prints_jsonl() -> None:
     result = _run("quotes", str(DEMO_ARTICLES / "meridian-bridge-closed.txt"))
     assert result.exit_code == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -184,6 +185,22 @@ def test_failure_inside_save_articles_rolls_back_the_whole_batch(
     assert db.count_articles(store) == 0
 
 
+def test_opening_a_migrated_store_does_not_wait_for_a_writer(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    open_store(path).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # an ingest holding the write lock
+    opened: list[Store] = []
+    thread = threading.Thread(target=lambda: opened.append(open_store(path)))
+    thread.start()
+    thread.join(timeout=10)  # the store waits up to 60 s for a lock it needs
+    opened_while_locked = bool(opened)
+    writer.execute("ROLLBACK")
+    thread.join()
+    opened[0].close()
+    assert opened_while_locked, "opening the store waited for the writer's lock"
+
+
 # -- input errors -----------------------------------------------------------------------
 
 
@@ -195,9 +212,17 @@ def test_errors_round_trip(store: Store) -> None:
     ]
     db.save_errors(store, errors)
     db.save_errors(store, [])
-    assert db.recent_errors(store) == errors
-    db.save_errors(store, [InputError("late.json", "empty file")])
-    assert db.recent_errors(store, limit=2) == [errors[2], InputError("late.json", "empty file")]
+    assert db.errors_for_sources(store, ["missing.txt", "cafe.txt", "wire.jsonl"]) == errors
+    assert db.errors_for_sources(store, ["wire.jsonl"]) == [errors[2]]
+    assert db.errors_for_sources(store, ["wire"]) == []
+
+
+def test_the_same_error_is_stored_once(store: Store) -> None:
+    error = InputError("feed.xml#2", "no article text")
+    db.save_errors(store, [error, error])
+    db.save_errors(store, [error, InputError("feed.xml#2", "empty item")])
+    assert db.errors_for_sources(store, ["feed.xml#1"]) == [
+        error, InputError("feed.xml#2", "empty item")]
 
 
 # -- stories ------------------------------------------------------------------------------
@@ -404,7 +429,7 @@ def test_ingest_inputs_stores_errors(tmp_path: Path, store: Store) -> None:
                                     batch_size=2)
     assert db.count_articles(store) == 2
     assert [Path(e.source).name for e in report.errors] == ["broken.json", "missing.txt"]
-    assert db.recent_errors(store) == report.errors
+    assert db.errors_for_sources(store, [e.source for e in report.errors]) == report.errors
 
 
 # -- story term index ----------------------------------------------------------------------
