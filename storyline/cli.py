@@ -20,6 +20,7 @@ import click
 from . import __version__, pipeline, report
 from .models import InputError, StorylineError
 from .store import open_store
+from .summary import DEFAULT_WORDS
 
 DEMO_ARTICLES = Path(__file__).parent / "demo" / "articles"
 FORMAT_CHOICE = click.Choice(["json", "md", "html", "all"])
@@ -51,8 +52,9 @@ def cli() -> None:
     """
 
 
-def _options(model: str | None, summary_words: int) -> pipeline.AnalyzeOptions:
-    return pipeline.AnalyzeOptions(model=model, summary_words=summary_words)
+SUMMARY_WORDS = click.option(
+    "--summary-words", type=click.IntRange(min=1), default=DEFAULT_WORDS, show_default=True,
+    help="Length of the brief in words.")
 
 
 def _check_llm_url(_ctx: click.Context, _param: click.Parameter, url: str | None) -> str | None:
@@ -110,11 +112,13 @@ def _ingest(store: Any, inputs: tuple[str, ...]) -> pipeline.IngestReport:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write files here.")
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default=None,
               help="Output format (default: json on stdout, all with --out).")
-@click.option("--one-story", is_flag=True, help="Treat all inputs as one story (no clustering).")
+@click.option("--one-story", is_flag=True,
+              help="Treat all inputs as one story (no clustering; with --db the stored "
+                   "articles still join the store's stories).")
 @click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite store to use.")
 @click.option("--model", default=None,
               help="spaCy pipeline package (default: an installed en_core_web_* package).")
-@click.option("--summary-words", default=120, show_default=True, help="Length of the brief.")
+@SUMMARY_WORDS
 @click.option("--dask", "dask_scheduler", default=None, metavar="SCHEDULER",
               help="Run the NLP on Dask: processes, threads, or a scheduler address.")
 @llm_options
@@ -214,19 +218,21 @@ def stories_cli(db_path: str, fmt: str) -> None:
 @click.option("--format", "fmt", type=FORMAT_CHOICE, default="json", show_default=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write files here.")
 @click.option("--model", default=None, help="spaCy pipeline package.")
+@SUMMARY_WORDS
 @llm_options
 @handle_errors
-def show_cli(story_id: str, db_path: str, fmt: str, out_dir: str | None,
-             model: str | None, llm_url: str | None, llm_model: str) -> None:
+def show_cli(story_id: str, db_path: str, fmt: str, out_dir: str | None, model: str | None,
+             summary_words: int, llm_url: str | None, llm_model: str) -> None:
     """Write one stored story's dossier (cached until the story changes).
 
     Example: storyline show s1 --db news.db --format html > s1.html
     """
-    options = pipeline.AnalyzeOptions(model=model, llm=llm_url, llm_model=llm_model)
-    with open_store(db_path) as store:
-        dossier = pipeline.dossier_for_story(store, story_id, options=options)
     if fmt == "all" and not out_dir:
         raise click.UsageError("--format all needs --out DIR")
+    options = pipeline.AnalyzeOptions(model=model, summary_words=summary_words, llm=llm_url,
+                                      llm_model=llm_model)
+    with open_store(db_path) as store:
+        dossier = pipeline.dossier_for_story(store, story_id, options=options)
     _emit([dossier], pipeline.index_for([dossier]), fmt=fmt, out_dir=out_dir, one_story=True)
 
 
@@ -243,7 +249,8 @@ def quotes_cli(inputs: tuple[str, ...], model: str | None) -> None:
         ingested = _ingest(store, inputs)
     if not ingested.articles:
         raise click.ClickException("no article could be read from the inputs")
-    for quote in pipeline.quotes_for(ingested.articles, options=_options(model, 120)):
+    for quote in pipeline.quotes_for(ingested.articles,
+                                     options=pipeline.AnalyzeOptions(model=model)):
         click.echo(json.dumps(quote, ensure_ascii=False))
 
 
@@ -262,7 +269,8 @@ def timeline_cli(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
         ingested = _ingest(store, inputs)
     if not ingested.articles:
         raise click.ClickException("no article could be read from the inputs")
-    events = pipeline.timeline_for(ingested.articles, options=_options(model, 120))
+    events = pipeline.timeline_for(ingested.articles,
+                                   options=pipeline.AnalyzeOptions(model=model))
     for event in events:
         if fmt == "jsonl":
             click.echo(json.dumps(event, ensure_ascii=False))

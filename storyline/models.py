@@ -206,7 +206,7 @@ class ArticleAnalysis:
     lemmas: tuple[tuple[str, ...], ...] = ()  # content lemmas per sentence
     numbers: tuple[tuple[tuple[str, float], ...], ...] = ()  # (unit lemma, value) per sentence
     cues: tuple[SentenceCues, ...] = ()  # what the fact scorer compares, per sentence
-    problem: str | None = None  # set when a stage failed on this article
+    problem: str | None = None  # a stage failed on this article, or saw only part of it
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from .entities import EntityIndex, link_entities
 from .ingest import read_inputs
 from .mentions import find_mentions
 from .models import Article, ArticleAnalysis, InputError, Provenance, Quote, ResolvedQuote, Story
-from .nlp import default_model_name, load_nlp, parse_texts, sentence_features
+from .nlp import MAX_CHARS, default_model_name, load_nlp, parse_texts, sentence_features
 from .provenance import detect_provenance, independence_groups
 from .quotes import extract_quotes
 from .store import Store
@@ -311,8 +311,11 @@ def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
     except Exception as exc:  # noqa: BLE001 - reported in the dossier, never silent
         return ArticleAnalysis(article.id, tuple(sentences), (), (), (), tuple(lemmas),
                                tuple(numbers), tuple(cues), problem=f"analysis failed: {exc!r}")
+    clipped = (f"text longer than {MAX_CHARS:,} characters: quotes, people and dates come "
+               f"from the first {MAX_CHARS:,} only") if len(article.text) > MAX_CHARS else None
     return ArticleAnalysis(article.id, tuple(sentences), tuple(mentions), tuple(quotes),
-                           tuple(dates), tuple(lemmas), tuple(numbers), tuple(cues))
+                           tuple(dates), tuple(lemmas), tuple(numbers), tuple(cues),
+                           problem=clipped)
 
 
 def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[ResolvedQuote]:

@@ -272,7 +272,10 @@ def write_outputs(dossiers: Sequence[dict[str, Any]], index: dict[str, Any], out
                     else render(dossier, name))
             _write_atomic(folder / f"dossier.{EXTENSIONS[name]}", text)
     _write_atomic(out / "index.json", json.dumps(index, ensure_ascii=False, indent=2))
-    _write_atomic(out / "index.html", render_index_html(index))
+    # The index links to the HTML pages when they were written, else to what was.
+    linked = "html" if "html" in formats else formats[0]
+    _write_atomic(out / "index.html",
+                  render_index_html(index, link_suffix=f"/dossier.{EXTENSIONS[linked]}"))
     return out / "index.html"
 
 

@@ -10,6 +10,7 @@ Dask is an optional extra: `pip install storyline[dask]`.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
@@ -44,6 +45,9 @@ def _run_partition(articles: Sequence[Article], *, analyze: Callable[..., Any],
 def _scheduler_arguments(scheduler: str) -> dict[str, Any]:
     if scheduler in LOCAL_SCHEDULERS:
         return {"scheduler": scheduler}
+    if not re.fullmatch(r"(\w+://)?[\w.\[\]:-]+:\d+", scheduler):
+        raise StorylineError(f"unknown --dask value {scheduler!r}: use processes, threads, "
+                             "synchronous or a scheduler address such as tcp://host:8786")
     try:
         from dask.distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the install

@@ -141,6 +141,17 @@ def test_analyze_one_story_with_a_store_sorts_the_articles_into_stories(tmp_path
     assert sum(len(s["articles"]) for s in index["stories"]) == 12
 
 
+def test_bad_options_fail_before_any_work(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    assert _run("ingest", str(DEMO_ARTICLES / "meridian-bridge-closed.txt"),
+                "--db", db).exit_code == 0
+    # Checked before the story is looked up or analysed: a usage error, not "no story".
+    shown = _run("show", "nope", "--db", db, "--format", "all")
+    assert shown.exit_code == 2 and "--format all needs --out" in shown.output
+    short = _run("analyze", str(DEMO_ARTICLES), "--summary-words", "0")
+    assert short.exit_code == 2 and "--summary-words" in short.output
+
+
 def test_quotes_command_prints_jsonl() -> None:
     result = _run("quotes", str(DEMO_ARTICLES / "meridian-bridge-closed.txt"))
     assert result.exit_code == 0

@@ -31,6 +31,17 @@ def test_a_failing_extractor_costs_one_article(monkeypatch: pytest.MonkeyPatch) 
     assert "boom" in problem["reason"] and problem["severity"] == "warning"
 
 
+def test_a_clipped_long_article_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "MAX_CHARS", 60)
+    articles = [article('"We will reopen the bridge soon," Mayor Ilse Varga said on Tuesday '
+                        "after a long meeting with engineers.", id="long"),
+                article("The bridge was closed.", id="short")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    [warning] = dossier["errors"]
+    assert warning["source"] == "long.txt" and warning["severity"] == "warning"
+    assert "longer than 60 characters" in warning["reason"]
+
+
 def test_dossier_cache_is_used_and_invalidated(tmp_path: Any) -> None:
     db = tmp_path / "news.db"
     first = [article("The Kestrel River Bridge in Dunmore was closed on Wednesday after "

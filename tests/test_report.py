@@ -91,3 +91,14 @@ def test_write_outputs_for_several_stories(demo_dossiers: list[dict[str, Any]],
         for name in ("dossier.json", "dossier.md", "dossier.html"):
             assert (tmp_path / story["id"] / name).stat().st_size > 0
     assert not list(tmp_path.rglob(".tmp-*"))
+
+
+@pytest.mark.parametrize(("fmt", "target"), [("json", "dossier.json"), ("md", "dossier.md"),
+                                             ("all", "dossier.html")])
+def test_index_links_point_at_files_that_were_written(
+        demo_dossiers: list[dict[str, Any]], tmp_path: Path, fmt: str, target: str) -> None:
+    write_outputs(demo_dossiers, pipeline.index_for(demo_dossiers), tmp_path, fmt=fmt,
+                  one_story=False)
+    links = re.findall(r'href="([^"#]+)"', (tmp_path / "index.html").read_text())
+    assert links and all(link.endswith(target) and (tmp_path / link).is_file()
+                         for link in links)

@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 from storyline import pipeline
+from storyline.models import StorylineError
+from storyline.scale import _scheduler_arguments
 
 pytestmark = pytest.mark.slow
 
@@ -18,3 +20,8 @@ def test_dask_matches_single_process(demo_articles: list[Any], scheduler: str) -
     distributed = pipeline.analyze_articles(demo_articles, options=options)
     assert [a.article_id for a in distributed] == [a.article_id for a in serial]
     assert distributed == serial
+
+
+def test_an_unknown_scheduler_is_named() -> None:
+    with pytest.raises(StorylineError, match="unknown --dask value 'bogus'"):
+        _scheduler_arguments("bogus")
