@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .models import Article, Fact, Span, SummarySentence
-from .text import content_words
+from .text import content_words, sentence_spans
 
 DEFAULT_WORDS = 120
 REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
@@ -39,10 +39,12 @@ DETAIL_WEIGHT = 1.0  # credit per log-count of new shared details in the cited s
 REPEATED = 0.5  # a sentence half of whose content words the brief already uses repeats it
 MIN_WORDS = 6
 MAX_WORDS = 60
+SUPPORT = 0.75  # share of a sentence's content words another outlet's sentence must state
 CONCISE = 0.8  # quote another original's wording when it takes at most this share of words
 _LINE = re.compile(r"[^\n]+")
 NAMES_KEPT = 0.6  # share of its names (capitalised words) a shorter wording must keep
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
+_NUMBER = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
 
@@ -81,7 +83,49 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
         for i in candidates:
             fresh[i] -= fresh[best]
     chosen.sort(key=lambda i: (_first_time(facts[i], published), min(positions[i] or (0,))))
-    return [SummarySentence(facts[i].text, citations[i]) for i in chosen]
+    statements = _Statements(articles, sources, published)
+    return [SummarySentence(facts[i].text, citations[i] + statements.supporting(
+        facts[i].text, citations[i])) for i in chosen]
+
+
+class _Statements:
+    """Every sentence of each original article, to find the outlets that support a sentence.
+
+    The fact groups pair each sentence with at most one sentence per other article (mutual
+    best matches), so an outlet that states the same thing in a sentence the aligner paired
+    elsewhere, or in one it scored just under its threshold, goes uncited. A sentence of
+    an uncited independent source supports a brief's sentence when it names every name and
+    number of it and at least `SUPPORT` of its content words.
+    """
+
+    def __init__(self, articles: Sequence[Article], sources: dict[str, str],
+                 published: dict[str, float]) -> None:
+        self.sources = sources
+        ordered = sorted((a for a in articles if sources.get(a.id, a.id) == a.id),
+                         key=lambda a: (published.get(a.id, math.inf), a.id))
+        self.sentences = [(a.id, start, end, set(content_words(a.text[start:end])),
+                           _markers(a.text[start:end]))
+                          for a in ordered for start, end in sentence_spans(a.text)]
+
+    def supporting(self, text: str, cited: Sequence[Span]) -> tuple[Span, ...]:
+        """One best supporting span from each independent source not cited yet."""
+        want, must = set(content_words(text)), _names(text) | set(_NUMBER.findall(text))
+        if not want:
+            return ()
+        best: dict[str, tuple[int, Span]] = {}
+        roots = {self.sources.get(span.article, span.article) for span in cited}
+        for article, start, end, words, markers in self.sentences:
+            shared = len(want & words)
+            if article in roots or shared < SUPPORT * len(want) or not must <= markers:
+                continue
+            if article not in best or shared > best[article][0]:
+                best[article] = (shared, Span(article, start, end))
+        return tuple(span for _shared, span in best.values())
+
+
+def _markers(text: str) -> set[str]:
+    """The words and numbers a name-and-number check compares (case kept)."""
+    return set(_TOKEN.findall(text)) | set(_NUMBER.findall(text))
 
 
 def _relevance(fact: Fact, positions: Sequence[int]) -> float:
@@ -145,7 +189,7 @@ def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str]) -> Fact
         said = texts[span.article][body.start:body.end]
         # Aligned sentences may differ in detail: a shorter one must keep most names.
         if MIN_WORDS <= words <= best_words * CONCISE and not said.endswith("?") \
-                and len(names & set(_TOKEN.findall(said))) >= NAMES_KEPT * len(names):
+                and len(names & _markers(said)) >= NAMES_KEPT * len(names):
             best, best_words = body, words
     if best == fact.evidence[0]:
         return fact

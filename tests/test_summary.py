@@ -153,3 +153,18 @@ def test_a_fact_is_quoted_in_the_shortest_wording_that_keeps_its_names() -> None
     without_names = summarize([Fact("f1", long, "corroborated", spans[:1] + spans[2:], 2)],
                               [(0, 0, 0)], articles, sources)
     assert [s.text for s in without_names] == [long]
+
+
+def test_an_outlet_stating_the_sentence_outside_its_fact_group_is_cited_too() -> None:
+    text = "Mayor Ilse Varga closed the Dunmore bridge on Monday after inspectors found cracks."
+    same = ("Wind farms near Kelby sell power. Mayor Ilse Varga closed the Dunmore bridge "
+            "on Monday after inspectors found cracks in two piers.")
+    clause = "Mayor Ilse Varga of Dunmore spoke on Monday about the budget."
+    articles = [article(text, id="a1"), article(same, id="a2"), article(clause, id="a3"),
+                article("From the Wire: " + same, id="a4")]
+    sources = {"a1": "a1", "a2": "a2", "a3": "a3", "a4": "a2"}
+    fact = Fact("f1", text, "single", (Span("a1", 0, len(text)),), 1)
+    brief = summarize([fact], [(0,)], articles, sources)
+    start = same.index("Mayor")
+    # a2 says it all (a4 copies a2); a3 has the names but not what happened.
+    assert brief[0].citations == (Span("a1", 0, len(text)), Span("a2", start, len(same)))
