@@ -19,7 +19,9 @@ A fact is stated in the fewest words its sources offer: the lines of a headline 
 dateline that the sentence splitter left on a unit are cut away (the body sentence
 stays), and when another original outlet says the same thing much more briefly, its
 sentence is quoted instead. Words saved go to further facts; the brief stays extractive
-and its first citation is always the exact span quoted.
+and its first citation is always the exact span quoted. An independent outlet whose
+sentence states a chosen sentence (every name and number, most content words) is cited
+too, even when the aligner paired that sentence with another fact.
 """
 
 from __future__ import annotations
@@ -39,10 +41,10 @@ DETAIL_WEIGHT = 1.0  # credit per log-count of new shared details in the cited s
 REPEATED = 0.5  # a sentence half of whose content words the brief already uses repeats it
 MIN_WORDS = 6
 MAX_WORDS = 60
-SUPPORT = 0.75  # share of a sentence's content words another outlet's sentence must state
 CONCISE = 0.8  # quote another original's wording when it takes at most this share of words
-_LINE = re.compile(r"[^\n]+")
 NAMES_KEPT = 0.6  # share of its names (capitalised words) a shorter wording must keep
+SUPPORT = 0.75  # share of a sentence's content words another outlet's sentence must state
+_LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 _NUMBER = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
