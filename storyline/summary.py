@@ -14,16 +14,26 @@ article. A story's core participants, times and places are the ones several
 outlets name, and a detail cited from one more article is one more place the
 reader can check it. A sentence that mostly repeats the brief (half of its content
 words already used) is skipped, however many new articles it would cite.
+
+A fact is stated in the fewest words its sources offer: the lines of a headline or
+dateline that the sentence splitter left on a unit are cut away (the body sentence
+stays), and when another original outlet says the same thing much more briefly, its
+sentence is quoted instead. Words saved go to further facts; the brief stays extractive
+and its first citation is always the exact span quoted. An independent outlet whose
+sentence states a chosen sentence (every name and number, most content words) is cited
+too, even when the aligner paired that sentence with another fact.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .models import Article, Fact, Span, SummarySentence
-from .text import content_words
+from .text import content_words, sentence_spans
 
 DEFAULT_WORDS = 120
 REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
@@ -31,16 +41,27 @@ DETAIL_WEIGHT = 1.0  # credit per log-count of new shared details in the cited s
 REPEATED = 0.5  # a sentence half of whose content words the brief already uses repeats it
 MIN_WORDS = 6
 MAX_WORDS = 60
+CONCISE = 0.8  # quote another original's wording when it takes at most this share of words
+NAMES_KEPT = 0.6  # share of its names (capitalised words) a shorter wording must keep
+SUPPORT = 0.75  # share of a sentence's content words another outlet's sentence must state
+_LINE = re.compile(r"[^\n]+")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
+_NUMBER = re.compile(r"\d+")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
 
 def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
               articles: Sequence[Article], sources: dict[str, str], *,
               max_words: int = DEFAULT_WORDS) -> list[SummarySentence]:
     """Pick fact sentences for the brief and cite every independent source for each."""
+    texts = {a.id: a.text for a in articles}
+    # What a fact says is both wordings: a brief restatement still repeats the long one.
+    said = [set(content_words(fact.text)) for fact in facts]
+    facts = [_restate(fact, texts, sources) for fact in facts]
     candidates = [i for i, fact in enumerate(facts)
                   if MIN_WORDS <= len(fact.text.split()) <= MAX_WORDS
                   and not fact.text.rstrip().endswith("?")]
-    vocab = {i: set(content_words(facts[i].text)) for i in candidates}
+    vocab = {i: said[i] | set(content_words(facts[i].text)) for i in candidates}
     relevance = {i: _relevance(facts[i], positions[i] if i < len(positions) else ())
                  for i in candidates}
     published = {a.id: a.timestamp for a in articles}
@@ -64,7 +85,49 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
         for i in candidates:
             fresh[i] -= fresh[best]
     chosen.sort(key=lambda i: (_first_time(facts[i], published), min(positions[i] or (0,))))
-    return [SummarySentence(facts[i].text, citations[i]) for i in chosen]
+    statements = _Statements(articles, sources, published)
+    return [SummarySentence(facts[i].text, citations[i] + statements.supporting(
+        facts[i].text, citations[i])) for i in chosen]
+
+
+class _Statements:
+    """Every sentence of each original article, to find the outlets that support a sentence.
+
+    The fact groups pair each sentence with at most one sentence per other article (mutual
+    best matches), so an outlet that states the same thing in a sentence the aligner paired
+    elsewhere, or in one it scored just under its threshold, goes uncited. A sentence of
+    an uncited independent source supports a brief's sentence when it names every name and
+    number of it and at least `SUPPORT` of its content words.
+    """
+
+    def __init__(self, articles: Sequence[Article], sources: dict[str, str],
+                 published: dict[str, float]) -> None:
+        self.sources = sources
+        ordered = sorted((a for a in articles if sources.get(a.id, a.id) == a.id),
+                         key=lambda a: (published.get(a.id, math.inf), a.id))
+        self.sentences = [(a.id, start, end, set(content_words(a.text[start:end])),
+                           _markers(a.text[start:end]))
+                          for a in ordered for start, end in sentence_spans(a.text)]
+
+    def supporting(self, text: str, cited: Sequence[Span]) -> tuple[Span, ...]:
+        """One best supporting span from each independent source not cited yet."""
+        want, must = set(content_words(text)), _names(text) | set(_NUMBER.findall(text))
+        if not want:
+            return ()
+        best: dict[str, tuple[int, Span]] = {}
+        roots = {self.sources.get(span.article, span.article) for span in cited}
+        for article, start, end, words, markers in self.sentences:
+            shared = len(want & words)
+            if article in roots or shared < SUPPORT * len(want) or not must <= markers:
+                continue
+            if article not in best or shared > best[article][0]:
+                best[article] = (shared, Span(article, start, end))
+        return tuple(span for _shared, span in best.values())
+
+
+def _markers(text: str) -> set[str]:
+    """The words and numbers a name-and-number check compares (case kept)."""
+    return set(_TOKEN.findall(text)) | set(_NUMBER.findall(text))
 
 
 def _relevance(fact: Fact, positions: Sequence[int]) -> float:
@@ -111,6 +174,66 @@ def _details(citations: dict[int, tuple[Span, ...]], articles: Sequence[Article]
                 for word in content_words(texts.get(span.article, "")[span.start:span.end])
                 if usage[word] >= 2}
             for i, spans in citations.items()}
+
+
+def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str]) -> Fact:
+    """The fact in its shortest clean wording: its first span becomes the span quoted."""
+    if not fact.evidence or fact.evidence[0].article not in texts:
+        return fact
+    best = _body(fact.evidence[0], texts[fact.evidence[0].article])
+    best_words = _word_count(best, texts)
+    names = _names(texts[best.article][best.start:best.end])
+    for span in fact.evidence[1:]:
+        if sources.get(span.article, span.article) != span.article or span.article not in texts:
+            continue  # a copy never speaks for the group
+        body = _body(span, texts[span.article])
+        words = _word_count(body, texts)
+        said = texts[span.article][body.start:body.end]
+        # Aligned sentences may differ in detail: a shorter one must keep most names.
+        if MIN_WORDS <= words <= best_words * CONCISE and not said.endswith("?") \
+                and len(names & _markers(said)) >= NAMES_KEPT * len(names):
+            best, best_words = body, words
+    if best == fact.evidence[0]:
+        return fact
+    rest = tuple(span for span in fact.evidence if span != best)
+    return replace(fact, text=texts[best.article][best.start:best.end], evidence=(best, *rest))
+
+
+def _body(span: Span, text: str) -> Span:
+    """The span without the headline or dateline lines the sentence splitter left on it.
+
+    A unit spanning several lines keeps its longest line that reads as a sentence (ends
+    in a full stop, question or exclamation mark, with `MIN_WORDS` words or more), else
+    its longest line; a one-line unit is only stripped of surrounding blanks.
+    """
+    lines = [(span.start + m.start(), span.start + m.end())
+             for m in _LINE.finditer(text[span.start:span.end])]
+    lines = [(start, end) for start, end in lines if text[start:end].strip()]
+    if not lines:
+        return span
+    if len(lines) > 1:
+        sentences = [(start, end) for start, end in lines
+                     if len(text[start:end].split()) >= MIN_WORDS
+                     and _SENTENCE_END.search(text[start:end].rstrip())]
+        start, end = max(sentences or lines, key=lambda line: len(text[line[0]:line[1]].split()))
+    else:
+        start, end = lines[0]
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(span.article, start, end)
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words after the first (names of people, places, days, months)."""
+    tokens = _TOKEN.findall(text)[1:]  # the first word is capitalised anyway
+    content = set(content_words(text))
+    return {token for token in tokens if token[0].isupper() and token.lower() in content}
+
+
+def _word_count(span: Span, texts: dict[str, str]) -> int:
+    return len(texts[span.article][span.start:span.end].split())
 
 
 def _first_time(fact: Fact, published: dict[str, float]) -> float:

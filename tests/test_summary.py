@@ -25,12 +25,21 @@ def test_every_summary_sentence_is_supported_by_its_citations(bridge: dict[str, 
 
 
 def test_summary_prefers_corroborated_facts(bridge: dict[str, Any]) -> None:
-    agreement = {f["text"]: f["agreement"] for f in bridge["facts"]}
-    chosen = [agreement.get(s["text"]) for s in bridge["summary"]]
+    # A sentence may quote any original member of its fact: find the fact by the span.
+    chosen = [_agreement_of(s["citations"][0], bridge["facts"]) for s in bridge["summary"]]
     # A disputed figure reported by several outlets is worth a sentence too.
     several = chosen.count("corroborated") + chosen.count("conflicting")
     assert several >= len(chosen) - 1 and chosen.count("corroborated") >= len(chosen) // 2
     assert any("closed to all traffic" in s["text"] for s in bridge["summary"])
+
+
+def _agreement_of(citation: dict[str, Any], facts: list[dict[str, Any]]) -> str | None:
+    for fact in facts:
+        for span in fact["evidence"]:
+            if span["article"] == citation["article"] \
+                    and span["start"] <= citation["start"] < citation["end"] <= span["end"]:
+                return str(fact["agreement"])
+    return None
 
 
 def test_summary_cites_independent_sources_once(bridge: dict[str, Any]) -> None:
@@ -69,7 +78,8 @@ def test_summary_prefers_a_sentence_that_adds_details_other_articles_share() -> 
     sources = {a.id: a.id for a in articles}
     brief = summarize([closed, power, cracks], [(0, 0), (1,), (2,)], articles, sources,
                       max_words=22)
-    assert [s.text for s in brief] == [closed.text, cracks.text]
+    # The closure is quoted in a2's shorter wording (same names, fewer words).
+    assert [s.text for s in brief] == [second, cracks.text]
 
 
 def test_words_a_reprint_repeats_are_not_shared_details() -> None:
@@ -90,7 +100,8 @@ def test_words_a_reprint_repeats_are_not_shared_details() -> None:
     sources = {"a1": "a1", "a2": "a2", "a3": "a1", "a4": "a4"}
     brief = summarize([closed, power, cracks], [(0, 0), (1,), (2,)], articles, sources,
                       max_words=22)
-    assert [s.text for s in brief] == [closed.text, cracks.text]
+    # The closure is quoted in a2's shorter wording (same names, fewer words).
+    assert [s.text for s in brief] == [second, cracks.text]
 
 
 def test_summary_skips_a_sentence_that_mostly_repeats_the_brief() -> None:
@@ -109,4 +120,51 @@ def test_summary_skips_a_sentence_that_mostly_repeats_the_brief() -> None:
     sources = {a.id: a.id for a in articles}
     brief = summarize([closed, shut, power], [(0, 0), (0,), (1,)], articles, sources,
                       max_words=25)
-    assert [s.text for s in brief] == [closed.text, power.text]
+    assert [s.text for s in brief] == [third, power.text]  # a3 words the closure briefly
+
+
+def test_headline_and_dateline_lines_are_cut_from_a_sentence() -> None:
+    body = ("Dunmore bridge shut\n\nPosted: 3 March 2026, 09:15\n\nMayor Ilse Varga closed "
+            "the Dunmore bridge on Monday after inspectors found cracks.\n\nMore to follow.")
+    unit = body[:body.index("\n\nMore")]  # the splitter left the headline on the sentence
+    fact = Fact("f1", unit, "single", (Span("a1", 0, len(unit)),), 1)
+    brief = summarize([fact], [(0,)], [article(body, id="a1")], {"a1": "a1"})
+    assert [s.text for s in brief] == [
+        "Mayor Ilse Varga closed the Dunmore bridge on Monday after inspectors found cracks."]
+    span = brief[0].citations[0]
+    assert body[span.start:span.end] == brief[0].text
+
+
+def test_a_fact_is_quoted_in_the_shortest_wording_that_keeps_its_names() -> None:
+    long = ("On Monday morning, after a week of worried meetings at the town hall, Mayor Ilse "
+            "Varga closed the Dunmore bridge to all traffic.")
+    short = "Mayor Ilse Varga closed the Dunmore bridge on Monday."
+    vague = "The bridge was closed by the town on Monday."
+    articles = [article(long, id="a1"), article(short, id="a2"), article(vague, id="a3"),
+                article("From the Wire: " + vague, id="a4")]
+    sources = {"a1": "a1", "a2": "a2", "a3": "a3", "a4": "a3"}
+    spans = (Span("a1", 0, len(long)), Span("a2", 0, len(short)), Span("a3", 0, len(vague)),
+             Span("a4", 14, 14 + len(vague)))
+    fact = Fact("f1", long, "corroborated", spans, 3)
+    brief = summarize([fact], [(0, 0, 0, 0)], articles, sources)
+    # The vague wording is shorter still but drops the mayor and the town's name.
+    assert [s.text for s in brief] == [short]
+    assert [c.article for c in brief[0].citations] == ["a2", "a1", "a3"]
+    without_names = summarize([Fact("f1", long, "corroborated", spans[:1] + spans[2:], 2)],
+                              [(0, 0, 0)], articles, sources)
+    assert [s.text for s in without_names] == [long]
+
+
+def test_an_outlet_stating_the_sentence_outside_its_fact_group_is_cited_too() -> None:
+    text = "Mayor Ilse Varga closed the Dunmore bridge on Monday after inspectors found cracks."
+    same = ("Wind farms near Kelby sell power. Mayor Ilse Varga closed the Dunmore bridge "
+            "on Monday after inspectors found cracks in two piers.")
+    clause = "Mayor Ilse Varga of Dunmore spoke on Monday about the budget."
+    articles = [article(text, id="a1"), article(same, id="a2"), article(clause, id="a3"),
+                article("From the Wire: " + same, id="a4")]
+    sources = {"a1": "a1", "a2": "a2", "a3": "a3", "a4": "a2"}
+    fact = Fact("f1", text, "single", (Span("a1", 0, len(text)),), 1)
+    brief = summarize([fact], [(0,)], articles, sources)
+    start = same.index("Mayor")
+    # a2 says it all (a4 copies a2); a3 has the names but not what happened.
+    assert brief[0].citations == (Span("a1", 0, len(text)), Span("a2", start, len(same)))
