@@ -52,6 +52,7 @@ SPUN_MIN_SWAP_SHARE = 0.02
 SPUN_SWAP_DOMINANCE = 1.5
 IN_ORDER = 0.8
 DUPLICATE_IDENTITY = 0.9
+REPRINT_MAX_REWORDED = 0.2
 CREDIT_PATTERNS = [
     re.compile(r"(?:this|the) (?:article|story|report) (?:was )?(?:originally |first )?"
                r"(?:appeared|published|ran) (?:in|on|by) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
@@ -680,8 +681,14 @@ def _is_spun_copy(pair: _PairResult) -> bool:
 
 
 def _lightly_edited(pair: _PairResult) -> bool:
-    """The same sentences in the same order with a handful of words changed."""
-    return pair.in_order >= IN_ORDER and pair.swapped + pair.indels <= 0.05 * pair.words
+    """The same sentences in the same order with a handful of words changed.
+
+    Reworded sentences carry no edit counts, so they are counted apart: an outlet that
+    tells the same facts in its own words is a rewrite, not a reprint.
+    """
+    reworded = sum(kind == "reworded" for *_, kind in pair.aligned)
+    return (pair.in_order >= IN_ORDER and pair.swapped + pair.indels <= 0.05 * pair.words
+            and reworded <= REPRINT_MAX_REWORDED * len(pair.aligned))
 
 
 def _alignment_evidence(copy: _Sketch, source: _Sketch, pair: _PairResult

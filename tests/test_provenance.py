@@ -197,6 +197,21 @@ def _pair(copy: str) -> tuple[str, str | None]:
                           published="2026-03-11T15:00:00Z"))["copy"]
 
 
+def test_a_short_report_in_its_own_words_is_no_reprint() -> None:
+    source = ("The Ashby council closed the Wren bridge on Tuesday after engineers found cracks "
+              "in two supports. Repairs will cost 2 million crowns, Mayor Ilse Varga said. "
+              "About 12,000 drivers use the bridge every day. The council will review the "
+              "repair plan on Friday.")
+    own_words = ("The Wren bridge in Ashby was closed on Tuesday when engineers found cracks "
+                 "in two supports. The repair bill will be 2 million crowns, according to "
+                 "Mayor Ilse Varga. The council meets on Friday to review the plan.")
+    found = detect_provenance([
+        article(source, id="wire", outlet="Ashby Post", published="2026-03-11T08:00:00Z"),
+        article(own_words, id="ledger", outlet="Ashby Ledger",
+                published="2026-03-11T14:00:00Z")])
+    assert {p.article: p.kind for p in found}["ledger"] != "reprint"
+
+
 def test_lightly_spun_copy_is_spun_not_rewrite() -> None:
     # Six single-word swaps in place, about 10% of the content words: a spinner's work.
     spun = (BODY.replace("traffic", "transport").replace("routine", "habitual")
