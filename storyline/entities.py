@@ -239,8 +239,24 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
                        if c is not None}.values())
         if len(merged) > 1:
             merged = by_gender(merged, mention_gender(mention))
+        if len(merged) > 1 and mention_gender(mention) is None:  # "Miss Jenkin": not him
+            merged = _story_subject(candidates, merged, owner)
         if len(merged) == 1:
             merged[0].add(mention)
+
+
+def _story_subject(local: list[Cluster], merged: list[Cluster], owner: dict[int, Cluster]
+                   ) -> list[Cluster]:
+    """The bearer a bare surname means when its article names several: the one the article
+    names first, if the story also covers them in more articles than any other bearer
+    (news names its subject first and calls relatives by their given names)."""
+    first = min(local, key=lambda c: min(m.start for m in c.mentions))
+    subject = owner.get(id(first.mentions[0]))
+    count = {id(c): len({m.article_id for m in c.mentions}) for c in merged}
+    if subject is None or subject not in merged or any(
+            count[id(c)] >= count[id(subject)] for c in merged if c is not subject):
+        return merged
+    return [subject]
 
 
 def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]

@@ -470,3 +470,25 @@ def test_given_name_that_names_a_place_as_often_stays_a_place() -> None:
     mentions.append(_name("a2", "Jordan Pike"))
     assert [m.name for m in resolve_candidates(mentions)] == [
         "Jordan Pike", "Jordan", "Jordan Pike"]
+
+
+def test_bare_surname_joins_the_story_subject_its_article_names_first(analyse: Any) -> None:
+    texts = ("Tobias Marsh scored twice for Dunmore Rovers on Saturday. His mother, Lena "
+             "Marsh, watched from the stands. Marsh dedicated both goals to the fans.",
+             "Tobias Marsh was named player of the week.",
+             "Dunmore Rovers offered Tobias Marsh a new contract.")
+    index = _entities(analyse, *texts)
+    bare = texts[0].index("Marsh dedicated")
+    assert index.entity_at("a0", bare, bare + 5) == _person(index, "Tobias Marsh").id
+    assert _person(index, "Lena Marsh").id != _person(index, "Tobias Marsh").id
+
+
+def test_bare_surname_joins_the_bearer_of_its_own_event(analyse: Any) -> None:
+    texts = ("Tobias Marsh scored twice for Dunmore Rovers. Coach Ilse Varga "
+             "praised him after the match.",
+             "Judge Hanna Marsh sentenced the smuggler Piet Oduya to ten years in Kestrel.",
+             "Coach Ilse Varga said Marsh had earned his place in the team.")
+    index = _entities(analyse, *texts)
+    bare = texts[2].index("Marsh had")
+    assert index.entity_at("a2", bare, bare + 5) == _person(index, "Tobias Marsh").id
+    assert "a2" not in _person(index, "Hanna Marsh").articles
