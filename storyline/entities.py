@@ -140,9 +140,11 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     orgs = _drop_fragments(_merge_orgs(local.orgs))
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     for nominal, article_people, article_orgs in local.nominals:
-        target = _resolve_nominal(nominal, article_people, article_orgs,
-                                  anywhere=id(nominal) in headline_words)
+        anywhere = id(nominal) in headline_words or _introduces(nominal)
+        target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere)
         merged = owner.get(id(target.mentions[0])) if target is not None else None
+        if target is None and nominal.label == "PERSON" and id(nominal) not in headline_words:
+            merged = _story_holder(nominal, article_people, owner, anywhere=anywhere)
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
     return _build_index(people, orgs)
@@ -389,6 +391,12 @@ def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
+def _introduces(nominal: Mention) -> bool:
+    """A description without "the" ("a Brooklyn mother of 12") may introduce a person the
+    article names after it; "the mother" refers back to one named before."""
+    return nominal.text.split()[0].lower() not in {"the", "this", "that"}
+
+
 def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster], *,
                      anywhere: bool = False) -> Cluster | None:
     """ "the minister" -> the one person named earlier in the article as a minister;
@@ -407,6 +415,17 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
             head in m.name.lower() for m in c.mentions
             if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
+
+
+def _story_holder(nominal: Mention, people: list[Cluster], owner: dict[int, Cluster], *,
+                  anywhere: bool) -> Cluster | None:
+    """The one person of the article that the story elsewhere gives the description's role
+    ("a Brooklyn mother" where this article names Zurana Roe, "a mother of 12" in another)."""
+    found = {id(story): story for c in people
+             if (story := owner.get(id(c.mentions[0]))) is not None and
+             any(nominal.name == role_head(r) for r in story.roles) and
+             (anywhere or any(m.end <= nominal.start for m in c.mentions))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _build_index(people: list[Cluster], orgs: list[Cluster]) -> EntityIndex:
