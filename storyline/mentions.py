@@ -613,4 +613,5 @@ def _place_description(token: Token, article_id: str, covered: set[int]) -> Ment
     if any(t.i in covered for t in doc[start:token.i + 1]):
         return None
     span = doc[start:token.i + 1]
-    return Mention(article_id, span.text, span.start_char, span.end_char, "PERSON", name=token.lemma_.lower(), kind="nominal")
+    return Mention(article_id, span.text, span.start_char, span.end_char, "PERSON",
+                   name=lemma, kind="nominal")
