@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -274,6 +275,9 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
     for piece in pieces:
         tokens = _extend_initial(_name_run(piece, ent.label_))
         mention = _mention_from_tokens(tokens, ent.label_, article_id)
+        if mention is not None and len(ent) == 1 and mention.label == "PERSON" and \
+                _used_as_a_thing(ent[0]):  # "won an Oscar", "enter Rehab"
+            mention = replace(mention, kind="candidate")
         if mention is not None:
             found.append((mention, tokens))
     return found
@@ -396,6 +400,25 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
                    name=name, role=role, honorific=honorific)
 
 
+PERSON_DEPS = {"nsubj", "nsubjpass", "poss", "appos", "npadvmod", "attr", "conj"}
+
+
+def _used_as_a_thing(token: Token) -> bool:
+    """One capitalised word spaCy calls a person with nothing around it that only fits a
+    person: after "a", "an" or "the", or neither a subject, a possessor ("Marr's") nor in
+    apposition, and with no honorific, title or age. Such a word ("won an Oscar", "enter
+    Rehab") stays a candidate, a person only if the story names someone with it."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i else None
+    if before is not None and before.lower_ in {"a", "an", "the"}:
+        return True
+    if token.dep_ in PERSON_DEPS or token.dep_ == "compound" and token.head.dep_ in PERSON_DEPS \
+            and token.head.pos_ == "PROPN":
+        return False
+    return not (_honorific_before(doc, token.i) or _title_prefix(doc, token.i)[0] or
+                _age_after([token]))
+
+
 def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[int],
                   headline: set[int]) -> list[Mention]:
     """Names the tagger skipped: "Ms. Varga", or a bare surname of someone named earlier."""
@@ -434,8 +457,36 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
     root = tokens[-1]
     if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):
         return True  # "Amara Osei, the chief engineer, ..."
-    return len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
-        "say", "tell", "add", "warn", "announce", "state"}
+    if len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
+            "say", "tell", "add", "warn", "announce", "state"}:
+        return True
+    return len(tokens) > 1 and root.tag_ != "NNPS" and _referred_to_as_a_person(tokens)
+
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
+
+
+def _referred_to_as_a_person(tokens: list[Token]) -> bool:
+    """A subject the text then calls "he" or "she": "Britney Spears shaved her head",
+    "Britney Spears checked into a clinic. She was tired." Only when no one else is named
+    before it or in its sentence (the pronoun could be theirs); an organisation is "it"
+    or "they"."""
+    doc, root = tokens[0].doc, tokens[-1]
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    sentence = root.sent
+    others = [e for e in doc.ents if e.label_ == "PERSON" and e.start < sentence.end and
+              e.start != tokens[0].i]
+    if others:  # "she" may be someone named before
+        return False
+    verb = root.head
+    same_clause = any(t.lower_ in PERSON_PRONOUNS and t.i > root.i and
+                      (t.head == verb or t.head.head == verb) for t in sentence)
+    if same_clause:
+        return True
+    following = doc[sentence.end].sent if sentence.end < len(doc) else None
+    return verb.dep_ == "ROOT" and following is not None and any(
+        t.lower_ in {"he", "she"} and t.dep_ in {"nsubj", "nsubjpass"} for t in following[:3])
 
 
 def _is_dateline(ent: Span) -> bool:

@@ -511,3 +511,62 @@ def test_description_with_a_place_and_two_people_of_that_role_stays_unlinked(
     index = _entities(analyse, *texts)
     start = texts[1].index("Boston mother")
     assert index.entity_at("a1", start, start + len("Boston mother")) is None
+
+
+def _with_entities(nlp: Any, text: str, *spans: tuple[str, str]) -> list[Mention]:
+    """find_mentions where spaCy's entities are exactly these (text, label) spans."""
+    doc = nlp(text)
+    ents, end = [], 0
+    for words, label in spans:  # in text order
+        start = text.index(words, end)
+        end = start + len(words)
+        span = doc.char_span(start, end, label=label)
+        assert span is not None
+        ents.append(span)
+    doc.ents = ents
+    return find_mentions(doc, "a0")
+
+
+def test_single_word_used_as_a_thing_is_no_person(nlp: Any) -> None:
+    found = _with_entities(nlp, "Jolene Marr won an Oscar on Sunday. Her publicist said Marr "
+                                "would enter Rehab on Monday.",
+                           ("Jolene Marr", "PERSON"), ("Oscar", "PERSON"), ("Marr", "PERSON"),
+                           ("Rehab", "PERSON"))
+    names = {(m.name, m.kind) for m in found if m.label == "PERSON"}
+    assert ("Oscar", "candidate") in names and ("Rehab", "candidate") in names
+    assert ("Jolene Marr", "name") in names
+    resolved = resolve_candidates(found)
+    assert {m.name for m in resolved if m.label == "PERSON" and m.kind == "name"} == {
+        "Jolene Marr", "Marr"}
+
+
+def test_single_word_person_with_person_context_stays_a_person(nlp: Any) -> None:
+    found = _with_entities(nlp, "Zandrine sang three songs. Fans waited for Zandrine's "
+                                "encore, and Zandrine came back.",
+                           ("Zandrine", "PERSON"))
+    assert [(m.name, m.kind) for m in found if m.label == "PERSON"] == [("Zandrine", "name")]
+    found = _with_entities(nlp, "Zandrine sang three songs. Later the crowd cheered "
+                                "Zandrine.", ("Zandrine", "PERSON"), ("Zandrine", "PERSON"))
+    resolved = resolve_candidates(found)
+    assert [m.kind for m in resolved if m.name.startswith("Zandrine")] == ["name", "name"]
+
+
+def test_organisation_label_on_someone_called_she_is_a_person(nlp: Any) -> None:
+    for text in ("Jolene Marr shaved her head in a salon on Monday.",
+                 "Jolene Marr checked into a clinic on Monday. She was tired, friends said."):
+        found = _with_entities(nlp, text, ("Jolene Marr", "ORG"))
+        assert [(m.name, m.label) for m in found if m.kind == "name"] == [
+            ("Jolene Marr", "PERSON")], text
+    text = ("Ada Roe spoke first at the rally. Workers cheered. Kestrel Mining cut 200 "
+            "jobs in May. She said it was a shame.")
+    found = _with_entities(nlp, text, ("Ada Roe", "PERSON"), ("Kestrel Mining", "ORG"))
+    assert ("Kestrel Mining", "ORG") in [(m.name, m.label) for m in found]
+
+
+def test_organisation_label_on_a_name_the_story_gives_an_honorific() -> None:
+    mentions = [_name("a0", "Jolene Marr", label="ORG"),
+                _name("a1", "Marr", honorific="Ms."),
+                _name("a2", "Kestrel Mining", label="ORG")]
+    resolved = resolve_candidates(mentions)
+    assert [(m.name, m.label) for m in resolved] == [
+        ("Jolene Marr", "PERSON"), ("Marr", "PERSON"), ("Kestrel Mining", "ORG")]
