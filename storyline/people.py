@@ -232,11 +232,11 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
         roles = set(cluster.roles)
         candidates = [c for c in candidates if roles & set(c.roles)] or \
             by_gender(candidates, cluster.gender)
+    if len(candidates) > 1:  # a surname only: people of one event often share given names
+        candidates = same_event(cluster, candidates, full)
     if not candidates:  # not a surname here: a given name, or a surname with two letters swapped
         candidates = [c for c in full if fold(c.first or "") == word] or \
             [c for c in full if swapped_letters(fold(c.last or ""), word)]
-    if len(candidates) > 1:
-        candidates = same_event(cluster, candidates, full)
     return candidates[0] if len(candidates) == 1 else None
 
 

@@ -570,3 +570,13 @@ def test_organisation_label_on_a_name_the_story_gives_an_honorific() -> None:
     resolved = resolve_candidates(mentions)
     assert [(m.name, m.label) for m in resolved] == [
         ("Jolene Marr", "PERSON"), ("Marr", "PERSON"), ("Kestrel Mining", "ORG")]
+
+
+def test_bare_given_name_of_two_people_stays_apart_even_in_one_event(analyse: Any) -> None:
+    texts = ("Tobias Marsh scored twice for Dunmore Rovers. Coach Ilse Varga praised him.",
+             "Judge Tobias Kline sentenced the smuggler Piet Oduya to ten years.",
+             "Coach Ilse Varga said Tobias had earned his place in the team.")
+    index = _entities(analyse, *texts)
+    bare = texts[2].index("Tobias")
+    found = index.entity_at("a2", bare, bare + 6)
+    assert found not in {_person(index, "Tobias Marsh").id, _person(index, "Tobias Kline").id}
