@@ -400,23 +400,29 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
                    name=name, role=role, honorific=honorific)
 
 
-PERSON_DEPS = {"nsubj", "nsubjpass", "poss", "appos", "npadvmod", "attr", "conj"}
+PLACE_PREPOSITIONS = {"from", "in", "at", "on", "near", "between", "to", "into", "onto", "over",
+                      "across", "outside", "inside", "toward", "towards", "via", "through"}
 
 
 def _used_as_a_thing(token: Token) -> bool:
-    """One capitalised word spaCy calls a person with nothing around it that only fits a
-    person: after "a", "an" or "the", or neither a subject, a possessor ("Marr's") nor in
-    apposition, and with no honorific, title or age. Such a word ("won an Oscar", "enter
-    Rehab") stays a candidate, a person only if the story names someone with it."""
+    """One capitalised word spaCy calls a person where the text uses it as a thing: after
+    "a", "an" or "the" ("won an Oscar", "the Bulldogs"), plural, modifying a common noun
+    ("Twitter feed", "Lebap province"), after a preposition of place ("from Devon", "on
+    Twitter") or as a verb's object ("enter Rehab"); unless an honorific, a title or an age
+    says person. Such a word stays a candidate, a person only if the story names someone
+    with it."""
     doc = token.doc
-    before = doc[token.i - 1] if token.i else None
-    if before is not None and before.lower_ in {"a", "an", "the"}:
-        return True
-    if token.dep_ in PERSON_DEPS or token.dep_ == "compound" and token.head.dep_ in PERSON_DEPS \
-            and token.head.pos_ == "PROPN":
+    if _honorific_before(doc, token.i) or _title_prefix(doc, token.i)[0] or \
+            _age_after([token]):
         return False
-    return not (_honorific_before(doc, token.i) or _title_prefix(doc, token.i)[0] or
-                _age_after([token]))
+    before = doc[token.i - 1] if token.i else None
+    if before is not None and before.lower_ in {"a", "an", "the"} or token.tag_ == "NNPS":
+        return True
+    if token.dep_ in {"compound", "amod"}:
+        return token.head.pos_ == "NOUN"
+    if token.dep_ == "pobj":
+        return token.head.lower_ in PLACE_PREPOSITIONS
+    return token.dep_ == "dobj"
 
 
 def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[int],

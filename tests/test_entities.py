@@ -580,3 +580,12 @@ def test_bare_given_name_of_two_people_stays_apart_even_in_one_event(analyse: An
     bare = texts[2].index("Tobias")
     found = index.entity_at("a2", bare, bare + 6)
     assert found not in {_person(index, "Tobias Marsh").id, _person(index, "Tobias Kline").id}
+
+
+def test_one_word_person_after_a_place_preposition_is_a_candidate(nlp: Any) -> None:
+    found = _with_entities(nlp, "Crews from Kestrelby tackled the blaze.",
+                           ("Kestrelby", "PERSON"))
+    assert [(m.name, m.kind) for m in found] == [("Kestrelby", "candidate")]
+    found = _with_entities(nlp, "The murder of Zandrine shocked the town.",
+                           ("Zandrine", "PERSON"))
+    assert [(m.name, m.kind) for m in found] == [("Zandrine", "name")]
