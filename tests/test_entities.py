@@ -589,3 +589,21 @@ def test_one_word_person_after_a_place_preposition_is_a_candidate(nlp: Any) -> N
     found = _with_entities(nlp, "The murder of Zandrine shocked the town.",
                            ("Zandrine", "PERSON"))
     assert [(m.name, m.kind) for m in found] == [("Zandrine", "name")]
+
+
+def test_headline_person_noun_joins_the_article_central_person(analyse: Any) -> None:
+    text = ("Dunmore Teen Hurt In Crash On Mill Road\n\nTobias Marsh, 16, was hurt when his "
+            "bicycle hit a van on Tuesday. Marsh was taken to hospital. Police said Marsh "
+            "had a broken arm. His teacher, Ilse Varga, visited him.")
+    index = _entities(analyse, text)
+    start = text.index("Teen")
+    assert index.entity_at("a0", start, start + 4) == _person(index, "Tobias Marsh").id
+
+
+def test_headline_person_noun_beside_a_name_is_someone_else(analyse: Any) -> None:
+    text = ("Jolene Marr Rehires Her Attorney After Arrest\n\nJolene Marr was arrested on "
+            "Monday. Marr spent a night in jail. Marr was released on bail. Her attorney, "
+            "whose name was not given, said nothing.")
+    index = _entities(analyse, text)
+    start = text.index("Attorney")
+    assert index.entity_at("a0", start, start + 8) is None
