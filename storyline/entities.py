@@ -143,12 +143,10 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
     headline_names = _headline_names(original, resolved)
     for nominal, article_people, article_orgs in local.nominals:
-        anywhere = id(nominal) in headline_words or _introduces(nominal)
+        anywhere = id(nominal) in headline_words
         target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere)
         merged = owner.get(id(target.mentions[0])) if target is not None else None
-        if target is None and nominal.label == "PERSON" and id(nominal) not in headline_words:
-            merged = _story_holder(nominal, article_people, owner, anywhere=anywhere)
-        elif target is None and lone_headline_nouns[nominal.article_id] == 1 and \
+        if target is None and lone_headline_nouns[nominal.article_id] == 1 and \
                 id(nominal) in headline_words and not _named_near(nominal, headline_names):
             merged = _central_person(nominal, article_people, owner)
         if merged is not None:  # the article's cluster now lives in a story-wide one
@@ -248,21 +246,23 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
         if len(merged) > 1:
             merged = by_gender(merged, mention_gender(mention))
         if len(merged) > 1 and mention_gender(mention) is None:  # "Miss Jenkin": not him
-            merged = _story_subject(candidates, merged, owner)
+            merged = _story_subject(mention, candidates, merged, owner)
         if len(merged) == 1:
             merged[0].add(mention)
 
 
-def _story_subject(local: list[Cluster], merged: list[Cluster], owner: dict[int, Cluster]
-                   ) -> list[Cluster]:
+def _story_subject(mention: Mention, local: list[Cluster], merged: list[Cluster],
+                   owner: dict[int, Cluster]) -> list[Cluster]:
     """The bearer a bare surname means when its article names several: the one the article
-    names first, if the story also covers them in more articles than any other bearer
-    (news names its subject first and calls relatives by their given names)."""
+    names first, before the surname, if the story also covers them in at least twice as
+    many articles as any other bearer (news names its subject first and calls relatives
+    by their given names)."""
     first = min(local, key=lambda c: min(m.start for m in c.mentions))
     subject = owner.get(id(first.mentions[0]))
     count = {id(c): len({m.article_id for m in c.mentions}) for c in merged}
-    if subject is None or subject not in merged or any(
-            count[id(c)] >= count[id(subject)] for c in merged if c is not subject):
+    if subject is None or subject not in merged or \
+            min(m.start for m in first.mentions) > mention.start or any(
+            2 * count[id(c)] > count[id(subject)] for c in merged if c is not subject):
         return merged
     return [subject]
 
@@ -412,12 +412,6 @@ def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
-def _introduces(nominal: Mention) -> bool:
-    """A description without "the" ("a Brooklyn mother of 12") may introduce a person the
-    article names after it; "the mother" refers back to one named before."""
-    return nominal.text.split()[0].lower() not in {"the", "this", "that"}
-
-
 def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster], *,
                      anywhere: bool = False) -> Cluster | None:
     """ "the minister" -> the one person named earlier in the article as a minister;
@@ -436,17 +430,6 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
             head in m.name.lower() for m in c.mentions
             if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
-
-
-def _story_holder(nominal: Mention, people: list[Cluster], owner: dict[int, Cluster], *,
-                  anywhere: bool) -> Cluster | None:
-    """The one person of the article that the story elsewhere gives the description's role
-    ("a Brooklyn mother" where this article names Zurana Roe, "a mother of 12" in another)."""
-    found = {id(story): story for c in people
-             if (story := owner.get(id(c.mentions[0]))) is not None and
-             any(nominal.name == role_head(r) for r in story.roles) and
-             (anywhere or any(m.end <= nominal.start for m in c.mentions))}
-    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _headline_names(mentions: Sequence[Mention], resolved: Sequence[Mention]

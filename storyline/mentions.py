@@ -631,9 +631,6 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
         lemma = token.lemma_.lower()
         det = [c for c in token.children if c.dep_ in {"det", "poss"}]
         if not det or det[0].lower_ not in {"the", "this", "that"}:
-            described = _place_description(token, article_id, covered)
-            if described is not None:
-                result.append(described)
             continue
         if lemma in PERSON_TITLES:
             label = "PERSON"
@@ -649,26 +646,3 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
                               name=lemma, kind="nominal"))
     return result
 
-
-DESCRIBING_LABELS = {"GPE", "NORP", "LOC"}
-
-
-def _place_description(token: Token, article_id: str, covered: set[int]) -> Mention | None:
-    """A person described by a place or people before them, with no "the": "a Brooklyn
-    mother of 12", "San Diego lineman". Such a description introduces someone the article
-    may name later (`entities` links it to the article's one holder of that role)."""
-    lemma = token.lemma_.lower()
-    if token.tag_ == "NNS" or lemma not in _PERSON_WORDS and not lemma.endswith(
-            ("er", "or", "ist", "ian", "man", "woman", "ess")):
-        return None
-    doc = token.doc
-    modifiers = [c for c in token.children if c.i < token.i and c.dep_ in {"compound", "amod"}
-                 and c.ent_type_ in DESCRIBING_LABELS and c.text[:1].isupper()]
-    if not modifiers:
-        return None
-    start = min(t.i for c in modifiers for t in c.subtree)
-    if any(t.i in covered for t in doc[start:token.i + 1]):
-        return None
-    span = doc[start:token.i + 1]
-    return Mention(article_id, span.text, span.start_char, span.end_char, "PERSON",
-                   name=lemma, kind="nominal")

@@ -494,25 +494,6 @@ def test_bare_surname_joins_the_bearer_of_its_own_event(analyse: Any) -> None:
     assert "a2" not in _person(index, "Hanna Marsh").articles
 
 
-def test_description_with_a_place_joins_the_person_given_that_role(analyse: Any) -> None:
-    texts = ("Hanna Oduya, a mother of four, opened the bakery on Mill Lane in 2010.",
-             "A Boston mother was hurt when a bus hit her car on Tuesday. Hanna Oduya, 41, "
-             "was taken to hospital, police said.")
-    index = _entities(analyse, *texts)
-    start = texts[1].index("Boston mother")
-    assert index.entity_at("a1", start, start + len("Boston mother")) == \
-        _person(index, "Hanna Oduya").id
-
-
-def test_description_with_a_place_and_two_people_of_that_role_stays_unlinked(
-        analyse: Any) -> None:
-    texts = ("Hanna Oduya, a mother of four, and Lena Marsh, a mother of two, opened a bakery.",
-             "A Boston mother was hurt on Tuesday. Hanna Oduya and Lena Marsh were there.")
-    index = _entities(analyse, *texts)
-    start = texts[1].index("Boston mother")
-    assert index.entity_at("a1", start, start + len("Boston mother")) is None
-
-
 def _with_entities(nlp: Any, text: str, *spans: tuple[str, str]) -> list[Mention]:
     """find_mentions where spaCy's entities are exactly these (text, label) spans."""
     doc = nlp(text)
