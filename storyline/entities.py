@@ -9,7 +9,10 @@ Unresolved mentions are settled against the story's own names first
 (`names.resolve_candidates`); people are linked within each article, then across
 articles (`people.merge_people`); organisations by a canonical key and acronyms.
 Linking is deliberately conservative: a false merge of two people is worse than a
-missed one, so a bare surname only joins a full name when exactly one candidate fits.
+missed one, so a bare surname only joins a full name when exactly one candidate fits (or,
+in an article naming several bearers, the story's clear subject named before it), and a
+headline's only person noun ("Teen Hurt In Crash") joins only the person its article
+names far more than anyone else.
 """
 
 from __future__ import annotations
@@ -124,7 +127,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     story gives elsewhere (`names.resolve_candidates`).
     """
     known = _KnownPeople.from_mentions(mentions)
-    original = mentions
+    found = mentions  # as found in the articles, before the story resolves them
     resolved = _trim_long_names(resolve_candidates(mentions))
     role_words, headline_words = _role_words(mentions, resolved)
     mentions = resolved + role_words
@@ -141,7 +144,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     orgs = _drop_fragments(_merge_orgs(local.orgs))
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
-    headline_names = _headline_names(original, resolved)
+    headline_names = _headline_names(found, resolved)
     for nominal, article_people, article_orgs in local.nominals:
         anywhere = id(nominal) in headline_words
         target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere)

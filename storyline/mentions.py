@@ -9,7 +9,10 @@ spaCy's entity spans are repaired first: cut where a name ends ("Ross doesn",
 "Lohan Checks Into Rehab"), split where an entity holds two people ("Lopez and
 Carrasquillo") or two lines, extended over a middle initial ("George W" + ". Bush").
 Proper nouns spaCy missed count as people when the text around them says so (an
-honorific, an age, a title, a role in apposition, a speech verb).
+honorific, an age, a title, a role in apposition, a speech verb). Label errors the other
+way are repaired too: one word spaCy calls a person but the text uses as a thing ("won an
+Oscar", "enter Rehab") is left unresolved, and a name spaCy calls an organisation is a
+person when the text calls it "she" or "he".
 """
 
 from __future__ import annotations
@@ -645,4 +648,3 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
         result.append(Mention(article_id, span.text, span.start_char, span.end_char, label,
                               name=lemma, kind="nominal"))
     return result
-
