@@ -24,6 +24,7 @@ Usage:
     python benchmarks/entities.py --selftest
     python benchmarks/entities.py --split both --json /tmp/entities.json
     python benchmarks/entities.py --split tune --analysis --limit 5
+    python benchmarks/entities.py --split test --test-counts  # aggregate counts, no examples
     python benchmarks/entities.py --split tune --topics 1,5,18 --analysis --examples 5
 """
 
@@ -472,6 +473,23 @@ def error_analysis(runs: Sequence[TopicRun]) -> dict[str, Any]:
             "examples": {k: v[:8] for k, v in sorted(examples.items())}}
 
 
+COUNT_KEYS = ("missed_by_shape", "missed_by_reason", "missed_by_detail",
+              "missed_by_spacy_label", "missed_by_form")
+
+
+def _print_test_counts(runs: Sequence[TopicRun], output: dict[str, Any]) -> None:
+    """Error classes on the test topics as aggregate counts only: never single mentions,
+    strings or examples, so that no rule can be fitted to a test error."""
+    analysis = error_analysis(runs)
+    counts = {key: analysis[key] for key in COUNT_KEYS}
+    counts["false_merges"] = analysis["false_merges"]
+    output["test_error_counts"] = counts
+    print("### Error classes on the test topics (counts only)\n")
+    for key in ("false_merges", *COUNT_KEYS):
+        rows = [[k, v] for k, v in analysis[key].items()]
+        print(ecb.markdown_table([key.replace("_", " "), "count"], rows) + "\n")
+
+
 def _merge_category(run: TopicRun, a: list[GoldMention], b: list[GoldMention]) -> str:
     spans_a = {(g.doc, m.start, m.end) for g in a if (m := _storyline_mention(run, g))}
     spans_b = {(g.doc, m.start, m.end) for g in b if (m := _storyline_mention(run, g))}
@@ -511,6 +529,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="error breakdown on the tuning topics (never on test)")
     parser.add_argument("--examples", type=int, default=0,
                         help="with --analysis: print up to N tuning examples per category")
+    parser.add_argument("--test-counts", action="store_true",
+                        help="aggregate error-class counts on the test topics (no examples)")
     parser.add_argument("--selftest", action="store_true", help="check the scorers and exit")
     args = parser.parse_args(argv)
     if args.selftest:
@@ -568,6 +588,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{story['false_merges']} vs baseline {base['false_merges']} ("
                   f"{'fewer' if story['false_merges'] < base['false_merges'] else 'NOT fewer'})"
                   "\n")
+    if args.test_counts and "test" in runs:
+        _print_test_counts(runs["test"], output)
     if args.analysis:
         if "tune" not in runs:
             print("--analysis runs on the tuning topics only; add --split tune or both.")

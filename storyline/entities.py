@@ -9,13 +9,16 @@ Unresolved mentions are settled against the story's own names first
 (`names.resolve_candidates`); people are linked within each article, then across
 articles (`people.merge_people`); organisations by a canonical key and acronyms.
 Linking is deliberately conservative: a false merge of two people is worse than a
-missed one, so a bare surname only joins a full name when exactly one candidate fits.
+missed one, so a bare surname only joins a full name when exactly one candidate fits (or,
+in an article naming several bearers, the story's clear subject named before it), and a
+headline's only person noun ("Teen Hurt In Crash") joins only the person its article
+names far more than anyone else.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -32,7 +35,7 @@ from .names import (
     resolve_candidates,
     surname,
 )
-from .people import Cluster, by_gender, mention_gender, merge_people
+from .people import FEMALE_WORDS, MALE_WORDS, Cluster, by_gender, mention_gender, merge_people
 
 # -- linking mentions into entities -------------------------------------------------
 
@@ -124,6 +127,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     story gives elsewhere (`names.resolve_candidates`).
     """
     known = _KnownPeople.from_mentions(mentions)
+    found = mentions  # as found in the articles, before the story resolves them
     resolved = _trim_long_names(resolve_candidates(mentions))
     role_words, headline_words = _role_words(mentions, resolved)
     mentions = resolved + role_words
@@ -139,10 +143,15 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     _attach_pending(local.pending, people)
     orgs = _drop_fragments(_merge_orgs(local.orgs))
     owner = {id(m): c for c in people + orgs for m in c.mentions}
+    lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
+    headline_names = _headline_names(found, resolved)
     for nominal, article_people, article_orgs in local.nominals:
-        target = _resolve_nominal(nominal, article_people, article_orgs,
-                                  anywhere=id(nominal) in headline_words)
+        anywhere = id(nominal) in headline_words
+        target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere)
         merged = owner.get(id(target.mentions[0])) if target is not None else None
+        if target is None and lone_headline_nouns[nominal.article_id] == 1 and \
+                id(nominal) in headline_words and not _named_near(nominal, headline_names):
+            merged = _central_person(nominal, article_people, owner)
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
     return _build_index(people, orgs)
@@ -239,8 +248,26 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
                        if c is not None}.values())
         if len(merged) > 1:
             merged = by_gender(merged, mention_gender(mention))
+        if len(merged) > 1 and mention_gender(mention) is None:  # "Miss Jenkin": not him
+            merged = _story_subject(mention, candidates, merged, owner)
         if len(merged) == 1:
             merged[0].add(mention)
+
+
+def _story_subject(mention: Mention, local: list[Cluster], merged: list[Cluster],
+                   owner: dict[int, Cluster]) -> list[Cluster]:
+    """The bearer a bare surname means when its article names several: the one the article
+    names first, before the surname, if the story also covers them in at least twice as
+    many articles as any other bearer (news names its subject first and calls relatives
+    by their given names)."""
+    first = min(local, key=lambda c: min(m.start for m in c.mentions))
+    subject = owner.get(id(first.mentions[0]))
+    count = {id(c): len({m.article_id for m in c.mentions}) for c in merged}
+    if subject is None or subject not in merged or \
+            min(m.start for m in first.mentions) > mention.start or any(
+            2 * count[id(c)] > count[id(subject)] for c in merged if c is not subject):
+        return merged
+    return [subject]
 
 
 def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
@@ -258,10 +285,13 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
     for mention in mentions:
         if mention.kind not in CANDIDATE_KINDS:
             continue
-        for word in re.finditer(r"[A-Z][a-z]+", mention.text):
+        in_headline = mention.kind == "headline"
+        for word in re.finditer(r"[A-Z][a-z]+|[A-Z]{3,}" if in_headline else r"[A-Z][a-z]+",
+                                mention.text):
             start, end = mention.start + word.start(), mention.start + word.end()
             noun = word.group().lower()
-            if noun not in PERSON_TITLES or any(
+            nouns = HEADLINE_PERSON_NOUNS if in_headline else PERSON_TITLES
+            if noun not in nouns or any(
                     s < end and start < e for s, e in taken[mention.article_id]):
                 continue
             found[(mention.article_id, start)] = Mention(
@@ -270,6 +300,18 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
             if mention.kind == "headline":
                 headline.add((mention.article_id, start))
     return list(found.values()), {id(m) for key, m in found.items() if key in headline}
+
+
+# Nouns a headline uses for the person its article is about ("Teen Killed By Police",
+# "Driver Charged", "Climber Dies"): plain English, no names.
+HEADLINE_PERSON_NOUNS = PERSON_TITLES | FEMALE_WORDS | MALE_WORDS | {
+    "teen", "teenager", "boy", "girl", "child", "toddler", "baby", "killer", "murderer",
+    "robber", "thief", "burglar", "attacker", "inmate", "prisoner", "convict", "escapee",
+    "fugitive", "worker", "employee", "climber", "hiker", "swimmer", "skier", "mountaineer",
+    "cyclist", "pedestrian", "motorist", "passenger", "pilot", "soldier", "cop",
+    "firefighter", "nurse", "surgeon", "accountant", "banker", "receiver", "linebacker",
+    "striker", "goalkeeper", "accused", "lifer", "gangster", "mobster", "icon", "legend",
+    "grandmother", "grandfather", "grandma", "grandpa", "mom", "dad", "filmmaker"}
 
 
 def _as_person(mention: Mention) -> Mention:
@@ -391,6 +433,46 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
             head in m.name.lower() for m in c.mentions
             if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
+
+
+def _headline_names(mentions: Sequence[Mention], resolved: Sequence[Mention]
+                    ) -> dict[str, list[int]]:
+    """Where each article's headlines name a person of the story ("Lohan" in "Lohan
+    Rehires Attorney"): the start offsets of those names."""
+    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for mention in mentions:
+        if mention.kind == "headline":
+            runs[mention.article_id].append((mention.start, mention.end))
+    found: dict[str, list[int]] = defaultdict(list)
+    for mention in resolved:
+        if mention.label == "PERSON" and mention.kind == "name" and any(
+                s <= mention.start < e for s, e in runs.get(mention.article_id, ())):
+            found[mention.article_id].append(mention.start)
+    return found
+
+
+def _named_near(nominal: Mention, headline_names: dict[str, list[int]]) -> bool:
+    """A person named in a headline close to the noun: the noun is someone else
+    ("Lohan Rehires Attorney")."""
+    return any(abs(start - nominal.start) < 120 for start in headline_names[nominal.article_id])
+
+
+def _central_person(nominal: Mention, people: list[Cluster], owner: dict[int, Cluster]
+                    ) -> Cluster | None:
+    """The person a headline's only person noun is about ("Driver Charged", "Teen Killed
+    By Police") when no one in the article holds that role: the one the article names far
+    more often than anyone else (at least three times and twice as often as the next),
+    unless the noun gives another gender ("Woman" for Mr. Roe)."""
+    ranked = sorted(people, key=lambda c: -len(c.mentions))
+    if not ranked or len(ranked[0].mentions) < 3 or len(ranked) > 1 and \
+            len(ranked[0].mentions) < 2 * len(ranked[1].mentions):
+        return None
+    story = owner.get(id(ranked[0].mentions[0]))
+    wanted = "female" if nominal.name in FEMALE_WORDS else \
+        "male" if nominal.name in MALE_WORDS else None
+    if story is None or not by_gender([story], wanted):
+        return None
+    return story
 
 
 def _build_index(people: list[Cluster], orgs: list[Cluster]) -> EntityIndex:

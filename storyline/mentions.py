@@ -9,13 +9,17 @@ spaCy's entity spans are repaired first: cut where a name ends ("Ross doesn",
 "Lohan Checks Into Rehab"), split where an entity holds two people ("Lopez and
 Carrasquillo") or two lines, extended over a middle initial ("George W" + ". Bush").
 Proper nouns spaCy missed count as people when the text around them says so (an
-honorific, an age, a title, a role in apposition, a speech verb).
+honorific, an age, a title, a role in apposition, a speech verb). Label errors the other
+way are repaired too: one word spaCy calls a person but the text uses as a thing ("won an
+Oscar", "enter Rehab") is left unresolved, and a name spaCy calls an organisation is a
+person when the text calls it "she" or "he".
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -274,6 +278,9 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
     for piece in pieces:
         tokens = _extend_initial(_name_run(piece, ent.label_))
         mention = _mention_from_tokens(tokens, ent.label_, article_id)
+        if mention is not None and len(ent) == 1 and mention.label == "PERSON" and \
+                _used_as_a_thing(ent[0]):  # "won an Oscar", "enter Rehab"
+            mention = replace(mention, kind="candidate")
         if mention is not None:
             found.append((mention, tokens))
     return found
@@ -396,6 +403,31 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
                    name=name, role=role, honorific=honorific)
 
 
+PLACE_PREPOSITIONS = {"from", "in", "at", "on", "near", "between", "to", "into", "onto", "over",
+                      "across", "outside", "inside", "toward", "towards", "via", "through"}
+
+
+def _used_as_a_thing(token: Token) -> bool:
+    """One capitalised word spaCy calls a person where the text uses it as a thing: after
+    "a", "an" or "the" ("won an Oscar", "the Bulldogs"), plural, modifying a common noun
+    ("Twitter feed", "Lebap province"), after a preposition of place ("from Devon", "on
+    Twitter") or as a verb's object ("enter Rehab"); unless an honorific, a title or an age
+    says person. Such a word stays a candidate, a person only if the story names someone
+    with it."""
+    doc = token.doc
+    if _honorific_before(doc, token.i) or _title_prefix(doc, token.i)[0] or \
+            _age_after([token]):
+        return False
+    before = doc[token.i - 1] if token.i else None
+    if before is not None and before.lower_ in {"a", "an", "the"} or token.tag_ == "NNPS":
+        return True
+    if token.dep_ in {"compound", "amod"}:
+        return token.head.pos_ == "NOUN"
+    if token.dep_ == "pobj":
+        return token.head.lower_ in PLACE_PREPOSITIONS
+    return token.dep_ == "dobj"
+
+
 def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[int],
                   headline: set[int]) -> list[Mention]:
     """Names the tagger skipped: "Ms. Varga", or a bare surname of someone named earlier."""
@@ -434,8 +466,36 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
     root = tokens[-1]
     if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):
         return True  # "Amara Osei, the chief engineer, ..."
-    return len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
-        "say", "tell", "add", "warn", "announce", "state"}
+    if len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
+            "say", "tell", "add", "warn", "announce", "state"}:
+        return True
+    return len(tokens) > 1 and root.tag_ != "NNPS" and _referred_to_as_a_person(tokens)
+
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
+
+
+def _referred_to_as_a_person(tokens: list[Token]) -> bool:
+    """A subject the text then calls "he" or "she": "Britney Spears shaved her head",
+    "Britney Spears checked into a clinic. She was tired." Only when no one else is named
+    before it or in its sentence (the pronoun could be theirs); an organisation is "it"
+    or "they"."""
+    doc, root = tokens[0].doc, tokens[-1]
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    sentence = root.sent
+    others = [e for e in doc.ents if e.label_ == "PERSON" and e.start < sentence.end and
+              e.start != tokens[0].i]
+    if others:  # "she" may be someone named before
+        return False
+    verb = root.head
+    same_clause = any(t.lower_ in PERSON_PRONOUNS and t.i > root.i and
+                      (t.head == verb or t.head.head == verb) for t in sentence)
+    if same_clause:
+        return True
+    following = doc[sentence.end].sent if sentence.end < len(doc) else None
+    return verb.dep_ == "ROOT" and following is not None and any(
+        t.lower_ in {"he", "she"} and t.dep_ in {"nsubj", "nsubjpass"} for t in following[:3])
 
 
 def _is_dateline(ent: Span) -> bool:

@@ -125,6 +125,8 @@ class Gazetteer:
     person_votes: Counter[str]
     place_votes: Counter[str]
     given: frozenset[str] = frozenset()  # given names of exactly one of those, no surname
+    mononyms: frozenset[str] = frozenset()  # one-word names spaCy and the text call people
+    honorific_surnames: frozenset[str] = frozenset()  # "spears" of "Ms. Spears"
 
     @classmethod
     def from_mentions(cls, mentions: Sequence[Mention]) -> Gazetteer:
@@ -145,7 +147,10 @@ class Gazetteer:
         people = Counter(w.lower() for n in names for w in name_parts(n))
         given = Counter(key[0] for key in full)
         unique_given = {g for g, n in given.items() if n == 1 and g not in single}
-        return cls(full, frozenset(single), people, places, frozenset(unique_given))
+        honorific = {m.name.lower() for m in mentions if m.label == "PERSON" and
+                     m.kind == "name" and m.honorific and len(name_parts(m.name)) == 1}
+        return cls(full, frozenset(single), people, places, frozenset(unique_given),
+                   frozenset(mononyms), frozenset(honorific))
 
     def is_person_word(self, word: str) -> bool:
         """A known one-word name the story uses for a person at least as often as for a
@@ -166,7 +171,8 @@ class Gazetteer:
         if not key:
             return None
         if len(key) > 1 and key in self.full or len(key) == 1 and (
-                self.is_person_word(key[0]) or self._is_given_name(key[0])):
+                self.is_person_word(key[0]) or self._is_given_name(key[0]) or
+                mention.label == "PERSON" and key[0] in self.mononyms):
             return self._as_name(mention, words, honorific)
         return None
 
@@ -206,6 +212,9 @@ class Gazetteer:
                                                                        strict=True)]
 
     def _name_ending(self, mention: Mention, words: list[_Word]) -> Mention | None:
+        if 2 <= len(words) <= 3 and all(w.text.istitle() for w in words) and \
+                words[-1].key in self.honorific_surnames:
+            return self._as_name(mention, words, None)  # "Britney Spears" of "Ms. Spears"
         for index in range(len(words)):
             key = tuple(w.key for w in words[index:] if not INITIAL_RE.fullmatch(w.text))
             if len(key) > 1 and key in self.full or len(key) == 1 == len(words) and \

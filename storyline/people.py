@@ -11,7 +11,8 @@ The rules, most certain first:
   Alishvandi") when the two are each other's only such variant in the story, and their
   genders (from honorifics and words like "wife" or "son") do not clash;
 * a bare surname ("Lohan") joins the one person of the story with that surname; with
-  several, its roles or its honorific's gender must leave exactly one;
+  several, its roles or its honorific's gender must leave exactly one, or else only one
+  bearer's articles share other named people with its article (the same event);
 * a bare word that is no one's surname joins the one person with that given name
   ("Craig"), or the one person whose surname it misspells by swapping two letters.
 
@@ -232,7 +233,27 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
         roles = set(cluster.roles)
         candidates = [c for c in candidates if roles & set(c.roles)] or \
             by_gender(candidates, cluster.gender)
+    if len(candidates) > 1:  # a surname only: people of one event often share given names
+        candidates = _same_event(cluster, candidates, full)
     if not candidates:  # not a surname here: a given name, or a surname with two letters swapped
         candidates = [c for c in full if fold(c.first or "") == word] or \
             [c for c in full if swapped_letters(fold(c.last or ""), word)]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _articles(cluster: Cluster) -> set[str]:
+    return {m.article_id for m in cluster.mentions}
+
+
+def _same_event(cluster: Cluster, candidates: list[Cluster], full: list[Cluster]
+               ) -> list[Cluster]:
+    """The bearers of a bare name whose articles share other people with the name's own
+    article, when only one does: "Smith" in an article that also names the coach and the
+    club owner of one Smith's articles is that Smith (the two Smiths of a story are
+    usually in its two different events)."""
+    here = _articles(cluster)
+    others = [f for f in full if f not in candidates and _articles(f) & here]
+    shared = [{id(f) for f in others if _articles(f) & _articles(c)} for c in candidates]
+    exclusive = [s - set().union(*(o for o in shared if o is not s)) for s in shared]
+    fitting = [c for c, e in zip(candidates, exclusive, strict=True) if e]
+    return fitting if len(fitting) == 1 else candidates

@@ -470,3 +470,121 @@ def test_given_name_that_names_a_place_as_often_stays_a_place() -> None:
     mentions.append(_name("a2", "Jordan Pike"))
     assert [m.name for m in resolve_candidates(mentions)] == [
         "Jordan Pike", "Jordan", "Jordan Pike"]
+
+
+def test_bare_surname_joins_the_story_subject_its_article_names_first(analyse: Any) -> None:
+    texts = ("Tobias Marsh scored twice for Dunmore Rovers on Saturday. His mother, Lena "
+             "Marsh, watched from the stands. Marsh dedicated both goals to the fans.",
+             "Tobias Marsh was named player of the week.",
+             "Dunmore Rovers offered Tobias Marsh a new contract.")
+    index = _entities(analyse, *texts)
+    bare = texts[0].index("Marsh dedicated")
+    assert index.entity_at("a0", bare, bare + 5) == _person(index, "Tobias Marsh").id
+    assert _person(index, "Lena Marsh").id != _person(index, "Tobias Marsh").id
+
+
+def test_bare_surname_joins_the_bearer_of_its_own_event(analyse: Any) -> None:
+    texts = ("Tobias Marsh scored twice for Dunmore Rovers. Coach Ilse Varga "
+             "praised him after the match.",
+             "Judge Hanna Marsh sentenced the smuggler Piet Oduya to ten years in Kestrel.",
+             "Coach Ilse Varga said Marsh had earned his place in the team.")
+    index = _entities(analyse, *texts)
+    bare = texts[2].index("Marsh had")
+    assert index.entity_at("a2", bare, bare + 5) == _person(index, "Tobias Marsh").id
+    assert "a2" not in _person(index, "Hanna Marsh").articles
+
+
+def _with_entities(nlp: Any, text: str, *spans: tuple[str, str]) -> list[Mention]:
+    """find_mentions where spaCy's entities are exactly these (text, label) spans."""
+    doc = nlp(text)
+    ents, end = [], 0
+    for words, label in spans:  # in text order
+        start = text.index(words, end)
+        end = start + len(words)
+        span = doc.char_span(start, end, label=label)
+        assert span is not None
+        ents.append(span)
+    doc.ents = ents
+    return find_mentions(doc, "a0")
+
+
+def test_single_word_used_as_a_thing_is_no_person(nlp: Any) -> None:
+    found = _with_entities(nlp, "Jolene Marr won an Oscar on Sunday. Her publicist said Marr "
+                                "would enter Rehab on Monday.",
+                           ("Jolene Marr", "PERSON"), ("Oscar", "PERSON"), ("Marr", "PERSON"),
+                           ("Rehab", "PERSON"))
+    names = {(m.name, m.kind) for m in found if m.label == "PERSON"}
+    assert ("Oscar", "candidate") in names and ("Rehab", "candidate") in names
+    assert ("Jolene Marr", "name") in names
+    resolved = resolve_candidates(found)
+    assert {m.name for m in resolved if m.label == "PERSON" and m.kind == "name"} == {
+        "Jolene Marr", "Marr"}
+
+
+def test_single_word_person_with_person_context_stays_a_person(nlp: Any) -> None:
+    found = _with_entities(nlp, "Zandrine sang three songs. Fans waited for Zandrine's "
+                                "encore, and Zandrine came back.",
+                           ("Zandrine", "PERSON"))
+    assert [(m.name, m.kind) for m in found if m.label == "PERSON"] == [("Zandrine", "name")]
+    found = _with_entities(nlp, "Zandrine sang three songs. Later the crowd cheered "
+                                "Zandrine.", ("Zandrine", "PERSON"), ("Zandrine", "PERSON"))
+    resolved = resolve_candidates(found)
+    assert [m.kind for m in resolved if m.name.startswith("Zandrine")] == ["name", "name"]
+
+
+def test_organisation_label_on_someone_called_she_is_a_person(nlp: Any) -> None:
+    for text in ("Jolene Marr shaved her head in a salon on Monday.",
+                 "Jolene Marr checked into a clinic on Monday. She was tired, friends said."):
+        found = _with_entities(nlp, text, ("Jolene Marr", "ORG"))
+        assert [(m.name, m.label) for m in found if m.kind == "name"] == [
+            ("Jolene Marr", "PERSON")], text
+    text = ("Ada Roe spoke first at the rally. Workers cheered. Kestrel Mining cut 200 "
+            "jobs in May. She said it was a shame.")
+    found = _with_entities(nlp, text, ("Ada Roe", "PERSON"), ("Kestrel Mining", "ORG"))
+    assert ("Kestrel Mining", "ORG") in [(m.name, m.label) for m in found]
+
+
+def test_organisation_label_on_a_name_the_story_gives_an_honorific() -> None:
+    mentions = [_name("a0", "Jolene Marr", label="ORG"),
+                _name("a1", "Marr", honorific="Ms."),
+                _name("a2", "Kestrel Mining", label="ORG")]
+    resolved = resolve_candidates(mentions)
+    assert [(m.name, m.label) for m in resolved] == [
+        ("Jolene Marr", "PERSON"), ("Marr", "PERSON"), ("Kestrel Mining", "ORG")]
+
+
+def test_bare_given_name_of_two_people_stays_apart_even_in_one_event(analyse: Any) -> None:
+    texts = ("Tobias Marsh scored twice for Dunmore Rovers. Coach Ilse Varga praised him.",
+             "Judge Tobias Kline sentenced the smuggler Piet Oduya to ten years.",
+             "Coach Ilse Varga said Tobias had earned his place in the team.")
+    index = _entities(analyse, *texts)
+    bare = texts[2].index("Tobias")
+    found = index.entity_at("a2", bare, bare + 6)
+    assert found not in {_person(index, "Tobias Marsh").id, _person(index, "Tobias Kline").id}
+
+
+def test_one_word_person_after_a_place_preposition_is_a_candidate(nlp: Any) -> None:
+    found = _with_entities(nlp, "Crews from Kestrelby tackled the blaze.",
+                           ("Kestrelby", "PERSON"))
+    assert [(m.name, m.kind) for m in found] == [("Kestrelby", "candidate")]
+    found = _with_entities(nlp, "The murder of Zandrine shocked the town.",
+                           ("Zandrine", "PERSON"))
+    assert [(m.name, m.kind) for m in found] == [("Zandrine", "name")]
+
+
+def test_headline_person_noun_joins_the_article_central_person(analyse: Any) -> None:
+    text = ("Dunmore Teen Hurt In Crash On Mill Road\n\nTobias Marsh, 16, was hurt when his "
+            "bicycle hit a van on Tuesday. Marsh was taken to hospital. Police said Marsh "
+            "had a broken arm. His teacher, Ilse Varga, visited him.")
+    index = _entities(analyse, text)
+    start = text.index("Teen")
+    assert index.entity_at("a0", start, start + 4) == _person(index, "Tobias Marsh").id
+
+
+def test_headline_person_noun_beside_a_name_is_someone_else(analyse: Any) -> None:
+    text = ("Jolene Marr Rehires Her Attorney After Arrest\n\nJolene Marr was arrested on "
+            "Monday. Marr spent a night in jail. Marr was released on bail. Her attorney, "
+            "whose name was not given, said nothing.")
+    index = _entities(analyse, text)
+    start = text.index("Attorney")
+    assert index.entity_at("a0", start, start + 8) is None
