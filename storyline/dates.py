@@ -27,15 +27,20 @@ from .timex import (
     timeml_value,
 )
 
+# Not "drop" or "halt": "prices dropped on Monday" and "work halted on Monday" happened.
 CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "shelve",
-                 "call", "drop", "halt", "defer", "reschedule", "axe"}
+                 "call", "defer", "reschedule", "axe"}
+# "delayed to April 10": the date after "to"/"until" is the new, planned one.
+MOVE_LEMMAS = {"postpone", "delay", "defer", "reschedule", "move", "push", "put", "bring"}
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
 PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "may",
                   "want", "seek", "urge", "recommend", "would"}
 FUTURE_MARKERS = {"will", "'ll", "shall", "would", "'d", "going", "wo"}
 MODALS = {"should", "could", "might", "may", "must", "can", "ca"}
 INTENT_LEMMAS = {"plan", "agree", "want", "hope", "decide", "intend", "promise", "vow",
-                 "threaten", "expect", "schedule", "prepare", "aim", "seek", "try", "refuse"}
+                 "threaten", "expect", "schedule", "prepare", "aim", "seek", "try", "refuse",
+                 "propose"}
+FORWARD_LOOKING = (PROPOSE_LEMMAS | INTENT_LEMMAS | PLAN_LEMMAS) - {"would", "will"}
 SPEECH_LEMMAS = {"say", "tell", "announce", "add", "state", "confirm", "report", "write"}
 
 
@@ -574,7 +579,12 @@ def _is_future(ent: Span) -> bool | None:
             return True
         token = token.head
     verb = _governing_verb(ent)
+    if _is_new_date_of_a_move(ent, verb):
+        return True
     if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        bare = not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        if bare and verb.lemma_ not in PLAN_LEMMAS | CANCEL_LEMMAS:
+            return False  # "the bridge, closed on March 1, will reopen": closed is done
         # "the meeting planned for Friday was postponed": the main clause sets the tense.
         verb = _governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
     for _ in range(3):  # the verb, then what it hangs from: "will be able to question"
@@ -595,6 +605,9 @@ def _is_future(ent: Span) -> bool | None:
                 verb.head.lemma_ in INTENT_LEMMAS or
                 (verb.head.lemma_ == "be" and verb.head.tag_ in {"VBZ", "VBP"})):
             return True  # "planned to leave on Thursday", "is to resume trading Tuesday"
+        if verb.tag_ == "VBG" and verb.dep_ in {"acl", "advcl", "xcomp"} and \
+                {verb.head.lemma_, verb.head.head.lemma_} & FORWARD_LOOKING:
+            return True  # "proposed a toll starting in June": what is proposed lies ahead
         if verb.dep_ in {"xcomp", "advcl"} and verb.head.tag_ == "VBD" and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
             return None  # "subpoenaed him to appear on Feb. 10": after the past main verb
@@ -608,11 +621,19 @@ def _is_future(ent: Span) -> bool | None:
     return None
 
 
+def _is_new_date_of_a_move(ent: Span, verb: Token | None) -> bool:
+    """"postponed until April", "delayed to April 10": the date is where it moved to."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return verb is not None and verb.lemma_ in MOVE_LEMMAS and before in {"to", "until", "till"}
+
+
 def clause_status(ent: Span, *, future: bool | None) -> str:
     """happened / planned / cancelled / proposed for the clause a date anchors."""
     verb = _governing_verb(ent)
     if verb is None:
         return "planned" if future else "happened"
+    if _is_new_date_of_a_move(ent, verb):
+        return "planned"
     related = [verb, *verb.children]
     head = verb
     for _ in range(2):
@@ -628,6 +649,8 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
     asked_then = future is False and verb.tag_ == "VBD"
     if lemmas & PROPOSE_LEMMAS - {"would"} and not asked_then:
         return "proposed"
-    if future or lemmas & PLAN_LEMMAS:
+    # A past-tense clause tells what was done then: "set a record on Sunday",
+    # "received the report on Friday as expected".
+    if future or (lemmas & PLAN_LEMMAS and future is not False):
         return "planned"
     return "happened"

@@ -133,6 +133,36 @@ def test_a_past_request_happened_and_a_hope_ahead_is_proposed(analyse: Any) -> N
     assert found["2026-04"] == "proposed"
 
 
+def test_past_clauses_with_plan_or_cancel_words_happened(analyse: Any) -> None:
+    analysis = analyse("Ferry fares dropped 5 percent on Monday. "
+                       "The swimmer set a new record on Sunday. "
+                       "The council received the report on Tuesday as expected.",
+                       published="2026-03-11T09:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [
+        ("2026-03-09", "happened"), ("2026-03-08", "happened"), ("2026-03-10", "happened")]
+
+
+def test_a_past_participle_keeps_its_own_tense(analyse: Any) -> None:
+    analysis = analyse("The pier, closed on March 1, will reopen on April 2.",
+                       published="2026-03-11T09:00:00Z")
+    found = {d.value: d.status for d in analysis.dates}
+    assert found == {"2026-03-01": "happened", "2026-04-02": "planned"}
+
+
+def test_the_date_a_vote_moved_to_lies_ahead(analyse: Any) -> None:
+    analysis = analyse("The harbour vote was delayed to April 10. "
+                       "The ferry strike was postponed until May.",
+                       published="2026-03-11T09:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [
+        ("2026-04-10", "planned"), ("2026-05", "planned")]
+
+
+def test_what_is_proposed_to_start_lies_ahead(analyse: Any) -> None:
+    analysis = analyse("Mayor Varga proposed a new pier toll starting in June.",
+                       published="2026-03-11T09:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [("2026-06", "proposed")]
+
+
 def test_reported_would_is_future(analyse: Any) -> None:
     analysis = analyse("The spokesperson said the minister would visit the site on Thursday.")
     assert [(d.value, d.status) for d in analysis.dates] == [("2026-03-12", "planned")]
