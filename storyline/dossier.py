@@ -61,7 +61,9 @@ def build_dossier_dict(results: StoryResults, *, generator: dict[str, Any] | Non
         "organizations": [_entity(e) for e in results.entities if e.label == "ORG"],
         "quotes": [quote_dict(q) for q in results.quotes],
         "quote_groups": [_quote_group(g) for g in results.quote_groups],
-        "events": [event_dict(e) for e in results.events],
+        "events": [event_dict(e) for e in results.events if e.date is not None],
+        # DESIGN: every event has an ISO date; what cannot be placed is listed apart.
+        "undated_events": [event_dict(e) for e in results.events if e.date is None],
         "facts": [_fact(f) for f in results.facts],
         "divergences": [_divergence(d) for d in results.divergences],
         "summary": [{"text": s.text, "citations": _spans(s.citations), "method": s.method}

@@ -97,7 +97,7 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
                      else ""),
         "events": sorted(dossier["events"], key=lambda e: (e["status"] in {"planned",
                                                                            "proposed"},
-                                                           e["date"] or "9999")),
+                                                           e["date"])),
     }
 
 
@@ -106,8 +106,8 @@ def _linked_spans(dossier: dict[str, Any]) -> dict[str, list[tuple[int, int]]]:
     for item in dossier["summary"]:
         for c in item["citations"]:
             spans[c["article"]].append((c["start"], c["end"]))
-    for section in ("facts", "events"):
-        for item in dossier[section]:
+    for section in ("facts", "events", "undated_events"):
+        for item in dossier.get(section, ()):
             for c in item["evidence"]:
                 spans[c["article"]].append((c["start"], c["end"]))
     for item in dossier["divergences"]:
@@ -211,6 +211,7 @@ def render_markdown(dossier: dict[str, Any]) -> str:
                          f"\u201c{_md(variant['text'])}\u201d")
     lines += ["", "## Timeline", ""]
     lines += [f"- {_md(event_line(event))}" for event in dossier["events"]]
+    lines += [f"- {_md(event_line(event))}" for event in dossier.get("undated_events", ())]
     lines += ["", "## Facts", ""]
     for fact in dossier["facts"]:
         if fact["agreement"] != "single":

@@ -9,13 +9,33 @@ from typing import Any
 import jsonschema
 import pytest
 
+from storyline import pipeline
+from storyline.report import render_html, render_markdown
+from tests.conftest import article
+
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "storyline" / "data" /
                      "dossier.schema.json").read_text())
 
 
 def test_demo_dossiers_validate(demo_dossiers: list[dict[str, Any]]) -> None:
+    assert demo_dossiers
     for dossier in demo_dossiers:
         jsonschema.validate(dossier, SCHEMA)
+
+
+def test_undated_events_are_kept_apart_from_dated_ones() -> None:
+    """DESIGN: every entry of `events` has an ISO date; what cannot be placed is listed apart."""
+    articles = [article("The council met today to discuss the Wren bridge. Repairs begin on "
+                        "March 20, 2026, the mayor said.", id="undated", published=None)]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    jsonschema.validate(dossier, SCHEMA)
+    assert [e["date"] for e in dossier["events"]] == ["2026-03-20"]
+    [undated] = dossier["undated_events"]
+    assert undated["date"] is None and undated["expression"] == "today"
+    assert "met today" in render_html(dossier) and "met today" in render_markdown(dossier)
+    broken = {**dossier, "events": dossier["events"] + dossier["undated_events"]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, SCHEMA)
 
 
 def test_schema_rejects_a_renamed_field(bridge: dict[str, Any]) -> None:
