@@ -18,6 +18,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -69,13 +70,7 @@ def _with_unique_id(article: Article, seen: dict[str, int]) -> Article:
         count += 1
         new_id = f"{article.id}-{count + 1}"
     seen[new_id] = 1
-    return _replace(article, id=new_id)
-
-
-def _replace(article: Article, **changes: Any) -> Article:
-    fields = {name: getattr(article, name) for name in Article.__dataclass_fields__}
-    fields.update(changes)
-    return Article(**fields)
+    return replace(article, id=new_id)
 
 
 def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
@@ -106,7 +101,7 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[Record]:
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl_stream(io.StringIO(text), source, stem)
         elif suffix in JSON_SUFFIXES:
-            yield _article_from_json(_parse_json(text, source), source, stem, notes)
+            yield _article_from_json(_parse_json(text), source, stem, notes)
         elif suffix in HTML_SUFFIXES:
             yield parse_html(text, source=source, default_id=stem, warnings=notes)
         elif suffix in FEED_SUFFIXES or _starts_like_feed(text):
@@ -294,7 +289,7 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
-def _parse_json(text: str, source: str) -> Any:
+def _parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -311,8 +306,9 @@ def _article_from_json(obj: Any, source: str, default_id: str,
     if not body and obj.get("html"):
         extracted = _extract_html(str(obj["html"]), url=url)
         body = extracted["text"]
-        for key in ("title", "outlet", "published", "author"):
-            obj.setdefault(key, extracted.get(key))
+        # The page's metadata fills what the object leaves out or sets to null/"".
+        obj = {**obj, **{key: extracted[key] for key in ("title", "outlet", "published",
+                                                          "author") if not obj.get(key)}}
     if not isinstance(body, str) or not body.strip():
         raise InputProblem("article has no 'text' (or 'html') field")
     return make_article(
@@ -343,7 +339,7 @@ def _read_jsonl_stream(stream: IO[str], source: str, stem: str) -> Iterator[Reco
         where = f"{source}:{number}"
         notes: list[str] = []
         try:
-            obj = _parse_json(line, where)
+            obj = _parse_json(line)
             yield _article_from_json(obj, source, f"{stem}-{number}", notes)
         except InputProblem as problem:
             yield InputError(where, str(problem))

@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -199,11 +200,7 @@ def _with_free_id(conn: sqlite3.Connection, article: Article) -> Article:
     while conn.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
         number += 1
         candidate = f"{article.id}-{number}"
-    if candidate == article.id:
-        return article
-    fields = {name: getattr(article, name) for name in Article.__dataclass_fields__}
-    fields["id"] = candidate
-    return Article(**fields)
+    return article if candidate == article.id else replace(article, id=candidate)
 
 
 def _article_from_row(row: sqlite3.Row) -> Article:

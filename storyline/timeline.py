@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from .dates import TIMELINE_PRECISIONS
 from .models import (
     Article,
     DateMention,
@@ -35,7 +36,6 @@ from .models import (
 from .text import content_words
 
 MERGE_OVERLAP = 0.34
-TIMELINE_PRECISIONS = {"day", "month", "year", "range"}
 MAX_DESCRIPTION_WORDS = 30
 # One event at two dates needs much more shared wording than one event at one date: at
 # least this many word stems, covering this share of the shorter clause.

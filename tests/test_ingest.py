@@ -279,6 +279,14 @@ def test_json_with_html_instead_of_text(tmp_path: Path) -> None:
     assert art.published == datetime(2026, 3, 12, 13, 35, tzinfo=UTC)
 
 
+def test_json_html_metadata_fills_null_fields(tmp_path: Path) -> None:
+    html = (FIXTURES / "market.html").read_text(encoding="utf-8")
+    obj = {"id": "hall", "html": html, "title": None, "outlet": "", "author": None}
+    [art], _ = read(write(tmp_path / "page.json", json.dumps(obj)))
+    assert art.title == "Lowmere market hall saved by late council vote"
+    assert art.outlet == "The Lowmere Ledger"
+
+
 def test_json_ids_are_kept_exactly_as_given(tmp_path: Path) -> None:
     path = write(tmp_path / "ids.jsonl", "\n".join(json.dumps(o) for o in [
         {"id": "https://news.example/a/1", "text": "The Hale mill closed."},
