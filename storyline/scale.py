@@ -33,7 +33,12 @@ def analyze_on_dask(articles: Sequence[Article], *, scheduler: str, model: str |
     partitions = max(1, min(len(articles) // PARTITION_SIZE + 1, 4 * (os.cpu_count() or 1)))
     items = bag.from_sequence(list(articles), npartitions=partitions)
     work = items.map_partitions(partial(_run_partition, analyze=analyze, model=model))
-    return list(work.compute(**_scheduler_arguments(scheduler)))
+    arguments = _scheduler_arguments(scheduler)
+    try:
+        return list(work.compute(**arguments))
+    finally:
+        if hasattr(arguments["scheduler"], "close"):  # a distributed Client we opened
+            arguments["scheduler"].close()
 
 
 def _run_partition(articles: Sequence[Article], *, analyze: Callable[..., Any],
