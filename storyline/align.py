@@ -3,8 +3,9 @@
 Goes in: one story's articles, their `ArticleAnalysis` (sentences with
 content lemmas and numbers), resolved quotes and the provenance independence
 groups. Comes out: `Fact`s (aligned sentence groups marked corroborated,
-single or conflicting), `Divergence`s (same fact, different numbers) and
-`QuoteGroup`s (one utterance as quoted by several outlets, with word diffs).
+single or conflicting), `Divergence`s (same fact, different numbers; the same
+quote worded differently by independent outlets) and `QuoteGroup`s (one
+utterance as quoted by several outlets, with word diffs).
 
 Copies of one original count as one source: agreement is counted over
 independence groups, never over articles.
@@ -378,6 +379,69 @@ def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | 
                        key=lambda q: (order.get(q.quote.article_id, math.inf), q.quote.start))
         groups.append(_make_group(f"g{len(groups) + 1}", items))
     return groups
+
+
+def quote_divergences(groups: Sequence[QuoteGroup], quotes: Sequence[ResolvedQuote],
+                      articles: Sequence[Article], sources: dict[str, str], *, start: int = 0
+                      ) -> list[Divergence]:
+    """Quote groups whose independent outlets put other words in the speaker's mouth.
+
+    One version per independent source (its first quote). A version that starts later or
+    stops sooner than another (a partial quote) is no divergence, nor are contractions;
+    a word replaced, added or dropped inside the quote is (a translation, a paraphrase
+    presented as a quote, a slip). Copies of one original count once, so a spun copy
+    alone adds none: its changes show in the quote group's variants.
+    """
+    by_id = {q.id: q for q in quotes}
+    outlets = {a.id: a.outlet or a.id for a in articles}
+    found: list[Divergence] = []
+    for group in groups:
+        firsts: dict[str, ResolvedQuote] = {}
+        for quote_id in group.quotes:
+            quote = by_id[quote_id]
+            if quote.quote.kind in {"direct", "partial"}:  # a mixed quote has own words too
+                root = sources.get(quote.quote.article_id, quote.quote.article_id)
+                firsts.setdefault(root, quote)
+        wordings = {_spelled_out(q.quote.text): q for q in firsts.values()}
+        if len(wordings) < 2 or not _words_replaced(list(wordings)):
+            continue
+        who = group.speaker_name or "an unnamed speaker"
+        versions = tuple(DivergenceVersion(q.quote.article_id, outlets[q.quote.article_id],
+                                           q.quote.text, q.quote.text, q.quote.start,
+                                           q.quote.end) for q in wordings.values())
+        found.append(Divergence(f"d{start + len(found) + 1}", f"wording of a quote by {who}",
+                                versions, kind="quote"))
+    return found
+
+
+CONTRACTIONS = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}
+SUFFIXES = {"n't": ("not",), "'re": ("are",), "'ll": ("will",), "'ve": ("have",), "'m": ("am",)}
+
+
+def _spelled_out(text: str) -> tuple[str, ...]:
+    """The quote's words with contractions written out: "won't" and "will not" are one
+    wording (outlets' style guides differ on contractions, speakers do not)."""
+    spelled: list[str] = []
+    for word in words(text.replace("\u2019", "'")):
+        if word in CONTRACTIONS:
+            spelled += CONTRACTIONS[word]
+            continue
+        suffix = next((s for s in SUFFIXES if word.endswith(s) and len(word) > len(s)), None)
+        spelled += [word[:-len(suffix)], *SUFFIXES[suffix]] if suffix else [word]
+    return tuple(spelled)
+
+
+def _words_replaced(wordings: list[tuple[str, ...]]) -> bool:
+    """Some pair of wordings that differ inside, not only where one quote starts later or
+    stops sooner (a partial quote of the same words)."""
+    for index, first in enumerate(wordings):
+        for second in wordings[index + 1:]:
+            ops = difflib.SequenceMatcher(None, first, second, autojunk=False).get_opcodes()
+            inner = ops[1:-1] if len(ops) > 2 else []
+            ends = [op for op in (ops[0], ops[-1]) if op[0] != "equal"]
+            if any(op[0] != "equal" for op in inner) or any(op[0] == "replace" for op in ends):
+                return True
+    return False
 
 
 def _quote_similarity(a: str, b: str) -> float:

@@ -271,7 +271,8 @@ class Divergence:
     id: str
     topic: str
     versions: tuple[DivergenceVersion, ...]
-    kind: str = "number"  # "number" (same fact, other figure) or "date" (same event)
+    kind: str = "number"  # "number" (same fact, other figure), "date" (same event) or
+    # "quote" (the same utterance worded differently by independent outlets)
     event: str | None = None  # the timeline entry a date divergence is about
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from . import __version__ as VERSION
 from . import cluster
 from . import store as db
-from .align import align_facts, group_quotes
+from .align import align_facts, group_quotes, quote_divergences
 from .cluster import StoryState, assign_stories
 from .dates import find_dates
 from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict
@@ -356,8 +356,11 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     published = {a.id: a.timestamp for a in articles}
     alignment = align_facts(articles, analyses, sources)
     events = build_timeline(articles, [d for a in analyses for d in a.dates], sources)
-    divergences = (*alignment.divergences,
-                   *date_divergences(events, articles, start=len(alignment.divergences)))
+    quote_groups = group_quotes(quotes, published)
+    dated = date_divergences(events, articles, start=len(alignment.divergences))
+    worded = quote_divergences(quote_groups, quotes, articles, sources,
+                               start=len(alignment.divergences) + len(dated))
+    divergences = (*alignment.divergences, *dated, *worded)
     facts = mark_date_conflicts(alignment.facts, events)
     summary = summarize(facts, alignment.fact_units, articles, sources,
                         max_words=options.summary_words)
@@ -369,7 +372,7 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
         summary, method = list(rewrite.sentences), rewrite.method
         errors += rewrite.problems
     return StoryResults(story, tuple(articles), tuple(provenance), entities.entities,
-                        tuple(quotes), tuple(group_quotes(quotes, published)), tuple(events),
+                        tuple(quotes), tuple(quote_groups), tuple(events),
                         facts, divergences, tuple(summary), tuple(errors),
                         summary_method=method)
 

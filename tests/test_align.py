@@ -5,8 +5,15 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
-from storyline.align import _mutual_best, align_facts, group_quotes, word_diff
+from storyline.align import (
+    _mutual_best,
+    align_facts,
+    group_quotes,
+    quote_divergences,
+    word_diff,
+)
 from storyline.models import Quote, ResolvedQuote
+from storyline.report import render_html
 from tests.conftest import article
 
 
@@ -76,6 +83,45 @@ def test_quote_groups_across_outlets_with_word_diff() -> None:
     assert ("+", "single") in variant.diff and ("-", "will not") in variant.diff
 
 
+def test_a_quote_worded_differently_by_independent_outlets_is_a_divergence() -> None:
+    said = "We will not reopen the bridge until every support has been checked,"
+    quotes = [_quote("q1", "a", said, "p1"),
+              _quote("q2", "b", "We won\u2019t reopen the bridge until every single support "
+                     "has been checked,", "p1"),
+              _quote("q3", "c", "reopen the bridge until every support has been checked", "p1"),
+              _quote("q4", "d", "We will not reopen the span until every support has been "
+                     "checked,", "p1")]
+    articles = [article("x", id=key, outlet=f"Outlet {key}") for key in "abcd"]
+    groups = group_quotes(quotes)
+    [divergence] = quote_divergences(groups, quotes, articles, {key: key for key in "abcd"})
+    assert divergence.kind == "quote" and "Ilse Varga" in divergence.topic
+    assert [v.article for v in divergence.versions] == ["a", "b", "c", "d"]
+
+
+def test_a_copy_changing_a_quote_is_no_divergence_of_outlets() -> None:
+    """A spun copy's change shows in the quote group's variants, not as another outlet."""
+    quotes = [_quote("q1", "a", "We will not reopen the bridge until every support has been "
+                     "checked,", "p1"),
+              _quote("q2", "d", "We will not reopen the span until every support has been "
+                     "checked,", "p1")]
+    articles = [article("x", id="a"), article("y", id="d")]
+    groups = group_quotes(quotes)
+    assert groups[0].variants and quote_divergences(groups, quotes, articles,
+                                                    {"a": "a", "d": "a"}) == []
+    assert len(quote_divergences(groups, quotes, articles, {"a": "a", "d": "d"})) == 1
+
+
+def test_contractions_and_partial_quotes_are_no_divergence() -> None:
+    said = "We will not reopen the bridge until every support has been checked,"
+    quotes = [_quote("q1", "a", said, "p1"),
+              _quote("q2", "b", "We won't reopen the bridge until every support has been "
+                     "checked,", "p1"),
+              _quote("q3", "c", "until every support has been checked", "p1")]
+    articles = [article("x", id=key) for key in "abc"]
+    groups = group_quotes(quotes)
+    assert quote_divergences(groups, quotes, articles, {key: key for key in "abc"}) == []
+
+
 def test_word_diff() -> None:
     assert word_diff("a tough week", "a difficult week") == (
         ("=", "a"), ("-", "tough"), ("+", "difficult"), ("=", "week"))
@@ -92,6 +138,9 @@ def test_demo_agreement(bridge: dict[str, Any]) -> None:
     varga = [g for g in bridge["quote_groups"] if g["speaker_name"] == "Ilse Varga"
              and len(g["quotes"]) >= 5]
     assert varga and any(v["diff"] for v in varga[0]["variants"])
+    worded = [d for d in bridge["divergences"] if d["kind"] == "quote"]
+    assert worded and all(len({v["outlet"] for v in d["versions"]}) >= 2 for d in worded)
+    assert "Northern Ledger quotes" in render_html(bridge)
 
 
 
@@ -117,6 +166,8 @@ def test_facts_behind_a_number_divergence_are_conflicting(
         agreement = {(e["article"], e["start"]): f["agreement"]
                      for f in dossier["facts"] for e in f["evidence"]}
         for divergence in dossier["divergences"]:
+            if divergence.get("kind") == "quote":
+                continue  # a wording, not a fact's value
             # Each contested value is stated by at least one fact marked conflicting.
             values = {v["value"] for v in divergence["versions"]
                       if agreement.get((v["article"], v["start"])) == "conflicting"}
