@@ -1,4 +1,4 @@
-"""The local web UI: same dicts as JSON and HTML, 404s, headers, loopback-only hosts."""
+"""The local web UI: same dicts as JSON and HTML, 404s, escaping, headers, loopback hosts."""
 
 from __future__ import annotations
 
@@ -71,3 +71,19 @@ def test_serve_binds_localhost_by_default() -> None:
 def test_serve_needs_an_existing_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 2
+
+
+def test_pages_escape_article_text(tmp_path: Path) -> None:
+    hostile = tmp_path / "in" / "evil.txt"
+    hostile.parent.mkdir()
+    hostile.write_text("Title: <script>alert(1)</script> Wren bridge\nOutlet: <b>Bad</b> Post\n\n"
+                       "Mayor Ilse Varga said the Wren bridge <img src=x onerror=alert(2)> "
+                       "would reopen on Friday.\n", encoding="utf-8")
+    db = tmp_path / "news.db"
+    CliRunner().invoke(cli, ["ingest", str(hostile.parent), "--db", str(db)])
+    client = TestClient(create_app(str(db)), base_url="http://127.0.0.1:8765")
+    [story] = client.get("/stories.json").json()["stories"]
+    for page in (client.get("/").text, client.get(f"/story/{story['id']}").text):
+        assert "<script>alert" not in page and "<img src=x" not in page
+        assert "<b>Bad</b>" not in page
+        assert "&lt;script&gt;" in page
