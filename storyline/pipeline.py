@@ -167,7 +167,7 @@ class StoredStoryIndex:
         self._topics: dict[str, dict[int, StoryState]] = defaultdict(dict)  # loaded only
         self._term_counts: dict[str, int] = {}  # read so far, kept up to date
         # term -> story numbers, read only for terms in fewer than MAX_POSTINGS stories
-        self._postings: dict[str, set[int]] = {}
+        self._postings: dict[str, list[int]] = {}  # sorted
         self._indexed: dict[int, set[str]] = {}  # story number -> its terms, once known
         # term -> story number -> +1 (posting added) or -1 (removed), not yet written
         self._pending: dict[str, dict[int, int]] = {}
@@ -193,15 +193,15 @@ class StoredStoryIndex:
         # a term too common to look up is never read: its postings can be long
         rare = [term for term in top if counts[term] < cluster.MAX_POSTINGS]
         unread = [term for term in rare if term not in self._postings]
-        self._postings.update((term, set()) for term in unread if not counts[term])
+        self._postings.update((term, []) for term in unread if not counts[term])
         for term, stored in db.story_postings(
                 self._store, [term for term in unread if counts[term]]).items():
             pending = self._pending.get(term, {})
-            self._postings[term] = stored.union(
+            self._postings[term] = sorted(stored.union(
                 seq for seq, change in pending.items() if change > 0).difference(
-                seq for seq, change in pending.items() if change < 0)
+                seq for seq, change in pending.items() if change < 0))
         # the order of db.story_candidates: most shared terms, stronger term, older story
-        seqs = cluster.most_shared(sorted(self._postings[term]) for term in rare)
+        seqs = cluster.most_shared(self._postings[term] for term in rare)
         missing = [seq for seq in seqs if seq not in self._states]
         for seq, story, state in db.numbered_story_states(self._store, missing):
             self._keep(seq, StoryState.from_json(story.id, story.title, state, story.topic))
@@ -282,9 +282,9 @@ class StoredStoryIndex:
         postings = self._postings.get(term)
         if postings is not None:
             if change > 0:
-                postings.add(seq)
+                cluster.insert_rank(postings, seq)
             else:
-                postings.discard(seq)
+                cluster.discard_rank(postings, seq)
 
     def _keep(self, seq: int, state: StoryState) -> None:
         self._states[seq] = state
