@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +37,10 @@ from .summary import DEFAULT_WORDS, summarize
 from .timeline import build_timeline, date_divergences, mark_date_conflicts
 
 INGEST_BATCH = 200
+# Kept between `update_stories` calls on one open store: some 5 KB per story with its
+# postings (8 MB more at 1,536 stories), so at most about 100 MB.
+CACHED_STORIES = 20_000
+CACHED_TERMS = 500_000
 DEFAULT_LLM_MODEL = "gpt-4o-mini"
 Progress = Callable[[int], None]
 
@@ -89,19 +94,27 @@ def update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
     """Assign articles not yet in a story; returns article key -> story id for all given.
 
     Reading the stories, assigning and writing happen in one write transaction, so two
-    processes updating one store take turns instead of both creating "story 3".
+    processes updating one store take turns instead of both creating "story 3". The
+    stories read are kept with the open store for its next call, and used again if the
+    store's story generation token shows that nothing wrote the stories in between.
     """
+    # taken out while the call runs: a call that fails leaves no half-changed states
+    kept = _KEPT.pop(store, None)
     with store.transaction():
-        return _update_stories(store, articles)
+        assignment, index = _update_stories(store, articles, kept)
+    if index is not None:
+        _KEPT[store] = index
+    return assignment
 
 
-def _update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
+def _update_stories(store: Store, articles: Sequence[Article], kept: StoredStoryIndex | None
+                    ) -> tuple[dict[str, str], StoredStoryIndex | None]:
     known = db.story_of_articles(store, (a.key for a in articles))
     fresh = [a for a in articles if a.key not in known]
     if not fresh:
-        return {a.key: known[a.key] for a in articles if a.key in known}
+        return {a.key: known[a.key] for a in articles if a.key in known}, kept
     _check_term_index(store)
-    index = StoredStoryIndex(store)
+    index = kept if kept is not None and kept.is_current() else StoredStoryIndex(store)
     assignment = assign_stories(index, fresh)
     index.write_terms()
     changed = index.changed()
@@ -112,9 +125,14 @@ def _update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]
         if state.absorbed:
             db.merge_stored_stories(store, state.id, state.absorbed)
             merged.update(dict.fromkeys(state.absorbed, state.id))
+    index.settle()
     known = {key: merged.get(story_id, story_id) for key, story_id in known.items()}
     known.update(assignment)
-    return {a.key: known[a.key] for a in articles if a.key in known}
+    return {a.key: known[a.key] for a in articles if a.key in known}, index
+
+
+# an open store -> the index its last successful `update_stories` call left
+_KEPT: weakref.WeakKeyDictionary[Store, StoredStoryIndex] = weakref.WeakKeyDictionary()
 
 
 def _check_term_index(store: Store) -> None:
@@ -136,17 +154,21 @@ class StoredStoryIndex:
     term and each story once, not once per article. New stories and topic joins are
     written at once, in the caller's transaction; index changes are kept in memory and
     written together by `write_terms`, and the caller writes the changed stories' states
-    (`changed`), both at the end, in the same transaction.
+    (`changed`), both at the end, in the same transaction, then calls `settle`: what
+    was loaded then equals the store, and the next call may use it again while
+    `is_current` (at most CACHED_STORIES stories, the least recently used dropped).
     """
 
     def __init__(self, store: Store) -> None:
         self._store = store
+        self._generation: int | None = None  # the store's token when it was last settled
+        self._used: dict[int, None] = {}  # story numbers, least recently looked up first
         self._states: dict[int, StoryState] = {}  # story number -> story read or created
         self._seq: dict[str, int] = {}  # story id -> number, merged-away ones included
         self._topics: dict[str, dict[int, StoryState]] = defaultdict(dict)  # loaded only
         self._term_counts: dict[str, int] = {}  # read so far, kept up to date
         # term -> story numbers, read only for terms in fewer than MAX_POSTINGS stories
-        self._postings: dict[str, set[int]] = {}
+        self._postings: dict[str, list[int]] = {}  # sorted
         self._indexed: dict[int, set[str]] = {}  # story number -> its terms, once known
         # term -> story number -> +1 (posting added) or -1 (removed), not yet written
         self._pending: dict[str, dict[int, int]] = {}
@@ -172,18 +194,22 @@ class StoredStoryIndex:
         # a term too common to look up is never read: its postings can be long
         rare = [term for term in top if counts[term] < cluster.MAX_POSTINGS]
         unread = [term for term in rare if term not in self._postings]
-        self._postings.update((term, set()) for term in unread if not counts[term])
+        self._postings.update((term, []) for term in unread if not counts[term])
         for term, stored in db.story_postings(
                 self._store, [term for term in unread if counts[term]]).items():
             pending = self._pending.get(term, {})
-            self._postings[term] = stored.union(
+            self._postings[term] = sorted(stored.union(
                 seq for seq, change in pending.items() if change > 0).difference(
-                seq for seq, change in pending.items() if change < 0)
+                seq for seq, change in pending.items() if change < 0))
         # the order of db.story_candidates: most shared terms, stronger term, older story
-        seqs = cluster.most_shared(sorted(self._postings[term]) for term in rare)
+        seqs = cluster.most_shared(self._postings[term] for term in rare)
         missing = [seq for seq in seqs if seq not in self._states]
         for seq, story, state in db.numbered_story_states(self._store, missing):
             self._keep(seq, StoryState.from_json(story.id, story.title, state, story.topic))
+        used = self._used
+        for seq in seqs:
+            used.pop(seq, None)
+            used[seq] = None
         # a posting left for a story row deleted by other means is skipped, not fatal
         return [self._states[seq] for seq in seqs if seq in self._states]
 
@@ -257,14 +283,54 @@ class StoredStoryIndex:
         postings = self._postings.get(term)
         if postings is not None:
             if change > 0:
-                postings.add(seq)
+                cluster.insert_rank(postings, seq)
             else:
-                postings.discard(seq)
+                cluster.discard_rank(postings, seq)
 
     def _keep(self, seq: int, state: StoryState) -> None:
         self._states[seq] = state
         self._seq[state.id] = seq
         self._topics[state.topic][seq] = state
+        self._used[seq] = None
+
+    def is_current(self) -> bool:
+        """Whether the store is as this index left it at `settle` (no write since)."""
+        if self._generation is None or self._generation != db.story_generation(self._store):
+            return False
+        self._count = db.count_stories(self._store)
+        self._counter = db.count_story_ids(self._store)
+        return True
+
+    def settle(self) -> None:
+        """Mark the end of a call whose changes are written: loaded states equal the store.
+
+        Clears what the states record as changed, forgets merged-away ids, drops the
+        least recently used stories beyond CACHED_STORIES and all term data beyond
+        CACHED_TERMS terms (memory stays bounded however large the store grows), and
+        remembers the store's generation token.
+        """
+        for state in self._states.values():
+            for gone in state.absorbed:
+                self._seq.pop(gone, None)
+            state.keys, state.absorbed = [], []
+        self._used = {seq: None for seq in self._used if seq in self._states}
+        self._indexed = {seq: terms for seq, terms in self._indexed.items()
+                         if seq in self._states}
+        for seq in list(self._used)[:max(0, len(self._used) - CACHED_STORIES)]:
+            self._forget(seq)
+        if len(self._term_counts) > CACHED_TERMS:
+            self._term_counts.clear()
+            self._postings.clear()
+        self._generation = db.story_generation(self._store)
+
+    def _forget(self, seq: int) -> None:
+        state = self._states.pop(seq)
+        del self._used[seq]
+        self._indexed.pop(seq, None)
+        topic = self._topics[state.topic]
+        topic.pop(seq, None)
+        if not topic:
+            del self._topics[state.topic]
 
 
 def analyze_articles(articles: Sequence[Article], *, options: AnalyzeOptions | None = None,

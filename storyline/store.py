@@ -83,6 +83,33 @@ MIGRATIONS: list[str] = [
     CREATE INDEX story_terms_story ON story_terms(story);
     CREATE TABLE term_counts (term TEXT PRIMARY KEY, stories INTEGER NOT NULL) WITHOUT ROWID;
     """,
+    # 4: a token that every write to the stories or their term index changes (triggers,
+    # so no writer can forget it, this program's or another's), so that a process can
+    # tell that the stories it read in an earlier call are still as stored. A random
+    # value, not a counter: a rolled-back write returns the old token, which a counter
+    # could reach again by other writes.
+    """
+    CREATE TABLE story_generation (token INTEGER NOT NULL);
+    INSERT INTO story_generation (token) VALUES (0);
+    CREATE TRIGGER stories_insert AFTER INSERT ON stories
+        BEGIN UPDATE story_generation SET token = random(); END;
+    CREATE TRIGGER stories_update AFTER UPDATE ON stories
+        BEGIN UPDATE story_generation SET token = random(); END;
+    CREATE TRIGGER stories_delete AFTER DELETE ON stories
+        BEGIN UPDATE story_generation SET token = random(); END;
+    CREATE TRIGGER story_terms_insert AFTER INSERT ON story_terms
+        BEGIN UPDATE story_generation SET token = random(); END;
+    CREATE TRIGGER story_terms_update AFTER UPDATE ON story_terms
+        BEGIN UPDATE story_generation SET token = random(); END;
+    CREATE TRIGGER story_terms_delete AFTER DELETE ON story_terms
+        BEGIN UPDATE story_generation SET token = random(); END;
+    CREATE TRIGGER term_counts_insert AFTER INSERT ON term_counts
+        BEGIN UPDATE story_generation SET token = random(); END;
+    CREATE TRIGGER term_counts_update AFTER UPDATE ON term_counts
+        BEGIN UPDATE story_generation SET token = random(); END;
+    CREATE TRIGGER term_counts_delete AFTER DELETE ON term_counts
+        BEGIN UPDATE story_generation SET token = random(); END;
+    """,
 ]
 
 MEMORY = ":memory:"
@@ -119,9 +146,8 @@ class Store:
         with self.transaction():
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
             for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-                for statement in script.split(";"):
-                    if statement.strip():
-                        self.conn.execute(statement)
+                for statement in _statements(script):
+                    self.conn.execute(statement)
                 self.conn.execute(f"PRAGMA user_version = {number}")
 
     @contextmanager
@@ -157,6 +183,17 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a script, a trigger body's ";" kept inside its statement."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                yield pending
+            pending = ""
 
 
 def open_store(path: str | Path | None) -> Store:
@@ -509,6 +546,11 @@ def story_term_counts(store: Store, terms: Iterable[str]) -> dict[str, int]:
             f"SELECT term, stories FROM term_counts WHERE term IN ({','.join('?' * len(chunk))})",
             chunk).fetchall())
     return found
+
+
+def story_generation(store: Store) -> int:
+    """A token that changes whenever the stories or their term index are written."""
+    return int(store.conn.execute("SELECT token FROM story_generation").fetchone()[0])
 
 
 def count_stories(store: Store) -> int:

@@ -100,13 +100,20 @@ def _snapshot(store: Store) -> list[list[tuple[Any, ...]]]:
                           "term_counts")]
 
 
-def test_stories_through_the_store_equal_stories_in_memory(tmp_path: Any) -> None:
+@pytest.mark.parametrize("kept_stories, kept_terms", [(20_000, 500_000), (1, 0)])
+def test_stories_through_the_store_equal_stories_in_memory(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch, kept_stories: int, kept_terms: int
+) -> None:
+    # the stories kept between calls, all of them or almost none, change nothing
+    monkeypatch.setattr(pipeline, "CACHED_STORIES", kept_stories)
+    monkeypatch.setattr(pipeline, "CACHED_TERMS", kept_terms)
     index = MemoryStoryIndex()
     stream = _stream()
     with open_store(tmp_path / "news.db") as store:
         for start in range(0, len(stream), 2):
             saved = pipeline.db.save_articles(store, stream[start:start + 2])
             assert pipeline.update_stories(store, saved) == assign_stories(index, saved)
+            assert len(pipeline._KEPT[store]._states) <= kept_stories
         stored = {s.id: (s.topic, sorted(pipeline.db.story_of_articles(store).values()).count(
             s.id)) for s, _ in pipeline.db.story_states(store)}
         assert stored == {s.id: (s.topic, s.size) for s in index.states}
@@ -136,9 +143,35 @@ def test_a_failed_update_leaves_stories_and_term_index_as_they_were(
         with pytest.raises(KeyboardInterrupt):
             pipeline.update_stories(store, saved)  # the flood merge fails after the rest
         assert _snapshot(store) == before
+        assert store not in pipeline._KEPT  # its states were half changed: not kept
         monkeypatch.undo()
-        pipeline.update_stories(store, saved)
+        index = MemoryStoryIndex()
+        assign_stories(index, stream[:4])
+        assert pipeline.update_stories(store, saved) == assign_stories(index, stream[4:])
         assert len(set(pipeline.db.story_of_articles(store).values())) == 4
+
+
+@pytest.mark.parametrize("same_connection", [False, True])
+def test_stories_kept_between_calls_are_read_again_after_another_write(
+        tmp_path: Any, same_connection: bool) -> None:
+    db_path = tmp_path / "news.db"
+    with open_store(db_path) as store:
+        first = pipeline.db.save_articles(store, QESHM[:1])
+        quake = pipeline.update_stories(store, first)[first[0].key]
+        kept = pipeline._KEPT[store]
+        second = pipeline.db.save_articles(store, QESHM[1:2])
+        assert pipeline.update_stories(store, second)[second[0].key] == quake
+        assert pipeline._KEPT[store] is kept  # nothing else wrote: used again
+        assert pipeline._KEPT[store].changed() == []  # what was written is not again
+        # another writer gives the quake story other terms (its postings stay as they are)
+        with open_store(":memory:" if same_connection else db_path) as other:
+            writer = store if same_connection else other
+            pipeline.db.save_story_state(writer, [(pipeline.db.get_story(writer, quake), [],
+                                                   {"terms": {"harvest": 1.0}, "size": 2})])
+        third = pipeline.db.save_articles(store, QESHM[2:3])
+        # the story is read again: no longer about quakes, so the article starts a story
+        assert pipeline.update_stories(store, third)[third[0].key] != quake
+        assert pipeline._KEPT[store] is not kept
 
 
 def test_the_stored_index_reads_postings_once_and_keeps_them_current(

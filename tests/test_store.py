@@ -247,6 +247,32 @@ def test_stories_round_trip(store: Store) -> None:
     assert db.get_story(store, "s2") == Story("s2", "Lowmere market", topic="s2")
 
 
+def test_every_write_to_stories_or_their_terms_changes_the_generation(store: Store) -> None:
+    tokens = [db.story_generation(store)]
+
+    def changed() -> bool:
+        tokens.append(db.story_generation(store))
+        return tokens[-1] != tokens[-2]
+
+    seq = db.create_story(store, Story("s1", "Dunmore bridge"))
+    assert changed()
+    db.save_articles(store, [BRIDGE])
+    db.save_dossier(store, "s1", "fp", {})
+    assert not changed()  # articles and dossiers are not story state
+    db.rename_topic(store, "s1", "s1")
+    assert changed()
+    db.set_story_terms(store, seq, ["bridge", "dunmore"])
+    assert changed()
+    db.change_story_terms(store, [], [("bridge", seq)])
+    assert changed()
+    with pytest.raises(RuntimeError), store.transaction():
+        db.create_story(store, Story("s2", "Lowmere market"))
+        raise RuntimeError("power cut")
+    assert not changed()  # rolled back: the token it had, not one a later write reaches
+    db.rebuild_story_terms(store, {seq: ["bridge"]}, "v")
+    assert changed()
+
+
 def test_saving_a_story_again_updates_title_and_keeps_members(store: Store) -> None:
     db.save_articles(store, [BRIDGE, FERRY])
     db.save_story_state(store, [(Story("s1", "Old title"), [BRIDGE.key], {"n": 1})])
