@@ -153,7 +153,8 @@ def test_numbers_split_by_tokenising_are_not_counts() -> None:
     assert model is not None
     loose = list(ARTICLE_FEATURES).index("loose_digits")
     split = ("A 4 . 6 - magnitude tremor woke Port Alder at 5 : 40 am ; about 2 , 500 homes "
-             "lost power and 3 / 4 of the roads shut .")
+             "lost power and 3 / 4 of the roads shut . It was the worst since Jan. 7 "
+             "( Jul . 9 in tokenised feeds ) .")
     assert article_features(model, word_evidence(split), split)[loose] == 0
     # A list of counts is still counts: "4, 5 or 6" is three small numbers.
     listed = "The Port Alder ferry took 4, 5 or 6 hours ."
