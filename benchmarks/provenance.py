@@ -721,7 +721,10 @@ def false_positives(corpora: dict[str, list[Doc]], limit: int | None) -> dict[st
                     "rate": spun_total / total if total else 0.0,
                     "other_non_original": sum(int(t["other_non_original"])
                                               for t in list(table.values()))}
-    return {"table": table, "_details": details}
+    halves = Counter(d.half for docs in corpora.values() for d in (docs[:limit] if limit else docs))
+    by_half = {half: {"articles": n, "spun": sum(1 for d in details if d["half"] == half)}
+               for half, n in sorted(halves.items())}
+    return {"table": table, "by_half": by_half, "_details": details}
 
 
 # --------------------------------------------------------------------------- throughput
@@ -939,6 +942,9 @@ def print_report(report: dict[str, Any]) -> None:
                  v["other_non_original"]) for c, v in fps["table"].items()]
         print(_table(("corpus", "articles", "predicted spun", "FP rate",
                       "other non-original (credit lines)"), rows) + "\n")
+        halves = ", ".join(f"{h.upper()} {v['spun']} of {v['articles']}"
+                           for h, v in fps.get("by_half", {}).items())
+        print(f"By half (counts only): {halves}\n")
     runs = report.get("throughput")
     if runs:
         print("## Cheap pass throughput (one process; CPU time, so per core)\n")

@@ -71,9 +71,13 @@ only about some all another over nearly almost around after just more fewer less
 UNITS = frozenset(_UNITS_TEXT.split())
 COUNT_OPENERS = frozenset(_OPENERS_TEXT.split())
 NOT_COUNTS = frozenset(MONTHS) | UNITS  # month names and abbreviations, and units
+# Separators between two numbers. Tokenised text spaces them out ("4 . 6", "8 : 20",
+# "1 , 500"); a point or comma counts only so spaced ("4, 5 or 6" is a list of counts).
 _BEFORE_DIGIT_RE = re.compile(
-    r"(?:(\d)\s*(?:-|\u2013|to)[ \u00a0]*|([^\W\d_]+)(\.?)[ \u00a0]+)$")
-_AFTER_DIGIT_RE = re.compile(r"[ \u00a0]*(?:(?:-|\u2013|to\b)\s*(\d)|([^\W\d_]+))")
+    r"(?:(\d)(?:\s*(?:[-\u2013:/]|to)|[ \u00a0]+[.,])[ \u00a0]*"
+    r"|([^\W\d_]+)((?: ?\.)?)[ \u00a0]+)$")
+_AFTER_DIGIT_RE = re.compile(
+    r"(?:\s*(?:[-\u2013:/]|to\b)|[ \u00a0]+[.,])[ \u00a0]*(\d)|[ \u00a0]*([^\W\d_]+)")
 SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""),
             ("ing", "e"), ("d", ""))
 
@@ -342,8 +346,9 @@ def is_counted_digit(text: str, start: int, end: int) -> bool:
     """Whether the digit at text[start:end] is a count a writer would spell out.
 
     False for a label after a capitalised noun ("Section 2", "Game 4" but not "Only 3"),
-    either side of a score or vote ("5 to 4", "5-4"), a day before a month ("3 June"), a
-    measure ("6 ft", "2 in").
+    either side of a score or vote ("5 to 4", "5-4"), a day next to a month ("3 June",
+    "Jan. 7"), a measure ("6 ft", "2 in"), and part of a number split by tokenising
+    ("4 . 6", "8 : 20").
     """
     before = _BEFORE_DIGIT_RE.search(text, max(0, start - 40), start)
     if before and (before.group(1) or _is_label(before.group(2), before.group(3))):
@@ -353,9 +358,10 @@ def is_counted_digit(text: str, start: int, end: int) -> bool:
 
 
 def _is_label(word: str | None, dot: str) -> bool:
-    """A capitalised noun that names the number after it ("Section", "Flight", "No.")."""
+    """A capitalised noun that names the number after it ("Section", "Flight", "No."), or
+    an abbreviated month before a day ("Jan.")."""
     if not word or not word[0].isupper():
         return False
-    if dot:
-        return word.lower() == "no"
+    if dot:  # "No. 4", and a date in news style ("Jan. 7", tokenised "Jul . 7")
+        return word.lower() == "no" or word.lower() in MONTHS
     return word.lower() not in FUNCTION_WORDS | COUNT_OPENERS

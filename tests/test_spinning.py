@@ -145,6 +145,20 @@ def test_digits_news_writes_as_digits_are_not_counted() -> None:
     assert article_features(model, word_evidence(counts), counts)[loose] == 4
 
 
+
+
+def test_numbers_split_by_tokenising_are_not_counts() -> None:
+    # Tokenised text (fictional) spaces out decimals, times, fractions and thousands.
+    model = load_model()
+    assert model is not None
+    loose = list(ARTICLE_FEATURES).index("loose_digits")
+    split = ("A 4 . 6 - magnitude tremor woke Port Alder at 5 : 40 am ; about 2 , 500 homes "
+             "lost power and 3 / 4 of the roads shut . It was the worst since Jan. 7 "
+             "( Jul . 9 in tokenised feeds ) .")
+    assert article_features(model, word_evidence(split), split)[loose] == 0
+    # A list of counts is still counts: "4, 5 or 6" is three small numbers.
+    listed = "The Port Alder ferry took 4, 5 or 6 hours ."
+    assert article_features(model, word_evidence(listed), listed)[loose] == 3
 def test_repair_pair_uses_the_synonyms_it_is_given() -> None:
     from storyline.wording import repair_pair, word_runs
 
