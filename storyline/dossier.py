@@ -66,8 +66,8 @@ def build_dossier_dict(results: StoryResults, *, generator: dict[str, Any] | Non
         "undated_events": [event_dict(e) for e in results.events if e.date is None],
         "facts": [_fact(f) for f in results.facts],
         "divergences": [_divergence(d) for d in results.divergences],
-        "summary": [{"text": s.text, "citations": _spans(s.citations), "method": s.method}
-                    for s in results.summary],
+        "summary": [{"text": s.text, "citations": _spans(s.citations), "method": s.method,
+                     "disputed": s.disputed} for s in results.summary],
         "errors": [_error(e) for e in results.errors],
         "generator": {**(generator or {}), "summary": results.summary_method},
     }

@@ -29,11 +29,11 @@ import re
 import urllib.error
 import urllib.request
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .models import Article, InputError, Span, SummarySentence
-from .text import NEGATIONS, STOPWORDS, WORD_RE, words
+from .text import STOPWORDS, WORD_RE, is_negated, words
 
 TIMEOUT = 120.0  # seconds per request; a local model on a CPU is slow
 MAX_REPLY = 1_000_000  # bytes read from the server at most
@@ -178,7 +178,7 @@ def unsupported(text: str, cited: Sequence[str], *, original: str = "") -> list[
             supported = len(word) <= 2 or _stem(word) in stems
         if not supported:
             missing.append(token)
-    if _negated(text) != _negated(original or " ".join(cited)):
+    if is_negated(text) != is_negated(original or " ".join(cited)):
         missing.append("(negation)")
     return missing
 
@@ -239,7 +239,7 @@ def _check(sentence: SummarySentence, item: dict[str, Any] | None, own: dict[int
     if not text or missing:
         found = ", ".join(missing[:5]) or "empty text"
         return sentence, f"rewrite dropped, not in its cited spans: {found}"
-    return SummarySentence(text, spans, "llm"), None
+    return replace(sentence, text=text, citations=spans, method="llm"), None
 
 
 def _span_text(texts: Mapping[str, str], span: Span) -> str:
@@ -257,10 +257,6 @@ def _stem(word: str) -> str:
             word = word[:-len(suffix)]
             break
     return word[:-1] + "i" if word.endswith("y") else word
-
-
-def _negated(text: str) -> bool:
-    return any(w in NEGATIONS or w.endswith("n't") for w in words(text))
 
 
 def _warning(reason: str) -> InputError:

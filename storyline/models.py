@@ -307,6 +307,7 @@ class SummarySentence:
     text: str
     citations: tuple[Span, ...]
     method: str = "extractive"  # or "llm": rewritten, and checked against `citations`
+    disputed: bool = False  # from a conflicting fact: other outlets give other figures
 
 
 @dataclass(frozen=True, slots=True)

@@ -184,7 +184,8 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     for item in dossier["summary"]:
         cites = ", ".join(f"{_md(names.get(c['article'], c['article']))} "
                           f"[{c['start']}-{c['end']}]" for c in item["citations"])
-        lines.append(f"- {_md(item['text'])} ({cites})")
+        disputed = " (outlets differ: see Divergences)" if item.get("disputed") else ""
+        lines.append(f"- {_md(item['text'])} ({cites}){disputed}")
     lines += ["", "## Sources", "", "| article | outlet | published | kind | of |",
               "|---|---|---|---|---|"]
     provenance = {p["article"]: p for p in dossier["provenance"]}

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .models import Article, Fact, Span, SummarySentence
-from .text import content_words, sentence_spans
+from .text import content_words, is_negated, sentence_spans
 
 DEFAULT_WORDS = 120
 REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
@@ -65,7 +65,7 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
     relevance = {i: _relevance(facts[i], positions[i] if i < len(positions) else ())
                  for i in candidates}
     published = {a.id: a.timestamp for a in articles}
-    citations = {i: _citations(facts[i], sources, published) for i in candidates}
+    citations = {i: _citations(facts[i], sources, published, texts) for i in candidates}
     fresh = _details(citations, articles, sources)  # per candidate: details not yet in
     chosen: list[int] = []
     used = 0
@@ -87,7 +87,8 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
     chosen.sort(key=lambda i: (_first_time(facts[i], published), min(positions[i] or (0,))))
     statements = _Statements(articles, sources, published)
     return [SummarySentence(facts[i].text, citations[i] + statements.supporting(
-        facts[i].text, citations[i])) for i in chosen]
+        facts[i].text, citations[i]), disputed=facts[i].agreement == "conflicting")
+        for i in chosen]
 
 
 class _Statements:
@@ -106,7 +107,7 @@ class _Statements:
         ordered = sorted((a for a in articles if sources.get(a.id, a.id) == a.id),
                          key=lambda a: (published.get(a.id, math.inf), a.id))
         self.sentences = [(a.id, start, end, set(content_words(a.text[start:end])),
-                           _markers(a.text[start:end]))
+                           _markers(a.text[start:end]), is_negated(a.text[start:end]))
                           for a in ordered for start, end in sentence_spans(a.text)]
 
     def supporting(self, text: str, cited: Sequence[Span]) -> tuple[Span, ...]:
@@ -114,11 +115,13 @@ class _Statements:
         want, must = set(content_words(text)), _names(text) | set(_NUMBER.findall(text))
         if not want:
             return ()
+        negated = is_negated(text)
         best: dict[str, tuple[int, Span]] = {}
         roots = {self.sources.get(span.article, span.article) for span in cited}
-        for article, start, end, words, markers in self.sentences:
+        for article, start, end, words, markers, denies in self.sentences:
             shared = len(want & words)
-            if article in roots or shared < SUPPORT * len(want) or not must <= markers:
+            if article in roots or shared < SUPPORT * len(want) or not must <= markers \
+                    or denies != negated:  # "did not approve" never backs "approved"
                 continue
             if article not in best or shared > best[article][0]:
                 best[article] = (shared, Span(article, start, end))
@@ -182,17 +185,28 @@ def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str]) -> Fact
         return fact
     best = _body(fact.evidence[0], texts[fact.evidence[0].article])
     best_words = _word_count(best, texts)
+    if fact.agreement == "conflicting":  # another outlet's wording may carry its figure
+        return _quoted_from(fact, best, texts)
     names = _names(texts[best.article][best.start:best.end])
+    numbers = set(_NUMBER.findall(texts[best.article][best.start:best.end]))
     for span in fact.evidence[1:]:
         if sources.get(span.article, span.article) != span.article or span.article not in texts:
             continue  # a copy never speaks for the group
         body = _body(span, texts[span.article])
         words = _word_count(body, texts)
         said = texts[span.article][body.start:body.end]
-        # Aligned sentences may differ in detail: a shorter one must keep most names.
+        # Aligned sentences may differ in detail: a shorter one must keep most names and
+        # every number, and say "not" where the first one does.
         if MIN_WORDS <= words <= best_words * CONCISE and not said.endswith("?") \
-                and len(names & _markers(said)) >= NAMES_KEPT * len(names):
+                and len(names & _markers(said)) >= NAMES_KEPT * len(names) \
+                and numbers <= set(_NUMBER.findall(said)) \
+                and is_negated(said) == is_negated(fact.text):
             best, best_words = body, words
+    return _quoted_from(fact, best, texts)
+
+
+def _quoted_from(fact: Fact, best: Span, texts: dict[str, str]) -> Fact:
+    """The fact quoting `best`, which leads its evidence."""
     if best == fact.evidence[0]:
         return fact
     rest = tuple(span for span in fact.evidence if span != best)
@@ -241,13 +255,24 @@ def _first_time(fact: Fact, published: dict[str, float]) -> float:
                default=math.inf)
 
 
-def _citations(fact: Fact, sources: dict[str, str], published: dict[str, float]
-               ) -> tuple[Span, ...]:
-    """The span the text was taken from first, then one span per other independent source."""
+def _citations(fact: Fact, sources: dict[str, str], published: dict[str, float],
+               texts: dict[str, str]) -> tuple[Span, ...]:
+    """The span the text was taken from first, then one span per other independent source.
+
+    In a conflicting fact the outlets disagree on a figure, so only spans giving the
+    sentence's own numbers support it: the others are the other side of the divergence.
+    A span that says "not" where the sentence does not (or the reverse) never supports it.
+    """
     spans: list[Span] = list(fact.evidence[:1])
     seen = {sources.get(s.article, s.article) for s in spans}
+    numbers = set(_NUMBER.findall(fact.text)) if fact.agreement == "conflicting" else set()
+    negated = is_negated(fact.text)
     for span in sorted(fact.evidence[1:], key=lambda s: published.get(s.article, math.inf)):
         root = sources.get(span.article, span.article)
+        said = texts.get(span.article, "")[span.start:span.end]
+        if numbers and not numbers <= set(_NUMBER.findall(said)) or \
+                is_negated(said) != negated:
+            continue
         if root not in seen:
             seen.add(root)
             spans.append(span)

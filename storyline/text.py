@@ -42,6 +42,11 @@ MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000
                "trillion": 1_000_000_000_000}
 
 
+def is_negated(text: str) -> bool:
+    """Whether a sentence says "not" in any form: "not", "never", "won't", "didn't"."""
+    return any(w in NEGATIONS or w.endswith("n't") for w in words(text))
+
+
 _NUMBER_STRINGS = {word: str(value) for word, value in NUMBER_WORDS.items()}
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.models import Fact, Span
+from storyline.models import Article, Fact, Span
 from storyline.summary import summarize
 from storyline.text import content_words
 from tests.conftest import article
@@ -168,3 +168,39 @@ def test_an_outlet_stating_the_sentence_outside_its_fact_group_is_cited_too() ->
     start = same.index("Mayor")
     # a2 says it all (a4 copies a2); a3 has the names but not what happened.
     assert brief[0].citations == (Span("a1", 0, len(text)), Span("a2", start, len(same)))
+
+
+def _one_fact(texts: dict[str, str], agreement: str) -> Any:
+    articles = [Article(id=key, source=f"{key}.txt", text=text, outlet=key.upper())
+                for key, text in texts.items()]
+    evidence = tuple(Span(key, 0, len(text)) for key, text in texts.items())
+    fact = Fact("f1", next(iter(texts.values())), agreement, evidence, len(texts),
+                tuple(key.upper() for key in texts))
+    return summarize([fact], [[0]], articles, {key: key for key in texts})
+
+
+def test_a_sentence_saying_not_never_supports_one_saying_so() -> None:
+    [sentence] = _one_fact({
+        "a": "The Dunmore council approved the harbour budget of 4 million euros on Tuesday.",
+        "b": "Reporters waited outside. The Dunmore council did not approve the harbour "
+             "budget of 4 million euros on Tuesday."}, "single")
+    assert [c.article for c in sentence.citations] == ["a"]
+
+
+def test_a_disputed_figure_cites_only_the_outlets_giving_it() -> None:
+    [sentence] = _one_fact({
+        "a1": "Fire in the Dunmore harbour warehouse killed 12 workers and injured 40 others "
+              "on Tuesday night, police said.",
+        "a2": "Fire in the Dunmore harbour warehouse killed 9 workers on Tuesday."},
+        "conflicting")
+    assert "12 workers" in sentence.text  # not swapped for the shorter outlet's figure
+    assert [c.article for c in sentence.citations] == ["a1"]
+    assert sentence.disputed
+
+
+def test_a_shorter_wording_must_keep_the_numbers() -> None:
+    [sentence] = _one_fact({
+        "a1": "Fire in the Dunmore harbour warehouse killed 12 workers and injured 40 others "
+              "on Tuesday night, police said.",
+        "a2": "Fire in the Dunmore harbour warehouse killed workers on Tuesday."}, "corroborated")
+    assert "12 workers" in sentence.text and not sentence.disputed
