@@ -68,6 +68,7 @@ class SpeakerResolver:
         self.identity = person_identities(self.people)
         self._gender: dict[str, str] | None = None
         self._sent_starts: list[int] | None = None
+        self._chain: list[tuple[Token, str, Mention]] | None = None
 
     @property
     def gender(self) -> dict[str, str]:
@@ -295,11 +296,32 @@ class SpeakerResolver:
 
     def _most_salient(self, pool: list[Mention], pronoun: Token, wanted: str
                       ) -> tuple[str, int, int] | None:
-        """Lappin-Leass salience over the last few sentences: each mention of a person adds
-        its role weight, halved for every sentence further back; the best-scoring person
-        of a compatible gender is named by their latest mention."""
+        found = self._salient_mention(pool, pronoun, wanted, self._pronoun_chain(pool))
+        return (found.text, found.start, found.end) if found else None
+
+    def _pronoun_chain(self, names: list[Mention]) -> list[tuple[Token, str, Mention]]:
+        """Every "he", "him", "his", "she", "her" outside quotes, in text order, with the
+        person it refers to: a person kept up by pronouns stays salient ("Fowler noted ...
+        he supported ... he said ... he argued")."""
+        if self._chain is None:
+            self._chain = []
+            for token in self.doc:
+                wanted = GENDERED_PRONOUNS.get(token.lower_)
+                if wanted is None or self.inside[token.idx] or token.lower_ == "hers":
+                    continue
+                found = self._salient_mention(names, token, wanted, self._chain)
+                if found is not None:
+                    self._chain.append((token, wanted, found))
+        return self._chain
+
+    def _salient_mention(self, pool: list[Mention], pronoun: Token, wanted: str,
+                         chain: list[tuple[Token, str, Mention]]) -> Mention | None:
+        """Lappin-Leass salience over the last few sentences: in each sentence, a person's
+        best-placed mention (a name, or a pronoun that refers to them) adds its role weight,
+        halved for every sentence further back; the best-scoring person of a compatible
+        gender is named by their latest mention."""
         here = self._sentence_of(pronoun.idx)
-        scores: dict[str, float] = defaultdict(float)
+        scores: dict[tuple[str, int], float] = defaultdict(float)
         latest: dict[str, Mention] = {}
         for mention in pool:
             if mention.start >= pronoun.idx or self.inside[mention.start]:
@@ -310,26 +332,34 @@ class SpeakerResolver:
             key = self._id(mention)
             if self.gender.get(key, wanted) != wanted:
                 continue
-            decay = 0.5 ** distance
-            scores[key] += decay * (RECENCY_WEIGHT + self._role_weight(mention))
+            weight = 0.5 ** distance * (RECENCY_WEIGHT + self._role_weight(mention))
+            scores[key, distance] = max(scores[key, distance], weight)
             latest[key] = mention
+        for token, gender, mention in chain:
+            if token.idx >= pronoun.idx or gender != wanted:
+                continue
+            distance = here - self._sentence_of(token.idx)
+            key = self._id(mention)
+            if distance > SALIENCE_SENTENCES or self.gender.get(key, wanted) != wanted:
+                continue
+            weight = 0.5 ** distance * (RECENCY_WEIGHT + _token_weight(token))
+            scores[key, distance] = max(scores[key, distance], weight)
+            latest.setdefault(key, mention)
         if not scores:
             return None
-        best = max(scores, key=lambda k: (scores[k], latest[k].start))
-        mention = latest[best]
-        return mention.text, mention.start, mention.end
+        total: dict[str, float] = defaultdict(float)
+        for (key, _distance), weight in scores.items():
+            total[key] += weight
+        return latest[max(total, key=lambda k: (total[k], latest[k].start))]
 
     def _role_weight(self, mention: Mention) -> int:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return 0
         root = span.root
-        weight = ROLE_WEIGHTS.get(root.dep_, 0)
         if root.dep_ == "appos" and root.head.dep_ in {"nsubj", "nsubjpass"}:
-            weight = ROLE_WEIGHTS["nsubj"]  # "the spokesman, Jason Miller, told ..."
-        if root.head.dep_ != "prep" and root.dep_ != "poss":
-            weight += HEAD_WEIGHT  # not inside an adverbial phrase, not a possessive
-        return weight
+            return ROLE_WEIGHTS["nsubj"] + HEAD_WEIGHT  # "the spokesman, Jason Miller, told"
+        return _token_weight(root)
 
     def _nearest(self, pool: list[Mention], pronoun: Token, wanted: str | None
                  ) -> tuple[str, int, int] | None:
@@ -343,6 +373,14 @@ class SpeakerResolver:
                 continue  # "the officers" is no "she"
             return mention.text, mention.start, mention.end
         return None
+
+
+def _token_weight(token: Token) -> int:
+    """A mention's salience from its grammatical role (the head word of the mention)."""
+    weight = ROLE_WEIGHTS.get(token.dep_, 0)
+    if token.head.dep_ != "prep" and token.dep_ != "poss":
+        weight += HEAD_WEIGHT  # not inside an adverbial phrase, not a possessive
+    return weight
 
 
 def person_identities(people: list[Mention]) -> dict[int, str]:

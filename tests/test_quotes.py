@@ -89,6 +89,19 @@ def test_pronoun_skips_person_of_other_gender(analyse: Any) -> None:
     assert quote.speaker_text is not None and "Kovac" in quote.speaker_text
 
 
+def test_pronouns_keep_their_person_salient(analyse: Any) -> None:
+    # Dahl is named two sentences back, but the "he" of each sentence since refers to him;
+    # Holm, named once in a phrase just before the cue, does not outweigh that.
+    text = ('Ferry captain Oren Dahl spoke to the harbour board on Tuesday. Dahl noted that at '
+            'one of his first meetings, in 1992, he backed a plan to merge the two lines. '
+            'Though that merger was smooth, he said, a new one would be much harder. Allies '
+            'of Councillor Peter Holm would fight it, and that is why, he argued, the board '
+            'must prepare now.')
+    quote = _by_text(_quotes(analyse, text), "the board must prepare")
+    assert quote.cue == "argued"
+    assert quote.speaker_text == "Dahl"
+
+
 def test_told_names_the_speaker_not_the_listener(analyse: Any) -> None:
     text = ('"The ministry will cover the cost of the repairs," Tomas Brandt told reporters '
             'in the capital.')
