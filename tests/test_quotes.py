@@ -495,3 +495,33 @@ def test_a_quoted_phrase_after_a_reported_clause_joins_its_mixed_quote(analyse: 
     assert [q.kind for q in quotes] == ["mixed"]
     assert quotes[0].text == 'the ferry deal was "a slow disaster" but "nobody will admit it."'
     assert text[quotes[0].start:quotes[0].end] == quotes[0].text
+
+
+def _speaker_name(analyse: Any, text: str, fragment: str) -> str | None:
+    """The entity name a quote's speaker phrase resolves to, as in the dossier."""
+    result = analyse(text, id="a0")
+    quote = _by_text(list(result.quotes), fragment)
+    index = link_entities(list(result.mentions))
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
+                          quote.speaker_text or "")
+    entity = index.get(found) if found else None
+    return entity.name if entity else None
+
+
+def test_the_company_is_the_stories_one_business(analyse: Any) -> None:
+    text = ('The Dunmore Port Authority and Harbourline Ferries signed a deal on Monday. '
+            '"It took a year," the company said in a statement.')
+    assert _speaker_name(analyse, text, "took a year") == "Harbourline Ferries"
+
+
+def test_the_company_stays_unresolved_between_two_businesses(analyse: Any) -> None:
+    text = ('Harbourline Ferries and Tidewater Shipping signed a deal on Monday. '
+            '"It took a year," the company said in a statement.')
+    assert _speaker_name(analyse, text, "took a year") is None
+
+
+def test_the_ceo_is_the_named_chief_executive(analyse: Any) -> None:
+    text = ('Oren Dahl, the chief executive of Harbourline Ferries, spoke on Monday. '
+            '"We lost money," the CEO said.')
+    assert _speaker_name(analyse, text, "lost money") == "Oren Dahl"
