@@ -172,12 +172,14 @@ def _person_cue(run: list[Token], label: str) -> bool:
     """Words around a proper noun that only fit a person: an honorific before it
     ("Ms. Chohan") or an age after it ("Chohan, 59,"); unless spaCy saw a place there, also
     a title before it ("Gov. Alishvandi"), a role in apposition ("Reagins, the general
-    manager", "the general manager, Reagins") or, when spaCy saw no entity at all, a
-    speech verb ("..., White said")."""
+    manager", "the general manager, Reagins") or, when spaCy saw no entity or took it for a
+    work of art or product, a speech verb ("..., White said")."""
     if label not in CUE_LABELS or not _could_be_a_name(run):
         return False
     doc, head = run[0].doc, run[-1]
-    speech = label == "" and len(run) <= 2 and head.dep_ == "nsubj" and \
+    # The small model often tags a speaker's unfamiliar name as a work of art or product.
+    speech = label in {"", "WORK_OF_ART", "PRODUCT"} and len(run) <= 2 and \
+        head.dep_ == "nsubj" and \
         head.head.lemma_ in SPEECH_LEMMAS and (len(run) > 1 or not _starts_sentence(run[0]))
     if all(t.lower_ in ROLE_NOUNS | _COMMON_ROLE_WORDS for t in run):
         # "King said" names a person; "said Secretary of the Interior Dirk ..." does not

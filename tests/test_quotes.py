@@ -525,3 +525,10 @@ def test_the_ceo_is_the_named_chief_executive(analyse: Any) -> None:
     text = ('Oren Dahl, the chief executive of Harbourline Ferries, spoke on Monday. '
             '"We lost money," the CEO said.')
     assert _speaker_name(analyse, text, "lost money") == "Oren Dahl"
+
+
+def test_speaker_name_taken_for_a_work_of_art_is_a_person(analyse: Any) -> None:
+    # The small model tags this unfamiliar name WORK_OF_ART; as the subject of "told" it
+    # is a person, so the quote's speaker resolves to a named entity.
+    text = '"The ferry plan is a scam," Oren Dahl told reporters this week.'
+    assert _speaker_name(analyse, text, "ferry plan") == "Oren Dahl"
