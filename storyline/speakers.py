@@ -33,6 +33,11 @@ GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "mal
 RECENCY_WEIGHT = 100
 ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
 HEAD_WEIGHT = 50
+# A person who has just spoken is the likely "he" of what follows ("Earnest said Obama
+# hopes ... He said"): the subject of a speech verb weighs more than another subject.
+SPEAKER_WEIGHT = 50
+SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist", "state",
+             "announce", "claim", "warn", "recall", "reply", "respond", "stress", "acknowledge"}
 SALIENCE_SENTENCES = 4
 # "promised them to say": verbs whose subject, not object, does what follows.
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
@@ -380,6 +385,8 @@ def _token_weight(token: Token) -> int:
     weight = ROLE_WEIGHTS.get(token.dep_, 0)
     if token.head.dep_ != "prep" and token.dep_ != "poss":
         weight += HEAD_WEIGHT  # not inside an adverbial phrase, not a possessive
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in SAY_VERBS:
+        weight += SPEAKER_WEIGHT
     return weight
 
 
