@@ -337,8 +337,15 @@ def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
     if first is None:
         return None
-    sent_start = first[0].sent.start_char
-    sent_end = first[-1].sent.end_char
+    # The parser sometimes runs a sentence across a paragraph break; the cue stays in the
+    # quote's own paragraph(s), or the one before when that ends in a colon ("He said:").
+    text = text_of(doc)
+    para_start = text.rfind("\n", 0, span.start) + 1
+    if text[:para_start].rstrip().endswith(":"):
+        para_start = 0
+    sent_start = max(first[0].sent.start_char, para_start)
+    para_end = text.find("\n", span.end)
+    sent_end = min(first[-1].sent.end_char, len(text) if para_end < 0 else para_end)
     candidates = [t for t in _tokens_outside(doc, sent_start, sent_end, inside) if _is_cue(t)]
     if not candidates:
         following = _next_sentence(doc, first[-1])
@@ -346,11 +353,13 @@ def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
             outside = [t for t in following if not inside[t.idx]]
             # '"...," Flynn, a top adviser, said' split after the quote by the parser.
             # and '"...?" a narrator in the ad asks': the parser ended the sentence at "?".
-            ending = text_of(doc)[span.start:span.end].rstrip()[-1:]
+            ending = text[span.start:span.end].rstrip()[-1:]
             short = len(outside) <= 8  # '"...!" US Senator Jane Doe said.'
             window = 12 if ending == "," or (ending in "?!" and (following[0].is_lower or
                                                                   short)) else 4
-            lead = [t for t in outside[:window] if _is_cue(t)]
+            # A cue in the next paragraph speaks for what follows it, not for this quote.
+            lead = [t for t in outside[:window] if _is_cue(t) and "\n" not in
+                    text[span.end:t.idx]]
             if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
     if not candidates:

@@ -532,3 +532,30 @@ def test_speaker_name_taken_for_a_work_of_art_is_a_person(analyse: Any) -> None:
     # is a person, so the quote's speaker resolves to a named entity.
     text = '"The ferry plan is a scam," Oren Dahl told reporters this week.'
     assert _speaker_name(analyse, text, "ferry plan") == "Oren Dahl"
+
+
+def test_he_after_a_reported_speaker_is_that_speaker(analyse: Any) -> None:
+    # Keller speaks, Dahl is only spoken about: the next "He said" is Keller's.
+    text = ('Harbour spokesman Tomas Keller said Monday that Mayor Oren Dahl has long called '
+            'for lower fares and for relief for island families. He said Dahl hopes that the '
+            'next board will push for the same goals.')
+    quote = _by_text(_quotes(analyse, text), "next board will push")
+    assert quote.speaker_text == "Tomas Keller"
+
+
+def test_cue_in_the_next_paragraph_is_not_the_quotes_cue(analyse: Any) -> None:
+    text = ('Ferry captain Oren Dahl says the new schedule is a mistake.\n\n'
+            '"It is the wrong call for the island," Dahl says. "People will lose their jobs."'
+            '\n\nHe added that the crews were never consulted.')
+    quote = _by_text(_quotes(analyse, text), "lose their jobs")
+    assert quote.cue == "says"
+    assert quote.speaker_text == "Dahl"
+
+
+def test_cue_before_a_colon_in_the_paragraph_before(analyse: Any) -> None:
+    text = ('Ferry captain Oren Dahl answered with an example from the harbour.\n\nHe said:\n\n'
+            '"We have a situation where the boats are empty because the fares are so high. '
+            'You walk down the pier and you see nobody."')
+    quote = _by_text(_quotes(analyse, text), "boats are empty")
+    assert quote.cue == "said"
+    assert quote.speaker_text is not None and "Dahl" in quote.speaker_text
