@@ -33,11 +33,12 @@ SPEECH_VERBS = {
     "blast", "chant", "criticize", "criticise", "condemn", "liken", "label", "proclaim",
     "attack", "slam", "praise", "brand", "dismiss", "mock", "scoff", "retort", "exclaim",
     "reveal", "highlight", "concur", "recount", "yell", "scream", "whisper", "cry",
+    "read",  # '"...," reads a statement from the ministry'
 }
 # Cues of thought rather than speech: used only when nothing better is near.
 WEAK_CUES = {"think", "believe", "hope", "fear", "answer", "question", "continue", "order"}
 # Verbs that introduce reported speech with a content clause ("said that ...").
-INDIRECT_VERBS = SPEECH_VERBS - {"call", "describe", "ask", "order", "question"}
+INDIRECT_VERBS = SPEECH_VERBS - {"call", "describe", "ask", "order", "question", "read"}
 # The parts of a cue that say what was said: its object, complement or clause.
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl"}
 ARGUMENT_DEPS = CLAUSE_DEPS | {"dobj", "dative", "oprd", "prep", "attr", "acomp"}

@@ -559,3 +559,16 @@ def test_cue_before_a_colon_in_the_paragraph_before(analyse: Any) -> None:
     quote = _by_text(_quotes(analyse, text), "boats are empty")
     assert quote.cue == "said"
     assert quote.speaker_text is not None and "Dahl" in quote.speaker_text
+
+
+def test_reads_a_statement_is_a_cue(analyse: Any) -> None:
+    text = ('The Ministry of Coastal Affairs closed the pier on Friday. "Safety comes first," '
+            'reads a statement from the Ministry of Coastal Affairs.')
+    quote = _by_text(_quotes(analyse, text), "Safety comes first")
+    assert quote.cue == "reads"
+    assert _speaker_name(analyse, text, "Safety comes first") == "Ministry of Coastal Affairs"
+
+
+def test_reading_is_no_reported_speech(analyse: Any) -> None:
+    text = 'Ferry captain Oren Dahl reads that the fares will rise in the morning paper.'
+    assert not [q for q in _quotes(analyse, text) if q.kind == "indirect"]
