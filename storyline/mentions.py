@@ -471,21 +471,39 @@ def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
     Minister" Tomas Brandt, "Actress" Jane Roe."""
     index = start - 1
     words: list[Token] = []
-    while index >= 0 and doc[index].is_title and not doc[index].ent_type_ \
+    while index >= 0 and _may_be_title(doc[index]) \
             and doc[index].lower_.rstrip(".") not in HONORIFICS and len(words) < 4:
         words.insert(0, doc[index])
         index -= 1
     while words and not _is_title_word(words[-1]):
         words = words[:-1]
+    while words and words[0].is_lower and words[0].lower_ not in ROLE_NOUNS | TITLE_MODIFIERS:
+        words = words[1:]
     if not words:
         return None, start
-    return normalize_role(" ".join(w.text for w in words)), words[0].i
+    # "Coun." stands for "councillor" (the tokenizer's norm of a title abbreviation).
+    role = normalize_role(" ".join(w.norm_ if w.text in POLICE_TITLES else w.text
+                                   for w in words))
+    # A lower-case title is a description beside the name, not part of how it is written.
+    return role, words[0].i if not words[0].is_lower else start
+
+
+# Lower-case words that belong to a title before a name ("former mayor Oren Dahl").
+TITLE_MODIFIERS = {"former", "acting", "interim", "deputy", "outgoing", "incoming"}
+
+
+def _may_be_title(token: Token) -> bool:
+    """A word of a title before a name: capitalised, a lower-case role ("former mayor"), or
+    a legislator's abbreviation ("MP")."""
+    if token.ent_type_:
+        return False
+    return token.is_title or token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_MODIFIERS
 
 
 def _is_title_word(token: Token) -> bool:
     """A title or a person noun written before a name ("Minister", "Actress", "Suspect")."""
-    return token.lower_ in ROLE_NOUNS or token.pos_ in {"NOUN", "PROPN"} and \
-        token.lower_ in PERSON_NOUNS
+    return token.lower_ in ROLE_NOUNS or token.norm_ in ROLE_NOUNS or \
+        token.pos_ in {"NOUN", "PROPN"} and token.lower_ in PERSON_NOUNS
 
 
 def _honorific_before(doc: Doc, start: int) -> str | None:
