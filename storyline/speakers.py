@@ -103,7 +103,24 @@ class SpeakerResolver:
         if subject.lower_ in PRONOUNS:
             return self._previous_speaker(subject, previous) or self._antecedent(subject)
         return self._name_between(subject, cue) or self._named_in_apposition(subject) or \
-            self._mention_for(subject)
+            self._named_with_age(subject) or self._mention_for(subject)
+
+    def _named_with_age(self, subject: Token) -> tuple[str, int, int] | None:
+        """ "the 45-year-old said": the one person named earlier with that age ("Lena
+        Marsh, 45,")."""
+        if subject.lower_ != "old" or any(m.start <= subject.idx < m.end
+                                          for m in self.mentions):
+            return None
+        text = text_of(self.doc)
+        start = min(t.idx for t in subject.subtree)
+        match = re.search(r"\b(\d{1,3})-year-old$", text[start:subject.idx + 3])
+        if match is None:
+            return None
+        aged = [m for m in self.people if m.kind == "name" and m.end <= subject.idx and
+                re.match(rf",\s*{match.group(1)}\b", text[m.end:m.end + 6])]
+        if len({self._id(m) for m in aged}) != 1:
+            return None
+        return aged[-1].text, aged[-1].start, aged[-1].end
 
     def _group_before(self, pronoun: Token) -> tuple[str, int, int] | None:
         """ "they said": the latest subject of this or the two sentences before that names

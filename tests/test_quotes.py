@@ -572,3 +572,33 @@ def test_reads_a_statement_is_a_cue(analyse: Any) -> None:
 def test_reading_is_no_reported_speech(analyse: Any) -> None:
     text = 'Ferry captain Oren Dahl reads that the fares will rise in the morning paper.'
     assert not [q for q in _quotes(analyse, text) if q.kind == "indirect"]
+
+
+def test_descriptions_find_the_holder_of_a_lower_case_or_abbreviated_title(
+        analyse: Any) -> None:
+    cases = [
+        ('Former mayor Oren Dahl attended the meeting. "I warned them in 2010," the former '
+         'mayor said.', "warned them", "Oren Dahl"),
+        ('Conservative MP Oren Dahl asked for an inquiry. "People deserve answers," the MP '
+         'said.', "deserve answers", "Oren Dahl"),
+        ('Coun. Lena Marsh voted against the plan. "It is rushed," the councillor said.',
+         "is rushed", "Lena Marsh"),
+    ]
+    for text, fragment, name in cases:
+        assert _speaker_name(analyse, text, fragment) == name, text
+
+
+def test_lower_case_title_is_not_part_of_the_speaker_name(analyse: Any) -> None:
+    text = 'Harbour Ferries spokesman Tomas Keller said the boats would sail on Monday.'
+    quote = _by_text(_quotes(analyse, text), "boats would sail")
+    assert quote.speaker_text == "Tomas Keller"
+
+
+def test_the_n_year_old_is_the_person_named_with_that_age(analyse: Any) -> None:
+    text = ('Lena Marsh, 45, and her neighbour Oren Dahl, 71, lost their homes in the storm. '
+            '"I have nothing left," the 45-year-old said.')
+    quote = _by_text(_quotes(analyse, text), "nothing left")
+    assert quote.speaker_text == "Lena Marsh"
+    text = text.replace("Dahl, 71", "Dahl, 45")
+    quote = _by_text(_quotes(analyse, text), "nothing left")
+    assert quote.speaker_text is not None and "Marsh" not in quote.speaker_text
