@@ -46,6 +46,7 @@ TITLE_PREPOSITIONS = {"on", "in", "of", "at", "from", "for", "by", "with", "abou
 LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
                  "word", "phrase", "slogan", "known", "called"}
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
+MIXED_CLOSERS = {'"', "\u201d"}  # a straight or a curly closing double mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +80,10 @@ def find_quote_marks(text: str) -> list[_MarkedSpan]:
                 inner = i + len(opener[0])
                 i = inner
                 continue
-        elif text.startswith(closer, i) and (closer != "\u2019" or not _inside_word(text, i)):
+        elif (found := _closing_mark(text, i, closer, inner)) is not None:
             if i > inner:
-                spans.append(_MarkedSpan(inner, i, open_at, i + len(closer)))
-            i += len(closer)
+                spans.append(_MarkedSpan(inner, i, open_at, i + len(found)))
+            i += len(found)
             open_at = None
             continue
         elif pair == "\n\n":
@@ -93,6 +94,25 @@ def find_quote_marks(text: str) -> list[_MarkedSpan]:
             open_at = None  # an unclosed mark: not a quotation we can trust
         i += 1
     return spans
+
+
+def _closing_mark(text: str, i: int, closer: str, inner: int) -> str | None:
+    """The mark at i that closes a quote expecting `closer` and opened before `inner`, if
+    any. Edited copy mixes the two styles of double marks ('\u201cNo deal," she said'), so
+    either closes the other."""
+    if text.startswith(closer, i):
+        return closer if closer != "\u2019" or not _inside_word(text, i) else None
+    mark = text[i:i + 1]
+    if closer not in MIXED_CLOSERS or mark not in MIXED_CLOSERS:
+        return None
+    # Only when the expected mark does not close it later in the paragraph.
+    end = text.find("\n", i)
+    rest = text[i + 1:end if end >= 0 else len(text)]
+    if mark == "\u201d":  # '"more hours\u201d': not a curly pair inside, no straight mark to come
+        paired = "\u201c" in text[inner:i]
+        return mark if not paired and rest.count('"') % 2 == 0 else None
+    following = rest.find("\u201d")  # '\u201cNo deal," she said': no curly closer left
+    return mark if following < 0 or -1 < rest.find("\u201c") < following else None
 
 
 def _opening_mark(text: str, i: int) -> tuple[str, str] | None:

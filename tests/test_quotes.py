@@ -29,6 +29,19 @@ def test_quote_marks_all_styles() -> None:
     assert spans == ["straight one", "curly one", "guillemets", "single one"]
 
 
+def test_mixed_double_mark_styles_pair_up() -> None:
+    # Edited copy: a curly opening mark closed by a straight one, and the other way round.
+    text = ('\u201cThe pier stays shut," Marsh said. Dahl said it would take "more hours\u201d '
+            'and "a lot of luck."')
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ["The pier stays shut,", "more hours", "a lot of luck."]
+
+
+def test_a_curly_pair_inside_an_unclosed_straight_mark_is_not_its_end() -> None:
+    text = '"Dahl walked onto the pier, chanting \u201cSail! Sail!\u201d and waving.'
+    assert all("Dahl walked" not in text[s.start:s.end] for s in find_quote_marks(text))
+
+
 def test_apostrophes_are_not_quote_marks() -> None:
     text = "The mayor\u2019s office said it wouldn\u2019t comment on the workers\u2019 pay."
     assert find_quote_marks(text) == []
