@@ -111,8 +111,10 @@ def _closing_mark(text: str, i: int, closer: str, inner: int) -> str | None:
     if mark == "\u201d":  # '"more hours\u201d': not a curly pair inside, no straight mark to come
         paired = "\u201c" in text[inner:i]
         return mark if not paired and rest.count('"') % 2 == 0 else None
-    following = rest.find("\u201d")  # '\u201cNo deal," she said': no curly closer left
-    return mark if following < 0 or -1 < rest.find("\u201c") < following else None
+    # '\u201cNo deal," she said': the next curly closer, if any, ends another quote.
+    following = rest.find("\u201d")
+    return mark if following < 0 or any(o in rest[:following] for o in ('"', "\u201c")) \
+        else None
 
 
 def _opening_mark(text: str, i: int) -> tuple[str, str] | None:
