@@ -36,6 +36,9 @@ HEAD_WEIGHT = 50
 # A person who has just spoken is the likely "he" of what follows ("Earnest said Obama
 # hopes ... He said"): the subject of a speech verb weighs more than another subject.
 SPEAKER_WEIGHT = 50
+# A person introduced with a role ("Henry Crespo, president of the caucus") is about to
+# be quoted.
+INTRODUCTION_WEIGHT = 50
 SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist", "state",
              "announce", "claim", "warn", "recall", "reply", "respond", "stress", "acknowledge"}
 SALIENCE_SENTENCES = 4
@@ -354,7 +357,8 @@ class SpeakerResolver:
             key = self._id(mention)
             if self.gender.get(key, wanted) != wanted:
                 continue
-            weight = 0.5 ** distance * (RECENCY_WEIGHT + self._role_weight(mention))
+            weight = 0.5 ** distance * (RECENCY_WEIGHT + self._role_weight(mention) +
+                                        (INTRODUCTION_WEIGHT if mention.role else 0))
             scores[key, distance] = max(scores[key, distance], weight)
             latest[key] = mention
         for token, gender, mention in chain:

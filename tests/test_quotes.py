@@ -615,3 +615,13 @@ def test_the_n_year_old_is_the_person_named_with_that_age(analyse: Any) -> None:
     text = text.replace("Dahl, 71", "Dahl, 45")
     quote = _by_text(_quotes(analyse, text), "nothing left")
     assert quote.speaker_text is not None and "Marsh" not in quote.speaker_text
+
+
+def test_person_just_introduced_with_a_role_is_the_likely_he(analyse: Any) -> None:
+    # Dahl is named twice, but Keller, introduced with his role right before the quote,
+    # is the one about to speak.
+    text = ('Officials blamed Oren Dahl for the delay. The delay under Dahl worries Tomas '
+            'Keller, president of the Dunmore Ferry Riders Association. "Nobody believes the '
+            'dates any more," he said.')
+    quote = _by_text(_quotes(analyse, text), "Nobody believes")
+    assert quote.speaker_text == "Tomas Keller"
