@@ -317,19 +317,23 @@ class SpeakerResolver:
         if wanted is not None:
             return self._most_salient(names, pronoun, wanted) or \
                 self._nearest(pool, pronoun, wanted)
+        if pronoun.lower_ == "it":  # an organisation: the subject beats one in a phrase
+            return self._most_salient(names, pronoun, "") or self._nearest(pool, pronoun, None)
         return self._nearest(names, pronoun, wanted) or self._nearest(pool, pronoun, wanted)
 
     def _most_salient(self, pool: list[Mention], pronoun: Token, wanted: str
                       ) -> tuple[str, int, int] | None:
-        found = self._salient_mention(pool, pronoun, wanted, self._pronoun_chain(pool))
+        chain = self._pronoun_chain() if wanted else []  # "it": no person's pronouns
+        found = self._salient_mention(pool, pronoun, wanted, chain)
         return (found.text, found.start, found.end) if found else None
 
-    def _pronoun_chain(self, names: list[Mention]) -> list[tuple[Token, str, Mention]]:
+    def _pronoun_chain(self) -> list[tuple[Token, str, Mention]]:
         """Every "he", "him", "his", "she", "her" outside quotes, in text order, with the
         person it refers to: a person kept up by pronouns stays salient ("Fowler noted ...
         he supported ... he said ... he argued")."""
         if self._chain is None:
             self._chain = []
+            names = [m for m in self.people if m.kind == "name"]
             for token in self.doc:
                 wanted = GENDERED_PRONOUNS.get(token.lower_)
                 if wanted is None or self.inside[token.idx] or token.lower_ == "hers":

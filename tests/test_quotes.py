@@ -625,3 +625,10 @@ def test_person_just_introduced_with_a_role_is_the_likely_he(analyse: Any) -> No
             'dates any more," he said.')
     quote = _by_text(_quotes(analyse, text), "Nobody believes")
     assert quote.speaker_text == "Tomas Keller"
+
+
+def test_it_said_is_the_salient_organisation_not_the_nearest(analyse: Any) -> None:
+    text = ('Harbourline Ferries cut two routes on Monday after talks with the Dunmore Port '
+            'Authority failed. In a statement, it said the routes lost money.')
+    quote = _by_text(_quotes(analyse, text), "routes lost money")
+    assert quote.speaker_text == "Harbourline Ferries"
