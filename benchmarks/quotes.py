@@ -28,6 +28,11 @@ or the resolved entity name's last word is a word of the Source; GGT, the last w
 predicted name or speaker text is a word of the gold ``speaker`` or ``reference``.
 Speed: ``nlp.pipe`` timed apart from the quote extraction over the same Docs.
 
+Dev only, approximate: PolNeAR's Source of "he said" is the pronoun, so for matched dev
+quotes with a he/she Source the run reports how often Storyline names the named gold Source
+of the latest earlier gold quote in the same or the previous paragraph (a stand-in for the
+referent; `pronoun_approx` in the JSON, `pronoun_approx` records in ``--dev-errors``).
+
 Usage:
     python benchmarks/quotes.py                         # dev + test + GGT (a few minutes)
     python benchmarks/quotes.py --split dev --limit 10  # quick run
