@@ -373,6 +373,33 @@ def _pronoun_speaker(gold: GoldQuote) -> bool:
     return len(found) == 1 and found[0] in PRONOUNS
 
 
+# He and she: the person pronouns whose referent the dev diagnostic approximates.
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+
+
+def approximate_referent(case: Case, gold: GoldQuote) -> GoldQuote | None:
+    """For a gold quote whose Source is "he" or "she": the latest earlier gold quote whose
+    Source names someone (a capitalised word), in the same paragraph or the one before.
+    An approximation of what the pronoun refers to, for dev diagnostics only."""
+    said = words(gold.source_text)
+    if gold.source is None or len(said) != 1 or said[0] not in PERSON_PRONOUNS:
+        return None
+    at = gold.source[0][0]
+    paragraph = case.text.count("\n\n", 0, at)
+    best: GoldQuote | None = None
+    for other in case.gold:
+        if other.source is None or other.source[0][0] >= at or _pronoun_speaker(other):
+            continue
+        if not any(w[:1].isupper() and w not in {"The", "A", "An"}
+                   for w in other.source_text.split()):
+            continue
+        if paragraph - case.text.count("\n\n", 0, other.source[0][0]) > 1:
+            continue
+        if best is None or other.source[0][0] > best.source[0][0]:
+            best = other
+    return best
+
+
 @dataclass
 class ArticleScore:
     """Per-article matching, kept so the dev error analysis can read it."""

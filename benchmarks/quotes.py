@@ -28,6 +28,11 @@ or the resolved entity name's last word is a word of the Source; GGT, the last w
 predicted name or speaker text is a word of the gold ``speaker`` or ``reference``.
 Speed: ``nlp.pipe`` timed apart from the quote extraction over the same Docs.
 
+Dev only, approximate: PolNeAR's Source of "he said" is the pronoun, so for matched dev
+quotes with a he/she Source the run reports how often Storyline names the named gold Source
+of the latest earlier gold quote in the same or the previous paragraph (a stand-in for the
+referent; `pronoun_approx` in the JSON, `pronoun_approx` records in ``--dev-errors``).
+
 Usage:
     python benchmarks/quotes.py                         # dev + test + GGT (a few minutes)
     python benchmarks/quotes.py --split dev --limit 10  # quick run
@@ -59,14 +64,17 @@ from _quote_eval import (
     Prediction,
     SpeakerCheck,
     TokenIndex,
+    approximate_referent,
     ggt_cases,
     ggt_speaker_ok,
+    last_word,
     markdown_table,
     overlap,
     pct,
     polnear_cases,
     polnear_speaker_ok,
     score,
+    words,
 )
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -422,6 +430,40 @@ def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
     return records
 
 
+def pronoun_agreement(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
+                      ) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """Dev diagnostic, APPROXIMATE: for matched gold quotes whose PolNeAR Source is "he" or
+    "she", how often Storyline's speaker is the named Source of the latest earlier gold quote
+    in the same or the previous paragraph (`approximate_referent`), which stands in for the
+    pronoun's referent. Counts, and one record per disagreement."""
+    counts = {"pronoun_quotes": 0, "with_referent": 0, "agree": 0, "none_given": 0}
+    records: list[dict[str, Any]] = []
+    for case, preds, result in zip(cases, run.storyline, scores, strict=True):
+        for g, p, _value in result.matches["all"][SPEAKER_THRESHOLD]:
+            gold, pred = case.gold[g], preds[p]
+            referent = approximate_referent(case, gold)
+            said = words(gold.source_text)
+            counts["pronoun_quotes"] += said in (["he"], ["she"], ["him"], ["her"])
+            if referent is None:
+                continue
+            counts["with_referent"] += 1
+            named = {w for w in (pred.speaker_name, pred.speaker_text) if w}
+            if not named:
+                counts["none_given"] += 1
+            if any(last_word(n) in words(referent.source_text) for n in named):
+                counts["agree"] += 1
+                continue
+            assert gold.source is not None and referent.source is not None
+            records.append({
+                "type": "pronoun_approx", "article": case.name, "start": pred.start,
+                "gold_source": gold.source_text, "approx_referent": referent.source_text,
+                "pred_speaker": pred.speaker_text, "pred_name": pred.speaker_name,
+                "pred_cue": pred.cue, "quote": _snippet(case.text, pred.start, pred.end, 120),
+                "context": _snippet(case.text, max(0, referent.source[0][0] - 40),
+                                    max(pred.end, gold.source[-1][1]) + 40, 700)})
+    return counts, records
+
+
 def code_fingerprint() -> str:
     """Short hash of the Storyline modules under test, so numbers can be traced to code."""
     package = Path(storyline.__file__).parent
@@ -493,8 +535,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             report["polnear"][split] = result
             report["speed"][f"polnear_{split}"] = speed(f"Speed, PolNeAR {split}", run,
                                                         len(cases))
+            if split == "dev":
+                counts, pronoun_records = pronoun_agreement(cases, run, per_article)
+                result["pronoun_approx"] = counts
+                print(f"\nApproximate, dev only: of {counts['pronoun_quotes']} matched gold "
+                      f"quotes whose Source is he/she, {counts['with_referent']} have a named "
+                      f"gold Source earlier in the same or the previous paragraph; Storyline's "
+                      f"speaker is that Source for {counts['agree']} "
+                      f"({pct(counts['agree'] / max(counts['with_referent'], 1))}%), none for "
+                      f"{counts['none_given']}.")
             if split == "dev" and args.dev_errors is not None:
-                records = dev_errors(cases, run, per_article)
+                records = dev_errors(cases, run, per_article) + pronoun_records
                 with args.dev_errors.open("w", encoding="utf-8") as handle:
                     for record in records:
                         handle.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -37,6 +37,19 @@ from .names import (
 )
 from .people import FEMALE_WORDS, MALE_WORDS, Cluster, by_gender, mention_gender, merge_people
 
+# Words for one role, so "the CEO" finds a "chief executive" ("chief executive of ...").
+ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
+                 "chairman": "chair", "chairwoman": "chair", "councilman": "councillor",
+                 "councilwoman": "councillor", "councilor": "councillor"}
+# Descriptions of a business: "the company" is the story's one company, whatever its name.
+COMPANY_NOUNS = {"company", "firm", "corporation", "business", "airline", "carrier", "retailer",
+                 "insurer", "lender", "manufacturer", "automaker", "startup", "utility"}
+# Words in the names of organisations that are not businesses (bodies, parties, outlets).
+NOT_COMPANY_WORDS = (ORG_NOUNS - {"company", "firm", "corporation", "group", "bank"}) | {
+    "press", "herald", "times", "news", "post", "daily", "journal", "tribune", "gazette",
+    "globe", "star", "sun", "mail", "cbc", "bbc", "reuters", "nations", "fbi", "cia",
+    "ministry", "city", "province", "state", "department", "force", "rcmp", "nato", "un"}
+
 # -- linking mentions into entities -------------------------------------------------
 
 class EntityIndex:
@@ -94,9 +107,11 @@ class EntityIndex:
             head = phrase.split()[-1]
             if head in ROLE_NOUNS:
                 by_role = [e for e in pool if e.label == "PERSON" and
-                           any(head == role_head(r) for r in e.roles)]
-            elif head in ORG_NOUNS:
-                by_role = [e for e in pool if e.label == "ORG" and head in e.name.lower()]
+                           any(same_role(head, r) for r in e.roles)]
+            elif head in ORG_NOUNS | COMPANY_NOUNS:
+                by_role = [e for e in pool if e.label == "ORG" and head in e.name.lower()] \
+                    or ([e for e in pool if e.label == "ORG" and is_company(e.name)]
+                        if head in COMPANY_NOUNS else [])
             else:
                 by_role = []
             if len(by_role) == 1:
@@ -104,6 +119,19 @@ class EntityIndex:
             if by_name or by_role:
                 return None
         return None
+
+
+def same_role(head: str, role: str) -> bool:
+    """Whether a description's head word names this role ("CEO" and "chief executive")."""
+    head = head.lower()
+    return ROLE_SYNONYMS.get(head, head) == ROLE_SYNONYMS.get(role_head(role),
+                                                              role_head(role))
+
+
+def is_company(name: str) -> bool:
+    """An organisation "the company" can stand for: not a public body, party, union,
+    school or newspaper ("Harbourline Ferries", "Tidewater Group", not "Port Authority")."""
+    return not any(w in NOT_COMPANY_WORDS for w in name.lower().replace(".", "").split())
 
 
 def role_head(role: str) -> str:
@@ -423,7 +451,7 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
     head = nominal.name
     if nominal.label == "PERSON":
         holders = [(c, m) for c in people for m in c.mentions
-                   if m.role and head == role_head(m.role)]
+                   if m.role and same_role(head, m.role)]
         # A holder named before the description; a headline ("Actress Checks Into Rehab")
         # comes before every name, so there the article's one holder wherever it is named.
         matches = list({id(c): c for c, m in holders

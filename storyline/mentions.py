@@ -176,12 +176,14 @@ def _person_cue(run: list[Token], label: str) -> bool:
     """Words around a proper noun that only fit a person: an honorific before it
     ("Ms. Chohan") or an age after it ("Chohan, 59,"); unless spaCy saw a place there, also
     a title before it ("Gov. Alishvandi"), a role in apposition ("Reagins, the general
-    manager", "the general manager, Reagins") or, when spaCy saw no entity at all, a
-    speech verb ("..., White said")."""
+    manager", "the general manager, Reagins") or, when spaCy saw no entity or took it for a
+    work of art or product, a speech verb ("..., White said")."""
     if label not in CUE_LABELS or not _could_be_a_name(run):
         return False
     doc, head = run[0].doc, run[-1]
-    speech = label == "" and len(run) <= 2 and head.dep_ == "nsubj" and \
+    # The small model often tags a speaker's unfamiliar name as a work of art or product.
+    speech = label in {"", "WORK_OF_ART", "PRODUCT"} and len(run) <= 2 and \
+        head.dep_ == "nsubj" and \
         head.head.lemma_ in SPEECH_LEMMAS and (len(run) > 1 or not _starts_sentence(run[0]))
     if all(t.lower_ in ROLE_NOUNS | _COMMON_ROLE_WORDS for t in run):
         # "King said" names a person; "said Secretary of the Interior Dirk ..." does not
@@ -529,21 +531,39 @@ def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
     Minister" Tomas Brandt, "Actress" Jane Roe."""
     index = start - 1
     words: list[Token] = []
-    while index >= 0 and doc[index].is_title and not doc[index].ent_type_ \
+    while index >= 0 and _may_be_title(doc[index]) \
             and doc[index].lower_.rstrip(".") not in HONORIFICS and len(words) < 4:
         words.insert(0, doc[index])
         index -= 1
     while words and not _is_title_word(words[-1]):
         words = words[:-1]
+    while words and words[0].is_lower and words[0].lower_ not in ROLE_NOUNS | TITLE_MODIFIERS:
+        words = words[1:]
     if not words:
         return None, start
-    return normalize_role(" ".join(w.text for w in words)), words[0].i
+    # "Coun." stands for "councillor" (the tokenizer's norm of a title abbreviation).
+    role = normalize_role(" ".join(w.norm_ if w.text in POLICE_TITLES else w.text
+                                   for w in words))
+    # A lower-case title is a description beside the name, not part of how it is written.
+    return role, words[0].i if not words[0].is_lower else start
+
+
+# Lower-case words that belong to a title before a name ("former mayor Oren Dahl").
+TITLE_MODIFIERS = {"former", "acting", "interim", "deputy", "outgoing", "incoming"}
+
+
+def _may_be_title(token: Token) -> bool:
+    """A word of a title before a name: capitalised, a lower-case role ("former mayor"), or
+    a legislator's abbreviation ("MP")."""
+    if token.ent_type_:
+        return False
+    return token.is_title or token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_MODIFIERS
 
 
 def _is_title_word(token: Token) -> bool:
     """A title or a person noun written before a name ("Minister", "Actress", "Suspect")."""
-    return token.lower_ in ROLE_NOUNS or token.pos_ in {"NOUN", "PROPN"} and \
-        token.lower_ in PERSON_NOUNS
+    return token.lower_ in ROLE_NOUNS or token.norm_ in ROLE_NOUNS or \
+        token.pos_ in {"NOUN", "PROPN"} and token.lower_ in PERSON_NOUNS
 
 
 def _honorific_before(doc: Doc, start: int) -> str | None:

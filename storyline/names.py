@@ -41,7 +41,7 @@ ROLE_NOUNS = {
     "candidate", "priest", "bishop", "pope", "sheriff", "superintendent", "treasurer",
     "administrator", "architect", "historian", "expert", "partner", "counsel",
     "trooper", "constable", "lieutenant", "corporal", "undersheriff", "marshal", "warden",
-    "agent",
+    "agent", "mp", "mpp", "mla", "mna",  # legislators in Canada and the UK
 }
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Labels of candidates that vote for "this word names a place or a people, not a person".

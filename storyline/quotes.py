@@ -33,11 +33,12 @@ SPEECH_VERBS = {
     "blast", "chant", "criticize", "criticise", "condemn", "liken", "label", "proclaim",
     "attack", "slam", "praise", "brand", "dismiss", "mock", "scoff", "retort", "exclaim",
     "reveal", "highlight", "concur", "recount", "yell", "scream", "whisper", "cry",
+    "read",  # '"...," reads a statement from the ministry'
 }
 # Cues of thought rather than speech: used only when nothing better is near.
 WEAK_CUES = {"think", "believe", "hope", "fear", "answer", "question", "continue", "order"}
 # Verbs that introduce reported speech with a content clause ("said that ...").
-INDIRECT_VERBS = SPEECH_VERBS - {"call", "describe", "ask", "order", "question"}
+INDIRECT_VERBS = SPEECH_VERBS - {"call", "describe", "ask", "order", "question", "read"}
 # The parts of a cue that say what was said: its object, complement or clause.
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl"}
 ARGUMENT_DEPS = CLAUSE_DEPS | {"dobj", "dative", "oprd", "prep", "attr", "acomp"}
@@ -45,6 +46,7 @@ TITLE_PREPOSITIONS = {"on", "in", "of", "at", "from", "for", "by", "with", "abou
 LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
                  "word", "phrase", "slogan", "known", "called"}
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
+MIXED_CLOSERS = {'"', "\u201d"}  # a straight or a curly closing double mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +80,10 @@ def find_quote_marks(text: str) -> list[_MarkedSpan]:
                 inner = i + len(opener[0])
                 i = inner
                 continue
-        elif text.startswith(closer, i) and (closer != "\u2019" or not _inside_word(text, i)):
+        elif (found := _closing_mark(text, i, closer, inner)) is not None:
             if i > inner:
-                spans.append(_MarkedSpan(inner, i, open_at, i + len(closer)))
-            i += len(closer)
+                spans.append(_MarkedSpan(inner, i, open_at, i + len(found)))
+            i += len(found)
             open_at = None
             continue
         elif pair == "\n\n":
@@ -92,6 +94,27 @@ def find_quote_marks(text: str) -> list[_MarkedSpan]:
             open_at = None  # an unclosed mark: not a quotation we can trust
         i += 1
     return spans
+
+
+def _closing_mark(text: str, i: int, closer: str, inner: int) -> str | None:
+    """The mark at i that closes a quote expecting `closer` and opened before `inner`, if
+    any. Edited copy mixes the two styles of double marks ('\u201cNo deal," she said'), so
+    either closes the other."""
+    if text.startswith(closer, i):
+        return closer if closer != "\u2019" or not _inside_word(text, i) else None
+    mark = text[i:i + 1]
+    if closer not in MIXED_CLOSERS or mark not in MIXED_CLOSERS:
+        return None
+    # Only when the expected mark does not close it later in the paragraph.
+    end = text.find("\n", i)
+    rest = text[i + 1:end if end >= 0 else len(text)]
+    if mark == "\u201d":  # '"more hours\u201d': not a curly pair inside, no straight mark to come
+        paired = "\u201c" in text[inner:i]
+        return mark if not paired and rest.count('"') % 2 == 0 else None
+    # '\u201cNo deal," she said': the next curly closer, if any, ends another quote.
+    following = rest.find("\u201d")
+    return mark if following < 0 or any(o in rest[:following] for o in ('"', "\u201c")) \
+        else None
 
 
 def _opening_mark(text: str, i: int) -> tuple[str, str] | None:
@@ -337,8 +360,15 @@ def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
     if first is None:
         return None
-    sent_start = first[0].sent.start_char
-    sent_end = first[-1].sent.end_char
+    # The parser sometimes runs a sentence across a paragraph break; the cue stays in the
+    # quote's own paragraph(s), or the one before when that ends in a colon ("He said:").
+    text = text_of(doc)
+    para_start = text.rfind("\n", 0, span.start) + 1
+    if text[:para_start].rstrip().endswith(":"):
+        para_start = 0
+    sent_start = max(first[0].sent.start_char, para_start)
+    para_end = text.find("\n", span.end)
+    sent_end = min(first[-1].sent.end_char, len(text) if para_end < 0 else para_end)
     candidates = [t for t in _tokens_outside(doc, sent_start, sent_end, inside) if _is_cue(t)]
     if not candidates:
         following = _next_sentence(doc, first[-1])
@@ -346,11 +376,13 @@ def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
             outside = [t for t in following if not inside[t.idx]]
             # '"...," Flynn, a top adviser, said' split after the quote by the parser.
             # and '"...?" a narrator in the ad asks': the parser ended the sentence at "?".
-            ending = text_of(doc)[span.start:span.end].rstrip()[-1:]
+            ending = text[span.start:span.end].rstrip()[-1:]
             short = len(outside) <= 8  # '"...!" US Senator Jane Doe said.'
             window = 12 if ending == "," or (ending in "?!" and (following[0].is_lower or
                                                                   short)) else 4
-            lead = [t for t in outside[:window] if _is_cue(t)]
+            # A cue in the next paragraph speaks for what follows it, not for this quote.
+            lead = [t for t in outside[:window] if _is_cue(t) and "\n" not in
+                    text[span.end:t.idx]]
             if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
     if not candidates:

@@ -33,6 +33,14 @@ GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "mal
 RECENCY_WEIGHT = 100
 ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
 HEAD_WEIGHT = 50
+# A person who has just spoken is the likely "he" of what follows ("Earnest said Obama
+# hopes ... He said"): the subject of a speech verb weighs more than another subject.
+SPEAKER_WEIGHT = 50
+# A person introduced with a role ("Henry Crespo, president of the caucus") is about to
+# be quoted.
+INTRODUCTION_WEIGHT = 50
+SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist", "state",
+             "announce", "claim", "warn", "recall", "reply", "respond", "stress", "acknowledge"}
 SALIENCE_SENTENCES = 4
 # "promised them to say": verbs whose subject, not object, does what follows.
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
@@ -68,6 +76,7 @@ class SpeakerResolver:
         self.identity = person_identities(self.people)
         self._gender: dict[str, str] | None = None
         self._sent_starts: list[int] | None = None
+        self._chain: list[tuple[Token, str, Mention]] | None = None
 
     @property
     def gender(self) -> dict[str, str]:
@@ -97,7 +106,24 @@ class SpeakerResolver:
         if subject.lower_ in PRONOUNS:
             return self._previous_speaker(subject, previous) or self._antecedent(subject)
         return self._name_between(subject, cue) or self._named_in_apposition(subject) or \
-            self._mention_for(subject)
+            self._named_with_age(subject) or self._mention_for(subject)
+
+    def _named_with_age(self, subject: Token) -> tuple[str, int, int] | None:
+        """ "the 45-year-old said": the one person named earlier with that age ("Lena
+        Marsh, 45,")."""
+        if subject.lower_ != "old" or any(m.start <= subject.idx < m.end
+                                          for m in self.mentions):
+            return None
+        text = text_of(self.doc)
+        start = min(t.idx for t in subject.subtree)
+        match = re.search(r"\b(\d{1,3})-year-old$", text[start:subject.idx + 3])
+        if match is None:
+            return None
+        aged = [m for m in self.people if m.kind == "name" and m.end <= subject.idx and
+                re.match(rf",\s*{match.group(1)}\b", text[m.end:m.end + 6])]
+        if len({self._id(m) for m in aged}) != 1:
+            return None
+        return aged[-1].text, aged[-1].start, aged[-1].end
 
     def _group_before(self, pronoun: Token) -> tuple[str, int, int] | None:
         """ "they said": the latest subject of this or the two sentences before that names
@@ -291,15 +317,40 @@ class SpeakerResolver:
         if wanted is not None:
             return self._most_salient(names, pronoun, wanted) or \
                 self._nearest(pool, pronoun, wanted)
+        if pronoun.lower_ == "it":  # an organisation: the subject beats one in a phrase
+            return self._most_salient(names, pronoun, "") or self._nearest(pool, pronoun, None)
         return self._nearest(names, pronoun, wanted) or self._nearest(pool, pronoun, wanted)
 
     def _most_salient(self, pool: list[Mention], pronoun: Token, wanted: str
                       ) -> tuple[str, int, int] | None:
-        """Lappin-Leass salience over the last few sentences: each mention of a person adds
-        its role weight, halved for every sentence further back; the best-scoring person
-        of a compatible gender is named by their latest mention."""
+        chain = self._pronoun_chain() if wanted else []  # "it": no person's pronouns
+        found = self._salient_mention(pool, pronoun, wanted, chain)
+        return (found.text, found.start, found.end) if found else None
+
+    def _pronoun_chain(self) -> list[tuple[Token, str, Mention]]:
+        """Every "he", "him", "his", "she", "her" outside quotes, in text order, with the
+        person it refers to: a person kept up by pronouns stays salient ("Fowler noted ...
+        he supported ... he said ... he argued")."""
+        if self._chain is None:
+            self._chain = []
+            names = [m for m in self.people if m.kind == "name"]
+            for token in self.doc:
+                wanted = GENDERED_PRONOUNS.get(token.lower_)
+                if wanted is None or self.inside[token.idx] or token.lower_ == "hers":
+                    continue
+                found = self._salient_mention(names, token, wanted, self._chain)
+                if found is not None:
+                    self._chain.append((token, wanted, found))
+        return self._chain
+
+    def _salient_mention(self, pool: list[Mention], pronoun: Token, wanted: str,
+                         chain: list[tuple[Token, str, Mention]]) -> Mention | None:
+        """Lappin-Leass salience over the last few sentences: in each sentence, a person's
+        best-placed mention (a name, or a pronoun that refers to them) adds its role weight,
+        halved for every sentence further back; the best-scoring person of a compatible
+        gender is named by their latest mention."""
         here = self._sentence_of(pronoun.idx)
-        scores: dict[str, float] = defaultdict(float)
+        scores: dict[tuple[str, int], float] = defaultdict(float)
         latest: dict[str, Mention] = {}
         for mention in pool:
             if mention.start >= pronoun.idx or self.inside[mention.start]:
@@ -310,26 +361,35 @@ class SpeakerResolver:
             key = self._id(mention)
             if self.gender.get(key, wanted) != wanted:
                 continue
-            decay = 0.5 ** distance
-            scores[key] += decay * (RECENCY_WEIGHT + self._role_weight(mention))
+            weight = 0.5 ** distance * (RECENCY_WEIGHT + self._role_weight(mention) +
+                                        (INTRODUCTION_WEIGHT if mention.role else 0))
+            scores[key, distance] = max(scores[key, distance], weight)
             latest[key] = mention
+        for token, gender, mention in chain:
+            if token.idx >= pronoun.idx or gender != wanted:
+                continue
+            distance = here - self._sentence_of(token.idx)
+            key = self._id(mention)
+            if distance > SALIENCE_SENTENCES or self.gender.get(key, wanted) != wanted:
+                continue
+            weight = 0.5 ** distance * (RECENCY_WEIGHT + _token_weight(token))
+            scores[key, distance] = max(scores[key, distance], weight)
+            latest.setdefault(key, mention)
         if not scores:
             return None
-        best = max(scores, key=lambda k: (scores[k], latest[k].start))
-        mention = latest[best]
-        return mention.text, mention.start, mention.end
+        total: dict[str, float] = defaultdict(float)
+        for (key, _distance), weight in scores.items():
+            total[key] += weight
+        return latest[max(total, key=lambda k: (total[k], latest[k].start))]
 
     def _role_weight(self, mention: Mention) -> int:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return 0
         root = span.root
-        weight = ROLE_WEIGHTS.get(root.dep_, 0)
         if root.dep_ == "appos" and root.head.dep_ in {"nsubj", "nsubjpass"}:
-            weight = ROLE_WEIGHTS["nsubj"]  # "the spokesman, Jason Miller, told ..."
-        if root.head.dep_ != "prep" and root.dep_ != "poss":
-            weight += HEAD_WEIGHT  # not inside an adverbial phrase, not a possessive
-        return weight
+            return ROLE_WEIGHTS["nsubj"] + HEAD_WEIGHT  # "the spokesman, Jason Miller, told"
+        return _token_weight(root)
 
     def _nearest(self, pool: list[Mention], pronoun: Token, wanted: str | None
                  ) -> tuple[str, int, int] | None:
@@ -343,6 +403,16 @@ class SpeakerResolver:
                 continue  # "the officers" is no "she"
             return mention.text, mention.start, mention.end
         return None
+
+
+def _token_weight(token: Token) -> int:
+    """A mention's salience from its grammatical role (the head word of the mention)."""
+    weight = ROLE_WEIGHTS.get(token.dep_, 0)
+    if token.head.dep_ != "prep" and token.dep_ != "poss":
+        weight += HEAD_WEIGHT  # not inside an adverbial phrase, not a possessive
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in SAY_VERBS:
+        weight += SPEAKER_WEIGHT
+    return weight
 
 
 def person_identities(people: list[Mention]) -> dict[int, str]:

@@ -29,6 +29,19 @@ def test_quote_marks_all_styles() -> None:
     assert spans == ["straight one", "curly one", "guillemets", "single one"]
 
 
+def test_mixed_double_mark_styles_pair_up() -> None:
+    # Edited copy: a curly opening mark closed by a straight one, and the other way round.
+    text = ('\u201cThe pier stays shut," Marsh said. Dahl said it would take "more hours\u201d '
+            'and "a lot of luck."')
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ["The pier stays shut,", "more hours", "a lot of luck."]
+
+
+def test_a_curly_pair_inside_an_unclosed_straight_mark_is_not_its_end() -> None:
+    text = '"Dahl walked onto the pier, chanting \u201cSail! Sail!\u201d and waving.'
+    assert all("Dahl walked" not in text[s.start:s.end] for s in find_quote_marks(text))
+
+
 def test_apostrophes_are_not_quote_marks() -> None:
     text = "The mayor\u2019s office said it wouldn\u2019t comment on the workers\u2019 pay."
     assert find_quote_marks(text) == []
@@ -87,6 +100,19 @@ def test_pronoun_skips_person_of_other_gender(analyse: Any) -> None:
             '"We wanted people to feel the weather change," she said.')
     quote = _by_text(_quotes(analyse, text), "feel the weather")
     assert quote.speaker_text is not None and "Kovac" in quote.speaker_text
+
+
+def test_pronouns_keep_their_person_salient(analyse: Any) -> None:
+    # Dahl is named two sentences back, but the "he" of each sentence since refers to him;
+    # Holm, named once in a phrase just before the cue, does not outweigh that.
+    text = ('Ferry captain Oren Dahl spoke to the harbour board on Tuesday. Dahl noted that at '
+            'one of his first meetings, in 1992, he backed a plan to merge the two lines. '
+            'Though that merger was smooth, he said, a new one would be much harder. Allies '
+            'of Councillor Peter Holm would fight it, and that is why, he argued, the board '
+            'must prepare now.')
+    quote = _by_text(_quotes(analyse, text), "the board must prepare")
+    assert quote.cue == "argued"
+    assert quote.speaker_text == "Dahl"
 
 
 def test_told_names_the_speaker_not_the_listener(analyse: Any) -> None:
@@ -482,3 +508,127 @@ def test_a_quoted_phrase_after_a_reported_clause_joins_its_mixed_quote(analyse: 
     assert [q.kind for q in quotes] == ["mixed"]
     assert quotes[0].text == 'the ferry deal was "a slow disaster" but "nobody will admit it."'
     assert text[quotes[0].start:quotes[0].end] == quotes[0].text
+
+
+def _speaker_name(analyse: Any, text: str, fragment: str) -> str | None:
+    """The entity name a quote's speaker phrase resolves to, as in the dossier."""
+    result = analyse(text, id="a0")
+    quote = _by_text(list(result.quotes), fragment)
+    index = link_entities(list(result.mentions))
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
+                          quote.speaker_text or "")
+    entity = index.get(found) if found else None
+    return entity.name if entity else None
+
+
+def test_the_company_is_the_stories_one_business(analyse: Any) -> None:
+    text = ('The Dunmore Port Authority and Harbourline Ferries signed a deal on Monday. '
+            '"It took a year," the company said in a statement.')
+    assert _speaker_name(analyse, text, "took a year") == "Harbourline Ferries"
+
+
+def test_the_company_stays_unresolved_between_two_businesses(analyse: Any) -> None:
+    text = ('Harbourline Ferries and Tidewater Shipping signed a deal on Monday. '
+            '"It took a year," the company said in a statement.')
+    assert _speaker_name(analyse, text, "took a year") is None
+
+
+def test_the_ceo_is_the_named_chief_executive(analyse: Any) -> None:
+    text = ('Oren Dahl, the chief executive of Harbourline Ferries, spoke on Monday. '
+            '"We lost money," the CEO said.')
+    assert _speaker_name(analyse, text, "lost money") == "Oren Dahl"
+
+
+def test_speaker_name_taken_for_a_work_of_art_is_a_person(analyse: Any) -> None:
+    # The small model tags this unfamiliar name WORK_OF_ART; as the subject of "told" it
+    # is a person, so the quote's speaker resolves to a named entity.
+    text = '"The ferry plan is a scam," Oren Dahl told reporters this week.'
+    assert _speaker_name(analyse, text, "ferry plan") == "Oren Dahl"
+
+
+def test_he_after_a_reported_speaker_is_that_speaker(analyse: Any) -> None:
+    # Keller speaks, Dahl is only spoken about: the next "He said" is Keller's.
+    text = ('Harbour spokesman Tomas Keller said Monday that Mayor Oren Dahl has long called '
+            'for lower fares and for relief for island families. He said Dahl hopes that the '
+            'next board will push for the same goals.')
+    quote = _by_text(_quotes(analyse, text), "next board will push")
+    assert quote.speaker_text == "Tomas Keller"
+
+
+def test_cue_in_the_next_paragraph_is_not_the_quotes_cue(analyse: Any) -> None:
+    text = ('Ferry captain Oren Dahl says the new schedule is a mistake.\n\n'
+            '"It is the wrong call for the island," Dahl says. "People will lose their jobs."'
+            '\n\nHe added that the crews were never consulted.')
+    quote = _by_text(_quotes(analyse, text), "lose their jobs")
+    assert quote.cue == "says"
+    assert quote.speaker_text == "Dahl"
+
+
+def test_cue_before_a_colon_in_the_paragraph_before(analyse: Any) -> None:
+    text = ('Ferry captain Oren Dahl answered with an example from the harbour.\n\nHe said:\n\n'
+            '"We have a situation where the boats are empty because the fares are so high. '
+            'You walk down the pier and you see nobody."')
+    quote = _by_text(_quotes(analyse, text), "boats are empty")
+    assert quote.cue == "said"
+    assert quote.speaker_text is not None and "Dahl" in quote.speaker_text
+
+
+def test_reads_a_statement_is_a_cue(analyse: Any) -> None:
+    text = ('The Ministry of Coastal Affairs closed the pier on Friday. "Safety comes first," '
+            'reads a statement from the Ministry of Coastal Affairs.')
+    quote = _by_text(_quotes(analyse, text), "Safety comes first")
+    assert quote.cue == "reads"
+    assert _speaker_name(analyse, text, "Safety comes first") == "Ministry of Coastal Affairs"
+
+
+def test_reading_is_no_reported_speech(analyse: Any) -> None:
+    text = 'Ferry captain Oren Dahl reads that the fares will rise in the morning paper.'
+    assert not [q for q in _quotes(analyse, text) if q.kind == "indirect"]
+
+
+def test_descriptions_find_the_holder_of_a_lower_case_or_abbreviated_title(
+        analyse: Any) -> None:
+    cases = [
+        ('Former mayor Oren Dahl attended the meeting. "I warned them in 2010," the former '
+         'mayor said.', "warned them", "Oren Dahl"),
+        ('Conservative MP Oren Dahl asked for an inquiry. "People deserve answers," the MP '
+         'said.', "deserve answers", "Oren Dahl"),
+        ('Coun. Lena Marsh voted against the plan. "It is rushed," the councillor said.',
+         "is rushed", "Lena Marsh"),
+    ]
+    for text, fragment, name in cases:
+        assert _speaker_name(analyse, text, fragment) == name, text
+
+
+def test_lower_case_title_is_not_part_of_the_speaker_name(analyse: Any) -> None:
+    text = 'Harbour Ferries spokesman Tomas Keller said the boats would sail on Monday.'
+    quote = _by_text(_quotes(analyse, text), "boats would sail")
+    assert quote.speaker_text == "Tomas Keller"
+
+
+def test_the_n_year_old_is_the_person_named_with_that_age(analyse: Any) -> None:
+    text = ('Lena Marsh, 45, and her neighbour Oren Dahl, 71, lost their homes in the storm. '
+            '"I have nothing left," the 45-year-old said.')
+    quote = _by_text(_quotes(analyse, text), "nothing left")
+    assert quote.speaker_text == "Lena Marsh"
+    text = text.replace("Dahl, 71", "Dahl, 45")
+    quote = _by_text(_quotes(analyse, text), "nothing left")
+    assert quote.speaker_text is not None and "Marsh" not in quote.speaker_text
+
+
+def test_person_just_introduced_with_a_role_is_the_likely_he(analyse: Any) -> None:
+    # Dahl is named twice, but Keller, introduced with his role right before the quote,
+    # is the one about to speak.
+    text = ('Officials blamed Oren Dahl for the delay. The delay under Dahl worries Tomas '
+            'Keller, president of the Dunmore Ferry Riders Association. "Nobody believes the '
+            'dates any more," he said.')
+    quote = _by_text(_quotes(analyse, text), "Nobody believes")
+    assert quote.speaker_text == "Tomas Keller"
+
+
+def test_it_said_is_the_salient_organisation_not_the_nearest(analyse: Any) -> None:
+    text = ('Harbourline Ferries cut two routes on Monday after talks with the Dunmore Port '
+            'Authority failed. In a statement, it said the routes lost money.')
+    quote = _by_text(_quotes(analyse, text), "routes lost money")
+    assert quote.speaker_text == "Harbourline Ferries"
