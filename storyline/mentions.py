@@ -41,7 +41,10 @@ PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "
                "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay"}
 ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "ltd", "group",
                   "corp", "bank", "fund", "media", "daily", "weekly", "journal", "tribune",
-                  "gazette", "observer", "ledger", "courier", "brief", "steel", "energy"}
+                  "gazette", "observer", "ledger", "courier", "brief", "steel", "energy",
+                  "airways", "airlines", "air", "trust", "united", "rovers", "city", "motors",
+                  "holdings", "partners", "systems", "labs", "technologies", "pharma",
+                  "mining", "foods", "railways", "rail", "telecom", "insurance"}
 PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels under which a proper noun may still be a person, given a cue.
@@ -478,7 +481,7 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
 
 
 def _referred_to_as_a_person(tokens: list[Token]) -> bool:
-    """A subject the text then calls "he" or "she": "Britney Spears shaved her head",
+    """A subject the text then calls "he" or "she": "Britney Spears said she was tired",
     "Britney Spears checked into a clinic. She was tired." Only when no one else is named
     before it or in its sentence (the pronoun could be theirs); an organisation is "it"
     or "they"."""
@@ -491,8 +494,13 @@ def _referred_to_as_a_person(tokens: list[Token]) -> bool:
     if others:  # "she" may be someone named before
         return False
     verb = root.head
-    same_clause = any(t.lower_ in PERSON_PRONOUNS and t.i > root.i and
-                      (t.head == verb or t.head.head == verb) for t in sentence)
+    # Only pronouns that must be the subject itself: "Spears said she was tired",
+    # "Spears hurt herself". An object "him"/"her" or a possessive is usually someone
+    # else: "Dunmore United sacked him", "Kestrel Airways told her".
+    same_clause = any(t.i > root.i and (
+        t.lower_ in {"himself", "herself"} and (t.head == verb or t.head.head == verb)
+        or t.lower_ in {"he", "she"} and t.dep_ in {"nsubj", "nsubjpass"}
+        and t.head.head == verb) for t in sentence)
     if same_clause:
         return True
     following = doc[sentence.end].sent if sentence.end < len(doc) else None

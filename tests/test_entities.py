@@ -533,7 +533,7 @@ def test_single_word_person_with_person_context_stays_a_person(nlp: Any) -> None
 
 
 def test_organisation_label_on_someone_called_she_is_a_person(nlp: Any) -> None:
-    for text in ("Jolene Marr shaved her head in a salon on Monday.",
+    for text in ("Jolene Marr said she would sing again in June.",
                  "Jolene Marr checked into a clinic on Monday. She was tired, friends said."):
         found = _with_entities(nlp, text, ("Jolene Marr", "ORG"))
         assert [(m.name, m.label) for m in found if m.kind == "name"] == [
@@ -542,6 +542,15 @@ def test_organisation_label_on_someone_called_she_is_a_person(nlp: Any) -> None:
             "jobs in May. She said it was a shame.")
     found = _with_entities(nlp, text, ("Ada Roe", "PERSON"), ("Kestrel Mining", "ORG"))
     assert ("Kestrel Mining", "ORG") in [(m.name, m.label) for m in found]
+
+
+def test_an_organisation_acting_on_him_or_her_stays_an_organisation(nlp: Any) -> None:
+    for text in ("Dunmore United sacked him in March after six straight defeats.",
+                 "Kestrel Airways told her the flight had been cancelled.",
+                 "Harbour Trust paid him 40,000 euros in compensation last year."):
+        name = text.split(" sacked")[0].split(" told")[0].split(" paid")[0]
+        found = _with_entities(nlp, text, (name, "ORG"))
+        assert (name, "ORG") in [(m.name, m.label) for m in found], text
 
 
 def test_organisation_label_on_a_name_the_story_gives_an_honorific() -> None:
