@@ -178,7 +178,8 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
         target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere)
         merged = owner.get(id(target.mentions[0])) if target is not None else None
         if target is None and lone_headline_nouns[nominal.article_id] == 1 and \
-                id(nominal) in headline_words and not _named_near(nominal, headline_names):
+                id(nominal) in headline_words and not _named_near(nominal, headline_names) \
+                and not _tells_of_a_victim(nominal, found):
             merged = _central_person(nominal, article_people, owner)
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
@@ -477,6 +478,22 @@ def _headline_names(mentions: Sequence[Mention], resolved: Sequence[Mention]
                 s <= mention.start < e for s, e in runs.get(mention.article_id, ())):
             found[mention.article_id].append(mention.start)
     return found
+
+
+# Headline verbs that make the noun a victim ("Cyclist Killed", "Teacher Attacked"): the
+# one the article names most is then often the suspect, so the noun stays unlinked.
+VICTIM_WORDS = {"killed", "dies", "died", "dead", "hurt", "injured", "wounded", "attacked",
+                "assaulted", "beaten", "shot", "stabbed", "hit", "struck", "robbed", "mugged",
+                "kidnapped", "abducted", "missing", "rescued", "murdered", "slain", "raped",
+                "threatened", "harassed", "bitten", "mauled", "crushed", "drowned", "found"}
+
+
+def _tells_of_a_victim(nominal: Mention, mentions: Sequence[Mention]) -> bool:
+    for mention in mentions:
+        if mention.kind == "headline" and mention.article_id == nominal.article_id and \
+                mention.start <= nominal.start < mention.end:
+            return bool(set(re.findall(r"[a-z]+", mention.text.lower())) & VICTIM_WORDS)
+    return False
 
 
 def _named_near(nominal: Mention, headline_names: dict[str, list[int]]) -> bool:
