@@ -139,5 +139,13 @@ def _divergence(item: Divergence) -> dict[str, Any]:
                          for v in item.versions]}
 
 
+def with_errors(dossier: dict[str, Any], errors: Sequence[InputError]) -> dict[str, Any]:
+    """The dossier with this run's input problems added (a cached dossier holds only the
+    problems of its own articles, so it stays valid for the next run)."""
+    have = {(e["source"], e["reason"]) for e in dossier["errors"]}
+    extra = [_error(e) for e in errors if (e.source, e.reason) not in have]
+    return {**dossier, "errors": [*dossier["errors"], *extra]} if extra else dossier
+
+
 def _error(error: InputError) -> dict[str, Any]:
     return {"source": error.source, "reason": error.reason, "severity": error.severity}

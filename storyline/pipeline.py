@@ -24,7 +24,7 @@ from . import store as db
 from .align import align_facts, group_quotes, quote_divergences
 from .cluster import StoryState, assign_stories
 from .dates import find_dates
-from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict
+from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict, with_errors
 from .entities import EntityIndex, link_entities
 from .ingest import read_inputs
 from .mentions import find_mentions
@@ -495,18 +495,17 @@ def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | 
     """
     options = options or AnalyzeOptions()
     story_id = db.resolve_story_id(store, story_id)
-    articles, fingerprint, cached = _story_cache(store, story_id, options, errors=errors)
-    if cached is not None:
-        return cached
-    story = Story(story_id, story_title(articles), tuple(a.id for a in articles))
-    stored = db.errors_for_sources(store, (a.source for a in articles))
-    all_errors = list(dict.fromkeys([*stored, *errors]))
-    dossier = build_dossier(story, articles, options=options, errors=all_errors,
-                            progress=progress, analysed=analysed)
-    # A brief the LLM was asked for but did not write is not cached: the next run retries.
-    if not errors and (not options.llm or dossier["generator"]["summary"] == "llm"):
-        db.save_dossier(store, story_id, fingerprint, dossier)
-    return dossier
+    articles, fingerprint, cached = _story_cache(store, story_id, options)
+    if cached is None:
+        story = Story(story_id, story_title(articles), tuple(a.id for a in articles))
+        stored = db.errors_for_sources(store, (a.source for a in articles))
+        cached = build_dossier(story, articles, options=options, errors=stored,
+                               progress=progress, analysed=analysed)
+        # A brief the LLM was asked for but did not write is not cached: the next run
+        # retries.
+        if not options.llm or cached["generator"]["summary"] == "llm":
+            db.save_dossier(store, story_id, fingerprint, cached)
+    return with_errors(cached, errors)
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,
@@ -548,26 +547,22 @@ def analyze(store: Store, ingested: IngestReport, *, options: AnalyzeOptions | N
     story_ids = list(dict.fromkeys(assignment[a.key] for a in ingested.articles))
     # One batched parse for every story that needs one: spaCy is fastest on long streams.
     options = options or AnalyzeOptions()
-    states = {story_id: _story_cache(store, story_id, options, errors=ingested.errors)
-              for story_id in story_ids}
+    states = {story_id: _story_cache(store, story_id, options) for story_id in story_ids}
     members = [a for articles, _, cached in states.values() if cached is None
                for a in articles]
     analysed = {a.article_id: a for a in analyze_articles(members, options=options,
                                                           progress=progress)}
-    return [states[story_id][2] or dossier_for_story(store, story_id, options=options,
-                                                     errors=ingested.errors,
-                                                     analysed=analysed)
-            for story_id in story_ids]
+    return [dossier_for_story(store, story_id, options=options, errors=ingested.errors,
+                              analysed=analysed) for story_id in story_ids]
 
 
-def _story_cache(store: Store, story_id: str, options: AnalyzeOptions, *,
-                 errors: Sequence[InputError]) -> tuple[list[Article], str, dict[str, Any] | None]:
-    """A story's articles, cache fingerprint and cached dossier (None when stale or when
-    this run has input errors to report in it)."""
+def _story_cache(store: Store, story_id: str, options: AnalyzeOptions
+                 ) -> tuple[list[Article], str, dict[str, Any] | None]:
+    """A story's articles, cache fingerprint and cached dossier (None when stale)."""
     articles = db.story_articles(store, story_id)
     stored = db.errors_for_sources(store, (a.source for a in articles))
     fingerprint = _fingerprint(articles, options, stored)
-    cached = None if errors else db.cached_dossier(store, story_id, fingerprint)
+    cached = db.cached_dossier(store, story_id, fingerprint)
     return articles, fingerprint, cached
 
 

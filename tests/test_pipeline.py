@@ -63,6 +63,26 @@ def test_dossier_cache_is_used_and_invalidated(tmp_path: Any) -> None:
         assert [a["id"] for a in updated["articles"]] == ["one", "two"]
 
 
+def test_a_run_with_input_problems_still_caches_and_reports_them(tmp_path: Any) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "pier.txt").write_text("Published: March 2026\n\nThe Kestrel pier in Dunmore "
+                                     "reopened after repairs, Mayor Ilse Varga said.\n")
+    missing = str(tmp_path / "missing.txt")
+    with open_store(tmp_path / "news.db") as store:
+        for _ in range(2):
+            ingested = pipeline.ingest_inputs(store, [str(folder), missing])
+            [dossier] = pipeline.analyze(store, ingested)
+            reasons = [e["reason"] for e in dossier["errors"]]
+            assert any("publication date" in r for r in reasons)  # stored with the story
+            assert any("no such file" in r for r in reasons)  # this run's problem
+        [story_id] = {s.id for s, _ in pipeline.db.list_stories(store)}
+        articles, fingerprint, cached = pipeline._story_cache(store, story_id,
+                                                              pipeline.AnalyzeOptions())
+        assert cached is not None  # warnings no longer keep the dossier out of the cache
+        assert not any("no such file" in e["reason"] for e in cached["errors"])
+
+
 def test_merged_stories_are_merged_in_the_store(tmp_path: Any) -> None:
     flood = [article("Flood water covered meadows, orchards and lanes.", id="flood-a"),
              article("Flood volunteers filled sandbags beside shelters.", id="flood-b"),
