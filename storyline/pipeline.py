@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -99,11 +98,10 @@ def update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
     store's story generation token shows that nothing wrote the stories in between.
     """
     # taken out while the call runs: a call that fails leaves no half-changed states
-    kept = _KEPT.pop(store, None)
+    kept, store.story_cache = store.story_cache, None
     with store.transaction():
         assignment, index = _update_stories(store, articles, kept)
-    if index is not None:
-        _KEPT[store] = index
+    store.story_cache = index
     return assignment
 
 
@@ -129,10 +127,6 @@ def _update_stories(store: Store, articles: Sequence[Article], kept: StoredStory
     known = {key: merged.get(story_id, story_id) for key, story_id in known.items()}
     known.update(assignment)
     return {a.key: known[a.key] for a in articles if a.key in known}, index
-
-
-# an open store -> the index its last successful `update_stories` call left
-_KEPT: weakref.WeakKeyDictionary[Store, StoredStoryIndex] = weakref.WeakKeyDictionary()
 
 
 def _check_term_index(store: Store) -> None:
@@ -327,6 +321,7 @@ class StoredStoryIndex:
         state = self._states.pop(seq)
         del self._used[seq]
         self._indexed.pop(seq, None)
+        self._seq.pop(state.id, None)  # read again from the store when needed
         topic = self._topics[state.topic]
         topic.pop(seq, None)
         if not topic:

@@ -128,6 +128,9 @@ class Store:
                                     check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
         self._depth = 0
+        # What the last `pipeline.update_stories` call read, for its next call; kept on
+        # the store so it goes when the store does.
+        self.story_cache: Any = None
         self.conn.execute("PRAGMA busy_timeout = 60000")
         if self.path != MEMORY:
             self.conn.execute("PRAGMA journal_mode = WAL")
@@ -176,6 +179,7 @@ class Store:
         self.conn.execute("COMMIT")
 
     def close(self) -> None:
+        self.story_cache = None
         self.conn.close()
 
     def __enter__(self) -> Store:

@@ -133,7 +133,7 @@ def test_stories_through_the_store_equal_stories_in_memory(
         for start in range(0, len(stream), 2):
             saved = pipeline.db.save_articles(store, stream[start:start + 2])
             assert pipeline.update_stories(store, saved) == assign_stories(index, saved)
-            assert len(pipeline._KEPT[store]._states) <= kept_stories
+            assert len(store.story_cache._states) <= kept_stories
         stored = {s.id: (s.topic, sorted(pipeline.db.story_of_articles(store).values()).count(
             s.id)) for s, _ in pipeline.db.story_states(store)}
         assert stored == {s.id: (s.topic, s.size) for s in index.states}
@@ -163,7 +163,7 @@ def test_a_failed_update_leaves_stories_and_term_index_as_they_were(
         with pytest.raises(KeyboardInterrupt):
             pipeline.update_stories(store, saved)  # the flood merge fails after the rest
         assert _snapshot(store) == before
-        assert store not in pipeline._KEPT  # its states were half changed: not kept
+        assert store.story_cache is None  # its states were half changed: not kept
         monkeypatch.undo()
         index = MemoryStoryIndex()
         assign_stories(index, stream[:4])
@@ -178,11 +178,11 @@ def test_stories_kept_between_calls_are_read_again_after_another_write(
     with open_store(db_path) as store:
         first = pipeline.db.save_articles(store, QESHM[:1])
         quake = pipeline.update_stories(store, first)[first[0].key]
-        kept = pipeline._KEPT[store]
+        kept = store.story_cache
         second = pipeline.db.save_articles(store, QESHM[1:2])
         assert pipeline.update_stories(store, second)[second[0].key] == quake
-        assert pipeline._KEPT[store] is kept  # nothing else wrote: used again
-        assert pipeline._KEPT[store].changed() == []  # what was written is not again
+        assert store.story_cache is kept  # nothing else wrote: used again
+        assert store.story_cache.changed() == []  # what was written is not again
         # another writer gives the quake story other terms (its postings stay as they are)
         with open_store(":memory:" if same_connection else db_path) as other:
             writer = store if same_connection else other
@@ -191,7 +191,7 @@ def test_stories_kept_between_calls_are_read_again_after_another_write(
         third = pipeline.db.save_articles(store, QESHM[2:3])
         # the story is read again: no longer about quakes, so the article starts a story
         assert pipeline.update_stories(store, third)[third[0].key] != quake
-        assert pipeline._KEPT[store] is not kept
+        assert store.story_cache is not kept
 
 
 def test_the_stored_index_reads_postings_once_and_keeps_them_current(
@@ -225,3 +225,18 @@ def test_the_stored_index_reads_postings_once_and_keeps_them_current(
     # both terms were read at the first lookup (their postings not yet written: taken
     # from the changes kept in memory), then kept current
     assert len([q for q in reads if "FROM story_terms WHERE term IN" in q]) == 1
+
+
+def test_kept_story_states_go_with_their_store(tmp_path: Any) -> None:
+    import gc
+    import weakref
+
+    store = open_store(tmp_path / "news.db")
+    saved = pipeline.db.save_articles(store, [article("The Dunmore ferry sank on Monday.")])
+    pipeline.update_stories(store, saved)
+    assert store.story_cache is not None
+    ref = weakref.ref(store)
+    store.close()
+    del store
+    gc.collect()
+    assert ref() is None
