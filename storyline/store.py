@@ -110,6 +110,13 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER term_counts_delete AFTER DELETE ON term_counts
         BEGIN UPDATE story_generation SET token = random(); END;
     """,
+    # 5: one row per (source, reason), found by an index: saving errors stays linear and
+    # a story's errors are looked up by their input path.
+    """
+    DELETE FROM input_errors
+        WHERE seq NOT IN (SELECT MIN(seq) FROM input_errors GROUP BY source, reason);
+    CREATE UNIQUE INDEX input_errors_key ON input_errors(source, reason);
+    """,
 ]
 
 MEMORY = ":memory:"
@@ -280,9 +287,8 @@ def save_errors(store: Store, errors: Sequence[InputError]) -> None:
         return
     with store.transaction() as conn:
         conn.executemany(
-            "INSERT INTO input_errors (source, reason, severity, at) SELECT ?,?,?,? "
-            "WHERE NOT EXISTS (SELECT 1 FROM input_errors WHERE source = ? AND reason = ?)",
-            [(e.source, e.reason, e.severity, _now(), e.source, e.reason) for e in errors],
+            "INSERT OR IGNORE INTO input_errors (source, reason, severity, at) VALUES (?,?,?,?)",
+            [(e.source, e.reason, e.severity, _now()) for e in errors],
         )
 
 
@@ -290,12 +296,20 @@ def errors_for_sources(store: Store, sources: Iterable[str]) -> list[InputError]
     """Stored problems of the given input files, in the order they were first seen.
 
     A JSONL line or feed item is reported as `path:line` or `path#item`; it belongs to
-    every article read from that path.
+    every article read from that path. Standard input is no file: what one run read
+    from it says nothing about another run's, so its problems are never attached.
     """
-    wanted = {source.partition("#")[0] for source in sources}
-    rows = store.conn.execute("SELECT source, reason, severity FROM input_errors ORDER BY seq")
-    return [InputError(r["source"], r["reason"], r["severity"]) for r in rows
-            if _input_path(r["source"]) in wanted]
+    found: dict[int, InputError] = {}
+    for path in {source.partition("#")[0] for source in sources}:
+        if path.startswith("<stdin>"):
+            continue
+        rows = store.conn.execute(
+            "SELECT seq, source, reason, severity FROM input_errors WHERE source = ? "
+            "OR (source > ? AND source < ?) OR (source > ? AND source < ?)",
+            (path, path + ":", path + ";", path + "#", path + "$"))
+        found.update((r["seq"], InputError(r["source"], r["reason"], r["severity"]))
+                     for r in rows if _input_path(r["source"]) == path)
+    return [found[seq] for seq in sorted(found)]
 
 
 def _input_path(source: str) -> str:

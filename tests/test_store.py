@@ -217,6 +217,26 @@ def test_errors_round_trip(store: Store) -> None:
     assert db.errors_for_sources(store, ["wire"]) == []
 
 
+def test_errors_read_from_stdin_belong_to_no_later_story(store: Store) -> None:
+    db.save_errors(store, [InputError("<stdin>:2", "invalid JSON at line 1 column 9")])
+    assert db.errors_for_sources(store, ["<stdin>"]) == []
+
+
+def test_migration_keeps_one_row_per_error(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for script in db.MIGRATIONS[:4]:
+        for statement in db._statements(script):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 4")
+    conn.executemany("INSERT INTO input_errors (source, reason, severity, at) VALUES "
+                     "(?, ?, 'error', 'now')", [("a.json", "empty file")] * 3)
+    conn.commit()
+    conn.close()
+    with open_store(path) as store:
+        assert db.errors_for_sources(store, ["a.json"]) == [InputError("a.json", "empty file")]
+
+
 def test_the_same_error_is_stored_once(store: Store) -> None:
     error = InputError("feed.xml#2", "no article text")
     db.save_errors(store, [error, error])
