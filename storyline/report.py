@@ -205,8 +205,11 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     for group in dossier["quote_groups"]:
         first = quotes[group["quotes"][0]]
         outlets = ", ".join(sorted({names.get(quotes[q]["article"], "") for q in group["quotes"]}))
-        lines.append(f"- **{_md(group['speaker_name'] or 'Unattributed')}**: "
-                     f"\u201c{_md(first['text'])}\u201d ({_md(outlets)})")
+        # A mixed quote is reported speech around quoted words: the whole is not verbatim.
+        said = f"(reported) {_md(first['text'])}" if first["kind"] == "mixed" \
+            else f"\u201c{_md(first['text'])}\u201d"
+        lines.append(f"- **{_md(group['speaker_name'] or 'Unattributed')}**: {said} "
+                     f"({_md(outlets)})")
         for variant in group["variants"]:
             lines.append(f"  - {_md(names.get(variant['article'], variant['article']))}: "
                          f"\u201c{_md(variant['text'])}\u201d")

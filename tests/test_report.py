@@ -50,6 +50,17 @@ def test_markdown_escapes_links_images_and_table_cells() -> None:
     assert "Dunmore \\| Courier" in text  # one table cell, not two
 
 
+def test_reported_speech_with_quoted_words_is_not_shown_as_verbatim(
+        bridge: dict[str, Any]) -> None:
+    quotes = {q["id"]: q for q in bridge["quotes"]}
+    mixed = [quotes[g["quotes"][0]] for g in bridge["quote_groups"]
+             if quotes[g["quotes"][0]]["kind"] == "mixed"]
+    assert mixed, "the demo has a mixed quote"
+    text = render_markdown(bridge)
+    assert "(reported) " in text and f"\u201c{mixed[0]['text']}\u201d" not in text
+    assert '<p class="reported">' in render_html(bridge)
+
+
 def test_html_is_self_contained(bridge: dict[str, Any]) -> None:
     page = render_html(bridge)
     assert not re.search(r"<(script|link|img|iframe)\b", page)
