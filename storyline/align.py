@@ -42,7 +42,7 @@ from .paraphrase import (
     paraphrase_probability,
     sentence_view,
 )
-from .text import format_number, words
+from .text import content_words, format_number, words
 
 # Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
@@ -403,7 +403,9 @@ def quote_divergences(groups: Sequence[QuoteGroup], quotes: Sequence[ResolvedQuo
                 root = sources.get(quote.quote.article_id, quote.quote.article_id)
                 firsts.setdefault(root, quote)
         wordings = {_spelled_out(q.quote.text): q for q in firsts.values()}
-        if len(wordings) < 2 or not _words_replaced(list(wordings)):
+        # "..." marks words left out on purpose: only words replaced count there.
+        elided = any(mark in q.quote.text for q in firsts.values() for mark in ("...", "\u2026"))
+        if len(wordings) < 2 or not _words_replaced(list(wordings), elided=elided):
             continue
         who = group.speaker_name or "an unnamed speaker"
         versions = tuple(DivergenceVersion(q.quote.article_id, outlets[q.quote.article_id],
@@ -431,23 +433,42 @@ def _spelled_out(text: str) -> tuple[str, ...]:
     return tuple(spelled)
 
 
-def _words_replaced(wordings: list[tuple[str, ...]]) -> bool:
+def _words_replaced(wordings: list[tuple[str, ...]], *, elided: bool = False) -> bool:
     """Some pair of wordings that differ inside, not only where one quote starts later or
-    stops sooner (a partial quote of the same words)."""
+    stops sooner (a partial quote of the same words), by more than spelling ("organise"
+    and "organize", "honour" and "honor" are house style). With `elided`, words left
+    out inside do not count either."""
     for index, first in enumerate(wordings):
         for second in wordings[index + 1:]:
             ops = difflib.SequenceMatcher(None, first, second, autojunk=False).get_opcodes()
             inner = ops[1:-1] if len(ops) > 2 else []
             ends = [op for op in (ops[0], ops[-1]) if op[0] != "equal"]
-            if any(op[0] != "equal" for op in inner) or any(op[0] == "replace" for op in ends):
+            changed = [op for op in inner if op[0] != "equal" and
+                       not (elided and op[0] in {"delete", "insert"})]
+            changed += [op for op in ends if op[0] == "replace"]
+            if any(not _respelled(first[i1:i2], second[j1:j2])
+                   for _tag, i1, i2, j1, j2 in changed):
                 return True
     return False
 
 
+def _respelled(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
+    """The same words in another spelling: one for one, each nearly the same."""
+    return len(before) == len(after) and all(
+        a[:2] == b[:2] and fuzz.ratio(a, b) >= 80 for a, b in zip(before, after, strict=True))
+
+
 def _quote_similarity(a: str, b: str) -> float:
+    """How alike two quotes' words are (0-100): the same words in any order, or one a
+    stretch of the other (a partial quote of a longer one)."""
     if not a or not b:
         return 0.0
-    score = fuzz.token_set_ratio(a, b)
+    first, second = set(content_words(a)), set(content_words(b))
+    # Word-set likeness alone is fooled by short quotes sharing a word or two ("The town
+    # is with us" and "doesn't keep up with rents in this town"): most content words of
+    # both must be shared before it counts.
+    shared = len(first & second) / max(len(first), len(second), 1)
+    score = fuzz.token_set_ratio(a, b) if shared >= 0.5 else 0.0
     if min(len(a.split()), len(b.split())) >= 4:
         score = max(score, fuzz.partial_ratio(a, b) if min(len(a), len(b)) > 20 else 0)
     return float(score)

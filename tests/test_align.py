@@ -98,6 +98,17 @@ def test_a_quote_worded_differently_by_independent_outlets_is_a_divergence() -> 
     assert [v.article for v in divergence.versions] == ["a", "b", "c", "d"]
 
 
+def test_an_ellipsis_or_another_spelling_is_no_divergence() -> None:
+    quotes = [_quote("q1", "a", "We will organise the repairs, and we will do it before the "
+                     "summer holidays begin,", "p1"),
+              _quote("q2", "b", "We will organize the repairs ... before the summer holidays "
+                     "begin,", "p1")]
+    articles = [article("x", id="a"), article("y", id="b")]
+    groups = group_quotes(quotes)
+    assert len(groups) == 1
+    assert quote_divergences(groups, quotes, articles, {"a": "a", "b": "b"}) == []
+
+
 def test_a_copy_changing_a_quote_is_no_divergence_of_outlets() -> None:
     """A spun copy's change shows in the quote group's variants, not as another outlet."""
     quotes = [_quote("q1", "a", "We will not reopen the bridge until every support has been "
@@ -120,6 +131,13 @@ def test_contractions_and_partial_quotes_are_no_divergence() -> None:
     articles = [article("x", id=key) for key in "abc"]
     groups = group_quotes(quotes)
     assert quote_divergences(groups, quotes, articles, {key: key for key in "abc"}) == []
+
+
+def test_short_quotes_sharing_a_word_or_two_are_two_utterances() -> None:
+    quotes = [_quote("q1", "a", "The town is with us.", "p1"),
+              _quote("q2", "b", 'the offer "doesn\'t keep up with rents in this town."',
+                     "p1")]
+    assert [g.quotes for g in group_quotes(quotes)] == [("q1",), ("q2",)]
 
 
 def test_word_diff() -> None:
