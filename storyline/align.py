@@ -285,14 +285,23 @@ def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
 def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
                          outlets: dict[str, str], published: dict[str, float]
                          ) -> tuple[str, tuple[DivergenceVersion, ...]]:
+    """One version per independent source and value: copies repeat their original's
+    figure, so they are listed with it (`copies`) rather than as more outlets saying it."""
     versions = []
     for value, units in sorted(by_value.items()):
+        by_source: dict[str, list[_Unit]] = defaultdict(list)
         for unit in sorted(units, key=lambda u: published.get(u.sentence.article_id, math.inf)):
-            sentence = unit.sentence
+            by_source[unit.source].append(unit)
+        for source_units in by_source.values():
+            first = next((u for u in source_units if u.sentence.article_id == u.source),
+                         source_units[0])
+            sentence = first.sentence
+            copies = tuple(dict.fromkeys(u.sentence.article_id for u in source_units
+                                         if u is not first))
             versions.append(DivergenceVersion(sentence.article_id,
                                               outlets.get(sentence.article_id, ""),
                                               sentence.text.strip(), format_number(value),
-                                              sentence.start, sentence.end))
+                                              sentence.start, sentence.end, copies))
     values = " vs ".join(format_number(v) for v in sorted(by_value))
     return f"number of {label}: {values}", tuple(versions)
 

@@ -135,7 +135,8 @@ def _fact(fact: Fact) -> dict[str, Any]:
 def _divergence(item: Divergence) -> dict[str, Any]:
     return {"id": item.id, "topic": item.topic, "kind": item.kind, "event": item.event,
             "versions": [{"article": v.article, "outlet": v.outlet, "text": v.text,
-                          "value": v.value, "start": v.start, "end": v.end}
+                          "value": v.value, "start": v.start, "end": v.end,
+                          "copies": list(v.copies)}
                          for v in item.versions]}
 
 

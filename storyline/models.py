@@ -264,6 +264,7 @@ class DivergenceVersion:
     value: str
     start: int
     end: int
+    copies: tuple[str, ...] = ()  # articles copying this one, which say the same
 
 
 @dataclass(frozen=True, slots=True)
