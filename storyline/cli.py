@@ -289,10 +289,21 @@ def serve_cli(db_path: str, host: str, port: int) -> None:
 
     Example: storyline serve --db news.db
     """
+    import socket
+
     import uvicorn
 
     from .web import allowed_hosts_for, create_app
 
+    # Bind first, so a busy port is a clear error (exit 1) before anything is announced.
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            raise click.ClickException(
+                f"cannot serve on {host}:{port}: {exc.strerror or exc}") from exc
     click.echo(f"storyline: serving {db_path} on http://{host}:{port}/", err=True)
     app = create_app(db_path, allowed_hosts=allowed_hosts_for(host))
     uvicorn.run(app, host=host, port=port, log_level="warning")

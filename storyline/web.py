@@ -9,6 +9,7 @@ user visits cannot read the store through DNS rebinding.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
@@ -72,7 +73,12 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
 
     @app.get("/story/{story_id}", response_class=HTMLResponse)
     def story_page(story_id: str) -> HTMLResponse:
-        page = report.render_html(story_dossier(story_id), index_link="/")
-        return HTMLResponse(page)
+        try:
+            dossier = story_dossier(story_id)
+        except HTTPException as exc:  # a page for the browser, not a JSON error
+            message = html.escape(str(exc.detail))
+            return HTMLResponse(f"<!DOCTYPE html><title>Not found</title><p>{message}. "
+                                '<a href="/">All stories</a></p>', status_code=exc.status_code)
+        return HTMLResponse(report.render_html(dossier, index_link="/"))
 
     return app

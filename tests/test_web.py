@@ -46,6 +46,12 @@ def test_unknown_story_is_404_without_the_store_path(client: TestClient) -> None
     assert "news.db" not in response.text and "nope" in response.text
 
 
+def test_unknown_story_page_is_an_html_404(client: TestClient) -> None:
+    page = client.get("/story/<b>nope")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "&lt;b&gt;nope" in page.text and "<b>nope" not in page.text
+
+
 def test_json_routes_carry_the_security_headers(client: TestClient) -> None:
     response = client.get("/stories.json")
     assert response.headers["x-content-type-options"] == "nosniff"
@@ -71,6 +77,22 @@ def test_serve_binds_localhost_by_default() -> None:
 def test_serve_needs_an_existing_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 2
+
+
+def test_serve_on_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
+    import socket
+
+    db = tmp_path / "news.db"
+    CliRunner().invoke(cli, ["ingest", str(DEMO_ARTICLES / "meridian-bridge-closed.txt"),
+                             "--db", str(db)])
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", str(port)])
+    assert result.exit_code == 1
+    assert f"cannot serve on 127.0.0.1:{port}" in result.output
+    assert "serving" not in result.output
 
 
 def test_pages_escape_article_text(tmp_path: Path) -> None:
