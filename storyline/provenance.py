@@ -67,6 +67,8 @@ CREDIT_PATTERNS = [
     re.compile(r"^\((?P<outlet>AP|AFP|Reuters|[A-Z][\w&.' -]{1,30}?)\)\s*[-\u2013\u2014]",
                re.MULTILINE),
     re.compile(r"\s/\s?(?P<outlet>AP|VOA|AFP|Reuters|UPI|PA|DPA|ANSA)\s*$"),
+    # a newsletter's credit in brackets: "(Source: The Calder Courier)"
+    re.compile(r"\((?:Source|Sources|Via|From): (?:[Tt]he )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"),
 ]
 
 

@@ -71,6 +71,8 @@ def test_reprint_credit_without_origin_in_the_set() -> None:
 
 def test_credit_lines() -> None:
     assert find_credit(article("Text here.\n\nFrom Reuters.", outlet="Daily"))[0] == "Reuters"
+    assert find_credit(article("Ferry fares rise in May. (Source: The Harbour Post)",
+                               outlet="Daily"))[0] == "Harbour Post"
     # The last line of a normalised text has no newline or full stop after it.
     assert find_credit(article("Text here.\n\nFrom Reuters", outlet="Daily"))[0] == "Reuters"
     assert find_credit(article("Text of the story ends here /VOA", outlet="Daily"))[0] == "VOA"
