@@ -341,6 +341,13 @@ class _Finder:
 
     # -- output -----------------------------------------------------------------------
 
+    def _before_publication(self, value: str | None) -> bool:
+        """A date wholly before the publication date, compared at its own precision."""
+        if value is None or self.base is None or not value[:4].isdigit():
+            return False
+        end = value.split("/")[-1]
+        return end < self.base.isoformat()[:len(end)]
+
     def _emit(self, span: Span, value: str | None, precision: str | None, *,
               parts: tuple[DatePart, ...] = (), derived: bool = False) -> None:
         """Record one mention; a value read from the words themselves (not `derived` from
@@ -358,9 +365,12 @@ class _Finder:
         sent = span.sent
         sentence = Sentence(self.article_id, sent.start_char, sent.end_char,
                             text_of(self.doc)[sent.start_char:sent.end_char])
+        status = clause_status(span, future=future)
+        if status == "planned" and self._before_publication(value):
+            status = "happened"  # "delayed until March 2025, when a jury convicted him"
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
-            sentence, status=clause_status(span, future=future), clause=anchored_clause(span),
+            sentence, status=status, clause=anchored_clause(span),
             timex=timex, parts=parts, reporting=_is_reporting(span), verb=_verb_lemma(span)))
 
 
@@ -605,6 +615,12 @@ def _is_future(ent: Span) -> bool | None:
                 verb.head.lemma_ in INTENT_LEMMAS or
                 (verb.head.lemma_ == "be" and verb.head.tag_ in {"VBZ", "VBP"})):
             return True  # "planned to leave on Thursday", "is to resume trading Tuesday"
+        if (verb.dep_ == "acl" and verb.head.pos_ == "NOUN" or verb.dep_ == "pcomp") and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            return True  # "with construction to begin in June", "a vote to be held Friday"
+        if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children):
+            return True  # an imperative: "Expect rain through the weekend"
         if verb.tag_ == "VBG" and verb.dep_ in {"acl", "advcl", "xcomp"} and \
                 {verb.head.lemma_, verb.head.head.lemma_} & FORWARD_LOOKING:
             return True  # "proposed a toll starting in June": what is proposed lies ahead
@@ -634,6 +650,9 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
         return "planned" if future else "happened"
     if _is_new_date_of_a_move(ent, verb):
         return "planned"
+    if verb.lemma_ in CANCEL_LEMMAS and ent.root.head.head == verb and \
+            ent.root.head.lower_ == "on" and verb.tag_ in {"VBD", "VBN"}:
+        return "happened"  # "was cancelled on Tuesday": the cancelling is what happened
     related = [verb, *verb.children]
     head = verb
     for _ in range(2):

@@ -157,6 +157,25 @@ def test_the_date_a_vote_moved_to_lies_ahead(analyse: Any) -> None:
         ("2026-04-10", "planned"), ("2026-05", "planned")]
 
 
+def test_moved_to_a_date_already_past_happened(analyse: Any) -> None:
+    analysis = analyse("The Dunmore trial was delayed until March 2025, when a jury convicted "
+                       "the skipper.", published="2026-03-11T09:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [("2025-03", "happened")]
+
+
+def test_the_day_of_a_cancellation_is_when_it_happened(analyse: Any) -> None:
+    analysis = analyse("The harbour concert was cancelled on Tuesday.",
+                       published="2026-03-11T09:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [("2026-03-10", "happened")]
+
+
+def test_an_infinitive_after_a_noun_and_an_imperative_look_ahead(analyse: Any) -> None:
+    analysis = analyse("The council backed the bike lanes, with construction to begin in June. "
+                       "Expect rain through the weekend.", published="2026-03-11T09:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [
+        ("2026-06", "planned"), ("2026-03-14/2026-03-15", "planned")]
+
+
 def test_what_is_proposed_to_start_lies_ahead(analyse: Any) -> None:
     analysis = analyse("Mayor Varga proposed a new pier toll starting in June.",
                        published="2026-03-11T09:00:00Z")
