@@ -496,10 +496,14 @@ def _tells_of_a_victim(nominal: Mention, mentions: Sequence[Mention]) -> bool:
     return False
 
 
+HEADLINE_REACH = 120  # characters: about one headline, so a name in the next one is far
+
+
 def _named_near(nominal: Mention, headline_names: dict[str, list[int]]) -> bool:
     """A person named in a headline close to the noun: the noun is someone else
     ("Lohan Rehires Attorney")."""
-    return any(abs(start - nominal.start) < 120 for start in headline_names[nominal.article_id])
+    return any(abs(start - nominal.start) < HEADLINE_REACH
+               for start in headline_names[nominal.article_id])
 
 
 def _central_person(nominal: Mention, people: list[Cluster], owner: dict[int, Cluster]

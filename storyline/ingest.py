@@ -176,7 +176,9 @@ def parse_published(value: object) -> datetime | None:
     if isinstance(value, datetime):
         parsed: datetime | None = value
     elif isinstance(value, (int, float)):
-        parsed = _parse_timestamp(float(value))
+        seconds = float(value)
+        # JSON APIs often give milliseconds: 1710150000000 is March 2024, not year 56,000.
+        parsed = _parse_timestamp(seconds / 1000 if abs(seconds) >= 1e11 else seconds)
     else:
         parsed = _parse_date_string(str(value).strip())
     if parsed is None:
@@ -213,8 +215,11 @@ def _parse_date_string(value: str) -> datetime | None:
         pass
     from dateutil import parser as dateutil_parser
 
+    # Dotted numeric dates ("11.03.2026") are written day first wherever they are used.
+    dayfirst = re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}.*", value) is not None
     try:
-        first, second = (dateutil_parser.parse(value, default=d) for d in _DEFAULTS)
+        first, second = (dateutil_parser.parse(value, default=d, dayfirst=dayfirst)
+                         for d in _DEFAULTS)
     except (ValueError, OverflowError):
         return _parse_foreign_date(value)
     return first if first.date() == second.date() else None

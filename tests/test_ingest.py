@@ -179,6 +179,8 @@ def test_parse_published_keeps_complete_dates_in_other_forms() -> None:
     assert parse_published(1773219600) == datetime(2026, 3, 11, 9, 0, tzinfo=UTC)
     assert parse_published("11 de marzo de 2026") == datetime(2026, 3, 11, tzinfo=UTC)
     assert parse_published("3/11/2026") == datetime(2026, 3, 11, tzinfo=UTC)
+    assert parse_published("11.03.2026") == datetime(2026, 3, 11, tzinfo=UTC)  # day first
+    assert parse_published(1773219600000) == datetime(2026, 3, 11, 9, 0, tzinfo=UTC)  # ms
 
 
 def test_unreadable_published_keeps_the_article_with_a_warning(tmp_path: Path) -> None:
@@ -287,7 +289,7 @@ def test_json_html_metadata_fills_null_fields(tmp_path: Path) -> None:
     assert art.outlet == "The Lowmere Ledger"
 
 
-def test_json_ids_are_kept_exactly_as_given(tmp_path: Path) -> None:
+def test_json_ids_are_kept_as_given(tmp_path: Path) -> None:
     path = write(tmp_path / "ids.jsonl", "\n".join(json.dumps(o) for o in [
         {"id": "https://news.example/a/1", "text": "The Hale mill closed."},
         {"id": "urn:uuid:42", "text": "The Hale mill reopened."},
