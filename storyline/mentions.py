@@ -38,7 +38,8 @@ ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institut
              "center", "centre"}
 PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "Bridge", "River",
                "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
-               "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay"}
+               "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay",
+               "Falls", "Springs", "Heights", "Creek"}
 ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "ltd", "group",
                   "corp", "bank", "fund", "media", "daily", "weekly", "journal", "tribune",
                   "gazette", "observer", "ledger", "courier", "brief", "steel", "energy",
@@ -77,8 +78,9 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     for ent in doc.ents:
         if ent.start in headline or any(t.i in covered for t in ent):
             continue
-        if ent.label_ == "PERSON" and len(ent) == 1 and ent[0].lower_ in place_words:
-            continue  # "Dunmore" tagged as a person where it also names a place or body
+        if ent.label_ == "PERSON" and all(t.lower_ in place_words for t in ent) and (
+                len(ent) == 1 or ent.start and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS):
+            continue  # "Dunmore", "in Calder Falls": a person where it also names a place or body
         found = _mentions_from_entity(ent, article_id)
         for mention, tokens in found:
             mentions.append(mention)
@@ -274,15 +276,18 @@ NOT_NAME_TAGS = {"VBG", "VBN", "VBD", "VBZ", "JJ", "JJR", "JJS", "RBR"}
 
 def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, list[Token]]]:
     """One mention per name in the entity: "Lopez and Carrasquillo" gives two people."""
-    if ent.label_ not in PERSON_LABELS | ORG_LABELS or _is_dateline(ent):
+    label = ent.label_
+    if label == "FAC" and ent[-1].lower_ in ORG_NOUNS:
+        label = "ORG"  # "St. Brennan's Hospital": a building that is also a body
+    if label not in PERSON_LABELS | ORG_LABELS or _is_dateline(ent):
         return []
     pieces = _split_lines(list(ent))
-    if ent.label_ in PERSON_LABELS:
+    if label in PERSON_LABELS:
         pieces = [p for piece in pieces for p in _split_list(piece)]
     found = []
     for piece in pieces:
-        tokens = _extend_initial(_name_run(piece, ent.label_))
-        mention = _mention_from_tokens(tokens, ent.label_, article_id)
+        tokens = _extend_initial(_name_run(piece, label))
+        mention = _mention_from_tokens(tokens, label, article_id)
         if mention is not None and len(ent) == 1 and mention.label == "PERSON" and \
                 _used_as_a_thing(ent[0]):  # "won an Oscar", "enter Rehab"
             mention = replace(mention, kind="candidate")

@@ -544,6 +544,22 @@ def test_organisation_label_on_someone_called_she_is_a_person(nlp: Any) -> None:
     assert ("Kestrel Mining", "ORG") in [(m.name, m.label) for m in found]
 
 
+def test_a_town_tagged_as_a_person_stays_a_place(nlp: Any) -> None:
+    text = ("Nurses at the hospital in Marrow Falls walked out. The Marrow Falls Nurses Union "
+            "said the strike would last a week.")
+    found = _with_entities(nlp, text, ("Marrow Falls", "PERSON"),
+                           ("Marrow Falls Nurses Union", "ORG"))
+    assert [(m.name, m.label) for m in found if m.kind == "name"] == [
+        ("Marrow Falls Nurses Union", "ORG")]
+
+
+def test_a_hospital_tagged_as_a_building_is_an_organisation(nlp: Any) -> None:
+    text = "About 900 nurses at St. Ebba's Hospital walked off the job on Monday."
+    found = _with_entities(nlp, text, ("St. Ebba's Hospital", "FAC"))
+    assert [(m.name, m.label) for m in found if m.kind == "name"] == [
+        ("St. Ebba's Hospital", "ORG")]
+
+
 def test_an_organisation_acting_on_him_or_her_stays_an_organisation(nlp: Any) -> None:
     for text in ("Dunmore United sacked him in March after six straight defeats.",
                  "Kestrel Airways told her the flight had been cancelled.",
