@@ -14,7 +14,7 @@ import json
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import __version__ as VERSION
@@ -27,7 +27,16 @@ from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict, w
 from .entities import EntityIndex, link_entities
 from .ingest import read_inputs
 from .mentions import find_mentions
-from .models import Article, ArticleAnalysis, InputError, Provenance, Quote, ResolvedQuote, Story
+from .models import (
+    Article,
+    ArticleAnalysis,
+    InputError,
+    Mention,
+    Provenance,
+    Quote,
+    ResolvedQuote,
+    Story,
+)
 from .nlp import MAX_CHARS, default_model_name, load_nlp, parse_texts, sentence_features
 from .provenance import detect_provenance, independence_groups
 from .quotes import extract_quotes
@@ -379,6 +388,16 @@ def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
                            problem=clipped)
 
 
+def _mentions_for_entities(analyses: Sequence[ArticleAnalysis],
+                           provenance: Sequence[Provenance]) -> list[Mention]:
+    """Every mention; those of machine-spun articles without the titles and roles they
+    give, which are the spinner's words ("Carriage Minister" for "Transport Minister")."""
+    spun = {p.article for p in provenance if p.kind == "spun"}
+    return [replace(m, role=None, text=m.name or m.text)
+            if m.article_id in spun and (m.role or m.text != m.name) and m.kind == "name"
+            else m for a in analyses for m in a.mentions]
+
+
 def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[ResolvedQuote]:
     """Attach each quote's speaker mention to its person or organisation."""
     resolved = []
@@ -412,7 +431,7 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     sources_by_id = {a.id: a.source for a in articles}
     errors = [*errors, *(InputError(sources_by_id[a.article_id], a.problem, "warning")
                          for a in analyses if a.problem)]
-    entities = link_entities([m for a in analyses for m in a.mentions])
+    entities = link_entities(_mentions_for_entities(analyses, provenance))
     quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
     published = {a.id: a.timestamp for a in articles}
     alignment = align_facts(articles, analyses, sources)

@@ -623,3 +623,13 @@ def test_headline_person_noun_beside_a_name_is_someone_else(analyse: Any) -> Non
     index = _entities(analyse, text)
     start = text.index("Attorney")
     assert index.entity_at("a0", start, start + 8) is None
+
+
+def test_a_spun_copy_gives_no_titles_or_roles(bridge: dict[str, Any]) -> None:
+    """The demo's spun copy calls the transport minister "Carriage Minister"."""
+    spun = {p["article"] for p in bridge["provenance"] if p["kind"] == "spun"}
+    assert spun
+    brandt = next(p for p in bridge["people"] if p["name"] == "Tomas Brandt")
+    assert set(brandt["articles"]) & spun  # still linked there
+    said = " ".join(brandt["aliases"] + brandt["roles"]).lower()
+    assert "carriage" not in said and "transport minister" in said
