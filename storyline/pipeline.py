@@ -30,8 +30,8 @@ from .mentions import find_mentions
 from .models import (
     Article,
     ArticleAnalysis,
+    Entity,
     InputError,
-    Mention,
     Provenance,
     Quote,
     ResolvedQuote,
@@ -388,14 +388,22 @@ def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
                            problem=clipped)
 
 
-def _mentions_for_entities(analyses: Sequence[ArticleAnalysis],
-                           provenance: Sequence[Provenance]) -> list[Mention]:
-    """Every mention; those of machine-spun articles without the titles and roles they
-    give, which are the spinner's words ("Carriage Minister" for "Transport Minister")."""
+def _without_spinner_words(entities: Sequence[Entity], analyses: Sequence[ArticleAnalysis],
+                           provenance: Sequence[Provenance]) -> list[Entity]:
+    """Entities without the aliases and roles only machine-spun articles give: those are
+    the spinner's words ("Carriage Minister" for "Transport Minister"). Linking and
+    speakers still use them, within the spun article."""
     spun = {p.article for p in provenance if p.kind == "spun"}
-    return [replace(m, role=None, text=m.name or m.text)
-            if m.article_id in spun and (m.role or m.text != m.name) and m.kind == "name"
-            else m for a in analyses for m in a.mentions]
+    if not spun:
+        return list(entities)
+    trusted = [m for a in analyses if a.article_id not in spun for m in a.mentions]
+    said = {m.text for m in trusted} | {m.name for m in trusted}
+    roles = {m.role for m in trusted if m.role}
+    honorifics = {f"{m.honorific} " for m in trusted if m.honorific}
+    return [replace(e, aliases=tuple(a for a in e.aliases if a in said or
+                                     any(a.startswith(h) for h in honorifics)),
+                    roles=tuple(r for r in e.roles if r in roles))
+            if any(m.article in spun for m in e.mentions) else e for e in entities]
 
 
 def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[ResolvedQuote]:
@@ -431,8 +439,9 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     sources_by_id = {a.id: a.source for a in articles}
     errors = [*errors, *(InputError(sources_by_id[a.article_id], a.problem, "warning")
                          for a in analyses if a.problem)]
-    entities = link_entities(_mentions_for_entities(analyses, provenance))
+    entities = link_entities([m for a in analyses for m in a.mentions])
     quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
+    shown = _without_spinner_words(entities.entities, analyses, provenance)
     published = {a.id: a.timestamp for a in articles}
     alignment = align_facts(articles, analyses, sources)
     events = build_timeline(articles, [d for a in analyses for d in a.dates], sources)
@@ -451,7 +460,7 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
         rewrite = rewrite_summary(summary, articles, url=options.llm, model=options.llm_model)
         summary, method = list(rewrite.sentences), rewrite.method
         errors += rewrite.problems
-    return StoryResults(story, tuple(articles), tuple(provenance), entities.entities,
+    return StoryResults(story, tuple(articles), tuple(provenance), tuple(shown),
                         tuple(quotes), tuple(quote_groups), tuple(events),
                         facts, divergences, tuple(summary), tuple(errors),
                         summary_method=method)
