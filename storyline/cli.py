@@ -180,9 +180,10 @@ def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
     with open_store(db_path) as store:
         ingested = _ingest(store, inputs)
         assignment = pipeline.update_stories(store, ingested.articles)
-    click.echo(f"storyline: {len(ingested.articles)} articles in "
-               f"{len(set(assignment.values()))} stories, {len(ingested.errors)} problems",
-               err=True)
+    stories = len(set(assignment.values()))
+    click.echo(f"storyline: {report.count(len(ingested.articles), 'article')} in "
+               f"{'1 story' if stories == 1 else f'{stories} stories'}, "
+               f"{report.count(len(ingested.errors), 'problem')}", err=True)
     if not ingested.articles:
         sys.exit(1)
 
@@ -207,7 +208,7 @@ def stories_cli(db_path: str, fmt: str) -> None:
         click.echo(json.dumps(index, ensure_ascii=False, indent=2))
         return
     for story in index["stories"]:
-        click.echo(f"{story['id']}\t{len(story['articles'])} articles\t"
+        click.echo(f"{story['id']}\t{report.count(len(story['articles']), 'article')}\t"
                    f"{story['first'] or '-'} .. {story['last'] or '-'}\t{story['title']}"
                    f"\t[{', '.join(story['outlets'])}]\ttopic {story['topic']}")
 

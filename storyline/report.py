@@ -37,7 +37,13 @@ def _environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["anchor"] = anchor
     env.filters["diff_html"] = diff_html
+    env.filters["counted"] = count
     return env
+
+
+def count(number: int, word: str) -> str:
+    """"1 article", "2 articles" (regular English plurals only)."""
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
 def anchor(article: str, start: int | None = None, end: int | None = None) -> str:
@@ -178,7 +184,8 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     story = dossier["story"]
     names = {a["id"]: a["outlet"] or a["id"] for a in dossier["articles"]}
     lines = [f"# {_md(story['title'])}", "",
-             f"{story['articles']} articles; story id `{story['id']}`.", "", "## Summary", ""]
+             f"{count(story['articles'], 'article')}; story id `{story['id']}`.", "",
+             "## Summary", ""]
     if dossier.get("generator", {}).get("summary") == "llm":
         lines += [f"_{_md(_llm_note(dossier))}_", ""]
     for item in dossier["summary"]:
@@ -219,7 +226,7 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     lines += ["", "## Facts", ""]
     for fact in dossier["facts"]:
         if fact["agreement"] != "single":
-            lines.append(f"- [{fact['agreement']}, {fact.get('sources', 1)} sources] "
+            lines.append(f"- [{fact['agreement']}, {count(fact.get('sources', 1), 'source')}] "
                          f"{_md(fact['text'])}")
     lines += ["", "## Divergences", ""]
     for item in dossier["divergences"]:

@@ -113,3 +113,10 @@ def test_index_links_point_at_files_that_were_written(
     links = re.findall(r'href="([^"#]+)"', (tmp_path / "index.html").read_text())
     assert links and all(link.endswith(target) and (tmp_path / link).is_file()
                          for link in links)
+
+
+def test_counts_read_as_english() -> None:
+    from storyline.report import count
+
+    assert count(1, "article") == "1 article" and count(3, "source") == "3 sources"
+    assert count(0, "quote") == "0 quotes"
