@@ -91,25 +91,11 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE story_generation (token INTEGER NOT NULL);
     INSERT INTO story_generation (token) VALUES (0);
-    CREATE TRIGGER stories_insert AFTER INSERT ON stories
-        BEGIN UPDATE story_generation SET token = random(); END;
-    CREATE TRIGGER stories_update AFTER UPDATE ON stories
-        BEGIN UPDATE story_generation SET token = random(); END;
-    CREATE TRIGGER stories_delete AFTER DELETE ON stories
-        BEGIN UPDATE story_generation SET token = random(); END;
-    CREATE TRIGGER story_terms_insert AFTER INSERT ON story_terms
-        BEGIN UPDATE story_generation SET token = random(); END;
-    CREATE TRIGGER story_terms_update AFTER UPDATE ON story_terms
-        BEGIN UPDATE story_generation SET token = random(); END;
-    CREATE TRIGGER story_terms_delete AFTER DELETE ON story_terms
-        BEGIN UPDATE story_generation SET token = random(); END;
-    CREATE TRIGGER term_counts_insert AFTER INSERT ON term_counts
-        BEGIN UPDATE story_generation SET token = random(); END;
-    CREATE TRIGGER term_counts_update AFTER UPDATE ON term_counts
-        BEGIN UPDATE story_generation SET token = random(); END;
-    CREATE TRIGGER term_counts_delete AFTER DELETE ON term_counts
-        BEGIN UPDATE story_generation SET token = random(); END;
-    """,
+    """ + "".join(
+        f"CREATE TRIGGER {table}_{event.lower()} AFTER {event} ON {table} "
+        "BEGIN UPDATE story_generation SET token = random(); END;\n"
+        for table in ("stories", "story_terms", "term_counts")
+        for event in ("INSERT", "UPDATE", "DELETE")),
     # 5: one row per (source, reason), found by an index: saving errors stays linear and
     # a story's errors are looked up by their input path.
     """

@@ -47,6 +47,9 @@ SUPPORT = 0.75  # share of a sentence's content words another outlet's sentence 
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 _NUMBER = re.compile(r"\d+")
+# A wire dateline opening the first sentence: "DUNMORE (Meridian Press) -", "PARIS, May 2 -"
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^()\n\u2013\u2014-]{1,25})?"
+                       r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
 
@@ -214,7 +217,7 @@ def _quoted_from(fact: Fact, best: Span, texts: dict[str, str]) -> Fact:
 
 
 def _body(span: Span, text: str) -> Span:
-    """The span without the headline or dateline lines the sentence splitter left on it.
+    """The span without the headline or dateline the sentence splitter left on it.
 
     A unit spanning several lines keeps its longest line that reads as a sentence (ends
     in a full stop, question or exclamation mark, with `MIN_WORDS` words or more), else
@@ -234,6 +237,9 @@ def _body(span: Span, text: str) -> Span:
         start, end = lines[0]
     while start < end and text[start].isspace():
         start += 1
+    dateline = _DATELINE.match(text, start, end)
+    if dateline and len(text[dateline.end():end].split()) >= MIN_WORDS:
+        start = dateline.end()  # "CALDER FALLS (Valley Wire) - About 1,200 nurses ..."
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(span.article, start, end)

@@ -204,3 +204,11 @@ def test_a_shorter_wording_must_keep_the_numbers() -> None:
               "on Tuesday night, police said.",
         "a2": "Fire in the Dunmore harbour warehouse killed workers on Tuesday."}, "corroborated")
     assert "12 workers" in sentence.text and not sentence.disputed
+
+
+def test_a_wire_dateline_is_not_part_of_the_brief() -> None:
+    [sentence] = _one_fact({
+        "a": "HALEWICK (Meridian Press) - About 900 nurses at the Halewick hospital walked "
+             "off the job on Monday."}, "single")
+    assert sentence.text.startswith("About 900 nurses")
+    assert sentence.citations[0].start == len("HALEWICK (Meridian Press) - ")
