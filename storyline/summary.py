@@ -188,8 +188,8 @@ def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str]) -> Fact
         return fact
     best = _body(fact.evidence[0], texts[fact.evidence[0].article])
     best_words = _word_count(best, texts)
-    if fact.agreement == "conflicting":  # another outlet's wording may carry its figure
-        return _quoted_from(fact, best, texts)
+    if fact.agreement == "conflicting":  # quote the figure most independent outlets give
+        return _quoted_from(fact, _majority_figure(fact, best, texts, sources), texts)
     names = _names(texts[best.article][best.start:best.end])
     numbers = set(_NUMBER.findall(texts[best.article][best.start:best.end]))
     for span in fact.evidence[1:]:
@@ -206,6 +206,23 @@ def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str]) -> Fact
                 and is_negated(said) == is_negated(fact.text):
             best, best_words = body, words
     return _quoted_from(fact, best, texts)
+
+
+def _majority_figure(fact: Fact, first: Span, texts: dict[str, str],
+                     sources: dict[str, str]) -> Span:
+    """The span (of an original) giving the numbers most independent sources give; the
+    first span on a tie."""
+    backers: dict[frozenset[str], set[str]] = {}
+    spans: dict[frozenset[str], Span] = {}
+    for span in (first, *fact.evidence[1:]):
+        if span.article not in texts:
+            continue
+        numbers = frozenset(_NUMBER.findall(texts[span.article][span.start:span.end]))
+        backers.setdefault(numbers, set()).add(sources.get(span.article, span.article))
+        if sources.get(span.article, span.article) == span.article:
+            spans.setdefault(numbers, _body(span, texts[span.article]))
+    ranked = sorted(spans, key=lambda n: -len(backers[n]))  # stable: the first wins ties
+    return spans[ranked[0]] if ranked else first
 
 
 def _quoted_from(fact: Fact, best: Span, texts: dict[str, str]) -> Fact:
@@ -267,17 +284,16 @@ def _citations(fact: Fact, sources: dict[str, str], published: dict[str, float],
 
     In a conflicting fact the outlets disagree on a figure, so only spans giving the
     sentence's own numbers support it: the others are the other side of the divergence.
-    A span that says "not" where the sentence does not (or the reverse) never supports it.
+    (Negation is the aligner's call here: its model weighs "not"; `_Statements` checks it
+    for the sentences it adds.)
     """
     spans: list[Span] = list(fact.evidence[:1])
     seen = {sources.get(s.article, s.article) for s in spans}
     numbers = set(_NUMBER.findall(fact.text)) if fact.agreement == "conflicting" else set()
-    negated = is_negated(fact.text)
     for span in sorted(fact.evidence[1:], key=lambda s: published.get(s.article, math.inf)):
         root = sources.get(span.article, span.article)
         said = texts.get(span.article, "")[span.start:span.end]
-        if numbers and not numbers <= set(_NUMBER.findall(said)) or \
-                is_negated(said) != negated:
+        if numbers and not numbers <= set(_NUMBER.findall(said)):
             continue
         if root not in seen:
             seen.add(root)

@@ -170,10 +170,12 @@ def test_an_outlet_stating_the_sentence_outside_its_fact_group_is_cited_too() ->
     assert brief[0].citations == (Span("a1", 0, len(text)), Span("a2", start, len(same)))
 
 
-def _one_fact(texts: dict[str, str], agreement: str) -> Any:
+def _one_fact(texts: dict[str, str], agreement: str, *, aligned: int | None = None) -> Any:
+    """One fact over the first `aligned` texts (all by default); the rest are other
+    outlets' articles the aligner did not put in it."""
     articles = [Article(id=key, source=f"{key}.txt", text=text, outlet=key.upper())
                 for key, text in texts.items()]
-    evidence = tuple(Span(key, 0, len(text)) for key, text in texts.items())
+    evidence = tuple(Span(key, 0, len(text)) for key, text in texts.items())[:aligned]
     fact = Fact("f1", next(iter(texts.values())), agreement, evidence, len(texts),
                 tuple(key.upper() for key in texts))
     return summarize([fact], [[0]], articles, {key: key for key in texts})
@@ -183,7 +185,7 @@ def test_a_sentence_saying_not_never_supports_one_saying_so() -> None:
     [sentence] = _one_fact({
         "a": "The Dunmore council approved the harbour budget of 4 million euros on Tuesday.",
         "b": "Reporters waited outside. The Dunmore council did not approve the harbour "
-             "budget of 4 million euros on Tuesday."}, "single")
+             "budget of 4 million euros on Tuesday."}, "single", aligned=1)
     assert [c.article for c in sentence.citations] == ["a"]
 
 
@@ -212,3 +214,13 @@ def test_a_wire_dateline_is_not_part_of_the_brief() -> None:
              "off the job on Monday."}, "single")
     assert sentence.text.startswith("About 900 nurses")
     assert sentence.citations[0].start == len("HALEWICK (Meridian Press) - ")
+
+
+def test_a_disputed_figure_is_the_one_most_outlets_give() -> None:
+    [sentence] = _one_fact({
+        "a1": "Fire in the Dunmore harbour warehouse killed 12 workers on Tuesday night.",
+        "a2": "Fire in the Dunmore harbour warehouse killed 9 workers on Tuesday, police said.",
+        "a3": "A fire in the Dunmore harbour warehouse killed 9 workers on Tuesday."},
+        "conflicting")
+    assert "9 workers" in sentence.text and sentence.disputed
+    assert sorted(c.article for c in sentence.citations) == ["a2", "a3"]
