@@ -209,7 +209,8 @@ def stories_cli(db_path: str, fmt: str) -> None:
         return
     for story in index["stories"]:
         click.echo(f"{story['id']}\t{report.count(len(story['articles']), 'article')}\t"
-                   f"{story['first'] or '-'} .. {story['last'] or '-'}\t{story['title']}"
+                   f"{report.when(story['first']) or '-'} .. {report.when(story['last']) or '-'}"
+                   f"\t{story['title']}"
                    f"\t[{', '.join(story['outlets'])}]\ttopic {story['topic']}")
 
 

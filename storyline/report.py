@@ -38,7 +38,16 @@ def _environment() -> Environment:
     env.filters["anchor"] = anchor
     env.filters["diff_html"] = diff_html
     env.filters["counted"] = count
+    env.filters["when"] = when
     return env
+
+
+def when(published: str | None) -> str:
+    """A publication time for people to read: a date given without a time (stored as
+    midnight UTC) shows as the date alone."""
+    if not published:
+        return ""
+    return published.removesuffix("T00:00:00+00:00")
 
 
 def count(number: int, word: str) -> str:
@@ -199,7 +208,8 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     for article in dossier["articles"]:
         p = provenance.get(article["id"], {})
         lines.append(f"| {_md(article['id'])} | {_md(article['outlet'])} | "
-                     f"{_md(article['published'])} | {_md(p.get('kind'))} | {_md(p.get('of'))} |")
+                     f"{_md(when(article['published']))} | {_md(p.get('kind'))} | "
+                     f"{_md(p.get('of'))} |")
     lines += ["", "## People", ""]
     for person in dossier["people"]:
         roles = f" ({_md('; '.join(person['roles']))})" if person["roles"] else ""
