@@ -129,11 +129,29 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     loose, roots = _loose_number_conflicts(units, idf, members, groups, outlets, published,
                                            start=len(divergences))
     divergences.extend(loose)
+    divergences = _without_repeats(divergences)
     # A fact whose number another outlet contradicts is conflicting, however it is worded.
     order = sorted(members, key=lambda root: min(members[root]))
     facts = [replace(fact, agreement="conflicting") if root in roots else fact
              for root, fact in zip(order, facts, strict=True)]
     return Alignment(tuple(facts), tuple(divergences), tuple(positions))
+
+
+def _without_repeats(divergences: Sequence[Divergence]) -> list[Divergence]:
+    """Each disagreement once: one whose values and sentences another divergence of the
+    same quantity already shows ("3 vs 4" beside "3 vs 4 vs 5") is left out."""
+    def key(d: Divergence) -> tuple[str, set[str], set[tuple[str, int]]]:
+        return (d.topic.partition(":")[0], {v.value for v in d.versions},
+                {(v.article, v.start) for v in d.versions})
+
+    kept = []
+    for index, item in enumerate(divergences):
+        label, values, spans = key(item)
+        if not any(j != index and key(other)[0] == label and values <= key(other)[1]
+                   and spans <= key(other)[2] and (key(other)[1], key(other)[2]) != (values, spans)
+                   for j, other in enumerate(divergences)):
+            kept.append(item)
+    return [replace(d, id=f"d{i}") for i, d in enumerate(kept, start=1)]
 
 
 def _mutual_best(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]]

@@ -7,12 +7,13 @@ from typing import Any
 
 from storyline.align import (
     _mutual_best,
+    _without_repeats,
     align_facts,
     group_quotes,
     quote_divergences,
     word_diff,
 )
-from storyline.models import Quote, ResolvedQuote
+from storyline.models import Divergence, DivergenceVersion, Quote, ResolvedQuote
 from storyline.report import render_html
 from tests.conftest import article
 
@@ -194,3 +195,18 @@ def test_facts_behind_a_number_divergence_are_conflicting(
             assert len(values) >= 2, divergence["topic"]
             checked += 1
     assert checked >= 1
+
+
+def test_a_disagreement_shown_by_a_wider_one_is_listed_once() -> None:
+    def version(article: str, value: str) -> DivergenceVersion:
+        return DivergenceVersion(article, article.upper(), f"a {value} percent raise", value,
+                                 0, 20)
+
+    narrow = Divergence("d1", "number of percent: 3 vs 4", (version("a", "3"), version("b", "4")))
+    wide = Divergence("d2", "number of percent: 3 vs 4 vs 5",
+                      (version("a", "3"), version("b", "4"), version("c", "5")))
+    other = Divergence("d3", "number of nurse: 900 vs 1200",
+                       (version("a", "900"), version("b", "1200")))
+    kept = _without_repeats([narrow, wide, other])
+    assert [d.topic for d in kept] == [wide.topic, other.topic]
+    assert [d.id for d in kept] == ["d1", "d2"]
