@@ -35,7 +35,8 @@ ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institut
              "federation", "organisation", "organization", "corporation", "group", "gallery",
              "museum", "hospital", "school", "administration", "parliament", "senate",
              "congress", "cabinet", "team", "club", "foundation", "embassy", "army", "navy",
-             "center", "centre"}
+             "center", "centre", "radio", "television", "broadcaster", "network", "newspaper",
+             "magazine"}
 PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "Bridge", "River",
                "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
                "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay",

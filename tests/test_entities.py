@@ -553,6 +553,13 @@ def test_a_town_tagged_as_a_person_stays_a_place(nlp: Any) -> None:
         ("Marrow Falls Nurses Union", "ORG")]
 
 
+def test_a_radio_station_tagged_as_a_person_is_an_organisation(nlp: Any) -> None:
+    text = "The chief executive told Marrow Falls Radio the hospital was ready to talk."
+    found = _with_entities(nlp, text, ("Marrow Falls Radio", "PERSON"))
+    assert [(m.name, m.label) for m in found if m.kind == "name"] == [
+        ("Marrow Falls Radio", "ORG")]
+
+
 def test_a_hospital_tagged_as_a_building_is_an_organisation(nlp: Any) -> None:
     text = "About 900 nurses at St. Ebba's Hospital walked off the job on Monday."
     found = _with_entities(nlp, text, ("St. Ebba's Hospital", "FAC"))
