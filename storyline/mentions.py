@@ -282,6 +282,13 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         label = "ORG"  # "St. Brennan's Hospital": a building that is also a body
     if label not in PERSON_LABELS | ORG_LABELS or _is_dateline(ent):
         return []
+    head = ent[0].head
+    if label in ORG_LABELS and len(ent) == 1 and ent[0].dep_ in {"compound", "amod"} and \
+            head.pos_ == "NOUN" and head.i == ent[0].i + 1 and not is_person_noun(head) and \
+            head.lower_ not in ORG_NOUNS:
+        # A word modifying a thing is no body ("Bike lanes", "Twitter feed"); a body's
+        # people and parts stay ("a Pentagon spokesman", "the Lakeside council").
+        return []
     pieces = _split_lines(list(ent))
     if label in PERSON_LABELS:
         pieces = [p for piece in pieces for p in _split_list(piece)]

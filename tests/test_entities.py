@@ -560,6 +560,15 @@ def test_a_radio_station_tagged_as_a_person_is_an_organisation(nlp: Any) -> None
         ("Marrow Falls Radio", "ORG")]
 
 
+def test_a_name_modifying_a_thing_is_no_organisation(nlp: Any) -> None:
+    found = _with_entities(nlp, "Bike lanes were approved by the council on Monday.",
+                           ("Bike", "ORG"))
+    assert [m for m in found if m.kind == "name"] == []
+    found = _with_entities(nlp, "A Kestrel spokesman said the ferry would sail on Monday.",
+                           ("Kestrel", "ORG"))
+    assert [(m.name, m.label) for m in found if m.kind == "name"] == [("Kestrel", "ORG")]
+
+
 def test_a_hospital_tagged_as_a_building_is_an_organisation(nlp: Any) -> None:
     text = "About 900 nurses at St. Ebba's Hospital walked off the job on Monday."
     found = _with_entities(nlp, text, ("St. Ebba's Hospital", "FAC"))
