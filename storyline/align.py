@@ -86,7 +86,9 @@ def __getattr__(name: str) -> float:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-class _UnionFind:
+class UnionFind:
+    """Groups of items 0..size-1 joined pair by pair (path-halving find)."""
+
     def __init__(self, size: int) -> None:
         self.parent = list(range(size))
 
@@ -106,7 +108,7 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     units = _units(analyses, sources)
     idf = _idf(units)
     links = _similar_pairs(units, idf, _weights(units))
-    groups = _UnionFind(len(units))
+    groups = UnionFind(len(units))
     for x, y in _mutual_best(units, links):
         groups.union(x, y)
     members: dict[int, list[int]] = defaultdict(list)
@@ -140,17 +142,11 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
 def _without_repeats(divergences: Sequence[Divergence]) -> list[Divergence]:
     """Each disagreement once: one whose values and sentences another divergence of the
     same quantity already shows ("3 vs 4" beside "3 vs 4 vs 5") is left out."""
-    def key(d: Divergence) -> tuple[str, set[str], set[tuple[str, int]]]:
-        return (d.topic.partition(":")[0], {v.value for v in d.versions},
-                {(v.article, v.start) for v in d.versions})
-
-    kept = []
-    for index, item in enumerate(divergences):
-        label, values, spans = key(item)
-        if not any(j != index and key(other)[0] == label and values <= key(other)[1]
-                   and spans <= key(other)[2] and (key(other)[1], key(other)[2]) != (values, spans)
-                   for j, other in enumerate(divergences)):
-            kept.append(item)
+    keys = [(d.topic.partition(":")[0], {v.value for v in d.versions},
+             {(v.article, v.start) for v in d.versions}) for d in divergences]
+    kept = [item for (label, values, spans), item in zip(keys, divergences, strict=True)
+            if not any(other[0] == label and values <= other[1] and spans <= other[2]
+                       and (values, spans) != (other[1], other[2]) for other in keys)]
     return [replace(d, id=f"d{i}") for i, d in enumerate(kept, start=1)]
 
 
@@ -325,7 +321,7 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
 
 
 def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
-                            members: dict[int, list[int]], groups: _UnionFind,
+                            members: dict[int, list[int]], groups: UnionFind,
                             outlets: dict[str, str], published: dict[str, float], *, start: int
                             ) -> tuple[list[Divergence], set[int]]:
     """Same quantity, other number, in sentences too differently worded to align.
@@ -381,7 +377,7 @@ def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | 
                  ) -> list[QuoteGroup]:
     """One group per utterance: quotes of it across outlets, with word-level variants."""
     quoted = [q for q in quotes if q.quote.kind != "indirect"]
-    finder = _UnionFind(len(quoted))
+    finder = UnionFind(len(quoted))
     normalised = [" ".join(words(q.quote.text)) for q in quoted]
     by_speaker: dict[str | None, list[int]] = defaultdict(list)
     for index, item in enumerate(quoted):

@@ -110,7 +110,12 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[Record]:
             yield parse_text(text, source=source, default_id=stem, warnings=notes)
     except InputProblem as problem:
         yield InputError(source, str(problem))
-    yield from (InputError(source, note, severity="warning") for note in notes)
+    yield from _warnings(source, notes)
+
+
+def _warnings(source: str, notes: Iterable[str]) -> Iterator[InputError]:
+    """What a reader noted about an article it kept (an unreadable date, say)."""
+    return (InputError(source, note, severity="warning") for note in notes)
 
 
 def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
@@ -348,7 +353,7 @@ def _read_jsonl_stream(stream: IO[str], source: str, stem: str) -> Iterator[Reco
             yield _article_from_json(obj, source, f"{stem}-{number}", notes)
         except InputProblem as problem:
             yield InputError(where, str(problem))
-        yield from (InputError(where, note, severity="warning") for note in notes)
+        yield from _warnings(where, notes)
 
 
 def parse_html(html: str, *, source: str, default_id: str, url: str = "",
@@ -448,7 +453,7 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
             )
         except InputProblem as problem:
             yield InputError(where, str(problem))
-        yield from (InputError(where, note, severity="warning") for note in notes)
+        yield from _warnings(where, notes)
 
 
 def _entry_outlet(entry: Any, channel: str) -> str:

@@ -15,7 +15,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__ as VERSION
 from . import cluster
@@ -518,17 +518,25 @@ def dossier_for_story(store: Store, story_id: str, *, options: AnalyzeOptions | 
     """
     options = options or AnalyzeOptions()
     story_id = db.resolve_story_id(store, story_id)
-    articles, fingerprint, cached = _story_cache(store, story_id, options)
-    if cached is None:
-        story = Story(story_id, story_title(articles), tuple(a.id for a in articles))
-        stored = db.errors_for_sources(store, (a.source for a in articles))
-        cached = build_dossier(story, articles, options=options, errors=stored,
-                               progress=progress, analysed=analysed)
+    return _dossier_from(store, _story_cache(store, story_id, options), options=options,
+                         errors=errors, progress=progress, analysed=analysed)
+
+
+def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
+                  errors: Sequence[InputError], progress: Progress | None = None,
+                  analysed: Mapping[str, ArticleAnalysis] | None = None) -> dict[str, Any]:
+    """The cached dossier of `state`, or a new one (then cached), plus this run's errors."""
+    dossier = state.dossier
+    if dossier is None:
+        articles = state.articles
+        story = Story(state.story_id, story_title(articles), tuple(a.id for a in articles))
+        dossier = build_dossier(story, articles, options=options, errors=state.stored_errors,
+                                progress=progress, analysed=analysed)
         # A brief the LLM was asked for but did not write is not cached: the next run
         # retries.
-        if not options.llm or cached["generator"]["summary"] == "llm":
-            db.save_dossier(store, story_id, fingerprint, cached)
-    return with_errors(cached, errors)
+        if not options.llm or dossier["generator"]["summary"] == "llm":
+            db.save_dossier(store, state.story_id, state.fingerprint, dossier)
+    return with_errors(dossier, errors)
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,
@@ -570,23 +578,31 @@ def analyze(store: Store, ingested: IngestReport, *, options: AnalyzeOptions | N
     story_ids = list(dict.fromkeys(assignment[a.key] for a in ingested.articles))
     # One batched parse for every story that needs one: spaCy is fastest on long streams.
     options = options or AnalyzeOptions()
-    states = {story_id: _story_cache(store, story_id, options) for story_id in story_ids}
-    members = [a for articles, _, cached in states.values() if cached is None
-               for a in articles]
+    states = [_story_cache(store, story_id, options) for story_id in story_ids]
+    members = [a for state in states if state.dossier is None for a in state.articles]
     analysed = {a.article_id: a for a in analyze_articles(members, options=options,
                                                           progress=progress)}
-    return [dossier_for_story(store, story_id, options=options, errors=ingested.errors,
-                              analysed=analysed) for story_id in story_ids]
+    return [_dossier_from(store, state, options=options, errors=ingested.errors,
+                          analysed=analysed) for state in states]
 
 
-def _story_cache(store: Store, story_id: str, options: AnalyzeOptions
-                 ) -> tuple[list[Article], str, dict[str, Any] | None]:
-    """A story's articles, cache fingerprint and cached dossier (None when stale)."""
+class _CacheState(NamedTuple):
+    """What the dossier cache knows of a story: its articles and their stored input
+    problems, the fingerprint they make, and the cached dossier (None when stale)."""
+
+    story_id: str
+    articles: list[Article]
+    stored_errors: list[InputError]
+    fingerprint: str
+    dossier: dict[str, Any] | None
+
+
+def _story_cache(store: Store, story_id: str, options: AnalyzeOptions) -> _CacheState:
     articles = db.story_articles(store, story_id)
     stored = db.errors_for_sources(store, (a.source for a in articles))
     fingerprint = _fingerprint(articles, options, stored)
-    cached = db.cached_dossier(store, story_id, fingerprint)
-    return articles, fingerprint, cached
+    return _CacheState(story_id, articles, stored, fingerprint,
+                       db.cached_dossier(store, story_id, fingerprint))
 
 
 def story_topics(store: Store) -> dict[str, str]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from .align import UnionFind
 from .dates import TIMELINE_PRECISIONS
 from .models import (
     Article,
@@ -122,14 +123,7 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
                            ) -> list[list[_Draft]]:
     """Drafts grouped so that each group is one event; a group of several drafts is one
     event that independent outlets date differently (dates that cannot both be true)."""
-    parent = list(range(len(drafts)))
-
-    def find(item: int) -> int:
-        while parent[item] != item:
-            parent[item] = parent[parent[item]]
-            item = parent[item]
-        return item
-
+    events = UnionFind(len(drafts))
     by_stem: dict[str, list[int]] = defaultdict(list)
     for index, draft in enumerate(drafts):
         if draft.value is not None and _interval(draft.value) is not None:
@@ -145,10 +139,10 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
     for (a, b), count in sorted(shared.items()):
         if count >= CONFLICT_MIN_SHARED and _conflict(drafts[a], drafts[b], sources,
                                                       in_sentence):
-            parent[find(b)] = find(a)
+            events.union(b, a)
     groups: dict[int, list[_Draft]] = defaultdict(list)
     for index, draft in enumerate(drafts):
-        groups[find(index)].append(draft)
+        groups[events.find(index)].append(draft)
     return list(groups.values())
 
 
