@@ -72,6 +72,8 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
             continue  # durations, recurring times and vague references are not points
         if mention.value is None and not mention.clause:
             continue
+        if _schedule_time(mention, dates):
+            continue
         # Without the date's own words: two things done "on Friday" share "friday",
         # which says nothing about whether they are one event.
         date_words = set(content_words(mention.text))
@@ -94,6 +96,27 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     events = [_to_event(group, published, sources) for group in groups]
     events.sort(key=lambda e: (e.date is None, _sort_key(e.date), e.description))
     return [_renumber(event, index) for index, event in enumerate(events, start=1)]
+
+
+def _schedule_time(mention: DateMention, dates: Sequence[DateMention]) -> bool:
+    """ "open from 8 a.m. to 2 p.m. on Saturdays": a clock time in a clause that recurs
+    gives opening hours, not an event of that day (the time alone dates it only to the
+    publication day)."""
+    if not (mention.timex and "T" in mention.timex and CLOCK_TIME.fullmatch(mention.text)):
+        return False
+    clause = mention.clause or mention.sentence.text
+    return bool(RECURRING.search(clause)) or any(
+        other.precision == "set" and other.article_id == mention.article_id and
+        other.sentence == mention.sentence and other.text in clause for other in dates)
+
+
+CLOCK_TIME = re.compile(
+    r"(?:(?:at|from|until|till|to|by|before|after)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
+    r"(?:a\.?m\.?|p\.?m\.?|o'clock|h)?|noon|midnight)", re.IGNORECASE)
+RECURRING = re.compile(
+    r"\b(?:weekdays|weekends|daily|nightly|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
+    r"every\s+(?:day|morning|afternoon|evening|night|week|weekday|weekend|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b", re.IGNORECASE)
 
 
 def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[str],

@@ -45,6 +45,17 @@ def test_two_things_done_on_the_same_day_stay_two_events(analyse: Any) -> None:
         [["a1"], ["a2"]], [["a2"], ["a1"]])
 
 
+def test_opening_hours_are_no_events(analyse: Any) -> None:
+    hours = analyse("The harbor market reopened on Thursday. It is open from 8 a.m. to 2 p.m. "
+                    "on Saturdays, and the fish hall opens at 6 a.m. on weekdays. The ferry "
+                    "leaves at 7 a.m. every day. The vote on its future starts at 6 p.m.")
+    events = build_timeline([article("x")], hours.dates)
+    descriptions = [e.description for e in events]
+    assert any("reopened" in d for d in descriptions)
+    assert any("vote" in d for d in descriptions)  # a time of one day is still an event
+    assert not any("open from" in d or "fish hall" in d or "ferry" in d for d in descriptions)
+
+
 def test_later_report_updates_the_status(analyse: Any) -> None:
     planned = analyse("The council will hold a public meeting at City Hall on Friday.", id="a1")
     postponed = analyse("The public meeting at City Hall planned for Friday was postponed.",
