@@ -66,13 +66,12 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     sources = sources or {}
     published = {a.id: a.timestamp for a in articles}
     drafts: list[_Draft] = []
+    dates = _event_dates(dates)
     for mention in sorted(dates, key=lambda m: (published.get(m.article_id, math.inf),
                                                 m.article_id, m.start)):
         if mention.precision not in TIMELINE_PRECISIONS and mention.value is not None:
             continue  # durations, recurring times and vague references are not points
         if mention.value is None and not mention.clause:
-            continue
-        if _schedule_time(mention, dates):
             continue
         # Without the date's own words: two things done "on Friday" share "friday",
         # which says nothing about whether they are one event.
@@ -98,25 +97,74 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     return [_renumber(event, index) for index, event in enumerate(events, start=1)]
 
 
-def _schedule_time(mention: DateMention, dates: Sequence[DateMention]) -> bool:
-    """ "open from 8 a.m. to 2 p.m. on Saturdays": a clock time in a clause that recurs
-    gives opening hours, not an event of that day (the time alone dates it only to the
-    publication day)."""
-    if not (mention.timex and "T" in mention.timex and CLOCK_TIME.fullmatch(mention.text)):
-        return False
+def _event_dates(dates: Sequence[DateMention]) -> list[DateMention]:
+    """The mentions that can date an event. Opening hours and a season used as a word ("a
+    winter storm") date nothing; a clock time belongs to the day named with it ("before
+    10 p.m. on Tuesday") or just before it ("opened on Saturday ... at 10 a.m."), not to
+    the publication day its bare value falls back to."""
+    kept: list[DateMention] = []
+    for mention in sorted(dates, key=lambda m: (m.article_id, m.start)):
+        if _schedule(mention, dates) or _season_as_word(mention):
+            continue
+        if _clock_time(mention):
+            day = _day_of(mention, kept, dates)
+            if day is None:
+                pass
+            elif day.sentence == mention.sentence:
+                continue  # the day's own mention dates the event
+            else:
+                mention = dataclasses.replace(mention, value=day.value,
+                                              timex=f"{day.value}{(mention.timex or '')[10:]}")
+        kept.append(mention)
+    return kept
+
+
+def _clock_time(mention: DateMention) -> bool:
+    return bool(mention.timex and "T" in mention.timex and CLOCK_TIME.fullmatch(mention.text))
+
+
+def _day_of(mention: DateMention, earlier: Sequence[DateMention],
+            dates: Sequence[DateMention]) -> DateMention | None:
+    """The day mention of the clock time's sentence, else the last one shortly before it."""
+    def is_day(other: DateMention) -> bool:
+        return other.article_id == mention.article_id and other.precision == "day" and \
+            not other.reporting and not _clock_time(other)
+    for other in dates:
+        if is_day(other) and other.sentence == mention.sentence:
+            return other
+    before = [m for m in earlier if is_day(m) and 0 <= mention.start - m.end <= CLOCK_REACH]
+    return before[-1] if before else None
+
+
+def _schedule(mention: DateMention, dates: Sequence[DateMention]) -> bool:
+    """ "open from 8 a.m. to 2 p.m. on Saturdays", "open Tuesday to Sunday": opening hours."""
     clause = mention.clause or mention.sentence.text
+    if mention.precision == "range" and WEEKDAY_RANGE.fullmatch(mention.text):
+        return bool(re.search(r"\b(?:is|are)\s+(?:open|closed)\b", clause, re.IGNORECASE))
+    if not _clock_time(mention):
+        return False
     return bool(RECURRING.search(clause)) or any(
         other.precision == "set" and other.article_id == mention.article_id and
         other.sentence == mention.sentence and other.text in clause for other in dates)
 
 
+def _season_as_word(mention: DateMention) -> bool:
+    before = mention.sentence.text[:max(0, mention.start - mention.sentence.start)]
+    return mention.text.lower() in SEASONS and bool(re.search(r"\b(?:a|an)\s+$", before))
+
+
+CLOCK_REACH = 400  # characters: the day a clock time belongs to is named just before it
+SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 CLOCK_TIME = re.compile(
     r"(?:(?:at|from|until|till|to|by|before|after)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
     r"(?:a\.?m\.?|p\.?m\.?|o'clock|h)?|noon|midnight)", re.IGNORECASE)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+WEEKDAY_RANGE = re.compile(rf"(?:from\s+)?{_WEEKDAY}\s*(?:to|through|until|-|\u2013)\s*{_WEEKDAY}",
+                           re.IGNORECASE)
 RECURRING = re.compile(
-    r"\b(?:weekdays|weekends|daily|nightly|(?:mon|tues|wednes|thurs|fri|satur|sun)days|"
-    r"every\s+(?:day|morning|afternoon|evening|night|week|weekday|weekend|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b", re.IGNORECASE)
+    rf"\b(?:weekdays|weekends|daily|nightly|{_WEEKDAY}s|"
+    rf"every\s+(?:day|morning|afternoon|evening|night|week|weekday|weekend|{_WEEKDAY}))\b",
+    re.IGNORECASE)
 
 
 def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[str],

@@ -56,6 +56,21 @@ def test_opening_hours_are_no_events(analyse: Any) -> None:
     assert not any("open from" in d or "fish hall" in d or "ferry" in d for d in descriptions)
 
 
+def test_a_clock_time_belongs_to_its_day(analyse: Any) -> None:
+    called = analyse("Crews were called shortly before 10 p.m. on Monday. The museum opened "
+                     "its new wing on Saturday. Queues formed before the doors opened at "
+                     "10 a.m.")
+    events = build_timeline([article("x")], called.dates)
+    assert {e.date for e in events} == {"2026-03-07", "2026-03-09"}  # not the 11th
+
+
+def test_a_season_as_a_word_and_weekly_hours_date_nothing(analyse: Any) -> None:
+    painting = analyse("The oldest painting, a view of the harbour in a winter storm, dates "
+                       "from 1742. The museum is open Tuesday to Sunday.")
+    events = build_timeline([article("x")], painting.dates)
+    assert [e.date for e in events] == ["1742"]
+
+
 def test_later_report_updates_the_status(analyse: Any) -> None:
     planned = analyse("The council will hold a public meeting at City Hall on Friday.", id="a1")
     postponed = analyse("The public meeting at City Hall planned for Friday was postponed.",
