@@ -145,7 +145,19 @@ def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, o
             dossiers = pipeline.analyze(store, ingested, options=options, one_story=one_story,
                                         progress=advance)
         index = pipeline.index_for(dossiers, topics=pipeline.story_topics(store))
+    _report_llm_problems(dossiers)
     _emit(dossiers, index, fmt=fmt, out_dir=out_dir, one_story=one_story)
+
+
+def _report_llm_problems(dossiers: list[dict[str, Any]]) -> None:
+    """The --llm server's failures, which the dossiers record, also on standard error."""
+    from .llm import SOURCE
+
+    for dossier in dossiers:
+        for error in dossier["errors"]:
+            if error["source"] == SOURCE:
+                click.echo(f"storyline: warning {dossier['story']['id']}: {error['reason']}",
+                           err=True)
 
 
 def _emit(dossiers: list[dict[str, Any]], index: dict[str, Any], *, fmt: str,
@@ -217,24 +229,28 @@ def stories_cli(db_path: str, fmt: str) -> None:
 @cli.command(name="show")
 @click.argument("story_id")
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="json", show_default=True)
+@click.option("--format", "fmt", type=FORMAT_CHOICE, default=None,
+              help="Output format (default: json on stdout, all with --out).")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), help="Write files here.")
 @click.option("--model", default=None, help="spaCy pipeline package.")
 @SUMMARY_WORDS
 @llm_options
 @handle_errors
-def show_cli(story_id: str, db_path: str, fmt: str, out_dir: str | None, model: str | None,
+def show_cli(story_id: str, db_path: str, fmt: str | None, out_dir: str | None,
+             model: str | None,
              summary_words: int, llm_url: str | None, llm_model: str) -> None:
     """Write one stored story's dossier (cached until the story changes).
 
     Example: storyline show s1 --db news.db --format html > s1.html
     """
+    fmt = fmt or ("all" if out_dir else "json")
     if fmt == "all" and not out_dir:
         raise click.UsageError("--format all needs --out DIR")
     options = pipeline.AnalyzeOptions(model=model, summary_words=summary_words, llm=llm_url,
                                       llm_model=llm_model)
     with open_store(db_path) as store:
         dossier = pipeline.dossier_for_story(store, story_id, options=options)
+    _report_llm_problems([dossier])
     _emit([dossier], pipeline.index_for([dossier]), fmt=fmt, out_dir=out_dir, one_story=True)
 
 
@@ -284,7 +300,7 @@ def timeline_cli(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to bind; the default keeps the UI on this machine.")
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @handle_errors
 def serve_cli(db_path: str, host: str, port: int) -> None:
     """Browse a store's stories in a local web UI.
@@ -316,7 +332,7 @@ def serve_cli(db_path: str, host: str, port: int) -> None:
               type=click.Path(file_okay=False))
 @handle_errors
 def demo_cli(out_dir: str) -> None:
-    """Analyse the bundled fictional demo corpus into OUT.
+    """Analyse the bundled fictional demo corpus into the --out folder.
 
     Example: storyline demo --out demo-output
     """

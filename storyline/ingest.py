@@ -17,6 +17,7 @@ import json
 import re
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -78,10 +79,19 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
         yield InputError(str(path), "no such file or directory")
         return
     if path.is_dir():
+        others: Counter[str] = Counter()
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-            if child.suffix.lower() in KNOWN_SUFFIXES and not hidden:
+            if any(part.startswith(".") for part in child.relative_to(path).parts):
+                continue
+            if child.suffix.lower() in KNOWN_SUFFIXES:
                 yield from _read_file(child, max_bytes=max_bytes)
+            else:
+                others[child.suffix.lower() or "no suffix"] += 1
+        if others:
+            total = sum(others.values())
+            kinds = ", ".join(f"{suffix} ({n})" for suffix, n in sorted(others.items()))
+            yield InputError(str(path), f"left out {total} {'file' if total == 1 else 'files'}"
+                             f" of a type Storyline does not read: {kinds}", severity="warning")
         return
     yield from _read_file(path, max_bytes=max_bytes)
 
@@ -299,11 +309,15 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
-def _parse_json(text: str) -> Any:
+def _parse_json(text: str, *, one_line: bool = False) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputProblem(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") \
+        # json's messages may end in " at" before its own position ("Invalid control
+        # character at"); the position is given here, in the file's terms.
+        reason = exc.msg.removesuffix(" at")
+        where = f"column {exc.colno}" if one_line else f"line {exc.lineno} column {exc.colno}"
+        raise InputProblem(f"invalid JSON at {where}: {reason[:1].lower()}{reason[1:]}") \
             from exc
 
 
@@ -320,6 +334,8 @@ def _article_from_json(obj: Any, source: str, default_id: str,
         obj = {**obj, **{key: extracted[key] for key in ("title", "outlet", "published",
                                                           "author") if not obj.get(key)}}
     if not isinstance(body, str) or not body.strip():
+        if "text" in obj or "html" in obj:
+            raise InputProblem("article's 'text' (or 'html') field holds no text")
         raise InputProblem("article has no 'text' (or 'html') field")
     return make_article(
         id=_own_id(obj.get("id")) or default_id, source=str(obj.get("source") or source),
@@ -349,7 +365,7 @@ def _read_jsonl_stream(stream: IO[str], source: str, stem: str) -> Iterator[Reco
         where = f"{source}:{number}"
         notes: list[str] = []
         try:
-            obj = _parse_json(line)
+            obj = _parse_json(line, one_line=True)
             yield _article_from_json(obj, source, f"{stem}-{number}", notes)
         except InputProblem as problem:
             yield InputError(where, str(problem))

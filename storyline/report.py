@@ -301,6 +301,12 @@ def write_outputs(dossiers: Sequence[dict[str, Any]], index: dict[str, Any], out
     return out / "index.html"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def story_folder(story_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", story_id) or "story"
 
@@ -310,6 +316,9 @@ def _write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
+        # mkstemp makes the file private (0600); a report is shared like any file the
+        # user writes, so it takes the usual mode under the user's umask.
+        os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

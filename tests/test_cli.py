@@ -114,6 +114,10 @@ def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     assert html.startswith("<!DOCTYPE html>")
     missing = _run("show", "nope", "--db", db)
     assert missing.exit_code == 1 and "no story" in missing.output
+    written = _run("show", story["id"], "--db", db, "--out", str(tmp_path / "out"))
+    assert written.exit_code == 0  # every format by default, as with analyze --out
+    assert {p.name for p in (tmp_path / "out").rglob("dossier.*")} == {
+        "dossier.json", "dossier.md", "dossier.html"}
 
 
 def test_show_reports_the_stored_warnings_of_its_inputs_once(tmp_path: Path) -> None:
@@ -150,6 +154,8 @@ def test_bad_options_fail_before_any_work(tmp_path: Path) -> None:
     assert shown.exit_code == 2 and "--format all needs --out" in shown.output
     short = _run("analyze", str(DEMO_ARTICLES), "--summary-words", "0")
     assert short.exit_code == 2 and "--summary-words" in short.output
+    port = _run("serve", "--db", db, "--port", "80000")
+    assert port.exit_code == 2 and "--port" in port.output
 
 
 def test_quotes_command_prints_jsonl() -> None:

@@ -329,7 +329,13 @@ def test_jsonl_ids_and_a_bad_line() -> None:
     assert error.source == f"{path}:3"
     assert error.source.endswith("wire.jsonl:3")
     assert error.severity == "error"
-    assert "invalid JSON" in error.reason
+    assert "invalid JSON at column" in error.reason  # the column in its line, no "line 1"
+
+
+def test_json_error_messages_read_whole(tmp_path: Path) -> None:
+    path = write(tmp_path / "broken.json", '{"id": "x", "text": "unterminated\n')
+    _, [error] = read(path)
+    assert error.reason == "invalid JSON at line 1 column 34: invalid control character"
 
 
 def test_jsonl_line_that_is_not_an_article(tmp_path: Path) -> None:
@@ -413,7 +419,9 @@ def test_directory_is_read_recursively_and_skips_unknown_and_hidden(tmp_path: Pa
     write(tmp_path / ".draft.txt", "A hidden Rookham draft.\n")
     write(tmp_path / "a" / ".notes.md", "Hidden Rookham notes.\n")
     articles, errors = read(tmp_path)
-    assert errors == []
+    assert [(e.source, e.reason, e.severity) for e in errors] == [
+        (str(tmp_path), "left out 3 files of a type Storyline does not read: .csv (1), "
+         ".png (1), no suffix (1)", "warning")]  # named, hidden files not counted
     assert sorted(a.id for a in articles) == ["deep", "page", "top"]
     texts = " ".join(a.text for a in articles)
     assert "hidden" not in texts.lower()
@@ -530,7 +538,7 @@ def test_permission_error_while_reading(tmp_path: Path, monkeypatch: pytest.Monk
     ("truncated.json", b'{"id": "x", "text": "abc', "invalid JSON"),
     ("list.json", b'[{"id": "x", "text": "Ashcombe news."}]', "not an article object"),
     ("notext.json", b'{"id": "x", "title": "Ashcombe"}', "no 'text'"),
-    ("emptytext.json", b'{"id": "x", "text": "   "}', "no 'text'"),
+    ("emptytext.json", b'{"id": "x", "text": "   "}', "holds no text"),
     ("header-only.txt", b"Title: Nothing else\nOutlet: Ashcombe Post\n\n", "no article text"),
 ])
 def test_bad_file_is_reported_and_good_files_still_load(

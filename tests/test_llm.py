@@ -248,6 +248,18 @@ def test_unreachable_server_keeps_the_extractive_summary() -> None:
     assert "request failed" in result.problems[0].reason
 
 
+def test_cli_reports_a_failed_llm_on_stderr() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = CliRunner().invoke(cli, [
+        "analyze", str(DEMO_ARTICLES / "meridian-bridge-closed.txt"), "--one-story",
+        "--llm", f"http://127.0.0.1:{port}"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "storyline: warning" in result.stderr and "request failed" in result.stderr
+    assert json.loads(result.stdout)["generator"]["summary"] == "extractive"
+
+
 def test_empty_summary_sends_nothing() -> None:
     result = rewrite_summary([], ARTICLES, url="http://127.0.0.1:9", model="m")
     assert result.sentences == () and result.problems == () and result.method == "extractive"

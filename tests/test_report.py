@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import re
 from pathlib import Path
 from typing import Any
@@ -94,8 +96,13 @@ def test_json_round_trips(bridge: dict[str, Any]) -> None:
 def test_write_outputs_for_several_stories(demo_dossiers: list[dict[str, Any]],
                                            tmp_path: Path) -> None:
     index = pipeline.index_for(demo_dossiers)
-    main = write_outputs(demo_dossiers, index, tmp_path, fmt="all", one_story=False)
+    previous = os.umask(0o022)
+    try:
+        main = write_outputs(demo_dossiers, index, tmp_path, fmt="all", one_story=False)
+    finally:
+        os.umask(previous)
     assert main == tmp_path / "index.html"
+    assert stat.S_IMODE(main.stat().st_mode) == 0o644  # not mkstemp's private 0600
     saved = json.loads((tmp_path / "index.json").read_text())
     assert [s["id"] for s in saved["stories"]] == [d["story"]["id"] for d in demo_dossiers]
     for story in saved["stories"]:
