@@ -85,7 +85,9 @@ def render_index_html(index: dict[str, Any], *, link_prefix: str = "",
                       link_suffix: str = "/dossier.html") -> str:
     """The list of stories, each linking to `<prefix><story id><suffix>`."""
     template = _environment().get_template("index.html")
-    return template.render(index=index, link_prefix=link_prefix, link_suffix=link_suffix)
+    titles = {story["id"]: story["title"] or story["id"] for story in index["stories"]}
+    return template.render(index=index, link_prefix=link_prefix, link_suffix=link_suffix,
+                           titles=titles)
 
 
 def _view(dossier: dict[str, Any]) -> dict[str, Any]:
@@ -101,12 +103,21 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for group in dossier["quote_groups"]:
         by_speaker[group["speaker_name"] or "Unattributed"].append(group)
+    # Reported speech outside any utterance group is listed under its speaker too.
+    grouped = {qid for group in dossier["quote_groups"] for qid in group["quotes"]}
+    reported: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for quote in dossier["quotes"]:
+        if quote["id"] not in grouped:
+            reported[quote["speaker_name"] or "Unattributed"].append(quote)
+    for speaker in reported:
+        by_speaker.setdefault(speaker, [])
     facts: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for fact in dossier["facts"]:
         facts[fact["agreement"]].append(fact)
     return {
         "articles": articles, "provenance": provenance, "quotes": quotes,
         "passages": passages, "anchored": anchored, "by_speaker": dict(by_speaker),
+        "reported": reported,
         "facts": facts, "aligned": _aligned_pairs(dossier, articles),
         "llm_note": (_llm_note(dossier) if dossier.get("generator", {}).get("summary") == "llm"
                      else ""),

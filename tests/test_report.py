@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import escape
 
 from storyline import pipeline
 from storyline.report import render_html, render_json, render_markdown, write_outputs
@@ -81,6 +82,33 @@ def test_html_sections_and_citation_links(bridge: dict[str, Any]) -> None:
     assert 'class="badge spun"' in page and 'class="badge reprint"' in page
     assert "<ins>" in page and "<del>" in page  # quote variants and aligned copies
     assert 'class="timeline announced"' in page
+
+
+def test_html_quotes_show_reported_speech_and_mark_copies(bridge: dict[str, Any]) -> None:
+    page = render_html(bridge)
+    quotes = page[page.index('id="quotes"'):page.index('id="timeline"')]
+    grouped = {q for g in bridge["quote_groups"] for q in g["quotes"]}
+    reported = [q for q in bridge["quotes"] if q["id"] not in grouped]
+    assert reported and "Reported speech" in quotes
+    for quote in reported:
+        assert str(escape(quote["text"].strip().rstrip(",;: "))) in quotes
+    copies = {p["article"] for p in bridge["provenance"] if p["of"]}
+    quoted_in_copy = [q for q in bridge["quotes"] if q["article"] in copies]
+    assert quoted_in_copy and "(a copy)" in quotes
+    assert "<th>Copy of</th>" in page
+
+
+def test_index_names_the_story_of_the_same_subject() -> None:
+    from storyline.report import render_index_html
+
+    index = {"stories": [
+        {"id": "s1", "title": "Harbor fire", "articles": ["a"], "outlets": [], "first": None,
+         "last": None, "topic": "s1"},
+        {"id": "s2", "title": "Harbor fire inquiry", "articles": ["b"], "outlets": [],
+         "first": None, "last": None, "topic": "s1"}]}
+    page = render_index_html(index)
+    assert page.count("same subject as") == 1
+    assert 'same subject as <a href="s1/dossier.html">Harbor fire</a>' in page
 
 
 def test_markdown_lists_the_story(bridge: dict[str, Any]) -> None:
