@@ -1,0 +1,17 @@
+"""Parsing: the statement spans that facts and the summary are built from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.nlp import statement_spans
+
+
+def test_a_closing_quote_ends_its_sentence_and_a_blank_line_ends_a_sentence(nlp: Any) -> None:
+    doc = nlp('The chief said the roof fell. "We were lucky," she said. "Nobody was '
+              'inside."\n\nThe council met on Monday.\n\nIt said the cause was unknown '
+              '"for now"\n\nA new paragraph.')
+    assert [s.text for s in statement_spans(doc)] == [
+        "The chief said the roof fell.", '"We were lucky," she said.', '"Nobody was inside."',
+        "The council met on Monday.", 'It said the cause was unknown "for now"',
+        "A new paragraph."]
