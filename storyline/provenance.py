@@ -62,11 +62,14 @@ CREDIT_PATTERNS = [
                re.IGNORECASE),
     re.compile(r"^(?:From|Source:|Via) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
                r"(?:[.:\n]|$)", re.MULTILINE),
-    re.compile(r"^[A-Z][A-Z .'-]{1,40}\((?P<outlet>[A-Z][\w&.' -]{1,40}?)\)\s*[-\u2013\u2014]",
-               re.MULTILINE),
+    # a dateline: "DUNMORE (Meridian Press) -", "DUNMORE, Nov 18 (Meridian Press) -"
+    re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{1,30})?\((?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"
+               r"\s*[-\u2013\u2014]", re.MULTILINE),
     re.compile(r"^\((?P<outlet>AP|AFP|Reuters|[A-Z][\w&.' -]{1,30}?)\)\s*[-\u2013\u2014]",
                re.MULTILINE),
-    re.compile(r"\s/\s?(?P<outlet>AP|VOA|AFP|Reuters|UPI|PA|DPA|ANSA)\s*$"),
+    # a signature at the very end: "/VOA", "/ Meridian Press"
+    re.compile(r"\s/\s?(?P<outlet>AP|VOA|AFP|Reuters|UPI|PA|DPA|ANSA|"
+               r"[A-Z][\w&.'-]{1,30}(?: [A-Z][\w&.'-]{1,30}){0,3})\s*$"),
     # a newsletter's credit in brackets: "(Source: The Calder Courier)"
     re.compile(r"\((?:Source|Sources|Via|From): (?:[Tt]he )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"),
 ]

@@ -78,6 +78,11 @@ def test_credit_lines() -> None:
     assert find_credit(article("Text of the story ends here /VOA", outlet="Daily"))[0] == "VOA"
     own = article("DUNMORE (Meridian Press) - Text.", outlet="Meridian Press")
     assert find_credit(own) is None
+    dated = article("DUNMORE, Nov 18 (Meridian Press) - Text.", outlet="Daily")
+    assert find_credit(dated)[0] == "Meridian Press"
+    signed = article("Text of the story ends here. /Meridian Press", outlet="Daily")
+    assert find_credit(signed)[0] == "Meridian Press"
+    assert find_credit(article("Pay rose 3 / Year on year it fell", outlet="Daily")) is None
 
 
 def test_spun_copy_found_and_direction_from_dates() -> None:
