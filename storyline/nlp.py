@@ -187,6 +187,7 @@ def _number_phrase_value(top: Token) -> float | None:
                     (t == top or t.head == top or t.head.like_num)), key=lambda t: t.i)
     base: float | None = None
     multiplier = 1.0
+    previous: Token | None = None
     for part in parts:
         lower = part.lower_
         if lower in MULTIPLIERS:
@@ -195,9 +196,19 @@ def _number_phrase_value(top: Token) -> float | None:
         value = number_value(part.text)
         if value is not None and base is None:
             base = value
+        elif value is not None and previous is not None and _tens_and_unit(previous, part):
+            base = (base or 0) + value  # "forty-two", "forty two"
+        previous = part
     if base is None:
         return multiplier if multiplier > 1 else None
     return base * multiplier
+
+
+def _tens_and_unit(tens: Token, unit: Token) -> bool:
+    tens_value, unit_value = number_value(tens.text), number_value(unit.text)
+    return (tens.is_alpha and unit.is_alpha and tens_value is not None and
+            unit_value is not None and 20 <= tens_value <= 90 and tens_value % 10 == 0 and
+            1 <= unit_value <= 9 and unit.i - tens.i <= 2)
 
 
 def number_word_as_digit(lemma: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.nlp import statement_spans
+from storyline.nlp import sentence_features, statement_spans
 
 
 def test_a_closing_quote_ends_its_sentence_and_a_blank_line_ends_a_sentence(nlp: Any) -> None:
@@ -15,3 +15,11 @@ def test_a_closing_quote_ends_its_sentence_and_a_blank_line_ends_a_sentence(nlp:
         "The chief said the roof fell.", '"We were lucky," she said.', '"Nobody was inside."',
         "The council met on Monday.", 'It said the cause was unknown "for now"',
         "A new paragraph."]
+
+
+def test_numbers_written_as_words_keep_their_units(nlp: Any) -> None:
+    doc = nlp("Forty-two firefighters fought the blaze. About forty two crews came. Some 40 "
+              "firefighters stayed. It cost 12 million crowns.")
+    numbers = sentence_features(doc, "a").numbers
+    assert [list(n) for n in numbers] == [[("firefighter", 42.0)], [("crew", 42.0)],
+                                          [("firefighter", 40.0)], [("crown", 12_000_000.0)]]
