@@ -75,10 +75,12 @@ def diff_html(diff: list[dict[str, str]]) -> Markup:
     return Markup(" ".join(parts))
 
 
-def render_html(dossier: dict[str, Any], *, index_link: str | None = None) -> str:
+def render_html(dossier: dict[str, Any], *, index_link: str | None = None,
+                json_link: str | None = None) -> str:
     """The dossier as one self-contained page (inline CSS, no external requests)."""
     template = _environment().get_template("dossier.html")
-    return template.render(d=dossier, view=_view(dossier), index_link=index_link)
+    return template.render(d=dossier, view=_view(dossier), index_link=index_link,
+                           json_link=json_link)
 
 
 def render_index_html(index: dict[str, Any], *, link_prefix: str = "",
@@ -301,8 +303,9 @@ def write_outputs(dossiers: Sequence[dict[str, Any]], index: dict[str, Any], out
         folder = out / story_folder(dossier["story"]["id"])
         folder.mkdir(parents=True, exist_ok=True)
         for name in formats:
-            text = (render_html(dossier, index_link="../index.html") if name == "html"
-                    else render(dossier, name))
+            json_link = "dossier.json" if "json" in formats else None
+            text = (render_html(dossier, index_link="../index.html", json_link=json_link)
+                    if name == "html" else render(dossier, name))
             _write_atomic(folder / f"dossier.{EXTENSIONS[name]}", text)
     _write_atomic(out / "index.json", json.dumps(index, ensure_ascii=False, indent=2))
     # The index links to the HTML pages when they were written, else to what was.

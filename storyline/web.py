@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -79,6 +80,7 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
             message = html.escape(str(exc.detail))
             return HTMLResponse(f"<!DOCTYPE html><title>Not found</title><p>{message}. "
                                 '<a href="/">All stories</a></p>', status_code=exc.status_code)
-        return HTMLResponse(report.render_html(dossier, index_link="/"))
+        return HTMLResponse(report.render_html(
+            dossier, index_link="/", json_link=f"/story/{quote(story_id, safe='')}.json"))
 
     return app

@@ -136,6 +136,7 @@ def test_write_outputs_for_several_stories(demo_dossiers: list[dict[str, Any]],
     for story in saved["stories"]:
         for name in ("dossier.json", "dossier.md", "dossier.html"):
             assert (tmp_path / story["id"] / name).stat().st_size > 0
+        assert 'href="dossier.json"' in (tmp_path / story["id"] / "dossier.html").read_text()
     assert not list(tmp_path.rglob(".tmp-*"))
 
 

@@ -38,6 +38,7 @@ def test_story_json_and_html(client: TestClient) -> None:
     assert page.status_code == 200
     assert dossier["story"]["title"].split()[0] in page.text
     assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert f'href="/story/{story_id}.json"' in page.text  # the same dossier as JSON
 
 
 def test_unknown_story_is_404_without_the_store_path(client: TestClient) -> None:
