@@ -362,9 +362,8 @@ class _Finder:
         quarter = re.fullmatch(r"(\d{4})-Q(\d)", timex or "")
         if quarter and not derived:
             self.quarter = (int(quarter.group(1)), int(quarter.group(2)))
-        sent = span.sent
-        sentence = Sentence(self.article_id, sent.start_char, sent.end_char,
-                            text_of(self.doc)[sent.start_char:sent.end_char])
+        start, end = _sentence_bounds(span)
+        sentence = Sentence(self.article_id, start, end, text_of(self.doc)[start:end])
         status = clause_status(span, future=future)
         if status == "planned" and self._before_publication(value):
             status = "happened"  # "delayed until March 2025, when a jury convicted him"
@@ -508,12 +507,26 @@ def _with_preposition(ent: Span) -> str:
     return ent.text
 
 
+def _sentence_bounds(ent: Span) -> tuple[int, int]:
+    """The character bounds of the expression's sentence, within its paragraph: the parser
+    sometimes runs a sentence on across a blank line."""
+    text, sent = text_of(ent.doc), ent.sent
+    before = text.rfind("\n\n", 0, ent.start_char)
+    start = max(sent.start_char, before + 2 if before >= 0 else 0)
+    after = text.find("\n\n", ent.end_char)
+    end = min(sent.end_char, after if after >= 0 else len(text))
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def anchored_clause(ent: Span) -> str:
     """The clause a date expression belongs to (the governing verb's subtree)."""
     verb = _governing_verb(ent)
-    sent = ent.sent
+    start, end = _sentence_bounds(ent)
+    sentence = text_of(ent.doc)[start:end]
     if verb is None:
-        return sent.text
+        return sentence
     while verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head != verb and \
             len(list(verb.subtree)) < 6:
         verb = verb.head
@@ -521,13 +534,13 @@ def anchored_clause(ent: Span) -> str:
     if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and \
             verb.dep_ in {"xcomp", "ccomp"} and verb.head != verb:
         verb = verb.head
-    tokens = [t for t in verb.subtree if sent.start <= t.i < sent.end]
+    tokens = [t for t in verb.subtree if start <= t.idx < end and not t.is_space]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
     if len(tokens) < 4:
-        return sent.text
+        return sentence
     return text_of(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 

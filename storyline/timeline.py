@@ -98,14 +98,16 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
 
 
 def _event_dates(dates: Sequence[DateMention]) -> list[DateMention]:
-    """The mentions that can date an event. Opening hours and a season used as a word ("a
-    winter storm") date nothing; a clock time belongs to the day named with it ("before
+    """The mentions that can date an event. Datelines, opening hours and a season used as a
+    word ("a winter storm") date nothing; a clock time belongs to the day named with it ("before
     10 p.m. on Tuesday") or just before it ("opened on Saturday ... at 10 a.m."), not to
     the publication day its bare value falls back to."""
     kept: list[DateMention] = []
     for mention in sorted(dates, key=lambda m: (m.article_id, m.start)):
         if _schedule(mention, dates) or _season_as_word(mention):
             continue
+        if mention.reporting and not mention.verb:
+            continue  # a dateline ("DUNMORE, Nov 18 (Meridian Press) -") dates the report
         if _clock_time(mention):
             day = _day_of(mention, kept, dates)
             if day is None:

@@ -71,6 +71,16 @@ def test_a_season_as_a_word_and_weekly_hours_date_nothing(analyse: Any) -> None:
     assert [e.date for e in events] == ["1742"]
 
 
+def test_a_dateline_is_no_event_and_a_description_stays_in_its_paragraph(analyse: Any) -> None:
+    story = analyse('DUNMORE, Mar 10 (Meridian Press) - The plant closed on Monday.\n\n'
+                    '"We were lucky that nobody was inside," the manager said.\n\n'
+                    "Harlow Boxes, a firm founded in 1968, employs 300 people.")
+    events = build_timeline([article("x")], story.dates)
+    assert sorted(e.date for e in events) == ["1968", "2026-03-09"]
+    founded = next(e for e in events if e.date == "1968")
+    assert "lucky" not in founded.description and "Harlow" in founded.description
+
+
 def test_later_report_updates_the_status(analyse: Any) -> None:
     planned = analyse("The council will hold a public meeting at City Hall on Friday.", id="a1")
     postponed = analyse("The public meeting at City Hall planned for Friday was postponed.",
