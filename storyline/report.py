@@ -176,7 +176,12 @@ def _aligned_pairs(dossier: dict[str, Any], articles: dict[str, Any]
             copy_text = articles[item["article"]].get("text", "")[ev["start"]:ev["end"]]
             source_text = articles[ev["of_article"]].get("text", "")[ev["of_start"]:ev["of_end"]]
             diff = [{"op": op, "text": words} for op, words in word_diff(source_text, copy_text)]
-            rows.append({"match": ev.get("match", ""), "source": source_text, "copy": copy_text,
+            match = ev.get("match", "")
+            if match == "verbatim" and any(part["op"] != "=" for part in diff):
+                # Matching ignores case, punctuation and numbers spelled out ("three" / "3");
+                # the page shows the words, so it says what a reader sees.
+                match = "verbatim but for small changes"
+            rows.append({"match": match, "source": source_text, "copy": copy_text,
                          "diff": diff})
         if rows:
             pairs[item["article"]] = rows

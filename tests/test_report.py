@@ -98,6 +98,20 @@ def test_html_quotes_show_reported_speech_and_mark_copies(bridge: dict[str, Any]
     assert "<th>Copy of</th>" in page
 
 
+def test_a_verbatim_row_that_shows_changes_says_so() -> None:
+    from storyline.report import _aligned_pairs
+
+    articles = {"a": {"id": "a", "text": "Three workers were hurt."},
+                "b": {"id": "b", "text": "3 workers were hurt. Two more went home."}}
+    evidence = [{"article": "b", "start": 0, "end": 20, "of_article": "a", "of_start": 0,
+                 "of_end": 24, "match": "verbatim"},
+                {"article": "b", "start": 21, "end": 40, "of_article": "b", "of_start": 21,
+                 "of_end": 40, "match": "verbatim"}]
+    dossier = {"provenance": [{"article": "b", "evidence": evidence}]}
+    rows = _aligned_pairs(dossier, articles)["b"]
+    assert [r["match"] for r in rows] == ["verbatim but for small changes", "verbatim"]
+
+
 def test_index_names_the_story_of_the_same_subject() -> None:
     from storyline.report import render_index_html
 
