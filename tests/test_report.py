@@ -98,6 +98,13 @@ def test_html_quotes_show_reported_speech_and_mark_copies(bridge: dict[str, Any]
     assert "<th>Copy of</th>" in page
 
 
+def test_a_spun_copy_shows_its_spinner_phrases(bridge: dict[str, Any]) -> None:
+    page = render_html(bridge)
+    spun = [p for p in bridge["provenance"] if p["kind"] == "spun" and p["of"]]
+    notes = [e["note"] for p in spun for e in p["evidence"] if "of_article" not in e]
+    assert notes and all(str(escape(note)) in page for note in notes)
+
+
 def test_a_verbatim_row_that_shows_changes_says_so() -> None:
     from storyline.report import _aligned_pairs
 
