@@ -30,7 +30,6 @@ from rapidfuzz.distance import Indel, Levenshtein
 from .models import Article, Provenance
 from .spinning import SpinAssessment, assess_spin
 from .text import content_words, sentence_spans, words
-from .wording import pair_index
 
 PHRASES_PATH = Path(__file__).parent / "data" / "spin_phrases.json"
 SHINGLE = 5
@@ -53,10 +52,6 @@ SPUN_MIN_SWAP_SHARE = 0.02
 SPUN_SWAP_DOMINANCE = 1.5
 IN_ORDER = 0.8
 DUPLICATE_IDENTITY = 0.9
-# A near-duplicate with a few swaps is spun when at least SPUN_MIN_BROKEN of its swaps
-# break a pair English uses ("told reporters" -> "informed reporters"); an editor's swap
-# ("nearly all" -> "almost all") keeps the pair English.
-SPUN_MIN_BROKEN = 2
 REPRINT_MAX_REWORDED = 0.2
 CREDIT_PATTERNS = [
     re.compile(r"(?:this|the) (?:article|story|report) (?:was )?(?:originally |first )?"
@@ -670,10 +665,7 @@ def _copy_kind(copy: _Sketch, source: _Sketch, pair: _PairResult) -> str | None:
         return "spun"
     if pair.containment >= 0.9 and \
             Indel.normalized_similarity(copy.tokens, source.tokens) >= DUPLICATE_IDENTITY:
-        # Near-verbatim: at least 90% of the words the same and in the same order, unless
-        # the few words swapped break English pairs (a light spin).
-        if pair.swapped and broken_swaps(copy, source, pair) >= SPUN_MIN_BROKEN:
-            return "spun"
+        # Near-verbatim: at least 90% of the words the same and in the same order.
         return "duplicate"
     if pair.containment >= 0.6 and (pair.verbatim >= 0.6 or _lightly_edited(pair)):
         return "reprint"
@@ -688,30 +680,6 @@ def _is_spun_copy(pair: _PairResult) -> bool:
             and pair.swapped >= SPUN_MIN_SWAP_SHARE * pair.words
             and pair.swapped >= SPUN_SWAP_DOMINANCE * pair.indels
             and pair.in_order >= IN_ORDER)
-
-
-def broken_swaps(copy: _Sketch, source: _Sketch, pair: _PairResult) -> int:
-    """Swaps (words replaced in place) that turn a pair English uses into one it does not.
-
-    A pair is a word with its neighbour at the edge of the swap; English uses it when it
-    is among wordsegment's frequent pairs. Each swap counts once.
-    """
-    after = pair_index()[0]
-    broken = 0
-    for copy_index, source_index, _, kind in pair.aligned:
-        if kind not in ("substituted", "edited"):
-            continue
-        new, old = copy.sentence_words[copy_index], source.sentence_words[source_index]
-        for op in Levenshtein.opcodes(old, new):
-            if op.tag != "replace" or op.src_end - op.src_start > 4:
-                continue
-            edges = ((op.src_start - 1, op.src_start, op.dest_start - 1, op.dest_start),
-                     (op.src_end - 1, op.src_end, op.dest_end - 1, op.dest_end))
-            broken += any(
-                s1 >= 0 and d1 >= 0 and s2 < len(old) and d2 < len(new)
-                and old[s2] in after.get(old[s1], {}) and new[d2] not in after.get(new[d1], {})
-                for s1, s2, d1, d2 in edges)
-    return broken
 
 
 def _lightly_edited(pair: _PairResult) -> bool:
