@@ -367,8 +367,8 @@ def is_counted_digit(text: str, start: int, end: int) -> bool:
 
 
 def _is_label(word: str | None, dot: str) -> bool:
-    """A capitalised noun that names the number after it ("Section", "Flight", "No."), or
-    an abbreviated month before a day ("Jan.")."""
+    """A noun that names the number after it: capitalised ("Section", "Flight", "No.") or
+    one of LABEL_NOUNS ("magnitude"), or an abbreviated month before a day ("Jan.")."""
     if not word:
         return False
     if not word[0].isupper():
