@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .wording import (
+    CLOCK_SUFFIX,
     FUNCTION_WORDS,
     SwapHit,
     is_counted_digit,
@@ -52,7 +53,7 @@ SPELLED_RE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine)\b", re.
 # `wording.is_counted_digit` then drops labels, votes, dates and measures.
 LOOSE_DIGIT_RE = re.compile(
     r"(?<![\d.,$:/-])\b[2-9]\b(?![\d.,:/%-]\d|\s*(?:%|percent|per\b|million|billion|"
-    r"trillion|thousand|hundred|p\.?m|a\.?m))")
+    rf"trillion|thousand|hundred|{CLOCK_SUFFIX}))")
 DIGIT_CAP = 3
 LOOSE_CAP = 4
 WORD_FEATURES = (
@@ -249,8 +250,8 @@ def article_mismatches(text: str) -> list[tuple[int, int]]:
     found = []
     for match in ARTICLE_RE.finditer(text):
         article, word = match.group(1).lower(), match.group(2)
-        if word.isupper() and len(word) > 1:
-            continue  # an acronym is read by its letters ("an FBI", "a US")
+        if word.isupper():
+            continue  # an acronym or a letter is read by its letters ("an FBI", "a U.S.")
         word = word.lower()
         other = "an" if article == "a" else "a"
         if (article == "a") != (word[0] in "aeiou") or word in after.get(article, {}):

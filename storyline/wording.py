@@ -52,9 +52,11 @@ TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\S")
 BREAK_RE = re.compile(r"[.!?;:,\"()\[\]\u201c\u201d\u2013\u2014\-0-9/&]")
 # Tokens after which a capitalised word opens a sentence (not a name).
 SENTENCE_OPENERS = frozenset('.!?"\u201c\u201d')
+# A clock time: "7 pm", "7 p.m." and, in tokenised text, "7 p . m .".
+CLOCK_SUFFIX = r"[ap] ?\.? ?m\b"
 SMALL_DIGIT_RE = re.compile(
     r"(?<![\d.,$])\b[2-9] (?!percent|per\b|million|billion|trillion|thousand|hundred|"
-    r"p\.?m|a\.?m|of\b|to\b|and\b|or\b|in\b)[a-z]+")
+    rf"{CLOCK_SUFFIX}|of\b|to\b|and\b|or\b|in\b)[a-z]+")
 # Digits news writes as digits: a label after a capitalised noun ("Section 2", "Game 4"),
 # a score or vote ("5 to 4", "5-4"), a date ("on 3 June") and a measure ("6 ft"). A count
 # before a verb ("4 were hurt", "7 left") is still one news spells out ("Game 4 is" is a
@@ -63,12 +65,19 @@ _UNITS_TEXT = """
 ft foot feet in inch inches yd yds yard yards mi mile miles km kms kilometre kilometres
 kilometer kilometers m metre metres meter meters cm mm kg kgs g lb lbs pound pounds oz ounce
 ounces mph kph mg ml l litre litres liter liters gb mb hp st degree degrees
+hr hrs min mins sec secs
+"""
+# Lower-case nouns that name the number after them ("magnitude 4", "category 3", "level 2"),
+# as a capitalised noun does ("Section 2").
+_LABELS_TEXT = """
+magnitude category level grade stage phase round gate terminal platform channel route
 """
 # Capitalised words that open a sentence before a count ("Only 3 people", "In 2 days").
 _OPENERS_TEXT = """
 only about some all another over nearly almost around after just more fewer less at least up
 """
 UNITS = frozenset(_UNITS_TEXT.split())
+LABEL_NOUNS = frozenset(_LABELS_TEXT.split())
 COUNT_OPENERS = frozenset(_OPENERS_TEXT.split())
 NOT_COUNTS = frozenset(MONTHS) | UNITS  # month names and abbreviations, and units
 # Separators between two numbers. Tokenised text spaces them out ("4 . 6", "8 : 20",
@@ -358,10 +367,12 @@ def is_counted_digit(text: str, start: int, end: int) -> bool:
 
 
 def _is_label(word: str | None, dot: str) -> bool:
-    """A capitalised noun that names the number after it ("Section", "Flight", "No."), or
-    an abbreviated month before a day ("Jan.")."""
-    if not word or not word[0].isupper():
+    """A noun that names the number after it: capitalised ("Section", "Flight", "No.") or
+    one of LABEL_NOUNS ("magnitude"), or an abbreviated month before a day ("Jan.")."""
+    if not word:
         return False
+    if not word[0].isupper():
+        return not dot and word in LABEL_NOUNS
     if dot:  # "No. 4", and a date in news style ("Jan. 7", tokenised "Jul . 7")
         return word.lower() == "no" or word.lower() in MONTHS
     return word.lower() not in FUNCTION_WORDS | COUNT_OPENERS

@@ -112,7 +112,10 @@ def test_articles_that_only_look_wrong_are_not_misfits() -> None:
     from storyline.spinning import article_mismatches
 
     assert article_mismatches(PLAIN_ARTICLES) == []
-    real = assess_spin(PLAIN_ARTICLES + " 3 people were hurt.")
+    # A single capital letter is read by its name too, also in tokenised text.
+    assert article_mismatches("Ms Orr, a U.S. citizen, met an L . A producer.") == []
+    # Spelled out, so that three false misfits alone (capped) would tip it over.
+    real = assess_spin(PLAIN_ARTICLES + " Three people were hurt.")
     assert real is not None and real.mismatches == () and not real.spun
 
 
@@ -136,7 +139,8 @@ def test_digits_news_writes_as_digits_are_not_counted() -> None:
     loose = list(ARTICLE_FEATURES).index("loose_digits")
     labels = ("Under Section 2 of the act, Game 4 and Flight 7 were moved; the vote was 5 to 4 "
               "and the score 3-2. On 3 June a 6 ft wall and a 2 in pipe were fixed. Lane 4 "
-              "is shut, and Chapter 7 left open.")
+              "is shut, and Chapter 7 left open. A magnitude 4 tremor and a category 3 storm "
+              "hit at 7 p . m . after a 2 hr 5 min delay.")
     assert small_digits(labels) == []
     assert article_features(model, word_evidence(labels), labels)[loose] == 0
     counts = "Only 3 people came, 2 men left and 4 were hurt in 2 days."
