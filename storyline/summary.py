@@ -158,6 +158,10 @@ class _Statements:
         self.sentences = [(a.id, start, end, set(content_words(a.text[start:end])),
                            _markers(a.text[start:end]), is_negated(a.text[start:end]))
                           for a in ordered for start, end in sentence_spans(a.text)]
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for index, sentence in enumerate(self.sentences):
+            for word in sentence[3]:
+                self.postings[word].append(index)
 
     def supporting(self, text: str, cited: Sequence[Span]) -> tuple[Span, ...]:
         """One best supporting span from each independent source not cited yet."""
@@ -167,9 +171,16 @@ class _Statements:
         negated = is_negated(text)
         best: dict[str, tuple[int, Span]] = {}
         roots = {self.sources.get(span.article, span.article) for span in cited}
-        for article, start, end, words, markers, denies in self.sentences:
+        # A supporter misses at most len(want) - need of the words, so it holds one of the
+        # rarest len(want) - need + 1: only their sentences are looked at (big stories).
+        need = math.ceil(SUPPORT * len(want))
+        rarest = sorted(want, key=lambda word: (len(self.postings.get(word, ())), word))
+        seen = sorted({index for word in rarest[:len(want) - need + 1]
+                       for index in self.postings.get(word, ())})
+        for index in seen:
+            article, start, end, words, markers, denies = self.sentences[index]
             shared = len(want & words)
-            if article in roots or shared < SUPPORT * len(want) or not must <= markers \
+            if article in roots or shared < need or not must <= markers \
                     or denies != negated:  # "did not approve" never backs "approved"
                 continue
             if article not in best or shared > best[article][0]:
