@@ -25,6 +25,12 @@ runs as ``build_dossier(single_story(articles), articles)`` with default options
 lead baseline is the first words of the cluster's first document (by file number), as
 many as Storyline's brief for that cluster has (whole sentences, the last one cut).
 
+With ``--oracle`` the summary part also reports a ceiling: a greedy selection that KNOWS
+the gold core elements, picking from the same candidate sentences with the same citations
+(``summary.candidate_sentences``) the one that adds the most unmentioned elements (the
+shorter on a tie) until nothing fitting the default length (120 words) adds any. It is
+shown next to the lead at the oracle's own word count and at the full 120 words.
+
 Nothing is written into the repository; the data is read from ``../shared/data``.
 
 Usage:
@@ -32,6 +38,7 @@ Usage:
     python benchmarks/alignment.py --part msrp --limit 300  # quick run
     python benchmarks/alignment.py --part summary --topics test --json /tmp/align.json
     python benchmarks/alignment.py --part msrp --cache /tmp/msrp-cues.pkl  # parse once
+    python benchmarks/alignment.py --part summary --topics tuning --oracle  # the ceiling
 """
 
 from __future__ import annotations
@@ -43,7 +50,8 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,11 +73,12 @@ from _alignment_data import (
 )
 from _msrp_views import Cues, parse_cues, split_idf, split_weights, views_of
 
-from storyline import align
+from storyline import align, pipeline
 from storyline.ingest import make_article
 from storyline.nlp import load_nlp
 from storyline.paraphrase import MODEL_PATH, SentenceView, numbers_conflict
 from storyline.pipeline import build_dossier, single_story
+from storyline.summary import DEFAULT_WORDS, candidate_sentences
 from storyline.text import content_words
 
 LENGTH_RATIO = 0.67  # content-lemma count ratio below which a pair counts as length mismatch
@@ -334,7 +343,54 @@ def citation_validity(summary: Sequence[dict[str, Any]], texts: dict[str, str]
     return valid, len(summary)
 
 
-def run_cluster(cluster: EventCluster) -> dict[str, Any]:
+@contextmanager
+def summary_inputs() -> Iterator[dict[str, Any]]:
+    """Record what the pipeline hands `summarize` (facts, articles, sources, support)."""
+    seen: dict[str, Any] = {}
+    original = pipeline.summarize
+
+    def recording(facts: Any, positions: Any, articles: Any, sources: Any,
+                  **options: Any) -> Any:
+        seen.update(facts=facts, articles=articles, sources=sources,
+                    support=options.get("support", ()))
+        return original(facts, positions, articles, sources, **options)
+
+    pipeline.summarize = recording
+    try:
+        yield seen
+    finally:
+        pipeline.summarize = original
+
+
+def oracle_brief(elements: Sequence[CoreElement], inputs: dict[str, Any],
+                 budget: int) -> tuple[Brief, int]:
+    """The ceiling: a greedy pick over Storyline's candidate sentences that knows the gold
+    elements (most new elements first, the shorter on a tie), within `budget` words.
+    Returns the brief and how many elements it mentions."""
+    candidates = candidate_sentences(inputs["facts"], inputs["articles"], inputs["sources"],
+                                     support=inputs["support"])
+    found = []
+    for sentence in candidates.values():
+        alone = Brief((sentence.text,), tuple((c.article, c.start, c.end)
+                                              for c in sentence.citations))
+        found.append((alone, {k for k, e in enumerate(elements) if any(mentioned(e, alone))}))
+    got: set[int] = set()
+    picked: list[Brief] = []
+    while True:
+        room = budget - sum(b.words for b in picked)
+        fitting = [(len(hits - got), -alone.words, k) for k, (alone, hits) in enumerate(found)
+                   if alone.words <= room and hits - got]
+        if not fitting:
+            break
+        alone, hits = found[max(fitting)[2]]
+        picked.append(alone)
+        got |= hits
+    brief = Brief(tuple(s for b in picked for s in b.sentences),
+                  tuple(c for b in picked for c in b.spans))
+    return brief, sum(1 for e in elements if any(mentioned(e, brief)))
+
+
+def run_cluster(cluster: EventCluster, *, oracle: bool = False) -> dict[str, Any]:
     articles = []
     for document in cluster.documents:
         article = make_article(id=document.name, source=f"ecbplus:{document.name}",
@@ -345,7 +401,8 @@ def run_cluster(cluster: EventCluster) -> dict[str, Any]:
     started = time.perf_counter()
     elements = core_elements(cluster)
     try:
-        dossier = build_dossier(single_story(articles), articles)
+        with summary_inputs() as inputs:
+            dossier = build_dossier(single_story(articles), articles)
     except Exception as exc:  # a Storyline crash is a result to report, not a reason to stop
         log(f"  {cluster.name}: storyline failed: {exc!r}")
         return {"cluster": cluster.name, "topic": cluster.topic,
@@ -375,6 +432,15 @@ def run_cluster(cluster: EventCluster) -> dict[str, Any]:
             "mentioned_by_text": sum(1 for t, _s in found if t),
             "mentioned_by_category": dict(Counter(
                 e.category for e, (t, s) in zip(elements, found, strict=True) if t or s)),
+        }
+    if oracle:
+        best, hits = oracle_brief(elements, inputs, DEFAULT_WORDS)
+        result["oracle"] = {
+            "words": best.words, "sentences": len(best.sentences), "mentioned": hits,
+            "lead_same_words": sum(1 for e in elements if any(
+                mentioned(e, lead_brief(cluster.documents[0], best.words)))),
+            "lead_full_length": sum(1 for e in elements if any(
+                mentioned(e, lead_brief(cluster.documents[0], DEFAULT_WORDS)))),
         }
     return result
 
@@ -408,6 +474,17 @@ def coverage_summary(all_results: Sequence[dict[str, Any]]) -> dict[str, Any]:
     lead_text = out["lead"]["coverage_text_only"]
     out["ratio_text_only"] = (out["storyline"]["coverage_text_only"] / lead_text
                               if lead_text else None)
+    if scored and all("oracle" in r for r in scored):
+        def share(key: str) -> float:
+            return _mean([r["oracle"][key] / r["core_elements"] for r in scored])
+        oracle = share("mentioned")
+        out["oracle"] = {"coverage": oracle, "lead_same_words": share("lead_same_words"),
+                         "lead_full_length": share("lead_full_length"),
+                         "mean_words": _mean([r["oracle"]["words"] for r in scored]),
+                         "mean_sentences": _mean([r["oracle"]["sentences"] for r in scored])}
+        for key in ("lead_same_words", "lead_full_length"):
+            lead_share = out["oracle"][key]
+            out["oracle"][f"ratio_{key}"] = oracle / lead_share if lead_share else None
     valid = sum(r["citations_valid"] for r in results)
     total = sum(r["summary_sentences"] for r in results)
     out["citation_validity"] = {"valid": valid, "sentences": total,
@@ -421,7 +498,8 @@ def coverage_summary(all_results: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def run_summary(root: Path, limit: int | None, topics: str) -> dict[str, Any]:
+def run_summary(root: Path, limit: int | None, topics: str, *,
+                oracle: bool = False) -> dict[str, Any]:
     splits = {"test": TEST_TOPICS, "tuning": TUNING_TOPICS}
     chosen = ["test", "tuning"] if topics == "both" else [topics]
     out: dict[str, Any] = {}
@@ -433,7 +511,7 @@ def run_summary(root: Path, limit: int | None, topics: str) -> dict[str, Any]:
             f"{sum(len(c.documents) for c in clusters)} documents")
         results = []
         for index, cluster in enumerate(clusters, start=1):
-            results.append(run_cluster(cluster))
+            results.append(run_cluster(cluster, oracle=oracle))
             log(f"  {split} {index}/{len(clusters)} clusters "
                 f"({time.perf_counter() - started:.0f}s)")
         out[split] = {"summary": coverage_summary(results), "clusters": results,
@@ -526,6 +604,14 @@ def summary_markdown(result: dict[str, Any]) -> str:
                       f"{_pct(s['storyline']['coverage_failures_as_zero'])}."]
         elements = ", ".join(f"{k} {s['storyline']['by_category'][k]['elements']}"
                              for k in CATEGORIES)
+        if "oracle" in s:
+            o = s["oracle"]
+            parts += ["", f"Ceiling (greedy over the same candidates, knowing the gold "
+                      f"elements, at most {DEFAULT_WORDS} words): {_pct(o['coverage'])} in "
+                      f"{o['mean_words']:.0f} words ({o['mean_sentences']:.1f} sentences); "
+                      f"lead at the same words {_pct(o['lead_same_words'])} = "
+                      f"{o['ratio_lead_same_words']:.2f}x, lead at {DEFAULT_WORDS} words "
+                      f"{_pct(o['lead_full_length'])} = {o['ratio_lead_full_length']:.2f}x."]
         parts += ["", f"Target: storyline >= 1.5x lead. Core elements by category: "
                   f"{elements}. Citation validity: {validity['valid']}/{validity['sentences']} "
                   f"summary sentences ({_pct(validity['share'])}) have cited spans containing "
@@ -541,6 +627,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="ECB+ topics for the summary part (default: both)")
     parser.add_argument("--limit", type=int, default=None,
                         help="at most N pairs per MSRP file and N event clusters per ECB+ split")
+    parser.add_argument("--oracle", action="store_true",
+                        help="also report the summary's ceiling (greedy, knowing the gold)")
     parser.add_argument("--json", type=Path, default=None, help="write all results here")
     parser.add_argument("--cache", type=Path, default=None,
                         help="pickle of the parsed MSRP strings (made if missing)")
@@ -559,7 +647,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"skipped MSRP: {root / 'msrp'} not found\n")
     if args.part in ("summary", "both"):
         if (root / "ecbplus").is_dir():
-            output["summary"] = run_summary(root, args.limit, args.topics)
+            output["summary"] = run_summary(root, args.limit, args.topics,
+                                            oracle=args.oracle)
             print(summary_markdown(output["summary"]), flush=True)
         else:
             print(f"skipped ECB+: {root / 'ecbplus'} not found\n")

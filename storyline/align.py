@@ -69,6 +69,9 @@ class Alignment:
     facts: tuple[Fact, ...]
     divergences: tuple[Divergence, ...]
     fact_units: tuple[tuple[int, ...], ...]  # sentence positions behind each fact (for ranking)
+    # Per fact: sentences the model scored at or above the threshold against one of its
+    # sentences but grouped elsewhere (not mutual best matches): they may support it too.
+    support: tuple[tuple[Span, ...], ...] = ()
 
 
 def fact_threshold() -> float:
@@ -119,6 +122,7 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     facts: list[Fact] = []
     positions: list[tuple[int, ...]] = []
     divergences: list[Divergence] = []
+    near = _near_matches(units, links, groups)
     for member_ids in sorted(members.values(), key=lambda ids: min(ids)):
         group = [units[i] for i in member_ids]
         conflict = _number_conflict(group, outlets, published)
@@ -136,7 +140,23 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     order = sorted(members, key=lambda root: min(members[root]))
     facts = [replace(fact, agreement="conflicting") if root in roots else fact
              for root, fact in zip(order, facts, strict=True)]
-    return Alignment(tuple(facts), tuple(divergences), tuple(positions))
+    support = tuple(tuple(near.get(root, ())) for root in order)
+    return Alignment(tuple(facts), tuple(divergences), tuple(positions), support)
+
+
+def _near_matches(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]],
+                  groups: UnionFind) -> dict[int, list[Span]]:
+    """Per group root: spans of sentences linked to one of its sentences above the
+    threshold that another group holds (a sentence of an article pairs with one
+    sentence per other article; its second-best match may still say the same)."""
+    near: dict[int, list[Span]] = defaultdict(list)
+    for a, b, _score in sorted(links, key=lambda link: -link[2]):
+        if groups.find(a) == groups.find(b):
+            continue
+        for x, y in ((a, b), (b, a)):
+            sentence = units[y].sentence
+            near[groups.find(x)].append(Span(sentence.article_id, sentence.start, sentence.end))
+    return near
 
 
 def _without_repeats(divergences: Sequence[Divergence]) -> list[Divergence]:

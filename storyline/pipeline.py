@@ -452,7 +452,7 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     divergences = (*alignment.divergences, *dated, *worded)
     facts = mark_date_conflicts(alignment.facts, events)
     summary = summarize(facts, alignment.fact_units, articles, sources,
-                        max_words=options.summary_words)
+                        max_words=options.summary_words, support=alignment.support)
     method = "extractive"
     if options.llm and summary:
         from .llm import rewrite_summary  # network code only when asked for

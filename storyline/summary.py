@@ -20,8 +20,10 @@ dateline that the sentence splitter left on a unit are cut away (the body senten
 stays), and when another original outlet says the same thing much more briefly, its
 sentence is quoted instead. Words saved go to further facts; the brief stays extractive
 and its first citation is always the exact span quoted. An independent outlet whose
-sentence states a chosen sentence (every name and number, most content words) is cited
-too, even when the aligner paired that sentence with another fact.
+sentence states a chosen sentence is cited too, even when the aligner paired that
+sentence with another fact: the aligner's near matches (scored above its threshold) and
+sentences holding most of its content words, as long as they give every name and number
+and agree on "not". The selection counts the details those supporters add as well.
 """
 
 from __future__ import annotations
@@ -55,28 +57,30 @@ _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 
 def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
               articles: Sequence[Article], sources: dict[str, str], *,
-              max_words: int = DEFAULT_WORDS) -> list[SummarySentence]:
-    """Pick fact sentences for the brief and cite every independent source for each."""
-    texts = {a.id: a.text for a in articles}
+              max_words: int = DEFAULT_WORDS,
+              support: Sequence[Sequence[Span]] = ()) -> list[SummarySentence]:
+    """Pick fact sentences for the brief and cite every independent source for each.
+
+    Args:
+        support: per fact, sentences the aligner matched to it above its threshold but
+            grouped elsewhere (`Alignment.support`); cited when they state the same.
+    """
     # What a fact says is both wordings: a brief restatement still repeats the long one.
     said = [set(content_words(fact.text)) for fact in facts]
-    facts = [_restate(fact, texts, sources) for fact in facts]
-    candidates = [i for i, fact in enumerate(facts)
-                  if MIN_WORDS <= len(fact.text.split()) <= MAX_WORDS
-                  and not fact.text.rstrip().endswith("?")]
-    vocab = {i: said[i] | set(content_words(facts[i].text)) for i in candidates}
-    relevance = {i: _relevance(facts[i], positions[i] if i < len(positions) else ())
-                 for i in candidates}
-    published = {a.id: a.timestamp for a in articles}
-    citations = {i: _citations(facts[i], sources, published, texts) for i in candidates}
-    fresh = _details(citations, articles, sources)  # per candidate: details not yet in
+    sentences = candidate_sentences(facts, articles, sources, support=support)
+    candidates = list(sentences)
+    vocab = {i: said[i] | set(content_words(sentences[i].text)) for i in candidates}
+    relevance = {i: _relevance(facts[i], positions[i] if i < len(positions) else (),
+                               sentences[i].text) for i in candidates}
+    # The selection already knows every span a sentence will cite, supporters included.
+    fresh = _details({i: s.citations for i, s in sentences.items()}, articles, sources)
     chosen: list[int] = []
     used = 0
     while candidates:
         best = max(candidates, key=lambda i: _mmr(i, relevance, vocab, chosen)
                    + DETAIL_WEIGHT * math.log1p(len(fresh[i])))
         candidates.remove(best)
-        length = len(facts[best].text.split())
+        length = len(sentences[best].text.split())
         if _repeated(best, vocab, chosen) >= REPEATED:  # also catches any near-duplicate
             continue
         if used + length > max_words and chosen:
@@ -87,11 +91,53 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
         used += length
         for i in candidates:
             fresh[i] -= fresh[best]
+    published = {a.id: a.timestamp for a in articles}
     chosen.sort(key=lambda i: (_first_time(facts[i], published), min(positions[i] or (0,))))
+    return [sentences[i] for i in chosen]
+
+
+def candidate_sentences(facts: Sequence[Fact], articles: Sequence[Article],
+                        sources: dict[str, str], *, support: Sequence[Sequence[Span]] = ()
+                        ) -> dict[int, SummarySentence]:
+    """Every sentence the brief may quote, by fact index, with all its citations.
+
+    Each fact in its shortest clean wording (`MIN_WORDS` to `MAX_WORDS` words, no
+    question), citing the span quoted first, then one span per other independent source
+    of its group, the aligner's near matches and other sentences that state the same.
+    The brief picks from these; a benchmark may too (the same citation rules apply).
+    """
+    texts = {a.id: a.text for a in articles}
+    published = {a.id: a.timestamp for a in articles}
     statements = _Statements(articles, sources, published)
-    return [SummarySentence(facts[i].text, citations[i] + statements.supporting(
-        facts[i].text, citations[i]), disputed=facts[i].agreement == "conflicting")
-        for i in chosen]
+    out = {}
+    for i, fact in enumerate(facts):
+        fact = _restate(fact, texts, sources)
+        if not MIN_WORDS <= len(fact.text.split()) <= MAX_WORDS \
+                or fact.text.rstrip().endswith("?"):
+            continue
+        cited = _all_citations(fact.text, _citations(fact, sources, published, texts),
+                               support[i] if i < len(support) else (), statements, texts)
+        out[i] = SummarySentence(fact.text, cited, disputed=fact.agreement == "conflicting")
+    return out
+
+
+def _all_citations(text: str, cited: tuple[Span, ...], near: Sequence[Span],
+                   statements: _Statements, texts: dict[str, str]) -> tuple[Span, ...]:
+    """The fact's own citations, then the aligner's near matches and other sentences that
+    state the same, one span per independent source not cited yet. A near match must
+    give every name and number of the text and agree on "not", as `_Statements` asks."""
+    spans = list(cited)
+    roots = {statements.sources.get(span.article, span.article) for span in spans}
+    must = _names(text) | set(_NUMBER.findall(text))
+    for span in near:
+        root = statements.sources.get(span.article, span.article)
+        said = texts.get(span.article, "")[span.start:span.end]
+        if root in roots or root != span.article or not must <= _markers(said) \
+                or is_negated(said) != is_negated(text):
+            continue
+        roots.add(root)
+        spans.append(span)
+    return tuple(spans) + statements.supporting(text, spans)
 
 
 class _Statements:
@@ -112,6 +158,10 @@ class _Statements:
         self.sentences = [(a.id, start, end, set(content_words(a.text[start:end])),
                            _markers(a.text[start:end]), is_negated(a.text[start:end]))
                           for a in ordered for start, end in sentence_spans(a.text)]
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        for index, sentence in enumerate(self.sentences):
+            for word in sentence[3]:
+                self.postings[word].append(index)
 
     def supporting(self, text: str, cited: Sequence[Span]) -> tuple[Span, ...]:
         """One best supporting span from each independent source not cited yet."""
@@ -121,9 +171,16 @@ class _Statements:
         negated = is_negated(text)
         best: dict[str, tuple[int, Span]] = {}
         roots = {self.sources.get(span.article, span.article) for span in cited}
-        for article, start, end, words, markers, denies in self.sentences:
+        # A supporter misses at most len(want) - need of the words, so it holds one of the
+        # rarest len(want) - need + 1: only their sentences are looked at (big stories).
+        need = math.ceil(SUPPORT * len(want))
+        rarest = sorted(want, key=lambda word: (len(self.postings.get(word, ())), word))
+        seen = sorted({index for word in rarest[:len(want) - need + 1]
+                       for index in self.postings.get(word, ())})
+        for index in seen:
+            article, start, end, words, markers, denies = self.sentences[index]
             shared = len(want & words)
-            if article in roots or shared < SUPPORT * len(want) or not must <= markers \
+            if article in roots or shared < need or not must <= markers \
                     or denies != negated:  # "did not approve" never backs "approved"
                 continue
             if article not in best or shared > best[article][0]:
@@ -136,11 +193,11 @@ def _markers(text: str) -> set[str]:
     return set(_TOKEN.findall(text)) | set(_NUMBER.findall(text))
 
 
-def _relevance(fact: Fact, positions: Sequence[int]) -> float:
+def _relevance(fact: Fact, positions: Sequence[int], text: str) -> float:
     lead = 1.0 / (1 + min(positions)) if positions else 0.0
     corroboration = math.log2(1 + fact.sources)
     conflict = 0.5 if fact.agreement == "conflicting" else 0.0
-    has_detail = 0.3 if any(ch.isdigit() for ch in fact.text) else 0.0
+    has_detail = 0.3 if any(ch.isdigit() for ch in text) else 0.0
     return corroboration + lead + conflict + has_detail
 
 

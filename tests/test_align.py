@@ -210,3 +210,18 @@ def test_a_disagreement_shown_by_a_wider_one_is_listed_once() -> None:
     kept = _without_repeats([narrow, wide, other])
     assert [d.topic for d in kept] == [wide.topic, other.topic]
     assert [d.id for d in kept] == ["d1", "d2"]
+
+
+def test_a_second_match_in_one_article_is_kept_as_support(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "The Kestrel River Bridge was closed to all traffic on Wednesday after cracks "
+             "were found in its supports. The Kestrel River Bridge was closed to traffic on "
+             "Wednesday after cracks were found in the supports.",
+        "b": "The Kestrel River Bridge was closed to all traffic on Wednesday after cracks "
+             "were found in its supports."})
+    grouped = next(i for i, f in enumerate(alignment.facts) if len(f.evidence) == 2)
+    # b's sentence pairs with a's first (its best match); a's second says the same.
+    assert [s.article for s in alignment.facts[grouped].evidence] == ["a", "b"]
+    second = alignment.facts[grouped].evidence[0].end
+    assert [(s.article, s.start >= second) for s in alignment.support[grouped]] == [("a", True)]
+    assert len(alignment.support) == len(alignment.facts)

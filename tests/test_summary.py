@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.models import Article, Fact, Span
-from storyline.summary import summarize
+from storyline.summary import candidate_sentences, summarize
 from storyline.text import content_words
 from tests.conftest import article
 
@@ -224,3 +224,64 @@ def test_a_disputed_figure_is_the_one_most_outlets_give() -> None:
         "conflicting")
     assert "9 workers" in sentence.text and sentence.disputed
     assert sorted(c.article for c in sentence.citations) == ["a2", "a3"]
+
+
+def test_the_aligners_near_match_is_cited_when_it_gives_every_name_and_number() -> None:
+    text = "Mayor Ilse Varga closed the Dunmore bridge on Monday after inspectors found 3 cracks."
+    # Other words, too few shared for the word rule, but the aligner matched them.
+    near = ("On Monday Mayor Ilse Varga shut the span that links Dunmore after 3 cracks "
+            "turned up during a routine check by the council's engineers.")
+    fewer = "Mayor Ilse Varga shut the Dunmore bridge on Monday after cracks were seen."
+    articles = [article(text, id="a1"), article(near, id="a2"), article(fewer, id="a3")]
+    fact = Fact("f1", text, "single", (Span("a1", 0, len(text)),), 1)
+    support = [(Span("a2", 0, len(near)), Span("a3", 0, len(fewer)))]
+    brief = summarize([fact], [(0,)], articles, {a.id: a.id for a in articles},
+                      support=support)
+    # a3 does not give the number of cracks: it cannot back the sentence.
+    assert [c.article for c in brief[0].citations] == ["a1", "a2"]
+    assert [c.article for c in summarize([fact], [(0,)], articles,
+                                         {a.id: a.id for a in articles})[0].citations] == ["a1"]
+
+
+def test_a_near_match_saying_not_or_copying_another_outlet_is_not_cited() -> None:
+    text = "The Dunmore council approved the Kelby harbour budget on Tuesday evening."
+    denies = "On Tuesday evening the Dunmore council did not approve the Kelby harbour budget."
+    copied = "On Tuesday evening the Dunmore council approved the Kelby harbour budget."
+    articles = [article(text, id="a1"), article(denies, id="a2"), article(copied, id="a3")]
+    fact = Fact("f1", text, "single", (Span("a1", 0, len(text)),), 1)
+    support = [(Span("a2", 0, len(denies)), Span("a3", 0, len(copied)))]
+    sources = {"a1": "a1", "a2": "a2", "a3": "a1"}  # a3 copies a1
+    brief = summarize([fact], [(0,)], articles, sources, support=support)
+    assert [c.article for c in brief[0].citations] == ["a1"]
+
+
+def test_the_brief_picks_a_sentence_for_the_details_its_supporting_outlets_add() -> None:
+    first = ("Mayor Ilse Varga opened the Kelby ferry terminal on Friday. Storm winds tore "
+             "the roof off the Dunmore library on Monday.")
+    # Other outlets name the mayor, the ferry and Friday, but none says the whole opening.
+    second = ("Mayor Ilse Varga opened the Kelby ferry terminal last week. Storm winds tore "
+              "the roof off the Dunmore library on Monday, soaking rare maps.")
+    third = ("Varga said the Kelby ferry terminal would open on Friday. Storm winds tore the "
+             "roof off the Dunmore library on Monday night.")
+    articles = [article(first, id="a1"), article(second, id="a2"), article(third, id="a3")]
+    opened = _fact("f1", "Mayor Ilse Varga opened the Kelby ferry terminal on Friday.", first)
+    storm = _fact("f2", "Storm winds tore the roof off the Dunmore library on Monday.", first)
+    brief = summarize([opened, storm], [(0,), (0,)], articles,
+                      {a.id: a.id for a in articles}, max_words=12)
+    # The opening has one more detail in its own sentence, but two outlets state the storm:
+    # it is the sentence a reader can check in three places.
+    assert [s.text for s in brief] == [storm.text]
+    assert [c.article for c in brief[0].citations] == ["a1", "a2", "a3"]
+
+
+def test_candidate_sentences_carry_every_citation_the_brief_would_give() -> None:
+    first = "Storm winds tore the roof off the Dunmore library on Monday. Rain fell."
+    second = "Storm winds tore the roof off the Dunmore library on Monday, soaking rare maps."
+    articles = [article(first, id="a1"), article(second, id="a2")]
+    storm = _fact("f1", "Storm winds tore the roof off the Dunmore library on Monday.", first)
+    rain = _fact("f2", "Rain fell.", first)  # too short to quote
+    sources = {a.id: a.id for a in articles}
+    candidates = candidate_sentences([storm, rain], articles, sources)
+    assert list(candidates) == [0]
+    assert candidates[0] == summarize([storm, rain], [(0,), (1,)], articles, sources)[0]
+    assert [c.article for c in candidates[0].citations] == ["a1", "a2"]
