@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .models import Article, Fact, Span, SummarySentence
-from .text import content_words, is_negated, sentence_spans
+from .text import content_words, is_negated, sentence_spans, words
 
 DEFAULT_WORDS = 120
 REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
@@ -48,7 +48,6 @@ NAMES_KEPT = 0.6  # share of its names (capitalised words) a shorter wording mus
 SUPPORT = 0.75  # share of a sentence's content words another outlet's sentence must state
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
-_NUMBER = re.compile(r"\d+")
 # A wire dateline opening the first sentence: "DUNMORE (Meridian Press) -", "PARIS, May 2 -"
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^()\n\u2013\u2014-]{1,25})?"
                        r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+")
@@ -128,7 +127,7 @@ def _all_citations(text: str, cited: tuple[Span, ...], near: Sequence[Span],
     give every name and number of the text and agree on "not", as `_Statements` asks."""
     spans = list(cited)
     roots = {statements.sources.get(span.article, span.article) for span in spans}
-    must = _names(text) | set(_NUMBER.findall(text))
+    must = _names(text) | _figures(text)
     for span in near:
         root = statements.sources.get(span.article, span.article)
         said = texts.get(span.article, "")[span.start:span.end]
@@ -165,7 +164,7 @@ class _Statements:
 
     def supporting(self, text: str, cited: Sequence[Span]) -> tuple[Span, ...]:
         """One best supporting span from each independent source not cited yet."""
-        want, must = set(content_words(text)), _names(text) | set(_NUMBER.findall(text))
+        want, must = set(content_words(text)), _names(text) | _figures(text)
         if not want:
             return ()
         negated = is_negated(text)
@@ -188,9 +187,14 @@ class _Statements:
         return tuple(span for _shared, span in best.values())
 
 
+def _figures(text: str) -> set[str]:
+    """The numbers a text gives, as digits: "3" and "three" are one figure."""
+    return {word for word in words(text) if word.isdigit()}
+
+
 def _markers(text: str) -> set[str]:
     """The words and numbers a name-and-number check compares (case kept)."""
-    return set(_TOKEN.findall(text)) | set(_NUMBER.findall(text))
+    return set(_TOKEN.findall(text)) | _figures(text)
 
 
 def _relevance(fact: Fact, positions: Sequence[int], text: str) -> float:
@@ -248,7 +252,7 @@ def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str]) -> Fact
     if fact.agreement == "conflicting":  # quote the figure most independent outlets give
         return _quoted_from(fact, _majority_figure(fact, best, texts, sources), texts)
     names = _names(texts[best.article][best.start:best.end])
-    numbers = set(_NUMBER.findall(texts[best.article][best.start:best.end]))
+    numbers = _figures(texts[best.article][best.start:best.end])
     for span in fact.evidence[1:]:
         if sources.get(span.article, span.article) != span.article or span.article not in texts:
             continue  # a copy never speaks for the group
@@ -259,7 +263,7 @@ def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str]) -> Fact
         # every number, and say "not" where the first one does.
         if MIN_WORDS <= words <= best_words * CONCISE and not said.endswith("?") \
                 and len(names & _markers(said)) >= NAMES_KEPT * len(names) \
-                and numbers <= set(_NUMBER.findall(said)) \
+                and numbers <= _figures(said) \
                 and is_negated(said) == is_negated(fact.text):
             best, best_words = body, words
     return _quoted_from(fact, best, texts)
@@ -274,7 +278,7 @@ def _majority_figure(fact: Fact, first: Span, texts: dict[str, str],
     for span in (first, *fact.evidence[1:]):
         if span.article not in texts:
             continue
-        numbers = frozenset(_NUMBER.findall(texts[span.article][span.start:span.end]))
+        numbers = frozenset(_figures(texts[span.article][span.start:span.end]))
         backers.setdefault(numbers, set()).add(sources.get(span.article, span.article))
         if sources.get(span.article, span.article) == span.article:
             spans.setdefault(numbers, _body(span, texts[span.article]))
@@ -346,11 +350,11 @@ def _citations(fact: Fact, sources: dict[str, str], published: dict[str, float],
     """
     spans: list[Span] = list(fact.evidence[:1])
     seen = {sources.get(s.article, s.article) for s in spans}
-    numbers = set(_NUMBER.findall(fact.text)) if fact.agreement == "conflicting" else set()
+    numbers = _figures(fact.text) if fact.agreement == "conflicting" else set()
     for span in sorted(fact.evidence[1:], key=lambda s: published.get(s.article, math.inf)):
         root = sources.get(span.article, span.article)
         said = texts.get(span.article, "")[span.start:span.end]
-        if numbers and not numbers <= set(_NUMBER.findall(said)):
+        if numbers and not numbers <= _figures(said):
             continue
         if root not in seen:
             seen.add(root)

@@ -200,6 +200,17 @@ def test_a_disputed_figure_cites_only_the_outlets_giving_it() -> None:
     assert sentence.disputed
 
 
+def test_a_disputed_figure_in_words_cites_only_the_outlets_giving_it() -> None:
+    [sentence] = _one_fact({
+        "a1": "Three workers were hurt when fire destroyed the Dunmore harbour warehouse.",
+        "a2": "Five workers were in hospital after a fire destroyed the Dunmore harbour "
+              "warehouse.",
+        "a3": "A fire destroyed the Dunmore harbour warehouse and hurt 3 workers."},
+        "conflicting")
+    assert sentence.disputed
+    assert sorted(c.article for c in sentence.citations) == ["a1", "a3"]  # "3" is "three"
+
+
 def test_a_shorter_wording_must_keep_the_numbers() -> None:
     [sentence] = _one_fact({
         "a1": "Fire in the Dunmore harbour warehouse killed 12 workers and injured 40 others "
