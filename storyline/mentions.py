@@ -478,6 +478,9 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
         return False
     if any(t.lower_ in ORG_NOUNS or t.lower_ in ORG_NAME_WORDS for t in tokens):
         return False
+    if len(tokens) > 2 and tokens[0].lower_ in PERSON_TITLES and \
+            tokens[-1].lower_.rstrip(".") not in {"co", "inc", "ltd", "llc", "plc"}:
+        return True  # the tagger took the title in: "Councillor Oren Dahl"
     prefix_role, _start = _title_prefix(doc, tokens[0].i)
     if prefix_role or _honorific_before(doc, tokens[0].i) or _age_after(tokens):
         return True
@@ -490,6 +493,12 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
     return len(tokens) > 1 and root.tag_ != "NNPS" and _referred_to_as_a_person(tokens)
 
 
+# Titles that only a person holds, as the first word of what spaCy tags an organisation.
+PERSON_TITLES = {"councillor", "councilor", "councilman", "councilwoman", "premier", "mayor",
+                 "minister", "senator", "governor", "president", "judge", "commissioner",
+                 "sheriff", "constable", "sergeant", "inspector", "detective", "coach",
+                 "professor", "ambassador", "representative", "congressman", "congresswoman",
+                 "superintendent", "trooper", "chairman", "chairwoman", "mp", "mpp", "mla"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
 
 

@@ -402,8 +402,16 @@ def _is_cue(token: Token) -> bool:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and \
             token.doc[token.i + 1].lower_ == "to":
         return True
+    if token.lemma_ == "put" and _as_put_it(token):
+        return True
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and \
         token.dep_ not in {"amod", "compound"}
+
+
+def _as_put_it(token: Token) -> bool:
+    """ '"...," as Lena Marsh put it': "put it" after "as" quotes the subject's words."""
+    children = {c.lower_: c.dep_ for c in token.children}
+    return children.get("it") == "dobj" and children.get("as") in {"mark", "advmod", "prep"}
 
 
 def _next_sentence(doc: Doc, token: Token) -> Span | None:

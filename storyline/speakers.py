@@ -151,13 +151,14 @@ class SpeakerResolver:
         return text_of(self.doc)[found[1]:end], found[1], end
 
     def _named_in_apposition(self, subject: Token) -> tuple[str, int, int] | None:
-        """ "The opposition leader, Ana Ruiz, said": the name beside the description."""
+        """ "The opposition leader, Ana Ruiz, said", "The union, the Dunmore Nurses
+        Association, said": the name beside the description."""
         if any(m.start <= subject.idx < m.end and m.kind == "name" for m in self.mentions):
             return None
         for child in subject.children:
             if child.dep_ != "appos":
                 continue
-            for mention in self.people:
+            for mention in (*self.people, *self.orgs):
                 if mention.kind == "name" and mention.start <= child.idx < mention.end:
                     return mention.text, mention.start, mention.end
         return None

@@ -632,3 +632,33 @@ def test_it_said_is_the_salient_organisation_not_the_nearest(analyse: Any) -> No
             'Authority failed. In a statement, it said the routes lost money.')
     quote = _by_text(_quotes(analyse, text), "routes lost money")
     assert quote.speaker_text == "Harbourline Ferries"
+
+
+def test_a_title_the_tagger_took_into_an_organisation_is_a_person(analyse: Any) -> None:
+    # The small model tags "Councillor Oren Dahl" as an organisation; the title says person,
+    # so the later bare "Dahl" is the same councillor.
+    text = ('Councillor Oren Dahl wrote on Facebook that the vote was rigged.\n\n'
+            '"This council has lost the trust of every taxpayer in the ward," Dahl wrote in '
+            'the post.')
+    assert _speaker_name(analyse, text, "lost the trust") == "Oren Dahl"
+
+
+def test_an_organisation_in_apposition_speaks_for_its_description(analyse: Any) -> None:
+    text = ('The union representing the nurses, the Dunmore Nurses Association, said the deal '
+            'was unfair to its members.')
+    quote = _by_text(_quotes(analyse, text), "deal was unfair")
+    assert quote.speaker_text == "Dunmore Nurses Association"
+
+
+def test_as_x_put_it_gives_the_speaker_of_a_partial_quote(analyse: Any) -> None:
+    for text in ('The ferry plan is "a gift to the rich and nothing else," as Lena Marsh put '
+                 'it on Monday.',
+                 'As Lena Marsh put it on Monday, the ferry plan is "a gift to the rich and '
+                 'nothing else."'):
+        quote = _by_text(_quotes(analyse, text), "gift to the rich")
+        assert (quote.cue, quote.speaker_text) == ("put", "Lena Marsh")
+
+
+def test_put_without_as_it_is_no_cue(analyse: Any) -> None:
+    text = 'Lena Marsh put the sign "Closed for winter" on the pier gate on Monday.'
+    assert all(q.cue != "put" for q in _quotes(analyse, text))
