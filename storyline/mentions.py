@@ -478,7 +478,7 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
         return False
     if any(t.lower_ in ORG_NOUNS or t.lower_ in ORG_NAME_WORDS for t in tokens):
         return False
-    if len(tokens) > 2 and tokens[0].lower_ in PERSON_TITLES and \
+    if len(tokens) > 2 and tokens[0].lower_ in OFFICE_TITLES and \
             tokens[-1].lower_.rstrip(".") not in {"co", "inc", "ltd", "llc", "plc"}:
         return True  # the tagger took the title in: "Councillor Oren Dahl"
     prefix_role, _start = _title_prefix(doc, tokens[0].i)
@@ -494,7 +494,7 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
 
 
 # Titles that only a person holds, as the first word of what spaCy tags an organisation.
-PERSON_TITLES = {"councillor", "councilor", "councilman", "councilwoman", "premier", "mayor",
+OFFICE_TITLES = {"councillor", "councilor", "councilman", "councilwoman", "premier", "mayor",
                  "minister", "senator", "governor", "president", "judge", "commissioner",
                  "sheriff", "constable", "sergeant", "inspector", "detective", "coach",
                  "professor", "ambassador", "representative", "congressman", "congresswoman",
