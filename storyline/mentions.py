@@ -198,12 +198,21 @@ def _person_cue(run: list[Token], label: str) -> bool:
         return True
     if label in PLACE_LABELS:
         return False
+    if len(run) > 1 and run[0].lower_ in OFFICE_TITLES:
+        return True  # "Mayor Ilse Varga" tagged as one work of art
     if _title_prefix(doc, run[0].i)[0] or any(
             c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children):
         return True
     if head.dep_ == "appos" and head.head.lemma_.lower() in ROLE_NOUNS:
         return True  # "the opposition leader, Ana Ruiz, said"
-    return speech
+    return speech or len(run) > 1 and _holds_a_role(head)
+
+
+def _holds_a_role(head: Token) -> bool:
+    """ "Ana Ruiz is the director of the food bank": the subject of "be" with a role."""
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in ROLE_NOUNS for c in verb.children)
 
 
 def _could_be_a_name(run: list[Token]) -> bool:

@@ -578,19 +578,31 @@ def _dash_attribution(text: str, span: _MarkedSpan, resolver: SpeakerResolver
 
 def _is_label(text: str, span: _MarkedSpan, word_count: int, cue: Token | None) -> bool:
     """Scare quotes, nicknames and titles: "the so-called 'bridge tax'"."""
-    if word_count > 4:
-        return False
     before = text[max(0, span.outer_start - 30):span.outer_start].lower().split()
+    if word_count > 4:
+        return word_count <= 8 and _titled(text[span.start:span.end]) and bool(before) and \
+            (before[-1] in TITLE_PREPOSITIONS or _possessive(before[-1]))
     if before and (before[-1] in LABEL_MARKERS or before[-2:] == ["known", "as"]):
         return cue is None or cue.lemma_ != "call" or before[-1] == "so-called"
     quoted = text[span.start:span.end]
     if not any(c.isalpha() for c in quoted):
         return True  # "13", "#4471": numbers and codes in marks are not utterances
-    words = [w.strip(".,;:!?") for w in quoted.split()]
-    titled = all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
-    if titled and before and before[-1] in TITLE_PREPOSITIONS:
-        return True  # 'she said on "Morning Harbour Hour"', 'a role in "The Tide"'
+    titled = _titled(quoted)
+    if titled and before and (before[-1] in TITLE_PREPOSITIONS or _possessive(before[-1])):
+        # 'she said on "Morning Harbour Hour"', 'a role in "The Tide"', 'Harbour FM's
+        # "Morning Tide"'
+        return True
     return word_count <= 3 and cue is None or (titled and word_count <= 4 and cue is None)
+
+
+def _titled(quoted: str) -> bool:
+    """Every longer word capitalised, as in a title ("The Harbour Morning Show")."""
+    words = [w.strip(".,;:!?") for w in quoted.split()]
+    return all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "\u2019s")) and len(word) > 2
 
 
 def _direct_or_partial(text: str, span: _MarkedSpan, cue: Token | None) -> str:

@@ -662,3 +662,29 @@ def test_as_x_put_it_gives_the_speaker_of_a_partial_quote(analyse: Any) -> None:
 def test_put_without_as_it_is_no_cue(analyse: Any) -> None:
     text = 'Lena Marsh put the sign "Closed for winter" on the pier gate on Monday.'
     assert all(q.cue != "put" for q in _quotes(analyse, text))
+
+
+def test_a_long_show_title_after_of_is_no_quote(analyse: Any) -> None:
+    text = ('On Tuesday\'s episode of "The Harbour Town Morning Show," Mayor Ilse Varga said '
+            'the bridge would reopen in May.')
+    quotes = _quotes(analyse, text)
+    assert all("Morning Show" not in q.text for q in quotes)
+    assert _speaker_name(analyse, text, "bridge would reopen") == "Ilse Varga"
+
+
+def test_a_title_after_a_possessive_is_no_quote(analyse: Any) -> None:
+    text = ('Oren Dahl told Harbour FM\'s "Morning Tide" on Friday that the pier was unsafe '
+            'for the ferry.')
+    assert all("Morning Tide" not in q.text for q in _quotes(analyse, text))
+
+
+def test_a_title_case_utterance_with_a_cue_stays_a_quote(analyse: Any) -> None:
+    text = '"We Will Not Back Down," Oren Dahl said at the rally on Friday.'
+    quote = _by_text(_quotes(analyse, text), "We Will Not Back Down")
+    assert quote.speaker_text == "Oren Dahl"
+
+
+def test_a_name_said_to_hold_a_role_is_a_person_for_a_later_she(analyse: Any) -> None:
+    text = ('Ana Ruiz is the director of the Calder food bank.\n\n'
+            '"We have never seen lines like this, not even in the worst winters," she said.')
+    assert _speaker_name(analyse, text, "never seen lines") == "Ana Ruiz"
