@@ -498,7 +498,9 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
         return True  # "Amara Osei, the chief engineer, ..."
     if len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
             "say", "tell", "add", "warn", "announce", "state"}:
-        return True
+        # An agency named after its country ("Health Canada") or a plural ("Harbourline
+        # Ferries") speaks as a body.
+        return root.tag_ != "NNPS" and not _names_a_place(doc, tokens)
     return len(tokens) > 1 and root.tag_ != "NNPS" and _referred_to_as_a_person(tokens)
 
 
@@ -508,6 +510,17 @@ OFFICE_TITLES = {"councillor", "councilor", "councilman", "councilwoman", "premi
                  "sheriff", "constable", "sergeant", "inspector", "detective", "coach",
                  "professor", "ambassador", "representative", "congressman", "congresswoman",
                  "superintendent", "trooper", "chairman", "chairwoman", "mp", "mpp", "mla"}
+# Countries and provinces that federal and provincial bodies are named after.
+COUNTRY_WORDS = {"canada", "ontario", "quebec", "alberta", "manitoba", "saskatchewan",
+                 "america", "britain", "england", "scotland", "wales", "ireland", "australia"}
+
+
+def _names_a_place(doc: Doc, tokens: list[Token]) -> bool:
+    """Whether a word of the name is a country or a place the article names elsewhere."""
+    places = {t.lower_ for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP"} for t in e}
+    return any(t.lower_ in COUNTRY_WORDS or t.lower_ in places for t in tokens)
+
+
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
 
 

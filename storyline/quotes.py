@@ -464,7 +464,8 @@ def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerRe
     if verb is not None and (found := resolver.speaker_of(verb, previous)) is not None and \
             resolver.names_someone(found):
         return found, verb.text
-    colon = _colon_attribution(text, parts[0], resolver)
+    colon = _colon_attribution(text, parts[0], resolver) or \
+        _one_name_before_colon(doc, parts[0], resolver)
     if colon is not None:
         return colon, ":"
     lead = _cue_just_before(doc, parts[0], previous)
@@ -545,6 +546,28 @@ def _colon_attribution(text: str, span: _MarkedSpan, resolver: SpeakerResolver
     for mention in (*resolver.people, *resolver.orgs):
         if 0 <= colon - mention.end <= 1 and mention.kind != "pronoun":
             return mention.text, mention.start, mention.end
+    return None
+
+
+def _one_name_before_colon(doc: Doc, span: _MarkedSpan, resolver: SpeakerResolver
+                           ) -> tuple[str, int, int] | None:
+    """ "Dahl's message was clear: '...'", "For Dahl, the answer is simple: '...'": the one
+    person (else the one organisation) named in the clause that a colon ends."""
+    text = text_of(doc)
+    before = text[:span.outer_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    start = max(colon[0].sent.start_char, text.rfind("\n", 0, colon.start_char) + 1)
+    for pool in (resolver.people, resolver.orgs):
+        named = [m for m in pool if start <= m.start and m.end <= colon.start_char and
+                 m.kind == "name" and not resolver.inside[m.start]]
+        if len({resolver.identity.get(m.start, m.name) for m in named}) == 1:
+            return named[-1].text, named[-1].start, named[-1].end
+        if named:
+            return None
     return None
 
 

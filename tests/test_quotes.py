@@ -688,3 +688,27 @@ def test_a_name_said_to_hold_a_role_is_a_person_for_a_later_she(analyse: Any) ->
     text = ('Ana Ruiz is the director of the Calder food bank.\n\n'
             '"We have never seen lines like this, not even in the worst winters," she said.')
     assert _speaker_name(analyse, text, "never seen lines") == "Ana Ruiz"
+
+
+def test_an_agency_named_after_its_country_is_a_body_not_a_person(analyse: Any) -> None:
+    # Were "Statistics Canada" a person, the "she" would go to it.
+    text = ('Lena Marsh said the recall came too late. Statistics Canada said prices rose '
+            'again. "It\'s a disaster for families," she said.')
+    assert _speaker_name(analyse, text, "disaster for families") == "Lena Marsh"
+    text = ('Health Canada said on Monday that the recall covers three brands. "Consumers '
+            'should return the product to the store," it said in a statement.')
+    assert _speaker_name(analyse, text, "return the product") == "Health Canada"
+
+
+def test_the_one_person_named_before_a_colon_speaks(analyse: Any) -> None:
+    for text in ("Oren Dahl's message to the council was clear: \"We will not leave the "
+                 'island."',
+                 'For Oren Dahl, the answer is simple: "We need a bridge and we need it now."'):
+        quote = _by_text(_quotes(analyse, text), "We ")
+        assert (quote.cue, quote.speaker_text) == (":", "Oren Dahl")
+
+
+def test_two_people_before_a_colon_leave_the_quote_unattributed(analyse: Any) -> None:
+    text = 'Oren Dahl found the note from Lena Marsh on the pier: "We will never sell it."'
+    quote = _by_text(_quotes(analyse, text), "never sell")
+    assert quote.speaker_text is None
