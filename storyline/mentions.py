@@ -165,6 +165,9 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
 def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
     """An unresolved mention, or a person's name when the text around it says so."""
     label = "" if in_headline else run[0].ent_type_
+    titled = next((k for k, t in enumerate(run[:-1]) if t.lower_ in OFFICE_TITLES), 0)
+    if not in_headline and label not in PLACE_LABELS and 0 < titled < len(run) - 1:
+        run = run[titled:]  # "Calder Mayor Oren Dahl": the mayor of Calder
     if not in_headline and _person_cue(run, label):
         found = _mention_from_tokens(run, "PERSON", article_id)
         if found is not None:

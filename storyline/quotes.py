@@ -129,6 +129,8 @@ def _opening_mark(text: str, i: int) -> tuple[str, str] | None:
         return char, OPENERS[char]
     if char == '"':
         return '"', '"'
+    if char == "\u201d" and (i == 0 or text[i - 1].isspace()) and text[i + 1:i + 2].isalpha():
+        return char, char  # a closing mark typed as the opener: '\u201dFear. I am afraid.\u201d'
     return None
 
 

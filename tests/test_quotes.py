@@ -712,3 +712,16 @@ def test_two_people_before_a_colon_leave_the_quote_unattributed(analyse: Any) ->
     text = 'Oren Dahl found the note from Lena Marsh on the pier: "We will never sell it."'
     quote = _by_text(_quotes(analyse, text), "never sell")
     assert quote.speaker_text is None
+
+
+def test_a_closing_curly_mark_typed_as_the_opener_opens_a_quote() -> None:
+    text = ('Readers wrote in.\n\n\u201dFear. I am truly afraid of the ferry closing.\u201d '
+            '\u2015 Jane Roe.\n\nShe called it \u201cunfair\u201d and left.')
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ["Fear. I am truly afraid of the ferry closing.", "unfair"]
+
+
+def test_a_title_between_a_place_and_a_name_is_a_person(analyse: Any) -> None:
+    # The small model tags the whole run as a work of art.
+    text = '"The town is broke and nobody is coming," Calder Mayor Oren Dahl said on Monday.'
+    assert _speaker_name(analyse, text, "town is broke") == "Oren Dahl"
