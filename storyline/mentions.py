@@ -178,7 +178,8 @@ def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
                    kind="headline" if in_headline else "candidate")
 
 
-SPEECH_LEMMAS = {"say", "tell", "add", "warn", "announce", "state", "explain", "insist"}
+SPEECH_LEMMAS = {"say", "tell", "add", "warn", "announce", "state", "explain", "insist", "ask",
+                 "write", "note", "reply", "respond", "argue", "recall", "admit", "acknowledge"}
 
 
 def _person_cue(run: list[Token], label: str) -> bool:

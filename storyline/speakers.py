@@ -246,10 +246,10 @@ class SpeakerResolver:
             if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
                     verb.dep_ == "relcl":
                 return verb.head  # "Varga, who called the closure ..." -> Varga
-            if subjects:
-                return subjects[0]
             agents = [c for c in verb.children if c.dep_ == "agent"]
-            if agents:
+            if subjects and not (agents and subjects[0].dep_ == "nsubjpass"):
+                return subjects[0]
+            if agents:  # "was told by Oren Dahl": the agent speaks, not the one told
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
                 return pobj[0] if pobj else None
             if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:

@@ -725,3 +725,15 @@ def test_a_title_between_a_place_and_a_name_is_a_person(analyse: Any) -> None:
     # The small model tags the whole run as a work of art.
     text = '"The town is broke and nobody is coming," Calder Mayor Oren Dahl said on Monday.'
     assert _speaker_name(analyse, text, "town is broke") == "Oren Dahl"
+
+
+def test_told_by_in_the_passive_makes_the_agent_the_speaker(analyse: Any) -> None:
+    text = '"The pier will not survive another winter," Lena Marsh was told by Oren Dahl.'
+    quote = _by_text(_quotes(analyse, text), "pier will not survive")
+    assert quote.speaker_text == "Oren Dahl"
+
+
+def test_an_untagged_name_asking_a_question_is_a_person(analyse: Any) -> None:
+    text = ('The council met on Monday.\n\n"Why should the island pay for a bridge it will '
+            'never use?" Oren Dahl asked.')
+    assert _speaker_name(analyse, text, "Why should") == "Oren Dahl"
