@@ -737,3 +737,18 @@ def test_an_untagged_name_asking_a_question_is_a_person(analyse: Any) -> None:
     text = ('The council met on Monday.\n\n"Why should the island pay for a bridge it will '
             'never use?" Oren Dahl asked.')
     assert _speaker_name(analyse, text, "Why should") == "Oren Dahl"
+
+
+def test_a_description_finds_the_one_person_given_that_role(analyse: Any) -> None:
+    text = ('Lena Marsh, a nurse at Calder General Hospital, was on shift that night. '
+            '"We were overwhelmed," the nurse said.')
+    assert _speaker_name(analyse, text, "overwhelmed") == "Lena Marsh"
+    text = ('Oren Dahl, the harbour master, closed the pier on Monday. "The waves were too '
+            'high," the harbour master said.')
+    assert _speaker_name(analyse, text, "waves were too high") == "Oren Dahl"
+
+
+def test_a_description_two_people_share_stays_unresolved(analyse: Any) -> None:
+    text = ('Lena Marsh, a nurse at Calder General Hospital, and Mary Quinlan, a nurse at the '
+            'island clinic, worked all night. "We were overwhelmed," the nurse said.')
+    assert _speaker_name(analyse, text, "overwhelmed") is None
