@@ -477,6 +477,9 @@ def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerRe
             _continues_turn(text, previous, parts[0].start):
         return (previous.speaker_text or "", previous.speaker_start,
                 previous.speaker_end or previous.speaker_start), None
+    pointer = _pointer_after(doc, parts[-1], resolver)
+    if pointer is not None:
+        return pointer
     lead_in = _lead_in_subject(doc, parts[0], previous)
     if lead_in is not None and (found := resolver.speaker_of(lead_in, previous)) and \
             resolver.names_person(found):
@@ -573,6 +576,39 @@ def _one_name_before_colon(doc: Doc, span: _MarkedSpan, resolver: SpeakerResolve
     return None
 
 
+POINTER_WORDS = {"that", "that's", "those", "this", "so", "such"}
+
+
+def _pointer_after(doc: Doc, span: _MarkedSpan, resolver: SpeakerResolver
+                   ) -> tuple[tuple[str, int, int], str | None] | None:
+    """A quote the next sentence points back to: '"We were lucky."\n\nThat\'s how Lena Marsh
+    described the fire', 'Those were the words of Lena Marsh': the speaker of its cue, or
+    the one person it names."""
+    text = text_of(doc)
+    after = doc.char_span(span.outer_end, min(len(text), span.outer_end + 200),
+                          alignment_mode="contract")
+    first = next((t for t in after if not t.is_space), None) if after is not None else None
+    if first is None or first.lower_ not in POINTER_WORDS:
+        return None
+    gap = text[span.outer_end:first.idx]
+    if gap.strip() or gap.count("\n") > 2:
+        return None
+    sentence = [t for t in first.sent if t.i >= first.i]
+    cue = next((t for t in sentence[:8] if _is_cue(t)), None)
+    if cue is not None and (found := resolver.speaker_of(cue)) is not None and \
+            resolver.names_person(found):
+        return found, cue.text
+    if not any(t.lower_ in {"words", "word"} for t in sentence[:5]):
+        return None
+    end = sentence[-1].idx
+    named = {resolver.identity.get(m.start, m.name): m for m in resolver.people
+             if first.idx <= m.start <= end and m.kind == "name"}
+    if len(named) != 1:
+        return None
+    (mention,) = named.values()
+    return (mention.text, mention.start, mention.end), None
+
+
 def _cue_just_before(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Token | None:
     """The speech verb of the sentence right before a quote opening its own sentence."""
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -665,8 +701,9 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
         content = _content_span(token, inside)
         if content is None:
             continue
-        start, end, content_text = content
-        if any(span.outer_start <= start and end <= span.outer_end for span in marked):
+        start, end, content_text = _within_paragraph(text_of(doc), token.idx, *content)
+        if end - start < 2 or \
+                any(span.outer_start <= start and end <= span.outer_end for span in marked):
             continue
         has_marks = any(start <= span.start < end for span in marked)
         speaker = resolver.speaker_of(token)
@@ -675,6 +712,22 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
                             speaker[0] if speaker else None,
                             speaker[1] if speaker else None, speaker[2] if speaker else None))
     return [q for q in quotes if len(q.text.split()) >= 3 and not _mostly_quoted(q, inside)]
+
+
+def _within_paragraph(text: str, cue: int, start: int, end: int, content: str
+                      ) -> tuple[int, int, str]:
+    """A content span cut back to the cue's paragraph: the parser sometimes runs a sentence
+    across a paragraph break, but reported speech never does."""
+    if "\n" not in text[start:end]:
+        return start, end, content
+    first = max(start, text.rfind("\n", 0, cue) + 1)
+    after = text.find("\n", cue)
+    last = min(end, len(text) if after < 0 else after)
+    while first < last and not text[first].isalnum() and text[first] not in "\"\u201c'\u2018":
+        first += 1
+    while last > first and text[last - 1] in " ,;:":
+        last -= 1
+    return first, last, text[first:last]
 
 
 def _mostly_quoted(quote: Quote, inside: bytearray) -> bool:

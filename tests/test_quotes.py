@@ -752,3 +752,28 @@ def test_a_description_two_people_share_stays_unresolved(analyse: Any) -> None:
     text = ('Lena Marsh, a nurse at Calder General Hospital, and Mary Quinlan, a nurse at the '
             'island clinic, worked all night. "We were overwhelmed," the nurse said.')
     assert _speaker_name(analyse, text, "overwhelmed") is None
+
+
+def test_reported_speech_stays_in_its_cues_paragraph(analyse: Any) -> None:
+    text = ('The fire started just after midnight.\n\n"We were lucky to get out alive."\n\n'
+            'Lena Marsh and her two children escaped through a window, she said.')
+    quotes = _quotes(analyse, text)
+    assert all("\n" not in q.text for q in quotes)
+    reported = _by_text(quotes, "escaped through a window")
+    assert reported.kind == "indirect"
+
+
+def test_a_sentence_pointing_back_at_a_quote_names_its_speaker(analyse: Any) -> None:
+    for text in ('"We were lucky to get out alive."\n\nThat\'s how Lena Marsh described the '
+                 'fire that destroyed her home in Calder on Monday.',
+                 '"We were lucky to get out alive."\n\nThose were the words of Lena Marsh '
+                 'after the fire that destroyed her home in Calder on Monday.'):
+        quote = _by_text(_quotes(analyse, text), "lucky to get out")
+        assert quote.speaker_text == "Lena Marsh"
+
+
+def test_a_pointing_sentence_about_a_thing_gives_no_speaker(analyse: Any) -> None:
+    text = '"The pier is closed until the spring thaw."\n\nThat is what the sign said.'
+
+    quote = _by_text(_quotes(analyse, text), "closed until the spring")
+    assert quote.speaker_text is None
