@@ -109,12 +109,10 @@ class EntityIndex:
             if head not in ORG_NOUNS | COMPANY_NOUNS:
                 by_role = [e for e in pool if e.label == "PERSON" and
                            any(same_role(head, r) for r in e.roles)]
-            elif head in ORG_NOUNS | COMPANY_NOUNS:
+            else:
                 by_role = [e for e in pool if e.label == "ORG" and head in e.name.lower()] \
                     or ([e for e in pool if e.label == "ORG" and is_company(e.name)]
                         if head in COMPANY_NOUNS else [])
-            else:
-                by_role = []
             if len(by_role) == 1:
                 return by_role[0].id
             if by_name or by_role:

@@ -633,7 +633,9 @@ def _honorific_before(doc: Doc, start: int) -> str | None:
 
 
 def _apposition_role(head: Token) -> str | None:
-    """Role from an apposition: "Jane Doe, the health minister," or "the spokesperson, Jane"."""
+    """Role from an apposition: "Jane Doe, the health minister," or "the spokesperson, Jane".
+    Any singular common noun beside a name describes the person ("Lena Marsh, a nurse at
+    ..."); a description before a name must be a person noun."""
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":
             return normalize_role(_subtree_text(child, stop_at=None))
@@ -656,12 +658,9 @@ PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ess"
 def is_person_noun(token: Token) -> bool:
     """A noun that can describe a person ("the publicist", "his sister"), not a thing
     ("her new fashion line"): a known role or family word, or a person-noun ending."""
-    return is_person_word(token.lemma_.lower())
-
-
-def is_person_word(lemma: str) -> bool:
-    """`is_person_noun` for a lower-case lemma ("master", "publicist")."""
-    return lemma in _PERSON_WORDS or len(lemma) >= 5 and lemma.endswith(PERSON_SUFFIXES)
+    lemma = token.lemma_.lower()
+    return lemma in _PERSON_WORDS or \
+        len(lemma) >= 5 and lemma.endswith(PERSON_SUFFIXES)
 
 
 def _subtree_text(token: Token, *, stop_at: Token | None) -> str:
