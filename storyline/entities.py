@@ -28,7 +28,6 @@ from .models import Span as TextSpan
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
-    ROLE_NOUNS,
     given,
     name_parts,
     person_key,
@@ -105,15 +104,15 @@ class EntityIndex:
             if len(by_name) == 1:
                 return by_name[0].id
             head = phrase.split()[-1]
-            if head in ROLE_NOUNS:
+            # "the nurse" finds "Lena Marsh, a nurse at ..." as "the minister" finds the
+            # minister: the one person given a role with that head word.
+            if head not in ORG_NOUNS | COMPANY_NOUNS:
                 by_role = [e for e in pool if e.label == "PERSON" and
                            any(same_role(head, r) for r in e.roles)]
-            elif head in ORG_NOUNS | COMPANY_NOUNS:
+            else:
                 by_role = [e for e in pool if e.label == "ORG" and head in e.name.lower()] \
                     or ([e for e in pool if e.label == "ORG" and is_company(e.name)]
                         if head in COMPANY_NOUNS else [])
-            else:
-                by_role = []
             if len(by_role) == 1:
                 return by_role[0].id
             if by_name or by_role:

@@ -165,6 +165,9 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
 def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
     """An unresolved mention, or a person's name when the text around it says so."""
     label = "" if in_headline else run[0].ent_type_
+    titled = next((k for k, t in enumerate(run[:-1]) if t.lower_ in OFFICE_TITLES), 0)
+    if not in_headline and label not in PLACE_LABELS and 0 < titled < len(run) - 1:
+        run = run[titled:]  # "Calder Mayor Oren Dahl": the mayor of Calder
     if not in_headline and _person_cue(run, label):
         found = _mention_from_tokens(run, "PERSON", article_id)
         if found is not None:
@@ -175,7 +178,8 @@ def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
                    kind="headline" if in_headline else "candidate")
 
 
-SPEECH_LEMMAS = {"say", "tell", "add", "warn", "announce", "state", "explain", "insist"}
+SPEECH_LEMMAS = {"say", "tell", "add", "warn", "announce", "state", "explain", "insist", "ask",
+                 "write", "note", "reply", "respond", "argue", "recall", "admit", "acknowledge"}
 
 
 def _person_cue(run: list[Token], label: str) -> bool:
@@ -198,12 +202,21 @@ def _person_cue(run: list[Token], label: str) -> bool:
         return True
     if label in PLACE_LABELS:
         return False
+    if len(run) > 1 and run[0].lower_ in OFFICE_TITLES:
+        return True  # "Mayor Ilse Varga" tagged as one work of art
     if _title_prefix(doc, run[0].i)[0] or any(
             c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children):
         return True
     if head.dep_ == "appos" and head.head.lemma_.lower() in ROLE_NOUNS:
         return True  # "the opposition leader, Ana Ruiz, said"
-    return speech
+    return speech or len(run) > 1 and _holds_a_role(head)
+
+
+def _holds_a_role(head: Token) -> bool:
+    """ "Ana Ruiz is the director of the food bank": the subject of "be" with a role."""
+    verb = head.head
+    return head.dep_ == "nsubj" and verb.lemma_ == "be" and any(
+        c.dep_ == "attr" and c.lemma_.lower() in ROLE_NOUNS for c in verb.children)
 
 
 def _could_be_a_name(run: list[Token]) -> bool:
@@ -478,6 +491,9 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
         return False
     if any(t.lower_ in ORG_NOUNS or t.lower_ in ORG_NAME_WORDS for t in tokens):
         return False
+    if len(tokens) > 2 and tokens[0].lower_ in OFFICE_TITLES and \
+            tokens[-1].lower_.rstrip(".") not in {"co", "inc", "ltd", "llc", "plc"}:
+        return True  # the tagger took the title in: "Councillor Oren Dahl"
     prefix_role, _start = _title_prefix(doc, tokens[0].i)
     if prefix_role or _honorific_before(doc, tokens[0].i) or _age_after(tokens):
         return True
@@ -486,8 +502,27 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
         return True  # "Amara Osei, the chief engineer, ..."
     if len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
             "say", "tell", "add", "warn", "announce", "state"}:
-        return True
+        # An agency named after its country ("Health Canada") or a plural ("Harbourline
+        # Ferries") speaks as a body.
+        return root.tag_ != "NNPS" and not _names_a_place(doc, tokens)
     return len(tokens) > 1 and root.tag_ != "NNPS" and _referred_to_as_a_person(tokens)
+
+
+# Titles that only a person holds, as the first word of what spaCy tags an organisation.
+OFFICE_TITLES = {"councillor", "councilor", "councilman", "councilwoman", "premier", "mayor",
+                 "minister", "senator", "governor", "president", "judge", "commissioner",
+                 "sheriff", "constable", "sergeant", "inspector", "detective", "coach",
+                 "professor", "ambassador", "representative", "congressman", "congresswoman",
+                 "superintendent", "trooper", "chairman", "chairwoman", "mp", "mpp", "mla"}
+# Countries and provinces that federal and provincial bodies are named after.
+COUNTRY_WORDS = {"canada", "ontario", "quebec", "alberta", "manitoba", "saskatchewan",
+                 "america", "britain", "england", "scotland", "wales", "ireland", "australia"}
+
+
+def _names_a_place(doc: Doc, tokens: list[Token]) -> bool:
+    """Whether a word of the name is a country or a place the article names elsewhere."""
+    places = {t.lower_ for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP"} for t in e}
+    return any(t.lower_ in COUNTRY_WORDS or t.lower_ in places for t in tokens)
 
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
@@ -598,9 +633,11 @@ def _honorific_before(doc: Doc, start: int) -> str | None:
 
 
 def _apposition_role(head: Token) -> str | None:
-    """Role from an apposition: "Jane Doe, the health minister," or "the spokesperson, Jane"."""
+    """Role from an apposition: "Jane Doe, the health minister," or "the spokesperson, Jane".
+    Any singular common noun beside a name describes the person ("Lena Marsh, a nurse at
+    ..."); a description before a name must be a person noun."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and is_person_noun(child):
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":
             return normalize_role(_subtree_text(child, stop_at=None))
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and is_person_noun(head.head):
         return normalize_role(_subtree_text(head.head, stop_at=head))

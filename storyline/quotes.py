@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .marks import MarkedSpan, find_quote_marks
 from .models import Mention, Quote
 from .names import CANDIDATE_KINDS
 from .nlp import text_of
@@ -45,101 +45,6 @@ ARGUMENT_DEPS = CLAUSE_DEPS | {"dobj", "dative", "oprd", "prep", "attr", "acomp"
 TITLE_PREPOSITIONS = {"on", "in", "of", "at", "from", "for", "by", "with", "about"}
 LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
                  "word", "phrase", "slogan", "known", "called"}
-OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
-MIXED_CLOSERS = {'"', "\u201d"}  # a straight or a curly closing double mark
-
-
-@dataclass(frozen=True, slots=True)
-class _MarkedSpan:
-    """The text between one pair (or chain) of quote marks, and the marks' outer edges."""
-
-    start: int
-    end: int
-    outer_start: int
-    outer_end: int
-
-
-def find_quote_marks(text: str) -> list[_MarkedSpan]:
-    """Spans between matching quote marks; a quote left open at the end of a
-    paragraph continues when the next paragraph reopens it.
-
-    Marks: straight and curly double quotes, guillemets, low-high quotes, curly
-    single quotes used as quotation marks, and the typewriter pairs `` '' and '' ''.
-    """
-    spans: list[_MarkedSpan] = []
-    open_at: int | None = None
-    inner = 0
-    closer = ""
-    i = 0
-    while i < len(text):
-        pair = text[i:i + 2]
-        if open_at is None:
-            opener = _opening_mark(text, i)
-            if opener:
-                open_at, closer = i, opener[1]
-                inner = i + len(opener[0])
-                i = inner
-                continue
-        elif (found := _closing_mark(text, i, closer, inner)) is not None:
-            if i > inner:
-                spans.append(_MarkedSpan(inner, i, open_at, i + len(found)))
-            i += len(found)
-            open_at = None
-            continue
-        elif pair == "\n\n":
-            reopened = _opening_mark(text, i + 2)
-            if reopened and reopened[1] == closer:
-                i += 2 + len(reopened[0])  # the quote goes on in the next paragraph
-                continue
-            open_at = None  # an unclosed mark: not a quotation we can trust
-        i += 1
-    return spans
-
-
-def _closing_mark(text: str, i: int, closer: str, inner: int) -> str | None:
-    """The mark at i that closes a quote expecting `closer` and opened before `inner`, if
-    any. Edited copy mixes the two styles of double marks ('\u201cNo deal," she said'), so
-    either closes the other."""
-    if text.startswith(closer, i):
-        return closer if closer != "\u2019" or not _inside_word(text, i) else None
-    mark = text[i:i + 1]
-    if closer not in MIXED_CLOSERS or mark not in MIXED_CLOSERS:
-        return None
-    # Only when the expected mark does not close it later in the paragraph.
-    end = text.find("\n", i)
-    rest = text[i + 1:end if end >= 0 else len(text)]
-    if mark == "\u201d":  # '"more hours\u201d': not a curly pair inside, no straight mark to come
-        paired = "\u201c" in text[inner:i]
-        return mark if not paired and rest.count('"') % 2 == 0 else None
-    # '\u201cNo deal," she said': the next curly closer, if any, ends another quote.
-    following = rest.find("\u201d")
-    return mark if following < 0 or any(o in rest[:following] for o in ('"', "\u201c")) \
-        else None
-
-
-def _opening_mark(text: str, i: int) -> tuple[str, str] | None:
-    """(opening mark, its closing mark) starting at i, if a quotation opens there."""
-    pair = text[i:i + 2]
-    if pair == "``":
-        return "``", "''"
-    if pair == "''" and _at_word_start(text, i):
-        return "''", "''"
-    char = text[i:i + 1]
-    if char in OPENERS and (char != "\u2018" or _at_word_start(text, i)):
-        return char, OPENERS[char]
-    if char == '"':
-        return '"', '"'
-    return None
-
-
-def _at_word_start(text: str, i: int) -> bool:
-    return i == 0 or not text[i - 1].isalnum()
-
-
-def _inside_word(text: str, i: int) -> bool:
-    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
-
-
 def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
     """All direct, partial, indirect and mixed quotes of one article, in text order.
 
@@ -315,7 +220,7 @@ def _argument_span(doc: Doc, cue: Token, quote: Quote, inside: bytearray
     return start, end
 
 
-def _join_around_cue(doc: Doc, span: _MarkedSpan, following: _MarkedSpan,
+def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
                      cue: Token | None) -> str | None:
     """How a quote and the next one relate when only the attribution stands between them:
     "clause" for '"X," he said, "Y."', "sentence" for '"X," he said. "Y."', else None."""
@@ -340,7 +245,7 @@ def _second_cue(doc: Doc, cue: Token, start: int, end: int) -> bool:
     return between is not None and any(_is_cue(t) and t.i != cue.i for t in between)
 
 
-def _char_mask(length: int, spans: list[_MarkedSpan]) -> bytearray:
+def _char_mask(length: int, spans: list[MarkedSpan]) -> bytearray:
     """1 for every character inside quote marks (marks included), else 0."""
     mask = bytearray(length)
     for span in spans:
@@ -355,7 +260,7 @@ def _tokens_outside(doc: Doc, start_char: int, end_char: int, inside: bytearray)
     return [t for t in span if not inside[t.idx]]
 
 
-def _find_cue(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
+def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
     """The speech verb that introduces a quote: in its sentence, or a short "she said." after."""
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
     if first is None:
@@ -402,8 +307,16 @@ def _is_cue(token: Token) -> bool:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and \
             token.doc[token.i + 1].lower_ == "to":
         return True
+    if token.lemma_ == "put" and _as_put_it(token):
+        return True
     return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and \
         token.dep_ not in {"amod", "compound"}
+
+
+def _as_put_it(token: Token) -> bool:
+    """ '"...," as Lena Marsh put it': "put it" after "as" quotes the subject's words."""
+    children = {c.lower_: c.dep_ for c in token.children}
+    return children.get("it") == "dobj" and children.get("as") in {"mark", "advmod", "prep"}
 
 
 def _next_sentence(doc: Doc, token: Token) -> Span | None:
@@ -413,7 +326,7 @@ def _next_sentence(doc: Doc, token: Token) -> Span | None:
     return doc[end].sent
 
 
-def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token | None,
+def _make_quote(doc: Doc, article_id: str, parts: list[MarkedSpan], cue: Token | None,
                 resolver: SpeakerResolver, previous: Quote | None,
                 turn_start: int | None = None) -> Quote | None:
     text = text_of(doc)
@@ -440,7 +353,7 @@ def _make_quote(doc: Doc, article_id: str, parts: list[_MarkedSpan], cue: Token 
                  turn_start=turn_start if turn_start is not None else start)
 
 
-def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerResolver,
+def _speaker_without_cue(doc: Doc, parts: list[MarkedSpan], resolver: SpeakerResolver,
                          previous: Quote | None
                          ) -> tuple[tuple[str, int, int], str | None] | None:
     """The speaker of a quote whose sentence holds no speech verb, and what stands for its
@@ -456,7 +369,8 @@ def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerRe
     if verb is not None and (found := resolver.speaker_of(verb, previous)) is not None and \
             resolver.names_someone(found):
         return found, verb.text
-    colon = _colon_attribution(text, parts[0], resolver)
+    colon = _colon_attribution(text, parts[0], resolver) or \
+        _one_name_before_colon(doc, parts[0], resolver)
     if colon is not None:
         return colon, ":"
     lead = _cue_just_before(doc, parts[0], previous)
@@ -466,6 +380,9 @@ def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerRe
             _continues_turn(text, previous, parts[0].start):
         return (previous.speaker_text or "", previous.speaker_start,
                 previous.speaker_end or previous.speaker_start), None
+    pointer = _pointer_after(doc, parts[-1], resolver)
+    if pointer is not None:
+        return pointer
     lead_in = _lead_in_subject(doc, parts[0], previous)
     if lead_in is not None and (found := resolver.speaker_of(lead_in, previous)) and \
             resolver.names_person(found):
@@ -473,7 +390,7 @@ def _speaker_without_cue(doc: Doc, parts: list[_MarkedSpan], resolver: SpeakerRe
     return None
 
 
-def _verb_after(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
+def _verb_after(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
     """ '"Count the boats," Malik snapped.': a verb right after the closing mark whose subject
     stands between the two."""
     text = text_of(doc)
@@ -490,7 +407,7 @@ def _verb_after(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
     return None
 
 
-def _lead_in_subject(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Token | None:
+def _lead_in_subject(doc: Doc, span: MarkedSpan, previous: Quote | None) -> Token | None:
     """The main verb of the sentence that leads into a quote standing as its own sentence,
     when a person is its subject: 'Varga has run the ferry for years.\n\n"It is hard."'.
     Only across one paragraph break, and never past an earlier quote."""
@@ -508,7 +425,7 @@ def _lead_in_subject(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Tok
     return before.root if before.root in verbs else None
 
 
-def _governing_verb(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | None:
+def _governing_verb(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
     """The nearest verb outside the marks that the quote hangs on, if it has a subject."""
     inner = doc.char_span(span.start, span.end, alignment_mode="expand")
     if inner is None:
@@ -527,7 +444,7 @@ def _governing_verb(doc: Doc, span: _MarkedSpan, inside: bytearray) -> Token | N
     return None
 
 
-def _colon_attribution(text: str, span: _MarkedSpan, resolver: SpeakerResolver
+def _colon_attribution(text: str, span: MarkedSpan, resolver: SpeakerResolver
                        ) -> tuple[str, int, int] | None:
     """ "Malik: '...'", "Continued Varga: '...'": a name right before the colon."""
     before = text[max(0, span.outer_start - 4):span.outer_start].rstrip()
@@ -540,7 +457,62 @@ def _colon_attribution(text: str, span: _MarkedSpan, resolver: SpeakerResolver
     return None
 
 
-def _cue_just_before(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Token | None:
+def _one_name_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
+                           ) -> tuple[str, int, int] | None:
+    """ "Dahl's message was clear: '...'", "For Dahl, the answer is simple: '...'": the one
+    person (else the one organisation) named in the clause that a colon ends."""
+    text = text_of(doc)
+    before = text[:span.outer_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    start = max(colon[0].sent.start_char, text.rfind("\n", 0, colon.start_char) + 1)
+    for pool in (resolver.people, resolver.orgs):
+        named = [m for m in pool if start <= m.start and m.end <= colon.start_char and
+                 m.kind == "name" and not resolver.inside[m.start]]
+        if len({resolver.identity.get(m.start, m.name) for m in named}) == 1:
+            return named[-1].text, named[-1].start, named[-1].end
+        if named:
+            return None
+    return None
+
+
+POINTER_WORDS = {"that", "that's", "those", "this", "so", "such"}
+
+
+def _pointer_after(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
+                   ) -> tuple[tuple[str, int, int], str | None] | None:
+    """A quote the next sentence points back to: '"We were lucky."\n\nThat\'s how Lena Marsh
+    described the fire', 'Those were the words of Lena Marsh': the speaker of its cue, or
+    the one person it names."""
+    text = text_of(doc)
+    after = doc.char_span(span.outer_end, min(len(text), span.outer_end + 200),
+                          alignment_mode="contract")
+    first = next((t for t in after if not t.is_space), None) if after is not None else None
+    if first is None or first.lower_ not in POINTER_WORDS:
+        return None
+    gap = text[span.outer_end:first.idx]
+    if gap.strip() or gap.count("\n") > 2:
+        return None
+    sentence = [t for t in first.sent if t.i >= first.i]
+    cue = next((t for t in sentence[:8] if _is_cue(t)), None)
+    if cue is not None and (found := resolver.speaker_of(cue)) is not None and \
+            resolver.names_person(found):
+        return found, cue.text
+    if not any(t.lower_ in {"words", "word"} for t in sentence[:5]):
+        return None
+    end = sentence[-1].idx
+    named = {resolver.identity.get(m.start, m.name): m for m in resolver.people
+             if first.idx <= m.start <= end and m.kind == "name"}
+    if len(named) != 1:
+        return None
+    (mention,) = named.values()
+    return (mention.text, mention.start, mention.end), None
+
+
+def _cue_just_before(doc: Doc, span: MarkedSpan, previous: Quote | None) -> Token | None:
     """The speech verb of the sentence right before a quote opening its own sentence."""
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
     if first is None or first.start == 0 or first[0].sent.start_char < span.outer_start - 2:
@@ -555,7 +527,7 @@ def _cue_just_before(doc: Doc, span: _MarkedSpan, previous: Quote | None) -> Tok
     return cues[-1] if cues else None
 
 
-def _dash_attribution(text: str, span: _MarkedSpan, resolver: SpeakerResolver
+def _dash_attribution(text: str, span: MarkedSpan, resolver: SpeakerResolver
                       ) -> tuple[str, int, int] | None:
     """ "...," \u2015 Jane Doe: a name after a dash right behind the closing mark."""
     match = re.match(r"\s*[\u2015\u2014\u2013-]{1,2}\s*", text[span.outer_end:span.outer_end + 8])
@@ -568,24 +540,36 @@ def _dash_attribution(text: str, span: _MarkedSpan, resolver: SpeakerResolver
     return None
 
 
-def _is_label(text: str, span: _MarkedSpan, word_count: int, cue: Token | None) -> bool:
+def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -> bool:
     """Scare quotes, nicknames and titles: "the so-called 'bridge tax'"."""
-    if word_count > 4:
-        return False
     before = text[max(0, span.outer_start - 30):span.outer_start].lower().split()
+    if word_count > 4:
+        return word_count <= 8 and _titled(text[span.start:span.end]) and bool(before) and \
+            (before[-1] in TITLE_PREPOSITIONS or _possessive(before[-1]))
     if before and (before[-1] in LABEL_MARKERS or before[-2:] == ["known", "as"]):
         return cue is None or cue.lemma_ != "call" or before[-1] == "so-called"
     quoted = text[span.start:span.end]
     if not any(c.isalpha() for c in quoted):
         return True  # "13", "#4471": numbers and codes in marks are not utterances
-    words = [w.strip(".,;:!?") for w in quoted.split()]
-    titled = all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
-    if titled and before and before[-1] in TITLE_PREPOSITIONS:
-        return True  # 'she said on "Morning Harbour Hour"', 'a role in "The Tide"'
+    titled = _titled(quoted)
+    if titled and before and (before[-1] in TITLE_PREPOSITIONS or _possessive(before[-1])):
+        # 'she said on "Morning Harbour Hour"', 'a role in "The Tide"', 'Harbour FM's
+        # "Morning Tide"'
+        return True
     return word_count <= 3 and cue is None or (titled and word_count <= 4 and cue is None)
 
 
-def _direct_or_partial(text: str, span: _MarkedSpan, cue: Token | None) -> str:
+def _titled(quoted: str) -> bool:
+    """Every longer word capitalised, as in a title ("The Harbour Morning Show")."""
+    words = [w.strip(".,;:!?") for w in quoted.split()]
+    return all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "\u2019s")) and len(word) > 2
+
+
+def _direct_or_partial(text: str, span: MarkedSpan, cue: Token | None) -> str:
     """Direct when the quote stands as the utterance, partial when it is woven into prose."""
     before = text[:span.outer_start].rstrip()
     line_start = max(before.rfind("\n"), before.rfind(". "), before.rfind("? "),
@@ -611,7 +595,7 @@ def _continues_turn(text: str, previous: Quote, start: int) -> bool:
 
 
 def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
-                     resolver: SpeakerResolver, marked: list[_MarkedSpan]) -> list[Quote]:
+                     resolver: SpeakerResolver, marked: list[MarkedSpan]) -> list[Quote]:
     """Reported speech: "X said (that) ...", "according to X, ...", "X warned ..."."""
     quotes = []
     for token in doc:
@@ -620,8 +604,9 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
         content = _content_span(token, inside)
         if content is None:
             continue
-        start, end, content_text = content
-        if any(span.outer_start <= start and end <= span.outer_end for span in marked):
+        start, end, content_text = _within_paragraph(text_of(doc), token.idx, *content)
+        if end - start < 2 or \
+                any(span.outer_start <= start and end <= span.outer_end for span in marked):
             continue
         has_marks = any(start <= span.start < end for span in marked)
         speaker = resolver.speaker_of(token)
@@ -630,6 +615,22 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
                             speaker[0] if speaker else None,
                             speaker[1] if speaker else None, speaker[2] if speaker else None))
     return [q for q in quotes if len(q.text.split()) >= 3 and not _mostly_quoted(q, inside)]
+
+
+def _within_paragraph(text: str, cue: int, start: int, end: int, content: str
+                      ) -> tuple[int, int, str]:
+    """A content span cut back to the cue's paragraph: the parser sometimes runs a sentence
+    across a paragraph break, but reported speech never does."""
+    if "\n" not in text[start:end]:
+        return start, end, content
+    first = max(start, text.rfind("\n", 0, cue) + 1)
+    after = text.find("\n", cue)
+    last = min(end, len(text) if after < 0 else after)
+    while first < last and not text[first].isalnum() and text[first] not in "\"\u201c'\u2018":
+        first += 1
+    while last > first and text[last - 1] in " ,;:":
+        last -= 1
+    return first, last, text[first:last]
 
 
 def _mostly_quoted(quote: Quote, inside: bytearray) -> bool:

@@ -151,13 +151,14 @@ class SpeakerResolver:
         return text_of(self.doc)[found[1]:end], found[1], end
 
     def _named_in_apposition(self, subject: Token) -> tuple[str, int, int] | None:
-        """ "The opposition leader, Ana Ruiz, said": the name beside the description."""
+        """ "The opposition leader, Ana Ruiz, said", "The union, the Dunmore Nurses
+        Association, said": the name beside the description."""
         if any(m.start <= subject.idx < m.end and m.kind == "name" for m in self.mentions):
             return None
         for child in subject.children:
             if child.dep_ != "appos":
                 continue
-            for mention in self.people:
+            for mention in (*self.people, *self.orgs):
                 if mention.kind == "name" and mention.start <= child.idx < mention.end:
                     return mention.text, mention.start, mention.end
         return None
@@ -245,10 +246,10 @@ class SpeakerResolver:
             if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
                     verb.dep_ == "relcl":
                 return verb.head  # "Varga, who called the closure ..." -> Varga
-            if subjects:
-                return subjects[0]
             agents = [c for c in verb.children if c.dep_ == "agent"]
-            if agents:
+            if subjects and not (agents and subjects[0].dep_ == "nsubjpass"):
+                return subjects[0]
+            if agents:  # "was told by Oren Dahl": the agent speaks, not the one told
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
                 return pobj[0] if pobj else None
             if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:

@@ -1,0 +1,107 @@
+"""Quote marks: the spans of text between matching quotation marks.
+
+Goes in: an article's text. Comes out: `MarkedSpan`s, the characters between each pair of
+marks (straight, curly, single, guillemets, low-high, typewriter pairs) and the marks'
+outer edges; a quote left open at a paragraph's end goes on when the next paragraph
+reopens it. No parsing: `quotes` decides which spans are quotations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
+MIXED_CLOSERS = {'"', "\u201d"}  # a straight or a curly closing double mark
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedSpan:
+    """The text between one pair (or chain) of quote marks, and the marks' outer edges."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+
+
+def find_quote_marks(text: str) -> list[MarkedSpan]:
+    """Spans between matching quote marks; a quote left open at the end of a
+    paragraph continues when the next paragraph reopens it.
+
+    Marks: straight and curly double quotes, guillemets, low-high quotes, curly
+    single quotes used as quotation marks, and the typewriter pairs `` '' and '' ''.
+    """
+    spans: list[MarkedSpan] = []
+    open_at: int | None = None
+    inner = 0
+    closer = ""
+    i = 0
+    while i < len(text):
+        pair = text[i:i + 2]
+        if open_at is None:
+            opener = _opening_mark(text, i)
+            if opener:
+                open_at, closer = i, opener[1]
+                inner = i + len(opener[0])
+                i = inner
+                continue
+        elif (found := _closing_mark(text, i, closer, inner)) is not None:
+            if i > inner:
+                spans.append(MarkedSpan(inner, i, open_at, i + len(found)))
+            i += len(found)
+            open_at = None
+            continue
+        elif pair == "\n\n":
+            reopened = _opening_mark(text, i + 2)
+            if reopened and reopened[1] == closer:
+                i += 2 + len(reopened[0])  # the quote goes on in the next paragraph
+                continue
+            open_at = None  # an unclosed mark: not a quotation we can trust
+        i += 1
+    return spans
+
+
+def _closing_mark(text: str, i: int, closer: str, inner: int) -> str | None:
+    """The mark at i that closes a quote expecting `closer` and opened before `inner`, if
+    any. Edited copy mixes the two styles of double marks ('\u201cNo deal," she said'), so
+    either closes the other."""
+    if text.startswith(closer, i):
+        return closer if closer != "\u2019" or not _inside_word(text, i) else None
+    mark = text[i:i + 1]
+    if closer not in MIXED_CLOSERS or mark not in MIXED_CLOSERS:
+        return None
+    # Only when the expected mark does not close it later in the paragraph.
+    end = text.find("\n", i)
+    rest = text[i + 1:end if end >= 0 else len(text)]
+    if mark == "\u201d":  # '"more hours\u201d': not a curly pair inside, no straight mark to come
+        paired = "\u201c" in text[inner:i]
+        return mark if not paired and rest.count('"') % 2 == 0 else None
+    # '\u201cNo deal," she said': the next curly closer, if any, ends another quote.
+    following = rest.find("\u201d")
+    return mark if following < 0 or any(o in rest[:following] for o in ('"', "\u201c")) \
+        else None
+
+
+def _opening_mark(text: str, i: int) -> tuple[str, str] | None:
+    """(opening mark, its closing mark) starting at i, if a quotation opens there."""
+    pair = text[i:i + 2]
+    if pair == "``":
+        return "``", "''"
+    if pair == "''" and _at_word_start(text, i):
+        return "''", "''"
+    char = text[i:i + 1]
+    if char in OPENERS and (char != "\u2018" or _at_word_start(text, i)):
+        return char, OPENERS[char]
+    if char == '"':
+        return '"', '"'
+    if char == "\u201d" and (i == 0 or text[i - 1].isspace()) and text[i + 1:i + 2].isalpha():
+        return char, char  # a closing mark typed as the opener: '\u201dFear. I am afraid.\u201d'
+    return None
+
+
+def _at_word_start(text: str, i: int) -> bool:
+    return i == 0 or not text[i - 1].isalnum()
+
+
+def _inside_word(text: str, i: int) -> bool:
+    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()

@@ -1,0 +1,50 @@
+"""Quote marks: which characters stand between matching quotation marks (fictional text)."""
+
+from __future__ import annotations
+
+from storyline.marks import find_quote_marks
+
+
+def test_quote_marks_all_styles() -> None:
+    text = ('A "straight one" and \u201ccurly one\u201d and \u00abguillemets\u00bb and '
+            '\u2018single one\u2019.')
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ["straight one", "curly one", "guillemets", "single one"]
+
+
+def test_mixed_double_mark_styles_pair_up() -> None:
+    # Edited copy: a curly opening mark closed by a straight one, and the other way round.
+    text = ('\u201cThe pier stays shut," Marsh said. Dahl said it would take "more hours\u201d '
+            'and "a lot of luck."')
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ["The pier stays shut,", "more hours", "a lot of luck."]
+
+
+def test_a_curly_pair_inside_an_unclosed_straight_mark_is_not_its_end() -> None:
+    text = '"Dahl walked onto the pier, chanting \u201cSail! Sail!\u201d and waving.'
+    assert all("Dahl walked" not in text[s.start:s.end] for s in find_quote_marks(text))
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "The mayor\u2019s office said it wouldn\u2019t comment on the workers\u2019 pay."
+    assert find_quote_marks(text) == []
+
+
+def test_multi_paragraph_quote_continues_when_reopened() -> None:
+    text = ('"The first paragraph of the statement goes on,\n\n'
+            '"and the second paragraph ends it," she said.')
+    spans = find_quote_marks(text)
+    assert len(spans) == 1
+    assert text[spans[0].start:spans[0].end].endswith("ends it,")
+
+
+def test_unclosed_quote_at_paragraph_end_is_dropped() -> None:
+    text = 'He said "this never closes.\n\nA new paragraph without marks.'
+    assert find_quote_marks(text) == []
+
+
+def test_a_closing_curly_mark_typed_as_the_opener_opens_a_quote() -> None:
+    text = ('Readers wrote in.\n\n\u201dFear. I am truly afraid of the ferry closing.\u201d '
+            '\u2015 Jane Roe.\n\nShe called it \u201cunfair\u201d and left.')
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ["Fear. I am truly afraid of the ferry closing.", "unfair"]
