@@ -160,14 +160,35 @@ def _near_matches(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]
 
 
 def _without_repeats(divergences: Sequence[Divergence]) -> list[Divergence]:
-    """Each disagreement once: one whose values and sentences another divergence of the
-    same quantity already shows ("3 vs 4" beside "3 vs 4 vs 5") is left out."""
+    """Each disagreement once: two of the same quantity and values that share a sentence
+    ("3 workers" by two outlets against one outlet's "5") become one; one whose values and
+    sentences another already shows ("3 vs 4" beside "3 vs 4 vs 5") is left out."""
+    divergences = _merged_on_shared_versions(divergences)
     keys = [(d.topic.partition(":")[0], {v.value for v in d.versions},
              {(v.article, v.start) for v in d.versions}) for d in divergences]
     kept = [item for (label, values, spans), item in zip(keys, divergences, strict=True)
             if not any(other[0] == label and values <= other[1] and spans <= other[2]
                        and (values, spans) != (other[1], other[2]) for other in keys)]
     return [replace(d, id=f"d{i}") for i, d in enumerate(kept, start=1)]
+
+
+def _merged_on_shared_versions(divergences: Sequence[Divergence]) -> list[Divergence]:
+    merged: list[Divergence] = []
+    for divergence in divergences:
+        label = divergence.topic.partition(":")[0]
+        values = {v.value for v in divergence.versions}
+        spans = {(v.article, v.start) for v in divergence.versions}
+        for index, other in enumerate(merged):
+            if other.topic.partition(":")[0] == label and \
+                    {v.value for v in other.versions} == values and \
+                    spans & {(v.article, v.start) for v in other.versions}:
+                seen = {(v.article, v.start) for v in other.versions}
+                extra = tuple(v for v in divergence.versions if (v.article, v.start) not in seen)
+                merged[index] = replace(other, versions=other.versions + extra)
+                break
+        else:
+            merged.append(divergence)
+    return merged
 
 
 def _mutual_best(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]]

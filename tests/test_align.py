@@ -212,6 +212,18 @@ def test_a_disagreement_shown_by_a_wider_one_is_listed_once() -> None:
     assert [d.id for d in kept] == ["d1", "d2"]
 
 
+def test_two_outlets_against_one_on_the_same_figure_is_one_disagreement() -> None:
+    def version(article: str, value: str) -> DivergenceVersion:
+        return DivergenceVersion(article, article.upper(), f"{value} workers were hurt", value,
+                                 0, 20)
+
+    first = Divergence("d1", "number of worker: 3 vs 5", (version("a", "3"), version("c", "5")))
+    second = Divergence("d2", "number of worker: 3 vs 5", (version("b", "3"), version("c", "5")))
+    apart = Divergence("d3", "number of worker: 3 vs 5", (version("d", "3"), version("e", "5")))
+    kept = _without_repeats([first, second, apart])
+    assert [[v.article for v in d.versions] for d in kept] == [["a", "c", "b"], ["d", "e"]]
+
+
 def test_a_second_match_in_one_article_is_kept_as_support(analyse: Any) -> None:
     alignment = _align(analyse, {
         "a": "The Kestrel River Bridge was closed to all traffic on Wednesday after cracks "
