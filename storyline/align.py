@@ -42,7 +42,7 @@ from .paraphrase import (
     paraphrase_probability,
     sentence_view,
 )
-from .text import content_words, format_number, words
+from .text import content_words, format_number, verbatim_key, words
 
 # Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
@@ -108,7 +108,8 @@ class UnionFind:
 def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
                 sources: dict[str, str]) -> Alignment:
     """Group sentences that state the same thing across articles and judge agreement."""
-    units = _units(analyses, sources)
+    published = {a.id: a.timestamp for a in articles}
+    units = _with_verbatim_sources(_units(analyses, sources), published)
     idf = _idf(units)
     links = _similar_pairs(units, idf, _weights(units))
     groups = UnionFind(len(units))
@@ -117,7 +118,6 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     members: dict[int, list[int]] = defaultdict(list)
     for unit in units:
         members[groups.find(unit.index)].append(unit.index)
-    published = {a.id: a.timestamp for a in articles}
     outlets = {a.id: a.outlet for a in articles}
     facts: list[Fact] = []
     positions: list[tuple[int, ...]] = []
@@ -222,6 +222,22 @@ def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list
             units.append(_Unit(len(units), sentence, position, lemmas, numbers,
                                sources.get(analysis.article_id, analysis.article_id), view))
     return units
+
+
+def _with_verbatim_sources(units: Sequence[_Unit], published: dict[str, float]
+                           ) -> list[_Unit]:
+    """A long sentence word for word the same in two articles was copied (or both took it
+    from one wire): it counts as one source, the earliest's, even where provenance found
+    no copy of the whole article (a digest quoting two outlets names only one)."""
+    keys = {unit.index: verbatim_key(unit.sentence.text) for unit in units}
+    first: dict[str, str] = {}
+    for unit in sorted(units, key=lambda u: (published.get(u.sentence.article_id, math.inf),
+                                             u.sentence.article_id)):
+        key = keys[unit.index]
+        if key is not None:
+            first.setdefault(key, unit.source)
+    return [replace(unit, source=first.get(keys[unit.index] or "", unit.source))
+            for unit in units]
 
 
 def _idf(units: Sequence[_Unit]) -> dict[str, float]:

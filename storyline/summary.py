@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .models import Article, Fact, Span, SummarySentence
-from .text import content_words, is_negated, sentence_spans, words
+from .text import content_words, is_negated, sentence_spans, verbatim_key, words
 
 DEFAULT_WORDS = 120
 REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
@@ -350,14 +350,19 @@ def _citations(fact: Fact, sources: dict[str, str], published: dict[str, float],
     """
     spans: list[Span] = list(fact.evidence[:1])
     seen = {sources.get(s.article, s.article) for s in spans}
+    # A long sentence word for word the same as one already cited was copied: no new source.
+    said_already = {verbatim_key(texts.get(s.article, "")[s.start:s.end]) for s in spans}
     numbers = _figures(fact.text) if fact.agreement == "conflicting" else set()
     for span in sorted(fact.evidence[1:], key=lambda s: published.get(s.article, math.inf)):
         root = sources.get(span.article, span.article)
         said = texts.get(span.article, "")[span.start:span.end]
         if numbers and not numbers <= _figures(said):
             continue
-        if root not in seen:
+        key = verbatim_key(said)
+        if root not in seen and (key is None or key not in said_already):
             seen.add(root)
+            said_already.add(key)
             spans.append(span)
     return tuple(spans)
+
 

@@ -69,6 +69,17 @@ def _canonical_word(word: str) -> str:
     return lower.replace(",", "") if lower[:1].isdigit() else lower
 
 
+VERBATIM_MIN_WORDS = 8  # shorter sentences ("The meeting was cancelled.") recur by chance
+_QUOTED = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]*[\"\u201c\u201d]")
+
+
+def verbatim_key(text: str) -> str | None:
+    """A sentence's own words (not those it quotes: outlets quote a speaker word for word
+    on their own), when there are enough of them that a repeat means a copy."""
+    said = words(_QUOTED.sub(" ", text))
+    return " ".join(said) if len(said) >= VERBATIM_MIN_WORDS else None
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())]
 

@@ -24,6 +24,21 @@ def _align(analyse: Any, texts: dict[str, str], sources: dict[str, str] | None =
     return align_facts(articles, analyses, sources or {key: key for key in texts})
 
 
+def test_a_long_sentence_copied_word_for_word_is_no_second_source(analyse: Any) -> None:
+    said = ("The blaze at the Harlow box plant broke out at about 10 p.m. on Tuesday and "
+            "took 40 firefighters six hours to bring under control.")
+    quoted = '"We were lucky that the night shift had gone home," the fire chief said.'
+    alignment = _align(analyse, {
+        "wire": f"{said} {quoted}",
+        # a digest that provenance ties to another outlet, quoting the wire's sentence
+        "brief": f"Ferry fares rise in May. {said}",
+        "paper": f"Rain is due. {quoted}"})
+    by_text = {f.text: f for f in alignment.facts}
+    assert by_text[said].agreement == "single" and by_text[said].sources == 1
+    # Outlets quote a speaker word for word on their own: that still corroborates.
+    assert by_text[quoted].agreement == "corroborated"
+
+
 def test_paraphrases_from_two_outlets_corroborate(analyse: Any) -> None:
     alignment = _align(analyse, {
         "a": "The Kestrel River Bridge was closed to all traffic on Wednesday after cracks "
