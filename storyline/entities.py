@@ -173,7 +173,14 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
     headline_names = _headline_names(found, resolved)
+    named = {(m.article_id, m.start): c for c in people for m in c.mentions
+             if m.kind == "name"}
     for nominal, article_people, article_orgs in local.nominals:
+        if nominal.describes is not None:  # "the coach, Dan Marsh": Marsh, whoever else
+            merged = named.get((nominal.article_id, nominal.describes))
+            if merged is not None:
+                merged.add(nominal)
+            continue
         anywhere = id(nominal) in headline_words
         target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere)
         merged = owner.get(id(target.mentions[0])) if target is not None else None
@@ -452,7 +459,8 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
     head = nominal.name
     if nominal.label == "PERSON":
         holders = [(c, m) for c in people for m in c.mentions
-                   if m.role and same_role(head, m.role)]
+                   if m.role and same_role(head, m.role) and
+                   _is_past(m.role) == _is_past(nominal.text)]
         # A holder named before the description; a headline ("Actress Checks Into Rehab")
         # comes before every name, so there the article's one holder wherever it is named.
         matches = list({id(c): c for c, m in holders
@@ -462,6 +470,14 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
             head in m.name.lower() for m in c.mentions
             if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
+
+
+PAST_WORDS = {"former", "ex", "onetime", "erstwhile"}
+
+
+def _is_past(words: str) -> bool:
+    """A role held before ("former coach", "ex-mayor"): "the coach" is someone else."""
+    return bool(set(re.findall(r"[a-z]+", words.lower())) & PAST_WORDS)
 
 
 def _headline_names(mentions: Sequence[Mention], resolved: Sequence[Mention]

@@ -89,7 +89,8 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
         if found:  # the words cut off ("Checks Into Rehab") are no candidates either
             covered.update(range(ent.start, ent.end))
     mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
-    mentions.extend(_nominal_mentions(doc, article_id, covered))
+    mentions.extend(_described_names(doc, mentions,
+                                     _nominal_mentions(doc, article_id, covered)))
     mentions.extend(_candidates(doc, article_id, covered, headline))
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -663,7 +664,8 @@ ROLE_PREPOSITIONS = {"of", "for", "at", "in", "with", "from", "on"}
 _COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "defence",
                       "defense", "education", "justice", "chief", "deputy", "senior", "vice",
                       "assistant", "executive", "general", "city", "state", "federal",
-                      "national", "bus", "prime", "economy", "trade", "culture"}
+                      "national", "bus", "prime", "economy", "trade", "culture", "former",
+                      "acting", "interim", "outgoing", "incoming"}
 
 
 def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:
@@ -689,3 +691,41 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
         result.append(Mention(article_id, span.text, span.start_char, span.end_char, label,
                               name=lemma, kind="nominal"))
     return result
+
+
+def _described_names(doc: Doc, names: list[Mention], nominals: list[Mention]
+                     ) -> list[Mention]:
+    """Descriptions that stand beside a person's name are that person: in apposition
+    ("the club's coach, Dan Marsh"; "Dan Marsh, the coach") or joined by "is" ("Marsh is
+    the coach", "The coach is Dan Marsh"). Each such nominal records the name's start."""
+    starts: dict[int, int] = {}
+    for mention in names:
+        if mention.kind == "name" and mention.label == "PERSON":
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            starts.update((t.i, mention.start) for t in span or ())
+    found = []
+    for nominal in nominals:
+        span = doc.char_span(nominal.start, nominal.end, alignment_mode="expand")
+        partner = _partner(span[-1]) if span is not None and nominal.label == "PERSON" \
+            else None
+        found.append(replace(nominal, describes=starts[partner.i])
+                     if partner is not None and partner.i in starts else nominal)
+    return found
+
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _partner(head: Token) -> Token | None:
+    """The word a description's head is set beside: its apposition, what it is in
+    apposition to, or the other side of a copula."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            return child
+    if head.dep_ == "appos":
+        return head.head
+    verb = head.head
+    if verb.lemma_ != "be" or head.dep_ not in SUBJECT_DEPS | {"attr"}:
+        return None
+    wanted = {"attr"} if head.dep_ in SUBJECT_DEPS else SUBJECT_DEPS
+    return next((c for c in verb.children if c.dep_ in wanted and c is not head), None)

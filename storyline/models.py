@@ -108,6 +108,9 @@ class Mention:
     role: str | None = None
     honorific: str | None = None
     nickname: str | None = None  # "Kiki" in "Kimani (Kiki) Gray"
+    # A description's own name: the start of the name it stands beside ("the coach, Dan
+    # Marsh"; "Marsh is the coach"), None when the text gives it no name.
+    describes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -649,3 +649,35 @@ def test_a_spun_copy_gives_no_titles_or_roles(bridge: dict[str, Any]) -> None:
     assert set(brandt["articles"]) & spun  # still linked there
     said = " ".join(brandt["aliases"] + brandt["roles"]).lower()
     assert "carriage" not in said and "transport minister" in said
+
+
+def test_description_beside_a_name_is_that_person_not_an_earlier_holder(analyse: Any
+                                                                         ) -> None:
+    """A fictional club: the former coach is named first; "the Harbour City coach, Dan
+    Marsh" is Marsh (apposition), not the earlier holder of the role."""
+    text = ("Former coach Ray Tolliver left Harbour City in March. The Harbour City coach, "
+            "Dan Marsh, said the team would recover. Tolliver did not comment.")
+    index = _entities(analyse, text)
+    start = text.index("The Harbour City coach")
+    assert index.entity_at("a0", start, start + 22) == _person(index, "Dan Marsh").id
+    assert "former coach" in _person(index, "Ray Tolliver").roles
+
+
+def test_description_joined_by_is_names_its_person(analyse: Any) -> None:
+    text = ("Ray Tolliver coached the Harbour City Rovers for a decade. Dan Marsh is the new "
+            "coach of the side.")
+    index = _entities(analyse, text)
+    start = text.index("the new coach")
+    assert index.entity_at("a0", start, start + 13) == _person(index, "Dan Marsh").id
+
+
+def test_a_former_holder_is_not_the_present_one(analyse: Any) -> None:
+    """ "the coach" after "former coach Ray Tolliver" is not Tolliver; "the former coach"
+    is."""
+    text = ("Former coach Ray Tolliver watched from the stands on Sunday. The coach said the "
+            "players had worked hard. The former coach left before the end.")
+    index = _entities(analyse, text)
+    tolliver = _person(index, "Ray Tolliver").id
+    now, then = text.index("The coach"), text.index("The former coach")
+    assert index.entity_at("a0", now, now + 9) is None
+    assert index.entity_at("a0", then, then + 16) == tolliver
