@@ -173,13 +173,16 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
     headline_names = _headline_names(found, resolved)
-    named = {(m.article_id, m.start): c for c in people for m in c.mentions
-             if m.kind == "name"}
+    described = _link_described(local.nominals, people)
     for nominal, article_people, article_orgs in local.nominals:
-        if nominal.describes is not None:  # "the coach, Dan Marsh": Marsh, whoever else
-            merged = named.get((nominal.article_id, nominal.describes))
+        if nominal.describes is not None:
+            continue
+        if _proper_words(nominal):  # "the Brooklyn mother", "the 40-year-old American"
+            merged = _described_person(nominal, described)
             if merged is not None:
                 merged.add(nominal)
+                continue
+        if nominal.kind == "description":
             continue
         anywhere = id(nominal) in headline_words
         target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere)
@@ -253,7 +256,7 @@ def _link_within_article(mentions: list[Mention], known: _KnownPeople,
     local.people.extend(article_people)
     local.orgs.extend(article_orgs)
     local.nominals.extend((m, article_people, article_orgs) for m in mentions
-                          if m.kind == "nominal")
+                          if m.kind in {"nominal", "description"})
 
 
 def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleClusters
@@ -449,6 +452,46 @@ def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
             continue
         kept.append(cluster)
     return kept
+
+
+def _link_described(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]],
+                    people: list[Cluster]) -> dict[int, tuple[Cluster, set[str]]]:
+    """Descriptions beside a name ("the coach, Dan Marsh", "American Hasim Rahman") join
+    that person. Returns, per person, the proper words the story describes them with
+    ("american"), keyed by the cluster's id."""
+    named = {(m.article_id, m.start): c for c in people for m in c.mentions
+             if m.kind == "name"}
+    described: dict[int, tuple[Cluster, set[str]]] = {}
+    for nominal, _people, _orgs in nominals:
+        merged = named.get((nominal.article_id, nominal.describes or -1))
+        if merged is None:
+            continue
+        merged.add(nominal)
+        described.setdefault(id(merged), (merged, set()))[1].update(_proper_words(nominal))
+    return described
+
+
+def _proper_words(mention: Mention) -> set[str]:
+    """The capitalised words of a description, but for its first word: "Brooklyn" in
+    "the Brooklyn mother", "American" in "The American"."""
+    words = re.findall(r"[A-Za-z][\w'-]*", mention.text)
+    return {w.lower().removesuffix("'s") for w in words[1:] if w[0].isupper()} | (
+        {words[0].lower()} if words and words[0][0].isupper() and
+        words[0].lower() not in {"the", "a", "an", "this", "that"} and
+        words[0].lower() not in PERSON_TITLES else set())
+
+
+def _described_person(nominal: Mention, described: dict[int, tuple[Cluster, set[str]]]
+                      ) -> Cluster | None:
+    """The one person named in the description's article whom the story describes with
+    all of its proper words ("the American" for "American Hasim Rahman"), of its gender."""
+    words = _proper_words(nominal)
+    wanted = "female" if nominal.name in FEMALE_WORDS else \
+        "male" if nominal.name in MALE_WORDS else None
+    fitting = [c for c, said in described.values() if words <= said and any(
+        m.article_id == nominal.article_id and m.kind == "name" for m in c.mentions)]
+    fitting = by_gender(fitting, wanted)
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster], *,

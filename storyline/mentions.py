@@ -89,8 +89,11 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
         if found:  # the words cut off ("Checks Into Rehab") are no candidates either
             covered.update(range(ent.start, ent.end))
     mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
-    mentions.extend(_described_names(doc, mentions,
-                                     _nominal_mentions(doc, article_id, covered)))
+    nominals = _nominal_mentions(doc, article_id, covered)
+    nominals += _descriptions(doc, article_id, covered | headline,
+                              {m.end for m in nominals})
+    nominals += _prenominal_descriptions(doc, article_id, mentions)
+    mentions.extend(_described_names(doc, mentions, nominals))
     mentions.extend(_candidates(doc, article_id, covered, headline))
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -705,6 +708,9 @@ def _described_names(doc: Doc, names: list[Mention], nominals: list[Mention]
             starts.update((t.i, mention.start) for t in span or ())
     found = []
     for nominal in nominals:
+        if nominal.describes is not None:
+            found.append(nominal)
+            continue
         span = doc.char_span(nominal.start, nominal.end, alignment_mode="expand")
         partner = _partner(span[-1]) if span is not None and nominal.label == "PERSON" \
             else None
@@ -729,3 +735,72 @@ def _partner(head: Token) -> Token | None:
         return None
     wanted = {"attr"} if head.dep_ in SUBJECT_DEPS else SUBJECT_DEPS
     return next((c for c in verb.children if c.dep_ in wanted and c is not head), None)
+
+
+# Modifiers of a description's head, the words before it ("the 40-year-old Brooklyn").
+DESCRIPTION_DEPS = {"det", "compound", "amod", "nummod", "npadvmod", "punct", "quantmod",
+                    "advmod", "nmod"}
+DESCRIBING_LABELS = {"NORP", "GPE", "LOC", "ORG", "FAC"}
+
+
+def _descriptions(doc: Doc, article_id: str, skip: set[int], nominals: set[int]
+                  ) -> list[Mention]:
+    """Descriptions of one person that hold a name, kind "description": a person noun
+    after a place, people or body ("a Brooklyn mother of 12", "the Mafia boss") or a
+    people's name as a noun ("the Ukrainian", "the 40-year-old American"). They name
+    someone only beside a name or where the story describes one person that way."""
+    found = []
+    for token in doc:
+        if token.i in skip or token.tag_ in {"NNS", "NNPS"} or token.dep_ in {"compound",
+                                                                             "amod"}:
+            continue
+        demonym = token.ent_type_ == "NORP" and token.text[0].isupper() and any(
+            c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children)
+        if not demonym and not (token.pos_ == "NOUN" and is_person_noun(token) and any(
+                _describing(c, skip) for c in token.children if c.i < token.i)):
+            continue
+        start = token.left_edge.i
+        while start < token.i and (doc[start].dep_ not in DESCRIPTION_DEPS or
+                                   doc[start].i in skip or doc[start].is_punct):
+            start += 1
+        span = doc[max(start, token.i - 6):token.i + 1]
+        if span.end_char in nominals:
+            continue
+        found.append(Mention(article_id, span.text, span.start_char, span.end_char, "PERSON",
+                             name=token.lemma_.lower(), kind="description"))
+    return found
+
+
+def _describing(token: Token, skip: set[int]) -> bool:
+    """A capitalised place, people or body before a person noun ("Brooklyn", "Mafia"),
+    not a person's name ("Dahl's lawyer": that is Dahl's, someone else)."""
+    return token.dep_ in {"compound", "amod", "nmod"} and token.i not in skip and \
+        token.text[:1].isupper() and not token.is_sent_start and \
+        (token.ent_type_ in DESCRIBING_LABELS or not token.ent_type_ and token.pos_ == "PROPN")
+
+
+def _prenominal_descriptions(doc: Doc, article_id: str, mentions: list[Mention]
+                             ) -> list[Mention]:
+    """A people's or place's name just before a person's name describes them ("American
+    Hasim Rahman", "American challenger Tony Thompson"): kind "description"."""
+    found = []
+    for mention in mentions:
+        if mention.kind != "name" or mention.label != "PERSON":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not span.start:
+            continue
+        index = span.start - 1
+        while index > 0 and span.start - index < 3 and doc[index].pos_ == "NOUN" and \
+                is_person_noun(doc[index]):
+            index -= 1  # "American challenger Tony Thompson"
+        if doc[index].ent_type_ not in {"NORP", "GPE"} or not doc[index].text[:1].isupper():
+            continue
+        first = index
+        while first > 0 and doc[first].ent_iob_ == "I":  # back to the entity's first word
+            first -= 1
+        words = doc[first:span.start]
+        found.append(Mention(article_id, words.text, words.start_char, words.end_char,
+                             "PERSON", name=doc[span.start - 1].lemma_.lower(),
+                             kind="description", describes=mention.start))
+    return found

@@ -681,3 +681,31 @@ def test_a_former_holder_is_not_the_present_one(analyse: Any) -> None:
     now, then = text.index("The coach"), text.index("The former coach")
     assert index.entity_at("a0", now, now + 9) is None
     assert index.entity_at("a0", then, then + 16) == tolliver
+
+
+def test_a_people_word_before_a_name_describes_that_person(analyse: Any) -> None:
+    """A fictional bout: "American challenger Tom Braddock" makes "the 40-year-old
+    American" Braddock, not his opponent."""
+    text = ("American challenger Tom Braddock lost to Ivan Petrov on Saturday. The "
+            "40-year-old American never recovered. Petrov said little.")
+    index = _entities(analyse, text)
+    start = text.index("The 40-year-old American")
+    assert index.entity_at("a0", start, start + 24) == _person(index, "Tom Braddock").id
+
+
+def test_a_description_needs_its_person_named_in_the_article(analyse: Any) -> None:
+    """The story describes Braddock as an American in one article; another article that
+    names only a different man keeps its "the American" unlinked."""
+    index = _entities(analyse,
+                      "American challenger Tom Braddock lost to Ivan Petrov on Saturday.",
+                      "Ivan Petrov won again. The 40-year-old American had no answer.")
+    start = "Ivan Petrov won again. ".__len__()
+    assert index.entity_at("a1", start, start + 24) is None
+
+
+def test_a_description_with_another_persons_name_is_not_that_person(analyse: Any) -> None:
+    """ "Dahl's lawyer" is someone else than Dahl: no description of Dahl."""
+    text = ("Mayor Oren Dahl was charged on Monday. Dahl's lawyer said he would appeal. "
+            "Dahl did not speak.")
+    mentions = analyse(text).mentions
+    assert not any(m.kind == "description" and "Dahl" in m.text for m in mentions)
