@@ -714,9 +714,21 @@ def _described_names(doc: Doc, names: list[Mention], nominals: list[Mention]
         span = doc.char_span(nominal.start, nominal.end, alignment_mode="expand")
         partner = _partner(span[-1]) if span is not None and nominal.label == "PERSON" \
             else None
+        if (partner is None or partner.i not in starts) and span is not None:
+            partner = _name_after_comma(span[-1])
         found.append(replace(nominal, describes=starts[partner.i])
                      if partner is not None and partner.i in starts else nominal)
     return found
+
+
+def _name_after_comma(head: Token) -> Token | None:
+    """The word after a comma that closes a description's phrase ("a Brownsville mother
+    of 12, Zurana Horton"), where the parser missed the apposition."""
+    end = head.right_edge.i + 1
+    doc = head.doc
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper():
+        return doc[end + 1]
+    return None
 
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -740,7 +752,11 @@ def _partner(head: Token) -> Token | None:
 # Modifiers of a description's head, the words before it ("the 40-year-old Brooklyn").
 DESCRIPTION_DEPS = {"det", "compound", "amod", "nummod", "npadvmod", "punct", "quantmod",
                     "advmod", "nmod"}
-DESCRIBING_LABELS = {"NORP", "GPE", "LOC", "ORG", "FAC"}
+# Labels of words that cannot describe a person by place, people or body: a person's own
+# name (someone else: "the Dahl lawyer"), dates and numbers. The small model often calls a
+# town a product or work of art, so those still count.
+NOT_DESCRIBING_LABELS = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                         "QUANTITY"}
 
 
 def _descriptions(doc: Doc, article_id: str, skip: set[int], nominals: set[int]
@@ -756,13 +772,16 @@ def _descriptions(doc: Doc, article_id: str, skip: set[int], nominals: set[int]
             continue
         demonym = token.ent_type_ == "NORP" and token.text[0].isupper() and any(
             c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children)
+        before = doc[token.i - 1] if token.i else token  # a misparse: "Brownsville mother"
         if not demonym and not (token.pos_ == "NOUN" and is_person_noun(token) and any(
-                _describing(c, skip) for c in token.children if c.i < token.i)):
+                _describing(c, skip) for c in [*token.lefts, before])):
             continue
         start = token.left_edge.i
         while start < token.i and (doc[start].dep_ not in DESCRIPTION_DEPS or
                                    doc[start].i in skip or doc[start].is_punct):
             start += 1
+        if start == token.i and before is not token and _describing(before, skip):
+            start = before.i
         span = doc[max(start, token.i - 6):token.i + 1]
         if span.end_char in nominals:
             continue
@@ -774,9 +793,9 @@ def _descriptions(doc: Doc, article_id: str, skip: set[int], nominals: set[int]
 def _describing(token: Token, skip: set[int]) -> bool:
     """A capitalised place, people or body before a person noun ("Brooklyn", "Mafia"),
     not a person's name ("Dahl's lawyer": that is Dahl's, someone else)."""
-    return token.dep_ in {"compound", "amod", "nmod"} and token.i not in skip and \
-        token.text[:1].isupper() and not token.is_sent_start and \
-        (token.ent_type_ in DESCRIBING_LABELS or not token.ent_type_ and token.pos_ == "PROPN")
+    return token.i not in skip and token.text[:1].isupper() and not token.is_sent_start and \
+        token.ent_type_ not in NOT_DESCRIBING_LABELS and \
+        (bool(token.ent_type_) or token.pos_ == "PROPN")
 
 
 def _prenominal_descriptions(doc: Doc, article_id: str, mentions: list[Mention]
@@ -794,7 +813,9 @@ def _prenominal_descriptions(doc: Doc, article_id: str, mentions: list[Mention]
         while index > 0 and span.start - index < 3 and doc[index].pos_ == "NOUN" and \
                 is_person_noun(doc[index]):
             index -= 1  # "American challenger Tony Thompson"
-        if doc[index].ent_type_ not in {"NORP", "GPE"} or not doc[index].text[:1].isupper():
+        # A place right before a name is mostly a given name spaCy took for one.
+        wanted = {"NORP", "GPE"} if index < span.start - 1 else {"NORP"}
+        if doc[index].ent_type_ not in wanted or not doc[index].text[:1].isupper():
             continue
         first = index
         while first > 0 and doc[first].ent_iob_ == "I":  # back to the entity's first word

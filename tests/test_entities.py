@@ -709,3 +709,16 @@ def test_a_description_with_another_persons_name_is_not_that_person(analyse: Any
             "Dahl did not speak.")
     mentions = analyse(text).mentions
     assert not any(m.kind == "description" and "Dahl" in m.text for m in mentions)
+
+
+def test_a_place_description_beside_a_name_describes_that_person_later_too(analyse: Any
+                                                                           ) -> None:
+    """A fictional trial: "Leeds mother of three, Zora Hale" makes the later "a Leeds
+    mother" Hale, not the man convicted of killing her."""
+    text = ("Prosecutors showed video in the trial of Leeds mother of three, Zora Hale. Kit "
+            "Varga was convicted on Tuesday of killing a Leeds mother in 2024.")
+    index = _entities(analyse, text)
+    hale = _person(index, "Zora Hale").id
+    later = text.index("a Leeds mother")
+    assert index.entity_at("a0", later, later + 14) == hale
+    assert len(_person(index, "Kit Varga").mentions) == 1
