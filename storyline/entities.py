@@ -333,14 +333,25 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
             if noun not in nouns or any(
                     s < end and start < e for s, e in taken[mention.article_id]):
                 continue
+            # Only a noun near the run's start describes the name before it ("Mafia
+            # Leader Who Feigned Insanity"); later ones are the headline's other people.
+            beside = mention.describes if word.start() < 20 and noun not in RELATIVES \
+                else None
             found[(mention.article_id, start)] = Mention(
                 mention.article_id, word.group(), start, end, "PERSON", name=noun,
-                kind="nominal")
+                kind="nominal", describes=beside)
             if mention.kind == "headline":
                 headline.add((mention.article_id, start))
     return list(found.values()), {id(m) for key, m in found.items() if key in headline}
 
 
+# A relative is someone else than the name beside it ("Smith, Wife, Visit Dunmore").
+RELATIVES = {"wife", "widow", "daughter", "mother", "sister", "grandmother", "aunt", "niece",
+             "girlfriend", "mom", "mum", "husband", "widower", "son", "father", "brother",
+             "grandfather", "uncle", "nephew", "boyfriend", "dad", "stepdaughter",
+             "stepmother", "stepson", "stepfather", "granddaughter", "grandson", "fiancee",
+             "fiance", "grandma", "grandpa", "friend", "partner", "colleague", "rival",
+             "cousin", "relative", "parent", "child"}
 # Nouns a headline uses for the person its article is about ("Teen Killed By Police",
 # "Driver Charged", "Climber Dies"): plain English, no names.
 HEADLINE_PERSON_NOUNS = PERSON_TITLES | FEMALE_WORDS | MALE_WORDS | {
@@ -459,11 +470,15 @@ def _link_described(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]]
     """Descriptions beside a name ("the coach, Dan Marsh", "American Hasim Rahman") join
     that person. Returns, per person, the proper words the story describes them with
     ("american"), keyed by the cluster's id."""
-    named = {(m.article_id, m.start): c for c in people for m in c.mentions
-             if m.kind == "name"}
+    named: dict[str, list[tuple[int, int, Cluster]]] = defaultdict(list)
+    for cluster in people:
+        for m in cluster.mentions:
+            if m.kind == "name":
+                named[m.article_id].append((m.start, m.end, cluster))
     described: dict[int, tuple[Cluster, set[str]]] = {}
     for nominal, _people, _orgs in nominals:
-        merged = named.get((nominal.article_id, nominal.describes or -1))
+        at = nominal.describes if nominal.describes is not None else -1
+        merged = next((c for s, e, c in named[nominal.article_id] if s <= at < e), None)
         if merged is None:
             continue
         merged.add(nominal)

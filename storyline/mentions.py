@@ -163,7 +163,25 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
             runs[-1].append(token)
         elif fits and token.text != ".":
             runs.append([token])
-    return [_candidate(run, article_id, run[0].i in headline) for run in runs]
+    found = [_candidate(run, article_id, run[0].i in headline) for run in runs]
+    return [replace(m, describes=before[-1].idx) if _set_beside(before, run, headline) else m
+            for m, before, run in zip(found, [[], *runs], runs, strict=False)]
+
+
+def _set_beside(before: list[Token], run: list[Token], headline: set[int]) -> bool:
+    """A headline run set beside the one before it ("Vincent Gigante, Mafia Leader Who
+    ...", "Jane Roe, Swimming Champion, Dies", "Sixers Hire Maurice Cheeks as Head Coach"):
+    its person nouns describe a name ending that run. After a comma the run must close
+    (a comma, or "Who"): "Smith, Aide Charged" lists two people."""
+    if not before or run[0].i not in headline or before[-1].i not in headline:
+        return False
+    doc = run[0].doc
+    between = [t.lower_ for t in doc[before[-1].i + 1:run[0].i]]
+    if between == ["as"]:
+        return True
+    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    return between == [","] and (after is not None and after.text in {",", ";"} or
+                                 any(t.lower_ in {"who", "whose"} for t in run))
 
 
 def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:

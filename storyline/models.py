@@ -108,7 +108,7 @@ class Mention:
     role: str | None = None
     honorific: str | None = None
     nickname: str | None = None  # "Kiki" in "Kimani (Kiki) Gray"
-    # A description's own name: the start of the name it stands beside ("the coach, Dan
+    # A description's own name: an offset inside the name it stands beside ("the coach, Dan
     # Marsh"; "Marsh is the coach"), None when the text gives it no name.
     describes: int | None = None
 

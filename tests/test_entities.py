@@ -722,3 +722,23 @@ def test_a_place_description_beside_a_name_describes_that_person_later_too(analy
     later = text.index("a Leeds mother")
     assert index.entity_at("a0", later, later + 14) == hale
     assert len(_person(index, "Kit Varga").mentions) == 1
+
+
+def test_headline_noun_set_beside_a_name_describes_it(analyse: Any) -> None:
+    text = ("Margaret Whitford, Harbour Mayor Who Built The Kestrel Bridge, Dies At 80\n\n"
+            "Margaret Whitford died on Sunday at her home in Dunmore. Whitford led the town "
+            "for twenty years. Her successor, Ana Ruiz, said the town owed her a great deal.")
+    index = _entities(analyse, text)
+    start = text.index("Mayor")
+    assert index.entity_at("a0", start, start + 5) == _person(index, "Margaret Whitford").id
+
+
+def test_headline_noun_after_a_comma_and_before_a_verb_is_someone_else(analyse: Any
+                                                                       ) -> None:
+    """ "Lena Brandt, Coach Questioned": a list of two people, not an apposition."""
+    text = ("Lena Brandt, Coach Questioned Over Fixed Match\n\nLena Brandt was questioned by "
+            "police on Monday. Brandt said little. Brandt was released in the evening. The "
+            "club's coach, Piet Moller, was also questioned.")
+    index = _entities(analyse, text)
+    start = text.index("Coach")
+    assert index.entity_at("a0", start, start + 5) != _person(index, "Lena Brandt").id
