@@ -90,7 +90,9 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
             covered.update(range(ent.start, ent.end))
     mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
     nominals = _nominal_mentions(doc, article_id, covered)
-    nominals += _descriptions(doc, article_id, covered | headline,
+    people = {t.i for m in mentions if m.label == "PERSON"
+              for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
+    nominals += _descriptions(doc, article_id, covered | headline, people | headline,
                               {m.end for m in nominals})
     nominals += _prenominal_descriptions(doc, article_id, mentions)
     mentions.extend(_described_names(doc, mentions, nominals))
@@ -734,9 +736,31 @@ def _described_names(doc: Doc, names: list[Mention], nominals: list[Mention]
             else None
         if (partner is None or partner.i not in starts) and span is not None:
             partner = _name_after_comma(span[-1])
+        if (partner is None or partner.i not in starts) and span is not None and \
+                nominal.label == "PERSON":
+            partner = _restated_subject(span[-1], starts)
         found.append(replace(nominal, describes=starts[partner.i])
                      if partner is not None and partner.i in starts else nominal)
     return found
+
+
+def _restated_subject(head: Token, names: dict[int, int]) -> Token | None:
+    """A description that does something, restated with a name in one of the next two
+    sentences doing the same ("A suspected Mafia boss has hanged himself ... Gaetano
+    Rossi, 52, hanged himself"): the news lead names its subject late."""
+    verb = head.head
+    if head.dep_ not in SUBJECT_DEPS or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    sentence = head.sent
+    for _ in range(2):
+        if sentence.end >= len(head.doc):
+            return None
+        sentence = head.doc[sentence.end].sent
+        subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.i in names and
+                    t.head.lemma_ == verb.lemma_ and t.head.pos_ == verb.pos_]
+        if subjects:
+            return subjects[0]
+    return None
 
 
 def _name_after_comma(head: Token) -> Token | None:
@@ -777,8 +801,8 @@ NOT_DESCRIBING_LABELS = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY
                          "QUANTITY"}
 
 
-def _descriptions(doc: Doc, article_id: str, skip: set[int], nominals: set[int]
-                  ) -> list[Mention]:
+def _descriptions(doc: Doc, article_id: str, skip: set[int], people: set[int],
+                  nominals: set[int]) -> list[Mention]:
     """Descriptions of one person that hold a name, kind "description": a person noun
     after a place, people or body ("a Brooklyn mother of 12", "the Mafia boss") or a
     people's name as a noun ("the Ukrainian", "the 40-year-old American"). They name
@@ -792,13 +816,13 @@ def _descriptions(doc: Doc, article_id: str, skip: set[int], nominals: set[int]
             c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children)
         before = doc[token.i - 1] if token.i else token  # a misparse: "Brownsville mother"
         if not demonym and not (token.pos_ == "NOUN" and is_person_noun(token) and any(
-                _describing(c, skip) for c in [*token.lefts, before])):
+                _describing(c, people) for c in [*token.lefts, before])):
             continue
         start = token.left_edge.i
         while start < token.i and (doc[start].dep_ not in DESCRIPTION_DEPS or
-                                   doc[start].i in skip or doc[start].is_punct):
+                                   doc[start].i in people or doc[start].is_punct):
             start += 1
-        if start == token.i and before is not token and _describing(before, skip):
+        if start == token.i and before is not token and _describing(before, people):
             start = before.i
         span = doc[max(start, token.i - 6):token.i + 1]
         if span.end_char in nominals:

@@ -742,3 +742,23 @@ def test_headline_noun_after_a_comma_and_before_a_verb_is_someone_else(analyse: 
     index = _entities(analyse, text)
     start = text.index("Coach")
     assert index.entity_at("a0", start, start + 5) != _person(index, "Lena Brandt").id
+
+
+def test_a_lead_description_restated_with_a_name_is_that_person(analyse: Any) -> None:
+    """A fictional lead that names its subject late: same verb, next sentence."""
+    text = ("A suspected Harbour Syndicate boss has hanged himself in his cell in Dunmore. "
+            "Tomas Rellini, 52, hanged himself hours after his arrest, police said.")
+    index = _entities(analyse, text)
+    start = text.index("A suspected")
+    assert index.entity_at("a0", start, start + 35) == _person(index, "Tomas Rellini").id
+
+
+def test_a_lead_description_is_not_a_person_doing_something_else(analyse: Any) -> None:
+    """ "A gunman shot an officer ... Officer Helen Carter died": different deeds, two
+    people."""
+    text = ("A Leeds gunman shot a police officer outside a bank on Monday. Officer Helen "
+            "Carter died in hospital. Police are searching for the gunman.")
+    mentions = analyse(text).mentions
+    assert any(m.kind == "description" and m.text == "A Leeds gunman" for m in mentions)
+    index = link_entities(mentions)
+    assert index.entity_at("a1", 0, 14) is None
