@@ -35,7 +35,16 @@ from .names import (
     resolve_candidates,
     surname,
 )
-from .people import FEMALE_WORDS, MALE_WORDS, Cluster, by_gender, mention_gender, merge_people
+from .people import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    RELATIVES,
+    Cluster,
+    by_gender,
+    is_relative,
+    mention_gender,
+    merge_people,
+)
 
 # Words for one role, so "the CEO" finds a "chief executive" ("chief executive of ...").
 ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
@@ -288,9 +297,18 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
         if len(merged) > 1:
             merged = by_gender(merged, mention_gender(mention))
         if len(merged) > 1 and mention_gender(mention) is None:  # "Miss Jenkin": not him
-            merged = _story_subject(mention, candidates, merged, owner)
+            merged = _not_relatives(merged) or _story_subject(mention, candidates, merged,
+                                                                owner)
         if len(merged) == 1:
             merged[0].add(mention)
+
+
+def _not_relatives(bearers: list[Cluster]) -> list[Cluster]:
+    """The one bearer of a surname the story never calls someone's relative, when all the
+    others are ("Jenkin" beside "his sister, Kate Jenkin"): news calls the person it is
+    about by the bare surname and the relatives by their given names. Else empty."""
+    others = [c for c in bearers if not is_relative(c)]
+    return others if len(others) == 1 else []
 
 
 def _story_subject(mention: Mention, local: list[Cluster], merged: list[Cluster],
@@ -345,13 +363,6 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
     return list(found.values()), {id(m) for key, m in found.items() if key in headline}
 
 
-# A relative is someone else than the name beside it ("Smith, Wife, Visit Dunmore").
-RELATIVES = {"wife", "widow", "daughter", "mother", "sister", "grandmother", "aunt", "niece",
-             "girlfriend", "mom", "mum", "husband", "widower", "son", "father", "brother",
-             "grandfather", "uncle", "nephew", "boyfriend", "dad", "stepdaughter",
-             "stepmother", "stepson", "stepfather", "granddaughter", "grandson", "fiancee",
-             "fiance", "grandma", "grandpa", "friend", "partner", "colleague", "rival",
-             "cousin", "relative", "parent", "child"}
 # Nouns a headline uses for the person its article is about ("Teen Killed By Police",
 # "Driver Charged", "Climber Dies"): plain English, no names.
 HEADLINE_PERSON_NOUNS = PERSON_TITLES | FEMALE_WORDS | MALE_WORDS | {

@@ -762,3 +762,19 @@ def test_a_lead_description_is_not_a_person_doing_something_else(analyse: Any) -
     assert any(m.kind == "description" and m.text == "A Leeds gunman" for m in mentions)
     index = link_entities(mentions)
     assert index.entity_at("a1", 0, 14) is None
+
+
+def test_a_bare_surname_beside_a_named_relative_is_the_other_bearer(analyse: Any) -> None:
+    text = ("Police charged John Jenkin on Monday. His sister, Kate Jenkin, 20, was found "
+            "dead at the family home. Jenkin was arrested at the pier.")
+    index = _entities(analyse, text)
+    start = text.rindex("Jenkin")
+    assert index.entity_at("a0", start, start + 6) == _person(index, "John Jenkin").id
+
+
+def test_a_bare_surname_elsewhere_is_not_the_bearers_relative(analyse: Any) -> None:
+    index = _entities(analyse,
+                      "Police charged John Jenkin on Monday. His sister, Kate Jenkin, 20, was "
+                      "found dead at the family home.",
+                      "Jenkin appeared in court in Dunmore on Tuesday. Jenkin said nothing.")
+    assert index.entity_at("a1", 0, 6) == _person(index, "John Jenkin").id
