@@ -814,6 +814,8 @@ def _descriptions(doc: Doc, article_id: str, skip: set[int], people: set[int],
             continue
         demonym = token.ent_type_ == "NORP" and token.text[0].isupper() and any(
             c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children)
+        if any(c.dep_ == "poss" for c in token.children):
+            continue  # "Klitschko's Ukrainian brother": the words may be the family's
         before = doc[token.i - 1] if token.i else token  # a misparse: "Brownsville mother"
         if not demonym and not (token.pos_ == "NOUN" and is_person_noun(token) and any(
                 _describing(c, people) for c in [*token.lefts, before])):

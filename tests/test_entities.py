@@ -787,3 +787,12 @@ def test_a_bare_surname_elsewhere_is_not_the_bearers_relative(analyse: Any) -> N
                       "found dead at the family home.",
                       "Jenkin appeared in court in Dunmore on Tuesday. Jenkin said nothing.")
     assert index.entity_at("a1", 0, 6) == _person(index, "John Jenkin").id
+
+
+def test_someones_relative_gives_no_description_to_learn(analyse: Any) -> None:
+    """ "Ivan Petrov's Ukrainian brother": "Ukrainian" may be the family's, so the story
+    does not learn it as the brother's description."""
+    text = ("Ivan Petrov won on Saturday. Ivan Petrov's Ukrainian brother, Oleg, watched "
+            "from the front row.")
+    mentions = analyse(text).mentions
+    assert not any(m.kind == "description" and "brother" in m.text for m in mentions)
