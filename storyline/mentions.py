@@ -749,8 +749,9 @@ def _restated_subject(head: Token, names: dict[int, int]) -> Token | None:
     sentences doing the same ("A suspected Mafia boss has hanged himself ... Gaetano
     Rossi, 52, hanged himself"): the news lead names its subject late."""
     verb = head.head
-    if head.dep_ not in SUBJECT_DEPS or verb.pos_ not in {"VERB", "AUX"}:
-        return None
+    if head.dep_ not in SUBJECT_DEPS or verb.pos_ != "VERB" or \
+            verb.lemma_ in {"be", "have", "say", "do", "get"}:
+        return None  # "A man is a suspect. Tom Roe is a teacher": no deed to restate
     sentence = head.sent
     for _ in range(2):
         if sentence.end >= len(head.doc):

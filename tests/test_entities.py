@@ -796,3 +796,12 @@ def test_someones_relative_gives_no_description_to_learn(analyse: Any) -> None:
             "from the front row.")
     mentions = analyse(text).mentions
     assert not any(m.kind == "description" and "brother" in m.text for m in mentions)
+
+
+def test_a_lead_description_restates_a_deed_not_a_say_or_a_be(analyse: Any) -> None:
+    text = ("A Leeds man said the bridge was unsafe on Monday. Tomas Rellini said the council "
+            "had known for years.")
+    mentions = analyse(text).mentions
+    assert any(m.kind == "description" and m.text == "A Leeds man" for m in mentions)
+    index = link_entities(mentions)
+    assert index.entity_at("a1", 0, 11) is None
