@@ -735,7 +735,7 @@ def _described_names(doc: Doc, names: list[Mention], nominals: list[Mention]
         partner = _partner(span[-1]) if span is not None and nominal.label == "PERSON" \
             else None
         if (partner is None or partner.i not in starts) and span is not None:
-            partner = _name_after_comma(span[-1])
+            partner = _name_after_comma(span[-1], starts)
         if (partner is None or partner.i not in starts) and span is not None and \
                 nominal.label == "PERSON":
             partner = _restated_subject(span[-1], starts)
@@ -764,14 +764,22 @@ def _restated_subject(head: Token, names: dict[int, int]) -> Token | None:
     return None
 
 
-def _name_after_comma(head: Token) -> Token | None:
-    """The word after a comma that closes a description's phrase ("a Brownsville mother
-    of 12, Zurana Horton"), where the parser missed the apposition."""
+def _name_after_comma(head: Token, names: dict[int, int]) -> Token | None:
+    """The name after a comma that closes a description's phrase ("a Brownsville mother
+    of 12, Zurana Horton."), where the parser missed the apposition. The name must close
+    too: in "was a Brooklyn teacher, Helen Carter said" Carter is the one speaking."""
     end = head.right_edge.i + 1
     doc = head.doc
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper():
+    if end + 1 >= len(doc) or doc[end].text != "," or end + 1 not in names:
+        return None
+    last = end + 1
+    while last + 1 < len(doc) and names.get(last + 1) == names[end + 1]:
+        last += 1
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is None or after.is_space:  # the line ends with the name (a headline)
         return doc[end + 1]
-    return None
+    closed = after.text in {",", ".", ";", ":", ")"} and doc[last].dep_ not in SUBJECT_DEPS
+    return doc[end + 1] if closed else None
 
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}

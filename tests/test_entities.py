@@ -805,3 +805,12 @@ def test_a_lead_description_restates_a_deed_not_a_say_or_a_be(analyse: Any) -> N
     assert any(m.kind == "description" and m.text == "A Leeds man" for m in mentions)
     index = link_entities(mentions)
     assert index.entity_at("a1", 0, 11) is None
+
+
+def test_a_description_before_a_speakers_name_is_not_the_speaker(analyse: Any) -> None:
+    """ "was a Leeds teacher, Helen Carter said": Carter speaks, she is not described."""
+    text = ("The man who was shot was a Leeds teacher, Helen Carter said on Monday. Carter "
+            "lives next door.")
+    index = _entities(analyse, text)
+    start = text.index("a Leeds teacher")
+    assert index.entity_at("a0", start, start + 15) is None
