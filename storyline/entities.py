@@ -167,7 +167,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     found = mentions  # as found in the articles, before the story resolves them
     resolved = _trim_long_names(resolve_candidates(mentions))
     role_words, headline_words = _role_words(mentions, resolved)
-    mentions = resolved + role_words
+    mentions = _without_names(resolved) + role_words
     known = replace(_KnownPeople.from_mentions(mentions), places=known.places)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -203,6 +203,25 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
     return _build_index(people, orgs)
+
+
+def _without_names(mentions: list[Mention]) -> list[Mention]:
+    """Descriptions cut after a person's name inside them ("the Chicago Obama adviser" ->
+    "adviser"): the name is someone else, whom the description's span must not cover."""
+    names: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        if m.kind == "name" and m.label == "PERSON":
+            names[m.article_id].append((m.start, m.end))
+    kept = []
+    for m in mentions:
+        inside = [e for s, e in names[m.article_id] if m.start <= s and e <= m.end]
+        if m.kind not in {"nominal", "description"} or not inside:
+            kept.append(m)
+            continue
+        rest = re.sub(r"^(?:['\u2019]s\b|[\s-])+", "", m.text[max(inside) - m.start:])
+        if rest:
+            kept.append(replace(m, text=rest, start=m.end - len(rest)))
+    return kept
 
 
 @dataclass(frozen=True)

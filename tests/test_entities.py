@@ -814,3 +814,15 @@ def test_a_description_before_a_speakers_name_is_not_the_speaker(analyse: Any) -
     index = _entities(analyse, text)
     start = text.index("a Leeds teacher")
     assert index.entity_at("a0", start, start + 15) is None
+
+
+def test_a_description_does_not_cover_another_persons_name(analyse: Any) -> None:
+    """ "The Chicago-based Varga adviser, David Axelrod": the span of Axelrod's description
+    leaves out Varga, who is someone else."""
+    text = ("Mayor Ilse Varga spoke on Monday. The Chicago-based Varga adviser, David Axelrod, "
+            "spoke after her.")
+    index = _entities(analyse, text)
+    axelrod = _person(index, "David Axelrod")
+    start = text.index("Varga adviser")
+    assert index.entity_at("a0", start, start + 5) == _person(index, "Ilse Varga").id
+    assert all(not (s.start <= start < s.end) for s in axelrod.mentions)
