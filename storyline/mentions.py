@@ -2,8 +2,10 @@
 
 Goes in: a parsed spaCy `Doc`. Comes out: `Mention`s, in text order: names with
 honorifics, roles (from title prefixes and appositions, normalised) and nicknames;
-descriptions ("the minister"); and unresolved capitalised words ("candidate", "headline")
-that `entities.link_entities` settles against the whole story.
+descriptions ("the minister"; "a Brooklyn mother", kind "description"), each with the name
+it stands beside when the text gives one (apposition, "is", a restated lead); and
+unresolved capitalised words ("candidate", "headline") that `entities.link_entities`
+settles against the whole story.
 
 spaCy's entity spans are repaired first: cut where a name ends ("Ross doesn",
 "Lohan Checks Into Rehab"), split where an entity holds two people ("Lopez and

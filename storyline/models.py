@@ -92,7 +92,9 @@ class Sentence:
 class Mention:
     """A person or organisation mention in one article.
 
-    `kind` is "name" (a proper name), "nominal" ("the minister") or
+    `kind` is "name" (a proper name), "nominal" ("the minister"), "description" (a
+    person described by a place, people or body: "a Brooklyn mother", "the American"; it
+    names someone only beside a name or through the story's words for them) or
     "pronoun"; "candidate" and "headline" are capitalised words not yet known to
     name anyone (see `names.resolve_candidates`), with spaCy's entity label or "" as
     `label`. `name` is the mention with titles and honorifics removed.
