@@ -22,7 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .mentions import ORG_NOUNS, PERSON_TITLES, PLACE_LABELS
+from .descriptions import PERSON_TITLES
+from .mentions import ORG_NOUNS, PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
 from .names import (

@@ -6,8 +6,9 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from storyline.descriptions import is_person_noun
 from storyline.entities import link_entities, org_key, role_head
-from storyline.mentions import find_mentions, is_headline, is_person_noun, normalize_role
+from storyline.mentions import find_mentions, is_headline, normalize_role
 from storyline.models import Mention
 from storyline.names import resolve_candidates
 
