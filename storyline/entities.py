@@ -22,7 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from .mentions import ORG_NOUNS, PERSON_TITLES, PLACE_LABELS
+from .descriptions import PERSON_TITLES
+from .mentions import ORG_NOUNS, PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
 from .names import (
@@ -34,7 +35,16 @@ from .names import (
     resolve_candidates,
     surname,
 )
-from .people import FEMALE_WORDS, MALE_WORDS, Cluster, by_gender, mention_gender, merge_people
+from .people import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    RELATIVES,
+    Cluster,
+    by_gender,
+    is_relative,
+    mention_gender,
+    merge_people,
+)
 
 # Words for one role, so "the CEO" finds a "chief executive" ("chief executive of ...").
 ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
@@ -157,7 +167,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     found = mentions  # as found in the articles, before the story resolves them
     resolved = _trim_long_names(resolve_candidates(mentions))
     role_words, headline_words = _role_words(mentions, resolved)
-    mentions = resolved + role_words
+    mentions = _without_names(resolved) + role_words
     known = replace(_KnownPeople.from_mentions(mentions), places=known.places)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -172,7 +182,17 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
     headline_names = _headline_names(found, resolved)
+    described = _link_described(local.nominals, people)
     for nominal, article_people, article_orgs in local.nominals:
+        if nominal.describes is not None:
+            continue
+        if _proper_words(nominal):  # "the Brooklyn mother", "the 40-year-old American"
+            merged = _described_person(nominal, described)
+            if merged is not None:
+                merged.add(nominal)
+                continue
+        if nominal.kind == "description":
+            continue
         anywhere = id(nominal) in headline_words
         target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere)
         merged = owner.get(id(target.mentions[0])) if target is not None else None
@@ -183,6 +203,25 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
     return _build_index(people, orgs)
+
+
+def _without_names(mentions: list[Mention]) -> list[Mention]:
+    """Descriptions cut after a person's name inside them ("the Chicago Obama adviser" ->
+    "adviser"): the name is someone else, whom the description's span must not cover."""
+    names: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        if m.kind == "name" and m.label == "PERSON":
+            names[m.article_id].append((m.start, m.end))
+    kept = []
+    for m in mentions:
+        inside = [e for s, e in names[m.article_id] if m.start <= s and e <= m.end]
+        if m.kind not in {"nominal", "description"} or not inside:
+            kept.append(m)
+            continue
+        rest = re.sub(r"^(?:['\u2019]s\b|[\s-])+", "", m.text[max(inside) - m.start:])
+        if rest:
+            kept.append(replace(m, text=rest, start=m.end - len(rest)))
+    return kept
 
 
 @dataclass(frozen=True)
@@ -245,7 +284,7 @@ def _link_within_article(mentions: list[Mention], known: _KnownPeople,
     local.people.extend(article_people)
     local.orgs.extend(article_orgs)
     local.nominals.extend((m, article_people, article_orgs) for m in mentions
-                          if m.kind == "nominal")
+                          if m.kind in {"nominal", "description"})
 
 
 def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleClusters
@@ -277,9 +316,18 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
         if len(merged) > 1:
             merged = by_gender(merged, mention_gender(mention))
         if len(merged) > 1 and mention_gender(mention) is None:  # "Miss Jenkin": not him
-            merged = _story_subject(mention, candidates, merged, owner)
+            merged = _not_relatives(merged) or _story_subject(mention, candidates, merged,
+                                                                owner)
         if len(merged) == 1:
             merged[0].add(mention)
+
+
+def _not_relatives(bearers: list[Cluster]) -> list[Cluster]:
+    """The one bearer of a surname the story never calls someone's relative, when all the
+    others are ("Jenkin" beside "his sister, Kate Jenkin"): news calls the person it is
+    about by the bare surname and the relatives by their given names. Else empty."""
+    others = [c for c in bearers if not is_relative(c)]
+    return others if len(others) == 1 else []
 
 
 def _story_subject(mention: Mention, local: list[Cluster], merged: list[Cluster],
@@ -322,9 +370,13 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
             if noun not in nouns or any(
                     s < end and start < e for s, e in taken[mention.article_id]):
                 continue
+            # Only a noun near the run's start describes the name before it ("Mafia
+            # Leader Who Feigned Insanity"); later ones are the headline's other people.
+            beside = mention.describes if word.start() < 20 and noun not in RELATIVES \
+                else None
             found[(mention.article_id, start)] = Mention(
                 mention.article_id, word.group(), start, end, "PERSON", name=noun,
-                kind="nominal")
+                kind="nominal", describes=beside)
             if mention.kind == "headline":
                 headline.add((mention.article_id, start))
     return list(found.values()), {id(m) for key, m in found.items() if key in headline}
@@ -443,6 +495,50 @@ def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
     return kept
 
 
+def _link_described(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]],
+                    people: list[Cluster]) -> dict[int, tuple[Cluster, set[str]]]:
+    """Descriptions beside a name ("the coach, Dan Marsh", "American Hasim Rahman") join
+    that person. Returns, per person, the proper words the story describes them with
+    ("american"), keyed by the cluster's id."""
+    named: dict[str, list[tuple[int, int, Cluster]]] = defaultdict(list)
+    for cluster in people:
+        for m in cluster.mentions:
+            if m.kind == "name":
+                named[m.article_id].append((m.start, m.end, cluster))
+    described: dict[int, tuple[Cluster, set[str]]] = {}
+    for nominal, _people, _orgs in nominals:
+        at = nominal.describes if nominal.describes is not None else -1
+        merged = next((c for s, e, c in named[nominal.article_id] if s <= at < e), None)
+        if merged is None:
+            continue
+        merged.add(nominal)
+        described.setdefault(id(merged), (merged, set()))[1].update(_proper_words(nominal))
+    return described
+
+
+def _proper_words(mention: Mention) -> set[str]:
+    """The capitalised words of a description, but for its first word: "Brooklyn" in
+    "the Brooklyn mother", "American" in "The American"."""
+    words = re.findall(r"[A-Za-z][\w'-]*", mention.text)
+    return {w.lower().removesuffix("'s") for w in words[1:] if w[0].isupper()} | (
+        {words[0].lower()} if words and words[0][0].isupper() and
+        words[0].lower() not in {"the", "a", "an", "this", "that"} and
+        words[0].lower() not in PERSON_TITLES else set())
+
+
+def _described_person(nominal: Mention, described: dict[int, tuple[Cluster, set[str]]]
+                      ) -> Cluster | None:
+    """The one person named in the description's article whom the story describes with
+    all of its proper words ("the American" for "American Hasim Rahman"), of its gender."""
+    words = _proper_words(nominal)
+    wanted = "female" if nominal.name in FEMALE_WORDS else \
+        "male" if nominal.name in MALE_WORDS else None
+    fitting = [c for c, said in described.values() if words <= said and any(
+        m.article_id == nominal.article_id and m.kind == "name" for m in c.mentions)]
+    fitting = by_gender(fitting, wanted)
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster], *,
                      anywhere: bool = False) -> Cluster | None:
     """ "the minister" -> the one person named earlier in the article as a minister;
@@ -451,7 +547,8 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
     head = nominal.name
     if nominal.label == "PERSON":
         holders = [(c, m) for c in people for m in c.mentions
-                   if m.role and same_role(head, m.role)]
+                   if m.role and same_role(head, m.role) and
+                   _is_past(m.role) == _is_past(nominal.text)]
         # A holder named before the description; a headline ("Actress Checks Into Rehab")
         # comes before every name, so there the article's one holder wherever it is named.
         matches = list({id(c): c for c, m in holders
@@ -461,6 +558,14 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
             head in m.name.lower() for m in c.mentions
             if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
+
+
+PAST_WORDS = {"former", "ex", "onetime", "erstwhile"}
+
+
+def _is_past(words: str) -> bool:
+    """A role held before ("former coach", "ex-mayor"): "the coach" is someone else."""
+    return bool(set(re.findall(r"[a-z]+", words.lower())) & PAST_WORDS)
 
 
 def _headline_names(mentions: Sequence[Mention], resolved: Sequence[Mention]

@@ -2,8 +2,10 @@
 
 Goes in: a parsed spaCy `Doc`. Comes out: `Mention`s, in text order: names with
 honorifics, roles (from title prefixes and appositions, normalised) and nicknames;
-descriptions ("the minister"); and unresolved capitalised words ("candidate", "headline")
-that `entities.link_entities` settles against the whole story.
+descriptions ("the minister"; "a Brooklyn mother", kind "description"), each with the name
+it stands beside when the text gives one (apposition, "is", a restated lead); and
+unresolved capitalised words ("candidate", "headline") that `entities.link_entities`
+settles against the whole story.
 
 spaCy's entity spans are repaired first: cut where a name ends ("Ross doesn",
 "Lohan Checks Into Rehab"), split where an entity holds two people ("Lopez and
@@ -23,11 +25,18 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .descriptions import (
+    PERSON_NOUNS,
+    PERSON_TITLES,
+    describe_names,
+    find_descriptions,
+    is_person_noun,
+    prenominal_descriptions,
+)
 from .models import Mention
 from .names import HONORIFICS, ROLE_NOUNS, surname
 from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
-from .people import FEMALE_WORDS, MALE_WORDS
 
 ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
              "government", "commission", "committee", "court", "university", "office",
@@ -89,7 +98,13 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
         if found:  # the words cut off ("Checks Into Rehab") are no candidates either
             covered.update(range(ent.start, ent.end))
     mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
-    mentions.extend(_nominal_mentions(doc, article_id, covered))
+    nominals = _nominal_mentions(doc, article_id, covered)
+    people = {t.i for m in mentions if m.label == "PERSON"
+              for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
+    nominals += find_descriptions(doc, article_id, covered | headline, people | headline,
+                                  {m.end for m in nominals})
+    nominals += prenominal_descriptions(doc, article_id, mentions)
+    mentions.extend(describe_names(doc, mentions, nominals))
     mentions.extend(_candidates(doc, article_id, covered, headline))
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -159,7 +174,25 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
             runs[-1].append(token)
         elif fits and token.text != ".":
             runs.append([token])
-    return [_candidate(run, article_id, run[0].i in headline) for run in runs]
+    found = [_candidate(run, article_id, run[0].i in headline) for run in runs]
+    return [replace(m, describes=before[-1].idx) if _set_beside(before, run, headline) else m
+            for m, before, run in zip(found, [[], *runs], runs, strict=False)]
+
+
+def _set_beside(before: list[Token], run: list[Token], headline: set[int]) -> bool:
+    """A headline run set beside the one before it ("Vincent Gigante, Mafia Leader Who
+    ...", "Jane Roe, Swimming Champion, Dies", "Sixers Hire Maurice Cheeks as Head Coach"):
+    its person nouns describe a name ending that run. After a comma the run must close
+    (a comma, or "Who"): "Smith, Aide Charged" lists two people."""
+    if not before or run[0].i not in headline or before[-1].i not in headline:
+        return False
+    doc = run[0].doc
+    between = [t.lower_ for t in doc[before[-1].i + 1:run[0].i]]
+    if between == ["as"]:
+        return True
+    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    return between == [","] and (after is not None and after.text in {",", ";"} or
+                                 any(t.lower_ in {"who", "whose"} for t in run))
 
 
 def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
@@ -644,25 +677,6 @@ def _apposition_role(head: Token) -> str | None:
     return None
 
 
-PERSON_NOUNS = {"boss", "friend", "colleague", "rival", "star", "heir", "veteran", "ex",
-                "victim", "suspect", "witness", "nominee", "neighbour", "neighbor", "parent",
-                "child", "relative", "cousin", "partner", "actor", "actress", "singer", "player",
-                "host", "rapper", "gunman", "shooter", "comedian", "model", "pitcher",
-                "quarterback", "boxer", "champion", "hostage"}
-PERSON_TITLES = frozenset(ROLE_NOUNS | PERSON_NOUNS)  # words that can stand for a person
-_PERSON_WORDS = PERSON_TITLES | FEMALE_WORDS | MALE_WORDS
-PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ess", "ee",
-                   "eer", "ive")
-
-
-def is_person_noun(token: Token) -> bool:
-    """A noun that can describe a person ("the publicist", "his sister"), not a thing
-    ("her new fashion line"): a known role or family word, or a person-noun ending."""
-    lemma = token.lemma_.lower()
-    return lemma in _PERSON_WORDS or \
-        len(lemma) >= 5 and lemma.endswith(PERSON_SUFFIXES)
-
-
 def _subtree_text(token: Token, *, stop_at: Token | None) -> str:
     """Text of a token's subtree, cut before a nested apposition or clause."""
     skip: set[int] = set()
@@ -700,7 +714,8 @@ ROLE_PREPOSITIONS = {"of", "for", "at", "in", "with", "from", "on"}
 _COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "defence",
                       "defense", "education", "justice", "chief", "deputy", "senior", "vice",
                       "assistant", "executive", "general", "city", "state", "federal",
-                      "national", "bus", "prime", "economy", "trade", "culture"}
+                      "national", "bus", "prime", "economy", "trade", "culture", "former",
+                      "acting", "interim", "outgoing", "incoming"}
 
 
 def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:

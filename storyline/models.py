@@ -92,7 +92,9 @@ class Sentence:
 class Mention:
     """A person or organisation mention in one article.
 
-    `kind` is "name" (a proper name), "nominal" ("the minister") or
+    `kind` is "name" (a proper name), "nominal" ("the minister"), "description" (a
+    person described by a place, people or body: "a Brooklyn mother", "the American"; it
+    names someone only beside a name or through the story's words for them) or
     "pronoun"; "candidate" and "headline" are capitalised words not yet known to
     name anyone (see `names.resolve_candidates`), with spaCy's entity label or "" as
     `label`. `name` is the mention with titles and honorifics removed.
@@ -108,6 +110,9 @@ class Mention:
     role: str | None = None
     honorific: str | None = None
     nickname: str | None = None  # "Kiki" in "Kimani (Kiki) Gray"
+    # A description's own name: an offset inside the name it stands beside ("the coach, Dan
+    # Marsh"; "Marsh is the coach"), None when the text gives it no name.
+    describes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,13 @@ MALE_WORDS = {"husband", "widower", "son", "father", "brother", "grandfather", "
               "congressman", "councilman", "businessman", "king", "prince", "stepson",
               "stepfather", "grandson", "fiance"}
 
+# A relative is someone else than the name beside it ("Smith, Wife, Visit Dunmore").
+RELATIVES = {"wife", "widow", "daughter", "mother", "sister", "grandmother", "aunt", "niece",
+             "girlfriend", "mom", "mum", "husband", "widower", "son", "father", "brother",
+             "grandfather", "uncle", "nephew", "boyfriend", "dad", "stepdaughter",
+             "stepmother", "stepson", "stepfather", "granddaughter", "grandson", "fiancee",
+             "fiance", "grandma", "grandpa", "friend", "partner", "colleague", "rival",
+             "cousin", "relative", "parent", "child"}
 
 @dataclass(eq=False)
 class Cluster:
@@ -110,6 +117,12 @@ def mention_gender(mention: Mention) -> str | None:
     if female != male:
         return "female" if female else "male"
     return None
+
+
+def is_relative(cluster: Cluster) -> bool:
+    """The story calls this person someone's relative ("his sister", "her husband")."""
+    return any(set(re.findall(r"[a-z]+", role.lower().split(" of ")[0])) & RELATIVES
+               for role in cluster.roles)
 
 
 def by_gender(candidates: list[Cluster], wanted: str | None) -> list[Cluster]:
@@ -233,6 +246,8 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
         roles = set(cluster.roles)
         candidates = [c for c in candidates if roles & set(c.roles)] or \
             by_gender(candidates, cluster.gender)
+    if len(candidates) > 1 and cluster.gender is None:  # "Jenkin" beside "his sister"
+        candidates = [c for c in candidates if not is_relative(c)] or candidates
     if len(candidates) > 1:  # a surname only: people of one event often share given names
         candidates = _same_event(cluster, candidates, full)
     if not candidates:  # not a surname here: a given name, or a surname with two letters swapped

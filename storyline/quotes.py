@@ -54,7 +54,7 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     text = text_of(doc)
     marked = find_quote_marks(text)
     inside = _char_mask(len(text), marked)
-    named = [m for m in mentions if m.kind not in CANDIDATE_KINDS]
+    named = [m for m in mentions if m.kind not in CANDIDATE_KINDS | {"description"}]
     resolver = SpeakerResolver(doc, named, inside)
     quotes: list[Quote] = []
     previous: Quote | None = None

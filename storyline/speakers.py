@@ -21,7 +21,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from .mentions import ORG_NOUNS, is_person_noun
+from .descriptions import is_person_noun
+from .mentions import ORG_NOUNS
 from .models import Mention, Quote
 from .nlp import text_of
 from .people import mention_gender

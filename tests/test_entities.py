@@ -6,8 +6,9 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from storyline.descriptions import is_person_noun
 from storyline.entities import link_entities, org_key, role_head
-from storyline.mentions import find_mentions, is_headline, is_person_noun, normalize_role
+from storyline.mentions import find_mentions, is_headline, normalize_role
 from storyline.models import Mention
 from storyline.names import resolve_candidates
 
@@ -306,9 +307,18 @@ def test_honorific_gender_settles_a_shared_surname(analyse: Any) -> None:
     john = _person(index, "John Jenkin")
     mr = text.index("Jenkin said")
     assert index.entity_at("a0", mr, mr + 6) == john.id
+    # The bare surname is the bearer the story never calls someone's relative.
+    bare = text.index("Jenkin was taken")
+    assert index.entity_at("a0", bare, bare + 6) == john.id
+    assert "sister" in _person(index, "Kathryn Jenkin").roles
+
+
+def test_a_bare_surname_stays_apart_when_no_bearer_is_only_a_relative(analyse: Any) -> None:
+    text = ("John Jenkin, 23, was charged. Kathryn Jenkin, a neighbour, was questioned. "
+            "Jenkin was taken away.")
+    index = _entities(analyse, text)
     bare = text.index("Jenkin was taken")
     assert index.entity_at("a0", bare, bare + 6) is None
-    assert "sister" in _person(index, "Kathryn Jenkin").roles
 
 
 def _mentions_without_entities(nlp: Any, text: str, label: str = "") -> Any:
@@ -649,3 +659,171 @@ def test_a_spun_copy_gives_no_titles_or_roles(bridge: dict[str, Any]) -> None:
     assert set(brandt["articles"]) & spun  # still linked there
     said = " ".join(brandt["aliases"] + brandt["roles"]).lower()
     assert "carriage" not in said and "transport minister" in said
+
+
+def test_description_beside_a_name_is_that_person_not_an_earlier_holder(analyse: Any
+                                                                         ) -> None:
+    """A fictional club: the former coach is named first; "the Harbour City coach, Dan
+    Marsh" is Marsh (apposition), not the earlier holder of the role."""
+    text = ("Former coach Ray Tolliver left Harbour City in March. The Harbour City coach, "
+            "Dan Marsh, said the team would recover. Tolliver did not comment.")
+    index = _entities(analyse, text)
+    start = text.index("The Harbour City coach")
+    assert index.entity_at("a0", start, start + 22) == _person(index, "Dan Marsh").id
+    assert "former coach" in _person(index, "Ray Tolliver").roles
+
+
+def test_description_joined_by_is_names_its_person(analyse: Any) -> None:
+    text = ("Ray Tolliver coached the Harbour City Rovers for a decade. Dan Marsh is the new "
+            "coach of the side.")
+    index = _entities(analyse, text)
+    start = text.index("the new coach")
+    assert index.entity_at("a0", start, start + 13) == _person(index, "Dan Marsh").id
+
+
+def test_a_former_holder_is_not_the_present_one(analyse: Any) -> None:
+    """ "the coach" after "former coach Ray Tolliver" is not Tolliver; "the former coach"
+    is."""
+    text = ("Former coach Ray Tolliver watched from the stands on Sunday. The coach said the "
+            "players had worked hard. The former coach left before the end.")
+    index = _entities(analyse, text)
+    tolliver = _person(index, "Ray Tolliver").id
+    now, then = text.index("The coach"), text.index("The former coach")
+    assert index.entity_at("a0", now, now + 9) is None
+    assert index.entity_at("a0", then, then + 16) == tolliver
+
+
+def test_a_people_word_before_a_name_describes_that_person(analyse: Any) -> None:
+    """A fictional bout: "American challenger Tom Braddock" makes "the 40-year-old
+    American" Braddock, not his opponent."""
+    text = ("American challenger Tom Braddock lost to Ivan Petrov on Saturday. The "
+            "40-year-old American never recovered. Petrov said little.")
+    index = _entities(analyse, text)
+    start = text.index("The 40-year-old American")
+    assert index.entity_at("a0", start, start + 24) == _person(index, "Tom Braddock").id
+
+
+def test_a_description_needs_its_person_named_in_the_article(analyse: Any) -> None:
+    """The story describes Braddock as an American in one article; another article that
+    names only a different man keeps its "the American" unlinked."""
+    index = _entities(analyse,
+                      "American challenger Tom Braddock lost to Ivan Petrov on Saturday.",
+                      "Ivan Petrov won again. The 40-year-old American had no answer.")
+    start = "Ivan Petrov won again. ".__len__()
+    assert index.entity_at("a1", start, start + 24) is None
+
+
+def test_a_description_with_another_persons_name_is_not_that_person(analyse: Any) -> None:
+    """ "Dahl's lawyer" is someone else than Dahl: no description of Dahl."""
+    text = ("Mayor Oren Dahl was charged on Monday. Dahl's lawyer said he would appeal. "
+            "Dahl did not speak.")
+    mentions = analyse(text).mentions
+    assert not any(m.kind == "description" and "Dahl" in m.text for m in mentions)
+
+
+def test_a_place_description_beside_a_name_describes_that_person_later_too(analyse: Any
+                                                                           ) -> None:
+    """A fictional trial: "Leeds mother of three, Zora Hale" makes the later "a Leeds
+    mother" Hale, not the man convicted of killing her."""
+    text = ("Prosecutors showed video in the trial of Leeds mother of three, Zora Hale. Kit "
+            "Varga was convicted on Tuesday of killing a Leeds mother in 2024.")
+    index = _entities(analyse, text)
+    hale = _person(index, "Zora Hale").id
+    later = text.index("a Leeds mother")
+    assert index.entity_at("a0", later, later + 14) == hale
+    assert len(_person(index, "Kit Varga").mentions) == 1
+
+
+def test_headline_noun_set_beside_a_name_describes_it(analyse: Any) -> None:
+    text = ("Margaret Whitford, Harbour Mayor Who Built The Kestrel Bridge, Dies At 80\n\n"
+            "Margaret Whitford died on Sunday at her home in Dunmore. Whitford led the town "
+            "for twenty years. Her successor, Ana Ruiz, said the town owed her a great deal.")
+    index = _entities(analyse, text)
+    start = text.index("Mayor")
+    assert index.entity_at("a0", start, start + 5) == _person(index, "Margaret Whitford").id
+
+
+def test_headline_noun_after_a_comma_and_before_a_verb_is_someone_else(analyse: Any
+                                                                       ) -> None:
+    """ "Lena Brandt, Coach Questioned": a list of two people, not an apposition."""
+    text = ("Lena Brandt, Coach Questioned Over Fixed Match\n\nLena Brandt was questioned by "
+            "police on Monday. Brandt said little. Brandt was released in the evening. The "
+            "club's coach, Piet Moller, was also questioned.")
+    index = _entities(analyse, text)
+    start = text.index("Coach")
+    assert index.entity_at("a0", start, start + 5) != _person(index, "Lena Brandt").id
+
+
+def test_a_lead_description_restated_with_a_name_is_that_person(analyse: Any) -> None:
+    """A fictional lead that names its subject late: same verb, next sentence."""
+    text = ("A suspected Harbour Syndicate boss has hanged himself in his cell in Dunmore. "
+            "Tomas Rellini, 52, hanged himself hours after his arrest, police said.")
+    index = _entities(analyse, text)
+    start = text.index("A suspected")
+    assert index.entity_at("a0", start, start + 35) == _person(index, "Tomas Rellini").id
+
+
+def test_a_lead_description_is_not_a_person_doing_something_else(analyse: Any) -> None:
+    """ "A gunman shot an officer ... Officer Helen Carter died": different deeds, two
+    people."""
+    text = ("A Leeds gunman shot a police officer outside a bank on Monday. Officer Helen "
+            "Carter died in hospital. Police are searching for the gunman.")
+    mentions = analyse(text).mentions
+    assert any(m.kind == "description" and m.text == "A Leeds gunman" for m in mentions)
+    index = link_entities(mentions)
+    assert index.entity_at("a1", 0, 14) is None
+
+
+def test_a_bare_surname_beside_a_named_relative_is_the_other_bearer(analyse: Any) -> None:
+    text = ("Police charged John Jenkin on Monday. His sister, Kate Jenkin, 20, was found "
+            "dead at the family home. Jenkin was arrested at the pier.")
+    index = _entities(analyse, text)
+    start = text.rindex("Jenkin")
+    assert index.entity_at("a0", start, start + 6) == _person(index, "John Jenkin").id
+
+
+def test_a_bare_surname_elsewhere_is_not_the_bearers_relative(analyse: Any) -> None:
+    index = _entities(analyse,
+                      "Police charged John Jenkin on Monday. His sister, Kate Jenkin, 20, was "
+                      "found dead at the family home.",
+                      "Jenkin appeared in court in Dunmore on Tuesday. Jenkin said nothing.")
+    assert index.entity_at("a1", 0, 6) == _person(index, "John Jenkin").id
+
+
+def test_someones_relative_gives_no_description_to_learn(analyse: Any) -> None:
+    """ "Ivan Petrov's Ukrainian brother": "Ukrainian" may be the family's, so the story
+    does not learn it as the brother's description."""
+    text = ("Ivan Petrov won on Saturday. Ivan Petrov's Ukrainian brother, Oleg, watched "
+            "from the front row.")
+    mentions = analyse(text).mentions
+    assert not any(m.kind == "description" and "brother" in m.text for m in mentions)
+
+
+def test_a_lead_description_restates_a_deed_not_a_say_or_a_be(analyse: Any) -> None:
+    text = ("A Leeds man said the bridge was unsafe on Monday. Tomas Rellini said the council "
+            "had known for years.")
+    mentions = analyse(text).mentions
+    assert any(m.kind == "description" and m.text == "A Leeds man" for m in mentions)
+    index = link_entities(mentions)
+    assert index.entity_at("a1", 0, 11) is None
+
+
+def test_a_description_before_a_speakers_name_is_not_the_speaker(analyse: Any) -> None:
+    """ "was a Leeds teacher, Helen Carter said": Carter speaks, she is not described."""
+    text = ("The man who was shot was a Leeds teacher, Helen Carter said on Monday. Carter "
+            "lives next door.")
+    index = _entities(analyse, text)
+    start = text.index("a Leeds teacher")
+    assert index.entity_at("a0", start, start + 15) is None
+
+
+def test_a_description_does_not_cover_another_persons_name(analyse: Any) -> None:
+    """ "The Chicago-based Varga adviser, David Axelrod": the span of Axelrod's description
+    leaves out Varga, who is someone else."""
+    text = ("Mayor Ilse Varga spoke on Monday. The Chicago-based Varga adviser, David Axelrod, "
+            "spoke after her.")
+    index = _entities(analyse, text)
+    axelrod = _person(index, "David Axelrod")
+    start = text.index("Varga adviser")
+    assert index.entity_at("a0", start, start + 5) == _person(index, "Ilse Varga").id
+    assert all(not (s.start <= start < s.end) for s in axelrod.mentions)

@@ -1,0 +1,204 @@
+"""Descriptions of people: the nouns that can stand for a person, and the descriptions
+that name someone without a name ("a Brooklyn mother of 12", "the 40-year-old American",
+"the Mafia boss").
+
+Goes in: a parsed spaCy `Doc` and the article's name mentions (from `mentions`). Comes out:
+description `Mention`s (kind "description"), and each description or nominal tagged with
+the name it stands beside when the text gives one: apposition ("the coach, Dan Marsh"), a
+comma the parser missed, "is" ("Marsh is the coach"), a people's name before the name
+("American challenger Tom Braddock") or a lead restated with a name doing the same deed.
+`entities.link_entities` joins them to that person, or to the one person of their article
+the story describes with the same place words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from .models import Mention
+from .names import ROLE_NOUNS
+from .people import FEMALE_WORDS, MALE_WORDS
+
+PERSON_NOUNS = {"boss", "friend", "colleague", "rival", "star", "heir", "veteran", "ex",
+                "victim", "suspect", "witness", "nominee", "neighbour", "neighbor", "parent",
+                "child", "relative", "cousin", "partner", "actor", "actress", "singer", "player",
+                "host", "rapper", "gunman", "shooter", "comedian", "model", "pitcher",
+                "quarterback", "boxer", "champion", "hostage"}
+PERSON_TITLES = frozenset(ROLE_NOUNS | PERSON_NOUNS)  # words that can stand for a person
+_PERSON_WORDS = PERSON_TITLES | FEMALE_WORDS | MALE_WORDS
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ess", "ee",
+                   "eer", "ive")
+
+
+def is_person_noun(token: Token) -> bool:
+    """A noun that can describe a person ("the publicist", "his sister"), not a thing
+    ("her new fashion line"): a known role or family word, or a person-noun ending."""
+    lemma = token.lemma_.lower()
+    return lemma in _PERSON_WORDS or \
+        len(lemma) >= 5 and lemma.endswith(PERSON_SUFFIXES)
+
+
+def describe_names(doc: Doc, names: list[Mention], nominals: list[Mention]
+                     ) -> list[Mention]:
+    """Descriptions that stand beside a person's name are that person: in apposition
+    ("the club's coach, Dan Marsh"; "Dan Marsh, the coach") or joined by "is" ("Marsh is
+    the coach", "The coach is Dan Marsh"). Each such nominal records the name's start."""
+    starts: dict[int, int] = {}
+    for mention in names:
+        if mention.kind == "name" and mention.label == "PERSON":
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            starts.update((t.i, mention.start) for t in span or ())
+    found = []
+    for nominal in nominals:
+        if nominal.describes is not None:
+            found.append(nominal)
+            continue
+        span = doc.char_span(nominal.start, nominal.end, alignment_mode="expand")
+        partner = _partner(span[-1]) if span is not None and nominal.label == "PERSON" \
+            else None
+        if (partner is None or partner.i not in starts) and span is not None:
+            partner = _name_after_comma(span[-1], starts)
+        if (partner is None or partner.i not in starts) and span is not None and \
+                nominal.label == "PERSON":
+            partner = _restated_subject(span[-1], starts)
+        found.append(replace(nominal, describes=starts[partner.i])
+                     if partner is not None and partner.i in starts else nominal)
+    return found
+
+
+def _restated_subject(head: Token, names: dict[int, int]) -> Token | None:
+    """A description that does something, restated with a name in one of the next two
+    sentences doing the same ("A suspected Mafia boss has hanged himself ... Gaetano
+    Rossi, 52, hanged himself"): the news lead names its subject late."""
+    verb = head.head
+    if head.dep_ not in SUBJECT_DEPS or verb.pos_ != "VERB" or \
+            verb.lemma_ in {"be", "have", "say", "do", "get"}:
+        return None  # "A man is a suspect. Tom Roe is a teacher": no deed to restate
+    sentence = head.sent
+    for _ in range(2):
+        if sentence.end >= len(head.doc):
+            return None
+        sentence = head.doc[sentence.end].sent
+        subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.i in names and
+                    t.head.lemma_ == verb.lemma_ and t.head.pos_ == verb.pos_]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def _name_after_comma(head: Token, names: dict[int, int]) -> Token | None:
+    """The name after a comma that closes a description's phrase ("a Brownsville mother
+    of 12, Zurana Horton."), where the parser missed the apposition. The name must close
+    too: in "was a Brooklyn teacher, Helen Carter said" Carter is the one speaking."""
+    end = head.right_edge.i + 1
+    doc = head.doc
+    if end + 1 >= len(doc) or doc[end].text != "," or end + 1 not in names:
+        return None
+    last = end + 1
+    while last + 1 < len(doc) and names.get(last + 1) == names[end + 1]:
+        last += 1
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is None or after.is_space:  # the line ends with the name (a headline)
+        return doc[end + 1]
+    closed = after.text in {",", ".", ";", ":", ")"} and doc[last].dep_ not in SUBJECT_DEPS
+    return doc[end + 1] if closed else None
+
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _partner(head: Token) -> Token | None:
+    """The word a description's head is set beside: its apposition, what it is in
+    apposition to, or the other side of a copula."""
+    for child in head.children:
+        if child.dep_ == "appos":
+            return child
+    if head.dep_ == "appos":
+        return head.head
+    verb = head.head
+    if verb.lemma_ != "be" or head.dep_ not in SUBJECT_DEPS | {"attr"}:
+        return None
+    wanted = {"attr"} if head.dep_ in SUBJECT_DEPS else SUBJECT_DEPS
+    return next((c for c in verb.children if c.dep_ in wanted and c is not head), None)
+
+
+# Modifiers of a description's head, the words before it ("the 40-year-old Brooklyn").
+DESCRIPTION_DEPS = {"det", "compound", "amod", "nummod", "npadvmod", "punct", "quantmod",
+                    "advmod", "nmod"}
+# Labels of words that cannot describe a person by place, people or body: a person's own
+# name (someone else: "the Dahl lawyer"), dates and numbers. The small model often calls a
+# town a product or work of art, so those still count.
+NOT_DESCRIBING_LABELS = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                         "QUANTITY"}
+
+
+def find_descriptions(doc: Doc, article_id: str, skip: set[int], people: set[int],
+                  nominals: set[int]) -> list[Mention]:
+    """Descriptions of one person that hold a name, kind "description": a person noun
+    after a place, people or body ("a Brooklyn mother of 12", "the Mafia boss") or a
+    people's name as a noun ("the Ukrainian", "the 40-year-old American"). They name
+    someone only beside a name or where the story describes one person that way."""
+    found = []
+    for token in doc:
+        if token.i in skip or token.tag_ in {"NNS", "NNPS"} or token.dep_ in {"compound",
+                                                                             "amod"}:
+            continue
+        demonym = token.ent_type_ == "NORP" and token.text[0].isupper() and any(
+            c.dep_ == "det" and c.lower_ in {"the", "a", "an"} for c in token.children)
+        if any(c.dep_ == "poss" for c in token.children):
+            continue  # "Klitschko's Ukrainian brother": the words may be the family's
+        before = doc[token.i - 1] if token.i else token  # a misparse: "Brownsville mother"
+        if not demonym and not (token.pos_ == "NOUN" and is_person_noun(token) and any(
+                _describing(c, people) for c in [*token.lefts, before])):
+            continue
+        start = token.left_edge.i
+        while start < token.i and (doc[start].dep_ not in DESCRIPTION_DEPS or
+                                   doc[start].i in people or doc[start].is_punct):
+            start += 1
+        if start == token.i and before is not token and _describing(before, people):
+            start = before.i
+        span = doc[max(start, token.i - 6):token.i + 1]
+        if span.end_char in nominals:
+            continue
+        found.append(Mention(article_id, span.text, span.start_char, span.end_char, "PERSON",
+                             name=token.lemma_.lower(), kind="description"))
+    return found
+
+
+def _describing(token: Token, skip: set[int]) -> bool:
+    """A capitalised place, people or body before a person noun ("Brooklyn", "Mafia"),
+    not a person's name ("Dahl's lawyer": that is Dahl's, someone else)."""
+    return token.i not in skip and token.text[:1].isupper() and not token.is_sent_start and \
+        token.ent_type_ not in NOT_DESCRIBING_LABELS and \
+        (bool(token.ent_type_) or token.pos_ == "PROPN")
+
+
+def prenominal_descriptions(doc: Doc, article_id: str, mentions: list[Mention]
+                             ) -> list[Mention]:
+    """A people's or place's name just before a person's name describes them ("American
+    Hasim Rahman", "American challenger Tony Thompson"): kind "description"."""
+    found = []
+    for mention in mentions:
+        if mention.kind != "name" or mention.label != "PERSON":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not span.start:
+            continue
+        index = span.start - 1
+        while index > 0 and span.start - index < 3 and doc[index].pos_ == "NOUN" and \
+                is_person_noun(doc[index]):
+            index -= 1  # "American challenger Tony Thompson"
+        # A place right before a name is mostly a given name spaCy took for one.
+        wanted = {"NORP", "GPE"} if index < span.start - 1 else {"NORP"}
+        if doc[index].ent_type_ not in wanted or not doc[index].text[:1].isupper():
+            continue
+        first = index
+        while first > 0 and doc[first].ent_iob_ == "I":  # back to the entity's first word
+            first -= 1
+        words = doc[first:span.start]
+        found.append(Mention(article_id, words.text, words.start_char, words.end_char,
+                             "PERSON", name=doc[span.start - 1].lemma_.lower(),
+                             kind="description", describes=mention.start))
+    return found
