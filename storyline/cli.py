@@ -193,9 +193,11 @@ def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
         ingested = _ingest(store, inputs)
         assignment = pipeline.update_stories(store, ingested.articles)
     stories = len(set(assignment.values()))
+    warnings = sum(e.severity == "warning" for e in ingested.errors)
     click.echo(f"storyline: {report.count(len(ingested.articles), 'article')} in "
                f"{'1 story' if stories == 1 else f'{stories} stories'}, "
-               f"{report.count(len(ingested.errors), 'problem')}", err=True)
+               f"{report.count(len(ingested.errors) - warnings, 'problem')}, "
+               f"{report.count(warnings, 'warning')}", err=True)
     if not ingested.articles:
         sys.exit(1)
 
@@ -237,8 +239,8 @@ def stories_cli(db_path: str, fmt: str) -> None:
 @llm_options
 @handle_errors
 def show_cli(story_id: str, db_path: str, fmt: str | None, out_dir: str | None,
-             model: str | None,
-             summary_words: int, llm_url: str | None, llm_model: str) -> None:
+             model: str | None, summary_words: int, llm_url: str | None,
+             llm_model: str) -> None:
     """Write one stored story's dossier (cached until the story changes).
 
     Example: storyline show s1 --db news.db --format html > s1.html

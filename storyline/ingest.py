@@ -35,6 +35,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+# A store kept beside its inputs ("corpus/news.db" and its journal files) is no input.
+STORE_FILE = re.compile(r"\.(?:db|sqlite3?)(?:-wal|-shm|-journal)?$", re.IGNORECASE)
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES | JSON_SUFFIXES | JSONL_SUFFIXES
 MIN_HTML_WORDS = 15
 HEADER_KEYS = {"title", "outlet", "url", "published", "author", "id", "source", "date"}
@@ -85,7 +87,7 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
                 continue
             if child.suffix.lower() in KNOWN_SUFFIXES:
                 yield from _read_file(child, max_bytes=max_bytes)
-            else:
+            elif not STORE_FILE.search(child.name):
                 others[child.suffix.lower() or "no suffix"] += 1
         if others:
             total = sum(others.values())
@@ -333,7 +335,9 @@ def _article_from_json(obj: Any, source: str, default_id: str,
         # The page's metadata fills what the object leaves out or sets to null/"".
         obj = {**obj, **{key: extracted[key] for key in ("title", "outlet", "published",
                                                           "author") if not obj.get(key)}}
-    if not isinstance(body, str) or not body.strip():
+    if body is not None and not isinstance(body, str):
+        raise InputProblem(f"article's 'text' field is not a string but {type(body).__name__}")
+    if not body or not body.strip():
         if "text" in obj or "html" in obj:
             raise InputProblem("article's 'text' (or 'html') field holds no text")
         raise InputProblem("article has no 'text' (or 'html') field")

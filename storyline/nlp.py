@@ -144,6 +144,7 @@ def _closes(token: Token) -> bool:
 
 
 def _without_trailing_space(span: Span) -> Span:
+    """The span without the whitespace tokens (a paragraph break) it ends with."""
     end = span.end
     while end > span.start + 1 and span.doc[end - 1].is_space:
         end -= 1
@@ -182,33 +183,28 @@ def _numbers(sent: Span) -> list[tuple[str, float]]:
 
 
 def _number_phrase_value(top: Token) -> float | None:
-    """Value of a number phrase headed by `top` ("12 million", "forty", "1.5 billion")."""
+    """Value of a number phrase headed by `top` ("12 million", "forty-two", "1.5 billion",
+    "two hundred and forty")."""
     parts = sorted((t for t in top.subtree if t.like_num and
                     (t == top or t.head == top or t.head.like_num)), key=lambda t: t.i)
-    base: float | None = None
-    multiplier = 1.0
-    previous: Token | None = None
+    total, current, seen = 0.0, 0.0, False
     for part in parts:
         lower = part.lower_
-        if lower in MULTIPLIERS:
-            multiplier *= MULTIPLIERS[lower]
-            continue
-        value = number_value(part.text)
-        if value is not None and base is None:
-            base = value
-        elif value is not None and previous is not None and _tens_and_unit(previous, part):
-            base = (base or 0) + value  # "forty-two", "forty two"
-        previous = part
-    if base is None:
-        return multiplier if multiplier > 1 else None
-    return base * multiplier
-
-
-def _tens_and_unit(tens: Token, unit: Token) -> bool:
-    tens_value, unit_value = number_value(tens.text), number_value(unit.text)
-    return (tens.is_alpha and unit.is_alpha and tens_value is not None and
-            unit_value is not None and 20 <= tens_value <= 90 and tens_value % 10 == 0 and
-            1 <= unit_value <= 9 and unit.i - tens.i <= 2)
+        if lower == "hundred":
+            current = (current or 1.0) * 100
+        elif lower in MULTIPLIERS:
+            total += (current or 1.0) * MULTIPLIERS[lower]
+            current = 0.0
+        else:
+            value = number_value(part.text)
+            if value is None:
+                continue
+            if seen and not (part.is_alpha and current % 10 == 0 and value < 10) and \
+                    not (part.is_alpha and current % 100 == 0 and value < 100):
+                continue  # two numbers side by side ("3 4"): the first one counts
+            current += value  # "forty" + "two", "two hundred" + "forty"
+        seen = True
+    return total + current if seen else None
 
 
 def number_word_as_digit(lemma: str) -> str:

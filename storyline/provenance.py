@@ -63,13 +63,16 @@ CREDIT_PATTERNS = [
     re.compile(r"^(?:From|Source:|Via) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
                r"(?:[.:\n]|$)", re.MULTILINE),
     # a dateline: "DUNMORE (Meridian Press) -", "DUNMORE, Nov 18 (Meridian Press) -"
-    re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,[^()\n]{1,30})?\((?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"
+    re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
+               r"[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?\s*)?\((?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"
                r"\s*[-\u2013\u2014]", re.MULTILINE),
     re.compile(r"^\((?P<outlet>AP|AFP|Reuters|[A-Z][\w&.' -]{1,30}?)\)\s*[-\u2013\u2014]",
                re.MULTILINE),
-    # a signature at the very end: "/VOA", "/ Meridian Press"
-    re.compile(r"\s/\s?(?P<outlet>AP|VOA|AFP|Reuters|UPI|PA|DPA|ANSA|"
-               r"[A-Z][\w&.'-]{1,30}(?: [A-Z][\w&.'-]{1,30}){0,3})\s*$"),
+    # a signature at the very end: "... home. /VOA"; an agency anywhere after a space, any
+    # outlet only after the last sentence ("Photo: Ana Ruiz / Dunmore Herald" is no credit)
+    re.compile(r"\s/\s?(?P<outlet>AP|VOA|AFP|Reuters|UPI|PA|DPA|ANSA)\s*$"),
+    re.compile(r"(?:[.!?\"\u201d]\s*|\n)/\s?(?P<outlet>[A-Z][\w&.'-]{1,30}"
+               r"(?: [A-Z][\w&.'-]{1,30}){0,3})\s*$"),
     # a newsletter's credit in brackets: "(Source: The Calder Courier)"
     re.compile(r"\((?:Source|Sources|Via|From): (?:[Tt]he )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"),
 ]

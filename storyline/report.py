@@ -12,7 +12,7 @@ import html
 import json
 import os
 import re
-import tempfile
+import secrets
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -120,6 +120,8 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
         "articles": articles, "provenance": provenance, "quotes": quotes,
         "passages": passages, "anchored": anchored, "by_speaker": dict(by_speaker),
         "reported": reported,
+        # Every article that is not an original copies one, found in the set or not.
+        "copies": {p["article"] for p in dossier["provenance"] if p["kind"] != "original"},
         "facts": facts, "aligned": _aligned_pairs(dossier, articles),
         "llm_note": (_llm_note(dossier) if dossier.get("generator", {}).get("summary") == "llm"
                      else ""),
@@ -320,25 +322,19 @@ def write_outputs(dossiers: Sequence[dict[str, Any]], index: dict[str, Any], out
     return out / "index.html"
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def story_folder(story_id: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]", "_", story_id) or "story"
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    # Created with the usual mode under the user's umask (mkstemp would make it private):
+    # a report is shared like any file the user writes.
+    temp = path.with_name(f".tmp-{secrets.token_hex(8)}{path.suffix}")
+    handle = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
-        # mkstemp makes the file private (0600); a report is shared like any file the
-        # user writes, so it takes the usual mode under the user's umask.
-        os.chmod(temp, 0o666 & ~_umask())
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise

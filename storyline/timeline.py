@@ -66,7 +66,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     sources = sources or {}
     published = {a.id: a.timestamp for a in articles}
     drafts: list[_Draft] = []
-    dates = _event_dates(dates)
+    dates = _event_dates(dates, {a.id: a.text for a in articles})
     for mention in sorted(dates, key=lambda m: (published.get(m.article_id, math.inf),
                                                 m.article_id, m.start)):
         if mention.precision not in TIMELINE_PRECISIONS and mention.value is not None:
@@ -97,64 +97,88 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     return [_renumber(event, index) for index, event in enumerate(events, start=1)]
 
 
-def _event_dates(dates: Sequence[DateMention]) -> list[DateMention]:
+def _event_dates(dates: Sequence[DateMention], texts: dict[str, str]) -> list[DateMention]:
     """The mentions that can date an event. Datelines, opening hours and a season used as a
-    word ("a winter storm") date nothing; a clock time belongs to the day named with it ("before
-    10 p.m. on Tuesday") or just before it ("opened on Saturday ... at 10 a.m."), not to
-    the publication day its bare value falls back to."""
+    word ("a winter storm") date nothing; a clock time belongs to the day named with it
+    ("before 10 p.m. on Tuesday") or just before it in its paragraph ("opened on Saturday
+    ... at 10 a.m."), not to the publication day its bare value falls back to."""
+    by_sentence: dict[tuple[str, int], list[DateMention]] = defaultdict(list)
+    for mention in dates:
+        by_sentence[(mention.article_id, mention.sentence.start)].append(mention)
     kept: list[DateMention] = []
+    last_day: dict[str, DateMention] = {}  # per article, the last day named so far
     for mention in sorted(dates, key=lambda m: (m.article_id, m.start)):
-        if _schedule(mention, dates) or _season_as_word(mention):
+        neighbours = by_sentence[(mention.article_id, mention.sentence.start)]
+        if _schedule(mention, neighbours) or _season_as_word(mention) or _dateline(mention):
             continue
-        if mention.reporting and not mention.verb:
-            continue  # a dateline ("DUNMORE, Nov 18 (Meridian Press) -") dates the report
         if _clock_time(mention):
-            day = _day_of(mention, kept, dates)
-            if day is None:
-                pass
-            elif day.sentence == mention.sentence:
+            day = _day_of(mention, neighbours, last_day.get(mention.article_id),
+                          texts.get(mention.article_id, ""))
+            if day is not None and day.sentence == mention.sentence:
                 continue  # the day's own mention dates the event
-            else:
+            if day is not None:
                 mention = dataclasses.replace(mention, value=day.value,
                                               timex=f"{day.value}{(mention.timex or '')[10:]}")
+        elif _is_day(mention):
+            last_day[mention.article_id] = mention
         kept.append(mention)
     return kept
 
 
 def _clock_time(mention: DateMention) -> bool:
+    """A time of day alone ("at 10 p.m."): its bare value is the publication day."""
     return bool(mention.timex and "T" in mention.timex and CLOCK_TIME.fullmatch(mention.text))
 
 
-def _day_of(mention: DateMention, earlier: Sequence[DateMention],
-            dates: Sequence[DateMention]) -> DateMention | None:
-    """The day mention of the clock time's sentence, else the last one shortly before it."""
-    def is_day(other: DateMention) -> bool:
-        return other.article_id == mention.article_id and other.precision == "day" and \
-            not other.reporting and not _clock_time(other)
-    for other in dates:
-        if is_day(other) and other.sentence == mention.sentence:
+def _is_day(mention: DateMention) -> bool:
+    return mention.precision == "day" and not mention.reporting and not _clock_time(mention)
+
+
+def _dateline(mention: DateMention) -> bool:
+    """ "DUNMORE, Nov 18 (Meridian Press) -": a verbless date opening the article dates the
+    report. A verbless date further down is a chronology line ("March 9 - full closure")."""
+    return mention.reporting and not mention.verb and mention.sentence.start == 0
+
+
+def _day_of(mention: DateMention, neighbours: Sequence[DateMention],
+            last_day: DateMention | None, text: str) -> DateMention | None:
+    """The day named in the clock time's sentence, else the last one shortly before it in
+    its paragraph, told in the same tense (a planned "at 7 p.m." is not Monday's vote)."""
+    for other in neighbours:
+        if _is_day(other) and other.sentence == mention.sentence:
             return other
-    before = [m for m in earlier if is_day(m) and 0 <= mention.start - m.end <= CLOCK_REACH]
-    return before[-1] if before else None
+    if last_day is None or last_day.status != mention.status or \
+            not 0 <= mention.start - last_day.end <= CLOCK_REACH or \
+            "\n\n" in text[last_day.end:mention.start]:
+        return None
+    return last_day
 
 
-def _schedule(mention: DateMention, dates: Sequence[DateMention]) -> bool:
-    """ "open from 8 a.m. to 2 p.m. on Saturdays", "open Tuesday to Sunday": opening hours."""
+def _schedule(mention: DateMention, neighbours: Sequence[DateMention]) -> bool:
+    """ "open from 8 a.m. to 2 p.m. on Saturdays", "leaves at 7 a.m. every day", "open
+    Tuesday to Sunday": opening hours and timetables, told in the present tense of a verb
+    of opening or running ("halted daily production at 6 a.m." is an event)."""
     clause = mention.clause or mention.sentence.text
+    if mention.verb not in SCHEDULE_VERBS or PAST_SCHEDULE.search(clause):
+        return False
     if mention.precision == "range" and WEEKDAY_RANGE.fullmatch(mention.text):
         return bool(re.search(r"\b(?:is|are)\s+(?:open|closed)\b", clause, re.IGNORECASE))
     if not _clock_time(mention):
         return False
     return bool(RECURRING.search(clause)) or any(
-        other.precision == "set" and other.article_id == mention.article_id and
-        other.sentence == mention.sentence and other.text in clause for other in dates)
+        other.precision == "set" and other.text in clause for other in neighbours)
 
 
 def _season_as_word(mention: DateMention) -> bool:
+    """ "a view of the harbour in a winter storm": a kind of storm, not a date."""
     before = mention.sentence.text[:max(0, mention.start - mention.sentence.start)]
     return mention.text.lower() in SEASONS and bool(re.search(r"\b(?:a|an)\s+$", before))
 
 
+SCHEDULE_VERBS = {"be", "open", "close", "run", "operate", "leave", "depart", "arrive",
+                  "serve", "start"}
+PAST_SCHEDULE = re.compile(r"\b(?:was|were|opened|closed|ran|operated|left|departed|"
+                           r"arrived|served|started|will|would)\b", re.IGNORECASE)
 CLOCK_REACH = 400  # characters: the day a clock time belongs to is named just before it
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 CLOCK_TIME = re.compile(

@@ -416,6 +416,8 @@ def test_directory_is_read_recursively_and_skips_unknown_and_hidden(tmp_path: Pa
     write(tmp_path / "a" / "data.csv", "id,text\nx,The Rookham data file.\n")
     (tmp_path / "a" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     write(tmp_path / "a" / "README", "Rookham notes without an extension.\n")
+    (tmp_path / "news.db").write_bytes(b"SQLite format 3\x00")  # a store kept beside
+    (tmp_path / "news.db-wal").write_bytes(b"")
     write(tmp_path / ".draft.txt", "A hidden Rookham draft.\n")
     write(tmp_path / "a" / ".notes.md", "Hidden Rookham notes.\n")
     articles, errors = read(tmp_path)
@@ -539,6 +541,7 @@ def test_permission_error_while_reading(tmp_path: Path, monkeypatch: pytest.Monk
     ("list.json", b'[{"id": "x", "text": "Ashcombe news."}]', "not an article object"),
     ("notext.json", b'{"id": "x", "title": "Ashcombe"}', "no 'text'"),
     ("emptytext.json", b'{"id": "x", "text": "   "}', "holds no text"),
+    ("numbertext.json", b'{"id": "x", "text": 42}', "is not a string but int"),
     ("header-only.txt", b"Title: Nothing else\nOutlet: Ashcombe Post\n\n", "no article text"),
 ])
 def test_bad_file_is_reported_and_good_files_still_load(

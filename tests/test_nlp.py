@@ -19,7 +19,9 @@ def test_a_closing_quote_ends_its_sentence_and_a_blank_line_ends_a_sentence(nlp:
 
 def test_numbers_written_as_words_keep_their_units(nlp: Any) -> None:
     doc = nlp("Forty-two firefighters fought the blaze. About forty two crews came. Some 40 "
-              "firefighters stayed. It cost 12 million crowns.")
+              "firefighters stayed. It cost 12 million crowns. Two hundred forty-two people "
+              "came. One hundred and twenty-five homes burned.")
     numbers = sentence_features(doc, "a").numbers
     assert [list(n) for n in numbers] == [[("firefighter", 42.0)], [("crew", 42.0)],
-                                          [("firefighter", 40.0)], [("crown", 12_000_000.0)]]
+                                          [("firefighter", 40.0)], [("crown", 12_000_000.0)],
+                                          [("people", 242.0)], [("home", 125.0)]]

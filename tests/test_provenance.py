@@ -83,6 +83,14 @@ def test_credit_lines() -> None:
     signed = article("Text of the story ends here. /Meridian Press", outlet="Daily")
     assert find_credit(signed)[0] == "Meridian Press"
     assert find_credit(article("Pay rose 3 / Year on year it fell", outlet="Daily")) is None
+    for ending in ("Photo by Ana Ruiz / Dunmore Herald", "By Ana Ruiz / Staff Writer",
+                   "Adults 4 crowns / Children Free", "Home / News / Council Statement",
+                   "Tags: Dunmore / Harbor Fire", "Edited by Jo Lee / Ana Ruiz"):
+        assert find_credit(article(f"The bridge reopened.\n\n{ending}", outlet="Daily")) is None
+    assert find_credit(article("NHS, England and Wales (NHSE) - waiting lists rose.",
+                               outlet="Daily")) is None
+    assert find_credit(article("DUNMORE, 18 March 2026 (Meridian Press) - Text.",
+                               outlet="Daily"))[0] == "Meridian Press"
 
 
 def test_spun_copy_found_and_direction_from_dates() -> None:

@@ -95,6 +95,9 @@ def test_html_quotes_show_reported_speech_and_mark_copies(bridge: dict[str, Any]
     copies = {p["article"] for p in bridge["provenance"] if p["of"]}
     quoted_in_copy = [q for q in bridge["quotes"] if q["article"] in copies]
     assert quoted_in_copy and "(a copy)" in quotes
+    # A copy whose original is not in the set (a credited reprint) is marked too.
+    orphan = {**bridge, "provenance": [{**p, "of": None} for p in bridge["provenance"]]}
+    assert render_html(orphan).count("(a copy)") == page.count("(a copy)")
     assert "<th>Copy of</th>" in page
 
 
@@ -130,6 +133,9 @@ def test_index_names_the_story_of_the_same_subject() -> None:
     page = render_index_html(index)
     assert page.count("same subject as") == 1
     assert 'same subject as <a href="s1/dossier.html">Harbor fire</a>' in page
+    # A story of the same subject not written in this run is not linked to.
+    alone = render_index_html({"stories": index["stories"][1:]})
+    assert "same subject as" not in alone
 
 
 def test_markdown_lists_the_story(bridge: dict[str, Any]) -> None:

@@ -64,6 +64,34 @@ def test_a_clock_time_belongs_to_its_day(analyse: Any) -> None:
     assert {e.date for e in events} == {"2026-03-07", "2026-03-09"}  # not the 11th
 
 
+def test_one_off_events_at_a_clock_time_stay_events(analyse: Any) -> None:
+    texts = ["The blast at 6 a.m. halted daily production at the plant, officials said.",
+             "The old factory, which inspectors visit every year, exploded at 4 a.m.",
+             "Police closed the route at 5 p.m., cutting off a road that commuters use on "
+             "weekdays."]
+    for text in texts:
+        assert len(build_timeline([article(text)], analyse(text).dates)) == 1, text
+
+
+def test_a_clock_time_takes_no_day_from_another_tense_or_paragraph(analyse: Any) -> None:
+    planned = analyse("The council voted on Monday to close the pool. The mayor will explain "
+                      "the decision at a public meeting at 7 p.m.")
+    events = build_timeline([article("x")], planned.dates)
+    assert {(e.date, e.status) for e in events} == {("2026-03-09", "happened"),
+                                                     ("2026-03-11", "planned")}
+    text = "The museum reopened on Saturday.\n\nPolice were called at 10 p.m. to a fight."
+    apart = analyse(text)
+    assert {e.date for e in build_timeline([article(text)], apart.dates)} == {
+        "2026-03-07", "2026-03-11"}
+
+
+def test_a_chronology_line_is_an_event(analyse: Any) -> None:
+    chronology = analyse("The bridge has a long history of closures.\n\nMarch 4 - lorries "
+                         "banned.\n\nMarch 9 - full closure.")
+    dates = {e.date for e in build_timeline([article("x")], chronology.dates)}
+    assert {"2026-03-04", "2026-03-09"} <= dates
+
+
 def test_a_season_as_a_word_and_weekly_hours_date_nothing(analyse: Any) -> None:
     painting = analyse("The oldest painting, a view of the harbour in a winter storm, dates "
                        "from 1742. The museum is open Tuesday to Sunday.")
@@ -72,9 +100,10 @@ def test_a_season_as_a_word_and_weekly_hours_date_nothing(analyse: Any) -> None:
 
 
 def test_a_dateline_is_no_event_and_a_description_stays_in_its_paragraph(analyse: Any) -> None:
-    story = analyse('DUNMORE, Mar 10 (Meridian Press) - The plant closed on Monday.\n\n'
+    story = analyse('DUNMORE, March 10 (Meridian Press) - The plant closed on Monday.\n\n'
                     '"We were lucky that nobody was inside," the manager said.\n\n'
                     "Harlow Boxes, a firm founded in 1968, employs 300 people.")
+    assert any(m.text == "March 10" and m.reporting for m in story.dates)
     events = build_timeline([article("x")], story.dates)
     assert sorted(e.date for e in events) == ["1968", "2026-03-09"]
     founded = next(e for e in events if e.date == "1968")
