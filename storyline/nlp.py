@@ -116,7 +116,8 @@ def sentence_features(doc: Doc, article_id: str) -> SentenceFeatures:
 def statement_spans(doc: Doc) -> list[Span]:
     """The parser's sentences, mended where it misreads news layout: a closing quote mark
     after the final stop ('... home."') ends its sentence instead of opening the next, and
-    a blank line (a paragraph break) always ends a sentence."""
+    a paragraph that ends with a full stop ends its sentence. A line without one (a
+    headline, a "Posted:" line) stays with what follows, as the parser joined them."""
     spans: list[Span] = []
     for sent in doc.sents:
         start = sent.start
@@ -126,13 +127,21 @@ def statement_spans(doc: Doc) -> list[Span]:
             spans[-1] = doc[spans[-1].start:start]
         piece = start
         for token in doc[start:sent.end]:
-            if token.is_space and "\n\n" in token.text:
+            if token.is_space and "\n\n" in token.text and _ends_sentence(doc, token.i):
                 if token.i > piece:
                     spans.append(doc[piece:token.i])
                 piece = token.i + 1
         if piece < sent.end:
             spans.append(doc[piece:sent.end])
     return [_without_trailing_space(span) for span in spans]
+
+
+def _ends_sentence(doc: Doc, space: int) -> bool:
+    """Whether the text before the whitespace token at `space` ends with a full stop."""
+    before = space - 1
+    while before >= 0 and (doc[before].is_space or doc[before].text in CLOSING_MARKS):
+        before -= 1
+    return before >= 0 and doc[before].text in {".", "!", "?", "\u2026"}
 
 
 def _closes(token: Token) -> bool:

@@ -10,11 +10,17 @@ from storyline.nlp import sentence_features, statement_spans
 def test_a_closing_quote_ends_its_sentence_and_a_blank_line_ends_a_sentence(nlp: Any) -> None:
     doc = nlp('The chief said the roof fell. "We were lucky," she said. "Nobody was '
               'inside."\n\nThe council met on Monday.\n\nIt said the cause was unknown '
-              '"for now"\n\nA new paragraph.')
+              '"for now."\n\nA new paragraph.')
     assert [s.text for s in statement_spans(doc)] == [
         "The chief said the roof fell.", '"We were lucky," she said.', '"Nobody was inside."',
-        "The council met on Monday.", 'It said the cause was unknown "for now"',
+        "The council met on Monday.", 'It said the cause was unknown "for now."',
         "A new paragraph."]
+
+
+def test_a_headline_line_stays_with_the_sentence_the_parser_joins_it_to(nlp: Any) -> None:
+    doc = nlp("Harbour fire destroys warehouse\n\nA fire destroyed a warehouse on Monday.")
+    assert [s.text for s in statement_spans(doc)] == [
+        "Harbour fire destroys warehouse\n\nA fire destroyed a warehouse on Monday."]
 
 
 def test_numbers_written_as_words_keep_their_units(nlp: Any) -> None:
