@@ -683,13 +683,20 @@ def _subtree_text(token: Token, *, stop_at: Token | None) -> str:
     if stop_at is not None:
         skip.update(t.i for t in stop_at.subtree)
     for child in token.children:
-        if child.dep_ in {"relcl", "acl", "appos", "punct"} or child.dep_ == "prep" and \
-                child.lower_ in {"who", "which"}:
+        # A second description joined by "and" ("fire chief and a 24-year veteran of the
+        # service") is another role, not part of this one.
+        if child.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj"} or \
+                child.dep_ == "prep" and child.lower_ in {"who", "which"}:
             skip.update(t.i for t in child.subtree)
-    kept = [t for t in token.subtree if t.i not in skip]
-    # Keep one contiguous run around the head so we never glue distant words.
-    run = [t for t in kept if abs(t.i - token.i) <= 8]
-    return " ".join(t.text for t in run)
+    kept = {t.i for t in token.subtree if t.i not in skip}
+    # One contiguous run around the head, as written, so distant words are never glued.
+    left = right = token.i
+    while left - 1 in kept and token.i - left < 8:
+        left -= 1
+    while right + 1 in kept and right - token.i < 8:
+        right += 1
+    doc = token.doc
+    return text_of(doc)[doc[left].idx:doc[right].idx + len(doc[right].text)]
 
 
 def normalize_role(role: str) -> str | None:

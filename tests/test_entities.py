@@ -55,6 +55,14 @@ def test_apposition_gives_a_role(analyse: Any) -> None:
     assert "minister's spokesperson" in _person(index, "Lena Marsh").roles
 
 
+def test_an_apposition_role_is_one_description_as_written(analyse: Any) -> None:
+    index = _entities(analyse, "The fire was fought by crews led by Rosalind Achebe, the "
+                               "town's fire chief and a 24-year veteran of the service. The "
+                               "board appointed Lena Marsh, a nurse and a former union leader.")
+    assert _person(index, "Rosalind Achebe").roles == ("town's fire chief",)
+    assert _person(index, "Lena Marsh").roles == ("nurse",)
+
+
 def test_people_merge_across_articles_with_all_aliases(analyse: Any) -> None:
     index = _entities(analyse,
                       "Mayor Ilse Varga closed the bridge. Varga said it was necessary.",
