@@ -33,12 +33,16 @@ and that cost divided by the CPU cost of computing the same batch's article vect
 shared machine's speed changes over a long run, that ratio does not.
 ``--store`` measures the same stream through ``save_articles`` + ``pipeline.update_stories``
 on an on-disk store, as ``storyline ingest`` runs it (state loaded and written per batch).
+The synthetic articles carry no dates, so stories close by arrival order
+(``cluster.OPEN_ARTICLES``); ``--per-day N`` dates them instead, N articles a day from
+2025-01-01, so that they close by date (``cluster.OPEN_DAYS``).
 
 Usage:
     python benchmarks/stories.py --split both --json /tmp/stories.json
     python benchmarks/stories.py --split tune --analysis --sizes 0
     python benchmarks/stories.py --split tune --analysis --sweep TOPIC_THRESHOLD --sizes 0
     python benchmarks/stories.py --split tune --limit 1 --sizes 1000,10000,100000 --budget 3000
+    python benchmarks/stories.py --split tune --limit 1 --sizes 1000,10000,100000 --per-day 1000
     python benchmarks/stories.py --split test --sizes 0          # no throughput run
 """
 
@@ -56,6 +60,7 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +79,7 @@ CHUNK = 1000
 RECENT = 10  # batches whose median CPU cost is reported at a checkpoint (robust to load)
 STORY_SIZE = 15  # mean synthetic articles per synthetic story
 WINDOW = 300  # synthetic stories are interleaved within windows of this many articles
+STREAM_START = datetime(2025, 1, 1, tzinfo=UTC)  # first date of a dated (--per-day) stream
 SWEEPS = {"JOIN_THRESHOLD": (0.18, 0.22, 0.26, 0.30, 0.34, 0.38, 0.45),
           "MERGE_THRESHOLD": (0.35, 0.40, 0.45, 0.50, 0.60),
           "MERGE_MAX_SIZE": (1, 3, 1_000_000),
@@ -268,7 +274,7 @@ def threshold_sweep(docs: Sequence[ecb.Document], name: str, values: Sequence[fl
 class SyntheticStream:
     """Endless synthetic articles from real ECB+ sentences, names and numbers varied."""
 
-    def __init__(self, docs: Sequence[ecb.Document], seed: int = 0) -> None:
+    def __init__(self, docs: Sequence[ecb.Document], seed: int = 0, per_day: int = 0) -> None:
         pools: dict[str, list[str]] = defaultdict(list)
         for document in docs:
             pools[document.event].extend(s for s in document.text.split("\n\n") if s.strip())
@@ -276,6 +282,7 @@ class SyntheticStream:
         self.pools = pools
         self.rng = random.Random(seed)
         self.counter = 0
+        self.per_day = per_day  # 0: undated articles; else dated, this many a day
 
     def _name(self, rng: random.Random) -> str:
         word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
@@ -315,7 +322,11 @@ class SyntheticStream:
         text = "\n\n".join(re.sub(r"\d+", renumber, re.sub(r"(?<=\w )[A-Z][a-z]{2,}", rename, s))
                            for s in sentences)
         self.counter += 1
-        return make_article(id=f"syn{self.counter:07d}", source="synthetic", text=text)
+        published = None
+        if self.per_day:
+            published = (STREAM_START + timedelta(days=self.counter / self.per_day)).isoformat()
+        return make_article(id=f"syn{self.counter:07d}", source="synthetic", text=text,
+                            published=published)
 
 
 class InMemory:
@@ -358,9 +369,9 @@ class ThroughStore:
 
 
 def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float, *,
-               runner: InMemory | ThroughStore) -> dict[str, Any]:
+               runner: InMemory | ThroughStore, per_day: int = 0) -> dict[str, Any]:
     """Cumulative checkpoints of one stream fed to `runner` in batches of CHUNK."""
-    stream = SyntheticStream(docs).articles()
+    stream = SyntheticStream(docs, per_day=per_day).articles()
     truth: dict[str, int] = {}
     points: list[dict[str, Any]] = []
     chunks: list[tuple[int, float, int]] = []  # (articles so far, batch seconds, stories)
@@ -442,6 +453,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--store", action="store_true",
                         help="throughput through an on-disk store (save_articles + "
                              "update_stories) instead of assign_stories alone")
+    parser.add_argument("--per-day", type=int, default=0,
+                        help="date the synthetic articles, this many a day (default: undated)")
     parser.add_argument("--analysis", action="store_true",
                         help="merged topics and a threshold sweep, tuning topics only")
     parser.add_argument("--sweep", action="append", choices=sorted(SWEEPS), default=None,
@@ -517,10 +530,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         every = ecb.load_topics(ecb.topics_present())
         with tempfile.TemporaryDirectory() as folder:
             runner = ThroughStore(Path(folder) / "stories.db") if args.store else InMemory()
-            measured = throughput(every, sizes, args.budget, runner=runner)
+            measured = throughput(every, sizes, args.budget, runner=runner,
+                                  per_day=args.per_day)
             runner.close()
         output["throughput"] = measured
         output["throughput_through_store"] = args.store
+        output["throughput_articles_per_day"] = args.per_day
         what = "save_articles + update_stories on a SQLite file" if args.store else \
             "assign_stories"
         print(f"### Throughput of {what} (synthetic articles from ECB+ text)\n")

@@ -21,7 +21,7 @@ from . import __version__ as VERSION
 from . import cluster
 from . import store as db
 from .align import align_facts, group_quotes, quote_divergences
-from .cluster import StoryState, assign_stories
+from .cluster import Clock, StoryState, assign_stories
 from .dates import find_dates
 from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict, with_errors
 from .entities import EntityIndex, link_entities
@@ -140,12 +140,17 @@ def _update_stories(store: Store, articles: Sequence[Article], kept: StoredStory
 
 def _check_term_index(store: Store) -> None:
     """Build the store's story term index if it is missing or was built another way."""
-    version = f"top-{cluster.INDEX_TERMS}"
+    version = f"top-{cluster.INDEX_TERMS}-open"
     if db.story_terms_version(store) == version:
         return
-    db.rebuild_story_terms(store, {
-        seq: StoryState.from_json(story.id, story.title, state).top
-        for seq, story, state in db.numbered_story_states(store)}, version)
+    states = {seq: StoryState.from_json(story.id, story.title, state)
+              for seq, story, state in db.numbered_story_states(store)}
+    stored = db.story_clock(store)
+    clock = Clock(*stored) if stored else cluster.clock_of(states.values())
+    opened = {seq: s for seq, s in states.items() if clock.is_open(s)}
+    db.rebuild_story_terms(store, {seq: s.top for seq, s in opened.items()}, version,
+                           [(seq, s.last, s.seen) for seq, s in opened.items()])
+    db.set_story_clock(store, clock.latest, clock.arrivals)
 
 
 class StoredStoryIndex:
@@ -175,8 +180,9 @@ class StoredStoryIndex:
         self._indexed: dict[int, set[str]] = {}  # story number -> its terms, once known
         # term -> story number -> +1 (posting added) or -1 (removed), not yet written
         self._pending: dict[str, dict[int, int]] = {}
-        self._count = db.count_stories(store)
+        self._count = db.count_open_stories(store)
         self._counter = db.count_story_ids(store)
+        self.clock = Clock(*(db.story_clock(store) or (None, 0)))
 
     def new_id(self) -> str:
         self._counter += 1
@@ -223,16 +229,27 @@ class StoredStoryIndex:
         self._count += 1
 
     def update(self, state: StoryState) -> None:
-        self._index(self._seq[state.id], state.top)
+        seq = self._seq[state.id]
+        self._index(seq, state.top)
+        # written at once (a call can close stories it changed): closing finds it by index
+        db.mark_open_story(self._store, seq, state.last, state.seen)
 
     def remove(self, state: StoryState) -> None:
         seq = self._seq[state.id]
         self._index(seq, [])
+        db.close_stories(self._store, [seq])
         del self._states[seq]
         self._topics[state.topic].pop(seq, None)
         self._count -= 1
 
-    def story_count(self) -> int:
+    def close_before(self, date: float | None, seen: int) -> None:
+        closing = db.open_stories_before(self._store, date, seen)
+        for seq in closing:
+            self._index(seq, [])
+        db.close_stories(self._store, closing)
+        self._count -= len(closing)
+
+    def open_count(self) -> int:
         return self._count
 
     def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
@@ -257,12 +274,14 @@ class StoredStoryIndex:
         return [s for s in self._states.values() if s.keys or s.absorbed]
 
     def write_terms(self) -> None:
-        """Write the index changes of the call, in one go (kept in memory until now)."""
+        """Write the index changes of the call, in one go (kept in memory until now),
+        and the clock."""
         changes = [(term, seq, change) for term, pending in self._pending.items()
                    for seq, change in pending.items()]
         db.change_story_terms(self._store, [(t, s) for t, s, c in changes if c > 0],
                               [(t, s) for t, s, c in changes if c < 0])
         self._pending.clear()
+        db.set_story_clock(self._store, self.clock.latest, self.clock.arrivals)
 
     def _index(self, seq: int, terms: Sequence[str]) -> None:
         old = self._indexed.get(seq)
@@ -300,7 +319,7 @@ class StoredStoryIndex:
         """Whether the store is as this index left it at `settle` (no write since)."""
         if self._generation is None or self._generation != db.story_generation(self._store):
             return False
-        self._count = db.count_stories(self._store)
+        self._count = db.count_open_stories(self._store)
         self._counter = db.count_story_ids(self._store)
         return True
 

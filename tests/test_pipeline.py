@@ -116,7 +116,7 @@ def _stream() -> list[Article]:
 def _snapshot(store: Store) -> list[list[tuple[Any, ...]]]:
     return [[tuple(r) for r in store.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
             for table in ("stories", "story_articles", "story_aliases", "story_terms",
-                          "term_counts")]
+                          "term_counts", "open_stories")]
 
 
 @pytest.mark.parametrize("kept_stories, kept_terms", [(20_000, 500_000), (1, 0)])
@@ -239,3 +239,35 @@ def test_kept_story_states_go_with_their_store(tmp_path: Any) -> None:
     del store
     gc.collect()
     assert ref() is None
+
+
+@pytest.mark.parametrize("open_days, open_articles", [(2.0, 20_000), (60.0, 3)])
+def test_closed_stories_through_the_store_equal_those_in_memory(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch, open_days: float, open_articles: int
+) -> None:
+    # by dates (the quakes close when the cup final and the flood come) or by arrivals
+    monkeypatch.setattr(cluster, "OPEN_DAYS", open_days)
+    monkeypatch.setattr(cluster, "OPEN_ARTICLES", open_articles)
+    index = MemoryStoryIndex()
+    # the quakes reported again, too late for their closed stories
+    late = [article(a.text + " Aid is still arriving.", id=f"{a.id}-late",
+                    published="2026-03-20T08:00:00Z")
+            for a in (QESHM[1], LORCA[1])]
+    stream = [*_stream(), *late]
+    if open_articles < len(stream):  # closing by arrivals: the same stream, undated
+        stream = [article(a.text, id=a.id, published=None) for a in stream]
+    for start in range(0, len(stream), 2):
+        # a new process each time: the clock and the open stories are read from the store
+        with open_store(tmp_path / "news.db") as store:
+            saved = pipeline.db.save_articles(store, stream[start:start + 2])
+            assert pipeline.update_stories(store, saved) == assign_stories(index, saved)
+    with open_store(tmp_path / "news.db") as store:
+        stored = [(s.id, s.topic, state) for s, state in pipeline.db.story_states(store)]
+        assert stored == [(s.id, s.topic, s.to_json()) for s in index.states]
+        assert pipeline.db.count_open_stories(store) == index.open_count() < len(index.states)
+        assert pipeline.db.story_clock(store) == (index.clock.latest, index.clock.arrivals)
+        before = _snapshot(store)
+        pipeline.db.rebuild_story_terms(store, {}, "stale")
+        with store.transaction():
+            pipeline._check_term_index(store)
+        assert _snapshot(store) == before
