@@ -30,7 +30,9 @@ each size (cumulative checkpoints of one stream: the same as separate runs of th
 the median CPU cost of the last 10 batches is the figure least disturbed by other load,
 and that cost divided by the CPU cost of computing the same batch's article vectors alone
 (work that does not grow with the store), measured right after it, removes the rest: the
-shared machine's speed changes over a long run, that ratio does not.
+shared machine's speed changes over a long run, that ratio does not. Work counts need no
+such care: candidate lookups per article, postings counted per lookup and stories changed
+per batch (medians of the last 10 batches), and the stories still open.
 ``--store`` measures the same stream through ``save_articles`` + ``pipeline.update_stories``
 on an on-disk store, as ``storyline ingest`` runs it (state loaded and written per batch).
 The synthetic articles carry no dates, so stories close by arrival order
@@ -54,12 +56,13 @@ import json
 import math
 import random
 import re
+import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -335,14 +338,18 @@ class InMemory:
     def __init__(self) -> None:
         self.index = MemoryStoryIndex()
 
-    def add(self, batch: Sequence[Article]) -> None:
-        assign_stories(self.index, batch)
+    def add(self, batch: Sequence[Article]) -> dict[str, str]:
+        return assign_stories(self.index, batch)
 
     def labels(self) -> dict[str, str]:
         return labels_of(self.index.states)[0]
 
     def stories(self) -> int:
         return len(self.index.states)
+
+    def open_stories(self) -> int:
+        # getattr: the same script measures code from before stories closed (all open)
+        return int(getattr(self.index, "open_count", self.stories)())
 
     def close(self) -> None:
         pass
@@ -355,8 +362,8 @@ class ThroughStore:
     def __init__(self, path: Path) -> None:
         self.store = open_store(path)
 
-    def add(self, batch: Sequence[Article]) -> None:
-        update_stories(self.store, save_articles(self.store, batch))
+    def add(self, batch: Sequence[Article]) -> dict[str, str]:
+        return update_stories(self.store, save_articles(self.store, batch))
 
     def labels(self) -> dict[str, str]:
         return story_of_articles(self.store)
@@ -364,8 +371,43 @@ class ThroughStore:
     def stories(self) -> int:
         return len(story_topics(self.store))
 
+    def open_stories(self) -> int:
+        try:
+            row = self.store.conn.execute("SELECT COUNT(*) FROM open_stories").fetchone()
+        except sqlite3.OperationalError:  # a store from before stories closed: all open
+            return self.stories()
+        return int(row[0])
+
     def close(self) -> None:
         self.store.close()
+
+
+class LookupCounter:
+    """Counts the candidate lookups of clustering and the postings each one counts:
+    work that does not depend on the machine's load, unlike seconds."""
+
+    def __init__(self) -> None:
+        self.lookups = 0
+        self.postings = 0
+        self._real = cluster.most_shared
+
+    def __enter__(self) -> LookupCounter:
+        def counting(postings: Iterable[Iterable[int]]) -> list[int]:
+            lists = [list(ranks) for ranks in postings]
+            self.lookups += 1
+            self.postings += sum(len(ranks) for ranks in lists)
+            return self._real(lists)
+
+        cluster.most_shared = counting  # looked up as a module global by both indexes
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        cluster.most_shared = self._real
+
+    def take(self) -> tuple[int, int]:
+        counts = self.lookups, self.postings
+        self.lookups = self.postings = 0
+        return counts
 
 
 def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float, *,
@@ -377,18 +419,25 @@ def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float
     chunks: list[tuple[int, float, int]] = []  # (articles so far, batch seconds, stories)
     cpu: list[float] = []  # CPU ms per article of each batch
     ratio: list[float] = []  # each batch's CPU cost over that of its article vectors alone
+    work: list[tuple[float, float, int]] = []  # lookups per article, postings per lookup,
+    #                                             stories changed, of each batch
     done, spent, words = 0, 0.0, 0
     largest = max(sizes)
     wanted = set(sizes)
+    counter = LookupCounter()
     while done < largest:
         pairs = [next(stream) for _ in range(min(CHUNK, largest - done))]
         batch = [a for _, a in pairs]
         truth.update((a.key, story) for story, a in pairs)
         words += sum(a.words for a in batch)
         started, cpu_started = time.perf_counter(), time.process_time()
-        runner.add(batch)
+        with counter:
+            assignment = runner.add(batch)
         elapsed = time.perf_counter() - started
         cpu.append(1000 * (time.process_time() - cpu_started) / len(batch))
+        lookups, postings = counter.take()
+        work.append((lookups / len(batch), postings / max(lookups, 1),
+                     len(set(assignment.values()))))
         ratio.append(cpu[-1] / _reference_ms(batch))
         spent += elapsed
         done += len(batch)
@@ -402,7 +451,14 @@ def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float
                            "last_batch_ms_per_article": 1000 * elapsed / len(batch),
                            "recent_cpu_ms_per_article": statistics.median(cpu[-RECENT:]),
                            "recent_cost_over_reference": statistics.median(ratio[-RECENT:]),
-                           "stories": stories, "synthetic_stories": len(set(truth.values())),
+                           "stories": stories, "open_stories": runner.open_stories(),
+                           "recent_lookups_per_article": statistics.median(
+                               w[0] for w in work[-RECENT:]),
+                           "recent_postings_per_lookup": statistics.median(
+                               w[1] for w in work[-RECENT:]),
+                           "recent_stories_changed_per_batch": statistics.median(
+                               w[2] for w in work[-RECENT:]),
+                           "synthetic_stories": len(set(truth.values())),
                            "synthetic_b3_f1": f1, "mean_words": words / done,
                            "stopped_by_budget": over and done not in wanted})
             print(f"[throughput] {done} articles, {spent:.1f}s, {stories} stories",
@@ -543,10 +599,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             ["articles", "seconds", "articles/s", "ms/article (cumulative)",
              "ms/article (last 1k batch)", f"CPU ms/article (median of last {RECENT} batches)",
              "CPU cost / article vectors alone (median)",
-             "stories", "synthetic stories", "B3 F1 vs synthetic stories", "words/article"],
+             "stories", "open stories", "lookups/article", "postings/lookup",
+             "stories changed/batch", "synthetic stories", "B3 F1 vs synthetic stories",
+             "words/article"],
             [[p["articles"], p["seconds"], f"{p['articles_per_s']:.0f}", p["ms_per_article"],
               p["last_batch_ms_per_article"], p["recent_cpu_ms_per_article"],
-              f"{p['recent_cost_over_reference']:.2f}", p["stories"],
+              f"{p['recent_cost_over_reference']:.2f}", p["stories"], p["open_stories"],
+              f"{p['recent_lookups_per_article']:.2f}",
+              f"{p['recent_postings_per_lookup']:.0f}",
+              f"{p['recent_stories_changed_per_batch']:.0f}",
               p["synthetic_stories"], p["synthetic_b3_f1"], f"{p['mean_words']:.0f}"]
              for p in measured["points"]]) + "\n")
         projection = measured["projection"]
