@@ -165,6 +165,9 @@ class StoredStoryIndex:
     (`changed`), both at the end, in the same transaction, then calls `settle`: what
     was loaded then equals the store, and the next call may use it again while
     `is_current` (at most CACHED_STORIES stories, the least recently used dropped).
+    Which stories are open is kept in the store's `open_stories` table (written as soon
+    as a story changes, so that the stories to close are found by an index) and the
+    clock in its meta table (written with the index changes).
     """
 
     def __init__(self, store: Store) -> None:

@@ -271,3 +271,29 @@ def test_closed_stories_through_the_store_equal_those_in_memory(
         with store.transaction():
             pipeline._check_term_index(store)
         assert _snapshot(store) == before
+
+
+def test_a_store_from_before_closing_closes_its_old_stories_once_upgraded(
+        tmp_path: Any) -> None:
+    bridge = "The Kestrel River Bridge in Dunmore stays closed, engineer Tomas Brandt said."
+    old = [article(bridge, id="bridge-jan", published="2026-01-05T09:00:00Z"),
+           article("Dunmore Rovers beat Halloway Town in the cup final, striker Ona Marr "
+                   "scoring twice.", id="cup-mar", published="2026-03-25T09:00:00Z")]
+    with open_store(tmp_path / "news.db") as store:
+        pipeline.update_stories(store, pipeline.db.save_articles(store, old[:1]))
+        pipeline.update_stories(store, pipeline.db.save_articles(store, old[1:]))
+        # as an older version left it: no clock, no open stories, states without "seen",
+        # every story in the term index
+        jan = pipeline.db.get_story(store, "s1")
+        with store.transaction() as conn:
+            conn.execute("DELETE FROM open_stories")
+            conn.execute("DELETE FROM meta WHERE key = 'story_clock'")
+            conn.execute("UPDATE stories SET state = json_remove(state, '$.seen')")
+        pipeline.db.rebuild_story_terms(store, {1: StoryState.from_json(
+            "s1", "", pipeline.db.story_states(store)[0][1]).top}, "top-25")
+    with open_store(tmp_path / "news.db") as store:
+        later = pipeline.db.save_articles(store, [article(
+            bridge + " Repairs go on.", id="bridge-apr", published="2026-03-26T09:00:00Z")])
+        assert pipeline.update_stories(store, later)[later[0].key] not in {jan.id, "s2"}
+        assert pipeline.db.count_open_stories(store) == 2  # the cup final and the new one
+        assert pipeline.db.story_clock(store) == (later[0].published.timestamp(), 1)
