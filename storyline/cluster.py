@@ -147,9 +147,11 @@ class StoryIndex(Protocol):
     article's strongest terms, skipping terms indexed for MAX_POSTINGS stories or more
     (too common to tell stories apart: a stop word learnt from the data), so it reads
     fewer than INDEX_TERMS * MAX_POSTINGS postings however many stories are stored.
-    Only open stories are indexed: `close_before` drops the others from the index (their
+    Only open stories are looked up: `close_before` drops the others' postings (their
     stories stay, with their articles), so lookups, merges and topic links see open
-    stories only. `clock` is kept with the stories.
+    stories only. Closed stories still count in `term_counts` and `story_count`: how
+    common a term is (the MAX_POSTINGS cut, the topics' rarity weights) is learnt from
+    every story seen. `clock` is kept with the stories.
     """
 
     clock: Clock
@@ -183,16 +185,16 @@ class StoryIndex(Protocol):
         ...
 
     def close_before(self, date: float | None, seen: int) -> None:
-        """Drop from the index the open stories the clock's limits close: those dated
+        """Drop from the lookups the open stories the clock's limits close: those dated
         before `date`, and the undated ones last seen before arrival number `seen`."""
         ...
 
-    def open_count(self) -> int:
-        """How many stories are open (indexed)."""
+    def story_count(self) -> int:
+        """How many stories there are, open or closed."""
         ...
 
     def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
-        """How many open stories are indexed under each term (0 for none)."""
+        """How many stories, open or closed, are indexed under each term (0 for none)."""
         ...
 
 
@@ -312,10 +314,10 @@ def _link_topics(story: StoryState, index: StoryIndex, weights: _TopicWeights) -
     """Join the story's topic with that of its most similar candidate, if close enough.
 
     Terms are weighted by rarity, log((N + 1) / (n + 1)) for a term indexed under n of N
-    open stories (rare in the news of the last weeks, not of all time): two events of one
-    kind share few names but some rarer event words ("rehab", "sequel", "escape"), while
-    common news words ("police", "year") tell little. Only the best candidate is linked:
-    single links to every close candidate chain topics.
+    stories (closed ones included): two events of one kind share few names but some
+    rarer event words ("rehab", "sequel", "escape"), while common news words ("police",
+    "year") tell little. Only the best candidate is linked: single links to every close
+    candidate chain topics.
     """
     candidates = [other for other in index.candidates(story.top) if other is not story]
     if not candidates:
@@ -342,7 +344,7 @@ class _TopicWeights:
 
     def __init__(self, index: StoryIndex) -> None:
         self._index = index
-        self._total = index.open_count() + 1
+        self._total = index.story_count() + 1
         self._weights: dict[str, float] = {}
         self._vectors: dict[str, dict[str, float]] = {}  # story id -> weighted centroid
 
@@ -409,6 +411,7 @@ class MemoryStoryIndex:
         self._indexed: dict[int, list[str]] = {}  # rank -> terms it is indexed under
         self._topics: dict[str, dict[int, StoryState]] = defaultdict(dict)
         self._closed: set[int] = set()
+        self._closed_counts: Counter[str] = Counter()  # term -> closed stories under it
         # open stories by their last date, and the undated ones by last arrival number:
         # (key, rank), entries of keys a story no longer has skipped when they come up
         self._by_date: list[tuple[float, int]] = []
@@ -438,7 +441,7 @@ class MemoryStoryIndex:
         lists = []
         for term in top:
             ranks = self._postings.get(term)
-            if ranks and len(ranks) < MAX_POSTINGS:
+            if ranks and len(ranks) + self._closed_counts[term] < MAX_POSTINGS:
                 lists.append(ranks)
         return [self._states[rank] for rank in most_shared(lists)]
 
@@ -485,6 +488,7 @@ class MemoryStoryIndex:
             return
         for term in self._indexed[rank]:
             discard_rank(self._postings[term], rank)
+        self._closed_counts.update(self._indexed[rank])
         self._indexed[rank] = []
         self._closed.add(rank)
 
@@ -497,11 +501,16 @@ class MemoryStoryIndex:
             state.topic = keep
         self._topics[keep].update(members)
 
+    def story_count(self) -> int:
+        return len(self._states)
+
     def open_count(self) -> int:
+        """How many stories are open (looked up)."""
         return len(self._states) - len(self._closed)
 
     def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
-        return {term: len(self._postings.get(term, ())) for term in terms}
+        closed = self._closed_counts
+        return {term: len(self._postings.get(term, ())) + closed[term] for term in terms}
 
 
 def insert_rank(ranks: list[int], rank: int) -> None:

@@ -147,9 +147,9 @@ def _check_term_index(store: Store) -> None:
               for seq, story, state in db.numbered_story_states(store)}
     stored = db.story_clock(store)
     clock = Clock(*stored) if stored else cluster.clock_of(states.values())
-    opened = {seq: s for seq, s in states.items() if clock.is_open(s)}
-    db.rebuild_story_terms(store, {seq: s.top for seq, s in opened.items()}, version,
-                           [(seq, s.last, s.seen) for seq, s in opened.items()])
+    db.rebuild_story_terms(store, {seq: s.top for seq, s in states.items()}, version,
+                           [(seq, s.last, s.seen) for seq, s in states.items()
+                            if clock.is_open(s)])
     db.set_story_clock(store, clock.latest, clock.arrivals)
 
 
@@ -167,7 +167,8 @@ class StoredStoryIndex:
     `is_current` (at most CACHED_STORIES stories, the least recently used dropped).
     Which stories are open is kept in the store's `open_stories` table (written as soon
     as a story changes, so that the stories to close are found by an index) and the
-    clock in its meta table (written with the index changes).
+    clock in its meta table (written with the index changes). A closed story's postings
+    are deleted; its terms stay counted in `term_counts`.
     """
 
     def __init__(self, store: Store) -> None:
@@ -183,8 +184,10 @@ class StoredStoryIndex:
         self._indexed: dict[int, set[str]] = {}  # story number -> its terms, once known
         # term -> story number -> +1 (posting added) or -1 (removed), not yet written
         self._pending: dict[str, dict[int, int]] = {}
-        self._count = db.count_open_stories(store)
+        self._count = db.count_stories(store)
         self._counter = db.count_story_ids(store)
+        # term -> closed stories whose postings are to be deleted (their counts stay)
+        self._dropped: dict[str, set[int]] = {}
         self.clock = Clock(*(db.story_clock(store) or (None, 0)))
 
     def new_id(self) -> str:
@@ -212,7 +215,8 @@ class StoredStoryIndex:
             pending = self._pending.get(term, {})
             self._postings[term] = sorted(stored.union(
                 seq for seq, change in pending.items() if change > 0).difference(
-                seq for seq, change in pending.items() if change < 0))
+                seq for seq, change in pending.items() if change < 0).difference(
+                self._dropped.get(term, ())))
         # the order of db.story_candidates: most shared terms, stronger term, older story
         seqs = cluster.most_shared(self._postings[term] for term in rare)
         missing = [seq for seq in seqs if seq not in self._states]
@@ -248,11 +252,18 @@ class StoredStoryIndex:
     def close_before(self, date: float | None, seen: int) -> None:
         closing = db.open_stories_before(self._store, date, seen)
         for seq in closing:
-            self._index(seq, [])
+            terms = self._indexed.get(seq)
+            if terms is None:
+                terms = db.story_terms_of(self._store, seq)  # not changed yet: as stored
+            for term in terms:
+                self._dropped.setdefault(term, set()).add(seq)
+                postings = self._postings.get(term)
+                if postings is not None:
+                    cluster.discard_rank(postings, seq)
+            self._indexed[seq] = set()
         db.close_stories(self._store, closing)
-        self._count -= len(closing)
 
-    def open_count(self) -> int:
+    def story_count(self) -> int:
         return self._count
 
     def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
@@ -284,6 +295,9 @@ class StoredStoryIndex:
         db.change_story_terms(self._store, [(t, s) for t, s, c in changes if c > 0],
                               [(t, s) for t, s, c in changes if c < 0])
         self._pending.clear()
+        db.drop_story_postings(self._store, [(term, seq) for term, seqs in self._dropped.items()
+                                             for seq in seqs])
+        self._dropped.clear()
         db.set_story_clock(self._store, self.clock.latest, self.clock.arrivals)
 
     def _index(self, seq: int, terms: Sequence[str]) -> None:
@@ -322,7 +336,7 @@ class StoredStoryIndex:
         """Whether the store is as this index left it at `settle` (no write since)."""
         if self._generation is None or self._generation != db.story_generation(self._store):
             return False
-        self._count = db.count_open_stories(self._store)
+        self._count = db.count_stories(self._store)
         self._counter = db.count_story_ids(self._store)
         return True
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -106,7 +107,7 @@ MIGRATIONS: list[str] = [
     # 6: the stories still open for new articles (see cluster.OPEN_DAYS), by the date of
     # their last article, or for undated ones by its arrival number, so that the stories
     # to close are found by an index however many are stored. Filled with the term index
-    # by `rebuild_story_terms`, which only indexes open stories.
+    # by `rebuild_story_terms`, which gives postings to open stories only.
     """
     CREATE TABLE open_stories (story INTEGER PRIMARY KEY, last REAL, seen INTEGER NOT NULL);
     CREATE INDEX open_stories_last ON open_stories(last) WHERE last IS NOT NULL;
@@ -641,6 +642,12 @@ def _write_postings(conn: sqlite3.Connection, added: Sequence[tuple[str, int]],
                      [(term,) for term, _ in added])
 
 
+def drop_story_postings(store: Store, postings: Sequence[tuple[str, int]]) -> None:
+    """Delete postings (term, story number) of closed stories; term counts keep them."""
+    with store.transaction() as conn:
+        conn.executemany("DELETE FROM story_terms WHERE term = ? AND story = ?", postings)
+
+
 def story_terms_version(store: Store) -> str | None:
     """The version string the term index was built for, or None if it was never built."""
     row = store.conn.execute("SELECT value FROM meta WHERE key = ?", (_TERMS_VERSION,))
@@ -649,11 +656,17 @@ def story_terms_version(store: Store) -> str | None:
 
 
 def rebuild_story_terms(store: Store, terms: dict[int, list[str]], version: str,
-                        open_rows: Sequence[tuple[int, float | None, int]] = ()) -> None:
+                        open_rows: Sequence[tuple[int, float | None, int]] | None = None
+                        ) -> None:
     """Replace the whole term index: story number -> its terms; remember `version`.
 
-    `open_rows` (story number, last date, last arrival number) replace the open stories.
+    `open_rows` (story number, last date, last arrival number) replace the open stories;
+    only they get postings, while every story's terms are counted. None: all are open.
     """
+    if open_rows is None:
+        open_rows = [(seq, None, 0) for seq in terms]
+    posted = {seq for seq, _, _ in open_rows}
+    counts = Counter(term for tops in terms.values() for term in set(tops))
     with store.transaction() as conn:
         conn.execute("DELETE FROM story_terms")
         conn.execute("DELETE FROM term_counts")
@@ -661,9 +674,10 @@ def rebuild_story_terms(store: Store, terms: dict[int, list[str]], version: str,
         conn.executemany("INSERT INTO open_stories (story, last, seen) VALUES (?, ?, ?)",
                          open_rows)
         conn.executemany("INSERT INTO story_terms (term, story) VALUES (?, ?)",
-                         [(term, seq) for seq, tops in terms.items() for term in set(tops)])
-        conn.execute("INSERT INTO term_counts (term, stories)"
-                     " SELECT term, COUNT(*) FROM story_terms GROUP BY term")
+                         [(term, seq) for seq, tops in terms.items() if seq in posted
+                          for term in set(tops)])
+        conn.executemany("INSERT INTO term_counts (term, stories) VALUES (?, ?)",
+                         sorted(counts.items()))
         conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
                      " DO UPDATE SET value = excluded.value", (_TERMS_VERSION, version))
 

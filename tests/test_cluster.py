@@ -232,6 +232,8 @@ def test_a_story_left_for_over_two_months_is_closed() -> None:
     closed, new = index.states
     assert (closed.size, new.size) == (2, 1) and index.open_count() == 1
     assert index.candidates(closed.top) == [new]  # lookups see open stories only
+    # how common a term is still counts the closed story (the cut, the rarity weights)
+    assert index.term_counts(["kestrel"]) == {"kestrel": 2} and index.story_count() == 2
 
 
 def test_a_story_closes_in_arrival_order_without_dates(monkeypatch: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import Any
 
 import pytest
@@ -241,10 +242,11 @@ def test_kept_story_states_go_with_their_store(tmp_path: Any) -> None:
     assert ref() is None
 
 
+@pytest.mark.parametrize("reopen", [True, False])
 @pytest.mark.parametrize("open_days, open_articles", [(2.0, 20_000), (60.0, 3)])
 def test_closed_stories_through_the_store_equal_those_in_memory(
-        tmp_path: Any, monkeypatch: pytest.MonkeyPatch, open_days: float, open_articles: int
-) -> None:
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch, open_days: float, open_articles: int,
+        reopen: bool) -> None:
     # by dates (the quakes close when the cup final and the flood come) or by arrivals
     monkeypatch.setattr(cluster, "OPEN_DAYS", open_days)
     monkeypatch.setattr(cluster, "OPEN_ARTICLES", open_articles)
@@ -256,11 +258,15 @@ def test_closed_stories_through_the_store_equal_those_in_memory(
     stream = [*_stream(), *late]
     if open_articles < len(stream):  # closing by arrivals: the same stream, undated
         stream = [article(a.text, id=a.id, published=None) for a in stream]
+    kept = open_store(tmp_path / "news.db")
     for start in range(0, len(stream), 2):
-        # a new process each time: the clock and the open stories are read from the store
-        with open_store(tmp_path / "news.db") as store:
+        # reopened: a new process each time, the clock and open stories read from the
+        # store; else the index kept with the open store (postings of closed stories
+        # dropped from what it holds)
+        with open_store(tmp_path / "news.db") if reopen else nullcontext(kept) as store:
             saved = pipeline.db.save_articles(store, stream[start:start + 2])
             assert pipeline.update_stories(store, saved) == assign_stories(index, saved)
+    kept.close()
     with open_store(tmp_path / "news.db") as store:
         stored = [(s.id, s.topic, state) for s, state in pipeline.db.story_states(store)]
         assert stored == [(s.id, s.topic, s.to_json()) for s in index.states]
