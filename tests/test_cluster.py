@@ -204,3 +204,70 @@ def test_strongest_terms_are_those_of_nlargest_ties_in_insertion_order() -> None
         for count in (1, 25, 150):
             assert cluster._strongest(vector, count) == heapq.nlargest(
                 count, vector, key=vector.__getitem__)
+
+
+def _bridge(number: int, published: str | None) -> Any:
+    return article(f"The Kestrel River Bridge in Dunmore stays closed, engineer Tomas Brandt "
+                   f"said in report {number}, while repairs to the cracked supports continue.",
+                   id=f"bridge-{number}", published=published)
+
+
+def _unrelated(number: int) -> Any:
+    """An undated article sharing no word with any other (made-up words)."""
+    syllables = ["ka", "lo", "mi", "ren", "to", "va", "sil", "dor", "an", "bre"]
+    words = [syllables[number // 10 % 10] + syllables[number % 10] + tail
+             for tail in ("mor", "quist", "bellan", "truff")]
+    return article(" ".join(words).capitalize() + ".", id=f"other-{number}", published=None)
+
+
+def test_a_story_left_for_over_two_months_is_closed() -> None:
+    index = MemoryStoryIndex()
+    first = assign_stories(index, [_bridge(0, "2026-01-05T09:00:00Z")])
+    # 59 days on the story is still open; the time factor halves nothing under 45 days
+    assert assign_stories(index, [_bridge(1, "2026-03-05T09:00:00Z")]) == {
+        _bridge(1, "2026-03-05T09:00:00Z").key: first[_bridge(0, "2026-01-05T09:00:00Z").key]}
+    # 61 days after its last article: a new story, though the text is the same
+    later = assign_stories(index, [_bridge(2, "2026-05-05T09:00:00Z")])
+    assert set(later.values()).isdisjoint(first.values())
+    closed, new = index.states
+    assert (closed.size, new.size) == (2, 1) and index.open_count() == 1
+    assert index.candidates(closed.top) == [new]  # lookups see open stories only
+    # how common a term is still counts the closed story (the cut, the rarity weights)
+    assert index.term_counts(["kestrel"]) == {"kestrel": 2} and index.story_count() == 2
+
+
+def test_a_story_closes_in_arrival_order_without_dates(monkeypatch: Any) -> None:
+    monkeypatch.setattr(cluster, "OPEN_ARTICLES", 5)
+    index = MemoryStoryIndex()
+    assign_stories(index, [_bridge(0, None)])
+    assign_stories(index, [_unrelated(n) for n in range(4)])
+    joined = assign_stories(index, [_bridge(1, None)])  # 5 articles on: still open
+    assert set(joined.values()) == {index.states[0].id}
+    assign_stories(index, [_unrelated(n) for n in range(4, 10)])
+    late = assign_stories(index, [_bridge(2, None)])  # 6 on: closed
+    assert set(late.values()) == {index.states[-1].id} != {index.states[0].id}
+    assert index.states[0].size == 2
+    # however many arrive, at most OPEN_ARTICLES + 1 stories stay open (bounded lookups)
+    assign_stories(index, [_unrelated(n) for n in range(10, 60)])
+    assert index.open_count() <= 6 < len(index.states)
+
+
+def test_an_article_dated_years_ahead_closes_no_story() -> None:
+    index = MemoryStoryIndex()
+    first = assign_stories(index, [_bridge(0, "2026-01-05T09:00:00Z")])
+    assign_stories(index, [article("The Halloway ferry sank in a storm, captain Ona Marr said.",
+                                   id="typo", published="2096-01-05T09:00:00Z")])
+    again = assign_stories(index, [_bridge(1, "2026-01-20T09:00:00Z")])
+    assert set(again.values()) == set(first.values())
+    assert index.clock.latest == _bridge(1, "2026-01-20T09:00:00Z").published.timestamp()
+
+
+def test_a_list_of_states_is_closed_by_its_own_clock(monkeypatch: Any) -> None:
+    monkeypatch.setattr(cluster, "OPEN_ARTICLES", 3)
+    states: list[StoryState] = []
+    assign_stories(states, [_bridge(0, None), *[_unrelated(n) for n in range(4)]])
+    assert [s.seen for s in states][0] == 1 and max(s.seen for s in states) == 5
+    assert StoryState.from_json("s9", "t", states[0].to_json()).seen == 1
+    # rebuilt from the states at each call: the bridge story (seen at 1 of 5) is closed
+    assign_stories(states, [_bridge(1, None)])
+    assert states[0].size == 1 and states[-1].size == 1 and states[-1].seen == 6
