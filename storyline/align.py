@@ -42,7 +42,7 @@ from .paraphrase import (
     paraphrase_probability,
     sentence_view,
 )
-from .text import content_words, format_number, verbatim_key, words
+from .text import CURRENCY_UNITS, content_words, format_number, verbatim_key, words
 
 # Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
@@ -374,7 +374,8 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
                                               sentence.text.strip(), format_number(value),
                                               sentence.start, sentence.end, copies))
     values = " vs ".join(format_number(v) for v in sorted(by_value))
-    return f"number of {label}: {values}", tuple(versions)
+    quantity = f"amount in {label}s" if label in CURRENCY_UNITS.values() else f"number of {label}"
+    return f"{quantity}: {values}", tuple(versions)
 
 
 def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],

@@ -20,7 +20,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
 from .models import Sentence, SentenceCues, StorylineError
-from .text import MULTIPLIERS, NUMBER_WORDS, number_value
+from .text import CURRENCY_UNITS, MULTIPLIERS, NUMBER_WORDS, number_value
 
 # Official packages first; the registry mirror of the small model is the fallback.
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg",
@@ -180,6 +180,10 @@ def _numbers(sent: Span) -> list[tuple[str, float]]:
         if not token.like_num or (token.head.like_num and token.head != token):
             continue
         value = _number_phrase_value(token)
+        currency = next((t for t in token.subtree if t.is_currency), None)
+        if currency is not None and value is not None:  # "$212,000", "€3.5 billion"
+            found.append((CURRENCY_UNITS.get(currency.text, currency.text), value))
+            continue
         unit = token.head
         of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"]

@@ -38,6 +38,9 @@ NUMBER_WORDS = {
 # Words that negate a statement ("n't" is matched as a suffix by the callers).
 NEGATIONS = frozenset({"not", "no", "nor", "never", "none", "nothing", "nowhere", "neither",
                        "nobody", "without", "cannot"})
+# Amounts of money are compared per currency, named as the word would be lemmatised.
+CURRENCY_UNITS = {"$": "dollar", "US$": "dollar", "\u20ac": "euro", "\u00a3": "pound",
+                  "\u00a5": "yen"}
 MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
                "trillion": 1_000_000_000_000}
 
@@ -76,7 +79,8 @@ _QUOTED = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]*[\"\u201c\u201d]")
 def verbatim_key(text: str) -> str | None:
     """A sentence's own words (not those it quotes: outlets quote a speaker word for word
     on their own), when there are enough of them that a repeat means a copy."""
-    said = words(_QUOTED.sub(" ", text))
+    # As written, numbers too: "eleven days" and "11 days" are two outlets' own words.
+    said = WORD_RE.findall(_QUOTED.sub(" ", text).lower())
     return " ".join(said) if len(said) >= VERBATIM_MIN_WORDS else None
 
 

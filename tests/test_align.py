@@ -24,6 +24,16 @@ def _align(analyse: Any, texts: dict[str, str], sources: dict[str, str] | None =
     return align_facts(articles, analyses, sources or {key: key for key in texts})
 
 
+def test_amounts_of_money_that_differ_are_a_divergence(analyse: Any) -> None:
+    alignment = _align(analyse, {"a": "Okafor took $212,000 from the union fund. The union "
+                                      "has recovered $40,000 so far.",
+                                 "b": "Okafor took $240,000 from the union fund. The union "
+                                      "has recovered $4 million so far."})
+    assert sorted(d.topic for d in alignment.divergences) == [
+        "amount in dollars: 212000 vs 240000", "amount in dollars: 40000 vs 4000000"]
+    assert {f.agreement for f in alignment.facts} == {"conflicting"}
+
+
 def test_a_long_sentence_copied_word_for_word_is_no_second_source(analyse: Any) -> None:
     said = ("The blaze at the Harlow box plant broke out at about 10 p.m. on Tuesday and "
             "took 40 firefighters six hours to bring under control.")
@@ -35,6 +45,11 @@ def test_a_long_sentence_copied_word_for_word_is_no_second_source(analyse: Any) 
         "paper": f"Rain is due. {quoted}"})
     by_text = {f.text: f for f in alignment.facts}
     assert by_text[said].agreement == "single" and by_text[said].sources == 1
+    own_words = _align(analyse, {"a": "Members of the union lost eleven days of pay during "
+                                      "the strike.",
+                                 "b": "Members of the union lost 11 days of pay during the "
+                                      "strike."})
+    assert [f.sources for f in own_words.facts] == [2]  # a number spelled otherwise
     # Outlets quote a speaker word for word on their own: that still corroborates.
     assert by_text[quoted].agreement == "corroborated"
 
