@@ -73,6 +73,9 @@ CREDIT_PATTERNS = [
     re.compile(r"\s/\s?(?P<outlet>AP|VOA|AFP|Reuters|UPI|PA|DPA|ANSA)\s*$"),
     re.compile(r"(?:[.!?\"\u201d]\s*|\n)/\s?(?P<outlet>[A-Z][\w&.'-]{1,30}"
                r"(?: [A-Z][\w&.'-]{1,30}){0,3})\s*$"),
+    # a signature line of its own at the end: "\u2014 Valley Press Service"
+    re.compile(r"\n[-\u2013\u2014]\s?(?P<outlet>[A-Z][\w&.'-]{1,30}"
+               r"(?: [A-Z][\w&.'-]{1,30}){0,3})\s*$"),
     # a newsletter's credit in brackets: "(Source: The Calder Courier)"
     re.compile(r"\((?:Source|Sources|Via|From): (?:[Tt]he )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"),
 ]
@@ -469,9 +472,19 @@ def find_credit(article: Article) -> tuple[str, int, int] | None:
 
 
 def _same_outlet(a: str, b: str) -> bool:
+    """One outlet under two names: "The Courier" and "Courier", "VPS" and "Valley Press
+    Service", an outlet and its "... Mirror" site."""
     def norm(value: str) -> str:
         return re.sub(r"^the\s+|[^a-z0-9 ]", "", value.lower()).strip()
-    return bool(a) and bool(b) and (norm(a) == norm(b) or norm(a) in norm(b).split(" mirror"))
+
+    def initials(value: str) -> str:
+        return "".join(word[0] for word in re.findall(r"[A-Z][\w&'-]*", value))
+    if not a or not b:
+        return False
+    if norm(a) == norm(b) or norm(a) in norm(b).split(" mirror"):
+        return True
+    short, long = sorted((a.strip(" ."), b.strip(" .")), key=len)
+    return short.isupper() and len(short) >= 2 and short == initials(long)
 
 
 @lru_cache(maxsize=1)
@@ -553,13 +566,15 @@ def _containment_pairs(sketches: Sequence[_Sketch]) -> set[tuple[int, int]]:
 def _direction(sketches: Sequence[_Sketch], i: int, j: int) -> tuple[int, int]:
     """(copy, source): the later one copies; failing dates, the credited or edited one."""
     a, b = sketches[i].article, sketches[j].article
-    if a.published and b.published and a.published != b.published:
-        return (j, i) if a.timestamp < b.timestamp else (i, j)
+    # A credit naming the other's outlet decides first: a date given without a time reads
+    # as midnight, so it can put the reprint before its wire story.
     credit_a, credit_b = find_credit(a), find_credit(b)
     if credit_a and _same_outlet(credit_a[0], b.outlet):
         return i, j
     if credit_b and _same_outlet(credit_b[0], a.outlet):
         return j, i
+    if a.published and b.published and a.published != b.published:
+        return (j, i) if a.timestamp < b.timestamp else (i, j)
     spun_a = len(sketches[i].spin_hits)
     spun_b = len(sketches[j].spin_hits)
     if spun_a != spun_b:

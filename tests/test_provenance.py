@@ -63,6 +63,18 @@ def test_credited_reprint_points_at_the_credited_outlet() -> None:
     assert kinds["wire"] == ("original", None)
 
 
+def test_a_wire_crediting_itself_by_initials_is_the_original_of_a_dated_reprint() -> None:
+    wire_text = ORIGINAL.replace("(Meridian Press)", "(MP)") + "\n\n\u2014 Meridian Press"
+    # The reprint gives only a date, read as midnight: before the wire's evening time.
+    kinds = _kinds(article(wire_text, id="wire", outlet="Meridian Press",
+                           published="2026-03-09T19:40:00-05:00"),
+                   article(wire_text, id="courier", outlet="Lakeside Courier",
+                           published="2026-03-10"))
+    assert kinds["wire"] == ("original", None) and kinds["courier"][1] == "wire"
+    assert find_credit(article(wire_text, outlet="Meridian Press")) is None
+    assert find_credit(article(wire_text, outlet="Daily"))[0] == "MP"
+
+
 def test_reprint_credit_without_origin_in_the_set() -> None:
     text = "(AP) - " + ORIGINAL.split(" - ", 1)[1]
     provenance = detect_provenance([article(text, id="local", outlet="Local Daily")])[0]
