@@ -32,6 +32,7 @@ CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "
                  "call", "defer", "reschedule", "axe"}
 # "delayed to April 10": the date after "to"/"until" is the new, planned one.
 MOVE_LEMMAS = {"postpone", "delay", "defer", "reschedule", "move", "push", "put", "bring"}
+SETTING_LEMMAS = {"set", "schedule", "reschedule", "slate", "fix"}
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
 PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "may",
                   "want", "seek", "urge", "recommend", "would"}
@@ -622,6 +623,8 @@ def _is_future(ent: Span) -> bool | None:
             return None if "had" in aux_words else True
         if aux_words & {"had", "has", "have", "was", "were", "did"} or verb.tag_ == "VBD":
             return False
+        if _scheduled_present(ent, verb, aux_words):
+            return True
         if verb.lemma_ in PLAN_LEMMAS and verb.tag_ in {"VBZ", "VBP", "VBN", "JJ"}:
             return True  # "is expected to", "plans to", "is due to"
         if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
@@ -650,10 +653,30 @@ def _is_future(ent: Span) -> bool | None:
     return None
 
 
+def _scheduled_present(ent: Span, verb: Token, aux_words: set[str]) -> bool:
+    """ "The trial resumes Wednesday", "talks begin at 9 a.m. Monday": news tells what is
+    scheduled in the present tense, with the day right on the verb (not "after Tuesday's
+    vote", not a speech act, not "is")."""
+    if aux_words or verb.tag_ not in {"VBZ", "VBP"} or verb.dep_ not in {"ROOT", "conj"} or \
+            verb.lemma_ in {"be", "have"} | SPEECH_LEMMAS:
+        return False
+    if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in {"'s", "\u2019s"}:
+        return False
+    head = ent.root.head
+    return head == verb or head.dep_ == "prep" and head.lower_ in {"on", "at"} and \
+        head.head == verb
+
+
 def _is_new_date_of_a_move(ent: Span, verb: Token | None) -> bool:
-    """"postponed until April", "delayed to April 10": the date is where it moved to."""
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return verb is not None and verb.lemma_ in MOVE_LEMMAS and before in {"to", "until", "till"}
+    """"postponed until April", "delayed to April 10": the date is where it moved to; "set
+    sentencing for April 22", "set a deadline of April 1": the date being set."""
+    if verb is None or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1].lower_
+    if verb.lemma_ in MOVE_LEMMAS and before in {"to", "until", "till"}:
+        return True
+    return verb.lemma_ in SETTING_LEMMAS and (
+        before == "for" or before == "of" and ent.doc[ent.start - 2].lemma_ == "deadline")
 
 
 def clause_status(ent: Span, *, future: bool | None) -> str:

@@ -318,7 +318,7 @@ def test_recurring_times_named_days_and_now_are_found(analyse: Any) -> None:
                        "Thanksgiving Day. The current harbour master retires soon.")
     found = {d.text: (d.value, d.precision) for d in analysis.dates}
     assert found["daily"] == ("P1D", "set")
-    assert found["Thanksgiving Day"] == ("2025-11-27", "day")
+    assert found["Thanksgiving Day"] == ("2026-11-26", "day")  # "closes": the coming one
     assert found["current"] == ("PRESENT_REF", "ref")
 
 
@@ -331,6 +331,18 @@ def test_tense_from_payable_is_to_and_reported_speech(analyse: Any) -> None:
     assert found["Dec. 1"] == "2026-12-01"
     assert found["Tuesday"] == "2026-11-03"
     assert found["Dec. 9"] == "2026-12-09"
+
+
+def test_a_date_being_set_and_a_scheduled_present_lie_ahead(analyse: Any) -> None:
+    analysis = analyse("Judge Margaret Lindqvist set sentencing for April 22. The judge set a "
+                       "deadline of April 1 for motions. The trial resumes at 9 a.m. Thursday. "
+                       "Smith leads the race after Tuesday's vote.",
+                       published="2026-03-10T09:00:00Z")
+    found = {d.text: (d.value, d.status) for d in analysis.dates}
+    assert found["April 22"] == ("2026-04-22", "planned")  # not April 22 of last year
+    assert found["April 1"] == ("2026-04-01", "planned")
+    assert found["9 a.m. Thursday"] == ("2026-03-12", "planned")
+    assert found["Tuesday"] == ("2026-03-10", "happened")
 
 
 def test_two_dates_that_make_no_range_stay_two(analyse: Any) -> None:
