@@ -81,8 +81,10 @@ def _restated_subject(head: Token, names: dict[int, int]) -> Token | None:
         if sentence.end >= len(head.doc):
             return None
         sentence = head.doc[sentence.end].sent
+        # "Tom Roe also spoke" / "spoke too": someone else doing the same.
         subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.i in names and
-                    t.head.lemma_ == verb.lemma_ and t.head.pos_ == verb.pos_]
+                    t.head.lemma_ == verb.lemma_ and t.head.pos_ == verb.pos_ and
+                    not any(c.lower_ in {"also", "too"} for c in t.head.children)]
         if subjects:
             return subjects[0]
     return None

@@ -107,7 +107,13 @@ class EntityIndex:
         phrase = _bare_phrase(text)
         if not phrase:
             return None
-        for pool in (self._local.get(article_id, []), list(self.entities)):
+        # In its own article a description points back: "the 38-year-old teacher said"
+        # names someone met before, not a teacher the article introduces later.
+        def met_before(entity: Entity) -> bool:
+            here = [m.start for m in entity.mentions if m.article == article_id]
+            return end <= start or not here or min(here) < start  # (no span: no order)
+        local = [e for e in self._local.get(article_id, []) if met_before(e)]
+        for pool in (local, [e for e in self.entities if met_before(e)]):
             by_name = [e for e in pool if phrase in {e.name.lower(), *(a.lower() for a in
                                                                        e.aliases)}
                        or (e.label == "PERSON" and phrase == surname(e.name).lower())]

@@ -743,7 +743,11 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
             continue
         start_token = min(t.i for t in token.subtree if t.i <= token.i and
                           t.dep_ in {"det", "compound", "amod", "poss", "case"} or t.i == token.i)
-        start_token = max(start_token, token.i - 4)
+        if token.i - token.left_edge.i <= 6:
+            start_token = min(start_token, token.left_edge.i)  # "the 38-year-old teacher"
+        start_token = max(start_token, token.i - 6)
+        while start_token < token.i and doc[start_token].is_punct:
+            start_token += 1
         span = doc[start_token:token.i + 1]
         result.append(Mention(article_id, span.text, span.start_char, span.end_char, label,
                               name=lemma, kind="nominal"))
