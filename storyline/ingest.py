@@ -270,8 +270,10 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
     parsed = parse_published(published)
     if parsed is None and published not in (None, "") and warnings is not None:
         shown = str(published)[:40]
-        warnings.append(f"unreadable publication date {shown!r} (needs year, month and "
-                        "day); the article is kept without a date")
+        why = ("no such day" if re.match(r"\d{4}-\d{1,2}-\d{1,2}", shown.strip())
+               else "needs year, month and day")
+        warnings.append(f"unreadable publication date {shown!r} ({why}); the article is "
+                        "kept without a date")
     return Article(
         id=" ".join(id.split()) or "article", source=source, text=body,
         title=" ".join(title.split()),

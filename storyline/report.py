@@ -47,12 +47,25 @@ def when(published: str | None) -> str:
     midnight UTC) shows as the date alone."""
     if not published:
         return ""
-    return published.removesuffix("T00:00:00+00:00")
+    if published.endswith("T00:00:00+00:00"):
+        return published.removesuffix("T00:00:00+00:00")
+    # "2026-03-09T19:40:00-05:00" reads "2026-03-09 19:40 -05:00": the writer's clock.
+    match = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)(?::\d\d(?:\.\d+)?)?(Z|[+-]\d\d:\d\d)?",
+                         published)
+    if match is None:
+        return published
+    zone = match.group(3) or ""
+    zone = " UTC" if zone in {"Z", "+00:00"} else f" {zone}" if zone else ""
+    return f"{match.group(1)} {match.group(2)}{zone}"
 
 
 def count(number: int, word: str) -> str:
-    """"1 article", "2 articles" (regular English plurals only)."""
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+    """"1 article", "2 articles", "2 stories" (regular English plurals only)."""
+    if number == 1:
+        return f"{number} {word}"
+    plural = f"{word[:-1]}ies" if word.endswith("y") and word[-2:-1] not in set("aeiou") \
+        else f"{word}s"
+    return f"{number} {plural}"
 
 
 def anchor(article: str, start: int | None = None, end: int | None = None) -> str:

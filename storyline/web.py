@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import pipeline, report
@@ -47,6 +48,13 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
         response.headers.update(SECURITY_HEADERS)
         return response
 
+    @app.exception_handler(StarletteHTTPException)
+    async def not_found_page(request: Request, exc: StarletteHTTPException) -> Response:
+        """A page for the browser where there is none ("/s1"); JSON paths keep JSON."""
+        if exc.status_code != 404 or request.url.path.endswith(".json"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return _not_found(str(exc.detail) if exc.detail != "Not Found" else "no such page")
+
     def story_dossier(story_id: str) -> dict[str, Any]:
         with open_store(db_path) as store:
             try:
@@ -77,10 +85,13 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
         try:
             dossier = story_dossier(story_id)
         except HTTPException as exc:  # a page for the browser, not a JSON error
-            message = html.escape(str(exc.detail))
-            return HTMLResponse(f"<!DOCTYPE html><title>Not found</title><p>{message}. "
-                                '<a href="/">All stories</a></p>', status_code=exc.status_code)
+            return _not_found(str(exc.detail))
         return HTMLResponse(report.render_html(
             dossier, index_link="/", json_link=f"/story/{quote(story_id, safe='')}.json"))
 
     return app
+
+
+def _not_found(message: str) -> HTMLResponse:
+    return HTMLResponse(f"<!DOCTYPE html><title>Not found</title><p>{html.escape(message)}. "
+                        '<a href="/">All stories</a></p>', status_code=404)

@@ -188,12 +188,16 @@ def test_unreadable_published_keeps_the_article_with_a_warning(tmp_path: Path) -
         {"id": "a", "published": 1e20, "text": "The Fenwick ferry sailed again."},
         {"id": "b", "published": "yesterday", "text": "The Fenwick pier was repaired."},
         {"id": "c", "published": "2026-03-11", "text": "The Fenwick tolls went up."},
+        {"id": "d", "published": "2026-13-45", "text": "The Fenwick bus was late."},
     ]) + "\n")
     articles, errors = read(path)
-    assert [a.id for a in articles] == ["a", "b", "c"]
-    assert [a.published for a in articles] == [None, None, datetime(2026, 3, 11, tzinfo=UTC)]
-    assert [e.source for e in errors] == [f"{path}:1", f"{path}:2"]
+    assert [a.id for a in articles] == ["a", "b", "c", "d"]
+    assert [a.published for a in articles] == [None, None, datetime(2026, 3, 11, tzinfo=UTC),
+                                                None]
+    assert [e.source for e in errors] == [f"{path}:1", f"{path}:2", f"{path}:4"]
     assert all(e.severity == "warning" and "publication date" in e.reason for e in errors)
+    assert "needs year, month and day" in errors[1].reason
+    assert "no such day" in errors[2].reason
 
 
 def test_relative_published_header_is_stable_across_runs(tmp_path: Path) -> None:

@@ -183,11 +183,13 @@ def test_counts_read_as_english() -> None:
 
     assert count(1, "article") == "1 article" and count(3, "source") == "3 sources"
     assert count(0, "quote") == "0 quotes"
+    assert count(2, "story") == "2 stories" and count(2, "day") == "2 days"
 
 
 def test_a_date_without_a_time_reads_as_a_date() -> None:
     from storyline.report import when
 
     assert when("2026-03-10T00:00:00+00:00") == "2026-03-10"
-    assert when("2026-03-10T09:30:00+00:00") == "2026-03-10T09:30:00+00:00"
+    assert when("2026-03-10T09:30:00+00:00") == "2026-03-10 09:30 UTC"
+    assert when("2026-03-09T19:40:00-05:00") == "2026-03-09 19:40 -05:00"  # the writer's clock
     assert when(None) == ""

@@ -53,6 +53,14 @@ def test_unknown_story_page_is_an_html_404(client: TestClient) -> None:
     assert "&lt;b&gt;nope" in page.text and "<b>nope" not in page.text
 
 
+def test_an_unknown_page_is_an_html_404_and_json_paths_stay_json(client: TestClient) -> None:
+    page = client.get("/s1")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert 'href="/"' in page.text
+    missing = client.get("/nothing.json")
+    assert missing.status_code == 404 and missing.json() == {"detail": "Not Found"}
+
+
 def test_json_routes_carry_the_security_headers(client: TestClient) -> None:
     response = client.get("/stories.json")
     assert response.headers["x-content-type-options"] == "nosniff"
