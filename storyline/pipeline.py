@@ -42,6 +42,7 @@ from .provenance import detect_provenance, independence_groups
 from .quotes import extract_quotes
 from .store import Store
 from .summary import DEFAULT_WORDS, summarize
+from .text import content_words
 from .timeline import build_timeline, date_divergences, mark_date_conflicts
 
 INGEST_BATCH = 200
@@ -532,8 +533,20 @@ def _generator(options: AnalyzeOptions) -> dict[str, Any]:
 
 
 def story_title(articles: Sequence[Article]) -> str:
+    """The headline that shares most words with the story's other headlines (the earliest
+    on a tie): a story of a trial is named for its trial, not for a preview of it."""
     ordered = sorted(articles, key=_publication_order)
-    return next((a.title for a in ordered if a.title), ordered[0].text[:80] if ordered else "")
+    titled = [a for a in ordered if a.title]
+    if not titled:
+        return ordered[0].text[:80] if ordered else ""
+    words = [set(content_words(a.title)) for a in titled]
+
+    def shared(index: int) -> float:
+        own = words[index]
+        return sum(len(own & other) / max(1, len(own | other))
+                   for other_index, other in enumerate(words) if other_index != index)
+    best = max(range(len(titled)), key=lambda i: (shared(i), -i))
+    return titled[best].title
 
 
 def single_story(articles: Sequence[Article]) -> Story:

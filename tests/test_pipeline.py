@@ -303,3 +303,16 @@ def test_a_store_from_before_closing_closes_its_old_stories_once_upgraded(
         assert pipeline.update_stories(store, later)[later[0].key] not in {jan.id, "s2"}
         assert pipeline.db.count_open_stories(store) == 2  # the cup final and the new one
         assert pipeline.db.story_clock(store) == (later[0].published.timestamp(), 1)
+
+
+def test_a_story_is_named_by_the_headline_its_articles_share() -> None:
+    from storyline.pipeline import story_title
+
+    articles = [article("x", id="a", title="Trial of Harlow union treasurer to open next week",
+                        published="2026-03-01T09:00:00Z"),
+                article("x", id="b", title="Harlow union treasurer found guilty of theft",
+                        published="2026-03-09T09:00:00Z"),
+                article("x", id="c", title="Jury finds Harlow union treasurer guilty",
+                        published="2026-03-10T09:00:00Z")]
+    assert story_title(articles) == "Harlow union treasurer found guilty of theft"
+    assert story_title(articles[:1]) == "Trial of Harlow union treasurer to open next week"
