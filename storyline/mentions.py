@@ -174,9 +174,32 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
             runs[-1].append(token)
         elif fits and token.text != ".":
             runs.append([token])
+    runs, bodies = _possessive_bodies(runs, headline, article_id)
     found = [_candidate(run, article_id, run[0].i in headline) for run in runs]
-    return [replace(m, describes=before[-1].idx) if _set_beside(before, run, headline) else m
-            for m, before, run in zip(found, [[], *runs], runs, strict=False)]
+    return bodies + [replace(m, describes=before[-1].idx)
+                     if _set_beside(before, run, headline) else m
+                     for m, before, run in zip(found, [[], *runs], runs, strict=False)]
+
+
+def _possessive_bodies(runs: list[list[Token]], headline: set[int], article_id: str
+                       ) -> tuple[list[list[Token]], list[Mention]]:
+    """ "the Marlow County District Attorney's Office": two capitalised runs joined by "'s"
+    whose second ends in a body's noun are one organisation (the tagger often sees none)."""
+    kept: list[list[Token]] = []
+    bodies: list[Mention] = []
+    for run in runs:
+        previous = kept[-1] if kept else None
+        if previous is not None and run[0].i == previous[-1].i + 2 and \
+                run[0].doc[previous[-1].i + 1].lower_ in {"'s", "\u2019s"} and \
+                run[-1].lower_ in ORG_NOUNS and run[0].i not in headline:
+            doc = run[0].doc
+            start, end = previous[0].idx, run[-1].idx + len(run[-1].text)
+            name = text_of(doc)[start:end]
+            bodies.append(Mention(article_id, name, start, end, "ORG", name=name))
+            kept.pop()
+            continue
+        kept.append(run)
+    return kept, bodies
 
 
 def _set_beside(before: list[Token], run: list[Token], headline: set[int]) -> bool:

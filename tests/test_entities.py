@@ -835,3 +835,10 @@ def test_a_description_does_not_cover_another_persons_name(analyse: Any) -> None
     start = text.index("Varga adviser")
     assert index.entity_at("a0", start, start + 5) == _person(index, "Ilse Varga").id
     assert all(not (s.start <= start < s.end) for s in axelrod.mentions)
+
+
+def test_a_body_named_with_a_possessive_is_one_organisation(nlp: Any) -> None:
+    doc = nlp("A spokesperson for the Marlow County District Attorney's Office said the case "
+              "was strong.")
+    orgs = [m.text for m in find_mentions(doc, "a0") if m.label == "ORG" and m.kind == "name"]
+    assert orgs == ["Marlow County District Attorney's Office"]  # not "Office"
