@@ -30,21 +30,15 @@ each size (cumulative checkpoints of one stream: the same as separate runs of th
 the median CPU cost of the last 10 batches is the figure least disturbed by other load,
 and that cost divided by the CPU cost of computing the same batch's article vectors alone
 (work that does not grow with the store), measured right after it, removes the rest: the
-shared machine's speed changes over a long run, that ratio does not. Work counts need no
-such care: candidate lookups per article, postings counted per lookup and stories changed
-per batch (medians of the last 10 batches), and the stories still open.
+shared machine's speed changes over a long run, that ratio does not.
 ``--store`` measures the same stream through ``save_articles`` + ``pipeline.update_stories``
 on an on-disk store, as ``storyline ingest`` runs it (state loaded and written per batch).
-The synthetic articles carry no dates, so stories close by arrival order
-(``cluster.OPEN_ARTICLES``); ``--per-day N`` dates them instead, N articles a day from
-2025-01-01, so that they close by date (``cluster.OPEN_DAYS``).
 
 Usage:
     python benchmarks/stories.py --split both --json /tmp/stories.json
     python benchmarks/stories.py --split tune --analysis --sizes 0
     python benchmarks/stories.py --split tune --analysis --sweep TOPIC_THRESHOLD --sizes 0
     python benchmarks/stories.py --split tune --limit 1 --sizes 1000,10000,100000 --budget 3000
-    python benchmarks/stories.py --split tune --limit 1 --sizes 1000,10000,100000 --per-day 1000
     python benchmarks/stories.py --split test --sizes 0          # no throughput run
 """
 
@@ -56,14 +50,12 @@ import json
 import math
 import random
 import re
-import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime, timedelta
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +74,6 @@ CHUNK = 1000
 RECENT = 10  # batches whose median CPU cost is reported at a checkpoint (robust to load)
 STORY_SIZE = 15  # mean synthetic articles per synthetic story
 WINDOW = 300  # synthetic stories are interleaved within windows of this many articles
-STREAM_START = datetime(2025, 1, 1, tzinfo=UTC)  # first date of a dated (--per-day) stream
 SWEEPS = {"JOIN_THRESHOLD": (0.18, 0.22, 0.26, 0.30, 0.34, 0.38, 0.45),
           "MERGE_THRESHOLD": (0.35, 0.40, 0.45, 0.50, 0.60),
           "MERGE_MAX_SIZE": (1, 3, 1_000_000),
@@ -277,7 +268,7 @@ def threshold_sweep(docs: Sequence[ecb.Document], name: str, values: Sequence[fl
 class SyntheticStream:
     """Endless synthetic articles from real ECB+ sentences, names and numbers varied."""
 
-    def __init__(self, docs: Sequence[ecb.Document], seed: int = 0, per_day: int = 0) -> None:
+    def __init__(self, docs: Sequence[ecb.Document], seed: int = 0) -> None:
         pools: dict[str, list[str]] = defaultdict(list)
         for document in docs:
             pools[document.event].extend(s for s in document.text.split("\n\n") if s.strip())
@@ -285,7 +276,6 @@ class SyntheticStream:
         self.pools = pools
         self.rng = random.Random(seed)
         self.counter = 0
-        self.per_day = per_day  # 0: undated articles; else dated, this many a day
 
     def _name(self, rng: random.Random) -> str:
         word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
@@ -325,11 +315,7 @@ class SyntheticStream:
         text = "\n\n".join(re.sub(r"\d+", renumber, re.sub(r"(?<=\w )[A-Z][a-z]{2,}", rename, s))
                            for s in sentences)
         self.counter += 1
-        published = None
-        if self.per_day:
-            published = (STREAM_START + timedelta(days=self.counter / self.per_day)).isoformat()
-        return make_article(id=f"syn{self.counter:07d}", source="synthetic", text=text,
-                            published=published)
+        return make_article(id=f"syn{self.counter:07d}", source="synthetic", text=text)
 
 
 class InMemory:
@@ -338,18 +324,14 @@ class InMemory:
     def __init__(self) -> None:
         self.index = MemoryStoryIndex()
 
-    def add(self, batch: Sequence[Article]) -> dict[str, str]:
-        return assign_stories(self.index, batch)
+    def add(self, batch: Sequence[Article]) -> None:
+        assign_stories(self.index, batch)
 
     def labels(self) -> dict[str, str]:
         return labels_of(self.index.states)[0]
 
     def stories(self) -> int:
         return len(self.index.states)
-
-    def open_stories(self) -> int:
-        # getattr: the same script measures code from before stories closed (all open)
-        return int(getattr(self.index, "open_count", self.stories)())
 
     def close(self) -> None:
         pass
@@ -362,8 +344,8 @@ class ThroughStore:
     def __init__(self, path: Path) -> None:
         self.store = open_store(path)
 
-    def add(self, batch: Sequence[Article]) -> dict[str, str]:
-        return update_stories(self.store, save_articles(self.store, batch))
+    def add(self, batch: Sequence[Article]) -> None:
+        update_stories(self.store, save_articles(self.store, batch))
 
     def labels(self) -> dict[str, str]:
         return story_of_articles(self.store)
@@ -371,73 +353,31 @@ class ThroughStore:
     def stories(self) -> int:
         return len(story_topics(self.store))
 
-    def open_stories(self) -> int:
-        try:
-            row = self.store.conn.execute("SELECT COUNT(*) FROM open_stories").fetchone()
-        except sqlite3.OperationalError:  # a store from before stories closed: all open
-            return self.stories()
-        return int(row[0])
-
     def close(self) -> None:
         self.store.close()
 
 
-class LookupCounter:
-    """Counts the candidate lookups of clustering and the postings each one counts:
-    work that does not depend on the machine's load, unlike seconds."""
-
-    def __init__(self) -> None:
-        self.lookups = 0
-        self.postings = 0
-        self._real = cluster.most_shared
-
-    def __enter__(self) -> LookupCounter:
-        def counting(postings: Iterable[Iterable[int]]) -> list[int]:
-            lists = [list(ranks) for ranks in postings]
-            self.lookups += 1
-            self.postings += sum(len(ranks) for ranks in lists)
-            return self._real(lists)
-
-        cluster.most_shared = counting  # looked up as a module global by both indexes
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        cluster.most_shared = self._real
-
-    def take(self) -> tuple[int, int]:
-        counts = self.lookups, self.postings
-        self.lookups = self.postings = 0
-        return counts
-
-
 def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float, *,
-               runner: InMemory | ThroughStore, per_day: int = 0) -> dict[str, Any]:
+               runner: InMemory | ThroughStore) -> dict[str, Any]:
     """Cumulative checkpoints of one stream fed to `runner` in batches of CHUNK."""
-    stream = SyntheticStream(docs, per_day=per_day).articles()
+    stream = SyntheticStream(docs).articles()
     truth: dict[str, int] = {}
     points: list[dict[str, Any]] = []
     chunks: list[tuple[int, float, int]] = []  # (articles so far, batch seconds, stories)
     cpu: list[float] = []  # CPU ms per article of each batch
     ratio: list[float] = []  # each batch's CPU cost over that of its article vectors alone
-    work: list[tuple[float, float, int]] = []  # lookups per article, postings per lookup,
-    #                                             stories changed, of each batch
     done, spent, words = 0, 0.0, 0
     largest = max(sizes)
     wanted = set(sizes)
-    counter = LookupCounter()
     while done < largest:
         pairs = [next(stream) for _ in range(min(CHUNK, largest - done))]
         batch = [a for _, a in pairs]
         truth.update((a.key, story) for story, a in pairs)
         words += sum(a.words for a in batch)
         started, cpu_started = time.perf_counter(), time.process_time()
-        with counter:
-            assignment = runner.add(batch)
+        runner.add(batch)
         elapsed = time.perf_counter() - started
         cpu.append(1000 * (time.process_time() - cpu_started) / len(batch))
-        lookups, postings = counter.take()
-        work.append((lookups / len(batch), postings / max(lookups, 1),
-                     len(set(assignment.values()))))
         ratio.append(cpu[-1] / _reference_ms(batch))
         spent += elapsed
         done += len(batch)
@@ -451,14 +391,7 @@ def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float
                            "last_batch_ms_per_article": 1000 * elapsed / len(batch),
                            "recent_cpu_ms_per_article": statistics.median(cpu[-RECENT:]),
                            "recent_cost_over_reference": statistics.median(ratio[-RECENT:]),
-                           "stories": stories, "open_stories": runner.open_stories(),
-                           "recent_lookups_per_article": statistics.median(
-                               w[0] for w in work[-RECENT:]),
-                           "recent_postings_per_lookup": statistics.median(
-                               w[1] for w in work[-RECENT:]),
-                           "recent_stories_changed_per_batch": statistics.median(
-                               w[2] for w in work[-RECENT:]),
-                           "synthetic_stories": len(set(truth.values())),
+                           "stories": stories, "synthetic_stories": len(set(truth.values())),
                            "synthetic_b3_f1": f1, "mean_words": words / done,
                            "stopped_by_budget": over and done not in wanted})
             print(f"[throughput] {done} articles, {spent:.1f}s, {stories} stories",
@@ -509,8 +442,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--store", action="store_true",
                         help="throughput through an on-disk store (save_articles + "
                              "update_stories) instead of assign_stories alone")
-    parser.add_argument("--per-day", type=int, default=0,
-                        help="date the synthetic articles, this many a day (default: undated)")
     parser.add_argument("--analysis", action="store_true",
                         help="merged topics and a threshold sweep, tuning topics only")
     parser.add_argument("--sweep", action="append", choices=sorted(SWEEPS), default=None,
@@ -586,12 +517,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         every = ecb.load_topics(ecb.topics_present())
         with tempfile.TemporaryDirectory() as folder:
             runner = ThroughStore(Path(folder) / "stories.db") if args.store else InMemory()
-            measured = throughput(every, sizes, args.budget, runner=runner,
-                                  per_day=args.per_day)
+            measured = throughput(every, sizes, args.budget, runner=runner)
             runner.close()
         output["throughput"] = measured
         output["throughput_through_store"] = args.store
-        output["throughput_articles_per_day"] = args.per_day
         what = "save_articles + update_stories on a SQLite file" if args.store else \
             "assign_stories"
         print(f"### Throughput of {what} (synthetic articles from ECB+ text)\n")
@@ -599,15 +528,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             ["articles", "seconds", "articles/s", "ms/article (cumulative)",
              "ms/article (last 1k batch)", f"CPU ms/article (median of last {RECENT} batches)",
              "CPU cost / article vectors alone (median)",
-             "stories", "open stories", "lookups/article", "postings/lookup",
-             "stories changed/batch", "synthetic stories", "B3 F1 vs synthetic stories",
-             "words/article"],
+             "stories", "synthetic stories", "B3 F1 vs synthetic stories", "words/article"],
             [[p["articles"], p["seconds"], f"{p['articles_per_s']:.0f}", p["ms_per_article"],
               p["last_batch_ms_per_article"], p["recent_cpu_ms_per_article"],
-              f"{p['recent_cost_over_reference']:.2f}", p["stories"], p["open_stories"],
-              f"{p['recent_lookups_per_article']:.2f}",
-              f"{p['recent_postings_per_lookup']:.0f}",
-              f"{p['recent_stories_changed_per_batch']:.0f}",
+              f"{p['recent_cost_over_reference']:.2f}", p["stories"],
               p["synthetic_stories"], p["synthetic_b3_f1"], f"{p['mean_words']:.0f}"]
              for p in measured["points"]]) + "\n")
         projection = measured["projection"]

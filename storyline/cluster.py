@@ -17,18 +17,13 @@ Goes in: the current stories' states (centroid terms, dates, size, topic) and ne
   stories. Topics only ever join.
 
 Every step looks only at a few candidates from a term index that ignores terms common
-to many stories. Only open stories are in that index: a story closes once its last
-article is OPEN_DAYS older than the newest article placed (for an undated story: once
-OPEN_ARTICLES articles have arrived after its last one). So the work per article does
-not grow with the stories stored, only with the stories of the last weeks.
+to many stories, so the work per article is bounded however many stories are stored.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
-import time
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -49,16 +44,6 @@ MAX_GAP_DAYS = 45.0  # farther from a story's dates than this halves the similar
 INDEX_TERMS = 25  # strongest terms used to index stories and to look candidates up
 MAX_CANDIDATES = 10  # stories scored per lookup
 MAX_POSTINGS = 50  # a term in this many stories' top terms is not used for lookups
-# A story takes new articles (and is checked for merges and topics) while its last
-# article is at most OPEN_DAYS older than the newest one placed; news stories resting
-# longer than two months are new stories when they come back ("a year apart" stays apart).
-OPEN_DAYS = 60.0
-# The same for stories without dates, counted in articles placed since their last one:
-# some two months of a crawl of 300 articles a day, and more than any ECB+ split.
-OPEN_ARTICLES = 20_000
-# An article dated after the time of placing it plus this does not move the clock: one
-# bad date years ahead must not close every story.
-FUTURE_SLACK_DAYS = 1.0
 
 
 @dataclass
@@ -78,7 +63,6 @@ class StoryState:
     topic: str = ""
     keys: list[str] = field(default_factory=list)
     absorbed: list[str] = field(default_factory=list)
-    seen: int = 0  # arrival number of its last article (`Clock.arrivals` then)
     top: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -86,35 +70,13 @@ class StoryState:
         self.top = _top_terms(self.terms)
 
     def to_json(self) -> dict[str, Any]:
-        return {"terms": self.terms, "size": self.size, "first": self.first, "last": self.last,
-                "seen": self.seen}
+        return {"terms": self.terms, "size": self.size, "first": self.first, "last": self.last}
 
     @classmethod
     def from_json(cls, story_id: str, title: str, data: dict[str, Any],
                   topic: str | None = None) -> StoryState:
         return cls(story_id, title, dict(data.get("terms", {})), int(data.get("size", 0)),
-                   data.get("first"), data.get("last"), topic or "",
-                   seen=int(data.get("seen", 0)))
-
-
-@dataclass
-class Clock:
-    """How far the stream has come: what decides which stories are still open."""
-
-    latest: float | None = None  # newest publication time placed (seconds), if any
-    arrivals: int = 0  # articles placed so far
-
-    def limits(self) -> tuple[float | None, int]:
-        """A dated story whose last date is before the first limit is closed; an undated
-        one whose last arrival number is below the second."""
-        before = None if self.latest is None else self.latest - OPEN_DAYS * 86400
-        return before, self.arrivals - OPEN_ARTICLES
-
-    def is_open(self, state: StoryState) -> bool:
-        before, seen_before = self.limits()
-        if state.last is not None:
-            return before is None or state.last >= before
-        return state.seen >= seen_before
+                   data.get("first"), data.get("last"), topic or "")
 
 
 def article_vector(article: Article) -> dict[str, float]:
@@ -147,14 +109,7 @@ class StoryIndex(Protocol):
     article's strongest terms, skipping terms indexed for MAX_POSTINGS stories or more
     (too common to tell stories apart: a stop word learnt from the data), so it reads
     fewer than INDEX_TERMS * MAX_POSTINGS postings however many stories are stored.
-    Only open stories are looked up: `close_before` drops the others' postings (their
-    stories stay, with their articles), so lookups, merges and topic links see open
-    stories only. Closed stories still count in `term_counts` and `story_count`: how
-    common a term is (the MAX_POSTINGS cut, the topics' rarity weights) is learnt from
-    every story seen. `clock` is kept with the stories.
     """
-
-    clock: Clock
 
     def new_id(self) -> str:
         """A fresh story id, never given before."""
@@ -184,17 +139,12 @@ class StoryIndex(Protocol):
         """Rename the younger of two topics, on all its stories, after the older."""
         ...
 
-    def close_before(self, date: float | None, seen: int) -> None:
-        """Drop from the lookups the open stories the clock's limits close: those dated
-        before `date`, and the undated ones last seen before arrival number `seen`."""
-        ...
-
     def story_count(self) -> int:
-        """How many stories there are, open or closed."""
+        """How many stories there are."""
         ...
 
     def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
-        """How many stories, open or closed, are indexed under each term (0 for none)."""
+        """How many stories are indexed under each term (0 for none)."""
         ...
 
 
@@ -227,11 +177,9 @@ def assign_stories(stories: StoryIndex | list[StoryState], articles: Sequence[Ar
 
 def _assign(index: StoryIndex, articles: Sequence[Article]) -> dict[str, str]:
     touched: dict[str, StoryState] = {}
-    ceiling = time.time() + FUTURE_SLACK_DAYS * 86400
     for article in sorted(articles, key=_time_key):
         vector = article_vector(article)
         when = article.published.timestamp() if article.published else None
-        _advance(index, when, ceiling)
         best, best_score = None, 0.0
         for state in index.candidates(_top_terms(vector)):
             score = _cosine(vector, state.terms) * _time_factor(state, when, when)
@@ -241,39 +189,14 @@ def _assign(index: StoryIndex, articles: Sequence[Article]) -> dict[str, str]:
             best = StoryState(index.new_id(), article.title or article.text[:80])
             index.add(best)
         _add(best, article, vector, when)
-        best.seen = index.clock.arrivals
         index.update(best)
         touched[best.id] = best
-    # a story closed since it took an article in this call is re-checked no more
-    closed = [s for s in touched.values() if not index.clock.is_open(s)]
-    survivors = _merge_changed(index, [s for s in touched.values() if index.clock.is_open(s)])
+    survivors = _merge_changed(index, touched.values())
     weights = _TopicWeights(index)
     for story in survivors:
         _link_topics(story, index, weights)
-    final = {key: state.id for state in [*survivors, *closed] for key in state.keys}
+    final = {key: state.id for state in survivors for key in state.keys}
     return {a.key: final[a.key] for a in articles if a.key in final}
-
-
-def clock_of(states: Iterable[StoryState]) -> Clock:
-    """The clock of stories kept without one: their newest date (not after now plus
-    FUTURE_SLACK_DAYS) and their highest arrival number."""
-    ceiling = time.time() + FUTURE_SLACK_DAYS * 86400
-    clock = Clock()
-    for state in states:
-        clock.arrivals = max(clock.arrivals, state.seen)
-        if state.last is not None and state.last <= ceiling:
-            clock.latest = state.last if clock.latest is None else max(clock.latest,
-                                                                       state.last)
-    return clock
-
-
-def _advance(index: StoryIndex, when: float | None, ceiling: float) -> None:
-    """Count one more article (dated `when`) and close the stories left behind."""
-    clock = index.clock
-    clock.arrivals += 1
-    if when is not None and when <= ceiling and (clock.latest is None or when > clock.latest):
-        clock.latest = when
-    index.close_before(*clock.limits())
 
 
 def _merge_changed(index: StoryIndex, changed: Iterable[StoryState]) -> list[StoryState]:
@@ -314,10 +237,9 @@ def _link_topics(story: StoryState, index: StoryIndex, weights: _TopicWeights) -
     """Join the story's topic with that of its most similar candidate, if close enough.
 
     Terms are weighted by rarity, log((N + 1) / (n + 1)) for a term indexed under n of N
-    stories (closed ones included): two events of one kind share few names but some
-    rarer event words ("rehab", "sequel", "escape"), while common news words ("police",
-    "year") tell little. Only the best candidate is linked: single links to every close
-    candidate chain topics.
+    stories: two events of one kind share few names but some rarer event words ("rehab",
+    "sequel", "escape"), while common news words ("police", "year") tell little. Only the
+    best candidate is linked: single links to every close candidate chain topics.
     """
     candidates = [other for other in index.candidates(story.top) if other is not story]
     if not candidates:
@@ -399,8 +321,6 @@ class MemoryStoryIndex:
     """Stories held in memory with their term index (see `StoryIndex`).
 
     Keep one across `assign_stories` calls: the index is then updated, never rebuilt.
-    Given states, the clock is taken from them (their newest date not after now plus
-    FUTURE_SLACK_DAYS, their highest arrival number), and those it closes are closed.
     """
 
     def __init__(self, states: Iterable[StoryState] = (), *,
@@ -410,20 +330,11 @@ class MemoryStoryIndex:
         self._postings: dict[str, list[int]] = defaultdict(list)  # term -> sorted ranks
         self._indexed: dict[int, list[str]] = {}  # rank -> terms it is indexed under
         self._topics: dict[str, dict[int, StoryState]] = defaultdict(dict)
-        self._closed: set[int] = set()
-        self._closed_counts: Counter[str] = Counter()  # term -> closed stories under it
-        # open stories by their last date, and the undated ones by last arrival number:
-        # (key, rank), entries of keys a story no longer has skipped when they come up
-        self._by_date: list[tuple[float, int]] = []
-        self._by_arrival: list[tuple[int, int]] = []
-        given = list(states)
-        self.clock = clock_of(given)
         taken: set[str] = set()
-        for state in given:
+        for state in states:
             self.add(state)
             self.update(state)
             taken.update((state.id, *state.absorbed))
-        self.close_before(*self.clock.limits())
         self._new_id = new_id or id_maker(taken)
 
     def new_id(self) -> str:
@@ -441,7 +352,7 @@ class MemoryStoryIndex:
         lists = []
         for term in top:
             ranks = self._postings.get(term)
-            if ranks and len(ranks) + self._closed_counts[term] < MAX_POSTINGS:
+            if ranks and len(ranks) < MAX_POSTINGS:
                 lists.append(ranks)
         return [self._states[rank] for rank in most_shared(lists)]
 
@@ -459,10 +370,6 @@ class MemoryStoryIndex:
         for term in set(new).difference(old):
             insert_rank(self._postings[term], rank)
         self._indexed[rank] = list(new)
-        if state.last is not None:
-            heapq.heappush(self._by_date, (state.last, rank))
-        else:
-            heapq.heappush(self._by_arrival, (state.seen, rank))
 
     def remove(self, state: StoryState) -> None:
         rank = self._rank[state.id]
@@ -470,27 +377,6 @@ class MemoryStoryIndex:
             discard_rank(self._postings[term], rank)
         del self._states[rank]
         self._topics[state.topic].pop(rank, None)
-
-    def close_before(self, date: float | None, seen: int) -> None:
-        while date is not None and self._by_date and self._by_date[0][0] < date:
-            last, rank = heapq.heappop(self._by_date)
-            state = self._states.get(rank)
-            if state is not None and state.last == last:
-                self._close(rank)
-        while self._by_arrival and self._by_arrival[0][0] < seen:
-            last_seen, rank = heapq.heappop(self._by_arrival)
-            state = self._states.get(rank)
-            if state is not None and state.last is None and state.seen == last_seen:
-                self._close(rank)
-
-    def _close(self, rank: int) -> None:
-        if rank in self._closed:
-            return
-        for term in self._indexed[rank]:
-            discard_rank(self._postings[term], rank)
-        self._closed_counts.update(self._indexed[rank])
-        self._indexed[rank] = []
-        self._closed.add(rank)
 
     def join_topics(self, first: str, second: str) -> None:
         if first == second:
@@ -504,13 +390,8 @@ class MemoryStoryIndex:
     def story_count(self) -> int:
         return len(self._states)
 
-    def open_count(self) -> int:
-        """How many stories are open (looked up)."""
-        return len(self._states) - len(self._closed)
-
     def term_counts(self, terms: Iterable[str]) -> dict[str, int]:
-        closed = self._closed_counts
-        return {term: len(self._postings.get(term, ())) + closed[term] for term in terms}
+        return {term: len(self._postings.get(term, ())) for term in terms}
 
 
 def insert_rank(ranks: list[int], rank: int) -> None:
@@ -578,6 +459,5 @@ def _absorb(keep: StoryState, gone: StoryState) -> None:
     _blend(keep, gone.terms, gone.size)
     keep.keys.extend(gone.keys)
     keep.absorbed.extend([gone.id, *gone.absorbed])
-    keep.seen = max(keep.seen, gone.seen)
     dates = [d for d in (keep.first, keep.last, gone.first, gone.last) if d is not None]
     keep.first, keep.last = (min(dates), max(dates)) if dates else (None, None)

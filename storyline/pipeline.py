@@ -21,7 +21,7 @@ from . import __version__ as VERSION
 from . import cluster
 from . import store as db
 from .align import align_facts, group_quotes, quote_divergences
-from .cluster import Clock, StoryState, assign_stories
+from .cluster import StoryState, assign_stories
 from .dates import find_dates
 from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict, with_errors
 from .entities import EntityIndex, link_entities
@@ -141,17 +141,12 @@ def _update_stories(store: Store, articles: Sequence[Article], kept: StoredStory
 
 def _check_term_index(store: Store) -> None:
     """Build the store's story term index if it is missing or was built another way."""
-    version = f"top-{cluster.INDEX_TERMS}-open"
+    version = f"top-{cluster.INDEX_TERMS}"
     if db.story_terms_version(store) == version:
         return
-    states = {seq: StoryState.from_json(story.id, story.title, state)
-              for seq, story, state in db.numbered_story_states(store)}
-    stored = db.story_clock(store)
-    clock = Clock(*stored) if stored else cluster.clock_of(states.values())
-    db.rebuild_story_terms(store, {seq: s.top for seq, s in states.items()}, version,
-                           [(seq, s.last, s.seen) for seq, s in states.items()
-                            if clock.is_open(s)])
-    db.set_story_clock(store, clock.latest, clock.arrivals)
+    db.rebuild_story_terms(store, {
+        seq: StoryState.from_json(story.id, story.title, state).top
+        for seq, story, state in db.numbered_story_states(store)}, version)
 
 
 class StoredStoryIndex:
@@ -166,10 +161,6 @@ class StoredStoryIndex:
     (`changed`), both at the end, in the same transaction, then calls `settle`: what
     was loaded then equals the store, and the next call may use it again while
     `is_current` (at most CACHED_STORIES stories, the least recently used dropped).
-    Which stories are open is kept in the store's `open_stories` table (written as soon
-    as a story changes, so that the stories to close are found by an index) and the
-    clock in its meta table (written with the index changes). A closed story's postings
-    are deleted; its terms stay counted in `term_counts`.
     """
 
     def __init__(self, store: Store) -> None:
@@ -187,9 +178,6 @@ class StoredStoryIndex:
         self._pending: dict[str, dict[int, int]] = {}
         self._count = db.count_stories(store)
         self._counter = db.count_story_ids(store)
-        # term -> closed stories whose postings are to be deleted (their counts stay)
-        self._dropped: dict[str, set[int]] = {}
-        self.clock = Clock(*(db.story_clock(store) or (None, 0)))
 
     def new_id(self) -> str:
         self._counter += 1
@@ -216,8 +204,7 @@ class StoredStoryIndex:
             pending = self._pending.get(term, {})
             self._postings[term] = sorted(stored.union(
                 seq for seq, change in pending.items() if change > 0).difference(
-                seq for seq, change in pending.items() if change < 0).difference(
-                self._dropped.get(term, ())))
+                seq for seq, change in pending.items() if change < 0))
         # the order of db.story_candidates: most shared terms, stronger term, older story
         seqs = cluster.most_shared(self._postings[term] for term in rare)
         missing = [seq for seq in seqs if seq not in self._states]
@@ -237,32 +224,14 @@ class StoredStoryIndex:
         self._count += 1
 
     def update(self, state: StoryState) -> None:
-        seq = self._seq[state.id]
-        self._index(seq, state.top)
-        # written at once (a call can close stories it changed): closing finds it by index
-        db.mark_open_story(self._store, seq, state.last, state.seen)
+        self._index(self._seq[state.id], state.top)
 
     def remove(self, state: StoryState) -> None:
         seq = self._seq[state.id]
         self._index(seq, [])
-        db.close_stories(self._store, [seq])
         del self._states[seq]
         self._topics[state.topic].pop(seq, None)
         self._count -= 1
-
-    def close_before(self, date: float | None, seen: int) -> None:
-        closing = db.open_stories_before(self._store, date, seen)
-        for seq in closing:
-            terms = self._indexed.get(seq)
-            if terms is None:
-                terms = db.story_terms_of(self._store, seq)  # not changed yet: as stored
-            for term in terms:
-                self._dropped.setdefault(term, set()).add(seq)
-                postings = self._postings.get(term)
-                if postings is not None:
-                    cluster.discard_rank(postings, seq)
-            self._indexed[seq] = set()
-        db.close_stories(self._store, closing)
 
     def story_count(self) -> int:
         return self._count
@@ -289,17 +258,12 @@ class StoredStoryIndex:
         return [s for s in self._states.values() if s.keys or s.absorbed]
 
     def write_terms(self) -> None:
-        """Write the index changes of the call, in one go (kept in memory until now),
-        and the clock."""
+        """Write the index changes of the call, in one go (kept in memory until now)."""
         changes = [(term, seq, change) for term, pending in self._pending.items()
                    for seq, change in pending.items()]
         db.change_story_terms(self._store, [(t, s) for t, s, c in changes if c > 0],
                               [(t, s) for t, s, c in changes if c < 0])
         self._pending.clear()
-        db.drop_story_postings(self._store, [(term, seq) for term, seqs in self._dropped.items()
-                                             for seq in seqs])
-        self._dropped.clear()
-        db.set_story_clock(self._store, self.clock.latest, self.clock.arrivals)
 
     def _index(self, seq: int, terms: Sequence[str]) -> None:
         old = self._indexed.get(seq)

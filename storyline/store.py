@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -103,15 +102,6 @@ MIGRATIONS: list[str] = [
     DELETE FROM input_errors
         WHERE seq NOT IN (SELECT MIN(seq) FROM input_errors GROUP BY source, reason);
     CREATE UNIQUE INDEX input_errors_key ON input_errors(source, reason);
-    """,
-    # 6: the stories still open for new articles (see cluster.OPEN_DAYS), by the date of
-    # their last article, or for undated ones by its arrival number, so that the stories
-    # to close are found by an index however many are stored. Filled with the term index
-    # by `rebuild_story_terms`, which gives postings to open stories only.
-    """
-    CREATE TABLE open_stories (story INTEGER PRIMARY KEY, last REAL, seen INTEGER NOT NULL);
-    CREATE INDEX open_stories_last ON open_stories(last) WHERE last IS NOT NULL;
-    CREATE INDEX open_stories_seen ON open_stories(seen) WHERE last IS NULL;
     """,
 ]
 
@@ -378,7 +368,6 @@ def merge_stored_stories(store: Store, into: str, merged: Sequence[str]) -> None
         for (seq,) in conn.execute(f"SELECT seq FROM stories WHERE id IN ({marks})",
                                    tuple(merged)).fetchall():
             _set_story_terms(conn, seq, [])
-            conn.execute("DELETE FROM open_stories WHERE story = ?", (seq,))
         conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", tuple(merged))
 
 
@@ -572,54 +561,6 @@ def count_stories(store: Store) -> int:
     return int(store.conn.execute("SELECT COUNT(*) FROM stories").fetchone()[0])
 
 
-def count_open_stories(store: Store) -> int:
-    return int(store.conn.execute("SELECT COUNT(*) FROM open_stories").fetchone()[0])
-
-
-def mark_open_story(store: Store, seq: int, last: float | None, seen: int) -> None:
-    """Record story number `seq` as open, last dated `last` (or undated, last seen at
-    arrival number `seen`)."""
-    with store.transaction() as conn:
-        conn.execute("INSERT INTO open_stories (story, last, seen) VALUES (?, ?, ?)"
-                     " ON CONFLICT(story) DO UPDATE SET last = excluded.last,"
-                     " seen = excluded.seen", (seq, last, seen))
-
-
-def open_stories_before(store: Store, date: float | None, seen: int) -> list[int]:
-    """Open stories last dated before `date`, and undated ones last seen before `seen`."""
-    found = [r[0] for r in store.conn.execute(
-        "SELECT story FROM open_stories WHERE last IS NULL AND seen < ?", (seen,))]
-    if date is not None:
-        found.extend(r[0] for r in store.conn.execute(
-            "SELECT story FROM open_stories WHERE last IS NOT NULL AND last < ?", (date,)))
-    return sorted(found)
-
-
-def close_stories(store: Store, seqs: Sequence[int]) -> None:
-    """Record stories as closed (their postings are the caller's to remove)."""
-    with store.transaction() as conn:
-        conn.executemany("DELETE FROM open_stories WHERE story = ?", [(s,) for s in seqs])
-
-
-_CLOCK = "story_clock"  # meta key: cluster.Clock as JSON
-
-
-def story_clock(store: Store) -> tuple[float | None, int] | None:
-    """The clustering clock (latest date, arrivals) last written, None if never."""
-    row = store.conn.execute("SELECT value FROM meta WHERE key = ?", (_CLOCK,)).fetchone()
-    if row is None:
-        return None
-    data = json.loads(row[0])
-    return data.get("latest"), int(data.get("arrivals", 0))
-
-
-def set_story_clock(store: Store, latest: float | None, arrivals: int) -> None:
-    with store.transaction() as conn:
-        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
-                     " DO UPDATE SET value = excluded.value",
-                     (_CLOCK, json.dumps({"latest": latest, "arrivals": arrivals})))
-
-
 def _set_story_terms(conn: sqlite3.Connection, seq: int, terms: Iterable[str]
                      ) -> tuple[set[str], set[str]]:
     old = {r[0] for r in conn.execute("SELECT term FROM story_terms WHERE story = ?", (seq,))}
@@ -642,12 +583,6 @@ def _write_postings(conn: sqlite3.Connection, added: Sequence[tuple[str, int]],
                      [(term,) for term, _ in added])
 
 
-def drop_story_postings(store: Store, postings: Sequence[tuple[str, int]]) -> None:
-    """Delete postings (term, story number) of closed stories; term counts keep them."""
-    with store.transaction() as conn:
-        conn.executemany("DELETE FROM story_terms WHERE term = ? AND story = ?", postings)
-
-
 def story_terms_version(store: Store) -> str | None:
     """The version string the term index was built for, or None if it was never built."""
     row = store.conn.execute("SELECT value FROM meta WHERE key = ?", (_TERMS_VERSION,))
@@ -655,29 +590,15 @@ def story_terms_version(store: Store) -> str | None:
     return None if found is None else str(found[0])
 
 
-def rebuild_story_terms(store: Store, terms: dict[int, list[str]], version: str,
-                        open_rows: Sequence[tuple[int, float | None, int]] | None = None
-                        ) -> None:
-    """Replace the whole term index: story number -> its terms; remember `version`.
-
-    `open_rows` (story number, last date, last arrival number) replace the open stories;
-    only they get postings, while every story's terms are counted. None: all are open.
-    """
-    if open_rows is None:
-        open_rows = [(seq, None, 0) for seq in terms]
-    posted = {seq for seq, _, _ in open_rows}
-    counts = Counter(term for tops in terms.values() for term in set(tops))
+def rebuild_story_terms(store: Store, terms: dict[int, list[str]], version: str) -> None:
+    """Replace the whole term index: story number -> its terms; remember `version`."""
     with store.transaction() as conn:
         conn.execute("DELETE FROM story_terms")
         conn.execute("DELETE FROM term_counts")
-        conn.execute("DELETE FROM open_stories")
-        conn.executemany("INSERT INTO open_stories (story, last, seen) VALUES (?, ?, ?)",
-                         open_rows)
         conn.executemany("INSERT INTO story_terms (term, story) VALUES (?, ?)",
-                         [(term, seq) for seq, tops in terms.items() if seq in posted
-                          for term in set(tops)])
-        conn.executemany("INSERT INTO term_counts (term, stories) VALUES (?, ?)",
-                         sorted(counts.items()))
+                         [(term, seq) for seq, tops in terms.items() for term in set(tops)])
+        conn.execute("INSERT INTO term_counts (term, stories)"
+                     " SELECT term, COUNT(*) FROM story_terms GROUP BY term")
         conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
                      " DO UPDATE SET value = excluded.value", (_TERMS_VERSION, version))
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
 from typing import Any
 
 import pytest
@@ -117,7 +116,7 @@ def _stream() -> list[Article]:
 def _snapshot(store: Store) -> list[list[tuple[Any, ...]]]:
     return [[tuple(r) for r in store.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2")]
             for table in ("stories", "story_articles", "story_aliases", "story_terms",
-                          "term_counts", "open_stories")]
+                          "term_counts")]
 
 
 @pytest.mark.parametrize("kept_stories, kept_terms", [(20_000, 500_000), (1, 0)])
@@ -240,69 +239,6 @@ def test_kept_story_states_go_with_their_store(tmp_path: Any) -> None:
     del store
     gc.collect()
     assert ref() is None
-
-
-@pytest.mark.parametrize("reopen", [True, False])
-@pytest.mark.parametrize("open_days, open_articles", [(2.0, 20_000), (60.0, 3)])
-def test_closed_stories_through_the_store_equal_those_in_memory(
-        tmp_path: Any, monkeypatch: pytest.MonkeyPatch, open_days: float, open_articles: int,
-        reopen: bool) -> None:
-    # by dates (the quakes close when the cup final and the flood come) or by arrivals
-    monkeypatch.setattr(cluster, "OPEN_DAYS", open_days)
-    monkeypatch.setattr(cluster, "OPEN_ARTICLES", open_articles)
-    index = MemoryStoryIndex()
-    # the quakes reported again, too late for their closed stories
-    late = [article(a.text + " Aid is still arriving.", id=f"{a.id}-late",
-                    published="2026-03-20T08:00:00Z")
-            for a in (QESHM[1], LORCA[1])]
-    stream = [*_stream(), *late]
-    if open_articles < len(stream):  # closing by arrivals: the same stream, undated
-        stream = [article(a.text, id=a.id, published=None) for a in stream]
-    kept = open_store(tmp_path / "news.db")
-    for start in range(0, len(stream), 2):
-        # reopened: a new process each time, the clock and open stories read from the
-        # store; else the index kept with the open store (postings of closed stories
-        # dropped from what it holds)
-        with open_store(tmp_path / "news.db") if reopen else nullcontext(kept) as store:
-            saved = pipeline.db.save_articles(store, stream[start:start + 2])
-            assert pipeline.update_stories(store, saved) == assign_stories(index, saved)
-    kept.close()
-    with open_store(tmp_path / "news.db") as store:
-        stored = [(s.id, s.topic, state) for s, state in pipeline.db.story_states(store)]
-        assert stored == [(s.id, s.topic, s.to_json()) for s in index.states]
-        assert pipeline.db.count_open_stories(store) == index.open_count() < len(index.states)
-        assert pipeline.db.story_clock(store) == (index.clock.latest, index.clock.arrivals)
-        before = _snapshot(store)
-        pipeline.db.rebuild_story_terms(store, {}, "stale")
-        with store.transaction():
-            pipeline._check_term_index(store)
-        assert _snapshot(store) == before
-
-
-def test_a_store_from_before_closing_closes_its_old_stories_once_upgraded(
-        tmp_path: Any) -> None:
-    bridge = "The Kestrel River Bridge in Dunmore stays closed, engineer Tomas Brandt said."
-    old = [article(bridge, id="bridge-jan", published="2026-01-05T09:00:00Z"),
-           article("Dunmore Rovers beat Halloway Town in the cup final, striker Ona Marr "
-                   "scoring twice.", id="cup-mar", published="2026-03-25T09:00:00Z")]
-    with open_store(tmp_path / "news.db") as store:
-        pipeline.update_stories(store, pipeline.db.save_articles(store, old[:1]))
-        pipeline.update_stories(store, pipeline.db.save_articles(store, old[1:]))
-        # as an older version left it: no clock, no open stories, states without "seen",
-        # every story in the term index
-        jan = pipeline.db.get_story(store, "s1")
-        with store.transaction() as conn:
-            conn.execute("DELETE FROM open_stories")
-            conn.execute("DELETE FROM meta WHERE key = 'story_clock'")
-            conn.execute("UPDATE stories SET state = json_remove(state, '$.seen')")
-        pipeline.db.rebuild_story_terms(store, {1: StoryState.from_json(
-            "s1", "", pipeline.db.story_states(store)[0][1]).top}, "top-25")
-    with open_store(tmp_path / "news.db") as store:
-        later = pipeline.db.save_articles(store, [article(
-            bridge + " Repairs go on.", id="bridge-apr", published="2026-03-26T09:00:00Z")])
-        assert pipeline.update_stories(store, later)[later[0].key] not in {jan.id, "s2"}
-        assert pipeline.db.count_open_stories(store) == 2  # the cup final and the new one
-        assert pipeline.db.story_clock(store) == (later[0].published.timestamp(), 1)
 
 
 def test_a_story_is_named_by_the_headline_its_articles_share() -> None:
