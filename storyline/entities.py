@@ -38,7 +38,7 @@ from .names import (
 from .people import (
     FEMALE_WORDS,
     MALE_WORDS,
-    RELATIVES,
+    OTHER_PEOPLE,
     Cluster,
     by_gender,
     is_relative,
@@ -69,9 +69,12 @@ class EntityIndex:
         self._by_id = {e.id: e for e in self.entities}
         self._spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self._local: dict[str, list[Entity]] = defaultdict(list)
+        self._first: dict[tuple[str, str], int] = {}  # (entity, article) -> first mention
         for entity in self.entities:
             for span in entity.mentions:
                 self._spans[span.article].append((span.start, span.end, entity.id))
+                key = (entity.id, span.article)
+                self._first[key] = min(self._first.get(key, span.start), span.start)
             for article_id in entity.articles:
                 self._local[article_id].append(entity)
 
@@ -91,6 +94,13 @@ class EntityIndex:
                 best, best_overlap = entity_id, overlap
         return best, found
 
+    def _met_before(self, entity: Entity, article_id: str, start: int, end: int) -> bool:
+        """In its own article a description points back: "the 38-year-old teacher said"
+        names someone met before, not a teacher the article introduces later (no span, no
+        order)."""
+        first = self._first.get((entity.id, article_id))
+        return end <= start or first is None or first < start
+
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
 
@@ -105,15 +115,13 @@ class EntityIndex:
         if found:
             return found
         phrase = _bare_phrase(text)
-        if not phrase:
-            return None
-        # In its own article a description points back: "the 38-year-old teacher said"
-        # names someone met before, not a teacher the article introduces later.
-        def met_before(entity: Entity) -> bool:
-            here = [m.start for m in entity.mentions if m.article == article_id]
-            return end <= start or not here or min(here) < start  # (no span: no order)
-        local = [e for e in self._local.get(article_id, []) if met_before(e)]
-        for pool in (local, [e for e in self.entities if met_before(e)]):
+        if not phrase or NEW_PERSON.match(text.strip()):
+            return None  # "another resident said", "a neighbour said": someone new
+        local = [e for e in self._local.get(article_id, []) if self._met_before(e, article_id,
+                                                                                start, end)]
+        for pool in (local, None):
+            if pool is None:  # the whole story, built only when the article does not settle it
+                pool = [e for e in self.entities if self._met_before(e, article_id, start, end)]
             by_name = [e for e in pool if phrase in {e.name.lower(), *(a.lower() for a in
                                                                        e.aliases)}
                        or (e.label == "PERSON" and phrase == surname(e.name).lower())]
@@ -123,8 +131,10 @@ class EntityIndex:
             # "the nurse" finds "Lena Marsh, a nurse at ..." as "the minister" finds the
             # minister: the one person given a role with that head word.
             if head not in ORG_NOUNS | COMPANY_NOUNS:
+                # "the former mayor" is not the mayor, nor "the mayor" a former one
                 by_role = [e for e in pool if e.label == "PERSON" and
-                           any(same_role(head, r) for r in e.roles)]
+                           any(same_role(head, r) and _is_past(r) == _is_past(text)
+                               for r in e.roles)]
             else:
                 by_role = [e for e in pool if e.label == "ORG" and head in e.name.lower()] \
                     or ([e for e in pool if e.label == "ORG" and is_company(e.name)]
@@ -134,6 +144,9 @@ class EntityIndex:
             if by_name or by_role:
                 return None
         return None
+
+
+NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)
 
 
 def same_role(head: str, role: str) -> bool:
@@ -378,7 +391,7 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
                 continue
             # Only a noun near the run's start describes the name before it ("Mafia
             # Leader Who Feigned Insanity"); later ones are the headline's other people.
-            beside = mention.describes if word.start() < 20 and noun not in RELATIVES \
+            beside = mention.describes if word.start() < 20 and noun not in OTHER_PEOPLE \
                 else None
             found[(mention.article_id, start)] = Mention(
                 mention.article_id, word.group(), start, end, "PERSON", name=noun,

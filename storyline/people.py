@@ -47,8 +47,10 @@ RELATIVES = {"wife", "widow", "daughter", "mother", "sister", "grandmother", "au
              "girlfriend", "mom", "mum", "husband", "widower", "son", "father", "brother",
              "grandfather", "uncle", "nephew", "boyfriend", "dad", "stepdaughter",
              "stepmother", "stepson", "stepfather", "granddaughter", "grandson", "fiancee",
-             "fiance", "grandma", "grandpa", "friend", "partner", "colleague", "rival",
-             "cousin", "relative", "parent", "child"}
+             "fiance", "grandma", "grandpa", "cousin", "relative"}
+# ... and so are these beside a name, though they are no family: "a partner at the law
+# firm" is a job, so they do not make someone a relative of a namesake.
+OTHER_PEOPLE = RELATIVES | {"friend", "partner", "colleague", "rival", "parent", "child"}
 
 @dataclass(eq=False)
 class Cluster:

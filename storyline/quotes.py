@@ -471,7 +471,8 @@ def _one_name_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
     start = max(colon[0].sent.start_char, text.rfind("\n", 0, colon.start_char) + 1)
     for pool in (resolver.people, resolver.orgs):
         named = [m for m in pool if start <= m.start and m.end <= colon.start_char and
-                 m.kind == "name" and not resolver.inside[m.start]]
+                 m.kind == "name" and not resolver.inside[m.start] and
+                 not _addressed(doc, m.start, m.end)]
         if len({resolver.identity.get(m.start, m.name) for m in named}) == 1:
             return named[-1].text, named[-1].start, named[-1].end
         if named:
@@ -479,7 +480,28 @@ def _one_name_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
     return None
 
 
+def _addressed(doc: Doc, start: int, end: int) -> bool:
+    """A name the clause acts on rather than one speaking: "a message sent to Lena Marsh",
+    "the jury heard Dahl" ("For Dahl, the answer is simple" still speaks)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in {"dobj", "dative"} or root.dep_ == "pobj" and \
+        root.head.lower_ in {"to", "at", "about", "against", "with"}
+
+
 POINTER_WORDS = {"that", "that's", "those", "this", "so", "such"}
+
+
+def _points_back(word: Token) -> bool:
+    """ "So said X", "That's how X ...", "Those were the words of X"; not an opening
+    adverbial ("So far, X said", "This week, X said")."""
+    if word.lower_ == "so":
+        following = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+        return following is not None and _is_cue(following)
+    subject = {"nsubj", "nsubjpass"}
+    return word.dep_ in subject or word.dep_ == "det" and word.head.dep_ in subject
 
 
 def _pointer_after(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
@@ -491,7 +513,7 @@ def _pointer_after(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
     after = doc.char_span(span.outer_end, min(len(text), span.outer_end + 200),
                           alignment_mode="contract")
     first = next((t for t in after if not t.is_space), None) if after is not None else None
-    if first is None or first.lower_ not in POINTER_WORDS:
+    if first is None or first.lower_ not in POINTER_WORDS or not _points_back(first):
         return None
     gap = text[span.outer_end:first.idx]
     if gap.strip() or gap.count("\n") > 2:
@@ -710,8 +732,3 @@ def _according_content(token: Token) -> tuple[int, int, str] | None:
         return None
     start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
     return start, end, text_of(token.doc)[start:end]
-
-
-def clean_quote_text(text: str) -> str:
-    """Collapse whitespace and drop the reopening mark of a multi-paragraph quote."""
-    return re.sub(r"\s+", " ", re.sub(r"\n\n[\"\u201c\u00ab]", " ", text)).strip()

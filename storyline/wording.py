@@ -48,8 +48,6 @@ FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 # Words in any script ("café" is one token, not "caf" and "é"); any other visible character
 # is a token of its own.
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*|\S")
-# Tokens that end a run of adjacent words: punctuation, quotes, brackets, dashes, digits.
-BREAK_RE = re.compile(r"[.!?;:,\"()\[\]\u201c\u201d\u2013\u2014\-0-9/&]")
 # Tokens after which a capitalised word opens a sentence (not a name).
 SENTENCE_OPENERS = frozenset('.!?"\u201c\u201d')
 # A clock time: "7 pm", "7 p.m." and, in tokenised text, "7 p . m .".

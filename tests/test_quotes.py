@@ -499,6 +499,21 @@ def test_a_description_names_no_one_the_article_introduces_later(analyse: Any) -
     assert _speaker_name(analyse, text, "trusted him") is None
 
 
+def test_another_resident_and_a_former_mayor_are_someone_else(analyse: Any) -> None:
+    text = ('"We were never asked," said Lena Marsh, a resident of Dunmore Island.\n\n'
+            '"It will cost me my job," another resident said.\n\nMayor Tom Brandt said the '
+            'town would appeal. "This decision is a mistake," the former mayor said.')
+    assert _speaker_name(analyse, text, "cost me my job") is None
+    assert _speaker_name(analyse, text, "decision is a mistake") is None
+
+
+def test_a_job_called_partner_makes_no_one_a_relative(analyse: Any) -> None:
+    text = ('Kate Jenkin, a partner at the law firm Brandt & Doyle, said the contract was '
+            'signed on Monday.\n\nTom Jenkin, the harbour master, was not at the signing.'
+            '\n\nJenkin said the contract would be published next week.')
+    assert _speaker_name(analyse, text, "published next week") is None  # two Jenkins
+
+
 def test_the_company_is_the_stories_one_business(analyse: Any) -> None:
     text = ('The Dunmore Port Authority and Harbourline Ferries signed a deal on Monday. '
             '"It took a year," the company said in a statement.')
@@ -683,6 +698,19 @@ def test_the_one_person_named_before_a_colon_speaks(analyse: Any) -> None:
                  'For Oren Dahl, the answer is simple: "We need a bridge and we need it now."'):
         quote = _by_text(_quotes(analyse, text), "We ")
         assert (quote.cue, quote.speaker_text) == (":", "Oren Dahl")
+
+
+def test_a_name_the_message_is_sent_to_does_not_speak_it(analyse: Any) -> None:
+    text = ('Prosecutors showed the jury a text message sent to Lena Marsh on the night of '
+            'the fire: "Meet me at the quay at nine."')
+    assert _by_text(_quotes(analyse, text), "Meet me").speaker_text is None
+
+
+def test_an_opening_adverbial_points_back_to_no_quote(analyse: Any) -> None:
+    text = ('Protesters hung a banner from the town hall balcony on Monday morning.\n\n'
+            '"Save our ferry, save our island, save our jobs."\n\n'
+            'So far, Mayor Ilse Varga said, the council has no plans to take the banner down.')
+    assert _by_text(_quotes(analyse, text), "Save our ferry").speaker_text is None
 
 
 def test_two_people_before_a_colon_leave_the_quote_unattributed(analyse: Any) -> None:
