@@ -382,10 +382,7 @@ class SpeakerResolver:
         total: dict[str, float] = defaultdict(float)
         for (key, _distance), weight in scores.items():
             total[key] += weight
-        # Someone the text gives this gender ("his wife, Grace") beats someone it does not.
-        known = [key for key in total if self.gender.get(key) == wanted]
-        pick = known or list(total)
-        return latest[max(pick, key=lambda k: (total[k], latest[k].start))]
+        return latest[max(total, key=lambda k: (total[k], latest[k].start))]
 
     def _role_weight(self, mention: Mention) -> int:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
