@@ -73,9 +73,6 @@ CREDIT_PATTERNS = [
     re.compile(r"\s/\s?(?P<outlet>AP|VOA|AFP|Reuters|UPI|PA|DPA|ANSA)\s*$"),
     re.compile(r"(?:[.!?\"\u201d]\s*|\n)/\s?(?P<outlet>[A-Z][\w&.'-]{1,30}"
                r"(?: [A-Z][\w&.'-]{1,30}){0,3})\s*$"),
-    # a signature line of its own at the end: "\u2014 Valley Press Service"
-    re.compile(r"\n[-\u2013\u2014]\s?(?P<outlet>[A-Z][\w&.'-]{1,30}"
-               r"(?: [A-Z][\w&.'-]{1,30}){0,3})\s*$"),
     # a newsletter's credit in brackets: "(Source: The Calder Courier)"
     re.compile(r"\((?:Source|Sources|Via|From): (?:[Tt]he )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"),
 ]

@@ -101,6 +101,8 @@ def test_credit_lines() -> None:
         assert find_credit(article(f"The bridge reopened.\n\n{ending}", outlet="Daily")) is None
     assert find_credit(article("NHS, England and Wales (NHSE) - waiting lists rose.",
                                outlet="Daily")) is None
+    # an author's sign-off is no outlet's credit
+    assert find_credit(article("The poll closed.\n\n- Elise Viebeck.", outlet="Daily")) is None
     assert find_credit(article("DUNMORE, 18 March 2026 (Meridian Press) - Text.",
                                outlet="Daily"))[0] == "Meridian Press"
 
