@@ -62,7 +62,9 @@ from storyline import quotes as quote_rules
 from storyline import text as text_rules
 from storyline.cli import DEMO_ARTICLES
 from storyline.ingest import read_inputs
+from storyline.mentions import ORG_NOUNS
 from storyline.models import Article
+from storyline.names import ROLE_NOUNS
 from storyline.nlp import default_model_name, load_nlp
 from storyline.store import open_store
 
@@ -338,7 +340,7 @@ class Lexicon:
         nlp = load_nlp(model)
         texts = [t for a in articles for t in (a.title, a.text)]
         spin = spin_pattern("\n".join(texts))
-        nouns = {"role": entity_rules.ROLE_NOUNS, "org": entity_rules.ORG_NOUNS}
+        nouns = {"role": ROLE_NOUNS, "org": ORG_NOUNS}
         protected = storyline_words() | nouns["role"] | nouns["org"]
         tags: dict[tuple[str, str], set[str]] = defaultdict(set)
         for doc in nlp.pipe(texts, batch_size=SPACY_BATCH):
