@@ -244,14 +244,17 @@ def render_markdown(dossier: dict[str, Any]) -> str:
                      f"{_md(when(article['published']))} | {_md(p.get('kind'))} | "
                      f"{_md(p.get('of'))} |")
     lines += ["", "## People", ""]
-    for person in dossier["people"]:
-        roles = f" ({_md('; '.join(person['roles']))})" if person["roles"] else ""
-        lines.append(f"- **{_md(person['name'])}**{roles}; also {_md(', '.join(person['aliases']))}"
-                     if person["aliases"] else f"- **{_md(person['name'])}**{roles}")
+    people = [f"- **{_md(p['name'])}**" + (f" ({_md('; '.join(p['roles']))})" if p["roles"]
+                                           else "") + _also(p["aliases"])
+              for p in dossier["people"]]
+    lines += people or [NONE_FOUND]
     lines += ["", "## Organisations", ""]
-    lines += [f"- **{_md(o['name'])}**" for o in dossier["organizations"]]
+    lines += [f"- **{_md(o['name'])}**{_also(o['aliases'])}"
+              for o in dossier["organizations"]] or [NONE_FOUND]
     lines += ["", "## Quotes", ""]
     quotes = {q["id"]: q for q in dossier["quotes"]}
+    if not dossier["quotes"]:
+        lines.append(NONE_FOUND)
     for group in dossier["quote_groups"]:
         first = quotes[group["quotes"][0]]
         outlets = ", ".join(sorted({names.get(quotes[q]["article"], "") for q in group["quotes"]}))
@@ -263,15 +266,23 @@ def render_markdown(dossier: dict[str, Any]) -> str:
         for variant in group["variants"]:
             lines.append(f"  - {_md(names.get(variant['article'], variant['article']))}: "
                          f"\u201c{_md(variant['text'])}\u201d")
+    grouped = {qid for group in dossier["quote_groups"] for qid in group["quotes"]}
+    for quote in dossier["quotes"]:  # reported speech outside any utterance group
+        if quote["id"] not in grouped:
+            lines.append(f"- **{_md(quote['speaker_name'] or 'Unattributed')}** (reported): "
+                         f"{_md(quote['text'].strip())} "
+                         f"({_md(names.get(quote['article'], quote['article']))})")
     lines += ["", "## Timeline", ""]
-    lines += [f"- {_md(event_line(event))}" for event in dossier["events"]]
-    lines += [f"- {_md(event_line(event))}" for event in dossier.get("undated_events", ())]
+    events = [*dossier["events"], *dossier.get("undated_events", ())]
+    lines += [f"- {_md(event_line(event))}" for event in events] or [NONE_FOUND]
     lines += ["", "## Facts", ""]
-    for fact in dossier["facts"]:
-        if fact["agreement"] != "single":
-            lines.append(f"- [{fact['agreement']}, {count(fact.get('sources', 1), 'source')}] "
-                         f"{_md(fact['text'])}")
+    lines += [f"- [{fact['agreement']}, {count(fact.get('sources', 1), 'source')}] "
+              f"{_md(fact['text'])}" for fact in dossier["facts"]
+              if fact["agreement"] != "single"] or ["_No fact told by two independent "
+                                                     "sources, nor disputed._"]
     lines += ["", "## Divergences", ""]
+    if not dossier["divergences"]:
+        lines.append(NONE_FOUND)
     for item in dossier["divergences"]:
         lines.append(f"- {_md(item['topic'])}")
         for version in item["versions"]:
@@ -280,6 +291,13 @@ def render_markdown(dossier: dict[str, Any]) -> str:
         lines += ["", "## Input errors", ""]
         lines += [f"- {_md(e['source'])}: {_md(e['reason'])}" for e in dossier["errors"]]
     return "\n".join(lines) + "\n"
+
+
+NONE_FOUND = "_None found._"
+
+
+def _also(aliases: Sequence[str]) -> str:
+    return f"; also {_md(', '.join(aliases))}" if aliases else ""
 
 
 def event_line(event: dict[str, Any]) -> str:

@@ -142,6 +142,19 @@ def test_markdown_lists_the_story(bridge: dict[str, Any]) -> None:
     text = render_markdown(bridge)
     assert text.startswith("# ")
     assert "Ilse Varga" in text and "## Timeline" in text and "14000000" in text
+    aliased = [o for o in bridge["organizations"] if o["aliases"]]
+    assert aliased and all(f"; also {o['aliases'][0]}" in text for o in aliased)
+    grouped = {q for g in bridge["quote_groups"] for q in g["quotes"]}
+    reported = [q for q in bridge["quotes"] if q["id"] not in grouped]
+    assert reported and text.count("(reported):") == len(reported)
+
+
+def test_markdown_says_when_a_section_is_empty(bridge: dict[str, Any]) -> None:
+    empty = {**bridge, "people": [], "organizations": [], "quotes": [], "quote_groups": [],
+             "events": [], "undated_events": [], "facts": [], "divergences": []}
+    text = render_markdown(empty)
+    assert text.count("_None found._") == 5  # people, organisations, quotes, timeline, ...
+    assert "_No fact told by two independent sources, nor disputed._" in text
 
 
 def test_json_round_trips(bridge: dict[str, Any]) -> None:
