@@ -121,9 +121,20 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
     # Reported speech outside any utterance group is listed under its speaker too.
     grouped = {qid for group in dossier["quote_groups"] for qid in group["quotes"]}
     reported: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    said: dict[tuple[str, str], dict[str, Any]] = {}
     for quote in dossier["quotes"]:
-        if quote["id"] not in grouped:
-            reported[quote["speaker_name"] or "Unattributed"].append(quote)
+        if quote["id"] in grouped:
+            continue
+        speaker = quote["speaker_name"] or "Unattributed"
+        text = quote["text"].strip().rstrip(",;: ")
+        key = (speaker, " ".join(text.lower().split()))
+        if key in said:  # a copy's identical line: one entry, every outlet
+            said[key]["articles"].append(quote["article"])
+            continue
+        said[key] = {"text": text, "articles": [quote["article"]],
+                     "speaker_name": quote["speaker_name"],
+                     "speaker_text": quote.get("speaker_text")}
+        reported[speaker].append(said[key])
     for speaker in reported:
         by_speaker.setdefault(speaker, [])
     facts: dict[str, list[dict[str, Any]]] = defaultdict(list)

@@ -92,6 +92,10 @@ def test_html_quotes_show_reported_speech_and_mark_copies(bridge: dict[str, Any]
     assert reported and "Reported speech" in quotes
     for quote in reported:
         assert str(escape(quote["text"].strip().rstrip(",;: "))) in quotes
+    # a copy's identical line is listed once, with every outlet giving it
+    texts = [q["text"].strip().rstrip(",;: ") for q in reported]
+    repeated = [t for t in set(texts) if texts.count(t) > 1]
+    assert repeated and all(quotes.count(f"<li>{escape(t)} ") == 1 for t in repeated)
     copies = {p["article"] for p in bridge["provenance"] if p["of"]}
     quoted_in_copy = [q for q in bridge["quotes"] if q["article"] in copies]
     assert quoted_in_copy and "(a copy)" in quotes
