@@ -66,7 +66,8 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     sources = sources or {}
     published = {a.id: a.timestamp for a in articles}
     drafts: list[_Draft] = []
-    dates = _event_dates(dates, {a.id: a.text for a in articles})
+    dates = _as_in_the_original(_event_dates(dates, {a.id: a.text for a in articles}),
+                                sources)
     for mention in sorted(dates, key=lambda m: (published.get(m.article_id, math.inf),
                                                 m.article_id, m.start)):
         if mention.precision not in TIMELINE_PRECISIONS and mention.value is not None:
@@ -123,6 +124,26 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str]) -> list[Da
             last_day[mention.article_id] = mention
         kept.append(mention)
     return kept
+
+
+def _as_in_the_original(dates: Sequence[DateMention], sources: dict[str, str]
+                        ) -> list[DateMention]:
+    """A copy's "today" or "on Monday" means what it meant in the original it copies,
+    published earlier: the copy takes the original's value for the same words."""
+    values: dict[tuple[str, str], DateMention] = {}
+    for mention in dates:
+        if sources.get(mention.article_id, mention.article_id) == mention.article_id:
+            values.setdefault((mention.article_id, mention.text.lower()), mention)
+    copied = []
+    for mention in dates:
+        root = sources.get(mention.article_id, mention.article_id)
+        original = values.get((root, mention.text.lower())) if root != mention.article_id \
+            else None
+        if original is not None and original.value != mention.value:
+            mention = dataclasses.replace(mention, value=original.value,
+                                          precision=original.precision, timex=original.timex)
+        copied.append(mention)
+    return copied
 
 
 def _clock_time(mention: DateMention) -> bool:

@@ -110,6 +110,17 @@ def test_a_dateline_is_no_event_and_a_description_stays_in_its_paragraph(analyse
     assert "lucky" not in founded.description and "Harlow" in founded.description
 
 
+def test_a_copy_published_later_means_the_originals_day(analyse: Any) -> None:
+    text = "The jury in Harlow read its verdict today after two days of talks."
+    first = analyse(text, id="orig", published="2026-03-10T09:00:00Z")
+    later = analyse(text, id="copy", published="2026-03-11T09:00:00Z")
+    articles = [article(text, id="orig", published="2026-03-10T09:00:00Z"),
+                article(text, id="copy", published="2026-03-11T09:00:00Z")]
+    events = build_timeline(articles, [*first.dates, *later.dates], {"copy": "orig"})
+    assert [(e.date, sorted({s.article for s in e.evidence})) for e in events] == [
+        ("2026-03-10", ["copy", "orig"])]
+
+
 def test_later_report_updates_the_status(analyse: Any) -> None:
     planned = analyse("The council will hold a public meeting at City Hall on Friday.", id="a1")
     postponed = analyse("The public meeting at City Hall planned for Friday was postponed.",
