@@ -496,6 +496,9 @@ def _generator(options: AnalyzeOptions) -> dict[str, Any]:
     return generator | ({"llm_model": options.llm_model} if options.llm else {})
 
 
+TITLE_SAMPLE = 200  # headlines compared to name a story
+
+
 def story_title(articles: Sequence[Article]) -> str:
     """The headline that shares most words with the story's other headlines (the earliest
     on a tie): a story of a trial is named for its trial, not for a preview of it."""
@@ -503,6 +506,8 @@ def story_title(articles: Sequence[Article]) -> str:
     titled = [a for a in ordered if a.title]
     if not titled:
         return ordered[0].text[:80] if ordered else ""
+    # Pairwise, so bounded: a story of thousands of articles is named from its first ones.
+    titled = titled[:TITLE_SAMPLE]
     words = [set(content_words(a.title)) for a in titled]
 
     def shared(index: int) -> float:

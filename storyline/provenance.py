@@ -106,6 +106,11 @@ class _Sketch:
         return [set(content_words(self.article.text[s:e])) for s, e in self.sentences]
 
     @cached_property
+    def credit(self) -> tuple[str, int, int] | None:
+        """The credit line naming another outlet, read once (every pair asks for it)."""
+        return find_credit(self.article)
+
+    @cached_property
     def spin(self) -> SpinAssessment | None:
         """The single-article spinner verdict and its evidence (None without a model)."""
         return assess_spin(self.article.text)
@@ -565,7 +570,7 @@ def _direction(sketches: Sequence[_Sketch], i: int, j: int) -> tuple[int, int]:
     a, b = sketches[i].article, sketches[j].article
     # A credit naming the other's outlet decides first: a date given without a time reads
     # as midnight, so it can put the reprint before its wire story.
-    credit_a, credit_b = find_credit(a), find_credit(b)
+    credit_a, credit_b = sketches[i].credit, sketches[j].credit
     if credit_a and _same_outlet(credit_a[0], b.outlet):
         return i, j
     if credit_b and _same_outlet(credit_b[0], a.outlet):
@@ -637,7 +642,7 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
               digest_pair: _PairResult | None) -> Provenance:
     sketch = sketches[index]
     article = sketch.article
-    credit = find_credit(article)
+    credit = sketch.credit
     source = sketches[pair.source].article if pair else None
     evidence = _alignment_evidence(sketch, sketches[pair.source], pair) if pair else []
     if credit:

@@ -177,8 +177,8 @@ class _Statements:
         seen = sorted({index for word in rarest[:len(want) - need + 1]
                        for index in self.postings.get(word, ())})
         for index in seen:
-            article, start, end, words, markers, denies = self.sentences[index]
-            shared = len(want & words)
+            article, start, end, their_words, markers, denies = self.sentences[index]
+            shared = len(want & their_words)
             if article in roots or shared < need or not must <= markers \
                     or denies != negated:  # "did not approve" never backs "approved"
                 continue
@@ -257,15 +257,15 @@ def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str]) -> Fact
         if sources.get(span.article, span.article) != span.article or span.article not in texts:
             continue  # a copy never speaks for the group
         body = _body(span, texts[span.article])
-        words = _word_count(body, texts)
+        length = _word_count(body, texts)
         said = texts[span.article][body.start:body.end]
         # Aligned sentences may differ in detail: a shorter one must keep most names and
         # every number, and say "not" where the first one does.
-        if MIN_WORDS <= words <= best_words * CONCISE and not said.endswith("?") \
+        if MIN_WORDS <= length <= best_words * CONCISE and not said.endswith("?") \
                 and len(names & _markers(said)) >= NAMES_KEPT * len(names) \
                 and numbers <= _figures(said) \
                 and is_negated(said) == is_negated(fact.text):
-            best, best_words = body, words
+            best, best_words = body, length
     return _quoted_from(fact, best, texts)
 
 

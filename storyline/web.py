@@ -82,10 +82,7 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
 
     @app.get("/story/{story_id}", response_class=HTMLResponse)
     def story_page(story_id: str) -> HTMLResponse:
-        try:
-            dossier = story_dossier(story_id)
-        except HTTPException as exc:  # a page for the browser, not a JSON error
-            return _not_found(str(exc.detail))
+        dossier = story_dossier(story_id)  # an unknown story: the HTML 404 of not_found_page
         return HTMLResponse(report.render_html(
             dossier, index_link="/", json_link=f"/story/{quote(story_id, safe='')}.json"))
 
