@@ -93,7 +93,7 @@ CURRENT_RE = re.compile(r"\bcurrent\b", re.IGNORECASE)
 FISCAL_RE = re.compile(r"\b(?=[tlyc])(?:the )?(?:latest|year-ago|year-earlier|comparable|"
                        r"corresponding) "
                        r"(?:period|quarter)\b", re.IGNORECASE)
-FUTURE_ADJECTIVES = {"payable", "effective"}
+FUTURE_ADJECTIVES = {"payable", "effective", "due"}
 
 
 def find_dates(doc: Doc, article_id: str, published: datetime | None) -> list[DateMention]:
@@ -531,18 +531,54 @@ def anchored_clause(ent: Span) -> str:
     while verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head != verb and \
             len(list(verb.subtree)) < 6:
         verb = verb.head
-    # Climb from an infinitive or participle to the clause that has a subject.
-    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and \
-            verb.dep_ in {"xcomp", "ccomp"} and verb.head != verb:
+    # Climb from an infinitive or participle to the clause that has a subject, and from
+    # "how the cracks had gone unnoticed" to the clause asking it.
+    if verb.dep_ in {"xcomp", "ccomp"} and verb.head != verb and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         verb = verb.head
+    if verb.dep_ in {"ccomp", "pcomp"} and verb.left_edge.tag_ in {"WRB", "WP"}:
+        verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
     tokens = [t for t in verb.subtree if start <= t.idx < end and not t.is_space]
+    tokens = _trim_tokens(tokens)
+    if len(tokens) < 4:
+        return sentence
+    clause = _text_of_tokens(tokens)
+    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return _with_its_noun(verb, tokens, start) or clause
+    return clause
+
+
+def _trim_tokens(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
-    if len(tokens) < 4:
-        return sentence
-    return text_of(ent.doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return tokens
+
+
+def _text_of_tokens(tokens: list[Token]) -> str:
+    return text_of(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _with_its_noun(verb: Token, tokens: list[Token], start: int) -> str | None:
+    """A relative clause says something of its noun: "Mayor Varga, who visited the
+    barriers at 7 a.m." is told as "Mayor Varga visited the barriers at 7 a.m.", and "a
+    report presented to the council on Wednesday" keeps its noun."""
+    noun = verb.head
+    # "a toll on heavy trucks that was scrapped": the parser may hang the clause on either
+    # noun, so the whole phrase up to the clause is told.
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and \
+            noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head.head
+    left = _trim_tokens(list(noun.doc[noun.left_edge.i:tokens[0].i]))
+    if not left or left[0].idx < start or any(t.text in {",", ";", ":"} or t.is_quote
+                                              for t in left):
+        return None
+    if tokens[0].tag_ in {"WP", "WDT"} and tokens[0].dep_ in {"nsubj", "nsubjpass"}:
+        tokens = tokens[1:]  # "who visited": the noun is the subject
+    if not tokens:
+        return None
+    return f"{_text_of_tokens(left)} {_text_of_tokens(tokens)}"
 
 
 def _is_reporting(ent: Span) -> bool:
@@ -597,9 +633,10 @@ def _is_future(ent: Span) -> bool | None:
     if words & {"last", "ago", "yesterday", "earlier", "previous", "past"}:
         return False
     token = ent.root
-    for _ in range(3):  # "a dividend payable Dec. 1", "effective Feb. 1"
+    for _ in range(3):  # "a dividend payable Dec. 1", "effective Feb. 1", "is due on Friday"
         if token.lower_ in FUTURE_ADJECTIVES and token.pos_ == "ADJ" and not any(
-                c.lower_ in {"was", "were", "had"} for c in token.head.children):
+                t.lower_ in {"was", "were", "had"}
+                for t in (token.head, *token.head.children)):
             return True
         token = token.head
     verb = _governing_verb(ent)
@@ -627,6 +664,9 @@ def _is_future(ent: Span) -> bool | None:
             return True
         if verb.lemma_ in PLAN_LEMMAS and verb.tag_ in {"VBZ", "VBP", "VBN", "JJ"}:
             return True  # "is expected to", "plans to", "is due to"
+        if verb.tag_ in {"VBZ", "VBP"} and any(
+                c.dep_ == "acomp" and c.lower_ in FUTURE_ADJECTIVES for c in verb.children):
+            return True  # "is due in Dunmore on Thursday"
         if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
                 verb.head.lemma_ in INTENT_LEMMAS or
                 (verb.head.lemma_ == "be" and verb.head.tag_ in {"VBZ", "VBP"})):

@@ -163,16 +163,29 @@ def _dateline(mention: DateMention) -> bool:
 
 def _day_of(mention: DateMention, neighbours: Sequence[DateMention],
             last_day: DateMention | None, text: str) -> DateMention | None:
-    """The day named in the clock time's sentence, else the last one shortly before it in
-    its paragraph, told in the same tense (a planned "at 7 p.m." is not Monday's vote)."""
+    """The day named in the clock time's sentence, else the last one shortly before it,
+    told in the same tense (a planned "at 7 p.m." is not Monday's vote). Across a paragraph
+    break the two sentences must share a word: the lede's "opened on Saturday" dates
+    "before the doors opened at 10 a.m." below it, not "Police were called at 10 p.m."."""
     for other in neighbours:
         if _is_day(other) and other.sentence == mention.sentence:
             return other
     if last_day is None or last_day.status != mention.status or \
-            not 0 <= mention.start - last_day.end <= CLOCK_REACH or \
-            "\n\n" in text[last_day.end:mention.start]:
+            not 0 <= mention.start - last_day.end <= CLOCK_REACH:
+        return None
+    between = text[last_day.end:mention.start]
+    if between.count("\n\n") > 1:
+        return None
+    if "\n\n" in between and not _shared_words(last_day.sentence.text, mention.sentence.text):
         return None
     return last_day
+
+
+def _shared_words(first: str, second: str) -> set[str]:
+    """Content words two sentences share, times of day and weekdays aside."""
+    def meaningful(text: str) -> set[str]:
+        return {w for w in content_words(text) if not DAY_WORD.fullmatch(w)}
+    return meaningful(first) & meaningful(second)
 
 
 def _schedule(mention: DateMention, neighbours: Sequence[DateMention]) -> bool:
@@ -208,6 +221,8 @@ CLOCK_TIME = re.compile(
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 WEEKDAY_RANGE = re.compile(rf"(?:from\s+)?{_WEEKDAY}\s*(?:to|through|until|-|\u2013)\s*{_WEEKDAY}",
                            re.IGNORECASE)
+DAY_WORD = re.compile(rf"{_WEEKDAY}s?|today|yesterday|tomorrow|morning|afternoon|evening|"
+                      r"night|noon|midnight|\d+|[ap]m", re.IGNORECASE)
 RECURRING = re.compile(
     rf"\b(?:weekdays|weekends|daily|nightly|{_WEEKDAY}s|"
     rf"every\s+(?:day|morning|afternoon|evening|night|week|weekday|weekend|{_WEEKDAY}))\b",

@@ -187,6 +187,25 @@ def test_reported_would_is_future(analyse: Any) -> None:
     assert [(d.value, d.status) for d in analysis.dates] == [("2026-03-12", "planned")]
 
 
+def test_due_on_a_day_lies_ahead_unless_it_was(analyse: Any) -> None:
+    analysis = analyse("The minister, who is due in Dunmore on Thursday, said little. "
+                       "The report was due on Monday.")
+    values = {d.text: (d.value, d.status) for d in analysis.dates}
+    assert values["Thursday"] == ("2026-03-12", "planned")
+    assert values["Monday"] == ("2026-03-09", "happened")
+
+
+def test_a_relative_clause_is_told_with_its_noun(analyse: Any) -> None:
+    analysis = analyse("Mayor Ilse Varga, who visited the barriers on Tuesday, said the city "
+                       "was ready. Residents asked how the cracks had gone unnoticed until "
+                       "this week. Some want the bridge tax back, a toll on heavy trucks that "
+                       "was scrapped in 2019.")
+    clauses = {d.text: d.clause for d in analysis.dates}
+    assert clauses["Tuesday"] == "Mayor Ilse Varga visited the barriers on Tuesday"
+    assert clauses["this week"].startswith("Residents asked how")
+    assert clauses["2019"] == "a toll on heavy trucks was scrapped in 2019"
+
+
 def test_unresolved_when_no_publication_date(analyse: Any) -> None:
     analysis = analyse("The council met on Tuesday.", published=None)
     assert [(d.text, d.value) for d in analysis.dates] == [("Tuesday", None)]

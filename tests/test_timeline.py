@@ -85,6 +85,17 @@ def test_a_clock_time_takes_no_day_from_another_tense_or_paragraph(analyse: Any)
         "2026-03-07", "2026-03-11"}
 
 
+def test_a_clock_time_below_the_lede_takes_the_lede_day_it_continues(analyse: Any) -> None:
+    text = ("The gallery opened its new wing on Saturday, with sixty paintings on show.\n\n"
+            "Visitors queued before the doors opened at 10 a.m., the gallery said.")
+    lede = analyse(text)
+    assert {e.date for e in build_timeline([article(text)], lede.dates)} == {"2026-03-07"}
+    far = ("The gallery opened its new wing on Saturday.\n\nThe curator spoke.\n\n"
+           "The doors opened at 10 a.m.")
+    apart = analyse(far)
+    assert "2026-03-11" in {e.date for e in build_timeline([article(far)], apart.dates)}
+
+
 def test_a_chronology_line_is_an_event(analyse: Any) -> None:
     chronology = analyse("The bridge has a long history of closures.\n\nMarch 4 - lorries "
                          "banned.\n\nMarch 9 - full closure.")
