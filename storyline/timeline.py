@@ -392,11 +392,27 @@ def _dated_or_oldest(timestamp: float) -> float:
 def describe(clause: str) -> str:
     """A short description from the source words: trimmed, at most 30 words."""
     text = re.sub(r"\s+", " ", clause).strip().strip("\"\u201c\u201d")
-    text = text.rstrip(" ,;:")
+    text = _balanced_quotes(text.rstrip(" ,;:"))
     words = text.split()
     if len(words) > MAX_DESCRIPTION_WORDS:
         text = " ".join(words[:MAX_DESCRIPTION_WORDS]) + " \u2026"
     return text[:1].upper() + text[1:]
+
+
+def _balanced_quotes(text: str) -> str:
+    """A quotation the clause cuts into keeps both its marks: '"We will pay," Brandt
+    said', not 'We will pay," Brandt said'."""
+    opening, closing = text.find("\u201c"), text.find("\u201d")
+    if closing >= 0 and not 0 <= opening < closing:
+        text = "\u201c" + text
+    elif opening >= 0 and text.rfind("\u201d") < text.rfind("\u201c"):
+        text += "\u201d"
+    if text.count('"') % 2:
+        first = text.index('"')
+        closes = first > 0 and text[first - 1] not in " ([" and \
+            (first + 1 == len(text) or text[first + 1] in " ,.;:!?")
+        text = '"' + text if closes else text + '"'
+    return text
 
 
 def _sort_key(value: str | None) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 
 from storyline import pipeline
 from storyline.report import render_html, render_markdown
@@ -265,3 +266,15 @@ def test_datelines_and_two_dated_events_in_one_sentence_are_no_conflict(analyse:
     articles = [article("x", id=i, published=None) for i in ("a1", "a2", "a3", "a4")]
     events = build_timeline(articles, [*dateline.dates, *other.dates, *won.dates, *both.dates])
     assert not any(e.conflicting for e in events)
+
+
+@pytest.mark.parametrize(("clause", "description"), [
+    ('"We will pay," Brandt told reporters on Wednesday',
+     '"We will pay," Brandt told reporters on Wednesday'),
+    ('We will pay,\u201d Brandt said on Monday', '\u201cWe will pay,\u201d Brandt said on Monday'),
+    ('He said: "We open on Friday', 'He said: "We open on Friday"'),
+    ('the so-called "bridge tax" was scrapped in 2019',
+     'The so-called "bridge tax" was scrapped in 2019'),
+])
+def test_a_description_keeps_its_quotation_marks_paired(clause: str, description: str) -> None:
+    assert describe(clause) == description
