@@ -569,9 +569,7 @@ def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,
 def story_index(store: Store) -> dict[str, Any]:
     """The stories index of DESIGN.md, with topic, outlets and first/last dates added."""
     stories = []
-    for story, articles in db.list_stories(store):
-        if not articles:
-            continue
+    for story, articles in db.list_story_headers(store):
         dates = sorted(a.published_iso for a in articles if a.published_iso)
         stories.append({"id": story.id, "title": story_title(articles),
                         "articles": [a.id for a in articles], "topic": story.topic,

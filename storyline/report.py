@@ -15,6 +15,7 @@ import re
 import secrets
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -96,13 +97,38 @@ def render_html(dossier: dict[str, Any], *, index_link: str | None = None,
                            json_link=json_link)
 
 
+@dataclass(frozen=True)
+class IndexPage:
+    """One page of a long stories list, as the web UI serves it: the stories shown, the
+    search that chose them and links to the pages around it."""
+
+    stories: list[dict[str, Any]]
+    matching: int  # stories the search matches, on every page
+    query: str = ""
+    previous: str | None = None  # link to the previous page
+    next: str | None = None
+
+
+def newest_first(stories: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Stories by their latest article, newest first (undated last), then by size: a
+    reader opens a store to see what is new."""
+    dated = sorted((s for s in stories if s.get("last")),
+                   key=lambda s: (s["last"], len(s["articles"])), reverse=True)
+    undated = sorted((s for s in stories if not s.get("last")),
+                     key=lambda s: len(s["articles"]), reverse=True)
+    return dated + undated
+
+
 def render_index_html(index: dict[str, Any], *, link_prefix: str = "",
-                      link_suffix: str = "/dossier.html") -> str:
-    """The list of stories, each linking to `<prefix><story id><suffix>`."""
+                      link_suffix: str = "/dossier.html", page: IndexPage | None = None
+                      ) -> str:
+    """The list of stories, newest first, each linking to `<prefix><story id><suffix>`;
+    with `page`, only that page's stories, a search box and page links."""
     template = _environment().get_template("index.html")
     titles = {story["id"]: story["title"] or story["id"] for story in index["stories"]}
-    return template.render(index=index, link_prefix=link_prefix, link_suffix=link_suffix,
-                           titles=titles)
+    shown = page.stories if page is not None else newest_first(index["stories"])
+    return template.render(stories=shown, total=len(index["stories"]), page=page,
+                           link_prefix=link_prefix, link_suffix=link_suffix, titles=titles)
 
 
 def _view(dossier: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 Goes in: a store path. Comes out: an ASGI app whose routes call the library
 and serve the same dict as JSON (`/stories.json`, `/story/<id>.json`) or as
-the HTML page (`/`, `/story/<id>`). `storyline serve` binds it to 127.0.0.1
+the HTML page (`/`, `/story/<id>`); the index page lists the newest stories first,
+searchable (`?q=`) and a hundred a page (`?page=`). `storyline serve` binds it to 127.0.0.1
 and then answers only requests addressed to a loopback name, so a web page the
 user visits cannot read the store through DNS rebinding.
 """
@@ -14,7 +15,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Request, Response
+from fastapi import FastAPI, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -26,6 +27,7 @@ from .store import open_store
 SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
                     "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+STORIES_PER_PAGE = 100
 
 
 def allowed_hosts_for(bind_host: str) -> list[str]:
@@ -68,9 +70,11 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
             return pipeline.story_index(store)
 
     @app.get("/", response_class=HTMLResponse)
-    def index_page() -> HTMLResponse:
-        page = report.render_index_html(index(), link_prefix="/story/", link_suffix="")
-        return HTMLResponse(page)
+    def index_page(q: str = "", page: int = Query(1, ge=1)) -> HTMLResponse:
+        stories = index()
+        shown = index_page_of(stories["stories"], q, page)
+        return HTMLResponse(report.render_index_html(stories, link_prefix="/story/",
+                                                     link_suffix="", page=shown))
 
     @app.get("/stories.json")
     def index_json() -> JSONResponse:
@@ -87,6 +91,21 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
             dossier, index_link="/", json_link=f"/story/{quote(story_id, safe='')}.json"))
 
     return app
+
+
+def index_page_of(stories: Sequence[dict[str, Any]], query: str, page: int
+                  ) -> report.IndexPage:
+    """Page `page` (from 1) of the stories whose title, outlets or id hold every word of
+    `query`, newest first."""
+    words = query.lower().split()
+    matching = [s for s in report.newest_first(stories) if all(
+        word in " ".join([s["title"] or "", s["id"], *s["outlets"]]).lower() for word in words)]
+    start = (page - 1) * STORIES_PER_PAGE
+    search = f"q={quote(query)}&" if query else ""
+    return report.IndexPage(
+        matching[start:start + STORIES_PER_PAGE], len(matching), query,
+        previous=f"/?{search}page={page - 1}" if page > 1 else None,
+        next=f"/?{search}page={page + 1}" if start + STORIES_PER_PAGE < len(matching) else None)
 
 
 def _not_found(message: str) -> HTMLResponse:

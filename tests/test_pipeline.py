@@ -76,7 +76,7 @@ def test_a_run_with_input_problems_still_caches_and_reports_them(tmp_path: Any) 
             reasons = [e["reason"] for e in dossier["errors"]]
             assert any("publication date" in r for r in reasons)  # stored with the story
             assert any("no such file" in r for r in reasons)  # this run's problem
-        [story_id] = {s.id for s, _ in pipeline.db.list_stories(store)}
+        [story_id] = {s.id for s, _ in pipeline.db.list_story_headers(store)}
         cached = pipeline._story_cache(store, story_id, pipeline.AnalyzeOptions()).dossier
         assert cached is not None  # warnings no longer keep the dossier out of the cache
         assert not any("no such file" in e["reason"] for e in cached["errors"])

@@ -255,10 +255,11 @@ def test_stories_round_trip(store: Store) -> None:
         (Story("s1", "Dunmore bridge"), [BRIDGE.key, FERRY.key], state),
         (Story("s2", "Lowmere market"), [MARKET.key], {}),
     ])
-    listed = db.list_stories(store)
+    listed = db.list_story_headers(store)
     assert [(s.id, s.title) for s, _ in listed] == [("s1", "Dunmore bridge"),
                                                     ("s2", "Lowmere market")]
     assert [[a.id for a in arts] for _, arts in listed] == [["bridge", "ferry"], ["market"]]
+    assert listed[0][1][0].text == BRIDGE.text[:db.HEADER_TEXT]  # headers: the opening only
     assert db.story_articles(store, "s1") == [BRIDGE, FERRY]
     assert db.story_articles(store, "s2") == [MARKET]
     assert dict((s.id, st) for s, st in db.story_states(store)) == {"s1": state, "s2": {}}
@@ -297,9 +298,9 @@ def test_saving_a_story_again_updates_title_and_keeps_members(store: Store) -> N
     db.save_articles(store, [BRIDGE, FERRY])
     db.save_story_state(store, [(Story("s1", "Old title"), [BRIDGE.key], {"n": 1})])
     db.save_story_state(store, [(Story("s1", "New title"), [BRIDGE.key], {"n": 2})])
-    [(story, articles)] = db.list_stories(store)
+    [(story, articles)] = db.list_story_headers(store)
     assert story.title == "New title"
-    assert articles == [BRIDGE]
+    assert [a.id for a in articles] == [BRIDGE.id]
     assert db.story_states(store)[0][1] == {"n": 2}
     assert rows(store, "story_articles") == 1
 
@@ -368,7 +369,7 @@ def test_unknown_story_id(store: Store) -> None:
 def test_story_needs_stored_articles(store: Store) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         db.save_story_state(store, [(Story("s1", "Ghost"), ["no-such-key"], {})])
-    assert db.list_stories(store) == []
+    assert db.list_story_headers(store) == []
 
 
 def test_dossier_cache(store: Store) -> None:

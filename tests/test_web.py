@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from storyline.cli import DEMO_ARTICLES, cli, serve_cli
-from storyline.web import allowed_hosts_for, create_app
+from storyline.web import STORIES_PER_PAGE, allowed_hosts_for, create_app, index_page_of
 
 pytestmark = pytest.mark.slow
 
@@ -28,6 +28,40 @@ def test_index_lists_stories(client: TestClient) -> None:
     assert page.status_code == 200
     for story in stories:
         assert f'href="/story/{story["id"]}"' in page.text
+
+
+def test_index_searches_stories_and_echoes_the_search_escaped(client: TestClient) -> None:
+    stories = client.get("/stories.json").json()["stories"]
+    bridge = next(s for s in stories if "bridge" in s["title"].lower())
+    page = client.get("/", params={"q": "BRIDGE"})
+    assert f'href="/story/{bridge["id"]}"' in page.text
+    assert all(f'href="/story/{s["id"]}"' not in page.text for s in stories if s is not bridge)
+    hostile = client.get("/", params={"q": "<b>x"})
+    assert "&lt;b&gt;x" in hostile.text and "<b>x" not in hostile.text
+    assert "No story matches" in hostile.text
+    assert client.get("/", params={"page": 0}).status_code == 422
+
+
+def _story(number: int, last: str | None, title: str = "Harbour story") -> dict[str, object]:
+    return {"id": f"s{number}", "title": f"{title} {number}", "articles": ["a"] * (number % 3 + 1),
+            "topic": f"s{number}", "outlets": ["Valley Herald"], "first": last, "last": last}
+
+
+def test_index_pages_list_the_newest_stories_first() -> None:
+    stories = [_story(n, f"2026-03-{n % 28 + 1:02d}T08:00:00Z") for n in range(150)]
+    stories.append(_story(999, None))
+    first = index_page_of(stories, "", 1)
+    assert len(first.stories) == STORIES_PER_PAGE and first.matching == 151
+    assert first.stories[0]["last"] == "2026-03-28T08:00:00Z" and first.previous is None
+    assert [s["last"] for s in first.stories] == sorted((s["last"] for s in first.stories),
+                                                         reverse=True)
+    second = index_page_of(stories, "", 2)
+    assert second.stories[-1]["id"] == "s999" and second.next is None  # undated last
+    assert second.previous == "/?page=1"
+    assert {s["id"] for s in first.stories} | {s["id"] for s in second.stories} == {
+        s["id"] for s in stories}
+    found = index_page_of(stories + [_story(7000, None, "Ferry aground")], "ferry valley", 1)
+    assert [s["id"] for s in found.stories] == ["s7000"] and found.next is None
 
 
 def test_story_json_and_html(client: TestClient) -> None:
