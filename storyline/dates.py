@@ -632,6 +632,10 @@ def _is_future(ent: Span) -> bool | None:
         return True
     if words & {"last", "ago", "yesterday", "earlier", "previous", "past"}:
         return False
+    if _until(ent):
+        ahead = _until_ahead(ent)
+        if ahead is not None:
+            return ahead
     token = ent.root
     for _ in range(3):  # "a dividend payable Dec. 1", "effective Feb. 1", "is due on Friday"
         if token.lower_ in FUTURE_ADJECTIVES and token.pos_ == "ADJ" and not any(
@@ -693,6 +697,27 @@ def _is_future(ent: Span) -> bool | None:
     return None
 
 
+def _until(ent: Span) -> bool:
+    """The date a state lasts to: "suspended until Friday", "forecast through Thursday"."""
+    before = [t.lower_ for t in ent.doc[max(0, ent.start - 3):ent.start]]
+    return bool({"until", "till", "through"} & set(before)) and (
+        before[-1] in {"until", "till", "through"} or before[-2:] == ["at", "least"])
+
+
+def _until_ahead(ent: Span) -> bool | None:
+    """A state lasting "until at least Friday", or told in the present ("remain suspended
+    until Friday", "are forecast through Thursday"), lasts into the days ahead."""
+    if "least" in {t.lower_ for t in ent.doc[max(0, ent.start - 2):ent.end]}:
+        return True
+    verb = _governing_verb(ent)
+    if verb is None:
+        return None
+    tenses = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if tenses & {"VBD"}:
+        return None  # "was closed until Friday": told afterwards, or not; the words don't say
+    return True if tenses & {"VBZ", "VBP", "MD"} else None
+
+
 def _scheduled_present(ent: Span, verb: Token, aux_words: set[str]) -> bool:
     """ "The trial resumes Wednesday", "talks begin at 9 a.m. Monday": news tells what is
     scheduled in the present tense, with the day right on the verb (not "after Tuesday's
@@ -738,7 +763,8 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
             related.extend(head.children)
     lemmas = {t.lemma_.lower() for t in related}
     words = {t.lower_ for t in related}
-    if lemmas & CANCEL_LEMMAS and not ("call" in lemmas and "off" not in words):
+    if lemmas & CANCEL_LEMMAS and not ("call" in lemmas and "off" not in words) and \
+            not _until(ent):  # "suspended until Friday": Friday ends the suspension
         return "cancelled"
     # "sought help in 2010", "proposed the plan on Monday": the asking is what happened.
     asked_then = future is False and verb.tag_ == "VBD"

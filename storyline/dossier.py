@@ -119,7 +119,9 @@ def event_dict(event: Event) -> dict[str, Any]:
     item = {"id": event.id, "date": event.date, "precision": event.precision,
             "status": event.status, "description": event.description,
             "evidence": _spans(event.evidence), "expression": event.expression,
-            "conflicting": event.conflicting}
+            "conflicting": event.conflicting, "sources": event.sources}
+    if event.time is not None:
+        item["time"] = event.time
     if event.conflicting:  # every date the outlets give, with the sentences giving it
         item["dates"] = [{"date": d.date, "precision": d.precision,
                           "evidence": _spans(d.evidence)} for d in event.dates]

@@ -306,6 +306,8 @@ class Event:
     expression: str = ""
     conflicting: bool = False
     dates: tuple[EventDate, ...] = ()
+    time: str | None = None  # "06:40" when the text gives the time of day
+    sources: int = 1  # independent sources reporting it: copies of one original count once
 
 
 @dataclass(frozen=True, slots=True)

@@ -339,10 +339,14 @@ def _also(aliases: Sequence[str]) -> str:
 
 def event_line(event: dict[str, Any]) -> str:
     """One timeline entry as a line of text: date, status, description, sources."""
-    sources = len({e["article"] for e in event["evidence"]})
+    articles = len({e["article"] for e in event["evidence"]})
+    sources = event.get("sources", articles)  # independent: copies of one original once
     date = event["date"] or f"undated ({event.get('expression', '')})"
-    line = f"{date:<23} {event['status']:<9} {event['description']}  [{sources} source" \
-           f"{'s' if sources != 1 else ''}]"
+    if event.get("time"):
+        date += f" {event['time']}"
+    copies = f", {count(articles, 'article')}" if articles != sources else ""
+    line = f"{date:<23} {event['status']:<9} {event['description']}  " \
+           f"[{count(sources, 'independent source')}{copies}]"
     if event.get("conflicting"):
         line += " [dates differ: " + " / ".join(d["date"] for d in event["dates"]) + "]"
     return line

@@ -94,36 +94,49 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
             in_sentence[(mention.article_id, mention.sentence.start)].append(mention.value)
     groups = _same_event_other_date(drafts, sources, in_sentence)
     events = [_to_event(group, published, sources) for group in groups]
-    events.sort(key=lambda e: (e.date is None, _sort_key(e.date), e.description))
+    # Within a day, events at a known time of day come in time order, before the rest.
+    events.sort(key=lambda e: (e.date is None, _sort_key(e.date), e.time or "~",
+                               e.description))
     return [_renumber(event, index) for index, event in enumerate(events, start=1)]
 
 
 def _event_dates(dates: Sequence[DateMention], texts: dict[str, str]) -> list[DateMention]:
     """The mentions that can date an event. Datelines, opening hours and a season used as a
     word ("a winter storm") date nothing; a clock time belongs to the day named with it
-    ("before 10 p.m. on Tuesday") or just before it in its paragraph ("opened on Saturday
-    ... at 10 a.m."), not to the publication day its bare value falls back to."""
+    ("before 10 p.m. on Tuesday") or just before it ("opened on Saturday ... at 10 a.m."),
+    else to the dateline's day ("HALE ISLAND, Dec. 2 -"), not to the publication day its
+    bare value falls back to."""
     by_sentence: dict[tuple[str, int], list[DateMention]] = defaultdict(list)
     for mention in dates:
         by_sentence[(mention.article_id, mention.sentence.start)].append(mention)
     kept: list[DateMention] = []
     last_day: dict[str, DateMention] = {}  # per article, the last day named so far
+    datelines: dict[str, DateMention] = {}  # per article, its dateline's day
+    times: dict[tuple[str, int], str] = {}  # a day mention's time of day: "T14:00"
     for mention in sorted(dates, key=lambda m: (m.article_id, m.start)):
         neighbours = by_sentence[(mention.article_id, mention.sentence.start)]
-        if _schedule(mention, neighbours) or _season_as_word(mention) or _dateline(mention):
+        if mention.reporting and mention.sentence.start == 0 and mention.precision == "day":
+            datelines[mention.article_id] = mention
+        if _dateline(mention):
+            continue
+        if _schedule(mention, neighbours) or _season_as_word(mention):
             continue
         if _clock_time(mention):
             day = _day_of(mention, neighbours, last_day.get(mention.article_id),
-                          texts.get(mention.article_id, ""))
+                          texts.get(mention.article_id, "")) or \
+                datelines.get(mention.article_id)
             if day is not None and day.sentence == mention.sentence:
-                continue  # the day's own mention dates the event
+                if day.precision == "day" and mention.timex:  # the day's mention dates it
+                    times.setdefault((day.article_id, day.start), mention.timex[10:])
+                continue
             if day is not None:
                 mention = dataclasses.replace(mention, value=day.value,
                                               timex=f"{day.value}{(mention.timex or '')[10:]}")
         elif _is_day(mention):
             last_day[mention.article_id] = mention
         kept.append(mention)
-    return kept
+    return [dataclasses.replace(m, timex=f"{m.value}{times[(m.article_id, m.start)]}")
+            if (m.article_id, m.start) in times else m for m in kept]
 
 
 def _as_in_the_original(dates: Sequence[DateMention], sources: dict[str, str]
@@ -167,9 +180,12 @@ def _day_of(mention: DateMention, neighbours: Sequence[DateMention],
     told in the same tense (a planned "at 7 p.m." is not Monday's vote). Across a paragraph
     break the two sentences must share a word: the lede's "opened on Saturday" dates
     "before the doors opened at 10 a.m." below it, not "Police were called at 10 p.m."."""
-    for other in neighbours:
-        if _is_day(other) and other.sentence == mention.sentence:
-            return other
+    same = [other for other in neighbours  # "on Tuesday", or "from next week" for a timetable
+            if other.sentence == mention.sentence and not other.reporting and
+            not _clock_time(other) and other.precision in TIMELINE_PRECISIONS]
+    if same:  # "at 2 p.m. on Tuesday, a day after ... at 6:40 a.m. on Monday": the nearest
+        return min(same, key=lambda other: min(abs(other.start - mention.end),
+                                               abs(mention.start - other.end)))
     if last_day is None or last_day.status != mention.status or \
             not 0 <= mention.start - last_day.end <= CLOCK_REACH:
         return None
@@ -204,9 +220,18 @@ def _schedule(mention: DateMention, neighbours: Sequence[DateMention]) -> bool:
 
 
 def _season_as_word(mention: DateMention) -> bool:
-    """ "a view of the harbour in a winter storm": a kind of storm, not a date."""
-    before = mention.sentence.text[:max(0, mention.start - mention.sentence.start)]
-    return mention.text.lower() in SEASONS and bool(re.search(r"\b(?:a|an)\s+$", before))
+    """ "a view of the harbour in a winter storm", "the winter timetable": a kind of storm
+    or timetable, not a date ("the winter months" and "this winter" are dates)."""
+    if mention.text.lower() not in SEASONS:
+        return False
+    offset = mention.start - mention.sentence.start
+    before = mention.sentence.text[:max(0, offset)]
+    after = mention.sentence.text[offset + len(mention.text):]
+    if re.search(r"\b(?:a|an)\s+$", before):
+        return True
+    following = re.match(r"\s+([a-z]+)", after)
+    return bool(re.search(r"\b(?:the|its|their|our|his|her)\s+$", before, re.IGNORECASE)) and \
+        following is not None and following.group(1) not in SEASON_NOUNS
 
 
 SCHEDULE_VERBS = {"be", "open", "close", "run", "operate", "leave", "depart", "arrive",
@@ -215,6 +240,9 @@ PAST_SCHEDULE = re.compile(r"\b(?:was|were|opened|closed|ran|operated|left|depar
                            r"arrived|served|started|will|would)\b", re.IGNORECASE)
 CLOCK_REACH = 400  # characters: the day a clock time belongs to is named just before it
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
+# Nouns after a season that keep it a time: "the winter months", "the summer of 2024".
+SEASON_NOUNS = {"of", "months", "month", "season", "break", "holidays", "holiday", "term",
+                "recess", "weeks", "days", "and", "or", "when", "before", "after"}
 CLOCK_TIME = re.compile(
     r"(?:(?:at|from|until|till|to|by|before|after)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
     r"(?:a\.?m\.?|p\.?m\.?|o'clock|h)?|noon|midnight)", re.IGNORECASE)
@@ -376,9 +404,13 @@ def _to_event(group: Sequence[_Draft], published: dict[str, float],
         dates = tuple(EventDate(d.value or "", d.precision,
                                 tuple(dict.fromkeys(_span(m) for m in d.mentions)))
                       for d in sorted(group, key=lambda d: _sort_key(d.value)))
+    clock = next((m.timex[11:16] for m in main.mentions
+                  if m.timex and re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", m.timex)), None)
+    independent = {sources.get(m.article_id, m.article_id) for d in group for m in d.mentions}
     return Event("", main.value, main.precision, latest.status,
                  describe(first.clause or first.sentence.text), evidence, first.text,
-                 conflicting=len(group) > 1, dates=dates)
+                 conflicting=len(group) > 1, dates=dates, time=clock,
+                 sources=len(independent))
 
 
 def _span(mention: DateMention) -> Span:
@@ -420,8 +452,7 @@ def _sort_key(value: str | None) -> str:
 
 
 def _renumber(event: Event, index: int) -> Event:
-    return Event(f"e{index}", event.date, event.precision, event.status, event.description,
-                 event.evidence, event.expression, event.conflicting, event.dates)
+    return dataclasses.replace(event, id=f"e{index}")
 
 
 def date_divergences(events: Sequence[Event], articles: Sequence[Article], *,

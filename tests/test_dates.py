@@ -206,6 +206,19 @@ def test_a_relative_clause_is_told_with_its_noun(analyse: Any) -> None:
     assert clauses["2019"] == "a toll on heavy trucks was scrapped in 2019"
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("All sailings remain suspended until Friday.", "2026-03-13"),
+    ("Sailings were cancelled until at least Friday.", "2026-03-13"),
+    ("Gales are forecast through Friday.", "2026-03-13"),
+    ("The road was closed until Monday, when crews reopened it.", "2026-03-09"),
+])
+def test_a_state_lasting_until_a_day_told_in_the_present_lasts_ahead(
+        analyse: Any, text: str, value: str) -> None:
+    [found] = analyse(text).dates
+    assert found.value == value
+    assert found.status != "cancelled"  # the day the suspension ends
+
+
 def test_unresolved_when_no_publication_date(analyse: Any) -> None:
     analysis = analyse("The council met on Tuesday.", published=None)
     assert [(d.text, d.value) for d in analysis.dates] == [("Tuesday", None)]

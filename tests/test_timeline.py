@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 
 from storyline import pipeline
-from storyline.report import render_html, render_markdown
+from storyline.dossier import event_dict
+from storyline.report import event_line, render_html, render_markdown
 from storyline.timeline import build_timeline, date_divergences, describe
 from tests.conftest import article
 
@@ -131,6 +132,9 @@ def test_a_copy_published_later_means_the_originals_day(analyse: Any) -> None:
     events = build_timeline(articles, [*first.dates, *later.dates], {"copy": "orig"})
     assert [(e.date, sorted({s.article for s in e.evidence})) for e in events] == [
         ("2026-03-10", ["copy", "orig"])]
+    assert events[0].sources == 1  # a copy and its original are one source
+    line = event_line(event_dict(events[0]))
+    assert "[1 independent source, 2 articles]" in line
 
 
 def test_later_report_updates_the_status(analyse: Any) -> None:
@@ -278,3 +282,23 @@ def test_datelines_and_two_dated_events_in_one_sentence_are_no_conflict(analyse:
 ])
 def test_a_description_keeps_its_quotation_marks_paired(clause: str, description: str) -> None:
     assert describe(clause) == description
+
+
+def test_events_of_one_day_come_in_time_order_and_a_dateline_dates_a_clock_time(
+        analyse: Any) -> None:
+    text = ("HALE ISLAND, March 10 - Crews refloated the ferry at 2 p.m. on Tuesday, a day "
+            "after it ran aground at 6:40 a.m. on Monday.\n\n"
+            "A tug towed the vessel to the harbour, where it docked at 5:30 p.m.")
+    story = analyse(text)
+    events = build_timeline([article(text)], story.dates)
+    assert [(e.date, e.time) for e in events] == [
+        ("2026-03-09", "06:40"), ("2026-03-10", "14:00"), ("2026-03-10", "17:30")]
+    assert event_line(event_dict(events[0])).startswith("2026-03-09 06:40")
+
+
+def test_until_a_day_ahead_and_a_seasonal_timetable(analyse: Any) -> None:
+    text = ("All sailings remain suspended until Friday. The winter timetable starts on "
+            "January 4.")
+    story = analyse(text)
+    assert {(e.date, e.status) for e in build_timeline([article(text)], story.dates)} == {
+        ("2026-03-13", "planned"), ("2027-01-04", "planned")}
