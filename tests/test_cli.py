@@ -95,8 +95,10 @@ def test_stdin_jsonl() -> None:
 
 def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     db = str(tmp_path / "news.db")
-    assert _run("ingest", str(DEMO_ARTICLES), "--db", db).exit_code == 0
-    assert _run("ingest", str(DEMO_ARTICLES), "--db", db).exit_code == 0  # no-op
+    first = _run("ingest", str(DEMO_ARTICLES), "--db", db)
+    assert first.exit_code == 0 and "(12 new, 0 already stored)" in first.stderr
+    again = _run("ingest", str(DEMO_ARTICLES), "--db", db)
+    assert again.exit_code == 0 and "(0 new, 12 already stored)" in again.stderr  # no-op
     with open_store(db) as store:
         assert count_articles(store) == 12
     index = json.loads(_run("stories", "--db", db, "--format", "json").stdout)
