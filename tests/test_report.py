@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -124,6 +125,24 @@ def test_a_verbatim_row_that_shows_changes_says_so() -> None:
     dossier = {"provenance": [{"article": "b", "evidence": evidence}]}
     rows = _aligned_pairs(dossier, articles)["b"]
     assert [r["match"] for r in rows] == ["verbatim but for small changes", "verbatim"]
+
+
+def test_an_unnamed_speaker_is_described_and_quotes_read_as_one_line(
+        bridge: dict[str, Any]) -> None:
+    dossier = copy.deepcopy(bridge)
+    quotes = {q["id"]: q for q in dossier["quotes"]}
+    group = next(g for g in dossier["quote_groups"]
+                 if quotes[g["quotes"][0]]["kind"] != "mixed")
+    first = quotes[group["quotes"][0]]
+    group["speaker_name"] = None
+    first.update(speaker_name=None, speaker_text="a Dunmore mother of three",
+                 text="We were  lucky,\nvery lucky,")
+    text = render_markdown(dossier)
+    assert ("**Unattributed** (a Dunmore mother of three, no one named): "
+            "\u201cWe were lucky, very lucky\u201d") in text
+    page = render_html(dossier)
+    assert "&ldquo;We were lucky, very lucky&rdquo;" in page
+    assert "said by &ldquo;a Dunmore mother of three&rdquo;, no one named" in page
 
 
 def test_index_names_the_story_of_the_same_subject() -> None:
