@@ -139,8 +139,7 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
     spans = _linked_spans(dossier)
     passages = {aid: _segments(a.get("text", ""), spans.get(aid, [])) for aid, a in
                 articles.items()}
-    anchored = {(aid, s, e) for aid, segs in passages.items() for s, e, linked in segs
-                if linked}
+    anchored = _anchors(spans, passages)
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for group in dossier["quote_groups"]:
         by_speaker[group["speaker_name"] or "Unattributed"].append(group)
@@ -179,6 +178,24 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
                                                                            "proposed"},
                                                            e["date"])),
     }
+
+
+def _anchors(spans: dict[str, list[tuple[int, int]]],
+             passages: dict[str, list[tuple[int, int, bool]]]
+             ) -> dict[tuple[str, int, int], tuple[int, int]]:
+    """Each cited span -> the highlighted passage a citation link jumps to: itself, or
+    the passage overlapping it most (a span that leaves out a dateline lies inside the
+    sentence another citation highlights)."""
+    found: dict[tuple[str, int, int], tuple[int, int]] = {}
+    for article, cited in spans.items():
+        linked = [(start, end) for start, end, is_linked in passages.get(article, ())
+                  if is_linked]
+        for start, end in cited:
+            overlaps = [(min(end, b) - max(start, a), (a, b)) for a, b in linked
+                        if min(end, b) > max(start, a)]
+            if overlaps:
+                found[(article, start, end)] = max(overlaps)[1]
+    return found
 
 
 def _linked_spans(dossier: dict[str, Any]) -> dict[str, list[tuple[int, int]]]:

@@ -14,7 +14,7 @@ import pytest
 from markupsafe import escape
 
 from storyline import pipeline
-from storyline.report import render_html, render_json, render_markdown, write_outputs
+from storyline.report import anchor, render_html, render_json, render_markdown, write_outputs
 from tests.conftest import article
 
 HOSTILE = ('<script>alert("x")</script> Mayor Ilse Varga of Dunmore said the bridge "><img '
@@ -143,6 +143,20 @@ def test_an_unnamed_speaker_is_described_and_quotes_read_as_one_line(
     page = render_html(dossier)
     assert "&ldquo;We were lucky, very lucky&rdquo;" in page
     assert "said by &ldquo;a Dunmore mother of three&rdquo;, no one named" in page
+
+
+def test_a_citation_inside_a_highlighted_passage_links_to_that_passage(
+        bridge: dict[str, Any]) -> None:
+    dossier = copy.deepcopy(bridge)
+    event = dossier["events"][0]
+    span = event["evidence"][0]
+    inner = {**span, "start": span["start"] + 3}  # the same sentence without its dateline
+    dossier["summary"] = [{"text": "A sentence.", "citations": [inner], "method": "extractive"}]
+    page = render_html(dossier)
+    passage = anchor(span["article"], span["start"], span["end"])
+    assert f'id="{passage}"' in page
+    summary = page[page.index('id="summary"'):page.index('id="sources"')]
+    assert f'href="#{passage}"' in summary
 
 
 def test_index_names_the_story_of_the_same_subject() -> None:
