@@ -42,13 +42,22 @@ from .paraphrase import (
     paraphrase_probability,
     sentence_view,
 )
-from .text import CURRENCY_UNITS, content_words, format_number, verbatim_key, words
+from .text import (
+    CURRENCY_UNITS,
+    VERBATIM_MIN_WORDS,
+    content_words,
+    format_number,
+    verbatim_key,
+    words,
+)
 
 # Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
 PREFILTER_DICE = 0.2
 QUOTE_SIMILARITY = 80
 MIN_FACT_LEMMAS = 3
+# A sentence holding this share of an earlier sentence's runs of words copies it.
+COPIED_SHARE = 0.7
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +118,10 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
                 sources: dict[str, str]) -> Alignment:
     """Group sentences that state the same thing across articles and judge agreement."""
     published = {a.id: a.timestamp for a in articles}
-    units = _with_verbatim_sources(_units(analyses, sources), published)
+    units, copied = _with_copied_sources(_units(analyses, sources), published)
     idf = _idf(units)
-    links = _similar_pairs(units, idf, _weights(units))
+    # A copied sentence states its original's fact, however the scorer rates the pair.
+    links = _similar_pairs(units, idf, _weights(units)) + [(a, b, 1.0) for a, b in copied]
     groups = UnionFind(len(units))
     for x, y in _mutual_best(units, links):
         groups.union(x, y)
@@ -224,20 +234,39 @@ def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list
     return units
 
 
-def _with_verbatim_sources(units: Sequence[_Unit], published: dict[str, float]
-                           ) -> list[_Unit]:
-    """A long sentence word for word the same in two articles was copied (or both took it
-    from one wire): it counts as one source, the earliest's, even where provenance found
-    no copy of the whole article (a digest quoting two outlets names only one)."""
-    keys = {unit.index: verbatim_key(unit.sentence.text) for unit in units}
-    first: dict[str, str] = {}
+def _with_copied_sources(units: Sequence[_Unit], published: dict[str, float]
+                         ) -> tuple[list[_Unit], list[tuple[int, int]]]:
+    """A sentence that carries another's own words in long runs was copied (or both took
+    them from one wire): it counts as one source, the earliest's, even where provenance
+    found no copy of the whole article. So does a sentence word for word the same, one
+    with a label and credit around it ("Ferry aground: <the sentence>, the Herald
+    reports", as a newsletter has it) and one clause of it ("All sailings were cancelled
+    until Friday"). Returns the units with their sources and the copied pairs."""
+    first_with: dict[str, int] = {}  # run of words -> the earliest unit saying it
+    grams_of: dict[int, int] = {}
+    source: dict[int, str] = {}
+    copied: list[tuple[int, int]] = []  # a copy and what it copies, lower index first
     for unit in sorted(units, key=lambda u: (published.get(u.sentence.article_id, math.inf),
-                                             u.sentence.article_id)):
-        key = keys[unit.index]
-        if key is not None:
-            first.setdefault(key, unit.source)
-    return [replace(unit, source=first.get(keys[unit.index] or "", unit.source))
-            for unit in units]
+                                             u.sentence.article_id, u.index)):
+        key = verbatim_key(unit.sentence.text)
+        if key is None:
+            continue
+        said = key.split()
+        runs = {" ".join(said[i:i + VERBATIM_MIN_WORDS])
+                for i in range(len(said) - VERBATIM_MIN_WORDS + 1)}
+        shared = Counter(first_with[run] for run in runs if run in first_with)
+        for other, count in shared.most_common():
+            if units[other].sentence.article_id == unit.sentence.article_id:
+                continue
+            if count == len(runs) or count >= COPIED_SHARE * grams_of[other]:
+                source[unit.index] = source.get(other, units[other].source)
+                copied.append((min(other, unit.index), max(other, unit.index)))
+                break
+        grams_of[unit.index] = len(runs)
+        for run in runs:
+            first_with.setdefault(run, unit.index)
+    return [replace(unit, source=source.get(unit.index, unit.source)) for unit in units], \
+        copied
 
 
 def _idf(units: Sequence[_Unit]) -> dict[str, float]:

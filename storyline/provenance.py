@@ -42,7 +42,12 @@ DIGEST_MAX_WORDS = 250
 DIGEST_SOURCE_RATIO = 1.6
 DIGEST_EXCERPT_SHARE = 0.5
 DIGEST_MIN_SHINGLES = 3
+DIGEST_MIN_COPIED = 3  # sentences copied from two or more articles make a digest
+DIGEST_MIN_SHARE = 0.3  # ... when they are this share of it at least
 # Sentence matches that mean the words were copied, not just the facts.
+# A copied run of words: at least this long, and this share of the source sentence.
+COPIED_RUN_WORDS = 8
+COPIED_RUN_SHARE = 0.8
 CLOSE_KINDS = frozenset({"verbatim", "edited", "shortened", "substituted"})
 # Spun with its original present: at least SPUN_MIN_SWAPS words swapped in place, at least
 # SPUN_MIN_SWAP_SHARE of the aligned words, swaps outnumbering insertions and deletions by
@@ -429,17 +434,36 @@ def _sentence_similarity(a: list[str], b: list[str], a_content: set[str], b_cont
         return 0.9, "shortened", (0, 0)
     overlap = len(a_content & b_content) / max(1, min(len(a_content), len(b_content)))
     ratio = Indel.normalized_similarity(a, b)
+    edits: tuple[int, int] | None = None
     if ratio >= 0.5 and min(len(a), len(b)) / max(len(a), len(b), 1) >= 0.7:
-        swapped, indels = _word_edits(a, b)
+        swapped, indels = edits = _word_edits(a, b)
         if swapped and swapped >= 0.7 * (swapped + indels):
-            return max(ratio, 0.7), "substituted", (swapped, indels)
+            return max(ratio, 0.7), "substituted", edits
         if ratio >= 0.9:
-            return ratio, "edited", (swapped, indels)
-        if overlap < 0.7:
-            return max(ratio, overlap * 0.8), "reworded", (swapped, indels)
+            return ratio, "edited", edits
+    part = _copied_part(a, b)
+    if part is not None:
+        return part
+    if edits is not None and overlap < 0.7:
+        return max(ratio, overlap * 0.8), "reworded", edits
     if overlap >= 0.7:
         return overlap * 0.9, "reworded", (0, 0)
     return max(ratio, overlap * 0.8), "reworded", (0, 0)
+
+
+def _copied_part(a: list[str], b: list[str]) -> tuple[float, str, tuple[int, int]] | None:
+    """A digest's sentence copies a source's word for word around its own label and credit
+    ("Ferry aground: <the sentence>, the Herald reports"), or copies one clause of it:
+    one unbroken run of words carries the sentence."""
+    if min(len(a), len(b)) < COPIED_RUN_WORDS:
+        return None
+    run = max((op.src_end - op.src_start for op in Levenshtein.opcodes(b, a)
+               if op.tag == "equal"), default=0)
+    if run == len(a) < len(b):
+        return 0.9, "shortened", (0, len(b) - len(a))  # a clause of the source sentence
+    if COPIED_RUN_SHARE * len(b) <= run < len(a) <= 2 * len(b):
+        return 0.85, "edited", (0, len(a) - run)  # the whole sentence, words added around
+    return None
 
 
 def _word_edits(a: list[str], b: list[str]) -> tuple[int, int]:
@@ -621,9 +645,14 @@ def _is_digest(sketch: _Sketch, sources: list[_PairResult], sketches: Sequence[_
     close = [p for p in sources if any(kind in CLOSE_KINDS for *_, kind in p.aligned)]
     covered = {a[0] for p in close for a in p.aligned if a[3] in CLOSE_KINDS}
     total = max(1, sum(1 for c in sketch.sentence_content if c))
+    contributing = {p.source for p in close
+                    if any(a[3] in CLOSE_KINDS and a[0] in covered for a in p.aligned)}
+    # A newsletter of several items copies one from two or more articles here, the
+    # others from articles not in the set ("Good morning", the council vote, the weather).
+    if len(contributing) >= 2 and len(covered) >= DIGEST_MIN_COPIED and \
+            len(covered) / total >= DIGEST_MIN_SHARE:
+        return True
     if close and len(covered) / total >= 0.5:
-        contributing = {p.source for p in close
-                        if any(a[3] in CLOSE_KINDS and a[0] in covered for a in p.aligned)}
         if len(contributing) >= 2:
             return True
         main = max(close, key=lambda p: p.containment)

@@ -54,6 +54,26 @@ def test_a_long_sentence_copied_word_for_word_is_no_second_source(analyse: Any) 
     assert by_text[quoted].agreement == "corroborated"
 
 
+def test_a_newsletter_line_around_a_copied_sentence_is_no_second_source(
+        analyse: Any) -> None:
+    herald = ("A ferry carrying 148 passengers ran aground on Tollan Reef off Hale Island "
+              "early on Tuesday.")
+    coast = ("HALE ISLAND - Rescuers brought 163 passengers ashore on Tuesday after the ferry "
+             "Island Wren grounded on rocks near Tollan Point.")
+    alignment = _align(analyse, {
+        "a-herald": f"{herald} The operator said all sailings were cancelled until at least "
+                    "Friday.",
+        "b-coast": coast,
+        "c-brief": "Ferry aground: Rescuers brought 163 passengers ashore on Tuesday after the "
+                   "ferry Island Wren grounded on rocks near Tollan Point, according to "
+                   "Coastline News. All sailings were cancelled until at least Friday."})
+    rescued = next(f for f in alignment.facts if "163" in f.text)
+    assert rescued.sources == 1 and {e.article for e in rescued.evidence} == {
+        "b-coast", "c-brief"}
+    cancelled = next(f for f in alignment.facts if "until at least Friday" in f.text)
+    assert cancelled.sources == 1  # one clause of the Herald's sentence
+
+
 def test_paraphrases_from_two_outlets_corroborate(analyse: Any) -> None:
     alignment = _align(analyse, {
         "a": "The Kestrel River Bridge was closed to all traffic on Wednesday after cracks "
