@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -58,6 +59,9 @@ QUOTE_SIMILARITY = 80
 MIN_FACT_LEMMAS = 3
 # A sentence holding this share of an earlier sentence's runs of words copies it.
 COPIED_SHARE = 0.7
+IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men",
+                     "woman": "women", "people": "people", "police": "police", "crew": "crew",
+                     "staff": "staff"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,8 +407,19 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
                                               sentence.text.strip(), format_number(value),
                                               sentence.start, sentence.end, copies))
     values = " vs ".join(format_number(v) for v in sorted(by_value))
-    quantity = f"amount in {label}s" if label in CURRENCY_UNITS.values() else f"number of {label}"
-    return f"{quantity}: {values}", tuple(versions)
+    return f"{_quantity(label)}: {values}", tuple(versions)
+
+
+def _quantity(label: str) -> str:
+    """What a number counts, for a divergence's heading: "number of passengers"."""
+    if label in CURRENCY_UNITS.values():
+        return f"amount in {label}s"
+    if label == "percent":
+        return "percentage"
+    plural = IRREGULAR_PLURALS.get(label) or (
+        f"{label[:-1]}ies" if re.search(r"[^aeiou]y$", label) else
+        f"{label}es" if re.search(r"(?:s|x|z|ch|sh)$", label) else f"{label}s")
+    return f"number of {plural}"
 
 
 def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],

@@ -5,8 +5,11 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
+
 from storyline.align import (
     _mutual_best,
+    _quantity,
     _without_repeats,
     align_facts,
     group_quotes,
@@ -287,3 +290,11 @@ def test_a_second_match_in_one_article_is_kept_as_support(analyse: Any) -> None:
     second = alignment.facts[grouped].evidence[0].end
     assert [(s.article, s.start >= second) for s in alignment.support[grouped]] == [("a", True)]
     assert len(alignment.support) == len(alignment.facts)
+
+
+@pytest.mark.parametrize(("label", "heading"), [
+    ("passenger", "number of passengers"), ("person", "number of people"),
+    ("family", "number of families"), ("bus", "number of buses"), ("crew", "number of crew"),
+    ("percent", "percentage"), ("dollar", "amount in dollars")])
+def test_a_divergence_heading_names_what_the_number_counts(label: str, heading: str) -> None:
+    assert _quantity(label) == heading
