@@ -43,22 +43,13 @@ from .paraphrase import (
     paraphrase_probability,
     sentence_view,
 )
-from .text import (
-    CURRENCY_UNITS,
-    VERBATIM_MIN_WORDS,
-    content_words,
-    format_number,
-    verbatim_key,
-    words,
-)
+from .text import CURRENCY_UNITS, content_words, copies_words, format_number, own_word_runs, words
 
 # Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
 PREFILTER_DICE = 0.2
 QUOTE_SIMILARITY = 80
 MIN_FACT_LEMMAS = 3
-# A sentence holding this share of an earlier sentence's runs of words copies it.
-COPIED_SHARE = 0.7
 IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men",
                      "woman": "women", "people": "people", "police": "police", "crew": "crew",
                      "staff": "staff"}
@@ -247,26 +238,23 @@ def _with_copied_sources(units: Sequence[_Unit], published: dict[str, float]
     reports", as a newsletter has it) and one clause of it ("All sailings were cancelled
     until Friday"). Returns the units with their sources and the copied pairs."""
     first_with: dict[str, int] = {}  # run of words -> the earliest unit saying it
-    grams_of: dict[int, int] = {}
+    runs_of: dict[int, frozenset[str]] = {}
     source: dict[int, str] = {}
     copied: list[tuple[int, int]] = []  # a copy and what it copies, lower index first
     for unit in sorted(units, key=lambda u: (published.get(u.sentence.article_id, math.inf),
                                              u.sentence.article_id, u.index)):
-        key = verbatim_key(unit.sentence.text)
-        if key is None:
+        runs = own_word_runs(unit.sentence.text)
+        if not runs:
             continue
-        said = key.split()
-        runs = {" ".join(said[i:i + VERBATIM_MIN_WORDS])
-                for i in range(len(said) - VERBATIM_MIN_WORDS + 1)}
         shared = Counter(first_with[run] for run in runs if run in first_with)
         for other, count in shared.most_common():
             if units[other].sentence.article_id == unit.sentence.article_id:
                 continue
-            if count == len(runs) or count >= COPIED_SHARE * grams_of[other]:
+            if copies_words(count, runs, runs_of[other]):
                 source[unit.index] = source.get(other, units[other].source)
                 copied.append((min(other, unit.index), max(other, unit.index)))
                 break
-        grams_of[unit.index] = len(runs)
+        runs_of[unit.index] = runs
         for run in runs:
             first_with.setdefault(run, unit.index)
     return [replace(unit, source=source.get(unit.index, unit.source)) for unit in units], \

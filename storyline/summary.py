@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .models import Article, Fact, Span, SummarySentence
-from .text import content_words, is_negated, sentence_spans, verbatim_key, words
+from .text import content_words, copies_words, is_negated, own_word_runs, sentence_spans, words
 
 DEFAULT_WORDS = 120
 REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
@@ -152,6 +152,7 @@ class _Statements:
     def __init__(self, articles: Sequence[Article], sources: dict[str, str],
                  published: dict[str, float]) -> None:
         self.sources = sources
+        self.texts = {a.id: a.text for a in articles}
         ordered = sorted((a for a in articles if sources.get(a.id, a.id) == a.id),
                          key=lambda a: (published.get(a.id, math.inf), a.id))
         self.sentences = [(a.id, start, end, set(content_words(a.text[start:end])),
@@ -184,7 +185,19 @@ class _Statements:
                 continue
             if article not in best or shared > best[article][0]:
                 best[article] = (shared, Span(article, start, end))
-        return tuple(span for _shared, span in best.values())
+        # A sentence copying one already cited ("Ferry aground: <it>, the Herald
+        # reports") adds no source, whatever provenance made of its article.
+        said = [self._runs(span) for span in cited]
+        found = []
+        for _shared, span in best.values():  # in publication order
+            runs = self._runs(span)
+            if not any(copies_words(len(runs & other), runs, other) for other in said):
+                said.append(runs)
+                found.append(span)
+        return tuple(found)
+
+    def _runs(self, span: Span) -> frozenset[str]:
+        return own_word_runs(self.texts.get(span.article, "")[span.start:span.end])
 
 
 def _figures(text: str) -> set[str]:
@@ -350,18 +363,20 @@ def _citations(fact: Fact, sources: dict[str, str], published: dict[str, float],
     """
     spans: list[Span] = list(fact.evidence[:1])
     seen = {sources.get(s.article, s.article) for s in spans}
-    # A long sentence word for word the same as one already cited was copied: no new source.
-    said_already = {verbatim_key(texts.get(s.article, "")[s.start:s.end]) for s in spans}
+    # A sentence copying the words of one already cited (word for word, with a label
+    # around them or as one clause of it) was copied: no new source.
+    cited_runs = [own_word_runs(texts.get(s.article, "")[s.start:s.end]) for s in spans]
     numbers = _figures(fact.text) if fact.agreement == "conflicting" else set()
     for span in sorted(fact.evidence[1:], key=lambda s: published.get(s.article, math.inf)):
         root = sources.get(span.article, span.article)
         said = texts.get(span.article, "")[span.start:span.end]
         if numbers and not numbers <= _figures(said):
             continue
-        key = verbatim_key(said)
-        if root not in seen and (key is None or key not in said_already):
+        runs = own_word_runs(said)
+        if root not in seen and not any(copies_words(len(runs & other), runs, other)
+                                        for other in cited_runs):
             seen.add(root)
-            said_already.add(key)
+            cited_runs.append(runs)
             spans.append(span)
     return tuple(spans)
 

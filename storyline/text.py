@@ -84,6 +84,27 @@ def verbatim_key(text: str) -> str | None:
     return " ".join(said) if len(said) >= VERBATIM_MIN_WORDS else None
 
 
+COPIED_SHARE = 0.7  # a sentence holding this share of another's runs of words copies it
+
+
+def own_word_runs(text: str) -> frozenset[str]:
+    """A sentence's own words (as in `verbatim_key`) as overlapping runs of
+    VERBATIM_MIN_WORDS words: what a copy keeps when it adds a label or cuts a clause."""
+    key = verbatim_key(text)
+    if key is None:
+        return frozenset()
+    said = key.split()
+    return frozenset(" ".join(said[i:i + VERBATIM_MIN_WORDS])
+                     for i in range(len(said) - VERBATIM_MIN_WORDS + 1))
+
+
+def copies_words(shared: int, copy: frozenset[str], original: frozenset[str]) -> bool:
+    """Whether a sentence with runs `copy`, `shared` of them also in `original`, was
+    copied from it: word for word, with a label or credit around it ("Ferry aground:
+    <the sentence>, the Herald reports"), or one clause of it."""
+    return bool(copy) and (shared == len(copy) or shared >= COPIED_SHARE * len(original))
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())]
 

@@ -158,7 +158,7 @@ def test_a_fact_is_quoted_in_the_shortest_wording_that_keeps_its_names() -> None
 def test_an_outlet_stating_the_sentence_outside_its_fact_group_is_cited_too() -> None:
     text = "Mayor Ilse Varga closed the Dunmore bridge on Monday after inspectors found cracks."
     same = ("Wind farms near Kelby sell power. Mayor Ilse Varga closed the Dunmore bridge "
-            "on Monday after inspectors found cracks in two piers.")
+            "on Monday, hours after inspectors found cracks in two piers.")
     clause = "Mayor Ilse Varga of Dunmore spoke on Monday about the budget."
     articles = [article(text, id="a1"), article(same, id="a2"), article(clause, id="a3"),
                 article("From the Wire: " + same, id="a4")]
@@ -187,6 +187,17 @@ def test_a_sentence_saying_not_never_supports_one_saying_so() -> None:
         "b": "Reporters waited outside. The Dunmore council did not approve the harbour "
              "budget of 4 million euros on Tuesday."}, "single", aligned=1)
     assert [c.article for c in sentence.citations] == ["a"]
+
+
+def test_a_newsletter_copying_the_sentence_around_a_credit_is_not_a_second_source() -> None:
+    [sentence] = _one_fact({
+        "a": "Rescuers brought 163 passengers ashore on Tuesday after the ferry Island Wren "
+             "grounded on rocks near Tollan Point.",
+        "b": "Ferry aground: Rescuers brought 163 passengers ashore on Tuesday after the ferry "
+             "Island Wren grounded on rocks near Tollan Point, according to Coastline News.",
+        "c": "Lifeboat crews brought 163 passengers ashore on Tuesday once the ferry Island "
+             "Wren had grounded near Tollan Point."}, "corroborated")
+    assert [c.article for c in sentence.citations] == ["a", "c"]
 
 
 def test_a_disputed_figure_cites_only_the_outlets_giving_it() -> None:
@@ -270,10 +281,10 @@ def test_the_brief_picks_a_sentence_for_the_details_its_supporting_outlets_add()
     first = ("Mayor Ilse Varga opened the Kelby ferry terminal on Friday. Storm winds tore "
              "the roof off the Dunmore library on Monday.")
     # Other outlets name the mayor, the ferry and Friday, but none says the whole opening.
-    second = ("Mayor Ilse Varga opened the Kelby ferry terminal last week. Storm winds tore "
-              "the roof off the Dunmore library on Monday, soaking rare maps.")
-    third = ("Varga said the Kelby ferry terminal would open on Friday. Storm winds tore the "
-             "roof off the Dunmore library on Monday night.")
+    second = ("Mayor Ilse Varga opened the Kelby ferry terminal last week. Storm winds "
+              "ripped the roof from the Dunmore library on Monday, soaking rare maps.")
+    third = ("Varga said the Kelby ferry terminal would open on Friday. A storm tore the "
+             "roof off the Dunmore library on Monday night, and winds felled trees.")
     articles = [article(first, id="a1"), article(second, id="a2"), article(third, id="a3")]
     opened = _fact("f1", "Mayor Ilse Varga opened the Kelby ferry terminal on Friday.", first)
     storm = _fact("f2", "Storm winds tore the roof off the Dunmore library on Monday.", first)
@@ -287,7 +298,7 @@ def test_the_brief_picks_a_sentence_for_the_details_its_supporting_outlets_add()
 
 def test_candidate_sentences_carry_every_citation_the_brief_would_give() -> None:
     first = "Storm winds tore the roof off the Dunmore library on Monday. Rain fell."
-    second = "Storm winds tore the roof off the Dunmore library on Monday, soaking rare maps."
+    second = "Storm winds ripped the roof from the Dunmore library on Monday, soaking rare maps."
     articles = [article(first, id="a1"), article(second, id="a2")]
     storm = _fact("f1", "Storm winds tore the roof off the Dunmore library on Monday.", first)
     rain = _fact("f2", "Rain fell.", first)  # too short to quote
