@@ -457,8 +457,11 @@ def _copied_part(a: list[str], b: list[str]) -> tuple[float, str, tuple[int, int
     one unbroken run of words carries the sentence."""
     if min(len(a), len(b)) < COPIED_RUN_WORDS:
         return None
-    run = max((op.src_end - op.src_start for op in Levenshtein.opcodes(b, a)
-               if op.tag == "equal"), default=0)
+    # One unbroken run, changes at its two ends only: a spinner's swaps break it up.
+    runs = [op.src_end - op.src_start for op in Levenshtein.opcodes(b, a) if op.tag == "equal"]
+    if len(runs) != 1:
+        return None
+    run = runs[0]
     if run == len(a) < len(b):
         return 0.9, "shortened", (0, len(b) - len(a))  # a clause of the source sentence
     if COPIED_RUN_SHARE * len(b) <= run < len(a) <= 2 * len(b):
