@@ -41,6 +41,8 @@ DEFAULT_WORDS = 120
 REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
 DETAIL_WEIGHT = 1.0  # credit per log-count of new shared details in the cited spans
 REPEATED = 0.5  # a sentence half of whose content words the brief already uses repeats it
+# ... as does one giving only figures the brief gives, with this share of its words.
+REPEATED_WITH_FIGURES = 0.25
 MIN_WORDS = 6
 MAX_WORDS = 60
 CONCISE = 0.8  # quote another original's wording when it takes at most this share of words
@@ -73,6 +75,7 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
                                sentences[i].text) for i in candidates}
     # The selection already knows every span a sentence will cite, supporters included.
     fresh = _details({i: s.citations for i, s in sentences.items()}, articles, sources)
+    figures = {i: _counted(sentences[i].text) for i in candidates}
     chosen: list[int] = []
     used = 0
     while candidates:
@@ -80,8 +83,12 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
                    + DETAIL_WEIGHT * math.log1p(len(fresh[i])))
         candidates.remove(best)
         length = len(sentences[best].text.split())
-        if _repeated(best, vocab, chosen) >= REPEATED:  # also catches any near-duplicate
+        repeated = _repeated(best, vocab, chosen)
+        if repeated >= REPEATED:  # also catches any near-duplicate
             continue
+        if repeated >= REPEATED_WITH_FIGURES and figures[best] and \
+                figures[best] <= set().union(*(figures[i] for i in chosen)):
+            continue  # "moving at 12 knots" after "travelling at twelve knots"
         if used + length > max_words and chosen:
             if used >= max_words * 0.8:
                 break
@@ -198,6 +205,14 @@ class _Statements:
 
     def _runs(self, span: Span) -> frozenset[str]:
         return own_word_runs(self.texts.get(span.article, "")[span.start:span.end])
+
+
+def _counted(text: str) -> set[tuple[str, str]]:
+    """The figures a text gives with the word after each: {("12", "knots"), ("11", "crew")}
+    from "twelve knots" and "11 crew"."""
+    said = words(text)
+    return {(word, said[i + 1] if i + 1 < len(said) else "")
+            for i, word in enumerate(said) if word.isdigit()}
 
 
 def _figures(text: str) -> set[str]:

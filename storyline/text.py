@@ -57,11 +57,22 @@ def words(text: str) -> list[str]:
     """Lower-cased word tokens, with spelled-out small numbers turned into digits."""
     # Lower-casing the whole text once and one dict look-up per token is several times
     # faster than canonicalising token by token; the cheap pass runs this on every article.
-    found = WORD_RE.findall(text.lower().replace("\u2019", "'"))
+    lowered = text.lower().replace("\u2019", "'")
+    if "ty-" in lowered:  # "fifty-five" is 55, not 50 and 5
+        lowered = _COMPOUND_NUMBER.sub(_compound_number, lowered)
+    found = WORD_RE.findall(lowered)
     tokens = [_NUMBER_STRINGS.get(w, w) for w in found]
     if "," in text:
         tokens = [w.replace(",", "") if w[0].isdigit() and "," in w else w for w in tokens]
     return tokens
+
+
+_COMPOUND_NUMBER = re.compile(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+                              r"(one|two|three|four|five|six|seven|eight|nine)\b")
+
+
+def _compound_number(match: re.Match[str]) -> str:
+    return str(NUMBER_WORDS[match.group(1)] + NUMBER_WORDS[match.group(2)])
 
 
 def _canonical_word(word: str) -> str:

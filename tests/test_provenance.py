@@ -211,6 +211,8 @@ def test_fast_words_match_token_by_token_canonical_form() -> None:
     text = ("Two of the 1,250 workers\u2019 unions met on Nov. 14; Ms. O\u2019Neil said "
             "THREE of them, about 3.5 per cent, would strike. \u00c9milie agreed.")
     assert words(text) == [_canonical_word(w) for w in WORD_RE.findall(text)]
+    assert words("It takes fifty-five minutes, not Twenty-One.") == [
+        "it", "takes", "55", "minutes", "not", "21"]
 
 
 # --------------------------------------------------------------- kinds with the original

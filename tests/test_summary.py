@@ -200,6 +200,16 @@ def test_a_newsletter_copying_the_sentence_around_a_credit_is_not_a_second_sourc
     assert [c.article for c in sentence.citations] == ["a", "c"]
 
 
+def test_the_brief_does_not_give_the_same_figures_twice_in_other_words() -> None:
+    first = ("Investigators said the ferry was travelling at twelve knots when it hit the "
+             "rocks.")
+    second = "According to investigators, the vessel was moving at 12 knots at impact."
+    articles = [article(first, id="a1"), article(second, id="a2")]
+    facts = [_fact("f1", first, first), _fact("f2", second, second, "a2")]
+    brief = summarize(facts, [(0,), (0,)], articles, {"a1": "a1", "a2": "a2"})
+    assert len(brief) == 1
+
+
 def test_a_disputed_figure_cites_only_the_outlets_giving_it() -> None:
     [sentence] = _one_fact({
         "a1": "Fire in the Dunmore harbour warehouse killed 12 workers and injured 40 others "
