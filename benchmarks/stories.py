@@ -63,7 +63,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -390,11 +390,13 @@ class LookupCounter:
         self._real = cluster.most_shared
 
     def __enter__(self) -> LookupCounter:
-        def counting(postings: Iterable[Iterable[int]]) -> list[int]:
+        def counting(postings: Iterable[Iterable[int]],
+                     keep: Callable[[int], bool] | None = None) -> list[int]:
             lists = [list(ranks) for ranks in postings]
             self.lookups += 1
             self.postings += sum(len(ranks) for ranks in lists)
-            return self._real(lists)
+            # code from before the window passes no `keep` (and takes none)
+            return self._real(lists, keep) if keep is not None else self._real(lists)
 
         cluster.most_shared = counting  # looked up as a module global by both indexes
         return self
