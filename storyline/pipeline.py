@@ -209,8 +209,8 @@ class StoredStoryIndex:
                 seq for seq, change in pending.items() if change > 0).difference(
                 seq for seq, change in pending.items() if change < 0))
         # the order of db.story_candidates: most shared terms, stronger term, older story
-        seqs = cluster.most_shared((self._postings[term] for term in rare),
-                                   None if window is None else self._near(window))
+        lists = [self._postings[term] for term in rare]
+        seqs = cluster.most_shared(lists, None if window is None else self._near(window, lists))
         missing = [seq for seq in seqs if seq not in self._states]
         for seq, story, state in db.numbered_story_states(self._store, missing):
             self._keep(seq, StoryState.from_json(story.id, story.title, state, story.topic))
@@ -221,12 +221,17 @@ class StoredStoryIndex:
         # a posting left for a story row deleted by other means is skipped, not fatal
         return [self._states[seq] for seq in seqs if seq in self._states]
 
-    def _near(self, window: tuple[float, float]) -> Callable[[int], bool]:
-        """Whether story number `seq` is a candidate in `window` (dates read when unknown)."""
+    def _near(self, window: tuple[float, float], lists: Sequence[Sequence[int]]
+              ) -> Callable[[int], bool]:
+        """Whether story number `seq` is a candidate in `window`. The first story tried
+        whose dates are unknown has them read, with those of every story in `lists`."""
+        dates = self._dates
+
         def keep(seq: int) -> bool:
-            if seq not in self._dates:
-                self._dates.update(db.story_date_ranges(self._store, [seq]))
-            return cluster.reaches(self._dates[seq], window)
+            if seq not in dates:
+                dates.update(db.story_date_ranges(self._store, {
+                    other for ranks in lists for other in ranks if other not in dates}))
+            return cluster.reaches(dates[seq], window)
         return keep
 
     def add(self, state: StoryState) -> None:
