@@ -223,8 +223,9 @@ class StoredStoryIndex:
 
     def _near(self, window: tuple[float, float], lists: Sequence[Sequence[int]]
               ) -> Callable[[int], bool]:
-        """Whether story number `seq` is a candidate in `window`. The first story tried
-        whose dates are unknown has them read, with those of every story in `lists`."""
+        """The test of a story number being a candidate in `window`. The first story
+        tried whose dates are unknown has them read, with those of every story in `lists`
+        (a lookup tries few of them, and each story's dates are read once per index)."""
         dates = self._dates
 
         def keep(seq: int) -> bool:
