@@ -33,12 +33,20 @@ and that cost divided by the CPU cost of computing the same batch's article vect
 shared machine's speed changes over a long run, that ratio does not.
 ``--store`` measures the same stream through ``save_articles`` + ``pipeline.update_stories``
 on an on-disk store, as ``storyline ingest`` runs it (state loaded and written per batch).
+The synthetic articles are dated as a crawl would date them: ``--per-day`` articles a day
+(default 300, so that the 300-article window a synthetic story falls in is about one day
+of coverage; 100,000 articles span some 11 months) from 2025-01-01, each published at a
+random time within the day before it arrives (a crawl does not pick articles up in
+publication order); ``--per-day 0`` leaves them undated. Work counts need no care about
+load: candidate lookups per article, postings counted per lookup and stories changed per
+batch (medians of the last 10 batches).
 
 Usage:
     python benchmarks/stories.py --split both --json /tmp/stories.json
     python benchmarks/stories.py --split tune --analysis --sizes 0
     python benchmarks/stories.py --split tune --analysis --sweep TOPIC_THRESHOLD --sizes 0
     python benchmarks/stories.py --split tune --limit 1 --sizes 1000,10000,100000 --budget 3000
+    python benchmarks/stories.py --split tune --limit 1 --sizes 1000,10000 --per-day 0
     python benchmarks/stories.py --split test --sizes 0          # no throughput run
 """
 
@@ -55,7 +63,8 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -74,6 +83,8 @@ CHUNK = 1000
 RECENT = 10  # batches whose median CPU cost is reported at a checkpoint (robust to load)
 STORY_SIZE = 15  # mean synthetic articles per synthetic story
 WINDOW = 300  # synthetic stories are interleaved within windows of this many articles
+PER_DAY = 300  # synthetic articles a day by default: a story's window is a day of news
+STREAM_START = datetime(2025, 1, 1, tzinfo=UTC)  # arrival time of the first synthetic article
 SWEEPS = {"JOIN_THRESHOLD": (0.18, 0.22, 0.26, 0.30, 0.34, 0.38, 0.45),
           "MERGE_THRESHOLD": (0.35, 0.40, 0.45, 0.50, 0.60),
           "MERGE_MAX_SIZE": (1, 3, 1_000_000),
@@ -268,7 +279,8 @@ def threshold_sweep(docs: Sequence[ecb.Document], name: str, values: Sequence[fl
 class SyntheticStream:
     """Endless synthetic articles from real ECB+ sentences, names and numbers varied."""
 
-    def __init__(self, docs: Sequence[ecb.Document], seed: int = 0) -> None:
+    def __init__(self, docs: Sequence[ecb.Document], seed: int = 0,
+                 per_day: int = PER_DAY) -> None:
         pools: dict[str, list[str]] = defaultdict(list)
         for document in docs:
             pools[document.event].extend(s for s in document.text.split("\n\n") if s.strip())
@@ -276,6 +288,9 @@ class SyntheticStream:
         self.pools = pools
         self.rng = random.Random(seed)
         self.counter = 0
+        self.per_day = per_day  # 0: undated articles
+        # a generator of its own: the texts are those of the undated stream
+        self.dates = random.Random(f"dates-{seed}")
 
     def _name(self, rng: random.Random) -> str:
         word = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
@@ -315,7 +330,15 @@ class SyntheticStream:
         text = "\n\n".join(re.sub(r"\d+", renumber, re.sub(r"(?<=\w )[A-Z][a-z]{2,}", rename, s))
                            for s in sentences)
         self.counter += 1
-        return make_article(id=f"syn{self.counter:07d}", source="synthetic", text=text)
+        return make_article(id=f"syn{self.counter:07d}", source="synthetic", text=text,
+                            published=self._published())
+
+    def _published(self) -> str | None:
+        """Published within the day before the article arrives (`per_day` arrive a day)."""
+        if not self.per_day:
+            return None
+        days = (self.counter - 1) / self.per_day - self.dates.random()
+        return (STREAM_START + timedelta(days=days)).isoformat()
 
 
 class InMemory:
@@ -324,8 +347,8 @@ class InMemory:
     def __init__(self) -> None:
         self.index = MemoryStoryIndex()
 
-    def add(self, batch: Sequence[Article]) -> None:
-        assign_stories(self.index, batch)
+    def add(self, batch: Sequence[Article]) -> dict[str, str]:
+        return assign_stories(self.index, batch)
 
     def labels(self) -> dict[str, str]:
         return labels_of(self.index.states)[0]
@@ -344,8 +367,8 @@ class ThroughStore:
     def __init__(self, path: Path) -> None:
         self.store = open_store(path)
 
-    def add(self, batch: Sequence[Article]) -> None:
-        update_stories(self.store, save_articles(self.store, batch))
+    def add(self, batch: Sequence[Article]) -> dict[str, str]:
+        return update_stories(self.store, save_articles(self.store, batch))
 
     def labels(self) -> dict[str, str]:
         return story_of_articles(self.store)
@@ -357,15 +380,48 @@ class ThroughStore:
         self.store.close()
 
 
+class LookupCounter:
+    """Counts the candidate lookups of clustering and the postings each one counts:
+    work that does not depend on the machine's load, unlike seconds."""
+
+    def __init__(self) -> None:
+        self.lookups = 0
+        self.postings = 0
+        self._real = cluster.most_shared
+
+    def __enter__(self) -> LookupCounter:
+        def counting(postings: Iterable[Iterable[int]],
+                     keep: Callable[[int], bool] | None = None) -> list[int]:
+            lists = [list(ranks) for ranks in postings]
+            self.lookups += 1
+            self.postings += sum(len(ranks) for ranks in lists)
+            # code from before the window passes no `keep` (and takes none)
+            return self._real(lists, keep) if keep is not None else self._real(lists)
+
+        cluster.most_shared = counting  # looked up as a module global by both indexes
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        cluster.most_shared = self._real
+
+    def take(self) -> tuple[int, int]:
+        counts = self.lookups, self.postings
+        self.lookups = self.postings = 0
+        return counts
+
+
 def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float, *,
-               runner: InMemory | ThroughStore) -> dict[str, Any]:
+               runner: InMemory | ThroughStore, per_day: int = PER_DAY) -> dict[str, Any]:
     """Cumulative checkpoints of one stream fed to `runner` in batches of CHUNK."""
-    stream = SyntheticStream(docs).articles()
+    stream = SyntheticStream(docs, per_day=per_day).articles()
     truth: dict[str, int] = {}
     points: list[dict[str, Any]] = []
     chunks: list[tuple[int, float, int]] = []  # (articles so far, batch seconds, stories)
     cpu: list[float] = []  # CPU ms per article of each batch
     ratio: list[float] = []  # each batch's CPU cost over that of its article vectors alone
+    # lookups per article, postings per lookup, stories changed, of each batch
+    work: list[tuple[float, float, int]] = []
+    counter = LookupCounter()
     done, spent, words = 0, 0.0, 0
     largest = max(sizes)
     wanted = set(sizes)
@@ -375,9 +431,13 @@ def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float
         truth.update((a.key, story) for story, a in pairs)
         words += sum(a.words for a in batch)
         started, cpu_started = time.perf_counter(), time.process_time()
-        runner.add(batch)
+        with counter:
+            assignment = runner.add(batch)
         elapsed = time.perf_counter() - started
         cpu.append(1000 * (time.process_time() - cpu_started) / len(batch))
+        lookups, postings = counter.take()
+        work.append((lookups / len(batch), postings / max(lookups, 1),
+                     len(set(assignment.values()))))
         ratio.append(cpu[-1] / _reference_ms(batch))
         spent += elapsed
         done += len(batch)
@@ -391,7 +451,14 @@ def throughput(docs: Sequence[ecb.Document], sizes: Sequence[int], budget: float
                            "last_batch_ms_per_article": 1000 * elapsed / len(batch),
                            "recent_cpu_ms_per_article": statistics.median(cpu[-RECENT:]),
                            "recent_cost_over_reference": statistics.median(ratio[-RECENT:]),
-                           "stories": stories, "synthetic_stories": len(set(truth.values())),
+                           "stories": stories,
+                           "recent_lookups_per_article": statistics.median(
+                               w[0] for w in work[-RECENT:]),
+                           "recent_postings_per_lookup": statistics.median(
+                               w[1] for w in work[-RECENT:]),
+                           "recent_stories_changed_per_batch": statistics.median(
+                               w[2] for w in work[-RECENT:]),
+                           "synthetic_stories": len(set(truth.values())),
                            "synthetic_b3_f1": f1, "mean_words": words / done,
                            "stopped_by_budget": over and done not in wanted})
             print(f"[throughput] {done} articles, {spent:.1f}s, {stories} stories",
@@ -442,6 +509,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--store", action="store_true",
                         help="throughput through an on-disk store (save_articles + "
                              "update_stories) instead of assign_stories alone")
+    parser.add_argument("--per-day", type=int, default=PER_DAY,
+                        help=f"synthetic articles dated this many a day (default {PER_DAY}; "
+                             "0: undated)")
     parser.add_argument("--analysis", action="store_true",
                         help="merged topics and a threshold sweep, tuning topics only")
     parser.add_argument("--sweep", action="append", choices=sorted(SWEEPS), default=None,
@@ -517,10 +587,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         every = ecb.load_topics(ecb.topics_present())
         with tempfile.TemporaryDirectory() as folder:
             runner = ThroughStore(Path(folder) / "stories.db") if args.store else InMemory()
-            measured = throughput(every, sizes, args.budget, runner=runner)
+            measured = throughput(every, sizes, args.budget, runner=runner,
+                                  per_day=args.per_day)
             runner.close()
         output["throughput"] = measured
         output["throughput_through_store"] = args.store
+        output["throughput_articles_per_day"] = args.per_day
         what = "save_articles + update_stories on a SQLite file" if args.store else \
             "assign_stories"
         print(f"### Throughput of {what} (synthetic articles from ECB+ text)\n")
@@ -528,10 +600,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             ["articles", "seconds", "articles/s", "ms/article (cumulative)",
              "ms/article (last 1k batch)", f"CPU ms/article (median of last {RECENT} batches)",
              "CPU cost / article vectors alone (median)",
-             "stories", "synthetic stories", "B3 F1 vs synthetic stories", "words/article"],
+             "stories", "lookups/article", "postings/lookup", "stories changed/batch",
+             "synthetic stories", "B3 F1 vs synthetic stories", "words/article"],
             [[p["articles"], p["seconds"], f"{p['articles_per_s']:.0f}", p["ms_per_article"],
               p["last_batch_ms_per_article"], p["recent_cpu_ms_per_article"],
               f"{p['recent_cost_over_reference']:.2f}", p["stories"],
+              f"{p['recent_lookups_per_article']:.2f}",
+              f"{p['recent_postings_per_lookup']:.0f}",
+              f"{p['recent_stories_changed_per_batch']:.0f}",
               p["synthetic_stories"], p["synthetic_b3_f1"], f"{p['mean_words']:.0f}"]
              for p in measured["points"]]) + "\n")
         projection = measured["projection"]

@@ -18,6 +18,10 @@ Goes in: the current stories' states (centroid terms, dates, size, topic) and ne
 
 Every step looks only at a few candidates from a term index that ignores terms common
 to many stories, so the work per article is bounded however many stories are stored.
+Candidates are also near in time: a dated article (or story) only sees the stories whose
+dates come within WINDOW_DAYS of its own (see `window_of`), wherever the stream is, so
+an archive loaded after today's feed finds the archive's stories, and the same kind of
+event a year later starts a story of its own.
 """
 
 from __future__ import annotations
@@ -44,6 +48,15 @@ MAX_GAP_DAYS = 45.0  # farther from a story's dates than this halves the similar
 INDEX_TERMS = 25  # strongest terms used to index stories and to look candidates up
 MAX_CANDIDATES = 10  # stories scored per lookup
 MAX_POSTINGS = 50  # a term in this many stories' top terms is not used for lookups
+# A dated story is a candidate for a dated article (or for a merge or topic link with a
+# dated story) only when their dates come within this many days. News about one event
+# that pauses for two months comes back as a new story; a trip by the same minister a
+# year later is another story.
+WINDOW_DAYS = 60.0
+
+# The earliest and latest date (seconds) a candidate story's dates may reach; None: any
+# story (the article or story is undated).
+Window = tuple[float, float] | None
 
 
 @dataclass
@@ -109,6 +122,8 @@ class StoryIndex(Protocol):
     article's strongest terms, skipping terms indexed for MAX_POSTINGS stories or more
     (too common to tell stories apart: a stop word learnt from the data), so it reads
     fewer than INDEX_TERMS * MAX_POSTINGS postings however many stories are stored.
+    Whether a term is too common counts every story, whatever its dates: how common a
+    word is in the news is learnt from all of it.
     """
 
     def new_id(self) -> str:
@@ -119,8 +134,9 @@ class StoryIndex(Protocol):
         """Creation order of a story (or of a topic, by the id of its oldest story)."""
         ...
 
-    def candidates(self, top: Sequence[str]) -> list[StoryState]:
-        """At most MAX_CANDIDATES stories sharing the most of the `top` terms."""
+    def candidates(self, top: Sequence[str], window: Window = None) -> list[StoryState]:
+        """At most MAX_CANDIDATES stories sharing the most of the `top` terms, of those
+        whose dates reach into `window` (undated stories always do)."""
         ...
 
     def add(self, state: StoryState) -> None:
@@ -181,7 +197,7 @@ def _assign(index: StoryIndex, articles: Sequence[Article]) -> dict[str, str]:
         vector = article_vector(article)
         when = article.published.timestamp() if article.published else None
         best, best_score = None, 0.0
-        for state in index.candidates(_top_terms(vector)):
+        for state in index.candidates(_top_terms(vector), window_of(when, when)):
             score = _cosine(vector, state.terms) * _time_factor(state, when, when)
             if score > best_score:
                 best, best_score = state, score
@@ -214,7 +230,7 @@ def _merge_changed(index: StoryIndex, changed: Iterable[StoryState]) -> list[Sto
             continue
         result[story.id] = story
         best, best_score = None, MERGE_THRESHOLD
-        for other in index.candidates(story.top):
+        for other in index.candidates(story.top, window_of(story.first, story.last)):
             if other is story or min(story.size, other.size) > MERGE_MAX_SIZE:
                 continue
             score = _similarity(story, other)
@@ -241,7 +257,8 @@ def _link_topics(story: StoryState, index: StoryIndex, weights: _TopicWeights) -
     "sequel", "escape"), while common news words ("police", "year") tell little. Only the
     best candidate is linked: single links to every close candidate chain topics.
     """
-    candidates = [other for other in index.candidates(story.top) if other is not story]
+    window = window_of(story.first, story.last)
+    candidates = [other for other in index.candidates(story.top, window) if other is not story]
     if not candidates:
         return
     mine = weights.vector(story)
@@ -288,6 +305,23 @@ def _similarity(story: StoryState, other: StoryState) -> float:
     return _cosine(story.terms, other.terms) * _time_factor(other, story.first, story.last)
 
 
+def window_of(first: float | None, last: float | None) -> Window:
+    """The dates a candidate must reach for an article or story dated first..last.
+
+    Measured from the article's (or story's) own dates, not from the newest article
+    seen: the order articles arrive in does not decide which stories they can join, and
+    no date, however wrong, closes other stories. Undated: None (every story).
+    """
+    if first is None or last is None:
+        return None
+    return first - WINDOW_DAYS * 86400, last + WINDOW_DAYS * 86400
+
+
+def reaches(span: tuple[float, float] | None, window: Window) -> bool:
+    """Whether a story dated `span` (first, last; None: undated) is a candidate in `window`."""
+    return window is None or span is None or (span[1] >= window[0] and span[0] <= window[1])
+
+
 def id_maker(taken: set[str]) -> Callable[[], str]:
     """A source of fresh ids s<N>, none of them in `taken` (which it extends)."""
     counter = [len(taken)]
@@ -302,11 +336,16 @@ def id_maker(taken: set[str]) -> Callable[[], str]:
     return make
 
 
-def most_shared(postings: Iterable[Iterable[int]]) -> list[int]:
-    """The MAX_CANDIDATES stories (by rank) in the most posting lists.
+def most_shared(postings: Iterable[Iterable[int]],
+                keep: Callable[[int], bool] | None = None) -> list[int]:
+    """The MAX_CANDIDATES stories (by rank) in the most posting lists, of those `keep`
+    accepts (all if None).
 
     Lists come in the order of the looked-up terms, strongest first, each sorted by
     rank: ties go to the story sharing the stronger term, then to the older story.
+    Stories are counted first and tested after, strongest first, until enough are kept:
+    the same list as counting only the stories kept (a story is in a list or not), for
+    one test per story tried instead of one per posting.
     """
     shared: Counter[int] = Counter()
     for ranks in postings:
@@ -314,7 +353,15 @@ def most_shared(postings: Iterable[Iterable[int]]) -> list[int]:
     # Counter.most_common is heapq.nlargest, documented as this stable sort, which runs
     # in C: the same list, faster on the few hundred stories a lookup counts
     ranked = sorted(shared.items(), key=itemgetter(1), reverse=True)
-    return [rank for rank, _ in ranked[:MAX_CANDIDATES]]
+    if keep is None:
+        return [rank for rank, _ in ranked[:MAX_CANDIDATES]]
+    kept: list[int] = []
+    for rank, _ in ranked:
+        if keep(rank):
+            kept.append(rank)
+            if len(kept) == MAX_CANDIDATES:
+                break
+    return kept
 
 
 class MemoryStoryIndex:
@@ -330,6 +377,7 @@ class MemoryStoryIndex:
         self._postings: dict[str, list[int]] = defaultdict(list)  # term -> sorted ranks
         self._indexed: dict[int, list[str]] = {}  # rank -> terms it is indexed under
         self._topics: dict[str, dict[int, StoryState]] = defaultdict(dict)
+        self._dates: dict[int, tuple[float, float]] = {}  # rank -> first, last (dated only)
         taken: set[str] = set()
         for state in states:
             self.add(state)
@@ -348,13 +396,15 @@ class MemoryStoryIndex:
     def rank(self, story_id: str) -> int:
         return self._rank.get(story_id, len(self._rank))
 
-    def candidates(self, top: Sequence[str]) -> list[StoryState]:
+    def candidates(self, top: Sequence[str], window: Window = None) -> list[StoryState]:
         lists = []
         for term in top:
             ranks = self._postings.get(term)
             if ranks and len(ranks) < MAX_POSTINGS:
                 lists.append(ranks)
-        return [self._states[rank] for rank in most_shared(lists)]
+        dates = self._dates
+        keep = None if window is None else (lambda rank: reaches(dates.get(rank), window))
+        return [self._states[rank] for rank in most_shared(lists, keep)]
 
     def add(self, state: StoryState) -> None:
         rank = self._rank[state.id] = len(self._rank)
@@ -370,12 +420,15 @@ class MemoryStoryIndex:
         for term in set(new).difference(old):
             insert_rank(self._postings[term], rank)
         self._indexed[rank] = list(new)
+        if state.first is not None and state.last is not None:
+            self._dates[rank] = (state.first, state.last)
 
     def remove(self, state: StoryState) -> None:
         rank = self._rank[state.id]
         for term in self._indexed.pop(rank):
             discard_rank(self._postings[term], rank)
         del self._states[rank]
+        self._dates.pop(rank, None)
         self._topics[state.topic].pop(rank, None)
 
     def join_topics(self, first: str, second: str) -> None:

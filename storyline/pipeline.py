@@ -174,6 +174,8 @@ class StoredStoryIndex:
         # term -> story numbers, read only for terms in fewer than MAX_POSTINGS stories
         self._postings: dict[str, list[int]] = {}  # sorted
         self._indexed: dict[int, set[str]] = {}  # story number -> its terms, once known
+        # story number -> first and last date (None: undated), once read, kept up to date
+        self._dates: dict[int, tuple[float, float] | None] = {}
         # term -> story number -> +1 (posting added) or -1 (removed), not yet written
         self._pending: dict[str, dict[int, int]] = {}
         self._count = db.count_stories(store)
@@ -193,7 +195,8 @@ class StoredStoryIndex:
             self._seq[story_id] = seq
         return self._seq[story_id]
 
-    def candidates(self, top: Sequence[str]) -> list[StoryState]:
+    def candidates(self, top: Sequence[str], window: cluster.Window = None
+                   ) -> list[StoryState]:
         counts = self.term_counts(top)
         # a term too common to look up is never read: its postings can be long
         rare = [term for term in top if counts[term] < cluster.MAX_POSTINGS]
@@ -206,7 +209,8 @@ class StoredStoryIndex:
                 seq for seq, change in pending.items() if change > 0).difference(
                 seq for seq, change in pending.items() if change < 0))
         # the order of db.story_candidates: most shared terms, stronger term, older story
-        seqs = cluster.most_shared(self._postings[term] for term in rare)
+        lists = [self._postings[term] for term in rare]
+        seqs = cluster.most_shared(lists, None if window is None else self._near(window, lists))
         missing = [seq for seq in seqs if seq not in self._states]
         for seq, story, state in db.numbered_story_states(self._store, missing):
             self._keep(seq, StoryState.from_json(story.id, story.title, state, story.topic))
@@ -217,6 +221,20 @@ class StoredStoryIndex:
         # a posting left for a story row deleted by other means is skipped, not fatal
         return [self._states[seq] for seq in seqs if seq in self._states]
 
+    def _near(self, window: tuple[float, float], lists: Sequence[Sequence[int]]
+              ) -> Callable[[int], bool]:
+        """The test of a story number being a candidate in `window`. The first story
+        tried whose dates are unknown has them read, with those of every story in `lists`
+        (a lookup tries few of them, and each story's dates are read once per index)."""
+        dates = self._dates
+
+        def keep(seq: int) -> bool:
+            if seq not in dates:
+                dates.update(db.story_date_ranges(self._store, {
+                    other for ranks in lists for other in ranks if other not in dates}))
+            return cluster.reaches(dates[seq], window)
+        return keep
+
     def add(self, state: StoryState) -> None:
         seq = db.create_story(self._store, Story(state.id, state.title, topic=state.topic))
         self._indexed[seq] = set()
@@ -224,11 +242,15 @@ class StoredStoryIndex:
         self._count += 1
 
     def update(self, state: StoryState) -> None:
-        self._index(self._seq[state.id], state.top)
+        seq = self._seq[state.id]
+        self._index(seq, state.top)
+        self._dates[seq] = (None if state.first is None or state.last is None
+                            else (state.first, state.last))
 
     def remove(self, state: StoryState) -> None:
         seq = self._seq[state.id]
         self._index(seq, [])
+        self._dates.pop(seq, None)
         del self._states[seq]
         self._topics[state.topic].pop(seq, None)
         self._count -= 1
@@ -322,9 +344,10 @@ class StoredStoryIndex:
                          if seq in self._states}
         for seq in list(self._used)[:max(0, len(self._used) - CACHED_STORIES)]:
             self._forget(seq)
-        if len(self._term_counts) > CACHED_TERMS:
+        if len(self._term_counts) > CACHED_TERMS or len(self._dates) > CACHED_TERMS:
             self._term_counts.clear()
             self._postings.clear()
+            self._dates.clear()
         self._generation = db.story_generation(self._store)
 
     def _forget(self, seq: int) -> None:

@@ -548,6 +548,25 @@ def story_postings(store: Store, terms: Iterable[str]) -> dict[str, set[int]]:
     return found
 
 
+def story_date_ranges(store: Store, seqs: Iterable[int]
+                      ) -> dict[int, tuple[float, float] | None]:
+    """Story number -> (first, last) publication time of its articles, None if undated.
+
+    Read from the clustering state (SQLite's JSON functions return the very floats
+    written), so there is no second copy to keep in step. Numbers of no story: None.
+    """
+    wanted = list(seqs)
+    found: dict[int, tuple[float, float] | None] = dict.fromkeys(wanted)
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        for seq, first, last in store.conn.execute(
+                "SELECT seq, json_extract(state, '$.first'), json_extract(state, '$.last')"
+                f" FROM stories WHERE seq IN ({','.join('?' * len(chunk))})", chunk):
+            if first is not None and last is not None:
+                found[seq] = (first, last)
+    return found
+
+
 def story_terms_of(store: Store, seq: int) -> set[str]:
     """The terms story number `seq` is indexed under."""
     return {r[0] for r in store.conn.execute(

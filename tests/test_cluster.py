@@ -204,3 +204,87 @@ def test_strongest_terms_are_those_of_nlargest_ties_in_insertion_order() -> None
         for count in (1, 25, 150):
             assert cluster._strongest(vector, count) == heapq.nlargest(
                 count, vector, key=vector.__getitem__)
+
+
+# A minister's two trips to one port, a year apart: the same kind of event, two stories.
+def _visit(year: int, number: int, day: int) -> Any:
+    texts = [
+        "Trade minister Halvard Oyen arrived in Karnhaven on Monday for talks on the "
+        "harbour tariffs, meeting mayor Bettina Soll at the customs house.",
+        "Minister Halvard Oyen toured the Karnhaven harbour and the customs house with "
+        "mayor Bettina Soll, and said the tariff talks went well.",
+        "Halvard Oyen ended his visit to Karnhaven with a promise to cut harbour tariffs, "
+        "mayor Bettina Soll told reporters outside the customs house.",
+    ]
+    return article(texts[number], id=f"visit-{year}-{number}",
+                   published=f"{year}-03-{day:02d}T09:00:00Z")
+
+
+def _partition(states: Iterable[StoryState]) -> set[frozenset[str]]:
+    return {frozenset(s.keys) for s in states}
+
+
+def test_a_trip_a_year_later_starts_a_story_of_its_own() -> None:
+    states: list[StoryState] = []
+    for item in (*BACKGROUND, _visit(2025, 0, 3), _visit(2025, 1, 4)):
+        assign_stories(states, [item])
+    later = assign_stories(states, [_visit(2026, 0, 2)])
+    assert later[_visit(2026, 0, 2).key] != states[len(BACKGROUND)].id
+    assert len(states) == len(BACKGROUND) + 2
+    # nor merged with it, nor linked into its topic: the checks see the window only
+    trip, again = states[-2:]
+    assert (trip.size, again.size) == (2, 1) and trip.topic != again.topic
+
+
+def test_an_archive_loaded_after_todays_feed_finds_its_own_story() -> None:
+    index = MemoryStoryIndex()
+    today = assign_stories(index, [*BACKGROUND, _visit(2026, 0, 2), _visit(2026, 1, 3)])
+    archive = [assign_stories(index, [_visit(2025, n, 3 + n)]) for n in range(3)]
+    ids = {story for found in archive for story in found.values()}
+    assert len(ids) == 1 and ids.isdisjoint(today.values())  # one story, not three
+    # an older article joins a story whose first article is later (within the window)
+    preview = article("Trade minister Halvard Oyen will visit Karnhaven for talks on the "
+                      "harbour tariffs and meet mayor Bettina Soll, his office said.",
+                      id="preview", published="2026-02-10T09:00:00Z")
+    assert assign_stories(index, [preview])[preview.key] == today[_visit(2026, 0, 2).key]
+
+
+def test_a_wrong_year_closes_no_story() -> None:
+    index = MemoryStoryIndex()
+    first = assign_stories(index, [_visit(2026, 0, 2)])
+    typo = article("The Halloway ferry sank in a storm, captain Ona Marr said.", id="typo",
+                   published="2096-03-05T09:00:00Z")
+    copy = article(_visit(2026, 1, 3).text, id="typo-copy", published="2206-03-03T09:00:00Z")
+    placed = assign_stories(index, [typo, copy])
+    assert len(set(placed.values())) == 2 and first[_visit(2026, 0, 2).key] not in placed.values()
+    again = assign_stories(index, [_visit(2026, 2, 4)])
+    assert set(again.values()) == set(first.values())
+
+
+def test_the_order_of_arrival_does_not_change_dated_stories() -> None:
+    preview = article("Trade minister Halvard Oyen will visit Karnhaven for talks on the "
+                      "harbour tariffs and meet mayor Bettina Soll, his office said.",
+                      id="preview", published="2026-02-10T09:00:00Z")
+    typo = article(_visit(2026, 1, 3).text, id="typo", published="2096-03-03T09:00:00Z")
+    trips = [[_visit(year, n, 3 + n) for n in range(3)] for year in (2025, 2026)]
+    items = [CUP_FINAL, preview, typo, *trips[0], *trips[1]]
+    expected = {frozenset(a.key for a in group)
+                for group in ([CUP_FINAL], [typo], trips[0], [preview, *trips[1]])}
+    for seed in range(5):
+        states: list[StoryState] = []
+        for item in random.Random(seed).sample(items, len(items)):
+            assign_stories(states, [item])
+        assert _partition(states) == expected
+
+
+def test_candidates_are_stories_within_the_window_of_the_dates() -> None:
+    day = 86400.0
+    dated = [StoryState(f"s{n}", "t", {"oyen": 1.0}, 1, first, last)
+             for n, (first, last) in enumerate([(0.0, 10 * day), (100 * day, 130 * day),
+                                                (200 * day, 200 * day), (None, None)])]
+    index = MemoryStoryIndex(dated)
+    ids = [[s.id for s in index.candidates(["oyen"], cluster.window_of(f, lf))]
+           for f, lf in [(70 * day, 70 * day), (71 * day, 71 * day), (-60 * day, -60 * day),
+                         (140 * day, 140 * day), (None, None), (71 * day, 141 * day)]]
+    assert ids == [["s0", "s1", "s3"], ["s1", "s3"], ["s0", "s3"], ["s1", "s2", "s3"],
+                   ["s0", "s1", "s2", "s3"], ["s1", "s2", "s3"]]

@@ -11,7 +11,15 @@ from storyline.cluster import MemoryStoryIndex, StoryState, assign_stories
 from storyline.models import Article
 from storyline.store import Store, open_store
 from tests.conftest import article
-from tests.test_cluster import CUP_FINAL, FLOOD_BOTH, FLOOD_HELP, FLOOD_WATER, LORCA, QESHM
+from tests.test_cluster import (
+    CUP_FINAL,
+    FLOOD_BOTH,
+    FLOOD_HELP,
+    FLOOD_WATER,
+    LORCA,
+    QESHM,
+    _visit,
+)
 
 
 def test_a_failing_extractor_costs_one_article(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -144,6 +152,42 @@ def test_stories_through_the_store_equal_stories_in_memory(
         pipeline.db.rebuild_story_terms(store, {}, "stale")
         with store.transaction():
             pipeline._check_term_index(store)
+        assert _snapshot(store) == before
+
+
+def _dated_stream() -> list[Article]:
+    """Today's news, then an archive a year old, a wrong year, and today's news again."""
+    typo = article(_visit(2026, 1, 3).text, id="typo", published="2096-03-03T09:00:00Z")
+    return [*_stream(), _visit(2026, 0, 2), _visit(2026, 1, 3),
+            *[_visit(2025, n, 3 + n) for n in range(3)], typo, _visit(2026, 2, 4),
+            article(LORCA[0].text + " Aid is still arriving.", id="lorca-late",
+                    published="2026-03-20T08:00:00Z")]
+
+
+@pytest.mark.parametrize("reopen", [False, True])
+def test_dated_stories_through_the_store_equal_those_in_memory(tmp_path: Any,
+                                                                reopen: bool) -> None:
+    index = MemoryStoryIndex()
+    stream = _dated_stream()
+    kept = open_store(tmp_path / "news.db")
+    for start in range(0, len(stream), 2):
+        # a new process each call (dates read from the stored states) or one kept open
+        store = open_store(tmp_path / "news.db") if reopen else kept
+        saved = pipeline.db.save_articles(store, stream[start:start + 2])
+        assert pipeline.update_stories(store, saved) == assign_stories(index, saved)
+        if reopen:
+            store.close()
+    kept.close()
+    years = {frozenset(a.key for a in group) for group in (
+        [_visit(2025, n, 3 + n) for n in range(3)],
+        [_visit(2026, n, 2 + n) for n in range(3)])}
+    assert years <= {frozenset(s.keys) for s in index.states}
+    with open_store(tmp_path / "news.db") as store:
+        stored = [(s.id, s.topic, state) for s, state in pipeline.db.story_states(store)]
+        assert stored == [(s.id, s.topic, s.to_json()) for s in index.states]
+        before = _snapshot(store)
+        # ingesting the same articles again changes nothing
+        pipeline.update_stories(store, pipeline.db.save_articles(store, stream))
         assert _snapshot(store) == before
 
 
