@@ -529,8 +529,12 @@ def story_title(articles: Sequence[Article]) -> str:
     titled = [a for a in ordered if a.title]
     if not titled:
         return ordered[0].text[:80] if ordered else ""
-    # Pairwise, so bounded: a story of thousands of articles is named from its first ones.
-    titled = titled[:TITLE_SAMPLE]
+    # A reprint's headline is its wire's: each headline counts once, or copies would
+    # name the story. Pairwise, so bounded: a big story is named from its first ones.
+    distinct: dict[str, Article] = {}
+    for article in titled:
+        distinct.setdefault(" ".join(article.title.lower().split()), article)
+    titled = list(distinct.values())[:TITLE_SAMPLE]
     words = [set(content_words(a.title)) for a in titled]
 
     def shared(index: int) -> float:

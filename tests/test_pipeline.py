@@ -296,3 +296,7 @@ def test_a_story_is_named_by_the_headline_its_articles_share() -> None:
                         published="2026-03-10T09:00:00Z")]
     assert story_title(articles) == "Harlow union treasurer found guilty of theft"
     assert story_title(articles[:1]) == "Trial of Harlow union treasurer to open next week"
+    # Reprints of the preview under its own headline do not outvote the other outlets.
+    reprints = [article("x", id=f"r{n}", title="Trial of Harlow union treasurer to open "
+                        "next week", published="2026-03-02T09:00:00Z") for n in range(3)]
+    assert story_title(articles + reprints) == "Harlow union treasurer found guilty of theft"
