@@ -44,6 +44,7 @@ REPEATED = 0.5  # a sentence half of whose content words the brief already uses 
 # ... as does one giving only figures the brief gives, with this share of its words.
 REPEATED_WITH_FIGURES = 0.25
 MIN_WORDS = 6
+MIN_WORDS_WITH_FIGURE = 4
 MAX_WORDS = 60
 CONCISE = 0.8  # quote another original's wording when it takes at most this share of words
 NAMES_KEPT = 0.6  # share of its names (capitalised words) a shorter wording must keep
@@ -118,8 +119,7 @@ def candidate_sentences(facts: Sequence[Fact], articles: Sequence[Article],
     out = {}
     for i, fact in enumerate(facts):
         fact = _restate(fact, texts, sources)
-        if not MIN_WORDS <= len(fact.text.split()) <= MAX_WORDS \
-                or fact.text.rstrip().endswith("?"):
+        if not _quotable(fact.text):
             continue
         cited = _all_citations(fact.text, _citations(fact, sources, published, texts),
                                support[i] if i < len(support) else (), statements, texts)
@@ -205,6 +205,14 @@ class _Statements:
 
     def _runs(self, span: Span) -> frozenset[str]:
         return own_word_runs(self.texts.get(span.article, "")[span.start:span.end])
+
+
+def _quotable(text: str) -> bool:
+    """A statement the brief can quote: no question, `MIN_WORDS` to `MAX_WORDS` words, or
+    fewer when it gives a figure ("Three passengers remain in hospital.")."""
+    length = len(text.split())
+    shortest = MIN_WORDS_WITH_FIGURE if _figures(text) else MIN_WORDS
+    return shortest <= length <= MAX_WORDS and not text.rstrip().endswith("?")
 
 
 def _counted(text: str) -> set[tuple[str, str]]:

@@ -210,6 +210,15 @@ def test_the_brief_does_not_give_the_same_figures_twice_in_other_words() -> None
     assert len(brief) == 1
 
 
+def test_a_short_statement_of_a_figure_can_be_quoted_but_not_a_short_fragment() -> None:
+    [sentence] = _one_fact({"a": "Three passengers remain in hospital.",
+                            "b": "Three passengers remain in hospital tonight."},
+                           "corroborated")
+    assert sentence.text == "Three passengers remain in hospital."
+    assert _one_fact({"a": "Rain fell all night.", "b": "Rain fell all night."},
+                     "corroborated") == []
+
+
 def test_a_disputed_figure_cites_only_the_outlets_giving_it() -> None:
     [sentence] = _one_fact({
         "a1": "Fire in the Dunmore harbour warehouse killed 12 workers and injured 40 others "
