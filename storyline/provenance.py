@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -42,6 +42,7 @@ DIGEST_MAX_WORDS = 250
 DIGEST_SOURCE_RATIO = 1.6
 DIGEST_EXCERPT_SHARE = 0.5
 DIGEST_MIN_SHINGLES = 3
+SUSPECTS_SHOWN = 15  # swapped-word notes listed for a spun article read alone
 DIGEST_MIN_COPIED = 3  # sentences copied from two or more articles make a digest
 DIGEST_MIN_SHARE = 0.3  # ... when they are this share of it at least
 # Sentence matches that mean the words were copied, not just the facts.
@@ -774,10 +775,17 @@ def _wording_is_spun(sketch: _Sketch) -> bool:
 def _wording_evidence(sketch: _Sketch) -> list[dict[str, object]]:
     if sketch.spin is None:
         return []
+    # Most suspicious first, each word once (with how often it occurs): a reader checks
+    # a short list, not "stated" six times.
+    times = Counter(h.word.lower() for h in sketch.spin.suspects)
+    first = {h.word.lower(): h for h in reversed(sketch.spin.suspects)}
+    shown = [h for h in sketch.spin.suspects if first[h.word.lower()] is h][:SUSPECTS_SHOWN]
     evidence: list[dict[str, object]] = [
         {"article": sketch.article.id, "start": h.start, "end": h.end,
-         "note": f"\"{h.word}\" looks swapped for a synonym (\"{h.likely}\" is the usual pair)"}
-        for h in sketch.spin.suspects[:40]]
+         "note": f"\"{h.word}\" may be a synonym swapped in: a writer would more likely put "
+                 f"\"{h.likely}\"" + (f" ({times[h.word.lower()]} times)"
+                                     if times[h.word.lower()] > 1 else "")}
+        for h in shown]
     evidence += [{"article": sketch.article.id, "start": start, "end": end,
                   "note": "small number written as a digit"}
                  for start, end in sketch.spin.digits[:10]]
