@@ -274,7 +274,8 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
     sent_start = max(first[0].sent.start_char, para_start)
     para_end = text.find("\n", span.end)
     sent_end = min(first[-1].sent.end_char, len(text) if para_end < 0 else para_end)
-    candidates = [t for t in _tokens_outside(doc, sent_start, sent_end, inside) if _is_cue(t)]
+    candidates = [t for t in _tokens_outside(doc, sent_start, sent_end, inside) if _is_cue(t)
+                  and not _cue_of_another_clause(t, span)]
     if not candidates:
         following = _next_sentence(doc, first[-1])
         if following is not None:
@@ -301,6 +302,19 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
         return governs + weak, weak, min(abs(token.idx - span.start), abs(token.idx - span.end))
 
     return min(candidates, key=rank)
+
+
+# Conjunctions that make a clause after a quote an event, not its attribution
+# ('"That makes me smart," when Varga blasted him'); "as" still attributes ("as she said").
+EVENT_MARKS = {"when", "while", "after", "before", "because", "since", "if", "although",
+               "though", "until", "once", "unless"}
+
+
+def _cue_of_another_clause(cue: Token, span: MarkedSpan) -> bool:
+    """A speech verb after a quote that opens a clause of its own: '"That makes me smart,"
+    when Varga blasted him' tells what happened next, not who spoke."""
+    return cue.idx >= span.outer_end and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in EVENT_MARKS for c in cue.lefts)
 
 
 def _is_cue(token: Token) -> bool:
@@ -377,7 +391,8 @@ def _speaker_without_cue(doc: Doc, parts: list[MarkedSpan], resolver: SpeakerRes
     if lead is not None and (found := resolver.speaker_of(lead, previous)) is not None:
         return found, lead.text  # 'X said the plan failed. "We lost."'
     if previous is not None and previous.speaker_start is not None and \
-            _continues_turn(text, previous, parts[0].start):
+            (_continues_turn(text, previous, parts[0].start) or
+             _quote_paragraph_after(text, previous, parts, resolver)):
         return (previous.speaker_text or "", previous.speaker_start,
                 previous.speaker_end or previous.speaker_start), None
     pointer = _pointer_after(doc, parts[-1], resolver)
@@ -437,6 +452,8 @@ def _governing_verb(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | No
         token = token.head
         if inside[token.idx] or token.pos_ not in {"VERB", "AUX"}:
             continue
+        if "\n" in text_of(doc)[min(token.idx, span.end):max(token.idx, span.start)]:
+            continue  # the parser ran the sentence into another paragraph
         if any(c.dep_ in {"nsubj", "nsubjpass"} and not inside[c.idx] for c in token.children):
             return token
         if token.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "prep", "acl"}:
@@ -614,6 +631,29 @@ def _continues_turn(text: str, previous: Quote, start: int) -> bool:
     if "\n\n" not in gap:
         return len(gap) < 250
     return gap.count("\n\n") == 1 and len(gap.strip(" \n\"'\u201c\u201d\u2018\u2019")) < 60
+
+
+def _quote_paragraph_after(text: str, previous: Quote, parts: list[MarkedSpan],
+                           resolver: SpeakerResolver) -> bool:
+    """A paragraph that is only a quote, a paragraph or two after a person's quote, with no
+    one else named in between: the same person goes on ('"I have seen worse," Marsh said.
+    / The talks stalled. / "Patience runs out."')."""
+    line_start = text.rfind("\n", 0, parts[0].outer_start) + 1
+    line_end = text.find("\n", parts[-1].outer_end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:parts[0].outer_start].strip() or \
+            text[parts[-1].outer_end:line_end].strip(" .,"):
+        return False
+    gap = text[previous.end:line_start]
+    if len(gap) > 700 or len([p for p in gap.split("\n") if p.strip()]) > 3 or \
+            previous.speaker_start is None:
+        return False
+    speaker = next((m for m in resolver.people if m.start == previous.speaker_start), None)
+    if speaker is None:
+        return False
+    who = resolver.identity.get(speaker.start)
+    return not any(previous.end <= m.start < line_start and
+                   resolver.identity.get(m.start) != who for m in resolver.people)
 
 
 def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,

@@ -106,8 +106,46 @@ class SpeakerResolver:
             return self._group_before(subject)
         if subject.lower_ in PRONOUNS:
             return self._previous_speaker(subject, previous) or self._antecedent(subject)
-        return self._name_between(subject, cue) or self._named_in_apposition(subject) or \
-            self._named_with_age(subject) or self._mention_for(subject)
+        return self._subject_in_cue_line(subject, cue) or \
+            self._name_right_before(subject, cue) or self._name_between(subject, cue) or \
+            self._named_in_apposition(subject) or self._named_with_age(subject) or \
+            self._mention_for(subject)
+
+    def _name_right_before(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
+        """ "To understand the real Dred Scott, Chief Justice Roberts said, ...": a parse that
+        put the speaker in apposition to an earlier name; the name that ends right at the
+        cue speaks."""
+        text = text_of(self.doc)
+        for child in subject.children:
+            if child.dep_ != "appos" or child.i > cue.i:
+                continue
+            for mention in self.people:
+                if mention.kind == "name" and mention.start <= child.idx < mention.end and \
+                        not text[mention.end:cue.idx].strip() and \
+                        not mention.start <= subject.idx < mention.end:
+                    return mention.text, mention.start, mention.end
+        return None
+
+    def _subject_in_cue_line(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
+        """A parser that ran a time stamp's paragraph into the next ("12:15 p.m.\n\nLena
+        Marsh says ..."): the noun phrase that opens the cue's own paragraph."""
+        text = text_of(self.doc)
+        if subject.i > cue.i or "\n" not in text[subject.idx:cue.idx]:
+            return None
+        line_start = text.rfind("\n", 0, cue.idx) + 1
+        words = [t for t in self.doc[subject.i:cue.i] if t.idx >= line_start and
+                 not t.is_space]
+        while words and words[-1].pos_ in {"AUX", "PART", "ADV"}:
+            words.pop()  # "... is calling", "... now says"
+        if not 0 < len(words) <= 10 or words[-1].pos_ not in {"NOUN", "PROPN"} or \
+                any(t.pos_ in {"VERB", "AUX"} or self.inside[t.idx] for t in words):
+            return None
+        found = self._mention_for(words[-1])
+        if found[1] < line_start:
+            return None
+        return found if found[2] > words[-1].idx else \
+            (text[words[0].idx:words[-1].idx + len(words[-1].text)], words[0].idx,
+             words[-1].idx + len(words[-1].text))
 
     def _named_with_age(self, subject: Token) -> tuple[str, int, int] | None:
         """ "the 45-year-old said": the one person named earlier with that age ("Lena
