@@ -497,7 +497,8 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     honorific, name_tokens, inner_role = _split_person_tokens(tokens)
     if not name_tokens:
         return None
-    name = " ".join(t.text for t in name_tokens)
+    # Spaced as written: "Adeyemi-Lindqvist" is one word of the name, not three.
+    name = " ".join("".join(t.text_with_ws for t in name_tokens).split())
     prefix_role, prefix_start = _title_prefix(doc, tokens[0].i)
     role = inner_role or prefix_role or _apposition_role(name_tokens[-1])
     honorific = honorific or _honorific_before(doc, tokens[0].i)

@@ -30,6 +30,13 @@ from .people import mention_gender
 # Every gendered form, as votes on the gender of the person named just before them.
 GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
                      "she": "female", "her": "female", "hers": "female", "herself": "female"}
+# Family words with a gender ("his wife, Grace Dahl").
+FAMILY_GENDERS = {**dict.fromkeys(("wife", "widow", "daughter", "mother", "sister", "aunt",
+                                   "niece", "girlfriend", "grandmother", "granddaughter",
+                                   "stepdaughter", "stepmother", "fiancee"), "female"),
+                  **dict.fromkeys(("husband", "widower", "son", "father", "brother", "uncle",
+                                   "nephew", "boyfriend", "grandfather", "grandson", "stepson",
+                                   "stepfather", "fiance"), "male")}
 # Salience (Lappin and Leass 1994): recency, grammatical role, not in an adverbial phrase.
 RECENCY_WEIGHT = 100
 ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
@@ -483,6 +490,8 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
         gender = mention_gender(mention)
         if gender:
             known.setdefault(identity.get(mention.start, _key(mention)), gender)
+    for key, gender in _possessive_genders(doc, people, inside, identity):
+        known.setdefault(key, gender)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     named_in: dict[int, dict[str, int]] = defaultdict(dict)  # sentence -> name -> first end
     sents = list(doc.sents)
@@ -503,6 +512,38 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
         if key not in known and count >= 2 and count >= 3 * (sum(counts.values()) - count):
             known[key] = top
     return known
+
+
+def _possessive_genders(doc: Doc, people: list[Mention], inside: bytearray,
+                        identity: dict[int, str]) -> list[tuple[str, str]]:
+    """Genders a possessive before a family word gives: "Dahl sat beside his wife, Grace
+    Dahl": "his" is the subject's (a man), "wife" the name's beside it (a woman); also
+    "Blake and his daughter, Riley Blake"."""
+    names = [m for m in people if m.kind == "name" and not inside[m.start]]
+
+    def who(token: Token) -> str | None:
+        found = [m for m in names if m.start <= token.idx < m.end]
+        return identity.get(found[0].start, _key(found[0])) if found else None
+
+    found: list[tuple[str, str]] = []
+    for token in doc:
+        gender = GENDERED_PRONOUNS.get(token.lower_)
+        noun = token.head
+        family = FAMILY_GENDERS.get(noun.lemma_.lower())
+        if gender is None or token.dep_ != "poss" or inside[token.idx] or family is None:
+            continue
+        named = next((who(c) for c in noun.children if c.dep_ == "appos"), None)
+        if noun.dep_ == "conj":
+            owner = who(noun.head)
+        else:
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            owner = who(subject) if subject is not None and subject.i < token.i else None
+        if owner is not None and owner != named:
+            found.append((owner, gender))
+        if named is not None and named != owner:
+            found.append((named, family))
+    return found
 
 
 def _pronoun_genders(tokens: Iterable[Token], inside: bytearray) -> list[str]:

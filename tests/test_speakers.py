@@ -124,3 +124,22 @@ def test_a_quote_paragraph_after_someone_else_is_named_is_not_continued(analyse:
             'scheduled before the end of the month.\n"People here are patient, but patience '
             'runs out."')
     assert _speaker_name(analyse, text, "patience runs out") != "Lena Marsh"
+
+
+def test_a_possessive_before_a_family_word_gives_two_genders(analyse: Any) -> None:
+    # "his" is the subject's, "wife" the name's beside it: "she" is the wife.
+    text = ('Daniel Okafor sat beside his wife, Grace Okafor, at the hearing. "He is a good '
+            'father," she said.')
+    assert _speaker_name(analyse, text, "good father") == "Grace Okafor"
+    text = ('Jordan Blake and his daughter, Riley Blake, opened the shop in May. "It was her '
+            'idea," he said.')
+    assert _speaker_name(analyse, text, "her idea") == "Jordan Blake"
+    text = ('Kim Lacroix met her brother, Sam Lacroix, at the port. "He never gave up," she '
+            'said.')
+    assert _speaker_name(analyse, text, "never gave up") == "Kim Lacroix"
+
+
+def test_a_hyphenated_name_keeps_its_spelling(analyse: Any) -> None:
+    text = ('Mayor Oren Dahl visited the bakery on Monday. "We will rebuild," said baker Ngozi '
+            'Adeyemi-Lindqvist.')
+    assert _speaker_name(analyse, text, "We will rebuild") == "Ngozi Adeyemi-Lindqvist"
