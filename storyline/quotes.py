@@ -35,6 +35,8 @@ SPEECH_VERBS = {
     "reveal", "highlight", "concur", "recount", "yell", "scream", "whisper", "cry",
     "read",  # '"...," reads a statement from the ministry'
 }
+# Verbs that only attribute words, with no stance of their own.
+PLAIN_CUES = {"say", "add", "write", "tell", "continue", "explain", "note", "state"}
 # Cues of thought rather than speech: used only when nothing better is near.
 WEAK_CUES = {"think", "believe", "hope", "fear", "answer", "question", "continue", "order"}
 # Verbs that introduce reported speech with a content clause ("said that ...").
@@ -287,8 +289,10 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
             window = 12 if ending == "," or (ending in "?!" and (following[0].is_lower or
                                                                   short)) else 4
             # A cue in the next paragraph speaks for what follows it, not for this quote.
+            # After a full stop only a plain attribution ('"We lost." Dahl said.'); "Dahl
+            # agreed." is someone else's reaction.
             lead = [t for t in outside[:window] if _is_cue(t) and "\n" not in
-                    text[span.end:t.idx]]
+                    text[span.end:t.idx] and (ending != "." or t.lemma_ in PLAIN_CUES)]
             if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
     if not candidates:
@@ -509,6 +513,10 @@ def _addressed(doc: Doc, start: int, end: int) -> bool:
 
 
 POINTER_WORDS = {"that", "that's", "those", "this", "so", "such"}
+# What such a sentence calls the quote: "Those were the words of ...", "That was the message
+# from ...".
+POINTED_WORDS = {"words", "word", "message", "warning", "verdict", "reaction", "response",
+                 "assessment", "advice", "plea"}
 
 
 def _points_back(word: Token) -> bool:
@@ -540,7 +548,7 @@ def _pointer_after(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
     if cue is not None and (found := resolver.speaker_of(cue)) is not None and \
             resolver.names_person(found):
         return found, cue.text
-    if not any(t.lower_ in {"words", "word"} for t in sentence[:5]):
+    if not any(t.lower_ in POINTED_WORDS for t in sentence[:5]):
         return None
     end = sentence[-1].idx
     named = {resolver.identity.get(m.start, m.name): m for m in resolver.people

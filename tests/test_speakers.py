@@ -143,3 +143,17 @@ def test_a_hyphenated_name_keeps_its_spelling(analyse: Any) -> None:
     text = ('Mayor Oren Dahl visited the bakery on Monday. "We will rebuild," said baker Ngozi '
             'Adeyemi-Lindqvist.')
     assert _speaker_name(analyse, text, "We will rebuild") == "Ngozi Adeyemi-Lindqvist"
+
+
+def test_a_sentence_calling_a_quote_a_message_names_its_speaker(analyse: Any) -> None:
+    text = ('"We need the money now." That was the message from Premier Oren Dahl on Tuesday '
+            'as he unveiled the budget.')
+    assert _speaker_name(analyse, text, "money now") == "Oren Dahl"
+
+
+def test_a_reaction_after_a_finished_quote_is_not_its_cue(analyse: Any) -> None:
+    text = ('Dr. Amara Osei gave the daily briefing. Osei said the numbers were stable. "That '
+            'is good news," she said. "But we must stay careful." Premier Oren Dahl agreed. '
+            '"We are on the right path," he said.')
+    assert _speaker_name(analyse, text, "stay careful") == "Amara Osei"
+    assert _speaker_name(analyse, text, "right path") == "Oren Dahl"
