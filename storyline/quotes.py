@@ -47,6 +47,12 @@ ARGUMENT_DEPS = CLAUSE_DEPS | {"dobj", "dative", "oprd", "prep", "attr", "acomp"
 TITLE_PREPOSITIONS = {"on", "in", "of", "at", "from", "for", "by", "with", "about"}
 LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
                  "word", "phrase", "slogan", "known", "called"}
+# Works whose title may follow them in quote marks.
+WORK_NOUNS = {"book", "film", "movie", "song", "album", "show", "series", "novel", "memoir",
+              "play", "documentary", "episode", "podcast", "poem", "opera", "musical",
+              "exhibition", "exhibit", "column", "essay", "headline", "programme", "program"}
+
+
 def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
     """All direct, partial, indirect and mixed quotes of one article, in text order.
 
@@ -590,6 +596,8 @@ def _dash_attribution(text: str, span: MarkedSpan, resolver: SpeakerResolver
 def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -> bool:
     """Scare quotes, nicknames and titles: "the so-called 'bridge tax'"."""
     before = text[max(0, span.outer_start - 30):span.outer_start].lower().split()
+    if before and before[-1].strip(",") in WORK_NOUNS and _titled(text[span.start:span.end]):
+        return True  # 'In his 2002 book, "Make Your Kid a Millionaire,"', 'the film "The Tide"'
     if word_count > 4:
         return word_count <= 8 and _titled(text[span.start:span.end]) and bool(before) and \
             (before[-1] in TITLE_PREPOSITIONS or _possessive(before[-1]))

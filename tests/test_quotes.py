@@ -769,3 +769,10 @@ def test_a_pointing_sentence_about_a_thing_gives_no_speaker(analyse: Any) -> Non
 
     quote = _by_text(_quotes(analyse, text), "closed until the spring")
     assert quote.speaker_text is None
+
+
+def test_a_title_after_the_word_for_a_work_is_no_quote(analyse: Any) -> None:
+    text = ('In his 2002 book, "Make Your Kid a Millionaire," Oren Dahl suggested saving early. '
+            '"Save Early And Often," Dahl said.')
+    quotes = [q for q in _quotes(analyse, text) if q.kind in {"direct", "partial"}]
+    assert [q.text for q in quotes] == ["Save Early And Often,"]
