@@ -235,7 +235,9 @@ def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
 
 
 SPEECH_LEMMAS = {"say", "tell", "add", "warn", "announce", "state", "explain", "insist", "ask",
-                 "write", "note", "reply", "respond", "argue", "recall", "admit", "acknowledge"}
+                 "write", "note", "reply", "respond", "argue", "recall", "admit", "acknowledge",
+                 "suggest", "predict", "urge", "stress", "claim", "emphasize", "emphasise",
+                 "tweet", "testify", "concede", "complain", "agree", "confirm", "deny"}
 
 
 def _person_cue(run: list[Token], label: str) -> bool:

@@ -34,7 +34,11 @@ SPEECH_VERBS = {
     "attack", "slam", "praise", "brand", "dismiss", "mock", "scoff", "retort", "exclaim",
     "reveal", "highlight", "concur", "recount", "yell", "scream", "whisper", "cry",
     "read",  # '"...," reads a statement from the ministry'
+    "repeat", "muse", "wonder", "marvel", "sigh", "snap", "gush", "interject", "chime",
 }
+# Verbs that are cues with a particle: "shot back", "pointed out", "weighed in".
+PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", "point": "out",
+                "lash": "out", "speak": "out", "weigh": "in"}
 # Verbs that only attribute words, with no stance of their own.
 PLAIN_CUES = {"say", "add", "write", "tell", "continue", "explain", "note", "state"}
 # Cues of thought rather than speech: used only when nothing better is near.
@@ -333,8 +337,13 @@ def _is_cue(token: Token) -> bool:
         return True
     if token.lemma_ == "put" and _as_put_it(token):
         return True
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and \
-        token.dep_ not in {"amod", "compound"}
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"}:
+        return False
+    lemma = token.lemma_.lower()
+    particle = PHRASAL_CUES.get(lemma)
+    if particle is not None:
+        return any(c.dep_ in {"prt", "advmod"} and c.lower_ == particle for c in token.children)
+    return lemma in SPEECH_VERBS
 
 
 def _as_put_it(token: Token) -> bool:

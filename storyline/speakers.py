@@ -292,12 +292,17 @@ class SpeakerResolver:
             if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
                     verb.dep_ == "relcl":
                 return verb.head  # "Varga, who called the closure ..." -> Varga
-            agents = [c for c in verb.children if c.dep_ == "agent"]
+            # "was told by Oren Dahl" names the speaker; "was joined by Dahl and joked"
+            # does not: only the cue's own agent speaks.
+            agents = [c for c in verb.children if c.dep_ == "agent"] if verb == cue else []
             if subjects and not (agents and subjects[0].dep_ == "nsubjpass"):
                 return subjects[0]
             if agents:  # "was told by Oren Dahl": the agent speaks, not the one told
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
                 return pobj[0] if pobj else None
+            if verb.dep_ == "acl" and _issued_thing(verb.head):
+                verb = verb.head.head  # "Dahl released an ad calling ...": Dahl speaks
+                continue
             if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
                 return verb.head  # "footage of Hillary Clinton asking, ..."
             controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
@@ -450,6 +455,19 @@ class SpeakerResolver:
                 continue  # "the officers" is no "she"
             return mention.text, mention.start, mention.end
         return None
+
+
+# Things someone puts out that can say something in their name.
+ISSUED = {"statement", "ad", "advertisement", "commercial", "letter", "memo", "email", "e-mail",
+          "note", "release", "video", "website", "post", "tweet", "message", "editorial",
+          "op-ed", "petition", "filing", "brief", "motion", "notice", "mailer", "flyer"}
+
+
+def _issued_thing(noun: Token) -> bool:
+    """A thing someone puts out, as the object of their verb: "released an ad calling",
+    "put out a statement saying" (not "footage of Dahl asking", not "told supporters")."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.lemma_.lower() in ISSUED and \
+        noun.head.pos_ == "VERB"
 
 
 def _token_weight(token: Token) -> int:

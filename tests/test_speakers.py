@@ -157,3 +157,32 @@ def test_a_reaction_after_a_finished_quote_is_not_its_cue(analyse: Any) -> None:
             '"We are on the right path," he said.')
     assert _speaker_name(analyse, text, "stay careful") == "Amara Osei"
     assert _speaker_name(analyse, text, "right path") == "Oren Dahl"
+
+
+def test_a_verb_repeating_words_is_a_cue(analyse: Any) -> None:
+    text = '"Grizzly Adams?" Oren Dahl said. "The harbour bear?" Lena Marsh repeated.'
+    assert _quote(analyse, text, "harbour bear").speaker_text == "Lena Marsh"
+
+
+def test_a_cue_with_its_particle(analyse: Any) -> None:
+    text = ('After Sarah Miller said the vote was rigged, Mayor John Carter shot back: "That is '
+            'simply false and she knows it."')
+    assert _speaker_name(analyse, text, "simply false") == "John Carter"
+
+
+def test_a_passive_verb_joined_to_the_cue_lends_no_agent(nlp: Any) -> None:
+    # "was joined on stage by Brandt and joked": Miller joked, not Brandt.
+    text = ('Sarah Miller was joined on stage by Councillor Tomas Brandt and joked, "You are all '
+            'being ridiculous."')
+    doc = nlp(text)
+    joked = next(t for t in doc if t.text == "joked")
+    resolver = SpeakerResolver(doc, [], bytearray(len(text)))
+    assert resolver.speaker_of(joked) == ("Sarah Miller", 0, 12)
+
+
+def test_what_a_thing_put_out_says_its_issuer_says(nlp: Any) -> None:
+    text = 'Her office put out a statement saying the pier "cannot be saved."'
+    doc = nlp(text)
+    saying = next(t for t in doc if t.text == "saying")
+    resolver = SpeakerResolver(doc, [], bytearray(len(text)))
+    assert resolver.speaker_of(saying) == ("Her office", 0, 10)
