@@ -74,6 +74,7 @@ from _quote_eval import (
     polnear_cases,
     polnear_speaker_ok,
     score,
+    speaker_error_class,
     words,
 )
 from spacy.language import Language
@@ -348,6 +349,22 @@ def _best(tokens: frozenset[int], others: Sequence[frozenset[int]]) -> int | Non
     return max(range(len(scores)), key=scores.__getitem__, default=None)
 
 
+def speaker_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore],
+                   speaker_ok: SpeakerCheck) -> dict[str, int]:
+    """Storyline's wrong speakers among matched quotes, counted by class and printed; no
+    single error is shown (GGT is evaluation-only)."""
+    counts = Counter[str]()
+    for case, preds, result in zip(cases, run.storyline, scores, strict=True):
+        for g, p, _value in result.matches["all"][SPEAKER_THRESHOLD]:
+            gold, pred = case.gold[g], preds[p]
+            if (gold.source is not None or gold.speakers) and not speaker_ok(gold, pred):
+                counts[speaker_error_class(gold, pred)] += 1
+    print(f"\nSpeaker errors among matched quotes, by class (counts only): "
+          f"{sum(counts.values())}: " +
+          ", ".join(f"{n} {name}" for name, n in counts.most_common()) + ".")
+    return dict(counts)
+
+
 def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
                ) -> list[dict[str, Any]]:
     """Storyline's direct-quote misses and false alarms and its speaker errors on dev."""
@@ -533,6 +550,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             label = "tuning split" if split == "dev" else "test split, report only"
             result, per_article = evaluate(f"PolNeAR {split} ({label})", cases, run,
                                            polnear_speaker_ok)
+            result["speaker_errors"] = speaker_errors(cases, run, per_article,
+                                                      polnear_speaker_ok)
             report["polnear"][split] = result
             report["speed"][f"polnear_{split}"] = speed(f"Speed, PolNeAR {split}", run,
                                                         len(cases))
@@ -557,8 +576,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         cases = ggt_cases(ggt_dir, text_source=args.ggt_text, limit=args.limit)
         run = run_systems(nlp, cases, extract)
         text = "articleBodyText" if args.ggt_text == "body" else "rawtext.zip"
-        result, _ = evaluate(f"ggt_quotes_2020 (all articles, evaluation only; text: {text})",
-                             cases, run, ggt_speaker_ok)
+        result, per_article = evaluate(
+            f"ggt_quotes_2020 (all articles, evaluation only; text: {text})", cases, run,
+            ggt_speaker_ok)
+        result["speaker_errors"] = speaker_errors(cases, run, per_article, ggt_speaker_ok)
         report["ggt_quotes_2020"] = result
         report["speed"]["ggt_quotes_2020"] = speed("Speed, ggt_quotes_2020", run, len(cases))
     elif not args.no_ggt:

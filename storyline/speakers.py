@@ -230,7 +230,7 @@ class SpeakerResolver:
         text = text_of(self.doc)
         between = [m for m in self.people if subject.idx < m.start and m.end <= cue.idx
                    and m.kind == "name" and not self.inside[m.start]
-                   and (timelike or m.start not in phrase)
+                   and (timelike or m.start not in phrase and self._could_speak(m, cue))
                    and len(re.sub(r"\(.*?\)", "", text[m.end:cue.idx]).split()) <= 2]
         if "\n" in text[subject.idx:cue.idx]:
             return None
@@ -238,6 +238,15 @@ class SpeakerResolver:
             mention = between[-1]
             return mention.text, mention.start, mention.end
         return self._proper_nouns_before(cue) if timelike else None
+
+    def _could_speak(self, mention: Mention, cue: Token) -> bool:
+        """A name that can be the cue's subject: not the object of a verb or a preposition
+        ("voiced support for Donald Trump on Wednesday, saying")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.head == cue or root.dep_ not in {"pobj", "dobj", "dative", "poss"}
 
     def _proper_nouns_before(self, cue: Token) -> tuple[str, int, int] | None:
         """ "9:40 a.m. Tomas Brandt says", where the tagger took the name into the time:
@@ -289,6 +298,9 @@ class SpeakerResolver:
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and not self.inside[c.idx]]
+            if len(subjects) > 1:  # "..., New Hampshire, Trump went": the person is it
+                subjects.sort(key=lambda c: not any(m.start <= c.idx < m.end
+                                                    for m in self.people))
             if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
                     verb.dep_ == "relcl":
                 return verb.head  # "Varga, who called the closure ..." -> Varga

@@ -7,6 +7,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from storyline.entities import link_entities
+from storyline.models import Mention
 from storyline.speakers import SpeakerResolver
 
 
@@ -186,3 +187,29 @@ def test_what_a_thing_put_out_says_its_issuer_says(nlp: Any) -> None:
     saying = next(t for t in doc if t.text == "saying")
     resolver = SpeakerResolver(doc, [], bytearray(len(text)))
     assert resolver.speaker_of(saying) == ("Her office", 0, 10)
+
+
+def test_the_subject_nearest_the_verb_speaks(nlp: Any) -> None:
+    # The parse of "Speaking in Calder, New Brunswick, Dahl went after Brandt, calling him a
+    # stiff" that gives "went" two subjects: the place and the person next to the verb.
+    words = ["Speaking", "in", "Calder", ",", "New", "Brunswick", ",", "Dahl", "went", "after",
+             "Brandt", ",", "calling", "him", "a", "stiff", "."]
+    spaces = [True, True, False, True, True, False, True, True, True, True, False, True, True,
+              True, True, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces,
+              heads=[8, 0, 1, 8, 5, 8, 8, 8, 8, 8, 9, 8, 8, 12, 15, 12, 8],
+              deps=["advcl", "prep", "pobj", "punct", "compound", "nsubj", "punct", "nsubj",
+                    "ROOT", "prep", "pobj", "punct", "advcl", "dobj", "det", "oprd", "punct"],
+              pos=["VERB", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB",
+                   "ADP", "PROPN", "PUNCT", "VERB", "PRON", "DET", "NOUN", "PUNCT"])
+    people = [Mention("a1", w, doc[i].idx, doc[i].idx + len(w), "PERSON", name=w)
+              for i, w in ((7, "Dahl"), (10, "Brandt"))]
+    resolver = SpeakerResolver(doc, people, bytearray(len(doc.text)))
+    start = doc[7].idx
+    assert resolver.speaker_of(doc[12]) == ("Dahl", start, start + 4)
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker(analyse: Any) -> None:
+    text = ('The opposition party\'s leader, Sarah Miller, voiced support for Mayor John Carter '
+            'on Wednesday, saying the harbour plan would bring jobs to the town.')
+    assert _speaker_name(analyse, text, "harbour plan") == "Sarah Miller"
