@@ -116,7 +116,7 @@ class SpeakerResolver:
         return self._subject_in_cue_line(subject, cue) or \
             self._name_right_before(subject, cue) or self._name_between(subject, cue) or \
             self._named_in_apposition(subject) or self._named_with_age(subject) or \
-            self._mention_for(subject)
+            self._mention_for(subject, trim=subject.i > cue.i and cue.lower_ != "according")
 
     def _name_right_before(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
         """ "To understand the real Dred Scott, Chief Justice Roberts said, ...": a parse that
@@ -324,7 +324,27 @@ class SpeakerResolver:
                 verb = verb.head  # "..., saying", "began by saying"
             else:
                 break
+        if self._right_after_a_quote(cue):
+            return self._name_after(cue) or self._nominal_after(cue)
         return self._name_after(cue) or self._name_next_to(cue)
+
+    def _right_after_a_quote(self, cue: Token) -> bool:
+        """ '"...," said the boy': the cue comes right after a closing quote mark."""
+        before = text_of(self.doc)[:cue.idx].rstrip()
+        return bool(before) and self.inside[len(before) - 1] == 1 and \
+            before[-1] in "\"'\u201d\u2019"
+
+    def _nominal_after(self, cue: Token) -> Token | None:
+        """ '"...," asked the boy, who ...', '"...," read the email': the parser took the
+        speaker after an inverted cue for its object; the head noun of the phrase after it."""
+        nouns = []
+        for token in self.doc[cue.i + 1:cue.i + 9]:
+            if self.inside[token.idx] or token.is_punct or token.lower_ in {"who", "which"} \
+                    or token.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "VERB"} \
+                    or token.pos_ == "VERB" and token.dep_ != "amod":
+                break
+            nouns += [token] if token.pos_ in {"NOUN", "PROPN"} else []
+        return nouns[-1] if nouns else None
 
     def _name_after(self, cue: Token) -> Token | None:
         """ '"...," said Const. Lena Marsh': a name right after the cue, behind at most a
@@ -359,7 +379,7 @@ class SpeakerResolver:
                 return token.root if token is not None else None
         return None
 
-    def _mention_for(self, token: Token) -> tuple[str, int, int]:
+    def _mention_for(self, token: Token, trim: bool = False) -> tuple[str, int, int]:
         for mention in self.mentions:
             if mention.start <= token.idx < mention.end:
                 return mention.text, mention.start, mention.end
@@ -367,8 +387,13 @@ class SpeakerResolver:
         line_start = text_of(self.doc).rfind("\n", 0, token.idx) + 1
         line_end = text_of(self.doc).find("\n", token.idx)
         line_end = len(text_of(self.doc)) if line_end < 0 else line_end
+        # After an inverted cue a relative clause is no part of the speaker ('"...," asked
+        # the boy, who was ...'); before the cue PolNeAR counts its "who" as the speaker.
+        clauses = {t.i for c in token.rights if c.dep_ in {"relcl", "acl"} for t in c.subtree} \
+            if trim else set()
         parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"
-                 and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6] or [token]
+                 and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6
+                 and t.i not in clauses] or [token]
         start = min(t.idx for t in parts)
         end = max(t.idx + len(t.text) for t in parts)
         return text_of(self.doc)[start:end], start, end

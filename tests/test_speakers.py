@@ -213,3 +213,15 @@ def test_a_name_after_a_preposition_is_not_the_speaker(analyse: Any) -> None:
     text = ('The opposition party\'s leader, Sarah Miller, voiced support for Mayor John Carter '
             'on Wednesday, saying the harbour plan would bring jobs to the town.')
     assert _speaker_name(analyse, text, "harbour plan") == "Sarah Miller"
+
+
+def test_the_phrase_after_an_inverted_cue_speaks(analyse: Any) -> None:
+    text = ('The boy drove to the event from Calder. "How big is that wall?" asked the boy, who '
+            'was wearing a red hat.')
+    assert _quote(analyse, text, "How big").speaker_text == "the boy"
+    text = ('"We are not going to say it is a mistake, so forget about it," said retired '
+            'harbour master Oren Dahl, asked about his claims.')
+    assert _quote(analyse, text, "forget about it").speaker_text == "Oren Dahl"
+    text = ('Supporters were unmoved. "Meh," wrote a ferry supporter who runs the Twitter '
+            'account @FerriesForAll.')
+    assert _quote(analyse, text, "Meh").speaker_text == "a ferry supporter"
