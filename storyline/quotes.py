@@ -38,7 +38,7 @@ SPEECH_VERBS = {
 }
 # Verbs that are cues with a particle: "shot back", "pointed out", "weighed in".
 PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", "point": "out",
-                "lash": "out", "speak": "out", "weigh": "in"}
+                "lash": "out", "speak": "out", "weigh": "in", "go": "on"}
 # Verbs that only attribute words, with no stance of their own.
 PLAIN_CUES = {"say", "add", "write", "tell", "continue", "explain", "note", "state"}
 # Cues of thought rather than speech: used only when nothing better is near.

@@ -52,6 +52,8 @@ SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist"
 SALIENCE_SENTENCES = 4
 # "promised them to say": verbs whose subject, not object, does what follows.
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
+# Cues whose object is the one spoken to, never the speaker ("told Mr. Obama").
+LISTENER_CUES = {"tell", "inform", "remind", "assure", "ask", "urge", "advise", "thank"}
 # Pronouns that can be a speech verb's subject or object, with the gender they require.
 PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "male",
             "her": "female", "we": None, "i": None}
@@ -326,6 +328,8 @@ class SpeakerResolver:
                 break
         if self._right_after_a_quote(cue):
             return self._name_after(cue) or self._nominal_after(cue)
+        if cue.lemma_ in LISTENER_CUES:  # "Cohen, ..., told Mr. Obama": Obama listens
+            return self._name_next_to(cue)
         return self._name_after(cue) or self._name_next_to(cue)
 
     def _right_after_a_quote(self, cue: Token) -> bool:

@@ -225,3 +225,9 @@ def test_the_phrase_after_an_inverted_cue_speaks(analyse: Any) -> None:
     text = ('Supporters were unmoved. "Meh," wrote a ferry supporter who runs the Twitter '
             'account @FerriesForAll.')
     assert _quote(analyse, text, "Meh").speaker_text == "a ferry supporter"
+
+
+def test_the_one_told_is_not_the_speaker_after_a_long_subject(analyse: Any) -> None:
+    text = ('"That was a good speech you gave last night, Mr. Mayor," Councillor John Carter, a '
+            'Liberal from Calder, told Mr. Dahl as he stopped to shake hands.')
+    assert _speaker_name(analyse, text, "good speech") == "John Carter"
