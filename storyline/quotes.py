@@ -319,14 +319,14 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
 
 
 # Conjunctions that make a clause after a quote an event, not its attribution
-# ('"That makes me smart," when Varga blasted him'); "as" still attributes ("as she said").
+# ('"The pier is safe," when Varga closed it'); "as" still attributes ("as she said").
 EVENT_MARKS = {"when", "while", "after", "before", "because", "since", "if", "although",
                "though", "until", "once", "unless"}
 
 
 def _cue_of_another_clause(cue: Token, span: MarkedSpan) -> bool:
-    """A speech verb after a quote that opens a clause of its own: '"That makes me smart,"
-    when Varga blasted him' tells what happened next, not who spoke."""
+    """A speech verb after a quote that opens a clause of its own: '"The pier is safe,"
+    when Varga called it closed' tells what happened next, not who spoke."""
     return cue.idx >= span.outer_end and any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in EVENT_MARKS for c in cue.lefts)
 
@@ -606,7 +606,7 @@ def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -
     """Scare quotes, nicknames and titles: "the so-called 'bridge tax'"."""
     before = text[max(0, span.outer_start - 30):span.outer_start].lower().split()
     if before and before[-1].strip(",") in WORK_NOUNS and _titled(text[span.start:span.end]):
-        return True  # 'In his 2002 book, "Make Your Kid a Millionaire,"', 'the film "The Tide"'
+        return True  # 'In her 2019 book, "Tides of the Harbour Town,"', 'the film "The Tide"'
     if word_count > 4:
         return word_count <= 8 and _titled(text[span.start:span.end]) and bool(before) and \
             (before[-1] in TITLE_PREPOSITIONS or _possessive(before[-1]))

@@ -52,7 +52,7 @@ SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist"
 SALIENCE_SENTENCES = 4
 # "promised them to say": verbs whose subject, not object, does what follows.
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
-# Cues whose object is the one spoken to, never the speaker ("told Mr. Obama").
+# Cues whose object is the one spoken to, never the speaker ("told Mayor Dahl").
 LISTENER_CUES = {"tell", "inform", "remind", "assure", "ask", "urge", "advise", "thank"}
 # Pronouns that can be a speech verb's subject or object, with the gender they require.
 PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "male",
@@ -121,7 +121,7 @@ class SpeakerResolver:
             self._mention_for(subject, trim=subject.i > cue.i and cue.lower_ != "according")
 
     def _name_right_before(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
-        """ "To understand the real Dred Scott, Chief Justice Roberts said, ...": a parse that
+        """ "To know the old Oren Dahl, Judge Lena Marsh said, ...": a parse that
         put the speaker in apposition to an earlier name; the name that ends right at the
         cue speaks."""
         text = text_of(self.doc)
@@ -243,7 +243,7 @@ class SpeakerResolver:
 
     def _could_speak(self, mention: Mention, cue: Token) -> bool:
         """A name that can be the cue's subject: not the object of a verb or a preposition
-        ("voiced support for Donald Trump on Wednesday, saying")."""
+        ("voiced support for Mayor Dahl on Wednesday, saying")."""
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             return False
@@ -300,7 +300,7 @@ class SpeakerResolver:
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and not self.inside[c.idx]]
-            if len(subjects) > 1:  # "..., New Hampshire, Trump went": the person is it
+            if len(subjects) > 1:  # "..., New Brunswick, Dahl went": the person is it
                 subjects.sort(key=lambda c: not any(m.start <= c.idx < m.end
                                                     for m in self.people))
             if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
@@ -328,7 +328,7 @@ class SpeakerResolver:
                 break
         if self._right_after_a_quote(cue):
             return self._name_after(cue) or self._nominal_after(cue)
-        if cue.lemma_ in LISTENER_CUES:  # "Cohen, ..., told Mr. Obama": Obama listens
+        if cue.lemma_ in LISTENER_CUES:  # "Carter, ..., told Mr. Dahl": Dahl listens
             return self._name_next_to(cue)
         return self._name_after(cue) or self._name_next_to(cue)
 

@@ -51,11 +51,11 @@ def test_a_closing_curly_mark_typed_as_the_opener_opens_a_quote() -> None:
 
 
 def test_a_curly_quote_inside_a_curly_quote_does_not_end_it() -> None:
-    text = ('\u201cI would rather live in what he calls \u201chell\u201d than wait for the ferry '
-            'again,\u201d Jane Roe wrote.\n\nShe called it \u201cunfair\u201d.')
+    text = ('\u201cThe captain keeps calling the crossing \u201ca breeze\u201d and nobody on '
+            'board agrees,\u201d Jane Roe wrote.\n\nShe called it \u201cunfair\u201d.')
     spans = [text[s.start:s.end] for s in find_quote_marks(text)]
-    assert spans == ['I would rather live in what he calls \u201chell\u201d than wait for the '
-                     'ferry again,', "unfair"]
+    assert spans == ['The captain keeps calling the crossing \u201ca breeze\u201d and nobody on '
+                     'board agrees,', "unfair"]
 
 
 def test_an_unclosed_inner_curly_mark_still_lets_the_quote_close() -> None:

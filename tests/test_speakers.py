@@ -7,7 +7,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from storyline.entities import link_entities
+from storyline.marks import find_quote_marks
 from storyline.models import Mention
+from storyline.quotes import _char_mask, _governing_verb
 from storyline.speakers import SpeakerResolver
 
 
@@ -32,7 +34,7 @@ def _speaker_name(analyse: Any, text: str, fragment: str) -> str | None:
 
 def test_a_name_the_parser_put_in_apposition_right_before_the_cue_speaks(analyse: Any
                                                                          ) -> None:
-    text = ('To understand the real Oren Dahl, Chief Justice Lena Marsh said, one should read '
+    text = ('To know the old Oren Dahl, Chief Justice Lena Marsh said, a visitor should read '
             'the letters he wrote from the lighthouse.')
     quote = _quote(analyse, text, "read the letters")
     assert quote.speaker_text is not None and "Lena Marsh" in quote.speaker_text
@@ -54,12 +56,21 @@ def test_a_speaker_after_a_time_stamp_paragraph(nlp: Any) -> None:
     assert resolver.speaker_of(doc[7]) == ("The union's negotiator", start, doc[7].idx - 1)
 
 
-def test_a_quote_takes_no_verb_from_the_next_paragraph(analyse: Any) -> None:
-    text = ('Dahl\'s former partner at Lenox, Ana B. Ruiz, called him a master at bolting '
-            'together impossible deals. "He showed again and again an ability to put together '
-            'deals that other people couldn\'t."\n\nLenox was a juggernaut, Mr. Dahl said, '
-            'until it went bankrupt in 1999.')
-    assert _quote(analyse, text, "other people couldn").speaker_text == "Ana B. Ruiz"
+def test_a_quote_takes_no_verb_from_the_next_paragraph(nlp: Any) -> None:
+    # The parser ran the quote's sentence into the next paragraph and hung it on a verb
+    # there; that verb says nothing about who spoke the quote.
+    words = ['"', "He", "fixed", "boats", ".", '"', "\n\n", "The", "yard", "thrived", ",",
+             "Dahl", "said", "."]
+    spaces = [False, True, True, False, False, False, False, True, True, False, True, True,
+              False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces,
+              heads=[2, 2, 9, 2, 2, 2, 5, 8, 9, 12, 12, 12, 12, 12],
+              deps=["punct", "nsubj", "ccomp", "dobj", "punct", "punct", "dep", "det", "nsubj",
+                    "ccomp", "punct", "nsubj", "ROOT", "punct"],
+              pos=["PUNCT", "PRON", "VERB", "NOUN", "PUNCT", "PUNCT", "SPACE", "DET", "NOUN",
+                   "VERB", "PUNCT", "PROPN", "VERB", "PUNCT"])
+    marked = find_quote_marks(doc.text)
+    assert _governing_verb(doc, marked[0], _char_mask(len(doc.text), marked)) is None
 
 
 def test_a_person_named_beside_a_family_word_can_be_she(analyse: Any) -> None:
@@ -71,9 +82,9 @@ def test_a_person_named_beside_a_family_word_can_be_she(analyse: Any) -> None:
 
 def test_a_cue_opening_a_when_clause_after_a_quote_is_not_its_attribution(analyse: Any
                                                                           ) -> None:
-    text = ('The clip ends with footage of Dahl saying at the debate, "That makes me smart," '
-            'when Varga blasted him for not paying the ferry tax.')
-    assert _quote(analyse, text, "makes me smart").speaker_text == "Dahl"
+    text = ('The video ends with a clip of Dahl saying at the forum, "The pier is perfectly '
+            'safe," when Varga blasted him for the cracked pilings.')
+    assert _quote(analyse, text, "perfectly safe").cue == "saying"
 
 
 def test_a_body_described_by_another_word_finds_its_organisation(analyse: Any) -> None:
@@ -161,8 +172,9 @@ def test_a_reaction_after_a_finished_quote_is_not_its_cue(analyse: Any) -> None:
 
 
 def test_a_verb_repeating_words_is_a_cue(analyse: Any) -> None:
-    text = '"Grizzly Adams?" Oren Dahl said. "The harbour bear?" Lena Marsh repeated.'
-    assert _quote(analyse, text, "harbour bear").speaker_text == "Lena Marsh"
+    text = ('"The lighthouse keeper?" Oren Dahl said. "The old lighthouse keeper?" Lena Marsh '
+            'repeated.')
+    assert _quote(analyse, text, "old lighthouse").speaker_text == "Lena Marsh"
 
 
 def test_a_cue_with_its_particle(analyse: Any) -> None:
@@ -172,13 +184,13 @@ def test_a_cue_with_its_particle(analyse: Any) -> None:
 
 
 def test_a_passive_verb_joined_to_the_cue_lends_no_agent(nlp: Any) -> None:
-    # "was joined on stage by Brandt and joked": Miller joked, not Brandt.
-    text = ('Sarah Miller was joined on stage by Councillor Tomas Brandt and joked, "You are all '
-            'being ridiculous."')
+    # "was welcomed on stage by Dahl and quipped": Marsh quipped, not Dahl.
+    text = ('Lena Marsh was welcomed on stage by Mayor Oren Dahl and quipped, "Nobody warned me '
+            'about the fog."')
     doc = nlp(text)
-    joked = next(t for t in doc if t.text == "joked")
+    quipped = next(t for t in doc if t.text == "quipped")
     resolver = SpeakerResolver(doc, [], bytearray(len(text)))
-    assert resolver.speaker_of(joked) == ("Sarah Miller", 0, 12)
+    assert resolver.speaker_of(quipped) == ("Lena Marsh", 0, 10)
 
 
 def test_what_a_thing_put_out_says_its_issuer_says(nlp: Any) -> None:
@@ -191,9 +203,9 @@ def test_what_a_thing_put_out_says_its_issuer_says(nlp: Any) -> None:
 
 def test_the_subject_nearest_the_verb_speaks(nlp: Any) -> None:
     # The parse of "Speaking in Calder, New Brunswick, Dahl went after Brandt, calling him a
-    # stiff" that gives "went" two subjects: the place and the person next to the verb.
+    # coward" that gives "went" two subjects: the place and the person next to the verb.
     words = ["Speaking", "in", "Calder", ",", "New", "Brunswick", ",", "Dahl", "went", "after",
-             "Brandt", ",", "calling", "him", "a", "stiff", "."]
+             "Brandt", ",", "calling", "him", "a", "coward", "."]
     spaces = [True, True, False, True, True, False, True, True, True, True, False, True, True,
               True, True, False, False]
     doc = Doc(nlp.vocab, words=words, spaces=spaces,
@@ -216,18 +228,15 @@ def test_a_name_after_a_preposition_is_not_the_speaker(analyse: Any) -> None:
 
 
 def test_the_phrase_after_an_inverted_cue_speaks(analyse: Any) -> None:
-    text = ('The boy drove to the event from Calder. "How big is that wall?" asked the boy, who '
-            'was wearing a red hat.')
-    assert _quote(analyse, text, "How big").speaker_text == "the boy"
-    text = ('"We are not going to say it is a mistake, so forget about it," said retired '
-            'harbour master Oren Dahl, asked about his claims.')
-    assert _quote(analyse, text, "forget about it").speaker_text == "Oren Dahl"
-    text = ('Supporters were unmoved. "Meh," wrote a ferry supporter who runs the Twitter '
-            'account @FerriesForAll.')
-    assert _quote(analyse, text, "Meh").speaker_text == "a ferry supporter"
+    text = ('The girl rode the ferry from Calder with her aunt. "Why is the water so green?" '
+            'asked the girl, who was holding a paper boat.')
+    assert _quote(analyse, text, "so green").speaker_text == "the girl"
+    text = ('Fishers shrugged at the plan. "Whatever," wrote a ferry regular who keeps a blog '
+            'about the crossing.')
+    assert _quote(analyse, text, "Whatever").speaker_text == "a ferry regular"
 
 
 def test_the_one_told_is_not_the_speaker_after_a_long_subject(analyse: Any) -> None:
-    text = ('"That was a good speech you gave last night, Mr. Mayor," Councillor John Carter, a '
-            'Liberal from Calder, told Mr. Dahl as he stopped to shake hands.')
-    assert _speaker_name(analyse, text, "good speech") == "John Carter"
+    text = ('"What a fine regatta you ran this year, Mr. Mayor," Councillor John Carter, a '
+            'Liberal from Calder, told Mr. Dahl as they met.')
+    assert _speaker_name(analyse, text, "fine regatta") == "John Carter"
