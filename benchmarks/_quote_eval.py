@@ -373,6 +373,14 @@ def _pronoun_speaker(gold: GoldQuote) -> bool:
     return len(found) == 1 and found[0] in PRONOUNS
 
 
+def speaker_error_class(gold: GoldQuote, pred: Prediction) -> str:
+    """Which kind of speaker error a matched quote with a wrong speaker is (counts only):
+    by whether the gold speaker is a pronoun, and what the prediction gives instead."""
+    given = "another name" if pred.speaker_name else \
+        "a phrase linked to no one" if pred.speaker_text.strip() else "no speaker"
+    return f"{'pronoun' if _pronoun_speaker(gold) else 'named'} gold, {given}"
+
+
 # He and she: the person pronouns whose referent the dev diagnostic approximates.
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 

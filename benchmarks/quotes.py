@@ -5,7 +5,8 @@ Data (read from ``<repo>/../shared/data``, never copied; skipped with a message 
 * PolNeAR (``polnear/data/<split>``): the Content span of every attribution is a gold quote;
   it is "direct" when its text holds a quotation mark (" \u201c \u201d \u2018 or the NYT's ''),
   else "indirect". One annotator file per article (the first by name). Splits: dev (the
-  tuning split) and test (report only). Train is never read here.
+  tuning split) and test (report only); train (also a tuning split) only with
+  ``--split train``, as a slice (``--every``, ``--offset``, ``--limit``).
 * ggt_quotes_2020 (all 98 articles, evaluation only): each gold ``quote`` string is located
   in the article text (exact, nearest the annotated offset, else rapidfuzz partial match);
   offsets in the file are not used.
@@ -38,6 +39,7 @@ Usage:
     python benchmarks/quotes.py --split dev --limit 10  # quick run
     python benchmarks/quotes.py --json out.json
     python benchmarks/quotes.py --split dev --dev-errors /tmp/dev_errors.jsonl
+    python benchmarks/quotes.py --split train --every 4 --no-ggt --dev-errors /tmp/t.jsonl
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ from _quote_eval import (
     polnear_cases,
     polnear_speaker_ok,
     score,
+    speaker_error_class,
     words,
 )
 from spacy.language import Language
@@ -348,6 +351,22 @@ def _best(tokens: frozenset[int], others: Sequence[frozenset[int]]) -> int | Non
     return max(range(len(scores)), key=scores.__getitem__, default=None)
 
 
+def speaker_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore],
+                   speaker_ok: SpeakerCheck) -> dict[str, int]:
+    """Storyline's wrong speakers among matched quotes, counted by class and printed; no
+    single error is shown (GGT is evaluation-only)."""
+    counts = Counter[str]()
+    for case, preds, result in zip(cases, run.storyline, scores, strict=True):
+        for g, p, _value in result.matches["all"][SPEAKER_THRESHOLD]:
+            gold, pred = case.gold[g], preds[p]
+            if (gold.source is not None or gold.speakers) and not speaker_ok(gold, pred):
+                counts[speaker_error_class(gold, pred)] += 1
+    print(f"\nSpeaker errors among matched quotes, by class (counts only): "
+          f"{sum(counts.values())}: " +
+          ", ".join(f"{n} {name}" for name, n in counts.most_common()) + ".")
+    return dict(counts)
+
+
 def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
                ) -> list[dict[str, Any]]:
     """Storyline's direct-quote misses and false alarms and its speaker errors on dev."""
@@ -479,8 +498,12 @@ def code_fingerprint() -> str:
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("dev", "test", "both"), default="both",
-                        help="PolNeAR split(s) to score (dev = tuning, test = report)")
+    parser.add_argument("--split", choices=("dev", "test", "both", "train"), default="both",
+                        help="PolNeAR split(s) to score (dev and train = tuning, test = "
+                             "report; train is read only when asked for)")
+    parser.add_argument("--every", type=int, default=1,
+                        help="train only: every Nth article (840 in all), from --offset")
+    parser.add_argument("--offset", type=int, default=0, help="train only: first article")
     parser.add_argument("--limit", type=int, default=None,
                         help="at most N articles per PolNeAR split and of GGT")
     parser.add_argument("--json", type=Path, default=None, help="save the numbers here")
@@ -490,8 +513,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="GGT text: articleBodyText (default) or rawtext.zip (original "
                              "paragraph breaks)")
     parser.add_argument("--dev-errors", type=Path, default=None,
-                        help="write Storyline's PolNeAR dev errors as JSONL (dev only; keep "
-                             "the file outside the repository)")
+                        help="write Storyline's PolNeAR dev (or train) errors as JSONL "
+                             "(tuning splits only; keep the file outside the repository)")
     parser.add_argument("--data", type=Path, default=DATA, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -528,14 +551,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     if polnear_dir.is_dir() and not args.no_polnear:
         for split in splits:
-            cases = polnear_cases(polnear_dir / split, args.limit)
+            if split == "train":  # large: a slice, every Nth article
+                cases = polnear_cases(polnear_dir / split)[args.offset::args.every]
+                cases = cases[:args.limit] if args.limit else cases
+            else:
+                cases = polnear_cases(polnear_dir / split, args.limit)
             run = run_systems(nlp, cases, extract)
-            label = "tuning split" if split == "dev" else "test split, report only"
+            label = "test split, report only" if split == "test" else "tuning split"
             result, per_article = evaluate(f"PolNeAR {split} ({label})", cases, run,
                                            polnear_speaker_ok)
+            result["speaker_errors"] = speaker_errors(cases, run, per_article,
+                                                      polnear_speaker_ok)
             report["polnear"][split] = result
             report["speed"][f"polnear_{split}"] = speed(f"Speed, PolNeAR {split}", run,
                                                         len(cases))
+            pronoun_records: list[dict[str, Any]] = []
             if split == "dev":
                 counts, pronoun_records = pronoun_agreement(cases, run, per_article)
                 result["pronoun_approx"] = counts
@@ -545,7 +575,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"speaker is that Source for {counts['agree']} "
                       f"({pct(counts['agree'] / max(counts['with_referent'], 1))}%), none for "
                       f"{counts['none_given']}.")
-            if split == "dev" and args.dev_errors is not None:
+            if split != "test" and args.dev_errors is not None:
                 records = dev_errors(cases, run, per_article) + pronoun_records
                 with args.dev_errors.open("w", encoding="utf-8") as handle:
                     for record in records:
@@ -557,8 +587,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         cases = ggt_cases(ggt_dir, text_source=args.ggt_text, limit=args.limit)
         run = run_systems(nlp, cases, extract)
         text = "articleBodyText" if args.ggt_text == "body" else "rawtext.zip"
-        result, _ = evaluate(f"ggt_quotes_2020 (all articles, evaluation only; text: {text})",
-                             cases, run, ggt_speaker_ok)
+        result, per_article = evaluate(
+            f"ggt_quotes_2020 (all articles, evaluation only; text: {text})", cases, run,
+            ggt_speaker_ok)
+        result["speaker_errors"] = speaker_errors(cases, run, per_article, ggt_speaker_ok)
         report["ggt_quotes_2020"] = result
         report["speed"]["ggt_quotes_2020"] = speed("Speed, ggt_quotes_2020", run, len(cases))
     elif not args.no_ggt:

@@ -49,7 +49,7 @@ from .people import (
 # Words for one role, so "the CEO" finds a "chief executive" ("chief executive of ...").
 ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
                  "chairman": "chair", "chairwoman": "chair", "councilman": "councillor",
-                 "councilwoman": "councillor", "councilor": "councillor"}
+                 "councilwoman": "councillor", "councilor": "councillor", "leader": "head"}
 # Descriptions of a business: "the company" is the story's one company, whatever its name.
 COMPANY_NOUNS = {"company", "firm", "corporation", "business", "airline", "carrier", "retailer",
                  "insurer", "lender", "manufacturer", "automaker", "startup", "utility"}
@@ -136,14 +136,44 @@ class EntityIndex:
                            any(same_role(head, r) and _is_past(r) == _is_past(text)
                                for r in e.roles)]
             else:
-                by_role = [e for e in pool if e.label == "ORG" and head in e.name.lower()] \
-                    or ([e for e in pool if e.label == "ORG" and is_company(e.name)]
-                        if head in COMPANY_NOUNS else [])
+                by_role = _bodies_called(head, [e for e in pool if e.label == "ORG"])
             if len(by_role) == 1:
                 return by_role[0].id
             if by_name or by_role:
                 return None
         return None
+
+
+# What else a body a description names may be called: "the union" is the "... Nurses
+# Association", "the agency" the "... Food Inspection Service".
+BODY_SYNONYMS = {
+    "union": {"association", "federation", "guild", "brotherhood", "alliance"},
+    "agency": {"service", "authority", "bureau", "administration", "commission", "office"},
+    "department": {"ministry"}, "ministry": {"department"},
+    "organization": {"association", "foundation", "federation", "society", "alliance"},
+    "organisation": {"association", "foundation", "federation", "society", "alliance"},
+}
+# Descriptions that fit any kind of body: when no body is called so, they stand for the one
+# body (not a news outlet) the article names before them.
+GENERIC_BODIES = {"agency", "organization", "organisation", "group", "body", "union",
+                  "association", "department", "ministry", "office", "authority", "service",
+                  "board", "commission", "council", "foundation", "committee"}
+OUTLET_WORDS = {"press", "herald", "times", "news", "post", "daily", "journal", "tribune",
+                "gazette", "globe", "star", "sun", "mail", "cbc", "bbc", "ctv", "reuters",
+                "radio", "television", "tv", "magazine", "newspaper", "broadcaster"}
+
+
+def _bodies_called(head: str, bodies: list[Entity]) -> list[Entity]:
+    """The organisations a description of a body ("the ministry", "the company") can stand
+    for: those whose name holds its head word or a synonym, else a company for a company
+    word, else the one body named at all for a generic word."""
+    words = {head} | BODY_SYNONYMS.get(head, set())
+    named = [e for e in bodies if words & set(e.name.lower().replace(".", "").split())]
+    if named or head in COMPANY_NOUNS:
+        return named or [e for e in bodies if is_company(e.name)]
+    if head not in GENERIC_BODIES:
+        return []
+    return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split())]
 
 
 NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)

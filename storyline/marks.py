@@ -35,6 +35,7 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
     open_at: int | None = None
     inner = 0
     closer = ""
+    nested = 0  # curly quotes opened inside the open curly quote (a quote within a quote)
     i = 0
     while i < len(text):
         pair = text[i:i + 2]
@@ -43,8 +44,13 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
             if opener:
                 open_at, closer = i, opener[1]
                 inner = i + len(opener[0])
+                nested = 0
                 i = inner
                 continue
+        elif closer == "\u201d" and text[i] == "\u201c" and _closes_twice(text, i, nested):
+            nested += 1
+        elif nested and text[i] == "\u201d":
+            nested -= 1
         elif (found := _closing_mark(text, i, closer, inner)) is not None:
             if i > inner:
                 spans.append(MarkedSpan(inner, i, open_at, i + len(found)))
@@ -59,6 +65,15 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
             open_at = None  # an unclosed mark: not a quotation we can trust
         i += 1
     return spans
+
+
+def _closes_twice(text: str, i: int, nested: int) -> bool:
+    """Whether a curly opening mark inside an open curly quote opens a quote within it:
+    the paragraph still holds a closing mark for it and one for the quote around it."""
+    end = text.find("\n", i)
+    rest = text[i + 1:end if end >= 0 else len(text)]
+    return rest.count("\u201d") >= nested + 2 and \
+        rest.count("\u201d") - rest.count("\u201c") >= nested + 2
 
 
 def _closing_mark(text: str, i: int, closer: str, inner: int) -> str | None:

@@ -235,7 +235,9 @@ def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
 
 
 SPEECH_LEMMAS = {"say", "tell", "add", "warn", "announce", "state", "explain", "insist", "ask",
-                 "write", "note", "reply", "respond", "argue", "recall", "admit", "acknowledge"}
+                 "write", "note", "reply", "respond", "argue", "recall", "admit", "acknowledge",
+                 "suggest", "predict", "urge", "stress", "claim", "emphasize", "emphasise",
+                 "tweet", "testify", "concede", "complain", "agree", "confirm", "deny"}
 
 
 def _person_cue(run: list[Token], label: str) -> bool:
@@ -263,8 +265,9 @@ def _person_cue(run: list[Token], label: str) -> bool:
     if _title_prefix(doc, run[0].i)[0] or any(
             c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children):
         return True
-    if head.dep_ == "appos" and head.head.lemma_.lower() in ROLE_NOUNS:
-        return True  # "the opposition leader, Ana Ruiz, said"
+    if head.dep_ == "appos" and (head.head.lemma_.lower() in ROLE_NOUNS or
+                                 head.head.pos_ == "NOUN" and is_person_noun(head.head)):
+        return True  # "the opposition leader, Ana Ruiz, said", "His wife, Ana Ruiz, runs"
     return speech or len(run) > 1 and _holds_a_role(head)
 
 
@@ -358,6 +361,8 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         # A word modifying a thing is no body ("Bike lanes", "Twitter feed"); a body's
         # people and parts stay ("a Pentagon spokesman", "the Lakeside council").
         return []
+    ent = _past_a_title(ent)
+    label = ent.label_ if ent.label_ == "PERSON" else label
     pieces = _split_lines(list(ent))
     if label in PERSON_LABELS:
         pieces = [p for piece in pieces for p in _split_list(piece)]
@@ -371,6 +376,19 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         if mention is not None:
             found.append((mention, tokens))
     return found
+
+
+def _past_a_title(ent: Span) -> Span:
+    """An entity that is only a title ("Councillor" in "Councillor Ana Ruiz disagreed"),
+    where the tagger missed the name after it: the title and that name, one person."""
+    doc = ent.doc
+    if not all(t.lower_.rstrip(".") in OFFICE_TITLES | ROLE_NOUNS for t in ent):
+        return ent
+    end = ent.end
+    while end < len(doc) and end - ent.end < 3 and doc[end].pos_ == "PROPN" and \
+            doc[end].ent_iob_ == "O" and doc[end].is_alpha and doc[end].text[0].isupper():
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
 
 def _split_lines(tokens: list[Token]) -> list[list[Token]]:
@@ -481,7 +499,8 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     honorific, name_tokens, inner_role = _split_person_tokens(tokens)
     if not name_tokens:
         return None
-    name = " ".join(t.text for t in name_tokens)
+    # Spaced as written: "Adeyemi-Lindqvist" is one word of the name, not three.
+    name = " ".join("".join(t.text_with_ws for t in name_tokens).split())
     prefix_role, prefix_start = _title_prefix(doc, tokens[0].i)
     role = inner_role or prefix_role or _apposition_role(name_tokens[-1])
     honorific = honorific or _honorific_before(doc, tokens[0].i)

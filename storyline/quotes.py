@@ -34,7 +34,13 @@ SPEECH_VERBS = {
     "attack", "slam", "praise", "brand", "dismiss", "mock", "scoff", "retort", "exclaim",
     "reveal", "highlight", "concur", "recount", "yell", "scream", "whisper", "cry",
     "read",  # '"...," reads a statement from the ministry'
+    "repeat", "muse", "wonder", "marvel", "sigh", "snap", "gush", "interject", "chime",
 }
+# Verbs that are cues with a particle: "shot back", "pointed out", "weighed in".
+PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", "point": "out",
+                "lash": "out", "speak": "out", "weigh": "in", "go": "on"}
+# Verbs that only attribute words, with no stance of their own.
+PLAIN_CUES = {"say", "add", "write", "tell", "continue", "explain", "note", "state"}
 # Cues of thought rather than speech: used only when nothing better is near.
 WEAK_CUES = {"think", "believe", "hope", "fear", "answer", "question", "continue", "order"}
 # Verbs that introduce reported speech with a content clause ("said that ...").
@@ -45,6 +51,12 @@ ARGUMENT_DEPS = CLAUSE_DEPS | {"dobj", "dative", "oprd", "prep", "attr", "acomp"
 TITLE_PREPOSITIONS = {"on", "in", "of", "at", "from", "for", "by", "with", "about"}
 LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
                  "word", "phrase", "slogan", "known", "called"}
+# Works whose title may follow them in quote marks.
+WORK_NOUNS = {"book", "film", "movie", "song", "album", "show", "series", "novel", "memoir",
+              "play", "documentary", "episode", "podcast", "poem", "opera", "musical",
+              "exhibition", "exhibit", "column", "essay", "headline", "programme", "program"}
+
+
 def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
     """All direct, partial, indirect and mixed quotes of one article, in text order.
 
@@ -274,7 +286,8 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
     sent_start = max(first[0].sent.start_char, para_start)
     para_end = text.find("\n", span.end)
     sent_end = min(first[-1].sent.end_char, len(text) if para_end < 0 else para_end)
-    candidates = [t for t in _tokens_outside(doc, sent_start, sent_end, inside) if _is_cue(t)]
+    candidates = [t for t in _tokens_outside(doc, sent_start, sent_end, inside) if _is_cue(t)
+                  and not _cue_of_another_clause(t, span)]
     if not candidates:
         following = _next_sentence(doc, first[-1])
         if following is not None:
@@ -286,8 +299,10 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
             window = 12 if ending == "," or (ending in "?!" and (following[0].is_lower or
                                                                   short)) else 4
             # A cue in the next paragraph speaks for what follows it, not for this quote.
+            # After a full stop only a plain attribution ('"We lost." Dahl said.'); "Dahl
+            # agreed." is someone else's reaction.
             lead = [t for t in outside[:window] if _is_cue(t) and "\n" not in
-                    text[span.end:t.idx]]
+                    text[span.end:t.idx] and (ending != "." or t.lemma_ in PLAIN_CUES)]
             if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
     if not candidates:
@@ -303,14 +318,32 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
     return min(candidates, key=rank)
 
 
+# Conjunctions that make a clause after a quote an event, not its attribution
+# ('"The pier is safe," when Varga closed it'); "as" still attributes ("as she said").
+EVENT_MARKS = {"when", "while", "after", "before", "because", "since", "if", "although",
+               "though", "until", "once", "unless"}
+
+
+def _cue_of_another_clause(cue: Token, span: MarkedSpan) -> bool:
+    """A speech verb after a quote that opens a clause of its own: '"The pier is safe,"
+    when Varga called it closed' tells what happened next, not who spoke."""
+    return cue.idx >= span.outer_end and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in EVENT_MARKS for c in cue.lefts)
+
+
 def _is_cue(token: Token) -> bool:
     if token.lower_ == "according" and token.i + 1 < len(token.doc) and \
             token.doc[token.i + 1].lower_ == "to":
         return True
     if token.lemma_ == "put" and _as_put_it(token):
         return True
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_VERBS and \
-        token.dep_ not in {"amod", "compound"}
+    if token.pos_ not in {"VERB", "AUX"} or token.dep_ in {"amod", "compound"}:
+        return False
+    lemma = token.lemma_.lower()
+    particle = PHRASAL_CUES.get(lemma)
+    if particle is not None:
+        return any(c.dep_ in {"prt", "advmod"} and c.lower_ == particle for c in token.children)
+    return lemma in SPEECH_VERBS
 
 
 def _as_put_it(token: Token) -> bool:
@@ -377,7 +410,8 @@ def _speaker_without_cue(doc: Doc, parts: list[MarkedSpan], resolver: SpeakerRes
     if lead is not None and (found := resolver.speaker_of(lead, previous)) is not None:
         return found, lead.text  # 'X said the plan failed. "We lost."'
     if previous is not None and previous.speaker_start is not None and \
-            _continues_turn(text, previous, parts[0].start):
+            (_continues_turn(text, previous, parts[0].start) or
+             _quote_paragraph_after(text, previous, parts, resolver)):
         return (previous.speaker_text or "", previous.speaker_start,
                 previous.speaker_end or previous.speaker_start), None
     pointer = _pointer_after(doc, parts[-1], resolver)
@@ -437,6 +471,8 @@ def _governing_verb(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | No
         token = token.head
         if inside[token.idx] or token.pos_ not in {"VERB", "AUX"}:
             continue
+        if "\n" in text_of(doc)[min(token.idx, span.end):max(token.idx, span.start)]:
+            continue  # the parser ran the sentence into another paragraph
         if any(c.dep_ in {"nsubj", "nsubjpass"} and not inside[c.idx] for c in token.children):
             return token
         if token.dep_ not in {"xcomp", "conj", "advcl", "pcomp", "prep", "acl"}:
@@ -492,6 +528,10 @@ def _addressed(doc: Doc, start: int, end: int) -> bool:
 
 
 POINTER_WORDS = {"that", "that's", "those", "this", "so", "such"}
+# What such a sentence calls the quote: "Those were the words of ...", "That was the message
+# from ...".
+POINTED_WORDS = {"words", "word", "message", "warning", "verdict", "reaction", "response",
+                 "assessment", "advice", "plea"}
 
 
 def _points_back(word: Token) -> bool:
@@ -523,7 +563,7 @@ def _pointer_after(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
     if cue is not None and (found := resolver.speaker_of(cue)) is not None and \
             resolver.names_person(found):
         return found, cue.text
-    if not any(t.lower_ in {"words", "word"} for t in sentence[:5]):
+    if not any(t.lower_ in POINTED_WORDS for t in sentence[:5]):
         return None
     end = sentence[-1].idx
     named = {resolver.identity.get(m.start, m.name): m for m in resolver.people
@@ -565,6 +605,8 @@ def _dash_attribution(text: str, span: MarkedSpan, resolver: SpeakerResolver
 def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -> bool:
     """Scare quotes, nicknames and titles: "the so-called 'bridge tax'"."""
     before = text[max(0, span.outer_start - 30):span.outer_start].lower().split()
+    if before and before[-1].strip(",") in WORK_NOUNS and _titled(text[span.start:span.end]):
+        return True  # 'In her 2019 book, "Tides of the Harbour Town,"', 'the film "The Tide"'
     if word_count > 4:
         return word_count <= 8 and _titled(text[span.start:span.end]) and bool(before) and \
             (before[-1] in TITLE_PREPOSITIONS or _possessive(before[-1]))
@@ -614,6 +656,29 @@ def _continues_turn(text: str, previous: Quote, start: int) -> bool:
     if "\n\n" not in gap:
         return len(gap) < 250
     return gap.count("\n\n") == 1 and len(gap.strip(" \n\"'\u201c\u201d\u2018\u2019")) < 60
+
+
+def _quote_paragraph_after(text: str, previous: Quote, parts: list[MarkedSpan],
+                           resolver: SpeakerResolver) -> bool:
+    """A paragraph that is only a quote, a paragraph or two after a person's quote, with no
+    one else named in between: the same person goes on ('"I have seen worse," Marsh said.
+    / The talks stalled. / "Patience runs out."')."""
+    line_start = text.rfind("\n", 0, parts[0].outer_start) + 1
+    line_end = text.find("\n", parts[-1].outer_end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:parts[0].outer_start].strip() or \
+            text[parts[-1].outer_end:line_end].strip(" .,"):
+        return False
+    gap = text[previous.end:line_start]
+    if len(gap) > 700 or len([p for p in gap.split("\n") if p.strip()]) > 3 or \
+            previous.speaker_start is None:
+        return False
+    speaker = next((m for m in resolver.people if m.start == previous.speaker_start), None)
+    if speaker is None:
+        return False
+    who = resolver.identity.get(speaker.start)
+    return not any(previous.end <= m.start < line_start and
+                   resolver.identity.get(m.start) != who for m in resolver.people)
 
 
 def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,

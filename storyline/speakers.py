@@ -30,6 +30,13 @@ from .people import mention_gender
 # Every gendered form, as votes on the gender of the person named just before them.
 GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
                      "she": "female", "her": "female", "hers": "female", "herself": "female"}
+# Family words with a gender ("his wife, Grace Dahl").
+FAMILY_GENDERS = {**dict.fromkeys(("wife", "widow", "daughter", "mother", "sister", "aunt",
+                                   "niece", "girlfriend", "grandmother", "granddaughter",
+                                   "stepdaughter", "stepmother", "fiancee"), "female"),
+                  **dict.fromkeys(("husband", "widower", "son", "father", "brother", "uncle",
+                                   "nephew", "boyfriend", "grandfather", "grandson", "stepson",
+                                   "stepfather", "fiance"), "male")}
 # Salience (Lappin and Leass 1994): recency, grammatical role, not in an adverbial phrase.
 RECENCY_WEIGHT = 100
 ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
@@ -45,6 +52,8 @@ SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist"
 SALIENCE_SENTENCES = 4
 # "promised them to say": verbs whose subject, not object, does what follows.
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
+# Cues whose object is the one spoken to, never the speaker ("told Mayor Dahl").
+LISTENER_CUES = {"tell", "inform", "remind", "assure", "ask", "urge", "advise", "thank"}
 # Pronouns that can be a speech verb's subject or object, with the gender they require.
 PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "male",
             "her": "female", "we": None, "i": None}
@@ -106,8 +115,46 @@ class SpeakerResolver:
             return self._group_before(subject)
         if subject.lower_ in PRONOUNS:
             return self._previous_speaker(subject, previous) or self._antecedent(subject)
-        return self._name_between(subject, cue) or self._named_in_apposition(subject) or \
-            self._named_with_age(subject) or self._mention_for(subject)
+        return self._subject_in_cue_line(subject, cue) or \
+            self._name_right_before(subject, cue) or self._name_between(subject, cue) or \
+            self._named_in_apposition(subject) or self._named_with_age(subject) or \
+            self._mention_for(subject, trim=subject.i > cue.i and cue.lower_ != "according")
+
+    def _name_right_before(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
+        """ "To know the old Oren Dahl, Judge Lena Marsh said, ...": a parse that
+        put the speaker in apposition to an earlier name; the name that ends right at the
+        cue speaks."""
+        text = text_of(self.doc)
+        for child in subject.children:
+            if child.dep_ != "appos" or child.i > cue.i:
+                continue
+            for mention in self.people:
+                if mention.kind == "name" and mention.start <= child.idx < mention.end and \
+                        not text[mention.end:cue.idx].strip() and \
+                        not mention.start <= subject.idx < mention.end:
+                    return mention.text, mention.start, mention.end
+        return None
+
+    def _subject_in_cue_line(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
+        """A parser that ran a time stamp's paragraph into the next ("12:15 p.m.\n\nLena
+        Marsh says ..."): the noun phrase that opens the cue's own paragraph."""
+        text = text_of(self.doc)
+        if subject.i > cue.i or "\n" not in text[subject.idx:cue.idx]:
+            return None
+        line_start = text.rfind("\n", 0, cue.idx) + 1
+        words = [t for t in self.doc[subject.i:cue.i] if t.idx >= line_start and
+                 not t.is_space]
+        while words and words[-1].pos_ in {"AUX", "PART", "ADV"}:
+            words.pop()  # "... is calling", "... now says"
+        if not 0 < len(words) <= 10 or words[-1].pos_ not in {"NOUN", "PROPN"} or \
+                any(t.pos_ in {"VERB", "AUX"} or self.inside[t.idx] for t in words):
+            return None
+        found = self._mention_for(words[-1])
+        if found[1] < line_start:
+            return None
+        return found if found[2] > words[-1].idx else \
+            (text[words[0].idx:words[-1].idx + len(words[-1].text)], words[0].idx,
+             words[-1].idx + len(words[-1].text))
 
     def _named_with_age(self, subject: Token) -> tuple[str, int, int] | None:
         """ "the 45-year-old said": the one person named earlier with that age ("Lena
@@ -185,7 +232,7 @@ class SpeakerResolver:
         text = text_of(self.doc)
         between = [m for m in self.people if subject.idx < m.start and m.end <= cue.idx
                    and m.kind == "name" and not self.inside[m.start]
-                   and (timelike or m.start not in phrase)
+                   and (timelike or m.start not in phrase and self._could_speak(m, cue))
                    and len(re.sub(r"\(.*?\)", "", text[m.end:cue.idx]).split()) <= 2]
         if "\n" in text[subject.idx:cue.idx]:
             return None
@@ -193,6 +240,15 @@ class SpeakerResolver:
             mention = between[-1]
             return mention.text, mention.start, mention.end
         return self._proper_nouns_before(cue) if timelike else None
+
+    def _could_speak(self, mention: Mention, cue: Token) -> bool:
+        """A name that can be the cue's subject: not the object of a verb or a preposition
+        ("voiced support for Mayor Dahl on Wednesday, saying")."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.head == cue or root.dep_ not in {"pobj", "dobj", "dative", "poss"}
 
     def _proper_nouns_before(self, cue: Token) -> tuple[str, int, int] | None:
         """ "9:40 a.m. Tomas Brandt says", where the tagger took the name into the time:
@@ -244,15 +300,23 @@ class SpeakerResolver:
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and not self.inside[c.idx]]
+            if len(subjects) > 1:  # "..., New Brunswick, Dahl went": the person is it
+                subjects.sort(key=lambda c: not any(m.start <= c.idx < m.end
+                                                    for m in self.people))
             if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
                     verb.dep_ == "relcl":
                 return verb.head  # "Varga, who called the closure ..." -> Varga
-            agents = [c for c in verb.children if c.dep_ == "agent"]
+            # "was told by Oren Dahl" names the speaker; "was joined by Dahl and joked"
+            # does not: only the cue's own agent speaks.
+            agents = [c for c in verb.children if c.dep_ == "agent"] if verb == cue else []
             if subjects and not (agents and subjects[0].dep_ == "nsubjpass"):
                 return subjects[0]
             if agents:  # "was told by Oren Dahl": the agent speaks, not the one told
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
                 return pobj[0] if pobj else None
+            if verb.dep_ == "acl" and _issued_thing(verb.head):
+                verb = verb.head.head  # "Dahl released an ad calling ...": Dahl speaks
+                continue
             if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
                 return verb.head  # "footage of Hillary Clinton asking, ..."
             controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
@@ -262,7 +326,29 @@ class SpeakerResolver:
                 verb = verb.head  # "..., saying", "began by saying"
             else:
                 break
+        if self._right_after_a_quote(cue):
+            return self._name_after(cue) or self._nominal_after(cue)
+        if cue.lemma_ in LISTENER_CUES:  # "Carter, ..., told Mr. Dahl": Dahl listens
+            return self._name_next_to(cue)
         return self._name_after(cue) or self._name_next_to(cue)
+
+    def _right_after_a_quote(self, cue: Token) -> bool:
+        """ '"...," said the boy': the cue comes right after a closing quote mark."""
+        before = text_of(self.doc)[:cue.idx].rstrip()
+        return bool(before) and self.inside[len(before) - 1] == 1 and \
+            before[-1] in "\"'\u201d\u2019"
+
+    def _nominal_after(self, cue: Token) -> Token | None:
+        """ '"...," asked the boy, who ...', '"...," read the email': the parser took the
+        speaker after an inverted cue for its object; the head noun of the phrase after it."""
+        nouns = []
+        for token in self.doc[cue.i + 1:cue.i + 9]:
+            if self.inside[token.idx] or token.is_punct or token.lower_ in {"who", "which"} \
+                    or token.pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "VERB"} \
+                    or token.pos_ == "VERB" and token.dep_ != "amod":
+                break
+            nouns += [token] if token.pos_ in {"NOUN", "PROPN"} else []
+        return nouns[-1] if nouns else None
 
     def _name_after(self, cue: Token) -> Token | None:
         """ '"...," said Const. Lena Marsh': a name right after the cue, behind at most a
@@ -297,7 +383,7 @@ class SpeakerResolver:
                 return token.root if token is not None else None
         return None
 
-    def _mention_for(self, token: Token) -> tuple[str, int, int]:
+    def _mention_for(self, token: Token, trim: bool = False) -> tuple[str, int, int]:
         for mention in self.mentions:
             if mention.start <= token.idx < mention.end:
                 return mention.text, mention.start, mention.end
@@ -305,8 +391,13 @@ class SpeakerResolver:
         line_start = text_of(self.doc).rfind("\n", 0, token.idx) + 1
         line_end = text_of(self.doc).find("\n", token.idx)
         line_end = len(text_of(self.doc)) if line_end < 0 else line_end
+        # After an inverted cue a relative clause is no part of the speaker ('"...," asked
+        # the boy, who was ...'); before the cue PolNeAR counts its "who" as the speaker.
+        clauses = {t.i for c in token.rights if c.dep_ in {"relcl", "acl"} for t in c.subtree} \
+            if trim else set()
         parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"
-                 and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6] or [token]
+                 and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6
+                 and t.i not in clauses] or [token]
         start = min(t.idx for t in parts)
         end = max(t.idx + len(t.text) for t in parts)
         return text_of(self.doc)[start:end], start, end
@@ -407,6 +498,19 @@ class SpeakerResolver:
         return None
 
 
+# Things someone puts out that can say something in their name.
+ISSUED = {"statement", "ad", "advertisement", "commercial", "letter", "memo", "email", "e-mail",
+          "note", "release", "video", "website", "post", "tweet", "message", "editorial",
+          "op-ed", "petition", "filing", "brief", "motion", "notice", "mailer", "flyer"}
+
+
+def _issued_thing(noun: Token) -> bool:
+    """A thing someone puts out, as the object of their verb: "released an ad calling",
+    "put out a statement saying" (not "footage of Dahl asking", not "told supporters")."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.lemma_.lower() in ISSUED and \
+        noun.head.pos_ == "VERB"
+
+
 def _token_weight(token: Token) -> int:
     """A mention's salience from its grammatical role (the head word of the mention)."""
     weight = ROLE_WEIGHTS.get(token.dep_, 0)
@@ -445,6 +549,8 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
         gender = mention_gender(mention)
         if gender:
             known.setdefault(identity.get(mention.start, _key(mention)), gender)
+    for key, gender in _possessive_genders(doc, people, inside, identity):
+        known.setdefault(key, gender)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     named_in: dict[int, dict[str, int]] = defaultdict(dict)  # sentence -> name -> first end
     sents = list(doc.sents)
@@ -465,6 +571,38 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
         if key not in known and count >= 2 and count >= 3 * (sum(counts.values()) - count):
             known[key] = top
     return known
+
+
+def _possessive_genders(doc: Doc, people: list[Mention], inside: bytearray,
+                        identity: dict[int, str]) -> list[tuple[str, str]]:
+    """Genders a possessive before a family word gives: "Dahl sat beside his wife, Grace
+    Dahl": "his" is the subject's (a man), "wife" the name's beside it (a woman); also
+    "Blake and his daughter, Riley Blake"."""
+    names = [m for m in people if m.kind == "name" and not inside[m.start]]
+
+    def who(token: Token) -> str | None:
+        found = [m for m in names if m.start <= token.idx < m.end]
+        return identity.get(found[0].start, _key(found[0])) if found else None
+
+    found: list[tuple[str, str]] = []
+    for token in doc:
+        gender = GENDERED_PRONOUNS.get(token.lower_)
+        noun = token.head
+        family = FAMILY_GENDERS.get(noun.lemma_.lower())
+        if gender is None or token.dep_ != "poss" or inside[token.idx] or family is None:
+            continue
+        named = next((who(c) for c in noun.children if c.dep_ == "appos"), None)
+        if noun.dep_ == "conj":
+            owner = who(noun.head)
+        else:
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            owner = who(subject) if subject is not None and subject.i < token.i else None
+        if owner is not None and owner != named:
+            found.append((owner, gender))
+        if named is not None and named != owner:
+            found.append((named, family))
+    return found
 
 
 def _pronoun_genders(tokens: Iterable[Token], inside: bytearray) -> list[str]:

@@ -48,3 +48,17 @@ def test_a_closing_curly_mark_typed_as_the_opener_opens_a_quote() -> None:
             '\u2015 Jane Roe.\n\nShe called it \u201cunfair\u201d and left.')
     spans = [text[s.start:s.end] for s in find_quote_marks(text)]
     assert spans == ["Fear. I am truly afraid of the ferry closing.", "unfair"]
+
+
+def test_a_curly_quote_inside_a_curly_quote_does_not_end_it() -> None:
+    text = ('\u201cThe captain keeps calling the crossing \u201ca breeze\u201d and nobody on '
+            'board agrees,\u201d Jane Roe wrote.\n\nShe called it \u201cunfair\u201d.')
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ['The captain keeps calling the crossing \u201ca breeze\u201d and nobody on '
+                     'board agrees,', "unfair"]
+
+
+def test_an_unclosed_inner_curly_mark_still_lets_the_quote_close() -> None:
+    text = '\u201cThe pier, \u201cshe said, is closed,\u201d Marsh wrote. Dahl agreed.'
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ["The pier, \u201cshe said, is closed,"]

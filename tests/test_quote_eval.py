@@ -7,7 +7,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from _quote_eval import Case, GoldQuote, approximate_referent  # noqa: E402
+from _quote_eval import (  # noqa: E402
+    Case,
+    GoldQuote,
+    Prediction,
+    approximate_referent,
+    speaker_error_class,
+)
 
 
 def _gold(text: str, source: str, content: str) -> GoldQuote:
@@ -28,3 +34,15 @@ def test_pronoun_source_stands_for_the_last_named_source_nearby() -> None:
     assert approximate_referent(case, he) == keller
     assert approximate_referent(case, she) is None  # the named sources are paragraphs back
     assert approximate_referent(case, keller) is None  # a named Source needs no stand-in
+
+
+def test_speaker_errors_are_classed_by_gold_and_by_what_was_given() -> None:
+    named = GoldQuote(((0, 9),), True, "We sail.", None, "Ilse Varga", ("Ilse Varga",))
+    pronoun = GoldQuote(((0, 9),), True, "We sail.", None, "she", ("she", "Ilse Varga"))
+    other = Prediction(0, 9, True, "direct", "We sail.", (20, 26), "Keller", "Tomas Keller")
+    phrase = Prediction(0, 9, True, "direct", "We sail.", (20, 31), "the captain", None)
+    nothing = Prediction(0, 9, True, "direct", "We sail.")
+    assert speaker_error_class(named, other) == "named gold, another name"
+    assert speaker_error_class(named, phrase) == "named gold, a phrase linked to no one"
+    assert speaker_error_class(named, nothing) == "named gold, no speaker"
+    assert speaker_error_class(pronoun, other) == "pronoun gold, another name"

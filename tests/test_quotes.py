@@ -769,3 +769,10 @@ def test_a_pointing_sentence_about_a_thing_gives_no_speaker(analyse: Any) -> Non
 
     quote = _by_text(_quotes(analyse, text), "closed until the spring")
     assert quote.speaker_text is None
+
+
+def test_a_title_after_the_word_for_a_work_is_no_quote(analyse: Any) -> None:
+    text = ('In her 2019 memoir, "Tides of the Harbour Town," Lena Marsh urged readers to fish '
+            'less. "Fish Less And Share More," Marsh said.')
+    quotes = [q for q in _quotes(analyse, text) if q.kind in {"direct", "partial"}]
+    assert [q.text for q in quotes] == ["Fish Less And Share More,"]
