@@ -842,3 +842,37 @@ def test_a_body_named_with_a_possessive_is_one_organisation(nlp: Any) -> None:
               "was strong.")
     orgs = [m.text for m in find_mentions(doc, "a0") if m.label == "ORG" and m.kind == "name"]
     assert orgs == ["Marlow County District Attorney's Office"]  # not "Office"
+
+
+def test_given_name_tagged_as_a_place_before_a_surname_is_part_of_the_name(nlp: Any
+                                                                            ) -> None:
+    """ "Marisol" taken for a place, "Quenby" for a person: one name, "Marisol Quenby";
+    a title ("Coach Quenby") or a people's name stays out."""
+    text = "A stray bullet struck Marisol Quenby on the steps. Coach Quenby was not there."
+    doc = nlp(text)
+    given_token = next(t for t in doc if t.text == "Marisol")
+    coach = next(t for t in doc if t.text == "Coach")
+    doc.ents = [Span(doc, given_token.i, given_token.i + 1, label="GPE"),
+                Span(doc, given_token.i + 1, given_token.i + 2, label="PERSON"),
+                Span(doc, coach.i + 1, coach.i + 2, label="PERSON")]
+    names = [m.name for m in find_mentions(doc, "a0") if m.kind == "name"]
+    assert names == ["Marisol Quenby", "Quenby"]
+
+
+def test_part_of_a_name_given_before_in_the_article_is_that_person(nlp: Any) -> None:
+    """ "Marisol Quenby ... After Marisol was shot": the given name is hers even when the
+    tagger takes it for a place; a word the article also uses as a place stays one."""
+    text = ("Marisol Quenby, 10, was playing on the steps. After Marisol was shot, her "
+            "mother ran outside. Jordan Pike flew home to Jordan. Jordan was calm.")
+    doc = nlp(text)
+    tokens = [t for t in doc if t.text in {"Marisol", "Jordan"}]
+    doc.ents = [Span(doc, tokens[0].i, tokens[0].i + 2, label="PERSON"),
+                Span(doc, tokens[1].i, tokens[1].i + 1, label="GPE"),
+                Span(doc, tokens[2].i, tokens[2].i + 2, label="PERSON"),
+                *[Span(doc, t.i, t.i + 1, label="GPE") for t in tokens[3:]]]
+    mentions = find_mentions(doc, "a0")
+    names = [m.name for m in mentions if m.kind == "name"]
+    assert names == ["Marisol Quenby", "Marisol", "Jordan Pike"]
+    index = link_entities(mentions)
+    start = text.index("Marisol was")
+    assert index.entity_at("a0", start, start + 7) == _person(index, "Marisol Quenby").id
