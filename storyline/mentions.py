@@ -819,14 +819,18 @@ _COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "
 
 
 def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:
-    """Definite descriptions that can name a speaker: "the minister", "the ministry"."""
+    """Definite descriptions that can name a speaker: "the minister", "the ministry",
+    "Tom Smith's lawyer"."""
     result = []
     for token in doc:
         if token.i in covered or token.pos_ != "NOUN":
             continue
         lemma = token.lemma_.lower()
         det = [c for c in token.children if c.dep_ in {"det", "poss"}]
-        if not det or det[0].lower_ not in {"the", "this", "that"}:
+        # "Tom Smith's lawyer" is someone, but not Smith (the linker keeps the two apart).
+        owned = bool(det) and det[0].dep_ == "poss" and det[0].pos_ == "PROPN" and \
+            lemma in PERSON_TITLES and token.tag_ == "NN"
+        if not det or det[0].lower_ not in {"the", "this", "that"} and not owned:
             continue
         if lemma in PERSON_TITLES:
             label = "PERSON"

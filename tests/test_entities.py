@@ -876,3 +876,28 @@ def test_part_of_a_name_given_before_in_the_article_is_that_person(nlp: Any) -> 
     index = link_entities(mentions)
     start = text.index("Marisol was")
     assert index.entity_at("a0", start, start + 7) == _person(index, "Marisol Quenby").id
+
+
+def test_someones_lawyer_is_not_that_person(analyse: Any) -> None:
+    """ "Dahl's lawyer said" names the lawyer: neither the phrase nor the speaker is Dahl;
+    beside a name ("Dahl's lawyer, Petra Lind") it is that name."""
+    text = ("Mayor Oren Dahl was charged on Monday. \"We will appeal,\" Dahl's lawyer said. "
+            "Dahl's lawyer, Petra Lind, said the charge was wrong.")
+    index = _entities(analyse, text)
+    dahl, lind = _person(index, "Oren Dahl").id, _person(index, "Petra Lind").id
+    first = text.index("Dahl's lawyer")
+    second = text.index("Dahl's lawyer", first + 1)
+    assert index.entity_at("a0", first, first + 13) != dahl
+    assert index.resolve("a0", first, first + 13, "Dahl's lawyer") is None
+    assert index.entity_at("a0", first, first + 4) == dahl  # the owner's own name
+    assert index.entity_at("a0", second, second + 13) == lind
+
+
+def test_someones_lawyer_is_not_another_lawyer_named_before(analyse: Any) -> None:
+    text = ("Petra Lind, a lawyer for the council, spoke first. Mayor Oren Dahl was charged "
+            "on Monday. Dahl's lawyer asked for bail.")
+    index = _entities(analyse, text)
+    start = text.index("Dahl's lawyer")
+    assert index.entity_at("a0", start, start + 13) not in {
+        _person(index, "Petra Lind").id, _person(index, "Oren Dahl").id}
+    assert index.resolve("a0", start, start + 13, "Dahl's lawyer") is None
