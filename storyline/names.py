@@ -85,7 +85,8 @@ def same_given_name(a: str, b: str) -> bool:
     ("J." / "John") or one slip of the keyboard ("Heydar" / "Heidar", "Jon" / "John").
 
     Different names that merely look alike ("Anna" / "Anne", "Tom" / "Tim") do not count:
-    a slip only counts in names of five letters or more.
+    a slip only counts in names of five letters or more; nor does a name with an "a" added
+    ("Paul" / "Paula").
     """
     x, y = fold(a), fold(b)
     if not x or not y or x[0] != y[0]:
@@ -94,7 +95,8 @@ def same_given_name(a: str, b: str) -> bool:
     if x == y or len(short) == 1:
         return True
     if len(short) >= 3 and long.startswith(short):
-        return True
+        # "Paul" / "Paula", "Daniel" / "Daniela": a man's name and a woman's
+        return not (long == short + "a" and short[-1] not in "aeiouy")
     return len(short) >= 5 and OSA.distance(x, y) <= 1
 
 
