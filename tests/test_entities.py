@@ -914,3 +914,15 @@ def test_given_name_spelt_two_ways_in_different_articles_is_one_person() -> None
     for pair in (("Paul Tarrow", "Paula Tarrow"), ("Christopher Pike", "Christine Pike")):
         index = link_entities([_name("a0", pair[0]), _name("a1", pair[1])])
         assert len(index.entities) == 2
+
+
+def test_a_capitalised_title_is_the_one_holder_named_anywhere_in_its_article(analyse: Any
+                                                                          ) -> None:
+    text = ("The Mayor opened the new bridge in Dunmore on Monday. Mayor Ilse Varga said it "
+            "had cost less than planned.")
+    index = _entities(analyse, text)
+    start = text.index("Mayor")
+    assert index.entity_at("a0", start, start + 5) == _person(index, "Ilse Varga").id
+    two = text.replace("planned.", "planned. Mayor Oren Dahl of Calder agreed.")
+    index = _entities(analyse, two)
+    assert index.entity_at("a0", start, start + 5) is None
