@@ -231,7 +231,9 @@ class Gazetteer:
                         if not INITIAL_RE.fullmatch(w.text))
             if len(key) > 1 and key in self.full:
                 return size
-        return 1 if self.is_person_word(words[index].text) else 0
+        word = words[index].key
+        # "Kimani's Mother Speaks": the given name of the one person who bears it
+        return 1 if self.is_person_word(word) or self._is_given_name(word) else 0
 
     def _as_name(self, mention: Mention, words: list[_Word], honorific: str | None
                  ) -> Mention:

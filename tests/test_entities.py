@@ -926,3 +926,14 @@ def test_a_capitalised_title_is_the_one_holder_named_anywhere_in_its_article(ana
     two = text.replace("planned.", "planned. Mayor Oren Dahl of Calder agreed.")
     index = _entities(analyse, two)
     assert index.entity_at("a0", start, start + 5) is None
+
+
+def test_headline_word_that_is_one_persons_given_name_is_that_person() -> None:
+    headline = _unresolved("a1", "Osric Returns To Dunmore", "headline")
+    resolved = resolve_candidates([_name("a0", "Osric Varnum"), headline])
+    assert [(m.name, m.start, m.end) for m in resolved] == [("Osric Varnum", 0, 12),
+                                                             ("Osric", 0, 5)]
+    places = [_unresolved(f"a{i}", "Jordan", "candidate", "GPE") for i in (2, 3)]
+    mentions = [_name("a0", "Jordan Pike"), *places,
+                _unresolved("a1", "Jordan Closes Border", "headline")]
+    assert [m.name for m in resolve_candidates(mentions)] == ["Jordan Pike"]
