@@ -937,3 +937,17 @@ def test_headline_word_that_is_one_persons_given_name_is_that_person() -> None:
     mentions = [_name("a0", "Jordan Pike"), *places,
                 _unresolved("a1", "Jordan Closes Border", "headline")]
     assert [m.name for m in resolve_candidates(mentions)] == ["Jordan Pike"]
+
+
+def test_a_definite_description_is_the_one_holder_of_its_role_named_before(analyse: Any
+                                                                           ) -> None:
+    """ "the Calder plumber" is Oren Dahl, "a plumber" named before it, as "the plumber"
+    would be; "a Calder plumber" may be someone new."""
+    text = ("Oren Dahl, a plumber, found the leak on Monday. The Calder plumber said the pipe "
+            "had burst. A Calder plumber had fixed it in 1990.")
+    index = _entities(analyse, text)
+    dahl = _person(index, "Oren Dahl").id
+    start = text.index("The Calder plumber")
+    assert index.entity_at("a0", start, start + 18) == dahl
+    start = text.index("A Calder plumber")
+    assert index.entity_at("a0", start, start + 16) != dahl
