@@ -106,8 +106,8 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
                                   {m.end for m in nominals})
     nominals += prenominal_descriptions(doc, article_id, mentions)
     mentions.extend(describe_names(doc, mentions, nominals))
-    mentions.extend(_named_before(doc, _candidates(doc, article_id, covered, headline),
-                                  mentions))
+    candidates = _named_before(doc, _candidates(doc, article_id, covered, headline), mentions)
+    mentions.extend(_headline_deeds(doc, candidates, mentions, headline))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -232,6 +232,52 @@ def _possessive_bodies(runs: list[list[Token]], headline: set[int], article_id: 
             continue
         kept.append(run)
     return kept, bodies
+
+
+def _headline_deeds(doc: Doc, candidates: list[Mention], found: list[Mention],
+                    headline: set[int]) -> list[Mention]:
+    """A headline's person noun doing a deed ("Driver Charged", "Climber Dies") describes
+    the one person its article names doing the same deed ("Subryan is charged with ...",
+    "police charged Subryan"): the headline names its subject by role."""
+    doers: list[tuple[Token, str, Mention]] = []  # (verb, how the name takes part, name)
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.kind != "name" or m.label != "PERSON" or span is None or span.start in headline:
+            continue
+        token = span[-1]
+        while token.dep_ == "conj" and token.head.i < token.i:  # "Roe and Poe were charged"
+            token = token.head
+        if token.head.pos_ == "VERB":
+            doers.append((token.head, token.dep_, m))
+    result = []
+    for m in candidates:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.kind == "headline" and m.describes is None and span is not None:
+            m = replace(m, describes=_doer(span, doers))
+        result.append(m)
+    return result
+
+
+def _doer(run: Span, doers: list[tuple[Token, str, Mention]]) -> int | None:
+    """Where the one person doing the deed of a headline's person noun is named: the noun
+    among the run's first words ("British Climber Killed"), the deed the word after it."""
+    for noun, deed in zip(run[:4], run[1:5], strict=False):
+        if not is_person_noun(noun) or not deed.is_alpha:
+            continue
+        word = deed.lower_
+        # "Driver Charged": the body's charged one, subject of a passive or an active's
+        # object; "Climber Dies": the subject.
+        roles = {"nsubjpass", "dobj"} if word.endswith("ed") else {"nsubj"}
+        names = [m for verb, dep, m in doers if dep in roles and _same_verb(word, verb)]
+        if len({surname(m.name) for m in names}) == 1:
+            return names[0].start
+    return None
+
+
+def _same_verb(word: str, verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return word == verb.lower_ or word in {lemma, f"{lemma}s", f"{lemma}es", f"{lemma}d",
+                                           f"{lemma}ed"}
 
 
 def _set_beside(before: list[Token], run: list[Token], headline: set[int]) -> bool:

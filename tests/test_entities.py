@@ -951,3 +951,19 @@ def test_a_definite_description_is_the_one_holder_of_its_role_named_before(analy
     assert index.entity_at("a0", start, start + 18) == dahl
     start = text.index("A Calder plumber")
     assert index.entity_at("a0", start, start + 16) != dahl
+
+
+def test_a_headline_noun_doing_a_deed_is_the_one_the_body_names_doing_it(analyse: Any
+                                                                         ) -> None:
+    """ "Van Driver Charged": the one person the article names as charged; with two charged
+    people it stays unlinked."""
+    text = ("Cyclist Hurt On Kestrel Bridge, Van Driver Charged\n\n"
+            "A cyclist was badly hurt on the Kestrel Bridge in Dunmore on Monday. Anna Pike, "
+            "41, was taken to hospital. Tomas Rellini was charged with dangerous driving on "
+            "Tuesday, police said.")
+    index = _entities(analyse, text)
+    start = text.index("Driver")
+    assert index.entity_at("a0", start, start + 6) == _person(index, "Tomas Rellini").id
+    two = text.replace("Tomas Rellini was", "Tomas Rellini and Lena Marsh were")
+    index = _entities(analyse, two)
+    assert index.entity_at("a0", start, start + 6) is None
