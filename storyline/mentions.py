@@ -37,6 +37,7 @@ from .models import Mention
 from .names import HONORIFICS, ROLE_NOUNS, name_parts, person_key, surname
 from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
+from .people import FEMALE_WORDS, MALE_WORDS
 
 ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
              "government", "commission", "committee", "court", "university", "office",
@@ -429,6 +430,9 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         label = "ORG"  # "St. Brennan's Hospital": a building that is also a body
     if label not in PERSON_LABELS | ORG_LABELS or _is_dateline(ent):
         return []
+    if label in ORG_LABELS and len(ent) == 1 and ent[0].lower_ in PERSON_TITLES | \
+            FEMALE_WORDS | MALE_WORDS:
+        return []  # "Actress and champion swimmer ...", "Suspect had been fired": a person
     head = ent[0].head
     if label in ORG_LABELS and len(ent) == 1 and ent[0].dep_ in {"compound", "amod"} and \
             head.pos_ == "NOUN" and head.i == ent[0].i + 1 and not is_person_noun(head) and \

@@ -967,3 +967,12 @@ def test_a_headline_noun_doing_a_deed_is_the_one_the_body_names_doing_it(analyse
     two = text.replace("Tomas Rellini was", "Tomas Rellini and Lena Marsh were")
     index = _entities(analyse, two)
     assert index.entity_at("a0", start, start + 6) is None
+
+
+def test_a_person_noun_tagged_as_an_organisation_is_no_organisation(nlp: Any) -> None:
+    text = "Actress and champion swimmer Jane Roe died on Sunday."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    mentions = find_mentions(doc, "a0")
+    assert not any(m.label == "ORG" for m in mentions)
+    assert [m.name for m in mentions if m.kind == "name"] == ["Jane Roe"]
