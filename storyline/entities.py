@@ -387,14 +387,13 @@ def _not_relatives(bearers: list[Cluster]) -> list[Cluster]:
 def _story_subject(mention: Mention, local: list[Cluster], merged: list[Cluster],
                    owner: dict[int, Cluster]) -> list[Cluster]:
     """The bearer a bare surname means when its article names several: the one the article
-    names first, before the surname, if the story also covers them in at least twice as
-    many articles as any other bearer (news names its subject first and calls relatives
-    by their given names)."""
+    names first (before the surname, or right after a headline's "McKee Leads Rally"), if
+    the story also covers them in at least twice as many articles as any other bearer
+    (news names its subject first and calls relatives by their given names)."""
     first = min(local, key=lambda c: min(m.start for m in c.mentions))
     subject = owner.get(id(first.mentions[0]))
     count = {id(c): len({m.article_id for m in c.mentions}) for c in merged}
-    if subject is None or subject not in merged or \
-            min(m.start for m in first.mentions) > mention.start or any(
+    if subject is None or subject not in merged or any(
             2 * count[id(c)] > count[id(subject)] for c in merged if c is not subject):
         return merged
     return [subject]

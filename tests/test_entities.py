@@ -976,3 +976,14 @@ def test_a_person_noun_tagged_as_an_organisation_is_no_organisation(nlp: Any) ->
     mentions = find_mentions(doc, "a0")
     assert not any(m.label == "ORG" for m in mentions)
     assert [m.name for m in mentions if m.kind == "name"] == ["Jane Roe"]
+
+
+def test_a_headline_surname_joins_the_story_subject_its_article_names_first(analyse: Any
+                                                                           ) -> None:
+    texts = ("Marsh Leads Rovers To Cup Win\n\nTobias Marsh scored twice for Dunmore Rovers on "
+             "Saturday. Coach Greg Marsh praised the whole team.",
+             "Tobias Marsh was named player of the week.",
+             "Dunmore Rovers offered Tobias Marsh a new contract.")
+    index = _entities(analyse, *texts)
+    assert index.entity_at("a0", 0, 5) == _person(index, "Tobias Marsh").id
+    assert _person(index, "Greg Marsh").id != _person(index, "Tobias Marsh").id
