@@ -81,14 +81,17 @@ def fold(word: str) -> str:
 
 
 def same_given_name(a: str, b: str) -> bool:
-    """Two spellings of one given name: a short form ("Fred" / "Frederick"), an initial
-    ("J." / "John") or one slip of the keyboard ("Heydar" / "Heidar", "Jon" / "John").
+    """Two spellings of one given name: a short form ("Fred" / "Frederick"), a common pet
+    name ("Bill" / "William", "Dave" / "David"), an initial ("J." / "John") or one slip
+    of the keyboard ("Heydar" / "Heidar").
 
     Different names that merely look alike ("Anna" / "Anne", "Tom" / "Tim") do not count:
     a slip only counts in names of five letters or more; nor does a name with an "a" added
     ("Paul" / "Paula").
     """
     x, y = fold(a), fold(b)
+    if x in PET_NAMES.get(y, ()) or y in PET_NAMES.get(x, ()):
+        return True
     if not x or not y or x[0] != y[0]:
         return False
     short, long = sorted((x, y), key=len)
@@ -98,6 +101,32 @@ def same_given_name(a: str, b: str) -> bool:
         # "Paul" / "Paula", "Daniel" / "Daniela": a man's name and a woman's
         return not (long == short + "a" and short[-1] not in "aeiouy")
     return len(short) >= 5 and OSA.distance(x, y) <= 1
+
+
+# Common English pet names that are no start of their full name ("Fred" of "Frederick" is
+# found by its letters): full name -> pet names.
+_PET_NAMES = {
+    "william": "bill billy will willy", "robert": "bob bobby rob robbie bert",
+    "richard": "dick rick ricky rich", "james": "jim jimmy jamie",
+    "michael": "mike mikey mick mickey", "edward": "ed eddie ted teddy ned",
+    "theodore": "ted teddy theo", "charles": "chuck charlie chaz", "david": "dave davey",
+    "john": "jack johnny", "henry": "hank harry", "harold": "harry hal",
+    "lawrence": "larry", "laurence": "larry", "gerald": "jerry gerry",
+    "jerome": "jerry", "maurice": "mo", "anthony": "tony", "antonio": "tony",
+    "joseph": "joe joey", "margaret": "peggy meg maggie", "elizabeth":
+    "liz lizzie beth betty bettie bette libby eliza", "katherine": "kate katie kathy kat",
+    "kathryn": "kate katie kathy kat", "catherine": "cathy cat kate katie",
+    "patricia": "pat patty trish", "patrick": "pat paddy", "susan": "sue suzy",
+    "deborah": "debbie deb", "rebecca": "becky becca", "alexander": "sasha sandy",
+    "alexandros": "alexis", "nicholas": "nick nicky", "steven": "steve",
+    "stephen": "steve", "samuel": "sam sammy", "benjamin": "ben benny",
+    "daniel": "dan danny", "thomas": "tom tommy", "timothy": "tim timmy",
+    "christopher": "chris kit", "jennifer": "jen jenny", "victoria": "vicky tori",
+    "abigail": "abby", "andrew": "andy drew", "matthew": "matt", "peter": "pete",
+    "gregory": "greg", "frederick": "fred freddie", "donald": "don donnie",
+    "ronald": "ron ronnie", "kenneth": "ken kenny", "douglas": "doug",
+}
+PET_NAMES = {full: frozenset(pets.split()) for full, pets in _PET_NAMES.items()}
 
 
 def swapped_letters(a: str, b: str) -> bool:

@@ -987,3 +987,11 @@ def test_a_headline_surname_joins_the_story_subject_its_article_names_first(anal
     index = _entities(analyse, *texts)
     assert index.entity_at("a0", 0, 5) == _person(index, "Tobias Marsh").id
     assert _person(index, "Greg Marsh").id != _person(index, "Tobias Marsh").id
+
+
+def test_a_common_pet_name_is_the_same_given_name() -> None:
+    index = link_entities([_name("a0", "Bill Varnum"), _name("a1", "William Varnum"),
+                           _name("a2", "Mo Tarrow"), _name("a3", "Maurice Tarrow"),
+                           _name("a4", "Dave Quill"), _name("a5", "Daniel Quill")])
+    assert sorted(e.articles for e in index.entities) == [
+        ("a0", "a1"), ("a2", "a3"), ("a4",), ("a5",)]
