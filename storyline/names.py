@@ -201,11 +201,19 @@ class Gazetteer:
         key = tuple(w.key for w in words if not INITIAL_RE.fullmatch(w.text))
         if not key:
             return None
-        if len(key) > 1 and key in self.full or len(key) == 1 and (
+        if len(key) > 1 and (key in self.full or self._variant_of_one(key)) or len(key) == 1 and (
                 self.is_person_word(key[0]) or self._is_given_name(key[0]) or
                 mention.label == "PERSON" and key[0] in self.mononyms):
             return self._as_name(mention, words, honorific)
         return None
+
+    def _variant_of_one(self, key: tuple[str, ...]) -> bool:
+        """A given name and surname spelling the name of exactly one person of the story
+        another way ("Mo Cheeks" for "Maurice Cheeks")."""
+        if len(key) != 2 or not self.is_person_word(key[1]):
+            return False
+        fits = [k for k in self.full if k[-1] == key[1] and same_given_name(k[0], key[0])]
+        return len(fits) == 1
 
     def _is_given_name(self, word: str) -> bool:
         """The given name of one person of the story, used more for them than for a place

@@ -995,3 +995,13 @@ def test_a_common_pet_name_is_the_same_given_name() -> None:
                            _name("a4", "Dave Quill"), _name("a5", "Daniel Quill")])
     assert sorted(e.articles for e in index.entities) == [
         ("a0", "a1"), ("a2", "a3"), ("a4",), ("a5",)]
+
+
+def test_candidate_spelling_a_story_name_another_way_is_that_person() -> None:
+    """ "Mo Tarrow" tagged as a place is Maurice Tarrow; with no Tarrow in the story it is
+    dropped."""
+    mentions = [_name("a0", "Maurice Tarrow"), _unresolved("a1", "Mo Tarrow", "candidate",
+                                                           "GPE")]
+    assert [m.name for m in resolve_candidates(mentions)] == ["Maurice Tarrow", "Mo Tarrow"]
+    assert [e.articles for e in link_entities(mentions).entities] == [("a0", "a1")]
+    assert [m.name for m in resolve_candidates(mentions[1:])] == []
