@@ -459,6 +459,7 @@ def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
     known = {person_key(m.name) for m in mentions if m.label == "PERSON" and m.kind == "name"
              and len(name_parts(m.name)) == 2}
     trimmed = []
+    moved: dict[tuple[str, int, int], int] = {}  # (article, old start, old end) -> new start
     for mention in mentions:
         words = mention.name.split()
         if mention.label != "PERSON" or mention.kind != "name" or len(words) < 3:
@@ -477,10 +478,24 @@ def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
             continue
         start = mention.end - len(mention.text) + offset  # text may begin with a title
         name = " ".join(pair)
+        moved[(mention.article_id, mention.start, mention.end)] = start
         trimmed.append(Mention(mention.article_id, name, start, start + len(name), "PERSON",
                                name=name, kind="name", role=mention.role,
                                honorific=mention.honorific))
-    return trimmed
+    return _still_described(trimmed, moved) if moved else trimmed
+
+
+def _still_described(mentions: list[Mention], moved: dict[tuple[str, int, int], int]
+                     ) -> list[Mention]:
+    """Descriptions keep pointing into the name they stand beside once it is cut ("the
+    alleged Mafia boss" beside "Gaetano Lo Presti", now "Lo Presti")."""
+    kept = []
+    for m in mentions:
+        at = m.describes
+        target = next((new for (a, s, e), new in moved.items()
+                       if at is not None and a == m.article_id and s <= at < e), None)
+        kept.append(replace(m, describes=target) if target is not None else m)
+    return kept
 
 
 def org_key(name: str) -> str:

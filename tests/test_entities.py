@@ -1005,3 +1005,15 @@ def test_candidate_spelling_a_story_name_another_way_is_that_person() -> None:
     assert [m.name for m in resolve_candidates(mentions)] == ["Maurice Tarrow", "Mo Tarrow"]
     assert [e.articles for e in link_entities(mentions).entities] == [("a0", "a1")]
     assert [m.name for m in resolve_candidates(mentions[1:])] == []
+
+
+def test_a_description_beside_a_name_cut_to_the_story_form_still_describes_it() -> None:
+    """ "The alleged boss ... Gaetano Lo Rellini": the name is cut to the "Lo Rellini" the
+    story uses, and the description still joins it."""
+    boss = Mention("a0", "The alleged boss", 0, 16, "PERSON", name="boss", kind="nominal",
+                   describes=40)
+    index = link_entities([boss, _name("a0", "Gaetano Lo Rellini", start=40),
+                           _name("a1", "Lo Rellini")])
+    person = _person(index, "Lo Rellini")
+    assert index.entity_at("a0", 0, 16) == person.id
+    assert person.articles == ("a0", "a1")
