@@ -246,7 +246,8 @@ def _headline_deeds(doc: Doc, candidates: list[Mention], found: list[Mention],
         if m.kind != "name" or m.label != "PERSON" or span is None or span.start in headline:
             continue
         token = span[-1]
-        while token.dep_ == "conj" and token.head.i < token.i:  # "Roe and Poe were charged"
+        # "Roe and Poe were charged", "The swimming star, Ann Roe, has died"
+        while token.dep_ in {"conj", "appos"} and token.head.i < token.i:
             token = token.head
         if token.head.pos_ == "VERB":
             doers.append((token.head, token.dep_, m))
@@ -270,7 +271,10 @@ def _doer(run: Span, doers: list[tuple[Token, str, Mention]]) -> int | None:
         # object; "Climber Dies": the subject.
         roles = {"nsubjpass", "dobj"} if word.endswith("ed") else {"nsubj"}
         names = [m for verb, dep, m in doers if dep in roles and _same_verb(word, verb)]
-        if len({surname(m.name) for m in names}) == 1:
+        keys = {person_key(m.name) for m in names}
+        # "Anna Pike" and a later "Pike" are one doer; "Anna Pike" and "Tom Pike" two
+        people = {k for k in keys if " " in k or not any(f.endswith(f" {k}") for f in keys)}
+        if len(people) == 1:
             return names[0].start
     return None
 

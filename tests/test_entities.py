@@ -1017,3 +1017,12 @@ def test_a_description_beside_a_name_cut_to_the_story_form_still_describes_it() 
     person = _person(index, "Lo Rellini")
     assert index.entity_at("a0", 0, 16) == person.id
     assert person.articles == ("a0", "a1")
+
+
+def test_a_headline_noun_doing_a_deed_finds_a_name_in_apposition_to_the_doer(analyse: Any
+                                                                             ) -> None:
+    text = ("Former Swimmer Dies At 91\n\nThe former swimming star, Anna Pike, has died at her "
+            "home in Dunmore. Her son, Tomas Pike, said she died peacefully.")
+    index = _entities(analyse, text)
+    start = text.index("Swimmer")
+    assert index.entity_at("a0", start, start + 7) == _person(index, "Anna Pike").id
