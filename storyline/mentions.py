@@ -108,7 +108,8 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     nominals += prenominal_descriptions(doc, article_id, mentions)
     mentions.extend(describe_names(doc, mentions, nominals))
     candidates = _named_before(doc, _candidates(doc, article_id, covered, headline), mentions)
-    mentions.extend(_headline_deeds(doc, candidates, mentions, headline))
+    mentions.extend(_apposed_words(doc, _headline_deeds(doc, candidates, mentions, headline),
+                                   mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -233,6 +234,29 @@ def _possessive_bodies(runs: list[list[Token]], headline: set[int], article_id: 
             continue
         kept.append(run)
     return kept, bodies
+
+
+def _apposed_words(doc: Doc, candidates: list[Mention], found: list[Mention]
+                   ) -> list[Mention]:
+    """A capitalised word with an article set in apposition to a person's name ("Vincent
+    Gigante, the powerful Mafioso who ...") describes that person: kind "description"."""
+    starts: dict[int, int] = {}
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.kind == "name" and m.label == "PERSON" and span is not None:
+            starts.update((t.i, m.start) for t in span)
+    result = []
+    for m in candidates:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        head = span.root if span is not None and m.kind == "candidate" else None
+        det = next((c for c in head.children if c.dep_ == "det"), None) if head else None
+        if head is not None and det is not None and head.dep_ == "appos" and \
+                head.head.i in starts and det.lower_ in {"the", "a", "an"}:
+            text = text_of(doc)[det.idx:m.end]
+            m = Mention(m.article_id, text, det.idx, m.end, "PERSON", name=head.lower_,
+                        kind="description", describes=starts[head.head.i])
+        result.append(m)
+    return result
 
 
 def _headline_deeds(doc: Doc, candidates: list[Mention], found: list[Mention],

@@ -1026,3 +1026,15 @@ def test_a_headline_noun_doing_a_deed_finds_a_name_in_apposition_to_the_doer(ana
     index = _entities(analyse, text)
     start = text.index("Swimmer")
     assert index.entity_at("a0", start, start + 7) == _person(index, "Anna Pike").id
+
+
+def test_a_capitalised_word_in_apposition_to_a_name_describes_that_person(nlp: Any
+                                                                          ) -> None:
+    text = "Dock boss Tomas Rellini, the feared Harbourman who ran the docks, died on Monday."
+    doc = nlp(text)
+    name = next(t for t in doc if t.text == "Tomas")
+    doc.ents = [Span(doc, name.i, name.i + 2, label="PERSON")]
+    mentions = find_mentions(doc, "a0")
+    index = link_entities(mentions)
+    start = text.index("Harbourman")
+    assert index.entity_at("a0", start, start + 10) == _person(index, "Tomas Rellini").id
