@@ -278,16 +278,28 @@ def _headline_deeds(doc: Doc, candidates: list[Mention], found: list[Mention],
     result = []
     for m in candidates:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.kind == "headline" and m.describes is None and span is not None:
-            m = replace(m, describes=_doer(span, doers))
-        result.append(m)
+        found_doer = _doer(span, doers) if m.kind == "headline" and m.describes is None and \
+            span is not None else None
+        if span is None or found_doer is None:
+            result.append(m)
+            continue
+        # Only the doing noun is the doer: "Woman Killed By Driver" leaves the driver out.
+        start, noun = found_doer
+        end = span[noun].idx + len(span[noun].text)
+        result.append(replace(m, text=text_of(doc)[m.start:end], end=end, name=
+                              text_of(doc)[m.start:end], describes=start))
+        if noun + 1 < len(span):
+            rest = span[noun + 1:]
+            result.append(replace(m, text=rest.text, start=rest.start_char, end=m.end,
+                                  name=rest.text))
     return result
 
 
-def _doer(run: Span, doers: list[tuple[Token, str, Mention]]) -> int | None:
+def _doer(run: Span, doers: list[tuple[Token, str, Mention]]) -> tuple[int, int] | None:
     """Where the one person doing the deed of a headline's person noun is named: the noun
-    among the run's first words ("British Climber Killed"), the deed the word after it."""
-    for noun, deed in zip(run[:4], run[1:5], strict=False):
+    among the run's first words ("British Climber Killed"), the deed the word after it;
+    also the noun's place in the run."""
+    for index, (noun, deed) in enumerate(zip(run[:4], run[1:5], strict=False)):
         if not is_person_noun(noun) or not deed.is_alpha:
             continue
         word = deed.lower_
@@ -299,7 +311,7 @@ def _doer(run: Span, doers: list[tuple[Token, str, Mention]]) -> int | None:
         # "Anna Pike" and a later "Pike" are one doer; "Anna Pike" and "Tom Pike" two
         people = {k for k in keys if " " in k or not any(f.endswith(f" {k}") for f in keys)}
         if len(people) == 1:
-            return names[0].start
+            return names[0].start, index
     return None
 
 

@@ -1038,3 +1038,15 @@ def test_a_capitalised_word_in_apposition_to_a_name_describes_that_person(nlp: A
     index = link_entities(mentions)
     start = text.index("Harbourman")
     assert index.entity_at("a0", start, start + 10) == _person(index, "Tomas Rellini").id
+
+
+def test_only_the_headline_noun_doing_the_deed_is_the_doer(analyse: Any) -> None:
+    """ "Woman Killed By Driver": the woman is the one killed, the driver is not."""
+    text = ("Woman Killed By Driver\n\nThe crash happened in Dunmore on Monday. Lena "
+            "Marsh, 41, was killed on the Kestrel Bridge. Police charged Tomas Rellini with "
+            "dangerous driving.")
+    index = _entities(analyse, text)
+    pike = _person(index, "Lena Marsh").id
+    assert index.entity_at("a0", 0, 5) == pike
+    start = text.index("Driver")
+    assert index.entity_at("a0", start, start + 6) != pike
