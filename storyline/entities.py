@@ -30,6 +30,7 @@ from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
     ROLE_NOUNS,
+    fold,
     given,
     name_parts,
     person_key,
@@ -222,7 +223,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     title_words = {id(m) for m in role_words if m.name in ROLE_NOUNS}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
     headline_names = _headline_names(found, resolved)
-    described = _link_described(local.nominals, people)
+    described = _link_described(local.nominals, people, owned_by)
     for nominal, article_people, article_orgs in local.nominals:
         if nominal.describes is not None:
             continue
@@ -564,7 +565,8 @@ def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _link_described(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]],
-                    people: list[Cluster]) -> dict[int, tuple[Cluster, set[str]]]:
+                    people: list[Cluster], owned_by: dict[tuple[str, int], str] | None = None
+                    ) -> dict[int, tuple[Cluster, set[str]]]:
     """Descriptions beside a name ("the coach, Dan Marsh", "American Hasim Rahman") join
     that person. Returns, per person, the proper words the story describes them with
     ("american"), keyed by the cluster's id."""
@@ -577,8 +579,9 @@ def _link_described(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]]
     for nominal, _people, _orgs in nominals:
         at = nominal.describes if nominal.describes is not None else -1
         merged = next((c for s, e, c in named[nominal.article_id] if s <= at < e), None)
-        if merged is None:
-            continue
+        owner = (owned_by or {}).get((nominal.article_id, nominal.end))
+        if merged is None or owner and fold(owner) in merged.surnames | {fold(merged.last or "")}:
+            continue  # "Tom Smith's lawyer filed ... Tom Smith filed": the lawyer is not Smith
         merged.add(nominal)
         described.setdefault(id(merged), (merged, set()))[1].update(_proper_words(nominal))
     return described

@@ -1050,3 +1050,15 @@ def test_only_the_headline_noun_doing_the_deed_is_the_doer(analyse: Any) -> None
     assert index.entity_at("a0", 0, 5) == pike
     start = text.index("Driver")
     assert index.entity_at("a0", start, start + 6) != pike
+
+
+def test_someones_lawyer_restated_by_the_owner_doing_the_same_is_not_the_owner(
+        analyse: Any) -> None:
+    """ "Tom Smith's lawyer filed an appeal ... Tom Smith filed a complaint": the owner
+    doing the same deed does not make the lawyer him."""
+    text = ("Tom Smith's lawyer filed an appeal on Monday. Tom Smith filed a complaint "
+            "against the police on Tuesday.")
+    index = _entities(analyse, text)
+    smith = _person(index, "Tom Smith")
+    assert all(s.start != 12 for s in smith.mentions)
+    assert index.entity_at("a0", 0, 18) != smith.id
