@@ -233,13 +233,6 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
                 merged.add(nominal)
                 continue
         if nominal.kind == "description":
-            # "the Calder mayor": the one mayor named before it, as "the mayor" would be;
-            # "a Calder mayor" may be anyone, and "the Calder mother" someone's relative.
-            if nominal.text.lower().startswith("the ") and nominal.name not in OTHER_PEOPLE:
-                target = _resolve_nominal(nominal, article_people, article_orgs)
-                merged = owner.get(id(target.mentions[0])) if target is not None else None
-                if merged is not None:
-                    merged.add(nominal)
             continue
         # A capitalised title ("the President", "Judge") is the one office of its article.
         anywhere = id(nominal) in headline_words or id(nominal) in title_words

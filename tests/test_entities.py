@@ -939,20 +939,6 @@ def test_headline_word_that_is_one_persons_given_name_is_that_person() -> None:
     assert [m.name for m in resolve_candidates(mentions)] == ["Jordan Pike"]
 
 
-def test_a_definite_description_is_the_one_holder_of_its_role_named_before(analyse: Any
-                                                                           ) -> None:
-    """ "the Calder plumber" is Oren Dahl, "a plumber" named before it, as "the plumber"
-    would be; "a Calder plumber" may be someone new."""
-    text = ("Oren Dahl, a plumber, found the leak on Monday. The Calder plumber said the pipe "
-            "had burst. A Calder plumber had fixed it in 1990.")
-    index = _entities(analyse, text)
-    dahl = _person(index, "Oren Dahl").id
-    start = text.index("The Calder plumber")
-    assert index.entity_at("a0", start, start + 18) == dahl
-    start = text.index("A Calder plumber")
-    assert index.entity_at("a0", start, start + 16) != dahl
-
-
 def test_a_headline_noun_doing_a_deed_is_the_one_the_body_names_doing_it(analyse: Any
                                                                          ) -> None:
     """ "Van Driver Charged": the one person the article names as charged; with two charged
