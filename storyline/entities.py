@@ -29,7 +29,6 @@ from .models import Span as TextSpan
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
-    ROLE_NOUNS,
     fold,
     given,
     name_parts,
@@ -220,7 +219,6 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     _attach_pending(local.pending, people)
     orgs = _drop_fragments(_merge_orgs(local.orgs))
     owner = {id(m): c for c in people + orgs for m in c.mentions}
-    title_words = {id(m) for m in role_words if m.name in ROLE_NOUNS}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
     headline_names = _headline_names(found, resolved)
     described = _link_described(local.nominals, people, owned_by)
@@ -234,8 +232,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
                 continue
         if nominal.kind == "description":
             continue
-        # A capitalised title ("the President", "Judge") is the one office of its article.
-        anywhere = id(nominal) in headline_words or id(nominal) in title_words
+        anywhere = id(nominal) in headline_words
         target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere,
                                   owner=owned_by.get((nominal.article_id, nominal.end)))
         merged = owner.get(id(target.mentions[0])) if target is not None else None

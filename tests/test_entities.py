@@ -916,18 +916,6 @@ def test_given_name_spelt_two_ways_in_different_articles_is_one_person() -> None
         assert len(index.entities) == 2
 
 
-def test_a_capitalised_title_is_the_one_holder_named_anywhere_in_its_article(analyse: Any
-                                                                          ) -> None:
-    text = ("The Mayor opened the new bridge in Dunmore on Monday. Mayor Ilse Varga said it "
-            "had cost less than planned.")
-    index = _entities(analyse, text)
-    start = text.index("Mayor")
-    assert index.entity_at("a0", start, start + 5) == _person(index, "Ilse Varga").id
-    two = text.replace("planned.", "planned. Mayor Oren Dahl of Calder agreed.")
-    index = _entities(analyse, two)
-    assert index.entity_at("a0", start, start + 5) is None
-
-
 def test_headline_word_that_is_one_persons_given_name_is_that_person() -> None:
     headline = _unresolved("a1", "Osric Returns To Dunmore", "headline")
     resolved = resolve_candidates([_name("a0", "Osric Varnum"), headline])
