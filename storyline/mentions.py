@@ -11,10 +11,12 @@ spaCy's entity spans are repaired first: cut where a name ends ("Ross doesn",
 "Lohan Checks Into Rehab"), split where an entity holds two people ("Lopez and
 Carrasquillo") or two lines, extended over a middle initial ("George W" + ". Bush").
 Proper nouns spaCy missed count as people when the text around them says so (an
-honorific, an age, a title, a role in apposition, a speech verb). Label errors the other
-way are repaired too: one word spaCy calls a person but the text uses as a thing ("won an
-Oscar", "enter Rehab") is left unresolved, and a name spaCy calls an organisation is a
-person when the text calls it "she" or "he".
+honorific, an age, a title, a role in apposition, a speech verb), and a word the tagger
+took for a place is a given name right before a one-word name ("Kathina" + "Thomas") or
+part of a name its article gave in full before. Label errors the other way are repaired
+too: one word spaCy calls a person but the text uses as a thing ("won an Oscar", "enter
+Rehab") is left unresolved, and a name spaCy calls an organisation is a person when the
+text calls it "she" or "he".
 """
 
 from __future__ import annotations
@@ -28,8 +30,10 @@ from spacy.tokens import Doc, Span, Token
 from .descriptions import (
     PERSON_NOUNS,
     PERSON_TITLES,
+    apposed_descriptions,
     describe_names,
     find_descriptions,
+    headline_doers,
     is_person_noun,
     prenominal_descriptions,
 )
@@ -108,8 +112,8 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     nominals += prenominal_descriptions(doc, article_id, mentions)
     mentions.extend(describe_names(doc, mentions, nominals))
     candidates = _named_before(doc, _candidates(doc, article_id, covered, headline), mentions)
-    mentions.extend(_apposed_words(doc, _headline_deeds(doc, candidates, mentions, headline),
-                                   mentions))
+    mentions.extend(apposed_descriptions(
+        doc, headline_doers(doc, candidates, mentions, headline), mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -234,91 +238,6 @@ def _possessive_bodies(runs: list[list[Token]], headline: set[int], article_id: 
             continue
         kept.append(run)
     return kept, bodies
-
-
-def _apposed_words(doc: Doc, candidates: list[Mention], found: list[Mention]
-                   ) -> list[Mention]:
-    """A capitalised word with an article set in apposition to a person's name ("Vincent
-    Gigante, the powerful Mafioso who ...") describes that person: kind "description"."""
-    starts: dict[int, int] = {}
-    for m in found:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.kind == "name" and m.label == "PERSON" and span is not None:
-            starts.update((t.i, m.start) for t in span)
-    result = []
-    for m in candidates:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        head = span.root if span is not None and m.kind == "candidate" else None
-        det = next((c for c in head.children if c.dep_ == "det"), None) if head else None
-        if head is not None and det is not None and head.dep_ == "appos" and \
-                head.head.i in starts and det.lower_ in {"the", "a", "an"}:
-            text = text_of(doc)[det.idx:m.end]
-            m = Mention(m.article_id, text, det.idx, m.end, "PERSON", name=head.lower_,
-                        kind="description", describes=starts[head.head.i])
-        result.append(m)
-    return result
-
-
-def _headline_deeds(doc: Doc, candidates: list[Mention], found: list[Mention],
-                    headline: set[int]) -> list[Mention]:
-    """A headline's person noun doing a deed ("Driver Charged", "Climber Dies") describes
-    the one person its article names doing the same deed ("Subryan is charged with ...",
-    "police charged Subryan"): the headline names its subject by role."""
-    doers: list[tuple[Token, str, Mention]] = []  # (verb, how the name takes part, name)
-    for m in found:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.kind != "name" or m.label != "PERSON" or span is None or span.start in headline:
-            continue
-        token = span[-1]
-        # "Roe and Poe were charged", "The swimming star, Ann Roe, has died"
-        while token.dep_ in {"conj", "appos"} and token.head.i < token.i:
-            token = token.head
-        if token.head.pos_ == "VERB":
-            doers.append((token.head, token.dep_, m))
-    result = []
-    for m in candidates:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        found_doer = _doer(span, doers) if m.kind == "headline" and m.describes is None and \
-            span is not None else None
-        if span is None or found_doer is None:
-            result.append(m)
-            continue
-        # Only the doing noun is the doer: "Woman Killed By Driver" leaves the driver out.
-        start, noun = found_doer
-        end = span[noun].idx + len(span[noun].text)
-        result.append(replace(m, text=text_of(doc)[m.start:end], end=end, name=
-                              text_of(doc)[m.start:end], describes=start))
-        if noun + 1 < len(span):
-            rest = span[noun + 1:]
-            result.append(replace(m, text=rest.text, start=rest.start_char, end=m.end,
-                                  name=rest.text))
-    return result
-
-
-def _doer(run: Span, doers: list[tuple[Token, str, Mention]]) -> tuple[int, int] | None:
-    """Where the one person doing the deed of a headline's person noun is named: the noun
-    among the run's first words ("British Climber Killed"), the deed the word after it;
-    also the noun's place in the run."""
-    for index, (noun, deed) in enumerate(zip(run[:4], run[1:5], strict=False)):
-        if not is_person_noun(noun) or not deed.is_alpha:
-            continue
-        word = deed.lower_
-        # "Driver Charged": the body's charged one, subject of a passive or an active's
-        # object; "Climber Dies": the subject.
-        roles = {"nsubjpass", "dobj"} if word.endswith("ed") else {"nsubj"}
-        names = [m for verb, dep, m in doers if dep in roles and _same_verb(word, verb)]
-        keys = {person_key(m.name) for m in names}
-        # "Anna Pike" and a later "Pike" are one doer; "Anna Pike" and "Tom Pike" two
-        people = {k for k in keys if " " in k or not any(f.endswith(f" {k}") for f in keys)}
-        if len(people) == 1:
-            return names[0].start, index
-    return None
-
-
-def _same_verb(word: str, verb: Token) -> bool:
-    lemma = verb.lemma_.lower()
-    return word == verb.lower_ or word in {lemma, f"{lemma}s", f"{lemma}es", f"{lemma}d",
-                                           f"{lemma}ed"}
 
 
 def _set_beside(before: list[Token], run: list[Token], headline: set[int]) -> bool:
