@@ -278,9 +278,11 @@ def _doer(run: Span, doers: list[tuple[Token, str, Mention]]) -> tuple[int, int]
         if not is_person_noun(noun) or not deed.is_alpha:
             continue
         word = deed.lower_
-        # "Driver Charged": the body's charged one, subject of a passive or an active's
-        # object; "Climber Dies": the subject.
-        roles = {"nsubjpass", "dobj"} if word.endswith("ed") else {"nsubj"}
+        # "Driver Charged", "Teen Shot": the body's charged or shot one, subject of a
+        # passive or an active's object; a headline's active is present tense ("Climber
+        # Dies", "Gunman Kills"): the subject.
+        active = word.endswith("s") and not word.endswith("ss")
+        roles = {"nsubj"} if active else {"nsubjpass", "dobj"}
         names = [m for verb, dep, m in doers if dep in roles and _same_verb(word, verb)]
         keys = {person_key(m.name) for m in names}
         # "Anna Pike" and a later "Pike" are one doer; "Anna Pike" and "Tom Pike" two

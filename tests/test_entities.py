@@ -1036,3 +1036,12 @@ def test_someones_lawyer_restated_by_the_owner_doing_the_same_is_not_the_owner(
     smith = _person(index, "Tom Smith")
     assert all(s.start != 12 for s in smith.mentions)
     assert index.entity_at("a0", 0, 18) != smith.id
+
+
+def test_a_headline_noun_with_an_irregular_passive_is_the_one_it_happened_to(analyse: Any
+                                                                             ) -> None:
+    """ "Cyclist Shot By Officer": the cyclist is the one shot, not the officer who shot."""
+    text = ("Cyclist Shot By Officer\n\nThe shooting happened in Dunmore on Monday. Officer Tomas "
+            "Rellini shot Kimani Dale outside a shop. Dale, 16, died in hospital.")
+    index = _entities(analyse, text)
+    assert index.entity_at("a0", 0, 7) == _person(index, "Kimani Dale").id
