@@ -214,15 +214,17 @@ def _clash(a: Cluster, b: Cluster) -> bool:
 
 
 def _apart_variants(a: Cluster, b: Cluster) -> bool:
-    """Given names one letter apart ("Jon" / "John", "Marc" / "Marco"), used by articles
-    that never name both: one writer's spelling; two people of one family are named side
-    by side. Not a name and its feminine form ("Paul" / "Paula"); not a letter swapped for
-    another ("Tom" / "Tim"), nor a shared start ("Christopher" / "Christine")."""
+    """Given names one silent "h" or doubled letter apart ("Jon" / "John", "Philip" /
+    "Phillip"), used by articles that never name both: one writer's spelling; two people of
+    one family are named side by side. Not another letter ("Dan" / "Dean", "Jon" / "Joan",
+    "Ryan" / "Bryan"), a letter swapped ("Tom" / "Tim") or a shared start ("Christopher"
+    / "Christine")."""
     x, y = sorted((fold(a.first or ""), fold(b.first or "")), key=len)
     if len(x) < 3 or _articles(a) & _articles(b) or \
             y.startswith(x) and y[len(x):] in FEMININE_ENDINGS:  # "Jean" / "Jeanne"
         return False
-    return len(y) - len(x) == 1 and OSA.distance(x, y) == 1
+    return any(y[:i] + y[i + 1:] == x and (y[i] == "h" or y[i] in (y[i - 1], y[i + 1:i + 2]))
+               for i in range(1, len(y)))
 
 
 # Endings that make a given name another person's: "Paul" / "Paula", "Jean" / "Jeanne".

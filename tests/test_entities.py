@@ -904,14 +904,15 @@ def test_someones_lawyer_is_not_another_lawyer_named_before(analyse: Any) -> Non
 
 
 def test_given_name_spelt_two_ways_in_different_articles_is_one_person() -> None:
-    """ "Jon" / "John": one person when no article names both; "Paul" / "Paula" and
-    "Christopher" / "Christine" stay two people."""
-    index = link_entities([_name("a0", "Marc Varnum"), _name("a1", "Marco Varnum"),
+    """ "Jon" / "John": one person when no article names both; "Paul" / "Paula", "Jon" /
+    "Joan" and "Christopher" / "Christine" stay two people."""
+    index = link_entities([_name("a0", "Philip Varnum"), _name("a1", "Phillip Varnum"),
                            _name("a2", "Jon Tarrow"), _name("a3", "John Tarrow")])
     assert sorted(e.articles for e in index.entities) == [("a0", "a1"), ("a2", "a3")]
     together = link_entities([_name("a0", "Jon Tarrow"), _name("a0", "John Tarrow", start=30)])
     assert len(together.entities) == 2
-    for pair in (("Paul Tarrow", "Paula Tarrow"), ("Christopher Pike", "Christine Pike")):
+    for pair in (("Paul Tarrow", "Paula Tarrow"), ("Christopher Pike", "Christine Pike"),
+                 ("Jon Tarrow", "Joan Tarrow")):
         index = link_entities([_name("a0", pair[0]), _name("a1", pair[1])])
         assert len(index.entities) == 2
 
