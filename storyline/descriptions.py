@@ -6,7 +6,9 @@ Goes in: a parsed spaCy `Doc` and the article's name mentions (from `mentions`).
 description `Mention`s (kind "description"), and each description or nominal tagged with
 the name it stands beside when the text gives one: apposition ("the coach, Dan Marsh"), a
 comma the parser missed, "is" ("Marsh is the coach"), a people's name before the name
-("American challenger Tom Braddock") or a lead restated with a name doing the same deed.
+("American challenger Tom Braddock"), a lead restated with a name doing the same deed, a
+capitalised word in apposition ("Vincent Gigante, the powerful Mafioso") or a headline's
+person noun doing what the body names someone doing ("Van Driver Charged").
 `entities.link_entities` joins them to that person, or to the one person of their article
 the story describes with the same place words.
 """
@@ -15,10 +17,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .models import Mention
-from .names import ROLE_NOUNS
+from .names import ROLE_NOUNS, person_key
+from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS
 
 PERSON_NOUNS = {"boss", "friend", "colleague", "rival", "star", "heir", "veteran", "ex",
@@ -204,3 +207,92 @@ def prenominal_descriptions(doc: Doc, article_id: str, mentions: list[Mention]
                              "PERSON", name=doc[span.start - 1].lemma_.lower(),
                              kind="description", describes=mention.start))
     return found
+
+
+# -- descriptions set beside a name by apposition or by a headline's deed ---------------
+
+def apposed_descriptions(doc: Doc, candidates: list[Mention], found: list[Mention]
+                   ) -> list[Mention]:
+    """A capitalised word with an article set in apposition to a person's name ("Vincent
+    Gigante, the powerful Mafioso who ...") describes that person: kind "description"."""
+    starts: dict[int, int] = {}
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.kind == "name" and m.label == "PERSON" and span is not None:
+            starts.update((t.i, m.start) for t in span)
+    result = []
+    for m in candidates:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        head = span.root if span is not None and m.kind == "candidate" else None
+        det = next((c for c in head.children if c.dep_ == "det"), None) if head else None
+        if head is not None and det is not None and head.dep_ == "appos" and \
+                head.head.i in starts and det.lower_ in {"the", "a", "an"}:
+            text = text_of(doc)[det.idx:m.end]
+            m = Mention(m.article_id, text, det.idx, m.end, "PERSON", name=head.lower_,
+                        kind="description", describes=starts[head.head.i])
+        result.append(m)
+    return result
+
+
+def headline_doers(doc: Doc, candidates: list[Mention], found: list[Mention],
+                    headline: set[int]) -> list[Mention]:
+    """A headline's person noun doing a deed ("Driver Charged", "Climber Dies") describes
+    the one person its article names doing the same deed ("Subryan is charged with ...",
+    "police charged Subryan"): the headline names its subject by role."""
+    doers: list[tuple[Token, str, Mention]] = []  # (verb, how the name takes part, name)
+    for m in found:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.kind != "name" or m.label != "PERSON" or span is None or span.start in headline:
+            continue
+        token = span[-1]
+        # "Roe and Poe were charged", "The swimming star, Ann Roe, has died"
+        while token.dep_ in {"conj", "appos"} and token.head.i < token.i:
+            token = token.head
+        if token.head.pos_ == "VERB":
+            doers.append((token.head, token.dep_, m))
+    result = []
+    for m in candidates:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        found_doer = _doer(span, doers) if m.kind == "headline" and m.describes is None and \
+            span is not None else None
+        if span is None or found_doer is None:
+            result.append(m)
+            continue
+        # Only the doing noun is the doer: "Woman Killed By Driver" leaves the driver out.
+        start, noun = found_doer
+        end = span[noun].idx + len(span[noun].text)
+        result.append(replace(m, text=text_of(doc)[m.start:end], end=end, name=
+                              text_of(doc)[m.start:end], describes=start))
+        if noun + 1 < len(span):
+            rest = span[noun + 1:]
+            result.append(replace(m, text=rest.text, start=rest.start_char, end=m.end,
+                                  name=rest.text))
+    return result
+
+
+def _doer(run: Span, doers: list[tuple[Token, str, Mention]]) -> tuple[int, int] | None:
+    """Where the one person doing the deed of a headline's person noun is named: the noun
+    among the run's first words ("British Climber Killed"), the deed the word after it;
+    also the noun's place in the run."""
+    for index, (noun, deed) in enumerate(zip(run[:4], run[1:5], strict=False)):
+        if not is_person_noun(noun) or not deed.is_alpha:
+            continue
+        word = deed.lower_
+        # "Driver Charged", "Teen Shot": the body's charged or shot one, subject of a
+        # passive or an active's object; a headline's active is present tense ("Climber
+        # Dies", "Gunman Kills"): the subject.
+        active = word.endswith("s") and not word.endswith("ss")
+        roles = {"nsubj"} if active else {"nsubjpass", "dobj"}
+        names = [m for verb, dep, m in doers if dep in roles and _same_verb(word, verb)]
+        keys = {person_key(m.name) for m in names}
+        # "Anna Pike" and a later "Pike" are one doer; "Anna Pike" and "Tom Pike" two
+        people = {k for k in keys if " " in k or not any(f.endswith(f" {k}") for f in keys)}
+        if len(people) == 1:
+            return names[0].start, index
+    return None
+
+
+def _same_verb(word: str, verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return word == verb.lower_ or word in {lemma, f"{lemma}s", f"{lemma}es", f"{lemma}d",
+                                           f"{lemma}ed"}

@@ -29,6 +29,7 @@ from .models import Span as TextSpan
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
+    fold,
     given,
     name_parts,
     person_key,
@@ -64,8 +65,15 @@ NOT_COMPANY_WORDS = (ORG_NOUNS - {"company", "firm", "corporation", "group", "ba
 class EntityIndex:
     """Entities plus lookups from mention spans and articles to entity ids."""
 
-    def __init__(self, entities: Sequence[Entity]) -> None:
+    def __init__(self, entities: Sequence[Entity],
+                 owners: Sequence[tuple[str, int, int, int]] = ()) -> None:
+        """`owners`: (article, start, end, phrase end) of names that own a longer person
+        phrase ("Tom Smith" in "Tom Smith's lawyer"): a span reaching into that phrase
+        names its person, never the owner."""
         self.entities = tuple(entities)
+        self._owners: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for article_id, start, end, phrase_end in owners:
+            self._owners[article_id].append((start, end, phrase_end))
         self._by_id = {e.id: e for e in self.entities}
         self._spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self._local: dict[str, list[Entity]] = defaultdict(list)
@@ -86,7 +94,12 @@ class EntityIndex:
         """The entity overlapping the span most (the first found on a tie), and every
         entity that overlaps it."""
         best, best_overlap, found = None, 0, set()
+        # "Smith's lawyer said": Smith owns the phrase, the span is about the lawyer.
+        owners = [(s, e) for s, e, phrase_end in self._owners.get(article_id, ())
+                  if s >= start and end > e + 2 and e < phrase_end]
         for s, e, entity_id in self._spans.get(article_id, ()):
+            if any(o_start <= s and e <= o_end for o_start, o_end in owners):
+                continue
             overlap = min(e, end) - max(s, start)
             if overlap > 0:
                 found.add(entity_id)
@@ -115,6 +128,8 @@ class EntityIndex:
         if found:
             return found
         phrase = _bare_phrase(text)
+        owned = OWNER_RE.search(text)
+        owner = owned.group(1).lower() if owned else None
         if not phrase or NEW_PERSON.match(text.strip()):
             return None  # "another resident said", "a neighbour said": someone new
         local = [e for e in self._local.get(article_id, []) if self._met_before(e, article_id,
@@ -131,10 +146,11 @@ class EntityIndex:
             # "the nurse" finds "Lena Marsh, a nurse at ..." as "the minister" finds the
             # minister: the one person given a role with that head word.
             if head not in ORG_NOUNS | COMPANY_NOUNS:
-                # "the former mayor" is not the mayor, nor "the mayor" a former one
+                # "the former mayor" is not the mayor, nor "the mayor" a former one;
+                # "Smith's lawyer" only someone the story calls a lawyer of Smith's
                 by_role = [e for e in pool if e.label == "PERSON" and
-                           any(same_role(head, r) and _is_past(r) == _is_past(text)
-                               for r in e.roles)]
+                           any(same_role(head, r) and _is_past(r) == _is_past(text) and
+                               (owner is None or owner in r.lower()) for r in e.roles)]
             else:
                 by_role = _bodies_called(head, [e for e in pool if e.label == "ORG"])
             if len(by_role) == 1:
@@ -176,6 +192,7 @@ def _bodies_called(head: str, bodies: list[Entity]) -> list[Entity]:
     return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split())]
 
 
+OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's lawyer"
 NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)
 
 
@@ -216,7 +233,10 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     found = mentions  # as found in the articles, before the story resolves them
     resolved = _trim_long_names(resolve_candidates(mentions))
     role_words, headline_words = _role_words(mentions, resolved)
-    mentions = _without_names(resolved) + role_words
+    kept, owners = _without_names(resolved)
+    mentions = kept + role_words
+    names_at = {(m.article_id, m.start): m.name for m in resolved if m.kind == "name"}
+    owned_by = {(a, end): surname(names_at.get((a, s), "")) for a, s, _e, end in owners}
     known = replace(_KnownPeople.from_mentions(mentions), places=known.places)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -231,7 +251,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
     headline_names = _headline_names(found, resolved)
-    described = _link_described(local.nominals, people)
+    described = _link_described(local.nominals, people, owned_by)
     for nominal, article_people, article_orgs in local.nominals:
         if nominal.describes is not None:
             continue
@@ -243,7 +263,8 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
         if nominal.kind == "description":
             continue
         anywhere = id(nominal) in headline_words
-        target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere)
+        target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere,
+                                  owner=owned_by.get((nominal.article_id, nominal.end)))
         merged = owner.get(id(target.mentions[0])) if target is not None else None
         if target is None and lone_headline_nouns[nominal.article_id] == 1 and \
                 id(nominal) in headline_words and not _named_near(nominal, headline_names) \
@@ -251,26 +272,31 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
             merged = _central_person(nominal, article_people, owner)
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
-    return _build_index(people, orgs)
+    return _build_index(people, orgs, owners)
 
 
-def _without_names(mentions: list[Mention]) -> list[Mention]:
+def _without_names(mentions: list[Mention]
+                   ) -> tuple[list[Mention], list[tuple[str, int, int, int]]]:
     """Descriptions cut after a person's name inside them ("the Chicago Obama adviser" ->
-    "adviser"): the name is someone else, whom the description's span must not cover."""
+    "adviser"): the name is someone else, whom the description's span must not cover.
+    Also each such name as an owner: (article, start, end, the description's end)."""
     names: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for m in mentions:
         if m.kind == "name" and m.label == "PERSON":
             names[m.article_id].append((m.start, m.end))
     kept = []
+    owners: list[tuple[str, int, int, int]] = []
     for m in mentions:
-        inside = [e for s, e in names[m.article_id] if m.start <= s and e <= m.end]
+        inside = [(s, e) for s, e in names[m.article_id] if m.start <= s and e <= m.end]
         if m.kind not in {"nominal", "description"} or not inside:
             kept.append(m)
             continue
-        rest = re.sub(r"^(?:['\u2019]s\b|[\s-])+", "", m.text[max(inside) - m.start:])
+        owners.extend((m.article_id, s, e, m.end) for s, e in inside)
+        rest = re.sub(r"^(?:['\u2019]s\b|[\s-])+", "", m.text[max(e for _s, e in inside)
+                                                              - m.start:])
         if rest:
             kept.append(replace(m, text=rest, start=m.end - len(rest)))
-    return kept
+    return kept, owners
 
 
 @dataclass(frozen=True)
@@ -382,14 +408,13 @@ def _not_relatives(bearers: list[Cluster]) -> list[Cluster]:
 def _story_subject(mention: Mention, local: list[Cluster], merged: list[Cluster],
                    owner: dict[int, Cluster]) -> list[Cluster]:
     """The bearer a bare surname means when its article names several: the one the article
-    names first, before the surname, if the story also covers them in at least twice as
-    many articles as any other bearer (news names its subject first and calls relatives
-    by their given names)."""
+    names first (before the surname, or right after a headline's "McKee Leads Rally"), if
+    the story also covers them in at least twice as many articles as any other bearer
+    (news names its subject first and calls relatives by their given names)."""
     first = min(local, key=lambda c: min(m.start for m in c.mentions))
     subject = owner.get(id(first.mentions[0]))
     count = {id(c): len({m.article_id for m in c.mentions}) for c in merged}
-    if subject is None or subject not in merged or \
-            min(m.start for m in first.mentions) > mention.start or any(
+    if subject is None or subject not in merged or any(
             2 * count[id(c)] > count[id(subject)] for c in merged if c is not subject):
         return merged
     return [subject]
@@ -455,6 +480,7 @@ def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
     known = {person_key(m.name) for m in mentions if m.label == "PERSON" and m.kind == "name"
              and len(name_parts(m.name)) == 2}
     trimmed = []
+    moved: dict[tuple[str, int, int], int] = {}  # (article, old start, old end) -> new start
     for mention in mentions:
         words = mention.name.split()
         if mention.label != "PERSON" or mention.kind != "name" or len(words) < 3:
@@ -473,10 +499,24 @@ def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
             continue
         start = mention.end - len(mention.text) + offset  # text may begin with a title
         name = " ".join(pair)
+        moved[(mention.article_id, mention.start, mention.end)] = start
         trimmed.append(Mention(mention.article_id, name, start, start + len(name), "PERSON",
                                name=name, kind="name", role=mention.role,
                                honorific=mention.honorific))
-    return trimmed
+    return _still_described(trimmed, moved) if moved else trimmed
+
+
+def _still_described(mentions: list[Mention], moved: dict[tuple[str, int, int], int]
+                     ) -> list[Mention]:
+    """Descriptions keep pointing into the name they stand beside once it is cut ("the
+    alleged Mafia boss" beside "Gaetano Lo Presti", now "Lo Presti")."""
+    kept = []
+    for m in mentions:
+        at = m.describes
+        target = next((new for (a, s, e), new in moved.items()
+                       if at is not None and a == m.article_id and s <= at < e), None)
+        kept.append(replace(m, describes=target) if target is not None else m)
+    return kept
 
 
 def org_key(name: str) -> str:
@@ -545,7 +585,8 @@ def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _link_described(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]],
-                    people: list[Cluster]) -> dict[int, tuple[Cluster, set[str]]]:
+                    people: list[Cluster], owned_by: dict[tuple[str, int], str] | None = None
+                    ) -> dict[int, tuple[Cluster, set[str]]]:
     """Descriptions beside a name ("the coach, Dan Marsh", "American Hasim Rahman") join
     that person. Returns, per person, the proper words the story describes them with
     ("american"), keyed by the cluster's id."""
@@ -558,8 +599,9 @@ def _link_described(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]]
     for nominal, _people, _orgs in nominals:
         at = nominal.describes if nominal.describes is not None else -1
         merged = next((c for s, e, c in named[nominal.article_id] if s <= at < e), None)
-        if merged is None:
-            continue
+        owner = (owned_by or {}).get((nominal.article_id, nominal.end))
+        if merged is None or owner and fold(owner) in merged.surnames | {fold(merged.last or "")}:
+            continue  # "Tom Smith's lawyer filed ... Tom Smith filed": the lawyer is not Smith
         merged.add(nominal)
         described.setdefault(id(merged), (merged, set()))[1].update(_proper_words(nominal))
     return described
@@ -589,15 +631,17 @@ def _described_person(nominal: Mention, described: dict[int, tuple[Cluster, set[
 
 
 def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster], *,
-                     anywhere: bool = False) -> Cluster | None:
+                     anywhere: bool = False, owner: str | None = None) -> Cluster | None:
     """ "the minister" -> the one person named earlier in the article as a minister;
     "the department" -> the one organisation named earlier with "department" in its name.
+    Someone's ("Smith's lawyer", `owner` "Smith") only a holder of a role of that owner.
     """
     head = nominal.name
     if nominal.label == "PERSON":
         holders = [(c, m) for c in people for m in c.mentions
                    if m.role and same_role(head, m.role) and
-                   _is_past(m.role) == _is_past(nominal.text)]
+                   _is_past(m.role) == _is_past(nominal.text) and
+                   (owner is None or owner.lower() in m.role.lower())]
         # A holder named before the description; a headline ("Actress Checks Into Rehab")
         # comes before every name, so there the article's one holder wherever it is named.
         matches = list({id(c): c for c, m in holders
@@ -677,7 +721,8 @@ def _central_person(nominal: Mention, people: list[Cluster], owner: dict[int, Cl
     return story
 
 
-def _build_index(people: list[Cluster], orgs: list[Cluster]) -> EntityIndex:
+def _build_index(people: list[Cluster], orgs: list[Cluster],
+                 owners: Sequence[tuple[str, int, int, int]] = ()) -> EntityIndex:
     entities: list[Entity] = []
     ordered = sorted(people, key=_first_position) + sorted(orgs, key=_first_position)
     counters = {"PERSON": 0, "ORG": 0}
@@ -692,7 +737,7 @@ def _build_index(people: list[Cluster], orgs: list[Cluster]) -> EntityIndex:
         spans = tuple(TextSpan(m.article_id, m.start, m.end) for m in cluster.mentions)
         entities.append(Entity(entity_id, cluster.label, name, aliases, tuple(cluster.roles),
                                tuple(sorted(spans, key=lambda s: (s.article, s.start)))))
-    return EntityIndex(entities)
+    return EntityIndex(entities, owners)
 
 
 def _first_position(cluster: Cluster) -> tuple[int, str, int]:

@@ -11,10 +11,12 @@ spaCy's entity spans are repaired first: cut where a name ends ("Ross doesn",
 "Lohan Checks Into Rehab"), split where an entity holds two people ("Lopez and
 Carrasquillo") or two lines, extended over a middle initial ("George W" + ". Bush").
 Proper nouns spaCy missed count as people when the text around them says so (an
-honorific, an age, a title, a role in apposition, a speech verb). Label errors the other
-way are repaired too: one word spaCy calls a person but the text uses as a thing ("won an
-Oscar", "enter Rehab") is left unresolved, and a name spaCy calls an organisation is a
-person when the text calls it "she" or "he".
+honorific, an age, a title, a role in apposition, a speech verb), and a word the tagger
+took for a place is a given name right before a one-word name ("Kathina" + "Thomas") or
+part of a name its article gave in full before. Label errors the other way are repaired
+too: one word spaCy calls a person but the text uses as a thing ("won an Oscar", "enter
+Rehab") is left unresolved, and a name spaCy calls an organisation is a person when the
+text calls it "she" or "he".
 """
 
 from __future__ import annotations
@@ -28,15 +30,18 @@ from spacy.tokens import Doc, Span, Token
 from .descriptions import (
     PERSON_NOUNS,
     PERSON_TITLES,
+    apposed_descriptions,
     describe_names,
     find_descriptions,
+    headline_doers,
     is_person_noun,
     prenominal_descriptions,
 )
 from .models import Mention
-from .names import HONORIFICS, ROLE_NOUNS, surname
+from .names import HONORIFICS, ROLE_NOUNS, name_parts, person_key, surname
 from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
+from .people import FEMALE_WORDS, MALE_WORDS
 
 ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
              "government", "commission", "committee", "court", "university", "office",
@@ -98,6 +103,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
         if found:  # the words cut off ("Checks Into Rehab") are no candidates either
             covered.update(range(ent.start, ent.end))
     mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
+    mentions = [_with_given_name(doc, m, covered, headline) for m in mentions]
     nominals = _nominal_mentions(doc, article_id, covered)
     people = {t.i for m in mentions if m.label == "PERSON"
               for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
@@ -105,7 +111,9 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
                                   {m.end for m in nominals})
     nominals += prenominal_descriptions(doc, article_id, mentions)
     mentions.extend(describe_names(doc, mentions, nominals))
-    mentions.extend(_candidates(doc, article_id, covered, headline))
+    candidates = _named_before(doc, _candidates(doc, article_id, covered, headline), mentions)
+    mentions.extend(apposed_descriptions(
+        doc, headline_doers(doc, candidates, mentions, headline), mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -179,6 +187,36 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
     return bodies + [replace(m, describes=before[-1].idx)
                      if _set_beside(before, run, headline) else m
                      for m, before, run in zip(found, [[], *runs], runs, strict=False)]
+
+
+# Labels under which a word may still be a person's given name or surname ("Kathina" GPE).
+NAME_WORD_LABELS = {"", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
+
+
+def _named_before(doc: Doc, candidates: list[Mention], found: list[Mention]
+                  ) -> list[Mention]:
+    """A one-word candidate that is the given name or surname of exactly one person the
+    article named in full before it is that person ("Kathina Thomas ... After Kathina was
+    shot", with "Kathina" tagged a place): news goes on by one part of the name. Not when
+    the article also uses the word as a place ("in Jordan", "from Washington")."""
+    parts: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for m in found:
+        words = name_parts(m.name)
+        if m.kind == "name" and m.label == "PERSON" and len(words) > 1:
+            for word in (words[0], words[-1]):
+                parts.setdefault(word.lower(), set()).add(person_key(m.name))
+                first[word.lower()] = min(first.get(word.lower(), m.start), m.start)
+    places = {t.lower_ for t in doc if t.i and doc[t.i - 1].lower_ in PLACE_PREPOSITIONS}
+    resolved = []
+    for m in candidates:
+        word = m.name.lower()
+        if m.kind == "candidate" and m.label in NAME_WORD_LABELS and \
+                len(parts.get(word, ())) == 1 and first[word] < m.start and \
+                word not in places:
+            m = replace(m, label="PERSON", kind="name")
+        resolved.append(m)
+    return resolved
 
 
 def _possessive_bodies(runs: list[list[Token]], headline: set[int], article_id: str
@@ -354,6 +392,9 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         label = "ORG"  # "St. Brennan's Hospital": a building that is also a body
     if label not in PERSON_LABELS | ORG_LABELS or _is_dateline(ent):
         return []
+    if label in ORG_LABELS and len(ent) == 1 and ent[0].lower_ in PERSON_TITLES | \
+            FEMALE_WORDS | MALE_WORDS:
+        return []  # "Actress and champion swimmer ...", "Suspect had been fired": a person
     head = ent[0].head
     if label in ORG_LABELS and len(ent) == 1 and ent[0].dep_ in {"compound", "amod"} and \
             head.pos_ == "NOUN" and head.i == ent[0].i + 1 and not is_person_noun(head) and \
@@ -518,13 +559,15 @@ def _used_as_a_thing(token: Token) -> bool:
     "a", "an" or "the" ("won an Oscar", "the Bulldogs"), plural, modifying a common noun
     ("Twitter feed", "Lebap province"), after a preposition of place ("from Devon", "on
     Twitter") or as a verb's object ("enter Rehab"); unless an honorific, a title or an age
-    says person. Such a word stays a candidate, a person only if the story names someone
-    with it."""
+    says person, or a given name the tagger missed stands before it ("struck Marisol
+    Quenby"). Such a word stays a candidate, a person only if the story names someone with
+    it."""
     doc = token.doc
-    if _honorific_before(doc, token.i) or _title_prefix(doc, token.i)[0] or \
-            _age_after([token]):
-        return False
     before = doc[token.i - 1] if token.i else None
+    if _honorific_before(doc, token.i) or _title_prefix(doc, token.i)[0] or \
+            _age_after([token]) or before is not None and _is_given_word(before) and \
+            before.whitespace_ == " ":
+        return False  # "struck Marisol Quenby": a surname after its given name
     if before is not None and before.lower_ in {"a", "an", "the"} or token.tag_ == "NNPS":
         return True
     if token.dep_ in {"compound", "amod"}:
@@ -556,6 +599,42 @@ def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[
                              "PERSON", name=token.text,
                              honorific=_honorific_before(doc, token.i)))
     return extra
+
+
+def _with_given_name(doc: Doc, mention: Mention, covered: set[int], headline: set[int]
+                     ) -> Mention:
+    """A one-word name right after a capitalised word the tagger took for a place or a
+    thing ("Kathina" GPE + "Thomas" PERSON): that word is the given name, "Kathina Thomas".
+    Not a title, an honorific, a people's name ("American Tom Roe") or a second capital
+    before it ("New York Smith")."""
+    if mention.kind != "name" or mention.label != "PERSON" or " " in mention.name or \
+            len(mention.text) != mention.end - mention.start:
+        return mention
+    span = doc.char_span(mention.start, mention.end)
+    if span is None or not span.start or span[0].tag_ == "NNPS":
+        return mention
+    word = doc[span.start - 1]
+    before = doc[word.i - 1] if word.i else None
+    if word.i in covered or word.i in headline or not _is_given_word(word) or \
+            word.whitespace_ != " " or before is not None and before.text[:1].isupper() and \
+            not _starts_sentence(word):
+        return mention
+    covered.add(word.i)
+    text = text_of(doc)[word.idx:mention.end]
+    return replace(mention, text=text, start=word.idx, name=f"{word.text} {mention.name}",
+                   honorific=mention.honorific or _honorific_before(doc, word.i))
+
+
+def _is_given_word(token: Token) -> bool:
+    """A capitalised proper noun that can be a given name: no title, honorific or person
+    noun ("Coach", "Mr"), no people's or organisation's name."""
+    key = token.lower_.rstrip(".")
+    return token.is_alpha and token.is_title and token.pos_ == "PROPN" and \
+        token.ent_type_ in CUE_LABELS - {"PERSON"} and key not in ROLE_NOUNS and \
+        key not in PERSON_TITLES and key not in HONORIFICS and \
+        key not in TITLE_ABBREVIATIONS and key not in OFFICE_TITLES and \
+        key not in _COMMON_ROLE_WORDS and key not in TITLE_MODIFIERS and \
+        key not in ORG_NOUNS and key not in ORG_NAME_WORDS
 
 
 def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
@@ -768,14 +847,18 @@ _COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "
 
 
 def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:
-    """Definite descriptions that can name a speaker: "the minister", "the ministry"."""
+    """Definite descriptions that can name a speaker: "the minister", "the ministry",
+    "Tom Smith's lawyer"."""
     result = []
     for token in doc:
         if token.i in covered or token.pos_ != "NOUN":
             continue
         lemma = token.lemma_.lower()
         det = [c for c in token.children if c.dep_ in {"det", "poss"}]
-        if not det or det[0].lower_ not in {"the", "this", "that"}:
+        # "Tom Smith's lawyer" is someone, but not Smith (the linker keeps the two apart).
+        owned = bool(det) and det[0].dep_ == "poss" and det[0].pos_ == "PROPN" and \
+            lemma in PERSON_TITLES and token.tag_ == "NN"
+        if not det or det[0].lower_ not in {"the", "this", "that"} and not owned:
             continue
         if lemma in PERSON_TITLES:
             label = "PERSON"

@@ -81,21 +81,52 @@ def fold(word: str) -> str:
 
 
 def same_given_name(a: str, b: str) -> bool:
-    """Two spellings of one given name: a short form ("Fred" / "Frederick"), an initial
-    ("J." / "John") or one slip of the keyboard ("Heydar" / "Heidar", "Jon" / "John").
+    """Two spellings of one given name: a short form ("Fred" / "Frederick"), a common pet
+    name ("Bill" / "William", "Dave" / "David"), an initial ("J." / "John") or one slip
+    of the keyboard ("Heydar" / "Heidar").
 
     Different names that merely look alike ("Anna" / "Anne", "Tom" / "Tim") do not count:
-    a slip only counts in names of five letters or more.
+    a slip only counts in names of five letters or more; nor does a name with an "a" added
+    ("Paul" / "Paula").
     """
     x, y = fold(a), fold(b)
+    if x in PET_NAMES.get(y, ()) or y in PET_NAMES.get(x, ()):
+        return True
     if not x or not y or x[0] != y[0]:
         return False
     short, long = sorted((x, y), key=len)
     if x == y or len(short) == 1:
         return True
     if len(short) >= 3 and long.startswith(short):
-        return True
+        # "Paul" / "Paula", "Daniel" / "Daniela": a man's name and a woman's
+        return not (long == short + "a" and short[-1] not in "aeiouy")
     return len(short) >= 5 and OSA.distance(x, y) <= 1
+
+
+# Common English pet names that are no start of their full name ("Fred" of "Frederick" is
+# found by its letters): full name -> pet names.
+_PET_NAMES = {
+    "william": "bill billy will willy", "robert": "bob bobby rob robbie bert",
+    "richard": "dick rick ricky rich", "james": "jim jimmy jamie",
+    "michael": "mike mikey mick mickey", "edward": "ed eddie ted teddy ned",
+    "theodore": "ted teddy theo", "charles": "chuck charlie chaz", "david": "dave davey",
+    "john": "jack johnny", "henry": "hank harry", "harold": "harry hal",
+    "lawrence": "larry", "laurence": "larry", "gerald": "jerry gerry",
+    "jerome": "jerry", "maurice": "mo", "anthony": "tony", "antonio": "tony",
+    "joseph": "joe joey", "margaret": "peggy meg maggie", "elizabeth":
+    "liz lizzie beth betty bettie bette libby eliza", "katherine": "kate katie kathy kat",
+    "kathryn": "kate katie kathy kat", "catherine": "cathy cat kate katie",
+    "patricia": "pat patty trish", "patrick": "pat paddy", "susan": "sue suzy",
+    "deborah": "debbie deb", "rebecca": "becky becca", "alexander": "sasha sandy",
+    "alexandros": "alexis", "nicholas": "nick nicky", "steven": "steve",
+    "stephen": "steve", "samuel": "sam sammy", "benjamin": "ben benny",
+    "daniel": "dan danny", "thomas": "tom tommy", "timothy": "tim timmy",
+    "christopher": "chris kit", "jennifer": "jen jenny", "victoria": "vicky tori",
+    "abigail": "abby", "andrew": "andy drew", "matthew": "matt", "peter": "pete",
+    "gregory": "greg", "frederick": "fred freddie", "donald": "don donnie",
+    "ronald": "ron ronnie", "kenneth": "ken kenny", "douglas": "doug",
+}
+PET_NAMES = {full: frozenset(pets.split()) for full, pets in _PET_NAMES.items()}
 
 
 def swapped_letters(a: str, b: str) -> bool:
@@ -170,11 +201,19 @@ class Gazetteer:
         key = tuple(w.key for w in words if not INITIAL_RE.fullmatch(w.text))
         if not key:
             return None
-        if len(key) > 1 and key in self.full or len(key) == 1 and (
+        if len(key) > 1 and (key in self.full or self._variant_of_one(key)) or len(key) == 1 and (
                 self.is_person_word(key[0]) or self._is_given_name(key[0]) or
                 mention.label == "PERSON" and key[0] in self.mononyms):
             return self._as_name(mention, words, honorific)
         return None
+
+    def _variant_of_one(self, key: tuple[str, ...]) -> bool:
+        """A given name and surname spelling the name of exactly one person of the story
+        another way ("Mo Cheeks" for "Maurice Cheeks")."""
+        if len(key) != 2 or not self.is_person_word(key[1]):
+            return False
+        fits = [k for k in self.full if k[-1] == key[1] and same_given_name(k[0], key[0])]
+        return len(fits) == 1
 
     def _is_given_name(self, word: str) -> bool:
         """The given name of one person of the story, used more for them than for a place
@@ -229,7 +268,9 @@ class Gazetteer:
                         if not INITIAL_RE.fullmatch(w.text))
             if len(key) > 1 and key in self.full:
                 return size
-        return 1 if self.is_person_word(words[index].text) else 0
+        word = words[index].key
+        # "Kimani's Mother Speaks": the given name of the one person who bears it
+        return 1 if self.is_person_word(word) or self._is_given_name(word) else 0
 
     def _as_name(self, mention: Mention, words: list[_Word], honorific: str | None
                  ) -> Mention:

@@ -204,13 +204,31 @@ def _clash(a: Cluster, b: Cluster) -> bool:
     """Names or genders that cannot be one person's."""
     if a.gender and b.gender and a.gender != b.gender:
         return True
-    if not same_given_name(a.first or "", b.first or "") or \
-            not _middles_agree(a.middles, b.middles):
+    if not (same_given_name(a.first or "", b.first or "") or
+            _apart_variants(a, b)) or not _middles_agree(a.middles, b.middles):
         return True
     last_a, last_b = fold(a.last or ""), fold(b.last or "")
     return last_a != last_b and not (min(len(last_a), len(last_b)) >= 4 and
                                      last_a[0] == last_b[0] and
                                      OSA.distance(last_a, last_b) <= 1)
+
+
+def _apart_variants(a: Cluster, b: Cluster) -> bool:
+    """Given names one silent "h" or doubled letter apart ("Jon" / "John", "Philip" /
+    "Phillip"), used by articles that never name both: one writer's spelling; two people of
+    one family are named side by side. Not another letter ("Dan" / "Dean", "Jon" / "Joan",
+    "Ryan" / "Bryan"), a letter swapped ("Tom" / "Tim") or a shared start ("Christopher"
+    / "Christine")."""
+    x, y = sorted((fold(a.first or ""), fold(b.first or "")), key=len)
+    if len(x) < 3 or _articles(a) & _articles(b) or \
+            y.startswith(x) and y[len(x):] in FEMININE_ENDINGS:  # "Jean" / "Jeanne"
+        return False
+    return any(y[:i] + y[i + 1:] == x and (y[i] == "h" or y[i] in (y[i - 1], y[i + 1:i + 2]))
+               for i in range(1, len(y)))
+
+
+# Endings that make a given name another person's: "Paul" / "Paula", "Jean" / "Jeanne".
+FEMININE_ENDINGS = {"a", "e", "ie", "ine", "ina", "ia", "ette", "elle", "ne"}
 
 
 def _middles_agree(a: set[str], b: set[str]) -> bool:

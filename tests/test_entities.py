@@ -844,3 +844,207 @@ def test_a_body_named_with_a_possessive_is_one_organisation(nlp: Any) -> None:
               "was strong.")
     orgs = [m.text for m in find_mentions(doc, "a0") if m.label == "ORG" and m.kind == "name"]
     assert orgs == ["Marlow County District Attorney's Office"]  # not "Office"
+
+
+def test_given_name_tagged_as_a_place_before_a_surname_is_part_of_the_name(nlp: Any
+                                                                            ) -> None:
+    """ "Marisol" taken for a place, "Quenby" for a person: one name, "Marisol Quenby";
+    a title ("Coach Quenby") or a people's name stays out."""
+    text = "A stray bullet struck Marisol Quenby on the steps. Coach Quenby was not there."
+    doc = nlp(text)
+    given_token = next(t for t in doc if t.text == "Marisol")
+    coach = next(t for t in doc if t.text == "Coach")
+    doc.ents = [Span(doc, given_token.i, given_token.i + 1, label="GPE"),
+                Span(doc, given_token.i + 1, given_token.i + 2, label="PERSON"),
+                Span(doc, coach.i + 1, coach.i + 2, label="PERSON")]
+    names = [m.name for m in find_mentions(doc, "a0") if m.kind == "name"]
+    assert names == ["Marisol Quenby", "Quenby"]
+
+
+def test_part_of_a_name_given_before_in_the_article_is_that_person(nlp: Any) -> None:
+    """ "Marisol Quenby ... After Marisol was shot": the given name is hers even when the
+    tagger takes it for a place; a word the article also uses as a place stays one."""
+    text = ("Marisol Quenby, 10, was playing on the steps. After Marisol was shot, her "
+            "mother ran outside. Jordan Pike flew home to Jordan. Jordan was calm.")
+    doc = nlp(text)
+    tokens = [t for t in doc if t.text in {"Marisol", "Jordan"}]
+    doc.ents = [Span(doc, tokens[0].i, tokens[0].i + 2, label="PERSON"),
+                Span(doc, tokens[1].i, tokens[1].i + 1, label="GPE"),
+                Span(doc, tokens[2].i, tokens[2].i + 2, label="PERSON"),
+                *[Span(doc, t.i, t.i + 1, label="GPE") for t in tokens[3:]]]
+    mentions = find_mentions(doc, "a0")
+    names = [m.name for m in mentions if m.kind == "name"]
+    assert names == ["Marisol Quenby", "Marisol", "Jordan Pike"]
+    index = link_entities(mentions)
+    start = text.index("Marisol was")
+    assert index.entity_at("a0", start, start + 7) == _person(index, "Marisol Quenby").id
+
+
+def test_someones_lawyer_is_not_that_person(analyse: Any) -> None:
+    """ "Dahl's lawyer said" names the lawyer: neither the phrase nor the speaker is Dahl;
+    beside a name ("Dahl's lawyer, Petra Lind") it is that name."""
+    text = ("Mayor Oren Dahl was charged on Monday. \"We will appeal,\" Dahl's lawyer said. "
+            "Dahl's lawyer, Petra Lind, said the charge was wrong.")
+    index = _entities(analyse, text)
+    dahl, lind = _person(index, "Oren Dahl").id, _person(index, "Petra Lind").id
+    first = text.index("Dahl's lawyer")
+    second = text.index("Dahl's lawyer", first + 1)
+    assert index.entity_at("a0", first, first + 13) != dahl
+    assert index.resolve("a0", first, first + 13, "Dahl's lawyer") is None
+    assert index.entity_at("a0", first, first + 4) == dahl  # the owner's own name
+    assert index.entity_at("a0", second, second + 13) == lind
+
+
+def test_someones_lawyer_is_not_another_lawyer_named_before(analyse: Any) -> None:
+    text = ("Petra Lind, a lawyer for the council, spoke first. Mayor Oren Dahl was charged "
+            "on Monday. Dahl's lawyer asked for bail.")
+    index = _entities(analyse, text)
+    start = text.index("Dahl's lawyer")
+    assert index.entity_at("a0", start, start + 13) not in {
+        _person(index, "Petra Lind").id, _person(index, "Oren Dahl").id}
+    assert index.resolve("a0", start, start + 13, "Dahl's lawyer") is None
+
+
+def test_given_name_spelt_two_ways_in_different_articles_is_one_person() -> None:
+    """ "Jon" / "John": one person when no article names both; "Paul" / "Paula", "Jon" /
+    "Joan" and "Christopher" / "Christine" stay two people."""
+    index = link_entities([_name("a0", "Philip Varnum"), _name("a1", "Phillip Varnum"),
+                           _name("a2", "Jon Tarrow"), _name("a3", "John Tarrow")])
+    assert sorted(e.articles for e in index.entities) == [("a0", "a1"), ("a2", "a3")]
+    together = link_entities([_name("a0", "Jon Tarrow"), _name("a0", "John Tarrow", start=30)])
+    assert len(together.entities) == 2
+    for pair in (("Paul Tarrow", "Paula Tarrow"), ("Christopher Pike", "Christine Pike"),
+                 ("Jon Tarrow", "Joan Tarrow")):
+        index = link_entities([_name("a0", pair[0]), _name("a1", pair[1])])
+        assert len(index.entities) == 2
+
+
+def test_headline_word_that_is_one_persons_given_name_is_that_person() -> None:
+    headline = _unresolved("a1", "Osric Returns To Dunmore", "headline")
+    resolved = resolve_candidates([_name("a0", "Osric Varnum"), headline])
+    assert [(m.name, m.start, m.end) for m in resolved] == [("Osric Varnum", 0, 12),
+                                                             ("Osric", 0, 5)]
+    places = [_unresolved(f"a{i}", "Jordan", "candidate", "GPE") for i in (2, 3)]
+    mentions = [_name("a0", "Jordan Pike"), *places,
+                _unresolved("a1", "Jordan Closes Border", "headline")]
+    assert [m.name for m in resolve_candidates(mentions)] == ["Jordan Pike"]
+
+
+def test_a_headline_noun_doing_a_deed_is_the_one_the_body_names_doing_it(analyse: Any
+                                                                         ) -> None:
+    """ "Van Driver Charged": the one person the article names as charged; with two charged
+    people it stays unlinked."""
+    text = ("Cyclist Hurt On Kestrel Bridge, Van Driver Charged\n\n"
+            "A cyclist was badly hurt on the Kestrel Bridge in Dunmore on Monday. Anna Pike, "
+            "41, was taken to hospital. Tomas Rellini was charged with dangerous driving on "
+            "Tuesday, police said.")
+    index = _entities(analyse, text)
+    start = text.index("Driver")
+    assert index.entity_at("a0", start, start + 6) == _person(index, "Tomas Rellini").id
+    two = text.replace("Tomas Rellini was", "Tomas Rellini and Lena Marsh were")
+    index = _entities(analyse, two)
+    assert index.entity_at("a0", start, start + 6) is None
+
+
+def test_a_person_noun_tagged_as_an_organisation_is_no_organisation(nlp: Any) -> None:
+    text = "Actress and champion swimmer Jane Roe died on Sunday."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 0, 1, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    mentions = find_mentions(doc, "a0")
+    assert not any(m.label == "ORG" for m in mentions)
+    assert [m.name for m in mentions if m.kind == "name"] == ["Jane Roe"]
+
+
+def test_a_headline_surname_joins_the_story_subject_its_article_names_first(analyse: Any
+                                                                           ) -> None:
+    texts = ("Marsh Leads Rovers To Cup Win\n\nTobias Marsh scored twice for Dunmore Rovers on "
+             "Saturday. Coach Greg Marsh praised the whole team.",
+             "Tobias Marsh was named player of the week.",
+             "Dunmore Rovers offered Tobias Marsh a new contract.")
+    index = _entities(analyse, *texts)
+    assert index.entity_at("a0", 0, 5) == _person(index, "Tobias Marsh").id
+    assert _person(index, "Greg Marsh").id != _person(index, "Tobias Marsh").id
+
+
+def test_a_common_pet_name_is_the_same_given_name() -> None:
+    index = link_entities([_name("a0", "Bill Varnum"), _name("a1", "William Varnum"),
+                           _name("a2", "Mo Tarrow"), _name("a3", "Maurice Tarrow"),
+                           _name("a4", "Dave Quill"), _name("a5", "Daniel Quill")])
+    assert sorted(e.articles for e in index.entities) == [
+        ("a0", "a1"), ("a2", "a3"), ("a4",), ("a5",)]
+
+
+def test_candidate_spelling_a_story_name_another_way_is_that_person() -> None:
+    """ "Mo Tarrow" tagged as a place is Maurice Tarrow; with no Tarrow in the story it is
+    dropped."""
+    mentions = [_name("a0", "Maurice Tarrow"), _unresolved("a1", "Mo Tarrow", "candidate",
+                                                           "GPE")]
+    assert [m.name for m in resolve_candidates(mentions)] == ["Maurice Tarrow", "Mo Tarrow"]
+    assert [e.articles for e in link_entities(mentions).entities] == [("a0", "a1")]
+    assert [m.name for m in resolve_candidates(mentions[1:])] == []
+
+
+def test_a_description_beside_a_name_cut_to_the_story_form_still_describes_it() -> None:
+    """ "The alleged boss ... Gaetano Lo Rellini": the name is cut to the "Lo Rellini" the
+    story uses, and the description still joins it."""
+    boss = Mention("a0", "The alleged boss", 0, 16, "PERSON", name="boss", kind="nominal",
+                   describes=40)
+    index = link_entities([boss, _name("a0", "Gaetano Lo Rellini", start=40),
+                           _name("a1", "Lo Rellini")])
+    person = _person(index, "Lo Rellini")
+    assert index.entity_at("a0", 0, 16) == person.id
+    assert person.articles == ("a0", "a1")
+
+
+def test_a_headline_noun_doing_a_deed_finds_a_name_in_apposition_to_the_doer(analyse: Any
+                                                                             ) -> None:
+    text = ("Former Swimmer Dies At 91\n\nThe former swimming star, Anna Pike, has died at her "
+            "home in Dunmore. Her son, Tomas Pike, said she died peacefully.")
+    index = _entities(analyse, text)
+    start = text.index("Swimmer")
+    assert index.entity_at("a0", start, start + 7) == _person(index, "Anna Pike").id
+
+
+def test_a_capitalised_word_in_apposition_to_a_name_describes_that_person(nlp: Any
+                                                                          ) -> None:
+    text = "Dock boss Tomas Rellini, the feared Harbourman who ran the docks, died on Monday."
+    doc = nlp(text)
+    name = next(t for t in doc if t.text == "Tomas")
+    doc.ents = [Span(doc, name.i, name.i + 2, label="PERSON")]
+    mentions = find_mentions(doc, "a0")
+    index = link_entities(mentions)
+    start = text.index("Harbourman")
+    assert index.entity_at("a0", start, start + 10) == _person(index, "Tomas Rellini").id
+
+
+def test_only_the_headline_noun_doing_the_deed_is_the_doer(analyse: Any) -> None:
+    """ "Woman Killed By Driver": the woman is the one killed, the driver is not."""
+    text = ("Woman Killed By Driver\n\nThe crash happened in Dunmore on Monday. Lena "
+            "Marsh, 41, was killed on the Kestrel Bridge. Police charged Tomas Rellini with "
+            "dangerous driving.")
+    index = _entities(analyse, text)
+    pike = _person(index, "Lena Marsh").id
+    assert index.entity_at("a0", 0, 5) == pike
+    start = text.index("Driver")
+    assert index.entity_at("a0", start, start + 6) != pike
+
+
+def test_someones_lawyer_restated_by_the_owner_doing_the_same_is_not_the_owner(
+        analyse: Any) -> None:
+    """ "Tom Smith's lawyer filed an appeal ... Tom Smith filed a complaint": the owner
+    doing the same deed does not make the lawyer him."""
+    text = ("Tom Smith's lawyer filed an appeal on Monday. Tom Smith filed a complaint "
+            "against the police on Tuesday.")
+    index = _entities(analyse, text)
+    smith = _person(index, "Tom Smith")
+    assert all(s.start != 12 for s in smith.mentions)
+    assert index.entity_at("a0", 0, 18) != smith.id
+
+
+def test_a_headline_noun_with_an_irregular_passive_is_the_one_it_happened_to(analyse: Any
+                                                                             ) -> None:
+    """ "Cyclist Shot By Officer": the cyclist is the one shot, not the officer who shot."""
+    text = ("Cyclist Shot By Officer\n\nThe shooting happened in Dunmore on Monday. Officer Tomas "
+            "Rellini shot Kimani Dale outside a shop. Dale, 16, died in hospital.")
+    index = _entities(analyse, text)
+    assert index.entity_at("a0", 0, 7) == _person(index, "Kimani Dale").id
