@@ -43,13 +43,14 @@ from .paraphrase import (
     paraphrase_probability,
     sentence_view,
 )
-from .text import CURRENCY_UNITS, content_words, copies_words, format_number, own_word_runs, words
+from .text import CURRENCY_UNITS, content_words, copy_kind, format_number, own_word_runs, words
 
 # Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
 PREFILTER_DICE = 0.2
 QUOTE_SIMILARITY = 80
 MIN_FACT_LEMMAS = 3
+COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
 IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men",
                      "woman": "women", "people": "people", "police": "police", "crew": "crew",
                      "staff": "staff"}
@@ -231,30 +232,23 @@ def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list
 
 def _with_copied_sources(units: Sequence[_Unit], published: dict[str, float]
                          ) -> tuple[list[_Unit], list[tuple[int, int]]]:
-    """A sentence that carries another's own words in long runs was copied (or both took
-    them from one wire): it counts as one source, the earliest's, even where provenance
-    found no copy of the whole article. So does a sentence word for word the same, one
-    with a label and credit around it ("Ferry aground: <the sentence>, the Herald
-    reports", as a newsletter has it) and one clause of it ("All sailings were cancelled
-    until Friday"). Returns the units with their sources and the copied pairs."""
+    """A sentence copied from another outlet's (`text.copy_kind`: word for word, inside a
+    newsletter's label and credit, or one clause of it) counts as one source with it, the
+    earliest's, even where provenance found no copy of the whole article (or both took it
+    from one wire). Returns the units with their sources and the copied pairs."""
     first_with: dict[str, int] = {}  # run of words -> the earliest unit saying it
-    runs_of: dict[int, frozenset[str]] = {}
     source: dict[int, str] = {}
     copied: list[tuple[int, int]] = []  # a copy and what it copies, lower index first
     for unit in sorted(units, key=lambda u: (published.get(u.sentence.article_id, math.inf),
                                              u.sentence.article_id, u.index)):
         runs = own_word_runs(unit.sentence.text)
-        if not runs:
-            continue
         shared = Counter(first_with[run] for run in runs if run in first_with)
-        for other, count in shared.most_common():
-            if units[other].sentence.article_id == unit.sentence.article_id:
-                continue
-            if copies_words(count, runs, runs_of[other]):
+        for other, _count in shared.most_common(COPY_CANDIDATES):
+            if units[other].sentence.article_id != unit.sentence.article_id and \
+                    copy_kind(unit.sentence.text, units[other].sentence.text):
                 source[unit.index] = source.get(other, units[other].source)
                 copied.append((min(other, unit.index), max(other, unit.index)))
                 break
-        runs_of[unit.index] = runs
         for run in runs:
             first_with.setdefault(run, unit.index)
     return [replace(unit, source=source.get(unit.index, unit.source)) for unit in units], \

@@ -29,7 +29,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from .models import Article, Provenance
 from .spinning import SpinAssessment, assess_spin
-from .text import content_words, sentence_spans, words
+from .text import content_words, copy_kind, sentence_spans, words
 
 PHRASES_PATH = Path(__file__).parent / "data" / "spin_phrases.json"
 SHINGLE = 5
@@ -46,9 +46,7 @@ SUSPECTS_SHOWN = 15  # swapped-word notes listed for a spun article read alone
 DIGEST_MIN_COPIED = 3  # sentences copied from two or more articles make a digest
 DIGEST_MIN_SHARE = 0.3  # ... when they are this share of it at least
 # Sentence matches that mean the words were copied, not just the facts.
-# A copied run of words: at least this long, and this share of the source sentence.
-COPIED_RUN_WORDS = 8
-COPIED_RUN_SHARE = 0.8
+COPIED_SCORE = 0.85  # a sentence copied inside a label and credit, or one clause of it
 CLOSE_KINDS = frozenset({"verbatim", "edited", "shortened", "substituted"})
 # Spun with its original present: at least SPUN_MIN_SWAPS words swapped in place, at least
 # SPUN_MIN_SWAP_SHARE of the aligned words, swaps outnumbering insertions and deletions by
@@ -418,6 +416,10 @@ def _best_sentence(copy: _Sketch, source: _Sketch, index: int,
         score, kind, edits = _sentence_similarity(
             copy.sentence_words[index], source.sentence_words[other], content,
             source.sentence_content[other])
+        if kind == "reworded":  # "Ferry aground: <the sentence>, the Herald reports"
+            copied = copy_kind(_sentence_text(copy, index), _sentence_text(source, other))
+            if copied:
+                score, kind, edits = max(score, COPIED_SCORE), copied, (0, 0)
         if best is None or score > best[1]:
             best = (other, score, kind, edits)
     return best if best and best[1] >= ALIGN_THRESHOLD else None
@@ -442,9 +444,6 @@ def _sentence_similarity(a: list[str], b: list[str], a_content: set[str], b_cont
             return max(ratio, 0.7), "substituted", edits
         if ratio >= 0.9:
             return ratio, "edited", edits
-    part = _copied_part(a, b)
-    if part is not None:
-        return part
     if edits is not None and overlap < 0.7:
         return max(ratio, overlap * 0.8), "reworded", edits
     if overlap >= 0.7:
@@ -452,22 +451,9 @@ def _sentence_similarity(a: list[str], b: list[str], a_content: set[str], b_cont
     return max(ratio, overlap * 0.8), "reworded", (0, 0)
 
 
-def _copied_part(a: list[str], b: list[str]) -> tuple[float, str, tuple[int, int]] | None:
-    """A digest's sentence copies a source's word for word around its own label and credit
-    ("Ferry aground: <the sentence>, the Herald reports"), or copies one clause of it:
-    one unbroken run of words carries the sentence."""
-    if min(len(a), len(b)) < COPIED_RUN_WORDS:
-        return None
-    # One unbroken run, changes at its two ends only: a spinner's swaps break it up.
-    runs = [op.src_end - op.src_start for op in Levenshtein.opcodes(b, a) if op.tag == "equal"]
-    if len(runs) != 1:
-        return None
-    run = runs[0]
-    if run == len(a) < len(b):
-        return 0.9, "shortened", (0, len(b) - len(a))  # a clause of the source sentence
-    if COPIED_RUN_SHARE * len(b) <= run < len(a) <= 2 * len(b):
-        return 0.85, "edited", (0, len(a) - run)  # the whole sentence, words added around
-    return None
+def _sentence_text(sketch: _Sketch, index: int) -> str:
+    start, end = sketch.sentences[index]
+    return sketch.article.text[start:end]
 
 
 def _word_edits(a: list[str], b: list[str]) -> tuple[int, int]:

@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .models import Article, Fact, Span, SummarySentence
-from .text import content_words, copies_words, is_negated, own_word_runs, sentence_spans, words
+from .text import content_words, copy_kind, is_negated, own_word_runs, sentence_spans, words
 
 DEFAULT_WORDS = 120
 REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
@@ -194,17 +194,42 @@ class _Statements:
                 best[article] = (shared, Span(article, start, end))
         # A sentence copying one already cited ("Ferry aground: <it>, the Herald
         # reports") adds no source, whatever provenance made of its article.
-        said = [self._runs(span) for span in cited]
+        said = _SaidOnce([self._text(span) for span in cited])
         found = []
         for _shared, span in best.values():  # in publication order
-            runs = self._runs(span)
-            if not any(copies_words(len(runs & other), runs, other) for other in said):
-                said.append(runs)
+            if said.add(self._text(span)):
                 found.append(span)
         return tuple(found)
 
-    def _runs(self, span: Span) -> frozenset[str]:
-        return own_word_runs(self.texts.get(span.article, "")[span.start:span.end])
+    def _text(self, span: Span) -> str:
+        return self.texts.get(span.article, "")[span.start:span.end]
+
+
+class _SaidOnce:
+    """Sentences cited so far; a new one counts unless it copies one of them or one of
+    them copies it (`text.copy_kind`). Only sentences sharing a run of words with it are
+    compared, so a long list of supporters stays cheap."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts: list[str] = []
+        self.holders: dict[str, list[int]] = defaultdict(list)  # run of words -> sentences
+        for text in texts:
+            self._keep(text, own_word_runs(text))
+
+    def add(self, text: str) -> bool:
+        """Keep `text` and say True, unless it repeats a sentence kept already."""
+        runs = own_word_runs(text)
+        near = {index for run in runs for index in self.holders.get(run, ())}
+        if any(copy_kind(text, self.texts[i]) or copy_kind(self.texts[i], text)
+               for i in sorted(near)):
+            return False
+        self._keep(text, runs)
+        return True
+
+    def _keep(self, text: str, runs: frozenset[str]) -> None:
+        for run in runs:
+            self.holders[run].append(len(self.texts))
+        self.texts.append(text)
 
 
 def _quotable(text: str) -> bool:
@@ -386,20 +411,17 @@ def _citations(fact: Fact, sources: dict[str, str], published: dict[str, float],
     """
     spans: list[Span] = list(fact.evidence[:1])
     seen = {sources.get(s.article, s.article) for s in spans}
-    # A sentence copying the words of one already cited (word for word, with a label
-    # around them or as one clause of it) was copied: no new source.
-    cited_runs = [own_word_runs(texts.get(s.article, "")[s.start:s.end]) for s in spans]
+    # A sentence copying the words of one already cited (word for word, inside a label
+    # and credit, or one clause of it) was copied: no new source.
+    cited = _SaidOnce([texts.get(s.article, "")[s.start:s.end] for s in spans])
     numbers = _figures(fact.text) if fact.agreement == "conflicting" else set()
     for span in sorted(fact.evidence[1:], key=lambda s: published.get(s.article, math.inf)):
         root = sources.get(span.article, span.article)
         said = texts.get(span.article, "")[span.start:span.end]
         if numbers and not numbers <= _figures(said):
             continue
-        runs = own_word_runs(said)
-        if root not in seen and not any(copies_words(len(runs & other), runs, other)
-                                        for other in cited_runs):
+        if root not in seen and cited.add(said):
             seen.add(root)
-            cited_runs.append(runs)
             spans.append(span)
     return tuple(spans)
 

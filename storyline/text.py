@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from rapidfuzz.distance import Levenshtein
+
 WORD_RE = re.compile(r"[A-Za-z\u00C0-\u024F]+(?:['\u2019][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 SENTENCE_END_RE = re.compile(
     r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]*[A-Z0-9])|\n\s*\n")
@@ -95,12 +97,19 @@ def verbatim_key(text: str) -> str | None:
     return " ".join(said) if len(said) >= VERBATIM_MIN_WORDS else None
 
 
-COPIED_SHARE = 0.7  # a sentence holding this share of another's runs of words copies it
+# A copied sentence may drop a dateline of this many words ("PORT DUNMORE -") and keep
+# one clause of at least CLAUSE_MIN_WORDS of the original's own words.
+DATELINE_WORDS = 4
+CLAUSE_MIN_WORDS = 10
+# An outlet credited for the words ("the Herald reports"), not a speaker ("police said").
+CREDIT_VERBS = frozenset({"reports", "reported", "writes", "wrote"})
+DATELINE_RE = re.compile(  # "PORT DUNMORE -", "HALE ISLAND, Dec. 1 \u2014"
+    r"\s*[A-Z][A-Z'. ]+(?:,[^\n\u2014\u2013-]{0,20})?\s*[\u2014\u2013-]{1,2}\s")
 
 
 def own_word_runs(text: str) -> frozenset[str]:
     """A sentence's own words (as in `verbatim_key`) as overlapping runs of
-    VERBATIM_MIN_WORDS words: what a copy keeps when it adds a label or cuts a clause."""
+    VERBATIM_MIN_WORDS words: a cheap first test of whether one sentence copies another."""
     key = verbatim_key(text)
     if key is None:
         return frozenset()
@@ -109,11 +118,53 @@ def own_word_runs(text: str) -> frozenset[str]:
                      for i in range(len(said) - VERBATIM_MIN_WORDS + 1))
 
 
-def copies_words(shared: int, copy: frozenset[str], original: frozenset[str]) -> bool:
-    """Whether a sentence with runs `copy`, `shared` of them also in `original`, was
-    copied from it: word for word, with a label or credit around it ("Ferry aground:
-    <the sentence>, the Herald reports"), or one clause of it."""
-    return bool(copy) and (shared == len(copy) or shared >= COPIED_SHARE * len(original))
+def copy_kind(copy: str, original: str) -> str | None:
+    """How sentence `copy` copies `original`, by their own words (quotations aside):
+    "verbatim"; "edited", the original whole (bar a dateline) inside a label and a credit
+    ("Ferry aground: <the sentence>, the Dunmore Herald reports", "..., according to
+    Coastline News"); "shortened", one clause of it ("All sailings were cancelled until
+    at least Friday"); else None. Two outlets that happen to share a phrase, or a
+    sentence that wraps another's words in its own ("It is untrue that ..."), are no
+    copies."""
+    ours, theirs = _own_words(copy), _own_words(original)
+    if min(len(ours), len(theirs)) < VERBATIM_MIN_WORDS or is_negated(copy) != is_negated(original):
+        return None
+    if ours == theirs:
+        return "verbatim"
+    runs = [op for op in Levenshtein.opcodes(theirs, ours) if op.tag == "equal"]
+    if len(runs) != 1:
+        return None
+    run = runs[0]
+    dropped = run.src_start == 0 or (run.src_start <= DATELINE_WORDS and
+                                     DATELINE_RE.match(original) is not None)
+    if run.src_end == len(theirs) and dropped and \
+            run.src_end - run.src_start >= VERBATIM_MIN_WORDS:
+        label, credit = ours[:run.dest_start], ours[run.dest_end:]
+        if (not label or _is_label(copy, len(label))) and _is_credit(credit):
+            return "edited"
+        return None
+    if run.dest_start == 0 and run.dest_end == len(ours) and len(ours) >= CLAUSE_MIN_WORDS:
+        return "shortened"
+    return None
+
+
+def _own_words(text: str) -> list[str]:
+    return WORD_RE.findall(_QUOTED.sub(" ", text).lower())
+
+
+def _is_label(text: str, length: int) -> bool:
+    """A newsletter's label before the copied words: a few words and a colon."""
+    head, colon, _rest = text.partition(":")
+    return bool(colon) and length <= DATELINE_WORDS and len(WORD_RE.findall(head)) == length
+
+
+def _is_credit(words_after: list[str]) -> bool:
+    """Words after the copied ones that only name where they came from."""
+    if not words_after:
+        return True
+    if words_after[:2] == ["according", "to"]:
+        return len(words_after) <= 7
+    return words_after[-1] in CREDIT_VERBS and len(words_after) <= 6
 
 
 def content_words(text: str) -> list[str]:

@@ -1,0 +1,37 @@
+"""Cheap text helpers: which sentence copies which."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.text import copy_kind
+
+HERALD = ("PORT DUNMORE - A ferry carrying 148 passengers ran aground on Tollan Reef off Hale "
+          "Island early on Tuesday.")
+SHORT = "The ferry Northern Star ran aground on Tuesday near Hale Island."
+
+
+@pytest.mark.parametrize(("copy", "original", "kind"), [
+    (HERALD, HERALD, "verbatim"),
+    ("Ferry aground: A ferry carrying 148 passengers ran aground on Tollan Reef off Hale "
+     "Island early on Tuesday, the Dunmore Herald reports.", HERALD, "edited"),
+    ("A ferry carrying 148 passengers ran aground on Tollan Reef off Hale Island early on "
+     "Tuesday, according to the Dunmore Herald.", HERALD, "edited"),
+    ("All Hale Island sailings were cancelled until at least Friday.",
+     "The spokesperson said the company would refloat the ferry on Wednesday and that all "
+     "Hale Island sailings were cancelled until at least Friday.", "shortened"),
+    # Another outlet's own sentence around the same words is no copy of them...
+    ("Lifeboat crews worked for hours after the ferry Northern Star ran aground on Tuesday "
+     "near Hale Island, bringing every passenger ashore.", SHORT, None),
+    ("Mayor Ilse Varga said it was simply untrue that the ferry Northern Star ran aground "
+     "on Tuesday near Hale Island.", SHORT, None),
+    # ... nor is a speaker's attribution a credit, nor are quoted words the writer's own.
+    ("The ferry Northern Star ran aground on Tuesday near Hale Island, police said.", SHORT,
+     None),
+    ('"We will rebuild the harbour wall before the winter storms with local firms," Varga '
+     "said.", 'Mayor Ilse Varga said: "We will rebuild the harbour wall before the winter '
+     'storms with local firms."', None),
+    ("The ferry Northern Star did not run aground on Tuesday near Hale Island.", SHORT, None),
+])
+def test_which_sentence_copies_which(copy: str, original: str, kind: str | None) -> None:
+    assert copy_kind(copy, original) == kind
