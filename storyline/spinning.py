@@ -11,8 +11,10 @@ provenance benchmark by `benchmarks/fit_spun_model.py`, never on its TEST half):
   (or a broader or narrower word) is far more frequent (spinners trade common words for
   rarer ones); for the pair it forms with each neighbour, whether English uses that pair
   (wordsegment's pair counts), how strongly (PMI), and how much more frequent the pair
-  becomes with a synonym in its place ("informed journalists" -> "told reporters"). The
-  word model gives the odds that the word was swapped;
+  becomes with a synonym in its place ("informed journalists" -> "told reporters");
+  whether the pair is a two-word WordNet lemma ("death toll", mostly too rare for the pair
+  counts) or a synonym or related word makes it one ("death cost"). The word model gives
+  the odds that the word was swapped;
 * per article: those odds summed as a likelihood ratio against real writing and scaled by
   the square root of the article's length (so long real articles do not trip it), small
   numbers written as digits ("2 people") and the share of small numbers that are digits
@@ -34,8 +36,11 @@ from .wording import (
     CLOCK_SUFFIX,
     FUNCTION_WORDS,
     SwapHit,
+    base_forms,
+    base_stand_ins,
     is_counted_digit,
     pair_index,
+    phrase_index,
     repair_pair,
     small_digits,
     stand_ins,
@@ -61,9 +66,11 @@ WORD_FEATURES = (
     "related_advantage", "related_advantage_10x",
     *(f"{side}_{name}" for side in ("left", "right") for name in (
         "exists", "pair_known", "pair_pmi", "synonym_gain", "synonym_gain_10x",
-        "related_gain", "related_gain_10x", "neighbour_function_word")),
+        "related_gain", "related_gain_10x", "neighbour_function_word", "compound",
+        "compound_repair")),
     "strict_repair",
 )
+SIDE_FEATURES = 10  # features per neighbour in WORD_FEATURES
 ARTICLE_FEATURES = ("word_evidence", "small_digits", "loose_digits", "digit_share",
                     "spelled_numbers", "article_mismatch", "likely_swaps", "log_words")
 # "a" before a vowel or "an" before a consonant, in a pair English does not use while it
@@ -163,17 +170,53 @@ def _word_features(run: list[tuple[int, int, str]], index: int
     word = run[index][2]
     synonyms, related, own = _candidates(word)
     features = list(own)
-    likely: tuple[float, str] | None = None
+    likely: tuple[float, str, bool] | None = None  # gain, pair, with a function word
+    phrase = None  # a WordNet collocation a stand-in makes ("death cost" -> "death toll")
     for other, left in ((index - 1, True), (index + 1, False)):
         if not 0 <= other < len(run):
-            features += [0.0] * 8
+            features += [0.0] * SIDE_FEATURES
             continue
-        pair, gain, better = _pair_features(word, run[other][2], left, synonyms, related)
+        neighbour = run[other][2]
+        pair, gain, better = _pair_features(word, neighbour, left, synonyms, related)
         features += pair
         if better and (likely is None or gain > likely[0]):
-            likely = (gain, better)
+            likely = (gain, better, neighbour in FUNCTION_WORDS)
+        phrase = phrase or _compound(word, neighbour, left, pair)
     features.append(float(repair_pair(run, index, candidates=synonyms) is not None))
-    return tuple(features), likely[1] if likely and likely[0] > 1 else None
+    # A collocation with a content word names the original better than a frequent pair
+    # with a function word ("death toll", not "be in" for "death cost in").
+    if likely and likely[0] > 1 and not (phrase and likely[2]):
+        return tuple(features), likely[1]
+    return tuple(features), phrase
+
+
+def _compound_features(word: str, neighbour: str, left: bool, known: bool) -> list[float]:
+    """Whether the pair is a WordNet multi-word lemma ("press conference": English,
+    though often too rare for the pair counts), and whether, when the pair is neither
+    frequent nor a lemma, a synonym or related word of `word` makes it one."""
+    partners = _compound_partners(neighbour, left)
+    if not partners:
+        return [0.0, 0.0]
+    if not partners.isdisjoint(base_forms(word)):
+        return [1.0, 0.0]
+    return [0.0, float(not known and not partners.isdisjoint(base_stand_ins(word)))]
+
+
+def _compound(word: str, neighbour: str, left: bool, pair: list[float]) -> str | None:
+    """The WordNet lemma a stand-in makes of the pair, when the compound repair fired."""
+    if not pair[-1]:
+        return None
+    options = sorted(_compound_partners(neighbour, left) & base_stand_ins(word))
+    return f"{neighbour} {options[0]}" if left else f"{options[0]} {neighbour}"
+
+
+@lru_cache(maxsize=32_768)
+def _compound_partners(neighbour: str, left: bool) -> frozenset[str]:
+    """Words (base forms) that make a two-word WordNet lemma with `neighbour` (which
+    stands on the left when `left`)."""
+    index = phrase_index()
+    table = index.after if left else index.before
+    return frozenset().union(*(table.get(base, ()) for base in base_forms(neighbour)))
 
 
 def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[str],
@@ -203,6 +246,7 @@ def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[st
             best_gain = gain
             best_pair = f"{neighbour} {top_word}" if left else f"{top_word} {neighbour}"
     features.append(float(neighbour in FUNCTION_WORDS))
+    features += _compound_features(word, neighbour, left, count > 0)
     return features, best_gain, best_pair
 
 

@@ -170,3 +170,59 @@ def test_repair_pair_uses_the_synonyms_it_is_given() -> None:
     assert repair_pair(run, 0) == "heavy traffic"
     assert repair_pair(run, 0, candidates=frozenset()) is None
     assert repair_pair(run, 0, candidates=frozenset({"heavy", "light"})) == "heavy traffic"
+
+
+def test_two_word_wordnet_lemmas_are_collocations_and_their_repairs_evidence() -> None:
+    from storyline.wording import base_forms, phrase_index
+
+    assert "toll" in phrase_index().after["death"]  # "death toll" is a WordNet lemma
+    assert "take" in base_forms("took") and "conference" in base_forms("conferences")
+
+    def features(text: str, word: str) -> tuple[dict[str, float], str | None]:
+        item = next(w for w in word_evidence(text) if text[w.start:w.end] == word)
+        return dict(zip(WORD_FEATURES, item.features, strict=True)), item.likely
+
+    usual, _ = features("The death toll in Varnholt rose overnight.", "toll")
+    swapped, likely = features("The death cost in Varnholt rose overnight.", "cost")
+    assert usual["left_compound"] == 1 and usual["left_compound_repair"] == 0
+    assert swapped["left_compound"] == 0 and swapped["left_compound_repair"] == 1
+    assert likely == "death toll"  # named as the evidence when no frequent pair repairs it
+    # Inflected forms still meet the lemma ("press conferences" ~ "press conference").
+    plural, _ = features("Officials gave press conferences in Varnholt.", "conferences")
+    assert plural["left_compound"] == 1
+    model = load_model()
+    assert model is not None
+    assert word_log_odds(model, tuple(swapped.values())) > \
+        word_log_odds(model, tuple(usual.values()))
+
+
+def test_cross_validation_separates_only_what_can_be_separated() -> None:
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    try:
+        from fit_spun_model import cross_validate
+    finally:
+        sys.path.pop(0)
+    rng = np.random.default_rng(0)
+    text = "The harbour council of Varnholt met on a quiet evening to discuss the ferry."
+
+    def rows(shift: float) -> list[dict[str, object]]:
+        made: list[dict[str, object]] = []
+        for number in range(80):
+            for strength in (0.0, 0.3):
+                x = rng.normal(size=(40, len(WORD_FEATURES)))
+                y = np.zeros(40)
+                if strength:
+                    y[:12] = 1
+                    x[:12, 0] += shift  # the swapped words differ in one feature
+                made.append({"key": f"fictional/{number}", "strength": strength,
+                             "text": text, "X": x, "y": y})
+        return made
+
+    separable = cross_validate(rows(4.0), quantiles=(99.0,))
+    blind = cross_validate(rows(0.0), quantiles=(99.0,))
+    assert separable["recall_at_99.0"] > 0.9
+    assert blind["recall_at_99.0"] < 0.2
