@@ -146,10 +146,24 @@ def word_evidence(text: str) -> list[WordEvidence]:
     return found
 
 
-# About 3.4 KB per cached word (the related-word sets are large): 32k words, ~110 MB at most.
+@dataclass(frozen=True, slots=True)
+class _Lexeme:
+    """What scoring needs of one word, whatever its context (cached per word)."""
+
+    synonyms: frozenset[str]
+    related: frozenset[str]
+    features: tuple[float, ...]  # the word's own features
+    bases: frozenset[str]  # base forms ("conferences" -> "conference")
+    kin: frozenset[str]  # synonyms and related words of the base forms, uninflected
+    # Base forms that make a two-word WordNet lemma with this word on their left / right.
+    follows: frozenset[str]
+    precedes: frozenset[str]
+
+
+# About 5 KB per cached word (the related-word sets are large): 32k words, ~160 MB at most.
 @lru_cache(maxsize=32_768)
-def _candidates(word: str) -> tuple[frozenset[str], frozenset[str], tuple[float, ...]]:
-    """Synonyms, related words, and the word's own features (they ignore context)."""
+def _lexeme(word: str) -> _Lexeme:
+    """Synonyms, related words, the word's own features and its WordNet collocates."""
     unigrams = unigram_counts()
     synonyms, related = frozenset(stand_ins(word)), frozenset(stand_ins(word, related=True))
     own = _log(unigrams.get(word, 0))
@@ -158,7 +172,10 @@ def _candidates(word: str) -> tuple[frozenset[str], frozenset[str], tuple[float,
         best = max((_log(unigrams.get(c, 0)) for c in group), default=own)
         advantage = min(max(best - own, -2.0), 4.0)
         features += [advantage, float(advantage > 1)]
-    return synonyms, related, tuple(features)
+    bases, index = base_forms(word), phrase_index()
+    return _Lexeme(synonyms, related, tuple(features), bases, base_stand_ins(word),
+                   frozenset().union(*(index.after.get(b, ()) for b in bases)),
+                   frozenset().union(*(index.before.get(b, ()) for b in bases)))
 
 
 def _log(count: int) -> float:
@@ -168,8 +185,9 @@ def _log(count: int) -> float:
 def _word_features(run: list[tuple[int, int, str]], index: int
                    ) -> tuple[tuple[float, ...], str | None]:
     word = run[index][2]
-    synonyms, related, own = _candidates(word)
-    features = list(own)
+    lexeme = _lexeme(word)
+    synonyms, related = lexeme.synonyms, lexeme.related
+    features = list(lexeme.features)
     likely: tuple[float, str, bool] | None = None  # gain, pair, with a function word
     phrase = None  # a WordNet collocation a stand-in makes ("death cost" -> "death toll")
     for other, left in ((index - 1, True), (index + 1, False)):
@@ -178,10 +196,14 @@ def _word_features(run: list[tuple[int, int, str]], index: int
             continue
         neighbour = run[other][2]
         pair, gain, better = _pair_features(word, neighbour, left, synonyms, related)
+        partners = _lexeme(neighbour).follows if left else _lexeme(neighbour).precedes
+        pair += _compound_features(lexeme, partners, known=bool(pair[1]))
         features += pair
         if better and (likely is None or gain > likely[0]):
             likely = (gain, better, neighbour in FUNCTION_WORDS)
-        phrase = phrase or _compound(word, neighbour, left, pair)
+        if pair[-1] and not phrase:  # the first lemma a stand-in makes, for the evidence
+            found = min(partners & lexeme.kin)
+            phrase = f"{neighbour} {found}" if left else f"{found} {neighbour}"
     features.append(float(repair_pair(run, index, candidates=synonyms) is not None))
     # A collocation with a content word names the original better than a frequent pair
     # with a function word ("death toll", not "be in" for "death cost in").
@@ -190,33 +212,17 @@ def _word_features(run: list[tuple[int, int, str]], index: int
     return tuple(features), phrase
 
 
-def _compound_features(word: str, neighbour: str, left: bool, known: bool) -> list[float]:
-    """Whether the pair is a WordNet multi-word lemma ("press conference": English,
-    though often too rare for the pair counts), and whether, when the pair is neither
-    frequent nor a lemma, a synonym or related word of `word` makes it one."""
-    partners = _compound_partners(neighbour, left)
+def _compound_features(lexeme: _Lexeme, partners: frozenset[str], known: bool
+                       ) -> list[float]:
+    """Whether the pair is a WordNet two-word lemma ("press conference": English, though
+    often too rare for the pair counts), and whether, when the pair is neither frequent
+    (`known`) nor a lemma, a synonym or related word makes it one. `partners`: the words
+    that make a lemma with the neighbour, on this word's side."""
     if not partners:
         return [0.0, 0.0]
-    if not partners.isdisjoint(base_forms(word)):
+    if not partners.isdisjoint(lexeme.bases):
         return [1.0, 0.0]
-    return [0.0, float(not known and not partners.isdisjoint(base_stand_ins(word)))]
-
-
-def _compound(word: str, neighbour: str, left: bool, pair: list[float]) -> str | None:
-    """The WordNet lemma a stand-in makes of the pair, when the compound repair fired."""
-    if not pair[-1]:
-        return None
-    options = sorted(_compound_partners(neighbour, left) & base_stand_ins(word))
-    return f"{neighbour} {options[0]}" if left else f"{options[0]} {neighbour}"
-
-
-@lru_cache(maxsize=32_768)
-def _compound_partners(neighbour: str, left: bool) -> frozenset[str]:
-    """Words (base forms) that make a two-word WordNet lemma with `neighbour` (which
-    stands on the left when `left`)."""
-    index = phrase_index()
-    table = index.after if left else index.before
-    return frozenset().union(*(table.get(base, ()) for base in base_forms(neighbour)))
+    return [0.0, float(not known and not partners.isdisjoint(lexeme.kin))]
 
 
 def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[str],
@@ -246,7 +252,6 @@ def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[st
             best_gain = gain
             best_pair = f"{neighbour} {top_word}" if left else f"{top_word} {neighbour}"
     features.append(float(neighbour in FUNCTION_WORDS))
-    features += _compound_features(word, neighbour, left, count > 0)
     return features, best_gain, best_pair
 
 

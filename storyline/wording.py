@@ -299,7 +299,6 @@ def stand_ins(word: str, *, related: bool = False) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=65_536)
 def base_forms(word: str) -> frozenset[str]:
     """The word and the base forms it may have ("took" -> "take", "conferences" ->
     "conference"); guesses by ending, as `stand_ins` makes them."""
@@ -312,7 +311,6 @@ def base_forms(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=32_768)
 def base_stand_ins(word: str) -> frozenset[str]:
     """Synonyms and related words of the word's base forms, uninflected (compared with
     WordNet's multi-word lemmas, which are base forms too)."""
