@@ -11,10 +11,8 @@ provenance benchmark by `benchmarks/fit_spun_model.py`, never on its TEST half):
   (or a broader or narrower word) is far more frequent (spinners trade common words for
   rarer ones); for the pair it forms with each neighbour, whether English uses that pair
   (wordsegment's pair counts), how strongly (PMI), and how much more frequent the pair
-  becomes with a synonym in its place ("informed journalists" -> "told reporters");
-  whether the pair is a two-word WordNet lemma ("death toll", mostly too rare for the pair
-  counts) or a synonym or related word makes it one ("death cost"). The word model gives
-  the odds that the word was swapped;
+  becomes with a synonym in its place ("informed journalists" -> "told reporters"). The
+  word model gives the odds that the word was swapped;
 * per article: those odds summed as a likelihood ratio against real writing and scaled by
   the square root of the article's length (so long real articles do not trip it), small
   numbers written as digits ("2 people") and the share of small numbers that are digits
@@ -36,11 +34,8 @@ from .wording import (
     CLOCK_SUFFIX,
     FUNCTION_WORDS,
     SwapHit,
-    base_forms,
-    base_stand_ins,
     is_counted_digit,
     pair_index,
-    phrase_index,
     repair_pair,
     small_digits,
     stand_ins,
@@ -66,11 +61,9 @@ WORD_FEATURES = (
     "related_advantage", "related_advantage_10x",
     *(f"{side}_{name}" for side in ("left", "right") for name in (
         "exists", "pair_known", "pair_pmi", "synonym_gain", "synonym_gain_10x",
-        "related_gain", "related_gain_10x", "neighbour_function_word", "compound",
-        "compound_repair")),
+        "related_gain", "related_gain_10x", "neighbour_function_word")),
     "strict_repair",
 )
-SIDE_FEATURES = 10  # features per neighbour in WORD_FEATURES
 ARTICLE_FEATURES = ("word_evidence", "small_digits", "loose_digits", "digit_share",
                     "spelled_numbers", "article_mismatch", "likely_swaps", "log_words")
 # "a" before a vowel or "an" before a consonant, in a pair English does not use while it
@@ -146,24 +139,10 @@ def word_evidence(text: str) -> list[WordEvidence]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Lexeme:
-    """What scoring needs of one word, whatever its context (cached per word)."""
-
-    synonyms: frozenset[str]
-    related: frozenset[str]
-    features: tuple[float, ...]  # the word's own features
-    bases: frozenset[str]  # base forms ("conferences" -> "conference")
-    kin: frozenset[str]  # synonyms and related words of the base forms, uninflected
-    # Base forms that make a two-word WordNet lemma with this word on their left / right.
-    follows: frozenset[str]
-    precedes: frozenset[str]
-
-
-# About 5 KB per cached word (the related-word sets are large): 32k words, ~160 MB at most.
+# About 3.4 KB per cached word (the related-word sets are large): 32k words, ~110 MB at most.
 @lru_cache(maxsize=32_768)
-def _lexeme(word: str) -> _Lexeme:
-    """Synonyms, related words, the word's own features and its WordNet collocates."""
+def _candidates(word: str) -> tuple[frozenset[str], frozenset[str], tuple[float, ...]]:
+    """Synonyms, related words, and the word's own features (they ignore context)."""
     unigrams = unigram_counts()
     synonyms, related = frozenset(stand_ins(word)), frozenset(stand_ins(word, related=True))
     own = _log(unigrams.get(word, 0))
@@ -172,10 +151,7 @@ def _lexeme(word: str) -> _Lexeme:
         best = max((_log(unigrams.get(c, 0)) for c in group), default=own)
         advantage = min(max(best - own, -2.0), 4.0)
         features += [advantage, float(advantage > 1)]
-    bases, index = base_forms(word), phrase_index()
-    return _Lexeme(synonyms, related, tuple(features), bases, base_stand_ins(word),
-                   frozenset().union(*(index.after.get(b, ()) for b in bases)),
-                   frozenset().union(*(index.before.get(b, ()) for b in bases)))
+    return synonyms, related, tuple(features)
 
 
 def _log(count: int) -> float:
@@ -185,44 +161,19 @@ def _log(count: int) -> float:
 def _word_features(run: list[tuple[int, int, str]], index: int
                    ) -> tuple[tuple[float, ...], str | None]:
     word = run[index][2]
-    lexeme = _lexeme(word)
-    synonyms, related = lexeme.synonyms, lexeme.related
-    features = list(lexeme.features)
-    likely: tuple[float, str, bool] | None = None  # gain, pair, with a function word
-    phrase = None  # a WordNet collocation a stand-in makes ("death cost" -> "death toll")
+    synonyms, related, own = _candidates(word)
+    features = list(own)
+    likely: tuple[float, str] | None = None
     for other, left in ((index - 1, True), (index + 1, False)):
         if not 0 <= other < len(run):
-            features += [0.0] * SIDE_FEATURES
+            features += [0.0] * 8
             continue
-        neighbour = run[other][2]
-        pair, gain, better = _pair_features(word, neighbour, left, synonyms, related)
-        partners = _lexeme(neighbour).follows if left else _lexeme(neighbour).precedes
-        pair += _compound_features(lexeme, partners, known=bool(pair[1]))
+        pair, gain, better = _pair_features(word, run[other][2], left, synonyms, related)
         features += pair
         if better and (likely is None or gain > likely[0]):
-            likely = (gain, better, neighbour in FUNCTION_WORDS)
-        if pair[-1] and not phrase:  # the first lemma a stand-in makes, for the evidence
-            found = min(partners & lexeme.kin)
-            phrase = f"{neighbour} {found}" if left else f"{found} {neighbour}"
+            likely = (gain, better)
     features.append(float(repair_pair(run, index, candidates=synonyms) is not None))
-    # A collocation with a content word names the original better than a frequent pair
-    # with a function word ("death toll", not "be in" for "death cost in").
-    if likely and likely[0] > 1 and not (phrase and likely[2]):
-        return tuple(features), likely[1]
-    return tuple(features), phrase
-
-
-def _compound_features(lexeme: _Lexeme, partners: frozenset[str], known: bool
-                       ) -> list[float]:
-    """Whether the pair is a WordNet two-word lemma ("press conference": English, though
-    often too rare for the pair counts), and whether, when the pair is neither frequent
-    (`known`) nor a lemma, a synonym or related word makes it one. `partners`: the words
-    that make a lemma with the neighbour, on this word's side."""
-    if not partners:
-        return [0.0, 0.0]
-    if not partners.isdisjoint(lexeme.bases):
-        return [1.0, 0.0]
-    return [0.0, float(not known and not partners.isdisjoint(lexeme.kin))]
+    return tuple(features), likely[1] if likely and likely[0] > 1 else None
 
 
 def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[str],

