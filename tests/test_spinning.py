@@ -170,3 +170,35 @@ def test_repair_pair_uses_the_synonyms_it_is_given() -> None:
     assert repair_pair(run, 0) == "heavy traffic"
     assert repair_pair(run, 0, candidates=frozenset()) is None
     assert repair_pair(run, 0, candidates=frozenset({"heavy", "light"})) == "heavy traffic"
+
+
+def test_cross_validation_separates_only_what_can_be_separated() -> None:
+    import sys
+
+    import numpy as np
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
+    try:
+        from fit_spun_model import cross_validate
+    finally:
+        sys.path.pop(0)
+    rng = np.random.default_rng(0)
+    text = "The harbour council of Varnholt met on a quiet evening to discuss the ferry."
+
+    def rows(shift: float) -> list[dict[str, object]]:
+        made: list[dict[str, object]] = []
+        for number in range(80):
+            for strength in (0.0, 0.3):
+                x = rng.normal(size=(40, len(WORD_FEATURES)))
+                y = np.zeros(40)
+                if strength:
+                    y[:12] = 1
+                    x[:12, 0] += shift  # the swapped words differ in one feature
+                made.append({"key": f"fictional/{number}", "strength": strength,
+                             "text": text, "X": x, "y": y})
+        return made
+
+    separable = cross_validate(rows(4.0), quantiles=(99.0,))
+    blind = cross_validate(rows(0.0), quantiles=(99.0,))
+    assert separable["recall_at_99.0"] > 0.9
+    assert blind["recall_at_99.0"] < 0.2
