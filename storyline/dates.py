@@ -93,7 +93,10 @@ CURRENT_RE = re.compile(r"\bcurrent\b", re.IGNORECASE)
 FISCAL_RE = re.compile(r"\b(?=[tlyc])(?:the )?(?:latest|year-ago|year-earlier|comparable|"
                        r"corresponding) "
                        r"(?:period|quarter)\b", re.IGNORECASE)
-FUTURE_ADJECTIVES = {"payable", "effective", "due"}
+FUTURE_ADJECTIVES = {"payable", "effective"}
+# A state that lasts until a day: "remain suspended until Friday", "forecast through Thursday".
+LASTING_LEMMAS = {"remain", "stay", "suspend", "close", "cancel", "halt", "shut", "forecast",
+                  "run", "last", "continue", "keep", "extend", "expect", "ban", "restrict"}
 
 
 def find_dates(doc: Doc, article_id: str, published: datetime | None) -> list[DateMention]:
@@ -637,7 +640,7 @@ def _is_future(ent: Span) -> bool | None:
         if ahead is not None:
             return ahead
     token = ent.root
-    for _ in range(3):  # "a dividend payable Dec. 1", "effective Feb. 1", "is due on Friday"
+    for _ in range(3):  # "a dividend payable Dec. 1", "effective Feb. 1"
         if token.lower_ in FUTURE_ADJECTIVES and token.pos_ == "ADJ" and not any(
                 t.lower_ in {"was", "were", "had"}
                 for t in (token.head, *token.head.children)):
@@ -669,7 +672,8 @@ def _is_future(ent: Span) -> bool | None:
         if verb.lemma_ in PLAN_LEMMAS and verb.tag_ in {"VBZ", "VBP", "VBN", "JJ"}:
             return True  # "is expected to", "plans to", "is due to"
         if verb.tag_ in {"VBZ", "VBP"} and any(
-                c.dep_ == "acomp" and c.lower_ in FUTURE_ADJECTIVES for c in verb.children):
+                c.dep_ == "acomp" and c.lower_ in FUTURE_ADJECTIVES | {"due"}
+                for c in verb.children):
             return True  # "is due in Dunmore on Thursday"
         if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
                 verb.head.lemma_ in INTENT_LEMMAS or
@@ -710,11 +714,12 @@ def _until_ahead(ent: Span) -> bool | None:
     if "least" in {t.lower_ for t in ent.doc[max(0, ent.start - 2):ent.end]}:
         return True
     verb = _governing_verb(ent)
-    if verb is None:
-        return None
-    tenses = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if tenses & {"VBD"}:
-        return None  # "was closed until Friday": told afterwards, or not; the words don't say
+    if verb is None or verb.lemma_ not in LASTING_LEMMAS or ent.root.head.head != verb:
+        return None  # "ticket sales through Sunday are up", "bookings ... says": no state
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    tenses = {verb.tag_} | {c.tag_ for c in auxiliaries}
+    if tenses & {"VBD"} or any(c.lemma_ == "have" for c in auxiliaries):
+        return None  # "was closed until Friday", "has been out until Saturday": told after
     return True if tenses & {"VBZ", "VBP", "MD"} else None
 
 

@@ -211,6 +211,10 @@ def test_a_relative_clause_is_told_with_its_noun(analyse: Any) -> None:
     ("Sailings were cancelled until at least Friday.", "2026-03-13"),
     ("Gales are forecast through Friday.", "2026-03-13"),
     ("The road was closed until Monday, when crews reopened it.", "2026-03-09"),
+    # no state lasting to the day, or told once it was over
+    ("Ticket sales through Sunday are up 20 percent, the operator says.", "2026-03-08"),
+    ("The ferry has been out of service until Monday, when it returned.", "2026-03-09"),
+    ("The first payment, due on Friday, never arrived, passengers said.", "2026-03-06"),
 ])
 def test_a_state_lasting_until_a_day_told_in_the_present_lasts_ahead(
         analyse: Any, text: str, value: str) -> None:
