@@ -547,6 +547,8 @@ def anchored_clause(ent: Span) -> str:
         return sentence
     clause = _text_of_tokens(tokens)
     if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        if tokens[0].tag_ == "WRB":  # "the island, where the ferry ran aground on Tuesday"
+            return sentence
         return _with_its_noun(verb, tokens, start) or clause
     return clause
 

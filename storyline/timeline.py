@@ -34,7 +34,7 @@ from .models import (
     Fact,
     Span,
 )
-from .text import content_words
+from .text import STOPWORDS, content_words
 
 MERGE_OVERLAP = 0.34
 MAX_DESCRIPTION_WORDS = 30
@@ -115,16 +115,18 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str]) -> list[Da
     times: dict[tuple[str, int], str] = {}  # a day mention's time of day: "T14:00"
     for mention in sorted(dates, key=lambda m: (m.article_id, m.start)):
         neighbours = by_sentence[(mention.article_id, mention.sentence.start)]
-        if mention.reporting and mention.sentence.start == 0 and mention.precision == "day":
-            datelines[mention.article_id] = mention
+        if mention.precision == "day" and DATELINE_PLACE.fullmatch(
+                texts.get(mention.article_id, "")[:mention.start]):
+            datelines[mention.article_id] = mention  # "HALE ISLAND, Dec. 2 -" opens the text
         if _dateline(mention):
             continue
         if _schedule(mention, neighbours) or _season_as_word(mention):
             continue
         if _clock_time(mention):
             day = _day_of(mention, neighbours, last_day.get(mention.article_id),
-                          texts.get(mention.article_id, "")) or \
-                datelines.get(mention.article_id)
+                          texts.get(mention.article_id, ""))
+            if day is None and mention.status == "happened":  # the day the report tells of
+                day = datelines.get(mention.article_id)
             if day is not None and day.sentence == mention.sentence:
                 if day.precision == "day" and mention.timex:  # the day's mention dates it
                     times.setdefault((day.article_id, day.start), mention.timex[10:])
@@ -183,9 +185,11 @@ def _day_of(mention: DateMention, neighbours: Sequence[DateMention],
     same = [other for other in neighbours  # "on Tuesday", or "from next week" for a timetable
             if other.sentence == mention.sentence and not other.reporting and
             not _clock_time(other) and other.precision in TIMELINE_PRECISIONS]
-    if same:  # "at 2 p.m. on Tuesday, a day after ... at 6:40 a.m. on Monday": the nearest
-        return min(same, key=lambda other: min(abs(other.start - mention.end),
-                                               abs(mention.start - other.end)))
+    if same:  # the day of its own verb ("On Monday the ferry left at 6 a.m. and docked on
+        # Wednesday"), then the nearest ("at 2 p.m. on Tuesday, a day after ... Monday")
+        return min(same, key=lambda other: (other.verb != mention.verb,
+                                            min(abs(other.start - mention.end),
+                                                abs(mention.start - other.end))))
     if last_day is None or last_day.status != mention.status or \
             not 0 <= mention.start - last_day.end <= CLOCK_REACH:
         return None
@@ -222,16 +226,17 @@ def _schedule(mention: DateMention, neighbours: Sequence[DateMention]) -> bool:
 def _season_as_word(mention: DateMention) -> bool:
     """ "a view of the harbour in a winter storm", "the winter timetable": a kind of storm
     or timetable, not a date ("the winter months" and "this winter" are dates)."""
-    if mention.text.lower() not in SEASONS:
+    determiner, _, season = mention.text.lower().rpartition(" ")
+    if season not in SEASONS or determiner not in {"", *SEASON_DETERMINERS}:
         return False
     offset = mention.start - mention.sentence.start
-    before = mention.sentence.text[:max(0, offset)]
+    before = (mention.sentence.text[:max(0, offset)] + " " + determiner).rstrip() + " "
     after = mention.sentence.text[offset + len(mention.text):]
-    if re.search(r"\b(?:a|an)\s+$", before):
+    if re.search(r"\b(?:a|an)\s+$", before, re.IGNORECASE):
         return True
     following = re.match(r"\s+([a-z]+)", after)
     return bool(re.search(r"\b(?:the|its|their|our|his|her)\s+$", before, re.IGNORECASE)) and \
-        following is not None and following.group(1) not in SEASON_NOUNS
+        following is not None and following.group(1) not in SEASON_NOUNS | STOPWORDS
 
 
 SCHEDULE_VERBS = {"be", "open", "close", "run", "operate", "leave", "depart", "arrive",
@@ -239,10 +244,14 @@ SCHEDULE_VERBS = {"be", "open", "close", "run", "operate", "leave", "depart", "a
 PAST_SCHEDULE = re.compile(r"\b(?:was|were|opened|closed|ran|operated|left|departed|"
                            r"arrived|served|started|will|would)\b", re.IGNORECASE)
 CLOCK_REACH = 400  # characters: the day a clock time belongs to is named just before it
+DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{1,40},\s*")  # "HALE ISLAND, " first
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # Nouns after a season that keep it a time: "the winter months", "the summer of 2024".
 SEASON_NOUNS = {"of", "months", "month", "season", "break", "holidays", "holiday", "term",
-                "recess", "weeks", "days", "and", "or", "when", "before", "after"}
+                "recess", "weeks", "days", "and", "or", "when", "before", "after",
+                # "The winter was the coldest": the season itself, told of
+                "was", "is", "has", "had", "will", "would", "brought", "saw", "ahead"}
+SEASON_DETERMINERS = {"a", "an", "the", "its", "their", "our", "his", "her"}
 CLOCK_TIME = re.compile(
     r"(?:(?:at|from|until|till|to|by|before|after)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
     r"(?:a\.?m\.?|p\.?m\.?|o'clock|h)?|noon|midnight)", re.IGNORECASE)
@@ -424,10 +433,12 @@ def _dated_or_oldest(timestamp: float) -> float:
 def describe(clause: str) -> str:
     """A short description from the source words: trimmed, at most 30 words."""
     text = re.sub(r"\s+", " ", clause).strip().strip("\"\u201c\u201d")
-    text = _balanced_quotes(text.rstrip(" ,;:"))
+    text = text.rstrip(" ,;:")
     words = text.split()
-    if len(words) > MAX_DESCRIPTION_WORDS:
-        text = " ".join(words[:MAX_DESCRIPTION_WORDS]) + " \u2026"
+    cut = len(words) > MAX_DESCRIPTION_WORDS
+    if cut:
+        text = " ".join(words[:MAX_DESCRIPTION_WORDS])
+    text = _balanced_quotes(text) + (" \u2026" if cut else "")
     return text[:1].upper() + text[1:]
 
 
@@ -439,8 +450,9 @@ def _balanced_quotes(text: str) -> str:
         text = "\u201c" + text
     elif opening >= 0 and text.rfind("\u201d") < text.rfind("\u201c"):
         text += "\u201d"
-    if text.count('"') % 2:
-        first = text.index('"')
+    marks = [i for i, char in enumerate(text) if char == '"' and not text[i - 1:i].isdigit()]
+    if len(marks) % 2:  # (a '"' after a digit is inches: "a 5" pipe")
+        first = marks[0]
         closes = first > 0 and text[first - 1] not in " ([" and \
             (first + 1 == len(text) or text[first + 1] in " ,.;:!?")
         text = '"' + text if closes else text + '"'

@@ -302,3 +302,31 @@ def test_until_a_day_ahead_and_a_seasonal_timetable(analyse: Any) -> None:
     story = analyse(text)
     assert {(e.date, e.status) for e in build_timeline([article(text)], story.dates)} == {
         ("2026-03-13", "planned"), ("2027-01-04", "planned")}
+
+
+def test_a_clock_time_takes_the_day_of_its_own_verb_and_no_speech_is_a_dateline(
+        analyse: Any) -> None:
+    text = "On Monday the ferry left port at 6 a.m. and docked on Wednesday."
+    story = analyse(text)
+    times = {(e.date, e.time) for e in build_timeline([article(text)], story.dates)}
+    assert ("2026-03-09", "06:00") in times
+    said = "Police said on Monday that a man was arrested.\n\nOfficers came at 10 p.m."
+    story = analyse(said)
+    assert ("2026-03-11", "22:00") in {(e.date, e.time) for e in build_timeline(
+        [article(said)], story.dates)}  # the publication day, not the statement's
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("The spring schedule was published on Monday.", {"2026-03-09"}),
+    ("Repairs will be finished over the summer by a team from Dunmore.",
+     {"2026-06-01/2026-08-31"}),
+])
+def test_a_season_names_a_kind_of_thing_or_a_time(analyse: Any, text: str,
+                                                  dates: set[str]) -> None:
+    story = analyse(text)
+    assert {e.date for e in build_timeline([article(text)], story.dates)} == dates
+
+
+def test_an_inch_mark_is_no_quotation_mark() -> None:
+    assert describe('The mayor called the 5" pipe a disgrace') == \
+        'The mayor called the 5" pipe a disgrace'
