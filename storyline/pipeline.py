@@ -584,9 +584,14 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
     return with_errors(dossier, errors)
 
 
+# Cached dossiers are rebuilt when this changes: bump it with any change to what the
+# stages put in a dossier (new fields, other facts), as the package version may not move.
+DOSSIER_REVISION = "2026-12-05"
+
+
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,
                  stored_errors: Sequence[InputError] = ()) -> str:
-    payload = json.dumps([sorted(a.key for a in articles), VERSION,
+    payload = json.dumps([sorted(a.key for a in articles), VERSION, DOSSIER_REVISION,
                           [[e.source, e.reason] for e in stored_errors],
                           options.model or default_model_name(), options.summary_words,
                           *([options.llm, options.llm_model] if options.llm else [])])

@@ -370,13 +370,15 @@ def _speaker(name: str | None, described: str | None) -> str:
 def event_line(event: dict[str, Any]) -> str:
     """One timeline entry as a line of text: date, status, description, sources."""
     articles = len({e["article"] for e in event["evidence"]})
-    sources = event.get("sources", articles)  # independent: copies of one original once
     date = event["date"] or f"undated ({event.get('expression', '')})"
     if event.get("time"):
         date += f" {event['time']}"
-    copies = f", {count(articles, 'article')}" if articles != sources else ""
-    line = f"{date:<23} {event['status']:<9} {event['description']}  " \
-           f"[{count(sources, 'independent source')}{copies}]"
+    if "sources" in event:  # independent: copies of one original count once
+        copies = f", {count(articles, 'article')}" if articles != event["sources"] else ""
+        counted = f"{count(event['sources'], 'independent source')}{copies}"
+    else:  # a dossier written before events counted their sources
+        counted = count(articles, "article")
+    line = f"{date:<23} {event['status']:<9} {event['description']}  [{counted}]"
     if event.get("conflicting"):
         line += " [dates differ: " + " / ".join(d["date"] for d in event["dates"]) + "]"
     return line

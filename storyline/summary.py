@@ -42,7 +42,7 @@ REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
 DETAIL_WEIGHT = 1.0  # credit per log-count of new shared details in the cited spans
 REPEATED = 0.5  # a sentence half of whose content words the brief already uses repeats it
 # ... as does one giving only figures the brief gives, with this share of its words.
-REPEATED_WITH_FIGURES = 0.25
+REPEATED_WITH_FIGURES = 0.4
 MIN_WORDS = 6
 MIN_WORDS_WITH_FIGURE = 4
 MAX_WORDS = 60

@@ -300,3 +300,10 @@ def test_a_story_is_named_by_the_headline_its_articles_share() -> None:
     reprints = [article("x", id=f"r{n}", title="Trial of Harlow union treasurer to open "
                         "next week", published="2026-03-02T09:00:00Z") for n in range(3)]
     assert story_title(articles + reprints) == "Harlow union treasurer found guilty of theft"
+
+
+def test_a_new_dossier_revision_rebuilds_cached_dossiers(monkeypatch: Any) -> None:
+    articles = [article("The council met on Tuesday.", id="a")]
+    before = pipeline._fingerprint(articles, pipeline.AnalyzeOptions())
+    monkeypatch.setattr(pipeline, "DOSSIER_REVISION", "next")
+    assert pipeline._fingerprint(articles, pipeline.AnalyzeOptions()) != before

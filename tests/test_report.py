@@ -159,6 +159,17 @@ def test_a_citation_inside_a_highlighted_passage_links_to_that_passage(
     assert f'href="#{passage}"' in summary
 
 
+def test_a_dossier_written_before_events_counted_sources_still_renders(
+        bridge: dict[str, Any]) -> None:
+    dossier = copy.deepcopy(bridge)
+    for event in dossier["events"]:
+        del event["sources"]
+    page = render_html(dossier)
+    assert "( independent" not in page and re.search(r"\(\d+ articles?\)", page)
+    assert "independent source" not in render_markdown(dossier).split("## Timeline")[1] \
+        .split("## Facts")[0]
+
+
 def test_index_names_the_story_of_the_same_subject() -> None:
     from storyline.report import render_index_html
 

@@ -208,6 +208,12 @@ def test_the_brief_does_not_give_the_same_figures_twice_in_other_words() -> None
     facts = [_fact("f1", first, first), _fact("f2", second, second, "a2")]
     brief = summarize(facts, [(0,), (0,)], articles, {"a1": "a1", "a2": "a2"})
     assert len(brief) == 1
+    # A new fact about the same figure is no repeat.
+    third = "The 12 knots were too fast for the channel, the harbour master said later."
+    more = summarize([*facts, _fact("f3", third, third, "a3")], [(0,), (0,), (0,)],
+                     [*articles, article(third, id="a3")],
+                     {"a1": "a1", "a2": "a2", "a3": "a3"})
+    assert third in [s.text for s in more]
 
 
 def test_a_short_statement_of_a_figure_can_be_quoted_but_not_a_short_fragment() -> None:
