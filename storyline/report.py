@@ -97,16 +97,17 @@ def render_html(dossier: dict[str, Any], *, index_link: str | None = None,
                            json_link=json_link)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexPage:
     """One page of a long stories list, as the web UI serves it: the stories shown, the
     search that chose them and links to the pages around it."""
 
-    stories: list[dict[str, Any]]
+    stories: tuple[dict[str, Any], ...]
     matching: int  # stories the search matches, on every page
     query: str = ""
-    previous: str | None = None  # link to the previous page
-    next: str | None = None
+    newer: str | None = None  # link to the page before (newer stories)
+    older: str | None = None  # link to the page after
+    last: str | None = None  # link to the last page, when this one is past it
 
 
 def newest_first(stories: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:

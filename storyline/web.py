@@ -15,14 +15,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from fastapi import FastAPI, HTTPException, Query, Request, Response
+from fastapi import FastAPI, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import pipeline, report
 from .models import StoryNotFound
-from .store import open_store
+from .store import open_store, story_generation
 
 SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
                     "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
@@ -65,14 +65,19 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
                 # Not str(exc): it names the store's path on disk.
                 raise HTTPException(status_code=404, detail=f"no story {story_id!r}") from exc
 
+    kept: dict[str, Any] = {}  # the index, while the stories stay as they were
+
     def index() -> dict[str, Any]:
         with open_store(db_path) as store:
-            return pipeline.story_index(store)
+            generation = story_generation(store)
+            if kept.get("generation") != generation:
+                kept.update(generation=generation, index=pipeline.story_index(store))
+            return dict(kept["index"])
 
     @app.get("/", response_class=HTMLResponse)
-    def index_page(q: str = "", page: int = Query(1, ge=1)) -> HTMLResponse:
+    def index_page(q: str = "", page: str = "1") -> HTMLResponse:
         stories = index()
-        shown = index_page_of(stories["stories"], q, page)
+        shown = stories_page(stories["stories"], q, _page_number(page))
         return HTMLResponse(report.render_index_html(stories, link_prefix="/story/",
                                                      link_suffix="", page=shown))
 
@@ -93,19 +98,32 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
     return app
 
 
-def index_page_of(stories: Sequence[dict[str, Any]], query: str, page: int
-                  ) -> report.IndexPage:
-    """Page `page` (from 1) of the stories whose title, outlets or id hold every word of
-    `query`, newest first."""
+def stories_page(stories: Sequence[dict[str, Any]], query: str, number: int
+                 ) -> report.IndexPage:
+    """One page of the stories index, newest first.
+
+    Args:
+        stories: the index's stories (`pipeline.story_index`).
+        query: words that a story's title, outlets or id must all hold ("" for all).
+        number: the page, from 1; past the last one, an empty page linking to the last.
+    """
     words = query.lower().split()
     matching = [s for s in report.newest_first(stories) if all(
         word in " ".join([s["title"] or "", s["id"], *s["outlets"]]).lower() for word in words)]
-    start = (page - 1) * STORIES_PER_PAGE
+    start = (number - 1) * STORIES_PER_PAGE
     search = f"q={quote(query)}&" if query else ""
+    last = max(1, -(-len(matching) // STORIES_PER_PAGE))
     return report.IndexPage(
-        matching[start:start + STORIES_PER_PAGE], len(matching), query,
-        previous=f"/?{search}page={page - 1}" if page > 1 else None,
-        next=f"/?{search}page={page + 1}" if start + STORIES_PER_PAGE < len(matching) else None)
+        tuple(matching[start:start + STORIES_PER_PAGE]), len(matching), query,
+        newer=f"/?{search}page={min(number, last + 1) - 1}" if number > 1 else None,
+        older=f"/?{search}page={number + 1}" if start + STORIES_PER_PAGE < len(matching)
+        else None,
+        last=f"/?{search}page={last}" if number > last else None)
+
+
+def _page_number(page: str) -> int:
+    """The page asked for, from 1; anything else ("0", "abc") is the first."""
+    return int(page) if page.isdigit() and int(page) > 0 else 1
 
 
 def _not_found(message: str) -> HTMLResponse:

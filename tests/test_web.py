@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from storyline.cli import DEMO_ARTICLES, cli, serve_cli
-from storyline.web import STORIES_PER_PAGE, allowed_hosts_for, create_app, index_page_of
+from storyline.web import STORIES_PER_PAGE, allowed_hosts_for, create_app, stories_page
 
 pytestmark = pytest.mark.slow
 
@@ -39,7 +39,10 @@ def test_index_searches_stories_and_echoes_the_search_escaped(client: TestClient
     hostile = client.get("/", params={"q": "<b>x"})
     assert "&lt;b&gt;x" in hostile.text and "<b>x" not in hostile.text
     assert "No story matches" in hostile.text
-    assert client.get("/", params={"page": 0}).status_code == 422
+    for odd in ("0", "abc", "-3"):  # the first page, not an error for a browser
+        assert f'href="/story/{bridge["id"]}"' in client.get("/", params={"page": odd}).text
+    past = client.get("/", params={"page": 9})
+    assert past.status_code == 200 and 'No stories on this page: <a href="/?page=1">' in past.text
 
 
 def _story(number: int, last: str | None, title: str = "Harbour story") -> dict[str, object]:
@@ -50,18 +53,28 @@ def _story(number: int, last: str | None, title: str = "Harbour story") -> dict[
 def test_index_pages_list_the_newest_stories_first() -> None:
     stories = [_story(n, f"2026-03-{n % 28 + 1:02d}T08:00:00Z") for n in range(150)]
     stories.append(_story(999, None))
-    first = index_page_of(stories, "", 1)
+    first = stories_page(stories, "", 1)
     assert len(first.stories) == STORIES_PER_PAGE and first.matching == 151
-    assert first.stories[0]["last"] == "2026-03-28T08:00:00Z" and first.previous is None
+    assert first.stories[0]["last"] == "2026-03-28T08:00:00Z" and first.newer is None
     assert [s["last"] for s in first.stories] == sorted((s["last"] for s in first.stories),
                                                          reverse=True)
-    second = index_page_of(stories, "", 2)
-    assert second.stories[-1]["id"] == "s999" and second.next is None  # undated last
-    assert second.previous == "/?page=1"
+    second = stories_page(stories, "", 2)
+    assert second.stories[-1]["id"] == "s999" and second.older is None  # undated last
+    assert second.newer == "/?page=1"
     assert {s["id"] for s in first.stories} | {s["id"] for s in second.stories} == {
         s["id"] for s in stories}
-    found = index_page_of(stories + [_story(7000, None, "Ferry aground")], "ferry valley", 1)
-    assert [s["id"] for s in found.stories] == ["s7000"] and found.next is None
+    found = stories_page(stories + [_story(7000, None, "Ferry aground")], "ferry valley", 1)
+    assert [s["id"] for s in found.stories] == ["s7000"] and found.older is None
+
+
+def test_the_kept_index_follows_new_stories(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    first = DEMO_ARTICLES / "port-elsin-gazette.txt"
+    CliRunner().invoke(cli, ["ingest", str(first), "--db", str(db)])
+    client = TestClient(create_app(str(db)), base_url="http://127.0.0.1:8765")
+    assert len(client.get("/stories.json").json()["stories"]) == 1
+    CliRunner().invoke(cli, ["ingest", str(DEMO_ARTICLES), "--db", str(db)])
+    assert len(client.get("/stories.json").json()["stories"]) == 2
 
 
 def test_story_json_and_html(client: TestClient) -> None:
