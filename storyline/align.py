@@ -53,7 +53,8 @@ MIN_FACT_LEMMAS = 3
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
 IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men",
                      "woman": "women", "people": "people", "police": "police", "crew": "crew",
-                     "staff": "staff"}
+                     "staff": "staff", "foot": "feet", "sheep": "sheep", "fish": "fish",
+                     "series": "series", "crisis": "crises", "life": "lives", "knife": "knives"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -398,6 +399,8 @@ def _quantity(label: str) -> str:
         return f"amount in {label}s"
     if label == "percent":
         return "percentage"
+    if not re.search(r"[aeiouy]", label) or label in IRREGULAR_PLURALS.values():
+        return f"number of {label}"  # "km", "mph"; "people"
     plural = IRREGULAR_PLURALS.get(label) or (
         f"{label[:-1]}ies" if re.search(r"[^aeiou]y$", label) else
         f"{label}es" if re.search(r"(?:s|x|z|ch|sh)$", label) else f"{label}s")

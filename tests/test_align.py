@@ -295,6 +295,7 @@ def test_a_second_match_in_one_article_is_kept_as_support(analyse: Any) -> None:
 @pytest.mark.parametrize(("label", "heading"), [
     ("passenger", "number of passengers"), ("person", "number of people"),
     ("family", "number of families"), ("bus", "number of buses"), ("crew", "number of crew"),
-    ("percent", "percentage"), ("dollar", "amount in dollars")])
+    ("percent", "percentage"), ("dollar", "amount in dollars"), ("foot", "number of feet"),
+    ("km", "number of km"), ("life", "number of lives")])
 def test_a_divergence_heading_names_what_the_number_counts(label: str, heading: str) -> None:
     assert _quantity(label) == heading
