@@ -19,7 +19,7 @@ import click
 
 from . import __version__, pipeline, report
 from .models import InputError, StorylineError
-from .store import count_articles, open_store
+from .store import open_store
 from .summary import DEFAULT_WORDS
 
 DEMO_ARTICLES = Path(__file__).parent / "demo" / "articles"
@@ -190,16 +190,14 @@ def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
     Example: storyline ingest crawl/ --db news.db
     """
     with open_store(db_path) as store:
-        stored_before = count_articles(store)
         ingested = _ingest(store, inputs)
         assignment = pipeline.update_stories(store, ingested.articles)
-        new = count_articles(store) - stored_before
     stories = len(set(assignment.values()))
     warnings = sum(e.severity == "warning" for e in ingested.errors)
-    already = len(ingested.articles) - new
+    already = len(ingested.articles) - ingested.new
     click.echo(f"storyline: {report.count(len(ingested.articles), 'article')} in "
                f"{'1 story' if stories == 1 else f'{stories} stories'}"
-               f" ({new} new, {already} already stored), "
+               f" ({ingested.new} new, {already} already stored), "
                f"{report.count(len(ingested.errors) - warnings, 'problem')}, "
                f"{report.count(warnings, 'warning')}", err=True)
     if not ingested.articles:

@@ -69,14 +69,16 @@ class AnalyzeOptions:
 
 @dataclass
 class IngestReport:
-    articles: list[Article] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)  # as stored, new or not
     errors: list[InputError] = field(default_factory=list)
+    new: int = 0  # how many of the articles the store did not hold before
 
 
 def ingest_inputs(store: Store, inputs: Iterable[str], *, progress: Progress | None = None,
                   batch_size: int = INGEST_BATCH, stdin: Any = None) -> IngestReport:
     """Read inputs into the store, one transaction per batch; errors are kept too."""
     report = IngestReport()
+    stored_before = db.count_articles(store)
     batch: list[Article] = []
 
     def flush() -> None:
@@ -96,6 +98,7 @@ def ingest_inputs(store: Store, inputs: Iterable[str], *, progress: Progress | N
     flush()
     db.save_errors(store, report.errors)
     report.articles = list({a.key: a for a in report.articles}.values())
+    report.new = db.count_articles(store) - stored_before
     return report
 
 
