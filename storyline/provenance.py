@@ -47,6 +47,7 @@ DIGEST_MIN_COPIED = 3  # sentences copied from two or more articles make a diges
 DIGEST_MIN_SHARE = 0.3  # ... when they are this share of it at least
 # Sentence matches that mean the words were copied, not just the facts.
 COPIED_SCORE = 0.85  # a sentence copied inside a label and credit, or one clause of it
+COPIED_OVERLAP = 0.7  # ... shares most of the shorter one's content words
 CLOSE_KINDS = frozenset({"verbatim", "edited", "shortened", "substituted"})
 # Spun with its original present: at least SPUN_MIN_SWAPS words swapped in place, at least
 # SPUN_MIN_SWAP_SHARE of the aligned words, swaps outnumbering insertions and deletions by
@@ -416,7 +417,9 @@ def _best_sentence(copy: _Sketch, source: _Sketch, index: int,
         score, kind, edits = _sentence_similarity(
             copy.sentence_words[index], source.sentence_words[other], content,
             source.sentence_content[other])
-        if kind == "reworded":  # "Ferry aground: <the sentence>, the Herald reports"
+        theirs = source.sentence_content[other]
+        if kind == "reworded" and len(content & theirs) >= COPIED_OVERLAP * min(
+                len(content), len(theirs)):  # "Ferry aground: <it>, the Herald reports"
             copied = copy_kind(_sentence_text(copy, index), _sentence_text(source, other))
             if copied:
                 score, kind, edits = max(score, COPIED_SCORE), copied, (0, 0)

@@ -587,9 +587,11 @@ def _possessive_genders(doc: Doc, people: list[Mention], inside: bytearray,
     found: list[tuple[str, str]] = []
     for token in doc:
         gender = GENDERED_PRONOUNS.get(token.lower_)
+        if gender is None or token.dep_ != "poss" or inside[token.idx]:
+            continue  # most tokens: tested before looking at their heads
         noun = token.head
         family = FAMILY_GENDERS.get(noun.lemma_.lower())
-        if gender is None or token.dep_ != "poss" or inside[token.idx] or family is None:
+        if family is None:
             continue
         named = next((who(c) for c in noun.children if c.dep_ == "appos"), None)
         if noun.dep_ == "conj":
