@@ -60,7 +60,10 @@ ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "l
                   "gazette", "observer", "ledger", "courier", "brief", "steel", "energy",
                   "airways", "airlines", "air", "trust", "united", "rovers", "city", "motors",
                   "holdings", "partners", "systems", "labs", "technologies", "pharma",
-                  "mining", "foods", "railways", "rail", "telecom", "insurance"}
+                  "mining", "foods", "railways", "rail", "telecom", "insurance", "ferries",
+                  "lines", "shipping", "taxis", "coaches", "buses"}
+# First words of places (and of ships named for them) that spaCy may take for a person.
+PLACE_PREFIXES = {"Port", "Mount", "Fort", "Cape", "Lake", "Island", "Isle", "Glen", "Lough"}
 PERSON_LABELS = {"PERSON"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels under which a proper noun may still be a person, given a cue.
@@ -528,12 +531,14 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     tokens = _strip_edges(tokens, label)
     if not tokens or tokens[-1].text in PLACE_WORDS:
         return None  # "Mill Lane", "Kestrel River Bridge": places, not people or bodies
+    if label in PERSON_LABELS and len(tokens) > 1 and tokens[0].text in PLACE_PREFIXES:
+        return None  # "Port Dunmore", "Island Wren" (a ship): no one's name
     doc = tokens[0].doc
     start_char = tokens[0].idx
     end_char = tokens[-1].idx + len(tokens[-1].text)
-    if label in PERSON_LABELS and len(tokens) > 1 and tokens[-1].lower_ in ORG_NOUNS and \
-            tokens[-1].text[0].isupper():
-        label = "ORG"  # "George Washington University", "Gates Foundation"
+    if label in PERSON_LABELS and len(tokens) > 1 and \
+            tokens[-1].lower_ in ORG_NOUNS | ORG_NAME_WORDS and tokens[-1].text[0].isupper():
+        label = "ORG"  # "George Washington University", "Dunmore Herald", "Sound Ferries"
     if label in ORG_LABELS and not _org_looks_like_person(doc, tokens):
         name = text_of(doc)[start_char:end_char]
         return Mention(article_id, name, start_char, end_char, "ORG", name=name)
@@ -723,7 +728,9 @@ def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], 
     role_tokens: list[Token] = []
     index = 0
     while index < len(tokens) - 1:
-        key = tokens[index].lower_.rstrip(".")
+        # "Cllr" and "Coun." are read as the word they stand for ("councillor").
+        key = tokens[index].norm_ if tokens[index].text in POLICE_TITLES \
+            else tokens[index].lower_.rstrip(".")
         if key in HONORIFICS:
             honorific = HONORIFICS[key]
         elif key in ROLE_NOUNS or tokens[index + 1].lower_ in ROLE_NOUNS:
@@ -732,7 +739,8 @@ def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], 
             break
         index += 1
     name_tokens = [t for t in tokens[index:] if t.text != "."]
-    role = normalize_role(" ".join(t.text for t in role_tokens)) if role_tokens else None
+    role = normalize_role(" ".join(t.norm_ if t.text in POLICE_TITLES else t.text
+                                   for t in role_tokens)) if role_tokens else None
     return honorific, name_tokens, role
 
 

@@ -35,7 +35,7 @@ TITLE_ABBREVIATIONS = {"Const.": "constable", "Cst.": "constable", "Cpl.": "corp
                        "Sgt.": "sergeant", "Supt.": "superintendent", "Insp.": "inspector",
                        "Det.": "detective", "Capt.": "captain", "Maj.": "major",
                        "Atty.": "attorney", "Coun.": "councillor", "Amb.": "ambassador",
-                       "Hon.": "honourable"}
+                       "Hon.": "honourable", "Cllr": "councillor", "Cllr.": "councillor"}
 
 
 def default_model_name() -> str:

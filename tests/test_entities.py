@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from spacy.tokens import Span
 
 from storyline.descriptions import is_person_noun
 from storyline.entities import link_entities, org_key, role_head
-from storyline.mentions import find_mentions, is_headline, normalize_role
+from storyline.mentions import _mention_from_tokens, find_mentions, is_headline, normalize_role
 from storyline.models import Mention
 from storyline.names import resolve_candidates
 
@@ -1048,3 +1049,20 @@ def test_a_headline_noun_with_an_irregular_passive_is_the_one_it_happened_to(ana
             "Rellini shot Kimani Dale outside a shop. Dale, 16, died in hospital.")
     index = _entities(analyse, text)
     assert index.entity_at("a0", 0, 7) == _person(index, "Kimani Dale").id
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Port Dunmore", None), ("Island Wren", None),  # a place, a ship named for one
+    ("Dunmore Herald", "ORG"), ("Kestrel Sound Ferries", "ORG"), ("Tomas Brandt", "PERSON")])
+def test_a_name_spacy_calls_a_person_may_be_a_place_or_a_body(nlp: Any, text: str,
+                                                               label: str | None) -> None:
+    doc = nlp(f"Yesterday {text} spoke.")
+    mention = _mention_from_tokens(list(doc[1:1 + len(text.split())]), "PERSON", "a1")
+    assert (mention.label if mention else None) == label
+
+
+def test_an_abbreviated_councillor_is_the_councillor_named_in_full(analyse: Any) -> None:
+    people = [e for e in _entities(analyse, "Councillor Fiona Drummond called for an "
+                                   "inquiry. Cllr Drummond said a public meeting would be held "
+                                   "on Friday.").entities if e.label == "PERSON"]
+    assert [(p.name, "councillor" in p.roles) for p in people] == [("Fiona Drummond", True)]
