@@ -716,7 +716,13 @@ def _until_ahead(ent: Span) -> bool | None:
     if "least" in {t.lower_ for t in ent.doc[max(0, ent.start - 2):ent.end]}:
         return True
     verb = _governing_verb(ent)
-    if verb is None or verb.lemma_ not in LASTING_LEMMAS or ent.root.head.head != verb:
+    if verb is None:
+        return None
+    # The state the date ends: the verb's own ("remain suspended until") or its
+    # complement's ("remains closed until"), never another clause's.
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"acomp", "xcomp", "oprd"})]
+    if ent.root.head.head not in holders or \
+            not {t.lemma_ for t in holders} & LASTING_LEMMAS:
         return None  # "ticket sales through Sunday are up", "bookings ... says": no state
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     tenses = {verb.tag_} | {c.tag_ for c in auxiliaries}
@@ -729,7 +735,8 @@ def _scheduled_present(ent: Span, verb: Token, aux_words: set[str]) -> bool:
     """ "The trial resumes Wednesday", "talks begin at 9 a.m. Monday": news tells what is
     scheduled in the present tense, with the day right on the verb (not "after Tuesday's
     vote", not a speech act, not "is")."""
-    if aux_words or verb.tag_ not in {"VBZ", "VBP"} or verb.dep_ not in {"ROOT", "conj"} or \
+    if aux_words or verb.tag_ not in {"VBZ", "VBP"} or \
+            verb.dep_ not in {"ROOT", "conj", "relcl"} or \
             verb.lemma_ in {"be", "have"} | SPEECH_LEMMAS:
         return False
     if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in {"'s", "\u2019s"}:
@@ -751,6 +758,10 @@ def _is_new_date_of_a_move(ent: Span, verb: Token | None) -> bool:
         before == "for" or before == "of" and ent.doc[ent.start - 2].lemma_ == "deadline")
 
 
+def _own_children(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ not in {"advcl", "acl", "relcl", "npadvmod"}]
+
+
 def clause_status(ent: Span, *, future: bool | None) -> str:
     """happened / planned / cancelled / proposed for the clause a date anchors."""
     verb = _governing_verb(ent)
@@ -761,13 +772,15 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
     if verb.lemma_ in CANCEL_LEMMAS and ent.root.head.head == verb and \
             ent.root.head.lower_ == "on" and verb.tag_ in {"VBD", "VBN"}:
         return "happened"  # "was cancelled on Tuesday": the cancelling is what happened
-    related = [verb, *verb.children]
+    # The clause's own words and those it hangs from, not another clause beside them
+    # ("began reviewing on Wednesday, a day after the count was suspended").
+    related = [verb, *_own_children(verb)]
     head = verb
     for _ in range(2):
         if head.head != head:
             head = head.head
             related.append(head)
-            related.extend(head.children)
+            related.extend(_own_children(head))
     lemmas = {t.lemma_.lower() for t in related}
     words = {t.lower_ for t in related}
     if lemmas & CANCEL_LEMMAS and not ("call" in lemmas and "off" not in words) and \

@@ -19,7 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from .align import UnionFind
@@ -66,7 +66,8 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     sources = sources or {}
     published = {a.id: a.timestamp for a in articles}
     drafts: list[_Draft] = []
-    dates = _as_in_the_original(_event_dates(dates, {a.id: a.text for a in articles}),
+    dates = _as_in_the_original(_event_dates(dates, {a.id: a.text for a in articles},
+                                             {a.id: a.published for a in articles}),
                                 sources)
     for mention in sorted(dates, key=lambda m: (published.get(m.article_id, math.inf),
                                                 m.article_id, m.start)):
@@ -100,7 +101,8 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     return [_renumber(event, index) for index, event in enumerate(events, start=1)]
 
 
-def _event_dates(dates: Sequence[DateMention], texts: dict[str, str]) -> list[DateMention]:
+def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
+                 published: dict[str, datetime | None]) -> list[DateMention]:
     """The mentions that can date an event. Datelines, opening hours and a season used as a
     word ("a winter storm") date nothing; a clock time belongs to the day named with it
     ("before 10 p.m. on Tuesday") or just before it ("opened on Saturday ... at 10 a.m."),
@@ -127,6 +129,8 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str]) -> list[Da
                           texts.get(mention.article_id, ""))
             if day is None and mention.status == "happened":  # the day the report tells of
                 day = datelines.get(mention.article_id)
+            if day is None and mention.status == "happened":
+                mention = _before_publication(mention, published.get(mention.article_id))
             if day is not None and day.sentence == mention.sentence:
                 if day.precision == "day" and mention.timex:  # the day's mention dates it
                     times.setdefault((day.article_id, day.start), mention.timex[10:])
@@ -139,6 +143,18 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str]) -> list[Da
         kept.append(mention)
     return [dataclasses.replace(m, timex=f"{m.value}{times[(m.article_id, m.start)]}")
             if (m.article_id, m.start) in times else m for m in kept]
+
+
+def _before_publication(mention: DateMention, published: datetime | None) -> DateMention:
+    """A past clock time later in the day than the report was published ("Polls closed
+    at 8 p.m." in a paper out at 9:30 a.m.) was the evening before."""
+    clock = (mention.timex or "")[11:16]
+    if published is None or not re.fullmatch(r"\d{2}:\d{2}", clock) or \
+            mention.value != published.date().isoformat() or \
+            clock <= published.strftime("%H:%M"):
+        return mention
+    day = (published.date() - timedelta(days=1)).isoformat()
+    return dataclasses.replace(mention, value=day, timex=f"{day}T{clock}")
 
 
 def _as_in_the_original(dates: Sequence[DateMention], sources: dict[str, str]
@@ -213,6 +229,9 @@ def _schedule(mention: DateMention, neighbours: Sequence[DateMention]) -> bool:
     Tuesday to Sunday": opening hours and timetables, told in the present tense of a verb
     of opening or running ("halted daily production at 6 a.m." is an event)."""
     clause = mention.clause or mention.sentence.text
+    if _clock_time(mention) and EVERY.search(clause) and not re.search(
+            r"\b(?:was|were|had)\b", clause):
+        return True  # "is emptied every day at 5 p.m.", "from 8 a.m. every weekday"
     if mention.verb not in SCHEDULE_VERBS or PAST_SCHEDULE.search(clause):
         return False
     if mention.precision == "range" and WEEKDAY_RANGE.fullmatch(mention.text):
@@ -260,6 +279,8 @@ WEEKDAY_RANGE = re.compile(rf"(?:from\s+)?{_WEEKDAY}\s*(?:to|through|until|-|\u2
                            re.IGNORECASE)
 DAY_WORD = re.compile(rf"{_WEEKDAY}s?|today|yesterday|tomorrow|morning|afternoon|evening|"
                       r"night|noon|midnight|\d+|[ap]m", re.IGNORECASE)
+EVERY = re.compile(rf"\bevery\s+(?:day|morning|afternoon|evening|night|weekday|weekend|"
+                   rf"{_WEEKDAY})\b", re.IGNORECASE)
 RECURRING = re.compile(
     rf"\b(?:weekdays|weekends|daily|nightly|{_WEEKDAY}s|"
     rf"every\s+(?:day|morning|afternoon|evening|night|week|weekday|weekend|{_WEEKDAY}))\b",

@@ -211,6 +211,7 @@ def test_a_relative_clause_is_told_with_its_noun(analyse: Any) -> None:
     ("Sailings were cancelled until at least Friday.", "2026-03-13"),
     ("Gales are forecast through Friday.", "2026-03-13"),
     ("The road was closed until Monday, when crews reopened it.", "2026-03-09"),
+    ("The warehouse remains closed to the public until Friday.", "2026-03-13"),
     # no state lasting to the day, or told once it was over
     ("Ticket sales through Sunday are up 20 percent, the operator says.", "2026-03-08"),
     ("The ferry has been out of service until Monday, when it returned.", "2026-03-09"),
@@ -221,6 +222,15 @@ def test_a_state_lasting_until_a_day_told_in_the_present_lasts_ahead(
     [found] = analyse(text).dates
     assert found.value == value
     assert found.status != "cancelled"  # the day the suspension ends
+
+
+def test_a_relative_clause_keeps_its_own_tense_and_status(analyse: Any) -> None:
+    analysis = analyse("Volunteers signed up to watch the recount, which starts on Monday. "
+                       "Officials began reviewing ballots on Tuesday, a day after the count "
+                       "was suspended.")
+    values = {d.text: (d.value, d.status) for d in analysis.dates}
+    assert values["Monday"] == ("2026-03-16", "planned")
+    assert values["Tuesday"] == ("2026-03-10", "happened")  # not the suspension's
 
 
 def test_unresolved_when_no_publication_date(analyse: Any) -> None:

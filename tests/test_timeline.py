@@ -84,7 +84,7 @@ def test_a_clock_time_takes_no_day_from_another_tense_or_paragraph(analyse: Any)
     text = "The museum reopened on Saturday.\n\nPolice were called at 10 p.m. to a fight."
     apart = analyse(text)
     assert {e.date for e in build_timeline([article(text)], apart.dates)} == {
-        "2026-03-07", "2026-03-11"}
+        "2026-03-07", "2026-03-10"}  # 10 p.m.: the evening before 9 a.m.
 
 
 def test_a_clock_time_below_the_lede_takes_the_lede_day_it_continues(analyse: Any) -> None:
@@ -95,7 +95,7 @@ def test_a_clock_time_below_the_lede_takes_the_lede_day_it_continues(analyse: An
     far = ("The gallery opened its new wing on Saturday.\n\nThe curator spoke.\n\n"
            "The doors opened at 10 a.m.")
     apart = analyse(far)
-    assert "2026-03-11" in {e.date for e in build_timeline([article(far)], apart.dates)}
+    assert "2026-03-10" in {e.date for e in build_timeline([article(far)], apart.dates)}
 
 
 def test_a_chronology_line_is_an_event(analyse: Any) -> None:
@@ -312,8 +312,8 @@ def test_a_clock_time_takes_the_day_of_its_own_verb_and_no_speech_is_a_dateline(
     assert ("2026-03-09", "06:00") in times
     said = "Police said on Monday that a man was arrested.\n\nOfficers came at 10 p.m."
     story = analyse(said)
-    assert ("2026-03-11", "22:00") in {(e.date, e.time) for e in build_timeline(
-        [article(said)], story.dates)}  # the publication day, not the statement's
+    assert ("2026-03-10", "22:00") in {(e.date, e.time) for e in build_timeline(
+        [article(said)], story.dates)}  # the night before publication, not the statement's
 
 
 @pytest.mark.parametrize(("text", "dates"), [
@@ -330,3 +330,16 @@ def test_a_season_names_a_kind_of_thing_or_a_time(analyse: Any, text: str,
 def test_an_inch_mark_is_no_quotation_mark() -> None:
     assert describe('The mayor called the 5" pipe a disgrace') == \
         'The mayor called the 5" pipe a disgrace'
+
+
+def test_a_past_clock_time_later_than_publication_was_the_evening_before(analyse: Any) -> None:
+    text = "Polls closed at 8 p.m. and the first results came at 9:30 p.m."
+    story = analyse(text)  # published 09:00 on Wednesday the 11th
+    assert {(e.date, e.time) for e in build_timeline([article(text)], story.dates)} == {
+        ("2026-03-10", "20:00")}
+
+
+def test_a_clock_time_every_day_is_a_timetable(analyse: Any) -> None:
+    text = "The drop box is emptied every day at 5 p.m. The count resumed on Monday."
+    story = analyse(text)
+    assert [e.date for e in build_timeline([article(text)], story.dates)] == ["2026-03-09"]
