@@ -61,7 +61,7 @@ ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "l
                   "airways", "airlines", "air", "trust", "united", "rovers", "city", "motors",
                   "holdings", "partners", "systems", "labs", "technologies", "pharma",
                   "mining", "foods", "railways", "rail", "telecom", "insurance", "ferries",
-                  "lines", "shipping", "taxis", "coaches", "buses"}
+                  "lines", "shipping", "taxis", "coaches", "buses", "wire"}
 # First words of places (and of ships named for them) that spaCy may take for a person.
 PLACE_PREFIXES = {"Port", "Mount", "Fort", "Cape", "Lake", "Island", "Isle", "Glen", "Lough"}
 PERSON_LABELS = {"PERSON"}

@@ -189,10 +189,16 @@ def _numbers(sent: Span) -> list[tuple[str, float]]:
                       for g in c.children if g.dep_ == "pobj"]
         if unit.pos_ not in {"NOUN", "PROPN"} and of_objects:
             unit = of_objects[0]  # "two of the four piers" counts piers
-        if value is None or unit == token or unit.pos_ not in {"NOUN", "PROPN"}:
-            continue
+        if value is None or unit == token or unit.pos_ not in {"NOUN", "PROPN"} or \
+                unit.lower_.rstrip(".") in MONTH_WORDS:
+            continue  # "Dec. 3" is a date, not three Decembers
         found.append((unit.lemma_.lower(), value))
     return found
+
+
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
 def _number_phrase_value(top: Token) -> float | None:

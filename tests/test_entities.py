@@ -1053,7 +1053,8 @@ def test_a_headline_noun_with_an_irregular_passive_is_the_one_it_happened_to(ana
 
 @pytest.mark.parametrize(("text", "label"), [
     ("Port Dunmore", None), ("Island Wren", None),  # a place, a ship named for one
-    ("Dunmore Herald", "ORG"), ("Kestrel Sound Ferries", "ORG"), ("Tomas Brandt", "PERSON")])
+    ("Dunmore Herald", "ORG"), ("Kestrel Sound Ferries", "ORG"), ("Kestrel Wire", "ORG"),
+    ("Tomas Brandt", "PERSON")])
 def test_a_name_spacy_calls_a_person_may_be_a_place_or_a_body(nlp: Any, text: str,
                                                                label: str | None) -> None:
     doc = nlp(f"Yesterday {text} spoke.")

@@ -31,3 +31,5 @@ def test_numbers_written_as_words_keep_their_units(nlp: Any) -> None:
     assert [list(n) for n in numbers] == [[("firefighter", 42.0)], [("crew", 42.0)],
                                           [("firefighter", 40.0)], [("crown", 12_000_000.0)],
                                           [("people", 242.0)], [("home", 125.0)]]
+    dated = sentence_features(nlp("The board will certify 1,400 ballots on Dec. 3."), "a")
+    assert [list(n) for n in dated.numbers] == [[("ballot", 1400.0)]]  # no "3 Decembers"
