@@ -40,6 +40,7 @@ ALIGN_THRESHOLD = 0.6
 # of it (a truncated reprint keeps more, and from the top).
 DIGEST_MAX_WORDS = 250
 DIGEST_SOURCE_RATIO = 1.6
+NEWSLETTER_SOURCE_RATIO = 0.5  # a newsletter's item may copy an article shorter than it
 DIGEST_EXCERPT_SHARE = 0.5
 DIGEST_MIN_SHINGLES = 3
 SUSPECTS_SHOWN = 15  # swapped-word notes listed for a spun article read alone
@@ -577,7 +578,8 @@ def _containment_pairs(sketches: Sequence[_Sketch]) -> set[tuple[int, int]]:
     for index, sketch in enumerate(sketches):
         for value in owners.keys() & set(sketch.shingles.tolist()):
             for short in owners[value]:
-                if sketch.token_count >= DIGEST_SOURCE_RATIO * sketches[short].token_count:
+                if index != short and \
+                        sketch.token_count >= NEWSLETTER_SOURCE_RATIO * sketches[short].token_count:
                     shared[(short, index)] += 1
     return {pair for pair, count in shared.items() if count >= DIGEST_MIN_SHINGLES}
 
@@ -606,7 +608,8 @@ def _direction(sketches: Sequence[_Sketch], i: int, j: int) -> tuple[int, int]:
 
 def _digest_sources(sketches: Sequence[_Sketch], pairs: set[tuple[int, int]]
                     ) -> dict[int, _PairResult]:
-    """Short articles made of sentences from longer ones -> their main source's alignment."""
+    """Short articles made of sentences from longer ones, or newsletters copying a sentence
+    from each of several articles -> their main source's alignment."""
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
         partners[i].add(j)
@@ -615,20 +618,39 @@ def _digest_sources(sketches: Sequence[_Sketch], pairs: set[tuple[int, int]]
     for index, sketch in enumerate(sketches):
         if sketch.token_count > DIGEST_MAX_WORDS:
             continue
-        sources = []
+        # Sources DIGEST_SOURCE_RATIO times longer than it, and the shorter ones.
+        sources: list[_PairResult] = []
+        shorter: list[_PairResult] = []
         for other in sorted(partners[index]):
             candidate = sketches[other]
-            if candidate.token_count < DIGEST_SOURCE_RATIO * sketch.token_count:
+            if candidate.token_count < NEWSLETTER_SOURCE_RATIO * sketch.token_count:
                 continue
             pair = align_pair(sketch, candidate, index, other)
             if pair.aligned:
-                sources.append(pair)
-        if sources and _is_digest(sketch, sources, sketches):
-            # Most copied-from first; between equal copies, the earlier one is the source.
-            digests[index] = min(sources, key=lambda p: (-round(p.containment, 3),
-                                                         sketches[p.source].article.timestamp,
-                                                         p.source))
+                longer = candidate.token_count >= DIGEST_SOURCE_RATIO * sketch.token_count
+                (sources if longer else shorter).append(pair)
+        if _is_newsletter(sketch, sources + shorter):
+            sources += shorter
+        elif not sources or not _is_digest(sketch, sources, sketches):
+            continue
+        # Most copied-from first; between equal copies, the earlier one is the source.
+        digests[index] = min(sources, key=lambda p: (-round(p.containment, 3),
+                                                     sketches[p.source].article.timestamp,
+                                                     p.source))
     return digests
+
+
+def _is_newsletter(sketch: _Sketch, sources: list[_PairResult]) -> bool:
+    """A newsletter of several items copies one sentence or so from each of two or more
+    articles, of any length, the rest from articles not in the set ("Good morning", the
+    weather, the sport)."""
+    if any(p.containment >= 0.5 for p in sources):
+        return False  # most of it is one article's: a copy of that one, not a newsletter
+    copied = {(p.source, a[0]) for p in sources for a in p.aligned if a[3] in CLOSE_KINDS}
+    covered = {sentence for _source, sentence in copied}
+    total = max(1, sum(1 for c in sketch.sentence_content if c))
+    return len({source for source, _sentence in copied}) >= 2 and \
+        len(covered) >= DIGEST_MIN_COPIED and len(covered) / total >= DIGEST_MIN_SHARE
 
 
 def _is_digest(sketch: _Sketch, sources: list[_PairResult], sketches: Sequence[_Sketch]
@@ -640,11 +662,6 @@ def _is_digest(sketch: _Sketch, sources: list[_PairResult], sketches: Sequence[_
     total = max(1, sum(1 for c in sketch.sentence_content if c))
     contributing = {p.source for p in close
                     if any(a[3] in CLOSE_KINDS and a[0] in covered for a in p.aligned)}
-    # A newsletter of several items copies one from two or more articles here, the
-    # others from articles not in the set ("Good morning", the council vote, the weather).
-    if len(contributing) >= 2 and len(covered) >= DIGEST_MIN_COPIED and \
-            len(covered) / total >= DIGEST_MIN_SHARE:
-        return True
     if close and len(covered) / total >= 0.5:
         if len(contributing) >= 2:
             return True

@@ -97,14 +97,15 @@ def verbatim_key(text: str) -> str | None:
     return " ".join(said) if len(said) >= VERBATIM_MIN_WORDS else None
 
 
-# A copied sentence may drop a dateline of this many words ("PORT DUNMORE -") and keep
+# A copied sentence may drop a dateline of this many words ("OAKHURST, Nov. 18 (Kestrel
+# Wire) -") and keep
 # one clause of at least CLAUSE_MIN_WORDS of the original's own words.
-DATELINE_WORDS = 4
+DATELINE_WORDS = 6
 CLAUSE_MIN_WORDS = 10
 # An outlet credited for the words ("the Herald reports"), not a speaker ("police said").
 CREDIT_VERBS = frozenset({"reports", "reported", "writes", "wrote"})
-DATELINE_RE = re.compile(  # "PORT DUNMORE -", "HALE ISLAND, Dec. 1 \u2014"
-    r"\s*[A-Z][A-Z'. ]+(?:,[^\n\u2014\u2013-]{0,20})?\s*[\u2014\u2013-]{1,2}\s")
+DATELINE_RE = re.compile(  # "PORT DUNMORE -", "OAKHURST, Nov. 18 (Kestrel Wire) \u2014"
+    r"\s*[A-Z][A-Z'. ]+(?:,[^\n\u2014\u2013-]{0,40})?\s*[\u2014\u2013-]{1,2}\s")
 
 
 def own_word_runs(text: str) -> frozenset[str]:
@@ -131,10 +132,12 @@ def copy_kind(copy: str, original: str) -> str | None:
         return None
     if ours == theirs:
         return "verbatim"
-    runs = [op for op in Levenshtein.opcodes(theirs, ours) if op.tag == "equal"]
-    if len(runs) != 1:
+    # The longest unbroken run of shared words must carry the sentence: a spinner's swaps
+    # break it up; a label may share a word with a dropped dateline ("Oakhurst").
+    run = max((op for op in Levenshtein.opcodes(theirs, ours) if op.tag == "equal"),
+              key=lambda op: op.src_end - op.src_start, default=None)
+    if run is None:
         return None
-    run = runs[0]
     dropped = run.src_start == 0 or (run.src_start <= DATELINE_WORDS and
                                      DATELINE_RE.match(original) is not None)
     if run.src_end == len(theirs) and dropped and \
