@@ -335,7 +335,9 @@ def test_a_newsletter_of_several_items_copying_two_articles_is_a_digest() -> Non
                   "rocks near Tollan Point, according to Coastline News. All Hale Island "
                   "sailings were cancelled until at least Friday.\n\nCouncil tax: Dunmore "
                   "council will vote next Tuesday on a three percent rise.\n\nWeather: Gales "
-                  "are forecast for the west coast through Thursday.")
+                  "are forecast for the west coast through Thursday.\n\nSport: The Dunmore "
+                  "Otters beat Linden 3-1 on Saturday to reach the regional final, their first "
+                  "in a decade.\n\nThat's all for today. Forward this to a friend.")
     kinds = _kinds(article(herald, id="herald", outlet="Dunmore Herald",
                            published="2026-12-01T12:00:00Z"),
                    article(coast, id="coast", outlet="Coastline News",

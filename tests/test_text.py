@@ -17,6 +17,9 @@ SHORT = "The ferry Northern Star ran aground on Tuesday near Hale Island."
      "Island early on Tuesday, the Dunmore Herald reports.", HERALD, "edited"),
     ("A ferry carrying 148 passengers ran aground on Tollan Reef off Hale Island early on "
      "Tuesday, according to the Dunmore Herald.", HERALD, "edited"),
+    ("Oakhurst ballots: Officials began reviewing 1,100 disputed mail ballots on Wednesday, "
+     "according to Kestrel Wire.", "OAKHURST, Nov. 18 (Kestrel Wire) - Officials began "
+     "reviewing 1,100 disputed mail ballots on Wednesday.", "edited"),
     ("All Hale Island sailings were cancelled until at least Friday.",
      "The spokesperson said the company would refloat the ferry on Wednesday and that all "
      "Hale Island sailings were cancelled until at least Friday.", "shortened"),
