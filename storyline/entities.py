@@ -135,6 +135,7 @@ class EntityIndex:
         local = [e for e in self._local.get(article_id, []) if self._met_before(e, article_id,
                                                                                 start, end)]
         for pool in (local, None):
+            in_article = pool is not None
             if pool is None:  # the whole story, built only when the article does not settle it
                 pool = [e for e in self.entities if self._met_before(e, article_id, start, end)]
             by_name = [e for e in pool if phrase in {e.name.lower(), *(a.lower() for a in
@@ -148,7 +149,9 @@ class EntityIndex:
             if head not in ORG_NOUNS | COMPANY_NOUNS:
                 # "the former mayor" is not the mayor, nor "the mayor" a former one;
                 # "Smith's lawyer" only someone the story calls a lawyer of Smith's
-                by_role = [e for e in pool if e.label == "PERSON" and
+                # Only someone this article names: "the spokesperson" is not given a name
+                # the reader finds only in another outlet's story.
+                by_role = [e for e in pool if e.label == "PERSON" and in_article and
                            any(same_role(head, r) and _is_past(r) == _is_past(text) and
                                (owner is None or owner in r.lower()) for r in e.roles)]
             else:

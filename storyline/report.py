@@ -40,6 +40,7 @@ def _environment() -> Environment:
     env.filters["diff_html"] = diff_html
     env.filters["counted"] = count
     env.filters["when"] = when
+    env.filters["quoted"] = quoted
     return env
 
 
@@ -314,18 +315,18 @@ def render_markdown(dossier: dict[str, Any]) -> str:
         first = quotes[group["quotes"][0]]
         outlets = ", ".join(sorted({names.get(quotes[q]["article"], "") for q in group["quotes"]}))
         # A mixed quote is reported speech around quoted words: the whole is not verbatim.
-        said = f"(reported) {_md(_quoted(first['text']))}" if first["kind"] == "mixed" \
-            else f"\u201c{_md(_quoted(first['text']))}\u201d"
+        said = f"(reported) {_md(quoted(first['text']))}" if first["kind"] == "mixed" \
+            else f"\u201c{_md(quoted(first['text']))}\u201d"
         lines.append(f"- {_speaker(group['speaker_name'], first.get('speaker_text'))}: {said} "
                      f"({_md(outlets)})")
         for variant in group["variants"]:
             lines.append(f"  - {_md(names.get(variant['article'], variant['article']))}: "
-                         f"\u201c{_md(_quoted(variant['text']))}\u201d")
+                         f"\u201c{_md(quoted(variant['text']))}\u201d")
     grouped = {qid for group in dossier["quote_groups"] for qid in group["quotes"]}
     for quote in dossier["quotes"]:  # reported speech outside any utterance group
         if quote["id"] not in grouped:
             lines.append(f"- {_speaker(quote['speaker_name'], quote.get('speaker_text'))} "
-                         f"(reported): {_md(_quoted(quote['text']))} "
+                         f"(reported): {_md(quoted(quote['text']))} "
                          f"({_md(names.get(quote['article'], quote['article']))})")
     lines += ["", "## Timeline", ""]
     events = [*dossier["events"], *dossier.get("undated_events", ())]
@@ -355,9 +356,13 @@ def _also(aliases: Sequence[str]) -> str:
     return f"; also {_md(', '.join(aliases))}" if aliases else ""
 
 
-def _quoted(text: str) -> str:
-    """Quoted words as a reader reads them: one line, without the comma before the cue."""
-    return " ".join(text.split()).strip(",;: ")
+def quoted(text: str) -> str:
+    """Quoted words as a reader reads them: one line, without the comma before the cue or
+    the mark that reopens the quotation in its next paragraph."""
+    return " ".join(REOPENED.sub(" ", text).split()).strip(",;: ")
+
+
+REOPENED = re.compile(r"\s*\n\s*\n\s*[\"\u201c]")  # a quotation going on in a new paragraph
 
 
 def _speaker(name: str | None, described: str | None) -> str:

@@ -1067,3 +1067,14 @@ def test_an_abbreviated_councillor_is_the_councillor_named_in_full(analyse: Any)
                                    "inquiry. Cllr Drummond said a public meeting would be held "
                                    "on Friday.").entities if e.label == "PERSON"]
     assert [(p.name, "councillor" in p.roles) for p in people] == [("Fiona Drummond", True)]
+
+
+def test_a_description_names_only_someone_its_own_article_names(analyse: Any) -> None:
+    first = "The board's spokesperson, Aaron Fitch, said the count would resume."
+    second = 'The count will resume on Monday, the spokesperson said.'
+    index = _entities(analyse, first, second)
+    start = second.index("the spokesperson")
+    assert index.resolve("a1", start, start + 16, "the spokesperson") is None
+    own = first.index("Aaron")
+    assert index.resolve("a0", len(first), len(first) + 1, "the spokesperson") == \
+        index.resolve("a0", own, own + 11, "Aaron Fitch") is not None

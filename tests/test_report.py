@@ -14,7 +14,14 @@ import pytest
 from markupsafe import escape
 
 from storyline import pipeline
-from storyline.report import anchor, render_html, render_json, render_markdown, write_outputs
+from storyline.report import (
+    anchor,
+    quoted,
+    render_html,
+    render_json,
+    render_markdown,
+    write_outputs,
+)
 from tests.conftest import article
 
 HOSTILE = ('<script>alert("x")</script> Mayor Ilse Varga of Dunmore said the bridge "><img '
@@ -254,3 +261,9 @@ def test_a_date_without_a_time_reads_as_a_date() -> None:
     assert when("2026-03-10T09:30:00+00:00") == "2026-03-10 09:30 UTC"
     assert when("2026-03-09T19:40:00-05:00") == "2026-03-09 19:40 -05:00"  # the writer's clock
     assert when(None) == ""
+
+
+def test_a_quotation_going_on_in_a_new_paragraph_reads_as_one() -> None:
+    assert quoted('Every one of them was registered.\n\n"Every one of them deserves an '
+                  'answer,') == "Every one of them was registered. Every one of them " \
+        "deserves an answer"
