@@ -22,7 +22,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import pipeline, report
 from .models import StoryNotFound
-from .store import open_store, story_generation
+from .store import list_story_headers, open_store, story_generation
 
 SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
                     "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
@@ -71,13 +71,17 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
         with open_store(db_path) as store:
             generation = story_generation(store)
             if kept.get("generation") != generation:
-                kept.update(generation=generation, index=pipeline.story_index(store))
+                headlines = {story.id: " ".join(a.title for a in articles)
+                             for story, articles in list_story_headers(store)}
+                kept.update(generation=generation, index=pipeline.story_index(store),
+                            headlines=headlines)
             return dict(kept["index"])
 
     @app.get("/", response_class=HTMLResponse)
     def index_page(q: str = "", page: str = "1") -> HTMLResponse:
         stories = index()
-        shown = stories_page(stories["stories"], q, _page_number(page))
+        shown = stories_page(stories["stories"], q, _page_number(page),
+                             headlines=kept.get("headlines", {}))
         return HTMLResponse(report.render_index_html(stories, link_prefix="/story/",
                                                      link_suffix="", page=shown))
 
@@ -98,18 +102,25 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
     return app
 
 
-def stories_page(stories: Sequence[dict[str, Any]], query: str, number: int
-                 ) -> report.IndexPage:
+def stories_page(stories: Sequence[dict[str, Any]], query: str, number: int, *,
+                 headlines: dict[str, str] | None = None) -> report.IndexPage:
     """One page of the stories index, newest first.
 
     Args:
         stories: the index's stories (`pipeline.story_index`).
-        query: words that a story's title, outlets or id must all hold ("" for all).
+        query: words that a story's title, headlines, outlets or id must all hold ("" for
+            all).
         number: the page, from 1; past the last one, an empty page linking to the last.
+        headlines: story id -> every headline of its articles, searched too.
     """
     words = query.lower().split()
-    matching = [s for s in report.newest_first(stories) if all(
-        word in " ".join([s["title"] or "", s["id"], *s["outlets"]]).lower() for word in words)]
+    headlines = headlines or {}
+
+    def searched(story: dict[str, Any]) -> str:
+        return " ".join([story["title"] or "", headlines.get(story["id"], ""), story["id"],
+                         *story["outlets"]]).lower()
+    matching = [s for s in report.newest_first(stories)
+                if all(word in searched(s) for word in words)]
     start = (number - 1) * STORIES_PER_PAGE
     search = f"q={quote(query)}&" if query else ""
     last = max(1, -(-len(matching) // STORIES_PER_PAGE))

@@ -36,6 +36,9 @@ def test_index_searches_stories_and_echoes_the_search_escaped(client: TestClient
     page = client.get("/", params={"q": "BRIDGE"})
     assert f'href="/story/{bridge["id"]}"' in page.text
     assert all(f'href="/story/{s["id"]}"' not in page.text for s in stories if s is not bridge)
+    # "commuters" is only in another article's headline, not in the story's title.
+    assert "commuters" not in bridge["title"].lower()
+    assert f'href="/story/{bridge["id"]}"' in client.get("/", params={"q": "commuters"}).text
     hostile = client.get("/", params={"q": "<b>x"})
     assert "&lt;b&gt;x" in hostile.text and "<b>x" not in hostile.text
     assert "No story matches" in hostile.text
@@ -65,6 +68,9 @@ def test_index_pages_list_the_newest_stories_first() -> None:
         s["id"] for s in stories}
     found = stories_page(stories + [_story(7000, None, "Ferry aground")], "ferry valley", 1)
     assert [s["id"] for s in found.stories] == ["s7000"] and found.older is None
+    recount = stories_page(stories, "recount ordered", 1,
+                           headlines={"s3": "Count halted. Hand recount ordered"})
+    assert [s["id"] for s in recount.stories] == ["s3"]  # any headline of the story
 
 
 def test_the_kept_index_follows_new_stories(tmp_path: Path) -> None:
