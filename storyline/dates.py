@@ -352,6 +352,13 @@ class _Finder:
         end = value.split("/")[-1]
         return end < self.base.isoformat()[:len(end)]
 
+    def _after_publication(self, value: str | None) -> bool:
+        """A day (or days) wholly after the publication date."""
+        if value is None or self.base is None or not re.fullmatch(
+                r"\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?", value):
+            return False
+        return value.split("/")[0] > self.base.isoformat()
+
     def _emit(self, span: Span, value: str | None, precision: str | None, *,
               parts: tuple[DatePart, ...] = (), derived: bool = False) -> None:
         """Record one mention; a value read from the words themselves (not `derived` from
@@ -371,6 +378,9 @@ class _Finder:
         status = clause_status(span, future=future)
         if status == "planned" and self._before_publication(value):
             status = "happened"  # "delayed until March 2025, when a jury convicted him"
+        elif status == "happened" and self._after_publication(value) and \
+                {t.lemma_.lower() for t in span.sent} & (MOVE_LEMMAS | CANCEL_LEMMAS):
+            status = "cancelled"  # "certification, once planned for Dec. 3, was pushed back"
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=status, clause=anchored_clause(span),

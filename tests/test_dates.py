@@ -233,6 +233,11 @@ def test_a_relative_clause_keeps_its_own_tense_and_status(analyse: Any) -> None:
     assert values["Tuesday"] == ("2026-03-10", "happened")  # not the suspension's
 
 
+def test_a_day_ahead_that_was_moved_is_cancelled_not_happened(analyse: Any) -> None:
+    analysis = analyse("Certification, once planned for March 20, had been pushed back.")
+    assert [(d.value, d.status) for d in analysis.dates] == [("2026-03-20", "cancelled")]
+
+
 def test_unresolved_when_no_publication_date(analyse: Any) -> None:
     analysis = analyse("The council met on Tuesday.", published=None)
     assert [(d.text, d.value) for d in analysis.dates] == [("Tuesday", None)]
