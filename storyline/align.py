@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -43,7 +42,15 @@ from .paraphrase import (
     paraphrase_probability,
     sentence_view,
 )
-from .text import CURRENCY_UNITS, content_words, copy_kind, format_number, own_word_runs, words
+from .text import (
+    CURRENCY_UNITS,
+    content_words,
+    copy_kind,
+    format_number,
+    own_word_runs,
+    plural,
+    words,
+)
 
 # Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
@@ -51,10 +58,6 @@ PREFILTER_DICE = 0.2
 QUOTE_SIMILARITY = 80
 MIN_FACT_LEMMAS = 3
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
-IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men",
-                     "woman": "women", "people": "people", "police": "police", "crew": "crew",
-                     "staff": "staff", "foot": "feet", "sheep": "sheep", "fish": "fish",
-                     "series": "series", "crisis": "crises", "life": "lives", "knife": "knives"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,12 +402,7 @@ def _quantity(label: str) -> str:
         return f"amount in {label}s"
     if label == "percent":
         return "percentage"
-    if not re.search(r"[aeiouy]", label) or label in IRREGULAR_PLURALS.values():
-        return f"number of {label}"  # "km", "mph"; "people"
-    plural = IRREGULAR_PLURALS.get(label) or (
-        f"{label[:-1]}ies" if re.search(r"[^aeiou]y$", label) else
-        f"{label}es" if re.search(r"(?:s|x|z|ch|sh)$", label) else f"{label}s")
-    return f"number of {plural}"
+    return f"number of {plural(label)}"
 
 
 def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],

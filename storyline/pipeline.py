@@ -603,8 +603,13 @@ def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,
 
 def story_index(store: Store) -> dict[str, Any]:
     """The stories index of DESIGN.md, with topic, outlets and first/last dates added."""
+    return index_of(db.list_story_headers(store))
+
+
+def index_of(headers: Sequence[tuple[Story, Sequence[Article]]]) -> dict[str, Any]:
+    """`story_index` from stories' headers (`store.list_story_headers`)."""
     stories = []
-    for story, articles in db.list_story_headers(store):
+    for story, articles in headers:
         dates = sorted(a.published_iso for a in articles if a.published_iso)
         stories.append({"id": story.id, "title": story_title(articles),
                         "articles": [a.id for a in articles], "topic": story.topic,

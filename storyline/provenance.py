@@ -646,24 +646,32 @@ def _is_newsletter(sketch: _Sketch, sources: list[_PairResult]) -> bool:
     weather, the sport)."""
     if any(p.containment >= 0.5 for p in sources):
         return False  # most of it is one article's: a copy of that one, not a newsletter
-    copied = {(p.source, a[0]) for p in sources for a in p.aligned if a[3] in CLOSE_KINDS}
+    copied = _copied(sources)
     covered = {sentence for _source, sentence in copied}
-    total = max(1, sum(1 for c in sketch.sentence_content if c))
     return len({source for source, _sentence in copied}) >= 2 and \
-        len(covered) >= DIGEST_MIN_COPIED and len(covered) / total >= DIGEST_MIN_SHARE
+        len(covered) >= DIGEST_MIN_COPIED and len(covered) / _scored(sketch) >= DIGEST_MIN_SHARE
+
+
+def _copied(sources: list[_PairResult]) -> set[tuple[int, int]]:
+    """(source, sentence) of every sentence copied closely from one of `sources`."""
+    return {(p.source, a[0]) for p in sources for a in p.aligned if a[3] in CLOSE_KINDS}
+
+
+def _scored(sketch: _Sketch) -> int:
+    """How many of an article's sentences have content words (at least 1)."""
+    return max(1, sum(1 for c in sketch.sentence_content if c))
 
 
 def _is_digest(sketch: _Sketch, sources: list[_PairResult], sketches: Sequence[_Sketch]
                ) -> bool:
     """A digest summarises: its sentences come from several articles, or are picked from
     the body of one (a copy of the top of one article is a truncated reprint instead)."""
-    close = [p for p in sources if any(kind in CLOSE_KINDS for *_, kind in p.aligned)]
-    covered = {a[0] for p in close for a in p.aligned if a[3] in CLOSE_KINDS}
-    total = max(1, sum(1 for c in sketch.sentence_content if c))
-    contributing = {p.source for p in close
-                    if any(a[3] in CLOSE_KINDS and a[0] in covered for a in p.aligned)}
+    copied = _copied(sources)
+    close = [p for p in sources if any(source == p.source for source, _ in copied)]
+    covered = {sentence for _source, sentence in copied}
+    total = _scored(sketch)
     if close and len(covered) / total >= 0.5:
-        if len(contributing) >= 2:
+        if len(close) >= 2:  # copied from two articles or more
             return True
         main = max(close, key=lambda p: p.containment)
         excerpt = sketch.token_count <= DIGEST_EXCERPT_SHARE * sketches[main.source].token_count

@@ -23,6 +23,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from .text import plural
+
 FORMATS = ("json", "md", "html")
 STATUS_ORDER = {"happened": 0, "planned": 1, "proposed": 2, "cancelled": 3}
 
@@ -62,12 +64,8 @@ def when(published: str | None) -> str:
 
 
 def count(number: int, word: str) -> str:
-    """"1 article", "2 articles", "2 stories" (regular English plurals only)."""
-    if number == 1:
-        return f"{number} {word}"
-    plural = f"{word[:-1]}ies" if word.endswith("y") and word[-2:-1] not in set("aeiou") \
-        else f"{word}s"
-    return f"{number} {plural}"
+    """"1 article", "2 articles", "2 stories"."""
+    return f"{number} {word if number == 1 else plural(word)}"
 
 
 def anchor(article: str, start: int | None = None, end: int | None = None) -> str:
@@ -153,8 +151,8 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
         if quote["id"] in grouped:
             continue
         speaker = quote["speaker_name"] or "Unattributed"
-        text = quote["text"].strip().rstrip(",;: ")
-        key = (speaker, " ".join(text.lower().split()))
+        text = quoted(quote["text"])
+        key = (speaker, text.lower())
         if key in said:  # a copy's identical line: one entry, every outlet
             said[key]["articles"].append(quote["article"])
             continue

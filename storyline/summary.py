@@ -108,9 +108,10 @@ def candidate_sentences(facts: Sequence[Fact], articles: Sequence[Article],
                         ) -> dict[int, SummarySentence]:
     """Every sentence the brief may quote, by fact index, with all its citations.
 
-    Each fact in its shortest clean wording (`MIN_WORDS` to `MAX_WORDS` words, no
-    question), citing the span quoted first, then one span per other independent source
-    of its group, the aligner's near matches and other sentences that state the same.
+    Each fact in its shortest clean wording (one `_quotable`: no question, `MIN_WORDS`
+    to `MAX_WORDS` words or fewer with a figure), citing the span quoted first, then one
+    span per other independent source of its group, the aligner's near matches and other
+    sentences that state the same.
     The brief picks from these; a benchmark may too (the same citation rules apply).
     """
     texts = {a.id: a.text for a in articles}

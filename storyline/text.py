@@ -89,17 +89,8 @@ VERBATIM_MIN_WORDS = 8  # shorter sentences ("The meeting was cancelled.") recur
 _QUOTED = re.compile(r"[\"\u201c\u201d][^\"\u201c\u201d]*[\"\u201c\u201d]")
 
 
-def verbatim_key(text: str) -> str | None:
-    """A sentence's own words (not those it quotes: outlets quote a speaker word for word
-    on their own), when there are enough of them that a repeat means a copy."""
-    # As written, numbers too: "eleven days" and "11 days" are two outlets' own words.
-    said = WORD_RE.findall(_QUOTED.sub(" ", text).lower())
-    return " ".join(said) if len(said) >= VERBATIM_MIN_WORDS else None
-
-
 # A copied sentence may drop a dateline of this many words ("OAKHURST, Nov. 18 (Kestrel
-# Wire) -") and keep
-# one clause of at least CLAUSE_MIN_WORDS of the original's own words.
+# Wire) -") and keep one clause of at least CLAUSE_MIN_WORDS of the original's own words.
 DATELINE_WORDS = 6
 CLAUSE_MIN_WORDS = 10
 # An outlet credited for the words ("the Herald reports"), not a speaker ("police said").
@@ -109,12 +100,9 @@ DATELINE_RE = re.compile(  # "PORT DUNMORE -", "OAKHURST, Nov. 18 (Kestrel Wire)
 
 
 def own_word_runs(text: str) -> frozenset[str]:
-    """A sentence's own words (as in `verbatim_key`) as overlapping runs of
-    VERBATIM_MIN_WORDS words: a cheap first test of whether one sentence copies another."""
-    key = verbatim_key(text)
-    if key is None:
-        return frozenset()
-    said = key.split()
+    """A sentence's own words (`_own_words`) as overlapping runs of VERBATIM_MIN_WORDS
+    words: a cheap first test of whether one sentence copies another."""
+    said = _own_words(text)
     return frozenset(" ".join(said[i:i + VERBATIM_MIN_WORDS])
                      for i in range(len(said) - VERBATIM_MIN_WORDS + 1))
 
@@ -152,6 +140,8 @@ def copy_kind(copy: str, original: str) -> str | None:
 
 
 def _own_words(text: str) -> list[str]:
+    """A sentence's words as written, not those it quotes (outlets quote a speaker word
+    for word on their own); numbers as written ("eleven" and "11" are two outlets' own)."""
     return WORD_RE.findall(_QUOTED.sub(" ", text).lower())
 
 
@@ -168,6 +158,25 @@ def _is_credit(words_after: list[str]) -> bool:
     if words_after[:2] == ["according", "to"]:
         return len(words_after) <= 7
     return words_after[-1] in CREDIT_VERBS and len(words_after) <= 6
+
+
+IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men",
+                     "woman": "women", "people": "people", "police": "police", "crew": "crew",
+                     "staff": "staff", "foot": "feet", "sheep": "sheep", "fish": "fish",
+                     "series": "series", "crisis": "crises", "life": "lives", "knife": "knives"}
+
+
+def plural(noun: str) -> str:
+    """The plural of an English noun (of its last word): "stories", "passengers",
+    "buses", "people"; abbreviations stay ("km")."""
+    head, _, last = noun.rpartition(" ")
+    if not re.search(r"[aeiouy]", last) or last in IRREGULAR_PLURALS.values():
+        many = last
+    else:
+        many = IRREGULAR_PLURALS.get(last) or (
+            f"{last[:-1]}ies" if re.search(r"[^aeiou]y$", last) else
+            f"{last}es" if re.search(r"(?:s|x|z|ch|sh)$", last) else f"{last}s")
+    return f"{head} {many}" if head else many
 
 
 def content_words(text: str) -> list[str]:

@@ -127,10 +127,10 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
         if _clock_time(mention):
             day = _day_of(mention, neighbours, last_day.get(mention.article_id),
                           texts.get(mention.article_id, ""))
-            if day is None and mention.status == "happened":  # the day the report tells of
-                day = datelines.get(mention.article_id)
-            if day is None and mention.status == "happened":
-                mention = _before_publication(mention, published.get(mention.article_id))
+            if day is None and mention.status == "happened":  # the day the report tells of,
+                day = datelines.get(mention.article_id)  # else the day before publication
+                if day is None:
+                    mention = _before_publication(mention, published.get(mention.article_id))
             if day is not None and day.sentence == mention.sentence:
                 if day.precision == "day" and mention.timex:  # the day's mention dates it
                     times.setdefault((day.article_id, day.start), mention.timex[10:])
@@ -279,12 +279,10 @@ WEEKDAY_RANGE = re.compile(rf"(?:from\s+)?{_WEEKDAY}\s*(?:to|through|until|-|\u2
                            re.IGNORECASE)
 DAY_WORD = re.compile(rf"{_WEEKDAY}s?|today|yesterday|tomorrow|morning|afternoon|evening|"
                       r"night|noon|midnight|\d+|[ap]m", re.IGNORECASE)
-EVERY = re.compile(rf"\bevery\s+(?:day|morning|afternoon|evening|night|weekday|weekend|"
-                   rf"{_WEEKDAY})\b", re.IGNORECASE)
-RECURRING = re.compile(
-    rf"\b(?:weekdays|weekends|daily|nightly|{_WEEKDAY}s|"
-    rf"every\s+(?:day|morning|afternoon|evening|night|week|weekday|weekend|{_WEEKDAY}))\b",
-    re.IGNORECASE)
+_EVERY = rf"every\s+(?:day|morning|afternoon|evening|night|weekday|weekend|{_WEEKDAY})"
+EVERY = re.compile(rf"\b{_EVERY}\b", re.IGNORECASE)
+RECURRING = re.compile(rf"\b(?:weekdays|weekends|daily|nightly|{_WEEKDAY}s|every\s+week|"
+                       rf"{_EVERY})\b", re.IGNORECASE)
 
 
 def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[str],

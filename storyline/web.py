@@ -71,9 +71,10 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
         with open_store(db_path) as store:
             generation = story_generation(store)
             if kept.get("generation") != generation:
+                headers = list_story_headers(store)
                 headlines = {story.id: " ".join(a.title for a in articles)
-                             for story, articles in list_story_headers(store)}
-                kept.update(generation=generation, index=pipeline.story_index(store),
+                             for story, articles in headers}
+                kept.update(generation=generation, index=pipeline.index_of(headers),
                             headlines=headlines)
             return dict(kept["index"])
 
