@@ -55,10 +55,12 @@ ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman":
 COMPANY_NOUNS = {"company", "firm", "corporation", "business", "airline", "carrier", "retailer",
                  "insurer", "lender", "manufacturer", "automaker", "startup", "utility"}
 # Words in the names of organisations that are not businesses (bodies, parties, outlets).
-NOT_COMPANY_WORDS = (ORG_NOUNS - {"company", "firm", "corporation", "group", "bank"}) | {
-    "press", "herald", "times", "news", "post", "daily", "journal", "tribune", "gazette",
-    "globe", "star", "sun", "mail", "cbc", "bbc", "reuters", "nations", "fbi", "cia",
-    "ministry", "city", "province", "state", "department", "force", "rcmp", "nato", "un"}
+OUTLET_WORDS = {"press", "herald", "times", "news", "post", "daily", "journal", "tribune",
+                "gazette", "globe", "star", "sun", "mail", "cbc", "bbc", "ctv", "reuters",
+                "radio", "television", "tv", "magazine", "newspaper", "broadcaster"}
+NOT_COMPANY_WORDS = (ORG_NOUNS - {"company", "firm", "corporation", "group", "bank"}) | \
+    OUTLET_WORDS | {"nations", "fbi", "cia", "ministry", "city", "province", "state",
+                    "department", "force", "rcmp", "nato", "un"}
 
 # -- linking mentions into entities -------------------------------------------------
 
@@ -177,9 +179,6 @@ BODY_SYNONYMS = {
 GENERIC_BODIES = {"agency", "organization", "organisation", "group", "body", "union",
                   "association", "department", "ministry", "office", "authority", "service",
                   "board", "commission", "council", "foundation", "committee"}
-OUTLET_WORDS = {"press", "herald", "times", "news", "post", "daily", "journal", "tribune",
-                "gazette", "globe", "star", "sun", "mail", "cbc", "bbc", "ctv", "reuters",
-                "radio", "television", "tv", "magazine", "newspaper", "broadcaster"}
 
 
 def _bodies_called(head: str, bodies: list[Entity]) -> list[Entity]:

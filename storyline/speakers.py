@@ -25,18 +25,14 @@ from .descriptions import is_person_noun
 from .mentions import ORG_NOUNS
 from .models import Mention, Quote
 from .nlp import text_of
-from .people import mention_gender
+from .people import FEMALE_WORDS, MALE_WORDS, RELATIVES, mention_gender
 
 # Every gendered form, as votes on the gender of the person named just before them.
 GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
                      "she": "female", "her": "female", "hers": "female", "herself": "female"}
 # Family words with a gender ("his wife, Grace Dahl").
-FAMILY_GENDERS = {**dict.fromkeys(("wife", "widow", "daughter", "mother", "sister", "aunt",
-                                   "niece", "girlfriend", "grandmother", "granddaughter",
-                                   "stepdaughter", "stepmother", "fiancee"), "female"),
-                  **dict.fromkeys(("husband", "widower", "son", "father", "brother", "uncle",
-                                   "nephew", "boyfriend", "grandfather", "grandson", "stepson",
-                                   "stepfather", "fiance"), "male")}
+FAMILY_GENDERS = {**dict.fromkeys(FEMALE_WORDS & RELATIVES, "female"),
+                  **dict.fromkeys(MALE_WORDS & RELATIVES, "male")}
 # Salience (Lappin and Leass 1994): recency, grammatical role, not in an adverbial phrase.
 RECENCY_WEIGHT = 100
 ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
