@@ -384,7 +384,8 @@ class _Finder:
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=status, clause=anchored_clause(span),
-            timex=timex, parts=parts, reporting=_is_reporting(span), verb=_verb_lemma(span)))
+            timex=timex, parts=parts, reporting=_is_reporting(span), verb=_verb_lemma(span),
+            to_reader=_to_reader(span)))
 
 
 TIME_UNITS = {"day", "week", "month", "year", "quarter", "period", "decade", "century",
@@ -615,6 +616,29 @@ def _is_reporting(ent: Span) -> bool:
         return True  # "Published at 12:45, Wednesday, 12 June 2013", "... Last updated at"
     verb = _governing_verb(ent)
     return verb is not None and verb.lemma_ in SPEECH_LEMMAS
+
+
+def _to_reader(ent: Span) -> bool:
+    """A newsletter talking to its reader, not news: "Here is what you need to know
+    today", "That's all for this week", "See you tomorrow". Such a sentence, outside
+    quotation marks, names nothing but the date and the newsletter itself, and its
+    only parties are the writer, the reader or "that"."""
+    sent = ent.sent
+    if any(t.is_quote for t in sent):
+        return False
+    others = [t for t in sent if not (ent.start <= t.i < ent.end)]
+    if any(t.pos_ in {"NOUN", "PROPN", "NUM"} and t.lower_ not in NEWSLETTER_WORDS
+           for t in others):
+        return False
+    return any(t.lower_ in {"you", "your", "we", "us", "our"} or
+               (t.lower_ == "here" and t.dep_ in {"advmod", "expl"}) or
+               (t.lower_ in {"that", "this"} and t.dep_ == "nsubj" and t.head.lemma_ == "be")
+               for t in others)
+
+
+# What a newsletter calls itself and its parts.
+NEWSLETTER_WORDS = {"briefing", "newsletter", "edition", "digest", "roundup", "round-up",
+                    "update", "updates", "headlines", "reading", "bulletin", "more", "thanks"}
 
 
 DATELINE_WORDS = {"published", "posted", "updated", "dated", "filed", "modified"}
