@@ -22,6 +22,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
+from rapidfuzz import fuzz
 
 from .text import plural
 
@@ -143,23 +144,9 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for group in dossier["quote_groups"]:
         by_speaker[group["speaker_name"] or "Unattributed"].append(group)
-    # Reported speech outside any utterance group is listed under its speaker too.
-    grouped = {qid for group in dossier["quote_groups"] for qid in group["quotes"]}
     reported: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    said: dict[tuple[str, str], dict[str, Any]] = {}
-    for quote in dossier["quotes"]:
-        if quote["id"] in grouped:
-            continue
-        speaker = quote["speaker_name"] or "Unattributed"
-        text = quoted(quote["text"])
-        key = (speaker, text.lower())
-        if key in said:  # a copy's identical line: one entry, every outlet
-            said[key]["articles"].append(quote["article"])
-            continue
-        said[key] = {"text": text, "articles": [quote["article"]],
-                     "speaker_name": quote["speaker_name"],
-                     "speaker_text": quote.get("speaker_text")}
-        reported[speaker].append(said[key])
+    for line in reported_speech(dossier):
+        reported[line["speaker_name"] or "Unattributed"].append(line)
     for speaker in reported:
         by_speaker.setdefault(speaker, [])
     facts: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -275,6 +262,48 @@ def _llm_note(dossier: dict[str, Any]) -> str:
             "citations; the others are extractive.")
 
 
+def reported_speech(dossier: dict[str, Any]) -> list[dict[str, Any]]:
+    """Reported speech outside any utterance group, one line per thing said: the same words
+    in several outlets, or a copy's rewording of its original's line, are one line naming
+    every outlet. Each line: `text`, `articles`, `speaker_name`, `speaker_text`."""
+    grouped = {qid for group in dossier["quote_groups"] for qid in group["quotes"]}
+    original = {p["article"]: p.get("of") for p in dossier["provenance"]
+                if p["kind"] != "original"}
+    lines: list[dict[str, Any]] = []
+    by_speaker: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
+    for quote in dossier["quotes"]:
+        if quote["id"] in grouped:
+            continue
+        text = quoted(quote["text"])
+        # Unnamed speakers are told apart by how the text describes them.
+        who = (quote["speaker_name"],
+               "" if quote["speaker_name"] else (quote.get("speaker_text") or "").lower())
+        same = next((line for line in by_speaker[who] if _said_alike(
+            line, text, original.get(quote["article"]))), None)
+        if same is not None:
+            if quote["article"] not in same["articles"]:
+                same["articles"].append(quote["article"])
+            continue
+        line = {"text": text, "articles": [quote["article"]],
+                "speaker_name": quote["speaker_name"], "speaker_text": quote.get("speaker_text")}
+        by_speaker[who].append(line)
+        lines.append(line)
+    return lines
+
+
+def _said_alike(line: dict[str, Any], text: str, copied_from: str | None) -> bool:
+    """The same words, or a copy's rewording of a line its original reports."""
+    if line["text"].lower() == text.lower():
+        return True
+    return copied_from in line["articles"] and \
+        fuzz.ratio(line["text"].lower(), text.lower()) >= COPY_REWORDING
+
+
+# A spinner's synonyms keep a sentence's shape: its line against the original's scores
+# 60-80 where two different things said score below 50.
+COPY_REWORDING = 60
+
+
 def render_markdown(dossier: dict[str, Any]) -> str:
     """A readable Markdown brief; article text is HTML-escaped."""
     story = dossier["story"]
@@ -320,12 +349,10 @@ def render_markdown(dossier: dict[str, Any]) -> str:
         for variant in group["variants"]:
             lines.append(f"  - {_md(names.get(variant['article'], variant['article']))}: "
                          f"\u201c{_md(quoted(variant['text']))}\u201d")
-    grouped = {qid for group in dossier["quote_groups"] for qid in group["quotes"]}
-    for quote in dossier["quotes"]:  # reported speech outside any utterance group
-        if quote["id"] not in grouped:
-            lines.append(f"- {_speaker(quote['speaker_name'], quote.get('speaker_text'))} "
-                         f"(reported): {_md(quoted(quote['text']))} "
-                         f"({_md(names.get(quote['article'], quote['article']))})")
+    for line in reported_speech(dossier):
+        outlets = ", ".join(names.get(a, a) for a in line["articles"])
+        lines.append(f"- {_speaker(line['speaker_name'], line['speaker_text'])} "
+                     f"(reported): {_md(line['text'])} ({_md(outlets)})")
     lines += ["", "## Timeline", ""]
     events = [*dossier["events"], *dossier.get("undated_events", ())]
     lines += [f"- {_md(event_line(event))}" for event in events] or [NONE_FOUND]
