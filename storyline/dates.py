@@ -385,7 +385,7 @@ class _Finder:
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=status, clause=anchored_clause(span),
             timex=timex, parts=parts, reporting=_is_reporting(span), verb=_verb_lemma(span),
-            to_reader=_to_reader(span)))
+            no_event=_to_reader(span) or _felt_as_far(span)))
 
 
 TIME_UNITS = {"day", "week", "month", "year", "quarter", "period", "decade", "century",
@@ -634,6 +634,12 @@ def _to_reader(ent: Span) -> bool:
                (t.lower_ == "here" and t.dep_ in {"advmod", "expl"}) or
                (t.lower_ in {"that", "this"} and t.dep_ == "nsubj" and t.head.lemma_ == "be")
                for t in others)
+
+
+def _felt_as_far(ent: Span) -> bool:
+    """The date is what a sentence feels about, not when anything happens: "October
+    feels a long way off", "Next spring seems far away"."""
+    return ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in {"feel", "seem", "sound"}
 
 
 # What a newsletter calls itself and its parts.

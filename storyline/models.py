@@ -188,7 +188,7 @@ class DateMention:
     parts: tuple[DatePart, ...] = ()  # a range's two ends, each in TimeML notation
     reporting: bool = False  # it dates the report ("said on Tuesday", a dateline), not news
     verb: str = ""  # lemma of the verb the date anchors ("close"), "" when there is none
-    to_reader: bool = False  # the text talking to its reader ("See you tomorrow"), no news
+    no_event: bool = False  # it dates no event: "See you tomorrow", "May feels far off"
 
 
 @dataclass(frozen=True, slots=True)

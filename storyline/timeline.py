@@ -120,7 +120,7 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
         if mention.precision == "day" and DATELINE_PLACE.fullmatch(
                 texts.get(mention.article_id, "")[:mention.start]):
             datelines[mention.article_id] = mention  # "HALE ISLAND, Dec. 2 -" opens the text
-        if _dateline(mention) or mention.to_reader:
+        if _dateline(mention) or mention.no_event:
             continue
         if _schedule(mention, neighbours) or _season_as_word(mention):
             continue

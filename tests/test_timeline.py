@@ -345,12 +345,12 @@ def test_a_clock_time_every_day_is_a_timetable(analyse: Any) -> None:
     assert [e.date for e in build_timeline([article(text)], story.dates)] == ["2026-03-09"]
 
 
-def test_a_newsletter_talking_to_its_reader_is_no_event(analyse: Any) -> None:
+def test_a_newsletter_talking_to_its_reader_or_a_date_felt_far_is_no_event(analyse: Any) -> None:
     text = ("Good morning. Here is what you need to know today.\n\n"
             "The Harrowgate water utility lifted its boil-water notice on Monday.\n\n"
             "If you want to attend, the hearing is on March 20.\n\n"
             "Officials said on Tuesday that it was safe.\n\n"
-            "That's all for this week. See you tomorrow.")
+            "That's all for this week. See you tomorrow. For commuters, April feels far off.")
     story = analyse(text)
     assert [e.date for e in build_timeline([article(text)], story.dates)] == [
         "2026-03-09", "2026-03-10", "2026-03-20"]
