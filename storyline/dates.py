@@ -96,7 +96,8 @@ FISCAL_RE = re.compile(r"\b(?=[tlyc])(?:the )?(?:latest|year-ago|year-earlier|co
 FUTURE_ADJECTIVES = {"payable", "effective"}
 # A state that lasts until a day: "remain suspended until Friday", "forecast through Thursday".
 LASTING_LEMMAS = {"remain", "stay", "suspend", "close", "cancel", "halt", "shut", "forecast",
-                  "run", "last", "continue", "keep", "extend", "expect", "ban", "restrict"}
+                  "run", "last", "continue", "keep", "extend", "expect", "ban", "restrict",
+                  "be"}  # "is free until the end of March"
 
 
 def find_dates(doc: Doc, article_id: str, published: datetime | None) -> list[DateMention]:

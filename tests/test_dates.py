@@ -212,6 +212,8 @@ def test_a_relative_clause_is_told_with_its_noun(analyse: Any) -> None:
     ("Gales are forecast through Friday.", "2026-03-13"),
     ("The road was closed until Monday, when crews reopened it.", "2026-03-09"),
     ("The warehouse remains closed to the public until Friday.", "2026-03-13"),
+    ("Entry to the new wing is free until Friday.", "2026-03-13"),
+    ("Entry to the new wing was free until Friday, when charges began.", "2026-03-06"),
     # no state lasting to the day, or told once it was over
     ("Ticket sales through Sunday are up 20 percent, the operator says.", "2026-03-08"),
     ("The ferry has been out of service until Monday, when it returned.", "2026-03-09"),
