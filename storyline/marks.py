@@ -28,8 +28,9 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
     """Spans between matching quote marks; a quote left open at the end of a
     paragraph continues when the next paragraph reopens it.
 
-    Marks: straight and curly double quotes, guillemets, low-high quotes, curly
-    single quotes used as quotation marks, and the typewriter pairs `` '' and '' ''.
+    Marks: straight and curly double quotes, guillemets, low-high quotes, single
+    quotes used as quotation marks (a straight one when it closes after punctuation),
+    and the typewriter pairs `` '' and '' ''.
     """
     spans: list[MarkedSpan] = []
     open_at: int | None = None
@@ -80,6 +81,8 @@ def _closing_mark(text: str, i: int, closer: str, inner: int) -> str | None:
     """The mark at i that closes a quote expecting `closer` and opened before `inner`, if
     any. Edited copy mixes the two styles of double marks ('\u201cNo deal," she said'), so
     either closes the other."""
+    if closer == "'":
+        return "'" if _closes_single(text, i) else None
     if text.startswith(closer, i):
         return closer if closer != "\u2019" or not _inside_word(text, i) else None
     mark = text[i:i + 1]
@@ -109,9 +112,21 @@ def _opening_mark(text: str, i: int) -> tuple[str, str] | None:
         return char, OPENERS[char]
     if char == '"':
         return '"', '"'
+    if char == "'" and _at_word_start(text, i) and text[i + 1:i + 2].isalnum():
+        end = text.find("\n", i)
+        if any(_closes_single(text, j) for j in range(i + 2, end if end >= 0 else len(text))):
+            return "'", "'"
     if char == "\u201d" and (i == 0 or text[i - 1].isspace()) and text[i + 1:i + 2].isalpha():
         return char, char  # a closing mark typed as the opener: '\u201dFear. I am afraid.\u201d'
     return None
+
+
+def _closes_single(text: str, i: int) -> bool:
+    """A straight single mark that ends a quotation: after its closing punctuation
+    ('It is cold out here,' said ...), so never an apostrophe ("don't", "the workers'
+    union", "the '90s")."""
+    return text[i:i + 1] == "'" and text[i - 1:i] in {",", ".", "?", "!"} and \
+        not text[i + 1:i + 2].isalnum()
 
 
 def _at_word_start(text: str, i: int) -> bool:

@@ -62,3 +62,10 @@ def test_an_unclosed_inner_curly_mark_still_lets_the_quote_close() -> None:
     text = '\u201cThe pier, \u201cshe said, is closed,\u201d Marsh wrote. Dahl agreed.'
     spans = [text[s.start:s.end] for s in find_quote_marks(text)]
     assert spans == ["The pier, \u201cshe said, is closed,"]
+
+
+def test_straight_single_marks_quote_when_they_close_after_punctuation() -> None:
+    text = ("'It is cold out here,' said Tom Reilly, a porter. 'We stay.'\n\n"
+            "The workers' union met in the '90s hall and didn't vote. Rock 'n' roll played.")
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ["It is cold out here,", "We stay."]
