@@ -742,6 +742,8 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
                          if t.dep_ != "mark" or t.head != after[0]])]
     elif clauses:  # "CLAUSE, X said."
         pieces = [_trim(list(clauses[-1].subtree))]
+    elif (told := _clause_of_the_medium(token)) is not None:  # "said in a statement that"
+        pieces = [_trim([t for t in told.subtree if t.dep_ != "mark" or t.head != told])]
     elif token.dep_ == "parataxis" and len(list(token.subtree)) <= 12 and \
             any(c.dep_ == "nsubj" for c in token.children):
         # "CLAUSE, X said, CLAUSE": the head's clause around the parenthetical cue.
@@ -771,6 +773,21 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
         comma = "," if text.startswith(",", spans[0][1]) and not subject_first else ""
         joined += f"{comma} {text[spans[1][0]:spans[1][1]]}"
     return spans[0][0], spans[-1][1], joined
+
+
+def _clause_of_the_medium(token: Token) -> Token | None:
+    """The clause "said in a statement that CLAUSE" reports, which the parser often hangs
+    on the noun ("statement", "interview", "letter") rather than on the verb."""
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.i < token.i:
+            continue
+        for noun in prep.children:
+            for clause in noun.children:
+                if noun.dep_ == "pobj" and clause.dep_ in {"acl", "relcl", "ccomp"} and \
+                        any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+                        and any(c.dep_.startswith("nsubj") for c in clause.children):
+                    return clause
+    return None
 
 
 def _trim(tokens: list[Token]) -> list[Token]:

@@ -776,3 +776,11 @@ def test_a_title_after_the_word_for_a_work_is_no_quote(analyse: Any) -> None:
             'less. "Fish Less And Share More," Marsh said.')
     quotes = [q for q in _quotes(analyse, text) if q.kind in {"direct", "partial"}]
     assert [q.text for q in quotes] == ["Fish Less And Share More,"]
+
+
+def test_said_in_a_statement_that_reports_the_clause(analyse: Any) -> None:
+    quotes = _quotes(analyse, "The Ministry of Transport said in a statement that it was "
+                              "monitoring the strike.\n\nThe union said in an interview that "
+                              'it was "ready to talk".')
+    assert [(q.text, q.kind) for q in quotes] == [
+        ("it was monitoring the strike", "indirect"), ('it was "ready to talk"', "mixed")]
