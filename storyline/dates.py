@@ -354,11 +354,12 @@ class _Finder:
         return end < self.base.isoformat()[:len(end)]
 
     def _after_publication(self, value: str | None) -> bool:
-        """A day (or days) wholly after the publication date."""
+        """A date wholly after the publication date, compared at its own precision."""
         if value is None or self.base is None or not re.fullmatch(
-                r"\d{4}-\d{2}-\d{2}(?:/\d{4}-\d{2}-\d{2})?", value):
+                r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?", value):
             return False
-        return value.split("/")[0] > self.base.isoformat()
+        start = value.split("/")[0]
+        return start > self.base.isoformat()[:len(start)]
 
     def _emit(self, span: Span, value: str | None, precision: str | None, *,
               parts: tuple[DatePart, ...] = (), derived: bool = False) -> None:
@@ -379,9 +380,12 @@ class _Finder:
         status = clause_status(span, future=future)
         if status == "planned" and self._before_publication(value):
             status = "happened"  # "delayed until March 2025, when a jury convicted him"
-        elif status == "happened" and self._after_publication(value) and \
-                {t.lemma_.lower() for t in span.sent} & (MOVE_LEMMAS | CANCEL_LEMMAS):
-            status = "cancelled"  # "certification, once planned for Dec. 3, was pushed back"
+        elif status == "happened" and self._after_publication(value):
+            # Nothing after the day of the report has happened yet: "her dissertation
+            # deadline in December"; "certification, once planned for Dec. 3, was pushed
+            # back" has been called off.
+            moved = {t.lemma_.lower() for t in span.sent} & (MOVE_LEMMAS | CANCEL_LEMMAS)
+            status = "cancelled" if moved else "planned"
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=status, clause=anchored_clause(span),
@@ -398,7 +402,7 @@ def _time_entities(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     previous = None
     for ent in doc.ents:
-        if ent.label_ not in DATE_LABELS:
+        if ent.label_ not in DATE_LABELS or _part_of_day_before_its_day(ent):
             continue
         joined = spans and (spans[-1].end == ent.start or (
             previous is not None and previous.label_ == "TIME" and ent.label_ == "DATE" and
@@ -409,6 +413,13 @@ def _time_entities(doc: Doc) -> list[Span]:
         else:
             spans.append(ent)
     return spans
+
+
+def _part_of_day_before_its_day(ent: Span) -> bool:
+    """ "overnight on Wednesday", "tonight into Friday": the day that follows dates it."""
+    doc = ent.doc
+    return ent.text.lower() in {"overnight", "tonight"} and ent.end + 1 < len(doc) and \
+        doc[ent.end].lower_ in {"on", "into"} and doc[ent.end + 1].ent_type_ == "DATE"
 
 
 def _trim(span: Span) -> Span:
@@ -715,9 +726,9 @@ def _is_future(ent: Span) -> bool | None:
         if verb.lemma_ in PLAN_LEMMAS and verb.tag_ in {"VBZ", "VBP", "VBN", "JJ"}:
             return True  # "is expected to", "plans to", "is due to"
         if verb.tag_ in {"VBZ", "VBP"} and any(
-                c.dep_ == "acomp" and c.lower_ in FUTURE_ADJECTIVES | {"due"}
+                c.dep_ == "acomp" and c.lower_ in FUTURE_ADJECTIVES | {"due", "likely"}
                 for c in verb.children):
-            return True  # "is due in Dunmore on Thursday"
+            return True  # "is due in Dunmore on Thursday", "a frost is likely on Wednesday"
         if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
                 verb.head.lemma_ in INTENT_LEMMAS or
                 (verb.head.lemma_ == "be" and verb.head.tag_ in {"VBZ", "VBP"})):

@@ -19,6 +19,7 @@ from .models import Mention, Quote
 from .names import CANDIDATE_KINDS
 from .nlp import text_of
 from .speakers import SpeakerResolver
+from .text import dateline_length
 
 SPEECH_VERBS = {
     "say", "tell", "add", "state", "announce", "warn", "claim", "insist", "argue", "explain",
@@ -763,6 +764,7 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
     start = spans[0][0]
     while start > 0 and inside[start - 1]:
         start -= 1  # back to the opening mark: '"bridge tolls" and ...'
+    start += dateline_length(text[start:spans[0][1]])  # "PELLHAM - Staff will strike"
     spans[0] = (start, spans[0][1])
     spans[-1] = (spans[-1][0], _past_closing_mark(spans[-1][1], inside))
     joined = text[spans[0][0]:spans[0][1]]

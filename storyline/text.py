@@ -99,6 +99,12 @@ DATELINE_RE = re.compile(  # "PORT DUNMORE -", "OAKHURST, Nov. 18 (Kestrel Wire)
     r"\s*[A-Z][A-Z'. ]+(?:,[^\n\u2014\u2013-]{0,40})?\s*[\u2014\u2013-]{1,2}\s")
 
 
+def dateline_length(text: str) -> int:
+    """How many characters a dateline opening `text` takes ("PORT DUNMORE - "), else 0."""
+    found = DATELINE_RE.match(text)
+    return found.end() if found else 0
+
+
 def own_word_runs(text: str) -> frozenset[str]:
     """A sentence's own words (`_own_words`) as overlapping runs of VERBATIM_MIN_WORDS
     words: a cheap first test of whether one sentence copies another."""

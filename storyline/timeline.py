@@ -34,7 +34,7 @@ from .models import (
     Fact,
     Span,
 )
-from .text import STOPWORDS, content_words
+from .text import STOPWORDS, content_words, dateline_length
 
 MERGE_OVERLAP = 0.34
 MAX_DESCRIPTION_WORDS = 30
@@ -130,7 +130,10 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
             if day is None and mention.status == "happened":  # the day the report tells of,
                 day = datelines.get(mention.article_id)  # else the day before publication
                 if day is None:
-                    mention = _before_publication(mention, published.get(mention.article_id))
+                    placed = _before_publication(mention, published.get(mention.article_id))
+                    if placed is None:
+                        continue
+                    mention = placed
             if day is not None and day.sentence == mention.sentence:
                 if day.precision == "day" and mention.timex:  # the day's mention dates it
                     times.setdefault((day.article_id, day.start), mention.timex[10:])
@@ -145,13 +148,18 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
             if (m.article_id, m.start) in times else m for m in kept]
 
 
-def _before_publication(mention: DateMention, published: datetime | None) -> DateMention:
+def _before_publication(mention: DateMention, published: datetime | None
+                        ) -> DateMention | None:
     """A past clock time later in the day than the report was published ("Polls closed
-    at 8 p.m." in a paper out at 9:30 a.m.) was the evening before."""
+    at 8 p.m." in a paper out at 9:30 a.m.) was the evening before. Against a publication
+    date without a time (read as midnight) a bare clock time has no day: None."""
     clock = (mention.timex or "")[11:16]
     if published is None or not re.fullmatch(r"\d{2}:\d{2}", clock) or \
-            mention.value != published.date().isoformat() or \
-            clock <= published.strftime("%H:%M"):
+            mention.value != published.date().isoformat():
+        return mention
+    if published.strftime("%H:%M:%S") == "00:00:00":
+        return None
+    if clock <= published.strftime("%H:%M"):
         return mention
     day = (published.date() - timedelta(days=1)).isoformat()
     return dataclasses.replace(mention, value=day, timex=f"{day}T{clock}")
@@ -451,8 +459,8 @@ def _dated_or_oldest(timestamp: float) -> float:
 
 def describe(clause: str) -> str:
     """A short description from the source words: trimmed, at most 30 words."""
-    text = re.sub(r"\s+", " ", clause).strip().strip("\"\u201c\u201d")
-    text = text.rstrip(" ,;:")
+    text = re.sub(r"\s+", " ", clause).strip()
+    text = text[dateline_length(text):].strip("\"\u201c\u201d").rstrip(" ,;:")
     words = text.split()
     cut = len(words) > MAX_DESCRIPTION_WORDS
     if cut:

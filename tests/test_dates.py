@@ -411,3 +411,18 @@ def test_datelines_and_speech_acts_date_the_report(analyse: Any) -> None:
                        published=None)
     found = {d.text: d.reporting for d in analysis.dates}
     assert found == {"March 12, 2026": True, "Monday": False, "Tuesday": True}
+
+
+@pytest.mark.parametrize(("text", "published", "value", "status"), [
+    ("A frost is likely overnight on Wednesday, so leave time to scrape the car.",
+     "2026-03-11T09:00:00Z", "2026-03-11", "planned"),  # a Wednesday morning: tonight
+    ("Okafor said she was worried about her thesis deadline in December.",
+     "2026-11-06T09:00:00Z", "2026-12", "planned"),
+    ("Police said the man was arrested overnight.", "2026-03-11T09:00:00Z", "2026-03-11",
+     "happened"),
+])
+def test_what_lies_after_the_report_has_not_happened(analyse: Any, text: str, published: str,
+                                                     value: str, status: str) -> None:
+    [found] = [d for d in analyse(text, published=published).dates
+               if d.precision in {"day", "month"}]
+    assert (found.value, found.status) == (value, status)

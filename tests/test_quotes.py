@@ -784,3 +784,9 @@ def test_said_in_a_statement_that_reports_the_clause(analyse: Any) -> None:
                               'it was "ready to talk".')
     assert [(q.text, q.kind) for q in quotes] == [
         ("it was monitoring the strike", "indirect"), ('it was "ready to talk"', "mixed")]
+
+
+def test_reported_speech_leaves_the_dateline_out(analyse: Any) -> None:
+    [quote] = _quotes(analyse, "PELLHAM - Academic staff at Pellham University will strike "
+                               "from Monday, the union said.")
+    assert quote.text == "Academic staff at Pellham University will strike from Monday"

@@ -354,3 +354,15 @@ def test_a_newsletter_talking_to_its_reader_or_a_date_felt_far_is_no_event(analy
     story = analyse(text)
     assert [e.date for e in build_timeline([article(text)], story.dates)] == [
         "2026-03-09", "2026-03-10", "2026-03-20"]
+
+
+def test_a_bare_clock_time_against_a_publication_date_without_time_dates_nothing(
+        analyse: Any) -> None:
+    text = ("DUNMORE - The authority issued a notice on Monday for the Fenwick Road area.\n\n"
+            "Crews will flush the mains on Friday.\n\n"
+            "Quell said she had queued at the Fenwick Road centre at 7 a.m.")
+    story = analyse(text, published="2026-03-11T00:00:00Z")
+    events = build_timeline([article(text, published="2026-03-11T00:00:00Z")], story.dates)
+    assert [(e.date, e.time, e.description[:20]) for e in events] == [
+        ("2026-03-09", None, "The authority issued"),  # no dateline, no 07:00 from Quell
+        ("2026-03-13", None, "Crews will flush the")]
