@@ -165,7 +165,11 @@ def _emit(dossiers: list[dict[str, Any]], index: dict[str, Any], *, fmt: str,
     if out_dir:
         written = report.write_outputs(dossiers, index, Path(out_dir), fmt=fmt,
                                        one_story=one_story)
-        click.echo(f"storyline: wrote {written}", err=True)
+        if one_story and fmt == "all":  # every format, not just the page last written
+            names = ", ".join(f"dossier.{report.EXTENSIONS[name]}" for name in report.FORMATS)
+            click.echo(f"storyline: wrote {names} in {written.parent}", err=True)
+        else:
+            click.echo(f"storyline: wrote {written}", err=True)
         return
     if fmt == "json" and not one_story:
         for dossier in dossiers:

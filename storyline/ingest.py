@@ -467,11 +467,12 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
         notes: list[str] = []
         try:
             yield make_article(
-                id=f"{stem}-{index}", source=where, text=html_fragment_to_text(html),
+                id=_entry_id(entry) or f"{stem}-{index}", source=where,
+                text=html_fragment_to_text(html),
                 title=entry.get("title", ""), outlet=_entry_outlet(entry, channel),
                 url=entry.get("link", ""),
                 published=entry.get("published") or entry.get("updated"),
-                author=entry.get("author", ""), warnings=notes,
+                author=_byline(entry.get("author", "")), warnings=notes,
             )
         except InputProblem as problem:
             yield InputError(where, str(problem))
@@ -479,8 +480,36 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
 
 
 def _entry_outlet(entry: Any, channel: str) -> str:
+    """The item's own source, else the feed's title without its section ("Harbour Times -
+    Local", "Kestrel Wire | World" name the outlet before the dash or bar)."""
     source = entry.get("source") or {}
-    return str(source.get("title") or channel or outlet_from_url(entry.get("link", "")))
+    name = str(source.get("title") or channel)
+    name = re.split(r"\s+[-|\u2013\u2014:]\s+", name, maxsplit=1)[0].strip()
+    return name or outlet_from_url(entry.get("link", ""))
+
+
+def _entry_id(entry: Any) -> str:
+    """A feed item's id: its guid when that is no link, else its link's last path part
+    ("/news/bridge-shut" -> "bridge-shut"), so the same item in tomorrow's copy of the
+    feed keeps its id."""
+    guid = str(entry.get("id") or "")
+    named = re.fullmatch(r"[\w.-]+", guid) is not None  # not a link, "urn:uuid:..." or "tag:"
+    for value in ([guid] if named else []) + [entry.get("link"), guid]:
+        if not value:
+            continue
+        path = urlparse(str(value)).path if "://" in str(value) else str(value)
+        slug = re.sub(r"[^a-z0-9]+", "-", path.rstrip("/").rsplit("/", 1)[-1].lower())
+        slug = re.sub(r"-(?:html?|php|aspx?)$", "", slug.strip("-"))
+        if slug:
+            return slug
+    return ""
+
+
+def _byline(author: str) -> str:
+    """The name in an RSS author field: "news@herald.example (Sam Ortiz)" -> "Sam Ortiz"."""
+    named = re.fullmatch(r"\s*\S+@\S+\s*\((.+)\)\s*", author) or \
+        re.fullmatch(r"\s*(.+?)\s*<\S+@\S+>\s*", author)
+    return named.group(1) if named else author
 
 
 def html_fragment_to_text(fragment: str) -> str:

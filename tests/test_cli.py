@@ -120,6 +120,7 @@ def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     assert written.exit_code == 0  # every format by default, as with analyze --out
     assert {p.name for p in (tmp_path / "out").rglob("dossier.*")} == {
         "dossier.json", "dossier.md", "dossier.html"}
+    assert "wrote dossier.json, dossier.md, dossier.html in " in written.stderr
 
 
 def test_show_reports_the_stored_warnings_of_its_inputs_once(tmp_path: Path) -> None:

@@ -362,7 +362,7 @@ def test_rss_feed_with_and_without_full_content() -> None:
     path = FIXTURES / "harbour.rss"
     articles, errors = read(path)
     assert errors == []
-    assert [a.id for a in articles] == ["harbour-1", "harbour-2"]
+    assert [a.id for a in articles] == ["harbour-wall", "lighthouse"]  # from their links
     first, second = articles
     # content:encoded wins over the teaser in <description>
     assert first.text == ("Work on the Carrow Bay harbour wall began on Monday, harbourmaster "
@@ -383,7 +383,7 @@ def test_rss_feed_with_and_without_full_content() -> None:
 def test_atom_feed() -> None:
     [art], errors = read(FIXTURES / "valley.atom")
     assert errors == []
-    assert art.id == "valley-1"
+    assert art.id == "school-roof"  # its link: a "urn:uuid:" guid makes no readable id
     assert art.outlet == "Fennick Valley Post"
     assert art.title == "Valley school gets new roof"
     assert art.author == "Jory Sandoval"
@@ -393,12 +393,24 @@ def test_atom_feed() -> None:
                         "head teacher Wenna Castel said.")
 
 
-def test_feed_in_xml_file_uses_stem_for_ids(tmp_path: Path) -> None:
-    path = tmp_path / "bay-news.xml"
-    path.write_text((FIXTURES / "harbour.rss").read_text(encoding="utf-8"), encoding="utf-8")
+def test_feed_item_ids_outlet_and_byline(tmp_path: Path) -> None:
+    path = write(tmp_path / "bay-news.xml", """<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Carrow Bay Gazette - Local news</title>
+<item><title>Pier reopens</title><guid isPermaLink="false">pier-reopens-2026</guid>
+<link>https://carrowbay.example/news/pier.html</link>
+<author>desk@carrowbay.example (Nell Okonjo)</author>
+<description>The pier reopened on Monday, harbourmaster Nell Okonjo said.</description></item>
+<item><title>Ferry late</title><author>Rolf Abara &lt;rolf@carrowbay.example&gt;</author>
+<description>The morning ferry was late on Tuesday, skipper Rolf Abara said.</description></item>
+<item><title>Gull count</title><link>https://carrowbay.example/news/gull-count.html</link>
+<description>Volunteers counted 400 gulls on the pier on Sunday, a warden said.</description>
+</item></channel></rss>""")
     articles, errors = read(path)
     assert errors == []
-    assert [a.id for a in articles] == ["bay-news-1", "bay-news-2"]
+    # a guid that is a name, else the link's last part, else the file's name and place
+    assert [a.id for a in articles] == ["pier-reopens-2026", "bay-news-2", "gull-count"]
+    assert {a.outlet for a in articles} == {"Carrow Bay Gazette"}  # not its section
+    assert [a.author for a in articles[:2]] == ["Nell Okonjo", "Rolf Abara"]
 
 
 def test_xml_that_is_not_a_feed_is_reported(tmp_path: Path) -> None:
