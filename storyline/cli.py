@@ -19,7 +19,7 @@ import click
 
 from . import __version__, pipeline, report
 from .models import InputError, StorylineError
-from .store import open_store
+from .store import open_store, stories_with_words
 from .summary import DEFAULT_WORDS
 
 DEMO_ARTICLES = Path(__file__).parent / "demo" / "articles"
@@ -212,18 +212,23 @@ def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
 @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
+@click.option("--search", default=None, metavar="WORDS",
+              help="Only stories with an article whose headline or text holds every word.")
 @handle_errors
-def stories_cli(db_path: str, fmt: str) -> None:
+def stories_cli(db_path: str, fmt: str, search: str | None) -> None:
     """List the stories in a store.
 
     One line per story: id, article count, first .. last date, title, outlets and
     topic (the id of the oldest story on the same subject; a story alone in its topic
     names itself).
 
-    Example: storyline stories --db news.db --format json
+    Example: storyline stories --db news.db --search "Varga"
     """
     with open_store(db_path) as store:
         index = pipeline.story_index(store)
+        if search is not None:
+            found = stories_with_words(store, search)
+            index = {**index, "stories": [s for s in index["stories"] if s["id"] in found]}
     if fmt == "json":
         click.echo(json.dumps(index, ensure_ascii=False, indent=2))
         return

@@ -12,6 +12,7 @@ as the stories, so it reads only candidate stories however many are stored.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -102,6 +103,26 @@ MIGRATIONS: list[str] = [
     DELETE FROM input_errors
         WHERE seq NOT IN (SELECT MIN(seq) FROM input_errors GROUP BY source, reason);
     CREATE UNIQUE INDEX input_errors_key ON input_errors(source, reason);
+    """,
+    # 6: a full-text index of the articles' headlines and texts (SQLite FTS5 over the
+    # articles table itself, kept in step by triggers), so stories are found by the
+    # people, bodies and places their articles name (`stories_with_words`).
+    """
+    CREATE VIRTUAL TABLE articles_text USING fts5(
+        title, text, content='articles', content_rowid='seq', detail=none);
+    INSERT INTO articles_text(articles_text) VALUES ('rebuild');
+    CREATE TRIGGER articles_text_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_text(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_text_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_text(articles_text, rowid, title, text)
+            VALUES ('delete', old.seq, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_text_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_text(articles_text, rowid, title, text)
+            VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO articles_text(rowid, title, text) VALUES (new.seq, new.title, new.text);
+    END;
     """,
 ]
 
@@ -470,6 +491,20 @@ def list_story_headers(store: Store) -> list[tuple[Story, list[Article]]]:
 
 
 HEADER_TEXT = 200
+
+
+def stories_with_words(store: Store, query: str) -> set[str]:
+    """Ids of the stories with an article whose headline or text holds every word of
+    `query` (whole words, any case: "okafor", "CRWA")."""
+    words = re.findall(r"\w+", query)
+    if not words:
+        return set()
+    match = " ".join('"' + word + '"' for word in words)  # quoted: no FTS5 syntax
+    rows = store.conn.execute(
+        "SELECT DISTINCT sa.story_id FROM articles_text f"
+        " JOIN articles a ON a.seq = f.rowid JOIN story_articles sa ON sa.article_key = a.key"
+        " WHERE articles_text MATCH ?", (match,)).fetchall()
+    return {row[0] for row in rows}
 
 
 def story_articles(store: Store, story_id: str) -> list[Article]:

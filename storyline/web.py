@@ -3,7 +3,8 @@
 Goes in: a store path. Comes out: an ASGI app whose routes call the library
 and serve the same dict as JSON (`/stories.json`, `/story/<id>.json`) or as
 the HTML page (`/`, `/story/<id>`); the index page lists the newest stories first,
-searchable (`?q=`) and a hundred a page (`?page=`). `storyline serve` binds it to 127.0.0.1
+searchable (`?q=`: headlines, outlets and the words of the articles) and a hundred a
+page (`?page=`). `storyline serve` binds it to 127.0.0.1
 and then answers only requests addressed to a loopback name, so a web page the
 user visits cannot read the store through DNS rebinding.
 """
@@ -22,7 +23,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import pipeline, report
 from .models import StoryNotFound
-from .store import list_story_headers, open_store, story_generation
+from .store import list_story_headers, open_store, stories_with_words, story_generation
 
 SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
                     "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
@@ -81,8 +82,12 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
     @app.get("/", response_class=HTMLResponse)
     def index_page(q: str = "", page: str = "1") -> HTMLResponse:
         stories = index()
+        named = set()
+        if q.strip():
+            with open_store(db_path) as store:
+                named = stories_with_words(store, q)
         shown = stories_page(stories["stories"], q, _page_number(page),
-                             headlines=kept.get("headlines", {}))
+                             headlines=kept.get("headlines", {}), named=named)
         return HTMLResponse(report.render_index_html(stories, link_prefix="/story/",
                                                      link_suffix="", page=shown))
 
@@ -104,15 +109,18 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
 
 
 def stories_page(stories: Sequence[dict[str, Any]], query: str, number: int, *,
-                 headlines: dict[str, str] | None = None) -> report.IndexPage:
+                 headlines: dict[str, str] | None = None,
+                 named: set[str] | None = None) -> report.IndexPage:
     """One page of the stories index, newest first.
 
     Args:
         stories: the index's stories (`pipeline.story_index`).
         query: words that a story's title, headlines, outlets or id must all hold ("" for
-            all).
+            all), or one of its articles' texts (`named`).
         number: the page, from 1; past the last one, an empty page linking to the last.
         headlines: story id -> every headline of its articles, searched too.
+        named: ids of the stories with an article holding every word of the query
+            (`store.stories_with_words`).
     """
     words = query.lower().split()
     headlines = headlines or {}
@@ -120,8 +128,9 @@ def stories_page(stories: Sequence[dict[str, Any]], query: str, number: int, *,
     def searched(story: dict[str, Any]) -> str:
         return " ".join([story["title"] or "", headlines.get(story["id"], ""), story["id"],
                          *story["outlets"]]).lower()
+    named = named or set()
     matching = [s for s in report.newest_first(stories)
-                if all(word in searched(s) for word in words)]
+                if s["id"] in named or all(word in searched(s) for word in words)]
     start = (number - 1) * STORIES_PER_PAGE
     search = f"q={quote(query)}&" if query else ""
     last = max(1, -(-len(matching) // STORIES_PER_PAGE))

@@ -108,6 +108,10 @@ def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     assert {s["topic"] for s in index["stories"]} <= {s["id"] for s in index["stories"]}
     text = _run("stories", "--db", db).stdout
     assert story["id"] in text and f"topic {story['topic']}" in text
+    found = json.loads(_run("stories", "--db", db, "--search", "fenwick", "--format",
+                            "json").stdout)  # the bus driver, named only in articles' texts
+    assert [s["id"] for s in found["stories"]] == [story["id"]]
+    assert story["id"] not in _run("stories", "--db", db, "--search", "Fenwick Lakeside").stdout
     shown = _run("show", story["id"], "--db", db, "--format", "json")
     assert json.loads(shown.stdout)["story"]["id"] == story["id"]
     again = _run("show", story["id"], "--db", db, "--format", "json")

@@ -534,3 +534,29 @@ def test_a_stale_posting_is_skipped(store: Store) -> None:
     reprint = news("ferry-reprint", FERRY.text, outlet="Valley Wire")
     db.save_articles(store, [reprint])
     assert pipeline.update_stories(store, [reprint]) == {reprint.key: "s1"}
+
+
+def test_a_store_from_before_the_text_index_is_searchable_once_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    for script in db.MIGRATIONS[:5]:
+        for statement in db._statements(script):
+            conn.execute(statement)
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    with sqlite3.connect(path) as conn:  # an article stored by the old version
+        conn.execute("INSERT INTO articles (key, id, source, title, outlet, url, published,"
+                     " author, text, sha256, words, ingested_at) VALUES ('k1', 'a1', 'a.txt',"
+                     " 'Pier shut', 'Bay News', '', NULL, '', 'Harbourmaster Nell Okonjo shut"
+                     " the pier.', 'x', 6, 'now')")
+    with open_store(path) as store:
+        new = make_article(id="a2", text="The ferry skipper Rolf Abara was late.",
+                           title="Ferry late", source="b.txt")
+        db.save_articles(store, [new])
+        db.save_story_state(store, [(Story("s1", "Pier"), ["k1"], {}),
+                                    (Story("s2", "Ferry"), [new.key], {})])
+        assert db.stories_with_words(store, "okonjo") == {"s1"}
+        assert db.stories_with_words(store, "Rolf ABARA") == {"s2"}
+        assert db.stories_with_words(store, "Okonjo Abara") == set()  # every word, one article
+        assert db.stories_with_words(store, '"*') == set()

@@ -39,6 +39,12 @@ def test_index_searches_stories_and_echoes_the_search_escaped(client: TestClient
     # "commuters" is only in another article's headline, not in the story's title.
     assert "commuters" not in bridge["title"].lower()
     assert f'href="/story/{bridge["id"]}"' in client.get("/", params={"q": "commuters"}).text
+    # People, bodies and places named only in the articles' texts are found too.
+    for named in ("Fenwick", "halvorsen steel", "DEI"):
+        found = client.get("/", params={"q": named}).text
+        assert f'href="/story/{bridge["id"]}"' in found, named
+        assert all(f'href="/story/{s["id"]}"' not in found for s in stories if s is not bridge)
+    assert "No story matches" in client.get("/", params={"q": 'Fenwick" OR "x*'}).text
     hostile = client.get("/", params={"q": "<b>x"})
     assert "&lt;b&gt;x" in hostile.text and "<b>x" not in hostile.text
     assert "No story matches" in hostile.text
