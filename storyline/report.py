@@ -154,7 +154,9 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
         facts[fact["agreement"]].append(fact)
     return {
         "articles": articles, "provenance": provenance, "quotes": quotes,
-        "passages": passages, "anchored": anchored, "by_speaker": dict(by_speaker),
+        "passages": passages, "anchored": anchored,
+        # Named speakers first, in the order they are first quoted; the unnamed last.
+        "by_speaker": dict(sorted(by_speaker.items(), key=lambda i: i[0] == "Unattributed")),
         "reported": reported,
         # Every article that is not an original copies one, found in the set or not.
         "copies": {p["article"] for p in dossier["provenance"] if p["kind"] != "original"},

@@ -394,6 +394,8 @@ class SpeakerResolver:
         parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"
                  and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6
                  and t.i not in clauses] or [token]
+        while len(parts) > 1 and parts[-1].pos_ in {"ADP", "DET", "CCONJ", "SCONJ", "PRON"}:
+            parts.pop()  # a phrase cut short ends on a word, not on "on", "the" or "which"
         start = min(t.idx for t in parts)
         end = max(t.idx + len(t.text) for t in parts)
         return text_of(self.doc)[start:end], start, end

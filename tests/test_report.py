@@ -151,6 +151,9 @@ def test_an_unnamed_speaker_is_described_and_quotes_read_as_one_line(
     page = render_html(dossier)
     assert "&ldquo;We were lucky, very lucky&rdquo;" in page
     assert "said by &ldquo;a Dunmore mother of three&rdquo;, no one named" in page
+    quotes_part = page[page.index('id="quotes"'):page.index('id="timeline"')]
+    headings = re.findall(r"<h3>(.*?)</h3>", quotes_part)
+    assert headings[-1] == "Unattributed" and len(headings) > 2  # the named ones first
 
 
 def test_a_citation_inside_a_highlighted_passage_links_to_that_passage(

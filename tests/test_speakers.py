@@ -240,3 +240,9 @@ def test_the_one_told_is_not_the_speaker_after_a_long_subject(analyse: Any) -> N
     text = ('"What a fine regatta you ran this year, Mr. Mayor," Councillor John Carter, a '
             'Liberal from Calder, told Mr. Dahl as they met.')
     assert _speaker_name(analyse, text, "fine regatta") == "John Carter"
+
+
+def test_a_long_unnamed_speaker_phrase_ends_on_a_word(analyse: Any) -> None:
+    quotes = analyse("Local businesses, including cafes and bakeries on Mill Street near the "
+                     "station, said trade had fallen sharply.").quotes
+    assert [q.speaker_text for q in quotes] == ["Local businesses, including cafes and bakeries"]
