@@ -222,13 +222,19 @@ def test_errors_read_from_stdin_belong_to_no_later_story(store: Store) -> None:
     assert db.errors_for_sources(store, ["<stdin>"]) == []
 
 
-def test_migration_keeps_one_row_per_error(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
+def _store_of_version(path: Path, version: int) -> sqlite3.Connection:
+    """A store as an older Storyline left it: the first `version` migrations only."""
     conn = sqlite3.connect(path)
-    for script in db.MIGRATIONS[:4]:
+    for script in db.MIGRATIONS[:version]:
         for statement in db._statements(script):
             conn.execute(statement)
-    conn.execute("PRAGMA user_version = 4")
+    conn.execute(f"PRAGMA user_version = {version}")
+    return conn
+
+
+def test_migration_keeps_one_row_per_error(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    conn = _store_of_version(path, 4)
     conn.executemany("INSERT INTO input_errors (source, reason, severity, at) VALUES "
                      "(?, ?, 'error', 'now')", [("a.json", "empty file")] * 3)
     conn.commit()
@@ -538,14 +544,7 @@ def test_a_stale_posting_is_skipped(store: Store) -> None:
 
 def test_a_store_from_before_the_text_index_is_searchable_once_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path)
-    for script in db.MIGRATIONS[:5]:
-        for statement in db._statements(script):
-            conn.execute(statement)
-    conn.execute("PRAGMA user_version = 5")
-    conn.commit()
-    conn.close()
-    with sqlite3.connect(path) as conn:  # an article stored by the old version
+    with _store_of_version(path, 5) as conn:  # an article stored by the old version
         conn.execute("INSERT INTO articles (key, id, source, title, outlet, url, published,"
                      " author, text, sha256, words, ingested_at) VALUES ('k1', 'a1', 'a.txt',"
                      " 'Pier shut', 'Bay News', '', NULL, '', 'Harbourmaster Nell Okonjo shut"
