@@ -102,6 +102,35 @@ class SpeakerResolver:
 
     def speaker_of(self, cue: Token, previous: Quote | None = None
                    ) -> tuple[str, int, int] | None:
+        found = self._speaker_of(cue, previous)
+        return self._bearer_of_gender(found) if found is not None else None
+
+    def _bearer_of_gender(self, found: tuple[str, int, int]) -> tuple[str, int, int]:
+        """ "Ms. Varga said" where the article names Lena and Oren Varga: the one bearer of
+        the surname whose gender the text gives as the honorific's, named by their latest
+        full name before the cue (the entity linker leaves such a surname open)."""
+        mention = next((m for m in self.people if m.start <= found[1] < m.end), None)
+        wanted = mention_gender(mention) if mention is not None and mention.honorific \
+            else None
+        if mention is None or wanted is None or " " in mention.name:
+            return found
+        bearers = {m.name: m for m in self.people if m.kind == "name" and m.start < found[1]
+                   and " " in m.name and _key(m) == _key(mention)}
+        if len(bearers) < 2:
+            return found
+        # Genders read with this surname kept apart from both full names: the honorific
+        # being resolved must not vote for whoever its surname was last linked to.
+        identity = {**self.identity, **{m.start: _key(m) for m in self.people
+                                        if " " not in m.name and _key(m) == _key(mention)}}
+        gender = text_genders(self.doc, self.people, self.inside, identity)
+        possible = [m for m in bearers.values() if gender.get(m.name, wanted) == wanted]
+        if len(possible) > 1:  # of those who may be, the one the text says is
+            possible = [m for m in possible if gender.get(m.name) == wanted]
+        if len(possible) != 1:
+            return found
+        return possible[0].text, possible[0].start, possible[0].end
+
+    def _speaker_of(self, cue: Token, previous: Quote | None) -> tuple[str, int, int] | None:
         subject = self._subject(cue)
         if subject is None:
             return None
@@ -301,6 +330,9 @@ class SpeakerResolver:
                                                     for m in self.people))
             if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
                     verb.dep_ == "relcl":
+                if _issued_thing(verb.head):
+                    verb = verb.head.head  # "Dahl released an ad that said ...": Dahl
+                    continue
                 return verb.head  # "Varga, who called the closure ..." -> Varga
             # "was told by Oren Dahl" names the speaker; "was joined by Dahl and joked"
             # does not: only the cue's own agent speaks.

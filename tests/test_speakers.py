@@ -240,3 +240,31 @@ def test_the_one_told_is_not_the_speaker_after_a_long_subject(analyse: Any) -> N
     text = ('"What a fine regatta you ran this year, Mr. Mayor," Councillor John Carter, a '
             'Liberal from Calder, told Mr. Dahl as they met.')
     assert _speaker_name(analyse, text, "fine regatta") == "John Carter"
+
+
+def test_an_honorific_picks_the_bearer_of_a_shared_surname_by_gender(analyse: Any) -> None:
+    base = ('The Dunmore council met on Monday. Lena Varga, who owns the bakery, said she '
+            'would fight the plan and she asked the council to wait. Oren Varga, who runs '
+            'the shop next door, spoke after the vote. "We will lose customers," {} said.')
+    assert _speaker_name(analyse, base.format("Ms. Varga"), "lose customers") == "Lena Varga"
+    # Oren's gender is never given, but Lena is a woman: "Mr. Varga" can only be him.
+    assert _speaker_name(analyse, base.format("Mr. Varga"), "lose customers") == "Oren Varga"
+    # No honorific, no gender to go by: both Vargas stay open.
+    assert _speaker_name(analyse, base.format("Varga"), "lose customers") is None
+
+
+def test_an_honorific_leaves_a_shared_surname_open_when_no_gender_is_given(analyse: Any
+                                                                           ) -> None:
+    text = ('The Dunmore council met on Monday. Lena Varga, who owns the bakery, spoke '
+            'first. Oren Varga, who runs the shop next door, spoke after the vote. '
+            '"We will lose customers," Ms. Varga said.')
+    assert _speaker_name(analyse, text, "lose customers") is None
+
+
+def test_what_a_thing_put_out_that_says_something_says_its_issuer_says(analyse: Any
+                                                                     ) -> None:
+    text = ('Harbourline Ferries released a video that said, "We are going to have the best '
+            'crews on the coast." The video ran on Monday.')
+    assert _speaker_name(analyse, text, "best crews") == "Harbourline Ferries"
+    text = 'The Dunmore Health Authority issued a statement that said the clinic would reopen.'
+    assert _speaker_name(analyse, text, "clinic would reopen") == "Dunmore Health Authority"
