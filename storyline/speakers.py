@@ -83,6 +83,7 @@ class SpeakerResolver:
         self._gender: dict[str, str] | None = None
         self._sent_starts: list[int] | None = None
         self._chain: list[tuple[Token, str, Mention]] | None = None
+        self._first: dict[str, int] | None = None  # identity -> start of its first mention
 
     @property
     def gender(self) -> dict[str, str]:
@@ -483,7 +484,8 @@ class SpeakerResolver:
             if self.gender.get(key, wanted) != wanted:
                 continue
             weight = 0.5 ** distance * (RECENCY_WEIGHT + self._role_weight(mention) +
-                                        (INTRODUCTION_WEIGHT if mention.role else 0))
+                                        (INTRODUCTION_WEIGHT if self._introduces(mention)
+                                         else 0))
             scores[key, distance] = max(scores[key, distance], weight)
             latest[key] = mention
         for token, gender, mention in chain:
@@ -502,6 +504,23 @@ class SpeakerResolver:
         for (key, _distance), weight in scores.items():
             total[key] += weight
         return latest[max(total, key=lambda k: (total[k], latest[k].start))]
+
+    def _introduces(self, mention: Mention) -> bool:
+        """A person introduced here, with a role ("Henry Crespo, president of the caucus")
+        or as a subject named in full for the first time ("Dan Marsh of the Harbour Trust
+        agreed"), is about to be quoted."""
+        if mention.role:
+            return True
+        if self._first is None:
+            self._first = {}
+            for m in self.people:
+                self._first.setdefault(self._id(m), m.start)
+        return mention.kind == "name" and " " in mention.name and \
+            self._first.get(self._id(mention)) == mention.start and self._is_subject(mention)
+
+    def _is_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
 
     def _role_weight(self, mention: Mention) -> int:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

@@ -268,3 +268,11 @@ def test_what_a_thing_put_out_that_says_something_says_its_issuer_says(analyse: 
     assert _speaker_name(analyse, text, "best crews") == "Harbourline Ferries"
     text = 'The Dunmore Health Authority issued a statement that said the clinic would reopen.'
     assert _speaker_name(analyse, text, "clinic would reopen") == "Dunmore Health Authority"
+
+
+def test_a_person_introduced_by_full_name_takes_the_next_pronoun(analyse: Any) -> None:
+    # Marsh has spoken and is named again, but the man just introduced is the one quoted.
+    text = ('"The ferry plan is important for the islands," Marsh concluded on Monday. '
+            'Dan Kovac of the Harbour Trust agreed with Marsh about the plan. "If the goal '
+            'was to save the ferry, it succeeded," he wrote.')
+    assert _speaker_name(analyse, text, "it succeeded") == "Dan Kovac"
