@@ -84,6 +84,8 @@ class SpeakerResolver:
         self._sent_starts: list[int] | None = None
         self._chain: list[tuple[Token, str, Mention]] | None = None
         self._first: dict[str, int] | None = None  # identity -> start of its first mention
+        # Reported speech with a named speaker found so far, in text order.
+        self.reported: list[Quote] = []
 
     @property
     def gender(self) -> dict[str, str]:
@@ -105,6 +107,13 @@ class SpeakerResolver:
                    ) -> tuple[str, int, int] | None:
         found = self._speaker_of(cue, previous)
         return self._bearer_of_gender(found) if found is not None else None
+
+    def named_speaker(self, cue: Token, found: tuple[str, int, int]) -> bool:
+        """Whether the cue's speaker is a person named at the cue, neither a pronoun
+        resolved by a guess nor a description ("the senator")."""
+        subject = self._subject(cue)
+        return subject is not None and subject.lower_ not in PRONOUNS and any(
+            m.start < found[2] and found[1] < m.end and m.kind == "name" for m in self.people)
 
     def _bearer_of_gender(self, found: tuple[str, int, int]) -> tuple[str, int, int]:
         """ "Ms. Varga said" where the article names Lena and Oren Varga: the one bearer of
@@ -294,7 +303,11 @@ class SpeakerResolver:
 
     def _previous_speaker(self, pronoun: Token, previous: Quote | None
                           ) -> tuple[str, int, int] | None:
-        """ "he said" right after a quote by a named man usually continues his turn."""
+        """ "he said" right after a quote by a named man usually continues his turn, as
+        after his reported speech ("Keller said Dahl had called. '...,' he said")."""
+        before = [q for q in self.reported if q.end <= pronoun.idx]
+        if before and (previous is None or previous.end < before[-1].end):
+            previous = before[-1]
         if previous is None or previous.speaker_start is None or previous.speaker_end is None:
             return None
         if pronoun.idx - previous.end > 400 or pronoun.lower_ in {"it", "they", "we", "i"}:

@@ -276,3 +276,22 @@ def test_a_person_introduced_by_full_name_takes_the_next_pronoun(analyse: Any) -
             'Dan Kovac of the Harbour Trust agreed with Marsh about the plan. "If the goal '
             'was to save the ferry, it succeeded," he wrote.')
     assert _speaker_name(analyse, text, "it succeeded") == "Dan Kovac"
+
+
+def test_he_after_a_mans_reported_speech_goes_on_with_him(analyse: Any) -> None:
+    # Dahl is the more salient man (named three times), but Keller has just spoken.
+    text = ('Mayor Oren Dahl spoke about the ferry again on Monday. Dahl has promised a new '
+            'boat. Harbour master Tomas Keller said Dahl has kept in touch with the crews. '
+            '"I think the mayor will keep his word," he said.')
+    assert _speaker_name(analyse, text, "keep his word") == "Tomas Keller"
+
+
+def test_reported_speech_by_a_description_does_not_carry_the_next_pronoun(analyse: Any
+                                                                           ) -> None:
+    # "the harbour master" is no name (descriptions are often linked to the wrong person):
+    # it is no anchor for the next "he", which is left to salience as before.
+    text = ('Mayor Oren Dahl spoke about the ferry again on Monday. Dahl has promised a new '
+            'boat. The harbour master said Dahl has kept in touch with the crews. '
+            '"I think the mayor will keep his word," he said.')
+    quote = _quote(analyse, text, "keep his word")
+    assert quote.speaker_text != "The harbour master"
