@@ -29,10 +29,11 @@ or the resolved entity name's last word is a word of the Source; GGT, the last w
 predicted name or speaker text is a word of the gold ``speaker`` or ``reference``.
 Speed: ``nlp.pipe`` timed apart from the quote extraction over the same Docs.
 
-Dev only, approximate: PolNeAR's Source of "he said" is the pronoun, so for matched dev
-quotes with a he/she Source the run reports how often Storyline names the named gold Source
-of the latest earlier gold quote in the same or the previous paragraph (a stand-in for the
-referent; `pronoun_approx` in the JSON, `pronoun_approx` records in ``--dev-errors``).
+Tuning splits only, approximate: PolNeAR's Source of "he said" is the pronoun, so for matched
+dev (or train slice) quotes with a he/she Source the run reports how often Storyline names
+the named gold Source of the latest earlier gold quote in the same or the previous
+paragraph (a stand-in for the referent; `pronoun_approx` in the JSON, `pronoun_approx`
+records in ``--dev-errors``).
 
 Usage:
     python benchmarks/quotes.py                         # dev + test + GGT (a few minutes)
@@ -451,10 +452,10 @@ def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
 
 def pronoun_agreement(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
                       ) -> tuple[dict[str, int], list[dict[str, Any]]]:
-    """Dev diagnostic, APPROXIMATE: for matched gold quotes whose PolNeAR Source is "he" or
-    "she", how often Storyline's speaker is the named Source of the latest earlier gold quote
-    in the same or the previous paragraph (`approximate_referent`), which stands in for the
-    pronoun's referent. Counts, and one record per disagreement."""
+    """Tuning-split diagnostic, APPROXIMATE: for matched gold quotes whose PolNeAR Source is
+    "he" or "she", how often Storyline's speaker is the named Source of the latest earlier
+    gold quote in the same or the previous paragraph (`approximate_referent`), which stands
+    in for the pronoun's referent. Counts, and one record per disagreement."""
     counts = {"pronoun_quotes": 0, "with_referent": 0, "agree": 0, "none_given": 0}
     records: list[dict[str, Any]] = []
     for case, preds, result in zip(cases, run.storyline, scores, strict=True):
@@ -566,10 +567,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             report["speed"][f"polnear_{split}"] = speed(f"Speed, PolNeAR {split}", run,
                                                         len(cases))
             pronoun_records: list[dict[str, Any]] = []
-            if split == "dev":
+            if split != "test":  # a tuning split: dev, or a train slice
                 counts, pronoun_records = pronoun_agreement(cases, run, per_article)
                 result["pronoun_approx"] = counts
-                print(f"\nApproximate, dev only: of {counts['pronoun_quotes']} matched gold "
+                print(f"\nApproximate, {split} only: of {counts['pronoun_quotes']} matched gold "
                       f"quotes whose Source is he/she, {counts['with_referent']} have a named "
                       f"gold Source earlier in the same or the previous paragraph; Storyline's "
                       f"speaker is that Source for {counts['agree']} "

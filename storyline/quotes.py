@@ -75,6 +75,8 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     cues: dict[int, Token] = {}  # quote start -> its cue token
     carried: dict[int, tuple[Token, int]] = {}  # quote index -> cue, turn start
     own_cues: dict[int, Token | None] = {}  # quote index -> its own cue, found once
+    # Reported speech first: '"...," he said' after "Keller said Dahl ..." goes on Keller's.
+    reported = _indirect_quotes(doc, article_id, inside, resolver, marked)
 
     def own_cue(index: int) -> Token | None:
         if index not in own_cues:
@@ -104,7 +106,6 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             # '"We will," he said. "We must."': a second quote of the same turn, unless
             # it has its own attribution ('"No," said Oren Malik').
             carried[index + 1] = (cue, quote.turn_start)
-    reported = _indirect_quotes(doc, article_id, inside, resolver, marked)
     reported = _mix_partials(doc, quotes, cues, reported, inside)
     mixed = [q for q in reported if q.kind == "mixed"]
     # A quoted phrase inside a reported clause is part of that one (mixed) quote.
@@ -698,11 +699,15 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
             continue
         has_marks = any(start <= span.start < end for span in marked)
         speaker = resolver.speaker_of(token)
-        quotes.append(Quote(article_id, content_text, start, end,
-                            "mixed" if has_marks else "indirect", _cue_text(token),
-                            speaker[0] if speaker else None,
-                            speaker[1] if speaker else None, speaker[2] if speaker else None))
-    return [q for q in quotes if len(q.text.split()) >= 3 and not _mostly_quoted(q, inside)]
+        quote = Quote(article_id, content_text, start, end,
+                      "mixed" if has_marks else "indirect", _cue_text(token),
+                      speaker[0] if speaker else None,
+                      speaker[1] if speaker else None, speaker[2] if speaker else None)
+        if len(quote.text.split()) >= 3 and not _mostly_quoted(quote, inside):
+            quotes.append(quote)
+            if speaker is not None and resolver.named_speaker(token, speaker):
+                resolver.reported.append(quote)
+    return quotes
 
 
 def _within_paragraph(text: str, cue: int, start: int, end: int, content: str

@@ -83,6 +83,9 @@ class SpeakerResolver:
         self._gender: dict[str, str] | None = None
         self._sent_starts: list[int] | None = None
         self._chain: list[tuple[Token, str, Mention]] | None = None
+        self._first: dict[str, int] | None = None  # identity -> start of its first mention
+        # Reported speech with a named speaker found so far, in text order.
+        self.reported: list[Quote] = []
 
     @property
     def gender(self) -> dict[str, str]:
@@ -102,6 +105,42 @@ class SpeakerResolver:
 
     def speaker_of(self, cue: Token, previous: Quote | None = None
                    ) -> tuple[str, int, int] | None:
+        found = self._speaker_of(cue, previous)
+        return self._bearer_of_gender(found) if found is not None else None
+
+    def named_speaker(self, cue: Token, found: tuple[str, int, int]) -> bool:
+        """Whether the cue's speaker is a person named at the cue, neither a pronoun
+        resolved by a guess nor a description ("the senator")."""
+        subject = self._subject(cue)
+        return subject is not None and subject.lower_ not in PRONOUNS and any(
+            m.start < found[2] and found[1] < m.end and m.kind == "name" for m in self.people)
+
+    def _bearer_of_gender(self, found: tuple[str, int, int]) -> tuple[str, int, int]:
+        """ "Ms. Varga said" where the article names Lena and Oren Varga: the one bearer of
+        the surname whose gender the text gives as the honorific's, named by their latest
+        full name before the cue (the entity linker leaves such a surname open)."""
+        mention = next((m for m in self.people if m.start <= found[1] < m.end), None)
+        wanted = mention_gender(mention) if mention is not None and mention.honorific \
+            else None
+        if mention is None or wanted is None or " " in mention.name:
+            return found
+        bearers = {m.name: m for m in self.people if m.kind == "name" and m.start < found[1]
+                   and " " in m.name and _key(m) == _key(mention)}
+        if len(bearers) < 2:
+            return found
+        # Genders read with this surname kept apart from both full names: the honorific
+        # being resolved must not vote for whoever its surname was last linked to.
+        identity = {**self.identity, **{m.start: _key(m) for m in self.people
+                                        if " " not in m.name and _key(m) == _key(mention)}}
+        gender = text_genders(self.doc, self.people, self.inside, identity)
+        possible = [m for m in bearers.values() if gender.get(m.name, wanted) == wanted]
+        if len(possible) > 1:  # of those who may be, the one the text says is
+            possible = [m for m in possible if gender.get(m.name) == wanted]
+        if len(possible) != 1:
+            return found
+        return possible[0].text, possible[0].start, possible[0].end
+
+    def _speaker_of(self, cue: Token, previous: Quote | None) -> tuple[str, int, int] | None:
         subject = self._subject(cue)
         if subject is None:
             return None
@@ -264,7 +303,11 @@ class SpeakerResolver:
 
     def _previous_speaker(self, pronoun: Token, previous: Quote | None
                           ) -> tuple[str, int, int] | None:
-        """ "he said" right after a quote by a named man usually continues his turn."""
+        """ "he said" right after a quote by a named man usually continues his turn, as
+        after his reported speech ("Keller said Dahl had called. '...,' he said")."""
+        before = [q for q in self.reported if q.end <= pronoun.idx]
+        if before and (previous is None or previous.end < before[-1].end):
+            previous = before[-1]
         if previous is None or previous.speaker_start is None or previous.speaker_end is None:
             return None
         if pronoun.idx - previous.end > 400 or pronoun.lower_ in {"it", "they", "we", "i"}:
@@ -301,6 +344,9 @@ class SpeakerResolver:
                                                     for m in self.people))
             if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
                     verb.dep_ == "relcl":
+                if _issued_thing(verb.head):
+                    verb = verb.head.head  # "Dahl released an ad that said ...": Dahl
+                    continue
                 return verb.head  # "Varga, who called the closure ..." -> Varga
             # "was told by Oren Dahl" names the speaker; "was joined by Dahl and joked"
             # does not: only the cue's own agent speaks.
@@ -453,7 +499,8 @@ class SpeakerResolver:
             if self.gender.get(key, wanted) != wanted:
                 continue
             weight = 0.5 ** distance * (RECENCY_WEIGHT + self._role_weight(mention) +
-                                        (INTRODUCTION_WEIGHT if mention.role else 0))
+                                        (INTRODUCTION_WEIGHT if self._introduces(mention)
+                                         else 0))
             scores[key, distance] = max(scores[key, distance], weight)
             latest[key] = mention
         for token, gender, mention in chain:
@@ -472,6 +519,23 @@ class SpeakerResolver:
         for (key, _distance), weight in scores.items():
             total[key] += weight
         return latest[max(total, key=lambda k: (total[k], latest[k].start))]
+
+    def _introduces(self, mention: Mention) -> bool:
+        """A person introduced here, with a role ("Henry Crespo, president of the caucus")
+        or as a subject named in full for the first time ("Dan Marsh of the Harbour Trust
+        agreed"), is about to be quoted."""
+        if mention.role:
+            return True
+        if self._first is None:
+            self._first = {}
+            for m in self.people:
+                self._first.setdefault(self._id(m), m.start)
+        return mention.kind == "name" and " " in mention.name and \
+            self._first.get(self._id(mention)) == mention.start and self._is_subject(mention)
+
+    def _is_subject(self, mention: Mention) -> bool:
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
 
     def _role_weight(self, mention: Mention) -> int:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")

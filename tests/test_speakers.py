@@ -246,3 +246,58 @@ def test_a_long_unnamed_speaker_phrase_ends_on_a_word(analyse: Any) -> None:
     quotes = analyse("Local businesses, including cafes and bakeries on Mill Street near the "
                      "station, said trade had fallen sharply.").quotes
     assert [q.speaker_text for q in quotes] == ["Local businesses, including cafes and bakeries"]
+
+
+def test_an_honorific_picks_the_bearer_of_a_shared_surname_by_gender(analyse: Any) -> None:
+    base = ('The Dunmore council met on Monday. Lena Varga, who owns the bakery, said she '
+            'would fight the plan and she asked the council to wait. Oren Varga, who runs '
+            'the shop next door, spoke after the vote. "We will lose customers," {} said.')
+    assert _speaker_name(analyse, base.format("Ms. Varga"), "lose customers") == "Lena Varga"
+    # Oren's gender is never given, but Lena is a woman: "Mr. Varga" can only be him.
+    assert _speaker_name(analyse, base.format("Mr. Varga"), "lose customers") == "Oren Varga"
+    # No honorific, no gender to go by: both Vargas stay open.
+    assert _speaker_name(analyse, base.format("Varga"), "lose customers") is None
+
+
+def test_an_honorific_leaves_a_shared_surname_open_when_no_gender_is_given(analyse: Any
+                                                                           ) -> None:
+    text = ('The Dunmore council met on Monday. Lena Varga, who owns the bakery, spoke '
+            'first. Oren Varga, who runs the shop next door, spoke after the vote. '
+            '"We will lose customers," Ms. Varga said.')
+    assert _speaker_name(analyse, text, "lose customers") is None
+
+
+def test_what_a_thing_put_out_that_says_something_says_its_issuer_says(analyse: Any
+                                                                     ) -> None:
+    text = ('Harbourline Ferries released a video that said, "We are going to have the best '
+            'crews on the coast." The video ran on Monday.')
+    assert _speaker_name(analyse, text, "best crews") == "Harbourline Ferries"
+    text = 'The Dunmore Health Authority issued a statement that said the clinic would reopen.'
+    assert _speaker_name(analyse, text, "clinic would reopen") == "Dunmore Health Authority"
+
+
+def test_a_person_introduced_by_full_name_takes_the_next_pronoun(analyse: Any) -> None:
+    # Marsh has spoken and is named again, but the man just introduced is the one quoted.
+    text = ('"The ferry plan is important for the islands," Marsh concluded on Monday. '
+            'Dan Kovac of the Harbour Trust agreed with Marsh about the plan. "If the goal '
+            'was to save the ferry, it succeeded," he wrote.')
+    assert _speaker_name(analyse, text, "it succeeded") == "Dan Kovac"
+
+
+def test_he_after_a_mans_reported_speech_goes_on_with_him(analyse: Any) -> None:
+    # Dahl is the more salient man (named three times), but Keller has just spoken.
+    text = ('Mayor Oren Dahl spoke about the ferry again on Monday. Dahl has promised a new '
+            'boat. Harbour master Tomas Keller said Dahl has kept in touch with the crews. '
+            '"I think the mayor will keep his word," he said.')
+    assert _speaker_name(analyse, text, "keep his word") == "Tomas Keller"
+
+
+def test_reported_speech_by_a_description_does_not_carry_the_next_pronoun(analyse: Any
+                                                                           ) -> None:
+    # "the harbour master" is no name (descriptions are often linked to the wrong person):
+    # it is no anchor for the next "he", which is left to salience as before.
+    text = ('Mayor Oren Dahl spoke about the ferry again on Monday. Dahl has promised a new '
+            'boat. The harbour master said Dahl has kept in touch with the crews. '
+            '"I think the mayor will keep his word," he said.')
+    quote = _quote(analyse, text, "keep his word")
+    assert quote.speaker_text != "The harbour master"
