@@ -149,11 +149,19 @@ class SpeakerResolver:
         if subject.lower_ == "they":
             return self._group_before(subject)
         if subject.lower_ in PRONOUNS:
-            return self._previous_speaker(subject, previous) or self._antecedent(subject)
+            found = self._previous_speaker(subject, previous) or self._antecedent(subject)
+            self._learn_gender(found, PRONOUNS[subject.lower_])
+            return found
         return self._subject_in_cue_line(subject, cue) or \
             self._name_right_before(subject, cue) or self._name_between(subject, cue) or \
             self._named_in_apposition(subject) or self._named_with_age(subject) or \
             self._mention_for(subject, trim=subject.i > cue.i and cue.lower_ != "according")
+
+    def _learn_gender(self, found: tuple[str, int, int] | None, wanted: str | None) -> None:
+        """ "she said" taken as Dana Okafor's tells her gender: a later "he" passes her by."""
+        mention = next((m for m in self.people if found and m.start <= found[1] < m.end), None)
+        if mention is not None and wanted:
+            self.gender.setdefault(self._id(mention), wanted)
 
     def _name_right_before(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
         """ "To know the old Oren Dahl, Judge Lena Marsh said, ...": a parse that

@@ -301,3 +301,11 @@ def test_reported_speech_by_a_description_does_not_carry_the_next_pronoun(analys
             '"I think the mayor will keep his word," he said.')
     quote = _quote(analyse, text, "keep his word")
     assert quote.speaker_text != "The harbour master"
+
+
+def test_a_pronoun_taken_as_someone_tells_their_gender(analyse: Any) -> None:
+    quotes = analyse('Supervisor Dana Okafor said the samples were clean. "We are nearly '
+                     'there," she said.\n\nA man in the crowd asked about the pumps. "Nobody '
+                     'told us," he said.').quotes
+    assert [q.speaker_text for q in quotes][:2] == ["Dana Okafor", "Dana Okafor"]
+    assert quotes[2].speaker_text != "Dana Okafor"  # "she said" was hers: "he" is not
