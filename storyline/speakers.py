@@ -155,6 +155,7 @@ class SpeakerResolver:
         return self._subject_in_cue_line(subject, cue) or \
             self._name_right_before(subject, cue) or self._name_between(subject, cue) or \
             self._named_in_apposition(subject) or self._named_with_age(subject) or \
+            self._subject_just_named(subject, cue) or \
             self._mention_for(subject, trim=subject.i > cue.i and cue.lower_ != "according")
 
     def _learn_gender(self, found: tuple[str, int, int] | None, wanted: str | None) -> None:
@@ -198,6 +199,32 @@ class SpeakerResolver:
         return found if found[2] > words[-1].idx else \
             (text[words[0].idx:words[-1].idx + len(words[-1].text)], words[0].idx,
              words[-1].idx + len(words[-1].text))
+
+    def _subject_just_named(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
+        """ "Gareth Linde has worked in the library for years. The 45-year-old librarian
+        says ...": a description opening the sentence after one whose subject is a named
+        person, with no one else named, is that person, unless their role is another
+        ("Mayor Ilse Varga ... The spokesperson said" is someone else)."""
+        if subject.i > cue.i or subject.tag_ != "NN" or \
+                not any(t.lower_ == "the" and t.dep_ == "det" for t in subject.children):
+            return None
+        here = self._sentence_of(subject.idx)
+        if any(self._sentence_of(m.start) == here and m.start < subject.idx
+               for m in self.people):
+            return None
+        before = [m for m in self.people if self._sentence_of(m.start) == here - 1
+                  and not self.inside[m.start] and m.kind != "candidate"]
+        if len({self._id(m) for m in before}) != 1 or before[0].kind != "name" or \
+                not self._is_subject(before[0]):
+            return None
+        noun = subject.lemma_.lower()
+        titled = noun in text_of(self.doc)[max(0, before[0].start - 40):before[0].start].lower()
+        roles = {m.role.lower() for m in self.people
+                 if m.role and self._id(m) == self._id(before[0])}
+        if not (titled or is_person_noun(subject)) or \
+                roles and not any(noun in role for role in roles):
+            return None  # "the provost" after "Provost Simon Abara"; not "the spokesperson"
+        return before[0].text, before[0].start, before[0].end
 
     def _named_with_age(self, subject: Token) -> tuple[str, int, int] | None:
         """ "the 45-year-old said": the one person named earlier with that age ("Lena

@@ -309,3 +309,12 @@ def test_a_pronoun_taken_as_someone_tells_their_gender(analyse: Any) -> None:
                      'told us," he said.').quotes
     assert [q.speaker_text for q in quotes][:2] == ["Dana Okafor", "Dana Okafor"]
     assert quotes[2].speaker_text != "Dana Okafor"  # "she said" was hers: "he" is not
+
+
+def test_a_description_after_a_named_subject_is_that_person(analyse: Any) -> None:
+    quotes = analyse("Gareth Linde has worked in the Pellham library for years. The "
+                     "45-year-old librarian says rents have doubled.\n\nProvost Simon Abara "
+                     'met the union. "Strikes hurt students first," the provost said.\n\n'
+                     "Mayor Ilse Varga opened the hall. The spokesperson said it cost a lot."
+                     ).quotes
+    assert [q.speaker_text for q in quotes] == ["Gareth Linde", "Simon Abara", "The spokesperson"]
