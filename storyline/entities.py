@@ -544,11 +544,16 @@ def _acronym(name: str) -> str:
 
 
 def _merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
+    """An acronym alone joins the body whose initials it spells, or whose name an article
+    gave it in brackets ("Department of Housing and Rural Development (HRD)")."""
     by_acronym: dict[str, Cluster] = {}
     for cluster in clusters:
         name = cluster.names.most_common(1)[0][0] if cluster.names else ""
         if len(name.split()) > 1:
             by_acronym.setdefault(_acronym(name), cluster)
+            for alias in cluster.aliases:
+                if alias.isupper() and " " not in alias:
+                    by_acronym.setdefault(alias, cluster)
     kept: list[Cluster] = []
     for cluster in clusters:
         name = cluster.names.most_common(1)[0][0] if cluster.names else ""

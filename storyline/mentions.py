@@ -69,7 +69,11 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels under which a proper noun may still be a person, given a cue.
 CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS
 # Abbreviated titles, without their dots: those the tokenizer keeps whole, and more.
-TITLE_ABBREVIATIONS = {"rep", "sen", "gov", "gen", "lt", "col", "pres", "adm", "st"} | {
+# Abbreviated titles the tokenizer keeps whole without a norm, and the word each stands for.
+SPELLED_TITLES = {"rep": "representative", "sen": "senator", "gov": "governor",
+                  "gen": "general", "lt": "lieutenant", "col": "colonel", "pres": "president",
+                  "adm": "admiral"}
+TITLE_ABBREVIATIONS = SPELLED_TITLES.keys() | {"st"} | {
     title.rstrip(".").lower() for title in POLICE_TITLES}
 HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof) ?\.? (?P<name>[A-Z][a-z]*"
                                r"(?:['\u2019]?[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -107,6 +111,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
             covered.update(range(ent.start, ent.end))
     mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
     mentions = [_with_given_name(doc, m, covered, headline) for m in mentions]
+    mentions = _with_acronyms(doc, article_id, mentions, covered)
     nominals = _nominal_mentions(doc, article_id, covered)
     people = {t.i for m in mentions if m.label == "PERSON"
               for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
@@ -407,7 +412,9 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         return []
     ent = _past_a_title(ent)
     label = ent.label_ if ent.label_ == "PERSON" else label
-    pieces = _split_lines(list(ent))
+    pieces = [p for line in _split_lines(list(ent)) for p in _split_scores(line)]
+    if len(pieces) > 1 and len(_split_lines(list(ent))) < len(pieces):
+        label = "ORG"  # "Linden 3-1 Brookvale": the two sides of a match are teams
     if label in PERSON_LABELS:
         pieces = [p for piece in pieces for p in _split_list(piece)]
     found = []
@@ -443,6 +450,31 @@ def _split_lines(tokens: list[Token]) -> list[list[Token]]:
             pieces[-1].append(token)
         if "\n" in token.text or "\n" in token.whitespace_:
             pieces.append([])
+    return [p for p in pieces if p]
+
+
+SCORE_RE = re.compile(r"\d{1,3}[-\u2013]\d{1,3}")
+
+
+def _split_scores(tokens: list[Token]) -> list[list[Token]]:
+    """A score is no part of a name: "Linden 3-1" is Linden, "Linden 3-1 Brookvale" two
+    sides."""
+    text = "".join(t.text_with_ws for t in tokens)
+    scores = [m for m in SCORE_RE.finditer(text)
+              if not text[m.end():m.end() + 1].isalnum() and
+              (m.start() == 0 or not text[m.start() - 1].isalnum())]
+    if not scores:
+        return [tokens]
+    offset = tokens[0].idx
+    inside = {t.i for t in tokens for m in scores
+              if m.start() <= t.idx - offset < m.end()}
+    pieces: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.i in inside:
+            if pieces[-1]:
+                pieces.append([])
+        else:
+            pieces[-1].append(token)
     return [p for p in pieces if p]
 
 
@@ -547,8 +579,9 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
         return None
     # Spaced as written: "Adeyemi-Lindqvist" is one word of the name, not three.
     name = " ".join("".join(t.text_with_ws for t in name_tokens).split())
-    prefix_role, prefix_start = _title_prefix(doc, tokens[0].i)
-    role = inner_role or prefix_role or _apposition_role(name_tokens[-1])
+    prefix_role, prefix_start = _title_prefix(
+        doc, tokens[0].i, name_start=name_tokens[0].i if inner_role else None)
+    role = prefix_role or inner_role or _apposition_role(name_tokens[-1])
     honorific = honorific or _honorific_before(doc, tokens[0].i)
     text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
     return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
@@ -604,6 +637,43 @@ def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[
                              "PERSON", name=token.text,
                              honorific=_honorific_before(doc, token.i)))
     return extra
+
+
+ACRONYM_AFTER_RE = re.compile(r"\s*\(\s*([A-Z][A-Z&]{1,7})\s*\)")
+
+
+def _with_acronyms(doc: Doc, article_id: str, mentions: list[Mention], covered: set[int]
+                   ) -> list[Mention]:
+    """An organisation's acronym set in brackets after its name ("the Oakhurst Voters
+    League (OVL)") names it there and wherever the article uses it alone, tagged or not
+    ("the OVL said", "OVL members"): each such mention carries the full name."""
+    text = text_of(doc)
+    defined: dict[str, str] = {}
+    for m in mentions:
+        match = ACRONYM_AFTER_RE.match(text, m.end)
+        if m.label == "ORG" and m.kind == "name" and " " in m.name and match and \
+                _abbreviates(match.group(1), m.name):
+            defined.setdefault(match.group(1), m.name)
+    if not defined:
+        return mentions
+    kept = [replace(m, label="ORG", kind="name", name=defined[m.name], role=None)
+            if m.name in defined and m.kind in {"name", "candidate"} else m for m in mentions]
+    for token in doc:
+        if token.text in defined and token.i not in covered:
+            covered.add(token.i)
+            kept.append(Mention(article_id, token.text, token.idx, token.idx + len(token.text),
+                                "ORG", name=defined[token.text]))
+    return kept
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """The acronym's letters are initials of the name's words, in order ("HRD" of
+    "Department of Housing and Rural Development"), the first one its first letter or
+    a capitalised word's."""
+    words = re.findall(r"[A-Za-z&]+", name)
+    letters = iter(w[0].upper() for w in words)
+    return acronym[0] in {w[0] for w in words if w[0].isupper()} and \
+        all(letter in letters for letter in acronym)
 
 
 def _with_given_name(doc: Doc, mention: Mention, covered: set[int], headline: set[int]
@@ -728,28 +798,37 @@ def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], 
     role_tokens: list[Token] = []
     index = 0
     while index < len(tokens) - 1:
-        # "Cllr" and "Coun." are read as the word they stand for ("councillor").
-        key = tokens[index].norm_ if tokens[index].text in POLICE_TITLES \
-            else tokens[index].lower_.rstrip(".")
+        key = tokens[index].lower_.rstrip(".")
         if key in HONORIFICS:
             honorific = HONORIFICS[key]
-        elif key in ROLE_NOUNS or tokens[index + 1].lower_ in ROLE_NOUNS:
+        elif _spelled(tokens[index]).lower() in ROLE_NOUNS or \
+                _spelled(tokens[index + 1]).lower() in ROLE_NOUNS:
             role_tokens.append(tokens[index])
         else:
             break
         index += 1
     name_tokens = [t for t in tokens[index:] if t.text != "."]
-    role = normalize_role(" ".join(t.norm_ if t.text in POLICE_TITLES else t.text
-                                   for t in role_tokens)) if role_tokens else None
+    role = normalize_role(" ".join(_spelled(t) for t in role_tokens)) if role_tokens else None
     return honorific, name_tokens, role
 
 
-def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
+def _spelled(token: Token) -> str:
+    """A title word as a word: "Coun." and "Cllr" are "councillor", "Sen." is "senator"."""
+    if token.text in POLICE_TITLES:
+        return token.norm_
+    return SPELLED_TITLES.get(token.lower_.rstrip("."), token.text) \
+        if token.text.endswith(".") or token.lower_ in SPELLED_TITLES else token.text
+
+
+def _title_prefix(doc: Doc, start: int, *, name_start: int | None = None
+                  ) -> tuple[str | None, int]:
     """Capitalised title words just before a name and where they start: "Transport
-    Minister" Tomas Brandt, "Actress" Jane Roe."""
-    index = start - 1
+    Minister" Tomas Brandt, "Actress" Jane Roe. With `name_start`, the words from `start`
+    to it are title words inside the name's entity, and the title may begin before them
+    ("County" + "Clerk Dana Wolfe")."""
+    index = (start if name_start is None else name_start) - 1
     words: list[Token] = []
-    while index >= 0 and _may_be_title(doc[index]) \
+    while index >= 0 and _may_be_title(doc[index], in_name=index >= start) \
             and doc[index].lower_.rstrip(".") not in HONORIFICS and len(words) < 4:
         words.insert(0, doc[index])
         index -= 1
@@ -759,9 +838,7 @@ def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
         words = words[1:]
     if not words:
         return None, start
-    # "Coun." stands for "councillor" (the tokenizer's norm of a title abbreviation).
-    role = normalize_role(" ".join(w.norm_ if w.text in POLICE_TITLES else w.text
-                                   for w in words))
+    role = normalize_role(" ".join(_spelled(w) for w in words))
     # A lower-case title is a description beside the name, not part of how it is written.
     return role, words[0].i if not words[0].is_lower else start
 
@@ -770,17 +847,17 @@ def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
 TITLE_MODIFIERS = {"former", "acting", "interim", "deputy", "outgoing", "incoming"}
 
 
-def _may_be_title(token: Token) -> bool:
+def _may_be_title(token: Token, *, in_name: bool = False) -> bool:
     """A word of a title before a name: capitalised, a lower-case role ("former mayor"), or
     a legislator's abbreviation ("MP")."""
-    if token.ent_type_:
+    if token.ent_type_ and not in_name:
         return False
     return token.is_title or token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_MODIFIERS
 
 
 def _is_title_word(token: Token) -> bool:
     """A title or a person noun written before a name ("Minister", "Actress", "Suspect")."""
-    return token.lower_ in ROLE_NOUNS or token.norm_ in ROLE_NOUNS or \
+    return _spelled(token).lower() in ROLE_NOUNS or \
         token.pos_ in {"NOUN", "PROPN"} and token.lower_ in PERSON_NOUNS
 
 
@@ -851,7 +928,9 @@ _COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "
                       "defense", "education", "justice", "chief", "deputy", "senior", "vice",
                       "assistant", "executive", "general", "city", "state", "federal",
                       "national", "bus", "prime", "economy", "trade", "culture", "former",
-                      "acting", "interim", "outgoing", "incoming"}
+                      "acting", "interim", "outgoing", "incoming", "police", "fire", "county",
+                      "district", "town", "village", "parish", "borough", "township",
+                      "municipal", "provincial", "regional", "school", "border"}
 
 
 def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:

@@ -1078,3 +1078,49 @@ def test_a_description_names_only_someone_its_own_article_names(analyse: Any) ->
     own = first.index("Aaron")
     assert index.resolve("a0", len(first), len(first) + 1, "the spokesperson") == \
         index.resolve("a0", own, own + 11, "Aaron Fitch") is not None
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Supervisor Linda Marsh said the vote would wait.", "Linda Marsh", "supervisor"),
+    ("County Clerk Dana Wolfe confirmed the date.", "Dana Wolfe", "county clerk"),
+    ("Police Chief Omar Reyes said traffic would be diverted.", "Omar Reyes", "police chief"),
+    ("Sen. Maria Lopez called the delay a pause.", "Maria Lopez", "senator"),
+    ("Linda Marsh, the county supervisor, said the vote would wait.", "Linda Marsh",
+     "county supervisor")])
+def test_a_title_before_a_name_gives_that_person_a_role(analyse: Any, sentence: str,
+                                                        name: str, role: str) -> None:
+    """A title written before a name is a role, as an apposition is, in lower case;
+    the title is no part of the name ("Clerk Dana Wolfe")."""
+    person = _person(_entities(analyse, sentence), name)
+    assert person.roles == (role,)
+
+
+def test_an_acronym_in_brackets_names_its_body_wherever_used(analyse: Any) -> None:
+    """ "(HRD)" after a name whose initials are not all in it still names that body, in
+    its article (tagged or not) and alone in another article."""
+    first = ("The Department of Housing and Rural Development (HRD) will fund the repairs. "
+             "HRD officials said the money was ready.")
+    second = "The HRD confirmed the grant on Friday."
+    index = _entities(analyse, first, second)
+    orgs = [e for e in index.entities if e.label == "ORG"]
+    assert [(e.name, e.articles) for e in orgs] == \
+        [("Department of Housing and Rural Development", ("a0", "a1"))]
+    start = first.index("HRD officials")
+    assert index.entity_at("a0", start, start + 3) == orgs[0].id
+    assert len(orgs[0].mentions) == 4
+
+
+def test_letters_in_brackets_that_are_not_initials_are_no_acronym(analyse: Any) -> None:
+    index = _entities(analyse, "The Oakhurst Ledger (AP) said the count would resume. "
+                               "AP photographs showed the bridge.")
+    assert not any("AP" in e.aliases for e in index.entities)
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Linden 3-1 Brookvale on Saturday was a fair result.", [("Linden", "ORG"),
+                                                             ("Brookvale", "ORG")]),
+    ("The match ended Linden 3-1 after extra time.", [("Linden", "ORG")])])
+def test_a_score_is_no_part_of_a_name(nlp: Any, sentence: str,
+                                       names: list[tuple[str, str]]) -> None:
+    mentions = [m for m in find_mentions(nlp(sentence), "a1") if m.kind == "name"]
+    assert [(m.name, m.label) for m in mentions] == names
