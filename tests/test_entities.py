@@ -1124,3 +1124,25 @@ def test_a_score_is_no_part_of_a_name(nlp: Any, sentence: str,
                                        names: list[tuple[str, str]]) -> None:
     mentions = [m for m in find_mentions(nlp(sentence), "a1") if m.kind == "name"]
     assert [(m.name, m.label) for m in mentions] == names
+
+
+def test_a_headline_noun_is_the_one_person_other_articles_call_so(analyse: Any) -> None:
+    """ "Accountant Held" over an article that names no one: the one person the story's
+    other articles call the accountant; a word that tells only sex ("Man") is no one."""
+    first = ("Accountant Held After Office Fire\n\nA fire gutted an office in Dunmore on "
+             "Monday. Police said the suspect had been fired last week.")
+    second = ("Police arrested Tomas Rellini, an accountant, after the fire in Dunmore. "
+              "Rellini, 52, denies arson.")
+    third = "Man Held After Office Fire\n\nA fire gutted an office in Dunmore on Monday."
+    index = _entities(analyse, first, second, third)
+    rellini = _person(index, "Tomas Rellini").id
+    assert index.entity_at("a0", 0, 10) == rellini
+    assert index.entity_at("a2", 0, 3) is None
+
+
+def test_a_headline_noun_two_people_are_called_elsewhere_stays_unlinked(analyse: Any) -> None:
+    first = "Accountant Held After Office Fire\n\nA fire gutted an office in Dunmore."
+    second = "Police arrested Tomas Rellini, an accountant, after the fire in Dunmore."
+    third = "Lena Marsh, an accountant at the firm, said the office was empty."
+    index = _entities(analyse, first, second, third)
+    assert index.entity_at("a0", 0, 10) is None
