@@ -399,7 +399,8 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
                        if c is not None}.values())
         if len(merged) > 1:
             merged = by_gender(merged, mention_gender(mention))
-        if len(merged) > 1 and mention_gender(mention) is None:  # "Miss Jenkin": not him
+        # "Miss Jenkin": not him; a pronoun after the surname says no more than that
+        if len(merged) > 1 and mention_gender(replace(mention, pronoun=None)) is None:
             merged = _not_relatives(merged) or _story_subject(mention, candidates, merged,
                                                                 owner)
         if len(merged) == 1:

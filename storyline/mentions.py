@@ -112,6 +112,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
     mentions = [_with_given_name(doc, m, covered, headline) for m in mentions]
     mentions = _with_acronyms(doc, article_id, mentions, covered)
+    mentions = [_with_pronoun(doc, m) for m in mentions]
     nominals = _nominal_mentions(doc, article_id, covered)
     people = {t.i for m in mentions if m.label == "PERSON"
               for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
@@ -637,6 +638,53 @@ def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[
                              "PERSON", name=token.text,
                              honorific=_honorific_before(doc, token.i)))
     return extra
+
+
+PRONOUN_GENDERS = {"she": "female", "her": "female", "herself": "female", "he": "male",
+                   "his": "male", "him": "male", "himself": "male"}
+
+
+def _with_pronoun(doc: Doc, mention: Mention) -> Mention:
+    """A named subject the text goes on to call "she" or "he" ("Raj Chohan was leaving her
+    car when she was hit"): that gender, when no other person is named in between. Only
+    the subject's own clause or the next sentence's subject: an object "her" is often
+    someone else ("Smith hit her")."""
+    if mention.kind != "name" or mention.label != "PERSON":
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return mention
+    verb, sentence = span.root.head, span.root.sent
+    # After "..., Vanore said." the next "She" is mostly the one the quote was about.
+    following = doc[sentence.end].sent if sentence.end < len(doc) and \
+        verb.lemma_ not in SPEECH_LEMMAS and verb.dep_ == "ROOT" else None
+    words = list(doc[span.end:sentence.end]) + (list(following[:3]) if following else [])
+    for token in words:
+        if token.ent_type_ in {"PERSON", "ORG"} or token.is_quote or \
+                token.pos_ == "PROPN" and not token.ent_type_:
+            return mention  # someone else (maybe) named first, or quoted words: not theirs
+        gender = PRONOUN_GENDERS.get(token.lower_)
+        if gender is None:
+            continue
+        if token.sent != sentence:
+            own = token.dep_ in {"nsubj", "nsubjpass"}
+        else:  # "..., and he", "... when she was hit"; not "said that he" (someone else)
+            own = token.dep_ in {"nsubj", "nsubjpass", "poss"} and _clause_of(token, verb)
+        return replace(mention, pronoun=gender) if own else mention
+    return mention
+
+
+def _clause_of(pronoun: Token, verb: Token) -> bool:
+    """The pronoun belongs to the verb's clause or one joined to it by "and" or "when", not
+    a reported or embedded one."""
+    head = pronoun.head
+    if pronoun.dep_ == "poss":
+        head = head.head
+    while head != verb:
+        if head.dep_ not in {"conj", "advcl"} or head.head == head:
+            return False
+        head = head.head
+    return True
 
 
 ACRONYM_AFTER_RE = re.compile(r"\s*\(\s*([A-Z][A-Z&]{1,7})\s*\)")

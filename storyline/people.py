@@ -114,6 +114,8 @@ def mention_gender(mention: Mention) -> str | None:
         return "female"
     if mention.honorific in MALE_HONORIFICS:
         return "male"
+    if mention.pronoun:
+        return mention.pronoun
     words = set(re.findall(r"[a-z]+", (mention.role or "").lower().split(" of ")[0]))
     female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
     if female != male:

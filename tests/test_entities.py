@@ -1146,3 +1146,26 @@ def test_a_headline_noun_two_people_are_called_elsewhere_stays_unlinked(analyse:
     third = "Lena Marsh, an accountant at the firm, said the office was empty."
     index = _entities(analyse, first, second, third)
     assert index.entity_at("a0", 0, 10) is None
+
+
+def test_a_pronoun_after_a_name_tells_which_bearer_a_titled_surname_is(analyse: Any) -> None:
+    """ "Miss Rellini" where the article names a brother and a sister: the brother is
+    "he" in the next sentence, so she is the sister."""
+    text = ("Tomas Rellini fled the house on Sunday. He was arrested on Monday. His sister, "
+            "Katie Rellini, was found in the kitchen. Police said Miss Rellini had been a "
+            "student at the college.")
+    index = _entities(analyse, text)
+    start = text.index("Miss Rellini")
+    assert index.entity_at("a0", start + 5, start + 12) == _person(index, "Katie Rellini").id
+
+
+@pytest.mark.parametrize(("sentence", "pronoun"), [
+    ("Lena Marsh was leaving her car when she was hit.", "female"),
+    ("Tomas Rellini fled the house. He was arrested on Monday.", "male"),
+    ("Tomas Rellini said that he would appeal.", None),  # a reported "he": maybe anyone
+    ("Lena Marsh said. \"He was frustrated.\"", None),
+    ("Tomas Rellini met Lena Marsh. She was tired.", None)])  # another name in between
+def test_a_named_subject_called_she_or_he_has_that_gender(nlp: Any, sentence: str,
+                                                          pronoun: str | None) -> None:
+    mention = next(m for m in find_mentions(nlp(sentence), "a1") if m.kind == "name")
+    assert mention.pronoun == pronoun
