@@ -1169,3 +1169,13 @@ def test_a_named_subject_called_she_or_he_has_that_gender(nlp: Any, sentence: st
                                                           pronoun: str | None) -> None:
     mention = next(m for m in find_mentions(nlp(sentence), "a1") if m.kind == "name")
     assert mention.pronoun == pronoun
+
+
+def test_a_pronoun_does_not_stop_a_bare_surname_skipping_a_relative(analyse: Any) -> None:
+    """ "Jenkin ... He was arrested" in another article is the Jenkin the story is about,
+    not the one it calls his cousin: "he" tells no more than a bare surname does."""
+    first = ("Tom Jenkin was charged with arson on Monday. His cousin, Sam Jenkin, told the "
+             "court the family was shocked.")
+    second = "Jenkin fled the house on Sunday. He was arrested on Monday."
+    index = _entities(analyse, first, second)
+    assert index.entity_at("a1", 0, 6) == _person(index, "Tom Jenkin").id
