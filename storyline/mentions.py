@@ -180,10 +180,12 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
                 ) -> list[Mention]:
     """Capitalised runs no mention covers: proper nouns in text, any in headlines."""
     runs: list[list[Token]] = []
+    title = _title_line(doc, headline)
     for token in doc:
         in_headline = token.i in headline
         fits = token.i not in covered and _is_name_word(token) and \
-            (in_headline or token.pos_ == "PROPN" or token.text == ".")
+            (in_headline or token.pos_ == "PROPN" or token.text == "." or
+             token.i in title and is_person_noun(token))
         joins = bool(runs) and runs[-1][-1].i == token.i - 1 and \
             (runs[-1][-1].i in headline) == in_headline and \
             (in_headline or token.ent_iob_ != "B" or not runs[-1][-1].ent_type_)
@@ -192,10 +194,34 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
         elif fits and token.text != ".":
             runs.append([token])
     runs, bodies = _possessive_bodies(runs, headline, article_id)
-    found = [_candidate(run, article_id, run[0].i in headline) for run in runs]
+    found = [_title_noun(_candidate(run, article_id, run[0].i in headline), run, title)
+             for run in runs]
     return bodies + [replace(m, describes=before[-1].idx)
                      if _set_beside(before, run, headline) else m
                      for m, before, run in zip(found, [[], *runs], runs, strict=False)]
+
+
+def _title_line(doc: Doc, headline: set[int]) -> set[int]:
+    """Tokens of the title lines that open an article written in sentence case ("Man
+    charged with arson over shop fire", under a title-case headline or a dateline): short
+    lines with no full stop, up to the first line of running text."""
+    found: set[int] = set()
+    for count, line in enumerate(line for line in _lines(doc) if line):
+        if count == 3 or len(line) > 20 or line[-1].i + 1 >= len(doc) or \
+                line[-1].text in {".", "!", ":", ";"}:
+            break
+        if line[0].i not in headline:
+            found.update(t.i for t in line)
+    return found
+
+
+def _title_noun(mention: Mention, run: list[Token], title: set[int]) -> Mention:
+    """A capitalised person noun in a sentence-case title ("Man charged with arson",
+    "Judge sentences Orozco") is a headline's person noun, not a name."""
+    if mention.kind != "candidate" or run[0].i not in title or \
+            not all(t.pos_ in {"NOUN", "PROPN"} and is_person_noun(t) for t in run):
+        return mention
+    return replace(mention, label="", kind="headline")
 
 
 # Labels under which a word may still be a person's given name or surname ("Kathina" GPE).

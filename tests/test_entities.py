@@ -1179,3 +1179,19 @@ def test_a_pronoun_does_not_stop_a_bare_surname_skipping_a_relative(analyse: Any
     second = "Jenkin fled the house on Sunday. He was arrested on Monday."
     index = _entities(analyse, first, second)
     assert index.entity_at("a1", 0, 6) == _person(index, "Tom Jenkin").id
+
+
+def test_a_person_noun_in_a_sentence_case_title_is_a_headline_noun(analyse: Any) -> None:
+    """ "Man charged with arson" under a dateline: the title's man is the one the article
+    names being charged, as in a title-case headline."""
+    text = ("12 March 2026 Last updated at 17:50\n\nMan charged with arson over shop fire\n\n"
+            "A fire destroyed a shop in Dunmore on Sunday. Robert Pitman, 24, was charged "
+            "with arson on Monday. Pitman will appear in court on Friday.")
+    index = _entities(analyse, text)
+    start = text.index("Man charged")
+    assert index.entity_at("a0", start, start + 3) == _person(index, "Robert Pitman").id
+
+
+def test_a_person_noun_opening_running_text_is_no_headline_noun(nlp: Any) -> None:
+    doc = nlp("Judge Ana Ruiz said on Monday that the trial would resume. Judge says more.")
+    assert not any(m.kind == "headline" for m in find_mentions(doc, "a1"))
