@@ -207,7 +207,7 @@ def _title_line(doc: Doc, headline: set[int]) -> set[int]:
     lines with no full stop, up to the first line of running text."""
     found: set[int] = set()
     for count, line in enumerate(line for line in _lines(doc) if line):
-        if count == 3 or len(line) > 20 or line[-1].i + 1 >= len(doc) or \
+        if count == 3 or len(line) > 30 or line[-1].i + 1 >= len(doc) or \
                 line[-1].text in {".", "!", ":", ";"}:
             break
         if line[0].i not in headline:
