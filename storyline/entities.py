@@ -255,6 +255,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     headline_names = _headline_names(found, resolved)
     described = _link_described(local.nominals, people, owned_by)
     unlinked: list[Mention] = []
+    titles = {id(m) for m in role_words if id(m) not in headline_words}
     for nominal, article_people, article_orgs in local.nominals:
         if nominal.describes is not None:
             continue
@@ -275,7 +276,8 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
             merged = _central_person(nominal, article_people, owner)
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
-        elif id(nominal) in headline_words and not _named_near(nominal, headline_names):
+        elif id(nominal) in headline_words and not _named_near(nominal, headline_names) or \
+                id(nominal) in titles:  # "the President" in running text: an office's holder
             unlinked.append(nominal)
     for nominal in unlinked:
         holder = _story_holder(nominal, people)
@@ -741,11 +743,11 @@ PLAIN_PEOPLE = {"man", "woman", "boy", "girl", "teen", "teenager", "child", "tod
 
 
 def _story_holder(nominal: Mention, people: list[Cluster]) -> Cluster | None:
-    """The person a headline noun names when its own article names no one so ("Driver
-    Charged" over a story that never names the driver): the one person other articles
-    of the story call by that noun (as a role or a description linked to their name), of
-    the noun's gender. Not a word that tells only sex, age or kin ("Man", "Teen", "Son"):
-    across articles that may be anyone."""
+    """The person a headline noun or a capitalised title ("the President said") names when
+    its own article names no one so ("Driver Charged" over a report that never names the
+    driver): the one person other articles of the story call by that noun (as a role or
+    a description linked to their name), of the noun's gender. Not a word that tells only
+    sex, age or kin ("Man", "Teen", "Son"): across articles that may be anyone."""
     if nominal.name in PLAIN_PEOPLE | OTHER_PEOPLE:
         return None
     holders = [c for c in people if any(

@@ -1195,3 +1195,16 @@ def test_a_person_noun_in_a_sentence_case_title_is_a_headline_noun(analyse: Any)
 def test_a_person_noun_opening_running_text_is_no_headline_noun(nlp: Any) -> None:
     doc = nlp("Judge Ana Ruiz said on Monday that the trial would resume. Judge says more.")
     assert not any(m.kind == "headline" for m in find_mentions(doc, "a1"))
+
+
+def test_a_capitalised_title_is_the_one_holder_other_articles_name(analyse: Any) -> None:
+    """ "The Commissioner said" in a report naming no commissioner: the one person the
+    story's other articles give that title; with two holders, no one."""
+    first = "Commissioner Ana Ruiz opened the Dunmore regatta on Saturday."
+    second = "The regatta will return next year, the Commissioner said on Sunday."
+    other = "Commissioner Tomas Brandt of the harbour board watched from a boat."
+    start = second.index("Commissioner")
+    index = _entities(analyse, first, second)
+    assert index.entity_at("a1", start, start + 12) == _person(index, "Ana Ruiz").id
+    index = _entities(analyse, first, second, other)
+    assert index.entity_at("a1", start, start + 12) is None
