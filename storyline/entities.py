@@ -254,8 +254,6 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
     headline_names = _headline_names(found, resolved)
     described = _link_described(local.nominals, people, owned_by)
-    unlinked: list[Mention] = []
-    titles = {id(m) for m in role_words if id(m) not in headline_words}
     for nominal, article_people, article_orgs in local.nominals:
         if nominal.describes is not None:
             continue
@@ -276,13 +274,6 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
             merged = _central_person(nominal, article_people, owner)
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
-        elif id(nominal) in headline_words and not _named_near(nominal, headline_names) or \
-                id(nominal) in titles:  # "the President" in running text: an office's holder
-            unlinked.append(nominal)
-    for nominal in unlinked:
-        holder = _story_holder(nominal, people)
-        if holder is not None:
-            holder.add(nominal)
     return _build_index(people, orgs, owners)
 
 
@@ -736,29 +727,6 @@ def _central_person(nominal: Mention, people: list[Cluster], owner: dict[int, Cl
     if story is None or not by_gender([story], wanted):
         return None
     return story
-
-
-PLAIN_PEOPLE = {"man", "woman", "boy", "girl", "teen", "teenager", "child", "toddler", "baby",
-                "person", "people"}
-
-
-def _story_holder(nominal: Mention, people: list[Cluster]) -> Cluster | None:
-    """The person a headline noun or a capitalised title ("the President said") names when
-    its own article names no one so ("Driver Charged" over a report that never names the
-    driver): the one person other articles of the story call by that noun (as a role or
-    a description linked to their name), of the noun's gender. Not a word that tells only
-    sex, age or kin ("Man", "Teen", "Son"): across articles that may be anyone."""
-    if nominal.name in PLAIN_PEOPLE | OTHER_PEOPLE:
-        return None
-    holders = [c for c in people if any(
-        m.article_id != nominal.article_id and (
-            m.kind in {"nominal", "description"} and m.name == nominal.name or
-            m.role is not None and same_role(nominal.name, m.role) and not _is_past(m.role))
-        for m in c.mentions)]
-    wanted = "female" if nominal.name in FEMALE_WORDS else \
-        "male" if nominal.name in MALE_WORDS else None
-    holders = by_gender(holders, wanted)
-    return holders[0] if len(holders) == 1 else None
 
 
 def _build_index(people: list[Cluster], orgs: list[Cluster],

@@ -121,8 +121,9 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     nominals += prenominal_descriptions(doc, article_id, mentions)
     mentions.extend(describe_names(doc, mentions, nominals))
     candidates = _named_before(doc, _candidates(doc, article_id, covered, headline), mentions)
-    mentions.extend(apposed_descriptions(
-        doc, headline_doers(doc, candidates, mentions, headline), mentions))
+    candidates = _title_doers_only(doc, headline_doers(doc, candidates, mentions, headline),
+                                   headline)
+    mentions.extend(apposed_descriptions(doc, candidates, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -213,6 +214,22 @@ def _title_line(doc: Doc, headline: set[int]) -> set[int]:
         if line[0].i not in headline:
             found.update(t.i for t in line)
     return found
+
+
+def _title_doers_only(doc: Doc, candidates: list[Mention], headline: set[int]
+                      ) -> list[Mention]:
+    """A sentence-case title's person noun stays a headline noun only where its deed names
+    its person ("Man charged ..." and "Pitman was charged"): the rest of the line is not one
+    run, so the headline rules that read the whole run (a name beside the noun, a victim's
+    verb) cannot see it."""
+    kept = []
+    for m in candidates:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.kind == "headline" and m.describes is None and span is not None and \
+                span.start not in headline:
+            m = replace(m, kind="candidate")
+        kept.append(m)
+    return kept
 
 
 def _title_noun(mention: Mention, run: list[Token], title: set[int]) -> Mention:
