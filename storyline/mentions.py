@@ -704,8 +704,11 @@ def _with_pronoun(doc: Doc, mention: Mention) -> Mention:
     words = list(doc[span.end:sentence.end]) + (list(following[:3]) if following else [])
     for token in words:
         if token.ent_type_ in {"PERSON", "ORG"} or token.is_quote or \
-                token.pos_ == "PROPN" and not token.ent_type_:
-            return mention  # someone else (maybe) named first, or quoted words: not theirs
+                token.pos_ == "PROPN" and not token.ent_type_ or \
+                token.pos_ == "NOUN" and is_person_noun(token):
+            # someone else (maybe) named or described first ("Tom Roe and his wife were
+            # hurt. She ..."), or quoted words: the pronoun may not be theirs
+            return mention
         gender = PRONOUN_GENDERS.get(token.lower_)
         if gender is None:
             continue

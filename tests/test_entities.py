@@ -1142,7 +1142,8 @@ def test_a_pronoun_after_a_name_tells_which_bearer_a_titled_surname_is(analyse: 
     ("Tomas Rellini fled the house. He was arrested on Monday.", "male"),
     ("Tomas Rellini said that he would appeal.", None),  # a reported "he": maybe anyone
     ("Lena Marsh said. \"He was frustrated.\"", None),
-    ("Tomas Rellini met Lena Marsh. She was tired.", None)])  # another name in between
+    ("Tomas Rellini met Lena Marsh. She was tired.", None),  # another name in between
+    ("Tomas Rellini and his wife were hurt. She was tired.", None)])  # another person
 def test_a_named_subject_called_she_or_he_has_that_gender(nlp: Any, sentence: str,
                                                           pronoun: str | None) -> None:
     mention = next(m for m in find_mentions(nlp(sentence), "a1") if m.kind == "name")
