@@ -17,6 +17,12 @@ part of a name its article gave in full before. Label errors the other way are r
 too: one word spaCy calls a person but the text uses as a thing ("won an Oscar", "enter
 Rehab") is left unresolved, and a name spaCy calls an organisation is a person when the
 text calls it "she" or "he".
+
+Also: an acronym set in brackets after a body's name ("(HRD)") names that body wherever the
+article uses it; a score ("Linden 3-1 Brookvale") is no part of a name; a named subject the
+text goes on to call "she" or "he" carries that gender (`Mention.pronoun`); a person noun in
+a sentence-case title ("Man charged with arson") is a headline noun where its deed names
+its person.
 """
 
 from __future__ import annotations
