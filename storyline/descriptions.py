@@ -253,8 +253,10 @@ def headline_doers(doc: Doc, candidates: list[Mention], found: list[Mention],
     result = []
     for m in candidates:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        found_doer = _doer(span, doers) if m.kind == "headline" and m.describes is None and \
-            span is not None else None
+        # The deed may follow the run: "Man charged with arson" in a sentence-case title.
+        reach = doc[span.start:min(span.end + 1, len(doc))] if span is not None else None
+        found_doer = _doer(reach, doers, len(span)) if m.kind == "headline" and \
+            m.describes is None and reach is not None and span is not None else None
         if span is None or found_doer is None:
             result.append(m)
             continue
@@ -270,11 +272,12 @@ def headline_doers(doc: Doc, candidates: list[Mention], found: list[Mention],
     return result
 
 
-def _doer(run: Span, doers: list[tuple[Token, str, Mention]]) -> tuple[int, int] | None:
+def _doer(run: Span, doers: list[tuple[Token, str, Mention]], size: int
+          ) -> tuple[int, int] | None:
     """Where the one person doing the deed of a headline's person noun is named: the noun
-    among the run's first words ("British Climber Killed"), the deed the word after it;
-    also the noun's place in the run."""
-    for index, (noun, deed) in enumerate(zip(run[:4], run[1:5], strict=False)):
+    among the run's first words ("British Climber Killed", the run's first `size` words),
+    the deed the word after it; also the noun's place in the run."""
+    for index, (noun, deed) in enumerate(zip(run[:min(4, size)], run[1:5], strict=False)):
         if not is_person_noun(noun) or not deed.is_alpha:
             continue
         word = deed.lower_

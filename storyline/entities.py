@@ -392,7 +392,8 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
                        if c is not None}.values())
         if len(merged) > 1:
             merged = by_gender(merged, mention_gender(mention))
-        if len(merged) > 1 and mention_gender(mention) is None:  # "Miss Jenkin": not him
+        # "Miss Jenkin": not him; a pronoun after the surname says no more than that
+        if len(merged) > 1 and mention_gender(replace(mention, pronoun=None)) is None:
             merged = _not_relatives(merged) or _story_subject(mention, candidates, merged,
                                                                 owner)
         if len(merged) == 1:
@@ -544,11 +545,16 @@ def _acronym(name: str) -> str:
 
 
 def _merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
+    """An acronym alone joins the body whose initials it spells, or whose name an article
+    gave it in brackets ("Department of Housing and Rural Development (HRD)")."""
     by_acronym: dict[str, Cluster] = {}
     for cluster in clusters:
         name = cluster.names.most_common(1)[0][0] if cluster.names else ""
         if len(name.split()) > 1:
             by_acronym.setdefault(_acronym(name), cluster)
+            for alias in cluster.aliases:
+                if alias.isupper() and " " not in alias:
+                    by_acronym.setdefault(alias, cluster)
     kept: list[Cluster] = []
     for cluster in clusters:
         name = cluster.names.most_common(1)[0][0] if cluster.names else ""

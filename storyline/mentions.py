@@ -17,6 +17,12 @@ part of a name its article gave in full before. Label errors the other way are r
 too: one word spaCy calls a person but the text uses as a thing ("won an Oscar", "enter
 Rehab") is left unresolved, and a name spaCy calls an organisation is a person when the
 text calls it "she" or "he".
+
+Also: an acronym set in brackets after a body's name ("(HRD)") names that body wherever the
+article uses it; a score ("Linden 3-1 Brookvale") is no part of a name; a named subject the
+text goes on to call "she" or "he" carries that gender (`Mention.pronoun`); a person noun in
+a sentence-case title ("Man charged with arson") is a headline noun where its deed names
+its person.
 """
 
 from __future__ import annotations
@@ -69,7 +75,11 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels under which a proper noun may still be a person, given a cue.
 CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS
 # Abbreviated titles, without their dots: those the tokenizer keeps whole, and more.
-TITLE_ABBREVIATIONS = {"rep", "sen", "gov", "gen", "lt", "col", "pres", "adm", "st"} | {
+# Abbreviated titles the tokenizer keeps whole without a norm, and the word each stands for.
+SPELLED_TITLES = {"rep": "representative", "sen": "senator", "gov": "governor",
+                  "gen": "general", "lt": "lieutenant", "col": "colonel", "pres": "president",
+                  "adm": "admiral"}
+TITLE_ABBREVIATIONS = SPELLED_TITLES.keys() | {"st"} | {
     title.rstrip(".").lower() for title in POLICE_TITLES}
 HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof) ?\.? (?P<name>[A-Z][a-z]*"
                                r"(?:['\u2019]?[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)\b")
@@ -107,6 +117,8 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
             covered.update(range(ent.start, ent.end))
     mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
     mentions = [_with_given_name(doc, m, covered, headline) for m in mentions]
+    mentions = _with_acronyms(doc, article_id, mentions, covered)
+    mentions = [_with_pronoun(doc, m) for m in mentions]
     nominals = _nominal_mentions(doc, article_id, covered)
     people = {t.i for m in mentions if m.label == "PERSON"
               for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
@@ -115,8 +127,9 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     nominals += prenominal_descriptions(doc, article_id, mentions)
     mentions.extend(describe_names(doc, mentions, nominals))
     candidates = _named_before(doc, _candidates(doc, article_id, covered, headline), mentions)
-    mentions.extend(apposed_descriptions(
-        doc, headline_doers(doc, candidates, mentions, headline), mentions))
+    candidates = _title_doers_only(doc, headline_doers(doc, candidates, mentions, headline),
+                                   headline)
+    mentions.extend(apposed_descriptions(doc, candidates, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -174,10 +187,12 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
                 ) -> list[Mention]:
     """Capitalised runs no mention covers: proper nouns in text, any in headlines."""
     runs: list[list[Token]] = []
+    title = _title_line(doc, headline)
     for token in doc:
         in_headline = token.i in headline
         fits = token.i not in covered and _is_name_word(token) and \
-            (in_headline or token.pos_ == "PROPN" or token.text == ".")
+            (in_headline or token.pos_ == "PROPN" or token.text == "." or
+             token.i in title and is_person_noun(token))
         joins = bool(runs) and runs[-1][-1].i == token.i - 1 and \
             (runs[-1][-1].i in headline) == in_headline and \
             (in_headline or token.ent_iob_ != "B" or not runs[-1][-1].ent_type_)
@@ -186,10 +201,50 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
         elif fits and token.text != ".":
             runs.append([token])
     runs, bodies = _possessive_bodies(runs, headline, article_id)
-    found = [_candidate(run, article_id, run[0].i in headline) for run in runs]
+    found = [_title_noun(_candidate(run, article_id, run[0].i in headline), run, title)
+             for run in runs]
     return bodies + [replace(m, describes=before[-1].idx)
                      if _set_beside(before, run, headline) else m
                      for m, before, run in zip(found, [[], *runs], runs, strict=False)]
+
+
+def _title_line(doc: Doc, headline: set[int]) -> set[int]:
+    """Tokens of the title lines that open an article written in sentence case ("Man
+    charged with arson over shop fire", under a title-case headline or a dateline): short
+    lines with no full stop, up to the first line of running text."""
+    found: set[int] = set()
+    for count, line in enumerate(line for line in _lines(doc) if line):
+        if count == 3 or len(line) > 30 or line[-1].i + 1 >= len(doc) or \
+                line[-1].text in {".", "!", ":", ";"}:
+            break
+        if line[0].i not in headline:
+            found.update(t.i for t in line)
+    return found
+
+
+def _title_doers_only(doc: Doc, candidates: list[Mention], headline: set[int]
+                      ) -> list[Mention]:
+    """A sentence-case title's person noun stays a headline noun only where its deed names
+    its person ("Man charged ..." and "Pitman was charged"): the rest of the line is not one
+    run, so the headline rules that read the whole run (a name beside the noun, a victim's
+    verb) cannot see it."""
+    kept = []
+    for m in candidates:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.kind == "headline" and m.describes is None and span is not None and \
+                span.start not in headline:
+            m = replace(m, kind="candidate")
+        kept.append(m)
+    return kept
+
+
+def _title_noun(mention: Mention, run: list[Token], title: set[int]) -> Mention:
+    """A capitalised person noun in a sentence-case title ("Man charged with arson",
+    "Judge sentences Orozco") is a headline's person noun, not a name."""
+    if mention.kind != "candidate" or run[0].i not in title or \
+            not all(t.pos_ in {"NOUN", "PROPN"} and is_person_noun(t) for t in run):
+        return mention
+    return replace(mention, label="", kind="headline")
 
 
 # Labels under which a word may still be a person's given name or surname ("Kathina" GPE).
@@ -407,7 +462,9 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         return []
     ent = _past_a_title(ent)
     label = ent.label_ if ent.label_ == "PERSON" else label
-    pieces = _split_lines(list(ent))
+    pieces = [p for line in _split_lines(list(ent)) for p in _split_scores(line)]
+    if len(pieces) > 1 and len(_split_lines(list(ent))) < len(pieces):
+        label = "ORG"  # "Linden 3-1 Brookvale": the two sides of a match are teams
     if label in PERSON_LABELS:
         pieces = [p for piece in pieces for p in _split_list(piece)]
     found = []
@@ -443,6 +500,31 @@ def _split_lines(tokens: list[Token]) -> list[list[Token]]:
             pieces[-1].append(token)
         if "\n" in token.text or "\n" in token.whitespace_:
             pieces.append([])
+    return [p for p in pieces if p]
+
+
+SCORE_RE = re.compile(r"\d{1,3}[-\u2013]\d{1,3}")
+
+
+def _split_scores(tokens: list[Token]) -> list[list[Token]]:
+    """A score is no part of a name: "Linden 3-1" is Linden, "Linden 3-1 Brookvale" two
+    sides."""
+    text = "".join(t.text_with_ws for t in tokens)
+    scores = [m for m in SCORE_RE.finditer(text)
+              if not text[m.end():m.end() + 1].isalnum() and
+              (m.start() == 0 or not text[m.start() - 1].isalnum())]
+    if not scores:
+        return [tokens]
+    offset = tokens[0].idx
+    inside = {t.i for t in tokens for m in scores
+              if m.start() <= t.idx - offset < m.end()}
+    pieces: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.i in inside:
+            if pieces[-1]:
+                pieces.append([])
+        else:
+            pieces[-1].append(token)
     return [p for p in pieces if p]
 
 
@@ -547,8 +629,9 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
         return None
     # Spaced as written: "Adeyemi-Lindqvist" is one word of the name, not three.
     name = " ".join("".join(t.text_with_ws for t in name_tokens).split())
-    prefix_role, prefix_start = _title_prefix(doc, tokens[0].i)
-    role = inner_role or prefix_role or _apposition_role(name_tokens[-1])
+    prefix_role, prefix_start = _title_prefix(
+        doc, tokens[0].i, name_start=name_tokens[0].i if inner_role else None)
+    role = prefix_role or inner_role or _apposition_role(name_tokens[-1])
     honorific = honorific or _honorific_before(doc, tokens[0].i)
     text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
     return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
@@ -604,6 +687,93 @@ def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[
                              "PERSON", name=token.text,
                              honorific=_honorific_before(doc, token.i)))
     return extra
+
+
+PRONOUN_GENDERS = {"she": "female", "her": "female", "herself": "female", "he": "male",
+                   "his": "male", "him": "male", "himself": "male"}
+
+
+def _with_pronoun(doc: Doc, mention: Mention) -> Mention:
+    """A named subject the text goes on to call "she" or "he" ("Raj Chohan was leaving her
+    car when she was hit"): that gender, when no other person is named in between. Only
+    the subject's own clause or the next sentence's subject: an object "her" is often
+    someone else ("Smith hit her")."""
+    if mention.kind != "name" or mention.label != "PERSON":
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
+        return mention
+    verb, sentence = span.root.head, span.root.sent
+    # After "..., Vanore said." the next "She" is mostly the one the quote was about.
+    following = doc[sentence.end].sent if sentence.end < len(doc) and \
+        verb.lemma_ not in SPEECH_LEMMAS and verb.dep_ == "ROOT" else None
+    words = list(doc[span.end:sentence.end]) + (list(following[:3]) if following else [])
+    for token in words:
+        if token.ent_type_ in {"PERSON", "ORG"} or token.is_quote or \
+                token.pos_ == "PROPN" and not token.ent_type_ or \
+                token.pos_ == "NOUN" and is_person_noun(token):
+            # someone else (maybe) named or described first ("Tom Roe and his wife were
+            # hurt. She ..."), or quoted words: the pronoun may not be theirs
+            return mention
+        gender = PRONOUN_GENDERS.get(token.lower_)
+        if gender is None:
+            continue
+        if token.sent != sentence:
+            own = token.dep_ in {"nsubj", "nsubjpass"}
+        else:  # "..., and he", "... when she was hit"; not "said that he" (someone else)
+            own = token.dep_ in {"nsubj", "nsubjpass", "poss"} and _clause_of(token, verb)
+        return replace(mention, pronoun=gender) if own else mention
+    return mention
+
+
+def _clause_of(pronoun: Token, verb: Token) -> bool:
+    """The pronoun belongs to the verb's clause or one joined to it by "and" or "when", not
+    a reported or embedded one."""
+    head = pronoun.head
+    if pronoun.dep_ == "poss":
+        head = head.head
+    while head != verb:
+        if head.dep_ not in {"conj", "advcl"} or head.head == head:
+            return False
+        head = head.head
+    return True
+
+
+ACRONYM_AFTER_RE = re.compile(r"\s*\(\s*([A-Z][A-Z&]{1,7})\s*\)")
+
+
+def _with_acronyms(doc: Doc, article_id: str, mentions: list[Mention], covered: set[int]
+                   ) -> list[Mention]:
+    """An organisation's acronym set in brackets after its name ("the Oakhurst Voters
+    League (OVL)") names it there and wherever the article uses it alone, tagged or not
+    ("the OVL said", "OVL members"): each such mention carries the full name."""
+    text = text_of(doc)
+    defined: dict[str, str] = {}
+    for m in mentions:
+        match = ACRONYM_AFTER_RE.match(text, m.end)
+        if m.label == "ORG" and m.kind == "name" and " " in m.name and match and \
+                _abbreviates(match.group(1), m.name):
+            defined.setdefault(match.group(1), m.name)
+    if not defined:
+        return mentions
+    kept = [replace(m, label="ORG", kind="name", name=defined[m.name], role=None)
+            if m.name in defined and m.kind in {"name", "candidate"} else m for m in mentions]
+    for token in doc:
+        if token.text in defined and token.i not in covered:
+            covered.add(token.i)
+            kept.append(Mention(article_id, token.text, token.idx, token.idx + len(token.text),
+                                "ORG", name=defined[token.text]))
+    return kept
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """The acronym's letters are initials of the name's words, in order ("HRD" of
+    "Department of Housing and Rural Development"), the first one its first letter or
+    a capitalised word's."""
+    words = re.findall(r"[A-Za-z&]+", name)
+    letters = iter(w[0].upper() for w in words)
+    return acronym[0] in {w[0] for w in words if w[0].isupper()} and \
+        all(letter in letters for letter in acronym)
 
 
 def _with_given_name(doc: Doc, mention: Mention, covered: set[int], headline: set[int]
@@ -728,28 +898,37 @@ def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], 
     role_tokens: list[Token] = []
     index = 0
     while index < len(tokens) - 1:
-        # "Cllr" and "Coun." are read as the word they stand for ("councillor").
-        key = tokens[index].norm_ if tokens[index].text in POLICE_TITLES \
-            else tokens[index].lower_.rstrip(".")
+        key = tokens[index].lower_.rstrip(".")
         if key in HONORIFICS:
             honorific = HONORIFICS[key]
-        elif key in ROLE_NOUNS or tokens[index + 1].lower_ in ROLE_NOUNS:
+        elif _spelled(tokens[index]).lower() in ROLE_NOUNS or \
+                _spelled(tokens[index + 1]).lower() in ROLE_NOUNS:
             role_tokens.append(tokens[index])
         else:
             break
         index += 1
     name_tokens = [t for t in tokens[index:] if t.text != "."]
-    role = normalize_role(" ".join(t.norm_ if t.text in POLICE_TITLES else t.text
-                                   for t in role_tokens)) if role_tokens else None
+    role = normalize_role(" ".join(_spelled(t) for t in role_tokens)) if role_tokens else None
     return honorific, name_tokens, role
 
 
-def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
+def _spelled(token: Token) -> str:
+    """A title word as a word: "Coun." and "Cllr" are "councillor", "Sen." is "senator"."""
+    if token.text in POLICE_TITLES:
+        return token.norm_
+    return SPELLED_TITLES.get(token.lower_.rstrip("."), token.text) \
+        if token.text.endswith(".") or token.lower_ in SPELLED_TITLES else token.text
+
+
+def _title_prefix(doc: Doc, start: int, *, name_start: int | None = None
+                  ) -> tuple[str | None, int]:
     """Capitalised title words just before a name and where they start: "Transport
-    Minister" Tomas Brandt, "Actress" Jane Roe."""
-    index = start - 1
+    Minister" Tomas Brandt, "Actress" Jane Roe. With `name_start`, the words from `start`
+    to it are title words inside the name's entity, and the title may begin before them
+    ("County" + "Clerk Dana Wolfe")."""
+    index = (start if name_start is None else name_start) - 1
     words: list[Token] = []
-    while index >= 0 and _may_be_title(doc[index]) \
+    while index >= 0 and _may_be_title(doc[index], in_name=index >= start) \
             and doc[index].lower_.rstrip(".") not in HONORIFICS and len(words) < 4:
         words.insert(0, doc[index])
         index -= 1
@@ -759,9 +938,7 @@ def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
         words = words[1:]
     if not words:
         return None, start
-    # "Coun." stands for "councillor" (the tokenizer's norm of a title abbreviation).
-    role = normalize_role(" ".join(w.norm_ if w.text in POLICE_TITLES else w.text
-                                   for w in words))
+    role = normalize_role(" ".join(_spelled(w) for w in words))
     # A lower-case title is a description beside the name, not part of how it is written.
     return role, words[0].i if not words[0].is_lower else start
 
@@ -770,17 +947,17 @@ def _title_prefix(doc: Doc, start: int) -> tuple[str | None, int]:
 TITLE_MODIFIERS = {"former", "acting", "interim", "deputy", "outgoing", "incoming"}
 
 
-def _may_be_title(token: Token) -> bool:
+def _may_be_title(token: Token, *, in_name: bool = False) -> bool:
     """A word of a title before a name: capitalised, a lower-case role ("former mayor"), or
     a legislator's abbreviation ("MP")."""
-    if token.ent_type_:
+    if token.ent_type_ and not in_name:
         return False
     return token.is_title or token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_MODIFIERS
 
 
 def _is_title_word(token: Token) -> bool:
     """A title or a person noun written before a name ("Minister", "Actress", "Suspect")."""
-    return token.lower_ in ROLE_NOUNS or token.norm_ in ROLE_NOUNS or \
+    return _spelled(token).lower() in ROLE_NOUNS or \
         token.pos_ in {"NOUN", "PROPN"} and token.lower_ in PERSON_NOUNS
 
 
@@ -851,7 +1028,9 @@ _COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "
                       "defense", "education", "justice", "chief", "deputy", "senior", "vice",
                       "assistant", "executive", "general", "city", "state", "federal",
                       "national", "bus", "prime", "economy", "trade", "culture", "former",
-                      "acting", "interim", "outgoing", "incoming"}
+                      "acting", "interim", "outgoing", "incoming", "police", "fire", "county",
+                      "district", "town", "village", "parish", "borough", "township",
+                      "municipal", "provincial", "regional", "school", "border"}
 
 
 def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:

@@ -113,6 +113,8 @@ class Mention:
     # A description's own name: an offset inside the name it stands beside ("the coach, Dan
     # Marsh"; "Marsh is the coach"), None when the text gives it no name.
     describes: int | None = None
+    # "female" or "male" when the text calls the named person "she" or "he" right after.
+    pronoun: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,6 +42,10 @@ ROLE_NOUNS = {
     "administrator", "architect", "historian", "expert", "partner", "counsel",
     "trooper", "constable", "lieutenant", "corporal", "undersheriff", "marshal", "warden",
     "agent", "mp", "mpp", "mla", "mna",  # legislators in Canada and the UK
+    # Local offices and ranks written before a name ("County Clerk Dana Wolfe").
+    "clerk", "supervisor", "assessor", "auditor", "comptroller", "alderman", "alderwoman",
+    "selectman", "trustee", "commander", "admiral", "magistrate", "registrar", "pastor",
+    "rabbi", "chaplain",
 }
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Labels of candidates that vote for "this word names a place or a people, not a person".

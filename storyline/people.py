@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import OSA
 
@@ -114,6 +114,8 @@ def mention_gender(mention: Mention) -> str | None:
         return "female"
     if mention.honorific in MALE_HONORIFICS:
         return "male"
+    if mention.pronoun:
+        return mention.pronoun
     words = set(re.findall(r"[a-z]+", (mention.role or "").lower().split(" of ")[0]))
     female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
     if female != male:
@@ -266,7 +268,8 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
         roles = set(cluster.roles)
         candidates = [c for c in candidates if roles & set(c.roles)] or \
             by_gender(candidates, cluster.gender)
-    if len(candidates) > 1 and cluster.gender is None:  # "Jenkin" beside "his sister"
+    # "Jenkin" beside "his sister"; a pronoun after the surname says no more than that
+    if len(candidates) > 1 and _stated_gender(cluster) is None:
         candidates = [c for c in candidates if not is_relative(c)] or candidates
     if len(candidates) > 1:  # a surname only: people of one event often share given names
         candidates = _same_event(cluster, candidates, full)
@@ -274,6 +277,12 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
         candidates = [c for c in full if fold(c.first or "") == word] or \
             [c for c in full if swapped_letters(fold(c.last or ""), word)]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _stated_gender(cluster: Cluster) -> str | None:
+    """The gender an honorific or a role word gives ("Miss Jenkin"), not a pronoun."""
+    votes = {g for m in cluster.mentions if (g := mention_gender(replace(m, pronoun=None)))}
+    return votes.pop() if len(votes) == 1 else None
 
 
 def _articles(cluster: Cluster) -> set[str]:

@@ -1078,3 +1078,108 @@ def test_a_description_names_only_someone_its_own_article_names(analyse: Any) ->
     own = first.index("Aaron")
     assert index.resolve("a0", len(first), len(first) + 1, "the spokesperson") == \
         index.resolve("a0", own, own + 11, "Aaron Fitch") is not None
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Supervisor Linda Marsh said the vote would wait.", "Linda Marsh", "supervisor"),
+    ("County Clerk Dana Wolfe confirmed the date.", "Dana Wolfe", "county clerk"),
+    ("Police Chief Omar Reyes said traffic would be diverted.", "Omar Reyes", "police chief"),
+    ("Sen. Maria Lopez called the delay a pause.", "Maria Lopez", "senator"),
+    ("Linda Marsh, the county supervisor, said the vote would wait.", "Linda Marsh",
+     "county supervisor")])
+def test_a_title_before_a_name_gives_that_person_a_role(analyse: Any, sentence: str,
+                                                        name: str, role: str) -> None:
+    """A title written before a name is a role, as an apposition is, in lower case;
+    the title is no part of the name ("Clerk Dana Wolfe")."""
+    person = _person(_entities(analyse, sentence), name)
+    assert person.roles == (role,)
+
+
+def test_an_acronym_in_brackets_names_its_body_wherever_used(analyse: Any) -> None:
+    """ "(HRD)" after a name whose initials are not all in it still names that body, in
+    its article (tagged or not) and alone in another article."""
+    first = ("The Department of Housing and Rural Development (HRD) will fund the repairs. "
+             "HRD officials said the money was ready.")
+    second = "The HRD confirmed the grant on Friday."
+    index = _entities(analyse, first, second)
+    orgs = [e for e in index.entities if e.label == "ORG"]
+    assert [(e.name, e.articles) for e in orgs] == \
+        [("Department of Housing and Rural Development", ("a0", "a1"))]
+    start = first.index("HRD officials")
+    assert index.entity_at("a0", start, start + 3) == orgs[0].id
+    assert len(orgs[0].mentions) == 4
+
+
+def test_letters_in_brackets_that_are_not_initials_are_no_acronym(analyse: Any) -> None:
+    index = _entities(analyse, "The Oakhurst Ledger (AP) said the count would resume. "
+                               "AP photographs showed the bridge.")
+    assert not any("AP" in e.aliases for e in index.entities)
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Linden 3-1 Brookvale on Saturday was a fair result.", [("Linden", "ORG"),
+                                                             ("Brookvale", "ORG")]),
+    ("The match ended Linden 3-1 after extra time.", [("Linden", "ORG")])])
+def test_a_score_is_no_part_of_a_name(nlp: Any, sentence: str,
+                                       names: list[tuple[str, str]]) -> None:
+    mentions = [m for m in find_mentions(nlp(sentence), "a1") if m.kind == "name"]
+    assert [(m.name, m.label) for m in mentions] == names
+
+
+def test_a_pronoun_after_a_name_tells_which_bearer_a_titled_surname_is(analyse: Any) -> None:
+    """ "Miss Rellini" where the article names a brother and a sister: the brother is
+    "he" in the next sentence, so she is the sister."""
+    text = ("Tomas Rellini fled the house on Sunday. He was arrested on Monday. His sister, "
+            "Katie Rellini, was found in the kitchen. Police said Miss Rellini had been a "
+            "student at the college.")
+    index = _entities(analyse, text)
+    start = text.index("Miss Rellini")
+    assert index.entity_at("a0", start + 5, start + 12) == _person(index, "Katie Rellini").id
+
+
+@pytest.mark.parametrize(("sentence", "pronoun"), [
+    ("Lena Marsh was leaving her car when she was hit.", "female"),
+    ("Tomas Rellini fled the house. He was arrested on Monday.", "male"),
+    ("Tomas Rellini said that he would appeal.", None),  # a reported "he": maybe anyone
+    ("Lena Marsh said. \"He was frustrated.\"", None),
+    ("Tomas Rellini met Lena Marsh. She was tired.", None),  # another name in between
+    ("Tomas Rellini and his wife were hurt. She was tired.", None)])  # another person
+def test_a_named_subject_called_she_or_he_has_that_gender(nlp: Any, sentence: str,
+                                                          pronoun: str | None) -> None:
+    mention = next(m for m in find_mentions(nlp(sentence), "a1") if m.kind == "name")
+    assert mention.pronoun == pronoun
+
+
+def test_a_pronoun_does_not_stop_a_bare_surname_skipping_a_relative(analyse: Any) -> None:
+    """ "Jenkin ... He was arrested" in another article is the Jenkin the story is about,
+    not the one it calls his cousin: "he" tells no more than a bare surname does."""
+    first = ("Tom Jenkin was charged with arson on Monday. His cousin, Sam Jenkin, told the "
+             "court the family was shocked.")
+    second = "Jenkin fled the house on Sunday. He was arrested on Monday."
+    index = _entities(analyse, first, second)
+    assert index.entity_at("a1", 0, 6) == _person(index, "Tom Jenkin").id
+
+
+def test_a_person_noun_in_a_sentence_case_title_is_a_headline_noun(analyse: Any) -> None:
+    """ "Man charged with arson" under a dateline: the title's man is the one the article
+    names being charged, as in a title-case headline."""
+    text = ("12 March 2026 Last updated at 17:50\n\nMan charged with arson over shop fire\n\n"
+            "A fire destroyed a shop in Dunmore on Sunday. Robert Pitman, 24, was charged "
+            "with arson on Monday. Pitman will appear in court on Friday.")
+    index = _entities(analyse, text)
+    start = text.index("Man charged")
+    assert index.entity_at("a0", start, start + 3) == _person(index, "Robert Pitman").id
+
+
+def test_a_person_noun_opening_running_text_is_no_headline_noun(nlp: Any) -> None:
+    doc = nlp("Judge Ana Ruiz said on Monday that the trial would resume. Judge says more.")
+    assert not any(m.kind == "headline" for m in find_mentions(doc, "a1"))
+
+
+def test_a_sentence_case_title_noun_is_not_the_person_named_most(analyse: Any) -> None:
+    """ "Lawyer says Tom Smith will appeal": the title's lawyer is not Smith, whom the
+    article names most; a sentence-case title noun links only through its deed."""
+    text = ("Lawyer says Tom Smith will appeal\n\nTom Smith was convicted of fraud in Dunmore "
+            "on Monday. Smith will appeal, his lawyer said. Smith plans to ask for bail.")
+    index = _entities(analyse, text)
+    assert index.entity_at("a0", 0, 6) != _person(index, "Tom Smith").id
