@@ -307,8 +307,8 @@ def test_a_pronoun_taken_as_someone_tells_their_gender(analyse: Any) -> None:
     quotes = analyse('Supervisor Dana Okafor said the samples were clean. "We are nearly '
                      'there," she said.\n\nA man in the crowd asked about the pumps. "Nobody '
                      'told us," he said.').quotes
-    assert [q.speaker_text for q in quotes][:2] == ["Dana Okafor", "Dana Okafor"]
-    assert quotes[2].speaker_text != "Dana Okafor"  # "she said" was hers: "he" is not
+    assert [q.speaker_text for q in quotes][:2] == ["Supervisor Dana Okafor"] * 2
+    assert "Okafor" not in (quotes[2].speaker_text or "")  # "she said" was hers: "he" is not
 
 
 def test_a_description_after_a_named_subject_is_that_person(analyse: Any) -> None:
