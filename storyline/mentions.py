@@ -829,6 +829,8 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
     root = tokens[-1]
     if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):
         return True  # "Amara Osei, the chief engineer, ..."
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_person_noun(root.head):
+        return True  # "The authority's chief executive, Ivo Brandt, ..."
     if len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
             "say", "tell", "add", "warn", "announce", "state"}:
         # An agency named after its country ("Health Canada") or a plural ("Harbourline

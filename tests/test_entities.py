@@ -478,6 +478,13 @@ def test_organisation_label_with_an_age_is_a_person(nlp: Any) -> None:
         ("Madeline Kafoury", "PERSON")]
 
 
+def test_organisation_label_in_apposition_to_a_person_noun_is_a_person(nlp: Any) -> None:
+    text = "The authority's chief executive, Ivo Brandt, apologised to customers."
+    mentions = _mentions_with_entity(nlp, text, 6, 8, "ORG")
+    assert [(m.name, m.label) for m in mentions if m.kind == "name"] == [
+        ("Ivo Brandt", "PERSON")]
+
+
 def test_title_case_lines_are_headlines_but_lists_of_names_are_not(nlp: Any) -> None:
     assert is_headline(list(nlp("Varga Overrules Brandt On Kestrel Bridge")))
     assert is_headline(list(nlp("MAYOR CLOSES KESTREL BRIDGE")))
