@@ -434,3 +434,35 @@ def test_a_lead_event_sharing_names_and_figures_with_a_later_one_is_no_repeat() 
     # The pier closing, reopening and the crane are three events of one story; the same
     # closing told again (same day, same figure) is a repeat.
     assert sorted(s.text for s in brief) == sorted([closed, reopened, crane])
+
+
+def test_a_short_sentence_citing_the_lede_does_not_crowd_the_lede_out() -> None:
+    lede = ("The Kelby Harbour Board closed the Tollan Point ferry pier on Monday, leaving "
+            "3,000 commuters affected, after divers found rot in its wooden piles.")
+    short = "The harbour board said 3,000 commuters were affected."
+    other = ("Ferry crews from Tollan Point and Kelby will run a replacement boat service from "
+             "the old fish quay.")
+    texts = [lede, "Commuters waited. " + short,
+             other + " Ferry crews from Kelby said the quay was safe.",
+             "The harbour board said on Monday that 3,000 commuters were affected when divers "
+             "found rot in the Tollan Point pier.",
+             "Some 3,000 commuters were affected, the harbour board said, after divers found "
+             "rot in the piles of the Tollan Point ferry pier."]
+    articles = [article(text, id=f"a{i}") for i, text in enumerate(texts, start=1)]
+    facts = [_fact("f1", lede, texts[0], "a1"), _fact("f2", short, texts[1], "a2"),
+             _fact("f3", other, texts[2], "a3")]
+    brief = summarize(facts, [(0,), (1,), (0,)], articles, {a.id: a.id for a in articles},
+                      max_words=40)
+    # The short sentence cites the lede (a1) and two more outlets, so it is picked first;
+    # the lede's closing, Monday and rotten piles are not told by it and stay news.
+    assert [s.text for s in brief] == [lede, short]
+    assert [c.article for c in brief[1].citations] == ["a2", "a1", "a4", "a5"]
+
+
+def test_a_span_of_the_fact_group_saying_not_is_not_cited() -> None:
+    # The aligner grouped them (its model weighs "not" but may still pair them).
+    [sentence] = _one_fact({
+        "a": "The Dunmore council approved the harbour budget of 4 million euros on Tuesday.",
+        "b": "The Dunmore council did not approve the harbour budget of 4 million euros on "
+             "Tuesday."}, "corroborated")
+    assert [c.article for c in sentence.citations] == ["a"]
