@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .models import Article, InputError, Span, SummarySentence
-from .text import STOPWORDS, WORD_RE, is_negated, words
+from .text import STOPWORDS, WORD_RE, crude_stem, is_negated, words
 
 TIMEOUT = 120.0  # seconds per request; a local model on a CPU is slow
 MAX_REPLY = 1_000_000  # bytes read from the server at most
@@ -162,8 +162,8 @@ def unsupported(text: str, cited: Sequence[str], *, original: str = "") -> list[
     """
     source = [_word(t) for span in cited for t in WORD_RE.findall(span)]
     exact = set(source)
-    stems = {_stem(w) for w in source}
-    lower_stems = {_stem(_word(t)) for span in cited for t in WORD_RE.findall(span)
+    stems = {crude_stem(w) for w in source}
+    lower_stems = {crude_stem(_word(t)) for span in cited for t in WORD_RE.findall(span)
                    if not t[0].isupper()}
     missing = []
     for position, token in enumerate(WORD_RE.findall(text)):
@@ -172,10 +172,10 @@ def unsupported(text: str, cited: Sequence[str], *, original: str = "") -> list[
             supported = word in exact
         elif word in STOPWORDS:
             continue
-        elif token[0].isupper() and (position or _stem(word) not in lower_stems):
+        elif token[0].isupper() and (position or crude_stem(word) not in lower_stems):
             supported = word in exact  # a name: no stemming ("Vargas" is not "Varga")
         else:
-            supported = len(word) <= 2 or _stem(word) in stems
+            supported = len(word) <= 2 or crude_stem(word) in stems
         if not supported:
             missing.append(token)
     if is_negated(text) != is_negated(original or " ".join(cited)):
@@ -248,15 +248,6 @@ def _span_text(texts: Mapping[str, str], span: Span) -> str:
 
 def _word(token: str) -> str:
     return words(token)[0].removesuffix("'s")
-
-
-def _stem(word: str) -> str:
-    """A crude stem: enough to match "closes", "closed" and "closing" with "close"."""
-    for suffix in ("ing", "ed", "es", "s", "ly", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[:-len(suffix)]
-            break
-    return word[:-1] + "i" if word.endswith("y") else word
 
 
 def _warning(reason: str) -> InputError:

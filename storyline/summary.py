@@ -22,8 +22,14 @@ sentence is quoted instead. Words saved go to further facts; the brief stays ext
 and its first citation is always the exact span quoted. An independent outlet whose
 sentence states a chosen sentence is cited too, even when the aligner paired that
 sentence with another fact: the aligner's near matches (scored above its threshold) and
-sentences holding most of its content words, as long as they give every name and number
-and agree on "not". The selection counts the details those supporters add as well.
+sentences holding all its content words, as long as they give every name and number
+and agree on "not" (`unsupported_citation` checks each citation on its own). Copies of one
+original and two articles of one outlet count as one source. The selection counts the
+details those supporters add as well, but once a sentence is chosen only the details it
+states are told: a short sentence citing a lede does not crowd the lede out. A story's
+lead events come first: the names a lede shares with later reports do not make it a
+repeat. The brief quotes only sentences that read whole: quote marks paired, and quoted
+words with their speaker named.
 """
 
 from __future__ import annotations
@@ -35,7 +41,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .models import Article, Fact, Span, SummarySentence
-from .text import content_words, copy_kind, is_negated, own_word_runs, sentence_spans, words
+from .text import (
+    STOPWORDS,
+    content_words,
+    copy_kind,
+    crude_stem,
+    is_negated,
+    own_word_runs,
+    sentence_spans,
+    words,
+)
 
 DEFAULT_WORDS = 120
 REDUNDANCY = 1.5  # MMR penalty per unit of word overlap with a chosen sentence
@@ -48,13 +63,22 @@ MIN_WORDS_WITH_FIGURE = 4
 MAX_WORDS = 60
 CONCISE = 0.8  # quote another original's wording when it takes at most this share of words
 NAMES_KEPT = 0.6  # share of its names (capitalised words) a shorter wording must keep
-SUPPORT = 0.75  # share of a sentence's content words another outlet's sentence must state
+# Share of a sentence's content words (up to inflection) that another outlet's sentence,
+# found by its words alone, must state: all of them. At 0.75 "Brandt said customers would
+# get a credit" backed "Brandt apologised to customers" (the one word missing was the news).
+SUPPORT = 1.0
+_DAY_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december"})  # not "may": a verb far more often
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 # A wire dateline opening the first sentence: "DUNMORE (Meridian Press) -", "PARIS, May 2 -"
 _DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^()\n\u2013\u2014-]{1,25})?"
                        r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
+# Words between double quote marks (straight, curly or guillemets), marks included.
+_QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb')
 
 
 def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
@@ -71,11 +95,13 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
     said = [set(content_words(fact.text)) for fact in facts]
     sentences = candidate_sentences(facts, articles, sources, support=support)
     candidates = list(sentences)
+    voices = independent_voices(articles, sources)
     vocab = {i: said[i] | set(content_words(sentences[i].text)) for i in candidates}
+    days = {i: _days(sentences[i].text) for i in candidates}
     relevance = {i: _relevance(facts[i], positions[i] if i < len(positions) else (),
-                               sentences[i].text) for i in candidates}
+                               sentences[i].text, voices) for i in candidates}
     # The selection already knows every span a sentence will cite, supporters included.
-    fresh = _details({i: s.citations for i, s in sentences.items()}, articles, sources)
+    fresh = _details({i: s.citations for i, s in sentences.items()}, articles, voices)
     figures = {i: _counted(sentences[i].text) for i in candidates}
     chosen: list[int] = []
     used = 0
@@ -85,9 +111,14 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
         candidates.remove(best)
         length = len(sentences[best].text.split())
         repeated = _repeated(best, vocab, chosen)
-        if repeated >= REPEATED:  # also catches any near-duplicate
+        # A sentence dated to a day no chosen sentence names tells of another event of
+        # the story, whatever names and figures it shares: "issued ... on Monday" is no
+        # repeat of "lifted ... on Sunday".
+        other_day = bool(days[best]) and not days[best] & set().union(
+            *(days[i] for i in chosen))
+        if repeated >= REPEATED and not other_day:  # also catches any near-duplicate
             continue
-        if repeated >= REPEATED_WITH_FIGURES and figures[best] and \
+        if repeated >= REPEATED_WITH_FIGURES and figures[best] and not other_day and \
                 figures[best] <= set().union(*(figures[i] for i in chosen)):
             continue  # "moving at 12 knots" after "travelling at twelve knots"
         if used + length > max_words and chosen:
@@ -96,8 +127,11 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
             continue
         chosen.append(best)
         used += length
+        # Only the details the sentence states are told: the ones its spans merely cite
+        # stay new, or a short sentence citing the lede would crowd the lede out.
+        told = {(article, word) for article, word in fresh[best] if word in vocab[best]}
         for i in candidates:
-            fresh[i] -= fresh[best]
+            fresh[i] -= told
     published = {a.id: a.timestamp for a in articles}
     chosen.sort(key=lambda i: (_first_time(facts[i], published), min(positions[i] or (0,))))
     return [sentences[i] for i in chosen]
@@ -116,16 +150,58 @@ def candidate_sentences(facts: Sequence[Fact], articles: Sequence[Article],
     """
     texts = {a.id: a.text for a in articles}
     published = {a.id: a.timestamp for a in articles}
-    statements = _Statements(articles, sources, published)
+    voices = independent_voices(articles, sources)
+    statements = _Statements(articles, sources, voices, published)
     out = {}
     for i, fact in enumerate(facts):
-        fact = _restate(fact, texts, sources)
+        fact = _restate(fact, texts, sources, voices)
         if not _quotable(fact.text):
             continue
-        cited = _all_citations(fact.text, _citations(fact, sources, published, texts),
+        cited = _all_citations(fact.text, _citations(fact, voices, published, texts),
                                support[i] if i < len(support) else (), statements, texts)
         out[i] = SummarySentence(fact.text, cited, disputed=fact.agreement == "conflicting")
     return out
+
+
+def independent_voices(articles: Sequence[Article], sources: dict[str, str]) -> dict[str, str]:
+    """Each article's independent source: the outlet of the original it copies (or of
+    itself), else that original's id. Copies of one original count once, and so do two
+    articles of one outlet: a newsroom reporting its own figure again on another day does
+    not confirm it."""
+    outlets = {a.id: " ".join(a.outlet.lower().split()) for a in articles}
+    voices = {}
+    for article in articles:
+        root = sources.get(article.id, article.id)
+        outlet = outlets.get(root) or (outlets[article.id] if root == article.id else "")
+        voices[article.id] = f"outlet:{outlet}" if outlet else root
+    return voices
+
+
+def unsupported_citation(text: str, span: Span, texts: dict[str, str], *,
+                         group: Sequence[Span] = (), first: bool = False) -> list[str]:
+    """What a citation fails to back in a brief sentence; an empty list means it supports it.
+
+    The first citation is the sentence itself, word for word. Any other must agree on
+    "not", and either lie in `group` (the sentence's fact group and the aligner's near
+    matches: the paraphrase model's call) or state every name, number and content word of
+    the sentence, up to inflection: a sentence that names the same people but says
+    something else about them ("Brandt said customers would get a credit" for "Brandt
+    apologised to customers") backs nothing.
+
+    Args:
+        group: spans the aligner found to state the same fact as the sentence.
+        first: whether this is the sentence's first citation (the span quoted).
+    """
+    said = texts.get(span.article, "")[span.start:span.end]
+    if first:
+        return [] if said.strip() == text.strip() else ["(not the span quoted)"]
+    if is_negated(said) != is_negated(text):
+        return ["(negation)"]
+    if any(other.article == span.article and other.start <= span.start < span.end <= other.end
+           for other in group):
+        return []
+    missing = sorted((_names(text) | _figures(text)) - _markers(said))
+    return missing + sorted(_stems(text) - _stems(said))
 
 
 def _all_citations(text: str, cited: tuple[Span, ...], near: Sequence[Span],
@@ -134,13 +210,13 @@ def _all_citations(text: str, cited: tuple[Span, ...], near: Sequence[Span],
     state the same, one span per independent source not cited yet. A near match must
     give every name and number of the text and agree on "not", as `_Statements` asks."""
     spans = list(cited)
-    roots = {statements.sources.get(span.article, span.article) for span in spans}
+    roots = {statements.voice(span.article) for span in spans}
     must = _names(text) | _figures(text)
     for span in near:
-        root = statements.sources.get(span.article, span.article)
+        root = statements.voice(span.article)
         said = texts.get(span.article, "")[span.start:span.end]
-        if root in roots or root != span.article or not must <= _markers(said) \
-                or is_negated(said) != is_negated(text):
+        if root in roots or not statements.original(span.article) \
+                or not must <= _markers(said) or is_negated(said) != is_negated(text):
             continue
         roots.add(root)
         spans.append(span)
@@ -154,16 +230,18 @@ class _Statements:
     best matches), so an outlet that states the same thing in a sentence the aligner paired
     elsewhere, or in one it scored just under its threshold, goes uncited. A sentence of
     an uncited independent source supports a brief's sentence when it names every name and
-    number of it and at least `SUPPORT` of its content words.
+    number of it and states `SUPPORT` (all) of its content words up to inflection, as
+    `unsupported_citation` asks. One outlet is one source (`independent_voices`).
     """
 
     def __init__(self, articles: Sequence[Article], sources: dict[str, str],
-                 published: dict[str, float]) -> None:
+                 voices: dict[str, str], published: dict[str, float]) -> None:
         self.sources = sources
+        self.voices = voices
         self.texts = {a.id: a.text for a in articles}
         ordered = sorted((a for a in articles if sources.get(a.id, a.id) == a.id),
                          key=lambda a: (published.get(a.id, math.inf), a.id))
-        self.sentences = [(a.id, start, end, set(content_words(a.text[start:end])),
+        self.sentences = [(a.id, start, end, _stems(a.text[start:end]),
                            _markers(a.text[start:end]), is_negated(a.text[start:end]))
                           for a in ordered for start, end in sentence_spans(a.text)]
         self.postings: dict[str, list[int]] = defaultdict(list)
@@ -173,12 +251,12 @@ class _Statements:
 
     def supporting(self, text: str, cited: Sequence[Span]) -> tuple[Span, ...]:
         """One best supporting span from each independent source not cited yet."""
-        want, must = set(content_words(text)), _names(text) | _figures(text)
+        want, must = _stems(text), _names(text) | _figures(text)
         if not want:
             return ()
         negated = is_negated(text)
-        best: dict[str, tuple[int, Span]] = {}
-        roots = {self.sources.get(span.article, span.article) for span in cited}
+        best: dict[str, tuple[int, Span]] = {}  # by independent voice
+        roots = {self.voice(span.article) for span in cited}
         # A supporter misses at most len(want) - need of the words, so it holds one of the
         # rarest len(want) - need + 1: only their sentences are looked at (big stories).
         need = math.ceil(SUPPORT * len(want))
@@ -188,11 +266,12 @@ class _Statements:
         for index in seen:
             article, start, end, their_words, markers, denies = self.sentences[index]
             shared = len(want & their_words)
-            if article in roots or shared < need or not must <= markers \
+            voice = self.voice(article)
+            if voice in roots or shared < need or not must <= markers \
                     or denies != negated:  # "did not approve" never backs "approved"
                 continue
-            if article not in best or shared > best[article][0]:
-                best[article] = (shared, Span(article, start, end))
+            if voice not in best or shared > best[voice][0]:
+                best[voice] = (shared, Span(article, start, end))
         # A sentence copying one already cited ("Ferry aground: <it>, the Herald
         # reports") adds no source, whatever provenance made of its article.
         said = _SaidOnce([self._text(span) for span in cited])
@@ -204,6 +283,12 @@ class _Statements:
 
     def _text(self, span: Span) -> str:
         return self.texts.get(span.article, "")[span.start:span.end]
+
+    def voice(self, article: str) -> str:
+        return self.voices.get(article, self.sources.get(article, article))
+
+    def original(self, article: str) -> bool:
+        return self.sources.get(article, article) == article
 
 
 class _SaidOnce:
@@ -235,10 +320,34 @@ class _SaidOnce:
 
 def _quotable(text: str) -> bool:
     """A statement the brief can quote: no question, `MIN_WORDS` to `MAX_WORDS` words, or
-    fewer when it gives a figure ("Three passengers remain in hospital.")."""
+    fewer when it gives a figure ("Three passengers remain in hospital."), and one that
+    reads as a whole sentence on its own (`_reads_whole`)."""
     length = len(text.split())
     shortest = MIN_WORDS_WITH_FIGURE if _figures(text) else MIN_WORDS
-    return shortest <= length <= MAX_WORDS and not text.rstrip().endswith("?")
+    return shortest <= length <= MAX_WORDS and not text.rstrip().endswith("?") \
+        and _reads_whole(text)
+
+
+def _reads_whole(text: str) -> bool:
+    """Whether a sentence reads whole out of its article: its double quote marks pair up,
+    and words it quotes come with a named speaker outside the marks ("..., Varga said").
+
+    The sentence splitter cuts a quote running over several sentences into pieces, and
+    "he said" names nobody once the sentence stands alone in a brief.
+    """
+    if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d") \
+            or text.count("\u00ab") != text.count("\u00bb"):
+        return False  # '"We will hand out bottled water ... each day.' (the quote goes on)
+    outside = _QUOTED.sub(" ", text)
+    if outside == text:
+        return True
+    return any(token[0].isupper() and token.lower() not in STOPWORDS
+               for token in _TOKEN.findall(outside))
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a text up to inflection ("apologised" = "apologises")."""
+    return {crude_stem(word) for word in content_words(text)}
 
 
 def _counted(text: str) -> set[tuple[str, str]]:
@@ -259,9 +368,11 @@ def _markers(text: str) -> set[str]:
     return set(_TOKEN.findall(text)) | _figures(text)
 
 
-def _relevance(fact: Fact, positions: Sequence[int], text: str) -> float:
+def _relevance(fact: Fact, positions: Sequence[int], text: str,
+               voices: dict[str, str]) -> float:
     lead = 1.0 / (1 + min(positions)) if positions else 0.0
-    corroboration = math.log2(1 + fact.sources)
+    heard = {voices.get(span.article, span.article) for span in fact.evidence}
+    corroboration = math.log2(1 + min(fact.sources, len(heard) or fact.sources))
     conflict = 0.5 if fact.agreement == "conflicting" else 0.0
     has_detail = 0.3 if any(ch.isdigit() for ch in text) else 0.0
     return corroboration + lead + conflict + has_detail
@@ -279,6 +390,11 @@ def _repeated(index: int, vocab: dict[int, set[str]], chosen: Sequence[int]) -> 
     return len(words & said) / len(words) if words else 1.0
 
 
+def _days(text: str) -> set[str]:
+    """The weekdays and months a sentence names ("monday", "march")."""
+    return {word for word in words(text) if word in _DAY_NAMES}
+
+
 def _max_overlap(index: int, vocab: dict[int, set[str]], chosen: Sequence[int]) -> float:
     words = vocab[index]
     best = 0.0
@@ -290,14 +406,14 @@ def _max_overlap(index: int, vocab: dict[int, set[str]], chosen: Sequence[int]) 
 
 
 def _details(citations: dict[int, tuple[Span, ...]], articles: Sequence[Article],
-             sources: dict[str, str]) -> dict[int, set[tuple[str, str]]]:
+             voices: dict[str, str]) -> dict[int, set[tuple[str, str]]]:
     """(article, word) pairs of each candidate's cited spans, for words two or more
     independent sources use (a word of one source only is rarely a core detail of the
     story; a reprint repeats its original's words without confirming them)."""
     texts = {a.id: a.text for a in articles}
     by_source: dict[str, set[str]] = defaultdict(set)
     for article in articles:
-        by_source[sources.get(article.id, article.id)].update(content_words(article.text))
+        by_source[voices.get(article.id, article.id)].update(content_words(article.text))
     usage = Counter(word for words in by_source.values() for word in words)
     return {i: {(span.article, word) for span in spans
                 for word in content_words(texts.get(span.article, "")[span.start:span.end])
@@ -305,14 +421,15 @@ def _details(citations: dict[int, tuple[Span, ...]], articles: Sequence[Article]
             for i, spans in citations.items()}
 
 
-def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str]) -> Fact:
+def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str],
+             voices: dict[str, str]) -> Fact:
     """The fact in its shortest clean wording: its first span becomes the span quoted."""
     if not fact.evidence or fact.evidence[0].article not in texts:
         return fact
     best = _body(fact.evidence[0], texts[fact.evidence[0].article])
     best_words = _word_count(best, texts)
     if fact.agreement == "conflicting":  # quote the figure most independent outlets give
-        return _quoted_from(fact, _majority_figure(fact, best, texts, sources), texts)
+        return _quoted_from(fact, _majority_figure(fact, best, texts, sources, voices), texts)
     names = _names(texts[best.article][best.start:best.end])
     numbers = _figures(texts[best.article][best.start:best.end])
     for span in fact.evidence[1:]:
@@ -332,7 +449,7 @@ def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str]) -> Fact
 
 
 def _majority_figure(fact: Fact, first: Span, texts: dict[str, str],
-                     sources: dict[str, str]) -> Span:
+                     sources: dict[str, str], voices: dict[str, str]) -> Span:
     """The span (of an original) giving the numbers most independent sources give; the
     first span on a tie."""
     backers: dict[frozenset[str], set[str]] = {}
@@ -341,7 +458,7 @@ def _majority_figure(fact: Fact, first: Span, texts: dict[str, str],
         if span.article not in texts:
             continue
         numbers = frozenset(_figures(texts[span.article][span.start:span.end]))
-        backers.setdefault(numbers, set()).add(sources.get(span.article, span.article))
+        backers.setdefault(numbers, set()).add(voices.get(span.article, span.article))
         if sources.get(span.article, span.article) == span.article:
             spans.setdefault(numbers, _body(span, texts[span.article]))
     ranked = sorted(spans, key=lambda n: -len(backers[n]))  # stable: the first wins ties
@@ -401,25 +518,27 @@ def _first_time(fact: Fact, published: dict[str, float]) -> float:
                default=math.inf)
 
 
-def _citations(fact: Fact, sources: dict[str, str], published: dict[str, float],
+def _citations(fact: Fact, voices: dict[str, str], published: dict[str, float],
                texts: dict[str, str]) -> tuple[Span, ...]:
     """The span the text was taken from first, then one span per other independent source.
 
     In a conflicting fact the outlets disagree on a figure, so only spans giving the
     sentence's own numbers support it: the others are the other side of the divergence.
-    (Negation is the aligner's call here: its model weighs "not"; `_Statements` checks it
-    for the sentences it adds.)
+    The aligner's model weighs "not" but may still group "No one was hurt in the fire"
+    with "The fire started on Friday": a span that says "not" where the sentence does not
+    (or the other way round) is left out, as it is for the sentences `_Statements` adds.
     """
     spans: list[Span] = list(fact.evidence[:1])
-    seen = {sources.get(s.article, s.article) for s in spans}
+    seen = {voices.get(s.article, s.article) for s in spans}
     # A sentence copying the words of one already cited (word for word, inside a label
     # and credit, or one clause of it) was copied: no new source.
     cited = _SaidOnce([texts.get(s.article, "")[s.start:s.end] for s in spans])
     numbers = _figures(fact.text) if fact.agreement == "conflicting" else set()
+    negated = is_negated(fact.text)
     for span in sorted(fact.evidence[1:], key=lambda s: published.get(s.article, math.inf)):
-        root = sources.get(span.article, span.article)
+        root = voices.get(span.article, span.article)
         said = texts.get(span.article, "")[span.start:span.end]
-        if numbers and not numbers <= _figures(said):
+        if numbers and not numbers <= _figures(said) or is_negated(said) != negated:
             continue
         if root not in seen and cited.add(said):
             seen.add(root)

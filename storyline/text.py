@@ -185,6 +185,15 @@ def plural(noun: str) -> str:
     return f"{head} {many}" if head else many
 
 
+def crude_stem(word: str) -> str:
+    """A crude stem: enough to match "closes", "closed" and "closing" with "close"."""
+    for suffix in ("ing", "ed", "es", "s", "ly", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[:-len(suffix)]
+            break
+    return word[:-1] + "i" if word.endswith("y") else word
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())]
 

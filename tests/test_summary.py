@@ -5,9 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from storyline.models import Article, Fact, Span
-from storyline.summary import candidate_sentences, summarize
+from storyline.summary import candidate_sentences, summarize, unsupported_citation
 from storyline.text import content_words
-from tests.conftest import article
+from tests.conftest import article as _article
+
+
+def article(text: str, *, id: str = "a1", outlet: str = "") -> Article:
+    """A hand-made article; each from its own outlet unless `outlet` says otherwise."""
+    return _article(text, id=id, outlet=outlet or f"Outlet {id}")
 
 
 def test_summary_respects_length(bridge: dict[str, Any]) -> None:
@@ -15,13 +20,48 @@ def test_summary_respects_length(bridge: dict[str, Any]) -> None:
     assert 40 <= words <= 120
 
 
-def test_every_summary_sentence_is_supported_by_its_citations(bridge: dict[str, Any]) -> None:
+def test_every_summary_sentence_is_supported_by_each_of_its_citations(
+        bridge: dict[str, Any]) -> None:
+    # Each citation on its own: the union of the spans always holds the first one, the
+    # sentence itself, so it would let any second citation through.
     texts = {a["id"]: a["text"] for a in bridge["articles"]}
     for sentence in bridge["summary"]:
-        cited = " ".join(texts[c["article"]][c["start"]:c["end"]] for c in sentence["citations"])
+        spans = [Span(c["article"], c["start"], c["end"]) for c in sentence["citations"]]
+        group = _group_of(spans[0], bridge["facts"])
+        assert texts[spans[0].article][spans[0].start:spans[0].end].strip() == sentence["text"]
+        for index, span in enumerate(spans):
+            assert unsupported_citation(sentence["text"], span, texts, group=group,
+                                        first=index == 0) == [], (sentence["text"], span)
+        cited = " ".join(texts[s.article][s.start:s.end] for s in spans)
         assert set(content_words(sentence["text"])) <= set(content_words(cited))
-        first = sentence["citations"][0]
-        assert texts[first["article"]][first["start"]:first["end"]].strip() == sentence["text"]
+
+
+def _group_of(span: Span, facts: list[dict[str, Any]]) -> tuple[Span, ...]:
+    for fact in facts:
+        evidence = tuple(Span(e["article"], e["start"], e["end"]) for e in fact["evidence"])
+        if any(e.article == span.article and e.start <= span.start < span.end <= e.end
+               for e in evidence):
+            return evidence
+    return ()
+
+
+def test_a_citation_must_back_the_sentence_on_its_own() -> None:
+    text = "The council's chief planner, Ilse Varga, apologised to Kelby residents."
+    texts = {"a": text,
+             "b": "The council's chief planner, Ilse Varga, said Kelby residents would get "
+                  "a refund of 20 euros.",
+             "c": "Ilse Varga, the council's chief planner, has apologised to residents of "
+                  "Kelby.",
+             "d": "The council's chief planner, Ilse Varga, did not apologise to Kelby "
+                  "residents."}
+    assert unsupported_citation(text, Span("a", 0, len(text)), texts, first=True) == []
+    assert unsupported_citation(text, Span("b", 0, len(texts["b"])), texts) == ["apologis"]
+    assert unsupported_citation(text, Span("c", 0, len(texts["c"])), texts) == []
+    assert unsupported_citation(text, Span("d", 0, len(texts["d"])), texts) == ["(negation)"]
+    # The aligner's paraphrase call stands for the words, not for "not".
+    group = (Span("a", 0, len(text)), Span("b", 0, len(texts["b"])))
+    assert unsupported_citation(text, Span("b", 0, len(texts["b"])), texts, group=group) == []
+    assert unsupported_citation(text, Span("b", 0, 10), texts, first=True) != []
 
 
 def test_summary_prefers_corroborated_facts(bridge: dict[str, Any]) -> None:
@@ -307,7 +347,7 @@ def test_the_brief_picks_a_sentence_for_the_details_its_supporting_outlets_add()
              "the roof off the Dunmore library on Monday.")
     # Other outlets name the mayor, the ferry and Friday, but none says the whole opening.
     second = ("Mayor Ilse Varga opened the Kelby ferry terminal last week. Storm winds "
-              "ripped the roof from the Dunmore library on Monday, soaking rare maps.")
+              "tore off the roof of the Dunmore library on Monday, soaking rare maps.")
     third = ("Varga said the Kelby ferry terminal would open on Friday. A storm tore the "
              "roof off the Dunmore library on Monday night, and winds felled trees.")
     articles = [article(first, id="a1"), article(second, id="a2"), article(third, id="a3")]
@@ -323,7 +363,7 @@ def test_the_brief_picks_a_sentence_for_the_details_its_supporting_outlets_add()
 
 def test_candidate_sentences_carry_every_citation_the_brief_would_give() -> None:
     first = "Storm winds tore the roof off the Dunmore library on Monday. Rain fell."
-    second = "Storm winds ripped the roof from the Dunmore library on Monday, soaking rare maps."
+    second = "Storm winds tore off the roof of the Dunmore library on Monday, soaking rare maps."
     articles = [article(first, id="a1"), article(second, id="a2")]
     storm = _fact("f1", "Storm winds tore the roof off the Dunmore library on Monday.", first)
     rain = _fact("f2", "Rain fell.", first)  # too short to quote
@@ -332,3 +372,97 @@ def test_candidate_sentences_carry_every_citation_the_brief_would_give() -> None
     assert list(candidates) == [0]
     assert candidates[0] == summarize([storm, rain], [(0,), (1,)], articles, sources)[0]
     assert [c.article for c in candidates[0].citations] == ["a1", "a2"]
+
+
+def test_a_brief_sentence_reads_whole_quote_marks_paired_and_the_speaker_named() -> None:
+    fragment = ('"We will hand out blankets at the Kelby town hall from 9 a.m. each day. '
+                'Anyone who cannot come can call us," the warden said.')
+    unnamed = '"This is not the service people in Kelby pay for," he said.'
+    named = '"The shelter at Kelby town hall stays open all night," Mayor Ilse Varga said.'
+    partial = 'Mayor Ilse Varga called the Kelby storm "the worst in forty years".'
+    plain = "Storm winds felled three old oaks on the Dunmore road on Monday night."
+    texts = [fragment, unnamed, named, partial, plain]
+    articles = [article(text, id=f"a{i}") for i, text in enumerate(texts)]
+    # The splitter leaves the quote's first sentence as a unit of its own.
+    first = fragment[:fragment.index(" Anyone")]
+    facts = [_fact(f"f{i}", first if i == 0 else text, text, f"a{i}")
+             for i, text in enumerate(texts)]
+    brief = summarize(facts, [(0,)] * len(facts), articles, {a.id: a.id for a in articles},
+                      max_words=200)
+    assert sorted(s.text for s in brief) == sorted([named, partial, plain])
+
+
+def test_a_sentence_naming_the_same_people_but_saying_something_else_is_not_cited() -> None:
+    [sentence] = _one_fact({
+        "a": "The council's chief planner, Ilse Varga, apologised to Kelby residents.",
+        "b": "Crowds gathered. The council's chief planner, Ilse Varga, said Kelby residents "
+             "would get a refund of 20 euros.",
+        "c": "Ilse Varga, the council's chief planner, has apologised to residents of Kelby."},
+        "single", aligned=1)
+    assert [c.article for c in sentence.citations] == ["a", "c"]
+
+
+def test_a_second_article_of_the_same_outlet_is_not_a_second_source() -> None:
+    text = "Mayor Ilse Varga closed the Dunmore bridge on Monday after inspectors found cracks."
+    later = ("Bridge still shut. Mayor Ilse Varga on Monday closed the Dunmore bridge when "
+             "inspectors found cracks.")
+    other = "On Monday Mayor Ilse Varga closed the Dunmore bridge after inspectors found cracks."
+    articles = [article(text, id="a1", outlet="Dunmore Herald"),
+                article(later, id="a2", outlet="Dunmore Herald"),
+                article(other, id="a3", outlet="Kelby Post")]
+    fact = Fact("f1", text, "corroborated", (Span("a1", 0, len(text)),
+                                             Span("a2", later.index("Mayor"), len(later))), 2)
+    brief = summarize([fact], [(0, 1)], articles, {a.id: a.id for a in articles})
+    # The Herald's second story repeats its own report: one source, cited once.
+    assert [c.article for c in brief[0].citations] == ["a1", "a3"]
+
+
+def test_a_lead_event_sharing_names_and_figures_with_a_later_one_is_no_repeat() -> None:
+    closed = ("The Kelby Harbour Board closed the Tollan Point ferry pier on Monday for about "
+              "3,000 commuters after divers found rot in its wooden piles.")
+    reopened = ("The Kelby Harbour Board reopened the Tollan Point ferry pier on Friday after "
+                "repairs, ending five days of disruption for 3,000 commuters.")
+    crane = ("A new crane was installed at the Tollan Point ferry pier on Tuesday, two weeks "
+             "after the Kelby Harbour Board closed the pier to commuters.")
+    again = ("Kelby Harbour Board shut the Tollan Point ferry pier on Monday to about 3,000 "
+             "commuters.")
+    texts = [closed, reopened, crane, again]
+    articles = [article(text, id=f"a{i}") for i, text in enumerate(texts)]
+    facts = [_fact(f"f{i}", text, text, f"a{i}") for i, text in enumerate(texts)]
+    brief = summarize(facts, [(0,)] * 4, articles, {a.id: a.id for a in articles},
+                      max_words=80)
+    # The pier closing, reopening and the crane are three events of one story; the same
+    # closing told again (same day, same figure) is a repeat.
+    assert sorted(s.text for s in brief) == sorted([closed, reopened, crane])
+
+
+def test_a_short_sentence_citing_the_lede_does_not_crowd_the_lede_out() -> None:
+    lede = ("The Kelby Harbour Board closed the Tollan Point ferry pier on Monday, leaving "
+            "3,000 commuters affected, after divers found rot in its wooden piles.")
+    short = "The harbour board said 3,000 commuters were affected."
+    other = ("Ferry crews from Tollan Point and Kelby will run a replacement boat service from "
+             "the old fish quay.")
+    texts = [lede, "Commuters waited. " + short,
+             other + " Ferry crews from Kelby said the quay was safe.",
+             "The harbour board said on Monday that 3,000 commuters were affected when divers "
+             "found rot in the Tollan Point pier.",
+             "Some 3,000 commuters were affected, the harbour board said, after divers found "
+             "rot in the piles of the Tollan Point ferry pier."]
+    articles = [article(text, id=f"a{i}") for i, text in enumerate(texts, start=1)]
+    facts = [_fact("f1", lede, texts[0], "a1"), _fact("f2", short, texts[1], "a2"),
+             _fact("f3", other, texts[2], "a3")]
+    brief = summarize(facts, [(0,), (1,), (0,)], articles, {a.id: a.id for a in articles},
+                      max_words=40)
+    # The short sentence cites the lede (a1) and two more outlets, so it is picked first;
+    # the lede's closing, Monday and rotten piles are not told by it and stay news.
+    assert [s.text for s in brief] == [lede, short]
+    assert [c.article for c in brief[1].citations] == ["a2", "a1", "a4", "a5"]
+
+
+def test_a_span_of_the_fact_group_saying_not_is_not_cited() -> None:
+    # The aligner grouped them (its model weighs "not" but may still pair them).
+    [sentence] = _one_fact({
+        "a": "The Dunmore council approved the harbour budget of 4 million euros on Tuesday.",
+        "b": "The Dunmore council did not approve the harbour budget of 4 million euros on "
+             "Tuesday."}, "corroborated")
+    assert [c.article for c in sentence.citations] == ["a"]
