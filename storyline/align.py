@@ -368,6 +368,9 @@ def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
         roots_per_value = [{u.source for u in us} for us in by_value.values()]
         if all(a == b for a in roots_per_value for b in roots_per_value):
             continue  # one source giving two numbers is not a disagreement
+        if len({outlets.get(u.sentence.article_id) or u.sentence.article_id
+                for us in by_value.values() for u in us}) < 2:
+            continue  # nor one outlet's two articles: a correction, or two things
         return _divergence_versions(label, by_value, outlets, published)
     return None
 
@@ -429,7 +432,7 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
         if len(by_value) < 2:
             continue
         pairs = [(a, b) for (a, va) in entries for (b, vb) in entries
-                 if va != vb and a.source != b.source and
+                 if va != vb and a.source != b.source and _other_outlets(a, b, outlets) and
                  groups.find(a.index) != groups.find(b.index) and
                  _shared_context(a, b, label, idf) >= 2]
         if not pairs:
@@ -443,6 +446,14 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
             roots.update(root for root, ids in members.items()
                          if 2 * len(involved.intersection(ids)) >= len(ids))
     return found, roots
+
+
+def _other_outlets(a: _Unit, b: _Unit, outlets: dict[str, str]) -> bool:
+    """Two articles of one outlet giving two numbers tell two things, or an update: where
+    outlets differ takes two outlets (or articles whose outlet is not known). A copy
+    speaks with its original's outlet."""
+    first, second = outlets.get(a.source), outlets.get(b.source)
+    return not first or first != second
 
 
 def _single_valued(unit: _Unit) -> list[tuple[str, float]]:

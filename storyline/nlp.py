@@ -190,12 +190,26 @@ def _numbers(sent: Span) -> list[tuple[str, float]]:
         if unit.pos_ not in {"NOUN", "PROPN"} and of_objects:
             unit = of_objects[0]  # "two of the four piers" counts piers
         if value is None or unit == token or unit.pos_ not in {"NOUN", "PROPN"} or \
-                unit.lower_.rstrip(".") in MONTH_WORDS:
-            continue  # "Dec. 3" is a date, not three Decembers
+                unit.lower_.rstrip(".") in MONTH_WORDS or _no_amount(token, unit):
+            continue  # "Dec. 3" is a date, not three Decembers; "7 a.m." is no amount
         found.append((unit.lemma_.lower(), value))
     return found
 
 
+def _no_amount(number: Token, unit: Token) -> bool:
+    """ "at 7 a.m." tells a time, "the 45-year-old" someone's age and "two more days" a
+    difference: none is an amount two outlets can dispute without saying whose, which day
+    or more than what."""
+    doc = number.doc
+    beside = {doc[i].lower_ for i in (number.i - 1, number.i + 1) if 0 <= i < len(doc)}
+    if unit.lower_.replace(".", "") in {"am", "pm"} or beside & INCREMENT_WORDS:
+        return True
+    following = unit.doc[unit.i + 1:unit.i + 3]
+    return unit.lemma_.lower() in {"year", "month", "week"} and \
+        [t.lower_ for t in following] == ["-", "old"]
+
+
+INCREMENT_WORDS = {"more", "another", "additional", "extra", "further"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}

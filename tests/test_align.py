@@ -23,7 +23,8 @@ from tests.conftest import article
 
 def _align(analyse: Any, texts: dict[str, str], sources: dict[str, str] | None = None) -> Any:
     analyses = [analyse(text, id=key) for key, text in texts.items()]
-    articles = [article(text, id=key) for key, text in texts.items()]
+    # each article its own outlet: two articles of one outlet never differ as outlets do
+    articles = [article(text, id=key, outlet=f"Outlet {key}") for key, text in texts.items()]
     return align_facts(articles, analyses, sources or {key: key for key in texts})
 
 
@@ -299,3 +300,16 @@ def test_a_second_match_in_one_article_is_kept_as_support(analyse: Any) -> None:
     ("km", "number of km"), ("life", "number of lives")])
 def test_a_divergence_heading_names_what_the_number_counts(label: str, heading: str) -> None:
     assert _quantity(label) == heading
+
+
+def test_two_numbers_of_one_outlet_are_no_divergence_between_outlets(analyse: Any) -> None:
+    texts = {"a": "Residents in the Fenwick district should boil tap water for one minute "
+                  "before drinking it, the water authority said.",
+             "b": "Residents in the Fenwick district are advised to run their taps for two "
+                  "minutes before drinking the water, the water authority said."}
+    for outlets, divergences in (({"a": "Courier", "b": "Courier"}, 0),
+                                 ({"a": "Courier", "b": "Post"}, 1)):
+        analyses = [analyse(text, id=key) for key, text in texts.items()]
+        articles = [article(text, id=key, outlet=outlets[key]) for key, text in texts.items()]
+        alignment = align_facts(articles, analyses, {key: key for key in texts})
+        assert len(alignment.divergences) == divergences, outlets

@@ -33,3 +33,12 @@ def test_numbers_written_as_words_keep_their_units(nlp: Any) -> None:
                                           [("people", 242.0)], [("home", 125.0)]]
     dated = sentence_features(nlp("The board will certify 1,400 ballots on Dec. 3."), "a")
     assert [list(n) for n in dated.numbers] == [[("ballot", 1400.0)]]  # no "3 Decembers"
+
+
+def test_clock_times_ages_and_increments_are_no_amounts(nlp: Any) -> None:
+    doc = nlp("She queued at 7 a.m. with 40 others. The 45-year-old librarian paid 12 "
+              "pounds. Two more clean days were needed. Another 3 weeks passed. Three clean "
+              "days in a row came.")
+    numbers = sentence_features(doc, "a").numbers
+    assert [list(n) for n in numbers] == [[("other", 40.0)], [("pound", 12.0)], [], [],
+                                          [("day", 3.0)]]
