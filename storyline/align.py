@@ -71,6 +71,7 @@ class _Unit:
     numbers: tuple[tuple[str, float], ...]
     source: str  # independence group
     view: SentenceView
+    mentioned: frozenset[float]  # every figure the sentence gives, with a unit or without
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,8 +231,19 @@ def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list
             cues = analysis.cues[position] if analysis.cues else SentenceCues((), ordered, ())
             view = sentence_view(sentence.text, ordered, cues.tags, cues.words, cues.links)
             units.append(_Unit(len(units), sentence, position, lemmas, numbers,
-                               sources.get(analysis.article_id, analysis.article_id), view))
+                               sources.get(analysis.article_id, analysis.article_id), view,
+                               _mentioned(numbers, view)))
     return units
+
+
+def _mentioned(numbers: Sequence[tuple[str, float]], view: SentenceView) -> frozenset[float]:
+    found = {value for _label, value in numbers}
+    for token in view.numbers:
+        try:
+            found.add(float(token))
+        except ValueError:
+            continue  # "10:30", "2-1"
+    return frozenset(found)
 
 
 def _with_copied_sources(units: Sequence[_Unit], published: dict[str, float]
@@ -358,18 +370,42 @@ def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float]
 def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
                      published: dict[str, float]
                      ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
-    values: dict[str, dict[float, list[_Unit]]] = defaultdict(lambda: defaultdict(list))
+    """The first quantity the group's sentences give different figures for.
+
+    A copy that changes its original's figure ("40 passengers" reprinted as "45") is a
+    disagreement too: the texts differ and a reader cannot tell which is right; it still
+    counts once for corroboration (`_make_fact` counts sources, not articles).
+    """
+    values: dict[str, list[tuple[_Unit, float]]] = defaultdict(list)
     for unit in group:
         for label, value in _single_valued(unit):
-            values[label][value].append(unit)
-    for label, by_value in values.items():
-        if len(by_value) < 2:
-            continue
-        roots_per_value = [{u.source for u in us} for us in by_value.values()]
-        if all(a == b for a in roots_per_value for b in roots_per_value):
-            continue  # one source giving two numbers is not a disagreement
-        return _divergence_versions(label, by_value, outlets, published)
+            values[label].append((unit, value))
+    for label, entries in values.items():
+        pairs = [(a, b) for a, va in entries for b, vb in entries
+                 if a.index < b.index and a.sentence.article_id != b.sentence.article_id and
+                 _disagree(a, va, b, vb)]
+        by_value = _involved(entries, pairs)
+        if len(by_value) >= 2:
+            return _divergence_versions(label, by_value, outlets, published)
     return None
+
+
+def _disagree(a: _Unit, va: float, b: _Unit, vb: float) -> bool:
+    """Two figures of one quantity that contradict each other. A sentence that gives both
+    ("rose from 41% to 48%", "first put at 1,200, was revised to 1,400") tells the
+    change, so it does not contradict a sentence giving either figure."""
+    return va != vb and vb not in a.mentioned and va not in b.mentioned
+
+
+def _involved(entries: Sequence[tuple[_Unit, float]], pairs: Sequence[tuple[_Unit, _Unit]]
+              ) -> dict[float, list[_Unit]]:
+    """Value -> the sentences giving it that take part in one of the disagreeing pairs."""
+    involved = {u.index for pair in pairs for u in pair}
+    by_value: dict[float, list[_Unit]] = defaultdict(list)
+    for unit, value in entries:
+        if unit.index in involved:
+            by_value[value].append(unit)
+    return dict(by_value)
 
 
 def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
@@ -378,6 +414,7 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
     """One version per independent source and value: copies repeat their original's
     figure, so they are listed with it (`copies`) rather than as more outlets saying it."""
     versions = []
+    saying = {value: {u.sentence.article_id for u in units} for value, units in by_value.items()}
     for value, units in sorted(by_value.items()):
         by_source: dict[str, list[_Unit]] = defaultdict(list)
         for unit in sorted(units, key=lambda u: published.get(u.sentence.article_id, math.inf)):
@@ -388,10 +425,13 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
             sentence = first.sentence
             copies = tuple(dict.fromkeys(u.sentence.article_id for u in source_units
                                          if u is not first))
+            # A copy whose original gives another figure here changed it.
+            changed = first.source if first.source not in saying[value] and any(
+                first.source in others for others in saying.values()) else None
             versions.append(DivergenceVersion(sentence.article_id,
                                               outlets.get(sentence.article_id, ""),
                                               sentence.text.strip(), format_number(value),
-                                              sentence.start, sentence.end, copies))
+                                              sentence.start, sentence.end, copies, changed))
     values = " vs ".join(format_number(v) for v in sorted(by_value))
     return f"{_quantity(label)}: {values}", tuple(versions)
 
@@ -423,21 +463,15 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
     for label, entries in by_label.items():
         if len(entries) > 200:
             continue
-        by_value: dict[float, list[_Unit]] = defaultdict(list)
-        for unit, value in entries:
-            by_value[value].append(unit)
-        if len(by_value) < 2:
+        if len({value for _unit, value in entries}) < 2:
             continue
         pairs = [(a, b) for (a, va) in entries for (b, vb) in entries
-                 if va != vb and a.source != b.source and
+                 if a.index < b.index and a.source != b.source and _disagree(a, va, b, vb) and
                  groups.find(a.index) != groups.find(b.index) and
                  _shared_context(a, b, label, idf) >= 2]
-        if not pairs:
-            continue
-        involved = {u.index for pair in pairs for u in pair}
-        kept = {v: [u for u in us if u.index in involved] for v, us in by_value.items()}
-        kept = {v: us for v, us in kept.items() if us}
+        kept = _involved(entries, pairs)
         if len(kept) >= 2:
+            involved = {u.index for pair in pairs for u in pair}
             topic, versions = _divergence_versions(label, kept, outlets, published)
             found.append(Divergence(f"d{start + len(found) + 1}", topic, versions))
             roots.update(root for root, ids in members.items()

@@ -270,6 +270,7 @@ class DivergenceVersion:
     start: int
     end: int
     copies: tuple[str, ...] = ()  # articles copying this one, which say the same
+    copy_of: str | None = None  # the article this copy changed the figure of
 
 
 @dataclass(frozen=True, slots=True)

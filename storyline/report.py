@@ -340,7 +340,9 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     for item in dossier["divergences"]:
         lines.append(f"- {_md(item['topic'])}")
         for version in item["versions"]:
-            lines.append(f"  - {_md(version['outlet'])}: {_md(version['text'])}")
+            changed = f" (a copy of {_md(version['copy_of'])}, changed)" \
+                if version.get("copy_of") else ""
+            lines.append(f"  - {_md(version['outlet'])}{changed}: {_md(version['text'])}")
     if dossier["errors"]:
         lines += ["", "## Input errors", ""]
         lines += [f"- {_md(e['source'])}: {_md(e['reason'])}" for e in dossier["errors"]]

@@ -299,3 +299,51 @@ def test_a_second_match_in_one_article_is_kept_as_support(analyse: Any) -> None:
     ("km", "number of km"), ("life", "number of lives")])
 def test_a_divergence_heading_names_what_the_number_counts(label: str, heading: str) -> None:
     assert _quantity(label) == heading
+
+
+def test_a_copy_that_changes_a_figure_is_a_divergence(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "wire": "The ferry Island Wren ran aground near Tollan Point with 40 passengers on "
+                "board, the coast guard said.",
+        "copy": "The ferry Island Wren ran aground near Tollan Point with 45 passengers on "
+                "board, the coast guard said."}, sources={"wire": "wire", "copy": "wire"})
+    [fact] = alignment.facts
+    assert fact.agreement == "conflicting" and fact.sources == 1  # still one source
+    [divergence] = alignment.divergences
+    assert divergence.topic == "number of passengers: 40 vs 45"
+    versions = {v.article: (v.value, v.copy_of) for v in divergence.versions}
+    assert versions == {"wire": ("40", None), "copy": ("45", "wire")}
+
+
+def test_a_copy_giving_its_originals_figure_is_no_divergence(analyse: Any) -> None:
+    text = ("The ferry Island Wren ran aground near Tollan Point with 40 passengers on board, "
+            "the coast guard said.")
+    alignment = _align(analyse, {"wire": text, "copy": text.replace("the coast", "a coast")},
+                       sources={"wire": "wire", "copy": "wire"})
+    assert not alignment.divergences
+    assert [f.agreement for f in alignment.facts] == ["single"]
+
+
+FILLER = {"x": "The gallery in Port Elsin opened a new wing for maritime paintings on Saturday.",
+          "y": "A late frost damaged apple orchards across the Vell valley last spring."}
+
+
+def test_a_figure_revised_in_one_outlet_is_no_dispute_with_the_new_figure(
+        analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "The count of flooded homes in Marlow, first put at 1,200 homes, was revised to "
+             "1,400.",
+        "b": "The count of flooded homes in Marlow was 1,400 homes, officials said."})
+    assert not aligned.divergences
+    assert [f.agreement for f in aligned.facts] == ["corroborated"]
+    loose = _align(analyse, {
+        "a": "Election officials in Marlow first counted 1,200 damaged ballots but later "
+             "revised the count to 1,400.",
+        "b": "The flood in Marlow damaged 1,400 ballots, election officials said.", **FILLER})
+    assert not loose.divergences
+    assert {f.agreement for f in loose.facts} == {"single"}
+    # Without the revision it is a dispute.
+    disputed = _align(analyse, {
+        "a": "Election officials in Marlow first counted 1,200 damaged ballots on Monday.",
+        "b": "The flood in Marlow damaged 1,400 ballots, election officials said.", **FILLER})
+    assert [d.topic for d in disputed.divergences] == ["number of ballots: 1200 vs 1400"]
