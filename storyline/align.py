@@ -16,8 +16,8 @@ from __future__ import annotations
 import difflib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -82,6 +82,9 @@ class Alignment:
     # Per fact: sentences the model scored at or above the threshold against one of its
     # sentences but grouped elsewhere (not mutual best matches): they may support it too.
     support: tuple[tuple[Span, ...], ...] = ()
+    # Per digest article: the spans of its sentences that belong to this story (copied from
+    # or aligned with another article's); its other items are not the story's.
+    digest_items: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
 def fact_threshold() -> float:
@@ -116,8 +119,13 @@ class UnionFind:
 
 
 def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
-                sources: dict[str, str]) -> Alignment:
-    """Group sentences that state the same thing across articles and judge agreement."""
+                sources: dict[str, str], digests: Collection[str] = ()) -> Alignment:
+    """Group sentences that state the same thing across articles and judge agreement.
+
+    `digests` are the articles provenance classes as digests (newsletters): of those only
+    the sentences copied from or aligned with another article's make facts; the rest are
+    the newsletter's other items (the weather, the sport, other stories).
+    """
     published = {a.id: a.timestamp for a in articles}
     units, copied = _with_copied_sources(_units(analyses, sources), published)
     idf = _idf(units)
@@ -126,14 +134,17 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     groups = UnionFind(len(units))
     for x, y in _mutual_best(units, links):
         groups.union(x, y)
+    off_story = _other_items(units, links, groups, frozenset(digests))
     members: dict[int, list[int]] = defaultdict(list)
     for unit in units:
-        members[groups.find(unit.index)].append(unit.index)
+        if unit.index not in off_story:
+            members[groups.find(unit.index)].append(unit.index)
     outlets = {a.id: a.outlet for a in articles}
     facts: list[Fact] = []
     positions: list[tuple[int, ...]] = []
     divergences: list[Divergence] = []
-    near = _near_matches(units, links, groups)
+    near = _near_matches(units, [link for link in links if link[0] not in off_story and
+                                 link[1] not in off_story], groups)
     for member_ids in sorted(members.values(), key=lambda ids: min(ids)):
         group = [units[i] for i in member_ids]
         conflict = _number_conflict(group, outlets, published)
@@ -143,7 +154,8 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         positions.append(tuple(u.position for u in group))
         if conflict is not None:
             divergences.append(Divergence(f"d{len(divergences) + 1}", conflict[0], conflict[1]))
-    loose, roots = _loose_number_conflicts(units, idf, members, groups, outlets, published,
+    on_story = [unit for unit in units if unit.index not in off_story]
+    loose, roots = _loose_number_conflicts(on_story, idf, members, groups, outlets, published,
                                            start=len(divergences))
     divergences.extend(loose)
     divergences = _without_repeats(divergences)
@@ -152,7 +164,26 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     facts = [replace(fact, agreement="conflicting") if root in roots else fact
              for root, fact in zip(order, facts, strict=True)]
     support = tuple(tuple(near.get(root, ())) for root in order)
-    return Alignment(tuple(facts), tuple(divergences), tuple(positions), support)
+    items = {article_id: tuple((u.sentence.start, u.sentence.end) for u in on_story
+                               if u.sentence.article_id == article_id)
+             for article_id in digests}
+    return Alignment(tuple(facts), tuple(divergences), tuple(positions), support, items)
+
+
+def _other_items(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]],
+                 groups: UnionFind, digests: frozenset[str]) -> set[int]:
+    """Sentences of digests that belong to none of this story's items: no sentence of
+    another article that is not a digest is grouped or linked with them (two newsletters
+    carrying the same weather item do not make it the story's)."""
+    if not digests:
+        return set()
+    in_digest = [unit.sentence.article_id in digests for unit in units]
+    story_groups = {groups.find(unit.index) for unit in units if not in_digest[unit.index]}
+    for a, b, _score in links:
+        if in_digest[a] != in_digest[b]:  # a digest's sentence aligned with a report's
+            story_groups.update((groups.find(a), groups.find(b)))
+    return {unit.index for unit in units
+            if in_digest[unit.index] and groups.find(unit.index) not in story_groups}
 
 
 def _near_matches(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]],

@@ -30,6 +30,7 @@ from .mentions import find_mentions
 from .models import (
     Article,
     ArticleAnalysis,
+    DateMention,
     Entity,
     InputError,
     Provenance,
@@ -470,8 +471,9 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
     shown = _without_spinner_words(entities.entities, analyses, provenance)
     published = {a.id: a.timestamp for a in articles}
-    alignment = align_facts(articles, analyses, sources)
-    events = build_timeline(articles, [d for a in analyses for d in a.dates], sources)
+    digests = {p.article for p in provenance if p.kind == "digest"}
+    alignment = align_facts(articles, analyses, sources, digests)
+    events = build_timeline(articles, _story_dates(analyses, alignment.digest_items), sources)
     quote_groups = group_quotes(quotes, published)
     dated = date_divergences(events, articles, start=len(alignment.divergences))
     worded = quote_divergences(quote_groups, quotes, articles, sources,
@@ -491,6 +493,14 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
                         tuple(quotes), tuple(quote_groups), tuple(events),
                         facts, divergences, tuple(summary), tuple(errors),
                         summary_method=method)
+
+
+def _story_dates(analyses: Sequence[ArticleAnalysis],
+                 digest_items: Mapping[str, Sequence[tuple[int, int]]]) -> list[DateMention]:
+    """Every date, but of a digest only those in sentences of this story's items."""
+    return [d for a in analyses for d in a.dates
+            if a.article_id not in digest_items or
+            any(start <= d.start < end for start, end in digest_items[a.article_id])]
 
 
 def _analyses_for(articles: Sequence[Article], analysed: Mapping[str, ArticleAnalysis], *,

@@ -347,3 +347,23 @@ def test_a_figure_revised_in_one_outlet_is_no_dispute_with_the_new_figure(
         "a": "Election officials in Marlow first counted 1,200 damaged ballots on Monday.",
         "b": "The flood in Marlow damaged 1,400 ballots, election officials said.", **FILLER})
     assert [d.topic for d in disputed.divergences] == ["number of ballots: 1200 vs 1400"]
+
+
+def test_a_newsletters_other_items_stay_out_of_the_story() -> None:
+    from storyline import pipeline
+    from tests.test_provenance import FERRY_COAST, FERRY_HERALD, FERRY_NEWSLETTER
+
+    articles = [article(FERRY_HERALD, id="herald", outlet="Dunmore Herald",
+                        published="2026-12-01T12:00:00Z"),
+                article(FERRY_COAST, id="coast", outlet="Coastline News",
+                        published="2026-12-01T18:00:00Z"),
+                article(FERRY_NEWSLETTER, id="brief", outlet="Westcoast Daily",
+                        published="2026-12-02T05:30:00Z")]
+    results = pipeline.build_story_results(pipeline.single_story(articles), articles)
+    assert {p.article: p.kind for p in results.provenance}["brief"] == "digest"
+    told = [f.text for f in results.facts] + [e.description for e in results.events]
+    for other_item in ("percent rise", "Gales", "Otters", "Forward this"):
+        assert not any(other_item in text for text in told), other_item
+    # The story's own items from the newsletter are still there.
+    from_brief = {s.article for f in results.facts for s in f.evidence} & {"brief"}
+    assert from_brief == {"brief"}
