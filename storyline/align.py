@@ -57,6 +57,7 @@ from .text import (
 PREFILTER_DICE = 0.2
 QUOTE_SIMILARITY = 80
 MIN_FACT_LEMMAS = 3
+CLAUSE_SLACK = 2  # content lemmas a sentence matched to a clause may have over its whole
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
 
 
@@ -72,6 +73,7 @@ class _Unit:
     source: str  # independence group
     view: SentenceView
     mentioned: frozenset[float]  # every figure the sentence gives, with a unit or without
+    clauses: tuple[tuple[frozenset[str], SentenceView], ...] = ()  # of a long sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,11 +132,13 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     units, copied = _with_copied_sources(_units(analyses, sources), published)
     idf = _idf(units)
     # A copied sentence states its original's fact, however the scorer rates the pair.
-    links = _similar_pairs(units, idf, _weights(units)) + [(a, b, 1.0) for a, b in copied]
+    weights = _weights(units)
+    links = _similar_pairs(units, idf, weights) + [(a, b, 1.0) for a, b in copied]
+    contained = _clause_pairs(units, idf, weights)
     groups = UnionFind(len(units))
     for x, y in _mutual_best(units, links):
         groups.union(x, y)
-    off_story = _other_items(units, links, groups, frozenset(digests))
+    off_story = _other_items(units, links + contained, groups, frozenset(digests))
     members: dict[int, list[int]] = defaultdict(list)
     for unit in units:
         if unit.index not in off_story:
@@ -145,11 +149,12 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     divergences: list[Divergence] = []
     near = _near_matches(units, [link for link in links if link[0] not in off_story and
                                  link[1] not in off_story], groups)
-    for member_ids in sorted(members.values(), key=lambda ids: min(ids)):
-        group = [units[i] for i in member_ids]
+    containing = _containing(units, contained, groups, off_story)
+    for root in sorted(members, key=lambda root: min(members[root])):
+        group = [units[i] for i in members[root]]
         conflict = _number_conflict(group, outlets, published)
         fact = _make_fact(f"f{len(facts) + 1}", group, published, outlets,
-                          conflicting=conflict is not None)
+                          conflicting=conflict is not None, containing=containing.get(root, ()))
         facts.append(fact)
         positions.append(tuple(u.position for u in group))
         if conflict is not None:
@@ -261,9 +266,13 @@ def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list
             ordered = analysis.lemmas[position]
             cues = analysis.cues[position] if analysis.cues else SentenceCues((), ordered, ())
             view = sentence_view(sentence.text, ordered, cues.tags, cues.words, cues.links)
+            clauses = analysis.clauses[position] if analysis.clauses else ()
             units.append(_Unit(len(units), sentence, position, lemmas, numbers,
                                sources.get(analysis.article_id, analysis.article_id), view,
-                               _mentioned(numbers, view)))
+                               _mentioned(numbers, view), tuple(
+                                   (frozenset(c.lemmas),
+                                    sentence_view(c.text, c.lemmas, c.cues.tags, c.cues.words,
+                                                  c.cues.links)) for c in clauses)))
     return units
 
 
@@ -336,16 +345,7 @@ def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[
     mass = [sum(idf[lemma] for lemma in unit.lemmas) for unit in units]
     pairs = []
     for unit in units:
-        shared: dict[int, float] = defaultdict(float)
-        for lemma in unit.lemmas:
-            posting = postings[lemma]
-            if len(posting) > limit:
-                continue
-            for other in posting:
-                if other > unit.index and \
-                        units[other].sentence.article_id != unit.sentence.article_id:
-                    shared[other] += idf[lemma]
-        for other in shared:
+        for other in _candidates(unit.index, unit.lemmas, units, postings, limit, later=True):
             common = sum(idf[lemma] for lemma in unit.lemmas & units[other].lemmas)
             if 2 * common < PREFILTER_DICE * (mass[unit.index] + mass[other]):
                 continue  # `lemma_dice` below PREFILTER_DICE
@@ -353,6 +353,76 @@ def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[
             if score >= threshold:
                 pairs.append((unit.index, other, score))
     return pairs
+
+
+def _candidates(index: int, lemmas: frozenset[str], units: Sequence[_Unit],
+                postings: dict[str, list[int]], limit: int, *, later: bool) -> set[int]:
+    """Sentences of other articles sharing a lemma that is not too common with `lemmas`
+    (only those after `index` with `later`, so each pair is found once)."""
+    article_id = units[index].sentence.article_id
+    found: set[int] = set()
+    for lemma in lemmas:
+        posting = postings.get(lemma, ())
+        if len(posting) > limit:
+            continue
+        found.update(other for other in posting if (other > index or not later) and
+                     units[other].sentence.article_id != article_id)
+    return found
+
+
+def _clause_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[str, float]
+                  ) -> list[tuple[int, int, float]]:
+    """(short, long, score): a clause of a long sentence states what another outlet's
+    whole sentence does ("closed on Wednesday" in "closed on Wednesday, and engineers
+    began ..."), by the same `fact_similarity` on the clause, with every number and name
+    of the short sentence in the clause (a short clause shares little else). The long
+    sentence then backs the short one's fact without joining it, so one long sentence
+    cannot chain two facts together through two of its clauses."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for unit in units:
+        for lemma in unit.lemmas:
+            postings[lemma].append(unit.index)
+    limit = max(50, int(0.05 * len(units)))
+    mass = [sum(idf[lemma] for lemma in unit.lemmas) for unit in units]
+    threshold = fact_threshold()
+    pairs: dict[tuple[int, int], float] = {}
+    for unit in units:
+        for lemmas, view in unit.clauses:
+            clause_mass = sum(idf.get(lemma, 0.0) for lemma in lemmas)
+            for other in _candidates(unit.index, lemmas, units, postings, limit, later=False):
+                short = units[other]
+                if len(short.lemmas) > len(unit.lemmas) + CLAUSE_SLACK or \
+                        not short.view.numbers <= view.numbers or \
+                        not short.view.names <= unit.view.names:
+                    continue
+                common = sum(idf[lemma] for lemma in lemmas & short.lemmas)
+                if 2 * common < PREFILTER_DICE * (clause_mass + mass[other]):
+                    continue
+                score = fact_similarity(view, short.view, weights)
+                if score >= max(threshold, pairs.get((other, unit.index), 0.0)):
+                    pairs[(other, unit.index)] = score
+    return [(short, long, score) for (short, long), score in pairs.items()]
+
+
+def _containing(units: Sequence[_Unit], contained: Sequence[tuple[int, int, float]],
+                groups: UnionFind, off_story: set[int]) -> dict[int, list[_Unit]]:
+    """Per group root: the long sentences backing it through a clause, the best one per
+    article, from articles the group has no sentence of."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for short, long, score in contained:
+        if short in off_story or long in off_story:
+            continue
+        key = (groups.find(short), units[long].sentence.article_id)
+        if score > best.get(key, (0.0, -1))[0]:
+            best[key] = (score, long)
+    have: dict[int, set[str]] = defaultdict(set)
+    for unit in units:
+        have[groups.find(unit.index)].add(unit.sentence.article_id)
+    found: dict[int, list[_Unit]] = defaultdict(list)
+    for (root, article_id), (_score, long) in sorted(best.items(), key=lambda kv: kv[1][1]):
+        if article_id not in have[root]:
+            found[root].append(units[long])
+    return found
 
 
 def _link_score(a: SentenceView, b: SentenceView, weights: dict[str, float],
@@ -382,18 +452,23 @@ def lemma_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> f
 
 
 def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float],
-               outlets: dict[str, str], *, conflicting: bool) -> Fact:
+               outlets: dict[str, str], *, conflicting: bool,
+               containing: Sequence[_Unit] = ()) -> Fact:
+    """`containing`: longer sentences of other articles one of whose clauses states the
+    fact; they back it (evidence, sources) but stay facts of their own."""
     ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
                                            u.sentence.article_id, u.position))
-    roots = {u.source for u in group}
+    roots = {u.source for u in [*group, *containing]}
     # The representative comes from an original, so copies never speak for the group.
     representative = next((u for u in ordered if u.source == u.sentence.article_id), ordered[0])
     agreement = "conflicting" if conflicting else ("corroborated" if len(roots) >= 2
                                                    else "single")
     # The representative's own span comes first: its text is the fact's text.
+    backing = [representative] + [u for u in ordered if u is not representative] + \
+        list(containing)
     evidence = tuple(Span(u.sentence.article_id, u.sentence.start, u.sentence.end)
-                     for u in [representative] + [u for u in ordered if u is not representative])
-    names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in ordered))
+                     for u in backing)
+    names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in backing))
     return Fact(fact_id, representative.sentence.text.strip(), agreement, evidence, len(roots),
                 names)
 

@@ -200,6 +200,17 @@ class SentenceCues:
 
 
 @dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause of a long sentence, as the fact scorer sees it: another outlet's short
+    sentence may state just this part ("closed on Wednesday" of "closed on Wednesday, and
+    engineers began ...")."""
+
+    text: str  # its words, space-joined (a relative clause keeps the noun it describes)
+    lemmas: tuple[str, ...]  # content lemmas in text order
+    cues: SentenceCues
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything the NLP stage learns from one article, free of spaCy types."""
 
@@ -212,6 +223,7 @@ class ArticleAnalysis:
     numbers: tuple[tuple[tuple[str, float], ...], ...] = ()  # (unit lemma, value) per sentence
     cues: tuple[SentenceCues, ...] = ()  # what the fact scorer compares, per sentence
     problem: str | None = None  # a stage failed on this article, or saw only part of it
+    clauses: tuple[tuple[Clause, ...], ...] = ()  # per sentence; none for short sentences
 
 
 @dataclass(frozen=True, slots=True)

@@ -401,7 +401,7 @@ def _analyze_partition(articles: Sequence[Article], *, model: str | None, batch_
 
 def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
     """One article's NLP results; a failing extractor costs that article, not the run."""
-    sentences, lemmas, numbers, cues = sentence_features(doc, article.id)
+    sentences, lemmas, numbers, cues, clauses = sentence_features(doc, article.id)
     try:
         mentions = find_mentions(doc, article.id)
         quotes = extract_quotes(doc, article.id, mentions)
@@ -413,7 +413,7 @@ def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
                f"from the first {MAX_CHARS:,} only") if len(article.text) > MAX_CHARS else None
     return ArticleAnalysis(article.id, tuple(sentences), tuple(mentions), tuple(quotes),
                            tuple(dates), tuple(lemmas), tuple(numbers), tuple(cues),
-                           problem=clipped)
+                           problem=clipped, clauses=tuple(clauses))
 
 
 def _without_spinner_words(entities: Sequence[Entity], analyses: Sequence[ArticleAnalysis],

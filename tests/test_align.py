@@ -367,3 +367,33 @@ def test_a_newsletters_other_items_stay_out_of_the_story() -> None:
     # The story's own items from the newsletter are still there.
     from_brief = {s.article for f in results.facts for s in f.evidence} & {"brief"}
     assert from_brief == {"brief"}
+
+
+def test_a_short_sentence_stated_in_a_clause_of_a_long_one_is_corroborated(
+        analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Election officials set aside 1,400 mail-in ballots on Tuesday.",
+        "b": "The 1,400 mail ballots that had been set aside on Tuesday will be counted.",
+        "c": "The Kestrel River Bridge was closed on Wednesday.",
+        "d": "The Kestrel River Bridge was closed on Wednesday, and engineers from the "
+             "regional transport office began checking every pier for cracks."})
+    by_text = {f.text: f for f in alignment.facts}
+    ballots = by_text["Election officials set aside 1,400 mail-in ballots on Tuesday."]
+    assert ballots.agreement == "corroborated"
+    assert [e.article for e in ballots.evidence] == ["a", "b"]
+    closed = by_text["The Kestrel River Bridge was closed on Wednesday."]
+    assert closed.agreement == "corroborated" and closed.sources == 2
+    # The long sentences stay facts of their own: they say more than the short ones.
+    assert {f.agreement for f in alignment.facts if f.text.startswith(
+        ("The 1,400 mail ballots", "The Kestrel River Bridge was closed on Wednesday, and"))
+            } == {"single"}
+
+
+def test_a_clause_does_not_back_a_sentence_with_another_figure_or_name(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Election officials set aside 1,600 mail-in ballots on Tuesday.",
+        "b": "The 1,400 mail ballots that had been set aside on Tuesday will be counted.",
+        "c": "The Ardle River Bridge was closed on Wednesday.",
+        "d": "The Kestrel River Bridge was closed on Wednesday, and engineers from the "
+             "regional transport office began checking every pier for cracks."})
+    assert all(len(f.evidence) == 1 for f in alignment.facts)

@@ -33,3 +33,19 @@ def test_numbers_written_as_words_keep_their_units(nlp: Any) -> None:
                                           [("people", 242.0)], [("home", 125.0)]]
     dated = sentence_features(nlp("The board will certify 1,400 ballots on Dec. 3."), "a")
     assert [list(n) for n in dated.numbers] == [[("ballot", 1400.0)]]  # no "3 Decembers"
+
+
+def test_the_clauses_of_a_long_sentence(nlp: Any) -> None:
+    found = sentence_features(nlp(
+        "The 1,400 mail ballots that had been set aside on Tuesday will be counted, the "
+        "county clerk said. The Kestrel River Bridge was closed on Wednesday, and engineers "
+        "from the transport office began checking every pier. The bridge was closed."), "a")
+    texts = [[c.text for c in clauses] for clauses in found.clauses]
+    assert texts == [
+        # the attribution alone ("the county clerk said") is no clause
+        ["The 1,400 mail ballots had been set aside on Tuesday",
+         "The 1,400 mail ballots that had been set aside on Tuesday will be counted"],
+        ["The Kestrel River Bridge was closed on Wednesday",
+         "engineers from the transport office began checking every pier"],
+        []]  # a short sentence is compared whole
+    assert found.clauses[1][0].lemmas == ("kestrel", "river", "bridge", "close", "wednesday")
