@@ -58,6 +58,7 @@ PREFILTER_DICE = 0.2
 QUOTE_SIMILARITY = 80
 MIN_FACT_LEMMAS = 3
 CLAUSE_SLACK = 2  # content lemmas a sentence matched to a clause may have over its whole
+CLAUSE_MATCH_MIN_LEMMAS = 4  # shorter sentences ("We want to remember them") match loosely
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
 
 
@@ -391,7 +392,8 @@ def _clause_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[s
             clause_mass = sum(idf.get(lemma, 0.0) for lemma in lemmas)
             for other in _candidates(unit.index, lemmas, units, postings, limit, later=False):
                 short = units[other]
-                if len(short.lemmas) > len(unit.lemmas) + CLAUSE_SLACK or \
+                if not CLAUSE_MATCH_MIN_LEMMAS <= len(short.lemmas) <= \
+                        len(unit.lemmas) + CLAUSE_SLACK or \
                         not short.view.numbers <= view.numbers or \
                         not short.view.names <= unit.view.names:
                     continue
