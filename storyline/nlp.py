@@ -263,7 +263,9 @@ def _numbers(sent: Span) -> list[tuple[str, float]]:
         if value is None or unit == token or unit.pos_ not in {"NOUN", "PROPN"} or \
                 unit.lower_.rstrip(".") in MONTH_WORDS:
             continue  # "Dec. 3" is a date, not three Decembers
-        found.append((unit.lemma_.lower(), value))
+        # "48%" and "48 percent" count one thing, so "45 percent" elsewhere disputes it.
+        label = unit.lemma_.lower()
+        found.append(("percent" if label in {"%", "pct"} else label, value))
     return found
 
 

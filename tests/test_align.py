@@ -397,3 +397,10 @@ def test_a_clause_does_not_back_a_sentence_with_another_figure_or_name(analyse: 
         "d": "The Kestrel River Bridge was closed on Wednesday, and engineers from the "
              "regional transport office began checking every pier for cracks."})
     assert all(len(f.evidence) == 1 for f in alignment.facts)
+
+
+def test_a_percent_sign_disputes_the_word(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Turnout in the Marlow county vote was 48%, the election office said.",
+        "b": "Turnout in the Marlow county vote was 45 percent, the election office said."})
+    assert [d.topic for d in alignment.divergences] == ["percentage: 45 vs 48"]

@@ -49,3 +49,8 @@ def test_the_clauses_of_a_long_sentence(nlp: Any) -> None:
          "engineers from the transport office began checking every pier"],
         []]  # a short sentence is compared whole
     assert found.clauses[1][0].lemmas == ("kestrel", "river", "bridge", "close", "wednesday")
+
+
+def test_a_percent_sign_and_the_word_are_one_unit(nlp: Any) -> None:
+    found = sentence_features(nlp("Turnout was 48%. Turnout was 45 percent."), "a")
+    assert [list(n) for n in found.numbers] == [[("percent", 48.0)], [("percent", 45.0)]]
