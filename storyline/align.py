@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from .models import (
     Article,
     ArticleAnalysis,
+    Clause,
     Divergence,
     DivergenceVersion,
     Fact,
@@ -57,6 +58,7 @@ from .text import (
 PREFILTER_DICE = 0.2
 QUOTE_SIMILARITY = 80
 MIN_FACT_LEMMAS = 3
+CLAUSE_PREFILTER_DICE = 0.35  # a clause stating a sentence shares most of its words
 CLAUSE_SLACK = 2  # content lemmas a sentence matched to a clause may have over its whole
 CLAUSE_MATCH_MIN_LEMMAS = 4  # shorter sentences ("We want to remember them") match loosely
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
@@ -74,7 +76,7 @@ class _Unit:
     source: str  # independence group
     view: SentenceView
     mentioned: frozenset[float]  # every figure the sentence gives, with a unit or without
-    clauses: tuple[tuple[frozenset[str], SentenceView], ...] = ()  # of a long sentence
+    clauses: tuple[Clause, ...] = ()  # of a long sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,10 +272,7 @@ def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list
             clauses = analysis.clauses[position] if analysis.clauses else ()
             units.append(_Unit(len(units), sentence, position, lemmas, numbers,
                                sources.get(analysis.article_id, analysis.article_id), view,
-                               _mentioned(numbers, view), tuple(
-                                   (frozenset(c.lemmas),
-                                    sentence_view(c.text, c.lemmas, c.cues.tags, c.cues.words,
-                                                  c.cues.links)) for c in clauses)))
+                               _mentioned(numbers, view), clauses))
     return units
 
 
@@ -388,18 +387,23 @@ def _clause_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[s
     threshold = fact_threshold()
     pairs: dict[tuple[int, int], float] = {}
     for unit in units:
-        for lemmas, view in unit.clauses:
+        for clause in unit.clauses:
+            lemmas = frozenset(clause.lemmas)
+            numbers = frozenset(w for w in clause.cues.words if any(c.isdigit() for c in w))
             clause_mass = sum(idf.get(lemma, 0.0) for lemma in lemmas)
+            view: SentenceView | None = None  # built for the first candidate that passes
             for other in _candidates(unit.index, lemmas, units, postings, limit, later=False):
                 short = units[other]
                 if not CLAUSE_MATCH_MIN_LEMMAS <= len(short.lemmas) <= \
                         len(unit.lemmas) + CLAUSE_SLACK or \
-                        not short.view.numbers <= view.numbers or \
+                        not short.view.numbers <= numbers or \
                         not short.view.names <= unit.view.names:
                     continue
                 common = sum(idf[lemma] for lemma in lemmas & short.lemmas)
-                if 2 * common < PREFILTER_DICE * (clause_mass + mass[other]):
+                if 2 * common < CLAUSE_PREFILTER_DICE * (clause_mass + mass[other]):
                     continue
+                view = view or sentence_view(clause.text, clause.lemmas, clause.cues.tags,
+                                             clause.cues.words, clause.cues.links)
                 score = fact_similarity(view, short.view, weights)
                 if score >= max(threshold, pairs.get((other, unit.index), 0.0)):
                     pairs[(other, unit.index)] = score
