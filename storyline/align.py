@@ -476,7 +476,7 @@ def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float]
                      for u in backing)
     names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in backing))
     return Fact(fact_id, representative.sentence.text.strip(), agreement, evidence, len(roots),
-                names)
+                names, len(containing), len(roots - {u.source for u in group}))
 
 
 def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],

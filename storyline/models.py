@@ -271,6 +271,10 @@ class Fact:
     evidence: tuple[Span, ...]
     sources: int  # independent sources behind it
     outlets: tuple[str, ...] = ()
+    # The last `backing` evidence spans are longer sentences one clause of which states the
+    # fact (`align._clause_pairs`); `backing_sources` of the sources come only from them.
+    backing: int = 0
+    backing_sources: int = 0
 
 
 @dataclass(frozen=True, slots=True)
