@@ -267,3 +267,23 @@ def test_a_quotation_going_on_in_a_new_paragraph_reads_as_one() -> None:
     assert quoted('Every one of them was registered.\n\n"Every one of them deserves an '
                   'answer,') == "Every one of them was registered. Every one of them " \
         "deserves an answer"
+
+
+def test_a_copy_that_changed_a_figure_is_named_in_the_divergence() -> None:
+    from storyline import pipeline
+    from storyline.report import render_markdown
+    from tests.conftest import article
+
+    wire = ("PORT DUNMORE - The ferry Island Wren ran aground near Tollan Point with 40 "
+            "passengers on board, the coast guard said on Tuesday. All sailings were "
+            "cancelled until Friday.")
+    reprint = wire.replace("40 passengers", "45 passengers") + " /Dunmore Wire"
+    articles = [article(wire, id="wire", outlet="Dunmore Wire",
+                        published="2026-12-01T10:00:00Z"),
+                article(reprint, id="copy", outlet="Reprint Daily",
+                        published="2026-12-01T12:00:00Z")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    [divergence] = dossier["divergences"]
+    assert [v["copy_of"] for v in divergence["versions"]] == [None, "wire"]
+    assert "  - Reprint Daily (a copy of Dunmore Wire that changed it): The ferry" in \
+        render_markdown(dossier)
