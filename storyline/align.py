@@ -16,14 +16,15 @@ from __future__ import annotations
 import difflib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
 from .models import (
     Article,
     ArticleAnalysis,
+    Clause,
     Divergence,
     DivergenceVersion,
     Fact,
@@ -57,6 +58,9 @@ from .text import (
 PREFILTER_DICE = 0.2
 QUOTE_SIMILARITY = 80
 MIN_FACT_LEMMAS = 3
+CLAUSE_PREFILTER_DICE = 0.35  # a clause stating a sentence shares most of its words
+CLAUSE_SLACK = 2  # content lemmas a sentence matched to a clause may have over its whole
+CLAUSE_MATCH_MIN_LEMMAS = 4  # shorter sentences ("We want to remember them") match loosely
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
 
 
@@ -71,6 +75,8 @@ class _Unit:
     numbers: tuple[tuple[str, float], ...]
     source: str  # independence group
     view: SentenceView
+    mentioned: frozenset[float]  # every figure the sentence gives, with a unit or without
+    clauses: tuple[Clause, ...] = ()  # of a long sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +87,9 @@ class Alignment:
     # Per fact: sentences the model scored at or above the threshold against one of its
     # sentences but grouped elsewhere (not mutual best matches): they may support it too.
     support: tuple[tuple[Span, ...], ...] = ()
+    # Per digest article: the spans of its sentences that belong to this story (copied from
+    # or aligned with another article's); its other items are not the story's.
+    digest_items: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
 def fact_threshold() -> float:
@@ -115,34 +124,46 @@ class UnionFind:
 
 
 def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis],
-                sources: dict[str, str]) -> Alignment:
-    """Group sentences that state the same thing across articles and judge agreement."""
+                sources: dict[str, str], digests: Collection[str] = ()) -> Alignment:
+    """Group sentences that state the same thing across articles and judge agreement.
+
+    `digests` are the articles provenance classes as digests (newsletters): of those only
+    the sentences copied from or aligned with another article's make facts; the rest are
+    the newsletter's other items (the weather, the sport, other stories).
+    """
     published = {a.id: a.timestamp for a in articles}
     units, copied = _with_copied_sources(_units(analyses, sources), published)
     idf = _idf(units)
     # A copied sentence states its original's fact, however the scorer rates the pair.
-    links = _similar_pairs(units, idf, _weights(units)) + [(a, b, 1.0) for a, b in copied]
+    weights = _weights(units)
+    links = _similar_pairs(units, idf, weights) + [(a, b, 1.0) for a, b in copied]
+    contained = _clause_pairs(units, idf, weights)
     groups = UnionFind(len(units))
     for x, y in _mutual_best(units, links):
         groups.union(x, y)
+    off_story = _other_items(units, links + contained, groups, frozenset(digests))
     members: dict[int, list[int]] = defaultdict(list)
     for unit in units:
-        members[groups.find(unit.index)].append(unit.index)
+        if unit.index not in off_story:
+            members[groups.find(unit.index)].append(unit.index)
     outlets = {a.id: a.outlet for a in articles}
     facts: list[Fact] = []
     positions: list[tuple[int, ...]] = []
     divergences: list[Divergence] = []
-    near = _near_matches(units, links, groups)
-    for member_ids in sorted(members.values(), key=lambda ids: min(ids)):
-        group = [units[i] for i in member_ids]
+    near = _near_matches(units, [link for link in links if link[0] not in off_story and
+                                 link[1] not in off_story], groups)
+    containing = _containing(units, contained, groups, off_story)
+    for root in sorted(members, key=lambda root: min(members[root])):
+        group = [units[i] for i in members[root]]
         conflict = _number_conflict(group, outlets, published)
         fact = _make_fact(f"f{len(facts) + 1}", group, published, outlets,
-                          conflicting=conflict is not None)
+                          conflicting=conflict is not None, containing=containing.get(root, ()))
         facts.append(fact)
         positions.append(tuple(u.position for u in group))
         if conflict is not None:
             divergences.append(Divergence(f"d{len(divergences) + 1}", conflict[0], conflict[1]))
-    loose, roots = _loose_number_conflicts(units, idf, members, groups, outlets, published,
+    on_story = [unit for unit in units if unit.index not in off_story]
+    loose, roots = _loose_number_conflicts(on_story, idf, members, groups, outlets, published,
                                            start=len(divergences))
     divergences.extend(loose)
     divergences = _without_repeats(divergences)
@@ -151,7 +172,26 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     facts = [replace(fact, agreement="conflicting") if root in roots else fact
              for root, fact in zip(order, facts, strict=True)]
     support = tuple(tuple(near.get(root, ())) for root in order)
-    return Alignment(tuple(facts), tuple(divergences), tuple(positions), support)
+    items = {article_id: tuple((u.sentence.start, u.sentence.end) for u in on_story
+                               if u.sentence.article_id == article_id)
+             for article_id in digests}
+    return Alignment(tuple(facts), tuple(divergences), tuple(positions), support, items)
+
+
+def _other_items(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]],
+                 groups: UnionFind, digests: frozenset[str]) -> set[int]:
+    """Sentences of digests that belong to none of this story's items: no sentence of
+    another article that is not a digest is grouped or linked with them (two newsletters
+    carrying the same weather item do not make it the story's)."""
+    if not digests:
+        return set()
+    in_digest = [unit.sentence.article_id in digests for unit in units]
+    story_groups = {groups.find(unit.index) for unit in units if not in_digest[unit.index]}
+    for a, b, _score in links:
+        if in_digest[a] != in_digest[b]:  # a digest's sentence aligned with a report's
+            story_groups.update((groups.find(a), groups.find(b)))
+    return {unit.index for unit in units
+            if in_digest[unit.index] and groups.find(unit.index) not in story_groups}
 
 
 def _near_matches(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]],
@@ -229,9 +269,21 @@ def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list
             ordered = analysis.lemmas[position]
             cues = analysis.cues[position] if analysis.cues else SentenceCues((), ordered, ())
             view = sentence_view(sentence.text, ordered, cues.tags, cues.words, cues.links)
+            clauses = analysis.clauses[position] if analysis.clauses else ()
             units.append(_Unit(len(units), sentence, position, lemmas, numbers,
-                               sources.get(analysis.article_id, analysis.article_id), view))
+                               sources.get(analysis.article_id, analysis.article_id), view,
+                               _mentioned(numbers, view), clauses))
     return units
+
+
+def _mentioned(numbers: Sequence[tuple[str, float]], view: SentenceView) -> frozenset[float]:
+    found = {value for _label, value in numbers}
+    for token in view.numbers:
+        try:
+            found.add(float(token))
+        except ValueError:
+            continue  # "10:30", "2-1"
+    return frozenset(found)
 
 
 def _with_copied_sources(units: Sequence[_Unit], published: dict[str, float]
@@ -293,16 +345,7 @@ def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[
     mass = [sum(idf[lemma] for lemma in unit.lemmas) for unit in units]
     pairs = []
     for unit in units:
-        shared: dict[int, float] = defaultdict(float)
-        for lemma in unit.lemmas:
-            posting = postings[lemma]
-            if len(posting) > limit:
-                continue
-            for other in posting:
-                if other > unit.index and \
-                        units[other].sentence.article_id != unit.sentence.article_id:
-                    shared[other] += idf[lemma]
-        for other in shared:
+        for other in _candidates(unit.index, unit.lemmas, units, postings, limit, later=True):
             common = sum(idf[lemma] for lemma in unit.lemmas & units[other].lemmas)
             if 2 * common < PREFILTER_DICE * (mass[unit.index] + mass[other]):
                 continue  # `lemma_dice` below PREFILTER_DICE
@@ -310,6 +353,82 @@ def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[
             if score >= threshold:
                 pairs.append((unit.index, other, score))
     return pairs
+
+
+def _candidates(index: int, lemmas: frozenset[str], units: Sequence[_Unit],
+                postings: dict[str, list[int]], limit: int, *, later: bool) -> set[int]:
+    """Sentences of other articles sharing a lemma that is not too common with `lemmas`
+    (only those after `index` with `later`, so each pair is found once)."""
+    article_id = units[index].sentence.article_id
+    found: set[int] = set()
+    for lemma in lemmas:
+        posting = postings.get(lemma, ())
+        if len(posting) > limit:
+            continue
+        found.update(other for other in posting if (other > index or not later) and
+                     units[other].sentence.article_id != article_id)
+    return found
+
+
+def _clause_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[str, float]
+                  ) -> list[tuple[int, int, float]]:
+    """(short, long, score): a clause of a long sentence states what another outlet's
+    whole sentence does ("closed on Wednesday" in "closed on Wednesday, and engineers
+    began ..."), by the same `fact_similarity` on the clause, with every number and name
+    of the short sentence in the clause (a short clause shares little else). The long
+    sentence then backs the short one's fact without joining it, so one long sentence
+    cannot chain two facts together through two of its clauses."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for unit in units:
+        for lemma in unit.lemmas:
+            postings[lemma].append(unit.index)
+    limit = max(50, int(0.05 * len(units)))
+    mass = [sum(idf[lemma] for lemma in unit.lemmas) for unit in units]
+    threshold = fact_threshold()
+    pairs: dict[tuple[int, int], float] = {}
+    for unit in units:
+        for clause in unit.clauses:
+            lemmas = frozenset(clause.lemmas)
+            numbers = frozenset(w for w in clause.cues.words if any(c.isdigit() for c in w))
+            clause_mass = sum(idf.get(lemma, 0.0) for lemma in lemmas)
+            view: SentenceView | None = None  # built for the first candidate that passes
+            for other in _candidates(unit.index, lemmas, units, postings, limit, later=False):
+                short = units[other]
+                if not CLAUSE_MATCH_MIN_LEMMAS <= len(short.lemmas) <= \
+                        len(unit.lemmas) + CLAUSE_SLACK or \
+                        not short.view.numbers <= numbers or \
+                        not short.view.names <= unit.view.names:
+                    continue
+                common = sum(idf[lemma] for lemma in lemmas & short.lemmas)
+                if 2 * common < CLAUSE_PREFILTER_DICE * (clause_mass + mass[other]):
+                    continue
+                view = view or sentence_view(clause.text, clause.lemmas, clause.cues.tags,
+                                             clause.cues.words, clause.cues.links)
+                score = fact_similarity(view, short.view, weights)
+                if score >= max(threshold, pairs.get((other, unit.index), 0.0)):
+                    pairs[(other, unit.index)] = score
+    return [(short, long, score) for (short, long), score in pairs.items()]
+
+
+def _containing(units: Sequence[_Unit], contained: Sequence[tuple[int, int, float]],
+                groups: UnionFind, off_story: set[int]) -> dict[int, list[_Unit]]:
+    """Per group root: the long sentences backing it through a clause, the best one per
+    article, from articles the group has no sentence of."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for short, long, score in contained:
+        if short in off_story or long in off_story:
+            continue
+        key = (groups.find(short), units[long].sentence.article_id)
+        if score > best.get(key, (0.0, -1))[0]:
+            best[key] = (score, long)
+    have: dict[int, set[str]] = defaultdict(set)
+    for unit in units:
+        have[groups.find(unit.index)].add(unit.sentence.article_id)
+    found: dict[int, list[_Unit]] = defaultdict(list)
+    for (root, article_id), (_score, long) in sorted(best.items(), key=lambda kv: kv[1][1]):
+        if article_id not in have[root]:
+            found[root].append(units[long])
+    return found
 
 
 def _link_score(a: SentenceView, b: SentenceView, weights: dict[str, float],
@@ -339,40 +458,66 @@ def lemma_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> f
 
 
 def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float],
-               outlets: dict[str, str], *, conflicting: bool) -> Fact:
+               outlets: dict[str, str], *, conflicting: bool,
+               containing: Sequence[_Unit] = ()) -> Fact:
+    """`containing`: longer sentences of other articles one of whose clauses states the
+    fact; they back it (evidence, sources) but stay facts of their own."""
     ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
                                            u.sentence.article_id, u.position))
-    roots = {u.source for u in group}
+    roots = {u.source for u in [*group, *containing]}
     # The representative comes from an original, so copies never speak for the group.
     representative = next((u for u in ordered if u.source == u.sentence.article_id), ordered[0])
     agreement = "conflicting" if conflicting else ("corroborated" if len(roots) >= 2
                                                    else "single")
     # The representative's own span comes first: its text is the fact's text.
+    backing = [representative] + [u for u in ordered if u is not representative] + \
+        list(containing)
     evidence = tuple(Span(u.sentence.article_id, u.sentence.start, u.sentence.end)
-                     for u in [representative] + [u for u in ordered if u is not representative])
-    names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in ordered))
+                     for u in backing)
+    names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in backing))
     return Fact(fact_id, representative.sentence.text.strip(), agreement, evidence, len(roots),
-                names)
+                names, len(containing), len(roots - {u.source for u in group}))
 
 
 def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
                      published: dict[str, float]
                      ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
-    values: dict[str, dict[float, list[_Unit]]] = defaultdict(lambda: defaultdict(list))
+    """The first quantity the group's sentences give different figures for.
+
+    A copy that changes its original's figure ("40 passengers" reprinted as "45") is a
+    disagreement too: the texts differ and a reader cannot tell which is right; it still
+    counts once for corroboration (`_make_fact` counts sources, not articles).
+    """
+    values: dict[str, list[tuple[_Unit, float]]] = defaultdict(list)
     for unit in group:
         for label, value in _single_valued(unit):
-            values[label][value].append(unit)
-    for label, by_value in values.items():
-        if len(by_value) < 2:
-            continue
-        roots_per_value = [{u.source for u in us} for us in by_value.values()]
-        if all(a == b for a in roots_per_value for b in roots_per_value):
-            continue  # one source giving two numbers is not a disagreement
-        if len({outlets.get(u.sentence.article_id) or u.sentence.article_id
-                for us in by_value.values() for u in us}) < 2:
-            continue  # nor one outlet's two articles: a correction, or two things
-        return _divergence_versions(label, by_value, outlets, published)
+            values[label].append((unit, value))
+    for label, entries in values.items():
+        pairs = [(a, b) for a, va in entries for b, vb in entries
+                 if a.index < b.index and a.sentence.article_id != b.sentence.article_id and
+                 _in_two_outlets(a, b, outlets) and _disagree(a, va, b, vb)]
+        by_value = _involved(entries, pairs)
+        if len(by_value) >= 2:
+            return _divergence_versions(label, by_value, outlets, published)
     return None
+
+
+def _disagree(a: _Unit, va: float, b: _Unit, vb: float) -> bool:
+    """Two figures of one quantity that contradict each other. A sentence that gives both
+    ("rose from 41% to 48%", "first put at 1,200, was revised to 1,400") tells the
+    change, so it does not contradict a sentence giving either figure."""
+    return va != vb and vb not in a.mentioned and va not in b.mentioned
+
+
+def _involved(entries: Sequence[tuple[_Unit, float]], pairs: Sequence[tuple[_Unit, _Unit]]
+              ) -> dict[float, list[_Unit]]:
+    """Value -> the sentences giving it that take part in one of the disagreeing pairs."""
+    involved = {u.index for pair in pairs for u in pair}
+    by_value: dict[float, list[_Unit]] = defaultdict(list)
+    for unit, value in entries:
+        if unit.index in involved:
+            by_value[value].append(unit)
+    return dict(by_value)
 
 
 def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
@@ -381,6 +526,7 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
     """One version per independent source and value: copies repeat their original's
     figure, so they are listed with it (`copies`) rather than as more outlets saying it."""
     versions = []
+    saying = {value: {u.sentence.article_id for u in units} for value, units in by_value.items()}
     for value, units in sorted(by_value.items()):
         by_source: dict[str, list[_Unit]] = defaultdict(list)
         for unit in sorted(units, key=lambda u: published.get(u.sentence.article_id, math.inf)):
@@ -391,10 +537,13 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
             sentence = first.sentence
             copies = tuple(dict.fromkeys(u.sentence.article_id for u in source_units
                                          if u is not first))
+            # A copy whose original gives another figure here changed it.
+            changed = first.source if first.source not in saying[value] and any(
+                first.source in others for others in saying.values()) else None
             versions.append(DivergenceVersion(sentence.article_id,
                                               outlets.get(sentence.article_id, ""),
                                               sentence.text.strip(), format_number(value),
-                                              sentence.start, sentence.end, copies))
+                                              sentence.start, sentence.end, copies, changed))
     values = " vs ".join(format_number(v) for v in sorted(by_value))
     return f"{_quantity(label)}: {values}", tuple(versions)
 
@@ -426,26 +575,28 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
     for label, entries in by_label.items():
         if len(entries) > 200:
             continue
-        by_value: dict[float, list[_Unit]] = defaultdict(list)
-        for unit, value in entries:
-            by_value[value].append(unit)
-        if len(by_value) < 2:
+        if len({value for _unit, value in entries}) < 2:
             continue
         pairs = [(a, b) for (a, va) in entries for (b, vb) in entries
-                 if va != vb and a.source != b.source and _other_outlets(a, b, outlets) and
+                 if a.index < b.index and a.source != b.source and _other_outlets(a, b, outlets)
+                 and _disagree(a, va, b, vb) and
                  groups.find(a.index) != groups.find(b.index) and
                  _shared_context(a, b, label, idf) >= 2]
-        if not pairs:
-            continue
-        involved = {u.index for pair in pairs for u in pair}
-        kept = {v: [u for u in us if u.index in involved] for v, us in by_value.items()}
-        kept = {v: us for v, us in kept.items() if us}
+        kept = _involved(entries, pairs)
         if len(kept) >= 2:
+            involved = {u.index for pair in pairs for u in pair}
             topic, versions = _divergence_versions(label, kept, outlets, published)
             found.append(Divergence(f"d{start + len(found) + 1}", topic, versions))
             roots.update(root for root, ids in members.items()
                          if 2 * len(involved.intersection(ids)) >= len(ids))
     return found, roots
+
+
+def _in_two_outlets(a: _Unit, b: _Unit, outlets: dict[str, str]) -> bool:
+    """Two articles of one outlet giving two numbers for one fact are a correction or an
+    update, not outlets that differ (a copy is its own outlet here: it changed a figure)."""
+    return (outlets.get(a.sentence.article_id) or a.sentence.article_id) != \
+        (outlets.get(b.sentence.article_id) or b.sentence.article_id)
 
 
 def _other_outlets(a: _Unit, b: _Unit, outlets: dict[str, str]) -> bool:

@@ -138,7 +138,7 @@ def _divergence(item: Divergence) -> dict[str, Any]:
     return {"id": item.id, "topic": item.topic, "kind": item.kind, "event": item.event,
             "versions": [{"article": v.article, "outlet": v.outlet, "text": v.text,
                           "value": v.value, "start": v.start, "end": v.end,
-                          "copies": list(v.copies)}
+                          "copies": list(v.copies), "copy_of": v.copy_of}
                          for v in item.versions]}
 
 

@@ -203,6 +203,17 @@ class SentenceCues:
 
 
 @dataclass(frozen=True, slots=True)
+class Clause:
+    """One clause of a long sentence, as the fact scorer sees it: another outlet's short
+    sentence may state just this part ("closed on Wednesday" of "closed on Wednesday, and
+    engineers began ...")."""
+
+    text: str  # its words, space-joined (a relative clause keeps the noun it describes)
+    lemmas: tuple[str, ...]  # content lemmas in text order
+    cues: SentenceCues
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     """Everything the NLP stage learns from one article, free of spaCy types."""
 
@@ -215,6 +226,7 @@ class ArticleAnalysis:
     numbers: tuple[tuple[tuple[str, float], ...], ...] = ()  # (unit lemma, value) per sentence
     cues: tuple[SentenceCues, ...] = ()  # what the fact scorer compares, per sentence
     problem: str | None = None  # a stage failed on this article, or saw only part of it
+    clauses: tuple[tuple[Clause, ...], ...] = ()  # per sentence; none for short sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +274,10 @@ class Fact:
     evidence: tuple[Span, ...]
     sources: int  # independent sources behind it
     outlets: tuple[str, ...] = ()
+    # The last `backing` evidence spans are longer sentences one clause of which states the
+    # fact (`align._clause_pairs`); `backing_sources` of the sources come only from them.
+    backing: int = 0
+    backing_sources: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +289,7 @@ class DivergenceVersion:
     start: int
     end: int
     copies: tuple[str, ...] = ()  # articles copying this one, which say the same
+    copy_of: str | None = None  # the article this copy changed the figure of
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from spacy.symbols import NORM, ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
-from .models import Sentence, SentenceCues, StorylineError
+from .models import Clause, Sentence, SentenceCues, StorylineError
 from .text import CURRENCY_UNITS, MULTIPLIERS, NUMBER_WORDS, number_value
 
 # Official packages first; the registry mirror of the small model is the fallback.
@@ -92,11 +92,12 @@ class SentenceFeatures(NamedTuple):
     lemmas: list[tuple[str, ...]]  # content lemmas in text order
     numbers: list[tuple[tuple[str, float], ...]]  # (unit lemma, value)
     cues: list[SentenceCues]  # parts of speech, word lemmas, dependency arcs
+    clauses: list[tuple[Clause, ...]]  # clauses of long sentences (`sentence_clauses`)
 
 
 def sentence_features(doc: Doc, article_id: str) -> SentenceFeatures:
     """Sentences of a Doc with their content lemmas, (unit, value) numbers and word cues."""
-    found = SentenceFeatures([], [], [], [])
+    found = SentenceFeatures([], [], [], [], [])
     for sent in statement_spans(doc):
         text = sent.text.strip()
         if not text:
@@ -105,12 +106,82 @@ def sentence_features(doc: Doc, article_id: str) -> SentenceFeatures:
         content = [t for t in sent if _is_content(t)]
         found.lemmas.append(tuple(_lemma(t) for t in content))
         found.numbers.append(tuple(_numbers(sent)))
-        found.cues.append(SentenceCues(
-            tuple(t.pos_ for t in content),
-            tuple(_lemma(t) for t in sent if t.is_alpha or t.like_num or t.dep_ == "neg"),
-            tuple(f"{_lemma(t.head)}>{_lemma(t)}" for t in content
-                  if t.head is not t and _is_content(t.head))))
+        found.cues.append(_cues(list(sent), whole=True))
+        found.clauses.append(tuple(
+            Clause(" ".join(t.text for t in tokens),
+                   tuple(_lemma(t) for t in tokens if _is_content(t)), _cues(tokens))
+            for tokens in sentence_clauses(sent)))
     return found
+
+
+def _cues(tokens: list[Token], *, whole: bool = False) -> SentenceCues:
+    """A clause's arcs stay inside it; a whole sentence's are all kept (as fitted)."""
+    inside = {t.i for t in tokens}
+    content = [t for t in tokens if _is_content(t)]
+    return SentenceCues(
+        tuple(t.pos_ for t in content),
+        tuple(_lemma(t) for t in tokens if t.is_alpha or t.like_num or t.dep_ == "neg"),
+        tuple(f"{_lemma(t.head)}>{_lemma(t)}" for t in content
+              if t.head is not t and (whole or t.head.i in inside) and _is_content(t.head)))
+
+
+CLAUSE_MIN_WORDS = 12  # shorter sentences are compared whole only
+CLAUSE_MIN_LEMMAS = 3
+REPORTING_VERBS = {"say", "tell", "announce", "report", "add", "state", "confirm", "explain",
+                   "note", "write", "warn", "insist", "claim", "believe", "think"}
+EDGE_DEPS = {"cc", "punct", "mark", "prep", "advmod"}
+
+
+def sentence_clauses(sent: Span) -> list[list[Token]]:
+    """The clauses of a long sentence, each a list of its tokens, from the parse: each of
+    coordinated clauses with their own subject, an adverbial clause ("after cracks were
+    found"), a relative or participle clause with the noun it describes ("the 1,400
+    ballots that had been set aside"), what a reporting verb reports, and what is left of
+    the main clause without them. Clauses with fewer than 3 content words are left out, and
+    so is an attribution alone ("the county clerk said")."""
+    if sum(1 for t in sent if t.is_alpha or t.like_num) < CLAUSE_MIN_WORDS:
+        return []
+    heads = [t for t in sent if _heads_clause(t)]
+    if not heads:
+        return []
+    cut: set[int] = set()
+    parts: list[list[Token]] = []
+    for head in heads:
+        tokens = {t.i: t for t in head.subtree}
+        if head.dep_ in {"relcl", "acl"}:  # with the noun it describes, not "that"/"which"
+            noun = head.head
+            tokens.update({t.i: t for left in noun.lefts for t in left.subtree})
+            tokens[noun.i] = noun
+            tokens = {i: t for i, t in tokens.items() if t.tag_ not in {"WDT", "WP", "WP$"}}
+        parts.append(sorted(tokens.values(), key=lambda t: t.i))
+        cut.update(t.i for t in head.subtree)
+    parts.insert(0, [t for t in sent if t.i not in cut])
+    trimmed = [_trimmed(part) for part in parts]
+    return [part for part in trimmed
+            if sum(1 for t in part if _is_content(t)) >= CLAUSE_MIN_LEMMAS and
+            not all(t.lemma_ in REPORTING_VERBS for t in part if t.pos_ == "VERB")]
+
+
+def _heads_clause(token: Token) -> bool:
+    if token.dep_ == "conj":  # "..., and engineers began checking": its own subject
+        return token.pos_ in {"VERB", "AUX"} and token.head.pos_ in {"VERB", "AUX"} and \
+            any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children)
+    if token.dep_ in {"relcl", "acl"}:
+        return token.pos_ == "VERB" and token.head.pos_ in {"NOUN", "PROPN"}
+    if token.dep_ == "ccomp":
+        return token.head.lemma_ in REPORTING_VERBS
+    return token.dep_ == "advcl" and token.pos_ in {"VERB", "AUX"}
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    """Without the joining words and punctuation at either end ("and", "after", ",")."""
+    start, end = 0, len(tokens)
+    while start < end and (tokens[start].dep_ in EDGE_DEPS or tokens[start].is_punct):
+        start += 1
+    while end > start and (tokens[end - 1].dep_ in {"cc", "punct", "mark"} or
+                           tokens[end - 1].is_punct or tokens[end - 1].is_space):
+        end -= 1
+    return tokens[start:end]
 
 
 def statement_spans(doc: Doc) -> list[Span]:
@@ -192,7 +263,9 @@ def _numbers(sent: Span) -> list[tuple[str, float]]:
         if value is None or unit == token or unit.pos_ not in {"NOUN", "PROPN"} or \
                 unit.lower_.rstrip(".") in MONTH_WORDS or _no_amount(token, unit):
             continue  # "Dec. 3" is a date, not three Decembers; "7 a.m." is no amount
-        found.append((unit.lemma_.lower(), value))
+        # "48%" and "48 percent" count one thing, so "45 percent" elsewhere disputes it.
+        label = unit.lemma_.lower()
+        found.append(("percent" if label in {"%", "pct"} else label, value))
     return found
 
 

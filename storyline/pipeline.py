@@ -30,6 +30,7 @@ from .mentions import find_mentions
 from .models import (
     Article,
     ArticleAnalysis,
+    DateMention,
     Entity,
     InputError,
     Provenance,
@@ -400,7 +401,7 @@ def _analyze_partition(articles: Sequence[Article], *, model: str | None, batch_
 
 def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
     """One article's NLP results; a failing extractor costs that article, not the run."""
-    sentences, lemmas, numbers, cues = sentence_features(doc, article.id)
+    sentences, lemmas, numbers, cues, clauses = sentence_features(doc, article.id)
     try:
         mentions = find_mentions(doc, article.id)
         quotes = extract_quotes(doc, article.id, mentions)
@@ -412,7 +413,7 @@ def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
                f"from the first {MAX_CHARS:,} only") if len(article.text) > MAX_CHARS else None
     return ArticleAnalysis(article.id, tuple(sentences), tuple(mentions), tuple(quotes),
                            tuple(dates), tuple(lemmas), tuple(numbers), tuple(cues),
-                           problem=clipped)
+                           problem=clipped, clauses=tuple(clauses))
 
 
 def _without_spinner_words(entities: Sequence[Entity], analyses: Sequence[ArticleAnalysis],
@@ -470,8 +471,9 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
     shown = _without_spinner_words(entities.entities, analyses, provenance)
     published = {a.id: a.timestamp for a in articles}
-    alignment = align_facts(articles, analyses, sources)
-    events = build_timeline(articles, [d for a in analyses for d in a.dates], sources)
+    digests = {p.article for p in provenance if p.kind == "digest"}
+    alignment = align_facts(articles, analyses, sources, digests)
+    events = build_timeline(articles, _story_dates(analyses, alignment.digest_items), sources)
     quote_groups = group_quotes(quotes, published)
     dated = date_divergences(events, articles, start=len(alignment.divergences))
     worded = quote_divergences(quote_groups, quotes, articles, sources,
@@ -491,6 +493,14 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
                         tuple(quotes), tuple(quote_groups), tuple(events),
                         facts, divergences, tuple(summary), tuple(errors),
                         summary_method=method)
+
+
+def _story_dates(analyses: Sequence[ArticleAnalysis],
+                 digest_items: Mapping[str, Sequence[tuple[int, int]]]) -> list[DateMention]:
+    """Every date, but of a digest only those in sentences of this story's items."""
+    return [d for a in analyses for d in a.dates
+            if a.article_id not in digest_items or
+            any(start <= d.start < end for start, end in digest_items[a.article_id])]
 
 
 def _analyses_for(articles: Sequence[Article], analysed: Mapping[str, ArticleAnalysis], *,

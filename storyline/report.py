@@ -366,10 +366,14 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     lines += ["", "## Divergences", ""]
     if not dossier["divergences"]:
         lines.append(NONE_FOUND)
+    outlet_of = {a["id"]: a["outlet"] or a["id"] for a in dossier["articles"]}
     for item in dossier["divergences"]:
         lines.append(f"- {_md(item['topic'])}")
         for version in item["versions"]:
-            lines.append(f"  - {_md(version['outlet'])}: {_md(version['text'])}")
+            original = version.get("copy_of")
+            changed = f" (a copy of {_md(outlet_of.get(original, original))} that changed it)" \
+                if original else ""
+            lines.append(f"  - {_md(version['outlet'])}{changed}: {_md(version['text'])}")
     if dossier["errors"]:
         lines += ["", "## Input errors", ""]
         lines += [f"- {_md(e['source'])}: {_md(e['reason'])}" for e in dossier["errors"]]

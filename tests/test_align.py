@@ -313,3 +313,108 @@ def test_two_numbers_of_one_outlet_are_no_divergence_between_outlets(analyse: An
         articles = [article(text, id=key, outlet=outlets[key]) for key, text in texts.items()]
         alignment = align_facts(articles, analyses, {key: key for key in texts})
         assert len(alignment.divergences) == divergences, outlets
+
+
+def test_a_copy_that_changes_a_figure_is_a_divergence(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "wire": "The ferry Island Wren ran aground near Tollan Point with 40 passengers on "
+                "board, the coast guard said.",
+        "copy": "The ferry Island Wren ran aground near Tollan Point with 45 passengers on "
+                "board, the coast guard said."}, sources={"wire": "wire", "copy": "wire"})
+    [fact] = alignment.facts
+    assert fact.agreement == "conflicting" and fact.sources == 1  # still one source
+    [divergence] = alignment.divergences
+    assert divergence.topic == "number of passengers: 40 vs 45"
+    versions = {v.article: (v.value, v.copy_of) for v in divergence.versions}
+    assert versions == {"wire": ("40", None), "copy": ("45", "wire")}
+
+
+def test_a_copy_giving_its_originals_figure_is_no_divergence(analyse: Any) -> None:
+    text = ("The ferry Island Wren ran aground near Tollan Point with 40 passengers on board, "
+            "the coast guard said.")
+    alignment = _align(analyse, {"wire": text, "copy": text.replace("the coast", "a coast")},
+                       sources={"wire": "wire", "copy": "wire"})
+    assert not alignment.divergences
+    assert [f.agreement for f in alignment.facts] == ["single"]
+
+
+FILLER = {"x": "The gallery in Port Elsin opened a new wing for maritime paintings on Saturday.",
+          "y": "A late frost damaged apple orchards across the Vell valley last spring."}
+
+
+def test_a_figure_revised_in_one_outlet_is_no_dispute_with_the_new_figure(
+        analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "The count of flooded homes in Marlow, first put at 1,200 homes, was revised to "
+             "1,400.",
+        "b": "The count of flooded homes in Marlow was 1,400 homes, officials said."})
+    assert not aligned.divergences
+    assert [f.agreement for f in aligned.facts] == ["corroborated"]
+    loose = _align(analyse, {
+        "a": "Election officials in Marlow first counted 1,200 damaged ballots but later "
+             "revised the count to 1,400.",
+        "b": "The flood in Marlow damaged 1,400 ballots, election officials said.", **FILLER})
+    assert not loose.divergences
+    assert {f.agreement for f in loose.facts} == {"single"}
+    # Without the revision it is a dispute.
+    disputed = _align(analyse, {
+        "a": "Election officials in Marlow first counted 1,200 damaged ballots on Monday.",
+        "b": "The flood in Marlow damaged 1,400 ballots, election officials said.", **FILLER})
+    assert [d.topic for d in disputed.divergences] == ["number of ballots: 1200 vs 1400"]
+
+
+def test_a_newsletters_other_items_stay_out_of_the_story() -> None:
+    from storyline import pipeline
+    from tests.test_provenance import FERRY_COAST, FERRY_HERALD, FERRY_NEWSLETTER
+
+    articles = [article(FERRY_HERALD, id="herald", outlet="Dunmore Herald",
+                        published="2026-12-01T12:00:00Z"),
+                article(FERRY_COAST, id="coast", outlet="Coastline News",
+                        published="2026-12-01T18:00:00Z"),
+                article(FERRY_NEWSLETTER, id="brief", outlet="Westcoast Daily",
+                        published="2026-12-02T05:30:00Z")]
+    results = pipeline.build_story_results(pipeline.single_story(articles), articles)
+    assert {p.article: p.kind for p in results.provenance}["brief"] == "digest"
+    told = [f.text for f in results.facts] + [e.description for e in results.events]
+    for other_item in ("percent rise", "Gales", "Otters", "Forward this"):
+        assert not any(other_item in text for text in told), other_item
+    # The story's own items from the newsletter are still there.
+    from_brief = {s.article for f in results.facts for s in f.evidence} & {"brief"}
+    assert from_brief == {"brief"}
+
+
+def test_a_short_sentence_stated_in_a_clause_of_a_long_one_is_corroborated(
+        analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Election officials set aside 1,400 mail-in ballots on Tuesday.",
+        "b": "The 1,400 mail ballots that had been set aside on Tuesday will be counted.",
+        "c": "The Kestrel River Bridge was closed on Wednesday.",
+        "d": "The Kestrel River Bridge was closed on Wednesday, and engineers from the "
+             "regional transport office began checking every pier for cracks."})
+    by_text = {f.text: f for f in alignment.facts}
+    ballots = by_text["Election officials set aside 1,400 mail-in ballots on Tuesday."]
+    assert ballots.agreement == "corroborated"
+    assert [e.article for e in ballots.evidence] == ["a", "b"]
+    closed = by_text["The Kestrel River Bridge was closed on Wednesday."]
+    assert closed.agreement == "corroborated" and closed.sources == 2
+    # The long sentences stay facts of their own: they say more than the short ones.
+    assert {f.agreement for f in alignment.facts if f.text.startswith(
+        ("The 1,400 mail ballots", "The Kestrel River Bridge was closed on Wednesday, and"))
+            } == {"single"}
+
+
+def test_a_clause_does_not_back_a_sentence_with_another_figure_or_name(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Election officials set aside 1,600 mail-in ballots on Tuesday.",
+        "b": "The 1,400 mail ballots that had been set aside on Tuesday will be counted.",
+        "c": "The Ardle River Bridge was closed on Wednesday.",
+        "d": "The Kestrel River Bridge was closed on Wednesday, and engineers from the "
+             "regional transport office began checking every pier for cracks."})
+    assert all(len(f.evidence) == 1 for f in alignment.facts)
+
+
+def test_a_percent_sign_disputes_the_word(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Turnout in the Marlow county vote was 48%, the election office said.",
+        "b": "Turnout in the Marlow county vote was 45 percent, the election office said."})
+    assert [d.topic for d in alignment.divergences] == ["percentage: 45 vs 48"]

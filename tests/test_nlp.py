@@ -42,3 +42,24 @@ def test_clock_times_ages_and_increments_are_no_amounts(nlp: Any) -> None:
     numbers = sentence_features(doc, "a").numbers
     assert [list(n) for n in numbers] == [[("other", 40.0)], [("pound", 12.0)], [], [],
                                           [("day", 3.0)]]
+
+
+def test_the_clauses_of_a_long_sentence(nlp: Any) -> None:
+    found = sentence_features(nlp(
+        "The 1,400 mail ballots that had been set aside on Tuesday will be counted, the "
+        "county clerk said. The Kestrel River Bridge was closed on Wednesday, and engineers "
+        "from the transport office began checking every pier. The bridge was closed."), "a")
+    texts = [[c.text for c in clauses] for clauses in found.clauses]
+    assert texts == [
+        # the attribution alone ("the county clerk said") is no clause
+        ["The 1,400 mail ballots had been set aside on Tuesday",
+         "The 1,400 mail ballots that had been set aside on Tuesday will be counted"],
+        ["The Kestrel River Bridge was closed on Wednesday",
+         "engineers from the transport office began checking every pier"],
+        []]  # a short sentence is compared whole
+    assert found.clauses[1][0].lemmas == ("kestrel", "river", "bridge", "close", "wednesday")
+
+
+def test_a_percent_sign_and_the_word_are_one_unit(nlp: Any) -> None:
+    found = sentence_features(nlp("Turnout was 48%. Turnout was 45 percent."), "a")
+    assert [list(n) for n in found.numbers] == [[("percent", 48.0)], [("percent", 45.0)]]

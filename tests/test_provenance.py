@@ -298,46 +298,49 @@ def test_digest_of_two_articles_and_truncation_is_a_reprint() -> None:
     assert kinds["wire"] == kinds["herald"] == ("original", None)
 
 
+# Each report goes on, in its own words, well beyond what the newsletter takes.
+FERRY_FILLER = ("Islanders who rely on the crossing for work and school described a morning "
+                "of confusion at the harbour, where staff handed out hot drinks and blankets "
+                "while buses were arranged for those who had missed appointments on the "
+                "mainland. Several families said they had waited for hours without news of "
+                "relatives on board, and a local shop opened early to offer food. The harbour "
+                "master's office promised a full account of the rescue once the vessel had "
+                "been moved and the divers had finished their survey of the hull.")
+FERRY_HERALD = ("PORT DUNMORE - A ferry carrying 148 passengers and 11 crew ran aground on "
+                "Tollan Reef off Hale Island early on Tuesday, forcing a four-hour rescue in "
+                "heavy swell.\n\nThe operator, Kestrel Sound Ferries, said the vessel would be "
+                "refloated on Wednesday and that all Hale Island sailings were cancelled until "
+                "at least Friday.\n\nFour people were treated in hospital for minor injuries. "
+                "The coastguard said conditions had been difficult all morning.\n\n" + FERRY_FILLER)
+FERRY_COAST = ("HALE ISLAND - Rescuers brought 163 passengers ashore on Tuesday after the "
+               "Kestrel Sound Ferries vessel Island Wren grounded on rocks near Tollan Point."
+               "\n\nThe ferry's master remained on board with a skeleton crew of four. Local "
+               "councillors called for an inquiry into the route.\n\nThe grounding is the "
+               "first on the route in more than thirty years, according to records kept by "
+               "the island's heritage society, which lists a cargo boat lost in fog off the "
+               "same reef in the winter of 1991. Fishermen in Port Dunmore said the channel "
+               "had narrowed since then as sand banks shifted, and two of them said they had "
+               "warned the operator about the markers near the point last spring.\n\nOn the "
+               "quay, volunteers from the island's sailing club helped passengers find their "
+               "luggage, which had been brought ashore in a separate boat, and a doctor from "
+               "the village surgery checked the elderly and the very young before they were "
+               "driven home. The club's secretary said the island had not seen such a day "
+               "since the storms of the early nineties, when the old pier was washed away.")
+FERRY_NEWSLETTER = ("Good morning. Here is what you need to know today.\n\nFerry aground: A "
+                    "ferry carrying 148 passengers and 11 crew ran aground on Tollan Reef off "
+                    "Hale Island early on Tuesday, forcing a four-hour rescue in heavy swell, "
+                    "the Dunmore Herald reports. Rescuers brought 163 passengers ashore on "
+                    "Tuesday after the Kestrel Sound Ferries vessel Island Wren grounded on "
+                    "rocks near Tollan Point, according to Coastline News. All Hale Island "
+                    "sailings were cancelled until at least Friday.\n\nCouncil tax: Dunmore "
+                    "council will vote next Tuesday on a three percent rise.\n\nWeather: Gales "
+                    "are forecast for the west coast through Thursday.\n\nSport: The Dunmore "
+                    "Otters beat Linden 3-1 on Saturday to reach the regional final, their first "
+                    "in a decade.\n\nThat's all for today. Forward this to a friend.")
+
+
 def test_a_newsletter_of_several_items_copying_two_articles_is_a_digest() -> None:
-    # Each report goes on, in its own words, well beyond what the newsletter takes.
-    filler = ("Islanders who rely on the crossing for work and school described a morning "
-              "of confusion at the harbour, where staff handed out hot drinks and blankets "
-              "while buses were arranged for those who had missed appointments on the "
-              "mainland. Several families said they had waited for hours without news of "
-              "relatives on board, and a local shop opened early to offer food. The harbour "
-              "master's office promised a full account of the rescue once the vessel had "
-              "been moved and the divers had finished their survey of the hull.")
-    herald = ("PORT DUNMORE - A ferry carrying 148 passengers and 11 crew ran aground on "
-              "Tollan Reef off Hale Island early on Tuesday, forcing a four-hour rescue in "
-              "heavy swell.\n\nThe operator, Kestrel Sound Ferries, said the vessel would be "
-              "refloated on Wednesday and that all Hale Island sailings were cancelled until "
-              "at least Friday.\n\nFour people were treated in hospital for minor injuries. "
-              "The coastguard said conditions had been difficult all morning.\n\n" + filler)
-    coast = ("HALE ISLAND - Rescuers brought 163 passengers ashore on Tuesday after the "
-             "Kestrel Sound Ferries vessel Island Wren grounded on rocks near Tollan Point."
-             "\n\nThe ferry's master remained on board with a skeleton crew of four. Local "
-             "councillors called for an inquiry into the route.\n\nThe grounding is the "
-             "first on the route in more than thirty years, according to records kept by "
-             "the island's heritage society, which lists a cargo boat lost in fog off the "
-             "same reef in the winter of 1991. Fishermen in Port Dunmore said the channel "
-             "had narrowed since then as sand banks shifted, and two of them said they had "
-             "warned the operator about the markers near the point last spring.\n\nOn the "
-             "quay, volunteers from the island's sailing club helped passengers find their "
-             "luggage, which had been brought ashore in a separate boat, and a doctor from "
-             "the village surgery checked the elderly and the very young before they were "
-             "driven home. The club's secretary said the island had not seen such a day "
-             "since the storms of the early nineties, when the old pier was washed away.")
-    newsletter = ("Good morning. Here is what you need to know today.\n\nFerry aground: A "
-                  "ferry carrying 148 passengers and 11 crew ran aground on Tollan Reef off "
-                  "Hale Island early on Tuesday, forcing a four-hour rescue in heavy swell, "
-                  "the Dunmore Herald reports. Rescuers brought 163 passengers ashore on "
-                  "Tuesday after the Kestrel Sound Ferries vessel Island Wren grounded on "
-                  "rocks near Tollan Point, according to Coastline News. All Hale Island "
-                  "sailings were cancelled until at least Friday.\n\nCouncil tax: Dunmore "
-                  "council will vote next Tuesday on a three percent rise.\n\nWeather: Gales "
-                  "are forecast for the west coast through Thursday.\n\nSport: The Dunmore "
-                  "Otters beat Linden 3-1 on Saturday to reach the regional final, their first "
-                  "in a decade.\n\nThat's all for today. Forward this to a friend.")
+    herald, coast, newsletter = FERRY_HERALD, FERRY_COAST, FERRY_NEWSLETTER
     kinds = _kinds(article(herald, id="herald", outlet="Dunmore Herald",
                            published="2026-12-01T12:00:00Z"),
                    article(coast, id="coast", outlet="Coastline News",

@@ -303,3 +303,23 @@ def test_reported_speech_is_one_line_for_every_outlet_and_copy_that_says_it() ->
     # an independent outlet's other wording is its own line: only a copy's is merged
     dossier["provenance"][1]["kind"] = "original"
     assert len(reported_speech(dossier)) == 5
+
+
+def test_a_copy_that_changed_a_figure_is_named_in_the_divergence() -> None:
+    from storyline import pipeline
+    from storyline.report import render_markdown
+    from tests.conftest import article
+
+    wire = ("PORT DUNMORE - The ferry Island Wren ran aground near Tollan Point with 40 "
+            "passengers on board, the coast guard said on Tuesday. All sailings were "
+            "cancelled until Friday.")
+    reprint = wire.replace("40 passengers", "45 passengers") + " /Dunmore Wire"
+    articles = [article(wire, id="wire", outlet="Dunmore Wire",
+                        published="2026-12-01T10:00:00Z"),
+                article(reprint, id="copy", outlet="Reprint Daily",
+                        published="2026-12-01T12:00:00Z")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    [divergence] = dossier["divergences"]
+    assert [v["copy_of"] for v in divergence["versions"]] == [None, "wire"]
+    assert "  - Reprint Daily (a copy of Dunmore Wire that changed it): The ferry" in \
+        render_markdown(dossier)

@@ -466,3 +466,18 @@ def test_a_span_of_the_fact_group_saying_not_is_not_cited() -> None:
         "b": "The Dunmore council did not approve the harbour budget of 4 million euros on "
              "Tuesday."}, "corroborated")
     assert [c.article for c in sentence.citations] == ["a"]
+
+
+def test_a_longer_sentence_backing_a_fact_through_a_clause_is_cited_as_a_supporter() -> None:
+    text = "Mayor Ilse Varga closed the Dunmore bridge on Monday after 3 cracks were found."
+    backer = ("Mayor Ilse Varga closed the Dunmore bridge on Monday after 3 cracks were found, "
+              "and the council's engineers began checking every pier.")
+    vaguer = ("Mayor Ilse Varga closed the Dunmore bridge on Monday after cracks were found, "
+              "and the council's engineers began checking every pier.")
+    articles = [article(text, id="a1"), article(backer, id="a2"), article(vaguer, id="a3")]
+    fact = Fact("f1", text, "corroborated",
+                (Span("a1", 0, len(text)), Span("a2", 0, len(backer)),
+                 Span("a3", 0, len(vaguer))), 3, backing=2, backing_sources=2)
+    brief = summarize([fact], [(0,)], articles, {a.id: a.id for a in articles})
+    # Cited like any supporter: a3 does not give the number of cracks.
+    assert [c.article for c in brief[0].citations] == ["a1", "a2"]
