@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -638,6 +638,9 @@ def _digest_sources(sketches: Sequence[_Sketch], pairs: set[tuple[int, int]]
         partners[i].add(j)
         partners[j].add(i)
     digests: dict[int, _PairResult] = {}
+    # word -> how many articles use it, read only when a newsletter is suspected
+    vocabulary = cache(lambda: Counter(word for sketch in sketches
+                                       for word in set().union(*sketch.sentence_content)))
     for index, sketch in enumerate(sketches):
         if sketch.token_count > DIGEST_MAX_WORDS:
             continue
@@ -653,7 +656,7 @@ def _digest_sources(sketches: Sequence[_Sketch], pairs: set[tuple[int, int]]
                 longer = candidate.token_count >= DIGEST_SOURCE_RATIO * sketch.token_count
                 (sources if longer else shorter).append(pair)
         if _is_newsletter(sketch, sources + shorter, sketches) or \
-                _carries_items(index, sources + shorter, sketches):
+                _carries_items(index, sources + shorter, sketches, vocabulary):
             sources += shorter
         elif not sources or not _is_digest(sketch, sources, sketches):
             continue
@@ -677,8 +680,8 @@ def _is_newsletter(sketch: _Sketch, sources: list[_PairResult], sketches: Sequen
         len(covered) >= DIGEST_MIN_COPIED and len(covered) / _scored(sketch) >= DIGEST_MIN_SHARE
 
 
-def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[_Sketch]
-                   ) -> bool:
+def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[_Sketch],
+                   vocabulary: Callable[[], Counter[str]]) -> bool:
     """A newsletter carrying an item or two of this story: a sentence or two copied, in
     the writer's own words, from articles published before it, and nothing else of theirs.
 
@@ -699,9 +702,9 @@ def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[_S
             if number not in covered for word in content if not _calendar(word)}
     if len(rest) < ITEM_MIN_WORDS:
         return False  # too little else to tell a newsletter from a short report
-    story = {word for number, other in enumerate(sketches) if number != index
-             for content in other.sentence_content for word in content}
-    return len(rest & story) <= ITEM_REST_SHARED * len(rest)
+    counts = vocabulary()  # a word of this one's used by another one too: counted twice
+    shared = sum(1 for word in rest if counts[word] > 1)
+    return shared <= ITEM_REST_SHARED * len(rest)
 
 
 def _published_before(a: _Sketch, b: _Sketch) -> bool:
