@@ -53,6 +53,7 @@ DIGEST_MIN_SHARE = 0.3  # ... when they are this share of it at least
 ITEM_MIN_WORDS = 12
 ITEM_TOPICAL_WORDS = 2  # content words a copied sentence shares with its source's others
 ITEM_REST_SHARED = 0.25
+ITEM_STORY_WORD_ARTICLES = 50  # a word of the story is in one of each 50 of its articles
 # Sentence matches that mean the words were copied, not just the facts.
 COPIED_SCORE = 0.85  # a sentence copied inside a label and credit, or one clause of it
 COPIED_OVERLAP = 0.7  # ... shares most of the shorter one's content words
@@ -702,8 +703,10 @@ def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[_S
             if number not in covered for word in content if not _calendar(word)}
     if len(rest) < ITEM_MIN_WORDS:
         return False  # too little else to tell a newsletter from a short report
-    counts = vocabulary()  # a word of this one's used by another one too: counted twice
-    shared = sum(1 for word in rest if counts[word] > 1)
+    # A word of the story is used by another article (this one counts too); in a big
+    # story by 2% of them, as any word of a weather line turns up somewhere in hundreds.
+    counts, least = vocabulary(), 1 + max(1, len(sketches) // ITEM_STORY_WORD_ARTICLES)
+    shared = sum(1 for word in rest if counts[word] >= least)
     return shared <= ITEM_REST_SHARED * len(rest)
 
 
