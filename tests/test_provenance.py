@@ -597,3 +597,28 @@ def test_a_last_line_naming_an_outlet_credits_it() -> None:
     assert not [e for e in gazette.evidence if "match" in e and int(e["end"]) > line]
     # A name alone is the author's sign-off.
     assert find_credit(article(body + "\n\n- Tom Reilly", outlet="Daily")) is None
+
+
+def test_in_a_big_story_a_newsletter_is_told_by_the_words_most_of_the_story_uses() -> None:
+    # One article of a hundred happens to share many of the newsletter's weather and
+    # school words; the story's own words are those its articles keep using.
+    goods = ("cod", "crab", "mussels", "herring", "oysters", "sprats", "whelks", "plaice",
+             "mackerel", "lobster")
+    reports = [article(f"Trader number {n} at the Quay Street fish market said the "
+                       f"harbour board's decision to close the market in June would end "
+                       f"{n + 3} years of selling {goods[n % 10]} on the quay, and that the "
+                       f"traders' move to the ferry terminal hall would cost them customers.",
+                       id=f"r{n}", outlet=f"Outlet {n}", published="2026-03-02T12:00:00Z")
+               for n in range(97)]
+    chance = ("On a grey start to the day, with a brisk northerly breeze, pupils from the "
+              "town's primary school on Kettering Lane walked to the library with the "
+              "county education office's staff, enjoying a coffee and a bright spell "
+              "before the walk home along the quay past the fish market.")
+    stream = [article(HARBOUR, id="herald", outlet="Dunmore Herald",
+                      published="2026-03-02T10:00:00Z"),
+              *reports,
+              article(chance, id="chance", outlet="Bay Walker", published="2026-03-02T13:00:00Z"),
+              article(_newsletter(HARBOUR_ITEM, SCHOOL_ITEM), id="brief",
+                      outlet="Coastline Daily Brief", published="2026-03-03T06:00:00Z")]
+    kinds = _kinds(*stream)
+    assert kinds["brief"] == ("digest", "herald") and kinds["herald"] == ("original", None)
