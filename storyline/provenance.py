@@ -51,7 +51,7 @@ DIGEST_MIN_SHARE = 0.3  # ... when they are this share of it at least
 # what their source is about, while its other sentences (greeting, weather, other stories)
 # share at most ITEM_REST_SHARED of their content words with the rest of the set.
 ITEM_MIN_WORDS = 12
-ITEM_TOPICAL_WORDS = 2  # content words a copied sentence shares with its source's others
+ITEM_TOPICAL_WORDS = 1  # content words a copied sentence shares with its source's others
 ITEM_REST_SHARED = 0.25
 ITEM_STORY_WORD_ARTICLES = 50  # a word of the story is in one of each 50 of its articles
 # Sentence matches that mean the words were copied, not just the facts.
