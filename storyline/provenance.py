@@ -684,7 +684,7 @@ def _is_newsletter(sketch: _Sketch, sources: list[_PairResult], sketches: Sequen
 def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[_Sketch],
                    vocabulary: Callable[[], Counter[str]]) -> bool:
     """A newsletter carrying an item or two of this story: a sentence or two copied, in
-    the writer's own words, from articles published before it, and nothing else of theirs.
+    the writer's own words, from articles not published after it, and nothing else of theirs.
 
     An original report about the same story that shares a quote or a sentence with
     another outlet tells the rest in words of the story (names, places, the subject); a
@@ -693,8 +693,9 @@ def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[_S
     sketch = sketches[index]
     if any(p.containment >= 0.5 for p in sources):
         return False  # mostly one article's: a copy of it, not a newsletter
-    # Not the articles published after it. Undated, the copied sentence tells: it is about
-    # what its source is about (`_copied`), and off the subject in the newsletter.
+    # Not the articles published after it. Undated, `_copied` gives the direction: a copied
+    # sentence is about what its source is about, and a newsletter's item is off the
+    # newsletter's subject, so the article it copies never reads as copying it.
     earlier = [p for p in sources if not _published_before(sketch, sketches[p.source])]
     covered = {sentence for _source, sentence in _copied(earlier, sketches, own=True)}
     if not covered:
