@@ -18,9 +18,9 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -46,6 +46,14 @@ DIGEST_MIN_SHINGLES = 3
 SUSPECTS_SHOWN = 15  # swapped-word notes listed for a spun article read alone
 DIGEST_MIN_COPIED = 3  # sentences copied from two or more articles make a digest
 DIGEST_MIN_SHARE = 0.3  # ... when they are this share of it at least
+# A newsletter carrying one or two items of a story (a stream sorts it into one story):
+# sentences of at least ITEM_MIN_WORDS own words copied from the story's articles, about
+# what their source is about, while its other sentences (greeting, weather, other stories)
+# share at most ITEM_REST_SHARED of their content words with the rest of the set.
+ITEM_MIN_WORDS = 12
+ITEM_TOPICAL_WORDS = 1  # content words a copied sentence shares with its source's others
+ITEM_REST_SHARED = 0.25
+ITEM_STORY_WORD_ARTICLES = 50  # a word of the story is in one of each 50 of its articles
 # Sentence matches that mean the words were copied, not just the facts.
 COPIED_SCORE = 0.85  # a sentence copied inside a label and credit, or one clause of it
 COPIED_OVERLAP = 0.7  # ... shares most of the shorter one's content words
@@ -58,7 +66,15 @@ SPUN_MIN_SWAP_SHARE = 0.02
 SPUN_SWAP_DOMINANCE = 1.5
 IN_ORDER = 0.8
 DUPLICATE_IDENTITY = 0.9
+# Sentences a quarter of the other's length or less match only on 3+ shared content words.
+SHORT_LINE_RATIO = 4
+SHORT_LINE_SHARED = 3
 REPRINT_MAX_REWORDED = 0.2
+# The last word of an outlet's name, for a credit that gives the name alone.
+OUTLET_WORDS = ("Press", "News", "Newswire", "Wire", "Agency", "Service", "Times", "Post",
+                "Herald", "Tribune", "Gazette", "Journal", "Courier", "Telegraph",
+                "Chronicle", "Observer", "Guardian", "Bulletin", "Daily", "Review", "Radio",
+                "Television", "TV", "Network", "Media", "Reuters", "AP", "AFP", "UPI")
 CREDIT_PATTERNS = [
     re.compile(r"(?:this|the) (?:article|story|report) (?:was )?(?:originally |first )?"
                r"(?:appeared|published|ran) (?:in|on|by) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
@@ -79,6 +95,10 @@ CREDIT_PATTERNS = [
     re.compile(r"\s/\s?(?P<outlet>AP|VOA|AFP|Reuters|UPI|PA|DPA|ANSA)\s*$"),
     re.compile(r"(?:[.!?\"\u201d]\s*|\n)/\s?(?P<outlet>[A-Z][\w&.'-]{1,30}"
                r"(?: [A-Z][\w&.'-]{1,30}){0,3})\s*$"),
+    # a last line naming an outlet: "- Meridian Press" (a name alone, "- Elise Viebeck.",
+    # is the author's sign-off)
+    re.compile(r"(?<=\n)[ \t]*[-\u2013\u2014][ \t]*(?P<outlet>(?:[A-Z][\w&.'-]*[ \t]+){0,3}"
+               r"(?:" + "|".join(OUTLET_WORDS) + r"))[ \t]*$"),
     # a newsletter's credit in brackets: "(Source: The Calder Courier)"
     re.compile(r"\((?:Source|Sources|Via|From): (?:[Tt]he )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"),
 ]
@@ -441,6 +461,10 @@ def _sentence_similarity(a: list[str], b: list[str], a_content: set[str], b_cont
         return 0.9, "shortened", (0, 0)
     overlap = len(a_content & b_content) / max(1, min(len(a_content), len(b_content)))
     ratio = Indel.normalized_similarity(a, b)
+    if len(a_content & b_content) < SHORT_LINE_SHARED and \
+            SHORT_LINE_RATIO * min(len(a), len(b)) < max(len(a), len(b)):
+        # A line of a few words ("- Meridian Press") inside a long sentence is no match.
+        return ratio, "reworded", (0, 0)
     edits: tuple[int, int] | None = None
     if ratio >= 0.5 and min(len(a), len(b)) / max(len(a), len(b), 1) >= 0.7:
         swapped, indels = edits = _word_edits(a, b)
@@ -615,6 +639,9 @@ def _digest_sources(sketches: Sequence[_Sketch], pairs: set[tuple[int, int]]
         partners[i].add(j)
         partners[j].add(i)
     digests: dict[int, _PairResult] = {}
+    # word -> how many articles use it, read only when a newsletter is suspected
+    vocabulary = cache(lambda: Counter(word for sketch in sketches
+                                       for word in set().union(*sketch.sentence_content)))
     for index, sketch in enumerate(sketches):
         if sketch.token_count > DIGEST_MAX_WORDS:
             continue
@@ -629,7 +656,8 @@ def _digest_sources(sketches: Sequence[_Sketch], pairs: set[tuple[int, int]]
             if pair.aligned:
                 longer = candidate.token_count >= DIGEST_SOURCE_RATIO * sketch.token_count
                 (sources if longer else shorter).append(pair)
-        if _is_newsletter(sketch, sources + shorter):
+        if _is_newsletter(sketch, sources + shorter, sketches) or \
+                _carries_items(index, sources + shorter, sketches, vocabulary):
             sources += shorter
         elif not sources or not _is_digest(sketch, sources, sketches):
             continue
@@ -640,21 +668,103 @@ def _digest_sources(sketches: Sequence[_Sketch], pairs: set[tuple[int, int]]
     return digests
 
 
-def _is_newsletter(sketch: _Sketch, sources: list[_PairResult]) -> bool:
+def _is_newsletter(sketch: _Sketch, sources: list[_PairResult], sketches: Sequence[_Sketch]
+                   ) -> bool:
     """A newsletter of several items copies one sentence or so from each of two or more
     articles, of any length, the rest from articles not in the set ("Good morning", the
     weather, the sport)."""
     if any(p.containment >= 0.5 for p in sources):
         return False  # most of it is one article's: a copy of that one, not a newsletter
-    copied = _copied(sources)
+    copied = _copied(sources, sketches)
     covered = {sentence for _source, sentence in copied}
     return len({source for source, _sentence in copied}) >= 2 and \
         len(covered) >= DIGEST_MIN_COPIED and len(covered) / _scored(sketch) >= DIGEST_MIN_SHARE
 
 
-def _copied(sources: list[_PairResult]) -> set[tuple[int, int]]:
-    """(source, sentence) of every sentence copied closely from one of `sources`."""
-    return {(p.source, a[0]) for p in sources for a in p.aligned if a[3] in CLOSE_KINDS}
+def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[_Sketch],
+                   vocabulary: Callable[[], Counter[str]]) -> bool:
+    """A newsletter carrying an item or two of this story: a sentence or two copied, in
+    the writer's own words, from articles not published after it, and nothing else of theirs.
+
+    An original report about the same story that shares a quote or a sentence with
+    another outlet tells the rest in words of the story (names, places, the subject); a
+    newsletter's greeting, weather and other stories share (almost) none of them.
+    """
+    sketch = sketches[index]
+    if any(p.containment >= 0.5 for p in sources):
+        return False  # mostly one article's: a copy of it, not a newsletter
+    # Not the articles published after it. Undated, `_copied` gives the direction: a copied
+    # sentence is about what its source is about, and a newsletter's item is off the
+    # newsletter's subject, so the article it copies never reads as copying it.
+    earlier = [p for p in sources if not _published_before(sketch, sketches[p.source])]
+    covered = {sentence for _source, sentence in _copied(earlier, sketches, own=True)}
+    if not covered:
+        return False
+    rest = {word for number, content in enumerate(sketch.sentence_content)
+            if number not in covered for word in content if not _calendar(word)}
+    if len(rest) < ITEM_MIN_WORDS:
+        return False  # too little else to tell a newsletter from a short report
+    # A word of the story is used by another article (this one counts too); in a big
+    # story by 2% of them, as any word of a weather line turns up somewhere in hundreds.
+    counts, least = vocabulary(), 1 + max(1, len(sketches) // ITEM_STORY_WORD_ARTICLES)
+    shared = sum(1 for word in rest if counts[word] >= least)
+    return shared <= ITEM_REST_SHARED * len(rest)
+
+
+def _published_before(a: _Sketch, b: _Sketch) -> bool:
+    """Both carry a publication time and `a`'s is the earlier."""
+    first, second = a.article, b.article
+    return bool(first.published and second.published) and first.timestamp < second.timestamp
+
+
+def _own_copy(copy: _Sketch, sentence: int, source: _Sketch, other: int) -> bool:
+    """Sentence `sentence` of `copy` copies sentence `other` of `source` in the writer's
+    own words (not a quote both outlets give), long enough not to recur by chance."""
+    return len(copy.sentence_words[sentence]) >= ITEM_MIN_WORDS and \
+        copy_kind(_sentence_text(copy, sentence), _sentence_text(source, other)) is not None
+
+
+def _topical(source: _Sketch, other: int) -> bool:
+    """Sentence `other` of `source` is about what the article is about: a stock line
+    ("Sign up for our newsletter", "Reporting by ...") shares no words with the rest."""
+    around = {word for number, content in enumerate(source.sentence_content)
+              if number != other for word in content if not _calendar(word)}
+    mine = {word for word in source.sentence_content[other] if not _calendar(word)}
+    return not around or len(mine & around) >= ITEM_TOPICAL_WORDS
+
+
+_CALENDAR = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tomorrow", "week", "weeks", "month", "months", "year", "years", "day",
+    "days", "morning", "evening", "night", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "may",
+    "june", "july", "august", "september", "october", "november", "december"})
+
+
+def _calendar(word: str) -> bool:
+    """Numbers and words of the calendar, which any two news items share by chance."""
+    return word.isdigit() or word in _CALENDAR
+
+
+def _copied(sources: list[_PairResult], sketches: Sequence[_Sketch], *, own: bool = False
+            ) -> set[tuple[int, int]]:
+    """(source, sentence) of every sentence copied closely from one of `sources` (with
+    `own`, only those in the writer's own words, `_own_copy`).
+
+    A source counts only when one of its copied sentences is about what it is about: stock
+    lines alone ("Sign up for our newsletter", "This story has been updated") shared with
+    other articles make no digest of them. An item may go on with a sentence that is less
+    so ("Residents should run their taps ..."), which counts with its lead.
+    """
+    copied: set[tuple[int, int]] = set()
+    for pair in sources:
+        source = sketches[pair.source]
+        close = [(sentence, other) for sentence, other, _score, kind in pair.aligned
+                 if kind in CLOSE_KINDS and (not own or _own_copy(
+                     sketches[pair.copy], sentence, source, other))]
+        if any(_topical(source, other) for _sentence, other in close):
+            copied.update((pair.source, sentence) for sentence, _other in close)
+    return copied
 
 
 def _scored(sketch: _Sketch) -> int:
@@ -666,7 +776,7 @@ def _is_digest(sketch: _Sketch, sources: list[_PairResult], sketches: Sequence[_
                ) -> bool:
     """A digest summarises: its sentences come from several articles, or are picked from
     the body of one (a copy of the top of one article is a truncated reprint instead)."""
-    copied = _copied(sources)
+    copied = _copied(sources, sketches)
     close = [p for p in sources if any(source == p.source for source, _ in copied)]
     covered = {sentence for _source, sentence in copied}
     total = _scored(sketch)

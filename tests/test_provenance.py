@@ -465,3 +465,163 @@ def test_fitted_model_runs_only_when_the_phrase_list_has_not_decided(
     assert spun.kind == "spun" and calls == []
     assert detect_provenance([article(_flood_spun(), id="farm2", outlet="Farm")])[0].kind == "spun"
     assert len(calls) == 1
+
+
+# ------------------------------------------- newsletters in a stream, credits, stock lines
+
+HARBOUR = (
+    "DUNMORE - The Dunmore Harbour Board voted on Monday to close the old fish market on "
+    "Quay Street at the end of June, after surveyors found its timber piles had rotted "
+    "below the waterline.\n\nHarbour master Petra Sallow said the board had no choice. "
+    "\"The piles will not take another winter,\" she said.\n\nTwenty-two traders will move "
+    "to a temporary hall at the ferry terminal while a new market is built on the old "
+    "site. The traders' association said it would ask the council to cut their rents for "
+    "the year.\n\nSallow said the new market would open in the spring of 2028 and would "
+    "have room for thirty stalls, a smokehouse and a cafe.")
+SCHOOL = (
+    "ORLA BAY - Pupils at Kettering Lane Primary School in Orla Bay will be taught in the "
+    "town library for six weeks from Monday while asbestos is removed from the school's "
+    "east wing, the county education office said on Friday.\n\nHead teacher Idris Marlow "
+    "said parents had been told by letter. The library's reading rooms will be split into "
+    "four classrooms, and lunches will be served in the church hall next door.\n\nThe "
+    "asbestos was found during work on the school's heating system in January, Marlow "
+    "said. The education office said the removal would cost about 90,000 pounds.")
+# An independent report of the harbour story: it gives the harbour master's words as
+# the Herald does and ends on a stock line, and tells the rest in its own words.
+LEDGER = (
+    "Traders at Dunmore's fish market on Quay Street have until the end of June to pack "
+    "up, after the harbour board decided the building's rotten piles could not be saved."
+    "\n\n\"The piles will not take another winter,\" she said.\n\nFishmonger Aldo Brask, "
+    "who has sold from the same stall at the market for thirty years, said the traders "
+    "had been given too little notice. The board will pay for the move to the ferry "
+    "terminal hall, harbour master Petra Sallow confirmed.\n\nThis story has been updated "
+    "since it was first published.")
+
+
+def _newsletter(*items: str) -> str:
+    return ("Good morning, and welcome to the Coastline Daily Brief. Here is what matters "
+            "today.\n\n" + "\n\n".join(items) + "\n\nWEATHER: Bright spells after a grey "
+            "start, with a brisk northerly breeze and highs of 11C. Bring a coat for the "
+            "walk home.\n\nThat is all for this edition. Enjoy your coffee and see you "
+            "tomorrow.")
+
+
+HARBOUR_ITEM = ("HARBOUR: The Dunmore Harbour Board voted on Monday to close the old fish "
+                "market on Quay Street at the end of June, after surveyors found its timber "
+                "piles had rotted below the waterline.")
+SCHOOL_ITEM = ("SCHOOLS: Pupils at Kettering Lane Primary School in Orla Bay will be taught "
+               "in the town library for six weeks from Monday while asbestos is removed "
+               "from the school's east wing, the county education office said on Friday.")
+
+
+def test_a_two_item_newsletter_is_a_digest_of_the_articles_it_copies() -> None:
+    kinds = _kinds(article(HARBOUR, id="herald", outlet="Dunmore Herald",
+                           published="2026-03-02T10:00:00Z"),
+                   article(SCHOOL, id="post", outlet="Orla Bay Post",
+                           published="2026-03-01T10:00:00Z"),
+                   article(_newsletter(HARBOUR_ITEM, SCHOOL_ITEM), id="brief",
+                           outlet="Coastline Daily Brief", published="2026-03-03T06:00:00Z"))
+    assert kinds["brief"][0] == "digest" and kinds["brief"][1] in {"herald", "post"}
+    assert kinds["herald"] == kinds["post"] == ("original", None)
+
+
+def test_a_newsletter_carrying_one_item_of_a_story_is_no_source_of_it() -> None:
+    # A stream sorts the newsletter into the harbour story: the school story's article
+    # is not in the set, so only one of its sentences is found copied here.
+    stream = [article(HARBOUR, id="herald", outlet="Dunmore Herald",
+                      published="2026-03-02T10:00:00Z"),
+              article(LEDGER, id="ledger", outlet="Valley Ledger",
+                      published="2026-03-02T15:00:00Z"),
+              article(_newsletter(HARBOUR_ITEM, SCHOOL_ITEM), id="brief",
+                      outlet="Coastline Daily Brief", published="2026-03-03T06:00:00Z")]
+    provenance = detect_provenance(stream)
+    kinds = {p.article: (p.kind, p.of) for p in provenance}
+    assert kinds["brief"] == ("digest", "herald")
+    assert independence_groups(provenance)["brief"] == "herald"
+    # Originals sharing a quote and a stock line with another outlet stay originals.
+    assert kinds["herald"] == kinds["ledger"] == ("original", None)
+    # The article it copies is never read as a newsletter copying the newsletter, even
+    # with no dates to tell which came first.
+    undated = [article(a.text, id=a.id, outlet=a.outlet, published=None) for a in stream]
+    kinds = _kinds(*undated)
+    assert kinds["brief"] == ("digest", "herald") and kinds["herald"] == ("original", None)
+
+
+def test_a_short_report_quoting_and_copying_a_line_of_another_is_no_newsletter() -> None:
+    # An original that takes one sentence of the Herald word for word and tells the rest
+    # in the words of the story (the market, the traders, the harbour master).
+    report = ("The Dunmore Harbour Board voted on Monday to close the old fish market on "
+              "Quay Street at the end of June, after surveyors found its timber piles had "
+              "rotted below the waterline.\n\nFishmonger Aldo Brask, who has sold cod and "
+              "crab from the same stall on Quay Street for thirty years, said the traders "
+              "had been given too little notice. Brask said customers would not follow the "
+              "market out to the ferry terminal, a twenty-minute walk from the town "
+              "centre.\n\nThe board is due to publish the surveyors' report on the "
+              "market's piles next week.")
+    kinds = _kinds(article(HARBOUR, id="herald", outlet="Dunmore Herald",
+                           published="2026-03-02T10:00:00Z"),
+                   article(report, id="ledger", outlet="Valley Ledger",
+                           published="2026-03-02T15:00:00Z"))
+    assert kinds == {"herald": ("original", None), "ledger": ("original", None)}
+
+
+STOCK = ("\n\nSign up for our free morning newsletter to get the headlines in your inbox."
+         "\n\nThis story has been updated since it was first published.\n\nReporting by "
+         "Mara Quist in the newsroom; editing by Joel Fenn and the news desk team.")
+
+
+def test_stock_lines_shared_with_two_articles_make_no_digest() -> None:
+    lighthouse = ("The Tollan Point lighthouse will be repainted this summer, the coastal "
+                  "trust said on Tuesday. The trust said volunteers would help scrape the "
+                  "tower in May. The lamp will stay lit while the work goes on.")
+    kinds = _kinds(article(HARBOUR + STOCK, id="herald", outlet="Coast Wire",
+                           published="2026-03-02T10:00:00Z"),
+                   article(SCHOOL + STOCK, id="post", outlet="Coast Wire",
+                           published="2026-03-01T10:00:00Z"),
+                   article(lighthouse + STOCK, id="light", outlet="Coast Wire",
+                           published="2026-03-03T10:00:00Z"))
+    assert kinds == {"herald": ("original", None), "post": ("original", None),
+                     "light": ("original", None)}
+
+
+def test_a_last_line_naming_an_outlet_credits_it() -> None:
+    body = ORIGINAL.replace("DUNMORE (Meridian Press) - ", "")
+    reprint = body + "\n\n- Meridian Press"
+    alone = detect_provenance([article(reprint, id="gazette", outlet="Lakeside Gazette")])[0]
+    assert (alone.kind, alone.of, alone.credited) == ("reprint", None, "Meridian Press")
+    provenance = detect_provenance([
+        article(ORIGINAL, id="wire", outlet="Meridian Press", published="2026-03-11T09:00:00Z"),
+        article(reprint, id="gazette", outlet="Lakeside Gazette",
+                published="2026-03-11T12:00:00Z")])
+    gazette = next(p for p in provenance if p.article == "gazette")
+    assert (gazette.kind, gazette.of, gazette.credited) == ("reprint", "wire", "Meridian Press")
+    # The two-word line is the credit, not a rewording of the wire's long lead sentence.
+    line = reprint.rindex("- Meridian Press")
+    assert not [e for e in gazette.evidence if "match" in e and int(e["end"]) > line]
+    # A name alone is the author's sign-off.
+    assert find_credit(article(body + "\n\n- Tom Reilly", outlet="Daily")) is None
+
+
+def test_in_a_big_story_a_newsletter_is_told_by_the_words_most_of_the_story_uses() -> None:
+    # One article of a hundred happens to share many of the newsletter's weather and
+    # school words; the story's own words are those its articles keep using.
+    goods = ("cod", "crab", "mussels", "herring", "oysters", "sprats", "whelks", "plaice",
+             "mackerel", "lobster")
+    reports = [article(f"Trader number {n} at the Quay Street fish market said the "
+                       f"harbour board's decision to close the market in June would end "
+                       f"{n + 3} years of selling {goods[n % 10]} on the quay, and that the "
+                       f"traders' move to the ferry terminal hall would cost them customers.",
+                       id=f"r{n}", outlet=f"Outlet {n}", published="2026-03-02T12:00:00Z")
+               for n in range(97)]
+    chance = ("On a grey start to the day, with a brisk northerly breeze, pupils from the "
+              "town's primary school on Kettering Lane walked to the library with the "
+              "county education office's staff, enjoying a coffee and a bright spell "
+              "before the walk home along the quay past the fish market.")
+    stream = [article(HARBOUR, id="herald", outlet="Dunmore Herald",
+                      published="2026-03-02T10:00:00Z"),
+              *reports,
+              article(chance, id="chance", outlet="Bay Walker", published="2026-03-02T13:00:00Z"),
+              article(_newsletter(HARBOUR_ITEM, SCHOOL_ITEM), id="brief",
+                      outlet="Coastline Daily Brief", published="2026-03-03T06:00:00Z")]
+    kinds = _kinds(*stream)
+    assert kinds["brief"] == ("digest", "herald") and kinds["herald"] == ("original", None)
