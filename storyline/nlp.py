@@ -265,7 +265,7 @@ def _numbers(sent: Span) -> list[tuple[str, float]]:
             continue  # "Dec. 3" is a date, not three Decembers; "7 a.m." is no amount
         # "48%" and "48 percent" count one thing, so "45 percent" elsewhere disputes it.
         label = unit.lemma_.lower()
-        found.append(("percent" if label in {"%", "pct"} else label, value))
+        found.append((COUNTED_AS.get(label, label), value))
     return found
 
 
@@ -282,6 +282,11 @@ def _no_amount(number: Token, unit: Token) -> bool:
         [t.lower_ for t in following] == ["-", "old"]
 
 
+# Words news uses for one thing counted: "12,000 households" and "14,500 homes" differ.
+COUNTED_AS = {"%": "percent", "pct": "percent", "household": "home", "house": "home",
+              "residence": "home", "dwelling": "home", "person": "people",
+              "resident": "people", "individual": "people", "employee": "worker",
+              "staff": "worker", "staffer": "worker"}
 INCREMENT_WORDS = {"more", "another", "additional", "extra", "further"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december", "jan", "feb", "mar", "apr",

@@ -418,3 +418,12 @@ def test_a_percent_sign_disputes_the_word(analyse: Any) -> None:
         "a": "Turnout in the Marlow county vote was 48%, the election office said.",
         "b": "Turnout in the Marlow county vote was 45 percent, the election office said."})
     assert [d.topic for d in alignment.divergences] == ["percentage: 45 vs 48"]
+
+
+def test_households_and_homes_counted_differently_are_a_divergence(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "About 12,000 households in Carrowmore must boil their tap water after E. coli "
+             "was found at the Fenwick Road reservoir, the water authority said on Monday.",
+        "b": "Some 14,500 homes in east Carrowmore have been told to boil their tap water "
+             "after E. coli was detected in the Fenwick Road reservoir, the authority said."})
+    assert [d.topic for d in alignment.divergences] == ["number of homes: 12000 vs 14500"]

@@ -61,5 +61,7 @@ def test_the_clauses_of_a_long_sentence(nlp: Any) -> None:
 
 
 def test_a_percent_sign_and_the_word_are_one_unit(nlp: Any) -> None:
-    found = sentence_features(nlp("Turnout was 48%. Turnout was 45 percent."), "a")
-    assert [list(n) for n in found.numbers] == [[("percent", 48.0)], [("percent", 45.0)]]
+    found = sentence_features(nlp("Turnout was 48%. Turnout was 45 percent. About 12,000 "
+                                  "households lost water. Some 14,500 homes lost water."), "a")
+    assert [list(n) for n in found.numbers] == [[("percent", 48.0)], [("percent", 45.0)],
+                                                [("home", 12000.0)], [("home", 14500.0)]]
