@@ -384,6 +384,7 @@ def _clause_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[s
             postings[lemma].append(unit.index)
     limit = max(50, int(0.05 * len(units)))
     mass = [sum(idf[lemma] for lemma in unit.lemmas) for unit in units]
+    sizes = [len(unit.lemmas) for unit in units]
     threshold = fact_threshold()
     pairs: dict[tuple[int, int], float] = {}
     for unit in units:
@@ -392,11 +393,12 @@ def _clause_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[s
             numbers = frozenset(w for w in clause.cues.words if any(c.isdigit() for c in w))
             clause_mass = sum(idf.get(lemma, 0.0) for lemma in lemmas)
             view: SentenceView | None = None  # built for the first candidate that passes
+            longest = sizes[unit.index] + CLAUSE_SLACK
             for other in _candidates(unit.index, lemmas, units, postings, limit, later=False):
+                if not CLAUSE_MATCH_MIN_LEMMAS <= sizes[other] <= longest:
+                    continue
                 short = units[other]
-                if not CLAUSE_MATCH_MIN_LEMMAS <= len(short.lemmas) <= \
-                        len(unit.lemmas) + CLAUSE_SLACK or \
-                        not short.view.numbers <= numbers or \
+                if not short.view.numbers <= numbers or \
                         not short.view.names <= unit.view.names:
                     continue
                 common = sum(idf[lemma] for lemma in lemmas & short.lemmas)

@@ -213,12 +213,21 @@ def _title_line(doc: Doc, headline: set[int]) -> set[int]:
     charged with arson over shop fire", under a title-case headline or a dateline): short
     lines with no full stop, up to the first line of running text."""
     found: set[int] = set()
-    for count, line in enumerate(line for line in _lines(doc) if line):
-        if count == 3 or len(line) > 30 or line[-1].i + 1 >= len(doc) or \
-                line[-1].text in {".", "!", ":", ";"}:
+    count, line = 0, []
+    for token in doc:  # read only as far as the title lines go, not the whole text
+        if not token.is_space:
+            line.append(token)
+        if len(line) > 30:
+            break
+        if not ("\n" in token.text or "\n" in token.whitespace_) or not line:
+            continue
+        if line[-1].i + 1 >= len(doc) or line[-1].text in {".", "!", ":", ";"}:
             break
         if line[0].i not in headline:
             found.update(t.i for t in line)
+        count, line = count + 1, []
+        if count == 3:
+            break
     return found
 
 
