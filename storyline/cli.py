@@ -226,7 +226,7 @@ def stories_cli(db_path: str, fmt: str, search: str | None) -> None:
     """
     with open_store(db_path) as store:
         index = pipeline.story_index(store)
-        if search is not None:
+        if search and search.strip():
             found = stories_with_words(store, search)
             index = {**index, "stories": [s for s in index["stories"] if s["id"] in found]}
     if fmt == "json":

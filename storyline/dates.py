@@ -642,9 +642,12 @@ def _to_reader(ent: Span) -> bool:
     if any(t.pos_ in {"NOUN", "PROPN", "NUM"} and t.lower_ not in NEWSLETTER_WORDS
            for t in others):
         return False
-    return any(t.lower_ in {"you", "your", "we", "us", "our"} or
-               (t.lower_ == "here" and t.dep_ in {"advmod", "expl"}) or
-               (t.lower_ in {"that", "this"} and t.dep_ == "nsubj" and t.head.lemma_ == "be")
+    # Who talks, and about the text itself: "here is", "that's all", "see you", "what you
+    # need to know", not a union's "we will strike" or "you can vote from Monday".
+    return any((t.lower_ == "here" and t.dep_ in {"advmod", "expl"}) or
+               (t.lower_ in {"that", "this"} and t.dep_ == "nsubj" and t.head.lemma_ == "be"
+                and any(c.dep_ == "attr" and c.lower_ in {"all", "it"} for c in t.head.children))
+               or (t.lower_ in {"you", "your"} and t.head.lemma_ in READER_VERBS)
                for t in others)
 
 
@@ -654,6 +657,7 @@ def _felt_as_far(ent: Span) -> bool:
     return ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in {"feel", "seem", "sound"}
 
 
+READER_VERBS = {"see", "need", "know", "read", "thank", "miss", "join", "catch", "bring"}
 # What a newsletter calls itself and its parts.
 NEWSLETTER_WORDS = {"briefing", "newsletter", "edition", "digest", "roundup", "round-up",
                     "update", "updates", "headlines", "reading", "bulletin", "more", "thanks"}

@@ -8,10 +8,15 @@ reopens it. No parsing: `quotes` decides which spans are quotations.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
 MIXED_CLOSERS = {'"', "\u201d"}  # a straight or a curly closing double mark
+# A straight single mark opens a quotation only when one closes it within this many
+# characters: a quotation in single marks is a sentence or two, and looking further on
+# every "'" of a long paragraph would cost time for nothing.
+SINGLE_QUOTE_REACH = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,9 +117,10 @@ def _opening_mark(text: str, i: int) -> tuple[str, str] | None:
         return char, OPENERS[char]
     if char == '"':
         return '"', '"'
-    if char == "'" and _at_word_start(text, i) and text[i + 1:i + 2].isalnum():
+    if char == "'" and _at_word_start(text, i) and text[i + 1:i + 2].isalpha():
         end = text.find("\n", i)
-        if any(_closes_single(text, j) for j in range(i + 2, end if end >= 0 else len(text))):
+        end = min(end if end >= 0 else len(text), i + SINGLE_QUOTE_REACH)
+        if any(_closes_single(text, j) for j in range(i + 2, end)):
             return "'", "'"
     if char == "\u201d" and (i == 0 or text[i - 1].isspace()) and text[i + 1:i + 2].isalpha():
         return char, char  # a closing mark typed as the opener: '\u201dFear. I am afraid.\u201d'
@@ -126,7 +132,7 @@ def _closes_single(text: str, i: int) -> bool:
     ('It is cold out here,' said ...), so never an apostrophe ("don't", "the workers'
     union", "the '90s")."""
     return text[i:i + 1] == "'" and text[i - 1:i] in {",", ".", "?", "!"} and \
-        not text[i + 1:i + 2].isalnum()
+        not text[i + 1:i + 2].isalnum() and not re.search(r"\b[A-Z]\.$", text[i - 3:i])
 
 
 def _at_word_start(text: str, i: int) -> bool:

@@ -283,9 +283,9 @@ def _no_amount(number: Token, unit: Token) -> bool:
 
 
 # Words news uses for one thing counted: "12,000 households" and "14,500 homes" differ.
+# ("people" and "residents" are not: "two people died" and "40 residents fled" differ.)
 COUNTED_AS = {"%": "percent", "pct": "percent", "household": "home", "house": "home",
-              "residence": "home", "dwelling": "home", "person": "people",
-              "resident": "people", "individual": "people", "employee": "worker",
+              "residence": "home", "dwelling": "home", "employee": "worker",
               "staff": "worker", "staffer": "worker"}
 INCREMENT_WORDS = {"more", "another", "additional", "extra", "further"}
 MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",

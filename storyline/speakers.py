@@ -149,20 +149,12 @@ class SpeakerResolver:
         if subject.lower_ == "they":
             return self._group_before(subject)
         if subject.lower_ in PRONOUNS:
-            found = self._previous_speaker(subject, previous) or self._antecedent(subject)
-            self._learn_gender(found, PRONOUNS[subject.lower_])
-            return found
+            return self._previous_speaker(subject, previous) or self._antecedent(subject)
         return self._subject_in_cue_line(subject, cue) or \
             self._name_right_before(subject, cue) or self._name_between(subject, cue) or \
             self._named_in_apposition(subject) or self._named_with_age(subject) or \
             self._subject_just_named(subject, cue) or \
             self._mention_for(subject, trim=subject.i > cue.i and cue.lower_ != "according")
-
-    def _learn_gender(self, found: tuple[str, int, int] | None, wanted: str | None) -> None:
-        """ "she said" taken as Dana Okafor's tells her gender: a later "he" passes her by."""
-        mention = next((m for m in self.people if found and m.start <= found[1] < m.end), None)
-        if mention is not None and wanted:
-            self.gender.setdefault(self._id(mention), wanted)
 
     def _name_right_before(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
         """ "To know the old Oren Dahl, Judge Lena Marsh said, ...": a parse that
@@ -221,9 +213,9 @@ class SpeakerResolver:
         titled = noun in text_of(self.doc)[max(0, before[0].start - 40):before[0].start].lower()
         roles = {m.role.lower() for m in self.people
                  if m.role and self._id(m) == self._id(before[0])}
-        if not (titled or is_person_noun(subject)) or \
-                roles and not any(noun in role for role in roles):
-            return None  # "the provost" after "Provost Simon Abara"; not "the spokesperson"
+        aged = any(t.lower_ == "old" for t in subject.lefts)  # "the 45-year-old librarian"
+        if not (titled or aged) or roles and not any(noun in role for role in roles):
+            return None  # not "the spokesperson", nor "the buyer" of what he sold
         return before[0].text, before[0].start, before[0].end
 
     def _named_with_age(self, subject: Token) -> tuple[str, int, int] | None:

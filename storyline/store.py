@@ -496,14 +496,17 @@ HEADER_TEXT = 200
 def stories_with_words(store: Store, query: str) -> set[str]:
     """Ids of the stories with an article whose headline or text holds every word of
     `query` (whole words, any case: "okafor", "CRWA")."""
-    words = re.findall(r"\w+", query)
+    words = re.findall(r"[^\W_]+", query)  # split as the index's tokenizer splits
     if not words:
         return set()
     match = " ".join('"' + word + '"' for word in words)  # quoted: no FTS5 syntax
-    rows = store.conn.execute(
-        "SELECT DISTINCT sa.story_id FROM articles_text f"
-        " JOIN articles a ON a.seq = f.rowid JOIN story_articles sa ON sa.article_key = a.key"
-        " WHERE articles_text MATCH ?", (match,)).fetchall()
+    try:
+        rows = store.conn.execute(
+            "SELECT DISTINCT sa.story_id FROM articles_text f JOIN articles a ON"
+            " a.seq = f.rowid JOIN story_articles sa ON sa.article_key = a.key"
+            " WHERE articles_text MATCH ?", (match,)).fetchall()
+    except sqlite3.OperationalError:
+        return set()  # a word the tokenizer splits otherwise than Python: no match
     return {row[0] for row in rows}
 
 

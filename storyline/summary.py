@@ -115,8 +115,8 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
         # A sentence dated to a day no chosen sentence names tells of another event of
         # the story, whatever names and figures it shares: "issued ... on Monday" is no
         # repeat of "lifted ... on Sunday".
-        other_day = bool(days[best]) and not days[best] & set().union(
-            *(days[i] for i in chosen))
+        named_days = set().union(*(days[i] for i in chosen))
+        other_day = bool(days[best]) and bool(named_days) and not days[best] & named_days
         if repeated >= REPEATED and not other_day:  # also catches any near-duplicate
             continue
         if repeated >= REPEATED_WITH_FIGURES and figures[best] and not other_day and \
@@ -342,8 +342,10 @@ def _reads_whole(text: str) -> bool:
     outside = _QUOTED.sub(" ", text)
     if outside == text:
         return True
-    return any(token[0].isupper() and token.lower() not in STOPWORDS
-               for token in _TOKEN.findall(outside))
+    words = _TOKEN.findall(outside)
+    if text[:1].isupper():
+        words = words[1:]  # a sentence's capital is no name: "Asked about it, he said: ..."
+    return any(token[0].isupper() and token.lower() not in STOPWORDS for token in words)
 
 
 def _stems(text: str) -> set[str]:

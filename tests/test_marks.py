@@ -66,6 +66,7 @@ def test_an_unclosed_inner_curly_mark_still_lets_the_quote_close() -> None:
 
 def test_straight_single_marks_quote_when_they_close_after_punctuation() -> None:
     text = ("'It is cold out here,' said Tom Reilly, a porter. 'We stay.'\n\n"
-            "The workers' union met in the '90s hall and didn't vote. Rock 'n' roll played.")
+            "The workers' union met in the '90s hall and didn't vote. Rock 'n' roll played.\n\n"
+            "In the '90s, the U.S.' stance on trade was different, Mayor Ilse Varga said.")
     spans = [text[s.start:s.end] for s in find_quote_marks(text)]
     assert spans == ["It is cold out here,", "We stay."]

@@ -303,18 +303,12 @@ def test_reported_speech_by_a_description_does_not_carry_the_next_pronoun(analys
     assert quote.speaker_text != "The harbour master"
 
 
-def test_a_pronoun_taken_as_someone_tells_their_gender(analyse: Any) -> None:
-    quotes = analyse('Supervisor Dana Okafor said the samples were clean. "We are nearly '
-                     'there," she said.\n\nA man in the crowd asked about the pumps. "Nobody '
-                     'told us," he said.').quotes
-    assert [q.speaker_text for q in quotes][:2] == ["Supervisor Dana Okafor"] * 2
-    assert "Okafor" not in (quotes[2].speaker_text or "")  # "she said" was hers: "he" is not
-
-
 def test_a_description_after_a_named_subject_is_that_person(analyse: Any) -> None:
     quotes = analyse("Gareth Linde has worked in the Pellham library for years. The "
                      "45-year-old librarian says rents have doubled.\n\nProvost Simon Abara "
                      'met the union. "Strikes hurt students first," the provost said.\n\n'
                      "Mayor Ilse Varga opened the hall. The spokesperson said it cost a lot."
+                     "\n\nTom Reilly sold the old mill in May. The buyer said the price was fair."
                      ).quotes
-    assert [q.speaker_text for q in quotes] == ["Gareth Linde", "Simon Abara", "The spokesperson"]
+    assert [q.speaker_text for q in quotes] == ["Gareth Linde", "Simon Abara",
+                                                "The spokesperson", "The buyer"]

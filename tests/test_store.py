@@ -559,3 +559,4 @@ def test_a_store_from_before_the_text_index_is_searchable_once_migrated(tmp_path
         assert db.stories_with_words(store, "Rolf ABARA") == {"s2"}
         assert db.stories_with_words(store, "Okonjo Abara") == set()  # every word, one article
         assert db.stories_with_words(store, '"*') == set()
+        assert db.stories_with_words(store, "nell_okonjo") == {"s1"}  # split as indexed

@@ -378,10 +378,11 @@ def test_a_brief_sentence_reads_whole_quote_marks_paired_and_the_speaker_named()
     fragment = ('"We will hand out blankets at the Kelby town hall from 9 a.m. each day. '
                 'Anyone who cannot come can call us," the warden said.')
     unnamed = '"This is not the service people in Kelby pay for," he said.'
+    asked = 'Asked about the storm, he said: "The hall stays open until the wind drops."'
     named = '"The shelter at Kelby town hall stays open all night," Mayor Ilse Varga said.'
     partial = 'Mayor Ilse Varga called the Kelby storm "the worst in forty years".'
     plain = "Storm winds felled three old oaks on the Dunmore road on Monday night."
-    texts = [fragment, unnamed, named, partial, plain]
+    texts = [fragment, unnamed, named, partial, plain, asked]
     articles = [article(text, id=f"a{i}") for i, text in enumerate(texts)]
     # The splitter leaves the quote's first sentence as a unit of its own.
     first = fragment[:fragment.index(" Anyone")]
@@ -481,3 +482,16 @@ def test_a_longer_sentence_backing_a_fact_through_a_clause_is_cited_as_a_support
     brief = summarize([fact], [(0,)], articles, {a.id: a.id for a in articles})
     # Cited like any supporter: a3 does not give the number of cracks.
     assert [c.article for c in brief[0].citations] == ["a1", "a2"]
+
+
+def test_a_day_named_only_by_a_restatement_makes_it_no_other_event() -> None:
+    undated = "The council closed the Kestrel River Bridge in Dunmore after engineers found cracks."
+    dated = ("The Kestrel River Bridge in Dunmore was closed by the council on Wednesday after "
+             "engineers found cracks.")
+    ferries = "Ferries will carry commuters across the river in Dunmore while repairs go on."
+    articles = [article(undated, id="a", outlet="Harbour Times"),
+                article(dated, id="b", outlet="Valley Herald"),
+                article(ferries, id="c", outlet="Kelby Post")]
+    facts = [_fact(f"f{i}", a.text, a.text, a.id) for i, a in enumerate(articles)]
+    brief = summarize(facts, [(0,)] * 3, articles, {a.id: a.id for a in articles})
+    assert len(brief) == 2  # the closing once, then the ferries

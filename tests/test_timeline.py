@@ -350,10 +350,11 @@ def test_a_newsletter_talking_to_its_reader_or_a_date_felt_far_is_no_event(analy
             "The Harrowgate water utility lifted its boil-water notice on Monday.\n\n"
             "If you want to attend, the hearing is on March 20.\n\n"
             "Officials said on Tuesday that it was safe.\n\n"
+            "We will strike on Thursday. You can vote from Monday. That is due on Friday.\n\n"
             "That's all for this week. See you tomorrow. For commuters, April feels far off.")
     story = analyse(text)
     assert [e.date for e in build_timeline([article(text)], story.dates)] == [
-        "2026-03-09", "2026-03-10", "2026-03-20"]
+        "2026-03-09", "2026-03-10", "2026-03-12", "2026-03-13", "2026-03-16", "2026-03-20"]
 
 
 def test_a_bare_clock_time_against_a_publication_date_without_time_dates_nothing(
