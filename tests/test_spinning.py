@@ -267,7 +267,11 @@ def test_the_vector_model_is_used_only_with_the_vectors(
 
 
 @pytest.mark.skipif(not wording.vectors_available(), reason="word vectors not installed")
-def test_installed_vectors_find_the_court_behind_a_tribunal() -> None:
-    [swapped] = [w for w in word_evidence("The supreme tribunal of Varnholt ruled.",
-                                          vectors=True) if w.start == 12]
-    assert swapped.features[len(WORD_FEATURES)] > 1  # "supreme court" is the pair
+def test_installed_vectors_find_the_conference_behind_a_convention() -> None:
+    # WordNet has no "conference" among the stand-ins of "convention"; the vectors do.
+    assert "conference" not in spinning.stand_ins("convention") | \
+        spinning.stand_ins("convention", related=True)
+    text = "The harbour master of Varnholt held a press convention."
+    [swapped] = [w for w in word_evidence(text, vectors=True)
+                 if text[w.start:w.end] == "convention"]
+    assert swapped.features[len(WORD_FEATURES)] > 1  # "press conference" is the pair
