@@ -422,9 +422,12 @@ def vector_row(word: str) -> int:
     vectors = _word_vectors()
     if vectors is None:
         return -1
-    from spacy.strings import get_string_id  # spaCy's hash of a string, its vector key
+    # Looked up by the string's hash, as `spun_model_vectors.json` was fitted: the few
+    # words of spaCy's symbol table ("number", "agent", "mark", "root", "neg"), keyed by
+    # their symbol number (`get_string_id`), have no vector here. Changing this needs a refit.
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in the stub
 
-    return vectors.key2row.get(get_string_id(word), -1)
+    return int(vectors.key2row.get(hash_string(word), -1))
 
 
 @lru_cache(maxsize=16_384)

@@ -215,10 +215,10 @@ def test_cross_validation_separates_only_what_can_be_separated() -> None:
 def _fictional_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
     """A three-word vector table: "priest" close to "minister", "lantern" far from both."""
     import numpy as np
-    from spacy.strings import get_string_id
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
 
     unit = np.array([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0]], dtype=np.float32)
-    table = wording._Vectors(unit, {get_string_id(w): row for row, w in
+    table = wording._Vectors(unit, {hash_string(w): row for row, w in
                                     enumerate(("minister", "priest", "lantern"))})
     for cached in (wording.vector_row, wording._content_partners):
         cached.cache_clear()
