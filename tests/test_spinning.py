@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
 
-from storyline import spinning
+from storyline import spinning, wording
 from storyline.spinning import (
     ARTICLE_FEATURES,
+    VECTOR_FEATURES,
     WORD_FEATURES,
     article_features,
     assess_spin,
@@ -20,10 +22,16 @@ from storyline.spinning import (
 from tests.test_provenance import FLOOD, _flood_spun
 
 
+def _words(model: spinning.SpinModel, text: str) -> list[spinning.WordEvidence]:
+    """The word evidence the model reads (with the vector features when it uses them)."""
+    return word_evidence(text, vectors=model.vectors)
+
+
 def test_packaged_model_matches_the_feature_lists() -> None:
     model = load_model()
     assert model is not None
-    assert len(model.word_weights) == len(WORD_FEATURES) + 1
+    extra = len(VECTOR_FEATURES) if model.vectors else 0
+    assert len(model.word_weights) == len(WORD_FEATURES) + extra + 1
     assert len(model.article_weights) == len(ARTICLE_FEATURES) + 1
     assert 0 < model.word_prior < 1 and 0 < model.swap_rate < 1
 
@@ -51,7 +59,7 @@ def test_a_broken_collocation_is_likelier_swapped_than_the_usual_one() -> None:
     assert model is not None
 
     def odds(text: str, word: str) -> float:
-        item = next(w for w in word_evidence(text) if text[w.start:w.end] == word)
+        item = next(w for w in _words(model, text) if text[w.start:w.end] == word)
         return word_log_odds(model, item.features)
 
     assert odds("The minister informed journalists on Monday.", "journalists") > \
@@ -65,8 +73,8 @@ def test_small_numbers_as_digits_raise_the_score() -> None:
     assert model is not None
     spelled = "Police arrested two men and three women after the match on Tuesday."
     digits = "Police arrested 2 men and 3 women after the match on Tuesday."
-    low = article_features(model, word_evidence(spelled), spelled)
-    high = article_features(model, word_evidence(digits), digits)
+    low = article_features(model, _words(model, spelled), spelled)
+    high = article_features(model, _words(model, digits), digits)
     names = list(ARTICLE_FEATURES)
     assert high[names.index("small_digits")] == 2 and low[names.index("small_digits")] == 0
     assert high[names.index("digit_share")] == 1.0 and low[names.index("digit_share")] == 0.0
@@ -75,7 +83,7 @@ def test_small_numbers_as_digits_raise_the_score() -> None:
     assert a is not None and b is not None and a.score > b.score
     # Scores, times and amounts are not small numbers written as digits.
     plain = "The team won 3-2 at 7 p.m. and paid $5 for 4% more, on page 2.5."
-    assert article_features(model, word_evidence(plain), plain)[names.index("loose_digits")] == 0
+    assert article_features(model, _words(model, plain), plain)[names.index("loose_digits")] == 0
 
 
 def test_without_a_model_there_is_no_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -142,11 +150,11 @@ def test_digits_news_writes_as_digits_are_not_counted() -> None:
               "is shut, and Chapter 7 left open. A magnitude 4 tremor and a category 3 storm "
               "hit at 7 p . m . after a 2 hr 5 min delay.")
     assert small_digits(labels) == []
-    assert article_features(model, word_evidence(labels), labels)[loose] == 0
+    assert article_features(model, _words(model, labels), labels)[loose] == 0
     counts = "Only 3 people came, 2 men left and 4 were hurt in 2 days."
     found = [counts[s:e] for s, e in small_digits(counts)]
     assert found == ["3 people", "2 men", "4 were", "2 days"]
-    assert article_features(model, word_evidence(counts), counts)[loose] == 4
+    assert article_features(model, _words(model, counts), counts)[loose] == 4
 
 
 
@@ -159,10 +167,10 @@ def test_numbers_split_by_tokenising_are_not_counts() -> None:
     split = ("A 4 . 6 - magnitude tremor woke Port Alder at 5 : 40 am ; about 2 , 500 homes "
              "lost power and 3 / 4 of the roads shut . It was the worst since Jan. 7 "
              "( Jul . 9 in tokenised feeds ) .")
-    assert article_features(model, word_evidence(split), split)[loose] == 0
+    assert article_features(model, _words(model, split), split)[loose] == 0
     # A list of counts is still counts: "4, 5 or 6" is three small numbers.
     listed = "The Port Alder ferry took 4, 5 or 6 hours ."
-    assert article_features(model, word_evidence(listed), listed)[loose] == 3
+    assert article_features(model, _words(model, listed), listed)[loose] == 3
 def test_repair_pair_uses_the_synonyms_it_is_given() -> None:
     from storyline.wording import repair_pair, word_runs
 
@@ -202,3 +210,68 @@ def test_cross_validation_separates_only_what_can_be_separated() -> None:
     blind = cross_validate(rows(0.0), quantiles=(99.0,))
     assert separable["recall_at_99.0"] > 0.9
     assert blind["recall_at_99.0"] < 0.2
+
+
+def _fictional_vectors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A three-word vector table: "priest" close to "minister", "lantern" far from both."""
+    import numpy as np
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+    unit = np.array([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0]], dtype=np.float32)
+    table = wording._Vectors(unit, {hash_string(w): row for row, w in
+                                    enumerate(("minister", "priest", "lantern"))})
+    for cached in (wording.vector_row, wording._content_partners):
+        cached.cache_clear()
+    monkeypatch.setattr(wording, "_word_vectors", lambda: table)
+
+
+def test_a_word_close_in_meaning_repairs_a_pair_wordnet_cannot(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _fictional_vectors(monkeypatch)
+    try:
+        prime_minister = wording.pair_index()[0]["prime"]["minister"]
+        # "priest" is close to "minister" (cosine 0.8): "prime minister" is the pair.
+        assert wording.similar_partner_log("priest", "prime", True) == \
+            pytest.approx(math.log10(prime_minister))
+        assert wording.similar_partner_log("lantern", "prime", True) is None  # cosine 0
+        assert wording.similar_partner_log("minister", "prime", True) is None  # itself
+        [spun] = [w for w in word_evidence("The prime priest spoke.", vectors=True)
+                  if w.start == 10]
+        extra = spun.features[len(WORD_FEATURES):]
+        assert len(extra) == len(VECTOR_FEATURES)
+        assert extra[0] > 1 and extra[1] == 1.0 and extra[2:] == (0.0, 0.0)
+        [usual] = [w for w in word_evidence("The prime minister spoke.", vectors=True)
+                   if w.start == 10]
+        assert usual.features[len(WORD_FEATURES):] == (0.0, 0.0, 0.0, 0.0)
+    finally:
+        wording.vector_row.cache_clear()
+        wording._content_partners.cache_clear()
+
+
+def test_the_vector_model_is_used_only_with_the_vectors(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    load_model.cache_clear()
+    try:
+        monkeypatch.setattr(spinning, "vectors_available", lambda: False)
+        plain = load_model()
+        assert plain is not None and not plain.vectors
+        assert len(plain.word_weights) == len(WORD_FEATURES) + 1
+        load_model.cache_clear()
+        monkeypatch.setattr(spinning, "vectors_available", lambda: True)
+        with_vectors = load_model()
+        assert with_vectors is not None and with_vectors.vectors
+        assert len(with_vectors.word_weights) == \
+            len(WORD_FEATURES) + len(VECTOR_FEATURES) + 1
+    finally:
+        load_model.cache_clear()
+
+
+@pytest.mark.skipif(not wording.vectors_available(), reason="word vectors not installed")
+def test_installed_vectors_find_the_conference_behind_a_convention() -> None:
+    # WordNet has no "conference" among the stand-ins of "convention"; the vectors do.
+    assert "conference" not in spinning.stand_ins("convention") | \
+        spinning.stand_ins("convention", related=True)
+    text = "The harbour master of Varnholt held a press convention."
+    [swapped] = [w for w in word_evidence(text, vectors=True)
+                 if text[w.start:w.end] == "convention"]
+    assert swapped.features[len(WORD_FEATURES)] > 1  # "press conference" is the pair
