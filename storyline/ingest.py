@@ -467,9 +467,10 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
         notes: list[str] = []
         try:
             yield make_article(
-                id=_entry_id(entry) or f"{stem}-{index}", source=where,
+                id=f"{stem}-{index}", source=where,
                 text=html_fragment_to_text(html),
-                title=entry.get("title", ""), outlet=_entry_outlet(entry, channel),
+                title=entry.get("title", ""),
+                outlet=_entry_outlet(entry, channel, feed.feed.get("link", "")),
                 url=entry.get("link", ""),
                 published=entry.get("published") or entry.get("updated"),
                 author=_byline(entry.get("author", "")), warnings=notes,
@@ -479,30 +480,21 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
         yield from _warnings(where, notes)
 
 
-def _entry_outlet(entry: Any, channel: str) -> str:
+def _entry_outlet(entry: Any, channel: str, home: str) -> str:
     """The item's own source, else the feed's title without its section ("Harbour Times -
     Local", "Kestrel Wire | World" name the outlet before the dash or bar)."""
     source = entry.get("source") or {}
     name = str(source.get("title") or channel)
-    name = re.split(r"\s+[-|\u2013\u2014:]\s+", name, maxsplit=1)[0].strip()
-    return name or outlet_from_url(entry.get("link", ""))
+    parts = re.split(r"\s+[-|\u2013\u2014:]\s+", name)
+    if len(parts) > 1:  # "Harbour Times - Local", "World news | The Guardian": the part
+        # the item's web address names, else the first
+        site = _letters(outlet_from_url(entry.get("link") or home).split(".")[0])
+        name = next((p for p in parts if site and _letters(p)[:6] == site[:6]), parts[0])
+    return name.strip() or outlet_from_url(entry.get("link", ""))
 
 
-def _entry_id(entry: Any) -> str:
-    """A feed item's id: its guid when that is no link, else its link's last path part
-    ("/news/bridge-shut" -> "bridge-shut"), so the same item in tomorrow's copy of the
-    feed keeps its id."""
-    guid = str(entry.get("id") or "")
-    named = re.fullmatch(r"[\w.-]+", guid) is not None  # not a link, "urn:uuid:..." or "tag:"
-    for value in ([guid] if named else []) + [entry.get("link"), guid]:
-        if not value:
-            continue
-        path = urlparse(str(value)).path if "://" in str(value) else str(value)
-        slug = re.sub(r"[^a-z0-9]+", "-", path.rstrip("/").rsplit("/", 1)[-1].lower())
-        slug = re.sub(r"-(?:html?|php|aspx?)$", "", slug.strip("-"))
-        if slug:
-            return slug
-    return ""
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower()).removeprefix("the")
 
 
 def _byline(author: str) -> str:

@@ -472,8 +472,11 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
     ent = _past_a_title(ent)
     label = ent.label_ if ent.label_ == "PERSON" else label
     pieces = [p for line in _split_lines(list(ent)) for p in _split_scores(line)]
-    if len(pieces) > 1 and len(_split_lines(list(ent))) < len(pieces):
-        label = "ORG"  # "Linden 3-1 Brookvale": the two sides of a match are teams
+    if len(pieces) > 1 and len(_split_lines(list(ent))) < len(pieces) and \
+            not (label == "PERSON" and all(len(p) > 1 for p in pieces)):
+        # "Linden 3-1 Brookvale": the two sides of a match are teams; "Luke Littler 7-3
+        # Luke Humphries", named in full, are two players.
+        label = "ORG"
     if label in PERSON_LABELS:
         pieces = [p for piece in pieces for p in _split_list(piece)]
     found = []

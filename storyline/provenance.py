@@ -509,10 +509,16 @@ def find_credit(article: Article) -> tuple[str, int, int] | None:
     for pattern in CREDIT_PATTERNS:
         for match in pattern.finditer(text):
             outlet = match.group("outlet").strip(" .")
-            if _same_outlet(outlet, article.outlet):
+            if _same_outlet(outlet, article.outlet) or _ends_a_list(text, match.start()):
                 continue
             return outlet, match.start(), match.end()
     return None
+
+
+def _ends_a_list(text: str, start: int) -> bool:
+    """The line before is a dash item too: "- Student Film Review" ends a programme."""
+    before = text[:start].rstrip().rsplit("\n", 1)[-1].lstrip()
+    return before[:1] in {"-", "\u2013", "\u2014", "\u2022", "*"}
 
 
 def _same_outlet(a: str, b: str) -> bool:
@@ -699,6 +705,11 @@ def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[_S
     earlier = [p for p in sources if not _published_before(sketch, sketches[p.source])]
     covered = {sentence for _source, sentence in _copied(earlier, sketches, own=True)}
     if not covered:
+        return False
+    # A newsletter's headline names the newsletter or the day ("Morning Brief - Tuesday"),
+    # a follow-up report's the story it copies a sentence of ("Bridge repairs to begin").
+    headline = {word for word in content_words(sketch.article.title) if not _calendar(word)}
+    if headline & {word for number in covered for word in sketch.sentence_content[number]}:
         return False
     rest = {word for number, content in enumerate(sketch.sentence_content)
             if number not in covered for word in content if not _calendar(word)}

@@ -1126,7 +1126,9 @@ def test_letters_in_brackets_that_are_not_initials_are_no_acronym(analyse: Any) 
 @pytest.mark.parametrize(("sentence", "names"), [
     ("Linden 3-1 Brookvale on Saturday was a fair result.", [("Linden", "ORG"),
                                                              ("Brookvale", "ORG")]),
-    ("The match ended Linden 3-1 after extra time.", [("Linden", "ORG")])])
+    ("The match ended Linden 3-1 after extra time.", [("Linden", "ORG")]),
+    ("In the last match, Luke Littler 7-3 Luke Humphries went the distance.",
+     [("Luke Littler", "PERSON"), ("Luke Humphries", "PERSON")])])
 def test_a_score_is_no_part_of_a_name(nlp: Any, sentence: str,
                                        names: list[tuple[str, str]]) -> None:
     mentions = [m for m in find_mentions(nlp(sentence), "a1") if m.kind == "name"]

@@ -362,7 +362,7 @@ def test_rss_feed_with_and_without_full_content() -> None:
     path = FIXTURES / "harbour.rss"
     articles, errors = read(path)
     assert errors == []
-    assert [a.id for a in articles] == ["harbour-wall", "lighthouse"]  # from their links
+    assert [a.id for a in articles] == ["harbour-1", "harbour-2"]
     first, second = articles
     # content:encoded wins over the teaser in <description>
     assert first.text == ("Work on the Carrow Bay harbour wall began on Monday, harbourmaster "
@@ -383,7 +383,7 @@ def test_rss_feed_with_and_without_full_content() -> None:
 def test_atom_feed() -> None:
     [art], errors = read(FIXTURES / "valley.atom")
     assert errors == []
-    assert art.id == "school-roof"  # its link: a "urn:uuid:" guid makes no readable id
+    assert art.id == "valley-1"
     assert art.outlet == "Fennick Valley Post"
     assert art.title == "Valley school gets new roof"
     assert art.author == "Jory Sandoval"
@@ -393,9 +393,10 @@ def test_atom_feed() -> None:
                         "head teacher Wenna Castel said.")
 
 
-def test_feed_item_ids_outlet_and_byline(tmp_path: Path) -> None:
+def test_feed_ids_come_from_the_file_and_outlets_and_bylines_read_clean(tmp_path: Path) -> None:
     path = write(tmp_path / "bay-news.xml", """<?xml version="1.0"?>
 <rss version="2.0"><channel><title>Carrow Bay Gazette - Local news</title>
+<link>https://carrowbay.example/</link>
 <item><title>Pier reopens</title><guid isPermaLink="false">pier-reopens-2026</guid>
 <link>https://carrowbay.example/news/pier.html</link>
 <author>desk@carrowbay.example (Nell Okonjo)</author>
@@ -407,9 +408,12 @@ def test_feed_item_ids_outlet_and_byline(tmp_path: Path) -> None:
 </item></channel></rss>""")
     articles, errors = read(path)
     assert errors == []
-    # a guid that is a name, else the link's last part, else the file's name and place
-    assert [a.id for a in articles] == ["pier-reopens-2026", "bay-news-2", "gull-count"]
+    assert [a.id for a in articles] == ["bay-news-1", "bay-news-2", "bay-news-3"]
     assert {a.outlet for a in articles} == {"Carrow Bay Gazette"}  # not its section
+    site_first = path.read_text(encoding="utf-8").replace(
+        "Carrow Bay Gazette - Local news", "Local news | The Carrow Bay Gazette")
+    articles, _ = read(write(tmp_path / "bay-2.xml", site_first))
+    assert {a.outlet for a in articles} == {"The Carrow Bay Gazette"}  # its web address
     assert [a.author for a in articles[:2]] == ["Nell Okonjo", "Rolf Abara"]
 
 

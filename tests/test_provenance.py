@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -162,9 +163,9 @@ def test_demo_provenance(bridge: dict[str, Any]) -> None:
     assert kinds["courier-bridge"] == ("reprint", "meridian-bridge-closed")
     assert kinds["newsflash24-bridge"] == ("spun", "meridian-bridge-closed")
     assert kinds["valley-herald-copy"] == ("duplicate", "valley-herald-bridge")
-    assert kinds["morning-brief-2026-03-12-dunmore-bridge"][0] == "digest"
+    assert kinds["morning-brief-1"][0] == "digest"
     for independent in ("valley-herald-bridge", "northern-ledger-bridge",
-                        "dunmore-observer-bridge", "brandt-inspects-dunmore-bridge"):
+                        "dunmore-observer-bridge", "morning-brief-2"):
         assert kinds[independent] == ("original", None)
     courier = next(p for p in bridge["provenance"] if p["article"] == "courier-bridge")
     assert courier["credited"] == "Meridian Press"
@@ -598,8 +599,10 @@ def test_a_last_line_naming_an_outlet_credits_it() -> None:
     # The two-word line is the credit, not a rewording of the wire's long lead sentence.
     line = reprint.rindex("- Meridian Press")
     assert not [e for e in gazette.evidence if "match" in e and int(e["end"]) > line]
-    # A name alone is the author's sign-off.
+    # A name alone is the author's sign-off, and the last of a list of dash items no credit.
     assert find_credit(article(body + "\n\n- Tom Reilly", outlet="Daily")) is None
+    listed = body + "\n\nShowing this week:\n- The Night Ferry\n- Student Film Review"
+    assert find_credit(article(listed, outlet="Daily")) is None
 
 
 def test_in_a_big_story_a_newsletter_is_told_by_the_words_most_of_the_story_uses() -> None:
@@ -625,3 +628,17 @@ def test_in_a_big_story_a_newsletter_is_told_by_the_words_most_of_the_story_uses
                       outlet="Coastline Daily Brief", published="2026-03-03T06:00:00Z")]
     kinds = _kinds(*stream)
     assert kinds["brief"] == ("digest", "herald") and kinds["herald"] == ("original", None)
+
+
+def test_a_follow_up_report_that_reuses_the_lede_stays_an_original() -> None:
+    lede = ("The harbour board closed the Tollan Point ferry pier in Kelby to all traffic on "
+            "Monday after divers found rot in two of its wooden piles.")
+    first = article(lede + " Divers will inspect the other piles of the pier this week.",
+                    id="first",
+                    outlet="Kelby Post", published="2026-03-02T08:00:00Z")
+    follow_up = article(lede + " Carpenters from Marsh Joinery will start cutting new oak "
+                        "beams on Thursday. Bus operator Greyline has added four runs an hour. "
+                        "Cafe owners on Mill Row fear losing custom.",
+                        id="follow", outlet="Harbour Times", published="2026-03-03T09:00:00Z")
+    follow_up = dataclasses.replace(follow_up, title="Kelby pier repairs to start on Thursday")
+    assert _kinds(first, follow_up)["follow"] == ("original", None)

@@ -323,3 +323,5 @@ def test_a_copy_that_changed_a_figure_is_named_in_the_divergence() -> None:
     assert [v["copy_of"] for v in divergence["versions"]] == [None, "wire"]
     assert "  - Reprint Daily (a copy of Dunmore Wire that changed it): The ferry" in \
         render_markdown(dossier)
+    assert '(a copy of <a href="#a-wire">Dunmore Wire</a> that changed it)' in \
+        render_html(dossier)
