@@ -103,26 +103,33 @@ def sentence_features(doc: Doc, article_id: str) -> SentenceFeatures:
         if not text:
             continue
         found.sentences.append(Sentence(article_id, sent.start_char, sent.end_char, sent.text))
-        content = [t for t in sent if _is_content(t)]
-        found.lemmas.append(tuple(_lemma(t) for t in content))
+        tokens = list(sent)
+        # Each token's lemma and content test once: the clauses read them again.
+        lemma = {t.i: _lemma(t) for t in tokens}
+        content = {t.i for t in tokens if _is_content(t)}
+        found.lemmas.append(tuple(lemma[t.i] for t in tokens if t.i in content))
         found.numbers.append(tuple(_numbers(sent)))
-        found.cues.append(_cues(list(sent), whole=True))
+        found.cues.append(_cues(tokens, lemma, content, whole=True))
         found.clauses.append(tuple(
-            Clause(" ".join(t.text for t in tokens),
-                   tuple(_lemma(t) for t in tokens if _is_content(t)), _cues(tokens))
-            for tokens in sentence_clauses(sent)))
+            Clause(" ".join(t.text for t in part),
+                   tuple(lemma[t.i] for t in part if t.i in content),
+                   _cues(part, lemma, content))
+            for part in sentence_clauses(sent)))
     return found
 
 
-def _cues(tokens: list[Token], *, whole: bool = False) -> SentenceCues:
-    """A clause's arcs stay inside it; a whole sentence's are all kept (as fitted)."""
+def _cues(tokens: list[Token], lemma: dict[int, str], content: set[int], *,
+          whole: bool = False) -> SentenceCues:
+    """A clause's arcs stay inside it; a whole sentence's are all kept (as fitted).
+    `lemma` and `content` hold the sentence's lemmas and content tokens by index."""
     inside = {t.i for t in tokens}
-    content = [t for t in tokens if _is_content(t)]
+    own = [t for t in tokens if t.i in content]
     return SentenceCues(
-        tuple(t.pos_ for t in content),
-        tuple(_lemma(t) for t in tokens if t.is_alpha or t.like_num or t.dep_ == "neg"),
-        tuple(f"{_lemma(t.head)}>{_lemma(t)}" for t in content
-              if t.head is not t and (whole or t.head.i in inside) and _is_content(t.head)))
+        tuple(t.pos_ for t in own),
+        tuple(lemma[t.i] for t in tokens if t.is_alpha or t.like_num or t.dep_ == "neg"),
+        tuple(f"{lemma.get(t.head.i) or _lemma(t.head)}>{lemma[t.i]}" for t in own
+              if t.head is not t and (whole or t.head.i in inside) and
+              (t.head.i in content if t.head.i in lemma else _is_content(t.head))))
 
 
 CLAUSE_MIN_WORDS = 12  # shorter sentences are compared whole only
