@@ -509,16 +509,21 @@ def find_credit(article: Article) -> tuple[str, int, int] | None:
     for pattern in CREDIT_PATTERNS:
         for match in pattern.finditer(text):
             outlet = match.group("outlet").strip(" .")
-            if _same_outlet(outlet, article.outlet) or _ends_a_list(text, match.start()):
+            if _same_outlet(outlet, article.outlet) or _ends_a_list(text, match):
                 continue
             return outlet, match.start(), match.end()
     return None
 
 
-def _ends_a_list(text: str, start: int) -> bool:
-    """The line before is a dash item too: "- Student Film Review" ends a programme."""
-    before = text[:start].rstrip().rsplit("\n", 1)[-1].lstrip()
-    return before[:1] in {"-", "\u2013", "\u2014", "\u2022", "*"}
+def _ends_a_list(text: str, match: re.Match[str]) -> bool:
+    """A dash line after another dash line: "- Student Film Review" ends a programme."""
+    if match.group(0).lstrip()[:1] not in DASHES:
+        return False
+    before = text[:match.start()].rstrip().rsplit("\n", 1)[-1].lstrip()
+    return before[:1] in DASHES | {"\u2022", "*"}
+
+
+DASHES = {"-", "\u2013", "\u2014"}
 
 
 def _same_outlet(a: str, b: str) -> bool:
