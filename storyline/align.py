@@ -632,15 +632,18 @@ def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | 
     for index, item in enumerate(quoted):
         by_speaker[item.speaker].append(index)
     unattributed = by_speaker.get(None, [])
+    articles = [{q.quote.article_id} for q in quoted]  # per group root: its articles
     for speaker, indices in by_speaker.items():
         pool = indices if speaker is None else indices + unattributed
         for position, a in enumerate(indices):
             for b in pool[position + 1:] if speaker is None else pool:
-                if a == b or finder.find(a) == finder.find(b):
-                    continue
+                first, second = finder.find(a), finder.find(b)
+                if first == second or articles[first] & articles[second]:
+                    continue  # one article's two quotes are two things said
                 needed = QUOTE_SIMILARITY if speaker is not None and quoted[b].speaker else 90
                 if _quote_similarity(normalised[a], normalised[b]) >= needed:
                     finder.union(a, b)
+                    articles[finder.find(a)] = articles[first] | articles[second]
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(quoted)):
         members[finder.find(index)].append(index)

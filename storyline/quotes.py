@@ -747,6 +747,9 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
         pieces = [_trim([t for t in after[0].subtree
                          if t.dep_ != "mark" or t.head != after[0]])]
     elif clauses:  # "CLAUSE, X said."
+        if clauses[-1].lemma_.lower() in INDIRECT_VERBS and \
+                any(c.dep_.startswith("nsubj") for c in clauses[-1].children):
+            return None  # "Quell said she had queued. '...,' she told the Courier": two reports
         pieces = [_trim(list(clauses[-1].subtree))]
     elif (told := _clause_of_the_medium(token)) is not None:  # "said in a statement that"
         pieces = [_trim([t for t in told.subtree if t.dep_ != "mark" or t.head != told])]

@@ -427,3 +427,11 @@ def test_households_and_homes_counted_differently_are_a_divergence(analyse: Any)
         "b": "Some 14,500 homes in east Carrowmore have been told to boil their tap water "
              "after E. coli was detected in the Fenwick Road reservoir, the authority said."})
     assert [d.topic for d in alignment.divergences] == ["number of homes: 12000 vs 14500"]
+
+
+def test_one_articles_two_quotes_are_never_one_utterance() -> None:
+    quotes = [_quote("q1", "a", "The shelves at the supermarket were empty by nine,", "p1"),
+              _quote("q2", "a", 'she had queued at 7 a.m. "The shelves at the supermarket were '
+                     'empty by nine,"', "p1"),
+              _quote("q3", "b", "The shelves at the supermarket were empty by nine,", "p1")]
+    assert [g.quotes for g in group_quotes(quotes)] == [("q1", "q3"), ("q2",)]

@@ -790,3 +790,14 @@ def test_reported_speech_leaves_the_dateline_out(analyse: Any) -> None:
     [quote] = _quotes(analyse, "PELLHAM - Academic staff at Pellham University will strike "
                                "from Monday, the union said.")
     assert quote.text == "Academic staff at Pellham University will strike from Monday"
+
+
+def test_a_report_before_another_cue_is_no_content_of_it(analyse: Any) -> None:
+    quotes = _quotes(analyse, "The county clerk said the count was slow.\n\nMarta Quell, a "
+                              "Kelby mother of three, said she had queued for water at the "
+                              'Fenwick Road centre at 7 a.m. "The shelves were empty by nine,"'
+                              " she told the Courier.")
+    assert not [q for q in quotes if q.text.startswith("Marta Quell")]
+    assert {q.text.rstrip(",") for q in quotes} >= {
+        "she had queued for water at the Fenwick Road centre at 7 a.m.",
+        "The shelves were empty by nine"}
