@@ -462,6 +462,8 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
     if label in ORG_LABELS and len(ent) == 1 and ent[0].lower_ in PERSON_TITLES | \
             FEMALE_WORDS | MALE_WORDS:
         return []  # "Actress and champion swimmer ...", "Suspect had been fired": a person
+    if len(ent) == 1 and ent[0].tag_ == "NNS" and ent[0].lemma_.lower() in PERSON_TITLES:
+        return []  # "Keepers searched the grounds": people, no one named
     head = ent[0].head
     if label in ORG_LABELS and len(ent) == 1 and ent[0].dep_ in {"compound", "amod"} and \
             head.pos_ == "NOUN" and head.i == ent[0].i + 1 and not is_person_noun(head) and \

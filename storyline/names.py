@@ -45,7 +45,7 @@ ROLE_NOUNS = {
     # Local offices and ranks written before a name ("County Clerk Dana Wolfe").
     "clerk", "supervisor", "assessor", "auditor", "comptroller", "alderman", "alderwoman",
     "selectman", "trustee", "commander", "admiral", "magistrate", "registrar", "pastor",
-    "rabbi", "chaplain",
+    "rabbi", "chaplain", "keeper", "zookeeper", "ranger",
 }
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Labels of candidates that vote for "this word names a place or a people, not a person".

@@ -1192,3 +1192,9 @@ def test_a_sentence_case_title_noun_is_not_the_person_named_most(analyse: Any) -
             "on Monday. Smith will appeal, his lawyer said. Smith plans to ask for bail.")
     index = _entities(analyse, text)
     assert index.entity_at("a0", 0, 6) != _person(index, "Tom Smith").id
+
+
+def test_a_plural_person_noun_is_no_one_named_and_a_keeper_is_a_title(nlp: Any) -> None:
+    doc = nlp("Keepers searched the grounds all night. Keeper Anya Voss said the panda was fine.")
+    assert [(m.name, m.role) for m in find_mentions(doc, "a1") if m.kind == "name"] == [
+        ("Anya Voss", "keeper")]
