@@ -30,6 +30,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from .models import Article, Provenance
 from .spinning import SpinAssessment, assess_spin
 from .text import content_words, copy_kind, sentence_spans, words
+from .wording import FUNCTION_WORDS
 
 PHRASES_PATH = Path(__file__).parent / "data" / "spin_phrases.json"
 SHINGLE = 5
@@ -912,6 +913,19 @@ def _wording_is_spun(sketch: _Sketch) -> bool:
     return sketch.spin is not None and sketch.spin.spun
 
 
+def _telling(pair: str) -> bool:
+    """A suggested pair a reader learns from: "told reporters", "she said", not "the name"
+    or "has it", which only say the word has a frequent neighbour."""
+    first, _, second = pair.lower().partition(" ")
+    small = FUNCTION_WORDS | PARTICLES
+    return second not in small and \
+        (first not in small or first in {"i", "we", "you", "he", "she", "they"})
+
+
+PARTICLES = {"after", "than", "out", "up", "down", "off", "over", "about", "around", "away",
+             "back", "through", "along", "ahead"}
+
+
 def _wording_evidence(sketch: _Sketch) -> list[dict[str, object]]:
     if sketch.spin is None:
         return []
@@ -922,9 +936,9 @@ def _wording_evidence(sketch: _Sketch) -> list[dict[str, object]]:
     shown = [h for h in sketch.spin.suspects if first[h.word.lower()] is h][:SUSPECTS_SHOWN]
     evidence: list[dict[str, object]] = [
         {"article": sketch.article.id, "start": h.start, "end": h.end,
-         "note": f"\"{h.word}\" may be a synonym swapped in: a writer would more likely put "
-                 f"\"{h.likely}\"" + (f" ({times[h.word.lower()]} times)"
-                                     if times[h.word.lower()] > 1 else "")}
+         "note": f"\"{h.word}\" may be a synonym swapped in" + (
+             f": a writer would more likely put \"{h.likely}\"" if _telling(h.likely) else "")
+         + (f" ({times[h.word.lower()]} times)" if times[h.word.lower()] > 1 else "")}
         for h in shown]
     evidence += [{"article": sketch.article.id, "start": start, "end": end,
                   "note": "small number written as a digit"}
