@@ -704,7 +704,11 @@ def timeline_for(articles: Sequence[Article], *, options: AnalyzeOptions | None 
                  ) -> list[dict[str, Any]]:
     """The merged timeline of a set of articles, as dossier event objects."""
     ordered = sorted(articles, key=_publication_order)
-    sources = independence_groups(detect_provenance(ordered))
+    provenance = detect_provenance(ordered)
+    sources = independence_groups(provenance)
     analyses = analyze_articles(ordered, options=options)
-    events = build_timeline(ordered, [d for a in analyses for d in a.dates], sources)
+    # As in the dossier: of a digest, only the items this story's other articles tell.
+    digests = {p.article for p in provenance if p.kind == "digest"}
+    items = align_facts(ordered, analyses, sources, digests).digest_items if digests else {}
+    events = build_timeline(ordered, _story_dates(analyses, items), sources)
     return [event_dict(event) for event in events]

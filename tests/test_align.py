@@ -381,6 +381,9 @@ def test_a_newsletters_other_items_stay_out_of_the_story() -> None:
     # The story's own items from the newsletter are still there.
     from_brief = {s.article for f in results.facts for s in f.evidence} & {"brief"}
     assert from_brief == {"brief"}
+    # `storyline timeline` tells the same events as the dossier.
+    assert [e["description"] for e in pipeline.timeline_for(articles)] == \
+        [e.description for e in results.events]
 
 
 def test_a_short_sentence_stated_in_a_clause_of_a_long_one_is_corroborated(
