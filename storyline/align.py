@@ -48,6 +48,7 @@ from .text import (
     content_words,
     copy_kind,
     format_number,
+    outlet_key,
     own_word_runs,
     plural,
     words,
@@ -136,8 +137,9 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     idf = _idf(units)
     # A copied sentence states its original's fact, however the scorer rates the pair.
     weights = _weights(units)
-    links = _similar_pairs(units, idf, weights) + [(a, b, 1.0) for a, b in copied]
-    contained = _clause_pairs(units, idf, weights)
+    index = _LemmaIndex.of(units, idf)
+    links = _similar_pairs(units, index, weights) + [(a, b, 1.0) for a, b in copied]
+    contained = _clause_pairs(units, index, weights)
     groups = UnionFind(len(units))
     for x, y in _mutual_best(units, links):
         groups.union(x, y)
@@ -326,7 +328,27 @@ def _weights(units: Sequence[_Unit]) -> dict[str, float]:
     return idf_weights(df, len(units))
 
 
-def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[str, float]
+@dataclass(frozen=True)
+class _LemmaIndex:
+    """Which sentences hold each lemma, and each sentence's IDF mass: candidates are found
+    through lemmas no more common than `limit` sentences (they still count in scores)."""
+
+    idf: dict[str, float]
+    postings: dict[str, list[int]]
+    limit: int
+    mass: list[float]
+
+    @classmethod
+    def of(cls, units: Sequence[_Unit], idf: dict[str, float]) -> _LemmaIndex:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for unit in units:
+            for lemma in unit.lemmas:
+                postings[lemma].append(unit.index)
+        return cls(idf, postings, max(50, int(0.05 * len(units))),
+                   [sum(idf[lemma] for lemma in unit.lemmas) for unit in units])
+
+
+def _similar_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str, float]
                    ) -> list[tuple[int, int, float]]:
     """Scored pairs of sentences from different articles that state the same fact.
 
@@ -336,16 +358,11 @@ def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[
     numbers is kept (scored as if they agreed): it is one fact told with
     different figures, which the caller reports as a divergence.
     """
-    postings: dict[str, list[int]] = defaultdict(list)
-    for unit in units:
-        for lemma in unit.lemmas:
-            postings[lemma].append(unit.index)
-    limit = max(50, int(0.05 * len(units)))
     threshold = fact_threshold()
-    mass = [sum(idf[lemma] for lemma in unit.lemmas) for unit in units]
+    idf, mass = index.idf, index.mass
     pairs = []
     for unit in units:
-        for other in _candidates(unit.index, unit.lemmas, units, postings, limit, later=True):
+        for other in _candidates(unit.index, unit.lemmas, units, index, later=True):
             common = sum(idf[lemma] for lemma in unit.lemmas & units[other].lemmas)
             if 2 * common < PREFILTER_DICE * (mass[unit.index] + mass[other]):
                 continue  # `lemma_dice` below PREFILTER_DICE
@@ -355,22 +372,22 @@ def _similar_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[
     return pairs
 
 
-def _candidates(index: int, lemmas: frozenset[str], units: Sequence[_Unit],
-                postings: dict[str, list[int]], limit: int, *, later: bool) -> set[int]:
+def _candidates(position: int, lemmas: frozenset[str], units: Sequence[_Unit],
+                index: _LemmaIndex, *, later: bool) -> set[int]:
     """Sentences of other articles sharing a lemma that is not too common with `lemmas`
-    (only those after `index` with `later`, so each pair is found once)."""
-    article_id = units[index].sentence.article_id
+    (only those after `position` with `later`, so each pair is found once)."""
+    article_id = units[position].sentence.article_id
     found: set[int] = set()
     for lemma in lemmas:
-        posting = postings.get(lemma, ())
-        if len(posting) > limit:
+        posting = index.postings.get(lemma, ())
+        if len(posting) > index.limit:
             continue
-        found.update(other for other in posting if (other > index or not later) and
+        found.update(other for other in posting if (other > position or not later) and
                      units[other].sentence.article_id != article_id)
     return found
 
 
-def _clause_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[str, float]
+def _clause_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str, float]
                   ) -> list[tuple[int, int, float]]:
     """(short, long, score): a clause of a long sentence states what another outlet's
     whole sentence does ("closed on Wednesday" in "closed on Wednesday, and engineers
@@ -378,12 +395,7 @@ def _clause_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[s
     of the short sentence in the clause (a short clause shares little else). The long
     sentence then backs the short one's fact without joining it, so one long sentence
     cannot chain two facts together through two of its clauses."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for unit in units:
-        for lemma in unit.lemmas:
-            postings[lemma].append(unit.index)
-    limit = max(50, int(0.05 * len(units)))
-    mass = [sum(idf[lemma] for lemma in unit.lemmas) for unit in units]
+    idf, mass = index.idf, index.mass
     sizes = [len(unit.lemmas) for unit in units]
     threshold = fact_threshold()
     pairs: dict[tuple[int, int], float] = {}
@@ -394,7 +406,7 @@ def _clause_pairs(units: Sequence[_Unit], idf: dict[str, float], weights: dict[s
             clause_mass = sum(idf.get(lemma, 0.0) for lemma in lemmas)
             view: SentenceView | None = None  # built for the first candidate that passes
             longest = sizes[unit.index] + CLAUSE_SLACK
-            for other in _candidates(unit.index, lemmas, units, postings, limit, later=False):
+            for other in _candidates(unit.index, lemmas, units, index, later=False):
                 if not CLAUSE_MATCH_MIN_LEMMAS <= sizes[other] <= longest:
                     continue
                 short = units[other]
@@ -497,7 +509,9 @@ def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
     for label, entries in values.items():
         pairs = [(a, b) for a, va in entries for b, vb in entries
                  if a.index < b.index and a.sentence.article_id != b.sentence.article_id and
-                 _in_two_outlets(a, b, outlets) and _disagree(a, va, b, vb)]
+                 # a copy that changed its original's figure is an outlet of its own here
+                 _two_outlets(a.sentence.article_id, b.sentence.article_id, outlets) and
+                 _disagree(a, va, b, vb)]
         by_value = _involved(entries, pairs)
         if len(by_value) >= 2:
             return _divergence_versions(label, by_value, outlets, published)
@@ -580,8 +594,9 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
         if len({value for _unit, value in entries}) < 2:
             continue
         pairs = [(a, b) for (a, va) in entries for (b, vb) in entries
-                 if a.index < b.index and a.source != b.source and _other_outlets(a, b, outlets)
-                 and _disagree(a, va, b, vb) and
+                 if a.index < b.index and a.source != b.source and
+                 _two_outlets(a.source, b.source, outlets) and  # copies: their original's
+                 _disagree(a, va, b, vb) and
                  groups.find(a.index) != groups.find(b.index) and
                  _shared_context(a, b, label, idf) >= 2]
         kept = _involved(entries, pairs)
@@ -594,19 +609,12 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
     return found, roots
 
 
-def _in_two_outlets(a: _Unit, b: _Unit, outlets: dict[str, str]) -> bool:
-    """Two articles of one outlet giving two numbers for one fact are a correction or an
-    update, not outlets that differ (a copy is its own outlet here: it changed a figure)."""
-    return (outlets.get(a.sentence.article_id) or a.sentence.article_id) != \
-        (outlets.get(b.sentence.article_id) or b.sentence.article_id)
-
-
-def _other_outlets(a: _Unit, b: _Unit, outlets: dict[str, str]) -> bool:
-    """Two articles of one outlet giving two numbers tell two things, or an update: where
-    outlets differ takes two outlets (or articles whose outlet is not known). A copy
-    speaks with its original's outlet."""
-    first, second = outlets.get(a.source), outlets.get(b.source)
-    return not first or first != second
+def _two_outlets(first: str, second: str, outlets: dict[str, str]) -> bool:
+    """Two articles (by id) from two outlets, an article without one standing for itself.
+    One outlet's two articles giving two numbers tell two things, or an update: where
+    outlets differ takes two outlets."""
+    return (outlet_key(outlets.get(first, "")) or first) != \
+        (outlet_key(outlets.get(second, "")) or second)
 
 
 def _single_valued(unit: _Unit) -> list[tuple[str, float]]:

@@ -47,6 +47,7 @@ from .text import (
     copy_kind,
     crude_stem,
     is_negated,
+    outlet_key,
     own_word_runs,
     sentence_spans,
     words,
@@ -169,7 +170,7 @@ def independent_voices(articles: Sequence[Article], sources: dict[str, str]) -> 
     itself), else that original's id. Copies of one original count once, and so do two
     articles of one outlet: a newsroom reporting its own figure again on another day does
     not confirm it."""
-    outlets = {a.id: " ".join(a.outlet.lower().split()) for a in articles}
+    outlets = {a.id: outlet_key(a.outlet) for a in articles}
     voices = {}
     for article in articles:
         root = sources.get(article.id, article.id)

@@ -99,6 +99,11 @@ DATELINE_RE = re.compile(  # "PORT DUNMORE -", "OAKHURST, Nov. 18 (Kestrel Wire)
     r"\s*[A-Z][A-Z'. ]+(?:,[^\n\u2014\u2013-]{0,40})?\s*[\u2014\u2013-]{1,2}\s")
 
 
+def outlet_key(name: str) -> str:
+    """An outlet's name as compared: any case, any spacing ("Harbour  times")."""
+    return " ".join(name.lower().split())
+
+
 def dateline_length(text: str) -> int:
     """How many characters a dateline opening `text` takes ("PORT DUNMORE - "), else 0."""
     found = DATELINE_RE.match(text)
