@@ -20,7 +20,14 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 
 from .models import Clause, Sentence, SentenceCues, StorylineError
-from .text import CURRENCY_UNITS, MULTIPLIERS, NUMBER_WORDS, number_value
+from .text import (
+    CURRENCY_UNITS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    number_value,
+)
 
 # Official packages first; the registry mirror of the small model is the fallback.
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg",
@@ -295,9 +302,7 @@ COUNTED_AS = {"%": "percent", "pct": "percent", "household": "home", "house": "h
               "residence": "home", "dwelling": "home", "employee": "worker",
               "staff": "worker", "staffer": "worker"}
 INCREMENT_WORDS = {"more", "another", "additional", "extra", "further"}
-MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
-               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+MONTH_WORDS = MONTH_NAMES | MONTH_ABBREVIATIONS
 
 
 def _number_phrase_value(top: Token) -> float | None:

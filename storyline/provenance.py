@@ -29,7 +29,15 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from .models import Article, Provenance
 from .spinning import SpinAssessment, assess_spin
-from .text import content_words, copy_kind, sentence_spans, words
+from .text import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAYS,
+    content_words,
+    copy_kind,
+    sentence_spans,
+    words,
+)
 from .wording import FUNCTION_WORDS
 
 PHRASES_PATH = Path(__file__).parent / "data" / "spin_phrases.json"
@@ -750,12 +758,9 @@ def _topical(source: _Sketch, other: int) -> bool:
     return not around or len(mine & around) >= ITEM_TOPICAL_WORDS
 
 
-_CALENDAR = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-    "yesterday", "tomorrow", "week", "weeks", "month", "months", "year", "years", "day",
-    "days", "morning", "evening", "night", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december"})
+_CALENDAR = WEEKDAYS | MONTH_NAMES | MONTH_ABBREVIATIONS | {
+    "today", "yesterday", "tomorrow", "week", "weeks", "month", "months", "year", "years",
+    "day", "days", "morning", "evening", "night"}
 
 
 def _calendar(word: str) -> bool:

@@ -42,7 +42,9 @@ from dataclasses import replace
 
 from .models import Article, Fact, Span, SummarySentence
 from .text import (
+    MONTH_NAMES,
     STOPWORDS,
+    WEEKDAYS,
     content_words,
     copy_kind,
     crude_stem,
@@ -68,10 +70,7 @@ NAMES_KEPT = 0.6  # share of its names (capitalised words) a shorter wording mus
 # found by its words alone, must state: all of them. At 0.75 "Brandt said customers would
 # get a credit" backed "Brandt apologised to customers" (the one word missing was the news).
 SUPPORT = 1.0
-_DAY_NAMES = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december"})  # not "may": a verb far more often
+_DAY_NAMES = WEEKDAYS | MONTH_NAMES - {"may"}  # not "may": a verb far more often
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
 # A wire dateline opening the first sentence: "DUNMORE (Meridian Press) -", "PARIS, May 2 -"

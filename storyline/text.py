@@ -6,6 +6,7 @@ spans and numbers, with no model loaded, fast enough for millions of articles.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Iterator
 
@@ -97,6 +98,13 @@ CLAUSE_MIN_WORDS = 10
 CREDIT_VERBS = frozenset({"reports", "reported", "writes", "wrote"})
 DATELINE_RE = re.compile(  # "PORT DUNMORE -", "OAKHURST, Nov. 18 (Kestrel Wire) \u2014"
     r"\s*[A-Z][A-Z'. ]+(?:,[^\n\u2014\u2013-]{0,40})?\s*[\u2014\u2013-]{1,2}\s")
+
+
+# The calendar's words, lower-case: "monday", "march", "mar", "sept".
+WEEKDAYS = frozenset(name.lower() for name in calendar.day_name)
+MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name if name)
+MONTH_ABBREVIATIONS = frozenset({name.lower() for name in calendar.month_abbr if name} |
+                                {"sept"})
 
 
 def outlet_key(name: str) -> str:
