@@ -676,8 +676,11 @@ def _digest_sources(sketches: Sequence[_Sketch], pairs: set[tuple[int, int]]
             if pair.aligned:
                 longer = candidate.token_count >= DIGEST_SOURCE_RATIO * sketch.token_count
                 (sources if longer else shorter).append(pair)
-        if _is_newsletter(sketch, sources + shorter, sketches) or \
-                _carries_items(index, sources + shorter, sketches, vocabulary):
+        every = sources + shorter
+        # Most of it one article's: a copy of that one, not a newsletter.
+        if not any(p.containment >= 0.5 for p in every) and (
+                _is_newsletter(sketch, every, sketches) or
+                _carries_items(index, every, sketches, vocabulary)):
             sources += shorter
         elif not sources or not _is_digest(sketch, sources, sketches):
             continue
@@ -692,9 +695,7 @@ def _is_newsletter(sketch: _Sketch, sources: list[_PairResult], sketches: Sequen
                    ) -> bool:
     """A newsletter of several items copies one sentence or so from each of two or more
     articles, of any length, the rest from articles not in the set ("Good morning", the
-    weather, the sport)."""
-    if any(p.containment >= 0.5 for p in sources):
-        return False  # most of it is one article's: a copy of that one, not a newsletter
+    weather, the sport); none of them gives most of it."""
     copied = _copied(sources, sketches)
     covered = {sentence for _source, sentence in copied}
     return len({source for source, _sentence in copied}) >= 2 and \
@@ -711,8 +712,6 @@ def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[_S
     newsletter's greeting, weather and other stories share (almost) none of them.
     """
     sketch = sketches[index]
-    if any(p.containment >= 0.5 for p in sources):
-        return False  # mostly one article's: a copy of it, not a newsletter
     # Not the articles published after it. Undated, `_copied` gives the direction: a copied
     # sentence is about what its source is about, and a newsletter's item is off the
     # newsletter's subject, so the article it copies never reads as copying it.
