@@ -146,10 +146,14 @@ def _lines(doc: Doc) -> Iterable[list[Token]]:
     for token in doc:
         if not token.is_space:
             line.append(token)
-        if "\n" in token.text or "\n" in token.whitespace_:
+        if _ends_line(token):
             yield line
             line = []
     yield line
+
+
+def _ends_line(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
 
 
 def is_headline(tokens: Sequence[Token]) -> bool:
@@ -219,7 +223,7 @@ def _title_line(doc: Doc, headline: set[int]) -> set[int]:
             line.append(token)
         if len(line) > 30:
             break
-        if not ("\n" in token.text or "\n" in token.whitespace_) or not line:
+        if not _ends_line(token) or not line:
             continue
         if line[-1].i + 1 >= len(doc) or line[-1].text in {".", "!", ":", ";"}:
             break
@@ -473,8 +477,9 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         return []
     ent = _past_a_title(ent)
     label = ent.label_ if ent.label_ == "PERSON" else label
-    pieces = [p for line in _split_lines(list(ent)) for p in _split_scores(line)]
-    if len(pieces) > 1 and len(_split_lines(list(ent))) < len(pieces) and \
+    lines = _split_lines(list(ent))
+    pieces = [p for line in lines for p in _split_scores(line)]
+    if len(pieces) > 1 and len(lines) < len(pieces) and \
             not (label == "PERSON" and all(len(p) > 1 for p in pieces)):
         # "Linden 3-1 Brookvale": the two sides of a match are teams; "Luke Littler 7-3
         # Luke Humphries", named in full, are two players.
