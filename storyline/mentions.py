@@ -47,7 +47,7 @@ from .models import Mention
 from .names import HONORIFICS, ROLE_NOUNS, name_parts, person_key, surname
 from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
-from .people import FEMALE_WORDS, MALE_WORDS
+from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS
 
 ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
              "government", "commission", "committee", "court", "university", "office",
@@ -708,10 +708,6 @@ def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[
     return extra
 
 
-PRONOUN_GENDERS = {"she": "female", "her": "female", "herself": "female", "he": "male",
-                   "his": "male", "him": "male", "himself": "male"}
-
-
 def _with_pronoun(doc: Doc, mention: Mention) -> Mention:
     """A named subject the text goes on to call "she" or "he" ("Raj Chohan was leaving her
     car when she was hit"): that gender, when no other person is named in between. Only
@@ -734,7 +730,7 @@ def _with_pronoun(doc: Doc, mention: Mention) -> Mention:
             # someone else (maybe) named or described first ("Tom Roe and his wife were
             # hurt. She ..."), or quoted words: the pronoun may not be theirs
             return mention
-        gender = PRONOUN_GENDERS.get(token.lower_)
+        gender = GENDERED_PRONOUNS.get(token.lower_)
         if gender is None:
             continue
         if token.sent != sentence:
@@ -873,9 +869,6 @@ def _names_a_place(doc: Doc, tokens: list[Token]) -> bool:
     """Whether a word of the name is a country or a place the article names elsewhere."""
     places = {t.lower_ for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP"} for t in e}
     return any(t.lower_ in COUNTRY_WORDS or t.lower_ in places for t in tokens)
-
-
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "himself", "herself"}
 
 
 def _referred_to_as_a_person(tokens: list[Token]) -> bool:

@@ -42,6 +42,9 @@ MALE_WORDS = {"husband", "widower", "son", "father", "brother", "grandfather", "
               "congressman", "councilman", "businessman", "king", "prince", "stepson",
               "stepfather", "grandson", "fiance"}
 
+GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                     "she": "female", "her": "female", "hers": "female", "herself": "female"}
+
 # A relative is someone else than the name beside it ("Smith, Wife, Visit Dunmore").
 RELATIVES = {"wife", "widow", "daughter", "mother", "sister", "grandmother", "aunt", "niece",
              "girlfriend", "mom", "mum", "husband", "widower", "son", "father", "brother",

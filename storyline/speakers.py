@@ -25,11 +25,9 @@ from .descriptions import is_person_noun
 from .mentions import ORG_NOUNS
 from .models import Mention, Quote
 from .nlp import text_of
-from .people import FEMALE_WORDS, MALE_WORDS, RELATIVES, mention_gender
+from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, RELATIVES, mention_gender
 
 # Every gendered form, as votes on the gender of the person named just before them.
-GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
-                     "she": "female", "her": "female", "hers": "female", "herself": "female"}
 # Family words with a gender ("his wife, Grace Dahl").
 FAMILY_GENDERS = {**dict.fromkeys(FEMALE_WORDS & RELATIVES, "female"),
                   **dict.fromkeys(MALE_WORDS & RELATIVES, "male")}
