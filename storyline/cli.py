@@ -19,7 +19,7 @@ import click
 
 from . import __version__, pipeline, report
 from .models import InputError, StorylineError
-from .store import open_store, stories_with_words
+from .store import list_story_headers, open_store, stories_with_words
 from .summary import DEFAULT_WORDS
 
 DEMO_ARTICLES = Path(__file__).parent / "demo" / "articles"
@@ -213,7 +213,8 @@ def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--search", default=None, metavar="WORDS",
-              help="Only stories with an article whose headline or text holds every word.")
+              help="Only stories holding every word: in an article's headline or text, or "
+                   "in the story's title or outlets (as the web UI's search).")
 @handle_errors
 def stories_cli(db_path: str, fmt: str, search: str | None) -> None:
     """List the stories in a store.
@@ -225,10 +226,12 @@ def stories_cli(db_path: str, fmt: str, search: str | None) -> None:
     Example: storyline stories --db news.db --search "Varga"
     """
     with open_store(db_path) as store:
-        index = pipeline.story_index(store)
-        if search and search.strip():
-            found = stories_with_words(store, search)
-            index = {**index, "stories": [s for s in index["stories"] if s["id"] in found]}
+        headers = list_story_headers(store)
+        index = pipeline.index_of(headers)
+        if search and search.strip():  # as the web UI's search box finds them
+            index = {**index, "stories": pipeline.matching_stories(
+                index["stories"], search, headlines=pipeline.headlines_of(headers),
+                named=stories_with_words(store, search))}
     if fmt == "json":
         click.echo(json.dumps(index, ensure_ascii=False, indent=2))
         return

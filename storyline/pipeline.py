@@ -616,6 +616,24 @@ def story_index(store: Store) -> dict[str, Any]:
     return index_of(db.list_story_headers(store))
 
 
+def headlines_of(headers: Sequence[tuple[Story, Sequence[Article]]]) -> dict[str, str]:
+    """Story id -> every headline of its articles, for searching."""
+    return {story.id: " ".join(a.title for a in articles) for story, articles in headers}
+
+
+def matching_stories(stories: Sequence[dict[str, Any]], query: str, *,
+                     headlines: dict[str, str], named: set[str]) -> list[dict[str, Any]]:
+    """The index's stories a search finds: those whose title, headlines, outlets or id
+    hold every word of `query` (as written, any case), and `named`, those with an article
+    whose text holds every word (`store.stories_with_words`)."""
+    words = query.lower().split()
+
+    def searched(story: dict[str, Any]) -> str:
+        return " ".join([story["title"] or "", headlines.get(story["id"], ""), story["id"],
+                         *story["outlets"]]).lower()
+    return [s for s in stories if s["id"] in named or all(word in searched(s) for word in words)]
+
+
 def index_of(headers: Sequence[tuple[Story, Sequence[Article]]]) -> dict[str, Any]:
     """`story_index` from stories' headers (`store.list_story_headers`)."""
     stories = []

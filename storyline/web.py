@@ -73,10 +73,8 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
             generation = story_generation(store)
             if kept.get("generation") != generation:
                 headers = list_story_headers(store)
-                headlines = {story.id: " ".join(a.title for a in articles)
-                             for story, articles in headers}
                 kept.update(generation=generation, index=pipeline.index_of(headers),
-                            headlines=headlines)
+                            headlines=pipeline.headlines_of(headers))
             return dict(kept["index"])
 
     @app.get("/", response_class=HTMLResponse)
@@ -122,15 +120,8 @@ def stories_page(stories: Sequence[dict[str, Any]], query: str, number: int, *,
         named: ids of the stories with an article holding every word of the query
             (`store.stories_with_words`).
     """
-    words = query.lower().split()
-    headlines = headlines or {}
-
-    def searched(story: dict[str, Any]) -> str:
-        return " ".join([story["title"] or "", headlines.get(story["id"], ""), story["id"],
-                         *story["outlets"]]).lower()
-    named = named or set()
-    matching = [s for s in report.newest_first(stories)
-                if s["id"] in named or all(word in searched(s) for word in words)]
+    matching = pipeline.matching_stories(report.newest_first(stories), query,
+                                         headlines=headlines or {}, named=named or set())
     start = (number - 1) * STORIES_PER_PAGE
     search = f"q={quote(query)}&" if query else ""
     last = max(1, -(-len(matching) // STORIES_PER_PAGE))
