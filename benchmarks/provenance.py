@@ -87,12 +87,12 @@ import _spinner
 from _corpus import Doc
 
 from storyline import provenance as provenance_module
+from storyline.credits import find_credit
 from storyline.ingest import make_article
 from storyline.models import Article
 from storyline.provenance import (
     CandidateIndex,
     detect_provenance,
-    find_credit,
     find_spin_phrases,
     sketch_article,
 )

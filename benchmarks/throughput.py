@@ -54,6 +54,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import storyline
+from storyline import credits as credit_rules
 from storyline import dates as date_rules
 from storyline import entities as entity_rules
 from storyline import pipeline
@@ -249,7 +250,8 @@ def storyline_words() -> frozenset[str]:
     the varied copies.
     """
     found: set[str] = set(DATE_WORDS)
-    for module in (text_rules, quote_rules, entity_rules, date_rules, provenance_rules):
+    for module in (text_rules, quote_rules, entity_rules, date_rules, provenance_rules,
+                   credit_rules):
         for name, value in vars(module).items():
             if name.lstrip("_").isupper():  # module constants: SPEECH_VERBS, _COMMON_ROLE_WORDS
                 found.update(_lower_words(value))

@@ -27,6 +27,7 @@ import numpy as np
 from datasketch import MinHashLSH
 from rapidfuzz.distance import Indel, Levenshtein
 
+from .credits import find_credit, same_outlet
 from .models import Article, Provenance
 from .spinning import SpinAssessment, assess_spin
 from .text import (
@@ -79,38 +80,6 @@ DUPLICATE_IDENTITY = 0.9
 SHORT_LINE_RATIO = 4
 SHORT_LINE_SHARED = 3
 REPRINT_MAX_REWORDED = 0.2
-# The last word of an outlet's name, for a credit that gives the name alone.
-OUTLET_WORDS = ("Press", "News", "Newswire", "Wire", "Agency", "Service", "Times", "Post",
-                "Herald", "Tribune", "Gazette", "Journal", "Courier", "Telegraph",
-                "Chronicle", "Observer", "Guardian", "Bulletin", "Daily", "Review", "Radio",
-                "Television", "TV", "Network", "Media", "Reuters", "AP", "AFP", "UPI")
-CREDIT_PATTERNS = [
-    re.compile(r"(?:this|the) (?:article|story|report) (?:was )?(?:originally |first )?"
-               r"(?:appeared|published|ran) (?:in|on|by) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
-               r"(?=[.,;\n]|$)", re.IGNORECASE),
-    re.compile(r"(?:originally published|reprinted(?: with permission)?|republished) "
-               r"(?:in|by|from|on) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)(?=[.,;\n]|$)",
-               re.IGNORECASE),
-    re.compile(r"^(?:From|Source:|Via) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
-               r"(?:[.:\n]|$)", re.MULTILINE),
-    # a dateline: "DUNMORE (Meridian Press) -", "DUNMORE, Nov 18 (Meridian Press) -"
-    re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
-               r"[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?\s*)?\((?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"
-               r"\s*[-\u2013\u2014]", re.MULTILINE),
-    re.compile(r"^\((?P<outlet>AP|AFP|Reuters|[A-Z][\w&.' -]{1,30}?)\)\s*[-\u2013\u2014]",
-               re.MULTILINE),
-    # a signature at the very end: "... home. /VOA"; an agency anywhere after a space, any
-    # outlet only after the last sentence ("Photo: Ana Ruiz / Dunmore Herald" is no credit)
-    re.compile(r"\s/\s?(?P<outlet>AP|VOA|AFP|Reuters|UPI|PA|DPA|ANSA)\s*$"),
-    re.compile(r"(?:[.!?\"\u201d]\s*|\n)/\s?(?P<outlet>[A-Z][\w&.'-]{1,30}"
-               r"(?: [A-Z][\w&.'-]{1,30}){0,3})\s*$"),
-    # a last line naming an outlet: "- Meridian Press" (a name alone, "- Elise Viebeck.",
-    # is the author's sign-off)
-    re.compile(r"(?<=\n)[ \t]*[-\u2013\u2014][ \t]*(?P<outlet>(?:[A-Z][\w&.'-]*[ \t]+){0,3}"
-               r"(?:" + "|".join(OUTLET_WORDS) + r"))[ \t]*$"),
-    # a newsletter's credit in brackets: "(Source: The Calder Courier)"
-    re.compile(r"\((?:Source|Sources|Via|From): (?:[Tt]he )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"),
-]
 
 
 @dataclass
@@ -512,45 +481,6 @@ def _word_edits(a: list[str], b: list[str]) -> tuple[int, int]:
     return swapped, indels
 
 
-def find_credit(article: Article) -> tuple[str, int, int] | None:
-    """A credit line naming another outlet: "(AP) -", "/VOA", "originally appeared in X"."""
-    text = article.text
-    for pattern in CREDIT_PATTERNS:
-        for match in pattern.finditer(text):
-            outlet = match.group("outlet").strip(" .")
-            if _same_outlet(outlet, article.outlet) or _ends_a_list(text, match):
-                continue
-            return outlet, match.start(), match.end()
-    return None
-
-
-def _ends_a_list(text: str, match: re.Match[str]) -> bool:
-    """A dash line after another dash line: "- Student Film Review" ends a programme."""
-    if match.group(0).lstrip()[:1] not in DASHES:
-        return False
-    before = text[:match.start()].rstrip().rsplit("\n", 1)[-1].lstrip()
-    return before[:1] in DASHES | {"\u2022", "*"}
-
-
-DASHES = {"-", "\u2013", "\u2014"}
-
-
-def _same_outlet(a: str, b: str) -> bool:
-    """One outlet under two names: "The Courier" and "Courier", "VPS" and "Valley Press
-    Service", an outlet and its "... Mirror" site."""
-    def norm(value: str) -> str:
-        return re.sub(r"^the\s+|[^a-z0-9 ]", "", value.lower()).strip()
-
-    def initials(value: str) -> str:
-        return "".join(word[0] for word in re.findall(r"[A-Z][\w&'-]*", value))
-    if not a or not b:
-        return False
-    if norm(a) == norm(b) or norm(a) in norm(b).split(" mirror"):
-        return True
-    short, long = sorted((a.strip(" ."), b.strip(" .")), key=len)
-    return short.isupper() and len(short) >= 2 and short == initials(long)
-
-
 @lru_cache(maxsize=1)
 def _spin_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
     data = json.loads(PHRASES_PATH.read_text(encoding="utf-8"))
@@ -634,9 +564,9 @@ def _direction(sketches: Sequence[_Sketch], i: int, j: int) -> tuple[int, int]:
     # A credit naming the other's outlet decides first: a date given without a time reads
     # as midnight, so it can put the reprint before its wire story.
     credit_a, credit_b = sketches[i].credit, sketches[j].credit
-    if credit_a and _same_outlet(credit_a[0], b.outlet):
+    if credit_a and same_outlet(credit_a[0], b.outlet):
         return i, j
-    if credit_b and _same_outlet(credit_b[0], a.outlet):
+    if credit_b and same_outlet(credit_b[0], a.outlet):
         return j, i
     if a.published and b.published and a.published != b.published:
         return (j, i) if a.timestamp < b.timestamp else (i, j)
@@ -832,7 +762,7 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
     if credit:
         # The aligned source is the origin when the text backs it up; the outlet named in
         # the credit decides only when nothing aligns (it may have several articles here).
-        credited = [s.article for s in sketches if _same_outlet(credit[0], s.article.outlet)
+        credited = [s.article for s in sketches if same_outlet(credit[0], s.article.outlet)
                     and s.article.id != article.id]
         aligned = source if pair and (pair.containment >= 0.5 or source in credited) else None
         origin = aligned or (credited[0] if credited else None)

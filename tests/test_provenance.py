@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from storyline import wording
+from storyline.credits import find_credit
 from storyline.provenance import (
     candidate_pairs,
     detect_provenance,
-    find_credit,
     find_spin_phrases,
     independence_groups,
     is_spun_alone,
