@@ -93,9 +93,9 @@ from storyline.models import Article
 from storyline.provenance import (
     CandidateIndex,
     detect_provenance,
-    find_spin_phrases,
     sketch_article,
 )
+from storyline.spinning import find_spin_phrases
 from storyline.spinning import load_model as load_spin_model
 
 KINDS = ("original", "duplicate", "reprint", "digest", "spun", "rewrite")

@@ -15,13 +15,10 @@ with no original is judged by its wording alone (`spinning`, `wording`).
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from pathlib import Path
 
 import numpy as np
 from datasketch import MinHashLSH
@@ -29,7 +26,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from .credits import find_credit, same_outlet
 from .models import Article, Provenance
-from .spinning import SpinAssessment, assess_spin
+from .spinning import SpinAssessment, assess_spin, find_spin_phrases, is_spun_alone
 from .text import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
@@ -41,7 +38,6 @@ from .text import (
 )
 from .wording import FUNCTION_WORDS
 
-PHRASES_PATH = Path(__file__).parent / "data" / "spin_phrases.json"
 SHINGLE = 5
 NUM_PERM = 64
 ALIGN_THRESHOLD = 0.6
@@ -479,41 +475,6 @@ def _word_edits(a: list[str], b: list[str]) -> tuple[int, int]:
         else:
             indels += max(old, new)
     return swapped, indels
-
-
-@lru_cache(maxsize=1)
-def _spin_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
-    data = json.loads(PHRASES_PATH.read_text(encoding="utf-8"))
-    phrases: dict[str, str] = {k.lower(): v for k, v in data["phrases"].items()}
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), phrases
-
-
-def find_spin_phrases(text: str) -> list[dict[str, object]]:
-    """Phrases a synonym spinner typically produces, with their likely originals."""
-    pattern, phrases = _spin_phrases()
-    hits = []
-    for match in pattern.finditer(text):
-        phrase = match.group(0).lower()
-        hits.append({"start": match.start(), "end": match.end(), "phrase": match.group(0),
-                     "likely_original": phrases[phrase]})
-    for match in re.finditer(r"\b([2-9]) (months|weeks|days|years|lanes|piers|people|times)\b",
-                             text):
-        hits.append({"start": match.start(), "end": match.end(), "phrase": match.group(0),
-                     "likely_original": f"{_spelled(int(match.group(1)))} {match.group(2)}",
-                     "weak": True})
-    return hits
-
-
-def _spelled(number: int) -> str:
-    return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-            "nine"][number]
-
-
-def is_spun_alone(hits: list[dict[str, object]], word_count: int) -> bool:
-    """Spun without its original: several distinct phrases from our spinner phrase list."""
-    strong = {str(h["phrase"]).lower() for h in hits if not h.get("weak")}
-    return len(strong) >= 2 or (len(strong) == 1 and len(hits) >= 3 and word_count < 1500)
 
 
 def detect_provenance(articles: Sequence[Article]) -> list[Provenance]:

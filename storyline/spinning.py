@@ -1,7 +1,10 @@
 """Is one article, read alone, the output of a synonym spinner? A fitted decision.
 
 Goes in: article text. Comes out: a `SpinAssessment` (score, decision, and the suspicious
-words with the words a writer would more likely have used, plus small numbers as digits).
+words with the words a writer would more likely have used, plus small numbers as digits);
+and, cheaper, the phrases of our spinner phrase list (`data/spin_phrases.json`) found in
+it, each with its likely original (`find_spin_phrases`), which decide alone when several
+distinct ones occur (`is_spun_alone`), so that the model need not run.
 
 Several evidence streams, each cheap and offline, are combined by two small logistic
 models whose weights live in `data/spun_model.json` (fitted on the TUNE half of the
@@ -52,6 +55,7 @@ from .wording import (
 
 MODEL_PATH = Path(__file__).parent / "data" / "spun_model.json"
 VECTORS_MODEL_PATH = Path(__file__).parent / "data" / "spun_model_vectors.json"
+PHRASES_PATH = Path(__file__).parent / "data" / "spin_phrases.json"
 # Pairs below the pair list's floor (100,000 occurrences) count as seen this often.
 UNSEEN_PAIR_LOG = math.log10(50_000)
 # log10 of the corpus size behind the counts (about 5.9e11 words), for PMI.
@@ -333,3 +337,38 @@ def assess_spin(text: str, model: SpinModel | None = None) -> SpinAssessment | N
                      for odds, w in ranked if odds > 0)
     return SpinAssessment(score, score >= model.threshold, suspects, tuple(digits),
                           tuple(mismatches))
+
+
+@lru_cache(maxsize=1)
+def _spin_phrases() -> tuple[re.Pattern[str], dict[str, str]]:
+    data = json.loads(PHRASES_PATH.read_text(encoding="utf-8"))
+    phrases: dict[str, str] = {k.lower(): v for k, v in data["phrases"].items()}
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), phrases
+
+
+def find_spin_phrases(text: str) -> list[dict[str, object]]:
+    """Phrases a synonym spinner typically produces, with their likely originals."""
+    pattern, phrases = _spin_phrases()
+    hits = []
+    for match in pattern.finditer(text):
+        phrase = match.group(0).lower()
+        hits.append({"start": match.start(), "end": match.end(), "phrase": match.group(0),
+                     "likely_original": phrases[phrase]})
+    for match in re.finditer(r"\b([2-9]) (months|weeks|days|years|lanes|piers|people|times)\b",
+                             text):
+        hits.append({"start": match.start(), "end": match.end(), "phrase": match.group(0),
+                     "likely_original": f"{_spelled(int(match.group(1)))} {match.group(2)}",
+                     "weak": True})
+    return hits
+
+
+def _spelled(number: int) -> str:
+    return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+            "nine"][number]
+
+
+def is_spun_alone(hits: list[dict[str, object]], word_count: int) -> bool:
+    """Spun without its original: several distinct phrases from our spinner phrase list."""
+    strong = {str(h["phrase"]).lower() for h in hits if not h.get("weak")}
+    return len(strong) >= 2 or (len(strong) == 1 and len(hits) >= 3 and word_count < 1500)

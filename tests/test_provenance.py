@@ -13,11 +13,10 @@ from storyline.credits import find_credit
 from storyline.provenance import (
     candidate_pairs,
     detect_provenance,
-    find_spin_phrases,
     independence_groups,
-    is_spun_alone,
     sketch_article,
 )
+from storyline.spinning import find_spin_phrases, is_spun_alone
 from storyline.text import WORD_RE, _canonical_word, words
 from storyline.wording import repair_pair, small_digits, word_runs
 from tests.conftest import article
