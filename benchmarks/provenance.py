@@ -90,11 +90,8 @@ from storyline import provenance as provenance_module
 from storyline.credits import find_credit
 from storyline.ingest import make_article
 from storyline.models import Article
-from storyline.provenance import (
-    CandidateIndex,
-    detect_provenance,
-    sketch_article,
-)
+from storyline.provenance import detect_provenance
+from storyline.sketch import CandidateIndex, sketch_article
 from storyline.spinning import find_spin_phrases
 from storyline.spinning import load_model as load_spin_model
 

@@ -18,28 +18,23 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cache
 
-import numpy as np
-from datasketch import MinHashLSH
 from rapidfuzz.distance import Indel, Levenshtein
 
-from .credits import find_credit, same_outlet
+from .credits import same_outlet
 from .models import Article, Provenance
-from .spinning import SpinAssessment, assess_spin, find_spin_phrases, is_spun_alone
+from .sketch import Sketch, candidate_pairs, sketch_article
+from .spinning import is_spun_alone
 from .text import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     WEEKDAYS,
     content_words,
     copy_kind,
-    sentence_spans,
-    words,
 )
 from .wording import FUNCTION_WORDS
 
-SHINGLE = 5
-NUM_PERM = 64
 ALIGN_THRESHOLD = 0.6
 # Digests: short items (at most DIGEST_MAX_WORDS words) whose sources are at least
 # DIGEST_SOURCE_RATIO times longer; an excerpt of one article is at most DIGEST_EXCERPT_SHARE
@@ -79,51 +74,6 @@ REPRINT_MAX_REWORDED = 0.2
 
 
 @dataclass
-class _Sketch:
-    """Cheap features of one article; word tokens and sentences are built only when a
-    decision needs them (most articles of a large crawl are in no candidate pair)."""
-
-    article: Article
-    token_count: int
-    shingles: np.ndarray
-    anchors: np.ndarray
-    _spin_hits: list[dict[str, object]] | None = None
-
-    @cached_property
-    def tokens(self) -> list[str]:
-        return words(self.article.text)
-
-    @cached_property
-    def sentences(self) -> list[tuple[int, int]]:
-        return list(sentence_spans(self.article.text))
-
-    @cached_property
-    def sentence_words(self) -> list[list[str]]:
-        return [words(self.article.text[s:e]) for s, e in self.sentences]
-
-    @cached_property
-    def sentence_content(self) -> list[set[str]]:
-        return [set(content_words(self.article.text[s:e])) for s, e in self.sentences]
-
-    @cached_property
-    def credit(self) -> tuple[str, int, int] | None:
-        """The credit line naming another outlet, read once (every pair asks for it)."""
-        return find_credit(self.article)
-
-    @cached_property
-    def spin(self) -> SpinAssessment | None:
-        """The single-article spinner verdict and its evidence (None without a model)."""
-        return assess_spin(self.article.text)
-
-    @property
-    def spin_hits(self) -> list[dict[str, object]]:
-        """Spinner phrases, looked for only when a decision needs them (the regex is slow)."""
-        if self._spin_hits is None:
-            self._spin_hits = find_spin_phrases(self.article.text)
-        return self._spin_hits
-
-
-@dataclass
 class _PairResult:
     """How much of `copy` comes from `source`, sentence by sentence.
 
@@ -145,229 +95,7 @@ class _PairResult:
     in_order: float = 1.0
 
 
-# The cheap pass works on UTF-8 bytes with numpy: a regex or a Python loop per token costs
-# more than all the rest of the pass. Bytes outside words become spaces, one for one, so
-# positions stay those of the encoded text (ASCII by a table, wide quotes and dashes by
-# replace); letters of other scripts stay inside their words.
-_BYTE_TABLE = bytes(c if c >= 128 or chr(c).isalnum() else 32 for c in range(256))
-_WIDE_PUNCTUATION = tuple(p.encode("utf-8") for p in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026")
-# Token hash = polynomial hash of its bytes mod 2^64, position-free via the inverse power;
-# the base is odd, so it has an inverse. Fixed numbers, so pairs are the same in every run.
-_HASH_BASE = 0x100000001B3
-_HASH_INVERSE = pow(_HASH_BASE, -1, 1 << 64)
-# Fixed odd 64-bit multipliers combine SHINGLE token hashes into one shingle hash.
-_SHINGLE_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
-                                 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD], dtype=np.uint64)
-_BAND_MULTIPLIERS = np.array([0x2545F4914F6CDD1D, 0x9FB21C651E98DF25, 0xBF58476D1CE4E5B9,
-                              0x94D049BB133111EB, 0xD1B54A32D192ED03, 0x8CB92BA72F3D8DD7],
-                             dtype=np.uint64)
-_POWERS: list[np.ndarray] = []
-
-
-def _powers(length: int) -> tuple[np.ndarray, np.ndarray]:
-    """Powers of the hash base and of its inverse, 0..length-1 (grown by doubling)."""
-    if not _POWERS or len(_POWERS[0]) < length:
-        size = max(1 << 14, 1 << (length - 1).bit_length())
-        _POWERS[:] = [_cumulative_powers(_HASH_BASE, size), _cumulative_powers(_HASH_INVERSE,
-                                                                                size)]
-    return _POWERS[0], _POWERS[1]
-
-
-def _cumulative_powers(base: int, size: int) -> np.ndarray:
-    # uint64 products wrap mod 2^64, which is the arithmetic the hash is defined in.
-    powers = np.cumprod(np.full(size, base, dtype=np.uint64))
-    return np.concatenate((np.ones(1, dtype=np.uint64), powers[:-1]))
-
-
-def _word_bytes(text: str) -> tuple[bytes, bytes]:
-    """(encoded text, same length with every non-word byte a space and ASCII lower-cased)."""
-    data = text.encode("utf-8", "ignore")
-    spaced = data
-    for mark in _WIDE_PUNCTUATION:
-        if mark in spaced:
-            spaced = spaced.replace(mark, b" " * len(mark))
-    return data, spaced.lower().translate(_BYTE_TABLE)
-
-
-def _token_hashes(spaced: bytes) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Hash of every token (maximal run of non-space bytes), with token starts and ends."""
-    codes = np.frombuffer(spaced, dtype=np.uint8)
-    solid = np.zeros(len(codes) + 2, dtype=bool)
-    solid[1:-1] = codes != 32
-    edges = np.flatnonzero(solid[1:] != solid[:-1])
-    starts, ends = edges[::2], edges[1::2]
-    powers, inverse = _powers(len(codes) + 1)
-    prefix = np.concatenate((np.zeros(1, dtype=np.uint64),
-                             np.cumsum(codes.astype(np.uint64) * powers[:len(codes)])))
-    hashes = (prefix[ends] - prefix[starts]) * inverse[starts] * _SHINGLE_MULTIPLIERS[0]
-    # Short tokens have small polynomial values: the multiply and shift spread them over
-    # all 64 bits, so the high half (used for anchors) differs too.
-    return hashes ^ (hashes >> np.uint64(31)), starts, ends
-
-
-def _shingle_hashes(tokens: np.ndarray) -> np.ndarray:
-    """32-bit hashes of the SHINGLE-word windows (one window for a shorter text)."""
-    if not len(tokens):
-        return np.empty(0, dtype=np.uint32)
-    if len(tokens) < SHINGLE:
-        tokens = np.concatenate((tokens, np.zeros(SHINGLE - len(tokens), dtype=np.uint64)))
-    count = len(tokens) - SHINGLE + 1
-    combined = np.zeros(count, dtype=np.uint64)
-    for offset in range(SHINGLE):
-        combined += tokens[offset:offset + count] * _SHINGLE_MULTIPLIERS[offset]
-    return (combined >> np.uint64(32)).astype(np.uint32)
-
-
-def _anchor_mask(data: bytes, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """Tokens that are names or numbers: capitalised (Xxx...) but not right after a sentence
-    end, where any word is capitalised, or starting with a digit."""
-    raw = np.frombuffer(data, dtype=np.uint8)
-    last = len(raw) - 1
-    first = _BYTE_CLASS[raw[starts]]
-    following = (_BYTE_CLASS[raw[np.minimum(starts + 1, last)]]
-                 & _BYTE_CLASS[raw[np.minimum(starts + 2, last)]])
-    capital = ((first & _UPPER) > 0) & ((following & _LOWER) > 0) & (ends - starts >= 3)
-    after_stop = (((_BYTE_CLASS[raw[np.maximum(starts - 1, 0)]] & _SPACE) > 0)
-                  & ((_BYTE_CLASS[raw[np.maximum(starts - 2, 0)]] & _STOP) > 0) & (starts >= 2))
-    return np.asarray(((first & _DIGIT) > 0) | (capital & ~after_stop))
-
-
-# Byte classes as bit flags, looked up by fancy indexing (far cheaper than np.isin).
-_SPACE, _STOP, _UPPER, _LOWER, _DIGIT = 1, 2, 4, 8, 16
-_BYTE_CLASS = np.zeros(256, dtype=np.uint8)
-_BYTE_CLASS[list(b" \n\t\r")] = _SPACE
-_BYTE_CLASS[list(b".!?")] = _STOP
-_BYTE_CLASS[65:91] = _UPPER
-_BYTE_CLASS[97:123] = _LOWER
-_BYTE_CLASS[48:58] = _DIGIT
-
-
-def sketch_article(article: Article) -> _Sketch:
-    """Normalise, shingle and pick anchors for one article (the cheap per-article pass)."""
-    data, spaced = _word_bytes(article.text)
-    tokens, starts, ends = _token_hashes(spaced)
-    anchors = tokens[_anchor_mask(data, starts, ends)]
-    return _Sketch(article, len(tokens), _shingle_hashes(tokens),
-                   (anchors >> np.uint64(32)).astype(np.uint32))
-
-
-@lru_cache(maxsize=4)
-def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    """Affine permutations h -> a*h + b mod 2^32 (a odd, so a bijection), made once."""
-    generator = np.random.default_rng(1)
-    a = generator.integers(0, 1 << 31, num_perm, dtype=np.uint64) * 2 + 1
-    b = generator.integers(0, 1 << 32, num_perm, dtype=np.uint64)
-    return a.astype(np.uint32)[:, None], b.astype(np.uint32)[:, None]
-
-
-def minhash(values: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
-    """MinHash signature (uint32 per permutation) of 32-bit hashes, vectorised."""
-    a, b = _permutations(num_perm)
-    # uint32 arithmetic wraps mod 2^32, which is the permutation we want.
-    return np.asarray((a * _fmix32(values)[None, :] + b).min(axis=1), dtype=np.uint32)
-
-
-def _fmix32(values: np.ndarray) -> np.ndarray:
-    """MurmurHash3's finaliser. Affine maps mod 2^32 alone are a poor min-wise family (low
-    bits stay low bits): without this mixing, unrelated articles' anchor sets collided in
-    LSH 2.4 times as often on real news."""
-    values = values ^ (values >> np.uint32(16))
-    values = values * np.uint32(0x85EBCA6B)
-    values = values ^ (values >> np.uint32(13))
-    values = values * np.uint32(0xC2B2AE35)
-    return np.asarray(values ^ (values >> np.uint32(16)), dtype=np.uint32)
-
-
-class BandIndex:
-    """Banded LSH over MinHash signatures: items sharing one whole band are candidates.
-
-    One 64-bit key per band (the band's values times fixed odd multipliers, summed) keeps
-    the index to a dict entry per band and item, smaller and faster than byte-string keys.
-    """
-
-    def __init__(self, threshold: float, num_perm: int = NUM_PERM) -> None:
-        self.bands, self.rows = _lsh_bands(threshold, num_perm)
-        self.num_perm = num_perm
-        self._tables: list[dict[int, int | list[int]]] = [{} for _ in range(self.bands)]
-        self._multipliers = _BAND_MULTIPLIERS[np.arange(self.rows) % len(_BAND_MULTIPLIERS)]
-
-    def keys(self, signature: np.ndarray) -> list[int]:
-        rows = signature[:self.bands * self.rows].astype(np.uint64)
-        keys: list[int] = (rows.reshape(self.bands, self.rows)
-                           * self._multipliers).sum(axis=1).tolist()
-        return keys
-
-    def query(self, keys: Sequence[int]) -> set[int]:
-        found: set[int] = set()
-        for table, key in zip(self._tables, keys, strict=True):
-            bucket = table.get(key)
-            if bucket is None:
-                continue
-            if isinstance(bucket, int):
-                found.add(bucket)
-            else:
-                found.update(bucket)
-        return found
-
-    def insert(self, item: int, keys: Sequence[int]) -> None:
-        # A lone item is stored as a plain int: most buckets hold one item, and ints are not
-        # tracked by the garbage collector, which otherwise re-walks millions of lists.
-        for table, key in zip(self._tables, keys, strict=True):
-            bucket = table.get(key)
-            if bucket is None:
-                table[key] = item
-            elif isinstance(bucket, int):
-                table[key] = [bucket, item]
-            else:
-                bucket.append(item)
-
-
-class CandidateIndex:
-    """The cheap pass's index: shingle LSH (near-verbatim) and anchor LSH (names and numbers,
-    which survive synonym spinning). `add` returns the earlier items an article may copy."""
-
-    FEATURES = (("shingles", 0.3), ("anchors", 0.35))
-
-    def __init__(self) -> None:
-        self.indexes = {name: BandIndex(threshold) for name, threshold in self.FEATURES}
-
-    def signatures(self, sketch: _Sketch) -> dict[str, np.ndarray]:
-        return {name: minhash(getattr(sketch, name)) for name, _ in self.FEATURES
-                if len(getattr(sketch, name))}
-
-    def add_signatures(self, item: int, signatures: dict[str, np.ndarray]) -> dict[str, set[int]]:
-        """Query, then insert: the candidates per feature among items added before."""
-        found = {}
-        for name, signature in signatures.items():
-            index = self.indexes[name]
-            keys = index.keys(signature)
-            found[name] = index.query(keys)
-            index.insert(item, keys)
-        return found
-
-    def add(self, item: int, sketch: _Sketch) -> set[int]:
-        found = self.add_signatures(item, self.signatures(sketch))
-        return set().union(*found.values()) if found else set()
-
-
-def candidate_pairs(sketches: Sequence[_Sketch]) -> set[tuple[int, int]]:
-    """Pairs worth aligning: near-verbatim (shingle LSH) or same names and numbers."""
-    index = CandidateIndex()
-    pairs: set[tuple[int, int]] = set()
-    for item, sketch in enumerate(sketches):
-        pairs.update((other, item) for other in index.add(item, sketch))
-    return pairs
-
-
-@lru_cache(maxsize=8)
-def _lsh_bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
-    """datasketch's (bands, rows) for a threshold, computed once (it integrates numerically):
-    the split that minimises the sum of false-positive and false-negative areas."""
-    probe = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    return probe.b, probe.r
-
-
-def align_pair(copy: _Sketch, source: _Sketch, copy_index: int, source_index: int
+def align_pair(copy: Sketch, source: Sketch, copy_index: int, source_index: int
                ) -> _PairResult:
     """Align each sentence of `copy` to its best match in `source`."""
     postings: dict[str, list[int]] = defaultdict(list)
@@ -396,7 +124,7 @@ def align_pair(copy: _Sketch, source: _Sketch, copy_index: int, source_index: in
                        sum(steps) / len(steps) if steps else 1.0)
 
 
-def _best_sentence(copy: _Sketch, source: _Sketch, index: int,
+def _best_sentence(copy: Sketch, source: Sketch, index: int,
                    postings: dict[str, list[int]]
                    ) -> tuple[int, float, str, tuple[int, int]] | None:
     """The source sentence that copy sentence `index` matches best, if any matches well."""
@@ -453,7 +181,7 @@ def _sentence_similarity(a: list[str], b: list[str], a_content: set[str], b_cont
     return max(ratio, overlap * 0.8), "reworded", (0, 0)
 
 
-def _sentence_text(sketch: _Sketch, index: int) -> str:
+def _sentence_text(sketch: Sketch, index: int) -> str:
     start, end = sketch.sentences[index]
     return sketch.article.text[start:end]
 
@@ -495,7 +223,7 @@ def detect_provenance(articles: Sequence[Article]) -> list[Provenance]:
             for index in range(len(sketches))]
 
 
-def _containment_pairs(sketches: Sequence[_Sketch]) -> set[tuple[int, int]]:
+def _containment_pairs(sketches: Sequence[Sketch]) -> set[tuple[int, int]]:
     """(short, long) pairs where a short article shares word shingles with a much longer one.
 
     LSH finds similar sets; a digest's few sentences are a small part of each source, so
@@ -519,7 +247,7 @@ def _containment_pairs(sketches: Sequence[_Sketch]) -> set[tuple[int, int]]:
     return {pair for pair, count in shared.items() if count >= DIGEST_MIN_SHINGLES}
 
 
-def _direction(sketches: Sequence[_Sketch], i: int, j: int) -> tuple[int, int]:
+def _direction(sketches: Sequence[Sketch], i: int, j: int) -> tuple[int, int]:
     """(copy, source): the later one copies; failing dates, the credited or edited one."""
     a, b = sketches[i].article, sketches[j].article
     # A credit naming the other's outlet decides first: a date given without a time reads
@@ -541,7 +269,7 @@ def _direction(sketches: Sequence[_Sketch], i: int, j: int) -> tuple[int, int]:
     return j, i
 
 
-def _digest_sources(sketches: Sequence[_Sketch], pairs: set[tuple[int, int]]
+def _digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]]
                     ) -> dict[int, _PairResult]:
     """Short articles made of sentences from longer ones, or newsletters copying a sentence
     from each of several articles -> their main source's alignment."""
@@ -582,7 +310,7 @@ def _digest_sources(sketches: Sequence[_Sketch], pairs: set[tuple[int, int]]
     return digests
 
 
-def _is_newsletter(sketch: _Sketch, sources: list[_PairResult], sketches: Sequence[_Sketch]
+def _is_newsletter(sketch: Sketch, sources: list[_PairResult], sketches: Sequence[Sketch]
                    ) -> bool:
     """A newsletter of several items copies one sentence or so from each of two or more
     articles, of any length, the rest from articles not in the set ("Good morning", the
@@ -593,7 +321,7 @@ def _is_newsletter(sketch: _Sketch, sources: list[_PairResult], sketches: Sequen
         len(covered) >= DIGEST_MIN_COPIED and len(covered) / _scored(sketch) >= DIGEST_MIN_SHARE
 
 
-def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[_Sketch],
+def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[Sketch],
                    vocabulary: Callable[[], Counter[str]]) -> bool:
     """A newsletter carrying an item or two of this story: a sentence or two copied, in
     the writer's own words, from articles not published after it, and nothing else of theirs.
@@ -626,20 +354,20 @@ def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[_S
     return shared <= ITEM_REST_SHARED * len(rest)
 
 
-def _published_before(a: _Sketch, b: _Sketch) -> bool:
+def _published_before(a: Sketch, b: Sketch) -> bool:
     """Both carry a publication time and `a`'s is the earlier."""
     first, second = a.article, b.article
     return bool(first.published and second.published) and first.timestamp < second.timestamp
 
 
-def _own_copy(copy: _Sketch, sentence: int, source: _Sketch, other: int) -> bool:
+def _own_copy(copy: Sketch, sentence: int, source: Sketch, other: int) -> bool:
     """Sentence `sentence` of `copy` copies sentence `other` of `source` in the writer's
     own words (not a quote both outlets give), long enough not to recur by chance."""
     return len(copy.sentence_words[sentence]) >= ITEM_MIN_WORDS and \
         copy_kind(_sentence_text(copy, sentence), _sentence_text(source, other)) is not None
 
 
-def _topical(source: _Sketch, other: int) -> bool:
+def _topical(source: Sketch, other: int) -> bool:
     """Sentence `other` of `source` is about what the article is about: a stock line
     ("Sign up for our newsletter", "Reporting by ...") shares no words with the rest."""
     around = {word for number, content in enumerate(source.sentence_content)
@@ -658,7 +386,7 @@ def _calendar(word: str) -> bool:
     return word.isdigit() or word in _CALENDAR
 
 
-def _copied(sources: list[_PairResult], sketches: Sequence[_Sketch], *, own: bool = False
+def _copied(sources: list[_PairResult], sketches: Sequence[Sketch], *, own: bool = False
             ) -> set[tuple[int, int]]:
     """(source, sentence) of every sentence copied closely from one of `sources` (with
     `own`, only those in the writer's own words, `_own_copy`).
@@ -679,12 +407,12 @@ def _copied(sources: list[_PairResult], sketches: Sequence[_Sketch], *, own: boo
     return copied
 
 
-def _scored(sketch: _Sketch) -> int:
+def _scored(sketch: Sketch) -> int:
     """How many of an article's sentences have content words (at least 1)."""
     return max(1, sum(1 for c in sketch.sentence_content if c))
 
 
-def _is_digest(sketch: _Sketch, sources: list[_PairResult], sketches: Sequence[_Sketch]
+def _is_digest(sketch: Sketch, sources: list[_PairResult], sketches: Sequence[Sketch]
                ) -> bool:
     """A digest summarises: its sentences come from several articles, or are picked from
     the body of one (a copy of the top of one article is a truncated reprint instead)."""
@@ -707,7 +435,7 @@ def _is_digest(sketch: _Sketch, sources: list[_PairResult], sketches: Sequence[_
     return bool(close) and len(covered_all) / total >= 0.75 and len(contributions) >= 2
 
 
-def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
+def _classify(index: int, sketches: Sequence[Sketch], pair: _PairResult | None,
               digest_pair: _PairResult | None) -> Provenance:
     sketch = sketches[index]
     article = sketch.article
@@ -751,7 +479,7 @@ def _classify(index: int, sketches: Sequence[_Sketch], pair: _PairResult | None,
     return Provenance(article.id, "original", None, similarity, ())
 
 
-def _copy_kind(copy: _Sketch, source: _Sketch, pair: _PairResult) -> str | None:
+def _copy_kind(copy: Sketch, source: Sketch, pair: _PairResult) -> str | None:
     """spun, duplicate, reprint or rewrite for an uncredited copy; None if not a copy."""
     if pair.containment >= 0.5 and _is_spun_copy(pair):
         return "spun"
@@ -785,7 +513,7 @@ def _lightly_edited(pair: _PairResult) -> bool:
             and reworded <= REPRINT_MAX_REWORDED * len(pair.aligned))
 
 
-def _alignment_evidence(copy: _Sketch, source: _Sketch, pair: _PairResult
+def _alignment_evidence(copy: Sketch, source: Sketch, pair: _PairResult
                         ) -> list[dict[str, object]]:
     evidence: list[dict[str, object]] = []
     for copy_index, source_index, score, kind in pair.aligned[:40]:
@@ -803,7 +531,7 @@ def _spin_evidence(article: Article, hits: list[dict[str, object]]) -> list[dict
             for h in hits]
 
 
-def _wording_is_spun(sketch: _Sketch) -> bool:
+def _wording_is_spun(sketch: Sketch) -> bool:
     """Spun without its original: the fitted single-article model says so."""
     return sketch.spin is not None and sketch.spin.spun
 
@@ -821,7 +549,7 @@ PARTICLES = {"after", "than", "out", "up", "down", "off", "over", "about", "arou
              "back", "through", "along", "ahead"}
 
 
-def _wording_evidence(sketch: _Sketch) -> list[dict[str, object]]:
+def _wording_evidence(sketch: Sketch) -> list[dict[str, object]]:
     if sketch.spin is None:
         return []
     # Most suspicious first, each word once (with how often it occurs): a reader checks

@@ -10,12 +10,8 @@ import pytest
 
 from storyline import wording
 from storyline.credits import find_credit
-from storyline.provenance import (
-    candidate_pairs,
-    detect_provenance,
-    independence_groups,
-    sketch_article,
-)
+from storyline.provenance import detect_provenance, independence_groups
+from storyline.sketch import candidate_pairs, sketch_article
 from storyline.spinning import find_spin_phrases, is_spun_alone
 from storyline.text import WORD_RE, _canonical_word, words
 from storyline.wording import repair_pair, small_digits, word_runs
@@ -449,16 +445,16 @@ def test_synonym_table_is_built_from_wordnet_once_and_cached(
 
 def test_fitted_model_runs_only_when_the_phrase_list_has_not_decided(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import storyline.provenance as provenance
+    import storyline.sketch as sketch
 
     calls: list[str] = []
-    real_assess = provenance.assess_spin
+    real_assess = sketch.assess_spin
 
     def counting(text: str) -> Any:
         calls.append(text)
         return real_assess(text)
 
-    monkeypatch.setattr(provenance, "assess_spin", counting)
+    monkeypatch.setattr(sketch, "assess_spin", counting)
     phrases = ("The top minister held a press convention on counterfeit consciousness and the "
                "wellbeing minister agreed.")
     assert is_spun_alone(find_spin_phrases(phrases), 20)
