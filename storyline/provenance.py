@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Indel
 
 from .credits import same_outlet
 from .models import Article, Provenance
+from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
 from .spinning import is_spun_alone
 from .text import (
@@ -35,7 +35,6 @@ from .text import (
 )
 from .wording import FUNCTION_WORDS
 
-ALIGN_THRESHOLD = 0.6
 # Digests: short items (at most DIGEST_MAX_WORDS words) whose sources are at least
 # DIGEST_SOURCE_RATIO times longer; an excerpt of one article is at most DIGEST_EXCERPT_SHARE
 # of it (a truncated reprint keeps more, and from the top).
@@ -55,10 +54,6 @@ ITEM_MIN_WORDS = 12
 ITEM_TOPICAL_WORDS = 1  # content words a copied sentence shares with its source's others
 ITEM_REST_SHARED = 0.25
 ITEM_STORY_WORD_ARTICLES = 50  # a word of the story is in one of each 50 of its articles
-# Sentence matches that mean the words were copied, not just the facts.
-COPIED_SCORE = 0.85  # a sentence copied inside a label and credit, or one clause of it
-COPIED_OVERLAP = 0.7  # ... shares most of the shorter one's content words
-CLOSE_KINDS = frozenset({"verbatim", "edited", "shortened", "substituted"})
 # Spun with its original present: at least SPUN_MIN_SWAPS words swapped in place, at least
 # SPUN_MIN_SWAP_SHARE of the aligned words, swaps outnumbering insertions and deletions by
 # SPUN_SWAP_DOMINANCE, and the source's sentence order kept (a rewrite reorders).
@@ -67,148 +62,13 @@ SPUN_MIN_SWAP_SHARE = 0.02
 SPUN_SWAP_DOMINANCE = 1.5
 IN_ORDER = 0.8
 DUPLICATE_IDENTITY = 0.9
-# Sentences a quarter of the other's length or less match only on 3+ shared content words.
-SHORT_LINE_RATIO = 4
-SHORT_LINE_SHARED = 3
 REPRINT_MAX_REWORDED = 0.2
-
-
-@dataclass
-class _PairResult:
-    """How much of `copy` comes from `source`, sentence by sentence.
-
-    `swapped` counts words replaced in place inside aligned sentences (same position, other
-    word: the mark of a synonym spinner), `indels` words inserted or deleted there, `words`
-    the copy's words in aligned sentences, and `in_order` the share of consecutive aligned
-    sentences that keep the source's order (a spinner keeps it, a rewrite shuffles).
-    """
-
-    copy: int
-    source: int
-    containment: float
-    verbatim: float
-    substituted: float
-    aligned: list[tuple[int, int, float, str]]
-    swapped: int = 0
-    indels: int = 0
-    words: int = 0
-    in_order: float = 1.0
-
-
-def align_pair(copy: Sketch, source: Sketch, copy_index: int, source_index: int
-               ) -> _PairResult:
-    """Align each sentence of `copy` to its best match in `source`."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for index, content in enumerate(source.sentence_content):
-        for word in content:
-            postings[word].append(index)
-    aligned = []
-    verbatim = substituted = swapped = indels = aligned_words = 0
-    for index, content in enumerate(copy.sentence_content):
-        if not content:
-            continue
-        match = _best_sentence(copy, source, index, postings)
-        if match is None:
-            continue
-        best, score, kind, edits = match
-        aligned.append((index, best, score, kind))
-        verbatim += kind == "verbatim"
-        substituted += kind == "substituted"
-        swapped += edits[0]
-        indels += edits[1]
-        aligned_words += len(copy.sentence_words[index])
-    total = max(1, sum(1 for c in copy.sentence_content if c))
-    steps = [b[1] > a[1] for a, b in zip(aligned, aligned[1:], strict=False)]
-    return _PairResult(copy_index, source_index, len(aligned) / total, verbatim / total,
-                       substituted / total, aligned, swapped, indels, aligned_words,
-                       sum(steps) / len(steps) if steps else 1.0)
-
-
-def _best_sentence(copy: Sketch, source: Sketch, index: int,
-                   postings: dict[str, list[int]]
-                   ) -> tuple[int, float, str, tuple[int, int]] | None:
-    """The source sentence that copy sentence `index` matches best, if any matches well."""
-    content = copy.sentence_content[index]
-    counts: dict[int, int] = defaultdict(int)
-    for word in content:
-        for other in postings.get(word, ()):
-            counts[other] += 1
-    best: tuple[int, float, str, tuple[int, int]] | None = None
-    for other, shared in sorted(counts.items(), key=lambda kv: -kv[1])[:3]:
-        if shared < 2 and len(content) > 2:
-            continue
-        score, kind, edits = _sentence_similarity(
-            copy.sentence_words[index], source.sentence_words[other], content,
-            source.sentence_content[other])
-        theirs = source.sentence_content[other]
-        if kind == "reworded" and len(content & theirs) >= COPIED_OVERLAP * min(
-                len(content), len(theirs)):  # "Ferry aground: <it>, the Herald reports"
-            copied = copy_kind(_sentence_text(copy, index), _sentence_text(source, other))
-            if copied:
-                score, kind, edits = max(score, COPIED_SCORE), copied, (0, 0)
-        if best is None or score > best[1]:
-            best = (other, score, kind, edits)
-    return best if best and best[1] >= ALIGN_THRESHOLD else None
-
-
-def _sentence_similarity(a: list[str], b: list[str], a_content: set[str], b_content: set[str]
-                         ) -> tuple[float, str, tuple[int, int]]:
-    """How sentence `a` relates to `b`: verbatim, edited, substituted (word swaps in
-    place, the mark of a spinner) or reworded, with a score in 0..1 and the edit counts
-    (words swapped in place, words inserted or deleted) when the two are close."""
-    if a == b:
-        return 1.0, "verbatim", (0, 0)
-    if 6 <= len(a) < len(b) and b[:len(a)] == a:
-        # Cut short at a clause boundary, as digests and teasers do.
-        return 0.9, "shortened", (0, 0)
-    overlap = len(a_content & b_content) / max(1, min(len(a_content), len(b_content)))
-    ratio = Indel.normalized_similarity(a, b)
-    if len(a_content & b_content) < SHORT_LINE_SHARED and \
-            SHORT_LINE_RATIO * min(len(a), len(b)) < max(len(a), len(b)):
-        # A line of a few words ("- Meridian Press") inside a long sentence is no match.
-        return ratio, "reworded", (0, 0)
-    edits: tuple[int, int] | None = None
-    if ratio >= 0.5 and min(len(a), len(b)) / max(len(a), len(b), 1) >= 0.7:
-        swapped, indels = edits = _word_edits(a, b)
-        if swapped and swapped >= 0.7 * (swapped + indels):
-            return max(ratio, 0.7), "substituted", edits
-        if ratio >= 0.9:
-            return ratio, "edited", edits
-    if edits is not None and overlap < 0.7:
-        return max(ratio, overlap * 0.8), "reworded", edits
-    if overlap >= 0.7:
-        return overlap * 0.9, "reworded", (0, 0)
-    return max(ratio, overlap * 0.8), "reworded", (0, 0)
-
-
-def _sentence_text(sketch: Sketch, index: int) -> str:
-    start, end = sketch.sentences[index]
-    return sketch.article.text[start:end]
-
-
-def _word_edits(a: list[str], b: list[str]) -> tuple[int, int]:
-    """(words replaced in place, words inserted or deleted) turning `b` into `a`.
-
-    A short run of replaced words (up to four, each by up to two: spinners put "passed
-    away" for "died") counts as swaps; longer runs, as when clauses trade places, and bare
-    insertions or deletions count as indels.
-    """
-    swapped = indels = 0
-    for op in Levenshtein.opcodes(b, a):
-        if op.tag == "equal":
-            continue
-        old, new = op.src_end - op.src_start, op.dest_end - op.dest_start
-        if op.tag == "replace" and old <= 4 and new <= 2 * old:
-            swapped += old
-        else:
-            indels += max(old, new)
-    return swapped, indels
 
 
 def detect_provenance(articles: Sequence[Article]) -> list[Provenance]:
     """Classify every article and link each copy to what it copies (when present)."""
     sketches = [sketch_article(a) for a in articles]
-    results: dict[int, _PairResult] = {}
+    results: dict[int, PairResult] = {}
     pairs = sorted(candidate_pairs(sketches))
     for i, j in pairs:
         copy, source = _direction(sketches, i, j)
@@ -270,14 +130,14 @@ def _direction(sketches: Sequence[Sketch], i: int, j: int) -> tuple[int, int]:
 
 
 def _digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]]
-                    ) -> dict[int, _PairResult]:
+                    ) -> dict[int, PairResult]:
     """Short articles made of sentences from longer ones, or newsletters copying a sentence
     from each of several articles -> their main source's alignment."""
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
         partners[i].add(j)
         partners[j].add(i)
-    digests: dict[int, _PairResult] = {}
+    digests: dict[int, PairResult] = {}
     # word -> how many articles use it, read only when a newsletter is suspected
     vocabulary = cache(lambda: Counter(word for sketch in sketches
                                        for word in set().union(*sketch.sentence_content)))
@@ -285,8 +145,8 @@ def _digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]]
         if sketch.token_count > DIGEST_MAX_WORDS:
             continue
         # Sources DIGEST_SOURCE_RATIO times longer than it, and the shorter ones.
-        sources: list[_PairResult] = []
-        shorter: list[_PairResult] = []
+        sources: list[PairResult] = []
+        shorter: list[PairResult] = []
         for other in sorted(partners[index]):
             candidate = sketches[other]
             if candidate.token_count < NEWSLETTER_SOURCE_RATIO * sketch.token_count:
@@ -310,7 +170,7 @@ def _digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]]
     return digests
 
 
-def _is_newsletter(sketch: Sketch, sources: list[_PairResult], sketches: Sequence[Sketch]
+def _is_newsletter(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Sketch]
                    ) -> bool:
     """A newsletter of several items copies one sentence or so from each of two or more
     articles, of any length, the rest from articles not in the set ("Good morning", the
@@ -321,7 +181,7 @@ def _is_newsletter(sketch: Sketch, sources: list[_PairResult], sketches: Sequenc
         len(covered) >= DIGEST_MIN_COPIED and len(covered) / _scored(sketch) >= DIGEST_MIN_SHARE
 
 
-def _carries_items(index: int, sources: list[_PairResult], sketches: Sequence[Sketch],
+def _carries_items(index: int, sources: list[PairResult], sketches: Sequence[Sketch],
                    vocabulary: Callable[[], Counter[str]]) -> bool:
     """A newsletter carrying an item or two of this story: a sentence or two copied, in
     the writer's own words, from articles not published after it, and nothing else of theirs.
@@ -364,7 +224,7 @@ def _own_copy(copy: Sketch, sentence: int, source: Sketch, other: int) -> bool:
     """Sentence `sentence` of `copy` copies sentence `other` of `source` in the writer's
     own words (not a quote both outlets give), long enough not to recur by chance."""
     return len(copy.sentence_words[sentence]) >= ITEM_MIN_WORDS and \
-        copy_kind(_sentence_text(copy, sentence), _sentence_text(source, other)) is not None
+        copy_kind(copy.sentence_text(sentence), source.sentence_text(other)) is not None
 
 
 def _topical(source: Sketch, other: int) -> bool:
@@ -386,7 +246,7 @@ def _calendar(word: str) -> bool:
     return word.isdigit() or word in _CALENDAR
 
 
-def _copied(sources: list[_PairResult], sketches: Sequence[Sketch], *, own: bool = False
+def _copied(sources: list[PairResult], sketches: Sequence[Sketch], *, own: bool = False
             ) -> set[tuple[int, int]]:
     """(source, sentence) of every sentence copied closely from one of `sources` (with
     `own`, only those in the writer's own words, `_own_copy`).
@@ -412,7 +272,7 @@ def _scored(sketch: Sketch) -> int:
     return max(1, sum(1 for c in sketch.sentence_content if c))
 
 
-def _is_digest(sketch: Sketch, sources: list[_PairResult], sketches: Sequence[Sketch]
+def _is_digest(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Sketch]
                ) -> bool:
     """A digest summarises: its sentences come from several articles, or are picked from
     the body of one (a copy of the top of one article is a truncated reprint instead)."""
@@ -435,8 +295,8 @@ def _is_digest(sketch: Sketch, sources: list[_PairResult], sketches: Sequence[Sk
     return bool(close) and len(covered_all) / total >= 0.75 and len(contributions) >= 2
 
 
-def _classify(index: int, sketches: Sequence[Sketch], pair: _PairResult | None,
-              digest_pair: _PairResult | None) -> Provenance:
+def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
+              digest_pair: PairResult | None) -> Provenance:
     sketch = sketches[index]
     article = sketch.article
     credit = sketch.credit
@@ -479,7 +339,7 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: _PairResult | None,
     return Provenance(article.id, "original", None, similarity, ())
 
 
-def _copy_kind(copy: Sketch, source: Sketch, pair: _PairResult) -> str | None:
+def _copy_kind(copy: Sketch, source: Sketch, pair: PairResult) -> str | None:
     """spun, duplicate, reprint or rewrite for an uncredited copy; None if not a copy."""
     if pair.containment >= 0.5 and _is_spun_copy(pair):
         return "spun"
@@ -494,7 +354,7 @@ def _copy_kind(copy: Sketch, source: Sketch, pair: _PairResult) -> str | None:
     return None
 
 
-def _is_spun_copy(pair: _PairResult) -> bool:
+def _is_spun_copy(pair: PairResult) -> bool:
     """Many words swapped in place, few inserted or deleted, sentence order kept."""
     return (pair.swapped >= SPUN_MIN_SWAPS
             and pair.swapped >= SPUN_MIN_SWAP_SHARE * pair.words
@@ -502,7 +362,7 @@ def _is_spun_copy(pair: _PairResult) -> bool:
             and pair.in_order >= IN_ORDER)
 
 
-def _lightly_edited(pair: _PairResult) -> bool:
+def _lightly_edited(pair: PairResult) -> bool:
     """The same sentences in the same order with a handful of words changed.
 
     Reworded sentences carry no edit counts, so they are counted apart: an outlet that
@@ -513,7 +373,7 @@ def _lightly_edited(pair: _PairResult) -> bool:
             and reworded <= REPRINT_MAX_REWORDED * len(pair.aligned))
 
 
-def _alignment_evidence(copy: Sketch, source: Sketch, pair: _PairResult
+def _alignment_evidence(copy: Sketch, source: Sketch, pair: PairResult
                         ) -> list[dict[str, object]]:
     evidence: list[dict[str, object]] = []
     for copy_index, source_index, score, kind in pair.aligned[:40]:

@@ -49,6 +49,10 @@ class Sketch:
     def sentences(self) -> list[tuple[int, int]]:
         return list(sentence_spans(self.article.text))
 
+    def sentence_text(self, index: int) -> str:
+        start, end = self.sentences[index]
+        return self.article.text[start:end]
+
     @cached_property
     def sentence_words(self) -> list[list[str]]:
         return [words(self.article.text[s:e]) for s, e in self.sentences]
