@@ -56,7 +56,9 @@ from spacy.tokens import Doc
 import storyline
 from storyline import credits as credit_rules
 from storyline import dates as date_rules
+from storyline import digests as digest_rules
 from storyline import entities as entity_rules
+from storyline import pair_alignment as pair_rules
 from storyline import pipeline
 from storyline import provenance as provenance_rules
 from storyline import quotes as quote_rules
@@ -251,7 +253,7 @@ def storyline_words() -> frozenset[str]:
     """
     found: set[str] = set(DATE_WORDS)
     for module in (text_rules, quote_rules, entity_rules, date_rules, provenance_rules,
-                   credit_rules):
+                   credit_rules, pair_rules, digest_rules):
         for name, value in vars(module).items():
             if name.lstrip("_").isupper():  # module constants: SPEECH_VERBS, _COMMON_ROLE_WORDS
                 found.update(_lower_words(value))

@@ -1,0 +1,233 @@
+"""Digests and newsletters: short articles made of sentences from the story's articles.
+
+Goes in: the `Sketch`es of a set of articles and the candidate pairs found so far.
+Comes out: `containment_pairs`, the (short, long) pairs in which a short article (at most
+DIGEST_MAX_WORDS words) shares word shingles with a longer one (banded LSH misses them:
+a digest is a small part of each source); and `digest_sources`, for each short article
+that is a digest or a newsletter, the `PairResult` of its main source.
+
+A digest summarises: its sentences are copied from several articles, or picked from the
+body of one. A newsletter copies a sentence or so from each of two or more articles, the
+rest from articles not in the set; or it carries an item or two of this story in the
+writer's own words while its other sentences (greeting, weather, other stories) share
+almost no words with the story.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
+from .sketch import Sketch
+from .text import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS, content_words, copy_kind
+
+# Digests: short items (at most DIGEST_MAX_WORDS words) whose sources are at least
+# DIGEST_SOURCE_RATIO times longer; an excerpt of one article is at most DIGEST_EXCERPT_SHARE
+# of it (a truncated reprint keeps more, and from the top).
+DIGEST_MAX_WORDS = 250
+DIGEST_SOURCE_RATIO = 1.6
+NEWSLETTER_SOURCE_RATIO = 0.5  # a newsletter's item may copy an article shorter than it
+DIGEST_EXCERPT_SHARE = 0.5
+DIGEST_MIN_SHINGLES = 3
+DIGEST_MIN_COPIED = 3  # sentences copied from two or more articles make a digest
+DIGEST_MIN_SHARE = 0.3  # ... when they are this share of it at least
+# A newsletter carrying one or two items of a story (a stream sorts it into one story):
+# sentences of at least ITEM_MIN_WORDS own words copied from the story's articles, about
+# what their source is about, while its other sentences (greeting, weather, other stories)
+# share at most ITEM_REST_SHARED of their content words with the rest of the set.
+ITEM_MIN_WORDS = 12
+ITEM_TOPICAL_WORDS = 1  # content words a copied sentence shares with its source's others
+ITEM_REST_SHARED = 0.25
+ITEM_STORY_WORD_ARTICLES = 50  # a word of the story is in one of each 50 of its articles
+
+
+def containment_pairs(sketches: Sequence[Sketch]) -> set[tuple[int, int]]:
+    """(short, long) pairs where a short article shares word shingles with a much longer one.
+
+    LSH finds similar sets; a digest's few sentences are a small part of each source, so
+    their Jaccard similarity is low. An exact index over the short articles' shingles only
+    (digests are few and short) finds them at the cost of one set intersection per article.
+    """
+    owners: dict[int, list[int]] = defaultdict(list)
+    for index, sketch in enumerate(sketches):
+        if sketch.token_count <= DIGEST_MAX_WORDS:
+            for value in set(sketch.shingles.tolist()):
+                owners[value].append(index)
+    if not owners:
+        return set()
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for index, sketch in enumerate(sketches):
+        for value in owners.keys() & set(sketch.shingles.tolist()):
+            for short in owners[value]:
+                if index != short and \
+                        sketch.token_count >= NEWSLETTER_SOURCE_RATIO * sketches[short].token_count:
+                    shared[(short, index)] += 1
+    return {pair for pair, count in shared.items() if count >= DIGEST_MIN_SHINGLES}
+
+
+def digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]]
+                    ) -> dict[int, PairResult]:
+    """Short articles made of sentences from longer ones, or newsletters copying a sentence
+    from each of several articles -> their main source's alignment."""
+    partners: dict[int, set[int]] = defaultdict(set)
+    for i, j in pairs:
+        partners[i].add(j)
+        partners[j].add(i)
+    digests: dict[int, PairResult] = {}
+    # word -> how many articles use it, read only when a newsletter is suspected
+    vocabulary = cache(lambda: Counter(word for sketch in sketches
+                                       for word in set().union(*sketch.sentence_content)))
+    for index, sketch in enumerate(sketches):
+        if sketch.token_count > DIGEST_MAX_WORDS:
+            continue
+        # Sources DIGEST_SOURCE_RATIO times longer than it, and the shorter ones.
+        sources: list[PairResult] = []
+        shorter: list[PairResult] = []
+        for other in sorted(partners[index]):
+            candidate = sketches[other]
+            if candidate.token_count < NEWSLETTER_SOURCE_RATIO * sketch.token_count:
+                continue
+            pair = align_pair(sketch, candidate, index, other)
+            if pair.aligned:
+                longer = candidate.token_count >= DIGEST_SOURCE_RATIO * sketch.token_count
+                (sources if longer else shorter).append(pair)
+        every = sources + shorter
+        # Most of it one article's: a copy of that one, not a newsletter.
+        if not any(p.containment >= 0.5 for p in every) and (
+                _is_newsletter(sketch, every, sketches) or
+                _carries_items(index, every, sketches, vocabulary)):
+            sources += shorter
+        elif not sources or not _is_digest(sketch, sources, sketches):
+            continue
+        # Most copied-from first; between equal copies, the earlier one is the source.
+        digests[index] = min(sources, key=lambda p: (-round(p.containment, 3),
+                                                     sketches[p.source].article.timestamp,
+                                                     p.source))
+    return digests
+
+
+def _is_newsletter(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Sketch]
+                   ) -> bool:
+    """A newsletter of several items copies one sentence or so from each of two or more
+    articles, of any length, the rest from articles not in the set ("Good morning", the
+    weather, the sport); none of them gives most of it."""
+    copied = _copied(sources, sketches)
+    covered = {sentence for _source, sentence in copied}
+    return len({source for source, _sentence in copied}) >= 2 and \
+        len(covered) >= DIGEST_MIN_COPIED and len(covered) / _scored(sketch) >= DIGEST_MIN_SHARE
+
+
+def _carries_items(index: int, sources: list[PairResult], sketches: Sequence[Sketch],
+                   vocabulary: Callable[[], Counter[str]]) -> bool:
+    """A newsletter carrying an item or two of this story: a sentence or two copied, in
+    the writer's own words, from articles not published after it, and nothing else of theirs.
+
+    An original report about the same story that shares a quote or a sentence with
+    another outlet tells the rest in words of the story (names, places, the subject); a
+    newsletter's greeting, weather and other stories share (almost) none of them.
+    """
+    sketch = sketches[index]
+    # Not the articles published after it. Undated, `_copied` gives the direction: a copied
+    # sentence is about what its source is about, and a newsletter's item is off the
+    # newsletter's subject, so the article it copies never reads as copying it.
+    earlier = [p for p in sources if not _published_before(sketch, sketches[p.source])]
+    covered = {sentence for _source, sentence in _copied(earlier, sketches, own=True)}
+    if not covered:
+        return False
+    # A newsletter's headline names the newsletter or the day ("Morning Brief - Tuesday"),
+    # a follow-up report's the story it copies a sentence of ("Bridge repairs to begin").
+    headline = {word for word in content_words(sketch.article.title) if not _calendar(word)}
+    if headline & {word for number in covered for word in sketch.sentence_content[number]}:
+        return False
+    rest = {word for number, content in enumerate(sketch.sentence_content)
+            if number not in covered for word in content if not _calendar(word)}
+    if len(rest) < ITEM_MIN_WORDS:
+        return False  # too little else to tell a newsletter from a short report
+    # A word of the story is used by another article (this one counts too); in a big
+    # story by 2% of them, as any word of a weather line turns up somewhere in hundreds.
+    counts, least = vocabulary(), 1 + max(1, len(sketches) // ITEM_STORY_WORD_ARTICLES)
+    shared = sum(1 for word in rest if counts[word] >= least)
+    return shared <= ITEM_REST_SHARED * len(rest)
+
+
+def _published_before(a: Sketch, b: Sketch) -> bool:
+    """Both carry a publication time and `a`'s is the earlier."""
+    first, second = a.article, b.article
+    return bool(first.published and second.published) and first.timestamp < second.timestamp
+
+
+def _own_copy(copy: Sketch, sentence: int, source: Sketch, other: int) -> bool:
+    """Sentence `sentence` of `copy` copies sentence `other` of `source` in the writer's
+    own words (not a quote both outlets give), long enough not to recur by chance."""
+    return len(copy.sentence_words[sentence]) >= ITEM_MIN_WORDS and \
+        copy_kind(copy.sentence_text(sentence), source.sentence_text(other)) is not None
+
+
+def _topical(source: Sketch, other: int) -> bool:
+    """Sentence `other` of `source` is about what the article is about: a stock line
+    ("Sign up for our newsletter", "Reporting by ...") shares no words with the rest."""
+    around = {word for number, content in enumerate(source.sentence_content)
+              if number != other for word in content if not _calendar(word)}
+    mine = {word for word in source.sentence_content[other] if not _calendar(word)}
+    return not around or len(mine & around) >= ITEM_TOPICAL_WORDS
+
+
+_CALENDAR = WEEKDAYS | MONTH_NAMES | MONTH_ABBREVIATIONS | {
+    "today", "yesterday", "tomorrow", "week", "weeks", "month", "months", "year", "years",
+    "day", "days", "morning", "evening", "night"}
+
+
+def _calendar(word: str) -> bool:
+    """Numbers and words of the calendar, which any two news items share by chance."""
+    return word.isdigit() or word in _CALENDAR
+
+
+def _copied(sources: list[PairResult], sketches: Sequence[Sketch], *, own: bool = False
+            ) -> set[tuple[int, int]]:
+    """(source, sentence) of every sentence copied closely from one of `sources` (with
+    `own`, only those in the writer's own words, `_own_copy`).
+
+    A source counts only when one of its copied sentences is about what it is about: stock
+    lines alone ("Sign up for our newsletter", "This story has been updated") shared with
+    other articles make no digest of them. An item may go on with a sentence that is less
+    so ("Residents should run their taps ..."), which counts with its lead.
+    """
+    copied: set[tuple[int, int]] = set()
+    for pair in sources:
+        source = sketches[pair.source]
+        close = [(sentence, other) for sentence, other, _score, kind in pair.aligned
+                 if kind in CLOSE_KINDS and (not own or _own_copy(
+                     sketches[pair.copy], sentence, source, other))]
+        if any(_topical(source, other) for _sentence, other in close):
+            copied.update((pair.source, sentence) for sentence, _other in close)
+    return copied
+
+
+def _scored(sketch: Sketch) -> int:
+    """How many of an article's sentences have content words (at least 1)."""
+    return max(1, sum(1 for c in sketch.sentence_content if c))
+
+
+def _is_digest(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Sketch]
+               ) -> bool:
+    """A digest summarises: its sentences come from several articles, or are picked from
+    the body of one (a copy of the top of one article is a truncated reprint instead)."""
+    copied = _copied(sources, sketches)
+    close = [p for p in sources if any(source == p.source for source, _ in copied)]
+    covered = {sentence for _source, sentence in copied}
+    total = _scored(sketch)
+    if close and len(covered) / total >= 0.5:
+        if len(close) >= 2:  # copied from two articles or more
+            return True
+        main = max(close, key=lambda p: p.containment)
+        excerpt = sketch.token_count <= DIGEST_EXCERPT_SHARE * sketches[main.source].token_count
+        from_top = main.aligned[0][0] == 0 and main.aligned[0][1] == 0
+        return excerpt and (not from_top or main.in_order < 1.0)
+    # A newsletter's own summary rewords its sources: then nearly every sentence must lean
+    # on one, at least one be copied, and two sources add different sentences (an original
+    # and its copy count once).
+    covered_all = {a[0] for p in sources for a in p.aligned}
+    contributions = {frozenset(a[0] for a in p.aligned) for p in sources}
+    return bool(close) and len(covered_all) / total >= 0.75 and len(contributions) >= 2
