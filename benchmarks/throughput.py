@@ -55,6 +55,7 @@ from spacy.tokens import Doc
 
 import storyline
 from storyline import credits as credit_rules
+from storyline import date_clauses as clause_rules
 from storyline import dates as date_rules
 from storyline import digests as digest_rules
 from storyline import entities as entity_rules
@@ -253,7 +254,7 @@ def storyline_words() -> frozenset[str]:
     """
     found: set[str] = set(DATE_WORDS)
     for module in (text_rules, quote_rules, entity_rules, date_rules, provenance_rules,
-                   credit_rules, pair_rules, digest_rules):
+                   credit_rules, pair_rules, digest_rules, clause_rules):
         for name, value in vars(module).items():
             if name.lstrip("_").isupper():  # module constants: SPEECH_VERBS, _COMMON_ROLE_WORDS
                 found.update(_lower_words(value))

@@ -2,9 +2,15 @@
 
 Goes in: a spaCy `Doc` of one article and its publication datetime (or None).
 Comes out: `DateMention`s with a value at the precision the text gives (see
-timex.py), plus the status of the clause they anchor (happened, planned,
-cancelled, proposed). Without a publication date, relative expressions stay
+timex.py), plus what the clause they anchor says of them (see date_clauses.py:
+happened, planned, cancelled or proposed; the clause; whether the date is the
+report's or no event's). Without a publication date, relative expressions stay
 unresolved (value None) rather than guessed.
+
+Here: which spans are time expressions (spaCy's DATE and TIME entities, trimmed
+and joined, and patterns the tagger misses), how a span splits into a range or a
+period and its end, and the context that resolves "later that year" or "a year
+earlier" (the last date and the last fiscal quarter named).
 """
 
 from __future__ import annotations
@@ -15,6 +21,17 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from .date_clauses import (
+    CANCEL_LEMMAS,
+    MOVE_LEMMAS,
+    anchored_clause,
+    clause_status,
+    is_future,
+    is_reporting,
+    no_event,
+    sentence_bounds,
+    verb_lemma,
+)
 from .models import DateMention, DatePart, Sentence
 from .nlp import text_of
 from .timex import (
@@ -26,24 +43,6 @@ from .timex import (
     quarter_range,
     timeml_value,
 )
-
-# Not "drop" or "halt": "prices dropped on Monday" and "work halted on Monday" happened.
-CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "shelve",
-                 "call", "defer", "reschedule", "axe"}
-# "delayed to April 10": the date after "to"/"until" is the new, planned one.
-MOVE_LEMMAS = {"postpone", "delay", "defer", "reschedule", "move", "push", "put", "bring"}
-SETTING_LEMMAS = {"set", "schedule", "reschedule", "slate", "fix"}
-PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
-PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "may",
-                  "want", "seek", "urge", "recommend", "would"}
-FUTURE_MARKERS = {"will", "'ll", "shall", "would", "'d", "going", "wo"}
-MODALS = {"should", "could", "might", "may", "must", "can", "ca"}
-INTENT_LEMMAS = {"plan", "agree", "want", "hope", "decide", "intend", "promise", "vow",
-                 "threaten", "expect", "schedule", "prepare", "aim", "seek", "try", "refuse",
-                 "propose"}
-FORWARD_LOOKING = (PROPOSE_LEMMAS | INTENT_LEMMAS | PLAN_LEMMAS) - {"would", "will"}
-SPEECH_LEMMAS = {"say", "tell", "announce", "add", "state", "confirm", "report", "write"}
-
 
 DATE_LABELS = {"DATE", "TIME"}
 TIMELINE_PRECISIONS = {"day", "month", "year", "range"}
@@ -93,11 +92,6 @@ CURRENT_RE = re.compile(r"\bcurrent\b", re.IGNORECASE)
 FISCAL_RE = re.compile(r"\b(?=[tlyc])(?:the )?(?:latest|year-ago|year-earlier|comparable|"
                        r"corresponding) "
                        r"(?:period|quarter)\b", re.IGNORECASE)
-FUTURE_ADJECTIVES = {"payable", "effective"}
-# A state that lasts until a day: "remain suspended until Friday", "forecast through Thursday".
-LASTING_LEMMAS = {"remain", "stay", "suspend", "close", "cancel", "halt", "shut", "forecast",
-                  "run", "last", "continue", "keep", "extend", "expect", "ban", "restrict",
-                  "be"}  # "is free until the end of March"
 
 
 def find_dates(doc: Doc, article_id: str, published: datetime | None) -> list[DateMention]:
@@ -188,7 +182,7 @@ class _Finder:
     def _is_future(self, span: Span) -> bool | None:
         key = (span.start, span.end)
         if key not in self._future:
-            self._future[key] = _is_future(span)
+            self._future[key] = is_future(span)
         return self._future[key]
 
     def _period_ending(self, left: Span, right: Span) -> bool:
@@ -375,7 +369,7 @@ class _Finder:
         quarter = re.fullmatch(r"(\d{4})-Q(\d)", timex or "")
         if quarter and not derived:
             self.quarter = (int(quarter.group(1)), int(quarter.group(2)))
-        start, end = _sentence_bounds(span)
+        start, end = sentence_bounds(span)
         sentence = Sentence(self.article_id, start, end, text_of(self.doc)[start:end])
         status = clause_status(span, future=future)
         if status == "planned" and self._before_publication(value):
@@ -389,8 +383,8 @@ class _Finder:
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=status, clause=anchored_clause(span),
-            timex=timex, parts=parts, reporting=_is_reporting(span), verb=_verb_lemma(span),
-            no_event=_to_reader(span) or _felt_as_far(span)))
+            timex=timex, parts=parts, reporting=is_reporting(span), verb=verb_lemma(span),
+            no_event=no_event(span)))
 
 
 TIME_UNITS = {"day", "week", "month", "year", "quarter", "period", "decade", "century",
@@ -532,322 +526,3 @@ def _with_preposition(ent: Span) -> str:
                                                         "after"}:
         return doc[ent.start - 1:ent.end].text
     return ent.text
-
-
-def _sentence_bounds(ent: Span) -> tuple[int, int]:
-    """The character bounds of the expression's sentence, within its paragraph: the parser
-    sometimes runs a sentence on across a blank line."""
-    text, sent = text_of(ent.doc), ent.sent
-    before = text.rfind("\n\n", 0, ent.start_char)
-    start = max(sent.start_char, before + 2 if before >= 0 else 0)
-    after = text.find("\n\n", ent.end_char)
-    end = min(sent.end_char, after if after >= 0 else len(text))
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def anchored_clause(ent: Span) -> str:
-    """The clause a date expression belongs to (the governing verb's subtree)."""
-    verb = _governing_verb(ent)
-    start, end = _sentence_bounds(ent)
-    sentence = text_of(ent.doc)[start:end]
-    if verb is None:
-        return sentence
-    while verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head != verb and \
-            len(list(verb.subtree)) < 6:
-        verb = verb.head
-    # Climb from an infinitive or participle to the clause that has a subject, and from
-    # "how the cracks had gone unnoticed" to the clause asking it.
-    if verb.dep_ in {"xcomp", "ccomp"} and verb.head != verb and \
-            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        verb = verb.head
-    if verb.dep_ in {"ccomp", "pcomp"} and verb.left_edge.tag_ in {"WRB", "WP"}:
-        verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
-    tokens = [t for t in verb.subtree if start <= t.idx < end and not t.is_space]
-    tokens = _trim_tokens(tokens)
-    if len(tokens) < 4:
-        return sentence
-    clause = _text_of_tokens(tokens)
-    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        if tokens[0].tag_ == "WRB":  # "the island, where the ferry ran aground on Tuesday"
-            return sentence
-        return _with_its_noun(verb, tokens, start) or clause
-    return clause
-
-
-def _trim_tokens(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _text_of_tokens(tokens: list[Token]) -> str:
-    return text_of(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-
-
-def _with_its_noun(verb: Token, tokens: list[Token], start: int) -> str | None:
-    """A relative clause says something of its noun: "Mayor Varga, who visited the
-    barriers at 7 a.m." is told as "Mayor Varga visited the barriers at 7 a.m.", and "a
-    report presented to the council on Wednesday" keeps its noun."""
-    noun = verb.head
-    # "a toll on heavy trucks that was scrapped": the parser may hang the clause on either
-    # noun, so the whole phrase up to the clause is told.
-    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and \
-            noun.head.head.pos_ in {"NOUN", "PROPN"}:
-        noun = noun.head.head
-    left = _trim_tokens(list(noun.doc[noun.left_edge.i:tokens[0].i]))
-    if not left or left[0].idx < start or any(t.text in {",", ";", ":"} or t.is_quote
-                                              for t in left):
-        return None
-    if tokens[0].tag_ in {"WP", "WDT"} and tokens[0].dep_ in {"nsubj", "nsubjpass"}:
-        tokens = tokens[1:]  # "who visited": the noun is the subject
-    if not tokens:
-        return None
-    return f"{_text_of_tokens(left)} {_text_of_tokens(tokens)}"
-
-
-def _is_reporting(ent: Span) -> bool:
-    """The date of the report, not of the news: a speech act ("the mayor said on
-    Wednesday") or a dateline ("Published: June 12, 2013 9:09 AM", "LONDON, May 3 --")."""
-    doc = ent.doc
-    before = [t.lower_ for t in doc[max(ent.sent.start, ent.start - 4):ent.start]]
-    if set(before) & DATELINE_WORDS:
-        return True
-    text = text_of(doc)
-    line_start = text.rfind("\n", 0, ent.start_char) + 1
-    line_end = text.find("\n", ent.end_char)
-    prefix = text[line_start:ent.start_char]
-    suffix = text[ent.end_char:line_end if line_end >= 0 else len(text)]
-    if len(prefix.split()) <= 2 and DATELINE_TAIL_RE.match(suffix):
-        return True  # a line of its own: the date, perhaps a clock time and a place
-    if set(re.findall(r"[a-z]+", (prefix + " " + suffix).lower())) & DATELINE_WORDS and \
-            len(prefix.split()) + len(suffix.split()) <= 12:
-        return True  # "Published at 12:45, Wednesday, 12 June 2013", "... Last updated at"
-    verb = _governing_verb(ent)
-    return verb is not None and verb.lemma_ in SPEECH_LEMMAS
-
-
-def _to_reader(ent: Span) -> bool:
-    """A newsletter talking to its reader, not news: "Here is what you need to know
-    today", "That's all for this week", "See you tomorrow". Such a sentence, outside
-    quotation marks, names nothing but the date and the newsletter itself, and its
-    only parties are the writer, the reader or "that"."""
-    sent = ent.sent
-    if any(t.is_quote for t in sent):
-        return False
-    others = [t for t in sent if not (ent.start <= t.i < ent.end)]
-    if any(t.pos_ in {"NOUN", "PROPN", "NUM"} and t.lower_ not in NEWSLETTER_WORDS
-           for t in others):
-        return False
-    # Who talks, and about the text itself: "here is", "that's all", "see you", "what you
-    # need to know", not a union's "we will strike" or "you can vote from Monday".
-    return any((t.lower_ == "here" and t.dep_ in {"advmod", "expl"}) or
-               (t.lower_ in {"that", "this"} and t.dep_ == "nsubj" and t.head.lemma_ == "be"
-                and any(c.dep_ == "attr" and c.lower_ in {"all", "it"} for c in t.head.children))
-               or (t.lower_ in {"you", "your"} and t.head.lemma_ in READER_VERBS)
-               for t in others)
-
-
-def _felt_as_far(ent: Span) -> bool:
-    """The date is what a sentence feels about, not when anything happens: "October
-    feels a long way off", "Next spring seems far away"."""
-    return ent.root.dep_ == "nsubj" and ent.root.head.lemma_ in {"feel", "seem", "sound"}
-
-
-READER_VERBS = {"see", "need", "know", "read", "thank", "miss", "join", "catch", "bring"}
-# What a newsletter calls itself and its parts.
-NEWSLETTER_WORDS = {"briefing", "newsletter", "edition", "digest", "roundup", "round-up",
-                    "update", "updates", "headlines", "reading", "bulletin", "more", "thanks"}
-
-
-DATELINE_WORDS = {"published", "posted", "updated", "dated", "filed", "modified"}
-# After a dateline's date: the end of the line, a clock time, or "(Xinhua) --".
-DATELINE_TAIL_RE = re.compile(r"[\s,:.|]*(?:\d{1,2}\s*[:.]\s*\d{2}\s*(?:[ap]\.?\s*m\.?)?"
-                              r"(?:\s*[A-Z]{2,4})?[\s,.|]*)?(?:$|\(|--|\u2014|-\s)",
-                              re.IGNORECASE)
-
-
-def _verb_lemma(ent: Span) -> str:
-    verb = _governing_verb(ent)
-    return verb.lemma_.lower() if verb is not None else ""
-
-
-def _governing_verb(ent: Span) -> Token | None:
-    token = ent.root
-    for _ in range(6):
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
-            return token
-        if token.head == token:
-            return None
-        token = token.head
-    return None
-
-
-def _is_future(ent: Span) -> bool | None:
-    """True for announced times, False for past ones, None when the text does not say."""
-    words = {t.lower_ for t in ent}
-    if words & {"next", "coming", "upcoming"} or {"later", "this"} <= words:
-        return True
-    if words & {"last", "ago", "yesterday", "earlier", "previous", "past"}:
-        return False
-    if _until(ent):
-        ahead = _until_ahead(ent)
-        if ahead is not None:
-            return ahead
-    token = ent.root
-    for _ in range(3):  # "a dividend payable Dec. 1", "effective Feb. 1"
-        if token.lower_ in FUTURE_ADJECTIVES and token.pos_ == "ADJ" and not any(
-                t.lower_ in {"was", "were", "had"}
-                for t in (token.head, *token.head.children)):
-            return True
-        token = token.head
-    verb = _governing_verb(ent)
-    if _is_new_date_of_a_move(ent, verb):
-        return True
-    if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN":
-        bare = not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-        if bare and verb.lemma_ not in PLAN_LEMMAS | CANCEL_LEMMAS:
-            return False  # "the bridge, closed on March 1, will reopen": closed is done
-        # "the meeting planned for Friday was postponed": the main clause sets the tense.
-        verb = _governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
-    for _ in range(3):  # the verb, then what it hangs from: "will be able to question"
-        if verb is None:
-            break
-        aux_words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-        if aux_words & FUTURE_MARKERS or aux_words & MODALS or verb.lower_ in FUTURE_MARKERS:
-            return True
-        if verb.lemma_ in {"schedule", "plan", "set"} and verb.tag_ == "VBN" and \
-                aux_words & {"has", "have", "had"}:
-            # "has scheduled a news conference Thursday": ahead; "had planned": either way
-            return None if "had" in aux_words else True
-        if aux_words & {"had", "has", "have", "was", "were", "did"} or verb.tag_ == "VBD":
-            return False
-        if _scheduled_present(ent, verb, aux_words):
-            return True
-        if verb.lemma_ in PLAN_LEMMAS and verb.tag_ in {"VBZ", "VBP", "VBN", "JJ"}:
-            return True  # "is expected to", "plans to", "is due to"
-        if verb.tag_ in {"VBZ", "VBP"} and any(
-                c.dep_ == "acomp" and c.lower_ in FUTURE_ADJECTIVES | {"due", "likely"}
-                for c in verb.children):
-            return True  # "is due in Dunmore on Thursday", "a frost is likely on Wednesday"
-        if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
-                verb.head.lemma_ in INTENT_LEMMAS or
-                (verb.head.lemma_ == "be" and verb.head.tag_ in {"VBZ", "VBP"})):
-            return True  # "planned to leave on Thursday", "is to resume trading Tuesday"
-        if (verb.dep_ == "acl" and verb.head.pos_ == "NOUN" or verb.dep_ == "pcomp") and any(
-                c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-            return True  # "with construction to begin in June", "a vote to be held Friday"
-        if verb.dep_ == "ROOT" and verb.tag_ == "VB" and not any(
-                c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children):
-            return True  # an imperative: "Expect rain through the weekend"
-        if verb.tag_ == "VBG" and verb.dep_ in {"acl", "advcl", "xcomp"} and \
-                {verb.head.lemma_, verb.head.head.lemma_} & FORWARD_LOOKING:
-            return True  # "proposed a toll starting in June": what is proposed lies ahead
-        if verb.dep_ in {"xcomp", "advcl"} and verb.head.tag_ == "VBD" and any(
-                c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
-            return None  # "subpoenaed him to appear on Feb. 10": after the past main verb
-        if verb.head == verb or verb.lemma_ in SPEECH_LEMMAS:
-            break
-        verb = verb.head
-        if verb.lemma_ in SPEECH_LEMMAS:
-            break  # "X is calling for a vote on Dec. 7, it said": the report's tense says nothing
-    if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "by":
-        return True  # a deadline: "reopen by October"
-    return None
-
-
-def _until(ent: Span) -> bool:
-    """The date a state lasts to: "suspended until Friday", "forecast through Thursday"."""
-    before = [t.lower_ for t in ent.doc[max(0, ent.start - 3):ent.start]]
-    return bool({"until", "till", "through"} & set(before)) and (
-        before[-1] in {"until", "till", "through"} or before[-2:] == ["at", "least"])
-
-
-def _until_ahead(ent: Span) -> bool | None:
-    """A state lasting "until at least Friday", or told in the present ("remain suspended
-    until Friday", "are forecast through Thursday"), lasts into the days ahead."""
-    if "least" in {t.lower_ for t in ent.doc[max(0, ent.start - 2):ent.end]}:
-        return True
-    verb = _governing_verb(ent)
-    if verb is None:
-        return None
-    # The state the date ends: the verb's own ("remain suspended until") or its
-    # complement's ("remains closed until"), never another clause's.
-    holders = [verb, *(c for c in verb.children if c.dep_ in {"acomp", "xcomp", "oprd"})]
-    if ent.root.head.head not in holders or \
-            not {t.lemma_ for t in holders} & LASTING_LEMMAS:
-        return None  # "ticket sales through Sunday are up", "bookings ... says": no state
-    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-    tenses = {verb.tag_} | {c.tag_ for c in auxiliaries}
-    if tenses & {"VBD"} or any(c.lemma_ == "have" for c in auxiliaries):
-        return None  # "was closed until Friday", "has been out until Saturday": told after
-    return True if tenses & {"VBZ", "VBP", "MD"} else None
-
-
-def _scheduled_present(ent: Span, verb: Token, aux_words: set[str]) -> bool:
-    """ "The trial resumes Wednesday", "talks begin at 9 a.m. Monday": news tells what is
-    scheduled in the present tense, with the day right on the verb (not "after Tuesday's
-    vote", not a speech act, not "is")."""
-    if aux_words or verb.tag_ not in {"VBZ", "VBP"} or \
-            verb.dep_ not in {"ROOT", "conj", "relcl"} or \
-            verb.lemma_ in {"be", "have"} | SPEECH_LEMMAS:
-        return False
-    if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in {"'s", "\u2019s"}:
-        return False
-    head = ent.root.head
-    return head == verb or head.dep_ == "prep" and head.lower_ in {"on", "at"} and \
-        head.head == verb
-
-
-def _is_new_date_of_a_move(ent: Span, verb: Token | None) -> bool:
-    """"postponed until April", "delayed to April 10": the date is where it moved to; "set
-    sentencing for April 22", "set a deadline of April 1": the date being set."""
-    if verb is None or ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1].lower_
-    if verb.lemma_ in MOVE_LEMMAS and before in {"to", "until", "till"}:
-        return True
-    return verb.lemma_ in SETTING_LEMMAS and (
-        before == "for" or before == "of" and ent.doc[ent.start - 2].lemma_ == "deadline")
-
-
-def _own_children(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ not in {"advcl", "acl", "relcl", "npadvmod"}]
-
-
-def clause_status(ent: Span, *, future: bool | None) -> str:
-    """happened / planned / cancelled / proposed for the clause a date anchors."""
-    verb = _governing_verb(ent)
-    if verb is None:
-        return "planned" if future else "happened"
-    if _is_new_date_of_a_move(ent, verb):
-        return "planned"
-    if verb.lemma_ in CANCEL_LEMMAS and ent.root.head.head == verb and \
-            ent.root.head.lower_ == "on" and verb.tag_ in {"VBD", "VBN"}:
-        return "happened"  # "was cancelled on Tuesday": the cancelling is what happened
-    # The clause's own words and those it hangs from, not another clause beside them
-    # ("began reviewing on Wednesday, a day after the count was suspended").
-    related = [verb, *_own_children(verb)]
-    head = verb
-    for _ in range(2):
-        if head.head != head:
-            head = head.head
-            related.append(head)
-            related.extend(_own_children(head))
-    lemmas = {t.lemma_.lower() for t in related}
-    words = {t.lower_ for t in related}
-    if lemmas & CANCEL_LEMMAS and not ("call" in lemmas and "off" not in words) and \
-            not _until(ent):  # "suspended until Friday": Friday ends the suspension
-        return "cancelled"
-    # "sought help in 2010", "proposed the plan on Monday": the asking is what happened.
-    asked_then = future is False and verb.tag_ == "VBD"
-    if lemmas & PROPOSE_LEMMAS - {"would"} and not asked_then:
-        return "proposed"
-    # A past-tense clause tells what was done then: "set a record on Sunday",
-    # "received the report on Friday as expected".
-    if future or (lemmas & PLAN_LEMMAS and future is not False):
-        return "planned"
-    return "happened"
