@@ -86,6 +86,7 @@ import _corpus
 import _spinner
 from _corpus import Doc
 
+from storyline import credits, digests, pair_alignment, sketch, spinning
 from storyline import provenance as provenance_module
 from storyline.credits import find_credit
 from storyline.ingest import make_article
@@ -96,6 +97,9 @@ from storyline.spinning import find_spin_phrases
 from storyline.spinning import load_model as load_spin_model
 
 KINDS = ("original", "duplicate", "reprint", "digest", "spun", "rewrite")
+# The code of the provenance stage, hashed together so that a figure names the code it
+# measured (until the split of provenance.py, `storyline_provenance_sha256` did that).
+STAGE_MODULES = (provenance_module, sketch, pair_alignment, credits, digests, spinning)
 STRENGTHS = (0.1, 0.2, 0.3, 0.4, 0.5)
 PAIR_VARIANTS = ("dup", "light", "light_credited", "trunc", "credit_dateline", "credit_slash",
                  "credit_from", "credit_appeared", "spun10", "spun20", "spun30", "spun40",
@@ -864,11 +868,19 @@ def _f(value: float) -> str:
     return f"{value:.3f}"
 
 
+def _modules_sha256() -> str:
+    digest = hashlib.sha256()
+    for module in STAGE_MODULES:
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def print_report(report: dict[str, Any]) -> None:
     setup = report["setup"]
     rows: list[Sequence[object]]
-    print(f"# Provenance benchmark ({setup['split'].upper()} half; storyline/provenance.py "
-          f"sha256 {setup['storyline_provenance_sha256']}, PYTHONHASHSEED "
+    print(f"# Provenance benchmark ({setup['split'].upper()} half; the stage's modules "
+          f"({', '.join(m.__name__.split('.')[-1] + '.py' for m in STAGE_MODULES)}) sha256 "
+          f"{setup['storyline_provenance_modules_sha256']}, PYTHONHASHSEED "
           f"{setup['python_hash_seed']})\n")
     print(f"Sources: {setup['sources']} ({setup['sources_by_corpus']}); excluded as wire "
           f"reprints: {setup['excluded_wire']}, too short: {setup['excluded_short']}. "
@@ -1083,6 +1095,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "python_hash_seed": os.environ.get("PYTHONHASHSEED"),
         "storyline_provenance_sha256": hashlib.sha256(
             Path(provenance_module.__file__).read_bytes()).hexdigest()[:12],
+        "storyline_provenance_modules_sha256": _modules_sha256(),
         "spinner_table_words": len(_spinner.SPIN_TABLE),
         "sources_sharing_text": sum(1 for d in sources
                                     if sum(1 for v in clusters.values()
