@@ -27,7 +27,6 @@ from rapidfuzz import fuzz
 from .text import plural
 
 FORMATS = ("json", "md", "html")
-STATUS_ORDER = {"happened": 0, "planned": 1, "proposed": 2, "cancelled": 3}
 
 
 def render_json(dossier: dict[str, Any]) -> str:
