@@ -1,7 +1,10 @@
 """Cheap text helpers shared by the stages that run before full NLP.
 
 Goes in: raw article text. Comes out: word tokens, content words, sentence
-spans and numbers, with no model loaded, fast enough for millions of articles.
+spans and numbers, with no model loaded, fast enough for millions of articles;
+also whether one sentence copies another in its writer's own words (`copy_kind`:
+verbatim, edited inside a label and credit, or shortened to a clause), an
+outlet's name as compared, plurals, and the words of the calendar.
 """
 
 from __future__ import annotations
