@@ -1,4 +1,5 @@
-"""Tests for storyline/spinning.py: the fitted single-article spun detector."""
+"""Tests for storyline/spinning.py: the spinner phrase list and the fitted single-article
+spun detector."""
 
 from __future__ import annotations
 
@@ -15,16 +16,27 @@ from storyline.spinning import (
     WORD_FEATURES,
     article_features,
     assess_spin,
+    find_spin_phrases,
+    is_spun_alone,
     load_model,
     word_evidence,
     word_log_odds,
 )
-from tests.test_provenance import FLOOD, _flood_spun
+from tests.test_provenance import FLOOD, ORIGINAL, _flood_spun
 
 
 def _words(model: spinning.SpinModel, text: str) -> list[spinning.WordEvidence]:
     """The word evidence the model reads (with the vector features when it uses them)."""
     return word_evidence(text, vectors=model.vectors)
+
+
+def test_spin_phrases_report_likely_originals() -> None:
+    hits = find_spin_phrases("The top minister held a press convention on counterfeit "
+                             "consciousness.")
+    originals = {h["likely_original"] for h in hits}
+    assert {"prime minister", "press conference", "artificial intelligence"} <= originals
+    assert is_spun_alone(hits, 12)
+    assert not is_spun_alone(find_spin_phrases(ORIGINAL), 200)
 
 
 def test_packaged_model_matches_the_feature_lists() -> None:
@@ -155,8 +167,6 @@ def test_digits_news_writes_as_digits_are_not_counted() -> None:
     found = [counts[s:e] for s, e in small_digits(counts)]
     assert found == ["3 people", "2 men", "4 were", "2 days"]
     assert article_features(model, _words(model, counts), counts)[loose] == 4
-
-
 
 
 def test_numbers_split_by_tokenising_are_not_counts() -> None:
