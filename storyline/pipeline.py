@@ -15,7 +15,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from . import __version__ as VERSION
 from . import cluster
@@ -53,6 +53,7 @@ CACHED_STORIES = 20_000
 CACHED_TERMS = 500_000
 DEFAULT_LLM_MODEL = "gpt-4o-mini"
 Progress = Callable[[int], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,8 @@ def _update_stories(store: Store, articles: Sequence[Article], kept: StoredStory
                     ) -> tuple[dict[str, str], StoredStoryIndex | None]:
     known = db.story_of_articles(store, (a.key for a in articles))
     fresh = [a for a in articles if a.key not in known]
+    given = {a.key for a in fresh}
+    fresh += [a for a in db.articles_without_story(store) if a.key not in given]
     if not fresh:
         return {a.key: known[a.key] for a in articles if a.key in known}, kept
     _check_term_index(store)
@@ -400,20 +403,28 @@ def _analyze_partition(articles: Sequence[Article], *, model: str | None, batch_
 
 
 def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
-    """One article's NLP results; a failing extractor costs that article, not the run."""
+    """One article's NLP results; a failing extractor costs that extractor's results for
+    that article (quotes need the mentions, so they go with them), not the run."""
     sentences, lemmas, numbers, cues, clauses = sentence_features(doc, article.id)
-    try:
-        mentions = find_mentions(doc, article.id)
-        quotes = extract_quotes(doc, article.id, mentions)
-        dates = find_dates(doc, article.id, article.published)
-    except Exception as exc:  # noqa: BLE001 - reported in the dossier, never silent
-        return ArticleAnalysis(article.id, tuple(sentences), (), (), (), tuple(lemmas),
-                               tuple(numbers), tuple(cues), problem=f"analysis failed: {exc!r}")
-    clipped = (f"text longer than {MAX_CHARS:,} characters: quotes, people and dates come "
-               f"from the first {MAX_CHARS:,} only") if len(article.text) > MAX_CHARS else None
+    failures: list[str] = []
+
+    def attempt(stage: str, extract: Callable[[], list[T]]) -> list[T]:
+        try:
+            return extract()
+        except Exception as exc:  # noqa: BLE001 - reported in the dossier, never silent
+            failures.append(f"{stage} of article {article.id} failed: {exc!r}")
+            return []
+
+    mentions = attempt("people", lambda: find_mentions(doc, article.id))
+    quotes = (attempt("quotes", lambda: extract_quotes(doc, article.id, mentions))
+              if not failures else [])
+    dates = attempt("dates", lambda: find_dates(doc, article.id, article.published))
+    if len(article.text) > MAX_CHARS:
+        failures.append(f"text longer than {MAX_CHARS:,} characters: quotes, people and "
+                        f"dates come from the first {MAX_CHARS:,} only")
     return ArticleAnalysis(article.id, tuple(sentences), tuple(mentions), tuple(quotes),
                            tuple(dates), tuple(lemmas), tuple(numbers), tuple(cues),
-                           problem=clipped, clauses=tuple(clauses))
+                           problem="; ".join(failures) or None, clauses=tuple(clauses))
 
 
 def _without_spinner_words(entities: Sequence[Entity], analyses: Sequence[ArticleAnalysis],
@@ -593,13 +604,14 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
         # A brief the LLM was asked for but did not write is not cached: the next run
         # retries.
         if not options.llm or dossier["generator"]["summary"] == "llm":
-            db.save_dossier(store, state.story_id, state.fingerprint, dossier)
+            db.save_dossier(store, state.story_id, state.fingerprint, dossier,
+                            wait_ms=db.CACHE_WRITE_WAIT_MS)
     return with_errors(dossier, errors)
 
 
 # Cached dossiers are rebuilt when this changes: bump it with any change to what the
 # stages put in a dossier (new fields, other facts), as the package version may not move.
-DOSSIER_REVISION = "2026-12-05d"  # bumped whenever a dossier of the same input changes
+DOSSIER_REVISION = "2026-12-05e"  # bumped whenever a dossier of the same input changes
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,

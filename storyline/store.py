@@ -23,6 +23,9 @@ from typing import Any
 
 from .models import Article, InputError, Story, StoryNotFound
 
+BUSY_TIMEOUT_MS = 60_000  # writers wait this long for another writer's lock
+CACHE_WRITE_WAIT_MS = 2_000  # a reader caching a dossier waits no longer
+
 MIGRATIONS: list[str] = [
     """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -145,7 +148,7 @@ class Store:
         # What the last `pipeline.update_stories` call read, for its next call; kept on
         # the store so it goes when the store does.
         self.story_cache: Any = None
-        self.conn.execute("PRAGMA busy_timeout = 60000")
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if self.path != MEMORY:
             self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -267,6 +270,15 @@ def _article_from_row(row: sqlite3.Row) -> Article:
 
 def all_articles(store: Store) -> list[Article]:
     rows = store.conn.execute("SELECT * FROM articles ORDER BY seq").fetchall()
+    return [_article_from_row(row) for row in rows]
+
+
+def articles_without_story(store: Store) -> list[Article]:
+    """Stored articles in no story: left by an ingest killed between its batches and its
+    story update, so the next ingest sorts them in whatever it reads."""
+    rows = store.conn.execute(
+        "SELECT a.* FROM articles a LEFT JOIN story_articles sa ON sa.article_key = a.key"
+        " WHERE sa.article_key IS NULL ORDER BY a.seq").fetchall()
     return [_article_from_row(row) for row in rows]
 
 
@@ -685,7 +697,30 @@ def cached_dossier(store: Store, story_id: str, fingerprint: str) -> dict[str, A
     return data
 
 
-def save_dossier(store: Store, story_id: str, fingerprint: str, dossier: dict[str, Any]) -> None:
+def save_dossier(store: Store, story_id: str, fingerprint: str, dossier: dict[str, Any], *,
+                 wait_ms: int | None = None) -> bool:
+    """Cache a story's dossier; False when the store stayed locked for `wait_ms`.
+
+    Showing a story is a read: while an ingest holds the write lock for long, caching is
+    skipped (the next request caches it) rather than making the reader wait a minute.
+    """
+    if wait_ms is None:
+        _write_dossier(store, story_id, fingerprint, dossier)
+        return True
+    store.conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        _write_dossier(store, story_id, fingerprint, dossier)
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        return False
+    finally:
+        store.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return True
+
+
+def _write_dossier(store: Store, story_id: str, fingerprint: str, dossier: dict[str, Any]
+                   ) -> None:
     with store.transaction() as conn:
         conn.execute(
             "INSERT INTO dossiers (story_id, fingerprint, data) VALUES (?,?,?)"

@@ -39,6 +39,20 @@ def test_a_failing_extractor_costs_one_article(monkeypatch: pytest.MonkeyPatch) 
     assert "boom" in problem["reason"] and problem["severity"] == "warning"
 
 
+def test_a_failing_date_extractor_keeps_the_articles_quotes_and_people(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(doc: Any, article_id: str, published: Any) -> Any:
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(pipeline, "find_dates", broken)
+    articles = [article('"We will reopen the bridge soon," Mayor Ilse Varga said.', id="far")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    [entity] = [e for e in dossier["people"] if e["name"] == "Ilse Varga"]
+    assert [q["speaker"] for q in dossier["quotes"]] == [entity["id"]]
+    [problem] = dossier["errors"]
+    assert problem["reason"].startswith("dates of article far failed: OverflowError")
+
+
 def test_a_clipped_long_article_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "MAX_CHARS", 60)
     articles = [article('"We will reopen the bridge soon," Mayor Ilse Varga said on Tuesday '
@@ -96,9 +110,12 @@ def test_merged_stories_are_merged_in_the_store(tmp_path: Any) -> None:
              article("Flood water covered meadows, orchards and lanes; volunteers filled "
                      "sandbags beside shelters.", id="flood-c")]
     with open_store(tmp_path / "news.db") as store:
-        saved = pipeline.db.save_articles(store, flood)
+        # saved as they arrive: an article saved but in no story would join the next update
+        saved = pipeline.db.save_articles(store, flood[:1])
         first = pipeline.update_stories(store, saved[:1])[saved[0].key]
+        saved += pipeline.db.save_articles(store, flood[1:2])
         second = pipeline.update_stories(store, saved[1:2])[saved[1].key]
+        saved += pipeline.db.save_articles(store, flood[2:])
         assert first != second
         pipeline.db.save_dossier(store, second, "fp", {"v": 1})
         assert pipeline.update_stories(store, saved) == dict.fromkeys(
@@ -307,3 +324,39 @@ def test_a_new_dossier_revision_rebuilds_cached_dossiers(monkeypatch: Any) -> No
     before = pipeline._fingerprint(articles, pipeline.AnalyzeOptions())
     monkeypatch.setattr(pipeline, "DOSSIER_REVISION", "next")
     assert pipeline._fingerprint(articles, pipeline.AnalyzeOptions()) != before
+
+
+def test_articles_left_in_no_story_by_a_killed_ingest_join_stories_next_time(
+        tmp_path: Any) -> None:
+    with open_store(tmp_path / "news.db") as store:
+        # a killed ingest: its batches were saved, its story update never ran
+        orphans = pipeline.db.save_articles(store, [FLOOD_WATER, FLOOD_HELP])
+        later = pipeline.db.save_articles(store, [CUP_FINAL])
+        assignment = pipeline.update_stories(store, later)
+        assert set(assignment) == {later[0].key}
+        assigned = pipeline.db.story_of_articles(store)
+        assert {a.key for a in [*orphans, *later]} <= set(assigned)
+
+
+def test_showing_a_story_while_another_process_writes_skips_the_cache(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    monkeypatch.setattr(pipeline.db, "CACHE_WRITE_WAIT_MS", 50)
+    path = tmp_path / "news.db"
+    with open_store(path) as store:
+        saved = pipeline.db.save_articles(store, [article(
+            "The Kestrel pier in Dunmore reopened after repairs, Mayor Ilse Varga said.",
+            id="pier")])
+        story_id = pipeline.update_stories(store, saved)[saved[0].key]
+        writer = sqlite3.connect(path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")  # an ingest holding the write lock
+        try:
+            dossier = pipeline.dossier_for_story(store, story_id)
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+        assert dossier["story"]["id"] == story_id
+        assert pipeline._story_cache(store, story_id, pipeline.AnalyzeOptions()).dossier is None
+        pipeline.dossier_for_story(store, story_id)  # the lock is gone: cached now
+        assert pipeline._story_cache(store, story_id, pipeline.AnalyzeOptions()).dossier
