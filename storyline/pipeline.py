@@ -116,6 +116,7 @@ def update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:
     kept, store.story_cache = store.story_cache, None
     with store.transaction():
         assignment, index = _update_stories(store, articles, kept)
+        db.mark_assigned(store)
     store.story_cache = index
     return assignment
 

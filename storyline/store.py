@@ -273,13 +273,38 @@ def all_articles(store: Store) -> list[Article]:
     return [_article_from_row(row) for row in rows]
 
 
+_ASSIGNED_UPTO = "assigned_upto"  # meta key: every article up to this seq is in a story
+_UNASSIGNED = ("FROM articles WHERE seq > ? AND NOT EXISTS"
+               " (SELECT 1 FROM story_articles WHERE article_key = articles.key)")
+
+
 def articles_without_story(store: Store) -> list[Article]:
     """Stored articles in no story: left by an ingest killed between its batches and its
-    story update, so the next ingest sorts them in whatever it reads."""
-    rows = store.conn.execute(
-        "SELECT a.* FROM articles a LEFT JOIN story_articles sa ON sa.article_key = a.key"
-        " WHERE sa.article_key IS NULL ORDER BY a.seq").fetchall()
-    return [_article_from_row(row) for row in rows]
+    story update, so the next ingest sorts them in with whatever it reads.
+
+    Only articles after the `mark_assigned` watermark are looked at, so the look costs
+    what the last batches cost, not what the whole store does.
+    """
+    keys = [row[0] for row in store.conn.execute(
+        f"SELECT key {_UNASSIGNED} ORDER BY seq", (_assigned_upto(store),))]
+    return articles_by_keys(store, keys) if keys else []
+
+
+def mark_assigned(store: Store) -> None:
+    """Move the watermark of `articles_without_story` past every article in a story."""
+    with store.transaction() as conn:
+        upto = _assigned_upto(store)
+        first_left = conn.execute(f"SELECT MIN(seq) {_UNASSIGNED}", (upto,)).fetchone()[0]
+        last = conn.execute("SELECT MAX(seq) FROM articles").fetchone()[0] or 0
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
+                     " DO UPDATE SET value = excluded.value",
+                     (_ASSIGNED_UPTO, str(first_left - 1 if first_left else last)))
+
+
+def _assigned_upto(store: Store) -> int:
+    row = store.conn.execute("SELECT value FROM meta WHERE key = ?", (_ASSIGNED_UPTO,))
+    found = row.fetchone()
+    return int(found[0]) if found else 0
 
 
 def count_articles(store: Store) -> int:
