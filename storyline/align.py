@@ -51,6 +51,7 @@ from .text import (
     outlet_key,
     own_word_runs,
     plural,
+    readable_number,
     words,
 )
 
@@ -560,7 +561,7 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
                                               outlets.get(sentence.article_id, ""),
                                               sentence.text.strip(), format_number(value),
                                               sentence.start, sentence.end, copies, changed))
-    values = " vs ".join(format_number(v) for v in sorted(by_value))
+    values = " vs ".join(readable_number(v) for v in sorted(by_value))
     return f"{_quantity(label)}: {values}", tuple(versions)
 
 

@@ -24,7 +24,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from rapidfuzz import fuzz
 
-from .text import plural
+from .text import plural, readable_number
 
 FORMATS = ("json", "md", "html")
 
@@ -43,6 +43,7 @@ def _environment() -> Environment:
     env.filters["counted"] = count
     env.filters["when"] = when
     env.filters["quoted"] = quoted
+    env.filters["number"] = readable_number
     return env
 
 

@@ -250,4 +250,17 @@ def number_value(token: str) -> float | None:
 
 
 def format_number(value: float) -> str:
+    """A figure as data: "4200000", "12.5"."""
     return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def readable_number(value: float | str) -> str:
+    """A figure as a reader writes it: "4.2 million", "18,000", "12.5"; text stays."""
+    try:
+        number = float(value)
+    except ValueError:
+        return str(value)
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(number) >= size and round(number / size, 2) * size == number:
+            return f"{number / size:g} {word}"
+    return f"{int(number):,}" if number == int(number) else f"{number:,g}"

@@ -34,7 +34,7 @@ def test_amounts_of_money_that_differ_are_a_divergence(analyse: Any) -> None:
                                  "b": "Okafor took $240,000 from the union fund. The union "
                                       "has recovered $4 million so far."})
     assert sorted(d.topic for d in alignment.divergences) == [
-        "amount in dollars: 212000 vs 240000", "amount in dollars: 40000 vs 4000000"]
+        "amount in dollars: 212,000 vs 240,000", "amount in dollars: 40,000 vs 4 million"]
     assert {f.agreement for f in alignment.facts} == {"conflicting"}
 
 
@@ -204,8 +204,8 @@ def test_demo_agreement(bridge: dict[str, Any]) -> None:
     corroborated = [f for f in bridge["facts"] if f["agreement"] == "corroborated"]
     assert any("closed to all traffic" in f["text"] and f["sources"] >= 4 for f in corroborated)
     topics = [d["topic"] for d in bridge["divergences"]]
-    assert any("12000000" in t and "14000000" in t for t in topics), topics
-    money = next(d for d in bridge["divergences"] if "14000000" in d["topic"])
+    assert any("12 million" in t and "14 million" in t for t in topics), topics
+    money = next(d for d in bridge["divergences"] if "14 million" in d["topic"])
     # One version per independent source: the copy of the Herald is listed with it.
     [herald] = [v for v in money["versions"] if v["value"] == "14000000"]
     assert herald["outlet"] == "Valley Herald" and herald["copies"]
@@ -360,7 +360,7 @@ def test_a_figure_revised_in_one_outlet_is_no_dispute_with_the_new_figure(
     disputed = _align(analyse, {
         "a": "Election officials in Marlow first counted 1,200 damaged ballots on Monday.",
         "b": "The flood in Marlow damaged 1,400 ballots, election officials said.", **FILLER})
-    assert [d.topic for d in disputed.divergences] == ["number of ballots: 1200 vs 1400"]
+    assert [d.topic for d in disputed.divergences] == ["number of ballots: 1,200 vs 1,400"]
 
 
 def test_a_newsletters_other_items_stay_out_of_the_story() -> None:
@@ -429,7 +429,7 @@ def test_households_and_homes_counted_differently_are_a_divergence(analyse: Any)
              "was found at the Fenwick Road reservoir, the water authority said on Monday.",
         "b": "Some 14,500 homes in east Carrowmore have been told to boil their tap water "
              "after E. coli was detected in the Fenwick Road reservoir, the authority said."})
-    assert [d.topic for d in alignment.divergences] == ["number of homes: 12000 vs 14500"]
+    assert [d.topic for d in alignment.divergences] == ["number of homes: 12,000 vs 14,500"]
 
 
 def test_one_articles_two_quotes_are_never_one_utterance() -> None:

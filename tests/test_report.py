@@ -200,7 +200,7 @@ def test_index_names_the_story_of_the_same_subject() -> None:
 def test_markdown_lists_the_story(bridge: dict[str, Any]) -> None:
     text = render_markdown(bridge)
     assert text.startswith("# ")
-    assert "Ilse Varga" in text and "## Timeline" in text and "14000000" in text
+    assert "Ilse Varga" in text and "## Timeline" in text and "14 million" in text
     aliased = [o for o in bridge["organizations"] if o["aliases"]]
     assert aliased and all(f"; also {o['aliases'][0]}" in text for o in aliased)
     grouped = {q for g in bridge["quote_groups"] for q in g["quotes"]}
@@ -325,3 +325,10 @@ def test_a_copy_that_changed_a_figure_is_named_in_the_divergence() -> None:
         render_markdown(dossier)
     assert '(a copy of <a href="#a-wire">Dunmore Wire</a> that changed it)' in \
         render_html(dossier)
+
+
+def test_divergence_figures_read_as_written_on_the_page(bridge: dict[str, Any]) -> None:
+    page = render_html(bridge)
+    money = next(d for d in bridge["divergences"] if "14 million" in d["topic"])
+    assert all(v["value"].isdigit() for v in money["versions"])  # data stays a number
+    assert "says 14 million" in page and "says 14000000" not in page

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.text import copy_kind
+from storyline.text import copy_kind, readable_number
 
 HERALD = ("PORT DUNMORE - A ferry carrying 148 passengers ran aground on Tollan Reef off Hale "
           "Island early on Tuesday.")
@@ -38,3 +38,10 @@ SHORT = "The ferry Northern Star ran aground on Tuesday near Hale Island."
 ])
 def test_which_sentence_copies_which(copy: str, original: str, kind: str | None) -> None:
     assert copy_kind(copy, original) == kind
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    (4_200_000, "4.2 million"), ("4800000", "4.8 million"), (1_234_567, "1,234,567"),
+    (18_000, "18,000"), (12.5, "12.5"), (2_000_000_000, "2 billion"), ("forty", "forty")])
+def test_figures_read_as_a_reader_writes_them(value: float | str, shown: str) -> None:
+    assert readable_number(value) == shown
