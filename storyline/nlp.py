@@ -291,9 +291,21 @@ def _no_amount(number: Token, unit: Token) -> bool:
     beside = {doc[i].lower_ for i in (number.i - 1, number.i + 1) if 0 <= i < len(doc)}
     if unit.lower_.replace(".", "") in {"am", "pm"} or beside & INCREMENT_WORDS:
         return True
+    if _names_a_model(number):
+        return True
     following = unit.doc[unit.i + 1:unit.i + 3]
     return unit.lemma_.lower() in {"year", "month", "week"} and \
         [t.lower_ for t in following] == ["-", "old"]
+
+
+def _names_a_model(number: Token) -> bool:
+    """ "Voyager 360 car seats", "the Falcon 9 rockets", "March 12 workers": digits right
+    after a name (or a month) are part of that name or date, not how many there are."""
+    if not number.text[:1].isdigit() or number.i == 0:
+        return False
+    before = number.doc[number.i - 1]
+    return not before.is_sent_start and before.is_title and \
+        (before.pos_ == "PROPN" or before.lower_ in MONTH_WORDS)
 
 
 # Words news uses for one thing counted: "12,000 households" and "14,500 homes" differ.

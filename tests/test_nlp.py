@@ -65,3 +65,10 @@ def test_a_percent_sign_and_the_word_are_one_unit(nlp: Any) -> None:
                                   "households lost water. Some 14,500 homes lost water."), "a")
     assert [list(n) for n in found.numbers] == [[("percent", 48.0)], [("percent", 45.0)],
                                                 [("home", 12000.0)], [("home", 14500.0)]]
+
+
+def test_digits_that_are_part_of_a_name_are_no_amounts(nlp: Any) -> None:
+    doc = nlp("Pebbleton recalled 18,000 Voyager 360 car seats. Crews prepared the Falcon 9 "
+              "rockets for the launch.")
+    numbers = sentence_features(doc, "a").numbers
+    assert [list(n) for n in numbers] == [[("seat", 18_000.0)], []]
