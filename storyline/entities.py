@@ -96,6 +96,7 @@ class EntityIndex:
         """The entity overlapping the span most (the first found on a tie), and every
         entity that overlaps it."""
         best, best_overlap, found = None, 0, set()
+        head, best_ends = None, False
         # "Smith's lawyer said": Smith owns the phrase, the span is about the lawyer.
         owners = [(s, e) for s, e, phrase_end in self._owners.get(article_id, ())
                   if s >= start and end > e + 2 and e < phrase_end]
@@ -103,10 +104,17 @@ class EntityIndex:
             if any(o_start <= s and e <= o_end for o_start, o_end in owners):
                 continue
             overlap = min(e, end) - max(s, start)
+            ends = start < s and end - 2 <= e <= end
             if overlap > 0:
                 found.add(entity_id)
+                if ends and self._by_id[entity_id].label == "PERSON":
+                    head = entity_id
             if overlap > best_overlap:
-                best, best_overlap = entity_id, overlap
+                best, best_overlap, best_ends = entity_id, overlap, ends
+        if head and not best_ends:
+            # "San Marcos Falcons wide receiver Dion Mabry": the person's name ends the
+            # phrase and is its head; the longer team name before it only describes him.
+            best = head
         return best, found
 
     def _met_before(self, entity: Entity, article_id: str, start: int, end: int) -> bool:

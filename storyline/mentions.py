@@ -506,6 +506,8 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         return []
     ent = _past_a_title(ent)
     label = ent.label_ if ent.label_ == "PERSON" else label
+    if label == "PERSON" and _names_a_team(list(ent)):
+        label = "ORG"
     lines = _split_lines(list(ent))
     pieces = [p for line in lines for p in _split_scores(line)]
     if len(pieces) > 1 and len(lines) < len(pieces) and \
@@ -525,6 +527,19 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         if mention is not None:
             found.append((mention, tokens))
     return found
+
+
+def _names_a_team(tokens: Sequence[Token]) -> bool:
+    """ "San Marcos Falcons", tagged as a person: a plural last word that the article
+    also writes after "the" ("the Falcons said"), not before a noun ("the Rowlands
+    family") and with no honorific, title or age that says person."""
+    last, doc = tokens[-1], tokens[0].doc
+    if not last.is_title or not re.fullmatch(r"[A-Za-z]+[^s]s", last.text) \
+            or _honorific_before(doc, tokens[0].i) or _age_after(list(tokens)):
+        return False
+    return any(t.text == last.text and t.i and doc[t.i - 1].lower_ == "the" and
+               (t.i + 1 == len(doc) or doc[t.i + 1].pos_ not in {"NOUN", "PROPN"})
+               for t in doc)
 
 
 def _past_a_title(ent: Span) -> Span:
@@ -876,6 +891,8 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
         return True  # "Amara Osei, the chief engineer, ..."
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_person_noun(root.head):
         return True  # "The authority's chief executive, Ivo Brandt, ..."
+    if _names_a_team(tokens) or tokens[0].i and doc[tokens[0].i - 1].lower_ == "the":
+        return False  # "the Ridgeway Hawks said": a body
     if len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
             "say", "tell", "add", "warn", "announce", "state"}:
         # An agency named after its country ("Health Canada") or a plural ("Harbourline
