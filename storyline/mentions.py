@@ -22,13 +22,14 @@ Also: an acronym set in brackets after a body's name ("(HRD)") names that body w
 article uses it; a score ("Linden 3-1 Brookvale") is no part of a name; a named subject the
 text goes on to call "she" or "he" carries that gender (`Mention.pronoun`); a person noun in
 a sentence-case title ("Man charged with arson") is a headline noun where its deed names
-its person.
+its person. Which lines are headlines or title lines, and what their runs are, is
+`headlines`' part.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -42,6 +43,13 @@ from .descriptions import (
     headline_doers,
     is_person_noun,
     prenominal_descriptions,
+)
+from .headlines import (
+    headline_tokens,
+    set_beside,
+    title_doers_only,
+    title_line,
+    title_noun,
 )
 from .models import Mention
 from .names import HONORIFICS, ROLE_NOUNS, is_given_name, name_parts, person_key, surname
@@ -127,7 +135,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     nominals += prenominal_descriptions(doc, article_id, mentions)
     mentions.extend(describe_names(doc, mentions, nominals))
     candidates = _named_before(doc, _candidates(doc, article_id, covered, headline), mentions)
-    candidates = _title_doers_only(doc, headline_doers(doc, candidates, mentions, headline),
+    candidates = title_doers_only(doc, headline_doers(doc, candidates, mentions, headline),
                                    headline)
     mentions.extend(apposed_descriptions(doc, candidates, mentions))
     mentions.sort(key=lambda m: m.start)
@@ -135,49 +143,6 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
 
 
 # -- headlines and unresolved capitalised words ---------------------------------------
-
-CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-
-
-def _lines(doc: Doc) -> Iterable[list[Token]]:
-    """The tokens of each line of the text, without the line breaks."""
-    line: list[Token] = []
-    for token in doc:
-        if not token.is_space:
-            line.append(token)
-        if _ends_line(token):
-            yield line
-            line = []
-    yield line
-
-
-def _ends_line(token: Token) -> bool:
-    return "\n" in token.text or "\n" in token.whitespace_
-
-
-def is_headline(tokens: Sequence[Token]) -> bool:
-    """A title-case or all-caps line: "Lohan Checks Into Rehab", "GUNMAN HELD".
-
-    Title case needs a capital that is not a name's ("Into", "Checks"): a line of names
-    ("Barack Obama, Angela Merkel and Emmanuel Macron") is no headline.
-    """
-    words = [t for t in tokens if t.is_alpha and len(t.text) > 1]
-    if len(words) < 3:
-        return False
-    if sum(w.is_upper for w in words) >= 0.8 * len(words):
-        return True
-    if any(w.text[0].islower() and w.pos_ in CONTENT_POS and len(w.text) > 2 for w in words):
-        return False
-    title_words = [w for w in words[1:] if w.text[0].isupper() and
-                   (w.pos_ != "PROPN" or w.ent_type_ not in NAME_LABELS)]
-    return bool(title_words) and sum(w.text[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-def headline_tokens(doc: Doc) -> set[int]:
-    """Indices of the tokens of title-case or all-caps lines."""
-    return {t.i for line in _lines(doc) if is_headline(line) for t in line}
-
 
 def _is_name_word(token: Token) -> bool:
     """A capitalised word or an initial ("W." / "W" + ".")."""
@@ -191,7 +156,7 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
                 ) -> list[Mention]:
     """Capitalised runs no mention covers: proper nouns in text, any in headlines."""
     runs: list[list[Token]] = []
-    title = _title_line(doc, headline)
+    title = title_line(doc, headline)
     for token in doc:
         in_headline = token.i in headline
         fits = token.i not in covered and _is_name_word(token) and \
@@ -205,59 +170,11 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
         elif fits and token.text != ".":
             runs.append([token])
     runs, bodies = _possessive_bodies(runs, headline, article_id)
-    found = [_title_noun(_candidate(run, article_id, run[0].i in headline), run, title)
+    found = [title_noun(_candidate(run, article_id, run[0].i in headline), run, title)
              for run in runs]
     return bodies + [replace(m, describes=before[-1].idx)
-                     if _set_beside(before, run, headline) else m
+                     if set_beside(before, run, headline) else m
                      for m, before, run in zip(found, [[], *runs], runs, strict=False)]
-
-
-def _title_line(doc: Doc, headline: set[int]) -> set[int]:
-    """Tokens of the title lines that open an article written in sentence case ("Man
-    charged with arson over shop fire", under a title-case headline or a dateline): short
-    lines with no full stop, up to the first line of running text."""
-    found: set[int] = set()
-    count, line = 0, []
-    for token in doc:  # read only as far as the title lines go, not the whole text
-        if not token.is_space:
-            line.append(token)
-        if len(line) > 30:
-            break
-        if not _ends_line(token) or not line:
-            continue
-        if line[-1].i + 1 >= len(doc) or line[-1].text in {".", "!", ":", ";"}:
-            break
-        if line[0].i not in headline:
-            found.update(t.i for t in line)
-        count, line = count + 1, []
-        if count == 3:
-            break
-    return found
-
-
-def _title_doers_only(doc: Doc, candidates: list[Mention], headline: set[int]
-                      ) -> list[Mention]:
-    """A sentence-case title's person noun stays a headline noun only where its deed names
-    its person ("Man charged ..." and "Pitman was charged"): the rest of the line is not one
-    run, so the headline rules that read the whole run (a name beside the noun, a victim's
-    verb) cannot see it."""
-    kept = []
-    for m in candidates:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.kind == "headline" and m.describes is None and span is not None and \
-                span.start not in headline:
-            m = replace(m, kind="candidate")
-        kept.append(m)
-    return kept
-
-
-def _title_noun(mention: Mention, run: list[Token], title: set[int]) -> Mention:
-    """A capitalised person noun in a sentence-case title ("Man charged with arson",
-    "Judge sentences Orozco") is a headline's person noun, not a name."""
-    if mention.kind != "candidate" or run[0].i not in title or \
-            not all(t.pos_ in {"NOUN", "PROPN"} and is_person_noun(t) for t in run):
-        return mention
-    return replace(mention, label="", kind="headline")
 
 
 # Labels under which a word may still be a person's given name or surname ("Kathina" GPE).
@@ -309,22 +226,6 @@ def _possessive_bodies(runs: list[list[Token]], headline: set[int], article_id: 
             continue
         kept.append(run)
     return kept, bodies
-
-
-def _set_beside(before: list[Token], run: list[Token], headline: set[int]) -> bool:
-    """A headline run set beside the one before it ("Vincent Gigante, Mafia Leader Who
-    ...", "Jane Roe, Swimming Champion, Dies", "Sixers Hire Maurice Cheeks as Head Coach"):
-    its person nouns describe a name ending that run. After a comma the run must close
-    (a comma, or "Who"): "Smith, Aide Charged" lists two people."""
-    if not before or run[0].i not in headline or before[-1].i not in headline:
-        return False
-    doc = run[0].doc
-    between = [t.lower_ for t in doc[before[-1].i + 1:run[0].i]]
-    if between == ["as"]:
-        return True
-    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
-    return between == [","] and (after is not None and after.text in {",", ";"} or
-                                 any(t.lower_ in {"who", "whose"} for t in run))
 
 
 def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:

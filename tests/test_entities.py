@@ -9,7 +9,8 @@ from spacy.tokens import Span
 
 from storyline.descriptions import is_person_noun
 from storyline.entities import link_entities, org_key, role_head
-from storyline.mentions import _mention_from_tokens, find_mentions, is_headline, normalize_role
+from storyline.headlines import is_headline
+from storyline.mentions import _mention_from_tokens, find_mentions, normalize_role
 from storyline.models import Mention
 from storyline.names import resolve_candidates
 
