@@ -55,7 +55,7 @@ from .models import Mention
 from .names import HONORIFICS, ROLE_NOUNS, is_given_name, name_parts, person_key, surname
 from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
-from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS
+from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, OTHER_PEOPLE
 
 ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
              "government", "commission", "committee", "court", "university", "office",
@@ -595,7 +595,8 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     name = " ".join("".join(t.text_with_ws for t in name_tokens).split())
     prefix_role, prefix_start = _title_prefix(
         doc, tokens[0].i, name_start=name_tokens[0].i if inner_role else None)
-    role = prefix_role or inner_role or _apposition_role(name_tokens[-1])
+    role = prefix_role or inner_role or _apposition_role(name_tokens[-1]) or \
+        _person_noun_before(doc, tokens[0].i)
     honorific = honorific or _honorific_before(doc, tokens[0].i)
     text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
     return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
@@ -915,6 +916,24 @@ def _may_be_title(token: Token, *, in_name: bool = False) -> bool:
     if token.ent_type_ and not in_name:
         return False
     return token.is_title or token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_MODIFIERS
+
+
+def _person_noun_before(doc: Doc, start: int) -> str | None:
+    """A lower-case singular noun for what a person does, right before a name that has no
+    other role ("Hawks pitcher Caleb Thornbury", "wide receiver Dion Mabry"): the role
+    "pitcher", "receiver". A noun known only by its ending ("receiver", but also "silver",
+    "center") only before a full name spaCy calls a person ("a silver Toyota" is a car). Not a
+    relative or a friend ("his brother Tom" is someone else's relation). A role only: no
+    sign that the name is a person's."""
+    noun = doc[start - 1] if start else None
+    if noun is None or not noun.is_lower or noun.tag_ != "NN" or not is_person_noun(noun) or \
+            noun.lower_ in FEMALE_WORDS | MALE_WORDS | OTHER_PEOPLE:
+        return None
+    full_name = start + 1 < len(doc) and doc[start].ent_type_ == doc[start + 1].ent_type_ \
+        == "PERSON" and doc[start + 1].ent_iob_ == "I"
+    if noun.lower_ not in PERSON_TITLES and not full_name:
+        return None
+    return noun.lower_
 
 
 def _is_title_word(token: Token) -> bool:

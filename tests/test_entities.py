@@ -1263,3 +1263,13 @@ def test_a_description_with_a_place_finds_the_one_named_holder_of_its_role(analy
     index = _entities(analyse, first, third)
     assert index.entity_at("a1", start, start + len("Calder mother")) not in {
         _person(index, "Dana Whitcombe").id, _person(index, "Lena Marsh").id}
+
+
+def test_a_lower_case_person_noun_before_a_name_is_its_role(nlp: Any) -> None:
+    """ "wide receiver Dion Mabry": the role "receiver", as "Mayor Dion Mabry" gives
+    "mayor"; an apposition still wins ("..., the team captain")."""
+    doc = nlp("Falcons wide receiver Dion Mabry was questioned. Hawks pitcher Caleb "
+              "Thornbury, the team captain, was charged.")
+    roles = {m.name: m.role for m in find_mentions(doc, "a1") if m.kind == "name"}
+    assert roles.get("Dion Mabry") == "receiver"
+    assert roles.get("Caleb Thornbury") == "team captain"
