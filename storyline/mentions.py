@@ -52,7 +52,7 @@ from .headlines import (
     title_noun,
 )
 from .models import Mention
-from .names import HONORIFICS, ROLE_NOUNS, is_given_name, name_parts, person_key, surname
+from .names import HONORIFICS, ROLE_NOUNS, name_parts, person_key, surname
 from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
 from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, OTHER_PEOPLE
@@ -268,8 +268,6 @@ def _person_cue(run: list[Token], label: str) -> bool:
         return speech and all(c.is_punct for c in head.children)
     if _honorific_before(doc, run[0].i) or _age_after(run):
         return True
-    if _shaped_like_a_name(run) and (label or not _starts_sentence(run[0])):
-        return True
     if label in PLACE_LABELS:
         return False
     if len(run) > 1 and run[0].lower_ in OFFICE_TITLES:
@@ -281,33 +279,6 @@ def _person_cue(run: list[Token], label: str) -> bool:
                                  head.head.pos_ == "NOUN" and is_person_noun(head.head)):
         return True  # "the opposition leader, Ana Ruiz, said", "His wife, Ana Ruiz, runs"
     return speech or len(run) > 1 and _holds_a_role(head)
-
-
-def _shaped_like_a_name(run: list[Token]) -> bool:
-    """ "Caleb Thornbury", whatever spaCy tagged it: two capitalised words, the first a
-    common given name, the second no word of a body or a place ("Virginia Tech", "Beverly
-    Hills"), neither written in lower case nor part of a place named elsewhere in the
-    article ("Sierra Nevada"), and no "the" before them ("the Charlotte Bobcats")."""
-    if len(run) != 2 or not is_given_name(run[0].text):
-        return False
-    last, doc = run[1], run[0].doc
-    if not last.is_alpha or not last.is_title or last.tag_ == "NNPS" or \
-            last.lower_ in ORG_NOUNS | ORG_NAME_WORDS | NOT_SURNAMES or \
-            last.text in PLACE_WORDS | PLACE_PREFIXES:
-        return False
-    if run[0].i and doc[run[0].i - 1].lower_ in {"the", "a", "an", "this", "that"}:
-        return False
-    words = {t.lower_ for t in run}
-    places = {t.lower_ for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP"} and
-              not e.start <= run[0].i < e.end for t in e}
-    return not words & places and not any(t.lower_ in words and t.is_lower for t in doc)
-
-
-# Second words of places and bodies named after a person or with a given name's word
-# ("Harrison County", "Rose Garden", "Lee College"): no surname.
-NOT_SURNAMES = {"county", "township", "hills", "garden", "gardens", "stadium", "arena",
-                "college", "clinic", "tech", "health", "advisors", "associates", "crusade",
-                "beach", "state", "city", "hall", "center", "centre", "institute", "academy"}
 
 
 def _holds_a_role(head: Token) -> bool:
@@ -785,8 +756,7 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
             tokens[-1].lower_.rstrip(".") not in {"co", "inc", "ltd", "llc", "plc"}:
         return True  # the tagger took the title in: "Councillor Oren Dahl"
     prefix_role, _start = _title_prefix(doc, tokens[0].i)
-    if prefix_role or _honorific_before(doc, tokens[0].i) or _age_after(tokens) or \
-            _shaped_like_a_name(tokens):
+    if prefix_role or _honorific_before(doc, tokens[0].i) or _age_after(tokens):
         return True
     root = tokens[-1]
     if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):

@@ -8,10 +8,7 @@ a name the story gives elsewhere, or dropped. Also the pieces of a name (given n
 surname, generational suffix) and when two given names can be one person's.
 
 The story is the gazetteer: no list of names is built in, so a word only becomes a person
-when the same story names that person with it in plain text. The one outside list is a
-shape cue for `mentions`: common English given names (`is_given_name`), read from the
-Faker package's name tables, so that "Caleb Thornbury" tagged ORG or nothing reads as
-a person's name.
+when the same story names that person with it in plain text.
 """
 
 from __future__ import annotations
@@ -21,12 +18,10 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from rapidfuzz.distance import OSA
 
 from .models import Mention
-from .text import MONTH_NAMES
 
 CANDIDATE_KINDS = frozenset({"candidate", "headline"})
 HONORIFICS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr.",
@@ -141,26 +136,6 @@ PET_NAMES = {full: frozenset(pets.split()) for full, pets in _PET_NAMES.items()}
 def swapped_letters(a: str, b: str) -> bool:
     """ "klitschko" / "klistchko": the same letters, two neighbours swapped."""
     return len(a) >= 5 and a != b and sorted(a) == sorted(b) and OSA.distance(a, b) == 1
-
-
-def is_given_name(word: str) -> bool:
-    """A common English given name as written ("Caleb", "Maria"): the first names of
-    Faker's US, British, Irish and New Zealand tables (census and birth-register lists,
-    MIT licence), less the month names ("June", "April"). Only a cue about a name's
-    shape; places among them ("Georgia", "Paris") are left to the caller's context."""
-    return word in _given_names()
-
-
-@cache
-def _given_names() -> frozenset[str]:
-    # Imported here: the tables load only when a name's shape is in question.
-    from faker.providers.person import en_GB, en_IE, en_NZ, en_US
-
-    names: set[str] = set()
-    for module in (en_US, en_GB, en_IE, en_NZ):
-        for table in ("first_names", "first_names_female", "first_names_male"):
-            names.update(getattr(module.Provider, table, ()))
-    return frozenset(n for n in names if n.isalpha() and n.lower() not in MONTH_NAMES)
 
 
 # -- the story's names -----------------------------------------------------------------
