@@ -29,6 +29,7 @@ from .models import Span as TextSpan
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
+    ROLE_NOUNS,
     fold,
     given,
     name_parts,
@@ -750,6 +751,9 @@ def _central_person(nominal: Mention, people: list[Cluster], owner: dict[int, Cl
         "male" if nominal.name in MALE_WORDS else None
     if story is None or not by_gender([story], wanted):
         return None
+    if nominal.name.lower() in ROLE_NOUNS and story.roles and \
+            not any(same_role(nominal.name, r) for r in story.roles):
+        return None  # "Driver Charged" over the article's "Ana Ruiz, the bar's manager"
     return story
 
 

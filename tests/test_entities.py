@@ -1249,3 +1249,15 @@ def test_a_lower_case_person_noun_before_a_name_is_its_role(nlp: Any) -> None:
     roles = {m.name: m.role for m in find_mentions(doc, "a1") if m.kind == "name"}
     assert roles.get("Dion Mabry") == "receiver"
     assert roles.get("Caleb Thornbury") == "team captain"
+
+
+def test_a_headline_role_noun_is_not_the_central_person_with_another_role(analyse: Any
+                                                                           ) -> None:
+    """ "Driver Charged ..." where the article never names the driver and names the
+    garage's manager most: the driver is not the manager."""
+    text = ("Driver Charged Over Garage Crash\n\nPolice charged a driver on Sunday after a "
+            "crash at a garage in Dunmore. The manager of the garage, Ana Ruiz, said the car "
+            "hit the doors at ten. Ruiz said two pumps were broken. Ruiz said the garage "
+            "would reopen on Friday.")
+    index = _entities(analyse, text)
+    assert index.entity_at("a0", 0, len("Driver")) != _person(index, "Ana Ruiz").id
