@@ -51,8 +51,9 @@ from spacy.tokens import Doc, DocBin
 
 from storyline import nlp as storyline_nlp
 from storyline.entities import EntityIndex, link_entities
+from storyline.headlines import headline_tokens
 from storyline.ingest import make_article
-from storyline.mentions import find_mentions, headline_tokens
+from storyline.mentions import find_mentions
 from storyline.models import Article, Mention
 from storyline.names import CANDIDATE_KINDS, ROLE_NOUNS, resolve_candidates
 from storyline.nlp import default_model_name, load_nlp, parse_texts

@@ -488,7 +488,7 @@ def code_fingerprint() -> str:
     """Short hash of the Storyline modules under test, so numbers can be traced to code."""
     package = Path(storyline.__file__).parent
     digest = hashlib.sha256()
-    for name in ("quotes.py", "marks.py", "speakers.py", "mentions.py", "names.py",
+    for name in ("quotes.py", "marks.py", "speakers.py", "mentions.py", "headlines.py", "names.py",
                  "people.py", "entities.py", "pipeline.py", "nlp.py"):
         if (package / name).exists():  # marks.py is newer than some code compared
             digest.update((package / name).read_bytes())

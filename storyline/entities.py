@@ -29,6 +29,7 @@ from .models import Span as TextSpan
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
+    ROLE_NOUNS,
     fold,
     given,
     name_parts,
@@ -96,6 +97,7 @@ class EntityIndex:
         """The entity overlapping the span most (the first found on a tie), and every
         entity that overlaps it."""
         best, best_overlap, found = None, 0, set()
+        head, best_ends = None, False
         # "Smith's lawyer said": Smith owns the phrase, the span is about the lawyer.
         owners = [(s, e) for s, e, phrase_end in self._owners.get(article_id, ())
                   if s >= start and end > e + 2 and e < phrase_end]
@@ -103,10 +105,17 @@ class EntityIndex:
             if any(o_start <= s and e <= o_end for o_start, o_end in owners):
                 continue
             overlap = min(e, end) - max(s, start)
+            ends = start < s and end - 2 <= e <= end
             if overlap > 0:
                 found.add(entity_id)
+                if ends and self._by_id[entity_id].label == "PERSON":
+                    head = entity_id
             if overlap > best_overlap:
-                best, best_overlap = entity_id, overlap
+                best, best_overlap, best_ends = entity_id, overlap, ends
+        if head and not best_ends:
+            # "San Marcos Falcons wide receiver Dion Mabry": the person's name ends the
+            # phrase and is its head; the longer team name before it only describes him.
+            best = head
         return best, found
 
     def _met_before(self, entity: Entity, article_id: str, start: int, end: int) -> bool:
@@ -258,7 +267,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
         if nominal.describes is not None:
             continue
         if _proper_words(nominal):  # "the Brooklyn mother", "the 40-year-old American"
-            merged = _described_person(nominal, described)
+            merged = _described_person(nominal, described, people)
             if merged is not None:
                 merged.add(nominal)
                 continue
@@ -625,17 +634,33 @@ def _proper_words(mention: Mention) -> set[str]:
         words[0].lower() not in PERSON_TITLES else set())
 
 
-def _described_person(nominal: Mention, described: dict[int, tuple[Cluster, set[str]]]
-                      ) -> Cluster | None:
+def _described_person(nominal: Mention, described: dict[int, tuple[Cluster, set[str]]],
+                      people: Sequence[Cluster] = ()) -> Cluster | None:
     """The one person named in the description's article whom the story describes with
-    all of its proper words ("the American" for "American Hasim Rahman"), of its gender."""
+    all of its proper words ("the American" for "American Hasim Rahman"), of its gender.
+    Where the story describes no one with those words, the one person named there whom
+    the story gives a role with the description's head ("a Brooklyn mother" for "Ana
+    Ruiz, a mother of four"), not someone's ("Ruiz's mother" is another person)."""
     words = _proper_words(nominal)
     wanted = "female" if nominal.name in FEMALE_WORDS else \
         "male" if nominal.name in MALE_WORDS else None
-    fitting = [c for c, said in described.values() if words <= said and any(
-        m.article_id == nominal.article_id and m.kind == "name" for m in c.mentions)]
+    fitting = [c for c, said in described.values() if words <= said and _named_in(
+        c, nominal.article_id)]
+    written = re.search(rf"\b{re.escape(nominal.name)}\b", nominal.text, re.IGNORECASE)
+    if not fitting and not any(words <= said for _c, said in described.values()) and \
+            written and written.group(0).islower() and \
+            not re.search(r"['\u2019] ?s\b", nominal.text[:written.start()]):
+        # Not a headline's "Climber" (the story's other climber may be meant) nor
+        # someone's ("LiLo's lawyer").
+        fitting = [c for c in people if _named_in(c, nominal.article_id) and any(
+            same_role(nominal.name, r) and not OWNER_RE.search(r) and
+            _is_past(r) == _is_past(nominal.text) for r in c.roles)]
     fitting = by_gender(fitting, wanted)
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _named_in(cluster: Cluster, article_id: str) -> bool:
+    return any(m.article_id == article_id and m.kind == "name" for m in cluster.mentions)
 
 
 def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster], *,
@@ -726,6 +751,9 @@ def _central_person(nominal: Mention, people: list[Cluster], owner: dict[int, Cl
         "male" if nominal.name in MALE_WORDS else None
     if story is None or not by_gender([story], wanted):
         return None
+    if nominal.name.lower() in ROLE_NOUNS and story.roles and \
+            not any(same_role(nominal.name, r) for r in story.roles):
+        return None  # "Driver Charged" over the article's "Ana Ruiz, the bar's manager"
     return story
 
 

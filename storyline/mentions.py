@@ -22,13 +22,14 @@ Also: an acronym set in brackets after a body's name ("(HRD)") names that body w
 article uses it; a score ("Linden 3-1 Brookvale") is no part of a name; a named subject the
 text goes on to call "she" or "he" carries that gender (`Mention.pronoun`); a person noun in
 a sentence-case title ("Man charged with arson") is a headline noun where its deed names
-its person.
+its person. Which lines are headlines or title lines, and what their runs are, is
+`headlines`' part.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -43,11 +44,18 @@ from .descriptions import (
     is_person_noun,
     prenominal_descriptions,
 )
+from .headlines import (
+    headline_tokens,
+    set_beside,
+    title_doers_only,
+    title_line,
+    title_noun,
+)
 from .models import Mention
 from .names import HONORIFICS, ROLE_NOUNS, name_parts, person_key, surname
 from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
-from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS
+from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, OTHER_PEOPLE
 
 ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
              "government", "commission", "committee", "court", "university", "office",
@@ -127,7 +135,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     nominals += prenominal_descriptions(doc, article_id, mentions)
     mentions.extend(describe_names(doc, mentions, nominals))
     candidates = _named_before(doc, _candidates(doc, article_id, covered, headline), mentions)
-    candidates = _title_doers_only(doc, headline_doers(doc, candidates, mentions, headline),
+    candidates = title_doers_only(doc, headline_doers(doc, candidates, mentions, headline),
                                    headline)
     mentions.extend(apposed_descriptions(doc, candidates, mentions))
     mentions.sort(key=lambda m: m.start)
@@ -135,49 +143,6 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
 
 
 # -- headlines and unresolved capitalised words ---------------------------------------
-
-CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
-NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
-
-
-def _lines(doc: Doc) -> Iterable[list[Token]]:
-    """The tokens of each line of the text, without the line breaks."""
-    line: list[Token] = []
-    for token in doc:
-        if not token.is_space:
-            line.append(token)
-        if _ends_line(token):
-            yield line
-            line = []
-    yield line
-
-
-def _ends_line(token: Token) -> bool:
-    return "\n" in token.text or "\n" in token.whitespace_
-
-
-def is_headline(tokens: Sequence[Token]) -> bool:
-    """A title-case or all-caps line: "Lohan Checks Into Rehab", "GUNMAN HELD".
-
-    Title case needs a capital that is not a name's ("Into", "Checks"): a line of names
-    ("Barack Obama, Angela Merkel and Emmanuel Macron") is no headline.
-    """
-    words = [t for t in tokens if t.is_alpha and len(t.text) > 1]
-    if len(words) < 3:
-        return False
-    if sum(w.is_upper for w in words) >= 0.8 * len(words):
-        return True
-    if any(w.text[0].islower() and w.pos_ in CONTENT_POS and len(w.text) > 2 for w in words):
-        return False
-    title_words = [w for w in words[1:] if w.text[0].isupper() and
-                   (w.pos_ != "PROPN" or w.ent_type_ not in NAME_LABELS)]
-    return bool(title_words) and sum(w.text[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-def headline_tokens(doc: Doc) -> set[int]:
-    """Indices of the tokens of title-case or all-caps lines."""
-    return {t.i for line in _lines(doc) if is_headline(line) for t in line}
-
 
 def _is_name_word(token: Token) -> bool:
     """A capitalised word or an initial ("W." / "W" + ".")."""
@@ -191,7 +156,7 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
                 ) -> list[Mention]:
     """Capitalised runs no mention covers: proper nouns in text, any in headlines."""
     runs: list[list[Token]] = []
-    title = _title_line(doc, headline)
+    title = title_line(doc, headline)
     for token in doc:
         in_headline = token.i in headline
         fits = token.i not in covered and _is_name_word(token) and \
@@ -205,59 +170,11 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
         elif fits and token.text != ".":
             runs.append([token])
     runs, bodies = _possessive_bodies(runs, headline, article_id)
-    found = [_title_noun(_candidate(run, article_id, run[0].i in headline), run, title)
+    found = [title_noun(_candidate(run, article_id, run[0].i in headline), run, title)
              for run in runs]
     return bodies + [replace(m, describes=before[-1].idx)
-                     if _set_beside(before, run, headline) else m
+                     if set_beside(before, run, headline) else m
                      for m, before, run in zip(found, [[], *runs], runs, strict=False)]
-
-
-def _title_line(doc: Doc, headline: set[int]) -> set[int]:
-    """Tokens of the title lines that open an article written in sentence case ("Man
-    charged with arson over shop fire", under a title-case headline or a dateline): short
-    lines with no full stop, up to the first line of running text."""
-    found: set[int] = set()
-    count, line = 0, []
-    for token in doc:  # read only as far as the title lines go, not the whole text
-        if not token.is_space:
-            line.append(token)
-        if len(line) > 30:
-            break
-        if not _ends_line(token) or not line:
-            continue
-        if line[-1].i + 1 >= len(doc) or line[-1].text in {".", "!", ":", ";"}:
-            break
-        if line[0].i not in headline:
-            found.update(t.i for t in line)
-        count, line = count + 1, []
-        if count == 3:
-            break
-    return found
-
-
-def _title_doers_only(doc: Doc, candidates: list[Mention], headline: set[int]
-                      ) -> list[Mention]:
-    """A sentence-case title's person noun stays a headline noun only where its deed names
-    its person ("Man charged ..." and "Pitman was charged"): the rest of the line is not one
-    run, so the headline rules that read the whole run (a name beside the noun, a victim's
-    verb) cannot see it."""
-    kept = []
-    for m in candidates:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if m.kind == "headline" and m.describes is None and span is not None and \
-                span.start not in headline:
-            m = replace(m, kind="candidate")
-        kept.append(m)
-    return kept
-
-
-def _title_noun(mention: Mention, run: list[Token], title: set[int]) -> Mention:
-    """A capitalised person noun in a sentence-case title ("Man charged with arson",
-    "Judge sentences Orozco") is a headline's person noun, not a name."""
-    if mention.kind != "candidate" or run[0].i not in title or \
-            not all(t.pos_ in {"NOUN", "PROPN"} and is_person_noun(t) for t in run):
-        return mention
-    return replace(mention, label="", kind="headline")
 
 
 # Labels under which a word may still be a person's given name or surname ("Kathina" GPE).
@@ -309,22 +226,6 @@ def _possessive_bodies(runs: list[list[Token]], headline: set[int], article_id: 
             continue
         kept.append(run)
     return kept, bodies
-
-
-def _set_beside(before: list[Token], run: list[Token], headline: set[int]) -> bool:
-    """A headline run set beside the one before it ("Vincent Gigante, Mafia Leader Who
-    ...", "Jane Roe, Swimming Champion, Dies", "Sixers Hire Maurice Cheeks as Head Coach"):
-    its person nouns describe a name ending that run. After a comma the run must close
-    (a comma, or "Who"): "Smith, Aide Charged" lists two people."""
-    if not before or run[0].i not in headline or before[-1].i not in headline:
-        return False
-    doc = run[0].doc
-    between = [t.lower_ for t in doc[before[-1].i + 1:run[0].i]]
-    if between == ["as"]:
-        return True
-    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
-    return between == [","] and (after is not None and after.text in {",", ";"} or
-                                 any(t.lower_ in {"who", "whose"} for t in run))
 
 
 def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
@@ -477,6 +378,8 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         return []
     ent = _past_a_title(ent)
     label = ent.label_ if ent.label_ == "PERSON" else label
+    if label == "PERSON" and _names_a_team(list(ent)):
+        label = "ORG"
     lines = _split_lines(list(ent))
     pieces = [p for line in lines for p in _split_scores(line)]
     if len(pieces) > 1 and len(lines) < len(pieces) and \
@@ -496,6 +399,19 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         if mention is not None:
             found.append((mention, tokens))
     return found
+
+
+def _names_a_team(tokens: Sequence[Token]) -> bool:
+    """ "San Marcos Falcons", tagged as a person: a plural last word that the article
+    also writes after "the" ("the Falcons said"), not before a noun ("the Rowlands
+    family") and with no honorific, title or age that says person."""
+    last, doc = tokens[-1], tokens[0].doc
+    if not last.is_title or not re.fullmatch(r"[A-Za-z]+[^s]s", last.text) \
+            or _honorific_before(doc, tokens[0].i) or _age_after(list(tokens)):
+        return False
+    return any(t.text == last.text and t.i and doc[t.i - 1].lower_ == "the" and
+               (t.i + 1 == len(doc) or doc[t.i + 1].pos_ not in {"NOUN", "PROPN"})
+               for t in doc)
 
 
 def _past_a_title(ent: Span) -> Span:
@@ -650,7 +566,8 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     name = " ".join("".join(t.text_with_ws for t in name_tokens).split())
     prefix_role, prefix_start = _title_prefix(
         doc, tokens[0].i, name_start=name_tokens[0].i if inner_role else None)
-    role = prefix_role or inner_role or _apposition_role(name_tokens[-1])
+    role = prefix_role or inner_role or _apposition_role(name_tokens[-1]) or \
+        _person_noun_before(doc, tokens[0].i)
     honorific = honorific or _honorific_before(doc, tokens[0].i)
     text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
     return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
@@ -846,6 +763,8 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
         return True  # "Amara Osei, the chief engineer, ..."
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_person_noun(root.head):
         return True  # "The authority's chief executive, Ivo Brandt, ..."
+    if _names_a_team(tokens) or tokens[0].i and doc[tokens[0].i - 1].lower_ == "the":
+        return False  # "the Ridgeway Hawks said": a body
     if len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
             "say", "tell", "add", "warn", "announce", "state"}:
         # An agency named after its country ("Health Canada") or a plural ("Harbourline
@@ -967,6 +886,24 @@ def _may_be_title(token: Token, *, in_name: bool = False) -> bool:
     if token.ent_type_ and not in_name:
         return False
     return token.is_title or token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_MODIFIERS
+
+
+def _person_noun_before(doc: Doc, start: int) -> str | None:
+    """A lower-case singular noun for what a person does, right before a name that has no
+    other role ("Hawks pitcher Caleb Thornbury", "wide receiver Dion Mabry"): the role
+    "pitcher", "receiver". A noun known only by its ending ("receiver", but also "silver",
+    "center") only before a full name spaCy calls a person ("a silver Toyota" is a car). Not a
+    relative or a friend ("his brother Tom" is someone else's relation). A role only: no
+    sign that the name is a person's."""
+    noun = doc[start - 1] if start else None
+    if noun is None or not noun.is_lower or noun.tag_ != "NN" or not is_person_noun(noun) or \
+            noun.lower_ in FEMALE_WORDS | MALE_WORDS | OTHER_PEOPLE:
+        return None
+    full_name = start + 1 < len(doc) and doc[start].ent_type_ == doc[start + 1].ent_type_ \
+        == "PERSON" and doc[start + 1].ent_iob_ == "I"
+    if noun.lower_ not in PERSON_TITLES and not full_name:
+        return None
+    return noun.lower_
 
 
 def _is_title_word(token: Token) -> bool:

@@ -1,0 +1,129 @@
+"""Headlines and title lines: where an article's capitalised words are no names' capitals.
+
+Goes in: a parsed spaCy `Doc` (and, for the last three functions, the capitalised runs
+`mentions` found in it). Comes out: which tokens belong to a title-case or all-caps line
+(`headline_tokens`: "Lohan Checks Into Rehab", "GUNMAN HELD"), which to the short
+sentence-case title lines that open an article (`title_line`: "Man charged with arson over
+shop fire"), and what a run in such a line is: a headline's person noun (`title_noun`), a
+noun that stays one only where its deed names its person (`title_doers_only`), or a run set
+beside the one before it ("Vincent Gigante, Mafia Leader Who ...": `set_beside`).
+
+spaCy's entity spans are unreliable in such lines, so `mentions` reads their runs as
+"headline" mentions for `entities.link_entities` to settle against the whole story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from .descriptions import is_person_noun
+from .models import Mention
+
+CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+
+
+def lines(doc: Doc) -> Iterable[list[Token]]:
+    """The tokens of each line of the text, without the line breaks."""
+    line: list[Token] = []
+    for token in doc:
+        if not token.is_space:
+            line.append(token)
+        if ends_line(token):
+            yield line
+            line = []
+    yield line
+
+
+def ends_line(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
+def is_headline(tokens: Sequence[Token]) -> bool:
+    """A title-case or all-caps line: "Lohan Checks Into Rehab", "GUNMAN HELD".
+
+    Title case needs a capital that is not a name's ("Into", "Checks"): a line of names
+    ("Barack Obama, Angela Merkel and Emmanuel Macron") is no headline.
+    """
+    words = [t for t in tokens if t.is_alpha and len(t.text) > 1]
+    if len(words) < 3:
+        return False
+    if sum(w.is_upper for w in words) >= 0.8 * len(words):
+        return True
+    if any(w.text[0].islower() and w.pos_ in CONTENT_POS and len(w.text) > 2 for w in words):
+        return False
+    title_words = [w for w in words[1:] if w.text[0].isupper() and
+                   (w.pos_ != "PROPN" or w.ent_type_ not in NAME_LABELS)]
+    return bool(title_words) and sum(w.text[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def headline_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens of title-case or all-caps lines."""
+    return {t.i for line in lines(doc) if is_headline(line) for t in line}
+
+
+def title_line(doc: Doc, headline: set[int]) -> set[int]:
+    """Tokens of the title lines that open an article written in sentence case ("Man
+    charged with arson over shop fire", under a title-case headline or a dateline): short
+    lines with no full stop, up to the first line of running text."""
+    found: set[int] = set()
+    count, line = 0, []
+    for token in doc:  # read only as far as the title lines go, not the whole text
+        if not token.is_space:
+            line.append(token)
+        if len(line) > 30:
+            break
+        if not ends_line(token) or not line:
+            continue
+        if line[-1].i + 1 >= len(doc) or line[-1].text in {".", "!", ":", ";"}:
+            break
+        if line[0].i not in headline:
+            found.update(t.i for t in line)
+        count, line = count + 1, []
+        if count == 3:
+            break
+    return found
+
+
+def title_doers_only(doc: Doc, candidates: list[Mention], headline: set[int]
+                      ) -> list[Mention]:
+    """A sentence-case title's person noun stays a headline noun only where its deed names
+    its person ("Man charged ..." and "Pitman was charged"): the rest of the line is not one
+    run, so the headline rules that read the whole run (a name beside the noun, a victim's
+    verb) cannot see it."""
+    kept = []
+    for m in candidates:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if m.kind == "headline" and m.describes is None and span is not None and \
+                span.start not in headline:
+            m = replace(m, kind="candidate")
+        kept.append(m)
+    return kept
+
+
+def title_noun(mention: Mention, run: list[Token], title: set[int]) -> Mention:
+    """A capitalised person noun in a sentence-case title ("Man charged with arson",
+    "Judge sentences Orozco") is a headline's person noun, not a name."""
+    if mention.kind != "candidate" or run[0].i not in title or \
+            not all(t.pos_ in {"NOUN", "PROPN"} and is_person_noun(t) for t in run):
+        return mention
+    return replace(mention, label="", kind="headline")
+
+
+def set_beside(before: list[Token], run: list[Token], headline: set[int]) -> bool:
+    """A headline run set beside the one before it ("Vincent Gigante, Mafia Leader Who
+    ...", "Jane Roe, Swimming Champion, Dies", "Sixers Hire Maurice Cheeks as Head Coach"):
+    its person nouns describe a name ending that run. After a comma the run must close
+    (a comma, or "Who"): "Smith, Aide Charged" lists two people."""
+    if not before or run[0].i not in headline or before[-1].i not in headline:
+        return False
+    doc = run[0].doc
+    between = [t.lower_ for t in doc[before[-1].i + 1:run[0].i]]
+    if between == ["as"]:
+        return True
+    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
+    return between == [","] and (after is not None and after.text in {",", ";"} or
+                                 any(t.lower_ in {"who", "whose"} for t in run))
