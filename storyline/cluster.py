@@ -165,7 +165,7 @@ class StoryIndex(Protocol):
         ...
 
     def set_topic(self, state: StoryState, topic: str) -> None:
-        """Move one story into `topic` (a topic id that is in use, or a fresh one)."""
+        """Move one story into `topic` (named after its oldest story, as every topic is)."""
         ...
 
     def story_count(self) -> int:
