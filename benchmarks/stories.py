@@ -20,7 +20,9 @@ B-cubed P/R/F1 of the predicted stories against the events (2 per topic), of the
 topics (``StoryState.topic``) against the ECB+ topics, and, for comparison, of the stories
 against the topics; mean and minimum over seeds. ``--analysis`` (tuning topics only) lists
 the topics whose two events share stories, with the terms the two events share most, and
-sweeps the join, merge and topic thresholds and the merge size limit on the tuning topics.
+sweeps the join, merge and topic thresholds, the merge size limit and the topic regroup
+limits on the tuning topics. Each split is also scored by halves of its topics (tuning
+1-17 / 18-35, test 36-40 / 41-45), from the same runs: a gain in one half only is noise.
 
 Throughput: ``assign_stories`` on 1k, 10k and 100k synthetic articles built from real ECB+
 text: sentences of one event's documents shuffled across its documents, names and numbers
@@ -88,7 +90,12 @@ STREAM_START = datetime(2025, 1, 1, tzinfo=UTC)  # arrival time of the first syn
 SWEEPS = {"JOIN_THRESHOLD": (0.18, 0.22, 0.26, 0.30, 0.34, 0.38, 0.45),
           "MERGE_THRESHOLD": (0.35, 0.40, 0.45, 0.50, 0.60),
           "MERGE_MAX_SIZE": (1, 3, 1_000_000),
-          "TOPIC_THRESHOLD": (0.13, 0.15, 0.16, 0.17, 0.18, 0.19, 0.21)}
+          "TOPIC_THRESHOLD": (0.12, 0.13, 0.14, 0.15, 0.16, 0.17, 0.19),
+          "REGROUP_TOPICS": (0, 1, 2, 3, 5, 10),
+          "REGROUP_MAX_STORIES": (1, 4, 8, 12, 24, 1_000_000)}
+# Each split is also scored in two halves of its topics (below / from this topic number),
+# from the same runs: a setting that only helps one half does not generalise.
+HALF_FROM = {"tune": 18, "test": 41}
 SYLLABLES = ("ka", "lo", "mi", "ren", "to", "va", "sil", "dor", "an", "bre", "cu", "fen",
              "gar", "hol", "is", "jun", "kel", "mar", "nor", "pel", "quin", "ros", "tam",
              "ul", "vek", "wyn", "yor", "zel")
@@ -144,7 +151,8 @@ def run_batch(articles: Sequence[Article]) -> tuple[Labels, float]:
     return labels_of(index.states), time.perf_counter() - started
 
 
-def evaluate_split(docs: Sequence[ecb.Document]) -> dict[str, Any]:
+def evaluate_split(docs: Sequence[ecb.Document], half_from: int | None = None
+                   ) -> dict[str, Any]:
     articles = make_articles(docs)
     per_seed = []
     for seed in SEEDS:
@@ -153,6 +161,11 @@ def evaluate_split(docs: Sequence[ecb.Document]) -> dict[str, Any]:
         labels, seconds = run_incremental([articles[i] for i in order])
         row = bcubed_row(docs, articles, labels)
         row.update(seed=seed, seconds=seconds)
+        if half_from is not None:
+            for name, part in _halves(docs, articles, half_from).items():
+                half = bcubed_row(part[0], part[1], labels)
+                row.update({f"{name}_topic_p": half["topic_p"],
+                            f"{name}_topic_f1": half["topic_f1"]})
         per_seed.append(row)
     batch_labels, batch_seconds = run_batch(articles)
     batch = bcubed_row(docs, articles, batch_labels)
@@ -167,6 +180,27 @@ def evaluate_split(docs: Sequence[ecb.Document]) -> dict[str, Any]:
             "topics": len({d.topic for d in docs}), "incremental": summary,
             "per_seed": per_seed, "batch": batch,
             "_assignment": batch_labels[0], "_articles": articles}
+
+
+def _halves(docs: Sequence[ecb.Document], articles: Sequence[Article], half_from: int
+            ) -> dict[str, tuple[list[ecb.Document], list[Article]]]:
+    parts: dict[str, tuple[list[ecb.Document], list[Article]]] = {
+        "first_half": ([], []), "second_half": ([], [])}
+    for document, article in zip(docs, articles, strict=True):
+        part = parts["first_half" if document.topic < half_from else "second_half"]
+        part[0].append(document)
+        part[1].append(article)
+    return parts
+
+
+def halves_line(split: str, result: dict[str, Any], half_from: int) -> str:
+    inc = result["incremental"]
+    if "first_half_topic_f1" not in inc:
+        return ""
+    return (f"- {split}: topic B3 F1 by half (topics below {half_from} / from it, same runs, "
+            f"mean of seeds): {inc['first_half_topic_f1']['mean']:.3f} / "
+            f"{inc['second_half_topic_f1']['mean']:.3f} (P "
+            f"{inc['first_half_topic_p']['mean']:.3f} / {inc['second_half_topic_p']['mean']:.3f})")
 
 
 HEADERS = ["split", "run", "docs", "events", "stories", "event B3 P", "event B3 R",
@@ -265,10 +299,12 @@ def threshold_sweep(docs: Sequence[ecb.Document], name: str, values: Sequence[fl
     try:
         for value in values:
             setattr(cluster, name, value)
-            inc = evaluate_split(docs)["incremental"]
+            inc = evaluate_split(docs, HALF_FROM["tune"])["incremental"]
             row = {k: inc[k]["mean"] for k in ("stories", "event_p", "event_r", "event_f1",
-                                               "topics", "topic_p", "topic_r", "topic_f1")}
-            rows.append({"threshold": value, **row, "event_f1_min": inc["event_f1"]["min"]})
+                                               "topics", "topic_p", "topic_r", "topic_f1",
+                                               "first_half_topic_f1", "second_half_topic_f1")}
+            rows.append({"threshold": value, **row, "event_f1_min": inc["event_f1"]["min"],
+                         "topic_f1_min": inc["topic_f1"]["min"]})
     finally:
         setattr(cluster, name, original)
     return rows
@@ -533,6 +569,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     output: dict[str, Any] = {
         "join_threshold": cluster.JOIN_THRESHOLD, "merge_threshold": cluster.MERGE_THRESHOLD,
         "merge_max_size": cluster.MERGE_MAX_SIZE, "topic_threshold": cluster.TOPIC_THRESHOLD,
+        "regroup_topics": cluster.REGROUP_TOPICS,
+        "regroup_max_stories": cluster.REGROUP_MAX_STORIES,
         "max_postings": cluster.MAX_POSTINGS, "seeds": list(SEEDS), "splits": {}}
     rows: list[list[object]] = []
     tune_docs: list[ecb.Document] = []
@@ -540,7 +578,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         docs = ecb.load_topics(topics)
         if split == "tune":
             tune_docs = docs
-        result = evaluate_split(docs)
+        result = evaluate_split(docs, HALF_FROM[split])
         result["topic_numbers"] = topics
         output["splits"][split] = result
         rows.extend(quality_rows(split, result))
@@ -555,6 +593,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for split, result in output["splits"].items():
         same = result["batch"]["equals_incremental_in_id_order"]
         print(f"- {split}: batch call == one-at-a-time in the batch's (id) order: {same}")
+        line = halves_line(split, result, HALF_FROM[split])
+        if line:
+            print(line)
     print()
     if args.analysis:
         if not tune_docs:
@@ -578,10 +619,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"now {getattr(cluster, name)})\n")
                 print(ecb.markdown_table(
                     [name, "stories", "event B3 P", "event B3 R", "event B3 F1",
-                     "event F1 min", "topics", "topic B3 P", "topic B3 R", "topic B3 F1"],
+                     "event F1 min", "topics", "topic B3 P", "topic B3 R", "topic B3 F1",
+                     "topic F1 min", "topic F1 by half"],
                     [[r["threshold"], f"{r['stories']:.1f}", r["event_p"], r["event_r"],
                       r["event_f1"], r["event_f1_min"], f"{r['topics']:.1f}", r["topic_p"],
-                      r["topic_r"], r["topic_f1"]] for r in sweep]) + "\n")
+                      r["topic_r"], r["topic_f1"], r["topic_f1_min"],
+                      f"{r['first_half_topic_f1']:.3f} / {r['second_half_topic_f1']:.3f}"]
+                     for r in sweep]) + "\n")
     sizes = [int(s) for s in args.sizes.split(",") if s.strip() and int(s) > 0]
     if sizes:
         every = ecb.load_topics(ecb.topics_present())

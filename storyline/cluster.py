@@ -11,10 +11,13 @@ Goes in: the current stories' states (centroid terms, dates, size, topic) and ne
   The older story keeps its id, so ids stay stable while a story only grows; the
   merged-away id is recorded in `StoryState.absorbed`. Larger stories are never merged:
   on ECB+ two large stories that close are usually two events of the same kind.
-* Topics: a story that changed is linked with its most similar candidate story (two
-  earthquakes in one region, two arrests of one player) into a topic named after its
-  oldest story, comparing centroids whose terms are weighted by how rare they are among
-  stories. Topics only ever join.
+* Topics: the topics of a story that changed and of its most similar candidates (two
+  earthquakes in one region, two arrests of one player) are grouped again by average
+  link, comparing centroids whose terms are weighted by how rare they are among stories:
+  a link made while the stories were small can be undone once they have grown. A topic
+  is named after its oldest story, so a topic that only grows keeps its id.
+  Neighbourhoods of more than REGROUP_MAX_STORIES stories are only joined, with the
+  most similar candidate, so the work per changed story stays bounded.
 
 Every step looks only at a few candidates from a term index that ignores terms common
 to many stories, so the work per article is bounded however many stories are stored.
@@ -42,7 +45,9 @@ from .text import content_words
 JOIN_THRESHOLD = 0.30  # article -> story centroid
 MERGE_THRESHOLD = 0.40  # centroid <-> centroid, when one story has MERGE_MAX_SIZE articles
 MERGE_MAX_SIZE = 1
-TOPIC_THRESHOLD = 0.17  # centroid <-> centroid, terms weighted by rarity: same topic
+TOPIC_THRESHOLD = 0.15  # average link of centroids, terms weighted by rarity: same topic
+REGROUP_TOPICS = 1  # the candidates' topics, most similar first, regrouped with a story's own
+REGROUP_MAX_STORIES = 8  # stories in a regrouped neighbourhood at most; larger: join only
 CENTROID_TERMS = 150  # terms kept per story centroid
 MAX_GAP_DAYS = 45.0  # farther from a story's dates than this halves the similarity
 INDEX_TERMS = 25  # strongest terms used to index stories and to look candidates up
@@ -155,6 +160,14 @@ class StoryIndex(Protocol):
         """Rename the younger of two topics, on all its stories, after the older."""
         ...
 
+    def topic_members(self, topic: str, limit: int) -> list[StoryState] | None:
+        """The stories of a topic, oldest first; None when it has more than `limit`."""
+        ...
+
+    def set_topic(self, state: StoryState, topic: str) -> None:
+        """Move one story into `topic` (named after its oldest story, as every topic is)."""
+        ...
+
     def story_count(self) -> int:
         """How many stories there are."""
         ...
@@ -210,7 +223,7 @@ def _assign(index: StoryIndex, articles: Sequence[Article]) -> dict[str, str]:
     survivors = _merge_changed(index, touched.values())
     weights = _TopicWeights(index)
     for story in survivors:
-        _link_topics(story, index, weights)
+        _regroup_topics(story, index, weights)
     final = {key: state.id for state in survivors for key in state.keys}
     return {a.key: final[a.key] for a in articles if a.key in final}
 
@@ -249,36 +262,90 @@ def _merge_changed(index: StoryIndex, changed: Iterable[StoryState]) -> list[Sto
     return list(result.values())
 
 
-def _link_topics(story: StoryState, index: StoryIndex, weights: _TopicWeights) -> None:
-    """Join the story's topic with that of its most similar candidate, if close enough.
+def _regroup_topics(story: StoryState, index: StoryIndex, weights: _TopicWeights) -> None:
+    """Group the stories of the changed story's topic and its candidates' topics again.
 
     Terms are weighted by rarity, log((N + 1) / (n + 1)) for a term indexed under n of N
     stories: two events of one kind share few names but some rarer event words ("rehab",
-    "sequel", "escape"), while common news words ("police", "year") tell little. Only the
-    best candidate is linked: single links to every close candidate chain topics.
+    "sequel", "escape"), while common news words ("police", "year") tell little. The
+    neighbourhood is the story's topic and the topics of its REGROUP_TOPICS most similar
+    candidates; it is clustered anew by average link (two groups join while the mean
+    similarity of their stories, weighted by size, reaches TOPIC_THRESHOLD), so a story
+    linked early on a few articles leaves a topic it no longer fits, and one chance
+    similarity cannot chain two topics as a single link does. A neighbourhood too large
+    to regroup cheaply is only joined with the most similar candidate's topic.
     """
     window = window_of(story.first, story.last)
-    candidates = [other for other in index.candidates(story.top, window) if other is not story]
-    if not candidates:
-        return
-    mine = weights.vector(story)
-    best, best_score = None, 0.0
-    for other in candidates:
-        score = _cosine(mine, weights.vector(other)) * _time_factor(
-            other, story.first, story.last)
-        if score > best_score:
-            best, best_score = other, score
-    if best is not None and best.topic != story.topic and best_score >= TOPIC_THRESHOLD:
-        index.join_topics(story.topic, best.topic)
+    ranked = sorted(((weights.similarity(story, other), index.rank(other.id), other)
+                     for other in index.candidates(story.top, window) if other is not story),
+                    key=lambda found: (-found[0], found[1]))
+    topics = [story.topic]
+    for _, _, other in ranked:
+        if len(topics) > REGROUP_TOPICS:
+            break
+        if other.topic not in topics:
+            topics.append(other.topic)
+    members = _neighbourhood(index, topics)
+    if members is None:
+        if ranked and ranked[0][0] >= TOPIC_THRESHOLD:
+            index.join_topics(story.topic, ranked[0][2].topic)
+    elif len(members) > 1:
+        _name_groups(index, _average_link(members, weights))
+
+
+def _neighbourhood(index: StoryIndex, topics: Sequence[str]) -> list[StoryState] | None:
+    """The stories of `topics`, oldest first; None past REGROUP_MAX_STORIES."""
+    found: list[StoryState] = []
+    for topic in topics:
+        members = index.topic_members(topic, REGROUP_MAX_STORIES - len(found))
+        if members is None:
+            return None
+        found.extend(members)
+    return sorted(found, key=lambda state: index.rank(state.id))
+
+
+def _average_link(stories: Sequence[StoryState], weights: _TopicWeights
+                  ) -> list[list[StoryState]]:
+    """Stories grouped by average link (size-weighted) at TOPIC_THRESHOLD, in order.
+
+    Ties go to the earlier pair, so the groups do not depend on set or dict order.
+    """
+    similar = [[weights.similarity(a, b) if a is not b else 1.0 for b in stories]
+               for a in stories]
+    size = [max(story.size, 1) for story in stories]  # a state read without its size: 1
+    groups = [[i] for i in range(len(stories))]
+    while True:
+        best, pair = TOPIC_THRESHOLD, None
+        for a, first in enumerate(groups):
+            for b in range(a + 1, len(groups)):
+                second = groups[b]
+                total = math.fsum(similar[i][j] * size[i] * size[j]
+                                  for i in first for j in second)
+                mean = total / (sum(size[i] for i in first) * sum(size[j] for j in second))
+                if mean >= best and (pair is None or mean > best):
+                    best, pair = mean, (a, b)
+        if pair is None:
+            return [[stories[i] for i in group] for group in groups]
+        groups[pair[0]].extend(groups.pop(pair[1]))
+
+
+def _name_groups(index: StoryIndex, groups: Sequence[Sequence[StoryState]]) -> None:
+    """Name each group's topic after its oldest story, as a topic always is: a topic that
+    only grows keeps its id, and two groups never get the same one."""
+    for group in groups:
+        name = min(group, key=lambda state: index.rank(state.id)).id
+        for state in group:
+            if state.topic != name:
+                index.set_topic(state, name)
 
 
 class _TopicWeights:
     """Rarity-weighted centroids for one topic pass, each computed once.
 
-    While topics are linked the term index and the centroids do not change (a join only
-    renames topics), so a term's weight and a story's weighted centroid are the same every
-    time a story comes up as a candidate: computing them once per pass gives the same
-    links for less work.
+    While topics are regrouped the term index and the centroids do not change (only topic
+    ids do), so a term's weight, a story's weighted centroid and the similarity of two
+    stories are the same every time they come up: computing them once per pass gives the
+    same topics for less work.
     """
 
     def __init__(self, index: StoryIndex) -> None:
@@ -286,6 +353,7 @@ class _TopicWeights:
         self._total = index.story_count() + 1
         self._weights: dict[str, float] = {}
         self._vectors: dict[str, dict[str, float]] = {}  # story id -> weighted centroid
+        self._similar: dict[tuple[str, str], float] = {}  # (story id, story id) -> score
 
     def vector(self, story: StoryState) -> dict[str, float]:
         found = self._vectors.get(story.id)
@@ -294,6 +362,16 @@ class _TopicWeights:
             for term, count in self._index.term_counts(missing).items():
                 self._weights[term] = math.log(self._total / (count + 1))
             found = self._vectors[story.id] = _weighted(story.terms, self._weights)
+        return found
+
+    def similarity(self, story: StoryState, other: StoryState) -> float:
+        """Cosine of the two weighted centroids, times the time factor of their dates."""
+        key = (story.id, other.id) if story.id < other.id else (other.id, story.id)
+        found = self._similar.get(key)
+        if found is None:
+            early, late = sorted((story, other), key=lambda s: s.id)
+            found = self._similar[key] = _cosine(self.vector(early), self.vector(late)) * (
+                _time_factor(late, early.first, early.last))
         return found
 
 
@@ -439,6 +517,18 @@ class MemoryStoryIndex:
         for state in members.values():
             state.topic = keep
         self._topics[keep].update(members)
+
+    def topic_members(self, topic: str, limit: int) -> list[StoryState] | None:
+        members = self._topics.get(topic, {})
+        if len(members) > limit:
+            return None
+        return [members[rank] for rank in sorted(members)]
+
+    def set_topic(self, state: StoryState, topic: str) -> None:
+        rank = self._rank[state.id]
+        self._topics[state.topic].pop(rank, None)
+        state.topic = topic
+        self._topics[topic][rank] = state
 
     def story_count(self) -> int:
         return len(self._states)

@@ -283,6 +283,22 @@ class StoredStoryIndex:
             state.topic = keep
         self._topics[keep].update(members)
 
+    def topic_members(self, topic: str, limit: int) -> list[StoryState] | None:
+        seqs = db.topic_story_seqs(self._store, topic, limit + 1)
+        if len(seqs) > limit:
+            return None
+        missing = [seq for seq in seqs if seq not in self._states]
+        for seq, story, state in db.numbered_story_states(self._store, missing):
+            self._keep(seq, StoryState.from_json(story.id, story.title, state, story.topic))
+        return [self._states[seq] for seq in seqs if seq in self._states]
+
+    def set_topic(self, state: StoryState, topic: str) -> None:
+        seq = self._seq[state.id]
+        db.set_story_topic(self._store, seq, topic)
+        self._topics[state.topic].pop(seq, None)
+        state.topic = topic
+        self._topics[topic][seq] = state
+
     def changed(self) -> list[StoryState]:
         """The stories (read or created) that gained articles or absorbed stories."""
         return [s for s in self._states.values() if s.keys or s.absorbed]

@@ -493,6 +493,21 @@ def rename_topic(store: Store, old: str, new: str) -> None:
         conn.execute("UPDATE stories SET topic = ? WHERE topic = ?", (new, old))
 
 
+def topic_story_seqs(store: Store, topic: str, limit: int) -> list[int]:
+    """The numbers of at most `limit` stories of a topic, oldest first."""
+    rows = store.conn.execute(
+        "SELECT seq FROM stories WHERE topic = ? UNION"
+        " SELECT seq FROM stories WHERE topic IS NULL AND id = ? ORDER BY seq LIMIT ?",
+        (topic, topic, limit))
+    return [int(row[0]) for row in rows]
+
+
+def set_story_topic(store: Store, seq: int, topic: str) -> None:
+    """Move the story numbered `seq` to topic `topic`."""
+    with store.transaction() as conn:
+        conn.execute("UPDATE stories SET topic = ? WHERE seq = ?", (topic, seq))
+
+
 def story_of_articles(store: Store, keys: Iterable[str] | None = None) -> dict[str, str]:
     """Article key -> story id for every assigned article (or for those of `keys`)."""
     if keys is None:

@@ -288,3 +288,64 @@ def test_candidates_are_stories_within_the_window_of_the_dates() -> None:
                          (140 * day, 140 * day), (None, None), (71 * day, 141 * day)]]
     assert ids == [["s0", "s1", "s3"], ["s1", "s3"], ["s0", "s3"], ["s1", "s2", "s3"],
                    ["s0", "s1", "s2", "s3"], ["s1", "s2", "s3"]]
+
+
+def test_a_wrong_early_topic_link_is_undone_when_the_story_grows() -> None:
+    index = MemoryStoryIndex(StoryState(f"b{n}", a.title, article_vector(a), 1)
+                             for n, a in enumerate(BACKGROUND))
+    for item in (*QESHM, *LORCA):
+        assign_stories(index, [item])
+    assign_stories(index, [CUP_FINAL])
+    quake, lorca, cup = index.states[-3:]
+    assert quake.topic == lorca.topic == quake.id and cup.topic == cup.id
+    index.set_topic(cup, quake.id)  # as if linked on a first article that fit the quakes
+    more = article("Striker Ona Marr scored twice as Dunmore Rovers won the cup final "
+                   "against Halloway Town on Saturday.", id="cup-2")
+    assert assign_stories(index, [more]) == {more.key: cup.id}
+    assert (quake.topic, lorca.topic, cup.topic) == (quake.id, quake.id, cup.id)
+    assert index.topic_members(quake.id, 10) == [quake, lorca]
+
+
+def test_a_neighbourhood_too_large_to_regroup_is_only_joined(monkeypatch: Any) -> None:
+    monkeypatch.setattr(cluster, "REGROUP_MAX_STORIES", 1)
+    index = MemoryStoryIndex()
+    for item in (*BACKGROUND, *QESHM, *LORCA, CUP_FINAL):
+        assign_stories(index, [item])
+    quake, lorca, cup = index.states[-3:]
+    assert quake.topic == lorca.topic == quake.id and cup.topic == cup.id  # joined
+    index.set_topic(cup, quake.id)
+    assign_stories(index, [article("Striker Ona Marr scored twice in the cup final.",
+                                   id="cup-2")])
+    assert cup.topic == quake.id  # too large a neighbourhood: not split
+
+
+class _Table:
+    """Similarities of stories given by hand, in place of rarity-weighted centroids."""
+
+    def __init__(self, scores: dict[tuple[str, str], float]) -> None:
+        self.scores = scores
+
+    def similarity(self, story: StoryState, other: StoryState) -> float:
+        return self.scores.get((story.id, other.id), self.scores.get((other.id, story.id), 0.0))
+
+
+def test_average_link_does_not_chain_through_one_close_pair() -> None:
+    a, b, c = (StoryState(name, name, size=2) for name in "abc")
+    # single link would put c with a and b (b-c reaches the threshold); the mean of a-c
+    # and b-c does not
+    table = _Table({("a", "b"): 0.5, ("b", "c"): cluster.TOPIC_THRESHOLD + 0.05})
+    groups = cluster._average_link([a, b, c], table)  # type: ignore[arg-type]
+    assert [[s.id for s in g] for g in groups] == [["a", "b"], ["c"]]
+    table.scores[("a", "c")] = cluster.TOPIC_THRESHOLD + 0.05
+    groups = cluster._average_link([a, b, c], table)  # type: ignore[arg-type]
+    assert [[s.id for s in g] for g in groups] == [["a", "b", "c"]]
+
+
+def test_average_link_weighs_stories_by_size() -> None:
+    big, small, other = (StoryState("big", "t", size=9), StoryState("small", "t", size=1),
+                         StoryState("other", "t", size=1))
+    # other is close to the small story only: the mean of its two pairs would reach the
+    # threshold, but weighted by size (9 articles far, 1 close) it falls short
+    table = _Table({("big", "small"): 0.95, ("small", "other"): 0.9})
+    groups = cluster._average_link([big, small, other], table)  # type: ignore[arg-type]
+    assert [[s.id for s in g] for g in groups] == [["big", "small"], ["other"]]

@@ -360,3 +360,24 @@ def test_showing_a_story_while_another_process_writes_skips_the_cache(
         assert pipeline._story_cache(store, story_id, pipeline.AnalyzeOptions()).dossier is None
         pipeline.dossier_for_story(store, story_id)  # the lock is gone: cached now
         assert pipeline._story_cache(store, story_id, pipeline.AnalyzeOptions()).dossier
+
+
+def test_a_wrong_topic_is_regrouped_the_same_in_the_store_and_in_memory(
+        tmp_path: Any) -> None:
+    index = MemoryStoryIndex()
+    stream = _stream()
+    with open_store(tmp_path / "news.db") as store:
+        assign_stories(index, stream)
+        pipeline.update_stories(store, pipeline.db.save_articles(store, stream))
+        quake, cup = index.states[0], next(s for s in index.states if CUP_FINAL.key in s.keys)
+        # as if the cup story had been linked with the quakes on a first article
+        index.set_topic(cup, quake.id)
+        pipeline.db.set_story_topic(store, pipeline.db.story_seq(store, cup.id) or 0, quake.id)
+        assert pipeline.db.topic_story_seqs(store, quake.id, 10) == [
+            pipeline.db.story_seq(store, s.id) for s in index.states if s.topic == quake.id]
+        more = article("Striker Ona Marr scored twice as Dunmore Rovers won the cup final "
+                       "against Halloway Town on Saturday.", id="cup-2")
+        saved = pipeline.db.save_articles(store, [more])
+        assert pipeline.update_stories(store, saved) == assign_stories(index, saved)
+        assert cup.topic == cup.id  # split off again
+        assert pipeline.db.story_topics(store) == {s.id: s.topic for s in index.states}
