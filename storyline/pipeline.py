@@ -42,7 +42,7 @@ from .nlp import MAX_CHARS, default_model_name, load_nlp, parse_texts, sentence_
 from .provenance import detect_provenance, independence_groups
 from .quotes import extract_quotes
 from .store import Store
-from .summary import DEFAULT_WORDS, summarize
+from .summary import DEFAULT_WORDS, disputed_where_stated, summarize
 from .text import content_words
 from .timeline import build_timeline, date_divergences, mark_date_conflicts
 
@@ -508,8 +508,9 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
                                start=len(alignment.divergences) + len(dated))
     divergences = (*alignment.divergences, *dated, *worded)
     facts = mark_date_conflicts(alignment.facts, events)
-    summary = summarize(facts, alignment.fact_units, articles, sources,
-                        max_words=options.summary_words, support=alignment.support)
+    summary = disputed_where_stated(
+        summarize(facts, alignment.fact_units, articles, sources,
+                  max_words=options.summary_words, support=alignment.support), divergences)
     method = "extractive"
     if options.llm and summary:
         from .llm import rewrite_summary  # network code only when asked for

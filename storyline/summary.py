@@ -40,7 +40,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .models import Article, Fact, Span, SummarySentence
+from .models import Article, Divergence, Fact, Span, SummarySentence
 from .text import (
     MONTH_NAMES,
     STOPWORDS,
@@ -136,6 +136,23 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
     published = {a.id: a.timestamp for a in articles}
     chosen.sort(key=lambda i: (_first_time(facts[i], published), min(positions[i] or (0,))))
     return [sentences[i] for i in chosen]
+
+
+def disputed_where_stated(sentences: Sequence[SummarySentence],
+                          divergences: Sequence[Divergence]) -> list[SummarySentence]:
+    """A brief sentence is disputed only when the span it quotes is one outlet's version
+    of a divergence: a fact is conflicting when any of its sentences gives another
+    figure, but the one quoted may state none ("will close its runway", where a copy
+    added "for six weeks")."""
+    versions = [v for d in divergences for v in d.versions]
+    out = []
+    for sentence in sentences:
+        quoted = sentence.citations[0] if sentence.citations else None
+        stated = quoted is not None and any(
+            v.article == quoted.article and v.start < quoted.end and quoted.start < v.end
+            for v in versions)
+        out.append(replace(sentence, disputed=sentence.disputed and stated))
+    return out
 
 
 def candidate_sentences(facts: Sequence[Fact], articles: Sequence[Article],

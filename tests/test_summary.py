@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.models import Article, Fact, Span
-from storyline.summary import candidate_sentences, summarize, unsupported_citation
+from storyline.models import (
+    Article,
+    Divergence,
+    DivergenceVersion,
+    Fact,
+    Span,
+    SummarySentence,
+)
+from storyline.summary import (
+    candidate_sentences,
+    disputed_where_stated,
+    summarize,
+    unsupported_citation,
+)
 from storyline.text import content_words
 from tests.conftest import article as _article
 
@@ -495,3 +507,18 @@ def test_a_day_named_only_by_a_restatement_makes_it_no_other_event() -> None:
     facts = [_fact(f"f{i}", a.text, a.text, a.id) for i, a in enumerate(articles)]
     brief = summarize(facts, [(0,)] * 3, articles, {a.id: a.id for a in articles})
     assert len(brief) == 2  # the closing once, then the ferries
+
+
+def test_a_brief_sentence_is_disputed_only_when_it_states_the_disputed_figure() -> None:
+    # The fact is conflicting because a copy said "for six weeks" and another outlet
+    # "for eight weeks"; the sentence quoted from the wire states no length at all.
+    wire = SummarySentence("Kestrel airport will close its main runway from November 2.",
+                           (Span("wire", 0, 60), Span("copy", 0, 75)), disputed=True)
+    stated = SummarySentence("The runway will close for eight weeks, the Post said.",
+                             (Span("post", 100, 153),), disputed=True)
+    divergence = Divergence("d1", "number of weeks: 6 vs 8", (
+        DivergenceVersion("copy", "Gazette", "... for six weeks", "6", 0, 75),
+        DivergenceVersion("post", "Post", "... for eight weeks", "8", 100, 153)))
+    assert [s.disputed for s in disputed_where_stated([wire, stated], [divergence])] == [
+        False, True]
+    assert not disputed_where_stated([stated], [])[0].disputed
