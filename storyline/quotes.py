@@ -18,7 +18,7 @@ from .marks import MarkedSpan, find_quote_marks
 from .models import Mention, Quote
 from .names import CANDIDATE_KINDS
 from .nlp import text_of
-from .speakers import SpeakerResolver
+from .speakers import SpeakerResolver, issued_thing
 from .text import dateline_length
 
 SPEECH_VERBS = {
@@ -289,7 +289,7 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
     para_end = text.find("\n", span.end)
     sent_end = min(first[-1].sent.end_char, len(text) if para_end < 0 else para_end)
     candidates = [t for t in _tokens_outside(doc, sent_start, sent_end, inside) if _is_cue(t)
-                  and not _cue_of_another_clause(t, span)]
+                  and not _cue_of_another_clause(t, span) and not _negated(t)]
     if not candidates:
         following = _next_sentence(doc, first[-1])
         if following is not None:
@@ -303,8 +303,8 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
             # A cue in the next paragraph speaks for what follows it, not for this quote.
             # After a full stop only a plain attribution ('"We lost." Dahl said.'); "Dahl
             # agreed." is someone else's reaction.
-            lead = [t for t in outside[:window] if _is_cue(t) and "\n" not in
-                    text[span.end:t.idx] and (ending != "." or t.lemma_ in PLAIN_CUES)]
+            lead = [t for t in outside[:window] if _is_cue(t) and not _negated(t) and "\n"
+                    not in text[span.end:t.idx] and (ending != "." or t.lemma_ in PLAIN_CUES)]
             if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
     if not candidates:
@@ -331,6 +331,11 @@ def _cue_of_another_clause(cue: Token, span: MarkedSpan) -> bool:
     when Varga called it closed' tells what happened next, not who spoke."""
     return cue.idx >= span.outer_end and any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in EVENT_MARKS for c in cue.lefts)
+
+
+def _negated(cue: Token) -> bool:
+    """ '"...?" Ruiz did not reply': what someone did not say is no quote of theirs."""
+    return any(c.dep_ == "neg" for c in cue.children)
 
 
 def _is_cue(token: Token) -> bool:
@@ -404,7 +409,7 @@ def _speaker_without_cue(doc: Doc, parts: list[MarkedSpan], resolver: SpeakerRes
     if verb is not None and (found := resolver.speaker_of(verb, previous)) is not None and \
             resolver.names_someone(found):
         return found, verb.text
-    colon = _colon_attribution(text, parts[0], resolver) or \
+    colon = _colon_attribution(doc, parts[0], resolver) or \
         _one_name_before_colon(doc, parts[0], resolver)
     if colon is not None:
         return colon, ":"
@@ -448,7 +453,8 @@ def _lead_in_subject(doc: Doc, span: MarkedSpan, previous: Quote | None) -> Toke
     when a person is its subject: 'Varga has run the ferry for years.\n\n"It is hard."'.
     Only across one paragraph break, and never past an earlier quote."""
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if first is None or first.start == 0 or first[0].sent.start_char < span.outer_start - 2:
+    if first is None or first[0].sent.start == 0 or \
+            first[0].sent.start_char < span.outer_start - 2:
         return None
     before = doc[first[0].sent.start - 1].sent
     gap = text_of(doc)[before.end_char:span.outer_start]
@@ -482,15 +488,18 @@ def _governing_verb(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | No
     return None
 
 
-def _colon_attribution(text: str, span: MarkedSpan, resolver: SpeakerResolver
+def _colon_attribution(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
                        ) -> tuple[str, int, int] | None:
     """ "Malik: '...'", "Continued Varga: '...'": a name right before the colon."""
+    text = text_of(doc)
     before = text[max(0, span.outer_start - 4):span.outer_start].rstrip()
     if not before.endswith(":"):
         return None
     colon = span.outer_start - 4 + len(before) - 1 if span.outer_start >= 4 else len(before) - 1
     for mention in (*resolver.people, *resolver.orgs):
         if 0 <= colon - mention.end <= 1 and mention.kind != "pronoun":
+            if _spoken_to(doc, mention):
+                return None  # "Solberg had a message for the board:": the board listens
             return mention.text, mention.start, mention.end
     return None
 
@@ -527,6 +536,14 @@ def _addressed(doc: Doc, start: int, end: int) -> bool:
     root = span.root
     return root.dep_ in {"dobj", "dative"} or root.dep_ == "pobj" and \
         root.head.lower_ in {"to", "at", "about", "against", "with"}
+
+
+def _spoken_to(doc: Doc, mention: Mention) -> bool:
+    """The one a message right before a colon is for: "a blunt message to Mayor Dahl:",
+    "a message for the board:" (while "Frank quotes Alfred Kahn:" quotes Kahn)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and \
+        span.root.head.lower_ in {"to", "for"}
 
 
 POINTER_WORDS = {"that", "that's", "those", "this", "so", "such"}
@@ -579,16 +596,23 @@ def _pointer_after(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
 def _cue_just_before(doc: Doc, span: MarkedSpan, previous: Quote | None) -> Token | None:
     """The speech verb of the sentence right before a quote opening its own sentence."""
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if first is None or first.start == 0 or first[0].sent.start_char < span.outer_start - 2:
+    if first is None or first[0].sent.start == 0 or \
+            first[0].sent.start_char < span.outer_start - 2:
         return None
     before = doc[first[0].sent.start - 1].sent
     gap = text_of(doc)[before.end_char:span.outer_start]
     if "\n" in gap or (previous is not None and previous.end > before.start_char):
         return None
     colon = before.text.rstrip().endswith(":")  # '..., and the mayor replied:'
-    cues = [t for t in before if _is_cue(t) and t.lemma_ not in WEAK_CUES and
+    cues = [t for t in before if (_is_cue(t) and t.lemma_ not in WEAK_CUES or _issues(t)) and
             (colon or t.dep_ == "ROOT")]
     return cues[-1] if cues else None
+
+
+def _issues(verb: Token) -> bool:
+    """ "The trust issued a statement apologising to the crews. '...'": a verb putting out
+    a statement, letter or the like, whose words the next quote gives."""
+    return verb.pos_ == "VERB" and any(issued_thing(c) for c in verb.children)
 
 
 def _dash_attribution(text: str, span: MarkedSpan, resolver: SpeakerResolver
