@@ -413,6 +413,13 @@ def _speaker_without_cue(doc: Doc, parts: list[MarkedSpan], resolver: SpeakerRes
         _one_name_before_colon(doc, parts[0], resolver)
     if colon is not None:
         return colon, ":"
+    headline = _headline_speaker(text, parts[0])
+    if headline is not None:
+        return headline, ":"
+    verb = _verb_before_colon(doc, parts[0], resolver)
+    if verb is not None and (found := resolver.speaker_of(verb, previous)) is not None and \
+            resolver.names_person(found):
+        return found, ":"  # 'He went back to his old lines: "..."'
     lead = _cue_just_before(doc, parts[0], previous)
     if lead is not None and (found := resolver.speaker_of(lead, previous)) is not None:
         return found, lead.text  # 'X said the plan failed. "We lost."'
@@ -504,6 +511,20 @@ def _colon_attribution(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
     return None
 
 
+def _headline_speaker(text: str, span: MarkedSpan) -> tuple[str, int, int] | None:
+    """ "Lena Marsh: Harbour 'Better Off Than Ever'" as an article's title line: the
+    capitalised words before the colon (a name; the mention finder leaves title words
+    unresolved, and the entity linker finds whom they name)."""
+    colon = text.find(":", 0, span.outer_start)
+    if colon < 0 or "\n" in text[:span.outer_start]:
+        return None
+    words = text[:colon].split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    start = len(text[:colon]) - len(text[:colon].lstrip())
+    return text[start:colon].rstrip(), start, len(text[:colon].rstrip())
+
+
 def _one_name_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
                            ) -> tuple[str, int, int] | None:
     """ "Dahl's message was clear: '...'", "For Dahl, the answer is simple: '...'": the one
@@ -525,6 +546,29 @@ def _one_name_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
         if named:
             return None
     return None
+
+
+def _verb_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
+                       ) -> Token | None:
+    """The last verb with a subject in the clause a colon right before the quote ends, when
+    that clause names no one ("found the note from Lena Marsh:" quotes her, not the
+    finder); its subject may be a pronoun."""
+    text = text_of(doc)
+    inside = resolver.inside
+    before = text[:span.outer_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    start = max(colon[0].sent.start_char, text.rfind("\n", 0, colon.start_char) + 1)
+    if any(start <= m.start < colon.start_char and not inside[m.start] and m.kind != "pronoun"
+           for m in (*resolver.people, *resolver.orgs)):
+        return None
+    verbs = [t for t in reversed(doc[colon[0].sent.start:colon.start]) if t.idx >= start and
+             not inside[t.idx] and t.pos_ in {"VERB", "AUX"} and any(
+                 c.dep_ in {"nsubj", "nsubjpass"} and not inside[c.idx] for c in t.children)]
+    return verbs[0] if verbs else None
 
 
 def _addressed(doc: Doc, start: int, end: int) -> bool:

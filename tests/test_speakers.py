@@ -368,3 +368,28 @@ def test_the_judge_is_the_justice_the_article_names(analyse: Any) -> None:
     text = ('Justice Anika Brandt sentenced the man to four years. "The harm was grave," the '
             'judge wrote.')
     assert _speaker_name(analyse, text, "harm was grave") == "Anika Brandt"
+
+
+def test_a_possessive_in_a_reported_clause_gives_its_subject_no_gender(analyse: Any) -> None:
+    # "her call" is Marsh's, the one complaining, not Dahl's.
+    text = ('Lena Marsh complained that Oren Dahl had ignored her call about the ferry. Dahl '
+            'was at the pier on Monday. "I never got a call," he said.')
+    assert _speaker_name(analyse, text, "never got a call") == "Oren Dahl"
+
+
+def test_the_subject_of_the_clause_a_colon_ends_speaks(analyse: Any) -> None:
+    text = ('Mayor Oren Dahl spoke for an hour on Monday. But back on the pier, he returned to '
+            'his familiar lines: "It\'s called Island First! There will be no new tolls!"')
+    assert _speaker_name(analyse, text, "Island First") == "Oren Dahl"
+
+
+def test_a_thing_before_a_colon_is_no_speaker(analyse: Any) -> None:
+    text = ('Ada Reyes lost the vote. The verdict of the board was clear: "We will not pay for '
+            'the pier."')
+    assert _quote(analyse, text, "not pay for").speaker_text is None
+
+
+def test_a_name_opening_a_title_line_speaks_its_quote(analyse: Any) -> None:
+    text = ('Tomas Keller: \u2018You Find Me Odd Because I Sail Alone!\u2019\n\nThe sailor Tomas '
+            'Keller came home on Monday.')
+    assert _speaker_name(analyse, text, "Sail Alone") == "Tomas Keller"
