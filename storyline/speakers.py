@@ -416,7 +416,8 @@ class SpeakerResolver:
             controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
             if verb.dep_ == "xcomp" and controller and verb.head.lemma_ not in SUBJECT_CONTROL:
                 return controller[0]  # "forced Malik to admit" -> Malik
-            if verb.dep_ == "conj" and (finite := _finite_above(verb)) is not None:
+            if verb.dep_ == "conj" and (finite := _finite_above(verb) or
+                                        _report_above(verb)) is not None:
                 verb = finite
                 continue
             if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head != verb:
@@ -471,13 +472,20 @@ class SpeakerResolver:
         return before.is_quote and text_of(self.doc)[before.idx - 1:before.idx] == ","
 
     def _name_next_to(self, cue: Token) -> Token | None:
-        """A parse that put the subject inside the quote: take the name beside the cue."""
+        """A parse that put the subject inside the quote: take the name beside the cue,
+        over a parenthesis ("Sen. Chris Murphy (a Democrat so boyish he ...) says")."""
+        text = text_of(self.doc)
         for mention in reversed(self.mentions):
-            if mention.end <= cue.idx and cue.idx - mention.end <= 60 and \
-                    not self.inside[mention.start] and mention.kind != "pronoun":
-                token = self.doc.char_span(mention.start, mention.end,
-                                           alignment_mode="expand")
-                return token.root if token is not None else None
+            if mention.end > cue.idx or self.inside[mention.start] or \
+                    mention.kind == "pronoun":
+                continue
+            gap = text[mention.end:cue.idx]
+            if ")" in gap.split("(")[0]:
+                continue  # inside the parenthesis
+            if len(re.sub(r"\([^()]*\)", "", gap)) > 60:
+                return None
+            token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            return token.root if token is not None else None
         return None
 
     def _mention_for(self, token: Token, trim: bool = False) -> tuple[str, int, int]:
@@ -637,6 +645,16 @@ def _finite_above(verb: Token) -> Token | None:
             not any(c.tag_ == "MD" for c in head.children):
         return None
     return next((a for a in head.ancestors if a.tag_ in {"VBD", "VBZ", "VBP"}), None)
+
+
+def _report_above(verb: Token) -> Token | None:
+    """ "Clark said Brooks had called - there are two of them - but said ...": a verb the
+    parser joined to a subjectless clause inside a report goes with the reporting verb."""
+    head = verb.head
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS or \
+            any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        return None
+    return head.head
 
 
 def _token_weight(token: Token) -> int:

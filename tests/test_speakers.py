@@ -393,3 +393,19 @@ def test_a_name_opening_a_title_line_speaks_its_quote(analyse: Any) -> None:
     text = ('Tomas Keller: \u2018You Find Me Odd Because I Sail Alone!\u2019\n\nThe sailor Tomas '
             'Keller came home on Monday.')
     assert _speaker_name(analyse, text, "Sail Alone") == "Tomas Keller"
+
+
+def test_a_second_said_after_an_aside_goes_with_the_first(analyse: Any) -> None:
+    text = ('Harbour news\n\nHarbour master Thomas Clark said Brooks had begun making calls to '
+            "board members - there are two from each of the island's nine wards, plus four "
+            'at-large members - but said the outcome was still up in the air.')
+    quote = _quote(analyse, text, "still up in the air")
+    assert quote.speaker_text is not None and "Thomas Clark" in quote.speaker_text
+
+
+def test_a_name_before_a_parenthesis_speaks_when_the_parse_lost_the_subject(analyse: Any
+                                                                            ) -> None:
+    text = ('Harbour news.\n\nFew politicians would ever admit this, but Sen. Chris Murphy (a '
+            'Dunmore Democrat so boyish he has been mistaken for a junior staffer) says he was '
+            'unfocused in the weeks after the vote.')
+    assert _speaker_name(analyse, text, "unfocused") == "Chris Murphy"
