@@ -289,7 +289,7 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
     para_end = text.find("\n", span.end)
     sent_end = min(first[-1].sent.end_char, len(text) if para_end < 0 else para_end)
     candidates = [t for t in _tokens_outside(doc, sent_start, sent_end, inside) if _is_cue(t)
-                  and not _cue_of_another_clause(t, span) and not _negated(t)]
+                  and not _cue_of_another_clause(t, span) and not _negated(t, inside)]
     if not candidates:
         following = _next_sentence(doc, first[-1])
         if following is not None:
@@ -303,7 +303,7 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
             # A cue in the next paragraph speaks for what follows it, not for this quote.
             # After a full stop only a plain attribution ('"We lost." Dahl said.'); "Dahl
             # agreed." is someone else's reaction.
-            lead = [t for t in outside[:window] if _is_cue(t) and not _negated(t) and "\n"
+            lead = [t for t in outside[:window] if _is_cue(t) and not _negated(t, inside) and "\n"
                     not in text[span.end:t.idx] and (ending != "." or t.lemma_ in PLAIN_CUES)]
             if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
@@ -333,9 +333,10 @@ def _cue_of_another_clause(cue: Token, span: MarkedSpan) -> bool:
         c.dep_ in {"mark", "advmod"} and c.lower_ in EVENT_MARKS for c in cue.lefts)
 
 
-def _negated(cue: Token) -> bool:
-    """ '"...?" Ruiz did not reply': what someone did not say is no quote of theirs."""
-    return any(c.dep_ == "neg" for c in cue.children)
+def _negated(cue: Token, inside: bytearray) -> bool:
+    """ '"...?" Ruiz did not reply': what someone did not say is no quote of theirs (a
+    "not" the parser hung on the cue from inside the quote does not count)."""
+    return any(c.dep_ == "neg" and not inside[c.idx] for c in cue.children)
 
 
 def _is_cue(token: Token) -> bool:
