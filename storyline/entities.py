@@ -51,7 +51,8 @@ from .people import (
 # Words for one role, so "the CEO" finds a "chief executive" ("chief executive of ...").
 ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
                  "chairman": "chair", "chairwoman": "chair", "councilman": "councillor",
-                 "councilwoman": "councillor", "councilor": "councillor", "leader": "head"}
+                 "councilwoman": "councillor", "councilor": "councillor", "leader": "head",
+                 "justice": "judge"}
 # Descriptions of a business: "the company" is the story's one company, whatever its name.
 COMPANY_NOUNS = {"company", "firm", "corporation", "business", "airline", "carrier", "retailer",
                  "insurer", "lender", "manufacturer", "automaker", "startup", "utility"}

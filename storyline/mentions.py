@@ -653,7 +653,10 @@ def _with_pronoun(doc: Doc, mention: Mention) -> Mention:
         if token.sent != sentence:
             own = token.dep_ in {"nsubj", "nsubjpass"}
         else:  # "..., and he", "... when she was hit"; not "said that he" (someone else)
-            own = token.dep_ in {"nsubj", "nsubjpass", "poss"} and _clause_of(token, verb)
+            # nor "Marsh complained that Dahl had ignored her call": in a reported clause
+            # a possessive is often the reporter's.
+            own = (token.dep_ in {"nsubj", "nsubjpass"} or
+                   token.dep_ == "poss" and verb.dep_ != "ccomp") and _clause_of(token, verb)
         return replace(mention, pronoun=gender) if own else mention
     return mention
 

@@ -18,7 +18,7 @@ from .marks import MarkedSpan, find_quote_marks
 from .models import Mention, Quote
 from .names import CANDIDATE_KINDS
 from .nlp import text_of
-from .speakers import SpeakerResolver
+from .speakers import SpeakerResolver, issued_thing
 from .text import dateline_length
 
 SPEECH_VERBS = {
@@ -289,7 +289,7 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
     para_end = text.find("\n", span.end)
     sent_end = min(first[-1].sent.end_char, len(text) if para_end < 0 else para_end)
     candidates = [t for t in _tokens_outside(doc, sent_start, sent_end, inside) if _is_cue(t)
-                  and not _cue_of_another_clause(t, span)]
+                  and not _cue_of_another_clause(t, span) and not _negated(t, inside)]
     if not candidates:
         following = _next_sentence(doc, first[-1])
         if following is not None:
@@ -303,8 +303,8 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
             # A cue in the next paragraph speaks for what follows it, not for this quote.
             # After a full stop only a plain attribution ('"We lost." Dahl said.'); "Dahl
             # agreed." is someone else's reaction.
-            lead = [t for t in outside[:window] if _is_cue(t) and "\n" not in
-                    text[span.end:t.idx] and (ending != "." or t.lemma_ in PLAIN_CUES)]
+            lead = [t for t in outside[:window] if _is_cue(t) and not _negated(t, inside) and "\n"
+                    not in text[span.end:t.idx] and (ending != "." or t.lemma_ in PLAIN_CUES)]
             if lead and (len(outside) <= 12 or window == 12):
                 candidates = lead
     if not candidates:
@@ -331,6 +331,12 @@ def _cue_of_another_clause(cue: Token, span: MarkedSpan) -> bool:
     when Varga called it closed' tells what happened next, not who spoke."""
     return cue.idx >= span.outer_end and any(
         c.dep_ in {"mark", "advmod"} and c.lower_ in EVENT_MARKS for c in cue.lefts)
+
+
+def _negated(cue: Token, inside: bytearray) -> bool:
+    """ '"...?" Ruiz did not reply': what someone did not say is no quote of theirs (a
+    "not" the parser hung on the cue from inside the quote does not count)."""
+    return any(c.dep_ == "neg" and not inside[c.idx] for c in cue.children)
 
 
 def _is_cue(token: Token) -> bool:
@@ -404,10 +410,17 @@ def _speaker_without_cue(doc: Doc, parts: list[MarkedSpan], resolver: SpeakerRes
     if verb is not None and (found := resolver.speaker_of(verb, previous)) is not None and \
             resolver.names_someone(found):
         return found, verb.text
-    colon = _colon_attribution(text, parts[0], resolver) or \
+    colon = _colon_attribution(doc, parts[0], resolver) or \
         _one_name_before_colon(doc, parts[0], resolver)
     if colon is not None:
         return colon, ":"
+    headline = _headline_speaker(text, parts[0])
+    if headline is not None:
+        return headline, ":"
+    verb = _verb_before_colon(doc, parts[0], resolver)
+    if verb is not None and (found := resolver.speaker_of(verb, previous)) is not None and \
+            resolver.names_person(found):
+        return found, ":"  # 'He went back to his old lines: "..."'
     lead = _cue_just_before(doc, parts[0], previous)
     if lead is not None and (found := resolver.speaker_of(lead, previous)) is not None:
         return found, lead.text  # 'X said the plan failed. "We lost."'
@@ -448,7 +461,8 @@ def _lead_in_subject(doc: Doc, span: MarkedSpan, previous: Quote | None) -> Toke
     when a person is its subject: 'Varga has run the ferry for years.\n\n"It is hard."'.
     Only across one paragraph break, and never past an earlier quote."""
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if first is None or first.start == 0 or first[0].sent.start_char < span.outer_start - 2:
+    if first is None or first[0].sent.start == 0 or \
+            first[0].sent.start_char < span.outer_start - 2:
         return None
     before = doc[first[0].sent.start - 1].sent
     gap = text_of(doc)[before.end_char:span.outer_start]
@@ -482,17 +496,34 @@ def _governing_verb(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | No
     return None
 
 
-def _colon_attribution(text: str, span: MarkedSpan, resolver: SpeakerResolver
+def _colon_attribution(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
                        ) -> tuple[str, int, int] | None:
     """ "Malik: '...'", "Continued Varga: '...'": a name right before the colon."""
+    text = text_of(doc)
     before = text[max(0, span.outer_start - 4):span.outer_start].rstrip()
     if not before.endswith(":"):
         return None
     colon = span.outer_start - 4 + len(before) - 1 if span.outer_start >= 4 else len(before) - 1
     for mention in (*resolver.people, *resolver.orgs):
         if 0 <= colon - mention.end <= 1 and mention.kind != "pronoun":
+            if _spoken_to(doc, mention):
+                return None  # "Solberg had a message for the board:": the board listens
             return mention.text, mention.start, mention.end
     return None
+
+
+def _headline_speaker(text: str, span: MarkedSpan) -> tuple[str, int, int] | None:
+    """ "Lena Marsh: Harbour 'Better Off Than Ever'" as an article's title line: the
+    capitalised words before the colon (a name; the mention finder leaves title words
+    unresolved, and the entity linker finds whom they name)."""
+    colon = text.find(":", 0, span.outer_start)
+    if colon < 0 or "\n" in text[:span.outer_start]:
+        return None
+    words = text[:colon].split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    start = len(text[:colon]) - len(text[:colon].lstrip())
+    return text[start:colon].rstrip(), start, len(text[:colon].rstrip())
 
 
 def _one_name_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
@@ -518,6 +549,29 @@ def _one_name_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
     return None
 
 
+def _verb_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
+                       ) -> Token | None:
+    """The last verb with a subject in the clause a colon right before the quote ends, when
+    that clause names no one ("found the note from Lena Marsh:" quotes her, not the
+    finder); its subject may be a pronoun."""
+    text = text_of(doc)
+    inside = resolver.inside
+    before = text[:span.outer_start].rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None:
+        return None
+    start = max(colon[0].sent.start_char, text.rfind("\n", 0, colon.start_char) + 1)
+    if any(start <= m.start < colon.start_char and not inside[m.start] and m.kind != "pronoun"
+           for m in (*resolver.people, *resolver.orgs)):
+        return None
+    verbs = [t for t in reversed(doc[colon[0].sent.start:colon.start]) if t.idx >= start and
+             not inside[t.idx] and t.pos_ in {"VERB", "AUX"} and any(
+                 c.dep_ in {"nsubj", "nsubjpass"} and not inside[c.idx] for c in t.children)]
+    return verbs[0] if verbs else None
+
+
 def _addressed(doc: Doc, start: int, end: int) -> bool:
     """A name the clause acts on rather than one speaking: "a message sent to Lena Marsh",
     "the jury heard Dahl" ("For Dahl, the answer is simple" still speaks)."""
@@ -527,6 +581,14 @@ def _addressed(doc: Doc, start: int, end: int) -> bool:
     root = span.root
     return root.dep_ in {"dobj", "dative"} or root.dep_ == "pobj" and \
         root.head.lower_ in {"to", "at", "about", "against", "with"}
+
+
+def _spoken_to(doc: Doc, mention: Mention) -> bool:
+    """The one a message right before a colon is for: "a blunt message to Mayor Dahl:",
+    "a message for the board:" (while "Frank quotes Alfred Kahn:" quotes Kahn)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj" and \
+        span.root.head.lower_ in {"to", "for"}
 
 
 POINTER_WORDS = {"that", "that's", "those", "this", "so", "such"}
@@ -579,16 +641,23 @@ def _pointer_after(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
 def _cue_just_before(doc: Doc, span: MarkedSpan, previous: Quote | None) -> Token | None:
     """The speech verb of the sentence right before a quote opening its own sentence."""
     first = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if first is None or first.start == 0 or first[0].sent.start_char < span.outer_start - 2:
+    if first is None or first[0].sent.start == 0 or \
+            first[0].sent.start_char < span.outer_start - 2:
         return None
     before = doc[first[0].sent.start - 1].sent
     gap = text_of(doc)[before.end_char:span.outer_start]
     if "\n" in gap or (previous is not None and previous.end > before.start_char):
         return None
     colon = before.text.rstrip().endswith(":")  # '..., and the mayor replied:'
-    cues = [t for t in before if _is_cue(t) and t.lemma_ not in WEAK_CUES and
+    cues = [t for t in before if (_is_cue(t) and t.lemma_ not in WEAK_CUES or _issues(t)) and
             (colon or t.dep_ == "ROOT")]
     return cues[-1] if cues else None
+
+
+def _issues(verb: Token) -> bool:
+    """ "The trust issued a statement apologising to the crews. '...'": a verb putting out
+    a statement, letter or the like, whose words the next quote gives."""
+    return verb.pos_ == "VERB" and any(issued_thing(c) for c in verb.children)
 
 
 def _dash_attribution(text: str, span: MarkedSpan, resolver: SpeakerResolver

@@ -147,7 +147,8 @@ class SpeakerResolver:
         if subject.lower_ == "they":
             return self._group_before(subject)
         if subject.lower_ in PRONOUNS:
-            return self._previous_speaker(subject, previous) or self._antecedent(subject)
+            return self._previous_speaker(subject, previous) or \
+                self._subject_just_before(subject) or self._antecedent(subject)
         return self._subject_in_cue_line(subject, cue) or \
             self._name_right_before(subject, cue) or self._name_between(subject, cue) or \
             self._named_in_apposition(subject) or self._named_with_age(subject) or \
@@ -351,6 +352,32 @@ class SpeakerResolver:
         return previous.speaker_text or speaker.text, previous.speaker_start, \
             previous.speaker_end
 
+    def _subject_just_before(self, pronoun: Token) -> tuple[str, int, int] | None:
+        """ "Dan Kovac agreed with Keller. '...,' he wrote": the person named as the subject
+        of the last sentence before the pronoun's (quotes aside) takes "he" or "she", though
+        someone named more often was quoted before."""
+        wanted = PRONOUNS[pronoun.lower_]
+        if wanted is None or pronoun.lower_ not in {"he", "she"}:
+            return None
+        index = pronoun.sent.start - 1
+        if any(m.start < pronoun.idx and not self.inside[m.start]
+               for m in self.people if m.start >= pronoun.sent.start_char):
+            return None  # "Dahl told Keller he ...": the salience rules decide
+        while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
+                              self.doc[index].is_punct):
+            index -= 1
+        if index < 0:
+            return None
+        root = self.doc[index].sent.root
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or self.inside[subject.idx]:
+            return None
+        mention = next((m for m in self.people if m.start <= subject.idx < m.end), None)
+        if mention is None or mention.kind != "name" or \
+                self.gender.get(self._id(mention), wanted) != wanted:
+            return None
+        return mention.text, mention.start, mention.end
+
     def _subject(self, cue: Token) -> Token | None:
         """Who speaks: the cue's subject, climbing through "saying", "by saying", "who said"."""
         if cue.lower_ == "according":
@@ -369,7 +396,7 @@ class SpeakerResolver:
                                                     for m in self.people))
             if subjects and subjects[0].lower_ in {"who", "which", "that"} and \
                     verb.dep_ == "relcl":
-                if _issued_thing(verb.head):
+                if issued_thing(verb.head):
                     verb = verb.head.head  # "Dahl released an ad that said ...": Dahl
                     continue
                 return verb.head  # "Varga, who called the closure ..." -> Varga
@@ -381,7 +408,7 @@ class SpeakerResolver:
             if agents:  # "was told by Oren Dahl": the agent speaks, not the one told
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
                 return pobj[0] if pobj else None
-            if verb.dep_ == "acl" and _issued_thing(verb.head):
+            if verb.dep_ == "acl" and issued_thing(verb.head):
                 verb = verb.head.head  # "Dahl released an ad calling ...": Dahl speaks
                 continue
             if verb.dep_ == "acl" and verb.head.pos_ in {"PROPN", "NOUN", "PRON"}:
@@ -389,6 +416,10 @@ class SpeakerResolver:
             controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
             if verb.dep_ == "xcomp" and controller and verb.head.lemma_ not in SUBJECT_CONTROL:
                 return controller[0]  # "forced Malik to admit" -> Malik
+            if verb.dep_ == "conj" and (finite := _finite_above(verb) or
+                                        _report_above(verb)) is not None:
+                verb = finite
+                continue
             if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head != verb:
                 verb = verb.head  # "..., saying", "began by saying"
             else:
@@ -441,13 +472,20 @@ class SpeakerResolver:
         return before.is_quote and text_of(self.doc)[before.idx - 1:before.idx] == ","
 
     def _name_next_to(self, cue: Token) -> Token | None:
-        """A parse that put the subject inside the quote: take the name beside the cue."""
+        """A parse that put the subject inside the quote: take the name beside the cue,
+        over a parenthesis ("Sen. Chris Murphy (a Democrat so boyish he ...) says")."""
+        text = text_of(self.doc)
         for mention in reversed(self.mentions):
-            if mention.end <= cue.idx and cue.idx - mention.end <= 60 and \
-                    not self.inside[mention.start] and mention.kind != "pronoun":
-                token = self.doc.char_span(mention.start, mention.end,
-                                           alignment_mode="expand")
-                return token.root if token is not None else None
+            if mention.end > cue.idx or self.inside[mention.start] or \
+                    mention.kind == "pronoun":
+                continue
+            gap = text[mention.end:cue.idx]
+            if ")" in gap.split("(")[0]:
+                continue  # inside the parenthesis
+            if len(re.sub(r"\([^()]*\)", "", gap)) > 60:
+                return None
+            token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            return token.root if token is not None else None
         return None
 
     def _mention_for(self, token: Token, trim: bool = False) -> tuple[str, int, int]:
@@ -591,11 +629,32 @@ ISSUED = {"statement", "ad", "advertisement", "commercial", "letter", "memo", "e
           "op-ed", "petition", "filing", "brief", "motion", "notice", "mailer", "flyer"}
 
 
-def _issued_thing(noun: Token) -> bool:
+def issued_thing(noun: Token) -> bool:
     """A thing someone puts out, as the object of their verb: "released an ad calling",
     "put out a statement saying" (not "footage of Dahl asking", not "told supporters")."""
     return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.lemma_.lower() in ISSUED and \
         noun.head.pos_ == "VERB"
+
+
+def _finite_above(verb: Token) -> Token | None:
+    """ "Moss said the island would leave the pact and suggested that ...": a past-tense
+    verb the parser joined to a bare verb after "would" is no part of that clause; it goes
+    with the nearest finite verb above it (here "said")."""
+    head = verb.head
+    if verb.tag_ not in {"VBD", "VBZ"} or head.tag_ != "VB" or \
+            not any(c.tag_ == "MD" for c in head.children):
+        return None
+    return next((a for a in head.ancestors if a.tag_ in {"VBD", "VBZ", "VBP"}), None)
+
+
+def _report_above(verb: Token) -> Token | None:
+    """ "Clark said Brooks had called - there are two of them - but said ...": a verb the
+    parser joined to a subjectless clause inside a report goes with the reporting verb."""
+    head = verb.head
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS or \
+            any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        return None
+    return head.head
 
 
 def _token_weight(token: Token) -> int:

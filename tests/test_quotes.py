@@ -801,3 +801,13 @@ def test_a_report_before_another_cue_is_no_content_of_it(analyse: Any) -> None:
     assert {q.text.rstrip(",") for q in quotes} >= {
         "she had queued for water at the Fenwick Road centre at 7 a.m.",
         "The shelves were empty by nine"}
+
+
+def test_a_not_inside_the_quote_does_not_negate_its_cue(analyse: Any) -> None:
+    # The parser hangs the quote's "not" on "said"; the cue still speaks, and the next
+    # quote goes on with the same turn.
+    text = ('Harbour news.\n\nThe ferry office has run forty sign-up events on the island.\n\n'
+            '"Are we where we need to be? Probably not," Ms. Ana Moore said. "Are we going to '
+            'get to where we need to be? Absolutely."\n\nThe mayor did not answer.')
+    first, second = [q for q in _quotes(analyse, text) if "we need to be" in q.text]
+    assert first.cue == "said" and second.turn_start == first.start

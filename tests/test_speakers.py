@@ -312,3 +312,100 @@ def test_a_description_after_a_named_subject_is_that_person(analyse: Any) -> Non
                      ).quotes
     assert [q.speaker_text for q in quotes] == ["Gareth Linde", "Simon Abara",
                                                 "The spokesperson", "The buyer"]
+
+
+def test_he_after_a_newly_named_subject_is_that_person(analyse: Any) -> None:
+    # Keller, named three times and quoted last, would win on salience alone.
+    text = ('Harbour critic Tomas Keller praised the ferry plan on Monday. "It is a fine day '
+            'for the island," Keller concluded.\n\nDan Varga at the Coastal Review agreed with '
+            'Keller about the ferries. "If the board wanted a fight, it got one," he wrote.')
+    assert _speaker_name(analyse, text, "wanted a fight") == "Dan Varga"
+
+
+def test_he_after_a_sentence_about_someone_else_stays_with_the_subject(analyse: Any) -> None:
+    # The sentence before has a woman for its subject: "he" is not her.
+    text = ('Tomas Keller praised the ferry plan on Monday. "It is a fine day for the '
+            'island," Keller said.\n\nMs. Ilse Varga of the Coastal Review agreed with him. '
+            '"If the board wanted a fight, it got one," he added.')
+    assert _speaker_name(analyse, text, "wanted a fight") == "Tomas Keller"
+
+
+def test_a_quote_after_a_statement_put_out_is_its_issuer(analyse: Any) -> None:
+    text = ('At the dock, the Harbour Trust issued a statement apologising to the crews for the '
+            'delays. "On behalf of everyone at the trust, we want to offer a deep apology to '
+            'the crews."')
+    assert _speaker_name(analyse, text, "deep apology") == "Harbour Trust"
+
+
+def test_a_body_a_message_is_for_before_a_colon_listens(analyse: Any) -> None:
+    text = 'Dock worker Mira Solberg had a message for the board: "Pay us what you owe."'
+    assert _speaker_name(analyse, text, "what you owe") == "Mira Solberg"
+
+
+def test_a_past_verb_joined_to_a_would_clause_goes_with_the_cue(analyse: Any) -> None:
+    text = ('Island premier Karin Moss said this week that the island would formally leave '
+            'the ferry pact by March and suggested that it would close the northern pier.')
+    quote = next(q for q in analyse(text, id="a0").quotes if q.cue == "suggested")
+    assert quote.speaker_text is not None and "Karin Moss" in quote.speaker_text
+
+
+def test_a_quote_opening_the_article_takes_no_cue_from_its_last_sentence(analyse: Any
+                                                                          ) -> None:
+    text = ('"Don\'t you know those dents weren\'t there before?" Keller told reporters on the '
+            'pier, pointing to dents that Ruiz showed to the police. Ruiz said it was nothing.')
+    quote = _quote(analyse, text, "dents weren")
+    assert quote.speaker_text != "Ruiz"
+
+
+def test_someone_who_did_not_reply_is_not_the_speaker(analyse: Any) -> None:
+    text = ('Keller told reporters on the pier, pointing to dents that Ruiz showed to the '
+            'police. "Wouldn\'t you think she would have called the coast guard?" Ruiz did not '
+            'reply to a request for comment.')
+    assert _speaker_name(analyse, text, "coast guard") == "Keller"
+
+
+def test_the_judge_is_the_justice_the_article_names(analyse: Any) -> None:
+    text = ('Justice Anika Brandt sentenced the man to four years. "The harm was grave," the '
+            'judge wrote.')
+    assert _speaker_name(analyse, text, "harm was grave") == "Anika Brandt"
+
+
+def test_a_possessive_in_a_reported_clause_gives_its_subject_no_gender(analyse: Any) -> None:
+    # "her call" is Marsh's, the one complaining, not Dahl's.
+    text = ('Lena Marsh complained that Oren Dahl had ignored her call about the ferry. Dahl '
+            'was at the pier on Monday. "I never got a call," he said.')
+    assert _speaker_name(analyse, text, "never got a call") == "Oren Dahl"
+
+
+def test_the_subject_of_the_clause_a_colon_ends_speaks(analyse: Any) -> None:
+    text = ('Mayor Oren Dahl spoke for an hour on Monday. But back on the pier, he returned to '
+            'his familiar lines: "It\'s called Island First! There will be no new tolls!"')
+    assert _speaker_name(analyse, text, "Island First") == "Oren Dahl"
+
+
+def test_a_thing_before_a_colon_is_no_speaker(analyse: Any) -> None:
+    text = ('Ada Reyes lost the vote. The verdict of the board was clear: "We will not pay for '
+            'the pier."')
+    assert _quote(analyse, text, "not pay for").speaker_text is None
+
+
+def test_a_name_opening_a_title_line_speaks_its_quote(analyse: Any) -> None:
+    text = ('Tomas Keller: \u2018You Find Me Odd Because I Sail Alone!\u2019\n\nThe sailor Tomas '
+            'Keller came home on Monday.')
+    assert _speaker_name(analyse, text, "Sail Alone") == "Tomas Keller"
+
+
+def test_a_second_said_after_an_aside_goes_with_the_first(analyse: Any) -> None:
+    text = ('Harbour news\n\nHarbour master Thomas Clark said Brooks had begun making calls to '
+            "board members - there are two from each of the island's nine wards, plus four "
+            'at-large members - but said the outcome was still up in the air.')
+    quote = _quote(analyse, text, "still up in the air")
+    assert quote.speaker_text is not None and "Thomas Clark" in quote.speaker_text
+
+
+def test_a_name_before_a_parenthesis_speaks_when_the_parse_lost_the_subject(analyse: Any
+                                                                            ) -> None:
+    text = ('Harbour news.\n\nFew politicians would ever admit this, but Sen. Chris Murphy (a '
+            'Dunmore Democrat so boyish he has been mistaken for a junior staffer) says he was '
+            'unfocused in the weeks after the vote.')
+    assert _speaker_name(analyse, text, "unfocused") == "Chris Murphy"
