@@ -64,7 +64,7 @@ ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institut
              "museum", "hospital", "school", "administration", "parliament", "senate",
              "congress", "cabinet", "team", "club", "foundation", "embassy", "army", "navy",
              "center", "centre", "radio", "television", "broadcaster", "network", "newspaper",
-             "magazine"}
+             "magazine", "airport", "zoo", "library", "prison"}
 PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "Bridge", "River",
                "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
                "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay",
@@ -546,8 +546,11 @@ def _strip_edges(tokens: list[Token], label: str) -> list[Token]:
 
 def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Mention | None:
     tokens = _strip_edges(tokens, label)
-    if not tokens or tokens[-1].text in PLACE_WORDS:
-        return None  # "Mill Lane", "Kestrel River Bridge": places, not people or bodies
+    if not tokens or tokens[-1].text in PLACE_WORDS and \
+            not (label in ORG_LABELS and tokens[-1].lower_ in ORG_NOUNS):
+        # "Mill Lane", "Kestrel River Bridge": places, not people or bodies; "Kestrel
+        # Regional Airport" both, and it speaks ("the airport said")
+        return None
     if label in PERSON_LABELS and len(tokens) > 1 and tokens[0].text in PLACE_PREFIXES:
         return None  # "Port Dunmore", "Island Wren" (a ship): no one's name
     doc = tokens[0].doc

@@ -774,7 +774,8 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
                       speaker[1] if speaker else None, speaker[2] if speaker else None)
         if len(quote.text.split()) >= 3 and not _mostly_quoted(quote, inside):
             quotes.append(quote)
-            if speaker is not None and resolver.named_speaker(token, speaker):
+            if speaker is not None and (resolver.named_speaker(token, speaker) or
+                                        resolver.introduced_speaker(token)):
                 resolver.reported.append(quote)
     return quotes
 

@@ -113,6 +113,14 @@ class SpeakerResolver:
         return subject is not None and subject.lower_ not in PRONOUNS and any(
             m.start < found[2] and found[1] < m.end and m.kind == "name" for m in self.people)
 
+    def introduced_speaker(self, cue: Token) -> bool:
+        """Whether the cue's subject brings in someone new and unnamed ("A spokesman for
+        Skylark Air said"): a following "he said" is that person, not one named before."""
+        subject = self._subject(cue)
+        return subject is not None and subject.lower_ not in PRONOUNS and \
+            is_person_noun(subject) and \
+            any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children)
+
     def _bearer_of_gender(self, found: tuple[str, int, int]) -> tuple[str, int, int]:
         """ "Ms. Varga said" where the article names Lena and Oren Varga: the one bearer of
         the surname whose gender the text gives as the honorific's, named by their latest
@@ -340,7 +348,7 @@ class SpeakerResolver:
             return None
         speaker = next((m for m in self.people if m.start == previous.speaker_start), None)
         if speaker is None:
-            return None
+            return self._unnamed_previous(pronoun, previous)
         wanted, known = PRONOUNS[pronoun.lower_], self.gender.get(self._id(speaker))
         if wanted and known and wanted != known:
             return None
@@ -351,6 +359,24 @@ class SpeakerResolver:
             return None
         return previous.speaker_text or speaker.text, previous.speaker_start, \
             previous.speaker_end
+
+    def _unnamed_previous(self, pronoun: Token, previous: Quote) -> tuple[str, int, int] | None:
+        """ "A spokesman for Skylark Air said the airline was disappointed. '...,' he said":
+        "he" goes on with the unnamed spokesman (and so his airline), not with a person
+        named earlier, when no one is named in between and no gender word says otherwise."""
+        start, end = previous.speaker_start, previous.speaker_end
+        if start is None or end is None or pronoun.lower_ not in {"he", "she"}:
+            return None
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span[0].lower_ not in {"a", "an"} or not is_person_noun(span.root):
+            return None
+        said = {t.lower_ for t in span}
+        wanted = PRONOUNS[pronoun.lower_]
+        if said & (MALE_WORDS if wanted == "female" else FEMALE_WORDS):
+            return None
+        if any(previous.end <= m.start < pronoun.idx and m.kind == "name" for m in self.people):
+            return None
+        return previous.speaker_text or span.text, start, end
 
     def _subject_just_before(self, pronoun: Token) -> tuple[str, int, int] | None:
         """ "Dan Kovac agreed with Keller. '...,' he wrote": the person named as the subject

@@ -1261,3 +1261,12 @@ def test_a_headline_role_noun_is_not_the_central_person_with_another_role(analys
             "would reopen on Friday.")
     index = _entities(analyse, text)
     assert index.entity_at("a0", 0, len("Driver")) != _person(index, "Ana Ruiz").id
+
+
+def test_an_airport_is_a_body_that_speaks_but_a_bridge_stays_a_place(nlp: Any) -> None:
+    text = ("Passengers at Kestrel Regional Airport face delays after the airport shut its "
+            "runway. Cars queued on the Kestrel River Bridge.")
+    mentions = _with_entities(nlp, text, ("Kestrel Regional Airport", "FAC"),
+                              ("Kestrel River Bridge", "FAC"))
+    assert [(m.text, m.label) for m in mentions if m.kind == "name"] == [
+        ("Kestrel Regional Airport", "ORG")]

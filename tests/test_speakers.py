@@ -409,3 +409,17 @@ def test_a_name_before_a_parenthesis_speaks_when_the_parse_lost_the_subject(anal
             'Dunmore Democrat so boyish he has been mistaken for a junior staffer) says he was '
             'unfocused in the weeks after the vote.')
     assert _speaker_name(analyse, text, "unfocused") == "Chris Murphy"
+
+
+def test_he_after_an_unnamed_spokesman_goes_on_with_him_not_with_a_woman_named_before(
+        analyse: Any) -> None:
+    text = ("Airport director Priya Nandakumar said the resurfacing had taken longer than "
+            'planned. "The crosswind runway will stay open at night," she said.\n\n'
+            "A spokesman for Skylark Air said the airline was disappointed. \"Our customers "
+            'have been patient, and they deserve certainty," he said.')
+    quote = _quote(analyse, text, "Our customers")
+    assert quote.speaker_text == "A spokesman for Skylark Air"
+    assert _speaker_name(analyse, text, "Our customers") == "Skylark Air"
+    # a spokeswoman is no "he": the quote is not hers
+    other = text.replace("A spokesman", "A spokeswoman")
+    assert _quote(analyse, other, "Our customers").speaker_text != "A spokeswoman for Skylark Air"
