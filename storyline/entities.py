@@ -647,10 +647,9 @@ def _described_person(nominal: Mention, described: dict[int, tuple[Cluster, set[
         "male" if nominal.name in MALE_WORDS else None
     fitting = [c for c, said in described.values() if words <= said and _named_in(
         c, nominal.article_id)]
-    written = re.search(rf"\b{re.escape(nominal.name)}\b", nominal.text, re.IGNORECASE)
+    head = nominal.text.split()[-1] if nominal.text.split() else ""
     if not fitting and not any(words <= said for _c, said in described.values()) and \
-            written and written.group(0).islower() and \
-            not re.search(r"['\u2019] ?s\b", nominal.text[:written.start()]):
+            head.islower() and not re.search(r"['\u2019] ?s\b", nominal.text):
         # Not a headline's "Climber" (the story's other climber may be meant) nor
         # someone's ("LiLo's lawyer").
         fitting = [c for c in people if _named_in(c, nominal.article_id) and any(
