@@ -268,7 +268,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
         if nominal.describes is not None:
             continue
         if _proper_words(nominal):  # "the Brooklyn mother", "the 40-year-old American"
-            merged = _described_person(nominal, described, people)
+            merged = _described_person(nominal, described)
             if merged is not None:
                 merged.add(nominal)
                 continue
@@ -635,32 +635,17 @@ def _proper_words(mention: Mention) -> set[str]:
         words[0].lower() not in PERSON_TITLES else set())
 
 
-def _described_person(nominal: Mention, described: dict[int, tuple[Cluster, set[str]]],
-                      people: Sequence[Cluster] = ()) -> Cluster | None:
+def _described_person(nominal: Mention, described: dict[int, tuple[Cluster, set[str]]]
+                      ) -> Cluster | None:
     """The one person named in the description's article whom the story describes with
-    all of its proper words ("the American" for "American Hasim Rahman"), of its gender.
-    Where the story describes no one with those words, the one person named there whom
-    the story gives a role with the description's head ("a Brooklyn mother" for "Ana
-    Ruiz, a mother of four"), not someone's ("Ruiz's mother" is another person)."""
+    all of its proper words ("the American" for "American Hasim Rahman"), of its gender."""
     words = _proper_words(nominal)
     wanted = "female" if nominal.name in FEMALE_WORDS else \
         "male" if nominal.name in MALE_WORDS else None
-    fitting = [c for c, said in described.values() if words <= said and _named_in(
-        c, nominal.article_id)]
-    head = nominal.text.split()[-1] if nominal.text.split() else ""
-    if not fitting and not any(words <= said for _c, said in described.values()) and \
-            head.islower() and not re.search(r"['\u2019] ?s\b", nominal.text):
-        # Not a headline's "Climber" (the story's other climber may be meant) nor
-        # someone's ("LiLo's lawyer").
-        fitting = [c for c in people if _named_in(c, nominal.article_id) and any(
-            same_role(nominal.name, r) and not OWNER_RE.search(r) and
-            _is_past(r) == _is_past(nominal.text) for r in c.roles)]
+    fitting = [c for c, said in described.values() if words <= said and any(
+        m.article_id == nominal.article_id and m.kind == "name" for m in c.mentions)]
     fitting = by_gender(fitting, wanted)
     return fitting[0] if len(fitting) == 1 else None
-
-
-def _named_in(cluster: Cluster, article_id: str) -> bool:
-    return any(m.article_id == article_id and m.kind == "name" for m in cluster.mentions)
 
 
 def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster], *,

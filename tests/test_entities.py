@@ -1222,25 +1222,6 @@ def test_a_team_that_speaks_is_a_body_not_a_person(analyse: Any) -> None:
     assert any(e.label == "ORG" and e.name == "Ridgeway Hawks" for e in index.entities)
 
 
-def test_a_description_with_a_place_finds_the_one_named_holder_of_its_role(analyse: Any
-                                                                            ) -> None:
-    """ "A Calder mother" in an article that names Dana Whitcombe, whom the story calls "a
-    mother of four": her, though no article sets "Calder mother" beside her name. With a
-    second mother named there, no one."""
-    first = "Dana Whitcombe, a mother of four, was hurt when a wall fell in Calder on Friday."
-    second = ("A Calder mother was hurt when a wall fell on Friday. Dana Whitcombe was taken "
-              "to hospital with a broken arm.")
-    index = _entities(analyse, first, second)
-    start = second.index("Calder mother")
-    dana = _person(index, "Dana Whitcombe")
-    assert index.entity_at("a1", start, start + len("Calder mother")) == dana.id
-    third = ("A Calder mother was hurt when a wall fell on Friday. Dana Whitcombe was taken "
-             "to hospital. Lena Marsh, a mother of two, saw the wall fall.")
-    index = _entities(analyse, first, third)
-    assert index.entity_at("a1", start, start + len("Calder mother")) not in {
-        _person(index, "Dana Whitcombe").id, _person(index, "Lena Marsh").id}
-
-
 def test_a_lower_case_person_noun_before_a_name_is_its_role(nlp: Any) -> None:
     """ "wide receiver Dion Mabry": the role "receiver", as "Mayor Dion Mabry" gives
     "mayor"; an apposition still wins ("..., the team captain")."""
