@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .descriptions import PERSON_TITLES
@@ -756,9 +756,18 @@ def _build_index(people: list[Cluster], orgs: list[Cluster],
         name = _canonical_name(cluster)
         aliases = tuple(a for a in cluster.aliases if a != name)
         spans = tuple(TextSpan(m.article_id, m.start, m.end) for m in cluster.mentions)
-        entities.append(Entity(entity_id, cluster.label, name, aliases, tuple(cluster.roles),
+        entities.append(Entity(entity_id, cluster.label, name, aliases,
+                               _distinct_roles(cluster.roles),
                                tuple(sorted(spans, key=lambda s: (s.article, s.start)))))
     return EntityIndex(entities, owners)
+
+
+def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
+    """Each role once: "Airport director" and "airport's director" are one role."""
+    seen: dict[str, str] = {}
+    for role in roles:
+        seen.setdefault(" ".join(role.lower().replace("'s ", " ").split()), role)
+    return tuple(seen.values())
 
 
 def _first_position(cluster: Cluster) -> tuple[int, str, int]:

@@ -1251,3 +1251,10 @@ def test_an_airport_is_a_body_that_speaks_but_a_bridge_stays_a_place(nlp: Any) -
                               ("Kestrel River Bridge", "FAC"))
     assert [(m.text, m.label) for m in mentions if m.kind == "name"] == [
         ("Kestrel Regional Airport", "ORG")]
+
+
+def test_a_role_written_two_ways_is_listed_once(analyse: Any) -> None:
+    index = _entities(analyse, "Airport director Priya Nandakumar closed the runway. "
+                               "Priya Nandakumar, the airport's director, said it was worn.")
+    roles = _person(index, "Priya Nandakumar").roles
+    assert len(roles) == 1 and roles[0].lower().replace("'s", "") == "airport director"
