@@ -122,7 +122,8 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
             datelines[mention.article_id] = mention  # "HALE ISLAND, Dec. 2 -" opens the text
         if _dateline(mention) or mention.no_event:
             continue
-        if _schedule(mention, neighbours) or _season_as_word(mention):
+        if _schedule(mention, neighbours) or _season_as_word(mention) or \
+                _month_as_name(mention):
             continue
         if _clock_time(mention):
             day = _day_of(mention, neighbours, last_day.get(mention.article_id),
@@ -240,6 +241,9 @@ def _schedule(mention: DateMention, neighbours: Sequence[DateMention]) -> bool:
     if _clock_time(mention) and EVERY.search(clause) and not re.search(
             r"\b(?:was|were|had)\b", clause):
         return True  # "is emptied every day at 5 p.m.", "from 8 a.m. every weekday"
+    if _clock_time(mention) and mention.status != "happened" and \
+            RECURRING_SLOT.search(clause) and not re.search(r"\b(?:was|were|had)\b", clause):
+        return True  # "would work from 10pm to 6am only on weekdays": hours, not a day
     if mention.verb not in SCHEDULE_VERBS or PAST_SCHEDULE.search(clause):
         return False
     if mention.precision == "range" and WEEKDAY_RANGE.fullmatch(mention.text):
@@ -266,6 +270,17 @@ def _season_as_word(mention: DateMention) -> bool:
         following is not None and following.group(1) not in SEASON_NOUNS | STOPWORDS
 
 
+def _month_as_name(mention: DateMention) -> bool:
+    """ "so that shops could get through the January sales": the name of a period that
+    comes back every year, not a date of the story."""
+    if mention.text.lower().removeprefix("the ").strip() not in MONTH_WORDS:
+        return False
+    offset = mention.start - mention.sentence.start + len(mention.text)
+    return bool(re.match(r"\s+(?:sales|holidays)\b", mention.sentence.text[offset:],
+                         re.IGNORECASE))
+
+
+MONTH_WORDS = {name.lower() for name in calendar.month_name[1:]}
 SCHEDULE_VERBS = {"be", "open", "close", "run", "operate", "leave", "depart", "arrive",
                   "serve", "start"}
 PAST_SCHEDULE = re.compile(r"\b(?:was|were|opened|closed|ran|operated|left|departed|"
@@ -289,6 +304,9 @@ DAY_WORD = re.compile(rf"{_WEEKDAY}s?|today|yesterday|tomorrow|morning|afternoon
                       r"night|noon|midnight|\d+|[ap]m", re.IGNORECASE)
 _EVERY = rf"every\s+(?:day|morning|afternoon|evening|night|weekday|weekend|{_WEEKDAY})"
 EVERY = re.compile(rf"\b{_EVERY}\b", re.IGNORECASE)
+# A clock time on these is a timetable whatever the verb: "from 10pm to 6am on weekdays".
+RECURRING_SLOT = re.compile(rf"\b(?:on\s+(?:weekdays|weeknights|weekends|{_WEEKDAY}s)|nightly|"
+                            r"every\s+night)\b", re.IGNORECASE)
 RECURRING = re.compile(rf"\b(?:weekdays|weekends|daily|nightly|{_WEEKDAY}s|every\s+week|"
                        rf"{_EVERY})\b", re.IGNORECASE)
 

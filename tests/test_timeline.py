@@ -367,3 +367,19 @@ def test_a_bare_clock_time_against_a_publication_date_without_time_dates_nothing
     assert [(e.date, e.time, e.description[:20]) for e in events] == [
         ("2026-03-09", None, "The authority issued"),  # no dateline, no 07:00 from Quell
         ("2026-03-13", None, "Crews will flush the")]
+
+
+def test_working_hours_on_weekdays_and_the_january_sales_are_no_events(analyse: Any) -> None:
+    hours = analyse("Ms Orla Finch said Brackwater Paving would work from 10pm to 6am only on "
+                    "weekdays. The council said it would delay the work to January 25, so "
+                    "that shops could get through the January sales.",
+                    published="2026-10-16T09:00:00Z")
+    events = build_timeline([article("x", published="2026-10-16T09:00:00Z")], hours.dates)
+    assert [(e.date, e.status) for e in events] == [("2027-01-25", "planned")]
+
+
+def test_a_one_off_night_shift_is_still_an_event(analyse: Any) -> None:
+    shift = analyse("Brackwater Paving will work from 10pm on Friday to repair the runway.",
+                    published="2026-10-14T09:00:00Z")
+    events = build_timeline([article("x", published="2026-10-14T09:00:00Z")], shift.dates)
+    assert [e.date for e in events] == ["2026-10-16"]
