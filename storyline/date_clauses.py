@@ -73,7 +73,16 @@ def anchored_clause(ent: Span) -> str:
         verb = verb.head
     if verb.dep_ in {"ccomp", "pcomp"} and verb.left_edge.tag_ in {"WRB", "WP"}:
         verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
-    tokens = [t for t in verb.subtree if start <= t.idx < end and not t.is_space]
+    if verb.tag_ == "VBG" and verb.dep_ == "pobj":
+        # "close its runway for resurfacing from November 2": the gerund is a noun here;
+        # the clause is the closing, not the fragment "resurfacing from November 2".
+        verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
+    # Not a second clause joined to it ("... and that the runway would reopen on
+    # December 14"): that one tells of its own date.
+    others = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+              and not c.left_edge.i <= ent.start <= c.right_edge.i for t in c.subtree}
+    tokens = [t for t in verb.subtree if start <= t.idx < end and not t.is_space and
+              t.i not in others]
     tokens = _trim_tokens(tokens)
     if len(tokens) < 4:
         return sentence
@@ -88,7 +97,7 @@ def anchored_clause(ent: Span) -> str:
 def _trim_tokens(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     return tokens
 

@@ -175,15 +175,50 @@ def _as_in_the_original(dates: Sequence[DateMention], sources: dict[str, str]
         if sources.get(mention.article_id, mention.article_id) == mention.article_id:
             values.setdefault((mention.article_id, mention.text.lower()), mention)
     copied = []
+    aligned = _aligned_in_the_original(dates, sources)
     for mention in dates:
         root = sources.get(mention.article_id, mention.article_id)
         original = values.get((root, mention.text.lower())) if root != mention.article_id \
             else None
+        original = original or aligned.get((mention.article_id, mention.start))
         if original is not None and original.value != mention.value:
             mention = dataclasses.replace(mention, value=original.value,
                                           precision=original.precision, timex=original.timex)
         copied.append(mention)
     return copied
+
+
+def _aligned_in_the_original(dates: Sequence[DateMention], sources: dict[str, str]
+                             ) -> dict[tuple[str, int], DateMention]:
+    """A reworded copy's sentence and the original's sentence it rewrites ("will hold a
+    public assembly subsequent Thursday" for "will hold a public meeting next Thursday"):
+    the copy's n-th date there is the original's n-th. Keyed by (copy id, mention start)."""
+    by_sentence: dict[tuple[str, int], list[DateMention]] = defaultdict(list)
+    for mention in dates:
+        by_sentence[(mention.article_id, mention.sentence.start)].append(mention)
+    originals: dict[str, list[tuple[set[str], list[DateMention]]]] = defaultdict(list)
+    for (article, _), mentions in by_sentence.items():
+        if sources.get(article, article) == article:
+            originals[article].append((set(content_words(mentions[0].sentence.text)),
+                                       mentions))
+    found: dict[tuple[str, int], DateMention] = {}
+    for (article, _), mentions in by_sentence.items():
+        root = sources.get(article, article)
+        if root == article or root not in originals:
+            continue
+        words = set(content_words(mentions[0].sentence.text))
+        best = max(originals[root], key=lambda pair: len(pair[0] & words))
+        shared = len(best[0] & words)
+        if shared < ALIGN_MIN_SHARED or shared / max(1, min(len(best[0]), len(words))) < \
+                ALIGN_OVERLAP or len(best[1]) != len(mentions):
+            continue
+        for mention, original in zip(mentions, best[1], strict=True):
+            found[(article, mention.start)] = original
+    return found
+
+
+ALIGN_MIN_SHARED = 2  # content words a copy's sentence keeps from its original's,
+ALIGN_OVERLAP = 0.4  # and their share of the shorter: spinners swap most nouns
 
 
 def _clock_time(mention: DateMention) -> bool:

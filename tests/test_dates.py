@@ -467,3 +467,15 @@ def test_a_date_inside_a_condition_dates_no_event(analyse: Any, text: str,
                                                   conditional: bool) -> None:
     analysis = analyse(text)
     assert [d.no_event for d in analysis.dates] == [conditional]
+
+
+def test_a_clause_is_the_verbs_not_a_gerund_fragment_nor_the_next_clause(
+        analyse: Any) -> None:
+    analysis = analyse("Dunmore Airport will close its runway for resurfacing from November 2, "
+                       "bosses announced. Ms Priya Okonjo said the resurfacing would start as "
+                       "planned on November 9 and that the runway would reopen on December 14.")
+    clauses = {d.text: d.clause for d in analysis.dates}
+    assert clauses["November 2"].startswith("Dunmore Airport will close its runway for "
+                                            "resurfacing from November 2")
+    assert clauses["November 9"] == "the resurfacing would start as planned on November 9"
+    assert clauses["December 14"] == "the runway would reopen on December 14"

@@ -383,3 +383,22 @@ def test_a_one_off_night_shift_is_still_an_event(analyse: Any) -> None:
                     published="2026-10-14T09:00:00Z")
     events = build_timeline([article("x", published="2026-10-14T09:00:00Z")], shift.dates)
     assert [e.date for e in events] == ["2026-10-16"]
+
+
+def test_a_reworded_copy_takes_its_originals_date_and_words(analyse: Any) -> None:
+    original = analyse("Kestrel Regional Airport will shut its runway in November. The "
+                       "airport will hold a public meeting next Thursday.", id="orig",
+                       published="2026-10-05T09:00:00Z")
+    spun = analyse("Kestrel Regional Airport will shut its runway in November. The airfield "
+                   "will hold a public assembly subsequent Thursday.", id="copy",
+                   published="2026-10-09T09:00:00Z")
+    articles = [article("x", id="orig", published="2026-10-05T09:00:00Z"),
+                article("y", id="copy", published="2026-10-09T09:00:00Z")]
+    events = build_timeline(articles, [*original.dates, *spun.dates], {"copy": "orig"})
+    meeting = [e for e in events if "meeting" in e.description or "assembly" in e.description]
+    assert [(e.date, e.description) for e in meeting] == [
+        ("2026-10-08", "The airport will hold a public meeting next Thursday")]
+    assert {span.article for span in meeting[0].evidence} == {"orig", "copy"}
+    # Without the provenance link the copy's own reading stands apart.
+    alone = build_timeline(articles, [*original.dates, *spun.dates])
+    assert "2026-10-15" in {e.date for e in alone}
