@@ -55,15 +55,20 @@ class _Draft:
 
 
 def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
-                   sources: dict[str, str] | None = None) -> list[Event]:
+                   sources: dict[str, str] | None = None, *,
+                   facts: Sequence[Fact] = ()) -> list[Event]:
     """Merge date mentions into events; one entry per event, all evidence kept.
 
     Args:
         sources: article id -> the original it copies (from provenance), so that a
             copy's date joins its original's event even when reworded, and copies never
             count as an outlet disagreeing on a date.
+        facts: the story's aligned facts: two mentions of one date in sentences aligned
+            as one fact are one event, however differently worded ("buckles would be
+            sent out from October 19", "kits will be posted from October 19").
     """
     sources = sources or {}
+    fact_of = _facts_of(facts)
     published = {a.id: a.timestamp for a in articles}
     drafts: list[_Draft] = []
     dates = _as_in_the_original(_event_dates(dates, {a.id: a.text for a in articles},
@@ -79,7 +84,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         # which says nothing about whether they are one event.
         date_words = set(content_words(mention.text))
         words = set(content_words(mention.clause or mention.sentence.text)) - date_words
-        target = _matching_draft(drafts, mention, words, sources)
+        target = _matching_draft(drafts, mention, words, sources, fact_of)
         if target is None:
             target = _Draft(mention.value, mention.precision)
             drafts.append(target)
@@ -346,13 +351,34 @@ RECURRING = re.compile(rf"\b(?:weekdays|weekends|daily|nightly|{_WEEKDAY}s|every
                        rf"{_EVERY})\b", re.IGNORECASE)
 
 
+def _facts_of(facts: Sequence[Fact]) -> dict[str, list[tuple[int, int, str]]]:
+    """Per article, the spans of facts stated by more than one article: (start, end, id)."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for fact in facts:
+        if len({span.article for span in fact.evidence}) > 1:
+            for span in fact.evidence:
+                spans[span.article].append((span.start, span.end, fact.id))
+    return spans
+
+
+def _fact_ids(mention: DateMention, fact_of: dict[str, list[tuple[int, int, str]]]
+              ) -> set[str]:
+    return {fact for start, end, fact in fact_of.get(mention.article_id, ())
+            if start <= mention.start < end}
+
+
 def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[str],
-                    sources: dict[str, str]) -> _Draft | None:
+                    sources: dict[str, str],
+                    fact_of: dict[str, list[tuple[int, int, str]]] | None = None
+                    ) -> _Draft | None:
     best, best_score = None, 0.0
     root = sources.get(mention.article_id, mention.article_id)
+    facts = _fact_ids(mention, fact_of) if fact_of else set()
     for draft in drafts:
         if draft.value != mention.value or mention.value is None:
             continue
+        if facts and any(_fact_ids(m, fact_of or {}) & facts for m in draft.mentions):
+            return draft  # the alignment found one fact: one event, however worded
         from_original = root != mention.article_id and any(
             m.article_id == root for m in draft.mentions)
         if any(m.article_id == mention.article_id and m.sentence == mention.sentence

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ import pytest
 
 from storyline import pipeline
 from storyline.dossier import event_dict
+from storyline.models import Fact
+from storyline.models import Span as ModelSpan
 from storyline.report import event_line, render_html, render_markdown
 from storyline.timeline import build_timeline, date_divergences, describe
 from tests.conftest import article
@@ -402,3 +405,21 @@ def test_a_reworded_copy_takes_its_originals_date_and_words(analyse: Any) -> Non
     # Without the provenance link the copy's own reading stands apart.
     alone = build_timeline(articles, [*original.dates, *spun.dates])
     assert "2026-10-15" in {e.date for e in alone}
+
+
+def test_dates_of_one_aligned_fact_are_one_event_however_worded(analyse: Any) -> None:
+    first = analyse("Free replacement buckles would be sent out from October 19.", id="a1",
+                    published="2026-10-09T09:00:00Z")
+    second = analyse("Replacement kits will be posted from October 19.", id="a2",
+                     published="2026-10-10T09:00:00Z")
+    articles = [article("x", id="a1", published="2026-10-09T09:00:00Z"),
+                article("y", id="a2", published="2026-10-10T09:00:00Z")]
+    dates = [*first.dates, *second.dates]
+    apart = build_timeline(articles, dates)
+    assert [e.date for e in apart] == ["2026-10-19", "2026-10-19"]
+    fact = Fact("f1", "Replacement buckles from October 19", "corroborated",
+                (ModelSpan("a1", 0, 60), ModelSpan("a2", 0, 49)), 2)
+    merged = build_timeline(articles, dates, facts=[fact])
+    assert [(e.date, e.sources) for e in merged] == [("2026-10-19", 2)]
+    lone = dataclasses.replace(fact, evidence=(ModelSpan("a1", 0, 60),))
+    assert len(build_timeline(articles, dates, facts=[lone])) == 2
