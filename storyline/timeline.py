@@ -389,7 +389,13 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
             overlap += MERGE_OVERLAP
         if overlap > best_score:
             best, best_score = draft, overlap
+    if best_score > 0 and AS_PLANNED.search(mention.clause or mention.sentence.text):
+        return best  # "would start as planned on November 2": the plan already told of
     return best if best_score >= MERGE_OVERLAP else None
+
+
+AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|on schedule)\b",
+                        re.IGNORECASE)
 
 
 # -- one event, several dates -------------------------------------------------------

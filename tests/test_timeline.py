@@ -423,3 +423,19 @@ def test_dates_of_one_aligned_fact_are_one_event_however_worded(analyse: Any) ->
     assert [(e.date, e.sources) for e in merged] == [("2026-10-19", 2)]
     lone = dataclasses.replace(fact, evidence=(ModelSpan("a1", 0, 60),))
     assert len(build_timeline(articles, dates, facts=[lone])) == 2
+
+
+def test_as_planned_on_a_day_joins_the_plan_already_told(analyse: Any) -> None:
+    plan = analyse("Dunmore Airport will close its main runway for resurfacing from "
+                   "November 2.", id="a1", published="2026-10-06T09:00:00Z")
+    later = analyse("Ms Priya Okonjo said the resurfacing would start as planned on "
+                    "November 2.", id="a2", published="2026-10-20T09:00:00Z")
+    other = analyse("Ms Priya Okonjo said the ferry timetable would change on November 2.",
+                    id="a3", published="2026-10-20T09:00:00Z")
+    articles = [article("x", id="a1", published="2026-10-06T09:00:00Z"),
+                article("y", id="a2", published="2026-10-20T09:00:00Z"),
+                article("z", id="a3", published="2026-10-20T09:00:00Z")]
+    events = build_timeline(articles, [*plan.dates, *later.dates, *other.dates])
+    november = [e for e in events if e.date == "2026-11-02"]
+    assert sorted(sorted({s.article for s in e.evidence}) for e in november) == [
+        ["a1", "a2"], ["a3"]]
