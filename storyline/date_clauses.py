@@ -238,7 +238,8 @@ def is_conditional(ent: Span) -> bool:
     month": a date in an "if" or "unless" clause is a condition, not a fact."""
     token = ent.root
     for _ in range(8):
-        if token.pos_ in {"VERB", "AUX"} and any(
+        # An adverbial clause: "asked if the bridge would reopen on Friday" is a question.
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in token.children):
             return True
         if token.head == token or token.dep_ in {"ROOT", "ccomp"}:

@@ -462,6 +462,7 @@ def test_a_week_later_than_planned_is_a_comparison_not_a_date(analyse: Any) -> N
      "of the month.", True),
     ("Unless the Kestrel board agrees by Friday, the strike will go ahead.", True),
     ("The strike will go ahead on Friday if talks fail.", False),
+    ("Reporters asked if the Dunmore bridge reopened on Friday.", False),
 ])
 def test_a_date_inside_a_condition_dates_no_event(analyse: Any, text: str,
                                                   conditional: bool) -> None:
