@@ -73,7 +73,16 @@ def anchored_clause(ent: Span) -> str:
         verb = verb.head
     if verb.dep_ in {"ccomp", "pcomp"} and verb.left_edge.tag_ in {"WRB", "WP"}:
         verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
-    tokens = [t for t in verb.subtree if start <= t.idx < end and not t.is_space]
+    if verb.tag_ == "VBG" and verb.dep_ == "pobj":
+        # "close its runway for resurfacing from November 2": the gerund is a noun here;
+        # the clause is the closing, not the fragment "resurfacing from November 2".
+        verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
+    # Not a second clause joined to it ("... and that the runway would reopen on
+    # December 14"): that one tells of its own date.
+    others = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+              and not c.left_edge.i <= ent.start <= c.right_edge.i for t in c.subtree}
+    tokens = [t for t in verb.subtree if start <= t.idx < end and not t.is_space and
+              t.i not in others]
     tokens = _trim_tokens(tokens)
     if len(tokens) < 4:
         return sentence
@@ -88,7 +97,7 @@ def anchored_clause(ent: Span) -> str:
 def _trim_tokens(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     return tokens
 
@@ -140,9 +149,9 @@ def is_reporting(ent: Span) -> bool:
 
 
 def no_event(ent: Span) -> bool:
-    """No event at all: a newsletter talking to its reader, or a sentence about how far
-    off a date feels."""
-    return _to_reader(ent) or _felt_as_far(ent)
+    """No event at all: a newsletter talking to its reader, a sentence about how far off a
+    date feels, or a condition ("if the airport did not offer guarantees by Friday")."""
+    return _to_reader(ent) or _felt_as_far(ent) or is_conditional(ent)
 
 
 def _to_reader(ent: Span) -> bool:
@@ -191,6 +200,9 @@ def verb_lemma(ent: Span) -> str:
 
 
 def _governing_verb(ent: Span) -> Token | None:
+    speech = _speech_verb_before(ent)
+    if speech is not None:
+        return speech
     token = ent.root
     for _ in range(6):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
@@ -199,6 +211,44 @@ def _governing_verb(ent: Span) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _speech_verb_before(ent: Span) -> Token | None:
+    """ "Kestrel Air said on Monday it would cut flights": a date between a speech verb and
+    the subject of what was said dates the saying, though the parser may hang it on "cut"
+    ("would" belongs to what was said, not to Monday)."""
+    doc = ent.doc
+    start = ent.start - 1 if ent.start > 0 and doc[ent.start - 1].lower_ == "on" else ent.start
+    if start == 0 or doc[start - 1].lemma_ not in SPEECH_LEMMAS or \
+            doc[start - 1].pos_ != "VERB":
+        return None
+    speech, said = doc[start - 1], ent.root.head
+    while said.dep_ == "prep" and said.head != said:
+        said = said.head
+    if said.dep_ != "ccomp" or said.head != speech:
+        return None
+    subjects = [c for c in said.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    follows = ent.end < len(doc) and (doc[ent.end].lower_ == "that" or
+                                     any(s.left_edge.i == ent.end for s in subjects))
+    return speech if follows else None
+
+
+def is_conditional(ent: Span) -> bool:
+    """ "would ballot members if the airport did not offer guarantees by the end of the
+    month": a date in an "if" or "unless" clause is a condition, not a fact."""
+    token = ent.root
+    for _ in range(8):
+        # An adverbial clause: "asked if the bridge would reopen on Friday" is a question.
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in CONDITION_WORDS for c in token.children):
+            return True
+        if token.head == token or token.dep_ in {"ROOT", "ccomp"}:
+            return False
+        token = token.head
+    return False
+
+
+CONDITION_WORDS = {"if", "unless"}
 
 
 def is_future(ent: Span) -> bool | None:

@@ -131,13 +131,34 @@ class _Finder:
                 (span[-1].lower_ in {"year-ago", "year-earlier", "ago", "earlier", "comparable"} or
                  re.fullmatch(r"\d{4}", span[-1].text)):
             span = self.doc[span.start:span.end + 1]  # "the year-ago [period]"
-        if self._resolve(span):
+        if self._comparison(span) or self._resolve(span):
             return
         for piece in _shrunk(span):  # "d'etat last year", "seven a year ago"
             if self._resolve(piece, points_only=True):
                 return
         if self.base is None:
             self._emit(span, None, None)
+
+    def _comparison(self, span: Span) -> bool:
+        """ "until December 21, a week later than planned": "a week later than" compares two
+        dates; it is an amount of time (a week), not a date of its own."""
+        doc = self.doc
+        if span.end >= len(doc) or doc[span.end].lower_ != "than" or \
+                span[-1].lower_ not in {"later", "earlier", "sooner"}:
+            return False
+        commas = [t.i for t in span if t.text == ","]
+        start = commas[-1] + 1 if commas else span.start
+        amount = _trim(doc[start:span.end - 1])
+        value, precision = normalize_date(amount.text, self.base) if len(amount) else (None,
+                                                                                       None)
+        if value is None or precision != "duration":
+            return False
+        if commas:
+            left = _trim(doc[span.start:commas[-1]])
+            if len(left) and not self._resolve(left):
+                return False
+        self._emit(amount, value, precision)
+        return True
 
     def _resolve(self, span: Span, *, points_only: bool = False) -> bool:
         """Emit the mention(s) for one span; False when nothing in it could be placed.

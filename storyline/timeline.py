@@ -55,15 +55,20 @@ class _Draft:
 
 
 def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
-                   sources: dict[str, str] | None = None) -> list[Event]:
+                   sources: dict[str, str] | None = None, *,
+                   facts: Sequence[Fact] = ()) -> list[Event]:
     """Merge date mentions into events; one entry per event, all evidence kept.
 
     Args:
         sources: article id -> the original it copies (from provenance), so that a
             copy's date joins its original's event even when reworded, and copies never
             count as an outlet disagreeing on a date.
+        facts: the story's aligned facts: two mentions of one date in sentences aligned
+            as one fact are one event, however differently worded ("buckles would be
+            sent out from October 19", "kits will be posted from October 19").
     """
     sources = sources or {}
+    fact_of = _facts_of(facts)
     published = {a.id: a.timestamp for a in articles}
     drafts: list[_Draft] = []
     dates = _as_in_the_original(_event_dates(dates, {a.id: a.text for a in articles},
@@ -79,7 +84,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         # which says nothing about whether they are one event.
         date_words = set(content_words(mention.text))
         words = set(content_words(mention.clause or mention.sentence.text)) - date_words
-        target = _matching_draft(drafts, mention, words, sources)
+        target = _matching_draft(drafts, mention, words, sources, fact_of)
         if target is None:
             target = _Draft(mention.value, mention.precision)
             drafts.append(target)
@@ -122,7 +127,8 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
             datelines[mention.article_id] = mention  # "HALE ISLAND, Dec. 2 -" opens the text
         if _dateline(mention) or mention.no_event:
             continue
-        if _schedule(mention, neighbours) or _season_as_word(mention):
+        if _schedule(mention, neighbours) or _season_as_word(mention) or \
+                _month_as_name(mention):
             continue
         if _clock_time(mention):
             day = _day_of(mention, neighbours, last_day.get(mention.article_id),
@@ -174,15 +180,50 @@ def _as_in_the_original(dates: Sequence[DateMention], sources: dict[str, str]
         if sources.get(mention.article_id, mention.article_id) == mention.article_id:
             values.setdefault((mention.article_id, mention.text.lower()), mention)
     copied = []
+    aligned = _aligned_in_the_original(dates, sources)
     for mention in dates:
         root = sources.get(mention.article_id, mention.article_id)
         original = values.get((root, mention.text.lower())) if root != mention.article_id \
             else None
+        original = original or aligned.get((mention.article_id, mention.start))
         if original is not None and original.value != mention.value:
             mention = dataclasses.replace(mention, value=original.value,
                                           precision=original.precision, timex=original.timex)
         copied.append(mention)
     return copied
+
+
+def _aligned_in_the_original(dates: Sequence[DateMention], sources: dict[str, str]
+                             ) -> dict[tuple[str, int], DateMention]:
+    """A reworded copy's sentence and the original's sentence it rewrites ("will hold a
+    public assembly subsequent Thursday" for "will hold a public meeting next Thursday"):
+    the copy's n-th date there is the original's n-th. Keyed by (copy id, mention start)."""
+    by_sentence: dict[tuple[str, int], list[DateMention]] = defaultdict(list)
+    for mention in dates:
+        by_sentence[(mention.article_id, mention.sentence.start)].append(mention)
+    originals: dict[str, list[tuple[set[str], list[DateMention]]]] = defaultdict(list)
+    for (article, _), mentions in by_sentence.items():
+        if sources.get(article, article) == article:
+            originals[article].append((set(content_words(mentions[0].sentence.text)),
+                                       mentions))
+    found: dict[tuple[str, int], DateMention] = {}
+    for (article, _), mentions in by_sentence.items():
+        root = sources.get(article, article)
+        if root == article or root not in originals:
+            continue
+        words = set(content_words(mentions[0].sentence.text))
+        best = max(originals[root], key=lambda pair: len(pair[0] & words))
+        shared = len(best[0] & words)
+        if shared < ALIGN_MIN_SHARED or shared / max(1, min(len(best[0]), len(words))) < \
+                ALIGN_OVERLAP or len(best[1]) != len(mentions):
+            continue
+        for mention, original in zip(mentions, best[1], strict=True):
+            found[(article, mention.start)] = original
+    return found
+
+
+ALIGN_MIN_SHARED = 2  # content words a copy's sentence keeps from its original's,
+ALIGN_OVERLAP = 0.4  # and their share of the shorter: spinners swap most nouns
 
 
 def _clock_time(mention: DateMention) -> bool:
@@ -240,6 +281,9 @@ def _schedule(mention: DateMention, neighbours: Sequence[DateMention]) -> bool:
     if _clock_time(mention) and EVERY.search(clause) and not re.search(
             r"\b(?:was|were|had)\b", clause):
         return True  # "is emptied every day at 5 p.m.", "from 8 a.m. every weekday"
+    if _clock_time(mention) and mention.status != "happened" and \
+            RECURRING_SLOT.search(clause) and not re.search(r"\b(?:was|were|had)\b", clause):
+        return True  # "would work from 10pm to 6am only on weekdays": hours, not a day
     if mention.verb not in SCHEDULE_VERBS or PAST_SCHEDULE.search(clause):
         return False
     if mention.precision == "range" and WEEKDAY_RANGE.fullmatch(mention.text):
@@ -266,6 +310,17 @@ def _season_as_word(mention: DateMention) -> bool:
         following is not None and following.group(1) not in SEASON_NOUNS | STOPWORDS
 
 
+def _month_as_name(mention: DateMention) -> bool:
+    """ "so that shops could get through the January sales": the name of a period that
+    comes back every year, not a date of the story."""
+    if mention.text.lower().removeprefix("the ").strip() not in MONTH_WORDS:
+        return False
+    offset = mention.start - mention.sentence.start + len(mention.text)
+    return bool(re.match(r"\s+(?:sales|holidays)\b", mention.sentence.text[offset:],
+                         re.IGNORECASE))
+
+
+MONTH_WORDS = {name.lower() for name in calendar.month_name[1:]}
 SCHEDULE_VERBS = {"be", "open", "close", "run", "operate", "leave", "depart", "arrive",
                   "serve", "start"}
 PAST_SCHEDULE = re.compile(r"\b(?:was|were|opened|closed|ran|operated|left|departed|"
@@ -289,17 +344,41 @@ DAY_WORD = re.compile(rf"{_WEEKDAY}s?|today|yesterday|tomorrow|morning|afternoon
                       r"night|noon|midnight|\d+|[ap]m", re.IGNORECASE)
 _EVERY = rf"every\s+(?:day|morning|afternoon|evening|night|weekday|weekend|{_WEEKDAY})"
 EVERY = re.compile(rf"\b{_EVERY}\b", re.IGNORECASE)
+# A clock time on these is a timetable whatever the verb: "from 10pm to 6am on weekdays".
+RECURRING_SLOT = re.compile(rf"\b(?:on\s+(?:weekdays|weeknights|weekends|{_WEEKDAY}s)|nightly|"
+                            r"every\s+night)\b", re.IGNORECASE)
 RECURRING = re.compile(rf"\b(?:weekdays|weekends|daily|nightly|{_WEEKDAY}s|every\s+week|"
                        rf"{_EVERY})\b", re.IGNORECASE)
 
 
+def _facts_of(facts: Sequence[Fact]) -> dict[str, list[tuple[int, int, str]]]:
+    """Per article, the spans of facts stated by more than one article: (start, end, id)."""
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for fact in facts:
+        if len({span.article for span in fact.evidence}) > 1:
+            for span in fact.evidence:
+                spans[span.article].append((span.start, span.end, fact.id))
+    return spans
+
+
+def _fact_ids(mention: DateMention, fact_of: dict[str, list[tuple[int, int, str]]]
+              ) -> set[str]:
+    return {fact for start, end, fact in fact_of.get(mention.article_id, ())
+            if start <= mention.start < end}
+
+
 def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[str],
-                    sources: dict[str, str]) -> _Draft | None:
+                    sources: dict[str, str],
+                    fact_of: dict[str, list[tuple[int, int, str]]] | None = None
+                    ) -> _Draft | None:
     best, best_score = None, 0.0
     root = sources.get(mention.article_id, mention.article_id)
+    facts = _fact_ids(mention, fact_of) if fact_of else set()
     for draft in drafts:
         if draft.value != mention.value or mention.value is None:
             continue
+        if facts and any(_fact_ids(m, fact_of or {}) & facts for m in draft.mentions):
+            return draft  # the alignment found one fact: one event, however worded
         from_original = root != mention.article_id and any(
             m.article_id == root for m in draft.mentions)
         if any(m.article_id == mention.article_id and m.sentence == mention.sentence
@@ -310,7 +389,13 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
             overlap += MERGE_OVERLAP
         if overlap > best_score:
             best, best_score = draft, overlap
+    if best_score > 0 and AS_PLANNED.search(mention.clause or mention.sentence.text):
+        return best  # "would start as planned on November 2": the plan already told of
     return best if best_score >= MERGE_OVERLAP else None
+
+
+AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|on schedule)\b",
+                        re.IGNORECASE)
 
 
 # -- one event, several dates -------------------------------------------------------

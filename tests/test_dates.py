@@ -426,3 +426,57 @@ def test_what_lies_after_the_report_has_not_happened(analyse: Any, text: str, pu
     [found] = [d for d in analyse(text, published=published).dates
                if d.precision in {"day", "month"}]
     assert (found.value, found.status) == (value, status)
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Air said on Monday it would cut 40 flights a week from Dunmore.",
+    "The Harbour Safety Board said on Monday that it would examine every ferry.",
+    "Mayor Ilse Varga said Monday the pier would reopen in spring.",
+])
+def test_a_date_after_a_speech_verb_dates_the_saying(analyse: Any, text: str) -> None:
+    # Published on a Wednesday: "would" belongs to what was said, Monday to the saying.
+    analysis = analyse(text)
+    monday = [d for d in analysis.dates if d.text == "Monday"]
+    assert [(d.value, d.status, d.reporting) for d in monday] == [
+        ("2026-03-09", "happened", True)]
+
+
+def test_a_date_after_what_was_said_is_still_its_own(analyse: Any) -> None:
+    analysis = analyse("Kestrel Air said it would cut 40 flights a week on Monday.")
+    assert [(d.value, d.status) for d in analysis.dates if d.text == "Monday"] == [
+        ("2026-03-16", "planned")]
+
+
+def test_a_week_later_than_planned_is_a_comparison_not_a_date(analyse: Any) -> None:
+    analysis = analyse("The Dunmore runway will not reopen until December 21, a week later "
+                       "than planned, the airport said.")
+    points = [(d.text, d.value, d.status) for d in analysis.dates
+              if d.precision in {"day", "month", "year", "range"}]
+    assert points == [("December 21", "2026-12-21", "planned")]
+    assert [(d.text, d.value) for d in analysis.dates if d.precision == "duration"] == [
+        ("a week", "P1W")]
+
+
+@pytest.mark.parametrize(("text", "conditional"), [
+    ("The union would ballot members if the airport did not offer guarantees by the end "
+     "of the month.", True),
+    ("Unless the Kestrel board agrees by Friday, the strike will go ahead.", True),
+    ("The strike will go ahead on Friday if talks fail.", False),
+    ("Reporters asked if the Dunmore bridge reopened on Friday.", False),
+])
+def test_a_date_inside_a_condition_dates_no_event(analyse: Any, text: str,
+                                                  conditional: bool) -> None:
+    analysis = analyse(text)
+    assert [d.no_event for d in analysis.dates] == [conditional]
+
+
+def test_a_clause_is_the_verbs_not_a_gerund_fragment_nor_the_next_clause(
+        analyse: Any) -> None:
+    analysis = analyse("Dunmore Airport will close its runway for resurfacing from November 2, "
+                       "bosses announced. Ms Priya Okonjo said the resurfacing would start as "
+                       "planned on November 9 and that the runway would reopen on December 14.")
+    clauses = {d.text: d.clause for d in analysis.dates}
+    assert clauses["November 2"].startswith("Dunmore Airport will close its runway for "
+                                            "resurfacing from November 2")
+    assert clauses["November 9"] == "the resurfacing would start as planned on November 9"
+    assert clauses["December 14"] == "the runway would reopen on December 14"

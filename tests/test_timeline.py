@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,8 @@ import pytest
 
 from storyline import pipeline
 from storyline.dossier import event_dict
+from storyline.models import Fact
+from storyline.models import Span as ModelSpan
 from storyline.report import event_line, render_html, render_markdown
 from storyline.timeline import build_timeline, date_divergences, describe
 from tests.conftest import article
@@ -367,3 +370,72 @@ def test_a_bare_clock_time_against_a_publication_date_without_time_dates_nothing
     assert [(e.date, e.time, e.description[:20]) for e in events] == [
         ("2026-03-09", None, "The authority issued"),  # no dateline, no 07:00 from Quell
         ("2026-03-13", None, "Crews will flush the")]
+
+
+def test_working_hours_on_weekdays_and_the_january_sales_are_no_events(analyse: Any) -> None:
+    hours = analyse("Ms Orla Finch said Brackwater Paving would work from 10pm to 6am only on "
+                    "weekdays. The council said it would delay the work to January 25, so "
+                    "that shops could get through the January sales.",
+                    published="2026-10-16T09:00:00Z")
+    events = build_timeline([article("x", published="2026-10-16T09:00:00Z")], hours.dates)
+    assert [(e.date, e.status) for e in events] == [("2027-01-25", "planned")]
+
+
+def test_a_one_off_night_shift_is_still_an_event(analyse: Any) -> None:
+    shift = analyse("Brackwater Paving will work from 10pm on Friday to repair the runway.",
+                    published="2026-10-14T09:00:00Z")
+    events = build_timeline([article("x", published="2026-10-14T09:00:00Z")], shift.dates)
+    assert [e.date for e in events] == ["2026-10-16"]
+
+
+def test_a_reworded_copy_takes_its_originals_date_and_words(analyse: Any) -> None:
+    original = analyse("Kestrel Regional Airport will shut its runway in November. The "
+                       "airport will hold a public meeting next Thursday.", id="orig",
+                       published="2026-10-05T09:00:00Z")
+    spun = analyse("Kestrel Regional Airport will shut its runway in November. The airfield "
+                   "will hold a public assembly subsequent Thursday.", id="copy",
+                   published="2026-10-09T09:00:00Z")
+    articles = [article("x", id="orig", published="2026-10-05T09:00:00Z"),
+                article("y", id="copy", published="2026-10-09T09:00:00Z")]
+    events = build_timeline(articles, [*original.dates, *spun.dates], {"copy": "orig"})
+    meeting = [e for e in events if "meeting" in e.description or "assembly" in e.description]
+    assert [(e.date, e.description) for e in meeting] == [
+        ("2026-10-08", "The airport will hold a public meeting next Thursday")]
+    assert {span.article for span in meeting[0].evidence} == {"orig", "copy"}
+    # Without the provenance link the copy's own reading stands apart.
+    alone = build_timeline(articles, [*original.dates, *spun.dates])
+    assert "2026-10-15" in {e.date for e in alone}
+
+
+def test_dates_of_one_aligned_fact_are_one_event_however_worded(analyse: Any) -> None:
+    first = analyse("Free replacement buckles would be sent out from October 19.", id="a1",
+                    published="2026-10-09T09:00:00Z")
+    second = analyse("Replacement kits will be posted from October 19.", id="a2",
+                     published="2026-10-10T09:00:00Z")
+    articles = [article("x", id="a1", published="2026-10-09T09:00:00Z"),
+                article("y", id="a2", published="2026-10-10T09:00:00Z")]
+    dates = [*first.dates, *second.dates]
+    apart = build_timeline(articles, dates)
+    assert [e.date for e in apart] == ["2026-10-19", "2026-10-19"]
+    fact = Fact("f1", "Replacement buckles from October 19", "corroborated",
+                (ModelSpan("a1", 0, 60), ModelSpan("a2", 0, 49)), 2)
+    merged = build_timeline(articles, dates, facts=[fact])
+    assert [(e.date, e.sources) for e in merged] == [("2026-10-19", 2)]
+    lone = dataclasses.replace(fact, evidence=(ModelSpan("a1", 0, 60),))
+    assert len(build_timeline(articles, dates, facts=[lone])) == 2
+
+
+def test_as_planned_on_a_day_joins_the_plan_already_told(analyse: Any) -> None:
+    plan = analyse("Dunmore Airport will close its main runway for resurfacing from "
+                   "November 2.", id="a1", published="2026-10-06T09:00:00Z")
+    later = analyse("Ms Priya Okonjo said the resurfacing would start as planned on "
+                    "November 2.", id="a2", published="2026-10-20T09:00:00Z")
+    other = analyse("Ms Priya Okonjo said the ferry timetable would change on November 2.",
+                    id="a3", published="2026-10-20T09:00:00Z")
+    articles = [article("x", id="a1", published="2026-10-06T09:00:00Z"),
+                article("y", id="a2", published="2026-10-20T09:00:00Z"),
+                article("z", id="a3", published="2026-10-20T09:00:00Z")]
+    events = build_timeline(articles, [*plan.dates, *later.dates, *other.dates])
+    november = [e for e in events if e.date == "2026-11-02"]
+    assert sorted(sorted({s.article for s in e.evidence}) for e in november) == [
+        ["a1", "a2"], ["a3"]]
