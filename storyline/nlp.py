@@ -121,8 +121,16 @@ def sentence_features(doc: Doc, article_id: str) -> SentenceFeatures:
             Clause(" ".join(t.text for t in part),
                    tuple(lemma[t.i] for t in part if t.i in content),
                    _cues(part, lemma, content))
-            for part in sentence_clauses(sent)))
+            for part in _within(sentence_clauses(sent), lemma)))
     return found
+
+
+def _within(parts: list[list[Token]], sentence: dict[int, str]) -> list[list[Token]]:
+    """Clause tokens inside the sentence only: a parse that runs across a paragraph break
+    hangs words of the next paragraph on this sentence's verbs, but the sentence ends at
+    the break (`statement_spans`)."""
+    kept = [[t for t in part if t.i in sentence] for part in parts]
+    return [part for part in kept if part]
 
 
 def _cues(tokens: list[Token], lemma: dict[int, str], content: set[int], *,

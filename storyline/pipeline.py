@@ -501,7 +501,8 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     published = {a.id: a.timestamp for a in articles}
     digests = {p.article for p in provenance if p.kind == "digest"}
     alignment = align_facts(articles, analyses, sources, digests)
-    events = build_timeline(articles, _story_dates(analyses, alignment.digest_items), sources)
+    events = build_timeline(articles, _story_dates(analyses, alignment.digest_items), sources,
+                            facts=alignment.facts)
     quote_groups = group_quotes(quotes, published)
     dated = date_divergences(events, articles, start=len(alignment.divergences))
     worded = quote_divergences(quote_groups, quotes, articles, sources,
@@ -755,8 +756,10 @@ def timeline_for(articles: Sequence[Article], *, options: AnalyzeOptions | None 
     provenance = detect_provenance(ordered)
     sources = independence_groups(provenance)
     analyses = analyze_articles(ordered, options=options)
-    # As in the dossier: of a digest, only the items this story's other articles tell.
+    # As in the dossier: of a digest, only the items this story's other articles tell,
+    # and two dates in sentences aligned as one fact are one event.
     digests = {p.article for p in provenance if p.kind == "digest"}
-    items = align_facts(ordered, analyses, sources, digests).digest_items if digests else {}
-    events = build_timeline(ordered, _story_dates(analyses, items), sources)
+    alignment = align_facts(ordered, analyses, sources, digests)
+    events = build_timeline(ordered, _story_dates(analyses, alignment.digest_items), sources,
+                            facts=alignment.facts)
     return [event_dict(event) for event in events]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from storyline.nlp import sentence_features, statement_spans
 
 
@@ -72,3 +74,22 @@ def test_digits_that_are_part_of_a_name_are_no_amounts(nlp: Any) -> None:
               "rockets for the launch.")
     numbers = sentence_features(doc, "a").numbers
     assert [list(n) for n in numbers] == [[("seat", 18_000.0)], []]
+
+
+def test_a_clause_the_parse_runs_into_the_next_paragraph_stays_in_its_sentence(
+        nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline import nlp as nlp_module
+
+    doc = nlp("The council said it was told on Friday that the pier was unsafe for crowds and "
+              "boats.\n\nHarbour master Tomas Keller called the closure a temporary setback.")
+    real = nlp_module.sentence_clauses
+
+    def across(sent: Any) -> Any:  # as a parse that crosses the paragraph break does
+        return [[*part, *sent.doc[sent.end:]] for part in real(sent)] or [list(sent.doc)]
+
+    monkeypatch.setattr(nlp_module, "sentence_clauses", across)
+    found = sentence_features(doc, "a")
+    first = found.sentences[0]
+    assert found.clauses[0] and all(
+        "Keller" not in clause.text for clause in found.clauses[0])
+    assert "Keller" not in first.text
