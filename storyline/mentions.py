@@ -570,7 +570,7 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     prefix_role, prefix_start = _title_prefix(
         doc, tokens[0].i, name_start=name_tokens[0].i if inner_role else None)
     role = prefix_role or inner_role or _apposition_role(name_tokens[-1]) or \
-        _person_noun_before(doc, tokens[0].i)
+        _person_noun_before(doc, tokens[0].i) or _relative_clause_role(name_tokens[-1])
     honorific = honorific or _honorific_before(doc, tokens[0].i)
     text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
     return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
@@ -937,6 +937,31 @@ def _apposition_role(head: Token) -> str | None:
             return normalize_role(_subtree_text(child, stop_at=None))
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and is_person_noun(head.head):
         return normalize_role(_subtree_text(head.head, stop_at=head))
+    return None
+
+
+# "who chairs the union": the verb of a relative clause that says what a person holds,
+# and the role it gives.
+ROLE_VERBS = {"chair": "chair", "lead": "head", "head": "head", "run": "head",
+              "direct": "director", "manage": "manager", "own": "owner", "found": "founder",
+              "coach": "coach", "represent": "representative", "edit": "editor",
+              "captain": "captain", "govern": "governor", "co-found": "co-founder"}
+
+
+def _relative_clause_role(head: Token) -> str | None:
+    """Role from a relative clause: "Tomas Ferreira, who chairs the Kestrel Airport
+    Workers' Union," is "chair of the Kestrel Airport Workers' Union". Only what someone
+    holds now ("who ran the zoo until May" held it once); a founder stays one."""
+    for clause in head.children:
+        verb = clause.lemma_.lower()
+        if clause.dep_ != "relcl" or verb not in ROLE_VERBS or \
+                clause.tag_ not in {"VBZ", "VBP"} and verb not in {"found", "co-found"}:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        held = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        if held is not None:
+            return normalize_role(f"{ROLE_VERBS[verb]} of {_subtree_text(held, stop_at=None)}")
     return None
 
 

@@ -1258,3 +1258,12 @@ def test_a_role_written_two_ways_is_listed_once(analyse: Any) -> None:
                                "Priya Nandakumar, the airport's director, said it was worn.")
     roles = _person(index, "Priya Nandakumar").roles
     assert len(roles) == 1 and roles[0].lower().replace("'s", "") == "airport director"
+
+
+def test_a_relative_clause_saying_what_someone_holds_is_their_role(nlp: Any) -> None:
+    doc = nlp("Tomas Ferreira, who chairs the Kestrel Airport Workers' Union, said staff were "
+              "worried. Amal Brack, who ran the zoo until May, said the pens were old. Laura "
+              "Benton, who founded Little Travellers in 2015, said the seats were safe.")
+    roles = {m.name: m.role for m in find_mentions(doc, "a0") if m.label == "PERSON"}
+    assert roles == {"Tomas Ferreira": "chair of the Kestrel Airport Workers' Union",
+                     "Amal Brack": None, "Laura Benton": "founder of Little Travellers"}
