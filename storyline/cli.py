@@ -100,7 +100,7 @@ def _progress(label: str) -> Iterator[pipeline.Progress]:
 
 def _ingest(store: Any, inputs: tuple[str, ...]) -> pipeline.IngestReport:
     with _progress("Reading") as advance:
-        stdin = sys.stdin
+        stdin = sys.stdin.buffer  # bytes: decoded as files are
         result = pipeline.ingest_inputs(store, inputs, progress=advance, stdin=stdin)
     for error in result.errors:
         _report_error(error)

@@ -43,18 +43,20 @@ HEADER_KEYS = {"title", "outlet", "url", "published", "author", "id", "source", 
 
 
 def read_inputs(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                stdin: IO[str] | None = None) -> Iterator[Record]:
+                stdin: IO[str] | IO[bytes] | None = None) -> Iterator[Record]:
     """Yield articles and input errors from files, directories and "-" (stdin JSONL).
 
     Args:
         inputs: paths as the user gave them.
         max_bytes: files larger than this are reported, not read.
-        stdin: stream used for "-" (defaults to sys.stdin).
+        stdin: stream used for "-" (defaults to sys.stdin's bytes); a bytes stream is
+            decoded line by line as files are (UTF-8, else Windows-1252 with a warning).
     """
     seen_ids: dict[str, int] = {}
     for item in inputs:
         if item == "-":
-            records: Iterator[Record] = _read_jsonl_stream(stdin or sys.stdin, "<stdin>", "stdin")
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            records: Iterator[Record] = _read_jsonl_stream(stream, "<stdin>", "stdin")
         else:
             records = _read_path(Path(item), max_bytes=max_bytes)
         for record in records:
@@ -150,6 +152,11 @@ def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
         return _decode_or_fail(data, "utf-16"), None
     if b"\x00" in data[:8192]:
         raise InputProblem("binary file (contains NUL bytes), not text")
+    return _decode_text(data)
+
+
+def _decode_text(data: bytes) -> tuple[str, str | None]:
+    """UTF-8, else Windows-1252 with the reason as a warning."""
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -264,9 +271,13 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
     A publication date that cannot be read is dropped and, when `warnings` is
     given, explained there (the article itself is kept).
     """
-    body = normalize_text(text)
+    fields = _without_surrogates({"id": id, "source": source, "text": text, "title": title,
+                                  "outlet": outlet, "url": url, "author": author}, warnings)
+    body = normalize_text(fields["text"])
     if not body:
         raise InputProblem("no article text")
+    id, source, title, outlet, url, author = (fields[name] for name in (
+        "id", "source", "title", "outlet", "url", "author"))
     parsed = parse_published(published)
     if parsed is None and published not in (None, "") and warnings is not None:
         shown = str(published)[:40]
@@ -280,6 +291,19 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
         outlet=(outlet.strip() or outlet_from_url(url)), url=url.strip(),
         published=parsed, author=" ".join(author.split()),
     )
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(fields: dict[str, str], warnings: list[str] | None) -> dict[str, str]:
+    """Lone surrogates ("\\ud800" is valid JSON) cannot be stored as UTF-8: each becomes
+    U+FFFD, and the article is kept with a warning."""
+    changed = [name for name, value in fields.items() if _SURROGATE.search(value)]
+    if changed and warnings is not None:
+        warnings.append(f"lone surrogate code point in {', '.join(changed)} replaced by "
+                        "U+FFFD")
+    return {name: _SURROGATE.sub("\ufffd", value) for name, value in fields.items()}
 
 
 def _clean_id(value: str) -> str:
@@ -364,12 +388,16 @@ def _author_text(value: object) -> str:
     return str(value or "")
 
 
-def _read_jsonl_stream(stream: IO[str], source: str, stem: str) -> Iterator[Record]:
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
+def _read_jsonl_stream(stream: IO[str] | IO[bytes], source: str,
+                       stem: str) -> Iterator[Record]:
+    for number, raw in enumerate(stream, start=1):
         where = f"{source}:{number}"
         notes: list[str] = []
+        line, warning = _decode_text(raw) if isinstance(raw, bytes) else (str(raw), None)
+        if not line.strip():
+            continue
+        if warning:
+            notes.append(warning)
         try:
             obj = _parse_json(line, one_line=True)
             yield _article_from_json(obj, source, f"{stem}-{number}", notes)

@@ -93,6 +93,15 @@ def test_stdin_jsonl() -> None:
     assert result.stdout.startswith("# ") and "Ilse Varga" in result.stdout
 
 
+def test_stdin_that_is_not_utf8_is_read_as_windows_1252(tmp_path: Path) -> None:
+    line = json.dumps({"id": "c", "text": "Caf\u00e9 owners in Wrenfold met on Monday."},
+                      ensure_ascii=False)
+    result = CliRunner().invoke(cli, ["ingest", "-", "--db", str(tmp_path / "n.db")],
+                                input=line.encode("cp1252") + b"\n")
+    assert result.exit_code == 0, result.output
+    assert "<stdin>:1: not valid UTF-8" in result.stderr and "1 new" in result.stderr
+
+
 def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     db = str(tmp_path / "news.db")
     first = _run("ingest", str(DEMO_ARTICLES), "--db", db)

@@ -24,7 +24,7 @@ FIXTURES = Path(__file__).parent / "articles" / "ingest"
 
 
 def read(*inputs: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
-         stdin: IO[str] | None = None) -> tuple[list[Article], list[InputError]]:
+         stdin: IO[str] | IO[bytes] | None = None) -> tuple[list[Article], list[InputError]]:
     """All records of one read_inputs call, split into articles and errors."""
     records = list(read_inputs([str(i) for i in inputs], max_bytes=max_bytes, stdin=stdin))
     articles = [r for r in records if isinstance(r, Article)]
@@ -483,6 +483,34 @@ def test_stdin_and_files_together(tmp_path: Path) -> None:
     articles, errors = read(good, "-", stdin=stdin)
     assert errors == []
     assert [a.id for a in articles] == ["pier", "pier-2"]
+
+
+def test_a_lone_surrogate_is_replaced_and_the_other_articles_are_kept(tmp_path: Path) -> None:
+    # "\ud800" is valid JSON but no UTF-8 text: it once stopped the whole run.
+    lines = write(tmp_path / "wire.jsonl",
+                  '{"id": "a", "title": "Ferry \\udc00 notice", '
+                  '"text": "The Wrenfold ferry \\ud800 sails again, said Pim Ostra."}\n'
+                  '{"id": "b", "text": "The Wrenfold ferry sails again on Friday."}\n')
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    articles, errors = read(lines, good)
+    assert [a.id for a in articles] == ["a", "b", "good"]
+    assert articles[0].text == "The Wrenfold ferry \ufffd sails again, said Pim Ostra."
+    assert articles[0].title == "Ferry \ufffd notice"
+    assert len(articles[0].key) == 64
+    assert [(e.source, e.severity) for e in errors] == [(f"{lines}:1", "warning")]
+    assert "surrogate" in errors[0].reason and "text" in errors[0].reason
+
+
+def test_stdin_bytes_are_decoded_like_files() -> None:
+    stdin = io.BytesIO('{"id": "w", "text": "Caf\u00e9 owners in Wrenfold met on Monday."}\n'
+                       .encode("cp1252") +
+                       '{"id": "u", "text": "Caf\u00e9 Ostra opened on Tuesday."}\n'
+                       .encode("utf-8"))
+    articles, errors = read("-", stdin=stdin)
+    assert [a.text for a in articles] == ["Caf\u00e9 owners in Wrenfold met on Monday.",
+                                          "Caf\u00e9 Ostra opened on Tuesday."]
+    assert [(e.source, e.severity) for e in errors] == [("<stdin>:1", "warning")]
+    assert "Windows-1252" in errors[0].reason
 
 
 def test_duplicate_ids_get_suffixes(tmp_path: Path) -> None:
