@@ -225,7 +225,7 @@ def stories_cli(db_path: str, fmt: str, search: str | None) -> None:
 
     Example: storyline stories --db news.db --search "Varga"
     """
-    with open_store(db_path) as store:
+    with open_store(db_path, create=False) as store:
         headers = list_story_headers(store)
         index = pipeline.index_of(headers)
         if search and search.strip():  # as the web UI's search box finds them
@@ -264,7 +264,7 @@ def show_cli(story_id: str, db_path: str, fmt: str | None, out_dir: str | None,
         raise click.UsageError("--format all needs --out DIR")
     options = pipeline.AnalyzeOptions(model=model, summary_words=summary_words, llm=llm_url,
                                       llm_model=llm_model)
-    with open_store(db_path) as store:
+    with open_store(db_path, create=False) as store:
         dossier = pipeline.dossier_for_story(store, story_id, options=options)
     _report_llm_problems([dossier])
     _emit([dossier], pipeline.index_for([dossier]), fmt=fmt, out_dir=out_dir, one_story=True)
@@ -329,6 +329,7 @@ def serve_cli(db_path: str, host: str, port: int) -> None:
 
     from .web import allowed_hosts_for, create_app
 
+    open_store(db_path, create=False).close()  # not a store: say so before serving
     # Bind first, so a busy port is a clear error (exit 1) before anything is announced.
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:

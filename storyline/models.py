@@ -20,6 +20,10 @@ class StoryNotFound(StorylineError):
     """A story id that the store does not hold."""
 
 
+class StoreProblem(StorylineError):
+    """A --db path that cannot be opened as a Storyline store (path and reason)."""
+
+
 class InputProblem(StorylineError):
     """One input that cannot be read or parsed (path and reason in the message)."""
 

@@ -59,7 +59,7 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
         return _not_found(str(exc.detail) if exc.detail != "Not Found" else "no such page")
 
     def story_dossier(story_id: str) -> dict[str, Any]:
-        with open_store(db_path) as store:
+        with open_store(db_path, create=False) as store:
             try:
                 return pipeline.dossier_for_story(store, story_id, options=options)
             except StoryNotFound as exc:
@@ -69,7 +69,7 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
     kept: dict[str, Any] = {}  # the index, while the stories stay as they were
 
     def index() -> dict[str, Any]:
-        with open_store(db_path) as store:
+        with open_store(db_path, create=False) as store:
             generation = story_generation(store)
             if kept.get("generation") != generation:
                 headers = list_story_headers(store)
@@ -82,7 +82,7 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
         stories = index()
         named = set()
         if q.strip():
-            with open_store(db_path) as store:
+            with open_store(db_path, create=False) as store:
                 named = stories_with_words(store, q)
         shown = stories_page(stories["stories"], q, _page_number(page),
                              headlines=kept.get("headlines", {}), named=named)

@@ -102,6 +102,18 @@ def test_stdin_that_is_not_utf8_is_read_as_windows_1252(tmp_path: Path) -> None:
     assert "<stdin>:1: not valid UTF-8" in result.stderr and "1 new" in result.stderr
 
 
+def test_a_db_that_is_not_a_store_is_a_clean_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("Wrenfold harbour notes, not a database.\n" * 20)
+    article = tmp_path / "a.txt"
+    article.write_text("The Wrenfold ferry sails again, said Pim Ostra.\n")
+    for args in (["ingest", str(article)], ["analyze", str(article)], ["stories"],
+                 ["show", "s1"]):
+        result = CliRunner().invoke(cli, [*args, "--db", str(path)])
+        assert result.exit_code == 1, args
+        assert f"cannot open the store {path}: file is not a database" in result.stderr
+
+
 def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     db = str(tmp_path / "news.db")
     first = _run("ingest", str(DEMO_ARTICLES), "--db", db)

@@ -15,7 +15,7 @@ from storyline import pipeline
 from storyline import store as db
 from storyline.cluster import article_vector
 from storyline.ingest import make_article
-from storyline.models import Article, InputError, Story, StoryNotFound
+from storyline.models import Article, InputError, StoreProblem, Story, StoryNotFound
 from storyline.store import Store, open_store
 
 
@@ -34,6 +34,48 @@ MARKET = news("market", "The Lowmere market hall will stay open, councillor Ada 
 
 def rows(store: Store, table: str) -> int:
     return int(store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+# -- opening ---------------------------------------------------------------------------
+
+def test_a_file_that_is_no_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("Wrenfold harbour notes, not a database at all.\n" * 20)
+    with pytest.raises(StoreProblem, match=r"cannot open the store .*notes\.db: file is not"):
+        open_store(path)
+
+
+def test_another_programs_database_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE birds (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreProblem, match="is not a Storyline store"):
+        open_store(path)
+    with pytest.raises(StoreProblem, match="is not a Storyline store"):
+        open_store(path, create=False)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "other.db-wal").exists()
+
+
+def test_an_empty_file_becomes_a_store_only_when_creating(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    path.touch()
+    with pytest.raises(StoreProblem, match=r"is not a Storyline store \(it is empty\)"):
+        open_store(path, create=False)
+    assert path.stat().st_size == 0
+    with open_store(path) as store:
+        db.save_articles(store, [BRIDGE])
+    with open_store(path, create=False) as store:
+        assert db.count_articles(store) == 1
+
+
+def test_a_store_path_under_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("not a folder")
+    with pytest.raises(StoreProblem, match=r"cannot open the store .*plain\.txt.news\.db"):
+        open_store(tmp_path / "plain.txt" / "news.db")
 
 
 # -- articles -------------------------------------------------------------------------

@@ -147,6 +147,15 @@ def test_serve_needs_an_existing_store(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
+def test_serve_refuses_a_file_that_is_not_a_store_before_serving(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("Wrenfold harbour notes, not a database.\n" * 20)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(path), "--port", "1"])
+    assert result.exit_code == 1
+    assert "file is not a database" in result.output and "serving" not in result.output
+    assert "Traceback" not in result.output
+
+
 def test_serve_on_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
     import socket
 
