@@ -133,9 +133,15 @@ def stories_page(stories: Sequence[dict[str, Any]], query: str, number: int, *,
         last=f"/?{search}page={last}" if number > last else None)
 
 
+MAX_PAGE_DIGITS = 9  # a billion pages of a hundred stories is more than any store holds
+
+
 def _page_number(page: str) -> int:
-    """The page asked for, from 1; anything else ("0", "abc") is the first."""
-    return int(page) if page.isdigit() and int(page) > 0 else 1
+    """The page asked for, from 1; anything else ("0", "abc", "\u00b2", 5,000 digits) is the
+    first. ASCII digits only: str.isdigit() also takes "\u00b2", which int() refuses."""
+    if not page.isascii() or not page.isdigit() or len(page) > MAX_PAGE_DIGITS:
+        return 1
+    return int(page) or 1
 
 
 def _not_found(message: str) -> HTMLResponse:

@@ -79,6 +79,13 @@ def test_index_pages_list_the_newest_stories_first() -> None:
     assert [s["id"] for s in recount.stories] == ["s3"]  # any headline of the story
 
 
+@pytest.mark.parametrize("page", ["%C2%B2", "%D9%A3", "9" * 5000, "-1", "0", "abc", ""])
+def test_odd_page_numbers_give_the_first_page(client: TestClient, page: str) -> None:
+    response = client.get(f"/?page={page}")
+    assert response.status_code == 200
+    assert response.text == client.get("/?page=1").text
+
+
 def test_the_kept_index_follows_new_stories(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     first = DEMO_ARTICLES / "port-elsin-gazette.txt"
