@@ -15,6 +15,7 @@ import codecs
 import io
 import json
 import re
+import stat
 import sys
 import unicodedata
 from collections import Counter
@@ -84,10 +85,15 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
         return
     if path.is_dir():
         others: Counter[str] = Counter()
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+        for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
             if any(part.startswith(".") for part in child.relative_to(path).parts):
                 continue
-            if child.suffix.lower() in KNOWN_SUFFIXES:
+            if not child.exists():  # a link to nothing: the user may have lost an input
+                yield InputError(str(child), "broken symbolic link (its target is missing)")
+            elif not child.is_file():
+                if child.suffix.lower() in KNOWN_SUFFIXES:
+                    yield InputError(str(child), "not a regular file")
+            elif child.suffix.lower() in KNOWN_SUFFIXES:
                 yield from _read_file(child, max_bytes=max_bytes)
             elif not STORE_FILE.search(child.name):
                 others[child.suffix.lower() or "no suffix"] += 1
@@ -135,11 +141,16 @@ def _warnings(source: str, notes: Iterable[str]) -> Iterator[InputError]:
 def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
     """Read a file as text; raise InputProblem for what cannot be an article."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputProblem(f"file too large ({size / 2**20:.0f} MB; the limit is "
-                               f"{max_bytes / 2**20:.0f} MB)")
-        data = path.read_bytes()
+        info = path.stat()
+        # A FIFO or device would block or never end, and reports no size to check.
+        if not stat.S_ISREG(info.st_mode):
+            raise InputProblem("not a regular file")
+        if info.st_size > max_bytes:
+            raise _too_large(info.st_size, max_bytes)
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat
+        if len(data) > max_bytes:
+            raise _too_large(len(data), max_bytes)
     except PermissionError as exc:
         raise InputProblem("cannot read file: permission denied") from exc
     except OSError as exc:
@@ -153,6 +164,11 @@ def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
     if b"\x00" in data[:8192]:
         raise InputProblem("binary file (contains NUL bytes), not text")
     return _decode_text(data)
+
+
+def _too_large(size: int, max_bytes: int) -> InputProblem:
+    return InputProblem(f"file too large ({size / 2**20:.0f} MB; the limit is "
+                        f"{max_bytes / 2**20:.0f} MB)")
 
 
 def _decode_text(data: bytes) -> tuple[str, str | None]:

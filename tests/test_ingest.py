@@ -7,7 +7,7 @@ import json
 import os
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 
@@ -567,14 +567,14 @@ def test_permission_error_while_reading(tmp_path: Path, monkeypatch: pytest.Monk
     """The same path as test_unreadable_file, reachable when the tests run as root."""
     locked = write(tmp_path / "locked.txt", GOOD_TEXT)
     good = write(tmp_path / "good.txt", GOOD_TEXT.replace("Monday", "Tuesday"))
-    real_read_bytes = Path.read_bytes
+    real_open = Path.open
 
-    def read_bytes(self: Path) -> bytes:
+    def open_(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+        return real_open(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     articles, errors = read(locked, good)
     assert [a.id for a in articles] == ["good"]
     assert [(e.source, e.severity) for e in errors] == [(str(locked), "error")]
@@ -693,3 +693,51 @@ def test_max_bytes_is_configurable(tmp_path: Path) -> None:
     assert "too large" in errors[0].reason
     articles, errors = read(path, max_bytes=10_000)
     assert [a.id for a in articles] == ["long"] and errors == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would block for ever: nothing writes to it
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    articles, errors = read(fifo, good)
+    assert [a.id for a in articles] == ["good"]
+    assert [(e.source, e.reason) for e in errors] == [(str(fifo), "not a regular file")]
+    articles, errors = read(tmp_path)  # the same inside a directory
+    assert [a.id for a in articles] == ["good"]
+    assert [(e.source, e.reason) for e in errors] == [(str(fifo), "not a regular file")]
+
+
+def test_a_device_is_refused() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    articles, errors = read("/dev/zero")
+    assert articles == [] and [e.reason for e in errors] == ["not a regular file"]
+
+
+def test_broken_links_in_a_directory_are_reported(tmp_path: Path) -> None:
+    write(tmp_path / "good.txt", GOOD_TEXT)
+    (tmp_path / "lost.txt").symlink_to(tmp_path / "moved-away.txt")
+    articles, errors = read(tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    assert [(e.source, e.severity) for e in errors] == [(str(tmp_path / "lost.txt"), "error")]
+    assert "broken symbolic link" in errors[0].reason
+
+
+def test_a_file_read_is_capped_even_when_it_grew_after_stat(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    path = write(tmp_path / "growing.txt", GOOD_TEXT * 10)
+    real_stat = Path.stat
+
+    def small_stat(self: Path, **kwargs: object) -> os.stat_result:
+        info = real_stat(self, **kwargs)  # type: ignore[arg-type]
+        if self != path:
+            return info
+        fields = list(info)
+        fields[6] = 10  # st_size as it was before the file grew
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(Path, "stat", small_stat)
+    articles, errors = read(path, max_bytes=50)
+    assert articles == [] and "too large" in errors[0].reason
