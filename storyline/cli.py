@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__, pipeline, report
+from .ingest import one_line
 from .models import InputError, StorylineError
 from .store import list_story_headers, open_store, stories_with_words
 from .summary import DEFAULT_WORDS
@@ -238,8 +239,9 @@ def stories_cli(db_path: str, fmt: str, search: str | None) -> None:
     for story in index["stories"]:
         click.echo(f"{story['id']}\t{report.count(len(story['articles']), 'article')}\t"
                    f"{report.when(story['first']) or '-'} .. {report.when(story['last']) or '-'}"
-                   f"\t{story['title']}"
-                   f"\t[{', '.join(story['outlets'])}]\ttopic {story['topic']}")
+                   f"\t{one_line(story['title'])}"  # a store written before controls
+                   # were taken out at ingest may still hold them
+                   f"\t[{', '.join(map(one_line, story['outlets']))}]\ttopic {story['topic']}")
 
 
 @cli.command(name="show")

@@ -191,10 +191,24 @@ def _decode_or_fail(data: bytes, encoding: str) -> str:
                            f"valid {encoding.upper()} (offset {exc.start})") from exc
 
 
+# C0 and C1 control characters: untrusted input must not reach a terminal as escape
+# sequences ("\x1b]0;..." retitles it). Text keeps its tabs and newlines; a one-line
+# field (title, outlet, author) keeps none of them, each becomes a space.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_BODY_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def one_line(value: str) -> str:
+    """A metadata field on one line: controls and runs of whitespace become one space."""
+    return " ".join(_CONTROLS.sub(" ", value).split())
+
+
 def normalize_text(text: str) -> str:
-    """Unicode NFC, Unix newlines, plain spaces; quote marks are left as written."""
+    """Unicode NFC, Unix newlines, plain spaces, no control characters but tab and
+    newline; quote marks are left as written."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _BODY_CONTROLS.sub("", text)
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2007", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
     lines = [line.rstrip() for line in text.split("\n")]
@@ -301,11 +315,11 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
                else "needs year, month and day")
         warnings.append(f"unreadable publication date {shown!r} ({why}); the article is "
                         "kept without a date")
+    url = one_line(url)
     return Article(
-        id=" ".join(id.split()) or "article", source=source, text=body,
-        title=" ".join(title.split()),
-        outlet=(outlet.strip() or outlet_from_url(url)), url=url.strip(),
-        published=parsed, author=" ".join(author.split()),
+        id=one_line(id) or "article", source=source, text=body, title=one_line(title),
+        outlet=(one_line(outlet) or outlet_from_url(url)), url=url,
+        published=parsed, author=one_line(author),
     )
 
 

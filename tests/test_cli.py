@@ -114,6 +114,24 @@ def test_a_db_that_is_not_a_store_is_a_clean_error(tmp_path: Path) -> None:
         assert f"cannot open the store {path}: file is not a database" in result.stderr
 
 
+def test_stories_prints_no_control_characters_of_an_older_store(tmp_path: Path) -> None:
+    from storyline import pipeline
+    from storyline import store as db
+    from storyline.models import Article
+
+    path = tmp_path / "old.db"
+    article = Article(id="a", source="a.txt", title="Wrenfold\x1b]0;owned\x07 ferry\tnews",
+                      outlet="Wrenfold\tPost", text="The Wrenfold ferry sails again, said "
+                      "Pim Ostra on Friday.")  # as a store written before ingest cleaned it
+    with open_store(path) as store:
+        pipeline.update_stories(store, db.save_articles(store, [article]))
+    result = _run("stories", "--db", str(path))
+    assert result.exit_code == 0
+    [line] = result.stdout.splitlines()
+    assert "\x1b" not in line and "\x07" not in line and line.count("\t") == 5
+    assert "Wrenfold ]0;owned ferry news" in line and "[Wrenfold Post]" in line
+
+
 def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     db = str(tmp_path / "news.db")
     first = _run("ingest", str(DEMO_ARTICLES), "--db", db)

@@ -741,3 +741,19 @@ def test_a_file_read_is_capped_even_when_it_grew_after_stat(tmp_path: Path,
     monkeypatch.setattr(Path, "stat", small_stat)
     articles, errors = read(path, max_bytes=50)
     assert articles == [] and "too large" in errors[0].reason
+
+
+def test_control_characters_never_reach_the_metadata_or_text(tmp_path: Path) -> None:
+    item = {"id": "w\x1b1", "title": "Wrenfold\x1b]0;owned\x07 ferry\tnews\x9b",
+            "outlet": "Wrenfold\tPost\x00", "author": "Pim\r\nOstra\x85",
+            "url": "https://wrenfold.example/ferry\x1b",
+            "text": "The Wrenfold ferry\x1b[2J sails again.\tOn Friday.\n\nSaid\x0c Pim Ostra."}
+    path = write(tmp_path / "esc.json", json.dumps(item))
+    [article], errors = read(path)
+    assert errors == []
+    assert article.title == "Wrenfold ]0;owned ferry news"
+    assert article.outlet == "Wrenfold Post"
+    assert article.author == "Pim Ostra"
+    assert article.id == "w 1"
+    assert article.url == "https://wrenfold.example/ferry"
+    assert article.text == "The Wrenfold ferry[2J sails again.\tOn Friday.\n\nSaid Pim Ostra."
