@@ -383,7 +383,7 @@ def _article_from_json(obj: Any, source: str, default_id: str,
                        warnings: list[str] | None = None) -> Article:
     if not isinstance(obj, dict):
         raise InputProblem("JSON value is not an article object")
-    url = str(obj.get("url") or "")
+    url = _string_field(obj, "url", warnings if warnings is not None else [])
     body = obj.get("text")
     if not body and obj.get("html"):
         extracted = _extract_html(str(obj["html"]), url=url)
@@ -397,12 +397,42 @@ def _article_from_json(obj: Any, source: str, default_id: str,
         if "text" in obj or "html" in obj:
             raise InputProblem("article's 'text' (or 'html') field holds no text")
         raise InputProblem("article has no 'text' (or 'html') field")
+    notes = warnings if warnings is not None else []
+    # `source` is where Storyline read the article (DESIGN.md): an item's own "source"
+    # names its outlet, as the `Source:` line of a text file does.
+    outlet = _string_field(obj, "outlet", notes) or _named(obj.get("source"))
     return make_article(
-        id=_own_id(obj.get("id")) or default_id, source=str(obj.get("source") or source),
-        text=body, title=str(obj.get("title") or ""), outlet=str(obj.get("outlet") or ""),
-        url=url, published=obj.get("published"), author=_author_text(obj.get("author")),
+        id=_own_id(obj.get("id")) or default_id, source=source, text=body,
+        title=_string_field(obj, "title", notes, numbers=True), outlet=outlet, url=url,
+        published=obj.get("published"), author=_author_text(obj.get("author"), notes),
         warnings=warnings,
     )
+
+
+def _named(value: object) -> str:
+    """A name given as text or as an object's "name" ({"id": ..., "name": "Wire"})."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value if isinstance(value, str) else ""
+
+
+def _string_field(obj: dict[str, Any], name: str, warnings: list[str], *,
+                  numbers: bool = False) -> str:
+    """A text field of a JSON item; a list or object there is dropped with a warning
+    (stored as "['A']" it would name an outlet no one wrote)."""
+    value = obj.get(name)
+    if value is None or isinstance(value, str):
+        return value or ""
+    if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # a headline "1984" written as a number
+    warnings.append(f"'{name}' field is not text but {_json_type(value)}; left out")
+    return ""
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", bool: "a boolean", int: "a number",
+             float: "a number"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _own_id(value: object) -> str:
@@ -412,10 +442,17 @@ def _own_id(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _author_text(value: object) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value or "")
+def _author_text(value: object, warnings: list[str]) -> str:
+    """Authors as text: a list of names (or of {"name": ...} objects) is joined."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    names = [_named(v) for v in value] if isinstance(value, list) else [_named(value)]
+    if not isinstance(value, list) and not names[0]:
+        warnings.append(f"'author' field is not text but {_json_type(value)}; left out")
+    elif not all(names):
+        warnings.append("'author' list holds other things than names; only the names "
+                        "are kept")
+    return ", ".join(name for name in names if name)
 
 
 def _read_jsonl_stream(stream: IO[str] | IO[bytes], source: str,

@@ -757,3 +757,32 @@ def test_control_characters_never_reach_the_metadata_or_text(tmp_path: Path) -> 
     assert article.id == "w 1"
     assert article.url == "https://wrenfold.example/ferry"
     assert article.text == "The Wrenfold ferry[2J sails again.\tOn Friday.\n\nSaid Pim Ostra."
+
+
+def test_json_fields_of_the_wrong_type_are_left_out_with_a_warning(tmp_path: Path) -> None:
+    items = [
+        {"id": "a", "outlet": ["Wrenfold Post"], "title": 1984, "source": "Wrenfold Wire",
+         "author": [{"name": "Pim Ostra"}, 7], "text": "The Wrenfold ferry sails again."},
+        {"id": "b", "outlet": {"name": "Wrenfold Post"}, "title": ["Ferry"], "url": 5,
+         "author": {"id": 3}, "text": "The Wrenfold ferry sails on Friday."},
+        {"id": "c", "source": {"id": "wp", "name": "Wrenfold Post"}, "author": ["Ana Dulce"],
+         "text": "The Wrenfold ferry sails at noon."},
+    ]
+    path = write(tmp_path / "typed.jsonl", "".join(json.dumps(i) + "\n" for i in items))
+    articles, errors = read(path)
+    a, b, c = articles
+    # the input path stays the source; the item's "source" names its outlet, if anything
+    assert [x.source for x in articles] == [str(path)] * 3
+    assert (a.outlet, a.title, a.author) == ("Wrenfold Wire", "1984", "Pim Ostra")
+    assert (b.outlet, b.title, b.url, b.author) == ("", "", "", "")
+    assert (c.outlet, c.author) == ("Wrenfold Post", "Ana Dulce")
+    reasons = [(e.source, e.reason) for e in errors]
+    assert reasons == [
+        (f"{path}:1", "'outlet' field is not text but a list; left out"),
+        (f"{path}:1", "'author' list holds other things than names; only the names are kept"),
+        (f"{path}:2", "'url' field is not text but a number; left out"),
+        (f"{path}:2", "'outlet' field is not text but an object; left out"),
+        (f"{path}:2", "'title' field is not text but a list; left out"),
+        (f"{path}:2", "'author' field is not text but an object; left out"),
+    ]
+    assert all(e.severity == "warning" for e in errors)
