@@ -555,6 +555,12 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
     if not feed.entries:
         kind = "feed has no items" if _looks_like_feed(text) else "XML file is not an RSS/Atom feed"
         raise InputProblem(kind)
+    problem = feed.get("bozo_exception")
+    # The feed is read as UTF-8 bytes, so an encoding it declares is overridden on purpose.
+    if feed.bozo and not isinstance(problem, feedparser.CharacterEncodingOverride):
+        yield InputError(source, f"feed is not well-formed ({problem or 'parse error'}); "
+                         f"read {_count(len(feed.entries), 'item')}, some may be missing "
+                         "or cut short", severity="warning")
     channel = feed.feed.get("title", "")
     for index, entry in enumerate(feed.entries, start=1):
         where = f"{source}#{index}"
@@ -573,6 +579,10 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
         except InputProblem as problem:
             yield InputError(where, str(problem))
         yield from _warnings(where, notes)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _entry_outlet(entry: Any, channel: str, home: str) -> str:

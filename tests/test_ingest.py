@@ -786,3 +786,27 @@ def test_json_fields_of_the_wrong_type_are_left_out_with_a_warning(tmp_path: Pat
         (f"{path}:2", "'author' field is not text but an object; left out"),
     ]
     assert all(e.severity == "warning" for e in errors)
+
+
+def test_a_broken_feed_that_still_gives_items_is_reported(tmp_path: Path) -> None:
+    feed = write(tmp_path / "cut.xml", (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Wrenfold Post</title>\n'
+        "<item><title>Ferry sails</title><description>The Wrenfold ferry sails again on "
+        "Friday, harbour master Pim Ostra said.</description></item>\n"
+        "<item><title>Cut off</title><description>The Wrenfold tram</descr"))
+    articles, errors = read(feed)
+    assert [a.title for a in articles] == ["Ferry sails"]
+    warning = next(e for e in errors if e.source == str(feed))
+    assert warning.severity == "warning"
+    assert warning.reason.startswith("feed is not well-formed (")
+    assert "some may be missing" in warning.reason
+
+
+def test_a_well_formed_feed_gives_no_parse_warning(tmp_path: Path) -> None:
+    feed = write(tmp_path / "ok.xml", (
+        '<?xml version="1.0" encoding="iso-8859-1"?>\n<rss version="2.0"><channel>'
+        "<title>Wrenfold Post</title><item><title>Ferry sails</title><description>The "
+        "Wrenfold ferry sails again on Friday, said Pim Ostra.</description></item>"
+        "</channel></rss>\n"))
+    articles, errors = read(feed)
+    assert [a.title for a in articles] == ["Ferry sails"] and errors == []
