@@ -161,9 +161,26 @@ def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
         return _decode_or_fail(data, "utf-32"), None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_or_fail(data, "utf-16"), None
+    utf16 = _utf16_without_bom(data[:8192])
+    if utf16:
+        return _decode_or_fail(data, utf16), f"no byte-order mark; decoded as {utf16.upper()}"
     if b"\x00" in data[:8192]:
         raise InputProblem("binary file (contains NUL bytes), not text")
     return _decode_text(data)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for text whose every other byte is mostly NUL (Latin
+    script in UTF-16, as some Windows tools save it without a byte-order mark)."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even, odd = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)
+    if odd >= 0.7 * pairs and even <= 0.05 * pairs:
+        return "utf-16-le"
+    if even >= 0.7 * pairs and odd <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
 
 
 def _too_large(size: int, max_bytes: int) -> InputProblem:
@@ -303,6 +320,7 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
     """
     fields = _without_surrogates({"id": id, "source": source, "text": text, "title": title,
                                   "outlet": outlet, "url": url, "author": author}, warnings)
+    _check_is_text(fields["text"])
     body = normalize_text(fields["text"])
     if not body:
         raise InputProblem("no article text")
@@ -321,6 +339,20 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
         outlet=(one_line(outlet) or outlet_from_url(url)), url=url,
         published=parsed, author=one_line(author),
     )
+
+
+# Characters no article holds: controls but tab, newline, carriage return and form feed;
+# U+FFFD (bytes that did not decode); unassigned and private-use code points.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
+MAX_NOT_TEXT_SHARE = 0.05  # random bytes decoded as Windows-1252 give some 12%
+
+
+def _check_is_text(text: str) -> None:
+    """Raise InputProblem for binary data that decoded without error into noise."""
+    bad = len(_NOT_TEXT.findall(text))
+    if bad > 3 and bad > MAX_NOT_TEXT_SHARE * len(text):
+        raise InputProblem(f"not text ({bad / len(text):.0%} of its characters are control "
+                           "characters or bytes that did not decode)")
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

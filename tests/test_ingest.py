@@ -810,3 +810,37 @@ def test_a_well_formed_feed_gives_no_parse_warning(tmp_path: Path) -> None:
         "</channel></rss>\n"))
     articles, errors = read(feed)
     assert [a.title for a in articles] == ["Ferry sails"] and errors == []
+
+
+def test_binary_noise_without_nul_bytes_is_not_text(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    noise = bytes(rng.randrange(1, 256) for _ in range(3000))  # no NUL byte
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(noise)
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    articles, errors = read(junk, good)
+    assert [a.id for a in articles] == ["good"]
+    skipped = [e for e in errors if e.severity == "error"]
+    assert [e.source for e in skipped] == [str(junk)]
+    assert skipped[0].reason.startswith("not text (")
+
+
+def test_a_few_stray_controls_keep_an_article(tmp_path: Path) -> None:
+    path = write(tmp_path / "stray.txt", "The Wrenfold ferry\x1b sails again on Friday, "
+                 "harbour master Pim Ostra said\x07 after the storm.\n")
+    articles, errors = read(path)
+    assert [a.id for a in articles] == ["stray"] and errors == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_decoded(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Title: Ferry\n\nThe Wrenfold ferry sails again, said Pim "
+                     "Ostra.\n".encode(encoding))
+    [article], errors = read(path)
+    assert article.title == "Ferry"
+    assert article.text == "The Wrenfold ferry sails again, said Pim Ostra."
+    assert [(e.severity, e.reason) for e in errors] == [
+        ("warning", f"no byte-order mark; decoded as {encoding.upper()}")]
