@@ -199,10 +199,11 @@ def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
         assignment = pipeline.update_stories(store, ingested.articles)
     stories = len(set(assignment.values()))
     warnings = sum(e.severity == "warning" for e in ingested.errors)
-    already = len(ingested.articles) - ingested.new
+    # Within bounds even if `new` counted rows another ingest wrote meanwhile.
+    new = max(0, min(ingested.new, len(ingested.articles)))
     click.echo(f"storyline: {report.count(len(ingested.articles), 'article')} in "
                f"{'1 story' if stories == 1 else f'{stories} stories'}"
-               f" ({ingested.new} new, {already} already stored), "
+               f" ({new} new, {len(ingested.articles) - new} already stored), "
                f"{report.count(len(ingested.errors) - warnings, 'problem')}, "
                f"{report.count(warnings, 'warning')}", err=True)
     if not ingested.articles:

@@ -254,13 +254,21 @@ def _now() -> str:
 
 # -- articles -----------------------------------------------------------------
 
-def save_articles(store: Store, articles: Sequence[Article]) -> list[Article]:
+class SavedArticles(list[Article]):
+    """The articles of one `save_articles` call as stored, and how many it inserted
+    (`new`): counting the table before and after would count another process's too."""
+
+    new: int = 0
+
+
+def save_articles(store: Store, articles: Sequence[Article]) -> SavedArticles:
     """Insert new articles in one transaction; return each as stored.
 
     An article already stored (same record hash) comes back unchanged. An id
-    already taken by another article gets a numeric suffix.
+    already taken by another article gets a numeric suffix. The result's `new` is
+    the number of rows this call inserted.
     """
-    saved: list[Article] = []
+    saved = SavedArticles()
     with store.transaction() as conn:
         for article in articles:
             row = conn.execute("SELECT * FROM articles WHERE key = ?", (article.key,)).fetchone()
@@ -276,6 +284,7 @@ def save_articles(store: Store, articles: Sequence[Article]) -> list[Article]:
                  _now()),
             )
             saved.append(stored)
+            saved.new += 1
     return saved
 
 

@@ -124,6 +124,16 @@ def test_resaving_the_same_article_is_a_no_op(store: Store) -> None:
     assert db.count_articles(store) == 2
 
 
+def test_save_counts_only_the_rows_it_inserted(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with open_store(path) as first, open_store(path) as second:
+        assert db.save_articles(first, [BRIDGE]).new == 1
+        # another process stored BRIDGE meanwhile: this call inserts FERRY only
+        saved = db.save_articles(second, [BRIDGE, FERRY, FERRY])
+        assert [a.id for a in saved] == ["bridge", "ferry", "ferry"] and saved.new == 1
+        assert db.save_articles(first, [FERRY, MARKET]).new == 1
+
+
 def test_a_different_article_with_a_taken_id_gets_a_suffix(store: Store) -> None:
     other = news("bridge", "The Kestrel footbridge in Dunmore was repainted green.")
     third = news("bridge", "Dunmore council debated the bridge budget on Thursday.")
