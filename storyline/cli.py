@@ -19,7 +19,7 @@ import click
 
 from . import __version__, pipeline, report
 from .ingest import one_line
-from .models import InputError, StorylineError
+from .models import LLM_SOURCE, InputError, StorylineError
 from .store import list_story_headers, open_store, stories_with_words
 from .summary import DEFAULT_WORDS
 
@@ -152,11 +152,9 @@ def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, o
 
 def _report_llm_problems(dossiers: list[dict[str, Any]]) -> None:
     """The --llm server's failures, which the dossiers record, also on standard error."""
-    from .llm import SOURCE
-
     for dossier in dossiers:
         for error in dossier["errors"]:
-            if error["source"] == SOURCE:
+            if error["source"] == LLM_SOURCE:
                 click.echo(f"storyline: warning {dossier['story']['id']}: {error['reason']}",
                            err=True)
 

@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
+LLM_SOURCE = "llm"  # the `source` of the --llm server's warnings in a dossier's errors
+
 
 class StorylineError(Exception):
     """Base class for errors a user should see as a clean message."""
