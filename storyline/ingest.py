@@ -212,7 +212,10 @@ def _decode_or_fail(data: bytes, encoding: str) -> str:
 # sequences ("\x1b]0;..." retitles it). Text keeps its tabs and newlines; a one-line
 # field (title, outlet, author) keeps none of them, each becomes a space.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
-_BODY_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BODY_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Whatever `_clean_text` looks for; one search skips it for the usual clean text.
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff"
+                      "\ud800-\udfff]")
 
 
 def one_line(value: str) -> str:
@@ -221,11 +224,9 @@ def one_line(value: str) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """Unicode NFC, Unix newlines, plain spaces, no control characters but tab and
-    newline; quote marks are left as written."""
+    """Unicode NFC, Unix newlines, plain spaces; quote marks are left as written."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _BODY_CONTROLS.sub("", text)
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2007", " ")
     text = text.replace("\u200b", "").replace("\ufeff", "")
     lines = [line.rstrip() for line in text.split("\n")]
@@ -318,9 +319,14 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
     A publication date that cannot be read is dropped and, when `warnings` is
     given, explained there (the article itself is kept).
     """
-    fields = _without_surrogates({"id": id, "source": source, "text": text, "title": title,
-                                  "outlet": outlet, "url": url, "author": author}, warnings)
-    _check_is_text(fields["text"])
+    fields = {"id": id, "source": source, "text": text, "title": title, "outlet": outlet,
+              "url": url, "author": author}
+    if _SUSPECT.search(text) is None:  # the usual case: no scan of the text but this one
+        fields = {"text": text, **_without_surrogates(fields, warnings, skip="text")}
+    else:
+        fields = _without_surrogates(fields, warnings)
+        _check_is_text(fields["text"])
+        fields["text"] = _BODY_CONTROLS.sub("", fields["text"])  # tab and newlines kept
     body = normalize_text(fields["text"])
     if not body:
         raise InputProblem("no article text")
@@ -349,7 +355,9 @@ MAX_NOT_TEXT_SHARE = 0.05  # random bytes decoded as Windows-1252 give some 12%
 
 def _check_is_text(text: str) -> None:
     """Raise InputProblem for binary data that decoded without error into noise."""
-    bad = len(_NOT_TEXT.findall(text))
+    if _NOT_TEXT.search(text) is None:  # the usual case, without counting
+        return
+    bad = sum(1 for _ in _NOT_TEXT.finditer(text))
     if bad > 3 and bad > MAX_NOT_TEXT_SHARE * len(text):
         raise InputProblem(f"not text ({bad / len(text):.0%} of its characters are control "
                            "characters or bytes that did not decode)")
@@ -358,9 +366,11 @@ def _check_is_text(text: str) -> None:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _without_surrogates(fields: dict[str, str], warnings: list[str] | None) -> dict[str, str]:
+def _without_surrogates(fields: dict[str, str], warnings: list[str] | None, *,
+                        skip: str = "") -> dict[str, str]:
     """Lone surrogates ("\\ud800" is valid JSON) cannot be stored as UTF-8: each becomes
-    U+FFFD, and the article is kept with a warning."""
+    U+FFFD, and the article is kept with a warning. The field `skip` is left out."""
+    fields = {name: value for name, value in fields.items() if name != skip}
     changed = [name for name, value in fields.items() if _SURROGATE.search(value)]
     if changed and warnings is not None:
         warnings.append(f"lone surrogate code point in {', '.join(changed)} replaced by "
