@@ -79,9 +79,15 @@ def _with_unique_id(article: Article, seen: dict[str, int]) -> Article:
     return replace(article, id=new_id)
 
 
+def path_text(path: Path) -> str:
+    """A path as text that can be stored and printed: a file name's bytes that are not
+    UTF-8 (Python keeps them as lone surrogates) are written as "\\xe9"."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
     if not path.exists():
-        yield InputError(str(path), "no such file or directory")
+        yield InputError(path_text(path), "no such file or directory")
         return
     if path.is_dir():
         others: Counter[str] = Counter()
@@ -89,10 +95,10 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
             if any(part.startswith(".") for part in child.relative_to(path).parts):
                 continue
             if not child.exists():  # a link to nothing: the user may have lost an input
-                yield InputError(str(child), "broken symbolic link (its target is missing)")
+                yield InputError(path_text(child), "broken symbolic link (its target is missing)")
             elif not child.is_file():
                 if child.suffix.lower() in KNOWN_SUFFIXES:
-                    yield InputError(str(child), "not a regular file")
+                    yield InputError(path_text(child), "not a regular file")
             elif child.suffix.lower() in KNOWN_SUFFIXES:
                 yield from _read_file(child, max_bytes=max_bytes)
             elif not STORE_FILE.search(child.name):
@@ -100,14 +106,14 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
         if others:
             total = sum(others.values())
             kinds = ", ".join(f"{suffix} ({n})" for suffix, n in sorted(others.items()))
-            yield InputError(str(path), f"left out {total} {'file' if total == 1 else 'files'}"
+            yield InputError(path_text(path), f"left out {_count(total, 'file')}"
                              f" of a type Storyline does not read: {kinds}", severity="warning")
         return
     yield from _read_file(path, max_bytes=max_bytes)
 
 
 def _read_file(path: Path, *, max_bytes: int) -> Iterator[Record]:
-    source = str(path)
+    source = path_text(path)
     try:
         text, warning = _load_text(path, max_bytes=max_bytes)
     except InputProblem as problem:

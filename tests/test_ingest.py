@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import json
 import os
+import sys
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import IO, Any
 
 import pytest
 
+from storyline import store as db
 from storyline.ingest import (
     DEFAULT_MAX_BYTES,
     normalize_text,
@@ -19,6 +21,7 @@ from storyline.ingest import (
     read_inputs,
 )
 from storyline.models import Article, InputError
+from storyline.store import open_store
 
 FIXTURES = Path(__file__).parent / "articles" / "ingest"
 
@@ -844,3 +847,19 @@ def test_utf16_without_a_byte_order_mark_is_decoded(tmp_path: Path, encoding: st
     assert article.text == "The Wrenfold ferry sails again, said Pim Ostra."
     assert [(e.severity, e.reason) for e in errors] == [
         ("warning", f"no byte-order mark; decoded as {encoding.upper()}")]
+
+
+@pytest.mark.skipif(os.name != "posix" or sys.platform == "darwin",
+                    reason="file names of any bytes: Linux and the BSDs")
+def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.txt", "wb") as stream:
+        stream.write(b"")
+    with open(folder + b"/pier\xe9.txt", "wb") as stream:
+        stream.write(GOOD_TEXT.encode("utf-8"))
+    articles, errors = read(tmp_path)
+    assert [a.source for a in articles] == [f"{tmp_path}/pier\\xe9.txt"]
+    assert [(e.source, e.reason) for e in errors] == [(f"{tmp_path}/caf\\xe9.txt", "empty file")]
+    store = open_store(None)
+    db.save_errors(store, errors)  # stored as text, no UnicodeEncodeError
+    db.save_articles(store, articles)
