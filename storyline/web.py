@@ -12,6 +12,7 @@ user visits cannot read the store through DNS rebinding.
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 from urllib.parse import quote
@@ -22,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import pipeline, report
-from .models import StoryNotFound
+from .models import StoreProblem, StoryNotFound
 from .store import list_story_headers, open_store, stories_with_words, story_generation
 
 SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
@@ -57,6 +58,17 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
         if exc.status_code != 404 or request.url.path.endswith(".json"):
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return _not_found(str(exc.detail) if exc.detail != "Not Found" else "no such page")
+
+    @app.exception_handler(StoreProblem)
+    async def store_gone(request: Request, exc: StoreProblem) -> Response:
+        """The store was replaced or spoiled while serving: say so, not "500" (and not
+        its path on disk, which str(exc) names)."""
+        message = "the story store cannot be read; see the server's log"
+        print(f"storyline: {exc}", file=sys.stderr)
+        if request.url.path.endswith(".json"):
+            return JSONResponse({"detail": message}, status_code=503)
+        return HTMLResponse(f"<!DOCTYPE html><title>Store unavailable</title><p>{message}.</p>",
+                            status_code=503)
 
     def story_dossier(story_id: str) -> dict[str, Any]:
         with open_store(db_path, create=False) as store:

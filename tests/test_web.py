@@ -163,6 +163,21 @@ def test_serve_refuses_a_file_that_is_not_a_store_before_serving(tmp_path: Path)
     assert "Traceback" not in result.output
 
 
+def test_a_store_spoiled_while_serving_is_a_503_without_its_path(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    CliRunner().invoke(cli, ["ingest", str(DEMO_ARTICLES / "meridian-bridge-closed.txt"),
+                             "--db", str(db)])
+    app = TestClient(create_app(str(db)), base_url="http://127.0.0.1:8765")
+    assert app.get("/").status_code == 200
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.write_text("Wrenfold harbour notes, not a database.\n" * 20)
+    for path in ("/", "/stories.json", "/story/s1"):
+        response = app.get(path)
+        assert response.status_code == 503, path
+        assert "cannot be read" in response.text and str(tmp_path) not in response.text
+
+
 def test_serve_on_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
     import socket
 
