@@ -18,7 +18,8 @@ from typing import Any, TypeVar
 import click
 
 from . import __version__, pipeline, report
-from .models import InputError, StorylineError
+from .ingest import one_line
+from .models import LLM_SOURCE, InputError, StorylineError
 from .store import list_story_headers, open_store, stories_with_words
 from .summary import DEFAULT_WORDS
 
@@ -100,7 +101,7 @@ def _progress(label: str) -> Iterator[pipeline.Progress]:
 
 def _ingest(store: Any, inputs: tuple[str, ...]) -> pipeline.IngestReport:
     with _progress("Reading") as advance:
-        stdin = sys.stdin
+        stdin = sys.stdin.buffer  # bytes: decoded as files are
         result = pipeline.ingest_inputs(store, inputs, progress=advance, stdin=stdin)
     for error in result.errors:
         _report_error(error)
@@ -151,11 +152,9 @@ def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, o
 
 def _report_llm_problems(dossiers: list[dict[str, Any]]) -> None:
     """The --llm server's failures, which the dossiers record, also on standard error."""
-    from .llm import SOURCE
-
     for dossier in dossiers:
         for error in dossier["errors"]:
-            if error["source"] == SOURCE:
+            if error["source"] == LLM_SOURCE:
                 click.echo(f"storyline: warning {dossier['story']['id']}: {error['reason']}",
                            err=True)
 
@@ -198,10 +197,11 @@ def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
         assignment = pipeline.update_stories(store, ingested.articles)
     stories = len(set(assignment.values()))
     warnings = sum(e.severity == "warning" for e in ingested.errors)
-    already = len(ingested.articles) - ingested.new
+    # Within bounds even if `new` counted rows another ingest wrote meanwhile.
+    new = max(0, min(ingested.new, len(ingested.articles)))
     click.echo(f"storyline: {report.count(len(ingested.articles), 'article')} in "
                f"{'1 story' if stories == 1 else f'{stories} stories'}"
-               f" ({ingested.new} new, {already} already stored), "
+               f" ({new} new, {len(ingested.articles) - new} already stored), "
                f"{report.count(len(ingested.errors) - warnings, 'problem')}, "
                f"{report.count(warnings, 'warning')}", err=True)
     if not ingested.articles:
@@ -225,7 +225,7 @@ def stories_cli(db_path: str, fmt: str, search: str | None) -> None:
 
     Example: storyline stories --db news.db --search "Varga"
     """
-    with open_store(db_path) as store:
+    with open_store(db_path, create=False) as store:
         headers = list_story_headers(store)
         index = pipeline.index_of(headers)
         if search and search.strip():  # as the web UI's search box finds them
@@ -238,8 +238,9 @@ def stories_cli(db_path: str, fmt: str, search: str | None) -> None:
     for story in index["stories"]:
         click.echo(f"{story['id']}\t{report.count(len(story['articles']), 'article')}\t"
                    f"{report.when(story['first']) or '-'} .. {report.when(story['last']) or '-'}"
-                   f"\t{story['title']}"
-                   f"\t[{', '.join(story['outlets'])}]\ttopic {story['topic']}")
+                   f"\t{one_line(story['title'])}"  # a store written before controls
+                   # were taken out at ingest may still hold them
+                   f"\t[{', '.join(map(one_line, story['outlets']))}]\ttopic {story['topic']}")
 
 
 @cli.command(name="show")
@@ -264,7 +265,7 @@ def show_cli(story_id: str, db_path: str, fmt: str | None, out_dir: str | None,
         raise click.UsageError("--format all needs --out DIR")
     options = pipeline.AnalyzeOptions(model=model, summary_words=summary_words, llm=llm_url,
                                       llm_model=llm_model)
-    with open_store(db_path) as store:
+    with open_store(db_path, create=False) as store:
         dossier = pipeline.dossier_for_story(store, story_id, options=options)
     _report_llm_problems([dossier])
     _emit([dossier], pipeline.index_for([dossier]), fmt=fmt, out_dir=out_dir, one_story=True)
@@ -329,6 +330,7 @@ def serve_cli(db_path: str, host: str, port: int) -> None:
 
     from .web import allowed_hosts_for, create_app
 
+    open_store(db_path, create=False).close()  # not a store: say so before serving
     # Bind first, so a busy port is a clear error (exit 1) before anything is announced.
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:

@@ -15,6 +15,7 @@ import codecs
 import io
 import json
 import re
+import stat
 import sys
 import unicodedata
 from collections import Counter
@@ -43,18 +44,20 @@ HEADER_KEYS = {"title", "outlet", "url", "published", "author", "id", "source", 
 
 
 def read_inputs(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                stdin: IO[str] | None = None) -> Iterator[Record]:
+                stdin: IO[str] | IO[bytes] | None = None) -> Iterator[Record]:
     """Yield articles and input errors from files, directories and "-" (stdin JSONL).
 
     Args:
         inputs: paths as the user gave them.
         max_bytes: files larger than this are reported, not read.
-        stdin: stream used for "-" (defaults to sys.stdin).
+        stdin: stream used for "-" (defaults to sys.stdin's bytes); a bytes stream is
+            decoded line by line as files are (UTF-8, else Windows-1252 with a warning).
     """
     seen_ids: dict[str, int] = {}
     for item in inputs:
         if item == "-":
-            records: Iterator[Record] = _read_jsonl_stream(stdin or sys.stdin, "<stdin>", "stdin")
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            records: Iterator[Record] = _read_jsonl_stream(stream, "<stdin>", "stdin")
         else:
             records = _read_path(Path(item), max_bytes=max_bytes)
         for record in records:
@@ -76,30 +79,41 @@ def _with_unique_id(article: Article, seen: dict[str, int]) -> Article:
     return replace(article, id=new_id)
 
 
+def path_text(path: Path) -> str:
+    """A path as text that can be stored and printed: a file name's bytes that are not
+    UTF-8 (Python keeps them as lone surrogates) are written as "\\xe9"."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
     if not path.exists():
-        yield InputError(str(path), "no such file or directory")
+        yield InputError(path_text(path), "no such file or directory")
         return
     if path.is_dir():
         others: Counter[str] = Counter()
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+        for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
             if any(part.startswith(".") for part in child.relative_to(path).parts):
                 continue
-            if child.suffix.lower() in KNOWN_SUFFIXES:
+            if not child.exists():  # a link to nothing: the user may have lost an input
+                yield InputError(path_text(child), "broken symbolic link (its target is missing)")
+            elif not child.is_file():
+                if child.suffix.lower() in KNOWN_SUFFIXES:
+                    yield InputError(path_text(child), "not a regular file")
+            elif child.suffix.lower() in KNOWN_SUFFIXES:
                 yield from _read_file(child, max_bytes=max_bytes)
             elif not STORE_FILE.search(child.name):
                 others[child.suffix.lower() or "no suffix"] += 1
         if others:
             total = sum(others.values())
             kinds = ", ".join(f"{suffix} ({n})" for suffix, n in sorted(others.items()))
-            yield InputError(str(path), f"left out {total} {'file' if total == 1 else 'files'}"
+            yield InputError(path_text(path), f"left out {_count(total, 'file')}"
                              f" of a type Storyline does not read: {kinds}", severity="warning")
         return
     yield from _read_file(path, max_bytes=max_bytes)
 
 
 def _read_file(path: Path, *, max_bytes: int) -> Iterator[Record]:
-    source = str(path)
+    source = path_text(path)
     try:
         text, warning = _load_text(path, max_bytes=max_bytes)
     except InputProblem as problem:
@@ -133,11 +147,16 @@ def _warnings(source: str, notes: Iterable[str]) -> Iterator[InputError]:
 def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
     """Read a file as text; raise InputProblem for what cannot be an article."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputProblem(f"file too large ({size / 2**20:.0f} MB; the limit is "
-                               f"{max_bytes / 2**20:.0f} MB)")
-        data = path.read_bytes()
+        info = path.stat()
+        # A FIFO or device would block or never end, and reports no size to check.
+        if not stat.S_ISREG(info.st_mode):
+            raise InputProblem("not a regular file")
+        if info.st_size > max_bytes:
+            raise _too_large(info.st_size, max_bytes)
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the file may have grown since stat
+        if len(data) > max_bytes:
+            raise _too_large(len(data), max_bytes)
     except PermissionError as exc:
         raise InputProblem("cannot read file: permission denied") from exc
     except OSError as exc:
@@ -148,8 +167,35 @@ def _load_text(path: Path, *, max_bytes: int) -> tuple[str, str | None]:
         return _decode_or_fail(data, "utf-32"), None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_or_fail(data, "utf-16"), None
+    utf16 = _utf16_without_bom(data[:8192])
+    if utf16:
+        return _decode_or_fail(data, utf16), f"no byte-order mark; decoded as {utf16.upper()}"
     if b"\x00" in data[:8192]:
         raise InputProblem("binary file (contains NUL bytes), not text")
+    return _decode_text(data)
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for text whose every other byte is mostly NUL (Latin
+    script in UTF-16, as some Windows tools save it without a byte-order mark)."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    even, odd = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)
+    if odd >= 0.7 * pairs and even <= 0.05 * pairs:
+        return "utf-16-le"
+    if even >= 0.7 * pairs and odd <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _too_large(size: int, max_bytes: int) -> InputProblem:
+    return InputProblem(f"file too large ({size / 2**20:.0f} MB; the limit is "
+                        f"{max_bytes / 2**20:.0f} MB)")
+
+
+def _decode_text(data: bytes) -> tuple[str, str | None]:
+    """UTF-8, else Windows-1252 with the reason as a warning."""
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -166,6 +212,21 @@ def _decode_or_fail(data: bytes, encoding: str) -> str:
     except UnicodeDecodeError as exc:
         raise InputProblem(f"starts with a {encoding.upper()} byte-order mark but is not "
                            f"valid {encoding.upper()} (offset {exc.start})") from exc
+
+
+# C0 and C1 control characters: untrusted input must not reach a terminal as escape
+# sequences ("\x1b]0;..." retitles it). Text keeps its tabs and newlines; a one-line
+# field (title, outlet, author) keeps none of them, each becomes a space.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
+_BODY_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Whatever `_clean_text` looks for; one search skips it for the usual clean text.
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff"
+                      "\ud800-\udfff]")
+
+
+def one_line(value: str) -> str:
+    """A metadata field on one line: controls and runs of whitespace become one space."""
+    return " ".join(_CONTROLS.sub(" ", value).split())
 
 
 def normalize_text(text: str) -> str:
@@ -264,9 +325,19 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
     A publication date that cannot be read is dropped and, when `warnings` is
     given, explained there (the article itself is kept).
     """
-    body = normalize_text(text)
+    fields = {"id": id, "source": source, "text": text, "title": title, "outlet": outlet,
+              "url": url, "author": author}
+    if _SUSPECT.search(text) is None:  # the usual case: no scan of the text but this one
+        fields = {"text": text, **_without_surrogates(fields, warnings, skip="text")}
+    else:
+        fields = _without_surrogates(fields, warnings)
+        _check_is_text(fields["text"])
+        fields["text"] = _BODY_CONTROLS.sub("", fields["text"])  # tab and newlines kept
+    body = normalize_text(fields["text"])
     if not body:
         raise InputProblem("no article text")
+    id, source, title, outlet, url, author = (fields[name] for name in (
+        "id", "source", "title", "outlet", "url", "author"))
     parsed = parse_published(published)
     if parsed is None and published not in (None, "") and warnings is not None:
         shown = str(published)[:40]
@@ -274,12 +345,43 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
                else "needs year, month and day")
         warnings.append(f"unreadable publication date {shown!r} ({why}); the article is "
                         "kept without a date")
+    url = one_line(url)
     return Article(
-        id=" ".join(id.split()) or "article", source=source, text=body,
-        title=" ".join(title.split()),
-        outlet=(outlet.strip() or outlet_from_url(url)), url=url.strip(),
-        published=parsed, author=" ".join(author.split()),
+        id=one_line(id) or "article", source=source, text=body, title=one_line(title),
+        outlet=(one_line(outlet) or outlet_from_url(url)), url=url,
+        published=parsed, author=one_line(author),
     )
+
+
+# Characters no article holds: controls but tab, newline, carriage return and form feed;
+# U+FFFD (bytes that did not decode); unassigned and private-use code points.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
+MAX_NOT_TEXT_SHARE = 0.05  # random bytes decoded as Windows-1252 give some 12%
+
+
+def _check_is_text(text: str) -> None:
+    """Raise InputProblem for binary data that decoded without error into noise."""
+    if _NOT_TEXT.search(text) is None:  # the usual case, without counting
+        return
+    bad = sum(1 for _ in _NOT_TEXT.finditer(text))
+    if bad > 3 and bad > MAX_NOT_TEXT_SHARE * len(text):
+        raise InputProblem(f"not text ({bad / len(text):.0%} of its characters are control "
+                           "characters or bytes that did not decode)")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(fields: dict[str, str], warnings: list[str] | None, *,
+                        skip: str = "") -> dict[str, str]:
+    """Lone surrogates ("\\ud800" is valid JSON) cannot be stored as UTF-8: each becomes
+    U+FFFD, and the article is kept with a warning. The field `skip` is left out."""
+    fields = {name: value for name, value in fields.items() if name != skip}
+    changed = [name for name, value in fields.items() if _SURROGATE.search(value)]
+    if changed and warnings is not None:
+        warnings.append(f"lone surrogate code point in {', '.join(changed)} replaced by "
+                        "U+FFFD")
+    return {name: _SURROGATE.sub("\ufffd", value) for name, value in fields.items()}
 
 
 def _clean_id(value: str) -> str:
@@ -329,7 +431,7 @@ def _article_from_json(obj: Any, source: str, default_id: str,
                        warnings: list[str] | None = None) -> Article:
     if not isinstance(obj, dict):
         raise InputProblem("JSON value is not an article object")
-    url = str(obj.get("url") or "")
+    url = _string_field(obj, "url", warnings if warnings is not None else [])
     body = obj.get("text")
     if not body and obj.get("html"):
         extracted = _extract_html(str(obj["html"]), url=url)
@@ -343,12 +445,42 @@ def _article_from_json(obj: Any, source: str, default_id: str,
         if "text" in obj or "html" in obj:
             raise InputProblem("article's 'text' (or 'html') field holds no text")
         raise InputProblem("article has no 'text' (or 'html') field")
+    notes = warnings if warnings is not None else []
+    # `source` is where Storyline read the article (DESIGN.md): an item's own "source"
+    # names its outlet, as the `Source:` line of a text file does.
+    outlet = _string_field(obj, "outlet", notes) or _named(obj.get("source"))
     return make_article(
-        id=_own_id(obj.get("id")) or default_id, source=str(obj.get("source") or source),
-        text=body, title=str(obj.get("title") or ""), outlet=str(obj.get("outlet") or ""),
-        url=url, published=obj.get("published"), author=_author_text(obj.get("author")),
+        id=_own_id(obj.get("id")) or default_id, source=source, text=body,
+        title=_string_field(obj, "title", notes, numbers=True), outlet=outlet, url=url,
+        published=obj.get("published"), author=_author_text(obj.get("author"), notes),
         warnings=warnings,
     )
+
+
+def _named(value: object) -> str:
+    """A name given as text or as an object's "name" ({"id": ..., "name": "Wire"})."""
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value if isinstance(value, str) else ""
+
+
+def _string_field(obj: dict[str, Any], name: str, warnings: list[str], *,
+                  numbers: bool = False) -> str:
+    """A text field of a JSON item; a list or object there is dropped with a warning
+    (stored as "['A']" it would name an outlet no one wrote)."""
+    value = obj.get(name)
+    if value is None or isinstance(value, str):
+        return value or ""
+    if numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)  # a headline "1984" written as a number
+    warnings.append(f"'{name}' field is not text but {_json_type(value)}; left out")
+    return ""
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "a list", bool: "a boolean", int: "a number",
+             float: "a number"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _own_id(value: object) -> str:
@@ -358,18 +490,29 @@ def _own_id(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _author_text(value: object) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return str(value or "")
+def _author_text(value: object, warnings: list[str]) -> str:
+    """Authors as text: a list of names (or of {"name": ...} objects) is joined."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    names = [_named(v) for v in value] if isinstance(value, list) else [_named(value)]
+    if not isinstance(value, list) and not names[0]:
+        warnings.append(f"'author' field is not text but {_json_type(value)}; left out")
+    elif not all(names):
+        warnings.append("'author' list holds other things than names; only the names "
+                        "are kept")
+    return ", ".join(name for name in names if name)
 
 
-def _read_jsonl_stream(stream: IO[str], source: str, stem: str) -> Iterator[Record]:
-    for number, line in enumerate(stream, start=1):
-        if not line.strip():
-            continue
+def _read_jsonl_stream(stream: IO[str] | IO[bytes], source: str,
+                       stem: str) -> Iterator[Record]:
+    for number, raw in enumerate(stream, start=1):
         where = f"{source}:{number}"
         notes: list[str] = []
+        line, warning = _decode_text(raw) if isinstance(raw, bytes) else (str(raw), None)
+        if not line.strip():
+            continue
+        if warning:
+            notes.append(warning)
         try:
             obj = _parse_json(line, one_line=True)
             yield _article_from_json(obj, source, f"{stem}-{number}", notes)
@@ -460,6 +603,12 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
     if not feed.entries:
         kind = "feed has no items" if _looks_like_feed(text) else "XML file is not an RSS/Atom feed"
         raise InputProblem(kind)
+    problem = feed.get("bozo_exception")
+    # The feed is read as UTF-8 bytes, so an encoding it declares is overridden on purpose.
+    if feed.bozo and not isinstance(problem, feedparser.CharacterEncodingOverride):
+        yield InputError(source, f"feed is not well-formed ({problem or 'parse error'}); "
+                         f"read {_count(len(feed.entries), 'item')}, some may be missing "
+                         "or cut short", severity="warning")
     channel = feed.feed.get("title", "")
     for index, entry in enumerate(feed.entries, start=1):
         where = f"{source}#{index}"
@@ -478,6 +627,10 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
         except InputProblem as problem:
             yield InputError(where, str(problem))
         yield from _warnings(where, notes)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _entry_outlet(entry: Any, channel: str, home: str) -> str:

@@ -32,12 +32,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .models import Article, InputError, Span, SummarySentence
+from .models import LLM_SOURCE, Article, InputError, Span, SummarySentence
 from .text import STOPWORDS, WORD_RE, crude_stem, is_negated, words
 
 TIMEOUT = 120.0  # seconds per request; a local model on a CPU is slow
 MAX_REPLY = 1_000_000  # bytes read from the server at most
-SOURCE = "llm"  # the `source` of this module's warnings in the dossier's errors
+SOURCE = LLM_SOURCE  # the `source` of this module's warnings in the dossier's errors
 MARKER_RE = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 INSTRUCTIONS = """\
 You edit a news brief. The user sends JSON: {"sentences": [{"id": 1, "text": "...", \

@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime
 
+LLM_SOURCE = "llm"  # the `source` of the --llm server's warnings in a dossier's errors
+
 
 class StorylineError(Exception):
     """Base class for errors a user should see as a clean message."""
@@ -18,6 +20,10 @@ class StorylineError(Exception):
 
 class StoryNotFound(StorylineError):
     """A story id that the store does not hold."""
+
+
+class StoreProblem(StorylineError):
+    """A --db path that cannot be opened as a Storyline store (path and reason)."""
 
 
 class InputProblem(StorylineError):

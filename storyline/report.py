@@ -455,12 +455,32 @@ def write_outputs(dossiers: Sequence[dict[str, Any]], index: dict[str, Any], out
             text = (render_html(dossier, index_link="../index.html", json_link=json_link)
                     if name == "html" else render(dossier, name))
             _write_atomic(folder / f"dossier.{EXTENSIONS[name]}", text)
+    _remove_stale_stories(out, {story_folder(d["story"]["id"]) for d in dossiers})
     _write_atomic(out / "index.json", json.dumps(index, ensure_ascii=False, indent=2))
     # The index links to the HTML pages when they were written, else to what was.
     linked = "html" if "html" in formats else formats[0]
     _write_atomic(out / "index.html",
                   render_index_html(index, link_suffix=f"/dossier.{EXTENSIONS[linked]}"))
     return out / "index.html"
+
+
+def _remove_stale_stories(out: Path, kept: set[str]) -> None:
+    """Take out the dossiers of stories an earlier run's index.json listed and this run's
+    does not (merged or gone), so no folder outlives its link. Only Storyline's own
+    dossier files go, and a folder only when nothing else is left in it."""
+    try:
+        previous = json.loads((out / "index.json").read_text(encoding="utf-8"))["stories"]
+        names = {story_folder(str(story["id"])) for story in previous}
+    except (OSError, ValueError, KeyError, TypeError):
+        return  # no index of ours there: nothing is known to be ours
+    for name in sorted(names - kept - {".", ".."}):
+        folder = out / name
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        for ext in EXTENSIONS.values():
+            (folder / f"dossier.{ext}").unlink(missing_ok=True)
+        if not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def story_folder(story_id: str) -> str:

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .models import Article, InputError, Story, StoryNotFound
+from .models import Article, InputError, StoreProblem, Story, StoryNotFound
 
 BUSY_TIMEOUT_MS = 60_000  # writers wait this long for another writer's lock
 CACHE_WRITE_WAIT_MS = 2_000  # a reader caching a dossier waits no longer
@@ -136,14 +136,28 @@ CACHE_KIB = 64 * 1024  # SQLite page cache per connection
 class Store:
     """An open SQLite database holding articles, stories and cached dossiers."""
 
-    def __init__(self, path: str | Path = MEMORY) -> None:
+    def __init__(self, path: str | Path = MEMORY, *, create: bool = True) -> None:
         self.path = str(path)
+        try:
+            self._open(create=create)
+        except (sqlite3.DatabaseError, OSError) as exc:
+            if getattr(self, "conn", None) is not None:
+                self.conn.close()
+            # The user's path and SQLite's reason, not a traceback.
+            reason = getattr(exc, "strerror", None) or exc
+            raise StoreProblem(f"cannot open the store {self.path}: {reason}") from exc
+        except StoreProblem:
+            self.conn.close()
+            raise
+
+    def _open(self, *, create: bool) -> None:
         if self.path != MEMORY:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: transactions are opened explicitly in `transaction()`.
         self.conn = sqlite3.connect(self.path, timeout=60, isolation_level=None,
                                     check_same_thread=False)
         self.conn.row_factory = sqlite3.Row
+        self._check_is_store(create=create)
         self._depth = 0
         # What the last `pipeline.update_stories` call read, for its next call; kept on
         # the store so it goes when the store does.
@@ -157,6 +171,16 @@ class Store:
             self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         self.conn.execute("PRAGMA foreign_keys = ON")
         self._migrate()
+
+    def _check_is_store(self, *, create: bool) -> None:
+        """Refuse another program's database before writing a table or the WAL mode to it
+        (a file that is no database at all fails here too, on the first read)."""
+        tables = {row[0] for row in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" in tables or (create and not tables):
+            return
+        what = "it holds other tables" if tables else "it is empty"
+        raise StoreProblem(f"{self.path} is not a Storyline store ({what})")
 
     def _migrate(self) -> None:
         # Readers (web requests, `show`) must not wait for a running ingest's write
@@ -217,9 +241,14 @@ def _statements(script: str) -> Iterator[str]:
             pending = ""
 
 
-def open_store(path: str | Path | None) -> Store:
-    """Open (and create or migrate) the store at `path`; None means in memory."""
-    return Store(path or MEMORY)
+def open_store(path: str | Path | None, *, create: bool = True) -> Store:
+    """Open (and create or migrate) the store at `path`; None means in memory.
+
+    Raises StoreProblem for a path that is not a Storyline store: another program's
+    database, a file that is no database, or (with `create` False, for commands that
+    only read a store) an empty one.
+    """
+    return Store(path or MEMORY, create=create)
 
 
 def _now() -> str:
@@ -228,13 +257,21 @@ def _now() -> str:
 
 # -- articles -----------------------------------------------------------------
 
-def save_articles(store: Store, articles: Sequence[Article]) -> list[Article]:
+class SavedArticles(list[Article]):
+    """The articles of one `save_articles` call as stored, and how many it inserted
+    (`new`): counting the table before and after would count another process's too."""
+
+    new: int = 0
+
+
+def save_articles(store: Store, articles: Sequence[Article]) -> SavedArticles:
     """Insert new articles in one transaction; return each as stored.
 
     An article already stored (same record hash) comes back unchanged. An id
-    already taken by another article gets a numeric suffix.
+    already taken by another article gets a numeric suffix. The result's `new` is
+    the number of rows this call inserted.
     """
-    saved: list[Article] = []
+    saved = SavedArticles()
     with store.transaction() as conn:
         for article in articles:
             row = conn.execute("SELECT * FROM articles WHERE key = ?", (article.key,)).fetchone()
@@ -250,6 +287,7 @@ def save_articles(store: Store, articles: Sequence[Article]) -> list[Article]:
                  _now()),
             )
             saved.append(stored)
+            saved.new += 1
     return saved
 
 

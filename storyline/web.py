@@ -12,6 +12,7 @@ user visits cannot read the store through DNS rebinding.
 from __future__ import annotations
 
 import html
+import sys
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 from urllib.parse import quote
@@ -22,7 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import pipeline, report
-from .models import StoryNotFound
+from .models import StoreProblem, StoryNotFound
 from .store import list_story_headers, open_store, stories_with_words, story_generation
 
 SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
@@ -58,8 +59,19 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return _not_found(str(exc.detail) if exc.detail != "Not Found" else "no such page")
 
+    @app.exception_handler(StoreProblem)
+    async def store_gone(request: Request, exc: StoreProblem) -> Response:
+        """The store was replaced or spoiled while serving: say so, not "500" (and not
+        its path on disk, which str(exc) names)."""
+        message = "the story store cannot be read; see the server's log"
+        print(f"storyline: {exc}", file=sys.stderr)
+        if request.url.path.endswith(".json"):
+            return JSONResponse({"detail": message}, status_code=503)
+        return HTMLResponse(f"<!DOCTYPE html><title>Store unavailable</title><p>{message}.</p>",
+                            status_code=503)
+
     def story_dossier(story_id: str) -> dict[str, Any]:
-        with open_store(db_path) as store:
+        with open_store(db_path, create=False) as store:
             try:
                 return pipeline.dossier_for_story(store, story_id, options=options)
             except StoryNotFound as exc:
@@ -69,7 +81,7 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
     kept: dict[str, Any] = {}  # the index, while the stories stay as they were
 
     def index() -> dict[str, Any]:
-        with open_store(db_path) as store:
+        with open_store(db_path, create=False) as store:
             generation = story_generation(store)
             if kept.get("generation") != generation:
                 headers = list_story_headers(store)
@@ -82,7 +94,7 @@ def create_app(db_path: str, *, options: pipeline.AnalyzeOptions | None = None,
         stories = index()
         named = set()
         if q.strip():
-            with open_store(db_path) as store:
+            with open_store(db_path, create=False) as store:
                 named = stories_with_words(store, q)
         shown = stories_page(stories["stories"], q, _page_number(page),
                              headlines=kept.get("headlines", {}), named=named)
@@ -133,9 +145,15 @@ def stories_page(stories: Sequence[dict[str, Any]], query: str, number: int, *,
         last=f"/?{search}page={last}" if number > last else None)
 
 
+MAX_PAGE_DIGITS = 9  # a billion pages of a hundred stories is more than any store holds
+
+
 def _page_number(page: str) -> int:
-    """The page asked for, from 1; anything else ("0", "abc") is the first."""
-    return int(page) if page.isdigit() and int(page) > 0 else 1
+    """The page asked for, from 1; anything else ("0", "abc", "\u00b2", 5,000 digits) is the
+    first. ASCII digits only: str.isdigit() also takes "\u00b2", which int() refuses."""
+    if not page.isascii() or not page.isdigit() or len(page) > MAX_PAGE_DIGITS:
+        return 1
+    return int(page) or 1
 
 
 def _not_found(message: str) -> HTMLResponse:

@@ -93,6 +93,63 @@ def test_stdin_jsonl() -> None:
     assert result.stdout.startswith("# ") and "Ilse Varga" in result.stdout
 
 
+def test_stdin_that_is_not_utf8_is_read_as_windows_1252(tmp_path: Path) -> None:
+    line = json.dumps({"id": "c", "text": "Caf\u00e9 owners in Wrenfold met on Monday."},
+                      ensure_ascii=False)
+    result = CliRunner().invoke(cli, ["ingest", "-", "--db", str(tmp_path / "n.db")],
+                                input=line.encode("cp1252") + b"\n")
+    assert result.exit_code == 0, result.output
+    assert "<stdin>:1: not valid UTF-8" in result.stderr and "1 new" in result.stderr
+
+
+def test_a_db_that_is_not_a_store_is_a_clean_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("Wrenfold harbour notes, not a database.\n" * 20)
+    article = tmp_path / "a.txt"
+    article.write_text("The Wrenfold ferry sails again, said Pim Ostra.\n")
+    for args in (["ingest", str(article)], ["analyze", str(article)], ["stories"],
+                 ["show", "s1"]):
+        result = CliRunner().invoke(cli, [*args, "--db", str(path)])
+        assert result.exit_code == 1, args
+        assert f"cannot open the store {path}: file is not a database" in result.stderr
+
+
+def test_stories_prints_no_control_characters_of_an_older_store(tmp_path: Path) -> None:
+    from storyline import pipeline
+    from storyline import store as db
+    from storyline.models import Article
+
+    path = tmp_path / "old.db"
+    article = Article(id="a", source="a.txt", title="Wrenfold\x1b]0;owned\x07 ferry\tnews",
+                      outlet="Wrenfold\tPost", text="The Wrenfold ferry sails again, said "
+                      "Pim Ostra on Friday.")  # as a store written before ingest cleaned it
+    with open_store(path) as store:
+        pipeline.update_stories(store, db.save_articles(store, [article]))
+    result = _run("stories", "--db", str(path))
+    assert result.exit_code == 0
+    [line] = result.stdout.splitlines()
+    assert "\x1b" not in line and "\x07" not in line and line.count("\t") == 5
+    assert "Wrenfold ]0;owned ferry news" in line and "[Wrenfold Post]" in line
+
+
+def test_ingest_summary_stays_in_bounds_beside_another_ingest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline import pipeline
+
+    real = pipeline.ingest_inputs
+
+    def counted_with_another_ingest(*args: object, **kwargs: object) -> object:
+        result = real(*args, **kwargs)  # type: ignore[arg-type]
+        result.new += 5  # rows another process inserted meanwhile, counted by mistake
+        return result
+
+    monkeypatch.setattr(pipeline, "ingest_inputs", counted_with_another_ingest)
+    article = tmp_path / "a.txt"
+    article.write_text("The Wrenfold ferry sails again, said Pim Ostra.\n")
+    result = _run("ingest", str(article), "--db", str(tmp_path / "n.db"))
+    assert "(1 new, 0 already stored)" in result.stderr
+
+
 def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     db = str(tmp_path / "news.db")
     first = _run("ingest", str(DEMO_ARTICLES), "--db", db)

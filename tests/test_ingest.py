@@ -5,12 +5,14 @@ from __future__ import annotations
 import io
 import json
 import os
+import sys
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 
+from storyline import store as db
 from storyline.ingest import (
     DEFAULT_MAX_BYTES,
     normalize_text,
@@ -19,12 +21,13 @@ from storyline.ingest import (
     read_inputs,
 )
 from storyline.models import Article, InputError
+from storyline.store import open_store
 
 FIXTURES = Path(__file__).parent / "articles" / "ingest"
 
 
 def read(*inputs: str | Path, max_bytes: int = DEFAULT_MAX_BYTES,
-         stdin: IO[str] | None = None) -> tuple[list[Article], list[InputError]]:
+         stdin: IO[str] | IO[bytes] | None = None) -> tuple[list[Article], list[InputError]]:
     """All records of one read_inputs call, split into articles and errors."""
     records = list(read_inputs([str(i) for i in inputs], max_bytes=max_bytes, stdin=stdin))
     articles = [r for r in records if isinstance(r, Article)]
@@ -485,6 +488,34 @@ def test_stdin_and_files_together(tmp_path: Path) -> None:
     assert [a.id for a in articles] == ["pier", "pier-2"]
 
 
+def test_a_lone_surrogate_is_replaced_and_the_other_articles_are_kept(tmp_path: Path) -> None:
+    # "\ud800" is valid JSON but no UTF-8 text: it once stopped the whole run.
+    lines = write(tmp_path / "wire.jsonl",
+                  '{"id": "a", "title": "Ferry \\udc00 notice", '
+                  '"text": "The Wrenfold ferry \\ud800 sails again, said Pim Ostra."}\n'
+                  '{"id": "b", "text": "The Wrenfold ferry sails again on Friday."}\n')
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    articles, errors = read(lines, good)
+    assert [a.id for a in articles] == ["a", "b", "good"]
+    assert articles[0].text == "The Wrenfold ferry \ufffd sails again, said Pim Ostra."
+    assert articles[0].title == "Ferry \ufffd notice"
+    assert len(articles[0].key) == 64
+    assert [(e.source, e.severity) for e in errors] == [(f"{lines}:1", "warning")]
+    assert "surrogate" in errors[0].reason and "text" in errors[0].reason
+
+
+def test_stdin_bytes_are_decoded_like_files() -> None:
+    stdin = io.BytesIO('{"id": "w", "text": "Caf\u00e9 owners in Wrenfold met on Monday."}\n'
+                       .encode("cp1252") +
+                       '{"id": "u", "text": "Caf\u00e9 Ostra opened on Tuesday."}\n'
+                       .encode("utf-8"))
+    articles, errors = read("-", stdin=stdin)
+    assert [a.text for a in articles] == ["Caf\u00e9 owners in Wrenfold met on Monday.",
+                                          "Caf\u00e9 Ostra opened on Tuesday."]
+    assert [(e.source, e.severity) for e in errors] == [("<stdin>:1", "warning")]
+    assert "Windows-1252" in errors[0].reason
+
+
 def test_duplicate_ids_get_suffixes(tmp_path: Path) -> None:
     for folder, town in (("one", "Ambry"), ("two", "Blethin"), ("three", "Corran")):
         write(tmp_path / folder / "note.txt", f"The {town} council met on Monday.\n")
@@ -539,14 +570,14 @@ def test_permission_error_while_reading(tmp_path: Path, monkeypatch: pytest.Monk
     """The same path as test_unreadable_file, reachable when the tests run as root."""
     locked = write(tmp_path / "locked.txt", GOOD_TEXT)
     good = write(tmp_path / "good.txt", GOOD_TEXT.replace("Monday", "Tuesday"))
-    real_read_bytes = Path.read_bytes
+    real_open = Path.open
 
-    def read_bytes(self: Path) -> bytes:
+    def open_(self: Path, *args: Any, **kwargs: Any) -> Any:
         if self.name == "locked.txt":
             raise PermissionError(13, "Permission denied", str(self))
-        return real_read_bytes(self)
+        return real_open(self, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(Path, "open", open_)
     articles, errors = read(locked, good)
     assert [a.id for a in articles] == ["good"]
     assert [(e.source, e.severity) for e in errors] == [(str(locked), "error")]
@@ -665,3 +696,170 @@ def test_max_bytes_is_configurable(tmp_path: Path) -> None:
     assert "too large" in errors[0].reason
     articles, errors = read(path, max_bytes=10_000)
     assert [a.id for a in articles] == ["long"] and errors == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # reading it would block for ever: nothing writes to it
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    articles, errors = read(fifo, good)
+    assert [a.id for a in articles] == ["good"]
+    assert [(e.source, e.reason) for e in errors] == [(str(fifo), "not a regular file")]
+    articles, errors = read(tmp_path)  # the same inside a directory
+    assert [a.id for a in articles] == ["good"]
+    assert [(e.source, e.reason) for e in errors] == [(str(fifo), "not a regular file")]
+
+
+def test_a_device_is_refused() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    articles, errors = read("/dev/zero")
+    assert articles == [] and [e.reason for e in errors] == ["not a regular file"]
+
+
+def test_broken_links_in_a_directory_are_reported(tmp_path: Path) -> None:
+    write(tmp_path / "good.txt", GOOD_TEXT)
+    (tmp_path / "lost.txt").symlink_to(tmp_path / "moved-away.txt")
+    articles, errors = read(tmp_path)
+    assert [a.id for a in articles] == ["good"]
+    assert [(e.source, e.severity) for e in errors] == [(str(tmp_path / "lost.txt"), "error")]
+    assert "broken symbolic link" in errors[0].reason
+
+
+def test_a_file_read_is_capped_even_when_it_grew_after_stat(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    path = write(tmp_path / "growing.txt", GOOD_TEXT * 10)
+    real_stat = Path.stat
+
+    def small_stat(self: Path, **kwargs: object) -> os.stat_result:
+        info = real_stat(self, **kwargs)  # type: ignore[arg-type]
+        if self != path:
+            return info
+        fields = list(info)
+        fields[6] = 10  # st_size as it was before the file grew
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(Path, "stat", small_stat)
+    articles, errors = read(path, max_bytes=50)
+    assert articles == [] and "too large" in errors[0].reason
+
+
+def test_control_characters_never_reach_the_metadata_or_text(tmp_path: Path) -> None:
+    item = {"id": "w\x1b1", "title": "Wrenfold\x1b]0;owned\x07 ferry\tnews\x9b",
+            "outlet": "Wrenfold\tPost\x00", "author": "Pim\r\nOstra\x85",
+            "url": "https://wrenfold.example/ferry\x1b",
+            "text": "The Wrenfold ferry\x1b[2J sails again.\tOn Friday.\n\nSaid\x0c Pim Ostra."}
+    path = write(tmp_path / "esc.json", json.dumps(item))
+    [article], errors = read(path)
+    assert errors == []
+    assert article.title == "Wrenfold ]0;owned ferry news"
+    assert article.outlet == "Wrenfold Post"
+    assert article.author == "Pim Ostra"
+    assert article.id == "w 1"
+    assert article.url == "https://wrenfold.example/ferry"
+    assert article.text == "The Wrenfold ferry[2J sails again.\tOn Friday.\n\nSaid Pim Ostra."
+
+
+def test_json_fields_of_the_wrong_type_are_left_out_with_a_warning(tmp_path: Path) -> None:
+    items = [
+        {"id": "a", "outlet": ["Wrenfold Post"], "title": 1984, "source": "Wrenfold Wire",
+         "author": [{"name": "Pim Ostra"}, 7], "text": "The Wrenfold ferry sails again."},
+        {"id": "b", "outlet": {"name": "Wrenfold Post"}, "title": ["Ferry"], "url": 5,
+         "author": {"id": 3}, "text": "The Wrenfold ferry sails on Friday."},
+        {"id": "c", "source": {"id": "wp", "name": "Wrenfold Post"}, "author": ["Ana Dulce"],
+         "text": "The Wrenfold ferry sails at noon."},
+    ]
+    path = write(tmp_path / "typed.jsonl", "".join(json.dumps(i) + "\n" for i in items))
+    articles, errors = read(path)
+    a, b, c = articles
+    # the input path stays the source; the item's "source" names its outlet, if anything
+    assert [x.source for x in articles] == [str(path)] * 3
+    assert (a.outlet, a.title, a.author) == ("Wrenfold Wire", "1984", "Pim Ostra")
+    assert (b.outlet, b.title, b.url, b.author) == ("", "", "", "")
+    assert (c.outlet, c.author) == ("Wrenfold Post", "Ana Dulce")
+    reasons = [(e.source, e.reason) for e in errors]
+    assert reasons == [
+        (f"{path}:1", "'outlet' field is not text but a list; left out"),
+        (f"{path}:1", "'author' list holds other things than names; only the names are kept"),
+        (f"{path}:2", "'url' field is not text but a number; left out"),
+        (f"{path}:2", "'outlet' field is not text but an object; left out"),
+        (f"{path}:2", "'title' field is not text but a list; left out"),
+        (f"{path}:2", "'author' field is not text but an object; left out"),
+    ]
+    assert all(e.severity == "warning" for e in errors)
+
+
+def test_a_broken_feed_that_still_gives_items_is_reported(tmp_path: Path) -> None:
+    feed = write(tmp_path / "cut.xml", (
+        '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Wrenfold Post</title>\n'
+        "<item><title>Ferry sails</title><description>The Wrenfold ferry sails again on "
+        "Friday, harbour master Pim Ostra said.</description></item>\n"
+        "<item><title>Cut off</title><description>The Wrenfold tram</descr"))
+    articles, errors = read(feed)
+    assert [a.title for a in articles] == ["Ferry sails"]
+    warning = next(e for e in errors if e.source == str(feed))
+    assert warning.severity == "warning"
+    assert warning.reason.startswith("feed is not well-formed (")
+    assert "some may be missing" in warning.reason
+
+
+def test_a_well_formed_feed_gives_no_parse_warning(tmp_path: Path) -> None:
+    feed = write(tmp_path / "ok.xml", (
+        '<?xml version="1.0" encoding="iso-8859-1"?>\n<rss version="2.0"><channel>'
+        "<title>Wrenfold Post</title><item><title>Ferry sails</title><description>The "
+        "Wrenfold ferry sails again on Friday, said Pim Ostra.</description></item>"
+        "</channel></rss>\n"))
+    articles, errors = read(feed)
+    assert [a.title for a in articles] == ["Ferry sails"] and errors == []
+
+
+def test_binary_noise_without_nul_bytes_is_not_text(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(7)
+    noise = bytes(rng.randrange(1, 256) for _ in range(3000))  # no NUL byte
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(noise)
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    articles, errors = read(junk, good)
+    assert [a.id for a in articles] == ["good"]
+    skipped = [e for e in errors if e.severity == "error"]
+    assert [e.source for e in skipped] == [str(junk)]
+    assert skipped[0].reason.startswith("not text (")
+
+
+def test_a_few_stray_controls_keep_an_article(tmp_path: Path) -> None:
+    path = write(tmp_path / "stray.txt", "The Wrenfold ferry\x1b sails again on Friday, "
+                 "harbour master Pim Ostra said\x07 after the storm.\n")
+    articles, errors = read(path)
+    assert [a.id for a in articles] == ["stray"] and errors == []
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_decoded(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "u16.txt"
+    path.write_bytes("Title: Ferry\n\nThe Wrenfold ferry sails again, said Pim "
+                     "Ostra.\n".encode(encoding))
+    [article], errors = read(path)
+    assert article.title == "Ferry"
+    assert article.text == "The Wrenfold ferry sails again, said Pim Ostra."
+    assert [(e.severity, e.reason) for e in errors] == [
+        ("warning", f"no byte-order mark; decoded as {encoding.upper()}")]
+
+
+@pytest.mark.skipif(os.name != "posix" or sys.platform == "darwin",
+                    reason="file names of any bytes: Linux and the BSDs")
+def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path)
+    with open(folder + b"/caf\xe9.txt", "wb") as stream:
+        stream.write(b"")
+    with open(folder + b"/pier\xe9.txt", "wb") as stream:
+        stream.write(GOOD_TEXT.encode("utf-8"))
+    articles, errors = read(tmp_path)
+    assert [a.source for a in articles] == [f"{tmp_path}/pier\\xe9.txt"]
+    assert [(e.source, e.reason) for e in errors] == [(f"{tmp_path}/caf\\xe9.txt", "empty file")]
+    store = open_store(None)
+    db.save_errors(store, errors)  # stored as text, no UnicodeEncodeError
+    db.save_articles(store, articles)

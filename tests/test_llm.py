@@ -284,10 +284,28 @@ def test_parse_reply_and_endpoint() -> None:
     assert endpoint("https://h/api/chat/completions") == "https://h/api/chat/completions"
 
 
-def test_default_run_does_not_load_the_llm_module() -> None:
-    code = ("import sys, storyline.cli, storyline.pipeline; "
-            "assert 'storyline.llm' not in sys.modules")
-    subprocess.run([sys.executable, "-c", code], check=True)
+DEFAULT_RUN = """
+import sys
+from pathlib import Path
+from click.testing import CliRunner
+from storyline.cli import cli
+
+folder = Path(sys.argv[1])
+(folder / "ferry.txt").write_text("Title: Ferry sails\\n\\nThe Wrenfold ferry sails again on "
+                                  "Friday, harbour master Pim Ostra said on Monday.\\n")
+db = str(folder / "news.db")
+for args in (["analyze", str(folder / "ferry.txt"), "--db", db, "--one-story"],
+             ["show", "s1", "--db", db, "--format", "md"]):
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Wrenfold" in result.stdout
+assert "storyline.llm" not in sys.modules, "the LLM code was imported without --llm"
+"""
+
+
+def test_default_run_does_not_load_the_llm_module(tmp_path: Path) -> None:
+    # A fresh interpreter: in this one the other tests have imported storyline.llm.
+    subprocess.run([sys.executable, "-c", DEFAULT_RUN, str(tmp_path)], check=True)
 
 
 def _demo_rewriter(body: dict[str, Any]) -> tuple[int, bytes]:

@@ -243,6 +243,36 @@ def test_write_outputs_for_several_stories(demo_dossiers: list[dict[str, Any]],
     assert not list(tmp_path.rglob(".tmp-*"))
 
 
+def test_a_later_run_removes_the_stories_it_no_longer_lists(
+        demo_dossiers: list[dict[str, Any]], tmp_path: Path) -> None:
+    third = copy.deepcopy(demo_dossiers[1])
+    third["story"]["id"] = "s-third"
+    earlier = [*demo_dossiers[:2], third]
+    write_outputs(earlier, pipeline.index_for(earlier), tmp_path, fmt="all", one_story=False)
+    kept, noted, *gone = [d["story"]["id"] for d in earlier]
+    assert gone == ["s-third"] and (tmp_path / "s-third" / "dossier.html").is_file()
+    (tmp_path / noted / "my-notes.txt").write_text("the user's own notes on this story")
+    (tmp_path / "photos").mkdir()  # no story folder of ours
+    later = [demo_dossiers[0]]
+    write_outputs(later, pipeline.index_for(later), tmp_path, fmt="json", one_story=False)
+    assert (tmp_path / kept / "dossier.json").is_file()
+    assert [p.name for p in (tmp_path / noted).iterdir()] == ["my-notes.txt"]
+    assert all(not (tmp_path / story).exists() for story in gone)
+    assert (tmp_path / "photos").is_dir()
+
+
+def test_a_foreign_index_removes_nothing_outside_its_folders(
+        demo_dossiers: list[dict[str, Any]], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (tmp_path / "dossier.json").write_text("{}")  # beside the output folder, not in it
+    (out / "index.json").write_text(json.dumps({"stories": [{"id": ".."}, {"id": "."},
+                                                            {"title": "no id"}]}))
+    later = [demo_dossiers[0]]
+    write_outputs(later, pipeline.index_for(later), out, fmt="json", one_story=False)
+    assert (tmp_path / "dossier.json").is_file()
+
+
 @pytest.mark.parametrize(("fmt", "target"), [("json", "dossier.json"), ("md", "dossier.md"),
                                              ("all", "dossier.html")])
 def test_index_links_point_at_files_that_were_written(

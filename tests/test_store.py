@@ -15,7 +15,7 @@ from storyline import pipeline
 from storyline import store as db
 from storyline.cluster import article_vector
 from storyline.ingest import make_article
-from storyline.models import Article, InputError, Story, StoryNotFound
+from storyline.models import Article, InputError, StoreProblem, Story, StoryNotFound
 from storyline.store import Store, open_store
 
 
@@ -34,6 +34,48 @@ MARKET = news("market", "The Lowmere market hall will stay open, councillor Ada 
 
 def rows(store: Store, table: str) -> int:
     return int(store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+# -- opening ---------------------------------------------------------------------------
+
+def test_a_file_that_is_no_database_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("Wrenfold harbour notes, not a database at all.\n" * 20)
+    with pytest.raises(StoreProblem, match=r"cannot open the store .*notes\.db: file is not"):
+        open_store(path)
+
+
+def test_another_programs_database_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE birds (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreProblem, match="is not a Storyline store"):
+        open_store(path)
+    with pytest.raises(StoreProblem, match="is not a Storyline store"):
+        open_store(path, create=False)
+    assert path.read_bytes() == before
+    assert not (tmp_path / "other.db-wal").exists()
+
+
+def test_an_empty_file_becomes_a_store_only_when_creating(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    path.touch()
+    with pytest.raises(StoreProblem, match=r"is not a Storyline store \(it is empty\)"):
+        open_store(path, create=False)
+    assert path.stat().st_size == 0
+    with open_store(path) as store:
+        db.save_articles(store, [BRIDGE])
+    with open_store(path, create=False) as store:
+        assert db.count_articles(store) == 1
+
+
+def test_a_store_path_under_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "plain.txt").write_text("not a folder")
+    with pytest.raises(StoreProblem, match=r"cannot open the store .*plain\.txt.news\.db"):
+        open_store(tmp_path / "plain.txt" / "news.db")
 
 
 # -- articles -------------------------------------------------------------------------
@@ -80,6 +122,16 @@ def test_resaving_the_same_article_is_a_no_op(store: Store) -> None:
     # in one batch too
     db.save_articles(store, [FERRY, FERRY])
     assert db.count_articles(store) == 2
+
+
+def test_save_counts_only_the_rows_it_inserted(tmp_path: Path) -> None:
+    path = tmp_path / "news.db"
+    with open_store(path) as first, open_store(path) as second:
+        assert db.save_articles(first, [BRIDGE]).new == 1
+        # another process stored BRIDGE meanwhile: this call inserts FERRY only
+        saved = db.save_articles(second, [BRIDGE, FERRY, FERRY])
+        assert [a.id for a in saved] == ["bridge", "ferry", "ferry"] and saved.new == 1
+        assert db.save_articles(first, [FERRY, MARKET]).new == 1
 
 
 def test_a_different_article_with_a_taken_id_gets_a_suffix(store: Store) -> None:

@@ -79,6 +79,13 @@ def test_index_pages_list_the_newest_stories_first() -> None:
     assert [s["id"] for s in recount.stories] == ["s3"]  # any headline of the story
 
 
+@pytest.mark.parametrize("page", ["%C2%B2", "%D9%A3", "9" * 5000, "-1", "0", "abc", ""])
+def test_odd_page_numbers_give_the_first_page(client: TestClient, page: str) -> None:
+    response = client.get(f"/?page={page}")
+    assert response.status_code == 200
+    assert response.text == client.get("/?page=1").text
+
+
 def test_the_kept_index_follows_new_stories(tmp_path: Path) -> None:
     db = tmp_path / "news.db"
     first = DEMO_ARTICLES / "port-elsin-gazette.txt"
@@ -145,6 +152,30 @@ def test_serve_binds_localhost_by_default() -> None:
 def test_serve_needs_an_existing_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "missing.db")])
     assert result.exit_code == 2
+
+
+def test_serve_refuses_a_file_that_is_not_a_store_before_serving(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("Wrenfold harbour notes, not a database.\n" * 20)
+    result = CliRunner().invoke(cli, ["serve", "--db", str(path), "--port", "1"])
+    assert result.exit_code == 1
+    assert "file is not a database" in result.output and "serving" not in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_store_spoiled_while_serving_is_a_503_without_its_path(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    CliRunner().invoke(cli, ["ingest", str(DEMO_ARTICLES / "meridian-bridge-closed.txt"),
+                             "--db", str(db)])
+    app = TestClient(create_app(str(db)), base_url="http://127.0.0.1:8765")
+    assert app.get("/").status_code == 200
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    db.write_text("Wrenfold harbour notes, not a database.\n" * 20)
+    for path in ("/", "/stories.json", "/story/s1"):
+        response = app.get(path)
+        assert response.status_code == 503, path
+        assert "cannot be read" in response.text and str(tmp_path) not in response.text
 
 
 def test_serve_on_a_busy_port_is_a_clear_error(tmp_path: Path) -> None:
