@@ -197,8 +197,7 @@ def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
         assignment = pipeline.update_stories(store, ingested.articles)
     stories = len(set(assignment.values()))
     warnings = sum(e.severity == "warning" for e in ingested.errors)
-    # Within bounds even if `new` counted rows another ingest wrote meanwhile.
-    new = max(0, min(ingested.new, len(ingested.articles)))
+    new = ingested.new  # rows this run inserted, whatever another ingest did meanwhile
     click.echo(f"storyline: {report.count(len(ingested.articles), 'article')} in "
                f"{'1 story' if stories == 1 else f'{stories} stories'}"
                f" ({new} new, {len(ingested.articles) - new} already stored), "

@@ -80,12 +80,13 @@ def ingest_inputs(store: Store, inputs: Iterable[str], *, progress: Progress | N
                   batch_size: int = INGEST_BATCH, stdin: Any = None) -> IngestReport:
     """Read inputs into the store, one transaction per batch; errors are kept too."""
     report = IngestReport()
-    stored_before = db.count_articles(store)
     batch: list[Article] = []
 
     def flush() -> None:
         if batch:
-            report.articles.extend(db.save_articles(store, batch))
+            saved = db.save_articles(store, batch)
+            report.articles.extend(saved)
+            report.new += saved.new
             if progress:
                 progress(len(batch))
             batch.clear()
@@ -100,7 +101,6 @@ def ingest_inputs(store: Store, inputs: Iterable[str], *, progress: Progress | N
     flush()
     db.save_errors(store, report.errors)
     report.articles = list({a.key: a for a in report.articles}.values())
-    report.new = db.count_articles(store) - stored_before
     return report
 
 
