@@ -381,3 +381,24 @@ def test_a_wrong_topic_is_regrouped_the_same_in_the_store_and_in_memory(
         assert pipeline.update_stories(store, saved) == assign_stories(index, saved)
         assert cup.topic == cup.id  # split off again
         assert pipeline.db.story_topics(store) == {s.id: s.topic for s in index.states}
+
+
+def test_an_ingest_counts_only_the_rows_it_inserted(tmp_path: Any) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("pier", "ferry"):
+        (folder / f"{name}.txt").write_text(f"The Dunmore {name} reopened on Monday, "
+                                            "Mayor Ilse Varga said.\n")
+    path = tmp_path / "news.db"
+    with open_store(path) as store, open_store(path) as other:
+        def another_ingest_meanwhile(count: int) -> None:
+            number = pipeline.db.count_articles(other)
+            pipeline.db.save_articles(other, [article(
+                f"Another process stored report {number} about the Dunmore market.",
+                id=f"other-{number}")])
+
+        report = pipeline.ingest_inputs(store, [str(folder)], batch_size=1,
+                                        progress=another_ingest_meanwhile)
+        assert report.new == 2 and pipeline.db.count_articles(store) == 4
+        again = pipeline.ingest_inputs(store, [str(folder)])
+        assert again.new == 0 and len(again.articles) == 2
