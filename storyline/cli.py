@@ -146,17 +146,18 @@ def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, o
             dossiers = pipeline.analyze(store, ingested, options=options, one_story=one_story,
                                         progress=advance)
         index = pipeline.index_for(dossiers, topics=pipeline.story_topics(store))
-    _report_llm_problems(dossiers)
+    _report_stage_problems(dossiers)
     _emit(dossiers, index, fmt=fmt, out_dir=out_dir, one_story=one_story)
 
 
-def _report_llm_problems(dossiers: list[dict[str, Any]]) -> None:
-    """The --llm server's failures, which the dossiers record, also on standard error."""
+def _report_stage_problems(dossiers: list[dict[str, Any]]) -> None:
+    """What went wrong after reading (a stage failing on an article, the --llm server),
+    which the dossiers record, also on standard error; input problems are told on read."""
     for dossier in dossiers:
         for error in dossier["errors"]:
-            if error["source"] == LLM_SOURCE:
-                click.echo(f"storyline: warning {dossier['story']['id']}: {error['reason']}",
-                           err=True)
+            if error["source"] == LLM_SOURCE or error.get("stage") == "analysis":
+                click.echo(f"storyline: warning {dossier['story']['id']} {error['source']}: "
+                           f"{error['reason']}", err=True)
 
 
 def _emit(dossiers: list[dict[str, Any]], index: dict[str, Any], *, fmt: str,
@@ -266,7 +267,7 @@ def show_cli(story_id: str, db_path: str, fmt: str | None, out_dir: str | None,
                                       llm_model=llm_model)
     with open_store(db_path, create=False) as store:
         dossier = pipeline.dossier_for_story(store, story_id, options=options)
-    _report_llm_problems([dossier])
+    _report_stage_problems([dossier])
     _emit([dossier], pipeline.index_for([dossier]), fmt=fmt, out_dir=out_dir, one_story=True)
 
 

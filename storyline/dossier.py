@@ -151,4 +151,5 @@ def with_errors(dossier: dict[str, Any], errors: Sequence[InputError]) -> dict[s
 
 
 def _error(error: InputError) -> dict[str, Any]:
-    return {"source": error.source, "reason": error.reason, "severity": error.severity}
+    return {"source": error.source, "reason": error.reason, "severity": error.severity,
+            "stage": error.stage}

@@ -339,9 +339,13 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
     id, source, title, outlet, url, author = (fields[name] for name in (
         "id", "source", "title", "outlet", "url", "author"))
     parsed = parse_published(published)
+    far_off = parsed is not None and not FIRST_YEAR <= parsed.year <= LAST_YEAR
+    if far_off:
+        parsed = None  # "last month" or "next year" from it would leave the calendar
     if parsed is None and published not in (None, "") and warnings is not None:
         shown = str(published)[:40]
-        why = ("no such day" if re.match(r"\d{4}-\d{1,2}-\d{1,2}", shown.strip())
+        why = (f"not between {FIRST_YEAR} and {LAST_YEAR}" if far_off else "no such day"
+               if re.match(r"\d{4}-\d{1,2}-\d{1,2}", shown.strip())
                else "needs year, month and day")
         warnings.append(f"unreadable publication date {shown!r} ({why}); the article is "
                         "kept without a date")
@@ -351,6 +355,10 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
         outlet=(one_line(outlet) or outlet_from_url(url)), url=url,
         published=parsed, author=one_line(author),
     )
+
+
+# Publication years a news article can have; outside them a date is a typo or a test.
+FIRST_YEAR, LAST_YEAR = 1800, 2200
 
 
 # Characters no article holds: controls but tab, newline, carriage return and form feed;

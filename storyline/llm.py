@@ -251,4 +251,4 @@ def _word(token: str) -> str:
 
 
 def _warning(reason: str) -> InputError:
-    return InputError(SOURCE, reason, "warning")
+    return InputError(SOURCE, reason, "warning", "llm")

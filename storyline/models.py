@@ -84,6 +84,8 @@ class InputError:
     source: str
     reason: str
     severity: str = "error"
+    # "input" (reading), "analysis" (a stage failed on a readable article) or "llm"
+    stage: str = "input"
 
 
 @dataclass(frozen=True, slots=True)

@@ -493,7 +493,8 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     sources = independence_groups(provenance)
     analyses = _analyses_for(articles, analysed or {}, options=options, progress=progress)
     sources_by_id = {a.id: a.source for a in articles}
-    errors = [*errors, *(InputError(sources_by_id[a.article_id], a.problem, "warning")
+    errors = [*errors, *(InputError(sources_by_id[a.article_id], a.problem, "warning",
+                                    "analysis")
                          for a in analyses if a.problem)]
     entities = link_entities([m for a in analyses for m in a.mentions])
     quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
@@ -630,7 +631,7 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
 
 # Cached dossiers are rebuilt when this changes: bump it with any change to what the
 # stages put in a dossier (new fields, other facts), as the package version may not move.
-DOSSIER_REVISION = "2026-12-05e"  # bumped whenever a dossier of the same input changes
+DOSSIER_REVISION = "2026-12-05f"  # bumped whenever a dossier of the same input changes
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,

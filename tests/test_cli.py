@@ -230,3 +230,19 @@ def test_timeline_command() -> None:
     assert any(e["date"] == "2026-03-13" and e["status"] == "cancelled" for e in events)
     text = _run("timeline", str(DEMO_ARTICLES / "regional.jsonl")).stdout
     assert "2026-03-13" in text and "cancelled" in text
+
+
+def test_a_stage_failing_on_one_article_is_told_on_standard_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline import pipeline
+
+    def broken(*args: object) -> object:
+        raise ValueError("calendar ran out")
+
+    monkeypatch.setattr(pipeline, "find_dates", broken)
+    article = tmp_path / "pier.txt"
+    article.write_text('"We are ready," Mayor Ilse Varga said of the Dunmore pier.\n')
+    result = _run("analyze", str(article), "--one-story", "--format", "json")
+    assert result.exit_code == 0
+    assert "dates of article pier failed: ValueError('calendar ran out')" in result.stderr
+    assert json.loads(result.stdout)["quotes"]  # the article's quotes are kept

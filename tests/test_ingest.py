@@ -863,3 +863,17 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_escapes(tmp_path: Path) -> N
     store = open_store(None)
     db.save_errors(store, errors)  # stored as text, no UnicodeEncodeError
     db.save_articles(store, articles)
+
+
+def test_a_publication_year_no_news_article_has_is_dropped_with_a_warning(
+        tmp_path: Path) -> None:
+    feed = tmp_path / "odd.jsonl"
+    feed.write_text("\n".join(json.dumps({"id": f"a{n}", "published": when,
+                                          "text": "The Dunmore pier closed last month."})
+                              for n, when in enumerate(["0001-01-01", "9999-12-31",
+                                                        "2026-03-11"])) + "\n")
+    articles, errors = read(feed)
+    assert [a.published is None for a in articles] == [True, True, False]
+    assert [e.source.rsplit(":", 1)[1] for e in errors] == ["1", "2"]
+    assert all("not between 1800 and 2200" in e.reason and e.severity == "warning"
+               for e in errors)
