@@ -23,12 +23,13 @@ Systems, both on the same spaCy Docs from ``storyline.nlp.load_nlp()``:
 
 Scores: precision, recall and F1 at token overlap >= 0.3 and >= 0.8 (definition printed with
 the tables), for direct gold (quoted predictions only), indirect gold (indirect predictions
-only) and all. A direct quote joined around its cue ('"X," he said, "Y."', one quote whose
-text is "X, Y") is scored on its quoted pieces, the cue left out, as PolNeAR's discontinuous
-Content spans are; "Storyline, whole spans" rows score start..end instead (the scoring
-before this). Speaker accuracy: share of gold quotes matched at >= 0.3 (and having a gold
-speaker) whose speaker is right: PolNeAR, the predicted speaker span overlaps the gold Source
-or the resolved entity name's last word is a word of the Source; GGT, the last word of the
+only) and all. A quote whose text leaves out the words of its cue ('"X," he said, "Y."' is
+one quote, text "X, Y"; "The pier, she said, will close" reports "The pier will close") is
+scored on its two pieces, the cue left out, as PolNeAR's discontinuous Content spans are;
+"Storyline, whole spans" rows score start..end instead (the scoring before this). Speaker
+accuracy: share of gold quotes matched at >= 0.3 (and having a gold speaker) whose speaker is
+right: PolNeAR, the predicted speaker span overlaps the gold Source or the resolved entity
+name's last word is a word of the Source; GGT, the last word of the
 predicted name or speaker text is a word of the gold ``speaker`` or ``reference``.
 Speed: ``nlp.pipe`` timed apart from the quote extraction over the same Docs.
 
@@ -94,7 +95,6 @@ from spacy.tokens import Doc
 
 import storyline
 from storyline.entities import link_entities
-from storyline.marks import MarkedSpan, find_quote_marks
 from storyline.mentions import find_mentions
 from storyline.models import Mention, Quote
 from storyline.nlp import load_nlp, parse_texts
@@ -133,26 +133,34 @@ class Run:
 def _storyline_predictions(quotes: Sequence[Quote], names: Sequence[str | None],
                            text: str = "") -> list[Prediction]:
     found = []
-    marked = find_quote_marks(text) if text else []
     for quote, name in zip(quotes, names, strict=True):
         speaker = None
         if quote.speaker_start is not None and quote.speaker_end is not None:
             speaker = (quote.speaker_start, quote.speaker_end)
         found.append(Prediction(quote.start, quote.end, quote.kind != "indirect", quote.kind,
                                 quote.text, speaker, quote.speaker_text or "", name,
-                                quote.cue or "", _pieces(quote, text, marked)))
+                                quote.cue or "", _pieces(quote, text)))
     return found
 
 
-def _pieces(quote: Quote, text: str, marked: Sequence[MarkedSpan]
-            ) -> tuple[tuple[int, int], ...]:
-    """The quoted pieces of a direct quote joined around its cue ('"X," he said, "Y."' is one
-    quote whose text is "X, Y"): the spans between marks inside it, so the cue, which is not
-    part of `Quote.text`, is not scored as quoted words."""
-    if quote.kind != "direct" or text[quote.start:quote.end] == quote.text:
+def _pieces(quote: Quote, text: str) -> tuple[tuple[int, int], ...]:
+    """The two pieces of a quote whose text leaves out words between start and end ('"X,"
+    he said, "Y."' is one quote whose text is "X, Y"; "The pier, she said, will close" reports
+    "The pier will close"): the longest stretch of its text that opens the span and the one
+    that ends it, so the words left out (the cue) are not scored as quoted words."""
+    span = text[quote.start:quote.end]
+    if not text or span == quote.text:
         return ()
-    inner = [(m.start, m.end) for m in marked if quote.start <= m.start and m.end <= quote.end]
-    return tuple(inner) if len(inner) > 1 else ()
+    head = 0
+    while head < min(len(span), len(quote.text)) and span[head] == quote.text[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(span), len(quote.text)) - head and \
+            span[-1 - tail] == quote.text[-1 - tail]:
+        tail += 1
+    if head == 0 or tail == 0:
+        return ()
+    return (quote.start, quote.start + head), (quote.end - tail, quote.end)
 
 
 def _turn_predictions(quotes: Sequence[Quote], names: Sequence[str | None], text: str

@@ -946,17 +946,31 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 
 def _according_content(token: Token) -> tuple[int, int, str] | None:
-    """ "According to X, CLAUSE." -> CLAUSE; "CLAUSE, according to X." -> CLAUSE."""
+    """ "According to X, CLAUSE." -> CLAUSE; "CLAUSE, according to X." -> CLAUSE;
+    "Since May, according to X, CLAUSE." -> "Since May, CLAUSE" (the words around it)."""
     sent = token.sent
     phrase = list(token.subtree)
     phrase_start, phrase_end = phrase[0].i, phrase[-1].i
-    if phrase_start == sent.start:
-        rest = [t for t in sent if t.i > phrase_end and not (t.is_punct and t.i in
-                                                                 {phrase_end + 1, sent.end - 1})]
-    else:
-        rest = [t for t in sent if t.i < phrase_start and not (t.is_punct and t.i ==
-                                                                phrase_start - 1)]
+    after = [t for t in sent if t.i > phrase_end and not (t.is_punct and t.i in
+                                                          {phrase_end + 1, sent.end - 1})]
+    before = [t for t in sent if t.i < phrase_start and not (t.is_punct and t.i ==
+                                                             phrase_start - 1)]
+    text = text_of(token.doc)
+    if before and len([t for t in after if not t.is_punct]) >= 2:
+        if len(before) + len(after) < 3:
+            return None
+        # The clause goes on after the source: both sides are what X says.
+        subject = any(t.dep_.startswith("nsubj") for t in before)  # "Crews, according ..."
+        comma = "," if text.startswith(",", before[-1].idx + len(before[-1].text)) and \
+            not subject else ""
+        joined = f"{_words(text, before)}{comma} {_words(text, after)}"
+        return before[0].idx, after[-1].idx + len(after[-1].text), joined
+    rest = before if before else after
     if len(rest) < 3:
         return None
-    start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-    return start, end, text_of(token.doc)[start:end]
+    return rest[0].idx, rest[-1].idx + len(rest[-1].text), _words(text, rest)
+
+
+def _words(text: str, tokens: list[Token]) -> str:
+    """The text from the first to the last of a run of tokens."""
+    return text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]

@@ -910,3 +910,12 @@ def test_a_participle_urging_is_no_speaker(analyse: Any) -> None:
     text = ('The harbour board adopted a policy urging pilots to report every near miss on '
             'the river.')
     assert [q.text for q in _quotes(analyse, text)] == []
+
+
+def test_according_to_in_the_middle_reports_the_words_around_it(analyse: Any) -> None:
+    text = ('Since last November, according to the Harbour Trust, ferry crews have rescued '
+            'more than 400 swimmers in the bay. Ferry crews, according to Oren Dahl, have '
+            'rescued more than 400 swimmers.')
+    found = [q.text for q in _quotes(analyse, text) if q.cue == "according to"]
+    assert found == ["Since last November, ferry crews have rescued more than 400 swimmers in "
+                     "the bay", "Ferry crews have rescued more than 400 swimmers"]
