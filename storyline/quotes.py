@@ -378,7 +378,7 @@ def _make_quote(doc: Doc, article_id: str, parts: list[MarkedSpan], cue: Token |
     quoted = " ".join(text[p.start:p.end].strip() for p in parts)
     word_count = len(quoted.split())
     if _is_label(text, parts[0], word_count, cue) or _names_a_thing(doc, parts[0]) or \
-            (cue is None and _subhead(text, parts)):
+            (cue is None and _subhead(text, parts)) or (cue is not None and _sign(cue)):
         return None
     kind = _direct_or_partial(text, parts[0], cue)
     speaker: tuple[str, int, int] | None = None
@@ -620,8 +620,11 @@ def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -
     if before and before[-1].strip(",") in WORK_NOUNS and _titled(text[span.start:span.end]):
         return True  # 'In her 2019 book, "Tides of the Harbour Town,"', 'the film "The Tide"'
     if word_count > 4:
-        return word_count <= 8 and _titled(text[span.start:span.end]) and bool(before) and \
-            (before[-1] in TITLE_PREPOSITIONS or _possessive(before[-1]))
+        # 'a co-author of "Those Guys Have All the Fun: Inside the World of Sport,"', 'an
+        # article titled "..."'
+        return word_count <= 12 and _titled(text[span.start:span.end]) and bool(before) and \
+            (before[-1] in TITLE_PREPOSITIONS | {"titled", "entitled", "headlined"} or
+             _possessive(before[-1]))
     if before and before[-1] in DETERMINERS:
         before = before[:-1]  # 'known as the "bridge tax"', 'a blog called the "Tide"'
     if before and (before[-1] in LABEL_MARKERS or before[-2:] == ["known", "as"]):
@@ -645,6 +648,23 @@ def _titled(quoted: str) -> bool:
     words = [w.strip(".,;:!?") for w in quoted.split()]
     return all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3 and
                w not in TITLE_SMALL_WORDS)
+
+
+# Things whose words are written, not spoken: 'a shirt that read "Harbour First"'.
+# (A caption or a post says what its writer wrote: "the caption reads, '...'" is a quote.)
+SIGN_NOUNS = {"sign", "shirt", "t-shirt", "banner", "placard", "poster", "sticker", "button",
+              "cap", "hat", "billboard", "plaque", "graffiti", "inscription", "bumper", "mug",
+              "badge"}
+
+
+def _sign(cue: Token) -> bool:
+    """ "a shirt that read '...'", "The sign said '...'": written text, not an utterance."""
+    if cue.lemma_ not in {"read", "say"}:
+        return False
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in {"that", "which"} and cue.dep_ == "relcl":
+        subject = cue.head
+    return subject is not None and subject.lemma_.lower() in SIGN_NOUNS
 
 
 def _names_a_thing(doc: Doc, span: MarkedSpan) -> bool:

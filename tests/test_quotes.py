@@ -919,3 +919,19 @@ def test_according_to_in_the_middle_reports_the_words_around_it(analyse: Any) ->
     found = [q.text for q in _quotes(analyse, text) if q.cue == "according to"]
     assert found == ["Since last November, ferry crews have rescued more than 400 swimmers in "
                      "the bay", "Ferry crews have rescued more than 400 swimmers"]
+
+
+def test_words_on_a_sign_or_shirt_are_not_quotes(analyse: Any) -> None:
+    text = ('A protester wore a shirt that read "Harbour First, Tolls Last." The sign on the '
+            'pier said "No swimming after dark." "We will reopen," Oren Dahl said.')
+    quoted = [q.text for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert quoted == ["We will reopen,"]
+    text = 'Lena Marsh added a caption which reads, "The ferry is late again."'
+    assert any("ferry is late" in q.text for q in _quotes(analyse, text))
+
+
+def test_a_long_title_after_of_or_titled_is_no_quote(analyse: Any) -> None:
+    text = ('Oren Dahl, a co-author of "Those Tides Have All the Fun: Inside the World of the '
+            'Ferry," spoke on Monday. Lena Marsh wrote an essay titled "Why the Harbour Board '
+            'Should Never Meet Again."')
+    assert [q.text for q in _quotes(analyse, text) if q.kind != "indirect"] == []
