@@ -625,11 +625,11 @@ def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -
         return word_count <= 12 and _titled(text[span.start:span.end]) and bool(before) and \
             (before[-1] in TITLE_PREPOSITIONS | {"titled", "entitled", "headlined"} or
              _possessive(before[-1]))
-    if before and before[-1] in DETERMINERS:
-        before = before[:-1]  # 'known as the "bridge tax"', 'a blog called the "Tide"'
-    if before and (before[-1] in LABEL_MARKERS or before[-2:] == ["known", "as"]):
+    # 'known as the "bridge tax"', 'a blog called the "Tide"'
+    named = before[:-1] if before and before[-1] in DETERMINERS else before
+    if named and (named[-1] in LABEL_MARKERS or named[-2:] == ["known", "as"]):
         # 'called the plan "a disaster"' is a statement; 'a blog called "Tide"' names it.
-        return cue is None or cue.lemma_ != "call" or before[-1] == "so-called" or \
+        return cue is None or cue.lemma_ != "call" or named[-1] == "so-called" or \
             cue.dep_ in {"acl", "amod"} and not any(c.dep_ == "nsubj" for c in cue.children)
     quoted = text[span.start:span.end]
     if not any(c.isalpha() for c in quoted):
@@ -646,8 +646,10 @@ def _titled(quoted: str) -> bool:
     """Every longer word capitalised, as in a title ("The Harbour Morning Show", "The
     Night Shift with Lena Marsh")."""
     words = [w.strip(".,;:!?") for w in quoted.split()]
-    return all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3 and
-               w not in TITLE_SMALL_WORDS)
+    # At least one capital: 'the "2 million-plus" people' is no title.
+    return any(w[:1].isupper() for w in words) and \
+        all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3 and
+            w not in TITLE_SMALL_WORDS)
 
 
 # Things whose words are written, not spoken: 'a shirt that read "Harbour First"'.

@@ -935,3 +935,9 @@ def test_a_long_title_after_of_or_titled_is_no_quote(analyse: Any) -> None:
             'Ferry," spoke on Monday. Lena Marsh wrote an essay titled "Why the Harbour Board '
             'Should Never Meet Again."')
     assert [q.text for q in _quotes(analyse, text) if q.kind != "indirect"] == []
+
+
+def test_a_quoted_number_after_a_preposition_is_still_a_quote(analyse: Any) -> None:
+    text = ('Lena Marsh asked Oren Dahl about the "2 million-plus" passengers stranded under '
+            'the old timetable and about the fares to come.')
+    assert any("2 million-plus" in q.text for q in _quotes(analyse, text))
