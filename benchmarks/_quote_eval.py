@@ -86,6 +86,13 @@ class Prediction:
     speaker_text: str = ""
     speaker_name: str | None = None  # resolved entity name (storyline only)
     cue: str = ""
+    # The pieces of a quote whose words stand apart ('"X," he said, "Y."': X and Y, the cue
+    # left out); empty when the quote is the one span start..end.
+    pieces: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def fragments(self) -> tuple[tuple[int, int], ...]:
+        return self.pieces or ((self.start, self.end),)
 
 
 @dataclass
@@ -422,7 +429,7 @@ def score_article(case: Case, preds: Sequence[Prediction], speaker_ok: SpeakerCh
                   index: TokenIndex | None = None) -> ArticleScore:
     index = index or TokenIndex(case.text)
     gold_tokens = [index.tokens(g.fragments) for g in case.gold]
-    pred_tokens = [index.tokens([(p.start, p.end)]) for p in preds]
+    pred_tokens = [index.tokens(p.fragments) for p in preds]
     tallies: dict[str, Tally] = {}
     matches: dict[str, dict[float, list[tuple[int, int, float]]]] = {}
     gold_idx: dict[str, list[int]] = {}

@@ -23,9 +23,13 @@ Systems, both on the same spaCy Docs from ``storyline.nlp.load_nlp()``:
 
 Scores: precision, recall and F1 at token overlap >= 0.3 and >= 0.8 (definition printed with
 the tables), for direct gold (quoted predictions only), indirect gold (indirect predictions
-only) and all. Speaker accuracy: share of gold quotes matched at >= 0.3 (and having a gold
-speaker) whose speaker is right: PolNeAR, the predicted speaker span overlaps the gold Source
-or the resolved entity name's last word is a word of the Source; GGT, the last word of the
+only) and all. A quote whose text leaves out the words of its cue ('"X," he said, "Y."' is
+one quote, text "X, Y"; "The pier, she said, will close" reports "The pier will close") is
+scored on its two pieces, the cue left out, as PolNeAR's discontinuous Content spans are;
+"Storyline, whole spans" rows score start..end instead (the scoring before this). Speaker
+accuracy: share of gold quotes matched at >= 0.3 (and having a gold speaker) whose speaker is
+right: PolNeAR, the predicted speaker span overlaps the gold Source or the resolved entity
+name's last word is a word of the Source; GGT, the last word of the
 predicted name or speaker text is a word of the gold ``speaker`` or ``reference``.
 Speed: ``nlp.pipe`` timed apart from the quote extraction over the same Docs.
 
@@ -41,11 +45,17 @@ Usage:
     python benchmarks/quotes.py --json out.json
     python benchmarks/quotes.py --split dev --dev-errors /tmp/dev_errors.jsonl
     python benchmarks/quotes.py --split train --every 4 --no-ggt --dev-errors /tmp/t.jsonl
+
+``--dev-errors`` records (tuning splits only): ``fn_direct`` / ``fn_indirect`` (misses),
+``fp_direct`` / ``fp_indirect`` (false alarms; ``best_gold.overlap`` 0 = no gold counterpart
+at all), ``span_direct`` (direct quotes matched at 0.3 but under 0.8, with the words only
+gold has and only Storyline has), ``speaker`` and ``pronoun_approx``.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import platform
@@ -120,8 +130,8 @@ class Run:
     turns: list[list[Prediction]] = field(default_factory=list)  # quotes of a turn as one
 
 
-def _storyline_predictions(quotes: Sequence[Quote], names: Sequence[str | None]
-                           ) -> list[Prediction]:
+def _storyline_predictions(quotes: Sequence[Quote], names: Sequence[str | None],
+                           text: str = "") -> list[Prediction]:
     found = []
     for quote, name in zip(quotes, names, strict=True):
         speaker = None
@@ -129,15 +139,35 @@ def _storyline_predictions(quotes: Sequence[Quote], names: Sequence[str | None]
             speaker = (quote.speaker_start, quote.speaker_end)
         found.append(Prediction(quote.start, quote.end, quote.kind != "indirect", quote.kind,
                                 quote.text, speaker, quote.speaker_text or "", name,
-                                quote.cue or ""))
+                                quote.cue or "", _pieces(quote, text)))
     return found
 
 
-def _turn_predictions(quotes: Sequence[Quote], names: Sequence[str | None]
+def _pieces(quote: Quote, text: str) -> tuple[tuple[int, int], ...]:
+    """The two pieces of a quote whose text leaves out words between start and end ('"X,"
+    he said, "Y."' is one quote whose text is "X, Y"; "The pier, she said, will close" reports
+    "The pier will close"): the longest stretch of its text that opens the span and the one
+    that ends it, so the words left out (the cue) are not scored as quoted words."""
+    span = text[quote.start:quote.end]
+    if not text or span == quote.text:
+        return ()
+    head = 0
+    while head < min(len(span), len(quote.text)) and span[head] == quote.text[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(span), len(quote.text)) - head and \
+            span[-1 - tail] == quote.text[-1 - tail]:
+        tail += 1
+    if head == 0 or tail == 0:
+        return ()
+    return (quote.start, quote.start + head), (quote.end - tail, quote.end)
+
+
+def _turn_predictions(quotes: Sequence[Quote], names: Sequence[str | None], text: str
                       ) -> list[Prediction]:
     """Storyline's quotes with the quotes of one turn ('"X," he said. "Y."', `turn_start`)
     joined into one span, the unit PolNeAR annotates as one Content."""
-    found = _storyline_predictions(quotes, names)
+    found = _storyline_predictions(quotes, names, text)
     turns: dict[int, list[Prediction]] = {}
     joined: list[Prediction] = []
     for quote, prediction in zip(quotes, found, strict=True):
@@ -155,7 +185,7 @@ def _turn_predictions(quotes: Sequence[Quote], names: Sequence[str | None]
             joined[index] = Prediction(parts[0].start, parts[-1].end, True, parts[0].kind,
                                        " ".join(p.text for p in parts), speaker.speaker,
                                        speaker.speaker_text, speaker.speaker_name,
-                                       speaker.cue)
+                                       speaker.cue, tuple(f for p in parts for f in p.fragments))
     return joined
 
 
@@ -220,8 +250,9 @@ def run_systems(nlp: Language, cases: Sequence[Case], extract: Extractor | None)
         names.append([r.speaker_name for r in resolve_quotes(article_quotes, index)])
     watch.stop("storyline_link")
 
-    storyline = [_storyline_predictions(q, n) for q, n in zip(quotes, names, strict=True)]
-    turns = [_turn_predictions(q, n) for q, n in zip(quotes, names, strict=True)]
+    storyline = [_storyline_predictions(q, n, c.text)
+                 for q, n, c in zip(quotes, names, cases, strict=True)]
+    turns = [_turn_predictions(q, n, c.text) for q, n, c in zip(quotes, names, cases, strict=True)]
     kinds = Counter(q.kind for article in quotes for q in article)
     textacy: list[list[Prediction]] | None = None
     gave_up = 0
@@ -246,12 +277,18 @@ def evaluate(title: str, cases: Sequence[Case], run: Run, speaker_ok: SpeakerChe
     rows = [("Storyline", k, totals[k].summary()) for k in totals]
     turn_totals, _ = score(cases, run.turns, speaker_ok)
     rows += [("Storyline, turns", k, turn_totals[k].summary()) for k in ("direct", "all")]
+    # Scored as before quotes had pieces: a quote joined around its cue as one span.
+    whole = [[dataclasses.replace(p, pieces=()) for p in preds] for preds in run.storyline]
+    whole_totals, _ = score(cases, whole, speaker_ok)
+    rows += [("Storyline, whole spans", k, whole_totals[k].summary())
+             for k in ("direct", "all")]
     result: dict[str, Any] = {
         "articles": len(cases),
         "gold_direct": sum(g.direct for c in cases for g in c.gold),
         "gold_indirect": sum(not g.direct for c in cases for g in c.gold),
         "storyline": {k: t.summary() for k, t in totals.items()},
         "storyline_turns": {k: t.summary() for k, t in turn_totals.items()},
+        "storyline_whole_spans": {k: t.summary() for k, t in whole_totals.items()},
         "storyline_kinds": dict(run.kinds),
     }
     if run.textacy is not None:
@@ -370,12 +407,13 @@ def speaker_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScor
 
 def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
                ) -> list[dict[str, Any]]:
-    """Storyline's direct-quote misses and false alarms and its speaker errors on dev."""
+    """Storyline's misses and false alarms (direct and indirect), direct spans matched only
+    under 0.8 (`span_direct`), and its speaker errors on dev (or a train slice)."""
     records: list[dict[str, Any]] = []
     for case, preds, result in zip(cases, run.storyline, scores, strict=True):
         index = TokenIndex(case.text)
         gold_tokens = [index.tokens(g.fragments) for g in case.gold]
-        pred_tokens = [index.tokens([(p.start, p.end)]) for p in preds]
+        pred_tokens = [index.tokens(p.fragments) for p in preds]
         headline_end = case.text.find("\n")
         direct = result.matches["direct"][SPEAKER_THRESHOLD]
         hit_gold = {g for g, _p, _v in direct}
@@ -430,11 +468,16 @@ def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
         for p in result.pred_idx["indirect"]:
             if p not in hit_pred:
                 pred = preds[p]
+                best = _best(pred_tokens[p], gold_tokens)
                 records.append({
                     "type": "fp_indirect", "article": case.name, "start": pred.start,
                     "pred": _snippet(case.text, pred.start, pred.end), "cue": pred.cue,
                     "context": _snippet(case.text, max(0, pred.start - 80), pred.end + 60,
-                                        400)})
+                                        400),
+                    "best_gold": None if best is None else {
+                        "overlap": round(overlap(gold_tokens[best], pred_tokens[p]), 2),
+                        "direct": case.gold[best].direct}})
+        records += _span_records(case, preds, result, index, (gold_tokens, pred_tokens))
         for g, p, value in result.matches["all"][SPEAKER_THRESHOLD]:
             gold, pred = case.gold[g], preds[p]
             if gold.source is None or polnear_speaker_ok(gold, pred):
@@ -447,6 +490,33 @@ def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
                 "quote": _snippet(case.text, pred.start, pred.end, 120),
                 "context": _snippet(case.text, max(0, min(pred.start, gold.source[0][0]) - 60),
                                     max(pred.end, gold.source[-1][1]) + 40, 500)})
+    return records
+
+
+def _span_records(case: Case, preds: Sequence[Prediction], result: ArticleScore,
+                  index: TokenIndex,
+                  tokens: tuple[Sequence[frozenset[int]], Sequence[frozenset[int]]]
+                  ) -> list[dict[str, Any]]:
+    """Direct quotes matched at 0.3 but under 0.8: the words only gold has and only the
+    prediction has, to see what the spans disagree on."""
+    records: list[dict[str, Any]] = []
+    gold_tokens, pred_tokens = tokens
+    for g, p, value in result.matches["direct"][SPEAKER_THRESHOLD]:
+        if value >= THRESHOLDS[-1]:
+            continue
+        gold, pred = case.gold[g], preds[p]
+
+        def said(tokens: frozenset[int]) -> str:
+            return " ".join(case.text[index.starts[t]:index.ends[t]] for t in sorted(tokens))
+
+        records.append({
+            "type": "span_direct", "article": case.name, "start": pred.start,
+            "overlap": round(value, 2), "kind": pred.kind, "cue": pred.cue,
+            "pieces": len(gold.fragments),
+            "gold": _snippet(case.text, gold.fragments[0][0], gold.fragments[-1][1], 300),
+            "pred": _snippet(case.text, pred.start, pred.end, 300),
+            "gold_only": said(gold_tokens[g] - pred_tokens[p])[:200],
+            "pred_only": said(pred_tokens[p] - gold_tokens[g])[:200]})
     return records
 
 

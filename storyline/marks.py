@@ -46,6 +46,9 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
     while i < len(text):
         pair = text[i:i + 2]
         if open_at is None:
+            if (skip := _attribute_value_end(text, i)) is not None:
+                i = skip  # '<tweet author="@harbour">': markup left in the text, not a quote
+                continue
             opener = _opening_mark(text, i)
             if opener:
                 open_at, closer = i, opener[1]
@@ -71,6 +74,19 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
             open_at = None  # an unclosed mark: not a quotation we can trust
         i += 1
     return spans
+
+
+def _attribute_value_end(text: str, i: int) -> int | None:
+    """Past the closing mark of a markup attribute value opening at i ('author="@x"',
+    'target=”_blank”'), or None when no attribute value opens there."""
+    if text[i:i + 1] not in {'"', "“", "”"} or text[i - 1:i] != "=" or \
+            not text[i - 2:i - 1].isalnum():
+        return None
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    close = min((k for k in (text.find(m, i + 1, end) for m in ('"', "”")) if k >= 0),
+                default=-1)
+    return close + 1 if close >= 0 else None
 
 
 def _closes_twice(text: str, i: int, nested: int) -> bool:

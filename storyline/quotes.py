@@ -55,7 +55,13 @@ LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nickname
 # Works whose title may follow them in quote marks.
 WORK_NOUNS = {"book", "film", "movie", "song", "album", "show", "series", "novel", "memoir",
               "play", "documentary", "episode", "podcast", "poem", "opera", "musical",
-              "exhibition", "exhibit", "column", "essay", "headline", "programme", "program"}
+              "exhibition", "exhibit", "column", "essay", "headline", "programme", "program",
+              "autobiography", "biography", "blog", "newsletter", "editorial", "syllabus",
+              "anthem", "hymn"}
+# Short words a title leaves in lower case ("The Night Shift with Lena Marsh").
+TITLE_SMALL_WORDS = {"with", "from", "into", "onto", "over", "upon", "than", "about", "under",
+                     "after", "before"}
+DETERMINERS = {"the", "a", "an"}
 
 
 def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Quote]:
@@ -90,6 +96,9 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         cue, turn = carried[index] if index in carried else (own_cue(index), None)
         following = marked[index + 1] if index + 1 < len(marked) else None
         join = _join_around_cue(doc, span, following, cue) if following else None
+        if join == "clause" and _is_label(text, span, len(text[span.start:span.end].split()),
+                                          cue):
+            join = None  # 'the anthem "Rise Up," she added, "Vote!"': a title, then a quote
         if join == "clause":
             parts.append(marked[index + 1])  # '"We will," he said, "do it."': one quote
             consumed.add(index + 1)
@@ -374,7 +383,8 @@ def _make_quote(doc: Doc, article_id: str, parts: list[MarkedSpan], cue: Token |
     start, end = parts[0].start, parts[-1].end
     quoted = " ".join(text[p.start:p.end].strip() for p in parts)
     word_count = len(quoted.split())
-    if _is_label(text, parts[0], word_count, cue):
+    if _is_label(text, parts[0], word_count, cue) or _names_a_thing(doc, parts[0]) or \
+            (cue is None and _subhead(text, parts)) or (cue is not None and _sign(cue)):
         return None
     kind = _direct_or_partial(text, parts[0], cue)
     speaker: tuple[str, int, int] | None = None
@@ -679,10 +689,17 @@ def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -
     if before and before[-1].strip(",") in WORK_NOUNS and _titled(text[span.start:span.end]):
         return True  # 'In her 2019 book, "Tides of the Harbour Town,"', 'the film "The Tide"'
     if word_count > 4:
-        return word_count <= 8 and _titled(text[span.start:span.end]) and bool(before) and \
-            (before[-1] in TITLE_PREPOSITIONS or _possessive(before[-1]))
-    if before and (before[-1] in LABEL_MARKERS or before[-2:] == ["known", "as"]):
-        return cue is None or cue.lemma_ != "call" or before[-1] == "so-called"
+        # 'a co-author of "Those Guys Have All the Fun: Inside the World of Sport,"', 'an
+        # article titled "..."'
+        return word_count <= 12 and _titled(text[span.start:span.end]) and bool(before) and \
+            (before[-1] in TITLE_PREPOSITIONS | {"titled", "entitled", "headlined"} or
+             _possessive(before[-1]))
+    # 'known as the "bridge tax"', 'a blog called the "Tide"'
+    named = before[:-1] if before and before[-1] in DETERMINERS else before
+    if named and (named[-1] in LABEL_MARKERS or named[-2:] == ["known", "as"]):
+        # 'called the plan "a disaster"' is a statement; 'a blog called "Tide"' names it.
+        return cue is None or cue.lemma_ != "call" or named[-1] == "so-called" or \
+            cue.dep_ in {"acl", "amod"} and not any(c.dep_ == "nsubj" for c in cue.children)
     quoted = text[span.start:span.end]
     if not any(c.isalpha() for c in quoted):
         return True  # "13", "#4471": numbers and codes in marks are not utterances
@@ -695,9 +712,63 @@ def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -
 
 
 def _titled(quoted: str) -> bool:
-    """Every longer word capitalised, as in a title ("The Harbour Morning Show")."""
+    """Every longer word capitalised, as in a title ("The Harbour Morning Show", "The
+    Night Shift with Lena Marsh")."""
     words = [w.strip(".,;:!?") for w in quoted.split()]
-    return all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+    # At least one capital: 'the "2 million-plus" people' is no title.
+    return any(w[:1].isupper() for w in words) and \
+        all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3 and
+            w not in TITLE_SMALL_WORDS)
+
+
+# Things whose words are written, not spoken: 'a shirt that read "Harbour First"'.
+# (A caption or a post says what its writer wrote: "the caption reads, '...'" is a quote.)
+SIGN_NOUNS = {"sign", "shirt", "t-shirt", "banner", "placard", "poster", "sticker", "button",
+              "cap", "hat", "billboard", "plaque", "graffiti", "inscription", "bumper", "mug",
+              "badge"}
+
+
+def _sign(cue: Token) -> bool:
+    """ "a shirt that read '...'", "The sign said '...'": written text, not an utterance."""
+    if cue.lemma_ not in {"read", "say"}:
+        return False
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in {"that", "which"} and cue.dep_ == "relcl":
+        subject = cue.head
+    return subject is not None and subject.lemma_.lower() in SIGN_NOUNS
+
+
+def _names_a_thing(doc: Doc, span: MarkedSpan) -> bool:
+    """A quoted name or label before the noun it names: 'her "Harbour First" plan', 'the
+    "Tidewater" syllabus'. A short phrase only, a title or one word: 'a "very rough" crossing'
+    may still be someone's words."""
+    text = text_of(doc)
+    quoted = text[span.start:span.end].strip(" ,.")
+    if len(quoted.split()) > 4 or not (len(quoted.split()) == 1 or _titled(quoted)):
+        return False
+    words = doc.char_span(span.start, span.end, alignment_mode="expand")
+    after = doc.char_span(span.outer_end, min(len(text), span.outer_end + 40),
+                          alignment_mode="contract")
+    if words is None or after is None or not len(after) or after[0].idx > span.outer_end + 1:
+        return False
+    noun = after[0]
+    # 'a "ferocious" fight' may quote a word someone used; 'the "Tidewater" plan' names it.
+    one_adjective = len(quoted.split()) == 1 and words.root.pos_ not in {"NOUN", "PROPN"}
+    return noun.pos_ == "NOUN" and noun.is_lower and words.root.head == noun and \
+        words.root.dep_ in {"compound", "amod", "nmod"} and not one_adjective
+
+
+def _subhead(text: str, parts: list[MarkedSpan]) -> bool:
+    """A short paragraph that is only a quote in single marks, in an article that quotes
+    in double marks: a subheading ("'A long way from the harbour.'"), not an utterance."""
+    first, last = parts[0], parts[-1]
+    line_start = text.rfind("\n", 0, first.outer_start) + 1
+    line_end = text.find("\n", last.outer_end)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[first.outer_start] in "'\u2018" and \
+        not text[line_start:first.outer_start].strip() and \
+        not text[last.outer_end:line_end].strip() and \
+        len(text[first.start:last.end].split()) <= 8 and ('"' in text or "\u201c" in text)
 
 
 def _possessive(word: str) -> bool:
@@ -808,8 +879,9 @@ def _cue_text(token: Token) -> str:
 def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | None:
     """The reported content of a speech verb: its start, end and text (cue left out)."""
     if token.lower_ == "according" and _is_cue(token):
-        return _according_content(token)
-    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in INDIRECT_VERBS:
+        return None if _according_to_a_record(token) else _according_content(token)
+    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in INDIRECT_VERBS or \
+            _nobody_speaks(token):
         return None
     clauses = [c for c in token.children if c.dep_ == "ccomp"]
     after = [c for c in clauses if c.i > token.i]
@@ -823,15 +895,18 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
         pieces = [_trim(list(clauses[-1].subtree))]
     elif (told := _clause_of_the_medium(token)) is not None:  # "said in a statement that"
         pieces = [_trim([t for t in told.subtree if t.dep_ != "mark" or t.head != told])]
+    elif (bidden := _bidding(token)) is not None:  # "told his crews to stay in port"
+        pieces = [_trim(bidden)]
     elif token.dep_ == "parataxis" and len(list(token.subtree)) <= 12 and \
             any(c.dep_ == "nsubj" for c in token.children):
         # "CLAUSE, X said, CLAUSE": the head's clause around the parenthetical cue.
         cue_part = set(t.i for t in token.subtree)
-        clause = [t for t in token.head.subtree if t.i not in cue_part]
+        clause = [t for t in _clause_head(token).subtree if t.i not in cue_part]
         pieces = [_trim([t for t in clause if t.i < token.i]),
                   _trim([t for t in clause if t.i > token.i])]
     else:
         return None
+    pieces = [_without_aside(p, inside) for p in pieces]
     pieces = [p for p in pieces if p]
     # A clause that opens in quote marks is a quote, unless it goes on past them:
     # 'said "bridge tolls" and ferry fees would pay for it' is one mixed quote.
@@ -848,25 +923,108 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
     joined = text[spans[0][0]:spans[0][1]]
     if len(spans) == 2:
         # "The pier, he said, will ..." drops the comma; "To see it, he said, go ..." keeps it.
-        subject_first = any(t.dep_.startswith("nsubj") and t.head == token.head
+        subject_first = any(t.dep_.startswith("nsubj") and t.head == _clause_head(token)
                             for t in pieces[0])
         comma = "," if text.startswith(",", spans[0][1]) and not subject_first else ""
         joined += f"{comma} {text[spans[1][0]:spans[1][1]]}"
     return spans[0][0], spans[-1][1], joined
 
 
+# Verbs whose passive with "it" still reports speech by someone unnamed ("it was reported
+# that", "it was announced that"), unlike "it should be noted" or "it is said".
+PASSIVE_SPEECH = {"tell", "inform", "ask", "warn", "urge", "order", "promise", "assure",
+                  "report", "reveal", "announce", "confirm", "claim", "allege", "state",
+                  "declare"}
+# What "according to" cites when it is a measure or a record, not someone speaking.
+RECORD_NOUNS = {"data", "index", "figures", "statistics", "numbers", "calculation",
+                "calculations", "measure", "standard", "standards", "definition", "map", "chart",
+                "formula", "timetable"}
+
+
+def _nobody_speaks(cue: Token) -> bool:
+    """A speech verb with no speaker: 'It should be noted that', 'is said to be', 'too soon
+    to say whether', 'worth noting that', "there's no denying", and imperatives ('Now tell
+    us this is fair')."""
+    children = {c.dep_: c for c in cue.children}
+    if "auxpass" in children and "agent" not in children and \
+            children.get("nsubjpass") is not None and children["nsubjpass"].lower_ == "it":
+        return cue.lemma_.lower() not in PASSIVE_SPEECH
+    if cue.dep_ == "xcomp" and cue.head.pos_ in {"ADJ", "ADV"} and \
+            any(c.lower_ in {"it", "there"} and c.dep_ in {"nsubj", "expl"}
+                for c in cue.head.head.children):
+        return True  # 'It is too soon to say', not 'Dahl was willing to say'
+
+    if cue.tag_ == "VBG" and children.get("det") is not None and children["det"].lower_ == "no":
+        return True
+    return cue.dep_ == "ROOT" and cue.tag_ == "VB" and not any(
+        d.startswith("nsubj") or d == "aux" for d in children)
+
+
+def _according_to_a_record(token: Token) -> bool:
+    """ "according to the tide data", "according to his body mass index": a measure, not a
+    speaker."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    noun = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    return noun is not None and noun.lower_ in RECORD_NOUNS
+
+
+# Cues that report what someone was told to do: "warned sailors to stay in port".
+BIDDING_CUES = {"tell", "warn", "urge", "caution"}
+
+
+def _bidding(cue: Token) -> list[Token] | None:
+    """The object and the infinitive of "told his crews to stay in port", "urged residents
+    to leave": what the speaker told them to do, as the speaker said it."""
+    if cue.lemma_.lower() not in BIDDING_CUES or cue.dep_ in {"acl", "relcl", "amod"}:
+        return None  # 'a policy urging staff to report abuse': no one is speaking
+    listener = next((c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i > cue.i),
+                    None)
+    bid = next((c for c in cue.children if c.dep_ in {"xcomp", "ccomp"} and c.i > cue.i and
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if listener is None or bid is None or bid.i < listener.i:
+        return None
+    return list(cue.doc[listener.left_edge.i:bid.right_edge.i + 1])
+
+
+def _clause_head(cue: Token) -> Token:
+    """The verb of the clause a parenthetical cue interrupts: the parser sometimes hangs
+    "Dahl told me" on the subject noun ("The difference now, Dahl told me, is that ...")."""
+    head = cue.head
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"NOUN", "PROPN"}:
+        return head.head
+    return head
+
+
+ASIDE_MARKS = {"-", "--", "\u2014", "\u2013", ";", "("}
+
+
+def _without_aside(tokens: list[Token], inside: bytearray) -> list[Token]:
+    """Reported words cut before the writer's aside after their last quoted phrase: 'said
+    it was "a gift" - which, to be clear, it was not' ends at "a gift"."""
+    quoted = [k for k, t in enumerate(tokens) if inside[t.idx]]
+    if not quoted:
+        return tokens
+    aside = next((k for k in range(quoted[-1] + 1, len(tokens)) if not inside[tokens[k].idx]
+                  and tokens[k].text in ASIDE_MARKS), None)
+    return tokens if aside is None else _trim(tokens[:aside])
+
+
 def _clause_of_the_medium(token: Token) -> Token | None:
     """The clause "said in a statement that CLAUSE" reports, which the parser often hangs
-    on the noun ("statement", "interview", "letter") rather than on the verb."""
-    for prep in token.children:
-        if prep.dep_ != "prep" or prep.i < token.i:
-            continue
-        for noun in prep.children:
-            for clause in noun.children:
-                if noun.dep_ == "pobj" and clause.dep_ in {"acl", "relcl", "ccomp"} and \
-                        any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
-                        and any(c.dep_.startswith("nsubj") for c in clause.children):
-                    return clause
+    on the noun ("statement", "interview", "letter") rather than on the verb; and the one
+    of "told a meeting of pilots that CLAUSE", hung on the listeners."""
+    nouns = [n for prep in token.children if prep.dep_ == "prep" and prep.i > token.i
+             for n in prep.children if n.dep_ == "pobj"]
+    if token.lemma_.lower() == "tell":
+        listeners = [c for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i]
+        nouns += listeners + [n for c in listeners for prep in c.children if prep.dep_ == "prep"
+                              for n in prep.children if n.dep_ == "pobj"]
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in {"acl", "relcl", "ccomp"} and \
+                    any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+                    and any(c.dep_.startswith("nsubj") for c in clause.children):
+                return clause
     return None
 
 
@@ -880,17 +1038,31 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 
 def _according_content(token: Token) -> tuple[int, int, str] | None:
-    """ "According to X, CLAUSE." -> CLAUSE; "CLAUSE, according to X." -> CLAUSE."""
+    """ "According to X, CLAUSE." -> CLAUSE; "CLAUSE, according to X." -> CLAUSE;
+    "Since May, according to X, CLAUSE." -> "Since May, CLAUSE" (the words around it)."""
     sent = token.sent
     phrase = list(token.subtree)
     phrase_start, phrase_end = phrase[0].i, phrase[-1].i
-    if phrase_start == sent.start:
-        rest = [t for t in sent if t.i > phrase_end and not (t.is_punct and t.i in
-                                                                 {phrase_end + 1, sent.end - 1})]
-    else:
-        rest = [t for t in sent if t.i < phrase_start and not (t.is_punct and t.i ==
-                                                                phrase_start - 1)]
+    after = [t for t in sent if t.i > phrase_end and not (t.is_punct and t.i in
+                                                          {phrase_end + 1, sent.end - 1})]
+    before = [t for t in sent if t.i < phrase_start and not (t.is_punct and t.i ==
+                                                             phrase_start - 1)]
+    text = text_of(token.doc)
+    if before and len([t for t in after if not t.is_punct]) >= 2:
+        if len(before) + len(after) < 3:
+            return None
+        # The clause goes on after the source: both sides are what X says.
+        subject = any(t.dep_.startswith("nsubj") for t in before)  # "Crews, according ..."
+        comma = "," if text.startswith(",", before[-1].idx + len(before[-1].text)) and \
+            not subject else ""
+        joined = f"{_words(text, before)}{comma} {_words(text, after)}"
+        return before[0].idx, after[-1].idx + len(after[-1].text), joined
+    rest = before if before else after
     if len(rest) < 3:
         return None
-    start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
-    return start, end, text_of(token.doc)[start:end]
+    return rest[0].idx, rest[-1].idx + len(rest[-1].text), _words(text, rest)
+
+
+def _words(text: str, tokens: list[Token]) -> str:
+    """The text from the first to the last of a run of tokens."""
+    return text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]

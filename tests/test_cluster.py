@@ -254,7 +254,7 @@ def test_a_wrong_year_closes_no_story() -> None:
     first = assign_stories(index, [_visit(2026, 0, 2)])
     typo = article("The Halloway ferry sank in a storm, captain Ona Marr said.", id="typo",
                    published="2096-03-05T09:00:00Z")
-    copy = article(_visit(2026, 1, 3).text, id="typo-copy", published="2206-03-03T09:00:00Z")
+    copy = article(_visit(2026, 1, 3).text, id="typo-copy", published="2196-03-03T09:00:00Z")
     placed = assign_stories(index, [typo, copy])
     assert len(set(placed.values())) == 2 and first[_visit(2026, 0, 2).key] not in placed.values()
     again = assign_stories(index, [_visit(2026, 2, 4)])

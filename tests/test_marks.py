@@ -70,3 +70,11 @@ def test_straight_single_marks_quote_when_they_close_after_punctuation() -> None
             "In the '90s, the U.S.' stance on trade was different, Mayor Ilse Varga said.")
     spans = [text[s.start:s.end] for s in find_quote_marks(text)]
     assert spans == ["It is cold out here,", "We stay."]
+
+
+def test_markup_attribute_values_are_not_quotes() -> None:
+    # Web copy with its markup left in: attribute values stand in marks after "=".
+    text = ('Ferry fans wrote: <post author="@dunmore_tides" date="3 March">What a '
+            'crossing!</post> and <a target=\u201d_blank\u201d>"Hold the line," said Dahl.</a>')
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ["Hold the line,"]

@@ -811,3 +811,143 @@ def test_a_not_inside_the_quote_does_not_negate_its_cue(analyse: Any) -> None:
             'get to where we need to be? Absolutely."\n\nThe mayor did not answer.')
     first, second = [q for q in _quotes(analyse, text) if "we need to be" in q.text]
     assert first.cue == "said" and second.turn_start == first.start
+
+
+def test_labels_named_by_a_participle_or_known_as_the_are_not_quotes(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga launched a blog called "Tidewater" on Monday, said Oren Dahl. '
+            'The levy, known as the "Varga rule," was praised by councillors.')
+    quoted = [q.text for q in _quotes(analyse, text) if q.kind in {"direct", "partial"}]
+    assert quoted == []
+
+
+def test_a_quoted_name_before_the_noun_it_names_is_no_quote(analyse: Any) -> None:
+    text = ('Oren Dahl defended his "Harbour First" plan on Monday, saying the ferry would '
+            'run on time.')
+    assert [q.text for q in _quotes(analyse, text) if q.kind in {"direct", "partial"}] == []
+
+
+def test_a_title_keeps_small_words_in_lower_case(analyse: Any) -> None:
+    text = ('Lena Marsh joined Harbour FM in May. She is now host of "The Night Shift with '
+            'Pell Orrin and Friends."')
+    assert all("Night Shift" not in q.text for q in _quotes(analyse, text))
+
+
+def test_a_subheading_in_single_marks_is_no_quote(analyse: Any) -> None:
+    text = ('"We have a plan," Mayor Ilse Varga said on Monday.\n\n'
+            "'A long way from the harbour.'\n\n"
+            'The ferry left Dunmore at noon with forty passengers on board.')
+    quoted = [q.text for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert quoted == ["We have a plan,"]
+
+
+def test_a_phrase_in_quote_marks_before_a_noun_can_still_be_a_quote(analyse: Any) -> None:
+    text = 'Oren Dahl said it was a "very rough and dangerous" crossing for the crew.'
+    assert any("very rough" in q.text for q in _quotes(analyse, text))
+
+
+def test_speech_verbs_with_no_speaker_report_nothing(analyse: Any) -> None:
+    text = ('It should be noted that the harbour board has not met since March. '
+            'It is too soon to say whether the ferry plan will work. '
+            "It is worth noting that the pilots were hired in August. "
+            "There is no denying the ferry has had quite a run. "
+            'Now tell us the crossing is safe for the children of Dunmore. '
+            'The tide gauge reads low this week, according to the harbour data.')
+    assert [q.text for q in _quotes(analyse, text)] == []
+
+
+def test_unnamed_or_reluctant_speakers_still_report(analyse: Any) -> None:
+    text = ('Residents of Dunmore were told that the pier would close on Friday. '
+            'It was announced that the ferry would stop at noon. '
+            'The pier will close on Friday, according to the harbour board. '
+            'Oren Dahl was not willing to say who would run the ferry next year.')
+    found = [q.text for q in _quotes(analyse, text) if q.kind == "indirect"]
+    assert found == ["the pier would close on Friday", "the ferry would stop at noon",
+                     "The pier will close on Friday", "who would run the ferry next year"]
+
+
+def test_a_single_quoted_adjective_before_a_noun_is_a_partial_quote(analyse: Any) -> None:
+    text = 'Oren Dahl predicted a "ferocious" fight over the harbour budget this spring.'
+    assert any(q.text.strip() == "ferocious" or "ferocious" in q.text
+               for q in _quotes(analyse, text) if q.kind != "indirect")
+
+
+def test_a_named_speaker_of_called_in_a_relative_clause_is_quoted(analyse: Any) -> None:
+    text = ('Oren Dahl made claims that Mayor Ilse Varga, for one, called "harbour '
+            'gossip."')
+    assert any("harbour gossip" in q.text for q in _quotes(analyse, text))
+
+
+def test_told_warned_and_urged_to_do_something_is_reported_speech(analyse: Any) -> None:
+    text = ('The harbour master, Oren Dahl, told his crews to stay in port until the storm '
+            'had passed. The coast guard warned sailors to keep clear of the pier. '
+            'Mayor Ilse Varga urged residents of the valley to leave their homes before noon.')
+    found = {q.cue: q.text for q in _quotes(analyse, text) if q.kind == "indirect"}
+    assert found == {"told": "his crews to stay in port until the storm had passed",
+                     "warned": "sailors to keep clear of the pier",
+                     "urged": "residents of the valley to leave their homes before noon"}
+
+
+def test_told_listeners_that_is_reported_speech(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga told a meeting of harbour pilots that few people understood '
+            'the tides better than they did.')
+    quote = _by_text(_quotes(analyse, text), "few people understood")
+    assert quote.kind == "indirect" and quote.cue == "told"
+    assert quote.text == "few people understood the tides better than they did"
+
+
+def test_a_parenthetical_cue_hung_on_the_subject_keeps_the_whole_clause(analyse: Any) -> None:
+    text = 'The difference now, Oren Dahl told me on Friday, is that the ferry runs on time.'
+    quote = _by_text(_quotes(analyse, text), "The difference now")
+    assert quote.text == "The difference now is that the ferry runs on time"
+
+
+def test_the_writers_aside_after_a_mixed_quote_is_left_out(analyse: Any) -> None:
+    text = ('Oren Dahl said the levy was "a gift to the ferry lobby" - which, to be clear, '
+            'it was not.')
+    quote = _by_text(_quotes(analyse, text), "a gift to the ferry lobby")
+    assert quote.kind == "mixed"
+    assert quote.text == 'the levy was "a gift to the ferry lobby"'
+
+
+def test_a_title_before_the_cue_is_not_joined_to_the_quote_after_it(analyse: Any) -> None:
+    text = ('Lena Marsh sang the harbour anthem "Tides of Dunmore," and she added the words, '
+            '"Vote for Varga."')
+    quoted = [q.text for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert quoted == ["Vote for Varga."]
+
+
+def test_a_participle_urging_is_no_speaker(analyse: Any) -> None:
+    text = ('The harbour board adopted a policy urging pilots to report every near miss on '
+            'the river.')
+    assert [q.text for q in _quotes(analyse, text)] == []
+
+
+def test_according_to_in_the_middle_reports_the_words_around_it(analyse: Any) -> None:
+    text = ('Since last November, according to the Harbour Trust, ferry crews have rescued '
+            'more than 400 swimmers in the bay. Ferry crews, according to Oren Dahl, have '
+            'rescued more than 400 swimmers.')
+    found = [q.text for q in _quotes(analyse, text) if q.cue == "according to"]
+    assert found == ["Since last November, ferry crews have rescued more than 400 swimmers in "
+                     "the bay", "Ferry crews have rescued more than 400 swimmers"]
+
+
+def test_words_on_a_sign_or_shirt_are_not_quotes(analyse: Any) -> None:
+    text = ('A protester wore a shirt that read "Harbour First, Tolls Last." The sign on the '
+            'pier said "No swimming after dark." "We will reopen," Oren Dahl said.')
+    quoted = [q.text for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert quoted == ["We will reopen,"]
+    text = 'Lena Marsh added a caption which reads, "The ferry is late again."'
+    assert any("ferry is late" in q.text for q in _quotes(analyse, text))
+
+
+def test_a_long_title_after_of_or_titled_is_no_quote(analyse: Any) -> None:
+    text = ('Oren Dahl, a co-author of "Those Tides Have All the Fun: Inside the World of the '
+            'Ferry," spoke on Monday. Lena Marsh wrote an essay titled "Why the Harbour Board '
+            'Should Never Meet Again."')
+    assert [q.text for q in _quotes(analyse, text) if q.kind != "indirect"] == []
+
+
+def test_a_quoted_number_after_a_preposition_is_still_a_quote(analyse: Any) -> None:
+    text = ('Lena Marsh asked Oren Dahl about the "2 million-plus" passengers stranded under '
+            'the old timetable and about the fares to come.')
+    assert any("2 million-plus" in q.text for q in _quotes(analyse, text))
