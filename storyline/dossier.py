@@ -102,6 +102,8 @@ def quote_dict(item: ResolvedQuote) -> dict[str, Any]:
             "start": quote.start, "end": quote.end, "speaker": item.speaker,
             "speaker_name": item.speaker_name, "cue": quote.cue, "kind": quote.kind,
             "speaker_text": quote.speaker_text, "turn_start": quote.turn_start,
+            "parts": [{"start": s, "end": e}
+                      for s, e in quote.parts or ((quote.start, quote.end),)],
             "speaker_span": ({"article": quote.article_id, "start": quote.speaker_start,
                               "end": quote.speaker_end}
                              if quote.speaker_start is not None else None)}

@@ -162,6 +162,9 @@ class Quote:
     # Start of the first quote of the speaker's turn this quote belongs to: '"X," she
     # said. "Y."' is one turn of two quotes (None for reported speech).
     turn_start: int | None = None
+    # The (start, end) pieces `text` joins, each exactly as in the article: two for a
+    # quote around its cue ('"We will," he said, "do it."'), else the one span.
+    parts: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

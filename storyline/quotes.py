@@ -126,7 +126,32 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
               for q in quotes]
     quotes.extend(reported)
     quotes.sort(key=lambda q: q.start)
-    return quotes
+    text = text_of(doc)
+    return [dataclasses.replace(q, parts=quoted_pieces(text, q.start, q.end, q.text))
+            for q in quotes]
+
+
+QUOTE_CLOSERS = {'"', "'", "\u201d", "\u2019", "\u00bb"}
+
+
+def quoted_pieces(text: str, start: int, end: int, joined: str
+                  ) -> tuple[tuple[int, int], ...]:
+    """The spans of the article a quote's text joins: its first piece runs as far as the
+    article and the joined text agree, its second is the rest, up to the quote's end
+    ('The pier, he said, will reopen' joins 'The pier' and 'will reopen')."""
+    if text[start:end] == joined:
+        return ((start, end),)
+    agree = 0
+    while agree < len(joined) and start + agree < end and text[start + agree] == joined[agree]:
+        agree += 1
+    rest = joined[agree:].lstrip(", ")
+    first_end = start + len(text[start:start + agree].rstrip(" "))
+    if text[first_end - 1:first_end] == "," and text[first_end:first_end + 1] not in QUOTE_CLOSERS:
+        first_end -= 1  # the comma before a cue outside quotation marks is not said
+    second_start = end - len(rest)
+    if rest and first_end <= second_start and text[second_start:end] == rest:
+        return ((start, first_end), (second_start, end))
+    return ((start, end),)
 
 
 def _mix_partials(doc: Doc, quotes: list[Quote], cues: dict[int, Token],

@@ -951,3 +951,13 @@ def test_a_quoted_number_after_a_preposition_is_still_a_quote(analyse: Any) -> N
     text = ('Lena Marsh asked Oren Dahl about the "2 million-plus" passengers stranded under '
             'the old timetable and about the fares to come.')
     assert any("2 million-plus" in q.text for q in _quotes(analyse, text))
+
+
+def test_a_quote_around_its_cue_lists_its_two_parts_as_written(analyse: Any) -> None:
+    text = '"We will reopen the pier," the harbour master said, "before the spring tides."'
+    [quote] = [q for q in analyse(text).quotes if q.kind == "direct"]
+    assert [text[s:e] for s, e in quote.parts] == ["We will reopen the pier,",
+                                                   "before the spring tides."]
+    plain = 'The harbour master said the pier would reopen before the spring tides.'
+    [reported] = analyse(plain).quotes
+    assert reported.parts == ((reported.start, reported.end),)
