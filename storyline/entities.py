@@ -181,6 +181,7 @@ BODY_SYNONYMS = {
     "union": {"association", "federation", "guild", "brotherhood", "alliance"},
     "agency": {"service", "authority", "bureau", "administration", "commission", "office"},
     "department": {"ministry"}, "ministry": {"department"},
+    "police": {"department", "service", "force", "constabulary"},
     "organization": {"association", "foundation", "federation", "society", "alliance"},
     "organisation": {"association", "foundation", "federation", "society", "alliance"},
 }
@@ -196,12 +197,21 @@ def _bodies_called(head: str, bodies: list[Entity]) -> list[Entity]:
     for: those whose name holds its head word or a synonym, else a company for a company
     word, else the one body named at all for a generic word."""
     words = {head} | BODY_SYNONYMS.get(head, set())
-    named = [e for e in bodies if words & set(e.name.lower().replace(".", "").split())]
+    named = [e for e in bodies if _called(e.name, words)]
     if named or head in COMPANY_NOUNS:
         return named or [e for e in bodies if is_company(e.name)]
     if head not in GENERIC_BODIES:
         return []
     return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split())]
+
+
+def _called(name: str, words: set[str]) -> bool:
+    """Whether a body's name is one of these kinds: its last word ("... Workers' Union" is a
+    union) or a word before "of"/"for" ("Department of State"), not a word that only
+    says what it is about ("Kestrel Airport Workers' Union" is no airport)."""
+    parts = name.lower().replace(".", "").split()
+    return any(word in words and (i == len(parts) - 1 or parts[i + 1] in {"of", "for"})
+               for i, word in enumerate(parts))
 
 
 OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's lawyer"
@@ -331,7 +341,9 @@ class _KnownPeople:
                              if m.label == "ORG" and len(m.name.split()) > 1
                              for w in m.name.split()),
                    frozenset(m.name.lower() for m in mentions
-                             if m.kind == "candidate" and m.label in PLACE_LABELS | {"NORP"}))
+                             if m.kind == "candidate" and m.label in PLACE_LABELS | {"NORP"}
+                             # "Kestrel Regional Airport" is also the body that speaks
+                             and m.name.split()[-1].lower() not in ORG_NOUNS))
 
 
 @dataclass
@@ -665,8 +677,9 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
         matches = list({id(c): c for c, m in holders
                         if anywhere or m.end <= nominal.start}.values())
     else:
+        kinds = {head} | BODY_SYNONYMS.get(head, set())
         matches = [c for c in orgs if any(
-            head in m.name.lower() for m in c.mentions
+            _called(m.name, kinds) for m in c.mentions
             if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
 

@@ -1267,3 +1267,18 @@ def test_a_relative_clause_saying_what_someone_holds_is_their_role(nlp: Any) -> 
     roles = {m.name: m.role for m in find_mentions(doc, "a0") if m.label == "PERSON"}
     assert roles == {"Tomas Ferreira": "chair of the Kestrel Airport Workers' Union",
                      "Amal Brack": None, "Laura Benton": "founder of Little Travellers"}
+
+
+def test_the_airport_is_the_airport_not_a_union_named_after_it(analyse: Any) -> None:
+    first = ("Staff of the Kestrel Airport Workers' Union met on Monday. The airport said "
+             "the runway would close.")
+    second = ("Kestrel Regional Airport will shut its runway. The airport said the work "
+              "would take six weeks.")
+    index = _entities(analyse, first, second)
+    start = first.index("The airport")
+    assert index.resolve("a0", start, start + len("The airport"), "The airport") != next(
+        e.id for e in index.entities if e.name == "Kestrel Airport Workers' Union")
+    third = "Passengers queued at Kestrel Regional Airport on Friday."  # tagged a place
+    index = _entities(analyse, second, third)
+    assert any(e.label == "ORG" and e.name == "Kestrel Regional Airport"
+               for e in index.entities)
