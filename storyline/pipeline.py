@@ -462,6 +462,25 @@ def _without_spinner_words(entities: Sequence[Entity], analyses: Sequence[Articl
             if any(m.article in spun for m in e.mentions) else e for e in entities]
 
 
+def _story_actors(entities: Sequence[Entity], articles: Sequence[Article],
+                  provenance: Sequence[Provenance], speakers: set[str]) -> list[Entity]:
+    """Entities but those that are no actor of the story, unless they speak: a body named
+    only as the reporting outlet itself ("told the Post" in the Vale Evening Post), and a
+    name only machine-spun copies give ("Airfield Director" for "Airport Director")."""
+    spun = {p.article for p in provenance if p.kind == "spun"}
+    outlets = {a.id: a.outlet.lower() for a in articles}
+
+    def own_outlet(entity: Entity) -> bool:
+        name = entity.name.lower()
+        return entity.label == "ORG" and all(
+            outlets.get(article) and (name == outlets[article] or name in
+                                      outlets[article].split())
+            for article in entity.articles)
+
+    return [e for e in entities if e.id in speakers or not (
+        own_outlet(e) or set(e.articles) <= spun)]
+
+
 def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[ResolvedQuote]:
     """Attach each quote's speaker mention to its person or organisation."""
     resolved = []
@@ -498,7 +517,8 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
                          for a in analyses if a.problem)]
     entities = link_entities([m for a in analyses for m in a.mentions])
     quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
-    shown = _without_spinner_words(entities.entities, analyses, provenance)
+    shown = _story_actors(_without_spinner_words(entities.entities, analyses, provenance),
+                          articles, provenance, {q.speaker for q in quotes if q.speaker})
     published = {a.id: a.timestamp for a in articles}
     digests = {p.article for p in provenance if p.kind == "digest"}
     alignment = align_facts(articles, analyses, sources, digests)
@@ -631,7 +651,7 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
 
 # Cached dossiers are rebuilt when this changes: bump it with any change to what the
 # stages put in a dossier (new fields, other facts), as the package version may not move.
-DOSSIER_REVISION = "2026-12-05h"  # bumped whenever a dossier of the same input changes
+DOSSIER_REVISION = "2026-12-05i"  # bumped whenever a dossier of the same input changes
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,

@@ -402,3 +402,22 @@ def test_an_ingest_counts_only_the_rows_it_inserted(tmp_path: Any) -> None:
         assert report.new == 2 and pipeline.db.count_articles(store) == 4
         again = pipeline.ingest_inputs(store, [str(folder)])
         assert again.new == 0 and len(again.articles) == 2
+
+
+def test_the_reporting_outlet_and_a_spinners_names_are_no_actors_unless_they_speak() -> None:
+    from storyline.models import Entity, Provenance, Span
+
+    articles = [article("Nandakumar told the Post the work would take eight weeks.",
+                        id="post", outlet="Vale Evening Post"),
+                article("Airfield Director Nandakumar said the work would take eight weeks.",
+                        id="spun", outlet="NewsPulse Daily")]
+    provenance = [Provenance("post", "original", None, 0.0),
+                  Provenance("spun", "spun", "post", 0.8)]
+
+    def body(entity_id: str, name: str, where: str) -> Entity:
+        return Entity(entity_id, "ORG", name, (), (), (Span(where, 0, 4),))
+
+    entities = [body("o1", "Post", "post"), body("o2", "Airfield", "spun"),
+                body("o3", "Skylark Air", "post"), body("o4", "Airfield", "spun")]
+    kept = pipeline._story_actors(entities, articles, provenance, speakers={"o4"})
+    assert [e.id for e in kept] == ["o3", "o4"]  # o4 speaks, so the reader must find it
