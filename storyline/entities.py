@@ -79,6 +79,8 @@ class EntityIndex:
         for article_id, start, end, phrase_end in owners:
             self._owners[article_id].append((start, end, phrase_end))
         self._by_id = {e.id: e for e in self.entities}
+        self._names = {e.id: {_alias_key(e.name), *(_alias_key(a) for a in e.aliases)}
+                       for e in self.entities}
         self._spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self._local: dict[str, list[Entity]] = defaultdict(list)
         self._first: dict[tuple[str, str], int] = {}  # (entity, article) -> first mention
@@ -150,8 +152,8 @@ class EntityIndex:
             in_article = pool is not None
             if pool is None:  # the whole story, built only when the article does not settle it
                 pool = [e for e in self.entities if self._met_before(e, article_id, start, end)]
-            by_name = [e for e in pool if phrase in {e.name.lower(), *(a.lower() for a in
-                                                                       e.aliases)}
+            key = _alias_key(phrase)
+            by_name = [e for e in pool if key in self._names[e.id]
                        or (e.label == "PERSON" and phrase == surname(e.name).lower())]
             if len(by_name) == 1:
                 return by_name[0].id
@@ -767,12 +769,25 @@ def _build_index(people: list[Cluster], orgs: list[Cluster],
         prefix = "p" if cluster.label == "PERSON" else "o"
         entity_id = f"{prefix}{counters[cluster.label]}"
         name = _canonical_name(cluster)
-        aliases = tuple(a for a in cluster.aliases if a != name)
+        aliases = _distinct_aliases(cluster.aliases, name)
         spans = tuple(TextSpan(m.article_id, m.start, m.end) for m in cluster.mentions)
         entities.append(Entity(entity_id, cluster.label, name, aliases,
                                _distinct_roles(cluster.roles),
                                tuple(sorted(spans, key=lambda s: (s.article, s.start)))))
     return EntityIndex(entities, owners)
+
+
+def _distinct_aliases(aliases: Iterable[str], name: str) -> tuple[str, ...]:
+    """Each alias once, as first written: "Airport Director Priya Nandakumar" and
+    "Airport director Priya Nandakumar", or "Ms. Reyes" and "Ms Reyes", are one."""
+    seen: dict[str, str] = {_alias_key(name): name}
+    for alias in aliases:
+        seen.setdefault(_alias_key(alias), alias)
+    return tuple(a for a in seen.values() if a != name)
+
+
+def _alias_key(alias: str) -> str:
+    return " ".join(alias.lower().replace(".", " ").split())
 
 
 def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:

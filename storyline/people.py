@@ -74,7 +74,8 @@ class Cluster:
             self.names[mention.name] += 1
             self.aliases[mention.text] = None
             self.aliases[mention.name] = None
-            if mention.honorific:
+            # "Ms. Doe" from "Ms. Jane Doe"; "Ms Doe" as written is an alias already
+            if mention.honorific and not mention.text.startswith(mention.honorific.rstrip(".")):
                 self.aliases[f"{mention.honorific} {surname(mention.name)}"] = None
             if mention.nickname:
                 self.nicknames[mention.nickname] = None

@@ -1282,3 +1282,13 @@ def test_the_airport_is_the_airport_not_a_union_named_after_it(analyse: Any) -> 
     index = _entities(analyse, second, third)
     assert any(e.label == "ORG" and e.name == "Kestrel Regional Airport"
                for e in index.entities)
+
+
+def test_aliases_written_alike_are_listed_once(analyse: Any) -> None:
+    index = _entities(analyse, "Airport Director Priya Nandakumar closed the runway. Ms "
+                               "Nandakumar said it was worn.",
+                      "Airport director Priya Nandakumar said the work would take weeks. "
+                      "Ms. Nandakumar said crews were ready.")
+    aliases = _person(index, "Priya Nandakumar").aliases
+    keys = [" ".join(a.lower().replace(".", " ").split()) for a in aliases]
+    assert len(keys) == len(set(keys)) and "Ms Nandakumar" in aliases
