@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from functools import cache
 
+from .models import published_before
 from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
 from .sketch import Sketch
 from .text import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS, content_words, copy_kind
@@ -132,7 +133,8 @@ def _carries_items(index: int, sources: list[PairResult], sketches: Sequence[Ske
     # Not the articles published after it. Undated, `_copied` gives the direction: a copied
     # sentence is about what its source is about, and a newsletter's item is off the
     # newsletter's subject, so the article it copies never reads as copying it.
-    earlier = [p for p in sources if not _published_before(sketch, sketches[p.source])]
+    earlier = [p for p in sources
+               if not published_before(sketch.article, sketches[p.source].article)]
     covered = {sentence for _source, sentence in _copied(earlier, sketches, own=True)}
     if not covered:
         return False
@@ -150,12 +152,6 @@ def _carries_items(index: int, sources: list[PairResult], sketches: Sequence[Ske
     counts, least = vocabulary(), 1 + max(1, len(sketches) // ITEM_STORY_WORD_ARTICLES)
     shared = sum(1 for word in rest if counts[word] >= least)
     return shared <= ITEM_REST_SHARED * len(rest)
-
-
-def _published_before(a: Sketch, b: Sketch) -> bool:
-    """Both carry a publication time and `a`'s is the earlier."""
-    first, second = a.article, b.article
-    return bool(first.published and second.published) and first.timestamp < second.timestamp
 
 
 def _own_copy(copy: Sketch, sentence: int, source: Sketch, other: int) -> bool:

@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel
 
 from .credits import same_outlet
 from .digests import containment_pairs, digest_sources
-from .models import Article, Provenance
+from .models import Article, Provenance, published_before
 from .pair_alignment import PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
 from .spinning import is_spun_alone
@@ -71,8 +71,12 @@ def _direction(sketches: Sequence[Sketch], i: int, j: int) -> tuple[int, int]:
         return i, j
     if credit_b and same_outlet(credit_b[0], a.outlet):
         return j, i
-    if a.published and b.published and a.published != b.published:
-        return (j, i) if a.timestamp < b.timestamp else (i, j)
+    # Failing a credit, the earlier one is the source, when the times tell: a date without
+    # a time leaves the order open against a timed article of that day (the edits decide).
+    if published_before(a, b):
+        return j, i
+    if published_before(b, a):
+        return i, j
     spun_a = len(sketches[i].spin_hits)
     spun_b = len(sketches[j].spin_hits)
     if spun_a != spun_b:

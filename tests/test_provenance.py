@@ -10,6 +10,7 @@ import pytest
 
 from storyline import wording
 from storyline.credits import find_credit
+from storyline.models import published_before
 from storyline.provenance import detect_provenance, independence_groups
 from storyline.spinning import find_spin_phrases, is_spun_alone
 from storyline.text import WORD_RE, _canonical_word, words
@@ -68,6 +69,25 @@ def test_a_wire_crediting_itself_by_initials_is_the_original_of_a_dated_reprint(
     assert kinds["wire"] == ("original", None) and kinds["courier"][1] == "wire"
     assert find_credit(article(wire_text, outlet="Meridian Press")) is None
     assert find_credit(article(wire_text, outlet="Daily"))[0] == "MP"
+
+
+def test_a_date_without_a_time_leaves_the_order_to_the_edits_on_that_day() -> None:
+    # The Gazette gives only the day, stored as midnight: that is no earlier than the
+    # wire's 06:00, so the cut (the Gazette drops the dateline and the last paragraph)
+    # tells which copies which.
+    cut = ORIGINAL.replace("DUNMORE (Meridian Press) - ", "").rsplit("\n\n", 1)[0]
+    wire = article(ORIGINAL, id="wire", outlet="Meridian Press",
+                   published="2026-03-11T06:00:00Z")
+    gazette = article(cut, id="gazette", outlet="Lakeside Gazette", published="2026-03-11")
+    kinds = _kinds(wire, gazette)
+    assert kinds["wire"] == ("original", None) and kinds["gazette"][1] == "wire"
+    # A date-only day before the wire's time is still the earlier one.
+    assert gazette.date_only and not wire.date_only
+    assert not published_before(gazette, wire) and not published_before(wire, gazette)
+    day_before = article(cut, id="gazette", outlet="Lakeside Gazette", published="2026-03-10")
+    assert published_before(day_before, wire) and not published_before(wire, day_before)
+    later_day = article(cut, id="gazette", outlet="Lakeside Gazette", published="2026-03-12")
+    assert published_before(wire, later_day)
 
 
 def test_reprint_credit_without_origin_in_the_set() -> None:
