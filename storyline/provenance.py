@@ -133,7 +133,10 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
 
 def _copy_kind(copy: Sketch, source: Sketch, pair: PairResult) -> str | None:
     """spun, duplicate, reprint or rewrite for an uncredited copy; None if not a copy."""
-    if pair.containment >= 0.5 and _is_spun_copy(pair):
+    # Aligned sentences that give other numbers or dates ("December 14", "December 16")
+    # are two reports of one event, not a copy reworded: a spinner keeps the figures.
+    numbers_differ = _numbers_differ(copy, source, pair)
+    if pair.containment >= 0.5 and not numbers_differ and _is_spun_copy(pair):
         return "spun"
     if pair.containment >= 0.9 and \
             Indel.normalized_similarity(copy.tokens, source.tokens) >= DUPLICATE_IDENTITY:
@@ -141,14 +144,33 @@ def _copy_kind(copy: Sketch, source: Sketch, pair: PairResult) -> str | None:
         return "duplicate"
     if pair.containment >= 0.6 and (pair.verbatim >= 0.6 or _lightly_edited(pair)):
         return "reprint"
-    if pair.containment >= 0.6:
+    if pair.containment >= 0.6 and not numbers_differ:
         return "rewrite"
     return None
 
 
+def _numbers_differ(copy: Sketch, source: Sketch, pair: PairResult) -> bool:
+    """An aligned sentence gives a number the source's does not, and drops one it gives.
+
+    Numbers are compared as the sketch writes them, small ones as digits ("six" is "6"),
+    so a spinner's "6 months" for "six months" is no difference.
+    """
+    for copy_index, source_index, _score, _kind in pair.aligned:
+        mine = {w for w in copy.sentence_words[copy_index] if w[:1].isdigit()}
+        theirs = {w for w in source.sentence_words[source_index] if w[:1].isdigit()}
+        if mine - theirs and theirs - mine:
+            return True
+    return False
+
+
 def _is_spun_copy(pair: PairResult) -> bool:
-    """Many words swapped in place, few inserted or deleted, sentence order kept."""
-    return (pair.swapped >= SPUN_MIN_SWAPS
+    """Many words swapped in place, few inserted or deleted, sentence order kept, and the
+    swaps in sentences a spinner leaves shaped as they were: no fewer sentences with words
+    swapped in place than reworded ones (an outlet telling the same facts in its own words
+    rewords them, and its edit counts are no spinner's)."""
+    kinds = Counter(kind for *_, kind in pair.aligned)
+    return (kinds["substituted"] >= max(1, kinds["reworded"])
+            and pair.swapped >= SPUN_MIN_SWAPS
             and pair.swapped >= SPUN_MIN_SWAP_SHARE * pair.words
             and pair.swapped >= SPUN_SWAP_DOMINANCE * pair.indels
             and pair.in_order >= IN_ORDER)

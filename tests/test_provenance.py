@@ -605,3 +605,29 @@ def test_a_suggested_wording_is_shown_only_when_it_tells_something() -> None:
     from storyline.provenance import _telling
     assert _telling("told reporters") and _telling("she said") and _telling("press conference")
     assert not any(_telling(p) for p in ("the name", "has it", "look after", "said the"))
+
+
+def test_two_short_reports_giving_different_dates_are_no_spun_copy() -> None:
+    # Two outlets report one announcement in their own words; one says the pier reopens
+    # on May 14, the other on May 16. No words are swapped in place: neither is spun,
+    # whether the dates differ or not (the second aligns its first three sentences).
+    first = ("The Tollan Point pier will reopen to anglers on May 14, the harbour "
+             "trust said on Tuesday.\n\nTrust manager Odile Farrant said the new deck "
+             "had passed its first load tests. The first call will be a Saltmarsh "
+             "ferry from Orla Bay.\n\nThe ferry company said it would restore its "
+             "summer timetable within a week of the reopening. It moved its sailings "
+             "to Quarry Steps while the pier was closed.\n\nPeople living on the "
+             "front said they had barely slept through eight weeks of piling at night.")
+    second = ("The pier at Tollan Point will reopen to anglers on May 16, trust "
+              "manager Odile Farrant said on Tuesday.\n\nShe said the new deck had "
+              "passed its first load tests. The Saltmarsh ferry will make the first "
+              "call, from Orla Bay.\n\nPiling at night ended on Sunday, to the relief "
+              "of families on Gull Terrace, who had complained of floodlights and "
+              "hammering.\n\nThe builders, Marl and Sons, said their crews would now "
+              "paint the railings. The pier cafe will open at the same time.")
+    for date in ("May 16", "May 14"):
+        kinds = _kinds(article(first, id="courier", outlet="Tollan Courier",
+                               published="2026-04-21"),
+                       article(second.replace("May 16", date), id="post",
+                               outlet="Orla Bay Post", published="2026-04-21"))
+        assert kinds == {"courier": ("original", None), "post": ("original", None)}, date
