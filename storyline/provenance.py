@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel
 from .credits import same_outlet
 from .digests import containment_pairs, digest_sources
 from .models import Article, Provenance, published_before
-from .pair_alignment import PairResult, align_pair
+from .pair_alignment import COPIED_OVERLAP, PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
 from .spinning import is_spun_alone
 from .wording import FUNCTION_WORDS
@@ -38,6 +38,7 @@ SUSPECTS_SHOWN = 15  # swapped-word notes listed for a spun article read alone
 SPUN_MIN_SWAPS = 5
 SPUN_MIN_SWAP_SHARE = 0.02
 SPUN_SWAP_DOMINANCE = 1.5
+SPUN_MIN_SUBSTITUTED = 2  # sentences with words swapped in place (fewer: no more reworded)
 IN_ORDER = 0.8
 DUPLICATE_IDENTITY = 0.9
 REPRINT_MAX_REWORDED = 0.2
@@ -158,7 +159,13 @@ def _numbers_differ(copy: Sketch, source: Sketch, pair: PairResult) -> bool:
     for copy_index, source_index, _score, _kind in pair.aligned:
         mine = {w for w in copy.sentence_words[copy_index] if w[:1].isdigit()}
         theirs = {w for w in source.sentence_words[source_index] if w[:1].isdigit()}
-        if mine - theirs and theirs - mine:
+        if not (mine - theirs and theirs - mine):
+            continue
+        # ... in a sentence telling the same (most of its other words shared): a sentence
+        # aligned to another one that happens to share a few words proves nothing.
+        words = copy.sentence_content[copy_index] - mine
+        others = source.sentence_content[source_index] - theirs
+        if len(words & others) >= COPIED_OVERLAP * max(1, min(len(words), len(others))):
             return True
     return False
 
@@ -167,9 +174,10 @@ def _is_spun_copy(pair: PairResult) -> bool:
     """Many words swapped in place, few inserted or deleted, sentence order kept, and the
     swaps in sentences a spinner leaves shaped as they were: no fewer sentences with words
     swapped in place than reworded ones (an outlet telling the same facts in its own words
-    rewords them, and its edit counts are no spinner's)."""
+    rewords them, and its edit counts are no spinner's; a heavy spin rewords some
+    sentences too, so SPUN_MIN_SUBSTITUTED such sentences are enough)."""
     kinds = Counter(kind for *_, kind in pair.aligned)
-    return (kinds["substituted"] >= max(1, kinds["reworded"])
+    return (kinds["substituted"] >= max(1, min(kinds["reworded"], SPUN_MIN_SUBSTITUTED))
             and pair.swapped >= SPUN_MIN_SWAPS
             and pair.swapped >= SPUN_MIN_SWAP_SHARE * pair.words
             and pair.swapped >= SPUN_SWAP_DOMINANCE * pair.indels
