@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel
 from .credits import same_outlet
 from .digests import containment_pairs, digest_sources
 from .models import Article, Provenance, published_before
-from .pair_alignment import COPIED_OVERLAP, PairResult, align_pair
+from .pair_alignment import CLOSE_KINDS, COPIED_OVERLAP, PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
 from .spinning import is_spun_alone
 from .wording import FUNCTION_WORDS
@@ -135,9 +135,9 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
 def _copy_kind(copy: Sketch, source: Sketch, pair: PairResult) -> str | None:
     """spun, duplicate, reprint or rewrite for an uncredited copy; None if not a copy."""
     # Aligned sentences that give other numbers or dates ("December 14", "December 16")
-    # are two reports of one event, not a copy reworded: a spinner keeps the figures.
-    numbers_differ = _numbers_differ(copy, source, pair)
-    if pair.containment >= 0.5 and not numbers_differ and _is_spun_copy(pair):
+    # are two reports of one event, not a spun copy: a spinner keeps the figures.
+    if pair.containment >= 0.5 and _is_spun_copy(pair) and \
+            not _numbers_differ(copy, source, pair):
         return "spun"
     if pair.containment >= 0.9 and \
             Indel.normalized_similarity(copy.tokens, source.tokens) >= DUPLICATE_IDENTITY:
@@ -145,7 +145,7 @@ def _copy_kind(copy: Sketch, source: Sketch, pair: PairResult) -> str | None:
         return "duplicate"
     if pair.containment >= 0.6 and (pair.verbatim >= 0.6 or _lightly_edited(pair)):
         return "reprint"
-    if pair.containment >= 0.6 and not numbers_differ:
+    if pair.containment >= 0.6:
         return "rewrite"
     return None
 
@@ -175,9 +175,13 @@ def _is_spun_copy(pair: PairResult) -> bool:
     swaps in sentences a spinner leaves shaped as they were: no fewer sentences with words
     swapped in place than reworded ones (an outlet telling the same facts in its own words
     rewords them, and its edit counts are no spinner's; a heavy spin rewords some
-    sentences too, so SPUN_MIN_SUBSTITUTED such sentences are enough)."""
+    sentences too, so SPUN_MIN_SUBSTITUTED such sentences are enough), or sentences kept
+    close to the source's outnumbering those reworded (a light spin leaves most as
+    they were)."""
     kinds = Counter(kind for *_, kind in pair.aligned)
-    return (kinds["substituted"] >= max(1, min(kinds["reworded"], SPUN_MIN_SUBSTITUTED))
+    close = sum(kinds[kind] for kind in CLOSE_KINDS)
+    return (kinds["substituted"] >= 1
+            and (kinds["substituted"] >= SPUN_MIN_SUBSTITUTED or close >= kinds["reworded"])
             and pair.swapped >= SPUN_MIN_SWAPS
             and pair.swapped >= SPUN_MIN_SWAP_SHARE * pair.words
             and pair.swapped >= SPUN_SWAP_DOMINANCE * pair.indels
