@@ -26,7 +26,7 @@ from rapidfuzz.distance import Indel
 from .credits import same_outlet
 from .digests import containment_pairs, digest_sources
 from .models import Article, Provenance, published_before
-from .pair_alignment import CLOSE_KINDS, COPIED_OVERLAP, PairResult, align_pair
+from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
 from .spinning import is_spun_alone
 from .wording import FUNCTION_WORDS
@@ -134,10 +134,7 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
 
 def _copy_kind(copy: Sketch, source: Sketch, pair: PairResult) -> str | None:
     """spun, duplicate, reprint or rewrite for an uncredited copy; None if not a copy."""
-    # Aligned sentences that give other numbers or dates ("December 14", "December 16")
-    # are two reports of one event, not a spun copy: a spinner keeps the figures.
-    if pair.containment >= 0.5 and _is_spun_copy(pair) and \
-            not _numbers_differ(copy, source, pair):
+    if pair.containment >= 0.5 and _is_spun_copy(pair):
         return "spun"
     if pair.containment >= 0.9 and \
             Indel.normalized_similarity(copy.tokens, source.tokens) >= DUPLICATE_IDENTITY:
@@ -148,26 +145,6 @@ def _copy_kind(copy: Sketch, source: Sketch, pair: PairResult) -> str | None:
     if pair.containment >= 0.6:
         return "rewrite"
     return None
-
-
-def _numbers_differ(copy: Sketch, source: Sketch, pair: PairResult) -> bool:
-    """An aligned sentence gives a number the source's does not, and drops one it gives.
-
-    Numbers are compared as the sketch writes them, small ones as digits ("six" is "6"),
-    so a spinner's "6 months" for "six months" is no difference.
-    """
-    for copy_index, source_index, _score, _kind in pair.aligned:
-        mine = {w for w in copy.sentence_words[copy_index] if w[:1].isdigit()}
-        theirs = {w for w in source.sentence_words[source_index] if w[:1].isdigit()}
-        if not (mine - theirs and theirs - mine):
-            continue
-        # ... in a sentence telling the same (most of its other words shared): a sentence
-        # aligned to another one that happens to share a few words proves nothing.
-        words = copy.sentence_content[copy_index] - mine
-        others = source.sentence_content[source_index] - theirs
-        if len(words & others) >= COPIED_OVERLAP * max(1, min(len(words), len(others))):
-            return True
-    return False
 
 
 def _is_spun_copy(pair: PairResult) -> bool:
