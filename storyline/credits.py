@@ -3,9 +3,10 @@
 Goes in: an `Article` (its text and its own outlet). Comes out: the credit line naming
 another outlet, as (outlet name, start, end) character offsets into the text, or None:
 "(AP) -", a dateline "DUNMORE (Meridian Press) -", "/VOA" after the last sentence,
-"originally appeared in X", "(Source: X)" or a last line "- Meridian Press". Also
-`same_outlet`, whether two names are one outlet ("The Courier" and "Courier", "VPS" and
-"Valley Press Service"). No model: regular expressions over the text.
+"originally appeared in X", "(Source: X)", a last line "- Meridian Press", "- CPA" or
+"(CPA)", or "Reporting by CPA". Also `same_outlet`, whether two names are one outlet
+("The Courier" and "Courier", "VPS" and "Valley Press Service"). No model: regular
+expressions over the text.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from .models import Article
 OUTLET_WORDS = ("Press", "News", "Newswire", "Wire", "Agency", "Service", "Times", "Post",
                 "Herald", "Tribune", "Gazette", "Journal", "Courier", "Telegraph",
                 "Chronicle", "Observer", "Guardian", "Bulletin", "Daily", "Review", "Radio",
-                "Television", "TV", "Network", "Media", "Reuters", "AP", "AFP", "UPI")
+                "Television", "TV", "Network", "Media", "Reuters", "AP", "AFP", "UPI",
+                "Association", "Bureau", "Syndicate")
+# An outlet named alone on a credit line: its name ending in one of OUTLET_WORDS, or its
+# initials ("CPA"; three letters at least, as "- JD" is an author's sign-off, and not the
+# "ENDS" or "MORE" of a press release).
+_NAMED_OUTLET = (r"(?:(?:[A-Z][\w&.'-]*[ \t]+){0,3}(?:" + "|".join(OUTLET_WORDS) + r")"
+                 r"|(?!(?:END|ENDS|MORE)\b)[A-Z]{3,6})")
 CREDIT_PATTERNS = [
     re.compile(r"(?:this|the) (?:article|story|report) (?:was )?(?:originally |first )?"
                r"(?:appeared|published|ran) (?:in|on|by) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
@@ -41,8 +48,12 @@ CREDIT_PATTERNS = [
                r"(?: [A-Z][\w&.'-]{1,30}){0,3})\s*$"),
     # a last line naming an outlet: "- Meridian Press" (a name alone, "- Elise Viebeck.",
     # is the author's sign-off)
-    re.compile(r"(?<=\n)[ \t]*[-\u2013\u2014][ \t]*(?P<outlet>(?:[A-Z][\w&.'-]*[ \t]+){0,3}"
-               r"(?:" + "|".join(OUTLET_WORDS) + r"))[ \t]*$"),
+    re.compile(r"(?<=\n)[ \t]*[-\u2013\u2014][ \t]*(?P<outlet>" + _NAMED_OUTLET + r")[ \t]*$"),
+    # ... or in brackets on the last line, "(CPA)", or the wire credited on its own line,
+    # "Reporting by CPA" (a reporter's name there, "Reporting by Ana Ruiz", is a byline)
+    re.compile(r"(?<=\n)[ \t]*\((?P<outlet>" + _NAMED_OUTLET + r")\)[ \t]*$"),
+    re.compile(r"^Reporting by (?:the )?(?P<outlet>" + _NAMED_OUTLET + r")[ \t.]*$",
+               re.MULTILINE),
     # a newsletter's credit in brackets: "(Source: The Calder Courier)"
     re.compile(r"\((?:Source|Sources|Via|From): (?:[Tt]he )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"),
 ]

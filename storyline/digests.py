@@ -15,11 +15,13 @@ almost no words with the story.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
+from .models import published_before
+from .pair_alignment import CLOSE_KINDS, COPIED_OVERLAP, PairResult, align_pair
 from .sketch import Sketch
 from .text import MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAYS, content_words, copy_kind
 
@@ -98,7 +100,10 @@ def digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]]
         if not any(p.containment >= 0.5 for p in every) and (
                 _is_newsletter(sketch, every, sketches) or
                 _carries_items(index, every, sketches, vocabulary)):
-            sources += shorter
+            # An item names the article it copies, not one that only tells the same.
+            sources = [p for p in sources + shorter
+                       if any(kind in CLOSE_KINDS for *_, kind in p.aligned)] or \
+                sources + shorter
         elif not sources or not _is_digest(sketch, sources, sketches):
             continue
         # Most copied-from first; between equal copies, the earlier one is the source.
@@ -132,17 +137,27 @@ def _carries_items(index: int, sources: list[PairResult], sketches: Sequence[Ske
     # Not the articles published after it. Undated, `_copied` gives the direction: a copied
     # sentence is about what its source is about, and a newsletter's item is off the
     # newsletter's subject, so the article it copies never reads as copying it.
-    earlier = [p for p in sources if not _published_before(sketch, sketches[p.source])]
-    covered = {sentence for _source, sentence in _copied(earlier, sketches, own=True)}
-    if not covered:
+    earlier = [p for p in sources
+               if not published_before(sketch.article, sketches[p.source].article)]
+    copied = {sentence for _source, sentence in _copied(earlier, sketches, own=True)}
+    copied |= _labelled_summaries(sketch, earlier, sketches)
+    if not copied:
         return False
+    # An item goes on after its copied sentence in its own paragraph ("... said the runway
+    # would reopen on December 14."): those sentences are the item's, not the rest; so is
+    # another labelled item that tells, in other words, what an article of the set tells.
+    labelled = {sentence for pair in earlier for sentence, *_ in pair.aligned
+                if ITEM_LABEL.match(sketch.sentence_text(sentence))}
+    covered = _paragraphs_of(sketch, copied | labelled)
     # A newsletter's headline names the newsletter or the day ("Morning Brief - Tuesday"),
     # a follow-up report's the story it copies a sentence of ("Bridge repairs to begin").
     headline = {word for word in content_words(sketch.article.title) if not _calendar(word)}
     if headline & {word for number in covered for word in sketch.sentence_content[number]}:
         return False
+    # A section's label ("WEATHER:") is the newsletter's furniture, not the rest's words.
     rest = {word for number, content in enumerate(sketch.sentence_content)
-            if number not in covered for word in content if not _calendar(word)}
+            if number not in covered for word in content - _label_words(sketch, number)
+            if not _calendar(word)}
     if len(rest) < ITEM_MIN_WORDS:
         return False  # too little else to tell a newsletter from a short report
     # A word of the story is used by another article (this one counts too); in a big
@@ -152,10 +167,45 @@ def _carries_items(index: int, sources: list[PairResult], sketches: Sequence[Ske
     return shared <= ITEM_REST_SHARED * len(rest)
 
 
-def _published_before(a: Sketch, b: Sketch) -> bool:
-    """Both carry a publication time and `a`'s is the earlier."""
-    first, second = a.article, b.article
-    return bool(first.published and second.published) and first.timestamp < second.timestamp
+def _labelled_summaries(sketch: Sketch, sources: list[PairResult],
+                        sketches: Sequence[Sketch]) -> set[int]:
+    """Sentences opening a labelled item ("CAR SEAT RECALL: The agency has opened ...")
+    that sum up a sentence of a source in other words but on most of its content words.
+
+    A newsletter rewords as often as it copies; the label in capitals before a colon is
+    its item's mark, which a report telling the story in its own words does not carry.
+    """
+    found: set[int] = set()
+    for pair in sources:
+        source = sketches[pair.source]
+        for sentence, other, _score, kind in pair.aligned:
+            mine, theirs = sketch.sentence_content[sentence], source.sentence_content[other]
+            if kind == "reworded" and ITEM_LABEL.match(sketch.sentence_text(sentence)) and \
+                    len(sketch.sentence_words[sentence]) >= ITEM_MIN_WORDS and \
+                    len(mine & theirs) >= COPIED_OVERLAP * min(len(mine), len(theirs)) and \
+                    _topical(source, other):
+                found.add(sentence)
+    return found
+
+
+ITEM_LABEL = re.compile(r"[A-Z][A-Z0-9&' -]{2,40}: ")
+
+
+def _label_words(sketch: Sketch, sentence: int) -> set[str]:
+    label = ITEM_LABEL.match(sketch.sentence_text(sentence))
+    return set(content_words(label.group(0))) if label else set()
+
+
+def _paragraphs_of(sketch: Sketch, sentences: set[int]) -> set[int]:
+    """The sentences sharing a paragraph (no line break between them) with `sentences`."""
+    paragraph, number, previous_end = [], 0, None
+    for start, end in sketch.sentences:
+        if previous_end is not None and "\n" in sketch.article.text[previous_end:start]:
+            number += 1
+        paragraph.append(number)
+        previous_end = end
+    held = {paragraph[index] for index in sentences}
+    return {index for index, number in enumerate(paragraph) if number in held}
 
 
 def _own_copy(copy: Sketch, sentence: int, source: Sketch, other: int) -> bool:

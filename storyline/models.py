@@ -76,6 +76,29 @@ class Article:
     def published_iso(self) -> str | None:
         return self.published.isoformat() if self.published else None
 
+    @property
+    def date_only(self) -> bool:
+        """The publication time gives the day alone ("Published: 2026-10-06").
+
+        Ingest stores such a date as midnight, so a time of exactly midnight is read as
+        "some time that day": sources rarely time an article to the second at 00:00:00.
+        """
+        moment = self.published
+        return moment is not None and (moment.hour, moment.minute, moment.second,
+                                       moment.microsecond) == (0, 0, 0, 0)
+
+
+DAY_SECONDS = 86400.0
+
+
+def published_before(first: Article, second: Article) -> bool:
+    """Both dated and `first` certainly the earlier: a date without a time spans its day,
+    so against a timed article of the same day the order is unknown."""
+    if first.published is None or second.published is None:
+        return False
+    latest = first.timestamp + (DAY_SECONDS - 1e-3 if first.date_only else 0.0)
+    return latest < second.timestamp
+
 
 @dataclass(frozen=True, slots=True)
 class InputError:

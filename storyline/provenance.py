@@ -25,8 +25,8 @@ from rapidfuzz.distance import Indel
 
 from .credits import same_outlet
 from .digests import containment_pairs, digest_sources
-from .models import Article, Provenance
-from .pair_alignment import PairResult, align_pair
+from .models import Article, Provenance, published_before
+from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
 from .spinning import is_spun_alone
 from .wording import FUNCTION_WORDS
@@ -38,6 +38,7 @@ SUSPECTS_SHOWN = 15  # swapped-word notes listed for a spun article read alone
 SPUN_MIN_SWAPS = 5
 SPUN_MIN_SWAP_SHARE = 0.02
 SPUN_SWAP_DOMINANCE = 1.5
+SPUN_MIN_SUBSTITUTED = 2  # sentences with words swapped in place (fewer: no more reworded)
 IN_ORDER = 0.8
 DUPLICATE_IDENTITY = 0.9
 REPRINT_MAX_REWORDED = 0.2
@@ -71,8 +72,12 @@ def _direction(sketches: Sequence[Sketch], i: int, j: int) -> tuple[int, int]:
         return i, j
     if credit_b and same_outlet(credit_b[0], a.outlet):
         return j, i
-    if a.published and b.published and a.published != b.published:
-        return (j, i) if a.timestamp < b.timestamp else (i, j)
+    # Failing a credit, the earlier one is the source, when the times tell: a date without
+    # a time leaves the order open against a timed article of that day (the edits decide).
+    if published_before(a, b):
+        return j, i
+    if published_before(b, a):
+        return i, j
     spun_a = len(sketches[i].spin_hits)
     spun_b = len(sketches[j].spin_hits)
     if spun_a != spun_b:
@@ -143,8 +148,18 @@ def _copy_kind(copy: Sketch, source: Sketch, pair: PairResult) -> str | None:
 
 
 def _is_spun_copy(pair: PairResult) -> bool:
-    """Many words swapped in place, few inserted or deleted, sentence order kept."""
-    return (pair.swapped >= SPUN_MIN_SWAPS
+    """Many words swapped in place, few inserted or deleted, sentence order kept, and the
+    swaps in sentences a spinner leaves shaped as they were: no fewer sentences with words
+    swapped in place than reworded ones (an outlet telling the same facts in its own words
+    rewords them, and its edit counts are no spinner's; a heavy spin rewords some
+    sentences too, so SPUN_MIN_SUBSTITUTED such sentences are enough), or sentences kept
+    close to the source's outnumbering those reworded (a light spin leaves most as
+    they were)."""
+    kinds = Counter(kind for *_, kind in pair.aligned)
+    close = sum(kinds[kind] for kind in CLOSE_KINDS)
+    return (kinds["substituted"] >= 1
+            and (kinds["substituted"] >= SPUN_MIN_SUBSTITUTED or close >= kinds["reworded"])
+            and pair.swapped >= SPUN_MIN_SWAPS
             and pair.swapped >= SPUN_MIN_SWAP_SHARE * pair.words
             and pair.swapped >= SPUN_SWAP_DOMINANCE * pair.indels
             and pair.in_order >= IN_ORDER)

@@ -30,3 +30,26 @@ def test_credit_lines() -> None:
     assert find_credit(article("The poll closed.\n\n- Elise Viebeck.", outlet="Daily")) is None
     assert find_credit(article("DUNMORE, 18 March 2026 (Meridian Press) - Text.",
                                outlet="Daily"))[0] == "Meridian Press"
+
+
+def test_a_wire_named_alone_on_the_last_line_by_its_initials_or_full_name() -> None:
+    body = "The Tollan ferry will stop running in March, the harbour board said."
+    for ending, outlet in (("- CPA", "CPA"), ("\u2014 CPA", "CPA"), ("(CPA)", "CPA"),
+                           ("Reporting by CPA", "CPA"),
+                           ("- Coastline Press Association", "Coastline Press Association"),
+                           ("Reporting by the Valley News Service", "Valley News Service")):
+        found = find_credit(article(f"{body}\n\n{ending}", outlet="Dunmere Gazette"))
+        assert found is not None and found[0] == outlet, ending
+    # The wire's own initials are no credit of another outlet.
+    assert find_credit(article(f"{body}\n\n- CPA", outlet="Coastline Press Association")) is None
+
+
+def test_dashes_brackets_and_bylines_that_name_no_outlet_are_no_credit() -> None:
+    body = "The Tollan ferry will stop running in March, the harbour board said."
+    for ending in ("Nobody saw it coming - the mayor", "- JD", "- ENDS", "(MORE)",
+                   "Reporting by Ana Ruiz", "Additional reporting by CPA",
+                   "Tickets at the door:\n- Adults\n- NHS",
+                   "Stalls this week:\n- Quay Bakery\n- Coastline Press Association"):
+        assert find_credit(article(f"{body}\n\n{ending}", outlet="Daily")) is None, ending
+    inline = f"{body} The service ends - CPA says - on the last Sunday of March."
+    assert find_credit(article(inline, outlet="Daily")) is None

@@ -10,6 +10,7 @@ import pytest
 
 from storyline import wording
 from storyline.credits import find_credit
+from storyline.models import published_before
 from storyline.provenance import detect_provenance, independence_groups
 from storyline.spinning import find_spin_phrases, is_spun_alone
 from storyline.text import WORD_RE, _canonical_word, words
@@ -68,6 +69,25 @@ def test_a_wire_crediting_itself_by_initials_is_the_original_of_a_dated_reprint(
     assert kinds["wire"] == ("original", None) and kinds["courier"][1] == "wire"
     assert find_credit(article(wire_text, outlet="Meridian Press")) is None
     assert find_credit(article(wire_text, outlet="Daily"))[0] == "MP"
+
+
+def test_a_date_without_a_time_leaves_the_order_to_the_edits_on_that_day() -> None:
+    # The Gazette gives only the day, stored as midnight: that is no earlier than the
+    # wire's 06:00, so the cut (the Gazette drops the dateline and the last paragraph)
+    # tells which copies which.
+    cut = ORIGINAL.replace("DUNMORE (Meridian Press) - ", "").rsplit("\n\n", 1)[0]
+    wire = article(ORIGINAL, id="wire", outlet="Meridian Press",
+                   published="2026-03-11T06:00:00Z")
+    gazette = article(cut, id="gazette", outlet="Lakeside Gazette", published="2026-03-11")
+    kinds = _kinds(wire, gazette)
+    assert kinds["wire"] == ("original", None) and kinds["gazette"][1] == "wire"
+    # A date-only day before the wire's time is still the earlier one.
+    assert gazette.date_only and not wire.date_only
+    assert not published_before(gazette, wire) and not published_before(wire, gazette)
+    day_before = article(cut, id="gazette", outlet="Lakeside Gazette", published="2026-03-10")
+    assert published_before(day_before, wire) and not published_before(wire, day_before)
+    later_day = article(cut, id="gazette", outlet="Lakeside Gazette", published="2026-03-12")
+    assert published_before(wire, later_day)
 
 
 def test_reprint_credit_without_origin_in_the_set() -> None:
@@ -585,3 +605,29 @@ def test_a_suggested_wording_is_shown_only_when_it_tells_something() -> None:
     from storyline.provenance import _telling
     assert _telling("told reporters") and _telling("she said") and _telling("press conference")
     assert not any(_telling(p) for p in ("the name", "has it", "look after", "said the"))
+
+
+def test_two_short_reports_giving_different_dates_are_no_spun_copy() -> None:
+    # Two outlets report one announcement in their own words; one says the pier reopens
+    # on May 14, the other on May 16. No words are swapped in place: neither is spun,
+    # whether the dates differ or not (the second aligns its first three sentences).
+    first = ("The Tollan Point pier will reopen to anglers on May 14, the harbour "
+             "trust said on Tuesday.\n\nTrust manager Odile Farrant said the new deck "
+             "had passed its first load tests. The first call will be a Saltmarsh "
+             "ferry from Orla Bay.\n\nThe ferry company said it would restore its "
+             "summer timetable within a week of the reopening. It moved its sailings "
+             "to Quarry Steps while the pier was closed.\n\nPeople living on the "
+             "front said they had barely slept through eight weeks of piling at night.")
+    second = ("The pier at Tollan Point will reopen to anglers on May 16, trust "
+              "manager Odile Farrant said on Tuesday.\n\nShe said the new deck had "
+              "passed its first load tests. The Saltmarsh ferry will make the first "
+              "call, from Orla Bay.\n\nPiling at night ended on Sunday, to the relief "
+              "of families on Gull Terrace, who had complained of floodlights and "
+              "hammering.\n\nThe builders, Marl and Sons, said their crews would now "
+              "paint the railings. The pier cafe will open at the same time.")
+    for date in ("May 16", "May 14"):
+        kinds = _kinds(article(first, id="courier", outlet="Tollan Courier",
+                               published="2026-04-21"),
+                       article(second.replace("May 16", date), id="post",
+                               outlet="Orla Bay Post", published="2026-04-21"))
+        assert kinds == {"courier": ("original", None), "post": ("original", None)}, date
