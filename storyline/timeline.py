@@ -34,7 +34,7 @@ from .models import (
     Fact,
     Span,
 )
-from .text import STOPWORDS, content_words, dateline_length
+from .text import MONTH_ABBREVIATIONS, MONTH_NAMES, STOPWORDS, content_words, dateline_length
 
 MERGE_OVERLAP = 0.34
 MAX_DESCRIPTION_WORDS = 30
@@ -218,8 +218,17 @@ def _aligned_in_the_original(dates: Sequence[DateMention], sources: dict[str, st
                 ALIGN_OVERLAP or len(best[1]) != len(mentions):
             continue
         for mention, original in zip(mentions, best[1], strict=True):
-            found[(article, mention.start)] = original
+            if not _states_its_date(mention.text):  # a changed fixed date stays the copy's
+                found[(article, mention.start)] = original
     return found
+
+
+def _states_its_date(expression: str) -> bool:
+    """ "March 21", "21/03", "2026": a date that reads the same whatever day it is read on,
+    unlike "next Thursday"; a copy that gives another one changed it."""
+    words = {w.lower().rstrip(".") for w in re.findall(r"[A-Za-z]+\.?", expression)}
+    return bool(words & (MONTH_NAMES | MONTH_ABBREVIATIONS)) or \
+        re.search(r"\b\d{4}\b|\d{1,2}/\d{1,2}", expression) is not None
 
 
 ALIGN_MIN_SHARED = 2  # content words a copy's sentence keeps from its original's,

@@ -439,3 +439,15 @@ def test_as_planned_on_a_day_joins_the_plan_already_told(analyse: Any) -> None:
     november = [e for e in events if e.date == "2026-11-02"]
     assert sorted(sorted({s.article for s in e.evidence}) for e in november) == [
         ["a1", "a2"], ["a3"]]
+
+
+def test_a_reworded_copy_that_changes_a_fixed_date_keeps_its_own(analyse: Any) -> None:
+    original = analyse("The east gallery will reopen on November 14, the museum said.",
+                       id="orig", published="2026-10-19T09:00:00Z")
+    copy = analyse("The east gallery will reopen on November 21, the museum stated.",
+                   id="copy", published="2026-10-20T09:00:00Z")
+    articles = [article("x", id="orig", published="2026-10-19T09:00:00Z"),
+                article("y", id="copy", published="2026-10-20T09:00:00Z")]
+    events = build_timeline(articles, [*original.dates, *copy.dates], {"copy": "orig"})
+    assert {(e.date, tuple(s.article for s in e.evidence)) for e in events} == {
+        ("2026-11-14", ("orig",)), ("2026-11-21", ("copy",))}
