@@ -147,15 +147,21 @@ class Store:
             reason = getattr(exc, "strerror", None) or exc
             raise StoreProblem(f"cannot open the store {self.path}: {reason}") from exc
         except StoreProblem:
-            self.conn.close()
+            if getattr(self, "conn", None) is not None:
+                self.conn.close()
             raise
 
     def _open(self, *, create: bool) -> None:
-        if self.path != MEMORY:
+        if self.path != MEMORY and create:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit mode: transactions are opened explicitly in `transaction()`.
-        self.conn = sqlite3.connect(self.path, timeout=60, isolation_level=None,
-                                    check_same_thread=False)
+        if self.path != MEMORY and not create and not Path(self.path).is_file():
+            raise StoreProblem(f"no store at {self.path}")
+        # Autocommit mode: transactions are opened explicitly in `transaction()`. A reader
+        # opens the file read-write but never creates it (a store deleted under `serve`).
+        target = self.path if create or self.path == MEMORY else \
+            f"{Path(self.path).resolve().as_uri()}?mode=rw"
+        self.conn = sqlite3.connect(target, timeout=60, isolation_level=None,
+                                    check_same_thread=False, uri=not create)
         self.conn.row_factory = sqlite3.Row
         self._check_is_store(create=create)
         self._depth = 0
@@ -177,7 +183,10 @@ class Store:
         (a file that is no database at all fails here too, on the first read)."""
         tables = {row[0] for row in self.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if "meta" in tables or (create and not tables):
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        # Another program's database may well have a "meta" table of its own.
+        if (version >= 1 and {"meta", "articles", "stories"} <= tables) or \
+                (create and not tables):
             return
         what = "it holds other tables" if tables else "it is empty"
         raise StoreProblem(f"{self.path} is not a Storyline store ({what})")

@@ -612,3 +612,22 @@ def test_a_store_from_before_the_text_index_is_searchable_once_migrated(tmp_path
         assert db.stories_with_words(store, "Okonjo Abara") == set()  # every word, one article
         assert db.stories_with_words(store, '"*') == set()
         assert db.stories_with_words(store, "nell_okonjo") == {"s1"}  # split as indexed
+
+
+def test_another_programs_database_with_a_meta_table_is_refused_unchanged(
+        tmp_path: Path) -> None:
+    other = tmp_path / "history.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE meta (key PRIMARY KEY, value)")
+        conn.execute("CREATE TABLE urls (id)")
+    with pytest.raises(StoreProblem, match="is not a Storyline store"):
+        db.open_store(other)
+    with sqlite3.connect(other) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_a_reader_never_creates_a_store_or_its_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "gone" / "news.db"
+    with pytest.raises(StoreProblem, match="no store at"):
+        db.open_store(missing, create=False)
+    assert not missing.parent.exists()
