@@ -276,7 +276,8 @@ class SavedArticles(list[Article]):
 def save_articles(store: Store, articles: Sequence[Article]) -> SavedArticles:
     """Insert new articles in one transaction; return each as stored.
 
-    An article already stored (same record hash) comes back unchanged. An id
+    An article already stored (same record hash, or the same id, input and text) comes
+    back unchanged. An id
     already taken by another article gets a numeric suffix. The result's `new` is
     the number of rows this call inserted.
     """
@@ -284,6 +285,11 @@ def save_articles(store: Store, articles: Sequence[Article]) -> SavedArticles:
     with store.transaction() as conn:
         for article in articles:
             row = conn.execute("SELECT * FROM articles WHERE key = ?", (article.key,)).fetchone()
+            # The same item of the same input with the same text, whose title or outlet a
+            # newer version derives otherwise: re-reading it must change nothing.
+            row = row or conn.execute(
+                "SELECT * FROM articles WHERE sha256 = ? AND id = ? AND source = ?",
+                (article.sha256, article.id, article.source)).fetchone()
             if row is not None:
                 saved.append(_article_from_row(row))
                 continue

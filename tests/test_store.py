@@ -631,3 +631,16 @@ def test_a_reader_never_creates_a_store_or_its_folder(tmp_path: Path) -> None:
     with pytest.raises(StoreProblem, match="no store at"):
         db.open_store(missing, create=False)
     assert not missing.parent.exists()
+
+
+def test_an_item_read_again_with_other_derived_metadata_is_already_stored(
+        tmp_path: Path) -> None:
+    first = Article(id="k1", source="in/f.jsonl", text="The Dunmore pier reopened on Monday.",
+                    outlet="dunmore-courier.example")
+    again = Article(id="k1", source="in/f.jsonl", text="The Dunmore pier reopened on Monday.",
+                    outlet="Kestrel Wire")  # as a newer version reads the item's "source"
+    with db.open_store(tmp_path / "news.db") as store:
+        assert db.save_articles(store, [first]).new == 1
+        saved = db.save_articles(store, [again])
+        assert saved.new == 0 and saved[0].outlet == "dunmore-courier.example"
+        assert db.count_articles(store) == 1
