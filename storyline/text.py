@@ -10,6 +10,7 @@ outlet's name as compared, plurals, and the words of the calendar.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from collections.abc import Iterator
 
@@ -250,17 +251,25 @@ def number_value(token: str) -> float | None:
 
 
 def format_number(value: float) -> str:
-    """A figure as data: "4200000", "12.5"."""
-    return str(int(value)) if value == int(value) else f"{value:g}"
+    """A figure as data, every digit kept: "4200000", "1234567.5"."""
+    if not math.isfinite(value):
+        return str(value)
+    value = round(value, 6)  # "1.1 million" is 1100000, not 1100000.0000000002
+    return str(int(value)) if value == int(value) else repr(value)
 
 
-def readable_number(value: float | str) -> str:
-    """A figure as a reader writes it: "4.2 million", "18,000", "12.5"; text stays."""
+def readable_number(value: float | str | None) -> str:
+    """A figure as a reader writes it: "4.2 million", "18,000", "1,234,567.5"; text stays."""
+    if value is None:
+        return ""
     try:
         number = float(value)
     except ValueError:
         return str(value)
+    if not math.isfinite(number):
+        return str(value)
+    number = round(number, 6)
     for size, word in ((1e9, "billion"), (1e6, "million")):
         if abs(number) >= size and round(number / size, 2) * size == number:
             return f"{number / size:g} {word}"
-    return f"{int(number):,}" if number == int(number) else f"{number:,g}"
+    return f"{int(number):,}" if number == int(number) else f"{number:,}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.text import copy_kind, readable_number
+from storyline.text import copy_kind, format_number, readable_number
 
 HERALD = ("PORT DUNMORE - A ferry carrying 148 passengers ran aground on Tollan Reef off Hale "
           "Island early on Tuesday.")
@@ -45,3 +45,11 @@ def test_which_sentence_copies_which(copy: str, original: str, kind: str | None)
     (18_000, "18,000"), (12.5, "12.5"), (2_000_000_000, "2 billion"), ("forty", "forty")])
 def test_figures_read_as_a_reader_writes_them(value: float | str, shown: str) -> None:
     assert readable_number(value) == shown
+
+
+def test_figures_keep_every_digit_and_odd_values_do_not_break() -> None:
+    assert format_number(1_234_567.5) != format_number(1_234_568.75)
+    assert format_number(1.1 * 1_000_000) == "1100000"
+    assert readable_number("1234568.75") == "1,234,568.75"
+    assert readable_number("1e400") == "1e400" and readable_number("NaN") == "NaN"
+    assert readable_number(None) == ""
