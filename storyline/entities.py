@@ -794,7 +794,8 @@ def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
     """Each role once: "Airport director" and "airport's director" are one role."""
     seen: dict[str, str] = {}
     for role in roles:
-        seen.setdefault(" ".join(role.lower().replace("'s ", " ").split()), role)
+        seen.setdefault(" ".join(role.lower().replace("\u2019", "'").replace("'s ", " ")
+                                 .split()), role)
     return tuple(seen.values())
 
 

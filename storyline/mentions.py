@@ -960,9 +960,20 @@ def _relative_clause_role(head: Token) -> str | None:
         if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
             continue
         held = next((c for c in clause.children if c.dep_ == "dobj"), None)
-        if held is not None:
+        # a body ("the Kestrel Airport Workers' Union", "Little Travellers"), not "meetings
+        # on Tuesdays" or "the march"
+        if held is not None and _names_a_body(held):
             return normalize_role(f"{ROLE_VERBS[verb]} of {_subtree_text(held, stop_at=None)}")
     return None
+
+
+def _names_a_body(noun: Token) -> bool:
+    """ "the Workers' Union", "the committee", "the agency's testing unit": a body or a
+    part of one, by its name or its word."""
+    def body(token: Token) -> bool:
+        return token.pos_ == "PROPN" or token.lemma_.lower() in ORG_NOUNS
+    return body(noun) or any(body(c) for c in noun.children
+                             if c.dep_ in {"compound", "poss", "nmod"})
 
 
 def _subtree_text(token: Token, *, stop_at: Token | None) -> str:

@@ -760,6 +760,8 @@ def _sign(cue: Token) -> bool:
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in {"that", "which"} and cue.dep_ == "relcl":
         subject = cue.head
+    if subject is None and cue.dep_ in {"acl", "relcl"}:
+        subject = cue.head  # "A sign at the site read '...'", parsed as the sign's clause
     return subject is not None and subject.lemma_.lower() in SIGN_NOUNS
 
 
@@ -1065,11 +1067,12 @@ def _trim(tokens: list[Token]) -> list[Token]:
 def _according_content(token: Token) -> tuple[int, int, str] | None:
     """ "According to X, CLAUSE." -> CLAUSE; "CLAUSE, according to X." -> CLAUSE;
     "Since May, according to X, CLAUSE." -> "Since May, CLAUSE" (the words around it)."""
-    sent = token.sent
+    sent = [t for t in token.sent if not t.is_space]  # a paragraph's end is no word
     phrase = list(token.subtree)
     phrase_start, phrase_end = phrase[0].i, phrase[-1].i
+    last = sent[-1].i
     after = [t for t in sent if t.i > phrase_end and not (t.is_punct and t.i in
-                                                          {phrase_end + 1, sent.end - 1})]
+                                                          {phrase_end + 1, last})]
     before = [t for t in sent if t.i < phrase_start and not (t.is_punct and t.i ==
                                                              phrase_start - 1)]
     text = text_of(token.doc)

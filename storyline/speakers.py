@@ -117,7 +117,10 @@ class SpeakerResolver:
         """Whether the cue's subject brings in someone new and unnamed ("A spokesman for
         Skylark Air said"): a following "he said" is that person, not one named before."""
         subject = self._subject(cue)
-        return subject is not None and subject.lower_ not in PRONOUNS and \
+        # "A spokesman declined to say whether ..." said nothing a "he said" goes on with.
+        refused = cue.dep_ == "xcomp" and cue.head.lemma_.lower() in {"decline", "refuse"} \
+            or any(c.dep_ == "neg" for c in (*cue.children, *cue.head.children))
+        return subject is not None and not refused and subject.lower_ not in PRONOUNS and \
             is_person_noun(subject) and \
             any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children)
 

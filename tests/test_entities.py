@@ -1292,3 +1292,18 @@ def test_aliases_written_alike_are_listed_once(analyse: Any) -> None:
     aliases = _person(index, "Priya Nandakumar").aliases
     keys = [" ".join(a.lower().replace(".", " ").split()) for a in aliases]
     assert len(keys) == len(set(keys)) and "Ms Nandakumar" in aliases
+
+
+def test_a_relative_clause_role_needs_a_body_held(nlp: Any) -> None:
+    doc = nlp("Piet Mol, who chairs meetings on Tuesdays, left early. Ana Silva, who leads "
+              "the march every year, spoke. Dana Holt, who chairs the harbour committee, "
+              "agreed.")
+    roles = {m.name: m.role for m in find_mentions(doc, "a0") if m.label == "PERSON"}
+    assert roles.get("Piet Mol") is None and roles.get("Ana Silva") is None
+    assert roles.get("Dana Holt") == "chair of the harbour committee"
+
+
+def test_a_role_with_a_curly_apostrophe_is_the_same_role(analyse: Any) -> None:
+    index = _entities(analyse, "Airport director Priya Nandakumar closed the runway. "
+                               "Priya Nandakumar, the airport\u2019s director, said it was worn.")
+    assert len(_person(index, "Priya Nandakumar").roles) == 1

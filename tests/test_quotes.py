@@ -929,6 +929,9 @@ def test_according_to_in_the_middle_reports_the_words_around_it(analyse: Any) ->
     found = [q.text for q in _quotes(analyse, text) if q.cue == "according to"]
     assert found == ["Since last November, ferry crews have rescued more than 400 swimmers in "
                      "the bay", "Ferry crews have rescued more than 400 swimmers"]
+    # the same at the end of a paragraph, where a paragraph break follows the full stop
+    ending = text.replace("the bay. ", "the bay.\n\n")
+    assert [q.text for q in _quotes(analyse, ending) if q.cue == "according to"] == found
 
 
 def test_words_on_a_sign_or_shirt_are_not_quotes(analyse: Any) -> None:
@@ -961,3 +964,10 @@ def test_a_quote_around_its_cue_lists_its_two_parts_as_written(analyse: Any) -> 
     plain = 'The harbour master said the pier would reopen before the spring tides.'
     [reported] = analyse(plain).quotes
     assert reported.parts == ((reported.start, reported.end),)
+
+
+def test_a_sign_that_reads_is_written_text_however_parsed(analyse: Any) -> None:
+    text = ('A sign at the site read "Closed for repairs until spring." "We will reopen '
+            'soon," Oren Dahl said.')
+    assert [q.text for q in _quotes(analyse, text) if q.kind != "indirect"] == [
+        "We will reopen soon,"]

@@ -423,3 +423,10 @@ def test_he_after_an_unnamed_spokesman_goes_on_with_him_not_with_a_woman_named_b
     # a spokeswoman is no "he": the quote is not hers
     other = text.replace("A spokesman", "A spokeswoman")
     assert _quote(analyse, other, "Our customers").speaker_text != "A spokeswoman for Skylark Air"
+
+
+def test_he_does_not_go_on_with_a_spokesman_who_declined_to_speak(analyse: Any) -> None:
+    text = ("Mayor Tom Reed said the bridge would reopen. A spokesman for Skylark Air "
+            'declined to say whether flights would be added. "We are ready," he said.')
+    assert _quote(analyse, text, "We are ready").speaker_text != \
+        "A spokesman for Skylark Air"
