@@ -713,6 +713,9 @@ def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -
     before = text[max(0, span.outer_start - 30):span.outer_start].lower().split()
     if before and before[-1].strip(",") in WORK_NOUNS and _titled(text[span.start:span.end]):
         return True  # 'In her 2019 book, "Tides of the Harbour Town,"', 'the film "The Tide"'
+    if _titled(text[span.start:span.end]) and \
+            re.match(r"\s+by\s+[A-Z]", text[span.outer_end:span.outer_end + 12]):
+        return True  # '"The Salt Gatherers" by Edwin Tregarthen': a work and its maker
     if word_count > 4:
         # 'a co-author of "Those Guys Have All the Fun: Inside the World of Sport,"', 'an
         # article titled "..."'

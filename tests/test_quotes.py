@@ -971,3 +971,11 @@ def test_a_sign_that_reads_is_written_text_however_parsed(analyse: Any) -> None:
             'soon," Oren Dahl said.')
     assert [q.text for q in _quotes(analyse, text) if q.kind != "indirect"] == [
         "We will reopen soon,"]
+
+
+def test_a_title_followed_by_its_maker_is_a_work_not_a_quote(analyse: Any) -> None:
+    text = ('"The Salt Gatherers" by Edwin Tregarthen was cut from its frame overnight, '
+            'Kestrel County Police said. "We will find it," Inspector Owen Marsh said.')
+    # what the police said is reported speech; the title in it is no quote of its own
+    assert [q.text for q in _quotes(analyse, text) if q.kind in {"direct", "partial"}] == [
+        "We will find it,"]
