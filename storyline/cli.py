@@ -147,7 +147,9 @@ def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, o
                                         progress=advance)
         index = pipeline.index_for(dossiers, topics=pipeline.story_topics(store))
     _report_stage_problems(dossiers)
-    _emit(dossiers, index, fmt=fmt, out_dir=out_dir, one_story=one_story)
+    # With a store, stories this run did not touch still exist: their folders stay.
+    _emit(dossiers, index, fmt=fmt, out_dir=out_dir, one_story=one_story,
+          prune=db_path is None)
 
 
 def _report_stage_problems(dossiers: list[dict[str, Any]]) -> None:
@@ -161,10 +163,10 @@ def _report_stage_problems(dossiers: list[dict[str, Any]]) -> None:
 
 
 def _emit(dossiers: list[dict[str, Any]], index: dict[str, Any], *, fmt: str,
-          out_dir: str | None, one_story: bool) -> None:
+          out_dir: str | None, one_story: bool, prune: bool = True) -> None:
     if out_dir:
         written = report.write_outputs(dossiers, index, Path(out_dir), fmt=fmt,
-                                       one_story=one_story)
+                                       one_story=one_story, prune=prune)
         if one_story and fmt == "all":  # every format, not just the page last written
             names = ", ".join(f"dossier.{report.EXTENSIONS[name]}" for name in report.FORMATS)
             click.echo(f"storyline: wrote {names} in {written.parent}", err=True)

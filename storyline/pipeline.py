@@ -471,11 +471,14 @@ def _story_actors(entities: Sequence[Entity], articles: Sequence[Article],
     outlets = {a.id: a.outlet.lower() for a in articles}
 
     def own_outlet(entity: Entity) -> bool:
+        """Named only by the outlet itself, and by spun copies of its articles."""
         name = entity.name.lower()
-        return entity.label == "ORG" and all(
-            outlets.get(article) and (name == outlets[article] or name in
-                                      outlets[article].split())
-            for article in entity.articles)
+
+        def names_itself(article: str) -> bool:
+            return bool(outlets.get(article)) and (name == outlets[article] or
+                                                   name in outlets[article].split())
+        return entity.label == "ORG" and any(names_itself(a) for a in entity.articles) and \
+            all(names_itself(a) or a in spun for a in entity.articles)
 
     return [e for e in entities if e.id in speakers or not (
         own_outlet(e) or set(e.articles) <= spun)]
@@ -651,7 +654,7 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
 
 # Cached dossiers are rebuilt when this changes: bump it with any change to what the
 # stages put in a dossier (new fields, other facts), as the package version may not move.
-DOSSIER_REVISION = "2026-12-05j"  # bumped whenever a dossier of the same input changes
+DOSSIER_REVISION = "2026-12-05k"  # bumped whenever a dossier of the same input changes
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,

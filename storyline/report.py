@@ -435,11 +435,13 @@ EXTENSIONS = {"json": "json", "md": "md", "html": "html"}
 
 
 def write_outputs(dossiers: Sequence[dict[str, Any]], index: dict[str, Any], out: Path, *,
-                  fmt: str, one_story: bool) -> Path:
+                  fmt: str, one_story: bool, prune: bool = True) -> Path:
     """Write dossiers (and, for several stories, an index) into `out`; returns the main file.
 
     One story: out/dossier.<ext>. Several: out/index.json, out/index.html and
-    out/<story id>/dossier.<ext>. Files are replaced atomically.
+    out/<story id>/dossier.<ext>. Files are replaced atomically. `prune` removes the
+    folders of stories an earlier run wrote that this one does not (not when the stories
+    live on in a store).
     """
     formats = FORMATS if fmt == "all" else (fmt,)
     out.mkdir(parents=True, exist_ok=True)
@@ -455,7 +457,8 @@ def write_outputs(dossiers: Sequence[dict[str, Any]], index: dict[str, Any], out
             text = (render_html(dossier, index_link="../index.html", json_link=json_link)
                     if name == "html" else render(dossier, name))
             _write_atomic(folder / f"dossier.{EXTENSIONS[name]}", text)
-    _remove_stale_stories(out, {story_folder(d["story"]["id"]) for d in dossiers})
+    if prune:
+        _remove_stale_stories(out, {story_folder(d["story"]["id"]) for d in dossiers})
     _write_atomic(out / "index.json", json.dumps(index, ensure_ascii=False, indent=2))
     # The index links to the HTML pages when they were written, else to what was.
     linked = "html" if "html" in formats else formats[0]

@@ -418,6 +418,8 @@ def test_the_reporting_outlet_and_a_spinners_names_are_no_actors_unless_they_spe
         return Entity(entity_id, "ORG", name, (), (), (Span(where, 0, 4),))
 
     entities = [body("o1", "Post", "post"), body("o2", "Airfield", "spun"),
-                body("o3", "Skylark Air", "post"), body("o4", "Airfield", "spun")]
+                body("o3", "Skylark Air", "post"), body("o4", "Airfield", "spun"),
+                Entity("o5", "ORG", "Vale Evening Post", (), (),
+                       (Span("post", 0, 4), Span("spun", 0, 4)))]  # and a copy repeats it
     kept = pipeline._story_actors(entities, articles, provenance, speakers={"o4"})
     assert [e.id for e in kept] == ["o3", "o4"]  # o4 speaks, so the reader must find it

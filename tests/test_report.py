@@ -362,3 +362,13 @@ def test_divergence_figures_read_as_written_on_the_page(bridge: dict[str, Any]) 
     money = next(d for d in bridge["divergences"] if "14 million" in d["topic"])
     assert all(v["value"].isdigit() for v in money["versions"])  # data stays a number
     assert "says 14 million" in page and "says 14000000" not in page
+
+
+def test_stories_that_live_on_in_a_store_keep_their_folders(
+        demo_dossiers: list[dict[str, Any]], tmp_path: Path) -> None:
+    earlier = demo_dossiers[:2]
+    write_outputs(earlier, pipeline.index_for(earlier), tmp_path, fmt="json", one_story=False)
+    later = [demo_dossiers[0]]
+    write_outputs(later, pipeline.index_for(later), tmp_path, fmt="json", one_story=False,
+                  prune=False)
+    assert all((tmp_path / d["story"]["id"] / "dossier.json").is_file() for d in earlier)
