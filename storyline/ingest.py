@@ -361,9 +361,10 @@ def make_article(*, id: str, source: str, text: str, title: str = "", outlet: st
 FIRST_YEAR, LAST_YEAR = 1800, 2200
 
 
-# Characters no article holds: controls but tab, newline, carriage return and form feed;
-# U+FFFD (bytes that did not decode); unassigned and private-use code points.
-_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
+# Characters no article holds: controls but tab, newline, carriage return and form feed.
+# (U+FFFD from a scraper or an icon font's private-use characters are damaged text, still
+# text: such an article is kept.)
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 MAX_NOT_TEXT_SHARE = 0.05  # random bytes decoded as Windows-1252 give some 12%
 
 
@@ -374,7 +375,7 @@ def _check_is_text(text: str) -> None:
     bad = sum(1 for _ in _NOT_TEXT.finditer(text))
     if bad > 3 and bad > MAX_NOT_TEXT_SHARE * len(text):
         raise InputProblem(f"not text ({bad / len(text):.0%} of its characters are control "
-                           "characters or bytes that did not decode)")
+                           "characters)")
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -877,3 +877,14 @@ def test_a_publication_year_no_news_article_has_is_dropped_with_a_warning(
     assert [e.source.rsplit(":", 1)[1] for e in errors] == ["1", "2"]
     assert all("not between 1800 and 2200" in e.reason and e.severity == "warning"
                for e in errors)
+
+
+def test_text_a_scraper_damaged_is_kept_but_binary_noise_is_not(tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.jsonl"
+    damaged.write_text(json.dumps({"id": "pl", "text": "Rada miasta zamkn\ufffd\ufffda most w "
+                                   "\ufffdrod\ufffd z powodu p\ufffdkni\ufffd\ufffd."}) + "\n")
+    noise = tmp_path / "noise.txt"
+    noise.write_bytes(bytes(range(1, 32)) * 40 + b"some words")
+    articles, errors = read(damaged, noise)
+    assert [a.id for a in articles] == ["pl"]
+    assert [e.source for e in errors if e.severity == "error"] == [str(noise)]
