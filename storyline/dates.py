@@ -121,6 +121,9 @@ class _Finder:
         span = _trim(span)
         if not len(span) or _is_age(span):
             return
+        if len(span) == 1 and span[0].lower_ in {"overnight", "weekend", "daytime"} and \
+                span.end < len(self.doc) and self.doc[span.end].pos_ == "NOUN":
+            return  # "an overnight stay", "weekend shifts": a kind of thing, not a time
         if span.end < len(self.doc) and re.fullmatch(r"\d{3}0", span[-1].text) and \
                 self.doc[span.end].lower_ in {"'s", "\u2019s", "s"}:
             span = self.doc[span.start:span.end + 1]  # "the 1930['s]", tagged without 's

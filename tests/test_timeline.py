@@ -451,3 +451,10 @@ def test_a_reworded_copy_that_changes_a_fixed_date_keeps_its_own(analyse: Any) -
     events = build_timeline(articles, [*original.dates, *copy.dates], {"copy": "orig"})
     assert {(e.date, tuple(s.article for s in e.evidence)) for e in events} == {
         ("2026-11-14", ("orig",)), ("2026-11-21", ("copy",))}
+
+
+def test_an_overnight_stay_is_a_kind_of_stay_not_a_time(analyse: Any) -> None:
+    found = analyse("Children needing an overnight stay go to Kestrel General. The ward "
+                    "closed overnight.", published="2026-10-06T09:00:00Z")
+    assert [d.text for d in found.dates] == ["overnight"]
+    assert found.dates[0].sentence.text.startswith("The ward")
