@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
@@ -763,10 +764,15 @@ def _make_group(group_id: str, items: Sequence[ResolvedQuote]) -> QuoteGroup:
     speaker_name = next((q.speaker_name for q in items if q.speaker_name), None)
     texts = Counter(q.quote.text.strip() for q in items)
     canonical = max(texts, key=lambda t: (texts[t], -_first_index(items, t)))
+    # "home," and "home." are one wording: a variant differs in its words
     variants = tuple(
         QuoteVariant(q.id, q.quote.article_id, q.quote.text, word_diff(canonical, q.quote.text))
-        for q in items if q.quote.text.strip() != canonical)
+        for q in items if _wording(q.quote.text) != _wording(canonical))
     return QuoteGroup(group_id, speaker, speaker_name, tuple(q.id for q in items), variants)
+
+
+def _wording(quote: str) -> list[str]:
+    return re.findall(r"\w+(?:['\u2019]\w+)*", quote.lower())
 
 
 def _first_index(items: Sequence[ResolvedQuote], text: str) -> int:

@@ -438,3 +438,12 @@ def test_one_articles_two_quotes_are_never_one_utterance() -> None:
                      'empty by nine,"', "p1"),
               _quote("q3", "b", "The shelves at the supermarket were empty by nine,", "p1")]
     assert [g.quotes for g in group_quotes(quotes)] == [("q1", "q3"), ("q2",)]
+
+
+def test_a_quote_ending_in_other_punctuation_is_no_variant() -> None:
+    quotes = [_quote("q1", "a", "We want the ward kept open for the children of this town,",
+                     "p1"),
+              _quote("q2", "b", "We want the ward kept open for the children of this town.",
+                     "p1")]
+    [group] = group_quotes(quotes)
+    assert group.quotes == ("q1", "q2") and group.variants == ()
