@@ -157,6 +157,9 @@ class EntityIndex:
                        or (e.label == "PERSON" and phrase == surname(e.name).lower())]
             if len(by_name) == 1:
                 return by_name[0].id
+            titled = _by_title(phrase, pool)
+            if titled is not None:  # "Inspector Marsh" where Helena and Owen Marsh are named
+                return titled.id
             head = phrase.split()[-1]
             # "the nurse" finds "Lena Marsh, a nurse at ..." as "the minister" finds the
             # minister: the one person given a role with that head word.
@@ -775,6 +778,18 @@ def _build_index(people: list[Cluster], orgs: list[Cluster],
                                _distinct_roles(cluster.roles),
                                tuple(sorted(spans, key=lambda s: (s.article, s.start)))))
     return EntityIndex(entities, owners)
+
+
+def _by_title(phrase: str, people: Sequence[Entity]) -> Entity | None:
+    """Of several people a surname names, the one whose role the title before it gives
+    ("inspector marsh": the Marsh the story calls an inspector)."""
+    *titles, last = phrase.split() or [""]
+    bearers = [e for e in people if e.label == "PERSON" and surname(e.name).lower() == last]
+    if len(bearers) < 2 or not titles:
+        return None
+    holders = [e for e in bearers
+               if any(same_role(title, role) for title in titles for role in e.roles)]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _distinct_aliases(aliases: Iterable[str], name: str) -> tuple[str, ...]:

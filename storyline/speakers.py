@@ -357,7 +357,8 @@ class SpeakerResolver:
             return None
         # A different person named between the quotes takes the pronoun instead.
         between = [m for m in self.people if previous.end <= m.start < pronoun.idx
-                   and m.kind == "name" and self._id(m) != self._id(speaker)]
+                   and m.kind == "name" and (self._id(m) != self._id(speaker) or
+                                             _other_bearer(m, speaker, wanted))]
         if between:
             return None
         return previous.speaker_text or speaker.text, previous.speaker_start, \
@@ -780,6 +781,14 @@ def _possessive_genders(doc: Doc, people: list[Mention], inside: bytearray,
         if named is not None and named != owner:
             found.append((named, family))
     return found
+
+
+def _other_bearer(mention: Mention, speaker: Mention, wanted: str | None) -> bool:
+    """ "Ms Marsh" named after "Inspector Marsh" spoke, where "she" follows: one surname,
+    but an honorific of the pronoun's gender on a mention the speaker's is not."""
+    return bool(wanted) and mention.honorific is not None and \
+        mention_gender(mention) == wanted and mention.text != speaker.text and \
+        mention_gender(speaker) != wanted
 
 
 def _pronoun_genders(tokens: Iterable[Token], inside: bytearray) -> list[str]:

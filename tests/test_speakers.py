@@ -430,3 +430,12 @@ def test_he_does_not_go_on_with_a_spokesman_who_declined_to_speak(analyse: Any) 
             'declined to say whether flights would be added. "We are ready," he said.')
     assert _quote(analyse, text, "We are ready").speaker_text != \
         "A spokesman for Skylark Air"
+
+
+def test_a_title_picks_the_one_of_two_people_sharing_a_surname(analyse: Any) -> None:
+    text = ("Museum Director Helena Marsh and Detective Inspector Owen Marsh, who are not "
+            'related, spoke on Thursday.\n\n"We will not rest," Inspector Marsh told the '
+            'meeting.\n\nMs Marsh thanked volunteers. "You kept this museum open," she said.')
+    assert _speaker_name(analyse, text, "We will not rest") == "Owen Marsh"
+    # "she" after "Ms Marsh" is not the inspector who spoke before
+    assert _speaker_name(analyse, text, "You kept this museum") != "Owen Marsh"
