@@ -117,7 +117,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
         if ent.label_ == "PERSON" and all(t.lower_ in place_words for t in ent) and (
                 len(ent) == 1 or ent.start and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS):
             continue  # "Dunmore", "in Calder Falls": a person where it also names a place or body
-        found = _mentions_from_entity(ent, article_id)
+        found = _mentions_from_entity(_with_possessive_body(ent), article_id)
         for mention, tokens in found:
             mentions.append(mention)
             covered.update(t.i for t in tokens)
@@ -355,6 +355,25 @@ ORG_CONNECTORS = {"of", "and", "for", "the", "on", "in", "at", "de", "du", "des"
 LIST_SEPARATORS = {"and", "&", ",", "or"}
 NOT_NAME_POS = {"ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART"}
 NOT_NAME_TAGS = {"VBG", "VBN", "VBD", "VBZ", "JJ", "JJR", "JJS", "RBR"}
+
+
+def _with_possessive_body(ent: Span) -> Span:
+    """ "St Brennan's Hospital", tagged "St Brennan's" and a loose "Hospital": a body whose
+    name holds a possessive, when the capitalised words after it end in a body's word."""
+    doc = ent.doc
+    if ent.label_ == "PERSON" and ent[0].text not in {"St", "St.", "Saint"}:
+        return ent  # "Varga's Harbour Board ally": a person and a board
+    if ent[-1].lower_ not in {"'s", "\u2019s"} and not (
+            ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "\u2019s"}):
+        return ent
+    after = ent.end if ent[-1].lower_ in {"'s", "\u2019s"} else ent.end + 1
+    end = after
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ in {"PROPN", "NOUN"} and \
+            not doc[end].ent_type_:  # another name of its own: "Varga's Harbour Board"
+        end += 1
+    if end == after or doc[end - 1].lower_ not in ORG_NOUNS:
+        return ent
+    return Span(doc, ent.start, end, label="ORG")
 
 
 def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, list[Token]]]:

@@ -1307,3 +1307,11 @@ def test_a_role_with_a_curly_apostrophe_is_the_same_role(analyse: Any) -> None:
     index = _entities(analyse, "Airport director Priya Nandakumar closed the runway. "
                                "Priya Nandakumar, the airport\u2019s director, said it was worn.")
     assert len(_person(index, "Priya Nandakumar").roles) == 1
+
+
+def test_a_body_whose_name_holds_a_possessive_is_one_body(nlp: Any) -> None:
+    doc = nlp("Surgeons at St Brennan's Hospital in Eastmere will close the ward. Varga's "
+              "Harbour Board ally resigned.")
+    named = [(m.text, m.label) for m in find_mentions(doc, "a0") if m.kind == "name"]
+    assert ("St Brennan's Hospital", "ORG") in named
+    assert not any(text.startswith("Varga's") for text, _ in named)
