@@ -561,10 +561,8 @@ def _headline_speaker(text: str, span: MarkedSpan) -> tuple[str, int, int] | Non
     return text[start:colon].rstrip(), start, len(text[:colon].rstrip())
 
 
-def _one_name_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
-                           ) -> tuple[str, int, int] | None:
-    """ "Dahl's message was clear: '...'", "For Dahl, the answer is simple: '...'": the one
-    person (else the one organisation) named in the clause that a colon ends."""
+def _clause_before_colon(doc: Doc, span: MarkedSpan) -> tuple[int, Span] | None:
+    """Where the clause that a colon right before the quote ends starts, and the colon."""
     text = text_of(doc)
     before = text[:span.outer_start].rstrip()
     if not before.endswith(":"):
@@ -572,7 +570,17 @@ def _one_name_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
     colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     if colon is None:
         return None
-    start = max(colon[0].sent.start_char, text.rfind("\n", 0, colon.start_char) + 1)
+    return max(colon[0].sent.start_char, text.rfind("\n", 0, colon.start_char) + 1), colon
+
+
+def _one_name_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
+                           ) -> tuple[str, int, int] | None:
+    """ "Dahl's message was clear: '...'", "For Dahl, the answer is simple: '...'": the one
+    person (else the one organisation) named in the clause that a colon ends."""
+    clause = _clause_before_colon(doc, span)
+    if clause is None:
+        return None
+    start, colon = clause
     for pool in (resolver.people, resolver.orgs):
         named = [m for m in pool if start <= m.start and m.end <= colon.start_char and
                  m.kind == "name" and not resolver.inside[m.start] and
@@ -589,15 +597,11 @@ def _verb_before_colon(doc: Doc, span: MarkedSpan, resolver: SpeakerResolver
     """The last verb with a subject in the clause a colon right before the quote ends, when
     that clause names no one ("found the note from Lena Marsh:" quotes her, not the
     finder); its subject may be a pronoun."""
-    text = text_of(doc)
     inside = resolver.inside
-    before = text[:span.outer_start].rstrip()
-    if not before.endswith(":"):
+    clause = _clause_before_colon(doc, span)
+    if clause is None:
         return None
-    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-    if colon is None:
-        return None
-    start = max(colon[0].sent.start_char, text.rfind("\n", 0, colon.start_char) + 1)
+    start, colon = clause
     if any(start <= m.start < colon.start_char and not inside[m.start] and m.kind != "pronoun"
            for m in (*resolver.people, *resolver.orgs)):
         return None
