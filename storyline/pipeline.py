@@ -518,13 +518,15 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     errors = [*errors, *(InputError(sources_by_id[a.article_id], a.problem, "warning",
                                     "analysis")
                          for a in analyses if a.problem)]
-    entities = link_entities([m for a in analyses for m in a.mentions])
-    quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
-    shown = _story_actors(_without_spinner_words(entities.entities, analyses, provenance),
-                          articles, provenance, {q.speaker for q in quotes if q.speaker})
-    published = {a.id: a.timestamp for a in articles}
     digests = {p.article for p in provenance if p.kind == "digest"}
     alignment = align_facts(articles, analyses, sources, digests)
+    # A digest's other items (another story, the weather) bring no people or quotes.
+    told = _within_items(analyses, alignment.digest_items)
+    entities = link_entities([m for a in told for m in a.mentions])
+    quotes = resolve_quotes([q for a in told for q in a.quotes], entities)
+    shown = _story_actors(_without_spinner_words(entities.entities, told, provenance),
+                          articles, provenance, {q.speaker for q in quotes if q.speaker})
+    published = {a.id: a.timestamp for a in articles}
     events = build_timeline(articles, _story_dates(analyses, alignment.digest_items), sources,
                             facts=alignment.facts)
     quote_groups = group_quotes(quotes, published)
@@ -547,6 +549,18 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
                         tuple(quotes), tuple(quote_groups), tuple(events),
                         facts, divergences, tuple(summary), tuple(errors),
                         summary_method=method)
+
+
+def _within_items(analyses: Sequence[ArticleAnalysis],
+                  digest_items: Mapping[str, Sequence[tuple[int, int]]]
+                  ) -> list[ArticleAnalysis]:
+    """The analyses, but of a digest only the mentions and quotes in this story's items."""
+    def inside(article_id: str, start: int) -> bool:
+        return any(begin <= start < end for begin, end in digest_items[article_id])
+
+    return [replace(a, mentions=tuple(m for m in a.mentions if inside(a.article_id, m.start)),
+                    quotes=tuple(q for q in a.quotes if inside(a.article_id, q.start)))
+            if a.article_id in digest_items else a for a in analyses]
 
 
 def _story_dates(analyses: Sequence[ArticleAnalysis],
@@ -654,7 +668,7 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
 
 # Cached dossiers are rebuilt when this changes: bump it with any change to what the
 # stages put in a dossier (new fields, other facts), as the package version may not move.
-DOSSIER_REVISION = "2026-12-05m"  # bumped whenever a dossier of the same input changes
+DOSSIER_REVISION = "2026-12-05n"  # bumped whenever a dossier of the same input changes
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,

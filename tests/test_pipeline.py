@@ -423,3 +423,21 @@ def test_the_reporting_outlet_and_a_spinners_names_are_no_actors_unless_they_spe
                        (Span("post", 0, 4), Span("spun", 0, 4)))]  # and a copy repeats it
     kept = pipeline._story_actors(entities, articles, provenance, speakers={"o4"})
     assert [e.id for e in kept] == ["o3", "o4"]  # o4 speaks, so the reader must find it
+
+
+def test_a_digests_other_items_bring_no_people_into_the_story() -> None:
+    from tests.test_digests import LIBRARY, _brief
+
+    item = ("READING ROOM SHUT: The Orla Bay public library will close its reading room "
+            "for eight weeks from Monday while the roof over the east wing is replaced.\n\n"
+            "HARBOUR: Harbour master Tomas Keller said the north pier would reopen on "
+            "Tuesday after repairs.")
+    articles = [article(LIBRARY, id="post", outlet="Orla Bay Post",
+                        published="2026-02-05T09:00:00Z"),
+                article(_brief(item), id="brief", outlet="Bay Morning Brief",
+                        published="2026-02-06T06:00:00Z")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    assert {p["article"]: p["kind"] for p in dossier["provenance"]}["brief"] == "digest"
+    names = [p["name"] for p in dossier["people"]]
+    assert "Wenna Castell" in names and "Tomas Keller" not in names
+    assert not any(q["article"] == "brief" and "pier" in q["text"] for q in dossier["quotes"])
