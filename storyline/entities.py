@@ -242,6 +242,22 @@ def role_head(role: str) -> str:
     return words[-1] if words else ""
 
 
+def _one_word_bodies_out(people: list[Cluster], orgs: list[Cluster]) -> list[Cluster]:
+    """ "car seat maker Pebblenest" read as a person where the story names the company
+    Pebblenest too: a one-word name that is a body's name is that body."""
+    bodies = {name.lower(): org for org in orgs for name in org.names}
+    kept = []
+    for person in people:
+        names = {name.lower() for name in person.names}
+        body = bodies.get(next(iter(names))) if len(names) == 1 else None
+        if body is not None and " " not in next(iter(names)):
+            for mention in person.mentions:
+                body.add(replace(mention, label="ORG", role=None))
+            continue
+        kept.append(person)
+    return kept
+
+
 def _bare_phrase(text: str) -> str:
     words = re.sub(r"['\u2019]s\b", "", text).lower().replace(".", "").split()
     while words and (words[0] in {"the", "a", "an", "this", "that", "its", "his", "her"} or
@@ -275,6 +291,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
               if c.first or (c.last or "").lower() not in known.org_words]
     _attach_pending(local.pending, people)
     orgs = _drop_fragments(_merge_orgs(local.orgs))
+    people = _one_word_bodies_out(people, orgs)
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
     headline_names = _headline_names(found, resolved)

@@ -1315,3 +1315,11 @@ def test_a_body_whose_name_holds_a_possessive_is_one_body(nlp: Any) -> None:
     named = [(m.text, m.label) for m in find_mentions(doc, "a0") if m.kind == "name"]
     assert ("St Brennan's Hospital", "ORG") in named
     assert not any(text.startswith("Varga's") for text, _ in named)
+
+
+def test_a_one_word_name_the_story_gives_a_company_is_that_company(analyse: Any) -> None:
+    index = _entities(analyse, "Children's car seat maker Pebblenest has recalled 18,000 "
+                               "seats. A statement from Pebblenest said the buckle could "
+                               "open.")
+    assert not any(e.label == "PERSON" and e.name == "Pebblenest" for e in index.entities)
+    assert any(e.label == "ORG" and e.name == "Pebblenest" for e in index.entities)
