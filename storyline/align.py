@@ -480,7 +480,10 @@ def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float]
     fact; they back it (evidence, sources) but stay facts of their own."""
     ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
                                            u.sentence.article_id, u.position))
-    roots = {u.source for u in [*group, *containing]}
+    # One outlet is one source: a newsroom's two reports of its own count once.
+    def voice(root: str) -> str:
+        return outlet_key(outlets.get(root, "")) or root
+    roots = {voice(u.source) for u in [*group, *containing]}
     # The representative comes from an original, so copies never speak for the group.
     representative = next((u for u in ordered if u.source == u.sentence.article_id), ordered[0])
     agreement = "conflicting" if conflicting else ("corroborated" if len(roots) >= 2
@@ -492,7 +495,7 @@ def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float]
                      for u in backing)
     names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in backing))
     return Fact(fact_id, representative.sentence.text.strip(), agreement, evidence, len(roots),
-                names, len(containing), len(roots - {u.source for u in group}))
+                names, len(containing), len(roots - {voice(u.source) for u in group}))
 
 
 def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],

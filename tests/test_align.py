@@ -447,3 +447,18 @@ def test_a_quote_ending_in_other_punctuation_is_no_variant() -> None:
                      "p1")]
     [group] = group_quotes(quotes)
     assert group.quotes == ("q1", "q2") and group.variants == ()
+
+
+def test_two_reports_of_one_outlet_are_one_source(analyse: Any) -> None:
+    texts = {"a": "The Kestrel museum raised its reward for the stolen painting to 50,000 "
+                  "pounds on Monday.",
+             "b": "The Kestrel museum raised its reward for the stolen painting to 50,000 "
+                  "pounds on Monday, its director said."}
+    analyses = [analyse(text, id=key) for key, text in texts.items()]
+    same = [article(text, id=key, outlet="Coastal Herald") for key, text in texts.items()]
+    [fact] = align_facts(same, analyses, {"a": "a", "b": "b"}).facts
+    assert fact.sources == 1 and fact.agreement == "single"
+    other = [article(texts["a"], id="a", outlet="Coastal Herald"),
+             article(texts["b"], id="b", outlet="Bay Gazette")]
+    [fact] = align_facts(other, analyses, {"a": "a", "b": "b"}).facts
+    assert fact.sources == 2 and fact.agreement == "corroborated"
