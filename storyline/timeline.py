@@ -42,6 +42,9 @@ MAX_DESCRIPTION_WORDS = 30
 # least this many word stems, covering this share of the shorter clause.
 CONFLICT_MIN_SHARED = 4
 CONFLICT_OVERLAP = 0.6
+# ... or this many, when they are every stem of the shorter clause ("when its east gallery
+# reopens on November 21" against "the east gallery of the museum will reopen on ...")
+CONFLICT_MIN_SHARED_ALL = 3
 
 
 @dataclass
@@ -428,7 +431,7 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
             for b in members[position + 1:]:
                 shared[(a, b)] += 1
     for (a, b), count in sorted(shared.items()):
-        if count >= CONFLICT_MIN_SHARED and _conflict(drafts[a], drafts[b], sources,
+        if count >= CONFLICT_MIN_SHARED_ALL and _conflict(drafts[a], drafts[b], sources,
                                                       in_sentence):
             events.union(b, a)
     groups: dict[int, list[_Draft]] = defaultdict(list)
@@ -484,8 +487,9 @@ def _same_clause(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]
     if not first.verb or first.verb != second.verb:
         return False  # "attempted in 1957" and "acquitted in 1958": two events
     shared = len(first_stems & second_stems)
-    return shared >= CONFLICT_MIN_SHARED and \
-        shared / max(1, min(len(first_stems), len(second_stems))) >= CONFLICT_OVERLAP
+    overlap = shared / max(1, min(len(first_stems), len(second_stems)))
+    return shared >= CONFLICT_MIN_SHARED and overlap >= CONFLICT_OVERLAP or \
+        shared >= CONFLICT_MIN_SHARED_ALL and overlap == 1.0
 
 
 def _tense(draft: _Draft) -> str:

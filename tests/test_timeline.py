@@ -458,3 +458,16 @@ def test_an_overnight_stay_is_a_kind_of_stay_not_a_time(analyse: Any) -> None:
                     "closed overnight.", published="2026-10-06T09:00:00Z")
     assert [d.text for d in found.dates] == ["overnight"]
     assert found.dates[0].sentence.text.startswith("The ward")
+
+
+def test_a_short_clause_whose_every_word_the_other_shares_is_one_event_dated_twice(
+        analyse: Any) -> None:
+    herald = analyse("The east gallery of the Harbourview museum will reopen on November 14, "
+                     "the museum said.", id="a1", published="2026-10-20T09:00:00Z")
+    gazette = analyse("Visitors will find an empty frame on the wall when its east gallery "
+                      "reopens on November 21.", id="a2", published="2026-10-21T09:00:00Z")
+    articles = [article("x", id="a1", published="2026-10-20T09:00:00Z"),
+                article("y", id="a2", published="2026-10-21T09:00:00Z")]
+    events = build_timeline(articles, [*herald.dates, *gazette.dates])
+    assert [e for e in events if e.conflicting]
+    assert len(date_divergences(events, articles)) == 1
