@@ -30,7 +30,6 @@ from .mentions import find_mentions
 from .models import (
     Article,
     ArticleAnalysis,
-    DateMention,
     Entity,
     InputError,
     Provenance,
@@ -520,14 +519,13 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
                          for a in analyses if a.problem)]
     digests = {p.article for p in provenance if p.kind == "digest"}
     alignment = align_facts(articles, analyses, sources, digests)
-    # A digest's other items (another story, the weather) bring no people or quotes.
     told = _within_items(analyses, alignment.digest_items)
     entities = link_entities([m for a in told for m in a.mentions])
     quotes = resolve_quotes([q for a in told for q in a.quotes], entities)
     shown = _story_actors(_without_spinner_words(entities.entities, told, provenance),
                           articles, provenance, {q.speaker for q in quotes if q.speaker})
     published = {a.id: a.timestamp for a in articles}
-    events = build_timeline(articles, _story_dates(analyses, alignment.digest_items), sources,
+    events = build_timeline(articles, [d for a in told for d in a.dates], sources,
                             facts=alignment.facts)
     quote_groups = group_quotes(quotes, published)
     dated = date_divergences(events, articles, start=len(alignment.divergences))
@@ -554,21 +552,15 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
 def _within_items(analyses: Sequence[ArticleAnalysis],
                   digest_items: Mapping[str, Sequence[tuple[int, int]]]
                   ) -> list[ArticleAnalysis]:
-    """The analyses, but of a digest only the mentions and quotes in this story's items."""
+    """The analyses, but of a digest only the mentions, quotes and dates in this story's
+    items: its other items (another story, the weather) are not the story's."""
     def inside(article_id: str, start: int) -> bool:
         return any(begin <= start < end for begin, end in digest_items[article_id])
 
     return [replace(a, mentions=tuple(m for m in a.mentions if inside(a.article_id, m.start)),
-                    quotes=tuple(q for q in a.quotes if inside(a.article_id, q.start)))
+                    quotes=tuple(q for q in a.quotes if inside(a.article_id, q.start)),
+                    dates=tuple(d for d in a.dates if inside(a.article_id, d.start)))
             if a.article_id in digest_items else a for a in analyses]
-
-
-def _story_dates(analyses: Sequence[ArticleAnalysis],
-                 digest_items: Mapping[str, Sequence[tuple[int, int]]]) -> list[DateMention]:
-    """Every date, but of a digest only those in sentences of this story's items."""
-    return [d for a in analyses for d in a.dates
-            if a.article_id not in digest_items or
-            any(start <= d.start < end for start, end in digest_items[a.article_id])]
 
 
 def _analyses_for(articles: Sequence[Article], analysed: Mapping[str, ArticleAnalysis], *,
@@ -798,6 +790,7 @@ def timeline_for(articles: Sequence[Article], *, options: AnalyzeOptions | None 
     # and two dates in sentences aligned as one fact are one event.
     digests = {p.article for p in provenance if p.kind == "digest"}
     alignment = align_facts(ordered, analyses, sources, digests)
-    events = build_timeline(ordered, _story_dates(analyses, alignment.digest_items), sources,
+    told = _within_items(analyses, alignment.digest_items)
+    events = build_timeline(ordered, [d for a in told for d in a.dates], sources,
                             facts=alignment.facts)
     return [event_dict(event) for event in events]
