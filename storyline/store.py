@@ -277,9 +277,8 @@ def save_articles(store: Store, articles: Sequence[Article]) -> SavedArticles:
     """Insert new articles in one transaction; return each as stored.
 
     An article already stored (same record hash, or the same id, input and text) comes
-    back unchanged. An id
-    already taken by another article gets a numeric suffix. The result's `new` is
-    the number of rows this call inserted.
+    back unchanged. An id already taken by another article gets a numeric suffix. The
+    result's `new` is the number of rows this call inserted.
     """
     saved = SavedArticles()
     with store.transaction() as conn:
@@ -349,15 +348,21 @@ def mark_assigned(store: Store) -> None:
         upto = _assigned_upto(store)
         first_left = conn.execute(f"SELECT MIN(seq) {_UNASSIGNED}", (upto,)).fetchone()[0]
         last = conn.execute("SELECT MAX(seq) FROM articles").fetchone()[0] or 0
-        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
-                     " DO UPDATE SET value = excluded.value",
-                     (_ASSIGNED_UPTO, str(first_left - 1 if first_left else last)))
+        _set_meta(conn, _ASSIGNED_UPTO, str(first_left - 1 if first_left else last))
 
 
 def _assigned_upto(store: Store) -> int:
-    row = store.conn.execute("SELECT value FROM meta WHERE key = ?", (_ASSIGNED_UPTO,))
-    found = row.fetchone()
-    return int(found[0]) if found else 0
+    return int(_meta(store.conn, _ASSIGNED_UPTO) or 0)
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    found = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if found is None else str(found[0])
+
+
+def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
+                 " DO UPDATE SET value = excluded.value", (key, value))
 
 
 def count_articles(store: Store) -> int:
@@ -761,9 +766,7 @@ def _write_postings(conn: sqlite3.Connection, added: Sequence[tuple[str, int]],
 
 def story_terms_version(store: Store) -> str | None:
     """The version string the term index was built for, or None if it was never built."""
-    row = store.conn.execute("SELECT value FROM meta WHERE key = ?", (_TERMS_VERSION,))
-    found = row.fetchone()
-    return None if found is None else str(found[0])
+    return _meta(store.conn, _TERMS_VERSION)
 
 
 def rebuild_story_terms(store: Store, terms: dict[int, list[str]], version: str) -> None:
@@ -775,8 +778,7 @@ def rebuild_story_terms(store: Store, terms: dict[int, list[str]], version: str)
                          [(term, seq) for seq, tops in terms.items() for term in set(tops)])
         conn.execute("INSERT INTO term_counts (term, stories)"
                      " SELECT term, COUNT(*) FROM story_terms GROUP BY term")
-        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key)"
-                     " DO UPDATE SET value = excluded.value", (_TERMS_VERSION, version))
+        _set_meta(conn, _TERMS_VERSION, version)
 
 
 # -- dossier cache ----------------------------------------------------------------
