@@ -249,8 +249,9 @@ def _one_word_bodies_out(people: list[Cluster], orgs: list[Cluster]) -> list[Clu
     kept = []
     for person in people:
         names = {name.lower() for name in person.names}
-        body = bodies.get(next(iter(names))) if len(names) == 1 else None
-        if body is not None and " " not in next(iter(names)):
+        [name] = names if len(names) == 1 else [""]
+        body = bodies.get(name) if " " not in name else None
+        if body is not None:
             for mention in person.mentions:
                 body.add(replace(mention, label="ORG", role=None))
             continue
