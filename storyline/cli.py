@@ -195,15 +195,17 @@ def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
 
     Example: storyline ingest crawl/ --db news.db
     """
-    with open_store(db_path) as store:
-        ingested = _ingest(store, inputs)
-        assignment = pipeline.update_stories(store, ingested.articles)
-    stories = len(set(assignment.values()))
+    with open_store(db_path) as store, _progress("Reading") as advance:
+        stdin = sys.stdin.buffer  # bytes: decoded as files are
+        ingested = pipeline.ingest_into_stories(store, inputs, progress=advance, stdin=stdin)
+    for error in ingested.errors:
+        _report_error(error)
+    stories = len(ingested.stories)
     warnings = sum(e.severity == "warning" for e in ingested.errors)
     new = ingested.new  # rows this run inserted, whatever another ingest did meanwhile
-    click.echo(f"storyline: {report.count(len(ingested.articles), 'article')} in "
+    click.echo(f"storyline: {report.count(ingested.articles, 'article')} in "
                f"{'1 story' if stories == 1 else f'{stories} stories'}"
-               f" ({new} new, {len(ingested.articles) - new} already stored), "
+               f" ({new} new, {ingested.articles - new} already stored), "
                f"{report.count(len(ingested.errors) - warnings, 'problem')}, "
                f"{report.count(warnings, 'warning')}", err=True)
     if not ingested.articles:

@@ -114,6 +114,9 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
 
 def _read_file(path: Path, *, max_bytes: int) -> Iterator[Record]:
     source = path_text(path)
+    if path.suffix.lower() in JSONL_SUFFIXES and _streams_as_lines(path):
+        yield from _read_jsonl_file(path, source, max_bytes=max_bytes)
+        return
     try:
         text, warning = _load_text(path, max_bytes=max_bytes)
     except InputProblem as problem:
@@ -137,6 +140,53 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[Record]:
     except InputProblem as problem:
         yield InputError(source, str(problem))
     yield from _warnings(source, notes)
+
+
+def _streams_as_lines(path: Path) -> bool:
+    """A JSONL file that can be read line by line, whatever its size (a crawl's dump
+    may be gigabytes): a regular file in an 8-bit encoding. Anything else (UTF-16, a
+    FIFO, a missing file) is read whole, where its problem is told."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+    except OSError:
+        return False
+    wide = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    return not head.startswith(wide) and _utf16_without_bom(head) is None
+
+
+def _read_jsonl_file(path: Path, source: str, *, max_bytes: int) -> Iterator[Record]:
+    """A JSONL file streamed: memory holds one line at a time, and `max_bytes` caps a
+    line (one article), not the file."""
+    stem = _clean_id(path.stem)
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8192)
+            if b"\x00" in head:
+                yield InputError(source, "binary file (contains NUL bytes), not text")
+                return
+            handle.seek(0)
+            lines = _capped_lines(handle, max_bytes)
+            yield from _read_jsonl_stream(lines, source, stem, empty_is_error=True)
+    except OSError as exc:
+        problem = "permission denied" if isinstance(exc, PermissionError) else \
+            exc.strerror or str(exc)
+        yield InputError(source, f"cannot read file: {problem}")
+
+
+def _capped_lines(handle: IO[bytes], max_bytes: int) -> Iterator[bytes | InputProblem]:
+    """The file's lines; a line longer than `max_bytes` is skipped in pieces (never held
+    whole) and stands as the problem in its place, so line numbers stay right."""
+    while line := handle.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while (piece := handle.readline(1 << 20)) and not piece.endswith(b"\n"):
+            size += len(piece)
+        yield _too_large(size + len(piece), max_bytes)
 
 
 def _warnings(source: str, notes: Iterable[str]) -> Iterator[InputError]:
@@ -512,22 +562,37 @@ def _author_text(value: object, warnings: list[str]) -> str:
     return ", ".join(name for name in names if name)
 
 
-def _read_jsonl_stream(stream: IO[str] | IO[bytes], source: str,
-                       stem: str) -> Iterator[Record]:
+def _read_jsonl_stream(stream: Iterable[str | bytes | InputProblem], source: str,
+                       stem: str, *, empty_is_error: bool = False) -> Iterator[Record]:
+    """One article per line. A file decoded as Windows-1252 says so once, not on each of
+    its (perhaps millions of) lines."""
+    fallback_lines: list[int] = []
+    seen_any = False
     for number, raw in enumerate(stream, start=1):
         where = f"{source}:{number}"
+        if isinstance(raw, InputProblem):
+            yield InputError(where, str(raw))
+            continue
         notes: list[str] = []
         line, warning = _decode_text(raw) if isinstance(raw, bytes) else (str(raw), None)
         if not line.strip():
             continue
+        seen_any = True
         if warning:
-            notes.append(warning)
+            fallback_lines.append(number)
+            if len(fallback_lines) == 1:
+                notes.append(warning)
         try:
             obj = _parse_json(line, one_line=True)
             yield _article_from_json(obj, source, f"{stem}-{number}", notes)
         except InputProblem as problem:
             yield InputError(where, str(problem))
         yield from _warnings(where, notes)
+    if len(fallback_lines) > 1:
+        yield InputError(source, f"{_count(len(fallback_lines) - 1, 'more line')} not valid "
+                         "UTF-8, decoded as Windows-1252", severity="warning")
+    if empty_is_error and not seen_any:
+        yield InputError(source, "empty file")
 
 
 def parse_html(html: str, *, source: str, default_id: str, url: str = "",

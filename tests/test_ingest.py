@@ -888,3 +888,58 @@ def test_text_a_scraper_damaged_is_kept_but_binary_noise_is_not(tmp_path: Path) 
     articles, errors = read(damaged, noise)
     assert [a.id for a in articles] == ["pl"]
     assert [e.source for e in errors if e.severity == "error"] == [str(noise)]
+
+
+# -- JSONL files of any size ----------------------------------------------------------
+
+
+def _wire_lines(count: int) -> list[str]:
+    return [json.dumps({"id": f"w{n}", "text": f"Ashcombe dairy item {n}: the dairy "
+                        "reopened on Monday, owner Rhian Toller said."}) for n in range(count)]
+
+
+def test_a_jsonl_file_larger_than_the_limit_is_streamed(tmp_path: Path) -> None:
+    path = write(tmp_path / "crawl.jsonl", "\n".join(_wire_lines(40)) + "\n")
+    articles, errors = read(path, max_bytes=200)  # the file is ~4 KB, each line ~110 B
+    assert [a.id for a in articles] == [f"w{n}" for n in range(40)] and errors == []
+
+
+def test_a_jsonl_line_over_the_limit_is_reported_and_the_next_lines_read(
+        tmp_path: Path) -> None:
+    lines = _wire_lines(3)
+    lines[1] = json.dumps({"id": "long", "text": "Ashcombe " * 100})
+    path = write(tmp_path / "crawl.jsonl", "\n".join(lines) + "\n")
+    articles, errors = read(path, max_bytes=200)
+    assert [a.id for a in articles] == ["w0", "w2"]
+    [error] = errors
+    assert error.source == f"{path}:2" and "too large" in error.reason
+
+
+def test_a_windows_1252_jsonl_file_warns_once_not_on_every_line(tmp_path: Path) -> None:
+    path = tmp_path / "old.jsonl"
+    path.write_bytes(b"".join(json.dumps({"id": f"c{n}", "text": "Caf\u00e9 Toller reopened "
+                                          "on Monday."}, ensure_ascii=False)
+                              .encode("cp1252") + b"\n" for n in range(5)))
+    articles, errors = read(path)
+    assert [a.text for a in articles] == ["Caf\u00e9 Toller reopened on Monday."] * 5
+    assert [(e.source, e.severity) for e in errors] == [(f"{path}:1", "warning"),
+                                                        (str(path), "warning")]
+    assert "Windows-1252" in errors[0].reason and errors[1].reason.startswith("4 more lines")
+
+
+def test_a_blank_or_binary_jsonl_file_is_refused_by_name(tmp_path: Path) -> None:
+    blank = tmp_path / "blank.jsonl"
+    blank.write_text("\n  \n\n")
+    binary = tmp_path / "binary.jsonl"
+    binary.write_bytes(b"\x00\x01\x02" * 50)
+    articles, errors = read(blank, binary)
+    assert articles == []
+    assert [(e.source, e.reason) for e in errors] == [
+        (str(blank), "empty file"), (str(binary), "binary file (contains NUL bytes), not text")]
+
+
+def test_a_utf16_jsonl_file_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes("\n".join(_wire_lines(2)).encode("utf-16"))
+    articles, errors = read(path)
+    assert [a.id for a in articles] == ["w0", "w1"] and errors == []

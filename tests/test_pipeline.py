@@ -441,3 +441,29 @@ def test_a_digests_other_items_bring_no_people_into_the_story() -> None:
     names = [p["name"] for p in dossier["people"]]
     assert "Wenna Castell" in names and "Tomas Keller" not in names
     assert not any(q["article"] == "brief" and "pier" in q["text"] for q in dossier["quotes"])
+
+
+def test_ingest_sorts_articles_into_stories_chunk_by_chunk(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    for number, item in enumerate([FLOOD_WATER, CUP_FINAL, FLOOD_HELP, FLOOD_BOTH]):
+        (folder / f"{number}-{item.id}.txt").write_text(item.text + "\n")
+    calls: list[int] = []
+    real = pipeline.update_stories
+
+    def counted(store: Store, articles: Any) -> dict[str, str]:
+        calls.append(len(articles))
+        return real(store, articles)
+
+    monkeypatch.setattr(pipeline, "update_stories", counted)
+    monkeypatch.setattr(pipeline, "INGEST_BATCH", 1)
+    with open_store(tmp_path / "news.db") as store:
+        first = pipeline.ingest_into_stories(store, [str(folder)], assign_every=2)
+        assert calls == [2, 2, 0]  # two chunks, then the look for left-out articles
+        assert (first.articles, first.new) == (4, 4)
+        assigned = pipeline.db.story_of_articles(store)
+        assert len(assigned) == 4 and first.stories == set(assigned.values())
+        again = pipeline.ingest_into_stories(
+            store, [str(folder), str(folder / "0-flood-a.txt")])
+        assert (again.articles, again.new, again.stories) == (4, 0, first.stories)
