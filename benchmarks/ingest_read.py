@@ -1,15 +1,22 @@
-"""CPU time of reading inputs (`ingest.read_inputs`) on generated JSONL, no external data.
+"""CPU time of reading inputs (`ingest.read_inputs`) on generated JSONL, no external data;
+with `--ingest N`, peak memory and CPU of a whole `storyline ingest` of N articles.
 
 The articles are fictional word salad in the demo's style: what is measured is the
-reader (JSON, field checks, text clean-up), not the NLP. To compare two versions, run
-the script with each on PYTHONPATH back to back (another worktree, or a copy in /tmp).
+reader (JSON, field checks, text clean-up), not the NLP. For `--ingest`, each of N / 10
+made-up stories has its own made-up words, so clustering has stories to find. To compare
+two versions, run the script with each on PYTHONPATH back to back (another worktree, or a
+copy in /tmp).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import resource
+import string
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,12 +42,53 @@ def write_articles(path: Path, count: int) -> int:
     return words
 
 
+def write_stories(path: Path, count: int) -> None:
+    """`count` 360-word articles, ten to a made-up story, over nine months."""
+    rng = random.Random(5)
+    with path.open("w", encoding="utf-8") as stream:
+        for number in range(count):
+            story = random.Random(number // 10)
+            vocabulary = ["".join(story.choice(string.ascii_lowercase)
+                                  for _ in range(story.randint(3, 9))) for _ in range(80)]
+            text = " ".join(rng.choice(vocabulary) for _ in range(360)) + "."
+            day = (number // 10) % 270
+            stream.write(json.dumps({
+                "id": f"s{number}", "title": f"Story {number // 10}",
+                "outlet": f"Outlet {number % 7}",
+                "published": f"2026-{1 + day // 30:02d}-{1 + day % 28:02d}T09:00:00Z",
+                "text": text}) + "\n")
+
+
+def measure_ingest(count: int) -> dict[str, float]:
+    """Peak RSS and CPU seconds of `storyline ingest` on `count` generated articles."""
+    with tempfile.TemporaryDirectory() as folder:
+        path, store = Path(folder) / "crawl.jsonl", Path(folder) / "news.db"
+        write_stories(path, count)
+        input_mb = path.stat().st_size / 2**20
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "storyline", "ingest", str(path), "--db",
+                        str(store)], check=True, env=os.environ.copy())
+        seconds = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"articles": count, "input_mb": round(input_mb, 1),
+            "seconds": round(seconds, 1), "cpu_s": round(usage.ru_utime + usage.ru_stime, 1),
+            "peak_rss_mb": round(usage.ru_maxrss / 1024)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=3, help="runs; the least CPU time counts")
     parser.add_argument("--json", type=Path, help="also save the figures here")
+    parser.add_argument("--ingest", type=int, metavar="N",
+                        help="measure a whole `storyline ingest` of N articles instead")
     args = parser.parse_args()
+    if args.ingest:
+        figures = measure_ingest(args.ingest)
+        print(json.dumps(figures))
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2))
+        return
     from storyline.ingest import read_inputs
 
     with tempfile.TemporaryDirectory() as folder:
