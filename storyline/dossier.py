@@ -52,6 +52,7 @@ def build_dossier_dict(results: StoryResults, *, generator: dict[str, Any] | Non
                        ) -> dict[str, Any]:
     """The contract JSON for one story."""
     story = results.story
+    texts = {a.id: a.text for a in results.articles}
     return {
         "schema": SCHEMA,
         "story": {"id": story.id, "title": story.title, "articles": len(results.articles)},
@@ -59,7 +60,7 @@ def build_dossier_dict(results: StoryResults, *, generator: dict[str, Any] | Non
         "provenance": [_provenance(p) for p in results.provenance],
         "people": [_entity(e) for e in results.entities if e.label == "PERSON"],
         "organizations": [_entity(e) for e in results.entities if e.label == "ORG"],
-        "quotes": [quote_dict(q) for q in results.quotes],
+        "quotes": [quote_dict(q, texts[q.quote.article_id]) for q in results.quotes],
         "quote_groups": [_quote_group(g) for g in results.quote_groups],
         "events": [event_dict(e) for e in results.events if e.date is not None],
         # DESIGN: every event has an ISO date; what cannot be placed is listed apart.
@@ -96,9 +97,13 @@ def _entity(entity: Entity) -> dict[str, Any]:
             "mentions": _spans(entity.mentions)}
 
 
-def quote_dict(item: ResolvedQuote) -> dict[str, Any]:
+def quote_dict(item: ResolvedQuote, article_text: str) -> dict[str, Any]:
+    """A quote as the contract has it: `text` is exactly `article_text[start:end]` (for a
+    quote around its cue, `"We will," he said, "do it."`, the cue too: `parts` give the
+    pieces), and `quoted` the words quoted, the pieces joined without the cue."""
     quote = item.quote
-    return {"id": item.id, "article": quote.article_id, "text": quote.text,
+    return {"id": item.id, "article": quote.article_id,
+            "text": article_text[quote.start:quote.end], "quoted": quote.text,
             "start": quote.start, "end": quote.end, "speaker": item.speaker,
             "speaker_name": item.speaker_name, "cue": quote.cue, "kind": quote.kind,
             "speaker_text": quote.speaker_text, "turn_start": quote.turn_start,

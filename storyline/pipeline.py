@@ -710,7 +710,7 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
 
 # Cached dossiers are rebuilt when this changes: bump it with any change to what the
 # stages put in a dossier (new fields, other facts), as the package version may not move.
-DOSSIER_REVISION = "2026-12-05q"  # bumped whenever a dossier of the same input changes
+DOSSIER_REVISION = "2026-12-05r"  # bumped whenever a dossier of the same input changes
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,
@@ -826,7 +826,8 @@ def quotes_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = 
     analyses = analyze_articles(articles, options=options)
     entities = link_entities([m for a in analyses for m in a.mentions])
     quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
-    return [quote_dict(q) for q in quotes]
+    texts = {a.id: a.text for a in articles}
+    return [quote_dict(q, texts[q.quote.article_id]) for q in quotes]
 
 
 def timeline_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = None

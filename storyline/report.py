@@ -276,7 +276,7 @@ def reported_speech(dossier: dict[str, Any]) -> list[dict[str, Any]]:
     for quote in dossier["quotes"]:
         if quote["id"] in grouped:
             continue
-        text = quoted(quote["text"])
+        text = quoted(quote.get("quoted", quote["text"]))
         # Unnamed speakers are told apart by how the text describes them.
         who = (quote["speaker_name"],
                "" if quote["speaker_name"] else (quote.get("speaker_text") or "").lower())
@@ -344,8 +344,9 @@ def render_markdown(dossier: dict[str, Any]) -> str:
         first = quotes[group["quotes"][0]]
         outlets = ", ".join(sorted({names.get(quotes[q]["article"], "") for q in group["quotes"]}))
         # A mixed quote is reported speech around quoted words: the whole is not verbatim.
-        said = f"(reported) {_md(quoted(first['text']))}" if first["kind"] == "mixed" \
-            else f"\u201c{_md(quoted(first['text']))}\u201d"
+        words = first.get("quoted", first["text"])
+        said = f"(reported) {_md(quoted(words))}" if first["kind"] == "mixed" \
+            else f"\u201c{_md(quoted(words))}\u201d"
         lines.append(f"- {_speaker(group['speaker_name'], first.get('speaker_text'))}: {said} "
                      f"({_md(outlets)})")
         for variant in group["variants"]:

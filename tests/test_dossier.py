@@ -70,6 +70,20 @@ def test_all_spans_point_into_article_text(bridge: dict[str, Any]) -> None:
         assert 0 <= span["start"] < span["end"] <= lengths[span["article"]]
 
 
+def test_quote_text_is_exactly_the_article_text_at_its_span(bridge: dict[str, Any]) -> None:
+    texts = {a["id"]: a["text"] for a in bridge["articles"]}
+    for quote in bridge["quotes"]:
+        assert quote["text"] == texts[quote["article"]][quote["start"]:quote["end"]]
+        pieces = [texts[quote["article"]][p["start"]:p["end"]] for p in quote["parts"]]
+        assert all(quote["start"] <= p["start"] < p["end"] <= quote["end"]
+                   for p in quote["parts"])
+        assert all(piece.split()[0] in quote["quoted"] for piece in pieces)
+    # "Safety comes first," she said, "and ...": one quote, its cue inside `text` only
+    around_cue = [q for q in bridge["quotes"] if len(q["parts"]) > 1]
+    assert around_cue and all(q["cue"] in q["text"] and q["cue"] not in q["quoted"]
+                              for q in around_cue)
+
+
 def test_ids_are_unique_and_references_resolve(bridge: dict[str, Any]) -> None:
     article_ids = [a["id"] for a in bridge["articles"]]
     assert len(article_ids) == len(set(article_ids)) == bridge["story"]["articles"]

@@ -144,7 +144,7 @@ def test_an_unnamed_speaker_is_described_and_quotes_read_as_one_line(
     first = quotes[group["quotes"][0]]
     group["speaker_name"] = None
     first.update(speaker_name=None, speaker_text="a Dunmore mother of three",
-                 text="We were  lucky,\nvery lucky,")
+                 quoted="We were  lucky,\nvery lucky,")
     text = render_markdown(dossier)
     assert ("**Unattributed** (a Dunmore mother of three, no one named): "
             "\u201cWe were lucky, very lucky\u201d") in text
