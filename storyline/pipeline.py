@@ -35,6 +35,7 @@ from .models import (
     Provenance,
     Quote,
     ResolvedQuote,
+    Span,
     Story,
 )
 from .nlp import MAX_CHARS, default_model_name, load_nlp, parse_texts, sentence_features
@@ -547,6 +548,31 @@ def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[Resol
     return resolved
 
 
+def _with_speaker_mentions(entities: Sequence[Entity],
+                           quotes: Sequence[ResolvedQuote]) -> list[Entity]:
+    """Entities with the phrases resolved to them as speakers ("the gallery said", "she
+    said") among their mentions, so an entity lists every article it speaks in."""
+    spoken: dict[str, list[Span]] = defaultdict(list)
+    for item in quotes:
+        quote = item.quote
+        if item.speaker and quote.speaker_start is not None and quote.speaker_end is not None:
+            spoken[item.speaker].append(Span(quote.article_id, quote.speaker_start,
+                                             quote.speaker_end))
+    return [replace(entity, mentions=(*entity.mentions, *_new_spans(
+        entity.mentions, spoken[entity.id]))) if entity.id in spoken else entity
+            for entity in entities]
+
+
+def _new_spans(known: Sequence[Span], spans: Iterable[Span]) -> list[Span]:
+    """`spans` overlapping none of `known` nor each other, in text order."""
+    kept: list[Span] = []
+    for span in sorted(set(spans), key=lambda s: (s.article, s.start)):
+        if not any(other.article == span.article and other.start < span.end
+                   and span.start < other.end for other in (*known, *kept)):
+            kept.append(span)
+    return kept
+
+
 def build_story_results(story: Story, articles: Sequence[Article], *,
                         options: AnalyzeOptions | None = None,
                         errors: Sequence[InputError] = (),
@@ -572,8 +598,9 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     told = _within_items(analyses, alignment.digest_items)
     entities = link_entities([m for a in told for m in a.mentions])
     quotes = resolve_quotes([q for a in told for q in a.quotes], entities)
-    shown = _story_actors(_without_spinner_words(entities.entities, told, provenance),
-                          articles, provenance, {q.speaker for q in quotes if q.speaker})
+    shown = _with_speaker_mentions(
+        _story_actors(_without_spinner_words(entities.entities, told, provenance),
+                      articles, provenance, {q.speaker for q in quotes if q.speaker}), quotes)
     published = {a.id: a.timestamp for a in articles}
     events = build_timeline(articles, [d for a in told for d in a.dates], sources,
                             facts=alignment.facts)
@@ -710,7 +737,7 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
 
 # Cached dossiers are rebuilt when this changes: bump it with any change to what the
 # stages put in a dossier (new fields, other facts), as the package version may not move.
-DOSSIER_REVISION = "2026-12-05r"  # bumped whenever a dossier of the same input changes
+DOSSIER_REVISION = "2026-12-05s"  # bumped whenever a dossier of the same input changes
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,
@@ -751,7 +778,8 @@ def index_of(headers: Sequence[tuple[Story, Sequence[Article]]]) -> dict[str, An
     for story, articles in headers:
         dates = sorted(a.published_iso for a in articles if a.published_iso)
         stories.append({"id": story.id, "title": story_title(articles),
-                        "articles": [a.id for a in articles], "topic": story.topic,
+                        "articles": [a.id for a in sorted(articles, key=_publication_order)],
+                        "topic": story.topic,
                         "outlets": sorted({a.outlet for a in articles if a.outlet}),
                         "first": dates[0] if dates else None,
                         "last": dates[-1] if dates else None})

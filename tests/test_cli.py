@@ -153,6 +153,8 @@ def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     assert story["id"] not in _run("stories", "--db", db, "--search", "Fenwick Lakeside").stdout
     shown = _run("show", story["id"], "--db", db, "--format", "json")
     assert json.loads(shown.stdout)["story"]["id"] == story["id"]
+    # the index lists articles as the dossier (and analyze's index.json) does
+    assert story["articles"] == [a["id"] for a in json.loads(shown.stdout)["articles"]]
     again = _run("show", story["id"], "--db", db, "--format", "json")
     assert again.stdout == shown.stdout  # served from the cache
     html = _run("show", story["id"], "--db", db, "--format", "html").stdout

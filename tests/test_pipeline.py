@@ -467,3 +467,17 @@ def test_ingest_sorts_articles_into_stories_chunk_by_chunk(
         again = pipeline.ingest_into_stories(
             store, [str(folder), str(folder / "0-flood-a.txt")])
         assert (again.articles, again.new, again.stories) == (4, 0, first.stories)
+
+
+def test_an_entity_lists_the_articles_it_speaks_in_through_a_phrase() -> None:
+    articles = [article("The Harlow Lakeside Gallery will reopen its east wing on Friday after "
+                        "a year of repairs, the Harlow Lakeside Gallery said.", id="first"),
+                article('The east wing reopens on Friday. "Visitors will see the harbour '
+                        'paintings again," the gallery said.', id="second")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    [quote] = [q for q in dossier["quotes"] if q["article"] == "second"]
+    [gallery] = [o for o in dossier["organizations"] if o["id"] == quote["speaker"]]
+    assert gallery["articles"] == ["first", "second"]
+    span = quote["speaker_span"]
+    assert {"article": "second", "start": span["start"], "end": span["end"]} in [
+        {k: m[k] for k in ("article", "start", "end")} for m in gallery["mentions"]]
