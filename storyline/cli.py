@@ -239,6 +239,8 @@ def stories_cli(db_path: str, fmt: str, search: str | None) -> None:
     if fmt == "json":
         click.echo(json.dumps(index, ensure_ascii=False, indent=2))
         return
+    if search and not index["stories"]:
+        click.echo(f"storyline: no story matches {search!r}", err=True)
     for story in index["stories"]:
         click.echo(f"{story['id']}\t{report.count(len(story['articles']), 'article')}\t"
                    f"{report.when(story['first']) or '-'} .. {report.when(story['last']) or '-'}"

@@ -603,13 +603,18 @@ def list_story_headers(store: Store) -> list[tuple[Story, list[Article]]]:
 HEADER_TEXT = 200
 
 
+PREFIX_MIN = 4  # a searched word this long also finds the words it begins
+
+
 def stories_with_words(store: Store, query: str) -> set[str]:
     """Ids of the stories with an article whose headline or text holds every word of
-    `query` (whole words, any case: "okafor", "CRWA")."""
+    `query` (any case: "okafor", "CRWA"); a word of 4+ letters also as the start of a
+    longer one ("aerator" finds "aerators", "inspect" "inspectors")."""
     words = re.findall(r"[^\W_]+", query)  # split as the index's tokenizer splits
     if not words:
         return set()
-    match = " ".join('"' + word + '"' for word in words)  # quoted: no FTS5 syntax
+    # quoted: no FTS5 syntax; a short word stays whole ("bus" is no "business")
+    match = " ".join(f'"{word}"' + ("*" if len(word) >= PREFIX_MIN else "") for word in words)
     try:
         rows = store.conn.execute(
             "SELECT DISTINCT sa.story_id FROM articles_text f JOIN articles a ON"

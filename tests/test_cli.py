@@ -150,7 +150,9 @@ def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     found = json.loads(_run("stories", "--db", db, "--search", "fenwick", "--format",
                             "json").stdout)  # the bus driver, named only in articles' texts
     assert [s["id"] for s in found["stories"]] == [story["id"]]
-    assert story["id"] not in _run("stories", "--db", db, "--search", "Fenwick Lakeside").stdout
+    nothing = _run("stories", "--db", db, "--search", "Fenwick Lakeside")
+    assert story["id"] not in nothing.stdout
+    assert "no story matches 'Fenwick Lakeside'" in nothing.stderr
     shown = _run("show", story["id"], "--db", db, "--format", "json")
     assert json.loads(shown.stdout)["story"]["id"] == story["id"]
     # the index lists articles as the dossier (and analyze's index.json) does

@@ -612,6 +612,8 @@ def test_a_store_from_before_the_text_index_is_searchable_once_migrated(tmp_path
         assert db.stories_with_words(store, "Okonjo Abara") == set()  # every word, one article
         assert db.stories_with_words(store, '"*') == set()
         assert db.stories_with_words(store, "nell_okonjo") == {"s1"}  # split as indexed
+        assert db.stories_with_words(store, "harbourmast") == {"s1"}  # a word's start
+        assert db.stories_with_words(store, "Ro") == set()  # short words stay whole
 
 
 def test_another_programs_database_with_a_meta_table_is_refused_unchanged(
