@@ -279,18 +279,24 @@ def show_cli(story_id: str, db_path: str, fmt: str | None, out_dir: str | None,
 
 @cli.command(name="quotes")
 @click.argument("inputs", nargs=-1, required=True)
+@click.option("--one-story", is_flag=True,
+              help="Treat all inputs as one story (speakers found across all of them).")
 @click.option("--model", default=None, help="spaCy pipeline package.")
 @handle_errors
-def quotes_cli(inputs: tuple[str, ...], model: str | None) -> None:
+def quotes_cli(inputs: tuple[str, ...], one_story: bool, model: str | None) -> None:
     """Print every quote with its speaker as JSONL (one object per quote).
+
+    The inputs are sorted into stories first, as `analyze` does, and a speaker ("the
+    company", "he") is looked for only in the quote's own story.
 
     Example: storyline quotes article.txt
     """
     with open_store(None) as store:
         ingested = _ingest(store, inputs)
+        story_of = None if one_story else pipeline.update_stories(store, ingested.articles)
     if not ingested.articles:
         raise click.ClickException("no article could be read from the inputs")
-    for quote in pipeline.quotes_for(ingested.articles,
+    for quote in pipeline.quotes_for(ingested.articles, story_of=story_of,
                                      options=pipeline.AnalyzeOptions(model=model)):
         click.echo(json.dumps(quote, ensure_ascii=False))
 

@@ -848,14 +848,27 @@ def index_for(dossiers: Sequence[dict[str, Any]], *, topics: Mapping[str, str] |
                         for d in dossiers]}
 
 
-def quotes_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = None
-               ) -> list[dict[str, Any]]:
-    """Quotes with resolved speakers for a set of articles, as dossier quote objects."""
+def quotes_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = None,
+               story_of: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """Quotes with resolved speakers for a set of articles, as dossier quote objects.
+
+    Speakers are resolved within each story (`story_of`: article key -> story id, as
+    `update_stories` returns it; all one story without it), so "the company said" in one
+    feed item never finds a company only another story names.
+    """
     analyses = analyze_articles(articles, options=options)
-    entities = link_entities([m for a in analyses for m in a.mentions])
-    quotes = resolve_quotes([q for a in analyses for q in a.quotes], entities)
+    keys = {a.id: a.key for a in articles}
+    stories: dict[str, list[ArticleAnalysis]] = defaultdict(list)
+    for analysis in analyses:
+        stories[(story_of or {}).get(keys[analysis.article_id], "")].append(analysis)
     texts = {a.id: a.text for a in articles}
-    return [quote_dict(q, texts[q.quote.article_id]) for q in quotes]
+    out: list[dict[str, Any]] = []
+    for told in stories.values():
+        entities = link_entities([m for a in told for m in a.mentions])
+        for quote in resolve_quotes([q for a in told for q in a.quotes], entities):
+            numbered = replace(quote, id=f"q{len(out) + 1}")
+            out.append(quote_dict(numbered, texts[quote.quote.article_id]))
+    return out
 
 
 def timeline_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = None

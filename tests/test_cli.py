@@ -217,6 +217,25 @@ def test_quotes_command_prints_jsonl() -> None:
     assert any(q["speaker_name"] == "Tomas Brandt" and q["cue"] == "told" for q in quotes)
 
 
+def test_quotes_command_finds_speakers_within_each_story(tmp_path: Path) -> None:
+    (tmp_path / "launch.txt").write_text(
+        "Halvard Launch Services, a rocket company based in Saxby, delayed its satellite "
+        "launch from the Saxby spaceport on Tuesday after a valve failed a test. The company "
+        "said the rocket would fly in December.\n", encoding="utf-8")
+    (tmp_path / "cheese.txt").write_text(
+        "A recall of soft cheese sold at Brennock markets widened on Friday after more "
+        'samples failed tests. "We are sorry for the worry this has caused," the company '
+        "said in a statement.\n", encoding="utf-8")
+    by_story = [json.loads(line) for line in _run("quotes", str(tmp_path)).stdout.splitlines()]
+    [sorry] = [q for q in by_story if q["article"] == "cheese"]
+    assert sorry["speaker"] is None  # no company named in its own story
+    pooled = [json.loads(line) for line in
+              _run("quotes", str(tmp_path), "--one-story").stdout.splitlines()]
+    assert [q["speaker_name"] for q in pooled if q["article"] == "cheese"] == [
+        "Halvard Launch Services"]
+    assert [q["id"] for q in by_story] == [f"q{n}" for n in range(1, len(by_story) + 1)]
+
+
 def test_demo_command(tmp_path: Path) -> None:
     out = tmp_path / "demo"
     result = _run("demo", "--out", str(out))
