@@ -251,10 +251,15 @@ def _aligned_pairs(dossier: dict[str, Any], articles: dict[str, Any]
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|~])")
 
 
+# What makes HTML inside Markdown: a tag's "<" and a character reference ("&lt;", "&#60;").
+# A plain "&" ("Orlin Island & Sons") is left as written: escaped, a reader saw "&amp;".
+MARKDOWN_HTML = re.compile(r"<|>|&(?=#?\w+;)")
+
+
 def _md(text: object) -> str:
     """Untrusted text as inert Markdown: no HTML, links, images, emphasis or table cells."""
-    escaped = html.escape(str(text or ""), quote=False).replace("\n", " ")
-    return MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
+    escaped = MARKDOWN_HTML.sub(lambda m: html.escape(m.group()), str(text or ""))
+    return MARKDOWN_SPECIALS.sub(r"\\\1", escaped.replace("\n", " "))
 
 
 def _llm_note(dossier: dict[str, Any]) -> str:

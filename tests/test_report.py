@@ -50,6 +50,15 @@ def test_markdown_escapes_article_text(hostile_dossier: dict[str, Any]) -> None:
     assert "<script>" not in text and "<img" not in text
 
 
+def test_markdown_keeps_a_plain_ampersand_but_no_character_reference() -> None:
+    articles = [article("Orlin Island & Sons said the ferry fare of 5 &lt;b&gt; rises on "
+                        "Monday <b>now</b>.", id="amp", outlet="Orlin & Co")]
+    text = render_markdown(pipeline.build_dossier(pipeline.single_story(articles), articles))
+    assert "| Orlin & Co |" in text and "- Orlin Island & Sons said" in text
+    assert "<b>" not in text and "&lt;b&gt;now&lt;/b&gt;" in text  # a tag shows as text
+    assert "5 &amp;lt;b&amp;gt; rises" in text  # "&lt;" in the article shows as written
+
+
 def test_markdown_escapes_links_images_and_table_cells() -> None:
     body = ("Mayor Ilse Varga said [click](javascript:alert(1)) and "
             "![pixel](http://x.example/p.png) "
