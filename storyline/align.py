@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
@@ -63,6 +64,8 @@ QUOTE_SIMILARITY = 80
 MIN_FACT_LEMMAS = 3
 CLAUSE_PREFILTER_DICE = 0.35  # a clause stating a sentence shares most of its words
 CLAUSE_SLACK = 2  # content lemmas a sentence matched to a clause may have over its whole
+# around a word in a quote variant's diff: ASCII, curly quotes, dashes, the ellipsis
+DIFF_PUNCTUATION = string.punctuation + "\u201c\u201d\u2018\u2019\u2013\u2014\u2026"
 CLAUSE_MATCH_MIN_LEMMAS = 4  # shorter sentences ("We want to remember them") match loosely
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
 
@@ -740,6 +743,10 @@ def _words_replaced(wordings: list[tuple[str, ...]], *, elided: bool = False) ->
     return False
 
 
+def _diff_key(word: str) -> str:
+    return word.strip(DIFF_PUNCTUATION).casefold() or word
+
+
 def _respelled(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
     """The same words in another spelling: one for one, each nearly the same."""
     return len(before) == len(after) and all(
@@ -783,13 +790,18 @@ def _first_index(items: Sequence[ResolvedQuote], text: str) -> int:
 
 
 def word_diff(base: str, other: str) -> tuple[tuple[str, str], ...]:
-    """Word-level diff from `base` to `other`: ("=", same), ("-", dropped), ("+", added)."""
+    """Word-level diff from `base` to `other`: ("=", same), ("-", dropped), ("+", added).
+
+    Words are compared without the punctuation around them and their case ("toxins," and
+    "toxins", "The" opening a quote and "the" inside one are the same word); a same word
+    is shown as `other` writes it."""
     a, b = base.split(), other.split()
     ops: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [_diff_key(w) for w in a],
+                                      [_diff_key(w) for w in b], autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            ops.append(("=", " ".join(a[i1:i2])))
+            ops.append(("=", " ".join(b[j1:j2])))
             continue
         if i2 > i1:
             ops.append(("-", " ".join(a[i1:i2])))

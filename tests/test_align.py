@@ -200,6 +200,13 @@ def test_word_diff() -> None:
         ("=", "a"), ("-", "tough"), ("+", "difficult"), ("=", "week"))
 
 
+def test_word_diff_ignores_punctuation_and_case_around_words() -> None:
+    variant = "we found toxins twice. in the \u201cwater\u201d"
+    assert word_diff("We found toxins, twice, in the water", variant) == (("=", variant),)
+    assert word_diff("toxins twice", "toxins ... twice") == (
+        ("=", "toxins"), ("+", "..."), ("=", "twice"))
+
+
 def test_demo_agreement(bridge: dict[str, Any]) -> None:
     corroborated = [f for f in bridge["facts"] if f["agreement"] == "corroborated"]
     assert any("closed to all traffic" in f["text"] and f["sources"] >= 4 for f in corroborated)
