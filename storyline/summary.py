@@ -201,10 +201,10 @@ def unsupported_citation(text: str, span: Span, texts: dict[str, str], *,
 
     The first citation is the sentence itself, word for word. Any other must agree on
     "not", and either lie in `group` (the sentence's fact group and the aligner's near
-    matches: the paraphrase model's call) or state every name, number and content word of
-    the sentence, up to inflection: a sentence that names the same people but says
-    something else about them ("Brandt said customers would get a credit" for "Brandt
-    apologised to customers") backs nothing.
+    matches: the paraphrase model's call) and give its amounts (`_amounts`), or state
+    every name, number and content word of the sentence, up to inflection: a sentence
+    that names the same people but says something else about them ("Brandt said
+    customers would get a credit" for "Brandt apologised to customers") backs nothing.
 
     Args:
         group: spans the aligner found to state the same fact as the sentence.
@@ -217,7 +217,7 @@ def unsupported_citation(text: str, span: Span, texts: dict[str, str], *,
         return ["(negation)"]
     if any(other.article == span.article and other.start <= span.start < span.end <= other.end
            for other in group):
-        return []
+        return sorted(_amounts(text) - _figures(said))
     missing = sorted((_names(text) | _figures(text)) - _markers(said))
     return missing + sorted(_stems(text) - _stems(said))
 
@@ -379,8 +379,17 @@ def _counted(text: str) -> set[tuple[str, str]]:
 
 
 def _figures(text: str) -> set[str]:
-    """The numbers a text gives, as digits: "3" and "three" are one figure."""
-    return {word for word in words(text) if word.isdigit()}
+    """The numbers a text gives, as digits: "3" and "three" are one figure, "2.4" one."""
+    return {word for word in words(text) if _NUMBER.fullmatch(word)}
+
+
+def _amounts(text: str) -> set[str]:
+    """The figures that state an amount, a count or a date: a fraction or 10 and over
+    ("2.4 million", "18,000 households", "March 11", "1981"); not "the two halves"."""
+    return {figure for figure in _figures(text) if "." in figure or int(figure) >= 10}
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 def _markers(text: str) -> set[str]:
@@ -574,7 +583,11 @@ def _citations(fact: Fact, voices: dict[str, str], published: dict[str, float],
     # A sentence copying the words of one already cited (word for word, inside a label
     # and credit, or one clause of it) was copied: no new source.
     cited = _SaidOnce([texts.get(s.article, "")[s.start:s.end] for s in spans])
-    numbers = _figures(fact.text) if fact.agreement == "conflicting" else set()
+    # A span without the sentence's figure does not back it: in a conflicting fact it is
+    # the other side of the divergence, and in any fact a span the aligner grouped for
+    # its other words ("repairs will take three weeks" for "would cost 2.4 million euros
+    # and take three weeks") does not state an amount, a count or a date.
+    numbers = _figures(fact.text) if fact.agreement == "conflicting" else _amounts(fact.text)
     negated = is_negated(fact.text)
     for span in sorted(fact.evidence[1:], key=lambda s: published.get(s.article, math.inf)):
         root = voices.get(span.article, span.article)

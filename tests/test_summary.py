@@ -76,6 +76,18 @@ def test_a_citation_must_back_the_sentence_on_its_own() -> None:
     assert unsupported_citation(text, Span("b", 0, 10), texts, first=True) != []
 
 
+def test_a_grouped_citation_must_give_the_sentences_amounts() -> None:
+    text = "The repairs to the Orlin water main would cost about 2.4 million euros and take " \
+           "three weeks, the two engineers said."
+    texts = {"a": text,
+             "b": "The notice covers about 18,000 households, and the Orlin water authority "
+                  "expects repairs to take three weeks.",
+             "c": "Repairs to the main, costing some 2.4 million euros, will take three weeks."}
+    group = tuple(Span(k, 0, len(v)) for k, v in texts.items())
+    assert unsupported_citation(text, group[1], texts, group=group) == ["2.4"]
+    assert unsupported_citation(text, group[2], texts, group=group) == []  # "two": no amount
+
+
 def test_summary_prefers_corroborated_facts(bridge: dict[str, Any]) -> None:
     # A sentence may quote any original member of its fact: find the fact by the span.
     chosen = [_agreement_of(s["citations"][0], bridge["facts"]) for s in bridge["summary"]]
