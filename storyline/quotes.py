@@ -457,8 +457,12 @@ def _speaker_without_cue(doc: Doc, parts: list[MarkedSpan], resolver: SpeakerRes
             resolver.names_person(found):
         return found, ":"  # 'He went back to his old lines: "..."'
     lead = _cue_just_before(doc, parts[0], previous)
-    if lead is not None and (found := resolver.speaker_of(lead, previous)) is not None:
+    if lead is not None and (found := resolver.speaker_of(lead, previous)) is not None and \
+            (lead.lower_ != "according" or resolver.names_someone(found)):
         return found, lead.text  # 'X said the plan failed. "We lost."'
+    turn = resolver.reported_turn(parts[0].outer_start, previous)
+    if turn is not None:
+        return turn, None  # 'X said the pier was old. It was built in 1961. "We warned."'
     if previous is not None and previous.speaker_start is not None and \
             (_continues_turn(text, previous, parts[0].start) or
              _quote_paragraph_after(text, previous, parts, resolver)):
@@ -684,12 +688,14 @@ def _cue_just_before(doc: Doc, span: MarkedSpan, previous: Quote | None) -> Toke
             first[0].sent.start_char < span.outer_start - 2:
         return None
     before = doc[first[0].sent.start - 1].sent
-    gap = text_of(doc)[before.end_char:span.outer_start]
+    # (a sentence may end with the paragraph break after it)
+    gap = text_of(doc)[before.start_char + len(before.text.rstrip()):span.outer_start]
     if "\n" in gap or (previous is not None and previous.end > before.start_char):
         return None
     colon = before.text.rstrip().endswith(":")  # '..., and the mayor replied:'
+    # "According to X, the pier failed." opens a sentence without being its root.
     cues = [t for t in before if (_is_cue(t) and t.lemma_ not in WEAK_CUES or _issues(t)) and
-            (colon or t.dep_ == "ROOT")]
+            (colon or t.dep_ == "ROOT" or t.lower_ == "according")]
     return cues[-1] if cues else None
 
 
@@ -853,8 +859,8 @@ def _quote_paragraph_after(text: str, previous: Quote, parts: list[MarkedSpan],
     if speaker is None:
         return False
     who = resolver.identity.get(speaker.start)
-    return not any(previous.end <= m.start < line_start and
-                   resolver.identity.get(m.start) != who for m in resolver.people)
+    return not any(previous.end <= m.start < line_start and resolver.who(m) != who
+                   for m in resolver.people)
 
 
 def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
@@ -879,9 +885,7 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
                       speaker[1] if speaker else None, speaker[2] if speaker else None)
         if len(quote.text.split()) >= 3 and not _mostly_quoted(quote, inside):
             quotes.append(quote)
-            if speaker is not None and (resolver.named_speaker(token, speaker) or
-                                        resolver.introduced_speaker(token)):
-                resolver.reported.append(quote)
+            resolver.note_reported(token, quote)
     return quotes
 
 

@@ -439,3 +439,88 @@ def test_a_title_picks_the_one_of_two_people_sharing_a_surname(analyse: Any) -> 
     assert _speaker_name(analyse, text, "We will not rest") == "Owen Marsh"
     # "she" after "Ms Marsh" is not the inspector who spoke before
     assert _speaker_name(analyse, text, "You kept this museum") != "Owen Marsh"
+
+
+def test_she_after_a_report_inside_a_report_goes_on_with_the_one_reporting(analyse: Any
+                                                                           ) -> None:
+    # "Oren Dahl had told her" is reported by Marsh: the next "she said" is hers, not
+    # his (the text gives neither a gender).
+    text = ('Lena Marsh said Oren Dahl had told her the boats were unsafe. "He was scared," '
+            'she said.')
+    assert _speaker_name(analyse, text, "He was scared") == "Lena Marsh"
+    # the report inside is still his
+    inner = [q for q in analyse(text, id="a0").quotes if q.text == "the boats were unsafe"]
+    assert [q.speaker_text for q in inner] == ["Oren Dahl"]
+
+
+def test_he_goes_on_with_the_he_who_reported_just_before(analyse: Any) -> None:
+    # "He said ..." was resolved to Keller; the next "he said" is the same man, not Dahl,
+    # whom the sentence before names as the subject of a clause.
+    text = ('Tomas Keller was at the dock when Oren Dahl arrived with the police. He said the '
+            'boat had been seized. "I could not believe it," he said.')
+    assert _speaker_name(analyse, text, "the boat had been seized") == "Tomas Keller"
+    assert _speaker_name(analyse, text, "could not believe") == "Tomas Keller"
+
+
+def test_the_doctor_is_the_one_person_called_dr(analyse: Any) -> None:
+    text = ("Dr. Lena Marsh, the harbour district's health officer, announced six new cases "
+            'on Monday.\n\n"We expected this," the province\'s top doctor said.')
+    assert _speaker_name(analyse, text, "We expected this") == "Lena Marsh"
+    text = 'Dr. Lena Marsh spoke first. "We expected this," the doctor said.'
+    assert _speaker_name(analyse, text, "We expected this") == "Lena Marsh"
+
+
+def test_the_doctor_stays_open_between_two_doctors_or_for_someone_s_own_doctor(
+        analyse: Any) -> None:
+    text = ('Dr. Lena Marsh and Dr. Oren Dahl visited the ward. "We expected this," the '
+            'doctor said.')
+    assert _speaker_name(analyse, text, "We expected this") is None
+    text = ('Dr. Lena Marsh treated Tomas Keller in March. "He will recover," his doctor '
+            'said.')
+    assert _speaker_name(analyse, text, "He will recover") is None
+
+
+def test_a_quote_after_according_to_is_that_source_s(analyse: Any) -> None:
+    text = ('The ferry will not run on Sunday.\n\nAccording to Oren Dahl, the harbour master, '
+            'the engines failed twice last week. "We cannot take the risk."')
+    assert _speaker_name(analyse, text, "cannot take the risk") == "Oren Dahl"
+    # a record is no speaker of the quote after it
+    text = ('According to the harbour log, the engines failed twice last week. "We cannot '
+            'take the risk."')
+    assert _quote(analyse, text, "cannot take the risk").speaker_text is None
+
+
+def test_a_quote_paragraph_goes_on_past_the_speaker_s_own_description(analyse: Any) -> None:
+    # "the fire chief" describes Keller where he is quoted: no one else is named.
+    text = ('"It was a long night," Tomas Keller, the fire chief, told reporters on '
+            'Tuesday.\n\nThe blaze started in the kitchen, he explained, and spread to the '
+            'roof within minutes.\n\n"We had no chance to save the building."')
+    assert _speaker_name(analyse, text, "no chance to save") == "Tomas Keller"
+
+
+def test_a_name_tagged_as_an_organisation_but_followed_by_who_can_be_she(analyse: Any
+                                                                         ) -> None:
+    # spaCy's small model tags "Ilse Varga" as an organisation here; "who chairs" says
+    # it is a person, so "she" can refer to her.
+    text = ('Ilse Varga, who chairs the board, defended the decision in an email on Friday. '
+            '"The board acted within its mandate," she wrote.')
+    quote = _quote(analyse, text, "acted within its mandate")
+    assert quote.speaker_text == "Ilse Varga"
+
+
+def test_a_quote_goes_on_with_reported_speech_earlier_in_its_paragraph(analyse: Any) -> None:
+    text = ('Lena Marsh said the pier was old. It had not been repaired since 1990. "We warned '
+            'them every year."')
+    assert _speaker_name(analyse, text, "We warned them") == "Lena Marsh"
+    # not past someone else named in between
+    text = ('Lena Marsh said the pier was old. Oren Dahl, the mayor, disagreed with her. "We '
+            'warned them every year."')
+    assert _speaker_name(analyse, text, "We warned them") != "Lena Marsh"
+
+
+def test_a_cue_in_the_paragraph_before_does_not_speak_a_quote_paragraph(analyse: Any) -> None:
+    # The parser ends the sentence before the quote after the paragraph break: its cue
+    # is still in another paragraph, and the quote goes on with the last speaker.
+    text = ('"We warned them every year," Lena Marsh said. "Nobody listened."\n\nThe province '
+            'says the repairs are planned for 2027.\n\n"That is too late."')
+    assert _speaker_name(analyse, text, "too late") == "Lena Marsh"
