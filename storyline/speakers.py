@@ -77,7 +77,8 @@ class SpeakerResolver:
         surnames = {m.name.split()[-1] for m in mentions
                     if m.label == "PERSON" and len(m.name.split()) > 1}
         # spaCy sometimes tags a bare surname as an organisation; it is still the person.
-        surnames |= {m.name for m in mentions if _person_tagged_as_org(text_of(doc), m)}
+        known = surnames | {m.name for m in mentions if m.label == "PERSON" and " " not in m.name}
+        surnames |= {m.name for m in mentions if _person_tagged_as_org(text_of(doc), m, known)}
         self.people = [m for m in self.mentions if m.label == "PERSON" or m.name in surnames]
         self.orgs = [m for m in self.mentions if m.label == "ORG" and m.name not in surnames]
         self.identity = person_identities(self.people)
@@ -765,14 +766,15 @@ def _report_above(verb: Token) -> Token | None:
 PERSON_AFTER = re.compile(r",\s+(?:who\b|\d{1,3},)")
 
 
-def _person_tagged_as_org(text: str, mention: Mention) -> bool:
-    """ "Ilse Varga, who chairs the board,", "Ilse Varga, 54,": a name spaCy tagged as an
-    organisation that the text treats as a person (no organisation word in it)."""
+def _person_tagged_as_org(text: str, mention: Mention, surnames: set[str]) -> bool:
+    """ "Ilse Varga, who chairs the board,", "Ilse Varga, 54,", or "Ilse Varga" where
+    "Varga" alone is a person: a name spaCy tagged as an organisation that the text treats
+    as a person (and with no organisation word in it)."""
     words = mention.name.split()
     return mention.label == "ORG" and mention.kind == "name" and 2 <= len(words) <= 3 and \
         all(w[:1].isupper() and w.isalpha() for w in words) and \
         not {w.lower() for w in words} & ORG_NOUNS and \
-        PERSON_AFTER.match(text, mention.end) is not None
+        (words[-1] in surnames or PERSON_AFTER.match(text, mention.end) is not None)
 
 
 def _nested(quote: Quote, reported: list[Quote]) -> bool:

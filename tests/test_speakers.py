@@ -10,7 +10,7 @@ from storyline.entities import link_entities
 from storyline.marks import find_quote_marks
 from storyline.models import Mention
 from storyline.quotes import _char_mask, _governing_verb
-from storyline.speakers import SpeakerResolver
+from storyline.speakers import SpeakerResolver, _person_tagged_as_org
 
 
 def _quote(analyse: Any, text: str, fragment: str) -> Any:
@@ -524,3 +524,21 @@ def test_a_cue_in_the_paragraph_before_does_not_speak_a_quote_paragraph(analyse:
     text = ('"We warned them every year," Lena Marsh said. "Nobody listened."\n\nThe province '
             'says the repairs are planned for 2027.\n\n"That is too late."')
     assert _speaker_name(analyse, text, "too late") == "Lena Marsh"
+    # a statement put out in the paragraph before still speaks its quote
+    text = ('The Dunmore Nurses Association issued a statement on Monday apologizing to the '
+            'patients.\n\n"We are deeply sorry for the delays."')
+    assert _speaker_name(analyse, text, "deeply sorry") == "Dunmore Nurses Association"
+
+
+def test_which_names_tagged_as_organisations_are_people() -> None:
+    text = "Ilse Varga, 54, met Kestrel Air. Ilse Varga spoke. Dunmore Ferry Board, who knew?"
+
+    def org(start: int, name: str) -> Mention:
+        return Mention("a0", name, start, start + len(name), "ORG", name)
+
+    assert _person_tagged_as_org(text, org(0, "Ilse Varga"), set())  # an age after it
+    assert _person_tagged_as_org(text, org(33, "Ilse Varga"), {"Varga"})  # "Varga" is a person
+    assert not _person_tagged_as_org(text, org(33, "Ilse Varga"), set())
+    assert not _person_tagged_as_org(text, org(20, "Kestrel Air"), {"Varga"})
+    # a body's word in the name: still an organisation
+    assert not _person_tagged_as_org(text, org(51, "Dunmore Ferry Board"), set())
