@@ -715,7 +715,9 @@ def _dash_attribution(text: str, span: MarkedSpan, resolver: SpeakerResolver
         return None
     name_start = span.outer_end + match.end()
     for mention in resolver.people:
-        if mention.start == name_start:
+        # behind at most a title: "— Dr. Lena Marsh", "— Premier Oren Dahl"
+        if mention.start == name_start or mention.start > name_start and \
+                re.fullmatch(r"(?:[A-Z][a-z]*\.?\s){1,2}", text[name_start:mention.start]):
             return mention.text, mention.start, mention.end
     return None
 

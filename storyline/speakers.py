@@ -53,8 +53,6 @@ PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "mal
             "her": "female", "we": None, "i": None}
 
 
-# What an article may call the one person it names as "Dr.".
-DOCTOR_NOUNS = {"doctor", "physician"}
 # Plural nouns for groups of people that no person-noun ending shows ("the police said").
 GROUP_NOUNS = {"people", "authority", "family", "crew", "staff", "troop", "force", "relative"}
 
@@ -210,28 +208,8 @@ class SpeakerResolver:
         return self._subject_in_cue_line(subject, cue) or \
             self._name_right_before(subject, cue) or self._name_between(subject, cue) or \
             self._named_in_apposition(subject) or self._named_with_age(subject) or \
-            self._subject_just_named(subject, cue) or self._doctor_named(subject) or \
+            self._subject_just_named(subject, cue) or \
             self._mention_for(subject, trim=subject.i > cue.i and cue.lower_ != "according")
-
-    def _doctor_named(self, subject: Token) -> tuple[str, int, int] | None:
-        """ "the doctor said", "the province's top doctor said": the one person the article
-        has called "Dr." before, when no one else is given a doctor's role."""
-        if subject.lemma_.lower() not in DOCTOR_NOUNS or \
-                any(m.start <= subject.idx < m.end and m.kind == "name" for m in self.mentions):
-            return None
-        owners = [c for c in subject.children if c.dep_ == "poss"]
-        if not any(c.lower_ == "the" for c in subject.children) and \
-                (not owners or owners[0].pos_ == "PRON" or self.names_person(
-                    (owners[0].text, owners[0].idx, owners[0].idx + len(owners[0].text)))):
-            return None  # "his doctor", "Dahl's doctor": someone else's doctor
-        before = [m for m in self.people if m.start < subject.idx and not self.inside[m.start]]
-        doctors = {self._id(m) for m in before if (m.honorific or "").lower().startswith("dr")}
-        roles = {self._id(m) for m in before if m.role and
-                 any(w in m.role.lower().split() for w in DOCTOR_NOUNS)}
-        if len(doctors) != 1 or roles - doctors:
-            return None
-        found = [m for m in before if self._id(m) in doctors and m.kind == "name"][-1]
-        return found.text, found.start, found.end
 
     def _name_right_before(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
         """ "To know the old Oren Dahl, Judge Lena Marsh said, ...": a parse that

@@ -478,6 +478,9 @@ def test_the_doctor_stays_open_between_two_doctors_or_for_someone_s_own_doctor(
     text = ('Dr. Lena Marsh treated Tomas Keller in March. "He will recover," his doctor '
             'said.')
     assert _speaker_name(analyse, text, "He will recover") is None
+    text = ('Dr. Lena Marsh treated Tomas Keller in March. "He will recover," Keller\'s '
+            'doctor said.')
+    assert _speaker_name(analyse, text, "He will recover") is None
 
 
 def test_a_quote_after_according_to_is_that_source_s(analyse: Any) -> None:
@@ -542,3 +545,9 @@ def test_which_names_tagged_as_organisations_are_people() -> None:
     assert not _person_tagged_as_org(text, org(20, "Kestrel Air"), {"Varga"})
     # a body's word in the name: still an organisation
     assert not _person_tagged_as_org(text, org(51, "Dunmore Ferry Board"), set())
+
+
+def test_a_name_after_a_dash_behind_a_title_speaks(analyse: Any) -> None:
+    text = ('Residents shared their views.\n\n"The ferry is our lifeline. Without it we are '
+            'stranded." \u2014 Dr. Lena Marsh, Dunmore')
+    assert _speaker_name(analyse, text, "our lifeline") == "Lena Marsh"
