@@ -339,7 +339,11 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
             # agreed." is someone else's reaction.
             lead = [t for t in outside[:window] if _is_cue(t) and not _negated(t, inside) and "\n"
                     not in text[span.end:t.idx] and (ending != "." or t.lemma_ in PLAIN_CUES)]
-            if lead and (len(outside) <= 12 or window == 12):
+            # '"...?" Lena Marsh said about the service, which ...' however long it runs on;
+            # 'Dahl said: "..."' introduces the quote after it.
+            if lead and (len(outside) <= 12 or window == 12 or
+                         ending in "?!" and lead[0] in outside[:3]) and \
+                    not text[lead[0].idx + len(lead[0].text):].lstrip().startswith(":"):
                 candidates = lead
     if not candidates:
         return None

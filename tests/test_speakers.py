@@ -551,3 +551,18 @@ def test_a_name_after_a_dash_behind_a_title_speaks(analyse: Any) -> None:
     text = ('Residents shared their views.\n\n"The ferry is our lifeline. Without it we are '
             'stranded." \u2014 Dr. Lena Marsh, Dunmore')
     assert _speaker_name(analyse, text, "our lifeline") == "Lena Marsh"
+
+
+def test_a_question_takes_the_cue_right_after_it_in_a_long_sentence(analyse: Any) -> None:
+    text = ('The ferry has been late all week. "Why would anyone still take it?" Lena Marsh said '
+            'about the service, which has lost a third of its riders since the spring '
+            'timetable changed.')
+    assert _speaker_name(analyse, text, "still take it") == "Lena Marsh"
+
+
+def test_a_cue_that_introduces_the_next_quote_with_a_colon_is_not_this_one_s(analyse: Any
+                                                                             ) -> None:
+    text = ('"We are refugees," Lena Marsh said. "We are not criminals." Oren Dahl said: "The '
+            'island owes them a home."')
+    assert _speaker_name(analyse, text, "not criminals") == "Lena Marsh"
+    assert _speaker_name(analyse, text, "owes them a home") == "Oren Dahl"
