@@ -692,15 +692,12 @@ def _cue_just_before(doc: Doc, span: MarkedSpan, previous: Quote | None) -> Toke
             first[0].sent.start_char < span.outer_start - 2:
         return None
     before = doc[first[0].sent.start - 1].sent
-    # (a sentence may end with the paragraph break after it)
-    gap = text_of(doc)[before.start_char + len(before.text.rstrip()):span.outer_start]
-    if gap.count("\n") > 2 or (previous is not None and previous.end > before.start_char):
+    gap = text_of(doc)[before.end_char:span.outer_start]
+    if "\n" in gap or (previous is not None and previous.end > before.start_char):
         return None
     colon = before.text.rstrip().endswith(":")  # '..., and the mayor replied:'
-    # "According to X, the pier failed." opens a sentence without being its root. From the
-    # paragraph before, only a statement put out speaks ("X issued a statement ...").
-    cues = [t for t in before if (_is_cue(t) and t.lemma_ not in WEAK_CUES and "\n" not in gap
-                                  or _issues(t)) and
+    # "According to X, the pier failed." opens a sentence without being its root.
+    cues = [t for t in before if (_is_cue(t) and t.lemma_ not in WEAK_CUES or _issues(t)) and
             (colon or t.dep_ == "ROOT" or t.lower_ == "according")]
     return cues[-1] if cues else None
 
