@@ -169,8 +169,9 @@ class EntityIndex:
                 # Only someone this article names: "the spokesperson" is not given a name
                 # the reader finds only in another outlet's story.
                 by_role = [e for e in pool if e.label == "PERSON" and in_article and
-                           any(same_role(head, r) and _is_past(r) == _is_past(text) and
-                               (owner is None or owner in r.lower()) for r in e.roles)]
+                           (any(same_role(head, r) and _is_past(r) == _is_past(text) and
+                                (owner is None or owner in r.lower()) for r in e.roles) or
+                            _doctor_called(head, text, owner, e, pool))]
             else:
                 by_role = _bodies_called(head, [e for e in pool if e.label == "ORG"])
             if len(by_role) == 1:
@@ -208,6 +209,22 @@ def _bodies_called(head: str, bodies: list[Entity]) -> list[Entity]:
     if head not in GENERIC_BODIES:
         return []
     return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split())]
+
+
+DOCTOR_NOUNS = {"doctor", "physician"}
+
+
+def _doctor_called(head: str, text: str, owner: str | None, entity: Entity,
+                   pool: list[Entity]) -> bool:
+    """ "the doctor", "the province's top doctor": someone the article calls "Dr." (an
+    honorific is no role); not "his doctor" nor "Dahl's doctor", someone else's."""
+    if head not in DOCTOR_NOUNS or re.match(r"(?:his|her|their|my|our|your)\b", text.strip(),
+                                            re.IGNORECASE):
+        return False
+    if owner is not None and any(surname(e.name).lower() == owner for e in pool
+                                 if e.label == "PERSON"):
+        return False
+    return any(a.lower().startswith(("dr.", "dr ")) for a in (entity.name, *entity.aliases))
 
 
 def _called(name: str, words: set[str]) -> bool:

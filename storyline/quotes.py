@@ -339,7 +339,11 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
             # agreed." is someone else's reaction.
             lead = [t for t in outside[:window] if _is_cue(t) and not _negated(t, inside) and "\n"
                     not in text[span.end:t.idx] and (ending != "." or t.lemma_ in PLAIN_CUES)]
-            if lead and (len(outside) <= 12 or window == 12):
+            # '"...?" Lena Marsh said about the service, which ...' however long it runs on;
+            # 'Dahl said: "..."' introduces the quote after it.
+            if lead and (len(outside) <= 12 or window == 12 or
+                         ending in "?!" and lead[0] in outside[:3]) and \
+                    not text[lead[0].idx + len(lead[0].text):].lstrip().startswith(":"):
                 candidates = lead
     if not candidates:
         return None
@@ -457,8 +461,12 @@ def _speaker_without_cue(doc: Doc, parts: list[MarkedSpan], resolver: SpeakerRes
             resolver.names_person(found):
         return found, ":"  # 'He went back to his old lines: "..."'
     lead = _cue_just_before(doc, parts[0], previous)
-    if lead is not None and (found := resolver.speaker_of(lead, previous)) is not None:
+    if lead is not None and (found := resolver.speaker_of(lead, previous)) is not None and \
+            (lead.lower_ != "according" or resolver.names_someone(found)):
         return found, lead.text  # 'X said the plan failed. "We lost."'
+    turn = resolver.reported_turn(parts[0].outer_start, previous)
+    if turn is not None:
+        return turn, None  # 'X said the pier was old. It was built in 1961. "We warned."'
     if previous is not None and previous.speaker_start is not None and \
             (_continues_turn(text, previous, parts[0].start) or
              _quote_paragraph_after(text, previous, parts, resolver)):
@@ -688,8 +696,9 @@ def _cue_just_before(doc: Doc, span: MarkedSpan, previous: Quote | None) -> Toke
     if "\n" in gap or (previous is not None and previous.end > before.start_char):
         return None
     colon = before.text.rstrip().endswith(":")  # '..., and the mayor replied:'
+    # "According to X, the pier failed." opens a sentence without being its root.
     cues = [t for t in before if (_is_cue(t) and t.lemma_ not in WEAK_CUES or _issues(t)) and
-            (colon or t.dep_ == "ROOT")]
+            (colon or t.dep_ == "ROOT" or t.lower_ == "according")]
     return cues[-1] if cues else None
 
 
@@ -707,7 +716,9 @@ def _dash_attribution(text: str, span: MarkedSpan, resolver: SpeakerResolver
         return None
     name_start = span.outer_end + match.end()
     for mention in resolver.people:
-        if mention.start == name_start:
+        # behind at most a title: "— Dr. Lena Marsh", "— Premier Oren Dahl"
+        if mention.start == name_start or mention.start > name_start and \
+                re.fullmatch(r"(?:[A-Z][a-z]*\.?\s){1,2}", text[name_start:mention.start]):
             return mention.text, mention.start, mention.end
     return None
 
@@ -853,8 +864,8 @@ def _quote_paragraph_after(text: str, previous: Quote, parts: list[MarkedSpan],
     if speaker is None:
         return False
     who = resolver.identity.get(speaker.start)
-    return not any(previous.end <= m.start < line_start and
-                   resolver.identity.get(m.start) != who for m in resolver.people)
+    return not any(previous.end <= m.start < line_start and resolver.who(m) != who
+                   for m in resolver.people)
 
 
 def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
@@ -879,9 +890,7 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
                       speaker[1] if speaker else None, speaker[2] if speaker else None)
         if len(quote.text.split()) >= 3 and not _mostly_quoted(quote, inside):
             quotes.append(quote)
-            if speaker is not None and (resolver.named_speaker(token, speaker) or
-                                        resolver.introduced_speaker(token)):
-                resolver.reported.append(quote)
+            resolver.note_reported(token, quote)
     return quotes
 
 

@@ -75,6 +75,8 @@ class SpeakerResolver:
         surnames = {m.name.split()[-1] for m in mentions
                     if m.label == "PERSON" and len(m.name.split()) > 1}
         # spaCy sometimes tags a bare surname as an organisation; it is still the person.
+        known = surnames | {m.name for m in mentions if m.label == "PERSON" and " " not in m.name}
+        surnames |= {m.name for m in mentions if _person_tagged_as_org(text_of(doc), m, known)}
         self.people = [m for m in self.mentions if m.label == "PERSON" or m.name in surnames]
         self.orgs = [m for m in self.mentions if m.label == "ORG" and m.name not in surnames]
         self.identity = person_identities(self.people)
@@ -84,6 +86,8 @@ class SpeakerResolver:
         self._first: dict[str, int] | None = None  # identity -> start of its first mention
         # Reported speech with a named speaker found so far, in text order.
         self.reported: list[Quote] = []
+        # Reported speech whose speaker is "he" or "she", with the pronoun.
+        self.pronoun_reported: list[tuple[str, Quote]] = []
 
     @property
     def gender(self) -> dict[str, str]:
@@ -95,6 +99,12 @@ class SpeakerResolver:
 
     def _id(self, mention: Mention) -> str:
         return self.identity.get(mention.start, _key(mention))
+
+    def who(self, mention: Mention) -> str | None:
+        """Whom a person mention names; a description beside a name ("Tomas Keller, the
+        fire chief,") names that person."""
+        start = mention.describes if mention.describes is not None else mention.start
+        return self.identity.get(start)
 
     def _sentence_of(self, char: int) -> int:
         if self._sent_starts is None:
@@ -112,6 +122,41 @@ class SpeakerResolver:
         subject = self._subject(cue)
         return subject is not None and subject.lower_ not in PRONOUNS and any(
             m.start < found[2] and found[1] < m.end and m.kind == "name" for m in self.people)
+
+    def note_reported(self, cue: Token, quote: Quote) -> None:
+        """Keep reported speech whose speaker a following "he said" may go on with: one
+        named at the cue, one introduced there ("A spokesman for X said"), or "he" or "she"
+        ("He said the boat was seized. '...,' he said")."""
+        if quote.speaker_start is None or quote.speaker_end is None:
+            return
+        found = (quote.speaker_text or "", quote.speaker_start, quote.speaker_end)
+        if self.named_speaker(cue, found) or self.introduced_speaker(cue):
+            self.reported.append(quote)
+            return
+        subject = self._subject(cue)
+        if subject is not None and subject.lower_ in {"he", "she"}:
+            self.pronoun_reported.append((subject.lower_, quote))
+
+    def reported_turn(self, start: int, previous: Quote | None
+                      ) -> tuple[str, int, int] | None:
+        """ 'Lena Marsh said the pier was old. It was built in 1961. "We warned them."': a
+        quote with no cue of its own, in the paragraph of a person's reported speech (later
+        than any quote before it), with no one else named in between, goes on with them."""
+        text = text_of(self.doc)
+        paragraph = text.rfind("\n", 0, start) + 1
+        before = [q for q in self.reported if paragraph <= q.start and q.end <= start and
+                  not _nested(q, self.reported)]
+        if not before or start - before[-1].end > 300 or \
+                previous is not None and previous.end > before[-1].end:
+            return None
+        report = before[-1]
+        speaker = next((m for m in self.people if m.start == report.speaker_start), None)
+        if speaker is None or report.speaker_start is None or report.speaker_end is None:
+            return None
+        who = self._id(speaker)
+        if any(report.end <= m.start < start and self.who(m) != who for m in self.people):
+            return None
+        return report.speaker_text or speaker.text, report.speaker_start, report.speaker_end
 
     def introduced_speaker(self, cue: Token) -> bool:
         """Whether the cue's subject brings in someone new and unnamed ("A spokesman for
@@ -342,9 +387,18 @@ class SpeakerResolver:
                           ) -> tuple[str, int, int] | None:
         """ "he said" right after a quote by a named man usually continues his turn, as
         after his reported speech ("Keller said Dahl had called. '...,' he said")."""
-        before = [q for q in self.reported if q.end <= pronoun.idx]
+        reports = [*self.reported, *(q for _, q in self.pronoun_reported)]
+        before = [q for q in self.reported if q.end <= pronoun.idx and
+                  not _nested(q, reports)]
         if before and (previous is None or previous.end < before[-1].end):
             previous = before[-1]
+        # "He said the boat was seized. '...,' he said": the same pronoun goes on, when no
+        # quote with a speaker comes just before (that report was resolved without it).
+        same = [q for said, q in self.pronoun_reported
+                if said == pronoun.lower_ and q.end <= pronoun.idx]
+        if same and (previous is None or previous.speaker_start is None or
+                     pronoun.idx - previous.end > 400):
+            previous = same[-1]
         if previous is None or previous.speaker_start is None or previous.speaker_end is None:
             return None
         if pronoun.idx - previous.end > 400 or pronoun.lower_ in {"it", "they", "we", "i"}:
@@ -685,6 +739,28 @@ def _report_above(verb: Token) -> Token | None:
             any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
         return None
     return head.head
+
+
+PERSON_AFTER = re.compile(r",\s+(?:who\b|\d{1,3},)")
+
+
+def _person_tagged_as_org(text: str, mention: Mention, surnames: set[str]) -> bool:
+    """ "Ilse Varga, who chairs the board,", "Ilse Varga, 54,", or "Ilse Varga" where
+    "Varga" alone is a person: a name spaCy tagged as an organisation that the text treats
+    as a person (and with no organisation word in it)."""
+    words = mention.name.split()
+    return mention.label == "ORG" and mention.kind == "name" and 2 <= len(words) <= 3 and \
+        all(w[:1].isupper() and w.isalpha() for w in words) and \
+        not {w.lower() for w in words} & ORG_NOUNS and \
+        (words[-1] in surnames or PERSON_AFTER.match(text, mention.end) is not None)
+
+
+def _nested(quote: Quote, reported: list[Quote]) -> bool:
+    """Reported speech inside another's report ("Marsh said Dahl had told her the hull was
+    cracked"): the one reporting it is the one a following "she said" goes on with."""
+    return quote.speaker_start is not None and any(
+        other is not quote and other.start <= quote.speaker_start and quote.end <= other.end
+        for other in reported)
 
 
 def _token_weight(token: Token) -> int:

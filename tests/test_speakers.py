@@ -10,7 +10,7 @@ from storyline.entities import link_entities
 from storyline.marks import find_quote_marks
 from storyline.models import Mention
 from storyline.quotes import _char_mask, _governing_verb
-from storyline.speakers import SpeakerResolver
+from storyline.speakers import SpeakerResolver, _person_tagged_as_org
 
 
 def _quote(analyse: Any, text: str, fragment: str) -> Any:
@@ -439,3 +439,124 @@ def test_a_title_picks_the_one_of_two_people_sharing_a_surname(analyse: Any) -> 
     assert _speaker_name(analyse, text, "We will not rest") == "Owen Marsh"
     # "she" after "Ms Marsh" is not the inspector who spoke before
     assert _speaker_name(analyse, text, "You kept this museum") != "Owen Marsh"
+
+
+def test_she_after_a_report_inside_a_report_goes_on_with_the_one_reporting(analyse: Any
+                                                                           ) -> None:
+    # "Oren Dahl had told her" is reported by Marsh: the next "she said" is hers, not
+    # his (the text gives neither a gender).
+    text = ('Lena Marsh said Oren Dahl had told her the boats were unsafe. "He was scared," '
+            'she said.')
+    assert _speaker_name(analyse, text, "He was scared") == "Lena Marsh"
+    # the report inside is still his
+    inner = [q for q in analyse(text, id="a0").quotes if q.text == "the boats were unsafe"]
+    assert [q.speaker_text for q in inner] == ["Oren Dahl"]
+
+
+def test_he_goes_on_with_the_he_who_reported_just_before(analyse: Any) -> None:
+    # "He said ..." was resolved to Keller; the next "he said" is the same man, not Dahl,
+    # whom the sentence before names as the subject of a clause.
+    text = ('Tomas Keller was at the dock when Oren Dahl arrived with the police. He said the '
+            'boat had been seized. "I could not believe it," he said.')
+    assert _speaker_name(analyse, text, "the boat had been seized") == "Tomas Keller"
+    assert _speaker_name(analyse, text, "could not believe") == "Tomas Keller"
+
+
+def test_the_doctor_is_the_one_person_called_dr(analyse: Any) -> None:
+    text = ("Dr. Lena Marsh, the harbour district's health officer, announced six new cases "
+            'on Monday.\n\n"We expected this," the province\'s top doctor said.')
+    assert _speaker_name(analyse, text, "We expected this") == "Lena Marsh"
+    text = 'Dr. Lena Marsh spoke first. "We expected this," the doctor said.'
+    assert _speaker_name(analyse, text, "We expected this") == "Lena Marsh"
+
+
+def test_the_doctor_stays_open_between_two_doctors_or_for_someone_s_own_doctor(
+        analyse: Any) -> None:
+    text = ('Dr. Lena Marsh and Dr. Oren Dahl visited the ward. "We expected this," the '
+            'doctor said.')
+    assert _speaker_name(analyse, text, "We expected this") is None
+    text = ('Dr. Lena Marsh treated Tomas Keller in March. "He will recover," his doctor '
+            'said.')
+    assert _speaker_name(analyse, text, "He will recover") is None
+    text = ('Dr. Lena Marsh treated Tomas Keller in March. "He will recover," Keller\'s '
+            'doctor said.')
+    assert _speaker_name(analyse, text, "He will recover") is None
+
+
+def test_a_quote_after_according_to_is_that_source_s(analyse: Any) -> None:
+    text = ('The ferry will not run on Sunday.\n\nAccording to Oren Dahl, the harbour master, '
+            'the engines failed twice last week. "We cannot take the risk."')
+    assert _speaker_name(analyse, text, "cannot take the risk") == "Oren Dahl"
+    # a record is no speaker of the quote after it
+    text = ('According to the harbour log, the engines failed twice last week. "We cannot '
+            'take the risk."')
+    assert _quote(analyse, text, "cannot take the risk").speaker_text is None
+
+
+def test_a_quote_paragraph_goes_on_past_the_speaker_s_own_description(analyse: Any) -> None:
+    # "the fire chief" describes Keller where he is quoted: no one else is named.
+    text = ('"It was a long night," Tomas Keller, the fire chief, told reporters on '
+            'Tuesday.\n\nThe blaze started in the kitchen, he explained, and spread to the '
+            'roof within minutes.\n\n"We had no chance to save the building."')
+    assert _speaker_name(analyse, text, "no chance to save") == "Tomas Keller"
+
+
+def test_a_name_tagged_as_an_organisation_but_followed_by_who_can_be_she(analyse: Any
+                                                                         ) -> None:
+    # spaCy's small model tags "Ilse Varga" as an organisation here; "who chairs" says
+    # it is a person, so "she" can refer to her.
+    text = ('Ilse Varga, who chairs the board, defended the decision in an email on Friday. '
+            '"The board acted within its mandate," she wrote.')
+    quote = _quote(analyse, text, "acted within its mandate")
+    assert quote.speaker_text == "Ilse Varga"
+
+
+def test_a_quote_goes_on_with_reported_speech_earlier_in_its_paragraph(analyse: Any) -> None:
+    text = ('Lena Marsh said the pier was old. It had not been repaired since 1990. "We warned '
+            'them every year."')
+    assert _speaker_name(analyse, text, "We warned them") == "Lena Marsh"
+    # not past someone else named in between
+    text = ('Lena Marsh said the pier was old. Oren Dahl, the mayor, disagreed with her. "We '
+            'warned them every year."')
+    assert _speaker_name(analyse, text, "We warned them") != "Lena Marsh"
+
+
+def test_a_statement_put_out_in_the_paragraph_before_speaks_its_quote(analyse: Any) -> None:
+    text = ('The Dunmore Nurses Association issued a statement on Monday apologizing to the '
+            'patients.\n\n"We are deeply sorry for the delays."')
+    assert _speaker_name(analyse, text, "deeply sorry") == "Dunmore Nurses Association"
+
+
+def test_which_names_tagged_as_organisations_are_people() -> None:
+    text = "Ilse Varga, 54, met Kestrel Air. Ilse Varga spoke. Dunmore Ferry Board, who knew?"
+
+    def org(start: int, name: str) -> Mention:
+        return Mention("a0", name, start, start + len(name), "ORG", name)
+
+    assert _person_tagged_as_org(text, org(0, "Ilse Varga"), set())  # an age after it
+    assert _person_tagged_as_org(text, org(33, "Ilse Varga"), {"Varga"})  # "Varga" is a person
+    assert not _person_tagged_as_org(text, org(33, "Ilse Varga"), set())
+    assert not _person_tagged_as_org(text, org(20, "Kestrel Air"), {"Varga"})
+    # a body's word in the name: still an organisation
+    assert not _person_tagged_as_org(text, org(51, "Dunmore Ferry Board"), set())
+
+
+def test_a_name_after_a_dash_behind_a_title_speaks(analyse: Any) -> None:
+    text = ('Residents shared their views.\n\n"The ferry is our lifeline. Without it we are '
+            'stranded." \u2014 Dr. Lena Marsh, Dunmore')
+    assert _speaker_name(analyse, text, "our lifeline") == "Lena Marsh"
+
+
+def test_a_question_takes_the_cue_right_after_it_in_a_long_sentence(analyse: Any) -> None:
+    text = ('The ferry has been late all week. "Why would anyone still take it?" Lena Marsh said '
+            'about the service, which has lost a third of its riders since the spring '
+            'timetable changed.')
+    assert _speaker_name(analyse, text, "still take it") == "Lena Marsh"
+
+
+def test_a_cue_that_introduces_the_next_quote_with_a_colon_is_not_this_one_s(analyse: Any
+                                                                             ) -> None:
+    text = ('"We are refugees," Lena Marsh said. "We are not criminals." Oren Dahl said: "The '
+            'island owes them a home."')
+    assert _speaker_name(analyse, text, "not criminals") == "Lena Marsh"
+    assert _speaker_name(analyse, text, "owes them a home") == "Oren Dahl"
