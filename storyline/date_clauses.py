@@ -158,10 +158,11 @@ def no_event(ent: Span) -> bool:
 
 
 def _counted_within(ent: Span) -> bool:
-    """The period a count runs over, not an event's date: "the third delay this year",
-    "its biggest loss this decade" (the delay itself is told, and dated, elsewhere)."""
+    """The period a count runs over, not an event's date: "is the third delay this year",
+    "was its biggest loss this decade" (the delay itself is told, and dated, elsewhere). Only
+    what the sentence says something is: "will host for a second time next year" is dated."""
     head = ent.root.head
-    if ent.root.dep_ != "npadvmod" or head.pos_ != "NOUN":
+    if ent.root.dep_ != "npadvmod" or head.pos_ != "NOUN" or head.dep_ != "attr":
         return False
     return any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or
                                      c.lower_ in ORDINAL_WORDS)

@@ -519,3 +519,9 @@ def test_today_meaning_nowadays_dates_no_event(analyse: Any, text: str,
                                                nowadays: bool) -> None:
     analysis = analyse(text)
     assert [(d.text, d.no_event) for d in analysis.dates] == [("today", nowadays)]
+
+
+def test_a_second_time_next_year_is_still_dated(analyse: Any) -> None:
+    analysis = analyse("The Gullpoint choir will sing at the harbour festival for a second time "
+                       "next year.", published="2026-04-14T09:00:00Z")
+    assert [(d.text, d.no_event) for d in analysis.dates] == [("next year", False)]
