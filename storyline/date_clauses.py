@@ -23,8 +23,10 @@ from .nlp import text_of
 # Not "drop" or "halt": "prices dropped on Monday" and "work halted on Monday" happened.
 CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "shelve",
                  "call", "defer", "reschedule", "axe"}
-# "delayed to April 10": the date after "to"/"until" is the new, planned one.
+# "delayed to April 10": the date after "to"/"until" is the new, planned one; "delayed from
+# March 3": the date after "from" is the old one, called off.
 MOVE_LEMMAS = {"postpone", "delay", "defer", "reschedule", "move", "push", "put", "bring"}
+MOVE_TO_WORDS = {"to", "until", "till", "into"}
 SETTING_LEMMAS = {"set", "schedule", "reschedule", "slate", "fix"}
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
 PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "may",
@@ -151,7 +153,39 @@ def is_reporting(ent: Span) -> bool:
 def no_event(ent: Span) -> bool:
     """No event at all: a newsletter talking to its reader, a sentence about how far off a
     date feels, or a condition ("if the airport did not offer guarantees by Friday")."""
-    return _to_reader(ent) or _felt_as_far(ent) or is_conditional(ent)
+    return _to_reader(ent) or _felt_as_far(ent) or is_conditional(ent) or \
+        _counted_within(ent) or _nowadays(ent)
+
+
+def _counted_within(ent: Span) -> bool:
+    """The period a count runs over, not an event's date: "is the third delay this year",
+    "was its biggest loss this decade" (the delay itself is told, and dated, elsewhere). Only
+    what the sentence says something is: "will host for a second time next year" is dated."""
+    head = ent.root.head
+    if ent.root.dep_ != "npadvmod" or head.pos_ != "NOUN" or head.dep_ != "attr":
+        return False
+    return any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS" or
+                                     c.lower_ in ORDINAL_WORDS)
+               for c in head.children)
+
+
+ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "latest", "last", "only"}
+
+
+def _nowadays(ent: Span) -> bool:
+    """ "today" meaning nowadays, in a present tense with "do", between the subject and
+    its verb ("clean water today does not answer why") or in a comparison ("no child will
+    walk further than they do today"); not "we do not expect a decision today"."""
+    if ent.text.lower() != "today":
+        return False
+    verb = ent.root.head
+    # The parser may make "today" the head of "than they do today" itself.
+    near = [verb, *verb.children, *ent.root.children]
+    if verb.pos_ not in {"VERB", "AUX"} or not any(
+            t.lemma_ == "do" and t.tag_ in {"VBZ", "VBP"} for t in near):
+        return False
+    compared = any(t.dep_ == "mark" and t.lower_ == "than" for t in near)
+    return compared or ent.end <= verb.i
 
 
 def _to_reader(ent: Span) -> bool:
@@ -192,6 +226,24 @@ DATELINE_WORDS = {"published", "posted", "updated", "dated", "filed", "modified"
 DATELINE_TAIL_RE = re.compile(r"[\s,:.|]*(?:\d{1,2}\s*[:.]\s*\d{2}\s*(?:[ap]\.?\s*m\.?)?"
                               r"(?:\s*[A-Z]{2,4})?[\s,.|]*)?(?:$|\(|--|\u2014|-\s)",
                               re.IGNORECASE)
+
+
+def reported_agent(ent: Span) -> str:
+    """Who "it" is in what a named speaker said of itself: "HLS said it could offer a slot
+    on December 9" -> "hls"; a name of several words by its initials, so that "Halvard
+    Launch Services said it could offer ..." gives the same. "" for anything else."""
+    verb = _governing_verb(ent)
+    if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_LEMMAS or \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ == "PRP"
+                    for c in verb.children):
+        return ""
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ != "PROPN":
+        return ""
+    name = [*(t for t in speaker.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"), speaker]
+    if len(name) == 1:
+        return speaker.lower_
+    return "".join(t.text[0] for t in name).lower()
 
 
 def verb_lemma(ent: Span) -> str:
@@ -373,10 +425,21 @@ def _is_new_date_of_a_move(ent: Span, verb: Token | None) -> bool:
     if verb is None or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1].lower_
-    if verb.lemma_ in MOVE_LEMMAS and before in {"to", "until", "till"}:
+    if verb.lemma_ in MOVE_LEMMAS and before in MOVE_TO_WORDS:
         return True
     return verb.lemma_ in SETTING_LEMMAS and (
         before == "for" or before == "of" and ent.doc[ent.start - 2].lemma_ == "deadline")
+
+
+def _is_old_date_of_a_move(ent: Span, verb: Token | None) -> bool:
+    """ "delayed the launch from November 12 to early December", "push it from November 12
+    into December": the date moved away from. The contract has no "postponed": a moved
+    date is a cancelled one, and the date it moved to is planned."""
+    doc = ent.doc
+    if verb is None or verb.lemma_ not in MOVE_LEMMAS or ent.start == 0 or \
+            doc[ent.start - 1].lower_ != "from":
+        return False
+    return any(t.lower_ in MOVE_TO_WORDS for t in doc[ent.end:ent.end + 3])
 
 
 def _own_children(token: Token) -> list[Token]:
@@ -390,6 +453,8 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
         return "planned" if future else "happened"
     if _is_new_date_of_a_move(ent, verb):
         return "planned"
+    if _is_old_date_of_a_move(ent, verb):
+        return "cancelled"
     if verb.lemma_ in CANCEL_LEMMAS and ent.root.head.head == verb and \
             ent.root.head.lower_ == "on" and verb.tag_ in {"VBD", "VBN"}:
         return "happened"  # "was cancelled on Tuesday": the cancelling is what happened

@@ -24,11 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from .date_clauses import (
     CANCEL_LEMMAS,
     MOVE_LEMMAS,
+    MOVE_TO_WORDS,
     anchored_clause,
     clause_status,
     is_future,
     is_reporting,
     no_event,
+    reported_agent,
     sentence_bounds,
     verb_lemma,
 )
@@ -177,6 +179,10 @@ class _Finder:
             if word.lower_ == "of":
                 if self._part_of(left, right):
                     return True
+            elif _two_dates(span, word):
+                if self._moved(left, right) or self._both(span, left, right) or \
+                        self._range(span, left, right):
+                    return True
             elif self._range(span, left, right) or self._both(span, left, right):
                 return True
         value, precision, derived = self._value_and_origin(span)
@@ -245,6 +251,28 @@ class _Finder:
         if first is None or last is None or first_precision == "ref" or \
                 last_precision == "ref":
             return False
+        self._emit(left, first, first_precision)
+        self._emit(right, last, last_precision)
+        return True
+
+    def _moved(self, left: Span, right: Span) -> bool:
+        """ "delayed from November 12 to early December": the new date as its clause tells
+        it (ahead), the old one in the same stretch of time ("brought forward from December
+        12 to December 3": the December 12 nearest to December 3)."""
+        if left.start == 0 or self.doc[left.start - 1].lower_ != "from" or \
+                verb_lemma(left) not in MOVE_LEMMAS:
+            return False
+        last, last_precision = self._value(right)
+        points = {"day", "month", "year"}
+        if last is None or last_precision not in points:
+            return False
+        new = _anchor_day(last)
+        candidates = [c for c in (self._value(left, future) for future in (False, True))
+                      if c[0] is not None and c[1] in points]
+        if not candidates:
+            return False
+        first, first_precision = min(
+            candidates, key=lambda c: abs((_anchor_day(c[0] or "") - new).days))
         self._emit(left, first, first_precision)
         self._emit(right, last, last_precision)
         return True
@@ -408,7 +436,7 @@ class _Finder:
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=status, clause=anchored_clause(span),
             timex=timex, parts=parts, reporting=is_reporting(span), verb=verb_lemma(span),
-            no_event=no_event(span)))
+            no_event=no_event(span), agent=reported_agent(span)))
 
 
 TIME_UNITS = {"day", "week", "month", "year", "quarter", "period", "decade", "century",
@@ -508,6 +536,18 @@ def _split(span: Span) -> tuple[Span, Token, Span] | None:
             if len(left) and len(right) and not right[0].is_punct:
                 return _trim(left), word, _trim(right)
     return None
+
+
+def _two_dates(span: Span, word: Token) -> bool:
+    """Two dates, not a range: "samples taken on October 15 and October 22" (an "and"
+    without "between"), and a move's old and new dates, "delayed the launch from November 12
+    to early December" (the old date is called off, the new one planned)."""
+    doc = span.doc
+    if word.lower_ == "and":
+        return span[0].lower_ != "between" and \
+            (span.start == 0 or doc[span.start - 1].lower_ != "between")
+    return word.lower_ in MOVE_TO_WORDS and verb_lemma(span) in MOVE_LEMMAS and (
+        span[0].lower_ == "from" or span.start > 0 and doc[span.start - 1].lower_ == "from")
 
 
 def _is_age(span: Span) -> bool:

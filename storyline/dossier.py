@@ -132,6 +132,9 @@ def event_dict(event: Event) -> dict[str, Any]:
     if event.conflicting:  # every date the outlets give, with the sentences giving it
         item["dates"] = [{"date": d.date, "precision": d.precision,
                           "evidence": _spans(d.evidence)} for d in event.dates]
+    if event.superseded:  # dates an outlet corrected in a later report of its own
+        item["superseded"] = [{"date": d.date, "precision": d.precision,
+                               "evidence": _spans(d.evidence)} for d in event.superseded]
     return item
 
 

@@ -225,6 +225,7 @@ class DateMention:
     reporting: bool = False  # it dates the report ("said on Tuesday", a dateline), not news
     verb: str = ""  # lemma of the verb the date anchors ("close"), "" when there is none
     no_event: bool = False  # it dates no event: "See you tomorrow", "May feels far off"
+    agent: str = ""  # the named speaker "it" stands for: "HLS said it could offer" -> "hls"
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,8 +349,9 @@ class EventDate:
 @dataclass(frozen=True, slots=True)
 class Event:
     """One timeline entry. `conflicting` when independent outlets give the event different
-    dates; `dates` then holds every reported date (the entry's own `date` is the one most
-    independent sources give)."""
+    dates; `dates` then holds every date an outlet stands by (the entry's own `date` is the
+    one most independent sources give). A date an outlet reported first and replaced in a
+    later report is `superseded`, not a conflict."""
 
     id: str
     date: str | None
@@ -361,7 +363,11 @@ class Event:
     conflicting: bool = False
     dates: tuple[EventDate, ...] = ()
     time: str | None = None  # "06:40" when the text gives the time of day
-    sources: int = 1  # independent sources reporting it: copies of one original count once
+    # independent sources reporting it: copies of one original, and one outlet's articles,
+    # count once
+    sources: int = 1
+    # dates an outlet gave in an earlier report and replaced in a later one: an update
+    superseded: tuple[EventDate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

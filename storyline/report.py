@@ -424,6 +424,8 @@ def event_line(event: dict[str, Any]) -> str:
     line = f"{date:<23} {event['status']:<9} {event['description']}  [{counted}]"
     if event.get("conflicting"):
         line += " [dates differ: " + " / ".join(d["date"] for d in event["dates"]) + "]"
+    if event.get("superseded"):
+        line += " [earlier report: " + " / ".join(d["date"] for d in event["superseded"]) + "]"
     return line
 
 

@@ -7,7 +7,10 @@ outlets report one event differently over time, the latest report's status
 wins ("planned" Friday meeting later "postponed" becomes cancelled). When
 independent outlets give one event different dates, it stays one entry,
 marked `conflicting` with every reported date, and `date_divergences` turns
-it into a divergence of the dossier.
+it into a divergence of the dossier. One outlet is one source: its two
+articles count once, and a later report of one outlet giving another date
+than its own first report is an update, not a disagreement (the entry takes
+the later date and lists the earlier one as `superseded`).
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from .models import (
     Fact,
     Span,
 )
+from .summary import independent_voices
 from .text import MONTH_ABBREVIATIONS, MONTH_NAMES, STOPWORDS, content_words, dateline_length
 
 MERGE_OVERLAP = 0.34
@@ -94,7 +98,8 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         target.mentions.append(mention)
         target.words |= words
         if not mention.reporting and mention.value is not None:
-            stems = _stems(words)
+            # "it could offer a slot" says who through the speaker: "HLS said it could ..."
+            stems = _stems(words) | ({mention.agent} if mention.agent else set())
             target.stems |= stems
             target.clauses.append((mention, stems))
     in_sentence: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -102,7 +107,8 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         if mention.value is not None and mention.precision in TIMELINE_PRECISIONS:
             in_sentence[(mention.article_id, mention.sentence.start)].append(mention.value)
     groups = _same_event_other_date(drafts, sources, in_sentence)
-    events = [_to_event(group, published, sources) for group in groups]
+    voices = independent_voices(articles, sources)
+    events = [_to_event(group, published, voices) for group in groups]
     # Within a day, events at a known time of day come in time order, before the rest.
     events.sort(key=lambda e: (e.date is None, _sort_key(e.date), e.time or "~",
                                e.description))
@@ -460,7 +466,7 @@ def _conflict(a: _Draft, b: _Draft, sources: dict[str, str],
         return False  # one article giving both dates is telling of two events
     roots_a = {sources.get(article, article) for article in articles_a}
     roots_b = {sources.get(article, article) for article in articles_b}
-    return roots_a != roots_b
+    return roots_a != roots_b  # one event; `_current` tells a disagreement from an update
 
 
 def _disjoint(first: tuple[date, date], second: tuple[date, date]) -> bool:
@@ -522,29 +528,53 @@ def _stems(words: set[str]) -> set[str]:
 # -- events -------------------------------------------------------------------------
 
 def _to_event(group: Sequence[_Draft], published: dict[str, float],
-              sources: dict[str, str]) -> Event:
+              voices: dict[str, str]) -> Event:
+    """One entry for a group of drafts (one event, one or more dates). `voices` maps an
+    article to its independent source (one outlet is one source)."""
     mentions = [m for draft in group for m in draft.mentions]
     # The latest dated report wins; undated ones count as the oldest.
     latest = max(mentions, key=lambda m: _dated_or_oldest(published[m.article_id]))
-    main = max(group, key=lambda d: (len({sources.get(m.article_id, m.article_id)
-                                          for m in d.mentions}), len(d.mentions),
-                                     max(_dated_or_oldest(published[m.article_id])
-                                         for m in d.mentions)))
+    current = _current(group, published, voices)
+    main = max(current, key=lambda d: (len({voices.get(m.article_id, m.article_id)
+                                            for m in d.mentions}), len(d.mentions),
+                                       max(_dated_or_oldest(published[m.article_id])
+                                           for m in d.mentions)))
     first = main.mentions[0]
     ordered = [main, *(d for d in group if d is not main)]
     evidence = tuple(dict.fromkeys(_span(m) for d in ordered for m in d.mentions))
-    dates: tuple[EventDate, ...] = ()
-    if len(group) > 1:
-        dates = tuple(EventDate(d.value or "", d.precision,
-                                tuple(dict.fromkeys(_span(m) for m in d.mentions)))
-                      for d in sorted(group, key=lambda d: _sort_key(d.value)))
+    dates = _event_dates_of(current) if len(current) > 1 else ()
+    superseded = _event_dates_of([d for d in group if d not in current])
     clock = next((m.timex[11:16] for m in main.mentions
                   if m.timex and re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", m.timex)), None)
-    independent = {sources.get(m.article_id, m.article_id) for d in group for m in d.mentions}
+    independent = {voices.get(m.article_id, m.article_id) for d in group for m in d.mentions}
     return Event("", main.value, main.precision, latest.status,
                  describe(first.clause or first.sentence.text), evidence, first.text,
-                 conflicting=len(group) > 1, dates=dates, time=clock,
-                 sources=len(independent))
+                 conflicting=len(current) > 1, dates=dates, time=clock,
+                 sources=len(independent), superseded=superseded)
+
+
+def _current(group: Sequence[_Draft], published: dict[str, float],
+             voices: dict[str, str]) -> list[_Draft]:
+    """The dates each source stands by: the one of its latest report. A date only given in
+    a source's earlier report, which a later report of the same outlet replaced ("in
+    January 2027", then "in September 2027"), is an update, not a disagreement."""
+    if len(group) == 1:
+        return list(group)
+    latest: dict[str, tuple[float, int]] = {}  # voice -> (publication, draft index)
+    for index, draft in enumerate(group):
+        for mention in draft.mentions:
+            voice = voices.get(mention.article_id, mention.article_id)
+            when = _dated_or_oldest(published[mention.article_id])
+            if voice not in latest or when > latest[voice][0]:
+                latest[voice] = (when, index)
+    standing = {index for _, index in latest.values()}
+    return [draft for index, draft in enumerate(group) if index in standing]
+
+
+def _event_dates_of(drafts: Sequence[_Draft]) -> tuple[EventDate, ...]:
+    return tuple(EventDate(d.value or "", d.precision,
+                           tuple(dict.fromkeys(_span(m) for m in d.mentions)))
+                 for d in sorted(drafts, key=lambda d: _sort_key(d.value)))
 
 
 def _span(mention: DateMention) -> Span:

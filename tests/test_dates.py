@@ -480,3 +480,48 @@ def test_a_clause_is_the_verbs_not_a_gerund_fragment_nor_the_next_clause(
                                             "resurfacing from November 2")
     assert clauses["November 9"] == "the resurfacing would start as planned on November 9"
     assert clauses["December 14"] == "the runway would reopen on December 14"
+
+
+def test_a_move_from_one_date_to_another_is_two_dates_not_a_range(analyse: Any) -> None:
+    # Fictional: the Brackwater regatta and the Gullpoint ferry.
+    analysis = analyse("The Brackwater Rowing Club has postponed its regatta from May 9 to "
+                       "late June. The decision to push the Gullpoint ferry from April 20 into "
+                       "May is the third delay for the operator this year.",
+                       published="2026-04-14T09:00:00Z")
+    found = [(d.text, d.value, d.status) for d in analysis.dates if not d.no_event]
+    assert found == [("May 9", "2026-05-09", "cancelled"), ("late June", "2026-06", "planned"),
+                     ("April 20", "2026-04-20", "cancelled"), ("May", "2026-05", "planned")]
+    # "the third delay this year" counts delays within the year: no event of its own
+    assert [d.text for d in analysis.dates if d.no_event] == ["this year"]
+
+
+def test_a_move_keeps_the_old_date_near_the_new_one(analyse: Any) -> None:
+    analysis = analyse("The Gullpoint fireworks were brought forward from December 12 to "
+                       "December 3.", published="2026-11-02T09:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [
+        ("2026-12-12", "cancelled"), ("2026-12-03", "planned")]
+
+
+def test_two_days_joined_by_and_are_two_dates_but_between_is_a_range(analyse: Any) -> None:
+    analysis = analyse("Inspectors visited the Gullpoint pier on March 3 and March 10. Talks "
+                       "were held between March 3 and March 5.", published="2026-04-14T09:00:00Z")
+    assert [(d.value, d.precision) for d in analysis.dates] == [
+        ("2026-03-03", "day"), ("2026-03-10", "day"), ("2026-03-03/2026-03-05", "range")]
+
+
+@pytest.mark.parametrize(("text", "nowadays"), [
+    ('"Clean water today does not answer why the board ignored the warnings," she said.', True),
+    ('"No pupil will travel further than they do today," the spokeswoman said.', True),
+    ("The Gullpoint council meets today to vote on the plan.", False),
+    ('"We do not expect a decision today," she said.', False),
+])
+def test_today_meaning_nowadays_dates_no_event(analyse: Any, text: str,
+                                               nowadays: bool) -> None:
+    analysis = analyse(text)
+    assert [(d.text, d.no_event) for d in analysis.dates] == [("today", nowadays)]
+
+
+def test_a_second_time_next_year_is_still_dated(analyse: Any) -> None:
+    analysis = analyse("The Gullpoint choir will sing at the harbour festival for a second time "
+                       "next year.", published="2026-04-14T09:00:00Z")
+    assert [(d.text, d.no_event) for d in analysis.dates] == [("next year", False)]

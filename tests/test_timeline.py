@@ -412,8 +412,8 @@ def test_dates_of_one_aligned_fact_are_one_event_however_worded(analyse: Any) ->
                     published="2026-10-09T09:00:00Z")
     second = analyse("Replacement kits will be posted from October 19.", id="a2",
                      published="2026-10-10T09:00:00Z")
-    articles = [article("x", id="a1", published="2026-10-09T09:00:00Z"),
-                article("y", id="a2", published="2026-10-10T09:00:00Z")]
+    articles = [article("x", id="a1", outlet="Quay Gazette", published="2026-10-09T09:00:00Z"),
+                article("y", id="a2", outlet="Dale Post", published="2026-10-10T09:00:00Z")]
     dates = [*first.dates, *second.dates]
     apart = build_timeline(articles, dates)
     assert [e.date for e in apart] == ["2026-10-19", "2026-10-19"]
@@ -466,8 +466,87 @@ def test_a_short_clause_whose_every_word_the_other_shares_is_one_event_dated_twi
                      "the museum said.", id="a1", published="2026-10-20T09:00:00Z")
     gazette = analyse("Visitors will find an empty frame on the wall when its east gallery "
                       "reopens on November 21.", id="a2", published="2026-10-21T09:00:00Z")
-    articles = [article("x", id="a1", published="2026-10-20T09:00:00Z"),
-                article("y", id="a2", published="2026-10-21T09:00:00Z")]
+    articles = [article("x", id="a1", outlet="Harbour Herald", published="2026-10-20T09:00:00Z"),
+                article("y", id="a2", outlet="Quay Gazette", published="2026-10-21T09:00:00Z")]
     events = build_timeline(articles, [*herald.dates, *gazette.dates])
     assert [e for e in events if e.conflicting]
     assert len(date_divergences(events, articles)) == 1
+
+
+def _school(analyse: Any, reports: list[tuple[str, str, str, str]]
+            ) -> tuple[list[Any], list[Any]]:
+    """(id, outlet, published, text) -> the articles and their timeline. Fictional."""
+    articles = [article(text, id=id, outlet=outlet, published=published)
+                for id, outlet, published, text in reports]
+    dates = [d for id, _, published, text in reports
+             for d in analyse(text, id=id, published=published).dates]
+    return articles, build_timeline(articles, dates)
+
+
+def test_one_outlet_is_one_source_of_an_event(analyse: Any) -> None:
+    text = "The Gullpoint council will hold a public meeting on the school merger on May 6."
+    articles, events = _school(analyse, [
+        ("h1", "Gullpoint Herald", "2026-04-20T09:00:00Z", text),
+        ("h2", "Gullpoint Herald", "2026-04-22T09:00:00Z", text)])
+    assert [(e.date, e.sources) for e in events] == [("2026-05-06", 1)]
+    articles, events = _school(analyse, [
+        ("h1", "Gullpoint Herald", "2026-04-20T09:00:00Z", text),
+        ("t1", "Brackwater Times", "2026-04-22T09:00:00Z", text)])
+    assert [(e.date, e.sources) for e in events] == [("2026-05-06", 2)]
+
+
+OPENS_JANUARY = "The merged Gullpoint primary school will open in January 2027, the council said."
+OPENS_SEPTEMBER = ("The merged Gullpoint primary school will open in September 2027, the "
+                   "council said.")
+
+
+def test_an_outlet_correcting_its_own_date_is_an_update_not_a_conflict(analyse: Any) -> None:
+    articles, events = _school(analyse, [
+        ("h1", "Gullpoint Herald", "2026-04-20T09:00:00Z", OPENS_JANUARY),
+        ("h2", "Gullpoint Herald", "2026-04-27T09:00:00Z", OPENS_SEPTEMBER),
+        ("t1", "Brackwater Times", "2026-04-28T09:00:00Z", OPENS_SEPTEMBER)])
+    assert len(events) == 1
+    event = events[0]
+    assert (event.date, event.conflicting, event.sources) == ("2027-09", False, 2)
+    assert [d.date for d in event.superseded] == ["2027-01"]
+    assert {s.article for d in event.superseded for s in d.evidence} == {"h1"}
+    assert date_divergences(events, articles) == []
+    item = event_dict(dataclasses.replace(event, id="e1"))
+    assert [d["date"] for d in item["superseded"]] == ["2027-01"] and "dates" not in item
+    assert "[earlier report: 2027-01]" in event_line(item)
+
+
+def test_another_outlet_keeping_the_old_date_still_disagrees(analyse: Any) -> None:
+    articles, events = _school(analyse, [
+        ("h1", "Gullpoint Herald", "2026-04-20T09:00:00Z", OPENS_JANUARY),
+        ("t1", "Brackwater Times", "2026-04-21T09:00:00Z", OPENS_JANUARY),
+        ("h2", "Gullpoint Herald", "2026-04-27T09:00:00Z", OPENS_SEPTEMBER)])
+    assert len(events) == 1 and events[0].conflicting
+    assert [d.date for d in events[0].dates] == ["2027-01", "2027-09"]
+    assert [d.date for d in events[0].superseded] == []  # the Herald's January: the Times's
+    assert len(date_divergences(events, articles)) == 1
+
+
+def test_a_speakers_it_makes_two_offers_one_event_dated_twice(analyse: Any) -> None:
+    articles, events = _school(analyse, [
+        ("l1", "Orbit Log", "2026-11-02T09:00:00Z",
+         "CFL said in a statement that it could offer the rowing club a crossing on June 9."),
+        ("w1", "Northvale Wire", "2026-11-03T09:00:00Z",
+         "Corran Ferry Lines, which runs the island route, said it could offer a crossing on "
+         "June 16.")])
+    assert [e.conflicting for e in events] == [True]
+    assert [d.date for d in events[0].dates] == ["2027-06-09", "2027-06-16"]
+
+
+def test_an_update_in_the_dossier_shows_the_earlier_date(analyse: Any) -> None:
+    articles = [article(OPENS_JANUARY + " Parents were told at a meeting.", id="h1",
+                        outlet="Gullpoint Herald", published="2026-04-20T09:00:00Z"),
+                article(OPENS_SEPTEMBER + " Builders need more time.", id="h2",
+                        outlet="Gullpoint Herald", published="2026-04-27T09:00:00Z")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    jsonschema.validate(dossier, SCHEMA)
+    opening = next(e for e in dossier["events"] if e["date"] == "2027-09")
+    assert not opening["conflicting"] and opening["sources"] == 1
+    assert [d["date"] for d in opening["superseded"]] == ["2027-01"]
+    assert not [d for d in dossier["divergences"] if d["kind"] == "date"]
+    assert "earlier report: 2027-01" in render_html(dossier)
