@@ -29,6 +29,7 @@ from .models import Article, Provenance, published_before
 from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
 from .spinning import is_spun_alone
+from .text import outlet_key
 from .wording import FUNCTION_WORDS
 
 SUSPECTS_SHOWN = 15  # swapped-word notes listed for a spun article read alone
@@ -250,3 +251,17 @@ def independence_groups(provenance: Sequence[Provenance]) -> dict[str, str]:
     # A digest summarises others but is not a copy of one article: it stays its own source
     # only when nothing else backs it; treating it as dependent avoids double counting.
     return {p.article: root(p.article) for p in provenance}
+
+
+def independent_voices(articles: Sequence[Article], sources: dict[str, str]) -> dict[str, str]:
+    """Each article's independent source: the outlet of the original it copies (or of
+    itself), else that original's id. Copies of one original count once, and so do two
+    articles of one outlet: a newsroom reporting its own figure again on another day does
+    not confirm it."""
+    outlets = {a.id: outlet_key(a.outlet) for a in articles}
+    voices = {}
+    for article in articles:
+        root = sources.get(article.id, article.id)
+        outlet = outlets.get(root) or (outlets[article.id] if root == article.id else "")
+        voices[article.id] = f"outlet:{outlet}" if outlet else root
+    return voices

@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .models import Article, Divergence, Fact, Span, SummarySentence
+from .provenance import independent_voices
 from .text import (
     MONTH_NAMES,
     STOPWORDS,
@@ -49,7 +50,6 @@ from .text import (
     copy_kind,
     crude_stem,
     is_negated,
-    outlet_key,
     own_word_runs,
     sentence_spans,
     words,
@@ -179,20 +179,6 @@ def candidate_sentences(facts: Sequence[Fact], articles: Sequence[Article],
                                support[i] if i < len(support) else (), statements, texts)
         out[i] = SummarySentence(fact.text, cited, disputed=fact.agreement == "conflicting")
     return out
-
-
-def independent_voices(articles: Sequence[Article], sources: dict[str, str]) -> dict[str, str]:
-    """Each article's independent source: the outlet of the original it copies (or of
-    itself), else that original's id. Copies of one original count once, and so do two
-    articles of one outlet: a newsroom reporting its own figure again on another day does
-    not confirm it."""
-    outlets = {a.id: outlet_key(a.outlet) for a in articles}
-    voices = {}
-    for article in articles:
-        root = sources.get(article.id, article.id)
-        outlet = outlets.get(root) or (outlets[article.id] if root == article.id else "")
-        voices[article.id] = f"outlet:{outlet}" if outlet else root
-    return voices
 
 
 def unsupported_citation(text: str, span: Span, texts: dict[str, str], *,

@@ -37,7 +37,7 @@ from .models import (
     Fact,
     Span,
 )
-from .summary import independent_voices
+from .provenance import independent_voices
 from .text import MONTH_ABBREVIATIONS, MONTH_NAMES, STOPWORDS, content_words, dateline_length
 
 MERGE_OVERLAP = 0.34
