@@ -859,8 +859,7 @@ def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], 
         key = tokens[index].lower_.rstrip(".")
         if key in HONORIFICS:
             honorific = HONORIFICS[key]
-        elif _spelled(tokens[index]).lower() in ROLE_NOUNS or \
-                _spelled(tokens[index + 1]).lower() in ROLE_NOUNS:
+        elif _is_role_word(tokens, index) or _is_role_word(tokens, index + 1):
             role_tokens.append(tokens[index])
         else:
             break
@@ -868,6 +867,18 @@ def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], 
     name_tokens = [t for t in tokens[index:] if t.text != "."]
     role = normalize_role(" ".join(_spelled(t) for t in role_tokens)) if role_tokens else None
     return honorific, name_tokens, role
+
+
+def _is_role_word(tokens: list[Token], index: int) -> bool:
+    """A title word inside a name's entity: a role noun, or an abbreviation in capitals
+    before a given name and surname ("Hawks GM Lena Ortiz", "Colts QB Peyton Manning"; a
+    name is not written in capitals inside mixed-case text, but initials are: "TJ Ford")."""
+    token = tokens[index]
+    if _spelled(token).lower() in ROLE_NOUNS:
+        return True
+    rest = tokens[index + 1:]
+    return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 4 and \
+        len(rest) >= 2 and all(t.is_title for t in rest)
 
 
 def _spelled(token: Token) -> str:

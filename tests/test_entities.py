@@ -1323,3 +1323,86 @@ def test_a_one_word_name_the_story_gives_a_company_is_that_company(analyse: Any)
                                "open.")
     assert not any(e.label == "PERSON" and e.name == "Pebblenest" for e in index.entities)
     assert any(e.label == "ORG" and e.name == "Pebblenest" for e in index.entities)
+
+
+# -- names spaCy never calls a person, vouched for by the story (hand-made mentions) --------
+
+def test_a_full_name_tagged_as_a_body_is_the_person_the_story_calls_by_its_surname() -> None:
+    mentions = [_name("a0", "Calloway Marsh", label="ORG"),
+                _unresolved("a0", "Marsh", "candidate", "", 40),
+                _name("a1", "Marsh"), _name("a2", "Marsh"),
+                _name("a3", "Ridgeway Hawks", label="ORG")]
+    index = link_entities(mentions)
+    marsh = _person(index, "Calloway Marsh")
+    assert set(marsh.articles) == {"a0", "a1", "a2"}
+    assert [e.name for e in index.entities if e.label == "ORG"] == ["Ridgeway Hawks"]
+
+
+def test_a_full_name_tagged_as_a_body_needs_the_bare_surname_twice_or_after_it() -> None:
+    once_before = [_name("a0", "Marsh"), _name("a1", "Calloway Marsh", 10, label="ORG")]
+    assert [e.label for e in link_entities(once_before).entities
+            if e.name == "Calloway Marsh"] == ["ORG"]
+    after = [_name("a1", "Calloway Marsh", label="ORG"), _name("a1", "Marsh", 40)]
+    assert set(_person(link_entities(after), "Calloway Marsh").articles) == {"a1"}
+
+
+def test_a_body_named_after_a_surname_the_story_gives_in_full_stays_a_body() -> None:
+    # Two Marshes: Dana Marsh is named in full; "Abernathy Marsh" (a firm) is not vouched
+    # for by the bare "Marsh", which stays Dana's alone.
+    mentions = [_name("a0", "Dana Marsh"), _name("a1", "Abernathy Marsh", label="ORG"),
+                _name("a1", "Marsh", 40), _name("a2", "Marsh")]
+    index = link_entities(mentions)
+    assert [e.name for e in index.entities if e.label == "ORG"] == ["Abernathy Marsh"]
+    assert set(_person(index, "Dana Marsh").articles) == {"a0", "a1", "a2"}
+
+
+def test_a_place_or_body_word_before_a_surname_does_not_vouch_for_a_name() -> None:
+    # "Ridgeway Marsh" where the story tags Ridgeway as a place; "Notorious Bettie" where
+    # "Bettie" is a given name the story gives in full.
+    mentions = [_unresolved("a0", "Ridgeway", "candidate", "GPE"),
+                _name("a1", "Ridgeway Marsh", label="ORG"), _name("a1", "Marsh", 40),
+                _name("a2", "Marsh"),
+                _name("a3", "Bettie Lane"), _name("a4", "Notorious Bettie", label="ORG"),
+                _name("a4", "Bettie", 30), _name("a5", "Bettie")]
+    resolved = resolve_candidates(mentions)
+    assert ("Ridgeway Marsh", "ORG") in [(m.name, m.label) for m in resolved]
+    assert ("Notorious Bettie", "ORG") in [(m.name, m.label) for m in resolved]
+
+
+def test_a_run_ending_in_a_story_name_is_that_name() -> None:
+    mentions = [_name("a0", "Caleb Thornbury"), _name("a0", "Ridgeway Hawks", 40, label="ORG"),
+                _unresolved("a1", "Ridgeway Hawks Pitcher Caleb Thornbury", "candidate",
+                            "ORG"),
+                _unresolved("a2", "Hawks Thornbury", "candidate", ""),
+                _unresolved("a3", "Lakeside Thornbury", "candidate", "")]
+    resolved = resolve_candidates(mentions)
+    found = [(m.article_id, m.name, m.start) for m in resolved if m.article_id != "a0"]
+    assert found == [("a1", "Caleb Thornbury", 23), ("a2", "Thornbury", 6)]
+
+
+def test_the_tagged_name_and_bare_surname_of_one_player_are_one_person(analyse: Any) -> None:
+    index = _entities(
+        analyse,
+        "Calloway Marsh, the Ridgeway Hawks pitcher, was suspended on Tuesday for ten "
+        "games. Marsh hit a batter in the head on Sunday.",
+        "The league said Marsh acted deliberately. Marsh will appeal, his agent said.",
+        "The Hawks star Marsh lost his appeal on Friday. Teammate Jory Pell said Marsh was "
+        "upset.")
+    assert set(_person(index, "Calloway Marsh").articles) == {"a0", "a1", "a2"}
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Marsh was traded. Hawks GM Lena Ortiz declined to comment on Marsh.", "Lena Ortiz",
+     "Hawks GM"),
+    ("The Falcons sent WR Dion Mabry to Calder.", "Dion Mabry", "WR"),
+])
+def test_an_abbreviated_title_in_capitals_is_no_part_of_the_name(
+        nlp: Any, text: str, name: str, role: str) -> None:
+    found = [m for m in find_mentions(nlp(text), "a1") if m.label == "PERSON" and m.role]
+    assert [(m.name, m.role) for m in found] == [(name, role)]
+
+
+def test_initials_before_a_surname_stay_part_of_the_name(nlp: Any) -> None:
+    found = [m for m in find_mentions(nlp("Rookie TJ Brannock said he was happy."), "a1")
+             if m.label == "PERSON"]
+    assert [m.name.split()[-2:] for m in found] == [["TJ", "Brannock"]]
