@@ -111,6 +111,8 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     place_words = {t.lower_ for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC", "ORG"}
                    for t in ent}
     mentions.extend(_nicknamed_names(doc, article_id, covered))
+    for title in _quoted_titles(doc):  # the "Keep Brennan's Open" campaign is not Brennan
+        covered.update(range(title.start, title.end))
     for ent in doc.ents:
         if ent.start in headline or any(t.i in covered for t in ent):
             continue
@@ -140,6 +142,36 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     mentions.extend(apposed_descriptions(doc, candidates, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+QUOTED_RE = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,80})[\"\u201d]")
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by",
+                     "with", "'s", "\u2019s"}
+
+
+def _quoted_titles(doc: Doc) -> list[Span]:
+    """Title-case phrases in quotation marks: the names of campaigns, films and books
+    ("Keep Brennan's Open", "Save the Harlow Woods"), whose names are not mentions of the
+    people they hold. A quoted name alone ("Brennan") or a quoted sentence is no title."""
+    found = []
+    for match in QUOTED_RE.finditer(text_of(doc)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None and _is_title(span):
+            found.append(span)
+    return found
+
+
+def _is_title(span: Span) -> bool:
+    """Three or more capitalised words (small words aside: not "The Chin"), up to eight,
+    that are not one person's name nor a nickname inside one (Vincent "The Chin" Gigante)."""
+    words = [t for t in span if not t.is_punct]
+    main = [t for t in words if t.lower_ not in TITLE_SMALL_WORDS]
+    if not 3 <= len(main) <= len(words) <= 8 or not words[0].text[:1].isupper() or not all(
+            t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in words):
+        return False
+    return not any(e.label_ == "PERSON" and e.start < span.end and span.start < e.end and (
+        e.start < span.start or span.end < e.end or e.start <= words[0].i < words[-1].i < e.end)
+        for e in span.doc.ents)
 
 
 # -- headlines and unresolved capitalised words ---------------------------------------
@@ -591,9 +623,40 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     role = prefix_role or inner_role or _apposition_role(name_tokens[-1]) or \
         _person_noun_before(doc, tokens[0].i) or _relative_clause_role(name_tokens[-1])
     honorific = honorific or _honorific_before(doc, tokens[0].i)
+    if not honorific and len(name_tokens) > 1 and _called_a_body(tokens, role):
+        name = text_of(doc)[start_char:end_char]
+        return Mention(article_id, name, start_char, end_char, "ORG", name=name,
+                       called_body=True)
     text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
     return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
                    name=name, role=role, honorific=honorific)
+
+
+# Nouns for businesses that the text may set beside a name ("the firm Abernathy Cole").
+COMPANY_NOUNS = {"company", "firm", "corporation", "business", "airline", "carrier", "retailer",
+                 "insurer", "lender", "manufacturer", "automaker", "startup", "utility"}
+# Those no person is called: "Gerard Roux, the store's insurer" is a person.
+FIRM_NOUNS = COMPANY_NOUNS - {"insurer", "lender", "carrier", "retailer", "utility"}
+
+
+def _called_a_body(tokens: list[Token], role: str | None) -> bool:
+    """A name spaCy calls a person that the text calls a business: a company noun beside
+    it ("Abernathy Cole, the accounting firm"; "the law firm Abernathy Cole"). Not any
+    body's noun ("center Sam Dalembert" plays basketball), nor "it" after it: "Abernathy
+    Cole said it would" reads like "Dana Marsh said it would rain"."""
+    doc, root = tokens[0].doc, tokens[-1]
+    if role and _role_noun(role) in FIRM_NOUNS:
+        return True
+    noun = doc[tokens[0].i - 1] if tokens[0].i else None
+    return noun is not None and noun.is_lower and noun.lemma_ in FIRM_NOUNS and \
+        (noun.head.i in range(tokens[0].i, root.i + 1) or root.head == noun)
+
+
+def _role_noun(role: str) -> str:
+    """The noun a role is about: "accounting firm" -> "firm", "head of the firm" ->
+    "head"."""
+    words = re.split(r"\s+(?:at|of|for|on|in|with|from)\s+", role.lower(), maxsplit=1)[0]
+    return (words.split() or [""])[-1]
 
 
 PLACE_PREPOSITIONS = {"from", "in", "at", "on", "near", "between", "to", "into", "onto", "over",

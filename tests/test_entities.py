@@ -1406,3 +1406,43 @@ def test_initials_before_a_surname_stay_part_of_the_name(nlp: Any) -> None:
     found = [m for m in find_mentions(nlp("Rookie TJ Brannock said he was happy."), "a1")
              if m.label == "PERSON"]
     assert [m.name.split()[-2:] for m in found] == [["TJ", "Brannock"]]
+
+
+# -- bodies named like people, and titles holding a name --------------------------------
+
+def test_a_firm_named_like_a_person_is_a_body_in_every_article(analyse: Any) -> None:
+    index = _entities(
+        analyse,
+        "The firm Abernathy Cole has been hired to manage the port.",
+        "Abernathy Cole, the accounting firm, won the contract on Monday. Ruth Cole, its "
+        "founder, said she was proud.",
+        "Abernathy Cole said it would open an office in Dunmore. Cole declined to comment "
+        "further.")
+    bodies = [e for e in index.entities if e.name == "Abernathy Cole"]
+    assert [(e.label, set(e.articles)) for e in bodies] == [("ORG", {"a0", "a1", "a2"})]
+    assert set(_person(index, "Ruth Cole").articles) == {"a1", "a2"}
+
+
+def test_a_person_the_text_calls_an_insurer_stays_a_person(nlp: Any) -> None:
+    doc = nlp("\"They are not afraid,\" Gerard Roux, the store's insurer, told the radio.")
+    found = [(m.name, m.label) for m in find_mentions(doc, "a1") if m.kind == "name"]
+    assert ("Gerard Roux", "PERSON") in found
+
+
+def test_a_campaign_in_quotes_is_no_person(analyse: Any) -> None:
+    index = _entities(
+        analyse,
+        "Residents launched the \"Keep Brennan's Open\" campaign on Friday. Owner Ada "
+        "Brennan thanked them.",
+        "\"Keep Brennan's Open\" has 3,000 signatures. Brennan said the pub had been in her "
+        "family for 80 years.")
+    people = [e.name for e in index.entities if e.label == "PERSON"]
+    assert people == ["Ada Brennan"]
+    assert set(_person(index, "Ada Brennan").articles) == {"a0", "a1"}
+
+
+@pytest.mark.parametrize("text", ["Mob boss Vincent \"The Chin\" Gigante died on Monday.",
+                                  "He said \"Ada Brennan\" was the name on the deed."])
+def test_a_quoted_nickname_or_name_is_no_title(nlp: Any, text: str) -> None:
+    names = [m.name for m in find_mentions(nlp(text), "a1") if m.label == "PERSON"]
+    assert names and names[0] in {"Vincent Gigante", "Ada Brennan"}
