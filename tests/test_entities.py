@@ -1446,3 +1446,16 @@ def test_a_campaign_in_quotes_is_no_person(analyse: Any) -> None:
 def test_a_quoted_nickname_or_name_is_no_title(nlp: Any, text: str) -> None:
     names = [m.name for m in find_mentions(nlp(text), "a1") if m.label == "PERSON"]
     assert names and names[0] in {"Vincent Gigante", "Ada Brennan"}
+
+
+def test_a_pet_name_spelt_with_y_or_ie_in_different_articles_is_one_person() -> None:
+    index = link_entities([_name("a0", "Bettie Lane"), _name("a1", "Betty Lane"),
+                           _name("a2", "Jodie Marr"), _name("a3", "Jody Marr")])
+    assert sorted(e.articles for e in index.entities) == [("a0", "a1"), ("a2", "a3")]
+    together = link_entities([_name("a0", "Bobby Kerr"), _name("a0", "Bobbie Kerr", 30)])
+    assert len(together.entities) == 2
+    gendered = link_entities([_name("a0", "Toni Kerr", honorific="Ms."),
+                              _name("a1", "Tony Kerr", honorific="Mr.")])
+    assert len(gendered.entities) == 2
+    for pair in (("Lenny Rook", "Lena Rook"), ("Jody Marr", "Jon Marr")):
+        assert len(link_entities([_name("a0", pair[0]), _name("a1", pair[1])]).entities) == 2
