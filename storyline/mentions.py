@@ -847,8 +847,8 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
     if prefix_role or _honorific_before(doc, tokens[0].i) or _age_after(tokens):
         return True
     root = tokens[-1]
-    if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):
-        return True  # "Amara Osei, the chief engineer, ..."
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in root.children):
+        return True  # "Amara Osei, the chief engineer, ...", "Cal Marsh, the Hawks pitcher"
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_person_noun(root.head):
         return True  # "The authority's chief executive, Ivo Brandt, ..."
     if _names_a_team(tokens) or tokens[0].i and doc[tokens[0].i - 1].lower_ == "the":

@@ -1459,3 +1459,11 @@ def test_a_pet_name_spelt_with_y_or_ie_in_different_articles_is_one_person() -> 
     assert len(gendered.entities) == 2
     for pair in (("Lenny Rook", "Lena Rook"), ("Jody Marr", "Jon Marr")):
         assert len(link_entities([_name("a0", pair[0]), _name("a1", pair[1])]).entities) == 2
+
+
+def test_organisation_label_in_apposition_with_a_person_noun_after_it_is_a_person(
+        nlp: Any) -> None:
+    doc = nlp("Calloway Marsh, the Ridgeway Hawks pitcher, was suspended on Tuesday for ten "
+              "games. Marsh hit a Denton batter in the head on Sunday.")
+    found = [(m.name, m.label) for m in find_mentions(doc, "a1") if m.kind == "name"]
+    assert ("Calloway Marsh", "PERSON") in found
