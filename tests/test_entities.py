@@ -1387,8 +1387,26 @@ def test_the_tagged_name_and_bare_surname_of_one_player_are_one_person(analyse: 
         "games. Marsh hit a batter in the head on Sunday.",
         "The league said Marsh acted deliberately. Marsh will appeal, his agent said.",
         "The Hawks star Marsh lost his appeal on Friday. Teammate Jory Pell said Marsh was "
-        "upset.")
-    assert set(_person(index, "Calloway Marsh").articles) == {"a0", "a1", "a2"}
+        "upset.",
+        "HAWKS' MARSH SUSPENDED TEN GAMES\n\nThe league banned the pitcher on Tuesday.")
+    marsh = _person(index, "Calloway Marsh")
+    assert set(marsh.articles) == {"a0", "a1", "a2", "a3"}
+    assert [m for m in marsh.mentions if m.article == "a3"][0].start == 7  # the headline
+
+
+def test_a_bare_surname_tagged_as_a_place_or_body_joins_its_one_bearer(analyse: Any) -> None:
+    index = _entities(
+        analyse,
+        "Police Chief Ada Kingsley of Harwick said on Monday that the officers acted lawfully.",
+        "Kingsley defended the officers. Kingsley told reporters that the video was edited.",
+        "Critics urged Kingsley to resign. Kingsley refused.",
+        "KINGSLEY DEFENDS OFFICERS\n\nKingsley spoke outside city hall.")
+    assert set(_person(index, "Ada Kingsley").articles) == {"a0", "a1", "a2", "a3"}
+    two = _entities(analyse, "Police Chief Ada Kingsley of Harwick defended the officers.",
+                    "Tom Kingsley, a Harwick plumber, filmed the arrest.",
+                    "Critics urged Kingsley to resign.")
+    assert [set(_person(two, n).articles) for n in ("Ada Kingsley", "Tom Kingsley")] == [
+        {"a0"}, {"a1"}]
 
 
 @pytest.mark.parametrize(("text", "name", "role"), [
