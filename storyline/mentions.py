@@ -111,8 +111,6 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     place_words = {t.lower_ for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC", "ORG"}
                    for t in ent}
     mentions.extend(_nicknamed_names(doc, article_id, covered))
-    for title in _quoted_titles(doc):  # the "Keep Brennan's Open" campaign is not Brennan
-        covered.update(range(title.start, title.end))
     for ent in doc.ents:
         if ent.start in headline or any(t.i in covered for t in ent):
             continue
@@ -125,8 +123,12 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
             covered.update(t.i for t in tokens)
         if found:  # the words cut off ("Checks Into Rehab") are no candidates either
             covered.update(range(ent.start, ent.end))
-    mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
-    mentions = [_with_given_name(doc, m, covered, headline) for m in mentions]
+    # In the "Keep Brennan's Open" campaign, "Brennan's" is the pub and "Keep" no given
+    # name: no bare surnames or given names are read in a quoted title ("Gary Ross Is
+    # Boss" still names Gary Ross, a full name of the story).
+    titled = headline | {t.i for title in _quoted_titles(doc) for t in title}
+    mentions.extend(_missed_names(doc, article_id, mentions, covered, titled))
+    mentions = [_with_given_name(doc, m, covered, titled) for m in mentions]
     mentions = _with_acronyms(doc, article_id, mentions, covered)
     mentions = [_with_pronoun(doc, m) for m in mentions]
     nominals = _nominal_mentions(doc, article_id, covered)
@@ -151,8 +153,8 @@ TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on
 
 def _quoted_titles(doc: Doc) -> list[Span]:
     """Title-case phrases in quotation marks: the names of campaigns, films and books
-    ("Keep Brennan's Open", "Save the Harlow Woods"), whose names are not mentions of the
-    people they hold. A quoted name alone ("Brennan") or a quoted sentence is no title."""
+    ("Keep Brennan's Open", "Save the Harlow Woods"). A quoted name alone ("Brennan") or
+    a quoted sentence is no title."""
     found = []
     for match in QUOTED_RE.finditer(text_of(doc)):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
@@ -612,7 +614,8 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
         label = "ORG"  # "George Washington University", "Dunmore Herald", "Sound Ferries"
     if label in ORG_LABELS and not _org_looks_like_person(doc, tokens):
         name = text_of(doc)[start_char:end_char]
-        return Mention(article_id, name, start_char, end_char, "ORG", name=name)
+        return Mention(article_id, name, start_char, end_char, "ORG", name=name,
+                       called_body=len(tokens) > 1 and _called_a_body(tokens, None))
     honorific, name_tokens, inner_role = _split_person_tokens(tokens)
     if not name_tokens:
         return None

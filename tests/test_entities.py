@@ -1485,3 +1485,9 @@ def test_organisation_label_in_apposition_with_a_person_noun_after_it_is_a_perso
               "games. Marsh hit a Denton batter in the head on Sunday.")
     found = [(m.name, m.label) for m in find_mentions(doc, "a1") if m.kind == "name"]
     assert ("Calloway Marsh", "PERSON") in found
+
+
+def test_a_company_named_like_a_person_and_tagged_both_ways_is_one_body(analyse: Any) -> None:
+    index = _entities(analyse, "Calloway Price announced on Tuesday it had bought the "
+                               "shipyard. The company Calloway Price employs 300.")
+    assert [(e.label, e.name) for e in index.entities] == [("ORG", "Calloway Price")]
