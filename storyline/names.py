@@ -266,8 +266,8 @@ class Gazetteer:
             tail = words[index:]
             key = tuple(w.key for w in tail if not INITIAL_RE.fullmatch(w.text))
             if len(key) > 1 and key in self.full or len(tail) == 1 and \
-                    self.is_person_word(tail[0].key) and \
-                    all(w.key in self.body_words for w in words[:index]):
+                    all(w.key in self.body_words for w in words[:index]) and \
+                    self.is_person_word(tail[0].key):
                 return self._as_name(mention, tail, None)
         return None
 

@@ -229,7 +229,7 @@ def _apart_variants(a: Cluster, b: Cluster) -> bool:
     x, y = sorted((fold(a.first or ""), fold(b.first or "")), key=len)
     if len(x) < 3 or _articles(a) & _articles(b):
         return False
-    if _pet_ending(x) == _pet_ending(y) != x:  # "Betty" / "Bettie", "Jody" / "Jodie"
+    if x[:3] == y[:3] and _pet_ending(x) == _pet_ending(y) != x:  # "Betty" / "Bettie"
         return True
     if y.startswith(x) and y[len(x):] in FEMININE_ENDINGS:  # "Jean" / "Jeanne"
         return False
