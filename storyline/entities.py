@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .descriptions import PERSON_TITLES
-from .mentions import ORG_NOUNS, PLACE_LABELS
+from .mentions import COMPANY_NOUNS, ORG_NOUNS, PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
 from .names import (
@@ -53,9 +53,6 @@ ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman":
                  "chairman": "chair", "chairwoman": "chair", "councilman": "councillor",
                  "councilwoman": "councillor", "councilor": "councillor", "leader": "head",
                  "justice": "judge"}
-# Descriptions of a business: "the company" is the story's one company, whatever its name.
-COMPANY_NOUNS = {"company", "firm", "corporation", "business", "airline", "carrier", "retailer",
-                 "insurer", "lender", "manufacturer", "automaker", "startup", "utility"}
 # Words in the names of organisations that are not businesses (bodies, parties, outlets).
 OUTLET_WORDS = {"press", "herald", "times", "news", "post", "daily", "journal", "tribune",
                 "gazette", "globe", "star", "sun", "mail", "cbc", "bbc", "ctv", "reuters",
@@ -290,6 +287,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     Unresolved mentions ("candidate", "headline") count only where they spell a name the
     story gives elsewhere (`names.resolve_candidates`).
     """
+    mentions = _bodies_story_wide(mentions)
     known = _KnownPeople.from_mentions(mentions)
     found = mentions  # as found in the articles, before the story resolves them
     resolved = _trim_long_names(resolve_candidates(mentions))
@@ -335,6 +333,17 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
     return _build_index(people, orgs, owners)
+
+
+def _bodies_story_wide(mentions: Sequence[Mention]) -> list[Mention]:
+    """A name the text calls a body once ("the firm Abernathy Cole") is a body in every
+    article, where spaCy calls it a person and nothing says which it is."""
+    bodies = {person_key(m.name) for m in mentions if m.called_body}
+    if not bodies:
+        return list(mentions)
+    return [replace(m, label="ORG", role=None, honorific=None, pronoun=None)
+            if m.kind == "name" and m.label == "PERSON" and person_key(m.name) in bodies
+            else m for m in mentions]
 
 
 def _without_names(mentions: list[Mention]

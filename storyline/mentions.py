@@ -123,8 +123,12 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
             covered.update(t.i for t in tokens)
         if found:  # the words cut off ("Checks Into Rehab") are no candidates either
             covered.update(range(ent.start, ent.end))
-    mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
-    mentions = [_with_given_name(doc, m, covered, headline) for m in mentions]
+    # In the "Keep Brennan's Open" campaign, "Brennan's" is the pub and "Keep" no given
+    # name: no bare surnames or given names are read in a quoted title ("Gary Ross Is
+    # Boss" still names Gary Ross, a full name of the story).
+    titled = headline | {t.i for title in _quoted_titles(doc) for t in title}
+    mentions.extend(_missed_names(doc, article_id, mentions, covered, titled))
+    mentions = [_with_given_name(doc, m, covered, titled) for m in mentions]
     mentions = _with_acronyms(doc, article_id, mentions, covered)
     mentions = [_with_pronoun(doc, m) for m in mentions]
     nominals = _nominal_mentions(doc, article_id, covered)
@@ -140,6 +144,36 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     mentions.extend(apposed_descriptions(doc, candidates, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+QUOTED_RE = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,80})[\"\u201d]")
+TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by",
+                     "with", "'s", "\u2019s"}
+
+
+def _quoted_titles(doc: Doc) -> list[Span]:
+    """Title-case phrases in quotation marks: the names of campaigns, films and books
+    ("Keep Brennan's Open", "Save the Harlow Woods"). A quoted name alone ("Brennan") or
+    a quoted sentence is no title."""
+    found = []
+    for match in QUOTED_RE.finditer(text_of(doc)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None and _is_title(span):
+            found.append(span)
+    return found
+
+
+def _is_title(span: Span) -> bool:
+    """Three or more capitalised words (small words aside: not "The Chin"), up to eight,
+    that are not one person's name nor a nickname inside one (Vincent "The Chin" Gigante)."""
+    words = [t for t in span if not t.is_punct]
+    main = [t for t in words if t.lower_ not in TITLE_SMALL_WORDS]
+    if not 3 <= len(main) <= len(words) <= 8 or not words[0].text[:1].isupper() or not all(
+            t.text[:1].isupper() or t.lower_ in TITLE_SMALL_WORDS for t in words):
+        return False
+    return not any(e.label_ == "PERSON" and e.start < span.end and span.start < e.end and (
+        e.start < span.start or span.end < e.end or e.start <= words[0].i < words[-1].i < e.end)
+        for e in span.doc.ents)
 
 
 # -- headlines and unresolved capitalised words ---------------------------------------
@@ -580,7 +614,8 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
         label = "ORG"  # "George Washington University", "Dunmore Herald", "Sound Ferries"
     if label in ORG_LABELS and not _org_looks_like_person(doc, tokens):
         name = text_of(doc)[start_char:end_char]
-        return Mention(article_id, name, start_char, end_char, "ORG", name=name)
+        return Mention(article_id, name, start_char, end_char, "ORG", name=name,
+                       called_body=len(tokens) > 1 and _called_a_body(tokens, None))
     honorific, name_tokens, inner_role = _split_person_tokens(tokens)
     if not name_tokens:
         return None
@@ -591,9 +626,40 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     role = prefix_role or inner_role or _apposition_role(name_tokens[-1]) or \
         _person_noun_before(doc, tokens[0].i) or _relative_clause_role(name_tokens[-1])
     honorific = honorific or _honorific_before(doc, tokens[0].i)
+    if not honorific and len(name_tokens) > 1 and _called_a_body(tokens, role):
+        name = text_of(doc)[start_char:end_char]
+        return Mention(article_id, name, start_char, end_char, "ORG", name=name,
+                       called_body=True)
     text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
     return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
                    name=name, role=role, honorific=honorific)
+
+
+# Nouns for businesses that the text may set beside a name ("the firm Abernathy Cole").
+COMPANY_NOUNS = {"company", "firm", "corporation", "business", "airline", "carrier", "retailer",
+                 "insurer", "lender", "manufacturer", "automaker", "startup", "utility"}
+# Those no person is called: "Gerard Roux, the store's insurer" is a person.
+FIRM_NOUNS = COMPANY_NOUNS - {"insurer", "lender", "carrier", "retailer", "utility"}
+
+
+def _called_a_body(tokens: list[Token], role: str | None) -> bool:
+    """A name spaCy calls a person that the text calls a business: a company noun beside
+    it ("Abernathy Cole, the accounting firm"; "the law firm Abernathy Cole"). Not any
+    body's noun ("center Sam Dalembert" plays basketball), nor "it" after it: "Abernathy
+    Cole said it would" reads like "Dana Marsh said it would rain"."""
+    doc, root = tokens[0].doc, tokens[-1]
+    if role and _role_noun(role) in FIRM_NOUNS:
+        return True
+    noun = doc[tokens[0].i - 1] if tokens[0].i else None
+    return noun is not None and noun.is_lower and noun.lemma_ in FIRM_NOUNS and \
+        (noun.head.i in range(tokens[0].i, root.i + 1) or root.head == noun)
+
+
+def _role_noun(role: str) -> str:
+    """The noun a role is about: "accounting firm" -> "firm", "head of the firm" ->
+    "head"."""
+    words = re.split(r"\s+(?:at|of|for|on|in|with|from)\s+", role.lower(), maxsplit=1)[0]
+    return (words.split() or [""])[-1]
 
 
 PLACE_PREPOSITIONS = {"from", "in", "at", "on", "near", "between", "to", "into", "onto", "over",
@@ -784,8 +850,8 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
     if prefix_role or _honorific_before(doc, tokens[0].i) or _age_after(tokens):
         return True
     root = tokens[-1]
-    if any(c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in root.children):
-        return True  # "Amara Osei, the chief engineer, ..."
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in root.children):
+        return True  # "Amara Osei, the chief engineer, ...", "Cal Marsh, the Hawks pitcher"
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_person_noun(root.head):
         return True  # "The authority's chief executive, Ivo Brandt, ..."
     if _names_a_team(tokens) or tokens[0].i and doc[tokens[0].i - 1].lower_ == "the":
@@ -859,8 +925,7 @@ def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], 
         key = tokens[index].lower_.rstrip(".")
         if key in HONORIFICS:
             honorific = HONORIFICS[key]
-        elif _spelled(tokens[index]).lower() in ROLE_NOUNS or \
-                _spelled(tokens[index + 1]).lower() in ROLE_NOUNS:
+        elif _is_role_word(tokens, index) or _is_role_word(tokens, index + 1):
             role_tokens.append(tokens[index])
         else:
             break
@@ -868,6 +933,18 @@ def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], 
     name_tokens = [t for t in tokens[index:] if t.text != "."]
     role = normalize_role(" ".join(_spelled(t) for t in role_tokens)) if role_tokens else None
     return honorific, name_tokens, role
+
+
+def _is_role_word(tokens: list[Token], index: int) -> bool:
+    """A title word inside a name's entity: a role noun, or an abbreviation in capitals
+    before a given name and surname ("Hawks GM Lena Ortiz", "Colts QB Peyton Manning"; a
+    name is not written in capitals inside mixed-case text, but initials are: "TJ Ford")."""
+    token = tokens[index]
+    if _spelled(token).lower() in ROLE_NOUNS:
+        return True
+    rest = tokens[index + 1:]
+    return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 4 and \
+        len(rest) >= 2 and all(t.is_title for t in rest)
 
 
 def _spelled(token: Token) -> str:

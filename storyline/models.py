@@ -146,6 +146,9 @@ class Mention:
     describes: int | None = None
     # "female" or "male" when the text calls the named person "she" or "he" right after.
     pronoun: str | None = None
+    # The text itself calls this name a body ("the firm Abernathy Cole", "Abernathy Cole,
+    # the accounting firm", "Abernathy Cole said it would"): an organisation story-wide.
+    called_body: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,6 +151,47 @@ class _Word:
         return self.text.lower()
 
 
+# Labels under which spaCy may tag a person's full name it does not know ("Calloway Marsh").
+MISTAGGED_NAME_LABELS = {"", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"}
+
+
+def _vouched_full_names(mentions: Sequence[Mention], full: dict[tuple[str, ...], str],
+                        mononyms: Counter[str], places: Counter[str]
+                        ) -> dict[tuple[str, ...], str]:
+    """Full names spaCy never calls a person, vouched for by the story's bare surname:
+    "Calloway Marsh" tagged as an organisation where the story calls "Marsh" a person at
+    least twice (or once, later in the same article), names no one else Marsh in full and
+    uses no "Marsh" as a given name ("The Notorious Bettie Page"). One such name per
+    surname (two would leave the bare "Marsh" with two bearers); its first word must be
+    no place's word nor more a body's word than the surname is ("Ridgeway Marsh")."""
+    other_words = Counter(w.lower() for m in mentions
+                          if m.kind == "name" and m.label == "ORG" for w in m.name.split())
+    later: dict[tuple[str, str], int] = {}  # (article, one-word name) -> its last start
+    for m in mentions:
+        if m.kind == "name" and m.label == "PERSON" and len(name_parts(m.name)) == 1:
+            key = (m.article_id, m.name.lower())
+            later[key] = max(later.get(key, m.start), m.start)
+    surnames = {key[-1] for key in full} | {key[0] for key in full}  # "Notorious Bettie"
+    found: dict[tuple[str, ...], set[str]] = {}
+    for m in mentions:
+        if not (m.kind == "candidate" and m.label in MISTAGGED_NAME_LABELS or
+                m.kind == "name" and m.label == "ORG"):
+            continue
+        words = [w for w in name_parts(m.name) if not INITIAL_RE.fullmatch(w)]
+        if len(words) != 2 or not all(w.isalpha() and w.istitle() for w in words):
+            continue
+        first, last = (w.lower() for w in words)
+        after = later.get((m.article_id, last), -1) > m.start  # "Thornbury, 27, was"
+        if mononyms[last] < 2 and not after or last in surnames or places[first] or \
+                places[last] >= mononyms[last] or first in ROLE_NOUNS or first in HONORIFICS \
+                or other_words[first] > other_words[last]:
+            continue
+        found.setdefault((last,), set()).add(first)
+        found.setdefault((first, last), set()).add(m.name)
+    return {key: sorted(names)[0] for key, names in found.items()
+            if len(key) == 2 and len(found[(key[1],)]) == 1}
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Names the story gives in plain text, with votes on words that also name places."""
@@ -162,6 +203,7 @@ class Gazetteer:
     given: frozenset[str] = frozenset()  # given names of exactly one of those, no surname
     mononyms: frozenset[str] = frozenset()  # one-word names spaCy and the text call people
     honorific_surnames: frozenset[str] = frozenset()  # "spears" of "Ms. Spears"
+    body_words: frozenset[str] = frozenset()  # words of bodies' and places' names
 
     @classmethod
     def from_mentions(cls, mentions: Sequence[Mention]) -> Gazetteer:
@@ -175,17 +217,21 @@ class Gazetteer:
         for (key, name), _count in forms.most_common():
             full.setdefault(key, name)
         mononyms = Counter(n.lower() for n in names if len(name_parts(n)) == 1)
-        single = {key[-1] for key in full} | {w for w, n in mononyms.items() if n >= 2}
         places = Counter(w.lower() for m in mentions
                          if m.kind == "candidate" and m.label in PLACE_LABELS
                          for w in m.name.split())
+        full.update(_vouched_full_names(mentions, full, mononyms, places))
+        single = {key[-1] for key in full} | {w for w, n in mononyms.items() if n >= 2}
         people = Counter(w.lower() for n in names for w in name_parts(n))
         given = Counter(key[0] for key in full)
         unique_given = {g for g, n in given.items() if n == 1 and g not in single}
         honorific = {m.name.lower() for m in mentions if m.label == "PERSON" and
                      m.kind == "name" and m.honorific and len(name_parts(m.name)) == 1}
+        bodies = {w.lower() for m in mentions if m.kind == "name" and m.label == "ORG" and
+                  len(m.name.split()) > 1 for w in m.name.split()}
         return cls(full, frozenset(single), people, places, frozenset(unique_given),
-                   frozenset(mononyms), frozenset(honorific))
+                   frozenset(mononyms), frozenset(honorific),
+                   frozenset((bodies | set(places)) - single))
 
     def is_person_word(self, word: str) -> bool:
         """A known one-word name the story uses for a person at least as often as for a
@@ -209,6 +255,20 @@ class Gazetteer:
                 self.is_person_word(key[0]) or self._is_given_name(key[0]) or
                 mention.label == "PERSON" and key[0] in self.mononyms):
             return self._as_name(mention, words, honorific)
+        return self._name_at_end(mention, words)
+
+    def _name_at_end(self, mention: Mention, words: list[_Word]) -> Mention | None:
+        """A run that ends in a name of the story after words that are not part of it:
+        a full name ("Ridgeway Hawks Pitcher Caleb Thornbury"), or a surname after words of
+        a body's or a place's name the story gives ("Ridgeway Thornbury", where the story
+        has the Ridgeway Hawks)."""
+        for index in range(1, len(words)):
+            tail = words[index:]
+            key = tuple(w.key for w in tail if not INITIAL_RE.fullmatch(w.text))
+            if len(key) > 1 and key in self.full or len(tail) == 1 and \
+                    all(w.key in self.body_words for w in words[:index]) and \
+                    self.is_person_word(tail[0].key):
+                return self._as_name(mention, tail, None)
         return None
 
     def _variant_of_one(self, key: tuple[str, ...]) -> bool:

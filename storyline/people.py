@@ -221,16 +221,28 @@ def _clash(a: Cluster, b: Cluster) -> bool:
 
 def _apart_variants(a: Cluster, b: Cluster) -> bool:
     """Given names one silent "h" or doubled letter apart ("Jon" / "John", "Philip" /
-    "Phillip"), used by articles that never name both: one writer's spelling; two people of
+    "Phillip") or a pet name's ending ("Betty" / "Bettie", "Jody" / "Jodie"), used by
+    articles that never name both: one writer's spelling; two people of
     one family are named side by side. Not another letter ("Dan" / "Dean", "Jon" / "Joan",
     "Ryan" / "Bryan"), a letter swapped ("Tom" / "Tim") or a shared start ("Christopher"
     / "Christine")."""
     x, y = sorted((fold(a.first or ""), fold(b.first or "")), key=len)
-    if len(x) < 3 or _articles(a) & _articles(b) or \
-            y.startswith(x) and y[len(x):] in FEMININE_ENDINGS:  # "Jean" / "Jeanne"
+    if len(x) < 3 or _articles(a) & _articles(b):
+        return False
+    if x[:3] == y[:3] and _pet_ending(x) == _pet_ending(y) != x:  # "Betty" / "Bettie"
+        return True
+    if y.startswith(x) and y[len(x):] in FEMININE_ENDINGS:  # "Jean" / "Jeanne"
         return False
     return any(y[:i] + y[i + 1:] == x and (y[i] == "h" or y[i] in (y[i - 1], y[i + 1:i + 2]))
                for i in range(1, len(y)))
+
+
+def _pet_ending(name: str) -> str:
+    """A pet name's ending written one way: "Bettie", "Betty" and "Betti" -> "bett~"."""
+    for ending in ("ie", "ey", "y", "i"):
+        if name.endswith(ending) and len(name) - len(ending) >= 3:
+            return name[:-len(ending)] + "~"
+    return name
 
 
 # Endings that make a given name another person's: "Paul" / "Paula", "Jean" / "Jeanne".

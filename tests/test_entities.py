@@ -1323,3 +1323,171 @@ def test_a_one_word_name_the_story_gives_a_company_is_that_company(analyse: Any)
                                "open.")
     assert not any(e.label == "PERSON" and e.name == "Pebblenest" for e in index.entities)
     assert any(e.label == "ORG" and e.name == "Pebblenest" for e in index.entities)
+
+
+# -- names spaCy never calls a person, vouched for by the story (hand-made mentions) --------
+
+def test_a_full_name_tagged_as_a_body_is_the_person_the_story_calls_by_its_surname() -> None:
+    mentions = [_name("a0", "Calloway Marsh", label="ORG"),
+                _unresolved("a0", "Marsh", "candidate", "", 40),
+                _name("a1", "Marsh"), _name("a2", "Marsh"),
+                _name("a3", "Ridgeway Hawks", label="ORG")]
+    index = link_entities(mentions)
+    marsh = _person(index, "Calloway Marsh")
+    assert set(marsh.articles) == {"a0", "a1", "a2"}
+    assert [e.name for e in index.entities if e.label == "ORG"] == ["Ridgeway Hawks"]
+
+
+def test_a_full_name_tagged_as_a_body_needs_the_bare_surname_twice_or_after_it() -> None:
+    once_before = [_name("a0", "Marsh"), _name("a1", "Calloway Marsh", 10, label="ORG")]
+    assert [e.label for e in link_entities(once_before).entities
+            if e.name == "Calloway Marsh"] == ["ORG"]
+    after = [_name("a1", "Calloway Marsh", label="ORG"), _name("a1", "Marsh", 40)]
+    assert set(_person(link_entities(after), "Calloway Marsh").articles) == {"a1"}
+
+
+def test_a_body_named_after_a_surname_the_story_gives_in_full_stays_a_body() -> None:
+    # Two Marshes: Dana Marsh is named in full; "Abernathy Marsh" (a firm) is not vouched
+    # for by the bare "Marsh", which stays Dana's alone.
+    mentions = [_name("a0", "Dana Marsh"), _name("a1", "Abernathy Marsh", label="ORG"),
+                _name("a1", "Marsh", 40), _name("a2", "Marsh")]
+    index = link_entities(mentions)
+    assert [e.name for e in index.entities if e.label == "ORG"] == ["Abernathy Marsh"]
+    assert set(_person(index, "Dana Marsh").articles) == {"a0", "a1", "a2"}
+
+
+def test_a_place_or_body_word_before_a_surname_does_not_vouch_for_a_name() -> None:
+    # "Ridgeway Marsh" where the story tags Ridgeway as a place; "Notorious Bettie" where
+    # "Bettie" is a given name the story gives in full.
+    mentions = [_unresolved("a0", "Ridgeway", "candidate", "GPE"),
+                _name("a1", "Ridgeway Marsh", label="ORG"), _name("a1", "Marsh", 40),
+                _name("a2", "Marsh"),
+                _name("a3", "Bettie Lane"), _name("a4", "Notorious Bettie", label="ORG"),
+                _name("a4", "Bettie", 30), _name("a5", "Bettie")]
+    resolved = resolve_candidates(mentions)
+    assert ("Ridgeway Marsh", "ORG") in [(m.name, m.label) for m in resolved]
+    assert ("Notorious Bettie", "ORG") in [(m.name, m.label) for m in resolved]
+
+
+def test_a_run_ending_in_a_story_name_is_that_name() -> None:
+    mentions = [_name("a0", "Caleb Thornbury"), _name("a0", "Ridgeway Hawks", 40, label="ORG"),
+                _unresolved("a1", "Ridgeway Hawks Pitcher Caleb Thornbury", "candidate",
+                            "ORG"),
+                _unresolved("a2", "Hawks Thornbury", "candidate", ""),
+                _unresolved("a3", "Lakeside Thornbury", "candidate", "")]
+    resolved = resolve_candidates(mentions)
+    found = [(m.article_id, m.name, m.start) for m in resolved if m.article_id != "a0"]
+    assert found == [("a1", "Caleb Thornbury", 23), ("a2", "Thornbury", 6)]
+
+
+def test_the_tagged_name_and_bare_surname_of_one_player_are_one_person(analyse: Any) -> None:
+    index = _entities(
+        analyse,
+        "Calloway Marsh, the Ridgeway Hawks pitcher, was suspended on Tuesday for ten "
+        "games. Marsh hit a batter in the head on Sunday.",
+        "The league said Marsh acted deliberately. Marsh will appeal, his agent said.",
+        "The Hawks star Marsh lost his appeal on Friday. Teammate Jory Pell said Marsh was "
+        "upset.",
+        "HAWKS' MARSH SUSPENDED TEN GAMES\n\nThe league banned the pitcher on Tuesday.")
+    marsh = _person(index, "Calloway Marsh")
+    assert set(marsh.articles) == {"a0", "a1", "a2", "a3"}
+    assert [m for m in marsh.mentions if m.article == "a3"][0].start == 7  # the headline
+
+
+def test_a_bare_surname_tagged_as_a_place_or_body_joins_its_one_bearer(analyse: Any) -> None:
+    index = _entities(
+        analyse,
+        "Police Chief Ada Kingsley of Harwick said on Monday that the officers acted lawfully.",
+        "Kingsley defended the officers. Kingsley told reporters that the video was edited.",
+        "Critics urged Kingsley to resign. Kingsley refused.",
+        "KINGSLEY DEFENDS OFFICERS\n\nKingsley spoke outside city hall.")
+    assert set(_person(index, "Ada Kingsley").articles) == {"a0", "a1", "a2", "a3"}
+    two = _entities(analyse, "Police Chief Ada Kingsley of Harwick defended the officers.",
+                    "Tom Kingsley, a Harwick plumber, filmed the arrest.",
+                    "Critics urged Kingsley to resign.")
+    assert [set(_person(two, n).articles) for n in ("Ada Kingsley", "Tom Kingsley")] == [
+        {"a0"}, {"a1"}]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Marsh was traded. Hawks GM Lena Ortiz declined to comment on Marsh.", "Lena Ortiz",
+     "Hawks GM"),
+    ("The Falcons sent WR Dion Mabry to Calder.", "Dion Mabry", "WR"),
+])
+def test_an_abbreviated_title_in_capitals_is_no_part_of_the_name(
+        nlp: Any, text: str, name: str, role: str) -> None:
+    found = [m for m in find_mentions(nlp(text), "a1") if m.label == "PERSON" and m.role]
+    assert [(m.name, m.role) for m in found] == [(name, role)]
+
+
+def test_initials_before_a_surname_stay_part_of_the_name(nlp: Any) -> None:
+    found = [m for m in find_mentions(nlp("Rookie TJ Brannock said he was happy."), "a1")
+             if m.label == "PERSON"]
+    assert [m.name.split()[-2:] for m in found] == [["TJ", "Brannock"]]
+
+
+# -- bodies named like people, and titles holding a name --------------------------------
+
+def test_a_firm_named_like_a_person_is_a_body_in_every_article(analyse: Any) -> None:
+    index = _entities(
+        analyse,
+        "The firm Abernathy Cole has been hired to manage the port.",
+        "Abernathy Cole, the accounting firm, won the contract on Monday. Ruth Cole, its "
+        "founder, said she was proud.",
+        "Abernathy Cole said it would open an office in Dunmore. Cole declined to comment "
+        "further.")
+    bodies = [e for e in index.entities if e.name == "Abernathy Cole"]
+    assert [(e.label, set(e.articles)) for e in bodies] == [("ORG", {"a0", "a1", "a2"})]
+    assert set(_person(index, "Ruth Cole").articles) == {"a1", "a2"}
+
+
+def test_a_person_the_text_calls_an_insurer_stays_a_person(nlp: Any) -> None:
+    doc = nlp("\"They are not afraid,\" Gerard Roux, the store's insurer, told the radio.")
+    found = [(m.name, m.label) for m in find_mentions(doc, "a1") if m.kind == "name"]
+    assert ("Gerard Roux", "PERSON") in found
+
+
+def test_a_campaign_in_quotes_is_no_person(analyse: Any) -> None:
+    index = _entities(
+        analyse,
+        "Residents launched the \"Keep Brennan's Open\" campaign on Friday. Owner Ada "
+        "Brennan thanked them.",
+        "\"Keep Brennan's Open\" has 3,000 signatures. Brennan said the pub had been in her "
+        "family for 80 years.")
+    people = [e.name for e in index.entities if e.label == "PERSON"]
+    assert people == ["Ada Brennan"]
+    assert set(_person(index, "Ada Brennan").articles) == {"a0", "a1"}
+
+
+@pytest.mark.parametrize("text", ["Mob boss Vincent \"The Chin\" Gigante died on Monday.",
+                                  "He said \"Ada Brennan\" was the name on the deed."])
+def test_a_quoted_nickname_or_name_is_no_title(nlp: Any, text: str) -> None:
+    names = [m.name for m in find_mentions(nlp(text), "a1") if m.label == "PERSON"]
+    assert names and names[0] in {"Vincent Gigante", "Ada Brennan"}
+
+
+def test_a_pet_name_spelt_with_y_or_ie_in_different_articles_is_one_person() -> None:
+    index = link_entities([_name("a0", "Bettie Lane"), _name("a1", "Betty Lane"),
+                           _name("a2", "Jodie Marr"), _name("a3", "Jody Marr")])
+    assert sorted(e.articles for e in index.entities) == [("a0", "a1"), ("a2", "a3")]
+    together = link_entities([_name("a0", "Bobby Kerr"), _name("a0", "Bobbie Kerr", 30)])
+    assert len(together.entities) == 2
+    gendered = link_entities([_name("a0", "Toni Kerr", honorific="Ms."),
+                              _name("a1", "Tony Kerr", honorific="Mr.")])
+    assert len(gendered.entities) == 2
+    for pair in (("Lenny Rook", "Lena Rook"), ("Jody Marr", "Jon Marr")):
+        assert len(link_entities([_name("a0", pair[0]), _name("a1", pair[1])]).entities) == 2
+
+
+def test_organisation_label_in_apposition_with_a_person_noun_after_it_is_a_person(
+        nlp: Any) -> None:
+    doc = nlp("Calloway Marsh, the Ridgeway Hawks pitcher, was suspended on Tuesday for ten "
+              "games. Marsh hit a Denton batter in the head on Sunday.")
+    found = [(m.name, m.label) for m in find_mentions(doc, "a1") if m.kind == "name"]
+    assert ("Calloway Marsh", "PERSON") in found
+
+
+def test_a_company_named_like_a_person_and_tagged_both_ways_is_one_body(analyse: Any) -> None:
+    index = _entities(analyse, "Calloway Price announced on Tuesday it had bought the "
+                               "shipyard. The company Calloway Price employs 300.")
+    assert [(e.label, e.name) for e in index.entities] == [("ORG", "Calloway Price")]
