@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
+from .credits import same_outlet
 from .models import published_before
 from .pair_alignment import CLOSE_KINDS, COPIED_OVERLAP, PairResult, align_pair
 from .sketch import Sketch
@@ -43,6 +44,7 @@ ITEM_MIN_WORDS = 12
 ITEM_TOPICAL_WORDS = 1  # content words a copied sentence shares with its source's others
 ITEM_REST_SHARED = 0.25
 ITEM_STORY_WORD_ARTICLES = 50  # a word of the story is in one of each 50 of its articles
+NEWSLETTER_LABELS = 2  # paragraphs opening with a label ("WEATHER: ...") lay out a newsletter
 
 
 def containment_pairs(sketches: Sequence[Sketch]) -> set[tuple[int, int]]:
@@ -69,10 +71,16 @@ def containment_pairs(sketches: Sequence[Sketch]) -> set[tuple[int, int]]:
     return {pair for pair, count in shared.items() if count >= DIGEST_MIN_SHINGLES}
 
 
-def digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]]
-                    ) -> dict[int, PairResult]:
+def digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]],
+                   copies: Mapping[int, int] | None = None) -> dict[int, PairResult]:
     """Short articles made of sentences from longer ones, or newsletters copying a sentence
-    from each of several articles -> their main source's alignment."""
+    from each of several articles -> their main source's alignment.
+
+    `copies` maps an article to the one it copies (copy -> source): an original and its
+    copies are one source, so a report telling what an article and its spun copy tell is
+    no digest of "two" articles.
+    """
+    family = _families(copies or {})
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
         partners[i].add(j)
@@ -98,13 +106,13 @@ def digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]]
         every = sources + shorter
         # Most of it one article's: a copy of that one, not a newsletter.
         if not any(p.containment >= 0.5 for p in every) and (
-                _is_newsletter(sketch, every, sketches) or
+                _is_newsletter(sketch, every, sketches, family) or
                 _carries_items(index, every, sketches, vocabulary)):
             # An item names the article it copies, not one that only tells the same.
             sources = [p for p in sources + shorter
                        if any(kind in CLOSE_KINDS for *_, kind in p.aligned)] or \
                 sources + shorter
-        elif not sources or not _is_digest(sketch, sources, sketches):
+        elif not sources or not _is_digest(sketch, sources, sketches, family):
             continue
         # Most copied-from first; between equal copies, the earlier one is the source.
         digests[index] = min(sources, key=lambda p: (-round(p.containment, 3),
@@ -113,14 +121,25 @@ def digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]]
     return digests
 
 
-def _is_newsletter(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Sketch]
-                   ) -> bool:
+def _families(copies: Mapping[int, int]) -> Callable[[int], int]:
+    """Article -> the original its copies descend from (itself when it copies none)."""
+    def family(index: int) -> int:
+        seen = {index}
+        while index in copies and copies[index] not in seen:
+            index = copies[index]
+            seen.add(index)
+        return index
+    return family
+
+
+def _is_newsletter(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Sketch],
+                   family: Callable[[int], int]) -> bool:
     """A newsletter of several items copies one sentence or so from each of two or more
     articles, of any length, the rest from articles not in the set ("Good morning", the
     weather, the sport); none of them gives most of it."""
     copied = _copied(sources, sketches)
     covered = {sentence for _source, sentence in copied}
-    return len({source for source, _sentence in copied}) >= 2 and \
+    return len({family(source) for source, _sentence in copied}) >= 2 and \
         len(covered) >= DIGEST_MIN_COPIED and len(covered) / _scored(sketch) >= DIGEST_MIN_SHARE
 
 
@@ -140,7 +159,7 @@ def _carries_items(index: int, sources: list[PairResult], sketches: Sequence[Ske
     earlier = [p for p in sources
                if not published_before(sketch.article, sketches[p.source].article)]
     copied = {sentence for _source, sentence in _copied(earlier, sketches, own=True)}
-    copied |= _labelled_summaries(sketch, earlier, sketches)
+    copied |= _marked_summaries(sketch, earlier, sketches)
     if not copied:
         return False
     # An item goes on after its copied sentence in its own paragraph ("... said the runway
@@ -151,8 +170,7 @@ def _carries_items(index: int, sources: list[PairResult], sketches: Sequence[Ske
     covered = _paragraphs_of(sketch, copied | labelled)
     # A newsletter's headline names the newsletter or the day ("Morning Brief - Tuesday"),
     # a follow-up report's the story it copies a sentence of ("Bridge repairs to begin").
-    headline = {word for word in content_words(sketch.article.title) if not _calendar(word)}
-    if headline & {word for number in covered for word in sketch.sentence_content[number]}:
+    if _headline_tells_the_item(sketch, covered):
         return False
     # A section's label ("WEATHER:") is the newsletter's furniture, not the rest's words.
     rest = {word for number, content in enumerate(sketch.sentence_content)
@@ -167,25 +185,63 @@ def _carries_items(index: int, sources: list[PairResult], sketches: Sequence[Ske
     return shared <= ITEM_REST_SHARED * len(rest)
 
 
-def _labelled_summaries(sketch: Sketch, sources: list[PairResult],
-                        sketches: Sequence[Sketch]) -> set[int]:
-    """Sentences opening a labelled item ("CAR SEAT RECALL: The agency has opened ...")
-    that sum up a sentence of a source in other words but on most of its content words.
+def _headline_tells_the_item(sketch: Sketch, covered: set[int]) -> bool:
+    """The headline is about the copied item: a follow-up report's ("Bridge repairs to
+    begin"), unless the article is laid out as a newsletter, which may head its issue with
+    its lead item. A newsletter's headline names the newsletter or the day ("Morning Brief
+    - Tuesday"), or its items ("The Vale Brief: reservoir shut, schools to merge")."""
+    headline = {word for word in content_words(sketch.article.title) if not _calendar(word)}
+    item = {word for number in covered for word in sketch.sentence_content[number]}
+    return bool(headline & item) and not _laid_out_as_newsletter(sketch)
 
-    A newsletter rewords as often as it copies; the label in capitals before a colon is
-    its item's mark, which a report telling the story in its own words does not carry.
+
+def _laid_out_as_newsletter(sketch: Sketch) -> bool:
+    """A newsletter's marks: a headline naming its own title ("The Vale Morning Brief:
+    ..."), or items under labels ("RESERVOIR: ...", "WEATHER: ...") in two paragraphs or
+    more. A report has neither: its outlet heads no headline, and its paragraphs go on
+    from one another."""
+    article = sketch.article
+    if any(same_outlet(part.strip(), article.outlet)
+           for part in HEADLINE_PARTS.split(article.title)):
+        return True
+    openings = _paragraph_openings(sketch)
+    return sum(1 for sentence in openings
+               if ITEM_LABEL.match(sketch.sentence_text(sentence))) >= NEWSLETTER_LABELS
+
+
+HEADLINE_PARTS = re.compile(r"[:|]\s|\s[-\u2013\u2014]\s")
+
+
+def _marked_summaries(sketch: Sketch, sources: list[PairResult],
+                      sketches: Sequence[Sketch]) -> set[int]:
+    """Sentences of an item marked as one, a label opening it ("CAR SEAT RECALL: The
+    agency has opened ...") or its paragraph naming the source's outlet ("..., the
+    Harrowmere Courier reports", "(Wendle Valley Times)"), that sum up a sentence of that
+    source in other words but on most of its content words.
+
+    A newsletter rewords as often as it copies; the label in capitals before a colon and
+    the credit are its item's marks, which a report telling the story in its own words
+    does not carry.
     """
     found: set[int] = set()
     for pair in sources:
         source = sketches[pair.source]
         for sentence, other, _score, kind in pair.aligned:
             mine, theirs = sketch.sentence_content[sentence], source.sentence_content[other]
-            if kind == "reworded" and ITEM_LABEL.match(sketch.sentence_text(sentence)) and \
-                    len(sketch.sentence_words[sentence]) >= ITEM_MIN_WORDS and \
-                    len(mine & theirs) >= COPIED_OVERLAP * min(len(mine), len(theirs)) and \
-                    _topical(source, other):
+            if kind == "reworded" and len(sketch.sentence_words[sentence]) >= ITEM_MIN_WORDS \
+                    and len(mine & theirs) >= COPIED_OVERLAP * min(len(mine), len(theirs)) \
+                    and (ITEM_LABEL.match(sketch.sentence_text(sentence)) or
+                         _names_outlet(_paragraph_text(sketch, sentence), source.article.outlet)) \
+                    and _topical(source, other):
                 found.add(sentence)
     return found
+
+
+def _names_outlet(text: str, outlet: str) -> bool:
+    """`text` names the outlet ("the Harrowmere Courier reports", "(Wendle Valley Times)")."""
+    name = re.sub(r"^the\s+", "", outlet.strip(), flags=re.IGNORECASE)
+    return len(name) >= 3 and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text,
+                                         re.IGNORECASE) is not None
 
 
 ITEM_LABEL = re.compile(r"[A-Z][A-Z0-9&' -]{2,40}: ")
@@ -198,14 +254,33 @@ def _label_words(sketch: Sketch, sentence: int) -> set[str]:
 
 def _paragraphs_of(sketch: Sketch, sentences: set[int]) -> set[int]:
     """The sentences sharing a paragraph (no line break between them) with `sentences`."""
+    paragraph = _paragraph_numbers(sketch)
+    held = {paragraph[index] for index in sentences}
+    return {index for index, number in enumerate(paragraph) if number in held}
+
+
+def _paragraph_text(sketch: Sketch, sentence: int) -> str:
+    """The text of the paragraph holding sentence `sentence`."""
+    held = sorted(_paragraphs_of(sketch, {sentence}))
+    return sketch.article.text[sketch.sentences[held[0]][0]:sketch.sentences[held[-1]][1]]
+
+
+def _paragraph_openings(sketch: Sketch) -> list[int]:
+    """The first sentence of each paragraph."""
+    paragraph = _paragraph_numbers(sketch)
+    return [index for index, number in enumerate(paragraph)
+            if index == 0 or paragraph[index - 1] != number]
+
+
+def _paragraph_numbers(sketch: Sketch) -> list[int]:
+    """Each sentence's paragraph (a line break between two sentences starts a new one)."""
     paragraph, number, previous_end = [], 0, None
     for start, end in sketch.sentences:
         if previous_end is not None and "\n" in sketch.article.text[previous_end:start]:
             number += 1
         paragraph.append(number)
         previous_end = end
-    held = {paragraph[index] for index in sentences}
-    return {index for index, number in enumerate(paragraph) if number in held}
+    return paragraph
 
 
 def _own_copy(copy: Sketch, sentence: int, source: Sketch, other: int) -> bool:
@@ -260,8 +335,8 @@ def _scored(sketch: Sketch) -> int:
     return max(1, sum(1 for c in sketch.sentence_content if c))
 
 
-def _is_digest(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Sketch]
-               ) -> bool:
+def _is_digest(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Sketch],
+               family: Callable[[int], int]) -> bool:
     """A digest summarises: its sentences come from several articles, or are picked from
     the body of one (a copy of the top of one article is a truncated reprint instead)."""
     copied = _copied(sources, sketches)
@@ -269,7 +344,7 @@ def _is_digest(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Ske
     covered = {sentence for _source, sentence in copied}
     total = _scored(sketch)
     if close and len(covered) / total >= 0.5:
-        if len(close) >= 2:  # copied from two articles or more
+        if len({family(p.source) for p in close}) >= 2:  # copied from two articles or more
             return True
         main = max(close, key=lambda p: p.containment)
         excerpt = sketch.token_count <= DIGEST_EXCERPT_SHARE * sketches[main.source].token_count
@@ -279,5 +354,8 @@ def _is_digest(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Ske
     # on one, at least one be copied, and two sources add different sentences (an original
     # and its copy count once).
     covered_all = {a[0] for p in sources for a in p.aligned}
-    contributions = {frozenset(a[0] for a in p.aligned) for p in sources}
+    by_family: dict[int, set[int]] = defaultdict(set)
+    for pair in sources:
+        by_family[family(pair.source)].update(a[0] for a in pair.aligned)
+    contributions = {frozenset(sentences) for sentences in by_family.values()}
     return bool(close) and len(covered_all) / total >= 0.75 and len(contributions) >= 2

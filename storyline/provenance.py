@@ -58,7 +58,10 @@ def detect_provenance(articles: Sequence[Article]) -> list[Provenance]:
         best = results.get(copy)
         if best is None or result.containment > best.containment:
             results[copy] = result
-    digests = digest_sources(sketches, set(pairs) | containment_pairs(sketches))
+    # An original and its copies count as one source of a digest.
+    copies = {copy: pair.source for copy, pair in results.items()
+              if _copy_kind(sketches[copy], sketches[pair.source], pair)}
+    digests = digest_sources(sketches, set(pairs) | containment_pairs(sketches), copies)
     return [_classify(index, sketches, results.get(index), digests.get(index))
             for index in range(len(sketches))]
 

@@ -158,6 +158,7 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
         # Named speakers first, in the order they are first quoted; the unnamed last.
         "by_speaker": dict(sorted(by_speaker.items(), key=lambda i: i[0] == "Unattributed")),
         "reported": reported,
+        "wordings": {group["id"]: quote_wordings(group) for group in dossier["quote_groups"]},
         # Every article that is not an original copies one, found in the set or not.
         "copies": {p["article"] for p in dossier["provenance"] if p["kind"] != "original"},
         "facts": facts, "aligned": _aligned_pairs(dossier, articles),
@@ -269,6 +270,18 @@ def _llm_note(dossier: dict[str, Any]) -> str:
             "citations; the others are extractive.")
 
 
+def quote_wordings(group: dict[str, Any]) -> list[dict[str, Any]]:
+    """A quote group's variants, one per wording with every article giving it: a
+    reprint gives its wire's words, and shows with the wire, not as a variant of its own."""
+    wordings: dict[str, dict[str, Any]] = {}
+    for variant in group["variants"]:
+        wording = wordings.setdefault(variant["text"].strip(), {
+            "articles": [], "text": variant["text"], "diff": variant["diff"]})
+        if variant["article"] not in wording["articles"]:
+            wording["articles"].append(variant["article"])
+    return list(wordings.values())
+
+
 def reported_speech(dossier: dict[str, Any]) -> list[dict[str, Any]]:
     """Reported speech outside any utterance group, one line per thing said: the same words
     in several outlets, or a copy's rewording of its original's line, are one line naming
@@ -354,9 +367,9 @@ def render_markdown(dossier: dict[str, Any]) -> str:
             else f"\u201c{_md(quoted(words))}\u201d"
         lines.append(f"- {_speaker(group['speaker_name'], first.get('speaker_text'))}: {said} "
                      f"({_md(outlets)})")
-        for variant in group["variants"]:
-            lines.append(f"  - {_md(names.get(variant['article'], variant['article']))}: "
-                         f"\u201c{_md(quoted(variant['text']))}\u201d")
+        for variant in quote_wordings(group):
+            who = ", ".join(names.get(a, a) for a in variant["articles"])
+            lines.append(f"  - {_md(who)}: \u201c{_md(quoted(variant['text']))}\u201d")
     for line in reported_speech(dossier):
         outlets = ", ".join(names.get(a, a) for a in line["articles"])
         lines.append(f"- {_speaker(line['speaker_name'], line['speaker_text'])} "

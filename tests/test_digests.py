@@ -67,3 +67,97 @@ def test_a_short_original_sharing_one_sentence_in_a_paragraph_stays_original() -
     kinds = _kinds(_library(), article(report, id="ledger", outlet="Valley Ledger",
                                        published="2026-02-05T15:00:00Z"))
     assert kinds == {"post": ("original", None), "ledger": ("original", None)}
+
+
+LIDO = ("The open-air lido at Saltmarsh will stay shut until May after storms in December "
+        "cracked the floor of its main pool, the town's leisure trust said on Wednesday.\n\n"
+        "Trust manager Odile Penrith said divers had found three cracks, one of them more "
+        "than two metres long. \"We will not open a pool we cannot trust,\" she said.\n\n"
+        "The repairs will cost 95,000 crowns, which the trust will take from its reserves. "
+        "Swimming clubs will train at the indoor pool in Hallam until the lido reopens.")
+
+
+def _lido() -> Article:
+    return article(LIDO, id="courier", outlet="Saltmarsh Courier",
+                   published="2026-02-04T12:00:00Z")
+
+
+def test_a_newsletter_whose_headline_lists_its_items_is_a_digest() -> None:
+    # The headline names the newsletter and each item, the reading room's too; the item
+    # changes a word and drops a clause of the library's lead, and holds a sentence of it
+    # whole inside a clause naming the Post; the lido item is credited in brackets.
+    brief = ("Good morning. Here is what you need to know on this grey Friday.\n\n"
+             "READING ROOM: The Orla Bay public library will close its reading room for "
+             "eight weeks from next week while the roof over the east wing is replaced. The "
+             "work will cost 310,000 crowns, which the Orla Bay Post reports the county "
+             "council will pay from its road budget.\n\nLIDO: Saltmarsh's open-air pool "
+             "stays closed until May while storm cracks in its floor are mended (Saltmarsh "
+             "Courier).\n\nWEATHER: Frost early, then bright spells. Highs of 7C, with "
+             "drizzle spreading from the hills after dark.\n\nThat's all for today. "
+             "Forward this to a friend.")
+    newsletter = article(brief, id="brief", outlet="Bay Breakfast Brief",
+                         published="2026-02-06T06:00:00Z",
+                         title="The Bay Breakfast Brief: reading room shut, lido stays "
+                               "closed, frost")
+    kinds = _kinds(_library(), _lido(), newsletter)
+    assert kinds["brief"] == ("digest", "post")
+    assert kinds["post"] == kinds["courier"] == ("original", None)
+
+
+def test_an_unlabelled_item_credited_in_brackets_is_a_digests_item() -> None:
+    # No labels: the headline names the newsletter, and the item, in its own words, names
+    # the outlet it sums up.
+    brief = ("Good morning. Here is what you need to know on this grey Friday.\n\n"
+             "The reading room at Orla Bay public library shuts for eight weeks from Monday "
+             "so that the roof over the east wing can be replaced (Orla Bay Post).\n\n"
+             "The Saltmarsh crossing runs to its winter timetable from Sunday, with the last "
+             "sailing leaving at half past six.\n\nFrost early, then bright spells. Highs of "
+             "7C, with drizzle spreading from the hills after dark.\n\nThat's all for today. "
+             "See you on Monday.")
+    newsletter = article(brief, id="brief", outlet="Bay Breakfast Brief",
+                         published="2026-02-06T06:00:00Z",
+                         title="Bay Breakfast Brief - library reading room to shut")
+    assert _kinds(_library(), newsletter)["brief"] == ("digest", "post")
+    # The same without the credit is a report of its own (nothing marks the item).
+    uncredited = article(brief.replace(" (Orla Bay Post)", ""), id="brief",
+                         outlet="Bay Breakfast Brief", published="2026-02-06T06:00:00Z",
+                         title="Bay Breakfast Brief - library reading room to shut")
+    assert _kinds(_library(), uncredited)["brief"] == ("original", None)
+
+
+def test_a_follow_up_crediting_the_source_in_paragraphs_stays_original() -> None:
+    # A report, not a newsletter: no labels, its own outlet not in the headline, which
+    # names what the credited paragraph tells. Its quote of the librarian is no copy.
+    report = ("The reading room at Orla Bay public library shuts for eight weeks from "
+              "Monday so that the roof over the east wing can be replaced, the Orla Bay Post "
+              "reported.\n\n\"Nobody will be without a book for two months,\" head librarian "
+              "Wenna Castell told the Orla Bay Post.\n\nVolunteers from the Harbour Street "
+              "chess club have offered their hall, with its piano and long oak tables, to "
+              "pensioners who meet to play cards on weekday afternoons.")
+    follow_up = article(report, id="gazette", outlet="Valley Gazette",
+                        published="2026-02-06T08:00:00Z",
+                        title="Library reading room to shut for roof repairs")
+    assert _kinds(_library(), follow_up)["gazette"] == ("original", None)
+
+
+def test_a_short_report_telling_what_an_article_and_its_spun_copy_tell_is_no_digest() -> None:
+    # A wire report half the Courier's length tells the lido story in its own words and
+    # gives the manager's quote as the Courier's spun copy does. An original and its
+    # copy are one source, not two articles it sums up: not a digest.
+    spun = (LIDO.replace("stay shut", "remain closed").replace("cracked", "fractured")
+            .replace("Trust manager Odile Penrith said divers had found three cracks, one of "
+                     "them more than two metres long.", "Belief supervisor Odile Penrith "
+                     "acknowledged scuba specialists uncovered 3 fissures, one among them "
+                     "upwards of 2 metres lengthy.")
+            .replace("said on Wednesday", "stated on Wednesday").replace("she said", "she stated")
+            .replace("cost", "price").replace("take", "draw").replace("train", "practice"))
+    wire = ("Saltmarsh lido will not reopen before May because storms broke its pool floor, "
+            "the leisure trust said.\n\nManager Odile Penrith said there were three cracks. "
+            "\"We will not open a pool we cannot trust,\" Penrith stated.\n\nClubs will "
+            "swim in Hallam meanwhile.")
+    kinds = _kinds(_lido(), article(spun, id="spun", outlet="Daily Feed Hub",
+                                    published="2026-02-05T09:00:00Z"),
+                   article(wire, id="wire", outlet="Coast Press Agency",
+                           published="2026-02-04T15:00:00Z"))
+    assert kinds["spun"] == ("spun", "courier")
+    assert kinds["wire"][0] in {"original", "rewrite"}

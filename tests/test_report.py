@@ -381,3 +381,20 @@ def test_stories_that_live_on_in_a_store_keep_their_folders(
     write_outputs(later, pipeline.index_for(later), tmp_path, fmt="json", one_story=False,
                   prune=False)
     assert all((tmp_path / d["story"]["id"] / "dossier.json").is_file() for d in earlier)
+
+
+def test_a_wording_two_articles_give_is_one_variant_line(bridge: dict[str, Any]) -> None:
+    # A reprint gives its wire's words: it shows beside the wire, not as a variant again.
+    dossier = copy.deepcopy(bridge)
+    group = next(g for g in dossier["quote_groups"] if g["variants"])
+    variant = group["variants"][0]
+    names = {a["id"]: a["outlet"] for a in dossier["articles"]}
+    other = next(a for a in names
+                 if a != variant["article"] and names[a] != names[variant["article"]])
+    group["variants"].append({**variant, "quote": "q-reprint", "article": other})
+    lines = [line for line in render_markdown(dossier).splitlines()
+             if line.startswith("  - ") and quoted(variant["text"]) in line]
+    assert len(lines) == 1
+    assert names[variant["article"]] in lines[0] and names[other] in lines[0]
+    page = render_html(dossier)
+    assert f"{names[variant['article']]}" in page and " have: " in page
