@@ -914,16 +914,24 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
     """The reported content of a speech verb: its start, end and text (cue left out)."""
     if token.lower_ == "according" and _is_cue(token):
         return None if _according_to_a_record(token) else _according_content(token)
-    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in INDIRECT_VERBS or \
-            _nobody_speaks(token):
+    lemma = token.lemma_.lower()
+    if token.pos_ not in {"VERB", "AUX"} or _nobody_speaks(token):
         return None
-    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if lemma not in INDIRECT_VERBS | COMMISSIVE_CUES:
+        # "asked the board to wait" reports a request; "asked whether ..." is a question.
+        bidden = _bidding(token) if lemma in BIDDING_CUES else None
+        return None if bidden is None else _content_of(token, [_trim(bidden)], inside)
+    # 'Everything the mayor says is a lie': a finite clause with no subject of its own
+    # is what the sentence says of the thing said, not the words said.
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and
+               not (c.i > token.i and _subjectless_finite(c))]
     after = [c for c in clauses if c.i > token.i]
     if after:  # "X said (that) CLAUSE"
         pieces = [_trim([t for t in after[0].subtree
                          if t.dep_ != "mark" or t.head != after[0]])]
     elif clauses:  # "CLAUSE, X said."
-        if clauses[-1].lemma_.lower() in INDIRECT_VERBS and \
+        # ('Those talks are continuing, he said': "continue" is no report of its own.)
+        if clauses[-1].lemma_.lower() in INDIRECT_VERBS - WEAK_CUES and \
                 any(c.dep_.startswith("nsubj") for c in clauses[-1].children):
             return None  # "Quell said she had queued. '...,' she told the Courier": two reports
         pieces = [_trim(list(clauses[-1].subtree))]
@@ -931,6 +939,8 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
         pieces = [_trim([t for t in told.subtree if t.dep_ != "mark" or t.head != told])]
     elif (bidden := _bidding(token)) is not None:  # "told his crews to stay in port"
         pieces = [_trim(bidden)]
+    elif (promised := _promised(token)) is not None:  # "vowed to reopen the pier"
+        pieces = [_trim(promised)]
     elif token.dep_ == "parataxis" and len(list(token.subtree)) <= 12 and \
             any(c.dep_ == "nsubj" for c in token.children):
         # "CLAUSE, X said, CLAUSE": the head's clause around the parenthetical cue.
@@ -940,6 +950,18 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
                   _trim([t for t in clause if t.i > token.i])]
     else:
         return None
+    return _content_of(token, pieces, inside)
+
+
+def _subjectless_finite(verb: Token) -> bool:
+    """A finite verb with no subject: the rest of a clause whose subject lies outside it."""
+    return verb.tag_ in {"VBZ", "VBD", "VBP"} and \
+        not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+
+
+def _content_of(token: Token, pieces: list[list[Token]], inside: bytearray
+                ) -> tuple[int, int, str] | None:
+    """The start, end and text of a cue's content from its one or two runs of words."""
     pieces = [_without_aside(p, inside) for p in pieces]
     pieces = [p for p in pieces if p]
     # A clause that opens in quote marks is a quote, unless it goes on past them:
@@ -1003,21 +1025,41 @@ def _according_to_a_record(token: Token) -> bool:
 
 
 # Cues that report what someone was told to do: "warned sailors to stay in port".
-BIDDING_CUES = {"tell", "warn", "urge", "caution"}
+BIDDING_CUES = {"tell", "warn", "urge", "caution", "ask", "implore", "beg"}
+# Cues that report what the speaker undertook to do: "vowed to reopen the pier".
+COMMISSIVE_CUES = {"vow", "pledge", "promise", "threaten"}
+
+
+def _infinitive(cue: Token) -> Token | None:
+    """The verb of the "to ..." infinitive a cue governs, after it."""
+    return next((c for c in cue.children if c.dep_ in {"xcomp", "ccomp"} and c.i > cue.i and
+                 any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _bidding(cue: Token) -> list[Token] | None:
-    """The object and the infinitive of "told his crews to stay in port", "urged residents
-    to leave": what the speaker told them to do, as the speaker said it."""
+    """The infinitive of "told his crews to stay in port", "urged residents to leave": what
+    the speaker told them to do ("to stay in port"; the listeners are not words said, and
+    PolNeAR's Content leaves them out too)."""
     if cue.lemma_.lower() not in BIDDING_CUES or cue.dep_ in {"acl", "relcl", "amod"}:
         return None  # 'a policy urging staff to report abuse': no one is speaking
     listener = next((c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i > cue.i),
                     None)
-    bid = next((c for c in cue.children if c.dep_ in {"xcomp", "ccomp"} and c.i > cue.i and
-                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    bid = _infinitive(cue)
     if listener is None or bid is None or bid.i < listener.i:
         return None
-    return list(cue.doc[listener.left_edge.i:bid.right_edge.i + 1])
+    return list(cue.doc[bid.left_edge.i:bid.right_edge.i + 1])
+
+
+def _promised(cue: Token) -> list[Token] | None:
+    """The infinitive of "vowed to reopen the pier", "promised not to raise fares": what the
+    speaker said they would do ('an app promising to save time' is no one speaking)."""
+    if cue.lemma_.lower() not in COMMISSIVE_CUES or cue.dep_ in {"acl", "relcl", "amod"} or \
+            any(c.dep_ in {"dobj", "dative"} for c in cue.children):
+        return None
+    promised = _infinitive(cue)
+    if promised is None:
+        return None
+    return list(cue.doc[promised.left_edge.i:promised.right_edge.i + 1])
 
 
 def _clause_head(cue: Token) -> Token:

@@ -882,9 +882,39 @@ def test_told_warned_and_urged_to_do_something_is_reported_speech(analyse: Any) 
             'had passed. The coast guard warned sailors to keep clear of the pier. '
             'Mayor Ilse Varga urged residents of the valley to leave their homes before noon.')
     found = {q.cue: q.text for q in _quotes(analyse, text) if q.kind == "indirect"}
-    assert found == {"told": "his crews to stay in port until the storm had passed",
-                     "warned": "sailors to keep clear of the pier",
-                     "urged": "residents of the valley to leave their homes before noon"}
+    # What they were told to do; the listeners are not words said (PolNeAR's Content too).
+    assert found == {"told": "to stay in port until the storm had passed",
+                     "warned": "to keep clear of the pier",
+                     "urged": "to leave their homes before noon"}
+
+
+def test_asked_someone_to_do_something_is_reported_speech(analyse: Any) -> None:
+    text = 'Mayor Ilse Varga asked the harbour board to delay the vote on the ferry levy.'
+    quote = _by_text(_quotes(analyse, text), "delay the vote")
+    assert quote.kind == "indirect" and quote.cue == "asked"
+    assert quote.text == "to delay the vote on the ferry levy"
+    assert "Varga" in (quote.speaker_text or "")
+
+
+def test_vowed_and_promised_to_do_something_is_reported_speech(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga vowed to reopen the Kestrel pier before the summer. Oren Dahl '
+            'promised not to raise the ferry fares this year.')
+    found = {q.cue: q.text for q in _quotes(analyse, text) if q.kind == "indirect"}
+    assert found == {"vowed": "to reopen the Kestrel pier before the summer",
+                     "promised": "not to raise the ferry fares this year"}
+
+
+def test_a_thing_promising_to_do_something_is_no_speech(analyse: Any) -> None:
+    text = 'The harbour board bought an app promising to cut the waiting time at the locks.'
+    assert [q.text for q in _quotes(analyse, text)] == []
+
+
+def test_a_clause_continuing_before_he_said_is_reported_speech(analyse: Any) -> None:
+    text = ('Oren Dahl runs the ferry company. The talks with the harbour board are '
+            'continuing, he said.')
+    quote = _by_text(_quotes(analyse, text), "talks with the harbour board")
+    assert quote.kind == "indirect" and quote.cue == "said"
+    assert quote.text == "The talks with the harbour board are continuing"
 
 
 def test_told_listeners_that_is_reported_speech(analyse: Any) -> None:
@@ -979,3 +1009,8 @@ def test_a_title_followed_by_its_maker_is_a_work_not_a_quote(analyse: Any) -> No
     # what the police said is reported speech; the title in it is no quote of its own
     assert [q.text for q in _quotes(analyse, text) if q.kind in {"direct", "partial"}] == [
         "We will find it,"]
+
+
+def test_what_the_sentence_says_of_the_words_said_is_no_content(analyse: Any) -> None:
+    text = 'Everything the harbour master says is a lie unless proven otherwise, Dahl wrote.'
+    assert not any(q.text.startswith("is a lie") for q in _quotes(analyse, text))
