@@ -918,9 +918,9 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
     if token.pos_ not in {"VERB", "AUX"} or _nobody_speaks(token):
         return None
     if lemma not in INDIRECT_VERBS | COMMISSIVE_CUES:
-        # "asked the board to wait" reports a request; "asked whether ..." is a question.
-        bidden = _bidding(token) if lemma in BIDDING_CUES else None
-        return None if bidden is None else _content_of(token, [_trim(bidden)], inside)
+        # "asked the board to wait" reports a request, "asked whether it was safe" a question.
+        asked = (_bidding(token) or _question(token)) if lemma in BIDDING_CUES else None
+        return None if asked is None else _content_of(token, [_trim(asked)], inside)
     # 'Everything the mayor says is a lie': a finite clause with no subject of its own
     # is what the sentence says of the thing said, not the words said.
     clauses = [c for c in token.children if c.dep_ == "ccomp" and
@@ -1048,6 +1048,18 @@ def _bidding(cue: Token) -> list[Token] | None:
     if listener is None or bid is None or bid.i < listener.i:
         return None
     return list(cue.doc[bid.left_edge.i:bid.right_edge.i + 1])
+
+
+QUESTION_WORDS = {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
+
+
+def _question(cue: Token) -> list[Token] | None:
+    """The clause of "asked whether the pier was safe", its question word kept: the words
+    of a reported question."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if clause is None or clause.left_edge.lower_ not in QUESTION_WORDS:
+        return None
+    return list(clause.subtree)
 
 
 def _promised(cue: Token) -> list[Token] | None:

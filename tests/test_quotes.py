@@ -896,6 +896,12 @@ def test_asked_someone_to_do_something_is_reported_speech(analyse: Any) -> None:
     assert "Varga" in (quote.speaker_text or "")
 
 
+def test_asked_whether_is_a_reported_question(analyse: Any) -> None:
+    text = 'Oren Dahl asked whether the ferry would run on Sunday. Dahl asked about the fares.'
+    found = [(q.cue, q.text) for q in _quotes(analyse, text) if q.kind == "indirect"]
+    assert found == [("asked", "whether the ferry would run on Sunday")]
+
+
 def test_vowed_and_promised_to_do_something_is_reported_speech(analyse: Any) -> None:
     text = ('Mayor Ilse Varga vowed to reopen the Kestrel pier before the summer. Oren Dahl '
             'promised not to raise the ferry fares this year.')
