@@ -935,6 +935,9 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
                 any(c.dep_.startswith("nsubj") for c in clauses[-1].children):
             return None  # "Quell said she had queued. '...,' she told the Courier": two reports
         pieces = [_trim(list(clauses[-1].subtree))]
+        rest = _clause_after_attribution(token)  # 'X was a juggernaut, Dahl said, until ...'
+        if rest:
+            pieces.append(rest)
     elif (told := _clause_of_the_medium(token)) is not None:  # "said in a statement that"
         pieces = [_trim([t for t in told.subtree if t.dep_ != "mark" or t.head != told])]
     elif (bidden := _bidding(token)) is not None:  # "told his crews to stay in port"
@@ -943,14 +946,52 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
         pieces = [_trim(promised)]
     elif token.dep_ == "parataxis" and len(list(token.subtree)) <= 12 and \
             any(c.dep_ == "nsubj" for c in token.children):
-        # "CLAUSE, X said, CLAUSE": the head's clause around the parenthetical cue.
-        cue_part = set(t.i for t in token.subtree)
+        # "CLAUSE, X said, CLAUSE": the head's clause around the parenthetical cue (with
+        # what the parser hung on the cue: "To see it, X said, go early").
+        not_said = [c for c in token.children if _not_said(c)]
+        cue_part = _attribution(token) | {t.i for c in not_said for t in c.subtree} | {
+            c.i for c in token.children if c.dep_ == "cc" and any(
+                n.dep_ == "conj" for n in not_said)}
         clause = [t for t in _clause_head(token).subtree if t.i not in cue_part]
         pieces = [_trim([t for t in clause if t.i < token.i]),
                   _trim([t for t in clause if t.i > token.i])]
     else:
         return None
     return _content_of(token, pieces, inside)
+
+
+def _attribution(cue: Token) -> set[int]:
+    """The words of an attribution set off by commas: its subject, the cue and what
+    follows the cue up to the next comma ("the agency said in a June report")."""
+    doc = cue.doc
+    first = min([c.left_edge.i for c in cue.children if c.dep_.startswith("nsubj")] + [cue.i])
+    last = cue.i
+    while last + 1 < len(doc) and not doc[last + 1].is_punct and \
+            doc[last + 1].dep_ not in {"cc", "mark"} and cue.is_ancestor(doc[last + 1]):
+        last += 1
+    return set(range(first, last + 1))
+
+
+def _not_said(part: Token) -> bool:
+    """A clause hung on a cue that is no part of what was said: a participle ("..., X said,
+    citing the weather"), a relative clause, or another act of the speaker ("and left")."""
+    return part.tag_ == "VBG" or part.dep_ in {"relcl", "acl", "appos"} or \
+        part.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in part.children)
+
+
+def _clause_after_attribution(cue: Token) -> list[Token]:
+    """The rest of a reported sentence after "CLAUSE, X said,": a clause the parser hung on
+    the cue ('Lenox was a juggernaut, Dahl said, until it sank'; '..., the agency said,
+    and the rest paid less'), not a participle or another act of the speaker."""
+    doc = cue.doc
+    end = max(_attribution(cue))
+    if end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return []
+    parts = [c for c in cue.children if c.i > end + 1 and c.dep_ in {"advcl", "conj", "ccomp"}]
+    if not parts or any(_not_said(c) for c in parts):
+        return []
+    words = [t for t in doc[end + 2:parts[-1].right_edge.i + 1]]
+    return _trim(words) if all(cue.is_ancestor(t) for t in words) else []
 
 
 def _subjectless_finite(verb: Token) -> bool:
@@ -1040,7 +1081,7 @@ def _bidding(cue: Token) -> list[Token] | None:
     """The infinitive of "told his crews to stay in port", "urged residents to leave": what
     the speaker told them to do ("to stay in port"; the listeners are not words said, and
     PolNeAR's Content leaves them out too)."""
-    if cue.lemma_.lower() not in BIDDING_CUES or cue.dep_ in {"acl", "relcl", "amod"}:
+    if cue.lemma_.lower() not in BIDDING_CUES or not _has_subject(cue):
         return None  # 'a policy urging staff to report abuse': no one is speaking
     listener = next((c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i > cue.i),
                     None)
@@ -1050,6 +1091,14 @@ def _bidding(cue: Token) -> list[Token] | None:
     return list(cue.doc[bid.left_edge.i:bid.right_edge.i + 1])
 
 
+def _has_subject(cue: Token) -> bool:
+    """A cue with a subject of its own, or joined by "and" to a verb that has one ("Dahl
+    thanked the crews and vowed to ..."): someone the words can be given to ('a policy
+    urging staff to ...', "vowing to fight on" after a comma name no one for sure)."""
+    verb = cue.head if cue.dep_ == "conj" else cue
+    return any(c.dep_ == "nsubj" for c in verb.children)
+
+
 QUESTION_WORDS = {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
 
 
@@ -1057,7 +1106,7 @@ def _question(cue: Token) -> list[Token] | None:
     """The clause of "asked whether the pier was safe", its question word kept: the words
     of a reported question."""
     clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
-    if clause is None or clause.left_edge.lower_ not in QUESTION_WORDS:
+    if clause is None or not _has_subject(cue) or clause.left_edge.lower_ not in QUESTION_WORDS:
         return None
     return list(clause.subtree)
 
@@ -1065,7 +1114,7 @@ def _question(cue: Token) -> list[Token] | None:
 def _promised(cue: Token) -> list[Token] | None:
     """The infinitive of "vowed to reopen the pier", "promised not to raise fares": what the
     speaker said they would do ('an app promising to save time' is no one speaking)."""
-    if cue.lemma_.lower() not in COMMISSIVE_CUES or cue.dep_ in {"acl", "relcl", "amod"} or \
+    if cue.lemma_.lower() not in COMMISSIVE_CUES or not _has_subject(cue) or \
             any(c.dep_ in {"dobj", "dative"} for c in cue.children):
         return None
     promised = _infinitive(cue)

@@ -1020,3 +1020,30 @@ def test_a_title_followed_by_its_maker_is_a_work_not_a_quote(analyse: Any) -> No
 def test_what_the_sentence_says_of_the_words_said_is_no_content(analyse: Any) -> None:
     text = 'Everything the harbour master says is a lie unless proven otherwise, Dahl wrote.'
     assert not any(q.text.startswith("is a lie") for q in _quotes(analyse, text))
+
+
+def test_reported_speech_goes_on_after_a_parenthetical_cue(analyse: Any) -> None:
+    cases = {
+        "The old ferry was a juggernaut, Oren Dahl said, until it sank in 1999.":
+            "The old ferry was a juggernaut until it sank in 1999",
+        "To understand the real harbour, Mayor Ilse Varga said, one should visit this museum.":
+            "To understand the real harbour, one should visit this museum",
+        "The middle fifth paid 8.9 percent, the agency said in a June report, and those in "
+        "the bottom fifth paid 0.8 percent.":
+            "The middle fifth paid 8.9 percent, and those in the bottom fifth paid 0.8 percent",
+    }
+    for text, content in cases.items():
+        reported = [q.text for q in _quotes(analyse, text) if q.kind == "indirect"]
+        assert reported == [content]
+
+
+def test_what_the_speaker_did_after_a_parenthetical_cue_is_not_reported(analyse: Any) -> None:
+    for text in ("The pier will close, Mayor Ilse Varga said, citing the weather.",
+                 "The pier will close, Mayor Ilse Varga said, and left the room."):
+        reported = [q.text for q in _quotes(analyse, text) if q.kind == "indirect"]
+        assert reported == ["The pier will close"]
+
+
+def test_a_participle_with_no_subject_names_no_one_who_vowed(analyse: Any) -> None:
+    text = 'Crowds cheered Mayor Ilse Varga at the pier on Friday, vowing to fight on.'
+    assert not any(q.cue == "vowing" for q in _quotes(analyse, text))
