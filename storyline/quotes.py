@@ -994,6 +994,32 @@ def _clause_after_attribution(cue: Token) -> list[Token]:
     return _trim(words) if all(cue.is_ancestor(t) for t in words) else []
 
 
+RELATIVE_WORDS = {"which", "who", "whom", "whose"}
+
+
+def _without_trailing_comment(tokens: list[Token], inside: bytearray) -> list[Token]:
+    """Reported words cut before what the writer adds after a comma at their end: a
+    relative clause ("..., which forced her to leave early"), a participle ("..., forcing
+    them to wait"), an appositive ("..., the presumed favourite") or another source
+    ("..., according to the union"), when it runs to the end and stands outside quote
+    marks (PolNeAR's Content leaves such additions out)."""
+    first = tokens[0].i
+    for k in range(len(tokens) - 2, 0, -1):
+        comma, head = tokens[k], tokens[k + 1]
+        if comma.text != "," or inside[comma.idx] or inside[tokens[-1].idx]:
+            continue
+        part = head  # the largest phrase that starts right after the comma
+        while part.head != part and part.head.left_edge.i == head.i:
+            part = part.head
+        if part.right_edge.i < tokens[-1].i or part.head.i < first:
+            continue
+        if part.dep_ == "relcl" and head.lower_ in RELATIVE_WORDS or part.dep_ == "appos" or \
+                part.tag_ == "VBG" and part.dep_ in {"advcl", "acl", "xcomp"} or \
+                part.lower_ == "according":  # another attribution: ", according to X"
+            return _trim(tokens[:k])
+    return tokens
+
+
 def _subjectless_finite(verb: Token) -> bool:
     """A finite verb with no subject: the rest of a clause whose subject lies outside it."""
     return verb.tag_ in {"VBZ", "VBD", "VBP"} and \
@@ -1005,6 +1031,8 @@ def _content_of(token: Token, pieces: list[list[Token]], inside: bytearray
     """The start, end and text of a cue's content from its one or two runs of words."""
     pieces = [_without_aside(p, inside) for p in pieces]
     pieces = [p for p in pieces if p]
+    if pieces:
+        pieces[-1] = _without_trailing_comment(pieces[-1], inside)
     # A clause that opens in quote marks is a quote, unless it goes on past them:
     # 'said "bridge tolls" and ferry fees would pay for it' is one mixed quote.
     if not pieces or inside[pieces[0][0].idx] and inside[pieces[-1][-1].idx]:

@@ -1047,3 +1047,24 @@ def test_what_the_speaker_did_after_a_parenthetical_cue_is_not_reported(analyse:
 def test_a_participle_with_no_subject_names_no_one_who_vowed(analyse: Any) -> None:
     text = 'Crowds cheered Mayor Ilse Varga at the pier on Friday, vowing to fight on.'
     assert not any(q.cue == "vowing" for q in _quotes(analyse, text))
+
+
+def test_the_writers_addition_after_reported_words_is_left_out(analyse: Any) -> None:
+    cases = {
+        "Oren Dahl said he expects Mayor Ilse Varga to recover from her bout of flu, which "
+        "forced her to leave the gala early.":
+            "he expects Mayor Ilse Varga to recover from her bout of flu",
+        "Oren Dahl said the board would lift the ban on trucks, forcing them instead to "
+        "unload at the border.": "the board would lift the ban on trucks",
+        "Oren Dahl said he did not support Ilse Varga, the presumed favourite.":
+            "he did not support Ilse Varga",
+    }
+    for text, content in cases.items():
+        reported = [q.text for q in _quotes(analyse, text) if q.cue == "said"]
+        assert reported == [content]
+
+
+def test_a_relative_clause_inside_reported_words_stays(analyse: Any) -> None:
+    text = "Oren Dahl said the board, which meets on Fridays, would vote on the levy."
+    reported = [q.text for q in _quotes(analyse, text) if q.cue == "said"]
+    assert reported == ["the board, which meets on Fridays, would vote on the levy"]
