@@ -927,8 +927,9 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
                not (c.i > token.i and _subjectless_finite(c))]
     after = [c for c in clauses if c.i > token.i]
     if after:  # "X said (that) CLAUSE"
-        pieces = [_trim([t for t in after[0].subtree
-                         if t.dep_ != "mark" or t.head != after[0]])]
+        pieces = [_trim([t for t in _without_second_statement(after[0])
+                         if t.dep_ != "mark" or t.head != after[0]] +
+                        _clause_joined_on_the_cue(token, after[0]))]
     elif clauses:  # "CLAUSE, X said."
         # ('Those talks are continuing, he said': "continue" is no report of its own.)
         if clauses[-1].lemma_.lower() in INDIRECT_VERBS - WEAK_CUES and \
@@ -1018,6 +1019,47 @@ def _without_trailing_comment(tokens: list[Token], inside: bytearray) -> list[To
                 part.lower_ == "according":  # another attribution: ", according to X"
             return _trim(tokens[:k])
     return tokens
+
+
+def _without_second_statement(clause: Token) -> list[Token]:
+    """A reported clause cut before a speech verb joined to it with no subject of its own:
+    'said he would order a review and warned against hackers' reports the review; the
+    warning is a statement of its own."""
+    words = list(clause.subtree)
+    # ("said it would cost more but would add jobs": "would add" goes on with the clause.)
+    second = next((c for c in clause.children if c.dep_ == "conj" and
+                   c.lemma_.lower() in SPEECH_VERBS and c.tag_ in {"VBD", "VBZ"} and
+                   not any(a.dep_.startswith("nsubj") or a.dep_ == "aux"
+                           for a in c.children)), None)
+    if second is None:
+        return words
+    cut = [t for t in words if t.i < second.left_edge.i]
+    while cut and (cut[-1].dep_ == "cc" or cut[-1].is_punct):
+        cut.pop()
+    return cut
+
+
+MODALS = {"would", "will", "could", "can", "might", "may", "should", "must"}
+
+
+def _clause_joined_on_the_cue(cue: Token, clause: Token) -> list[Token]:
+    """A clause that goes on with ", but ..." or ", and ..." right after the reported
+    clause, hung by the parser on the cue: 'said it would cost more, but would pay off'
+    ('said X and warned Y' is another statement, 'said X and left' another act)."""
+    doc = cue.doc
+    end = clause.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].dep_ != "cc" or \
+            doc[end + 2].head != cue:
+        return []
+    verb = next((c for c in cue.children if c.dep_ == "conj" and c.i > end + 2), None)
+    if verb is None:
+        return []
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    if verb.lemma_.lower() in SPEECH_VERBS and not modal or \
+            doc[end + 3:verb.i].text.count(",") or not (
+                modal or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)):
+        return []
+    return list(doc[end + 1:verb.right_edge.i + 1])
 
 
 def _subjectless_finite(verb: Token) -> bool:

@@ -1068,3 +1068,20 @@ def test_a_relative_clause_inside_reported_words_stays(analyse: Any) -> None:
     text = "Oren Dahl said the board, which meets on Fridays, would vote on the levy."
     reported = [q.text for q in _quotes(analyse, text) if q.cue == "said"]
     assert reported == ["the board, which meets on Fridays, would vote on the levy"]
+
+
+def test_reported_words_go_on_after_but_and_stop_before_a_second_statement(
+        analyse: Any) -> None:
+    cases = {
+        "Oren Dahl said the levy would depress revenue in the first years, but would "
+        "eventually add money.":
+            "the levy would depress revenue in the first years, but would eventually add money",
+        "Oren Dahl said his lawyer offered to appear at a closed session, but the board "
+        "declined.": "his lawyer offered to appear at a closed session, but the board declined",
+        "Oren Dahl said he would order a review of the harbour defences and warned against "
+        "hackers from abroad.": "he would order a review of the harbour defences",
+        "Oren Dahl said the pier was safe, and left the room.": "the pier was safe",
+    }
+    for text, content in cases.items():
+        reported = [q.text for q in _quotes(analyse, text) if q.cue == "said"]
+        assert reported == [content]
