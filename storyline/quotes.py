@@ -986,8 +986,9 @@ def _clause_after_attribution(cue: Token) -> list[Token]:
     and the rest paid less'), not a participle or another act of the speaker."""
     doc = cue.doc
     end = max(_attribution(cue))
-    if end + 1 >= len(doc) or doc[end + 1].text != ",":
-        return []
+    if end + 1 >= len(doc) or doc[end + 1].text != "," or \
+            any(t.is_quote for t in cue.lefts):
+        return []  # '"It never crossed my mind," she said, and ...': a quote, then narration
     parts = [c for c in cue.children if c.i > end + 1 and c.dep_ in {"advcl", "conj", "ccomp"}]
     if not parts or any(_not_said(c) for c in parts):
         return []
@@ -1164,9 +1165,13 @@ def _bidding(cue: Token) -> list[Token] | None:
 def _has_subject(cue: Token) -> bool:
     """A cue with a subject of its own, or joined by "and" to a verb that has one ("Dahl
     thanked the crews and vowed to ..."): someone the words can be given to ('a policy
-    urging staff to ...', "vowing to fight on" after a comma name no one for sure)."""
+    urging staff to ...', "vowing to fight on" after a comma name no one for sure). Not
+    a cue inside a description of the thing said ("the target it pledged to reach")."""
     verb = cue.head if cue.dep_ == "conj" else cue
-    return any(c.dep_ == "nsubj" for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and verb.dep_ == "relcl":
+        return subject.lower_ in {"who", "that", "which"}  # "Dahl, who vowed to ..."
+    return subject is not None
 
 
 QUESTION_WORDS = {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}

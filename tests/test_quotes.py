@@ -1085,3 +1085,18 @@ def test_reported_words_go_on_after_but_and_stop_before_a_second_statement(
     for text, content in cases.items():
         reported = [q.text for q in _quotes(analyse, text) if q.cue == "said"]
         assert reported == [content]
+
+
+def test_a_cue_inside_a_description_of_the_thing_promised_reports_nothing(
+        analyse: Any) -> None:
+    text = 'The harbour met the target it pledged to reach at the summit in Dunmore last year.'
+    assert [q.text for q in _quotes(analyse, text)] == []
+    text = 'Oren Dahl, who has repeatedly pledged to close the old pier, spoke on Monday.'
+    assert [q.text for q in _quotes(analyse, text)] == ["to close the old pier"]
+
+
+def test_narration_after_a_quote_and_its_cue_is_not_joined_to_it(analyse: Any) -> None:
+    text = ('"It never crossed my mind that I was losing it," Lena Marsh said after her '
+            'release, and a big reason for this was the storm.')
+    assert [q.text for q in _quotes(analyse, text)] == [
+        "It never crossed my mind that I was losing it,"]
