@@ -936,7 +936,10 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
                 any(c.dep_.startswith("nsubj") for c in clauses[-1].children):
             return None  # "Quell said she had queued. '...,' she told the Courier": two reports
         pieces = [_trim(list(clauses[-1].subtree))]
-        rest = _clause_after_attribution(token)  # 'X was a juggernaut, Dahl said, until ...'
+        # 'X was a juggernaut, Dahl said, until ...' (after a quote, what follows its cue
+        # is the writer's: '"We lost," she said, though she added ...')
+        rest = [] if any(inside[t.idx] for t in pieces[0]) else \
+            _clause_after_attribution(token)
         if rest:
             pieces.append(rest)
     elif (told := _clause_of_the_medium(token)) is not None:  # "said in a statement that"
@@ -986,9 +989,8 @@ def _clause_after_attribution(cue: Token) -> list[Token]:
     and the rest paid less'), not a participle or another act of the speaker."""
     doc = cue.doc
     end = max(_attribution(cue))
-    if end + 1 >= len(doc) or doc[end + 1].text != "," or \
-            any(t.is_quote for t in cue.lefts):
-        return []  # '"It never crossed my mind," she said, and ...': a quote, then narration
+    if end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return []
     parts = [c for c in cue.children if c.i > end + 1 and c.dep_ in {"advcl", "conj", "ccomp"}]
     if not parts or any(_not_said(c) for c in parts):
         return []
@@ -1015,7 +1017,9 @@ def _without_trailing_comment(tokens: list[Token], inside: bytearray) -> list[To
             part = part.head
         if part.right_edge.i < tokens[-1].i or part.head.i < first:
             continue
-        if part.dep_ == "relcl" and head.lower_ in RELATIVE_WORDS or part.dep_ == "appos" or \
+        relative = head.lower_ in RELATIVE_WORDS or head.dep_ == "prep" and k + 2 < len(
+            tokens) and tokens[k + 2].lower_ in RELATIVE_WORDS  # ", to which ..."
+        if part.dep_ == "relcl" and relative or part.dep_ == "appos" or \
                 part.tag_ == "VBG" and part.dep_ in {"advcl", "acl", "xcomp"} or \
                 part.lower_ == "according":  # another attribution: ", according to X"
             return _trim(tokens[:k])

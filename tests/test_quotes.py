@@ -1100,3 +1100,9 @@ def test_narration_after_a_quote_and_its_cue_is_not_joined_to_it(analyse: Any) -
             'release, and a big reason for this was the storm.')
     assert [q.text for q in _quotes(analyse, text)] == [
         "It never crossed my mind that I was losing it,"]
+
+
+def test_what_follows_a_quote_and_its_cue_after_a_comma_is_the_writers(analyse: Any) -> None:
+    text = ('Ms. Varga is "not a backslapper," said Oren Dahl, but she has a reputation as '
+            'a fighter.')
+    assert [q.text for q in _quotes(analyse, text)] == ['Ms. Varga is "not a backslapper,"']
