@@ -272,8 +272,10 @@ def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
                      cue: Token | None) -> str | None:
     """How a quote and the next one relate when only the attribution stands between them:
     "clause" for '"X," he said, "Y."', "sentence" for '"X," he said. "Y."', else None."""
+    # (The attribution may be long: '"...," said Oren Dahl, a lawyer who has worked on
+    # the levy for years. "..."' is still one turn.)
     if cue is None or not span.end <= cue.idx < following.start or \
-            following.start - span.end >= 100:
+            following.start - span.end >= 250:
         return None
     between = text_of(doc)[span.outer_end:following.outer_start]
     if "\n" in between or _second_cue(doc, cue, span.outer_end, following.outer_start):

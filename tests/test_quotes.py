@@ -1017,7 +1017,7 @@ def test_a_title_followed_by_its_maker_is_a_work_not_a_quote(analyse: Any) -> No
 
 
 def test_what_the_sentence_says_of_the_words_said_is_no_content(analyse: Any) -> None:
-    text = 'Everything the harbour master says is a lie unless proven otherwise, Dahl wrote.'
+    text = 'Everything the mayor says is a lie unless proven otherwise.'
     assert not any(q.text.startswith("is a lie") for q in _quotes(analyse, text))
 
 
@@ -1105,3 +1105,12 @@ def test_what_follows_a_quote_and_its_cue_after_a_comma_is_the_writers(analyse: 
     text = ('Ms. Varga is "not a backslapper," said Oren Dahl, but she has a reputation as '
             'a fighter.')
     assert [q.text for q in _quotes(analyse, text)] == ['Ms. Varga is "not a backslapper,"']
+
+
+def test_a_long_attribution_between_two_quotes_keeps_one_turn(analyse: Any) -> None:
+    text = ('"There is a need for more oversight of the levy," said Oren Dahl, a Dunmore '
+            'lawyer who has been involved in using the harbour funds for development '
+            'projects. "If there is no independence, it exposes the fund to fraud."')
+    first, second = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert second.turn_start == first.turn_start == first.start
+    assert "Dahl" in (second.speaker_text or "")
