@@ -1158,7 +1158,8 @@ def _bidding(cue: Token) -> list[Token] | None:
     """The object and the infinitive of "told his crews to stay in port", "urged residents
     to leave": what the speaker told them to do (PolNeAR's Content keeps the listeners two
     times in three)."""
-    if cue.lemma_.lower() not in BIDDING_CUES or not _has_subject(cue):
+    if cue.lemma_.lower() not in BIDDING_CUES or not _has_subject(cue) or \
+            cue.lemma_.lower() not in INDIRECT_VERBS and _reported_within(cue):
         return None  # 'a policy urging staff to report abuse': no one is speaking
     listener = next((c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i > cue.i),
                     None)
@@ -1166,6 +1167,12 @@ def _bidding(cue: Token) -> list[Token] | None:
     if listener is None or bid is None or bid.i < listener.i:
         return None
     return list(cue.doc[listener.left_edge.i:bid.right_edge.i + 1])
+
+
+def _reported_within(cue: Token) -> bool:
+    """A cue inside words someone else is reported to say ("The council said it had asked
+    the company to help"): its request is already part of that report, not a second one."""
+    return any(a.pos_ == "VERB" and a.lemma_.lower() in INDIRECT_VERBS for a in cue.ancestors)
 
 
 def _has_subject(cue: Token) -> bool:
@@ -1187,7 +1194,8 @@ def _question(cue: Token) -> list[Token] | None:
     """The clause of "asked whether the pier was safe", its question word kept: the words
     of a reported question."""
     clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
-    if clause is None or not _has_subject(cue) or clause.left_edge.lower_ not in QUESTION_WORDS:
+    if clause is None or not _has_subject(cue) or _reported_within(cue) or \
+            clause.left_edge.lower_ not in QUESTION_WORDS:
         return None
     return list(clause.subtree)
 
@@ -1196,6 +1204,7 @@ def _promised(cue: Token) -> list[Token] | None:
     """The infinitive of "vowed to reopen the pier", "promised not to raise fares": what the
     speaker said they would do ('an app promising to save time' is no one speaking)."""
     if cue.lemma_.lower() not in COMMISSIVE_CUES or not _has_subject(cue) or \
+            _reported_within(cue) or \
             any(c.dep_ in {"dobj", "dative"} for c in cue.children):
         return None
     promised = _infinitive(cue)

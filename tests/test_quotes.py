@@ -1114,3 +1114,10 @@ def test_a_long_attribution_between_two_quotes_keeps_one_turn(analyse: Any) -> N
     first, second = [q for q in _quotes(analyse, text) if q.kind == "direct"]
     assert second.turn_start == first.turn_start == first.start
     assert "Dahl" in (second.speaker_text or "")
+
+
+def test_a_request_inside_reported_words_is_not_reported_twice(analyse: Any) -> None:
+    text = ('The Dunmore harbour board said it had asked the ferry company to take part in '
+            'the repairs.')
+    reported = [(q.cue, q.text) for q in _quotes(analyse, text) if q.kind == "indirect"]
+    assert reported == [("said", "it had asked the ferry company to take part in the repairs")]
