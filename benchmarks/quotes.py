@@ -48,8 +48,9 @@ Usage:
 
 ``--dev-errors`` records (tuning splits only): ``fn_direct`` / ``fn_indirect`` (misses),
 ``fp_direct`` / ``fp_indirect`` (false alarms; ``best_gold.overlap`` 0 = no gold counterpart
-at all), ``span_direct`` (direct quotes matched at 0.3 but under 0.8, with the words only
-gold has and only Storyline has), ``speaker`` and ``pronoun_approx``.
+at all), ``span_direct`` / ``span_indirect`` (quotes matched at 0.3 but under 0.8, with the
+words only gold has and only Storyline has; ``span_turn_direct`` the same for the quotes of a
+turn joined), ``speaker`` and ``pronoun_approx``.
 """
 
 from __future__ import annotations
@@ -408,7 +409,8 @@ def speaker_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScor
 def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
                ) -> list[dict[str, Any]]:
     """Storyline's misses and false alarms (direct and indirect), direct spans matched only
-    under 0.8 (`span_direct`), and its speaker errors on dev (or a train slice)."""
+    under 0.8 (`span_direct`, `span_indirect`), and its speaker errors on dev (or a train
+    slice)."""
     records: list[dict[str, Any]] = []
     for case, preds, result in zip(cases, run.storyline, scores, strict=True):
         index = TokenIndex(case.text)
@@ -478,6 +480,13 @@ def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
                         "overlap": round(overlap(gold_tokens[best], pred_tokens[p]), 2),
                         "direct": case.gold[best].direct}})
         records += _span_records(case, preds, result, index, (gold_tokens, pred_tokens))
+    _, turn_scores = score(cases, run.turns, polnear_speaker_ok)
+    for case, preds, result in zip(cases, run.turns, turn_scores, strict=True):
+        index = TokenIndex(case.text)
+        tokens = ([index.tokens(g.fragments) for g in case.gold],
+                  [index.tokens(p.fragments) for p in preds])
+        records += _span_records(case, preds, result, index, tokens, kinds=("direct",),
+                                 label="span_turn")
         for g, p, value in result.matches["all"][SPEAKER_THRESHOLD]:
             gold, pred = case.gold[g], preds[p]
             if gold.source is None or polnear_speaker_ok(gold, pred):
@@ -495,13 +504,17 @@ def dev_errors(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
 
 def _span_records(case: Case, preds: Sequence[Prediction], result: ArticleScore,
                   index: TokenIndex,
-                  tokens: tuple[Sequence[frozenset[int]], Sequence[frozenset[int]]]
+                  tokens: tuple[Sequence[frozenset[int]], Sequence[frozenset[int]]],
+                  kinds: tuple[str, ...] = ("direct", "indirect"), label: str = "span"
                   ) -> list[dict[str, Any]]:
-    """Direct quotes matched at 0.3 but under 0.8: the words only gold has and only the
-    prediction has, to see what the spans disagree on."""
+    """Direct and indirect quotes matched at 0.3 but under 0.8 (`span_direct`,
+    `span_indirect`): the words only gold has and only the prediction has, to see what the
+    spans disagree on."""
     records: list[dict[str, Any]] = []
     gold_tokens, pred_tokens = tokens
-    for g, p, value in result.matches["direct"][SPEAKER_THRESHOLD]:
+    pairs = [(kind, g, p, value) for kind in kinds
+             for g, p, value in result.matches[kind][SPEAKER_THRESHOLD]]
+    for kind, g, p, value in pairs:
         if value >= THRESHOLDS[-1]:
             continue
         gold, pred = case.gold[g], preds[p]
@@ -510,7 +523,7 @@ def _span_records(case: Case, preds: Sequence[Prediction], result: ArticleScore,
             return " ".join(case.text[index.starts[t]:index.ends[t]] for t in sorted(tokens))
 
         records.append({
-            "type": "span_direct", "article": case.name, "start": pred.start,
+            "type": f"{label}_{kind}", "article": case.name, "start": pred.start,
             "overlap": round(value, 2), "kind": pred.kind, "cue": pred.cue,
             "pieces": len(gold.fragments),
             "gold": _snippet(case.text, gold.fragments[0][0], gold.fragments[-1][1], 300),

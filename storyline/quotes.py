@@ -272,8 +272,10 @@ def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
                      cue: Token | None) -> str | None:
     """How a quote and the next one relate when only the attribution stands between them:
     "clause" for '"X," he said, "Y."', "sentence" for '"X," he said. "Y."', else None."""
+    # (The attribution may be long: '"...," said Oren Dahl, a lawyer who has worked on
+    # the levy for years. "..."' is still one turn.)
     if cue is None or not span.end <= cue.idx < following.start or \
-            following.start - span.end >= 100:
+            following.start - span.end >= 250:
         return None
     between = text_of(doc)[span.outer_end:following.outer_start]
     if "\n" in between or _second_cue(doc, cue, span.outer_end, following.outer_start):
@@ -923,34 +925,172 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
     """The reported content of a speech verb: its start, end and text (cue left out)."""
     if token.lower_ == "according" and _is_cue(token):
         return None if _according_to_a_record(token) else _according_content(token)
-    if token.pos_ not in {"VERB", "AUX"} or token.lemma_.lower() not in INDIRECT_VERBS or \
-            _nobody_speaks(token):
+    lemma = token.lemma_.lower()
+    if token.pos_ not in {"VERB", "AUX"} or _nobody_speaks(token):
         return None
-    clauses = [c for c in token.children if c.dep_ == "ccomp"]
+    if lemma not in INDIRECT_VERBS | COMMISSIVE_CUES:
+        # "asked the board to wait" reports a request, "asked whether it was safe" a question.
+        asked = (_bidding(token) or _question(token)) if lemma in BIDDING_CUES else None
+        return None if asked is None else _content_of(token, [_trim(asked)], inside)
+    # 'Everything the mayor says is a lie': a finite clause with no subject of its own
+    # is what the sentence says of the thing said, not the words said.
+    clauses = [c for c in token.children if c.dep_ == "ccomp" and
+               not (c.i > token.i and _subjectless_finite(c))]
     after = [c for c in clauses if c.i > token.i]
     if after:  # "X said (that) CLAUSE"
-        pieces = [_trim([t for t in after[0].subtree
-                         if t.dep_ != "mark" or t.head != after[0]])]
+        pieces = [_trim([t for t in _without_second_statement(after[0])
+                         if t.dep_ != "mark" or t.head != after[0]] +
+                        _clause_joined_on_the_cue(token, after[0]))]
     elif clauses:  # "CLAUSE, X said."
-        if clauses[-1].lemma_.lower() in INDIRECT_VERBS and \
+        # ('Those talks are continuing, he said': "continue" is no report of its own.)
+        if clauses[-1].lemma_.lower() in INDIRECT_VERBS - WEAK_CUES and \
                 any(c.dep_.startswith("nsubj") for c in clauses[-1].children):
             return None  # "Quell said she had queued. '...,' she told the Courier": two reports
         pieces = [_trim(list(clauses[-1].subtree))]
+        # 'X was a juggernaut, Dahl said, until ...' (after a quote, what follows its cue
+        # is the writer's: '"We lost," she said, though she added ...')
+        rest = [] if any(inside[t.idx] for t in pieces[0]) else \
+            _clause_after_attribution(token)
+        if rest:
+            pieces.append(rest)
     elif (told := _clause_of_the_medium(token)) is not None:  # "said in a statement that"
         pieces = [_trim([t for t in told.subtree if t.dep_ != "mark" or t.head != told])]
     elif (bidden := _bidding(token)) is not None:  # "told his crews to stay in port"
         pieces = [_trim(bidden)]
+    elif (promised := _promised(token)) is not None:  # "vowed to reopen the pier"
+        pieces = [_trim(promised)]
     elif token.dep_ == "parataxis" and len(list(token.subtree)) <= 12 and \
             any(c.dep_ == "nsubj" for c in token.children):
-        # "CLAUSE, X said, CLAUSE": the head's clause around the parenthetical cue.
-        cue_part = set(t.i for t in token.subtree)
+        # "CLAUSE, X said, CLAUSE": the head's clause around the parenthetical cue (with
+        # what the parser hung on the cue: "To see it, X said, go early").
+        not_said = [c for c in token.children if _not_said(c)]
+        cue_part = _attribution(token) | {t.i for c in not_said for t in c.subtree} | {
+            c.i for c in token.children if c.dep_ == "cc" and any(
+                n.dep_ == "conj" for n in not_said)}
         clause = [t for t in _clause_head(token).subtree if t.i not in cue_part]
         pieces = [_trim([t for t in clause if t.i < token.i]),
                   _trim([t for t in clause if t.i > token.i])]
     else:
         return None
+    return _content_of(token, pieces, inside)
+
+
+def _attribution(cue: Token) -> set[int]:
+    """The words of an attribution set off by commas: its subject, the cue and what
+    follows the cue up to the next comma ("the agency said in a June report")."""
+    doc = cue.doc
+    first = min([c.left_edge.i for c in cue.children if c.dep_.startswith("nsubj")] + [cue.i])
+    last = cue.i
+    while last + 1 < len(doc) and not doc[last + 1].is_punct and \
+            doc[last + 1].dep_ not in {"cc", "mark"} and cue.is_ancestor(doc[last + 1]):
+        last += 1
+    return set(range(first, last + 1))
+
+
+def _not_said(part: Token) -> bool:
+    """A clause hung on a cue that is no part of what was said: a participle ("..., X said,
+    citing the weather"), a relative clause, or another act of the speaker ("and left")."""
+    return part.tag_ == "VBG" or part.dep_ in {"relcl", "acl", "appos"} or \
+        part.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in part.children)
+
+
+def _clause_after_attribution(cue: Token) -> list[Token]:
+    """The rest of a reported sentence after "CLAUSE, X said,": a clause the parser hung on
+    the cue ('Lenox was a juggernaut, Dahl said, until it sank'; '..., the agency said,
+    and the rest paid less'), not a participle or another act of the speaker."""
+    doc = cue.doc
+    end = max(_attribution(cue))
+    if end + 1 >= len(doc) or doc[end + 1].text != ",":
+        return []
+    parts = [c for c in cue.children if c.i > end + 1 and c.dep_ in {"advcl", "conj", "ccomp"}]
+    if not parts or any(_not_said(c) for c in parts):
+        return []
+    words = [t for t in doc[end + 2:parts[-1].right_edge.i + 1]]
+    return _trim(words) if all(cue.is_ancestor(t) for t in words) else []
+
+
+RELATIVE_WORDS = {"which", "who", "whom", "whose"}
+
+
+def _without_trailing_comment(tokens: list[Token], inside: bytearray) -> list[Token]:
+    """Reported words cut before what the writer adds after a comma at their end: a
+    relative clause ("..., which forced her to leave early"), a participle ("..., forcing
+    them to wait"), an appositive ("..., the presumed favourite") or another source
+    ("..., according to the union"), when it runs to the end and stands outside quote
+    marks (PolNeAR's Content leaves such additions out)."""
+    first = tokens[0].i
+    for k in range(len(tokens) - 2, 0, -1):
+        comma, head = tokens[k], tokens[k + 1]
+        if comma.text != "," or inside[comma.idx] or inside[tokens[-1].idx]:
+            continue
+        part = head  # the largest phrase that starts right after the comma
+        while part.head != part and part.head.left_edge.i == head.i:
+            part = part.head
+        if part.right_edge.i < tokens[-1].i or part.head.i < first:
+            continue
+        relative = head.lower_ in RELATIVE_WORDS or head.dep_ == "prep" and k + 2 < len(
+            tokens) and tokens[k + 2].lower_ in RELATIVE_WORDS  # ", to which ..."
+        if part.dep_ == "relcl" and relative or part.dep_ == "appos" or \
+                part.tag_ == "VBG" and part.dep_ in {"advcl", "acl", "xcomp"} or \
+                part.lower_ == "according":  # another attribution: ", according to X"
+            return _trim(tokens[:k])
+    return tokens
+
+
+def _without_second_statement(clause: Token) -> list[Token]:
+    """A reported clause cut before a speech verb joined to it with no subject of its own:
+    'said he would order a review and warned against hackers' reports the review; the
+    warning is a statement of its own."""
+    words = list(clause.subtree)
+    # ("said it would cost more but would add jobs": "would add" goes on with the clause.)
+    second = next((c for c in clause.children if c.dep_ == "conj" and
+                   c.lemma_.lower() in SPEECH_VERBS and c.tag_ in {"VBD", "VBZ"} and
+                   not any(a.dep_.startswith("nsubj") or a.dep_ == "aux"
+                           for a in c.children)), None)
+    if second is None:
+        return words
+    cut = [t for t in words if t.i < second.left_edge.i]
+    while cut and (cut[-1].dep_ == "cc" or cut[-1].is_punct):
+        cut.pop()
+    return cut
+
+
+MODALS = {"would", "will", "could", "can", "might", "may", "should", "must"}
+
+
+def _clause_joined_on_the_cue(cue: Token, clause: Token) -> list[Token]:
+    """A clause that goes on with ", but ..." or ", and ..." right after the reported
+    clause, hung by the parser on the cue: 'said it would cost more, but would pay off'
+    ('said X and warned Y' is another statement, 'said X and left' another act)."""
+    doc = cue.doc
+    end = clause.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != "," or doc[end + 2].dep_ != "cc" or \
+            doc[end + 2].head != cue:
+        return []
+    verb = next((c for c in cue.children if c.dep_ == "conj" and c.i > end + 2), None)
+    if verb is None:
+        return []
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    if verb.lemma_.lower() in SPEECH_VERBS and not modal or \
+            doc[end + 3:verb.i].text.count(",") or not (
+                modal or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)):
+        return []
+    return list(doc[end + 1:verb.right_edge.i + 1])
+
+
+def _subjectless_finite(verb: Token) -> bool:
+    """A finite verb with no subject: the rest of a clause whose subject lies outside it."""
+    return verb.tag_ in {"VBZ", "VBD", "VBP"} and \
+        not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+
+
+def _content_of(token: Token, pieces: list[list[Token]], inside: bytearray
+                ) -> tuple[int, int, str] | None:
+    """The start, end and text of a cue's content from its one or two runs of words."""
     pieces = [_without_aside(p, inside) for p in pieces]
     pieces = [p for p in pieces if p]
+    if pieces:
+        pieces[-1] = _without_trailing_comment(pieces[-1], inside)
     # A clause that opens in quote marks is a quote, unless it goes on past them:
     # 'said "bridge tolls" and ferry fees would pay for it' is one mixed quote.
     if not pieces or inside[pieces[0][0].idx] and inside[pieces[-1][-1].idx]:
@@ -1012,21 +1152,74 @@ def _according_to_a_record(token: Token) -> bool:
 
 
 # Cues that report what someone was told to do: "warned sailors to stay in port".
-BIDDING_CUES = {"tell", "warn", "urge", "caution"}
+BIDDING_CUES = {"tell", "warn", "urge", "caution", "ask", "implore", "beg"}
+# Cues that report what the speaker undertook to do: "vowed to reopen the pier".
+COMMISSIVE_CUES = {"vow", "pledge", "promise", "threaten"}
+
+
+def _infinitive(cue: Token) -> Token | None:
+    """The verb of the "to ..." infinitive a cue governs, after it."""
+    return next((c for c in cue.children if c.dep_ in {"xcomp", "ccomp"} and c.i > cue.i and
+                 any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _bidding(cue: Token) -> list[Token] | None:
     """The object and the infinitive of "told his crews to stay in port", "urged residents
-    to leave": what the speaker told them to do, as the speaker said it."""
-    if cue.lemma_.lower() not in BIDDING_CUES or cue.dep_ in {"acl", "relcl", "amod"}:
+    to leave": what the speaker told them to do (PolNeAR's Content keeps the listeners two
+    times in three)."""
+    if cue.lemma_.lower() not in BIDDING_CUES or not _has_subject(cue) or \
+            cue.lemma_.lower() not in INDIRECT_VERBS and _reported_within(cue):
         return None  # 'a policy urging staff to report abuse': no one is speaking
     listener = next((c for c in cue.children if c.dep_ in {"dobj", "dative"} and c.i > cue.i),
                     None)
-    bid = next((c for c in cue.children if c.dep_ in {"xcomp", "ccomp"} and c.i > cue.i and
-                any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    bid = _infinitive(cue)
     if listener is None or bid is None or bid.i < listener.i:
         return None
     return list(cue.doc[listener.left_edge.i:bid.right_edge.i + 1])
+
+
+def _reported_within(cue: Token) -> bool:
+    """A cue inside words someone else is reported to say ("The council said it had asked
+    the company to help"): its request is already part of that report, not a second one."""
+    return any(a.pos_ == "VERB" and a.lemma_.lower() in INDIRECT_VERBS for a in cue.ancestors)
+
+
+def _has_subject(cue: Token) -> bool:
+    """A cue with a subject of its own, or joined by "and" to a verb that has one ("Dahl
+    thanked the crews and vowed to ..."): someone the words can be given to ('a policy
+    urging staff to ...', "vowing to fight on" after a comma name no one for sure). Not
+    a cue inside a description of the thing said ("the target it pledged to reach")."""
+    verb = cue.head if cue.dep_ == "conj" else cue
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and verb.dep_ == "relcl":
+        return subject.lower_ in {"who", "that", "which"}  # "Dahl, who vowed to ..."
+    return subject is not None
+
+
+QUESTION_WORDS = {"whether", "if", "why", "how", "what", "when", "where", "who", "which"}
+
+
+def _question(cue: Token) -> list[Token] | None:
+    """The clause of "asked whether the pier was safe", its question word kept: the words
+    of a reported question."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if clause is None or not _has_subject(cue) or _reported_within(cue) or \
+            clause.left_edge.lower_ not in QUESTION_WORDS:
+        return None
+    return list(clause.subtree)
+
+
+def _promised(cue: Token) -> list[Token] | None:
+    """The infinitive of "vowed to reopen the pier", "promised not to raise fares": what the
+    speaker said they would do ('an app promising to save time' is no one speaking)."""
+    if cue.lemma_.lower() not in COMMISSIVE_CUES or not _has_subject(cue) or \
+            _reported_within(cue) or \
+            any(c.dep_ in {"dobj", "dative"} for c in cue.children):
+        return None
+    promised = _infinitive(cue)
+    if promised is None:
+        return None
+    return list(cue.doc[promised.left_edge.i:promised.right_edge.i + 1])
 
 
 def _clause_head(cue: Token) -> Token:

@@ -887,6 +887,41 @@ def test_told_warned_and_urged_to_do_something_is_reported_speech(analyse: Any) 
                      "urged": "residents of the valley to leave their homes before noon"}
 
 
+def test_asked_someone_to_do_something_is_reported_speech(analyse: Any) -> None:
+    text = 'Mayor Ilse Varga asked the harbour board to delay the vote on the ferry levy.'
+    quote = _by_text(_quotes(analyse, text), "delay the vote")
+    assert quote.kind == "indirect" and quote.cue == "asked"
+    assert quote.text == "the harbour board to delay the vote on the ferry levy"
+    assert "Varga" in (quote.speaker_text or "")
+
+
+def test_asked_whether_is_a_reported_question(analyse: Any) -> None:
+    text = 'Oren Dahl asked whether the ferry would run on Sunday. Dahl asked about the fares.'
+    found = [(q.cue, q.text) for q in _quotes(analyse, text) if q.kind == "indirect"]
+    assert found == [("asked", "whether the ferry would run on Sunday")]
+
+
+def test_vowed_and_promised_to_do_something_is_reported_speech(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga vowed to reopen the Kestrel pier before the summer. Oren Dahl '
+            'promised not to raise the ferry fares this year.')
+    found = {q.cue: q.text for q in _quotes(analyse, text) if q.kind == "indirect"}
+    assert found == {"vowed": "to reopen the Kestrel pier before the summer",
+                     "promised": "not to raise the ferry fares this year"}
+
+
+def test_a_thing_promising_to_do_something_is_no_speech(analyse: Any) -> None:
+    text = 'The harbour board bought an app promising to cut the waiting time at the locks.'
+    assert [q.text for q in _quotes(analyse, text)] == []
+
+
+def test_a_clause_continuing_before_he_said_is_reported_speech(analyse: Any) -> None:
+    text = ('Oren Dahl runs the ferry company. The talks with the harbour board are '
+            'continuing, he said.')
+    quote = _by_text(_quotes(analyse, text), "talks with the harbour board")
+    assert quote.kind == "indirect" and quote.cue == "said"
+    assert quote.text == "The talks with the harbour board are continuing"
+
+
 def test_told_listeners_that_is_reported_speech(analyse: Any) -> None:
     text = ('Mayor Ilse Varga told a meeting of harbour pilots that few people understood '
             'the tides better than they did.')
@@ -979,3 +1014,110 @@ def test_a_title_followed_by_its_maker_is_a_work_not_a_quote(analyse: Any) -> No
     # what the police said is reported speech; the title in it is no quote of its own
     assert [q.text for q in _quotes(analyse, text) if q.kind in {"direct", "partial"}] == [
         "We will find it,"]
+
+
+def test_what_the_sentence_says_of_the_words_said_is_no_content(analyse: Any) -> None:
+    text = 'Everything the mayor says is a lie unless proven otherwise.'
+    assert not any(q.text.startswith("is a lie") for q in _quotes(analyse, text))
+
+
+def test_reported_speech_goes_on_after_a_parenthetical_cue(analyse: Any) -> None:
+    cases = {
+        "The old ferry was a juggernaut, Oren Dahl said, until it sank in 1999.":
+            "The old ferry was a juggernaut until it sank in 1999",
+        "To understand the real harbour, Mayor Ilse Varga said, one should visit this museum.":
+            "To understand the real harbour, one should visit this museum",
+        "The middle fifth paid 8.9 percent, the agency said in a June report, and those in "
+        "the bottom fifth paid 0.8 percent.":
+            "The middle fifth paid 8.9 percent, and those in the bottom fifth paid 0.8 percent",
+    }
+    for text, content in cases.items():
+        reported = [q.text for q in _quotes(analyse, text) if q.kind == "indirect"]
+        assert reported == [content]
+
+
+def test_what_the_speaker_did_after_a_parenthetical_cue_is_not_reported(analyse: Any) -> None:
+    for text in ("The pier will close, Mayor Ilse Varga said, citing the weather.",
+                 "The pier will close, Mayor Ilse Varga said, and left the room."):
+        reported = [q.text for q in _quotes(analyse, text) if q.kind == "indirect"]
+        assert reported == ["The pier will close"]
+
+
+def test_a_participle_with_no_subject_names_no_one_who_vowed(analyse: Any) -> None:
+    text = 'Crowds cheered Mayor Ilse Varga at the pier on Friday, vowing to fight on.'
+    assert not any(q.cue == "vowing" for q in _quotes(analyse, text))
+
+
+def test_the_writers_addition_after_reported_words_is_left_out(analyse: Any) -> None:
+    cases = {
+        "Oren Dahl said he expects Mayor Ilse Varga to recover from her bout of flu, which "
+        "forced her to leave the gala early.":
+            "he expects Mayor Ilse Varga to recover from her bout of flu",
+        "Oren Dahl said the board would lift the ban on trucks, forcing them instead to "
+        "unload at the border.": "the board would lift the ban on trucks",
+        "Oren Dahl said he did not support Ilse Varga, the presumed favourite.":
+            "he did not support Ilse Varga",
+    }
+    for text, content in cases.items():
+        reported = [q.text for q in _quotes(analyse, text) if q.cue == "said"]
+        assert reported == [content]
+
+
+def test_a_relative_clause_inside_reported_words_stays(analyse: Any) -> None:
+    text = "Oren Dahl said the board, which meets on Fridays, would vote on the levy."
+    reported = [q.text for q in _quotes(analyse, text) if q.cue == "said"]
+    assert reported == ["the board, which meets on Fridays, would vote on the levy"]
+
+
+def test_reported_words_go_on_after_but_and_stop_before_a_second_statement(
+        analyse: Any) -> None:
+    cases = {
+        "Oren Dahl said the levy would depress revenue in the first years, but would "
+        "eventually add money.":
+            "the levy would depress revenue in the first years, but would eventually add money",
+        "Oren Dahl said his lawyer offered to appear at a closed session, but the board "
+        "declined.": "his lawyer offered to appear at a closed session, but the board declined",
+        "Oren Dahl said he would order a review of the harbour defences and warned against "
+        "hackers from abroad.": "he would order a review of the harbour defences",
+        "Oren Dahl said the pier was safe, and left the room.": "the pier was safe",
+    }
+    for text, content in cases.items():
+        reported = [q.text for q in _quotes(analyse, text) if q.cue == "said"]
+        assert reported == [content]
+
+
+def test_a_cue_inside_a_description_of_the_thing_promised_reports_nothing(
+        analyse: Any) -> None:
+    text = 'The harbour met the target it pledged to reach at the summit in Dunmore last year.'
+    assert [q.text for q in _quotes(analyse, text)] == []
+    text = 'Oren Dahl, who has repeatedly pledged to close the old pier, spoke on Monday.'
+    assert [q.text for q in _quotes(analyse, text)] == ["to close the old pier"]
+
+
+def test_narration_after_a_quote_and_its_cue_is_not_joined_to_it(analyse: Any) -> None:
+    text = ('"It never crossed my mind that I was losing it," Lena Marsh said after her '
+            'release, and a big reason for this was the storm.')
+    assert [q.text for q in _quotes(analyse, text)] == [
+        "It never crossed my mind that I was losing it,"]
+
+
+def test_what_follows_a_quote_and_its_cue_after_a_comma_is_the_writers(analyse: Any) -> None:
+    text = ('Ms. Varga is "not a backslapper," said Oren Dahl, but she has a reputation as '
+            'a fighter.')
+    assert [q.text for q in _quotes(analyse, text)] == ['Ms. Varga is "not a backslapper,"']
+
+
+def test_a_long_attribution_between_two_quotes_keeps_one_turn(analyse: Any) -> None:
+    text = ('"There is a need for more oversight of the levy," said Oren Dahl, a Dunmore '
+            'lawyer who has been involved in using the harbour funds for development '
+            'projects. "If there is no independence, it exposes the fund to fraud."')
+    first, second = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert second.turn_start == first.turn_start == first.start
+    assert "Dahl" in (second.speaker_text or "")
+
+
+def test_a_request_inside_reported_words_is_not_reported_twice(analyse: Any) -> None:
+    text = ('The Dunmore harbour board said it had asked the ferry company to take part in '
+            'the repairs.')
+    reported = [(q.cue, q.text) for q in _quotes(analyse, text) if q.kind == "indirect"]
+    assert reported == [("said", "it had asked the ferry company to take part in the repairs")]
