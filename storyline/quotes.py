@@ -52,6 +52,7 @@ ARGUMENT_DEPS = CLAUSE_DEPS | {"dobj", "dative", "oprd", "prep", "attr", "acomp"
 TITLE_PREPOSITIONS = {"on", "in", "of", "at", "from", "for", "by", "with", "about"}
 LABEL_MARKERS = {"so-called", "dubbed", "titled", "entitled", "named", "nicknamed", "term",
                  "word", "phrase", "slogan", "known", "called"}
+SCARE_MARKERS = {"so-called", "dubbed", "nicknamed"}
 # Works whose title may follow them in quote marks.
 WORK_NOUNS = {"book", "film", "movie", "song", "album", "show", "series", "novel", "memoir",
               "play", "documentary", "episode", "podcast", "poem", "opera", "musical",
@@ -756,6 +757,14 @@ def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -
     return word_count <= 3 and cue is None or (titled and word_count <= 4 and cue is None)
 
 
+def _scare_quoted(text: str, span: MarkedSpan) -> bool:
+    """Marks around a term the writer holds at arm's length: 'the so-called "bridge tax"',
+    'what locals dubbed "the crawl"'."""
+    before = text[max(0, span.outer_start - 30):span.outer_start].lower().split()
+    named = before[:-1] if before and before[-1] in DETERMINERS else before
+    return bool(named) and named[-1] in SCARE_MARKERS
+
+
 def _titled(quoted: str) -> bool:
     """Every longer word capitalised, as in a title ("The Harbour Morning Show", "The
     Night Shift with Lena Marsh")."""
@@ -884,7 +893,9 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
         if end - start < 2 or \
                 any(span.outer_start <= start and end <= span.outer_end for span in marked):
             continue
-        has_marks = any(start <= span.start < end for span in marked)
+        # A scare-quoted term ('the so-called "bridge tax"') quotes no one: still indirect.
+        has_marks = any(start <= span.start < end and not _scare_quoted(text_of(doc), span)
+                        for span in marked)
         speaker = resolver.speaker_of(token)
         quote = Quote(article_id, content_text, start, end,
                       "mixed" if has_marks else "indirect", _cue_text(token),

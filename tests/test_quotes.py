@@ -1121,3 +1121,13 @@ def test_a_request_inside_reported_words_is_not_reported_twice(analyse: Any) -> 
             'the repairs.')
     reported = [(q.cue, q.text) for q in _quotes(analyse, text) if q.kind == "indirect"]
     assert reported == [("said", "it had asked the ferry company to take part in the repairs")]
+
+
+def test_a_scare_quoted_term_in_reported_speech_leaves_it_indirect(analyse: Any) -> None:
+    quotes = _quotes(analyse, 'Some Orlin councillors said they would push for the return of '
+                              'the so-called "pier levy", a charge on coaches.')
+    [reported] = quotes
+    assert reported.kind == "indirect" and "pier levy" in reported.text
+    called = _quotes(analyse, 'Ada Brill said the council had called the plan "a disaster" '
+                              'for the harbour.')
+    assert [q.kind for q in called] == ["mixed"]  # quoted words of someone's: still mixed
