@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .descriptions import PERSON_TITLES
+from .entity_kinds import merge_short_bodies, settle_story_kinds
 from .mentions import ORG_NOUNS, PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
@@ -273,6 +274,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     Unresolved mentions ("candidate", "headline") count only where they spell a name the
     story gives elsewhere (`names.resolve_candidates`).
     """
+    mentions = settle_story_kinds(mentions)  # "installed by Bramley Dawson": the firm
     known = _KnownPeople.from_mentions(mentions)
     found = mentions  # as found in the articles, before the story resolves them
     resolved = _trim_long_names(resolve_candidates(mentions))
@@ -291,7 +293,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     people = [c for c in merge_people(local.people)
               if c.first or (c.last or "").lower() not in known.org_words]
     _attach_pending(local.pending, people)
-    orgs = _drop_fragments(_merge_orgs(local.orgs))
+    orgs = merge_short_bodies(_drop_fragments(_merge_orgs(local.orgs)))
     people = _one_word_bodies_out(people, orgs)
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)

@@ -44,6 +44,7 @@ from .descriptions import (
     is_person_noun,
     prenominal_descriptions,
 )
+from .entity_kinds import settle_kinds, with_written_honorific
 from .headlines import (
     headline_tokens,
     set_beside,
@@ -123,10 +124,12 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
             covered.update(t.i for t in tokens)
         if found:  # the words cut off ("Checks Into Rehab") are no candidates either
             covered.update(range(ent.start, ent.end))
+    mentions = settle_kinds(doc, mentions)  # firms, villages and title words out of people
     mentions.extend(_missed_names(doc, article_id, mentions, covered, headline))
     mentions = [_with_given_name(doc, m, covered, headline) for m in mentions]
     mentions = _with_acronyms(doc, article_id, mentions, covered)
     mentions = [_with_pronoun(doc, m) for m in mentions]
+    mentions = [with_written_honorific(doc, _with_other_roles(doc, m)) for m in mentions]
     nominals = _nominal_mentions(doc, article_id, covered)
     people = {t.i for m in mentions if m.label == "PERSON"
               for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
@@ -993,6 +996,20 @@ def _names_a_body(noun: Token) -> bool:
         return token.pos_ == "PROPN" or token.lemma_.lower() in ORG_NOUNS
     return body(noun) or any(body(c) for c in noun.children
                              if c.dep_ in {"compound", "poss", "nmod"})
+
+
+def _with_other_roles(doc: Doc, mention: Mention) -> Mention:
+    """A titled name's roles from an apposition or a relative clause as well: "Councillor
+    Gareth Marr, the cabinet member for education," is a councillor and that member;
+    "Councillor Maud Rooke, who chairs the environment committee," also its chair."""
+    if mention.kind != "name" or mention.label != "PERSON" or not mention.role:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    found = (_apposition_role(span[-1]), _relative_clause_role(span[-1]))
+    other = tuple(dict.fromkeys(r for r in found if r and r != mention.role))
+    return replace(mention, other_roles=other) if other else mention
 
 
 def _subtree_text(token: Token, *, stop_at: Token | None) -> str:

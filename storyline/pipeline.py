@@ -25,6 +25,7 @@ from .cluster import StoryState, assign_stories
 from .dates import find_dates
 from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict, with_errors
 from .entities import EntityIndex, link_entities
+from .entity_kinds import credited_only
 from .ingest import read_inputs
 from .mentions import find_mentions
 from .models import (
@@ -503,7 +504,7 @@ def _without_spinner_words(entities: Sequence[Entity], analyses: Sequence[Articl
         return list(entities)
     trusted = [m for a in analyses if a.article_id not in spun for m in a.mentions]
     said = {m.text for m in trusted} | {m.name for m in trusted}
-    roles = {m.role for m in trusted if m.role}
+    roles = {r for m in trusted for r in (m.role, *m.other_roles) if r}
     honorifics = {f"{m.honorific} " for m in trusted if m.honorific}
     return [replace(e, aliases=tuple(a for a in e.aliases if a in said or
                                      any(a.startswith(h) for h in honorifics)),
@@ -530,7 +531,7 @@ def _story_actors(entities: Sequence[Entity], articles: Sequence[Article],
             all(names_itself(a) or a in spun for a in entity.articles)
 
     return [e for e in entities if e.id in speakers or not (
-        own_outlet(e) or set(e.articles) <= spun)]
+        own_outlet(e) or set(e.articles) <= spun or credited_only(e, articles))]
 
 
 def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[ResolvedQuote]:
