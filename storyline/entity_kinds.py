@@ -78,6 +78,11 @@ GENERIC_BODY_WORDS = {"School", "Hospital", "Council", "Club", "College", "Acade
 # A short form ending so is a place, not the body ("Calder County" of "... County Council").
 PLACE_LAST_WORDS = {"county", "city", "town", "borough", "district", "valley", "village",
                     "parish", "state", "province", "region"}
+# The people and buildings of a place a name may modify ("Stoke Abbas pupils").
+RESIDENT_NOUNS = {"resident", "pupil", "parent", "villager", "family", "household",
+                  "child", "student", "voter", "homeowner", "farmer", "commuter",
+                  "shopkeeper", "business", "school", "home", "people", "townspeople"}
+SETTLEMENT_WORDS = {"village", "town", "parish", "hamlet", "city"}
 AGE_RE = re.compile(r",\s*(\d{1,3}),")
 
 
@@ -159,8 +164,9 @@ def _place_cue(span: Span) -> str | None:
     that makes the name a place (not before a possessive: "in Ana Ruiz's view")."""
     doc = span.doc
     before = doc[span.start - 1] if span.start else None
-    if before is None or span.end < len(doc) and doc[span.end].lower_ in {"'s", "\u2019s"}:
-        return None
+    if before is None or span.end < len(doc) and doc[span.end].lower_ in {
+            "'s", "\u2019s", "'", "\u2019"}:
+        return None  # "in Dale Stevens' comic series"
     word = before.lower_
     if word in WHERE_PREPOSITIONS or word in PEOPLE_PREPOSITIONS and \
             before.head.tag_ == "NNS" and is_person_noun(before.head):
@@ -170,14 +176,15 @@ def _place_cue(span: Span) -> str | None:
 
 def _where_something_is(span: Span) -> bool:
     """ "from Saxa Vord in Shetland": a name with no body's word after "from", "in" or
-    "near" and before "in" or "," and a place spaCy knows."""
+    "near" and before "in" and a place spaCy knows ("support from Anger, Stirling and
+    ..." is a list of people)."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start else ""
     if before not in {"from", "in", "near"} or \
             any(t.lower_ in BODY_WORDS for t in span) or span.end + 1 >= len(doc):
         return False
     link, place = doc[span.end], doc[span.end + 1]
-    return link.lower_ in {"in", ","} and place.ent_type_ in {"GPE", "LOC"}
+    return link.lower_ == "in" and place.ent_type_ in {"GPE", "LOC"}
 
 
 def _describes_a_company(span: Span) -> bool:
@@ -191,15 +198,19 @@ def _describes_a_company(span: Span) -> bool:
 
 
 def _modifies_a_thing(span: Span) -> bool:
-    """A name that modifies a common noun ("Stoke Abbas pupils", "Stoke Abbas village
-    hall", "Fernhill and Stoke Abbas primary schools"), not a person's noun ("Calder
-    striker")."""
+    """A name that modifies the people or buildings of a place ("Stoke Abbas pupils",
+    "Stoke Abbas village hall", "Fernhill and Stoke Abbas primary schools"); not any noun
+    ("the Nick Hornby novel" is his)."""
     root = span.root
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
-    head = root.head
-    return root.dep_ in {"compound", "nmod", "amod"} and head.i > span.end - 1 and \
-        head.pos_ == "NOUN" and not is_person_noun(head)
+    head, doc = root.head, span.doc
+    if root.dep_ not in {"compound", "nmod", "amod"} or head.i < span.end or \
+            head.pos_ != "NOUN":
+        return False
+    between = {t.lower_ for t in doc[span.end:head.i]}
+    return head.tag_ == "NNS" and head.lemma_.lower() in RESIDENT_NOUNS or \
+        bool(between & SETTLEMENT_WORDS)
 
 
 def _with_title_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
