@@ -142,13 +142,16 @@ def _company_cue(span: Span) -> str | None:
     it ("Halvard Launch Services") or its acronym in brackets after it ("(HLS)")."""
     doc, root = span.doc, span.root
     before = doc[span.start - 1] if span.start else None
-    nouns = [before] if before is not None and before.is_lower else []
-    nouns += [root.head] if root.dep_ == "appos" else []
-    nouns += [c for c in root.children if c.dep_ == "appos"]
-    for noun in nouns:
-        if noun.pos_ == "NOUN" and noun.lemma_.lower() in COMPANY_NOUNS and \
-                (not is_person_noun(noun) or any(c.lower_ in {"the", "a", "an"}
-                                                 for c in noun.children)):
+    if before is not None and before.is_lower and _company_noun(before) and (
+            not is_person_noun(before) or any(c.lower_ in {"the", "a", "an"}
+                                              for c in before.children)):
+        return before.lower_
+    # in apposition only a noun no person is called: "Angelique Brunner, a developer and
+    # spokeswoman," is a person
+    apposed = [root.head] if root.dep_ == "appos" else []
+    apposed += [c for c in root.children if c.dep_ == "appos"]
+    for noun in apposed:
+        if _company_noun(noun) and not is_person_noun(noun):
             return noun.lower_
     if len(span) > 1 and span[-1].lower_.rstrip(".") in COMPANY_ENDINGS and span[-1].is_title:
         return span[-1].text
@@ -157,6 +160,10 @@ def _company_cue(span: Span) -> str | None:
             t.text[0] for t in span if t.text[:1].isupper()):
         return f"({match.group(1)})"
     return None
+
+
+def _company_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in COMPANY_NOUNS
 
 
 def _place_cue(span: Span) -> str | None:

@@ -105,3 +105,20 @@ def test_an_honorific_is_kept_as_written(analyse: Any) -> None:
                                "nothing.")
     texts = {m.text for m in found if m.kind == "name" and m.label == "PERSON"}
     assert {"Dr Oren Sallow", "Mr Tanner"} <= texts
+
+
+def test_a_person_modifying_a_thing_stays_a_person(analyse: Any) -> None:
+    # a name modifies people or buildings of a place only ("Stoke Abbas village hall")
+    found = _mentions(analyse, "The film is based on the Ada Quellmore novel. More than 200 "
+                               "parents packed Stoke Abbas village hall on Thursday.")
+    assert _named(found, "Ada Quellmore", "PERSON")
+    assert not _named(found, "Stoke Abbas", "PERSON")
+    found = _mentions(analyse, "The role was a big step in Dale Brennock' career.")
+    assert not [m for m in found if m.name == "Dale Brennock" and m.label == "GPE"]
+
+
+def test_a_person_described_as_a_developer_stays_a_person(analyse: Any) -> None:
+    found = _mentions(analyse, "Angela Brenning, a Calder-based developer and spokeswoman "
+                               "for the Harbour Investment Coalition, said the rules were "
+                               "clear.")
+    assert _named(found, "Angela Brenning", "PERSON")
