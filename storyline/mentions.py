@@ -1007,9 +1007,24 @@ def _with_other_roles(doc: Doc, mention: Mention) -> Mention:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return mention
-    found = (_apposition_role(span[-1]), _relative_clause_role(span[-1]))
+    found = (_apposition_role(span[-1]) or _role_before_comma(doc, mention, span[-1]),
+             _relative_clause_role(span[-1]))
     other = tuple(dict.fromkeys(r for r in found if r and r != mention.role))
     return replace(mention, other_roles=other) if other else mention
+
+
+def _role_before_comma(doc: Doc, mention: Mention, head: Token) -> str | None:
+    """ "The council's cabinet member for education, Councillor Gareth Marr, ...", parsed
+    as two subjects of one verb: the person noun just before the comma describes him."""
+    before = doc.char_span(mention.end - len(mention.text), mention.end,
+                           alignment_mode="expand")
+    if before is None or before.start < 2 or doc[before.start - 1].text != ",":
+        return None
+    noun = next((t for t in reversed(doc[head.sent.start:before.start - 1])
+                 if t.pos_ == "NOUN" and t.dep_ == head.dep_ and t.head == head.head), None)
+    if noun is None or not is_person_noun(noun) or noun.tag_ != "NN":
+        return None
+    return normalize_role(_subtree_text(noun, stop_at=None))
 
 
 def _subtree_text(token: Token, *, stop_at: Token | None) -> str:

@@ -122,3 +122,10 @@ def test_a_person_described_as_a_developer_stays_a_person(analyse: Any) -> None:
                                "for the Harbour Investment Coalition, said the rules were "
                                "clear.")
     assert _named(found, "Angela Brenning", "PERSON")
+
+
+def test_a_role_before_a_titled_name_the_parser_did_not_join(analyse: Any) -> None:
+    found = _mentions(analyse, "The council's cabinet member for education, Councillor Ivo "
+                               "Brandt, who is Tom Brandt's cousin, declined to comment.")
+    [brandt] = _named(found, "Ivo Brandt", "PERSON")
+    assert brandt.other_roles == ("council's cabinet member for education",)
