@@ -23,7 +23,8 @@ article uses it; a score ("Linden 3-1 Brookvale") is no part of a name; a named 
 text goes on to call "she" or "he" carries that gender (`Mention.pronoun`); a person noun in
 a sentence-case title ("Man charged with arson") is a headline noun where its deed names
 its person. Which lines are headlines or title lines, and what their runs are, is
-`headlines`' part.
+`headlines`' part; which names the words around them make bodies or places ("the firm
+Bramley Dawson", "Parents in Stoke Abbas") is `entity_kinds`'.
 """
 
 from __future__ import annotations

@@ -515,8 +515,9 @@ def _without_spinner_words(entities: Sequence[Entity], analyses: Sequence[Articl
 def _story_actors(entities: Sequence[Entity], articles: Sequence[Article],
                   provenance: Sequence[Provenance], speakers: set[str]) -> list[Entity]:
     """Entities but those that are no actor of the story, unless they speak: a body named
-    only as the reporting outlet itself ("told the Post" in the Vale Evening Post), and a
-    name only machine-spun copies give ("Airfield Director" for "Airport Director")."""
+    only as the reporting outlet itself ("told the Post" in the Vale Evening Post) or only in
+    credit lines ("Reporting by Northvale Press Agency"), and a name only machine-spun
+    copies give ("Airfield Director" for "Airport Director")."""
     spun = {p.article for p in provenance if p.kind == "spun"}
     outlets = {a.id: a.outlet.lower() for a in articles}
 
