@@ -1392,3 +1392,12 @@ def test_a_titled_person_has_the_role_given_beside_the_title(analyse: Any) -> No
                       "meeting the decision was final.")
     roles = _person(index, "Gareth Marr").roles
     assert "councillor" in roles and "cabinet member for schools" in roles
+
+
+def test_a_name_with_an_acronym_in_brackets_is_a_body_in_every_article(analyse: Any) -> None:
+    index = _entities(analyse, "The satellite will fly on a rocket built by Halvard Orrin "
+                               "Kessly (HOK). HOK said in a statement it had a slot.",
+                      "Halvard Orrin Kessly, which will carry the satellite, said it was "
+                      "ready.")
+    assert not [e for e in index.entities if e.label == "PERSON"]
+    assert _org(index, "Halvard Orrin Kessly").articles == ("a0", "a1")
