@@ -829,9 +829,21 @@ def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
     """Each role once: "Airport director" and "airport's director" are one role."""
     seen: dict[str, str] = {}
     for role in roles:
-        seen.setdefault(" ".join(role.lower().replace("\u2019", "'").replace("'s ", " ")
-                                 .split()), role)
-    return tuple(seen.values())
+        seen.setdefault(_role_key(role), role)
+    return tuple(r for r in seen.values() if not _owned_role_of(r, seen))
+
+
+def _role_key(role: str) -> str:
+    return " ".join(role.lower().replace("\u2019", "'").replace("'s ", " ").split())
+
+
+def _owned_role_of(role: str, seen: dict[str, str]) -> bool:
+    """ "council's cabinet member for education" where the same person is also the
+    "cabinet member for education": one role, said the shorter way. Only a body's ("Tom
+    Smith's lawyer" names whose lawyer, which the speaker resolver reads)."""
+    owned = re.match(r"([\w-]+)['\u2019]s\s+(.+)", role)
+    return owned is not None and owned.group(1).lower() in ORG_NOUNS | COMPANY_NOUNS and \
+        _role_key(owned.group(2)) in seen
 
 
 def _first_position(cluster: Cluster) -> tuple[int, str, int]:

@@ -1392,6 +1392,7 @@ def test_a_titled_person_has_the_role_given_beside_the_title(analyse: Any) -> No
                       "meeting the decision was final.")
     roles = _person(index, "Gareth Marr").roles
     assert "councillor" in roles and "cabinet member for schools" in roles
+    assert "council's cabinet member for schools" not in roles  # one role, said shorter
 
 
 def test_a_name_with_an_acronym_in_brackets_is_a_body_in_every_article(analyse: Any) -> None:
