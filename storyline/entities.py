@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .descriptions import PERSON_TITLES
+from .entity_kinds import merge_short_bodies, settle_story_kinds
 from .mentions import COMPANY_NOUNS, ORG_NOUNS, PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
@@ -287,7 +288,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     Unresolved mentions ("candidate", "headline") count only where they spell a name the
     story gives elsewhere (`names.resolve_candidates`).
     """
-    mentions = _bodies_story_wide(mentions)
+    mentions = settle_story_kinds(mentions)  # "installed by Bramley Dawson": the firm
     known = _KnownPeople.from_mentions(mentions)
     found = mentions  # as found in the articles, before the story resolves them
     resolved = _trim_long_names(resolve_candidates(mentions))
@@ -306,7 +307,7 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
     people = [c for c in merge_people(local.people)
               if c.first or (c.last or "").lower() not in known.org_words]
     _attach_pending(local.pending, people)
-    orgs = _drop_fragments(_merge_orgs(local.orgs))
+    orgs = merge_short_bodies(_drop_fragments(_merge_orgs(local.orgs)))
     people = _one_word_bodies_out(people, orgs)
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
@@ -333,17 +334,6 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
     return _build_index(people, orgs, owners)
-
-
-def _bodies_story_wide(mentions: Sequence[Mention]) -> list[Mention]:
-    """A name the text calls a body once ("the firm Abernathy Cole") is a body in every
-    article, where spaCy calls it a person and nothing says which it is."""
-    bodies = {person_key(m.name) for m in mentions if m.called_body}
-    if not bodies:
-        return list(mentions)
-    return [replace(m, label="ORG", role=None, honorific=None, pronoun=None)
-            if m.kind == "name" and m.label == "PERSON" and person_key(m.name) in bodies
-            else m for m in mentions]
 
 
 def _without_names(mentions: list[Mention]
@@ -853,9 +843,21 @@ def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
     """Each role once: "Airport director" and "airport's director" are one role."""
     seen: dict[str, str] = {}
     for role in roles:
-        seen.setdefault(" ".join(role.lower().replace("\u2019", "'").replace("'s ", " ")
-                                 .split()), role)
-    return tuple(seen.values())
+        seen.setdefault(_role_key(role), role)
+    return tuple(r for r in seen.values() if not _owned_role_of(r, seen))
+
+
+def _role_key(role: str) -> str:
+    return " ".join(role.lower().replace("\u2019", "'").replace("'s ", " ").split())
+
+
+def _owned_role_of(role: str, seen: dict[str, str]) -> bool:
+    """ "council's cabinet member for education" where the same person is also the
+    "cabinet member for education": one role, said the shorter way. Only a body's ("Tom
+    Smith's lawyer" names whose lawyer, which the speaker resolver reads)."""
+    owned = re.match(r"([\w-]+)['\u2019]s\s+(.+)", role)
+    return owned is not None and owned.group(1).lower() in ORG_NOUNS | COMPANY_NOUNS and \
+        _role_key(owned.group(2)) in seen
 
 
 def _first_position(cluster: Cluster) -> tuple[int, str, int]:

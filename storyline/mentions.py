@@ -23,7 +23,8 @@ article uses it; a score ("Linden 3-1 Brookvale") is no part of a name; a named 
 text goes on to call "she" or "he" carries that gender (`Mention.pronoun`); a person noun in
 a sentence-case title ("Man charged with arson") is a headline noun where its deed names
 its person. Which lines are headlines or title lines, and what their runs are, is
-`headlines`' part.
+`headlines`' part; which names the words around them make bodies or places ("the firm
+Bramley Dawson", "Parents in Stoke Abbas") is `entity_kinds`'.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from .descriptions import (
     is_person_noun,
     prenominal_descriptions,
 )
+from .entity_kinds import settle_kinds, with_written_honorific
 from .headlines import (
     headline_tokens,
     set_beside,
@@ -123,6 +125,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
             covered.update(t.i for t in tokens)
         if found:  # the words cut off ("Checks Into Rehab") are no candidates either
             covered.update(range(ent.start, ent.end))
+    mentions = settle_kinds(doc, mentions)  # firms, villages and title words out of people
     # In the "Keep Brennan's Open" campaign, "Brennan's" is the pub and "Keep" no given
     # name: no bare surnames or given names are read in a quoted title ("Gary Ross Is
     # Boss" still names Gary Ross, a full name of the story).
@@ -131,6 +134,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     mentions = [_with_given_name(doc, m, covered, titled) for m in mentions]
     mentions = _with_acronyms(doc, article_id, mentions, covered)
     mentions = [_with_pronoun(doc, m) for m in mentions]
+    mentions = [with_written_honorific(doc, _with_other_roles(doc, m)) for m in mentions]
     nominals = _nominal_mentions(doc, article_id, covered)
     people = {t.i for m in mentions if m.label == "PERSON"
               for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
@@ -1070,6 +1074,35 @@ def _names_a_body(noun: Token) -> bool:
         return token.pos_ == "PROPN" or token.lemma_.lower() in ORG_NOUNS
     return body(noun) or any(body(c) for c in noun.children
                              if c.dep_ in {"compound", "poss", "nmod"})
+
+
+def _with_other_roles(doc: Doc, mention: Mention) -> Mention:
+    """A titled name's roles from an apposition or a relative clause as well: "Councillor
+    Gareth Marr, the cabinet member for education," is a councillor and that member;
+    "Councillor Maud Rooke, who chairs the environment committee," also its chair."""
+    if mention.kind != "name" or mention.label != "PERSON" or not mention.role:
+        return mention
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    found = (_apposition_role(span[-1]) or _role_before_comma(doc, mention, span[-1]),
+             _relative_clause_role(span[-1]))
+    other = tuple(dict.fromkeys(r for r in found if r and r != mention.role))
+    return replace(mention, other_roles=other) if other else mention
+
+
+def _role_before_comma(doc: Doc, mention: Mention, head: Token) -> str | None:
+    """ "The council's cabinet member for education, Councillor Gareth Marr, ...", parsed
+    as two subjects of one verb: the person noun just before the comma describes him."""
+    before = doc.char_span(mention.end - len(mention.text), mention.end,
+                           alignment_mode="expand")
+    if before is None or before.start < 2 or doc[before.start - 1].text != ",":
+        return None
+    noun = next((t for t in reversed(doc[head.sent.start:before.start - 1])
+                 if t.pos_ == "NOUN" and t.dep_ == head.dep_ and t.head == head.head), None)
+    if noun is None or not is_person_noun(noun) or noun.tag_ != "NN":
+        return None
+    return normalize_role(_subtree_text(noun, stop_at=None))
 
 
 def _subtree_text(token: Token, *, stop_at: Token | None) -> str:

@@ -149,6 +149,13 @@ class Mention:
     # The text itself calls this name a body ("the firm Abernathy Cole", "Abernathy Cole,
     # the accounting firm", "Abernathy Cole said it would"): an organisation story-wide.
     called_body: bool = False
+    # The words around a name that say which kind of thing it is, where they overrule
+    # spaCy's label: "firm" ("the Bristol firm Bramley Dawson", a body) or "in" ("Parents
+    # in Stoke Abbas", a place). `entity_kinds` settles the name so in the whole story.
+    cue: str | None = None
+    # Roles the text gives beside `role`: "Councillor Gareth Marr, the cabinet member for
+    # education" has the role "councillor" and this one.
+    other_roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,6 +81,7 @@ class Cluster:
                 self.nicknames[mention.nickname] = None
         if mention.role:
             self.roles[mention.role] = None
+        self.roles.update(dict.fromkeys(mention.other_roles))
 
     def absorb(self, other: Cluster) -> None:
         for mention in other.mentions:

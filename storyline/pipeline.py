@@ -25,6 +25,7 @@ from .cluster import StoryState, assign_stories
 from .dates import find_dates
 from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict, with_errors
 from .entities import EntityIndex, link_entities
+from .entity_kinds import credited_only
 from .ingest import read_inputs
 from .mentions import find_mentions
 from .models import (
@@ -504,7 +505,7 @@ def _without_spinner_words(entities: Sequence[Entity], analyses: Sequence[Articl
         return list(entities)
     trusted = [m for a in analyses if a.article_id not in spun for m in a.mentions]
     said = {m.text for m in trusted} | {m.name for m in trusted}
-    roles = {m.role for m in trusted if m.role}
+    roles = {r for m in trusted for r in (m.role, *m.other_roles) if r}
     honorifics = {f"{m.honorific} " for m in trusted if m.honorific}
     return [replace(e, aliases=tuple(a for a in e.aliases if a in said or
                                      any(a.startswith(h) for h in honorifics)),
@@ -515,8 +516,9 @@ def _without_spinner_words(entities: Sequence[Entity], analyses: Sequence[Articl
 def _story_actors(entities: Sequence[Entity], articles: Sequence[Article],
                   provenance: Sequence[Provenance], speakers: set[str]) -> list[Entity]:
     """Entities but those that are no actor of the story, unless they speak: a body named
-    only as the reporting outlet itself ("told the Post" in the Vale Evening Post), and a
-    name only machine-spun copies give ("Airfield Director" for "Airport Director")."""
+    only as the reporting outlet itself ("told the Post" in the Vale Evening Post) or only in
+    credit lines ("Reporting by Northvale Press Agency"), and a name only machine-spun
+    copies give ("Airfield Director" for "Airport Director")."""
     spun = {p.article for p in provenance if p.kind == "spun"}
     outlets = {a.id: a.outlet.lower() for a in articles}
 
@@ -531,7 +533,7 @@ def _story_actors(entities: Sequence[Entity], articles: Sequence[Article],
             all(names_itself(a) or a in spun for a in entity.articles)
 
     return [e for e in entities if e.id in speakers or not (
-        own_outlet(e) or set(e.articles) <= spun)]
+        own_outlet(e) or set(e.articles) <= spun or credited_only(e, articles))]
 
 
 def resolve_quotes(quotes: Sequence[Quote], entities: EntityIndex) -> list[ResolvedQuote]:

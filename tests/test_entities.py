@@ -1491,3 +1491,82 @@ def test_a_company_named_like_a_person_and_tagged_both_ways_is_one_body(analyse:
     index = _entities(analyse, "Calloway Price announced on Tuesday it had bought the "
                                "shipyard. The company Calloway Price employs 300.")
     assert [(e.label, e.name) for e in index.entities] == [("ORG", "Calloway Price")]
+
+
+def _org(index: Any, name: str) -> Any:
+    found = [e for e in index.entities if e.label == "ORG" and e.name == name]
+    assert found, f"{name!r} not in {[e.name for e in index.entities]}"
+    return found[0]
+
+
+def test_a_name_one_article_calls_a_firm_is_a_firm_in_every_article(analyse: Any) -> None:
+    index = _entities(analyse, "The authority has hired the Bristol filtration firm Bramley "
+                               "Dawson to install six pumps.",
+                      "The six pumps installed by Bramley Dawson last week have cleared the "
+                      "water.")
+    assert not any(e.label == "PERSON" and "Dawson" in e.name for e in index.entities)
+    assert _org(index, "Bramley Dawson").articles == ("a0", "a1")
+
+
+def test_a_person_the_story_marks_as_one_is_no_firm(analyse: Any) -> None:
+    # the same name as a firm, but an article gives her an honorific: a person stays one
+    index = _entities(analyse, "The council hired the firm Bramley Dawson to build a wall.",
+                      "Ms Bramley Dawson said the wall was too low.")
+    assert _person(index, "Bramley Dawson")
+
+
+def test_a_body_an_acronym_names_is_no_person_elsewhere(analyse: Any) -> None:
+    index = _entities(analyse, "The satellite will fly on a rocket operated by Halvard Launch "
+                               "Services (HLS). HLS said in a statement it had a slot.",
+                      "The launch slipped.\n\nHalvard Launch Services, which will carry the "
+                      "satellite, said it was ready.")
+    assert not [e for e in index.entities if e.label == "PERSON" and "Halvard" in e.name]
+    assert "HLS" in _org(index, "Halvard Launch Services").aliases
+
+
+def test_a_village_one_article_places_is_no_person_in_the_story(analyse: Any) -> None:
+    index = _entities(analyse, "Parents in Stoke Abbas have vowed to fight the closure.",
+                      "More than 200 parents packed Stoke Abbas village hall on Thursday. "
+                      "Dr Ida Stoke, the village doctor, said she would help.")
+    people = [e.name for e in index.entities if e.label == "PERSON"]
+    assert "Stoke Abbas" not in people and "Abbas" not in people
+    assert "Ida Stoke" in people
+
+
+def test_a_body_named_without_its_generic_last_word_is_that_body(analyse: Any) -> None:
+    index = _entities(analyse, "Fernhill Primary School will merge with Calder Primary "
+                               "School, Calder County Council decided.",
+                      "Ruth Calloway, the headteacher of Fernhill Primary, said she "
+                      "understood. Calder County will pay for the bus.")
+    fernhill = _org(index, "Fernhill Primary School")
+    assert "Fernhill Primary" in fernhill.aliases
+    assert not [e for e in index.entities if e.name == "Fernhill Primary"]
+    assert "Calder County" not in _org(index, "Calder County Council").aliases
+
+
+def test_an_alias_keeps_the_honorific_as_written(analyse: Any) -> None:
+    index = _entities(analyse, "Chief executive Idris Fenwick said the launch would slip. "
+                               "\"We would rather launch late,\" Mr Fenwick said.",
+                      "Dr Anselm Rooke, an ecologist, said the satellite would help.")
+    assert "Mr Fenwick" in _person(index, "Idris Fenwick").aliases
+    assert "Mr. Fenwick" not in _person(index, "Idris Fenwick").aliases
+    assert _person(index, "Anselm Rooke").aliases == ("Dr Anselm Rooke",)
+
+
+def test_a_titled_person_has_the_role_given_beside_the_title(analyse: Any) -> None:
+    index = _entities(analyse, "The council's cabinet member for schools, Councillor Gareth "
+                               "Marr, declined to comment.",
+                      "Councillor Gareth Marr, the cabinet member for schools, told the "
+                      "meeting the decision was final.")
+    roles = _person(index, "Gareth Marr").roles
+    assert "councillor" in roles and "cabinet member for schools" in roles
+    assert "council's cabinet member for schools" not in roles  # one role, said shorter
+
+
+def test_a_name_with_an_acronym_in_brackets_is_a_body_in_every_article(analyse: Any) -> None:
+    index = _entities(analyse, "The satellite will fly on a rocket built by Halvard Orrin "
+                               "Kessly (HOK). HOK said in a statement it had a slot.",
+                      "Halvard Orrin Kessly, which will carry the satellite, said it was "
+                      "ready.")
+    assert not [e for e in index.entities if e.label == "PERSON"]
+    assert _org(index, "Halvard Orrin Kessly").articles == ("a0", "a1")

@@ -425,6 +425,31 @@ def test_the_reporting_outlet_and_a_spinners_names_are_no_actors_unless_they_spe
     assert [e.id for e in kept] == ["o3", "o4"]  # o4 speaks, so the reader must find it
 
 
+def test_an_outlet_named_only_in_credits_is_no_actor_unless_it_speaks() -> None:
+    from storyline.models import Entity, Provenance, Span
+
+    wire = ("CALDER (NPA) - The Calder pumps were switched off on Tuesday.\n\n"
+            "Reporting by Northvale Press Agency")
+    brief = ("SCHOOLS: Two village schools will merge (Wendle Valley Times).\n\n"
+             "WEATHER: Rain is expected. The Wendle Valley Times said the vote was close.")
+    articles = [article(wire, id="reprint", outlet="Eastbrook Gazette"),
+                article(brief, id="brief", outlet="Vale Morning Brief")]
+    provenance = [Provenance("reprint", "original", None, 0.0),
+                  Provenance("brief", "original", None, 0.0)]
+    credit, bracket = wire.index("Northvale Press"), brief.index("Wendle Valley")
+    said = brief.index("Wendle Valley", bracket + 1)
+    entities = [Entity("o1", "ORG", "Northvale Press Agency", (), (),
+                       (Span("reprint", credit, credit + 22),)),
+                Entity("o2", "ORG", "Wendle Valley Times", (), (),
+                       (Span("brief", bracket, bracket + 19),)),
+                Entity("o3", "ORG", "Wendle Valley Times", (), (),
+                       (Span("brief", bracket, bracket + 19), Span("brief", said, said + 19)))]
+    kept = pipeline._story_actors(entities, articles, provenance, speakers=set())
+    assert [e.id for e in kept] == ["o3"]  # named in a credit and outside it: it does something
+    kept = pipeline._story_actors(entities, articles, provenance, speakers={"o1"})
+    assert [e.id for e in kept] == ["o1", "o3"]
+
+
 def test_a_digests_other_items_bring_no_people_into_the_story() -> None:
     from tests.test_digests import LIBRARY, _brief
 

@@ -1,0 +1,339 @@
+"""Which kind of thing a name is: a person, a body or a place, by the words around it.
+
+spaCy's labels go wrong on unfamiliar names, and a wrong label puts a firm or a village
+among the story's people: "the Bristol filtration firm Bramley Dawson" and "Parents in
+Stoke Abbas" are tagged as people, "Harrowmere Reservoir" and "Saxa Vord" as bodies. The
+text says better:
+
+- a body: a company noun before the name or in apposition to it ("the regional fund
+  Carrick Wynn", "A Bristol firm, Bramley Dawson,"), a company word ending it ("Halvard
+  Launch Services", "Tidewater Holdings") or its acronym in brackets after it ("(HLS)");
+- a place: a name after "in" or "near" ("Parents in Stoke Abbas"), or after "at"/"from"
+  people ("pupils from Stoke Abbas"); a name ending in a word for water or land
+  ("Harrowmere Reservoir"); a name spaCy calls a body that is where something is ("from
+  Saxa Vord in Shetland"); a one-word name describing a company ("a Bristol firm");
+- no name at all, but a word of a title: "Reservoir Supervisor Petra Quillon", where the
+  article writes "the reservoir" too, has the role "reservoir supervisor".
+
+An honorific, an age or a title says person and wins over all of these. A name used only
+as a modifier ("Stoke Abbas pupils") stays a candidate: a person only where the story
+names someone with it (`names.resolve_candidates`).
+
+Goes in: one article's parsed `Doc` and mentions (`settle_kinds`, from
+`mentions.find_mentions`), then a story's mentions (`settle_story_kinds`, from
+`entities.link_entities`): a name one article calls a body or a place is one in every
+article of the story, unless an article marks it as a person's. Also two small rules for
+the story's list of bodies: "Fernhill Primary" is "Fernhill Primary School"
+(`merge_short_bodies`), and an outlet named only in a credit line is provenance, not an
+actor (`credited_only`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .credits import CREDIT_PATTERNS, OUTLET_WORDS, same_outlet
+from .descriptions import is_person_noun
+from .models import Article, Entity, Mention
+from .names import HONORIFICS, person_key
+from .nlp import text_of
+from .people import Cluster
+
+# Nouns for a business or fund: a name they introduce is a body ("the firm Bramley Dawson").
+# A noun that can also be a person's ("developer", "operator") only after "the" or "a":
+# "the rail operator X", not "property developer Tom Roe".
+COMPANY_NOUNS = {"firm", "company", "fund", "maker", "operator", "group", "agency", "bank",
+                 "insurer", "developer", "contractor", "manufacturer", "carmaker",
+                 "automaker", "retailer", "lender", "startup", "start-up", "consultancy",
+                 "conglomerate", "subsidiary", "supplier", "charity", "airline",
+                 "business", "corporation", "partnership", "chain"}
+# Last words of a company's name ("Halvard Launch Services", "Tidewater Holdings").
+COMPANY_ENDINGS = {"services", "holdings", "partners", "group", "ltd", "limited", "plc",
+                   "inc", "llc", "llp", "associates", "consultants", "consulting", "capital",
+                   "ventures", "industries", "enterprises", "solutions", "logistics",
+                   "investments", "developments", "properties", "contractors", "builders",
+                   "engineering", "construction", "aerospace", "robotics", "pharmaceuticals"}
+# Words that end a body's name of any kind: such a name is never a place.
+BODY_WORDS = COMPANY_ENDINGS | {
+    "school", "primary", "academy", "college", "university", "hospital", "council", "club",
+    "church", "office", "ministry", "department", "police", "court", "authority", "agency",
+    "trust", "board", "committee", "association", "union", "society", "foundation",
+    "institute", "company", "corporation", "bank", "fund", "airport", "station", "press",
+    "times", "news", "herald", "post", "orbital", "airways", "airlines"}
+# Last words of places of water and land that spaCy may take for a body or a person.
+PLACE_ENDINGS = {"Reservoir", "Loch", "Lough", "Estuary", "Peninsula", "Forest", "Moor",
+                 "Moors", "Beach", "Dam", "Canal", "Lagoon", "Glacier", "Isles", "Fjord",
+                 "Marina", "Quay", "Wetlands", "Archipelago", "Lake", "Island"}
+# Prepositions after which a name is where something is; "at" and "from" only after
+# people ("pupils from Stoke Abbas"): "a letter from Ana Ruiz" is from a person.
+WHERE_PREPOSITIONS = {"in", "near"}
+PEOPLE_PREPOSITIONS = {"at", "from"}
+# Generic last words a body's name may drop ("Fernhill Primary" for "... Primary School").
+GENERIC_BODY_WORDS = {"School", "Hospital", "Council", "Club", "College", "Academy",
+                      "Church", "Surgery", "Library"}
+# A short form ending so is a place, not the body ("Calder County" of "... County Council").
+PLACE_LAST_WORDS = {"county", "city", "town", "borough", "district", "valley", "village",
+                    "parish", "state", "province", "region"}
+# The people and buildings of a place a name may modify ("Stoke Abbas pupils").
+RESIDENT_NOUNS = {"resident", "pupil", "parent", "villager", "family", "household",
+                  "child", "student", "voter", "homeowner", "farmer", "commuter",
+                  "shopkeeper", "business", "school", "home", "people", "townspeople"}
+SETTLEMENT_WORDS = {"village", "town", "parish", "hamlet", "city"}
+AGE_RE = re.compile(r",\s*(\d{1,3}),")
+
+
+# -- within one article ------------------------------------------------------------------
+
+def settle_kinds(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """One article's name mentions with the kind the words around them give: bodies,
+    places and title words out of its people, places out of its bodies."""
+    settled: list[Mention] = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.kind != "name" or span is None or mention.label not in {"PERSON", "ORG"}:
+            settled.append(mention)
+            continue
+        found = _settled(doc, span, mention)
+        if found is not None:
+            settled.append(found)
+    return _with_title_nouns(doc, settled)
+
+
+def _settled(doc: Doc, span: Span, mention: Mention) -> Mention | None:
+    """The mention as the text says it is; None when it names a place or is a title word."""
+    if mention.label == "ORG" and (span[-1].text in PLACE_ENDINGS or
+                                   _describes_a_company(span) or _where_something_is(span)):
+        return None
+    if _marked_as_person(doc, span, mention):
+        return mention
+    if span[-1].text in PLACE_ENDINGS:
+        return None
+    cue = _company_cue(span)
+    if cue is not None:
+        return replace(mention, label="ORG", role=None, other_roles=(), honorific=None,
+                       cue=cue)
+    if mention.label != "PERSON" or len(span) < 2:
+        return mention
+    where = _place_cue(span)
+    if where is not None or _where_something_is(span):
+        return replace(mention, kind="candidate", label="GPE", role=None,
+                       cue=where or "in")
+    if _modifies_a_thing(span):  # "Stoke Abbas pupils": a person only if named elsewhere
+        return replace(mention, kind="candidate")
+    return mention
+
+
+def _marked_as_person(doc: Doc, span: Span, mention: Mention) -> bool:
+    """An honorific, an age ("Carrick Wynn, 54,") or a title before the name."""
+    if mention.label != "PERSON":
+        return False
+    after = text_of(doc)[mention.end:mention.end + 6]
+    return bool(mention.honorific or AGE_RE.match(after) or
+                mention.role and mention.end - len(mention.text) < mention.start)
+
+
+def _company_cue(span: Span) -> str | None:
+    """What says the name is a body: the company noun before it or in apposition ("the
+    regional fund Carrick Wynn", "Bramley Dawson, a Bristol firm,"), a company word ending
+    it ("Halvard Launch Services") or its acronym in brackets after it ("(HLS)")."""
+    doc, root = span.doc, span.root
+    before = doc[span.start - 1] if span.start else None
+    if before is not None and before.is_lower and _company_noun(before) and (
+            not is_person_noun(before) or any(c.lower_ in {"the", "a", "an"}
+                                              for c in before.children)):
+        return before.lower_
+    # in apposition only a noun no person is called: "Angelique Brunner, a developer and
+    # spokeswoman," is a person
+    apposed = [root.head] if root.dep_ == "appos" else []
+    apposed += [c for c in root.children if c.dep_ == "appos"]
+    for noun in apposed:
+        if _company_noun(noun) and not is_person_noun(noun):
+            return noun.lower_
+    if len(span) > 1 and span[-1].lower_.rstrip(".") in COMPANY_ENDINGS and span[-1].is_title:
+        return span[-1].text
+    match = re.match(r"\s*\(([A-Z]{2,6})\)", text_of(doc)[span.end_char:span.end_char + 10])
+    if len(span) > 1 and match and match.group(1) == "".join(
+            t.text[0] for t in span if t.text[:1].isupper()):
+        return f"({match.group(1)})"
+    return None
+
+
+def _company_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in COMPANY_NOUNS
+
+
+def _place_cue(span: Span) -> str | None:
+    """ "in Stoke Abbas", "near Stoke Abbas", "pupils from Stoke Abbas": the preposition
+    that makes the name a place (not before a possessive: "in Ana Ruiz's view")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start else None
+    if before is None or span.end < len(doc) and doc[span.end].lower_ in {
+            "'s", "\u2019s", "'", "\u2019"}:
+        return None  # "in Dale Stevens' comic series"
+    word = before.lower_
+    if word in WHERE_PREPOSITIONS or word in PEOPLE_PREPOSITIONS and \
+            before.head.tag_ == "NNS" and is_person_noun(before.head):
+        return word
+    return None
+
+
+def _where_something_is(span: Span) -> bool:
+    """ "from Saxa Vord in Shetland": a name with no body's word after "from", "in" or
+    "near" and before "in" and a place spaCy knows ("support from Anger, Stirling and
+    ..." is a list of people)."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start else ""
+    if before not in {"from", "in", "near"} or \
+            any(t.lower_ in BODY_WORDS for t in span) or span.end + 1 >= len(doc):
+        return False
+    link, place = doc[span.end], doc[span.end + 1]
+    return link.lower_ == "in" and place.ent_type_ in {"GPE", "LOC"}
+
+
+def _describes_a_company(span: Span) -> bool:
+    """ "a Bristol firm", "the Bristol filtration firm": one word spaCy calls a body that
+    only says where a company is from."""
+    if len(span) != 1:
+        return False
+    head = span[0].head
+    return span[0].dep_ in {"compound", "amod", "nmod"} and head.i > span[0].i and \
+        head.pos_ == "NOUN" and head.lemma_.lower() in COMPANY_NOUNS - {"group", "agency"}
+
+
+def _modifies_a_thing(span: Span) -> bool:
+    """A name that modifies the people or buildings of a place ("Stoke Abbas pupils",
+    "Stoke Abbas village hall", "Fernhill and Stoke Abbas primary schools"); not any noun
+    ("the Nick Hornby novel" is his)."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    head, doc = root.head, span.doc
+    if root.dep_ not in {"compound", "nmod", "amod"} or head.i < span.end or \
+            head.pos_ != "NOUN":
+        return False
+    between = {t.lower_ for t in doc[span.end:head.i]}
+    return head.tag_ == "NNS" and head.lemma_.lower() in RESIDENT_NOUNS or \
+        bool(between & SETTLEMENT_WORDS)
+
+
+def _with_title_nouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Reservoir Supervisor Petra Quillon", "Reservoir" tagged a body or a people: a
+    capitalised common noun right before a person's title, one the article also writes in
+    lower case ("the reservoir"), is part of the title (role "reservoir supervisor"), not a
+    body ("Calder Harbour Supervisor ..." is left alone: a name before the title)."""
+    lower = {t.lower_ for t in doc if t.is_lower and t.pos_ == "NOUN"}
+    taken: list[tuple[int, int]] = []
+    settled = []
+    for mention in mentions:
+        text_start = mention.end - len(mention.text)
+        word = _title_noun_before(doc, text_start, lower)
+        if mention.label == "PERSON" and mention.role and text_start < mention.start and \
+                word is not None:
+            taken.append((word.idx, word.idx + len(word.text)))
+            mention = replace(mention, text=text_of(doc)[word.idx:mention.end],
+                              role=f"{word.lower_} {mention.role}")
+        settled.append(mention)
+    return [m for m in settled if m.label != "ORG" or (m.start, m.end) not in taken]
+
+
+def _title_noun_before(doc: Doc, text_start: int, lower: set[str]) -> Token | None:
+    """The capitalised common noun just before a title that starts at `text_start`."""
+    span = doc.char_span(text_start, text_start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    word = doc[span.start - 1]
+    before = doc[word.i - 1] if word.i else None
+    if not word.is_title or word.lower_ not in lower or word.whitespace_ != " " or \
+            before is not None and before.pos_ == "PROPN" and "\n" not in before.whitespace_:
+        return None
+    return word
+
+
+def with_written_honorific(doc: Doc, mention: Mention) -> Mention:
+    """A person's mention with the honorific before it as written ("Mr Fenwick", "Dr
+    Anselm Rooke"), so its alias is spelt as in the text, not "Mr. Fenwick"."""
+    if mention.kind != "name" or not mention.honorific:
+        return mention
+    text_start = mention.end - len(mention.text)
+    before = re.search(r"\b([A-Z][a-z]{1,4})(\.?) ?$", text_of(doc)[max(0, text_start - 8):
+                                                                    text_start])
+    if before is None or HONORIFICS.get(before.group(1).lower()) != mention.honorific:
+        return mention
+    return replace(mention, text=f"{before.group(0)}{mention.text}")
+
+
+# -- across a story --------------------------------------------------------------------
+
+def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
+    """A name some article calls a body or a place ("the firm Bramley Dawson", "Abernathy
+    Cole, the accounting firm", "in Stoke Abbas") is one in every article of the story
+    ("installed by Bramley Dawson"), unless an article gives it a person's marks (an
+    honorific, a role, a nickname, "she")."""
+    marked = {person_key(m.name) for m in mentions if m.label == "PERSON" and
+              m.kind == "name" and (m.honorific or m.role or m.nickname or m.pronoun)}
+    bodies = {person_key(m.name) for m in mentions if m.kind == "name" and (
+        m.called_body or m.label == "ORG" and (m.cue or m.text.isupper() and m.text != m.name))}
+    places = {person_key(m.name) for m in mentions if m.kind == "candidate" and m.cue}
+    settled = []
+    for mention in mentions:
+        key = person_key(mention.name)
+        if mention.kind == "name" and mention.label == "PERSON" and key not in marked:
+            if key in bodies:
+                mention = replace(mention, label="ORG", role=None, other_roles=())
+            elif key in places:
+                mention = replace(mention, kind="candidate", label="GPE")
+        settled.append(mention)
+    return settled
+
+
+def merge_short_bodies(orgs: list[Cluster]) -> list[Cluster]:
+    """ "Fernhill Primary" and "Fernhill Primary School" in one story: a body's name that
+    is another's less a generic last word (School, Hospital, Council, Club) is that body.
+    Not a one-word short form nor one that ends as a place ("Calder County")."""
+    by_name = {name: org for org in orgs for name in org.names}
+    kept = []
+    for org in orgs:
+        target = None
+        for name in org.names:
+            longer = [o for n, o in by_name.items() if o is not org and
+                      n.rsplit(" ", 1)[0] == name and n.rsplit(" ", 1)[-1] in GENERIC_BODY_WORDS]
+            words = name.split()
+            if len(words) > 1 and words[-1].lower() not in PLACE_LAST_WORDS and \
+                    len({id(o) for o in longer}) == 1:
+                target = longer[0]
+        if target is None:
+            kept.append(org)
+            continue
+        target.absorb(org)
+        by_name.update((n, target) for n in org.names)
+    return kept
+
+
+def credited_only(entity: Entity, articles: Sequence[Article]) -> bool:
+    """An outlet the story's articles name only in credit lines ("Reporting by Northvale
+    Press Agency", a digest's "(Wendle Valley Times)"): provenance, shown there, not a body
+    of the story. Only a name that is an outlet of the story or ends like one."""
+    if entity.label != "ORG" or not entity.mentions:
+        return False
+    outlet_like = entity.name.split()[-1] in OUTLET_ENDINGS or any(
+        same_outlet(entity.name, a.outlet) for a in articles if a.outlet)
+    texts = {a.id: a.text for a in articles}
+    return outlet_like and all(_in_credit(texts.get(m.article, ""), m.start, m.end)
+                               for m in entity.mentions)
+
+
+# Last words of an outlet's name; not those bodies share ("... Service", "... Association").
+OUTLET_ENDINGS = set(OUTLET_WORDS) - {"Association", "Bureau", "Service", "Network", "Media",
+                                      "Syndicate", "Review"}
+BRACKET_CREDIT_RE = re.compile(r"\(([^()\n]{2,60})\)\s*(?:[.\n]|$)")
+
+
+def _in_credit(text: str, start: int, end: int) -> bool:
+    """Whether a span lies in a credit line or a bracketed credit closing a sentence."""
+    matches = [m for p in CREDIT_PATTERNS for m in p.finditer(text)]
+    matches += list(BRACKET_CREDIT_RE.finditer(text))
+    return any(m.start() <= start and end <= m.end() for m in matches)

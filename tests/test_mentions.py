@@ -1,0 +1,131 @@
+"""Mentions of one article: which names are people, bodies or places, and their roles.
+
+All texts are fictional.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.models import Mention
+
+
+def _mentions(analyse: Any, text: str) -> tuple[Mention, ...]:
+    return analyse(text).mentions
+
+
+def _named(mentions: tuple[Mention, ...], name: str, label: str) -> list[Mention]:
+    return [m for m in mentions if m.kind == "name" and m.label == label and m.name == name]
+
+
+def test_a_name_a_company_noun_introduces_is_a_body(analyse: Any) -> None:
+    found = _mentions(analyse, "The company has raised money from investors, including the "
+                               "regional fund Carrick Wynn.")
+    assert _named(found, "Carrick Wynn", "ORG")
+    assert not _named(found, "Carrick Wynn", "PERSON")
+    found = _mentions(analyse, "The authority has hired the Bristol filtration firm Bramley "
+                               "Dawson to install six floating pumps.")
+    assert _named(found, "Bramley Dawson", "ORG")
+
+
+def test_a_company_noun_in_apposition_makes_a_body(analyse: Any) -> None:
+    for text in ("A Bristol firm, Bramley Dawson, will install the pumps.",
+                 "Bramley Dawson, a Calder firm, will install the pumps."):
+        found = _mentions(analyse, text)
+        assert _named(found, "Bramley Dawson", "ORG"), text
+        assert not _named(found, "Bramley Dawson", "PERSON"), text
+
+
+def test_a_person_with_a_company_name_stays_a_person(analyse: Any) -> None:
+    # an age says person; a person's noun without "the" is a title ("property developer")
+    found = _mentions(analyse, "Carrick Wynn, 54, said the fund would grow. Wynn runs a "
+                               "bakery in Calder.")
+    assert _named(found, "Carrick Wynn", "PERSON")
+    found = _mentions(analyse, "Property developer Tom Roe said the plan was sound.")
+    assert _named(found, "Tom Roe", "PERSON")
+
+
+def test_a_name_ending_in_a_company_word_is_a_body(analyse: Any) -> None:
+    found = _mentions(analyse, "The launch was planned for May.\n\nHalvard Launch Services, "
+                               "which will carry the satellite from Shetland, said it was "
+                               "ready.")
+    assert _named(found, "Halvard Launch Services", "ORG")
+    assert not _named(found, "Halvard Launch Services", "PERSON")
+
+
+def test_a_village_after_in_is_a_place_not_a_person(analyse: Any) -> None:
+    found = _mentions(analyse, "Parents in Stoke Abbas have vowed to fight the closure of "
+                               "their village school.")
+    assert not _named(found, "Stoke Abbas", "PERSON")
+    assert [m for m in found if m.name == "Stoke Abbas" and m.label == "GPE" and m.cue]
+
+
+def test_a_village_modifying_a_noun_is_no_name(analyse: Any) -> None:
+    found = _mentions(analyse, "The bus will carry Stoke Abbas pupils to the new school.")
+    assert not _named(found, "Stoke Abbas", "PERSON")
+
+
+def test_an_honorific_keeps_a_person_where_a_place_is_named(analyse: Any) -> None:
+    found = _mentions(analyse, "Parents in Stoke Abbas are angry. Dr Stoke said she would "
+                               "help. The meeting was held in Dr Stoke's surgery.")
+    assert len(_named(found, "Stoke", "PERSON")) == 2
+
+
+def test_waters_and_places_are_no_bodies(analyse: Any) -> None:
+    found = _mentions(analyse, "The Lowfield Water Board closed Harrowmere Reservoir on "
+                               "Tuesday. The authority has hired a Bristol firm to clean "
+                               "it.\n\nThe rocket will fly from Saxa Vord in Shetland.")
+    names = {m.name for m in found if m.kind == "name"}
+    assert "Lowfield Water Board" in names
+    assert not names & {"Harrowmere Reservoir", "Bristol", "Saxa Vord"}
+
+
+def test_a_common_noun_before_a_title_is_part_of_the_role(analyse: Any) -> None:
+    found = _mentions(analyse, "Families draw their water from the reservoir. Reservoir "
+                               "Supervisor Petra Quell said the water was safe.")
+    [quell] = _named(found, "Petra Quell", "PERSON")
+    assert quell.role == "reservoir supervisor"
+    assert quell.text == "Reservoir Supervisor Petra Quell"
+    assert not [m for m in found if m.label == "ORG" and m.name == "Reservoir"]
+
+
+def test_a_titled_name_keeps_the_roles_beside_it(analyse: Any) -> None:
+    found = _mentions(analyse, "Councillor Ivo Brandt, the cabinet member for transport, "
+                               "told the meeting that the decision was final.")
+    [brandt] = _named(found, "Ivo Brandt", "PERSON")
+    assert (brandt.role, brandt.other_roles) == ("councillor", ("cabinet member for transport",))
+    found = _mentions(analyse, "Councillor Lena Varga, who chairs the council's planning "
+                               "committee, called for an inquiry.")
+    [varga] = _named(found, "Lena Varga", "PERSON")
+    assert varga.other_roles == ("chair of the council's planning committee",)
+
+
+def test_an_honorific_is_kept_as_written(analyse: Any) -> None:
+    found = _mentions(analyse, "Dr Oren Sallow, an engineer, said it worked. Mr Tanner said "
+                               "nothing.")
+    texts = {m.text for m in found if m.kind == "name" and m.label == "PERSON"}
+    assert {"Dr Oren Sallow", "Mr Tanner"} <= texts
+
+
+def test_a_person_modifying_a_thing_stays_a_person(analyse: Any) -> None:
+    # a name modifies people or buildings of a place only ("Stoke Abbas village hall")
+    found = _mentions(analyse, "The film is based on the Ada Quellmore novel. More than 200 "
+                               "parents packed Stoke Abbas village hall on Thursday.")
+    assert _named(found, "Ada Quellmore", "PERSON")
+    assert not _named(found, "Stoke Abbas", "PERSON")
+    found = _mentions(analyse, "The role was a big step in Dale Brennock' career.")
+    assert not [m for m in found if m.name == "Dale Brennock" and m.label == "GPE"]
+
+
+def test_a_person_described_as_a_developer_stays_a_person(analyse: Any) -> None:
+    found = _mentions(analyse, "Angela Brenning, a Calder-based developer and spokeswoman "
+                               "for the Harbour Investment Coalition, said the rules were "
+                               "clear.")
+    assert _named(found, "Angela Brenning", "PERSON")
+
+
+def test_a_role_before_a_titled_name_the_parser_did_not_join(analyse: Any) -> None:
+    found = _mentions(analyse, "The council's cabinet member for education, Councillor Ivo "
+                               "Brandt, who is Tom Brandt's cousin, declined to comment.")
+    [brandt] = _named(found, "Ivo Brandt", "PERSON")
+    assert brandt.other_roles == ("council's cabinet member for education",)
