@@ -14,8 +14,10 @@ provenance benchmark by `benchmarks/fit_spun_model.py`, never on its TEST half):
   (or a broader or narrower word) is far more frequent (spinners trade common words for
   rarer ones); for the pair it forms with each neighbour, whether English uses that pair
   (wordsegment's pair counts), how strongly (PMI), and how much more frequent the pair
-  becomes with a synonym in its place ("informed journalists" -> "told reporters"). The
-  word model gives the odds that the word was swapped;
+  becomes with a synonym in its place ("informed journalists" -> "told reporters"), and
+  with a synonym that shares the word's sense in one of its own usual senses (a spinner
+  swaps a word used as usual: "tidings conference" -> "news conference"). The word model
+  gives the odds that the word was swapped;
 * per article: those odds summed as a likelihood ratio against real writing and scaled by
   the square root of the article's length (so long real articles do not trip it), small
   numbers written as digits ("2 people") and the share of small numbers that are digits

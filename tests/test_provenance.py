@@ -397,7 +397,7 @@ def test_synonym_table_is_built_from_wordnet_once_and_cached(
         assert "dense" in wording.stand_ins("heavy")
         cached = tmp_path / "storyline" / "synonyms-wordnet-3.0-v3.txt.gz"
         assert cached.exists() and not list(cached.parent.glob("*.part"))
-        assert "news" in wording.stand_ins("tidings", primary=True)  # the third column
+        assert "news" in wording.stand_ins("tidings", primary=True)  # the third word list
         wording._thesaurus.cache_clear()
         monkeypatch.setattr(wording, "wordnet_folder", lambda: None)
         assert "dense" in wording.stand_ins("heavy")  # served from the cache now
