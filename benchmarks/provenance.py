@@ -59,6 +59,7 @@ Usage:
     python benchmarks/provenance.py                        # TEST half, everything
     python benchmarks/provenance.py --split tune --errors  # TUNE half + error analysis
     python benchmarks/provenance.py --limit 60 --sizes 2000 --json /tmp/prov.json
+    python benchmarks/provenance.py --split tune --alone-only --sizes ''  # spun alone only
 """
 
 from __future__ import annotations
@@ -1053,6 +1054,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="throughput: articles timed per size (the rest only fill the "
                              "index); pass a size to time every article")
     parser.add_argument("--skip-untimed", action="store_true")
+    parser.add_argument("--alone-only", action="store_true",
+                        help="only the single-article spun detector: spun-alone recall and "
+                             "false positives (no batches; a few minutes instead of many)")
     parser.add_argument("--errors", action="store_true",
                         help="print the error analysis (TUNE half only)")
     parser.add_argument("--seed", type=int, default=13)
@@ -1104,7 +1108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _progress(f"{len(sources)} sources, {len(families)} families, {len(batches)} batches")
     timed_outcomes: list[Outcome] = []
     for condition in ("timed", "untimed"):
-        if condition == "untimed" and args.skip_untimed:
+        if args.alone_only or (condition == "untimed" and args.skip_untimed):
             continue
         chosen_batches = batches if condition == "timed" else batches[::args.untimed_every]
         outcomes, seconds = run_batches(chosen_batches, condition == "timed", args.seed)

@@ -14,8 +14,10 @@ provenance benchmark by `benchmarks/fit_spun_model.py`, never on its TEST half):
   (or a broader or narrower word) is far more frequent (spinners trade common words for
   rarer ones); for the pair it forms with each neighbour, whether English uses that pair
   (wordsegment's pair counts), how strongly (PMI), and how much more frequent the pair
-  becomes with a synonym in its place ("informed journalists" -> "told reporters"). The
-  word model gives the odds that the word was swapped;
+  becomes with a synonym in its place ("informed journalists" -> "told reporters"), and
+  with a synonym that shares the word's sense in one of its own usual senses (a spinner
+  swaps a word used as usual: "tidings conference" -> "news conference"). The word model
+  gives the odds that the word was swapped;
 * per article: those odds summed as a likelihood ratio against real writing and scaled by
   the square root of the article's length (so long real articles do not trip it), small
   numbers written as digits ("2 people") and the share of small numbers that are digits
@@ -75,6 +77,9 @@ WORD_FEATURES = (
         "exists", "pair_known", "pair_pmi", "synonym_gain", "synonym_gain_10x",
         "related_gain", "related_gain_10x", "neighbour_function_word")),
     "strict_repair",
+    # The pair gain again with only the synonyms whose shared sense is one of their most
+    # frequent (`wording.PRIMARY_SENSES`): a spinner swaps a word used in its usual sense.
+    *(f"{side}_primary_gain{tail}" for side in ("left", "right") for tail in ("", "_10x")),
 )
 # With word vectors only: per side, the pair gain with a word close in meaning.
 VECTOR_FEATURES = tuple(f"{side}_{name}" for side in ("left", "right")
@@ -188,10 +193,20 @@ def _similar_features(run: list[tuple[int, int, str]], index: int) -> tuple[floa
     return tuple(features)
 
 
-# About 3.4 KB per cached word (the related-word sets are large): 32k words, ~110 MB at most.
+@dataclass(frozen=True, slots=True)
+class _Candidates:
+    """A word's stand-ins and its own features (they ignore context)."""
+
+    synonyms: frozenset[str]
+    related: frozenset[str]
+    primary: frozenset[str]  # synonyms in one of their usual senses (a subset of synonyms)
+    own: tuple[float, ...]
+
+
+# About 3.5 KB per cached word (the related-word sets are large): 32k words, ~115 MB at most.
 @lru_cache(maxsize=32_768)
-def _candidates(word: str) -> tuple[frozenset[str], frozenset[str], tuple[float, ...]]:
-    """Synonyms, related words, and the word's own features (they ignore context)."""
+def _candidates(word: str) -> _Candidates:
+    """Synonyms, related words, primary synonyms and the word's own features."""
     unigrams = unigram_counts()
     synonyms, related = frozenset(stand_ins(word)), frozenset(stand_ins(word, related=True))
     own = _log(unigrams.get(word, 0))
@@ -200,7 +215,8 @@ def _candidates(word: str) -> tuple[frozenset[str], frozenset[str], tuple[float,
         best = max((_log(unigrams.get(c, 0)) for c in group), default=own)
         advantage = min(max(best - own, -2.0), 4.0)
         features += [advantage, float(advantage > 1)]
-    return synonyms, related, tuple(features)
+    return _Candidates(synonyms, related, frozenset(stand_ins(word, primary=True)),
+                       tuple(features))
 
 
 def _log(count: int) -> float:
@@ -210,19 +226,56 @@ def _log(count: int) -> float:
 def _word_features(run: list[tuple[int, int, str]], index: int
                    ) -> tuple[tuple[float, ...], str | None]:
     word = run[index][2]
-    synonyms, related, own = _candidates(word)
-    features = list(own)
-    likely: tuple[float, str] | None = None
+    found = _candidates(word)
+    features = list(found.own)
+    likely: tuple[bool, float, str] | None = None
+    usual: list[float] = []
     for other, left in ((index - 1, True), (index + 1, False)):
         if not 0 <= other < len(run):
             features += [0.0] * 8
+            usual += [0.0, 0.0]
             continue
-        pair, gain, better = _pair_features(word, run[other][2], left, synonyms, related)
+        neighbour = run[other][2]
+        pair, gain, better = _pair_features(word, neighbour, left, found.synonyms,
+                                            found.related)
         features += pair
-        if better and (likely is None or gain > likely[0]):
-            likely = (gain, better)
-    features.append(float(repair_pair(run, index, candidates=synonyms) is not None))
-    return tuple(features), likely[1] if likely and likely[0] > 1 else None
+        primary_gain, primary_word = _group_gain(word, neighbour, left, found.primary)
+        usual += [primary_gain, float(primary_gain > 1)]
+        # A content word's pair repaired by a usual sense names the likeliest original
+        # ("tidings conference" -> "news conference", rather than "a tidings" -> "a news").
+        usual_repair = bool(primary_word) and primary_gain > 1 and \
+            neighbour not in FUNCTION_WORDS
+        if usual_repair:
+            gain = primary_gain
+            better = f"{neighbour} {primary_word}" if left else f"{primary_word} {neighbour}"
+        if better and gain > 1 and (likely is None or (usual_repair, gain) > likely[:2]):
+            likely = (usual_repair, gain, better)
+    features.append(float(repair_pair(run, index, candidates=found.synonyms) is not None))
+    return tuple(features + usual), likely[2] if likely else None
+
+
+def _group_gain(word: str, neighbour: str, left: bool, group: frozenset[str]
+                ) -> tuple[float, str | None]:
+    """How much more frequent (log10) the pair with `neighbour` becomes with the best word
+    of `group` in `word`'s place, and that word (None when no pair of the group is listed)."""
+    partners = (pair_index()[0] if left else pair_index()[1]).get(neighbour, {})
+    count = partners.get(word, 0)
+    seen = _log(count) if count else UNSEEN_PAIR_LOG
+    top, top_word = _best_partner(group, partners)
+    return top - seen, top_word
+
+
+def _best_partner(group: frozenset[str], partners: dict[str, int]
+                  ) -> tuple[float, str | None]:
+    """log10 count of the most frequent pair a word of `group` forms (the alphabetically
+    first of equals), at least UNSEEN_PAIR_LOG, and that word (None if under it)."""
+    found = [c for c in group if c in partners] if len(group) < len(partners) else \
+        [c for c in partners if c in group]
+    if found:
+        best = min(found, key=lambda c: (-partners[c], c))
+        if _log(partners[best]) > UNSEEN_PAIR_LOG:
+            return _log(partners[best]), best
+    return UNSEEN_PAIR_LOG, None
 
 
 def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[str],
@@ -238,13 +291,7 @@ def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[st
     features = [1.0, float(count > 0), pmi / 5]
     best_gain, best_pair = -1.0, None
     for group in (synonyms, related):
-        found = [c for c in group if c in partners] if len(group) < len(partners) else \
-            [c for c in partners if c in group]
-        top, top_word = UNSEEN_PAIR_LOG, None
-        if found:  # the most frequent pair; the alphabetically first of equals
-            best = min(found, key=lambda c: (-partners[c], c))
-            if _log(partners[best]) > top:
-                top, top_word = _log(partners[best]), best
+        top, top_word = _best_partner(group, partners)
         gain = top - seen
         features += [gain, float(gain > 1)]
         # A synonym that repairs the pair names the likely original before a broader word.

@@ -41,6 +41,12 @@ WORDNET_POS = ("noun", "verb", "adj", "adv")
 WORDNET_NEIGHBOURS = {"&", "$"}
 # Pointers whose synsets count as related words: hypernym and hyponym.
 WORDNET_KIN = {"@", "~"}
+# A synonym is "primary" for a word when the synset they share is among the synonym's
+# PRIMARY_SENSES most frequent senses (WordNet lists a lemma's senses by frequency in its
+# sense-tagged texts). A spinner swaps a word used in its usual sense, so the original is
+# a primary synonym of the swapped-in word; a real word's rarer-sense synonyms ("court" ~
+# "margin"?) repair pairs by chance.
+PRIMARY_SENSES = 2
 # Function words: a rare pair with one of them says little, unless the stand-in is also a
 # more common word than the one used.
 _FUNCTION_TEXT = """
@@ -138,6 +144,9 @@ class _Thesaurus:
 
     synonyms: dict[str, tuple[str, ...]]
     related: dict[str, tuple[str, ...]]  # hypernyms and hyponyms ("killed" ~ "murdered")
+    # Lemmas sharing a synset with the word that is one of their own most frequent senses
+    # ("journalists" -> "reporters"); within a synset only, not its "similar to" neighbours.
+    primary: dict[str, tuple[str, ...]]
     irregular: dict[str, str]  # inflected -> base ("said" -> "say")
     forms: dict[str, tuple[str, ...]]  # base -> irregular inflections ("say" -> "said")
 
@@ -147,6 +156,7 @@ def _thesaurus() -> _Thesaurus:
     """The synonym table parsed (empty without WordNet)."""
     synonyms: dict[str, tuple[str, ...]] = {}
     related: dict[str, tuple[str, ...]] = {}
+    primary: dict[str, tuple[str, ...]] = {}
     irregular: dict[str, str] = {}
     forms: dict[str, list[str]] = defaultdict(list)
     for line in _table_lines():
@@ -155,10 +165,11 @@ def _thesaurus() -> _Thesaurus:
             irregular[word] = rest[1:]
             forms[rest[1:]].append(word)
             continue
-        same, _, broader = rest.partition("\t")
+        same, broader, usual = (rest.split("\t") + ["", ""])[:3]
         synonyms[word] = tuple(same.split())
         related[word] = tuple(broader.split())
-    return _Thesaurus(synonyms, related, irregular,
+        primary[word] = tuple(usual.split())
+    return _Thesaurus(synonyms, related, primary, irregular,
                       {base: tuple(sorted(found)) for base, found in forms.items()})
 
 
@@ -189,19 +200,28 @@ def wordnet_folder() -> Path | None:
 
 
 def synonym_table(folder: Path) -> list[str]:
-    """Lines "word<TAB>synonym ...<TAB>related ..." and "inflected<TAB>=base" from WordNet.
+    """Lines "word<TAB>synonym ...<TAB>related ...<TAB>primary ..." and
+    "inflected<TAB>=base" from WordNet.
 
     Single-word lemmas only. Synonyms: the other lemmas of the word's synsets and of their
     close neighbours ("similar to", "verb group"); related: the lemmas of the hypernyms and
-    hyponyms of those synsets (a spinner's "slaughtered" for "killed" is a narrower word).
-    Limited to words the pair statistics know (others can never be tested).
+    hyponyms of those synsets (a spinner's "slaughtered" for "killed" is a narrower word);
+    primary: the other lemmas of the word's synsets for which that synset is one of their
+    PRIMARY_SENSES most frequent senses. Limited to words the pair statistics know (others
+    can never be tested).
     """
     known = unigram_counts()
     synonyms: dict[str, set[str]] = defaultdict(set)
     related: dict[str, set[str]] = defaultdict(set)
+    primary: dict[str, set[str]] = defaultdict(set)
     for pos in WORDNET_POS:
         synsets = _read_synsets(folder, pos)
-        for lemmas, neighbours, kin in synsets.values():
+        usual = _usual_senses(folder, pos)
+        for offset, (lemmas, neighbours, kin) in synsets.items():
+            common = {w for w in lemmas if (w, offset) in usual and w in known}
+            for word in lemmas:
+                if word in known:
+                    primary[word] |= common - {word}
             group = set(lemmas)
             for offset in neighbours:
                 group.update(synsets.get(offset, ([], [], []))[0])
@@ -219,8 +239,22 @@ def synonym_table(folder: Path) -> list[str]:
             if inflected.isalpha() and inflected in known and base in synonyms:
                 irregular.add(f"{inflected}\t={base}")
     lines = [f"{w}\t{' '.join(sorted(synonyms[w]))}\t{' '.join(sorted(related[w] - synonyms[w]))}"
+             f"\t{' '.join(sorted(primary[w]))}"
              for w in sorted(set(synonyms) | set(related)) if synonyms[w] or related[w]]
     return lines + sorted(irregular)
+
+
+def _usual_senses(folder: Path, pos: str) -> set[tuple[str, str]]:
+    """(lemma, synset offset) for each lemma's PRIMARY_SENSES most frequent senses: the
+    index file lists a lemma's synsets most frequent first."""
+    usual: set[tuple[str, str]] = set()
+    for line in (folder / f"index.{pos}").read_text(encoding="utf-8").splitlines():
+        if line.startswith("  "):
+            continue  # the license header
+        fields = line.split()
+        offsets = fields[-int(fields[2]):]
+        usual.update((fields[0], offset) for offset in offsets[:PRIMARY_SENSES])
+    return usual
 
 
 def _read_synsets(folder: Path, pos: str
@@ -247,7 +281,7 @@ def _read_synsets(folder: Path, pos: str
 
 def _cache_path() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "storyline" / "synonyms-wordnet-3.0-v2.txt.gz"
+    return Path(base) / "storyline" / "synonyms-wordnet-3.0-v3.txt.gz"
 
 
 def _write_atomically(path: Path, lines: list[str]) -> None:
@@ -262,15 +296,17 @@ def _write_atomically(path: Path, lines: list[str]) -> None:
         partial.unlink(missing_ok=True)
 
 
-def stand_ins(word: str, *, related: bool = False) -> set[str]:
+def stand_ins(word: str, *, related: bool = False, primary: bool = False) -> set[str]:
     """Words that could replace `word`: synonyms of its base forms, inflected like it.
 
-    With `related`, broader and narrower words (WordNet hypernyms and hyponyms) instead.
-    Inflection is a guess (add the word's own ending, or take the irregular forms); a
-    wrong form never matches a frequent pair, so guessing costs little.
+    With `related`, broader and narrower words (WordNet hypernyms and hyponyms) instead;
+    with `primary`, only the synonyms whose shared sense is one of their most frequent
+    (see PRIMARY_SENSES). Inflection is a guess (add the word's own ending, or take the
+    irregular forms); a wrong form never matches a frequent pair, so guessing costs little.
     """
     thesaurus = _thesaurus()
-    table = thesaurus.related if related else thesaurus.synonyms
+    table = thesaurus.related if related else \
+        thesaurus.primary if primary else thesaurus.synonyms
     found: set[str] = set(table.get(word, ()))
     bases = {thesaurus.irregular[word]} if word in thesaurus.irregular else set()
     bases.update(word[:-len(suffix)] + base for suffix, base in SUFFIXES

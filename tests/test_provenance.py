@@ -395,11 +395,13 @@ def test_synonym_table_is_built_from_wordnet_once_and_cached(
     wording._thesaurus.cache_clear()
     try:
         assert "dense" in wording.stand_ins("heavy")
-        cached = tmp_path / "storyline" / "synonyms-wordnet-3.0-v2.txt.gz"
+        cached = tmp_path / "storyline" / "synonyms-wordnet-3.0-v3.txt.gz"
         assert cached.exists() and not list(cached.parent.glob("*.part"))
+        assert "news" in wording.stand_ins("tidings", primary=True)  # the third word list
         wording._thesaurus.cache_clear()
         monkeypatch.setattr(wording, "wordnet_folder", lambda: None)
         assert "dense" in wording.stand_ins("heavy")  # served from the cache now
+        assert "news" in wording.stand_ins("tidings", primary=True)
     finally:
         wording._thesaurus.cache_clear()
 

@@ -121,6 +121,31 @@ def test_stand_ins_cover_irregular_forms_and_related_words() -> None:
     assert "killed" not in stand_ins("slaughtered")  # broader word, not a synonym
 
 
+def test_primary_synonyms_share_a_usual_sense_of_theirs() -> None:
+    from storyline.wording import stand_ins
+
+    usual = stand_ins("tidings", primary=True)
+    assert "news" in usual and usual <= stand_ins("tidings")
+    # "intelligence" means "news" only in a rare sense of its own: a synonym, not a primary one
+    assert "intelligence" in stand_ins("tidings") and "intelligence" not in usual
+
+
+def test_a_pair_repaired_by_a_usual_sense_is_its_own_evidence() -> None:
+    def primary(text: str, word: str) -> dict[str, float]:
+        item = next(w for w in word_evidence(text) if text[w.start:w.end] == word)
+        return {name: item.features[WORD_FEATURES.index(name)]
+                for name in WORD_FEATURES if "primary" in name}
+
+    spun = primary("The mayor held a tidings conference at noon.", "tidings")
+    assert spun["right_primary_gain_10x"] == 1.0 and spun["right_primary_gain"] > 1
+    real = primary("The mayor held a news conference at noon.", "news")
+    assert real["right_primary_gain_10x"] == 0.0 and real["left_primary_gain_10x"] == 0.0
+    # The suspect names the pair the usual sense repairs.
+    found = assess_spin("The mayor held a tidings conference at noon.")
+    assert found is not None and ("tidings", "news conference") in {
+        (h.word, h.likely) for h in found.suspects}
+
+
 # Fictional sentences with "a"/"an" that only spelling would call wrong.
 PLAIN_ARTICLES = (
     "An FBI agent, an MP, an SUV driver, a US envoy, an NHS nurse and an LGBT group met a "
