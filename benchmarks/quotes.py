@@ -572,7 +572,7 @@ def code_fingerprint() -> str:
     package = Path(storyline.__file__).parent
     digest = hashlib.sha256()
     for name in ("quotes.py", "marks.py", "speakers.py", "mentions.py", "headlines.py", "names.py",
-                 "people.py", "entities.py", "pipeline.py", "nlp.py"):
+                 "people.py", "entities.py", "pipeline.py", "nlp.py", "roles.py"):
         if (package / name).exists():  # marks.py is newer than some code compared
             digest.update((package / name).read_bytes())
     return digest.hexdigest()[:12]

@@ -66,9 +66,8 @@ from storyline import quotes as quote_rules
 from storyline import text as text_rules
 from storyline.cli import DEMO_ARTICLES
 from storyline.ingest import read_inputs
-from storyline.mentions import ORG_NOUNS
 from storyline.models import Article
-from storyline.names import ROLE_NOUNS
+from storyline.names import ORG_NOUNS, ROLE_NOUNS
 from storyline.nlp import default_model_name, load_nlp
 from storyline.store import open_store
 
@@ -256,7 +255,7 @@ def storyline_words() -> frozenset[str]:
     for module in (text_rules, quote_rules, entity_rules, date_rules, provenance_rules,
                    credit_rules, pair_rules, digest_rules, clause_rules):
         for name, value in vars(module).items():
-            if name.lstrip("_").isupper():  # module constants: SPEECH_VERBS, _COMMON_ROLE_WORDS
+            if name.lstrip("_").isupper():  # module constants: SPEECH_VERBS, _NUMBER_STRINGS
                 found.update(_lower_words(value))
     return frozenset(found)
 

@@ -24,12 +24,13 @@ from dataclasses import dataclass, field, replace
 
 from .descriptions import PERSON_TITLES
 from .entity_kinds import merge_short_bodies, settle_story_kinds
-from .mentions import COMPANY_NOUNS, ORG_NOUNS, PLACE_LABELS
+from .mentions import COMPANY_NOUNS, PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
+    ORG_NOUNS,
     ROLE_NOUNS,
     fold,
     given,

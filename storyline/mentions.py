@@ -24,7 +24,9 @@ text goes on to call "she" or "he" carries that gender (`Mention.pronoun`); a pe
 a sentence-case title ("Man charged with arson") is a headline noun where its deed names
 its person. Which lines are headlines or title lines, and what their runs are, is
 `headlines`' part; which names the words around them make bodies or places ("the firm
-Bramley Dawson", "Parents in Stoke Abbas") is `entity_kinds`'.
+Bramley Dawson", "Parents in Stoke Abbas") is `entity_kinds`'; what a person's title,
+apposition or relative clause says the person is ("Transport Minister", "who chairs the
+union") is `roles`'.
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .descriptions import (
-    PERSON_NOUNS,
     PERSON_TITLES,
     apposed_descriptions,
     describe_names,
@@ -54,19 +55,23 @@ from .headlines import (
     title_noun,
 )
 from .models import Mention
-from .names import HONORIFICS, ROLE_NOUNS, name_parts, person_key, surname
+from .names import HONORIFICS, ORG_NOUNS, ROLE_NOUNS, name_parts, person_key, surname
 from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
-from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, OTHER_PEOPLE
+from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS
+from .roles import (
+    COMMON_ROLE_WORDS,
+    SPELLED_TITLES,
+    TITLE_MODIFIERS,
+    apposition_role,
+    person_noun_before,
+    relative_clause_role,
+    role_noun,
+    split_person_tokens,
+    title_prefix,
+    with_other_roles,
+)
 
-ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
-             "government", "commission", "committee", "court", "university", "office",
-             "board", "firm", "party", "union", "authority", "bank", "service", "association",
-             "federation", "organisation", "organization", "corporation", "group", "gallery",
-             "museum", "hospital", "school", "administration", "parliament", "senate",
-             "congress", "cabinet", "team", "club", "foundation", "embassy", "army", "navy",
-             "center", "centre", "radio", "television", "broadcaster", "network", "newspaper",
-             "magazine", "airport", "zoo", "library", "prison"}
 PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "Bridge", "River",
                "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
                "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay",
@@ -85,10 +90,6 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels under which a proper noun may still be a person, given a cue.
 CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS
 # Abbreviated titles, without their dots: those the tokenizer keeps whole, and more.
-# Abbreviated titles the tokenizer keeps whole without a norm, and the word each stands for.
-SPELLED_TITLES = {"rep": "representative", "sen": "senator", "gov": "governor",
-                  "gen": "general", "lt": "lieutenant", "col": "colonel", "pres": "president",
-                  "adm": "admiral"}
 TITLE_ABBREVIATIONS = SPELLED_TITLES.keys() | {"st"} | {
     title.rstrip(".").lower() for title in POLICE_TITLES}
 HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof) ?\.? (?P<name>[A-Z][a-z]*"
@@ -134,7 +135,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     mentions = [_with_given_name(doc, m, covered, titled) for m in mentions]
     mentions = _with_acronyms(doc, article_id, mentions, covered)
     mentions = [_with_pronoun(doc, m) for m in mentions]
-    mentions = [with_written_honorific(doc, _with_other_roles(doc, m)) for m in mentions]
+    mentions = [with_written_honorific(doc, with_other_roles(doc, m)) for m in mentions]
     nominals = _nominal_mentions(doc, article_id, covered)
     people = {t.i for m in mentions if m.label == "PERSON"
               for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
@@ -301,7 +302,7 @@ def _person_cue(run: list[Token], label: str) -> bool:
     speech = label in {"", "WORK_OF_ART", "PRODUCT"} and len(run) <= 2 and \
         head.dep_ == "nsubj" and \
         head.head.lemma_ in SPEECH_LEMMAS and (len(run) > 1 or not _starts_sentence(run[0]))
-    if all(t.lower_ in ROLE_NOUNS | _COMMON_ROLE_WORDS for t in run):
+    if all(t.lower_ in ROLE_NOUNS | COMMON_ROLE_WORDS for t in run):
         # "King said" names a person; "said Secretary of the Interior Dirk ..." does not
         return speech and all(c.is_punct for c in head.children)
     if _honorific_before(doc, run[0].i) or _age_after(run):
@@ -310,7 +311,7 @@ def _person_cue(run: list[Token], label: str) -> bool:
         return False
     if len(run) > 1 and run[0].lower_ in OFFICE_TITLES:
         return True  # "Mayor Ilse Varga" tagged as one work of art
-    if _title_prefix(doc, run[0].i)[0] or any(
+    if title_prefix(doc, run[0].i)[0] or any(
             c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children):
         return True
     if head.dep_ == "appos" and (head.head.lemma_.lower() in ROLE_NOUNS or
@@ -378,7 +379,7 @@ def _nicknamed_name(doc: Doc, article_id: str, match: re.Match[str], covered: se
             t.pos_ == "PROPN" for t in (span[0], span[-1])):
         return None
     covered.update(range(span.start, span.end))
-    role, prefix = _title_prefix(doc, span.start)
+    role, prefix = title_prefix(doc, span.start)
     text_start = doc[prefix].idx if role else start
     return Mention(article_id, text_of(doc)[text_start:match.end()], start, match.end(),
                    "PERSON", name=f"{' '.join(given_words)} {match.group('surname')}",
@@ -620,15 +621,15 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
         name = text_of(doc)[start_char:end_char]
         return Mention(article_id, name, start_char, end_char, "ORG", name=name,
                        called_body=len(tokens) > 1 and _called_a_body(tokens, None))
-    honorific, name_tokens, inner_role = _split_person_tokens(tokens)
+    honorific, name_tokens, inner_role = split_person_tokens(tokens)
     if not name_tokens:
         return None
     # Spaced as written: "Adeyemi-Lindqvist" is one word of the name, not three.
     name = " ".join("".join(t.text_with_ws for t in name_tokens).split())
-    prefix_role, prefix_start = _title_prefix(
+    prefix_role, prefix_start = title_prefix(
         doc, tokens[0].i, name_start=name_tokens[0].i if inner_role else None)
-    role = prefix_role or inner_role or _apposition_role(name_tokens[-1]) or \
-        _person_noun_before(doc, tokens[0].i) or _relative_clause_role(name_tokens[-1])
+    role = prefix_role or inner_role or apposition_role(name_tokens[-1]) or \
+        person_noun_before(doc, tokens[0].i) or relative_clause_role(name_tokens[-1])
     honorific = honorific or _honorific_before(doc, tokens[0].i)
     if not honorific and len(name_tokens) > 1 and _called_a_body(tokens, role):
         name = text_of(doc)[start_char:end_char]
@@ -652,18 +653,11 @@ def _called_a_body(tokens: list[Token], role: str | None) -> bool:
     body's noun ("center Sam Dalembert" plays basketball), nor "it" after it: "Abernathy
     Cole said it would" reads like "Dana Marsh said it would rain"."""
     doc, root = tokens[0].doc, tokens[-1]
-    if role and _role_noun(role) in FIRM_NOUNS:
+    if role and role_noun(role) in FIRM_NOUNS:
         return True
     noun = doc[tokens[0].i - 1] if tokens[0].i else None
     return noun is not None and noun.is_lower and noun.lemma_ in FIRM_NOUNS and \
         (noun.head.i in range(tokens[0].i, root.i + 1) or root.head == noun)
-
-
-def _role_noun(role: str) -> str:
-    """The noun a role is about: "accounting firm" -> "firm", "head of the firm" ->
-    "head"."""
-    words = re.split(r"\s+(?:at|of|for|on|in|with|from)\s+", role.lower(), maxsplit=1)[0]
-    return (words.split() or [""])[-1]
 
 
 PLACE_PREPOSITIONS = {"from", "in", "at", "on", "near", "between", "to", "into", "onto", "over",
@@ -680,7 +674,7 @@ def _used_as_a_thing(token: Token) -> bool:
     it."""
     doc = token.doc
     before = doc[token.i - 1] if token.i else None
-    if _honorific_before(doc, token.i) or _title_prefix(doc, token.i)[0] or \
+    if _honorific_before(doc, token.i) or title_prefix(doc, token.i)[0] or \
             _age_after([token]) or before is not None and _is_given_word(before) and \
             before.whitespace_ == " ":
         return False  # "struck Marisol Quenby": a surname after its given name
@@ -835,7 +829,7 @@ def _is_given_word(token: Token) -> bool:
         token.ent_type_ in CUE_LABELS - {"PERSON"} and key not in ROLE_NOUNS and \
         key not in PERSON_TITLES and key not in HONORIFICS and \
         key not in TITLE_ABBREVIATIONS and key not in OFFICE_TITLES and \
-        key not in _COMMON_ROLE_WORDS and key not in TITLE_MODIFIERS and \
+        key not in COMMON_ROLE_WORDS and key not in TITLE_MODIFIERS and \
         key not in ORG_NOUNS and key not in ORG_NAME_WORDS
 
 
@@ -850,7 +844,7 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
     if len(tokens) > 2 and tokens[0].lower_ in OFFICE_TITLES and \
             tokens[-1].lower_.rstrip(".") not in {"co", "inc", "ltd", "llc", "plc"}:
         return True  # the tagger took the title in: "Councillor Oren Dahl"
-    prefix_role, _start = _title_prefix(doc, tokens[0].i)
+    prefix_role, _start = title_prefix(doc, tokens[0].i)
     if prefix_role or _honorific_before(doc, tokens[0].i) or _age_after(tokens):
         return True
     root = tokens[-1]
@@ -920,104 +914,6 @@ def _is_dateline(ent: Span) -> bool:
     return at_paragraph_start and ent[0].is_upper and len(ent[0].text) > 3
 
 
-def _split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], str | None]:
-    """Separate "Dr." and a title such as "Health Minister" from the name itself."""
-    honorific = None
-    role_tokens: list[Token] = []
-    index = 0
-    while index < len(tokens) - 1:
-        key = tokens[index].lower_.rstrip(".")
-        if key in HONORIFICS:
-            honorific = HONORIFICS[key]
-        elif _is_role_word(tokens, index) or _is_role_word(tokens, index + 1):
-            role_tokens.append(tokens[index])
-        else:
-            break
-        index += 1
-    name_tokens = [t for t in tokens[index:] if t.text != "."]
-    role = normalize_role(" ".join(_spelled(t) for t in role_tokens)) if role_tokens else None
-    return honorific, name_tokens, role
-
-
-def _is_role_word(tokens: list[Token], index: int) -> bool:
-    """A title word inside a name's entity: a role noun, or an abbreviation in capitals
-    before a given name and surname ("Hawks GM Lena Ortiz", "Colts QB Peyton Manning"; a
-    name is not written in capitals inside mixed-case text, but initials are: "TJ Ford")."""
-    token = tokens[index]
-    if _spelled(token).lower() in ROLE_NOUNS:
-        return True
-    rest = tokens[index + 1:]
-    return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 4 and \
-        len(rest) >= 2 and all(t.is_title for t in rest)
-
-
-def _spelled(token: Token) -> str:
-    """A title word as a word: "Coun." and "Cllr" are "councillor", "Sen." is "senator"."""
-    if token.text in POLICE_TITLES:
-        return token.norm_
-    return SPELLED_TITLES.get(token.lower_.rstrip("."), token.text) \
-        if token.text.endswith(".") or token.lower_ in SPELLED_TITLES else token.text
-
-
-def _title_prefix(doc: Doc, start: int, *, name_start: int | None = None
-                  ) -> tuple[str | None, int]:
-    """Capitalised title words just before a name and where they start: "Transport
-    Minister" Tomas Brandt, "Actress" Jane Roe. With `name_start`, the words from `start`
-    to it are title words inside the name's entity, and the title may begin before them
-    ("County" + "Clerk Dana Wolfe")."""
-    index = (start if name_start is None else name_start) - 1
-    words: list[Token] = []
-    while index >= 0 and _may_be_title(doc[index], in_name=index >= start) \
-            and doc[index].lower_.rstrip(".") not in HONORIFICS and len(words) < 4:
-        words.insert(0, doc[index])
-        index -= 1
-    while words and not _is_title_word(words[-1]):
-        words = words[:-1]
-    while words and words[0].is_lower and words[0].lower_ not in ROLE_NOUNS | TITLE_MODIFIERS:
-        words = words[1:]
-    if not words:
-        return None, start
-    role = normalize_role(" ".join(_spelled(w) for w in words))
-    # A lower-case title is a description beside the name, not part of how it is written.
-    return role, words[0].i if not words[0].is_lower else start
-
-
-# Lower-case words that belong to a title before a name ("former mayor Oren Dahl").
-TITLE_MODIFIERS = {"former", "acting", "interim", "deputy", "outgoing", "incoming"}
-
-
-def _may_be_title(token: Token, *, in_name: bool = False) -> bool:
-    """A word of a title before a name: capitalised, a lower-case role ("former mayor"), or
-    a legislator's abbreviation ("MP")."""
-    if token.ent_type_ and not in_name:
-        return False
-    return token.is_title or token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_MODIFIERS
-
-
-def _person_noun_before(doc: Doc, start: int) -> str | None:
-    """A lower-case singular noun for what a person does, right before a name that has no
-    other role ("Hawks pitcher Caleb Thornbury", "wide receiver Dion Mabry"): the role
-    "pitcher", "receiver". A noun known only by its ending ("receiver", but also "silver",
-    "center") only before a full name spaCy calls a person ("a silver Toyota" is a car). Not a
-    relative or a friend ("his brother Tom" is someone else's relation). A role only: no
-    sign that the name is a person's."""
-    noun = doc[start - 1] if start else None
-    if noun is None or not noun.is_lower or noun.tag_ != "NN" or not is_person_noun(noun) or \
-            noun.lower_ in FEMALE_WORDS | MALE_WORDS | OTHER_PEOPLE:
-        return None
-    full_name = start + 1 < len(doc) and doc[start].ent_type_ == doc[start + 1].ent_type_ \
-        == "PERSON" and doc[start + 1].ent_iob_ == "I"
-    if noun.lower_ not in PERSON_TITLES and not full_name:
-        return None
-    return noun.lower_
-
-
-def _is_title_word(token: Token) -> bool:
-    """A title or a person noun written before a name ("Minister", "Actress", "Suspect")."""
-    return _spelled(token).lower() in ROLE_NOUNS or \
-        token.pos_ in {"NOUN", "PROPN"} and token.lower_ in PERSON_NOUNS
-
-
 def _honorific_before(doc: Doc, start: int) -> str | None:
     """ "Ms." or "Ms" (or ECB+'s "Ms ." ) just before a name; capitalised ("to miss Dallas")."""
     word = doc[start - 1] if start else None
@@ -1026,133 +922,6 @@ def _honorific_before(doc: Doc, start: int) -> str | None:
     if word is None or not word.text[:1].isupper():
         return None
     return HONORIFICS.get(word.lower_.rstrip("."))
-
-
-def _apposition_role(head: Token) -> str | None:
-    """Role from an apposition: "Jane Doe, the health minister," or "the spokesperson, Jane".
-    Any singular common noun beside a name describes the person ("Lena Marsh, a nurse at
-    ..."); a description before a name must be a person noun."""
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":
-            return normalize_role(_subtree_text(child, stop_at=None))
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and is_person_noun(head.head):
-        return normalize_role(_subtree_text(head.head, stop_at=head))
-    return None
-
-
-# "who chairs the union": the verb of a relative clause that says what a person holds,
-# and the role it gives.
-ROLE_VERBS = {"chair": "chair", "lead": "head", "head": "head", "run": "head",
-              "direct": "director", "manage": "manager", "own": "owner", "found": "founder",
-              "coach": "coach", "represent": "representative", "edit": "editor",
-              "captain": "captain", "govern": "governor", "co-found": "co-founder"}
-
-
-def _relative_clause_role(head: Token) -> str | None:
-    """Role from a relative clause: "Tomas Ferreira, who chairs the Kestrel Airport
-    Workers' Union," is "chair of the Kestrel Airport Workers' Union". Only what someone
-    holds now ("who ran the zoo until May" held it once); a founder stays one."""
-    for clause in head.children:
-        verb = clause.lemma_.lower()
-        if clause.dep_ != "relcl" or verb not in ROLE_VERBS or \
-                clause.tag_ not in {"VBZ", "VBP"} and verb not in {"found", "co-found"}:
-            continue
-        if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
-            continue
-        held = next((c for c in clause.children if c.dep_ == "dobj"), None)
-        # a body ("the Kestrel Airport Workers' Union", "Little Travellers"), not "meetings
-        # on Tuesdays" or "the march"
-        if held is not None and _names_a_body(held):
-            return normalize_role(f"{ROLE_VERBS[verb]} of {_subtree_text(held, stop_at=None)}")
-    return None
-
-
-def _names_a_body(noun: Token) -> bool:
-    """ "the Workers' Union", "the committee", "the agency's testing unit": a body or a
-    part of one, by its name or its word."""
-    def body(token: Token) -> bool:
-        return token.pos_ == "PROPN" or token.lemma_.lower() in ORG_NOUNS
-    return body(noun) or any(body(c) for c in noun.children
-                             if c.dep_ in {"compound", "poss", "nmod"})
-
-
-def _with_other_roles(doc: Doc, mention: Mention) -> Mention:
-    """A titled name's roles from an apposition or a relative clause as well: "Councillor
-    Gareth Marr, the cabinet member for education," is a councillor and that member;
-    "Councillor Maud Rooke, who chairs the environment committee," also its chair."""
-    if mention.kind != "name" or mention.label != "PERSON" or not mention.role:
-        return mention
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return mention
-    found = (_apposition_role(span[-1]) or _role_before_comma(doc, mention, span[-1]),
-             _relative_clause_role(span[-1]))
-    other = tuple(dict.fromkeys(r for r in found if r and r != mention.role))
-    return replace(mention, other_roles=other) if other else mention
-
-
-def _role_before_comma(doc: Doc, mention: Mention, head: Token) -> str | None:
-    """ "The council's cabinet member for education, Councillor Gareth Marr, ...", parsed
-    as two subjects of one verb: the person noun just before the comma describes him."""
-    before = doc.char_span(mention.end - len(mention.text), mention.end,
-                           alignment_mode="expand")
-    if before is None or before.start < 2 or doc[before.start - 1].text != ",":
-        return None
-    noun = next((t for t in reversed(doc[head.sent.start:before.start - 1])
-                 if t.pos_ == "NOUN" and t.dep_ == head.dep_ and t.head == head.head), None)
-    if noun is None or not is_person_noun(noun) or noun.tag_ != "NN":
-        return None
-    return normalize_role(_subtree_text(noun, stop_at=None))
-
-
-def _subtree_text(token: Token, *, stop_at: Token | None) -> str:
-    """Text of a token's subtree, cut before a nested apposition or clause."""
-    skip: set[int] = set()
-    if stop_at is not None:
-        skip.update(t.i for t in stop_at.subtree)
-    for child in token.children:
-        # A second description joined by "and" ("fire chief and a 24-year veteran of the
-        # service") is another role, not part of this one.
-        if child.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj"} or \
-                child.dep_ == "prep" and child.lower_ in {"who", "which"}:
-            skip.update(t.i for t in child.subtree)
-    kept = {t.i for t in token.subtree if t.i not in skip}
-    # One contiguous run around the head, as written, so distant words are never glued.
-    left = right = token.i
-    while left - 1 in kept and token.i - left < 8:
-        left -= 1
-    while right + 1 in kept and right - token.i < 8:
-        right += 1
-    doc = token.doc
-    return text_of(doc)[doc[left].idx:doc[right].idx + len(doc[right].text)]
-
-
-def normalize_role(role: str) -> str | None:
-    """"The Health Minister" -> "health minister"; proper names keep their capitals."""
-    text = re.sub(r"\s+'s\b", "'s", role.strip(" ,.;:-\u2013\u2014"))
-    text = re.sub(r"^(the|a|an|its|his|her|their)\s+", "", text, flags=re.IGNORECASE)
-    if not text or len(text) > 80:
-        return None
-    words = text.split()
-    # Only the title itself is lower-cased, not the body it is of ("Department of State").
-    body = next((i for i, w in enumerate(words) if i and w.lower() in ROLE_PREPOSITIONS),
-                len(words))
-    lowered = [w.lower() if i < body and (w.lower().removesuffix("'s") in PERSON_TITLES or
-                                          w.istitle() and w.lower() in _COMMON_ROLE_WORDS)
-               else w for i, w in enumerate(words)]
-    return " ".join(lowered)
-
-
-ROLE_PREPOSITIONS = {"of", "for", "at", "in", "with", "from", "on"}
-
-
-_COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "defence",
-                      "defense", "education", "justice", "chief", "deputy", "senior", "vice",
-                      "assistant", "executive", "general", "city", "state", "federal",
-                      "national", "bus", "prime", "economy", "trade", "culture", "former",
-                      "acting", "interim", "outgoing", "incoming", "police", "fire", "county",
-                      "district", "town", "village", "parish", "borough", "township",
-                      "municipal", "provincial", "regional", "school", "border"}
 
 
 def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:

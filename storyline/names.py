@@ -47,6 +47,15 @@ ROLE_NOUNS = {
     "selectman", "trustee", "commander", "admiral", "magistrate", "registrar", "pastor",
     "rabbi", "chaplain", "keeper", "zookeeper", "ranger",
 }
+# Nouns that name a body, not a person ("the ministry", "Dunmore Harbour Board").
+ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institute", "police",
+             "government", "commission", "committee", "court", "university", "office",
+             "board", "firm", "party", "union", "authority", "bank", "service", "association",
+             "federation", "organisation", "organization", "corporation", "group", "gallery",
+             "museum", "hospital", "school", "administration", "parliament", "senate",
+             "congress", "cabinet", "team", "club", "foundation", "embassy", "army", "navy",
+             "center", "centre", "radio", "television", "broadcaster", "network", "newspaper",
+             "magazine", "airport", "zoo", "library", "prison"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # Labels of candidates that vote for "this word names a place or a people, not a person".
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}

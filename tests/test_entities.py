@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import Any
 
 import pytest
 from spacy.tokens import Span
 
+from storyline import roles
 from storyline.descriptions import is_person_noun
 from storyline.entities import link_entities, org_key, role_head
 from storyline.headlines import is_headline
-from storyline.mentions import _mention_from_tokens, find_mentions, normalize_role
+from storyline.mentions import _mention_from_tokens, find_mentions
 from storyline.models import Mention
 from storyline.names import resolve_candidates
+from storyline.roles import normalize_role
 
 
 def _entities(analyse: Any, *texts: str) -> Any:
@@ -32,6 +36,14 @@ def test_roles_are_normalised() -> None:
     assert normalize_role("the Health Minister") == "health minister"
     assert normalize_role("The minister's spokesperson") == "minister's spokesperson"
     assert role_head("chief engineer at the Dunmore Engineering Institute") == "engineer"
+
+
+def test_roles_module_does_not_import_mentions() -> None:
+    """The seam is one-way: `mentions` reads roles through `roles`, never the reverse."""
+    tree = ast.parse(Path(roles.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert "descriptions" in imported  # the walk sees the module's relative imports
+    assert "mentions" not in imported and "storyline.mentions" not in imported
 
 
 def test_org_keys_unify_long_and_short_forms() -> None:
