@@ -62,7 +62,10 @@ from storyline import entities as entity_rules
 from storyline import pair_alignment as pair_rules
 from storyline import pipeline
 from storyline import provenance as provenance_rules
+from storyline import quote_labels as label_rules
 from storyline import quotes as quote_rules
+from storyline import reported as reported_rules
+from storyline import speech_cues as cue_rules
 from storyline import text as text_rules
 from storyline.cli import DEMO_ARTICLES
 from storyline.ingest import read_inputs
@@ -252,8 +255,9 @@ def storyline_words() -> frozenset[str]:
     the varied copies.
     """
     found: set[str] = set(DATE_WORDS)
-    for module in (text_rules, quote_rules, entity_rules, date_rules, provenance_rules,
-                   credit_rules, pair_rules, digest_rules, clause_rules):
+    for module in (text_rules, quote_rules, cue_rules, label_rules, reported_rules, entity_rules,
+                   date_rules, provenance_rules, credit_rules, pair_rules, digest_rules,
+                   clause_rules):
         for name, value in vars(module).items():
             if name.lstrip("_").isupper():  # module constants: SPEECH_VERBS, _NUMBER_STRINGS
                 found.update(_lower_words(value))

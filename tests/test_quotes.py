@@ -1131,3 +1131,24 @@ def test_a_scare_quoted_term_in_reported_speech_leaves_it_indirect(analyse: Any)
     called = _quotes(analyse, 'Ada Brill said the council had called the plan "a disaster" '
                               'for the harbour.')
     assert [q.kind for q in called] == ["mixed"]  # quoted words of someone's: still mixed
+
+
+def test_the_modules_quotes_builds_on_never_import_it() -> None:
+    # quotes.py imports reported, quote_labels and speech_cues; an import back (even one
+    # inside a function) would tie the split modules together again.
+    import ast
+    from pathlib import Path
+
+    import storyline
+
+    package = Path(storyline.__file__).parent
+    for name in ("reported", "quote_labels", "speech_cues"):
+        tree = ast.parse((package / f"{name}.py").read_text(encoding="utf-8"))
+        imported = {node.module for node in ast.walk(tree)
+                    if isinstance(node, ast.ImportFrom) and node.module is not None}
+        imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                     for alias in node.names}
+        assert not imported & {"quotes", "storyline.quotes"}, name
+        assert "quotes" not in {alias.name for node in ast.walk(tree)
+                                if isinstance(node, ast.ImportFrom) and node.level == 1
+                                and node.module is None for alias in node.names}, name
