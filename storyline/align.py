@@ -776,7 +776,8 @@ def _make_group(group_id: str, items: Sequence[ResolvedQuote]) -> QuoteGroup:
     canonical = max(texts, key=lambda t: (texts[t], -_first_index(items, t)))
     # "home," and "home." are one wording: a variant differs in its words
     variants = tuple(
-        QuoteVariant(q.id, q.quote.article_id, q.quote.text, word_diff(canonical, q.quote.text))
+        QuoteVariant(q.id, q.quote.article_id, q.quote.text,
+                     word_diff(canonical, q.quote.text, loose=True))
         for q in items if _wording(q.quote.text) != _wording(canonical))
     return QuoteGroup(group_id, speaker, speaker_name, tuple(q.id for q in items), variants)
 
@@ -789,16 +790,19 @@ def _first_index(items: Sequence[ResolvedQuote], text: str) -> int:
     return next(i for i, q in enumerate(items) if q.quote.text.strip() == text)
 
 
-def word_diff(base: str, other: str) -> tuple[tuple[str, str], ...]:
+def word_diff(base: str, other: str, *, loose: bool = False) -> tuple[tuple[str, str], ...]:
     """Word-level diff from `base` to `other`: ("=", same), ("-", dropped), ("+", added).
 
-    Words are compared without the punctuation around them and their case ("toxins," and
-    "toxins", "The" opening a quote and "the" inside one are the same word); a same word
-    is shown as `other` writes it."""
+    `loose` (quote variants: what a speaker said, as outlets punctuate it) compares words
+    without the punctuation around them and their case ("toxins," and "toxins", "The"
+    opening a quote and "the" inside one); a same word is shown as `other` writes it.
+    Exact (a copy's sentence against its original's) shows every changed mark: "-5" to
+    "5", "$40,000" to "40,000", "guilty." to "guilty?"."""
     a, b = base.split(), other.split()
+    key = _diff_key if loose else str
     ops: list[tuple[str, str]] = []
-    matcher = difflib.SequenceMatcher(None, [_diff_key(w) for w in a],
-                                      [_diff_key(w) for w in b], autojunk=False)
+    matcher = difflib.SequenceMatcher(None, [key(w) for w in a], [key(w) for w in b],
+                                      autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             ops.append(("=", " ".join(b[j1:j2])))

@@ -202,9 +202,15 @@ def test_word_diff() -> None:
 
 def test_word_diff_ignores_punctuation_and_case_around_words() -> None:
     variant = "we found toxins twice. in the \u201cwater\u201d"
-    assert word_diff("We found toxins, twice, in the water", variant) == (("=", variant),)
-    assert word_diff("toxins twice", "toxins ... twice") == (
+    assert word_diff("We found toxins, twice, in the water", variant, loose=True) == (
+        ("=", variant),)
+    assert word_diff("toxins twice", "toxins ... twice", loose=True) == (
         ("=", "toxins"), ("+", "..."), ("=", "twice"))
+    # a copy against its original: every changed mark shows
+    assert word_diff("It fell -5 degrees and cost $40,000.", "It fell 5 degrees and cost "
+                     "40,000.") == (("=", "It fell"), ("-", "-5"), ("+", "5"),
+                                    ("=", "degrees and cost"), ("-", "$40,000."),
+                                    ("+", "40,000."))
 
 
 def test_demo_agreement(bridge: dict[str, Any]) -> None:
