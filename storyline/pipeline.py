@@ -856,7 +856,8 @@ def quotes_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = 
 
     Speakers are resolved within each story (`story_of`: article key -> story id, as
     `update_stories` returns it; all one story without it), so "the company said" in one
-    feed item never finds a company only another story names.
+    feed item never finds a company only another story names. With several stories a
+    speaker id names its story ("s2/p1"), as each story counts its people from p1.
     """
     analyses = analyze_articles(articles, options=options)
     keys = {a.id: a.key for a in articles}
@@ -865,10 +866,13 @@ def quotes_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = 
         stories[(story_of or {}).get(keys[analysis.article_id], "")].append(analysis)
     texts = {a.id: a.text for a in articles}
     out: list[dict[str, Any]] = []
-    for told in stories.values():
+    for story, told in stories.items():
         entities = link_entities([m for a in told for m in a.mentions])
         for quote in resolve_quotes([q for a in told for q in a.quotes], entities):
-            numbered = replace(quote, id=f"q{len(out) + 1}")
+            # entity ids count from p1 in each story: "s2/p1" is not "s1/p1"
+            speaker = f"{story}/{quote.speaker}" if quote.speaker and len(stories) > 1 \
+                else quote.speaker
+            numbered = replace(quote, id=f"q{len(out) + 1}", speaker=speaker)
             out.append(quote_dict(numbered, texts[quote.quote.article_id]))
     return out
 

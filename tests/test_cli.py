@@ -234,6 +234,8 @@ def test_quotes_command_finds_speakers_within_each_story(tmp_path: Path) -> None
     assert [q["speaker_name"] for q in pooled if q["article"] == "cheese"] == [
         "Halvard Launch Services"]
     assert [q["id"] for q in by_story] == [f"q{n}" for n in range(1, len(by_story) + 1)]
+    named = {q["speaker"]: q["speaker_name"] for q in by_story if q["speaker"]}
+    assert named and all("/" in s for s in named)  # "s1/o1": ids count per story
 
 
 def test_demo_command(tmp_path: Path) -> None:
