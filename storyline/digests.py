@@ -238,10 +238,17 @@ def _marked_summaries(sketch: Sketch, sources: list[PairResult],
 
 
 def _names_outlet(text: str, outlet: str) -> bool:
-    """`text` names the outlet ("the Harrowmere Courier reports", "(Wendle Valley Times)")."""
+    """`text` names the outlet ("the Harrowmere Courier reports", "(Wendle Valley Times)"):
+    as written, capitals and all, so "the post office" never names The Post; a one-word
+    name ("Post", "Times") only in a credit's brackets or with its "the" capitalised
+    mid-sentence is too common a word to count."""
     name = re.sub(r"^the\s+", "", outlet.strip(), flags=re.IGNORECASE)
-    return len(name) >= 3 and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text,
-                                         re.IGNORECASE) is not None
+    if len(name) < 3:
+        return False
+    if len(name.split()) == 1:
+        return re.search(r"\(\s*(?:The\s+)?" + re.escape(name) + r"\s*\)|(?<=\w )The "
+                         + re.escape(name) + r"(?!\w)", text) is not None
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text) is not None
 
 
 ITEM_LABEL = re.compile(r"[A-Z][A-Z0-9&' -]{2,40}: ")

@@ -161,3 +161,22 @@ def test_a_short_report_telling_what_an_article_and_its_spun_copy_tell_is_no_dig
                            published="2026-02-04T15:00:00Z"))
     assert kinds["spun"] == ("spun", "courier")
     assert kinds["wire"][0] in {"original", "rewrite"}
+
+
+def test_a_common_word_is_no_credit_of_a_one_word_outlet() -> None:
+    brief = ("Good morning. Here is what you need to know on this grey Friday.\n\n"
+             "The reading room at Orla Bay public library shuts for eight weeks from Monday "
+             "so that the roof over the east wing can be replaced{}.\n\n"
+             "The Saltmarsh crossing runs to its winter timetable from Sunday, with the last "
+             "sailing leaving at half past six.\n\nFrost early, then bright spells.\n\n"
+             "That's all for today. See you on Monday.")
+    library = article(LIBRARY, id="post", outlet="The Post", published="2026-02-05T09:00:00Z")
+
+    def kind(item: str) -> str:
+        copy = article(brief.format(item), id="brief", outlet="Bay Breakfast Brief",
+                       published="2026-02-06T06:00:00Z",
+                       title="Bay Breakfast Brief - library reading room to shut")
+        return {p.article: p.kind for p in detect_provenance([library, copy])}["brief"]
+
+    assert kind("; the post office next door stays open") == "original"
+    assert kind(" (The Post)") == "digest"
