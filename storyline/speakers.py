@@ -141,7 +141,8 @@ class SpeakerResolver:
                       ) -> tuple[str, int, int] | None:
         """ 'Lena Marsh said the pier was old. It was built in 1961. "We warned them."': a
         quote with no cue of its own, in the paragraph of a person's reported speech (later
-        than any quote before it), with no one else named in between, goes on with them."""
+        than any quote before it), with no one else named in between (nor a body: "A survey
+        by Halvard Engineering put it plainly. '...'" is the survey's), goes on with them."""
         text = text_of(self.doc)
         paragraph = text.rfind("\n", 0, start) + 1
         before = [q for q in self.reported if paragraph <= q.start and q.end <= start and
@@ -154,7 +155,8 @@ class SpeakerResolver:
         if speaker is None or report.speaker_start is None or report.speaker_end is None:
             return None
         who = self._id(speaker)
-        if any(report.end <= m.start < start and self.who(m) != who for m in self.people):
+        if any(report.end <= m.start < start and self.who(m) != who for m in self.people) or \
+                any(report.end <= m.start < start for m in self.orgs):
             return None
         return report.speaker_text or speaker.text, report.speaker_start, report.speaker_end
 

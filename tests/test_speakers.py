@@ -560,3 +560,14 @@ def test_a_cue_that_introduces_the_next_quote_with_a_colon_is_not_this_one_s(ana
             'island owes them a home."')
     assert _speaker_name(analyse, text, "not criminals") == "Lena Marsh"
     assert _speaker_name(analyse, text, "owes them a home") == "Oren Dahl"
+
+
+def test_a_quote_after_a_body_named_since_the_report_is_not_the_reporters(
+        analyse: Any) -> None:
+    text = ("Engineer Pia Holm said the Wrenfold pier was older than the council thought. "
+            "A 2021 survey by Kestrel Marine Engineering put it plainly. "
+            '"The deck will not last another ten winters."')
+    assert _speaker_name(analyse, text, "another ten winters") is None
+    kept = ("Engineer Pia Holm said the Wrenfold pier was older than the council thought. "
+            'It was built in 1961. "The deck will not last another ten winters."')
+    assert _speaker_name(analyse, kept, "another ten winters") == "Pia Holm"
