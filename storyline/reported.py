@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from .marks import MarkedSpan
 from .models import Quote
+from .names import ORG_NOUNS, ROLE_NOUNS
 from .nlp import text_of
 from .quote_labels import _scare_quoted
 from .speakers import SpeakerResolver
@@ -491,9 +492,25 @@ def _promised(cue: Token) -> list[Token] | None:
             any(c.dep_ in {"dobj", "dative"} for c in cue.children):
         return None
     promised = _infinitive(cue)
-    if promised is None:
-        return None
+    if promised is None or promised.lemma_ == "be" or not _may_speak(cue):
+        return None  # "The weekend promises to be busy", "The storm threatened to flood"
     return list(cue.doc[promised.left_edge.i:promised.right_edge.i + 1])
+
+
+def _may_speak(cue: Token) -> bool:
+    """Whether the subject of "promised"/"threatened" can be someone speaking: a name, a
+    pronoun for people, a person or a body ("the minister", "the council"), or people in
+    the plural ("residents", "workers"); not "the storm" or "it" in a weather report."""
+    if cue.lemma_.lower() not in {"promise", "threaten"}:
+        return True  # a vow or a pledge is always someone's
+    verb = cue.head if cue.dep_ == "conj" else cue
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in {"who", "that", "which"}:
+        return True
+    if subject.pos_ == "PRON":
+        return subject.lower_ not in {"it", "this", "that"}
+    return subject.pos_ == "PROPN" or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} \
+        or subject.lemma_.lower() in ROLE_NOUNS | ORG_NOUNS or subject.tag_ == "NNS"
 
 
 def _clause_head(cue: Token) -> Token:

@@ -1152,3 +1152,13 @@ def test_the_modules_quotes_builds_on_never_import_it() -> None:
         assert "quotes" not in {alias.name for node in ast.walk(tree)
                                 if isinstance(node, ast.ImportFrom) and node.level == 1
                                 and node.module is None for alias in node.names}, name
+
+
+def test_a_promise_or_threat_of_no_speaker_is_no_reported_speech(analyse: Any) -> None:
+    text = ("The gale threatened to tear the roof off the Wrenfold ferry shed on Friday. "
+            "The regatta weekend promises to be the busiest of the year. "
+            "Harbour master Pim Ostra promised to reopen the slipway by Monday. "
+            "Fishermen threatened to block the quay.")
+    quotes = _quotes(analyse, text)
+    assert sorted(q.text for q in quotes) == [
+        "to block the quay", "to reopen the slipway by Monday"]
