@@ -172,7 +172,8 @@ class EntityIndex:
                                 (owner is None or owner in r.lower()) for r in e.roles) or
                             _doctor_called(head, text, owner, e, pool))]
             else:
-                by_role = _bodies_called(head, [e for e in pool if e.label == "ORG"])
+                by_role = _bodies_called(head, [e for e in pool if e.label == "ORG"],
+                                         in_article=in_article)
             if len(by_role) == 1:
                 return by_role[0].id
             if by_name or by_role:
@@ -197,14 +198,19 @@ GENERIC_BODIES = {"agency", "organization", "organisation", "group", "body", "un
                   "board", "commission", "council", "foundation", "committee"}
 
 
-def _bodies_called(head: str, bodies: list[Entity]) -> list[Entity]:
+def _bodies_called(head: str, bodies: list[Entity], *, in_article: bool = True
+                   ) -> list[Entity]:
     """The organisations a description of a body ("the ministry", "the company") can stand
-    for: those whose name holds its head word or a synonym, else a company for a company
-    word, else the one body named at all for a generic word."""
+    for: those whose name holds its head word or a synonym, else, among the bodies the
+    article itself names (`in_article`), a company for a company word or the one body
+    named at all for a generic word: "the authority" in one outlet's story is not a body
+    only another outlet names."""
     words = {head} | BODY_SYNONYMS.get(head, set())
     named = [e for e in bodies if _called(e.name, words)]
-    if named or head in COMPANY_NOUNS:
-        return named or [e for e in bodies if is_company(e.name)]
+    if named or not in_article:
+        return named
+    if head in COMPANY_NOUNS:
+        return [e for e in bodies if is_company(e.name)]
     if head not in GENERIC_BODIES:
         return []
     return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split())]

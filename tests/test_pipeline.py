@@ -506,3 +506,14 @@ def test_an_entity_lists_the_articles_it_speaks_in_through_a_phrase() -> None:
     span = quote["speaker_span"]
     assert {"article": "second", "start": span["start"], "end": span["end"]} in [
         {k: m[k] for k in ("article", "start", "end")} for m in gallery["mentions"]]
+
+
+def test_a_generic_body_is_not_one_only_another_article_names() -> None:
+    articles = [article("The Orlin Wellbeing Agency said no one had fallen ill from the tap "
+                        "water in Brackenford.", id="first"),
+                article('Brackenford\'s water authority told residents to boil their tap '
+                        'water. "Every tank will be flushed," the authority said.', id="second",
+                        published="2026-03-11T12:00:00Z")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    [flushed] = [q for q in dossier["quotes"] if "flushed" in q["text"]]
+    assert flushed["speaker"] is None  # not the agency the first article names
