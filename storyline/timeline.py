@@ -8,9 +8,10 @@ wins ("planned" Friday meeting later "postponed" becomes cancelled). When
 independent outlets give one event different dates, it stays one entry,
 marked `conflicting` with every reported date, and `date_divergences` turns
 it into a divergence of the dossier. One outlet is one source: its two
-articles count once, and a later report of one outlet giving another date
-than its own first report is an update, not a disagreement (the entry takes
-the later date and lists the earlier one as `superseded`).
+articles count once, and a certainly later report of one outlet giving
+another date than its own first report is an update, not a disagreement (the
+entry takes the later date and lists the earlier one as `superseded`); a copy
+counts at its original's publication.
 """
 
 from __future__ import annotations
