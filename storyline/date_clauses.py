@@ -6,10 +6,11 @@ the status of the clause it anchors (`clause_status`: happened, planned, cancell
 proposed), that clause as text (`anchored_clause`), the bounds of its sentence within its
 paragraph (`sentence_bounds`), the lemma of the verb that governs it (`verb_lemma`),
 whether it dates the report rather than the news (`is_reporting`: a speech act, a
-dateline) and whether it dates no event at all (`no_event`: a newsletter talking to its
-reader, "October feels a long way off"). `dates` finds and resolves the expressions and
-asks these questions of each; they read the parse (tense, auxiliaries, dependency arcs,
-lemmas), never the resolved value.
+dateline), whether it dates no event at all (`no_event`: a newsletter talking to its
+reader, "October feels a long way off") and whether its verb moves a date "from" it to
+another (`moves_a_date`: "pushed back from June 3", not "put on hold from June 3").
+`dates` finds and resolves the expressions and asks these questions of each; they read
+the parse (tense, auxiliaries, dependency arcs, lemmas), never the resolved value.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "
 # March 3": the date after "from" is the old one, called off.
 MOVE_LEMMAS = {"postpone", "delay", "defer", "reschedule", "move", "push", "put", "bring"}
 MOVE_TO_WORDS = {"to", "until", "till", "into"}
+# "from X to Y" is a move only after a verb that moves a date; these three move one only
+# with their particle ("pushed back from May 9 to June 2", "brought forward", "put off"):
+# "put on hold from June 3 to June 10" is a range.
+MOVE_PARTICLES = {"push": {"back", "forward"}, "bring": {"forward"}, "put": {"back", "off"}}
 SETTING_LEMMAS = {"set", "schedule", "reschedule", "slate", "fix"}
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
 PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "may",
@@ -436,10 +441,28 @@ def _is_old_date_of_a_move(ent: Span, verb: Token | None) -> bool:
     into December": the date moved away from. The contract has no "postponed": a moved
     date is a cancelled one, and the date it moved to is planned."""
     doc = ent.doc
-    if verb is None or verb.lemma_ not in MOVE_LEMMAS or ent.start == 0 or \
-            doc[ent.start - 1].lower_ != "from":
+    if ent.start == 0 or doc[ent.start - 1].lower_ != "from":
         return False
-    return any(t.lower_ in MOVE_TO_WORDS for t in doc[ent.end:ent.end + 3])
+    to_word = next((t.lower_ for t in doc[ent.end:ent.end + 3] if t.lower_ in MOVE_TO_WORDS),
+                   None)
+    return to_word is not None and _moves_a_date(verb, to_word)
+
+
+def moves_a_date(ent: Span, to_word: str) -> bool:
+    """Whether the verb governing `ent` moves a date "from" it "to"/"into" another."""
+    return _moves_a_date(_governing_verb(ent), to_word)
+
+
+def _moves_a_date(verb: Token | None, to_word: str) -> bool:
+    if verb is None or verb.lemma_ not in MOVE_LEMMAS:
+        return False
+    particles = MOVE_PARTICLES.get(verb.lemma_)
+    if particles is None:
+        return True
+    if any(c.dep_ in {"prt", "advmod"} and c.lower_ in particles for c in verb.children):
+        return True
+    # "push the ferry from April 20 into May": a range runs "to" a date, not "into" one
+    return verb.lemma_ == "push" and to_word == "into"
 
 
 def _own_children(token: Token) -> list[Token]:

@@ -29,6 +29,7 @@ from .date_clauses import (
     clause_status,
     is_future,
     is_reporting,
+    moves_a_date,
     no_event,
     reported_agent,
     sentence_bounds,
@@ -180,7 +181,7 @@ class _Finder:
                 if self._part_of(left, right):
                     return True
             elif _two_dates(span, word):
-                if self._moved(left, right) or self._both(span, left, right) or \
+                if self._moved(left, word, right) or self._both(span, left, right) or \
                         self._range(span, left, right):
                     return True
             elif self._range(span, left, right) or self._both(span, left, right):
@@ -255,12 +256,12 @@ class _Finder:
         self._emit(right, last, last_precision)
         return True
 
-    def _moved(self, left: Span, right: Span) -> bool:
+    def _moved(self, left: Span, word: Token, right: Span) -> bool:
         """ "delayed from November 12 to early December": the new date as its clause tells
         it (ahead), the old one in the same stretch of time ("brought forward from December
         12 to December 3": the December 12 nearest to December 3)."""
         if left.start == 0 or self.doc[left.start - 1].lower_ != "from" or \
-                verb_lemma(left) not in MOVE_LEMMAS:
+                not moves_a_date(left, word.lower_):
             return False
         last, last_precision = self._value(right)
         points = {"day", "month", "year"}
@@ -546,7 +547,7 @@ def _two_dates(span: Span, word: Token) -> bool:
     if word.lower_ == "and":
         return span[0].lower_ != "between" and \
             (span.start == 0 or doc[span.start - 1].lower_ != "between")
-    return word.lower_ in MOVE_TO_WORDS and verb_lemma(span) in MOVE_LEMMAS and (
+    return word.lower_ in MOVE_TO_WORDS and moves_a_date(span, word.lower_) and (
         span[0].lower_ == "from" or span.start > 0 and doc[span.start - 1].lower_ == "from")
 
 

@@ -8,9 +8,10 @@ wins ("planned" Friday meeting later "postponed" becomes cancelled). When
 independent outlets give one event different dates, it stays one entry,
 marked `conflicting` with every reported date, and `date_divergences` turns
 it into a divergence of the dossier. One outlet is one source: its two
-articles count once, and a later report of one outlet giving another date
-than its own first report is an update, not a disagreement (the entry takes
-the later date and lists the earlier one as `superseded`).
+articles count once, and a certainly later report of one outlet giving
+another date than its own first report is an update, not a disagreement (the
+entry takes the later date and lists the earlier one as `superseded`); a copy
+counts at its original's publication.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .models import (
     EventDate,
     Fact,
     Span,
+    published_before,
 )
 from .provenance import independent_voices
 from .text import MONTH_ABBREVIATIONS, MONTH_NAMES, STOPWORDS, content_words, dateline_length
@@ -108,7 +110,11 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
             in_sentence[(mention.article_id, mention.sentence.start)].append(mention.value)
     groups = _same_event_other_date(drafts, sources, in_sentence)
     voices = independent_voices(articles, sources)
-    events = [_to_event(group, published, voices) for group in groups]
+    # A copy tells what its original said when the original was published: an aggregator
+    # repeating an outlet's first report a week later does not make it the outlet's latest.
+    by_id = {a.id: a for a in articles}
+    told = {a.id: by_id.get(sources.get(a.id, a.id), a) for a in articles}
+    events = [_to_event(group, published, voices, told) for group in groups]
     # Within a day, events at a known time of day come in time order, before the rest.
     events.sort(key=lambda e: (e.date is None, _sort_key(e.date), e.time or "~",
                                e.description))
@@ -528,13 +534,14 @@ def _stems(words: set[str]) -> set[str]:
 # -- events -------------------------------------------------------------------------
 
 def _to_event(group: Sequence[_Draft], published: dict[str, float],
-              voices: dict[str, str]) -> Event:
+              voices: dict[str, str], told: dict[str, Article]) -> Event:
     """One entry for a group of drafts (one event, one or more dates). `voices` maps an
-    article to its independent source (one outlet is one source)."""
+    article to its independent source (one outlet is one source), `told` to the report
+    it tells (a copy's original, else itself)."""
     mentions = [m for draft in group for m in draft.mentions]
     # The latest dated report wins; undated ones count as the oldest.
     latest = max(mentions, key=lambda m: _dated_or_oldest(published[m.article_id]))
-    current = _current(group, published, voices)
+    current = _current(group, told, voices)
     main = max(current, key=lambda d: (len({voices.get(m.article_id, m.article_id)
                                             for m in d.mentions}), len(d.mentions),
                                        max(_dated_or_oldest(published[m.article_id])
@@ -553,22 +560,34 @@ def _to_event(group: Sequence[_Draft], published: dict[str, float],
                  sources=len(independent), superseded=superseded)
 
 
-def _current(group: Sequence[_Draft], published: dict[str, float],
+def _current(group: Sequence[_Draft], told: dict[str, Article],
              voices: dict[str, str]) -> list[_Draft]:
-    """The dates each source stands by: the one of its latest report. A date only given in
-    a source's earlier report, which a later report of the same outlet replaced ("in
-    January 2027", then "in September 2027"), is an update, not a disagreement."""
+    """The dates each source stands by: those of its latest report. A date only given in
+    a source's earlier report, which a certainly later report of the same outlet replaced
+    ("in January 2027", then "in September 2027"), is an update, not a disagreement; two
+    reports whose order is unknown (same time, same day without a time, both undated)
+    giving two dates both stand, a conflict.
+
+    Args:
+        told: article id -> the report it tells (a copy's original, else itself).
+    """
     if len(group) == 1:
         return list(group)
-    latest: dict[str, tuple[float, int]] = {}  # voice -> (publication, draft index)
+    reports: dict[str, list[tuple[Article, int]]] = defaultdict(list)  # voice -> (report, draft)
     for index, draft in enumerate(group):
         for mention in draft.mentions:
             voice = voices.get(mention.article_id, mention.article_id)
-            when = _dated_or_oldest(published[mention.article_id])
-            if voice not in latest or when > latest[voice][0]:
-                latest[voice] = (when, index)
-    standing = {index for _, index in latest.values()}
+            reports[voice].append((told[mention.article_id], index))
+    standing = {index for told_by in reports.values() for report, index in told_by
+                if not any(_replaced(report, other) for other, _ in told_by)}
     return [draft for index, draft in enumerate(group) if index in standing]
+
+
+def _replaced(report: Article, other: Article) -> bool:
+    """`other` certainly came out after `report`; an undated report counts as the oldest."""
+    if report.published is None:
+        return other.published is not None
+    return published_before(report, other)
 
 
 def _event_dates_of(drafts: Sequence[_Draft]) -> tuple[EventDate, ...]:

@@ -502,6 +502,29 @@ def test_a_move_keeps_the_old_date_near_the_new_one(analyse: Any) -> None:
         ("2026-12-12", "cancelled"), ("2026-12-03", "planned")]
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    # Fictional: the Kittle Rock and Saxa Island ferries, the Gullpoint fair.
+    ("Crossings to Kittle Rock will be put on hold from June 3 to June 10 while the "
+     "slipway is mended.", [("June 3 to June 10", "2026-06-03/2026-06-10", "planned")]),
+    ("Gullpoint will bring its harbour fair back from June 3 to June 10.",
+     [("June 3 to June 10", "2026-06-03/2026-06-10", "planned")]),
+    ("Campaigners will push for a new Gullpoint pier from June 3 to June 10.",
+     [("June 3 to June 10", "2026-06-03/2026-06-10", "planned")]),
+    ("The Gullpoint fair was put back from June 3 to June 10.",
+     [("June 3", "2026-06-03", "cancelled"), ("June 10", "2026-06-10", "planned")]),
+    ("The Gullpoint fair vote was put off from June 3 to June 10.",
+     [("June 3", "2026-06-03", "cancelled"), ("June 10", "2026-06-10", "planned")]),
+    ("The Saxa Island ferry was pushed back from June 3 to June 10.",
+     [("June 3", "2026-06-03", "cancelled"), ("June 10", "2026-06-10", "planned")]),
+])
+def test_from_one_date_to_another_is_a_move_only_after_a_verb_that_moves_a_date(
+        analyse: Any, text: str, found: list[tuple[str, str, str]]) -> None:
+    # put, push and bring move a date only with their particle: "put on hold", "bring
+    # back" and "push for" over a week are a range
+    analysis = analyse(text, published="2026-05-20T09:00:00Z")
+    assert [(d.text, d.value, d.status) for d in analysis.dates] == found
+
+
 def test_two_days_joined_by_and_are_two_dates_but_between_is_a_range(analyse: Any) -> None:
     analysis = analyse("Inspectors visited the Gullpoint pier on March 3 and March 10. Talks "
                        "were held between March 3 and March 5.", published="2026-04-14T09:00:00Z")

@@ -473,14 +473,14 @@ def test_a_short_clause_whose_every_word_the_other_shares_is_one_event_dated_twi
     assert len(date_divergences(events, articles)) == 1
 
 
-def _school(analyse: Any, reports: list[tuple[str, str, str, str]]
-            ) -> tuple[list[Any], list[Any]]:
+def _school(analyse: Any, reports: list[tuple[str, str, str | None, str]],
+            sources: dict[str, str] | None = None) -> tuple[list[Any], list[Any]]:
     """(id, outlet, published, text) -> the articles and their timeline. Fictional."""
     articles = [article(text, id=id, outlet=outlet, published=published)
                 for id, outlet, published, text in reports]
     dates = [d for id, _, published, text in reports
              for d in analyse(text, id=id, published=published).dates]
-    return articles, build_timeline(articles, dates)
+    return articles, build_timeline(articles, dates, sources)
 
 
 def test_one_outlet_is_one_source_of_an_event(analyse: Any) -> None:
@@ -525,6 +525,36 @@ def test_another_outlet_keeping_the_old_date_still_disagrees(analyse: Any) -> No
     assert [d.date for d in events[0].dates] == ["2027-01", "2027-09"]
     assert [d.date for d in events[0].superseded] == []  # the Herald's January: the Times's
     assert len(date_divergences(events, articles)) == 1
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("2026-04-20T09:00:00Z", "2026-04-20T09:00:00Z"),  # the same time
+    ("2026-04-20", "2026-04-20T15:00:00Z"),  # a day without a time: either came first
+    (None, None),  # both undated
+])
+def test_two_reports_of_one_outlet_in_unknown_order_both_stand(
+        analyse: Any, first: str | None, second: str | None) -> None:
+    articles, events = _school(analyse, [
+        ("h1", "Gullpoint Herald", first, OPENS_JANUARY),
+        ("h2", "Gullpoint Herald", second, OPENS_SEPTEMBER)])
+    assert [(e.conflicting, [d.date for d in e.dates], list(e.superseded)) for e in events] \
+        == [(True, ["2027-01", "2027-09"], [])]
+    assert len(date_divergences(events, articles)) == 1
+
+
+def test_a_late_copy_of_an_outlets_first_report_does_not_outdate_its_correction(
+        analyse: Any) -> None:
+    # An aggregator copies the Herald's first report a day after the Herald's correction:
+    # the copy tells the Herald of April 20, so September (April 27) stands.
+    articles, events = _school(analyse, [
+        ("h1", "Gullpoint Herald", "2026-04-20T09:00:00Z", OPENS_JANUARY),
+        ("h2", "Gullpoint Herald", "2026-04-27T09:00:00Z", OPENS_SEPTEMBER),
+        ("r1", "Daily Feed Hub", "2026-04-28T09:00:00Z", OPENS_JANUARY)],
+        sources={"h1": "h1", "h2": "h2", "r1": "h1"})
+    assert [(e.date, e.conflicting, e.sources) for e in events] == [("2027-09", False, 1)]
+    assert [d.date for d in events[0].superseded] == ["2027-01"]
+    assert {s.article for d in events[0].superseded for s in d.evidence} == {"h1", "r1"}
+    assert date_divergences(events, articles) == []
 
 
 def test_a_speakers_it_makes_two_offers_one_event_dated_twice(analyse: Any) -> None:
