@@ -1582,3 +1582,18 @@ def test_a_name_with_an_acronym_in_brackets_is_a_body_in_every_article(analyse: 
                       "ready.")
     assert not [e for e in index.entities if e.label == "PERSON"]
     assert _org(index, "Halvard Orrin Kessly").articles == ("a0", "a1")
+
+
+def test_a_pet_ending_joins_only_a_doubled_consonant_or_a_listed_pair() -> None:
+    """ "Mary" / "Marie" and "Toni" / "Tony" are two names, not one spelt two ways; "Terry" /
+    "Terri" is one; "Betty" and "Bettie" with two different jobs are two people."""
+    for pair in (("Mary Quent", "Marie Quent"), ("Toni Quent", "Tony Quent")):
+        assert len(link_entities([_name("a0", pair[0]), _name("a1", pair[1])]).entities) == 2
+    index = link_entities([_name("a0", "Terry Quent"), _name("a1", "Terri Quent")])
+    assert len(index.entities) == 1
+    jobs = link_entities([_name("a0", "Betty Quent", role="nurse"),
+                          _name("a1", "Bettie Quent", role="council leader")])
+    assert len(jobs.entities) == 2
+    same_job = link_entities([_name("a0", "Betty Quent", role="nurse"),
+                              _name("a1", "Bettie Quent", role="nurse")])
+    assert len(same_job.entities) == 1
