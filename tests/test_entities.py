@@ -1597,3 +1597,20 @@ def test_a_pet_ending_joins_only_a_doubled_consonant_or_a_listed_pair() -> None:
     same_job = link_entities([_name("a0", "Betty Quent", role="nurse"),
                               _name("a1", "Bettie Quent", role="nurse")])
     assert len(same_job.entities) == 1
+
+
+def test_the_doctor_is_a_dr_with_no_role_or_a_medical_one(analyse: Any) -> None:
+    """ "Dr. Ines Calloway, an economist" is no one's doctor; a surgeon or a Dr. with no
+    stated role is "the doctor"."""
+    text = ("A diver was hurt at Calder pier on Sunday. Dr. Ines Calloway, an economist at "
+            "Calder University, said the closure would cost shops money. The doctor said "
+            "the diver would recover.")
+    start = text.index("The doctor")
+    index = _entities(analyse, text)
+    assert index.resolve("a0", start, start + 10, "The doctor") is None
+    for role in ("Dr. Ines Calloway, a surgeon at Calder General,", "Dr. Ines Calloway"):
+        told = text.replace("Dr. Ines Calloway, an economist at Calder University,", role)
+        start = told.index("The doctor")
+        index = _entities(analyse, told)
+        assert index.resolve("a0", start, start + 10, "The doctor") == \
+            _person(index, "Ines Calloway").id, role
