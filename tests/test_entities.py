@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from spacy.tokens import Span
 from storyline import roles
 from storyline.descriptions import is_person_noun
 from storyline.entities import link_entities, org_key, role_head
+from storyline.entity_kinds import settle_story_kinds
 from storyline.headlines import is_headline
 from storyline.mentions import _mention_from_tokens, find_mentions
 from storyline.models import Mention
@@ -1614,3 +1616,30 @@ def test_the_doctor_is_a_dr_with_no_role_or_a_medical_one(analyse: Any) -> None:
         index = _entities(analyse, told)
         assert index.resolve("a0", start, start + 10, "The doctor") == \
             _person(index, "Ines Calloway").id, role
+
+
+def test_a_place_reading_spreads_only_on_a_strong_cue_or_a_spacy_place() -> None:
+    """ "a nurse in Oskar Pell" (a weak cue) makes no place of "Oskar Pell" elsewhere;
+    "Parents in Nether Wyvel" (a strong one) does, and so does a weak cue on a name spaCy
+    calls a place somewhere in the story."""
+    def place(article: str, name: str, cue: str, label: str = "GPE") -> Mention:
+        return replace(_unresolved(article, name, "candidate", label), cue=cue)
+    weak = settle_story_kinds([place("a0", "Oskar Pell", "nurse in"),
+                               _name("a1", "Oskar Pell")])
+    assert (weak[1].kind, weak[1].label) == ("name", "PERSON")
+    strong = settle_story_kinds([place("a0", "Nether Wyvel", "parent in"),
+                                 _name("a1", "Nether Wyvel")])
+    assert (strong[1].kind, strong[1].label) == ("candidate", "GPE")
+    known = settle_story_kinds([place("a0", "Nether Wyvel", "nurse in"),
+                                _name("a1", "Nether Wyvel"),
+                                _unresolved("a2", "Nether Wyvel", "candidate", "GPE")])
+    assert (known[1].kind, known[1].label) == ("candidate", "GPE")
+
+
+def test_no_confidence_in_a_person_keeps_him_a_speaker_in_the_story(analyse: Any) -> None:
+    index = _entities(analyse,
+                      "Calder councillors passed a vote of no confidence in Oskar Pell on "
+                      "Monday after the ferry was cancelled.",
+                      '"I will not step down over one ferry," Oskar Pell said on Tuesday.')
+    pell = _person(index, "Oskar Pell")
+    assert set(pell.articles) == {"a0", "a1"}

@@ -129,3 +129,15 @@ def test_a_role_before_a_titled_name_the_parser_did_not_join(analyse: Any) -> No
                                "Brandt, who is Tom Brandt's cousin, declined to comment.")
     [brandt] = _named(found, "Ivo Brandt", "PERSON")
     assert brandt.other_roles == ("council's cabinet member for education",)
+
+
+def test_in_after_a_word_for_trust_or_a_verb_makes_no_place(analyse: Any) -> None:
+    # "confidence in" or "believe in" a person: only a noun for people or things that are
+    # somewhere ("Families near ...", "a school in ...") makes the name after a place
+    for text in ("The board passed a vote of no confidence in Oskar Pell on Friday.",
+                 "Many fishermen still believe in Oskar Pell."):
+        found = _mentions(analyse, text)
+        assert _named(found, "Oskar Pell", "PERSON"), text
+        assert not [m for m in found if m.name == "Oskar Pell" and m.label == "GPE"], text
+    found = _mentions(analyse, "A new school in Stoke Abbas will open in May.")
+    assert [m for m in found if m.name == "Stoke Abbas" and m.label == "GPE" and m.cue]
