@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from .credits import CREDIT_PATTERNS, OUTLET_WORDS, same_outlet
 from .descriptions import is_person_noun
 from .models import Article, Entity, Mention
-from .names import HONORIFICS, person_key
+from .names import HONORIFICS, person_key, surname
 from .nlp import text_of
 from .people import Cluster
 
@@ -162,15 +162,19 @@ def _company_cue(span: Span) -> str | None:
     before = doc[span.start - 1] if span.start else None
     if before is not None and before.is_lower and _company_noun(before) and (
             not is_person_noun(before) or any(c.lower_ in {"the", "a", "an"}
-                                              for c in before.children)):
+                                              for c in before.children)) and \
+            not verb_follows(doc, span.end):  # "The firm Tom Roe set up": he set it up
         return before.lower_
-    # in apposition only a noun no person is called: "Angelique Brunner, a developer and
-    # spokeswoman," is a person
-    apposed = [root.head] if root.dep_ == "appos" else []
-    apposed += [c for c in root.children if c.dep_ == "appos"]
+    # in apposition only a noun no person is called ("Angelique Brunner, a developer and
+    # spokeswoman," is a person), set off by the comma right beside the name: in "Noah
+    # Grell of the Calder Trust, a charity," the charity is the Trust
+    apposed = [root.head] if root.dep_ == "appos" and doc[span.start - 1].text == "," \
+        else []
+    apposed += [c for c in root.children if c.dep_ == "appos" and span.end < len(doc) and
+                doc[span.end].text == "," and c.left_edge.i == span.end + 1]
     for noun in apposed:
         if _company_noun(noun) and not is_person_noun(noun):
-            return noun.lower_
+            return f", {noun.lower_}"
     if len(span) > 1 and span[-1].lower_.rstrip(".") in COMPANY_ENDINGS and span[-1].is_title:
         return span[-1].text
     match = re.match(r"\s*\(([A-Z]{2,6})\)", text_of(doc)[span.end_char:span.end_char + 10])
@@ -178,6 +182,23 @@ def _company_cue(span: Span) -> str | None:
             t.text[0] for t in span if t.text[:1].isupper()):
         return f"({match.group(1)})"
     return None
+
+
+def verb_follows(doc: Doc, index: int) -> bool:
+    """A finite verb right after a name (no comma between) that the name can be the
+    subject of, in a clause that lacks its object: "the firm Tom Roe set up" is a firm he
+    set up, not one named Tom Roe ("the company Calloway Price employs 300" is named so)."""
+    if index >= len(doc) or doc[index].pos_ not in {"VERB", "AUX"} or \
+            doc[index].tag_ not in {"VBD", "VBZ", "VBP", "MD"}:
+        return False
+    verb = doc[index]
+    if verb.pos_ == "AUX" and verb.head.pos_ == "VERB" and verb.head.i > verb.i:
+        verb = verb.head  # "the firm Tom Roe has run"
+    return not any(c.dep_ in VERB_OBJECTS for c in verb.children)
+
+
+# What completes a verb: with one, the name before the verb is the clause's subject.
+VERB_OBJECTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"}
 
 
 def _company_noun(token: Token) -> bool:
@@ -305,8 +326,13 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
     honorific, a role, a nickname, "she")."""
     marked = {person_key(m.name) for m in mentions if m.label == "PERSON" and
               m.kind == "name" and (m.honorific or m.role or m.nickname or m.pronoun)}
+    # "Roe said" beside "the firm Tom Roe and his brother run": a company noun before the
+    # name is too weak to overrule a person the story also calls by the surname alone
+    surnames = {m.name for m in mentions if m.label == "PERSON" and m.kind == "name" and
+                " " not in m.name}
     bodies = {person_key(m.name) for m in mentions if m.kind == "name" and (
-        m.called_body or m.label == "ORG" and (m.cue or m.text.isupper() and m.text != m.name))}
+        m.called_body or m.label == "ORG" and (m.cue or m.text.isupper() and m.text != m.name))
+        and not (_noun_before(m.cue) and surname(m.name) in surnames)}
     # a weak cue ("a nurse in Tom Roe"?) spreads only to a name spaCy calls a place somewhere
     spacy_places = {person_key(m.name) for m in mentions if m.label in SPACY_PLACE_LABELS and
                     not m.cue}
@@ -322,6 +348,12 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
                 mention = replace(mention, kind="candidate", label="GPE")
         settled.append(mention)
     return settled
+
+
+def _noun_before(cue: str | None) -> bool:
+    """A body's cue that is a company noun before the name ("firm" of "the firm Bramley
+    Dawson"), not one in apposition (", firm"), a company word ending it or an acronym."""
+    return cue is not None and cue.replace("-", "").isalpha() and cue.islower()
 
 
 def merge_short_bodies(orgs: list[Cluster]) -> list[Cluster]:

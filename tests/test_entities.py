@@ -1643,3 +1643,19 @@ def test_no_confidence_in_a_person_keeps_him_a_speaker_in_the_story(analyse: Any
                       '"I will not step down over one ferry," Oskar Pell said on Tuesday.')
     pell = _person(index, "Oskar Pell")
     assert set(pell.articles) == {"a0", "a1"}
+
+
+def test_a_company_noun_before_a_name_does_not_overrule_a_person_called_by_surname(
+        analyse: Any) -> None:
+    """ "the firm Oskar Pell" makes a body of the name in its own article only when
+    another article calls him "Pell"; a firm the story never calls by one word stays a
+    body everywhere."""
+    index = _entities(analyse,
+                      "Eight drivers have left the firm Oskar Pell this year.",
+                      "Pell said the vans were old.",
+                      "Oskar Pell spoke to drivers on Tuesday.")
+    assert {"a1", "a2"} <= set(_person(index, "Oskar Pell").articles)
+    index = _entities(analyse,
+                      "Eight drivers have left the firm Oskar Pell this year.",
+                      "Oskar Pell said the vans were old.")
+    assert not any(e.label == "PERSON" and e.name == "Oskar Pell" for e in index.entities)
