@@ -218,7 +218,8 @@ def _place_cue(span: Span) -> str | None:
     word, head = before.lower_, before.head
     lemma = head.lemma_.lower()
     placed = head.pos_ == "NOUN" and head.i < before.i and (
-        lemma in PLACED_NOUNS or is_person_noun(head) and lemma not in NOT_PLACED_PEOPLE)
+        lemma in PLACED_NOUNS or is_person_noun(head) and lemma not in NOT_PLACED_PEOPLE
+        and not lemma.endswith("ment"))  # "involvement in", "investment in": no one
     if word in WHERE_PREPOSITIONS and placed or word in PEOPLE_PREPOSITIONS and \
             head.tag_ == "NNS" and is_person_noun(head):
         return f"{lemma} {word}"

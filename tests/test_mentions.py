@@ -136,7 +136,8 @@ def test_in_after_a_word_for_trust_or_a_verb_makes_no_place(analyse: Any) -> Non
     # "confidence in" or "believe in" a person: only a noun for people or things that are
     # somewhere ("Families near ...", "a school in ...") makes the name after a place
     for text in ("The board passed a vote of no confidence in Oskar Pell on Friday.",
-                 "Many fishermen still believe in Oskar Pell."):
+                 "Many fishermen still believe in Oskar Pell.",
+                 "The harbour board said its investment in Oskar Pell had paid off."):
         found = _mentions(analyse, text)
         assert _named(found, "Oskar Pell", "PERSON"), text
         assert not [m for m in found if m.name == "Oskar Pell" and m.label == "GPE"], text
