@@ -222,14 +222,31 @@ DOCTOR_NOUNS = {"doctor", "physician"}
 def _doctor_called(head: str, text: str, owner: str | None, entity: Entity,
                    pool: list[Entity]) -> bool:
     """ "the doctor", "the province's top doctor": someone the article calls "Dr." (an
-    honorific is no role); not "his doctor" nor "Dahl's doctor", someone else's."""
+    honorific is no role) with no role or a medical one (not "Dr. Lena Marsh, an
+    economist"); not "his doctor" nor "Dahl's doctor", someone else's."""
     if head not in DOCTOR_NOUNS or re.match(r"(?:his|her|their|my|our|your)\b", text.strip(),
                                             re.IGNORECASE):
         return False
     if owner is not None and any(surname(e.name).lower() == owner for e in pool
                                  if e.label == "PERSON"):
         return False
-    return any(a.lower().startswith(("dr.", "dr ")) for a in (entity.name, *entity.aliases))
+    return any(a.lower().startswith(("dr.", "dr ")) for a in (entity.name, *entity.aliases)) \
+        and all(_medical(role) for role in entity.roles)
+
+
+# Words of a role that make a "Dr." someone's doctor: "Dr. Lena Marsh, an economist" is not.
+MEDICAL_WORDS = {"doctor", "physician", "surgeon", "gp", "consultant", "medical", "nurse",
+                 "medic", "clinician", "paramedic", "practitioner", "paediatrician",
+                 "pediatrician", "psychiatrist", "cardiologist", "oncologist", "neurologist",
+                 "radiologist", "anaesthetist", "anesthetist", "obstetrician", "coroner",
+                 "pathologist", "dentist", "vet", "veterinarian", "registrar", "midwife",
+                 "health"}
+
+
+def _medical(role: str) -> bool:
+    """A role a doctor holds ("surgeon", "chief medical officer", "GP at Calder Surgery")."""
+    held = re.split(r"\s+(?:at|of|for|in|with|from)\s+", role.lower(), maxsplit=1)[0]
+    return bool(set(re.findall(r"[a-z]+", held)) & MEDICAL_WORDS)
 
 
 def _called(name: str, words: set[str]) -> bool:

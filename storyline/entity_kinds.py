@@ -8,8 +8,9 @@ text says better:
 - a body: a company noun before the name or in apposition to it ("the regional fund
   Carrick Wynn", "A Bristol firm, Bramley Dawson,"), a company word ending it ("Halvard
   Launch Services", "Tidewater Holdings") or its acronym in brackets after it ("(HLS)");
-- a place: a name after "in" or "near" ("Parents in Stoke Abbas"), or after "at"/"from"
-  people ("pupils from Stoke Abbas"); a name ending in a word for water or land
+- a place: a name after "in" or "near" on a noun for people or things that are somewhere
+  ("Parents in Stoke Abbas", "a school near ..."; not "confidence in Tom Roe"), or after
+  "at"/"from" people ("pupils from Stoke Abbas"); a name ending in a word for water or land
   ("Harrowmere Reservoir"); a name spaCy calls a body that is where something is ("from
   Saxa Vord in Shetland"); a one-word name describing a company ("a Bristol firm");
 - no name at all, but a word of a title: "Reservoir Supervisor Petra Quillon", where the
@@ -22,7 +23,8 @@ names someone with it (`names.resolve_candidates`).
 Goes in: one article's parsed `Doc` and mentions (`settle_kinds`, from
 `mentions.find_mentions`), then a story's mentions (`settle_story_kinds`, from
 `entities.link_entities`): a name one article calls a body or a place is one in every
-article of the story, unless an article marks it as a person's. Also two small rules for
+article of the story, unless an article marks it as a person's (a place only on a strong
+cue, "Parents in ...", or where spaCy calls it a place somewhere). Also two small rules for
 the story's list of bodies: "Fernhill Primary" is "Fernhill Primary School"
 (`merge_short_bodies`), and an outlet named only in a credit line is provenance, not an
 actor (`credited_only`).
@@ -39,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from .credits import CREDIT_PATTERNS, OUTLET_WORDS, same_outlet
 from .descriptions import is_person_noun
 from .models import Article, Entity, Mention
-from .names import HONORIFICS, person_key
+from .names import HONORIFICS, person_key, surname
 from .nlp import text_of
 from .people import Cluster
 
@@ -83,6 +85,22 @@ RESIDENT_NOUNS = {"resident", "pupil", "parent", "villager", "family", "househol
                   "child", "student", "voter", "homeowner", "farmer", "commuter",
                   "shopkeeper", "business", "school", "home", "people", "townspeople"}
 SETTLEMENT_WORDS = {"village", "town", "parish", "hamlet", "city"}
+# Nouns for people, groups, buildings and events that are somewhere: "in" or "near" on
+# them makes the name after a place ("Parents in Stoke Abbas", "a school near Stoke
+# Abbas"). "in" on anything else is no place cue: "a vote of no confidence in Tom Roe",
+# "they believe in Tom Roe".
+PLACED_NOUNS = RESIDENT_NOUNS | SETTLEMENT_WORDS | {
+    "house", "hospital", "shop", "store", "farm", "factory", "plant", "site", "office",
+    "station", "road", "street", "bridge", "pier", "harbour", "harbor", "port", "hall",
+    "library", "surgery", "clinic", "pub", "hotel", "church", "park", "field", "estate",
+    "flat", "area", "land", "building", "centre", "center", "warehouse", "depot", "base",
+    "prison", "camp", "mine", "market", "beach", "coast", "community", "neighbourhood",
+    "neighborhood", "population", "crowd", "fire", "flood", "storm", "crash", "protest",
+    "rally", "meeting", "festival", "explosion", "accident", "earthquake", "landslide"}
+# People nouns whose "in" is not where they are: "investors in Carrick Wynn".
+NOT_PLACED_PEOPLE = {"investor", "shareholder", "stakeholder", "partner", "believer",
+                     "expert", "specialist", "lecturer", "professor", "degree"}
+SPACY_PLACE_LABELS = {"GPE", "LOC", "FAC"}
 AGE_RE = re.compile(r",\s*(\d{1,3}),")
 
 
@@ -144,15 +162,19 @@ def _company_cue(span: Span) -> str | None:
     before = doc[span.start - 1] if span.start else None
     if before is not None and before.is_lower and _company_noun(before) and (
             not is_person_noun(before) or any(c.lower_ in {"the", "a", "an"}
-                                              for c in before.children)):
+                                              for c in before.children)) and \
+            not verb_follows(doc, span.end):  # "The firm Tom Roe set up": he set it up
         return before.lower_
-    # in apposition only a noun no person is called: "Angelique Brunner, a developer and
-    # spokeswoman," is a person
-    apposed = [root.head] if root.dep_ == "appos" else []
-    apposed += [c for c in root.children if c.dep_ == "appos"]
+    # in apposition only a noun no person is called ("Angelique Brunner, a developer and
+    # spokeswoman," is a person), set off by the comma right beside the name: in "Noah
+    # Grell of the Calder Trust, a charity," the charity is the Trust
+    apposed = [root.head] if root.dep_ == "appos" and doc[span.start - 1].text == "," \
+        else []
+    apposed += [c for c in root.children if c.dep_ == "appos" and span.end < len(doc) and
+                doc[span.end].text == "," and c.left_edge.i == span.end + 1]
     for noun in apposed:
         if _company_noun(noun) and not is_person_noun(noun):
-            return noun.lower_
+            return f", {noun.lower_}"
     if len(span) > 1 and span[-1].lower_.rstrip(".") in COMPANY_ENDINGS and span[-1].is_title:
         return span[-1].text
     match = re.match(r"\s*\(([A-Z]{2,6})\)", text_of(doc)[span.end_char:span.end_char + 10])
@@ -162,23 +184,53 @@ def _company_cue(span: Span) -> str | None:
     return None
 
 
+def verb_follows(doc: Doc, index: int) -> bool:
+    """A finite verb right after a name (no comma between) that the name can be the
+    subject of, in a clause that lacks its object: "the firm Tom Roe set up" is a firm he
+    set up, not one named Tom Roe ("the company Calloway Price employs 300" is named so)."""
+    if index >= len(doc) or doc[index].pos_ not in {"VERB", "AUX"} or \
+            doc[index].tag_ not in {"VBD", "VBZ", "VBP", "MD"}:
+        return False
+    verb = doc[index]
+    if verb.pos_ == "AUX" and verb.head.pos_ == "VERB" and verb.head.i > verb.i:
+        verb = verb.head  # "the firm Tom Roe has run"
+    return not any(c.dep_ in VERB_OBJECTS for c in verb.children)
+
+
+# What completes a verb: with one, the name before the verb is the clause's subject.
+VERB_OBJECTS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"}
+
+
 def _company_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.lemma_.lower() in COMPANY_NOUNS
 
 
 def _place_cue(span: Span) -> str | None:
-    """ "in Stoke Abbas", "near Stoke Abbas", "pupils from Stoke Abbas": the preposition
-    that makes the name a place (not before a possessive: "in Ana Ruiz's view")."""
+    """ "Parents in Stoke Abbas", "a school near Stoke Abbas", "pupils from Stoke Abbas":
+    the noun and preposition that make the name a place ("parent in"); "in" or "near" only
+    on a noun for people or things that are somewhere, not "confidence in" nor "believe
+    in", and none before a possessive ("in Ana Ruiz's view")."""
     doc = span.doc
     before = doc[span.start - 1] if span.start else None
     if before is None or span.end < len(doc) and doc[span.end].lower_ in {
             "'s", "\u2019s", "'", "\u2019"}:
         return None  # "in Dale Stevens' comic series"
-    word = before.lower_
-    if word in WHERE_PREPOSITIONS or word in PEOPLE_PREPOSITIONS and \
-            before.head.tag_ == "NNS" and is_person_noun(before.head):
-        return word
+    word, head = before.lower_, before.head
+    lemma = head.lemma_.lower()
+    placed = head.pos_ == "NOUN" and head.i < before.i and (
+        lemma in PLACED_NOUNS or is_person_noun(head) and lemma not in NOT_PLACED_PEOPLE
+        and not lemma.endswith("ment"))  # "involvement in", "investment in": no one
+    if word in WHERE_PREPOSITIONS and placed or word in PEOPLE_PREPOSITIONS and \
+            head.tag_ == "NNS" and is_person_noun(head):
+        return f"{lemma} {word}"
     return None
+
+
+def _strong_place_cue(cue: str) -> bool:
+    """A cue that makes a name a place in the whole story: people living there or a thing
+    built or happening there ("parent in", "school near", "pupil from"), not one person
+    ("a nurse in Stoke Abbas") nor "from Saxa Vord in Shetland"."""
+    return cue.split()[0] in PLACED_NOUNS and len(cue.split()) == 2
 
 
 def _where_something_is(span: Span) -> bool:
@@ -275,9 +327,18 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
     honorific, a role, a nickname, "she")."""
     marked = {person_key(m.name) for m in mentions if m.label == "PERSON" and
               m.kind == "name" and (m.honorific or m.role or m.nickname or m.pronoun)}
+    # "Roe said" beside "the firm Tom Roe and his brother run": a company noun before the
+    # name is too weak to overrule a person the story also calls by the surname alone
+    surnames = {m.name for m in mentions if m.label == "PERSON" and m.kind == "name" and
+                " " not in m.name}
     bodies = {person_key(m.name) for m in mentions if m.kind == "name" and (
-        m.called_body or m.label == "ORG" and (m.cue or m.text.isupper() and m.text != m.name))}
-    places = {person_key(m.name) for m in mentions if m.kind == "candidate" and m.cue}
+        m.called_body or m.label == "ORG" and (m.cue or m.text.isupper() and m.text != m.name))
+        and not (_noun_before(m.cue) and surname(m.name) in surnames)}
+    # a weak cue ("a nurse in Tom Roe"?) spreads only to a name spaCy calls a place somewhere
+    spacy_places = {person_key(m.name) for m in mentions if m.label in SPACY_PLACE_LABELS and
+                    not m.cue}
+    places = {person_key(m.name) for m in mentions if m.kind == "candidate" and m.cue and (
+        _strong_place_cue(m.cue) or person_key(m.name) in spacy_places)}
     settled = []
     for mention in mentions:
         key = person_key(mention.name)
@@ -288,6 +349,12 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
                 mention = replace(mention, kind="candidate", label="GPE")
         settled.append(mention)
     return settled
+
+
+def _noun_before(cue: str | None) -> bool:
+    """A body's cue that is a company noun before the name ("firm" of "the firm Bramley
+    Dawson"), not one in apposition (", firm"), a company word ending it or an acronym."""
+    return cue is not None and cue.replace("-", "").isalpha() and cue.islower()
 
 
 def merge_short_bodies(orgs: list[Cluster]) -> list[Cluster]:

@@ -46,7 +46,7 @@ from .descriptions import (
     is_person_noun,
     prenominal_descriptions,
 )
-from .entity_kinds import settle_kinds, with_written_honorific
+from .entity_kinds import settle_kinds, verb_follows, with_written_honorific
 from .headlines import (
     headline_tokens,
     set_beside,
@@ -619,8 +619,9 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
         label = "ORG"  # "George Washington University", "Dunmore Herald", "Sound Ferries"
     if label in ORG_LABELS and not _org_looks_like_person(doc, tokens):
         name = text_of(doc)[start_char:end_char]
+        cue = _called_a_body(tokens, None) if len(tokens) > 1 else None
         return Mention(article_id, name, start_char, end_char, "ORG", name=name,
-                       called_body=len(tokens) > 1 and _called_a_body(tokens, None))
+                       called_body=cue is not None, cue=cue)
     honorific, name_tokens, inner_role = split_person_tokens(tokens)
     if not name_tokens:
         return None
@@ -631,10 +632,11 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     role = prefix_role or inner_role or apposition_role(name_tokens[-1]) or \
         person_noun_before(doc, tokens[0].i) or relative_clause_role(name_tokens[-1])
     honorific = honorific or _honorific_before(doc, tokens[0].i)
-    if not honorific and len(name_tokens) > 1 and _called_a_body(tokens, role):
+    cue = _called_a_body(tokens, role) if not honorific and len(name_tokens) > 1 else None
+    if cue is not None:
         name = text_of(doc)[start_char:end_char]
         return Mention(article_id, name, start_char, end_char, "ORG", name=name,
-                       called_body=True)
+                       called_body=True, cue=cue)
     text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
     return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
                    name=name, role=role, honorific=honorific)
@@ -647,17 +649,21 @@ COMPANY_NOUNS = {"company", "firm", "corporation", "business", "airline", "carri
 FIRM_NOUNS = COMPANY_NOUNS - {"insurer", "lender", "carrier", "retailer", "utility"}
 
 
-def _called_a_body(tokens: list[Token], role: str | None) -> bool:
-    """A name spaCy calls a person that the text calls a business: a company noun beside
-    it ("Abernathy Cole, the accounting firm"; "the law firm Abernathy Cole"). Not any
-    body's noun ("center Sam Dalembert" plays basketball), nor "it" after it: "Abernathy
-    Cole said it would" reads like "Dana Marsh said it would rain"."""
+def _called_a_body(tokens: list[Token], role: str | None) -> str | None:
+    """The company noun beside a name spaCy calls a person that makes it a business:
+    ", firm" in apposition ("Abernathy Cole, the accounting firm"), "firm" before it ("the
+    law firm Abernathy Cole"; not "the firm Tom Roe set up"). Not any body's noun ("center
+    Sam Dalembert" plays basketball), nor "it" after it: "Abernathy Cole said it would"
+    reads like "Dana Marsh said it would rain"."""
     doc, root = tokens[0].doc, tokens[-1]
     if role and role_noun(role) in FIRM_NOUNS:
-        return True
+        return f", {role_noun(role)}"
     noun = doc[tokens[0].i - 1] if tokens[0].i else None
-    return noun is not None and noun.is_lower and noun.lemma_ in FIRM_NOUNS and \
-        (noun.head.i in range(tokens[0].i, root.i + 1) or root.head == noun)
+    if noun is not None and noun.is_lower and noun.lemma_ in FIRM_NOUNS and \
+            (noun.head.i in range(tokens[0].i, root.i + 1) or root.head == noun) and \
+            not verb_follows(doc, root.i + 1):  # "the firm Tom Roe set up" is his
+        return noun.lower_
+    return None
 
 
 PLACE_PREPOSITIONS = {"from", "in", "at", "on", "near", "between", "to", "into", "onto", "over",

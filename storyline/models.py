@@ -150,8 +150,9 @@ class Mention:
     # the accounting firm", "Abernathy Cole said it would"): an organisation story-wide.
     called_body: bool = False
     # The words around a name that say which kind of thing it is, where they overrule
-    # spaCy's label: "firm" ("the Bristol firm Bramley Dawson", a body) or "in" ("Parents
-    # in Stoke Abbas", a place). `entity_kinds` settles the name so in the whole story.
+    # spaCy's label: a body's "firm" (before it: "the Bristol firm Bramley Dawson"), ",
+    # firm" (in apposition), "Services" or "(HLS)"; a place's "parent in" ("Parents in
+    # Stoke Abbas") or "in". `entity_kinds` settles the name so in the whole story.
     cue: str | None = None
     # Roles the text gives beside `role`: "Councillor Gareth Marr, the cabinet member for
     # education" has the role "councillor" and this one.

@@ -231,11 +231,32 @@ def _apart_variants(a: Cluster, b: Cluster) -> bool:
     if len(x) < 3 or _articles(a) & _articles(b):
         return False
     if x[:3] == y[:3] and _pet_ending(x) == _pet_ending(y) != x:  # "Betty" / "Bettie"
-        return True
+        return _one_pet_name(x, y) and not _other_roles(a, b)
     if y.startswith(x) and y[len(x):] in FEMININE_ENDINGS:  # "Jean" / "Jeanne"
         return False
     return any(y[:i] + y[i + 1:] == x and (y[i] == "h" or y[i] in (y[i - 1], y[i + 1:i + 2]))
                for i in range(1, len(y)))
+
+
+# Pet names spelt two ways whose stem has no doubled consonant ("Jody" / "Jodie"); other
+# such pairs are often two names ("Mary" / "Marie", "Toni" / "Tony").
+PET_SPELLINGS = {frozenset(p) for p in (("jody", "jodie"), ("katy", "katie"),
+                                        ("cathy", "cathie"), ("debby", "debbie"),
+                                        ("freddy", "freddie"), ("charly", "charlie"))}
+
+
+def _one_pet_name(x: str, y: str) -> bool:
+    """ "Betty" / "Bettie", "Lenny" / "Lennie": a stem ending in a doubled consonant, or a
+    listed pair; not "Mary" / "Marie", which are two names."""
+    stem = _pet_ending(x)[:-1]
+    return len(stem) >= 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou" or \
+        frozenset((x, y)) in PET_SPELLINGS
+
+
+def _other_roles(a: Cluster, b: Cluster) -> bool:
+    """Both given roles, none shared: "Mary Walsh, a nurse" is not "council leader Marie
+    Walsh" (a spelling variant of a name is no proof against two jobs)."""
+    return bool(a.roles and b.roles) and not set(a.roles) & set(b.roles)
 
 
 def _pet_ending(name: str) -> str:

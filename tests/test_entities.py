@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from spacy.tokens import Span
 from storyline import roles
 from storyline.descriptions import is_person_noun
 from storyline.entities import link_entities, org_key, role_head
+from storyline.entity_kinds import settle_story_kinds
 from storyline.headlines import is_headline
 from storyline.mentions import _mention_from_tokens, find_mentions
 from storyline.models import Mention
@@ -1582,3 +1584,78 @@ def test_a_name_with_an_acronym_in_brackets_is_a_body_in_every_article(analyse: 
                       "ready.")
     assert not [e for e in index.entities if e.label == "PERSON"]
     assert _org(index, "Halvard Orrin Kessly").articles == ("a0", "a1")
+
+
+def test_a_pet_ending_joins_only_a_doubled_consonant_or_a_listed_pair() -> None:
+    """ "Mary" / "Marie" and "Toni" / "Tony" are two names, not one spelt two ways; "Terry" /
+    "Terri" is one; "Betty" and "Bettie" with two different jobs are two people."""
+    for pair in (("Mary Quent", "Marie Quent"), ("Toni Quent", "Tony Quent")):
+        assert len(link_entities([_name("a0", pair[0]), _name("a1", pair[1])]).entities) == 2
+    index = link_entities([_name("a0", "Terry Quent"), _name("a1", "Terri Quent")])
+    assert len(index.entities) == 1
+    jobs = link_entities([_name("a0", "Betty Quent", role="nurse"),
+                          _name("a1", "Bettie Quent", role="council leader")])
+    assert len(jobs.entities) == 2
+    same_job = link_entities([_name("a0", "Betty Quent", role="nurse"),
+                              _name("a1", "Bettie Quent", role="nurse")])
+    assert len(same_job.entities) == 1
+
+
+def test_the_doctor_is_a_dr_with_no_role_or_a_medical_one(analyse: Any) -> None:
+    """ "Dr. Ines Calloway, an economist" is no one's doctor; a surgeon or a Dr. with no
+    stated role is "the doctor"."""
+    text = ("A diver was hurt at Calder pier on Sunday. Dr. Ines Calloway, an economist at "
+            "Calder University, said the closure would cost shops money. The doctor said "
+            "the diver would recover.")
+    start = text.index("The doctor")
+    index = _entities(analyse, text)
+    assert index.resolve("a0", start, start + 10, "The doctor") is None
+    for role in ("Dr. Ines Calloway, a surgeon at Calder General,", "Dr. Ines Calloway"):
+        told = text.replace("Dr. Ines Calloway, an economist at Calder University,", role)
+        start = told.index("The doctor")
+        index = _entities(analyse, told)
+        assert index.resolve("a0", start, start + 10, "The doctor") == \
+            _person(index, "Ines Calloway").id, role
+
+
+def test_a_place_reading_spreads_only_on_a_strong_cue_or_a_spacy_place() -> None:
+    """ "a nurse in Oskar Pell" (a weak cue) makes no place of "Oskar Pell" elsewhere;
+    "Parents in Nether Wyvel" (a strong one) does, and so does a weak cue on a name spaCy
+    calls a place somewhere in the story."""
+    def place(article: str, name: str, cue: str, label: str = "GPE") -> Mention:
+        return replace(_unresolved(article, name, "candidate", label), cue=cue)
+    weak = settle_story_kinds([place("a0", "Oskar Pell", "nurse in"),
+                               _name("a1", "Oskar Pell")])
+    assert (weak[1].kind, weak[1].label) == ("name", "PERSON")
+    strong = settle_story_kinds([place("a0", "Nether Wyvel", "parent in"),
+                                 _name("a1", "Nether Wyvel")])
+    assert (strong[1].kind, strong[1].label) == ("candidate", "GPE")
+    known = settle_story_kinds([place("a0", "Nether Wyvel", "nurse in"),
+                                _name("a1", "Nether Wyvel"),
+                                _unresolved("a2", "Nether Wyvel", "candidate", "GPE")])
+    assert (known[1].kind, known[1].label) == ("candidate", "GPE")
+
+
+def test_no_confidence_in_a_person_keeps_him_a_speaker_in_the_story(analyse: Any) -> None:
+    index = _entities(analyse,
+                      "Calder councillors passed a vote of no confidence in Oskar Pell on "
+                      "Monday after the ferry was cancelled.",
+                      '"I will not step down over one ferry," Oskar Pell said on Tuesday.')
+    pell = _person(index, "Oskar Pell")
+    assert set(pell.articles) == {"a0", "a1"}
+
+
+def test_a_company_noun_before_a_name_does_not_overrule_a_person_called_by_surname(
+        analyse: Any) -> None:
+    """ "the firm Oskar Pell" makes a body of the name in its own article only when
+    another article calls him "Pell"; a firm the story never calls by one word stays a
+    body everywhere."""
+    index = _entities(analyse,
+                      "Eight drivers have left the firm Oskar Pell this year.",
+                      "Pell said the vans were old.",
+                      "Oskar Pell spoke to drivers on Tuesday.")
+    assert {"a1", "a2"} <= set(_person(index, "Oskar Pell").articles)
+    index = _entities(analyse,
+                      "Eight drivers have left the firm Oskar Pell this year.",
+                      "Oskar Pell said the vans were old.")
+    assert not any(e.label == "PERSON" and e.name == "Oskar Pell" for e in index.entities)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.mentions import find_mentions
 from storyline.models import Mention
 
 
@@ -129,3 +130,37 @@ def test_a_role_before_a_titled_name_the_parser_did_not_join(analyse: Any) -> No
                                "Brandt, who is Tom Brandt's cousin, declined to comment.")
     [brandt] = _named(found, "Ivo Brandt", "PERSON")
     assert brandt.other_roles == ("council's cabinet member for education",)
+
+
+def test_in_after_a_word_for_trust_or_a_verb_makes_no_place(analyse: Any) -> None:
+    # "confidence in" or "believe in" a person: only a noun for people or things that are
+    # somewhere ("Families near ...", "a school in ...") makes the name after a place
+    for text in ("The board passed a vote of no confidence in Oskar Pell on Friday.",
+                 "Many fishermen still believe in Oskar Pell.",
+                 "The harbour board said its investment in Oskar Pell had paid off."):
+        found = _mentions(analyse, text)
+        assert _named(found, "Oskar Pell", "PERSON"), text
+        assert not [m for m in found if m.name == "Oskar Pell" and m.label == "GPE"], text
+    found = _mentions(analyse, "A new school in Stoke Abbas will open in May.")
+    assert [m for m in found if m.name == "Stoke Abbas" and m.label == "GPE" and m.cue]
+
+
+def test_a_firm_someone_set_up_is_not_named_after_him(analyse: Any) -> None:
+    # no comma and a verb after the name: a relative clause ("the firm he set up")
+    found = _mentions(analyse, "The firm Oskar Pell set up in 2015 gave the food bank two "
+                               "vans. Oskar Pell said the gift was small.")
+    assert len(_named(found, "Oskar Pell", "PERSON")) == 2
+    assert not _named(found, "Oskar Pell", "ORG")
+
+
+def test_a_company_noun_in_apposition_to_a_body_after_the_name_is_the_bodys(nlp: Any
+                                                                          ) -> None:
+    # the parser sometimes hangs "an advocacy group" on the person instead of the Trust
+    # (seen on tuning news); the noun's phrase must follow the name's own comma
+    doc = nlp("Noah Grell of the Calder Wildlife Trust, an advocacy group, said the plan was "
+              "sound.")
+    group = next(t for t in doc if t.text == "group")
+    group.head, group.dep_ = doc[1], "appos"
+    found = tuple(find_mentions(doc, "a0"))
+    assert _named(found, "Noah Grell", "PERSON")
+    assert not _named(found, "Noah Grell", "ORG")
