@@ -331,9 +331,9 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
     # name is too weak to overrule a person the story also calls by the surname alone
     surnames = {m.name for m in mentions if m.label == "PERSON" and m.kind == "name" and
                 " " not in m.name}
-    bodies = {person_key(m.name) for m in mentions if m.kind == "name" and (
-        m.called_body or m.label == "ORG" and (m.cue or m.text.isupper() and m.text != m.name))
-        and not (_noun_before(m.cue) and surname(m.name) in surnames)}
+    bodies = {person_key(m.name) for m in mentions if m.kind == "name" and m.label == "ORG"
+              and (m.cue or m.text.isupper() and m.text != m.name)
+              and not (_noun_before(m.cue) and surname(m.name) in surnames)}
     # a weak cue ("a nurse in Tom Roe"?) spreads only to a name spaCy calls a place somewhere
     spacy_places = {person_key(m.name) for m in mentions if m.label in SPACY_PLACE_LABELS and
                     not m.cue}

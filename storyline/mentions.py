@@ -620,8 +620,7 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     if label in ORG_LABELS and not _org_looks_like_person(doc, tokens):
         name = text_of(doc)[start_char:end_char]
         cue = _called_a_body(tokens, None) if len(tokens) > 1 else None
-        return Mention(article_id, name, start_char, end_char, "ORG", name=name,
-                       called_body=cue is not None, cue=cue)
+        return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
     honorific, name_tokens, inner_role = split_person_tokens(tokens)
     if not name_tokens:
         return None
@@ -635,8 +634,7 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     cue = _called_a_body(tokens, role) if not honorific and len(name_tokens) > 1 else None
     if cue is not None:
         name = text_of(doc)[start_char:end_char]
-        return Mention(article_id, name, start_char, end_char, "ORG", name=name,
-                       called_body=True, cue=cue)
+        return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
     text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
     return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
                    name=name, role=role, honorific=honorific)

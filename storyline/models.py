@@ -146,9 +146,6 @@ class Mention:
     describes: int | None = None
     # "female" or "male" when the text calls the named person "she" or "he" right after.
     pronoun: str | None = None
-    # The text itself calls this name a body ("the firm Abernathy Cole", "Abernathy Cole,
-    # the accounting firm", "Abernathy Cole said it would"): an organisation story-wide.
-    called_body: bool = False
     # The words around a name that say which kind of thing it is, where they overrule
     # spaCy's label: a body's "firm" (before it: "the Bristol firm Bramley Dawson"), ",
     # firm" (in apposition), "Services" or "(HLS)"; a place's "parent in" ("Parents in
