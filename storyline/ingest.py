@@ -144,8 +144,8 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[Record]:
 
 def _streams_as_lines(path: Path) -> bool:
     """A JSONL file that can be read line by line, whatever its size (a crawl's dump
-    may be gigabytes): a regular file in an 8-bit encoding. Anything else (UTF-16, a
-    FIFO, a missing file) is read whole, where its problem is told."""
+    may be gigabytes): a regular file of 8-bit text. Anything else (UTF-16, binary, a
+    FIFO, a missing file) is read whole, where `_load_text` tells its problem."""
     try:
         if not stat.S_ISREG(path.stat().st_mode):
             return False
@@ -154,7 +154,8 @@ def _streams_as_lines(path: Path) -> bool:
     except OSError:
         return False
     wide = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-    return not head.startswith(wide) and _utf16_without_bom(head) is None
+    return not head.startswith(wide) and _utf16_without_bom(head) is None and \
+        b"\x00" not in head
 
 
 def _read_jsonl_file(path: Path, source: str, *, max_bytes: int) -> Iterator[Record]:
@@ -163,11 +164,6 @@ def _read_jsonl_file(path: Path, source: str, *, max_bytes: int) -> Iterator[Rec
     stem = _clean_id(path.stem)
     try:
         with path.open("rb") as handle:
-            head = handle.read(8192)
-            if b"\x00" in head:
-                yield InputError(source, "binary file (contains NUL bytes), not text")
-                return
-            handle.seek(0)
             lines = _capped_lines(handle, max_bytes)
             yield from _read_jsonl_stream(lines, source, stem, empty_is_error=True)
     except OSError as exc:
