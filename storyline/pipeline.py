@@ -177,7 +177,7 @@ def _update_stories(store: Store, articles: Sequence[Article], kept: StoredStory
     known = db.story_of_articles(store, (a.key for a in articles))
     fresh = [a for a in articles if a.key not in known]
     given = {a.key for a in fresh}
-    fresh += [a for a in db.articles_without_story(store) if a.key not in given]
+    fresh += db.articles_without_story(store, held=given)
     if not fresh:
         return {a.key: known[a.key] for a in articles if a.key in known}, kept
     _check_term_index(store)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -330,15 +330,17 @@ _UNASSIGNED = ("FROM articles WHERE seq > ? AND NOT EXISTS"
                " (SELECT 1 FROM story_articles WHERE article_key = articles.key)")
 
 
-def articles_without_story(store: Store) -> list[Article]:
+def articles_without_story(store: Store, held: Collection[str] = ()) -> list[Article]:
     """Stored articles in no story: left by an ingest killed between its batches and its
-    story update, so the next ingest sorts them in with whatever it reads.
+    story update, so the next ingest sorts them in with whatever it reads. Those whose
+    keys are `held` (the caller has them already) are not read again.
 
     Only articles after the `mark_assigned` watermark are looked at, so the look costs
     what the last batches cost, not what the whole store does.
     """
     keys = [row[0] for row in store.conn.execute(
-        f"SELECT key {_UNASSIGNED} ORDER BY seq", (_assigned_upto(store),))]
+        f"SELECT key {_UNASSIGNED} ORDER BY seq", (_assigned_upto(store),))
+            if row[0] not in held]
     return articles_by_keys(store, keys) if keys else []
 
 
