@@ -127,7 +127,7 @@ def _argument_span(doc: Doc, cue: Token, quote: Quote, inside: bytearray
     tokens = [t for t in doc[first.i:last.i + 1] if not (t.dep_ == "mark" and t.head == branch)]
     # '... to "burning the Constitution" - a charge that stung': the aside is the writer's.
     aside = next((k for k, t in enumerate(tokens) if t.idx >= quote.end and not inside[t.idx]
-                  and t.text in {"-", "--", "\u2014", "\u2013", ";", "("}), len(tokens))
+                  and t.text in ASIDE_MARKS), len(tokens))
     tokens = _trim(tokens[:aside])
     while tokens and tokens[-1].dep_ == "cc":
         tokens = _trim(tokens[:-1])

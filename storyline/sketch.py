@@ -24,7 +24,7 @@ from datasketch import MinHashLSH
 from .credits import find_credit
 from .models import Article
 from .spinning import SpinAssessment, assess_spin, find_spin_phrases
-from .text import content_words, sentence_spans, words
+from .text import content_words_of, sentence_spans, words
 
 SHINGLE = 5
 NUM_PERM = 64
@@ -39,7 +39,6 @@ class Sketch:
     token_count: int
     shingles: np.ndarray
     anchors: np.ndarray
-    _spin_hits: list[dict[str, object]] | None = None
 
     @cached_property
     def tokens(self) -> list[str]:
@@ -59,7 +58,8 @@ class Sketch:
 
     @cached_property
     def sentence_content(self) -> list[set[str]]:
-        return [set(content_words(self.article.text[s:e])) for s, e in self.sentences]
+        """Each sentence's content words (`text.content_words`), from its words."""
+        return [set(content_words_of(tokens)) for tokens in self.sentence_words]
 
     @cached_property
     def credit(self) -> tuple[str, int, int] | None:
@@ -71,12 +71,10 @@ class Sketch:
         """The single-article spinner verdict and its evidence (None without a model)."""
         return assess_spin(self.article.text)
 
-    @property
+    @cached_property
     def spin_hits(self) -> list[dict[str, object]]:
         """Spinner phrases, looked for only when a decision needs them (the regex is slow)."""
-        if self._spin_hits is None:
-            self._spin_hits = find_spin_phrases(self.article.text)
-        return self._spin_hits
+        return find_spin_phrases(self.article.text)
 
 
 # The cheap pass works on UTF-8 bytes with numpy: a regex or a Python loop per token costs

@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from rapidfuzz.distance import Levenshtein
 
@@ -212,7 +212,12 @@ def crude_stem(word: str) -> str:
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS and (len(w) > 2 or w.isdigit())]
+    return content_words_of(words(text))
+
+
+def content_words_of(tokens: Iterable[str]) -> list[str]:
+    """The content words among tokens `words` gave: no stopword, 3+ letters or a number."""
+    return [w for w in tokens if w not in STOPWORDS and (len(w) > 2 or w.isdigit())]
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, int]]:

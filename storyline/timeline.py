@@ -337,14 +337,13 @@ def _season_as_word(mention: DateMention) -> bool:
 def _month_as_name(mention: DateMention) -> bool:
     """ "so that shops could get through the January sales": the name of a period that
     comes back every year, not a date of the story."""
-    if mention.text.lower().removeprefix("the ").strip() not in MONTH_WORDS:
+    if mention.text.lower().removeprefix("the ").strip() not in MONTH_NAMES:
         return False
     offset = mention.start - mention.sentence.start + len(mention.text)
     return bool(re.match(r"\s+(?:sales|holidays)\b", mention.sentence.text[offset:],
                          re.IGNORECASE))
 
 
-MONTH_WORDS = {name.lower() for name in calendar.month_name[1:]}
 SCHEDULE_VERBS = {"be", "open", "close", "run", "operate", "leave", "depart", "arrive",
                   "serve", "start"}
 PAST_SCHEDULE = re.compile(r"\b(?:was|were|opened|closed|ran|operated|left|departed|"
