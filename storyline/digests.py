@@ -261,7 +261,7 @@ def _label_words(sketch: Sketch, sentence: int) -> set[str]:
 
 def _paragraphs_of(sketch: Sketch, sentences: set[int]) -> set[int]:
     """The sentences sharing a paragraph (no line break between them) with `sentences`."""
-    paragraph = _paragraph_numbers(sketch)
+    paragraph = sketch.paragraphs
     held = {paragraph[index] for index in sentences}
     return {index for index, number in enumerate(paragraph) if number in held}
 
@@ -274,20 +274,9 @@ def _paragraph_text(sketch: Sketch, sentence: int) -> str:
 
 def _paragraph_openings(sketch: Sketch) -> list[int]:
     """The first sentence of each paragraph."""
-    paragraph = _paragraph_numbers(sketch)
+    paragraph = sketch.paragraphs
     return [index for index, number in enumerate(paragraph)
             if index == 0 or paragraph[index - 1] != number]
-
-
-def _paragraph_numbers(sketch: Sketch) -> list[int]:
-    """Each sentence's paragraph (a line break between two sentences starts a new one)."""
-    paragraph, number, previous_end = [], 0, None
-    for start, end in sketch.sentences:
-        if previous_end is not None and "\n" in sketch.article.text[previous_end:start]:
-            number += 1
-        paragraph.append(number)
-        previous_end = end
-    return paragraph
 
 
 def _own_copy(copy: Sketch, sentence: int, source: Sketch, other: int) -> bool:

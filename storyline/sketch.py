@@ -48,6 +48,18 @@ class Sketch:
     def sentences(self) -> list[tuple[int, int]]:
         return list(sentence_spans(self.article.text))
 
+    @cached_property
+    def paragraphs(self) -> list[int]:
+        """Each sentence's paragraph number (a line break between two sentences starts a
+        new one)."""
+        numbers, number, previous_end = [], 0, None
+        for start, end in self.sentences:
+            if previous_end is not None and "\n" in self.article.text[previous_end:start]:
+                number += 1
+            numbers.append(number)
+            previous_end = end
+        return numbers
+
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]
         return self.article.text[start:end]
