@@ -484,9 +484,7 @@ def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float]
     ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
                                            u.sentence.article_id, u.position))
     # One outlet is one source: a newsroom's two reports of its own count once.
-    def voice(root: str) -> str:
-        return outlet_key(outlets.get(root, "")) or root
-    roots = {voice(u.source) for u in [*group, *containing]}
+    roots = {_voice(u.source, outlets) for u in [*group, *containing]}
     # The representative comes from an original, so copies never speak for the group.
     representative = next((u for u in ordered if u.source == u.sentence.article_id), ordered[0])
     agreement = "conflicting" if conflicting else ("corroborated" if len(roots) >= 2
@@ -498,7 +496,7 @@ def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float]
                      for u in backing)
     names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in backing))
     return Fact(fact_id, representative.sentence.text.strip(), agreement, evidence, len(roots),
-                names, len(containing), len(roots - {voice(u.source) for u in group}))
+                names, len(containing), len(roots - {_voice(u.source, outlets) for u in group}))
 
 
 def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
@@ -621,8 +619,12 @@ def _two_outlets(first: str, second: str, outlets: dict[str, str]) -> bool:
     """Two articles (by id) from two outlets, an article without one standing for itself.
     One outlet's two articles giving two numbers tell two things, or an update: where
     outlets differ takes two outlets."""
-    return (outlet_key(outlets.get(first, "")) or first) != \
-        (outlet_key(outlets.get(second, "")) or second)
+    return _voice(first, outlets) != _voice(second, outlets)
+
+
+def _voice(article_id: str, outlets: dict[str, str]) -> str:
+    """An article's outlet as one source (its id when it names no outlet)."""
+    return outlet_key(outlets.get(article_id, "")) or article_id
 
 
 def _single_valued(unit: _Unit) -> list[tuple[str, float]]:
