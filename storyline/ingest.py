@@ -265,9 +265,10 @@ def _decode_or_fail(data: bytes, encoding: str) -> str:
 # field (title, outlet, author) keeps none of them, each becomes a space.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _BODY_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Whatever `_clean_text` looks for; one search skips it for the usual clean text.
-_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff"
-                      "\ud800-\udfff]")
+# Whatever `make_article`'s clean-up changes or refuses (controls, lone surrogates; the
+# controls of `_NOT_TEXT` are among them): one search skips it for the usual clean text.
+# U+FFFD and private-use characters are not here: the clean-up keeps them as they are.
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def one_line(value: str) -> str:

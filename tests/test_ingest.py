@@ -12,9 +12,11 @@ from typing import IO, Any
 
 import pytest
 
+from storyline import ingest
 from storyline import store as db
 from storyline.ingest import (
     DEFAULT_MAX_BYTES,
+    make_article,
     normalize_text,
     outlet_from_url,
     parse_published,
@@ -889,6 +891,20 @@ def test_text_a_scraper_damaged_is_kept_but_binary_noise_is_not(tmp_path: Path) 
     assert [a.id for a in articles] == ["pl"]
     assert [e.source for e in errors if e.severity == "error"] == [str(noise)]
 
+
+
+def test_replacement_and_private_use_characters_skip_the_clean_up(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The clean-up keeps U+FFFD and private-use characters as they are: such text takes
+    # the fast path, which gives the same article; a control character still goes through.
+    checked: list[str] = []
+    monkeypatch.setattr(ingest, "_check_is_text", checked.append)
+    damaged = "Rada miasta zamkn\ufffd\ufffda most w \ufffdrod\ufffd. \ue001 Koniec."
+    kept = make_article(id="pl", source="pl.jsonl", text=damaged)
+    assert kept.text == damaged and checked == []
+    bell = make_article(id="bell", source="b.jsonl", text="The Orla ferry\x07 sails at six.")
+    assert bell.text == "The Orla ferry sails at six."
+    assert checked == ["The Orla ferry\x07 sails at six."]
 
 # -- JSONL files of any size ----------------------------------------------------------
 
