@@ -526,6 +526,39 @@ def test_duplicate_ids_get_suffixes(tmp_path: Path) -> None:
     assert [a.text.split()[1] for a in articles] == ["Ambry", "Blethin", "Corran"]
 
 
+
+@pytest.mark.parametrize("files_first", [True, False])
+def test_an_inputs_own_id_wins_over_a_file_derived_id_in_either_order(
+        tmp_path: Path, files_first: bool) -> None:
+    # pier.txt derives "pier" and wire.jsonl's line "wire-1", the ids a JSON item and a
+    # text file's "Id:" line give as their own: the own ids win whichever input is read
+    # first, the derived ones take a suffix.
+    derived = write(tmp_path / "derived" / "pier.txt", GOOD_TEXT)
+    wire = write(tmp_path / "derived" / "wire.jsonl",
+                 '{"text": "The Quillby pier reopened on Monday, Mo Reyes said."}\n')
+    write(tmp_path / "own" / "item.json",
+          json.dumps({"id": "pier", "text": "Quillby pier reopened, said Mo Reyes."}))
+    write(tmp_path / "own" / "note.txt",
+          "Id: wire-1\nTitle: Tram fares\n\nQuillby tram fares will rise, Len Astor said.\n")
+    inputs = [derived, wire, tmp_path / "own"] if files_first else \
+        [tmp_path / "own", derived, wire]
+    articles, errors = read(*inputs)
+    assert errors == []
+    by_source = {Path(a.source).name: a.id for a in articles}
+    assert by_source == {"item.json": "pier", "note.txt": "wire-1", "pier.txt": "pier-2",
+                         "wire.jsonl": "wire-1-2"}
+
+
+def test_a_jsonl_items_own_id_wins_over_an_earlier_lines_derived_id(tmp_path: Path) -> None:
+    path = write(tmp_path / "feed.jsonl", "\n".join(json.dumps(o) for o in [
+        {"text": "First Dovecote story, with no id of its own."},
+        {"id": "feed-1", "text": "Second Dovecote story."},
+        {"id": "feed-1-2", "text": "Third Dovecote story."},
+    ]) + "\n")
+    articles, _ = read(path)
+    assert [a.id for a in articles] == ["feed-1-3", "feed-1", "feed-1-2"]
+
+
 def test_duplicate_id_suffix_does_not_clash_with_a_real_id(tmp_path: Path) -> None:
     path = write(tmp_path / "ids.jsonl", "\n".join(json.dumps(o) for o in [
         {"id": "x", "text": "First Dovecote story."},
