@@ -6,7 +6,8 @@ Comes out: a stream of `Article` (normalised main text plus metadata) and
 
 Formats: `.txt` (optional `Key: value` header block ended by a blank line),
 `.html`/`.htm` (main text via trafilatura), `.json` (one object), `.jsonl`
-(one object per line), RSS/Atom feeds (`.xml`, `.rss`, `.atom`, `.feed`).
+(one object per line), RSS/Atom feeds (`.xml`, `.rss`, `.atom`, `.feed`). A folder's
+Markdown files are notes, not articles: each is named in a warning and left out.
 """
 
 from __future__ import annotations
@@ -42,7 +43,13 @@ class _Given:
 _Read = Record | _Given  # what the readers below yield to `read_inputs`
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
+# Not an input format of DESIGN.md: in a folder, Markdown is notes kept beside the articles
+# (or a dossier.md that `analyze --out` wrote), named as left out; a file named on its own
+# is still read as plain text, like any other file the user names.
+NOTE_SUFFIXES = {".md", ".markdown"}
+NOT_AN_ARTICLE = ("left out: Markdown notes are not articles (rename the file to .txt to "
+                  "read it as one)")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
 JSON_SUFFIXES = {".json"}
@@ -188,6 +195,8 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[_Read]:
                     yield InputError(path_text(child), "not a regular file")
             elif child.suffix.lower() in KNOWN_SUFFIXES:
                 yield from _read_file(child, max_bytes=max_bytes)
+            elif child.suffix.lower() in NOTE_SUFFIXES:
+                yield InputError(path_text(child), NOT_AN_ARTICLE, severity="warning")
             elif not STORE_FILE.search(child.name):
                 others[child.suffix.lower() or "no suffix"] += 1
         if others:

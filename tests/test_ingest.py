@@ -16,6 +16,7 @@ from storyline import ingest
 from storyline import store as db
 from storyline.ingest import (
     DEFAULT_MAX_BYTES,
+    NOT_AN_ARTICLE,
     make_article,
     normalize_text,
     outlet_from_url,
@@ -447,12 +448,27 @@ def test_directory_is_read_recursively_and_skips_unknown_and_hidden(tmp_path: Pa
     write(tmp_path / "a" / ".notes.md", "Hidden Rookham notes.\n")
     articles, errors = read(tmp_path)
     assert [(e.source, e.reason, e.severity) for e in errors] == [
+        (str(tmp_path / "a" / "b" / "deep.md"), NOT_AN_ARTICLE, "warning"),
         (str(tmp_path), "left out 3 files of a type Storyline does not read: .csv (1), "
          ".png (1), no suffix (1)", "warning")]  # named, hidden files not counted
-    assert sorted(a.id for a in articles) == ["deep", "page", "top"]
+    assert sorted(a.id for a in articles) == ["page", "top"]
     texts = " ".join(a.text for a in articles)
     assert "hidden" not in texts.lower()
     assert "data file" not in texts
+
+
+def test_markdown_notes_in_a_folder_are_named_and_left_out_but_read_when_named(
+        tmp_path: Path) -> None:
+    # Notes kept beside the articles (or a dossier.md an earlier `analyze --out` wrote)
+    # are no article: DESIGN.md reads .txt as plain text, and a folder's .md is named.
+    write(tmp_path / "ferry.txt", GOOD_TEXT)
+    notes = write(tmp_path / "NOTES.md", "# To do\n\nAsk the Ashcombe dairy about Monday.\n")
+    articles, errors = read(tmp_path)
+    assert [a.id for a in articles] == ["ferry"]
+    assert [(e.source, e.severity) for e in errors] == [(str(notes), "warning")]
+    assert "not articles" in errors[0].reason
+    named, errors = read(notes)  # the user named the file: read as plain text
+    assert [a.id for a in named] == ["NOTES"] and errors == []
 
 
 def test_directory_order_is_stable(tmp_path: Path) -> None:
