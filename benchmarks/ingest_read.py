@@ -26,14 +26,17 @@ WORDS = ["the", "Wrenfold", "ferry", "harbour", "master", "Pim", "Ostra", "said"
          "tram", "Friday", "storm", "repairs"]
 
 
-def write_articles(path: Path, count: int) -> int:
-    """`count` articles of eight 60-word paragraphs; returns the number of words."""
+def write_articles(path: Path, count: int, *, damaged: bool = False) -> int:
+    """`count` articles of eight 60-word paragraphs; returns the number of words. With
+    `damaged`, every "harbour" is "harb\ufffdur", as a scraper's bad decoding leaves it."""
     rng = random.Random(3)
     words = 0
     with path.open("w", encoding="utf-8") as stream:
         for number in range(count):
             text = "\n\n".join(" ".join(rng.choice(WORDS) for _ in range(60)) + "."
                                for _ in range(8))
+            if damaged:
+                text = text.replace("harbour", "harb\ufffdur")
             words += len(text.split())
             stream.write(json.dumps({
                 "id": f"a{number}", "title": f"Ferry news {number}", "outlet": "Wrenfold Post",
@@ -80,6 +83,11 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=3, help="runs; the least CPU time counts")
     parser.add_argument("--json", type=Path, help="also save the figures here")
+    parser.add_argument("--damaged", action="store_true",
+                        help="texts hold U+FFFD (a scraper's damage), as many crawls do")
+    parser.add_argument("--derived", action="store_true",
+                        help="a .txt file (an id made from its name) is read first, so the "
+                             "JSONL's own ids are read ahead and reserved")
     parser.add_argument("--ingest", type=int, metavar="N",
                         help="measure a whole `storyline ingest` of N articles instead")
     args = parser.parse_args()
@@ -92,14 +100,16 @@ def main() -> None:
     from storyline.ingest import read_inputs
 
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "articles.jsonl"
-        words = write_articles(path, args.articles)
+        path, note = Path(folder) / "articles.jsonl", Path(folder) / "note.txt"
+        words = write_articles(path, args.articles, damaged=args.damaged)
+        note.write_text("The Wrenfold ferry sails again, harbour master Pim Ostra said.\n")
+        inputs = [str(note), str(path)] if args.derived else [str(path)]
         times = []
         for _ in range(args.repeat):
             start = time.process_time()
-            records = list(read_inputs([str(path)]))
+            records = list(read_inputs(inputs))
             times.append(time.process_time() - start)
-    assert len(records) == args.articles, "every generated article must be read"
+    assert len(records) == len(inputs) - 1 + args.articles, "every article must be read"
     figures = {"articles": args.articles, "words": words, "cpu_s": round(min(times), 3),
                "us_per_article": round(min(times) / args.articles * 1e6, 1)}
     print(json.dumps(figures))

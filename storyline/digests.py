@@ -289,10 +289,15 @@ def _own_copy(copy: Sketch, sentence: int, source: Sketch, other: int) -> bool:
 def _topical(source: Sketch, other: int) -> bool:
     """Sentence `other` of `source` is about what the article is about: a stock line
     ("Sign up for our newsletter", "Reporting by ...") shares no words with the rest."""
-    around = {word for number, content in enumerate(source.sentence_content)
-              if number != other for word in content if not _calendar(word)}
-    mine = {word for word in source.sentence_content[other] if not _calendar(word)}
-    return not around or len(mine & around) >= ITEM_TOPICAL_WORDS
+    # From the source's word counts (made once per source), not a rescan of its sentences
+    # on every call: a word of this sentence is also in another when two sentences use it.
+    counts, content = source.sentence_counts, source.sentence_content[other]
+    mine = {word for word in content if not _calendar(word)}
+    if sum(1 for word in mine if counts[word] > 1) >= ITEM_TOPICAL_WORDS:
+        return True
+    # Else topical only when the other sentences hold no word but the calendar's.
+    return not any(not _calendar(word) and (word not in content or count > 1)
+                   for word, count in counts.items())
 
 
 _CALENDAR = WEEKDAYS | MONTH_NAMES | MONTH_ABBREVIATIONS | {

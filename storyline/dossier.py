@@ -3,14 +3,20 @@
 Goes in: the story, its articles, provenance, entities, resolved quotes,
 quote groups, events, facts, divergences, summary and input errors. Comes
 out: a plain dict (`"schema": "storyline.dossier/1"`) ready for json.dumps.
-Fields beyond the contract are additions; none of the contract's are renamed.
+Fields beyond the contract are additions; none of the contract's are renamed. One of
+them, `reported_speech`, groups the reported speech no quote group holds
+(`reported_speech`), so the report renders groups and lines as the JSON gives them.
 """
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from rapidfuzz import fuzz
 
 from .models import (
     Article,
@@ -53,7 +59,7 @@ def build_dossier_dict(results: StoryResults, *, generator: dict[str, Any] | Non
     """The contract JSON for one story."""
     story = results.story
     texts = {a.id: a.text for a in results.articles}
-    return {
+    dossier = {
         "schema": SCHEMA,
         "story": {"id": story.id, "title": story.title, "articles": len(results.articles)},
         "articles": [_article(a) for a in results.articles],
@@ -72,6 +78,10 @@ def build_dossier_dict(results: StoryResults, *, generator: dict[str, Any] | Non
         "errors": [_error(e) for e in results.errors],
         "generator": {**(generator or {}), "summary": results.summary_method},
     }
+    # An addition to the contract: the report shows these lines as they are, so the JSON
+    # and the brief group reported speech alike (the report groups nothing of its own).
+    dossier["reported_speech"] = reported_speech(dossier)
+    return dossier
 
 
 def _spans(spans: Sequence[Span]) -> list[dict[str, Any]]:
@@ -163,3 +173,56 @@ def with_errors(dossier: dict[str, Any], errors: Sequence[InputError]) -> dict[s
 def _error(error: InputError) -> dict[str, Any]:
     return {"source": error.source, "reason": error.reason, "severity": error.severity,
             "stage": error.stage}
+
+
+def reported_speech(dossier: dict[str, Any]) -> list[dict[str, Any]]:
+    """Reported speech outside any utterance group, one line per thing said: the same words
+    in several outlets, or a copy's rewording of its original's line, are one line naming
+    every outlet. Each line: `text`, `articles`, `quotes` (their ids), `speaker_name`,
+    `speaker_text`."""
+    grouped = {qid for group in dossier["quote_groups"] for qid in group["quotes"]}
+    original = {p["article"]: p.get("of") for p in dossier["provenance"]
+                if p["kind"] != "original"}
+    lines: list[dict[str, Any]] = []
+    by_speaker: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
+    for quote in dossier["quotes"]:
+        if quote["id"] in grouped:
+            continue
+        text = quoted(quote.get("quoted", quote["text"]))
+        # Unnamed speakers are told apart by how the text describes them.
+        who = (quote["speaker_name"],
+               "" if quote["speaker_name"] else (quote.get("speaker_text") or "").lower())
+        same = next((line for line in by_speaker[who] if _said_alike(
+            line, text, original.get(quote["article"]))), None)
+        if same is not None:
+            same["quotes"].append(quote["id"])
+            if quote["article"] not in same["articles"]:
+                same["articles"].append(quote["article"])
+            continue
+        line = {"text": text, "articles": [quote["article"]], "quotes": [quote["id"]],
+                "speaker_name": quote["speaker_name"], "speaker_text": quote.get("speaker_text")}
+        by_speaker[who].append(line)
+        lines.append(line)
+    return lines
+
+
+def _said_alike(line: dict[str, Any], text: str, copied_from: str | None) -> bool:
+    """The same words, or a copy's rewording of a line its original reports."""
+    if line["text"].lower() == text.lower():
+        return True
+    return copied_from in line["articles"] and \
+        fuzz.ratio(line["text"].lower(), text.lower()) >= COPY_REWORDING
+
+
+# A spinner's synonyms keep a sentence's shape: its line against the original's scores
+# 60-80 where two different things said score below 50.
+COPY_REWORDING = 60
+
+
+def quoted(text: str) -> str:
+    """Quoted words as a reader reads them: one line, without the comma before the cue or
+    the mark that reopens the quotation in its next paragraph."""
+    return " ".join(REOPENED.sub(" ", text).split()).strip(",;: ")
+
+
+REOPENED = re.compile(r"\s*\n\s*\n\s*[\"\u201c]")  # a quotation going on in a new paragraph

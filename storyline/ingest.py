@@ -6,7 +6,8 @@ Comes out: a stream of `Article` (normalised main text plus metadata) and
 
 Formats: `.txt` (optional `Key: value` header block ended by a blank line),
 `.html`/`.htm` (main text via trafilatura), `.json` (one object), `.jsonl`
-(one object per line), RSS/Atom feeds (`.xml`, `.rss`, `.atom`, `.feed`).
+(one object per line), RSS/Atom feeds (`.xml`, `.rss`, `.atom`, `.feed`). A folder's
+Markdown files are notes, not articles: each is named in a warning and left out.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -30,8 +31,25 @@ from .models import Article, InputError, InputProblem
 
 Record = Article | InputError
 
+
+@dataclass(frozen=True, slots=True)
+class _Given:
+    """An article read with its input's own id (a JSON item's "id", a text file's `Id:`
+    line): it wins over the ids derived from file names (`_ArticleIds`)."""
+
+    article: Article
+
+
+_Read = Record | _Given  # what the readers below yield to `read_inputs`
+
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
+# Not an input format of DESIGN.md: in a folder, Markdown is notes kept beside the articles
+# (or a dossier.md that `analyze --out` wrote), named as left out; a file named on its own
+# is still read as plain text, like any other file the user names.
+NOTE_SUFFIXES = {".md", ".markdown"}
+NOT_AN_ARTICLE = ("left out: Markdown notes are not articles (rename the file to .txt to "
+                  "read it as one)")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom", ".feed"}
 JSON_SUFFIXES = {".json"}
@@ -53,30 +71,106 @@ def read_inputs(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
         stdin: stream used for "-" (defaults to sys.stdin's bytes); a bytes stream is
             decoded line by line as files are (UTF-8, else Windows-1252 with a warning).
     """
-    seen_ids: dict[str, int] = {}
+    inputs = list(inputs)
+    ids = _ArticleIds(inputs, max_bytes=max_bytes)
     for item in inputs:
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            records: Iterator[Record] = _read_jsonl_stream(stream, "<stdin>", "stdin")
+            records: Iterator[_Read] = _read_jsonl_stream(stream, "<stdin>", "stdin")
         else:
             records = _read_path(Path(item), max_bytes=max_bytes)
         for record in records:
-            if isinstance(record, Article):
-                record = _with_unique_id(record, seen_ids)
-            yield record
+            if isinstance(record, _Given):
+                yield ids.assign(record.article, own=True)
+            elif isinstance(record, Article):
+                yield ids.assign(record, own=False)
+            else:
+                yield record
 
 
-def _with_unique_id(article: Article, seen: dict[str, int]) -> Article:
-    count = seen.get(article.id, 0)
-    seen[article.id] = count + 1
-    if count == 0:
-        return article
-    new_id = f"{article.id}-{count + 1}"
-    while new_id in seen:
-        count += 1
-        new_id = f"{article.id}-{count + 1}"
-    seen[new_id] = 1
-    return replace(article, id=new_id)
+class _ArticleIds:
+    """The article ids of one `read_inputs` run, unique within it (a taken id gets a
+    numeric suffix: "pier-2").
+
+    An input's own id wins over one derived from a file name, whatever the order of the
+    inputs: before the first derived or suffixed id is given, the own ids of all the run's
+    files are read and reserved (`_own_ids`; only then, so a crawl whose items all carry
+    ids is read once). Standard input cannot be read twice: its own ids count as they come.
+    """
+
+    def __init__(self, inputs: list[str], *, max_bytes: int) -> None:
+        self._inputs, self._max_bytes = inputs, max_bytes
+        self._given: set[str] = set()
+        self._reserved: set[str] | None = None
+        self._last_suffix: dict[str, int] = {}  # where the search for a free suffix resumes
+
+    def assign(self, article: Article, *, own: bool) -> Article:
+        if own and article.id not in self._given:
+            self._given.add(article.id)
+            return article
+        if self._reserved is None:
+            self._reserved = _own_ids(self._inputs, max_bytes=self._max_bytes)
+        candidate = article.id
+        if candidate in self._given or candidate in self._reserved:
+            number = self._last_suffix.get(article.id, 1)
+            while candidate in self._given or candidate in self._reserved:
+                number += 1
+                candidate = f"{article.id}-{number}"
+            self._last_suffix[article.id] = number
+        self._given.add(candidate)
+        return article if candidate == article.id else replace(article, id=candidate)
+
+
+def _own_ids(inputs: Iterable[str], *, max_bytes: int) -> set[str]:
+    """The own ids (`_Given`) in the files of `inputs`, as `make_article` stores them: the
+    files `_read_path` reads, each read as `_read_file` would but with no article made
+    (HTML pages and feed items have none). Standard input is not read."""
+    found: set[str] = set()
+    for item in inputs:
+        path = Path(item)
+        if item == "-" or not path.exists():
+            continue
+        files = [path] if not path.is_dir() else sorted(
+            child for child in path.rglob("*") if child.suffix.lower() in KNOWN_SUFFIXES
+            and not any(part.startswith(".") for part in child.relative_to(path).parts))
+        for file in files:
+            found.update(_SURROGATE.sub("\ufffd", one_line(value))
+                         for value in _file_own_ids(file, max_bytes=max_bytes))
+    found.discard("")
+    return found
+
+
+def _file_own_ids(path: Path, *, max_bytes: int) -> Iterator[str]:
+    suffix = path.suffix.lower()
+    try:
+        if suffix in JSONL_SUFFIXES and _streams_as_lines(path):
+            with path.open("rb") as handle:
+                # Only a line naming an "id" is parsed: a crawl's lines may lack one.
+                yield from _json_own_ids(
+                    _decode_text(line)[0] for line in _capped_lines(handle, max_bytes)
+                    if isinstance(line, bytes) and b'"id"' in line)
+            return
+        if not path.is_file():
+            return
+        text, _warning = _load_text(path, max_bytes=max_bytes)
+    except (OSError, InputProblem):
+        return
+    if suffix in JSONL_SUFFIXES:
+        yield from _json_own_ids(io.StringIO(text))
+    elif suffix in JSON_SUFFIXES:
+        yield from _json_own_ids([text])
+    elif suffix not in HTML_SUFFIXES | FEED_SUFFIXES and not _starts_like_feed(text):
+        yield _split_header(text.lstrip("\ufeff"))[0].get("id", "")
+
+
+def _json_own_ids(texts: Iterable[str]) -> Iterator[str]:
+    for text in texts:
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(obj, dict):
+            yield _own_id(obj.get("id"))
 
 
 def path_text(path: Path) -> str:
@@ -85,7 +179,7 @@ def path_text(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
+def _read_path(path: Path, *, max_bytes: int) -> Iterator[_Read]:
     if not path.exists():
         yield InputError(path_text(path), "no such file or directory")
         return
@@ -101,6 +195,8 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
                     yield InputError(path_text(child), "not a regular file")
             elif child.suffix.lower() in KNOWN_SUFFIXES:
                 yield from _read_file(child, max_bytes=max_bytes)
+            elif child.suffix.lower() in NOTE_SUFFIXES:
+                yield InputError(path_text(child), NOT_AN_ARTICLE, severity="warning")
             elif not STORE_FILE.search(child.name):
                 others[child.suffix.lower() or "no suffix"] += 1
         if others:
@@ -112,7 +208,7 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[Record]:
     yield from _read_file(path, max_bytes=max_bytes)
 
 
-def _read_file(path: Path, *, max_bytes: int) -> Iterator[Record]:
+def _read_file(path: Path, *, max_bytes: int) -> Iterator[_Read]:
     source = path_text(path)
     if path.suffix.lower() in JSONL_SUFFIXES and _streams_as_lines(path):
         yield from _read_jsonl_file(path, source, max_bytes=max_bytes)
@@ -136,7 +232,7 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[Record]:
         elif suffix in FEED_SUFFIXES or _starts_like_feed(text):
             yield from parse_feed(text, source=source, stem=stem)
         else:
-            yield parse_text(text, source=source, default_id=stem, warnings=notes)
+            yield _parse_text(text, source=source, default_id=stem, warnings=notes)
     except InputProblem as problem:
         yield InputError(source, str(problem))
     yield from _warnings(source, notes)
@@ -158,7 +254,7 @@ def _streams_as_lines(path: Path) -> bool:
         b"\x00" not in head
 
 
-def _read_jsonl_file(path: Path, source: str, *, max_bytes: int) -> Iterator[Record]:
+def _read_jsonl_file(path: Path, source: str, *, max_bytes: int) -> Iterator[_Read]:
     """A JSONL file streamed: memory holds one line at a time, and `max_bytes` caps a
     line (one article), not the file."""
     stem = _clean_id(path.stem)
@@ -265,9 +361,10 @@ def _decode_or_fail(data: bytes, encoding: str) -> str:
 # field (title, outlet, author) keeps none of them, each becomes a space.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f]")
 _BODY_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Whatever `_clean_text` looks for; one search skips it for the usual clean text.
-_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff"
-                      "\ud800-\udfff]")
+# Whatever `make_article`'s clean-up changes or refuses (controls, lone surrogates; the
+# controls of `_NOT_TEXT` are among them): one search skips it for the usual clean text.
+# U+FFFD and private-use characters are not here: the clean-up keeps them as they are.
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def one_line(value: str) -> str:
@@ -445,16 +542,17 @@ def _clean_id(value: str) -> str:
     return cleaned or "article"
 
 
-def parse_text(text: str, *, source: str, default_id: str,
-               warnings: list[str] | None = None) -> Article:
+def _parse_text(text: str, *, source: str, default_id: str,
+                warnings: list[str] | None = None) -> Article | _Given:
     """A plain-text article with an optional `Key: value` header block."""
     header, body = _split_header(text.lstrip("\ufeff"))
-    return make_article(
+    article = make_article(
         id=header.get("id", default_id), source=source, text=body,
         title=header.get("title", ""), outlet=header.get("outlet", header.get("source", "")),
         url=header.get("url", ""), published=header.get("published", header.get("date")),
         author=header.get("author", ""), warnings=warnings,
     )
+    return _Given(article) if header.get("id") else article
 
 
 def _split_header(text: str) -> tuple[dict[str, str], str]:
@@ -483,7 +581,7 @@ def _parse_json(text: str, *, one_line: bool = False) -> Any:
 
 
 def _article_from_json(obj: Any, source: str, default_id: str,
-                       warnings: list[str] | None = None) -> Article:
+                       warnings: list[str] | None = None) -> Article | _Given:
     if not isinstance(obj, dict):
         raise InputProblem("JSON value is not an article object")
     url = _string_field(obj, "url", warnings if warnings is not None else [])
@@ -504,12 +602,14 @@ def _article_from_json(obj: Any, source: str, default_id: str,
     # `source` is where Storyline read the article (DESIGN.md): an item's own "source"
     # names its outlet, as the `Source:` line of a text file does.
     outlet = _string_field(obj, "outlet", notes) or _named(obj.get("source"))
-    return make_article(
-        id=_own_id(obj.get("id")) or default_id, source=source, text=body,
+    own = _own_id(obj.get("id"))
+    article = make_article(
+        id=own or default_id, source=source, text=body,
         title=_string_field(obj, "title", notes, numbers=True), outlet=outlet, url=url,
         published=obj.get("published"), author=_author_text(obj.get("author"), notes),
         warnings=warnings,
     )
+    return _Given(article) if own else article
 
 
 def _named(value: object) -> str:
@@ -559,7 +659,7 @@ def _author_text(value: object, warnings: list[str]) -> str:
 
 
 def _read_jsonl_stream(stream: Iterable[str | bytes | InputProblem], source: str,
-                       stem: str, *, empty_is_error: bool = False) -> Iterator[Record]:
+                       stem: str, *, empty_is_error: bool = False) -> Iterator[_Read]:
     """One article per line. A file decoded as Windows-1252 says so once, not on each of
     its (perhaps millions of) lines."""
     fallback_lines: list[int] = []

@@ -22,8 +22,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
-from rapidfuzz import fuzz
 
+from .dossier import quoted
 from .text import plural, readable_number
 
 FORMATS = ("json", "md", "html")
@@ -145,7 +145,7 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
     for group in dossier["quote_groups"]:
         by_speaker[group["speaker_name"] or "Unattributed"].append(group)
     reported: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for line in reported_speech(dossier):
+    for line in dossier["reported_speech"]:
         reported[line["speaker_name"] or "Unattributed"].append(line)
     for speaker in reported:
         by_speaker.setdefault(speaker, [])
@@ -282,48 +282,6 @@ def quote_wordings(group: dict[str, Any]) -> list[dict[str, Any]]:
     return list(wordings.values())
 
 
-def reported_speech(dossier: dict[str, Any]) -> list[dict[str, Any]]:
-    """Reported speech outside any utterance group, one line per thing said: the same words
-    in several outlets, or a copy's rewording of its original's line, are one line naming
-    every outlet. Each line: `text`, `articles`, `speaker_name`, `speaker_text`."""
-    grouped = {qid for group in dossier["quote_groups"] for qid in group["quotes"]}
-    original = {p["article"]: p.get("of") for p in dossier["provenance"]
-                if p["kind"] != "original"}
-    lines: list[dict[str, Any]] = []
-    by_speaker: dict[tuple[str | None, str], list[dict[str, Any]]] = defaultdict(list)
-    for quote in dossier["quotes"]:
-        if quote["id"] in grouped:
-            continue
-        text = quoted(quote.get("quoted", quote["text"]))
-        # Unnamed speakers are told apart by how the text describes them.
-        who = (quote["speaker_name"],
-               "" if quote["speaker_name"] else (quote.get("speaker_text") or "").lower())
-        same = next((line for line in by_speaker[who] if _said_alike(
-            line, text, original.get(quote["article"]))), None)
-        if same is not None:
-            if quote["article"] not in same["articles"]:
-                same["articles"].append(quote["article"])
-            continue
-        line = {"text": text, "articles": [quote["article"]],
-                "speaker_name": quote["speaker_name"], "speaker_text": quote.get("speaker_text")}
-        by_speaker[who].append(line)
-        lines.append(line)
-    return lines
-
-
-def _said_alike(line: dict[str, Any], text: str, copied_from: str | None) -> bool:
-    """The same words, or a copy's rewording of a line its original reports."""
-    if line["text"].lower() == text.lower():
-        return True
-    return copied_from in line["articles"] and \
-        fuzz.ratio(line["text"].lower(), text.lower()) >= COPY_REWORDING
-
-
-# A spinner's synonyms keep a sentence's shape: its line against the original's scores
-# 60-80 where two different things said score below 50.
-COPY_REWORDING = 60
-
-
 def render_markdown(dossier: dict[str, Any]) -> str:
     """A readable Markdown brief; article text is HTML-escaped."""
     story = dossier["story"]
@@ -370,7 +328,7 @@ def render_markdown(dossier: dict[str, Any]) -> str:
         for variant in quote_wordings(group):
             who = ", ".join(names.get(a, a) for a in variant["articles"])
             lines.append(f"  - {_md(who)}: \u201c{_md(quoted(variant['text']))}\u201d")
-    for line in reported_speech(dossier):
+    for line in dossier["reported_speech"]:
         outlets = ", ".join(names.get(a, a) for a in line["articles"])
         lines.append(f"- {_speaker(line['speaker_name'], line['speaker_text'])} "
                      f"(reported): {_md(line['text'])} ({_md(outlets)})")
@@ -404,15 +362,6 @@ NONE_FOUND = "_None found._"
 
 def _also(aliases: Sequence[str]) -> str:
     return f"; also {_md(', '.join(aliases))}" if aliases else ""
-
-
-def quoted(text: str) -> str:
-    """Quoted words as a reader reads them: one line, without the comma before the cue or
-    the mark that reopens the quotation in its next paragraph."""
-    return " ".join(REOPENED.sub(" ", text).split()).strip(",;: ")
-
-
-REOPENED = re.compile(r"\s*\n\s*\n\s*[\"\u201c]")  # a quotation going on in a new paragraph
 
 
 def _speaker(name: str | None, described: str | None) -> str:

@@ -14,6 +14,7 @@ words and sentences, its credit line (`credits`) and the single-article spinner 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -72,6 +73,11 @@ class Sketch:
     def sentence_content(self) -> list[set[str]]:
         """Each sentence's content words (`text.content_words`), from its words."""
         return [set(content_words_of(tokens)) for tokens in self.sentence_words]
+
+    @cached_property
+    def sentence_counts(self) -> Counter[str]:
+        """How many of its sentences use each content word (`sentence_content`)."""
+        return Counter(word for content in self.sentence_content for word in content)
 
     @cached_property
     def credit(self) -> tuple[str, int, int] | None:

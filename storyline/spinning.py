@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .text import NUMBER_WORDS
 from .wording import (
     CLOCK_SUFFIX,
     FUNCTION_WORDS,
@@ -411,8 +412,11 @@ def find_spin_phrases(text: str) -> list[dict[str, object]]:
 
 
 def _spelled(number: int) -> str:
-    return ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-            "nine"][number]
+    """A digit as its word ("3" -> "three"), from text.NUMBER_WORDS."""
+    return _DIGIT_WORDS[number]
+
+
+_DIGIT_WORDS = {value: word for word, value in NUMBER_WORDS.items() if value < 10}
 
 
 def is_spun_alone(hits: list[dict[str, object]], word_count: int) -> bool:

@@ -41,6 +41,20 @@ def test_analyze_one_story_prints_the_dossier(tmp_path: Path) -> None:
     assert any(q["speaker_name"] == "Ilse Varga" for q in dossier["quotes"])
 
 
+def test_analyze_names_the_markdown_notes_of_a_folder_and_makes_no_story_of_them(
+        tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(WIRE)
+    (tmp_path / "notes.md").write_text("# Notes\n\nCall the Kestrel Ford ferry office about "
+                                       "the Saltmarsh timetable on Friday.\n")
+    result = _run("analyze", str(tmp_path), "--format", "json")
+    assert result.exit_code == 0
+    [dossier] = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [a["source"] for a in dossier["articles"]] == [str(tmp_path / "wire.txt")]
+    assert f"storyline: warning {tmp_path / 'notes.md'}: left out: Markdown notes are " \
+        "not articles" in result.stderr
+    assert any(e["source"] == str(tmp_path / "notes.md") for e in dossier["errors"])
+
+
 def test_analyze_without_one_story_prints_jsonl_per_story() -> None:
     result = _run("analyze", str(DEMO_ARTICLES), "--format", "json")
     assert result.exit_code == 0

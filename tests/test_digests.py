@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from storyline.digests import ITEM_TOPICAL_WORDS, _calendar, _topical
 from storyline.models import Article
 from storyline.provenance import detect_provenance
+from storyline.sketch import Sketch, sketch_article
 from tests.conftest import article
 
 LIBRARY = ("The Orla Bay public library will close its reading room for eight weeks from "
@@ -180,3 +182,28 @@ def test_a_common_word_is_no_credit_of_a_one_word_outlet() -> None:
 
     assert kind("; the post office next door stays open") == "original"
     assert kind(" (The Post)") == "digest"
+
+
+def _topical_by_rescan(sketch: Sketch, other: int) -> bool:
+    """`digests._topical` as first written: a rescan of the other sentences on every call."""
+    around = {word for number, content in enumerate(sketch.sentence_content)
+              if number != other for word in content if not _calendar(word)}
+    mine = {word for word in sketch.sentence_content[other] if not _calendar(word)}
+    return not around or len(mine & around) >= ITEM_TOPICAL_WORDS
+
+
+def test_a_topical_sentence_is_told_from_the_sources_word_counts_as_by_a_rescan() -> None:
+    # A stock line, calendar-only lines, a line sharing a word with one other line and a
+    # word repeated inside one sentence: every sentence reads as the rescan reads it.
+    texts = [LIBRARY + "\n\nSign up for our newsletter to get every story first.",
+             "Reservoir levels fell on Monday. Reservoir staff said so. Sign up today.",
+             "Monday, March 3.\n\nTuesday morning, next week.\n\nThe pump station pump failed.",
+             "A lone sentence about the harbour wall, harbour gates and the harbour master.",
+             _brief("TIDES: The harbour wall at Orla Bay will close for repairs on Monday.")]
+    verdicts = []
+    for text in texts:
+        sketch = sketch_article(article(text))
+        for number in range(len(sketch.sentences)):
+            verdicts.append(_topical(sketch, number))
+            assert verdicts[-1] == _topical_by_rescan(sketch, number), (text, number)
+    assert True in verdicts and False in verdicts

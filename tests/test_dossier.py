@@ -92,4 +92,9 @@ def test_ids_are_unique_and_references_resolve(bridge: dict[str, Any]) -> None:
     assert all(q["speaker"] in entity_ids for q in bridge["quotes"] if q["speaker"])
     grouped = [qid for g in bridge["quote_groups"] for qid in g["quotes"]]
     assert set(grouped) <= quote_ids and len(grouped) == len(set(grouped))
+    # every quote no group holds is on one reported-speech line, with its article
+    lines = [(qid, line) for line in bridge["reported_speech"] for qid in line["quotes"]]
+    assert sorted(qid for qid, _line in lines) == sorted(quote_ids - set(grouped))
+    article_of = {q["id"]: q["article"] for q in bridge["quotes"]}
+    assert all(article_of[qid] in line["articles"] for qid, line in lines)
     assert all(p["of"] in article_ids for p in bridge["provenance"] if p["of"])

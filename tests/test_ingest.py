@@ -12,9 +12,12 @@ from typing import IO, Any
 
 import pytest
 
+from storyline import ingest
 from storyline import store as db
 from storyline.ingest import (
     DEFAULT_MAX_BYTES,
+    NOT_AN_ARTICLE,
+    make_article,
     normalize_text,
     outlet_from_url,
     parse_published,
@@ -445,12 +448,27 @@ def test_directory_is_read_recursively_and_skips_unknown_and_hidden(tmp_path: Pa
     write(tmp_path / "a" / ".notes.md", "Hidden Rookham notes.\n")
     articles, errors = read(tmp_path)
     assert [(e.source, e.reason, e.severity) for e in errors] == [
+        (str(tmp_path / "a" / "b" / "deep.md"), NOT_AN_ARTICLE, "warning"),
         (str(tmp_path), "left out 3 files of a type Storyline does not read: .csv (1), "
          ".png (1), no suffix (1)", "warning")]  # named, hidden files not counted
-    assert sorted(a.id for a in articles) == ["deep", "page", "top"]
+    assert sorted(a.id for a in articles) == ["page", "top"]
     texts = " ".join(a.text for a in articles)
     assert "hidden" not in texts.lower()
     assert "data file" not in texts
+
+
+def test_markdown_notes_in_a_folder_are_named_and_left_out_but_read_when_named(
+        tmp_path: Path) -> None:
+    # Notes kept beside the articles (or a dossier.md an earlier `analyze --out` wrote)
+    # are no article: DESIGN.md reads .txt as plain text, and a folder's .md is named.
+    write(tmp_path / "ferry.txt", GOOD_TEXT)
+    notes = write(tmp_path / "NOTES.md", "# To do\n\nAsk the Ashcombe dairy about Monday.\n")
+    articles, errors = read(tmp_path)
+    assert [a.id for a in articles] == ["ferry"]
+    assert [(e.source, e.severity) for e in errors] == [(str(notes), "warning")]
+    assert "not articles" in errors[0].reason
+    named, errors = read(notes)  # the user named the file: read as plain text
+    assert [a.id for a in named] == ["NOTES"] and errors == []
 
 
 def test_directory_order_is_stable(tmp_path: Path) -> None:
@@ -522,6 +540,39 @@ def test_duplicate_ids_get_suffixes(tmp_path: Path) -> None:
     articles, _ = read(tmp_path / "one", tmp_path / "two", tmp_path / "three")
     assert [a.id for a in articles] == ["note", "note-2", "note-3"]
     assert [a.text.split()[1] for a in articles] == ["Ambry", "Blethin", "Corran"]
+
+
+
+@pytest.mark.parametrize("files_first", [True, False])
+def test_an_inputs_own_id_wins_over_a_file_derived_id_in_either_order(
+        tmp_path: Path, files_first: bool) -> None:
+    # pier.txt derives "pier" and wire.jsonl's line "wire-1", the ids a JSON item and a
+    # text file's "Id:" line give as their own: the own ids win whichever input is read
+    # first, the derived ones take a suffix.
+    derived = write(tmp_path / "derived" / "pier.txt", GOOD_TEXT)
+    wire = write(tmp_path / "derived" / "wire.jsonl",
+                 '{"text": "The Quillby pier reopened on Monday, Mo Reyes said."}\n')
+    write(tmp_path / "own" / "item.json",
+          json.dumps({"id": "pier", "text": "Quillby pier reopened, said Mo Reyes."}))
+    write(tmp_path / "own" / "note.txt",
+          "Id: wire-1\nTitle: Tram fares\n\nQuillby tram fares will rise, Len Astor said.\n")
+    inputs = [derived, wire, tmp_path / "own"] if files_first else \
+        [tmp_path / "own", derived, wire]
+    articles, errors = read(*inputs)
+    assert errors == []
+    by_source = {Path(a.source).name: a.id for a in articles}
+    assert by_source == {"item.json": "pier", "note.txt": "wire-1", "pier.txt": "pier-2",
+                         "wire.jsonl": "wire-1-2"}
+
+
+def test_a_jsonl_items_own_id_wins_over_an_earlier_lines_derived_id(tmp_path: Path) -> None:
+    path = write(tmp_path / "feed.jsonl", "\n".join(json.dumps(o) for o in [
+        {"text": "First Dovecote story, with no id of its own."},
+        {"id": "feed-1", "text": "Second Dovecote story."},
+        {"id": "feed-1-2", "text": "Third Dovecote story."},
+    ]) + "\n")
+    articles, _ = read(path)
+    assert [a.id for a in articles] == ["feed-1-3", "feed-1", "feed-1-2"]
 
 
 def test_duplicate_id_suffix_does_not_clash_with_a_real_id(tmp_path: Path) -> None:
@@ -889,6 +940,20 @@ def test_text_a_scraper_damaged_is_kept_but_binary_noise_is_not(tmp_path: Path) 
     assert [a.id for a in articles] == ["pl"]
     assert [e.source for e in errors if e.severity == "error"] == [str(noise)]
 
+
+
+def test_replacement_and_private_use_characters_skip_the_clean_up(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # The clean-up keeps U+FFFD and private-use characters as they are: such text takes
+    # the fast path, which gives the same article; a control character still goes through.
+    checked: list[str] = []
+    monkeypatch.setattr(ingest, "_check_is_text", checked.append)
+    damaged = "Rada miasta zamkn\ufffd\ufffda most w \ufffdrod\ufffd. \ue001 Koniec."
+    kept = make_article(id="pl", source="pl.jsonl", text=damaged)
+    assert kept.text == damaged and checked == []
+    bell = make_article(id="bell", source="b.jsonl", text="The Orla ferry\x07 sails at six.")
+    assert bell.text == "The Orla ferry sails at six."
+    assert checked == ["The Orla ferry\x07 sails at six."]
 
 # -- JSONL files of any size ----------------------------------------------------------
 

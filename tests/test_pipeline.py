@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -402,6 +403,22 @@ def test_an_ingest_counts_only_the_rows_it_inserted(tmp_path: Any) -> None:
         assert report.new == 2 and pipeline.db.count_articles(store) == 4
         again = pipeline.ingest_inputs(store, [str(folder)])
         assert again.new == 0 and len(again.articles) == 2
+
+
+
+def test_a_stored_articles_id_is_kept_when_a_later_input_gives_it_as_its_own(
+        tmp_path: Any) -> None:
+    # Own ids win within one run (ingest.read_inputs), never over a stored article: ids
+    # users have seen stay theirs, the newcomer takes a suffix.
+    (tmp_path / "pier.txt").write_text("The Dunmore pier reopened on Monday, Mayor Ilse "
+                                       "Varga said.\n")
+    (tmp_path / "item.json").write_text('{"id": "pier", "text": "The Dunmore ferry sails '
+                                        'again, said Mayor Ilse Varga."}')
+    with open_store(tmp_path / "news.db") as store:
+        pipeline.ingest_inputs(store, [str(tmp_path / "pier.txt")])
+        pipeline.ingest_inputs(store, [str(tmp_path / "item.json")])
+        ids = {Path(a.source).name: a.id for a in pipeline.db.all_articles(store)}
+    assert ids == {"pier.txt": "pier", "item.json": "pier-2"}
 
 
 def test_the_reporting_outlet_and_a_spinners_names_are_no_actors_unless_they_speak() -> None:

@@ -101,6 +101,19 @@ def test_html_sections_and_citation_links(bridge: dict[str, Any]) -> None:
     assert 'class="timeline announced"' in page
 
 
+def test_the_report_shows_reported_speech_as_the_dossier_groups_it(
+        bridge: dict[str, Any]) -> None:
+    # One source of truth: the brief and the page list the dossier's lines, no grouping
+    # of their own (a line edited in the JSON shows as edited).
+    [*lines, last] = bridge["reported_speech"]
+    edited = {**bridge, "reported_speech": [*lines, {**last, "text": "the Kestrel Ford "
+                                                     "ferry would sail on Sunday"}]}
+    for page in (render_markdown(edited), render_html(edited)):
+        assert "the Kestrel Ford ferry would sail on Sunday" in page
+        assert all(line["text"] in page or str(escape(line["text"])) in page
+                   for line in lines)
+    assert "Kestrel Ford" not in render_markdown(bridge)
+
 def test_html_quotes_show_reported_speech_and_mark_copies(bridge: dict[str, Any]) -> None:
     page = render_html(bridge)
     quotes = page[page.index('id="quotes"'):page.index('id="timeline"')]
@@ -332,13 +345,15 @@ def test_reported_speech_is_one_line_for_every_outlet_and_copy_that_says_it() ->
         said("q4", "local", "the city would pay for the inspections"),
         said("q5", "local", "the detour was slow", None, "a bus driver"),
         said("q6", "wire", "the detour was slow", None, "a shopkeeper")]}
-    from storyline.report import reported_speech
+    from storyline.dossier import reported_speech
     lines = [(line["text"], line["articles"]) for line in reported_speech(dossier)]
     assert lines == [
         ("the bridge would stay closed until the damage was known", ["wire", "spun", "local"]),
         ("the city would pay for the inspections", ["local"]),
         ("the detour was slow", ["local"]),  # two unnamed people, told apart
         ("the detour was slow", ["wire"])]
+    assert [line["quotes"] for line in reported_speech(dossier)] == [
+        ["q1", "q2", "q3"], ["q4"], ["q5"], ["q6"]]
     # an independent outlet's other wording is its own line: only a copy's is merged
     dossier["provenance"][1]["kind"] = "original"
     assert len(reported_speech(dossier)) == 5

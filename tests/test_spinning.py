@@ -30,6 +30,15 @@ def _words(model: spinning.SpinModel, text: str) -> list[spinning.WordEvidence]:
     return word_evidence(text, vectors=model.vectors)
 
 
+def test_a_digit_before_a_unit_is_reported_with_its_word_as_the_likely_original() -> None:
+    # "[2-9] weeks" is a weak hit whose original spells the digit out (text.NUMBER_WORDS).
+    spelled = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    for digit, word in enumerate(spelled, start=2):
+        hits = find_spin_phrases(f"The Kelso ferry pier shut for {digit} weeks in spring.")
+        assert [(h["phrase"], h["likely_original"], h.get("weak")) for h in hits] == \
+            [(f"{digit} weeks", f"{word} weeks", True)]
+
+
 def test_spin_phrases_report_likely_originals() -> None:
     hits = find_spin_phrases("The top minister held a press convention on counterfeit "
                              "consciousness.")
