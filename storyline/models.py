@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 LLM_SOURCE = "llm"  # the `source` of the --llm server's warnings in a dossier's errors
 
@@ -89,6 +89,16 @@ class Article:
 
 
 DAY_SECONDS = 86400.0
+
+
+def instant(iso: str) -> float:
+    """An ISO 8601 publication time as seconds, so times in other zones compare as
+    moments ("23:00-05:00" is after "01:00+00:00" the next day); a time without a zone
+    is read as UTC, as ingest stores it."""
+    moment = datetime.fromisoformat(iso)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
 
 
 def published_before(first: Article, second: Article) -> bool:

@@ -38,6 +38,7 @@ from .models import (
     ResolvedQuote,
     Span,
     Story,
+    instant,
 )
 from .nlp import MAX_CHARS, default_model_name, load_nlp, parse_texts, sentence_features
 from .provenance import detect_provenance, independence_groups
@@ -778,7 +779,8 @@ def index_of(headers: Sequence[tuple[Story, Sequence[Article]]]) -> dict[str, An
     """`story_index` from stories' headers (`store.list_story_headers`)."""
     stories = []
     for story, articles in headers:
-        dates = sorted(a.published_iso for a in articles if a.published_iso)
+        dates = [a.published_iso for a in sorted(articles, key=lambda a: a.timestamp)
+                 if a.published_iso]
         stories.append({"id": story.id, "title": story_title(articles),
                         "articles": [a.id for a in sorted(articles, key=_publication_order)],
                         "topic": story.topic,
@@ -835,6 +837,10 @@ def story_topics(store: Store) -> dict[str, str]:
     return db.story_topics(store)
 
 
+def _published(dossier: dict[str, Any]) -> list[str]:
+    return [a["published"] for a in dossier["articles"] if a["published"]]
+
+
 def index_for(dossiers: Sequence[dict[str, Any]], *, topics: Mapping[str, str] | None = None
               ) -> dict[str, Any]:
     """The `index.json` of DESIGN.md for a list of dossiers (with `topics` from the store)."""
@@ -843,10 +849,8 @@ def index_for(dossiers: Sequence[dict[str, Any]], *, topics: Mapping[str, str] |
                          "articles": [a["id"] for a in d["articles"]],
                          "topic": topics.get(d["story"]["id"]),
                          "outlets": sorted({a["outlet"] for a in d["articles"] if a["outlet"]}),
-                         "first": min((a["published"] for a in d["articles"] if a["published"]),
-                                      default=None),
-                         "last": max((a["published"] for a in d["articles"] if a["published"]),
-                                     default=None)}
+                         "first": min(_published(d), key=instant, default=None),
+                         "last": max(_published(d), key=instant, default=None)}
                         for d in dossiers]}
 
 

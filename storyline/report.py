@@ -8,6 +8,7 @@ through).
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
@@ -24,6 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from .dossier import quoted
+from .models import instant
 from .text import plural, readable_number
 
 FORMATS = ("json", "md", "html")
@@ -72,6 +74,9 @@ def count(number: int, word: str) -> str:
 def anchor(article: str, start: int | None = None, end: int | None = None) -> str:
     """An HTML id for an article or a passage of it (safe characters only)."""
     safe = re.sub(r"[^A-Za-z0-9_-]", "_", str(article))
+    if safe != str(article):
+        # "pier.1" and "pier_1" are two articles: the raw id's hash keeps them apart.
+        safe += "-" + hashlib.sha1(str(article).encode()).hexdigest()[:6]
     return f"a-{safe}" if start is None else f"p-{safe}-{start}-{end}"
 
 
@@ -114,7 +119,7 @@ def newest_first(stories: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Stories by their latest article, newest first (undated last), then by size: a
     reader opens a store to see what is new."""
     dated = sorted((s for s in stories if s.get("last")),
-                   key=lambda s: (s["last"], len(s["articles"])), reverse=True)
+                   key=lambda s: (instant(s["last"]), len(s["articles"])), reverse=True)
     undated = sorted((s for s in stories if not s.get("last")),
                      key=lambda s: len(s["articles"]), reverse=True)
     return dated + undated

@@ -534,3 +534,17 @@ def test_a_generic_body_is_not_one_only_another_article_names() -> None:
     dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
     [flushed] = [q for q in dossier["quotes"] if "flushed" in q["text"]]
     assert flushed["speaker"] is None  # not the agency the first article names
+
+
+def test_index_first_and_last_are_moments_not_strings() -> None:
+    from storyline.models import Story
+
+    east = article("A tram left the rails.", id="east", published="2026-03-05T01:00:00+00:00")
+    west = article("A tram left the rails.", id="west", published="2026-03-04T23:00:00-05:00")
+    [listed] = pipeline.index_of([(Story("s1", "Tram", ("east", "west")), [east, west])])["stories"]
+    assert (listed["first"], listed["last"]) == (east.published_iso, west.published_iso)
+    dossier = {"story": {"id": "s1", "title": "Tram"},
+               "articles": [{"id": a.id, "outlet": "", "published": a.published_iso}
+                            for a in (east, west)]}
+    [indexed] = pipeline.index_for([dossier])["stories"]
+    assert (indexed["first"], indexed["last"]) == (east.published_iso, west.published_iso)

@@ -413,3 +413,17 @@ def test_a_wording_two_articles_give_is_one_variant_line(bridge: dict[str, Any])
     assert names[variant["article"]] in lines[0] and names[other] in lines[0]
     page = render_html(dossier)
     assert f"{names[variant['article']]}" in page and " have: " in page
+
+
+def test_ids_that_read_alike_get_anchors_of_their_own() -> None:
+    assert anchor("pier.1") != anchor("pier_1")
+    assert anchor("pier.1", 3, 9) != anchor("pier_1", 3, 9)
+    assert anchor("pier-1") == "a-pier-1"  # a safe id is kept as it is
+
+
+def test_stories_are_ordered_by_moment_across_time_zones() -> None:
+    from storyline.report import newest_first
+
+    east = {"id": "east", "articles": ["a"], "last": "2026-03-05T01:00:00+00:00"}
+    west = {"id": "west", "articles": ["b"], "last": "2026-03-04T23:00:00-05:00"}
+    assert [s["id"] for s in newest_first([east, west])] == ["west", "east"]
