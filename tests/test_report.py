@@ -427,3 +427,12 @@ def test_stories_are_ordered_by_moment_across_time_zones() -> None:
     east = {"id": "east", "articles": ["a"], "last": "2026-03-05T01:00:00+00:00"}
     west = {"id": "west", "articles": ["b"], "last": "2026-03-04T23:00:00-05:00"}
     assert [s["id"] for s in newest_first([east, west])] == ["west", "east"]
+
+
+def test_a_quote_without_a_cue_shows_no_empty_cue(bridge: dict[str, Any]) -> None:
+    assert "cue &ldquo;" in render_html(bridge) or "cue \u201c" in render_html(bridge)
+    uncued = copy.deepcopy(bridge)
+    for quote in uncued["quotes"]:
+        quote["cue"] = None
+    page = render_html(uncued)
+    assert "cue &ldquo;&rdquo;" not in page and "cue \u201c\u201d" not in page
