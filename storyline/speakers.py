@@ -18,6 +18,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -839,10 +840,16 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
     gendered role word first, else the pronouns (outside quotes) of the sentences that
     name only them, when those agree."""
     known: dict[str, str] = {}
+    # "Dahl will need his voters": the pronoun the mention finder saw right after a name
+    # is weaker evidence than an honorific; the sentences' pronouns may overrule it.
+    right_after: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in people:
-        gender = mention_gender(mention)
+        key = identity.get(mention.start, _key(mention))
+        gender = mention_gender(replace(mention, pronoun=None))
         if gender:
-            known.setdefault(identity.get(mention.start, _key(mention)), gender)
+            known.setdefault(key, gender)
+        elif mention.pronoun:
+            right_after[key][mention.pronoun] += 1
     for key, gender in _possessive_genders(doc, people, inside, identity):
         known.setdefault(key, gender)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -858,6 +865,12 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
         if len(named) == 1:
             (key, after), = named.items()  # pronouns before the name refer to someone else
             votes[key].update(_pronoun_genders((t for t in sent if t.idx >= after), inside))
+    for key, said in right_after.items():
+        top, count = said.most_common(1)[0]
+        others = votes[key]
+        if key not in known and 2 * count > sum(said.values()) and \
+                others[top] >= sum(others.values()) - others[top]:
+            known[key] = top
     for key, counts in votes.items():
         if not counts:
             continue

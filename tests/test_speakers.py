@@ -597,3 +597,23 @@ def test_a_name_before_a_pronoun_outside_its_words_may_still_be_it(analyse: Any)
     colon = ('Ada Brandt chairs the ferry board. Councillor Lena Marsh scolded him: "The '
              'timetable is a fiction," she said.')
     assert _speaker_name(analyse, colon, "timetable is a fiction") == "Lena Marsh"
+
+
+def test_a_pronoun_right_after_a_name_gives_way_to_the_pronouns_of_her_sentences(
+        analyse: Any) -> None:
+    # "his" right after "Ada Brandt will need" is Dahl's; the pronouns of the sentences
+    # that name only Brandt ("she had called", "her win") say otherwise, so "She said"
+    # still goes on with Brandt.
+    text = ('Ada Brandt beat Oren Dahl in the mayoral race. Ada Brandt will need his voters in '
+            'the fall. Ada Brandt said on Monday that she had called the rival camp after her '
+            'win to thank its workers. She said she admires their energy.')
+    assert _speaker_name(analyse, text, "admires their energy") == "Ada Brandt"
+
+
+def test_a_pronoun_right_after_a_name_still_gives_a_gender_nothing_contradicts(
+        analyse: Any) -> None:
+    # Guard: "Lena Marsh was leaving her car when she was hit" says Marsh is a woman, so
+    # the "he" of the next quote is Dahl, though Marsh was named last.
+    text = ('Oren Dahl drove the ferry that morning. Lena Marsh was leaving her car when she '
+            'was hit. "The brakes failed," he said.')
+    assert _speaker_name(analyse, text, "brakes failed") == "Oren Dahl"
