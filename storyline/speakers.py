@@ -18,6 +18,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -411,10 +412,12 @@ class SpeakerResolver:
         wanted, known = PRONOUNS[pronoun.lower_], self.gender.get(self._id(speaker))
         if wanted and known and wanted != known:
             return None
-        # A different person named between the quotes takes the pronoun instead.
+        # A different person named between the quotes takes the pronoun instead; not one
+        # named in the words this pronoun's cue reports ("Trump is no conservative, he said").
+        said = self._said_names(pronoun)
         between = [m for m in self.people if previous.end <= m.start < pronoun.idx
-                   and m.kind == "name" and (self._id(m) != self._id(speaker) or
-                                             _other_bearer(m, speaker, wanted))]
+                   and m.kind == "name" and m.start not in said and
+                   (self._id(m) != self._id(speaker) or _other_bearer(m, speaker, wanted))]
         if between:
             return None
         return previous.speaker_text or speaker.text, previous.speaker_start, \
@@ -446,7 +449,8 @@ class SpeakerResolver:
         if wanted is None or pronoun.lower_ not in {"he", "she"}:
             return None
         index = pronoun.sent.start - 1
-        if any(m.start < pronoun.idx and not self.inside[m.start]
+        said = self._said_names(pronoun)
+        if any(m.start < pronoun.idx and not self.inside[m.start] and m.start not in said
                for m in self.people if m.start >= pronoun.sent.start_char):
             return None  # "Dahl told Keller he ...": the salience rules decide
         while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
@@ -463,6 +467,39 @@ class SpeakerResolver:
                 self.gender.get(self._id(mention), wanted) != wanted:
             return None
         return mention.text, mention.start, mention.end
+
+    def _said_names(self, pronoun: Token) -> set[int]:
+        """Starts of the mentions before a subject pronoun that are part of what its verb
+        reports: "Dahl is no sailor, he said", '"Dahl lied," she said', "Of the row over
+        Dahl, he said". A person already named, named again in the words reported, is
+        mostly who they are about, not who reports them: no one new who stops a
+        speaker's turn, nor a subject in the pronoun's sentence that blocks the one
+        before."""
+        verb = pronoun.head
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or verb == pronoun:
+            return set()
+        parts = [c for c in verb.children if c.i < pronoun.i and (
+            c.dep_ in {"ccomp", "parataxis"} or
+            c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "regarding"})]
+        tokens = {t.i for c in parts for t in c.subtree}
+        before = next((t for t in reversed(self.doc[max(0, pronoun.i - 3):pronoun.i])
+                       if not t.is_quote), None)
+        if verb.dep_ in {"ccomp", "parataxis"} and verb.head.i < pronoun.i and \
+                before is not None and before.text == ",":
+            # "Dahl lied, she said", the cue hung on what it reports (not "Keller thinks he
+            # said too much", where Keller may be "he").
+            own = {t.i for t in verb.subtree}
+            tokens |= {t.i for t in verb.head.subtree if t.i not in own}
+        tokens = {i for i in tokens if i < pronoun.i}
+        if any(self.inside[self.doc[i].idx] for i in tokens):
+            # 'Marsh scolded him: "...," she said': the words in quotation marks are what
+            # is reported, not the clause that introduces them.
+            tokens = {i for i in tokens if self.inside[self.doc[i].idx]}
+        starts = {self.doc[i].idx for i in tokens}
+        # "Former Rep. Oren Dahl was against the plan, he said": a person named there for
+        # the first time may be the one reporting on himself.
+        return {m.start for m in self.mentions if m.start in starts and
+                not (m in self.people and self._first_mention(m))}
 
     def _subject(self, cue: Token) -> Token | None:
         """Who speaks: the cue's subject, climbing through "saying", "by saying", "who said"."""
@@ -675,12 +712,16 @@ class SpeakerResolver:
         agreed"), is about to be quoted."""
         if mention.role:
             return True
+        return mention.kind == "name" and " " in mention.name and \
+            self._first_mention(mention) and self._is_subject(mention)
+
+    def _first_mention(self, mention: Mention) -> bool:
+        """Whether this is the first mention of the person it names."""
         if self._first is None:
             self._first = {}
             for m in self.people:
                 self._first.setdefault(self._id(m), m.start)
-        return mention.kind == "name" and " " in mention.name and \
-            self._first.get(self._id(mention)) == mention.start and self._is_subject(mention)
+        return self._first.get(self._id(mention)) == mention.start
 
     def _is_subject(self, mention: Mention) -> bool:
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -799,10 +840,16 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
     gendered role word first, else the pronouns (outside quotes) of the sentences that
     name only them, when those agree."""
     known: dict[str, str] = {}
+    # "Dahl will need his voters": the pronoun the mention finder saw right after a name
+    # is weaker evidence than an honorific; the sentences' pronouns may overrule it.
+    right_after: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in people:
-        gender = mention_gender(mention)
+        key = identity.get(mention.start, _key(mention))
+        gender = mention_gender(replace(mention, pronoun=None))
         if gender:
-            known.setdefault(identity.get(mention.start, _key(mention)), gender)
+            known.setdefault(key, gender)
+        elif mention.pronoun:
+            right_after[key][mention.pronoun] += 1
     for key, gender in _possessive_genders(doc, people, inside, identity):
         known.setdefault(key, gender)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -818,6 +865,12 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
         if len(named) == 1:
             (key, after), = named.items()  # pronouns before the name refer to someone else
             votes[key].update(_pronoun_genders((t for t in sent if t.idx >= after), inside))
+    for key, said in right_after.items():
+        top, count = said.most_common(1)[0]
+        others = votes[key]
+        if key not in known and 2 * count > sum(said.values()) and \
+                others[top] >= sum(others.values()) - others[top]:
+            known[key] = top
     for key, counts in votes.items():
         if not counts:
             continue

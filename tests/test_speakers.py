@@ -571,3 +571,49 @@ def test_a_quote_after_a_body_named_since_the_report_is_not_the_reporters(
     kept = ("Engineer Pia Holm said the Wrenfold pier was older than the council thought. "
             'It was built in 1961. "The deck will not last another ten winters."')
     assert _speaker_name(analyse, kept, "another ten winters") == "Pia Holm"
+
+
+
+def test_a_name_inside_what_the_pronoun_reports_does_not_stop_the_speaker(analyse: Any
+                                                                          ) -> None:
+    # Dahl, named before and again as the subject of what "she added" reports, is who
+    # Brandt talks about: he does not take "she", nor stop Brandt's turn.
+    text = ('Oren Dahl runs the harbour board. "We are tired of waiting for the ferry," Ada '
+            'Brandt said. Dahl has never taken that ferry, she added.')
+    assert _speaker_name(analyse, text, "never taken that ferry") == "Ada Brandt"
+
+
+def test_a_name_before_a_pronoun_outside_its_words_may_still_be_it(analyse: Any) -> None:
+    # Guards. A name that opens the pronoun's own sentence as a subject, not inside the
+    # words reported, keeps taking the pronoun ("Dahl agreed, and he said").
+    text = ('"The pier is unsafe," Ada Brandt said. Oren Dahl agreed with the survey, and he '
+            'said the council would close the pier in May.')
+    assert _speaker_name(analyse, text, "close the pier in May") == "Oren Dahl"
+    # A person named for the first time in the words reported may report on himself.
+    first = ('"The pier is unsafe," Ada Brandt said. Former Mayor Oren Dahl was against the '
+             'plan from the start, he said.')
+    assert _speaker_name(analyse, first, "against the plan") == "Oren Dahl"
+    # The clause that introduces a quote is not what the quote reports.
+    colon = ('Ada Brandt chairs the ferry board. Councillor Lena Marsh scolded him: "The '
+             'timetable is a fiction," she said.')
+    assert _speaker_name(analyse, colon, "timetable is a fiction") == "Lena Marsh"
+
+
+def test_a_pronoun_right_after_a_name_gives_way_to_the_pronouns_of_her_sentences(
+        analyse: Any) -> None:
+    # "his" right after "Ada Brandt will need" is Dahl's; the pronouns of the sentences
+    # that name only Brandt ("she had called", "her win") say otherwise, so "She said"
+    # still goes on with Brandt.
+    text = ('Ada Brandt beat Oren Dahl in the mayoral race. Ada Brandt will need his voters in '
+            'the fall. Ada Brandt said on Monday that she had called the rival camp after her '
+            'win to thank its workers. She said she admires their energy.')
+    assert _speaker_name(analyse, text, "admires their energy") == "Ada Brandt"
+
+
+def test_a_pronoun_right_after_a_name_still_gives_a_gender_nothing_contradicts(
+        analyse: Any) -> None:
+    # Guard: "Lena Marsh was leaving her car when she was hit" says Marsh is a woman, so
+    # the "he" of the next quote is Dahl, though Marsh was named last.
+    text = ('Oren Dahl drove the ferry that morning. Lena Marsh was leaving her car when she '
+            'was hit. "The brakes failed," he said.')
+    assert _speaker_name(analyse, text, "brakes failed") == "Oren Dahl"
