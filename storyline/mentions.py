@@ -46,7 +46,13 @@ from .descriptions import (
     is_person_noun,
     prenominal_descriptions,
 )
-from .entity_kinds import settle_kinds, verb_follows, with_written_honorific
+from .entity_kinds import (
+    FIRM_NOUNS,
+    apposed_firm_noun,
+    settle_kinds,
+    verb_follows,
+    with_written_honorific,
+)
 from .headlines import (
     headline_tokens,
     set_beside,
@@ -66,7 +72,6 @@ from .roles import (
     apposition_role,
     person_noun_before,
     relative_clause_role,
-    role_noun,
     split_person_tokens,
     title_prefix,
     with_other_roles,
@@ -619,7 +624,7 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
         label = "ORG"  # "George Washington University", "Dunmore Herald", "Sound Ferries"
     if label in ORG_LABELS and not _org_looks_like_person(doc, tokens):
         name = text_of(doc)[start_char:end_char]
-        cue = _called_a_body(tokens, None) if len(tokens) > 1 else None
+        cue = _called_a_body(tokens) if len(tokens) > 1 else None
         return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
     honorific, name_tokens, inner_role = split_person_tokens(tokens)
     if not name_tokens:
@@ -631,7 +636,7 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
     role = prefix_role or inner_role or apposition_role(name_tokens[-1]) or \
         person_noun_before(doc, tokens[0].i) or relative_clause_role(name_tokens[-1])
     honorific = honorific or _honorific_before(doc, tokens[0].i)
-    cue = _called_a_body(tokens, role) if not honorific and len(name_tokens) > 1 else None
+    cue = _called_a_body(tokens) if not honorific and len(name_tokens) > 1 else None
     if cue is not None:
         name = text_of(doc)[start_char:end_char]
         return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
@@ -640,22 +645,16 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
                    name=name, role=role, honorific=honorific)
 
 
-# Nouns for businesses that the text may set beside a name ("the firm Abernathy Cole").
-COMPANY_NOUNS = {"company", "firm", "corporation", "business", "airline", "carrier", "retailer",
-                 "insurer", "lender", "manufacturer", "automaker", "startup", "utility"}
-# Those no person is called: "Gerard Roux, the store's insurer" is a person.
-FIRM_NOUNS = COMPANY_NOUNS - {"insurer", "lender", "carrier", "retailer", "utility"}
-
-
-def _called_a_body(tokens: list[Token], role: str | None) -> str | None:
+def _called_a_body(tokens: list[Token]) -> str | None:
     """The company noun beside a name spaCy calls a person that makes it a business:
     ", firm" in apposition ("Abernathy Cole, the accounting firm"), "firm" before it ("the
     law firm Abernathy Cole"; not "the firm Tom Roe set up"). Not any body's noun ("center
     Sam Dalembert" plays basketball), nor "it" after it: "Abernathy Cole said it would"
     reads like "Dana Marsh said it would rain"."""
     doc, root = tokens[0].doc, tokens[-1]
-    if role and role_noun(role) in FIRM_NOUNS:
-        return f", {role_noun(role)}"
+    apposed = apposed_firm_noun(doc[tokens[0].i:root.i + 1])
+    if apposed is not None:
+        return f", {apposed.lower_}"
     noun = doc[tokens[0].i - 1] if tokens[0].i else None
     if noun is not None and noun.is_lower and noun.lemma_ in FIRM_NOUNS and \
             (noun.head.i in range(tokens[0].i, root.i + 1) or root.head == noun) and \

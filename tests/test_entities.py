@@ -1461,6 +1461,25 @@ def test_a_person_the_text_calls_an_insurer_stays_a_person(nlp: Any) -> None:
     assert ("Gerard Roux", "PERSON") in found
 
 
+def test_a_company_noun_a_person_may_hold_is_that_person_else_the_company(analyse: Any
+                                                                        ) -> None:
+    # "the developer" is the one person the article gives that role, else a company it
+    # names (it was only ever a person's role); "the insurer" likewise (only ever a body)
+    text = ("Tidewater Homes will build 300 houses on the old dairy site. Ada Marsh, who "
+            "chairs the parish council, opposed the plan. The developer said work would "
+            "start in May.")
+    index = _entities(analyse, text)
+    start = text.index("The developer")
+    assert index.resolve("a0", start, start + 13, "The developer") == next(
+        e.id for e in index.entities if e.name == "Tidewater Homes")
+    text = ("Gerard Roux, the store's insurer, visited the site on Friday. \"The damage is "
+            "severe,\" the insurer said.")
+    index = _entities(analyse, text)
+    start = text.index("the insurer said")
+    assert index.resolve("a0", start, start + 11, "the insurer") == \
+        _person(index, "Gerard Roux").id
+
+
 def test_a_campaign_in_quotes_is_no_person(analyse: Any) -> None:
     index = _entities(
         analyse,
