@@ -796,6 +796,35 @@ def test_a_lead_description_restated_with_a_name_is_that_person(analyse: Any) ->
     assert index.entity_at("a0", start, start + 35) == _person(index, "Tomas Rellini").id
 
 
+def test_a_lead_victim_restated_with_a_name_is_that_person(analyse: Any) -> None:
+    """A fictional lead that names its victim late: the same deed done to a description
+    and, in the next sentence, to one name ("was shot" / "charged with shooting")."""
+    text = ("A video shows the moment a Leeds mother of five was shot outside a school. "
+            "The footage was shown at the trial of Tobiah Quennell, who is charged with "
+            "shooting Helen Carter.")
+    index = _entities(analyse, text)
+    start = text.index("a Leeds mother")
+    assert index.entity_at("a0", start, start + 14) == _person(index, "Helen Carter").id
+    text = ("Guilty verdict for the murderer of a Leeds mother of five. A jury found Tobiah "
+            "Quennell guilty of the murder of Helen Carter on Monday.")
+    index = _entities(analyse, text)
+    start = text.index("a Leeds mother")
+    assert index.entity_at("a0", start, start + 14) == _person(index, "Helen Carter").id
+
+
+def test_a_lead_victim_is_not_one_of_two_victims_nor_someone_else_a_deed_is_done_to(
+        analyse: Any) -> None:
+    for text in ("A video shows the moment a Leeds mother of five was shot outside a "
+                 "school. Tobiah Quennell is charged with shooting Helen Carter and Ann "
+                 "Brody.",
+                 "A video shows the moment a Leeds mother of five was shot outside a "
+                 "school. Police later arrested Helen Carter at her home."):
+        index = _entities(analyse, text)
+        start = text.index("a Leeds mother")
+        assert index.entity_at("a0", start, start + 14) not in {
+            e.id for e in index.entities if e.label == "PERSON"}, text
+
+
 def test_a_lead_description_is_not_a_person_doing_something_else(analyse: Any) -> None:
     """ "A gunman shot an officer ... Officer Helen Carter died": different deeds, two
     people."""
