@@ -61,7 +61,15 @@ from .headlines import (
     title_noun,
 )
 from .models import Mention
-from .names import HONORIFICS, ORG_NOUNS, ROLE_NOUNS, name_parts, person_key, surname
+from .names import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    ORG_NOUNS,
+    ROLE_NOUNS,
+    name_parts,
+    person_key,
+    surname,
+)
 from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
 from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS
@@ -100,7 +108,6 @@ TITLE_ABBREVIATIONS = SPELLED_TITLES.keys() | {"st"} | {
 HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof) ?\.? (?P<name>[A-Z][a-z]*"
                                r"(?:['\u2019]?[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)\b")
 ORG_LABELS = {"ORG"}
-NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "la", "le", "du", "bin", "al", "ibn"}
 
 
 # -- finding mentions in one article ------------------------------------------------

@@ -28,7 +28,14 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import OSA
 
 from .models import Mention
-from .names import fold, name_parts, same_given_name, surname, swapped_letters
+from .names import (
+    GIVEN_PARTICLES,
+    fold,
+    name_parts,
+    same_given_name,
+    surname,
+    swapped_letters,
+)
 
 FEMALE_HONORIFICS = {"Mrs.", "Ms.", "Miss", "Dame", "Lady"}
 MALE_HONORIFICS = {"Mr.", "Sir", "Lord"}
@@ -145,9 +152,22 @@ def by_gender(candidates: list[Cluster], wanted: str | None) -> list[Cluster]:
 
 def merge_people(clusters: list[Cluster]) -> list[Cluster]:
     """One cluster per person: full names first, then bare surnames and given names."""
+    clusters = _particle_surnames(clusters)
     full = _merge_name_variants(_merge_same_names([c for c in clusters if c.first]))
     single = [c for c in clusters if not c.first]
     return full + _attach_single_words(single, full)
+
+
+def _particle_surnames(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Van Rompuy" or "Del Rio" read as a given name and a surname, where the story
+    names "Herman Van Rompuy": a bare surname with its particle (`names.name_parts` cannot
+    tell "Van Rompuy" from "Van Morrison" without the story)."""
+    particle_surnames = {fold(c.last) for c in clusters if c.first and c.last and " " in c.last}
+    for cluster in clusters:
+        first, last = cluster.first or "", cluster.last or ""
+        if first.lower() in GIVEN_PARTICLES and fold(first + last) in particle_surnames:
+            cluster.first, cluster.last = None, f"{first} {last}"
+    return clusters
 
 
 def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
@@ -282,7 +302,9 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
     """Bare-word clusters join the one full-named person they fit; the rest are grouped."""
     by_surname: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in full:
-        for name in cluster.surnames | {fold(cluster.last or "")}:
+        # "Merwe", where spaCy left out the particles of "van der Merwe", is him too
+        last_words = {fold(cluster.last.split()[-1])} if cluster.last else set()
+        for name in cluster.surnames | {fold(cluster.last or "")} | last_words:
             by_surname[name].append(cluster)
     orphans: dict[str, Cluster] = {}
     for cluster in singles:

@@ -17,7 +17,7 @@ from storyline.entity_kinds import settle_story_kinds
 from storyline.headlines import is_headline
 from storyline.mentions import _mention_from_tokens, find_mentions
 from storyline.models import Mention
-from storyline.names import resolve_candidates
+from storyline.names import given, name_parts, resolve_candidates, surname
 from storyline.roles import normalize_role
 
 
@@ -794,6 +794,39 @@ def test_a_lead_description_restated_with_a_name_is_that_person(analyse: Any) ->
     index = _entities(analyse, text)
     start = text.index("A suspected")
     assert index.entity_at("a0", start, start + 35) == _person(index, "Tomas Rellini").id
+
+
+def test_name_parts_keep_a_surnames_particles_with_it() -> None:
+    assert name_parts("Pieter van der Merwe") == ["Pieter", "van der Merwe"]
+    assert surname("Maria de la Cruz Jr.") == "de la Cruz"
+    assert given("De la Cruz") is None and given("van der Merwe") is None
+    # a capitalised first particle may be a given name; inside a name it is a particle
+    assert given("Van Morrison") == "Van" and given("Al Gore") == "Al"
+    assert surname("Herman Van Rompuy") == "Van Rompuy"
+
+
+def test_a_surname_with_particles_is_the_one_person_named_so_in_full(analyse: Any) -> None:
+    # "van der Merwe" and "De la Cruz" are bare surnames, not a given name "van" or "De"
+    # and a surname; nor is "Merwe", where the tagger leaves the particles out, anyone else
+    index = _entities(
+        analyse,
+        "Pieter van der Merwe, the ship's captain, was arrested on Monday. Maria de la "
+        "Cruz, a passenger, said the ship listed badly.",
+        "Police said van der Merwe had been drinking. De la Cruz was treated in hospital.")
+    merwe, cruz = _person(index, "Pieter van der Merwe"), _person(index, "Maria de la Cruz")
+    assert set(merwe.articles) == set(cruz.articles) == {"a0", "a1"}
+    assert not [e for e in index.entities if e.label == "PERSON" and
+                e.name not in {"Pieter van der Merwe", "Maria de la Cruz"}]
+
+
+def test_a_capitalised_particle_is_a_given_name_unless_the_story_says_surname(
+        analyse: Any) -> None:
+    # "Van Rompuy" is Herman Van Rompuy's surname; "Van Morrison" is someone else
+    index = _entities(analyse, "President Herman Van Rompuy opened the summit on Monday.",
+                      "Van Rompuy said the talks would last two days. Van Morrison played "
+                      "at the dinner.")
+    assert set(_person(index, "Herman Van Rompuy").articles) == {"a0", "a1"}
+    assert _person(index, "Van Morrison").articles == ("a1",)
 
 
 def test_a_lead_victim_restated_with_a_name_is_that_person(analyse: Any) -> None:
