@@ -796,6 +796,14 @@ def test_a_lead_description_restated_with_a_name_is_that_person(analyse: Any) ->
     assert index.entity_at("a0", start, start + 35) == _person(index, "Tomas Rellini").id
 
 
+def test_a_two_word_headline_in_capitals_names_the_storys_person(analyse: Any) -> None:
+    index = _entities(analyse, "A jury on Monday convicted Tobiah Quennell of setting fire "
+                               "to the Harbour Inn.",
+                      "QUENNELL GUILTY\n\nA Kestrel Bay jury found the former barman guilty "
+                      "on Monday.")
+    assert index.entity_at("a1", 0, 8) == _person(index, "Tobiah Quennell").id
+
+
 def test_name_parts_keep_a_surnames_particles_with_it() -> None:
     assert name_parts("Pieter van der Merwe") == ["Pieter", "van der Merwe"]
     assert surname("Maria de la Cruz Jr.") == "de la Cruz"
