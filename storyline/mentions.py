@@ -210,9 +210,9 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
     title = title_line(doc, headline)
     for token in doc:
         in_headline = token.i in headline
-        fits = token.i not in covered and _is_name_word(token) and \
-            (in_headline or token.pos_ == "PROPN" or token.text == "." or
-             token.i in title and is_person_noun(token))
+        fits = token.i not in covered and (_is_name_word(token) and (
+            in_headline or token.pos_ == "PROPN" or token.text == "." or
+            token.i in title and is_person_noun(token)) or _joins_a_double_name(token))
         joins = bool(runs) and runs[-1][-1].i == token.i - 1 and \
             (runs[-1][-1].i in headline) == in_headline and \
             (in_headline or token.ent_iob_ != "B" or not runs[-1][-1].ent_type_)
@@ -226,6 +226,17 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
     return bodies + [replace(m, describes=before[-1].idx)
                      if set_beside(before, run, headline) else m
                      for m, before, run in zip(found, [[], *runs], runs, strict=False)]
+
+
+def _joins_a_double_name(token: Token) -> bool:
+    """The hyphen of "Brannagh-Oyelaran", spaced as one word between two capitalised
+    words: one name, not two (spaCy tags such names NORP or nothing); not a party and
+    state ("D-Idaho")."""
+    doc = token.doc
+    return token.text == "-" and 0 < token.i < len(doc) - 1 and not token.whitespace_ and \
+        not doc[token.i - 1].whitespace_ and all(
+            t.is_title and t.is_alpha and len(t) > 1 for t in (doc[token.i - 1],
+                                                               doc[token.i + 1]))
 
 
 # Labels under which a word may still be a person's given name or surname ("Kathina" GPE).
@@ -311,7 +322,8 @@ def _person_cue(run: list[Token], label: str) -> bool:
         return False
     doc, head = run[0].doc, run[-1]
     # The small model often tags a speaker's unfamiliar name as a work of art or product.
-    speech = label in {"", "WORK_OF_ART", "PRODUCT"} and len(run) <= 2 and \
+    words = [t for t in run if t.text != "-"]  # "Obi-Tarrant" is one word
+    speech = label in {"", "WORK_OF_ART", "PRODUCT"} and len(words) <= 2 and \
         head.dep_ == "nsubj" and \
         head.head.lemma_ in SPEECH_LEMMAS and (len(run) > 1 or not _starts_sentence(run[0]))
     if all(t.lower_ in ROLE_NOUNS | COMMON_ROLE_WORDS for t in run):

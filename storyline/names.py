@@ -253,9 +253,10 @@ class Gazetteer:
         for (key, name), _count in forms.most_common():
             full.setdefault(key, name)
         mononyms = Counter(n.lower() for n in names if len(name_parts(n)) == 1)
+        # "Brannagh-Oyelaran" tagged a people (NORP) is a double-barrelled name, no vote
         places = Counter(w.lower() for m in mentions
                          if m.kind == "candidate" and m.label in PLACE_LABELS
-                         for w in m.name.split())
+                         for w in m.name.split() if m.label != "NORP" or "-" not in w)
         full.update(_vouched_full_names(mentions, full, mononyms, places))
         single = {key[-1] for key in full} | {w for w, n in mononyms.items() if n >= 2}
         people = Counter(w.lower() for n in names for w in name_parts(n))

@@ -804,6 +804,19 @@ def test_a_two_word_headline_in_capitals_names_the_storys_person(analyse: Any) -
     assert index.entity_at("a1", 0, 8) == _person(index, "Tobiah Quennell").id
 
 
+def test_a_double_barrelled_surname_spacy_tags_a_people_is_the_storys_person(
+        analyse: Any) -> None:
+    # "Brannagh-Oyelaran" is tagged NORP: one candidate (not "Brannagh" and "Oyelaran"),
+    # and a people's tag on a hyphenated word is no vote for a place
+    index = _entities(analyse,
+                      "Xochitl Brannagh-Oyelaran won the 400m final. Brannagh-Oyelaran, 19, "
+                      "set a personal best.",
+                      "Brannagh-Oyelaran said she was delighted. Senator Ana Ruiz (D-Idaho) "
+                      "sent her congratulations.")
+    assert set(_person(index, "Xochitl Brannagh-Oyelaran").articles) == {"a0", "a1"}
+    assert not [e for e in index.entities if "Idaho" in e.name and e.label == "PERSON"]
+
+
 def test_name_parts_keep_a_surnames_particles_with_it() -> None:
     assert name_parts("Pieter van der Merwe") == ["Pieter", "van der Merwe"]
     assert surname("Maria de la Cruz Jr.") == "de la Cruz"
