@@ -51,6 +51,12 @@ def test_a_company_noun_no_person_is_called_makes_a_body_in_apposition(analyse: 
     assert _named(found, "Oskar Pell", "PERSON")
 
 
+def test_a_person_noun_before_a_given_name_and_surname_is_a_title(analyse: Any) -> None:
+    found = _mentions(analyse, "Rapper Jay Tolliver performed at half-time.")
+    [tolliver] = _named(found, "Jay Tolliver", "PERSON")
+    assert tolliver.role == "rapper"
+
+
 def test_a_person_with_a_company_name_stays_a_person(analyse: Any) -> None:
     # an age says person; a person's noun without "the" is a title ("property developer")
     found = _mentions(analyse, "Carrick Wynn, 54, said the fund would grow. Wynn runs a "
