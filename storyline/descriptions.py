@@ -6,9 +6,10 @@ Goes in: a parsed spaCy `Doc` and the article's name mentions (from `mentions`).
 description `Mention`s (kind "description"), and each description or nominal tagged with
 the name it stands beside when the text gives one: apposition ("the coach, Dan Marsh"), a
 comma the parser missed, "is" ("Marsh is the coach"), a people's name before the name
-("American challenger Tom Braddock"), a lead restated with a name doing the same deed, a
-capitalised word in apposition ("Vincent Gigante, the powerful Mafioso") or a headline's
-person noun doing what the body names someone doing ("Van Driver Charged").
+("American challenger Tom Braddock"), a lead restated with a name doing the same deed or
+suffering it ("murder of a Leeds mother" ... "murder of Helen Carter"), a capitalised word
+in apposition ("Vincent Gigante, the powerful Mafioso") or a headline's person noun doing
+what the body names someone doing ("Van Driver Charged").
 `entities.link_entities` joins them to that person, or to the one person of their article
 the story describes with the same place words.
 """

@@ -10,9 +10,11 @@ The rules, most certain first:
 * spelling variants of one name ("Fred" / "Frederick LaRue", "Heydar" / "Heidar
   Alishvandi") when the two are each other's only such variant in the story, and their
   genders (from honorifics and words like "wife" or "son") do not clash;
-* a bare surname ("Lohan") joins the one person of the story with that surname; with
-  several, its roles or its honorific's gender must leave exactly one, or else only one
-  bearer's articles share other named people with its article (the same event);
+* a bare surname ("Lohan", "van der Merwe": a surname keeps its particles; "Van Rompuy"
+  where the story names Herman Van Rompuy) joins the one person of the story with that
+  surname; with several, its roles or its honorific's gender must leave exactly one, or
+  else only one bearer's articles share other named people with its article (the same
+  event);
 * a bare word that is no one's surname joins the one person with that given name
   ("Craig"), or the one person whose surname it misspells by swapping two letters.
 
