@@ -6,9 +6,10 @@ Goes in: a parsed spaCy `Doc` and the article's name mentions (from `mentions`).
 description `Mention`s (kind "description"), and each description or nominal tagged with
 the name it stands beside when the text gives one: apposition ("the coach, Dan Marsh"), a
 comma the parser missed, "is" ("Marsh is the coach"), a people's name before the name
-("American challenger Tom Braddock"), a lead restated with a name doing the same deed, a
-capitalised word in apposition ("Vincent Gigante, the powerful Mafioso") or a headline's
-person noun doing what the body names someone doing ("Van Driver Charged").
+("American challenger Tom Braddock"), a lead restated with a name doing the same deed or
+suffering it ("murder of a Leeds mother" ... "murder of Helen Carter"), a capitalised word
+in apposition ("Vincent Gigante, the powerful Mafioso") or a headline's person noun doing
+what the body names someone doing ("Van Driver Charged").
 `entities.link_entities` joins them to that person, or to the one person of their article
 the story describes with the same place words.
 """
@@ -65,7 +66,8 @@ def describe_names(doc: Doc, names: list[Mention], nominals: list[Mention]
             partner = _name_after_comma(span[-1], starts)
         if (partner is None or partner.i not in starts) and span is not None and \
                 nominal.label == "PERSON":
-            partner = _restated_subject(span[-1], starts)
+            partner = _restated_subject(span[-1], starts) or \
+                _restated_patient(span[-1], starts)
         found.append(replace(nominal, describes=starts[partner.i])
                      if partner is not None and partner.i in starts else nominal)
     return found
@@ -91,6 +93,58 @@ def _restated_subject(head: Token, names: dict[int, int]) -> Token | None:
         if subjects:
             return subjects[0]
     return None
+
+
+# Deeds done to someone, by the word for them: "the murder of X", "X's killer", "killing
+# X" and "X was slain" are one deed (a death by another's hand); a shooting is another.
+DEEDS = {"kill": "kill", "killing": "kill", "killer": "kill", "murder": "kill",
+         "murderer": "kill", "slay": "kill", "slaying": "kill", "slayer": "kill",
+         "shoot": "shoot", "shooting": "shoot", "stab": "stab", "stabbing": "stab",
+         "kidnap": "kidnap", "kidnapping": "kidnap", "kidnapper": "kidnap",
+         "abduct": "kidnap", "abduction": "kidnap", "rescue": "rescue",
+         "assault": "assault", "attack": "assault", "rob": "rob", "robbery": "rob"}
+
+
+def _restated_patient(head: Token, names: dict[int, int]) -> Token | None:
+    """A description something is done to, restated with a name in one of the next two
+    sentences the same is done to ("Guilty verdict for murderer of Brooklyn mother of 12.
+    A jury convicted Tom Roe of the murder of Ann Poe"; "a mother was killed ... charged
+    with killing Ann Poe"): the lead names its victim late. Only one such name."""
+    deed = _deed_done_to(head)
+    if deed is None:
+        return None
+    sentence = head.sent
+    for _ in range(2):
+        if sentence.end >= len(head.doc):
+            return None
+        sentence = head.doc[sentence.end].sent
+        found = {names[t.i]: t for t in sentence if t.i in names and _deed_done_to(t) == deed}
+        found.update((names[c.i], c) for t in list(found.values()) for c in t.conjuncts
+                     if c.i in names)  # "shooting Ann Poe and Eve Roe": two of them
+        if len(found) > 1:
+            return None  # "the murders of Ann Poe and Eve Roe": which one?
+        if found:
+            return next(iter(found.values()))
+    return None
+
+
+def _deed_done_to(token: Token) -> str | None:
+    """The deed (`DEEDS`) a word's person suffers: object of the verb ("killed Ann Poe"),
+    subject of its passive ("Ann Poe was killed"), a noun the participle describes ("a
+    mother killed in crossfire") or the "of" after the deed's noun ("murder of Ann Poe");
+    not when someone else does it too ("also", "too")."""
+    head = token.head
+    if token.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB":
+        verb = head
+    elif any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
+        verb = next(c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN")
+    elif token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        verb = head.head
+    else:
+        return None
+    if any(c.lower_ in {"also", "too"} for c in verb.children):
+        return None
+    return DEEDS.get(verb.lemma_.lower())
 
 
 def _name_after_comma(head: Token, names: dict[int, int]) -> Token | None:

@@ -23,8 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .descriptions import PERSON_TITLES
-from .entity_kinds import merge_short_bodies, settle_story_kinds
-from .mentions import COMPANY_NOUNS, PLACE_LABELS
+from .entity_kinds import COMPANY_NOUNS, FIRM_NOUNS, merge_short_bodies, settle_story_kinds
+from .mentions import PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
 from .names import (
@@ -162,7 +162,8 @@ class EntityIndex:
             head = phrase.split()[-1]
             # "the nurse" finds "Lena Marsh, a nurse at ..." as "the minister" finds the
             # minister: the one person given a role with that head word.
-            if head not in ORG_NOUNS | COMPANY_NOUNS:
+            by_role: list[Entity] = []
+            if head not in ORG_NOUNS | FIRM_NOUNS:
                 # "the former mayor" is not the mayor, nor "the mayor" a former one;
                 # "Smith's lawyer" only someone the story calls a lawyer of Smith's
                 # Only someone this article names: "the spokesperson" is not given a name
@@ -171,7 +172,8 @@ class EntityIndex:
                            (any(same_role(head, r) and _is_past(r) == _is_past(text) and
                                 (owner is None or owner in r.lower()) for r in e.roles) or
                             _doctor_called(head, text, owner, e, pool))]
-            else:
+            if not by_role and head in ORG_NOUNS | COMPANY_NOUNS:
+                # "the developer" no person is called: the company
                 by_role = _bodies_called(head, [e for e in pool if e.label == "ORG"],
                                          in_article=in_article)
             if len(by_role) == 1:
@@ -209,11 +211,11 @@ def _bodies_called(head: str, bodies: list[Entity], *, in_article: bool = True
     named = [e for e in bodies if _called(e.name, words)]
     if named or not in_article:
         return named
+    if head in GENERIC_BODIES:  # "the group", "the agency": any kind of body
+        return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split())]
     if head in COMPANY_NOUNS:
         return [e for e in bodies if is_company(e.name)]
-    if head not in GENERIC_BODIES:
-        return []
-    return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split())]
+    return []
 
 
 DOCTOR_NOUNS = {"doctor", "physician"}

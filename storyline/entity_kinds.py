@@ -45,14 +45,22 @@ from .names import HONORIFICS, person_key, surname
 from .nlp import text_of
 from .people import Cluster
 
-# Nouns for a business or fund: a name they introduce is a body ("the firm Bramley Dawson").
-# A noun that can also be a person's ("developer", "operator") only after "the" or "a":
-# "the rail operator X", not "property developer Tom Roe".
-COMPANY_NOUNS = {"firm", "company", "fund", "maker", "operator", "group", "agency", "bank",
-                 "insurer", "developer", "contractor", "manufacturer", "carmaker",
-                 "automaker", "retailer", "lender", "startup", "start-up", "consultancy",
-                 "conglomerate", "subsidiary", "supplier", "charity", "airline",
-                 "business", "corporation", "partnership", "chain"}
+# Nouns for a business or fund: a name they introduce is a body ("the firm Bramley Dawson",
+# "Bramley Dawson, the accounting firm"); a description with one as its head ("the company
+# said") stands for a body. The one list of them: `mentions` and `entities` read it too.
+COMPANY_NOUNS = frozenset({
+    "firm", "company", "fund", "maker", "operator", "group", "agency", "bank", "insurer",
+    "developer", "contractor", "manufacturer", "carmaker", "automaker", "retailer", "lender",
+    "startup", "start-up", "consultancy", "conglomerate", "subsidiary", "supplier", "charity",
+    "airline", "business", "corporation", "partnership", "chain", "carrier", "utility"})
+# Those a person may be called too: only after "the" or "a" do they make the name after
+# them a body ("the rail operator X", not "property developer Tom Roe"), never in
+# apposition ("Gerard Roux, the store's insurer" is a person), and "the developer" is the
+# one person the article gives that role before it is a company.
+SHARED_COMPANY_NOUNS = frozenset({"maker", "operator", "insurer", "developer", "contractor",
+                                  "retailer", "lender", "supplier", "carrier"})
+# Those no person is called.
+FIRM_NOUNS = COMPANY_NOUNS - SHARED_COMPANY_NOUNS
 # Last words of a company's name ("Halvard Launch Services", "Tidewater Holdings").
 COMPANY_ENDINGS = {"services", "holdings", "partners", "group", "ltd", "limited", "plc",
                    "inc", "llc", "llp", "associates", "consultants", "consulting", "capital",
@@ -158,23 +166,16 @@ def _company_cue(span: Span) -> str | None:
     """What says the name is a body: the company noun before it or in apposition ("the
     regional fund Carrick Wynn", "Bramley Dawson, a Bristol firm,"), a company word ending
     it ("Halvard Launch Services") or its acronym in brackets after it ("(HLS)")."""
-    doc, root = span.doc, span.root
+    doc = span.doc
     before = doc[span.start - 1] if span.start else None
     if before is not None and before.is_lower and _company_noun(before) and (
-            not is_person_noun(before) or any(c.lower_ in {"the", "a", "an"}
-                                              for c in before.children)) and \
+            before.lemma_.lower() in FIRM_NOUNS or any(c.lower_ in {"the", "a", "an"}
+                                                       for c in before.children)) and \
             not verb_follows(doc, span.end):  # "The firm Tom Roe set up": he set it up
         return before.lower_
-    # in apposition only a noun no person is called ("Angelique Brunner, a developer and
-    # spokeswoman," is a person), set off by the comma right beside the name: in "Noah
-    # Grell of the Calder Trust, a charity," the charity is the Trust
-    apposed = [root.head] if root.dep_ == "appos" and doc[span.start - 1].text == "," \
-        else []
-    apposed += [c for c in root.children if c.dep_ == "appos" and span.end < len(doc) and
-                doc[span.end].text == "," and c.left_edge.i == span.end + 1]
-    for noun in apposed:
-        if _company_noun(noun) and not is_person_noun(noun):
-            return f", {noun.lower_}"
+    apposed = apposed_firm_noun(span)
+    if apposed is not None:
+        return f", {apposed.lower_}"
     if len(span) > 1 and span[-1].lower_.rstrip(".") in COMPANY_ENDINGS and span[-1].is_title:
         return span[-1].text
     match = re.match(r"\s*\(([A-Z]{2,6})\)", text_of(doc)[span.end_char:span.end_char + 10])
@@ -182,6 +183,21 @@ def _company_cue(span: Span) -> str | None:
             t.text[0] for t in span if t.text[:1].isupper()):
         return f"({match.group(1)})"
     return None
+
+
+def apposed_firm_noun(span: Span) -> Token | None:
+    """The company noun in apposition to a name ("Bramley Dawson, a Bristol firm,", "Mat
+    Maid the state-owned corporation"): only a noun no person is called ("Angelique
+    Brunner, a developer and spokeswoman," is a person), its phrase right beside the name
+    or its comma: in "Noah Grell of the Calder Trust, a charity," the charity is the
+    Trust."""
+    doc, root = span.doc, span.root
+    beside = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
+    apposed = [root.head] if root.dep_ == "appos" and span.start and \
+        doc[span.start - 1].text == "," else []
+    apposed += [c for c in root.children if c.dep_ == "appos" and c.left_edge.i == beside]
+    return next((n for n in apposed if n.pos_ == "NOUN" and n.lemma_.lower() in FIRM_NOUNS),
+                None)
 
 
 def verb_follows(doc: Doc, index: int) -> bool:

@@ -49,10 +49,12 @@ def is_headline(tokens: Sequence[Token]) -> bool:
     ("Barack Obama, Angela Merkel and Emmanuel Macron") is no headline.
     """
     words = [t for t in tokens if t.is_alpha and len(t.text) > 1]
-    if len(words) < 3:
+    if len(words) < 2:
         return False
     if sum(w.is_upper for w in words) >= 0.8 * len(words):
-        return True
+        return True  # two words will do in capitals: "GUNMAN HELD", "QUENNELL GUILTY"
+    if len(words) < 3:
+        return False
     if any(w.text[0].islower() and w.pos_ in CONTENT_POS and len(w.text) > 2 for w in words):
         return False
     title_words = [w for w in words[1:] if w.text[0].isupper() and

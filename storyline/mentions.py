@@ -26,7 +26,8 @@ its person. Which lines are headlines or title lines, and what their runs are, i
 `headlines`' part; which names the words around them make bodies or places ("the firm
 Bramley Dawson", "Parents in Stoke Abbas") is `entity_kinds`'; what a person's title,
 apposition or relative clause says the person is ("Transport Minister", "who chairs the
-union") is `roles`'.
+union") is `roles`'; the repair passes (names the tagger missed, given names taken for
+places, acronyms, pronouns) are `name_repairs`'.
 """
 
 from __future__ import annotations
@@ -46,7 +47,13 @@ from .descriptions import (
     is_person_noun,
     prenominal_descriptions,
 )
-from .entity_kinds import settle_kinds, verb_follows, with_written_honorific
+from .entity_kinds import (
+    FIRM_NOUNS,
+    apposed_firm_noun,
+    settle_kinds,
+    verb_follows,
+    with_written_honorific,
+)
 from .headlines import (
     headline_tokens,
     set_beside,
@@ -55,18 +62,36 @@ from .headlines import (
     title_noun,
 )
 from .models import Mention
-from .names import HONORIFICS, ORG_NOUNS, ROLE_NOUNS, name_parts, person_key, surname
-from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
+from .name_repairs import (
+    CUE_LABELS,
+    OFFICE_TITLES,
+    ORG_NAME_WORDS,
+    PLACE_LABELS,
+    SPEECH_LEMMAS,
+    TITLE_ABBREVIATIONS,
+    honorific_before,
+    is_given_word,
+    missed_names,
+    starts_sentence,
+    with_acronyms,
+    with_given_name,
+    with_pronoun,
+)
+from .names import (
+    HONORIFICS,
+    NAME_PARTICLES,
+    ORG_NOUNS,
+    ROLE_NOUNS,
+    name_parts,
+    person_key,
+)
 from .nlp import text_of
-from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS
+from .people import FEMALE_WORDS, MALE_WORDS
 from .roles import (
     COMMON_ROLE_WORDS,
-    SPELLED_TITLES,
-    TITLE_MODIFIERS,
     apposition_role,
     person_noun_before,
     relative_clause_role,
-    role_noun,
     split_person_tokens,
     title_prefix,
     with_other_roles,
@@ -76,26 +101,10 @@ PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "
                "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
                "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay",
                "Falls", "Springs", "Heights", "Creek"}
-ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "ltd", "group",
-                  "corp", "bank", "fund", "media", "daily", "weekly", "journal", "tribune",
-                  "gazette", "observer", "ledger", "courier", "brief", "steel", "energy",
-                  "airways", "airlines", "air", "trust", "united", "rovers", "city", "motors",
-                  "holdings", "partners", "systems", "labs", "technologies", "pharma",
-                  "mining", "foods", "railways", "rail", "telecom", "insurance", "ferries",
-                  "lines", "shipping", "taxis", "coaches", "buses", "wire"}
 # First words of places (and of ships named for them) that spaCy may take for a person.
 PLACE_PREFIXES = {"Port", "Mount", "Fort", "Cape", "Lake", "Island", "Isle", "Glen", "Lough"}
 PERSON_LABELS = {"PERSON"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-# Entity labels under which a proper noun may still be a person, given a cue.
-CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS
-# Abbreviated titles, without their dots: those the tokenizer keeps whole, and more.
-TITLE_ABBREVIATIONS = SPELLED_TITLES.keys() | {"st"} | {
-    title.rstrip(".").lower() for title in POLICE_TITLES}
-HONORIFIC_NAME_RE = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Dr|Prof) ?\.? (?P<name>[A-Z][a-z]*"
-                               r"(?:['\u2019]?[A-Z])?[a-z]+(?:-[A-Z][a-z]+)?)\b")
 ORG_LABELS = {"ORG"}
-NAME_PARTICLES = {"van", "von", "de", "der", "da", "di", "la", "le", "du", "bin", "al", "ibn"}
 
 
 # -- finding mentions in one article ------------------------------------------------
@@ -131,10 +140,10 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     # name: no bare surnames or given names are read in a quoted title ("Gary Ross Is
     # Boss" still names Gary Ross, a full name of the story).
     titled = headline | {t.i for title in _quoted_titles(doc) for t in title}
-    mentions.extend(_missed_names(doc, article_id, mentions, covered, titled))
-    mentions = [_with_given_name(doc, m, covered, titled) for m in mentions]
-    mentions = _with_acronyms(doc, article_id, mentions, covered)
-    mentions = [_with_pronoun(doc, m) for m in mentions]
+    mentions.extend(missed_names(doc, article_id, mentions, covered, titled))
+    mentions = [with_given_name(doc, m, covered, titled) for m in mentions]
+    mentions = with_acronyms(doc, article_id, mentions, covered)
+    mentions = [with_pronoun(doc, m) for m in mentions]
     mentions = [with_written_honorific(doc, with_other_roles(doc, m)) for m in mentions]
     nominals = _nominal_mentions(doc, article_id, covered)
     people = {t.i for m in mentions if m.label == "PERSON"
@@ -198,9 +207,9 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
     title = title_line(doc, headline)
     for token in doc:
         in_headline = token.i in headline
-        fits = token.i not in covered and _is_name_word(token) and \
-            (in_headline or token.pos_ == "PROPN" or token.text == "." or
-             token.i in title and is_person_noun(token))
+        fits = token.i not in covered and (_is_name_word(token) and (
+            in_headline or token.pos_ == "PROPN" or token.text == "." or
+            token.i in title and is_person_noun(token)) or _joins_a_double_name(token))
         joins = bool(runs) and runs[-1][-1].i == token.i - 1 and \
             (runs[-1][-1].i in headline) == in_headline and \
             (in_headline or token.ent_iob_ != "B" or not runs[-1][-1].ent_type_)
@@ -214,6 +223,17 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
     return bodies + [replace(m, describes=before[-1].idx)
                      if set_beside(before, run, headline) else m
                      for m, before, run in zip(found, [[], *runs], runs, strict=False)]
+
+
+def _joins_a_double_name(token: Token) -> bool:
+    """The hyphen of "Brannagh-Oyelaran", spaced as one word between two capitalised
+    words: one name, not two (spaCy tags such names NORP or nothing); not a party and
+    state ("D-Idaho")."""
+    doc = token.doc
+    return token.text == "-" and 0 < token.i < len(doc) - 1 and not token.whitespace_ and \
+        not doc[token.i - 1].whitespace_ and all(
+            t.is_title and t.is_alpha and len(t) > 1 for t in (doc[token.i - 1],
+                                                               doc[token.i + 1]))
 
 
 # Labels under which a word may still be a person's given name or surname ("Kathina" GPE).
@@ -283,12 +303,6 @@ def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
                    kind="headline" if in_headline else "candidate")
 
 
-SPEECH_LEMMAS = {"say", "tell", "add", "warn", "announce", "state", "explain", "insist", "ask",
-                 "write", "note", "reply", "respond", "argue", "recall", "admit", "acknowledge",
-                 "suggest", "predict", "urge", "stress", "claim", "emphasize", "emphasise",
-                 "tweet", "testify", "concede", "complain", "agree", "confirm", "deny"}
-
-
 def _person_cue(run: list[Token], label: str) -> bool:
     """Words around a proper noun that only fit a person: an honorific before it
     ("Ms. Chohan") or an age after it ("Chohan, 59,"); unless spaCy saw a place there, also
@@ -299,13 +313,14 @@ def _person_cue(run: list[Token], label: str) -> bool:
         return False
     doc, head = run[0].doc, run[-1]
     # The small model often tags a speaker's unfamiliar name as a work of art or product.
-    speech = label in {"", "WORK_OF_ART", "PRODUCT"} and len(run) <= 2 and \
+    words = [t for t in run if t.text != "-"]  # "Obi-Tarrant" is one word
+    speech = label in {"", "WORK_OF_ART", "PRODUCT"} and len(words) <= 2 and \
         head.dep_ == "nsubj" and \
-        head.head.lemma_ in SPEECH_LEMMAS and (len(run) > 1 or not _starts_sentence(run[0]))
+        head.head.lemma_ in SPEECH_LEMMAS and (len(run) > 1 or not starts_sentence(run[0]))
     if all(t.lower_ in ROLE_NOUNS | COMMON_ROLE_WORDS for t in run):
         # "King said" names a person; "said Secretary of the Interior Dirk ..." does not
         return speech and all(c.is_punct for c in head.children)
-    if _honorific_before(doc, run[0].i) or _age_after(run):
+    if honorific_before(doc, run[0].i) or _age_after(run):
         return True
     if label in PLACE_LABELS:
         return False
@@ -383,7 +398,7 @@ def _nicknamed_name(doc: Doc, article_id: str, match: re.Match[str], covered: se
     text_start = doc[prefix].idx if role else start
     return Mention(article_id, text_of(doc)[text_start:match.end()], start, match.end(),
                    "PERSON", name=f"{' '.join(given_words)} {match.group('surname')}",
-                   role=role, honorific=_honorific_before(doc, span.start),
+                   role=role, honorific=honorific_before(doc, span.start),
                    nickname=match.group("nick"))
 
 
@@ -465,7 +480,7 @@ def _names_a_team(tokens: Sequence[Token]) -> bool:
     family") and with no honorific, title or age that says person."""
     last, doc = tokens[-1], tokens[0].doc
     if not last.is_title or not re.fullmatch(r"[A-Za-z]+[^s]s", last.text) \
-            or _honorific_before(doc, tokens[0].i) or _age_after(list(tokens)):
+            or honorific_before(doc, tokens[0].i) or _age_after(list(tokens)):
         return False
     return any(t.text == last.text and t.i and doc[t.i - 1].lower_ == "the" and
                (t.i + 1 == len(doc) or doc[t.i + 1].pos_ not in {"NOUN", "PROPN"})
@@ -540,7 +555,7 @@ def _name_run(tokens: list[Token], label: str) -> list[Token]:
         if run and _ends_name(token, run[-1], label):
             break
         run.append(token)
-    if label in PERSON_LABELS and len(run) > 1 and _starts_sentence(run[0]) and \
+    if label in PERSON_LABELS and len(run) > 1 and starts_sentence(run[0]) and \
             (run[0].tag_ in NOT_NAME_TAGS or _detached(run[0], run)):
         run = run[1:]  # "Joining Cooley at ...", "Stunning Williams ...", "Following Gigante's"
     return run
@@ -564,11 +579,6 @@ def _ends_name(token: Token, previous: Token, label: str) -> bool:
     if lower_word:
         return token.lower_ not in NAME_PARTICLES and token.text not in {"'s", "\u2019s"}
     return token.pos_ in NOT_NAME_POS
-
-
-def _starts_sentence(token: Token) -> bool:
-    return token.is_sent_start or token.i == 0 or "\n" in token.doc[token.i - 1].text + \
-        token.doc[token.i - 1].whitespace_
 
 
 def _extend_initial(tokens: list[Token]) -> list[Token]:
@@ -619,7 +629,7 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
         label = "ORG"  # "George Washington University", "Dunmore Herald", "Sound Ferries"
     if label in ORG_LABELS and not _org_looks_like_person(doc, tokens):
         name = text_of(doc)[start_char:end_char]
-        cue = _called_a_body(tokens, None) if len(tokens) > 1 else None
+        cue = _called_a_body(tokens) if len(tokens) > 1 else None
         return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
     honorific, name_tokens, inner_role = split_person_tokens(tokens)
     if not name_tokens:
@@ -630,8 +640,8 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
         doc, tokens[0].i, name_start=name_tokens[0].i if inner_role else None)
     role = prefix_role or inner_role or apposition_role(name_tokens[-1]) or \
         person_noun_before(doc, tokens[0].i) or relative_clause_role(name_tokens[-1])
-    honorific = honorific or _honorific_before(doc, tokens[0].i)
-    cue = _called_a_body(tokens, role) if not honorific and len(name_tokens) > 1 else None
+    honorific = honorific or honorific_before(doc, tokens[0].i)
+    cue = _called_a_body(tokens) if not honorific and len(name_tokens) > 1 else None
     if cue is not None:
         name = text_of(doc)[start_char:end_char]
         return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
@@ -640,22 +650,16 @@ def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Me
                    name=name, role=role, honorific=honorific)
 
 
-# Nouns for businesses that the text may set beside a name ("the firm Abernathy Cole").
-COMPANY_NOUNS = {"company", "firm", "corporation", "business", "airline", "carrier", "retailer",
-                 "insurer", "lender", "manufacturer", "automaker", "startup", "utility"}
-# Those no person is called: "Gerard Roux, the store's insurer" is a person.
-FIRM_NOUNS = COMPANY_NOUNS - {"insurer", "lender", "carrier", "retailer", "utility"}
-
-
-def _called_a_body(tokens: list[Token], role: str | None) -> str | None:
+def _called_a_body(tokens: list[Token]) -> str | None:
     """The company noun beside a name spaCy calls a person that makes it a business:
     ", firm" in apposition ("Abernathy Cole, the accounting firm"), "firm" before it ("the
     law firm Abernathy Cole"; not "the firm Tom Roe set up"). Not any body's noun ("center
     Sam Dalembert" plays basketball), nor "it" after it: "Abernathy Cole said it would"
     reads like "Dana Marsh said it would rain"."""
     doc, root = tokens[0].doc, tokens[-1]
-    if role and role_noun(role) in FIRM_NOUNS:
-        return f", {role_noun(role)}"
+    apposed = apposed_firm_noun(doc[tokens[0].i:root.i + 1])
+    if apposed is not None:
+        return f", {apposed.lower_}"
     noun = doc[tokens[0].i - 1] if tokens[0].i else None
     if noun is not None and noun.is_lower and noun.lemma_ in FIRM_NOUNS and \
             (noun.head.i in range(tokens[0].i, root.i + 1) or root.head == noun) and \
@@ -678,8 +682,8 @@ def _used_as_a_thing(token: Token) -> bool:
     it."""
     doc = token.doc
     before = doc[token.i - 1] if token.i else None
-    if _honorific_before(doc, token.i) or title_prefix(doc, token.i)[0] or \
-            _age_after([token]) or before is not None and _is_given_word(before) and \
+    if honorific_before(doc, token.i) or title_prefix(doc, token.i)[0] or \
+            _age_after([token]) or before is not None and is_given_word(before) and \
             before.whitespace_ == " ":
         return False  # "struck Marisol Quenby": a surname after its given name
     if before is not None and before.lower_ in {"a", "an", "the"} or token.tag_ == "NNPS":
@@ -689,152 +693,6 @@ def _used_as_a_thing(token: Token) -> bool:
     if token.dep_ == "pobj":
         return token.head.lower_ in PLACE_PREPOSITIONS
     return token.dep_ == "dobj"
-
-
-def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[int],
-                  headline: set[int]) -> list[Mention]:
-    """Names the tagger skipped: "Ms. Varga", or a bare surname of someone named earlier."""
-    surnames = {surname(m.name) for m in found if m.label == "PERSON" and " " in m.name}
-    extra: list[Mention] = []
-    for match in HONORIFIC_NAME_RE.finditer(text_of(doc)):
-        span = doc.char_span(match.start("name"), match.end("name"))
-        if span is None or any(t.i in covered or t.i in headline for t in span):
-            continue
-        covered.update(t.i for t in span)
-        honorific = HONORIFICS[match.group("title").lower()]
-        extra.append(Mention(article_id, match.group(0), span.start_char, span.end_char,
-                             "PERSON", name=span.text, honorific=honorific))
-    for token in doc:
-        if token.i in covered or token.i in headline or token.text not in surnames or \
-                not token.text[0].isupper() or token.is_upper:
-            continue
-        covered.add(token.i)
-        extra.append(Mention(article_id, token.text, token.idx, token.idx + len(token.text),
-                             "PERSON", name=token.text,
-                             honorific=_honorific_before(doc, token.i)))
-    return extra
-
-
-def _with_pronoun(doc: Doc, mention: Mention) -> Mention:
-    """A named subject the text goes on to call "she" or "he" ("Raj Chohan was leaving her
-    car when she was hit"): that gender, when no other person is named in between. Only
-    the subject's own clause or the next sentence's subject: an object "her" is often
-    someone else ("Smith hit her")."""
-    if mention.kind != "name" or mention.label != "PERSON":
-        return mention
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or span.root.dep_ not in {"nsubj", "nsubjpass"}:
-        return mention
-    verb, sentence = span.root.head, span.root.sent
-    # After "..., Vanore said." the next "She" is mostly the one the quote was about.
-    following = doc[sentence.end].sent if sentence.end < len(doc) and \
-        verb.lemma_ not in SPEECH_LEMMAS and verb.dep_ == "ROOT" else None
-    words = list(doc[span.end:sentence.end]) + (list(following[:3]) if following else [])
-    for token in words:
-        if token.ent_type_ in {"PERSON", "ORG"} or token.is_quote or \
-                token.pos_ == "PROPN" and not token.ent_type_ or \
-                token.pos_ == "NOUN" and is_person_noun(token):
-            # someone else (maybe) named or described first ("Tom Roe and his wife were
-            # hurt. She ..."), or quoted words: the pronoun may not be theirs
-            return mention
-        gender = GENDERED_PRONOUNS.get(token.lower_)
-        if gender is None:
-            continue
-        if token.sent != sentence:
-            own = token.dep_ in {"nsubj", "nsubjpass"}
-        else:  # "..., and he", "... when she was hit"; not "said that he" (someone else)
-            # nor "Marsh complained that Dahl had ignored her call": in a reported clause
-            # a possessive is often the reporter's.
-            own = (token.dep_ in {"nsubj", "nsubjpass"} or
-                   token.dep_ == "poss" and verb.dep_ != "ccomp") and _clause_of(token, verb)
-        return replace(mention, pronoun=gender) if own else mention
-    return mention
-
-
-def _clause_of(pronoun: Token, verb: Token) -> bool:
-    """The pronoun belongs to the verb's clause or one joined to it by "and" or "when", not
-    a reported or embedded one."""
-    head = pronoun.head
-    if pronoun.dep_ == "poss":
-        head = head.head
-    while head != verb:
-        if head.dep_ not in {"conj", "advcl"} or head.head == head:
-            return False
-        head = head.head
-    return True
-
-
-ACRONYM_AFTER_RE = re.compile(r"\s*\(\s*([A-Z][A-Z&]{1,7})\s*\)")
-
-
-def _with_acronyms(doc: Doc, article_id: str, mentions: list[Mention], covered: set[int]
-                   ) -> list[Mention]:
-    """An organisation's acronym set in brackets after its name ("the Oakhurst Voters
-    League (OVL)") names it there and wherever the article uses it alone, tagged or not
-    ("the OVL said", "OVL members"): each such mention carries the full name."""
-    text = text_of(doc)
-    defined: dict[str, str] = {}
-    for m in mentions:
-        match = ACRONYM_AFTER_RE.match(text, m.end)
-        if m.label == "ORG" and m.kind == "name" and " " in m.name and match and \
-                _abbreviates(match.group(1), m.name):
-            defined.setdefault(match.group(1), m.name)
-    if not defined:
-        return mentions
-    kept = [replace(m, label="ORG", kind="name", name=defined[m.name], role=None)
-            if m.name in defined and m.kind in {"name", "candidate"} else m for m in mentions]
-    for token in doc:
-        if token.text in defined and token.i not in covered:
-            covered.add(token.i)
-            kept.append(Mention(article_id, token.text, token.idx, token.idx + len(token.text),
-                                "ORG", name=defined[token.text]))
-    return kept
-
-
-def _abbreviates(acronym: str, name: str) -> bool:
-    """The acronym's letters are initials of the name's words, in order ("HRD" of
-    "Department of Housing and Rural Development"), the first one its first letter or
-    a capitalised word's."""
-    words = re.findall(r"[A-Za-z&]+", name)
-    letters = iter(w[0].upper() for w in words)
-    return acronym[0] in {w[0] for w in words if w[0].isupper()} and \
-        all(letter in letters for letter in acronym)
-
-
-def _with_given_name(doc: Doc, mention: Mention, covered: set[int], headline: set[int]
-                     ) -> Mention:
-    """A one-word name right after a capitalised word the tagger took for a place or a
-    thing ("Kathina" GPE + "Thomas" PERSON): that word is the given name, "Kathina Thomas".
-    Not a title, an honorific, a people's name ("American Tom Roe") or a second capital
-    before it ("New York Smith")."""
-    if mention.kind != "name" or mention.label != "PERSON" or " " in mention.name or \
-            len(mention.text) != mention.end - mention.start:
-        return mention
-    span = doc.char_span(mention.start, mention.end)
-    if span is None or not span.start or span[0].tag_ == "NNPS":
-        return mention
-    word = doc[span.start - 1]
-    before = doc[word.i - 1] if word.i else None
-    if word.i in covered or word.i in headline or not _is_given_word(word) or \
-            word.whitespace_ != " " or before is not None and before.text[:1].isupper() and \
-            not _starts_sentence(word):
-        return mention
-    covered.add(word.i)
-    text = text_of(doc)[word.idx:mention.end]
-    return replace(mention, text=text, start=word.idx, name=f"{word.text} {mention.name}",
-                   honorific=mention.honorific or _honorific_before(doc, word.i))
-
-
-def _is_given_word(token: Token) -> bool:
-    """A capitalised proper noun that can be a given name: no title, honorific or person
-    noun ("Coach", "Mr"), no people's or organisation's name."""
-    key = token.lower_.rstrip(".")
-    return token.is_alpha and token.is_title and token.pos_ == "PROPN" and \
-        token.ent_type_ in CUE_LABELS - {"PERSON"} and key not in ROLE_NOUNS and \
-        key not in PERSON_TITLES and key not in HONORIFICS and \
-        key not in TITLE_ABBREVIATIONS and key not in OFFICE_TITLES and \
-        key not in COMMON_ROLE_WORDS and key not in TITLE_MODIFIERS and \
-        key not in ORG_NOUNS and key not in ORG_NAME_WORDS
 
 
 def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
@@ -849,7 +707,7 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
             tokens[-1].lower_.rstrip(".") not in {"co", "inc", "ltd", "llc", "plc"}:
         return True  # the tagger took the title in: "Councillor Oren Dahl"
     prefix_role, _start = title_prefix(doc, tokens[0].i)
-    if prefix_role or _honorific_before(doc, tokens[0].i) or _age_after(tokens):
+    if prefix_role or honorific_before(doc, tokens[0].i) or _age_after(tokens):
         return True
     root = tokens[-1]
     if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in root.children):
@@ -866,12 +724,6 @@ def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
     return len(tokens) > 1 and root.tag_ != "NNPS" and _referred_to_as_a_person(tokens)
 
 
-# Titles that only a person holds, as the first word of what spaCy tags an organisation.
-OFFICE_TITLES = {"councillor", "councilor", "councilman", "councilwoman", "premier", "mayor",
-                 "minister", "senator", "governor", "president", "judge", "commissioner",
-                 "sheriff", "constable", "sergeant", "inspector", "detective", "coach",
-                 "professor", "ambassador", "representative", "congressman", "congresswoman",
-                 "superintendent", "trooper", "chairman", "chairwoman", "mp", "mpp", "mla"}
 # Countries and provinces that federal and provincial bodies are named after.
 COUNTRY_WORDS = {"canada", "ontario", "quebec", "alberta", "manitoba", "saskatchewan",
                  "america", "britain", "england", "scotland", "wales", "ireland", "australia"}
@@ -916,16 +768,6 @@ def _is_dateline(ent: Span) -> bool:
     start = ent.start_char
     at_paragraph_start = start == 0 or text_of(ent.doc)[start - 1] == "\n"
     return at_paragraph_start and ent[0].is_upper and len(ent[0].text) > 3
-
-
-def _honorific_before(doc: Doc, start: int) -> str | None:
-    """ "Ms." or "Ms" (or ECB+'s "Ms ." ) just before a name; capitalised ("to miss Dallas")."""
-    word = doc[start - 1] if start else None
-    if word is not None and word.text == "." and start >= 2:
-        word = doc[start - 2]
-    if word is None or not word.text[:1].isupper():
-        return None
-    return HONORIFICS.get(word.lower_.rstrip("."))
 
 
 def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:

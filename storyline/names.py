@@ -57,6 +57,11 @@ ORG_NOUNS = {"ministry", "department", "council", "agency", "company", "institut
              "center", "centre", "radio", "television", "broadcaster", "network", "newspaper",
              "magazine", "airport", "zoo", "library", "prison"}
 NAME_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+# Particles of surnames ("van der Merwe", "de la Cruz", "bin Laden"); those that are also
+# given names when they start a name ("Van Morrison", "Di", "Al Gore", "Del").
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "la", "le", "du", "del",
+                  "della", "dos", "das", "bin", "ibn", "al", "ter"}
+GIVEN_PARTICLES = {"van", "di", "al", "del"}
 # Labels of candidates that vote for "this word names a place or a people, not a person".
 PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
@@ -67,8 +72,30 @@ MAX_NAME_WORDS = 4
 # -- pieces of a name ------------------------------------------------------------------
 
 def name_parts(name: str) -> list[str]:
-    """Name words without generational suffixes ("Jr.", "III")."""
-    return [p for p in name.replace(",", " ").split() if p.lower() not in NAME_SUFFIXES]
+    """Name words without generational suffixes ("Jr.", "III"); a surname's particles stay
+    with it: "Pieter van der Merwe" -> ["Pieter", "van der Merwe"], so that "van der
+    Merwe" and "De la Cruz" are bare surnames, not a given name and a surname."""
+    words = [p for p in name.replace(",", " ").split() if p.lower() not in NAME_SUFFIXES]
+    parts: list[str] = []
+    particles: list[str] = []
+    for index, word in enumerate(words):
+        if index < len(words) - 1 and _is_particle(word, index, words):
+            particles.append(word)
+            continue
+        parts.append(" ".join([*particles, word]))
+        particles = []
+    return parts
+
+
+def _is_particle(word: str, index: int, words: list[str]) -> bool:
+    """A surname's particle: "van", "de la"; capitalised too, but for a first word that
+    is as often a given name ("Van Morrison", "Al Gore") unless a particle follows it
+    ("Van der Merwe")."""
+    key = word.lower()
+    if key not in NAME_PARTICLES:
+        return False
+    return word.islower() or index > 0 or key not in GIVEN_PARTICLES or \
+        words[index + 1].lower() in NAME_PARTICLES
 
 
 def surname(name: str) -> str:
@@ -226,9 +253,10 @@ class Gazetteer:
         for (key, name), _count in forms.most_common():
             full.setdefault(key, name)
         mononyms = Counter(n.lower() for n in names if len(name_parts(n)) == 1)
+        # "Brannagh-Oyelaran" tagged a people (NORP) is a double-barrelled name, no vote
         places = Counter(w.lower() for m in mentions
                          if m.kind == "candidate" and m.label in PLACE_LABELS
-                         for w in m.name.split())
+                         for w in m.name.split() if m.label != "NORP" or "-" not in w)
         full.update(_vouched_full_names(mentions, full, mononyms, places))
         single = {key[-1] for key in full} | {w for w, n in mononyms.items() if n >= 2}
         people = Counter(w.lower() for n in names for w in name_parts(n))

@@ -10,9 +10,11 @@ The rules, most certain first:
 * spelling variants of one name ("Fred" / "Frederick LaRue", "Heydar" / "Heidar
   Alishvandi") when the two are each other's only such variant in the story, and their
   genders (from honorifics and words like "wife" or "son") do not clash;
-* a bare surname ("Lohan") joins the one person of the story with that surname; with
-  several, its roles or its honorific's gender must leave exactly one, or else only one
-  bearer's articles share other named people with its article (the same event);
+* a bare surname ("Lohan", "van der Merwe": a surname keeps its particles; "Van Rompuy"
+  where the story names Herman Van Rompuy) joins the one person of the story with that
+  surname; with several, its roles or its honorific's gender must leave exactly one, or
+  else only one bearer's articles share other named people with its article (the same
+  event);
 * a bare word that is no one's surname joins the one person with that given name
   ("Craig"), or the one person whose surname it misspells by swapping two letters.
 
@@ -28,7 +30,14 @@ from dataclasses import dataclass, field, replace
 from rapidfuzz.distance import OSA
 
 from .models import Mention
-from .names import fold, name_parts, same_given_name, surname, swapped_letters
+from .names import (
+    GIVEN_PARTICLES,
+    fold,
+    name_parts,
+    same_given_name,
+    surname,
+    swapped_letters,
+)
 
 FEMALE_HONORIFICS = {"Mrs.", "Ms.", "Miss", "Dame", "Lady"}
 MALE_HONORIFICS = {"Mr.", "Sir", "Lord"}
@@ -145,9 +154,22 @@ def by_gender(candidates: list[Cluster], wanted: str | None) -> list[Cluster]:
 
 def merge_people(clusters: list[Cluster]) -> list[Cluster]:
     """One cluster per person: full names first, then bare surnames and given names."""
+    clusters = _particle_surnames(clusters)
     full = _merge_name_variants(_merge_same_names([c for c in clusters if c.first]))
     single = [c for c in clusters if not c.first]
     return full + _attach_single_words(single, full)
+
+
+def _particle_surnames(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Van Rompuy" or "Del Rio" read as a given name and a surname, where the story
+    names "Herman Van Rompuy": a bare surname with its particle (`names.name_parts` cannot
+    tell "Van Rompuy" from "Van Morrison" without the story)."""
+    particle_surnames = {fold(c.last) for c in clusters if c.first and c.last and " " in c.last}
+    for cluster in clusters:
+        first, last = cluster.first or "", cluster.last or ""
+        if first.lower() in GIVEN_PARTICLES and fold(first + last) in particle_surnames:
+            cluster.first, cluster.last = None, f"{first} {last}"
+    return clusters
 
 
 def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
@@ -282,7 +304,9 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
     """Bare-word clusters join the one full-named person they fit; the rest are grouped."""
     by_surname: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in full:
-        for name in cluster.surnames | {fold(cluster.last or "")}:
+        # "Merwe", where spaCy left out the particles of "van der Merwe", is him too
+        last_words = {fold(cluster.last.split()[-1])} if cluster.last else set()
+        for name in cluster.surnames | {fold(cluster.last or "")} | last_words:
             by_surname[name].append(cluster)
     orphans: dict[str, Cluster] = {}
     for cluster in singles:

@@ -59,6 +59,8 @@ def _is_role_word(tokens: list[Token], index: int) -> bool:
     if _spelled(token).lower() in ROLE_NOUNS:
         return True
     rest = tokens[index + 1:]
+    if token.lower_ in PERSON_NOUNS and len(rest) >= 2 and all(t.is_title for t in rest):
+        return True  # "Rapper Jay Tolliver": a given name and surname after the noun
     return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 4 and \
         len(rest) >= 2 and all(t.is_title for t in rest)
 

@@ -17,7 +17,7 @@ from storyline.entity_kinds import settle_story_kinds
 from storyline.headlines import is_headline
 from storyline.mentions import _mention_from_tokens, find_mentions
 from storyline.models import Mention
-from storyline.names import resolve_candidates
+from storyline.names import given, name_parts, resolve_candidates, surname
 from storyline.roles import normalize_role
 
 
@@ -796,6 +796,89 @@ def test_a_lead_description_restated_with_a_name_is_that_person(analyse: Any) ->
     assert index.entity_at("a0", start, start + 35) == _person(index, "Tomas Rellini").id
 
 
+def test_a_two_word_headline_in_capitals_names_the_storys_person(analyse: Any) -> None:
+    index = _entities(analyse, "A jury on Monday convicted Tobiah Quennell of setting fire "
+                               "to the Harbour Inn.",
+                      "QUENNELL GUILTY\n\nA Kestrel Bay jury found the former barman guilty "
+                      "on Monday.")
+    assert index.entity_at("a1", 0, 8) == _person(index, "Tobiah Quennell").id
+
+
+def test_a_double_barrelled_surname_spacy_tags_a_people_is_the_storys_person(
+        analyse: Any) -> None:
+    # "Brannagh-Oyelaran" is tagged NORP: one candidate (not "Brannagh" and "Oyelaran"),
+    # and a people's tag on a hyphenated word is no vote for a place
+    index = _entities(analyse,
+                      "Xochitl Brannagh-Oyelaran won the 400m final. Brannagh-Oyelaran, 19, "
+                      "set a personal best.",
+                      "Brannagh-Oyelaran said she was delighted. Senator Ana Ruiz (D-Idaho) "
+                      "sent her congratulations.")
+    assert set(_person(index, "Xochitl Brannagh-Oyelaran").articles) == {"a0", "a1"}
+    assert not [e for e in index.entities if "Idaho" in e.name and e.label == "PERSON"]
+
+
+def test_name_parts_keep_a_surnames_particles_with_it() -> None:
+    assert name_parts("Pieter van der Merwe") == ["Pieter", "van der Merwe"]
+    assert surname("Maria de la Cruz Jr.") == "de la Cruz"
+    assert given("De la Cruz") is None and given("van der Merwe") is None
+    # a capitalised first particle may be a given name; inside a name it is a particle
+    assert given("Van Morrison") == "Van" and given("Al Gore") == "Al"
+    assert surname("Herman Van Rompuy") == "Van Rompuy"
+
+
+def test_a_surname_with_particles_is_the_one_person_named_so_in_full(analyse: Any) -> None:
+    # "van der Merwe" and "De la Cruz" are bare surnames, not a given name "van" or "De"
+    # and a surname; nor is "Merwe", where the tagger leaves the particles out, anyone else
+    index = _entities(
+        analyse,
+        "Pieter van der Merwe, the ship's captain, was arrested on Monday. Maria de la "
+        "Cruz, a passenger, said the ship listed badly.",
+        "Police said van der Merwe had been drinking. De la Cruz was treated in hospital.")
+    merwe, cruz = _person(index, "Pieter van der Merwe"), _person(index, "Maria de la Cruz")
+    assert set(merwe.articles) == set(cruz.articles) == {"a0", "a1"}
+    assert not [e for e in index.entities if e.label == "PERSON" and
+                e.name not in {"Pieter van der Merwe", "Maria de la Cruz"}]
+
+
+def test_a_capitalised_particle_is_a_given_name_unless_the_story_says_surname(
+        analyse: Any) -> None:
+    # "Van Rompuy" is Herman Van Rompuy's surname; "Van Morrison" is someone else
+    index = _entities(analyse, "President Herman Van Rompuy opened the summit on Monday.",
+                      "Van Rompuy said the talks would last two days. Van Morrison played "
+                      "at the dinner.")
+    assert set(_person(index, "Herman Van Rompuy").articles) == {"a0", "a1"}
+    assert _person(index, "Van Morrison").articles == ("a1",)
+
+
+def test_a_lead_victim_restated_with_a_name_is_that_person(analyse: Any) -> None:
+    """A fictional lead that names its victim late: the same deed done to a description
+    and, in the next sentence, to one name ("was shot" / "charged with shooting")."""
+    text = ("A video shows the moment a Leeds mother of five was shot outside a school. "
+            "The footage was shown at the trial of Tobiah Quennell, who is charged with "
+            "shooting Helen Carter.")
+    index = _entities(analyse, text)
+    start = text.index("a Leeds mother")
+    assert index.entity_at("a0", start, start + 14) == _person(index, "Helen Carter").id
+    text = ("Guilty verdict for the murderer of a Leeds mother of five. A jury found Tobiah "
+            "Quennell guilty of the murder of Helen Carter on Monday.")
+    index = _entities(analyse, text)
+    start = text.index("a Leeds mother")
+    assert index.entity_at("a0", start, start + 14) == _person(index, "Helen Carter").id
+
+
+def test_a_lead_victim_is_not_one_of_two_victims_nor_someone_else_a_deed_is_done_to(
+        analyse: Any) -> None:
+    for text in ("A video shows the moment a Leeds mother of five was shot outside a "
+                 "school. Tobiah Quennell is charged with shooting Helen Carter and Ann "
+                 "Brody.",
+                 "A video shows the moment a Leeds mother of five was shot outside a "
+                 "school. Police later arrested Helen Carter at her home."):
+        index = _entities(analyse, text)
+        start = text.index("a Leeds mother")
+        assert index.entity_at("a0", start, start + 14) not in {
+            e.id for e in index.entities if e.label == "PERSON"}, text
+
+
 def test_a_lead_description_is_not_a_person_doing_something_else(analyse: Any) -> None:
     """ "A gunman shot an officer ... Officer Helen Carter died": different deeds, two
     people."""
@@ -1459,6 +1542,25 @@ def test_a_person_the_text_calls_an_insurer_stays_a_person(nlp: Any) -> None:
     doc = nlp("\"They are not afraid,\" Gerard Roux, the store's insurer, told the radio.")
     found = [(m.name, m.label) for m in find_mentions(doc, "a1") if m.kind == "name"]
     assert ("Gerard Roux", "PERSON") in found
+
+
+def test_a_company_noun_a_person_may_hold_is_that_person_else_the_company(analyse: Any
+                                                                        ) -> None:
+    # "the developer" is the one person the article gives that role, else a company it
+    # names (it was only ever a person's role); "the insurer" likewise (only ever a body)
+    text = ("Tidewater Homes will build 300 houses on the old dairy site. Ada Marsh, who "
+            "chairs the parish council, opposed the plan. The developer said work would "
+            "start in May.")
+    index = _entities(analyse, text)
+    start = text.index("The developer")
+    assert index.resolve("a0", start, start + 13, "The developer") == next(
+        e.id for e in index.entities if e.name == "Tidewater Homes")
+    text = ("Gerard Roux, the store's insurer, visited the site on Friday. \"The damage is "
+            "severe,\" the insurer said.")
+    index = _entities(analyse, text)
+    start = text.index("the insurer said")
+    assert index.resolve("a0", start, start + 11, "the insurer") == \
+        _person(index, "Gerard Roux").id
 
 
 def test_a_campaign_in_quotes_is_no_person(analyse: Any) -> None:
