@@ -36,6 +36,7 @@ from .models import (
     Event,
     EventDate,
     Fact,
+    Sentence,
     Span,
     published_before,
 )
@@ -61,6 +62,18 @@ class _Draft:
     words: set[str] = field(default_factory=set)
     stems: set[str] = field(default_factory=set)  # the clause without its date, no speech acts
     clauses: list[tuple[DateMention, set[str]]] = field(default_factory=list)  # and per mention
+    # What `_matching_draft` asks of every draft, kept as the mentions come in (asking each
+    # mention again made the merge quadratic in mentions): their facts, articles, sentences.
+    facts: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    sentences: set[Sentence] = field(default_factory=set)
+
+    def add(self, mention: DateMention, words: set[str], facts: set[str]) -> None:
+        self.mentions.append(mention)
+        self.words |= words
+        self.facts |= facts
+        self.articles.add(mention.article_id)
+        self.sentences.add(mention.sentence)
 
 
 def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
@@ -80,6 +93,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     fact_of = _facts_of(facts)
     published = {a.id: a.timestamp for a in articles}
     drafts: list[_Draft] = []
+    by_value: dict[str | None, list[_Draft]] = defaultdict(list)
     dates = _as_in_the_original(_event_dates(dates, {a.id: a.text for a in articles},
                                              {a.id: a.published for a in articles}),
                                 sources)
@@ -93,12 +107,14 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         # which says nothing about whether they are one event.
         date_words = set(content_words(mention.text))
         words = set(content_words(mention.clause or mention.sentence.text)) - date_words
-        target = _matching_draft(drafts, mention, words, sources, fact_of)
+        fact_ids = _fact_ids(mention, fact_of)
+        same_value = by_value[mention.value]  # only a draft of the same date can match
+        target = _matching_draft(same_value, mention, words, sources, fact_ids)
         if target is None:
             target = _Draft(mention.value, mention.precision)
             drafts.append(target)
-        target.mentions.append(mention)
-        target.words |= words
+            same_value.append(target)
+        target.add(mention, words, fact_ids)
         if not mention.reporting and mention.value is not None:
             # "it could offer a slot" says who through the speaker: "HLS said it could ..."
             stems = _stems(words) | ({mention.agent} if mention.agent else set())
@@ -391,21 +407,21 @@ def _fact_ids(mention: DateMention, fact_of: dict[str, list[tuple[int, int, str]
 
 
 def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[str],
-                    sources: dict[str, str],
-                    fact_of: dict[str, list[tuple[int, int, str]]] | None = None
-                    ) -> _Draft | None:
+                    sources: dict[str, str], facts: set[str]) -> _Draft | None:
+    """The draft the mention joins, None for a new one.
+
+    Args:
+        facts: ids of the aligned facts whose sentences hold the mention (`_fact_ids`).
+    """
     best, best_score = None, 0.0
     root = sources.get(mention.article_id, mention.article_id)
-    facts = _fact_ids(mention, fact_of) if fact_of else set()
     for draft in drafts:
         if draft.value != mention.value or mention.value is None:
             continue
-        if facts and any(_fact_ids(m, fact_of or {}) & facts for m in draft.mentions):
+        if facts & draft.facts:
             return draft  # the alignment found one fact: one event, however worded
-        from_original = root != mention.article_id and any(
-            m.article_id == root for m in draft.mentions)
-        if any(m.article_id == mention.article_id and m.sentence == mention.sentence
-               for m in draft.mentions):
+        from_original = root != mention.article_id and root in draft.articles
+        if mention.sentence in draft.sentences:  # (a sentence knows its article)
             return draft
         overlap = len(words & draft.words) / max(1, min(len(words), len(draft.words)))
         if from_original:
