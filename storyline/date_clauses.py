@@ -26,12 +26,15 @@ CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "
                  "call", "defer", "reschedule", "axe"}
 # "delayed to April 10": the date after "to"/"until" is the new, planned one; "delayed from
 # March 3": the date after "from" is the old one, called off.
-MOVE_LEMMAS = {"postpone", "delay", "defer", "reschedule", "move", "push", "put", "bring"}
+MOVE_LEMMAS = {"postpone", "delay", "defer", "reschedule", "move", "push", "put", "bring",
+               "shift", "bump", "slip"}
 MOVE_TO_WORDS = {"to", "until", "till", "into"}
 # "from X to Y" is a move only after a verb that moves a date; these three move one only
 # with their particle ("pushed back from May 9 to June 2", "brought forward", "put off"):
-# "put on hold from June 3 to June 10" is a range.
+# "put on hold from June 3 to June 10" is a range. "push" also moves what it pushes ("pushed
+# the opening from May 4 to June 1"), not what it pushes for ("push for a new pier").
 MOVE_PARTICLES = {"push": {"back", "forward"}, "bring": {"forward"}, "put": {"back", "off"}}
+MOVES_ITS_OBJECT = {"push"}
 SETTING_LEMMAS = {"set", "schedule", "reschedule", "slate", "fix"}
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
 PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "may",
@@ -454,15 +457,34 @@ def moves_a_date(ent: Span, to_word: str) -> bool:
 
 
 def _moves_a_date(verb: Token | None, to_word: str) -> bool:
-    if verb is None or verb.lemma_ not in MOVE_LEMMAS:
+    if verb is None or verb.lemma_ not in MOVE_LEMMAS or _moves_to_a_place(verb):
         return False
     particles = MOVE_PARTICLES.get(verb.lemma_)
     if particles is None:
         return True
     if any(c.dep_ in {"prt", "advmod"} and c.lower_ in particles for c in verb.children):
         return True
+    if verb.lemma_ in MOVES_ITS_OBJECT and any(c.dep_ in {"dobj", "nsubjpass"}
+                                               for c in verb.children):
+        return True  # "pushed the opening from May 4 to June 1", "the opening was pushed"
     # "push the ferry from April 20 into May": a range runs "to" a date, not "into" one
     return verb.lemma_ == "push" and to_word == "into"
+
+
+def _moves_to_a_place(verb: Token) -> bool:
+    """ "The museum moves to the old mill from June 3 to June 10": the move has a place to
+    go to, so the dates are how long it stays there, not a date moved."""
+    return any(c.dep_ == "prep" and c.lower_ in MOVE_TO_WORDS and any(
+        o.dep_ == "pobj" and not o.ent_type_ and o.pos_ in {"NOUN", "PROPN"}
+        for o in c.children) for c in verb.children)
+
+
+def moves_or_calls_off(sent: Span) -> bool:
+    """A verb of the sentence moves a date or calls something off ("was pushed back", "has
+    been cancelled"); not a noun ("the third delay") nor a move to a place."""
+    return any(t.pos_ in {"VERB", "AUX", "ADJ"} and
+               t.lemma_.lower() in MOVE_LEMMAS | CANCEL_LEMMAS and not _moves_to_a_place(t)
+               for t in sent)
 
 
 def _own_children(token: Token) -> list[Token]:
@@ -481,6 +503,10 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
     if verb.lemma_ in CANCEL_LEMMAS and ent.root.head.head == verb and \
             ent.root.head.lower_ == "on" and verb.tag_ in {"VBD", "VBN"}:
         return "happened"  # "was cancelled on Tuesday": the cancelling is what happened
+    if verb.lemma_ in SPEECH_LEMMAS and verb in {ent.root.head, ent.root.head.head}:
+        # "... has been postponed to May 10, Fenlink told the radio on Tuesday": Tuesday
+        # dates the telling, whatever was told
+        return "planned" if future else "happened"
     # The clause's own words and those it hangs from, not another clause beside them
     # ("began reviewing on Wednesday, a day after the count was suspended").
     related = [verb, *_own_children(verb)]
@@ -492,7 +518,9 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
             related.extend(_own_children(head))
     lemmas = {t.lemma_.lower() for t in related}
     words = {t.lower_ for t in related}
-    if lemmas & CANCEL_LEMMAS and not ("call" in lemmas and "off" not in words) and \
+    # A verb calls off, not a noun: "the delay would cost them trade over Easter".
+    calls_off = {t.lemma_.lower() for t in related if t.pos_ != "NOUN"} & CANCEL_LEMMAS
+    if calls_off and not ("call" in lemmas and "off" not in words) and \
             not _until(ent):  # "suspended until Friday": Friday ends the suspension
         return "cancelled"
     # "sought help in 2010", "proposed the plan on Monday": the asking is what happened.
