@@ -264,7 +264,9 @@ def _governing_verb(ent: Span) -> Token | None:
     if speech is not None:
         return speech
     token = ent.root
-    for _ in range(6):
+    # Up a chain of prepositions: "will vote on the fare plan for the line on Thursday"
+    # can hang Thursday on "line", six steps below "vote".
+    for _ in range(8):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
             return token
         if token.head == token:
@@ -477,6 +479,50 @@ def _moves_to_a_place(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in MOVE_TO_WORDS and any(
         o.dep_ == "pobj" and not o.ent_type_ and o.pos_ in {"NOUN", "PROPN"}
         for o in c.children) for c in verb.children)
+
+
+def event_action(ent: Span) -> str:
+    """The lemma of what is done at the date, so that two wordings of one event meet:
+    the verb, but the thing moved or called off for a verb that moves or calls off ("pushed
+    the opening from May 4" -> "opening"), the noun a light verb carries ("the vote will be
+    held on March 3" -> "vote") and the verb a plan is for ("plans to open the line on 3
+    May" -> "open"). "" without a verb."""
+    verb = _governing_verb(ent)
+    if verb is None:
+        return ""
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_LEMMAS:
+        return lemma
+    children = list(verb.children)
+    if lemma in PLAN_LEMMAS:
+        planned = next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if planned is not None:
+            return planned.lemma_.lower()
+    deps: tuple[str, ...]
+    if lemma in MOVE_LEMMAS | CANCEL_LEMMAS:
+        deps = ("dobj", "nsubjpass", "nsubj")  # "pushed the opening", "the opening slipped"
+    elif lemma in LIGHT_LEMMAS | PLAN_LEMMAS:
+        deps = ("nsubjpass", "nsubj")  # "the vote will be held", "a ride is planned"
+    else:
+        return lemma
+    for dep in deps:
+        thing = next((c for c in children if c.dep_ == dep and c.pos_ == "NOUN"), None)
+        if thing is not None:
+            return thing.lemma_.lower()
+    return lemma
+
+
+# Verbs that say only that their subject takes place: "the vote will be held on March 3".
+LIGHT_LEMMAS = {"hold", "take", "happen", "occur", "be", "go", "come", "stage"}
+
+
+def date_move(ent: Span) -> str:
+    """ "old" for the date a move leaves ("pushed from May 4"), "new" for the date it goes
+    to ("postponed to May 10"), "" for any other date."""
+    verb = _governing_verb(ent)
+    if _is_new_date_of_a_move(ent, verb):
+        return "new" if verb is not None and verb.lemma_ in MOVE_LEMMAS else ""
+    return "old" if _is_old_date_of_a_move(ent, verb) else ""
 
 
 def moves_or_calls_off(sent: Span) -> bool:

@@ -25,6 +25,8 @@ from .date_clauses import (
     MOVE_TO_WORDS,
     anchored_clause,
     clause_status,
+    date_move,
+    event_action,
     is_future,
     is_reporting,
     moves_a_date,
@@ -435,7 +437,8 @@ class _Finder:
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=status, clause=anchored_clause(span),
             timex=timex, parts=parts, reporting=is_reporting(span), verb=verb_lemma(span),
-            no_event=no_event(span), agent=reported_agent(span)))
+            no_event=no_event(span), agent=reported_agent(span),
+            action=event_action(span), move=date_move(span)))
 
 
 TIME_UNITS = {"day", "week", "month", "year", "quarter", "period", "decade", "century",

@@ -67,10 +67,15 @@ class _Draft:
     facts: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     sentences: set[Sentence] = field(default_factory=set)
+    actions: set[str] = field(default_factory=set)  # `_root`s of the mentions' actions
+    roots: set[str] = field(default_factory=set)  # `_root`s of `words`
 
     def add(self, mention: DateMention, words: set[str], facts: set[str]) -> None:
         self.mentions.append(mention)
         self.words |= words
+        self.roots |= {_root(w) for w in words}
+        if _action(mention):
+            self.actions.add(_action(mention))
         self.facts |= facts
         self.articles.add(mention.article_id)
         self.sentences.add(mention.sentence)
@@ -153,17 +158,19 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
     times: dict[tuple[str, int], str] = {}  # a day mention's time of day: "T14:00"
     for mention in sorted(dates, key=lambda m: (m.article_id, m.start)):
         neighbours = by_sentence[(mention.article_id, mention.sentence.start)]
-        if mention.precision == "day" and DATELINE_PLACE.fullmatch(
-                texts.get(mention.article_id, "")[:mention.start]):
+        text = texts.get(mention.article_id, "")
+        opening = mention.precision == "day" and DATELINE_PLACE.fullmatch(text[:mention.start])
+        if opening:
             datelines[mention.article_id] = mention  # "HALE ISLAND, Dec. 2 -" opens the text
         if _dateline(mention) or mention.no_event:
             continue
+        if opening and DATELINE_END.match(text, mention.end):
+            continue  # the parser may hang it on the lede's verb ("March 15 - X has pushed")
         if _schedule(mention, neighbours) or _season_as_word(mention) or \
                 _month_as_name(mention):
             continue
         if _clock_time(mention):
-            day = _day_of(mention, neighbours, last_day.get(mention.article_id),
-                          texts.get(mention.article_id, ""))
+            day = _day_of(mention, neighbours, last_day.get(mention.article_id), text)
             if day is None and mention.status == "happened":  # the day the report tells of,
                 day = datelines.get(mention.article_id)  # else the day before publication
                 if day is None:
@@ -366,6 +373,7 @@ PAST_SCHEDULE = re.compile(r"\b(?:was|were|opened|closed|ran|operated|left|depar
                            r"arrived|served|started|will|would)\b", re.IGNORECASE)
 CLOCK_REACH = 400  # characters: the day a clock time belongs to is named just before it
 DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{1,40},\s*")  # "HALE ISLAND, " first
+DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014]|\()")  # and " -", " (Meridian Press)" after
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # Nouns after a season that keep it a time: "the winter months", "the summer of 2024".
 SEASON_NOUNS = {"of", "months", "month", "season", "break", "holidays", "holiday", "term",
@@ -426,6 +434,8 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
         overlap = len(words & draft.words) / max(1, min(len(words), len(draft.words)))
         if from_original:
             overlap += MERGE_OVERLAP
+        elif _action(mention) in draft.actions and _same_action(words, draft.roots):
+            overlap = max(overlap, MERGE_OVERLAP)
         if overlap > best_score:
             best, best_score = draft, overlap
     if best_score > 0 and AS_PLANNED.search(mention.clause or mention.sentence.text):
@@ -433,6 +443,34 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
     return best if best_score >= MERGE_OVERLAP else None
 
 
+def _action(mention: DateMention) -> str:
+    """The `_root` of what is done at the date; "" for the date of a report."""
+    return "" if mention.reporting or not mention.action else _root(mention.action)
+
+
+def _same_action(words: set[str], roots: set[str]) -> bool:
+    """One action told in other words: "the vote will be held on March 3" and "councillors
+    vote next Tuesday" share most of their few roots, "pushed the opening of the Line 3 tram
+    from April 12" and "the new Line 3 tram will open on April 12" two besides the action."""
+    mine = {_root(w) for w in words}
+    shared = mine & roots
+    if len(shared) < 2:
+        return False  # the action and something else: "councillors vote on the budget" and
+        # "residents vote on a park" are two votes
+    return len(shared) / max(1, min(len(mine), len(roots))) >= MERGE_OVERLAP or \
+        len(shared) >= ACTION_MIN_SHARED
+
+
+ACTION_MIN_SHARED = 3  # roots of the same action's two clauses, the action's own among them
+
+
+def _root(word: str) -> str:
+    """ "opening" and "open", "voting" and "vote", "closure" and "close" meet."""
+    root = ROOT_SUFFIX.sub("", word.lower())
+    return root if len(root) >= 3 else word.lower()
+
+
+ROOT_SUFFIX = re.compile(r"(?:ings?|ions?|ures?|ments?|ed|es|e|s)$")
 AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|on schedule)\b",
                         re.IGNORECASE)
 
@@ -511,12 +549,17 @@ def _same_clause(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]
     if sources.get(first.article_id, first.article_id) == \
             sources.get(second.article_id, second.article_id):
         return False
-    if not first.verb or first.verb != second.verb:
+    # "pushed the opening of the tram from April 12 to May 3" and "the opening of the tram
+    # has been postponed to May 10": two verbs, one thing moved to two dates.
+    moved = first.move == second.move == "new" and bool(_action(first)) and \
+        _action(first) == _action(second)
+    if not moved and (not first.verb or first.verb != second.verb):
         return False  # "attempted in 1957" and "acquitted in 1958": two events
     shared = len(first_stems & second_stems)
     overlap = shared / max(1, min(len(first_stems), len(second_stems)))
     return shared >= CONFLICT_MIN_SHARED and overlap >= CONFLICT_OVERLAP or \
-        shared >= CONFLICT_MIN_SHARED_ALL and overlap == 1.0
+        shared >= CONFLICT_MIN_SHARED_ALL and (overlap == 1.0 or
+                                               moved and overlap >= CONFLICT_OVERLAP)
 
 
 def _tense(draft: _Draft) -> str:
