@@ -604,7 +604,7 @@ def _to_event(group: Sequence[_Draft], published: dict[str, float],
                                             for m in d.mentions}), len(d.mentions),
                                        max(_dated_or_oldest(published[m.article_id])
                                            for m in d.mentions)))
-    first = main.mentions[0]
+    first = _describing(main, latest.status, published)
     ordered = [main, *(d for d in group if d is not main)]
     evidence = tuple(dict.fromkeys(_span(m) for d in ordered for m in d.mentions))
     dates = _event_dates_of(current) if len(current) > 1 else ()
@@ -616,6 +616,16 @@ def _to_event(group: Sequence[_Draft], published: dict[str, float],
                  describe(first.clause or first.sentence.text), evidence, first.text,
                  conflicting=len(current) > 1, dates=dates, time=clock,
                  sources=len(independent), superseded=superseded)
+
+
+def _describing(draft: _Draft, status: str, published: dict[str, float]) -> DateMention:
+    """The mention to describe the entry by: the latest report telling it in the entry's
+    status ("the fare plan was approved on March 4" for a vote that "will" be held, then
+    happened), else the first mention."""
+    told = [m for m in draft.mentions if m.status == status]
+    if not told or draft.mentions[0].status == status:
+        return draft.mentions[0]
+    return max(told, key=lambda m: _dated_or_oldest(published[m.article_id]))
 
 
 def _current(group: Sequence[_Draft], told: dict[str, Article],

@@ -579,3 +579,11 @@ def test_the_day_of_telling_a_delay_happened_and_a_delay_named_cancels_nothing(
     assert [(d.text, d.value, d.status) for d in analysis.dates] == [
         ("May 10", "2027-05-10", "planned"), ("Tuesday", "2027-03-16", "happened"),
         ("Easter", "2027-03-28", "planned")]
+
+
+def test_a_day_deep_in_prepositions_finds_its_verb(analyse: Any) -> None:
+    # Fictional: a Wexmoor council vote. Thursday hangs on "line", six steps below "hold".
+    analysis = analyse("The council will hold a vote on the size of the fare cap for the line "
+                       "on Thursday.", published="2026-04-14T09:00:00Z")
+    assert [(d.text, d.value, d.status) for d in analysis.dates] == [
+        ("Thursday", "2026-04-16", "planned")]

@@ -629,3 +629,15 @@ def test_a_date_moved_away_from_is_the_planned_event_called_off(analyse: Any) ->
     may = [e for e in events if e.date and e.date.startswith("2027-05")]
     assert [(e.status, e.conflicting, [d.date for d in e.dates]) for e in may] == [
         ("planned", True, ["2027-05-03", "2027-05-10"])]
+
+
+def test_an_entry_is_told_as_its_latest_status_and_a_dateline_on_the_lede_dates_nothing(
+        analyse: Any) -> None:
+    _, events = _school(analyse, [
+        ("c1", "Wexmoor Courier", "2026-02-26T09:00:00Z",
+         "Councillors will vote on the tram fares on March 4."),
+        ("p1", "Eastgate Post", "2026-03-05T09:00:00Z",
+         "WEXMOOR, March 5 - The tram fares were approved by councillors on March 4.")])
+    assert [(e.date, e.status, e.description, e.sources) for e in events] == [
+        ("2026-03-04", "happened", "The tram fares were approved by councillors on March 4",
+         2)]
