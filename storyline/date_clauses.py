@@ -7,8 +7,11 @@ proposed), that clause as text (`anchored_clause`), the bounds of its sentence w
 paragraph (`sentence_bounds`), the lemma of the verb that governs it (`verb_lemma`),
 whether it dates the report rather than the news (`is_reporting`: a speech act, a
 dateline), whether it dates no event at all (`no_event`: a newsletter talking to its
-reader, "October feels a long way off") and whether its verb moves a date "from" it to
-another (`moves_a_date`: "pushed back from June 3", not "put on hold from June 3").
+reader, "October feels a long way off"), whether its verb moves a date "from" it to
+another (`moves_a_date`: "pushed back from June 3", not "put on hold from June 3"), which
+end of a move it is (`date_move`: old or new), whether its sentence moves or calls
+something off (`moves_or_calls_off`) and what is done at it (`event_action`: "vote" for
+"the vote will be held on March 3", "opening" for "pushed the opening from May 4").
 `dates` finds and resolves the expressions and asks these questions of each; they read
 the parse (tense, auxiliaries, dependency arcs, lemmas), never the resolved value.
 """
@@ -477,8 +480,14 @@ def _moves_to_a_place(verb: Token) -> bool:
     """ "The museum moves to the old mill from June 3 to June 10": the move has a place to
     go to, so the dates are how long it stays there, not a date moved."""
     return any(c.dep_ == "prep" and c.lower_ in MOVE_TO_WORDS and any(
-        o.dep_ == "pobj" and not o.ent_type_ and o.pos_ in {"NOUN", "PROPN"}
+        o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"} and
+        o.ent_type_ not in {"DATE", "TIME"} and o.lemma_.lower() not in TIME_NOUNS
         for o in c.children) for c in verb.children)
+
+
+# "postponed to the new season": a time, not a place, even when the tagger marks no date.
+TIME_NOUNS = {"day", "week", "weekend", "month", "year", "season", "spring", "summer",
+              "autumn", "fall", "winter", "date", "time", "term", "quarter"}
 
 
 def event_action(ent: Span) -> str:

@@ -2,7 +2,10 @@
 
 Goes in: every article's `DateMention`s (value, precision, status, clause)
 and the articles (for publication order). Comes out: `Event`s ordered by
-date, each with the evidence spans of every article that reports it. When
+date, each with the evidence spans of every article that reports it. Mentions
+of one date are one event when their clauses share enough words, or tell the
+same action in other words ("the vote will be held", "councillors will be
+voting"; a move's old date joins the plan it calls off). When
 outlets report one event differently over time, the latest report's status
 wins ("planned" Friday meeting later "postponed" becomes cancelled). When
 independent outlets give one event different dates, it stays one entry,
@@ -434,7 +437,8 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
         overlap = len(words & draft.words) / max(1, min(len(words), len(draft.words)))
         if from_original:
             overlap += MERGE_OVERLAP
-        elif _action(mention) in draft.actions and _same_action(words, draft.roots):
+        elif mention.precision == "day" and _action(mention) in draft.actions and \
+                _same_action(words, draft.roots):  # (in a year, one person hosts two shows)
             overlap = max(overlap, MERGE_OVERLAP)
         if overlap > best_score:
             best, best_score = draft, overlap
@@ -449,9 +453,10 @@ def _action(mention: DateMention) -> str:
 
 
 def _same_action(words: set[str], roots: set[str]) -> bool:
-    """One action told in other words: "the vote will be held on March 3" and "councillors
-    vote next Tuesday" share most of their few roots, "pushed the opening of the Line 3 tram
-    from April 12" and "the new Line 3 tram will open on April 12" two besides the action."""
+    """One action told in other words, by roots: "the council's vote on tram fares will be
+    held" and "councillors will be voting ... on what a tram ride costs" share "vot" and
+    "tram"; "pushed the opening of the Line 3 tram from April 12" and "the new Line 3 tram
+    will open ... on April 12" share "open", "line" and "tram"."""
     mine = {_root(w) for w in words}
     shared = mine & roots
     if len(shared) < 2:
