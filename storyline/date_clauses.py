@@ -342,6 +342,10 @@ def is_future(ent: Span) -> bool | None:
         if bare and verb.lemma_ not in PLAN_LEMMAS | CANCEL_LEMMAS:
             return False  # "the bridge, closed on March 1, will reopen": closed is done
         # "the meeting planned for Friday was postponed": the main clause sets the tense.
+        if _plan_called_off(verb):
+            # "The opening, planned for April 12, has been postponed": the plan's date, not
+            # the postponing's; the past tense says nothing of it (the nearest April 12)
+            return None
         verb = _governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
     for _ in range(3):  # the verb, then what it hangs from: "will be able to question"
         if verb is None:
@@ -514,6 +518,8 @@ def event_action(ent: Span) -> str:
         deps = ("nsubjpass", "nsubj")  # "the vote will be held", "a ride is planned"
     else:
         return lemma
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return verb.head.lemma_.lower()  # "the vote, scheduled for May 20, ..." -> "vote"
     for dep in deps:
         thing = next((c for c in children if c.dep_ == dep and c.pos_ == "NOUN"), None)
         if thing is not None:
@@ -534,6 +540,16 @@ def date_move(ent: Span) -> str:
     return "old" if _is_old_date_of_a_move(ent, verb) else ""
 
 
+def _plan_called_off(verb: Token) -> bool:
+    """ "The vote, scheduled for May 20, was cancelled", "the opening planned for April 12
+    has been postponed": the date of a plan its main clause calls off or moves."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or \
+            verb.lemma_ not in PLAN_LEMMAS | SETTING_LEMMAS:
+        return False
+    main = _governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
+    return main is not None and main.lemma_ in CANCEL_LEMMAS | MOVE_LEMMAS
+
+
 def moves_or_calls_off(sent: Span) -> bool:
     """A verb of the sentence moves a date or calls something off ("was pushed back", "has
     been cancelled"); not a noun ("the third delay") nor a move to a place."""
@@ -551,6 +567,8 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
     verb = _governing_verb(ent)
     if verb is None:
         return "planned" if future else "happened"
+    if _plan_called_off(verb):
+        return "cancelled"
     if _is_new_date_of_a_move(ent, verb):
         return "planned"
     if _is_old_date_of_a_move(ent, verb):

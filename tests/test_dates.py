@@ -587,3 +587,17 @@ def test_a_day_deep_in_prepositions_finds_its_verb(analyse: Any) -> None:
                        "on Thursday.", published="2026-04-14T09:00:00Z")
     assert [(d.text, d.value, d.status) for d in analysis.dates] == [
         ("Thursday", "2026-04-16", "planned")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # Fictional: the Wexmoor council and the Corrin Bay tram.
+    ("The Wexmoor fares vote, scheduled for May 20, was cancelled.",
+     [("May 20", "2026-05-20", "cancelled")]),
+    # the past tense of the postponing does not put the plan's date a year back
+    ("The opening of the Corrin Bay tram, planned for June 12, has been postponed.",
+     [("June 12", "2026-06-12", "cancelled")]),
+])
+def test_the_date_of_a_plan_called_off_is_cancelled_and_keeps_its_year(
+        analyse: Any, text: str, found: list[tuple[str, str, str]]) -> None:
+    analysis = analyse(text, published="2026-04-14T09:00:00Z")
+    assert [(d.text, d.value, d.status) for d in analysis.dates] == found
