@@ -7,8 +7,11 @@ proposed), that clause as text (`anchored_clause`), the bounds of its sentence w
 paragraph (`sentence_bounds`), the lemma of the verb that governs it (`verb_lemma`),
 whether it dates the report rather than the news (`is_reporting`: a speech act, a
 dateline), whether it dates no event at all (`no_event`: a newsletter talking to its
-reader, "October feels a long way off") and whether its verb moves a date "from" it to
-another (`moves_a_date`: "pushed back from June 3", not "put on hold from June 3").
+reader, "October feels a long way off"), whether its verb moves a date "from" it to
+another (`moves_a_date`: "pushed back from June 3", not "put on hold from June 3"), which
+end of a move it is (`date_move`: old or new), whether its sentence moves or calls
+something off (`moves_or_calls_off`) and what is done at it (`event_action`: "vote" for
+"the vote will be held on March 3", "opening" for "pushed the opening from May 4").
 `dates` finds and resolves the expressions and asks these questions of each; they read
 the parse (tense, auxiliaries, dependency arcs, lemmas), never the resolved value.
 """
@@ -26,12 +29,15 @@ CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "
                  "call", "defer", "reschedule", "axe"}
 # "delayed to April 10": the date after "to"/"until" is the new, planned one; "delayed from
 # March 3": the date after "from" is the old one, called off.
-MOVE_LEMMAS = {"postpone", "delay", "defer", "reschedule", "move", "push", "put", "bring"}
+MOVE_LEMMAS = {"postpone", "delay", "defer", "reschedule", "move", "push", "put", "bring",
+               "shift", "bump", "slip"}
 MOVE_TO_WORDS = {"to", "until", "till", "into"}
 # "from X to Y" is a move only after a verb that moves a date; these three move one only
 # with their particle ("pushed back from May 9 to June 2", "brought forward", "put off"):
-# "put on hold from June 3 to June 10" is a range.
+# "put on hold from June 3 to June 10" is a range. "push" also moves what it pushes ("pushed
+# the opening from May 4 to June 1"), not what it pushes for ("push for a new pier").
 MOVE_PARTICLES = {"push": {"back", "forward"}, "bring": {"forward"}, "put": {"back", "off"}}
+MOVES_ITS_OBJECT = {"push"}
 SETTING_LEMMAS = {"set", "schedule", "reschedule", "slate", "fix"}
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
 PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "may",
@@ -261,7 +267,9 @@ def _governing_verb(ent: Span) -> Token | None:
     if speech is not None:
         return speech
     token = ent.root
-    for _ in range(6):
+    # Up a chain of prepositions: "will vote on the fare plan for the line on Thursday"
+    # can hang Thursday on "line", six steps below "vote".
+    for _ in range(8):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
             return token
         if token.head == token:
@@ -334,6 +342,10 @@ def is_future(ent: Span) -> bool | None:
         if bare and verb.lemma_ not in PLAN_LEMMAS | CANCEL_LEMMAS:
             return False  # "the bridge, closed on March 1, will reopen": closed is done
         # "the meeting planned for Friday was postponed": the main clause sets the tense.
+        if _plan_called_off(verb):
+            # "The opening, planned for April 12, has been postponed": the plan's date, not
+            # the postponing's; the past tense says nothing of it (the nearest April 12)
+            return None
         verb = _governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
     for _ in range(3):  # the verb, then what it hangs from: "will be able to question"
         if verb is None:
@@ -454,15 +466,96 @@ def moves_a_date(ent: Span, to_word: str) -> bool:
 
 
 def _moves_a_date(verb: Token | None, to_word: str) -> bool:
-    if verb is None or verb.lemma_ not in MOVE_LEMMAS:
+    if verb is None or verb.lemma_ not in MOVE_LEMMAS or _moves_to_a_place(verb):
         return False
     particles = MOVE_PARTICLES.get(verb.lemma_)
     if particles is None:
         return True
     if any(c.dep_ in {"prt", "advmod"} and c.lower_ in particles for c in verb.children):
         return True
+    if verb.lemma_ in MOVES_ITS_OBJECT and any(c.dep_ in {"dobj", "nsubjpass"}
+                                               for c in verb.children):
+        return True  # "pushed the opening from May 4 to June 1", "the opening was pushed"
     # "push the ferry from April 20 into May": a range runs "to" a date, not "into" one
     return verb.lemma_ == "push" and to_word == "into"
+
+
+def _moves_to_a_place(verb: Token) -> bool:
+    """ "The museum moves to the old mill from June 3 to June 10": the move has a place to
+    go to, so the dates are how long it stays there, not a date moved."""
+    return any(c.dep_ == "prep" and c.lower_ in MOVE_TO_WORDS and any(
+        o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"} and
+        o.ent_type_ not in {"DATE", "TIME"} and o.lemma_.lower() not in TIME_NOUNS
+        for o in c.children) for c in verb.children)
+
+
+# "postponed to the new season": a time, not a place, even when the tagger marks no date.
+TIME_NOUNS = {"day", "week", "weekend", "month", "year", "season", "spring", "summer",
+              "autumn", "fall", "winter", "date", "time", "term", "quarter"}
+
+
+def event_action(ent: Span) -> str:
+    """The lemma of what is done at the date, so that two wordings of one event meet:
+    the verb, but the thing moved or called off for a verb that moves or calls off ("pushed
+    the opening from May 4" -> "opening"), the noun a light verb carries ("the vote will be
+    held on March 3" -> "vote") and the verb a plan is for ("plans to open the line on 3
+    May" -> "open"). "" without a verb."""
+    verb = _governing_verb(ent)
+    if verb is None:
+        return ""
+    lemma = verb.lemma_.lower()
+    if lemma in SPEECH_LEMMAS:
+        return lemma
+    children = list(verb.children)
+    if lemma in PLAN_LEMMAS:
+        planned = next((c for c in children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if planned is not None:
+            return planned.lemma_.lower()
+    deps: tuple[str, ...]
+    if lemma in MOVE_LEMMAS | CANCEL_LEMMAS:
+        deps = ("dobj", "nsubjpass", "nsubj")  # "pushed the opening", "the opening slipped"
+    elif lemma in LIGHT_LEMMAS | PLAN_LEMMAS:
+        deps = ("nsubjpass", "nsubj")  # "the vote will be held", "a ride is planned"
+    else:
+        return lemma
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return verb.head.lemma_.lower()  # "the vote, scheduled for May 20, ..." -> "vote"
+    for dep in deps:
+        thing = next((c for c in children if c.dep_ == dep and c.pos_ == "NOUN"), None)
+        if thing is not None:
+            return thing.lemma_.lower()
+    return lemma
+
+
+# Verbs that say only that their subject takes place: "the vote will be held on March 3".
+LIGHT_LEMMAS = {"hold", "take", "happen", "occur", "be", "go", "come", "stage"}
+
+
+def date_move(ent: Span) -> str:
+    """ "old" for the date a move leaves ("pushed from May 4"), "new" for the date it goes
+    to ("postponed to May 10"), "" for any other date."""
+    verb = _governing_verb(ent)
+    if _is_new_date_of_a_move(ent, verb):
+        return "new" if verb is not None and verb.lemma_ in MOVE_LEMMAS else ""
+    return "old" if _is_old_date_of_a_move(ent, verb) else ""
+
+
+def _plan_called_off(verb: Token) -> bool:
+    """ "The vote, scheduled for May 20, was cancelled", "the opening planned for April 12
+    has been postponed": the date of a plan its main clause calls off or moves."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or \
+            verb.lemma_ not in PLAN_LEMMAS | SETTING_LEMMAS:
+        return False
+    main = _governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
+    return main is not None and main.lemma_ in CANCEL_LEMMAS | MOVE_LEMMAS
+
+
+def moves_or_calls_off(sent: Span) -> bool:
+    """A verb of the sentence moves a date or calls something off ("was pushed back", "has
+    been cancelled"); not a noun ("the third delay") nor a move to a place."""
+    return any(t.pos_ in {"VERB", "AUX", "ADJ"} and
+               t.lemma_.lower() in MOVE_LEMMAS | CANCEL_LEMMAS and not _moves_to_a_place(t)
+               for t in sent)
 
 
 def _own_children(token: Token) -> list[Token]:
@@ -474,6 +567,8 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
     verb = _governing_verb(ent)
     if verb is None:
         return "planned" if future else "happened"
+    if _plan_called_off(verb):
+        return "cancelled"
     if _is_new_date_of_a_move(ent, verb):
         return "planned"
     if _is_old_date_of_a_move(ent, verb):
@@ -481,6 +576,10 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
     if verb.lemma_ in CANCEL_LEMMAS and ent.root.head.head == verb and \
             ent.root.head.lower_ == "on" and verb.tag_ in {"VBD", "VBN"}:
         return "happened"  # "was cancelled on Tuesday": the cancelling is what happened
+    if verb.lemma_ in SPEECH_LEMMAS and verb in {ent.root.head, ent.root.head.head}:
+        # "... has been postponed to May 10, Fenlink told the radio on Tuesday": Tuesday
+        # dates the telling, whatever was told
+        return "planned" if future else "happened"
     # The clause's own words and those it hangs from, not another clause beside them
     # ("began reviewing on Wednesday, a day after the count was suspended").
     related = [verb, *_own_children(verb)]
@@ -492,7 +591,9 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
             related.extend(_own_children(head))
     lemmas = {t.lemma_.lower() for t in related}
     words = {t.lower_ for t in related}
-    if lemmas & CANCEL_LEMMAS and not ("call" in lemmas and "off" not in words) and \
+    # A verb calls off, not a noun: "the delay would cost them trade over Easter".
+    calls_off = {t.lemma_.lower() for t in related if t.pos_ != "NOUN"} & CANCEL_LEMMAS
+    if calls_off and not ("call" in lemmas and "off" not in words) and \
             not _until(ent):  # "suspended until Friday": Friday ends the suspension
         return "cancelled"
     # "sought help in 2010", "proposed the plan on Monday": the asking is what happened.

@@ -22,14 +22,15 @@ from datetime import date, datetime, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from .date_clauses import (
-    CANCEL_LEMMAS,
-    MOVE_LEMMAS,
     MOVE_TO_WORDS,
     anchored_clause,
     clause_status,
+    date_move,
+    event_action,
     is_future,
     is_reporting,
     moves_a_date,
+    moves_or_calls_off,
     no_event,
     reported_agent,
     sentence_bounds,
@@ -431,13 +432,13 @@ class _Finder:
             # Nothing after the day of the report has happened yet: "her dissertation
             # deadline in December"; "certification, once planned for Dec. 3, was pushed
             # back" has been called off.
-            moved = {t.lemma_.lower() for t in span.sent} & (MOVE_LEMMAS | CANCEL_LEMMAS)
-            status = "cancelled" if moved else "planned"
+            status = "cancelled" if moves_or_calls_off(span.sent) else "planned"
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=status, clause=anchored_clause(span),
             timex=timex, parts=parts, reporting=is_reporting(span), verb=verb_lemma(span),
-            no_event=no_event(span), agent=reported_agent(span)))
+            no_event=no_event(span), agent=reported_agent(span),
+            action=event_action(span), move=date_move(span)))
 
 
 TIME_UNITS = {"day", "week", "month", "year", "quarter", "period", "decade", "century",

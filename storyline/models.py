@@ -244,6 +244,8 @@ class DateMention:
     verb: str = ""  # lemma of the verb the date anchors ("close"), "" when there is none
     no_event: bool = False  # it dates no event: "See you tomorrow", "May feels far off"
     agent: str = ""  # the named speaker "it" stands for: "HLS said it could offer" -> "hls"
+    action: str = ""  # lemma of what is done then: "vote" for "the vote will be held on"
+    move: str = ""  # "old" / "new" for the date a move leaves / goes to, else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,10 @@
 
 Goes in: every article's `DateMention`s (value, precision, status, clause)
 and the articles (for publication order). Comes out: `Event`s ordered by
-date, each with the evidence spans of every article that reports it. When
+date, each with the evidence spans of every article that reports it. Mentions
+of one date are one event when their clauses share enough words, or tell the
+same action in other words ("the vote will be held", "councillors will be
+voting"; a move's old date joins the plan it calls off). When
 outlets report one event differently over time, the latest report's status
 wins ("planned" Friday meeting later "postponed" becomes cancelled). When
 independent outlets give one event different dates, it stays one entry,
@@ -36,6 +39,7 @@ from .models import (
     Event,
     EventDate,
     Fact,
+    Sentence,
     Span,
     published_before,
 )
@@ -61,6 +65,23 @@ class _Draft:
     words: set[str] = field(default_factory=set)
     stems: set[str] = field(default_factory=set)  # the clause without its date, no speech acts
     clauses: list[tuple[DateMention, set[str]]] = field(default_factory=list)  # and per mention
+    # What `_matching_draft` asks of every draft, kept as the mentions come in (asking each
+    # mention again made the merge quadratic in mentions): their facts, articles, sentences.
+    facts: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    sentences: set[Sentence] = field(default_factory=set)
+    actions: set[str] = field(default_factory=set)  # `_root`s of the mentions' actions
+    roots: set[str] = field(default_factory=set)  # `_root`s of `words`
+
+    def add(self, mention: DateMention, words: set[str], facts: set[str]) -> None:
+        self.mentions.append(mention)
+        self.words |= words
+        self.roots |= {_root(w) for w in words}
+        if _action(mention):
+            self.actions.add(_action(mention))
+        self.facts |= facts
+        self.articles.add(mention.article_id)
+        self.sentences.add(mention.sentence)
 
 
 def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
@@ -80,6 +101,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     fact_of = _facts_of(facts)
     published = {a.id: a.timestamp for a in articles}
     drafts: list[_Draft] = []
+    by_value: dict[str | None, list[_Draft]] = defaultdict(list)
     dates = _as_in_the_original(_event_dates(dates, {a.id: a.text for a in articles},
                                              {a.id: a.published for a in articles}),
                                 sources)
@@ -93,12 +115,14 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         # which says nothing about whether they are one event.
         date_words = set(content_words(mention.text))
         words = set(content_words(mention.clause or mention.sentence.text)) - date_words
-        target = _matching_draft(drafts, mention, words, sources, fact_of)
+        fact_ids = _fact_ids(mention, fact_of)
+        same_value = by_value[mention.value]  # only a draft of the same date can match
+        target = _matching_draft(same_value, mention, words, sources, fact_ids)
         if target is None:
             target = _Draft(mention.value, mention.precision)
             drafts.append(target)
-        target.mentions.append(mention)
-        target.words |= words
+            same_value.append(target)
+        target.add(mention, words, fact_ids)
         if not mention.reporting and mention.value is not None:
             # "it could offer a slot" says who through the speaker: "HLS said it could ..."
             stems = _stems(words) | ({mention.agent} if mention.agent else set())
@@ -137,17 +161,19 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
     times: dict[tuple[str, int], str] = {}  # a day mention's time of day: "T14:00"
     for mention in sorted(dates, key=lambda m: (m.article_id, m.start)):
         neighbours = by_sentence[(mention.article_id, mention.sentence.start)]
-        if mention.precision == "day" and DATELINE_PLACE.fullmatch(
-                texts.get(mention.article_id, "")[:mention.start]):
+        text = texts.get(mention.article_id, "")
+        opening = mention.precision == "day" and DATELINE_PLACE.fullmatch(text[:mention.start])
+        if opening:
             datelines[mention.article_id] = mention  # "HALE ISLAND, Dec. 2 -" opens the text
         if _dateline(mention) or mention.no_event:
             continue
+        if opening and DATELINE_END.match(text, mention.end):
+            continue  # the parser may hang it on the lede's verb ("March 15 - X has pushed")
         if _schedule(mention, neighbours) or _season_as_word(mention) or \
                 _month_as_name(mention):
             continue
         if _clock_time(mention):
-            day = _day_of(mention, neighbours, last_day.get(mention.article_id),
-                          texts.get(mention.article_id, ""))
+            day = _day_of(mention, neighbours, last_day.get(mention.article_id), text)
             if day is None and mention.status == "happened":  # the day the report tells of,
                 day = datelines.get(mention.article_id)  # else the day before publication
                 if day is None:
@@ -350,6 +376,7 @@ PAST_SCHEDULE = re.compile(r"\b(?:was|were|opened|closed|ran|operated|left|depar
                            r"arrived|served|started|will|would)\b", re.IGNORECASE)
 CLOCK_REACH = 400  # characters: the day a clock time belongs to is named just before it
 DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{1,40},\s*")  # "HALE ISLAND, " first
+DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014]|\()")  # and " -", " (Meridian Press)" after
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # Nouns after a season that keep it a time: "the winter months", "the summer of 2024".
 SEASON_NOUNS = {"of", "months", "month", "season", "break", "holidays", "holiday", "term",
@@ -391,25 +418,28 @@ def _fact_ids(mention: DateMention, fact_of: dict[str, list[tuple[int, int, str]
 
 
 def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[str],
-                    sources: dict[str, str],
-                    fact_of: dict[str, list[tuple[int, int, str]]] | None = None
-                    ) -> _Draft | None:
+                    sources: dict[str, str], facts: set[str]) -> _Draft | None:
+    """The draft the mention joins, None for a new one.
+
+    Args:
+        facts: ids of the aligned facts whose sentences hold the mention (`_fact_ids`).
+    """
     best, best_score = None, 0.0
     root = sources.get(mention.article_id, mention.article_id)
-    facts = _fact_ids(mention, fact_of) if fact_of else set()
     for draft in drafts:
         if draft.value != mention.value or mention.value is None:
             continue
-        if facts and any(_fact_ids(m, fact_of or {}) & facts for m in draft.mentions):
+        if facts & draft.facts:
             return draft  # the alignment found one fact: one event, however worded
-        from_original = root != mention.article_id and any(
-            m.article_id == root for m in draft.mentions)
-        if any(m.article_id == mention.article_id and m.sentence == mention.sentence
-               for m in draft.mentions):
+        from_original = root != mention.article_id and root in draft.articles
+        if mention.sentence in draft.sentences:  # (a sentence knows its article)
             return draft
         overlap = len(words & draft.words) / max(1, min(len(words), len(draft.words)))
         if from_original:
             overlap += MERGE_OVERLAP
+        elif mention.precision == "day" and _action(mention) in draft.actions and \
+                _same_action(words, draft.roots):  # (in a year, one person hosts two shows)
+            overlap = max(overlap, MERGE_OVERLAP)
         if overlap > best_score:
             best, best_score = draft, overlap
     if best_score > 0 and AS_PLANNED.search(mention.clause or mention.sentence.text):
@@ -417,6 +447,35 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
     return best if best_score >= MERGE_OVERLAP else None
 
 
+def _action(mention: DateMention) -> str:
+    """The `_root` of what is done at the date; "" for the date of a report."""
+    return "" if mention.reporting or not mention.action else _root(mention.action)
+
+
+def _same_action(words: set[str], roots: set[str]) -> bool:
+    """One action told in other words, by roots: "the council's vote on tram fares will be
+    held" and "councillors will be voting ... on what a tram ride costs" share "vot" and
+    "tram"; "pushed the opening of the Line 3 tram from April 12" and "the new Line 3 tram
+    will open ... on April 12" share "open", "line" and "tram"."""
+    mine = {_root(w) for w in words}
+    shared = mine & roots
+    if len(shared) < 2:
+        return False  # the action and something else: "councillors vote on the budget" and
+        # "residents vote on a park" are two votes
+    return len(shared) / max(1, min(len(mine), len(roots))) >= MERGE_OVERLAP or \
+        len(shared) >= ACTION_MIN_SHARED
+
+
+ACTION_MIN_SHARED = 3  # roots of the same action's two clauses, the action's own among them
+
+
+def _root(word: str) -> str:
+    """ "opening" and "open", "voting" and "vote", "closure" and "close" meet."""
+    root = ROOT_SUFFIX.sub("", word.lower())
+    return root if len(root) >= 3 else word.lower()
+
+
+ROOT_SUFFIX = re.compile(r"(?:ings?|ions?|ures?|ments?|ed|es|e|s)$")
 AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|on schedule)\b",
                         re.IGNORECASE)
 
@@ -495,12 +554,17 @@ def _same_clause(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]
     if sources.get(first.article_id, first.article_id) == \
             sources.get(second.article_id, second.article_id):
         return False
-    if not first.verb or first.verb != second.verb:
+    # "pushed the opening of the tram from April 12 to May 3" and "the opening of the tram
+    # has been postponed to May 10": two verbs, one thing moved to two dates.
+    moved = first.move == second.move == "new" and bool(_action(first)) and \
+        _action(first) == _action(second)
+    if not moved and (not first.verb or first.verb != second.verb):
         return False  # "attempted in 1957" and "acquitted in 1958": two events
     shared = len(first_stems & second_stems)
     overlap = shared / max(1, min(len(first_stems), len(second_stems)))
     return shared >= CONFLICT_MIN_SHARED and overlap >= CONFLICT_OVERLAP or \
-        shared >= CONFLICT_MIN_SHARED_ALL and overlap == 1.0
+        shared >= CONFLICT_MIN_SHARED_ALL and (overlap == 1.0 or
+                                               moved and overlap >= CONFLICT_OVERLAP)
 
 
 def _tense(draft: _Draft) -> str:
@@ -545,7 +609,7 @@ def _to_event(group: Sequence[_Draft], published: dict[str, float],
                                             for m in d.mentions}), len(d.mentions),
                                        max(_dated_or_oldest(published[m.article_id])
                                            for m in d.mentions)))
-    first = main.mentions[0]
+    first = _describing(main, latest.status, published)
     ordered = [main, *(d for d in group if d is not main)]
     evidence = tuple(dict.fromkeys(_span(m) for d in ordered for m in d.mentions))
     dates = _event_dates_of(current) if len(current) > 1 else ()
@@ -557,6 +621,16 @@ def _to_event(group: Sequence[_Draft], published: dict[str, float],
                  describe(first.clause or first.sentence.text), evidence, first.text,
                  conflicting=len(current) > 1, dates=dates, time=clock,
                  sources=len(independent), superseded=superseded)
+
+
+def _describing(draft: _Draft, status: str, published: dict[str, float]) -> DateMention:
+    """The mention to describe the entry by: the latest report telling it in the entry's
+    status ("the fare plan was approved on March 4" for a vote that "will" be held, then
+    happened), else the first mention."""
+    told = [m for m in draft.mentions if m.status == status]
+    if not told or draft.mentions[0].status == status:
+        return draft.mentions[0]
+    return max(told, key=lambda m: _dated_or_oldest(published[m.article_id]))
 
 
 def _current(group: Sequence[_Draft], told: dict[str, Article],

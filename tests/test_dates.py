@@ -548,3 +548,56 @@ def test_a_second_time_next_year_is_still_dated(analyse: Any) -> None:
     analysis = analyse("The Gullpoint choir will sing at the harbour festival for a second time "
                        "next year.", published="2026-04-14T09:00:00Z")
     assert [(d.text, d.no_event) for d in analysis.dates] == [("next year", False)]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # Fictional: the Wexmoor tram (Fenlink) and the Gullpoint museum.
+    ("Fenlink will push the Wexmoor tram opening from May 4 to June 1.",
+     [("May 4", "2026-05-04", "cancelled"), ("June 1", "2026-06-01", "planned")]),
+    ("Fenlink pushed the opening of the Wexmoor tram from May 4 to June 1.",
+     [("May 4", "2026-05-04", "cancelled"), ("June 1", "2026-06-01", "planned")]),
+    ("Fenlink shifted the Wexmoor tram opening from May 4 to June 1.",
+     [("May 4", "2026-05-04", "cancelled"), ("June 1", "2026-06-01", "planned")]),
+    ("The Wexmoor tram opening slipped from May 4 to June 1.",
+     [("May 4", "2026-05-04", "cancelled"), ("June 1", "2026-06-01", "planned")]),
+    # a move to a place: how long it stays there, one range
+    ("The Gullpoint museum will move to the old mill from June 3 to June 10.",
+     [("June 3 to June 10", "2026-06-03/2026-06-10", "planned")]),
+])
+def test_a_date_pushed_shifted_or_slipped_is_moved_without_a_particle(
+        analyse: Any, text: str, found: list[tuple[str, str, str]]) -> None:
+    analysis = analyse(text, published="2026-04-14T09:00:00Z")
+    assert [(d.text, d.value, d.status) for d in analysis.dates] == found
+
+
+def test_the_day_of_telling_a_delay_happened_and_a_delay_named_cancels_nothing(
+        analyse: Any) -> None:
+    # Fictional: the Wexmoor tram.
+    analysis = analyse("The opening of the Wexmoor tram has been postponed to May 10, Fenlink "
+                       "told Bay Radio on Tuesday. Shop owners said the delay would cost them "
+                       "trade over the Easter holidays.", published="2027-03-16T12:00:00Z")
+    assert [(d.text, d.value, d.status) for d in analysis.dates] == [
+        ("May 10", "2027-05-10", "planned"), ("Tuesday", "2027-03-16", "happened"),
+        ("Easter", "2027-03-28", "planned")]
+
+
+def test_a_day_deep_in_prepositions_finds_its_verb(analyse: Any) -> None:
+    # Fictional: a Wexmoor council vote. Thursday hangs on "line", six steps below "hold".
+    analysis = analyse("The council will hold a vote on the size of the fare cap for the line "
+                       "on Thursday.", published="2026-04-14T09:00:00Z")
+    assert [(d.text, d.value, d.status) for d in analysis.dates] == [
+        ("Thursday", "2026-04-16", "planned")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # Fictional: the Wexmoor council and the Corrin Bay tram.
+    ("The Wexmoor fares vote, scheduled for May 20, was cancelled.",
+     [("May 20", "2026-05-20", "cancelled")]),
+    # the past tense of the postponing does not put the plan's date a year back
+    ("The opening of the Corrin Bay tram, planned for June 12, has been postponed.",
+     [("June 12", "2026-06-12", "cancelled")]),
+])
+def test_the_date_of_a_plan_called_off_is_cancelled_and_keeps_its_year(
+        analyse: Any, text: str, found: list[tuple[str, str, str]]) -> None:
+    analysis = analyse(text, published="2026-04-14T09:00:00Z")
+    assert [(d.text, d.value, d.status) for d in analysis.dates] == found

@@ -580,3 +580,64 @@ def test_an_update_in_the_dossier_shows_the_earlier_date(analyse: Any) -> None:
     assert [d["date"] for d in opening["superseded"]] == ["2027-01"]
     assert not [d for d in dossier["divergences"] if d["kind"] == "date"]
     assert "earlier report: 2027-01" in render_html(dossier)
+
+
+# Fictional: the Wexmoor tram (operator Fenlink), the Dunmore and Gullpoint councils.
+THURSDAY = "2026-02-26T09:00:00Z"  # a Thursday: "next Tuesday" is March 3
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("The council's vote on tram fares will be held on March 3.",
+     "Councillors will be voting next Tuesday on what a tram ride costs."),
+    ("The opening of the Wexmoor tram depot to visitors is set for March 3.",
+     "Fenlink will open its depot on 3 March, with free rides for visitors."),
+])
+def test_one_planned_event_worded_two_ways_is_one_entry(analyse: Any, first: str,
+                                                        second: str) -> None:
+    _, events = _school(analyse, [("c1", "Wexmoor Courier", THURSDAY, first),
+                                  ("p1", "Eastgate Post", THURSDAY, second)])
+    assert [(e.date, e.status, e.sources) for e in events] == [("2026-03-03", "planned", 2)]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Dunmore councillors will vote on the harbour budget on March 3.",
+     "Gullpoint residents vote on a new park next Tuesday."),
+    ("The council will vote on tram fares on March 3.",
+     "Fenlink will open the tram depot to visitors on March 3."),
+])
+def test_other_things_or_other_actions_on_one_day_stay_apart(analyse: Any, first: str,
+                                                             second: str) -> None:
+    _, events = _school(analyse, [("c1", "Wexmoor Courier", THURSDAY, first),
+                                  ("p1", "Eastgate Post", THURSDAY, second)])
+    assert [(e.date, e.sources) for e in events] == [("2026-03-03", 1), ("2026-03-03", 1)]
+
+
+def test_a_date_moved_away_from_is_the_planned_event_called_off(analyse: Any) -> None:
+    _, events = _school(analyse, [
+        ("c1", "Wexmoor Courier", "2027-03-01T08:00:00Z",
+         "The new Line 3 tram between Wexmoor and Corrin Bay will open to passengers on April "
+         "12."),
+        ("c2", "Wexmoor Courier", "2027-03-15T08:00:00Z",
+         "Fenlink has pushed the opening of the Line 3 tram from April 12 to May 3 after "
+         "signal tests failed."),
+        ("r1", "Bay Radio", "2027-03-16T12:00:00Z",
+         "The opening of the Line 3 tram has been postponed to May 10, Fenlink said.")])
+    april = [e for e in events if e.date == "2027-04-12"]
+    assert [(e.status, {s.article for s in e.evidence}) for e in april] == [
+        ("cancelled", {"c1", "c2"})]
+    # two outlets moving the opening to two dates disagree
+    may = [e for e in events if e.date and e.date.startswith("2027-05")]
+    assert [(e.status, e.conflicting, [d.date for d in e.dates]) for e in may] == [
+        ("planned", True, ["2027-05-03", "2027-05-10"])]
+
+
+def test_an_entry_is_told_as_its_latest_status_and_a_dateline_on_the_lede_dates_nothing(
+        analyse: Any) -> None:
+    _, events = _school(analyse, [
+        ("c1", "Wexmoor Courier", "2026-02-26T09:00:00Z",
+         "Councillors will vote on the tram fares on March 4."),
+        ("p1", "Eastgate Post", "2026-03-05T09:00:00Z",
+         "WEXMOOR, March 5 - The tram fares were approved by councillors on March 4.")])
+    assert [(e.date, e.status, e.description, e.sources) for e in events] == [
+        ("2026-03-04", "happened", "The tram fares were approved by councillors on March 4",
+         2)]
