@@ -33,8 +33,10 @@ CREDIT_PATTERNS = [
     re.compile(r"(?:originally published|reprinted(?: with permission)?|republished) "
                r"(?:in|by|from|on) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)(?=[.,;\n]|$)",
                re.IGNORECASE),
-    re.compile(r"^(?:From|Source:|Via) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
-               r"(?:[.:\n]|$)", re.MULTILINE),
+    # a line of its own: "From Reuters", "Source: the Calder Courier." (the name fills the
+    # line, so "From Monday the ferry runs ..." and "Via Roma was closed." are no credits)
+    re.compile(r"^(?:From|Source:|Via) (?:the )?(?P<outlet>[A-Z][\w&.'-]*(?: (?:&|of|"
+               r"[A-Z][\w&.'-]*)){0,4}?)[ \t]*[.:]?[ \t]*$", re.MULTILINE),
     # a dateline: "DUNMORE (Meridian Press) -", "DUNMORE, Nov 18 (Meridian Press) -"
     re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
                r"[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?\s*)?\((?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"

@@ -12,6 +12,12 @@ def test_credit_lines() -> None:
                                outlet="Daily"))[0] == "Harbour Post"
     # The last line of a normalised text has no newline or full stop after it.
     assert find_credit(article("Text here.\n\nFrom Reuters", outlet="Daily"))[0] == "Reuters"
+    assert find_credit(article("Text here.\n\nSource: the Calder Courier",
+                               outlet="Daily"))[0] == "Calder Courier"
+    # a sentence opening with "From", "Via" or "Source:" names no outlet
+    for line in ("From Monday the ferry runs every half hour.", "Via Roma was closed to traffic.",
+                 "Source: Police said two men were arrested.", "From April fares will rise."):
+        assert find_credit(article(f"The port reopened.\n\n{line}", outlet="Daily")) is None
     assert find_credit(article("Text of the story ends here /VOA", outlet="Daily"))[0] == "VOA"
     own = article("DUNMORE (Meridian Press) - Text.", outlet="Meridian Press")
     assert find_credit(own) is None
