@@ -86,7 +86,7 @@ DASHES = {"-", "\u2013", "\u2014"}
 
 def same_outlet(a: str, b: str) -> bool:
     """One outlet under two names: "The Courier" and "Courier", "VPS" and "Valley Press
-    Service", an outlet and its "... Mirror" site."""
+    Service", "Northwire" and "Northwire Press", an outlet and its "... Mirror" site."""
     def norm(value: str) -> str:
         return re.sub(r"^the\s+|[^a-z0-9 ]", "", value.lower()).strip()
 
@@ -97,4 +97,8 @@ def same_outlet(a: str, b: str) -> bool:
     if norm(a) == norm(b) or norm(a) in norm(b).split(" mirror"):
         return True
     short, long = sorted((a.strip(" ."), b.strip(" .")), key=len)
-    return short.isupper() and len(short) >= 2 and short == initials(long)
+    if short.isupper() and len(short) >= 2 and short == initials(long):
+        return True
+    # the name without its last word when that word only says it is an outlet
+    *head, last = long.split()
+    return last in OUTLET_WORDS and bool(head) and norm(" ".join(head)) == norm(short)

@@ -58,12 +58,29 @@ def detect_provenance(articles: Sequence[Article]) -> list[Provenance]:
         best = results.get(copy)
         if best is None or result.containment > best.containment:
             results[copy] = result
+    _break_cycles(results, sketches)
     # An original and its copies count as one source of a digest.
     copies = {copy: pair.source for copy, pair in results.items()
               if _copy_kind(sketches[copy], sketches[pair.source], pair)}
     digests = digest_sources(sketches, set(pairs) | containment_pairs(sketches), copies)
     return [_classify(index, sketches, results.get(index), digests.get(index))
             for index in range(len(sketches))]
+
+
+def _break_cycles(results: dict[int, PairResult], sketches: Sequence[Sketch]) -> None:
+    """Each pair's direction is decided alone (times when both are known, else the edits),
+    so three near copies can copy one another round in a ring. The ring's member that is
+    most likely its origin (the earliest known time, then the longest text) copies none."""
+    for start in list(results):
+        ring, index = [], start
+        while index in results and index not in ring:
+            ring.append(index)
+            index = results[index].source
+        if index in ring and index in results:
+            ring = ring[ring.index(index):]
+            origin = min(ring, key=lambda i: (sketches[i].article.timestamp,
+                                              -sketches[i].token_count, i))
+            del results[origin]
 
 
 def _direction(sketches: Sequence[Sketch], i: int, j: int) -> tuple[int, int]:
@@ -242,6 +259,13 @@ def _wording_evidence(sketch: Sketch) -> list[dict[str, object]]:
 def independence_groups(provenance: Sequence[Provenance]) -> dict[str, str]:
     """Article id -> id of the original it descends from (itself when independent)."""
     parent = {p.article: p.of for p in provenance if p.kind != "original" and p.of}
+    # Reprints of an outlet none of these articles is from (two papers running one wire
+    # story, cut differently) are one source: the first of them stands for the wire.
+    wire: dict[str, str] = {}
+    for p in provenance:
+        if p.kind == "reprint" and not p.of and p.credited:
+            first = wire.setdefault(outlet_key(p.credited), p.article)
+            parent.setdefault(p.article, first)
     parent = {k: v for k, v in parent.items() if k != v}
 
     def root(article_id: str) -> str:
@@ -251,8 +275,8 @@ def independence_groups(provenance: Sequence[Provenance]) -> dict[str, str]:
             article_id = parent[article_id]
         return article_id
 
-    # A digest summarises others but is not a copy of one article: it stays its own source
-    # only when nothing else backs it; treating it as dependent avoids double counting.
+    # A digest is no copy of one article, but it tells what its main source told: it
+    # counts as that source, so the two are never two voices.
     return {p.article: root(p.article) for p in provenance}
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.credits import find_credit
+from storyline.credits import find_credit, same_outlet
 from tests.conftest import article
 
 
@@ -59,3 +59,12 @@ def test_dashes_brackets_and_bylines_that_name_no_outlet_are_no_credit() -> None
         assert find_credit(article(f"{body}\n\n{ending}", outlet="Daily")) is None, ending
     inline = f"{body} The service ends - CPA says - on the last Sunday of March."
     assert find_credit(article(inline, outlet="Daily")) is None
+
+
+def test_an_outlet_named_without_its_last_word_is_itself() -> None:
+    own = article("CASTELMERE (Northwire) - A tram left the rails.", outlet="Northwire Press")
+    assert find_credit(own) is None
+    other = article("CASTELMERE (Northwire) - A tram left the rails.", outlet="Valley Herald")
+    assert find_credit(other)[0] == "Northwire"
+    assert not same_outlet("Dunmore Times", "Dunmore Herald")
+    assert not same_outlet("Post", "Washington Post")

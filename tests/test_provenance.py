@@ -136,6 +136,30 @@ def test_independence_groups_collapse_copies() -> None:
     assert groups == {"wire": "wire", "mirror": "wire", "farm": "wire"}
 
 
+def test_two_reprints_of_one_absent_wire_count_as_one_source() -> None:
+    body = ORIGINAL.split(" - ", 1)[1]
+    first = "(AP) - " + body.rsplit("\n\n", 2)[0]
+    second = "(AP) - " + body.split("\n\n", 2)[2]
+    provenance = detect_provenance([
+        article(first, id="local", outlet="Local Daily", published="2026-03-11T10:00:00Z"),
+        article(second, id="coast", outlet="Coast Times", published="2026-03-11T11:00:00Z")])
+    assert [(p.kind, p.of) for p in provenance] == [("reprint", None), ("reprint", None)]
+    assert independence_groups(provenance) == {"local": "local", "coast": "local"}
+
+
+def test_three_copies_never_copy_one_another_in_a_ring() -> None:
+    # Pair by pair: the undated one is shorter than the noon one, so it copies it; the
+    # noon one is later than the 08:00 one; the 08:00 one is shorter than the undated one.
+    paragraphs = ORIGINAL.split(" - ", 1)[1].split("\n\n")
+    kinds = _kinds(article("\n\n".join(paragraphs[:4]), id="a", outlet="A", published=None),
+                   article("\n\n".join(paragraphs), id="b", outlet="B",
+                           published="2026-03-11T12:00:00Z"),
+                   article("\n\n".join(paragraphs[:3]), id="c", outlet="C",
+                           published="2026-03-11T08:00:00Z"))
+    assert kinds["c"] == ("original", None)
+    assert {kinds["a"][1], kinds["b"][1]} <= {"b", "c"}
+
+
 def test_demo_provenance(bridge: dict[str, Any]) -> None:
     kinds = {p["article"]: (p["kind"], p["of"]) for p in bridge["provenance"]}
     assert kinds["meridian-bridge-closed"] == ("original", None)
