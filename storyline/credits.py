@@ -12,6 +12,7 @@ expressions over the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .models import Article
 
@@ -63,14 +64,26 @@ CREDIT_PATTERNS = [
 
 def find_credit(article: Article) -> tuple[str, int, int] | None:
     """A credit line naming another outlet: "(AP) -", "/VOA", "originally appeared in X"."""
+    return next(_credits(article), None)
+
+
+def credited_outlets(article: Article) -> list[str]:
+    """Every other outlet the article credits, each once, first credited first (a
+    newsletter credits each item's outlet: "(Source: Fjord Post)", "(Source: Coast Daily)")."""
+    found: list[str] = []
+    for outlet, _start, _end in _credits(article):
+        if not any(same_outlet(outlet, seen) for seen in found):
+            found.append(outlet)
+    return found
+
+
+def _credits(article: Article) -> Iterator[tuple[str, int, int]]:
     text = article.text
     for pattern in CREDIT_PATTERNS:
         for match in pattern.finditer(text):
             outlet = match.group("outlet").strip(" .")
-            if same_outlet(outlet, article.outlet) or _ends_a_list(text, match):
-                continue
-            return outlet, match.start(), match.end()
-    return None
+            if not (same_outlet(outlet, article.outlet) or _ends_a_list(text, match)):
+                yield outlet, match.start(), match.end()
 
 
 def _ends_a_list(text: str, match: re.Match[str]) -> bool:

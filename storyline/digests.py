@@ -204,6 +204,12 @@ def _laid_out_as_newsletter(sketch: Sketch) -> bool:
     if any(same_outlet(part.strip(), article.outlet)
            for part in HEADLINE_PARTS.split(article.title)):
         return True
+    return labelled_items(sketch)
+
+
+def labelled_items(sketch: Sketch) -> bool:
+    """Two paragraphs or more open with a label in capitals ("RESERVOIR: ...",
+    "WEATHER: ..."): a newsletter's items, laid out as no report is."""
     openings = _paragraph_openings(sketch)
     return sum(1 for sentence in openings
                if ITEM_LABEL.match(sketch.sentence_text(sentence))) >= NEWSLETTER_LABELS

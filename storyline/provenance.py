@@ -23,8 +23,8 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from .credits import same_outlet
-from .digests import containment_pairs, digest_sources
+from .credits import credited_outlets, same_outlet
+from .digests import containment_pairs, digest_sources, labelled_items
 from .models import Article, Provenance, published_before
 from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
@@ -122,6 +122,16 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
     similarity = round(pair.containment, 3) if pair else 0.0
     if pair and source and sketch.tokens == sketches[pair.source].tokens:
         return Provenance(article.id, "duplicate", source.id, 1.0, tuple(evidence))
+    # A newsletter crediting each item's outlet ("(Source: Fjord Post)", "(Source: Coast
+    # Daily)"), two of them here, reprints no one article: it is a digest of them.
+    named = [s for s in sketches if s is not sketch and any(
+        same_outlet(name, s.article.outlet) for name in credited_outlets(article))] \
+        if credit else []
+    if len({outlet_key(s.article.outlet) for s in named}) >= 2:
+        best = digest_pair or pair
+        source_sketch = sketches[best.source] if best else named[0]
+        return Provenance(article.id, "digest", source_sketch.article.id,
+                          round(best.containment, 3) if best else 0.0, tuple(evidence))
     if credit:
         # The aligned source is the origin when the text backs it up; the outlet named in
         # the credit decides only when nothing aligns (it may have several articles here).
@@ -142,6 +152,11 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
             evidence += _spin_evidence(article, sketch.spin_hits)
         if kind:
             return Provenance(article.id, kind, source.id, similarity, tuple(evidence))
+    if labelled_items(sketch):
+        # Laid out as a newsletter, although no item of it was found copied here (it tells
+        # this story's item in its own words, or none): of its sentences only those the
+        # story's other articles state count (`align.Alignment.digest_items`).
+        return Provenance(article.id, "digest", None, similarity, tuple(evidence))
     hits = sketch.spin_hits
     if is_spun_alone(hits, sketch.token_count):
         # The phrase list decided: the fitted model (the costly part) is not run.
