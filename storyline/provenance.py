@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel
 
 from .credits import credited_outlets, same_outlet
-from .digests import containment_pairs, digest_sources, labelled_items
+from .digests import containment_pairs, digest_sources, newsletter_by_layout
 from .models import Article, Provenance, published_before
 from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
@@ -152,10 +152,10 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
             evidence += _spin_evidence(article, sketch.spin_hits)
         if kind:
             return Provenance(article.id, kind, source.id, similarity, tuple(evidence))
-    if labelled_items(sketch):
+    if newsletter_by_layout(sketch, sketches):
         # Laid out as a newsletter, although no item of it was found copied here (it tells
-        # this story's item in its own words, or none): of its sentences only those the
-        # story's other articles state count (`align.Alignment.digest_items`).
+        # this story's item in its own words): of its sentences only those the story's
+        # other articles state count (`align.Alignment.digest_items`).
         return Provenance(article.id, "digest", None, similarity, tuple(evidence))
     hits = sketch.spin_hits
     if is_spun_alone(hits, sketch.token_count):

@@ -163,7 +163,7 @@ def test_three_copies_never_copy_one_another_in_a_ring() -> None:
 def test_a_newsletter_laid_out_in_labelled_items_is_a_digest_without_a_copied_item() -> None:
     brief = ("Good morning. Here is what matters in Dunmore today.\n\n"
              "BRIDGE: Buses still take the long way round while engineers look at the "
-             "cracked supports of the Kestrel River crossing.\n\n"
+             "cracked supports of the Kestrel River crossing, Meridian Press reports.\n\n"
              "LIBRARY: The reading room on Pell Street reopens on Saturday after new shelving "
              "was fitted over the winter.\n\n"
              "WEATHER: Grey and mild, with showers later. That is all for today.")
@@ -172,9 +172,14 @@ def test_a_newsletter_laid_out_in_labelled_items_is_a_digest_without_a_copied_it
                    article(brief, id="brief", outlet="Dunmore Daybreak",
                            published="2026-03-12T06:00:00Z"))
     assert kinds == {"wire": ("original", None), "brief": ("digest", None)}
-    one_label = brief.replace("LIBRARY: ", "").replace("WEATHER: ", "")
-    assert _kinds(article(one_label, id="brief", outlet="Dunmore Daybreak"))["brief"] == \
-        ("original", None)
+    wire = article(ORIGINAL, id="wire", outlet="Meridian Press", published="2026-03-11T09:00:00Z")
+    # One label, or labels but no outlet of the set named (a market report in sections),
+    # or only a page's furniture: no newsletter.
+    for text in (brief.replace("LIBRARY: ", "").replace("WEATHER: ", ""),
+                 brief.replace(", Meridian Press reports", ""),
+                 brief.replace("LIBRARY:", "READ MORE:").replace("WEATHER:", "UPDATED:")):
+        assert _kinds(wire, article(text, id="brief", outlet="Dunmore Daybreak"))["brief"] == \
+            ("original", None)
 
 
 def test_a_newsletter_crediting_two_outlets_of_the_set_is_their_digest() -> None:
