@@ -12,6 +12,7 @@ expressions over the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .models import Article
 
@@ -33,8 +34,10 @@ CREDIT_PATTERNS = [
     re.compile(r"(?:originally published|reprinted(?: with permission)?|republished) "
                r"(?:in|by|from|on) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)(?=[.,;\n]|$)",
                re.IGNORECASE),
-    re.compile(r"^(?:From|Source:|Via) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
-               r"(?:[.:\n]|$)", re.MULTILINE),
+    # a line of its own: "From Reuters", "Source: the Calder Courier." (the name fills the
+    # line, so "From Monday the ferry runs ..." and "Via Roma was closed." are no credits)
+    re.compile(r"^(?:From|Source:|Via) (?:the )?(?P<outlet>[A-Z][\w&.'-]*(?: (?:&|of|"
+               r"[A-Z][\w&.'-]*)){0,4}?)[ \t]*[.:]?[ \t]*$", re.MULTILINE),
     # a dateline: "DUNMORE (Meridian Press) -", "DUNMORE, Nov 18 (Meridian Press) -"
     re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+"
                r"[A-Z][a-z]{2,8}\.?)(?:,?\s*\d{4})?\s*)?\((?P<outlet>[A-Z][\w&.' -]{1,40}?)\)"
@@ -61,14 +64,26 @@ CREDIT_PATTERNS = [
 
 def find_credit(article: Article) -> tuple[str, int, int] | None:
     """A credit line naming another outlet: "(AP) -", "/VOA", "originally appeared in X"."""
+    return next(_credits(article), None)
+
+
+def credited_outlets(article: Article) -> list[str]:
+    """Every other outlet the article credits, each once, first credited first (a
+    newsletter credits each item's outlet: "(Source: Fjord Post)", "(Source: Coast Daily)")."""
+    found: list[str] = []
+    for outlet, _start, _end in _credits(article):
+        if not any(same_outlet(outlet, seen) for seen in found):
+            found.append(outlet)
+    return found
+
+
+def _credits(article: Article) -> Iterator[tuple[str, int, int]]:
     text = article.text
     for pattern in CREDIT_PATTERNS:
         for match in pattern.finditer(text):
             outlet = match.group("outlet").strip(" .")
-            if same_outlet(outlet, article.outlet) or _ends_a_list(text, match):
-                continue
-            return outlet, match.start(), match.end()
-    return None
+            if not (same_outlet(outlet, article.outlet) or _ends_a_list(text, match)):
+                yield outlet, match.start(), match.end()
 
 
 def _ends_a_list(text: str, match: re.Match[str]) -> bool:
@@ -84,7 +99,7 @@ DASHES = {"-", "\u2013", "\u2014"}
 
 def same_outlet(a: str, b: str) -> bool:
     """One outlet under two names: "The Courier" and "Courier", "VPS" and "Valley Press
-    Service", an outlet and its "... Mirror" site."""
+    Service", "Northwire" and "Northwire Press", an outlet and its "... Mirror" site."""
     def norm(value: str) -> str:
         return re.sub(r"^the\s+|[^a-z0-9 ]", "", value.lower()).strip()
 
@@ -95,4 +110,8 @@ def same_outlet(a: str, b: str) -> bool:
     if norm(a) == norm(b) or norm(a) in norm(b).split(" mirror"):
         return True
     short, long = sorted((a.strip(" ."), b.strip(" .")), key=len)
-    return short.isupper() and len(short) >= 2 and short == initials(long)
+    if short.isupper() and len(short) >= 2 and short == initials(long):
+        return True
+    # the name without its last word when that word only says it is an outlet
+    *head, last = long.split()
+    return last in OUTLET_WORDS and bool(head) and norm(" ".join(head)) == norm(short)

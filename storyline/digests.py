@@ -204,9 +204,32 @@ def _laid_out_as_newsletter(sketch: Sketch) -> bool:
     if any(same_outlet(part.strip(), article.outlet)
            for part in HEADLINE_PARTS.split(article.title)):
         return True
-    openings = _paragraph_openings(sketch)
-    return sum(1 for sentence in openings
-               if ITEM_LABEL.match(sketch.sentence_text(sentence))) >= NEWSLETTER_LABELS
+    return len(_labels(sketch)) >= NEWSLETTER_LABELS
+
+
+def newsletter_by_layout(sketch: Sketch, sketches: Sequence[Sketch]) -> bool:
+    """Laid out as a newsletter, whatever it copies: items under two labels or more of
+    their own ("LARKSPUR LINE: ...", "WEATHER: ...", not a page's "READ MORE:" or a
+    transcript's speaker again and again), one of them naming another outlet of the set as
+    its source ("(Castelmere Gazette)", "The Castelmere Ledger reports"). A market report
+    in labelled sections ("BONDS: ...") names no other outlet."""
+    labels = {label for label in _labels(sketch) if label not in PAGE_FURNITURE}
+    if len(labels) < NEWSLETTER_LABELS:
+        return False
+    text, own = sketch.article.text, sketch.article.outlet
+    return any(_names_outlet(text, other.article.outlet) for other in sketches
+               if other is not sketch and not same_outlet(other.article.outlet, own))
+
+
+def _labels(sketch: Sketch) -> list[str]:
+    """The labels in capitals opening its paragraphs ("RESERVOIR", "WEATHER")."""
+    found = (ITEM_LABEL.match(sketch.sentence_text(sentence))
+             for sentence in _paragraph_openings(sketch))
+    return [match.group(0).rstrip(": ") for match in found if match]
+
+
+PAGE_FURNITURE = {"READ MORE", "WATCH", "PUBLISHED", "UPDATED", "RELATED", "SEE ALSO",
+                  "VIDEO", "PHOTOS", "LISTEN", "ADVERTISEMENT", "SIGN UP", "SUBSCRIBE"}
 
 
 HEADLINE_PARTS = re.compile(r"[:|]\s|\s[-\u2013\u2014]\s")

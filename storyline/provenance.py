@@ -23,8 +23,8 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from .credits import same_outlet
-from .digests import containment_pairs, digest_sources
+from .credits import credited_outlets, same_outlet
+from .digests import containment_pairs, digest_sources, newsletter_by_layout
 from .models import Article, Provenance, published_before
 from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
@@ -58,12 +58,29 @@ def detect_provenance(articles: Sequence[Article]) -> list[Provenance]:
         best = results.get(copy)
         if best is None or result.containment > best.containment:
             results[copy] = result
+    _break_cycles(results, sketches)
     # An original and its copies count as one source of a digest.
     copies = {copy: pair.source for copy, pair in results.items()
               if _copy_kind(sketches[copy], sketches[pair.source], pair)}
     digests = digest_sources(sketches, set(pairs) | containment_pairs(sketches), copies)
     return [_classify(index, sketches, results.get(index), digests.get(index))
             for index in range(len(sketches))]
+
+
+def _break_cycles(results: dict[int, PairResult], sketches: Sequence[Sketch]) -> None:
+    """Each pair's direction is decided alone (times when both are known, else the edits),
+    so three near copies can copy one another round in a ring. The ring's member that is
+    most likely its origin (the earliest known time, then the longest text) copies none."""
+    for start in list(results):
+        ring, index = [], start
+        while index in results and index not in ring:
+            ring.append(index)
+            index = results[index].source
+        if index in ring and index in results:
+            ring = ring[ring.index(index):]
+            origin = min(ring, key=lambda i: (sketches[i].article.timestamp,
+                                              -sketches[i].token_count, i))
+            del results[origin]
 
 
 def _direction(sketches: Sequence[Sketch], i: int, j: int) -> tuple[int, int]:
@@ -105,6 +122,16 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
     similarity = round(pair.containment, 3) if pair else 0.0
     if pair and source and sketch.tokens == sketches[pair.source].tokens:
         return Provenance(article.id, "duplicate", source.id, 1.0, tuple(evidence))
+    # A newsletter crediting each item's outlet ("(Source: Fjord Post)", "(Source: Coast
+    # Daily)"), two of them here, reprints no one article: it is a digest of them.
+    named = [s for s in sketches if s is not sketch and any(
+        same_outlet(name, s.article.outlet) for name in credited_outlets(article))] \
+        if credit else []
+    if len({outlet_key(s.article.outlet) for s in named}) >= 2:
+        best = digest_pair or pair
+        source_sketch = sketches[best.source] if best else named[0]
+        return Provenance(article.id, "digest", source_sketch.article.id,
+                          round(best.containment, 3) if best else 0.0, tuple(evidence))
     if credit:
         # The aligned source is the origin when the text backs it up; the outlet named in
         # the credit decides only when nothing aligns (it may have several articles here).
@@ -125,6 +152,11 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
             evidence += _spin_evidence(article, sketch.spin_hits)
         if kind:
             return Provenance(article.id, kind, source.id, similarity, tuple(evidence))
+    if newsletter_by_layout(sketch, sketches):
+        # Laid out as a newsletter, although no item of it was found copied here (it tells
+        # this story's item in its own words): of its sentences only those the story's
+        # other articles state count (`align.Alignment.digest_items`).
+        return Provenance(article.id, "digest", None, similarity, tuple(evidence))
     hits = sketch.spin_hits
     if is_spun_alone(hits, sketch.token_count):
         # The phrase list decided: the fitted model (the costly part) is not run.
@@ -242,6 +274,13 @@ def _wording_evidence(sketch: Sketch) -> list[dict[str, object]]:
 def independence_groups(provenance: Sequence[Provenance]) -> dict[str, str]:
     """Article id -> id of the original it descends from (itself when independent)."""
     parent = {p.article: p.of for p in provenance if p.kind != "original" and p.of}
+    # Reprints of an outlet none of these articles is from (two papers running one wire
+    # story, cut differently) are one source: the first of them stands for the wire.
+    wire: dict[str, str] = {}
+    for p in provenance:
+        if p.kind == "reprint" and not p.of and p.credited:
+            first = wire.setdefault(outlet_key(p.credited), p.article)
+            parent.setdefault(p.article, first)
     parent = {k: v for k, v in parent.items() if k != v}
 
     def root(article_id: str) -> str:
@@ -251,8 +290,8 @@ def independence_groups(provenance: Sequence[Provenance]) -> dict[str, str]:
             article_id = parent[article_id]
         return article_id
 
-    # A digest summarises others but is not a copy of one article: it stays its own source
-    # only when nothing else backs it; treating it as dependent avoids double counting.
+    # A digest is no copy of one article, but it tells what its main source told: it
+    # counts as that source, so the two are never two voices.
     return {p.article: root(p.article) for p in provenance}
 
 

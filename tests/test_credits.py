@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.credits import find_credit
+from storyline.credits import find_credit, same_outlet
 from tests.conftest import article
 
 
@@ -12,6 +12,12 @@ def test_credit_lines() -> None:
                                outlet="Daily"))[0] == "Harbour Post"
     # The last line of a normalised text has no newline or full stop after it.
     assert find_credit(article("Text here.\n\nFrom Reuters", outlet="Daily"))[0] == "Reuters"
+    assert find_credit(article("Text here.\n\nSource: the Calder Courier",
+                               outlet="Daily"))[0] == "Calder Courier"
+    # a sentence opening with "From", "Via" or "Source:" names no outlet
+    for line in ("From Monday the ferry runs every half hour.", "Via Roma was closed to traffic.",
+                 "Source: Police said two men were arrested.", "From April fares will rise."):
+        assert find_credit(article(f"The port reopened.\n\n{line}", outlet="Daily")) is None
     assert find_credit(article("Text of the story ends here /VOA", outlet="Daily"))[0] == "VOA"
     own = article("DUNMORE (Meridian Press) - Text.", outlet="Meridian Press")
     assert find_credit(own) is None
@@ -53,3 +59,12 @@ def test_dashes_brackets_and_bylines_that_name_no_outlet_are_no_credit() -> None
         assert find_credit(article(f"{body}\n\n{ending}", outlet="Daily")) is None, ending
     inline = f"{body} The service ends - CPA says - on the last Sunday of March."
     assert find_credit(article(inline, outlet="Daily")) is None
+
+
+def test_an_outlet_named_without_its_last_word_is_itself() -> None:
+    own = article("CASTELMERE (Northwire) - A tram left the rails.", outlet="Northwire Press")
+    assert find_credit(own) is None
+    other = article("CASTELMERE (Northwire) - A tram left the rails.", outlet="Valley Herald")
+    assert find_credit(other)[0] == "Northwire"
+    assert not same_outlet("Dunmore Times", "Dunmore Herald")
+    assert not same_outlet("Post", "Washington Post")

@@ -136,6 +136,77 @@ def test_independence_groups_collapse_copies() -> None:
     assert groups == {"wire": "wire", "mirror": "wire", "farm": "wire"}
 
 
+def test_two_reprints_of_one_absent_wire_count_as_one_source() -> None:
+    body = ORIGINAL.split(" - ", 1)[1]
+    first = "(AP) - " + body.rsplit("\n\n", 2)[0]
+    second = "(AP) - " + body.split("\n\n", 2)[2]
+    provenance = detect_provenance([
+        article(first, id="local", outlet="Local Daily", published="2026-03-11T10:00:00Z"),
+        article(second, id="coast", outlet="Coast Times", published="2026-03-11T11:00:00Z")])
+    assert [(p.kind, p.of) for p in provenance] == [("reprint", None), ("reprint", None)]
+    assert independence_groups(provenance) == {"local": "local", "coast": "local"}
+
+
+def test_three_copies_never_copy_one_another_in_a_ring() -> None:
+    # Pair by pair: the undated one is shorter than the noon one, so it copies it; the
+    # noon one is later than the 08:00 one; the 08:00 one is shorter than the undated one.
+    paragraphs = ORIGINAL.split(" - ", 1)[1].split("\n\n")
+    kinds = _kinds(article("\n\n".join(paragraphs[:4]), id="a", outlet="A", published=None),
+                   article("\n\n".join(paragraphs), id="b", outlet="B",
+                           published="2026-03-11T12:00:00Z"),
+                   article("\n\n".join(paragraphs[:3]), id="c", outlet="C",
+                           published="2026-03-11T08:00:00Z"))
+    assert kinds["c"] == ("original", None)
+    assert {kinds["a"][1], kinds["b"][1]} <= {"b", "c"}
+
+
+def test_a_newsletter_laid_out_in_labelled_items_is_a_digest_without_a_copied_item() -> None:
+    brief = ("Good morning. Here is what matters in Dunmore today.\n\n"
+             "BRIDGE: Buses still take the long way round while engineers look at the "
+             "cracked supports of the Kestrel River crossing, Meridian Press reports.\n\n"
+             "LIBRARY: The reading room on Pell Street reopens on Saturday after new shelving "
+             "was fitted over the winter.\n\n"
+             "WEATHER: Grey and mild, with showers later. That is all for today.")
+    kinds = _kinds(article(ORIGINAL, id="wire", outlet="Meridian Press",
+                           published="2026-03-11T09:00:00Z"),
+                   article(brief, id="brief", outlet="Dunmore Daybreak",
+                           published="2026-03-12T06:00:00Z"))
+    assert kinds == {"wire": ("original", None), "brief": ("digest", None)}
+    wire = article(ORIGINAL, id="wire", outlet="Meridian Press", published="2026-03-11T09:00:00Z")
+    # One label, or labels but no outlet of the set named (a market report in sections),
+    # or only a page's furniture: no newsletter.
+    for text in (brief.replace("LIBRARY: ", "").replace("WEATHER: ", ""),
+                 brief.replace(", Meridian Press reports", ""),
+                 brief.replace("LIBRARY:", "READ MORE:").replace("WEATHER:", "UPDATED:")):
+        assert _kinds(wire, article(text, id="brief", outlet="Dunmore Daybreak"))["brief"] == \
+            ("original", None)
+
+
+def test_a_newsletter_crediting_two_outlets_of_the_set_is_their_digest() -> None:
+    other = ("Shopkeepers on the Mill Lane detour said on Thursday that the closure of the "
+             "Kestrel River Bridge had cut their trade by half within two days.\n\n"
+             "Baker Ruth Elling said she had thrown away bread for the first time in years.")
+    brief = ("Your Dunmore briefing.\n\n"
+             "Bridge shut: The Kestrel River Bridge was closed to all traffic on Wednesday "
+             "after engineers found cracks in two of its supports. (Source: Meridian Press)"
+             "\n\nTrade falls: Shopkeepers on the Mill Lane detour said on Thursday that the "
+             "closure had cut their trade by half. (Source: Lakeside Courier)\n\n"
+             "Weather: Showers, turning dry by the weekend.")
+    kinds = _kinds(article(ORIGINAL, id="wire", outlet="Meridian Press",
+                           published="2026-03-11T09:00:00Z"),
+                   article(other, id="courier", outlet="Lakeside Courier",
+                           published="2026-03-12T09:00:00Z"),
+                   article(brief, id="brief", outlet="Dunmore Daybreak",
+                           published="2026-03-13T06:00:00Z"))
+    assert kinds["brief"][0] == "digest" and kinds["brief"][1] in {"wire", "courier"}
+    # One of them alone in the set: the credit makes it a reprint, as before.
+    alone = _kinds(article(ORIGINAL, id="wire", outlet="Meridian Press",
+                           published="2026-03-11T09:00:00Z"),
+                   article(brief, id="brief", outlet="Dunmore Daybreak",
+                           published="2026-03-13T06:00:00Z"))
+    assert alone["brief"] == ("reprint", "wire")
+
+
 def test_demo_provenance(bridge: dict[str, Any]) -> None:
     kinds = {p["article"]: (p["kind"], p["of"]) for p in bridge["provenance"]}
     assert kinds["meridian-bridge-closed"] == ("original", None)
