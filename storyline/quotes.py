@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .marks import MarkedSpan, find_quote_marks
 from .models import Mention, Quote
 from .names import CANDIDATE_KINDS
-from .nlp import text_of
+from .nlp import CLOSING_MARKS, text_of
 from .quote_labels import _is_label, _names_a_thing, _sign, _subhead
 from .reported import _indirect_quotes, _mix_partials
 from .speakers import SpeakerResolver, issued_thing
@@ -96,9 +96,6 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             for q in quotes]
 
 
-QUOTE_CLOSERS = {'"', "'", "\u201d", "\u2019", "\u00bb"}
-
-
 def quoted_pieces(text: str, start: int, end: int, joined: str
                   ) -> tuple[tuple[int, int], ...]:
     """The spans of the article a quote's text joins: its first piece runs as far as the
@@ -111,7 +108,8 @@ def quoted_pieces(text: str, start: int, end: int, joined: str
         agree += 1
     rest = joined[agree:].lstrip(", ")
     first_end = start + len(text[start:start + agree].rstrip(" "))
-    if text[first_end - 1:first_end] == "," and text[first_end:first_end + 1] not in QUOTE_CLOSERS:
+    # (One character is read after the comma, so the two-character "''" never matches.)
+    if text[first_end - 1:first_end] == "," and text[first_end:first_end + 1] not in CLOSING_MARKS:
         first_end -= 1  # the comma before a cue outside quotation marks is not said
     second_start = end - len(rest)
     if rest and first_end <= second_start and text[second_start:end] == rest:
