@@ -480,7 +480,9 @@ def error_shapes(cases: Sequence[Case], predictions: Sequence[Sequence[Predictio
                  ) -> Counter[tuple[str, str, str, str]]:
     """False alarms and misses of one class at one threshold, counted by what they are:
     ("false alarm", predicted kind, cue, shape) and ("miss", gold direct/indirect, gold cue,
-    shape). Counts only, so an evaluation-only set (GGT) can be read in aggregate.
+    shape), next to the matched predictions ("match", kind, cue, "matched"), so a cue's
+    precision can be read. Counts only, so an evaluation-only set (GGT) can be read in
+    aggregate.
 
     Shapes: "no counterpart" (nothing of the other side overlaps it), "under T" (the best
     counterpart overlaps less than the threshold; at 0.8 split into "longer" and "shorter":
@@ -496,7 +498,9 @@ def error_shapes(cases: Sequence[Case], predictions: Sequence[Sequence[Predictio
         hit_gold = {g for g, _p, _v in found}
         hit_pred = {p for _g, p, _v in found}
         for p in result.pred_idx[klass]:
-            if p not in hit_pred:
+            if p in hit_pred:
+                counts["match", preds[p].kind, cue_key(preds[p].cue), "matched"] += 1
+            else:
                 others = [gold_tokens[g] for g in result.gold_idx[klass]]
                 shape = _shape(pred_tokens[p], others, threshold)
                 counts["false alarm", preds[p].kind, cue_key(preds[p].cue), shape] += 1

@@ -396,14 +396,18 @@ def shape_counts(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore]
         shapes = Counter[tuple[str, str, str]]()
         cues = Counter[tuple[str, str, str]]()
         for (error, kind, cue, shape), n in counts.items():
-            shapes[error, kind, shape] += n
             cues[error, kind, cue] += n
+            if error != "match":
+                shapes[error, kind, shape] += n
         for (error, kind, shape), n in sorted(shapes.items()):
             print(f"- {error}, {kind}, {shape}: {n}")
-        for error in ("false alarm", "miss"):
-            listed = [(k, n) for k, n in cues.most_common() if k[0] == error][:top]
-            print(f"- {error}s by cue: " + ", ".join(f"{kind} '{cue}' {n}"
-                                                      for (_e, kind, cue), n in listed))
+        listed = [(k, n) for k, n in cues.most_common() if k[0] == "false alarm"][:top]
+        print("- false alarms by cue (of all predicted with that cue and kind): " + ", ".join(
+            f"{kind} '{cue}' {n} of {n + cues['match', kind, cue]}"
+            for (_e, kind, cue), n in listed))
+        listed = [(k, n) for k, n in cues.most_common() if k[0] == "miss"][:top]
+        print("- misses by gold cue: " + ", ".join(f"{kind} '{cue}' {n}"
+                                                  for (_e, kind, cue), n in listed))
     return out
 
 

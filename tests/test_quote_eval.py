@@ -71,7 +71,9 @@ def test_errors_are_counted_by_kind_cue_and_shape() -> None:
     _totals, scores = score([case], [preds], lambda g, p: False)
     everything = error_shapes([case], [preds], scores)
     assert everything == {("false alarm", "indirect", "said", "no counterpart"): 1,
-                          ("miss", "indirect", "warned", "no counterpart"): 1}
+                          ("miss", "indirect", "warned", "no counterpart"): 1,
+                          ("match", "indirect", "said", "matched"): 1,
+                          ("match", "direct", "said", "matched"): 1}
     direct = error_shapes([case], [preds], scores, "direct", 0.8)
     assert direct == {("false alarm", "direct", "said", "under 0.8, shorter"): 1,
                       ("miss", "direct", "said", "under 0.8, longer"): 1}
