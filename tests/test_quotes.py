@@ -1162,3 +1162,14 @@ def test_a_promise_or_threat_of_no_speaker_is_no_reported_speech(analyse: Any) -
     quotes = _quotes(analyse, text)
     assert sorted(q.text for q in quotes) == [
         "to block the quay", "to reopen the slipway by Monday"]
+
+
+def test_a_thought_inside_reported_words_is_not_reported_twice(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga said she thinks the pier will reopen in May. The harbour board '
+            'said in a statement that it hopes the ferry fares will fall.')
+    reported = [(q.cue, q.text) for q in _quotes(analyse, text)]
+    assert reported == [("said", "she thinks the pier will reopen in May"),
+                        ("said", "it hopes the ferry fares will fall")]
+    # A thought in the description of the one who speaks is not inside their words.
+    text = 'Ilse Varga, who believes the pier is unsafe, said the ferry would run on Sunday.'
+    assert [q.cue for q in _quotes(analyse, text)] == ["believes", "said"]
