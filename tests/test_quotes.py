@@ -1173,3 +1173,11 @@ def test_a_thought_inside_reported_words_is_not_reported_twice(analyse: Any) -> 
     # A thought in the description of the one who speaks is not inside their words.
     text = 'Ilse Varga, who believes the pier is unsafe, said the ferry would run on Sunday.'
     assert [q.cue for q in _quotes(analyse, text)] == ["believes", "said"]
+
+
+def test_a_clause_that_continue_governs_is_no_reported_speech(analyse: Any) -> None:
+    text = ('Here is the hunch: the ferry deal will not last; more precisely, the pier will '
+            'continue to sink.')
+    assert _quotes(analyse, text) == []
+    text = '"We will reopen in May," Ilse Varga continued.'  # still a cue after a quote
+    assert [(q.kind, q.cue) for q in _quotes(analyse, text)] == [("direct", "continued")]
