@@ -1181,3 +1181,13 @@ def test_a_clause_that_continue_governs_is_no_reported_speech(analyse: Any) -> N
     assert _quotes(analyse, text) == []
     text = '"We will reopen in May," Ilse Varga continued.'  # still a cue after a quote
     assert [(q.kind, q.cue) for q in _quotes(analyse, text)] == [("direct", "continued")]
+
+
+def test_a_quote_over_two_one_line_paragraphs_is_one_quote(analyse: Any) -> None:
+    text = ('Harbour master Ilse Varga spoke on Monday.\n"The pier is old. We have known it '
+            'for years.\n"It will close in May, and the ferry will stop at Dunmore instead," '
+            'she said.\nTomas Keller called it "a shame."')
+    direct = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert [(q.text[:16], q.text[-8:], q.cue) for q in direct] == [
+        ("The pier is old.", "instead,", "said")]
+    assert "Varga" in (direct[0].speaker_text or "")
