@@ -59,14 +59,15 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             continue
         parts = [span]
         cue, turn = carried[index] if index in carried else (own_cue(index), None)
-        following = marked[index + 1] if index + 1 < len(marked) else None
+        after = _next_spoken(doc, marked, index, cue)
+        following = marked[after] if after < len(marked) else None
         join = _join_around_cue(doc, span, following, cue) if following else None
         if join == "clause" and _is_label(text, span, len(text[span.start:span.end].split()),
                                           cue):
             join = None  # 'the anthem "Rise Up," she added, "Vote!"': a title, then a quote
         if join == "clause":
-            parts.append(marked[index + 1])  # '"We will," he said, "do it."': one quote
-            consumed.add(index + 1)
+            parts.append(marked[after])  # '"We will," he said, "do it."': one quote
+            consumed.add(after)
         quote = _make_quote(doc, article_id, parts, cue, resolver, previous, turn)
         if quote is None:
             continue
@@ -74,12 +75,12 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         if cue is not None:
             cues[quote.start] = cue
         previous = quote
-        next_cue = own_cue(index + 1) if join == "sentence" else None
+        next_cue = own_cue(after) if join == "sentence" else None
         if join == "sentence" and cue is not None and quote.turn_start is not None and \
                 (next_cue is None or next_cue.i == cue.i):
             # '"We will," he said. "We must."': a second quote of the same turn, unless
             # it has its own attribution ('"No," said Oren Malik').
-            carried[index + 1] = (cue, quote.turn_start)
+            carried[after] = (cue, quote.turn_start)
     reported = _mix_partials(doc, quotes, cues, reported, inside)
     mixed = [q for q in reported if q.kind == "mixed"]
     # A quoted phrase inside a reported clause is part of that one (mixed) quote.
@@ -117,6 +118,22 @@ def quoted_pieces(text: str, start: int, end: int, joined: str
     return ((start, end),)
 
 
+def _next_spoken(doc: Doc, marked: list[MarkedSpan], index: int, cue: Token | None) -> int:
+    """The index of the marks after `marked[index]` that may go on with its words: past a
+    title or name in marks inside the attribution that follows it ('"...," Dahl told Harbour
+    FM's "Morning Tide" on Monday. "..."'); len(marked) when there are none."""
+    text = text_of(doc)
+    after = index + 1
+    while cue is not None and after + 1 < len(marked) and \
+            cue.idx < marked[after].outer_start < cue.sent.end_char:
+        span = marked[after]
+        if not (_is_label(text, span, len(text[span.start:span.end].split()), cue) or
+                _names_a_thing(doc, span)):
+            break
+        after += 1
+    return after
+
+
 def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
                      cue: Token | None) -> str | None:
     """How a quote and the next one relate when only the attribution stands between them:
@@ -129,7 +146,8 @@ def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
     between = text_of(doc)[span.outer_end:following.outer_start]
     if "\n" in between or _second_cue(doc, cue, span.outer_end, following.outer_start):
         return None
-    ending = between.rstrip()
+    # (A title in marks may end the attribution: 'said on "Morning Tide." "..."'.)
+    ending = between.rstrip().rstrip("\"'\u201d\u2019")
     if ending.endswith(",") and following.start - span.end < 80:
         return "clause"
     if not ending.endswith((".", ":")) or \

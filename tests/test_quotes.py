@@ -1191,3 +1191,14 @@ def test_a_quote_over_two_one_line_paragraphs_is_one_quote(analyse: Any) -> None
     assert [(q.text[:16], q.text[-8:], q.cue) for q in direct] == [
         ("The pier is old.", "instead,", "said")]
     assert "Varga" in (direct[0].speaker_text or "")
+
+
+def test_a_title_in_the_attribution_does_not_end_the_turn(analyse: Any) -> None:
+    for text in ('"The pier is safe for now," Ilse Varga told Harbour FM\'s "Morning Tide" on '
+                 'Monday. "We will check it again in May."',
+                 '"The pier is safe for now," Ilse Varga said on "Morning Tide." "We will '
+                 'check it again in May."'):
+        first, second = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+        assert second.text == "We will check it again in May."
+        assert second.turn_start == first.turn_start == first.start
+        assert second.cue == first.cue
