@@ -83,9 +83,12 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             carried[after] = (cue, quote.turn_start)
     reported = _mix_partials(doc, quotes, cues, reported, inside)
     mixed = [q for q in reported if q.kind == "mixed"]
-    # A quoted phrase inside a reported clause is part of that one (mixed) quote.
-    quotes = [q for q in quotes if not (q.kind == "partial" and any(
-        m.start <= q.start and q.end <= m.end + 2 for m in mixed))]
+    # A quoted phrase inside a reported clause is part of that one (mixed) quote; a
+    # phrase of a word or three that no speech verb governs is a term held at arm's length
+    # ('the "fraud" they saw, she said', 'a federal "supermax" prison'), not a quote.
+    quotes = [q for q in quotes if not (q.kind == "partial" and (any(
+        m.start <= q.start and q.end <= m.end + 2 for m in mixed) or
+        _a_term(q.text) and not _governed(doc, cues.get(q.start), q)))]
     starts = {q.start for q in quotes}
     # A turn whose first quote went into a mixed quote starts at its next quote.
     quotes = [q if q.turn_start in starts else dataclasses.replace(q, turn_start=q.start)
@@ -95,6 +98,18 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     text = text_of(doc)
     return [dataclasses.replace(q, parts=quoted_pieces(text, q.start, q.end, q.text))
             for q in quotes]
+
+
+def _a_term(quoted: str) -> bool:
+    """A quoted phrase of one to three words that ends no clause of its own (no comma or
+    stop inside its marks)."""
+    return len(quoted.split()) <= 3 and quoted.rstrip()[-1:] not in {",", ".", "?", "!", ";", ":"}
+
+
+def _governed(doc: Doc, cue: Token | None, quote: Quote) -> bool:
+    """Whether a quote's words hang on its cue ('predicted a "ferocious" fight')."""
+    words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return cue is not None and words is not None and cue.is_ancestor(words.root)
 
 
 def quoted_pieces(text: str, start: int, end: int, joined: str

@@ -1202,3 +1202,13 @@ def test_a_title_in_the_attribution_does_not_end_the_turn(analyse: Any) -> None:
         assert second.text == "We will check it again in May."
         assert second.turn_start == first.turn_start == first.start
         assert second.cue == first.cue
+
+
+def test_a_short_quoted_term_no_cue_governs_is_no_quote(analyse: Any) -> None:
+    text = ('Keller pointed to the "thousands of boats" in the bay, adding that the pier was '
+            'old.')
+    assert [(q.kind, q.text) for q in _quotes(analyse, text)] == [
+        ("indirect", "the pier was old")]
+    # Words the cue governs may still be someone's: 'predicted a "ferocious" fight'.
+    text = 'Oren Dahl predicted a "ferocious" fight over the harbour budget this spring.'
+    assert [(q.kind, q.text) for q in _quotes(analyse, text)] == [("partial", "ferocious")]
