@@ -16,6 +16,7 @@ import bisect
 import json
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -472,6 +473,68 @@ def score(cases: Sequence[Case], predictions: Sequence[Sequence[Prediction]],
         for klass in CLASSES:
             totals[klass].add(result.tallies[klass])
     return totals, per_article
+
+
+def error_shapes(cases: Sequence[Case], predictions: Sequence[Sequence[Prediction]],
+                 scores: Sequence[ArticleScore], klass: str = "all", threshold: float = 0.3
+                 ) -> Counter[tuple[str, str, str, str]]:
+    """False alarms and misses of one class at one threshold, counted by what they are:
+    ("false alarm", predicted kind, cue, shape) and ("miss", gold direct/indirect, gold cue,
+    shape), next to the matched predictions ("match", kind, cue, "matched"), so a cue's
+    precision can be read. Counts only, so an evaluation-only set (GGT) can be read in
+    aggregate.
+
+    Shapes: "no counterpart" (nothing of the other side overlaps it), "under T" (the best
+    counterpart overlaps less than the threshold; at 0.8 split into "longer" and "shorter":
+    whether the quote counted has more words than that counterpart), "counterpart taken"
+    (one at the threshold went to another match) and, for a miss, "ours is <kind>" (a
+    prediction of the other class covers it)."""
+    counts: Counter[tuple[str, str, str, str]] = Counter()
+    for case, preds, result in zip(cases, predictions, scores, strict=True):
+        index = TokenIndex(case.text)
+        gold_tokens = [index.tokens(g.fragments) for g in case.gold]
+        pred_tokens = [index.tokens(p.fragments) for p in preds]
+        found = result.matches[klass][threshold]
+        hit_gold = {g for g, _p, _v in found}
+        hit_pred = {p for _g, p, _v in found}
+        for p in result.pred_idx[klass]:
+            if p in hit_pred:
+                counts["match", preds[p].kind, cue_key(preds[p].cue), "matched"] += 1
+            else:
+                others = [gold_tokens[g] for g in result.gold_idx[klass]]
+                shape = _shape(pred_tokens[p], others, threshold)
+                counts["false alarm", preds[p].kind, cue_key(preds[p].cue), shape] += 1
+        for g in result.gold_idx[klass]:
+            if g in hit_gold:
+                continue
+            gold = case.gold[g]
+            wanted = result.pred_idx[klass]
+            shape = _shape(gold_tokens[g], [pred_tokens[p] for p in wanted], threshold)
+            if shape == "no counterpart":
+                other = [p for p in range(len(preds)) if p not in wanted and
+                         overlap(gold_tokens[g], pred_tokens[p]) >= threshold]
+                shape = f"ours is {preds[other[0]].kind}" if other else shape
+            counts["miss", "direct" if gold.direct else "indirect", cue_key(gold.cue),
+                   shape] += 1
+    return counts
+
+
+def cue_key(cue: str) -> str:
+    """A cue as counted: lower case, one space between words, "-" for none."""
+    return " ".join(cue.lower().split()) or "-"
+
+
+def _shape(tokens: frozenset[int], others: Sequence[frozenset[int]], threshold: float
+           ) -> str:
+    best = max(others, key=lambda o: overlap(tokens, o), default=frozenset[int]())
+    value = overlap(tokens, best)
+    if value == 0:
+        return "no counterpart"
+    if value >= threshold:
+        return "counterpart taken"
+    if threshold < 0.5:
+        return f"under {threshold}"
+    return f"under {threshold}, {'longer' if len(tokens) > len(best) else 'shorter'}"
 
 
 # -- output -------------------------------------------------------------------------------

@@ -79,6 +79,7 @@ from _quote_eval import (
     SpeakerCheck,
     TokenIndex,
     approximate_referent,
+    error_shapes,
     ggt_cases,
     ggt_speaker_ok,
     last_word,
@@ -377,6 +378,39 @@ def speed(title: str, run: Run, articles: int) -> dict[str, Any]:
     return out
 
 
+# Which errors are counted by shape and cue: all quotes at 0.3 (the F1 target), direct
+# quotes at 0.8 (the direct targets).
+SHAPE_VIEWS = (("all", 0.3), ("direct", 0.8))
+
+
+def shape_counts(cases: Sequence[Case], run: Run, scores: Sequence[ArticleScore],
+                 top: int = 12) -> dict[str, Any]:
+    """Storyline's false alarms and misses counted by kind, cue and shape (`error_shapes`),
+    printed and returned; counts only, so GGT (evaluation-only) can be read this way."""
+    out: dict[str, Any] = {}
+    for klass, threshold in SHAPE_VIEWS:
+        counts = error_shapes(cases, run.storyline, scores, klass, threshold)
+        view = f"{klass}@{threshold}"
+        out[view] = {" | ".join(key): n for key, n in counts.most_common()}
+        print(f"\nErrors by shape, {klass} quotes at overlap {threshold} (counts only):")
+        shapes = Counter[tuple[str, str, str]]()
+        cues = Counter[tuple[str, str, str]]()
+        for (error, kind, cue, shape), n in counts.items():
+            cues[error, kind, cue] += n
+            if error != "match":
+                shapes[error, kind, shape] += n
+        for (error, kind, shape), n in sorted(shapes.items()):
+            print(f"- {error}, {kind}, {shape}: {n}")
+        listed = [(k, n) for k, n in cues.most_common() if k[0] == "false alarm"][:top]
+        print("- false alarms by cue (of all predicted with that cue and kind): " + ", ".join(
+            f"{kind} '{cue}' {n} of {n + cues['match', kind, cue]}"
+            for (_e, kind, cue), n in listed))
+        listed = [(k, n) for k, n in cues.most_common() if k[0] == "miss"][:top]
+        print("- misses by gold cue: " + ", ".join(f"{kind} '{cue}' {n}"
+                                                  for (_e, kind, cue), n in listed))
+    return out
+
+
 # -- dev error dump (never test) ------------------------------------------------------------
 
 def _snippet(text: str, start: int, end: int, limit: int = 200) -> str:
@@ -655,6 +689,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                         len(cases))
             pronoun_records: list[dict[str, Any]] = []
             if split != "test":  # a tuning split: dev, or a train slice
+                result["error_shapes"] = shape_counts(cases, run, per_article)
                 counts, pronoun_records = pronoun_agreement(cases, run, per_article)
                 result["pronoun_approx"] = counts
                 print(f"\nApproximate, {split} only: of {counts['pronoun_quotes']} matched gold "
@@ -679,6 +714,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"ggt_quotes_2020 (all articles, evaluation only; text: {text})", cases, run,
             ggt_speaker_ok)
         result["speaker_errors"] = speaker_errors(cases, run, per_article, ggt_speaker_ok)
+        result["error_shapes"] = shape_counts(cases, run, per_article)
         report["ggt_quotes_2020"] = result
         report["speed"]["ggt_quotes_2020"] = speed("Speed, ggt_quotes_2020", run, len(cases))
     elif not args.no_ggt:

@@ -3,7 +3,8 @@
 Goes in: an article's text. Comes out: `MarkedSpan`s, the characters between each pair of
 marks (straight, curly, single, guillemets, low-high, typewriter pairs) and the marks'
 outer edges; a quote left open at a paragraph's end goes on when the next paragraph
-reopens it. No parsing: `quotes` decides which spans are quotations.
+reopens it (paragraphs set apart by a blank line, or one a line). No parsing: `quotes`
+decides which spans are quotations.
 """
 
 from __future__ import annotations
@@ -66,6 +67,10 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
             i += len(found)
             open_at = None
             continue
+        elif text[i] == "\n" and "\n" not in text[i - 1:i + 2:2] and \
+                (mark := _reopened_on_next_line(text, i, closer)) is not None:
+            i += 1 + len(mark)  # a paragraph on one line, the quote going on in the next
+            continue
         elif pair == "\n\n":
             reopened = _opening_mark(text, i + 2)
             if reopened and reopened[1] == closer:
@@ -74,6 +79,16 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
             open_at = None  # an unclosed mark: not a quotation we can trust
         i += 1
     return spans
+
+
+def _reopened_on_next_line(text: str, i: int, closer: str) -> str | None:
+    """The opening mark that starts the line after the single line break at i, when the quote
+    open before it ends a sentence there and goes on in that line: text with one line a
+    paragraph. (A line that breaks inside a sentence is a wrapped line, read on as before.)"""
+    if text[:i].rstrip(" ")[-1:] not in {".", "?", "!", ":", ";", "\u2026"}:
+        return None
+    reopened = _opening_mark(text, i + 1)
+    return reopened[0] if reopened and reopened[1] == closer else None
 
 
 def _attribute_value_end(text: str, i: int) -> int | None:

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from .marks import MarkedSpan, find_quote_marks
 from .models import Mention, Quote
 from .names import CANDIDATE_KINDS
-from .nlp import text_of
+from .nlp import CLOSING_MARKS, text_of
 from .quote_labels import _is_label, _names_a_thing, _sign, _subhead
 from .reported import _indirect_quotes, _mix_partials
 from .speakers import SpeakerResolver, issued_thing
@@ -59,14 +59,15 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             continue
         parts = [span]
         cue, turn = carried[index] if index in carried else (own_cue(index), None)
-        following = marked[index + 1] if index + 1 < len(marked) else None
+        after = _next_spoken(doc, marked, index, cue)
+        following = marked[after] if after < len(marked) else None
         join = _join_around_cue(doc, span, following, cue) if following else None
         if join == "clause" and _is_label(text, span, len(text[span.start:span.end].split()),
                                           cue):
             join = None  # 'the anthem "Rise Up," she added, "Vote!"': a title, then a quote
         if join == "clause":
-            parts.append(marked[index + 1])  # '"We will," he said, "do it."': one quote
-            consumed.add(index + 1)
+            parts.append(marked[after])  # '"We will," he said, "do it."': one quote
+            consumed.add(after)
         quote = _make_quote(doc, article_id, parts, cue, resolver, previous, turn)
         if quote is None:
             continue
@@ -74,17 +75,20 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         if cue is not None:
             cues[quote.start] = cue
         previous = quote
-        next_cue = own_cue(index + 1) if join == "sentence" else None
+        next_cue = own_cue(after) if join == "sentence" else None
         if join == "sentence" and cue is not None and quote.turn_start is not None and \
                 (next_cue is None or next_cue.i == cue.i):
             # '"We will," he said. "We must."': a second quote of the same turn, unless
             # it has its own attribution ('"No," said Oren Malik').
-            carried[index + 1] = (cue, quote.turn_start)
+            carried[after] = (cue, quote.turn_start)
     reported = _mix_partials(doc, quotes, cues, reported, inside)
     mixed = [q for q in reported if q.kind == "mixed"]
-    # A quoted phrase inside a reported clause is part of that one (mixed) quote.
-    quotes = [q for q in quotes if not (q.kind == "partial" and any(
-        m.start <= q.start and q.end <= m.end + 2 for m in mixed))]
+    # A quoted phrase inside a reported clause is part of that one (mixed) quote; a
+    # phrase of a word or three that no speech verb governs is a term held at arm's length
+    # ('the "fraud" they saw, she said', 'a federal "supermax" prison'), not a quote.
+    quotes = [q for q in quotes if not (q.kind == "partial" and (any(
+        m.start <= q.start and q.end <= m.end + 2 for m in mixed) or
+        _a_term(q.text) and not _governed(doc, cues.get(q.start), q)))]
     starts = {q.start for q in quotes}
     # A turn whose first quote went into a mixed quote starts at its next quote.
     quotes = [q if q.turn_start in starts else dataclasses.replace(q, turn_start=q.start)
@@ -96,7 +100,16 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             for q in quotes]
 
 
-QUOTE_CLOSERS = {'"', "'", "\u201d", "\u2019", "\u00bb"}
+def _a_term(quoted: str) -> bool:
+    """A quoted phrase of one to three words that ends no clause of its own (no comma or
+    stop inside its marks)."""
+    return len(quoted.split()) <= 3 and quoted.rstrip()[-1:] not in {",", ".", "?", "!", ";", ":"}
+
+
+def _governed(doc: Doc, cue: Token | None, quote: Quote) -> bool:
+    """Whether a quote's words hang on its cue ('predicted a "ferocious" fight')."""
+    words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return cue is not None and words is not None and cue.is_ancestor(words.root)
 
 
 def quoted_pieces(text: str, start: int, end: int, joined: str
@@ -111,12 +124,29 @@ def quoted_pieces(text: str, start: int, end: int, joined: str
         agree += 1
     rest = joined[agree:].lstrip(", ")
     first_end = start + len(text[start:start + agree].rstrip(" "))
-    if text[first_end - 1:first_end] == "," and text[first_end:first_end + 1] not in QUOTE_CLOSERS:
+    # (One character is read after the comma, so the two-character "''" never matches.)
+    if text[first_end - 1:first_end] == "," and text[first_end:first_end + 1] not in CLOSING_MARKS:
         first_end -= 1  # the comma before a cue outside quotation marks is not said
     second_start = end - len(rest)
     if rest and first_end <= second_start and text[second_start:end] == rest:
         return ((start, first_end), (second_start, end))
     return ((start, end),)
+
+
+def _next_spoken(doc: Doc, marked: list[MarkedSpan], index: int, cue: Token | None) -> int:
+    """The index of the marks after `marked[index]` that may go on with its words: past a
+    title or name in marks inside the attribution that follows it ('"...," Dahl told Harbour
+    FM's "Morning Tide" on Monday. "..."'); len(marked) when there are none."""
+    text = text_of(doc)
+    after = index + 1
+    while cue is not None and after + 1 < len(marked) and \
+            cue.idx < marked[after].outer_start < cue.sent.end_char:
+        span = marked[after]
+        if not (_is_label(text, span, len(text[span.start:span.end].split()), cue) or
+                _names_a_thing(doc, span)):
+            break
+        after += 1
+    return after
 
 
 def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
@@ -131,7 +161,8 @@ def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
     between = text_of(doc)[span.outer_end:following.outer_start]
     if "\n" in between or _second_cue(doc, cue, span.outer_end, following.outer_start):
         return None
-    ending = between.rstrip()
+    # (A title in marks may end the attribution: 'said on "Morning Tide." "..."'.)
+    ending = between.rstrip().rstrip("\"'\u201d\u2019")
     if ending.endswith(",") and following.start - span.end < 80:
         return "clause"
     if not ending.endswith((".", ":")) or \

@@ -35,8 +35,11 @@ PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", 
 PLAIN_CUES = {"say", "add", "write", "tell", "continue", "explain", "note", "state"}
 # Cues of thought rather than speech: used only when nothing better is near.
 WEAK_CUES = {"think", "believe", "hope", "fear", "answer", "question", "continue", "order"}
-# Verbs that introduce reported speech with a content clause ("said that ...").
-INDIRECT_VERBS = SPEECH_VERBS - {"call", "describe", "ask", "order", "question", "read"}
+# Verbs that introduce reported speech with a content clause ("said that ..."). Not
+# "continue": after a quote it attributes ('"...," she continued'), but a clause it governs
+# is what goes on, not what anyone said ("the pier will continue to sink").
+INDIRECT_VERBS = SPEECH_VERBS - {"call", "describe", "ask", "order", "question", "read",
+                                 "continue"}
 
 
 def _is_cue(token: Token) -> bool:

@@ -78,3 +78,14 @@ def test_markup_attribute_values_are_not_quotes() -> None:
             'crossing!</post> and <a target=\u201d_blank\u201d>"Hold the line," said Dahl.</a>')
     spans = [text[s.start:s.end] for s in find_quote_marks(text)]
     assert spans == ["Hold the line,"]
+
+
+def test_a_quote_goes_on_in_the_next_line_when_each_line_is_a_paragraph() -> None:
+    text = ('Varga said: "The pier is old.\n"It will close in May," she said.\n'
+            'Keller called it "a shame."')
+    spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+    assert spans == ['The pier is old.\n"It will close in May,', "a shame."]
+    # A line broken inside a sentence is a wrapped line: the quote reads on.
+    wrapped = 'Varga said: "The pier is old and\nit will close in May," she said.'
+    assert [wrapped[s.start:s.end] for s in find_quote_marks(wrapped)] == [
+        "The pier is old and\nit will close in May,"]

@@ -12,6 +12,8 @@ from _quote_eval import (  # noqa: E402
     GoldQuote,
     Prediction,
     approximate_referent,
+    error_shapes,
+    score,
     speaker_error_class,
 )
 
@@ -46,3 +48,35 @@ def test_speaker_errors_are_classed_by_gold_and_by_what_was_given() -> None:
     assert speaker_error_class(named, phrase) == "named gold, a phrase linked to no one"
     assert speaker_error_class(named, nothing) == "named gold, no speaker"
     assert speaker_error_class(pronoun, other) == "pronoun gold, another name"
+
+
+def test_errors_are_counted_by_kind_cue_and_shape() -> None:
+    text = ('Ilse Varga said the pier would close in May. "We sail at dawn and we come back '
+            'at dusk," said Tomas Keller. The ferry, which is old, was sold. Keller warned '
+            'that fares would rise.')
+
+    def at(piece: str) -> tuple[tuple[int, int], ...]:
+        start = text.index(piece)
+        return ((start, start + len(piece)),)
+
+    gold = [GoldQuote(at("the pier would close in May"), False, "", cue="said"),
+            GoldQuote(at("We sail at dawn and we come back at dusk,"), True, "", cue="said"),
+            GoldQuote(at("that fares would rise"), False, "", cue="warned")]
+    (pier,), (sail,), (ferry,) = at("the pier would close"), at("We sail at dawn"), \
+        at("The ferry, which is old, was sold")
+    preds = [Prediction(*pier, False, "indirect", "", cue="said"),  # 4 of 6 words
+             Prediction(*sail, True, "direct", "", cue="said"),  # 3 of 10 words
+             Prediction(*ferry, False, "indirect", "", cue="Said")]  # no gold there
+    case = Case("a", text, gold)
+    _totals, scores = score([case], [preds], lambda g, p: False)
+    everything = error_shapes([case], [preds], scores)
+    assert everything == {("false alarm", "indirect", "said", "no counterpart"): 1,
+                          ("miss", "indirect", "warned", "no counterpart"): 1,
+                          ("match", "indirect", "said", "matched"): 1,
+                          ("match", "direct", "said", "matched"): 1}
+    direct = error_shapes([case], [preds], scores, "direct", 0.8)
+    assert direct == {("false alarm", "direct", "said", "under 0.8, shorter"): 1,
+                      ("miss", "direct", "said", "under 0.8, longer"): 1}
+    indirect = error_shapes([case], [preds], scores, "indirect", 0.8)
+    assert indirect[("false alarm", "indirect", "said", "under 0.8, shorter")] == 1
+    assert indirect[("miss", "indirect", "warned", "no counterpart")] == 1

@@ -1162,3 +1162,53 @@ def test_a_promise_or_threat_of_no_speaker_is_no_reported_speech(analyse: Any) -
     quotes = _quotes(analyse, text)
     assert sorted(q.text for q in quotes) == [
         "to block the quay", "to reopen the slipway by Monday"]
+
+
+def test_a_thought_inside_reported_words_is_not_reported_twice(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga said she thinks the pier will reopen in May. The harbour board '
+            'said in a statement that it hopes the ferry fares will fall.')
+    reported = [(q.cue, q.text) for q in _quotes(analyse, text)]
+    assert reported == [("said", "she thinks the pier will reopen in May"),
+                        ("said", "it hopes the ferry fares will fall")]
+    # A thought in the description of the one who speaks is not inside their words.
+    text = 'Ilse Varga, who believes the pier is unsafe, said the ferry would run on Sunday.'
+    assert [q.cue for q in _quotes(analyse, text)] == ["believes", "said"]
+
+
+def test_a_clause_that_continue_governs_is_no_reported_speech(analyse: Any) -> None:
+    text = ('Here is the hunch: the ferry deal will not last; more precisely, the pier will '
+            'continue to sink.')
+    assert _quotes(analyse, text) == []
+    text = '"We will reopen in May," Ilse Varga continued.'  # still a cue after a quote
+    assert [(q.kind, q.cue) for q in _quotes(analyse, text)] == [("direct", "continued")]
+
+
+def test_a_quote_over_two_one_line_paragraphs_is_one_quote(analyse: Any) -> None:
+    text = ('Harbour master Ilse Varga spoke on Monday.\n"The pier is old. We have known it '
+            'for years.\n"It will close in May, and the ferry will stop at Dunmore instead," '
+            'she said.\nTomas Keller called it "a shame."')
+    direct = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert [(q.text[:16], q.text[-8:], q.cue) for q in direct] == [
+        ("The pier is old.", "instead,", "said")]
+    assert "Varga" in (direct[0].speaker_text or "")
+
+
+def test_a_title_in_the_attribution_does_not_end_the_turn(analyse: Any) -> None:
+    for text in ('"The pier is safe for now," Ilse Varga told Harbour FM\'s "Morning Tide" on '
+                 'Monday. "We will check it again in May."',
+                 '"The pier is safe for now," Ilse Varga said on "Morning Tide." "We will '
+                 'check it again in May."'):
+        first, second = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+        assert second.text == "We will check it again in May."
+        assert second.turn_start == first.turn_start == first.start
+        assert second.cue == first.cue
+
+
+def test_a_short_quoted_term_no_cue_governs_is_no_quote(analyse: Any) -> None:
+    text = ('Keller pointed to the "thousands of boats" in the bay, adding that the pier was '
+            'old.')
+    assert [(q.kind, q.text) for q in _quotes(analyse, text)] == [
+        ("indirect", "the pier was old")]
+    # Words the cue governs may still be someone's: 'predicted a "ferocious" fight'.
+    text = 'Oren Dahl predicted a "ferocious" fight over the harbour budget this spring.'
+    assert [(q.kind, q.text) for q in _quotes(analyse, text)] == [("partial", "ferocious")]
