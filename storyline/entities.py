@@ -479,8 +479,9 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
             merged = by_gender(merged, mention_gender(mention))
         # "Miss Jenkin": not him; a pronoun after the surname says no more than that
         if len(merged) > 1 and mention_gender(replace(mention, pronoun=None)) is None:
-            merged = _not_relatives(merged) or _story_subject(mention, candidates, merged,
-                                                                owner)
+            merged = _not_relatives(merged) or _only_introduced(mention, candidates, merged,
+                                                                  owner) or \
+                _story_subject(mention, candidates, merged, owner)
         if len(merged) == 1:
             merged[0].add(mention)
 
@@ -491,6 +492,17 @@ def _not_relatives(bearers: list[Cluster]) -> list[Cluster]:
     about by the bare surname and the relatives by their given names. Else empty."""
     others = [c for c in bearers if not is_relative(c)]
     return others if len(others) == 1 else []
+
+
+def _only_introduced(mention: Mention, local: list[Cluster], merged: list[Cluster],
+                     owner: dict[int, Cluster]) -> list[Cluster]:
+    """The one bearer its article named before a bare surname ("Director Maren Osei ...
+    Osei added", and only then "Councillor Kwame Osei"): news names a person in full before
+    it shortens the name, so the surname cannot yet mean someone introduced after it.
+    Else empty."""
+    before = [c for c in local if min(m.start for m in c.mentions) < mention.start]
+    subject = owner.get(id(before[0].mentions[0])) if len(before) == 1 else None
+    return [subject] if subject is not None and subject in merged else []
 
 
 def _story_subject(mention: Mention, local: list[Cluster], merged: list[Cluster],

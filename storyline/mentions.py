@@ -417,6 +417,7 @@ def _with_possessive_body(ent: Span) -> Span:
 
 def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, list[Token]]]:
     """One mention per name in the entity: "Lopez and Carrasquillo" gives two people."""
+    ent = _titled_name(ent)
     label = ent.label_
     if label == "FAC" and ent[-1].lower_ in ORG_NOUNS:
         label = "ORG"  # "St. Brennan's Hospital": a building that is also a body
@@ -457,6 +458,24 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         if mention is not None:
             found.append((mention, tokens))
     return found
+
+
+def _titled_name(ent: Span) -> Span:
+    """ "Transit Director Maren Osei", tagged a work of art (or a body, a place): title
+    words ending in a role noun, then a given name and a surname, are a person, whatever
+    the small model's label."""
+    if ent.label_ == "PERSON" or len(ent) < 3:
+        return ent
+    for size in (2, 3):  # given name and surname, perhaps a middle name
+        name = ent[len(ent) - size:]
+        if len(name) == len(ent) or ent[-size - 1].lower_ not in ROLE_NOUNS or not all(
+                t.is_alpha and t.is_title and t.lower_ not in ROLE_NOUNS | ORG_NOUNS |
+                ORG_NAME_WORDS | NAME_PARTICLES and t.text not in PLACE_WORDS for t in name):
+            continue
+        role, start = title_prefix(ent.doc, ent.start, name_start=name.start)
+        if role is not None and start == ent.start:
+            return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
 
 
 def _names_a_team(tokens: Sequence[Token]) -> bool:
@@ -708,11 +727,30 @@ def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[
         if token.i in covered or token.i in headline or token.text not in surnames or \
                 not token.text[0].isupper() or token.is_upper:
             continue
+        other = _other_bearer(token, found, covered | headline, article_id)
+        if other is not None:  # "Maren Osei" where "Kwame Osei" was found: not his surname
+            covered.update({token.i - 1, token.i})
+            extra.append(other)
+            continue
         covered.add(token.i)
         extra.append(Mention(article_id, token.text, token.idx, token.idx + len(token.text),
                              "PERSON", name=token.text,
                              honorific=_honorific_before(doc, token.i)))
     return extra
+
+
+def _other_bearer(token: Token, found: list[Mention], taken: set[int], article_id: str
+                  ) -> Mention | None:
+    """A known surname written after a given name that no person found with it has
+    ("Maren Osei", the tagger having missed her, beside "Kwame Osei"): her full name."""
+    before = token.doc[token.i - 1] if token.i else None
+    if before is None or before.i in taken or before.whitespace_ != " " or \
+            before.pos_ != "PROPN" or not before.is_title or not before.is_alpha or \
+            before.lower_ in ROLE_NOUNS | OFFICE_TITLES | HONORIFICS.keys() | PLACE_PREPOSITIONS:
+        return None
+    if any(m.label == "PERSON" and name_parts(m.name)[:1] == [before.text] for m in found):
+        return None
+    return _mention_from_tokens([before, token], "PERSON", article_id)
 
 
 def _with_pronoun(doc: Doc, mention: Mention) -> Mention:
