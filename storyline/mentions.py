@@ -109,7 +109,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     title-case or all-caps line, where spaCy's entity spans are unreliable).
     """
     mentions: list[Mention] = []
-    covered: set[int] = set()
+    covered = _credit_line_tokens(doc)  # "This story was distributed by X.": no actor
     headline = headline_tokens(doc)
     place_words = {t.lower_ for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC", "ORG"}
                    for t in ent}
@@ -132,7 +132,8 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     # Boss" still names Gary Ross, a full name of the story).
     titled = headline | {t.i for title in _quoted_titles(doc) for t in title}
     mentions.extend(_missed_names(doc, article_id, mentions, covered, titled))
-    mentions = [_with_given_name(doc, m, covered, titled) for m in mentions]
+    mentions = [_unless_after_an_article(doc, _with_given_name(doc, m, covered, titled))
+                for m in mentions]
     mentions = _with_acronyms(doc, article_id, mentions, covered)
     mentions = [_with_pronoun(doc, m) for m in mentions]
     mentions = [with_written_honorific(doc, with_other_roles(doc, m)) for m in mentions]
@@ -623,6 +624,8 @@ def _strip_edges(tokens: list[Token], label: str) -> list[Token]:
 
 def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Mention | None:
     tokens = _strip_edges(tokens, label)
+    if _a_route_or_a_room(tokens, label):
+        return None
     if not tokens or tokens[-1].text in PLACE_WORDS and \
             not (label in ORG_LABELS and tokens[-1].lower_ in ORG_NOUNS):
         # "Mill Lane", "Kestrel River Bridge": places, not people or bodies; "Kestrel
@@ -997,3 +1000,53 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
         result.append(Mention(article_id, span.text, span.start_char, span.end_char, label,
                               name=lemma, kind="nominal"))
     return result
+
+
+# -- things written like names: lines, rooms, titles after "the", credit lines ----------
+
+ROUTE_WORDS = {"Line", "Loop", "Tramway"}  # "the Larkspur Line": a tram or rail line
+ROOM_WORDS = {"gallery", "hall", "room", "wing", "chamber", "pavilion", "auditorium"}
+ROOM_BEFORE = {"in", "into", "inside", "at", "through", "'s", "\u2019s"}
+
+
+def _a_route_or_a_room(tokens: list[Token], label: str) -> bool:
+    """ "Larkspur Line" (tagged a person) is a tram line; "the museum's new Sky Gallery"
+    and "shown in the Sky Gallery" are rooms, not bodies that act or speak."""
+    if len(tokens) < 2 or not tokens[-1].text[:1].isupper():
+        return False
+    if tokens[-1].text in ROUTE_WORDS:
+        return label in PERSON_LABELS
+    if tokens[-1].lower_ not in ROOM_WORDS:
+        return False
+    doc, index = tokens[0].doc, tokens[0].i - 1
+    while index >= 0 and (doc[index].lower_ == "the" or doc[index].pos_ == "ADJ"):
+        index -= 1  # "in the new Sky Gallery"
+    return index >= 0 and doc[index].lower_ in ROOM_BEFORE
+
+
+def _unless_after_an_article(doc: Doc, mention: Mention) -> Mention:
+    """A name right after "the" that modifies no noun ("he told the Castelmere Runner")
+    names a publication, a ship or a team, not a person: it stays unresolved, a person
+    only if the story names someone with it."""
+    span = doc.char_span(mention.start, mention.end)
+    if mention.kind != "name" or mention.label != "PERSON" or span is None or \
+            not span.start or doc[span.start - 1].lower_ != "the" or \
+            span[-1].dep_ == "compound" or mention.honorific or mention.role:
+        return mention
+    return replace(mention, kind="candidate")
+
+
+CREDIT_LINE_RE = re.compile(
+    r"^[ \t]*(?:(?:This|The) (?:story|article|report|item) (?:was|is|has been) "
+    r"(?:first |originally )?(?:distributed|provided|supplied|syndicated|produced|published)"
+    r" (?:by|through|via)|Distributed by|Copyright|\u00a9) [^\n]*$", re.MULTILINE)
+
+
+def _credit_line_tokens(doc: Doc) -> set[int]:
+    """The tokens of a line that credits the story to an outlet ("This story was
+    distributed by Northwire Press."): the outlet is no actor of the story."""
+    covered: set[int] = set()
+    for match in CREDIT_LINE_RE.finditer(text_of(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        covered.update(range(span.start, span.end) if span is not None else ())
+    return covered
