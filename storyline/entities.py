@@ -49,6 +49,7 @@ from .people import (
     mention_gender,
     merge_people,
 )
+from .roles import ROLE_PREPOSITIONS
 
 # Words for one role, so "the CEO" finds a "chief executive" ("chief executive of ...").
 ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
@@ -880,7 +881,17 @@ def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for role in roles:
         seen.setdefault(_role_key(role), role)
-    return tuple(r for r in seen.values() if not _owned_role_of(r, seen))
+    return tuple(r for r in seen.values()
+                 if not _owned_role_of(r, seen) and not _said_longer(r, seen))
+
+
+def _said_longer(role: str, seen: dict[str, str]) -> bool:
+    """ "museum's curator" beside "museum's curator of mineralogy": one role, the longer
+    way says what of. A title stays beside its long form ("mayor", "mayor of Dunmore"):
+    it is how the text addresses the person."""
+    key = _role_key(role)
+    return bool(re.search(r"['\u2019]s ", role)) and any(other.startswith(key + " ") and other[len(key) + 1:].split(" ", 1)[0] in
+               ROLE_PREPOSITIONS for other in seen)
 
 
 def _role_key(role: str) -> str:

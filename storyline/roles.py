@@ -90,8 +90,24 @@ def title_prefix(doc: Doc, start: int, *, name_start: int | None = None
     if not words:
         return None, start
     role = normalize_role(" ".join(_spelled(w) for w in words))
+    if role is not None and _capital_of_the_sentence(words):
+        role = role[0].lower() + role[1:]  # "Museum director Jonas Feld said": a museum's
     # A lower-case title is a description beside the name, not part of how it is written.
     return role, words[0].i if not words[0].is_lower else start
+
+
+def _capital_of_the_sentence(words: list[Token]) -> bool:
+    """A lower-case title whose first word has its capital only from starting the
+    sentence ("Museum director Jonas Feld said"): a common noun, by its tag or because the
+    article also writes it in lower case ("the museum"); not a place ("Dunmore police
+    chief")."""
+    first = words[0]
+    before = first.doc[first.i - 1] if first.i else None
+    starts = before is None or bool(first.is_sent_start) or "\n" in before.text_with_ws
+    if len(words) < 2 or not starts or not words[-1].is_lower or not first.is_title or \
+            first.ent_type_:
+        return False
+    return first.pos_ in {"NOUN", "ADJ"} or any(t.text == first.lower_ for t in first.doc)
 
 
 # Lower-case words that belong to a title before a name ("former mayor Oren Dahl").
@@ -166,9 +182,14 @@ def relative_clause_role(head: Token) -> str | None:
         held = next((c for c in clause.children if c.dep_ == "dobj"), None)
         # a body ("the Kestrel Airport Workers' Union", "Little Travellers"), not "meetings
         # on Tuesdays" or "the march"
-        if held is not None and _names_a_body(held):
+        if held is not None and (_names_a_body(held) or held.lemma_.lower() in WORK_LED):
             return normalize_role(f"{ROLE_VERBS[verb]} of {_subtree_text(held, stop_at=None)}")
     return None
+
+
+# What someone leads that is no body but still their role ("who leads the study").
+WORK_LED = {"study", "research", "project", "investigation", "inquiry", "review", "survey",
+            "expedition", "excavation", "dig", "mission", "programme", "program"}
 
 
 def _names_a_body(noun: Token) -> bool:
