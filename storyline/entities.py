@@ -890,8 +890,9 @@ def _said_longer(role: str, seen: dict[str, str]) -> bool:
     way says what of. A title stays beside its long form ("mayor", "mayor of Dunmore"):
     it is how the text addresses the person."""
     key = _role_key(role)
-    return bool(re.search(r"['\u2019]s ", role)) and any(other.startswith(key + " ") and other[len(key) + 1:].split(" ", 1)[0] in
-               ROLE_PREPOSITIONS for other in seen)
+    return bool(re.search(r"['\u2019]s ", role)) and any(
+        other.startswith(key + " ") and other[len(key) + 1:].split(" ", 1)[0] in
+        ROLE_PREPOSITIONS for other in seen)
 
 
 def _role_key(role: str) -> str:
