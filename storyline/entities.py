@@ -483,6 +483,9 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
             merged = _not_relatives(merged) or _only_introduced(mention, candidates, merged,
                                                                   owner) or \
                 _story_subject(mention, candidates, merged, owner)
+        elif len(merged) > 1:  # "Mr. LaRue" beside his father, "Ike Parsons LaRue"
+            merged = _only_introduced(mention, candidates, merged, owner) or \
+                _not_relatives(merged) or merged
         if len(merged) == 1:
             merged[0].add(mention)
 
@@ -501,9 +504,10 @@ def _only_introduced(mention: Mention, local: list[Cluster], merged: list[Cluste
     Osei added", and only then "Councillor Kwame Osei"): news names a person in full before
     it shortens the name, so the surname cannot yet mean someone introduced after it.
     Else empty."""
-    before = [c for c in local if min(m.start for m in c.mentions) < mention.start]
-    subject = owner.get(id(before[0].mentions[0])) if len(before) == 1 else None
-    return [subject] if subject is not None and subject in merged else []
+    before = {id(o): o for c in local if min(m.start for m in c.mentions) < mention.start
+              and (o := owner.get(id(c.mentions[0]))) is not None}
+    return list(before.values()) if len(before) == 1 and \
+        next(iter(before.values())) in merged else []
 
 
 def _story_subject(mention: Mention, local: list[Cluster], merged: list[Cluster],

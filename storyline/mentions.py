@@ -745,10 +745,12 @@ def _missed_names(doc: Doc, article_id: str, found: list[Mention], covered: set[
 def _other_bearer(token: Token, found: list[Mention], taken: set[int], article_id: str
                   ) -> Mention | None:
     """A known surname written after a given name that no person found with it has
-    ("Maren Osei", the tagger having missed her, beside "Kwame Osei"): her full name."""
+    ("Maren Osei", the tagger having missed her, beside "Kwame Osei"): her full name, when
+    the tagger saw a name or mislabelled one there (not "Richmond Hill", a place)."""
     before = token.doc[token.i - 1] if token.i else None
     if before is None or before.i in taken or before.whitespace_ != " " or \
             before.pos_ != "PROPN" or not before.is_title or not before.is_alpha or \
+            before.ent_type_ not in {"PERSON", "WORK_OF_ART", "PRODUCT"} or \
             before.lower_ in ROLE_NOUNS | OFFICE_TITLES | HONORIFICS.keys() | PLACE_PREPOSITIONS:
         return None
     if any(m.label == "PERSON" and name_parts(m.name)[:1] == [before.text] for m in found):

@@ -98,16 +98,21 @@ def title_prefix(doc: Doc, start: int, *, name_start: int | None = None
 
 def _capital_of_the_sentence(words: list[Token]) -> bool:
     """A lower-case title whose first word has its capital only from starting the
-    sentence ("Museum director Jonas Feld said"): a common noun, by its tag or because the
-    article also writes it in lower case ("the museum"); not a place ("Dunmore police
-    chief")."""
+    sentence ("Museum director Jonas Feld said"): the article writes the word in lower
+    case more often than with a capital inside a sentence ("the museum" against "Halvard
+    Museum"); a name keeps its capital ("Colts coach", "Anchorage lawyer")."""
     first = words[0]
-    before = first.doc[first.i - 1] if first.i else None
-    starts = before is None or bool(first.is_sent_start) or "\n" in before.text_with_ws
-    if len(words) < 2 or not starts or not words[-1].is_lower or not first.is_title or \
-            first.ent_type_:
+    if len(words) < 2 or not _starts_a_sentence(first) or not words[-1].is_lower or \
+            not first.is_title or first.ent_type_:
         return False
-    return first.pos_ in {"NOUN", "ADJ"} or any(t.text == first.lower_ for t in first.doc)
+    lower = sum(1 for t in first.doc if t.text == first.lower_)
+    inside = sum(1 for t in first.doc if t.text == first.text and not _starts_a_sentence(t))
+    return lower > inside
+
+
+def _starts_a_sentence(token: Token) -> bool:
+    before = token.doc[token.i - 1] if token.i else None
+    return before is None or bool(token.is_sent_start) or "\n" in before.text_with_ws
 
 
 # Lower-case words that belong to a title before a name ("former mayor Oren Dahl").

@@ -77,3 +77,13 @@ def test_a_bare_surname_goes_to_the_one_bearer_introduced_before_it(analyse: Any
     said = text.index("Lindqvist said")
     assert said in _starts(people["Petra Lindqvist"])
     assert said not in _starts(people["Arne Lindqvist"])
+
+
+def test_mr_and_a_surname_goes_to_the_bearer_who_is_no_ones_relative(analyse: Any) -> None:
+    """Two men named: "Mr. Vennik" is not his father, whom the text calls a relative."""
+    text = ("Tomas Vennik, a harbour pilot for forty years, has died at 81. His father, Aksel "
+            "Vennik, ran the ferry to Lunde. Mr. Vennik took over the pilot boat in 1968.")
+    people = _people(link_entities(list(analyse(text).mentions)))
+    took = text.index("Vennik took")
+    assert took in _starts(people["Tomas Vennik"])
+    assert took not in _starts(people["Aksel Vennik"])

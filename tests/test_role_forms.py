@@ -19,6 +19,11 @@ def test_a_title_capitalised_only_by_its_sentence_start_is_lower_case(nlp: Any) 
               "roof was safe.")
     roles = {m.name: m.role for m in find_mentions(doc, "a1") if m.kind == "name"}
     assert roles["Sanne Vos"] == "library director"
+    # A team's name keeps its capital: the text writes it capitalised, not "harriers".
+    doc = nlp("The Harriers lost again on Saturday.\n\nHarriers coach Ben Odell said the "
+              "Harriers would train on Sunday.")
+    roles = {m.name: m.role for m in find_mentions(doc, "a1") if m.kind == "name"}
+    assert roles["Ben Odell"] == "Harriers coach"
 
 
 def test_a_role_said_short_and_long_is_listed_the_long_way(analyse: Any) -> None:
