@@ -49,6 +49,7 @@ from .people import (
     mention_gender,
     merge_people,
 )
+from .roles import ROLE_PREPOSITIONS
 
 # Words for one role, so "the CEO" finds a "chief executive" ("chief executive of ...").
 ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
@@ -481,8 +482,12 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
             merged = by_gender(merged, mention_gender(mention))
         # "Miss Jenkin": not him; a pronoun after the surname says no more than that
         if len(merged) > 1 and mention_gender(replace(mention, pronoun=None)) is None:
-            merged = _not_relatives(merged) or _story_subject(mention, candidates, merged,
-                                                                owner)
+            merged = _not_relatives(merged) or _only_introduced(mention, candidates, merged,
+                                                                  owner) or \
+                _story_subject(mention, candidates, merged, owner)
+        elif len(merged) > 1:  # "Mr. LaRue" beside his father, "Ike Parsons LaRue"
+            merged = _only_introduced(mention, candidates, merged, owner) or \
+                _not_relatives(merged) or merged
         if len(merged) == 1:
             merged[0].add(mention)
 
@@ -493,6 +498,18 @@ def _not_relatives(bearers: list[Cluster]) -> list[Cluster]:
     about by the bare surname and the relatives by their given names. Else empty."""
     others = [c for c in bearers if not is_relative(c)]
     return others if len(others) == 1 else []
+
+
+def _only_introduced(mention: Mention, local: list[Cluster], merged: list[Cluster],
+                     owner: dict[int, Cluster]) -> list[Cluster]:
+    """The one bearer its article named before a bare surname ("Director Maren Osei ...
+    Osei added", and only then "Councillor Kwame Osei"): news names a person in full before
+    it shortens the name, so the surname cannot yet mean someone introduced after it.
+    Else empty."""
+    before = {id(o): o for c in local if min(m.start for m in c.mentions) < mention.start
+              and (o := owner.get(id(c.mentions[0]))) is not None}
+    return list(before.values()) if len(before) == 1 and \
+        next(iter(before.values())) in merged else []
 
 
 def _story_subject(mention: Mention, local: list[Cluster], merged: list[Cluster],
@@ -870,7 +887,18 @@ def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
     seen: dict[str, str] = {}
     for role in roles:
         seen.setdefault(_role_key(role), role)
-    return tuple(r for r in seen.values() if not _owned_role_of(r, seen))
+    return tuple(r for r in seen.values()
+                 if not _owned_role_of(r, seen) and not _said_longer(r, seen))
+
+
+def _said_longer(role: str, seen: dict[str, str]) -> bool:
+    """ "museum's curator" beside "museum's curator of mineralogy": one role, the longer
+    way says what of. A title stays beside its long form ("mayor", "mayor of Dunmore"):
+    it is how the text addresses the person."""
+    key = _role_key(role)
+    return bool(re.search(r"['\u2019]s ", role)) and any(
+        other.startswith(key + " ") and other[len(key) + 1:].split(" ", 1)[0] in
+        ROLE_PREPOSITIONS for other in seen)
 
 
 def _role_key(role: str) -> str:

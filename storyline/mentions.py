@@ -84,6 +84,7 @@ from .names import (
     ROLE_NOUNS,
     name_parts,
     person_key,
+    surname,
 )
 from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS
@@ -118,7 +119,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     title-case or all-caps line, where spaCy's entity spans are unreliable).
     """
     mentions: list[Mention] = []
-    covered: set[int] = set()
+    covered = _credit_line_tokens(doc)  # "This story was distributed by X.": no actor
     headline = headline_tokens(doc)
     place_words = {t.lower_ for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC", "ORG"}
                    for t in ent}
@@ -140,8 +141,10 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     # name: no bare surnames or given names are read in a quoted title ("Gary Ross Is
     # Boss" still names Gary Ross, a full name of the story).
     titled = headline | {t.i for title in _quoted_titles(doc) for t in title}
+    mentions.extend(_other_bearers(doc, article_id, mentions, covered, titled))
     mentions.extend(missed_names(doc, article_id, mentions, covered, titled))
-    mentions = [with_given_name(doc, m, covered, titled) for m in mentions]
+    mentions = [_unless_after_an_article(doc, with_given_name(doc, m, covered, titled))
+                for m in mentions]
     mentions = with_acronyms(doc, article_id, mentions, covered)
     mentions = [with_pronoun(doc, m) for m in mentions]
     mentions = [with_written_honorific(doc, with_other_roles(doc, m)) for m in mentions]
@@ -432,6 +435,7 @@ def _with_possessive_body(ent: Span) -> Span:
 
 def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, list[Token]]]:
     """One mention per name in the entity: "Lopez and Carrasquillo" gives two people."""
+    ent = _titled_name(ent)
     label = ent.label_
     if label == "FAC" and ent[-1].lower_ in ORG_NOUNS:
         label = "ORG"  # "St. Brennan's Hospital": a building that is also a body
@@ -472,6 +476,58 @@ def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, lis
         if mention is not None:
             found.append((mention, tokens))
     return found
+
+
+def _other_bearers(doc: Doc, article_id: str, found: list[Mention], covered: set[int],
+                   headline: set[int]) -> list[Mention]:
+    """Full names the tagger missed whose surname a person found has, after another given
+    name ("Maren Osei" beside "Kwame Osei"): read before `name_repairs.missed_names` takes
+    such a surname for a bare mention of the one found."""
+    surnames = {surname(m.name) for m in found if m.label == "PERSON" and " " in m.name}
+    extra: list[Mention] = []
+    for token in doc:
+        if token.i in covered or token.i in headline or token.text not in surnames or \
+                not token.text[0].isupper() or token.is_upper:
+            continue
+        other = _other_bearer(token, found, covered | headline, article_id)
+        if other is not None:
+            covered.update({token.i - 1, token.i})
+            extra.append(other)
+    return extra
+
+
+def _other_bearer(token: Token, found: list[Mention], taken: set[int], article_id: str
+                  ) -> Mention | None:
+    """A known surname written after a given name that no person found with it has
+    ("Maren Osei", the tagger having missed her, beside "Kwame Osei"): her full name, when
+    the tagger saw a name or mislabelled one there (not "Richmond Hill", a place)."""
+    before = token.doc[token.i - 1] if token.i else None
+    if before is None or before.i in taken or before.whitespace_ != " " or \
+            before.pos_ != "PROPN" or not before.is_title or not before.is_alpha or \
+            before.ent_type_ not in {"PERSON", "WORK_OF_ART", "PRODUCT"} or \
+            before.lower_ in ROLE_NOUNS | OFFICE_TITLES | HONORIFICS.keys() | PLACE_PREPOSITIONS:
+        return None
+    if any(m.label == "PERSON" and name_parts(m.name)[:1] == [before.text] for m in found):
+        return None
+    return _mention_from_tokens([before, token], "PERSON", article_id)
+
+
+def _titled_name(ent: Span) -> Span:
+    """ "Transit Director Maren Osei", tagged a work of art (or a body, a place): title
+    words ending in a role noun, then a given name and a surname, are a person, whatever
+    the small model's label."""
+    if ent.label_ == "PERSON" or len(ent) < 3:
+        return ent
+    for size in (2, 3):  # given name and surname, perhaps a middle name
+        name = ent[len(ent) - size:]
+        if len(name) == len(ent) or ent[-size - 1].lower_ not in ROLE_NOUNS or not all(
+                t.is_alpha and t.is_title and t.lower_ not in ROLE_NOUNS | ORG_NOUNS |
+                ORG_NAME_WORDS | NAME_PARTICLES and t.text not in PLACE_WORDS for t in name):
+            continue
+        role, start = title_prefix(ent.doc, ent.start, name_start=name.start)
+        if role is not None and start == ent.start:
+            return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
 
 
 def _names_a_team(tokens: Sequence[Token]) -> bool:
@@ -614,6 +670,8 @@ def _strip_edges(tokens: list[Token], label: str) -> list[Token]:
 
 def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Mention | None:
     tokens = _strip_edges(tokens, label)
+    if _a_route_or_a_room(tokens, label):
+        return None
     if not tokens or tokens[-1].text in PLACE_WORDS and \
             not (label in ORG_LABELS and tokens[-1].lower_ in ORG_NOUNS):
         # "Mill Lane", "Kestrel River Bridge": places, not people or bodies; "Kestrel
@@ -801,3 +859,53 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
         result.append(Mention(article_id, span.text, span.start_char, span.end_char, label,
                               name=lemma, kind="nominal"))
     return result
+
+
+# -- things written like names: lines, rooms, titles after "the", credit lines ----------
+
+ROUTE_WORDS = {"Line", "Loop", "Tramway"}  # "the Larkspur Line": a tram or rail line
+ROOM_WORDS = {"gallery", "hall", "room", "wing", "chamber", "pavilion", "auditorium"}
+ROOM_BEFORE = {"in", "into", "inside", "at", "through", "'s", "\u2019s"}
+
+
+def _a_route_or_a_room(tokens: list[Token], label: str) -> bool:
+    """ "Larkspur Line" (tagged a person) is a tram line; "the museum's new Sky Gallery"
+    and "shown in the Sky Gallery" are rooms, not bodies that act or speak."""
+    if len(tokens) < 2 or not tokens[-1].text[:1].isupper():
+        return False
+    if tokens[-1].text in ROUTE_WORDS:
+        return label in PERSON_LABELS
+    if tokens[-1].lower_ not in ROOM_WORDS:
+        return False
+    doc, index = tokens[0].doc, tokens[0].i - 1
+    while index >= 0 and (doc[index].lower_ == "the" or doc[index].pos_ == "ADJ"):
+        index -= 1  # "in the new Sky Gallery"
+    return index >= 0 and doc[index].lower_ in ROOM_BEFORE
+
+
+def _unless_after_an_article(doc: Doc, mention: Mention) -> Mention:
+    """A name right after "the" that modifies no noun ("he told the Castelmere Runner")
+    names a publication, a ship or a team, not a person: it stays unresolved, a person
+    only if the story names someone with it."""
+    span = doc.char_span(mention.start, mention.end)
+    if mention.kind != "name" or mention.label != "PERSON" or span is None or \
+            not span.start or doc[span.start - 1].lower_ != "the" or \
+            span[-1].dep_ == "compound" or mention.honorific or mention.role:
+        return mention
+    return replace(mention, kind="candidate")
+
+
+CREDIT_LINE_RE = re.compile(
+    r"^[ \t]*(?:(?:This|The) (?:story|article|report|item) (?:was|is|has been) "
+    r"(?:first |originally )?(?:distributed|provided|supplied|syndicated|produced|published)"
+    r" (?:by|through|via)|Distributed by|Copyright|\u00a9) [^\n]*$", re.MULTILINE)
+
+
+def _credit_line_tokens(doc: Doc) -> set[int]:
+    """The tokens of a line that credits the story to an outlet ("This story was
+    distributed by Northwire Press."): the outlet is no actor of the story."""
+    covered: set[int] = set()
+    for match in CREDIT_LINE_RE.finditer(text_of(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        covered.update(range(span.start, span.end) if span is not None else ())
+    return covered

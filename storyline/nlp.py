@@ -230,11 +230,14 @@ def statement_spans(doc: Doc) -> list[Span]:
 
 
 def _ends_sentence(doc: Doc, space: int) -> bool:
-    """Whether the text before the whitespace token at `space` ends with a full stop."""
+    """Whether the text before the whitespace token at `space` ends with a full stop; an
+    abbreviation's dot counts ("at 6 a.m." + a blank line): no sentence runs on across a
+    paragraph break after one."""
     before = space - 1
     while before >= 0 and (doc[before].is_space or doc[before].text in CLOSING_MARKS):
         before -= 1
-    return before >= 0 and doc[before].text in {".", "!", "?", "\u2026"}
+    return before >= 0 and (doc[before].text in {".", "!", "?", "\u2026"} or
+                            len(doc[before].text) > 1 and doc[before].text.endswith("."))
 
 
 def _closes(token: Token) -> bool:

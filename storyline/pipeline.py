@@ -22,6 +22,7 @@ from . import cluster
 from . import store as db
 from .align import align_facts, group_quotes, quote_divergences
 from .cluster import StoryState, assign_stories
+from .credits import find_credit
 from .dates import find_dates
 from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict, with_errors
 from .entities import EntityIndex, link_entities
@@ -673,15 +674,23 @@ def _generator(options: AnalyzeOptions) -> dict[str, Any]:
 
 
 TITLE_SAMPLE = 200  # headlines compared to name a story
+# A later headline renames a story only when it is clearly more central than every
+# earlier one: sharing a word more (a side feature) is not enough.
+TITLE_MARGIN = 0.8
 
 
 def story_title(articles: Sequence[Article]) -> str:
-    """The headline that shares most words with the story's other headlines (the earliest
-    on a tie): a story of a trial is named for its trial, not for a preview of it."""
+    """The story's name: among its originals' headlines (each headline once; an article
+    that credits another outlet is a copy, whose headline names the story only when no
+    original has one), the earliest whose share of words with the others is at least
+    TITLE_MARGIN of the most central one's. A story of a trial is named for its verdict
+    once that is what its articles share, not for the preview before it; a side feature
+    added later does not rename it, nor does a reprint's rewritten headline."""
     ordered = sorted(articles, key=_publication_order)
     titled = [a for a in ordered if a.title]
     if not titled:
         return ordered[0].text[:80] if ordered else ""
+    titled = [a for a in titled if not _credits_another_outlet(a)] or titled
     # A reprint's headline is its wire's: each headline counts once, or copies would
     # name the story. Pairwise, so bounded: a big story is named from its first ones.
     distinct: dict[str, Article] = {}
@@ -694,8 +703,20 @@ def story_title(articles: Sequence[Article]) -> str:
         own = words[index]
         return sum(len(own & other) / max(1, len(own | other))
                    for other_index, other in enumerate(words) if other_index != index)
-    best = max(range(len(titled)), key=lambda i: (shared(i), -i))
-    return titled[best].title
+    scores = [shared(i) for i in range(len(titled))]
+    best = max(scores)
+    return next(a.title for a, score in zip(titled, scores, strict=True)
+                if score >= TITLE_MARGIN * best)
+
+
+def _credits_another_outlet(article: Article) -> bool:
+    """A credit line naming an outlet other than the article's own: a copy. "Northwire" in
+    a dateline of Northwire Press's own article is its own name, shortened."""
+    credit = find_credit(article)
+    if credit is None:
+        return False
+    own = article.outlet.lower().split()
+    return not own or credit[0].lower().split() != own[:len(credit[0].split())]
 
 
 def single_story(articles: Sequence[Article]) -> Story:
@@ -740,7 +761,7 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
 
 # Cached dossiers are rebuilt when this changes: bump it with any change to what the
 # stages put in a dossier (new fields, other facts), as the package version may not move.
-DOSSIER_REVISION = "2026-12-05z-reported"  # bumped whenever a dossier of the same input changes
+DOSSIER_REVISION = "2026-12-05s11a"  # bumped whenever a dossier of the same input changes
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,

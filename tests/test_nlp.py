@@ -19,6 +19,15 @@ def test_a_closing_quote_ends_its_sentence_and_a_blank_line_ends_a_sentence(nlp:
         "A new paragraph."]
 
 
+def test_a_blank_line_after_an_abbreviation_ends_its_sentence(nlp: Any) -> None:
+    doc = nlp('The ferry leaves at 7 a.m.\n\n"We cannot sail in this fog," said Harbour '
+              'Master Ola Vinter.\n\nThe quay closes at 9 p.m.\n\nThe crew met Dr.\n\n'
+              'Rain is forecast.')
+    assert [s.text for s in statement_spans(doc)] == [
+        "The ferry leaves at 7 a.m.", '"We cannot sail in this fog," said Harbour Master Ola '
+        'Vinter.', "The quay closes at 9 p.m.", "The crew met Dr.", "Rain is forecast."]
+
+
 def test_a_headline_line_stays_with_the_sentence_the_parser_joins_it_to(nlp: Any) -> None:
     doc = nlp("Harbour fire destroys warehouse\n\nA fire destroyed a warehouse on Monday.")
     assert [s.text for s in statement_spans(doc)] == [

@@ -320,6 +320,36 @@ def test_a_story_is_named_by_the_headline_its_articles_share() -> None:
     assert story_title(articles + reprints) == "Harlow union treasurer found guilty of theft"
 
 
+def test_a_story_title_stays_when_a_side_feature_joins() -> None:
+    from storyline.pipeline import story_title
+
+    first = [article("x", id="a", title="Flood forces Brackwater regatta to move",
+                     published="2026-05-02T09:00:00Z"),
+             article("x", id="b", title="Regatta postponed to October as river rises",
+                     published="2026-05-02T13:00:00Z")]
+    feature = article("x", id="c", title="Rowers split over regatta move",
+                      published="2026-05-08T09:00:00Z")
+    assert story_title(first) == "Flood forces Brackwater regatta to move"
+    assert story_title([*first, feature]) == "Flood forces Brackwater regatta to move"
+
+
+def test_a_story_is_named_by_an_original_not_by_a_reprint() -> None:
+    from storyline.pipeline import story_title
+
+    body = "A tram left the rails near Mill Street on Monday evening, injuring nine people."
+    articles = [
+        article(f"OSTBURY (Meridian) - {body}", id="wire", outlet="Meridian Press",
+                title="Tram derails on Ostbury's Quarry Line, nine hurt",
+                published="2026-05-04T07:00:00Z"),
+        article(f"OSTBURY (Meridian Press) - {body}", id="copy", outlet="Valley Echo",
+                title="Quarry Line tram derails, nine injured", published="2026-05-04T08:00:00Z"),
+        article("Nine people were hurt when a tram derailed.", id="own", outlet="Ostbury Ledger",
+                title="Nine injured as Quarry tram leaves the rails",
+                published="2026-05-04T18:00:00Z")]
+    assert story_title(articles) == "Tram derails on Ostbury's Quarry Line, nine hurt"
+    assert story_title(articles[1:2]) == "Quarry Line tram derails, nine injured"
+
+
 def test_a_new_dossier_revision_rebuilds_cached_dossiers(monkeypatch: Any) -> None:
     articles = [article("The council met on Tuesday.", id="a")]
     before = pipeline._fingerprint(articles, pipeline.AnalyzeOptions())
