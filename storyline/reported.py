@@ -203,8 +203,11 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
     lemma = token.lemma_.lower()
     if token.pos_ not in {"VERB", "AUX"} or _nobody_speaks(token):
         return None
-    if lemma in THOUGHT_CUES and _inside_report(token):
-        return None  # "Varga said she thinks the pier will reopen": one report, Varga's words
+    if lemma in THOUGHT_CUES:
+        # What someone thinks, hopes or fears is not what they said (the issue's reported
+        # speech is "said", "told", "warned", "according to"); inside a report ("Varga said
+        # she thinks the pier will reopen") it is part of Varga's words.
+        return None
     if lemma not in INDIRECT_VERBS | COMMISSIVE_CUES:
         # "asked the board to wait" reports a request, "asked whether it was safe" a question.
         asked = (_bidding(token) or _question(token)) if lemma in BIDDING_CUES else None
@@ -428,9 +431,8 @@ def _according_to_a_record(token: Token) -> bool:
     return noun is not None and noun.lower_ in RECORD_NOUNS
 
 
-# Cues of a thought, not of words: inside words someone is reported to say ("said she
-# thinks ...") they are part of that report, never a second one (PolNeAR's tuning splits
-# annotate about one such nested thought in ten; GGT none).
+# Cues of a thought, not of words: no reported speech of their own; inside words someone
+# is reported to say ("said she thinks ...") they are part of that report.
 THOUGHT_CUES = {"think", "believe", "hope", "fear", "wonder"}
 # Cues that report what someone was told to do: "warned sailors to stay in port".
 BIDDING_CUES = {"tell", "warn", "urge", "caution", "ask", "implore", "beg"}

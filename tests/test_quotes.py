@@ -1170,9 +1170,12 @@ def test_a_thought_inside_reported_words_is_not_reported_twice(analyse: Any) -> 
     reported = [(q.cue, q.text) for q in _quotes(analyse, text)]
     assert reported == [("said", "she thinks the pier will reopen in May"),
                         ("said", "it hopes the ferry fares will fall")]
-    # A thought in the description of the one who speaks is not inside their words.
+    # A thought is not speech: neither in the description of the one who speaks nor alone.
     text = 'Ilse Varga, who believes the pier is unsafe, said the ferry would run on Sunday.'
-    assert [q.cue for q in _quotes(analyse, text)] == ["believes", "said"]
+    assert [q.cue for q in _quotes(analyse, text)] == ["said"]
+    text = ('Mayor Ilse Varga thinks the pier will reopen in May. The harbour board hopes '
+            'that fares will fall, and skippers fear the quay will flood.')
+    assert _quotes(analyse, text) == []
 
 
 def test_a_clause_that_continue_governs_is_no_reported_speech(analyse: Any) -> None:
