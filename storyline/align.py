@@ -628,9 +628,12 @@ def _voice(article_id: str, outlets: dict[str, str]) -> str:
 
 
 def _single_valued(unit: _Unit) -> list[tuple[str, float]]:
-    """Numbers whose unit appears once in the sentence ("two of four piers" is no claim)."""
+    """Numbers whose unit appears once in the sentence ("two of four piers" is no claim).
+    A figure too long for a float (a 400-digit string reads as infinity) is no claim
+    either: no outlet's version could be shown as the value it gives."""
     counts = Counter(label for label, _value in unit.numbers)
-    return [(label, value) for label, value in unit.numbers if counts[label] == 1]
+    return [(label, value) for label, value in unit.numbers
+            if counts[label] == 1 and math.isfinite(value)]
 
 
 def _shared_context(a: _Unit, b: _Unit, label: str, idf: dict[str, float]) -> int:
@@ -750,9 +753,15 @@ def _diff_key(word: str) -> str:
 
 
 def _respelled(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
-    """The same words in another spelling: one for one, each nearly the same."""
+    """The same words in another spelling: one for one, each nearly the same. A figure is
+    never respelled: "12500" and "12800" share most characters, not their meaning."""
     return len(before) == len(after) and all(
-        a[:2] == b[:2] and fuzz.ratio(a, b) >= 80 for a, b in zip(before, after, strict=True))
+        a[:2] == b[:2] and fuzz.ratio(a, b) >= 80 and not _has_digit(a + b)
+        for a, b in zip(before, after, strict=True))
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
 def _quote_similarity(a: str, b: str) -> float:

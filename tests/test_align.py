@@ -475,3 +475,29 @@ def test_two_reports_of_one_outlet_are_one_source(analyse: Any) -> None:
              article(texts["b"], id="b", outlet="Bay Gazette")]
     [fact] = align_facts(other, analyses, {"a": "a", "b": "b"}).facts
     assert fact.sources == 2 and fact.agreement == "corroborated"
+
+
+@pytest.mark.parametrize(("first", "second"), [("12,500", "12,800"), ("125000", "128000")])
+def test_a_changed_figure_inside_a_quote_is_no_respelling(first: str, second: str) -> None:
+    quotes = [_quote("q1", "a", f"We expect {first} homes to be without power until Thursday,",
+                     "p1"),
+              _quote("q2", "b", f"We expect {second} homes to be without power until Thursday,",
+                     "p1")]
+    articles = [article("x", id="a"), article("y", id="b")]
+    groups = group_quotes(quotes)
+    assert len(groups) == 1
+    [divergence] = quote_divergences(groups, quotes, articles, {"a": "a", "b": "b"})
+    assert [v.text for v in divergence.versions] == [q.quote.text for q in quotes]
+
+
+def test_a_figure_too_long_for_a_float_is_no_divergence(analyse: Any) -> None:
+    """400 nines read as infinity: no outlet gave "inf", so no version can say it."""
+    huge = "9" * 400
+    alignment = _align(analyse, {
+        "a": f"Council leader Petra Lindqvist said the ferry terminal repairs would cost "
+             f"{huge} crowns in total.",
+        "b": "Council leader Petra Lindqvist said the ferry terminal repairs would cost 5 "
+             "million crowns in total."})
+    assert [len(f.evidence) for f in alignment.facts] == [2]
+    assert alignment.divergences == ()
+    assert "inf" not in repr(alignment)
