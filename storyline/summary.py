@@ -187,7 +187,8 @@ def unsupported_citation(text: str, span: Span, texts: dict[str, str], *,
 
     The first citation is the sentence itself, word for word. Any other must agree on
     "not", and either lie in `group` (the sentence's fact group and the aligner's near
-    matches: the paraphrase model's call) and give its amounts (`_amounts`), or state
+    matches: the paraphrase model's call), give its amounts (`_amounts`) and contradict
+    none of its names, days, months and numbers (`contradicted`), or state
     every name, number and content word of the sentence, up to inflection: a sentence
     that names the same people but says something else about them ("Brandt said
     customers would get a credit" for "Brandt apologised to customers") backs nothing.
@@ -203,9 +204,75 @@ def unsupported_citation(text: str, span: Span, texts: dict[str, str], *,
         return ["(negation)"]
     if any(other.article == span.article and other.start <= span.start < span.end <= other.end
            for other in group):
-        return sorted(_amounts(text) - _figures(said))
+        return sorted(_amounts(text) - _figures(said)) + contradicted(text, said)
     missing = sorted((_names(text) | _figures(text)) - _markers(said))
     return missing + sorted(_stems(text) - _stems(said))
+
+
+def contradicted(text: str, said: str) -> list[str]:
+    """What `said` gives otherwise than `text`: of each kind (numbers of any size of one
+    thing, weekdays, months, other names), the text's own when both give one the other lacks
+    ("Friday (Monday)" for "closed until Friday" against "until Monday"; "Varga (Roe)"
+    for "Ilse Varga said" against "Tomas Roe said"). A span that only leaves a detail
+    out contradicts nothing."""
+    found = _figures_contradicted(text, said)
+    for kind in (_weekdays, _months, _other_names):
+        own, other = kind(text), kind(said)
+        # A capitalised first word may be a name too ("Halvorsen Steel Works, which
+        # built ..."): it is never counted as given, but it counts as not lacking.
+        own_extra = own - other - _capitalised(said)
+        other_extra = other - own - _capitalised(text)
+        if own_extra and other_extra:
+            instead = ", ".join(sorted(other_extra))
+            found += [f"{item} ({instead})" for item in sorted(own_extra)]
+    return found
+
+
+def _figures_contradicted(text: str, said: str) -> list[str]:
+    """Figures of the text that `said` gives another value of, for the same thing:
+    "two dock workers" against "four dock workers", "in 1981" against "in 1982"; not "the
+    two halves" against "40,000 vehicles"."""
+    own, other = _keyed_figures(text), _keyed_figures(said)
+    text_figures, said_figures = _figures(text), _figures(said)
+    found = []
+    for key in sorted(own.keys() & other.keys()):
+        extra = other[key] - text_figures
+        found += [f"{figure} ({', '.join(sorted(extra))})"
+                  for figure in sorted(own[key] - said_figures) if extra]
+    return found
+
+
+def _keyed_figures(text: str) -> dict[str, set[str]]:
+    """The text's figures by what they count: a year (1800-2100), else the word after
+    them, else the word before ("March 11"), stop words skipped."""
+    said = words(text)
+    keyed: dict[str, set[str]] = defaultdict(set)
+    for i, word in enumerate(said):
+        if not _NUMBER.fullmatch(word):
+            continue
+        after = said[i + 1] if i + 1 < len(said) else ""
+        before = said[i - 1] if i else ""
+        key = "(year)" if word.isdigit() and 1800 <= int(word) <= 2100 else next(
+            (w for w in (after, before) if w and w not in STOPWORDS and not w[0].isdigit()), "")
+        keyed[key].add(word)
+    return keyed
+
+
+def _capitalised(text: str) -> set[str]:
+    return set(_TOKEN.findall(text)[:1])
+
+
+def _weekdays(text: str) -> set[str]:
+    return {word for word in words(text) if word in WEEKDAYS}
+
+
+def _months(text: str) -> set[str]:
+    return {word for word in words(text) if word in MONTH_NAMES}
+
+
+def _other_names(text: str) -> set[str]:
+    return {name for name in _names(text) if name.lower() not in WEEKDAYS | MONTH_NAMES}
+
 
 
 def _all_citations(text: str, cited: tuple[Span, ...], near: Sequence[Span],
@@ -572,13 +639,16 @@ def _citations(fact: Fact, voices: dict[str, str], published: dict[str, float],
     # A span without the sentence's figure does not back it: in a conflicting fact it is
     # the other side of the divergence, and in any fact a span the aligner grouped for
     # its other words ("repairs will take three weeks" for "would cost 2.4 million euros
-    # and take three weeks") does not state an amount, a count or a date.
+    # and take three weeks") does not state an amount, a count or a date. Nor does one
+    # that gives another name, day, month or number of any size ("until Monday" for
+    # "until Friday"): the paraphrase model scores such pairs alike (`contradicted`).
     numbers = _figures(fact.text) if fact.agreement == "conflicting" else _amounts(fact.text)
     negated = is_negated(fact.text)
     for span in sorted(fact.evidence[1:], key=lambda s: published.get(s.article, math.inf)):
         root = voices.get(span.article, span.article)
         said = texts.get(span.article, "")[span.start:span.end]
-        if numbers and not numbers <= _figures(said) or is_negated(said) != negated:
+        if numbers and not numbers <= _figures(said) or is_negated(said) != negated \
+                or contradicted(fact.text, said):
             continue
         if root not in seen and cited.add(said):
             seen.add(root)

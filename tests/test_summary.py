@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from typing import Any
 
 from storyline.models import (
@@ -18,7 +20,15 @@ from storyline.summary import (
     summarize,
     unsupported_citation,
 )
-from storyline.text import content_words
+from storyline.text import (
+    MONTH_NAMES,
+    STOPWORDS,
+    WEEKDAYS,
+    content_words,
+    crude_stem,
+    is_negated,
+    words,
+)
 from tests.conftest import article as _article
 
 
@@ -44,8 +54,89 @@ def test_every_summary_sentence_is_supported_by_each_of_its_citations(
         for index, span in enumerate(spans):
             assert unsupported_citation(sentence["text"], span, texts, group=group,
                                         first=index == 0) == [], (sentence["text"], span)
-        cited = " ".join(texts[s.article][s.start:s.end] for s in spans)
-        assert set(content_words(sentence["text"])) <= set(content_words(cited))
+        # Checks of their own, not the code's rules: every other citation is about the
+        # sentence, agrees on "not" and gives no other name, day, month or number.
+        own = {crude_stem(w) for w in content_words(sentence["text"])}
+        for span in spans[1:]:
+            said = texts[span.article][span.start:span.end]
+            theirs = {crude_stem(w) for w in content_words(said)}
+            assert 3 * len(own & theirs) >= len(own), (sentence["text"], said)
+            assert is_negated(said) == is_negated(sentence["text"])
+            assert _differing(sentence["text"], said) == [], (sentence["text"], said)
+
+
+def _differing(text: str, said: str) -> list[set[str]]:
+    """Of names (capitalised words after the first), days, months and numbers: the kinds
+    both texts give one of that the other lacks."""
+    def kinds(part: str) -> list[set[str]]:
+        tokens = re.findall(r"[A-Za-z]+|\d+(?:[.,]\d+)*", part)
+        said = words(part) + [""]
+        # a number with the word it counts: "2 dock" and "4 dock" differ, "2 halves" and
+        # "40000 vehicles" tell two things
+        numbers = {f"{w} {said[i + 1]}" for i, w in enumerate(said) if w[:1].isdigit()}
+        days = {w for w in words(part) if w in WEEKDAYS}
+        months = {w for w in words(part) if w in MONTH_NAMES}
+        names = {t for t in tokens[1:] if t[0].isupper() and t.lower() not in STOPWORDS
+                 and t.lower() not in WEEKDAYS | MONTH_NAMES}
+        return [numbers, days, months, names]
+    # a name opening a sentence is not counted, but is not missing either
+    first = {re.findall(r"[A-Za-z]+", part)[0] for part in (text, said)}
+    found = [a ^ b for a, b in zip(kinds(text)[1:], kinds(said)[1:], strict=True)
+             if a - b - first and b - a - first]
+    counted = defaultdict(set)
+    ours, theirs = kinds(text)[0], kinds(said)[0]
+    for number in ours ^ theirs:  # "2 of 4 piers" and "2 river piers" agree on the 2
+        figure, word = number.split(" ")
+        if not any(n.split(" ")[0] == figure for n in (theirs if number in ours else ours)):
+            counted[word].add(number)
+    return found + [pair for pair in counted.values() if len(pair) > 1]
+
+
+# Fictional: three outlets on one crane collapse; two of them differ from the first on
+# the inspection (who said it, and passed or failed), on the day the port reopens and on
+# the number of workers hurt.
+CRANE = {
+    "post": "A harbour crane collapsed in Dunmore on Tuesday morning, injuring two dock "
+            "workers. Harbour master Ilse Varga said the crane had passed an inspection in "
+            "January. The port will stay closed until Friday while engineers examine the "
+            "site. Varga said the cause was not yet known.",
+    "daily": "A harbour crane collapsed in Dunmore on Tuesday morning, injuring four dock "
+             "workers. Harbour master Tomas Roe said the crane had failed an inspection in "
+             "January. Engineers are examining the site and the port is shut, officials said.",
+    "herald": "Two dock workers were hurt when a harbour crane collapsed in Dunmore on "
+              "Tuesday morning. The port will stay closed until Monday while engineers "
+              "examine the site. A union spokesman called for a review of crane safety."}
+
+
+def _sentence_of(key: str, start_words: str) -> Span:
+    text = CRANE[key]
+    start = text.index(start_words)
+    return Span(key, start, text.index(".", start) + 1)
+
+
+def test_a_grouped_span_giving_another_name_day_or_number_is_not_cited() -> None:
+    """The paraphrase model scores "until Friday" and "until Monday" alike; a citation
+    that says Monday does not back a sentence saying Friday."""
+    articles = [article(text, id=key) for key, text in CRANE.items()]
+    groups = [[("post", "A harbour"), ("daily", "A harbour"), ("herald", "Two dock")],
+              [("post", "Harbour master"), ("daily", "Harbour master")],
+              [("post", "The port"), ("herald", "The port")]]
+    facts = []
+    for number, group in enumerate(groups, start=1):
+        spans = tuple(_sentence_of(key, words_) for key, words_ in group)
+        facts.append(Fact(f"f{number}", CRANE[spans[0].article][spans[0].start:spans[0].end],
+                          "corroborated", spans, len(spans)))
+    brief = candidate_sentences(facts, articles, {key: key for key in CRANE})
+    cited = {brief[i].text.split()[1]: [c.article for c in brief[i].citations]
+             for i in brief}
+    assert cited == {"harbour": ["post", "herald"], "master": ["post"], "port": ["post"]}
+    texts = {key: text for key, text in CRANE.items()}
+    port = _sentence_of("herald", "The port")
+    assert unsupported_citation(brief[2].text, port, texts, group=facts[2].evidence) == [
+        "friday (monday)"]
+    roe = _sentence_of("daily", "Harbour master")
+    assert unsupported_citation(brief[1].text, roe, texts, group=facts[1].evidence) == [
+        "Ilse (Roe, Tomas)", "Varga (Roe, Tomas)"]
 
 
 def _group_of(span: Span, facts: list[dict[str, Any]]) -> tuple[Span, ...]:
