@@ -216,16 +216,60 @@ def contradicted(text: str, said: str) -> list[str]:
     for "Ilse Varga said" against "Tomas Roe said"). A span that only leaves a detail
     out contradicts nothing."""
     found = _figures_contradicted(text, said)
-    for kind in (_weekdays, _months, _other_names):
+    for kind in (_weekdays, _months):
         own, other = kind(text), kind(said)
-        # A capitalised first word may be a name too ("Halvorsen Steel Works, which
-        # built ..."): it is never counted as given, but it counts as not lacking.
-        own_extra = own - other - _capitalised(said)
-        other_extra = other - own - _capitalised(text)
-        if own_extra and other_extra:
-            instead = ", ".join(sorted(other_extra))
-            found += [f"{item} ({instead})" for item in sorted(own_extra)]
+        if own - other and other - own:
+            instead = ", ".join(sorted(other - own))
+            found += [f"{item} ({instead})" for item in sorted(own - other)]
+    return found + _names_contradicted(text, said)
+
+
+def _names_contradicted(text: str, said: str) -> list[str]:
+    """Names of the text that `said` puts another name in the place of: the same word
+    beside them ("master Ilse Varga said" against "master Tomas Roe said"). Names of
+    other things ("the Kestrel River Bridge" beside "the Dunmore Engineering Institute")
+    only add a detail."""
+    own, other = _name_runs(text), _name_runs(said)
+    their_words, our_words = set(_TOKEN.findall(said)), set(_TOKEN.findall(text))
+    found = []
+    for run, beside in own.items():
+        if set(run) <= their_words:
+            continue
+        instead = [" ".join(r) for r, near in other.items()
+                   if near & beside and not set(r) <= our_words]
+        if instead:
+            found.append(f"{' '.join(run)} ({', '.join(sorted(instead))})")
     return found
+
+
+def _name_runs(text: str) -> dict[tuple[str, ...], set[str]]:
+    """Runs of capitalised words (not days or months) with the words either side of
+    each, lower-cased, "before:" or "after:" ("said" counts, "the" and "in" do not)."""
+    tokens = _TOKEN.findall(text)
+    runs: dict[tuple[str, ...], set[str]] = {}
+    i = 0
+    while i < len(tokens):
+        if not _is_name(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and _is_name(tokens[j]):
+            j += 1
+        beside = {f"before:{tokens[i - 1].lower()}"} if i else set()
+        beside |= {f"after:{tokens[j].lower()}"} if j < len(tokens) else set()
+        runs[tuple(tokens[i:j])] = {b for b in beside if b.split(":")[1] not in _NO_PLACE}
+        i = j
+    return runs
+
+
+def _is_name(token: str) -> bool:
+    return token[0].isupper() and token.lower() not in WEEKDAYS | MONTH_NAMES | STOPWORDS
+
+
+# Words too common beside a name to say two names fill one place ("in Dunmore", "the
+# Kestrel"); "said" and titles ("master", "leader") are kept.
+_NO_PLACE = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "by",
+                       "for", "from", "with", "s", "'s"})
 
 
 def _figures_contradicted(text: str, said: str) -> list[str]:
@@ -258,9 +302,6 @@ def _keyed_figures(text: str) -> dict[str, set[str]]:
     return keyed
 
 
-def _capitalised(text: str) -> set[str]:
-    return set(_TOKEN.findall(text)[:1])
-
 
 def _weekdays(text: str) -> set[str]:
     return {word for word in words(text) if word in WEEKDAYS}
@@ -268,10 +309,6 @@ def _weekdays(text: str) -> set[str]:
 
 def _months(text: str) -> set[str]:
     return {word for word in words(text) if word in MONTH_NAMES}
-
-
-def _other_names(text: str) -> set[str]:
-    return {name for name in _names(text) if name.lower() not in WEEKDAYS | MONTH_NAMES}
 
 
 
