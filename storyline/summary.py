@@ -230,13 +230,17 @@ def _names_contradicted(text: str, said: str) -> list[str]:
     other things ("the Kestrel River Bridge" beside "the Dunmore Engineering Institute")
     only add a detail."""
     own, other = _name_runs(text), _name_runs(said)
-    their_words, our_words = set(_TOKEN.findall(said)), set(_TOKEN.findall(text))
+    their_words = {w.lower() for w in _TOKEN.findall(said)}
+    our_words = {w.lower() for w in _TOKEN.findall(text)}
     found = []
     for run, beside in own.items():
-        if set(run) <= their_words:
+        if {w.lower() for w in run} <= their_words:  # "Historic" opening "historic ..."
             continue
+        # a run ending in the same word names the same ("CHP Officer Brad Baehr",
+        # "California Highway Patrol Officer Brad Baehr"; not "Officer Tomas Roe")
         instead = [" ".join(r) for r, near in other.items()
-                   if near & beside and not set(r) <= our_words]
+                   if near & beside and r[-1].lower() != run[-1].lower()
+                   and not {w.lower() for w in r} <= our_words]
         if instead:
             found.append(f"{' '.join(run)} ({', '.join(sorted(instead))})")
     return found
@@ -324,7 +328,8 @@ def _all_citations(text: str, cited: tuple[Span, ...], near: Sequence[Span],
         root = statements.voice(span.article)
         said = texts.get(span.article, "")[span.start:span.end]
         if root in roots or not statements.original(span.article) \
-                or not must <= _markers(said) or is_negated(said) != is_negated(text):
+                or not must <= _markers(said) or is_negated(said) != is_negated(text) \
+                or contradicted(text, said):
             continue
         roots.add(root)
         spans.append(span)
@@ -377,6 +382,8 @@ class _Statements:
             voice = self.voice(article)
             if voice in roots or shared < need or not must <= markers \
                     or denies != negated:  # "did not approve" never backs "approved"
+                continue
+            if contradicted(text, self.texts[article][start:end]):
                 continue
             if voice not in best or shared > best[voice][0]:
                 best[voice] = (shared, Span(article, start, end))

@@ -16,6 +16,7 @@ from storyline.models import (
 )
 from storyline.summary import (
     candidate_sentences,
+    contradicted,
     disputed_where_stated,
     summarize,
     unsupported_citation,
@@ -627,3 +628,28 @@ def test_a_brief_sentence_is_disputed_only_when_it_states_the_disputed_figure() 
     assert [s.disputed for s in disputed_where_stated([wire, stated], [divergence])] == [
         False, True]
     assert not disputed_where_stated([stated], [])[0].disputed
+
+
+def test_a_near_match_naming_another_speaker_is_not_cited() -> None:
+    """The name opening a sentence is no name the near-match rule asks for; "Roe told"
+    in its place still contradicts "Varga told"."""
+    text = "Varga told the Dunmore council that the crane had passed an inspection in January."
+    other = "Roe told the Dunmore council that the crane had passed an inspection in January."
+    same = "Varga told the Dunmore council the crane passed its January inspection."
+    articles = [article(text, id="a1"), article(other, id="a2"), article(same, id="a3")]
+    fact = Fact("f1", text, "single", (Span("a1", 0, len(text)),), 1)
+    support = [(Span("a2", 0, len(other)), Span("a3", 0, len(same)))]
+    brief = summarize([fact], [(0,)], articles, {a.id: a.id for a in articles},
+                      support=support)
+    assert [c.article for c in brief[0].citations] == ["a1", "a3"]
+
+
+def test_a_name_written_out_or_a_capitalised_opening_word_contradicts_nothing() -> None:
+    assert contradicted("Historic ferry shed destroyed by fire",
+                        "Fire destroys historic Kelby Quay ferry shed") == []
+    assert contradicted("DHA Officer Ilse Varga said the crane was old.",
+                        "Dunmore Harbour Authority Officer Ilse Varga said the crane was "
+                        "old.") == []
+    assert contradicted("Officer Ilse Varga said the crane was old.",
+                        "Officer Tomas Roe said the crane was old.") == [
+        "Officer Ilse Varga (Officer Tomas Roe)"]
