@@ -47,6 +47,8 @@ from .paraphrase import (
 )
 from .text import (
     CURRENCY_UNITS,
+    MONTH_NAMES,
+    WEEKDAYS,
     content_words,
     copy_kind,
     format_number,
@@ -56,6 +58,7 @@ from .text import (
     readable_number,
     words,
 )
+from .wording import antonym_table
 
 # Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
@@ -66,6 +69,10 @@ CLAUSE_PREFILTER_DICE = 0.35  # a clause stating a sentence shares most of its w
 CLAUSE_SLACK = 2  # content lemmas a sentence matched to a clause may have over its whole
 # around a word in a quote variant's diff: ASCII, curly quotes, dashes, the ellipsis
 DIFF_PUNCTUATION = string.punctuation + "\u201c\u201d\u2018\u2019\u2013\u2014\u2026"
+# Verbs whose subject is a speaker, not whom the fact is about ("Varga said the crane ...").
+SPEAKER_VERBS = frozenset({"say", "tell", "announce", "report", "add", "state", "confirm",
+                           "explain", "note", "write", "warn", "insist", "claim"})
+OPPOSITE_TOPIC = "opposite accounts"  # a divergence of sentences saying opposite things
 CLAUSE_MATCH_MIN_LEMMAS = 4  # shorter sentences ("We want to remember them") match loosely
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
 
@@ -83,6 +90,7 @@ class _Unit:
     view: SentenceView
     mentioned: frozenset[float]  # every figure the sentence gives, with a unit or without
     clauses: tuple[Clause, ...] = ()  # of a long sentence
+    subjects: frozenset[str] = frozenset()  # proper names it tells of (`_subject_names`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +151,10 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     # A copied sentence states its original's fact, however the scorer rates the pair.
     weights = _weights(units)
     index = _LemmaIndex.of(units, idf)
-    links = _similar_pairs(units, index, weights) + [(a, b, 1.0) for a, b in copied]
+    # Sentences telling of other people ("Ilse Varga won" and "Jonas Berg won") are two
+    # facts, however alike their words; who said it may differ ("X said" and "Y said").
+    links = [(a, b, score) for a, b, score in _similar_pairs(units, index, weights)
+             if not _other_people(units[a], units[b])] + [(a, b, 1.0) for a, b in copied]
     contained = _clause_pairs(units, index, weights)
     groups = UnionFind(len(units))
     for x, y in _mutual_best(units, links):
@@ -162,13 +173,16 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     containing = _containing(units, contained, groups, off_story)
     for root in sorted(members, key=lambda root: min(members[root])):
         group = [units[i] for i in members[root]]
-        conflict = _number_conflict(group, outlets, published)
+        conflict = _number_conflict(group, outlets, published) or \
+            _opposite_conflict(group, outlets, published)
         fact = _make_fact(f"f{len(facts) + 1}", group, published, outlets,
                           conflicting=conflict is not None, containing=containing.get(root, ()))
         facts.append(fact)
         positions.append(tuple(u.position for u in group))
         if conflict is not None:
-            divergences.append(Divergence(f"d{len(divergences) + 1}", conflict[0], conflict[1]))
+            kind = "opposite" if conflict[0].startswith(OPPOSITE_TOPIC) else "number"
+            divergences.append(Divergence(f"d{len(divergences) + 1}", conflict[0], conflict[1],
+                                          kind=kind))
     on_story = [unit for unit in units if unit.index not in off_story]
     loose, roots = _loose_number_conflicts(on_story, idf, members, groups, outlets, published,
                                            start=len(divergences))
@@ -279,7 +293,7 @@ def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list
             clauses = analysis.clauses[position] if analysis.clauses else ()
             units.append(_Unit(len(units), sentence, position, lemmas, numbers,
                                sources.get(analysis.article_id, analysis.article_id), view,
-                               _mentioned(numbers, view), clauses))
+                               _mentioned(numbers, view), clauses, _subject_names(view)))
     return units
 
 
@@ -615,6 +629,113 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
     return found, roots
 
 
+def _subject_names(view: SentenceView) -> frozenset[str]:
+    """The proper names a sentence tells of: not its speakers (the names under a speech
+    verb: "Harbour master Ilse Varga said ...", "according to Tomas Roe, ..."), nor days
+    and months (a date is no one the fact is about)."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for link in view.links:
+        head, _, child = link.partition(">")
+        children[head].append(child)
+    nominal = {"PROPN", "NOUN"}
+    todo = [c for verb in SPEAKER_VERBS for c in children.get(verb, ())
+            if view.tags.get(c) in nominal]
+    speakers: set[str] = set()
+    while todo:
+        item = todo.pop()
+        if item not in speakers:
+            speakers.add(item)
+            todo += [c for c in children.get(item, ()) if view.tags.get(c) in nominal]
+    said = view.words
+    for i in range(len(said) - 2):
+        if said[i:i + 2] == ("accord", "to"):  # "according to Tomas Roe"
+            j = i + 2
+            while j < len(said) and (said[j] in view.names or said[j] == "the"):
+                speakers.add(said[j])
+                j += 1
+    return frozenset(name for name in view.names
+                     if name not in speakers and name not in WEEKDAYS | MONTH_NAMES)
+
+
+def _other_people(a: _Unit, b: _Unit) -> bool:
+    """Each sentence tells of a name the other does not: none in common ("Ilse Varga was
+    hurt" and "Tomas Roe was hurt"), or in the same place of the sentence ("Petra
+    Lindqvist won in Harrowgate" and "Jonas Berg won in Harrowgate": both under "win").
+    A detail one outlet names and the other not ("engineers from the Dunmore Institute")
+    is not enough."""
+    only_a, only_b = a.subjects - b.subjects, b.subjects - a.subjects
+    if not only_a or not only_b:
+        return False
+    return not a.subjects & b.subjects or bool(_heads(only_a, a.view) & _heads(only_b, b.view))
+
+
+def _heads(names: frozenset[str], view: SentenceView) -> set[str]:
+    """The words `names` depend on, other names aside ("win" for "win>lindqvist")."""
+    heads = set()
+    for link in view.links:
+        head, _, child = link.partition(">")
+        if child in names and head not in view.names:
+            heads.add(head)
+    return heads
+
+
+def _opposite(a: _Unit, b: _Unit) -> tuple[str, str] | None:
+    """A verb or adjective of `a` whose antonym `b` uses instead (WordNet's: "pass" and
+    "fail", "open" and "close", "rise" and "fall"), as (a's lemma, b's lemma)."""
+    verbal = {"VERB", "ADJ"}
+    only_a = sorted(lemma for lemma in a.lemmas - b.lemmas if a.view.tags.get(lemma) in verbal)
+    only_b = {lemma for lemma in b.lemmas - a.lemmas if b.view.tags.get(lemma) in verbal}
+    if not only_a or not only_b:
+        return None
+    table = antonym_table()
+    for lemma in only_a:
+        found = table.get(lemma, frozenset()) & only_b
+        if found:
+            return lemma, min(found)
+    return None
+
+
+def _opposite_conflict(group: Sequence[_Unit], outlets: dict[str, str],
+                       published: dict[str, float]
+                       ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
+    """Two outlets' sentences of one group that say opposite things of it ("the crane
+    had passed an inspection" and "had failed an inspection"): each outlet's version."""
+    ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
+                                           u.sentence.article_id, u.position))
+    for x in ordered:
+        for y in ordered:
+            if x.index == y.index or not _two_outlets(x.sentence.article_id,
+                                                      y.sentence.article_id, outlets):
+                continue
+            pair = _opposite(x, y)
+            if pair is None:
+                continue
+            versions = []
+            for lemma in pair:
+                sources: set[str] = set()
+                for unit in ordered:
+                    if lemma in unit.lemmas and _voice(unit.source, outlets) not in sources:
+                        sources.add(_voice(unit.source, outlets))
+                        sentence = unit.sentence
+                        versions.append(DivergenceVersion(
+                            sentence.article_id, outlets.get(sentence.article_id, ""),
+                            sentence.text.strip(), _as_written(lemma, sentence.text),
+                            sentence.start, sentence.end))
+            values = " vs ".join(dict.fromkeys(v.value for v in versions))
+            return f"{OPPOSITE_TOPIC}: {values}", tuple(versions)
+    return None
+
+
+def _as_written(lemma: str, text: str) -> str:
+    """The word of `text` that `lemma` stands for ("passed" for "pass"), else the lemma."""
+    stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma
+    for word in re.findall(r"[A-Za-z]+", text):
+        lower = word.lower()
+        if lower == lemma or lower.startswith(stem) and len(lower) <= len(lemma) + 3:
+            return lower
+    return lemma
+
+
 def _two_outlets(first: str, second: str, outlets: dict[str, str]) -> bool:
     """Two articles (by id) from two outlets, an article without one standing for itself.
     One outlet's two articles giving two numbers tell two things, or an update: where
@@ -628,9 +749,12 @@ def _voice(article_id: str, outlets: dict[str, str]) -> str:
 
 
 def _single_valued(unit: _Unit) -> list[tuple[str, float]]:
-    """Numbers whose unit appears once in the sentence ("two of four piers" is no claim)."""
+    """Numbers whose unit appears once in the sentence ("two of four piers" is no claim).
+    A figure too long for a float (a 400-digit string reads as infinity) is no claim
+    either: no outlet's version could be shown as the value it gives."""
     counts = Counter(label for label, _value in unit.numbers)
-    return [(label, value) for label, value in unit.numbers if counts[label] == 1]
+    return [(label, value) for label, value in unit.numbers
+            if counts[label] == 1 and math.isfinite(value)]
 
 
 def _shared_context(a: _Unit, b: _Unit, label: str, idf: dict[str, float]) -> int:
@@ -750,9 +874,15 @@ def _diff_key(word: str) -> str:
 
 
 def _respelled(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
-    """The same words in another spelling: one for one, each nearly the same."""
+    """The same words in another spelling: one for one, each nearly the same. A figure is
+    never respelled: "12500" and "12800" share most characters, not their meaning."""
     return len(before) == len(after) and all(
-        a[:2] == b[:2] and fuzz.ratio(a, b) >= 80 for a, b in zip(before, after, strict=True))
+        a[:2] == b[:2] and fuzz.ratio(a, b) >= 80 and not _has_digit(a + b)
+        for a, b in zip(before, after, strict=True))
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
 
 
 def _quote_similarity(a: str, b: str) -> float:

@@ -33,7 +33,15 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .models import LLM_SOURCE, Article, InputError, Span, SummarySentence
-from .text import STOPWORDS, WORD_RE, crude_stem, is_negated, words
+from .text import (
+    MONTH_NAMES,
+    STOPWORDS,
+    WEEKDAYS,
+    WORD_RE,
+    crude_stem,
+    is_negated,
+    words,
+)
 
 TIMEOUT = 120.0  # seconds per request; a local model on a CPU is slow
 MAX_REPLY = 1_000_000  # bytes read from the server at most
@@ -157,8 +165,15 @@ def unsupported(text: str, cited: Sequence[str], *, original: str = "") -> list[
 
     Numbers (digits or number words) must occur in the spans with the same value, and
     capitalised words (names) as the same word, case aside; other content words need a
-    span word with the same crude stem ("closing" = "closed"). Negation must be kept:
-    the rewrite is negated exactly when `original` (else the spans) is.
+    span word with the same crude stem ("closing" = "closed"). A sentence made of the
+    spans' words can still say the opposite, so: negation must be kept (the rewrite is
+    negated exactly when `original`, else the spans, is); the rewrite keeps the
+    original's modals ("may", "would"; up to tense: "will" for "would") and adds none its
+    spans lack; a preposition or comparative that carries meaning ("against", "before",
+    "more") must be in the spans, and one that qualifies a number of the original ("more
+    than 300") stays with it; and two names or numbers must come in an order a span gives
+    them ("Berg defeated Lindqvist" is not "Lindqvist defeated Berg", so a passive rewrite
+    is refused too). A speaker's name beside "said" may move.
     """
     source = [_word(t) for span in cited for t in WORD_RE.findall(span)]
     exact = set(source)
@@ -168,7 +183,7 @@ def unsupported(text: str, cited: Sequence[str], *, original: str = "") -> list[
     missing = []
     for position, token in enumerate(WORD_RE.findall(text)):
         word = _word(token)
-        if word[:1].isdigit():
+        if word[:1].isdigit() or word in MEANING_WORDS:
             supported = word in exact
         elif word in STOPWORDS:
             continue
@@ -178,9 +193,91 @@ def unsupported(text: str, cited: Sequence[str], *, original: str = "") -> list[
             supported = len(word) <= 2 or crude_stem(word) in stems
         if not supported:
             missing.append(token)
-    if is_negated(text) != is_negated(original or " ".join(cited)):
+    reference = original or " ".join(cited)
+    if is_negated(text) != is_negated(reference):
         missing.append("(negation)")
+    if not _modals(original) <= _modals(text) <= _modals(" ".join(cited)):
+        missing.append("(modal verb)")
+    missing += [f"({word} {number})" for word, number in _qualified(original)
+                if number in words(text) and (word, number) not in _qualified(text)]
+    missing += [f"({first} before {then})"
+                for first, then in _out_of_order(text, cited, lower_stems)]
     return missing
+
+
+# Function words that turn a statement round: "voted for/against", "before/after the
+# storm", "more/fewer than 300". The stop-word list skips them; a rewrite may use one only
+# where its spans do.
+MEANING_WORDS = frozenset({
+    "for", "against", "before", "after", "above", "below", "over", "under", "more", "less",
+    "fewer", "most", "least", "than", "without", "until", "since", "despite", "except",
+    "up", "down", "off", "between", "within", "beyond", "nearly", "almost"})
+# Words that qualify the number after them: "more than 300", "at least 40", "nearly 12".
+QUALIFIERS = frozenset({"more", "less", "fewer", "over", "under", "above", "below", "least",
+                        "most", "nearly", "almost", "about", "around", "up"})
+# Modal verbs by meaning; the past form of one is the same (reported speech: "the mayor
+# said the bridge would stay closed" for "will stay closed").
+MODALS = {"will": "will", "would": "will", "won't": "will", "wouldn't": "will",
+          "can": "can", "could": "can", "cannot": "can", "can't": "can", "couldn't": "can",
+          "may": "may", "might": "may", "must": "must", "mustn't": "must",
+          "shall": "should", "should": "should", "shouldn't": "should"}
+
+
+def _modals(text: str) -> set[str]:
+    return {MODALS.get(w, "will" if w.endswith("'ll") else "") for w in words(text)} - {""}
+
+
+def _qualified(text: str) -> set[tuple[str, str]]:
+    """(qualifier, number) for a number one of `QUALIFIERS` stands before by up to two
+    words: ("more", "300") from "more than 300"."""
+    said = words(text)
+    return {(word, said[j]) for i, word in enumerate(said) if word in QUALIFIERS
+            for j in range(i + 1, min(i + 3, len(said))) if said[j][:1].isdigit()}
+
+
+def _out_of_order(text: str, cited: Sequence[str], lower: set[str]
+                  ) -> list[tuple[str, str]]:
+    """Pairs of the rewrite's names and numbers that a span holds both of, but never in
+    the rewrite's order. Weekdays and months move freely ("On Tuesday, ..."). `lower`:
+    the stems the spans use in lower case (a first word among them is no name)."""
+    spans = [_markers(span, lower) for span in cited]
+    own = _markers(text, lower)
+    wrong = []
+    for i, first in enumerate(own):
+        for then in dict.fromkeys(own[i + 1:]):
+            holding = [m for m in spans if first in m and then in m and first != then]
+            if holding and not any(m.index(first) < len(m) - 1 - m[::-1].index(then)
+                                   for m in holding):
+                wrong.append((first, then))
+    return list(dict.fromkeys(wrong))
+
+
+def _markers(text: str, lower: set[str]) -> list[str]:
+    """A text's names (capitalised words; the first only when not a word of `lower`) and
+    numbers, in order; not the names of a speaker next to a speech verb ("Mayor Ilse Varga
+    said" opens or closes a sentence as a writer likes)."""
+    tokens = WORD_RE.findall(text)
+    said = [_word(t) for t in tokens]
+    named = [t[0].isupper() and w not in WEEKDAYS | MONTH_NAMES and w not in STOPWORDS and
+             (i > 0 or crude_stem(w) not in lower)
+             for i, (t, w) in enumerate(zip(tokens, said, strict=True))]
+    speaker: set[int] = set()
+    for i, word in enumerate(said):
+        if word in ATTRIBUTION_WORDS:
+            for step in (-1, 1):
+                j = i + step + (step if word == "according" else 0)  # "according to X"
+                while 0 <= j < len(said) and (named[j] or said[j] in NAME_LINKS and
+                                              0 <= j + step < len(said) and named[j + step]):
+                    speaker.add(j)
+                    j += step
+    return [w for i, w in enumerate(said)
+            if i not in speaker and (w[:1].isdigit() or named[i])]
+
+
+NAME_LINKS = frozenset({"of", "the", "for"})  # "the Ministry of Transport said"
+ATTRIBUTION_WORDS = frozenset({"said", "says", "say", "told", "tells", "added", "adds",
+                               "according", "announced", "stated", "explained", "noted",
+                               "warned", "confirmed", "claimed", "wrote", "writes"})
 
 
 def _post(url: str, body: dict[str, Any], *, timeout: float) -> str:
@@ -192,7 +289,7 @@ def _post(url: str, body: dict[str, Any], *, timeout: float) -> str:
     request = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers,
                                      method="POST")
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with _OPENER.open(request, timeout=timeout) as response:
             raw = response.read(MAX_REPLY)
     except urllib.error.HTTPError as exc:
         raise LLMError(f"the LLM server answered HTTP {exc.code}") from exc
@@ -206,6 +303,20 @@ def _post(url: str, body: dict[str, Any], *, timeout: float) -> str:
     if not isinstance(content, str):
         raise LLMError("the LLM server's answer has no message text")
     return content
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Refuses every redirect: urllib would replay the request, API key included, to
+    whatever host the server names (another origin, or plain http)."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
+                         headers: Any, newurl: str) -> urllib.request.Request | None:
+        fp.close()
+        raise LLMError(f"the LLM server answered HTTP {code}, a redirect to {newurl}; "
+                       "redirects are refused (give the final URL to --llm)")
+
+
+_OPENER = urllib.request.build_opener(_NoRedirects)
 
 
 def _is_number(value: object) -> bool:

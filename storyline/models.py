@@ -352,8 +352,9 @@ class Divergence:
     id: str
     topic: str
     versions: tuple[DivergenceVersion, ...]
-    kind: str = "number"  # "number" (same fact, other figure), "date" (same event) or
-    # "quote" (the same utterance worded differently by independent outlets)
+    kind: str = "number"  # "number" (same fact, other figure), "date" (same event),
+    # "quote" (the same utterance worded differently by independent outlets) or
+    # "opposite" (the same fact told with opposite words: "passed" and "failed")
     event: str | None = None  # the timeline entry a date divergence is about
 
 

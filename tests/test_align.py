@@ -475,3 +475,75 @@ def test_two_reports_of_one_outlet_are_one_source(analyse: Any) -> None:
              article(texts["b"], id="b", outlet="Bay Gazette")]
     [fact] = align_facts(other, analyses, {"a": "a", "b": "b"}).facts
     assert fact.sources == 2 and fact.agreement == "corroborated"
+
+
+@pytest.mark.parametrize(("first", "second"), [("12,500", "12,800"), ("125000", "128000")])
+def test_a_changed_figure_inside_a_quote_is_no_respelling(first: str, second: str) -> None:
+    quotes = [_quote("q1", "a", f"We expect {first} homes to be without power until Thursday,",
+                     "p1"),
+              _quote("q2", "b", f"We expect {second} homes to be without power until Thursday,",
+                     "p1")]
+    articles = [article("x", id="a"), article("y", id="b")]
+    groups = group_quotes(quotes)
+    assert len(groups) == 1
+    [divergence] = quote_divergences(groups, quotes, articles, {"a": "a", "b": "b"})
+    assert [v.text for v in divergence.versions] == [q.quote.text for q in quotes]
+
+
+def test_a_figure_too_long_for_a_float_is_no_divergence(analyse: Any) -> None:
+    """400 nines read as infinity: no outlet gave "inf", so no version can say it."""
+    huge = "9" * 400
+    alignment = _align(analyse, {
+        "a": f"Council leader Petra Lindqvist said the ferry terminal repairs would cost "
+             f"{huge} crowns in total.",
+        "b": "Council leader Petra Lindqvist said the ferry terminal repairs would cost 5 "
+             "million crowns in total."})
+    assert [len(f.evidence) for f in alignment.facts] == [2]
+    assert alignment.divergences == ()
+    assert "inf" not in repr(alignment)
+
+
+# Fictional outlets on fictional events: sentences alike in all but who or which way.
+def test_opposite_verbs_make_a_conflicting_fact_with_each_outlets_version(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Harbour master Ilse Varga said the crane had passed an inspection in January.",
+        "b": "Harbour master Tomas Roe said the crane had failed an inspection in January."})
+    [fact] = alignment.facts
+    assert fact.agreement == "conflicting" and len(fact.evidence) == 2
+    [divergence] = alignment.divergences
+    assert divergence.kind == "opposite"
+    assert divergence.topic == "opposite accounts: passed vs failed"
+    assert [(v.article, v.value) for v in divergence.versions] == [("a", "passed"),
+                                                                   ("b", "failed")]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Fares on the Harrowgate ferry rose sharply in March, the operator said.",
+     "Fares on the Harrowgate ferry fell sharply in March, the operator said."),
+    ("The Calder Bay lifeboat station opened its new boathouse to visitors on Saturday.",
+     "The Calder Bay lifeboat station closed its new boathouse to visitors on Saturday."),
+])
+def test_a_fact_told_the_other_way_round_is_never_corroborated(
+        analyse: Any, first: str, second: str) -> None:
+    alignment = _align(analyse, {"a": first, "b": second})
+    assert "corroborated" not in {f.agreement for f in alignment.facts}
+    assert [d.kind for d in alignment.divergences] == ["opposite"]
+
+
+def test_the_same_said_of_two_people_is_two_facts(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Petra Lindqvist won the mayoral vote in Harrowgate on Sunday.",
+        "b": "Jonas Berg won the mayoral vote in Harrowgate on Sunday.",
+        "c": "Ilse Varga was injured when the crane collapsed.",
+        "d": "Tomas Roe was injured when the crane collapsed."})
+    assert [f.agreement for f in alignment.facts] == ["single"] * 4
+
+
+def test_two_speakers_saying_the_same_corroborate_it(analyse: Any) -> None:
+    """Who said it is not what the fact is about: two officials telling two outlets the
+    same thing back each other."""
+    alignment = _align(analyse, {
+        "a": "Harbour master Ilse Varga said the crane had passed an inspection in January.",
+        "b": "Harbour master Tomas Roe said the crane had passed an inspection in January."})
+    [fact] = alignment.facts
+    assert fact.agreement == "corroborated" and alignment.divergences == ()

@@ -260,6 +260,54 @@ def test_cli_reports_a_failed_llm_on_stderr() -> None:
     assert json.loads(result.stdout)["generator"]["summary"] == "extractive"
 
 
+def test_a_redirect_is_refused_and_the_key_not_sent_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """urllib follows a 302 with every header, so a server (or anyone who can answer for
+    it) could have the API key replayed to another host."""
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("STORYLINE_LLM_KEY", "sk-fictional-key")
+    seen: list[str | None] = []
+
+    class Elsewhere(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            seen.append(self.headers.get("Authorization"))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_POST = do_GET  # noqa: N815 - http.server's name
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    other = ThreadingHTTPServer(("127.0.0.1", 0), Elsewhere)
+
+    class Redirecting(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(302)
+            self.send_header("Location", f"http://localhost:{other.server_address[1]}/x")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    first = ThreadingHTTPServer(("127.0.0.1", 0), Redirecting)
+    for server in (first, other):
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = rewrite_summary(SUMMARY, ARTICLES, model="m", timeout=5,
+                                 url=f"http://127.0.0.1:{first.server_address[1]}")
+    finally:
+        for server in (first, other):
+            server.shutdown()
+            server.server_close()
+    assert seen == []
+    assert result.method == "extractive" and result.sentences == tuple(SUMMARY)
+    assert "redirect" in result.problems[0].reason and "302" in result.problems[0].reason
+
+
 def test_empty_summary_sends_nothing() -> None:
     result = rewrite_summary([], ARTICLES, url="http://127.0.0.1:9", model="m")
     assert result.sentences == () and result.problems == () and result.method == "extractive"
@@ -270,11 +318,48 @@ def test_support_check() -> None:
     assert unsupported("Repairs will take 6 months, the Ministry of Transport said.", cited) == []
     assert unsupported("The ministry said repairing it takes six months.", cited) == []
     assert unsupported("Repairs will take seven months.", cited) == ["seven"]
-    assert unsupported("The Ministry of Finance will pay for repairs.", cited) == ["Finance",
-                                                                                   "pay"]
+    assert unsupported("The Ministry of Finance will pay for repairs.", cited) == [
+        "Finance", "pay", "for"]
     assert unsupported("Repairs will not take six months.", cited) == ["(negation)"]
     assert unsupported("Repairs take months.", cited,
-                       original="Repairs will not take six months.") == ["(negation)"]
+                       original="Repairs will not take six months.") == ["(negation)",
+                                                                          "(modal verb)"]
+
+
+# Fictional: every rewrite below uses only its span's words, and says something else.
+VOTE = ("The council voted for the harbour plan after the storm. Petra Lindqvist defeated "
+        "Jonas Berg in the mayoral vote. The ferry may close in June. More than 300 people "
+        "signed the petition, Mayor Ilse Varga said.")
+
+
+@pytest.mark.parametrize(("original", "rewrite", "found"), [
+    ("The council voted for the harbour plan after the storm.",
+     "The council voted against the harbour plan before the storm.", ["against", "before"]),
+    ("Petra Lindqvist defeated Jonas Berg in the mayoral vote.",
+     "Jonas Berg defeated Petra Lindqvist in the mayoral vote.",
+     ["(jonas before petra)", "(jonas before lindqvist)", "(berg before petra)",
+      "(berg before lindqvist)"]),
+    ("The ferry may close in June.", "The ferry closed in June.", ["(modal verb)"]),
+    ("The ferry may close in June.", "The ferry could close in June.", ["(modal verb)"]),
+    ("More than 300 people signed the petition, Mayor Ilse Varga said.",
+     "300 people signed the petition, Mayor Ilse Varga said.", ["(more 300)"]),
+    ("More than 300 people signed the petition, Mayor Ilse Varga said.",
+     "Fewer than 300 people signed the petition.", ["Fewer", "(more 300)"]),
+])
+def test_a_rewrite_of_the_spans_words_that_reverses_them_is_refused(
+        original: str, rewrite: str, found: list[str]) -> None:
+    assert unsupported(original, [VOTE], original=original) == []
+    assert unsupported(rewrite, [VOTE], original=original) == found
+
+
+@pytest.mark.parametrize("rewrite", [
+    "The council voted for the plan after the storm.",  # shorter, same meaning
+    "Mayor Ilse Varga said more than 300 people signed the petition.",  # speaker moved
+    "In the mayoral vote, Petra Lindqvist defeated Jonas Berg.",
+    "In June the ferry may close.",
+])
+def test_a_rewrite_that_keeps_the_meaning_passes_the_stricter_check(rewrite: str) -> None:
+    assert unsupported(rewrite, [VOTE]) == []
 
 
 def test_parse_reply_and_endpoint() -> None:

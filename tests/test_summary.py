@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from typing import Any
 
 from storyline.models import (
@@ -14,11 +16,20 @@ from storyline.models import (
 )
 from storyline.summary import (
     candidate_sentences,
+    contradicted,
     disputed_where_stated,
     summarize,
     unsupported_citation,
 )
-from storyline.text import content_words
+from storyline.text import (
+    MONTH_NAMES,
+    STOPWORDS,
+    WEEKDAYS,
+    content_words,
+    crude_stem,
+    is_negated,
+    words,
+)
 from tests.conftest import article as _article
 
 
@@ -44,8 +55,91 @@ def test_every_summary_sentence_is_supported_by_each_of_its_citations(
         for index, span in enumerate(spans):
             assert unsupported_citation(sentence["text"], span, texts, group=group,
                                         first=index == 0) == [], (sentence["text"], span)
-        cited = " ".join(texts[s.article][s.start:s.end] for s in spans)
-        assert set(content_words(sentence["text"])) <= set(content_words(cited))
+        # Checks of their own, not the code's rules: every other citation is about the
+        # sentence, agrees on "not" and gives no other name, day, month or number.
+        own = {crude_stem(w) for w in content_words(sentence["text"])}
+        for span in spans[1:]:
+            said = texts[span.article][span.start:span.end]
+            theirs = {crude_stem(w) for w in content_words(said)}
+            assert 3 * len(own & theirs) >= len(own), (sentence["text"], said)
+            assert is_negated(said) == is_negated(sentence["text"])
+            assert _differing(sentence["text"], said) == [], (sentence["text"], said)
+
+
+def _differing(text: str, said: str) -> list[set[str]]:
+    """Of names (capitalised words after the first), days, months and numbers: the kinds
+    both texts give one of that the other lacks."""
+    def kinds(part: str) -> list[set[str]]:
+        said = words(part) + [""]
+        # a number with the word it counts: "2 dock" and "4 dock" differ, "2 halves" and
+        # "40000 vehicles" tell two things
+        numbers = {f"{w} {said[i + 1]}" for i, w in enumerate(said) if w[:1].isdigit()}
+        days = {w for w in words(part) if w in WEEKDAYS}
+        months = {w for w in words(part) if w in MONTH_NAMES}
+        # a name with the word after it: "Varga said" and "Roe said" differ, "Kestrel
+        # River Bridge, the" and "Dunmore Engineering Institute (DEI)" tell two things
+        names = {f"{m.group(1)} {m.group(2)}" for m in re.finditer(
+            r"((?:[A-Z][a-z]+ )*[A-Z][a-z]+) ([a-z]+)", part)
+            if m.group(2) not in STOPWORDS or m.group(2) in {"said", "told"}}
+        return [numbers, days, months, names]
+    found = [a ^ b for a, b in zip(kinds(text)[1:3], kinds(said)[1:3], strict=True)
+             if a - b and b - a]
+    for ours, theirs in zip(kinds(text)[0::3], kinds(said)[0::3], strict=True):
+        counted = defaultdict(set)
+        for item in ours ^ theirs:  # "2 of 4 piers" and "2 river piers" agree on the 2
+            value, word = item.rsplit(" ", 1)
+            if not any(n.rsplit(" ", 1)[0] == value
+                       for n in (theirs if item in ours else ours)):
+                counted[word].add(item)
+        found += [pair for pair in counted.values() if len(pair) > 1]
+    return found
+
+
+# Fictional: three outlets on one crane collapse; two of them differ from the first on
+# the inspection (who said it, and passed or failed), on the day the port reopens and on
+# the number of workers hurt.
+CRANE = {
+    "post": "A harbour crane collapsed in Dunmore on Tuesday morning, injuring two dock "
+            "workers. Harbour master Ilse Varga said the crane had passed an inspection in "
+            "January. The port will stay closed until Friday while engineers examine the "
+            "site. Varga said the cause was not yet known.",
+    "daily": "A harbour crane collapsed in Dunmore on Tuesday morning, injuring four dock "
+             "workers. Harbour master Tomas Roe said the crane had failed an inspection in "
+             "January. Engineers are examining the site and the port is shut, officials said.",
+    "herald": "Two dock workers were hurt when a harbour crane collapsed in Dunmore on "
+              "Tuesday morning. The port will stay closed until Monday while engineers "
+              "examine the site. A union spokesman called for a review of crane safety."}
+
+
+def _sentence_of(key: str, start_words: str) -> Span:
+    text = CRANE[key]
+    start = text.index(start_words)
+    return Span(key, start, text.index(".", start) + 1)
+
+
+def test_a_grouped_span_giving_another_name_day_or_number_is_not_cited() -> None:
+    """The paraphrase model scores "until Friday" and "until Monday" alike; a citation
+    that says Monday does not back a sentence saying Friday."""
+    articles = [article(text, id=key) for key, text in CRANE.items()]
+    groups = [[("post", "A harbour"), ("daily", "A harbour"), ("herald", "Two dock")],
+              [("post", "Harbour master"), ("daily", "Harbour master")],
+              [("post", "The port"), ("herald", "The port")]]
+    facts = []
+    for number, group in enumerate(groups, start=1):
+        spans = tuple(_sentence_of(key, words_) for key, words_ in group)
+        facts.append(Fact(f"f{number}", CRANE[spans[0].article][spans[0].start:spans[0].end],
+                          "corroborated", spans, len(spans)))
+    brief = candidate_sentences(facts, articles, {key: key for key in CRANE})
+    cited = {brief[i].text.split()[1]: [c.article for c in brief[i].citations]
+             for i in brief}
+    assert cited == {"harbour": ["post", "herald"], "master": ["post"], "port": ["post"]}
+    texts = {key: text for key, text in CRANE.items()}
+    port = _sentence_of("herald", "The port")
+    assert unsupported_citation(brief[2].text, port, texts, group=facts[2].evidence) == [
+        "friday (monday)"]
+    roe = _sentence_of("daily", "Harbour master")
+    assert unsupported_citation(brief[1].text, roe, texts, group=facts[1].evidence) == [
+        "Ilse Varga (Tomas Roe)"]
 
 
 def _group_of(span: Span, facts: list[dict[str, Any]]) -> tuple[Span, ...]:
@@ -534,3 +628,28 @@ def test_a_brief_sentence_is_disputed_only_when_it_states_the_disputed_figure() 
     assert [s.disputed for s in disputed_where_stated([wire, stated], [divergence])] == [
         False, True]
     assert not disputed_where_stated([stated], [])[0].disputed
+
+
+def test_a_near_match_naming_another_speaker_is_not_cited() -> None:
+    """The name opening a sentence is no name the near-match rule asks for; "Roe told"
+    in its place still contradicts "Varga told"."""
+    text = "Varga told the Dunmore council that the crane had passed an inspection in January."
+    other = "Roe told the Dunmore council that the crane had passed an inspection in January."
+    same = "Varga told the Dunmore council the crane passed its January inspection."
+    articles = [article(text, id="a1"), article(other, id="a2"), article(same, id="a3")]
+    fact = Fact("f1", text, "single", (Span("a1", 0, len(text)),), 1)
+    support = [(Span("a2", 0, len(other)), Span("a3", 0, len(same)))]
+    brief = summarize([fact], [(0,)], articles, {a.id: a.id for a in articles},
+                      support=support)
+    assert [c.article for c in brief[0].citations] == ["a1", "a3"]
+
+
+def test_a_name_written_out_or_a_capitalised_opening_word_contradicts_nothing() -> None:
+    assert contradicted("Historic ferry shed destroyed by fire",
+                        "Fire destroys historic Kelby Quay ferry shed") == []
+    assert contradicted("DHA Officer Ilse Varga said the crane was old.",
+                        "Dunmore Harbour Authority Officer Ilse Varga said the crane was "
+                        "old.") == []
+    assert contradicted("Officer Ilse Varga said the crane was old.",
+                        "Officer Tomas Roe said the crane was old.") == [
+        "Officer Ilse Varga (Officer Tomas Roe)"]
