@@ -160,6 +160,18 @@ def test_candidate_lookups_are_bounded(monkeypatch: Any) -> None:
     assert [s.id for s in index.candidates(["common"])] == ["s0", "s1"]
 
 
+def test_a_lookup_counts_only_the_newest_postings_of_a_term(monkeypatch: Any) -> None:
+    monkeypatch.setattr(cluster, "POSTINGS_COUNTED", 2)
+    states = [StoryState(f"s{n}", "t", {"ferry": 0.6, f"name{n}": 0.8}) for n in range(4)]
+    index = MemoryStoryIndex(states)
+    # "ferry" indexes four stories: only the two newest are counted
+    assert [s.id for s in index.candidates(["ferry"])] == ["s2", "s3"]
+    # a rarer term still finds an old story (after those of the stronger term)
+    assert [s.id for s in index.candidates(["ferry", "name0"])] == ["s2", "s3", "s0"]
+    index.remove(states[3])
+    assert [s.id for s in index.candidates(["ferry"])] == ["s1", "s2"]
+
+
 def test_candidates_share_the_most_terms_then_the_strongest_then_the_oldest(
         monkeypatch: Any) -> None:
     monkeypatch.setattr(cluster, "MAX_CANDIDATES", 3)
