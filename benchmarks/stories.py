@@ -571,7 +571,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "merge_max_size": cluster.MERGE_MAX_SIZE, "topic_threshold": cluster.TOPIC_THRESHOLD,
         "regroup_topics": cluster.REGROUP_TOPICS,
         "regroup_max_stories": cluster.REGROUP_MAX_STORIES,
-        "max_postings": cluster.MAX_POSTINGS, "seeds": list(SEEDS), "splits": {}}
+        "max_postings": cluster.MAX_POSTINGS,
+        "postings_counted": getattr(cluster, "POSTINGS_COUNTED", None),
+        "topic_candidates": getattr(cluster, "TOPIC_CANDIDATES", None),
+        "seeds": list(SEEDS), "splits": {}}
     rows: list[list[object]] = []
     tune_docs: list[ecb.Document] = []
     for split, topics in splits.items():

@@ -17,10 +17,12 @@ Goes in: the current stories' states (centroid terms, dates, size, topic) and ne
   a link made while the stories were small can be undone once they have grown. A topic
   is named after its oldest story, so a topic that only grows keeps its id.
   Neighbourhoods of more than REGROUP_MAX_STORIES stories are only joined, with the
-  most similar candidate, so the work per changed story stays bounded.
+  most similar candidate, so the work per changed story stays bounded; only the first
+  TOPIC_CANDIDATES candidates are weighed.
 
 Every step looks only at a few candidates from a term index that ignores terms common
-to many stories, so the work per article is bounded however many stories are stored.
+to many stories and counts only the newest POSTINGS_COUNTED stories of the others, so
+the work per article is bounded however many stories are stored.
 Candidates are also near in time: a dated article (or story) only sees the stories whose
 dates come within WINDOW_DAYS of its own (see `window_of`), wherever the stream is, so
 an archive loaded after today's feed finds the archive's stories, and the same kind of
@@ -47,12 +49,22 @@ MERGE_THRESHOLD = 0.40  # centroid <-> centroid, when one story has MERGE_MAX_SI
 MERGE_MAX_SIZE = 1
 TOPIC_THRESHOLD = 0.15  # average link of centroids, terms weighted by rarity: same topic
 REGROUP_TOPICS = 1  # the candidates' topics, most similar first, regrouped with a story's own
+# The first candidates of a changed story's lookup (most shared terms first; the story
+# itself usually first) weighed for its topic. Weighing a centroid by rarity is the topic
+# pass's main cost, and it grew as the window filled with stories whose candidates no
+# longer overlap; the topic match is nearly always among the first few (on the ECB+
+# tuning topics 5 gives exactly the topics of all 10, 3 a lower topic B3 F1).
+TOPIC_CANDIDATES = 5
 REGROUP_MAX_STORIES = 8  # stories in a regrouped neighbourhood at most; larger: join only
 CENTROID_TERMS = 150  # terms kept per story centroid
 MAX_GAP_DAYS = 45.0  # farther from a story's dates than this halves the similarity
 INDEX_TERMS = 25  # strongest terms used to index stories and to look candidates up
 MAX_CANDIDATES = 10  # stories scored per lookup
 MAX_POSTINGS = 50  # a term in this many stories' top terms is not used for lookups
+# Of a term's postings only the newest this many stories are counted in a lookup. Binds
+# only once a term is indexed under more stories than this: never on a small store (nor
+# on ECB+), so it bounds a lookup's work at scale without changing small ones.
+POSTINGS_COUNTED = 20
 # A dated story is a candidate for a dated article (or for a merge or topic link with a
 # dated story) only when their dates come within this many days. News about one event
 # that pauses for two months comes back as a new story; a trip by the same minister a
@@ -277,7 +289,8 @@ def _regroup_topics(story: StoryState, index: StoryIndex, weights: _TopicWeights
     """
     window = window_of(story.first, story.last)
     ranked = sorted(((weights.similarity(story, other), index.rank(other.id), other)
-                     for other in index.candidates(story.top, window) if other is not story),
+                     for other in index.candidates(story.top, window)[:TOPIC_CANDIDATES]
+                     if other is not story),
                     key=lambda found: (-found[0], found[1]))
     topics = [story.topic]
     for _, _, other in ranked:
@@ -414,6 +427,18 @@ def id_maker(taken: set[str]) -> Callable[[], str]:
     return make
 
 
+def counted(ranks: list[int]) -> list[int]:
+    """The postings of a term (sorted by rank) that a lookup counts: the newest
+    POSTINGS_COUNTED.
+
+    A term indexed under many stories mostly indexes old ones, which are rarely within a
+    dated article's window and lose to newer ones on ties anyway; the rarer terms of a
+    lookup (names) still find an old story. Counting a bounded number per term keeps the
+    cost of a lookup flat as the store grows.
+    """
+    return ranks[-POSTINGS_COUNTED:] if len(ranks) > POSTINGS_COUNTED else ranks
+
+
 def most_shared(postings: Iterable[Iterable[int]],
                 keep: Callable[[int], bool] | None = None) -> list[int]:
     """The MAX_CANDIDATES stories (by rank) in the most posting lists, of those `keep`
@@ -479,7 +504,7 @@ class MemoryStoryIndex:
         for term in top:
             ranks = self._postings.get(term)
             if ranks and len(ranks) < MAX_POSTINGS:
-                lists.append(ranks)
+                lists.append(counted(ranks))
         dates = self._dates
         keep = None if window is None else (lambda rank: reaches(dates.get(rank), window))
         return [self._states[rank] for rank in most_shared(lists, keep)]

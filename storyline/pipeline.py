@@ -270,7 +270,7 @@ class StoredStoryIndex:
                 seq for seq, change in pending.items() if change > 0).difference(
                 seq for seq, change in pending.items() if change < 0))
         # the order of db.story_candidates: most shared terms, stronger term, older story
-        lists = [self._postings[term] for term in rare]
+        lists = [cluster.counted(self._postings[term]) for term in rare]
         seqs = cluster.most_shared(lists, None if window is None else self._near(window, lists))
         missing = [seq for seq in seqs if seq not in self._states]
         for seq, story, state in db.numbered_story_states(self._store, missing):

@@ -127,6 +127,13 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_text(rowid, title, text) VALUES (new.seq, new.title, new.text);
     END;
     """,
+    # 7: a topic's stories indexed in creation order, so that its oldest few are read
+    # from the index alone (`topic_story_seqs`): topics grow with the store, and reading
+    # and sorting all of a topic's stories for each check grew with them.
+    """
+    CREATE INDEX stories_topic_seq ON stories(topic, seq);
+    DROP INDEX stories_topic;
+    """,
 ]
 
 MEMORY = ":memory:"

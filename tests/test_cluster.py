@@ -125,6 +125,18 @@ def test_two_earthquakes_stay_apart_but_share_a_topic() -> None:
     assert [s.topic for s in (cup, *others)] == [s.id for s in (cup, *others)]
 
 
+def test_only_the_first_candidates_are_weighed_for_a_topic(monkeypatch: Any) -> None:
+    # the first candidate of a story's lookup is the story itself: weighing only it,
+    # the two earthquakes find no topic to share
+    monkeypatch.setattr(cluster, "TOPIC_CANDIDATES", 1)
+    states: list[StoryState] = []
+    for item in (*BACKGROUND, *QESHM, *LORCA):
+        assign_stories(states, [item])
+    quake, lorca = states[-2:]
+    assert (quake.size, lorca.size) == (3, 3)
+    assert (quake.topic, lorca.topic) == (quake.id, lorca.id)
+
+
 def test_one_story_over_weeks_stays_together() -> None:
     days = ["2026-01-05", "2026-01-26", "2026-02-20", "2026-03-25", "2026-04-30"]
     texts = [f"The Kestrel River Bridge in Dunmore stays closed, engineer Tomas Brandt said "
@@ -158,6 +170,18 @@ def test_candidate_lookups_are_bounded(monkeypatch: Any) -> None:
     assert index.candidates(["common"]) == []
     index.remove(states[2])
     assert [s.id for s in index.candidates(["common"])] == ["s0", "s1"]
+
+
+def test_a_lookup_counts_only_the_newest_postings_of_a_term(monkeypatch: Any) -> None:
+    monkeypatch.setattr(cluster, "POSTINGS_COUNTED", 2)
+    states = [StoryState(f"s{n}", "t", {"ferry": 0.6, f"name{n}": 0.8}) for n in range(4)]
+    index = MemoryStoryIndex(states)
+    # "ferry" indexes four stories: only the two newest are counted
+    assert [s.id for s in index.candidates(["ferry"])] == ["s2", "s3"]
+    # a rarer term still finds an old story (after those of the stronger term)
+    assert [s.id for s in index.candidates(["ferry", "name0"])] == ["s2", "s3", "s0"]
+    index.remove(states[3])
+    assert [s.id for s in index.candidates(["ferry"])] == ["s1", "s2"]
 
 
 def test_candidates_share_the_most_terms_then_the_strongest_then_the_oldest(

@@ -288,6 +288,23 @@ def test_the_stored_index_reads_postings_once_and_keeps_them_current(
     assert len([q for q in reads if "FROM story_terms WHERE term IN" in q]) == 1
 
 
+def test_the_stored_index_counts_only_the_newest_postings_of_a_term(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cluster, "POSTINGS_COUNTED", 2)
+    states = [StoryState(f"s{n}", "t", {"ferry": 0.6, f"name{n}": 0.8}) for n in range(4)]
+    with open_store(tmp_path / "news.db") as store, store.transaction():
+        index = pipeline.StoredStoryIndex(store)
+        for state in states:
+            index.add(state)
+            index.update(state)
+        index.write_terms()
+        assert [s.id for s in index.candidates(["ferry"])] == ["s2", "s3"]
+        assert [s.id for s in index.candidates(["ferry", "name1"])] == ["s2", "s3", "s1"]
+        # read from the store afresh: the same
+        fresh = pipeline.StoredStoryIndex(store)
+        assert [s.id for s in fresh.candidates(["ferry", "name1"])] == ["s2", "s3", "s1"]
+
+
 def test_kept_story_states_go_with_their_store(tmp_path: Any) -> None:
     import gc
     import weakref

@@ -585,6 +585,22 @@ def test_a_version_2_store_is_numbered_and_indexed(db_path: Path) -> None:
         assert db.story_terms_version(store) is not None
 
 
+def test_a_topics_oldest_stories_are_read_from_one_index(store: Store) -> None:
+    seqs = [db.create_story(store, Story(f"s{n}", "t", topic="s1")) for n in range(1, 6)]
+    db.create_story(store, Story("s9", "t", topic="s9"))
+    assert db.topic_story_seqs(store, "s1", 3) == seqs[:3]
+    assert db.topic_story_seqs(store, "s9", 3) == [6]
+    # read in order from the (topic, seq) index: no sort of all the topic's stories,
+    # which grow with the store
+    queries: list[str] = []
+    store.conn.set_trace_callback(queries.append)
+    db.topic_story_seqs(store, "s1", 3)
+    store.conn.set_trace_callback(None)
+    plan = " ".join(row[3] for query in queries
+                    for row in store.conn.execute("EXPLAIN QUERY PLAN " + query))
+    assert "stories_topic_seq" in plan and "TEMP B-TREE" not in plan
+
+
 def test_a_stale_posting_is_skipped(store: Store) -> None:
     db.save_articles(store, [FERRY])
     pipeline.update_stories(store, [FERRY])
