@@ -649,3 +649,25 @@ def test_a_body_described_before_two_bodies_of_its_kind_stays_unresolved(analyse
             'Association and the Kestrel Sailing Association said crews could move their '
             'entry to next year. The Kestrel Sailing Association said it agreed.')
     assert _speaker_name(analyse, text, "put off the race") is None
+
+
+def test_they_after_a_body_spoke_is_that_body(analyse: Any) -> None:
+    # The board spoke through "according to", no subject the group rule sees; nobody else
+    # is named before "They said".
+    text = ('According to the Harrowgate Water Board, the reservoir is safe to drink from. '
+            'The pump failed in June after a dry spring. They said the tests would continue '
+            'every week.')
+    assert _speaker_name(analyse, text, "tests would continue") == "Harrowgate Water Board"
+
+
+def test_they_after_a_body_spoke_and_people_were_named_is_not_the_body(analyse: Any
+                                                                       ) -> None:
+    # Guard: residents (a group of people) or a person come between the board and "They".
+    residents = ('According to the Harrowgate Water Board, the reservoir is safe to drink '
+                 'from. Residents were not convinced after the pump failed in June. They said '
+                 'the water still smelled of iron.')
+    assert _speaker_name(analyse, residents, "smelled of iron") is None
+    person = ('According to the Harrowgate Water Board, the reservoir is safe to drink from. '
+              'Ilse Varga, who lives by the dam, was not convinced. They said the tests would '
+              'continue every week.')
+    assert _speaker_name(analyse, person, "tests would continue") is None
