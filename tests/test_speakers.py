@@ -671,3 +671,19 @@ def test_they_after_a_body_spoke_and_people_were_named_is_not_the_body(analyse: 
               'Ilse Varga, who lives by the dam, was not convinced. They said the tests would '
               'continue every week.')
     assert _speaker_name(analyse, person, "tests would continue") is None
+
+
+def test_council_ministry_and_company_descriptions_find_the_body_named_later(analyse: Any
+                                                                              ) -> None:
+    # The same shape with other kinds of body: the council, a "Ministry of ...", a company.
+    council = ('The ferry timetable will change in May, the council said on Monday. The new '
+               'times were agreed after a long meeting. Dunmore County Council said buses '
+               'would meet every ferry.')
+    assert _speaker_name(analyse, council, "timetable will change") == "Dunmore County Council"
+    ministry = ('Fares will rise by ten percent next year, the ministry announced on Tuesday. '
+                'Commuters were angry. The Ministry of Transport said the rise was needed to '
+                'pay for new trains.')
+    assert _speaker_name(analyse, ministry, "Fares will rise") == "Ministry of Transport"
+    company = ('The factory will close in June, the company said on Friday. About 300 people '
+               'work there. Brannock Textiles Ltd said it had tried to find a buyer.')
+    assert _speaker_name(analyse, company, "factory will close") == "Brannock Textiles Ltd"
