@@ -393,12 +393,15 @@ def speaker_error_class(gold: GoldQuote, pred: Prediction) -> str:
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 
 
-def approximate_referent(case: Case, gold: GoldQuote) -> GoldQuote | None:
-    """For a gold quote whose Source is "he" or "she": the latest earlier gold quote whose
-    Source names someone (a capitalised word), in the same paragraph or the one before.
-    An approximation of what the pronoun refers to, for dev diagnostics only."""
+def approximate_referent(case: Case, gold: GoldQuote,
+                         pronouns: set[str] = PERSON_PRONOUNS
+                         ) -> GoldQuote | None:
+    """For a gold quote whose Source is "he" or "she" (or one of `pronouns`: "they"): the
+    latest earlier gold quote whose Source names someone (a capitalised word), in the same
+    paragraph or the one before. An approximation of what the pronoun refers to, for dev
+    diagnostics only."""
     said = words(gold.source_text)
-    if gold.source is None or len(said) != 1 or said[0] not in PERSON_PRONOUNS:
+    if gold.source is None or len(said) != 1 or said[0] not in pronouns:
         return None
     at = gold.source[0][0]
     paragraph = case.text.count("\n\n", 0, at)

@@ -37,7 +37,8 @@ Tuning splits only, approximate: PolNeAR's Source of "he said" is the pronoun, s
 dev (or train slice) quotes with a he/she Source the run reports how often Storyline names
 the named gold Source of the latest earlier gold quote in the same or the previous
 paragraph (a stand-in for the referent; `pronoun_approx` in the JSON, `pronoun_approx`
-records in ``--dev-errors``).
+records in ``--dev-errors``); the same for a "they" Source (`they_approx`, mostly a body or
+a group: "The campaign said ... They said").
 
 Usage:
     python benchmarks/quotes.py                         # dev + test + GGT (a few minutes)
@@ -71,6 +72,7 @@ from typing import Any
 
 from _quote_eval import (
     OVERLAP_DEFINITION,
+    PERSON_PRONOUNS,
     SPEAKER_THRESHOLD,
     THRESHOLDS,
     ArticleScore,
@@ -573,26 +575,30 @@ def pronoun_agreement(cases: Sequence[Case], run: Run, scores: Sequence[ArticleS
     "he" or "she", how often Storyline's speaker is the named Source of the latest earlier
     gold quote in the same or the previous paragraph (`approximate_referent`), which stands
     in for the pronoun's referent. Counts, and one record per disagreement."""
-    counts = {"pronoun_quotes": 0, "with_referent": 0, "agree": 0, "none_given": 0}
+    counts = {"pronoun_quotes": 0, "with_referent": 0, "agree": 0, "none_given": 0,
+              "they_quotes": 0, "they_with_referent": 0, "they_agree": 0, "they_none_given": 0}
     records: list[dict[str, Any]] = []
     for case, preds, result in zip(cases, run.storyline, scores, strict=True):
         for g, p, _value in result.matches["all"][SPEAKER_THRESHOLD]:
             gold, pred = case.gold[g], preds[p]
-            referent = approximate_referent(case, gold)
             said = words(gold.source_text)
+            they = said == ["they"]
+            prefix = "they_" if they else ""
+            referent = approximate_referent(case, gold, {"they"} if they else PERSON_PRONOUNS)
             counts["pronoun_quotes"] += said in (["he"], ["she"], ["him"], ["her"])
+            counts["they_quotes"] += they
             if referent is None:
                 continue
-            counts["with_referent"] += 1
+            counts[f"{prefix}with_referent"] += 1
             named = {w for w in (pred.speaker_name, pred.speaker_text) if w}
             if not named:
-                counts["none_given"] += 1
+                counts[f"{prefix}none_given"] += 1
             if any(last_word(n) in words(referent.source_text) for n in named):
-                counts["agree"] += 1
+                counts[f"{prefix}agree"] += 1
                 continue
             assert gold.source is not None and referent.source is not None
             records.append({
-                "type": "pronoun_approx", "article": case.name, "start": pred.start,
+                "type": f"{prefix}pronoun_approx", "article": case.name, "start": pred.start,
                 "gold_source": gold.source_text, "approx_referent": referent.source_text,
                 "pred_speaker": pred.speaker_text, "pred_name": pred.speaker_name,
                 "pred_cue": pred.cue, "quote": _snippet(case.text, pred.start, pred.end, 120),
@@ -697,7 +703,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                       f"gold Source earlier in the same or the previous paragraph; Storyline's "
                       f"speaker is that Source for {counts['agree']} "
                       f"({pct(counts['agree'] / max(counts['with_referent'], 1))}%), none for "
-                      f"{counts['none_given']}.")
+                      f"{counts['none_given']}. Of {counts['they_quotes']} whose Source is "
+                      f"\"they\", {counts['they_with_referent']} have one; Storyline names it "
+                      f"for {counts['they_agree']}, none for {counts['they_none_given']}.")
             if split != "test" and args.dev_errors is not None:
                 records = dev_errors(cases, run, per_article) + pronoun_records
                 with args.dev_errors.open("w", encoding="utf-8") as handle:

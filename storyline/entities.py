@@ -56,13 +56,18 @@ ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman":
                  "chairman": "chair", "chairwoman": "chair", "councilman": "councillor",
                  "councilwoman": "councillor", "councilor": "councillor", "leader": "head",
                  "justice": "judge"}
+# Words that make a name a public body's, which "the firm" never stands for ("Rail Accident
+# Investigation Branch", "Coastal Safety Inspectorate").
+PUBLIC_BODY_WORDS = {"branch", "bureau", "inspectorate", "investigation", "investigations",
+                     "regulator", "tribunal", "inquiry", "directorate", "secretariat",
+                     "ombudsman", "watchdog", "constabulary", "coalition", "campaign"}
 # Words in the names of organisations that are not businesses (bodies, parties, outlets).
 OUTLET_WORDS = {"press", "herald", "times", "news", "post", "daily", "journal", "tribune",
                 "gazette", "globe", "star", "sun", "mail", "cbc", "bbc", "ctv", "reuters",
                 "radio", "television", "tv", "magazine", "newspaper", "broadcaster"}
 NOT_COMPANY_WORDS = (ORG_NOUNS - {"company", "firm", "corporation", "group", "bank"}) | \
     OUTLET_WORDS | {"nations", "fbi", "cia", "ministry", "city", "province", "state",
-                    "department", "force", "rcmp", "nato", "un"}
+                    "department", "force", "rcmp", "nato", "un"} | PUBLIC_BODY_WORDS
 
 # -- linking mentions into entities -------------------------------------------------
 
@@ -131,6 +136,19 @@ class EntityIndex:
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
 
+    def _bodies_named_later(self, head: str, article_id: str, start: int) -> list[Entity]:
+        """ "Organisers have postponed the race, the athletics association announced", where
+        the article names the Castelmere Athletics Association only further on: when no body
+        named before fits, the bodies of that kind (by name, or a company for "the firm") the
+        article names after the description; never just any body for a generic word."""
+        later = [e for e in self._local.get(article_id, [])
+                 if e.label == "ORG" and self._first.get((e.id, article_id), -1) > start]
+        words = {head} | BODY_SYNONYMS.get(head, set())
+        named = [e for e in later if _called(e.name, words)]
+        if named or head not in COMPANY_NOUNS:
+            return named
+        return [e for e in later if is_company(e.name)]
+
     def resolve(self, article_id: str, start: int, end: int, text: str) -> str | None:
         """The entity a speaker phrase names: its mention, else its name, surname or role.
 
@@ -176,7 +194,8 @@ class EntityIndex:
             if not by_role and head in ORG_NOUNS | COMPANY_NOUNS:
                 # "the developer" no person is called: the company
                 by_role = _bodies_called(head, [e for e in pool if e.label == "ORG"],
-                                         in_article=in_article)
+                                         in_article=in_article) or \
+                    (self._bodies_named_later(head, article_id, start) if in_article else [])
             if len(by_role) == 1:
                 return by_role[0].id
             if by_name or by_role:

@@ -89,6 +89,8 @@ class SpeakerResolver:
         self.reported: list[Quote] = []
         # Reported speech whose speaker is "he" or "she", with the pronoun.
         self.pronoun_reported: list[tuple[str, Quote]] = []
+        # Reported speech whose speaker is an organisation ("the board said"), for "they".
+        self.body_reported: list[Quote] = []
 
     @property
     def gender(self) -> dict[str, str]:
@@ -131,6 +133,8 @@ class SpeakerResolver:
         if quote.speaker_start is None or quote.speaker_end is None:
             return
         found = (quote.speaker_text or "", quote.speaker_start, quote.speaker_end)
+        if self._body_at(found) is not None:
+            self.body_reported.append(quote)
         if self.named_speaker(cue, found) or self.introduced_speaker(cue):
             self.reported.append(quote)
             return
@@ -204,7 +208,7 @@ class SpeakerResolver:
         if subject.lower_ == "i":
             return None  # the writer of a column or letter, who is named nowhere
         if subject.lower_ == "they":
-            return self._group_before(subject)
+            return self._body_spoke_before(subject, previous) or self._group_before(subject)
         if subject.lower_ in PRONOUNS:
             return self._previous_speaker(subject, previous) or \
                 self._subject_just_before(subject) or self._antecedent(subject)
@@ -307,6 +311,37 @@ class SpeakerResolver:
             if org or _names_people(token) or any(c.dep_ == "conj" for c in token.children):
                 return self._group_span(token)
         return None
+
+    def _body_at(self, found: tuple[str, int, int]) -> Mention | None:
+        """The organisation a speaker span names ("the Harbour Board", "the board")."""
+        return next((m for m in self.orgs if m.start < found[2] and found[1] < m.end), None)
+
+    def _body_spoke_before(self, pronoun: Token, previous: Quote | None
+                           ) -> tuple[str, int, int] | None:
+        """ "According to the Harbour Board, the pier is safe. ... They said": "they" after
+        an organisation spoke, with no person or group of people named in between (outside
+        quotes), is that organisation, though it was no subject the group rule sees."""
+        spoken = [q for q in (*self.body_reported, *([previous] if previous else []))
+                  if q.end <= pronoun.idx and q.speaker_start is not None and
+                  q.speaker_end is not None and pronoun.idx - q.end <= 400]
+        if not spoken:
+            return None
+        last = max(spoken, key=lambda q: q.end)
+        assert last.speaker_start is not None and last.speaker_end is not None
+        found = (last.speaker_text or "", last.speaker_start, last.speaker_end)
+        if self._body_at(found) is None:
+            return None
+        after = min(last.end, last.speaker_end)
+        if any(after <= m.start < pronoun.idx and not self.inside[m.start]
+               for m in self.people):
+            return None
+        for token in reversed(self.doc[:pronoun.i]):
+            if token.idx < after:
+                break
+            if token.dep_ in {"nsubj", "nsubjpass"} and not self.inside[token.idx] and \
+                    _names_people(token):
+                return None  # "Residents were angry. They said": the residents
+        return found
 
     def _group_span(self, token: Token) -> tuple[str, int, int]:
         """The subject phrase with its coordinated parts ("Mr. Grassley and Mr. Leahy")."""

@@ -617,3 +617,73 @@ def test_a_pronoun_right_after_a_name_still_gives_a_gender_nothing_contradicts(
     text = ('Oren Dahl drove the ferry that morning. Lena Marsh was leaving her car when she '
             'was hit. "The brakes failed," he said.')
     assert _speaker_name(analyse, text, "brakes failed") == "Oren Dahl"
+
+
+def test_the_firm_is_the_one_company_not_a_public_body_named_before_it(analyse: Any) -> None:
+    # "The firm" among a company and an investigation branch is the company: the branch is
+    # a public body, not a second firm that makes it ambiguous.
+    text = ('The Tramway Accident Investigation Branch said on Tuesday that a cracked sleeper '
+            'was to blame.\n\nEngineers from Carrow Pike began replacing the sleepers last '
+            'week. The firm said the work would be finished by Friday.')
+    assert _speaker_name(analyse, text, "finished by Friday") == "Carrow Pike"
+    # Guard: with the branch the only body named, "the firm" is no one.
+    alone = text.replace("Carrow Pike", "the city")
+    assert _speaker_name(analyse, alone, "finished by Friday") is None
+
+
+def test_a_body_described_before_the_article_names_it(analyse: Any) -> None:
+    # "the rowing association" opens the article; the Dunmore Rowing Association is named
+    # only further on, and is the one association the article names.
+    text = ('Organisers of the Dunmore Regatta have put off the race by a month because of '
+            'storms, the rowing association announced on Monday.\n\nRace director Oren Vale '
+            'said the decision was taken on safety advice.\n\nThe Dunmore Rowing Association '
+            'said crews could move their entry to next year.')
+    assert _speaker_name(analyse, text, "put off the race") == "Dunmore Rowing Association"
+
+
+def test_a_body_described_before_two_bodies_of_its_kind_stays_unresolved(analyse: Any
+                                                                         ) -> None:
+    # Guard: two associations named after the description; neither is a safe answer.
+    text = ('Organisers of the Dunmore Regatta have put off the race by a month because of '
+            'storms, the rowing association announced on Monday.\n\nThe Dunmore Rowing '
+            'Association and the Kestrel Sailing Association said crews could move their '
+            'entry to next year. The Kestrel Sailing Association said it agreed.')
+    assert _speaker_name(analyse, text, "put off the race") is None
+
+
+def test_they_after_a_body_spoke_is_that_body(analyse: Any) -> None:
+    # The board spoke through "according to", no subject the group rule sees; nobody else
+    # is named before "They said".
+    text = ('According to the Harrowgate Water Board, the reservoir is safe to drink from. '
+            'The pump failed in June after a dry spring. They said the tests would continue '
+            'every week.')
+    assert _speaker_name(analyse, text, "tests would continue") == "Harrowgate Water Board"
+
+
+def test_they_after_a_body_spoke_and_people_were_named_is_not_the_body(analyse: Any
+                                                                       ) -> None:
+    # Guard: residents (a group of people) or a person come between the board and "They".
+    residents = ('According to the Harrowgate Water Board, the reservoir is safe to drink '
+                 'from. Residents were not convinced after the pump failed in June. They said '
+                 'the water still smelled of iron.')
+    assert _speaker_name(analyse, residents, "smelled of iron") is None
+    person = ('According to the Harrowgate Water Board, the reservoir is safe to drink from. '
+              'Ilse Varga, who lives by the dam, was not convinced. They said the tests would '
+              'continue every week.')
+    assert _speaker_name(analyse, person, "tests would continue") is None
+
+
+def test_council_ministry_and_company_descriptions_find_the_body_named_later(analyse: Any
+                                                                              ) -> None:
+    # The same shape with other kinds of body: the council, a "Ministry of ...", a company.
+    council = ('The ferry timetable will change in May, the council said on Monday. The new '
+               'times were agreed after a long meeting. Dunmore County Council said buses '
+               'would meet every ferry.')
+    assert _speaker_name(analyse, council, "timetable will change") == "Dunmore County Council"
+    ministry = ('Fares will rise by ten percent next year, the ministry announced on Tuesday. '
+                'Commuters were angry. The Ministry of Transport said the rise was needed to '
+                'pay for new trains.')
+    assert _speaker_name(analyse, ministry, "Fares will rise") == "Ministry of Transport"
+    company = ('The factory will close in June, the company said on Friday. About 300 people '
+               'work there. Brannock Textiles Ltd said it had tried to find a buyer.')
+    assert _speaker_name(analyse, company, "factory will close") == "Brannock Textiles Ltd"
