@@ -25,7 +25,7 @@ import math
 import os
 import re
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -262,6 +262,21 @@ def _read_synsets(folder: Path, pos: str
     """offset -> (single-word lemmas, offsets of neighbour synsets, offsets of hypernym and
     hyponym synsets), all of the same part of speech."""
     synsets: dict[str, tuple[list[str], list[str], list[str]]] = {}
+    for offset, lemmas, pointers in _data_records(folder, pos):
+        same_pos = [(symbol, target) for symbol, target, part, _ in pointers
+                    if part[0] == pos[0]]
+        neighbours = [target for symbol, target in same_pos if symbol in WORDNET_NEIGHBOURS]
+        kin = [target for symbol, target in same_pos if symbol in WORDNET_KIN]
+        synsets[offset] = ([w for w in lemmas if "_" not in w and w.isalpha()],
+                           neighbours, kin)
+    return synsets
+
+
+def _data_records(folder: Path, pos: str
+                  ) -> Iterator[tuple[str, list[str], list[list[str]]]]:
+    """Each synset of a WordNet `data.POS` file: its offset, its lemmas (lower case, no
+    "(a)" markers) and its pointers, each [symbol, target offset, part of speech,
+    source/target word numbers]."""
     for line in (folder / f"data.{pos}").read_text(encoding="utf-8").splitlines():
         if line.startswith("  "):
             continue  # the license header
@@ -269,14 +284,8 @@ def _read_synsets(folder: Path, pos: str
         count = int(fields[3], 16)
         lemmas = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(count)]
         at = 4 + 2 * count
-        pointers = [fields[at + 1 + 4 * j: at + 5 + 4 * j] for j in range(int(fields[at]))]
-        same_pos = [(symbol, offset) for symbol, offset, part, _ in pointers
-                    if part[0] == pos[0]]
-        neighbours = [offset for symbol, offset in same_pos if symbol in WORDNET_NEIGHBOURS]
-        kin = [offset for symbol, offset in same_pos if symbol in WORDNET_KIN]
-        synsets[fields[0]] = ([w for w in lemmas if "_" not in w and w.isalpha()],
-                              neighbours, kin)
-    return synsets
+        yield fields[0], lemmas, [fields[at + 1 + 4 * j: at + 5 + 4 * j]
+                                  for j in range(int(fields[at]))]
 
 
 def _cache_path() -> Path:
@@ -503,16 +512,9 @@ def antonym_table() -> dict[str, frozenset[str]]:
             break
         synsets: dict[str, list[str]] = {}
         pointers: list[tuple[str, str, int]] = []  # (word, target synset, target word no.)
-        for line in (folder / f"data.{pos}").read_text(encoding="utf-8").splitlines():
-            if line.startswith("  "):
-                continue  # the license header
-            fields = line.split()
-            count = int(fields[3], 16)
-            lemmas = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(count)]
-            synsets[fields[0]] = lemmas
-            at = 4 + 2 * count
-            for j in range(int(fields[at])):
-                symbol, offset, _part, numbers = fields[at + 1 + 4 * j: at + 5 + 4 * j]
+        for synset, lemmas, links in _data_records(folder, pos):
+            synsets[synset] = lemmas
+            for symbol, offset, _part, numbers in links:
                 source, target = int(numbers[:2], 16), int(numbers[2:], 16)
                 if symbol == "!" and source and target:
                     pointers.append((lemmas[source - 1], offset, target))
