@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Span
-
 from storyline import pipeline
 from storyline.entities import link_entities
 from storyline.mentions import find_mentions
 
-from .conftest import article
+from .conftest import article, parsed_with_label
 
 FERRY = (
     "A ferry struck the pier at Nordvik harbour on Thursday night, the port authority said."
@@ -57,12 +55,8 @@ def test_a_surname_after_another_given_name_is_not_the_known_bearers(nlp: Any) -
     title to go by): that "Brandvold" is not Jonas Brandvold's, whatever the labels say."""
     text = ("Councillor Jonas Brandvold asked for an inquiry on Monday. Later Ilka Brandvold "
             "told reporters the pier would reopen.")
-    doc = nlp(text)
+    doc = parsed_with_label(nlp, text, "Ilka Brandvold", "WORK_OF_ART")
     start = text.index("Ilka")
-    span = doc.char_span(start, start + len("Ilka Brandvold"))
-    assert span is not None
-    others = [e for e in doc.ents if e.end <= span.start or span.end <= e.start]
-    doc.set_ents([*others, Span(doc, span.start, span.end, label="WORK_OF_ART")])
     people = _people(link_entities(find_mentions(doc, "a1")))
     assert start + len("Ilka ") not in _starts(people["Jonas Brandvold"])
     assert "Ilka Brandvold" in people

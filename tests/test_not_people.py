@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.tokens import Span
-
 from storyline import pipeline
 from storyline.entities import link_entities
 from storyline.mentions import find_mentions
 
-from .conftest import article
+from .conftest import article, parsed_with_label
 
 TRAMS = (
     "Trams on the city's new Heronsgate Line stopped for two hours on Tuesday after a signal "
@@ -41,12 +39,7 @@ def test_a_name_after_the_is_a_title_not_a_person(nlp: Any) -> None:
     the small model does for some outlets), it is the outlet, no one's name."""
     text = ("Race Director Ola Brandt said 900 riders had entered. \"We cannot ask people to "
             "ride in that heat,\" he told the Fenwick Rambler.")
-    doc = nlp(text)
-    start = text.index("Fenwick")
-    span = doc.char_span(start, start + len("Fenwick Rambler"))
-    assert span is not None
-    others = [e for e in doc.ents if e.end <= span.start or span.end <= e.start]
-    doc.set_ents([*others, Span(doc, span.start, span.end, label="PERSON")])
+    doc = parsed_with_label(nlp, text, "Fenwick Rambler", "PERSON")
     people = {e.name for e in link_entities(find_mentions(doc, "a1")).entities
               if e.label == "PERSON"}
     assert people == {"Ola Brandt"}
