@@ -756,9 +756,17 @@ def _described_person(nominal: Mention, described: dict[int, tuple[Cluster, set[
     wanted = "female" if nominal.name in FEMALE_WORDS else \
         "male" if nominal.name in MALE_WORDS else None
     fitting = [c for c, said in described.values() if words <= said and any(
-        m.article_id == nominal.article_id and m.kind == "name" for m in c.mentions)]
+        m.article_id == nominal.article_id and m.kind == "name" for m in c.mentions)
+        and not _holds_other_roles(nominal.name, c)]
     fitting = by_gender(fitting, wanted)
     return fitting[0] if len(fitting) == 1 else None
+
+
+def _holds_other_roles(head: str, cluster: Cluster) -> bool:
+    """ "an MWA spokeswoman" is not "the MWA chief executive, Graham Otley": a job the
+    person is given none of their roles names."""
+    roles = [m.role for m in cluster.mentions if m.role]
+    return head in ROLE_NOUNS and bool(roles) and not any(same_role(head, r) for r in roles)
 
 
 def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster], *,

@@ -6,11 +6,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from storyline import pipeline
 from storyline.entities import link_entities
 from storyline.marks import find_quote_marks
 from storyline.models import Mention
 from storyline.quotes import _char_mask, _governing_verb
 from storyline.speakers import SpeakerResolver, _person_tagged_as_org
+from tests.conftest import article
 
 
 def _quote(analyse: Any, text: str, fragment: str) -> Any:
@@ -687,3 +689,12 @@ def test_council_ministry_and_company_descriptions_find_the_body_named_later(ana
     company = ('The factory will close in June, the company said on Friday. About 300 people '
                'work there. Brannock Textiles Ltd said it had tried to find a buyer.')
     assert _speaker_name(analyse, company, "factory will close") == "Brannock Textiles Ltd"
+
+
+def test_an_unnamed_spokeswoman_is_not_the_chief_executive_named_after_her() -> None:
+    text = ("The Marrowby Water Authority said it would pay compensation. Payments will start "
+            "next month, an MWA spokeswoman said.\n\nThe MWA chief executive, Graham Otley, "
+            "apologised to residents on Tuesday.")
+    quotes = pipeline.quotes_for([article(text)])
+    said = next(q for q in quotes if q["text"].startswith("Payments"))
+    assert said["speaker_name"] != "Graham Otley"
