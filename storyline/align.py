@@ -586,8 +586,9 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
 
 def _quantity(label: str) -> str:
     """What a number counts, for a divergence's heading: "number of passengers"."""
-    if label in CURRENCY_UNITS.values():
-        return f"amount in {label}s"
+    money, _, rate = label.partition(" per ")
+    if money in CURRENCY_UNITS.values():
+        return f"amount in {money}s" + (f" per {rate}" if rate else "")
     if label == "percent":
         return "percentage"
     return f"number of {plural(label)}"

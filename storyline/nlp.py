@@ -278,7 +278,8 @@ def _numbers(sent: Span) -> list[tuple[str, float]]:
         value = _number_phrase_value(token)
         currency = next((t for t in token.subtree if t.is_currency), None)
         if currency is not None and value is not None:  # "$212,000", "€3.5 billion"
-            found.append((CURRENCY_UNITS.get(currency.text, currency.text), value))
+            money = CURRENCY_UNITS.get(currency.text, currency.text)
+            found.append((f"{money} per {rate}" if (rate := _rate(token)) else money, value))
             continue
         unit = token.head
         of_objects = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -292,6 +293,17 @@ def _numbers(sent: Span) -> list[tuple[str, float]]:
         label = unit.lemma_.lower()
         found.append((COUNTED_AS.get(label, label), value))
     return found
+
+
+def _rate(number: Token) -> str | None:
+    """What an amount of money is charged per: "£3 an hour" -> "hour", "$40 per night".
+    "£3 an hour, up to £12 a day" gives two amounts of two things, each disputable."""
+    last = max(t.i for t in number.subtree if t.like_num or t.is_currency)
+    doc = number.doc
+    if last + 2 < len(doc) and doc[last + 1].lower_ in {"a", "an", "per", "each"} and \
+            doc[last + 2].pos_ == "NOUN":
+        return doc[last + 2].lemma_.lower()
+    return None
 
 
 def _no_amount(number: Token, unit: Token) -> bool:

@@ -38,6 +38,15 @@ def test_amounts_of_money_that_differ_are_a_divergence(analyse: Any) -> None:
     assert {f.agreement for f in alignment.facts} == {"conflicting"}
 
 
+def test_a_rate_that_differs_is_a_divergence_beside_one_that_agrees(analyse: Any) -> None:
+    # "£12 a day" in both would hide the dispute if both amounts counted one thing.
+    alignment = _align(analyse, {"a": "The parking charge will be £3 an hour, up to £12 a day.",
+                                 "b": "The parking charge will be £2 an hour, capped at £12 "
+                                      "a day."})
+    assert [d.topic for d in alignment.divergences] == ["amount in pounds per hour: 2 vs 3"]
+    assert {f.agreement for f in alignment.facts} == {"conflicting"}
+
+
 def test_a_long_sentence_copied_word_for_word_is_no_second_source(analyse: Any) -> None:
     said = ("The blaze at the Harlow box plant broke out at about 10 p.m. on Tuesday and "
             "took 40 firefighters six hours to bring under control.")
@@ -310,7 +319,8 @@ def test_a_second_match_in_one_article_is_kept_as_support(analyse: Any) -> None:
     ("passenger", "number of passengers"), ("person", "number of people"),
     ("family", "number of families"), ("bus", "number of buses"), ("crew", "number of crew"),
     ("percent", "percentage"), ("dollar", "amount in dollars"), ("foot", "number of feet"),
-    ("km", "number of km"), ("life", "number of lives")])
+    ("km", "number of km"), ("life", "number of lives"),
+    ("pound per hour", "amount in pounds per hour")])
 def test_a_divergence_heading_names_what_the_number_counts(label: str, heading: str) -> None:
     assert _quantity(label) == heading
 
