@@ -114,4 +114,6 @@ def same_outlet(a: str, b: str) -> bool:
         return True
     # the name without its last word when that word only says it is an outlet
     *head, last = long.split()
-    return last in OUTLET_WORDS and bool(head) and norm(" ".join(head)) == norm(short)
+    # ("The Chronicle" is not the "Chronicle Herald": a name that is an outlet word alone)
+    return last in OUTLET_WORDS and bool(head) and norm(" ".join(head)) == norm(short) and \
+        not all(word in OUTLET_WORDS for word in re.sub(r"^[Tt]he\s+", "", short).split())

@@ -213,7 +213,8 @@ def newsletter_by_layout(sketch: Sketch, sketches: Sequence[Sketch]) -> bool:
     transcript's speaker again and again), one of them naming another outlet of the set as
     its source ("(Castelmere Gazette)", "The Castelmere Ledger reports"). A market report
     in labelled sections ("BONDS: ...") names no other outlet."""
-    labels = {label for label in _labels(sketch) if label not in PAGE_FURNITURE}
+    labels = {label for label in _labels(sketch) if label not in PAGE_FURNITURE and
+              label.split()[0] not in EXPLAINER_OPENINGS}
     if len(labels) < NEWSLETTER_LABELS:
         return False
     text, own = sketch.article.text, sketch.article.outlet
@@ -228,6 +229,11 @@ def _labels(sketch: Sketch) -> list[str]:
     return [match.group(0).rstrip(": ") for match in found if match]
 
 
+# An explainer's sections ("WHAT HAPPENED:", "WHY IT MATTERS:", "BACKGROUND:") tell one
+# story from several sides: no newsletter's items.
+EXPLAINER_OPENINGS = {"WHAT", "WHAT'S", "WHY", "HOW", "WHO", "WHERE", "WHEN", "BACKGROUND",
+                      "CONTEXT", "ANALYSIS", "KEY", "BOTTOM", "DETAILS", "CORRECTION",
+                      "EDITOR'S", "UPDATE"}
 PAGE_FURNITURE = {"READ MORE", "WATCH", "PUBLISHED", "UPDATED", "RELATED", "SEE ALSO",
                   "VIDEO", "PHOTOS", "LISTEN", "ADVERTISEMENT", "SIGN UP", "SUBSCRIBE"}
 

@@ -67,6 +67,18 @@ def detect_provenance(articles: Sequence[Article]) -> list[Provenance]:
             for index in range(len(sketches))]
 
 
+def _credited_in_the_set(sketch: Sketch, sketches: Sequence[Sketch]) -> list[Sketch]:
+    """For each other outlet the article credits ("(Source: Fjord Post)"), the first article
+    of the set from it; outlets the set has no article from are left out."""
+    found = []
+    for name in credited_outlets(sketch.article):
+        match = next((s for s in sketches if s is not sketch and
+                      same_outlet(name, s.article.outlet)), None)
+        if match is not None and match not in found:
+            found.append(match)
+    return found
+
+
 def _break_cycles(results: dict[int, PairResult], sketches: Sequence[Sketch]) -> None:
     """Each pair's direction is decided alone (times when both are known, else the edits),
     so three near copies can copy one another round in a ring. The ring's member that is
@@ -124,10 +136,8 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
         return Provenance(article.id, "duplicate", source.id, 1.0, tuple(evidence))
     # A newsletter crediting each item's outlet ("(Source: Fjord Post)", "(Source: Coast
     # Daily)"), two of them here, reprints no one article: it is a digest of them.
-    named = [s for s in sketches if s is not sketch and any(
-        same_outlet(name, s.article.outlet) for name in credited_outlets(article))] \
-        if credit else []
-    if len({outlet_key(s.article.outlet) for s in named}) >= 2:
+    named = _credited_in_the_set(sketch, sketches) if credit else []
+    if len(named) >= 2:
         best = digest_pair or pair
         source_sketch = sketches[best.source] if best else named[0]
         return Provenance(article.id, "digest", source_sketch.article.id,
@@ -276,11 +286,16 @@ def independence_groups(provenance: Sequence[Provenance]) -> dict[str, str]:
     parent = {p.article: p.of for p in provenance if p.kind != "original" and p.of}
     # Reprints of an outlet none of these articles is from (two papers running one wire
     # story, cut differently) are one source: the first of them stands for the wire.
-    wire: dict[str, str] = {}
+    wire: list[tuple[str, str]] = []  # (credited outlet, the first reprint crediting it)
     for p in provenance:
         if p.kind == "reprint" and not p.of and p.credited:
-            first = wire.setdefault(outlet_key(p.credited), p.article)
-            parent.setdefault(p.article, first)
+            credited = p.credited
+            first = next((article for outlet, article in wire
+                          if same_outlet(outlet, credited)), None)
+            if first is None:
+                wire.append((credited, p.article))
+            else:
+                parent.setdefault(p.article, first)
     parent = {k: v for k, v in parent.items() if k != v}
 
     def root(article_id: str) -> str:

@@ -68,3 +68,4 @@ def test_an_outlet_named_without_its_last_word_is_itself() -> None:
     assert find_credit(other)[0] == "Northwire"
     assert not same_outlet("Dunmore Times", "Dunmore Herald")
     assert not same_outlet("Post", "Washington Post")
+    assert not same_outlet("The Chronicle", "Chronicle Herald")  # an outlet word alone

@@ -182,6 +182,44 @@ def test_a_newsletter_laid_out_in_labelled_items_is_a_digest_without_a_copied_it
             ("original", None)
 
 
+def test_an_explainer_in_labelled_sections_is_no_newsletter() -> None:
+    explainer = ("Dunmore drivers face long detours after the city shut its main river "
+                 "crossing in midweek.\n\n"
+                 "WHAT HAPPENED: Inspectors spotted damage below the deck, as Meridian Press "
+                 "first reported.\n\n"
+                 "WHY IT MATTERS: Delivery firms say each trip now takes half an hour longer "
+                 "and shops fear a quiet spring.\n\n"
+                 "WHAT'S NEXT: Residents can put questions to officials at a hall in Elm Row.")
+    kinds = _kinds(article(ORIGINAL, id="wire", outlet="Meridian Press",
+                           published="2026-03-11T09:00:00Z"),
+                   article(explainer, id="explainer", outlet="Dunmore Daybreak",
+                           published="2026-03-12T06:00:00Z"))
+    assert kinds["explainer"] == ("original", None)
+
+
+def test_reprints_crediting_one_wire_by_two_spellings_are_one_source() -> None:
+    body = ORIGINAL.split(" - ", 1)[1]
+    provenance = detect_provenance([
+        article("(Northwire) - " + body.rsplit("\n\n", 2)[0], id="local",
+                outlet="Local Daily", published="2026-03-11T10:00:00Z"),
+        article("(Northwire Press) - " + body.split("\n\n", 2)[2], id="coast",
+                outlet="Coast Times", published="2026-03-11T11:00:00Z")])
+    assert [p.kind for p in provenance] == ["reprint", "reprint"]
+    assert independence_groups(provenance) == {"local": "local", "coast": "local"}
+
+
+def test_a_reprint_of_a_wire_the_set_spells_two_ways_is_no_digest() -> None:
+    credited = ORIGINAL.replace("(Meridian Press)", "(Northwire Press)")
+    kinds = _kinds(article(ORIGINAL.replace("(Meridian Press) ", ""), id="w1",
+                           outlet="Northwire Press", published="2026-03-11T08:00:00Z"),
+                   article("A second story from the wire about the harbour ferry timetable "
+                           "and its new Sunday sailings to Hale Island.", id="w2",
+                           outlet="Northwire", published="2026-03-11T09:00:00Z"),
+                   article(credited, id="r", outlet="Lakeside Courier",
+                           published="2026-03-11T12:00:00Z"))
+    assert kinds["r"] == ("reprint", "w1")
+
+
 def test_a_newsletter_crediting_two_outlets_of_the_set_is_their_digest() -> None:
     other = ("Shopkeepers on the Mill Lane detour said on Thursday that the closure of the "
              "Kestrel River Bridge had cut their trade by half within two days.\n\n"
