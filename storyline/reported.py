@@ -467,16 +467,6 @@ def _reported_within(cue: Token) -> bool:
     return any(a.pos_ == "VERB" and a.lemma_.lower() in INDIRECT_VERBS for a in cue.ancestors)
 
 
-def _inside_report(cue: Token) -> bool:
-    """A cue inside the words of the nearest speech verb above it ("Varga said she thinks
-    ..."), not in the description of its speaker ("Varga, who thinks ..., said")."""
-    child = cue
-    for head in cue.ancestors:
-        if head.pos_ == "VERB" and head.lemma_.lower() in INDIRECT_VERBS:
-            return not child.dep_.startswith(("nsubj", "csubj"))
-        child = head
-    return False
-
 
 def _has_subject(cue: Token) -> bool:
     """A cue with a subject of its own, or joined by "and" to a verb that has one ("Dahl

@@ -438,7 +438,8 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
         if from_original:
             overlap += MERGE_OVERLAP
         elif mention.precision == "day" and _action(mention) in draft.actions and \
-                _same_action(words, draft.roots):  # (in a year, one person hosts two shows)
+                _same_action(words, draft.roots, _action(mention)):
+            # (day precision: in a year, one person hosts two shows)
             overlap = max(overlap, MERGE_OVERLAP)
         if overlap > best_score:
             best, best_score = draft, overlap
@@ -452,20 +453,21 @@ def _action(mention: DateMention) -> str:
     return "" if mention.reporting or not mention.action else _root(mention.action)
 
 
-def _same_action(words: set[str], roots: set[str]) -> bool:
-    """One action told in other words, by roots: "the council's vote on tram fares will be
-    held" and "councillors will be voting ... on what a tram ride costs" share "vot" and
-    "tram"; "pushed the opening of the Line 3 tram from April 12" and "the new Line 3 tram
-    will open ... on April 12" share "open", "line" and "tram"."""
+def _same_action(words: set[str], roots: set[str], action: str) -> bool:
+    """One action told in other words, by roots: "pushed the opening of the Line 3 tram
+    from April 12" and "the new Line 3 tram will open ... on April 12" share "open" and,
+    besides it, "line" and "tram". Besides the action, two roots at least: "the council's
+    vote on tram fares" and "the cycling club voting on a new tram route" share only
+    "tram", and are two votes."""
     mine = {_root(w) for w in words}
     shared = mine & roots
-    if len(shared) < 2:
-        return False  # the action and something else: "councillors vote on the budget" and
-        # "residents vote on a park" are two votes
+    if len(shared - {action}) < ACTION_MIN_OTHERS:
+        return False
     return len(shared) / max(1, min(len(mine), len(roots))) >= MERGE_OVERLAP or \
         len(shared) >= ACTION_MIN_SHARED
 
 
+ACTION_MIN_OTHERS = 2  # roots the two clauses share besides the action's own
 ACTION_MIN_SHARED = 3  # roots of the same action's two clauses, the action's own among them
 
 
@@ -624,9 +626,10 @@ def _to_event(group: Sequence[_Draft], published: dict[str, float],
 
 
 def _describing(draft: _Draft, status: str, published: dict[str, float]) -> DateMention:
-    """The mention to describe the entry by: the latest report telling it in the entry's
-    status ("the fare plan was approved on March 4" for a vote that "will" be held, then
-    happened), else the first mention."""
+    """The mention to describe the entry by: the first mention when it tells the entry's
+    status, else the latest report that does ("the fare plan was approved on March 4" for
+    a vote first told as one that "will" be held, which then happened); failing both, the
+    first mention."""
     told = [m for m in draft.mentions if m.status == status]
     if not told or draft.mentions[0].status == status:
         return draft.mentions[0]

@@ -1164,7 +1164,7 @@ def test_a_promise_or_threat_of_no_speaker_is_no_reported_speech(analyse: Any) -
         "to block the quay", "to reopen the slipway by Monday"]
 
 
-def test_a_thought_inside_reported_words_is_not_reported_twice(analyse: Any) -> None:
+def test_a_thought_is_no_reported_speech_inside_a_report_or_alone(analyse: Any) -> None:
     text = ('Mayor Ilse Varga said she thinks the pier will reopen in May. The harbour board '
             'said in a statement that it hopes the ferry fares will fall.')
     reported = [(q.cue, q.text) for q in _quotes(analyse, text)]
