@@ -137,6 +137,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
         if found:  # the words cut off ("Checks Into Rehab") are no candidates either
             covered.update(range(ent.start, ent.end))
     mentions = settle_kinds(doc, mentions)  # firms, villages and title words out of people
+    mentions = _with_couples(doc, article_id, mentions)
     # In the "Keep Brennan's Open" campaign, "Brennan's" is the pub and "Keep" no given
     # name: no bare surnames or given names are read in a quoted title ("Gary Ross Is
     # Boss" still names Gary Ross, a full name of the story).
@@ -510,6 +511,40 @@ def _other_bearer(token: Token, found: list[Mention], taken: set[int], article_i
     if any(m.label == "PERSON" and name_parts(m.name)[:1] == [before.text] for m in found):
         return None
     return _mention_from_tokens([before, token], "PERSON", article_id)
+
+
+def _with_couples(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Ines and Mark Calloway": two people of one surname, the first named by her given
+    name alone (the tagger makes "Ines" a body, or nothing). She is "Ines Calloway"."""
+    extra: list[Mention] = []
+    dropped: set[int] = set()
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end)
+        if mention.kind != "name" or mention.label != "PERSON" or span is None or \
+                len(span) != 2 or span.start < 2 or doc[span.start - 1].lower_ != "and":
+            continue
+        given = doc[span.start - 2]
+        if not _a_lone_given_name(given):
+            continue
+        dropped.update(i for i, m in enumerate(mentions)
+                       if m.start == given.idx and m.end == given.idx + len(given))
+        extra.append(Mention(article_id, given.text, given.idx, given.idx + len(given),
+                             "PERSON", name=f"{given.text} {span[-1].text}"))
+    return [m for i, m in enumerate(mentions) if i not in dropped] + extra
+
+
+def _a_lone_given_name(token: Token) -> bool:
+    """A capitalised word standing alone before "and Mark Calloway": not part of a longer
+    name ("Procter"), a title, a body's word or an honorific."""
+    doc, key = token.doc, token.lower_
+    before = doc[token.i - 1] if token.i else None
+    return token.is_alpha and token.is_title and token.pos_ == "PROPN" and \
+        (before is None or not before.is_title or starts_sentence(token)) and \
+        token.ent_type_ in {"", "ORG", "PERSON", "GPE", "NORP"} and \
+        (not token.ent_type_ or doc[token.i].ent_iob_ == "B" and
+         (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")) and \
+        key not in ROLE_NOUNS | ORG_NOUNS | ORG_NAME_WORDS | OFFICE_TITLES and \
+        key not in HONORIFICS
 
 
 def _titled_name(ent: Span) -> Span:

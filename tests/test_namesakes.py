@@ -81,3 +81,15 @@ def test_mr_and_a_surname_goes_to_the_bearer_who_is_no_ones_relative(analyse: An
     took = text.index("Vennik took")
     assert took in _starts(people["Tomas Vennik"])
     assert took not in _starts(people["Aksel Vennik"])
+
+
+def test_a_couple_sharing_a_surname_is_two_people(nlp: Any) -> None:
+    text = ("The lighthouse has been sold for 415,000 pounds to Ines and Mark Calloway from "
+            "Edinburgh, the board announced on Thursday.")
+    doc = nlp(text)
+    index = link_entities(find_mentions(doc, "a1"))
+    assert {"Ines Calloway", "Mark Calloway"} <= set(_people(index))
+    assert not [e for e in index.entities if e.label == "ORG" and e.name == "Ines"]
+    # A word in lower case before "and" is no given name.
+    titled = link_entities(find_mentions(nlp("The mayor and Mark Calloway spoke."), "a2"))
+    assert set(_people(titled)) == {"Mark Calloway"}
