@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
+from .credits import is_credit_line
 from .models import (
     Article,
     ArticleAnalysis,
@@ -284,7 +285,7 @@ def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list
     for analysis in analyses:
         for position, sentence in enumerate(analysis.sentences):
             lemmas = frozenset(analysis.lemmas[position]) if analysis.lemmas else frozenset()
-            if len(lemmas) < MIN_FACT_LEMMAS:
+            if len(lemmas) < MIN_FACT_LEMMAS or is_credit_line(sentence.text):
                 continue
             numbers = analysis.numbers[position] if analysis.numbers else ()
             ordered = analysis.lemmas[position]

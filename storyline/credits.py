@@ -77,6 +77,20 @@ def credited_outlets(article: Article) -> list[str]:
     return found
 
 
+def is_credit_line(text: str) -> bool:
+    """A sentence that only credits an outlet: a dateline ("MARROWBY (Kestrel Wire) -") or
+    "This story originally appeared in Kestrel Wire." (it states nothing of the story)."""
+    stripped = text.strip()
+    for pattern in CREDIT_PATTERNS:
+        match = pattern.search(stripped)
+        if match and len(stripped) - (match.end() - match.start()) <= CREDIT_LINE_SLACK:
+            return True
+    return False
+
+
+CREDIT_LINE_SLACK = 3  # characters a credit line has beyond its credit: a full stop, a dash
+
+
 def _credits(article: Article) -> Iterator[tuple[str, int, int]]:
     text = article.text
     for pattern in CREDIT_PATTERNS:

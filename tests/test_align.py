@@ -557,3 +557,13 @@ def test_two_speakers_saying_the_same_corroborate_it(analyse: Any) -> None:
         "b": "Harbour master Tomas Roe said the crane had passed an inspection in January."})
     [fact] = alignment.facts
     assert fact.agreement == "corroborated" and alignment.divergences == ()
+
+
+def test_a_dateline_or_credit_line_is_no_fact(analyse: Any) -> None:
+    wire = ("MARROWBY (Kestrel Wire) - A burst water main flooded Marrowby High Street on "
+            "Tuesday.\n\nThis story originally appeared in Kestrel Wire.")
+    alignment = _align(analyse, {"a": wire, "b": "Shops on Marrowby High Street closed after "
+                                                 "the flood on Tuesday."})
+    texts = [f.text for f in alignment.facts]
+    assert not [t for t in texts if "Kestrel Wire" in t]
+    assert any(t.startswith("A burst water main") for t in texts)
