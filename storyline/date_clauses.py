@@ -562,6 +562,10 @@ def _own_children(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ not in {"advcl", "acl", "relcl", "npadvmod"}]
 
 
+def _since(ent: Span) -> bool:
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"
+
+
 def clause_status(ent: Span, *, future: bool | None) -> str:
     """happened / planned / cancelled / proposed for the clause a date anchors."""
     verb = _governing_verb(ent)
@@ -594,7 +598,9 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
     # A verb calls off, not a noun: "the delay would cost them trade over Easter".
     calls_off = {t.lemma_.lower() for t in related if t.pos_ != "NOUN"} & CANCEL_LEMMAS
     if calls_off and not ("call" in lemmas and "off" not in words) and \
-            not _until(ent):  # "suspended until Friday": Friday ends the suspension
+            not _until(ent) and \
+            not _since(ent):  # "suspended until Friday": Friday ends the suspension;
+        # "delayed twice since 2021": the delays began then, nothing set for 2021 was off
         return "cancelled"
     # "sought help in 2010", "proposed the plan on Monday": the asking is what happened.
     asked_then = future is False and verb.tag_ == "VBD"

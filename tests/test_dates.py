@@ -226,6 +226,11 @@ def test_a_state_lasting_until_a_day_told_in_the_present_lasts_ahead(
     assert found.status != "cancelled"  # the day the suspension ends
 
 
+def test_a_year_since_which_something_was_delayed_is_not_called_off(analyse: Any) -> None:
+    analysis = analyse("The authority had delayed the pipe replacement twice since 2021.")
+    assert [(d.value, d.status) for d in analysis.dates] == [("2021", "happened")]
+
+
 def test_a_relative_clause_keeps_its_own_tense_and_status(analyse: Any) -> None:
     analysis = analyse("Volunteers signed up to watch the recount, which starts on Monday. "
                        "Officials began reviewing ballots on Tuesday, a day after the count "
