@@ -38,6 +38,13 @@ MOVE_TO_WORDS = {"to", "until", "till", "into"}
 # the opening from May 4 to June 1"), not what it pushes for ("push for a new pier").
 MOVE_PARTICLES = {"push": {"back", "forward"}, "bring": {"forward"}, "put": {"back", "off"}}
 MOVES_ITS_OBJECT = {"push"}
+# These move a date only when what moves is no quantity: "the launch slipped to June", but
+# "ticket sales slipped from February to April" fell over those months.
+MOVES_IF_NO_QUANTITY = {"shift", "bump", "slip"}
+QUANTITY_NOUNS = {"sale", "price", "share", "cost", "rate", "figure", "number", "profit",
+                  "revenue", "income", "value", "stock", "output", "demand", "temperature",
+                  "level", "index", "market", "attendance", "turnout", "growth", "spending",
+                  "earnings", "ratings", "support", "traffic"}
 SETTING_LEMMAS = {"set", "schedule", "reschedule", "slate", "fix"}
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
 PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "may",
@@ -467,6 +474,10 @@ def moves_a_date(ent: Span, to_word: str) -> bool:
 
 def _moves_a_date(verb: Token | None, to_word: str) -> bool:
     if verb is None or verb.lemma_ not in MOVE_LEMMAS or _moves_to_a_place(verb):
+        return False
+    if verb.lemma_ in MOVES_IF_NO_QUANTITY and any(
+            c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lemma_.lower() in QUANTITY_NOUNS
+            for c in verb.children):
         return False
     particles = MOVE_PARTICLES.get(verb.lemma_)
     if particles is None:

@@ -226,6 +226,13 @@ def test_a_state_lasting_until_a_day_told_in_the_present_lasts_ahead(
     assert found.status != "cancelled"  # the day the suspension ends
 
 
+def test_a_quantity_that_slipped_over_months_moved_no_date(analyse: Any) -> None:
+    analysis = analyse("Ticket sales at the ferry company slipped from February to April.")
+    assert [(d.value, d.status) for d in analysis.dates] == [("2026-02/2026-04", "happened")]
+    moved = analyse("The launch of the ferry app slipped from February to April.")
+    assert [d.status for d in moved.dates] == ["cancelled", "planned"]
+
+
 def test_a_year_since_which_something_was_delayed_is_not_called_off(analyse: Any) -> None:
     analysis = analyse("The authority had delayed the pipe replacement twice since 2021.")
     assert [(d.value, d.status) for d in analysis.dates] == [("2021", "happened")]
