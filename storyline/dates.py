@@ -149,7 +149,7 @@ class _Finder:
                 (span[-1].lower_ in {"year-ago", "year-earlier", "ago", "earlier", "comparable"} or
                  re.fullmatch(r"\d{4}", span[-1].text)):
             span = self.doc[span.start:span.end + 1]  # "the year-ago [period]"
-        if self._comparison(span) or self._resolve(span):
+        if self._comparison(span) or self._resolve(span) or self._listed(span):
             return
         for piece in _shrunk(span):  # "d'etat last year", "seven a year ago"
             if self._resolve(piece, points_only=True):
@@ -177,6 +177,18 @@ class _Finder:
                 return False
         self._emit(amount, value, precision)
         return True
+
+    def _listed(self, span: Span) -> bool:
+        """ "will reopen on June 15, a month after the derailment": two expressions the
+        tagger made one, each kept (a shorter piece alone would lose the date)."""
+        commas = [t.i for t in span if t.text == ","]
+        if len(commas) != 1:
+            return False
+        left, right = _trim(self.doc[span.start:commas[0]]), _trim(self.doc[commas[0] + 1:span.end])
+        if not len(left) or not len(right) or \
+                self._value(left)[0] is None or self._value(right)[0] is None:
+            return False
+        return self._resolve(left) | self._resolve(right)
 
     def _resolve(self, span: Span, *, points_only: bool = False) -> bool:
         """Emit the mention(s) for one span; False when nothing in it could be placed.

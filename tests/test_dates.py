@@ -668,3 +668,14 @@ def test_the_day_a_dated_plan_was_told_dates_no_event(analyse: Any) -> None:
     assert found["October 3"] == ("2026-10-03", "planned", False)
     assert found["Tuesday"][2] is True
     assert found["Wednesday"] == ("2026-06-10", "happened", False)
+
+
+def test_a_date_the_tagger_joins_to_an_amount_keeps_both(analyse: Any) -> None:
+    # Fictional: spaCy tags "June 15, a month" as one expression.
+    analysis = analyse("DUNMORE (Test Wire) - Dunmore's Heron Line will reopen on June 15, "
+                       "a month after a landslide that closed it, the city's transit "
+                       "authority said on Wednesday.", published="2026-06-04T08:00:00Z")
+    found = {d.text: (d.value, d.status, d.no_event) for d in analysis.dates}
+    assert found["June 15"] == ("2026-06-15", "planned", False)
+    assert found["a month"][0] == "P1M"
+    assert found["Wednesday"] == ("2026-06-03", "happened", True)
