@@ -404,8 +404,8 @@ class _Finder:
                 if any(i in self.covered for i in range(start, end)):
                     continue
                 span = self.doc.char_span(start, end)
-                if span is None:
-                    continue
+                if span is None or (regex is SEASON_RE and span[-1].dep_ != "pobj"):
+                    continue  # "water drawn in spring wells": a kind of well
                 value, precision, derived = self._value_and_origin(span)
                 if value is None and self.base is not None:
                     continue

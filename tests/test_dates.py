@@ -635,6 +635,8 @@ def test_a_season_after_a_preposition_is_a_time(analyse: Any) -> None:
     found = [(d.text, d.value, d.status) for d in analysis.dates]
     assert ("the autumn", "2026-09-01/2026-11-30", "planned") in found
     assert not any(text == "fall" for text, _, _ in found)
+    wells = analyse("The grower sells bottles of water drawn in spring wells.")
+    assert not wells.dates  # a kind of well
 
 
 @pytest.mark.parametrize(("expression", "future", "expected"), [
