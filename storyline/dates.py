@@ -82,9 +82,10 @@ SET_RE = re.compile(r"\b(?=[dnwmhe])(?:daily|nightly|weekly|monthly|hourly|"
                     "|".join(calendar.day_name) + "|" + "|".join(calendar.month_name[1:]) +
                     r"))\b", re.IGNORECASE)
 # Seasons the tagger often misses ("would publish its report in the autumn"), only after a
-# word that makes them a time: "a fall in prices", "the summer timetable" are none.
+# word that makes them a time: "the summer timetable" is none. Not "fall": "lost his gloves
+# in the fall" is a tumble, and the tagger marks the season "the fall" itself.
 SEASON_RE = re.compile(r"\b(?:in|by|over|through|during|until|till|before|since) "
-                       r"(?P<time>the (?:early |late )?(?:spring|summer|autumn|winter|fall)|"
+                       r"(?P<time>the (?:early |late )?(?:spring|summer|autumn|winter)|"
                        r"(?:early |late )?(?:spring|summer|autumn|winter))\b"
                        r"(?! (?:of|in|and|or|to|months?|timetable|season|term|break|"
                        r"holidays?)\b)(?!-)", re.IGNORECASE)

@@ -630,11 +630,12 @@ def test_a_plan_told_in_the_past_tense_of_reported_speech_lies_ahead(analyse: An
 def test_a_season_after_a_preposition_is_a_time(analyse: Any) -> None:
     # Fictional: the tagger leaves "the autumn" untagged.
     analysis = analyse("The panel would publish its final report in the autumn, she said. "
-                       "Prices had a fall in the spring of 2020.",
+                       "Prices had a fall in the spring of 2020. The climber lost his "
+                       "gloves in the fall and was cold.",
                        published="2026-06-16T09:00:00Z")
     found = [(d.text, d.value, d.status) for d in analysis.dates]
     assert ("the autumn", "2026-09-01/2026-11-30", "planned") in found
-    assert not any(text == "fall" for text, _, _ in found)
+    assert not any(text.endswith("fall") for text, _, _ in found)
     wells = analyse("The grower sells bottles of water drawn in spring wells.")
     assert not wells.dates  # a kind of well
 
