@@ -386,9 +386,11 @@ def is_future(ent: Span) -> bool | None:
         if _scheduled_present(ent, verb, aux_words):
             return True
         if verb.lemma_ in PLAN_LEMMAS and verb.tag_ in {"VBZ", "VBP", "VBN", "JJ"}:
-            # "is expected to", "plans to", "is due to"; "was due to be held on Sunday" is
-            # a plan of the past
-            return not (verb.tag_ == "JJ" and verb.head.tag_ == "VBD")
+            if verb.tag_ == "JJ" and verb.head.tag_ == "VBD":
+                # "was due to be held on Sunday": a plan told in the past, its day on either
+                # side of the report (a bare weekday then reads as the one before)
+                return None
+            return True  # "is expected to", "plans to", "is due to"
         if verb.tag_ in {"VBZ", "VBP"} and any(
                 c.dep_ == "acomp" and c.lower_ in FUTURE_ADJECTIVES | {"due", "likely"}
                 for c in verb.children):
