@@ -168,6 +168,26 @@ def is_reporting(ent: Span) -> bool:
     return verb is not None and verb.lemma_ in SPEECH_LEMMAS
 
 
+def told_plan(ent: Span) -> tuple[int, int] | None:
+    """ "X will go on display on October 3, the curator said on Tuesday": for the date of a
+    saying, the character bounds of what was said when that lies ahead (will, would,
+    going to); None otherwise."""
+    verb = _governing_verb(ent)
+    if verb is None or verb.lemma_ not in SPEECH_LEMMAS or \
+            verb not in {ent.root.head, ent.root.head.head}:
+        return None
+    told = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not told and verb.dep_ in {"ccomp", "parataxis"} and verb.head != verb:
+        told = [verb.head]  # the parser hangs "..., she said" on what she said
+    for clause in told:
+        aux_words = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+        if aux_words & FUTURE_MARKERS and not _past_modal(aux_words):
+            first, last = clause.left_edge, clause.right_edge
+            if verb.i < first.i or verb.i > last.i:  # the saying lies outside what was said
+                return first.idx, last.idx + len(last)
+    return None
+
+
 def no_event(ent: Span) -> bool:
     """No event at all: a newsletter talking to its reader, a sentence about how far off a
     date feels, or a condition ("if the airport did not offer guarantees by Friday")."""
@@ -358,8 +378,12 @@ def is_future(ent: Span) -> bool | None:
         if verb is None:
             break
         aux_words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if _past_modal(aux_words):
+            return False  # "would have been run on Sunday": a past that did not come about
         if aux_words & FUTURE_MARKERS or aux_words & MODALS or verb.lower_ in FUTURE_MARKERS:
             return True
+        if _plan_told_in_the_past(verb, aux_words):
+            return True  # "said results were expected before Christmas": "are expected"
         if verb.lemma_ in {"schedule", "plan", "set"} and verb.tag_ == "VBN" and \
                 aux_words & {"has", "have", "had"}:
             # "has scheduled a news conference Thursday": ahead; "had planned": either way
@@ -369,6 +393,10 @@ def is_future(ent: Span) -> bool | None:
         if _scheduled_present(ent, verb, aux_words):
             return True
         if verb.lemma_ in PLAN_LEMMAS and verb.tag_ in {"VBZ", "VBP", "VBN", "JJ"}:
+            if verb.tag_ == "JJ" and verb.head.tag_ == "VBD":
+                # "was due to be held on Sunday": a plan told in the past, its day on either
+                # side of the report (a bare weekday then reads as the one before)
+                return None
             return True  # "is expected to", "plans to", "is due to"
         if verb.tag_ in {"VBZ", "VBP"} and any(
                 c.dep_ == "acomp" and c.lower_ in FUTURE_ADJECTIVES | {"due", "likely"}
@@ -376,8 +404,11 @@ def is_future(ent: Span) -> bool | None:
             return True  # "is due in Dunmore on Thursday", "a frost is likely on Wednesday"
         if verb.dep_ == "xcomp" and any(c.lower_ == "to" for c in verb.children) and (
                 verb.head.lemma_ in INTENT_LEMMAS or
-                (verb.head.lemma_ == "be" and verb.head.tag_ in {"VBZ", "VBP"})):
-            return True  # "planned to leave on Thursday", "is to resume trading Tuesday"
+                (verb.head.lemma_ in {"be", "have", "need"} and
+                 verb.head.tag_ in {"VBZ", "VBP"})):
+            # "planned to leave on Thursday", "is to resume trading Tuesday", "now I have to
+            # do it all again through the summer": what one must do lies ahead
+            return True
         if (verb.dep_ == "acl" and verb.head.pos_ == "NOUN" or verb.dep_ == "pcomp") and any(
                 c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
             return True  # "with construction to begin in June", "a vote to be held Friday"
@@ -398,6 +429,23 @@ def is_future(ent: Span) -> bool | None:
     if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "by":
         return True  # a deadline: "reopen by October"
     return None
+
+
+def _past_modal(aux_words: set[str]) -> bool:
+    """ "would have been run", "could have been held": a modal perfect looks back."""
+    return "have" in aux_words and bool(aux_words & {"would", "'d", "could", "should",
+                                                     "might", "may", "must"})
+
+
+def _plan_told_in_the_past(verb: Token, aux_words: set[str]) -> bool:
+    """ "the professor said results were expected before Christmas": a plan told in the
+    past tense inside what someone said is the sequence of tenses, not a past plan; said,
+    it was "results are expected". Not in a main clause: "the race was due on Sunday"."""
+    if verb.lemma_ not in PLAN_LEMMAS or verb.tag_ != "VBN" or \
+            not aux_words & {"was", "were"}:
+        return False
+    return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_LEMMAS and \
+        verb.head.tag_ == "VBD"
 
 
 def _until(ent: Span) -> bool:
@@ -584,6 +632,9 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
         return "planned" if future else "happened"
     if _plan_called_off(verb):
         return "cancelled"
+    aux_words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if "have" in aux_words and aux_words & {"would", "'d"}:
+        return "cancelled"  # "the marathon would have been run on Sunday": it was not
     if _is_new_date_of_a_move(ent, verb):
         return "planned"
     if _is_old_date_of_a_move(ent, verb):

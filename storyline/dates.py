@@ -16,6 +16,7 @@ earlier" (the last date and the last fiscal quarter named).
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import re
 from datetime import date, datetime, timedelta
 
@@ -34,6 +35,7 @@ from .date_clauses import (
     no_event,
     reported_agent,
     sentence_bounds,
+    told_plan,
     verb_lemma,
 )
 from .models import DateMention, DatePart, Sentence
@@ -79,6 +81,14 @@ SET_RE = re.compile(r"\b(?=[dnwmhe])(?:daily|nightly|weekly|monthly|hourly|"
                     r"evening|weekend|summer|winter|spring|autumn|" +
                     "|".join(calendar.day_name) + "|" + "|".join(calendar.month_name[1:]) +
                     r"))\b", re.IGNORECASE)
+# Seasons the tagger often misses ("would publish its report in the autumn"), only after a
+# word that makes them a time: "the summer timetable" is none. Not "fall": "lost his gloves
+# in the fall" is a tumble, and the tagger marks the season "the fall" itself.
+SEASON_RE = re.compile(r"\b(?:in|by|over|through|during|until|till|before|since) "
+                       r"(?P<time>the (?:early |late )?(?:spring|summer|autumn|winter)|"
+                       r"(?:early |late )?(?:spring|summer|autumn|winter))\b"
+                       r"(?! (?:of|in|and|or|to|months?|timetable|season|term|break|"
+                       r"holidays?)\b)(?!-)", re.IGNORECASE)
 # Modifiers TimeML annotators leave outside the expression ("about [five hours]", "only
 # [six months]"); "nearly", "almost", "at least" and "around" they mostly keep inside.
 LEADING_MODIFIERS = ("about", "only", "just", "barely", "as long as", "as many as",
@@ -104,7 +114,7 @@ def find_dates(doc: Doc, article_id: str, published: datetime | None) -> list[Da
     for span in _time_entities(doc):
         found.entity(span)
     found.patterns()
-    return sorted(found.mentions, key=lambda m: m.start)
+    return sorted(found.plans_told_elsewhere(), key=lambda m: m.start)
 
 
 class _Finder:
@@ -118,6 +128,8 @@ class _Finder:
         self.anchor: tuple[str, str] | None = None  # (value, precision) of the last date
         self.quarter: tuple[int, int] | None = None  # (year, quarter) last named
         self._future: dict[tuple[int, int], bool | None] = {}  # _is_future per token span
+        # per mention dating a saying: the bounds of what was said, when that lies ahead
+        self._told: dict[int, tuple[int, int]] = {}
 
     # -- spaCy entities -------------------------------------------------------------
 
@@ -138,7 +150,7 @@ class _Finder:
                 (span[-1].lower_ in {"year-ago", "year-earlier", "ago", "earlier", "comparable"} or
                  re.fullmatch(r"\d{4}", span[-1].text)):
             span = self.doc[span.start:span.end + 1]  # "the year-ago [period]"
-        if self._comparison(span) or self._resolve(span):
+        if self._comparison(span) or self._resolve(span) or self._listed(span):
             return
         for piece in _shrunk(span):  # "d'etat last year", "seven a year ago"
             if self._resolve(piece, points_only=True):
@@ -166,6 +178,18 @@ class _Finder:
                 return False
         self._emit(amount, value, precision)
         return True
+
+    def _listed(self, span: Span) -> bool:
+        """ "will reopen on June 15, a month after the derailment": two expressions the
+        tagger made one, each kept (a shorter piece alone would lose the date)."""
+        commas = [t.i for t in span if t.text == ","]
+        if len(commas) != 1:
+            return False
+        left, right = _trim(self.doc[span.start:commas[0]]), _trim(self.doc[commas[0] + 1:span.end])
+        if not len(left) or not len(right) or \
+                self._value(left)[0] is None or self._value(right)[0] is None:
+            return False
+        return self._resolve(left) | self._resolve(right)
 
     def _resolve(self, span: Span, *, points_only: bool = False) -> bool:
         """Emit the mention(s) for one span; False when nothing in it could be placed.
@@ -373,13 +397,16 @@ class _Finder:
 
     def patterns(self) -> None:
         text = text_of(self.doc)
-        for regex in (SET_RE, REF_RE, HOLIDAY_RE, FISCAL_RE):
+        for regex in (SET_RE, REF_RE, HOLIDAY_RE, FISCAL_RE, SEASON_RE):
             for match in regex.finditer(text):
-                if any(i in self.covered for i in range(match.start(), match.end())):
+                # the time itself, without the word before it that makes it one
+                start, end = match.span("time") if "time" in regex.groupindex else \
+                    match.span()
+                if any(i in self.covered for i in range(start, end)):
                     continue
-                span = self.doc.char_span(match.start(), match.end())
-                if span is None:
-                    continue
+                span = self.doc.char_span(start, end)
+                if span is None or (regex is SEASON_RE and span[-1].dep_ != "pobj"):
+                    continue  # "water drawn in spring wells": a kind of well
                 value, precision, derived = self._value_and_origin(span)
                 if value is None and self.base is not None:
                     continue
@@ -426,6 +453,9 @@ class _Finder:
         start, end = sentence_bounds(span)
         sentence = Sentence(self.article_id, start, end, text_of(self.doc)[start:end])
         status = clause_status(span, future=future)
+        told = told_plan(span) if is_reporting(span) else None
+        if told is not None:
+            self._told[len(self.mentions)] = told
         if status == "planned" and self._before_publication(value):
             status = "happened"  # "delayed until March 2025, when a jury convicted him"
         elif status == "happened" and self._after_publication(value):
@@ -439,6 +469,18 @@ class _Finder:
             timex=timex, parts=parts, reporting=is_reporting(span), verb=verb_lemma(span),
             no_event=no_event(span), agent=reported_agent(span),
             action=event_action(span), move=date_move(span)))
+
+
+    def plans_told_elsewhere(self) -> list[DateMention]:
+        """The mentions, with the day of a saying dating no event when what was said lies
+        ahead and names its own date: "X will go on display on October 3, the curator said
+        on Tuesday" is a plan for October 3, not something that happened on Tuesday."""
+        mentions = list(self.mentions)
+        for index, (start, end) in self._told.items():
+            if any(start <= other.start < end and not other.reporting and
+                   other.precision in TIMELINE_PRECISIONS for other in self.mentions):
+                mentions[index] = dataclasses.replace(mentions[index], no_event=True)
+        return mentions
 
 
 TIME_UNITS = {"day", "week", "month", "year", "quarter", "period", "decade", "century",

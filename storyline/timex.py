@@ -512,6 +512,14 @@ def _season(text: str, base: date | None, future: bool | None) -> Result | None:
     else:
         assert base is not None
         year = base.year + (1 if "next" in text else -1 if "last" in text else 0)
+        if not re.search(r"\b(?:this|next|last)\b", text) and future is not None:
+            # "will reopen in the spring" said in December: the spring ahead; "closed in
+            # the autumn" said in June: the one behind
+            ends = year + (1 if last < first else 0)
+            if future and base > date(ends, last, calendar.monthrange(ends, last)[1]):
+                year += 1
+            elif not future and base < date(year, first, 1):
+                year -= 1
     end_year = year + 1 if last < first else year
     end_day = calendar.monthrange(end_year, last)[1]
     return f"{year:04d}-{first:02d}-01/{end_year:04d}-{last:02d}-{end_day:02d}", "range"

@@ -613,3 +613,84 @@ def test_the_date_of_a_plan_called_off_is_cancelled_and_keeps_its_year(
         analyse: Any, text: str, found: list[tuple[str, str, str]]) -> None:
     analysis = analyse(text, published="2026-04-14T09:00:00Z")
     assert [(d.text, d.value, d.status) for d in analysis.dates] == found
+
+
+@pytest.mark.parametrize("text", [
+    "The Dunmore Canal Swim would have been run on Sunday.",
+    "The Dunmore Canal Swim was due to be held on Sunday, but the water was too cold.",
+])
+def test_a_day_a_plan_would_have_taken_lies_behind(analyse: Any, text: str) -> None:
+    # Fictional. Published Monday 15 June: the Sunday before, not the one ahead.
+    analysis = analyse(text, published="2026-06-15T09:00:00Z")
+    assert [d.value for d in analysis.dates] == ["2026-06-14"]
+
+
+def test_what_would_have_been_done_on_a_day_was_not_done(analyse: Any) -> None:
+    analysis = analyse("The Dunmore Canal Swim would have been run on Sunday.",
+                       published="2026-06-15T09:00:00Z")
+    assert [d.status for d in analysis.dates] == ["cancelled"]
+
+
+def test_a_plan_told_in_the_past_tense_of_reported_speech_lies_ahead(analyse: Any) -> None:
+    # Fictional. "She said results were expected" is "results are expected": the coming
+    # Christmas; a main clause "was due to" keeps its past.
+    analysis = analyse("Professor Lina Varga said results were expected before Christmas.",
+                       published="2026-06-16T09:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [("2026-12-25", "planned")]
+
+
+def test_a_season_after_a_preposition_is_a_time(analyse: Any) -> None:
+    # Fictional: the tagger leaves "the autumn" untagged.
+    analysis = analyse("The panel would publish its final report in the autumn, she said. "
+                       "Prices had a fall in the spring of 2020. The climber lost his "
+                       "gloves in the fall and was cold.",
+                       published="2026-06-16T09:00:00Z")
+    found = [(d.text, d.value, d.status) for d in analysis.dates]
+    assert ("the autumn", "2026-09-01/2026-11-30", "planned") in found
+    assert not any(text.endswith("fall") for text, _, _ in found)
+    wells = analyse("The grower sells bottles of water drawn in spring wells.")
+    assert not wells.dates  # a kind of well
+
+
+@pytest.mark.parametrize(("expression", "future", "expected"), [
+    ("in the spring", True, "2027-03-01/2027-05-31"),
+    ("in the autumn", False, "2025-09-01/2025-11-30"),
+    ("the summer", True, "2026-06-01/2026-08-31"),
+    ("in the autumn", None, "2026-09-01/2026-11-30"),
+])
+def test_a_season_without_a_year_follows_the_tense(expression: str, future: bool | None,
+                                                   expected: str) -> None:
+    published = date(2026, 12, 5) if expression == "in the spring" else date(2026, 7, 20)
+    assert normalize_date(expression, published, future=future) == (expected, "range")
+
+
+def test_what_a_quote_says_one_has_to_do_lies_ahead(analyse: Any) -> None:
+    # Fictional: the quote's own tense, not the past of the story around it.
+    analysis = analyse('"I trained for months," said swimmer Ola Brandt. '
+                       '"Now I have to do it all again through the summer."',
+                       published="2026-06-15T09:00:00Z")
+    summer = next(d for d in analysis.dates if d.text == "the summer")
+    assert (summer.value, summer.status) == ("2026-06-01/2026-08-31", "planned")
+
+
+def test_the_day_a_dated_plan_was_told_dates_no_event(analyse: Any) -> None:
+    # Fictional. The plan has its own date; Tuesday only dates the telling of it.
+    analysis = analyse("The Ostrava Comet fragment will go on display at the Quill Museum on "
+                       "October 3, curator Pia Lenz said on Tuesday. "
+                       "The museum said on Wednesday it had bought the rock.",
+                       published="2026-06-11T08:00:00Z")
+    found = {d.text: (d.value, d.status, d.no_event) for d in analysis.dates}
+    assert found["October 3"] == ("2026-10-03", "planned", False)
+    assert found["Tuesday"][2] is True
+    assert found["Wednesday"] == ("2026-06-10", "happened", False)
+
+
+def test_a_date_the_tagger_joins_to_an_amount_keeps_both(analyse: Any) -> None:
+    # Fictional: spaCy tags "June 15, a month" as one expression.
+    analysis = analyse("DUNMORE (Test Wire) - Dunmore's Heron Line will reopen on June 15, "
+                       "a month after a landslide that closed it, the city's transit "
+                       "authority said on Wednesday.", published="2026-06-04T08:00:00Z")
+    found = {d.text: (d.value, d.status, d.no_event) for d in analysis.dates}
+    assert found["June 15"] == ("2026-06-15", "planned", False)
+    assert found["a month"][0] == "P1M"
+    assert found["Wednesday"] == ("2026-06-03", "happened", True)

@@ -644,3 +644,17 @@ def test_an_entry_is_told_as_its_latest_status_and_a_dateline_on_the_lede_dates_
     assert [(e.date, e.status, e.description, e.sources) for e in events] == [
         ("2026-03-04", "happened", "The tram fares were approved by councillors on March 4",
          2)]
+
+
+def test_a_plan_told_on_a_day_is_listed_on_its_own_date_not_as_happened(
+        analyse: Any) -> None:
+    # Fictional. Not "2026-06-09 happened: ... will go on display ... on October 3".
+    text = ("The Ostrava Comet fragment will go on display at the Quill Museum on October 3, "
+            "curator Pia Lenz said on Tuesday. The museum's panel would publish a study of "
+            "the rock in the autumn, she said. The museum bought it on Monday.")
+    published = "2026-06-10T08:00:00Z"
+    analysis = analyse(text, published=published)
+    events = build_timeline([article(text, published=published)], analysis.dates)
+    assert [(e.date, e.status) for e in events] == [
+        ("2026-06-08", "happened"), ("2026-09-01/2026-11-30", "planned"),
+        ("2026-10-03", "planned")]
