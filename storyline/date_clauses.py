@@ -192,7 +192,21 @@ def no_event(ent: Span) -> bool:
     """No event at all: a newsletter talking to its reader, a sentence about how far off a
     date feels, or a condition ("if the airport did not offer guarantees by Friday")."""
     return _to_reader(ent) or _felt_as_far(ent) or is_conditional(ent) or \
-        _counted_within(ent) or _nowadays(ent)
+        _counted_within(ent) or _nowadays(ent) or _year_of_a_thing(ent)
+
+
+def _year_of_a_thing(ent: Span) -> bool:
+    """A year naming a thing's make, in a clause about something later: "replacement of
+    the 1938 pipe would begin on January 11" (the clause is not dated 1938). "He won the
+    2019 election" keeps its date: the clause tells what was done then."""
+    root = ent.root
+    if len(ent) != 1 or not re.fullmatch(r"\d{4}", root.text) or \
+            root.dep_ not in {"nummod", "compound", "amod"} or root.head.pos_ != "NOUN" or \
+            root.head.i <= root.i:
+        return False
+    verb = _governing_verb(ent)
+    return verb is not None and any(
+        c.lower_ in FUTURE_MARKERS and c.dep_ == "aux" for c in verb.children)
 
 
 def _counted_within(ent: Span) -> bool:

@@ -226,6 +226,13 @@ def test_a_state_lasting_until_a_day_told_in_the_present_lasts_ahead(
     assert found.status != "cancelled"  # the day the suspension ends
 
 
+def test_a_year_naming_a_things_make_dates_no_later_plan(analyse: Any) -> None:
+    analysis = analyse("Replacement of the 1938 pipe would begin on January 11. "
+                       "He won the 2019 election.")
+    events = {d.text: d.no_event for d in analysis.dates}
+    assert events == {"1938": True, "January 11": False, "2019": False}
+
+
 def test_a_quantity_that_slipped_over_months_moved_no_date(analyse: Any) -> None:
     analysis = analyse("Ticket sales at the ferry company slipped from February to April.")
     assert [(d.value, d.status) for d in analysis.dates] == [("2026-02/2026-04", "happened")]
