@@ -196,8 +196,16 @@ def apposed_firm_noun(span: Span) -> Token | None:
     apposed = [root.head] if root.dep_ == "appos" and span.start and \
         doc[span.start - 1].text == "," else []
     apposed += [c for c in root.children if c.dep_ == "appos" and c.left_edge.i == beside]
-    return next((n for n in apposed if n.pos_ == "NOUN" and n.lemma_.lower() in FIRM_NOUNS),
-                None)
+    return next((n for n in apposed if n.pos_ == "NOUN" and (
+        n.lemma_.lower() in FIRM_NOUNS or
+        n.lemma_.lower() in SHARED_COMPANY_NOUNS and _told_of_as_a_thing(n))), None)
+
+
+def _told_of_as_a_thing(noun: Token) -> bool:
+    """ "the contractor that holds the contract", "an operator which runs ...": a relative
+    clause opened by "that" or "which", as of a thing ("a contractor who" is a person)."""
+    return any(c.dep_ == "relcl" and c.left_edge.lower_ in {"that", "which"}
+               for c in noun.children)
 
 
 def verb_follows(doc: Doc, index: int) -> bool:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline import pipeline
 from storyline.mentions import find_mentions
 from storyline.models import Mention
+from tests.conftest import article
 
 
 def _mentions(analyse: Any, text: str) -> tuple[Mention, ...]:
@@ -49,6 +51,19 @@ def test_a_company_noun_no_person_is_called_makes_a_body_in_apposition(analyse: 
         assert not _named(found, "Halvard Wynn", "PERSON"), text
     found = _mentions(analyse, "Oskar Pell, a developer, said the houses would be built.")
     assert _named(found, "Oskar Pell", "PERSON")
+    text = "The work is done by Oskar Pell, the contractor who holds the repair contract."
+    assert _named(_mentions(analyse, text), "Oskar Pell", "PERSON")
+
+
+def test_a_contractor_that_holds_a_contract_is_a_body() -> None:
+    # "that holds", as of a thing, not "who holds": the firm speaks in the next sentence
+    text = ("The repair work is being carried out by Morgan Brice, the civil engineering "
+            "contractor that holds the maintenance contract. Morgan Brice said in a statement "
+            "that the work would begin next month.")
+    articles = [article(text)]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    assert [o["name"] for o in dossier["organizations"]] == ["Morgan Brice"]
+    assert not dossier["people"]
 
 
 def test_a_person_noun_before_a_given_name_and_surname_is_a_title(analyse: Any) -> None:
