@@ -81,11 +81,32 @@ def is_credit_line(text: str) -> bool:
     """A sentence that only credits an outlet: a dateline ("MARROWBY (Kestrel Wire) -") or
     "This story originally appeared in Kestrel Wire." (it states nothing of the story)."""
     stripped = text.strip()
-    for pattern in CREDIT_PATTERNS:
+    for number, pattern in enumerate(CREDIT_PATTERNS):
         match = pattern.search(stripped)
-        if match and len(stripped) - (match.end() - match.start()) <= CREDIT_LINE_SLACK:
+        if match and len(stripped) - (match.end() - match.start()) <= CREDIT_LINE_SLACK and \
+                _names_an_outlet(match.group("outlet"), strict=number < PUBLISHED_PATTERNS):
             return True
     return False
+
+
+PUBLISHED_PATTERNS = 2  # the first patterns: "... originally appeared in / published by X"
+
+
+def _names_an_outlet(name: str, *, strict: bool) -> bool:
+    """A name as an outlet's is written, capitalised: not "the council website", and not a
+    day or a month ("The report was published in March"). `strict`, after "published by",
+    one that says it is an outlet ("Kestrel Wire", "AP"): "The report was published by the
+    Coastal Safety Inspectorate" states a fact."""
+    words = name.strip(" .").split()
+    if not words or not words[0][:1].isupper() or words[0].lower() in CALENDAR_WORDS:
+        return False
+    return not strict or words[-1] in OUTLET_WORDS or words[-1].isupper()
+
+
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                  "sunday", "january", "february", "march", "april", "may", "june", "july",
+                  "august", "september", "october", "november", "december", "today",
+                  "yesterday", "tomorrow"}
 
 
 CREDIT_LINE_SLACK = 3  # characters a credit line has beyond its credit: a full stop, a dash

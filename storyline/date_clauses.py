@@ -43,8 +43,8 @@ MOVES_ITS_OBJECT = {"push"}
 MOVES_IF_NO_QUANTITY = {"shift", "bump", "slip"}
 QUANTITY_NOUNS = {"sale", "price", "share", "cost", "rate", "figure", "number", "profit",
                   "revenue", "income", "value", "stock", "output", "demand", "temperature",
-                  "level", "index", "market", "attendance", "turnout", "growth", "spending",
-                  "earnings", "ratings", "support", "traffic"}
+                  "level", "attendance", "turnout", "growth", "spending", "earnings",
+                  "ratings", "traffic"}
 SETTING_LEMMAS = {"set", "schedule", "reschedule", "slate", "fix"}
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
 PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "may",

@@ -766,7 +766,8 @@ def _holds_other_roles(head: str, cluster: Cluster) -> bool:
     """ "an MWA spokeswoman" is not "the MWA chief executive, Graham Otley": a job the
     person is given none of their roles names."""
     roles = [m.role for m in cluster.mentions if m.role]
-    return head in ROLE_NOUNS and bool(roles) and not any(same_role(head, r) for r in roles)
+    return head in ROLE_NOUNS and bool(roles) and not any(
+        same_role(head, r) or head in r.lower().split() for r in roles)
 
 
 def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster], *,

@@ -301,9 +301,14 @@ def _rate(number: Token) -> str | None:
     last = max(t.i for t in number.subtree if t.like_num or t.is_currency)
     doc = number.doc
     if last + 2 < len(doc) and doc[last + 1].lower_ in {"a", "an", "per", "each"} and \
-            doc[last + 2].pos_ == "NOUN":
+            doc[last + 2].pos_ == "NOUN" and not (
+                last + 3 < len(doc) and doc[last + 3].lower_ in TIME_AFTER_WORDS):
         return doc[last + 2].lemma_.lower()
     return None
+
+
+# "$2 million a year ago", "$5 million a week after the crash": when, not how often.
+TIME_AFTER_WORDS = {"ago", "after", "before", "earlier", "later", "since", "on", "into"}
 
 
 def _no_amount(number: Token, unit: Token) -> bool:

@@ -559,6 +559,14 @@ def test_two_speakers_saying_the_same_corroborate_it(analyse: Any) -> None:
     assert fact.agreement == "corroborated" and alignment.divergences == ()
 
 
+def test_money_a_year_ago_is_no_rate(analyse: Any) -> None:
+    alignment = _align(analyse, {"a": "The club had debts of $2 million a year ago, its "
+                                      "treasurer said.",
+                                 "b": "The club had debts of $3 million a year ago, its "
+                                      "treasurer said."})
+    assert [d.topic for d in alignment.divergences] == ["amount in dollars: 2 million vs 3 million"]
+
+
 def test_a_dateline_or_credit_line_is_no_fact(analyse: Any) -> None:
     wire = ("MARROWBY (Kestrel Wire) - A burst water main flooded Marrowby High Street on "
             "Tuesday.\n\nThis story originally appeared in Kestrel Wire.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.credits import find_credit, same_outlet
+from storyline.credits import find_credit, is_credit_line, same_outlet
 from tests.conftest import article
 
 
@@ -69,3 +69,14 @@ def test_an_outlet_named_without_its_last_word_is_itself() -> None:
     assert not same_outlet("Dunmore Times", "Dunmore Herald")
     assert not same_outlet("Post", "Washington Post")
     assert not same_outlet("The Chronicle", "Chronicle Herald")  # an outlet word alone
+
+
+def test_a_credit_line_is_told_from_a_sentence_about_publishing() -> None:
+    for line in ("This story originally appeared in Kestrel Wire.", "MARROWBY (Kestrel Wire) -",
+                 "(Source: Coast Daily)", "From Reuters."):
+        assert is_credit_line(line), line
+    for sentence in ("The report was published in March.", "From Monday.",
+                     "The article was first published on Tuesday.",
+                     "The report was published on the council website.",
+                     "The report was published by the Coastal Safety Inspectorate."):
+        assert not is_credit_line(sentence), sentence

@@ -238,6 +238,9 @@ def test_a_quantity_that_slipped_over_months_moved_no_date(analyse: Any) -> None
     assert [(d.value, d.status) for d in analysis.dates] == [("2026-02/2026-04", "happened")]
     moved = analyse("The launch of the ferry app slipped from February to April.")
     assert [d.status for d in moved.dates] == ["cancelled", "planned"]
+    market = analyse("The Christmas market has shifted from December 5 to December 12.")
+    assert [d.status for d in market.dates if d.text.startswith("December")] == [
+        "cancelled", "planned"]
 
 
 def test_a_year_since_which_something_was_delayed_is_not_called_off(analyse: Any) -> None:

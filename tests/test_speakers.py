@@ -698,3 +698,9 @@ def test_an_unnamed_spokeswoman_is_not_the_chief_executive_named_after_her() -> 
     quotes = pipeline.quotes_for([article(text)])
     said = next(q for q in quotes if q["text"].startswith("Payments"))
     assert said["speaker_name"] != "Graham Otley"
+    # a word of his role is his: "the MWA chief" is the chief executive
+    chief = text.replace("Payments will start next month, an MWA spokeswoman said.", "") + \
+        " Payments will start next month, the MWA chief said."
+    quotes = pipeline.quotes_for([article(chief)])
+    said = next(q for q in quotes if q["text"].startswith("Payments"))
+    assert said["speaker_name"] == "Graham Otley"
