@@ -515,7 +515,9 @@ def _other_bearer(token: Token, found: list[Mention], taken: set[int], article_i
 
 def _with_couples(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Mention]:
     """ "Ines and Mark Calloway": two people of one surname, the first named by her given
-    name alone (the tagger makes "Ines" a body, or nothing). She is "Ines Calloway"."""
+    name alone (the tagger makes "Ines" a body, or nothing), in an article that also writes
+    "Mrs Calloway" or "Mr Calloway" (else "Kestrelsoft and Maria Lindqvist" could make a
+    person of a company). She is "Ines Calloway"."""
     extra: list[Mention] = []
     dropped: set[int] = set()
     for mention in mentions:
@@ -524,13 +526,21 @@ def _with_couples(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Me
                 len(span) != 2 or span.start < 2 or doc[span.start - 1].lower_ != "and":
             continue
         given = doc[span.start - 2]
-        if not _a_lone_given_name(given):
+        if not _a_lone_given_name(given) or not _surname_with_honorific(doc, span[-1].text):
+            # "Kestrelsoft and Maria Lindqvist" may be a body and a person: only "Mrs
+            # Calloway" or "Mr Calloway" beside them says a couple shares the name
             continue
         dropped.update(i for i, m in enumerate(mentions)
                        if m.start == given.idx and m.end == given.idx + len(given))
         extra.append(Mention(article_id, given.text, given.idx, given.idx + len(given),
                              "PERSON", name=f"{given.text} {span[-1].text}"))
     return [m for i, m in enumerate(mentions) if i not in dropped] + extra
+
+
+def _surname_with_honorific(doc: Doc, surname_text: str) -> bool:
+    """The article writes "Mrs Calloway" or "Mr. Calloway" somewhere."""
+    return any(t.text == surname_text and t.i and
+               doc[t.i - 1].lower_.rstrip(".") in HONORIFICS for t in doc)
 
 
 def _a_lone_given_name(token: Token) -> bool:
@@ -540,7 +550,7 @@ def _a_lone_given_name(token: Token) -> bool:
     before = doc[token.i - 1] if token.i else None
     return token.is_alpha and token.is_title and token.pos_ == "PROPN" and \
         (before is None or not before.is_title or starts_sentence(token)) and \
-        token.ent_type_ in {"", "ORG", "PERSON", "GPE", "NORP"} and \
+        token.ent_type_ in {"", "ORG", "PERSON"} and \
         (not token.ent_type_ or doc[token.i].ent_iob_ == "B" and
          (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")) and \
         key not in ROLE_NOUNS | ORG_NOUNS | ORG_NAME_WORDS | OFFICE_TITLES and \

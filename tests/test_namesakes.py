@@ -85,11 +85,16 @@ def test_mr_and_a_surname_goes_to_the_bearer_who_is_no_ones_relative(analyse: An
 
 def test_a_couple_sharing_a_surname_is_two_people(nlp: Any) -> None:
     text = ("The lighthouse has been sold for 415,000 pounds to Ines and Mark Calloway from "
-            "Edinburgh, the board announced on Thursday.")
+            "Edinburgh, the board announced on Thursday. Mrs Calloway said they would open "
+            "the tower to visitors.")
     doc = nlp(text)
     index = link_entities(find_mentions(doc, "a1"))
     assert {"Ines Calloway", "Mark Calloway"} <= set(_people(index))
     assert not [e for e in index.entities if e.label == "ORG" and e.name == "Ines"]
+    # Without "Mrs Calloway" nothing says the two share a name: no person is made up
+    deal = link_entities(find_mentions(nlp(
+        "The deal between Kestrelsoft and Maria Lindqvist runs for five years."), "a3"))
+    assert "Kestrelsoft Lindqvist" not in _people(deal)
     # A word in lower case before "and" is no given name.
     titled = link_entities(find_mentions(nlp("The mayor and Mark Calloway spoke."), "a2"))
     assert set(_people(titled)) == {"Mark Calloway"}
