@@ -666,9 +666,17 @@ def _other_people(a: _Unit, b: _Unit) -> bool:
     A detail one outlet names and the other not ("engineers from the Dunmore Institute")
     is not enough."""
     only_a, only_b = a.subjects - b.subjects, b.subjects - a.subjects
-    if not only_a or not only_b:
-        return False
+    if not _full_names(only_a, a.view) or not _full_names(only_b, b.view):
+        return False  # "the Dunmore mayor": a place, no one else than "Mayor Ilse Varga"
     return not a.subjects & b.subjects or bool(_heads(only_a, a.view) & _heads(only_b, b.view))
+
+
+def _full_names(names: frozenset[str], view: SentenceView) -> set[str]:
+    """Those of `names` written next to another name, as a person's given name and surname
+    are ("Petra Lindqvist"); a lone proper word is as often a place or a people."""
+    said = view.words
+    return {word for i, word in enumerate(said) if word in names and (
+        i and said[i - 1] in view.names or i + 1 < len(said) and said[i + 1] in view.names)}
 
 
 def _heads(names: frozenset[str], view: SentenceView) -> set[str]:
@@ -691,10 +699,25 @@ def _opposite(a: _Unit, b: _Unit) -> tuple[str, str] | None:
         return None
     table = antonym_table()
     for lemma in only_a:
-        found = table.get(lemma, frozenset()) & only_b
+        # in the same place: said of the same words ("the crane had passed / failed an
+        # inspection"), not "the old pier" against "new decking"
+        found = {other for other in table.get(lemma, frozenset()) & only_b
+                 if _neighbours(lemma, a.view) & _neighbours(other, b.view)}
         if found:
             return lemma, min(found)
     return None
+
+
+def _neighbours(lemma: str, view: SentenceView) -> set[str]:
+    """The words a word is linked to in its sentence's parse, its head and its dependents."""
+    found = set()
+    for link in view.links:
+        head, _, child = link.partition(">")
+        if head == lemma:
+            found.add(child)
+        elif child == lemma:
+            found.add(head)
+    return found
 
 
 def _opposite_conflict(group: Sequence[_Unit], outlets: dict[str, str],

@@ -575,3 +575,21 @@ def test_a_dateline_or_credit_line_is_no_fact(analyse: Any) -> None:
     texts = [f.text for f in alignment.facts]
     assert not [t for t in texts if "Kestrel Wire" in t]
     assert any(t.startswith("A burst water main") for t in texts)
+
+
+def test_words_of_opposite_sense_said_of_other_things_are_no_conflict(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "The old pier at Dunmore reopened to visitors on Saturday after a long repair.",
+        "b": "The pier at Dunmore, with new decking, reopened to visitors on Saturday after a "
+             "long repair."})
+    assert not [d for d in alignment.divergences if d.kind == "opposite"]
+    assert "conflicting" not in {f.agreement for f in alignment.facts}
+
+
+def test_a_place_one_outlet_names_is_no_other_person(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Mayor Ilse Varga reopened the repaired bridge to traffic on Tuesday after six "
+             "weeks of work.",
+        "b": "The Dunmore mayor reopened the repaired bridge to traffic on Tuesday after six "
+             "weeks of work."})
+    assert [f.agreement for f in alignment.facts] == ["corroborated"]
