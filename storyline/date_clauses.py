@@ -458,8 +458,10 @@ def _plan_told_in_the_past(verb: Token, aux_words: set[str]) -> bool:
     if verb.lemma_ not in PLAN_LEMMAS or verb.tag_ != "VBN" or \
             not aux_words & {"was", "were"}:
         return False
+    # ("the vote was expected on Monday, but it was delayed": a plan since called off lies
+    # behind)
     return verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_LEMMAS and \
-        verb.head.tag_ == "VBD"
+        verb.head.tag_ == "VBD" and not moves_or_calls_off(verb.sent)
 
 
 def _until(ent: Span) -> bool:
@@ -639,6 +641,15 @@ def _since(ent: Span) -> bool:
     return ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"
 
 
+def would_have(ent: Span) -> bool:
+    """The clause of the date says what would have been done then ("would have been run
+    on Sunday")."""
+    verb = _governing_verb(ent)
+    aux_words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}} \
+        if verb is not None else set()
+    return "have" in aux_words and bool(aux_words & {"would", "'d"})
+
+
 def clause_status(ent: Span, *, future: bool | None) -> str:
     """happened / planned / cancelled / proposed for the clause a date anchors."""
     verb = _governing_verb(ent)
@@ -646,8 +657,7 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
         return "planned" if future else "happened"
     if _plan_called_off(verb):
         return "cancelled"
-    aux_words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    if "have" in aux_words and aux_words & {"would", "'d"}:
+    if would_have(ent):
         return "cancelled"  # "the marathon would have been run on Sunday": it was not
     if _is_new_date_of_a_move(ent, verb):
         return "planned"

@@ -37,6 +37,7 @@ from .date_clauses import (
     sentence_bounds,
     told_plan,
     verb_lemma,
+    would_have,
 )
 from .models import DateMention, DatePart, Sentence
 from .nlp import text_of
@@ -456,7 +457,10 @@ class _Finder:
         told = told_plan(span) if is_reporting(span) else None
         if told is not None:
             self._told[len(self.mentions)] = told
-        if status == "planned" and self._before_publication(value):
+        if status == "cancelled" and would_have(span) and self._after_publication(value):
+            # "said repairs would have been completed by March 2027": a future perfect
+            status = "planned"
+        elif status == "planned" and self._before_publication(value):
             status = "happened"  # "delayed until March 2025, when a jury convicted him"
         elif status == "happened" and self._after_publication(value):
             # Nothing after the day of the report has happened yet: "her dissertation

@@ -226,6 +226,17 @@ def test_a_state_lasting_until_a_day_told_in_the_present_lasts_ahead(
     assert found.status != "cancelled"  # the day the suspension ends
 
 
+def test_would_have_ahead_of_the_report_is_a_plan_and_a_plan_since_delayed_lies_behind(
+        analyse: Any) -> None:
+    # published on Wednesday 2026-03-11 (the fixture's day)
+    ahead = analyse("The council said that repairs would have been completed by March 2027, "
+                    "when the bridge reopens.")
+    assert [(d.value, d.status) for d in ahead.dates] == [("2027-03", "planned")]
+    delayed = analyse("Officials said the vote was expected on Monday, but it was delayed by "
+                      "a power cut.")
+    assert [(d.value, d.status) for d in delayed.dates] == [("2026-03-09", "cancelled")]
+
+
 def test_a_year_naming_a_things_make_dates_no_later_plan(analyse: Any) -> None:
     analysis = analyse("Replacement of the 1938 pipe would begin on January 11. "
                        "He won the 2019 election.")
