@@ -672,11 +672,15 @@ def _other_people(a: _Unit, b: _Unit) -> bool:
 
 
 def _full_names(names: frozenset[str], view: SentenceView) -> set[str]:
-    """Those of `names` written next to another name, as a person's given name and surname
-    are ("Petra Lindqvist"); a lone proper word is as often a place or a people."""
+    """Those of `names` that may name someone: written next to another name, as a given
+    name and a surname are ("Petra Lindqvist"), or alone but not describing the noun after
+    it ("Varga was hurt", not "the Dunmore mayor", whose "Dunmore" is a place)."""
     said = view.words
+    links = set(view.links)
     return {word for i, word in enumerate(said) if word in names and (
-        i and said[i - 1] in view.names or i + 1 < len(said) and said[i + 1] in view.names)}
+        i and said[i - 1] in view.names or i + 1 < len(said) and said[i + 1] in view.names or
+        not (i + 1 < len(said) and view.tags.get(said[i + 1]) == "NOUN" and
+             f"{said[i + 1]}>{word}" in links))}
 
 
 def _heads(names: frozenset[str], view: SentenceView) -> set[str]:

@@ -593,3 +593,10 @@ def test_a_place_one_outlet_names_is_no_other_person(analyse: Any) -> None:
         "b": "The Dunmore mayor reopened the repaired bridge to traffic on Tuesday after six "
              "weeks of work."})
     assert [f.agreement for f in alignment.facts] == ["corroborated"]
+
+
+def test_two_people_named_by_surname_alone_are_no_corroboration(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Varga was hurt when the crane collapsed at the harbour on Tuesday.",
+        "b": "Roe was hurt when the crane collapsed at the harbour on Tuesday."})
+    assert "corroborated" not in {f.agreement for f in alignment.facts}
