@@ -793,7 +793,13 @@ def matching_stories(stories: Sequence[dict[str, Any]], query: str, *,
     def searched(story: dict[str, Any]) -> str:
         return " ".join([story["title"] or "", headlines.get(story["id"], ""), story["id"],
                          *story["outlets"]]).lower()
-    return [s for s in stories if s["id"] in named or all(word in searched(s) for word in words)]
+
+    def headed(story: dict[str, Any]) -> bool:
+        return all(word in searched(story) for word in words)
+    found = [s for s in stories if s["id"] in named or headed(s)]
+    # A story whose headlines say the words before one whose text mentions them in passing
+    # (a newsletter's item): the order given is kept within each.
+    return sorted(found, key=lambda story: not headed(story))
 
 
 def index_of(headers: Sequence[tuple[Story, Sequence[Article]]]) -> dict[str, Any]:

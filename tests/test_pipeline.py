@@ -595,3 +595,14 @@ def test_index_first_and_last_are_moments_not_strings() -> None:
                             for a in (east, west)]}
     [indexed] = pipeline.index_for([dossier])["stories"]
     assert (indexed["first"], indexed["last"]) == (east.published_iso, west.published_iso)
+
+
+def test_a_search_lists_stories_whose_headlines_say_it_first() -> None:
+    stories = [{"id": "s2", "title": "Water main floods high street", "outlets": []},
+               {"id": "s1", "title": "Lighthouse sold", "outlets": []},
+               {"id": "s3", "title": "Parking charges", "outlets": []}]
+    found = pipeline.matching_stories(stories, "lighthouse", headlines={},
+                                      named={"s2", "s1"})
+    assert [s["id"] for s in found] == ["s1", "s2"]  # s2 only names it in a digest's item
+    assert [s["id"] for s in pipeline.matching_stories(stories, "street", headlines={},
+                                                       named=set())] == ["s2"]
