@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from .models import Article
+from .text import MONTH_NAMES, WEEKDAYS
 
 # The last word of an outlet's name, for a credit that gives the name alone.
 OUTLET_WORDS = ("Press", "News", "Newswire", "Wire", "Agency", "Service", "Times", "Post",
@@ -103,10 +104,7 @@ def _names_an_outlet(name: str, *, strict: bool) -> bool:
     return not strict or words[-1] in OUTLET_WORDS or words[-1].isupper()
 
 
-CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                  "sunday", "january", "february", "march", "april", "may", "june", "july",
-                  "august", "september", "october", "november", "december", "today",
-                  "yesterday", "tomorrow"}
+CALENDAR_WORDS = WEEKDAYS | MONTH_NAMES | {"today", "yesterday", "tomorrow"}
 
 
 CREDIT_LINE_SLACK = 3  # characters a credit line has beyond its credit: a full stop, a dash

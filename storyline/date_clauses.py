@@ -180,7 +180,7 @@ def told_plan(ent: Span) -> tuple[int, int] | None:
     if not told and verb.dep_ in {"ccomp", "parataxis"} and verb.head != verb:
         told = [verb.head]  # the parser hangs "..., she said" on what she said
     for clause in told:
-        aux_words = {c.lower_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+        aux_words = _aux_words(clause)
         if aux_words & FUTURE_MARKERS and not _past_modal(aux_words):
             first, last = clause.left_edge, clause.right_edge
             if verb.i < first.i or verb.i > last.i:  # the saying lies outside what was said
@@ -391,7 +391,7 @@ def is_future(ent: Span) -> bool | None:
     for _ in range(3):  # the verb, then what it hangs from: "will be able to question"
         if verb is None:
             break
-        aux_words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        aux_words = _aux_words(verb)
         if _past_modal(aux_words):
             return False  # "would have been run on Sunday": a past that did not come about
         if aux_words & FUTURE_MARKERS or aux_words & MODALS or verb.lower_ in FUTURE_MARKERS:
@@ -645,9 +645,13 @@ def would_have(ent: Span) -> bool:
     """The clause of the date says what would have been done then ("would have been run
     on Sunday")."""
     verb = _governing_verb(ent)
-    aux_words = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}} \
-        if verb is not None else set()
+    aux_words = _aux_words(verb) if verb is not None else set()
     return "have" in aux_words and bool(aux_words & {"would", "'d"})
+
+
+def _aux_words(verb: Token) -> set[str]:
+    """A verb's auxiliaries, lower-cased: {"would", "have", "been"}."""
+    return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
 
 
 def clause_status(ent: Span, *, future: bool | None) -> str:

@@ -539,8 +539,7 @@ def _with_couples(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Me
 
 def _surname_with_honorific(doc: Doc, surname_text: str) -> bool:
     """The article writes "Mrs Calloway" or "Mr. Calloway" somewhere."""
-    return any(t.text == surname_text and t.i and
-               doc[t.i - 1].lower_.rstrip(".") in HONORIFICS for t in doc)
+    return any(t.text == surname_text and honorific_before(doc, t.i) for t in doc)
 
 
 def _a_lone_given_name(token: Token) -> bool:
