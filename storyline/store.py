@@ -592,14 +592,16 @@ def story_of_articles(store: Store, keys: Iterable[str] | None = None) -> dict[s
 
 def list_story_headers(store: Store) -> list[tuple[Story, list[Article]]]:
     """Every story that has articles, oldest first, with its articles' headers: each
-    `Article.text` holds only the text's opening (HEADER_TEXT characters, enough to name
-    an untitled story). One query and no article text read, for a quick index."""
+    `Article.text` holds only the text's opening and its end (HEADER_TEXT characters each,
+    enough to name an untitled story and to see a credit line at either end, as
+    `pipeline.story_title` does on whole texts). One query, for a quick index."""
     rows = store.conn.execute(
         "SELECT s.id AS story, s.title AS story_title, s.topic, a.id, a.source, a.title,"
-        " a.outlet, a.url, a.published, a.author, substr(a.text, 1, ?) AS text"
-        " FROM stories s JOIN story_articles sa ON sa.story_id = s.id"
+        " a.outlet, a.url, a.published, a.author, CASE WHEN length(a.text) <= 2 * ?"
+        " THEN a.text ELSE substr(a.text, 1, ?) || char(10, 10) || substr(a.text, -?) END"
+        " AS text FROM stories s JOIN story_articles sa ON sa.story_id = s.id"
         " JOIN articles a ON a.key = sa.article_key ORDER BY s.seq, a.seq",
-        (HEADER_TEXT,)).fetchall()
+        (HEADER_TEXT, HEADER_TEXT, HEADER_TEXT)).fetchall()
     stories: dict[str, tuple[Story, list[Article]]] = {}
     for row in rows:
         if row["story"] not in stories:

@@ -306,6 +306,22 @@ def test_the_same_error_is_stored_once(store: Store) -> None:
 # -- stories ------------------------------------------------------------------------------
 
 
+def test_story_headers_keep_a_credit_at_the_end_so_the_index_titles_as_the_dossier(
+        store: Store) -> None:
+    body = "The harbour bridge will close for repairs next month, officials said. " * 6
+    own = news("own", body, title="Harbour bridge to close for repairs", outlet="Vale Post",
+               published="2026-01-01T10:00:00Z")
+    copy = news("copy", body + "\n\nThis story originally appeared in Kestrel Wire.",
+                title="Bridge shut", outlet="Coast Daily", published="2025-12-31T10:00:00Z")
+    db.save_articles(store, [own, copy])
+    db.save_story_state(store, [(Story("s1", "Bridge"), [own.key, copy.key], {})])
+    [(story, headers)] = db.list_story_headers(store)
+    assert headers[1].text.endswith("appeared in Kestrel Wire.")
+    assert headers[1].text.startswith(copy.text[:db.HEADER_TEXT])
+    [listed] = pipeline.index_of([(story, headers)])["stories"]
+    assert listed["title"] == pipeline.story_title([own, copy]) == own.title
+
+
 def test_stories_round_trip(store: Store) -> None:
     db.save_articles(store, [BRIDGE, FERRY, MARKET])
     state = {"centroid": {"bridge": 0.5, "dunmore": 0.25}, "terms": ["bridge"]}
