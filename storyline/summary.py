@@ -216,8 +216,9 @@ def contradicted(text: str, said: str) -> list[str]:
     for "Ilse Varga said" against "Tomas Roe said"). A span that only leaves a detail
     out contradicts nothing."""
     found = _figures_contradicted(text, said)
-    for kind in (_weekdays, _months):
-        own, other = kind(text), kind(said)
+    own_words, other_words = set(words(text)), set(words(said))
+    for names in (WEEKDAYS, MONTH_NAMES):
+        own, other = own_words & names, other_words & names
         if own - other and other - own:
             instead = ", ".join(sorted(other - own))
             found += [f"{item} ({instead})" for item in sorted(own - other)]
@@ -267,7 +268,10 @@ def _name_runs(text: str) -> dict[tuple[str, ...], set[str]]:
 
 
 def _is_name(token: str) -> bool:
-    return token[0].isupper() and token.lower() not in WEEKDAYS | MONTH_NAMES | STOPWORDS
+    return token[0].isupper() and token.lower() not in _NOT_NAMES
+
+
+_NOT_NAMES = WEEKDAYS | MONTH_NAMES | STOPWORDS
 
 
 # Words too common beside a name to say two names fill one place ("in Dunmore", "the
@@ -305,14 +309,6 @@ def _keyed_figures(text: str) -> dict[str, set[str]]:
         keyed[key].add(word)
     return keyed
 
-
-
-def _weekdays(text: str) -> set[str]:
-    return {word for word in words(text) if word in WEEKDAYS}
-
-
-def _months(text: str) -> set[str]:
-    return {word for word in words(text) if word in MONTH_NAMES}
 
 
 
