@@ -72,7 +72,6 @@ from .name_repairs import (
     honorific_before,
     is_given_word,
     missed_names,
-    starts_sentence,
     with_acronyms,
     with_given_name,
     with_pronoun,
@@ -94,6 +93,7 @@ from .roles import (
     person_noun_before,
     relative_clause_role,
     split_person_tokens,
+    starts_sentence,
     title_prefix,
     with_other_roles,
 )

@@ -12,8 +12,8 @@ Comes out: those mentions repaired, and the names the tagger skipped, each by on
 - `with_pronoun`: a named subject the text goes on to call "she" or "he" has that gender.
 
 Also the words these passes and `mentions` share to tell a name from a title, a body's
-word or a place (`OFFICE_TITLES`, `ORG_NAME_WORDS`, `CUE_LABELS`, ...) and two small
-readers of the text around a name (`honorific_before`, `starts_sentence`).
+word or a place (`OFFICE_TITLES`, `ORG_NAME_WORDS`, `CUE_LABELS`, ...) and a small
+reader of the text before a name (`honorific_before`).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .names import HONORIFICS, ORG_NOUNS, ROLE_NOUNS, surname
 from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
 from .people import GENDERED_PRONOUNS
-from .roles import COMMON_ROLE_WORDS, SPELLED_TITLES, TITLE_MODIFIERS
+from .roles import COMMON_ROLE_WORDS, SPELLED_TITLES, TITLE_MODIFIERS, starts_sentence
 
 ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "ltd", "group",
                   "corp", "bank", "fund", "media", "daily", "weekly", "journal", "tribune",
@@ -208,9 +208,6 @@ def is_given_word(token: Token) -> bool:
         key not in ORG_NOUNS and key not in ORG_NAME_WORDS
 
 
-def starts_sentence(token: Token) -> bool:
-    return token.is_sent_start or token.i == 0 or "\n" in token.doc[token.i - 1].text + \
-        token.doc[token.i - 1].whitespace_
 
 
 def honorific_before(doc: Doc, start: int) -> str | None:

@@ -104,15 +104,16 @@ def _capital_of_the_sentence(words: list[Token]) -> bool:
     case more often than with a capital inside a sentence ("the museum" against "Halvard
     Museum"); a name keeps its capital ("Colts coach", "Anchorage lawyer")."""
     first = words[0]
-    if len(words) < 2 or not _starts_a_sentence(first) or not words[-1].is_lower or \
+    if len(words) < 2 or not starts_sentence(first) or not words[-1].is_lower or \
             not first.is_title or first.ent_type_:
         return False
     lower = sum(1 for t in first.doc if t.text == first.lower_)
-    inside = sum(1 for t in first.doc if t.text == first.text and not _starts_a_sentence(t))
+    inside = sum(1 for t in first.doc if t.text == first.text and not starts_sentence(t))
     return lower > inside
 
 
-def _starts_a_sentence(token: Token) -> bool:
+def starts_sentence(token: Token) -> bool:
+    """The token opens a sentence or a line."""
     before = token.doc[token.i - 1] if token.i else None
     return before is None or bool(token.is_sent_start) or "\n" in before.text_with_ws
 
