@@ -174,14 +174,14 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     containing = _containing(units, contained, groups, off_story)
     for root in sorted(members, key=lambda root: min(members[root])):
         group = [units[i] for i in members[root]]
-        conflict = _number_conflict(group, outlets, published) or \
-            _opposite_conflict(group, outlets, published)
+        conflict, kind = _number_conflict(group, outlets, published), "number"
+        if conflict is None:
+            conflict, kind = _opposite_conflict(group, outlets, published), "opposite"
         fact = _make_fact(f"f{len(facts) + 1}", group, published, outlets,
                           conflicting=conflict is not None, containing=containing.get(root, ()))
         facts.append(fact)
         positions.append(tuple(u.position for u in group))
         if conflict is not None:
-            kind = "opposite" if conflict[0].startswith(OPPOSITE_TOPIC) else "number"
             divergences.append(Divergence(f"d{len(divergences) + 1}", conflict[0], conflict[1],
                                           kind=kind))
     on_story = [unit for unit in units if unit.index not in off_story]
@@ -666,7 +666,8 @@ def _other_people(a: _Unit, b: _Unit) -> bool:
     A detail one outlet names and the other not ("engineers from the Dunmore Institute")
     is not enough."""
     only_a, only_b = a.subjects - b.subjects, b.subjects - a.subjects
-    if not _full_names(only_a, a.view) or not _full_names(only_b, b.view):
+    if not only_a or not only_b or \
+            not _full_names(only_a, a.view) or not _full_names(only_b, b.view):
         return False  # "the Dunmore mayor": a place, no one else than "Mayor Ilse Varga"
     return not a.subjects & b.subjects or bool(_heads(only_a, a.view) & _heads(only_b, b.view))
 
@@ -675,8 +676,7 @@ def _full_names(names: frozenset[str], view: SentenceView) -> set[str]:
     """Those of `names` that may name someone: written next to another name, as a given
     name and a surname are ("Petra Lindqvist"), or alone but not describing the noun after
     it ("Varga was hurt", not "the Dunmore mayor", whose "Dunmore" is a place)."""
-    said = view.words
-    links = set(view.links)
+    said, links = view.words, view.links
     return {word for i, word in enumerate(said) if word in names and (
         i and said[i - 1] in view.names or i + 1 < len(said) and said[i + 1] in view.names or
         not (i + 1 < len(said) and view.tags.get(said[i + 1]) == "NOUN" and

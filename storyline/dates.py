@@ -454,7 +454,8 @@ class _Finder:
         start, end = sentence_bounds(span)
         sentence = Sentence(self.article_id, start, end, text_of(self.doc)[start:end])
         status = clause_status(span, future=future)
-        told = told_plan(span) if is_reporting(span) else None
+        reporting = is_reporting(span)
+        told = told_plan(span) if reporting else None
         if told is not None:
             self._told[len(self.mentions)] = told
         if status == "cancelled" and would_have(span) and self._after_publication(value):
@@ -470,7 +471,7 @@ class _Finder:
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=status, clause=anchored_clause(span),
-            timex=timex, parts=parts, reporting=is_reporting(span), verb=verb_lemma(span),
+            timex=timex, parts=parts, reporting=reporting, verb=verb_lemma(span),
             no_event=no_event(span), agent=reported_agent(span),
             action=event_action(span), move=date_move(span)))
 

@@ -218,8 +218,9 @@ def newsletter_by_layout(sketch: Sketch, sketches: Sequence[Sketch]) -> bool:
     if len(labels) < NEWSLETTER_LABELS:
         return False
     text, own = sketch.article.text, sketch.article.outlet
-    return any(_names_outlet(text, other.article.outlet) for other in sketches
-               if other is not sketch and not same_outlet(other.article.outlet, own))
+    outlets = {other.article.outlet for other in sketches if other is not sketch}
+    return any(_names_outlet(text, outlet) for outlet in outlets
+               if not same_outlet(outlet, own))
 
 
 def _labels(sketch: Sketch) -> list[str]:

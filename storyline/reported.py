@@ -21,7 +21,7 @@ from .names import ORG_NOUNS, ROLE_NOUNS
 from .nlp import text_of
 from .quote_labels import _scare_quoted
 from .speakers import SpeakerResolver
-from .speech_cues import INDIRECT_VERBS, SPEECH_VERBS, WEAK_CUES, _is_cue
+from .speech_cues import INDIRECT_VERBS, SPEECH_VERBS, THOUGHT_CUES, WEAK_CUES, _is_cue
 from .text import dateline_length
 
 # The parts of a cue that say what was said: its object, complement or clause.
@@ -431,9 +431,6 @@ def _according_to_a_record(token: Token) -> bool:
     return noun is not None and noun.lower_ in RECORD_NOUNS
 
 
-# Cues of a thought, not of words: no reported speech of their own; inside words someone
-# is reported to say ("said she thinks ...") they are part of that report.
-THOUGHT_CUES = {"think", "believe", "hope", "fear", "wonder"}
 # Cues that report what someone was told to do: "warned sailors to stay in port".
 BIDDING_CUES = {"tell", "warn", "urge", "caution", "ask", "implore", "beg"}
 # Cues that report what the speaker undertook to do: "vowed to reopen the pier".

@@ -33,6 +33,8 @@ PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", 
                 "lash": "out", "speak": "out", "weigh": "in", "go": "on"}
 # Verbs that only attribute words, with no stance of their own.
 PLAIN_CUES = {"say", "add", "write", "tell", "continue", "explain", "note", "state"}
+# Cues of a thought, not of words: no reported speech of their own (`reported`).
+THOUGHT_CUES = {"think", "believe", "hope", "fear", "wonder"}
 # Cues of thought rather than speech: used only when nothing better is near.
 WEAK_CUES = {"think", "believe", "hope", "fear", "answer", "question", "continue", "order"}
 # Verbs that introduce reported speech with a content clause ("said that ..."). Not

@@ -424,11 +424,11 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
     Args:
         facts: ids of the aligned facts whose sentences hold the mention (`_fact_ids`).
     """
+    if mention.value is None:
+        return None
     best, best_score = None, 0.0
     root = sources.get(mention.article_id, mention.article_id)
-    for draft in drafts:
-        if draft.value != mention.value or mention.value is None:
-            continue
+    for draft in drafts:  # (the drafts of the mention's value: `build_timeline` buckets them)
         if facts & draft.facts:
             return draft  # the alignment found one fact: one event, however worded
         from_original = root != mention.article_id and root in draft.articles
