@@ -192,7 +192,25 @@ def no_event(ent: Span) -> bool:
     """No event at all: a newsletter talking to its reader, a sentence about how far off a
     date feels, or a condition ("if the airport did not offer guarantees by Friday")."""
     return _to_reader(ent) or _felt_as_far(ent) or is_conditional(ent) or \
-        _counted_within(ent) or _nowadays(ent) or _year_of_a_thing(ent)
+        _counted_within(ent) or _nowadays(ent) or _year_of_a_thing(ent) or \
+        _ought_to_have_been(ent)
+
+
+def _ought_to_have_been(ent: Span) -> bool:
+    """What ought to have been done then, and so was not: "the council should have repaired
+    the pier in 2024", "it would have been better to start the work last year". Unlike a
+    plan that would have been carried out ("the race would have been run on Sunday",
+    `would_have`), nothing was set for that date, so nothing was called off either."""
+    verb = _governing_verb(ent)
+    if verb is None:
+        return False
+    aux_words = _aux_words(verb)
+    if "have" in aux_words and "should" in aux_words:
+        return True
+    judged = verb.head
+    return verb.dep_ == "xcomp" and judged.lemma_ == "be" and \
+        _past_modal(_aux_words(judged)) and \
+        any(c.dep_ == "acomp" and c.tag_ in {"JJ", "JJR", "JJS"} for c in judged.children)
 
 
 def _year_of_a_thing(ent: Span) -> bool:
@@ -402,6 +420,11 @@ def is_future(ent: Span) -> bool | None:
                 aux_words & {"has", "have", "had"}:
             # "has scheduled a news conference Thursday": ahead; "had planned": either way
             return None if "had" in aux_words else True
+        if verb.lemma_ in PLAN_LEMMAS | SETTING_LEMMAS and verb.tag_ == "VBN" and \
+                aux_words & {"was", "were"} and verb.dep_ == "ROOT":
+            # "the fair was planned for June 6": a plan told in the past, its day on either
+            # side of the report, as "was due to be held on Sunday" below
+            return None
         if aux_words & {"had", "has", "have", "was", "were", "did"} or verb.tag_ == "VBD":
             return False
         if _scheduled_present(ent, verb, aux_words):
@@ -625,6 +648,42 @@ def _plan_called_off(verb: Token) -> bool:
     return main is not None and main.lemma_ in CANCEL_LEMMAS | MOVE_LEMMAS
 
 
+def _plan_undone_after_but(ent: Span) -> bool:
+    """ "The festival was due to open on March 20, but organisers moved it to April 3":
+    a plan told in the past tense in a main clause whose "but" clause moves or calls it
+    off. The date belongs to the first clause, not to the one after "but"."""
+    root = ent.sent.root
+    told_in_the_past = root.tag_ == "VBD" or (
+        root.tag_ == "VBN" and _aux_words(root) & {"was", "were"})
+    if not told_in_the_past or not any(c.dep_ == "cc" and c.lower_ == "but"
+                                       for c in root.children):
+        return False
+    if not any(c.dep_ == "conj" and c.i > ent.end and _undoes(c) for c in root.children):
+        return False
+    told_as_plan = False
+    token = ent.root
+    while token.head != token:  # from the date up to the main clause's verb
+        token = token.head
+        if token.lemma_.lower() in PLAN_LEMMAS | SETTING_LEMMAS:
+            told_as_plan = True
+        if token.dep_ == "conj":
+            return False  # the date is in the "but" clause itself
+    return told_as_plan and token == root
+
+
+def _undoes(verb: Token) -> bool:
+    """The verb, or the one it makes someone do, moves or calls off: "moved it to April 3",
+    "was cancelled", "forced organisers to call it off"."""
+    for token in (verb, *(c for c in verb.children if c.dep_ in {"xcomp", "ccomp"})):
+        lemma = token.lemma_.lower()
+        if token.pos_ not in {"VERB", "AUX"} or lemma not in MOVE_LEMMAS | CANCEL_LEMMAS or \
+                _moves_to_a_place(token):
+            continue
+        if lemma != "call" or any(c.lower_ == "off" for c in token.children):
+            return True
+    return False
+
+
 def moves_or_calls_off(sent: Span) -> bool:
     """A verb of the sentence moves a date or calls something off ("was pushed back", "has
     been cancelled"); not a noun ("the third delay") nor a move to a place."""
@@ -661,7 +720,7 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
         return "planned" if future else "happened"
     if _plan_called_off(verb):
         return "cancelled"
-    if would_have(ent):
+    if would_have(ent) or _plan_undone_after_but(ent):
         return "cancelled"  # "the marathon would have been run on Sunday": it was not
     if _is_new_date_of_a_move(ent, verb):
         return "planned"

@@ -715,3 +715,39 @@ def test_a_date_the_tagger_joins_to_an_amount_keeps_both(analyse: Any) -> None:
     assert found["June 15"] == ("2026-06-15", "planned", False)
     assert found["a month"][0] == "P1M"
     assert found["Wednesday"] == ("2026-06-03", "happened", True)
+
+
+@pytest.mark.parametrize("text", [
+    "The Castlebrook lantern festival was due to open on Friday, March 20, but organisers "
+    "moved it to April 3.",
+    "The Castlebrook ward vote was scheduled for March 20, but it was cancelled after the "
+    "mayor resigned.",
+    "The Castlebrook fair was planned for March 20, but the storm forced organisers to call "
+    "it off.",
+])
+def test_a_plan_told_in_the_past_and_undone_after_but_is_cancelled(
+        analyse: Any, text: str) -> None:
+    # Fictional; published Thursday 2026-03-12: the plan's day lies ahead, and it is off.
+    analysis = analyse(text, published="2026-03-12T09:00:00Z")
+    found = {d.value: d.status for d in analysis.dates}
+    assert found["2026-03-20"] == "cancelled"
+    assert found.get("2026-04-03", "planned") == "planned"  # the day it moved to
+
+
+def test_a_plan_told_in_the_past_keeps_the_day_after_but_for_what_was_done(
+        analyse: Any) -> None:
+    # Fictional: the date in the clause after "but" is what was done, not the plan undone.
+    analysis = analyse("The Castlebrook parade was held on Saturday, but organisers moved "
+                       "the fireworks to Sunday.", published="2026-03-12T09:00:00Z")
+    assert {d.value: d.status for d in analysis.dates} == {
+        "2026-03-07": "happened", "2026-03-15": "planned"}
+
+
+@pytest.mark.parametrize("text", [
+    "Councillor Mira Dane said the council should have repaired the pier in 2024.",
+    "Councillor Mira Dane said it would have been better to start the work last year.",
+])
+def test_what_ought_to_have_been_done_then_is_no_event(analyse: Any, text: str) -> None:
+    # Fictional: nothing was done then, and nothing had been set for then.
+    analysis = analyse(text, published="2026-03-12T09:00:00Z")
+    assert [d.no_event for d in analysis.dates] == [True]
