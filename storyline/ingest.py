@@ -185,9 +185,11 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[_Read]:
         return
     if path.is_dir():
         others: Counter[str] = Counter()
+        files = 0
         for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
             if any(part.startswith(".") for part in child.relative_to(path).parts):
                 continue
+            files += 1
             if not child.exists():  # a link to nothing: the user may have lost an input
                 yield InputError(path_text(child), "broken symbolic link (its target is missing)")
             elif not child.is_file():
@@ -204,6 +206,9 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[_Read]:
             kinds = ", ".join(f"{suffix} ({n})" for suffix, n in sorted(others.items()))
             yield InputError(path_text(path), f"left out {_count(total, 'file')}"
                              f" of a type Storyline does not read: {kinds}", severity="warning")
+        if not files:
+            yield InputError(path_text(path), "empty folder: nothing to read in it or below it",
+                             severity="warning")
         return
     yield from _read_file(path, max_bytes=max_bytes)
 
@@ -569,12 +574,16 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
 
 
 def _parse_json(text: str, *, one_line: bool = False) -> Any:
+    if one_line:
+        text = text.rstrip("\r\n")  # else a line cut short fails at "line 2 column 1"
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         # json's messages may end in " at" before its own position ("Invalid control
         # character at"); the position is given here, in the file's terms.
         reason = exc.msg.removesuffix(" at")
+        if exc.msg.startswith("Expecting") and not text[exc.pos:].strip():
+            reason += f" (the {'line' if one_line else 'file'} ends before the JSON does)"
         where = f"column {exc.colno}" if one_line else f"line {exc.lineno} column {exc.colno}"
         raise InputProblem(f"invalid JSON at {where}: {reason[:1].lower()}{reason[1:]}") \
             from exc

@@ -133,8 +133,13 @@ def render_index_html(index: dict[str, Any], *, link_prefix: str = "",
     template = _environment().get_template("index.html")
     titles = {story["id"]: story["title"] or story["id"] for story in index["stories"]}
     shown = page.stories if page is not None else newest_first(index["stories"])
+    # The "Related" column only when a story shown has a related one: an empty column on
+    # every row reads as something missing.
+    related = any(s.get("topic") not in (None, s["id"]) and s.get("topic") in titles
+                  for s in shown)
     return template.render(stories=shown, total=len(index["stories"]), page=page,
-                           link_prefix=link_prefix, link_suffix=link_suffix, titles=titles)
+                           link_prefix=link_prefix, link_suffix=link_suffix, titles=titles,
+                           related=related)
 
 
 def _view(dossier: dict[str, Any]) -> dict[str, Any]:
@@ -373,8 +378,8 @@ def _speaker(name: str | None, described: str | None) -> str:
     """The speaker's name in bold, else how the text describes them, else "Unattributed"."""
     if name:
         return f"**{_md(name)}**"
-    return f"**Unattributed** ({_md(described)}, no one named)" if described \
-        else "**Unattributed**"
+    return f"**Unattributed** (said by \u201c{_md(described)}\u201d, not resolved)" \
+        if described else "**Unattributed**"
 
 
 def event_line(event: dict[str, Any]) -> str:

@@ -1008,3 +1008,23 @@ def test_a_utf16_jsonl_file_is_still_read(tmp_path: Path) -> None:
     path.write_bytes("\n".join(_wire_lines(2)).encode("utf-16"))
     articles, errors = read(path)
     assert [a.id for a in articles] == ["w0", "w1"] and errors == []
+
+
+def test_a_jsonl_line_cut_short_is_placed_at_its_end(tmp_path: Path) -> None:
+    # The line's own newline is not where the JSON fails: "column 1" of a next line was.
+    path = write(tmp_path / "cut.jsonl", '{"id": "ok", "text": "The Tollan Pass reopened."}\n'
+                                         '{"id": "cut", "title": "oops", \n')
+    articles, [error] = read(path)
+    assert [a.id for a in articles] == ["ok"]
+    assert error.source.endswith("cut.jsonl:2")
+    assert error.reason.startswith("invalid JSON at column 32:")
+    assert error.reason.endswith("(the line ends before the JSON does)")
+
+
+def test_an_empty_folder_is_named(tmp_path: Path) -> None:
+    (tmp_path / "crawl" / "monday").mkdir(parents=True)
+    write(tmp_path / "crawl" / ".hidden.txt", "Not read.")
+    articles, [error] = read(tmp_path / "crawl")
+    assert articles == []
+    assert error.source.endswith("crawl") and error.severity == "warning"
+    assert error.reason == "empty folder: nothing to read in it or below it"

@@ -99,6 +99,11 @@ def test_html_sections_and_citation_links(bridge: dict[str, Any]) -> None:
     assert 'class="badge spun"' in page and 'class="badge reprint"' in page
     assert "<ins>" in page and "<del>" in page  # quote variants and aligned copies
     assert 'class="timeline announced"' in page
+    # Each summary citation reads as its outlet, not a bare "[1]" on every sentence.
+    summary = page[page.index('id="summary"'):page.index('id="sources"')]
+    outlets = {a["id"]: a["outlet"] for a in bridge["articles"]}
+    cited = [outlets[c["article"]] for s in bridge["summary"] for c in s["citations"]]
+    assert cited and re.findall(r"\">\[([^\]]+)\]</a></sup>", summary) == cited
 
 
 def test_the_report_shows_reported_speech_as_the_dossier_groups_it(
@@ -168,11 +173,11 @@ def test_an_unnamed_speaker_is_described_and_quotes_read_as_one_line(
     first.update(speaker_name=None, speaker_text="a Dunmore mother of three",
                  quoted="We were  lucky,\nvery lucky,")
     text = render_markdown(dossier)
-    assert ("**Unattributed** (a Dunmore mother of three, no one named): "
+    assert ("**Unattributed** (said by \u201ca Dunmore mother of three\u201d, not resolved): "
             "\u201cWe were lucky, very lucky\u201d") in text
     page = render_html(dossier)
     assert "&ldquo;We were lucky, very lucky&rdquo;" in page
-    assert "said by &ldquo;a Dunmore mother of three&rdquo;, no one named" in page
+    assert "said by &ldquo;a Dunmore mother of three&rdquo;, not resolved" in page
     quotes_part = page[page.index('id="quotes"'):page.index('id="timeline"')]
     headings = re.findall(r"<h3>(.*?)</h3>", quotes_part)
     assert headings[-1] == "Unattributed" and len(headings) > 2  # the named ones first
@@ -217,6 +222,7 @@ def test_index_names_the_story_of_the_same_subject() -> None:
     # A story of the same subject not written in this run is not linked to.
     alone = render_index_html({"stories": index["stories"][1:]})
     assert "same subject as" not in alone
+    assert "<th>Related</th>" in page and "<th>Related</th>" not in alone  # no empty column
 
 
 def test_markdown_lists_the_story(bridge: dict[str, Any]) -> None:
