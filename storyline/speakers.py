@@ -210,13 +210,79 @@ class SpeakerResolver:
         if subject.lower_ == "they":
             return self._body_spoke_before(subject, previous) or self._group_before(subject)
         if subject.lower_ in PRONOUNS:
-            return self._previous_speaker(subject, previous) or \
-                self._subject_just_before(subject) or self._antecedent(subject)
-        return self._subject_in_cue_line(subject, cue) or \
+            barred = self._named_later_in_clause(subject)
+            for found in (self._previous_speaker(subject, previous),
+                          self._subject_just_before(subject)):
+                if found is not None and not self._names_one_of(found, barred):
+                    return found
+            return self._antecedent(subject)
+        return self._inverted_aside(subject, cue) or self._reported_subject(subject, cue) or \
+            self._subject_in_cue_line(subject, cue) or \
             self._name_right_before(subject, cue) or self._name_between(subject, cue) or \
             self._named_in_apposition(subject) or self._named_with_age(subject) or \
             self._subject_just_named(subject, cue) or \
             self._mention_for(subject, trim=subject.i > cue.i and cue.lower_ != "according")
+
+    def _inverted_aside(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
+        """ "Any reading of the deal, said Oren Dahl, an expert on ferries, would ...": an
+        inverted cue set off by commas inside the sentence; the parser took the words before
+        it for its subject, but the person named right after it speaks."""
+        text = text_of(self.doc)
+        if subject.i > cue.i or not text[:cue.idx].rstrip().endswith(",") or \
+                is_person_noun(subject) or \
+                any(m.start <= subject.idx < m.end for m in (*self.people, *self.orgs)):
+            return None
+        name = self._name_after(cue)
+        mention = next((m for m in self.people if name is not None and
+                        m.start <= name.idx < m.end), None)
+        if mention is None or INVERTED_END.match(text, mention.end) is None:
+            return None
+        return mention.text, mention.start, mention.end
+
+    def _reported_subject(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
+        """ "Ada Brandt, whose firm builds boats, said Mr. Dahl was right": the parser took
+        the subject of the words reported for the cue's own, after it; the name opening the
+        sentence, set off by a comma, speaks."""
+        if subject.i < cue.i or subject.i + 1 >= len(self.doc):
+            return None
+        after = next((t for t in self.doc[subject.i + 1:subject.i + 3]
+                      if t.pos_ in {"AUX", "VERB"}), None)
+        if after is None or after.head not in {subject.head, subject} and \
+                subject.head != after:
+            return None  # '"...," said Dahl, who was there' keeps Dahl
+        opening = self._opening_name(cue)
+        return self._mention_for(opening) if opening is not None else None
+
+    def _named_later_in_clause(self, pronoun: Token) -> set[str]:
+        """Who a subject pronoun cannot be: a person named as another argument of its own
+        verb ("She asked Marsh about the levy", "He accused Dahl", "he told Keller"), whom
+        the writer would have called "herself" (binding). Not a name further down, in the
+        words reported: news writing names its speaker there ("He notes that Dahl's
+        microphone failed")."""
+        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head == pronoun:
+            return set()
+        verb = pronoun.head
+        arguments = [c for c in verb.children if c.i > pronoun.i and c.dep_ in OBJECTS]
+        arguments += [g for c in verb.children if c.i > pronoun.i and c.dep_ == "prep"
+                      for g in c.children if g.dep_ == "pobj"]
+        said = [t for a in arguments for t in a.subtree if t.pos_ == "PROPN" and
+                not self.inside[t.idx] and not _in_clause_below(t, a)]
+        if not said:
+            return set()
+        barred = set()
+        for token in said:
+            named = [m for m in self.people if m.start <= token.idx < m.end and
+                     m.kind == "name"]
+            if named:
+                barred.add(self._id(named[0]))
+            else:  # the mention finder may leave a bare "Marsh" unresolved there
+                barred |= {self._id(m) for m in self.people if m.kind == "name" and
+                           m.name.split()[-1] == token.text}
+        return barred
+
+    def _names_one_of(self, found: tuple[str, int, int], barred: set[str]) -> bool:
+        return any(m.start < found[2] and found[1] < m.end and self._id(m) in barred
+                   for m in self.people)
 
     def _name_right_before(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
         """ "To know the old Oren Dahl, Judge Lena Marsh said, ...": a parse that
@@ -363,6 +429,22 @@ class SpeakerResolver:
                 continue
             for mention in (*self.people, *self.orgs):
                 if mention.kind == "name" and mention.start <= child.idx < mention.end:
+                    return mention.text, mention.start, mention.end
+        return self._name_closing_phrase(subject)
+
+    def _name_closing_phrase(self, subject: Token) -> tuple[str, int, int] | None:
+        """ "One skipper backing Mayor Dahl, Tomas Keller of the sailing club, said": the
+        parser hung the name on the last noun before it, but a name in apposition that
+        closes a person's description names that person."""
+        if not is_person_noun(subject):
+            return None
+        words = [t for t in subject.subtree if not t.is_punct]
+        for token in words:
+            if token.dep_ != "appos" or token.head == subject or \
+                    max(t.i for t in token.subtree if not t.is_punct) != words[-1].i:
+                continue
+            for mention in self.people:
+                if mention.kind == "name" and mention.start <= token.idx < mention.end:
                     return mention.text, mention.start, mention.end
         return None
 
@@ -629,9 +711,35 @@ class SpeakerResolver:
             return True
         return before.is_quote and text_of(self.doc)[before.idx - 1:before.idx] == ","
 
+    def _opening_name(self, cue: Token) -> Token | None:
+        """ "Tomas Keller, later claiming that Mayor Dahl wanted to close the piers, said":
+        a parse that lost the cue's subject inside the aside; the person named at the start
+        of the sentence (or of its line, after a dateline), set off by the comma that opens
+        the aside, speaks, not a name inside it."""
+        text = text_of(self.doc)
+        if not text[:cue.idx].rstrip().endswith(","):
+            return None
+        start = max(cue.sent.start_char, text.rfind("\n", 0, cue.idx) + 1)
+        dateline = DATELINE.match(text, start)  # always matches, maybe nothing
+        first = dateline.end() if dateline is not None else start
+        for mention in self.people:
+            if mention.kind != "name" or mention.start < first or mention.end > cue.idx:
+                continue
+            before = self.doc.char_span(first, mention.start, alignment_mode="expand")
+            if TITLE_WORDS.fullmatch(text[first:mention.start]) is None or \
+                    before is not None and any(t.pos_ not in TITLE_POS for t in before) or \
+                    NAME_THEN_COMMA.match(text, mention.end) is None or self.inside[first]:
+                return None  # not "At Boca West, where ..., Jay Ruiz, the manager, said"
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            return span.root if span is not None else None
+        return None
+
     def _name_next_to(self, cue: Token) -> Token | None:
         """A parse that put the subject inside the quote: take the name beside the cue,
         over a parenthesis ("Sen. Chris Murphy (a Democrat so boyish he ...) says")."""
+        opening = self._opening_name(cue)
+        if opening is not None:
+            return opening
         text = text_of(self.doc)
         for mention in reversed(self.mentions):
             if mention.end > cue.idx or self.inside[mention.start] or \
@@ -708,6 +816,7 @@ class SpeakerResolver:
         halved for every sentence further back; the best-scoring person of a compatible
         gender is named by their latest mention."""
         here = self._sentence_of(pronoun.idx)
+        barred = self._named_later_in_clause(pronoun)
         scores: dict[tuple[str, int], float] = defaultdict(float)
         latest: dict[str, Mention] = {}
         for mention in pool:
@@ -717,7 +826,7 @@ class SpeakerResolver:
             if distance > SALIENCE_SENTENCES:
                 continue
             key = self._id(mention)
-            if self.gender.get(key, wanted) != wanted:
+            if self.gender.get(key, wanted) != wanted or key in barred:
                 continue
             weight = 0.5 ** distance * (RECENCY_WEIGHT + self._role_weight(mention) +
                                         (INTRODUCTION_WEIGHT if self._introduces(mention)
@@ -729,7 +838,8 @@ class SpeakerResolver:
                 continue
             distance = here - self._sentence_of(token.idx)
             key = self._id(mention)
-            if distance > SALIENCE_SENTENCES or self.gender.get(key, wanted) != wanted:
+            if distance > SALIENCE_SENTENCES or self.gender.get(key, wanted) != wanted or \
+                    key in barred:
                 continue
             weight = 0.5 ** distance * (RECENCY_WEIGHT + _token_weight(token))
             scores[key, distance] = max(scores[key, distance], weight)
@@ -773,8 +883,10 @@ class SpeakerResolver:
 
     def _nearest(self, pool: list[Mention], pronoun: Token, wanted: str | None
                  ) -> tuple[str, int, int] | None:
+        barred = self._named_later_in_clause(pronoun)
         for mention in reversed(pool):
-            if mention.start >= pronoun.idx or self.inside[mention.start]:
+            if mention.start >= pronoun.idx or self.inside[mention.start] or \
+                    self._id(mention) in barred:
                 continue
             known = self.gender.get(self._id(mention))
             if wanted and known and known != wanted:
@@ -820,6 +932,19 @@ def _report_above(verb: Token) -> Token | None:
 
 
 PERSON_AFTER = re.compile(r",\s+(?:who\b|\d{1,3},)")
+# "WASHINGTON -- " before the first words of a news story.
+DATELINE = re.compile(r"\s*(?:[A-Z][A-Z.,' ]*\s(?:--|\u2014|\u2013)\s*)?")
+# Titles the mention's own text may leave out ("Harbour master", "President").
+TITLE_WORDS = re.compile(r"(?:[A-Z]?[a-z]*\.?\s+){0,3}")
+TITLE_POS = {"PROPN", "NOUN", "ADJ", "DET", "PUNCT"}
+# A verb's other arguments, and clauses inside them whose names are not those arguments.
+OBJECTS = {"dobj", "dative", "iobj"}
+CLAUSES = {"relcl", "acl", "ccomp", "xcomp", "advcl"}
+# What follows the name after an inverted cue inside a sentence: its description, or the
+# rest of the sentence ("said Oren Dahl, an expert", "said Dahl and others").
+INVERTED_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\.|\s+and\b)")
+# A name set off by a comma, maybe after a parenthesis ("Chris Shays (R-Conn.),").
+NAME_THEN_COMMA = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?,")
 
 
 def _person_tagged_as_org(text: str, mention: Mention, surnames: set[str]) -> bool:
@@ -843,12 +968,33 @@ def _nested(quote: Quote, reported: list[Quote]) -> bool:
 
 def _token_weight(token: Token) -> int:
     """A mention's salience from its grammatical role (the head word of the mention)."""
+    if _absolute_subject(token):
+        return ROLE_WEIGHTS["nsubj"] + HEAD_WEIGHT
     weight = ROLE_WEIGHTS.get(token.dep_, 0)
     if token.head.dep_ != "prep" and token.dep_ != "poss":
         weight += HEAD_WEIGHT  # not inside an adverbial phrase, not a possessive
     if token.dep_ == "nsubj" and token.head.lemma_.lower() in SAY_VERBS:
         weight += SPEAKER_WEIGHT
     return weight
+
+
+def _in_clause_below(token: Token, top: Token) -> bool:
+    """Whether a clause (a relative clause, reported words) lies between a word and the
+    head of the phrase holding it."""
+    while token != top and token.head != token:
+        if token.dep_ in CLAUSES:
+            return True
+        token = token.head
+    return False
+
+
+def _absolute_subject(token: Token) -> bool:
+    """ "with Ada Brandt - who wants a lower levy - attacking the plan": the one "with"
+    brings in is the subject of the -ing verb after it, however the parser hung that verb
+    (not the one of "with Brandt, who is leading the talks")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "with" and any(
+        t.tag_ == "VBG" and t.i > token.i and not any(c.dep_ == "aux" for c in t.children)
+        for t in token.subtree)
 
 
 def person_identities(people: list[Mention]) -> dict[int, str]:

@@ -704,3 +704,87 @@ def test_an_unnamed_spokeswoman_is_not_the_chief_executive_named_after_her() -> 
     quotes = pipeline.quotes_for([article(chief)])
     said = next(q for q in quotes if q["text"].startswith("Payments"))
     assert said["speaker_name"] == "Graham Otley"
+
+
+def test_the_name_opening_the_sentence_speaks_when_the_parser_lost_the_subject(analyse: Any
+                                                                               ) -> None:
+    # The parser hangs "Keller" on "wanted" and leaves "said" with no subject; the name
+    # nearest the cue is the mayor's, inside the aside.
+    text = ('Tomas Keller, later claiming - again wrongly - that Mayor Oren Dahl wanted to '
+            'close 30 piers, said he would keep every pier open.')
+    assert _speaker_name(analyse, text, "keep every pier open") == "Tomas Keller"
+    dateline = 'DUNMORE -- Harbour master ' + text
+    assert _speaker_name(analyse, dateline, "keep every pier open") == "Tomas Keller"
+
+
+def test_the_one_with_brings_in_before_an_ing_verb_is_a_subject_for_salience(analyse: Any
+                                                                              ) -> None:
+    # "with Ada Brandt ... attacking the plan": Brandt is the one attacking, so the next
+    # "she" is hers, not the earlier speaker's.
+    text = ('The levy would fall hardest on small boats, said Lena Marsh, a former harbour '
+            'official now teaching at Dunmore College. It has become the main issue of the '
+            'campaign, with Ada Brandt - who wants a lower levy for fishing crews - attacking '
+            'the plan. "The plan would sink the small boats first," she said in the first '
+            'debate.')
+    assert _speaker_name(analyse, text, "sink the small boats") == "Ada Brandt"
+    # a plain "with" phrase stays an adverbial one
+    plain = text.replace("It has become the main issue of the campaign, with Ada Brandt - who "
+                         "wants a lower levy for fishing crews - attacking the plan.",
+                         "The plan was discussed at length with Ada Brandt at the meeting.")
+    assert _speaker_name(analyse, plain, "sink the small boats") == "Lena Marsh"
+
+
+def test_a_name_closing_a_speakers_description_names_the_speaker(analyse: Any) -> None:
+    # The parser hangs "Tomas Keller" on "Mayor Dahl"; the name closes the description of
+    # the skipper, who speaks, and his "he said" goes on.
+    text = ('Mayor Oren Dahl wants a new pier. One skipper backing Mayor Dahl, Tomas Keller of '
+            'the Dunmore Sailing Club in Harwick, said he had called 150 crews. He has spoken '
+            'at every meeting since May, he said.')
+    assert _speaker_name(analyse, text, "called 150 crews") == "Tomas Keller"
+    assert _speaker_name(analyse, text, "every meeting") == "Tomas Keller"
+
+
+def test_a_subject_pronoun_is_not_the_person_named_later_in_its_clause(analyse: Any) -> None:
+    # Marsh is the subject just before, but "She asked Marsh" cannot be Marsh asking
+    # herself; nor can "He accused Dahl" be Dahl (binding principle C).
+    asked = ('Senator Ada Brandt chaired the hearing on Tuesday. Lena Marsh, the head of the '
+             'harbour board, answered questions for two hours. She told Marsh that the levy '
+             'had cost the small boats dearly.')
+    assert _speaker_name(analyse, asked, "cost the small boats") == "Ada Brandt"
+    accused = ('Tomas Keller spoke for the crews. Oren Dahl, the mayor, listened. He accused '
+               'Dahl of running the harbour "into the ground."')
+    assert _speaker_name(analyse, accused, "running the harbour") == "Tomas Keller"
+    # a name before the pronoun in its sentence is still a candidate
+    before = ('Tomas Keller spoke for the crews. When Oren Dahl stood up, he said the harbour '
+              'was safe.')
+    assert _speaker_name(analyse, before, "harbour was safe") == "Oren Dahl"
+
+
+def test_a_place_opening_the_sentence_is_no_speaker_before_an_aside(analyse: Any) -> None:
+    # guard: the opening-name rule reads only a name that starts the sentence
+    text = ('At Harwick Point, where a berth costs $7,000 a year, Jay Ruiz, the club\'s '
+            '78-year-old president and harbour master, suggested that the troubles of some '
+            'rivals came from poor management.')
+    assert _speaker_name(analyse, text, "troubles of some rivals") == "Jay Ruiz"
+
+
+def test_the_name_after_an_inverted_cue_inside_a_sentence_speaks(analyse: Any) -> None:
+    # The parser takes "Any honest reading ..." for the subject of "said"; the person
+    # named right after the cue speaks, not the mayor named inside that phrase.
+    text = ("Any honest reading of Mayor Dahl's plan, said Oren Brandt, an expert on ferries "
+            "at the Harwick Institute, would see it as a retreat from the islands.")
+    assert _speaker_name(analyse, text, "retreat") == "Oren Brandt"
+
+
+def test_the_opening_name_speaks_when_the_parser_inverts_the_reported_subject(analyse: Any
+                                                                              ) -> None:
+    # The parser reads "said Mr. Dahl" as an inverted cue; Dahl is the subject of the
+    # words reported, Keller (who opens the sentence) speaks, and goes on speaking.
+    text = ('Mr. Keller, whose newest firm, Portdata, uses tide data to help skippers find '
+            'berths, said Mr. Dahl was a mayor very much in the spirit of the harbour: "He\'s '
+            'a harbour kind of guy."')
+    assert _speaker_name(analyse, text, "spirit of the harbour") == "Keller"
+    assert _speaker_name(analyse, text, "harbour kind of guy") == "Keller"
+    # a true inverted cue keeps the name after it
+    inverted = '"The pier is safe," said Mr. Keller, who was there.'
+    assert _speaker_name(analyse, inverted, "pier is safe") == "Keller"
