@@ -193,7 +193,21 @@ def no_event(ent: Span) -> bool:
     date feels, or a condition ("if the airport did not offer guarantees by Friday")."""
     return _to_reader(ent) or _felt_as_far(ent) or is_conditional(ent) or \
         _counted_within(ent) or _nowadays(ent) or _year_of_a_thing(ent) or \
-        _ought_to_have_been(ent)
+        _ought_to_have_been(ent) or _habitual_season(ent)
+
+
+SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
+
+
+def _habitual_season(ent: Span) -> bool:
+    """ "The pass carries 3,000 vehicles a day in winter": a season with no article in a
+    simple present clause tells what happens every year, not an event ("will reopen in
+    spring" is one: its clause looks ahead)."""
+    if len(ent) != 1 or ent[0].lower_ not in SEASON_WORDS or ent.start == 0 or \
+            ent.doc[ent.start - 1].lower_ not in {"in", "during", "through"}:
+        return False
+    verb = _governing_verb(ent)
+    return verb is not None and verb.tag_ in {"VBZ", "VBP"} and not _aux_words(verb)
 
 
 def _ought_to_have_been(ent: Span) -> bool:
@@ -409,7 +423,7 @@ def is_future(ent: Span) -> bool | None:
     for _ in range(3):  # the verb, then what it hangs from: "will be able to question"
         if verb is None:
             break
-        aux_words = _aux_words(verb)
+        aux_words = _aux_words(verb) or _shared_aux_words(verb)
         if _past_modal(aux_words):
             return False  # "would have been run on Sunday": a past that did not come about
         if aux_words & FUTURE_MARKERS or aux_words & MODALS or verb.lower_ in FUTURE_MARKERS:
@@ -689,11 +703,20 @@ def moves_or_calls_off(sent: Span) -> bool:
     been cancelled"); not a noun ("the third delay") nor a move to a place."""
     return any(t.pos_ in {"VERB", "AUX", "ADJ"} and
                t.lemma_.lower() in MOVE_LEMMAS | CANCEL_LEMMAS and not _moves_to_a_place(t)
-               for t in sent)
+               and not _requested(t) for t in sent)
 
 
 def _own_children(token: Token) -> list[Token]:
     return [c for c in token.children if c.dep_ not in {"advcl", "acl", "relcl", "npadvmod"}]
+
+
+# Verbs that ask for what the clause under them says: "asked for it to be delayed".
+REQUEST_LEMMAS = {"ask", "urge", "want", "demand", "seek", "request", "petition", "press",
+                  "lobby", "beg", "call", "push"}
+
+
+def _requested(token: Token) -> bool:
+    return token.dep_ in {"xcomp", "ccomp"} and token.head.lemma_ in REQUEST_LEMMAS
 
 
 def _since(ent: Span) -> bool:
@@ -706,6 +729,17 @@ def would_have(ent: Span) -> bool:
     verb = _governing_verb(ent)
     aux_words = _aux_words(verb) if verb is not None else set()
     return "have" in aux_words and bool(aux_words & {"would", "'d"})
+
+
+def _shared_aux_words(verb: Token) -> set[str]:
+    """A conjunct looks ahead with the verb it is joined to, when it has no subject or
+    auxiliary of its own: "the books will be moved to the library or sold in April". (Only
+    the future is shared: "had ruled ... and set Friday as the deadline" keeps its tense.)"""
+    if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"} or any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return set()
+    shared = _aux_words(verb.head)
+    return shared if shared & FUTURE_MARKERS else set()
 
 
 def _aux_words(verb: Token) -> set[str]:
@@ -723,7 +757,8 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
     if would_have(ent) or _plan_undone_after_but(ent):
         return "cancelled"  # "the marathon would have been run on Sunday": it was not
     if _is_new_date_of_a_move(ent, verb):
-        return "planned"
+        # "asked for the closures to be delayed until the summer": a date only asked for
+        return "proposed" if _requested(verb) else "planned"
     if _is_old_date_of_a_move(ent, verb):
         return "cancelled"
     if verb.lemma_ in CANCEL_LEMMAS and ent.root.head.head == verb and \
@@ -745,7 +780,10 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
     lemmas = {t.lemma_.lower() for t in related}
     words = {t.lower_ for t in related}
     # A verb calls off, not a noun: "the delay would cost them trade over Easter".
-    calls_off = {t.lemma_.lower() for t in related if t.pos_ != "NOUN"} & CANCEL_LEMMAS
+    # Nor one that somebody asks for: "has asked for the closures, due on March 1, to be
+    # delayed" leaves the closures planned.
+    calls_off = {t.lemma_.lower() for t in related
+                 if t.pos_ != "NOUN" and not _requested(t)} & CANCEL_LEMMAS
     if calls_off and not ("call" in lemmas and "off" not in words) and \
             not _until(ent) and \
             not _since(ent):  # "suspended until Friday": Friday ends the suspension;

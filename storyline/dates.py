@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .date_clauses import (
     MOVE_TO_WORDS,
+    SEASON_WORDS,
     anchored_clause,
     clause_status,
     date_move,
@@ -141,6 +142,8 @@ class _Finder:
         if len(span) == 1 and span[0].lower_ in {"overnight", "weekend", "daytime"} and \
                 span.end < len(self.doc) and self.doc[span.end].pos_ == "NOUN":
             return  # "an overnight stay", "weekend shifts": a kind of thing, not a time
+        if len(span) == 1 and span[0].lower_ in SEASON_WORDS and span[0].dep_ == "compound":
+            return  # "winter sports", "the summer timetable"
         if span.end < len(self.doc) and re.fullmatch(r"\d{3}0", span[-1].text) and \
                 self.doc[span.end].lower_ in {"'s", "\u2019s", "s"}:
             span = self.doc[span.start:span.end + 1]  # "the 1930['s]", tagged without 's
@@ -215,8 +218,23 @@ class _Finder:
         value, precision, derived = self._value_and_origin(span)
         if value is None or (points_only and precision == "ref"):
             return False
+        ahead = self._time_from_now(span) if precision == "duration" else None
+        if ahead is not None:
+            # "will reopen in two weeks": the day two weeks on; TimeML keeps the duration
+            self._emit(span, *ahead, timex=value)
+            return True
         self._emit(span, value, precision, derived=derived)
         return True
+
+    def _time_from_now(self, span: Span) -> tuple[str, str] | None:
+        """The date "in two weeks" points at, in a clause that looks ahead."""
+        if self.base is None or span.start == 0 or self.doc[span.start - 1].lower_ != "in" \
+                or not self._is_future(span):
+            return None
+        value, precision = normalize_date(f"{clean_expression(span.text)} from now", self.base)
+        if value is None or precision not in TIMELINE_PRECISIONS:
+            return None
+        return value, precision
 
     def _value(self, span: Span, future: bool | None = None
                ) -> tuple[str | None, str | None]:
@@ -438,16 +456,18 @@ class _Finder:
         return start > self.base.isoformat()[:len(start)]
 
     def _emit(self, span: Span, value: str | None, precision: str | None, *,
-              parts: tuple[DatePart, ...] = (), derived: bool = False) -> None:
+              parts: tuple[DatePart, ...] = (), derived: bool = False,
+              timex: str | None = None) -> None:
         """Record one mention; a value read from the words themselves (not `derived` from
-        context) becomes the context of what follows."""
+        context) becomes the context of what follows. `timex` overrides the TimeML value
+        read from `value`."""
         if any(i in self.covered for i in range(span.start_char, span.end_char)):
             return
         self.covered.update(range(span.start_char, span.end_char))
         future = self._is_future(span)
         if value is not None and precision in TIMELINE_PRECISIONS and value[:4].isdigit():
             self.anchor = (value, precision)
-        timex = timeml_value(span.text, value, precision)
+        timex = timex or timeml_value(span.text, value, precision)
         quarter = re.fullmatch(r"(\d{4})-Q(\d)", timex or "")
         if quarter and not derived:
             self.quarter = (int(quarter.group(1)), int(quarter.group(2)))

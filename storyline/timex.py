@@ -511,7 +511,9 @@ def _season(text: str, base: date | None, future: bool | None) -> Result | None:
         year = int(match.group(3))
     else:
         assert base is not None
-        year = base.year + (1 if "next" in text else -1 if "last" in text else 0)
+        # In January or February this winter began the year before.
+        current = base.year - 1 if last < first and base.month <= last else base.year
+        year = current + (1 if "next" in text else -1 if "last" in text else 0)
         if not re.search(r"\b(?:this|next|last)\b", text) and future is not None:
             # "will reopen in the spring" said in December: the spring ahead; "closed in
             # the autumn" said in June: the one behind

@@ -751,3 +751,46 @@ def test_what_ought_to_have_been_done_then_is_no_event(analyse: Any, text: str) 
     # Fictional: nothing was done then, and nothing had been set for then.
     analysis = analyse(text, published="2026-03-12T09:00:00Z")
     assert [d.no_event for d in analysis.dates] == [True]
+
+
+def test_in_two_weeks_ahead_is_a_date_and_timeml_keeps_the_duration(analyse: Any) -> None:
+    # Fictional; published Thursday 2026-02-05.
+    analysis = analyse("The Tollan Pass road will reopen in two weeks. Crews expect to "
+                       "finish the work in three days. The old road took two weeks to "
+                       "build in 1931.", published="2026-02-05T09:00:00Z")
+    found = [(d.text, d.value, d.status, d.timex) for d in analysis.dates]
+    assert found[:2] == [("two weeks", "2026-02-16/2026-02-22", "planned", "P2W"),
+                         ("three days", "2026-02-08", "planned", "P3D")]
+    assert found[2][:2] == ("two weeks", "P2W")  # how long it took: a duration
+
+
+def test_a_conjunct_verb_shares_the_future_of_the_verb_it_joins(analyse: Any) -> None:
+    # Fictional: the tagger reads "sold" as a past tense.
+    analysis = analyse("The Ashworth library books will be moved to the central library or "
+                       "sold at a sale in April.", published="2026-02-05T09:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [("2026-04", "planned")]
+
+
+def test_this_winter_in_january_began_the_year_before(analyse: Any) -> None:
+    # Fictional; published 27 January 2026, inside the winter of 2025-26.
+    analysis = analyse("Lift passes were cancelled last winter. The Tollan ski lift will "
+                       "open next winter. The agency would review its forecasts after the "
+                       "winter.", published="2026-01-27T09:00:00Z")
+    assert [d.value for d in analysis.dates] == [
+        "2024-12-01/2025-02-28", "2026-12-01/2027-02-28", "2025-12-01/2026-02-28"]
+
+
+def test_a_season_as_a_habit_or_a_kind_of_thing_is_no_event(analyse: Any) -> None:
+    # Fictional.
+    analysis = analyse("The Tollan Pass carries about 3,000 vehicles a day in winter. "
+                       "Winter sports drew record crowds.", published="2026-01-27T09:00:00Z")
+    assert [(d.text, d.no_event) for d in analysis.dates] == [("winter", True)]
+
+
+def test_a_delay_asked_for_calls_nothing_off(analyse: Any) -> None:
+    # Fictional: the closures stay planned for March 1; the summer is only asked for.
+    analysis = analyse("The Friends of Ashworth Libraries have asked for the closures, due "
+                       "on March 1, to be delayed until the summer.",
+                       published="2026-02-05T09:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [
+        ("2026-03-01", "planned"), ("2026-06-01/2026-08-31", "proposed")]
