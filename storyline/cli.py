@@ -340,7 +340,7 @@ def serve_cli(db_path: str, host: str, port: int) -> None:
 
     import uvicorn
 
-    from .web import allowed_hosts_for, create_app
+    from .web import allowed_hosts_for, create_app, is_loopback
 
     open_store(db_path, create=False).close()  # not a store: say so before serving
     # Bind first, so a busy port is a clear error (exit 1) before anything is announced.
@@ -353,6 +353,9 @@ def serve_cli(db_path: str, host: str, port: int) -> None:
             raise click.ClickException(
                 f"cannot serve on {host}:{port}: {exc.strerror or exc}") from exc
     click.echo(f"storyline: serving {db_path} on http://{host}:{port}/", err=True)
+    if not is_loopback(host):  # allowed, but a reader should know who else can read
+        click.echo(f"storyline: warning {host} is not a loopback address: anyone who can "
+                   "reach this machine can read the store", err=True)
     app = create_app(db_path, allowed_hosts=allowed_hosts_for(host))
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
