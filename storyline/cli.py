@@ -78,7 +78,9 @@ def llm_options(func: F) -> F:
 
 def _report_error(error: InputError) -> None:
     label = "warning" if error.severity == "warning" else "skipped"
-    click.echo(f"storyline: {label} {error.source}: {error.reason}", err=True)
+    # A file name can hold terminal escapes ("\x1b]0;..." retitles the window): one line.
+    click.echo(f"storyline: {label} {one_line(error.source)}: {one_line(error.reason)}",
+               err=True)
 
 
 @contextmanager
@@ -158,8 +160,9 @@ def _report_stage_problems(dossiers: list[dict[str, Any]]) -> None:
     for dossier in dossiers:
         for error in dossier["errors"]:
             if error["source"] == LLM_SOURCE or error.get("stage") == "analysis":
-                click.echo(f"storyline: warning {dossier['story']['id']} {error['source']}: "
-                           f"{error['reason']}", err=True)
+                click.echo(f"storyline: warning {dossier['story']['id']} "
+                           f"{one_line(error['source'])}: {one_line(error['reason'])}",
+                           err=True)
 
 
 def _emit(dossiers: list[dict[str, Any]], index: dict[str, Any], *, fmt: str,

@@ -244,12 +244,14 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|~])")
 # What makes HTML inside Markdown: a tag's "<" and a character reference ("&lt;", "&#60;").
 # A plain "&" ("Orlin Island & Sons") is left as written: escaped, a reader saw "&amp;".
 MARKDOWN_HTML = re.compile(r"<|>|&(?=#?\w+;)")
+LINE_BREAKS = re.compile(r"[\r\n]+")
 
 
 def _md(text: object) -> str:
     """Untrusted text as inert Markdown: no HTML, links, images, emphasis or table cells."""
     escaped = MARKDOWN_HTML.sub(lambda m: html.escape(m.group()), str(text or ""))
-    return MARKDOWN_SPECIALS.sub(r"\\\1", escaped.replace("\n", " "))
+    # "\r" ends a Markdown line as "\n" does: either would start a heading or a list item.
+    return MARKDOWN_SPECIALS.sub(r"\\\1", LINE_BREAKS.sub(" ", escaped))
 
 
 def _llm_note(dossier: dict[str, Any]) -> str:

@@ -146,6 +146,29 @@ def test_stories_prints_no_control_characters_of_an_older_store(tmp_path: Path) 
     assert "Wrenfold ]0;owned ferry news" in line and "[Wrenfold Post]" in line
 
 
+def test_file_names_and_reasons_reach_standard_error_without_control_characters(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline import pipeline
+
+    hostile = tmp_path / "x\x1b]0;owned\x07\x1b[2J.json"  # would retitle and clear a terminal
+    hostile.write_text('{"id": "x", "text": "The Wrenfold ferry')
+    result = _run("ingest", str(hostile), "--db", str(tmp_path / "news.db"))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert f"storyline: skipped {tmp_path}/x ]0;owned [2J.json: invalid JSON" in result.stderr
+
+    def broken(*args: object) -> object:
+        raise ValueError("calendar ran out")
+
+    monkeypatch.setattr(pipeline, "find_dates", broken)
+    pier = tmp_path / "pier\x1b[31m.txt"
+    pier.write_text('"We are ready," Mayor Ilse Varga said of the Dunmore pier.\n')
+    result = _run("analyze", str(pier), "--one-story", "--format", "json")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stderr
+    assert f"{tmp_path}/pier [31m.txt: dates of article pier-31m failed" in result.stderr
+
+
 def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     db = str(tmp_path / "news.db")
     first = _run("ingest", str(DEMO_ARTICLES), "--db", db)

@@ -82,6 +82,24 @@ def test_word_diffs_of_copies_and_quote_wordings_escape_the_words() -> None:
     assert "<ins>&lt;s&gt;cannot&lt;/s&gt;</ins>" in " ".join(wordings)
 
 
+def test_markdown_fields_stay_on_their_line_whatever_line_break_they_hold(
+        hostile_dossier: dict[str, Any]) -> None:
+    """A carriage return ends a Markdown line as a newline does."""
+    bad = "bad\r## Injected heading\r- [x](javascript:alert(1)) \r\n# Another.json"
+    dossier = {**hostile_dossier, "errors": [{"source": bad, "reason": "invalid JSON\rat 1",
+                                               "severity": "error", "stage": "input"}],
+               "story": {**hostile_dossier["story"], "title": "Ferry\r# Pier\nnews"}}
+    text = render_markdown(dossier)
+    assert "\r" not in text
+    lines = text.splitlines()
+    assert lines[0] == "# Ferry # Pier news"  # mid-line, "#" is no heading
+    assert not any(line.startswith(("## Injected", "- [x]", "# Another", "# Pier"))
+                   for line in lines)
+    [error] = [line for line in lines if "Injected heading" in line]
+    assert error.startswith("- bad ## Injected heading - \\[x\\](javascript:alert(1))")
+    assert error.endswith(": invalid JSON at 1")
+
+
 def test_markdown_keeps_a_plain_ampersand_but_no_character_reference() -> None:
     articles = [article("Orlin Island & Sons said the ferry fare of 5 &lt;b&gt; rises on "
                         "Monday <b>now</b>.", id="amp", outlet="Orlin & Co")]
