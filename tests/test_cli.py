@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -243,6 +248,61 @@ def test_bad_options_fail_before_any_work(tmp_path: Path) -> None:
     assert short.exit_code == 2 and "--summary-words" in short.output
     port = _run("serve", "--db", db, "--port", "80000")
     assert port.exit_code == 2 and "--port" in port.output
+
+
+def test_an_unknown_model_is_named_with_the_setting_to_change(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(WIRE)
+    for command in (["analyze", "--one-story"], ["quotes"], ["timeline"]):
+        result = _run(*command, str(tmp_path / "wire.txt"), "--model", "no_such_harbour_model")
+        assert result.exit_code == 1, command
+        assert "cannot load spaCy model 'no_such_harbour_model'" in result.stderr
+        assert "--model" in result.stderr and "Traceback" not in result.output
+
+
+def test_the_model_setting_is_read_from_the_environment(tmp_path: Path) -> None:
+    # A fresh interpreter: this one keeps the pipeline it loaded first.
+    (tmp_path / "wire.txt").write_text(WIRE)
+    env = {**os.environ, "STORYLINE_MODEL": "no_such_harbour_model"}
+    result = subprocess.run([sys.executable, "-m", "storyline", "analyze", "--one-story",
+                             str(tmp_path / "wire.txt")], env=env, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 1
+    assert "cannot load spaCy model 'no_such_harbour_model'" in result.stderr
+    assert "STORYLINE_MODEL" in result.stderr
+
+
+def test_summary_words_sets_the_length_of_the_brief(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(WIRE)
+
+    def brief(*args: str) -> list[str]:
+        result = _run("analyze", str(tmp_path / "wire.txt"), "--one-story", *args)
+        assert result.exit_code == 0, result.output
+        return [s["text"] for s in json.loads(result.stdout)["summary"]]
+
+    full, short = brief(), brief("--summary-words", "15")
+    assert len(" ".join(full).split()) > 60
+    assert short and len(" ".join(short).split()) <= 15
+    assert set(short) <= set(full)
+
+
+def test_dask_option_runs_the_analysis_on_the_scheduler_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline import scale
+
+    asked: list[tuple[str, str | None]] = []
+
+    def on_dask(articles: list[Any], *, scheduler: str, model: str | None,
+                analyze: Callable[..., list[Any]]) -> list[Any]:
+        asked.append((scheduler, model))
+        return analyze(list(articles), model=model)
+
+    monkeypatch.setattr(scale, "analyze_on_dask", on_dask)
+    (tmp_path / "wire.txt").write_text(WIRE)
+    plain = _run("analyze", str(tmp_path / "wire.txt"), "--one-story")
+    assert plain.exit_code == 0 and asked == []
+    result = _run("analyze", str(tmp_path / "wire.txt"), "--one-story", "--dask", "threads")
+    assert result.exit_code == 0 and asked == [("threads", None)]
+    assert json.loads(result.stdout)["quotes"] == json.loads(plain.stdout)["quotes"]
 
 
 def test_quotes_command_prints_jsonl() -> None:
