@@ -51,7 +51,10 @@ def allowed_hosts_for(bind_host: str) -> list[str]:
     """Host headers to answer: loopback names (and the address bound) when bound to
     loopback, else any."""
     if is_loopback(bind_host):
-        return list(dict.fromkeys([*LOOPBACK_HOSTS, bind_host.lower()]))
+        bound = bind_host.lower().removeprefix("[").removesuffix("]")
+        # A browser writes an IPv6 address in brackets: "Host: [::ffff:127.0.0.1]:8000".
+        return list(dict.fromkeys([*LOOPBACK_HOSTS, bound, f"[{bound}]" if ":" in bound
+                                   else bound]))
     return ["*"]  # the user chose to serve a network; they name the host themselves
 
 

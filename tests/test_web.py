@@ -146,6 +146,11 @@ def test_a_loopback_bind_answers_loopback_names_only(host: str) -> None:
     allowed = allowed_hosts_for(host)
     assert "*" not in allowed and "evil.example" not in allowed
     assert {"127.0.0.1", "localhost", host.lower()} <= set(allowed)
+    bound = host.strip("[]")
+    header = f"[{bound}]:8000" if ":" in bound else f"{bound}:8000"  # as a browser sends it
+    app = TestClient(create_app(":memory:", allowed_hosts=allowed))
+    assert app.get("/nothing.json", headers={"host": header}).status_code == 404  # let in
+    assert app.get("/nothing.json", headers={"host": "evil.example"}).status_code == 400
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.4.20", "10.0.0.7",
