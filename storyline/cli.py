@@ -78,7 +78,9 @@ def llm_options(func: F) -> F:
 
 def _report_error(error: InputError) -> None:
     label = "warning" if error.severity == "warning" else "skipped"
-    click.echo(f"storyline: {label} {error.source}: {error.reason}", err=True)
+    # A file name can hold terminal escapes ("\x1b]0;..." retitles the window): one line.
+    click.echo(f"storyline: {label} {one_line(error.source)}: {one_line(error.reason)}",
+               err=True)
 
 
 @contextmanager
@@ -158,8 +160,9 @@ def _report_stage_problems(dossiers: list[dict[str, Any]]) -> None:
     for dossier in dossiers:
         for error in dossier["errors"]:
             if error["source"] == LLM_SOURCE or error.get("stage") == "analysis":
-                click.echo(f"storyline: warning {dossier['story']['id']} {error['source']}: "
-                           f"{error['reason']}", err=True)
+                click.echo(f"storyline: warning {dossier['story']['id']} "
+                           f"{one_line(error['source'])}: {one_line(error['reason'])}",
+                           err=True)
 
 
 def _emit(dossiers: list[dict[str, Any]], index: dict[str, Any], *, fmt: str,
@@ -340,7 +343,7 @@ def serve_cli(db_path: str, host: str, port: int) -> None:
 
     import uvicorn
 
-    from .web import allowed_hosts_for, create_app
+    from .web import allowed_hosts_for, create_app, is_loopback
 
     open_store(db_path, create=False).close()  # not a store: say so before serving
     # Bind first, so a busy port is a clear error (exit 1) before anything is announced.
@@ -353,6 +356,9 @@ def serve_cli(db_path: str, host: str, port: int) -> None:
             raise click.ClickException(
                 f"cannot serve on {host}:{port}: {exc.strerror or exc}") from exc
     click.echo(f"storyline: serving {db_path} on http://{host}:{port}/", err=True)
+    if not is_loopback(host):  # allowed, but a reader should know who else can read
+        click.echo(f"storyline: warning {host} is not a loopback address: anyone who can "
+                   "reach this machine can read the store", err=True)
     app = create_app(db_path, allowed_hosts=allowed_hosts_for(host))
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

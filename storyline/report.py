@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
 
 from .dossier import quoted
 from .models import instant
@@ -41,7 +40,6 @@ def _environment() -> Environment:
                       autoescape=select_autoescape(["html"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["anchor"] = anchor
-    env.filters["diff_html"] = diff_html
     env.filters["counted"] = count
     env.filters["when"] = when
     env.filters["quoted"] = quoted
@@ -78,20 +76,6 @@ def anchor(article: str, start: int | None = None, end: int | None = None) -> st
         # "pier.1" and "pier_1" are two articles: the raw id's hash keeps them apart.
         safe += "-" + hashlib.sha1(str(article).encode()).hexdigest()[:6]
     return f"a-{safe}" if start is None else f"p-{safe}-{start}-{end}"
-
-
-def diff_html(diff: list[dict[str, str]]) -> Markup:
-    """A word diff as <del>/<ins> markup; the words themselves are escaped."""
-    parts = []
-    for item in diff:
-        text = html.escape(item["text"])
-        if item["op"] == "+":
-            parts.append(f"<ins>{text}</ins>")
-        elif item["op"] == "-":
-            parts.append(f"<del>{text}</del>")
-        else:
-            parts.append(text)
-    return Markup(" ".join(parts))
 
 
 def render_html(dossier: dict[str, Any], *, index_link: str | None = None,
@@ -265,12 +249,14 @@ MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]|~])")
 # What makes HTML inside Markdown: a tag's "<" and a character reference ("&lt;", "&#60;").
 # A plain "&" ("Orlin Island & Sons") is left as written: escaped, a reader saw "&amp;".
 MARKDOWN_HTML = re.compile(r"<|>|&(?=#?\w+;)")
+LINE_BREAKS = re.compile(r"[\r\n]+")
 
 
 def _md(text: object) -> str:
     """Untrusted text as inert Markdown: no HTML, links, images, emphasis or table cells."""
     escaped = MARKDOWN_HTML.sub(lambda m: html.escape(m.group()), str(text or ""))
-    return MARKDOWN_SPECIALS.sub(r"\\\1", escaped.replace("\n", " "))
+    # "\r" ends a Markdown line as "\n" does: either would start a heading or a list item.
+    return MARKDOWN_SPECIALS.sub(r"\\\1", LINE_BREAKS.sub(" ", escaped))
 
 
 def _llm_note(dossier: dict[str, Any]) -> str:

@@ -12,6 +12,7 @@ user visits cannot read the store through DNS rebinding.
 from __future__ import annotations
 
 import html
+import ipaddress
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
@@ -32,10 +33,28 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
 STORIES_PER_PAGE = 100
 
 
+def is_loopback(host: str) -> bool:
+    """Whether an address to bind keeps the UI on this machine: "localhost" or a loopback
+    address (127.0.0.0/8, ::1, ::ffff:127.0.0.1); another name may resolve anywhere."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
+    except ValueError:
+        return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped  # Python 3.11's is_loopback does not look inside
+    return address.is_loopback
+
+
 def allowed_hosts_for(bind_host: str) -> list[str]:
-    """Host headers to answer: loopback names when bound to loopback, else any."""
-    if bind_host in LOOPBACK_HOSTS:
-        return list(LOOPBACK_HOSTS)
+    """Host headers to answer: loopback names (and the address bound) when bound to
+    loopback, else any."""
+    if is_loopback(bind_host):
+        bound = bind_host.lower().removeprefix("[").removesuffix("]")
+        # A browser writes an IPv6 address in brackets: "Host: [::ffff:127.0.0.1]:8000".
+        return list(dict.fromkeys([*LOOPBACK_HOSTS, bound, f"[{bound}]" if ":" in bound
+                                   else bound]))
     return ["*"]  # the user chose to serve a network; they name the host themselves
 
 

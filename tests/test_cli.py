@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
 
+from storyline import pipeline
 from storyline.cli import DEMO_ARTICLES, cli
 from storyline.store import count_articles, open_store
 
@@ -36,8 +42,7 @@ def test_analyze_one_story_prints_the_dossier(tmp_path: Path) -> None:
     assert result.exit_code == 0
     dossier = json.loads(result.stdout)
     assert dossier["schema"] == "storyline.dossier/1"
-    assert [a["id"] for a in dossier["articles"]] == ["meridian-bridge-closed"] or \
-        [a["id"] for a in dossier["articles"]] == ["wire"]
+    assert [a["id"] for a in dossier["articles"]] == ["wire"]  # the file's name
     assert any(q["speaker_name"] == "Ilse Varga" for q in dossier["quotes"])
 
 
@@ -95,8 +100,23 @@ def test_bad_inputs_are_reported_and_the_rest_is_processed(tmp_path: Path) -> No
 def test_exit_codes(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     assert _run("analyze", str(tmp_path / "empty.txt"), "--format", "json").exit_code == 1
+    ingested = _run("ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "news.db"))
+    assert ingested.exit_code == 1 and "0 articles in 0 stories" in ingested.stderr
     assert _run("analyze").exit_code == 2
     assert _run("analyze", str(tmp_path), "--format", "pdf").exit_code == 2
+
+
+def test_several_stories_as_html_on_standard_output_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(WIRE)
+    (tmp_path / "cheese.txt").write_text(
+        "A recall of soft cheese sold at Brennock markets widened on Friday after more "
+        "samples failed tests, the Brennock food agency said.\n", encoding="utf-8")
+    result = _run("analyze", str(tmp_path), "--format", "html")
+    assert result.exit_code == 2
+    assert "several stories found: use --out DIR for HTML, or --one-story" in result.stderr
+    assert "<html" not in result.stdout.lower()  # not two pages run together
+    one = _run("analyze", str(tmp_path), "--format", "html", "--one-story")
+    assert one.exit_code == 0 and one.stdout.count("<!DOCTYPE html>") == 1
 
 
 def test_stdin_jsonl() -> None:
@@ -129,7 +149,6 @@ def test_a_db_that_is_not_a_store_is_a_clean_error(tmp_path: Path) -> None:
 
 
 def test_stories_prints_no_control_characters_of_an_older_store(tmp_path: Path) -> None:
-    from storyline import pipeline
     from storyline import store as db
     from storyline.models import Article
 
@@ -144,6 +163,31 @@ def test_stories_prints_no_control_characters_of_an_older_store(tmp_path: Path) 
     [line] = result.stdout.splitlines()
     assert "\x1b" not in line and "\x07" not in line and line.count("\t") == 5
     assert "Wrenfold ]0;owned ferry news" in line and "[Wrenfold Post]" in line
+
+
+def test_file_names_and_reasons_reach_standard_error_without_control_characters(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile = tmp_path / "x\x1b]0;owned\x07\x1b[2J.json"  # would retitle and clear a terminal
+    hostile.write_text('{"id": "x", "text": "The Wrenfold ferry')
+    result = _run("ingest", str(hostile), "--db", str(tmp_path / "news.db"))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert f"storyline: skipped {tmp_path}/x ]0;owned [2J.json: invalid JSON" in result.stderr
+
+    def broken(*args: object) -> object:
+        raise ValueError("calendar ran out")
+
+    monkeypatch.setattr(pipeline, "find_dates", broken)
+    pier = tmp_path / "pier\x1b[31m.txt"
+    pier.write_text('"We are ready," Mayor Ilse Varga said of the Dunmore pier.\n')
+    result = _run("analyze", str(pier), "--one-story", "--format", "json")
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stderr
+    assert f"{tmp_path}/pier [31m.txt: dates of article pier-31m failed" in result.stderr
+
+
+def _must_not_build(*args: object, **kwargs: object) -> dict[str, Any]:
+    raise AssertionError("the dossier was built again instead of read from the cache")
 
 
 def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
@@ -171,8 +215,10 @@ def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     assert json.loads(shown.stdout)["story"]["id"] == story["id"]
     # the index lists articles as the dossier (and analyze's index.json) does
     assert story["articles"] == [a["id"] for a in json.loads(shown.stdout)["articles"]]
-    again = _run("show", story["id"], "--db", db, "--format", "json")
-    assert again.stdout == shown.stdout  # served from the cache
+    with pytest.MonkeyPatch.context() as patch:  # served from the cache: nothing is built
+        patch.setattr(pipeline, "build_dossier", _must_not_build)
+        again = _run("show", story["id"], "--db", db, "--format", "json")
+    assert again.stdout == shown.stdout
     html = _run("show", story["id"], "--db", db, "--format", "html").stdout
     assert html.startswith("<!DOCTYPE html>")
     missing = _run("show", "nope", "--db", db)
@@ -222,6 +268,61 @@ def test_bad_options_fail_before_any_work(tmp_path: Path) -> None:
     assert port.exit_code == 2 and "--port" in port.output
 
 
+def test_an_unknown_model_is_named_with_the_setting_to_change(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(WIRE)
+    for command in (["analyze", "--one-story"], ["quotes"], ["timeline"]):
+        result = _run(*command, str(tmp_path / "wire.txt"), "--model", "no_such_harbour_model")
+        assert result.exit_code == 1, command
+        assert "cannot load spaCy model 'no_such_harbour_model'" in result.stderr
+        assert "--model" in result.stderr and "Traceback" not in result.output
+
+
+def test_the_model_setting_is_read_from_the_environment(tmp_path: Path) -> None:
+    # A fresh interpreter: this one keeps the pipeline it loaded first.
+    (tmp_path / "wire.txt").write_text(WIRE)
+    env = {**os.environ, "STORYLINE_MODEL": "no_such_harbour_model"}
+    result = subprocess.run([sys.executable, "-m", "storyline", "analyze", "--one-story",
+                             str(tmp_path / "wire.txt")], env=env, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 1
+    assert "cannot load spaCy model 'no_such_harbour_model'" in result.stderr
+    assert "STORYLINE_MODEL" in result.stderr
+
+
+def test_summary_words_sets_the_length_of_the_brief(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(WIRE)
+
+    def brief(*args: str) -> list[str]:
+        result = _run("analyze", str(tmp_path / "wire.txt"), "--one-story", *args)
+        assert result.exit_code == 0, result.output
+        return [s["text"] for s in json.loads(result.stdout)["summary"]]
+
+    full, short = brief(), brief("--summary-words", "15")
+    assert len(" ".join(full).split()) > 60
+    assert short and len(" ".join(short).split()) <= 15
+    assert set(short) <= set(full)
+
+
+def test_dask_option_runs_the_analysis_on_the_scheduler_named(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline import scale
+
+    asked: list[tuple[str, str | None]] = []
+
+    def on_dask(articles: list[Any], *, scheduler: str, model: str | None,
+                analyze: Callable[..., list[Any]]) -> list[Any]:
+        asked.append((scheduler, model))
+        return analyze(list(articles), model=model)
+
+    monkeypatch.setattr(scale, "analyze_on_dask", on_dask)
+    (tmp_path / "wire.txt").write_text(WIRE)
+    plain = _run("analyze", str(tmp_path / "wire.txt"), "--one-story")
+    assert plain.exit_code == 0 and asked == []
+    result = _run("analyze", str(tmp_path / "wire.txt"), "--one-story", "--dask", "threads")
+    assert result.exit_code == 0 and asked == [("threads", None)]
+    assert json.loads(result.stdout)["quotes"] == json.loads(plain.stdout)["quotes"]
+
+
 def test_quotes_command_prints_jsonl() -> None:
     result = _run("quotes", str(DEMO_ARTICLES / "meridian-bridge-closed.txt"))
     assert result.exit_code == 0
@@ -258,7 +359,11 @@ def test_demo_command(tmp_path: Path) -> None:
     result = _run("demo", "--out", str(out))
     assert result.exit_code == 0
     assert "index.html" in result.output
-    assert (out / "index.json").exists()
+    index = json.loads((out / "index.json").read_text())
+    assert len(index["stories"]) == 2 and (out / "index.html").exists()
+    for story in index["stories"]:  # every format for every story
+        assert {p.name for p in (out / story["id"]).iterdir()} == {
+            "dossier.json", "dossier.md", "dossier.html"}
 
 
 def test_timeline_command() -> None:
@@ -274,8 +379,6 @@ def test_timeline_command() -> None:
 
 def test_a_stage_failing_on_one_article_is_told_on_standard_error(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from storyline import pipeline
-
     def broken(*args: object) -> object:
         raise ValueError("calendar ran out")
 

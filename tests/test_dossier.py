@@ -98,3 +98,17 @@ def test_ids_are_unique_and_references_resolve(bridge: dict[str, Any]) -> None:
     article_of = {q["id"]: q["article"] for q in bridge["quotes"]}
     assert all(article_of[qid] in line["articles"] for qid, line in lines)
     assert all(p["of"] in article_ids for p in bridge["provenance"] if p["of"])
+
+
+def test_quotes_of_one_turn_share_its_start_in_the_dossier(bridge: dict[str, Any]) -> None:
+    text = ('"The ferry timetable was wrong all winter," harbour clerk Mira Tolland said on '
+            'Monday. "Nobody had checked it." The council met on Tuesday.')
+    articles = [article(text, id="ferry")]
+    quotes = pipeline.build_dossier(pipeline.single_story(articles), articles)["quotes"]
+    first, second = [q for q in quotes if q["kind"] == "direct"]
+    assert second["text"].startswith("Nobody had checked it")
+    assert first["turn_start"] == second["turn_start"] == first["start"]
+    # On the demo: every direct quote starts or continues a turn, reported speech has none.
+    assert all(q["turn_start"] is not None for q in bridge["quotes"] if q["kind"] == "direct")
+    assert all(q["turn_start"] is None for q in bridge["quotes"] if q["kind"] == "indirect")
+    assert any(q["kind"] == "direct" for q in bridge["quotes"])

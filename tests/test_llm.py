@@ -22,7 +22,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from storyline import report
+from storyline import pipeline, report
 from storyline.cli import DEMO_ARTICLES, cli
 from storyline.llm import endpoint, parse_reply, rewrite_summary, unsupported
 from storyline.models import Span, SummarySentence
@@ -135,6 +135,38 @@ def test_supported_rewrite_is_kept_with_the_spans_it_cites(
     assert [s["id"] for s in sent] == [1, 2]
     assert [c["cite"] for c in sent[1]["sources"]] == [3, 4]
     assert sent[1]["sources"][1]["text"] == "Repairs are expected to cost 4 million euros."
+
+
+def test_the_key_falls_back_to_openai_api_key(llm: FakeLLM,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    llm.reply({"sentences": []})
+    _rewrite(llm)
+    assert "Authorization" not in llm.requests[-1][1]  # no key set: none sent
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-fictional-openai")
+    _rewrite(llm)
+    assert llm.requests[-1][1]["Authorization"] == "Bearer sk-fictional-openai"
+    monkeypatch.setenv("STORYLINE_LLM_KEY", "sk-fictional-storyline")  # ours comes first
+    _rewrite(llm)
+    assert llm.requests[-1][1]["Authorization"] == "Bearer sk-fictional-storyline"
+
+
+def test_the_cli_sends_the_model_named_by_option_or_environment(
+        llm: FakeLLM, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    llm.reply({"sentences": []})
+    source = tmp_path / "ferry.txt"
+    source.write_text("The Wrenfold ferry sails again on Friday after a month in dock, harbour "
+                      "master Odile Brask said. Tickets cost 4 euros.\n", encoding="utf-8")
+
+    def model_sent(*args: str) -> str:
+        result = CliRunner().invoke(cli, ["analyze", str(source), "--one-story", "--llm",
+                                          llm.url, *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return str(llm.requests[-1][2]["model"])
+
+    assert model_sent() == pipeline.DEFAULT_LLM_MODEL
+    monkeypatch.setenv("STORYLINE_LLM_MODEL", "harbour-13b")
+    assert model_sent() == "harbour-13b"
+    assert model_sent("--llm-model", "ferry-7b") == "ferry-7b"  # the option wins
 
 
 @pytest.mark.parametrize(("rewrite", "cites", "unsupported_word"), [

@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 
-from storyline import wording
+from storyline import pipeline, wording
 from storyline.credits import find_credit
 from storyline.models import published_before
 from storyline.provenance import detect_provenance, independence_groups
+from storyline.report import render_html
 from storyline.spinning import find_spin_phrases, is_spun_alone
 from storyline.text import WORD_RE, _canonical_word, words
 from storyline.wording import repair_pair, small_digits, word_runs
@@ -47,6 +48,31 @@ def test_verbatim_copy_is_a_duplicate_of_the_earlier_article() -> None:
                    article(ORIGINAL, id="mirror", outlet="Mirror",
                            published="2026-03-11T12:00:00Z"))
     assert kinds == {"wire": ("original", None), "mirror": ("duplicate", "wire")}
+
+
+def test_similarity_is_the_share_of_a_copy_found_in_its_source() -> None:
+    extra = ("Shop owners on Quay Street said trade had fallen by half since the closure, and "
+             "the chamber of commerce asked the council for help with rents until the bridge "
+             "reopens.")
+    paragraphs = ORIGINAL.split("\n\n")
+    reprint = "\n\n".join([*paragraphs[:2], extra, *paragraphs[2:]]) + \
+        "\n\nThis article originally appeared in Meridian Press."
+    articles = [article(ORIGINAL, id="wire", outlet="Meridian Press",
+                        published="2026-03-11T09:00:00Z"),
+                article(ORIGINAL, id="mirror", outlet="Mirror", published="2026-03-11T12:00:00Z"),
+                article(reprint, id="courier", outlet="Courier",
+                        published="2026-03-11T13:00:00Z")]
+    found = {p.article: p for p in detect_provenance(articles)}
+    assert (found["wire"].kind, found["wire"].similarity) == ("original", 0.0)
+    assert found["mirror"].kind == "duplicate" and found["mirror"].similarity >= 0.9
+    # Its own paragraph and credit line are about a quarter of the reprint's words.
+    assert found["courier"].kind == "reprint" and 0.6 <= found["courier"].similarity <= 0.9
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    shares = {p["article"]: p["similarity"] for p in dossier["provenance"]}
+    assert shares == {name: p.similarity for name, p in found.items()}
+    page = render_html(dossier)
+    assert f"({shares['courier'] * 100:.0f}% of its text)" in page
+    assert page.count("% of its text)") == 2  # the copies only
 
 
 def test_credited_reprint_points_at_the_credited_outlet() -> None:

@@ -50,6 +50,56 @@ def test_markdown_escapes_article_text(hostile_dossier: dict[str, Any]) -> None:
     assert "<script>" not in text and "<img" not in text
 
 
+# A fictional harbour story and a copy that rewords it: the copy's sentence pairs and the
+# quote's two wordings are shown as word diffs, each kept, deleted and inserted run hostile.
+HOSTILE_ORIGINAL = ("Harbour master Odile Brask of Wrenfold said on Monday that the "
+                    "<script>alert(1)</script> ferry pier would <u>close</u> for repairs. "
+                    '"The pier is <b>unsafe</b> and we will not open it this spring," Brask '
+                    "said. The repairs will cost 2 million euros, the council said.")
+HOSTILE_COPY = ("Harbour master Odile Brask of Wrenfold said on Monday that the "
+                "<script>alert(1)</script> ferry pier would shut <img src=x onerror=alert(2)> "
+                'for repairs. "The pier is <b>unsafe</b> and we <s>cannot</s> open it this '
+                'spring," Brask said. The repairs will cost 2 million euros, the council said.')
+
+
+def test_word_diffs_of_copies_and_quote_wordings_escape_the_words() -> None:
+    articles = [article(HOSTILE_ORIGINAL, id="wire", outlet="Harbour Wire",
+                        published="2026-03-09T08:00:00Z"),
+                article(HOSTILE_COPY, id="post", outlet="Wrenfold Post",
+                        published="2026-03-09T11:00:00Z")]
+    page = render_html(pipeline.build_dossier(pipeline.single_story(articles), articles))
+    pairs = re.findall(r'<div class="pair">.*?</div></div>', page)
+    wordings = re.findall(r'<div class="muted">[^<]*(?:\(a copy\) )?(?:has|have): .*?</div>',
+                          page)
+    assert pairs and wordings, "the copy is aligned and the quote has two wordings"
+    shown = " ".join(pairs + wordings)
+    assert "<ins>" in shown and "<del>" in shown  # the diff markup itself is kept
+    for tag in ("<script", "<img", "<u>", "<b>", "<s>"):
+        assert tag not in shown, tag
+    assert "the &lt;script&gt;alert(1)&lt;/script&gt; ferry" in shown  # a kept run
+    assert "<del>&lt;u&gt;close&lt;/u&gt;</del>" in shown  # a deleted run
+    assert "<ins>shut &lt;img src=x onerror=alert(2)&gt;</ins>" in shown  # an inserted run
+    assert "<ins>&lt;s&gt;cannot&lt;/s&gt;</ins>" in " ".join(wordings)
+
+
+def test_markdown_fields_stay_on_their_line_whatever_line_break_they_hold(
+        hostile_dossier: dict[str, Any]) -> None:
+    """A carriage return ends a Markdown line as a newline does."""
+    bad = "bad\r## Injected heading\r- [x](javascript:alert(1)) \r\n# Another.json"
+    dossier = {**hostile_dossier, "errors": [{"source": bad, "reason": "invalid JSON\rat 1",
+                                               "severity": "error", "stage": "input"}],
+               "story": {**hostile_dossier["story"], "title": "Ferry\r# Pier\nnews"}}
+    text = render_markdown(dossier)
+    assert "\r" not in text
+    lines = text.splitlines()
+    assert lines[0] == "# Ferry # Pier news"  # mid-line, "#" is no heading
+    assert not any(line.startswith(("## Injected", "- [x]", "# Another", "# Pier"))
+                   for line in lines)
+    [error] = [line for line in lines if "Injected heading" in line]
+    assert error.startswith("- bad ## Injected heading - \\[x\\](javascript:alert(1))")
+    assert error.endswith(": invalid JSON at 1")
+
+
 def test_markdown_keeps_a_plain_ampersand_but_no_character_reference() -> None:
     articles = [article("Orlin Island & Sons said the ferry fare of 5 &lt;b&gt; rises on "
                         "Monday <b>now</b>.", id="amp", outlet="Orlin & Co")]

@@ -8,7 +8,8 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
-from storyline.cli import DEMO_ARTICLES, cli, serve_cli
+from storyline.cli import DEMO_ARTICLES, cli
+from storyline.store import open_store
 from storyline.web import STORIES_PER_PAGE, allowed_hosts_for, create_app, stories_page
 
 pytestmark = pytest.mark.slow
@@ -139,14 +140,67 @@ def test_foreign_host_header_is_refused(client: TestClient) -> None:
     assert client.get("/stories.json", headers={"host": "localhost:8765"}).status_code == 200
 
 
-def test_allowed_hosts_follow_the_bind_address() -> None:
-    assert "evil.example" not in allowed_hosts_for("127.0.0.1")
-    assert allowed_hosts_for("0.0.0.0") == ["*"]
+@pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "localhost", "LOCALHOST", "::1",
+                                  "[::1]", "::ffff:127.0.0.1"])
+def test_a_loopback_bind_answers_loopback_names_only(host: str) -> None:
+    allowed = allowed_hosts_for(host)
+    assert "*" not in allowed and "evil.example" not in allowed
+    assert {"127.0.0.1", "localhost", host.lower()} <= set(allowed)
+    bound = host.strip("[]")
+    header = f"[{bound}]:8000" if ":" in bound else f"{bound}:8000"  # as a browser sends it
+    app = TestClient(create_app(":memory:", allowed_hosts=allowed))
+    assert app.get("/nothing.json", headers={"host": header}).status_code == 404  # let in
+    assert app.get("/nothing.json", headers={"host": "evil.example"}).status_code == 400
 
 
-def test_serve_binds_localhost_by_default() -> None:
-    host = next(p for p in serve_cli.params if p.name == "host")
-    assert host.default == "127.0.0.1"
+@pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.4.20", "10.0.0.7",
+                                  "wrenfold-harbour.example"])
+def test_a_network_bind_answers_any_host(host: str) -> None:
+    assert allowed_hosts_for(host) == ["*"]
+
+
+def _serve(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+           *args: str) -> tuple[dict[str, object], object]:
+    """Run `serve` with uvicorn.run replaced: what it was asked to serve, and the result."""
+    import socket
+
+    import uvicorn
+
+    served: dict[str, object] = {}
+
+    def run(app: object, **kwargs: object) -> None:
+        served.update(kwargs, app=app)
+
+    monkeypatch.setattr(uvicorn, "run", run)
+    db = tmp_path / "news.db"
+    open_store(db).close()
+    with socket.socket() as probe:  # a port free now, as the command binds it to check
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = CliRunner().invoke(cli, ["serve", "--db", str(db), "--port", str(port), *args])
+    assert result.exit_code == 0, result.output
+    assert served["port"] == port
+    return served, result
+
+
+def test_serve_binds_localhost_by_default_and_refuses_foreign_hosts(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    served, result = _serve(monkeypatch, tmp_path)
+    assert served["host"] == "127.0.0.1"
+    app = TestClient(served["app"], base_url="http://127.0.0.1:8765")  # type: ignore[arg-type]
+    assert app.get("/stories.json").status_code == 200
+    assert app.get("/stories.json", headers={"host": "localhost:8765"}).status_code == 200
+    assert app.get("/stories.json", headers={"host": "evil.example"}).status_code == 400
+    assert "warning" not in result.stderr
+
+
+def test_serving_a_network_address_warns(monkeypatch: pytest.MonkeyPatch,
+                                         tmp_path: Path) -> None:
+    served, result = _serve(monkeypatch, tmp_path, "--host", "0.0.0.0")
+    assert served["host"] == "0.0.0.0"
+    assert "warning 0.0.0.0 is not a loopback address" in result.stderr
+    _served, loopback = _serve(monkeypatch, tmp_path, "--host", "127.0.0.2")
+    assert "warning" not in loopback.stderr
 
 
 def test_serve_needs_an_existing_store(tmp_path: Path) -> None:
