@@ -321,7 +321,7 @@ def _with_copied_sources(units: Sequence[_Unit], published: dict[str, float]
                                              u.sentence.article_id, u.index)):
         runs = own_word_runs(unit.sentence.text)
         shared = Counter(first_with[run] for run in runs if run in first_with)
-        for other, _count in shared.most_common(COPY_CANDIDATES):
+        for other in _most_shared(shared):
             if units[other].sentence.article_id != unit.sentence.article_id and \
                     copy_kind(unit.sentence.text, units[other].sentence.text):
                 source[unit.index] = source.get(other, units[other].source)
@@ -331,6 +331,17 @@ def _with_copied_sources(units: Sequence[_Unit], published: dict[str, float]
             first_with.setdefault(run, unit.index)
     return [replace(unit, source=source.get(unit.index, unit.source)) for unit in units], \
         copied
+
+
+def _most_shared(shared: Counter[int]) -> list[int]:
+    """The COPY_CANDIDATES units sharing most runs, and any tied with the last of them,
+    earlier units first. A cut inside a tie would keep the ones first met in a set of
+    strings, whose order Python's hash seed sets afresh in each process."""
+    ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) <= COPY_CANDIDATES:
+        return [unit for unit, _count in ranked]
+    last = ranked[COPY_CANDIDATES - 1][1]
+    return [unit for unit, count in ranked if count >= last]
 
 
 def _idf(units: Sequence[_Unit]) -> dict[str, float]:

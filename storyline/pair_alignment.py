@@ -91,7 +91,9 @@ def _best_sentence(copy: Sketch, source: Sketch, index: int,
         for other in postings.get(word, ()):
             counts[other] += 1
     best: tuple[int, float, str, tuple[int, int]] | None = None
-    for other, shared in sorted(counts.items(), key=lambda kv: -kv[1])[:3]:
+    # Ties go to the earlier source sentence: `counts` fills in the order of a set of
+    # strings, which changes with each process's hash seed, and so would the pick.
+    for other, shared in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]:
         if shared < 2 and len(content) > 2:
             continue
         score, kind, edits = _sentence_similarity(

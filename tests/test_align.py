@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from storyline import align
 from storyline.align import (
     _mutual_best,
     _quantity,
@@ -16,8 +17,9 @@ from storyline.align import (
     quote_divergences,
     word_diff,
 )
-from storyline.models import Divergence, DivergenceVersion, Quote, ResolvedQuote
+from storyline.models import Divergence, DivergenceVersion, Quote, ResolvedQuote, Sentence
 from storyline.report import render_html
+from storyline.text import own_word_runs
 from tests.conftest import article
 
 
@@ -600,3 +602,32 @@ def test_two_people_named_by_surname_alone_are_no_corroboration(analyse: Any) ->
         "a": "Varga was hurt when the crane collapsed at the harbour on Tuesday.",
         "b": "Roe was hurt when the crane collapsed at the harbour on Tuesday."})
     assert "corroborated" not in {f.agreement for f in alignment.facts}
+
+
+def test_a_copied_sentence_finds_its_original_whatever_order_its_word_runs_come_in(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Four earlier sentences each share one run of eight words with the last one (the
+    # fourth is word for word the same). Which three were tested as its original followed
+    # the order of a set of strings, which Python's hash seed sets afresh in each
+    # process; the runs are given here in two orders, as two seeds would give them.
+    # Every sentence tied with the third is tested now.
+    words = ["the", "ferry", "Saltmarsh", "Star", "ran", "aground", "off", "Orla", "Bay",
+             "on", "Sunday"]
+    texts = [" ".join(["Crews said", *words[0:8], "in fog."]),
+             " ".join(["Later", *words[1:9], "again, it seems."]),
+             " ".join(["Reports that", *words[2:10], "were denied."]),
+             " ".join(words) + ".",
+             " ".join(words) + "."]
+    units = [align._Unit(i, Sentence(f"a{i}", 0, len(t), t), 0, frozenset(), (), f"a{i}",
+                         None, frozenset())  # type: ignore[arg-type]  # no view needed
+             for i, t in enumerate(texts)]
+    published = {f"a{i}": float(i) for i in range(len(texts))}
+    found = []
+    for backwards in (False, True):
+        def in_order(text: str, backwards: bool = backwards) -> Any:
+            runs = sorted(own_word_runs(text), key=text.lower().find, reverse=backwards)
+            return dict.fromkeys(runs).keys()  # iterates in this order, `&` as a set
+
+        monkeypatch.setattr(align, "own_word_runs", in_order)
+        found.append(align._with_copied_sources(units, published)[1])
+    assert found == [[(3, 4)]] * 2

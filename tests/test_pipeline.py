@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -606,3 +610,94 @@ def test_a_search_lists_stories_whose_headlines_say_it_first() -> None:
     assert [s["id"] for s in found] == ["s1", "s2"]  # s2 only names it in a digest's item
     assert [s["id"] for s in pipeline.matching_stories(stories, "street", headlines={},
                                                        named=set())] == ["s2"]
+
+
+# Two fictional stories, three outlets each, one outlet reprinting another's wire copy.
+_FERRY = (
+    ("ferry-wire", "Orla Bay Wire", "2026-05-03T08:00:00Z",
+     "The ferry Saltmarsh Star ran aground off Orla Bay early on Sunday with 212 passengers "
+     "on board, the harbour authority said.\n\nHarbour master Odile Farrant said tugs would "
+     "try to pull the ship free at high tide on Monday. \"Nobody was hurt, and the hull "
+     "is not breached,\" Farrant said.\n\nAll sailings to Gull Island were cancelled until "
+     "at least Tuesday."),
+    ("ferry-courier", "Tollan Courier", "2026-05-03T11:00:00Z",
+     "The ferry Saltmarsh Star ran aground off Orla Bay early on Sunday with 212 passengers "
+     "on board, the harbour authority said.\n\nHarbour master Odile Farrant said tugs would "
+     "try to pull the ship free at high tide on Monday. \"Nobody was hurt, and the hull "
+     "is not breached,\" Farrant said.\n\nAll sailings to Gull Island were cancelled until "
+     "at least Tuesday.\n\nFrom Orla Bay Wire."),
+    ("ferry-post", "Gull Island Post", "2026-05-03T13:00:00Z",
+     "Passengers of the Saltmarsh Star spent Sunday waiting on deck after the ferry ran "
+     "aground in fog off Orla Bay.\n\nHarbour master Odile Farrant told the Post that 210 "
+     "passengers and crew were safe. Sailings to Gull Island are cancelled until Tuesday."),
+)
+_BRIDGE = (
+    ("bridge-herald", "Dunmore Herald", "2026-03-11T09:00:00Z",
+     "The Kestrel River Bridge was closed to traffic on Wednesday after engineers found "
+     "cracks in two of its supports.\n\nMayor Ilse Varga said the bridge would stay closed "
+     "until every support had been checked. \"Safety comes first,\" Varga said.\n\nRepairs "
+     "are expected to cost about 12 million crowns."),
+    ("bridge-ledger", "Northern Ledger", "2026-03-11T12:00:00Z",
+     "Dunmore shut the Kestrel River Bridge on Wednesday when inspectors found cracked "
+     "supports.\n\nMayor Ilse Varga told reporters the bridge would stay shut until every "
+     "support was checked. Repairs could cost 14 million crowns, the city said."),
+    ("bridge-observer", "Dunmore Observer", "2026-03-12T07:00:00Z",
+     "Buses took a long detour through the Mill Lane crossing on Thursday, a day after the "
+     "Kestrel River Bridge was closed.\n\nMayor Ilse Varga said the city council would "
+     "meet on Friday to discuss the repairs."),
+)
+
+
+def _story(texts: Any) -> list[Article]:
+    return [article(text, id=id, outlet=outlet, published=published)
+            for id, outlet, published, text in texts]
+
+
+def _without_run_details(dossier: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in dossier.items() if key != "generator"}
+
+
+def test_a_story_dossier_does_not_depend_on_the_story_analysed_before() -> None:
+    # A process analysing many stories (`analyze` of a folder, `serve`, `ingest`) must
+    # give each the dossier its own articles give: nothing of one story may stay behind.
+    ferry, bridge = _story(_FERRY), _story(_BRIDGE)
+    first = pipeline.build_dossier(pipeline.single_story(bridge), bridge)
+    pipeline.build_dossier(pipeline.single_story(ferry), ferry)
+    again = pipeline.build_dossier(pipeline.single_story(bridge), bridge)
+    assert _without_run_details(again) == _without_run_details(first)
+    assert first["summary"] and first["facts"]  # a dossier with something in it
+
+
+@pytest.mark.slow
+def test_a_story_dossier_is_the_same_in_every_process(tmp_path: Path) -> None:
+    # Python seeds the order of its sets of strings afresh in each process: a decision
+    # that follows that order (a tie broken by whichever word came first) made a story's
+    # dossier differ from one run to the next.
+    for id, outlet, published, text in (*_FERRY, *_BRIDGE):
+        (tmp_path / f"{id}.txt").write_text(
+            f"Outlet: {outlet}\nPublished: {published}\n\n{text}\n", encoding="utf-8")
+    runs = []
+    for seed in ("0", "1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-m", "storyline", "analyze", str(tmp_path), "--format", "json"],
+            env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True,
+            check=True)
+        runs.append([_without_run_details(json.loads(line))
+                     for line in done.stdout.splitlines()])
+    assert len(runs[0]) == 2  # the two stories
+    assert runs[1] == runs[0] and runs[2] == runs[0]
+
+
+@pytest.mark.slow
+def test_two_stories_analysed_together_get_the_dossiers_each_gets_alone(
+        demo_dossiers: list[dict[str, Any]], demo_articles: list[Article]) -> None:
+    by_id = {a.id: a for a in demo_articles}
+    assert len(demo_dossiers) == 2
+    for together in demo_dossiers:
+        own = [by_id[a["id"]] for a in together["articles"]]
+        with open_store(None) as store:
+            pipeline.db.save_articles(store, own)
+            alone, = pipeline.analyze(store, pipeline.IngestReport(articles=own))
+        # Only the story's number differs: a store numbers its stories as they come.
+        assert {**alone, "story": {**alone["story"], "id": ""}} == \
+            {**together, "story": {**together["story"], "id": ""}}

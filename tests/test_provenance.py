@@ -11,10 +11,12 @@ import pytest
 from storyline import pipeline, wording
 from storyline.credits import find_credit
 from storyline.models import published_before
+from storyline.pair_alignment import align_pair
 from storyline.provenance import detect_provenance, independence_groups
 from storyline.report import render_html
+from storyline.sketch import sketch_article
 from storyline.spinning import find_spin_phrases, is_spun_alone
-from storyline.text import WORD_RE, _canonical_word, words
+from storyline.text import WORD_RE, _canonical_word, content_words_of, words
 from storyline.wording import repair_pair, small_digits, word_runs
 from tests.conftest import article
 
@@ -768,3 +770,30 @@ def test_two_short_reports_giving_different_dates_are_no_spun_copy() -> None:
                        article(second.replace("May 16", date), id="post",
                                outlet="Orla Bay Post", published="2026-04-21"))
         assert kinds == {"courier": ("original", None), "post": ("original", None)}, date
+
+
+
+def test_a_sentence_aligns_the_same_whatever_order_its_words_come_in() -> None:
+    # The copy sentence shares two words with each of six source sentences. Which three
+    # the aligner looked at first followed the order of the sentence's set of words: an
+    # order Python's hash seed sets afresh in each process, so a copy aligned in one run
+    # and not in the next. Its words are given here in two orders, as two seeds would.
+    copy = ("Harbour pilots, tugboat crews, lighthouse keepers and lifeboat rowers joined "
+            "ferry medics today.")
+    source = (
+        "They joined in today. "
+        "Harbour pilots spoke about wages, pensions, overtime, rosters and training budgets. "
+        "Tugboat crews asked questions about schedules, fuel prices, insurance and repairs. "
+        "Lighthouse keepers described storms, fog, broken lamps and supply boats. "
+        "Lifeboat rowers trained twice weekly despite cold water, strong currents and fatigue. "
+        "Ferry medics treated sprains, burns, seasickness and minor cuts onboard.")
+    found = []
+    for ordered in (list, lambda ws: list(reversed(ws))):
+        copied = sketch_article(article(copy, id="copy"))
+        words_in_order = ordered(content_words_of(copied.sentence_words[0]))
+        # a view of dict keys iterates in the order given and supports `&` like a set
+        copied.__dict__["sentence_content"] = [dict.fromkeys(words_in_order).keys()]
+        found.append(align_pair(copied, sketch_article(article(source, id="source")), 0, 1)
+                     .aligned)
+    # Ties go to the earlier source sentence, which is the match here.
+    assert found == [[(0, 0, 0.9, "reworded")]] * 2
