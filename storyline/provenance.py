@@ -182,15 +182,26 @@ def _copy_kind(copy: Sketch, source: Sketch, pair: PairResult) -> str | None:
     """spun, duplicate, reprint or rewrite for an uncredited copy; None if not a copy."""
     if pair.containment >= 0.5 and _is_spun_copy(pair):
         return "spun"
-    if pair.containment >= 0.9 and \
+    if pair.containment >= 0.9 and not _changed_a_figure(copy, source, pair) and \
             Indel.normalized_similarity(copy.tokens, source.tokens) >= DUPLICATE_IDENTITY:
-        # Near-verbatim: at least 90% of the words the same and in the same order.
+        # Near-verbatim: at least 90% of the words the same and in the same order, and
+        # every figure kept (a copy that changed "7-5" to "8-4" was edited: a reprint).
         return "duplicate"
     if pair.containment >= 0.6 and (pair.verbatim >= 0.6 or _lightly_edited(pair)):
         return "reprint"
     if pair.containment >= 0.6:
         return "rewrite"
     return None
+
+
+def _changed_a_figure(copy: Sketch, source: Sketch, pair: PairResult) -> bool:
+    """A sentence of the copy gives other figures than the source's sentence it matches
+    (a sentence dropped with its figures is no change)."""
+    def figures(tokens: list[str]) -> Counter[str]:
+        return Counter(t for t in tokens if t[0].isdigit())
+    return any(kind != "verbatim" and
+               figures(copy.sentence_words[i]) != figures(source.sentence_words[j])
+               for i, j, _, kind in pair.aligned)
 
 
 def _is_spun_copy(pair: PairResult) -> bool:

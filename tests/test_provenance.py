@@ -77,6 +77,16 @@ def test_similarity_is_the_share_of_a_copy_found_in_its_source() -> None:
     assert page.count("% of its text)") == 2  # the copies only
 
 
+def test_a_verbatim_copy_that_changed_a_figure_is_an_edited_reprint() -> None:
+    # "cost about 12 million" -> "cost about 15 million": no longer the same article.
+    edited = ORIGINAL.replace("12 million", "15 million")
+    kinds = _kinds(article(ORIGINAL, id="wire", outlet="Meridian Press",
+                           published="2026-03-11T09:00:00Z"),
+                   article(edited, id="mirror", outlet="Mirror",
+                           published="2026-03-11T12:00:00Z"))
+    assert kinds == {"wire": ("original", None), "mirror": ("reprint", "wire")}
+
+
 def test_credited_reprint_points_at_the_credited_outlet() -> None:
     credit = "\n\nThis article originally appeared in Meridian Press."
     reprint = ORIGINAL.rsplit("\n\n", 1)[0] + credit
