@@ -159,22 +159,42 @@ def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
             following.start - span.end >= 250:
         return None
     between = text_of(doc)[span.outer_end:following.outer_start]
-    if "\n" in between or _second_cue(doc, cue, span.outer_end, following.outer_start):
+    if "\n" in between:
         return None
     # (A title in marks may end the attribution: 'said on "Morning Tide." "..."'.)
     ending = between.rstrip().rstrip("\"'\u201d\u2019")
     if ending.endswith(",") and following.start - span.end < 80:
-        return "clause"
+        return None if _second_cue(doc, cue, span.outer_end, following.outer_start) \
+            else "clause"
     if not ending.endswith((".", ":")) or \
             text_of(doc)[cue.sent.end_char:following.outer_start].strip():
         return None  # another sentence stands between the cue and the next quote
+    if _second_cue(doc, cue, span.outer_end, following.outer_start, asides=True):
+        return None
     return "sentence"
 
 
-def _second_cue(doc: Doc, cue: Token, start: int, end: int) -> bool:
-    """ "X," she said, adding, "Y.": another speech verb between two quotes parts them."""
+def _second_cue(doc: Doc, cue: Token, start: int, end: int, *, asides: bool = False) -> bool:
+    """ "X," she said, adding, "Y.": another speech verb between two quotes parts them.
+    With `asides`, for an attribution that ends its sentence before the next quote, one
+    that only describes the speaker's moment ('said, asked about the delay.') or reports
+    words of its own there ('said, noting he would back the others.') does not: the next
+    quote still goes on with the first."""
     between = doc.char_span(start, end, alignment_mode="expand")
-    return between is not None and any(_is_cue(t) and t.i != cue.i for t in between)
+    return between is not None and any(
+        _is_cue(t) and t.i != cue.i and not (asides and _aside_cue(t, end)) for t in between)
+
+
+def _aside_cue(verb: Token, end: int) -> bool:
+    """A speech verb in an attribution that leaves the next quote to the first cue: a
+    passive participle with no subject ("asked about the delay") or a verb whose own
+    reported clause ends before the next quote ("noting he would back the others")."""
+    # (The small model tags the participle of "said, asked about ..." VBD as often as VBN.)
+    if verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"advcl", "acl"} and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return True
+    return any(c.dep_ == "ccomp" and c.right_edge.idx < end and c.idx > verb.idx
+               for c in verb.children)
 
 
 def _char_mask(length: int, spans: list[MarkedSpan]) -> bytearray:
@@ -354,8 +374,8 @@ def _verb_after(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
     if after is None or not text[span.start:span.end].rstrip().endswith((",", "?", "!")):
         return None  # after '"... ."' a new sentence begins
     for token in list(after)[:6]:
-        if token.is_sent_start or inside[token.idx]:
-            return None
+        if token.is_sent_start or inside[token.idx] or "\n" in token.text:
+            return None  # (a verb in the next paragraph speaks for what follows it)
         if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and span.outer_end <= c.idx < token.idx
                                         for c in token.children):
             return token

@@ -1215,3 +1215,29 @@ def test_a_short_quoted_term_no_cue_governs_is_no_quote(analyse: Any) -> None:
     # Words the cue governs may still be someone's: 'predicted a "ferocious" fight'.
     text = 'Oren Dahl predicted a "ferocious" fight over the harbour budget this spring.'
     assert [(q.kind, q.text) for q in _quotes(analyse, text)] == [("partial", "ferocious")]
+
+
+def test_a_verb_in_the_next_paragraph_does_not_attribute_a_question(analyse: Any) -> None:
+    text = ('"It has been seven years," Senator Oren Dahl said, asked about the delay in an '
+            'interview. "Why should I be surprised?"\n\nThe ministry said it was doing its '
+            'best to follow the rules.')
+    question = _by_text(_quotes(analyse, text), "Why should I")
+    assert question.speaker_text is not None and "Dahl" in question.speaker_text
+
+
+def test_an_aside_in_the_attribution_keeps_the_turn(analyse: Any) -> None:
+    # A participle describing the moment, or a verb reporting words of its own, before the
+    # full stop: the next quote still goes on with the same speaker.
+    for text, second in (
+            ('"It has been seven years," Senator Oren Dahl said, asked about the delay in an '
+             'interview. "Why should I be surprised?"', "Why should I"),
+            ('"That is the big question," Ilse Varga said, noting she would back any of the '
+             'others. "We have a deep bench here."', "deep bench")):
+        quotes = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+        first = quotes[0]
+        assert _by_text(quotes, second).turn_start == first.turn_start == first.start, text
+    # A second cue that introduces the next quote still parts the two.
+    text = ('"The pier is safe," Ilse Varga said, adding when asked about the storm, '
+            '"We will check it again."')
+    quotes = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert len({q.turn_start for q in quotes}) == 2
