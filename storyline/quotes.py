@@ -71,6 +71,8 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         quote = _make_quote(doc, article_id, parts, cue, resolver, previous, turn)
         if quote is None:
             continue
+        if cue is None and previous is not None and _next_paragraph_of_turn(text, previous, quote):
+            quote = dataclasses.replace(quote, turn_start=previous.turn_start)
         quotes.append(quote)
         if cue is not None:
             cues[quote.start] = cue
@@ -620,6 +622,21 @@ def _direct_or_partial(text: str, span: MarkedSpan, cue: Token | None) -> str:
             quoted[:1].isupper():
         return "direct"
     return "partial"
+
+
+def _next_paragraph_of_turn(text: str, previous: Quote, quote: Quote) -> bool:
+    """A quote with no cue of its own that opens the paragraph after a direct quote and its
+    attribution, and goes on with the same speaker: the same turn ('"We will," she said.
+    / "We must."'), as a quote after '"We will," she said.' in the same paragraph is."""
+    gap = text[previous.end:quote.start]
+    # (Only an attribution may end the paragraph before: after '"...," Dahl added. He had a
+    # question for the crowd.' the next quote is another turn.)
+    attribution = gap[:gap.find("\n")].strip(" \"'\u201d\u2019")
+    return previous.kind == quote.kind == "direct" and previous.turn_start is not None and \
+        quote.speaker_start is not None and quote.speaker_start == previous.speaker_start and \
+        "\n" in gap and _continues_turn(text, previous, quote.start) and \
+        not re.search(r"[.?!] ", attribution) and \
+        not text[text.rfind("\n", 0, quote.start) + 1:quote.start].strip(" \"'\u201c\u2018")
 
 
 def _continues_turn(text: str, previous: Quote, start: int) -> bool:

@@ -1241,3 +1241,17 @@ def test_an_aside_in_the_attribution_keeps_the_turn(analyse: Any) -> None:
             '"We will check it again."')
     quotes = [q for q in _quotes(analyse, text) if q.kind == "direct"]
     assert len({q.turn_start for q in quotes}) == 2
+
+
+def test_a_quote_paragraph_after_a_closing_attribution_goes_on_with_the_turn(
+        analyse: Any) -> None:
+    text = ('"No one is writing songs for the ferry," Oren Dahl said.\n\n'
+            '"Right now, the vote is against the bridge. But you want people to be for '
+            'something."')
+    first, second = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert second.turn_start == first.turn_start == first.start
+    # Another sentence after the attribution ends the turn there.
+    text = ('"We are going to build a pier," Oren Dahl added. He then had a question for '
+            'the crowd.\n\n"Who is going to pay for it?"')
+    first, second = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert second.turn_start == second.start != first.turn_start
