@@ -138,11 +138,13 @@ def quoted_pieces(text: str, start: int, end: int, joined: str
 def _next_spoken(doc: Doc, marked: list[MarkedSpan], index: int, cue: Token | None) -> int:
     """The index of the marks after `marked[index]` that may go on with its words: past a
     title or name in marks inside the attribution that follows it ('"...," Dahl told Harbour
-    FM's "Morning Tide" on Monday. "..."'); len(marked) when there are none."""
+    FM's "Morning Tide" on Monday. "..."', '"...," said Marcia "Cia" Varga. "..."');
+    len(marked) when there are none."""
     text = text_of(doc)
     after = index + 1
+    # (Before the cue too: '"...!" his niece, Del. Marcia "Cia" Varga, shouted. "..."'.)
     while cue is not None and after + 1 < len(marked) and \
-            cue.idx < marked[after].outer_start < cue.sent.end_char:
+            min(cue.idx, marked[index].outer_end) < marked[after].outer_start < cue.sent.end_char:
         span = marked[after]
         if not (_is_label(text, span, len(text[span.start:span.end].split()), cue) or
                 _names_a_thing(doc, span)):

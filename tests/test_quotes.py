@@ -1255,3 +1255,10 @@ def test_a_quote_paragraph_after_a_closing_attribution_goes_on_with_the_turn(
             'the crowd.\n\n"Who is going to pay for it?"')
     first, second = [q for q in _quotes(analyse, text) if q.kind == "direct"]
     assert second.turn_start == second.start != first.turn_start
+
+
+def test_a_nickname_in_marks_inside_a_name_is_no_quote(analyse: Any) -> None:
+    text = '"We lost," said William "Bill" Hale. "We will be back."'
+    quotes = _quotes(analyse, text)
+    assert [q.text for q in quotes] == ["We lost,", "We will be back."]
+    assert quotes[0].turn_start == quotes[1].turn_start  # the nickname does not end the turn
