@@ -27,9 +27,10 @@ only) and all. A quote whose text leaves out the words of its cue ('"X," he said
 one quote, text "X, Y"; "The pier, she said, will close" reports "The pier will close") is
 scored on its two pieces, the cue left out, as PolNeAR's discontinuous Content spans are;
 "Storyline, whole spans" rows score start..end instead (the scoring before this). Where the
-gold annotates the two pieces of such a quote as two quotes (GGT does), it is scored as two,
-one a piece (`split_where_gold_splits`): issue 3 counts it as ONE quote, so a right answer is
-not scored as one match and one miss; "Storyline, never split" rows score it as one. Speaker
+gold annotates the two pieces of such a quote, or the paragraphs of a quotation whose marks
+run over paragraphs, as quotes of their own (GGT does), it is scored as those quotes, one a
+piece (`split_where_gold_splits`): issue 3 counts it as ONE quote, so a right answer is not
+scored as one match and a miss per piece; "Storyline, never split" rows score it as one. Speaker
 accuracy: share of gold quotes matched at >= 0.3 (and having a gold speaker) whose speaker is
 right: PolNeAR, the predicted speaker span overlaps the gold Source or the resolved entity
 name's last word is a word of the Source; GGT, the last word of the

@@ -100,3 +100,14 @@ def test_a_quote_around_its_cue_counts_as_two_where_gold_has_two() -> None:
     assert totals["direct"].matched[0.8] == 2
     # Gold with one (discontinuous) quote, as PolNeAR's Content: the prediction stays one.
     assert split_where_gold_splits(Case("a", text, [gold(first, second)]), [one]) == [one]
+
+
+def test_a_quote_over_two_paragraphs_counts_as_two_where_gold_has_two() -> None:
+    text = '"We will rebuild the pier.\n\n"It will take two years," Ilse Varga said.'
+    first = (1, text.index("\n"))
+    second = (text.index("It will"), text.index(',"'))
+    one = Prediction(1, second[1], True, "direct", text[1:second[1]])
+    two = Case("a", text, [GoldQuote((first,), True, ""), GoldQuote((second,), True, "")])
+    assert [(p.start, p.end) for p in split_where_gold_splits(two, [one])] == [first, second]
+    joined = Case("a", text, [GoldQuote((first, second), True, "")])
+    assert split_where_gold_splits(joined, [one]) == [one]
