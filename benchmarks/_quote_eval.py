@@ -280,10 +280,11 @@ class TokenIndex:
 
 def split_where_gold_splits(case: Case, preds: Sequence[Prediction]) -> list[Prediction]:
     """Predictions with one quotation (in marks) whose pieces the gold annotates as quotes
-    of their own standing as those quotes, one a piece. Issue 3 counts as ONE quote a quote around its
-    cue ('"We will," he said, "do it."', scored on its two pieces) and a quotation whose
-    marks run over paragraphs (opened, left open at a paragraph's end, reopened in the
-    next); GGT annotates each piece and each paragraph as a quote. Split where the best gold
+    of their own standing as those quotes, one a piece. Issue 3 counts as ONE quote a quote
+    around its cue ('"We will," he said, "do it."', scored on its two pieces) and a
+    quotation whose marks run over paragraphs (opened, left open at a paragraph's end,
+    reopened in the next); GGT annotates each piece and each paragraph as a quote. Split
+    where the best gold
     quote of every piece is another one and touches no other piece, so a right answer is
     not scored as one match and a miss per piece; where gold annotates one quote (PolNeAR's
     discontinuous or multi-paragraph Content), the prediction stays one."""
