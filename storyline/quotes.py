@@ -88,9 +88,10 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     # A quoted phrase inside a reported clause is part of that one (mixed) quote; a
     # phrase of a word or three that no speech verb governs is a term held at arm's length
     # ('the "fraud" they saw, she said', 'a federal "supermax" prison'), not a quote.
-    quotes = [q for q in quotes if not (q.kind == "partial" and (any(
-        m.start <= q.start and q.end <= m.end + 2 for m in mixed) or
-        _a_term(q.text) and not _governed(doc, cues.get(q.start), q)))]
+    quotes = [q for q in quotes if not (
+        q.kind == "direct" and _ends_a_mixed(doc, q, cues.get(q.start), mixed) or
+        q.kind == "partial" and (_inside_mixed(q, mixed) or
+                                 _a_term(q.text) and not _governed(doc, cues.get(q.start), q)))]
     starts = {q.start for q in quotes}
     # A turn whose first quote went into a mixed quote starts at its next quote.
     quotes = [q if q.turn_start in starts else dataclasses.replace(q, turn_start=q.start)
@@ -100,6 +101,22 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     text = text_of(doc)
     return [dataclasses.replace(q, parts=quoted_pieces(text, q.start, q.end, q.text))
             for q in quotes]
+
+
+def _inside_mixed(quote: Quote, mixed: list[Quote]) -> bool:
+    return any(m.start <= quote.start and quote.end <= m.end + 2 for m in mixed)
+
+
+def _ends_a_mixed(doc: Doc, quote: Quote, cue: Token | None, mixed: list[Quote]) -> bool:
+    """A quote that opens after a comma or colon inside reported words and ends them: 'said
+    that if the council agreed, "the pier would reopen."' is one mixed quote, as a partial
+    quote there is (not '"X," the narrator says, "Y."', whose cue comes after it)."""
+    # (A cue of its own inside the reported words that it hangs on makes it another
+    # utterance: 'She said the plan was fair, and when pressed, replied, "..."'; not "if the
+    # council were to agree, '...'".)
+    own = cue is not None and (_governed(doc, cue, quote) or cue.lemma_ == "put")  # as X put it
+    return any(m.start < quote.start - 2 and quote.end <= m.end + 2 and
+               (cue is None or cue.idx < m.start or not own) for m in mixed)
 
 
 def _a_term(quoted: str) -> bool:

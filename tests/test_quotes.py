@@ -1262,3 +1262,16 @@ def test_a_nickname_in_marks_inside_a_name_is_no_quote(analyse: Any) -> None:
     quotes = _quotes(analyse, text)
     assert [q.text for q in quotes] == ["We lost,", "We will be back."]
     assert quotes[0].turn_start == quotes[1].turn_start  # the nickname does not end the turn
+
+
+def test_a_quote_ending_reported_words_is_one_mixed_quote(analyse: Any) -> None:
+    text = ('Harbour spokesman Oren Dahl said Friday that if the council were to agree in May, '
+            '"the pier would reopen before the summer."')
+    quoted = [q for q in _quotes(analyse, text) if "pier would reopen" in q.text]
+    assert [q.kind for q in quoted] == ["mixed"]
+    assert quoted[0].speaker_text is not None and "Dahl" in quoted[0].speaker_text
+    # With a cue of its own, after it or inside the reported words, it stays a quote.
+    text = ('Ilse Varga said the levy was fair, and when pressed on why it leaves out the '
+            'fishermen, the mayor replied, "It is meant to help the ferry crews first."')
+    assert any(q.kind == "direct" and q.cue == "replied" and q.text.startswith("It is meant")
+               for q in _quotes(analyse, text))
