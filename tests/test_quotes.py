@@ -1275,3 +1275,12 @@ def test_a_quote_ending_reported_words_is_one_mixed_quote(analyse: Any) -> None:
             'fishermen, the mayor replied, "It is meant to help the ferry crews first."')
     assert any(q.kind == "direct" and q.cue == "replied" and q.text.startswith("It is meant")
                for q in _quotes(analyse, text))
+
+
+def test_a_closing_mark_typed_as_opener_after_a_direction_mark_opens_a_quote(
+        analyse: Any) -> None:
+    text = ('Readers answered the harbour board online. \u202a\u201dThe pier was our whole '
+            'summer, and now it is gone!!\u201d posted Ilse Varga.')
+    quote = _by_text(_quotes(analyse, text), "The pier was our whole summer")
+    assert quote.text == "The pier was our whole summer, and now it is gone!!"
+    assert quote.speaker_text == "Ilse Varga"
