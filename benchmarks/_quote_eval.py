@@ -13,6 +13,7 @@ pairs at or above the threshold are taken greedily, highest overlap first.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import re
 import zipfile
@@ -275,6 +276,50 @@ class TokenIndex:
             last = bisect.bisect_left(self.starts, end)
             found.update(range(first, last))
         return frozenset(found)
+
+
+def split_where_gold_splits(case: Case, preds: Sequence[Prediction]) -> list[Prediction]:
+    """Predictions with one quotation (in marks) whose pieces the gold annotates as quotes
+    of their own standing as those quotes, one a piece. Issue 3 counts as ONE quote a quote
+    around its cue ('"We will," he said, "do it."', scored on its two pieces) and a
+    quotation whose marks run over paragraphs (opened, left open at a paragraph's end,
+    reopened in the next); GGT annotates each piece and each paragraph as a quote. Split
+    where the best gold
+    quote of every piece is another one and touches no other piece, so a right answer is
+    not scored as one match and a miss per piece; where gold annotates one quote (PolNeAR's
+    discontinuous or multi-paragraph Content), the prediction stays one."""
+    index = TokenIndex(case.text)
+    gold_tokens = [index.tokens(g.fragments) for g in case.gold]
+    out: list[Prediction] = []
+    for pred in preds:
+        if not pred.direct:  # (reported speech is scored as it is given)
+            out.append(pred)
+            continue
+        spans = [piece for start, end in pred.fragments
+                 for piece in _paragraph_pieces(case.text, start, end)]
+        pieces = [index.tokens([piece]) for piece in spans]
+        best = [max(range(len(gold_tokens)), key=lambda g, t=t: overlap(gold_tokens[g], t),
+                    default=None) for t in pieces]
+        if len(spans) < 2 or any(b is None or not gold_tokens[b] & t
+                                 for b, t in zip(best, pieces, strict=True)) or \
+                len(set(best)) < len(best) or any(
+                    gold_tokens[b] & other for k, b in enumerate(best) if b is not None
+                    for j, other in enumerate(pieces) if j != k):
+            out.append(pred)
+            continue
+        out += [dataclasses.replace(pred, start=start, end=end, text=case.text[start:end],
+                                    pieces=()) for start, end in spans]
+    return out
+
+
+def _paragraph_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut at its line breaks, each piece without the breaks and reopening marks."""
+    pieces, at = [], start
+    for found in re.finditer(r"\s*\n\s*[\"'\u201c\u2018\u00ab`]*", text[start:end]):
+        pieces.append((at, start + found.start()))
+        at = start + found.end()
+    pieces.append((at, end))
+    return [(s, e) for s, e in pieces if e > s]
 
 
 def overlap(gold: frozenset[int], pred: frozenset[int]) -> float:

@@ -10,6 +10,7 @@ decides which spans are quotations.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 OPENERS = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018": "\u2019"}
@@ -153,8 +154,11 @@ def _opening_mark(text: str, i: int) -> tuple[str, str] | None:
         end = min(end if end >= 0 else len(text), i + SINGLE_QUOTE_REACH)
         if any(_closes_single(text, j) for j in range(i + 2, end)):
             return "'", "'"
-    if char == "\u201d" and (i == 0 or text[i - 1].isspace()) and text[i + 1:i + 2].isalpha():
-        return char, char  # a closing mark typed as the opener: '\u201dFear. I am afraid.\u201d'
+    if char == "\u201d" and (i == 0 or text[i - 1].isspace() or _format_mark(text[i - 1])) and \
+            text[i + 1:i + 2].isalpha():
+        # a closing mark typed as the opener: '\u201dFear. I am afraid.\u201d', also after an
+        # invisible direction mark left by a copied post
+        return char, char
     return None
 
 
@@ -164,6 +168,11 @@ def _closes_single(text: str, i: int) -> bool:
     union", "the '90s")."""
     return text[i:i + 1] == "'" and text[i - 1:i] in {",", ".", "?", "!"} and \
         not text[i + 1:i + 2].isalnum() and not re.search(r"\b[A-Z]\.$", text[i - 3:i])
+
+
+def _format_mark(char: str) -> bool:
+    """An invisible formatting character (a direction mark, U+202A, U+200E...)."""
+    return unicodedata.category(char) == "Cf"
 
 
 def _at_word_start(text: str, i: int) -> bool:

@@ -109,6 +109,8 @@ def _names_a_thing(doc: Doc, span: MarkedSpan) -> bool:
     quoted = text[span.start:span.end].strip(" ,.")
     if len(quoted.split()) > 4 or not (len(quoted.split()) == 1 or _titled(quoted)):
         return False
+    if _nickname(doc, span):
+        return True
     words = doc.char_span(span.start, span.end, alignment_mode="expand")
     after = doc.char_span(span.outer_end, min(len(text), span.outer_end + 40),
                           alignment_mode="contract")
@@ -119,6 +121,25 @@ def _names_a_thing(doc: Doc, span: MarkedSpan) -> bool:
     one_adjective = len(quoted.split()) == 1 and words.root.pos_ not in {"NOUN", "PROPN"}
     return noun.pos_ == "NOUN" and noun.is_lower and words.root.head == noun and \
         words.root.dep_ in {"compound", "amod", "nmod"} and not one_adjective
+
+
+def _nickname(doc: Doc, span: MarkedSpan) -> bool:
+    """A one-word name in marks between a first name and a surname: 'Marcia "Cia" Price',
+    'William "Bill" Hale' (not 'Trump Was "Mocking" Clinton', a headline's verb)."""
+    text = text_of(doc)
+    quoted = text[span.start:span.end]
+    if len(quoted.split()) != 1 or not quoted[:1].isupper() or not quoted[-1:].isalpha():
+        return False
+    before = doc.char_span(max(0, span.outer_start - 30), span.outer_start,
+                           alignment_mode="contract")
+    after = doc.char_span(span.outer_end, min(len(text), span.outer_end + 30),
+                          alignment_mode="contract")
+    if before is None or after is None or not len(before) or not len(after):
+        return False
+    first, last = before[-1], after[0]
+    # (The small model tags a surname after the marks a noun now and then: "Price".)
+    return first.pos_ == "PROPN" and last.pos_ in {"PROPN", "NOUN"} and last.is_title and \
+        first.idx + len(first.text) == span.outer_start - 1 and last.idx == span.outer_end + 1
 
 
 def _subhead(text: str, parts: list[MarkedSpan]) -> bool:

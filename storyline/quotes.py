@@ -71,6 +71,8 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
         quote = _make_quote(doc, article_id, parts, cue, resolver, previous, turn)
         if quote is None:
             continue
+        if cue is None and previous is not None and _next_paragraph_of_turn(text, previous, quote):
+            quote = dataclasses.replace(quote, turn_start=previous.turn_start)
         quotes.append(quote)
         if cue is not None:
             cues[quote.start] = cue
@@ -86,9 +88,10 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     # A quoted phrase inside a reported clause is part of that one (mixed) quote; a
     # phrase of a word or three that no speech verb governs is a term held at arm's length
     # ('the "fraud" they saw, she said', 'a federal "supermax" prison'), not a quote.
-    quotes = [q for q in quotes if not (q.kind == "partial" and (any(
-        m.start <= q.start and q.end <= m.end + 2 for m in mixed) or
-        _a_term(q.text) and not _governed(doc, cues.get(q.start), q)))]
+    quotes = [q for q in quotes if not (
+        q.kind == "direct" and _ends_a_mixed(doc, q, cues.get(q.start), mixed) or
+        q.kind == "partial" and (_inside_mixed(q, mixed) or
+                                 _a_term(q.text) and not _governed(doc, cues.get(q.start), q)))]
     starts = {q.start for q in quotes}
     # A turn whose first quote went into a mixed quote starts at its next quote.
     quotes = [q if q.turn_start in starts else dataclasses.replace(q, turn_start=q.start)
@@ -98,6 +101,22 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     text = text_of(doc)
     return [dataclasses.replace(q, parts=quoted_pieces(text, q.start, q.end, q.text))
             for q in quotes]
+
+
+def _inside_mixed(quote: Quote, mixed: list[Quote]) -> bool:
+    return any(m.start <= quote.start and quote.end <= m.end + 2 for m in mixed)
+
+
+def _ends_a_mixed(doc: Doc, quote: Quote, cue: Token | None, mixed: list[Quote]) -> bool:
+    """A quote that opens after a comma or colon inside reported words and ends them: 'said
+    that if the council agreed, "the pier would reopen."' is one mixed quote, as a partial
+    quote there is (not '"X," the narrator says, "Y."', whose cue comes after it)."""
+    # (A cue of its own inside the reported words that it hangs on makes it another
+    # utterance: 'She said the plan was fair, and when pressed, replied, "..."'; not "if the
+    # council were to agree, '...'".)
+    own = cue is not None and (_governed(doc, cue, quote) or cue.lemma_ == "put")  # as X put it
+    return any(m.start < quote.start - 2 and quote.end <= m.end + 2 and
+               (cue is None or cue.idx < m.start or not own) for m in mixed)
 
 
 def _a_term(quoted: str) -> bool:
@@ -136,11 +155,13 @@ def quoted_pieces(text: str, start: int, end: int, joined: str
 def _next_spoken(doc: Doc, marked: list[MarkedSpan], index: int, cue: Token | None) -> int:
     """The index of the marks after `marked[index]` that may go on with its words: past a
     title or name in marks inside the attribution that follows it ('"...," Dahl told Harbour
-    FM's "Morning Tide" on Monday. "..."'); len(marked) when there are none."""
+    FM's "Morning Tide" on Monday. "..."', '"...," said Marcia "Cia" Varga. "..."');
+    len(marked) when there are none."""
     text = text_of(doc)
     after = index + 1
+    # (Before the cue too: '"...!" his niece, Del. Marcia "Cia" Varga, shouted. "..."'.)
     while cue is not None and after + 1 < len(marked) and \
-            cue.idx < marked[after].outer_start < cue.sent.end_char:
+            min(cue.idx, marked[index].outer_end) < marked[after].outer_start < cue.sent.end_char:
         span = marked[after]
         if not (_is_label(text, span, len(text[span.start:span.end].split()), cue) or
                 _names_a_thing(doc, span)):
@@ -159,22 +180,42 @@ def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
             following.start - span.end >= 250:
         return None
     between = text_of(doc)[span.outer_end:following.outer_start]
-    if "\n" in between or _second_cue(doc, cue, span.outer_end, following.outer_start):
+    if "\n" in between:
         return None
     # (A title in marks may end the attribution: 'said on "Morning Tide." "..."'.)
     ending = between.rstrip().rstrip("\"'\u201d\u2019")
     if ending.endswith(",") and following.start - span.end < 80:
-        return "clause"
+        return None if _second_cue(doc, cue, span.outer_end, following.outer_start) \
+            else "clause"
     if not ending.endswith((".", ":")) or \
             text_of(doc)[cue.sent.end_char:following.outer_start].strip():
         return None  # another sentence stands between the cue and the next quote
+    if _second_cue(doc, cue, span.outer_end, following.outer_start, asides=True):
+        return None
     return "sentence"
 
 
-def _second_cue(doc: Doc, cue: Token, start: int, end: int) -> bool:
-    """ "X," she said, adding, "Y.": another speech verb between two quotes parts them."""
+def _second_cue(doc: Doc, cue: Token, start: int, end: int, *, asides: bool = False) -> bool:
+    """ "X," she said, adding, "Y.": another speech verb between two quotes parts them.
+    With `asides`, for an attribution that ends its sentence before the next quote, one
+    that only describes the speaker's moment ('said, asked about the delay.') or reports
+    words of its own there ('said, noting he would back the others.') does not: the next
+    quote still goes on with the first."""
     between = doc.char_span(start, end, alignment_mode="expand")
-    return between is not None and any(_is_cue(t) and t.i != cue.i for t in between)
+    return between is not None and any(
+        _is_cue(t) and t.i != cue.i and not (asides and _aside_cue(t, end)) for t in between)
+
+
+def _aside_cue(verb: Token, end: int) -> bool:
+    """A speech verb in an attribution that leaves the next quote to the first cue: a
+    passive participle with no subject ("asked about the delay") or a verb whose own
+    reported clause ends before the next quote ("noting he would back the others")."""
+    # (The small model tags the participle of "said, asked about ..." VBD as often as VBN.)
+    if verb.tag_ in {"VBN", "VBD"} and verb.dep_ in {"advcl", "acl"} and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return True
+    return any(c.dep_ == "ccomp" and c.right_edge.idx < end and c.idx > verb.idx
+               for c in verb.children)
 
 
 def _char_mask(length: int, spans: list[MarkedSpan]) -> bytearray:
@@ -354,8 +395,8 @@ def _verb_after(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
     if after is None or not text[span.start:span.end].rstrip().endswith((",", "?", "!")):
         return None  # after '"... ."' a new sentence begins
     for token in list(after)[:6]:
-        if token.is_sent_start or inside[token.idx]:
-            return None
+        if token.is_sent_start or inside[token.idx] or "\n" in token.text:
+            return None  # (a verb in the next paragraph speaks for what follows it)
         if token.pos_ == "VERB" and any(c.dep_ == "nsubj" and span.outer_end <= c.idx < token.idx
                                         for c in token.children):
             return token
@@ -600,6 +641,21 @@ def _direct_or_partial(text: str, span: MarkedSpan, cue: Token | None) -> str:
             quoted[:1].isupper():
         return "direct"
     return "partial"
+
+
+def _next_paragraph_of_turn(text: str, previous: Quote, quote: Quote) -> bool:
+    """A quote with no cue of its own that opens the paragraph after a direct quote and its
+    attribution, and goes on with the same speaker: the same turn ('"We will," she said.
+    / "We must."'), as a quote after '"We will," she said.' in the same paragraph is."""
+    gap = text[previous.end:quote.start]
+    # (Only an attribution may end the paragraph before: after '"...," Dahl added. He had a
+    # question for the crowd.' the next quote is another turn.)
+    attribution = gap[:gap.find("\n")].strip(" \"'\u201d\u2019")
+    return previous.kind == quote.kind == "direct" and previous.turn_start is not None and \
+        quote.speaker_start is not None and quote.speaker_start == previous.speaker_start and \
+        "\n" in gap and _continues_turn(text, previous, quote.start) and \
+        not re.search(r"[.?!] ", attribution) and \
+        not text[text.rfind("\n", 0, quote.start) + 1:quote.start].strip(" \"'\u201c\u2018")
 
 
 def _continues_turn(text: str, previous: Quote, start: int) -> bool:

@@ -15,6 +15,7 @@ from _quote_eval import (  # noqa: E402
     error_shapes,
     score,
     speaker_error_class,
+    split_where_gold_splits,
 )
 
 
@@ -80,3 +81,33 @@ def test_errors_are_counted_by_kind_cue_and_shape() -> None:
     indirect = error_shapes([case], [preds], scores, "indirect", 0.8)
     assert indirect[("false alarm", "indirect", "said", "under 0.8, shorter")] == 1
     assert indirect[("miss", "indirect", "warned", "no counterpart")] == 1
+
+
+def test_a_quote_around_its_cue_counts_as_two_where_gold_has_two() -> None:
+    text = '"We will," Ilse Varga said, "rebuild the pier by May."'
+    first, second = (text.index("We will,"), text.index(",\" Ilse")), \
+        (text.index("rebuild"), text.index('."'))
+    one = Prediction(1, second[1], True, "direct", "We will, rebuild the pier by May.",
+                     pieces=(first, second))
+
+    def gold(*spans: tuple[int, int]) -> GoldQuote:
+        return GoldQuote(tuple(spans), True, "")
+
+    two = Case("a", text, [gold(first), gold(second)])
+    split = split_where_gold_splits(two, [one])
+    assert [(p.start, p.end) for p in split] == [first, second]
+    totals, _ = score([two], [split], lambda g, p: False)
+    assert totals["direct"].matched[0.8] == 2
+    # Gold with one (discontinuous) quote, as PolNeAR's Content: the prediction stays one.
+    assert split_where_gold_splits(Case("a", text, [gold(first, second)]), [one]) == [one]
+
+
+def test_a_quote_over_two_paragraphs_counts_as_two_where_gold_has_two() -> None:
+    text = '"We will rebuild the pier.\n\n"It will take two years," Ilse Varga said.'
+    first = (1, text.index("\n"))
+    second = (text.index("It will"), text.index(',"'))
+    one = Prediction(1, second[1], True, "direct", text[1:second[1]])
+    two = Case("a", text, [GoldQuote((first,), True, ""), GoldQuote((second,), True, "")])
+    assert [(p.start, p.end) for p in split_where_gold_splits(two, [one])] == [first, second]
+    joined = Case("a", text, [GoldQuote((first, second), True, "")])
+    assert split_where_gold_splits(joined, [one]) == [one]

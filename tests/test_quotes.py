@@ -1214,3 +1214,72 @@ def test_a_short_quoted_term_no_cue_governs_is_no_quote(analyse: Any) -> None:
     # Words the cue governs may still be someone's: 'predicted a "ferocious" fight'.
     text = 'Oren Dahl predicted a "ferocious" fight over the harbour budget this spring.'
     assert [(q.kind, q.text) for q in _quotes(analyse, text)] == [("partial", "ferocious")]
+
+
+def test_a_verb_in_the_next_paragraph_does_not_attribute_a_question(analyse: Any) -> None:
+    text = ('"It has been seven years," Senator Oren Dahl said, asked about the delay in an '
+            'interview. "Why should I be surprised?"\n\nThe ministry said it was doing its '
+            'best to follow the rules.')
+    question = _by_text(_quotes(analyse, text), "Why should I")
+    assert question.speaker_text is not None and "Dahl" in question.speaker_text
+
+
+def test_an_aside_in_the_attribution_keeps_the_turn(analyse: Any) -> None:
+    # A participle describing the moment, or a verb reporting words of its own, before the
+    # full stop: the next quote still goes on with the same speaker.
+    for text, second in (
+            ('"It has been seven years," Senator Oren Dahl said, asked about the delay in an '
+             'interview. "Why should I be surprised?"', "Why should I"),
+            ('"That is the big question," Ilse Varga said, noting she would back any of the '
+             'others. "We have a deep bench here."', "deep bench")):
+        quotes = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+        first = quotes[0]
+        assert _by_text(quotes, second).turn_start == first.turn_start == first.start, text
+    # A second cue that introduces the next quote still parts the two.
+    text = ('"The pier is safe," Ilse Varga said, adding when asked about the storm, '
+            '"We will check it again."')
+    quotes = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert len({q.turn_start for q in quotes}) == 2
+
+
+def test_a_quote_paragraph_after_a_closing_attribution_goes_on_with_the_turn(
+        analyse: Any) -> None:
+    text = ('"No one is writing songs for the ferry," Oren Dahl said.\n\n'
+            '"Right now, the vote is against the bridge. But you want people to be for '
+            'something."')
+    first, second = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert second.turn_start == first.turn_start == first.start
+    # Another sentence after the attribution ends the turn there.
+    text = ('"We are going to build a pier," Oren Dahl added. He then had a question for '
+            'the crowd.\n\n"Who is going to pay for it?"')
+    first, second = [q for q in _quotes(analyse, text) if q.kind == "direct"]
+    assert second.turn_start == second.start != first.turn_start
+
+
+def test_a_nickname_in_marks_inside_a_name_is_no_quote(analyse: Any) -> None:
+    text = '"We lost," said William "Bill" Hale. "We will be back."'
+    quotes = _quotes(analyse, text)
+    assert [q.text for q in quotes] == ["We lost,", "We will be back."]
+    assert quotes[0].turn_start == quotes[1].turn_start  # the nickname does not end the turn
+
+
+def test_a_quote_ending_reported_words_is_one_mixed_quote(analyse: Any) -> None:
+    text = ('Harbour spokesman Oren Dahl said Friday that if the council were to agree in May, '
+            '"the pier would reopen before the summer."')
+    quoted = [q for q in _quotes(analyse, text) if "pier would reopen" in q.text]
+    assert [q.kind for q in quoted] == ["mixed"]
+    assert quoted[0].speaker_text is not None and "Dahl" in quoted[0].speaker_text
+    # With a cue of its own, after it or inside the reported words, it stays a quote.
+    text = ('Ilse Varga said the levy was fair, and when pressed on why it leaves out the '
+            'fishermen, the mayor replied, "It is meant to help the ferry crews first."')
+    assert any(q.kind == "direct" and q.cue == "replied" and q.text.startswith("It is meant")
+               for q in _quotes(analyse, text))
+
+
+def test_a_closing_mark_typed_as_opener_after_a_direction_mark_opens_a_quote(
+        analyse: Any) -> None:
+    text = ('Readers answered the harbour board online. \u202a\u201dThe pier was our whole '
+            'summer, and now it is gone!!\u201d posted Ilse Varga.')
+    quote = _by_text(_quotes(analyse, text), "The pier was our whole summer")
+    assert quote.text == "The pier was our whole summer, and now it is gone!!"
+    assert quote.speaker_text == "Ilse Varga"
