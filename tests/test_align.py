@@ -378,7 +378,8 @@ def test_a_figure_revised_in_one_outlet_is_no_dispute_with_the_new_figure(
              "revised the count to 1,400.",
         "b": "The flood in Marlow damaged 1,400 ballots, election officials said.", **FILLER})
     assert not loose.divergences
-    assert {f.agreement for f in loose.facts} == {"single"}
+    # told around the same figure of the same thing, the two are one fact, not disputed
+    assert "conflicting" not in {f.agreement for f in loose.facts}
     # Without the revision it is a dispute.
     disputed = _align(analyse, {
         "a": "Election officials in Marlow first counted 1,200 damaged ballots on Monday.",
@@ -600,3 +601,72 @@ def test_two_people_named_by_surname_alone_are_no_corroboration(analyse: Any) ->
         "a": "Varga was hurt when the crane collapsed at the harbour on Tuesday.",
         "b": "Roe was hurt when the crane collapsed at the harbour on Tuesday."})
     assert "corroborated" not in {f.agreement for f in alignment.facts}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("voted 6-3 on Monday", "has voted 5-4"),
+    ("voted by six votes to three on Monday", "voted by five votes to four"),
+])
+def test_a_differing_tally_is_a_number_divergence(analyse: Any, first: str, second: str
+                                                  ) -> None:
+    topic = "vote tally: 5-4 vs 6-3"  # both parts compared at once, not "6 vs 5"
+    aligned = _align(analyse, {
+        "a": f"The Dunmore harbour board {first} to sell the old pier to a hotel developer.",
+        "b": f"The Dunmore harbour board {second} to sell the old pier.", **FILLER})
+    assert [d.topic for d in aligned.divergences] == [topic]
+    assert [(d.kind, [v.value for v in d.versions]) for d in aligned.divergences] == [
+        ("number", ["5-4", "6-3"])]
+    pier = [f for f in aligned.facts if "pier" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in pier] == [("conflicting", 2)]
+
+
+def test_one_event_told_with_another_figure_is_one_conflicting_fact(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "A mudslide swept across the Elsin valley road on Friday afternoon, burying about "
+             "300 metres of track under mud up to two metres deep and cutting off the village "
+             "of Harl.",
+        "b": "A mudslide on Thursday night blocked the Elsin valley road, leaving mud as much as "
+             "three metres deep on the track, the county roads office said.", **FILLER})
+    mud = [f for f in aligned.facts if "mudslide" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in mud] == [("conflicting", 2)]
+    assert [d.topic for d in aligned.divergences] == ["metres deep: 2 vs 3"]
+
+
+def test_one_figure_told_in_other_words_corroborates(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "Tomas Roe of the Elsin roads office said the crews had cleared 6,000 tonnes of "
+             "mud.",
+        "b": "Crews from the Elsin roads office moved about 6,000 tonnes of mud and rebuilt the "
+             "drains on the north side, office head Tomas Roe said.", **FILLER})
+    mud = [f for f in aligned.facts if "mud" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in mud] == [("corroborated", 2)]
+    assert not aligned.divergences
+
+
+@pytest.mark.parametrize(("first", "second", "disputed"), [
+    ("More than 30 volunteers searched the Elsin woods on Sunday for the missing boy.",
+     "The 50 volunteers searched the Elsin woods on Sunday for the missing boy.", False),
+    ("At least 30 volunteers searched the Elsin woods on Sunday for the missing boy.",
+     "The 20 volunteers searched the Elsin woods on Sunday for the missing boy.", True),
+    ("Up to four metres of mud covered the Elsin valley road on Sunday.",
+     "About three metres of mud covered the Elsin valley road on Sunday.", False),
+    ("Up to four metres of mud covered the Elsin valley road on Sunday.",
+     "As much as six metres of mud covered the Elsin valley road on Sunday.", True),
+    ("About 9,000 people lost power in the Elsin valley on Sunday.",
+     "Some 9,400 people lost power in the Elsin valley on Sunday.", True),
+    ("About 9,000 people lost power in the Elsin valley on Sunday.",
+     "Exactly 9,300 people lost power in the Elsin valley on Sunday.", False),
+])
+def test_a_bound_is_contradicted_only_by_a_figure_outside_it(
+        analyse: Any, first: str, second: str, disputed: bool) -> None:
+    aligned = _align(analyse, {"a": first, "b": second, **FILLER})
+    assert bool(aligned.divergences) is disputed
+
+
+def test_a_size_describing_a_thing_is_not_a_distance(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "Rangers found the boy's bicycle about two kilometres from the Elsin trail on "
+             "Sunday.",
+        "b": "The boy had set out on the Elsin trail, a 14-kilometre loop, on Sunday.",
+        **FILLER})
+    assert not aligned.divergences
