@@ -418,11 +418,12 @@ def _candidates(position: int, lemmas: frozenset[str], units: Sequence[_Unit],
 
 
 # A figure pair shares this share of the smaller sentence's event words, and at least
-# FIGURE_MIN_SHARED of them besides the figure's unit that few of the story's sentences use
-# (IDF weight FIGURE_RARE: in a story of 200 sentences, at most about 14 of them).
+# FIGURE_MIN_SHARED of them besides the figure's unit that not too many of the story's
+# sentences use (IDF weight FIGURE_RARE: in a story of 200 sentences, at most about 27; in
+# one of 60, about 11: the story's own subject, "avalanche", "Tollan Pass", still counts).
 FIGURE_COVER = 0.6
 FIGURE_MIN_SHARED = 3
-FIGURE_RARE = 0.5
+FIGURE_RARE = 0.4
 FIGURE_MAX_SENTENCES = 200  # a unit more sentences give ("people") tells nothing of one event
 TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "midnight", "noon",
                           "today", "yesterday", "tonight", "overnight", "dawn"})

@@ -670,3 +670,22 @@ def test_a_size_describing_a_thing_is_not_a_distance(analyse: Any) -> None:
         "b": "The boy had set out on the Elsin trail, a 14-kilometre loop, on Sunday.",
         **FILLER})
     assert not aligned.divergences
+
+
+def test_one_event_told_on_two_days_is_a_date_divergence_of_its_fact() -> None:
+    from storyline import pipeline
+
+    articles = [
+        article("A mudslide swept across the Elsin valley road on Friday afternoon, burying "
+                "about 300 metres of track under mud up to two metres deep and cutting off the "
+                "village of Harl.\n\nNo one was hurt.", id="post", outlet="Elsin Post",
+                published="2026-03-14T08:00:00Z"),
+        article("A mudslide on Thursday night blocked the Elsin valley road, leaving mud as "
+                "much as three metres deep on the track, the county roads office said.\n\n"
+                "Buses are using the coast road.", id="wire", outlet="Kestrel Wire",
+                published="2026-03-14T09:00:00Z")]
+    results = pipeline.build_story_results(pipeline.single_story(articles), articles)
+    mud = [f for f in results.facts if "mudslide" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in mud] == [("conflicting", 2)]
+    assert sorted((d.kind, d.topic.partition(":")[2].strip()) for d in results.divergences) == [
+        ("date", "2026-03-12 vs 2026-03-13"), ("number", "2 vs 3")]
