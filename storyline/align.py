@@ -506,7 +506,8 @@ def _clause_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str,
                     continue
                 short = units[other]
                 if not short.view.numbers <= numbers or \
-                        not short.view.names <= unit.view.names:
+                        not short.view.names <= unit.view.names or \
+                        not _states_predicate(lemmas, short.view):
                     continue
                 common = sum(idf[lemma] for lemma in lemmas & short.lemmas)
                 if 2 * common < CLAUSE_PREFILTER_DICE * (clause_mass + mass[other]):
@@ -517,6 +518,28 @@ def _clause_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str,
                 if score >= max(threshold, pairs.get((other, unit.index), 0.0)):
                     pairs[(other, unit.index)] = score
     return [(short, long, score) for (short, long), score in pairs.items()]
+
+
+def _states_predicate(clause: frozenset[str], short: SentenceView) -> bool:
+    """The clause says what the short sentence's main verb does: "Councillor Dana
+    Whitcombe, who chairs the finance committee, defended the decision" is not stated by
+    "Whitcombe chairs the finance committee", cut from another outlet's sentence that only
+    describes her the same way."""
+    verbs = _main_verbs(short)
+    return not verbs or bool(verbs & clause)
+
+
+def _main_verbs(view: SentenceView) -> set[str]:
+    """Verbs heading words of the sentence that no other content word heads (the parse's
+    root verbs, as far as the content-word arcs tell), speech verbs aside."""
+    heads, children = set(), set()
+    for link in view.links:
+        head, _, child = link.partition(">")
+        heads.add(head)
+        if child != head:  # the root is linked to itself
+            children.add(child)
+    return {verb for verb in heads - children
+            if view.tags.get(verb) == "VERB" and verb not in SPEAKER_VERBS}
 
 
 def _containing(units: Sequence[_Unit], contained: Sequence[tuple[int, int, float]],

@@ -689,3 +689,21 @@ def test_one_event_told_on_two_days_is_a_date_divergence_of_its_fact() -> None:
     assert [(f.agreement, len(f.evidence)) for f in mud] == [("conflicting", 2)]
     assert sorted((d.kind, d.topic.partition(":")[2].strip()) for d in results.divergences) == [
         ("date", "2026-03-12 vs 2026-03-13"), ("number", "2 vs 3")]
+
+
+def test_a_shared_description_of_someone_is_no_corroboration(analyse: Any) -> None:
+    from storyline.align import _states_predicate, _units
+
+    short = analyse("Councillor Mira Oduya, who chairs the harbour committee, defended the "
+                    "decision.", id="a")
+    long = analyse("Councillor Mira Oduya, who chairs the harbour committee, told Kestrel "
+                   "Radio that the town faced a repair bill of 2.4 million.", id="b")
+    said = analyse("Councillor Mira Oduya, who chairs the harbour committee, defended the "
+                   "decision, and the town will sell the pier in May.", id="c")
+    units = _units([short, long, said], {"a": "a", "b": "b", "c": "c"})
+    view = units[0].view
+    # "Oduya chairs the harbour committee", cut from the other outlet's sentence, shares the
+    # description only; a clause that says she defended the decision states the sentence.
+    assert [c.text for c in units[1].clauses][0].startswith("Councillor Mira Oduya chairs")
+    assert not any(_states_predicate(frozenset(c.lemmas), view) for c in units[1].clauses)
+    assert any(_states_predicate(frozenset(c.lemmas), view) for c in units[2].clauses)
