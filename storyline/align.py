@@ -967,10 +967,16 @@ def _shared_context(a: _Unit, b: _Unit, label: str, idf: dict[str, float]) -> in
 
 # -- quote groups -------------------------------------------------------------------
 
-def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | None = None
-                 ) -> list[QuoteGroup]:
-    """One group per utterance: quotes of it across outlets, with word-level variants."""
+def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | None = None,
+                 sources: dict[str, str] | None = None) -> list[QuoteGroup]:
+    """One group per utterance: quotes of it across outlets, with word-level variants.
+
+    `sources` (article id -> the original it copies, from provenance) lets a spun copy's
+    quote join its original's when most of its words still stand in their places
+    (`_spun_from`), though a spinner swapped half its content words for synonyms.
+    """
     quoted = [q for q in quotes if q.quote.kind != "indirect"]
+    root = [(sources or {}).get(q.quote.article_id, q.quote.article_id) for q in quoted]
     finder = UnionFind(len(quoted))
     normalised = [" ".join(words(q.quote.text)) for q in quoted]
     by_speaker: dict[str | None, list[int]] = defaultdict(list)
@@ -986,7 +992,9 @@ def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | 
                 if first == second or articles[first] & articles[second]:
                     continue  # one article's two quotes are two things said
                 needed = QUOTE_SIMILARITY if speaker is not None and quoted[b].speaker else 90
-                if _quote_similarity(normalised[a], normalised[b]) >= needed:
+                if _quote_similarity(normalised[a], normalised[b]) >= needed or \
+                        speaker is not None and quoted[b].speaker == speaker and \
+                        root[a] == root[b] and _spun_from(quoted[a], quoted[b]):
                     finder.union(a, b)
                     articles[finder.find(a)] = articles[first] | articles[second]
     members: dict[int, list[int]] = defaultdict(list)
@@ -999,6 +1007,21 @@ def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | 
                        key=lambda q: (order.get(q.quote.article_id, math.inf), q.quote.start))
         groups.append(_make_group(f"g{len(groups) + 1}", items))
     return groups
+
+
+SPUN_QUOTE_SIMILARITY = 0.6  # share of a quote's words kept in place by a spun copy
+
+
+def _spun_from(first: ResolvedQuote, second: ResolvedQuote) -> bool:
+    """One quote of one speaker in an article and its copy, reworded by a spinner: the
+    words left in place ("We will not open the" ... "our forecasters are" ... "is") make
+    most of both ("We have food and fuel for a fortnight" and "We've meals and gasoline
+    for a fortnight"), contractions written out."""
+    a, b = _spelled_out(first.quote.text), _spelled_out(second.quote.text)
+    if min(len(a), len(b)) < 4:
+        return False  # "Safety comes first" and "Safety is first" may be two things said
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio() >= SPUN_QUOTE_SIMILARITY
 
 
 def quote_divergences(groups: Sequence[QuoteGroup], quotes: Sequence[ResolvedQuote],

@@ -707,3 +707,18 @@ def test_a_shared_description_of_someone_is_no_corroboration(analyse: Any) -> No
     assert [c.text for c in units[1].clauses][0].startswith("Councillor Mira Oduya chairs")
     assert not any(_states_predicate(frozenset(c.lemmas), view) for c in units[1].clauses)
     assert any(_states_predicate(frozenset(c.lemmas), view) for c in units[2].clauses)
+
+
+def test_a_spun_copys_reworded_quote_joins_its_original() -> None:
+    quotes = [_quote("q1", "a", "We will not open the ferry slip until the divers say the hull "
+                     "is sound,", "p1"),
+              _quote("q2", "a", "We have bread and water for a week,", "p1"),
+              _quote("q3", "b", "We will not open the ferry slipway till the divers state the "
+                     "hull is solid,", "p1"),
+              _quote("q4", "b", "We've loaves and liquid for a week,", "p1")]
+    # b is a spun copy of a: its quotes are a's, a spinner's synonyms swapped in
+    assert [g.quotes for g in group_quotes(quotes, sources={"a": "a", "b": "a"})] == [
+        ("q1", "q3"), ("q2", "q4")]
+    # from an independent outlet, such rewording is not known to be the same utterance
+    apart = [g.quotes for g in group_quotes(quotes, sources={"a": "a", "b": "b"})]
+    assert ("q2",) in apart and ("q4",) in apart
