@@ -48,15 +48,21 @@ from .paraphrase import (
 )
 from .text import (
     CURRENCY_UNITS,
+    MEASURED,
     MONTH_NAMES,
+    MULTIPLIERS,
+    QUALIFIER,
     WEEKDAYS,
     content_words,
     copy_kind,
     format_number,
+    is_tally,
+    number_value,
     outlet_key,
     own_word_runs,
     plural,
     readable_number,
+    tally_text,
     words,
 )
 from .wording import antonym_table
@@ -156,6 +162,10 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     # facts, however alike their words; who said it may differ ("X said" and "Y said").
     links = [(a, b, score) for a, b, score in _similar_pairs(units, index, weights)
              if not _other_people(units[a], units[b])] + [(a, b, 1.0) for a, b in copied]
+    # One event told in other words with a figure of the same quantity ("snow up to four
+    # metres deep" and "as much as six metres deep"): the model, fitted on paraphrases,
+    # scores such pairs low, yet they are one fact, agreeing or disputed.
+    links += _figure_pairs(units, weights, {(a, b) for a, b, _score in links})
     contained = _clause_pairs(units, index, weights)
     groups = UnionFind(len(units))
     for x, y in _mutual_best(units, links):
@@ -418,6 +428,71 @@ def _candidates(position: int, lemmas: frozenset[str], units: Sequence[_Unit],
     return found
 
 
+# A figure pair shares this share of the smaller sentence's event words, and at least
+# FIGURE_MIN_SHARED of them besides the figure's unit that not too many of the story's
+# sentences use (IDF weight FIGURE_RARE: in a story of 200 sentences, at most about 27; in
+# one of 60, about 11: the story's own subject, "avalanche", "Tollan Pass", still counts).
+FIGURE_COVER = 0.6
+FIGURE_MIN_SHARED = 3
+FIGURE_RARE = 0.4
+FIGURE_MAX_SENTENCES = 200  # a unit more sentences give ("people") tells nothing of one event
+TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "midnight", "noon",
+                          "today", "yesterday", "tonight", "overnight", "dawn"})
+
+
+def _figure_pairs(units: Sequence[_Unit], weights: dict[str, float],
+                  linked: Collection[tuple[int, int]]) -> list[tuple[int, int, float]]:
+    """Sentences of two articles that give a figure of one quantity (the same unit, as
+    `_single_valued` reads it) and tell one event around it (`_tells_same_event`), scored
+    at the threshold so that the model's own matches come first in `_mutual_best`."""
+    by_label: dict[str, list[int]] = defaultdict(list)
+    for unit in units:
+        for label in dict.fromkeys(label for label, _value in _single_valued(unit)):
+            by_label[label].append(unit.index)
+    threshold = fact_threshold()
+    found: dict[tuple[int, int], float] = {}
+    for label, members in by_label.items():
+        if len(members) > FIGURE_MAX_SENTENCES:
+            continue
+        for position, a in enumerate(members):
+            for b in members[position + 1:]:
+                pair = (a, b)
+                if pair in found or pair in linked or \
+                        units[a].sentence.article_id == units[b].sentence.article_id:
+                    continue
+                if _tells_same_event(units[a], units[b], label, weights):
+                    found[pair] = threshold
+    return [(a, b, score) for (a, b), score in found.items()]
+
+
+def _tells_same_event(a: _Unit, b: _Unit, label: str, weights: dict[str, float]) -> bool:
+    """Most of the shorter sentence's event words are the other's: what happened, to what
+    and where, leaving aside figures, days and who said it ("Marta Kovalenko of the agency
+    said the crews had cleared 9,000 tonnes of snow" and "crews moved about 9,000 tonnes of
+    snow and fitted new nets, Kovalenko said")."""
+    if _other_people(a, b):
+        return False
+    unit_words = set(label.split(QUALIFIER))
+    first, second = _event_words(a) - unit_words, _event_words(b) - unit_words
+    shared = first & second
+    rare = [word for word in shared if weights.get(word, 1.0) >= FIGURE_RARE]
+    return len(rare) >= FIGURE_MIN_SHARED and \
+        len(shared) >= FIGURE_COVER * min(len(first), len(second))
+
+
+def _event_words(unit: _Unit) -> set[str]:
+    """A sentence's content lemmas without figures, dates, speech verbs and speakers."""
+    # the names of speakers, and the word for who spoke ("office" of "the county roads
+    # office said"), not its modifiers: "roads" may be what the sentence tells of too
+    speakers = (unit.view.names - unit.subjects) | {
+        child for link in unit.view.links
+        for head, _, child in [link.partition(">")]
+        if head in SPEAKER_VERBS and unit.view.tags.get(child) in {"NOUN", "PROPN"}}
+    return {lemma for lemma in unit.lemmas
+            if not any(ch.isdigit() for ch in lemma) and lemma not in speakers and
+            lemma not in SPEAKER_VERBS and lemma not in WEEKDAYS | MONTH_NAMES | TIMES_OF_DAY}
+
+
 def _clause_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str, float]
                   ) -> list[tuple[int, int, float]]:
     """(short, long, score): a clause of a long sentence states what another outlet's
@@ -442,7 +517,8 @@ def _clause_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str,
                     continue
                 short = units[other]
                 if not short.view.numbers <= numbers or \
-                        not short.view.names <= unit.view.names:
+                        not short.view.names <= unit.view.names or \
+                        not _states_predicate(lemmas, short.view):
                     continue
                 common = sum(idf[lemma] for lemma in lemmas & short.lemmas)
                 if 2 * common < CLAUSE_PREFILTER_DICE * (clause_mass + mass[other]):
@@ -453,6 +529,28 @@ def _clause_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str,
                 if score >= max(threshold, pairs.get((other, unit.index), 0.0)):
                     pairs[(other, unit.index)] = score
     return [(short, long, score) for (short, long), score in pairs.items()]
+
+
+def _states_predicate(clause: frozenset[str], short: SentenceView) -> bool:
+    """The clause says what the short sentence's main verb does: "Councillor Dana
+    Whitcombe, who chairs the finance committee, defended the decision" is not stated by
+    "Whitcombe chairs the finance committee", cut from another outlet's sentence that only
+    describes her the same way."""
+    verbs = _main_verbs(short)
+    return not verbs or bool(verbs & clause)
+
+
+def _main_verbs(view: SentenceView) -> set[str]:
+    """Verbs heading words of the sentence that no other content word heads (the parse's
+    root verbs, as far as the content-word arcs tell), speech verbs aside."""
+    heads, children = set(), set()
+    for link in view.links:
+        head, _, child = link.partition(">")
+        heads.add(head)
+        if child != head:  # the root is linked to itself
+            children.add(child)
+    return {verb for verb in heads - children
+            if view.tags.get(verb) == "VERB" and verb not in SPEAKER_VERBS}
 
 
 def _containing(units: Sequence[_Unit], contained: Sequence[tuple[int, int, float]],
@@ -553,8 +651,61 @@ def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
 def _disagree(a: _Unit, va: float, b: _Unit, vb: float) -> bool:
     """Two figures of one quantity that contradict each other. A sentence that gives both
     ("rose from 41% to 48%", "first put at 1,200, was revised to 1,400") tells the
-    change, so it does not contradict a sentence giving either figure."""
-    return va != vb and vb not in a.mentioned and va not in b.mentioned
+    change, so it does not contradict a sentence giving either figure; a bound ("more
+    than 40", "up to four", "about 9,000") contradicts only a figure outside it, and
+    another bound of its kind when they differ ("up to four metres", "as much as six")."""
+    if va == vb or vb in a.mentioned or va in b.mentioned:
+        return False
+    kind_a, low_a, high_a = _claim(a, va)
+    kind_b, low_b, high_b = _claim(b, vb)
+    if kind_a == kind_b:
+        return True
+    return high_a < low_b or high_b < low_a
+
+
+# Words before a figure that make it a bound, by the words' lemmas: "more than 40" is 40 or
+# more, "up to four" four or less, "about 9,000" within APPROXIMATE of it.
+LOWER_BOUNDS = (("more", "than"), ("at", "least"), ("over",), ("above",), ("upwards", "of"),
+                ("in", "excess", "of"), ("no", "few", "than"), ("no", "less", "than"))
+UPPER_BOUNDS = (("up", "to"), ("as", "much", "as"), ("as", "many", "as"), ("less", "than"),
+                ("few", "than"), ("under",), ("below",), ("at", "most"), ("no", "more", "than"),
+                ("nearly",), ("almost",), ("just", "under"))
+APPROXIMATIONS = (("about",), ("around",), ("roughly",), ("approximately",), ("some",),
+                  ("close", "to"), ("an", "estimate"), ("estimate",), ("approx",))
+APPROXIMATE = 0.1  # "about 200" is 180 to 220
+NEARLY = ("nearly", "almost", "just")  # "nearly 40" is a little under 40, not any less
+
+
+def _claim(unit: _Unit, value: float) -> tuple[str, float, float]:
+    """What a sentence's `value` claims: its kind ("exact", "at least", "at most",
+    "about") and the figures it allows ("more than 40" -> 40 to infinity)."""
+    said = unit.view.words
+    index = _figure_index(said, value)
+    before = tuple(said[max(0, index - 3):index]) if index is not None else ()
+    for cue in LOWER_BOUNDS:
+        if before[-len(cue):] == cue:
+            return "at least", value, math.inf
+    for cue in UPPER_BOUNDS:
+        if before[-len(cue):] == cue:
+            return "at most", (value * (1 - APPROXIMATE) if cue[0] in NEARLY
+                               else -math.inf), value
+    if any(before[-len(cue):] == cue for cue in APPROXIMATIONS):
+        return "about", value * (1 - APPROXIMATE), value * (1 + APPROXIMATE)
+    return "exact", value, value
+
+
+def _figure_index(said: Sequence[str], value: float) -> int | None:
+    """Where a figure is written among a sentence's word lemmas ("1.2", "million" for
+    1,200,000), or None."""
+    for index, word in enumerate(said):
+        number = number_value(word)
+        if number is None:
+            continue
+        if index + 1 < len(said) and said[index + 1] in MULTIPLIERS:
+            number *= MULTIPLIERS[said[index + 1]]
+        if number == value:
+            return index
+    return None
 
 
 def _involved(entries: Sequence[tuple[_Unit, float]], pairs: Sequence[tuple[_Unit, _Unit]]
@@ -590,14 +741,29 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
                 first.source in others for others in saying.values()) else None
             versions.append(DivergenceVersion(sentence.article_id,
                                               outlets.get(sentence.article_id, ""),
-                                              sentence.text.strip(), format_number(value),
+                                              sentence.text.strip(),
+                                              tally_text(value) if is_tally(label)
+                                              else format_number(value),
                                               sentence.start, sentence.end, copies, changed))
-    values = " vs ".join(readable_number(v) for v in sorted(by_value))
+    values = " vs ".join(tally_text(v) if is_tally(label) else readable_number(v)
+                         for v in sorted(by_value))
     return f"{_quantity(label)}: {values}", tuple(versions)
 
 
 def _quantity(label: str) -> str:
-    """What a number counts, for a divergence's heading: "number of passengers"."""
+    """What a number counts, for a divergence's heading: "number of passengers",
+    "metres deep", "kilometre route", "vote tally", "score"."""
+    if is_tally(label):
+        return "vote tally" if label.startswith("vote") else "score"
+    unit, _, measured = label.partition(QUALIFIER)
+    if measured in MEASURED:
+        return f"{plural(unit)} {measured}"  # "metres deep"
+    if measured == "at":
+        return f"{plural(unit)} (a height or a position)"
+    if measured.startswith("of "):
+        return f"{plural(unit)} {measured}"  # "metres of road"
+    if measured:
+        return f"{unit} {measured}"  # "kilometre route"
     money, _, rate = label.partition(" per ")
     if money in CURRENCY_UNITS.values():
         return f"amount in {money}s" + (f" per {rate}" if rate else "")
@@ -646,6 +812,14 @@ def _subject_names(view: SentenceView) -> frozenset[str]:
     """The proper names a sentence tells of: not its speakers (the names under a speech
     verb: "Harbour master Ilse Varga said ...", "according to Tomas Roe, ..."), nor days
     and months (a date is no one the fact is about)."""
+    speakers = _speaker_words(view)
+    return frozenset(name for name in view.names
+                     if name not in speakers and name not in WEEKDAYS | MONTH_NAMES)
+
+
+def _speaker_words(view: SentenceView) -> set[str]:
+    """The nouns and names of a sentence's speakers: those under a speech verb ("Harbour
+    master Ilse Varga said", "the county roads office said") or after "according to"."""
     children: dict[str, list[str]] = defaultdict(list)
     for link in view.links:
         head, _, child = link.partition(">")
@@ -666,8 +840,7 @@ def _subject_names(view: SentenceView) -> frozenset[str]:
             while j < len(said) and (said[j] in view.names or said[j] == "the"):
                 speakers.add(said[j])
                 j += 1
-    return frozenset(name for name in view.names
-                     if name not in speakers and name not in WEEKDAYS | MONTH_NAMES)
+    return speakers
 
 
 def _other_people(a: _Unit, b: _Unit) -> bool:
@@ -798,16 +971,23 @@ def _single_valued(unit: _Unit) -> list[tuple[str, float]]:
 
 
 def _shared_context(a: _Unit, b: _Unit, label: str, idf: dict[str, float]) -> int:
-    common = (a.lemmas & b.lemmas) - {label} - {lemma for lemma in a.lemmas if lemma.isdigit()}
+    common = (a.lemmas & b.lemmas) - set(label.split(QUALIFIER)) - \
+        {lemma for lemma in a.lemmas if lemma.isdigit()}
     return sum(1 for lemma in common if idf.get(lemma, 0) > 0.7)
 
 
 # -- quote groups -------------------------------------------------------------------
 
-def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | None = None
-                 ) -> list[QuoteGroup]:
-    """One group per utterance: quotes of it across outlets, with word-level variants."""
+def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | None = None,
+                 sources: dict[str, str] | None = None) -> list[QuoteGroup]:
+    """One group per utterance: quotes of it across outlets, with word-level variants.
+
+    `sources` (article id -> the original it copies, from provenance) lets a spun copy's
+    quote join its original's when most of its words still stand in their places
+    (`_spun_from`), though a spinner swapped half its content words for synonyms.
+    """
     quoted = [q for q in quotes if q.quote.kind != "indirect"]
+    root = [(sources or {}).get(q.quote.article_id, q.quote.article_id) for q in quoted]
     finder = UnionFind(len(quoted))
     normalised = [" ".join(words(q.quote.text)) for q in quoted]
     by_speaker: dict[str | None, list[int]] = defaultdict(list)
@@ -823,7 +1003,9 @@ def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | 
                 if first == second or articles[first] & articles[second]:
                     continue  # one article's two quotes are two things said
                 needed = QUOTE_SIMILARITY if speaker is not None and quoted[b].speaker else 90
-                if _quote_similarity(normalised[a], normalised[b]) >= needed:
+                if _quote_similarity(normalised[a], normalised[b]) >= needed or \
+                        speaker is not None and quoted[b].speaker == speaker and \
+                        root[a] == root[b] and _spun_from(quoted[a], quoted[b]):
                     finder.union(a, b)
                     articles[finder.find(a)] = articles[first] | articles[second]
     members: dict[int, list[int]] = defaultdict(list)
@@ -836,6 +1018,21 @@ def group_quotes(quotes: Sequence[ResolvedQuote], published: dict[str, float] | 
                        key=lambda q: (order.get(q.quote.article_id, math.inf), q.quote.start))
         groups.append(_make_group(f"g{len(groups) + 1}", items))
     return groups
+
+
+SPUN_QUOTE_SIMILARITY = 0.6  # share of a quote's words kept in place by a spun copy
+
+
+def _spun_from(first: ResolvedQuote, second: ResolvedQuote) -> bool:
+    """One quote of one speaker in an article and its copy, reworded by a spinner: the
+    words left in place ("We will not open the" ... "our forecasters are" ... "is") make
+    most of both ("We have food and fuel for a fortnight" and "We've meals and gasoline
+    for a fortnight"), contractions written out."""
+    a, b = _spelled_out(first.quote.text), _spelled_out(second.quote.text)
+    if min(len(a), len(b)) < 4:
+        return False  # "Safety comes first" and "Safety is first" may be two things said
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.ratio() >= SPUN_QUOTE_SIMILARITY
 
 
 def quote_divergences(groups: Sequence[QuoteGroup], quotes: Sequence[ResolvedQuote],

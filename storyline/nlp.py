@@ -22,11 +22,16 @@ from spacy.tokens import Doc, Span, Token
 from .models import Clause, Sentence, SentenceCues, StorylineError
 from .text import (
     CURRENCY_UNITS,
+    MEASURE_UNITS,
+    MEASURED,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     MULTIPLIERS,
     NUMBER_WORDS,
+    QUALIFIER,
+    TALLY_SUFFIX,
     number_value,
+    tally_value,
 )
 
 # Official packages first; the registry mirror of the small model is the fallback.
@@ -270,10 +275,13 @@ def _lemma(token: Token) -> str:
 
 
 def _numbers(sent: Span) -> list[tuple[str, float]]:
-    """(unit, value) pairs: "about 12 million crowns" -> ("crown", 12000000.0)."""
-    found = []
+    """(unit, value) pairs: "about 12 million crowns" -> ("crown", 12000000.0); a tally
+    ("voted 7-5") as one figure of two parts (`_tallies`)."""
+    tallies, counted = _tallies(sent)
+    found: list[tuple[str, float]] = list(tallies)
     for token in sent:
-        if not token.like_num or (token.head.like_num and token.head != token):
+        if not token.like_num or (token.head.like_num and token.head != token) or \
+                token.i in counted:
             continue
         value = _number_phrase_value(token)
         currency = next((t for t in token.subtree if t.is_currency), None)
@@ -291,8 +299,89 @@ def _numbers(sent: Span) -> list[tuple[str, float]]:
             continue  # "Dec. 3" is a date, not three Decembers; "7 a.m." is no amount
         # "48%" and "48 percent" count one thing, so "45 percent" elsewhere disputes it.
         label = unit.lemma_.lower()
-        found.append((COUNTED_AS.get(label, label), value))
+        found.append((_qualified(COUNTED_AS.get(label, label), unit), value))
     return found
+
+
+def _qualified(label: str, unit: Token) -> str:
+    """A measure that describes a thing, a size or a place is a quantity of its own: "a
+    19-kilometre route" is the route's length, "four metres deep" a depth, "200 metres of
+    road" a stretch of road and "at 1,840 metres" a height; none is the same quantity as
+    "three kilometres from the path" (`MEASURE_UNITS` only: "a 12-member committee" and
+    "its 14 members" still count one thing)."""
+    head = unit.head
+    if unit.dep_ == "npadvmod" and head.lower_ in MEASURED:
+        return f"{label}{QUALIFIER}{head.lower_}"  # "four metres deep", "45 years old"
+    if label not in MEASURE_UNITS:
+        return label
+    if unit.dep_ in {"compound", "amod", "nmod"} and head.pos_ == "NOUN" and head.i > unit.i:
+        return f"{label}{QUALIFIER}{head.lemma_.lower()}"  # "a 19-kilometre route"
+    if unit.dep_ == "pobj" and head.lower_ == "at":
+        return f"{label}{QUALIFIER}at"  # "the pass, at 1,840 metres"
+    measured = [g for c in unit.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"]
+    if measured:
+        return f"{label}{QUALIFIER}of {measured[0].lemma_.lower()}"  # "200 metres of road"
+    return label
+
+
+# Words that tell a pair of numbers is a tally ("voted 7-5", "won 3-1"), not a range
+# ("10-12 people", "aged 7 to 12").
+TALLY_CUES = {"vote", "win", "lose", "beat", "defeat", "draw", "lead", "score", "margin",
+              "majority", "ballot", "victory", "loss", "approve", "reject", "pass", "back"}
+TALLY_DASHES = {"-", "\u2013", "\u2014"}
+
+
+def _tallies(sent: Span) -> tuple[list[tuple[str, float]], set[int]]:
+    """Tallies and the token indices they cover: "7-5", "7 to 5", "seven votes to five"
+    (label "vote tally" where votes are cast, else "score tally"; `text.tally_value`)."""
+    tokens = list(sent)
+    lemmas = {t.lemma_.lower() for t in tokens}
+    if not lemmas & TALLY_CUES:
+        return [], set()
+    label = "vote" if "vote" in lemmas or "ballot" in lemmas else "score"
+    found: list[tuple[str, float]] = []
+    counted: set[int] = set()
+    for i, token in enumerate(tokens):
+        parts = _tally_at(tokens, i)
+        if parts is None or token.i in counted:
+            continue
+        first, second, last = parts
+        found.append((label + TALLY_SUFFIX, tally_value(first, second)))
+        counted.update(range(token.i, tokens[last].i + 1))
+    return found, counted
+
+
+def _tally_at(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
+    """(first part, second part, index of the last token) of a tally starting at `i`."""
+    first = _whole_number(tokens[i])
+    if first is None or i and tokens[i - 1].lower_ in {"from", "between", "to", "-"}:
+        return None  # "rose from 7 to 9" is a change, "between 7 and 9" a range
+    j = i + 1
+    if j + 1 < len(tokens) and tokens[j].text in TALLY_DASHES and not tokens[i].whitespace_ \
+            and not tokens[j].whitespace_:
+        last = j + 1  # "7-5"
+    else:
+        if j < len(tokens) and tokens[j].lemma_.lower() == "vote":
+            j += 1  # "seven votes to five"
+        if not (j + 1 < len(tokens) and tokens[j].lower_ == "to"):
+            return None
+        last = j + 1
+    second = _whole_number(tokens[last])
+    if second is None or tokens[last].dep_ == "nummod" and tokens[last].head.pos_ == "NOUN" \
+            and tokens[last].head.lemma_.lower() != "vote":
+        return None  # "10-12 people" counts people
+    return first, second, last
+
+
+def _whole_number(token: Token) -> int | None:
+    """A tally's part: a whole number below 1,000 (so "2019-2023" is no tally)."""
+    if not token.like_num:
+        return None
+    value = number_value(token.text)
+    if value is None or value != int(value) or not 0 <= value < 1000:
+        return None
+    return int(value)
 
 
 def _rate(number: Token) -> str | None:

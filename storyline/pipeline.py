@@ -608,7 +608,7 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     published = {a.id: a.timestamp for a in articles}
     events = build_timeline(articles, [d for a in told for d in a.dates], sources,
                             facts=alignment.facts)
-    quote_groups = group_quotes(quotes, published)
+    quote_groups = group_quotes(quotes, published, sources)
     dated = date_divergences(events, articles, start=len(alignment.divergences))
     worded = quote_divergences(quote_groups, quotes, articles, sources,
                                start=len(alignment.divergences) + len(dated))
@@ -761,7 +761,7 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
 
 # Cached dossiers are rebuilt when this changes: bump it with any change to what the
 # stages put in a dossier (new fields, other facts), as the package version may not move.
-DOSSIER_REVISION = "2026-12-05s12r"  # bumped whenever a dossier of the same input changes
+DOSSIER_REVISION = "2026-12-05s12m"  # bumped whenever a dossier of the same input changes
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,

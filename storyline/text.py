@@ -255,6 +255,38 @@ def number_value(token: str) -> float | None:
         return None
 
 
+# Adjectives a measure says the size of: "four metres deep" is a depth, not a distance.
+MEASURED = frozenset({"deep", "long", "high", "tall", "wide", "thick", "broad", "old"})
+QUALIFIER = "|"  # between a unit and what it measures: "metre|deep", "kilometre|route"
+# Units of measure (as lemmas): their figures are qualified by what they measure.
+_MEASURE_UNITS_TEXT = """
+metre meter kilometre kilometer km centimetre centimeter cm millimetre millimeter mm mile
+foot feet inch yard tonne ton kilogram kilo kg gram litre liter gallon hectare acre degree
+"""
+MEASURE_UNITS = frozenset(_MEASURE_UNITS_TEXT.split())
+
+# A tally ("voted 7-5", "won 3-1", "by seven votes to five") is one quantity of two parts,
+# kept as one figure so that both parts are compared at once: larger * TALLY_BASE + smaller
+# (the side reporting it does not matter: "lost 1-3" and "won 3-1" tell one result).
+TALLY_BASE = 1_000_000
+TALLY_SUFFIX = " tally"  # a tally's label: "vote tally", "score tally"
+
+
+def tally_value(first: int, second: int) -> float:
+    """One figure for a tally of two parts, whichever side it is told from."""
+    return float(max(first, second) * TALLY_BASE + min(first, second))
+
+
+def is_tally(label: str) -> bool:
+    return label.endswith(TALLY_SUFFIX)
+
+
+def tally_text(value: float) -> str:
+    """A tally figure as written: 7000005.0 -> "7-5"."""
+    larger, smaller = divmod(int(value), TALLY_BASE)
+    return f"{larger}-{smaller}"
+
+
 def format_number(value: float) -> str:
     """A figure as data, every digit kept: "4200000", "1234567.5"."""
     if not math.isfinite(value):

@@ -519,10 +519,10 @@ def _conflict(a: _Draft, b: _Draft, sources: dict[str, str],
     first, second = _interval(a.value or ""), _interval(b.value or "")
     if first is None or second is None or not _disjoint(first, second):
         return False  # "2026-03" and "2026-03-11" can both be right
-    if not any(_same_clause(x, y, sources) and
-               not _also_dated(x[0], second, in_sentence) and
-               not _also_dated(y[0], first, in_sentence)
-               for x in a.clauses for y in b.clauses):
+    if not _one_fact(a, b) and not any(_same_clause(x, y, sources) and
+                                       not _also_dated(x[0], second, in_sentence) and
+                                       not _also_dated(y[0], first, in_sentence)
+                                       for x in a.clauses for y in b.clauses):
         return False
     if _tense(a) != _tense(b):
         return False  # "met on Monday" and "will meet on Friday": two meetings
@@ -533,6 +533,15 @@ def _conflict(a: _Draft, b: _Draft, sources: dict[str, str],
     roots_a = {sources.get(article, article) for article in articles_a}
     roots_b = {sources.get(article, article) for article in articles_b}
     return roots_a != roots_b  # one event; `_current` tells a disagreement from an update
+
+
+def _one_fact(a: _Draft, b: _Draft) -> bool:
+    """Both dates are the only ones of sentences aligned as one fact ("An avalanche swept
+    across the road on Tuesday afternoon, burying ..." and "An avalanche on Monday night
+    closed the road, leaving ..."): one event, however differently worded."""
+    return bool(a.facts & b.facts) and all(
+        len({m.value for m in draft.mentions if m.sentence == sentence}) == 1
+        for draft in (a, b) for sentence in draft.sentences)
 
 
 def _disjoint(first: tuple[date, date], second: tuple[date, date]) -> bool:

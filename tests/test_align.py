@@ -380,7 +380,8 @@ def test_a_figure_revised_in_one_outlet_is_no_dispute_with_the_new_figure(
              "revised the count to 1,400.",
         "b": "The flood in Marlow damaged 1,400 ballots, election officials said.", **FILLER})
     assert not loose.divergences
-    assert {f.agreement for f in loose.facts} == {"single"}
+    # told around the same figure of the same thing, the two are one fact, not disputed
+    assert "conflicting" not in {f.agreement for f in loose.facts}
     # Without the revision it is a dispute.
     disputed = _align(analyse, {
         "a": "Election officials in Marlow first counted 1,200 damaged ballots on Monday.",
@@ -631,3 +632,124 @@ def test_a_copied_sentence_finds_its_original_whatever_order_its_word_runs_come_
         monkeypatch.setattr(align, "own_word_runs", in_order)
         found.append(align._with_copied_sources(units, published)[1])
     assert found == [[(3, 4)]] * 2
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("voted 6-3 on Monday", "has voted 5-4"),
+    ("voted by six votes to three on Monday", "voted by five votes to four"),
+])
+def test_a_differing_tally_is_a_number_divergence(analyse: Any, first: str, second: str
+                                                  ) -> None:
+    topic = "vote tally: 5-4 vs 6-3"  # both parts compared at once, not "6 vs 5"
+    aligned = _align(analyse, {
+        "a": f"The Dunmore harbour board {first} to sell the old pier to a hotel developer.",
+        "b": f"The Dunmore harbour board {second} to sell the old pier.", **FILLER})
+    assert [d.topic for d in aligned.divergences] == [topic]
+    assert [(d.kind, [v.value for v in d.versions]) for d in aligned.divergences] == [
+        ("number", ["5-4", "6-3"])]
+    pier = [f for f in aligned.facts if "pier" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in pier] == [("conflicting", 2)]
+
+
+def test_one_event_told_with_another_figure_is_one_conflicting_fact(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "A mudslide swept across the Elsin valley road on Friday afternoon, burying about "
+             "300 metres of track under mud up to two metres deep and cutting off the village "
+             "of Harl.",
+        "b": "A mudslide on Thursday night blocked the Elsin valley road, leaving mud as much as "
+             "three metres deep on the track, the county roads office said.", **FILLER})
+    mud = [f for f in aligned.facts if "mudslide" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in mud] == [("conflicting", 2)]
+    assert [d.topic for d in aligned.divergences] == ["metres deep: 2 vs 3"]
+
+
+def test_one_figure_told_in_other_words_corroborates(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "Tomas Roe of the Elsin roads office said the crews had cleared 6,000 tonnes of "
+             "mud.",
+        "b": "Crews from the Elsin roads office moved about 6,000 tonnes of mud and rebuilt the "
+             "drains on the north side, office head Tomas Roe said.", **FILLER})
+    mud = [f for f in aligned.facts if "mud" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in mud] == [("corroborated", 2)]
+    assert not aligned.divergences
+
+
+@pytest.mark.parametrize(("first", "second", "disputed"), [
+    ("More than 30 volunteers searched the Elsin woods on Sunday for the missing boy.",
+     "The 50 volunteers searched the Elsin woods on Sunday for the missing boy.", False),
+    ("At least 30 volunteers searched the Elsin woods on Sunday for the missing boy.",
+     "The 20 volunteers searched the Elsin woods on Sunday for the missing boy.", True),
+    ("Up to four metres of mud covered the Elsin valley road on Sunday.",
+     "About three metres of mud covered the Elsin valley road on Sunday.", False),
+    ("Up to four metres of mud covered the Elsin valley road on Sunday.",
+     "As much as six metres of mud covered the Elsin valley road on Sunday.", True),
+    ("About 9,000 people lost power in the Elsin valley on Sunday.",
+     "Some 9,400 people lost power in the Elsin valley on Sunday.", True),
+    ("About 9,000 people lost power in the Elsin valley on Sunday.",
+     "Exactly 9,300 people lost power in the Elsin valley on Sunday.", False),
+])
+def test_a_bound_is_contradicted_only_by_a_figure_outside_it(
+        analyse: Any, first: str, second: str, disputed: bool) -> None:
+    aligned = _align(analyse, {"a": first, "b": second, **FILLER})
+    assert bool(aligned.divergences) is disputed
+
+
+def test_a_size_describing_a_thing_is_not_a_distance(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "Rangers found the boy's bicycle about two kilometres from the Elsin trail on "
+             "Sunday.",
+        "b": "The boy had set out on the Elsin trail, a 14-kilometre loop, on Sunday.",
+        **FILLER})
+    assert not aligned.divergences
+
+
+def test_one_event_told_on_two_days_is_a_date_divergence_of_its_fact() -> None:
+    from storyline import pipeline
+
+    articles = [
+        article("A mudslide swept across the Elsin valley road on Friday afternoon, burying "
+                "about 300 metres of track under mud up to two metres deep and cutting off the "
+                "village of Harl.\n\nNo one was hurt.", id="post", outlet="Elsin Post",
+                published="2026-03-14T08:00:00Z"),
+        article("A mudslide on Thursday night blocked the Elsin valley road, leaving mud as "
+                "much as three metres deep on the track, the county roads office said.\n\n"
+                "Buses are using the coast road.", id="wire", outlet="Kestrel Wire",
+                published="2026-03-14T09:00:00Z")]
+    results = pipeline.build_story_results(pipeline.single_story(articles), articles)
+    mud = [f for f in results.facts if "mudslide" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in mud] == [("conflicting", 2)]
+    assert sorted((d.kind, d.topic.partition(":")[2].strip()) for d in results.divergences) == [
+        ("date", "2026-03-12 vs 2026-03-13"), ("number", "2 vs 3")]
+
+
+def test_a_shared_description_of_someone_is_no_corroboration(analyse: Any) -> None:
+    from storyline.align import _states_predicate, _units
+
+    short = analyse("Councillor Mira Oduya, who chairs the harbour committee, defended the "
+                    "decision.", id="a")
+    long = analyse("Councillor Mira Oduya, who chairs the harbour committee, told Kestrel "
+                   "Radio that the town faced a repair bill of 2.4 million.", id="b")
+    said = analyse("Councillor Mira Oduya, who chairs the harbour committee, defended the "
+                   "decision, and the town will sell the pier in May.", id="c")
+    units = _units([short, long, said], {"a": "a", "b": "b", "c": "c"})
+    view = units[0].view
+    # "Oduya chairs the harbour committee", cut from the other outlet's sentence, shares the
+    # description only; a clause that says she defended the decision states the sentence.
+    assert [c.text for c in units[1].clauses][0].startswith("Councillor Mira Oduya chairs")
+    assert not any(_states_predicate(frozenset(c.lemmas), view) for c in units[1].clauses)
+    assert any(_states_predicate(frozenset(c.lemmas), view) for c in units[2].clauses)
+
+
+def test_a_spun_copys_reworded_quote_joins_its_original() -> None:
+    quotes = [_quote("q1", "a", "We will not open the ferry slip until the divers say the hull "
+                     "is sound,", "p1"),
+              _quote("q2", "a", "We have bread and water for a week,", "p1"),
+              _quote("q3", "b", "We will not open the ferry slipway till the divers state the "
+                     "hull is solid,", "p1"),
+              _quote("q4", "b", "We've loaves and liquid for a week,", "p1")]
+    # b is a spun copy of a: its quotes are a's, a spinner's synonyms swapped in
+    assert [g.quotes for g in group_quotes(quotes, sources={"a": "a", "b": "a"})] == [
+        ("q1", "q3"), ("q2", "q4")]
+    # from an independent outlet, such rewording is not known to be the same utterance
+    apart = [g.quotes for g in group_quotes(quotes, sources={"a": "a", "b": "b"})]
+    assert ("q2",) in apart and ("q4",) in apart

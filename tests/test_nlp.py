@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from storyline.nlp import sentence_features, statement_spans
+from storyline.text import tally_text, tally_value
 
 
 def test_a_closing_quote_ends_its_sentence_and_a_blank_line_ends_a_sentence(nlp: Any) -> None:
@@ -102,3 +103,25 @@ def test_a_clause_the_parse_runs_into_the_next_paragraph_stays_in_its_sentence(
     assert found.clauses[0] and all(
         "Keller" not in clause.text for clause in found.clauses[0])
     assert "Keller" not in first.text
+
+
+def test_a_tally_is_one_figure_of_two_parts(nlp: Any) -> None:
+    doc = nlp("The Dunmore harbour board voted 6-3 on Monday to sell the old pier. The board "
+              "voted by six votes to three. Harrowgate Rovers won the cup final 2-1. Between "
+              "10-12 people came. Support rose from 7 to 9 percent after the vote.")
+    numbers = sentence_features(doc, "a").numbers
+    assert [list(n) for n in numbers] == [
+        [("vote tally", tally_value(6, 3))], [("vote tally", tally_value(6, 3))],
+        [("score tally", tally_value(2, 1))], [("people", 10.0)], [("percent", 7.0)]]
+    assert tally_text(tally_value(3, 6)) == "6-3"
+
+
+def test_a_measure_describing_a_thing_or_a_size_is_its_own_quantity(nlp: Any) -> None:
+    doc = nlp("They walked the Elsin loop, a 14-kilometre trail. The car stood about two "
+              "kilometres from the trail. Mud lay up to three metres deep. The flood covered "
+              "400 metres of track. The hut, at 1,200 metres, was dry. The club has a "
+              "12-member board.")
+    numbers = sentence_features(doc, "a").numbers
+    assert [list(n) for n in numbers] == [
+        [("kilometre|trail", 14.0)], [("kilometre", 2.0)], [("metre|deep", 3.0)],
+        [("metre|of track", 400.0)], [("metre|at", 1200.0)], [("member", 12.0)]]
