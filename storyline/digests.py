@@ -300,8 +300,8 @@ def _paragraphs_of(sketch: Sketch, sentences: set[int]) -> set[int]:
 
 def _paragraph_text(sketch: Sketch, sentence: int) -> str:
     """The text of the paragraph holding sentence `sentence`."""
-    held = sorted(_paragraphs_of(sketch, {sentence}))
-    return sketch.article.text[sketch.sentences[held[0]][0]:sketch.sentences[held[-1]][1]]
+    start, end = sketch.paragraph_spans[sketch.paragraphs[sentence]]
+    return sketch.article.text[start:end]
 
 
 def _paragraph_openings(sketch: Sketch) -> list[int]:

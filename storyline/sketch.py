@@ -61,6 +61,18 @@ class Sketch:
             previous_end = end
         return numbers
 
+    @cached_property
+    def paragraph_spans(self) -> list[tuple[int, int]]:
+        """Each paragraph's character span, from its first sentence's start to its last
+        sentence's end (indexed by the numbers of `paragraphs`)."""
+        spans: list[tuple[int, int]] = []
+        for number, (start, end) in zip(self.paragraphs, self.sentences, strict=True):
+            if number == len(spans):
+                spans.append((start, end))
+            else:
+                spans[-1] = (spans[-1][0], end)
+        return spans
+
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]
         return self.article.text[start:end]
