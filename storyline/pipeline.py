@@ -30,6 +30,7 @@ from .entity_kinds import credited_only
 from .ingest import read_inputs
 from .mentions import find_mentions
 from .models import (
+    DEFAULT_LLM_MODEL,
     Article,
     ArticleAnalysis,
     Entity,
@@ -57,7 +58,6 @@ ASSIGN_EVERY = 1_000
 # postings (8 MB more at 1,536 stories), so at most about 100 MB.
 CACHED_STORIES = 20_000
 CACHED_TERMS = 500_000
-DEFAULT_LLM_MODEL = "gpt-4o-mini"
 Progress = Callable[[int], None]
 T = TypeVar("T")
 

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from .credits import find_credit
 from .models import Article
@@ -325,5 +324,7 @@ def candidate_pairs(sketches: Sequence[Sketch]) -> set[tuple[int, int]]:
 def _lsh_bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
     """datasketch's (bands, rows) for a threshold, computed once (it integrates numerically):
     the split that minimises the sum of false-positive and false-negative areas."""
+    from datasketch import MinHashLSH  # imports scipy (half a second): only when asked
+
     probe = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return probe.b, probe.r
