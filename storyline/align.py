@@ -8,8 +8,7 @@ quote worded differently by independent outlets) and `QuoteGroup`s (one
 utterance as quoted by several outlets, with word diffs).
 
 Copies of one original count as one source: agreement is counted over
-independence groups, never over articles. The checks that find where a fact's
-sentences disagree (other figures, opposite accounts) live in `conflicts`.
+independence groups, never over articles.
 """
 
 from __future__ import annotations
@@ -24,24 +23,18 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from .conflicts import (
-    Unit,
-    loose_number_conflicts,
-    number_conflict,
-    opposite_conflict,
-    voice,
-    without_repeats,
-)
 from .credits import is_credit_line
 from .models import (
     Article,
     ArticleAnalysis,
+    Clause,
     Divergence,
     DivergenceVersion,
     Fact,
     QuoteGroup,
     QuoteVariant,
     ResolvedQuote,
+    Sentence,
     SentenceCues,
     Span,
 )
@@ -54,14 +47,20 @@ from .paraphrase import (
     sentence_view,
 )
 from .text import (
+    CURRENCY_UNITS,
     MONTH_NAMES,
     SPEAKER_VERBS,
     WEEKDAYS,
     content_words,
     copy_kind,
+    format_number,
+    outlet_key,
     own_word_runs,
+    plural,
+    readable_number,
     words,
 )
+from .wording import antonym_table
 
 # Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
@@ -72,8 +71,25 @@ CLAUSE_PREFILTER_DICE = 0.35  # a clause stating a sentence shares most of its w
 CLAUSE_SLACK = 2  # content lemmas a sentence matched to a clause may have over its whole
 # around a word in a quote variant's diff: ASCII, curly quotes, dashes, the ellipsis
 DIFF_PUNCTUATION = string.punctuation + "\u201c\u201d\u2018\u2019\u2013\u2014\u2026"
+OPPOSITE_TOPIC = "opposite accounts"  # a divergence of sentences saying opposite things
 CLAUSE_MATCH_MIN_LEMMAS = 4  # shorter sentences ("We want to remember them") match loosely
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """One sentence as a fact candidate."""
+
+    index: int
+    sentence: Sentence
+    position: int  # sentence number within its article
+    lemmas: frozenset[str]
+    numbers: tuple[tuple[str, float], ...]
+    source: str  # independence group
+    view: SentenceView
+    mentioned: frozenset[float]  # every figure the sentence gives, with a unit or without
+    clauses: tuple[Clause, ...] = ()  # of a long sentence
+    subjects: frozenset[str] = frozenset()  # proper names it tells of (`_subject_names`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,9 +172,9 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     containing = _containing(units, contained, groups, off_story)
     for root in sorted(members, key=lambda root: min(members[root])):
         group = [units[i] for i in members[root]]
-        conflict, kind = number_conflict(group, outlets, published), "number"
+        conflict, kind = _number_conflict(group, outlets, published), "number"
         if conflict is None:
-            conflict, kind = opposite_conflict(group, outlets, published), "opposite"
+            conflict, kind = _opposite_conflict(group, outlets, published), "opposite"
         fact = _make_fact(f"f{len(facts) + 1}", group, published, outlets,
                           conflicting=conflict is not None, containing=containing.get(root, ()))
         facts.append(fact)
@@ -167,10 +183,10 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
             divergences.append(Divergence(f"d{len(divergences) + 1}", conflict[0], conflict[1],
                                           kind=kind))
     on_story = [unit for unit in units if unit.index not in off_story]
-    loose, roots = loose_number_conflicts(on_story, idf, members, groups.find, outlets,
-                                          published, start=len(divergences))
+    loose, roots = _loose_number_conflicts(on_story, idf, members, groups, outlets, published,
+                                           start=len(divergences))
     divergences.extend(loose)
-    divergences = without_repeats(divergences)
+    divergences = _without_repeats(divergences)
     # A fact whose number another outlet contradicts is conflicting, however it is worded.
     order = sorted(members, key=lambda root: min(members[root]))
     facts = [replace(fact, agreement="conflicting") if root in roots else fact
@@ -182,7 +198,7 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     return Alignment(tuple(facts), tuple(divergences), tuple(positions), support, items)
 
 
-def _other_items(units: Sequence[Unit], links: Sequence[tuple[int, int, float]],
+def _other_items(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]],
                  groups: UnionFind, digests: frozenset[str]) -> set[int]:
     """Sentences of digests that belong to none of this story's items: no sentence of
     another article that is not a digest is grouped or linked with them (two newsletters
@@ -198,7 +214,7 @@ def _other_items(units: Sequence[Unit], links: Sequence[tuple[int, int, float]],
             if in_digest[unit.index] and groups.find(unit.index) not in story_groups}
 
 
-def _near_matches(units: Sequence[Unit], links: Sequence[tuple[int, int, float]],
+def _near_matches(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]],
                   groups: UnionFind) -> dict[int, list[Span]]:
     """Per group root: spans of sentences linked to one of its sentences above the
     threshold that another group holds (a sentence of an article pairs with one
@@ -213,7 +229,39 @@ def _near_matches(units: Sequence[Unit], links: Sequence[tuple[int, int, float]]
     return near
 
 
-def _mutual_best(units: Sequence[Unit], links: Sequence[tuple[int, int, float]]
+def _without_repeats(divergences: Sequence[Divergence]) -> list[Divergence]:
+    """Each disagreement once: two of the same quantity and values that share a sentence
+    ("3 workers" by two outlets against one outlet's "5") become one; one whose values and
+    sentences another already shows ("3 vs 4" beside "3 vs 4 vs 5") is left out."""
+    divergences = _merged_on_shared_versions(divergences)
+    keys = [(d.topic.partition(":")[0], {v.value for v in d.versions},
+             {(v.article, v.start) for v in d.versions}) for d in divergences]
+    kept = [item for (label, values, spans), item in zip(keys, divergences, strict=True)
+            if not any(other[0] == label and values <= other[1] and spans <= other[2]
+                       and (values, spans) != (other[1], other[2]) for other in keys)]
+    return [replace(d, id=f"d{i}") for i, d in enumerate(kept, start=1)]
+
+
+def _merged_on_shared_versions(divergences: Sequence[Divergence]) -> list[Divergence]:
+    merged: list[Divergence] = []
+    for divergence in divergences:
+        label = divergence.topic.partition(":")[0]
+        values = {v.value for v in divergence.versions}
+        spans = {(v.article, v.start) for v in divergence.versions}
+        for index, other in enumerate(merged):
+            if other.topic.partition(":")[0] == label and \
+                    {v.value for v in other.versions} == values and \
+                    spans & {(v.article, v.start) for v in other.versions}:
+                seen = {(v.article, v.start) for v in other.versions}
+                extra = tuple(v for v in divergence.versions if (v.article, v.start) not in seen)
+                merged[index] = replace(other, versions=other.versions + extra)
+                break
+        else:
+            merged.append(divergence)
+    return merged
+
+
+def _mutual_best(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]]
                  ) -> list[tuple[int, int]]:
     """Links where each sentence is the other's best match in the other's article.
 
@@ -230,8 +278,8 @@ def _mutual_best(units: Sequence[Unit], links: Sequence[tuple[int, int, float]]
             if best[(y, units[x].sentence.article_id)][1] == x and x < y]
 
 
-def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list[Unit]:
-    units: list[Unit] = []
+def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list[_Unit]:
+    units: list[_Unit] = []
     for analysis in analyses:
         for position, sentence in enumerate(analysis.sentences):
             lemmas = frozenset(analysis.lemmas[position]) if analysis.lemmas else frozenset()
@@ -242,7 +290,7 @@ def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list
             cues = analysis.cues[position] if analysis.cues else SentenceCues((), ordered, ())
             view = sentence_view(sentence.text, ordered, cues.tags, cues.words, cues.links)
             clauses = analysis.clauses[position] if analysis.clauses else ()
-            units.append(Unit(len(units), sentence, position, lemmas, numbers,
+            units.append(_Unit(len(units), sentence, position, lemmas, numbers,
                                sources.get(analysis.article_id, analysis.article_id), view,
                                _mentioned(numbers, view), clauses, _subject_names(view)))
     return units
@@ -258,8 +306,8 @@ def _mentioned(numbers: Sequence[tuple[str, float]], view: SentenceView) -> froz
     return frozenset(found)
 
 
-def _with_copied_sources(units: Sequence[Unit], published: dict[str, float]
-                         ) -> tuple[list[Unit], list[tuple[int, int]]]:
+def _with_copied_sources(units: Sequence[_Unit], published: dict[str, float]
+                         ) -> tuple[list[_Unit], list[tuple[int, int]]]:
     """A sentence copied from another outlet's (`text.copy_kind`: word for word, inside a
     newsletter's label and credit, or one clause of it) counts as one source with it, the
     earliest's, even where provenance found no copy of the whole article (or both took it
@@ -283,7 +331,7 @@ def _with_copied_sources(units: Sequence[Unit], published: dict[str, float]
         copied
 
 
-def _idf(units: Sequence[Unit]) -> dict[str, float]:
+def _idf(units: Sequence[_Unit]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for unit in units:
         df.update(unit.lemmas)
@@ -291,7 +339,7 @@ def _idf(units: Sequence[Unit]) -> dict[str, float]:
     return {lemma: math.log(1 + total / count) for lemma, count in df.items()}
 
 
-def _weights(units: Sequence[Unit]) -> dict[str, float]:
+def _weights(units: Sequence[_Unit]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for unit in units:
         df.update(unit.lemmas)
@@ -309,7 +357,7 @@ class _LemmaIndex:
     mass: list[float]
 
     @classmethod
-    def of(cls, units: Sequence[Unit], idf: dict[str, float]) -> _LemmaIndex:
+    def of(cls, units: Sequence[_Unit], idf: dict[str, float]) -> _LemmaIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         for unit in units:
             for lemma in unit.lemmas:
@@ -318,7 +366,7 @@ class _LemmaIndex:
                    [sum(idf[lemma] for lemma in unit.lemmas) for unit in units])
 
 
-def _similar_pairs(units: Sequence[Unit], index: _LemmaIndex, weights: dict[str, float]
+def _similar_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str, float]
                    ) -> list[tuple[int, int, float]]:
     """Scored pairs of sentences from different articles that state the same fact.
 
@@ -342,7 +390,7 @@ def _similar_pairs(units: Sequence[Unit], index: _LemmaIndex, weights: dict[str,
     return pairs
 
 
-def _candidates(position: int, lemmas: frozenset[str], units: Sequence[Unit],
+def _candidates(position: int, lemmas: frozenset[str], units: Sequence[_Unit],
                 index: _LemmaIndex, *, later: bool) -> set[int]:
     """Sentences of other articles sharing a lemma that is not too common with `lemmas`
     (only those after `position` with `later`, so each pair is found once)."""
@@ -357,7 +405,7 @@ def _candidates(position: int, lemmas: frozenset[str], units: Sequence[Unit],
     return found
 
 
-def _clause_pairs(units: Sequence[Unit], index: _LemmaIndex, weights: dict[str, float]
+def _clause_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str, float]
                   ) -> list[tuple[int, int, float]]:
     """(short, long, score): a clause of a long sentence states what another outlet's
     whole sentence does ("closed on Wednesday" in "closed on Wednesday, and engineers
@@ -394,8 +442,8 @@ def _clause_pairs(units: Sequence[Unit], index: _LemmaIndex, weights: dict[str, 
     return [(short, long, score) for (short, long), score in pairs.items()]
 
 
-def _containing(units: Sequence[Unit], contained: Sequence[tuple[int, int, float]],
-                groups: UnionFind, off_story: set[int]) -> dict[int, list[Unit]]:
+def _containing(units: Sequence[_Unit], contained: Sequence[tuple[int, int, float]],
+                groups: UnionFind, off_story: set[int]) -> dict[int, list[_Unit]]:
     """Per group root: the long sentences backing it through a clause, the best one per
     article, from articles the group has no sentence of."""
     best: dict[tuple[int, str], tuple[float, int]] = {}
@@ -408,7 +456,7 @@ def _containing(units: Sequence[Unit], contained: Sequence[tuple[int, int, float
     have: dict[int, set[str]] = defaultdict(set)
     for unit in units:
         have[groups.find(unit.index)].add(unit.sentence.article_id)
-    found: dict[int, list[Unit]] = defaultdict(list)
+    found: dict[int, list[_Unit]] = defaultdict(list)
     for (root, article_id), (_score, long) in sorted(best.items(), key=lambda kv: kv[1][1]):
         if article_id not in have[root]:
             found[root].append(units[long])
@@ -441,15 +489,15 @@ def lemma_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> f
     return 2 * sum(idf.get(lemma, 1.0) for lemma in a & b) / total
 
 
-def _make_fact(fact_id: str, group: Sequence[Unit], published: dict[str, float],
+def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float],
                outlets: dict[str, str], *, conflicting: bool,
-               containing: Sequence[Unit] = ()) -> Fact:
+               containing: Sequence[_Unit] = ()) -> Fact:
     """`containing`: longer sentences of other articles one of whose clauses states the
     fact; they back it (evidence, sources) but stay facts of their own."""
     ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
                                            u.sentence.article_id, u.position))
     # One outlet is one source: a newsroom's two reports of its own count once.
-    roots = {voice(u.source, outlets) for u in [*group, *containing]}
+    roots = {_voice(u.source, outlets) for u in [*group, *containing]}
     # The representative comes from an original, so copies never speak for the group.
     representative = next((u for u in ordered if u.source == u.sentence.article_id), ordered[0])
     agreement = "conflicting" if conflicting else ("corroborated" if len(roots) >= 2
@@ -461,7 +509,124 @@ def _make_fact(fact_id: str, group: Sequence[Unit], published: dict[str, float],
                      for u in backing)
     names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in backing))
     return Fact(fact_id, representative.sentence.text.strip(), agreement, evidence, len(roots),
-                names, len(containing), len(roots - {voice(u.source, outlets) for u in group}))
+                names, len(containing), len(roots - {_voice(u.source, outlets) for u in group}))
+
+
+def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
+                     published: dict[str, float]
+                     ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
+    """The first quantity the group's sentences give different figures for.
+
+    A copy that changes its original's figure ("40 passengers" reprinted as "45") is a
+    disagreement too: the texts differ and a reader cannot tell which is right; it still
+    counts once for corroboration (`_make_fact` counts sources, not articles).
+    """
+    values: dict[str, list[tuple[_Unit, float]]] = defaultdict(list)
+    for unit in group:
+        for label, value in _single_valued(unit):
+            values[label].append((unit, value))
+    for label, entries in values.items():
+        pairs = [(a, b) for a, va in entries for b, vb in entries
+                 if a.index < b.index and a.sentence.article_id != b.sentence.article_id and
+                 # a copy that changed its original's figure is an outlet of its own here
+                 _two_outlets(a.sentence.article_id, b.sentence.article_id, outlets) and
+                 _disagree(a, va, b, vb)]
+        by_value = _involved(entries, pairs)
+        if len(by_value) >= 2:
+            return _divergence_versions(label, by_value, outlets, published)
+    return None
+
+
+def _disagree(a: _Unit, va: float, b: _Unit, vb: float) -> bool:
+    """Two figures of one quantity that contradict each other. A sentence that gives both
+    ("rose from 41% to 48%", "first put at 1,200, was revised to 1,400") tells the
+    change, so it does not contradict a sentence giving either figure."""
+    return va != vb and vb not in a.mentioned and va not in b.mentioned
+
+
+def _involved(entries: Sequence[tuple[_Unit, float]], pairs: Sequence[tuple[_Unit, _Unit]]
+              ) -> dict[float, list[_Unit]]:
+    """Value -> the sentences giving it that take part in one of the disagreeing pairs."""
+    involved = {u.index for pair in pairs for u in pair}
+    by_value: dict[float, list[_Unit]] = defaultdict(list)
+    for unit, value in entries:
+        if unit.index in involved:
+            by_value[value].append(unit)
+    return dict(by_value)
+
+
+def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
+                         outlets: dict[str, str], published: dict[str, float]
+                         ) -> tuple[str, tuple[DivergenceVersion, ...]]:
+    """One version per independent source and value: copies repeat their original's
+    figure, so they are listed with it (`copies`) rather than as more outlets saying it."""
+    versions = []
+    saying = {value: {u.sentence.article_id for u in units} for value, units in by_value.items()}
+    for value, units in sorted(by_value.items()):
+        by_source: dict[str, list[_Unit]] = defaultdict(list)
+        for unit in sorted(units, key=lambda u: published.get(u.sentence.article_id, math.inf)):
+            by_source[unit.source].append(unit)
+        for source_units in by_source.values():
+            first = next((u for u in source_units if u.sentence.article_id == u.source),
+                         source_units[0])
+            sentence = first.sentence
+            copies = tuple(dict.fromkeys(u.sentence.article_id for u in source_units
+                                         if u is not first))
+            # A copy whose original gives another figure here changed it.
+            changed = first.source if first.source not in saying[value] and any(
+                first.source in others for others in saying.values()) else None
+            versions.append(DivergenceVersion(sentence.article_id,
+                                              outlets.get(sentence.article_id, ""),
+                                              sentence.text.strip(), format_number(value),
+                                              sentence.start, sentence.end, copies, changed))
+    values = " vs ".join(readable_number(v) for v in sorted(by_value))
+    return f"{_quantity(label)}: {values}", tuple(versions)
+
+
+def _quantity(label: str) -> str:
+    """What a number counts, for a divergence's heading: "number of passengers"."""
+    money, _, rate = label.partition(" per ")
+    if money in CURRENCY_UNITS.values():
+        return f"amount in {money}s" + (f" per {rate}" if rate else "")
+    if label == "percent":
+        return "percentage"
+    return f"number of {plural(label)}"
+
+
+def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
+                            members: dict[int, list[int]], groups: UnionFind,
+                            outlets: dict[str, str], published: dict[str, float], *, start: int
+                            ) -> tuple[list[Divergence], set[int]]:
+    """Same quantity, other number, in sentences too differently worded to align.
+
+    Returns the divergences and the groups (union-find roots) whose facts they contradict:
+    those at least half of whose sentences state one of the contested numbers.
+    """
+    by_label: dict[str, list[tuple[_Unit, float]]] = defaultdict(list)
+    for unit in units:
+        for label, value in _single_valued(unit):
+            by_label[label].append((unit, value))
+    found: list[Divergence] = []
+    roots: set[int] = set()
+    for label, entries in by_label.items():
+        if len(entries) > 200:
+            continue
+        if len({value for _unit, value in entries}) < 2:
+            continue
+        pairs = [(a, b) for (a, va) in entries for (b, vb) in entries
+                 if a.index < b.index and a.source != b.source and
+                 _two_outlets(a.source, b.source, outlets) and  # copies: their original's
+                 _disagree(a, va, b, vb) and
+                 groups.find(a.index) != groups.find(b.index) and
+                 _shared_context(a, b, label, idf) >= 2]
+        kept = _involved(entries, pairs)
+        if len(kept) >= 2:
+            involved = {u.index for pair in pairs for u in pair}
+            topic, versions = _divergence_versions(label, kept, outlets, published)
+            found.append(Divergence(f"d{start + len(found) + 1}", topic, versions))
+            roots.update(root for root, ids in members.items()
+                         if 2 * len(involved.intersection(ids)) >= len(ids))
+    return found, roots
 
 
 def _subject_names(view: SentenceView) -> frozenset[str]:
@@ -492,7 +657,7 @@ def _subject_names(view: SentenceView) -> frozenset[str]:
                      if name not in speakers and name not in WEEKDAYS | MONTH_NAMES)
 
 
-def _other_people(a: Unit, b: Unit) -> bool:
+def _other_people(a: _Unit, b: _Unit) -> bool:
     """Each sentence tells of a name the other does not: none in common ("Ilse Varga was
     hurt" and "Tomas Roe was hurt"), or in the same place of the sentence ("Petra
     Lindqvist won in Harrowgate" and "Jonas Berg won in Harrowgate": both under "win").
@@ -524,6 +689,104 @@ def _heads(names: frozenset[str], view: SentenceView) -> set[str]:
         if child in names and head not in view.names:
             heads.add(head)
     return heads
+
+
+def _opposite(a: _Unit, b: _Unit) -> tuple[str, str] | None:
+    """A verb or adjective of `a` whose antonym `b` uses instead (WordNet's: "pass" and
+    "fail", "open" and "close", "rise" and "fall"), as (a's lemma, b's lemma)."""
+    verbal = {"VERB", "ADJ"}
+    only_a = sorted(lemma for lemma in a.lemmas - b.lemmas if a.view.tags.get(lemma) in verbal)
+    only_b = {lemma for lemma in b.lemmas - a.lemmas if b.view.tags.get(lemma) in verbal}
+    if not only_a or not only_b:
+        return None
+    table = antonym_table()
+    for lemma in only_a:
+        # in the same place: said of the same words ("the crane had passed / failed an
+        # inspection"), not "the old pier" against "new decking"
+        found = {other for other in table.get(lemma, frozenset()) & only_b
+                 if _neighbours(lemma, a.view) & _neighbours(other, b.view)}
+        if found:
+            return lemma, min(found)
+    return None
+
+
+def _neighbours(lemma: str, view: SentenceView) -> set[str]:
+    """The words a word is linked to in its sentence's parse, its head and its dependents."""
+    found = set()
+    for link in view.links:
+        head, _, child = link.partition(">")
+        if head == lemma:
+            found.add(child)
+        elif child == lemma:
+            found.add(head)
+    return found
+
+
+def _opposite_conflict(group: Sequence[_Unit], outlets: dict[str, str],
+                       published: dict[str, float]
+                       ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
+    """Two outlets' sentences of one group that say opposite things of it ("the crane
+    had passed an inspection" and "had failed an inspection"): each outlet's version."""
+    ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
+                                           u.sentence.article_id, u.position))
+    for x in ordered:
+        for y in ordered:
+            if x.index == y.index or not _two_outlets(x.sentence.article_id,
+                                                      y.sentence.article_id, outlets):
+                continue
+            pair = _opposite(x, y)
+            if pair is None:
+                continue
+            versions = []
+            for lemma in pair:
+                sources: set[str] = set()
+                for unit in ordered:
+                    if lemma in unit.lemmas and _voice(unit.source, outlets) not in sources:
+                        sources.add(_voice(unit.source, outlets))
+                        sentence = unit.sentence
+                        versions.append(DivergenceVersion(
+                            sentence.article_id, outlets.get(sentence.article_id, ""),
+                            sentence.text.strip(), _as_written(lemma, sentence.text),
+                            sentence.start, sentence.end))
+            values = " vs ".join(dict.fromkeys(v.value for v in versions))
+            return f"{OPPOSITE_TOPIC}: {values}", tuple(versions)
+    return None
+
+
+def _as_written(lemma: str, text: str) -> str:
+    """The word of `text` that `lemma` stands for ("passed" for "pass"), else the lemma."""
+    stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma
+    for word in re.findall(r"[A-Za-z]+", text):
+        lower = word.lower()
+        if lower == lemma or lower.startswith(stem) and len(lower) <= len(lemma) + 3:
+            return lower
+    return lemma
+
+
+def _two_outlets(first: str, second: str, outlets: dict[str, str]) -> bool:
+    """Two articles (by id) from two outlets, an article without one standing for itself.
+    One outlet's two articles giving two numbers tell two things, or an update: where
+    outlets differ takes two outlets."""
+    return _voice(first, outlets) != _voice(second, outlets)
+
+
+def _voice(article_id: str, outlets: dict[str, str]) -> str:
+    """An article's outlet as one source (its id when it names no outlet)."""
+    return outlet_key(outlets.get(article_id, "")) or article_id
+
+
+def _single_valued(unit: _Unit) -> list[tuple[str, float]]:
+    """Numbers whose unit appears once in the sentence ("two of four piers" is no claim).
+    A figure too long for a float (a 400-digit string reads as infinity) is no claim
+    either: no outlet's version could be shown as the value it gives."""
+    counts = Counter(label for label, _value in unit.numbers)
+    return [(label, value) for label, value in unit.numbers
+            if counts[label] == 1 and math.isfinite(value)]
+
+
+def _shared_context(a: _Unit, b: _Unit, label: str, idf: dict[str, float]) -> int:
+    common = (a.lemmas & b.lemmas) - {label} - {lemma for lemma in a.lemmas if lemma.isdigit()}
+    return sum(1 for lemma in common if idf.get(lemma, 0) > 0.7)
 
 
 # -- quote groups -------------------------------------------------------------------
