@@ -52,6 +52,7 @@ from .text import (
     MONTH_NAMES,
     MULTIPLIERS,
     QUALIFIER,
+    SPEAKER_VERBS,
     WEEKDAYS,
     content_words,
     copy_kind,
@@ -76,9 +77,6 @@ CLAUSE_PREFILTER_DICE = 0.35  # a clause stating a sentence shares most of its w
 CLAUSE_SLACK = 2  # content lemmas a sentence matched to a clause may have over its whole
 # around a word in a quote variant's diff: ASCII, curly quotes, dashes, the ellipsis
 DIFF_PUNCTUATION = string.punctuation + "\u201c\u201d\u2018\u2019\u2013\u2014\u2026"
-# Verbs whose subject is a speaker, not whom the fact is about ("Varga said the crane ...").
-SPEAKER_VERBS = frozenset({"say", "tell", "announce", "report", "add", "state", "confirm",
-                           "explain", "note", "write", "warn", "insist", "claim"})
 OPPOSITE_TOPIC = "opposite accounts"  # a divergence of sentences saying opposite things
 CLAUSE_MATCH_MIN_LEMMAS = 4  # shorter sentences ("We want to remember them") match loosely
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals

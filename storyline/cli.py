@@ -13,15 +13,21 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from . import __version__, pipeline, report
+from . import __version__
 from .ingest import one_line
-from .models import LLM_SOURCE, InputError, StorylineError
+from .models import DEFAULT_LLM_MODEL, LLM_SOURCE, InputError, StorylineError
 from .store import list_story_headers, open_store, stories_with_words
 from .summary import DEFAULT_WORDS
+
+if TYPE_CHECKING:
+    from .pipeline import IngestReport, Progress
+
+# The pipeline and the report are imported by the commands that use them: loading the
+# stages (spaCy among them) takes about a second that --version and --help need not pay.
 
 DEMO_ARTICLES = Path(__file__).parent / "demo" / "articles"
 FORMAT_CHOICE = click.Choice(["json", "md", "html", "all"])
@@ -66,7 +72,7 @@ def _check_llm_url(_ctx: click.Context, _param: click.Parameter, url: str | None
 
 def llm_options(func: F) -> F:
     """The --llm and --llm-model options of commands that write a summary."""
-    func = click.option("--llm-model", default=pipeline.DEFAULT_LLM_MODEL, show_default=True,
+    func = click.option("--llm-model", default=DEFAULT_LLM_MODEL, show_default=True,
                         envvar="STORYLINE_LLM_MODEL", metavar="NAME",
                         help="Model name sent to the --llm server ($STORYLINE_LLM_MODEL).")(func)
     return click.option(
@@ -84,7 +90,7 @@ def _report_error(error: InputError) -> None:
 
 
 @contextmanager
-def _progress(label: str) -> Iterator[pipeline.Progress]:
+def _progress(label: str) -> Iterator[Progress]:
     """A progress counter on standard error, only when it is a terminal."""
     if not sys.stderr.isatty():
         yield lambda _n: None
@@ -101,7 +107,9 @@ def _progress(label: str) -> Iterator[pipeline.Progress]:
         yield advance
 
 
-def _ingest(store: Any, inputs: tuple[str, ...]) -> pipeline.IngestReport:
+def _ingest(store: Any, inputs: tuple[str, ...]) -> IngestReport:
+    from . import pipeline
+
     with _progress("Reading") as advance:
         stdin = sys.stdin.buffer  # bytes: decoded as files are
         result = pipeline.ingest_inputs(store, inputs, progress=advance, stdin=stdin)
@@ -135,6 +143,8 @@ def analyze_cli(inputs: tuple[str, ...], out_dir: str | None, fmt: str | None, o
 
     Example: storyline analyze articles/ --out out/
     """
+    from . import pipeline
+
     fmt = fmt or ("all" if out_dir else "json")
     if fmt in {"all"} and not out_dir:
         raise click.UsageError("--format all needs --out DIR")
@@ -167,6 +177,8 @@ def _report_stage_problems(dossiers: list[dict[str, Any]]) -> None:
 
 def _emit(dossiers: list[dict[str, Any]], index: dict[str, Any], *, fmt: str,
           out_dir: str | None, one_story: bool, prune: bool = True) -> None:
+    from . import report
+
     if out_dir:
         written = report.write_outputs(dossiers, index, Path(out_dir), fmt=fmt,
                                        one_story=one_story, prune=prune)
@@ -198,6 +210,8 @@ def ingest_cli(inputs: tuple[str, ...], db_path: str) -> None:
 
     Example: storyline ingest crawl/ --db news.db
     """
+    from . import pipeline, report
+
     with open_store(db_path) as store, _progress("Reading") as advance:
         stdin = sys.stdin.buffer  # bytes: decoded as files are
         ingested = pipeline.ingest_into_stories(store, inputs, progress=advance, stdin=stdin)
@@ -232,6 +246,8 @@ def stories_cli(db_path: str, fmt: str, search: str | None) -> None:
 
     Example: storyline stories --db news.db --search "Varga"
     """
+    from . import pipeline, report
+
     with open_store(db_path, create=False) as store:
         headers = list_story_headers(store)
         index = pipeline.index_of(headers)
@@ -269,6 +285,8 @@ def show_cli(story_id: str, db_path: str, fmt: str | None, out_dir: str | None,
 
     Example: storyline show s1 --db news.db --format html > s1.html
     """
+    from . import pipeline
+
     fmt = fmt or ("all" if out_dir else "json")
     if fmt == "all" and not out_dir:
         raise click.UsageError("--format all needs --out DIR")
@@ -294,6 +312,8 @@ def quotes_cli(inputs: tuple[str, ...], one_story: bool, model: str | None) -> N
 
     Example: storyline quotes article.txt
     """
+    from . import pipeline
+
     with open_store(None) as store:
         ingested = _ingest(store, inputs)
         story_of = None if one_story else pipeline.update_stories(store, ingested.articles)
@@ -315,6 +335,8 @@ def timeline_cli(inputs: tuple[str, ...], fmt: str, model: str | None) -> None:
 
     Example: storyline timeline articles/ --format jsonl
     """
+    from . import pipeline, report
+
     with open_store(None) as store:
         ingested = _ingest(store, inputs)
     if not ingested.articles:
@@ -372,6 +394,8 @@ def demo_cli(out_dir: str) -> None:
 
     Example: storyline demo --out demo-output
     """
+    from . import pipeline, report
+
     with open_store(None) as store:
         ingested = _ingest(store, (str(DEMO_ARTICLES),))
         dossiers = pipeline.analyze(store, ingested, options=pipeline.AnalyzeOptions())

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from functools import cache
+from functools import cache, partial
+from typing import TypeVar
 
 from .credits import same_outlet
 from .models import published_before
@@ -45,6 +46,7 @@ ITEM_TOPICAL_WORDS = 1  # content words a copied sentence shares with its source
 ITEM_REST_SHARED = 0.25
 ITEM_STORY_WORD_ARTICLES = 50  # a word of the story is in one of each 50 of its articles
 NEWSLETTER_LABELS = 2  # paragraphs opening with a label ("WEATHER: ...") lay out a newsletter
+T = TypeVar("T")
 
 
 def containment_pairs(sketches: Sequence[Sketch]) -> set[tuple[int, int]]:
@@ -80,7 +82,7 @@ def digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]],
     copies are one source, so a report telling what an article and its spun copy tell is
     no digest of "two" articles.
     """
-    family = _families(copies or {})
+    family = partial(original_of, copies or {})
     partners: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
         partners[i].add(j)
@@ -121,15 +123,15 @@ def digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]],
     return digests
 
 
-def _families(copies: Mapping[int, int]) -> Callable[[int], int]:
-    """Article -> the original its copies descend from (itself when it copies none)."""
-    def family(index: int) -> int:
-        seen = {index}
-        while index in copies and copies[index] not in seen:
-            index = copies[index]
-            seen.add(index)
-        return index
-    return family
+def original_of(copies: Mapping[T, T], item: T) -> T:
+    """What `item` descends from: `copies` (copy -> what it copies) followed up to an
+    item that copies none or, where they run round in a ring, to the first item reached
+    twice. One walk for digests' families and `provenance.independence_groups`."""
+    seen: set[T] = set()
+    while item in copies and item not in seen:
+        seen.add(item)
+        item = copies[item]
+    return item
 
 
 def _is_newsletter(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Sketch],
@@ -298,8 +300,8 @@ def _paragraphs_of(sketch: Sketch, sentences: set[int]) -> set[int]:
 
 def _paragraph_text(sketch: Sketch, sentence: int) -> str:
     """The text of the paragraph holding sentence `sentence`."""
-    held = sorted(_paragraphs_of(sketch, {sentence}))
-    return sketch.article.text[sketch.sentences[held[0]][0]:sketch.sentences[held[-1]][1]]
+    start, end = sketch.paragraph_spans[sketch.paragraphs[sentence]]
+    return sketch.article.text[start:end]
 
 
 def _paragraph_openings(sketch: Sketch) -> list[int]:

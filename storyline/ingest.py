@@ -72,13 +72,14 @@ def read_inputs(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
             decoded line by line as files are (UTF-8, else Windows-1252 with a warning).
     """
     inputs = list(inputs)
-    ids = _ArticleIds(inputs, max_bytes=max_bytes)
+    walks: dict[Path, list[Path]] = {}  # each folder is listed once per run
+    ids = _ArticleIds(inputs, max_bytes=max_bytes, walks=walks)
     for item in inputs:
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             records: Iterator[_Read] = _read_jsonl_stream(stream, "<stdin>", "stdin")
         else:
-            records = _read_path(Path(item), max_bytes=max_bytes)
+            records = _read_path(Path(item), max_bytes=max_bytes, walks=walks)
         for record in records:
             if isinstance(record, _Given):
                 yield ids.assign(record.article, own=True)
@@ -98,8 +99,9 @@ class _ArticleIds:
     ids is read once). Standard input cannot be read twice: its own ids count as they come.
     """
 
-    def __init__(self, inputs: list[str], *, max_bytes: int) -> None:
-        self._inputs, self._max_bytes = inputs, max_bytes
+    def __init__(self, inputs: list[str], *, max_bytes: int,
+                 walks: dict[Path, list[Path]]) -> None:
+        self._inputs, self._max_bytes, self._walks = inputs, max_bytes, walks
         self._given: set[str] = set()
         self._reserved: set[str] | None = None
         self._last_suffix: dict[str, int] = {}  # where the search for a free suffix resumes
@@ -109,7 +111,8 @@ class _ArticleIds:
             self._given.add(article.id)
             return article
         if self._reserved is None:
-            self._reserved = _own_ids(self._inputs, max_bytes=self._max_bytes)
+            self._reserved = _own_ids(self._inputs, max_bytes=self._max_bytes,
+                                      walks=self._walks)
         candidate = article.id
         if candidate in self._given or candidate in self._reserved:
             number = self._last_suffix.get(article.id, 1)
@@ -121,7 +124,8 @@ class _ArticleIds:
         return article if candidate == article.id else replace(article, id=candidate)
 
 
-def _own_ids(inputs: Iterable[str], *, max_bytes: int) -> set[str]:
+def _own_ids(inputs: Iterable[str], *, max_bytes: int,
+             walks: dict[Path, list[Path]]) -> set[str]:
     """The own ids (`_Given`) in the files of `inputs`, as `make_article` stores them: the
     files `_read_path` reads, each read as `_read_file` would but with no article made
     (HTML pages and feed items have none). Standard input is not read."""
@@ -130,9 +134,8 @@ def _own_ids(inputs: Iterable[str], *, max_bytes: int) -> set[str]:
         path = Path(item)
         if item == "-" or not path.exists():
             continue
-        files = [path] if not path.is_dir() else sorted(
-            child for child in path.rglob("*") if child.suffix.lower() in KNOWN_SUFFIXES
-            and not any(part.startswith(".") for part in child.relative_to(path).parts))
+        files = [path] if not path.is_dir() else [
+            child for child in _walk(path, walks) if child.suffix.lower() in KNOWN_SUFFIXES]
         for file in files:
             found.update(_SURROGATE.sub("\ufffd", one_line(value))
                          for value in _file_own_ids(file, max_bytes=max_bytes))
@@ -179,17 +182,26 @@ def path_text(path: Path) -> str:
     return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _read_path(path: Path, *, max_bytes: int) -> Iterator[_Read]:
+def _walk(folder: Path, walks: dict[Path, list[Path]]) -> list[Path]:
+    """The entries under `folder` that a read looks at, sorted: all but folders and what
+    a hidden name (".git", ".notes.txt") holds. Listed once per run (`walks`): reading
+    the articles and reserving their own ids (`_own_ids`) share the listing."""
+    if folder not in walks:
+        walks[folder] = sorted(
+            child for child in folder.rglob("*") if not child.is_dir()
+            and not any(part.startswith(".") for part in child.relative_to(folder).parts))
+    return walks[folder]
+
+
+def _read_path(path: Path, *, max_bytes: int,
+               walks: dict[Path, list[Path]]) -> Iterator[_Read]:
     if not path.exists():
         yield InputError(path_text(path), "no such file or directory")
         return
     if path.is_dir():
         others: Counter[str] = Counter()
-        files = 0
-        for child in sorted(p for p in path.rglob("*") if not p.is_dir()):
-            if any(part.startswith(".") for part in child.relative_to(path).parts):
-                continue
-            files += 1
+        children = _walk(path, walks)
+        for child in children:
             if not child.exists():  # a link to nothing: the user may have lost an input
                 yield InputError(path_text(child), "broken symbolic link (its target is missing)")
             elif not child.is_file():
@@ -206,7 +218,7 @@ def _read_path(path: Path, *, max_bytes: int) -> Iterator[_Read]:
             kinds = ", ".join(f"{suffix} ({n})" for suffix, n in sorted(others.items()))
             yield InputError(path_text(path), f"left out {_count(total, 'file')}"
                              f" of a type Storyline does not read: {kinds}", severity="warning")
-        if not files:
+        if not children:
             yield InputError(path_text(path), "empty folder: nothing to read in it or below it",
                              severity="warning")
         return

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 LLM_SOURCE = "llm"  # the `source` of the --llm server's warnings in a dossier's errors
+DEFAULT_LLM_MODEL = "gpt-4o-mini"  # the model name sent to an --llm server
 
 
 class StorylineError(Exception):

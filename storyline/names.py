@@ -63,7 +63,7 @@ NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "la", "le", "du"
                   "della", "dos", "das", "bin", "ibn", "al", "ter"}
 GIVEN_PARTICLES = {"van", "di", "al", "del"}
 # Labels of candidates that vote for "this word names a place or a people, not a person".
-PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
+PLACE_OR_PEOPLE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 INITIAL_RE = re.compile(r"(?:[A-Z]\.?){1,2}")  # "W.", "J.R.", "WR": not a given name
 MAX_NAME_WORDS = 4
@@ -255,7 +255,7 @@ class Gazetteer:
         mononyms = Counter(n.lower() for n in names if len(name_parts(n)) == 1)
         # "Brannagh-Oyelaran" tagged a people (NORP) is a double-barrelled name, no vote
         places = Counter(w.lower() for m in mentions
-                         if m.kind == "candidate" and m.label in PLACE_LABELS
+                         if m.kind == "candidate" and m.label in PLACE_OR_PEOPLE_LABELS
                          for w in m.name.split() if m.label != "NORP" or "-" not in w)
         full.update(_vouched_full_names(mentions, full, mononyms, places))
         single = {key[-1] for key in full} | {w for w, n in mononyms.items() if n >= 2}

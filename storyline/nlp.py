@@ -29,6 +29,7 @@ from .text import (
     MULTIPLIERS,
     NUMBER_WORDS,
     QUALIFIER,
+    SPEAKER_VERBS,
     TALLY_SUFFIX,
     number_value,
     tally_value,
@@ -154,8 +155,8 @@ def _cues(tokens: list[Token], lemma: dict[int, str], content: set[int], *,
 
 CLAUSE_MIN_WORDS = 12  # shorter sentences are compared whole only
 CLAUSE_MIN_LEMMAS = 3
-REPORTING_VERBS = {"say", "tell", "announce", "report", "add", "state", "confirm", "explain",
-                   "note", "write", "warn", "insist", "claim", "believe", "think"}
+# A clause under these ("officials said/believe that ...") is what they said or believe.
+REPORTING_VERBS = SPEAKER_VERBS | {"believe", "think"}
 EDGE_DEPS = {"cc", "punct", "mark", "prep", "advmod"}
 
 

@@ -30,6 +30,7 @@ from .entity_kinds import credited_only
 from .ingest import read_inputs
 from .mentions import find_mentions
 from .models import (
+    DEFAULT_LLM_MODEL,
     Article,
     ArticleAnalysis,
     Entity,
@@ -57,7 +58,6 @@ ASSIGN_EVERY = 1_000
 # postings (8 MB more at 1,536 stories), so at most about 100 MB.
 CACHED_STORIES = 20_000
 CACHED_TERMS = 500_000
-DEFAULT_LLM_MODEL = "gpt-4o-mini"
 Progress = Callable[[int], None]
 T = TypeVar("T")
 
@@ -686,7 +686,11 @@ def story_title(articles: Sequence[Article]) -> str:
     TITLE_MARGIN of the most central one's. A story of a trial is named for its verdict
     once that is what its articles share, not for the preview before it; a side feature
     added later does not rename it, nor does a reprint's rewritten headline."""
-    ordered = sorted(articles, key=_publication_order)
+    return _title_of_ordered(sorted(articles, key=_publication_order))
+
+
+def _title_of_ordered(ordered: Sequence[Article]) -> str:
+    """`story_title` of articles already in publication order."""
     titled = [a for a in ordered if a.title]
     if not titled:
         return ordered[0].text[:80] if ordered else ""
@@ -806,14 +810,17 @@ def index_of(headers: Sequence[tuple[Story, Sequence[Article]]]) -> dict[str, An
     """`story_index` from stories' headers (`store.list_story_headers`)."""
     stories = []
     for story, articles in headers:
-        dates = [a.published_iso for a in sorted(articles, key=lambda a: a.timestamp)
-                 if a.published_iso]
-        stories.append({"id": story.id, "title": story_title(articles),
-                        "articles": [a.id for a in sorted(articles, key=_publication_order)],
+        ordered = sorted(articles, key=_publication_order)
+        # Of articles published at one moment with two UTC offsets, the first listed
+        # gives "first" and the last listed "last" (as a stable sort by time would).
+        dated = [a for a in articles if a.published_iso]
+        first = min(dated, key=lambda a: a.timestamp).published_iso if dated else None
+        last = max(reversed(dated), key=lambda a: a.timestamp).published_iso if dated else None
+        stories.append({"id": story.id, "title": _title_of_ordered(ordered),
+                        "articles": [a.id for a in ordered],
                         "topic": story.topic,
                         "outlets": sorted({a.outlet for a in articles if a.outlet}),
-                        "first": dates[0] if dates else None,
-                        "last": dates[-1] if dates else None})
+                        "first": first, "last": last})
     return {"stories": stories}
 
 

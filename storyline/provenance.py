@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel
 
 from .credits import credited_outlets, same_outlet
-from .digests import containment_pairs, digest_sources, newsletter_by_layout
+from .digests import containment_pairs, digest_sources, newsletter_by_layout, original_of
 from .models import Article, Provenance, published_before
 from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
@@ -308,17 +308,9 @@ def independence_groups(provenance: Sequence[Provenance]) -> dict[str, str]:
             else:
                 parent.setdefault(p.article, first)
     parent = {k: v for k, v in parent.items() if k != v}
-
-    def root(article_id: str) -> str:
-        seen = set()
-        while article_id in parent and article_id not in seen:
-            seen.add(article_id)
-            article_id = parent[article_id]
-        return article_id
-
     # A digest is no copy of one article, but it tells what its main source told: it
     # counts as that source, so the two are never two voices.
-    return {p.article: root(p.article) for p in provenance}
+    return {p.article: original_of(parent, p.article) for p in provenance}
 
 
 def independent_voices(articles: Sequence[Article], sources: dict[str, str]) -> dict[str, str]:

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import numpy as np
-from datasketch import MinHashLSH
 
 from .credits import find_credit
 from .models import Article
@@ -60,6 +59,18 @@ class Sketch:
             numbers.append(number)
             previous_end = end
         return numbers
+
+    @cached_property
+    def paragraph_spans(self) -> list[tuple[int, int]]:
+        """Each paragraph's character span, from its first sentence's start to its last
+        sentence's end (indexed by the numbers of `paragraphs`)."""
+        spans: list[tuple[int, int]] = []
+        for number, (start, end) in zip(self.paragraphs, self.sentences, strict=True):
+            if number == len(spans):
+                spans.append((start, end))
+            else:
+                spans[-1] = (spans[-1][0], end)
+        return spans
 
     def sentence_text(self, index: int) -> str:
         start, end = self.sentences[index]
@@ -313,5 +324,7 @@ def candidate_pairs(sketches: Sequence[Sketch]) -> set[tuple[int, int]]:
 def _lsh_bands(threshold: float, num_perm: int = NUM_PERM) -> tuple[int, int]:
     """datasketch's (bands, rows) for a threshold, computed once (it integrates numerically):
     the split that minimises the sum of false-positive and false-negative areas."""
+    from datasketch import MinHashLSH  # imports scipy (half a second): only when asked
+
     probe = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return probe.b, probe.r

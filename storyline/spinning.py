@@ -187,9 +187,7 @@ def _similar_features(run: list[tuple[int, int, str]], index: int) -> tuple[floa
             neighbour = run[other][2]
             best = similar_partner_log(word, neighbour, left)
             if best is not None:
-                count = (pair_index()[0] if left else pair_index()[1]).get(
-                    neighbour, {}).get(word, 0)
-                gain = best - (_log(count) if count else UNSEEN_PAIR_LOG)
+                gain = best - _pair_count(word, neighbour, left)[2]
         features += [min(max(gain, -2.0), 4.0), float(gain > 1)]
     return tuple(features)
 
@@ -237,10 +235,12 @@ def _word_features(run: list[tuple[int, int, str]], index: int
             usual += [0.0, 0.0]
             continue
         neighbour = run[other][2]
-        pair, gain, better = _pair_features(word, neighbour, left, found.synonyms,
-                                            found.related)
-        features += pair
-        primary_gain, primary_word = _group_gain(word, neighbour, left, found.primary)
+        pair = _pair_count(word, neighbour, left)
+        pair_features, gain, better = _pair_features(word, neighbour, left, pair, found)
+        features += pair_features
+        partners, _count, seen = pair
+        primary_top, primary_word = _best_partner(found.primary, partners)
+        primary_gain = primary_top - seen
         usual += [primary_gain, float(primary_gain > 1)]
         # A content word's pair repaired by a usual sense names the likeliest original
         # ("tidings conference" -> "news conference", rather than "a tidings" -> "a news").
@@ -255,15 +255,14 @@ def _word_features(run: list[tuple[int, int, str]], index: int
     return tuple(features + usual), likely[2] if likely else None
 
 
-def _group_gain(word: str, neighbour: str, left: bool, group: frozenset[str]
-                ) -> tuple[float, str | None]:
-    """How much more frequent (log10) the pair with `neighbour` becomes with the best word
-    of `group` in `word`'s place, and that word (None when no pair of the group is listed)."""
+def _pair_count(word: str, neighbour: str, left: bool
+                ) -> tuple[dict[str, int], int, float]:
+    """The words seen in a frequent pair on this side of `neighbour`, with their counts;
+    the count of the pair `word` forms with it and its log10 (UNSEEN_PAIR_LOG when the
+    pair is not listed). Read once per pair: every feature of the pair starts here."""
     partners = (pair_index()[0] if left else pair_index()[1]).get(neighbour, {})
     count = partners.get(word, 0)
-    seen = _log(count) if count else UNSEEN_PAIR_LOG
-    top, top_word = _best_partner(group, partners)
-    return top - seen, top_word
+    return partners, count, _log(count) if count else UNSEEN_PAIR_LOG
 
 
 def _best_partner(group: frozenset[str], partners: dict[str, int]
@@ -279,19 +278,18 @@ def _best_partner(group: frozenset[str], partners: dict[str, int]
     return UNSEEN_PAIR_LOG, None
 
 
-def _pair_features(word: str, neighbour: str, left: bool, synonyms: frozenset[str],
-                   related: frozenset[str]) -> tuple[list[float], float, str | None]:
-    """Features of the pair `word` forms with `neighbour`; the best gain and its pair."""
+def _pair_features(word: str, neighbour: str, left: bool,
+                   pair: tuple[dict[str, int], int, float], found: _Candidates
+                   ) -> tuple[list[float], float, str | None]:
+    """Features of the pair `word` forms with `neighbour` (`pair` as `_pair_count` reads
+    it), with its gain by a synonym and by a related word of `word`; the best gain and
+    its pair."""
     unigrams = unigram_counts()
-    after, before = pair_index()
-    # Words seen in a frequent pair on this side of the neighbour, with their counts.
-    partners = (after if left else before).get(neighbour, {})
-    count = partners.get(word, 0)
-    seen = _log(count) if count else UNSEEN_PAIR_LOG
+    partners, count, seen = pair
     pmi = seen - _log(unigrams.get(word, 0)) - _log(unigrams.get(neighbour, 0)) + CORPUS_LOG
     features = [1.0, float(count > 0), pmi / 5]
     best_gain, best_pair = -1.0, None
-    for group in (synonyms, related):
+    for group in (found.synonyms, found.related):
         top, top_word = _best_partner(group, partners)
         gain = top - seen
         features += [gain, float(gain > 1)]

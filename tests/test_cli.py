@@ -36,6 +36,22 @@ def test_version_and_help() -> None:
     assert "Examples:" in result.output
 
 
+def test_version_and_help_load_neither_the_pipeline_nor_spacy() -> None:
+    # A fresh interpreter: this one has long imported both for other tests.
+    code = ("import sys\n"
+            "from storyline.cli import cli\n"
+            "for args in (['--version'], ['--help'], ['analyze', '--help']):\n"
+            "    try:\n"
+            "        cli(args, prog_name='storyline')\n"
+            "    except SystemExit as exit:\n"
+            "        assert exit.code == 0, args\n"
+            "print(sorted(m for m in ('storyline.pipeline', 'storyline.report', 'spacy')"
+            " if m in sys.modules))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
 def test_analyze_one_story_prints_the_dossier(tmp_path: Path) -> None:
     (tmp_path / "wire.txt").write_text(WIRE)
     result = _run("analyze", str(tmp_path), "--one-story", "--format", "json")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.digests import ITEM_TOPICAL_WORDS, _calendar, _topical
+from storyline.digests import ITEM_TOPICAL_WORDS, _calendar, _topical, original_of
 from storyline.models import Article
 from storyline.provenance import detect_provenance
 from storyline.sketch import Sketch, sketch_article
@@ -207,3 +207,15 @@ def test_a_topical_sentence_is_told_from_the_sources_word_counts_as_by_a_rescan(
             verdicts.append(_topical(sketch, number))
             assert verdicts[-1] == _topical_by_rescan(sketch, number), (text, number)
     assert True in verdicts and False in verdicts
+
+
+def test_an_item_descends_from_the_end_of_its_copy_chain_and_a_ring_stops_where_it_closes(
+        ) -> None:
+    copies = {"reprint": "wire-copy", "wire-copy": "wire", "loop-a": "loop-b",
+              "loop-b": "loop-a", "self": "self"}
+    assert original_of(copies, "reprint") == "wire"
+    assert original_of(copies, "wire") == "wire"  # copies none
+    assert original_of(copies, "elsewhere") == "elsewhere"
+    assert original_of(copies, "loop-a") == "loop-a"  # the first reached twice
+    assert original_of(copies, "self") == "self"
+    assert original_of({3: 1, 1: 0}, 3) == 0

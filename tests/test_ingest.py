@@ -542,6 +542,27 @@ def test_duplicate_ids_get_suffixes(tmp_path: Path) -> None:
     assert [a.text.split()[1] for a in articles] == ["Ambry", "Blethin", "Corran"]
 
 
+def test_each_folder_is_listed_once_though_its_own_ids_are_reserved_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A derived id ("note") makes the run reserve every input's own ids: the folders
+    # are not walked again for it.
+    for folder, town in (("one", "Ambry"), ("two", "Blethin")):
+        write(tmp_path / folder / "note.txt", f"The {town} council met on Monday.\n")
+    write(tmp_path / "two" / "item.json", json.dumps({"id": "note-2", "text": "Corran."}))
+    walked: list[str] = []
+    real_rglob = Path.rglob
+
+    def counting(self: Path, pattern: str) -> Any:
+        walked.append(self.name)
+        return real_rglob(self, pattern)
+
+    monkeypatch.setattr(Path, "rglob", counting)
+    articles, _ = read(tmp_path / "one", tmp_path / "two")
+    assert sorted(walked) == ["one", "two"]
+    assert [(Path(a.source).parent.name, a.id) for a in articles] == [
+        ("one", "note"), ("two", "note-2"), ("two", "note-3")]  # the own id kept
+
+
 
 @pytest.mark.parametrize("files_first", [True, False])
 def test_an_inputs_own_id_wins_over_a_file_derived_id_in_either_order(

@@ -601,6 +601,23 @@ def test_index_first_and_last_are_moments_not_strings() -> None:
     assert (indexed["first"], indexed["last"]) == (east.published_iso, west.published_iso)
 
 
+def test_index_of_one_moment_in_two_offsets_reads_first_and_last_in_the_order_given() -> None:
+    from storyline.models import Story
+
+    utc = article("The Fennick tram depot reopened.", id="utc", title="Depot reopens",
+                  published="2026-03-05T01:00:00+00:00")
+    paris = article("The Fennick tram depot reopened.", id="paris", title="Depot open",
+                    published="2026-03-05T02:00:00+01:00")
+    late = article("Trams ran late at Fennick.", id="late", published=None)
+    for given in ([utc, late, paris], [paris, late, utc]):
+        story = Story("s1", "", tuple(a.id for a in given))
+        [listed] = pipeline.index_of([(story, given)])["stories"]
+        assert (listed["first"], listed["last"]) == (given[0].published_iso,
+                                                     given[-1].published_iso)
+        assert listed["articles"] == ["paris", "utc", "late"]  # by time, then id
+        assert listed["title"] == pipeline.story_title(given)
+
+
 def test_a_search_lists_stories_whose_headlines_say_it_first() -> None:
     stories = [{"id": "s2", "title": "Water main floods high street", "outlets": []},
                {"id": "s1", "title": "Lighthouse sold", "outlets": []},

@@ -553,6 +553,22 @@ def test_synonym_table_is_built_from_wordnet_once_and_cached(
         wording._thesaurus.cache_clear()
 
 
+def test_antonym_table_is_built_from_wordnet_once_and_cached(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    wording.antonym_table.cache_clear()
+    try:
+        built = wording.antonym_table()
+        assert "fail" in built["pass"] and "fall" in built["rise"]
+        cached = tmp_path / "storyline" / "antonyms-wordnet-3.0-v1.txt.gz"
+        assert cached.exists() and not list(cached.parent.glob("*.part"))
+        wording.antonym_table.cache_clear()
+        monkeypatch.setattr(wording, "wordnet_folder", lambda: None)
+        assert wording.antonym_table() == built  # served from the cache now
+    finally:
+        wording.antonym_table.cache_clear()
+
+
 def test_fitted_model_runs_only_when_the_phrase_list_has_not_decided(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import storyline.sketch as sketch

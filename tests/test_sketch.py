@@ -28,3 +28,15 @@ def test_cheap_pass_is_stable_and_anchors_are_names_and_numbers() -> None:
     assert (first.shingles == second.shingles).all()
     # The byte tokeniser splits "40,000" in two; words() keeps it whole.
     assert abs(first.token_count - len(first.tokens)) <= 2
+
+
+def test_paragraph_spans_run_from_a_paragraphs_first_sentence_to_its_last() -> None:
+    text = ("Dunmore council met on Monday. It voted to repair the pier.\n\n"
+            "Mayor Ilse Varga said work starts in May.\n\n"
+            "Boats will dock at the north quay. The ferry keeps its timetable.")
+    sketch = sketch_article(article(text))
+    assert sketch.paragraphs == [0, 0, 1, 2, 2]
+    assert [text[start:end] for start, end in sketch.paragraph_spans] == [
+        "Dunmore council met on Monday. It voted to repair the pier.",
+        "Mayor Ilse Varga said work starts in May.",
+        "Boats will dock at the north quay. The ferry keeps its timetable."]
