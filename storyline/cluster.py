@@ -37,6 +37,7 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import itemgetter
 from typing import Any, Protocol
 
@@ -232,30 +233,33 @@ def _assign(index: StoryIndex, articles: Sequence[Article]) -> dict[str, str]:
         _add(best, article, vector, when)
         index.update(best)
         touched[best.id] = best
-    survivors = _merge_changed(index, touched.values())
+    survivors, looked = _merge_changed(index, touched.values())
     weights = _TopicWeights(index)
     for story in survivors:
-        _regroup_topics(story, index, weights)
+        _regroup_topics(story, index, weights, looked.get(story.id))
     final = {key: state.id for state in survivors for key in state.keys}
     return {a.key: final[a.key] for a in articles if a.key in final}
 
 
-def _merge_changed(index: StoryIndex, changed: Iterable[StoryState]) -> list[StoryState]:
+def _merge_changed(index: StoryIndex, changed: Iterable[StoryState]
+                   ) -> tuple[list[StoryState], dict[str, list[StoryState]]]:
     """Merge each changed story with its most similar candidate while one is close enough.
 
     The older story survives and absorbs the other's articles, centroid and dates.
-    Returns the changed stories that survive (survivors included).
+    Returns the changed stories that survive (survivors included), and the candidates
+    of those whose lookup no later merge can have changed, by story id (see `_Lookups`).
     """
     queue = sorted(changed, key=lambda s: -index.rank(s.id))
     gone_ids: set[str] = set()
     result: dict[str, StoryState] = {}
+    looked = _Lookups()
     while queue:
         story = queue.pop()
         if story.id in gone_ids:
             continue
         result[story.id] = story
         best, best_score = None, MERGE_THRESHOLD
-        for other in index.candidates(story.top, window_of(story.first, story.last)):
+        for other in looked.candidates(index, story):
             if other is story or min(story.size, other.size) > MERGE_MAX_SIZE:
                 continue
             score = _similarity(story, other)
@@ -265,16 +269,49 @@ def _merge_changed(index: StoryIndex, changed: Iterable[StoryState]) -> list[Sto
             continue
         keep, gone = sorted((story, best), key=lambda s: index.rank(s.id))
         index.join_topics(keep.topic, gone.topic)
+        indexed = {*keep.top, *gone.top}
         _absorb(keep, gone)
         index.remove(gone)
         index.update(keep)
+        looked.forget(indexed.union(keep.top))
         gone_ids.add(gone.id)
         result.pop(gone.id, None)
         queue.append(keep)
-    return list(result.values())
+    return list(result.values()), looked.found(result)
 
 
-def _regroup_topics(story: StoryState, index: StoryIndex, weights: _TopicWeights) -> None:
+class _Lookups:
+    """The candidates of each changed story as the merge pass looked them up, while no
+    merge since can have changed them, for the topic pass to use instead of a lookup.
+
+    A lookup reads only the postings (and their counts) of the looked-up terms and the
+    dates of the stories posted under them. A merge re-indexes the surviving story and
+    removes the other, so it changes the postings of their terms only (before and after):
+    a lookup under none of those terms finds the same stories after it. The topic pass
+    changes no postings. So a story's topic check sees the candidates a new lookup would
+    find, for one lookup less per changed story.
+    """
+
+    def __init__(self) -> None:
+        self._found: dict[str, tuple[frozenset[str], list[StoryState]]] = {}
+
+    def candidates(self, index: StoryIndex, story: StoryState) -> list[StoryState]:
+        found = index.candidates(story.top, window_of(story.first, story.last))
+        self._found[story.id] = (frozenset(story.top), found)
+        return found
+
+    def forget(self, terms: set[str]) -> None:
+        """Drop the lookups under any of `terms`, whose postings a merge changed."""
+        self._found = {story_id: (top, found) for story_id, (top, found) in self._found.items()
+                       if top.isdisjoint(terms)}
+
+    def found(self, stories: Iterable[str]) -> dict[str, list[StoryState]]:
+        return {story_id: self._found[story_id][1] for story_id in stories
+                if story_id in self._found}
+
+
+def _regroup_topics(story: StoryState, index: StoryIndex, weights: _TopicWeights,
+                    found: list[StoryState] | None = None) -> None:
     """Group the stories of the changed story's topic and its candidates' topics again.
 
     Terms are weighted by rarity, log((N + 1) / (n + 1)) for a term indexed under n of N
@@ -286,12 +323,16 @@ def _regroup_topics(story: StoryState, index: StoryIndex, weights: _TopicWeights
     linked early on a few articles leaves a topic it no longer fits, and one chance
     similarity cannot chain two topics as a single link does. A neighbourhood too large
     to regroup cheaply is only joined with the most similar candidate's topic.
+
+    `found`: the story's candidates, when the caller has them (see `_Lookups`).
     """
-    window = window_of(story.first, story.last)
-    ranked = sorted(((weights.similarity(story, other), index.rank(other.id), other)
-                     for other in index.candidates(story.top, window)[:TOPIC_CANDIDATES]
-                     if other is not story),
-                    key=lambda found: (-found[0], found[1]))
+    if found is None:
+        found = index.candidates(story.top, window_of(story.first, story.last))
+    others = [other for other in found[:TOPIC_CANDIDATES] if other is not story]
+    # Only candidates of other topics can bring a topic into the neighbourhood, so only
+    # they are weighed first; those of the story's own topic only when they decide
+    # something (below). Weighing a centroid is the main cost of the pass.
+    ranked = _ranked(story, [o for o in others if o.topic != story.topic], index, weights)
     topics = [story.topic]
     for _, _, other in ranked:
         if len(topics) > REGROUP_TOPICS:
@@ -300,10 +341,21 @@ def _regroup_topics(story: StoryState, index: StoryIndex, weights: _TopicWeights
             topics.append(other.topic)
     members = _neighbourhood(index, topics)
     if members is None:
+        # joined when the most similar candidate of all is of another topic and close
+        # enough; a candidate of the story's own topic ranked first joins nothing
         if ranked and ranked[0][0] >= TOPIC_THRESHOLD:
-            index.join_topics(story.topic, ranked[0][2].topic)
+            mine = _ranked(story, [o for o in others if o.topic == story.topic], index, weights)
+            if not mine or (-ranked[0][0], ranked[0][1]) < (-mine[0][0], mine[0][1]):
+                index.join_topics(story.topic, ranked[0][2].topic)
     elif len(members) > 1:
         _name_groups(index, _average_link(members, weights))
+
+
+def _ranked(story: StoryState, others: Iterable[StoryState], index: StoryIndex,
+            weights: _TopicWeights) -> list[tuple[float, int, StoryState]]:
+    """(similarity, rank, story) of `others`, most similar first, then oldest."""
+    return sorted(((weights.similarity(story, other), index.rank(other.id), other)
+                   for other in others), key=lambda found: (-found[0], found[1]))
 
 
 def _neighbourhood(index: StoryIndex, topics: Sequence[str]) -> list[StoryState] | None:
@@ -450,9 +502,8 @@ def most_shared(postings: Iterable[Iterable[int]],
     the same list as counting only the stories kept (a story is in a list or not), for
     one test per story tried instead of one per posting.
     """
-    shared: Counter[int] = Counter()
-    for ranks in postings:
-        shared.update(ranks)  # counted in C
+    # counted in one C call; a story's first posting still decides its place among ties
+    shared = Counter(chain.from_iterable(postings))
     # Counter.most_common is heapq.nlargest, documented as this stable sort, which runs
     # in C: the same list, faster on the few hundred stories a lookup counts
     ranked = sorted(shared.items(), key=itemgetter(1), reverse=True)

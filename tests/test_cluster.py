@@ -373,3 +373,89 @@ def test_average_link_weighs_stories_by_size() -> None:
     table = _Table({("big", "small"): 0.95, ("small", "other"): 0.9})
     groups = cluster._average_link([big, small, other], table)  # type: ignore[arg-type]
     assert [[s.id for s in g] for g in groups] == [["big", "small"], ["other"]]
+
+
+class _AskedTable(_Table):
+    """A `_Table` that records the pairs asked for."""
+
+    def __init__(self, scores: dict[tuple[str, str], float]) -> None:
+        super().__init__(scores)
+        self.asked: list[tuple[str, str]] = []
+
+    def similarity(self, story: StoryState, other: StoryState) -> float:
+        self.asked.append((story.id, other.id))
+        return super().similarity(story, other)
+
+
+def test_a_candidate_of_the_own_topic_is_weighed_only_when_it_decides(
+        monkeypatch: Any) -> None:
+    monkeypatch.setattr(cluster, "REGROUP_MAX_STORIES", 1)  # too large: join only
+    mine, sibling, other = (StoryState(name, name, {name: 1.0}, 2) for name in ("a", "b", "c"))
+    index = MemoryStoryIndex([mine, sibling, other])
+    index.join_topics("a", "b")
+    regroup = cluster._regroup_topics
+    # the other topic's candidate is not close enough: the own topic's is never weighed
+    table = _AskedTable({("a", "b"): 0.9, ("a", "c"): cluster.TOPIC_THRESHOLD - 0.01})
+    regroup(mine, index, table, [mine, sibling, other])  # type: ignore[arg-type]
+    assert table.asked == [("a", "c")] and other.topic == "c"
+    # close enough, but a story of the own topic is closer: nothing joins
+    table = _AskedTable({("a", "b"): 0.9, ("a", "c"): 0.5})
+    regroup(mine, index, table, [mine, sibling, other])  # type: ignore[arg-type]
+    assert sorted(table.asked) == [("a", "b"), ("a", "c")] and other.topic == "c"
+    # the other topic's candidate is the closest of all: joined
+    table = _AskedTable({("a", "b"): 0.2, ("a", "c"): 0.5})
+    regroup(mine, index, table, [mine, sibling, other])  # type: ignore[arg-type]
+    assert other.topic == "a"
+
+
+class _CountingIndex(MemoryStoryIndex):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lookups = 0
+
+    def candidates(self, top: Any, window: cluster.Window = None) -> list[StoryState]:
+        self.lookups += 1
+        return super().candidates(top, window)
+
+
+def test_the_topic_pass_uses_the_lookups_of_the_merge_pass() -> None:
+    index = _CountingIndex()
+    assign_stories(index, [*BACKGROUND, *QESHM])
+    index.lookups = 0
+    assign_stories(index, [LORCA[0]])
+    # the article's lookup and the new story's merge check; its topic check finds the
+    # same candidates and looks up nothing
+    assert index.lookups == 2
+
+
+def test_a_lookup_a_merge_may_have_changed_is_made_again() -> None:
+    index = MemoryStoryIndex()
+    assign_stories(index, [FLOOD_WATER, CUP_FINAL])
+    cup, water = index.states  # in publication order: the undated article last
+    lookups = cluster._Lookups()
+    lookups.candidates(index, water)
+    lookups.candidates(index, cup)
+    lookups.forget({"sandbags", "volunteers"})  # no term of either story: both kept
+    ids = [water.id, cup.id]
+    assert lookups.found(ids) == {water.id: [water], cup.id: [cup]}
+    lookups.forget({"flood", "sandbags"})
+    assert lookups.found(ids) == {cup.id: [cup]}
+
+
+def test_stories_and_topics_are_those_of_fresh_lookups(monkeypatch: Any,
+                                                       demo_articles: list[Any]) -> None:
+    items = [*BACKGROUND, *QESHM, *LORCA, CUP_FINAL, FLOOD_WATER, FLOOD_HELP, FLOOD_BOTH,
+             *demo_articles]
+    for seed in range(4):
+        order = random.Random(seed).sample(items, len(items))
+        batches = [order[n:n + 3] for n in range(0, len(order), 3)]
+        kept = MemoryStoryIndex()
+        for batch in batches:
+            assign_stories(kept, batch)
+        with monkeypatch.context() as patch:  # every topic check looks its candidates up
+            patch.setattr(cluster._Lookups, "found", lambda self, stories: {})
+            fresh = MemoryStoryIndex()
+            for batch in batches:
+                assign_stories(fresh, batch)
+        assert [(s.id, s.topic, s.size, s.terms) for s in kept.states] == [
+            (s.id, s.topic, s.size, s.terms) for s in fresh.states]
