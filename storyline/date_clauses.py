@@ -23,6 +23,7 @@ import re
 from spacy.tokens import Span, Token
 
 from .nlp import text_of
+from .timex import SEASONS
 
 # Not "drop" or "halt": "prices dropped on Monday" and "work halted on Monday" happened.
 CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "shelve",
@@ -196,7 +197,7 @@ def no_event(ent: Span) -> bool:
         _ought_to_have_been(ent) or _habitual_season(ent)
 
 
-SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
+SEASON_WORDS = frozenset(SEASONS)
 
 
 def _habitual_season(ent: Span) -> bool:
@@ -207,7 +208,18 @@ def _habitual_season(ent: Span) -> bool:
             ent.doc[ent.start - 1].lower_ not in {"in", "during", "through"}:
         return False
     verb = _governing_verb(ent)
-    return verb is not None and verb.tag_ in {"VBZ", "VBP"} and not _aux_words(verb)
+    return verb is not None and verb.tag_ in {"VBZ", "VBP"} and not _aux_words(verb) and \
+        _told_as_a_habit(ent.sent)
+
+
+def _told_as_a_habit(sent: Span) -> bool:
+    """ "3,000 vehicles a day", "every year", "usually": words that tell a habit."""
+    return any(t.lower_ in {"usually", "often", "always", "normally", "typically",
+                            "generally", "traditionally"} or
+               t.lower_ in {"a", "an", "per", "every", "each"} and t.i + 1 < sent.end and
+               t.doc[t.i + 1].lemma_.lower() in {"day", "week", "month", "year", "night",
+                                                 "weekend", "season", "time"}
+               for t in sent)
 
 
 def _ought_to_have_been(ent: Span) -> bool:
@@ -216,8 +228,8 @@ def _ought_to_have_been(ent: Span) -> bool:
     plan that would have been carried out ("the race would have been run on Sunday",
     `would_have`), nothing was set for that date, so nothing was called off either."""
     verb = _governing_verb(ent)
-    if verb is None:
-        return False
+    if verb is None or ent.start > 0 and ent.doc[ent.start - 1].lower_ == "by":
+        return False  # "by next June the council should have repaired it": a deadline
     aux_words = _aux_words(verb)
     if "have" in aux_words and "should" in aux_words:
         return True
@@ -435,7 +447,8 @@ def is_future(ent: Span) -> bool | None:
             # "has scheduled a news conference Thursday": ahead; "had planned": either way
             return None if "had" in aux_words else True
         if verb.lemma_ in PLAN_LEMMAS | SETTING_LEMMAS and verb.tag_ == "VBN" and \
-                aux_words & {"was", "were"} and verb.dep_ == "ROOT":
+                aux_words & {"was", "were"} and verb.dep_ == "ROOT" and \
+                ent.start > 0 and ent.doc[ent.start - 1].lower_ == "for":
             # "the fair was planned for June 6": a plan told in the past, its day on either
             # side of the report, as "was due to be held on Sunday" below
             return None
@@ -672,7 +685,9 @@ def _plan_undone_after_but(ent: Span) -> bool:
     if not told_in_the_past or not any(c.dep_ == "cc" and c.lower_ == "but"
                                        for c in root.children):
         return False
-    if not any(c.dep_ == "conj" and c.i > ent.end and _undoes(c) for c in root.children):
+    plan = {c.lemma_.lower() for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    if not any(c.dep_ == "conj" and c.i > ent.end and _undoes(c, plan)
+               for c in root.children):
         return False
     told_as_plan = False
     token = ent.root
@@ -685,13 +700,18 @@ def _plan_undone_after_but(ent: Span) -> bool:
     return told_as_plan and token == root
 
 
-def _undoes(verb: Token) -> bool:
-    """The verb, or the one it makes someone do, moves or calls off: "moved it to April 3",
-    "was cancelled", "forced organisers to call it off"."""
+def _undoes(verb: Token, plan: set[str]) -> bool:
+    """The verb, or the one it makes someone do, moves or calls off the plan (`plan`: the
+    lemmas of its subject; or a pronoun for it): "moved it to April 3", "was cancelled",
+    "forced organisers to call it off"; not "cancelled the pre-match concert"."""
     for token in (verb, *(c for c in verb.children if c.dep_ in {"xcomp", "ccomp"})):
+        undone = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if undone and not any(c.pos_ == "PRON" or c.lemma_.lower() in plan for c in undone):
+            continue
         lemma = token.lemma_.lower()
         if token.pos_ not in {"VERB", "AUX"} or lemma not in MOVE_LEMMAS | CANCEL_LEMMAS or \
-                _moves_to_a_place(token):
+                _moves_to_a_place(token) or \
+                lemma not in CANCEL_LEMMAS and not _moves_a_date(token, "to"):
             continue
         if lemma != "call" or any(c.lower_ == "off" for c in token.children):
             return True
@@ -712,7 +732,7 @@ def _own_children(token: Token) -> list[Token]:
 
 # Verbs that ask for what the clause under them says: "asked for it to be delayed".
 REQUEST_LEMMAS = {"ask", "urge", "want", "demand", "seek", "request", "petition", "press",
-                  "lobby", "beg", "call", "push"}
+                  "lobby", "beg", "call"}
 
 
 def _requested(token: Token) -> bool:
@@ -738,6 +758,8 @@ def _shared_aux_words(verb: Token) -> set[str]:
     if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"} or any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
         return set()
+    if verb.head.tag_ != "VBN" and verb.tag_ != verb.head.tag_:
+        return set()  # "will cut jobs and closed two plants": a past of its own
     shared = _aux_words(verb.head)
     return shared if shared & FUTURE_MARKERS else set()
 

@@ -228,9 +228,12 @@ class _Finder:
 
     def _time_from_now(self, span: Span) -> tuple[str, str] | None:
         """The date "in two weeks" points at, in a clause that looks ahead."""
-        if self.base is None or span.start == 0 or self.doc[span.start - 1].lower_ != "in" \
-                or not self._is_future(span):
-            return None
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        if self.base is None or before is None or before.lower_ != "in" or \
+                before.head.pos_ not in {"VERB", "AUX"} or not self._is_future(span) or \
+                span.end < len(self.doc) and self.doc[span.end].lower_ == "of" or \
+                {"would", "'d"} & {c.lower_ for c in before.head.children if c.dep_ == "aux"}:
+            return None  # "said in January the pool would reopen in two weeks": from then
         value, precision = normalize_date(f"{clean_expression(span.text)} from now", self.base)
         if value is None or precision not in TIMELINE_PRECISIONS:
             return None
