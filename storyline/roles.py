@@ -141,11 +141,13 @@ TITLE_MODIFIERS = {"former", "acting", "interim", "deputy", "outgoing", "incomin
 def _may_be_title(token: Token, *, in_name: bool = False) -> bool:
     """A word of a title before a name: capitalised, a lower-case role ("former mayor"), or
     a legislator's abbreviation ("MP")."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if token.ent_type_ and not in_name and not (
             token.is_title and token.lower_ in COMMON_ROLE_WORDS and token.ent_iob_ == "B"
-            and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")):
+            and after is not None and after.ent_iob_ != "I" and after.is_title):
         return False  # a body's or place's name; but the tagger's "Network" of "Network
         # Supervisor Dana Whitlock" or "Harbour" of "Harbour Master" is a title's word
+        # (a capitalised title: "Harbour spokesman Tomas Keller" keeps the harbour apart)
     return token.is_title or token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_MODIFIERS
 
 
