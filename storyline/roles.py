@@ -141,14 +141,26 @@ TITLE_MODIFIERS = {"former", "acting", "interim", "deputy", "outgoing", "incomin
 def _may_be_title(token: Token, *, in_name: bool = False) -> bool:
     """A word of a title before a name: capitalised, a lower-case role ("former mayor"), or
     a legislator's abbreviation ("MP")."""
-    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if token.ent_type_ and not in_name and not (
-            token.is_title and token.lower_ in COMMON_ROLE_WORDS and token.ent_iob_ == "B"
-            and after is not None and after.ent_iob_ != "I" and after.is_title):
-        return False  # a body's or place's name; but the tagger's "Network" of "Network
-        # Supervisor Dana Whitlock" or "Harbour" of "Harbour Master" is a title's word
-        # (a capitalised title: "Harbour spokesman Tomas Keller" keeps the harbour apart)
+    if token.ent_type_ and not in_name and not _a_titles_words(token):
+        return False  # a body's or place's name
     return token.is_title or token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_MODIFIERS
+
+
+def _a_titles_words(token: Token) -> bool:
+    """An entity the tagger made of a capitalised title's words: "Network" of "Network
+    Supervisor Dana Whitlock", "Harbour" of "Harbour Master", or "Network Supervisor"
+    whole; not before a lower-case title ("Harbour spokesman Tomas Keller" keeps the
+    harbour apart) nor a body's own name ("Ferrex Chief Executive")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I" and not starts_sentence(doc[start]):
+        start -= 1  # (an entity run on from the headline above stops at the line)
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    words = doc[start:end]
+    after = doc[end] if end < len(doc) else None
+    return all(t.is_title and t.lower_ in COMMON_ROLE_WORDS | ROLE_NOUNS | TRADE_TITLES
+               for t in words) and after is not None and after.is_title
 
 
 def person_noun_before(doc: Doc, start: int) -> str | None:

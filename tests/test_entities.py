@@ -1188,6 +1188,8 @@ def test_a_description_names_only_someone_its_own_article_names(analyse: Any) ->
 @pytest.mark.parametrize(("sentence", "name", "role"), [
     ("Network Supervisor Dana Whitlock said the signal failed at dawn.", "Dana Whitlock",
      "network supervisor"),
+    ("Lighthouse Fails As Storm Hits Coast\n\nNetwork Supervisor Dana Whitlock said the "
+     "signal failed at dawn on Sunday.", "Dana Whitlock", "network supervisor"),
     ("Baker Owen Whitlock closed his shop early.", "Owen Whitlock", "baker"),
     ("Harbour Master Elin Voss said the light went dark.", "Elin Voss", "harbour master"),
     ("Firefighter Corwin Ashdale rescued two children.", "Corwin Ashdale", "firefighter")])
