@@ -77,7 +77,8 @@ BODY_WORDS = COMPANY_ENDINGS | {
 # Last words of places of water and land that spaCy may take for a body or a person.
 PLACE_ENDINGS = {"Reservoir", "Loch", "Lough", "Estuary", "Peninsula", "Forest", "Moor",
                  "Moors", "Beach", "Dam", "Canal", "Lagoon", "Glacier", "Isles", "Fjord",
-                 "Marina", "Quay", "Wetlands", "Archipelago", "Lake", "Island"}
+                 "Marina", "Quay", "Wetlands", "Archipelago", "Lake", "Island",
+                 "Lighthouse", "Point", "Cove", "Bay", "Headland", "Falls"}
 # Prepositions after which a name is where something is; "at" and "from" only after
 # people ("pupils from Stoke Abbas"): "a letter from Ana Ruiz" is from a person.
 WHERE_PREPOSITIONS = {"in", "near"}

@@ -136,6 +136,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
             covered.update(t.i for t in tokens)
         if found:  # the words cut off ("Checks Into Rehab") are no candidates either
             covered.update(range(ent.start, ent.end))
+    mentions = _without_title_words(mentions)
     mentions = settle_kinds(doc, mentions)  # firms, villages and title words out of people
     mentions = _with_couples(doc, article_id, mentions)
     # In the "Keep Brennan's Open" campaign, "Brennan's" is the pub and "Keep" no given
@@ -554,6 +555,15 @@ def _a_lone_given_name(token: Token) -> bool:
          (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")) and \
         key not in ROLE_NOUNS | ORG_NOUNS | ORG_NAME_WORDS | OFFICE_TITLES and \
         key not in HONORIFICS
+
+
+def _without_title_words(mentions: list[Mention]) -> list[Mention]:
+    """No body where the tagger cut a word off a person's title: "Network" of "Network
+    Supervisor Dana Whitlock" is the role's word (`roles.title_prefix` read it so)."""
+    titles = [(m.end - len(m.text), m.start) for m in mentions
+              if m.label == "PERSON" and m.role and len(m.text) > m.end - m.start]
+    return [m for m in mentions if m.label != "ORG" or
+            not any(s <= m.start and m.end <= e for s, e in titles)]
 
 
 def _titled_name(ent: Span) -> Span:

@@ -51,6 +51,21 @@ def split_person_tokens(tokens: list[Token]) -> tuple[str | None, list[Token], s
     return honorific, name_tokens, role
 
 
+# Trades written as a title before a name ("Baker Owen Whitlock", "Firefighter Corwin
+# Ashdale", "Harbour Master Elin Voss"); none is a common given name ("Hunter", "Mason"
+# and "Tyler" are left out), so the word before a given name and surname is the job.
+TRADE_TITLES = {"baker", "firefighter", "fireman", "fisherman", "farmer", "nurse",
+                "paramedic", "plumber", "electrician", "midwife", "lifeguard", "postman",
+                "postwoman", "ferryman", "boatman", "shopkeeper", "publican", "landlord",
+                "landlady", "chef", "pilot", "surgeon", "dentist", "pharmacist", "builder",
+                "carpenter", "joiner", "butcher", "grocer", "miner", "soldier", "sailor",
+                "skipper", "crofter", "gamekeeper", "shepherd", "barman", "barmaid",
+                "bartender", "waiter", "waitress", "caretaker", "janitor", "mechanic",
+                "master", "harbourmaster", "harbormaster", "headmaster", "headmistress",
+                "headteacher", "policeman", "policewoman", "coastguard", "gardener",
+                "blacksmith", "beekeeper", "lighthouse-keeper", "lockkeeper", "ranger"}
+
+
 def _is_role_word(tokens: list[Token], index: int) -> bool:
     """A title word inside a name's entity: a role noun, or an abbreviation in capitals
     before a given name and surname ("Hawks GM Lena Ortiz", "Colts QB Peyton Manning"; a
@@ -59,7 +74,8 @@ def _is_role_word(tokens: list[Token], index: int) -> bool:
     if _spelled(token).lower() in ROLE_NOUNS:
         return True
     rest = tokens[index + 1:]
-    if token.lower_ in PERSON_NOUNS and len(rest) >= 2 and all(t.is_title for t in rest):
+    if token.lower_ in PERSON_NOUNS | TRADE_TITLES and len(rest) >= 2 and \
+            all(t.is_title for t in rest):
         return True  # "Rapper Jay Tolliver": a given name and surname after the noun
     return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 4 and \
         len(rest) >= 2 and all(t.is_title for t in rest)
@@ -125,9 +141,26 @@ TITLE_MODIFIERS = {"former", "acting", "interim", "deputy", "outgoing", "incomin
 def _may_be_title(token: Token, *, in_name: bool = False) -> bool:
     """A word of a title before a name: capitalised, a lower-case role ("former mayor"), or
     a legislator's abbreviation ("MP")."""
-    if token.ent_type_ and not in_name:
-        return False
+    if token.ent_type_ and not in_name and not _a_titles_words(token):
+        return False  # a body's or place's name
     return token.is_title or token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_MODIFIERS
+
+
+def _a_titles_words(token: Token) -> bool:
+    """An entity the tagger made of a capitalised title's words: "Network" of "Network
+    Supervisor Dana Whitlock", "Harbour" of "Harbour Master", or "Network Supervisor"
+    whole; not before a lower-case title ("Harbour spokesman Tomas Keller" keeps the
+    harbour apart) nor a body's own name ("Ferrex Chief Executive")."""
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I" and not starts_sentence(doc[start]):
+        start -= 1  # (an entity run on from the headline above stops at the line)
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    words = doc[start:end]
+    after = doc[end] if end < len(doc) else None
+    return all(t.is_title and t.lower_ in COMMON_ROLE_WORDS | ROLE_NOUNS | TRADE_TITLES
+               for t in words) and after is not None and after.is_title
 
 
 def person_noun_before(doc: Doc, start: int) -> str | None:
@@ -151,7 +184,7 @@ def person_noun_before(doc: Doc, start: int) -> str | None:
 def _is_title_word(token: Token) -> bool:
     """A title or a person noun written before a name ("Minister", "Actress", "Suspect")."""
     return _spelled(token).lower() in ROLE_NOUNS or \
-        token.pos_ in {"NOUN", "PROPN"} and token.lower_ in PERSON_NOUNS
+        token.pos_ in {"NOUN", "PROPN"} and token.lower_ in PERSON_NOUNS | TRADE_TITLES
 
 
 # -- roles beside a name: appositions and relative clauses ----------------------------
@@ -272,7 +305,8 @@ def normalize_role(role: str) -> str | None:
     # Only the title itself is lower-cased, not the body it is of ("Department of State").
     body = next((i for i, w in enumerate(words) if i and w.lower() in ROLE_PREPOSITIONS),
                 len(words))
-    lowered = [w.lower() if i < body and (w.lower().removesuffix("'s") in PERSON_TITLES or
+    lowered = [w.lower() if i < body and (w.lower().removesuffix("'s") in PERSON_TITLES |
+                                          TRADE_TITLES or
                                           w.istitle() and w.lower() in COMMON_ROLE_WORDS)
                else w for i, w in enumerate(words)]
     return " ".join(lowered)
@@ -287,7 +321,11 @@ COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "d
                      "national", "bus", "prime", "economy", "trade", "culture", "former",
                      "acting", "interim", "outgoing", "incoming", "police", "fire", "county",
                      "district", "town", "village", "parish", "borough", "township",
-                     "municipal", "provincial", "regional", "school", "border"}
+                     "municipal", "provincial", "regional", "school", "border",
+                     # places and services a local title is of ("Harbour Master")
+                     "harbour", "harbor", "port", "network", "station", "rail", "transit",
+                     "water", "coast", "dock", "ferry", "lighthouse", "airport", "museum",
+                     "library", "park", "hospital", "site", "shift", "night", "head"}
 
 
 def role_noun(role: str) -> str:

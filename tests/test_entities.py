@@ -1186,6 +1186,45 @@ def test_a_description_names_only_someone_its_own_article_names(analyse: Any) ->
 
 
 @pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Network Supervisor Dana Whitlock said the signal failed at dawn.", "Dana Whitlock",
+     "network supervisor"),
+    ("Lighthouse Fails As Storm Hits Coast\n\nNetwork Supervisor Dana Whitlock said the "
+     "signal failed at dawn on Sunday.", "Dana Whitlock", "network supervisor"),
+    ("Baker Owen Whitlock closed his shop early.", "Owen Whitlock", "baker"),
+    ("Harbour Master Elin Voss said the light went dark.", "Elin Voss", "harbour master"),
+    ("Firefighter Corwin Ashdale rescued two children.", "Corwin Ashdale", "firefighter")])
+def test_a_trade_or_a_local_title_before_a_name_is_a_role(analyse: Any, sentence: str,
+                                                           name: str, role: str) -> None:
+    """A trade before a given name and surname is the job, not a given name; a word the
+    tagger cut off a title ("Network", "Harbour") is the title's, not a body."""
+    index = _entities(analyse, sentence)
+    assert _person(index, name).roles == (role,)
+    assert not [e.name for e in index.entities if e.label == "ORG"]
+
+
+def test_a_trade_word_that_is_a_given_name_stays_the_name(analyse: Any) -> None:
+    """ "Hunter" is a given name as often as a job: "Hunter Owen Blake" stays himself."""
+    index = _entities(analyse, "Hunter Owen Blake closed his shop early.")
+    assert _person(index, "Hunter Owen Blake").roles == ()
+
+
+def test_a_body_before_a_title_stays_a_body(analyse: Any) -> None:
+    """ "Ferrex Chief Executive Ann Poe": a company's name before a title is still the
+    company, not a word of her title."""
+    index = _entities(analyse, "Ferrex Chief Executive Ann Poe said the depot would close.")
+    assert any(e.label == "ORG" and e.name == "Ferrex" for e in index.entities)
+    assert _person(index, "Ann Poe").roles == ("chief executive",)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Skerrin Point Lighthouse went dark on Sunday, the keepers said.",
+    "The boat sank off Kestrel Cove on Sunday, the coastguard said."])
+def test_a_lighthouse_or_a_cove_is_no_body(analyse: Any, sentence: str) -> None:
+    index = _entities(analyse, sentence)
+    assert not [e.name for e in index.entities if e.label == "ORG"]
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
     ("Supervisor Linda Marsh said the vote would wait.", "Linda Marsh", "supervisor"),
     ("County Clerk Dana Wolfe confirmed the date.", "Dana Wolfe", "county clerk"),
     ("Police Chief Omar Reyes said traffic would be diverted.", "Omar Reyes", "police chief"),

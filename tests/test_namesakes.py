@@ -36,7 +36,7 @@ def test_a_titled_name_tagged_as_a_work_of_art_is_a_person(nlp: Any) -> None:
     assert titled.label_ != "PERSON"  # the small model's label this test is about
     people = _people(link_entities(find_mentions(doc, "a1")))
     assert set(people) == {"Ilka Brandvold", "Jonas Brandvold"}
-    assert "Ferry director" in people["Ilka Brandvold"].roles
+    assert "ferry director" in people["Ilka Brandvold"].roles  # a common word keeps no capital
     added = FERRY.index("Brandvold added")
     assert added in _starts(people["Ilka Brandvold"])
     assert added not in _starts(people["Jonas Brandvold"])
