@@ -97,6 +97,7 @@ from .roles import (
     title_prefix,
     with_other_roles,
 )
+from .text import dateline_length
 
 PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "Bridge", "River",
                "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
@@ -876,10 +877,15 @@ def _referred_to_as_a_person(tokens: list[Token]) -> bool:
 
 
 def _is_dateline(ent: Span) -> bool:
-    """ "DUNMORE (Wire) -" opening a paragraph is a place line, not an organisation."""
+    """ "DUNMORE (Wire) -" opening a paragraph is a place line, not an organisation; nor is
+    the credit in its brackets (the "NWS" of "GREYSTONE (NWS) -": the outlet)."""
     start = ent.start_char
-    at_paragraph_start = start == 0 or text_of(ent.doc)[start - 1] == "\n"
-    return at_paragraph_start and ent[0].is_upper and len(ent[0].text) > 3
+    text = text_of(ent.doc)
+    at_paragraph_start = start == 0 or text[start - 1] == "\n"
+    if at_paragraph_start and ent[0].is_upper and len(ent[0].text) > 3:
+        return True
+    paragraph = text.rfind("\n", 0, start) + 1
+    return ent.end_char <= paragraph + dateline_length(text[paragraph:ent.end_char + 8])
 
 
 def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:

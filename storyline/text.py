@@ -104,8 +104,10 @@ DATELINE_WORDS = 6
 CLAUSE_MIN_WORDS = 10
 # An outlet credited for the words ("the Herald reports"), not a speaker ("police said").
 CREDIT_VERBS = frozenset({"reports", "reported", "writes", "wrote"})
-DATELINE_RE = re.compile(  # "PORT DUNMORE -", "OAKHURST, Nov. 18 (Kestrel Wire) \u2014"
-    r"\s*[A-Z][A-Z'. ]+(?:,[^\n\u2014\u2013-]{0,40})?\s*[\u2014\u2013-]{1,2}\s")
+DATELINE_RE = re.compile(  # "PORT DUNMORE -", "OAKHURST, Nov. 18 (Kestrel Wire) \u2014",
+    # "GREYSTONE (NWS) \u2014"
+    r"\s*[A-Z][A-Z'. ]+(?:,[^\n\u2014\u2013-]{0,40})?(?:\s*\([^()\n]{1,40}\))?"
+    r"\s*[\u2014\u2013-]{1,2}\s")
 
 
 # The calendar's words, lower-case: "monday", "march", "mar", "sept".

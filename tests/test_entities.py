@@ -1800,3 +1800,23 @@ def test_a_company_noun_before_a_name_does_not_overrule_a_person_called_by_surna
                       "Eight drivers have left the firm Oskar Pell this year.",
                       "Oskar Pell said the vans were old.")
     assert not any(e.label == "PERSON" and e.name == "Oskar Pell" for e in index.entities)
+
+
+def test_a_wire_credit_in_a_dateline_is_no_body_of_the_story(analyse: Any) -> None:
+    # Fictional: "(NWS)" is the outlet's credit, so "the park service" has no body to go
+    # to (before, the only organisation named, the credit, took its statement).
+    analysis = analyse("GREYSTONE (NWS) \u2014 Rescuers on Wednesday found a hiker who had "
+                       "been missing for four days, the park service said.\n\nLena Marsh, "
+                       "34, had set out alone on Saturday.")
+    named = {m.text for m in analysis.mentions if m.kind != "candidate"}
+    assert "Lena Marsh" in named and "NWS" not in named
+    [line] = [q for q in analysis.quotes if q.kind == "indirect"]
+    assert line.text.startswith("Rescuers on Wednesday")  # the dateline is not said
+
+
+def test_a_dateline_may_carry_a_credit_in_brackets() -> None:
+    from storyline.text import dateline_length
+
+    text = "GREYSTONE (NWS) \u2014 Rescuers found a hiker."
+    assert text[dateline_length(text):] == "Rescuers found a hiker."
+    assert dateline_length("Rescuers (NWS) \u2014 found a hiker.") == 0
