@@ -261,11 +261,12 @@ def stories_cli(db_path: str, fmt: str, search: str | None) -> None:
     if search and not index["stories"]:
         click.echo(f"storyline: no story matches {search!r}", err=True)
     for story in index["stories"]:
+        outlets = ", ".join(map(one_line, story["outlets"])) or "no outlet named"
         click.echo(f"{story['id']}\t{report.count(len(story['articles']), 'article')}\t"
-                   f"{report.when(story['first']) or '-'} .. {report.when(story['last']) or '-'}"
+                   f"{report.days(story['first'], story['last'])}"
                    f"\t{one_line(story['title'])}"  # a store written before controls
                    # were taken out at ingest may still hold them
-                   f"\t[{', '.join(map(one_line, story['outlets']))}]\ttopic {story['topic']}")
+                   f"\t[{outlets}]\ttopic {story['topic']}")
 
 
 @cli.command(name="show")

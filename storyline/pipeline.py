@@ -15,6 +15,8 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from . import __version__ as VERSION
@@ -772,14 +774,33 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
     return with_errors(dossier, errors)
 
 
-# Cached dossiers are rebuilt when this changes: bump it with any change to what the
-# stages put in a dossier (new fields, other facts), as the package version may not move.
-DOSSIER_REVISION = "2026-12-05s12m"  # bumped whenever a dossier of the same input changes
+def code_revision(root: Path = Path(__file__).parent) -> str:
+    """A digest of the package's code and data files. Part of a cached dossier's
+    fingerprint, so any change to a stage rebuilds it: a revision bumped by hand was
+    forgotten once, and a user kept reading an older role after an upgrade."""
+    if root == Path(__file__).parent:
+        return _package_revision()
+    return _files_digest(root)
+
+
+@lru_cache(maxsize=1)
+def _package_revision() -> str:
+    return _files_digest(Path(__file__).parent)
+
+
+def _files_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.suffix not in {".py", ".json"} or relative.parts[0] in {"demo", "__pycache__"}:
+            continue
+        digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,
                  stored_errors: Sequence[InputError] = ()) -> str:
-    payload = json.dumps([sorted(a.key for a in articles), VERSION, DOSSIER_REVISION,
+    payload = json.dumps([sorted(a.key for a in articles), VERSION, code_revision(),
                           [[e.source, e.reason] for e in stored_errors],
                           options.model or default_model_name(), options.summary_words,
                           *([options.llm, options.llm_model] if options.llm else [])])

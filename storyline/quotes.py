@@ -99,8 +99,27 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     quotes.extend(reported)
     quotes.sort(key=lambda q: q.start)
     text = text_of(doc)
-    return [dataclasses.replace(q, parts=quoted_pieces(text, q.start, q.end, q.text))
-            for q in quotes]
+    return [_with_parts(text, q) for q in quotes]
+
+
+# A paragraph break and the mark that reopens a quotation running on into the next one.
+REOPENED = re.compile(r"\s*\n\s*[\"\u201c\u2018']")
+
+
+def _with_parts(text: str, quote: Quote) -> Quote:
+    """The quote with its `parts`; a quotation running over paragraphs is one part a
+    paragraph, its words joined without the break and the mark that reopens it."""
+    if quote.kind == "direct" and text[quote.start:quote.end] == quote.text and \
+            REOPENED.search(quote.text):
+        parts, at = [], quote.start
+        for found in REOPENED.finditer(quote.text):
+            parts.append((at, quote.start + found.start()))
+            at = quote.start + found.end()
+        parts.append((at, quote.end))
+        joined = " ".join(text[start:end] for start, end in parts)
+        return dataclasses.replace(quote, text=joined, parts=tuple(parts))
+    return dataclasses.replace(quote, parts=quoted_pieces(text, quote.start, quote.end,
+                                                          quote.text))
 
 
 def _inside_mixed(quote: Quote, mixed: list[Quote]) -> bool:

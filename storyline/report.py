@@ -42,6 +42,7 @@ def _environment() -> Environment:
     env.filters["anchor"] = anchor
     env.filters["counted"] = count
     env.filters["when"] = when
+    env.filters["day"] = day
     env.filters["quoted"] = quoted
     env.filters["number"] = readable_number
     return env
@@ -62,6 +63,19 @@ def when(published: str | None) -> str:
     zone = match.group(3) or ""
     zone = " UTC" if zone in {"Z", "+00:00"} else f" {zone}" if zone else ""
     return f"{match.group(1)} {match.group(2)}{zone}"
+
+
+def day(published: str | None) -> str:
+    """The day of a publication time as its writer dated it: a list of stories shows days,
+    so a story's first and last dates read alike whether or not an article gave a time."""
+    return published[:10] if published else ""
+
+
+def days(first: str | None, last: str | None) -> str:
+    """ "2026-01-16 .. 2026-02-05", one day alone, or "undated"."""
+    if not first and not last:
+        return "undated"
+    return day(first) if day(first) == day(last) else f"{day(first) or '?'} .. {day(last) or '?'}"
 
 
 def count(number: int, word: str) -> str:

@@ -179,6 +179,7 @@ def test_stories_prints_no_control_characters_of_an_older_store(tmp_path: Path) 
     [line] = result.stdout.splitlines()
     assert "\x1b" not in line and "\x07" not in line and line.count("\t") == 5
     assert "Wrenfold ]0;owned ferry news" in line and "[Wrenfold Post]" in line
+    assert "\tundated\t" in line  # no date at all: said, not "- .. -"
 
 
 def test_file_names_and_reasons_reach_standard_error_without_control_characters(
@@ -221,6 +222,8 @@ def test_ingest_stories_show_with_a_store(tmp_path: Path) -> None:
     assert {s["topic"] for s in index["stories"]} <= {s["id"] for s in index["stories"]}
     text = _run("stories", "--db", db).stdout
     assert story["id"] in text and f"topic {story['topic']}" in text
+    # days alike, whether or not an article gave a time: "2026-03-10 .. 2026-03-12"
+    assert f"\t{story['first'][:10]} .. {story['last'][:10]}\t" in text
     found = json.loads(_run("stories", "--db", db, "--search", "fenwick", "--format",
                             "json").stdout)  # the bus driver, named only in articles' texts
     assert [s["id"] for s in found["stories"]] == [story["id"]]

@@ -371,11 +371,23 @@ def test_a_story_is_named_by_an_original_not_by_a_reprint() -> None:
     assert story_title(articles[1:2]) == "Quarry Line tram derails, nine injured"
 
 
-def test_a_new_dossier_revision_rebuilds_cached_dossiers(monkeypatch: Any) -> None:
+def test_a_code_change_rebuilds_cached_dossiers(monkeypatch: Any, tmp_path: Path) -> None:
     articles = [article("The council met on Tuesday.", id="a")]
     before = pipeline._fingerprint(articles, pipeline.AnalyzeOptions())
-    monkeypatch.setattr(pipeline, "DOSSIER_REVISION", "next")
+    monkeypatch.setattr(pipeline, "_package_revision", lambda: "other code")
     assert pipeline._fingerprint(articles, pipeline.AnalyzeOptions()) != before
+    # The revision reads every code and data file of a package, and nothing else.
+    (tmp_path / "data").mkdir()
+    (tmp_path / "stage.py").write_text("THRESHOLD = 0.5\n")
+    (tmp_path / "data" / "model.json").write_text("{}")
+    (tmp_path / "notes.txt").write_text("not code")
+    first = pipeline.code_revision(tmp_path)
+    (tmp_path / "notes.txt").write_text("still not code")
+    assert pipeline.code_revision(tmp_path) == first
+    (tmp_path / "stage.py").write_text("THRESHOLD = 0.6\n")
+    second = pipeline.code_revision(tmp_path)
+    (tmp_path / "data" / "model.json").write_text('{"w": 1}')
+    assert len({first, second, pipeline.code_revision(tmp_path)}) == 3
 
 
 def test_articles_left_in_no_story_by_a_killed_ingest_join_stories_next_time(

@@ -1283,3 +1283,18 @@ def test_a_closing_mark_typed_as_opener_after_a_direction_mark_opens_a_quote(
     quote = _by_text(_quotes(analyse, text), "The pier was our whole summer")
     assert quote.text == "The pier was our whole summer, and now it is gone!!"
     assert quote.speaker_text == "Ilse Varga"
+
+
+def test_a_quotation_over_paragraphs_is_one_part_a_paragraph(analyse: Any) -> None:
+    # Fictional. The words quoted are joined without the break and the reopening mark;
+    # the quote's span still runs from the first words to the last.
+    text = ('"Nobody expected a village bakery to beat the city bakeries.\n\n'
+            '"We will put the prize money into a new oven," Elsie Thorn said.')
+    [quote] = analyse(text).quotes
+    assert quote.text == ("Nobody expected a village bakery to beat the city bakeries. We "
+                          "will put the prize money into a new oven,")
+    assert [text[s:e] for s, e in quote.parts] == [
+        "Nobody expected a village bakery to beat the city bakeries.",
+        "We will put the prize money into a new oven,"]
+    assert text[quote.start:quote.end].startswith("Nobody") and quote.end == text.index(
+        '" Elsie')
