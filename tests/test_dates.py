@@ -851,3 +851,24 @@ def test_a_dated_saying_keeps_its_in_two_weeks_as_an_undated_event(analyse: Any)
     events = build_timeline([article("x", published="2026-02-05T09:00:00Z")],
                             analysis.dates)
     assert any(e.date is None and "pool would reopen" in e.description for e in events)
+
+
+def test_a_when_clause_tells_its_date_as_planned(analyse: Any) -> None:
+    # Fictional: the wish is the main clause's; the lease's end is stated, not proposed.
+    analysis = analyse("Brack Estates wants the boathouse back when the lease ends on 31 "
+                       "January. The Ashworth club wants the council to fund a new "
+                       "boathouse on 5 December.", published="2026-11-10T08:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [
+        ("2027-01-31", "planned"), ("2026-12-05", "proposed")]
+
+
+def test_telling_those_concerned_is_an_event_telling_the_press_is_not(analyse: Any) -> None:
+    # Fictional: a notice given to the club is news; a curator talking to reporters on
+    # Monday only dates the report of the show's opening.
+    text = ("Brack Estates told the club on Friday that the lease will end on 31 January. "
+            "The curator told reporters on Monday that the show will open on 3 December.")
+    analysis = analyse(text, published="2026-11-10T08:00:00Z")
+    events = build_timeline([article(text, published="2026-11-10T08:00:00Z")],
+                            analysis.dates)
+    assert [(e.date, e.status) for e in events] == [
+        ("2026-11-06", "happened"), ("2026-12-03", "planned"), ("2027-01-31", "planned")]
