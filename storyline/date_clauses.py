@@ -189,6 +189,14 @@ def told_plan(ent: Span) -> tuple[int, int] | None:
     return None
 
 
+def _verbless_forecast(ent: Span) -> bool:
+    """A forecast told without a verb, as weather briefs write it: "Frost likely overnight"
+    (no verb in the sentence at all, "likely" or "expected" in it)."""
+    words = [t for t in ent.sent if t.i < ent.start or t.i >= ent.end]
+    return any(t.lower_ in {"likely", "expected", "forecast"} for t in words) and \
+        not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
 def _time_clause(verb: Token) -> bool:
     """ "when the lease ends", "once the pier reopens": a clause that only times another."""
     return verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in {"when", "once"}
@@ -440,6 +448,8 @@ def is_future(ent: Span) -> bool | None:
             return True
         token = token.head
     verb = _governing_verb(ent)
+    if verb is None and _verbless_forecast(ent):
+        return True  # "Frost likely overnight.", "Snow likely on Sunday."
     if _is_new_date_of_a_move(ent, verb):
         return True
     if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN":

@@ -872,3 +872,11 @@ def test_telling_those_concerned_is_an_event_telling_the_press_is_not(analyse: A
                             analysis.dates)
     assert [(e.date, e.status) for e in events] == [
         ("2026-11-06", "happened"), ("2026-12-03", "planned"), ("2027-01-31", "planned")]
+
+
+def test_a_verbless_forecast_lies_ahead(analyse: Any) -> None:
+    # Fictional weather brief, published Friday 2026-11-13: the Sunday to come, planned.
+    analysis = analyse("Snow likely on Sunday in the Tollan hills. Ice likely on Tollan "
+                       "roads overnight.", published="2026-11-13T08:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [
+        ("2026-11-15", "planned"), ("2026-11-13", "planned")]
