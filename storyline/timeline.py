@@ -58,6 +58,9 @@ CONFLICT_MIN_SHARED_ALL = 3
 # ... or this many, when the two clauses are the same but for the date ("the lease will
 # end on 31 January" against "... on 28 February"): every stem of either shared.
 CONFLICT_MIN_SHARED_SAME = 2
+# The date of saying something, which can be said again on another day; telling someone
+# ("told the family on 6 November") is a notice given once.
+REPEATABLE_SAYINGS = {"say", "add", "state", "repeat", "write"}
 
 
 @dataclass
@@ -509,6 +512,8 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
     # family on 6 November" dates the telling, whose clause has no stems of its own.
     by_fact: dict[str, list[int]] = defaultdict(list)
     for index, draft in enumerate(drafts):
+        if all(m.reporting and m.verb in REPEATABLE_SAYINGS for m in draft.mentions):
+            continue  # "Varga said on Saturday", repeating what she said on the day before
         for fact in draft.facts:
             by_fact[fact].append(index)
     for members in by_fact.values():
