@@ -175,7 +175,7 @@ def told_plan(ent: Span) -> tuple[int, int] | None:
     going to); None otherwise."""
     verb = _governing_verb(ent)
     if verb is None or verb.lemma_ not in SPEECH_LEMMAS or \
-            verb not in {ent.root.head, ent.root.head.head}:
+            verb not in {ent.root.head, ent.root.head.head} or _notice_to(verb):
         return None
     told = [c for c in verb.children if c.dep_ == "ccomp"]
     if not told and verb.dep_ in {"ccomp", "parataxis"} and verb.head != verb:
@@ -187,6 +187,34 @@ def told_plan(ent: Span) -> tuple[int, int] | None:
             if verb.i < first.i or verb.i > last.i:  # the saying lies outside what was said
                 return first.idx, last.idx + len(last)
     return None
+
+
+def _verbless_forecast(ent: Span) -> bool:
+    """A forecast told without a verb, as weather briefs write it: "Frost likely overnight"
+    (no verb in the sentence at all, "likely" or "expected" in it)."""
+    words = [t for t in ent.sent if t.i < ent.start or t.i >= ent.end]
+    return any(t.lower_ in {"likely", "expected", "forecast"} for t in words) and \
+        not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+def _time_clause(verb: Token) -> bool:
+    """ "when the lease ends", "once the pier reopens": a clause that only times another."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "advmod" and c.lower_ in {"when", "once"}
+                                        or c.dep_ == "mark" and c.lower_ in {"when", "once"}
+                                        for c in verb.children)
+
+
+def _notice_to(verb: Token) -> bool:
+    """ "told the family on Friday that the lease will end": telling those it concerns is
+    news of its own (a notice given that day); telling the press ("told reporters", "told
+    the Post") only dates the report."""
+    return any(c.dep_ in {"dobj", "dative"} and c.pos_ == "NOUN" and
+               c.lemma_.lower() not in PRESS_WORDS for c in verb.children)
+
+
+PRESS_WORDS = {"reporter", "journalist", "press", "media", "newspaper", "paper", "radio",
+               "station", "broadcaster", "audience", "listener", "viewer", "reader",
+               "conference", "briefing", "interviewer"}
 
 
 def no_event(ent: Span) -> bool:
@@ -420,6 +448,8 @@ def is_future(ent: Span) -> bool | None:
             return True
         token = token.head
     verb = _governing_verb(ent)
+    if verb is None and _verbless_forecast(ent):
+        return True  # "Frost likely overnight.", "Snow likely on Sunday."
     if _is_new_date_of_a_move(ent, verb):
         return True
     if verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -813,6 +843,10 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
         return "cancelled"
     # "sought help in 2010", "proposed the plan on Monday": the asking is what happened.
     asked_then = future is False and verb.tag_ == "VBD"
+    # "wants the shop back when the lease ends on 31 January": the wish is the main
+    # clause's; the "when" clause tells, as a fact, when the lease ends.
+    if _time_clause(verb):
+        lemmas = {t.lemma_.lower() for t in (verb, *_own_children(verb))}
     if lemmas & PROPOSE_LEMMAS - {"would"} and not asked_then:
         return "proposed"
     # A past-tense clause tells what was done then: "set a record on Sunday",

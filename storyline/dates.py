@@ -91,6 +91,8 @@ SEASON_RE = re.compile(r"\b(?:in|by|over|through|during|until|till|before|since)
                        r"(?:early |late )?(?:spring|summer|autumn|winter))\b"
                        r"(?! (?:of|in|and|or|to|months?|timetable|season|term|break|"
                        r"holidays?)\b)(?!-)", re.IGNORECASE)
+# "will reopen in a fortnight": the tagger marks no DATE there.
+FORTNIGHT_RE = re.compile(r"\bin (?P<time>(?:a|one) fortnight)\b", re.IGNORECASE)
 # Modifiers TimeML annotators leave outside the expression ("about [five hours]", "only
 # [six months]"); "nearly", "almost", "at least" and "around" they mostly keep inside.
 LEADING_MODIFIERS = ("about", "only", "just", "barely", "as long as", "as many as",
@@ -223,21 +225,50 @@ class _Finder:
             # "will reopen in two weeks": the day two weeks on; TimeML keeps the duration
             self._emit(span, *ahead, timex=value)
             return True
+        if precision == "duration" and self._from_a_dated_saying(span):
+            # "said in January the pool would reopen in two weeks": two weeks from a day
+            # the sentence does not give; the reopening stays an event, undated
+            self._emit(span, None, precision, timex=value)
+            return True
         self._emit(span, value, precision, derived=derived)
         return True
 
     def _time_from_now(self, span: Span) -> tuple[str, str] | None:
-        """The date "in two weeks" points at, in a clause that looks ahead."""
-        before = self.doc[span.start - 1] if span.start > 0 else None
-        if self.base is None or before is None or before.lower_ != "in" or \
-                before.head.pos_ not in {"VERB", "AUX"} or not self._is_future(span) or \
-                span.end < len(self.doc) and self.doc[span.end].lower_ == "of" or \
-                {"would", "'d"} & {c.lower_ for c in before.head.children if c.dep_ == "aux"}:
-            return None  # "said in January the pool would reopen in two weeks": from then
+        """The date "in two weeks" points at, in a clause that looks ahead: counted from
+        the report's day, also in reported speech ("said the airline would hold it in two
+        weeks"), unless the sentence dates the saying (`_from_a_dated_saying`)."""
+        if self.base is None or not self._ahead_in(span) or self._from_a_dated_saying(span):
+            return None
         value, precision = normalize_date(f"{clean_expression(span.text)} from now", self.base)
         if value is None or precision not in TIMELINE_PRECISIONS:
             return None
         return value, precision
+
+    def _ahead_in(self, span: Span) -> bool:
+        """ "in two weeks" after a verb of a clause that looks ahead."""
+        before = self.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and before.lower_ == "in" and \
+            before.head.pos_ in {"VERB", "AUX"} and bool(self._is_future(span)) and \
+            not (span.end < len(self.doc) and self.doc[span.end].lower_ == "of")
+
+    def _from_a_dated_saying(self, span: Span) -> bool:
+        """ "said in January the pool would reopen in two weeks": "would" counts from the
+        saying, and the sentence dates the saying (a date on a verb above the clause)."""
+        if not self._ahead_in(span):
+            return False
+        verb = self.doc[span.start - 1].head
+        if not {"would", "'d"} & {c.lower_ for c in verb.children if c.dep_ == "aux"}:
+            return False
+        above = {a.i for a in verb.ancestors}
+        for ent in span.sent.ents:
+            if ent.label_ not in {"DATE", "TIME"} or ent.start == span.start:
+                continue
+            token = ent.root
+            while token.head.i != token.i and token.i != verb.i and token.i not in above:
+                token = token.head
+            if token.i in above:
+                return True
+        return False
 
     def _value(self, span: Span, future: bool | None = None
                ) -> tuple[str | None, str | None]:
@@ -433,6 +464,10 @@ class _Finder:
                 if value is None and self.base is not None:
                     continue
                 self._emit(span, value, precision, derived=derived)
+        for match in FORTNIGHT_RE.finditer(text):  # "in two weeks", counted from the report
+            span = self.doc.char_span(*match.span("time"))
+            if span is not None and match.start("time") not in self.covered:
+                self._resolve(span)
         for match in CURRENT_RE.finditer(text):  # "the current leader": now
             span = self.doc.char_span(match.start(), match.end())
             if span is None or match.start() in self.covered:

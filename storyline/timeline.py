@@ -55,6 +55,12 @@ CONFLICT_OVERLAP = 0.6
 # ... or this many, when they are every stem of the shorter clause ("when its east gallery
 # reopens on November 21" against "the east gallery of the museum will reopen on ...")
 CONFLICT_MIN_SHARED_ALL = 3
+# ... or this many, when the two clauses are the same but for the date ("the lease will
+# end on 31 January" against "... on 28 February"): every stem of either shared.
+CONFLICT_MIN_SHARED_SAME = 2
+# The date of saying something, which can be said again on another day; telling someone
+# ("told the family on 6 November") is a notice given once.
+REPEATABLE_SAYINGS = {"say", "add", "state", "repeat", "write"}
 
 
 @dataclass
@@ -502,8 +508,20 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
         for position, a in enumerate(members):
             for b in members[position + 1:]:
                 shared[(a, b)] += 1
+    # Sentences aligned as one fact are compared too, whatever their wording: "told the
+    # family on 6 November" dates the telling, whose clause has no stems of its own.
+    by_fact: dict[str, list[int]] = defaultdict(list)
+    for index, draft in enumerate(drafts):
+        if all(m.reporting and m.verb in REPEATABLE_SAYINGS for m in draft.mentions):
+            continue  # "Varga said on Saturday", repeating what she said on the day before
+        for fact in draft.facts:
+            by_fact[fact].append(index)
+    for members in by_fact.values():
+        for position, a in enumerate(members):
+            for b in members[position + 1:]:
+                shared[(a, b)] = max(shared[(a, b)], CONFLICT_MIN_SHARED_SAME)
     for (a, b), count in sorted(shared.items()):
-        if count >= CONFLICT_MIN_SHARED_ALL and _conflict(drafts[a], drafts[b], sources,
+        if count >= CONFLICT_MIN_SHARED_SAME and _conflict(drafts[a], drafts[b], sources,
                                                       in_sentence):
             events.union(b, a)
     groups: dict[int, list[_Draft]] = defaultdict(list)
@@ -575,7 +593,8 @@ def _same_clause(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]
     overlap = shared / max(1, min(len(first_stems), len(second_stems)))
     return shared >= CONFLICT_MIN_SHARED and overlap >= CONFLICT_OVERLAP or \
         shared >= CONFLICT_MIN_SHARED_ALL and (overlap == 1.0 or
-                                               moved and overlap >= CONFLICT_OVERLAP)
+                                               moved and overlap >= CONFLICT_OVERLAP) or \
+        shared >= CONFLICT_MIN_SHARED_SAME and first_stems == second_stems
 
 
 def _tense(draft: _Draft) -> str:

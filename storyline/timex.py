@@ -107,6 +107,7 @@ def clean_expression(expression: str) -> str:
     text = re.sub(r"\b(the|on|in|of|during|this past|its|their|his|her|our|a good part)\b",
                   lambda m: " this " if m.group(0) == "this past" else " ", text)
     text = re.sub(r"\s+or so\b", "", text)
+    text = re.sub(r"\b(?:a|one) fortnight\b", "two weeks", text)  # British: "in a fortnight"
     text = re.sub(r"\s+(?:or more|and beyond|or later|local time|" +
                   r"(?:[ecmp][sd]t|gmt|utc))$", "", text.strip(" .:"))
     return re.sub(r"\s+", " ", text).strip(" .:")

@@ -7,7 +7,9 @@ from typing import Any
 
 import pytest
 
+from storyline.timeline import build_timeline
 from storyline.timex import normalize_date, timeml_value
+from tests.conftest import article
 
 WEDNESDAY = date(2026, 3, 11)
 
@@ -826,3 +828,55 @@ def test_the_new_date_rules_leave_these_alone(
     analysis = analyse(text, published="2026-03-12T09:00:00Z")
     assert [(d.value, d.status, d.no_event) for d in analysis.dates
             if d.precision != "duration"] == found
+
+
+def test_in_two_weeks_in_reported_speech_counts_from_the_report(analyse: Any) -> None:
+    # Fictional; published Thursday 2026-02-05. "would" alone counts from the report's day;
+    # a sentence dating the saying counts from a day it does not give: an undated event.
+    analysis = analyse("Mayor Ilse Varga said the Tollan ferry would resume sailings in two "
+                       "weeks. The Tollan bakery will reopen in a fortnight. In January, "
+                       "Varga said the Tollan pool would reopen in two weeks.",
+                       published="2026-02-05T09:00:00Z")
+    found = [(d.text, d.value, d.status, d.timex) for d in analysis.dates
+             if d.text != "January"]
+    assert found == [("two weeks", "2026-02-16/2026-02-22", "planned", "P2W"),
+                     ("a fortnight", "2026-02-16/2026-02-22", "planned", "P2W"),
+                     ("two weeks", None, "planned", "P2W")]
+
+
+def test_a_dated_saying_keeps_its_in_two_weeks_as_an_undated_event(analyse: Any) -> None:
+    # Fictional: the pool's reopening is told, its day cannot be placed.
+    analysis = analyse("In January, Mayor Ilse Varga said the Tollan pool would reopen in "
+                       "two weeks.", published="2026-02-05T09:00:00Z")
+    events = build_timeline([article("x", published="2026-02-05T09:00:00Z")],
+                            analysis.dates)
+    assert any(e.date is None and "pool would reopen" in e.description for e in events)
+
+
+def test_a_when_clause_tells_its_date_as_planned(analyse: Any) -> None:
+    # Fictional: the wish is the main clause's; the lease's end is stated, not proposed.
+    analysis = analyse("Brack Estates wants the boathouse back when the lease ends on 31 "
+                       "January. The Ashworth club wants the council to fund a new "
+                       "boathouse on 5 December.", published="2026-11-10T08:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [
+        ("2027-01-31", "planned"), ("2026-12-05", "proposed")]
+
+
+def test_telling_those_concerned_is_an_event_telling_the_press_is_not(analyse: Any) -> None:
+    # Fictional: a notice given to the club is news; a curator talking to reporters on
+    # Monday only dates the report of the show's opening.
+    text = ("Brack Estates told the club on Friday that the lease will end on 31 January. "
+            "The curator told reporters on Monday that the show will open on 3 December.")
+    analysis = analyse(text, published="2026-11-10T08:00:00Z")
+    events = build_timeline([article(text, published="2026-11-10T08:00:00Z")],
+                            analysis.dates)
+    assert [(e.date, e.status) for e in events] == [
+        ("2026-11-06", "happened"), ("2026-12-03", "planned"), ("2027-01-31", "planned")]
+
+
+def test_a_verbless_forecast_lies_ahead(analyse: Any) -> None:
+    # Fictional weather brief, published Friday 2026-11-13: the Sunday to come, planned.
+    analysis = analyse("Snow likely on Sunday in the Tollan hills. Ice likely on Tollan "
+                       "roads overnight.", published="2026-11-13T08:00:00Z")
+    assert [(d.value, d.status) for d in analysis.dates] == [
+        ("2026-11-15", "planned"), ("2026-11-13", "planned")]

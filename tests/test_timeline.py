@@ -658,3 +658,43 @@ def test_a_plan_told_on_a_day_is_listed_on_its_own_date_not_as_happened(
     assert [(e.date, e.status) for e in events] == [
         ("2026-06-08", "happened"), ("2026-09-01/2026-11-30", "planned"),
         ("2026-10-03", "planned")]
+
+
+def _two_outlets(shared_a: str, shared_b: str) -> list[Any]:
+    """Two independent reports, one sentence each told with its own date (fictional)."""
+    return [article("The family that runs the Ashworth rowing club is looking for a new "
+                    f"boathouse. {shared_a} Coach Mina Orrel said the crews would train on "
+                    "the canal.", id="a1", outlet="Tollan Courier",
+                    published="2026-11-10T08:00:00Z"),
+            article("Ashworth's award-winning rowing club has been told to go. "
+                    f"{shared_b} Councillor Peder Lune said a petition had 900 signatures.",
+                    id="a2", outlet="Ashworth Echo", published="2026-11-10T09:00:00Z")]
+
+
+@pytest.mark.parametrize(("shared_a", "shared_b", "dates"), [
+    # the same two-stem clause ("lease will end") at two dates
+    ("The lease will end on 31 January.", "The lease will end on 28 February.",
+     ("2027-01-31", "2027-02-28")),
+    # a telling dated two ways, its sentences aligned as one fact
+    ("Landlord Brack Estates told the club on 6 November that the lease would not be "
+     "renewed.", "Landlord Brack Estates told the club on 4 November that the lease would "
+     "not be renewed.", ("2026-11-04", "2026-11-06")),
+])
+def test_a_short_clause_dated_differently_by_two_outlets_is_one_conflict(
+        shared_a: str, shared_b: str, dates: tuple[str, str]) -> None:
+    articles = _two_outlets(shared_a, shared_b)
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    conflicting = [tuple(d["date"] for d in e["dates"]) for e in dossier["events"]
+                   if e["conflicting"]]
+    assert conflicting == [dates]
+    assert len([d for d in dossier["divergences"] if d["kind"] == "date"]) == 1
+
+
+def test_a_short_clause_with_other_words_is_no_conflict(analyse: Any) -> None:
+    # Fictional: "the lease will end" and "the loan will end" share two stems of three.
+    first = analyse("The Ashworth boathouse lease will end on 31 January.", id="a1")
+    second = analyse("The Ashworth boathouse loan will end on 28 February.", id="a2")
+    articles = [article("x", id="a1", outlet="Tollan Courier"),
+                article("y", id="a2", outlet="Ashworth Echo")]
+    events = build_timeline(articles, [*first.dates, *second.dates])
+    assert not any(e.conflicting for e in events)
