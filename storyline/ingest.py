@@ -801,14 +801,13 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
                          f"read {_count(len(feed.entries), 'item')}, some may be missing "
                          "or cut short", severity="warning")
     channel = feed.feed.get("title", "")
-    ids = _item_ids(feed.entries, stem)
     for index, entry in enumerate(feed.entries, start=1):
         where = f"{source}#{index}"
         html = entry.content[0].value if entry.get("content") else entry.get("summary", "")
         notes: list[str] = []
         try:
             yield make_article(
-                id=ids[index - 1], source=where,
+                id=f"{stem}-{index}", source=where,
                 text=html_fragment_to_text(html),
                 title=entry.get("title", ""),
                 outlet=_entry_outlet(entry, channel, feed.feed.get("link", "")),
@@ -819,57 +818,6 @@ def parse_feed(text: str, *, source: str, stem: str) -> Iterator[Record]:
         except InputProblem as problem:
             yield InputError(where, str(problem))
         yield from _warnings(where, notes)
-
-
-def _item_ids(entries: list[Any], stem: str) -> list[str]:
-    """Each item's id: from its guid, else its link ("https://x.example/news/pier-reopens"
-    -> "feed-pier-reopens"), so that a re-fetched feed with new items on top gives its old
-    items their old ids; from its place in the feed only when neither names it alone. An
-    opaque guid (a "urn:uuid:...", a number) goes after a link naming the item in words."""
-    choices = []
-    for entry in entries:
-        guid, link = _item_slug(entry.get("id") or ""), _item_slug(entry.get("link") or "")
-        ordered = (guid, link) if _in_words(guid) or not link else (link, guid)
-        choices.append([slug for slug in ordered if slug])
-    counts = Counter(slug for slugs in choices for slug in set(slugs))
-    ids = []
-    for index, slugs in enumerate(choices, start=1):
-        slug = next((slug for slug in slugs if counts[slug] == 1), str(index))
-        # A guid made from the feed's own name ("morning-brief-2026-03-12-bridge") as is.
-        ids.append(slug if slug.startswith(f"{stem.lower()}-") else f"{stem}-{slug}")
-    return ids
-
-
-def _in_words(slug: str) -> bool:
-    """A slug holding a word of letters ("dunmore-bridge"), not hex or digits alone."""
-    return any(part.isalpha() and len(part) > 2 and not _HEX.fullmatch(part)
-               for part in slug.split("-"))
-
-
-_HEX = re.compile(r"[0-9a-f]+")
-ITEM_SLUG_WORDS = 8  # at most this many words of a guid or link make an item's id
-# Path parts that name no item: the page's kind, not the item ("/news/1234/index.html").
-GENERIC_PATH_PARTS = {"index", "default", "article", "articles", "story", "stories", "news",
-                      "amp", "item", "items", "post", "posts", "view", "print", "feed", "rss"}
-
-
-def _item_slug(value: str) -> str:
-    """The last part of a guid or link naming the item, in lower-case words joined by
-    hyphens: the page's name without ".html", or a query's values ("?id=1234"); a
-    "urn:uuid:..." or "tag:...,2026:57" guid's last part."""
-    value = value.strip()
-    parsed = urlparse(value)
-    if parsed.scheme in {"http", "https"}:
-        parts = parsed.path.split("/") + [v for pair in parsed.query.split("&")
-                                          for v in pair.partition("=")[2:]]
-    else:
-        parts = re.split(r"[/:]", value)
-    for part in reversed(parts):
-        part = re.sub(r"\.(?:s?html?|php|aspx?|jsp|cms)$", "", part.lower())
-        words = re.findall(r"[a-z0-9]+", part)
-        if words and "-".join(words) not in GENERIC_PATH_PARTS:
-            return "-".join(words[:ITEM_SLUG_WORDS])
-    return ""
 
 
 def _count(number: int, noun: str) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -160,21 +159,15 @@ def _save_batch(store: Store, batch: list[Article], progress: Progress | None,
     return saved
 
 
-FEED_ITEM = re.compile(r"#\d+$")  # a feed item's source: the file, then "#" and its place
-
-
 def _kept_once(batch: Sequence[Article], saved: Sequence[Article],
                seen: set[bytes]) -> Iterator[InputError]:
     """A warning for each article the store already held from another input, or read
     twice in this run (a copy of a file under another name, a line given twice): it is
     kept once, under the first one's id, and nothing is lost silently. Reading the same
-    file again into its store is no duplicate, nor is a feed's item fetched again into
-    another file (its id comes from its guid: the same id)."""
+    input again into its store is no duplicate."""
     for article, stored in zip(batch, saved, strict=True):
         digest = bytes.fromhex(article.key[:32])
-        again = stored.id == article.id or \
-            FEED_ITEM.sub("", stored.source) == FEED_ITEM.sub("", article.source)
-        if not again or digest in seen:
+        if stored.source != article.source or digest in seen:
             yield InputError(article.source, f"the same article as {stored.id} "
                              f"({stored.source}), kept once under that id",
                              severity="warning")

@@ -746,24 +746,3 @@ def test_a_copy_of_an_input_under_another_name_is_kept_once_with_a_warning(
         assert [(Path(e.source).parent.name, e.severity) for e in later.errors] == [
             ("b", "warning")]
         assert later.new == 0
-
-
-def test_a_feed_fetched_again_into_another_file_is_no_duplicate(tmp_path: Any) -> None:
-    def item(name: str) -> str:
-        return (f"<item><title>{name}</title><link>https://tollan.example/news/{name}</link>"
-                f"<description>The Tollan {name} reopened on Monday, Mayor Ilse Varga "
-                "said.</description></item>")
-
-    def feed(*names: str) -> str:
-        return ("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Tollan Weekly"
-                "</title>" + "".join(item(name) for name in names) + "</channel></rss>")
-
-    for day, names in (("mon", ("pier", "quay")), ("tue", ("ferry", "pier", "quay"))):
-        (tmp_path / day).mkdir()
-        (tmp_path / day / "weekly.rss").write_text(feed(*names))
-    with open_store(tmp_path / "news.db") as store:
-        pipeline.ingest_inputs(store, [str(tmp_path / "mon")])
-        later = pipeline.ingest_inputs(store, [str(tmp_path / "tue")])
-        assert later.errors == [] and later.new == 1
-        assert sorted(a.id for a in later.articles) == [
-            "weekly-ferry", "weekly-pier", "weekly-quay"]
