@@ -169,7 +169,11 @@ def _carries_items(index: int, sources: list[PairResult], sketches: Sequence[Ske
     # another labelled item that tells, in other words, what an article of the set tells.
     labelled = {sentence for pair in earlier for sentence, *_ in pair.aligned
                 if ITEM_LABEL.match(sketch.sentence_text(sentence))}
-    covered = _paragraphs_of(sketch, copied | labelled)
+    # So is a paragraph giving a source's sentence word for word, a quote too ("Five weeks
+    # ago ...," Elsie Thorn said.): an item may reword its lead around the quote it keeps.
+    # An original report's other paragraphs still tell the story in its words.
+    quoted = {sentence for _source, sentence in _copied(earlier, sketches)}
+    covered = _paragraphs_of(sketch, copied | labelled | quoted)
     # A newsletter's headline names the newsletter or the day ("Morning Brief - Tuesday"),
     # a follow-up report's the story it copies a sentence of ("Bridge repairs to begin").
     if _headline_tells_the_item(sketch, covered):

@@ -138,25 +138,42 @@ def _saved_batches(store: Store, inputs: Iterable[str], errors: list[InputError]
     """Save what the inputs hold in batches, one transaction each; input errors are
     collected in `errors` and stored at the end."""
     batch: list[Article] = []
+    seen: set[bytes] = set()  # record hashes read in this run (their first 16 bytes)
     for record in read_inputs(inputs, stdin=stdin):
         if isinstance(record, InputError):
             errors.append(record)
             continue
         batch.append(record)
         if len(batch) >= batch_size:
-            yield _save_batch(store, batch, progress)
+            yield _save_batch(store, batch, progress, seen, errors)
             batch = []
     if batch:
-        yield _save_batch(store, batch, progress)
+        yield _save_batch(store, batch, progress, seen, errors)
     db.save_errors(store, errors)
 
 
-def _save_batch(store: Store, batch: list[Article],
-                progress: Progress | None) -> db.SavedArticles:
+def _save_batch(store: Store, batch: list[Article], progress: Progress | None,
+                seen: set[bytes], errors: list[InputError]) -> db.SavedArticles:
     saved = db.save_articles(store, batch)
+    errors.extend(_kept_once(batch, saved, seen))
     if progress:
         progress(len(batch))
     return saved
+
+
+def _kept_once(batch: Sequence[Article], saved: Sequence[Article],
+               seen: set[bytes]) -> Iterator[InputError]:
+    """A warning for each article the store already held from another input, or read
+    twice in this run (a copy of a file under another name, a line given twice): it is
+    kept once, under the first one's id, and nothing is lost silently. Reading the same
+    input again into its store is no duplicate."""
+    for article, stored in zip(batch, saved, strict=True):
+        digest = bytes.fromhex(article.key[:32])
+        if stored.source != article.source or digest in seen:
+            yield InputError(article.source, f"the same article as {stored.id} "
+                             f"({stored.source}), kept once under that id",
+                             severity="warning")
+        seen.add(digest)
 
 
 def update_stories(store: Store, articles: Sequence[Article]) -> dict[str, str]:

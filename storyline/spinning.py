@@ -36,10 +36,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .marks import find_quote_marks
 from .text import NUMBER_WORDS
 from .wording import (
     CLOCK_SUFFIX,
@@ -377,12 +379,27 @@ def assess_spin(text: str, model: SpinModel | None = None) -> SpinAssessment | N
     features = article_features(model, words, text, digits=digits, mismatches=mismatches)
     weights = model.article_weights
     score = weights[0] + sum(w * f for w, f in zip(weights[1:], features, strict=True))
-    ranked = sorted(((word_log_odds(model, w.features), w) for w in words if w.likely),
-                    key=lambda pair: -pair[0])
+    # The verdict reads every word (the model was fitted so); the evidence shown leaves
+    # out what is inside quotation marks: a speaker's words, which copies keep as they
+    # were ("People here rely on that plane"), are no spinner's choice.
+    quoted = _quoted_spans(text)
+    ranked = sorted(((word_log_odds(model, w.features), w) for w in words
+                     if w.likely and not _inside(w.start, quoted)), key=lambda pair: -pair[0])
     suspects = tuple(SwapHit(w.start, w.end, text[w.start:w.end], str(w.likely))
                      for odds, w in ranked if odds > 0)
-    return SpinAssessment(score, score >= model.threshold, suspects, tuple(digits),
-                          tuple(mismatches))
+    return SpinAssessment(score, score >= model.threshold, suspects,
+                          tuple(d for d in digits if not _inside(d[0], quoted)),
+                          tuple(m for m in mismatches if not _inside(m[0], quoted)))
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of the text between each pair of quotation marks, in order."""
+    return [(span.start, span.end) for span in find_quote_marks(text)]
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    index = bisect_right(spans, (offset, math.inf)) - 1
+    return index >= 0 and spans[index][0] <= offset < spans[index][1]
 
 
 @lru_cache(maxsize=1)

@@ -219,3 +219,24 @@ def test_an_item_descends_from_the_end_of_its_copy_chain_and_a_ring_stops_where_
     assert original_of(copies, "loop-a") == "loop-a"  # the first reached twice
     assert original_of(copies, "self") == "self"
     assert original_of({3: 1, 1: 0}, 3) == 0
+
+
+def test_a_two_item_brief_rewording_one_lead_around_its_quote_is_a_digest() -> None:
+    # Title-case labels; the lido item names the manager instead of the trust (a reworded
+    # lead) and gives her quote word for word; the library item copies its lead whole.
+    # The lido item's paragraph is the item, not the newsletter's other words.
+    brief = ("Good morning. Here is what you need to know today.\n\n"
+             "Lido: The open-air lido at Saltmarsh will stay shut until May after storms in "
+             "December cracked the floor of its main pool, manager Odile Penrith said. "
+             "\"We will not open a pool we cannot trust,\" she said.\n\n"
+             "Library: The Orla Bay public library will close its reading room for eight "
+             "weeks from Monday while the roof over the east wing is replaced, the county "
+             "council said on Thursday.\n\nWeather: Drizzle spreading from the hills this "
+             "morning, clearing by the afternoon. Highs of 7C. Frost likely overnight.\n\n"
+             "That's all for today. See you on Monday.")
+    newsletter = article(brief, id="brief", outlet="Bay Breakfast Brief",
+                         published="2026-02-06T06:00:00Z",
+                         title="The Breakfast Brief: Friday 6 February")
+    kinds = _kinds(_library(), _lido(), newsletter)
+    assert kinds["brief"][0] == "digest" and kinds["brief"][1] in {"post", "courier"}
+    assert kinds["post"] == kinds["courier"] == ("original", None)

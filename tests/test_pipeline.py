@@ -730,3 +730,31 @@ def test_two_stories_analysed_together_get_the_dossiers_each_gets_alone(
         # Only the story's number differs: a store numbers its stories as they come.
         assert {**alone, "story": {**alone["story"], "id": ""}} == \
             {**together, "story": {**together["story"], "id": ""}}
+
+
+def test_a_copy_of_an_input_under_another_name_is_kept_once_with_a_warning(
+        tmp_path: Any) -> None:
+    # Nothing is lost silently: the copy names the article it repeats; reading the same
+    # inputs into the store again is no duplicate.
+    text = "The Dunmore pier reopened on Monday, Mayor Ilse Varga said.\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "pier.txt").write_text(text)
+    (tmp_path / "a" / "pier-copy.txt").write_text(text)
+    line = json.dumps({"text": "The Dunmore ferry sails again, said Mayor Ilse Varga.",
+                       "title": "Ferry back"})
+    (tmp_path / "a" / "feed.jsonl").write_text(line + "\n" + line + "\n")
+    with open_store(tmp_path / "news.db") as store:
+        for batch_size in (1, 50):
+            report = pipeline.ingest_inputs(store, [str(tmp_path / "a")],
+                                            batch_size=batch_size)
+            warnings = sorted((Path(e.source).name, e.reason) for e in report.errors)
+            assert len(report.articles) == 2 and all(
+                e.severity == "warning" for e in report.errors)
+            assert [name for name, _ in warnings] == ["feed.jsonl", "pier.txt"]
+            assert "the same article as pier-copy (" in warnings[1][1]
+        (tmp_path / "b").mkdir()
+        (tmp_path / "b" / "pier.txt").write_text(text)
+        later = pipeline.ingest_inputs(store, [str(tmp_path / "b")])
+        assert [(Path(e.source).parent.name, e.severity) for e in later.errors] == [
+            ("b", "warning")]
+        assert later.new == 0

@@ -319,3 +319,21 @@ def test_installed_vectors_find_the_conference_behind_a_convention() -> None:
     [swapped] = [w for w in word_evidence(text, vectors=True)
                  if text[w.start:w.end] == "convention"]
     assert swapped.features[len(WORD_FEATURES)] > 1  # "press conference" is the pair
+
+
+def test_words_inside_quotation_marks_are_no_swap_evidence() -> None:
+    # A spinner's copy keeps a speaker's words as they were: the crews' sentence, quoted
+    # here, is no evidence; the same words outside quotation marks still are.
+    sentence = ("Emergency crews labored through the nighttime to pump water out of stores "
+                "and dwellings along the waterfront.")
+    quoted = _flood_spun().replace(sentence, "\u201c" + sentence[:-1] + ",\u201d a "
+                                   "firefighter said.")
+    assert quoted != _flood_spun()
+    spun = assess_spin(quoted)
+    assert spun is not None and spun.spun  # the verdict still reads every word
+    inside = quoted.index(sentence[:-1])
+    outside = [h for h in spun.suspects if not inside <= h.start < inside + len(sentence)]
+    assert outside == list(spun.suspects)
+    assert "dwellings" in {h.word for h in spun.suspects}  # its other use, unquoted
+    unquoted = assess_spin(_flood_spun())
+    assert unquoted is not None and "nighttime" in {h.word for h in unquoted.suspects}
