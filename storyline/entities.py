@@ -23,7 +23,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .descriptions import PERSON_TITLES
-from .entity_kinds import COMPANY_NOUNS, FIRM_NOUNS, merge_short_bodies, settle_story_kinds
+from .entity_kinds import (
+    COMPANY_NOUNS,
+    FIRM_NOUNS,
+    merge_first_word_forms,
+    merge_short_bodies,
+    settle_story_kinds,
+    shortened_company,
+)
 from .mentions import PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
@@ -175,6 +182,11 @@ class EntityIndex:
                        or (e.label == "PERSON" and phrase == surname(e.name).lower())]
             if len(by_name) == 1:
                 return by_name[0].id
+            if not by_name and " " not in phrase:  # "Skerrow said": Skerrow Coastal Airways
+                by_name = [e for e in pool if e.label == "ORG" and shortened_company(e.name)
+                           and e.name.split()[0].lower() == phrase]
+                if len(by_name) == 1:
+                    return by_name[0].id
             titled = _by_title(phrase, pool)
             if titled is not None:  # "Inspector Marsh" where Helena and Owen Marsh are named
                 return titled.id
@@ -196,6 +208,8 @@ class EntityIndex:
                 by_role = _bodies_called(head, [e for e in pool if e.label == "ORG"],
                                          in_article=in_article) or \
                     (self._bodies_named_later(head, article_id, start) if in_article else [])
+                if owner is not None:  # "Calydon's culture ministry": only a body of Calydon
+                    by_role = [e for e in by_role if owner in e.name.lower().split()]
             if len(by_role) == 1:
                 return by_role[0].id
             if by_name or by_role:
@@ -209,6 +223,7 @@ BODY_SYNONYMS = {
     "union": {"association", "federation", "guild", "brotherhood", "alliance"},
     "agency": {"service", "authority", "bureau", "administration", "commission", "office"},
     "department": {"ministry"}, "ministry": {"department"},
+    "airline": {"airlines", "airways"}, "carrier": {"airlines", "airways"},
     "police": {"department", "service", "force", "constabulary"},
     "organization": {"association", "foundation", "federation", "society", "alliance"},
     "organisation": {"association", "foundation", "federation", "society", "alliance"},
@@ -355,7 +370,7 @@ def link_entities(mentions: Sequence[Mention],
     people = [c for c in merge_people(local.people)
               if c.first or (c.last or "").lower() not in known.org_words]
     _attach_pending(local.pending, people, texts or {})
-    orgs = merge_short_bodies(_drop_fragments(_merge_orgs(local.orgs)))
+    orgs = merge_short_bodies(_drop_fragments(merge_first_word_forms(_merge_orgs(local.orgs))))
     people = _one_word_bodies_out(people, orgs)
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from .credits import CREDIT_PATTERNS, OUTLET_WORDS, same_outlet
 from .descriptions import is_person_noun
 from .models import Article, Entity, Mention
+from .name_repairs import ORG_NAME_WORDS
 from .names import HONORIFICS, person_key, surname
 from .nlp import text_of
 from .people import Cluster
@@ -82,6 +83,15 @@ WEATHER_WORDS = {"frost", "rain", "snow", "sleet", "hail", "fog", "mist", "drizz
                  "showers", "sunshine", "gales", "thunder", "storms", "ice", "cloud"}
 # A body's name of capitalised words opening a job title: "Brackley Estates director".
 EMPLOYER_IN_ROLE = re.compile(r"((?:[A-Z][a-z]+ )+[A-Z][a-z]+) (?=[a-z])")
+# Last words of a company's name that news shortens to its first word ("Northwind").
+COMPANY_NAME_ENDINGS = (COMPANY_ENDINGS | BODY_NAME_WORDS | ORG_NAME_WORDS) - {
+    w.lower() for w in OUTLET_WORDS} - {
+    "council", "trust", "museum", "club", "city", "united", "rovers", "times", "herald", "post",
+    "news", "press", "wire", "daily", "weekly", "journal", "tribune", "gazette", "observer",
+    "ledger", "courier", "brief", "media"}
+# Words of a public body's name: never a company's.
+PUBLIC_WORDS = {"council", "county", "borough", "national", "royal", "state", "federal",
+                "ministry", "department", "authority", "government"}
 # Roles a body may hold before its name: "Landlord Pelham Estates".
 BODY_ROLE_WORDS = {"landlord", "owner", "operator", "developer", "employer", "sponsor",
                    "insurer", "lender", "buyer", "supplier", "contractor", "builder", "tenant"}
@@ -518,6 +528,31 @@ def merge_short_bodies(orgs: list[Cluster]) -> list[Cluster]:
         target.absorb(org)
         by_name.update((n, target) for n in org.names)
     return kept
+
+
+def merge_first_word_forms(orgs: list[Cluster]) -> list[Cluster]:
+    """ "Northwind said" beside "Northwind Regional Airlines": a one-word body's name that
+    is the first word of exactly one company's name in the story is that company. Only a
+    company's ("... Airlines", "... Bakery"): "Dunmore" is not the "Dunmore Herald" nor
+    "Dunmore City Council"."""
+    companies = [o for o in orgs if any(shortened_company(n) for n in o.names)]
+    kept = []
+    for org in orgs:
+        words = {n for n in org.names if " " not in n}
+        longer = [o for o in companies if o is not org and len(words) == len(org.names) and
+                  any(n.split()[0] in words for n in o.names if shortened_company(n))]
+        if len(longer) != 1:
+            kept.append(org)
+            continue
+        longer[0].absorb(org)
+    return kept
+
+
+def shortened_company(name: str) -> bool:
+    """A company's name that news may shorten to its first word."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in COMPANY_NAME_ENDINGS and \
+        not set(words) & (PLACE_LAST_WORDS | PUBLIC_WORDS)
 
 
 def credited_only(entity: Entity, articles: Sequence[Article]) -> bool:

@@ -821,3 +821,27 @@ def test_a_bare_surname_after_a_relative_merely_named_stays_the_subjects(analyse
             'His mother, Marta Vesk, 61, was found unhurt at the house. '
             'Vesk told the court he had been asleep.')
     assert _speaker_in_text(analyse, text, "asleep") == "Tobias Vesk"
+
+
+AIRLINE = ('Islanders will lose their only flight when Skerrow Coastal Airways ends the '
+           'service on 2 May, the airline confirmed. A rival, Harl Ferries, will add sailings.'
+           '\n\n'
+           'Skerrow said 12 of its pilots had left this year. Councillor Ada Crane called on '
+           'the Vale Regional Council to step in.\n\n'
+           'The carrier said a hiring day would be held in June.')
+
+
+def test_a_first_word_short_form_speaks_for_the_company(analyse: Any) -> None:
+    # Fictional: "Skerrow" is the company named in full before it.
+    assert _speaker_in_text(analyse, AIRLINE, "pilots had left") == "Skerrow Coastal Airways"
+
+
+def test_the_carrier_is_the_one_airline_the_article_names(analyse: Any) -> None:
+    assert _speaker_in_text(analyse, AIRLINE, "hiring day") == "Skerrow Coastal Airways"
+
+
+def test_a_ministry_of_a_country_is_never_another_body(analyse: Any) -> None:
+    text = ('The Pellworth Gallery of Art has agreed to return a carved mask to Tarvania.\n\n'
+            'Director Ines Voll said the trustees voted on Monday. The handover is set for '
+            '14 May, according to Tarvania\'s culture ministry.')
+    assert _speaker_in_text(analyse, text, "handover") is None
