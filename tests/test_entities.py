@@ -18,6 +18,7 @@ from storyline.headlines import is_headline
 from storyline.mentions import _mention_from_tokens, find_mentions
 from storyline.models import Mention
 from storyline.names import given, name_parts, resolve_candidates, surname
+from storyline.people import Cluster
 from storyline.roles import normalize_role
 
 
@@ -1849,3 +1850,12 @@ def test_the_ends_of_a_route_are_places_not_bodies(analyse: Any) -> None:
                                "from 1 December.",
                       "Islanders in Vellaby said they would be cut off.")
     assert "Vellaby" not in _labelled(index)
+
+
+def test_an_honorific_alias_is_written_as_the_text_writes_it() -> None:
+    # Fictional: the article writes "Dr" without a full stop, so "Dr. Quell" is no alias.
+    cluster = Cluster("PERSON")
+    cluster.add(Mention("a0", "Director Dr Ottilie Quell", 9, 25, "PERSON",
+                        name="Ottilie Quell", honorific="Dr.", role="director"))
+    assert "Dr. Quell" not in cluster.aliases
+    assert "Dr Quell" in cluster.aliases
