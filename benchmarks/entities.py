@@ -228,7 +228,7 @@ def run_topic(topic: int, docs: Sequence[ecb.Document], types: str, use_cache: b
     parsed = parsed_docs(articles, use_cache)
     mentions = [m for a, doc in zip(articles, parsed, strict=True)
                 for m in find_mentions(doc, a.id)]
-    index = link_entities(mentions)
+    index = link_entities(mentions, {a.id: a.text for a in articles})
     seconds = time.perf_counter() - started
     storyline: dict[tuple[str, str], Hashable] = {}
     baseline: dict[tuple[str, str], Hashable] = {}

@@ -257,8 +257,8 @@ def run_systems(nlp: Language, cases: Sequence[Case], extract: Extractor | None)
 
     watch.start()
     names: list[list[str | None]] = []
-    for article_mentions, article_quotes in zip(mentions, quotes, strict=True):
-        index = link_entities(article_mentions)
+    for case, article_mentions, article_quotes in zip(cases, mentions, quotes, strict=True):
+        index = link_entities(article_mentions, {case.name: case.text})
         names.append([r.speaker_name for r in resolve_quotes(article_quotes, index)])
     watch.stop("storyline_link")
 

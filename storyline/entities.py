@@ -19,11 +19,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .descriptions import PERSON_TITLES
-from .entity_kinds import COMPANY_NOUNS, FIRM_NOUNS, merge_short_bodies, settle_story_kinds
+from .entity_kinds import (
+    COMPANY_NOUNS,
+    FIRM_NOUNS,
+    merge_first_word_forms,
+    merge_short_bodies,
+    settle_story_kinds,
+    shortened_company,
+)
 from .mentions import PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
@@ -175,6 +182,11 @@ class EntityIndex:
                        or (e.label == "PERSON" and phrase == surname(e.name).lower())]
             if len(by_name) == 1:
                 return by_name[0].id
+            if not by_name and " " not in phrase:  # "Skerrow said": Skerrow Coastal Airways
+                by_name = [e for e in pool if e.label == "ORG" and shortened_company(e.name)
+                           and e.name.split()[0].lower() == phrase]
+                if len(by_name) == 1:
+                    return by_name[0].id
             titled = _by_title(phrase, pool)
             if titled is not None:  # "Inspector Marsh" where Helena and Owen Marsh are named
                 return titled.id
@@ -196,6 +208,8 @@ class EntityIndex:
                 by_role = _bodies_called(head, [e for e in pool if e.label == "ORG"],
                                          in_article=in_article) or \
                     (self._bodies_named_later(head, article_id, start) if in_article else [])
+                if owner is not None:  # "Calydon's culture ministry": only a body of Calydon
+                    by_role = [e for e in by_role if owner in e.name.lower().split()]
             if len(by_role) == 1:
                 return by_role[0].id
             if by_name or by_role:
@@ -209,6 +223,7 @@ BODY_SYNONYMS = {
     "union": {"association", "federation", "guild", "brotherhood", "alliance"},
     "agency": {"service", "authority", "bureau", "administration", "commission", "office"},
     "department": {"ministry"}, "ministry": {"department"},
+    "airline": {"airlines", "airways"}, "carrier": {"airlines", "airways"},
     "police": {"department", "service", "force", "constabulary"},
     "organization": {"association", "foundation", "federation", "society", "alliance"},
     "organisation": {"association", "foundation", "federation", "society", "alliance"},
@@ -328,11 +343,13 @@ def _bare_phrase(text: str) -> str:
     return " ".join(words)
 
 
-def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
+def link_entities(mentions: Sequence[Mention],
+                  texts: Mapping[str, str] | None = None) -> EntityIndex:
     """Group mentions from all articles into one entity per real person or organisation.
 
     Unresolved mentions ("candidate", "headline") count only where they spell a name the
-    story gives elsewhere (`names.resolve_candidates`).
+    story gives elsewhere (`names.resolve_candidates`). `texts` (article id -> text) lets
+    a bare surname with several bearers go to the one its sentence's neighbours name.
     """
     mentions = settle_story_kinds(mentions)  # "installed by Bramley Dawson": the firm
     known = _KnownPeople.from_mentions(mentions)
@@ -352,8 +369,8 @@ def link_entities(mentions: Sequence[Mention]) -> EntityIndex:
         _link_within_article(article_mentions, known, local)
     people = [c for c in merge_people(local.people)
               if c.first or (c.last or "").lower() not in known.org_words]
-    _attach_pending(local.pending, people)
-    orgs = merge_short_bodies(_drop_fragments(_merge_orgs(local.orgs)))
+    _attach_pending(local.pending, people, texts or {})
+    orgs = merge_short_bodies(_drop_fragments(merge_first_word_forms(_merge_orgs(local.orgs))))
     people = _one_word_bodies_out(people, orgs)
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
@@ -488,17 +505,21 @@ def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleCl
         cluster.add(mention)
 
 
-def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[Cluster]
-                    ) -> None:
+def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[Cluster],
+                    texts: Mapping[str, str]) -> None:
     """Bare surnames with several bearers in their article join one when the whole story
     leaves one: the bearers turned out to be one person, or only one has the mention's
-    gender ("Mr Jenkin": the other Jenkin is his sister)."""
+    gender ("Mr Jenkin": the other Jenkin is his sister), or one just spoke."""
     owner = {id(m): c for c in people for m in c.mentions}
     for mention, candidates in pending:
         merged = list({id(c): c for c in (owner.get(id(k.mentions[0])) for k in candidates)
                        if c is not None}.values())
         if len(merged) > 1:
             merged = by_gender(merged, mention_gender(mention))
+        text = texts.get(mention.article_id)
+        spoke = _just_spoke(mention, candidates, owner, text) if text is not None else []
+        if len(merged) > 1 and len(spoke) == 1 and spoke[0] in merged:
+            merged = spoke
         # "Miss Jenkin": not him; a pronoun after the surname says no more than that
         if len(merged) > 1 and mention_gender(replace(mention, pronoun=None)) is None:
             merged = _not_relatives(merged) or _only_introduced(mention, candidates, merged,
@@ -509,6 +530,32 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
                 _not_relatives(merged) or merged
         if len(merged) == 1:
             merged[0].add(mention)
+
+
+# A sentence ends at . ! or ? (after an optional closing quote) before a space, unless the
+# full stop ends an honorific or an initial ("Dr. Marsh", "J. Thorn").
+SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)"
+                          r"[.!?][\"'\u201d\u2019]?\s+|\n")
+# A name that speaks: "Daniel Thorn said", "Daniel Thorn, 34, added".
+SPEAKS_AFTER = re.compile(r"(?:\s*,[^,.\n]{1,40},)?\s+(?:said|says|added|adds|told|tells|"
+                          r"explained|insisted|replied|warned|recalled|admitted|asked)\b")
+
+
+def _just_spoke(mention: Mention, local: list[Cluster], owner: dict[int, Cluster],
+                text: str) -> list[Cluster]:
+    """The one bearer who spoke in the sentence before a bare surname (or earlier in its
+    own), where no other bearer is named: "Daniel Thorn said ... Thorn added" is Daniel
+    even beside his mother, the story's subject (news shortens the name it has just
+    given). Only a speaker: a relative merely named there ("his mother, Ada Vesk, 61, was
+    found ... Vesk was charged") leaves the surname to the other rules. Else empty."""
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, mention.start)]
+    window = ends[-2] if len(ends) > 1 else 0
+    named = [(m, o) for c in local for m in c.mentions if window <= m.start < mention.start
+             and (o := owner.get(id(c.mentions[0]))) is not None]
+    bearers = {id(o): o for _m, o in named}
+    if len(bearers) != 1 or not any(SPEAKS_AFTER.match(text, m.end) for m, _o in named):
+        return []
+    return list(bearers.values())
 
 
 def _not_relatives(bearers: list[Cluster]) -> list[Cluster]:

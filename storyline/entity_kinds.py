@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from .credits import CREDIT_PATTERNS, OUTLET_WORDS, same_outlet
 from .descriptions import is_person_noun
 from .models import Article, Entity, Mention
+from .name_repairs import ORG_NAME_WORDS
 from .names import HONORIFICS, person_key, surname
 from .nlp import text_of
 from .people import Cluster
@@ -74,6 +75,26 @@ BODY_WORDS = COMPANY_ENDINGS | {
     "trust", "board", "committee", "association", "union", "society", "foundation",
     "institute", "company", "corporation", "bank", "fund", "airport", "station", "press",
     "times", "news", "herald", "post", "orbital", "airways", "airlines"}
+# Words a body's name ends in, before a job title: "Pelham Estates director".
+BODY_NAME_WORDS = COMPANY_ENDINGS | {"estates", "bakery", "brewery", "airlines", "airways",
+                                     "council", "trust", "group", "bank", "museum", "club"}
+# Words for the weather that spaCy may take for a surname at a sentence start.
+WEATHER_WORDS = {"frost", "rain", "snow", "sleet", "hail", "fog", "mist", "drizzle",
+                 "showers", "sunshine", "gales", "thunder", "storms", "ice", "cloud"}
+# A body's name of capitalised words opening a job title: "Brackley Estates director".
+EMPLOYER_IN_ROLE = re.compile(r"((?:[A-Z][a-z]+ )+[A-Z][a-z]+) (?=[a-z])")
+# Last words of a company's name that news shortens to its first word ("Northwind").
+COMPANY_NAME_ENDINGS = (COMPANY_ENDINGS | BODY_NAME_WORDS | ORG_NAME_WORDS) - {
+    w.lower() for w in OUTLET_WORDS} - {
+    "council", "trust", "museum", "club", "city", "united", "rovers", "times", "herald", "post",
+    "news", "press", "wire", "daily", "weekly", "journal", "tribune", "gazette", "observer",
+    "ledger", "courier", "brief", "media"}
+# Words of a public body's name: never a company's.
+PUBLIC_WORDS = {"council", "county", "borough", "national", "royal", "state", "federal",
+                "ministry", "department", "authority", "government"}
+# Roles a body may hold before its name: "Landlord Pelham Estates".
+BODY_ROLE_WORDS = {"landlord", "owner", "operator", "developer", "employer", "sponsor",
+                   "insurer", "lender", "buyer", "supplier", "contractor", "builder", "tenant"}
 # Last words of places of water and land that spaCy may take for a body or a person.
 PLACE_ENDINGS = {"Reservoir", "Loch", "Lough", "Estuary", "Peninsula", "Forest", "Moor",
                  "Moors", "Beach", "Dam", "Canal", "Lagoon", "Glacier", "Isles", "Fjord",
@@ -94,6 +115,7 @@ RESIDENT_NOUNS = {"resident", "pupil", "parent", "villager", "family", "househol
                   "child", "student", "voter", "homeowner", "farmer", "commuter",
                   "shopkeeper", "business", "school", "home", "people", "townspeople"}
 SETTLEMENT_WORDS = {"village", "town", "parish", "hamlet", "city"}
+SETTLEMENT_BEFORE = re.compile(r"\b(village|town|parish|hamlet|city) of $", re.IGNORECASE)
 # Nouns for people, groups, buildings and events that are somewhere: "in" or "near" on
 # them makes the name after a place ("Parents in Stoke Abbas", "a school near Stoke
 # Abbas"). "in" on anything else is no place cue: "a vote of no confidence in Tom Roe",
@@ -110,6 +132,8 @@ PLACED_NOUNS = RESIDENT_NOUNS | SETTLEMENT_WORDS | {
 NOT_PLACED_PEOPLE = {"investor", "shareholder", "stakeholder", "partner", "believer",
                      "expert", "specialist", "lecturer", "professor", "degree"}
 SPACY_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# The cue of a name found at an end of a route ("between Dunmere and Castlebay").
+ROUTE_CUE = "route end"
 AGE_RE = re.compile(r",\s*(\d{1,3}),")
 
 
@@ -127,7 +151,79 @@ def settle_kinds(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         found = _settled(doc, span, mention)
         if found is not None:
             settled.append(found)
-    return _with_title_nouns(doc, settled)
+    return _with_employers(doc, _with_title_nouns(doc, settled))
+
+
+def with_settlement_cues(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names after "the village of", "the town of" ... are places: such a mention gets the
+    cue ("village of") that makes the name a place in the whole story."""
+    text = text_of(doc)
+    out = []
+    for mention in mentions:
+        found = SETTLEMENT_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+        if found and mention.kind in {"name", "candidate"} and not mention.honorific:
+            mention = replace(mention, kind="candidate", label="GPE", role=None,
+                              cue=f"{found.group(1).lower()} of")
+        out.append(mention)
+    return out
+
+
+def _with_employers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A body's name before a job title is the employer, not part of the person's role:
+    "Pelham Estates director Simon Pelham", where spaCy reads "Pelham" as one name and
+    "Estates director Simon Pelham" as another, is the body Pelham Estates and its
+    director; a role word before a body's name is no part of the name ("Landlord Pelham
+    Estates" is Pelham Estates)."""
+    text = text_of(doc)
+    out: list[Mention] = []
+    for mention in mentions:
+        body_word = re.match(r"([A-Z][a-z]+) (?=[a-z])", mention.text)
+        before = out[-1] if out else None
+        starts = mention.end - len(mention.text)  # the text may start at a title
+        if mention.label == "PERSON" and mention.role and body_word and \
+                before is not None and before.kind == "name" and \
+                before.end + 1 == starts and text[before.end] == " " and \
+                body_word.group(1).lower() in BODY_NAME_WORDS:
+            name = text[before.start:starts + len(body_word.group(1))]
+            out[-1] = Mention(mention.article_id, name, before.start,
+                              before.start + len(name), "ORG", name=name)
+            role = mention.role[len(body_word.group(1)):].strip() or None
+            mention = replace(mention, text=text[mention.start:mention.end],
+                              role=role)
+        elif mention.label == "ORG" and mention.kind == "name":
+            mention = _without_role_word(mention)
+        elif mention.label == "PERSON" and mention.role:
+            body, mention = _employer_in_role(mention)
+            if body is not None:
+                out.append(body)
+        out.append(mention)
+    return out
+
+
+def _employer_in_role(mention: Mention) -> tuple[Mention | None, Mention]:
+    """ "Brackley Estates director Ivo Brackley" read as one title: the body, and its
+    director."""
+    found = EMPLOYER_IN_ROLE.match(mention.text)
+    if found is None or found.group(1).split()[-1].lower() not in BODY_NAME_WORDS or \
+            not (mention.role or "").startswith(found.group(1)):
+        return None, mention
+    name, start = found.group(1), mention.end - len(mention.text)
+    body = Mention(mention.article_id, name, start, start + len(name), "ORG", name=name)
+    role = mention.role[len(name):].strip() if mention.role else None
+    # the person's span is their name alone: "Brackley Estates director" is not theirs
+    text = mention.text[len(mention.text) - (mention.end - mention.start):]
+    return body, replace(mention, text=text, role=role or None)
+
+
+def _without_role_word(mention: Mention) -> Mention:
+    """ "Landlord Pelham Estates": the body, called a landlord."""
+    first, _space, rest = mention.text.partition(" ")
+    if first.lower() not in BODY_ROLE_WORDS or len(rest.split()) < 2 or \
+            mention.start != mention.end - len(mention.text):
+        return mention
+    cut = len(first) + 1
+    return replace(mention, text=rest, start=mention.start + cut, role=first.lower(),
+                   name=rest if mention.name == mention.text else mention.name)
 
 
 def _settled(doc: Doc, span: Span, mention: Mention) -> Mention | None:
@@ -137,6 +233,10 @@ def _settled(doc: Doc, span: Span, mention: Mention) -> Mention | None:
         return None
     if _marked_as_person(doc, span, mention):
         return mention
+    if _weather_word(span):
+        return None
+    if _on_a_route(span):  # "between Dunmere and Castlebay"
+        return replace(mention, kind="candidate", label="GPE", role=None, cue=ROUTE_CUE)
     if span[-1].text in PLACE_ENDINGS:
         return None
     cue = _company_cue(span)
@@ -152,6 +252,27 @@ def _settled(doc: Doc, span: Span, mention: Mention) -> Mention | None:
     if _modifies_a_thing(span):  # "Stoke Abbas pupils": a person only if named elsewhere
         return replace(mention, kind="candidate")
     return mention
+
+
+def _on_a_route(span: Span) -> bool:
+    """A one-word name paired with a place spaCy knows as the ends of a route or a span
+    ("between Dunmere and Castlebay", "the Dunmere to Castlebay service") is a place."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 2 or span[0].lower_ in BODY_WORDS:
+        return False
+    joint, other = doc[span.start - 1], doc[span.start - 2]
+    return joint.lower_ in {"and", "to"} and other.ent_type_ in SPACY_PLACE_LABELS and (
+        joint.lower_ == "to" or span.start >= 3 and doc[span.start - 3].lower_ == "between")
+
+
+def _weather_word(span: Span) -> bool:
+    """ "Frost likely overnight.": a word for the weather starting a sentence, with no verb
+    after it, is no one's name ("Frost said" may still be someone)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    before = span.doc[span.start - 1] if span.start else None
+    starts = before is None or before.text[-1] in ".!?" or "\n" in before.text_with_ws
+    return len(span) == 1 and starts and span[0].lower_ in WEATHER_WORDS and \
+        (after is None or after.pos_ != "VERB")
 
 
 def _marked_as_person(doc: Doc, span: Span, mention: Mention) -> bool:
@@ -364,9 +485,13 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
                     not m.cue}
     places = {person_key(m.name) for m in mentions if m.kind == "candidate" and m.cue and (
         _strong_place_cue(m.cue) or person_key(m.name) in spacy_places)}
+    # a one-word body's name that is a route's end somewhere is that place everywhere
+    route_ends = {person_key(m.name) for m in mentions if m.cue == ROUTE_CUE}
     settled = []
     for mention in mentions:
         key = person_key(mention.name)
+        if mention.kind == "name" and mention.label == "ORG" and key in route_ends:
+            mention = replace(mention, kind="candidate", label="GPE", cue=ROUTE_CUE)
         if mention.kind == "name" and mention.label == "PERSON" and key not in marked:
             if key in bodies:
                 mention = replace(mention, label="ORG", role=None, other_roles=())
@@ -403,6 +528,31 @@ def merge_short_bodies(orgs: list[Cluster]) -> list[Cluster]:
         target.absorb(org)
         by_name.update((n, target) for n in org.names)
     return kept
+
+
+def merge_first_word_forms(orgs: list[Cluster]) -> list[Cluster]:
+    """ "Northwind said" beside "Northwind Regional Airlines": a one-word body's name that
+    is the first word of exactly one company's name in the story is that company. Only a
+    company's ("... Airlines", "... Bakery"): "Dunmore" is not the "Dunmore Herald" nor
+    "Dunmore City Council"."""
+    companies = [o for o in orgs if any(shortened_company(n) for n in o.names)]
+    kept = []
+    for org in orgs:
+        words = {n for n in org.names if " " not in n}
+        longer = [o for o in companies if o is not org and len(words) == len(org.names) and
+                  any(n.split()[0] in words for n in o.names if shortened_company(n))]
+        if len(longer) != 1:
+            kept.append(org)
+            continue
+        longer[0].absorb(org)
+    return kept
+
+
+def shortened_company(name: str) -> bool:
+    """A company's name that news may shorten to its first word."""
+    words = name.lower().split()
+    return len(words) > 1 and words[-1] in COMPANY_NAME_ENDINGS and \
+        not set(words) & (PLACE_LAST_WORDS | PUBLIC_WORDS)
 
 
 def credited_only(entity: Entity, articles: Sequence[Article]) -> bool:

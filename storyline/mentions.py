@@ -52,6 +52,7 @@ from .entity_kinds import (
     apposed_firm_noun,
     settle_kinds,
     verb_follows,
+    with_settlement_cues,
     with_written_honorific,
 )
 from .headlines import (
@@ -139,6 +140,10 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
             covered.update(range(ent.start, ent.end))
     mentions = _without_title_words(mentions)
     mentions = settle_kinds(doc, mentions)  # firms, villages and title words out of people
+    # a body's name cut out of a title ("Brackley Estates director Ivo Brackley") holds no
+    # bare surname of the person
+    covered.update(t.i for m in mentions if m.label == "ORG"
+                   for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())
     mentions = _with_couples(doc, article_id, mentions)
     # In the "Keep Brennan's Open" campaign, "Brennan's" is the pub and "Keep" no given
     # name: no bare surnames or given names are read in a quoted title ("Gary Ross Is
@@ -161,6 +166,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     candidates = _named_before(doc, _candidates(doc, article_id, covered, headline), mentions)
     candidates = title_doers_only(doc, headline_doers(doc, candidates, mentions, headline),
                                    headline)
+    candidates = with_settlement_cues(doc, candidates)  # "the village of Marrowby"
     mentions.extend(apposed_descriptions(doc, candidates, mentions))
     mentions.sort(key=lambda m: m.start)
     return mentions

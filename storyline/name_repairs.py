@@ -37,7 +37,10 @@ ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "l
                   "airways", "airlines", "air", "trust", "united", "rovers", "city", "motors",
                   "holdings", "partners", "systems", "labs", "technologies", "pharma",
                   "mining", "foods", "railways", "rail", "telecom", "insurance", "ferries",
-                  "lines", "shipping", "taxis", "coaches", "buses", "wire"}
+                  "lines", "shipping", "taxis", "coaches", "buses", "wire",
+                  # shops and trades no one's name ends in: "Hollowell Bakery"
+                  "bakery", "brewery", "distillery", "creamery", "dairy", "pharmacy",
+                  "estates", "lettings", "garage", "hotel", "restaurant"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels under which a proper noun may still be a person, given a cue.
 CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS

@@ -85,7 +85,7 @@ class Cluster:
             self.aliases[mention.name] = None
             # "Ms. Doe" from "Ms. Jane Doe"; "Ms Doe" as written is an alias already
             if mention.honorific and not mention.text.startswith(mention.honorific.rstrip(".")):
-                self.aliases[f"{mention.honorific} {surname(mention.name)}"] = None
+                self.aliases[f"{_as_written(mention)} {surname(mention.name)}"] = None
             if mention.nickname:
                 self.nicknames[mention.nickname] = None
         if mention.role:
@@ -135,6 +135,14 @@ def mention_gender(mention: Mention) -> str | None:
     if female != male:
         return "female" if female else "male"
     return None
+
+
+def _as_written(mention: Mention) -> str:
+    """The mention's honorific as its text writes it: "Dr" of "Director Dr Helen Marsh",
+    so the alias "Dr Marsh" is not given a full stop the article never used."""
+    honorific = mention.honorific or ""
+    written = re.search(rf"\b{re.escape(honorific.rstrip('.'))}\.?(?=\s)", mention.text)
+    return written.group(0) if written else honorific
 
 
 def is_relative(cluster: Cluster) -> bool:

@@ -628,7 +628,8 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     digests = {p.article for p in provenance if p.kind == "digest"}
     alignment = align_facts(articles, analyses, sources, digests)
     told = _within_items(analyses, alignment.digest_items)
-    entities = link_entities([m for a in told for m in a.mentions])
+    entities = link_entities([m for a in told for m in a.mentions],
+                             {a.id: a.text for a in articles})
     quotes = resolve_quotes([q for a in told for q in a.quotes], entities)
     shown = _with_speaker_mentions(
         _story_actors(_without_spinner_words(entities.entities, told, provenance),
@@ -952,7 +953,7 @@ def quotes_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = 
     texts = {a.id: a.text for a in articles}
     out: list[dict[str, Any]] = []
     for story, told in stories.items():
-        entities = link_entities([m for a in told for m in a.mentions])
+        entities = link_entities([m for a in told for m in a.mentions], texts)
         for quote in resolve_quotes([q for a in told for q in a.quotes], entities):
             # entity ids count from p1 in each story: "s2/p1" is not "s1/p1"
             speaker = f"{story}/{quote.speaker}" if quote.speaker and len(stories) > 1 \

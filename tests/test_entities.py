@@ -18,6 +18,7 @@ from storyline.headlines import is_headline
 from storyline.mentions import _mention_from_tokens, find_mentions
 from storyline.models import Mention
 from storyline.names import given, name_parts, resolve_candidates, surname
+from storyline.people import Cluster
 from storyline.roles import normalize_role
 
 
@@ -1820,3 +1821,61 @@ def test_a_dateline_may_carry_a_credit_in_brackets() -> None:
     text = "GREYSTONE (NWS) \u2014 Rescuers found a hiker."
     assert text[dateline_length(text):] == "Rescuers found a hiker."
     assert dateline_length("Rescuers (NWS) \u2014 found a hiker.") == 0
+
+
+# -- bodies, places and weather words spaCy takes for people (fictional texts) -----------
+
+def _labelled(index: Any) -> dict[str, str]:
+    return {e.name: e.label for e in index.entities}
+
+
+def test_a_name_ending_in_a_business_noun_is_a_body(analyse: Any) -> None:
+    index = _entities(analyse, "Quillworth Bakery, a family bakery, has won a national prize. "
+                               "The shop is run by Orla Fenwick, 52.",
+                      "Landlord Tamsin Estates said the lease would not be renewed.")
+    labels = _labelled(index)
+    assert labels.get("Quillworth Bakery") == "ORG"
+    assert labels.get("Tamsin Estates") == "ORG"
+    assert "Landlord Tamsin Estates" not in labels
+
+
+def test_a_body_before_a_job_title_is_the_employer(analyse: Any) -> None:
+    index = _entities(analyse, "Landlord Brackley Estates refused to renew the lease.\n\n"
+                               "Brackley Estates director Ivo Brackley declined to comment.")
+    person = _person(index, "Ivo Brackley")
+    assert person.roles == ("director",)
+    assert all(a.startswith(("Ivo", "Brackley")) or a == "Mr Brackley" for a in person.aliases)
+    # the "Brackley" of the body's name is no mention of the director
+    assert _labelled(index).get("Brackley Estates") == "ORG"
+    assert len(person.mentions) == 1
+
+
+def test_the_village_of_a_name_is_a_place_in_the_whole_story(nlp: Any) -> None:
+    doc = nlp("The shop stands in the village of Quenby, near the coast.")
+    village = [m for m in find_mentions(doc, "a0") if m.name == "Quenby"]
+    assert [m.cue for m in village] == ["village of"]
+    # another article's "Quenby's award-winning shop", tagged as a person
+    person = Mention("a1", "Quenby", 0, 6, "PERSON", name="Quenby")
+    assert settle_story_kinds([*village, person])[-1].label == "GPE"
+
+
+def test_a_weather_word_starting_a_sentence_is_no_one(analyse: Any) -> None:
+    index = _entities(analyse, "Weather: Rain spreading from the west, clearing later. "
+                               "Highs of 9C. Frost likely overnight.")
+    assert "Frost" not in _labelled(index)
+
+
+def test_the_ends_of_a_route_are_places_not_bodies(analyse: Any) -> None:
+    index = _entities(analyse, "Skerrow Air will stop flying between London and Vellaby "
+                               "from 1 December.",
+                      "Islanders in Vellaby said they would be cut off.")
+    assert "Vellaby" not in _labelled(index)
+
+
+def test_an_honorific_alias_is_written_as_the_text_writes_it() -> None:
+    # Fictional: the article writes "Dr" without a full stop, so "Dr. Quell" is no alias.
+    cluster = Cluster("PERSON")
+    cluster.add(Mention("a0", "Director Dr Ottilie Quell", 9, 25, "PERSON",
+                        name="Ottilie Quell", honorific="Dr.", role="director"))
+    assert "Dr. Quell" not in cluster.aliases
+    assert "Dr Quell" in cluster.aliases

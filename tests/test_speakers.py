@@ -788,3 +788,60 @@ def test_the_opening_name_speaks_when_the_parser_inverts_the_reported_subject(an
     # a true inverted cue keeps the name after it
     inverted = '"The pier is safe," said Mr. Keller, who was there.'
     assert _speaker_name(analyse, inverted, "pier is safe") == "Keller"
+
+
+def _speaker_in_text(analyse: Any, text: str, fragment: str) -> str | None:
+    """As `_speaker_name`, with the article's text given to the linker, as the pipeline
+    gives it."""
+    result = analyse(text, id="a0")
+    quote = next(q for q in result.quotes if fragment in q.text)
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    index = link_entities(list(result.mentions), {"a0": text})
+    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
+                          quote.speaker_text or "")
+    entity = index.get(found) if found else None
+    return entity.name if entity else None
+
+
+def test_a_bare_surname_is_the_bearer_just_named_not_the_story_subject(analyse: Any
+                                                                        ) -> None:
+    # Fictional: a mother and son share a surname; the son was named in the sentence
+    # before the bare surname, so it is his, though his mother is not called a relative.
+    text = ('The Quillon Pie Shop is run by Marta Vesk, 58, and her son Tobias Vesk, 31.\n\n'
+            '"We roll every crust by hand," Marta Vesk said.\n\n'
+            'Tobias Vesk said he had entered the pork pie without telling his mother. '
+            'Vesk added that the shop would hold a tasting next week.')
+    assert _speaker_in_text(analyse, text, "tasting") == "Tobias Vesk"
+
+
+def test_a_bare_surname_after_a_relative_merely_named_stays_the_subjects(analyse: Any
+                                                                           ) -> None:
+    # Fictional: the mother is named in the sentence before, but does not speak there.
+    text = ('Tobias Vesk, 31, was charged with arson on Monday, police said.\n\n'
+            'His mother, Marta Vesk, 61, was found unhurt at the house. '
+            'Vesk told the court he had been asleep.')
+    assert _speaker_in_text(analyse, text, "asleep") == "Tobias Vesk"
+
+
+AIRLINE = ('Islanders will lose their only flight when Skerrow Coastal Airways ends the '
+           'service on 2 May, the airline confirmed. A rival, Harl Ferries, will add sailings.'
+           '\n\n'
+           'Skerrow said 12 of its pilots had left this year. Councillor Ada Crane called on '
+           'the Vale Regional Council to step in.\n\n'
+           'The carrier said a hiring day would be held in June.')
+
+
+def test_a_first_word_short_form_speaks_for_the_company(analyse: Any) -> None:
+    # Fictional: "Skerrow" is the company named in full before it.
+    assert _speaker_in_text(analyse, AIRLINE, "pilots had left") == "Skerrow Coastal Airways"
+
+
+def test_the_carrier_is_the_one_airline_the_article_names(analyse: Any) -> None:
+    assert _speaker_in_text(analyse, AIRLINE, "hiring day") == "Skerrow Coastal Airways"
+
+
+def test_a_ministry_of_a_country_is_never_another_body(analyse: Any) -> None:
+    text = ('The Pellworth Gallery of Art has agreed to return a carved mask to Tarvania.\n\n'
+            'Director Ines Voll said the trustees voted on Monday. The handover is set for '
+            '14 May, according to Tarvania\'s culture ministry.')
+    assert _speaker_in_text(analyse, text, "handover") is None
