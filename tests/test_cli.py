@@ -191,13 +191,7 @@ def test_file_names_and_reasons_reach_standard_error_without_control_characters(
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert f"storyline: skipped {tmp_path}/x ]0;owned [2J.json: invalid JSON" in result.stderr
 
-    def broken(*args: object) -> object:
-        raise ValueError("calendar ran out")
-
-    monkeypatch.setattr(pipeline, "find_dates", broken)
-    pier = tmp_path / "pier\x1b[31m.txt"
-    pier.write_text('"We are ready," Mayor Ilse Varga said of the Dunmore pier.\n')
-    result = _run("analyze", str(pier), "--one-story", "--format", "json")
+    result = _analyze_with_dates_failing(tmp_path / "pier\x1b[31m.txt", monkeypatch)
     assert result.exit_code == 0
     assert "\x1b" not in result.stderr
     assert f"{tmp_path}/pier [31m.txt: dates of article pier-31m failed" in result.stderr
@@ -396,15 +390,19 @@ def test_timeline_command() -> None:
     assert "2026-03-13" in text and "cancelled" in text
 
 
-def test_a_stage_failing_on_one_article_is_told_on_standard_error(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _analyze_with_dates_failing(path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """`analyze` of one fictional article at `path` while the dates stage raises."""
     def broken(*args: object) -> object:
         raise ValueError("calendar ran out")
 
     monkeypatch.setattr(pipeline, "find_dates", broken)
-    article = tmp_path / "pier.txt"
-    article.write_text('"We are ready," Mayor Ilse Varga said of the Dunmore pier.\n')
-    result = _run("analyze", str(article), "--one-story", "--format", "json")
+    path.write_text('"We are ready," Mayor Ilse Varga said of the Dunmore pier.\n')
+    return _run("analyze", str(path), "--one-story", "--format", "json")
+
+
+def test_a_stage_failing_on_one_article_is_told_on_standard_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = _analyze_with_dates_failing(tmp_path / "pier.txt", monkeypatch)
     assert result.exit_code == 0
     assert "dates of article pier failed: ValueError('calendar ran out')" in result.stderr
     assert json.loads(result.stdout)["quotes"]  # the article's quotes are kept
