@@ -185,6 +185,8 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         conflict, kind = _number_conflict(group, outlets, published), "number"
         if conflict is None:
             conflict, kind = _opposite_conflict(group, outlets, published), "opposite"
+        if conflict is None:
+            conflict, kind = _date_conflict(group, outlets, published), "date"
         fact = _make_fact(f"f{len(facts) + 1}", group, published, outlets,
                           conflicting=conflict is not None, containing=containing.get(root, ()))
         facts.append(fact)
@@ -935,6 +937,103 @@ def _opposite_conflict(group: Sequence[_Unit], outlets: dict[str, str],
             values = " vs ".join(dict.fromkeys(v.value for v in versions))
             return f"{OPPOSITE_TOPIC}: {values}", tuple(versions)
     return None
+
+
+# A calendar date as written: "31 January", "31st of January 2027", "January 31, 2027".
+# Names written with a capital only: "may" and "march" are also verbs.
+_MONTH = r"(?P<{}>" + "|".join(sorted(m.title() for m in MONTH_NAMES)) + r")"
+_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<{}>(?:1[89]|20)\d\d))?"
+CALENDAR_DATE = re.compile(
+    r"\b(?:" + _DAY.format("day") + r"\s+(?:of\s+)?" + _MONTH.format("month") +
+    _YEAR.format("year") + r"|" + _MONTH.format("month2") + r"\s+" + _DAY.format("day2") +
+    _YEAR.format("year2") + r")\b")
+WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(d.title() for d in WEEKDAYS)) + r")\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """A day a sentence names: a calendar date (month, day, year if given) or a weekday."""
+
+    kind: str  # "calendar" or "weekday"
+    month: str
+    day: int
+    year: int | None
+    written: str  # "31 January", "Friday"
+
+    def differs(self, other: _Day) -> bool:
+        if self.kind != other.kind:
+            return False  # "6 November" and "Friday" may be one day
+        if (self.month, self.day) != (other.month, other.day):
+            return True
+        return self.year is not None and other.year is not None and self.year != other.year
+
+
+def days_named(text: str) -> list[_Day]:
+    """The calendar dates and weekdays a sentence names, in order."""
+    found = []
+    for match in CALENDAR_DATE.finditer(text):
+        day = int(match["day"] or match["day2"])
+        year = match["year"] or match["year2"]
+        if 1 <= day <= 31:
+            month = (match["month"] or match["month2"]).lower()
+            found.append(_Day("calendar", month, day, int(year) if year else None,
+                              f"{day} {month.title()}" + (f" {year}" if year else "")))
+    for match in WEEKDAY.finditer(text):
+        name = match.group(0).lower()
+        found.append(_Day("weekday", name, 0, None, name.title()))
+    return found
+
+
+def _date_conflict(group: Sequence[_Unit], outlets: dict[str, str],
+                   published: dict[str, float]
+                   ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
+    """Two outlets' sentences of one group that put it on other days ("The lease will end
+    on 31 January" and "... on 28 February"; "on Friday" and "on Thursday"): the timeline
+    links two dates only when their clauses share most words, and a day of the month is
+    no figure `_number_conflict` compares. Only sentences naming one day of a kind count
+    ("from 1 March to 31 March" gives a span), and a sentence naming the other's day too
+    tells of both (a change, a second event)."""
+    ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
+                                           u.sentence.article_id, u.position))
+    named = {u.index: days_named(u.sentence.text) for u in ordered}
+    for kind in ("calendar", "weekday"):
+        single = [(u, days[0]) for u in ordered
+                  for days in [[d for d in named[u.index] if d.kind == kind]] if len(days) == 1]
+        versions: dict[str, list[_Unit]] = defaultdict(list)
+        for a, day_a in single:
+            for b, day_b in single:
+                if _two_outlets(a.sentence.article_id, b.sentence.article_id, outlets) and \
+                        day_a.differs(day_b) and \
+                        not _names_day(named[a.index], day_b) and \
+                        not _names_day(named[b.index], day_a):
+                    versions[day_a.written].append(a)
+        if len(versions) >= 2:
+            return _day_versions(versions, outlets)
+    return None
+
+
+def _names_day(days: Sequence[_Day], day: _Day) -> bool:
+    return any(d.kind == day.kind and not d.differs(day) for d in days)
+
+
+def _day_versions(by_day: dict[str, list[_Unit]], outlets: dict[str, str]
+                  ) -> tuple[str, tuple[DivergenceVersion, ...]]:
+    """One version per outlet and day, in the order the days were first reported."""
+    versions = []
+    for written, units in by_day.items():
+        seen: set[str] = set()
+        for unit in units:
+            voice = _voice(unit.source, outlets)
+            if voice in seen:
+                continue
+            seen.add(voice)
+            sentence = unit.sentence
+            versions.append(DivergenceVersion(sentence.article_id,
+                                              outlets.get(sentence.article_id, ""),
+                                              sentence.text.strip(), written,
+                                              sentence.start, sentence.end))
+    return "date: " + " vs ".join(by_day), tuple(versions)
 
 
 def _as_written(lemma: str, text: str) -> str:

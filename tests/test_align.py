@@ -753,3 +753,50 @@ def test_a_spun_copys_reworded_quote_joins_its_original() -> None:
     # from an independent outlet, such rewording is not known to be the same utterance
     apart = [g.quotes for g in group_quotes(quotes, sources={"a": "a", "b": "b"})]
     assert ("q2",) in apart and ("q4",) in apart
+
+
+@pytest.mark.parametrize(("first", "second", "topic"), [
+    ("on 31 January", "on 28 February", "date: 31 January vs 28 February"),
+    ("on March 3", "on March 5, 2027", "date: 3 March vs 5 March 2027"),
+    ("on 6 November 2026", "on 6 November 2025", "date: 6 November 2026 vs 6 November 2025"),
+    ("on Friday", "on Thursday", "date: Friday vs Thursday")])
+def test_one_fact_put_on_two_days_by_two_outlets_is_conflicting(
+        analyse: Any, first: str, second: str, topic: str) -> None:
+    # The timeline links the two dates only when the clauses share more words than these do.
+    aligned = _align(analyse, {"a": f"The Quillmoor ferry lease will end {first}.",
+                               "b": f"The Quillmoor ferry lease will end {second}.", **FILLER})
+    ferry = [f for f in aligned.facts if "ferry" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in ferry] == [("conflicting", 2)]
+    assert [(d.kind, d.topic, [v.article for v in d.versions])
+            for d in aligned.divergences] == [("date", topic, ["a", "b"])]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("on 31 January", "on 31st of January"),
+    ("on 31 January", "on January 31, 2027"),  # no year against a year: may be the same day
+    ("on Friday", "on 28 February"),  # a weekday and a date may be one day
+    ("on 31 January", "on 28 February, not 31 January as first planned")])  # a change told
+def test_the_same_day_or_a_told_change_is_no_date_conflict(
+        analyse: Any, first: str, second: str) -> None:
+    aligned = _align(analyse, {"a": f"The Quillmoor ferry lease will end {first}.",
+                               "b": f"The Quillmoor ferry lease will end {second}.", **FILLER})
+    assert not [d for d in aligned.divergences if d.kind == "date"]
+    assert "conflicting" not in {f.agreement for f in aligned.facts}
+
+
+@pytest.mark.parametrize("lease", ["The lease", "The Quillmoor ferry lease"])
+def test_a_fact_put_on_two_days_is_disputed_in_the_brief_once(lease: str) -> None:
+    # "The lease will end": too few words for the timeline to link the two dates, so the
+    # fact's own check finds it; with more the timeline's divergence is shown alone.
+    from storyline import pipeline
+
+    articles = [
+        article("The Quillmoor ferry company is looking for a new berth.\n\n"
+                f"{lease} will end on 31 January.", id="a", outlet="Fen Courier",
+                published="2026-11-10T08:00:00Z"),
+        article("Gulls have taken over the old Quillmoor pier.\n\n"
+                f"{lease} will end on 28 February.", id="b", outlet="Tarn Gazette",
+                published="2026-11-10T09:00:00Z")]
+    results = pipeline.build_story_results(pipeline.single_story(articles), articles)
+    assert [s.disputed for s in results.summary if "lease" in s.text] == [True]
+    assert [(d.id, d.kind, len(d.versions)) for d in results.divergences] == [("d1", "date", 2)]
