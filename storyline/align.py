@@ -1241,11 +1241,47 @@ def _make_group(group_id: str, items: Sequence[ResolvedQuote]) -> QuoteGroup:
     texts = Counter(q.quote.text.strip() for q in items)
     canonical = max(texts, key=lambda t: (texts[t], -_first_index(items, t)))
     # "home," and "home." are one wording: a variant differs in its words
-    variants = tuple(
-        QuoteVariant(q.id, q.quote.article_id, q.quote.text,
-                     word_diff(canonical, q.quote.text, loose=True))
-        for q in items if _wording(q.quote.text) != _wording(canonical))
-    return QuoteGroup(group_id, speaker, speaker_name, tuple(q.id for q in items), variants)
+    variants = []
+    for q in items:
+        if _wording(q.quote.text) == _wording(canonical):
+            continue
+        diff = _variant_diff(canonical, q)
+        if any(op != "=" for op, _text in diff):
+            variants.append(QuoteVariant(q.id, q.quote.article_id, q.quote.text, diff))
+    return QuoteGroup(group_id, speaker, speaker_name, tuple(q.id for q in items),
+                      tuple(variants))
+
+
+# The words inside quotation marks of a mixed quote ('the winning rye was "the clear winner"')
+_QUOTED_WORDS = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
+
+
+def _variant_diff(canonical: str, quote: ResolvedQuote) -> tuple[tuple[str, str], ...]:
+    """A quote's words against the group's wording. A partial quote ("the clear winner")
+    and the quoted words of a mixed one ('the winning rye was "the clear winner"') are
+    set against the stretch of the full quote they match: the words before and after it
+    were not quoted, so not dropped, and the reporter's own words are no misquote."""
+    if quote.quote.kind not in {"partial", "mixed"}:
+        return word_diff(canonical, quote.quote.text, loose=True)
+    fragments = _QUOTED_WORDS.findall(quote.quote.text) if quote.quote.kind == "mixed" else []
+    diff: list[tuple[str, str]] = []
+    for fragment in fragments or [quote.quote.text]:
+        if diff:
+            diff.append(("=", "\u2026"))
+        diff += word_diff(_matching_stretch(canonical, fragment), fragment, loose=True)
+    return tuple(diff)
+
+
+def _matching_stretch(full: str, part: str) -> str:
+    """The stretch of `full`, as many words long as `part`, that matches most of its words
+    in order (a word replaced inside still lines up the rest)."""
+    a, b = full.split(), part.split()
+    if len(b) >= len(a):
+        return full
+    keys, wanted = [_diff_key(w) for w in a], [_diff_key(w) for w in b]
+    best = max(range(len(a) - len(b) + 1), key=lambda start: (difflib.SequenceMatcher(
+        None, keys[start:start + len(b)], wanted, autojunk=False).ratio(), -start))
+    return " ".join(a[best:best + len(b)])
 
 
 def _wording(quote: str) -> list[str]:

@@ -800,3 +800,30 @@ def test_a_fact_put_on_two_days_is_disputed_in_the_brief_once(lease: str) -> Non
     results = pipeline.build_story_results(pipeline.single_story(articles), articles)
     assert [s.disputed for s in results.summary if "lease" in s.text] == [True]
     assert [(d.id, d.kind, len(d.versions)) for d in results.divergences] == [("d1", "date", 2)]
+
+
+@pytest.mark.parametrize(("kind", "text", "diff"), [
+    ("mixed", 'the winning pie was "the clear winner"', None),
+    ("partial", "pork pie was the clear winner", None),
+    ("partial", "pork pie was the obvious winner", [
+        ("=", "pork pie was the"), ("-", "clear"), ("+", "obvious"), ("=", "winner")])])
+def test_a_partial_quote_is_set_against_the_words_it_quotes(
+        kind: str, text: str, diff: list[tuple[str, str]] | None) -> None:
+    # Not "Quillmoor pork" struck out: the reporter quoted only "the clear winner".
+    full = _quote("q1", "a", "The Quillmoor pork pie was the clear winner,", "p1")
+    part = ResolvedQuote("q2", Quote("b", text, 0, len(text), kind, "said", None), "p1",
+                         "Ilse Varga")
+    [group] = group_quotes([full, part])
+    assert group.quotes == ("q1", "q2")
+    assert [list(v.diff) for v in group.variants] == ([diff] if diff else [])
+
+
+def test_each_quoted_stretch_of_a_mixed_quote_is_set_against_its_own_words() -> None:
+    from storyline.align import _variant_diff
+
+    text = 'the pie was "the obvious winner" and "well worth the trip"'
+    mixed = ResolvedQuote("q2", Quote("b", text, 0, len(text), "mixed", "said", None), "p1",
+                          "Ilse Varga")
+    assert _variant_diff("The pie was the clear winner and well worth the trip,", mixed) == (
+        ("=", "the"), ("-", "clear"), ("+", "obvious"), ("=", "winner"), ("=", "\u2026"),
+        ("=", "well worth the trip"))
