@@ -1059,12 +1059,30 @@ def _voice(article_id: str, outlets: dict[str, str]) -> str:
 
 
 def _single_valued(unit: _Unit) -> list[tuple[str, float]]:
-    """Numbers whose unit appears once in the sentence ("two of four piers" is no claim).
+    """Numbers whose unit appears once in the sentence ("two of four piers" tells no
+    number of piers), or the part of "N of M" where both count one thing.
     A figure too long for a float (a 400-digit string reads as infinity) is no claim
     either: no outlet's version could be shown as the value it gives."""
     counts = Counter(label for label, _value in unit.numbers)
+    parts = _parts_of_wholes(unit.sentence.text)
     return [(label, value) for label, value in unit.numbers
-            if counts[label] == 1 and math.isfinite(value)]
+            if (counts[label] == 1 or counts[label] == 2 and value in parts) and
+            math.isfinite(value)]
+
+
+# "14 of its 60 pilots": a part of a whole, both counted in one unit
+_PART_OF_WHOLE = re.compile(r"([\w.,]+)\s+of\s+(?:its|the|their|his|her|our|all)?\s*([\w.,]+)")
+
+
+def _parts_of_wholes(text: str) -> set[float]:
+    """The parts of "N of (its) M" in a sentence ("14 of its 60 pilots had left" -> 14):
+    the sentence claims the part, and the whole is no second value of it."""
+    found = set()
+    for match in _PART_OF_WHOLE.finditer(text):
+        part, whole = number_value(match[1].strip(".,")), number_value(match[2].strip(".,"))
+        if part is not None and whole is not None and part < whole:
+            found.add(part)
+    return found
 
 
 def _shared_context(a: _Unit, b: _Unit, label: str, idf: dict[str, float]) -> int:

@@ -827,3 +827,15 @@ def test_each_quoted_stretch_of_a_mixed_quote_is_set_against_its_own_words() -> 
     assert _variant_diff("The pie was the clear winner and well worth the trip,", mixed) == (
         ("=", "the"), ("-", "clear"), ("+", "obvious"), ("=", "winner"), ("=", "\u2026"),
         ("=", "well worth the trip"))
+
+
+def test_the_part_of_a_whole_is_the_figure_compared(analyse: Any) -> None:
+    said = "The Quillmoor ferry company said on Tuesday that {} deckhands had left for " \
+           "larger lines since the spring."
+    aligned = _align(analyse, {"a": said.format("14 of its 60"), "b": said.format("16 of its"),
+                               **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["number of deckhands: 14 vs 16"]
+    # the whole is no second figure: "60 deckhands" elsewhere is no dispute with the part
+    aligned = _align(analyse, {"a": said.format("14 of its 60"), "b": said.format("all 60"),
+                               **FILLER})
+    assert not aligned.divergences
