@@ -969,19 +969,33 @@ class _Day:
         return self.year is not None and other.year is not None and self.year != other.year
 
 
+# A day that dates the report, not the fact: "said on Tuesday", "announced Monday".
+SPEECH_DAY = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,3}|announced|confirmed|stated|added|"
+                        r"reported|warned|wrote|revealed)\s+(?:on\s+|late\s+|early\s+)?$")
+
+
 def days_named(text: str) -> list[_Day]:
-    """The calendar dates and weekdays a sentence names, in order."""
+    """The calendar dates and weekdays a sentence names, in order, but those dating a
+    statement ("the company said on Tuesday"): two reports of one statement may date
+    it by their own days."""
+    found = [day for day, start in _days_at(text)
+             if not SPEECH_DAY.search(text[max(0, start - 40):start])]
+    return found
+
+
+def _days_at(text: str) -> list[tuple[_Day, int]]:
     found = []
     for match in CALENDAR_DATE.finditer(text):
         day = int(match["day"] or match["day2"])
         year = match["year"] or match["year2"]
         if 1 <= day <= 31:
             month = (match["month"] or match["month2"]).lower()
-            found.append(_Day("calendar", month, day, int(year) if year else None,
-                              f"{day} {month.title()}" + (f" {year}" if year else "")))
+            found.append((_Day("calendar", month, day, int(year) if year else None,
+                               f"{day} {month.title()}" + (f" {year}" if year else "")),
+                          match.start()))
     for match in WEEKDAY.finditer(text):
         name = match.group(0).lower()
-        found.append(_Day("weekday", name, 0, None, name.title()))
+        found.append((_Day("weekday", name, 0, None, name.title()), match.start()))
     return found
 
 

@@ -13,6 +13,7 @@ from storyline.align import (
     _quantity,
     _without_repeats,
     align_facts,
+    days_named,
     group_quotes,
     quote_divergences,
     word_diff,
@@ -839,3 +840,14 @@ def test_the_part_of_a_whole_is_the_figure_compared(analyse: Any) -> None:
     aligned = _align(analyse, {"a": said.format("14 of its 60"), "b": said.format("all 60"),
                                **FILLER})
     assert not aligned.divergences
+
+
+def test_a_day_dating_a_statement_is_no_date_of_the_fact(analyse: Any) -> None:
+    # Two reports of one announcement, each dating it by its own day.
+    aligned = _align(analyse, {
+        "a": "The Quillmoor ferry company said on Tuesday that the lease would end soon.",
+        "b": "The Quillmoor ferry company said on Wednesday that the lease would end soon.",
+        **FILLER})
+    assert not [d for d in aligned.divergences if d.kind == "date"]
+    assert days_named("The ferry company told reporters on 3 May that it would close on "
+                      "Friday.") == [days_named("on Friday")[0]]
