@@ -80,6 +80,7 @@ DIFF_PUNCTUATION = string.punctuation + "\u201c\u201d\u2018\u2019\u2013\u2014\u2
 OPPOSITE_TOPIC = "opposite accounts"  # a divergence of sentences saying opposite things
 CLAUSE_MATCH_MIN_LEMMAS = 4  # shorter sentences ("We want to remember them") match loosely
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
+DATE_PAIR_SHARED = 0.8  # share of both sentences' event words two dates' sentences share
 
 
 @dataclass(frozen=True, slots=True)
@@ -970,17 +971,34 @@ class _Day:
 
 
 # A day that dates the report, not the fact: "said on Tuesday", "announced Monday".
-SPEECH_DAY = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,3}|announced|confirmed|stated|added|"
-                        r"reported|warned|wrote|revealed)\s+(?:on\s+|late\s+|early\s+)?$")
+# "told the family on 6 November that ..." dates the telling, which is the news itself.
+SPEECH_DAY = re.compile(r"\b(?:(?:said|says|announced|confirmed|stated|"
+                        r"added|reported|warned|wrote|revealed)|(?:posted|published|updated|"
+                        r"described)(?:\s+\w+){0,4})\s+(?:on\s+|late\s+|early\s+)?$")
 
 
 def days_named(text: str) -> list[_Day]:
     """The calendar dates and weekdays a sentence names, in order, but those dating a
     statement ("the company said on Tuesday"): two reports of one statement may date
     it by their own days."""
-    found = [day for day, start in _days_at(text)
-             if not SPEECH_DAY.search(text[max(0, start - 40):start])]
-    return found
+    return [day for day, start in _days_at(text)
+            if not SPEECH_DAY.search(_without_weekday(text[max(0, start - 60):start])) and
+            _in_running_text(text[:start])]
+
+
+def _without_weekday(before: str) -> str:
+    """The words before a date without the weekday naming it: "said on" of "said on
+    Friday, 6 November"."""
+    return re.sub(WEEKDAY.pattern + r",?\s*$", "", before)
+
+
+def _in_running_text(before: str) -> bool:
+    """A day written in a sentence's words ("will end on 31 January", "voted Tuesday",
+    "on Friday, 6 November"), not a dateline run into it ("Bank fire Wednesday 05 May
+    2010 Three people ...", a date opening the text): a lower-case word comes before."""
+    before = WEEKDAY.sub("", before[-40:]).rstrip(" ,")
+    last = re.search(r"([A-Za-z]+)\W*$", before)
+    return last is not None and last.group(1).islower() and before[-1:].isalpha()
 
 
 def _days_at(text: str) -> list[tuple[_Day, int]]:
@@ -1018,13 +1036,24 @@ def _date_conflict(group: Sequence[_Unit], outlets: dict[str, str],
         for a, day_a in single:
             for b, day_b in single:
                 if _two_outlets(a.sentence.article_id, b.sentence.article_id, outlets) and \
-                        day_a.differs(day_b) and \
+                        day_a.differs(day_b) and _told_alike(a, b) and \
                         not _names_day(named[a.index], day_b) and \
                         not _names_day(named[b.index], day_a):
                     versions[day_a.written].append(a)
         if len(versions) >= 2:
             return _day_versions(versions, outlets)
     return None
+
+
+def _told_alike(a: _Unit, b: _Unit) -> bool:
+    """Two sentences that tell the same in the same words but for their days ("The lease
+    will end on 31 January" / "... 28 February"). A fact group may also hold successive
+    steps of one story told alike ("went on trial Wednesday" / "was convicted Tuesday"),
+    whose days differ rightly."""
+    first, second = _event_words(a), _event_words(b)
+    shorter = min(len(first), len(second))
+    return shorter > 0 and len(first & second) >= DATE_PAIR_SHARED * max(len(first),
+                                                                          len(second))
 
 
 def _names_day(days: Sequence[_Day], day: _Day) -> bool:

@@ -849,5 +849,34 @@ def test_a_day_dating_a_statement_is_no_date_of_the_fact(analyse: Any) -> None:
         "b": "The Quillmoor ferry company said on Wednesday that the lease would end soon.",
         **FILLER})
     assert not [d for d in aligned.divergences if d.kind == "date"]
-    assert days_named("The ferry company told reporters on 3 May that it would close on "
+    assert days_named("The ferry company said on 3 May that it would close on "
                       "Friday.") == [days_named("on Friday")[0]]
+    # telling someone is news of its own: "told the crew on 6 November that ..."
+    assert [d.written for d in days_named("The company told the crew on 6 November that "
+                                          "the ferry would stop.")] == ["6 November"]
+
+
+def test_a_dateline_run_into_a_sentence_is_no_date_of_the_fact() -> None:
+    assert days_named("Quillmoor Ferry Sinks 7:00pm UK, Wednesday 05 May 2026 Three crew "
+                      "were rescued on Thursday.") == days_named("on Thursday")
+    assert days_named("Friday , June 7 , 2026 Gulls return to Quillmoor") == []
+    assert [d.written for d in days_named("The crew met on Friday, 6 November, and voted "
+                                          "Tuesday.")] == ["6 November", "Friday", "Tuesday"]
+
+
+def test_steps_of_a_story_told_alike_on_other_days_are_no_date_conflict(
+        analyse: Any) -> None:
+    # Grouped as one fact by their likeness, the trial and the verdict rightly differ in day.
+    from storyline.align import _date_conflict, _units
+
+    units = _units([analyse("Two Quillmoor smugglers went on trial on Wednesday for sinking "
+                            "the ferry.", id="a"),
+                    analyse("A Quillmoor smuggler was convicted on Tuesday of sinking the "
+                            "ferry.", id="b"),
+                    analyse("Two Quillmoor smugglers went on trial on Thursday for sinking "
+                            "the ferry.", id="c")], {"a": "a", "b": "b", "c": "c"})
+    outlets = {"a": "Fen Courier", "b": "Tarn Gazette", "c": "Moss Weekly"}
+    assert _date_conflict(units[:2], outlets, {}) is None
+    found = _date_conflict([units[0], units[2]], outlets, {})
+    assert found is not None and found[0] == "date: Wednesday vs Thursday"
+    assert days_named("The story was posted in Harbour News on Friday, 6 November.") == []
