@@ -784,7 +784,7 @@ def _dossier_from(store: Store, state: _CacheState, *, options: AnalyzeOptions,
 
 # Cached dossiers are rebuilt when this changes: bump it with any change to what the
 # stages put in a dossier (new fields, other facts), as the package version may not move.
-DOSSIER_REVISION = "2026-12-05s12wA6"  # bumped whenever a dossier of the same input changes
+DOSSIER_REVISION = "2026-12-05s12wA7"  # bumped whenever a dossier of the same input changes
 
 
 def _fingerprint(articles: Sequence[Article], options: AnalyzeOptions,

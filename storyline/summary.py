@@ -266,22 +266,24 @@ def _relative_times(text: str) -> set[str]:
 def _speakers_contradicted(text: str, said: str) -> list[str]:
     """The text's speaker when `said` gives the words to another and never names them:
     "Reyes said" against "The airline said". A pronoun ("she said") may be anyone."""
-    own, other = _speakers(text), _speakers(said)
+    own, other = _speakers(text, named=True), _speakers(said)
     if not own or not other or own & other or own & {w.lower() for w in _TOKEN.findall(said)}:
         return []
     return [f"{speaker} said ({', '.join(sorted(other))})" for speaker in sorted(own)]
 
 
-def _speakers(text: str) -> set[str]:
+def _speakers(text: str, *, named: bool = False) -> set[str]:
     """Who a sentence says spoke, lower-cased: the word before a speech verb ("Reyes",
-    "airline"), or the last of the names after it ("said Captain Ana Reyes")."""
+    "airline"), or the last of the names after it ("said Captain Ana Reyes"). `named`:
+    names only ("police said" and "officials said" may tell of one statement)."""
     tokens = _TOKEN.findall(text)
     found = set()
     for i, token in enumerate(tokens):
         if token.lower() not in _SPEECH:
             continue
         if i and tokens[i - 1].lower() not in STOPWORDS:
-            found.add(tokens[i - 1].lower())
+            if not named or _is_name(tokens[i - 1]):
+                found.add(tokens[i - 1].lower())
             continue
         j = i + 1
         while j < len(tokens) and _is_name(tokens[j]):

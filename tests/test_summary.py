@@ -675,3 +675,8 @@ def test_the_same_time_or_speaker_otherwise_written_contradicts_nothing() -> Non
         "fanshaw said (company)"]
     assert contradicted("The ferry will resume later this month.",
                         "The ferry resumes this month, a spokesman said.") == []
+
+
+def test_two_unnamed_speakers_may_tell_of_one_statement() -> None:
+    assert contradicted("Coastguard officials said the Quillmoor ferry ran aground.",
+                        "Police said the Quillmoor ferry ran aground.") == []
