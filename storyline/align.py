@@ -80,6 +80,7 @@ DIFF_PUNCTUATION = string.punctuation + "\u201c\u201d\u2018\u2019\u2013\u2014\u2
 OPPOSITE_TOPIC = "opposite accounts"  # a divergence of sentences saying opposite things
 CLAUSE_MATCH_MIN_LEMMAS = 4  # shorter sentences ("We want to remember them") match loosely
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
+DATE_PAIR_SHARED = 0.8  # share of both sentences' event words two dates' sentences share
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +186,8 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         conflict, kind = _number_conflict(group, outlets, published), "number"
         if conflict is None:
             conflict, kind = _opposite_conflict(group, outlets, published), "opposite"
+        if conflict is None:
+            conflict, kind = _date_conflict(group, outlets, published), "date"
         fact = _make_fact(f"f{len(facts) + 1}", group, published, outlets,
                           conflicting=conflict is not None, containing=containing.get(root, ()))
         facts.append(fact)
@@ -937,6 +940,145 @@ def _opposite_conflict(group: Sequence[_Unit], outlets: dict[str, str],
     return None
 
 
+# A calendar date as written: "31 January", "31st of January 2027", "January 31, 2027".
+# Names written with a capital only: "may" and "march" are also verbs.
+_MONTH = r"(?P<{}>" + "|".join(sorted(m.title() for m in MONTH_NAMES)) + r")"
+_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<{}>(?:1[89]|20)\d\d))?"
+CALENDAR_DATE = re.compile(
+    r"\b(?:" + _DAY.format("day") + r"\s+(?:of\s+)?" + _MONTH.format("month") +
+    _YEAR.format("year") + r"|" + _MONTH.format("month2") + r"\s+" + _DAY.format("day2") +
+    _YEAR.format("year2") + r")\b")
+WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(d.title() for d in WEEKDAYS)) + r")\b")
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """A day a sentence names: a calendar date (month, day, year if given) or a weekday."""
+
+    kind: str  # "calendar" or "weekday"
+    month: str
+    day: int
+    year: int | None
+    written: str  # "31 January", "Friday"
+
+    def differs(self, other: _Day) -> bool:
+        if self.kind != other.kind:
+            return False  # "6 November" and "Friday" may be one day
+        if (self.month, self.day) != (other.month, other.day):
+            return True
+        return self.year is not None and other.year is not None and self.year != other.year
+
+
+# A day that dates the report, not the fact: "said on Tuesday", "announced Monday".
+# "told the family on 6 November that ..." dates the telling, which is the news itself.
+SPEECH_DAY = re.compile(r"\b(?:(?:said|says|announced|confirmed|stated|"
+                        r"added|reported|warned|wrote|revealed)|(?:posted|published|updated|"
+                        r"described)(?:\s+\w+){0,4})\s+(?:on\s+|late\s+|early\s+)?$")
+
+
+def days_named(text: str) -> list[_Day]:
+    """The calendar dates and weekdays a sentence names, in order, but those dating a
+    statement ("the company said on Tuesday"): two reports of one statement may date
+    it by their own days."""
+    return [day for day, start in _days_at(text)
+            if not SPEECH_DAY.search(_without_weekday(text[max(0, start - 60):start])) and
+            _in_running_text(text[:start])]
+
+
+def _without_weekday(before: str) -> str:
+    """The words before a date without the weekday naming it: "said on" of "said on
+    Friday, 6 November"."""
+    return re.sub(WEEKDAY.pattern + r",?\s*$", "", before)
+
+
+def _in_running_text(before: str) -> bool:
+    """A day written in a sentence's words ("will end on 31 January", "voted Tuesday",
+    "on Friday, 6 November"), not a dateline run into it ("Bank fire Wednesday 05 May
+    2010 Three people ...", a date opening the text): a lower-case word comes before."""
+    before = WEEKDAY.sub("", before[-40:]).rstrip(" ,")
+    last = re.search(r"([A-Za-z]+)\W*$", before)
+    return last is not None and last.group(1).islower() and before[-1:].isalpha()
+
+
+def _days_at(text: str) -> list[tuple[_Day, int]]:
+    found = []
+    for match in CALENDAR_DATE.finditer(text):
+        day = int(match["day"] or match["day2"])
+        year = match["year"] or match["year2"]
+        if 1 <= day <= 31:
+            month = (match["month"] or match["month2"]).lower()
+            found.append((_Day("calendar", month, day, int(year) if year else None,
+                               f"{day} {month.title()}" + (f" {year}" if year else "")),
+                          match.start()))
+    for match in WEEKDAY.finditer(text):
+        name = match.group(0).lower()
+        found.append((_Day("weekday", name, 0, None, name.title()), match.start()))
+    return found
+
+
+def _date_conflict(group: Sequence[_Unit], outlets: dict[str, str],
+                   published: dict[str, float]
+                   ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
+    """Two outlets' sentences of one group that put it on other days ("The lease will end
+    on 31 January" and "... on 28 February"; "on Friday" and "on Thursday"): the timeline
+    links two dates only when their clauses share most words, and a day of the month is
+    no figure `_number_conflict` compares. Only sentences naming one day of a kind count
+    ("from 1 March to 31 March" gives a span), and a sentence naming the other's day too
+    tells of both (a change, a second event)."""
+    ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
+                                           u.sentence.article_id, u.position))
+    named = {u.index: days_named(u.sentence.text) for u in ordered}
+    for kind in ("calendar", "weekday"):
+        single = [(u, days[0]) for u in ordered
+                  for days in [[d for d in named[u.index] if d.kind == kind]] if len(days) == 1]
+        versions: dict[str, list[_Unit]] = defaultdict(list)
+        for a, day_a in single:
+            for b, day_b in single:
+                if _two_outlets(a.sentence.article_id, b.sentence.article_id, outlets) and \
+                        day_a.differs(day_b) and _told_alike(a, b) and \
+                        not _names_day(named[a.index], day_b) and \
+                        not _names_day(named[b.index], day_a):
+                    versions[day_a.written].append(a)
+        if len(versions) >= 2:
+            return _day_versions(versions, outlets)
+    return None
+
+
+def _told_alike(a: _Unit, b: _Unit) -> bool:
+    """Two sentences that tell the same in the same words but for their days ("The lease
+    will end on 31 January" / "... 28 February"). A fact group may also hold successive
+    steps of one story told alike ("went on trial Wednesday" / "was convicted Tuesday"),
+    whose days differ rightly."""
+    first, second = _event_words(a), _event_words(b)
+    shorter = min(len(first), len(second))
+    return shorter > 0 and len(first & second) >= DATE_PAIR_SHARED * max(len(first),
+                                                                          len(second))
+
+
+def _names_day(days: Sequence[_Day], day: _Day) -> bool:
+    return any(d.kind == day.kind and not d.differs(day) for d in days)
+
+
+def _day_versions(by_day: dict[str, list[_Unit]], outlets: dict[str, str]
+                  ) -> tuple[str, tuple[DivergenceVersion, ...]]:
+    """One version per outlet and day, in the order the days were first reported."""
+    versions = []
+    for written, units in by_day.items():
+        seen: set[str] = set()
+        for unit in units:
+            voice = _voice(unit.source, outlets)
+            if voice in seen:
+                continue
+            seen.add(voice)
+            sentence = unit.sentence
+            versions.append(DivergenceVersion(sentence.article_id,
+                                              outlets.get(sentence.article_id, ""),
+                                              sentence.text.strip(), written,
+                                              sentence.start, sentence.end))
+    return "date: " + " vs ".join(by_day), tuple(versions)
+
+
 def _as_written(lemma: str, text: str) -> str:
     """The word of `text` that `lemma` stands for ("passed" for "pass"), else the lemma."""
     stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma
@@ -960,12 +1102,30 @@ def _voice(article_id: str, outlets: dict[str, str]) -> str:
 
 
 def _single_valued(unit: _Unit) -> list[tuple[str, float]]:
-    """Numbers whose unit appears once in the sentence ("two of four piers" is no claim).
+    """Numbers whose unit appears once in the sentence ("two of four piers" tells no
+    number of piers), or the part of "N of M" where both count one thing.
     A figure too long for a float (a 400-digit string reads as infinity) is no claim
     either: no outlet's version could be shown as the value it gives."""
     counts = Counter(label for label, _value in unit.numbers)
+    parts = _parts_of_wholes(unit.sentence.text)
     return [(label, value) for label, value in unit.numbers
-            if counts[label] == 1 and math.isfinite(value)]
+            if (counts[label] == 1 or counts[label] == 2 and value in parts) and
+            math.isfinite(value)]
+
+
+# "14 of its 60 pilots": a part of a whole, both counted in one unit
+_PART_OF_WHOLE = re.compile(r"([\w.,]+)\s+of\s+(?:its|the|their|his|her|our|all)?\s*([\w.,]+)")
+
+
+def _parts_of_wholes(text: str) -> set[float]:
+    """The parts of "N of (its) M" in a sentence ("14 of its 60 pilots had left" -> 14):
+    the sentence claims the part, and the whole is no second value of it."""
+    found = set()
+    for match in _PART_OF_WHOLE.finditer(text):
+        part, whole = number_value(match[1].strip(".,")), number_value(match[2].strip(".,"))
+        if part is not None and whole is not None and part < whole:
+            found.add(part)
+    return found
 
 
 def _shared_context(a: _Unit, b: _Unit, label: str, idf: dict[str, float]) -> int:
@@ -1142,11 +1302,47 @@ def _make_group(group_id: str, items: Sequence[ResolvedQuote]) -> QuoteGroup:
     texts = Counter(q.quote.text.strip() for q in items)
     canonical = max(texts, key=lambda t: (texts[t], -_first_index(items, t)))
     # "home," and "home." are one wording: a variant differs in its words
-    variants = tuple(
-        QuoteVariant(q.id, q.quote.article_id, q.quote.text,
-                     word_diff(canonical, q.quote.text, loose=True))
-        for q in items if _wording(q.quote.text) != _wording(canonical))
-    return QuoteGroup(group_id, speaker, speaker_name, tuple(q.id for q in items), variants)
+    variants = []
+    for q in items:
+        if _wording(q.quote.text) == _wording(canonical):
+            continue
+        diff = _variant_diff(canonical, q)
+        if any(op != "=" for op, _text in diff):
+            variants.append(QuoteVariant(q.id, q.quote.article_id, q.quote.text, diff))
+    return QuoteGroup(group_id, speaker, speaker_name, tuple(q.id for q in items),
+                      tuple(variants))
+
+
+# The words inside quotation marks of a mixed quote ('the winning rye was "the clear winner"')
+_QUOTED_WORDS = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
+
+
+def _variant_diff(canonical: str, quote: ResolvedQuote) -> tuple[tuple[str, str], ...]:
+    """A quote's words against the group's wording. A partial quote ("the clear winner")
+    and the quoted words of a mixed one ('the winning rye was "the clear winner"') are
+    set against the stretch of the full quote they match: the words before and after it
+    were not quoted, so not dropped, and the reporter's own words are no misquote."""
+    if quote.quote.kind not in {"partial", "mixed"}:
+        return word_diff(canonical, quote.quote.text, loose=True)
+    fragments = _QUOTED_WORDS.findall(quote.quote.text) if quote.quote.kind == "mixed" else []
+    diff: list[tuple[str, str]] = []
+    for fragment in fragments or [quote.quote.text]:
+        if diff:
+            diff.append(("=", "\u2026"))
+        diff += word_diff(_matching_stretch(canonical, fragment), fragment, loose=True)
+    return tuple(diff)
+
+
+def _matching_stretch(full: str, part: str) -> str:
+    """The stretch of `full`, as many words long as `part`, that matches most of its words
+    in order (a word replaced inside still lines up the rest)."""
+    a, b = full.split(), part.split()
+    if len(b) >= len(a):
+        return full
+    keys, wanted = [_diff_key(w) for w in a], [_diff_key(w) for w in b]
+    best = max(range(len(a) - len(b) + 1), key=lambda start: (difflib.SequenceMatcher(
+        None, keys[start:start + len(b)], wanted, autojunk=False).ratio(), -start))
+    return " ".join(a[best:best + len(b)])
 
 
 def _wording(quote: str) -> list[str]:

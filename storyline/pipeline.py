@@ -35,6 +35,7 @@ from .models import (
     DEFAULT_LLM_MODEL,
     Article,
     ArticleAnalysis,
+    Divergence,
     Entity,
     InputError,
     Provenance,
@@ -638,10 +639,10 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
     events = build_timeline(articles, [d for a in told for d in a.dates], sources,
                             facts=alignment.facts)
     quote_groups = group_quotes(quotes, published, sources)
-    dated = date_divergences(events, articles, start=len(alignment.divergences))
-    worded = quote_divergences(quote_groups, quotes, articles, sources,
-                               start=len(alignment.divergences) + len(dated))
-    divergences = (*alignment.divergences, *dated, *worded)
+    dated = date_divergences(events, articles)
+    worded = quote_divergences(quote_groups, quotes, articles, sources)
+    divergences = tuple(replace(d, id=f"d{i}") for i, d in enumerate(
+        (*_not_dated_twice(alignment.divergences, dated), *dated, *worded), start=1))
     facts = mark_date_conflicts(alignment.facts, events)
     summary = disputed_where_stated(
         summarize(facts, alignment.fact_units, articles, sources,
@@ -679,6 +680,15 @@ def _analyses_for(articles: Sequence[Article], analysed: Mapping[str, ArticleAna
     fresh = {a.article_id: a for a in analyze_articles(missing, options=options,
                                                        progress=progress)} if missing else {}
     return [analysed.get(a.id) or fresh[a.id] for a in articles]
+
+
+def _not_dated_twice(divergences: Sequence[Divergence], dated: Sequence[Divergence]
+                     ) -> list[Divergence]:
+    """The aligner's date divergences (one fact put on two days) that the timeline does
+    not already show: it names the event and its dates in full."""
+    shown = {(v.article, v.start) for d in dated for v in d.versions}
+    return [d for d in divergences
+            if d.kind != "date" or not {(v.article, v.start) for v in d.versions} <= shown]
 
 
 def _publication_order(article: Article) -> tuple[float, str]:

@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from .dossier import quoted
 from .models import instant
-from .text import plural, readable_number
+from .text import balanced_quotes, plural, readable_number
 
 FORMATS = ("json", "md", "html")
 
@@ -41,6 +41,8 @@ def _environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["anchor"] = anchor
     env.filters["counted"] = count
+    env.filters["fact_sources"] = fact_sources
+    env.filters["balanced"] = balanced_quotes
     env.filters["when"] = when
     env.filters["day"] = day
     env.filters["quoted"] = quoted
@@ -81,6 +83,15 @@ def days(first: str | None, last: str | None) -> str:
 def count(number: int, word: str) -> str:
     """"1 article", "2 articles", "2 stories"."""
     return f"{number} {word if number == 1 else plural(word)}"
+
+
+def fact_sources(fact: dict[str, Any], word: str = "independent source") -> str:
+    """"2 independent sources", and the articles when copies make more ("1 independent
+    source, 3 articles"): a copy counts once, yet the fact cites each article."""
+    sources = fact.get("sources", 1)
+    articles = len({span["article"] for span in fact.get("evidence", ())})
+    return count(sources, word) + (f", {count(articles, 'article')}" if articles > sources
+                                   else "")
 
 
 def anchor(article: str, start: int | None = None, end: int | None = None) -> str:
@@ -346,8 +357,8 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     events = [*dossier["events"], *dossier.get("undated_events", ())]
     lines += [f"- {_md(event_line(event))}" for event in events] or [NONE_FOUND]
     lines += ["", "## Facts", ""]
-    lines += [f"- [{fact['agreement']}, {count(fact.get('sources', 1), 'source')}] "
-              f"{_md(fact['text'])}" for fact in dossier["facts"]
+    lines += [f"- [{fact['agreement']}, {fact_sources(fact, 'source')}] "
+              f"{_md(balanced_quotes(fact['text']))}" for fact in dossier["facts"]
               if fact["agreement"] != "single"] or ["_No fact told by two independent "
                                                      "sources, nor disputed._"]
     lines += ["", "## Divergences", ""]

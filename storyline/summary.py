@@ -213,8 +213,9 @@ def contradicted(text: str, said: str) -> list[str]:
     """What `said` gives otherwise than `text`: of each kind (numbers of any size of one
     thing, weekdays, months, other names), the text's own when both give one the other lacks
     ("Friday (Monday)" for "closed until Friday" against "until Monday"; "Varga (Roe)"
-    for "Ilse Varga said" against "Tomas Roe said"). A span that only leaves a detail
-    out contradicts nothing."""
+    for "Ilse Varga said" against "Tomas Roe said"), a time from the report's day ("in
+    two weeks" against "later this month") and a speaker ("Reyes said" against "the
+    airline said"). A span that only leaves a detail out contradicts nothing."""
     found = _figures_contradicted(text, said)
     own_words, other_words = set(words(text)), set(words(said))
     for names in (WEEKDAYS, MONTH_NAMES):
@@ -222,7 +223,74 @@ def contradicted(text: str, said: str) -> list[str]:
         if own - other and other - own:
             instead = ", ".join(sorted(other - own))
             found += [f"{item} ({instead})" for item in sorted(own - other)]
-    return found + _names_contradicted(text, said)
+    other_names = _names_contradicted(text, said)
+    # another speaker in the same place is another name already ("Officer Tomas Roe")
+    return found + other_names + _times_contradicted(text, said) + \
+        ([] if other_names else _speakers_contradicted(text, said))
+
+
+# Times counted from the day of the report ("in two weeks", "later this month", "next
+# year", "tomorrow"), as two outlets would write one: the number in words or figures.
+_COUNTS = {"a": "1", "an": "1", "one": "1", "two": "2", "three": "3", "four": "4",
+           "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
+           "eleven": "11", "twelve": "12"}
+_RELATIVE_TIME = re.compile(
+    r"\b(?:(?:later|earlier|early|late|the end of)\s+)?(?:this|next|last|the coming)\s+"
+    r"(?:week|weekend|fortnight|month|year|spring|summer|autumn|winter)\b"
+    r"|\b(?:in|within)\s+(?:" + "|".join(_COUNTS) + r"|\d+)\s+"
+    r"(?:day|week|fortnight|month|year)s?\b"
+    r"|\b(?:tomorrow|yesterday)\b", re.IGNORECASE)
+# Past forms of speech verbs a report's attribution uses ("Reyes said", "said Reyes").
+_SPEECH = frozenset({"said", "says", "told", "added", "announced", "stated", "confirmed",
+                     "explained", "noted", "wrote", "warned", "insisted", "claimed"})
+
+
+def _times_contradicted(text: str, said: str) -> list[str]:
+    """A time from the report's day that `said` puts otherwise: "in two weeks" against
+    "later this month". One holding the other ("later this month", "this month") agrees."""
+    own, other = _relative_times(text), _relative_times(said)
+    if not own or not other or any(a in b or b in a for a in own for b in other):
+        return []
+    instead = ", ".join(sorted(other))
+    return [f"{time} ({instead})" for time in sorted(own)]
+
+
+def _relative_times(text: str) -> set[str]:
+    found = set()
+    for match in _RELATIVE_TIME.finditer(text):
+        time = " ".join(_COUNTS.get(w, w) for w in match.group(0).lower().split())
+        found.add(time.replace("1 fortnight", "2 weeks"))  # "in a fortnight"
+    return found
+
+
+def _speakers_contradicted(text: str, said: str) -> list[str]:
+    """The text's speaker when `said` gives the words to another and never names them:
+    "Reyes said" against "The airline said". A pronoun ("she said") may be anyone."""
+    own, other = _speakers(text, named=True), _speakers(said)
+    if not own or not other or own & other or own & {w.lower() for w in _TOKEN.findall(said)}:
+        return []
+    return [f"{speaker} said ({', '.join(sorted(other))})" for speaker in sorted(own)]
+
+
+def _speakers(text: str, *, named: bool = False) -> set[str]:
+    """Who a sentence says spoke, lower-cased: the word before a speech verb ("Reyes",
+    "airline"), or the last of the names after it ("said Captain Ana Reyes"). `named`:
+    names only ("police said" and "officials said" may tell of one statement)."""
+    tokens = _TOKEN.findall(text)
+    found = set()
+    for i, token in enumerate(tokens):
+        if token.lower() not in _SPEECH:
+            continue
+        if i and tokens[i - 1].lower() not in STOPWORDS:
+            if not named or _is_name(tokens[i - 1]):
+                found.add(tokens[i - 1].lower())
+            continue
+        j = i + 1
+        while j < len(tokens) and _is_name(tokens[j]):
+            j += 1
+        if j > i + 1:
+            found.add(tokens[j - 1].lower())
+    return found
 
 
 def _names_contradicted(text: str, said: str) -> list[str]:

@@ -316,3 +316,21 @@ def readable_number(value: float | str | None) -> str:
         if abs(number) >= size and round(number / size, 2) * size == number:
             return f"{number / size:g} {word}"
     return f"{int(number):,}" if number == int(number) else f"{number:,}"
+
+
+def balanced_quotes(text: str) -> str:
+    """A sentence cut inside a quotation, shown with both its marks: '"Nobody expected
+    it.' reads '"Nobody expected it."', 'it," she said' reads '"it," she said'."""
+    opening, closing = text.find("\u201c"), text.find("\u201d")
+    if closing >= 0 and not 0 <= opening < closing:
+        text = "\u201c" + text
+    elif opening >= 0 and text.rfind("\u201d") < text.rfind("\u201c"):
+        text += "\u201d"
+    # a '"' after a digit is inches ("a 5" pipe"), no quotation mark
+    marks = [i for i, char in enumerate(text) if char == '"' and not text[i - 1:i].isdigit()]
+    if len(marks) % 2:
+        first = marks[0]
+        closes = first > 0 and text[first - 1] not in " ([" and \
+            (first + 1 == len(text) or text[first + 1] in " ,.;:!?")
+        text = '"' + text if closes else text + '"'
+    return text

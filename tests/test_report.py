@@ -492,3 +492,34 @@ def test_a_quote_without_a_cue_shows_no_empty_cue(bridge: dict[str, Any]) -> Non
         quote["cue"] = None
     page = render_html(uncued)
     assert "cue &ldquo;&rdquo;" not in page and "cue \u201c\u201d" not in page
+
+
+def test_a_fact_copies_back_says_its_articles_and_shows_its_quote_whole(
+        bridge: dict[str, Any]) -> None:
+    # Three articles, two of them copies: one independent source, yet three citations.
+    articles = [a["id"] for a in bridge["articles"]][:3]
+    evidence = [{"article": a, "start": 0, "end": 10} for a in articles]
+    fact = {"id": "f1", "text": "\u201cNobody expected the Kestrel ferry to stop.",
+            "agreement": "conflicting", "evidence": evidence, "sources": 1,
+            "outlets": ["Orlin Courier"]}
+    edited = {**bridge, "facts": [fact]}
+    text = render_markdown(edited)
+    assert "[conflicting, 1 source, 3 articles] \u201cNobody expected the Kestrel ferry to " \
+           "stop.\u201d" in text
+    page = render_html(edited)
+    assert "(1 independent source, 3 articles)" in page
+    assert "\u201cNobody expected the Kestrel ferry to stop.\u201d" in page
+    edited["facts"] = [{**fact, "sources": 3, "text": 'It was "a shock," she said.'}]
+    assert "[conflicting, 3 sources] It was \"a shock,\" she said." in render_markdown(edited)
+
+
+@pytest.mark.parametrize(("cut", "whole"), [
+    ("\u201cNobody expected it.", "\u201cNobody expected it.\u201d"),
+    ("it,\u201d Mara said.", "\u201cit,\u201d Mara said."),
+    ('"Nobody expected it.', '"Nobody expected it."'),
+    ('it," Mara said.', '"it," Mara said.'),
+    ('A 5" pipe burst.', 'A 5" pipe burst.')])
+def test_a_sentence_cut_inside_a_quotation_gets_both_marks(cut: str, whole: str) -> None:
+    from storyline.text import balanced_quotes
+
+    assert balanced_quotes(cut) == whole

@@ -653,3 +653,30 @@ def test_a_name_written_out_or_a_capitalised_opening_word_contradicts_nothing() 
     assert contradicted("Officer Ilse Varga said the crane was old.",
                         "Officer Tomas Roe said the crane was old.") == [
         "Officer Ilse Varga (Officer Tomas Roe)"]
+
+
+def test_another_time_from_the_report_day_or_another_speaker_contradicts() -> None:
+    text = "Dr Oriel Fanshaw said the Quillmoor ferry would resume in two weeks."
+    assert contradicted(text, "The ferry company said sailings would resume later this "
+                              "month.") == ["in 2 weeks (later this month)",
+                                            "fanshaw said (company)"]
+    assert contradicted(text, "Dr Oriel Fanshaw said sailings would resume next month.") == [
+        "in 2 weeks (next month)"]
+    assert contradicted(text, "The ferry company said the Quillmoor ferry would resume in "
+                              "2 weeks.") == ["fanshaw said (company)"]
+
+
+def test_the_same_time_or_speaker_otherwise_written_contradicts_nothing() -> None:
+    text = "Dr Oriel Fanshaw said the Quillmoor ferry would resume in two weeks."
+    assert contradicted(text, "The Quillmoor ferry will resume in a fortnight, said Dr "
+                              "Oriel Fanshaw.") == []
+    assert contradicted(text, "The ferry would resume in two weeks, she said.") == []
+    assert contradicted(text, "The ferry will resume soon, the ferry company said.") == [
+        "fanshaw said (company)"]
+    assert contradicted("The ferry will resume later this month.",
+                        "The ferry resumes this month, a spokesman said.") == []
+
+
+def test_two_unnamed_speakers_may_tell_of_one_statement() -> None:
+    assert contradicted("Coastguard officials said the Quillmoor ferry ran aground.",
+                        "Police said the Quillmoor ferry ran aground.") == []
