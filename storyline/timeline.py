@@ -44,7 +44,14 @@ from .models import (
     published_before,
 )
 from .provenance import independent_voices
-from .text import MONTH_ABBREVIATIONS, MONTH_NAMES, STOPWORDS, content_words, dateline_length
+from .text import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    STOPWORDS,
+    balanced_quotes,
+    content_words,
+    dateline_length,
+)
 
 MERGE_OVERLAP = 0.34
 MAX_DESCRIPTION_WORDS = 30
@@ -716,25 +723,8 @@ def describe(clause: str) -> str:
     cut = len(words) > MAX_DESCRIPTION_WORDS
     if cut:
         text = " ".join(words[:MAX_DESCRIPTION_WORDS])
-    text = _balanced_quotes(text) + (" \u2026" if cut else "")
+    text = balanced_quotes(text) + (" \u2026" if cut else "")
     return text[:1].upper() + text[1:]
-
-
-def _balanced_quotes(text: str) -> str:
-    """A quotation the clause cuts into keeps both its marks: '"We will pay," Brandt
-    said', not 'We will pay," Brandt said'."""
-    opening, closing = text.find("\u201c"), text.find("\u201d")
-    if closing >= 0 and not 0 <= opening < closing:
-        text = "\u201c" + text
-    elif opening >= 0 and text.rfind("\u201d") < text.rfind("\u201c"):
-        text += "\u201d"
-    marks = [i for i, char in enumerate(text) if char == '"' and not text[i - 1:i].isdigit()]
-    if len(marks) % 2:  # (a '"' after a digit is inches: "a 5" pipe")
-        first = marks[0]
-        closes = first > 0 and text[first - 1] not in " ([" and \
-            (first + 1 == len(text) or text[first + 1] in " ,.;:!?")
-        text = '"' + text if closes else text + '"'
-    return text
 
 
 def _sort_key(value: str | None) -> str:
