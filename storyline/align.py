@@ -64,6 +64,7 @@ from .text import (
     plural,
     readable_number,
     tally_text,
+    tells_repetition,
     words,
 )
 from .wording import antonym_table
@@ -175,6 +176,7 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         if unit.index not in off_story:
             members[groups.find(unit.index)].append(unit.index)
     outlets = {a.id: a.outlet for a in articles}
+    repeated = {a.id for a in articles if tells_repetition(a.text)}
     facts: list[Fact] = []
     positions: list[tuple[int, ...]] = []
     divergences: list[Divergence] = []
@@ -187,7 +189,7 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         if conflict is None:
             conflict, kind = _opposite_conflict(group, outlets, published), "opposite"
         if conflict is None:
-            conflict, kind = _date_conflict(group, outlets, published), "date"
+            conflict, kind = _date_conflict(group, outlets, published, repeated), "date"
         fact = _make_fact(f"f{len(facts) + 1}", group, published, outlets,
                           conflicting=conflict is not None, containing=containing.get(root, ()))
         facts.append(fact)
@@ -1018,7 +1020,7 @@ def _days_at(text: str) -> list[tuple[_Day, int]]:
 
 
 def _date_conflict(group: Sequence[_Unit], outlets: dict[str, str],
-                   published: dict[str, float]
+                   published: dict[str, float], repeated: Collection[str] = ()
                    ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
     """Two outlets' sentences of one group that put it on other days ("The lease will end
     on 31 January" and "... on 28 February"; "on Friday" and "on Thursday"): the timeline
@@ -1028,6 +1030,8 @@ def _date_conflict(group: Sequence[_Unit], outlets: dict[str, str],
     tells of both (a change, a second event)."""
     ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
                                            u.sentence.article_id, u.position))
+    if any(u.sentence.article_id in repeated for u in ordered):
+        return None  # "Schools closed on Tuesday" for a second day: one more day of it
     named = {u.index: days_named(u.sentence.text) for u in ordered}
     for kind in ("calendar", "weekday"):
         single = [(u, days[0]) for u in ordered

@@ -261,8 +261,18 @@ def _on_a_route(span: Span) -> bool:
     if len(span) != 1 or span.start < 2 or span[0].lower_ in BODY_WORDS:
         return False
     joint, other = doc[span.start - 1], doc[span.start - 2]
-    return joint.lower_ in {"and", "to"} and other.ent_type_ in SPACY_PLACE_LABELS and (
+    paired = joint.lower_ in {"and", "to"} and other.ent_type_ in SPACY_PLACE_LABELS and (
         joint.lower_ == "to" or span.start >= 3 and doc[span.start - 3].lower_ == "between")
+    # Only where the sentence tells of a way between them: "talks between Calydon and
+    # Northwind" pair a country with a company.
+    return paired and any(t.lemma_.lower() in ROUTE_WORDS for t in span.sent)
+
+
+# Words of a way, or of going, between two places.
+ROUTE_WORDS = {"route", "road", "service", "ferry", "flight", "line", "train", "bus",
+               "crossing", "link", "rail", "railway", "motorway", "highway", "journey",
+               "connection", "trip", "border", "tunnel", "bridge", "path", "trail",
+               "fly", "sail", "travel", "drive", "commute"}
 
 
 def _weather_word(span: Span) -> bool:

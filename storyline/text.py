@@ -334,3 +334,15 @@ def balanced_quotes(text: str) -> str:
             (first + 1 == len(text) or text[first + 1] in " ,.;:!?")
         text = '"' + text if closes else text + '"'
     return text
+
+
+# Something done again, day after day: "for a second day", "schools closed again".
+_REPETITION = re.compile(r"\b(?:second|third|fourth|fifth|another|consecutive|straight)"
+                         r"\s+(?:day|night|week)\b|\bagain\b|\bday after day\b",
+                         re.IGNORECASE)
+
+
+def tells_repetition(text: str) -> bool:
+    """An article telling of something done again: its short clauses ("Schools closed on
+    Tuesday") may be one more day of it, not another outlet's date for the same day."""
+    return _REPETITION.search(text) is not None

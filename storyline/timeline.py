@@ -24,7 +24,7 @@ import dataclasses
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -51,6 +51,7 @@ from .text import (
     balanced_quotes,
     content_words,
     dateline_length,
+    tells_repetition,
 )
 
 MERGE_OVERLAP = 0.34
@@ -145,7 +146,8 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     for mention in dates:
         if mention.value is not None and mention.precision in TIMELINE_PRECISIONS:
             in_sentence[(mention.article_id, mention.sentence.start)].append(mention.value)
-    groups = _same_event_other_date(drafts, sources, in_sentence)
+    repeated = {a.id for a in articles if tells_repetition(a.text)}
+    groups = _same_event_other_date(drafts, sources, in_sentence, repeated)
     voices = independent_voices(articles, sources)
     # A copy tells what its original said when the original was published: an aggregator
     # repeating an outlet's first report a week later does not make it the outlet's latest.
@@ -498,10 +500,13 @@ AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|on sc
 # -- one event, several dates -------------------------------------------------------
 
 def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
-                           in_sentence: dict[tuple[str, int], list[str]]
+                           in_sentence: dict[tuple[str, int], list[str]],
+                           repeated: Collection[str] = ()
                            ) -> list[list[_Draft]]:
     """Drafts grouped so that each group is one event; a group of several drafts is one
-    event that independent outlets date differently (dates that cannot both be true)."""
+    event that independent outlets date differently (dates that cannot both be true).
+    `repeated`: articles telling of something done again, whose clauses are only joined
+    on the full rules (three shared stems or more)."""
     events = UnionFind(len(drafts))
     by_stem: dict[str, list[int]] = defaultdict(list)
     for index, draft in enumerate(drafts):
@@ -528,6 +533,9 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
             for b in members[position + 1:]:
                 shared[(a, b)] = max(shared[(a, b)], CONFLICT_MIN_SHARED_SAME)
     for (a, b), count in sorted(shared.items()):
+        if count < CONFLICT_MIN_SHARED_ALL and any(
+                m.article_id in repeated for m in (*drafts[a].mentions, *drafts[b].mentions)):
+            continue  # "Schools closed on Tuesday" after "for a second day"
         if count >= CONFLICT_MIN_SHARED_SAME and _conflict(drafts[a], drafts[b], sources,
                                                       in_sentence):
             events.union(b, a)

@@ -880,3 +880,15 @@ def test_steps_of_a_story_told_alike_on_other_days_are_no_date_conflict(
     found = _date_conflict([units[0], units[2]], outlets, {})
     assert found is not None and found[0] == "date: Wednesday vs Thursday"
     assert days_named("The story was posted in Harbour News on Friday, 6 November.") == []
+
+
+def test_one_more_day_of_something_done_again_is_no_date_dispute(analyse: Any) -> None:
+    # Fictional: the second outlet tells of a second day, not another day for the first.
+    alignment = _align(analyse, {
+        "a": "A storm brought down power lines across Castlebrook. Schools closed on Monday.",
+        "b": "Castlebrook stayed without power for a second day. Schools closed on Tuesday."})
+    assert not any(d.kind == "date" for d in alignment.divergences)
+    again = _align(analyse, {
+        "a": "The Castlebrook lease will end on 31 January.",
+        "b": "The Castlebrook lease will end on 28 February."})
+    assert [d.kind for d in again.divergences] == ["date"]  # told once each: a dispute

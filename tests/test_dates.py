@@ -880,3 +880,20 @@ def test_a_verbless_forecast_lies_ahead(analyse: Any) -> None:
                        "roads overnight.", published="2026-11-13T08:00:00Z")
     assert [(d.value, d.status) for d in analysis.dates] == [
         ("2026-11-15", "planned"), ("2026-11-13", "planned")]
+
+
+def test_a_second_day_of_closures_keeps_both_days_on_the_timeline() -> None:
+    # Fictional, two outlets: "for a second day" makes Tuesday one more day, not a dispute.
+    from storyline.pipeline import analyze_articles
+    from storyline.timeline import build_timeline
+    from tests.conftest import article
+
+    articles = [article("A storm brought down power lines across Castlebrook. Schools "
+                        "closed on Monday.", id="a", outlet="Harbour Herald",
+                        published="2026-11-03T09:00:00Z"),
+                article("Castlebrook stayed without power for a second day. Schools closed "
+                        "on Tuesday.", id="b", outlet="Coast Post",
+                        published="2026-11-04T09:00:00Z")]
+    dates = [d for a in analyze_articles(articles) for d in a.dates]
+    events = build_timeline(articles, dates, {"a": "a", "b": "b"})
+    assert sorted(e.date for e in events) == ["2026-11-02", "2026-11-03"]

@@ -1879,3 +1879,12 @@ def test_an_honorific_alias_is_written_as_the_text_writes_it() -> None:
                         name="Ottilie Quell", honorific="Dr.", role="director"))
     assert "Dr. Quell" not in cluster.aliases
     assert "Dr Quell" in cluster.aliases
+
+
+def test_a_company_after_between_a_country_and_is_still_a_company(analyse: Any) -> None:
+    # Fictional: talks, no route: Northwind stays a body, and its words its own.
+    index = _entities(analyse, "Talks between Calydon and Northwind over the harbour lease "
+                               "broke down on Friday. Northwind said it would not raise its "
+                               "offer.",
+                      "Negotiations between Britain and Northwind collapsed on Friday.")
+    assert _labelled(index).get("Northwind") == "ORG"

@@ -680,3 +680,15 @@ def test_the_same_time_or_speaker_otherwise_written_contradicts_nothing() -> Non
 def test_two_unnamed_speakers_may_tell_of_one_statement() -> None:
     assert contradicted("Coastguard officials said the Quillmoor ferry ran aground.",
                         "Police said the Quillmoor ferry ran aground.") == []
+
+
+def test_people_described_at_a_sentence_start_are_no_named_speaker() -> None:
+    # Fictional: "Residents" is capitalised as every first word is; the official's words
+    # may be the same statement, and "the coming week" is next week.
+    assert contradicted("Residents said the Quillmoor pier had been closed since the "
+                        "storms.", "The Quillmoor pier had been closed since the storms, "
+                        "officials said.") == []
+    assert contradicted("Rescuers said the Quillmoor ferry ran aground.",
+                        "The Quillmoor ferry ran aground, the coastguard said.") == []
+    assert contradicted("The Quillmoor ferry will resume next week.",
+                        "The Quillmoor ferry will resume in the coming week.") == []
