@@ -441,6 +441,13 @@ FIGURE_RARE = 0.4
 FIGURE_MAX_SENTENCES = 200  # a unit more sentences give ("people") tells nothing of one event
 TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "midnight", "noon",
                           "today", "yesterday", "tonight", "overnight", "dawn"})
+_NOT_EVENT_WORDS = WEEKDAYS | MONTH_NAMES | TIMES_OF_DAY
+
+
+def _in_order(group: Sequence[_Unit], published: dict[str, float]) -> list[_Unit]:
+    """A group's sentences in publication order, then by article and place."""
+    return sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
+                                        u.sentence.article_id, u.position))
 
 
 def _figure_pairs(units: Sequence[_Unit], weights: dict[str, float],
@@ -454,6 +461,13 @@ def _figure_pairs(units: Sequence[_Unit], weights: dict[str, float],
             by_label[label].append(unit.index)
     threshold = fact_threshold()
     found: dict[tuple[int, int], float] = {}
+    events: dict[int, set[str]] = {}  # each sentence's event words, read once
+
+    def event_words(index: int) -> set[str]:
+        if index not in events:
+            events[index] = _event_words(units[index])
+        return events[index]
+
     for label, members in by_label.items():
         if len(members) > FIGURE_MAX_SENTENCES:
             continue
@@ -463,20 +477,21 @@ def _figure_pairs(units: Sequence[_Unit], weights: dict[str, float],
                 if pair in found or pair in linked or \
                         units[a].sentence.article_id == units[b].sentence.article_id:
                     continue
-                if _tells_same_event(units[a], units[b], label, weights):
+                if not _other_people(units[a], units[b]) and _tells_same_event(
+                        event_words(a), event_words(b), label, weights):
                     found[pair] = threshold
     return [(a, b, score) for (a, b), score in found.items()]
 
 
-def _tells_same_event(a: _Unit, b: _Unit, label: str, weights: dict[str, float]) -> bool:
+def _tells_same_event(a: set[str], b: set[str], label: str, weights: dict[str, float]
+                      ) -> bool:
     """Most of the shorter sentence's event words are the other's: what happened, to what
     and where, leaving aside figures, days and who said it ("Marta Kovalenko of the agency
     said the crews had cleared 9,000 tonnes of snow" and "crews moved about 9,000 tonnes of
-    snow and fitted new nets, Kovalenko said")."""
-    if _other_people(a, b):
-        return False
+    snow and fitted new nets, Kovalenko said"). `a` and `b`: the two sentences'
+    `_event_words`."""
     unit_words = set(label.split(QUALIFIER))
-    first, second = _event_words(a) - unit_words, _event_words(b) - unit_words
+    first, second = a - unit_words, b - unit_words
     shared = first & second
     rare = [word for word in shared if weights.get(word, 1.0) >= FIGURE_RARE]
     return len(rare) >= FIGURE_MIN_SHARED and \
@@ -492,8 +507,8 @@ def _event_words(unit: _Unit) -> set[str]:
         for head, _, child in [link.partition(">")]
         if head in SPEAKER_VERBS and unit.view.tags.get(child) in {"NOUN", "PROPN"}}
     return {lemma for lemma in unit.lemmas
-            if not any(ch.isdigit() for ch in lemma) and lemma not in speakers and
-            lemma not in SPEAKER_VERBS and lemma not in WEEKDAYS | MONTH_NAMES | TIMES_OF_DAY}
+            if not _has_digit(lemma) and lemma not in speakers and
+            lemma not in SPEAKER_VERBS and lemma not in _NOT_EVENT_WORDS}
 
 
 def _clause_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str, float]
@@ -608,8 +623,7 @@ def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float]
                containing: Sequence[_Unit] = ()) -> Fact:
     """`containing`: longer sentences of other articles one of whose clauses states the
     fact; they back it (evidence, sources) but stay facts of their own."""
-    ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
-                                           u.sentence.article_id, u.position))
+    ordered = _in_order(group, published)
     # One outlet is one source: a newsroom's two reports of its own count once.
     roots = {_voice(u.source, outlets) for u in [*group, *containing]}
     # The representative comes from an original, so copies never speak for the group.
@@ -916,8 +930,7 @@ def _opposite_conflict(group: Sequence[_Unit], outlets: dict[str, str],
                        ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
     """Two outlets' sentences of one group that say opposite things of it ("the crane
     had passed an inspection" and "had failed an inspection"): each outlet's version."""
-    ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
-                                           u.sentence.article_id, u.position))
+    ordered = _in_order(group, published)
     for x in ordered:
         for y in ordered:
             if x.index == y.index or not _two_outlets(x.sentence.article_id,
@@ -952,6 +965,7 @@ CALENDAR_DATE = re.compile(
     _YEAR.format("year") + r"|" + _MONTH.format("month2") + r"\s+" + _DAY.format("day2") +
     _YEAR.format("year2") + r")\b")
 WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(d.title() for d in WEEKDAYS)) + r")\b")
+_TRAILING_WEEKDAY = re.compile(WEEKDAY.pattern + r",?\s*$")  # "said on Tuesday, "
 
 
 @dataclass(frozen=True, slots=True)
@@ -991,7 +1005,7 @@ def days_named(text: str) -> list[_Day]:
 def _without_weekday(before: str) -> str:
     """The words before a date without the weekday naming it: "said on" of "said on
     Friday, 6 November"."""
-    return re.sub(WEEKDAY.pattern + r",?\s*$", "", before)
+    return _TRAILING_WEEKDAY.sub("", before)
 
 
 def _in_running_text(before: str) -> bool:
@@ -1028,8 +1042,7 @@ def _date_conflict(group: Sequence[_Unit], outlets: dict[str, str],
     no figure `_number_conflict` compares. Only sentences naming one day of a kind count
     ("from 1 March to 31 March" gives a span), and a sentence naming the other's day too
     tells of both (a change, a second event)."""
-    ordered = sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
-                                           u.sentence.article_id, u.position))
+    ordered = _in_order(group, published)
     if any(u.sentence.article_id in repeated for u in ordered):
         return None  # "Schools closed on Tuesday" for a second day: one more day of it
     named = {u.index: days_named(u.sentence.text) for u in ordered}

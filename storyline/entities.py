@@ -150,8 +150,7 @@ class EntityIndex:
         article names after the description; never just any body for a generic word."""
         later = [e for e in self._local.get(article_id, [])
                  if e.label == "ORG" and self._first.get((e.id, article_id), -1) > start]
-        words = {head} | BODY_SYNONYMS.get(head, set())
-        named = [e for e in later if _called(e.name, words)]
+        named = _bodies_called(head, later, in_article=False)
         if named or head not in COMPANY_NOUNS:
             return named
         return [e for e in later if is_company(e.name)]
@@ -517,7 +516,8 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
         if len(merged) > 1:
             merged = by_gender(merged, mention_gender(mention))
         text = texts.get(mention.article_id)
-        spoke = _just_spoke(mention, candidates, owner, text) if text is not None else []
+        spoke = _just_spoke(mention, candidates, owner, text) \
+            if text is not None and len(merged) > 1 else []
         if len(merged) > 1 and len(spoke) == 1 and spoke[0] in merged:
             merged = spoke
         # "Miss Jenkin": not him; a pronoun after the surname says no more than that

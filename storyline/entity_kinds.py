@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from .credits import CREDIT_PATTERNS, OUTLET_WORDS, same_outlet
 from .descriptions import is_person_noun
 from .models import Article, Entity, Mention
-from .name_repairs import ORG_NAME_WORDS
+from .name_repairs import ORG_NAME_WORDS, PLACE_LABELS
 from .names import HONORIFICS, person_key, surname
 from .nlp import text_of
 from .people import Cluster
@@ -86,9 +86,8 @@ EMPLOYER_IN_ROLE = re.compile(r"((?:[A-Z][a-z]+ )+[A-Z][a-z]+) (?=[a-z])")
 # Last words of a company's name that news shortens to its first word ("Northwind").
 COMPANY_NAME_ENDINGS = (COMPANY_ENDINGS | BODY_NAME_WORDS | ORG_NAME_WORDS) - {
     w.lower() for w in OUTLET_WORDS} - {
-    "council", "trust", "museum", "club", "city", "united", "rovers", "times", "herald", "post",
-    "news", "press", "wire", "daily", "weekly", "journal", "tribune", "gazette", "observer",
-    "ledger", "courier", "brief", "media"}
+    "council", "trust", "museum", "club", "city", "united", "rovers", "weekly", "ledger",
+    "brief"}
 # Words of a public body's name: never a company's.
 PUBLIC_WORDS = {"council", "county", "borough", "national", "royal", "state", "federal",
                 "ministry", "department", "authority", "government"}
@@ -115,7 +114,8 @@ RESIDENT_NOUNS = {"resident", "pupil", "parent", "villager", "family", "househol
                   "child", "student", "voter", "homeowner", "farmer", "commuter",
                   "shopkeeper", "business", "school", "home", "people", "townspeople"}
 SETTLEMENT_WORDS = {"village", "town", "parish", "hamlet", "city"}
-SETTLEMENT_BEFORE = re.compile(r"\b(village|town|parish|hamlet|city) of $", re.IGNORECASE)
+SETTLEMENT_BEFORE = re.compile(rf"\b({'|'.join(sorted(SETTLEMENT_WORDS))}) of $",
+                               re.IGNORECASE)
 # Nouns for people, groups, buildings and events that are somewhere: "in" or "near" on
 # them makes the name after a place ("Parents in Stoke Abbas", "a school near Stoke
 # Abbas"). "in" on anything else is no place cue: "a vote of no confidence in Tom Roe",
@@ -131,7 +131,7 @@ PLACED_NOUNS = RESIDENT_NOUNS | SETTLEMENT_WORDS | {
 # People nouns whose "in" is not where they are: "investors in Carrick Wynn".
 NOT_PLACED_PEOPLE = {"investor", "shareholder", "stakeholder", "partner", "believer",
                      "expert", "specialist", "lecturer", "professor", "degree"}
-SPACY_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SPACY_PLACE_LABELS = PLACE_LABELS
 # The cue of a name found at an end of a route ("between Dunmere and Castlebay").
 ROUTE_CUE = "route end"
 AGE_RE = re.compile(r",\s*(\d{1,3}),")

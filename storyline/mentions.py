@@ -65,6 +65,7 @@ from .headlines import (
 from .models import Mention
 from .name_repairs import (
     CUE_LABELS,
+    NAME_WORD_LABELS,
     OFFICE_TITLES,
     ORG_NAME_WORDS,
     PLACE_LABELS,
@@ -247,9 +248,6 @@ def _joins_a_double_name(token: Token) -> bool:
             t.is_title and t.is_alpha and len(t) > 1 for t in (doc[token.i - 1],
                                                                doc[token.i + 1]))
 
-
-# Labels under which a word may still be a person's given name or surname ("Kathina" GPE).
-NAME_WORD_LABELS = {"", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}
 
 
 def _named_before(doc: Doc, candidates: list[Mention], found: list[Mention]

@@ -44,6 +44,8 @@ ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "l
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels under which a proper noun may still be a person, given a cue.
 CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS
+# Labels under which a word may still be a person's given name or surname ("Kathina" GPE).
+NAME_WORD_LABELS = CUE_LABELS - {"PERSON"}
 # Abbreviated titles, without their dots: those the tokenizer keeps whole, and more.
 TITLE_ABBREVIATIONS = SPELLED_TITLES.keys() | {"st"} | {
     title.rstrip(".").lower() for title in POLICE_TITLES}
@@ -204,7 +206,7 @@ def is_given_word(token: Token) -> bool:
     noun ("Coach", "Mr"), no people's or organisation's name."""
     key = token.lower_.rstrip(".")
     return token.is_alpha and token.is_title and token.pos_ == "PROPN" and \
-        token.ent_type_ in CUE_LABELS - {"PERSON"} and key not in ROLE_NOUNS and \
+        token.ent_type_ in NAME_WORD_LABELS and key not in ROLE_NOUNS and \
         key not in PERSON_TITLES and key not in HONORIFICS and \
         key not in TITLE_ABBREVIATIONS and key not in OFFICE_TITLES and \
         key not in COMMON_ROLE_WORDS and key not in TITLE_MODIFIERS and \

@@ -44,6 +44,7 @@ from .models import Article, Divergence, Fact, Span, SummarySentence
 from .provenance import independent_voices
 from .text import (
     MONTH_NAMES,
+    NUMBER_WORDS,
     STOPWORDS,
     WEEKDAYS,
     content_words,
@@ -231,9 +232,8 @@ def contradicted(text: str, said: str) -> list[str]:
 
 # Times counted from the day of the report ("in two weeks", "later this month", "next
 # year", "tomorrow"), as two outlets would write one: the number in words or figures.
-_COUNTS = {"a": "1", "an": "1", "one": "1", "two": "2", "three": "3", "four": "4",
-           "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10",
-           "eleven": "11", "twelve": "12"}
+_COUNTS = {"a": "1", "an": "1"} | {word: str(n) for word, n in NUMBER_WORDS.items()
+                                    if 1 <= n <= 12 and word != "dozen"}
 _RELATIVE_TIME = re.compile(
     r"\b(?:(?:later|earlier|early|late|the end of)\s+)?(?:this|next|last|the coming)\s+"
     r"(?:week|weekend|fortnight|month|year|spring|summer|autumn|winter)\b"
