@@ -28,13 +28,17 @@ OUTLET_WORDS = ("Press", "News", "Newswire", "Wire", "Agency", "Service", "Times
 # "ENDS" or "MORE" of a press release).
 _NAMED_OUTLET = (r"(?:(?:[A-Z][\w&.'-]*[ \t]+){0,3}(?:" + "|".join(OUTLET_WORDS) + r")"
                  r"|(?!(?:END|ENDS|MORE)\b)[A-Z]{3,6})")
-CREDIT_PATTERNS = [
+# "... originally appeared in / published by X": a name after them must say it is an outlet
+PUBLISHED_CREDITS = [
     re.compile(r"(?:this|the) (?:article|story|report) (?:was )?(?:originally |first )?"
                r"(?:appeared|published|ran) (?:in|on|by) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)"
                r"(?=[.,;\n]|$)", re.IGNORECASE),
     re.compile(r"(?:originally published|reprinted(?: with permission)?|republished) "
                r"(?:in|by|from|on) (?:the )?(?P<outlet>[A-Z][\w&.' -]{1,40}?)(?=[.,;\n]|$)",
                re.IGNORECASE),
+]
+CREDIT_PATTERNS = [
+    *PUBLISHED_CREDITS,
     # a line of its own: "From Reuters", "Source: the Calder Courier." (the name fills the
     # line, so "From Monday the ferry runs ..." and "Via Roma was closed." are no credits)
     re.compile(r"^(?:From|Source:|Via) (?:the )?(?P<outlet>[A-Z][\w&.'-]*(?: (?:&|of|"
@@ -85,12 +89,11 @@ def is_credit_line(text: str) -> bool:
     for number, pattern in enumerate(CREDIT_PATTERNS):
         match = pattern.search(stripped)
         if match and len(stripped) - (match.end() - match.start()) <= CREDIT_LINE_SLACK and \
-                _names_an_outlet(match.group("outlet"), strict=number < PUBLISHED_PATTERNS):
+                _names_an_outlet(match.group("outlet"), strict=number < len(PUBLISHED_CREDITS)):
             return True
     return False
 
 
-PUBLISHED_PATTERNS = 2  # the first patterns: "... originally appeared in / published by X"
 
 
 def _names_an_outlet(name: str, *, strict: bool) -> bool:

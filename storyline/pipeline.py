@@ -733,12 +733,19 @@ def _title_of_ordered(ordered: Sequence[Article]) -> str:
     titled = [a for a in ordered if a.title]
     if not titled:
         return ordered[0].text[:80] if ordered else ""
-    titled = [a for a in titled if not _credits_another_outlet(a)] or titled
     # A reprint's headline is its wire's: each headline counts once, or copies would
-    # name the story. Pairwise, so bounded: a big story is named from its first ones.
+    # name the story. Pairwise, so bounded: a big story is named from its first ones
+    # (a credit is looked for only in a headline not yet seen, up to TITLE_SAMPLE).
     distinct: dict[str, Article] = {}
     for article in titled:
-        distinct.setdefault(" ".join(article.title.lower().split()), article)
+        key = " ".join(article.title.lower().split())
+        if key not in distinct and not _credits_another_outlet(article):
+            distinct[key] = article
+            if len(distinct) == TITLE_SAMPLE:
+                break
+    if not distinct:  # no original has a headline: the copies' headlines
+        for article in titled:
+            distinct.setdefault(" ".join(article.title.lower().split()), article)
     titled = list(distinct.values())[:TITLE_SAMPLE]
     words = [set(content_words(a.title)) for a in titled]
 

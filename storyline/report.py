@@ -142,10 +142,10 @@ def render_index_html(index: dict[str, Any], *, link_prefix: str = "",
     template = _environment().get_template("index.html")
     titles = {story["id"]: story["title"] or story["id"] for story in index["stories"]}
     shown = page.stories if page is not None else newest_first(index["stories"])
-    # The "Related" column only when a story shown has a related one: an empty column on
-    # every row reads as something missing.
-    related = any(s.get("topic") not in (None, s["id"]) and s.get("topic") in titles
-                  for s in shown)
+    # The stories shown that have a related one; the "Related" column only when there are
+    # some: an empty column on every row reads as something missing.
+    related = {s["id"] for s in shown
+               if s.get("topic") and s["topic"] != s["id"] and s["topic"] in titles}
     return template.render(stories=shown, total=len(index["stories"]), page=page,
                            link_prefix=link_prefix, link_suffix=link_suffix, titles=titles,
                            related=related)
