@@ -33,6 +33,7 @@ CANCEL_LEMMAS = {"cancel", "postpone", "delay", "scrap", "suspend", "abandon", "
 MOVE_LEMMAS = {"postpone", "delay", "defer", "reschedule", "move", "push", "put", "bring",
                "shift", "bump", "slip"}
 MOVE_TO_WORDS = {"to", "until", "till", "into"}
+MOVE_OR_CANCEL_LEMMAS = MOVE_LEMMAS | CANCEL_LEMMAS
 # "from X to Y" is a move only after a verb that moves a date; these three move one only
 # with their particle ("pushed back from May 9 to June 2", "brought forward", "put off"):
 # "put on hold from June 3 to June 10" is a range. "push" also moves what it pushes ("pushed
@@ -48,6 +49,7 @@ QUANTITY_NOUNS = {"sale", "price", "share", "cost", "rate", "figure", "number", 
                   "ratings", "traffic"}
 SETTING_LEMMAS = {"set", "schedule", "reschedule", "slate", "fix"}
 PLAN_LEMMAS = {"plan", "schedule", "expect", "set", "due", "intend", "aim", "prepare", "will"}
+PLAN_OR_SETTING_LEMMAS = PLAN_LEMMAS | SETTING_LEMMAS
 PROPOSE_LEMMAS = {"propose", "hope", "consider", "suggest", "could", "might", "may",
                   "want", "seek", "urge", "recommend", "would"}
 FUTURE_MARKERS = {"will", "'ll", "shall", "would", "'d", "going", "wo"}
@@ -476,7 +478,7 @@ def is_future(ent: Span) -> bool | None:
                 aux_words & {"has", "have", "had"}:
             # "has scheduled a news conference Thursday": ahead; "had planned": either way
             return None if "had" in aux_words else True
-        if verb.lemma_ in PLAN_LEMMAS | SETTING_LEMMAS and verb.tag_ == "VBN" and \
+        if verb.lemma_ in PLAN_OR_SETTING_LEMMAS and verb.tag_ == "VBN" and \
                 aux_words & {"was", "were"} and verb.dep_ == "ROOT" and \
                 ent.start > 0 and ent.doc[ent.start - 1].lower_ == "for":
             # "the fair was planned for June 6": a plan told in the past, its day on either
@@ -667,7 +669,7 @@ def event_action(ent: Span) -> str:
         if planned is not None:
             return planned.lemma_.lower()
     deps: tuple[str, ...]
-    if lemma in MOVE_LEMMAS | CANCEL_LEMMAS:
+    if lemma in MOVE_OR_CANCEL_LEMMAS:
         deps = ("dobj", "nsubjpass", "nsubj")  # "pushed the opening", "the opening slipped"
     elif lemma in LIGHT_LEMMAS | PLAN_LEMMAS:
         deps = ("nsubjpass", "nsubj")  # "the vote will be held", "a ride is planned"
@@ -699,10 +701,10 @@ def _plan_called_off(verb: Token) -> bool:
     """ "The vote, scheduled for May 20, was cancelled", "the opening planned for April 12
     has been postponed": the date of a plan its main clause calls off or moves."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or \
-            verb.lemma_ not in PLAN_LEMMAS | SETTING_LEMMAS:
+            verb.lemma_ not in PLAN_OR_SETTING_LEMMAS:
         return False
     main = _governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
-    return main is not None and main.lemma_ in CANCEL_LEMMAS | MOVE_LEMMAS
+    return main is not None and main.lemma_ in MOVE_OR_CANCEL_LEMMAS
 
 
 def _plan_undone_after_but(ent: Span) -> bool:
@@ -723,7 +725,7 @@ def _plan_undone_after_but(ent: Span) -> bool:
     token = ent.root
     while token.head != token:  # from the date up to the main clause's verb
         token = token.head
-        if token.lemma_.lower() in PLAN_LEMMAS | SETTING_LEMMAS:
+        if token.lemma_.lower() in PLAN_OR_SETTING_LEMMAS:
             told_as_plan = True
         if token.dep_ == "conj":
             return False  # the date is in the "but" clause itself
@@ -739,7 +741,7 @@ def _undoes(verb: Token, plan: set[str]) -> bool:
         if undone and not any(c.pos_ == "PRON" or c.lemma_.lower() in plan for c in undone):
             continue
         lemma = token.lemma_.lower()
-        if token.pos_ not in {"VERB", "AUX"} or lemma not in MOVE_LEMMAS | CANCEL_LEMMAS or \
+        if token.pos_ not in {"VERB", "AUX"} or lemma not in MOVE_OR_CANCEL_LEMMAS or \
                 _moves_to_a_place(token) or \
                 lemma not in CANCEL_LEMMAS and not _moves_a_date(token, "to"):
             continue
@@ -752,7 +754,7 @@ def moves_or_calls_off(sent: Span) -> bool:
     """A verb of the sentence moves a date or calls something off ("was pushed back", "has
     been cancelled"); not a noun ("the third delay") nor a move to a place."""
     return any(t.pos_ in {"VERB", "AUX", "ADJ"} and
-               t.lemma_.lower() in MOVE_LEMMAS | CANCEL_LEMMAS and not _moves_to_a_place(t)
+               t.lemma_.lower() in MOVE_OR_CANCEL_LEMMAS and not _moves_to_a_place(t)
                and not _requested(t) for t in sent)
 
 
@@ -776,7 +778,10 @@ def _since(ent: Span) -> bool:
 def would_have(ent: Span) -> bool:
     """The clause of the date says what would have been done then ("would have been run
     on Sunday")."""
-    verb = _governing_verb(ent)
+    return _would_have(_governing_verb(ent))
+
+
+def _would_have(verb: Token | None) -> bool:
     aux_words = _aux_words(verb) if verb is not None else set()
     return "have" in aux_words and bool(aux_words & {"would", "'d"})
 
@@ -806,7 +811,7 @@ def clause_status(ent: Span, *, future: bool | None) -> str:
         return "planned" if future else "happened"
     if _plan_called_off(verb):
         return "cancelled"
-    if would_have(ent) or _plan_undone_after_but(ent):
+    if _would_have(verb) or _plan_undone_after_but(ent):
         return "cancelled"  # "the marathon would have been run on Sunday": it was not
     if _is_new_date_of_a_move(ent, verb):
         # "asked for the closures to be delayed until the summer": a date only asked for

@@ -220,15 +220,15 @@ class _Finder:
         value, precision, derived = self._value_and_origin(span)
         if value is None or (points_only and precision == "ref"):
             return False
-        ahead = self._time_from_now(span) if precision == "duration" else None
-        if ahead is not None:
-            # "will reopen in two weeks": the day two weeks on; TimeML keeps the duration
-            self._emit(span, *ahead, timex=value)
-            return True
         if precision == "duration" and self._from_a_dated_saying(span):
             # "said in January the pool would reopen in two weeks": two weeks from a day
             # the sentence does not give; the reopening stays an event, undated
             self._emit(span, None, precision, timex=value)
+            return True
+        ahead = self._time_from_now(span) if precision == "duration" else None
+        if ahead is not None:
+            # "will reopen in two weeks": the day two weeks on; TimeML keeps the duration
+            self._emit(span, *ahead, timex=value)
             return True
         self._emit(span, value, precision, derived=derived)
         return True
@@ -237,7 +237,7 @@ class _Finder:
         """The date "in two weeks" points at, in a clause that looks ahead: counted from
         the report's day, also in reported speech ("said the airline would hold it in two
         weeks"), unless the sentence dates the saying (`_from_a_dated_saying`)."""
-        if self.base is None or not self._ahead_in(span) or self._from_a_dated_saying(span):
+        if self.base is None or not self._ahead_in(span):
             return None
         value, precision = normalize_date(f"{clean_expression(span.text)} from now", self.base)
         if value is None or precision not in TIMELINE_PRECISIONS:

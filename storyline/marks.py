@@ -86,7 +86,10 @@ def _reopened_on_next_line(text: str, i: int, closer: str) -> str | None:
     """The opening mark that starts the line after the single line break at i, when the quote
     open before it ends a sentence there and goes on in that line: text with one line a
     paragraph. (A line that breaks inside a sentence is a wrapped line, read on as before.)"""
-    if text[:i].rstrip(" ")[-1:] not in {".", "?", "!", ":", ";", "\u2026"}:
+    end = i  # the last character before the break but spaces, not copying the text
+    while end and text[end - 1] == " ":
+        end -= 1
+    if text[end - 1:end] not in {".", "?", "!", ":", ";", "\u2026"}:
         return None
     reopened = _opening_mark(text, i + 1)
     return reopened[0] if reopened and reopened[1] == closer else None

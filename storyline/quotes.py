@@ -109,10 +109,11 @@ REOPENED = re.compile(r"\s*\n\s*[\"\u201c\u2018']")
 def _with_parts(text: str, quote: Quote) -> Quote:
     """The quote with its `parts`; a quotation running over paragraphs is one part a
     paragraph, its words joined without the break and the mark that reopens it."""
-    if quote.kind == "direct" and text[quote.start:quote.end] == quote.text and \
-            REOPENED.search(quote.text):
+    breaks = list(REOPENED.finditer(quote.text)) if quote.kind == "direct" and \
+        text[quote.start:quote.end] == quote.text else []
+    if breaks:
         parts, at = [], quote.start
-        for found in REOPENED.finditer(quote.text):
+        for found in breaks:
             parts.append((at, quote.start + found.start()))
             at = quote.start + found.end()
         parts.append((at, quote.end))

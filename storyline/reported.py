@@ -464,7 +464,6 @@ def _reported_within(cue: Token) -> bool:
     return any(a.pos_ == "VERB" and a.lemma_.lower() in INDIRECT_VERBS for a in cue.ancestors)
 
 
-
 def _has_subject(cue: Token) -> bool:
     """A cue with a subject of its own, or joined by "and" to a verb that has one ("Dahl
     thanked the crews and vowed to ..."): someone the words can be given to ('a policy

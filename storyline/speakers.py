@@ -211,10 +211,11 @@ class SpeakerResolver:
             return self._body_spoke_before(subject, previous) or self._group_before(subject)
         if subject.lower_ in PRONOUNS:
             barred = self._named_later_in_clause(subject)
-            for found in (self._previous_speaker(subject, previous),
-                          self._subject_just_before(subject)):
-                if found is not None and not self._names_one_of(found, barred):
-                    return found
+            found = self._previous_speaker(subject, previous)
+            if found is None or self._names_one_of(found, barred):
+                found = self._subject_just_before(subject)  # only when it is needed
+            if found is not None and not self._names_one_of(found, barred):
+                return found
             return self._antecedent(subject)
         return self._inverted_aside(subject, cue) or self._reported_subject(subject, cue) or \
             self._subject_in_cue_line(subject, cue) or \

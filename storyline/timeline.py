@@ -87,12 +87,13 @@ class _Draft:
     actions: set[str] = field(default_factory=set)  # `_root`s of the mentions' actions
     roots: set[str] = field(default_factory=set)  # `_root`s of `words`
 
-    def add(self, mention: DateMention, words: set[str], facts: set[str]) -> None:
+    def add(self, mention: DateMention, words: set[str], roots: set[str], action: str,
+            facts: set[str]) -> None:
         self.mentions.append(mention)
         self.words |= words
-        self.roots |= {_root(w) for w in words}
-        if _action(mention):
-            self.actions.add(_action(mention))
+        self.roots |= roots
+        if action:
+            self.actions.add(action)
         self.facts |= facts
         self.articles.add(mention.article_id)
         self.sentences.add(mention.sentence)
@@ -131,12 +132,13 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         words = set(content_words(mention.clause or mention.sentence.text)) - date_words
         fact_ids = _fact_ids(mention, fact_of)
         same_value = by_value[mention.value]  # only a draft of the same date can match
-        target = _matching_draft(same_value, mention, words, sources, fact_ids)
+        roots, action = {_root(w) for w in words}, _action(mention)
+        target = _matching_draft(same_value, mention, words, roots, action, sources, fact_ids)
         if target is None:
             target = _Draft(mention.value, mention.precision)
             drafts.append(target)
             same_value.append(target)
-        target.add(mention, words, fact_ids)
+        target.add(mention, words, roots, action, fact_ids)
         if not mention.reporting and mention.value is not None:
             # "it could offer a slot" says who through the speaker: "HLS said it could ..."
             stems = _stems(words) | ({mention.agent} if mention.agent else set())
@@ -433,7 +435,8 @@ def _fact_ids(mention: DateMention, fact_of: dict[str, list[tuple[int, int, str]
 
 
 def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[str],
-                    sources: dict[str, str], facts: set[str]) -> _Draft | None:
+                    roots: set[str], action: str, sources: dict[str, str], facts: set[str]
+                    ) -> _Draft | None:
     """The draft the mention joins, None for a new one.
 
     Args:
@@ -452,8 +455,8 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
         overlap = len(words & draft.words) / max(1, min(len(words), len(draft.words)))
         if from_original:
             overlap += MERGE_OVERLAP
-        elif mention.precision == "day" and _action(mention) in draft.actions and \
-                _same_action(words, draft.roots, _action(mention)):
+        elif mention.precision == "day" and action in draft.actions and \
+                _same_action(roots, draft.roots, action):
             # (day precision: in a year, one person hosts two shows)
             overlap = max(overlap, MERGE_OVERLAP)
         if overlap > best_score:
@@ -468,13 +471,12 @@ def _action(mention: DateMention) -> str:
     return "" if mention.reporting or not mention.action else _root(mention.action)
 
 
-def _same_action(words: set[str], roots: set[str], action: str) -> bool:
+def _same_action(mine: set[str], roots: set[str], action: str) -> bool:
     """One action told in other words, by roots: "pushed the opening of the Line 3 tram
     from April 12" and "the new Line 3 tram will open ... on April 12" share "open" and,
     besides it, "line" and "tram". Besides the action, two roots at least: "the council's
     vote on tram fares" and "the cycling club voting on a new tram route" share only
     "tram", and are two votes."""
-    mine = {_root(w) for w in words}
     shared = mine & roots
     if len(shared - {action}) < ACTION_MIN_OTHERS:
         return False
@@ -569,12 +571,10 @@ def _conflict(a: _Draft, b: _Draft, sources: dict[str, str],
 
 
 def _one_fact(a: _Draft, b: _Draft) -> bool:
-    """Both dates are the only ones of sentences aligned as one fact ("An avalanche swept
+    """The two dates are of sentences aligned as one fact ("An avalanche swept
     across the road on Tuesday afternoon, burying ..." and "An avalanche on Monday night
     closed the road, leaving ..."): one event, however differently worded."""
-    return bool(a.facts & b.facts) and all(
-        len({m.value for m in draft.mentions if m.sentence == sentence}) == 1
-        for draft in (a, b) for sentence in draft.sentences)
+    return bool(a.facts & b.facts)
 
 
 def _disjoint(first: tuple[date, date], second: tuple[date, date]) -> bool:
