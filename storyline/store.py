@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -177,13 +178,30 @@ class Store:
         self.story_cache: Any = None
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if self.path != MEMORY:
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._use_wal()
             self.conn.execute("PRAGMA synchronous = NORMAL")
             # The story states and term index read by clustering outgrow the default 2 MB
             # page cache at some 10,000 stories; keep them in memory up to 64 MB.
             self.conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         self.conn.execute("PRAGMA foreign_keys = ON")
         self._migrate()
+
+    def _use_wal(self) -> None:
+        """Switch the file to WAL mode, once for its life (the mode is stored in the file).
+
+        SQLite does not call the busy handler for this switch: when two processes open a
+        new store at once, one gets "database is locked" at once, so wait here instead.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _check_is_store(self, *, create: bool) -> None:
         """Refuse another program's database before writing a table or the WAL mode to it

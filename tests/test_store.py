@@ -678,3 +678,21 @@ def test_an_item_read_again_with_other_derived_metadata_is_already_stored(
         saved = db.save_articles(store, [again])
         assert saved.new == 0 and saved[0].outlet == "dunmore-courier.example"
         assert db.count_articles(store) == 1
+
+
+def test_a_new_store_waits_for_a_writer_before_switching_to_wal(tmp_path: Path) -> None:
+    """SQLite does not wait for another connection when switching the journal mode;
+    two ingests creating one store at once failed with "database is locked"."""
+    path = tmp_path / "news.db"
+    sqlite3.connect(path).close()  # an empty file, still in rollback mode
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    # A write lock taken in rollback mode, as another process's own switch to WAL takes.
+    writer.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, lambda: writer.execute("COMMIT"))
+    release.start()
+    try:
+        with Store(path) as opened:
+            assert opened.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        release.join()
+        writer.close()
