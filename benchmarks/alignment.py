@@ -73,7 +73,7 @@ from _alignment_data import (
 )
 from _msrp_views import Cues, parse_cues, split_idf, split_weights, views_of
 
-from storyline import align, pipeline
+from storyline import align, fact_units, pipeline
 from storyline.ingest import make_article
 from storyline.models import Span
 from storyline.nlp import load_nlp
@@ -244,7 +244,7 @@ def run_msrp(root: Path, limit: int | None, cache: Path | None = None) -> dict[s
     }
     model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     short = sum(1 for p in test if min(len(views[p.text1].lemmas), len(views[p.text2].lemmas))
-                < align.MIN_FACT_LEMMAS)
+                < fact_units.MIN_FACT_LEMMAS)
     return {
         "pairs": {"train": len(train), "test": len(test),
                   "test_paraphrase_share": _mean([float(y) for y in test_labels])},
@@ -575,7 +575,7 @@ def msrp_markdown(result: dict[str, Any]) -> str:
     parts += ["", "Target: test accuracy >= 0.78. Best train threshold for fact_similarity: "
               f"{result['best_train_threshold']:.3f} (FACT_THRESHOLD = "
               f"{result['fact_threshold']}). Test pairs where a side has fewer than "
-              f"align.MIN_FACT_LEMMAS content lemmas (never aligned in the pipeline): "
+              f"fact_units.MIN_FACT_LEMMAS content lemmas (never aligned in the pipeline): "
               f"{result['test_pairs_below_min_fact_lemmas']}.", ""]
     analysis = result["train_error_analysis"]
     sizes = analysis["sizes"]

@@ -23,19 +23,16 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from .credits import is_credit_line
+from .fact_units import FactUnit, event_words, in_order, make_units, single_valued, voice
 from .models import (
     Article,
     ArticleAnalysis,
-    Clause,
     Divergence,
     DivergenceVersion,
     Fact,
     QuoteGroup,
     QuoteVariant,
     ResolvedQuote,
-    Sentence,
-    SentenceCues,
     Span,
 )
 from .paraphrase import (
@@ -57,9 +54,9 @@ from .text import (
     content_words,
     copy_kind,
     format_number,
+    has_digit,
     is_tally,
     number_value,
-    outlet_key,
     own_word_runs,
     plural,
     readable_number,
@@ -73,7 +70,6 @@ from .wording import antonym_table
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
 PREFILTER_DICE = 0.2
 QUOTE_SIMILARITY = 80
-MIN_FACT_LEMMAS = 3
 CLAUSE_PREFILTER_DICE = 0.35  # a clause stating a sentence shares most of its words
 CLAUSE_SLACK = 2  # content lemmas a sentence matched to a clause may have over its whole
 # around a word in a quote variant's diff: ASCII, curly quotes, dashes, the ellipsis
@@ -82,22 +78,6 @@ OPPOSITE_TOPIC = "opposite accounts"  # a divergence of sentences saying opposit
 CLAUSE_MATCH_MIN_LEMMAS = 4  # shorter sentences ("We want to remember them") match loosely
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
 DATE_PAIR_SHARED = 0.8  # share of both sentences' event words two dates' sentences share
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """One sentence as a fact candidate."""
-
-    index: int
-    sentence: Sentence
-    position: int  # sentence number within its article
-    lemmas: frozenset[str]
-    numbers: tuple[tuple[str, float], ...]
-    source: str  # independence group
-    view: SentenceView
-    mentioned: frozenset[float]  # every figure the sentence gives, with a unit or without
-    clauses: tuple[Clause, ...] = ()  # of a long sentence
-    subjects: frozenset[str] = frozenset()  # proper names it tells of (`_subject_names`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +133,7 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     the newsletter's other items (the weather, the sport, other stories).
     """
     published = {a.id: a.timestamp for a in articles}
-    units, copied = _with_copied_sources(_units(analyses, sources), published)
+    units, copied = _with_copied_sources(make_units(analyses, sources), published)
     idf = _idf(units)
     # A copied sentence states its original's fact, however the scorer rates the pair.
     weights = _weights(units)
@@ -213,7 +193,7 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     return Alignment(tuple(facts), tuple(divergences), tuple(positions), support, items)
 
 
-def _other_items(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]],
+def _other_items(units: Sequence[FactUnit], links: Sequence[tuple[int, int, float]],
                  groups: UnionFind, digests: frozenset[str]) -> set[int]:
     """Sentences of digests that belong to none of this story's items: no sentence of
     another article that is not a digest is grouped or linked with them (two newsletters
@@ -229,7 +209,7 @@ def _other_items(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]]
             if in_digest[unit.index] and groups.find(unit.index) not in story_groups}
 
 
-def _near_matches(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]],
+def _near_matches(units: Sequence[FactUnit], links: Sequence[tuple[int, int, float]],
                   groups: UnionFind) -> dict[int, list[Span]]:
     """Per group root: spans of sentences linked to one of its sentences above the
     threshold that another group holds (a sentence of an article pairs with one
@@ -276,7 +256,7 @@ def _merged_on_shared_versions(divergences: Sequence[Divergence]) -> list[Diverg
     return merged
 
 
-def _mutual_best(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]]
+def _mutual_best(units: Sequence[FactUnit], links: Sequence[tuple[int, int, float]]
                  ) -> list[tuple[int, int]]:
     """Links where each sentence is the other's best match in the other's article.
 
@@ -293,36 +273,8 @@ def _mutual_best(units: Sequence[_Unit], links: Sequence[tuple[int, int, float]]
             if best[(y, units[x].sentence.article_id)][1] == x and x < y]
 
 
-def _units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]) -> list[_Unit]:
-    units: list[_Unit] = []
-    for analysis in analyses:
-        for position, sentence in enumerate(analysis.sentences):
-            lemmas = frozenset(analysis.lemmas[position]) if analysis.lemmas else frozenset()
-            if len(lemmas) < MIN_FACT_LEMMAS or is_credit_line(sentence.text):
-                continue
-            numbers = analysis.numbers[position] if analysis.numbers else ()
-            ordered = analysis.lemmas[position]
-            cues = analysis.cues[position] if analysis.cues else SentenceCues((), ordered, ())
-            view = sentence_view(sentence.text, ordered, cues.tags, cues.words, cues.links)
-            clauses = analysis.clauses[position] if analysis.clauses else ()
-            units.append(_Unit(len(units), sentence, position, lemmas, numbers,
-                               sources.get(analysis.article_id, analysis.article_id), view,
-                               _mentioned(numbers, view), clauses, _subject_names(view)))
-    return units
-
-
-def _mentioned(numbers: Sequence[tuple[str, float]], view: SentenceView) -> frozenset[float]:
-    found = {value for _label, value in numbers}
-    for token in view.numbers:
-        try:
-            found.add(float(token))
-        except ValueError:
-            continue  # "10:30", "2-1"
-    return frozenset(found)
-
-
-def _with_copied_sources(units: Sequence[_Unit], published: dict[str, float]
-                         ) -> tuple[list[_Unit], list[tuple[int, int]]]:
+def _with_copied_sources(units: Sequence[FactUnit], published: dict[str, float]
+                         ) -> tuple[list[FactUnit], list[tuple[int, int]]]:
     """A sentence copied from another outlet's (`text.copy_kind`: word for word, inside a
     newsletter's label and credit, or one clause of it) counts as one source with it, the
     earliest's, even where provenance found no copy of the whole article (or both took it
@@ -357,7 +309,7 @@ def _most_shared(shared: Counter[int]) -> list[int]:
     return [unit for unit, count in ranked if count >= last]
 
 
-def _idf(units: Sequence[_Unit]) -> dict[str, float]:
+def _idf(units: Sequence[FactUnit]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for unit in units:
         df.update(unit.lemmas)
@@ -365,7 +317,7 @@ def _idf(units: Sequence[_Unit]) -> dict[str, float]:
     return {lemma: math.log(1 + total / count) for lemma, count in df.items()}
 
 
-def _weights(units: Sequence[_Unit]) -> dict[str, float]:
+def _weights(units: Sequence[FactUnit]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for unit in units:
         df.update(unit.lemmas)
@@ -383,7 +335,7 @@ class _LemmaIndex:
     mass: list[float]
 
     @classmethod
-    def of(cls, units: Sequence[_Unit], idf: dict[str, float]) -> _LemmaIndex:
+    def of(cls, units: Sequence[FactUnit], idf: dict[str, float]) -> _LemmaIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         for unit in units:
             for lemma in unit.lemmas:
@@ -392,7 +344,7 @@ class _LemmaIndex:
                    [sum(idf[lemma] for lemma in unit.lemmas) for unit in units])
 
 
-def _similar_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str, float]
+def _similar_pairs(units: Sequence[FactUnit], index: _LemmaIndex, weights: dict[str, float]
                    ) -> list[tuple[int, int, float]]:
     """Scored pairs of sentences from different articles that state the same fact.
 
@@ -416,7 +368,7 @@ def _similar_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str
     return pairs
 
 
-def _candidates(position: int, lemmas: frozenset[str], units: Sequence[_Unit],
+def _candidates(position: int, lemmas: frozenset[str], units: Sequence[FactUnit],
                 index: _LemmaIndex, *, later: bool) -> set[int]:
     """Sentences of other articles sharing a lemma that is not too common with `lemmas`
     (only those after `position` with `later`, so each pair is found once)."""
@@ -439,33 +391,24 @@ FIGURE_COVER = 0.6
 FIGURE_MIN_SHARED = 3
 FIGURE_RARE = 0.4
 FIGURE_MAX_SENTENCES = 200  # a unit more sentences give ("people") tells nothing of one event
-TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "midnight", "noon",
-                          "today", "yesterday", "tonight", "overnight", "dawn"})
-_NOT_EVENT_WORDS = WEEKDAYS | MONTH_NAMES | TIMES_OF_DAY
 
 
-def _in_order(group: Sequence[_Unit], published: dict[str, float]) -> list[_Unit]:
-    """A group's sentences in publication order, then by article and place."""
-    return sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
-                                        u.sentence.article_id, u.position))
-
-
-def _figure_pairs(units: Sequence[_Unit], weights: dict[str, float],
+def _figure_pairs(units: Sequence[FactUnit], weights: dict[str, float],
                   linked: Collection[tuple[int, int]]) -> list[tuple[int, int, float]]:
     """Sentences of two articles that give a figure of one quantity (the same unit, as
-    `_single_valued` reads it) and tell one event around it (`_tells_same_event`), scored
+    `single_valued` reads it) and tell one event around it (`_tells_same_event`), scored
     at the threshold so that the model's own matches come first in `_mutual_best`."""
     by_label: dict[str, list[int]] = defaultdict(list)
     for unit in units:
-        for label in dict.fromkeys(label for label, _value in _single_valued(unit)):
+        for label in dict.fromkeys(label for label, _value in single_valued(unit)):
             by_label[label].append(unit.index)
     threshold = fact_threshold()
     found: dict[tuple[int, int], float] = {}
     events: dict[int, set[str]] = {}  # each sentence's event words, read once
 
-    def event_words(index: int) -> set[str]:
+    def event_words_at(index: int) -> set[str]:
         if index not in events:
-            events[index] = _event_words(units[index])
+            events[index] = event_words(units[index])
         return events[index]
 
     for label, members in by_label.items():
@@ -478,7 +421,7 @@ def _figure_pairs(units: Sequence[_Unit], weights: dict[str, float],
                         units[a].sentence.article_id == units[b].sentence.article_id:
                     continue
                 if not _other_people(units[a], units[b]) and _tells_same_event(
-                        event_words(a), event_words(b), label, weights):
+                        event_words_at(a), event_words_at(b), label, weights):
                     found[pair] = threshold
     return [(a, b, score) for (a, b), score in found.items()]
 
@@ -489,7 +432,7 @@ def _tells_same_event(a: set[str], b: set[str], label: str, weights: dict[str, f
     and where, leaving aside figures, days and who said it ("Marta Kovalenko of the agency
     said the crews had cleared 9,000 tonnes of snow" and "crews moved about 9,000 tonnes of
     snow and fitted new nets, Kovalenko said"). `a` and `b`: the two sentences'
-    `_event_words`."""
+    `event_words`."""
     unit_words = set(label.split(QUALIFIER))
     first, second = a - unit_words, b - unit_words
     shared = first & second
@@ -498,20 +441,7 @@ def _tells_same_event(a: set[str], b: set[str], label: str, weights: dict[str, f
         len(shared) >= FIGURE_COVER * min(len(first), len(second))
 
 
-def _event_words(unit: _Unit) -> set[str]:
-    """A sentence's content lemmas without figures, dates, speech verbs and speakers."""
-    # the names of speakers, and the word for who spoke ("office" of "the county roads
-    # office said"), not its modifiers: "roads" may be what the sentence tells of too
-    speakers = (unit.view.names - unit.subjects) | {
-        child for link in unit.view.links
-        for head, _, child in [link.partition(">")]
-        if head in SPEAKER_VERBS and unit.view.tags.get(child) in {"NOUN", "PROPN"}}
-    return {lemma for lemma in unit.lemmas
-            if not _has_digit(lemma) and lemma not in speakers and
-            lemma not in SPEAKER_VERBS and lemma not in _NOT_EVENT_WORDS}
-
-
-def _clause_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str, float]
+def _clause_pairs(units: Sequence[FactUnit], index: _LemmaIndex, weights: dict[str, float]
                   ) -> list[tuple[int, int, float]]:
     """(short, long, score): a clause of a long sentence states what another outlet's
     whole sentence does ("closed on Wednesday" in "closed on Wednesday, and engineers
@@ -526,7 +456,7 @@ def _clause_pairs(units: Sequence[_Unit], index: _LemmaIndex, weights: dict[str,
     for unit in units:
         for clause in unit.clauses:
             lemmas = frozenset(clause.lemmas)
-            numbers = frozenset(w for w in clause.cues.words if any(c.isdigit() for c in w))
+            numbers = frozenset(w for w in clause.cues.words if has_digit(w))
             clause_mass = sum(idf.get(lemma, 0.0) for lemma in lemmas)
             view: SentenceView | None = None  # built for the first candidate that passes
             longest = sizes[unit.index] + CLAUSE_SLACK
@@ -571,8 +501,8 @@ def _main_verbs(view: SentenceView) -> set[str]:
             if view.tags.get(verb) == "VERB" and verb not in SPEAKER_VERBS}
 
 
-def _containing(units: Sequence[_Unit], contained: Sequence[tuple[int, int, float]],
-                groups: UnionFind, off_story: set[int]) -> dict[int, list[_Unit]]:
+def _containing(units: Sequence[FactUnit], contained: Sequence[tuple[int, int, float]],
+                groups: UnionFind, off_story: set[int]) -> dict[int, list[FactUnit]]:
     """Per group root: the long sentences backing it through a clause, the best one per
     article, from articles the group has no sentence of."""
     best: dict[tuple[int, str], tuple[float, int]] = {}
@@ -585,7 +515,7 @@ def _containing(units: Sequence[_Unit], contained: Sequence[tuple[int, int, floa
     have: dict[int, set[str]] = defaultdict(set)
     for unit in units:
         have[groups.find(unit.index)].add(unit.sentence.article_id)
-    found: dict[int, list[_Unit]] = defaultdict(list)
+    found: dict[int, list[FactUnit]] = defaultdict(list)
     for (root, article_id), (_score, long) in sorted(best.items(), key=lambda kv: kv[1][1]):
         if article_id not in have[root]:
             found[root].append(units[long])
@@ -618,14 +548,14 @@ def lemma_dice(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> f
     return 2 * sum(idf.get(lemma, 1.0) for lemma in a & b) / total
 
 
-def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float],
+def _make_fact(fact_id: str, group: Sequence[FactUnit], published: dict[str, float],
                outlets: dict[str, str], *, conflicting: bool,
-               containing: Sequence[_Unit] = ()) -> Fact:
+               containing: Sequence[FactUnit] = ()) -> Fact:
     """`containing`: longer sentences of other articles one of whose clauses states the
     fact; they back it (evidence, sources) but stay facts of their own."""
-    ordered = _in_order(group, published)
+    ordered = in_order(group, published)
     # One outlet is one source: a newsroom's two reports of its own count once.
-    roots = {_voice(u.source, outlets) for u in [*group, *containing]}
+    roots = {voice(u.source, outlets) for u in [*group, *containing]}
     # The representative comes from an original, so copies never speak for the group.
     representative = next((u for u in ordered if u.source == u.sentence.article_id), ordered[0])
     agreement = "conflicting" if conflicting else ("corroborated" if len(roots) >= 2
@@ -637,10 +567,10 @@ def _make_fact(fact_id: str, group: Sequence[_Unit], published: dict[str, float]
                      for u in backing)
     names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in backing))
     return Fact(fact_id, representative.sentence.text.strip(), agreement, evidence, len(roots),
-                names, len(containing), len(roots - {_voice(u.source, outlets) for u in group}))
+                names, len(containing), len(roots - {voice(u.source, outlets) for u in group}))
 
 
-def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
+def _number_conflict(group: Sequence[FactUnit], outlets: dict[str, str],
                      published: dict[str, float]
                      ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
     """The first quantity the group's sentences give different figures for.
@@ -649,9 +579,9 @@ def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
     disagreement too: the texts differ and a reader cannot tell which is right; it still
     counts once for corroboration (`_make_fact` counts sources, not articles).
     """
-    values: dict[str, list[tuple[_Unit, float]]] = defaultdict(list)
+    values: dict[str, list[tuple[FactUnit, float]]] = defaultdict(list)
     for unit in group:
-        for label, value in _single_valued(unit):
+        for label, value in single_valued(unit):
             values[label].append((unit, value))
     for label, entries in values.items():
         pairs = [(a, b) for a, va in entries for b, vb in entries
@@ -665,7 +595,7 @@ def _number_conflict(group: Sequence[_Unit], outlets: dict[str, str],
     return None
 
 
-def _disagree(a: _Unit, va: float, b: _Unit, vb: float) -> bool:
+def _disagree(a: FactUnit, va: float, b: FactUnit, vb: float) -> bool:
     """Two figures of one quantity that contradict each other. A sentence that gives both
     ("rose from 41% to 48%", "first put at 1,200, was revised to 1,400") tells the
     change, so it does not contradict a sentence giving either figure; a bound ("more
@@ -693,7 +623,7 @@ APPROXIMATE = 0.1  # "about 200" is 180 to 220
 NEARLY = ("nearly", "almost", "just")  # "nearly 40" is a little under 40, not any less
 
 
-def _claim(unit: _Unit, value: float) -> tuple[str, float, float]:
+def _claim(unit: FactUnit, value: float) -> tuple[str, float, float]:
     """What a sentence's `value` claims: its kind ("exact", "at least", "at most",
     "about") and the figures it allows ("more than 40" -> 40 to infinity)."""
     said = unit.view.words
@@ -725,18 +655,18 @@ def _figure_index(said: Sequence[str], value: float) -> int | None:
     return None
 
 
-def _involved(entries: Sequence[tuple[_Unit, float]], pairs: Sequence[tuple[_Unit, _Unit]]
-              ) -> dict[float, list[_Unit]]:
+def _involved(entries: Sequence[tuple[FactUnit, float]], pairs: Sequence[tuple[FactUnit, FactUnit]]
+              ) -> dict[float, list[FactUnit]]:
     """Value -> the sentences giving it that take part in one of the disagreeing pairs."""
     involved = {u.index for pair in pairs for u in pair}
-    by_value: dict[float, list[_Unit]] = defaultdict(list)
+    by_value: dict[float, list[FactUnit]] = defaultdict(list)
     for unit, value in entries:
         if unit.index in involved:
             by_value[value].append(unit)
     return dict(by_value)
 
 
-def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
+def _divergence_versions(label: str, by_value: dict[float, list[FactUnit]],
                          outlets: dict[str, str], published: dict[str, float]
                          ) -> tuple[str, tuple[DivergenceVersion, ...]]:
     """One version per independent source and value: copies repeat their original's
@@ -744,7 +674,7 @@ def _divergence_versions(label: str, by_value: dict[float, list[_Unit]],
     versions = []
     saying = {value: {u.sentence.article_id for u in units} for value, units in by_value.items()}
     for value, units in sorted(by_value.items()):
-        by_source: dict[str, list[_Unit]] = defaultdict(list)
+        by_source: dict[str, list[FactUnit]] = defaultdict(list)
         for unit in sorted(units, key=lambda u: published.get(u.sentence.article_id, math.inf)):
             by_source[unit.source].append(unit)
         for source_units in by_source.values():
@@ -789,7 +719,7 @@ def _quantity(label: str) -> str:
     return f"number of {plural(label)}"
 
 
-def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
+def _loose_number_conflicts(units: Sequence[FactUnit], idf: dict[str, float],
                             members: dict[int, list[int]], groups: UnionFind,
                             outlets: dict[str, str], published: dict[str, float], *, start: int
                             ) -> tuple[list[Divergence], set[int]]:
@@ -798,9 +728,9 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
     Returns the divergences and the groups (union-find roots) whose facts they contradict:
     those at least half of whose sentences state one of the contested numbers.
     """
-    by_label: dict[str, list[tuple[_Unit, float]]] = defaultdict(list)
+    by_label: dict[str, list[tuple[FactUnit, float]]] = defaultdict(list)
     for unit in units:
-        for label, value in _single_valued(unit):
+        for label, value in single_valued(unit):
             by_label[label].append((unit, value))
     found: list[Divergence] = []
     roots: set[int] = set()
@@ -825,42 +755,7 @@ def _loose_number_conflicts(units: Sequence[_Unit], idf: dict[str, float],
     return found, roots
 
 
-def _subject_names(view: SentenceView) -> frozenset[str]:
-    """The proper names a sentence tells of: not its speakers (the names under a speech
-    verb: "Harbour master Ilse Varga said ...", "according to Tomas Roe, ..."), nor days
-    and months (a date is no one the fact is about)."""
-    speakers = _speaker_words(view)
-    return frozenset(name for name in view.names
-                     if name not in speakers and name not in WEEKDAYS | MONTH_NAMES)
-
-
-def _speaker_words(view: SentenceView) -> set[str]:
-    """The nouns and names of a sentence's speakers: those under a speech verb ("Harbour
-    master Ilse Varga said", "the county roads office said") or after "according to"."""
-    children: dict[str, list[str]] = defaultdict(list)
-    for link in view.links:
-        head, _, child = link.partition(">")
-        children[head].append(child)
-    nominal = {"PROPN", "NOUN"}
-    todo = [c for verb in SPEAKER_VERBS for c in children.get(verb, ())
-            if view.tags.get(c) in nominal]
-    speakers: set[str] = set()
-    while todo:
-        item = todo.pop()
-        if item not in speakers:
-            speakers.add(item)
-            todo += [c for c in children.get(item, ()) if view.tags.get(c) in nominal]
-    said = view.words
-    for i in range(len(said) - 2):
-        if said[i:i + 2] == ("accord", "to"):  # "according to Tomas Roe"
-            j = i + 2
-            while j < len(said) and (said[j] in view.names or said[j] == "the"):
-                speakers.add(said[j])
-                j += 1
-    return speakers
-
-
-def _other_people(a: _Unit, b: _Unit) -> bool:
+def _other_people(a: FactUnit, b: FactUnit) -> bool:
     """Each sentence tells of a name the other does not: none in common ("Ilse Varga was
     hurt" and "Tomas Roe was hurt"), or in the same place of the sentence ("Petra
     Lindqvist won in Harrowgate" and "Jonas Berg won in Harrowgate": both under "win").
@@ -894,7 +789,7 @@ def _heads(names: frozenset[str], view: SentenceView) -> set[str]:
     return heads
 
 
-def _opposite(a: _Unit, b: _Unit) -> tuple[str, str] | None:
+def _opposite(a: FactUnit, b: FactUnit) -> tuple[str, str] | None:
     """A verb or adjective of `a` whose antonym `b` uses instead (WordNet's: "pass" and
     "fail", "open" and "close", "rise" and "fall"), as (a's lemma, b's lemma)."""
     verbal = {"VERB", "ADJ"}
@@ -925,12 +820,12 @@ def _neighbours(lemma: str, view: SentenceView) -> set[str]:
     return found
 
 
-def _opposite_conflict(group: Sequence[_Unit], outlets: dict[str, str],
+def _opposite_conflict(group: Sequence[FactUnit], outlets: dict[str, str],
                        published: dict[str, float]
                        ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
     """Two outlets' sentences of one group that say opposite things of it ("the crane
     had passed an inspection" and "had failed an inspection"): each outlet's version."""
-    ordered = _in_order(group, published)
+    ordered = in_order(group, published)
     for x in ordered:
         for y in ordered:
             if x.index == y.index or not _two_outlets(x.sentence.article_id,
@@ -943,8 +838,8 @@ def _opposite_conflict(group: Sequence[_Unit], outlets: dict[str, str],
             for lemma in pair:
                 sources: set[str] = set()
                 for unit in ordered:
-                    if lemma in unit.lemmas and _voice(unit.source, outlets) not in sources:
-                        sources.add(_voice(unit.source, outlets))
+                    if lemma in unit.lemmas and voice(unit.source, outlets) not in sources:
+                        sources.add(voice(unit.source, outlets))
                         sentence = unit.sentence
                         versions.append(DivergenceVersion(
                             sentence.article_id, outlets.get(sentence.article_id, ""),
@@ -1033,7 +928,7 @@ def _days_at(text: str) -> list[tuple[_Day, int]]:
     return found
 
 
-def _date_conflict(group: Sequence[_Unit], outlets: dict[str, str],
+def _date_conflict(group: Sequence[FactUnit], outlets: dict[str, str],
                    published: dict[str, float], repeated: Collection[str] = ()
                    ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
     """Two outlets' sentences of one group that put it on other days ("The lease will end
@@ -1042,14 +937,14 @@ def _date_conflict(group: Sequence[_Unit], outlets: dict[str, str],
     no figure `_number_conflict` compares. Only sentences naming one day of a kind count
     ("from 1 March to 31 March" gives a span), and a sentence naming the other's day too
     tells of both (a change, a second event)."""
-    ordered = _in_order(group, published)
+    ordered = in_order(group, published)
     if any(u.sentence.article_id in repeated for u in ordered):
         return None  # "Schools closed on Tuesday" for a second day: one more day of it
     named = {u.index: days_named(u.sentence.text) for u in ordered}
     for kind in ("calendar", "weekday"):
         single = [(u, days[0]) for u in ordered
                   for days in [[d for d in named[u.index] if d.kind == kind]] if len(days) == 1]
-        versions: dict[str, list[_Unit]] = defaultdict(list)
+        versions: dict[str, list[FactUnit]] = defaultdict(list)
         for a, day_a in single:
             for b, day_b in single:
                 if _two_outlets(a.sentence.article_id, b.sentence.article_id, outlets) and \
@@ -1062,12 +957,12 @@ def _date_conflict(group: Sequence[_Unit], outlets: dict[str, str],
     return None
 
 
-def _told_alike(a: _Unit, b: _Unit) -> bool:
+def _told_alike(a: FactUnit, b: FactUnit) -> bool:
     """Two sentences that tell the same in the same words but for their days ("The lease
     will end on 31 January" / "... 28 February"). A fact group may also hold successive
     steps of one story told alike ("went on trial Wednesday" / "was convicted Tuesday"),
     whose days differ rightly."""
-    first, second = _event_words(a), _event_words(b)
+    first, second = event_words(a), event_words(b)
     shorter = min(len(first), len(second))
     return shorter > 0 and len(first & second) >= DATE_PAIR_SHARED * max(len(first),
                                                                           len(second))
@@ -1077,17 +972,17 @@ def _names_day(days: Sequence[_Day], day: _Day) -> bool:
     return any(d.kind == day.kind and not d.differs(day) for d in days)
 
 
-def _day_versions(by_day: dict[str, list[_Unit]], outlets: dict[str, str]
+def _day_versions(by_day: dict[str, list[FactUnit]], outlets: dict[str, str]
                   ) -> tuple[str, tuple[DivergenceVersion, ...]]:
     """One version per outlet and day, in the order the days were first reported."""
     versions = []
     for written, units in by_day.items():
         seen: set[str] = set()
         for unit in units:
-            voice = _voice(unit.source, outlets)
-            if voice in seen:
+            outlet = voice(unit.source, outlets)
+            if outlet in seen:
                 continue
-            seen.add(voice)
+            seen.add(outlet)
             sentence = unit.sentence
             versions.append(DivergenceVersion(sentence.article_id,
                                               outlets.get(sentence.article_id, ""),
@@ -1110,42 +1005,10 @@ def _two_outlets(first: str, second: str, outlets: dict[str, str]) -> bool:
     """Two articles (by id) from two outlets, an article without one standing for itself.
     One outlet's two articles giving two numbers tell two things, or an update: where
     outlets differ takes two outlets."""
-    return _voice(first, outlets) != _voice(second, outlets)
+    return voice(first, outlets) != voice(second, outlets)
 
 
-def _voice(article_id: str, outlets: dict[str, str]) -> str:
-    """An article's outlet as one source (its id when it names no outlet)."""
-    return outlet_key(outlets.get(article_id, "")) or article_id
-
-
-def _single_valued(unit: _Unit) -> list[tuple[str, float]]:
-    """Numbers whose unit appears once in the sentence ("two of four piers" tells no
-    number of piers), or the part of "N of M" where both count one thing.
-    A figure too long for a float (a 400-digit string reads as infinity) is no claim
-    either: no outlet's version could be shown as the value it gives."""
-    counts = Counter(label for label, _value in unit.numbers)
-    parts = _parts_of_wholes(unit.sentence.text)
-    return [(label, value) for label, value in unit.numbers
-            if (counts[label] == 1 or counts[label] == 2 and value in parts) and
-            math.isfinite(value)]
-
-
-# "14 of its 60 pilots": a part of a whole, both counted in one unit
-_PART_OF_WHOLE = re.compile(r"([\w.,]+)\s+of\s+(?:its|the|their|his|her|our|all)?\s*([\w.,]+)")
-
-
-def _parts_of_wholes(text: str) -> set[float]:
-    """The parts of "N of (its) M" in a sentence ("14 of its 60 pilots had left" -> 14):
-    the sentence claims the part, and the whole is no second value of it."""
-    found = set()
-    for match in _PART_OF_WHOLE.finditer(text):
-        part, whole = number_value(match[1].strip(".,")), number_value(match[2].strip(".,"))
-        if part is not None and whole is not None and part < whole:
-            found.add(part)
-    return found
-
-
-def _shared_context(a: _Unit, b: _Unit, label: str, idf: dict[str, float]) -> int:
+def _shared_context(a: FactUnit, b: FactUnit, label: str, idf: dict[str, float]) -> int:
     common = (a.lemmas & b.lemmas) - set(label.split(QUALIFIER)) - \
         {lemma for lemma in a.lemmas if lemma.isdigit()}
     return sum(1 for lemma in common if idf.get(lemma, 0) > 0.7)
@@ -1289,12 +1152,8 @@ def _respelled(before: tuple[str, ...], after: tuple[str, ...]) -> bool:
     """The same words in another spelling: one for one, each nearly the same. A figure is
     never respelled: "12500" and "12800" share most characters, not their meaning."""
     return len(before) == len(after) and all(
-        a[:2] == b[:2] and fuzz.ratio(a, b) >= 80 and not _has_digit(a + b)
+        a[:2] == b[:2] and fuzz.ratio(a, b) >= 80 and not has_digit(a + b)
         for a, b in zip(before, after, strict=True))
-
-
-def _has_digit(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
 
 
 def _quote_similarity(a: str, b: str) -> float:

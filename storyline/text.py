@@ -250,6 +250,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
 def number_value(token: str) -> float | None:
     """Value of a numeric token ("12", "12,000", "six", "1.5"), or None."""
     lower = token.lower().replace(",", "")

@@ -18,6 +18,7 @@ from storyline.align import (
     quote_divergences,
     word_diff,
 )
+from storyline.fact_units import FactUnit, make_units
 from storyline.models import Divergence, DivergenceVersion, Quote, ResolvedQuote, Sentence
 from storyline.report import render_html
 from storyline.text import own_word_runs
@@ -620,8 +621,8 @@ def test_a_copied_sentence_finds_its_original_whatever_order_its_word_runs_come_
              " ".join(["Reports that", *words[2:10], "were denied."]),
              " ".join(words) + ".",
              " ".join(words) + "."]
-    units = [align._Unit(i, Sentence(f"a{i}", 0, len(t), t), 0, frozenset(), (), f"a{i}",
-                         None, frozenset())  # type: ignore[arg-type]  # no view needed
+    units = [FactUnit(i, Sentence(f"a{i}", 0, len(t), t), 0, frozenset(), (), f"a{i}",
+                      None, frozenset())  # type: ignore[arg-type]  # no view needed
              for i, t in enumerate(texts)]
     published = {f"a{i}": float(i) for i in range(len(texts))}
     found = []
@@ -724,7 +725,7 @@ def test_one_event_told_on_two_days_is_a_date_divergence_of_its_fact() -> None:
 
 
 def test_a_shared_description_of_someone_is_no_corroboration(analyse: Any) -> None:
-    from storyline.align import _states_predicate, _units
+    from storyline.align import _states_predicate
 
     short = analyse("Councillor Mira Oduya, who chairs the harbour committee, defended the "
                     "decision.", id="a")
@@ -732,7 +733,7 @@ def test_a_shared_description_of_someone_is_no_corroboration(analyse: Any) -> No
                    "Radio that the town faced a repair bill of 2.4 million.", id="b")
     said = analyse("Councillor Mira Oduya, who chairs the harbour committee, defended the "
                    "decision, and the town will sell the pier in May.", id="c")
-    units = _units([short, long, said], {"a": "a", "b": "b", "c": "c"})
+    units = make_units([short, long, said], {"a": "a", "b": "b", "c": "c"})
     view = units[0].view
     # "Oduya chairs the harbour committee", cut from the other outlet's sentence, shares the
     # description only; a clause that says she defended the decision states the sentence.
@@ -867,14 +868,14 @@ def test_a_dateline_run_into_a_sentence_is_no_date_of_the_fact() -> None:
 def test_steps_of_a_story_told_alike_on_other_days_are_no_date_conflict(
         analyse: Any) -> None:
     # Grouped as one fact by their likeness, the trial and the verdict rightly differ in day.
-    from storyline.align import _date_conflict, _units
+    from storyline.align import _date_conflict
 
-    units = _units([analyse("Two Quillmoor smugglers went on trial on Wednesday for sinking "
-                            "the ferry.", id="a"),
-                    analyse("A Quillmoor smuggler was convicted on Tuesday of sinking the "
-                            "ferry.", id="b"),
-                    analyse("Two Quillmoor smugglers went on trial on Thursday for sinking "
-                            "the ferry.", id="c")], {"a": "a", "b": "b", "c": "c"})
+    units = make_units([analyse("Two Quillmoor smugglers went on trial on Wednesday for "
+                                "sinking the ferry.", id="a"),
+                        analyse("A Quillmoor smuggler was convicted on Tuesday of sinking the "
+                                "ferry.", id="b"),
+                        analyse("Two Quillmoor smugglers went on trial on Thursday for "
+                                "sinking the ferry.", id="c")], {"a": "a", "b": "b", "c": "c"})
     outlets = {"a": "Fen Courier", "b": "Tarn Gazette", "c": "Moss Weekly"}
     assert _date_conflict(units[:2], outlets, {}) is None
     found = _date_conflict([units[0], units[2]], outlets, {})

@@ -1,0 +1,175 @@
+"""A story's sentences as fact candidates, and what alignment and conflict checks read of them.
+
+Goes in: the story's `ArticleAnalysis`es (sentences with content lemmas, numbers, word
+cues and clauses) and the provenance independence groups (article id -> the original it
+copies). Comes out: one `FactUnit` per sentence that can state a fact (enough content
+lemmas, no credit line), with its independence group, its paraphrase view, the figures
+it gives and the people it tells of.
+
+`align` groups the units into facts and `conflicts` compares the units of one fact;
+the readings of a unit both need live here: its figures of one quantity
+(`single_valued`), its event words (`event_words`), the order and the outlet of its
+article (`in_order`, `voice`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .credits import is_credit_line
+from .models import ArticleAnalysis, Clause, Sentence, SentenceCues
+from .paraphrase import SentenceView, sentence_view
+from .text import (
+    MONTH_NAMES,
+    SPEAKER_VERBS,
+    WEEKDAYS,
+    has_digit,
+    number_value,
+    outlet_key,
+)
+
+MIN_FACT_LEMMAS = 3  # content lemmas a sentence needs to state a fact
+TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night", "midnight", "noon",
+                          "today", "yesterday", "tonight", "overnight", "dawn"})
+_NOT_EVENT_WORDS = WEEKDAYS | MONTH_NAMES | TIMES_OF_DAY
+
+
+@dataclass(frozen=True, slots=True)
+class FactUnit:
+    """One sentence as a fact candidate."""
+
+    index: int
+    sentence: Sentence
+    position: int  # sentence number within its article
+    lemmas: frozenset[str]
+    numbers: tuple[tuple[str, float], ...]
+    source: str  # independence group
+    view: SentenceView
+    mentioned: frozenset[float]  # every figure the sentence gives, with a unit or without
+    clauses: tuple[Clause, ...] = ()  # of a long sentence
+    subjects: frozenset[str] = frozenset()  # proper names it tells of (`_subject_names`)
+
+
+def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]
+               ) -> list[FactUnit]:
+    """The story's sentences that can state a fact, numbered in article order.
+
+    Args:
+        analyses: each article's sentences with their lemmas, numbers, cues and clauses.
+        sources: article id -> its independence group (the original it copies).
+    """
+    units: list[FactUnit] = []
+    for analysis in analyses:
+        for position, sentence in enumerate(analysis.sentences):
+            lemmas = frozenset(analysis.lemmas[position]) if analysis.lemmas else frozenset()
+            if len(lemmas) < MIN_FACT_LEMMAS or is_credit_line(sentence.text):
+                continue
+            numbers = analysis.numbers[position] if analysis.numbers else ()
+            ordered = analysis.lemmas[position]
+            cues = analysis.cues[position] if analysis.cues else SentenceCues((), ordered, ())
+            view = sentence_view(sentence.text, ordered, cues.tags, cues.words, cues.links)
+            clauses = analysis.clauses[position] if analysis.clauses else ()
+            units.append(FactUnit(len(units), sentence, position, lemmas, numbers,
+                                  sources.get(analysis.article_id, analysis.article_id), view,
+                                  _mentioned(numbers, view), clauses, _subject_names(view)))
+    return units
+
+
+def _mentioned(numbers: Sequence[tuple[str, float]], view: SentenceView) -> frozenset[float]:
+    found = {value for _label, value in numbers}
+    for token in view.numbers:
+        try:
+            found.add(float(token))
+        except ValueError:
+            continue  # "10:30", "2-1"
+    return frozenset(found)
+
+
+def _subject_names(view: SentenceView) -> frozenset[str]:
+    """The proper names a sentence tells of: not its speakers (the names under a speech
+    verb: "Harbour master Ilse Varga said ...", "according to Tomas Roe, ..."), nor days
+    and months (a date is no one the fact is about)."""
+    speakers = _speaker_words(view)
+    return frozenset(name for name in view.names
+                     if name not in speakers and name not in WEEKDAYS | MONTH_NAMES)
+
+
+def _speaker_words(view: SentenceView) -> set[str]:
+    """The nouns and names of a sentence's speakers: those under a speech verb ("Harbour
+    master Ilse Varga said", "the county roads office said") or after "according to"."""
+    children: dict[str, list[str]] = defaultdict(list)
+    for link in view.links:
+        head, _, child = link.partition(">")
+        children[head].append(child)
+    nominal = {"PROPN", "NOUN"}
+    todo = [c for verb in SPEAKER_VERBS for c in children.get(verb, ())
+            if view.tags.get(c) in nominal]
+    speakers: set[str] = set()
+    while todo:
+        item = todo.pop()
+        if item not in speakers:
+            speakers.add(item)
+            todo += [c for c in children.get(item, ()) if view.tags.get(c) in nominal]
+    said = view.words
+    for i in range(len(said) - 2):
+        if said[i:i + 2] == ("accord", "to"):  # "according to Tomas Roe"
+            j = i + 2
+            while j < len(said) and (said[j] in view.names or said[j] == "the"):
+                speakers.add(said[j])
+                j += 1
+    return speakers
+
+
+def single_valued(unit: FactUnit) -> list[tuple[str, float]]:
+    """Numbers whose unit appears once in the sentence ("two of four piers" tells no
+    number of piers), or the part of "N of M" where both count one thing.
+    A figure too long for a float (a 400-digit string reads as infinity) is no claim
+    either: no outlet's version could be shown as the value it gives."""
+    counts = Counter(label for label, _value in unit.numbers)
+    parts = _parts_of_wholes(unit.sentence.text)
+    return [(label, value) for label, value in unit.numbers
+            if (counts[label] == 1 or counts[label] == 2 and value in parts) and
+            math.isfinite(value)]
+
+
+# "14 of its 60 pilots": a part of a whole, both counted in one unit
+_PART_OF_WHOLE = re.compile(r"([\w.,]+)\s+of\s+(?:its|the|their|his|her|our|all)?\s*([\w.,]+)")
+
+
+def _parts_of_wholes(text: str) -> set[float]:
+    """The parts of "N of (its) M" in a sentence ("14 of its 60 pilots had left" -> 14):
+    the sentence claims the part, and the whole is no second value of it."""
+    found = set()
+    for match in _PART_OF_WHOLE.finditer(text):
+        part, whole = number_value(match[1].strip(".,")), number_value(match[2].strip(".,"))
+        if part is not None and whole is not None and part < whole:
+            found.add(part)
+    return found
+
+
+def event_words(unit: FactUnit) -> set[str]:
+    """A sentence's content lemmas without figures, dates, speech verbs and speakers."""
+    # the names of speakers, and the word for who spoke ("office" of "the county roads
+    # office said"), not its modifiers: "roads" may be what the sentence tells of too
+    speakers = (unit.view.names - unit.subjects) | {
+        child for link in unit.view.links
+        for head, _, child in [link.partition(">")]
+        if head in SPEAKER_VERBS and unit.view.tags.get(child) in {"NOUN", "PROPN"}}
+    return {lemma for lemma in unit.lemmas
+            if not has_digit(lemma) and lemma not in speakers and
+            lemma not in SPEAKER_VERBS and lemma not in _NOT_EVENT_WORDS}
+
+
+def in_order(group: Sequence[FactUnit], published: dict[str, float]) -> list[FactUnit]:
+    """A group's sentences in publication order, then by article and place."""
+    return sorted(group, key=lambda u: (published.get(u.sentence.article_id, math.inf),
+                                        u.sentence.article_id, u.position))
+
+
+def voice(article_id: str, outlets: dict[str, str]) -> str:
+    """An article's outlet as one source (its id when it names no outlet)."""
+    return outlet_key(outlets.get(article_id, "")) or article_id
