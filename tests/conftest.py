@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from storyline import pipeline
+from storyline.align import Alignment, align_facts
 from storyline.cli import DEMO_ARTICLES
 from storyline.ingest import make_article, read_inputs
 from storyline.models import Article, ArticleAnalysis
@@ -69,6 +70,21 @@ def analyse(nlp: Any) -> Callable[..., ArticleAnalysis]:
             id: str = "a1") -> ArticleAnalysis:
         return pipeline.analyze_articles([article(text, id=id, published=published)])[0]
     return run
+
+
+# Two fictional articles of other news beside a test's own: a story's words are then
+# rarer than "the" across it, as in a real story.
+FILLER = {"x": "The gallery in Port Elsin opened a new wing for maritime paintings on Saturday.",
+          "y": "A late frost damaged apple orchards across the Vell valley last spring."}
+
+
+def align_texts(analyse: Any, texts: dict[str, str], sources: dict[str, str] | None = None
+                ) -> Alignment:
+    """`align_facts` over hand-made articles (id -> text), each its own outlet."""
+    analyses = [analyse(text, id=key) for key, text in texts.items()]
+    # each article its own outlet: two articles of one outlet never differ as outlets do
+    articles = [article(text, id=key, outlet=f"Outlet {key}") for key, text in texts.items()]
+    return align_facts(articles, analyses, sources or {key: key for key in texts})
 
 
 def when(value: str) -> datetime:
