@@ -23,7 +23,13 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
-from .conflicts import _two_outlets, loose_number_conflicts, number_conflict, without_repeats
+from .conflicts import (
+    _two_outlets,
+    loose_number_conflicts,
+    number_conflict,
+    opposite_conflict,
+    without_repeats,
+)
 from .fact_units import FactUnit, event_words, in_order, make_units, single_valued, voice
 from .models import (
     Article,
@@ -56,7 +62,6 @@ from .text import (
     tells_repetition,
     words,
 )
-from .wording import antonym_table
 
 # Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
@@ -66,7 +71,6 @@ CLAUSE_PREFILTER_DICE = 0.35  # a clause stating a sentence shares most of its w
 CLAUSE_SLACK = 2  # content lemmas a sentence matched to a clause may have over its whole
 # around a word in a quote variant's diff: ASCII, curly quotes, dashes, the ellipsis
 DIFF_PUNCTUATION = string.punctuation + "\u201c\u201d\u2018\u2019\u2013\u2014\u2026"
-OPPOSITE_TOPIC = "opposite accounts"  # a divergence of sentences saying opposite things
 CLAUSE_MATCH_MIN_LEMMAS = 4  # shorter sentences ("We want to remember them") match loosely
 COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as originals
 DATE_PAIR_SHARED = 0.8  # share of both sentences' event words two dates' sentences share
@@ -159,7 +163,7 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
         group = [units[i] for i in members[root]]
         conflict, kind = number_conflict(group, outlets, published), "number"
         if conflict is None:
-            conflict, kind = _opposite_conflict(group, outlets, published), "opposite"
+            conflict, kind = opposite_conflict(group, outlets, published), "opposite"
         if conflict is None:
             conflict, kind = _date_conflict(group, outlets, published, repeated), "date"
         fact = _make_fact(f"f{len(facts) + 1}", group, published, outlets,
@@ -564,67 +568,6 @@ def _heads(names: frozenset[str], view: SentenceView) -> set[str]:
     return heads
 
 
-def _opposite(a: FactUnit, b: FactUnit) -> tuple[str, str] | None:
-    """A verb or adjective of `a` whose antonym `b` uses instead (WordNet's: "pass" and
-    "fail", "open" and "close", "rise" and "fall"), as (a's lemma, b's lemma)."""
-    verbal = {"VERB", "ADJ"}
-    only_a = sorted(lemma for lemma in a.lemmas - b.lemmas if a.view.tags.get(lemma) in verbal)
-    only_b = {lemma for lemma in b.lemmas - a.lemmas if b.view.tags.get(lemma) in verbal}
-    if not only_a or not only_b:
-        return None
-    table = antonym_table()
-    for lemma in only_a:
-        # in the same place: said of the same words ("the crane had passed / failed an
-        # inspection"), not "the old pier" against "new decking"
-        found = {other for other in table.get(lemma, frozenset()) & only_b
-                 if _neighbours(lemma, a.view) & _neighbours(other, b.view)}
-        if found:
-            return lemma, min(found)
-    return None
-
-
-def _neighbours(lemma: str, view: SentenceView) -> set[str]:
-    """The words a word is linked to in its sentence's parse, its head and its dependents."""
-    found = set()
-    for link in view.links:
-        head, _, child = link.partition(">")
-        if head == lemma:
-            found.add(child)
-        elif child == lemma:
-            found.add(head)
-    return found
-
-
-def _opposite_conflict(group: Sequence[FactUnit], outlets: dict[str, str],
-                       published: dict[str, float]
-                       ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
-    """Two outlets' sentences of one group that say opposite things of it ("the crane
-    had passed an inspection" and "had failed an inspection"): each outlet's version."""
-    ordered = in_order(group, published)
-    for x in ordered:
-        for y in ordered:
-            if x.index == y.index or not _two_outlets(x.sentence.article_id,
-                                                      y.sentence.article_id, outlets):
-                continue
-            pair = _opposite(x, y)
-            if pair is None:
-                continue
-            versions = []
-            for lemma in pair:
-                sources: set[str] = set()
-                for unit in ordered:
-                    if lemma in unit.lemmas and voice(unit.source, outlets) not in sources:
-                        sources.add(voice(unit.source, outlets))
-                        sentence = unit.sentence
-                        versions.append(DivergenceVersion(
-                            sentence.article_id, outlets.get(sentence.article_id, ""),
-                            sentence.text.strip(), _as_written(lemma, sentence.text),
-                            sentence.start, sentence.end))
-            values = " vs ".join(dict.fromkeys(v.value for v in versions))
-            return f"{OPPOSITE_TOPIC}: {values}", tuple(versions)
-    return None
-
-
 # A calendar date as written: "31 January", "31st of January 2027", "January 31, 2027".
 # Names written with a capital only: "may" and "march" are also verbs.
 _MONTH = r"(?P<{}>" + "|".join(sorted(m.title() for m in MONTH_NAMES)) + r")"
@@ -764,16 +707,6 @@ def _day_versions(by_day: dict[str, list[FactUnit]], outlets: dict[str, str]
                                               sentence.text.strip(), written,
                                               sentence.start, sentence.end))
     return "date: " + " vs ".join(by_day), tuple(versions)
-
-
-def _as_written(lemma: str, text: str) -> str:
-    """The word of `text` that `lemma` stands for ("passed" for "pass"), else the lemma."""
-    stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma
-    for word in re.findall(r"[A-Za-z]+", text):
-        lower = word.lower()
-        if lower == lemma or lower.startswith(stem) and len(lower) <= len(lemma) + 3:
-            return lower
-    return lemma
 
 
 # -- quote groups -------------------------------------------------------------------

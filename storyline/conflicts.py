@@ -1,4 +1,4 @@
-"""Disagreements inside a story's facts: other figures for one quantity.
+"""Disagreements inside a story's facts: other figures for one quantity, opposite accounts.
 
 Goes in: the `FactUnit`s of one fact group (the sentences `align` grouped as one fact),
 each article's outlet and publication time; for figures told in sentences too
@@ -14,12 +14,14 @@ a disagreement takes two outlets.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from .fact_units import FactUnit, single_valued, voice
+from .fact_units import FactUnit, in_order, single_valued, voice
 from .models import Divergence, DivergenceVersion
+from .paraphrase import SentenceView
 from .text import (
     CURRENCY_UNITS,
     MEASURED,
@@ -32,6 +34,7 @@ from .text import (
     readable_number,
     tally_text,
 )
+from .wording import antonym_table
 
 # Words before a figure that make it a bound, by the words' lemmas: "more than 40" is 40 or
 # more, "up to four" four or less, "about 9,000" within APPROXIMATE of it.
@@ -263,3 +266,79 @@ def _merged_on_shared_versions(divergences: Sequence[Divergence]) -> list[Diverg
         else:
             merged.append(divergence)
     return merged
+
+
+# -- opposite accounts ---------------------------------------------------------------
+
+OPPOSITE_TOPIC = "opposite accounts"  # a divergence of sentences saying opposite things
+
+
+def _opposite(a: FactUnit, b: FactUnit) -> tuple[str, str] | None:
+    """A verb or adjective of `a` whose antonym `b` uses instead (WordNet's: "pass" and
+    "fail", "open" and "close", "rise" and "fall"), as (a's lemma, b's lemma)."""
+    verbal = {"VERB", "ADJ"}
+    only_a = sorted(lemma for lemma in a.lemmas - b.lemmas if a.view.tags.get(lemma) in verbal)
+    only_b = {lemma for lemma in b.lemmas - a.lemmas if b.view.tags.get(lemma) in verbal}
+    if not only_a or not only_b:
+        return None
+    table = antonym_table()
+    for lemma in only_a:
+        # in the same place: said of the same words ("the crane had passed / failed an
+        # inspection"), not "the old pier" against "new decking"
+        found = {other for other in table.get(lemma, frozenset()) & only_b
+                 if _neighbours(lemma, a.view) & _neighbours(other, b.view)}
+        if found:
+            return lemma, min(found)
+    return None
+
+
+def _neighbours(lemma: str, view: SentenceView) -> set[str]:
+    """The words a word is linked to in its sentence's parse, its head and its dependents."""
+    found = set()
+    for link in view.links:
+        head, _, child = link.partition(">")
+        if head == lemma:
+            found.add(child)
+        elif child == lemma:
+            found.add(head)
+    return found
+
+
+def opposite_conflict(group: Sequence[FactUnit], outlets: dict[str, str],
+                      published: dict[str, float]
+                      ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
+    """Two outlets' sentences of one group that say opposite things of it ("the crane
+    had passed an inspection" and "had failed an inspection"): each outlet's version."""
+    ordered = in_order(group, published)
+    for x in ordered:
+        for y in ordered:
+            if x.index == y.index or not _two_outlets(x.sentence.article_id,
+                                                      y.sentence.article_id, outlets):
+                continue
+            pair = _opposite(x, y)
+            if pair is None:
+                continue
+            versions = []
+            for lemma in pair:
+                sources: set[str] = set()
+                for unit in ordered:
+                    if lemma in unit.lemmas and voice(unit.source, outlets) not in sources:
+                        sources.add(voice(unit.source, outlets))
+                        sentence = unit.sentence
+                        versions.append(DivergenceVersion(
+                            sentence.article_id, outlets.get(sentence.article_id, ""),
+                            sentence.text.strip(), _as_written(lemma, sentence.text),
+                            sentence.start, sentence.end))
+            values = " vs ".join(dict.fromkeys(v.value for v in versions))
+            return f"{OPPOSITE_TOPIC}: {values}", tuple(versions)
+    return None
+
+
+def _as_written(lemma: str, text: str) -> str:
+    """The word of `text` that `lemma` stands for ("passed" for "pass"), else the lemma."""
+    stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma
+    for word in re.findall(r"[A-Za-z]+", text):
+        lower = word.lower()
+        if lower == lemma or lower.startswith(stem) and len(lower) <= len(lemma) + 3:
+            return lower
+    return lemma

@@ -4,7 +4,7 @@ Goes in: article text or a word. Comes out: a word's synonyms and related words 
 English word and pair counts, words that look swapped for a synonym (each with the word a
 writer would more likely have used) and small numbers written as digits. `spinning`
 builds its fitted article-level decision on these. Also WordNet's antonyms
-(`antonym_table`), for `align`'s opposite accounts, cached as the synonyms are.
+(`antonym_table`), for `conflicts`' opposite accounts, cached as the synonyms are.
 
 A spinner replaces words with dictionary synonyms and ignores context, so it breaks
 collocations: "told reporters" becomes "informed journalists". We do not list such phrases;

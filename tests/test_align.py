@@ -334,32 +334,6 @@ def test_a_changed_figure_inside_a_quote_is_no_respelling(first: str, second: st
 
 
 # Fictional outlets on fictional events: sentences alike in all but who or which way.
-def test_opposite_verbs_make_a_conflicting_fact_with_each_outlets_version(analyse: Any) -> None:
-    alignment = _align(analyse, {
-        "a": "Harbour master Ilse Varga said the crane had passed an inspection in January.",
-        "b": "Harbour master Tomas Roe said the crane had failed an inspection in January."})
-    [fact] = alignment.facts
-    assert fact.agreement == "conflicting" and len(fact.evidence) == 2
-    [divergence] = alignment.divergences
-    assert divergence.kind == "opposite"
-    assert divergence.topic == "opposite accounts: passed vs failed"
-    assert [(v.article, v.value) for v in divergence.versions] == [("a", "passed"),
-                                                                   ("b", "failed")]
-
-
-@pytest.mark.parametrize(("first", "second"), [
-    ("Fares on the Harrowgate ferry rose sharply in March, the operator said.",
-     "Fares on the Harrowgate ferry fell sharply in March, the operator said."),
-    ("The Calder Bay lifeboat station opened its new boathouse to visitors on Saturday.",
-     "The Calder Bay lifeboat station closed its new boathouse to visitors on Saturday."),
-])
-def test_a_fact_told_the_other_way_round_is_never_corroborated(
-        analyse: Any, first: str, second: str) -> None:
-    alignment = _align(analyse, {"a": first, "b": second})
-    assert "corroborated" not in {f.agreement for f in alignment.facts}
-    assert [d.kind for d in alignment.divergences] == ["opposite"]
-
-
 def test_the_same_said_of_two_people_is_two_facts(analyse: Any) -> None:
     alignment = _align(analyse, {
         "a": "Petra Lindqvist won the mayoral vote in Harrowgate on Sunday.",
@@ -387,15 +361,6 @@ def test_a_dateline_or_credit_line_is_no_fact(analyse: Any) -> None:
     texts = [f.text for f in alignment.facts]
     assert not [t for t in texts if "Kestrel Wire" in t]
     assert any(t.startswith("A burst water main") for t in texts)
-
-
-def test_words_of_opposite_sense_said_of_other_things_are_no_conflict(analyse: Any) -> None:
-    alignment = _align(analyse, {
-        "a": "The old pier at Dunmore reopened to visitors on Saturday after a long repair.",
-        "b": "The pier at Dunmore, with new decking, reopened to visitors on Saturday after a "
-             "long repair."})
-    assert not [d for d in alignment.divergences if d.kind == "opposite"]
-    assert "conflicting" not in {f.agreement for f in alignment.facts}
 
 
 def test_a_place_one_outlet_names_is_no_other_person(analyse: Any) -> None:

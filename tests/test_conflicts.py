@@ -1,4 +1,4 @@
-"""Disagreements inside a fact: other figures for one quantity."""
+"""Disagreements inside a fact: other figures for one quantity, opposite accounts."""
 
 from __future__ import annotations
 
@@ -249,3 +249,39 @@ def test_the_part_of_a_whole_is_the_figure_compared(analyse: Any) -> None:
     aligned = _align(analyse, {"a": said.format("14 of its 60"), "b": said.format("all 60"),
                                **FILLER})
     assert not aligned.divergences
+
+
+# Fictional outlets on fictional events: sentences alike in all but who or which way.
+def test_opposite_verbs_make_a_conflicting_fact_with_each_outlets_version(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Harbour master Ilse Varga said the crane had passed an inspection in January.",
+        "b": "Harbour master Tomas Roe said the crane had failed an inspection in January."})
+    [fact] = alignment.facts
+    assert fact.agreement == "conflicting" and len(fact.evidence) == 2
+    [divergence] = alignment.divergences
+    assert divergence.kind == "opposite"
+    assert divergence.topic == "opposite accounts: passed vs failed"
+    assert [(v.article, v.value) for v in divergence.versions] == [("a", "passed"),
+                                                                   ("b", "failed")]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Fares on the Harrowgate ferry rose sharply in March, the operator said.",
+     "Fares on the Harrowgate ferry fell sharply in March, the operator said."),
+    ("The Calder Bay lifeboat station opened its new boathouse to visitors on Saturday.",
+     "The Calder Bay lifeboat station closed its new boathouse to visitors on Saturday."),
+])
+def test_a_fact_told_the_other_way_round_is_never_corroborated(
+        analyse: Any, first: str, second: str) -> None:
+    alignment = _align(analyse, {"a": first, "b": second})
+    assert "corroborated" not in {f.agreement for f in alignment.facts}
+    assert [d.kind for d in alignment.divergences] == ["opposite"]
+
+
+def test_words_of_opposite_sense_said_of_other_things_are_no_conflict(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "The old pier at Dunmore reopened to visitors on Saturday after a long repair.",
+        "b": "The pier at Dunmore, with new decking, reopened to visitors on Saturday after a "
+             "long repair."})
+    assert not [d for d in alignment.divergences if d.kind == "opposite"]
+    assert "conflicting" not in {f.agreement for f in alignment.facts}
