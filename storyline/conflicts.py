@@ -1,11 +1,12 @@
-"""Disagreements inside a story's facts: other figures for one quantity, opposite accounts.
+"""Disagreements inside a story's facts: other figures, opposite accounts, other days.
 
-Goes in: the `FactUnit`s of one fact group (the sentences `align` grouped as one fact),
-each article's outlet and publication time; for figures told in sentences too
+Goes in: the `FactUnit`s of one fact group (the sentences `align` grouped as one fact)
+with each article's outlet and publication time; for figures told in sentences too
 differently worded to align, all the story's units with their fact groups. Comes out:
-the group's first disagreement as a divergence heading ("number of passengers: 40 vs
-45") with one `DivergenceVersion` per independent source and value, or None;
-`without_repeats` lists each disagreement of a story once.
+the group's first disagreement of each kind, as a divergence heading ("number of
+passengers: 40 vs 45", "opposite accounts: passed vs failed", "date: 31 January vs 28
+February") and one `DivergenceVersion` per independent source and value, or None;
+`without_repeats` then lists each disagreement of the story once.
 
 Copies of one original count as one source, and one outlet's two reports as one voice:
 a disagreement takes two outlets.
@@ -16,17 +17,19 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, replace
 
-from .fact_units import FactUnit, in_order, single_valued, voice
+from .fact_units import FactUnit, event_words, in_order, single_valued, voice
 from .models import Divergence, DivergenceVersion
 from .paraphrase import SentenceView
 from .text import (
     CURRENCY_UNITS,
     MEASURED,
+    MONTH_NAMES,
     MULTIPLIERS,
     QUALIFIER,
+    WEEKDAYS,
     format_number,
     is_tally,
     number_value,
@@ -342,3 +345,147 @@ def _as_written(lemma: str, text: str) -> str:
         if lower == lemma or lower.startswith(stem) and len(lower) <= len(lemma) + 3:
             return lower
     return lemma
+
+
+# -- dates -------------------------------------------------------------------------
+
+DATE_PAIR_SHARED = 0.8  # share of both sentences' event words two dates' sentences share
+# A calendar date as written: "31 January", "31st of January 2027", "January 31, 2027".
+# Names written with a capital only: "may" and "march" are also verbs.
+_MONTH = r"(?P<{}>" + "|".join(sorted(m.title() for m in MONTH_NAMES)) + r")"
+_DAY = r"(?P<{}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<{}>(?:1[89]|20)\d\d))?"
+CALENDAR_DATE = re.compile(
+    r"\b(?:" + _DAY.format("day") + r"\s+(?:of\s+)?" + _MONTH.format("month") +
+    _YEAR.format("year") + r"|" + _MONTH.format("month2") + r"\s+" + _DAY.format("day2") +
+    _YEAR.format("year2") + r")\b")
+WEEKDAY = re.compile(r"\b(?:" + "|".join(sorted(d.title() for d in WEEKDAYS)) + r")\b")
+_TRAILING_WEEKDAY = re.compile(WEEKDAY.pattern + r",?\s*$")  # "said on Tuesday, "
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """A day a sentence names: a calendar date (month, day, year if given) or a weekday."""
+
+    kind: str  # "calendar" or "weekday"
+    month: str
+    day: int
+    year: int | None
+    written: str  # "31 January", "Friday"
+
+    def differs(self, other: _Day) -> bool:
+        if self.kind != other.kind:
+            return False  # "6 November" and "Friday" may be one day
+        if (self.month, self.day) != (other.month, other.day):
+            return True
+        return self.year is not None and other.year is not None and self.year != other.year
+
+
+# A day that dates the report, not the fact: "said on Tuesday", "announced Monday".
+# "told the family on 6 November that ..." dates the telling, which is the news itself.
+SPEECH_DAY = re.compile(r"\b(?:(?:said|says|announced|confirmed|stated|"
+                        r"added|reported|warned|wrote|revealed)|(?:posted|published|updated|"
+                        r"described)(?:\s+\w+){0,4})\s+(?:on\s+|late\s+|early\s+)?$")
+
+
+def days_named(text: str) -> list[_Day]:
+    """The calendar dates and weekdays a sentence names, in order, but those dating a
+    statement ("the company said on Tuesday"): two reports of one statement may date
+    it by their own days."""
+    return [day for day, start in _days_at(text)
+            if not SPEECH_DAY.search(_without_weekday(text[max(0, start - 60):start])) and
+            _in_running_text(text[:start])]
+
+
+def _without_weekday(before: str) -> str:
+    """The words before a date without the weekday naming it: "said on" of "said on
+    Friday, 6 November"."""
+    return _TRAILING_WEEKDAY.sub("", before)
+
+
+def _in_running_text(before: str) -> bool:
+    """A day written in a sentence's words ("will end on 31 January", "voted Tuesday",
+    "on Friday, 6 November"), not a dateline run into it ("Bank fire Wednesday 05 May
+    2010 Three people ...", a date opening the text): a lower-case word comes before."""
+    before = WEEKDAY.sub("", before[-40:]).rstrip(" ,")
+    last = re.search(r"([A-Za-z]+)\W*$", before)
+    return last is not None and last.group(1).islower() and before[-1:].isalpha()
+
+
+def _days_at(text: str) -> list[tuple[_Day, int]]:
+    found = []
+    for match in CALENDAR_DATE.finditer(text):
+        day = int(match["day"] or match["day2"])
+        year = match["year"] or match["year2"]
+        if 1 <= day <= 31:
+            month = (match["month"] or match["month2"]).lower()
+            found.append((_Day("calendar", month, day, int(year) if year else None,
+                               f"{day} {month.title()}" + (f" {year}" if year else "")),
+                          match.start()))
+    for match in WEEKDAY.finditer(text):
+        name = match.group(0).lower()
+        found.append((_Day("weekday", name, 0, None, name.title()), match.start()))
+    return found
+
+
+def date_conflict(group: Sequence[FactUnit], outlets: dict[str, str],
+                  published: dict[str, float], repeated: Collection[str] = ()
+                  ) -> tuple[str, tuple[DivergenceVersion, ...]] | None:
+    """Two outlets' sentences of one group that put it on other days ("The lease will end
+    on 31 January" and "... on 28 February"; "on Friday" and "on Thursday"): the timeline
+    links two dates only when their clauses share most words, and a day of the month is
+    no figure `number_conflict` compares. Only sentences naming one day of a kind count
+    ("from 1 March to 31 March" gives a span), and a sentence naming the other's day too
+    tells of both (a change, a second event)."""
+    ordered = in_order(group, published)
+    if any(u.sentence.article_id in repeated for u in ordered):
+        return None  # "Schools closed on Tuesday" for a second day: one more day of it
+    named = {u.index: days_named(u.sentence.text) for u in ordered}
+    for kind in ("calendar", "weekday"):
+        single = [(u, days[0]) for u in ordered
+                  for days in [[d for d in named[u.index] if d.kind == kind]] if len(days) == 1]
+        versions: dict[str, list[FactUnit]] = defaultdict(list)
+        for a, day_a in single:
+            for b, day_b in single:
+                if _two_outlets(a.sentence.article_id, b.sentence.article_id, outlets) and \
+                        day_a.differs(day_b) and _told_alike(a, b) and \
+                        not _names_day(named[a.index], day_b) and \
+                        not _names_day(named[b.index], day_a):
+                    versions[day_a.written].append(a)
+        if len(versions) >= 2:
+            return _day_versions(versions, outlets)
+    return None
+
+
+def _told_alike(a: FactUnit, b: FactUnit) -> bool:
+    """Two sentences that tell the same in the same words but for their days ("The lease
+    will end on 31 January" / "... 28 February"). A fact group may also hold successive
+    steps of one story told alike ("went on trial Wednesday" / "was convicted Tuesday"),
+    whose days differ rightly."""
+    first, second = event_words(a), event_words(b)
+    shorter = min(len(first), len(second))
+    return shorter > 0 and len(first & second) >= DATE_PAIR_SHARED * max(len(first),
+                                                                          len(second))
+
+
+def _names_day(days: Sequence[_Day], day: _Day) -> bool:
+    return any(d.kind == day.kind and not d.differs(day) for d in days)
+
+
+def _day_versions(by_day: dict[str, list[FactUnit]], outlets: dict[str, str]
+                  ) -> tuple[str, tuple[DivergenceVersion, ...]]:
+    """One version per outlet and day, in the order the days were first reported."""
+    versions = []
+    for written, units in by_day.items():
+        seen: set[str] = set()
+        for unit in units:
+            outlet = voice(unit.source, outlets)
+            if outlet in seen:
+                continue
+            seen.add(outlet)
+            sentence = unit.sentence
+            versions.append(DivergenceVersion(sentence.article_id,
+                                              outlets.get(sentence.article_id, ""),
+                                              sentence.text.strip(), written,
+                                              sentence.start, sentence.end))
+    return "date: " + " vs ".join(by_day), tuple(versions)

@@ -11,7 +11,6 @@ from storyline import align
 from storyline.align import (
     _mutual_best,
     align_facts,
-    days_named,
     group_quotes,
     quote_divergences,
     word_diff,
@@ -431,25 +430,6 @@ def test_one_figure_told_in_other_words_corroborates(analyse: Any) -> None:
     assert not aligned.divergences
 
 
-def test_one_event_told_on_two_days_is_a_date_divergence_of_its_fact() -> None:
-    from storyline import pipeline
-
-    articles = [
-        article("A mudslide swept across the Elsin valley road on Friday afternoon, burying "
-                "about 300 metres of track under mud up to two metres deep and cutting off the "
-                "village of Harl.\n\nNo one was hurt.", id="post", outlet="Elsin Post",
-                published="2026-03-14T08:00:00Z"),
-        article("A mudslide on Thursday night blocked the Elsin valley road, leaving mud as "
-                "much as three metres deep on the track, the county roads office said.\n\n"
-                "Buses are using the coast road.", id="wire", outlet="Kestrel Wire",
-                published="2026-03-14T09:00:00Z")]
-    results = pipeline.build_story_results(pipeline.single_story(articles), articles)
-    mud = [f for f in results.facts if "mudslide" in f.text]
-    assert [(f.agreement, len(f.evidence)) for f in mud] == [("conflicting", 2)]
-    assert sorted((d.kind, d.topic.partition(":")[2].strip()) for d in results.divergences) == [
-        ("date", "2026-03-12 vs 2026-03-13"), ("number", "2 vs 3")]
-
-
 def test_a_shared_description_of_someone_is_no_corroboration(analyse: Any) -> None:
     from storyline.align import _states_predicate
 
@@ -483,53 +463,6 @@ def test_a_spun_copys_reworded_quote_joins_its_original() -> None:
     assert ("q2",) in apart and ("q4",) in apart
 
 
-@pytest.mark.parametrize(("first", "second", "topic"), [
-    ("on 31 January", "on 28 February", "date: 31 January vs 28 February"),
-    ("on March 3", "on March 5, 2027", "date: 3 March vs 5 March 2027"),
-    ("on 6 November 2026", "on 6 November 2025", "date: 6 November 2026 vs 6 November 2025"),
-    ("on Friday", "on Thursday", "date: Friday vs Thursday")])
-def test_one_fact_put_on_two_days_by_two_outlets_is_conflicting(
-        analyse: Any, first: str, second: str, topic: str) -> None:
-    # The timeline links the two dates only when the clauses share more words than these do.
-    aligned = _align(analyse, {"a": f"The Quillmoor ferry lease will end {first}.",
-                               "b": f"The Quillmoor ferry lease will end {second}.", **FILLER})
-    ferry = [f for f in aligned.facts if "ferry" in f.text]
-    assert [(f.agreement, len(f.evidence)) for f in ferry] == [("conflicting", 2)]
-    assert [(d.kind, d.topic, [v.article for v in d.versions])
-            for d in aligned.divergences] == [("date", topic, ["a", "b"])]
-
-
-@pytest.mark.parametrize(("first", "second"), [
-    ("on 31 January", "on 31st of January"),
-    ("on 31 January", "on January 31, 2027"),  # no year against a year: may be the same day
-    ("on Friday", "on 28 February"),  # a weekday and a date may be one day
-    ("on 31 January", "on 28 February, not 31 January as first planned")])  # a change told
-def test_the_same_day_or_a_told_change_is_no_date_conflict(
-        analyse: Any, first: str, second: str) -> None:
-    aligned = _align(analyse, {"a": f"The Quillmoor ferry lease will end {first}.",
-                               "b": f"The Quillmoor ferry lease will end {second}.", **FILLER})
-    assert not [d for d in aligned.divergences if d.kind == "date"]
-    assert "conflicting" not in {f.agreement for f in aligned.facts}
-
-
-@pytest.mark.parametrize("lease", ["The lease", "The Quillmoor ferry lease"])
-def test_a_fact_put_on_two_days_is_disputed_in_the_brief_once(lease: str) -> None:
-    # "The lease will end": too few words for the timeline to link the two dates, so the
-    # fact's own check finds it; with more the timeline's divergence is shown alone.
-    from storyline import pipeline
-
-    articles = [
-        article("The Quillmoor ferry company is looking for a new berth.\n\n"
-                f"{lease} will end on 31 January.", id="a", outlet="Fen Courier",
-                published="2026-11-10T08:00:00Z"),
-        article("Gulls have taken over the old Quillmoor pier.\n\n"
-                f"{lease} will end on 28 February.", id="b", outlet="Tarn Gazette",
-                published="2026-11-10T09:00:00Z")]
-    results = pipeline.build_story_results(pipeline.single_story(articles), articles)
-    assert [s.disputed for s in results.summary if "lease" in s.text] == [True]
-    assert [(d.id, d.kind, len(d.versions)) for d in results.divergences] == [("d1", "date", 2)]
-
-
 @pytest.mark.parametrize(("kind", "text", "diff"), [
     ("mixed", 'the winning pie was "the clear winner"', None),
     ("partial", "pork pie was the clear winner", None),
@@ -557,53 +490,3 @@ def test_each_quoted_stretch_of_a_mixed_quote_is_set_against_its_own_words() -> 
         ("=", "well worth the trip"))
 
 
-def test_a_day_dating_a_statement_is_no_date_of_the_fact(analyse: Any) -> None:
-    # Two reports of one announcement, each dating it by its own day.
-    aligned = _align(analyse, {
-        "a": "The Quillmoor ferry company said on Tuesday that the lease would end soon.",
-        "b": "The Quillmoor ferry company said on Wednesday that the lease would end soon.",
-        **FILLER})
-    assert not [d for d in aligned.divergences if d.kind == "date"]
-    assert days_named("The ferry company said on 3 May that it would close on "
-                      "Friday.") == [days_named("on Friday")[0]]
-    # telling someone is news of its own: "told the crew on 6 November that ..."
-    assert [d.written for d in days_named("The company told the crew on 6 November that "
-                                          "the ferry would stop.")] == ["6 November"]
-
-
-def test_a_dateline_run_into_a_sentence_is_no_date_of_the_fact() -> None:
-    assert days_named("Quillmoor Ferry Sinks 7:00pm UK, Wednesday 05 May 2026 Three crew "
-                      "were rescued on Thursday.") == days_named("on Thursday")
-    assert days_named("Friday , June 7 , 2026 Gulls return to Quillmoor") == []
-    assert [d.written for d in days_named("The crew met on Friday, 6 November, and voted "
-                                          "Tuesday.")] == ["6 November", "Friday", "Tuesday"]
-
-
-def test_steps_of_a_story_told_alike_on_other_days_are_no_date_conflict(
-        analyse: Any) -> None:
-    # Grouped as one fact by their likeness, the trial and the verdict rightly differ in day.
-    from storyline.align import _date_conflict
-
-    units = make_units([analyse("Two Quillmoor smugglers went on trial on Wednesday for "
-                                "sinking the ferry.", id="a"),
-                        analyse("A Quillmoor smuggler was convicted on Tuesday of sinking the "
-                                "ferry.", id="b"),
-                        analyse("Two Quillmoor smugglers went on trial on Thursday for "
-                                "sinking the ferry.", id="c")], {"a": "a", "b": "b", "c": "c"})
-    outlets = {"a": "Fen Courier", "b": "Tarn Gazette", "c": "Moss Weekly"}
-    assert _date_conflict(units[:2], outlets, {}) is None
-    found = _date_conflict([units[0], units[2]], outlets, {})
-    assert found is not None and found[0] == "date: Wednesday vs Thursday"
-    assert days_named("The story was posted in Harbour News on Friday, 6 November.") == []
-
-
-def test_one_more_day_of_something_done_again_is_no_date_dispute(analyse: Any) -> None:
-    # Fictional: the second outlet tells of a second day, not another day for the first.
-    alignment = _align(analyse, {
-        "a": "A storm brought down power lines across Castlebrook. Schools closed on Monday.",
-        "b": "Castlebrook stayed without power for a second day. Schools closed on Tuesday."})
-    assert not any(d.kind == "date" for d in alignment.divergences)
-    again = _align(analyse, {
-        "a": "The Castlebrook lease will end on 31 January.",
-        "b": "The Castlebrook lease will end on 28 February."})
-    assert [d.kind for d in again.divergences] == ["date"]  # told once each: a dispute
