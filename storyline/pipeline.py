@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, TypeVar
 from . import __version__ as VERSION
 from . import cluster
 from . import store as db
-from .align import align_facts, group_quotes, quote_divergences
+from .align import align_facts
 from .cluster import StoryState, assign_stories
 from .credits import find_credit
 from .dates import find_dates
@@ -47,6 +47,7 @@ from .models import (
 )
 from .nlp import MAX_CHARS, default_model_name, load_nlp, parse_texts, sentence_features
 from .provenance import detect_provenance, independence_groups
+from .quote_groups import group_quotes, quote_divergences
 from .quotes import extract_quotes
 from .store import Store
 from .summary import DEFAULT_WORDS, disputed_where_stated, summarize

@@ -243,7 +243,7 @@ def _segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, b
 def _aligned_pairs(dossier: dict[str, Any], articles: dict[str, Any]
                    ) -> dict[str, list[dict[str, Any]]]:
     """Side-by-side sentence pairs for each copy, with word diffs."""
-    from .align import word_diff
+    from .quote_groups import word_diff
 
     pairs: dict[str, list[dict[str, Any]]] = {}
     for item in dossier["provenance"]:

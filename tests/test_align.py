@@ -1,4 +1,4 @@
-"""Facts, agreement across independent sources, divergences and quote groups."""
+"""Fact alignment: sentences grouped into facts, agreement counted over independent sources."""
 
 from __future__ import annotations
 
@@ -8,15 +8,9 @@ from typing import Any
 import pytest
 
 from storyline import align
-from storyline.align import (
-    _mutual_best,
-    align_facts,
-    group_quotes,
-    quote_divergences,
-    word_diff,
-)
+from storyline.align import _mutual_best, align_facts
 from storyline.fact_units import FactUnit, make_units
-from storyline.models import Quote, ResolvedQuote, Sentence
+from storyline.models import Sentence
 from storyline.report import render_html
 from storyline.text import own_word_runs
 from tests.conftest import FILLER, article
@@ -87,103 +81,6 @@ def test_unrelated_sentences_stay_single(analyse: Any) -> None:
         "a": "The gallery in Port Elsin opened a new wing for maritime paintings on Saturday.",
         "b": "The Kestrel River Bridge was closed to all traffic after cracks were found."})
     assert sorted(f.agreement for f in alignment.facts) == ["single", "single"]
-
-
-def _quote(qid: str, article_id: str, text: str, speaker: str | None) -> ResolvedQuote:
-    return ResolvedQuote(qid, Quote(article_id, text, 0, len(text), "direct", "said", None),
-                         speaker, "Ilse Varga" if speaker else None)
-
-
-def test_quote_groups_across_outlets_with_word_diff() -> None:
-    quotes = [
-        _quote("q1", "a", "We will not reopen the bridge until every support has been checked,",
-               "p1"),
-        _quote("q2", "b", "We will not reopen the bridge until every support has been checked,",
-               "p1"),
-        _quote("q3", "c", "We won't reopen the bridge until every single support has been "
-               "checked,", "p1"),
-        _quote("q4", "c", "Safety comes first.", "p1"),
-    ]
-    groups = group_quotes(quotes)
-    assert [g.quotes for g in groups] == [("q1", "q2", "q3"), ("q4",)]
-    variant = groups[0].variants[0]
-    assert variant.quote == "q3"
-    assert ("+", "single") in variant.diff and ("-", "will not") in variant.diff
-
-
-def test_a_quote_worded_differently_by_independent_outlets_is_a_divergence() -> None:
-    said = "We will not reopen the bridge until every support has been checked,"
-    quotes = [_quote("q1", "a", said, "p1"),
-              _quote("q2", "b", "We won\u2019t reopen the bridge until every single support "
-                     "has been checked,", "p1"),
-              _quote("q3", "c", "reopen the bridge until every support has been checked", "p1"),
-              _quote("q4", "d", "We will not reopen the span until every support has been "
-                     "checked,", "p1")]
-    articles = [article("x", id=key, outlet=f"Outlet {key}") for key in "abcd"]
-    groups = group_quotes(quotes)
-    [divergence] = quote_divergences(groups, quotes, articles, {key: key for key in "abcd"})
-    assert divergence.kind == "quote" and "Ilse Varga" in divergence.topic
-    assert [v.article for v in divergence.versions] == ["a", "b", "c", "d"]
-
-
-def test_an_ellipsis_or_another_spelling_is_no_divergence() -> None:
-    quotes = [_quote("q1", "a", "We will organise the repairs, and we will do it before the "
-                     "summer holidays begin,", "p1"),
-              _quote("q2", "b", "We will organize the repairs ... before the summer holidays "
-                     "begin,", "p1")]
-    articles = [article("x", id="a"), article("y", id="b")]
-    groups = group_quotes(quotes)
-    assert len(groups) == 1
-    assert quote_divergences(groups, quotes, articles, {"a": "a", "b": "b"}) == []
-
-
-def test_a_copy_changing_a_quote_is_no_divergence_of_outlets() -> None:
-    """A spun copy's change shows in the quote group's variants, not as another outlet."""
-    quotes = [_quote("q1", "a", "We will not reopen the bridge until every support has been "
-                     "checked,", "p1"),
-              _quote("q2", "d", "We will not reopen the span until every support has been "
-                     "checked,", "p1")]
-    articles = [article("x", id="a"), article("y", id="d")]
-    groups = group_quotes(quotes)
-    assert groups[0].variants and quote_divergences(groups, quotes, articles,
-                                                    {"a": "a", "d": "a"}) == []
-    assert len(quote_divergences(groups, quotes, articles, {"a": "a", "d": "d"})) == 1
-
-
-def test_contractions_and_partial_quotes_are_no_divergence() -> None:
-    said = "We will not reopen the bridge until every support has been checked,"
-    quotes = [_quote("q1", "a", said, "p1"),
-              _quote("q2", "b", "We won't reopen the bridge until every support has been "
-                     "checked,", "p1"),
-              _quote("q3", "c", "until every support has been checked", "p1")]
-    articles = [article("x", id=key) for key in "abc"]
-    groups = group_quotes(quotes)
-    assert quote_divergences(groups, quotes, articles, {key: key for key in "abc"}) == []
-
-
-def test_short_quotes_sharing_a_word_or_two_are_two_utterances() -> None:
-    quotes = [_quote("q1", "a", "The town is with us.", "p1"),
-              _quote("q2", "b", 'the offer "doesn\'t keep up with rents in this town."',
-                     "p1")]
-    assert [g.quotes for g in group_quotes(quotes)] == [("q1",), ("q2",)]
-
-
-def test_word_diff() -> None:
-    assert word_diff("a tough week", "a difficult week") == (
-        ("=", "a"), ("-", "tough"), ("+", "difficult"), ("=", "week"))
-
-
-def test_word_diff_ignores_punctuation_and_case_around_words() -> None:
-    variant = "we found toxins twice. in the \u201cwater\u201d"
-    assert word_diff("We found toxins, twice, in the water", variant, loose=True) == (
-        ("=", variant),)
-    assert word_diff("toxins twice", "toxins ... twice", loose=True) == (
-        ("=", "toxins"), ("+", "..."), ("=", "twice"))
-    # a copy against its original: every changed mark shows
-    assert word_diff("It fell -5 degrees and cost $40,000.", "It fell 5 degrees and cost "
-                     "40,000.") == (("=", "It fell"), ("-", "-5"), ("+", "5"),
-                                    ("=", "degrees and cost"), ("-", "$40,000."),
-                                    ("+", "40,000."))
 
 
 def test_demo_agreement(bridge: dict[str, Any]) -> None:
@@ -287,23 +184,6 @@ def test_a_clause_does_not_back_a_sentence_with_another_figure_or_name(analyse: 
     assert all(len(f.evidence) == 1 for f in alignment.facts)
 
 
-def test_one_articles_two_quotes_are_never_one_utterance() -> None:
-    quotes = [_quote("q1", "a", "The shelves at the supermarket were empty by nine,", "p1"),
-              _quote("q2", "a", 'she had queued at 7 a.m. "The shelves at the supermarket were '
-                     'empty by nine,"', "p1"),
-              _quote("q3", "b", "The shelves at the supermarket were empty by nine,", "p1")]
-    assert [g.quotes for g in group_quotes(quotes)] == [("q1", "q3"), ("q2",)]
-
-
-def test_a_quote_ending_in_other_punctuation_is_no_variant() -> None:
-    quotes = [_quote("q1", "a", "We want the ward kept open for the children of this town,",
-                     "p1"),
-              _quote("q2", "b", "We want the ward kept open for the children of this town.",
-                     "p1")]
-    [group] = group_quotes(quotes)
-    assert group.quotes == ("q1", "q2") and group.variants == ()
-
-
 def test_two_reports_of_one_outlet_are_one_source(analyse: Any) -> None:
     texts = {"a": "The Kestrel museum raised its reward for the stolen painting to 50,000 "
                   "pounds on Monday.",
@@ -317,19 +197,6 @@ def test_two_reports_of_one_outlet_are_one_source(analyse: Any) -> None:
              article(texts["b"], id="b", outlet="Bay Gazette")]
     [fact] = align_facts(other, analyses, {"a": "a", "b": "b"}).facts
     assert fact.sources == 2 and fact.agreement == "corroborated"
-
-
-@pytest.mark.parametrize(("first", "second"), [("12,500", "12,800"), ("125000", "128000")])
-def test_a_changed_figure_inside_a_quote_is_no_respelling(first: str, second: str) -> None:
-    quotes = [_quote("q1", "a", f"We expect {first} homes to be without power until Thursday,",
-                     "p1"),
-              _quote("q2", "b", f"We expect {second} homes to be without power until Thursday,",
-                     "p1")]
-    articles = [article("x", id="a"), article("y", id="b")]
-    groups = group_quotes(quotes)
-    assert len(groups) == 1
-    [divergence] = quote_divergences(groups, quotes, articles, {"a": "a", "b": "b"})
-    assert [v.text for v in divergence.versions] == [q.quote.text for q in quotes]
 
 
 # Fictional outlets on fictional events: sentences alike in all but who or which way.
@@ -446,47 +313,5 @@ def test_a_shared_description_of_someone_is_no_corroboration(analyse: Any) -> No
     assert [c.text for c in units[1].clauses][0].startswith("Councillor Mira Oduya chairs")
     assert not any(_states_predicate(frozenset(c.lemmas), view) for c in units[1].clauses)
     assert any(_states_predicate(frozenset(c.lemmas), view) for c in units[2].clauses)
-
-
-def test_a_spun_copys_reworded_quote_joins_its_original() -> None:
-    quotes = [_quote("q1", "a", "We will not open the ferry slip until the divers say the hull "
-                     "is sound,", "p1"),
-              _quote("q2", "a", "We have bread and water for a week,", "p1"),
-              _quote("q3", "b", "We will not open the ferry slipway till the divers state the "
-                     "hull is solid,", "p1"),
-              _quote("q4", "b", "We've loaves and liquid for a week,", "p1")]
-    # b is a spun copy of a: its quotes are a's, a spinner's synonyms swapped in
-    assert [g.quotes for g in group_quotes(quotes, sources={"a": "a", "b": "a"})] == [
-        ("q1", "q3"), ("q2", "q4")]
-    # from an independent outlet, such rewording is not known to be the same utterance
-    apart = [g.quotes for g in group_quotes(quotes, sources={"a": "a", "b": "b"})]
-    assert ("q2",) in apart and ("q4",) in apart
-
-
-@pytest.mark.parametrize(("kind", "text", "diff"), [
-    ("mixed", 'the winning pie was "the clear winner"', None),
-    ("partial", "pork pie was the clear winner", None),
-    ("partial", "pork pie was the obvious winner", [
-        ("=", "pork pie was the"), ("-", "clear"), ("+", "obvious"), ("=", "winner")])])
-def test_a_partial_quote_is_set_against_the_words_it_quotes(
-        kind: str, text: str, diff: list[tuple[str, str]] | None) -> None:
-    # Not "Quillmoor pork" struck out: the reporter quoted only "the clear winner".
-    full = _quote("q1", "a", "The Quillmoor pork pie was the clear winner,", "p1")
-    part = ResolvedQuote("q2", Quote("b", text, 0, len(text), kind, "said", None), "p1",
-                         "Ilse Varga")
-    [group] = group_quotes([full, part])
-    assert group.quotes == ("q1", "q2")
-    assert [list(v.diff) for v in group.variants] == ([diff] if diff else [])
-
-
-def test_each_quoted_stretch_of_a_mixed_quote_is_set_against_its_own_words() -> None:
-    from storyline.align import _variant_diff
-
-    text = 'the pie was "the obvious winner" and "well worth the trip"'
-    mixed = ResolvedQuote("q2", Quote("b", text, 0, len(text), "mixed", "said", None), "p1",
-                          "Ilse Varga")
-    assert _variant_diff("The pie was the clear winner and well worth the trip,", mixed) == (
-        ("=", "the"), ("-", "clear"), ("+", "obvious"), ("=", "winner"), ("=", "\u2026"),
-        ("=", "well worth the trip"))
 
 
