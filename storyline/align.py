@@ -1,14 +1,19 @@
-"""Cross-article alignment: facts, their agreement, divergences and quote groups.
+"""Cross-article fact alignment: sentences that state the same fact, and their agreement.
 
-Goes in: one story's articles, their `ArticleAnalysis` (sentences with
-content lemmas and numbers), resolved quotes and the provenance independence
-groups. Comes out: `Fact`s (aligned sentence groups marked corroborated,
-single or conflicting), `Divergence`s (same fact, different numbers; the same
-quote worded differently by independent outlets) and `QuoteGroup`s (one
-utterance as quoted by several outlets, with word diffs).
+Goes in: one story's articles, their `ArticleAnalysis` (sentences with content lemmas,
+numbers, word cues and clauses) and the provenance independence groups. Comes out an
+`Alignment`: `Fact`s (groups of sentences from several articles that state one thing,
+marked corroborated, single or conflicting) with the sentences that also support them,
+and the `Divergence`s inside them (other figures, opposite accounts, other days), which
+`conflicts` finds in each group.
 
-Copies of one original count as one source: agreement is counted over
-independence groups, never over articles.
+Steps: the sentences as fact candidates (`fact_units`); copied sentences tied to their
+originals; pairs scored by the paraphrase model (`fact_similarity`), figure pairs (one
+event told with a figure of one quantity) and clause pairs (a clause of a long sentence
+stating a short one); mutual best matches joined into groups (`UnionFind`).
+
+Copies of one original count as one source: agreement is counted over independence
+groups, never over articles. Quote groups across outlets are `quote_groups`' job.
 """
 
 from __future__ import annotations
@@ -26,13 +31,7 @@ from .conflicts import (
     without_repeats,
 )
 from .fact_units import FactUnit, event_words, in_order, make_units, single_valued, voice
-from .models import (
-    Article,
-    ArticleAnalysis,
-    Divergence,
-    Fact,
-    Span,
-)
+from .models import Article, ArticleAnalysis, Divergence, Fact, Span
 from .paraphrase import (
     SentenceView,
     idf_weights,
@@ -41,14 +40,7 @@ from .paraphrase import (
     paraphrase_probability,
     sentence_view,
 )
-from .text import (
-    QUALIFIER,
-    SPEAKER_VERBS,
-    copy_kind,
-    has_digit,
-    own_word_runs,
-    tells_repetition,
-)
+from .text import QUALIFIER, SPEAKER_VERBS, copy_kind, has_digit, own_word_runs, tells_repetition
 
 # Pairs whose IDF-weighted lemma Dice is below this are never scored (no MSRP train pair
 # that the model accepts is this far apart): keeps alignment near-linear in story size.
@@ -61,6 +53,8 @@ COPY_CANDIDATES = 3  # earlier sentences sharing most runs of words, tested as o
 
 @dataclass(frozen=True, slots=True)
 class Alignment:
+    """One story's facts, the divergences inside them, and what backs each fact."""
+
     facts: tuple[Fact, ...]
     divergences: tuple[Divergence, ...]
     fact_units: tuple[tuple[int, ...], ...]  # sentence positions behind each fact (for ranking)
