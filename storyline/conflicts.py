@@ -39,6 +39,8 @@ from .text import (
 )
 from .wording import antonym_table
 
+# -- numbers -----------------------------------------------------------------------
+
 # Words before a figure that make it a bound, by the words' lemmas: "more than 40" is 40 or
 # more, "up to four" four or less, "about 9,000" within APPROXIMATE of it.
 LOWER_BOUNDS = (("more", "than"), ("at", "least"), ("over",), ("above",), ("upwards", "of"),
@@ -230,45 +232,6 @@ def _shared_context(a: FactUnit, b: FactUnit, label: str, idf: dict[str, float])
     common = (a.lemmas & b.lemmas) - set(label.split(QUALIFIER)) - \
         {lemma for lemma in a.lemmas if lemma.isdigit()}
     return sum(1 for lemma in common if idf.get(lemma, 0) > 0.7)
-
-
-def _two_outlets(first: str, second: str, outlets: dict[str, str]) -> bool:
-    """Two articles (by id) from two outlets, an article without one standing for itself.
-    One outlet's two articles giving two numbers tell two things, or an update: where
-    outlets differ takes two outlets."""
-    return voice(first, outlets) != voice(second, outlets)
-
-
-def without_repeats(divergences: Sequence[Divergence]) -> list[Divergence]:
-    """Each disagreement once: two of the same quantity and values that share a sentence
-    ("3 workers" by two outlets against one outlet's "5") become one; one whose values and
-    sentences another already shows ("3 vs 4" beside "3 vs 4 vs 5") is left out."""
-    divergences = _merged_on_shared_versions(divergences)
-    keys = [(d.topic.partition(":")[0], {v.value for v in d.versions},
-             {(v.article, v.start) for v in d.versions}) for d in divergences]
-    kept = [item for (label, values, spans), item in zip(keys, divergences, strict=True)
-            if not any(other[0] == label and values <= other[1] and spans <= other[2]
-                       and (values, spans) != (other[1], other[2]) for other in keys)]
-    return [replace(d, id=f"d{i}") for i, d in enumerate(kept, start=1)]
-
-
-def _merged_on_shared_versions(divergences: Sequence[Divergence]) -> list[Divergence]:
-    merged: list[Divergence] = []
-    for divergence in divergences:
-        label = divergence.topic.partition(":")[0]
-        values = {v.value for v in divergence.versions}
-        spans = {(v.article, v.start) for v in divergence.versions}
-        for index, other in enumerate(merged):
-            if other.topic.partition(":")[0] == label and \
-                    {v.value for v in other.versions} == values and \
-                    spans & {(v.article, v.start) for v in other.versions}:
-                seen = {(v.article, v.start) for v in other.versions}
-                extra = tuple(v for v in divergence.versions if (v.article, v.start) not in seen)
-                merged[index] = replace(other, versions=other.versions + extra)
-                break
-        else:
-            merged.append(divergence)
-    return merged
 
 
 # -- opposite accounts ---------------------------------------------------------------
@@ -489,3 +452,44 @@ def _day_versions(by_day: dict[str, list[FactUnit]], outlets: dict[str, str]
                                               sentence.text.strip(), written,
                                               sentence.start, sentence.end))
     return "date: " + " vs ".join(by_day), tuple(versions)
+
+
+# -- across kinds ------------------------------------------------------------------
+
+def _two_outlets(first: str, second: str, outlets: dict[str, str]) -> bool:
+    """Two articles (by id) from two outlets, an article without one standing for itself.
+    One outlet's two articles giving two numbers tell two things, or an update: where
+    outlets differ takes two outlets."""
+    return voice(first, outlets) != voice(second, outlets)
+
+
+def without_repeats(divergences: Sequence[Divergence]) -> list[Divergence]:
+    """Each disagreement once: two of the same quantity and values that share a sentence
+    ("3 workers" by two outlets against one outlet's "5") become one; one whose values and
+    sentences another already shows ("3 vs 4" beside "3 vs 4 vs 5") is left out."""
+    divergences = _merged_on_shared_versions(divergences)
+    keys = [(d.topic.partition(":")[0], {v.value for v in d.versions},
+             {(v.article, v.start) for v in d.versions}) for d in divergences]
+    kept = [item for (label, values, spans), item in zip(keys, divergences, strict=True)
+            if not any(other[0] == label and values <= other[1] and spans <= other[2]
+                       and (values, spans) != (other[1], other[2]) for other in keys)]
+    return [replace(d, id=f"d{i}") for i, d in enumerate(kept, start=1)]
+
+
+def _merged_on_shared_versions(divergences: Sequence[Divergence]) -> list[Divergence]:
+    merged: list[Divergence] = []
+    for divergence in divergences:
+        label = divergence.topic.partition(":")[0]
+        values = {v.value for v in divergence.versions}
+        spans = {(v.article, v.start) for v in divergence.versions}
+        for index, other in enumerate(merged):
+            if other.topic.partition(":")[0] == label and \
+                    {v.value for v in other.versions} == values and \
+                    spans & {(v.article, v.start) for v in other.versions}:
+                seen = {(v.article, v.start) for v in other.versions}
+                extra = tuple(v for v in divergence.versions if (v.article, v.start) not in seen)
+                merged[index] = replace(other, versions=other.versions + extra)
+                break
+        else:
+            merged.append(divergence)
+    return merged
