@@ -377,7 +377,24 @@ def verb_lemma(ent: Span) -> str:
     return verb.lemma_.lower() if verb is not None else ""
 
 
+GOVERNING_VERBS = "storyline_governing_verbs"  # Doc.user_data: (start, end) -> token index
+
+
 def _governing_verb(ent: Span) -> Token | None:
+    """The verb `ent` hangs on, found once per span of its Doc: each question above asks
+    for it, some several times, and `dates` asks a dozen of them of every mention. Kept
+    in the Doc's user_data as a token index (a Token there would hold its Doc in a cycle)."""
+    found: dict[tuple[int, int], int | None] = ent.doc.user_data.setdefault(
+        GOVERNING_VERBS, {})
+    key = (ent.start, ent.end)
+    if key not in found:
+        verb = _find_governing_verb(ent)
+        found[key] = None if verb is None else verb.i
+    index = found[key]
+    return None if index is None else ent.doc[index]
+
+
+def _find_governing_verb(ent: Span) -> Token | None:
     speech = _speech_verb_before(ent)
     if speech is not None:
         return speech

@@ -73,13 +73,14 @@ def read_inputs(inputs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
     """
     inputs = list(inputs)
     walks: dict[Path, list[Path]] = {}  # each folder is listed once per run
-    ids = _ArticleIds(inputs, max_bytes=max_bytes, walks=walks)
+    texts = _Texts()  # each file is read once per run
+    ids = _ArticleIds(inputs, max_bytes=max_bytes, walks=walks, texts=texts)
     for item in inputs:
         if item == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             records: Iterator[_Read] = _read_jsonl_stream(stream, "<stdin>", "stdin")
         else:
-            records = _read_path(Path(item), max_bytes=max_bytes, walks=walks)
+            records = _read_path(Path(item), max_bytes=max_bytes, walks=walks, texts=texts)
         for record in records:
             if isinstance(record, _Given):
                 yield ids.assign(record.article, own=True)
@@ -100,8 +101,9 @@ class _ArticleIds:
     """
 
     def __init__(self, inputs: list[str], *, max_bytes: int,
-                 walks: dict[Path, list[Path]]) -> None:
+                 walks: dict[Path, list[Path]], texts: _Texts) -> None:
         self._inputs, self._max_bytes, self._walks = inputs, max_bytes, walks
+        self._texts = texts
         self._given: set[str] = set()
         self._reserved: set[str] | None = None
         self._last_suffix: dict[str, int] = {}  # where the search for a free suffix resumes
@@ -112,7 +114,7 @@ class _ArticleIds:
             return article
         if self._reserved is None:
             self._reserved = _own_ids(self._inputs, max_bytes=self._max_bytes,
-                                      walks=self._walks)
+                                      walks=self._walks, texts=self._texts)
         candidate = article.id
         if candidate in self._given or candidate in self._reserved:
             number = self._last_suffix.get(article.id, 1)
@@ -124,11 +126,12 @@ class _ArticleIds:
         return article if candidate == article.id else replace(article, id=candidate)
 
 
-def _own_ids(inputs: Iterable[str], *, max_bytes: int,
-             walks: dict[Path, list[Path]]) -> set[str]:
+def _own_ids(inputs: Iterable[str], *, max_bytes: int, walks: dict[Path, list[Path]],
+             texts: _Texts) -> set[str]:
     """The own ids (`_Given`) in the files of `inputs`, as `make_article` stores them: the
     files `_read_path` reads, each read as `_read_file` would but with no article made
-    (HTML pages and feed items have none). Standard input is not read."""
+    (HTML pages and feed items have none). What is read waits in `texts` for `_read_file`.
+    Standard input is not read."""
     found: set[str] = set()
     for item in inputs:
         path = Path(item)
@@ -138,15 +141,18 @@ def _own_ids(inputs: Iterable[str], *, max_bytes: int,
             child for child in _walk(path, walks) if child.suffix.lower() in KNOWN_SUFFIXES]
         for file in files:
             found.update(_SURROGATE.sub("\ufffd", one_line(value))
-                         for value in _file_own_ids(file, max_bytes=max_bytes))
+                         for value in _file_own_ids(file, max_bytes=max_bytes, texts=texts))
     found.discard("")
     return found
 
 
-def _file_own_ids(path: Path, *, max_bytes: int) -> Iterator[str]:
+def _file_own_ids(path: Path, *, max_bytes: int, texts: _Texts) -> Iterator[str]:
     suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES | FEED_SUFFIXES:
+        return  # no own id: not even read
     try:
         if suffix in JSONL_SUFFIXES and _streams_as_lines(path):
+            # Streamed again by `_read_file`: a crawl's dump may not fit in memory.
             with path.open("rb") as handle:
                 # Only a line naming an "id" is parsed: a crawl's lines may lack one.
                 yield from _json_own_ids(
@@ -155,14 +161,14 @@ def _file_own_ids(path: Path, *, max_bytes: int) -> Iterator[str]:
             return
         if not path.is_file():
             return
-        text, _warning = _load_text(path, max_bytes=max_bytes)
+        text, _warning = texts.look(path, max_bytes=max_bytes)
     except (OSError, InputProblem):
         return
     if suffix in JSONL_SUFFIXES:
         yield from _json_own_ids(io.StringIO(text))
     elif suffix in JSON_SUFFIXES:
         yield from _json_own_ids([text])
-    elif suffix not in HTML_SUFFIXES | FEED_SUFFIXES and not _starts_like_feed(text):
+    elif not _starts_like_feed(text):
         yield _split_header(text.lstrip("\ufeff"))[0].get("id", "")
 
 
@@ -174,6 +180,68 @@ def _json_own_ids(texts: Iterable[str]) -> Iterator[str]:
             continue
         if isinstance(obj, dict):
             yield _own_id(obj.get("id"))
+
+
+# What the own ids' read-ahead (`_own_ids`) loaded waits for `_read_file`, so a file is
+# read from disk once; past this many characters in all a file is read again instead, so
+# a run's memory stays bounded however many files it reads.
+READ_AHEAD_CHARS = 64 * 1024 * 1024
+
+_Loaded = tuple[str, str | None] | InputProblem  # `_load_text`'s text and warning, or problem
+
+
+class _Texts:
+    """The files of one `read_inputs` run read whole (`_load_text`), each read from disk
+    once: what the own ids' read-ahead loads is kept (up to READ_AHEAD_CHARS) until
+    `_read_file` takes it, and the file `_read_file` holds is lent to the read-ahead
+    (a run's first file name to make an id from starts it, mid-file). A file read
+    completely before the read-ahead starts is read again by it, and not kept."""
+
+    def __init__(self) -> None:
+        self._kept: dict[Path, _Loaded] = {}
+        self._room = READ_AHEAD_CHARS
+        self._held: tuple[Path, _Loaded] | None = None
+        self._done: set[Path] = set()  # read by `_read_file` (the same Paths `_walk` holds)
+
+    def take(self, path: Path, *, max_bytes: int) -> tuple[str, str | None]:
+        """The file's text and warning for `_read_file`, held until `release`."""
+        loaded = self._kept.pop(path, None)
+        if loaded is None:
+            loaded = _loaded(path, max_bytes)
+        elif not isinstance(loaded, InputProblem):
+            self._room += len(loaded[0])
+        self._held = (path, loaded)
+        return _opened(loaded)
+
+    def release(self, path: Path) -> None:
+        self._held = None
+        self._done.add(path)
+
+    def look(self, path: Path, *, max_bytes: int) -> tuple[str, str | None]:
+        """The file's text and warning for the read-ahead, kept for `take` if there is room."""
+        if self._held is not None and self._held[0] == path:
+            return _opened(self._held[1])
+        loaded = self._kept.get(path)
+        if loaded is None:
+            loaded = _loaded(path, max_bytes)
+            size = 0 if isinstance(loaded, InputProblem) else len(loaded[0])
+            if size <= self._room and path not in self._done:
+                self._kept[path] = loaded
+                self._room -= size
+        return _opened(loaded)
+
+
+def _loaded(path: Path, max_bytes: int) -> _Loaded:
+    try:
+        return _load_text(path, max_bytes=max_bytes)
+    except InputProblem as problem:
+        return InputProblem(str(problem))  # kept without its traceback (and the bytes read)
+
+
+def _opened(loaded: _Loaded) -> tuple[str, str | None]:
+    if isinstance(loaded, InputProblem):
+        raise loaded
+    return loaded
 
 
 def path_text(path: Path) -> str:
@@ -193,8 +261,8 @@ def _walk(folder: Path, walks: dict[Path, list[Path]]) -> list[Path]:
     return walks[folder]
 
 
-def _read_path(path: Path, *, max_bytes: int,
-               walks: dict[Path, list[Path]]) -> Iterator[_Read]:
+def _read_path(path: Path, *, max_bytes: int, walks: dict[Path, list[Path]],
+               texts: _Texts) -> Iterator[_Read]:
     if not path.exists():
         yield InputError(path_text(path), "no such file or directory")
         return
@@ -208,7 +276,7 @@ def _read_path(path: Path, *, max_bytes: int,
                 if child.suffix.lower() in KNOWN_SUFFIXES:
                     yield InputError(path_text(child), "not a regular file")
             elif child.suffix.lower() in KNOWN_SUFFIXES:
-                yield from _read_file(child, max_bytes=max_bytes)
+                yield from _read_file(child, max_bytes=max_bytes, texts=texts)
             elif child.suffix.lower() in NOTE_SUFFIXES:
                 yield InputError(path_text(child), NOT_AN_ARTICLE, severity="warning")
             elif not STORE_FILE.search(child.name):
@@ -222,16 +290,16 @@ def _read_path(path: Path, *, max_bytes: int,
             yield InputError(path_text(path), "empty folder: nothing to read in it or below it",
                              severity="warning")
         return
-    yield from _read_file(path, max_bytes=max_bytes)
+    yield from _read_file(path, max_bytes=max_bytes, texts=texts)
 
 
-def _read_file(path: Path, *, max_bytes: int) -> Iterator[_Read]:
+def _read_file(path: Path, *, max_bytes: int, texts: _Texts) -> Iterator[_Read]:
     source = path_text(path)
     if path.suffix.lower() in JSONL_SUFFIXES and _streams_as_lines(path):
         yield from _read_jsonl_file(path, source, max_bytes=max_bytes)
         return
     try:
-        text, warning = _load_text(path, max_bytes=max_bytes)
+        text, warning = texts.take(path, max_bytes=max_bytes)
     except InputProblem as problem:
         yield InputError(source, str(problem))
         return
@@ -252,6 +320,7 @@ def _read_file(path: Path, *, max_bytes: int) -> Iterator[_Read]:
             yield _parse_text(text, source=source, default_id=stem, warnings=notes)
     except InputProblem as problem:
         yield InputError(source, str(problem))
+    texts.release(path)
     yield from _warnings(source, notes)
 
 

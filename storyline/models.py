@@ -52,6 +52,9 @@ class Article:
     url: str = ""
     published: datetime | None = None
     author: str = ""
+    # `key`, hashed on first use: the story path asks for it a dozen times per article.
+    # Not a field of the record (no init, compare or repr); `replace` hashes anew.
+    _key: str | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def sha256(self) -> str:
@@ -61,8 +64,12 @@ class Article:
     @property
     def key(self) -> str:
         """Hash of the whole record: re-ingesting the same article is a no-op."""
-        parts = [self.text, self.title, self.outlet, self.url, self.published_iso or ""]
-        return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+        if self._key is None:
+            parts = [self.text, self.title, self.outlet, self.url, self.published_iso or ""]
+            key = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+            object.__setattr__(self, "_key", key)  # frozen: set once, as a cache
+            return key
+        return self._key
 
     @property
     def words(self) -> int:

@@ -64,10 +64,16 @@ def default_model_name() -> str:
         f"or set {MODEL_ENV} to an installed pipeline package")
 
 
-@lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Language:
-    """Load a spaCy pipeline by package name, once per process."""
-    model = name or default_model_name()
+    """Load a spaCy pipeline by package name (default: `default_model_name`), once per
+    process and name."""
+    # Cached on the name resolved here, not on None: a library user who sets
+    # $STORYLINE_MODEL after a first load gets the model it names.
+    return _load_model(name or default_model_name())
+
+
+@lru_cache(maxsize=4)
+def _load_model(model: str) -> Language:
     try:
         nlp = spacy.load(model, exclude=["textcat"])
     except OSError as exc:

@@ -740,7 +740,9 @@ def _title_of_ordered(ordered: Sequence[Article]) -> str:
     distinct: dict[str, Article] = {}
     for article in titled:
         key = " ".join(article.title.lower().split())
-        if key not in distinct and not _credits_another_outlet(article):
+        # a credit naming another outlet than the article's own (`same_outlet`, which
+        # `find_credit` applies: "Northwire" in Northwire Press's dateline is its own)
+        if key not in distinct and find_credit(article) is None:
             distinct[key] = article
             if len(distinct) == TITLE_SAMPLE:
                 break
@@ -758,16 +760,6 @@ def _title_of_ordered(ordered: Sequence[Article]) -> str:
     best = max(scores)
     return next(a.title for a, score in zip(titled, scores, strict=True)
                 if score >= TITLE_MARGIN * best)
-
-
-def _credits_another_outlet(article: Article) -> bool:
-    """A credit line naming an outlet other than the article's own: a copy. "Northwire" in
-    a dateline of Northwire Press's own article is its own name, shortened."""
-    credit = find_credit(article)
-    if credit is None:
-        return False
-    own = article.outlet.lower().split()
-    return not own or credit[0].lower().split() != own[:len(credit[0].split())]
 
 
 def single_story(articles: Sequence[Article]) -> Story:
@@ -877,11 +869,7 @@ def index_of(headers: Sequence[tuple[Story, Sequence[Article]]]) -> dict[str, An
     stories = []
     for story, articles in headers:
         ordered = sorted(articles, key=_publication_order)
-        # Of articles published at one moment with two UTC offsets, the first listed
-        # gives "first" and the last listed "last" (as a stable sort by time would).
-        dated = [a for a in articles if a.published_iso]
-        first = min(dated, key=lambda a: a.timestamp).published_iso if dated else None
-        last = max(reversed(dated), key=lambda a: a.timestamp).published_iso if dated else None
+        first, last = _first_and_last([a.published_iso for a in ordered])
         stories.append({"id": story.id, "title": _title_of_ordered(ordered),
                         "articles": [a.id for a in ordered],
                         "topic": story.topic,
@@ -937,21 +925,31 @@ def story_topics(store: Store) -> dict[str, str]:
     return db.story_topics(store)
 
 
-def _published(dossier: dict[str, Any]) -> list[str]:
-    return [a["published"] for a in dossier["articles"] if a["published"]]
+def _first_and_last(published: Sequence[str | None]) -> tuple[str | None, str | None]:
+    """The earliest and the latest of the publication times of a story's articles as the
+    index lists them (by time, then id), compared as moments (`instant`). Of one moment
+    written with two UTC offsets, the first listed is "first" and the last listed "last",
+    as a stable sort by time gives them: the one rule of `index_of` and `index_for`, so
+    `storyline stories` and an `index.json` agree."""
+    dated = [value for value in published if value]
+    if not dated:
+        return None, None
+    return min(dated, key=instant), max(reversed(dated), key=instant)
 
 
 def index_for(dossiers: Sequence[dict[str, Any]], *, topics: Mapping[str, str] | None = None
               ) -> dict[str, Any]:
     """The `index.json` of DESIGN.md for a list of dossiers (with `topics` from the store)."""
     topics = topics or {}
-    return {"stories": [{"id": d["story"]["id"], "title": d["story"]["title"],
-                         "articles": [a["id"] for a in d["articles"]],
-                         "topic": topics.get(d["story"]["id"]),
-                         "outlets": sorted({a["outlet"] for a in d["articles"] if a["outlet"]}),
-                         "first": min(_published(d), key=instant, default=None),
-                         "last": max(_published(d), key=instant, default=None)}
-                        for d in dossiers]}
+    stories = []
+    for d in dossiers:
+        first, last = _first_and_last([a["published"] for a in d["articles"]])
+        stories.append({"id": d["story"]["id"], "title": d["story"]["title"],
+                        "articles": [a["id"] for a in d["articles"]],
+                        "topic": topics.get(d["story"]["id"]),
+                        "outlets": sorted({a["outlet"] for a in d["articles"] if a["outlet"]}),
+                        "first": first, "last": last})
+    return {"stories": stories}
 
 
 def quotes_for(articles: Sequence[Article], *, options: AnalyzeOptions | None = None,

@@ -564,6 +564,59 @@ def test_each_folder_is_listed_once_though_its_own_ids_are_reserved_too(
 
 
 
+def test_each_file_is_read_once_though_its_own_ids_are_reserved_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "note" is made from a file name, so the run first reads every file's own id; the
+    # files it read then are not read from disk a second time, nor are the pages (HTML
+    # has no own id), and the ids come out as before.
+    for folder, town in (("one", "Ambry"), ("two", "Blethin")):
+        write(tmp_path / folder / "note.txt", f"The {town} council met on Monday.\n")
+    write(tmp_path / "two" / "item.json", json.dumps({"id": "note-2", "text": "Corran."}))
+    write(tmp_path / "two" / "page.html", "<html><head><title>Dunwick pier</title></head>"
+          "<body><article><p>" + "The Dunwick pier reopened on Monday after repairs to "
+          "its deck, the harbour board said in a short statement. " * 3 +
+          "</p></article></body></html>")
+    write(tmp_path / "two" / "tagged.txt", "Id: tagged\n\nThe Eskby ferry ran late.\n")
+    opened: list[str] = []
+    real_open = Path.open
+
+    def counting(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if tmp_path in self.parents:  # not a library's own files
+            opened.append(f"{self.parent.name}/{self.name}")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", counting)
+    articles, errors = read(tmp_path / "one", tmp_path / "two")
+    assert errors == []
+    assert sorted(opened) == ["one/note.txt", "two/item.json", "two/note.txt",
+                              "two/page.html", "two/tagged.txt"]
+    assert [(Path(a.source).parent.name, a.id) for a in articles] == [
+        ("one", "note"), ("two", "note-2"), ("two", "note-3"), ("two", "page"),
+        ("two", "tagged")]
+
+
+def test_a_file_read_before_own_ids_are_reserved_is_read_again_and_not_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The first file has its own id, so nothing is reserved until the second file's
+    # name makes one: the reservation reads the first file again (for its own ids) but
+    # keeps only what is still to be read.
+    own = write(tmp_path / "own.json", json.dumps({"id": "late", "text": "Farrow."}))
+    late = write(tmp_path / "late.txt", "The Farrow quay closed early.\n")
+    later = write(tmp_path / "later.txt", "The Farrow quay reopened.\n")
+    kept: list[dict[Path, Any]] = []
+    real_look = ingest._Texts.look
+
+    def spying(self: Any, path: Path, *, max_bytes: int) -> tuple[str, str | None]:
+        found = real_look(self, path, max_bytes=max_bytes)
+        kept.append(dict(self._kept))
+        return found
+
+    monkeypatch.setattr(ingest._Texts, "look", spying)
+    articles, _ = read(own, late, later)
+    assert [a.id for a in articles] == ["late", "late-2", "later"]
+    assert [sorted(p.name for p in k) for k in kept] == [[], [], ["later.txt"]]
+
+
 @pytest.mark.parametrize("files_first", [True, False])
 def test_an_inputs_own_id_wins_over_a_file_derived_id_in_either_order(
         tmp_path: Path, files_first: bool) -> None:

@@ -125,3 +125,29 @@ def test_a_measure_describing_a_thing_or_a_size_is_its_own_quantity(nlp: Any) ->
     assert [list(n) for n in numbers] == [
         [("kilometre|trail", 14.0)], [("kilometre", 2.0)], [("metre|deep", 3.0)],
         [("metre|of track", 400.0)], [("metre|at", 1200.0)], [("member", 12.0)]]
+
+
+def test_the_model_named_in_the_environment_after_a_first_load_is_the_one_loaded(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A library user switches $STORYLINE_MODEL between two loads: the second load gives
+    # the newly named pipeline, not the one cached for "no name given". spacy.load is
+    # replaced by blank pipelines, so no model is needed for the made-up names.
+    import spacy
+
+    from storyline import nlp as nlp_module
+
+    loaded: list[str] = []
+
+    def blank(name: str, **_: Any) -> Any:
+        loaded.append(name)
+        return spacy.blank("en")
+
+    monkeypatch.setattr(nlp_module.spacy, "load", blank)
+    monkeypatch.setenv(nlp_module.MODEL_ENV, "fictional_pipeline_quarry")
+    first = nlp_module.load_nlp()
+    assert nlp_module.load_nlp() is first  # still loaded once per name
+    monkeypatch.setenv(nlp_module.MODEL_ENV, "fictional_pipeline_saltmarsh")
+    second = nlp_module.load_nlp()
+    assert second is not first
+    assert loaded == ["fictional_pipeline_quarry", "fictional_pipeline_saltmarsh"]
+    assert nlp_module.load_nlp("fictional_pipeline_quarry") is first

@@ -613,7 +613,11 @@ def test_index_first_and_last_are_moments_not_strings() -> None:
     assert (indexed["first"], indexed["last"]) == (east.published_iso, west.published_iso)
 
 
-def test_index_of_one_moment_in_two_offsets_reads_first_and_last_in_the_order_given() -> None:
+def test_one_moment_in_two_offsets_gives_one_first_and_last_in_both_indexes() -> None:
+    # The store lists a story's articles in the order read, a dossier by time then id:
+    # `storyline stories` (index_of) and an index.json (index_for) name the same first
+    # and last article of a moment written with two UTC offsets, the first and the last
+    # of the articles as the index lists them, whatever the order given.
     from storyline.models import Story
 
     utc = article("The Fennick tram depot reopened.", id="utc", title="Depot reopens",
@@ -624,10 +628,13 @@ def test_index_of_one_moment_in_two_offsets_reads_first_and_last_in_the_order_gi
     for given in ([utc, late, paris], [paris, late, utc]):
         story = Story("s1", "", tuple(a.id for a in given))
         [listed] = pipeline.index_of([(story, given)])["stories"]
-        assert (listed["first"], listed["last"]) == (given[0].published_iso,
-                                                     given[-1].published_iso)
         assert listed["articles"] == ["paris", "utc", "late"]  # by time, then id
+        assert (listed["first"], listed["last"]) == (paris.published_iso, utc.published_iso)
         assert listed["title"] == pipeline.story_title(given)
+        dossier = pipeline.build_dossier(pipeline.single_story(given), given)
+        [indexed] = pipeline.index_for([dossier])["stories"]
+        assert indexed["articles"] == listed["articles"]
+        assert (indexed["first"], indexed["last"]) == (listed["first"], listed["last"])
 
 
 def test_a_search_lists_stories_whose_headlines_say_it_first() -> None:
