@@ -113,8 +113,29 @@ ONE_HOME_TOWN = Story("the accused and the victim from one town", (
     Said(1, "Ewan Pask", "ewan"), Said(1, "Pask, 58", "ewan", "Pask"),
 ))
 
+TWO_NAMED_TEENAGERS = Story("two named teenagers and a description in a third article", (
+    "Chicago teenager Marcus Dell was shot outside Lakeview High School on Thursday.",
+    "Police charged Chicago teenager Jalen Price, 17, with the shooting on Friday.",
+    "The Chicago teenager appeared in court on Monday, his lawyer said.",
+), (
+    Said(0, "Marcus Dell", "marcus"), Said(1, "Jalen Price", "jalen"),
+    Said(2, "The Chicago teenager", "jalen"),
+))
+
+HEADLINE_NOUN_AND_VICTIM = Story("a headline's suspect and the victim the article names", (
+    "Teenager Charged Over Lakeview Shooting\n\nA 16-year-old boy was charged on Friday "
+    "with the shooting of Marcus Dell outside Lakeview High School. Dell, 17, died in "
+    "hospital. The boy cannot be named because of his age.",
+    "Marcus Dell was remembered at a vigil on Saturday. \"He was kind,\" his aunt, Renee "
+    "Dell, said.",
+), (
+    Said(0, "Teenager", "suspect"), Said(0, "A 16-year-old boy", "suspect"),
+    Said(0, "Marcus Dell", "marcus"), Said(0, "Dell, 17", "marcus", "Dell"),
+    Said(1, "Marcus Dell", "marcus"), Said(1, "Renee", "renee", "Renee"),
+))
+
 STORIES = [MOTHER_AND_SON, TWO_MINISTERS_KHAN, TWO_TEENAGERS, TWO_TRANSPORT_MINISTERS,
-           PLACE_AND_CLUB, ONE_HOME_TOWN]
+           PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS, HEADLINE_NOUN_AND_VICTIM]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
