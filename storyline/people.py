@@ -309,7 +309,9 @@ def _middles_agree(a: set[str], b: set[str]) -> bool:
 
 
 def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cluster]:
-    """Bare-word clusters join the one full-named person they fit; the rest are grouped."""
+    """Bare-word clusters join the one full-named person they fit; the rest are grouped,
+    but for a word several people of the story bear: "Khalil" in two articles that name
+    neither Dorota nor Idris Khalil may be her in one and him in the other."""
     by_surname: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in full:
         # "Merwe", where spaCy left out the particles of "van der Merwe", is him too
@@ -317,17 +319,20 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
         for name in cluster.surnames | {fold(cluster.last or "")} | last_words:
             by_surname[name].append(cluster)
     orphans: dict[str, Cluster] = {}
+    apart: list[Cluster] = []
     for cluster in singles:
         target = _single_word_target(cluster, full, by_surname)
         if target is not None:
             target.absorb(cluster)
             continue
         key = fold(cluster.last or "")
-        if key in orphans:
+        if len(by_surname.get(key, [])) > 1:
+            apart.append(cluster)
+        elif key in orphans:
             orphans[key].absorb(cluster)
         else:
             orphans[key] = cluster
-    return list(orphans.values())
+    return list(orphans.values()) + apart
 
 
 def _single_word_target(cluster: Cluster, full: list[Cluster],

@@ -52,6 +52,19 @@ MOTHER_AND_SON = Story("mother and son", (
     Said(1, "Khalil, who", "idris", "Khalil"), Said(3, "Khalil was", "idris", "Khalil"),
 ))
 
+BARE_SURNAMES_OF_TWO = Story("two articles naming neither bearer, each by the bare surname", (
+    "Police in Brenmoor named the woman found dead at her home as Dorota Khalil, 62. Her "
+    "son, Idris Khalil, 34, was arrested on Tuesday.",
+    "Idris Khalil appeared before magistrates on Thursday charged with murdering his mother.",
+    "Khalil was remanded in custody until a hearing in March.",
+    "Neighbours laid flowers on Sunday. Khalil had lived on the street for forty years, "
+    "they said.",
+), (
+    Said(0, "Dorota Khalil", "dorota"), Said(0, "Idris Khalil", "idris"),
+    Said(1, "Idris Khalil", "idris"), Said(2, "Khalil was", "idris", "Khalil"),
+    Said(3, "Khalil had", "dorota", "Khalil"),
+))
+
 TWO_MINISTERS_KHAN = Story("two ministers named Khan", (
     "Finance Minister Ayesha Khan presented the budget to parliament on Monday. The minister "
     "said income tax would not rise this year.",
@@ -134,8 +147,9 @@ HEADLINE_NOUN_AND_VICTIM = Story("a headline's suspect and the victim the articl
     Said(1, "Marcus Dell", "marcus"), Said(1, "Renee", "renee", "Renee"),
 ))
 
-STORIES = [MOTHER_AND_SON, TWO_MINISTERS_KHAN, TWO_TEENAGERS, TWO_TRANSPORT_MINISTERS,
-           PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS, HEADLINE_NOUN_AND_VICTIM]
+STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
+           TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
+           HEADLINE_NOUN_AND_VICTIM]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
