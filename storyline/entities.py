@@ -326,19 +326,12 @@ def _one_word_bodies_out(people: list[Cluster], orgs: list[Cluster]) -> list[Clu
         names = {name.lower() for name in person.names}
         [name] = names if len(names) == 1 else [""]
         body = bodies.get(name) if " " not in name else None
-        if body is not None and not _marked_as_person(person):
+        if body is not None:
             for mention in person.mentions:
                 body.add(replace(mention, label="ORG", role=None))
             continue
         kept.append(person)
     return kept
-
-
-def _marked_as_person(cluster: Cluster) -> bool:
-    """A person's marks on some mention: an honorific, a nickname, "she" or "he" after
-    it ("Ms Quill" is no body the tagger saw once). A job is none: "seasoned filmmaker
-    Pleasantville" is the tagger's reading of a film."""
-    return any(m.honorific or m.nickname or m.pronoun for m in cluster.mentions)
 
 
 def _bare_phrase(text: str) -> str:
@@ -445,11 +438,7 @@ class _KnownPeople:
     def from_mentions(cls, mentions: Sequence[Mention]) -> _KnownPeople:
         full = [m for m in mentions
                 if m.label == "PERSON" and m.kind == "name" and len(m.name.split()) > 1]
-        # "Ms Quill", "Quill ... she": a one-word name with a person's marks
-        marked = {m.name.lower() for m in mentions if m.label == "PERSON" and
-                  m.kind == "name" and " " not in m.name and
-                  (m.honorific or m.nickname or m.pronoun)}
-        return cls(frozenset(surname(m.name).lower() for m in full) | marked,
+        return cls(frozenset(surname(m.name).lower() for m in full),
                    frozenset(person_key(m.name) for m in full),
                    frozenset(w.lower() for m in mentions
                              if m.label == "ORG" and len(m.name.split()) > 1
@@ -509,11 +498,6 @@ def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleCl
         local.pending.append((mention, matches))
         return
     matches = matches or [c for c in people.values() if (c.first or "").lower() == word]
-    if len(matches) == 1 and is_relative(matches[0]) and \
-            min(m.start for m in matches[0].mentions) > mention.start:
-        # "Strachan had done everything right. His wife, Moira Strachan, ...": the bare
-        # surname before a relative is introduced is the story's Strachan, not her
-        matches = []
     if len(matches) == 1:
         matches[0].add(mention)
     elif not matches:

@@ -62,7 +62,6 @@ from .headlines import (
     title_line,
     title_noun,
 )
-from .lookalikes import credit_line_tokens, is_route_or_room, unless_after_an_article
 from .models import Mention
 from .name_repairs import (
     CUE_LABELS,
@@ -92,7 +91,6 @@ from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS
 from .roles import (
     COMMON_ROLE_WORDS,
-    TRADE_TITLES,
     apposition_role,
     person_noun_before,
     relative_clause_role,
@@ -124,7 +122,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     title-case or all-caps line, where spaCy's entity spans are unreliable).
     """
     mentions: list[Mention] = []
-    covered = credit_line_tokens(doc)  # "This story was distributed by X.": no actor
+    covered = _credit_line_tokens(doc)  # "This story was distributed by X.": no actor
     headline = headline_tokens(doc)
     place_words = {t.lower_ for ent in doc.ents if ent.label_ in {"GPE", "LOC", "FAC", "ORG"}
                    for t in ent}
@@ -154,7 +152,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
     titled = headline | {t.i for title in _quoted_titles(doc) for t in title}
     mentions.extend(_other_bearers(doc, article_id, mentions, covered, titled))
     mentions.extend(missed_names(doc, article_id, mentions, covered, titled))
-    mentions = [unless_after_an_article(doc, with_given_name(doc, m, covered, titled))
+    mentions = [_unless_after_an_article(doc, with_given_name(doc, m, covered, titled))
                 for m in mentions]
     mentions = with_acronyms(doc, article_id, mentions, covered)
     mentions = [with_pronoun(doc, m) for m in mentions]
@@ -224,8 +222,7 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
         in_headline = token.i in headline
         fits = token.i not in covered and (_is_name_word(token) and (
             in_headline or token.pos_ == "PROPN" or token.text == "." or
-            token.i in title and is_person_noun(token) or _shouted_opening(token)) or
-            _joins_a_double_name(token))
+            token.i in title and is_person_noun(token)) or _joins_a_double_name(token))
         joins = bool(runs) and runs[-1][-1].i == token.i - 1 and \
             (runs[-1][-1].i in headline) == in_headline and \
             (in_headline or token.ent_iob_ != "B" or not runs[-1][-1].ent_type_)
@@ -239,24 +236,6 @@ def _candidates(doc: Doc, article_id: str, covered: set[int], headline: set[int]
     return bodies + [replace(m, describes=before[-1].idx)
                      if set_beside(before, run, headline) else m
                      for m, before, run in zip(found, [[], *runs], runs, strict=False)]
-
-
-def _shouted_opening(token: Token) -> bool:
-    """A word of a sentence's opening in capitals, before its lower-case rest ("TAVISH
-    MORROW, 58, showed no emotion", a tabloid's lead): the tagger reads such words as
-    common nouns, so the story's names there are found only as candidates."""
-    if not (token.is_upper and token.is_alpha and len(token) > 1):
-        return False
-    doc = token.doc
-    start = token.i
-    while start > 0 and not starts_sentence(doc[start]) and token.i - start < 4:
-        start -= 1
-    if not starts_sentence(doc[start]):
-        return False
-    end = token.sent.end
-    rest = [t for t in doc[token.i + 1:end] if t.is_alpha and "\n" not in t.text_with_ws]
-    return all(t.is_upper or not t.is_alpha for t in doc[start:token.i]) and \
-        any(t.is_lower for t in rest[:8])
 
 
 def _joins_a_double_name(token: Token) -> bool:
@@ -330,20 +309,8 @@ def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
             return found
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
     text = text_of(run[0].doc)[start:end]
-    if label in PLACE_LABELS | {"NORP"} and len(run) == 1 and _said_of_a_person(run[0]):
-        label = ""  # no place's vote: the story's names settle it (`names.Gazetteer`)
     return Mention(article_id, text, start, end, label, name=text,
                    kind="headline" if in_headline else "candidate")
-
-
-def _said_of_a_person(token: Token) -> bool:
-    """A word the tagger calls a place where the words around it are said of a person:
-    "Okoro, who trains in Kenya," or "Okoro told reporters" (a capital's "Moscow said" is
-    left to the story: it does not name anyone unless the story names someone so)."""
-    doc = token.doc
-    who = token.i + 2 < len(doc) and doc[token.i + 1].text == "," and \
-        doc[token.i + 2].lower_ == "who"
-    return who or token.dep_ == "nsubj" and token.head.lemma_ in SPEECH_LEMMAS
 
 
 def _person_cue(run: list[Token], label: str) -> bool:
@@ -369,8 +336,6 @@ def _person_cue(run: list[Token], label: str) -> bool:
         return False
     if len(run) > 1 and run[0].lower_ in OFFICE_TITLES:
         return True  # "Mayor Ilse Varga" tagged as one work of art
-    if _job_and_name(run):
-        return True
     if title_prefix(doc, run[0].i)[0] or any(
             c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children):
         return True
@@ -378,20 +343,6 @@ def _person_cue(run: list[Token], label: str) -> bool:
                                  head.head.pos_ == "NOUN" and is_person_noun(head.head)):
         return True  # "the opposition leader, Ana Ruiz, said", "His wife, Ana Ruiz, runs"
     return speech or len(run) > 1 and _holds_a_role(head)
-
-
-def _job_and_name(run: list[Token]) -> bool:
-    """ "Pilot Ewan Strachan landed", the tagger seeing no name: a job, then a given name
-    and surname that end the capitalised words. Not a title whose name follows ("Deputy
-    Public Defender Peter Lynch") nor someone's thing ("the Government's Witness
-    Protection Program")."""
-    doc = run[0].doc
-    before = doc[run[0].i - 1] if run[0].i else None
-    after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
-    return len(run) == 3 and run[0].lower_ in TRADE_TITLES | PERSON_TITLES and \
-        all(t.is_title and t.lower_ not in PERSON_TITLES for t in run[1:]) and \
-        (before is None or before.tag_ != "POS" and before.dep_ != "poss") and \
-        (after is None or not after.is_title)
 
 
 def _holds_a_role(head: Token) -> bool:
@@ -778,7 +729,7 @@ def _strip_edges(tokens: list[Token], label: str) -> list[Token]:
 
 def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Mention | None:
     tokens = _strip_edges(tokens, label)
-    if is_route_or_room(tokens, label):
+    if _a_route_or_a_room(tokens, label):
         return None
     if not tokens or tokens[-1].text in PLACE_WORDS and \
             not (label in ORG_LABELS and tokens[-1].lower_ in ORG_NOUNS):
@@ -972,3 +923,53 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
         result.append(Mention(article_id, span.text, span.start_char, span.end_char, label,
                               name=lemma, kind="nominal"))
     return result
+
+
+# -- things written like names: lines, rooms, titles after "the", credit lines ----------
+
+ROUTE_WORDS = {"Line", "Loop", "Tramway"}  # "the Larkspur Line": a tram or rail line
+ROOM_WORDS = {"gallery", "hall", "room", "wing", "chamber", "pavilion", "auditorium"}
+ROOM_BEFORE = {"in", "into", "inside", "at", "through", "'s", "\u2019s"}
+
+
+def _a_route_or_a_room(tokens: list[Token], label: str) -> bool:
+    """ "Larkspur Line" (tagged a person) is a tram line; "the museum's new Sky Gallery"
+    and "shown in the Sky Gallery" are rooms, not bodies that act or speak."""
+    if len(tokens) < 2 or not tokens[-1].text[:1].isupper():
+        return False
+    if tokens[-1].text in ROUTE_WORDS:
+        return label in PERSON_LABELS
+    if tokens[-1].lower_ not in ROOM_WORDS:
+        return False
+    doc, index = tokens[0].doc, tokens[0].i - 1
+    while index >= 0 and (doc[index].lower_ == "the" or doc[index].pos_ == "ADJ"):
+        index -= 1  # "in the new Sky Gallery"
+    return index >= 0 and doc[index].lower_ in ROOM_BEFORE
+
+
+def _unless_after_an_article(doc: Doc, mention: Mention) -> Mention:
+    """A name right after "the" that modifies no noun ("he told the Castelmere Runner")
+    names a publication, a ship or a team, not a person: it stays unresolved, a person
+    only if the story names someone with it."""
+    span = doc.char_span(mention.start, mention.end)
+    if mention.kind != "name" or mention.label != "PERSON" or span is None or \
+            not span.start or doc[span.start - 1].lower_ != "the" or \
+            span[-1].dep_ == "compound" or mention.honorific or mention.role:
+        return mention
+    return replace(mention, kind="candidate")
+
+
+CREDIT_LINE_RE = re.compile(
+    r"^[ \t]*(?:(?:This|The) (?:story|article|report|item) (?:was|is|has been) "
+    r"(?:first |originally )?(?:distributed|provided|supplied|syndicated|produced|published)"
+    r" (?:by|through|via)|Distributed by|Copyright|\u00a9) [^\n]*$", re.MULTILINE)
+
+
+def _credit_line_tokens(doc: Doc) -> set[int]:
+    """The tokens of a line that credits the story to an outlet ("This story was
+    distributed by Northwire Press."): the outlet is no actor of the story."""
+    covered: set[int] = set()
+    for match in CREDIT_LINE_RE.finditer(text_of(doc)):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        covered.update(range(span.start, span.end) if span is not None else ())
+    return covered

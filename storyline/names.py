@@ -196,17 +196,12 @@ def _vouched_full_names(mentions: Sequence[Mention], full: dict[tuple[str, ...],
                         ) -> dict[tuple[str, ...], str]:
     """Full names spaCy never calls a person, vouched for by the story's bare surname:
     "Calloway Marsh" tagged as an organisation where the story calls "Marsh" a person at
-    least twice (or once, later in the same article; or once anywhere for a name spaCy
-    gave no label at all), names no one else Marsh in full and
+    least twice (or once, later in the same article), names no one else Marsh in full and
     uses no "Marsh" as a given name ("The Notorious Bettie Page"). One such name per
     surname (two would leave the bare "Marsh" with two bearers); its first word must be
     no place's word nor more a body's word than the surname is ("Ridgeway Marsh")."""
     other_words = Counter(w.lower() for m in mentions
                           if m.kind == "name" and m.label == "ORG" for w in m.name.split())
-    body_words = {w.lower() for m in mentions if m.kind == "name" and m.label == "ORG" and
-                  len(m.name.split()) > 1 for w in m.name.split()}
-    bare_bodies = Counter(m.name.lower() for m in mentions if m.kind == "name" and
-                          m.label == "ORG" and " " not in m.name and not m.cue)
     later: dict[tuple[str, str], int] = {}  # (article, one-word name) -> its last start
     for m in mentions:
         if m.kind == "name" and m.label == "PERSON" and len(name_parts(m.name)) == 1:
@@ -223,17 +218,9 @@ def _vouched_full_names(mentions: Sequence[Mention], full: dict[tuple[str, ...],
             continue
         first, last = (w.lower() for w in words)
         after = later.get((m.article_id, last), -1) > m.start  # "Thornbury, 27, was"
-        # A name the tagger saw nothing in ("Dorrie Quill was arrested", opening the
-        # text) is no body's name: one bare "Quill" elsewhere vouches for it.
-        unlabelled = m.kind == "candidate" and not m.label and last not in body_words
-        # ("Annual Academy": a body's word the tagger once took for a person); for such a
-        # name a bare "Quill" the tagger calls a body, with no body's cue, counts too
-        bare = mononyms[last] + (bare_bodies[last] if unlabelled else 0)
-        # a place's vote ties with a bare surname unless that one follows in the article
-        # ("Lorna Vail has checked in ... Vail, 34," beside a ski resort's "Vail's")
-        if bare < (1 if unlabelled else 2) and not after or last in surnames or \
-                places[first] or places[last] >= bare + after or first in ROLE_NOUNS or \
-                first in HONORIFICS or other_words[first] > other_words[last]:
+        if mononyms[last] < 2 and not after or last in surnames or places[first] or \
+                places[last] >= mononyms[last] or first in ROLE_NOUNS or first in HONORIFICS \
+                or other_words[first] > other_words[last]:
             continue
         found.setdefault((last,), set()).add(first)
         found.setdefault((first, last), set()).add(m.name)
