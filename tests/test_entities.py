@@ -1899,3 +1899,32 @@ def test_a_company_after_between_a_country_and_is_still_a_company(analyse: Any) 
                                "offer.",
                       "Negotiations between Britain and Northwind collapsed on Friday.")
     assert _labelled(index).get("Northwind") == "ORG"
+
+
+def test_a_title_two_people_of_the_story_hold_finds_neither_after_the_other() -> None:
+    """ "Transport Minister Piet Vandersloot, who replaced Brandt, said the minister ...":
+    another article gives Brandt the same title, and she is named after Vandersloot, so
+    "the minister" could be either. Named before him, she leaves him the one meant."""
+    minister = Mention("a1", "the minister", 80, 92, "PERSON", name="minister",
+                       kind="nominal")
+    index = link_entities([_name("a0", "Helga Brandt", role="transport minister"),
+                           _name("a1", "Piet Vandersloot", role="transport minister"),
+                           _name("a1", "Brandt", 50), minister])
+    assert index.entity_at("a1", 80, 92) is None
+    index = link_entities([_name("a0", "Helga Brandt", role="transport minister"),
+                           _name("a1", "Brandt", 0),
+                           _name("a1", "Piet Vandersloot", 30, role="transport minister"),
+                           minister])
+    assert index.entity_at("a1", 80, 92) == _person(index, "Piet Vandersloot").id
+
+
+def test_bare_surnames_of_two_bearers_are_not_grouped_with_each_other() -> None:
+    """ "Khalil" in two articles naming neither Dorota nor her son Idris Khalil: each may be
+    either, so they stay apart (and apart from both)."""
+    index = link_entities([_name("a0", "Dorota Khalil"),
+                           _name("a0", "Idris Khalil", 40, role="son"),
+                           _name("a1", "Khalil"), _name("a2", "Khalil")])
+    first, second = index.entity_at("a1", 0, 6), index.entity_at("a2", 0, 6)
+    assert first != second
+    assert {first, second}.isdisjoint({_person(index, "Dorota Khalil").id,
+                                       _person(index, "Idris Khalil").id})
