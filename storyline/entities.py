@@ -389,6 +389,8 @@ def link_entities(mentions: Sequence[Mention],
         target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere,
                                   owner=owned_by.get((nominal.article_id, nominal.end)))
         merged = owner.get(id(target.mentions[0])) if target is not None else None
+        if merged is not None and _story_holder_here(nominal, merged, article_people, owner):
+            merged = None  # "the minister" where the other minister is named too
         if target is None and lone_headline_nouns[nominal.article_id] == 1 and \
                 id(nominal) in headline_words and not _named_near(nominal, headline_names) \
                 and not _tells_of_a_victim(nominal, found):
@@ -839,6 +841,33 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
             _called(m.name, kinds) for m in c.mentions
             if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
+
+
+def _story_holder_here(nominal: Mention, merged: Cluster, people: list[Cluster],
+                       owner: dict[int, Cluster]) -> bool:
+    """Whether the description's article names another person whom some article gives
+    the role, after its last word of the article's holder and before the description:
+    "Transport Minister Piet Vandersloot, who replaced Brandt, said the minister before
+    him ..." where another article has "Transport Minister Helga Brandt". The article's
+    own roles leave Vandersloot its one minister; the story's give it two, and the one
+    named last could be meant as well."""
+    if nominal.label != "PERSON":
+        return False
+    last = _last_before(nominal, [m for c in people for m in c.mentions
+                                  if owner.get(id(c.mentions[0])) is merged])
+    for cluster in people:
+        other = owner.get(id(cluster.mentions[0]))
+        if other is None or other is merged or _last_before(nominal, cluster.mentions) <= last:
+            continue
+        if any(m.role and same_role(nominal.name, m.role) and
+               _is_past(m.role) == _is_past(nominal.text) for m in other.mentions):
+            return True
+    return False
+
+
+def _last_before(nominal: Mention, mentions: Iterable[Mention]) -> int:
+    """The start of the last of these mentions before the nominal; -1 if none."""
+    return max((m.start for m in mentions if m.start < nominal.start), default=-1)
 
 
 PAST_WORDS = {"former", "ex", "onetime", "erstwhile"}

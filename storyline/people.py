@@ -309,7 +309,9 @@ def _middles_agree(a: set[str], b: set[str]) -> bool:
 
 
 def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cluster]:
-    """Bare-word clusters join the one full-named person they fit; the rest are grouped."""
+    """Bare-word clusters join the one full-named person they fit; the rest are grouped,
+    but for a word several people of the story bear: "Khalil" in two articles that name
+    neither Dorota nor Idris Khalil may be her in one and him in the other."""
     by_surname: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in full:
         # "Merwe", where spaCy left out the particles of "van der Merwe", is him too
@@ -317,17 +319,20 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
         for name in cluster.surnames | {fold(cluster.last or "")} | last_words:
             by_surname[name].append(cluster)
     orphans: dict[str, Cluster] = {}
+    apart: list[Cluster] = []
     for cluster in singles:
         target = _single_word_target(cluster, full, by_surname)
         if target is not None:
             target.absorb(cluster)
             continue
         key = fold(cluster.last or "")
-        if key in orphans:
+        if len(by_surname.get(key, [])) > 1:
+            apart.append(cluster)
+        elif key in orphans:
             orphans[key].absorb(cluster)
         else:
             orphans[key] = cluster
-    return list(orphans.values())
+    return list(orphans.values()) + apart
 
 
 def _single_word_target(cluster: Cluster, full: list[Cluster],
@@ -340,13 +345,27 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
             by_gender(candidates, cluster.gender)
     # "Jenkin" beside "his sister"; a pronoun after the surname says no more than that
     if len(candidates) > 1 and _stated_gender(cluster) is None:
-        candidates = [c for c in candidates if not is_relative(c)] or candidates
+        candidates = _covered_non_relative(candidates) or candidates
     if len(candidates) > 1:  # a surname only: people of one event often share given names
         candidates = _same_event(cluster, candidates, full)
     if not candidates:  # not a surname here: a given name, or a surname with two letters swapped
         candidates = [c for c in full if fold(c.first or "") == word] or \
             [c for c in full if swapped_letters(fold(c.last or ""), word)]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _covered_non_relative(bearers: list[Cluster]) -> list[Cluster]:
+    """The one bearer the story never calls someone's relative, when it is also named in
+    at least twice as many articles as each bearer it does call one; else empty. In an
+    article that names no bearer, a bare "Jenkin" beside "his sister, Kate Jenkin" in
+    another is as often the relative: "Her son, Idris Khalil, was arrested ... Khalil was
+    remanded" means the son, so the relative word alone settles nothing across articles."""
+    others = [c for c in bearers if not is_relative(c)]
+    if len(others) != 1:
+        return []
+    covered = len(_articles(others[0]))
+    return others if all(2 * len(_articles(c)) <= covered
+                         for c in bearers if c is not others[0]) else []
 
 
 def _stated_gender(cluster: Cluster) -> str | None:
