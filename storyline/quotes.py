@@ -199,16 +199,24 @@ def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
     if cue is None or not span.end <= cue.idx < following.start or \
             following.start - span.end >= 250:
         return None
-    between = text_of(doc)[span.outer_end:following.outer_start]
+    text = text_of(doc)
+    between = text[span.outer_end:following.outer_start]
     if "\n" in between:
         return None
     # (A title in marks may end the attribution: 'said on "Morning Tide." "..."'.)
     ending = between.rstrip().rstrip("\"'\u201d\u2019")
     if ending.endswith(",") and following.start - span.end < 80:
-        return None if _second_cue(doc, cue, span.outer_end, following.outer_start) \
-            else "clause"
+        # Only words that break off there ('"We will," he said'), not a phrase before a
+        # cue of its own ('called it "a sham" and said, "..."') nor a sentence before the
+        # next one's cue ('"We lost." He added, "We will be back."': a turn of two quotes).
+        said = text[span.start:span.end].rstrip(" \"'\u201d\u2019")
+        if _second_cue(doc, cue, span.outer_end, following.outer_start):
+            return None
+        if said.endswith(BREAKS) or between.lstrip().startswith(","):
+            return "clause"
+        return "sentence" if said.endswith((".", "?", "!")) else None
     if not ending.endswith((".", ":")) or \
-            text_of(doc)[cue.sent.end_char:following.outer_start].strip():
+            text[cue.sent.end_char:following.outer_start].strip():
         return None  # another sentence stands between the cue and the next quote
     if _second_cue(doc, cue, span.outer_end, following.outer_start, asides=True):
         return None
@@ -302,6 +310,9 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
 
     return min(candidates, key=rank)
 
+
+# How quoted words break off where a cue interrupts them: '"We will," he said, "do it."'.
+BREAKS = (",", "\u2014", "\u2013", "-", "\u2026", "...")
 
 # Conjunctions that make a clause after a quote an event, not its attribution
 # ('"The pier is safe," when Varga closed it'); "as" still attributes ("as she said").
