@@ -1378,3 +1378,18 @@ def test_a_sentence_quote_and_one_after_the_next_cue_are_one_turn_of_two_quotes(
     assert [q.text for q in quotes] == ["The ferry will stop in May.",
                                         "Nobody on the island wants that."]
     assert quotes[0].turn_start == quotes[1].turn_start
+
+
+def test_words_telling_the_occasion_of_a_quote_are_not_part_of_it(analyse: Any) -> None:
+    # "In an interview ..., she said, '...'" and "Asked ..., she said, '...'": the quote in
+    # marks is direct; the words before the attribution only say when it was said.
+    for text, said in [
+        ('Ilse Varga runs the harbour board. In an interview with the Tidewater Courier, she '
+         'said, \u201cI\u2019ve had a lot of people cancel meetings with me because of my work '
+         'on the levy.\u201d', "I\u2019ve had a lot of people cancel meetings"),
+        ('Ilse Varga runs the harbour board. Asked by Tom Reilly whether she had read the '
+         'report, she said, "I read it once over, and that is all because I wrote it with as '
+         'little help as possible."', "I read it once over")]:
+        quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+        assert [q.kind for q in quotes] == ["direct"]
+        assert quotes[0].text.startswith(said)
