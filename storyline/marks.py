@@ -70,6 +70,9 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
             open_at = None  # '...51 percent.\u201c': the opening mark typed at the end
         elif closer == "\u201d" and text[i] == "\u201c" and _closes_twice(text, i, nested):
             nested += 1
+        elif closer == "\u201d" and text[i] == "\u201c" and not nested and \
+                _opens_a_sentence(text, i):
+            open_at, inner = i, i + 1  # the mark before was left open: a new quote starts
         elif nested and text[i] == "\u201d":
             nested -= 1
         elif (found := _closing_mark(text, i, closer, inner)) is not None:
@@ -93,6 +96,15 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
             continue
         i += 1
     return spans
+
+
+def _opens_a_sentence(text: str, i: int) -> bool:
+    """An opening curly mark inside an open curly quote, that the paragraph cannot close
+    twice, opening a sentence of its own ('...shell-shocked. \u201cAnd she said ...'): the
+    quote before it was left open, and this one starts anew."""
+    before = text[:i].rstrip(" ")
+    return text[i - 1:i] == " " and text[i + 1:i + 2].isupper() and \
+        before[-1:] in {".", "?", "!", "\u2026"}
 
 
 def _opener_typed_as_closer(text: str, i: int, inner: int) -> bool:

@@ -1393,3 +1393,24 @@ def test_words_telling_the_occasion_of_a_quote_are_not_part_of_it(analyse: Any) 
         quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
         assert [q.kind for q in quotes] == ["direct"]
         assert quotes[0].text.startswith(said)
+
+
+def test_a_new_quote_opening_a_sentence_ends_one_left_open(analyse: Any) -> None:
+    # The first opening mark is never closed; the one opening a sentence later starts the
+    # quote that the closing mark ends, not one running back over the writer's words.
+    text = ('Ada Brandt said the mayor came up to her \u201cand said, \u2018Nice to meet you\u2019 '
+            'and all the rest of it. I just stood there. \u201cThen she said, \u2018You will '
+            'vote for the levy,\u2019\u201d Brandt said.')
+    quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+    quote = _by_text(quotes, "You will vote for the levy")
+    assert quote.text.startswith("Then she said") and "stood there" not in quote.text
+    assert quote.speaker_text == "Brandt"
+
+
+def test_headlines_with_a_byline_and_slogans_with_a_year_are_not_quotes(analyse: Any) -> None:
+    text = ('Links for the weekend:\n\n"Ferry to stop running in May as the board runs out '
+            'of money," by the Tidewater Courier\'s Ada Brandt.\n\n"A new bakery opens on the '
+            'quay," by Tom Reilly.\n\nThe party\'s posters grew sharper over the years: '
+            '\u201cKeep the ferry in public hands\u201d (2009) \u2014 \u201cNo bridge toll for '
+            'islanders, ever\u201d (2012).')
+    assert [q.text for q in _quotes(analyse, text) if q.kind != "indirect"] == []
