@@ -97,9 +97,40 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     quotes = [q if q.turn_start in starts else dataclasses.replace(q, turn_start=q.start)
               for q in quotes]
     quotes.extend(reported)
+    titled = _headline_quote(doc, article_id, mentions, marked)
+    if titled is not None:  # it stands for every quote and report inside its words
+        quotes = [q for q in quotes if not titled.start <= q.start < titled.end] + [titled]
     quotes.sort(key=lambda q: q.start)
     text = text_of(doc)
     return [_with_parts(text, q) for q in quotes]
+
+
+def _headline_quote(doc: Doc, article_id: str, mentions: list[Mention],
+                    marked: list[MarkedSpan]) -> Quote | None:
+    """An article's title line "Speaker: what they said" whose words after the colon hold
+    a quotation ("Lena Marsh: Harbour Is 'Better Off Than Ever'", "Dahl on the Levy: Fees
+    Are 'Unfair'"): those words are the speaker's, a mixed quote (direct when they are all
+    in marks), named by the person or body that opens the line."""
+    text = text_of(doc)
+    end = text.find("\n")
+    colon = text.find(": ", 0, end)
+    if not 0 < end <= 250 or colon < 0 or len(text[:colon].split()) > 6:
+        return None
+    start = colon + 2
+    while start < end and text[start] == " ":
+        start += 1
+    stop = len(text[:end].rstrip(" ."))
+    inside = [m for m in marked if start <= m.outer_start and m.outer_end <= end]
+    opener = text[:colon].lstrip()
+    speaker = next((m for m in mentions if m.start == len(text[:colon]) - len(opener) and
+                    m.end <= colon and m.kind in {"name", "headline", "candidate"}), None)
+    if not inside or speaker is None or stop <= start:
+        return None
+    whole = len(inside) == 1 and inside[0].outer_start == start and inside[0].outer_end >= stop
+    if whole:
+        start, stop = inside[0].start, inside[0].end
+    return Quote(article_id, text[start:stop], start, stop, "direct" if whole else "mixed", ":",
+                 speaker.text, speaker.start, speaker.end, turn_start=start if whole else None)
 
 
 # A paragraph break and the mark that reopens a quotation running on into the next one.

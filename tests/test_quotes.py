@@ -1414,3 +1414,16 @@ def test_headlines_with_a_byline_and_slogans_with_a_year_are_not_quotes(analyse:
             '\u201cKeep the ferry in public hands\u201d (2009) \u2014 \u201cNo bridge toll for '
             'islanders, ever\u201d (2012).')
     assert [q.text for q in _quotes(analyse, text) if q.kind != "indirect"] == []
+
+
+def test_a_title_line_naming_its_speaker_before_a_colon_is_their_quote(analyse: Any) -> None:
+    text = ('Ilse Varga: Harbour Is \u2018Better Off Than Ever\u2019 After the Storm\n\n'
+            'Mayor Ilse Varga toured the quay on Friday.')
+    quote = _by_text(_quotes(analyse, text), "Better Off Than Ever")
+    assert (quote.kind, quote.text, quote.speaker_text, quote.cue) == (
+        "mixed", "Harbour Is \u2018Better Off Than Ever\u2019 After the Storm", "Ilse Varga", ":")
+    text = ('Tom Reilly on the Levy: \u2018It Is Unfair.\u2019\n\n'
+            'Tom Reilly runs the island\u2019s ferry.')
+    quote = _by_text(_quotes(analyse, text), "It Is Unfair.")
+    assert (quote.kind, quote.text, quote.speaker_text) == ("direct", "It Is Unfair.",
+                                                             "Tom Reilly")
