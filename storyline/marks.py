@@ -19,6 +19,7 @@ MIXED_CLOSERS = {'"', "\u201d"}  # a straight or a curly closing double mark
 # characters: a quotation in single marks is a sentence or two, and looking further on
 # every "'" of a long paragraph would cost time for nothing.
 SINGLE_QUOTE_REACH = 600
+ELLIPSIS_AFTER = re.compile(r" ?(?:\u2026|\.\.\.) ?\w")  # "\u201d \u2026 he said" opens
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,10 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
 
     Marks: straight and curly double quotes, guillemets, low-high quotes, single
     quotes used as quotation marks (a straight one when it closes after punctuation),
-    and the typewriter pairs `` '' and '' ''.
+    and the typewriter pairs `` '' and '' ''. A mark that nothing closes is a stray one:
+    the quotes after it are still read. Copy typed wrong is read as meant: an opening curly
+    mark right after a quote's last word closes it, a closing one before a word (or an
+    ellipsis) at a quote's start opens it.
     """
     spans: list[MarkedSpan] = []
     open_at: int | None = None
@@ -45,7 +49,10 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
     closer = ""
     nested = 0  # curly quotes opened inside the open curly quote (a quote within a quote)
     i = 0
-    while i < len(text):
+    while i < len(text) or open_at is not None:
+        if i >= len(text):  # a mark left open at the end: a stray one (see below)
+            open_at, i = None, inner
+            continue
         pair = text[i:i + 2]
         if open_at is None:
             if (skip := _attribute_value_end(text, i)) is not None:
@@ -58,8 +65,14 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
                 nested = 0
                 i = inner
                 continue
+        elif closer in MIXED_CLOSERS and _opener_typed_as_closer(text, i, inner):
+            spans.append(MarkedSpan(inner, i, open_at, i + 1))
+            open_at = None  # '...51 percent.\u201c': the opening mark typed at the end
         elif closer == "\u201d" and text[i] == "\u201c" and _closes_twice(text, i, nested):
             nested += 1
+        elif closer == "\u201d" and text[i] == "\u201c" and not nested and \
+                _opens_a_sentence(text, i):
+            open_at, inner = i, i + 1  # the mark before was left open: a new quote starts
         elif nested and text[i] == "\u201d":
             nested -= 1
         elif (found := _closing_mark(text, i, closer, inner)) is not None:
@@ -77,9 +90,31 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
             if reopened and reopened[1] == closer:
                 i += 2 + len(reopened[0])  # the quote goes on in the next paragraph
                 continue
-            open_at = None  # an unclosed mark: not a quotation we can trust
+            # An unclosed mark is no quotation we can trust, but a stray one (a pasted
+            # excerpt opening with '"') must not hide the quotes after it: read on from it.
+            open_at, i = None, inner
+            continue
         i += 1
     return spans
+
+
+def _opens_a_sentence(text: str, i: int) -> bool:
+    """An opening curly mark inside an open curly quote, that the paragraph cannot close
+    twice, opening a sentence of its own ('...shell-shocked. \u201cAnd she said ...'): the
+    quote before it was left open, and this one starts anew."""
+    before = text[:i].rstrip(" ")
+    return text[i - 1:i] == " " and text[i + 1:i + 2].isupper() and \
+        before[-1:] in {".", "?", "!", "\u2026"}
+
+
+def _opener_typed_as_closer(text: str, i: int, inner: int) -> bool:
+    """An opening curly mark at i that ends the open quote: right after its last word or
+    stop, with a space, a bracket or the paragraph's end after it ('is 51 percent.\u201c',
+    'called it \u201cabhorrent\u201c in a tweet'); a mark that opens a quote stands before a
+    word."""
+    return text[i] == "\u201c" and i > inner and not text[i - 1].isspace() and \
+        text[i - 1] not in OPENERS and (i + 1 == len(text) or text[i + 1].isspace() or
+                                        text[i + 1] == "[")
 
 
 def _reopened_on_next_line(text: str, i: int, closer: str) -> str | None:
@@ -133,7 +168,10 @@ def _closing_mark(text: str, i: int, closer: str, inner: int) -> str | None:
     rest = text[i + 1:end if end >= 0 else len(text)]
     if mark == "\u201d":  # '"more hours\u201d': not a curly pair inside, no straight mark to come
         paired = "\u201c" in text[inner:i]
-        return mark if not paired and rest.count('"') % 2 == 0 else None
+        # (A straight mark that closes a curly one opened later in the paragraph is not left
+        # to close this one: '"We lost,\u201d Dahl said. \u201cWe will be back."'.)
+        left = rest.count('"') - max(0, rest.count("\u201c") - rest.count("\u201d"))
+        return mark if not paired and left % 2 == 0 else None
     # '\u201cNo deal," she said': the next curly closer, if any, ends another quote.
     following = rest.find("\u201d")
     return mark if following < 0 or any(o in rest[:following] for o in ('"', "\u201c")) \
@@ -151,16 +189,20 @@ def _opening_mark(text: str, i: int) -> tuple[str, str] | None:
     if char in OPENERS and (char != "\u2018" or _at_word_start(text, i)):
         return char, OPENERS[char]
     if char == '"':
-        return '"', '"'
+        # '"\u201cWe will,\u201d she said ..."': a straight mark wrapping a pasted paragraph
+        # that holds quotes of its own in curly marks opens none of them.
+        # After a digit it is an inch mark ('6\'3" tall').
+        return None if text[i + 1:i + 2] == "\u201c" or text[i - 1:i].isdigit() else ('"', '"')
     if char == "'" and _at_word_start(text, i) and text[i + 1:i + 2].isalpha():
         end = text.find("\n", i)
         end = min(end if end >= 0 else len(text), i + SINGLE_QUOTE_REACH)
         if any(_closes_single(text, j) for j in range(i + 2, end)):
             return "'", "'"
     if char == "\u201d" and (i == 0 or text[i - 1].isspace() or _format_mark(text[i - 1])) and \
-            text[i + 1:i + 2].isalpha():
+            (text[i + 1:i + 2].isalpha() or ELLIPSIS_AFTER.match(text, i + 1)):
         # a closing mark typed as the opener: '\u201dFear. I am afraid.\u201d', also after an
-        # invisible direction mark left by a copied post
+        # invisible direction mark left by a copied post, or before the ellipsis of a quote
+        # taken up mid-sentence ('\u201d \u2026 he delivered,\u201d she wrote')
         return char, char
     return None
 

@@ -38,9 +38,14 @@ def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -
     before = text[max(0, span.outer_start - 30):span.outer_start].lower().split()
     if before and before[-1].strip(",") in WORK_NOUNS and _titled(text[span.start:span.end]):
         return True  # 'In her 2019 book, "Tides of the Harbour Town,"', 'the film "The Tide"'
-    if _titled(text[span.start:span.end]) and \
-            re.match(r"\s+by\s+[A-Z]", text[span.outer_end:span.outer_end + 12]):
-        return True  # '"The Salt Gatherers" by Edwin Tregarthen': a work and its maker
+    after = text[span.outer_end:span.outer_end + 16]
+    if (cue is None or _titled(text[span.start:span.end])) and \
+            re.match(r",?\s+by\s+(?:the\s+)?[A-Z]", after):
+        # '"The Salt Gatherers" by Edwin Tregarthen': a work and its maker; '"Ferry to stop
+        # in May," by the Courier's Ada Brandt': a headline and its byline
+        return True
+    if re.match(r"\s*\((?:1[89]|20)\d\d\)", after):
+        return True  # '"Yes to the ferry" (2009)': a slogan or a work, and its year
     if word_count > 4:
         # 'a co-author of "Those Guys Have All the Fun: Inside the World of Sport,"', 'an
         # article titled "..."'

@@ -97,9 +97,40 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
     quotes = [q if q.turn_start in starts else dataclasses.replace(q, turn_start=q.start)
               for q in quotes]
     quotes.extend(reported)
+    titled = _headline_quote(doc, article_id, mentions, marked)
+    if titled is not None:  # it stands for every quote and report inside its words
+        quotes = [q for q in quotes if not titled.start <= q.start < titled.end] + [titled]
     quotes.sort(key=lambda q: q.start)
     text = text_of(doc)
     return [_with_parts(text, q) for q in quotes]
+
+
+def _headline_quote(doc: Doc, article_id: str, mentions: list[Mention],
+                    marked: list[MarkedSpan]) -> Quote | None:
+    """An article's title line "Speaker: what they said" whose words after the colon hold
+    a quotation ("Lena Marsh: Harbour Is 'Better Off Than Ever'", "Dahl on the Levy: Fees
+    Are 'Unfair'"): those words are the speaker's, a mixed quote (direct when they are all
+    in marks), named by the person or body that opens the line."""
+    text = text_of(doc)
+    end = text.find("\n")
+    colon = text.find(": ", 0, end)
+    if not 0 < end <= 250 or colon < 0 or len(text[:colon].split()) > 6:
+        return None
+    start = colon + 2
+    while start < end and text[start] == " ":
+        start += 1
+    stop = len(text[:end].rstrip(" ."))
+    inside = [m for m in marked if start <= m.outer_start and m.outer_end <= end]
+    opener = text[:colon].lstrip()
+    speaker = next((m for m in mentions if m.start == len(text[:colon]) - len(opener) and
+                    m.end <= colon and m.kind in {"name", "headline", "candidate"}), None)
+    if not inside or speaker is None or stop <= start:
+        return None
+    whole = len(inside) == 1 and inside[0].outer_start == start and inside[0].outer_end >= stop
+    if whole:
+        start, stop = inside[0].start, inside[0].end
+    return Quote(article_id, text[start:stop], start, stop, "direct" if whole else "mixed", ":",
+                 speaker.text, speaker.start, speaker.end, turn_start=start if whole else None)
 
 
 # A paragraph break and the mark that reopens a quotation running on into the next one.
@@ -199,16 +230,24 @@ def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
     if cue is None or not span.end <= cue.idx < following.start or \
             following.start - span.end >= 250:
         return None
-    between = text_of(doc)[span.outer_end:following.outer_start]
+    text = text_of(doc)
+    between = text[span.outer_end:following.outer_start]
     if "\n" in between:
         return None
     # (A title in marks may end the attribution: 'said on "Morning Tide." "..."'.)
     ending = between.rstrip().rstrip("\"'\u201d\u2019")
     if ending.endswith(",") and following.start - span.end < 80:
-        return None if _second_cue(doc, cue, span.outer_end, following.outer_start) \
-            else "clause"
+        # Only words that break off there ('"We will," he said'), not a phrase before a
+        # cue of its own ('called it "a sham" and said, "..."') nor a sentence before the
+        # next one's cue ('"We lost." He added, "We will be back."': a turn of two quotes).
+        said = text[span.start:span.end].rstrip(" \"'\u201d\u2019")
+        if _second_cue(doc, cue, span.outer_end, following.outer_start):
+            return None
+        if said.endswith(BREAKS) or between.lstrip().startswith(","):
+            return "clause"
+        return "sentence" if said.endswith((".", "?", "!")) else None
     if not ending.endswith((".", ":")) or \
-            text_of(doc)[cue.sent.end_char:following.outer_start].strip():
+            text[cue.sent.end_char:following.outer_start].strip():
         return None  # another sentence stands between the cue and the next quote
     if _second_cue(doc, cue, span.outer_end, following.outer_start, asides=True):
         return None
@@ -302,6 +341,9 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
 
     return min(candidates, key=rank)
 
+
+# How quoted words break off where a cue interrupts them: '"We will," he said, "do it."'.
+BREAKS = (",", "\u2014", "\u2013", "-", "\u2026", "...")
 
 # Conjunctions that make a clause after a quote an event, not its attribution
 # ('"The pier is safe," when Varga closed it'); "as" still attributes ("as she said").

@@ -247,12 +247,47 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
         cue_part = _attribution(token) | {t.i for c in not_said for t in c.subtree} | {
             c.i for c in token.children if c.dep_ == "cc" and any(
                 n.dep_ == "conj" for n in not_said)}
-        clause = [t for t in _clause_head(token).subtree if t.i not in cue_part]
+        head = _clause_head(token)
+        clause = [t for t in head.subtree if t.i not in cue_part]
         pieces = [_trim([t for t in clause if t.i < token.i]),
                   _trim([t for t in clause if t.i > token.i])]
+        if _lead_in(pieces, head, inside):
+            return None
     else:
         return None
     return _content_of(token, pieces, inside)
+
+
+# Occasions of speaking: 'In an interview with the Courier, Dahl said, "..."'.
+OCCASIONS = {"interview", "statement", "speech", "tweet", "post", "letter", "email", "remarks",
+             "address", "appearance", "call", "conference", "briefing", "rally", "debate",
+             "hearing", "testimony", "memo", "column", "video", "podcast", "broadcast",
+             "episode", "message", "release", "session", "meeting", "exchange", "note"}
+
+
+def _lead_in(pieces: list[list[Token]], head: Token, inside: bytearray) -> bool:
+    """Words before "X said," that only tell the occasion of a quotation in marks right after
+    it: a participle ('Asked about the delay, she said, "..."'), a phrase naming where it was
+    said ('In an interview on Friday, Dahl said, "..."') or a clause on the saying itself
+    ('When she first described the plan, she said, "..."'). The quote is direct, not the end
+    of a reported sentence; other words before it may be said ('In other words, he said,
+    "..."', 'The pier, Dahl said, "will reopen."')."""
+    before, after = pieces
+    if not before or not after or not inside[after[0].idx] or any(
+            t.dep_ in {"nsubj", "nsubjpass"} and t.head == head for t in before):
+        return False
+    inner = {t.i for t in before}
+    roots = [t for t in before if t.head.i not in inner]
+    return len(roots) == 1 and _occasion(roots[0])
+
+
+def _occasion(root: Token) -> bool:
+    if root.tag_ in {"VBN", "VBG"} and not any(c.dep_.startswith("nsubj") for c in root.children):
+        return True  # "Asked about ...", "Speaking to reporters"
+    if root.dep_ == "prep":
+        return any(c.dep_ == "pobj" and c.lemma_.lower() in OCCASIONS for c in root.children)
+    return root.dep_ == "advcl" and _is_cue(root) and any(
+        c.dep_ == "mark" and c.lower_ in {"when", "after", "as"} for c in root.children)
 
 
 def _attribution(cue: Token) -> set[int]:

@@ -1298,3 +1298,132 @@ def test_a_quotation_over_paragraphs_is_one_part_a_paragraph(analyse: Any) -> No
         "We will put the prize money into a new oven,"]
     assert text[quote.start:quote.end].startswith("Nobody") and quote.end == text.index(
         '" Elsie')
+
+
+# -- quote marks typed wrong, and quotes joined around a cue (fictional text) -------------
+
+def test_an_opening_mark_typed_at_a_quotes_end_closes_it(analyse: Any) -> None:
+    text = ('Harbour master Tom Reilly put it plainly on Friday:\n\n'
+            '\u201cThe ferry is the only road we have. Without it, the island is cut off.\u201c\n\n'
+            'The board will meet again in May. Reilly called the levy \u201cunfair\u201c in a '
+            'post on Sunday.')
+    quote = _by_text(_quotes(analyse, text), "The ferry is the only road")
+    assert quote.text == "The ferry is the only road we have. Without it, the island is cut off."
+    assert quote.kind == "direct" and quote.speaker_text == "Tom Reilly"
+
+
+def test_a_stray_mark_opening_a_pasted_paragraph_hides_no_quote(analyse: Any) -> None:
+    # A pasted excerpt opens with a straight mark that nothing closes; the quotes in it are
+    # still quotes, and the excerpt's own words are none.
+    text = ('The Tidewater Gazette described the launch.\n\n'
+            '"Mayor Ilse Varga walked onto the pier and told the crowd, \u201cThe ferry will '
+            'sail again in May.\u201d\n\n'
+            '\u201cWe have waited long enough,\u201d Varga said.')
+    quotes = _quotes(analyse, text)
+    assert [q.text for q in quotes if q.kind != "indirect"] == [
+        "The ferry will sail again in May.", "We have waited long enough,"]
+    assert all("walked onto the pier" not in q.text for q in quotes)
+
+
+def test_a_straight_mark_wrapping_curly_quotes_is_no_quote_of_its_own(analyse: Any) -> None:
+    text = ('Reilly wrote to the board.\n\n'
+            '"\u201cWe will not sell the pier,\u201d Mayor Ilse Varga said on Friday. \u201cNot '
+            'this year and not next year.\u201d"\n\nThe board did not reply.')
+    quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert [q.text for q in quotes] == ["We will not sell the pier,",
+                                        "Not this year and not next year."]
+    assert quotes[0].turn_start == quotes[1].turn_start
+
+
+def test_a_straight_mark_closed_by_a_curly_one_before_a_curly_quote(analyse: Any) -> None:
+    # Edited copy: '"...\u201d' and then '\u201c..."': the straight mark at the end closes the
+    # second quote, so the first ends at its curly mark, not at the paragraph's end.
+    text = ('"We lost the vote,\u201d Mayor Ilse Varga said on Friday. \u201cWe will be back '
+            'next year."')
+    quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert [q.text for q in quotes] == ["We lost the vote,", "We will be back next year."]
+
+
+def test_a_quote_taken_up_after_an_ellipsis_opens_with_a_closing_mark(analyse: Any) -> None:
+    text = ('The judges praised the village bakery.\n\n'
+            '\u201d \u2026 and the oven was still warm when we arrived,\u201d Elsie Thorn wrote '
+            'in her column.')
+    quote = _by_text(_quotes(analyse, text), "the oven was still warm")
+    assert quote.kind == "direct" and quote.speaker_text == "Elsie Thorn"
+
+
+def test_an_inch_mark_opens_no_quote(analyse: Any) -> None:
+    text = ('The new mast is 40\' 6" tall. Harbour master Tom Reilly said "the old one was '
+            'safer" on Friday.')
+    quotes = _quotes(analyse, text)
+    assert all("tall" not in q.text for q in quotes)
+    assert _by_text(quotes, "the old one was safer").speaker_text == "Tom Reilly"
+
+
+def test_a_quoted_phrase_before_a_cue_of_its_own_is_not_joined_to_the_next_quote(
+        analyse: Any) -> None:
+    text = ('Tom Reilly greeted the crowd as \u201cmy fellow islanders\u201d and told them, '
+            '\u201cWe will fight the levy in court.\u201d')
+    quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert all("islanders" not in q.text for q in quotes)
+    assert [(q.kind, q.text, q.speaker_text) for q in quotes] == [
+        ("direct", "We will fight the levy in court.", "Tom Reilly")]
+
+
+def test_a_sentence_quote_and_one_after_the_next_cue_are_one_turn_of_two_quotes(
+        analyse: Any) -> None:
+    text = ('Tom Reilly spoke after the vote. \u201cThe ferry will stop in May.\u201d He '
+            'added, \u201cNobody on the island wants that.\u201d')
+    quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert [q.text for q in quotes] == ["The ferry will stop in May.",
+                                        "Nobody on the island wants that."]
+    assert quotes[0].turn_start == quotes[1].turn_start
+
+
+def test_words_telling_the_occasion_of_a_quote_are_not_part_of_it(analyse: Any) -> None:
+    # "In an interview ..., she said, '...'" and "Asked ..., she said, '...'": the quote in
+    # marks is direct; the words before the attribution only say when it was said.
+    for text, said in [
+        ('Ilse Varga runs the harbour board. In an interview with the Tidewater Courier, she '
+         'said, \u201cI\u2019ve had a lot of people cancel meetings with me because of my work '
+         'on the levy.\u201d', "I\u2019ve had a lot of people cancel meetings"),
+        ('Ilse Varga runs the harbour board. Asked by Tom Reilly whether she had read the '
+         'report, she said, "I read it once over, and that is all because I wrote it with as '
+         'little help as possible."', "I read it once over")]:
+        quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+        assert [q.kind for q in quotes] == ["direct"]
+        assert quotes[0].text.startswith(said)
+
+
+def test_a_new_quote_opening_a_sentence_ends_one_left_open(analyse: Any) -> None:
+    # The first opening mark is never closed; the one opening a sentence later starts the
+    # quote that the closing mark ends, not one running back over the writer's words.
+    text = ('Ada Brandt said the mayor came up to her \u201cand said, \u2018Nice to meet you\u2019 '
+            'and all the rest of it. I just stood there. \u201cThen she said, \u2018You will '
+            'vote for the levy,\u2019\u201d Brandt said.')
+    quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+    quote = _by_text(quotes, "You will vote for the levy")
+    assert quote.text.startswith("Then she said") and "stood there" not in quote.text
+    assert quote.speaker_text == "Brandt"
+
+
+def test_headlines_with_a_byline_and_slogans_with_a_year_are_not_quotes(analyse: Any) -> None:
+    text = ('Links for the weekend:\n\n"Ferry to stop running in May as the board runs out '
+            'of money," by the Tidewater Courier\'s Ada Brandt.\n\n"A new bakery opens on the '
+            'quay," by Tom Reilly.\n\nThe party\'s posters grew sharper over the years: '
+            '\u201cKeep the ferry in public hands\u201d (2009) \u2014 \u201cNo bridge toll for '
+            'islanders, ever\u201d (2012).')
+    assert [q.text for q in _quotes(analyse, text) if q.kind != "indirect"] == []
+
+
+def test_a_title_line_naming_its_speaker_before_a_colon_is_their_quote(analyse: Any) -> None:
+    text = ('Ilse Varga: Harbour Is \u2018Better Off Than Ever\u2019 After the Storm\n\n'
+            'Mayor Ilse Varga toured the quay on Friday.')
+    quote = _by_text(_quotes(analyse, text), "Better Off Than Ever")
+    assert (quote.kind, quote.text, quote.speaker_text, quote.cue) == (
+        "mixed", "Harbour Is \u2018Better Off Than Ever\u2019 After the Storm", "Ilse Varga", ":")
+    text = ('Tom Reilly on the Levy: \u2018It Is Unfair.\u2019\n\n'
+            'Tom Reilly runs the island\u2019s ferry.')
+    quote = _by_text(_quotes(analyse, text), "It Is Unfair.")
+    assert (quote.kind, quote.text, quote.speaker_text) == ("direct", "It Is Unfair.",
+                                                             "Tom Reilly")
