@@ -18,7 +18,6 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -85,6 +84,9 @@ class SpeakerResolver:
         self._sent_starts: list[int] | None = None
         self._chain: list[tuple[Token, str, Mention]] | None = None
         self._first: dict[str, int] | None = None  # identity -> start of its first mention
+        # Read up to three times for one pronoun, twice for one cue: worked out once.
+        self._barred: dict[int, set[str]] = {}
+        self._opening: dict[int, Token | None] = {}
         # Reported speech with a named speaker found so far, in text order.
         self.reported: list[Quote] = []
         # Reported speech whose speaker is "he" or "she", with the pronoun.
@@ -260,6 +262,11 @@ class SpeakerResolver:
         the writer would have called "herself" (binding). Not a name further down, in the
         words reported: news writing names its speaker there ("He notes that Dahl's
         microphone failed")."""
+        if pronoun.i not in self._barred:
+            self._barred[pronoun.i] = self._arguments_named(pronoun)
+        return self._barred[pronoun.i]
+
+    def _arguments_named(self, pronoun: Token) -> set[str]:
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head == pronoun:
             return set()
         verb = pronoun.head
@@ -717,6 +724,11 @@ class SpeakerResolver:
         a parse that lost the cue's subject inside the aside; the person named at the start
         of the sentence (or of its line, after a dateline), set off by the comma that opens
         the aside, speaks, not a name inside it."""
+        if cue.i not in self._opening:
+            self._opening[cue.i] = self._name_opening_sentence(cue)
+        return self._opening[cue.i]
+
+    def _name_opening_sentence(self, cue: Token) -> Token | None:
         text = text_of(self.doc)
         if not text[:cue.idx].rstrip().endswith(","):
             return None
@@ -1027,7 +1039,7 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
     right_after: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in people:
         key = identity.get(mention.start, _key(mention))
-        gender = mention_gender(replace(mention, pronoun=None))
+        gender = mention_gender(mention, pronoun=False)
         if gender:
             known.setdefault(key, gender)
         elif mention.pronoun:

@@ -845,3 +845,18 @@ def test_a_ministry_of_a_country_is_never_another_body(analyse: Any) -> None:
             'Director Ines Voll said the trustees voted on Monday. The handover is set for '
             '14 May, according to Tarvania\'s culture ministry.')
     assert _speaker_in_text(analyse, text, "handover") is None
+
+
+def test_a_bare_surname_after_two_bearers_side_by_side_stays_open(analyse: Any) -> None:
+    # Fictional: mother and son are named together; "Thorn" may be either, so no one.
+    text = ('The Bramble Lane Bakery is run by Elsie Thorn and her son Daniel Thorn, 34.\n\n'
+            'Thorn said the ovens were forty years old.')
+    assert _speaker_in_text(analyse, text, "ovens") is None
+
+
+def test_a_bare_surname_is_the_bearer_last_named_as_a_subject(analyse: Any) -> None:
+    # Fictional: the son is the subject of the sentence before the bare surname.
+    text = ('The Bramble Lane Bakery is run by Elsie Thorn and her son Daniel Thorn, 34. '
+            'Daniel Thorn fixed the ovens last spring.\n\n'
+            'Thorn said the ovens were forty years old.')
+    assert _speaker_in_text(analyse, text, "ovens") == "Daniel Thorn"
