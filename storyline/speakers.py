@@ -1012,19 +1012,21 @@ def _absolute_subject(token: Token) -> bool:
 
 def person_identities(people: list[Mention]) -> dict[int, str]:
     """Who each person mention names, by its start: a full name stands for itself, a bare
-    surname for the last full name with that surname before it (else the first after it),
-    so "Oren Malik" and "Ada Malik" stay two people."""
-    full = [m for m in people if " " in m.name]
+    surname for the one full name with that surname, so "Oren Malik" and "Ada Malik" stay
+    two people. Where the article names several bearers, the bare surname stands for
+    itself: taken for the last one named it would carry that person's gender ("Ada Malik
+    sat beside Oren Malik. Malik said ... She said" would bar "she" from Malik)."""
+    bearers: dict[str, set[str]] = defaultdict(set)
+    for mention in people:
+        if " " in mention.name:
+            bearers[_key(mention)].add(mention.name)
     identity: dict[int, str] = {}
     for mention in people:
         if " " in mention.name:
             identity[mention.start] = mention.name
             continue
-        key = _key(mention)
-        same = [m for m in full if _key(m) == key]
-        before = [m for m in same if m.start < mention.start]
-        chosen = before[-1] if before else same[0] if same else None
-        identity[mention.start] = chosen.name if chosen else key
+        named = bearers.get(_key(mention), set())
+        identity[mention.start] = next(iter(named)) if len(named) == 1 else _key(mention)
     return identity
 
 
