@@ -1026,7 +1026,13 @@ def person_identities(people: list[Mention]) -> dict[int, str]:
             identity[mention.start] = mention.name
             continue
         named = bearers.get(_key(mention), set())
-        identity[mention.start] = next(iter(named)) if len(named) == 1 else _key(mention)
+        if len(named) == 1:
+            identity[mention.start] = next(iter(named))
+            continue
+        # "Mr. Khan" and "Ms. Khan" beside Khizr and Humayun Khan: two people, the
+        # honorific's gender kept with each
+        gender = mention_gender(mention, pronoun=False) if mention.honorific else None
+        identity[mention.start] = f"{_key(mention)} ({gender})" if gender else _key(mention)
     return identity
 
 

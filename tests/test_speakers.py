@@ -876,3 +876,18 @@ def test_a_bare_surname_of_two_bearers_takes_no_gender_from_the_last_named(analy
     # Fictional: "Vesk" may be Ada or Oren; read as Oren (named last) it would be a man,
     # and "she" would go to "the mayor" (Oren) instead of the Vesk who just attacked.
     assert _quote(analyse, VESK, "unfair").speaker_text == "Vesk"
+
+
+DAHLS = ('Oren Dahl spoke for ten minutes about his son and his boat at the harbour rally '
+         'in Harwick on Sunday.\n\n'
+         '"I ask every islander to vote for the ferry," Mr. Dahl said.\n\n'
+         'Ms. Dahl said she had stayed at home because she could not talk calmly about her '
+         'son, Tomas Dahl.\n\n'
+         '"Every islander felt my loss. I am a sailor\'s mother," Ms. Dahl wrote. She '
+         'continued: "Why would anyone ask why I did not speak?"')
+
+
+def test_she_goes_on_with_ms_surname_beside_male_bearers_of_it(analyse: Any) -> None:
+    # Fictional: "Ms. Dahl" is neither Oren nor her son Tomas, both men; taken for the last
+    # of them named before her she would be a man, and "She continued" would lose her.
+    assert _quote(analyse, DAHLS, "Why would anyone").speaker_text == "Ms. Dahl"
