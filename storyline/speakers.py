@@ -577,7 +577,7 @@ class SpeakerResolver:
         said = self._said_names(pronoun)
         if any(m.start < pronoun.idx and not self.inside[m.start] and m.start not in said
                for m in self.people if m.start >= pronoun.sent.start_char):
-            return None  # "Dahl told Keller he ...": the salience rules decide
+            return self._subject_earlier(pronoun, wanted, said)
         while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
                               self.doc[index].is_punct):
             index -= 1
@@ -592,6 +592,24 @@ class SpeakerResolver:
                 self.gender.get(self._id(mention), wanted) != wanted:
             return None
         return mention.text, mention.start, mention.end
+
+    def _subject_earlier(self, pronoun: Token, wanted: str, said: set[int]
+                         ) -> tuple[str, int, int] | None:
+        """ "When Mr. Rubio took Mr. Trump on, he did it sideways", "Ryan, who was slow to
+        endorse Mr. Trump, was blunt about what he called our arguments": the first person
+        named as a subject earlier in the pronoun's own sentence (outside quotes and the
+        words it reports) takes it, as salience ranks a subject over an object; with none,
+        the salience rules decide."""
+        for token in pronoun.sent:
+            if token.i >= pronoun.i:
+                break
+            if token.dep_ not in {"nsubj", "nsubjpass"} or self.inside[token.idx]:
+                continue
+            mention = next((m for m in self.people if m.start <= token.idx < m.end), None)
+            if mention is not None and mention.kind == "name" and mention.start not in said \
+                    and self.gender.get(self._id(mention), wanted) == wanted:
+                return mention.text, mention.start, mention.end
+        return None
 
     def _said_names(self, pronoun: Token) -> set[int]:
         """Starts of the mentions before a subject pronoun that are part of what its verb

@@ -891,3 +891,14 @@ def test_she_goes_on_with_ms_surname_beside_male_bearers_of_it(analyse: Any) -> 
     # Fictional: "Ms. Dahl" is neither Oren nor her son Tomas, both men; taken for the last
     # of them named before her she would be a man, and "She continued" would lose her.
     assert _quote(analyse, DAHLS, "Why would anyone").speaker_text == "Ms. Dahl"
+
+
+def test_he_is_the_person_named_as_a_subject_earlier_in_his_sentence(analyse: Any) -> None:
+    # Fictional: Dahl is named more often, but Keller is the subject of the sentence the
+    # pronoun stands in; Dahl is only the object of a relative clause there.
+    text = ('Oren Dahl won the vote for harbour master on Tuesday. Mr. Dahl thanked the '
+            'sailors who backed him, and Mr. Dahl promised a new pier. Dahl will take office '
+            'in May.\n\n'
+            'Council Speaker Tomas Keller, who was slow to back Mr. Dahl, was more direct in '
+            'his remarks about the rift, what he called "our quarrels this year."')
+    assert _speaker_name(analyse, text, "our quarrels") == "Tomas Keller"
