@@ -543,10 +543,18 @@ class SpeakerResolver:
         between = [m for m in self.people if previous.end <= m.start < pronoun.idx
                    and m.kind == "name" and m.start not in said and
                    (self._id(m) != self._id(speaker) or _other_bearer(m, speaker, wanted))]
-        if between:
+        if any(not self._asked_about(m) for m in between):
             return None
         return previous.speaker_text or speaker.text, previous.speaker_start, \
             previous.speaker_end
+
+    def _asked_about(self, mention: Mention) -> bool:
+        """ '"...," Keller said. What if Dahl wins? "He should do as he likes," he said': a
+        name in the writer's question to a speaker is what is asked about; it does not end
+        the speaker's turn."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and not self.inside[mention.start] and \
+            span.sent.text.rstrip().endswith("?")
 
     def _unnamed_previous(self, pronoun: Token, previous: Quote) -> tuple[str, int, int] | None:
         """ "A spokesman for Skylark Air said the airline was disappointed. '...,' he said":
@@ -598,17 +606,24 @@ class SpeakerResolver:
         """ "When Mr. Rubio took Mr. Trump on, he did it sideways", "Ryan, who was slow to
         endorse Mr. Trump, was blunt about what he called our arguments": the first person
         named as a subject earlier in the pronoun's own sentence (outside quotes and the
-        words it reports) takes it, as salience ranks a subject over an object; with none,
-        the salience rules decide."""
+        words it reports) takes it, as salience ranks a subject over an object. Not past
+        another person who may be meant, named after the subject's own phrase ("Hewitt
+        asked Trump about statements he had made"): then the salience rules decide."""
         for token in pronoun.sent:
             if token.i >= pronoun.i:
                 break
             if token.dep_ not in {"nsubj", "nsubjpass"} or self.inside[token.idx]:
                 continue
             mention = next((m for m in self.people if m.start <= token.idx < m.end), None)
-            if mention is not None and mention.kind == "name" and mention.start not in said \
-                    and self.gender.get(self._id(mention), wanted) == wanted:
-                return mention.text, mention.start, mention.end
+            if mention is None or mention.kind != "name" or mention.start in said or \
+                    self.gender.get(self._id(mention), wanted) != wanted:
+                continue
+            phrase_end = max(t.idx + len(t.text) for t in token.subtree)
+            if any(phrase_end <= m.start < pronoun.idx and m.kind == "name" and
+                   m.start not in said and not self.inside[m.start] and
+                   self.gender.get(self._id(m), wanted) == wanted for m in self.people):
+                return None
+            return mention.text, mention.start, mention.end
         return None
 
     def _said_names(self, pronoun: Token) -> set[int]:

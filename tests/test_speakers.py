@@ -902,3 +902,14 @@ def test_he_is_the_person_named_as_a_subject_earlier_in_his_sentence(analyse: An
             'Council Speaker Tomas Keller, who was slow to back Mr. Dahl, was more direct in '
             'his remarks about the rift, what he called "our quarrels this year."')
     assert _speaker_name(analyse, text, "our quarrels") == "Tomas Keller"
+
+
+def test_a_name_in_the_writers_question_does_not_end_a_speakers_turn(analyse: Any) -> None:
+    # Fictional: the question names Dahl and Keller as what it asks about; the answer is
+    # still Tobias's.
+    text = ('Lena Tobias has advised the harbour board for years.\n\n'
+            '"The board will fill the berths and settle the fees," Tobias said.\n\n'
+            'But what if Oren Dahl wins the vote? Would the board not risk a harbour master '
+            'who closes more piers than Mayor Keller?\n\n'
+            '"Dahl should just do whatever he wants to do," she said.')
+    assert _speaker_name(analyse, text, "whatever he wants") == "Lena Tobias"
