@@ -16,21 +16,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
 from .descriptions import is_person_noun
+from .genders import other_bearer, person_identities, surname_key, text_genders
 from .mentions import ORG_NOUNS
 from .models import Mention, Quote
 from .nlp import text_of
-from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, RELATIVES, mention_gender
+from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, mention_gender
 
-# Every gendered form, as votes on the gender of the person named just before them.
-# Family words with a gender ("his wife, Grace Dahl").
-FAMILY_GENDERS = {**dict.fromkeys(FEMALE_WORDS & RELATIVES, "female"),
-                  **dict.fromkeys(MALE_WORDS & RELATIVES, "male")}
 # Salience (Lappin and Leass 1994): recency, grammatical role, not in an adverbial phrase.
 RECENCY_WEIGHT = 100
 ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
@@ -103,7 +99,7 @@ class SpeakerResolver:
         return self._gender
 
     def _id(self, mention: Mention) -> str:
-        return self.identity.get(mention.start, _key(mention))
+        return self.identity.get(mention.start, surname_key(mention))
 
     def who(self, mention: Mention) -> str | None:
         """Whom a person mention names; a description beside a name ("Tomas Keller, the
@@ -188,13 +184,14 @@ class SpeakerResolver:
         if mention is None or wanted is None or " " in mention.name:
             return found
         bearers = {m.name: m for m in self.people if m.kind == "name" and m.start < found[1]
-                   and " " in m.name and _key(m) == _key(mention)}
+                   and " " in m.name and surname_key(m) == surname_key(mention)}
         if len(bearers) < 2:
             return found
         # Genders read with this surname kept apart from both full names: the honorific
         # being resolved must not vote for whoever its surname was last linked to.
-        identity = {**self.identity, **{m.start: _key(m) for m in self.people
-                                        if " " not in m.name and _key(m) == _key(mention)}}
+        key = surname_key(mention)
+        identity = {**self.identity, **{m.start: key for m in self.people
+                                        if " " not in m.name and surname_key(m) == key}}
         gender = text_genders(self.doc, self.people, self.inside, identity)
         possible = [m for m in bearers.values() if gender.get(m.name, wanted) == wanted]
         if len(possible) > 1:  # of those who may be, the one the text says is
@@ -542,7 +539,7 @@ class SpeakerResolver:
         said = self._said_names(pronoun)
         between = [m for m in self.people if previous.end <= m.start < pronoun.idx
                    and m.kind == "name" and m.start not in said and
-                   (self._id(m) != self._id(speaker) or _other_bearer(m, speaker, wanted))]
+                   (self._id(m) != self._id(speaker) or other_bearer(m, speaker, wanted))]
         if any(not self._asked_about(m) for m in between):
             return None
         return previous.speaker_text or speaker.text, previous.speaker_start, \
@@ -1041,128 +1038,3 @@ def _absolute_subject(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "with" and any(
         t.tag_ == "VBG" and t.i > token.i and not any(c.dep_ == "aux" for c in t.children)
         for t in token.subtree)
-
-
-def person_identities(people: list[Mention]) -> dict[int, str]:
-    """Who each person mention names, by its start: a full name stands for itself, a bare
-    surname for the one full name with that surname, so "Oren Malik" and "Ada Malik" stay
-    two people. Where the article names several bearers, the bare surname stands for
-    itself: taken for the last one named it would carry that person's gender ("Ada Malik
-    sat beside Oren Malik. Malik said ... She said" would bar "she" from Malik)."""
-    bearers: dict[str, set[str]] = defaultdict(set)
-    for mention in people:
-        if " " in mention.name:
-            bearers[_key(mention)].add(mention.name)
-    identity: dict[int, str] = {}
-    for mention in people:
-        if " " in mention.name:
-            identity[mention.start] = mention.name
-            continue
-        named = bearers.get(_key(mention), set())
-        if len(named) == 1:
-            identity[mention.start] = next(iter(named))
-            continue
-        # "Mr. Khan" and "Ms. Khan" beside Khizr and Humayun Khan: two people, the
-        # honorific's gender kept with each
-        gender = mention_gender(mention, pronoun=False) if mention.honorific else None
-        identity[mention.start] = f"{_key(mention)} ({gender})" if gender else _key(mention)
-    return identity
-
-
-def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
-                 identity: dict[int, str]) -> dict[str, str]:
-    """Gender of each person (by identity) as the text gives it: an honorific or a
-    gendered role word first, else the pronouns (outside quotes) of the sentences that
-    name only them, when those agree."""
-    known: dict[str, str] = {}
-    # "Dahl will need his voters": the pronoun the mention finder saw right after a name
-    # is weaker evidence than an honorific; the sentences' pronouns may overrule it.
-    right_after: dict[str, Counter[str]] = defaultdict(Counter)
-    for mention in people:
-        key = identity.get(mention.start, _key(mention))
-        gender = mention_gender(mention, pronoun=False)
-        if gender:
-            known.setdefault(key, gender)
-        elif mention.pronoun:
-            right_after[key][mention.pronoun] += 1
-    for key, gender in _possessive_genders(doc, people, inside, identity):
-        known.setdefault(key, gender)
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    named_in: dict[int, dict[str, int]] = defaultdict(dict)  # sentence -> name -> first end
-    sents = list(doc.sents)
-    starts = [s.start_char for s in sents]
-    for mention in people:
-        if mention.kind == "name" and not inside[mention.start]:
-            named = named_in[bisect.bisect_right(starts, mention.start) - 1]
-            named.setdefault(identity.get(mention.start, _key(mention)), mention.end)
-    for index, sent in enumerate(sents):
-        named = named_in.get(index, {})
-        if len(named) == 1:
-            (key, after), = named.items()  # pronouns before the name refer to someone else
-            votes[key].update(_pronoun_genders((t for t in sent if t.idx >= after), inside))
-    for key, said in right_after.items():
-        top, count = said.most_common(1)[0]
-        others = votes[key]
-        if key not in known and 2 * count > sum(said.values()) and \
-                others[top] >= sum(others.values()) - others[top]:
-            known[key] = top
-    for key, counts in votes.items():
-        if not counts:
-            continue
-        top, count = counts.most_common(1)[0]
-        if key not in known and count >= 2 and count >= 3 * (sum(counts.values()) - count):
-            known[key] = top
-    return known
-
-
-def _possessive_genders(doc: Doc, people: list[Mention], inside: bytearray,
-                        identity: dict[int, str]) -> list[tuple[str, str]]:
-    """Genders a possessive before a family word gives: "Dahl sat beside his wife, Grace
-    Dahl": "his" is the subject's (a man), "wife" the name's beside it (a woman); also
-    "Blake and his daughter, Riley Blake"."""
-    names = [m for m in people if m.kind == "name" and not inside[m.start]]
-
-    def who(token: Token) -> str | None:
-        found = [m for m in names if m.start <= token.idx < m.end]
-        return identity.get(found[0].start, _key(found[0])) if found else None
-
-    found: list[tuple[str, str]] = []
-    for token in doc:
-        gender = GENDERED_PRONOUNS.get(token.lower_)
-        if gender is None or token.dep_ != "poss" or inside[token.idx]:
-            continue  # most tokens: tested before looking at their heads
-        noun = token.head
-        family = FAMILY_GENDERS.get(noun.lemma_.lower())
-        if family is None:
-            continue
-        named = next((who(c) for c in noun.children if c.dep_ == "appos"), None)
-        if noun.dep_ == "conj":
-            owner = who(noun.head)
-        else:
-            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            owner = who(subject) if subject is not None and subject.i < token.i else None
-        if owner is not None and owner != named:
-            found.append((owner, gender))
-        if named is not None and named != owner:
-            found.append((named, family))
-    return found
-
-
-def _other_bearer(mention: Mention, speaker: Mention, wanted: str | None) -> bool:
-    """ "Ms Marsh" named after "Inspector Marsh" spoke, where "she" follows: one surname,
-    but an honorific of the pronoun's gender on a mention the speaker's is not."""
-    return bool(wanted) and mention.honorific is not None and \
-        mention_gender(mention) == wanted and mention.text != speaker.text and \
-        mention_gender(speaker) != wanted
-
-
-def _pronoun_genders(tokens: Iterable[Token], inside: bytearray) -> list[str]:
-    return [GENDERED_PRONOUNS[t.lower_] for t in tokens
-            if t.lower_ in GENDERED_PRONOUNS and not inside[t.idx]]
-
-
-def _key(mention: Mention) -> str:
-    return mention.name.split()[-1].lower() if mention.name else mention.text.lower()
-
-
