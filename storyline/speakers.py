@@ -705,8 +705,26 @@ class SpeakerResolver:
         if self._right_after_a_quote(cue):
             return self._name_after(cue) or self._nominal_after(cue)
         if cue.lemma_ in LISTENER_CUES:  # "Carter, ..., told Mr. Dahl": Dahl listens
-            return self._name_next_to(cue)
-        return self._name_after(cue) or self._name_next_to(cue)
+            return self._name_next_to(cue) or self._described_opening(cue)
+        return self._name_after(cue) or self._name_next_to(cue) or \
+            self._described_opening(cue)
+
+    def _described_opening(self, cue: Token) -> Token | None:
+        """ "One skipper, who like others spoke on condition that she not be named, said":
+        a parse that lost the cue's subject inside the relative clause; the person noun
+        opening the sentence, right before its "who", speaks."""
+        if not text_of(self.doc)[:cue.idx].rstrip().endswith(","):
+            return None
+        words = [t for t in cue.sent if t.i < cue.i and not t.is_space]
+        head = next((i for i, t in enumerate(words[:8]) if t.lower_ == "who"), None)
+        if head is None or head == 0:
+            return None
+        phrase = words[:head - 1] if words[head - 1].text == "," else words[:head]
+        if not phrase or not is_person_noun(phrase[-1]) or \
+                any(t.pos_ not in {"DET", "NUM", "ADJ", "NOUN", "PROPN"} or
+                    self.inside[t.idx] for t in phrase):
+            return None
+        return phrase[-1]
 
     def _right_after_a_quote(self, cue: Token) -> bool:
         """ '"...," said the boy': the cue comes right after a closing quote mark."""

@@ -913,3 +913,12 @@ def test_a_name_in_the_writers_question_does_not_end_a_speakers_turn(analyse: An
             'who closes more piers than Mayor Keller?\n\n'
             '"Dahl should just do whatever he wants to do," she said.')
     assert _speaker_name(analyse, text, "whatever he wants") == "Lena Tobias"
+
+
+def test_a_person_noun_opening_the_sentence_before_who_speaks_when_the_parse_lost_it(
+        analyse: Any) -> None:
+    # Fictional: the parser hangs "spoke" on "said" and leaves "said" no subject.
+    text = ('One skipper, who like others spoke on the condition that she not be named, said '
+            'the message was that "the piers will close this year."')
+    quote = _quote(analyse, text, "message was")
+    assert quote.speaker_text is not None and quote.speaker_text.startswith("One skipper")
