@@ -370,13 +370,16 @@ class SpeakerResolver:
 
     def _group_before(self, pronoun: Token) -> tuple[str, int, int] | None:
         """ "they said": the latest subject of this or the two sentences before that names
-        several (a plural noun, "X and Y") or an organisation; never one person."""
+        several (a plural noun, "X and Y") or an organisation; never one person, nor a
+        subject of reported words: those "they" report ("State boards can do that, they
+        said"), or another's ("Wilcox and Beruff argued that the office is not needed")."""
         here = self._sentence_of(pronoun.idx)
+        said = self._said_tokens(pronoun)
         for token in reversed(self.doc[max(0, pronoun.sent.start - 120):pronoun.i]):
             if here - self._sentence_of(token.idx) > 2:
                 break
             if token.dep_ not in {"nsubj", "nsubjpass"} or self.inside[token.idx] or \
-                    token.pos_ == "PRON":
+                    token.pos_ == "PRON" or token.i in said or token.head.dep_ == "ccomp":
                 continue
             org = any(m.start <= token.idx < m.end for m in self.orgs)
             if org or _names_people(token) or any(c.dep_ == "conj" for c in token.children):
@@ -630,6 +633,15 @@ class SpeakerResolver:
         mostly who they are about, not who reports them: no one new who stops a
         speaker's turn, nor a subject in the pronoun's sentence that blocks the one
         before."""
+        starts = {self.doc[i].idx for i in self._said_tokens(pronoun)}
+        # "Former Rep. Oren Dahl was against the plan, he said": a person named there for
+        # the first time may be the one reporting on himself.
+        return {m.start for m in self.mentions if m.start in starts and
+                not (m in self.people and self._first_mention(m))}
+
+    def _said_tokens(self, pronoun: Token) -> set[int]:
+        """The tokens before a subject pronoun that are what its verb reports (only those
+        in quotation marks, where some are)."""
         verb = pronoun.head
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or verb == pronoun:
             return set()
@@ -650,11 +662,7 @@ class SpeakerResolver:
             # 'Marsh scolded him: "...," she said': the words in quotation marks are what
             # is reported, not the clause that introduces them.
             tokens = {i for i in tokens if self.inside[self.doc[i].idx]}
-        starts = {self.doc[i].idx for i in tokens}
-        # "Former Rep. Oren Dahl was against the plan, he said": a person named there for
-        # the first time may be the one reporting on himself.
-        return {m.start for m in self.mentions if m.start in starts and
-                not (m in self.people and self._first_mention(m))}
+        return tokens
 
     def _subject(self, cue: Token) -> Token | None:
         """Who speaks: the cue's subject, climbing through "saying", "by saying", "who said"."""

@@ -922,3 +922,12 @@ def test_a_person_noun_opening_the_sentence_before_who_speaks_when_the_parse_los
             'the message was that "the piers will close this year."')
     quote = _quote(analyse, text, "message was")
     assert quote.speaker_text is not None and quote.speaker_text.startswith("One skipper")
+
+
+def test_they_is_not_the_subject_of_the_words_reported(analyse: Any) -> None:
+    # Fictional: "Harbour boards" is what they said, "the harbour office" what Wilcox and
+    # Beruff argued; the two councillors are "they".
+    text = ('Ines Wilcox and Piet Beruff, two council members, argued on Monday that the '
+            'harbour office is not needed. Harbour boards can do that work, they said.')
+    quote = _quote(analyse, text, "can do that work")
+    assert quote.speaker_text is not None and quote.speaker_text.startswith("Ines Wilcox")
