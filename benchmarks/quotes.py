@@ -626,9 +626,9 @@ def code_fingerprint() -> str:
     package = Path(storyline.__file__).parent
     digest = hashlib.sha256()
     for name in ("quotes.py", "reported.py", "quote_labels.py", "speech_cues.py", "marks.py",
-                 "speakers.py", "mentions.py", "headlines.py", "roles.py", "entity_kinds.py",
-                 "descriptions.py", "names.py", "people.py", "entities.py", "pipeline.py",
-                 "nlp.py"):
+                 "speakers.py", "genders.py", "mentions.py", "headlines.py", "roles.py",
+                 "entity_kinds.py", "descriptions.py", "names.py", "people.py", "entities.py",
+                 "pipeline.py", "nlp.py"):
         if (package / name).exists():  # marks.py is newer than some code compared
             digest.update((package / name).read_bytes())
     return digest.hexdigest()[:12]
@@ -679,8 +679,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("## Quote extraction benchmark\n")
     fingerprint = code_fingerprint()
     print(f"Storyline code sha256[:12] {fingerprint} (quotes, reported, quote_labels, speech_cues, "
-          f"marks, speakers, mentions, headlines, roles, entity_kinds, descriptions, names, "
-          f"people, entities, pipeline, nlp); "
+          f"marks, speakers, genders, mentions, headlines, roles, entity_kinds, descriptions, "
+          f"names, people, entities, pipeline, nlp); "
           f"spaCy model {model}.\n")
     print(f"Definitions: {OVERLAP_DEFINITION}. Speaker accuracy over gold quotes matched at "
           f"overlap >= {SPEAKER_THRESHOLD} that have a gold speaker.")

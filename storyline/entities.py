@@ -17,6 +17,7 @@ names far more than anyone else.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -512,18 +513,31 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
     leaves one: the bearers turned out to be one person, or only one has the mention's
     gender ("Mr Jenkin": the other Jenkin is his sister), or one just spoke."""
     owner = {id(m): c for c in people for m in c.mentions}
+    sentence_ends: dict[str, list[int]] = {}  # per article, read once
     for mention, candidates in pending:
         merged = list({id(c): c for c in (owner.get(id(k.mentions[0])) for k in candidates)
                        if c is not None}.values())
         if len(merged) > 1:
             merged = by_gender(merged, mention_gender(mention))
         text = texts.get(mention.article_id)
-        spoke = _just_spoke(mention, candidates, owner, text) \
+        ends: list[int] = []
+        if text is not None and len(merged) > 1:
+            if mention.article_id not in sentence_ends:
+                sentence_ends[mention.article_id] = [m.end() for m in
+                                                     SENTENCE_END.finditer(text)]
+            every = sentence_ends[mention.article_id]
+            ends = every[:bisect.bisect_right(every, mention.start)]
+        spoke = _just_spoke(mention, candidates, owner, text, ends) \
             if text is not None and len(merged) > 1 else []
         if len(merged) > 1 and len(spoke) == 1 and spoke[0] in merged:
             merged = spoke
+        last = _last_subject(mention, candidates, owner, text, ends) \
+            if text is not None and len(merged) > 1 else None
+        if last is not None and any(c in last for c in merged):
+            # one bearer, or two side by side: no other rule guesses
+            merged = [c for c in merged if c in last]
         # "Miss Jenkin": not him; a pronoun after the surname says no more than that
-        if len(merged) > 1 and mention_gender(replace(mention, pronoun=None)) is None:
+        elif len(merged) > 1 and mention_gender(mention, pronoun=False) is None:
             merged = _not_relatives(merged) or _only_introduced(mention, candidates, merged,
                                                                   owner) or \
                 _story_subject(mention, candidates, merged, owner)
@@ -544,13 +558,13 @@ SPEAKS_AFTER = re.compile(r"(?:\s*,[^,.\n]{1,40},)?\s+(?:said|says|added|adds|to
 
 
 def _just_spoke(mention: Mention, local: list[Cluster], owner: dict[int, Cluster],
-                text: str) -> list[Cluster]:
+                text: str, ends: list[int]) -> list[Cluster]:
     """The one bearer who spoke in the sentence before a bare surname (or earlier in its
     own), where no other bearer is named: "Daniel Thorn said ... Thorn added" is Daniel
     even beside his mother, the story's subject (news shortens the name it has just
     given). Only a speaker: a relative merely named there ("his mother, Ada Vesk, 61, was
-    found ... Vesk was charged") leaves the surname to the other rules. Else empty."""
-    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, mention.start)]
+    found ... Vesk was charged") leaves the surname to the other rules. Else empty.
+    `ends`: where the sentences before the surname end."""
     window = ends[-2] if len(ends) > 1 else 0
     named = [(m, o) for c in local for m in c.mentions if window <= m.start < mention.start
              and (o := owner.get(id(c.mentions[0]))) is not None]
@@ -558,6 +572,50 @@ def _just_spoke(mention: Mention, local: list[Cluster], owner: dict[int, Cluster
     if len(bearers) != 1 or not any(SPEAKS_AFTER.match(text, m.end) for m, _o in named):
         return []
     return list(bearers.values())
+
+
+# Two bearers side by side: "Elsie Thorn and her son Daniel Thorn", "Ada and Tom Vesk".
+SIDE_BY_SIDE = re.compile(r"(?:\s*,\s*\d{1,3},?)?\s*(?:and|&)\s+(?:(?:his|her|their)\s+"
+                          r"[a-z]+\s*,?\s*)?$")
+# What may open a sentence before its subject's name: a title ("Dr.", "Councillor").
+BEFORE_SUBJECT = re.compile(r"(?:[A-Z][a-z]*\.?\s+){0,2}")
+
+
+def _last_subject(mention: Mention, local: list[Cluster], owner: dict[int, Cluster],
+                  text: str, ends: list[int]) -> list[Cluster] | None:
+    """The bearers a bare surname may mean by the last bearer named as a subject or a
+    speaker in the sentence before it or earlier in its own: "Daniel Thorn fixed the
+    ovens. Thorn said" is Daniel. Named there side by side with another bearer ("Elsie
+    Thorn and her son Daniel Thorn, 34.") the surname could be either: both, so no rule
+    guesses (a wrong name is worse than none). None when no bearer was so named there
+    (further back news keeps the bare surname for the story's subject: "Ivanka Trump
+    spoke. ... Trump said" is her father), or the last was someone's relative ("His
+    mother, Marta Vesk,"). `ends`: where the sentences before the surname end."""
+    window = ends[-2] if len(ends) > 1 else 0
+    named = sorted(((m, o) for c in local for m in c.mentions
+                    if window <= m.start < mention.start
+                    and (o := owner.get(id(c.mentions[0]))) is not None),
+                   key=lambda pair: pair[0].start)
+    for index in range(len(named) - 1, -1, -1):
+        found, bearer = named[index]
+        pair = [o for m, o in named if o is not bearer and (
+            m.end <= found.start and SIDE_BY_SIDE.match(text[m.end:found.start]) or
+            found.end <= m.start and SIDE_BY_SIDE.match(text[found.end:m.start]))]
+        if pair:
+            return [bearer, *pair]
+        if SPEAKS_AFTER.match(text, found.end) or _opens_sentence(found, text, ends):
+            return [bearer]
+    return None
+
+
+def _opens_sentence(mention: Mention, text: str, ends: list[int]) -> bool:
+    """A name opening its sentence, behind at most a title, and no possessive ("Daniel
+    Thorn fixed", not "Daniel Thorn's oven", nor "His mother, Marta Vesk,"): its subject.
+    `ends`: where the sentences before it end, in order."""
+    before = bisect.bisect_right(ends, mention.start)
+    start = ends[before - 1] if before else 0
+    return BEFORE_SUBJECT.fullmatch(text[start:mention.start]) is not None and \
+        not text.startswith(("'s", "\u2019s"), mention.end)
 
 
 def _not_relatives(bearers: list[Cluster]) -> list[Cluster]:

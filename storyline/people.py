@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
@@ -122,13 +122,14 @@ class Cluster:
         return votes.pop() if len(votes) == 1 else None
 
 
-def mention_gender(mention: Mention) -> str | None:
-    """ "female" / "male" from the honorific or a gendered role word, else None."""
+def mention_gender(mention: Mention, *, pronoun: bool = True) -> str | None:
+    """ "female" / "male" from the honorific or a gendered role word, else None; with
+    `pronoun`, first from the pronoun the mention finder saw right after the name."""
     if mention.honorific in FEMALE_HONORIFICS:
         return "female"
     if mention.honorific in MALE_HONORIFICS:
         return "male"
-    if mention.pronoun:
+    if pronoun and mention.pronoun:
         return mention.pronoun
     words = set(re.findall(r"[a-z]+", (mention.role or "").lower().split(" of ")[0]))
     female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
@@ -370,7 +371,7 @@ def _covered_non_relative(bearers: list[Cluster]) -> list[Cluster]:
 
 def _stated_gender(cluster: Cluster) -> str | None:
     """The gender an honorific or a role word gives ("Miss Jenkin"), not a pronoun."""
-    votes = {g for m in cluster.mentions if (g := mention_gender(replace(m, pronoun=None)))}
+    votes = {g for m in cluster.mentions if (g := mention_gender(m, pronoun=False))}
     return votes.pop() if len(votes) == 1 else None
 
 

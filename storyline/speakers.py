@@ -16,22 +16,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import replace
+from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
 from .descriptions import is_person_noun
+from .genders import other_bearer, person_identities, surname_key, text_genders
 from .mentions import ORG_NOUNS
 from .models import Mention, Quote
 from .nlp import text_of
-from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, RELATIVES, mention_gender
+from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, mention_gender
 
-# Every gendered form, as votes on the gender of the person named just before them.
-# Family words with a gender ("his wife, Grace Dahl").
-FAMILY_GENDERS = {**dict.fromkeys(FEMALE_WORDS & RELATIVES, "female"),
-                  **dict.fromkeys(MALE_WORDS & RELATIVES, "male")}
 # Salience (Lappin and Leass 1994): recency, grammatical role, not in an adverbial phrase.
 RECENCY_WEIGHT = 100
 ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
@@ -85,6 +80,9 @@ class SpeakerResolver:
         self._sent_starts: list[int] | None = None
         self._chain: list[tuple[Token, str, Mention]] | None = None
         self._first: dict[str, int] | None = None  # identity -> start of its first mention
+        # Read up to three times for one pronoun, twice for one cue: worked out once.
+        self._barred: dict[int, set[str]] = {}
+        self._opening: dict[int, Token | None] = {}
         # Reported speech with a named speaker found so far, in text order.
         self.reported: list[Quote] = []
         # Reported speech whose speaker is "he" or "she", with the pronoun.
@@ -101,7 +99,7 @@ class SpeakerResolver:
         return self._gender
 
     def _id(self, mention: Mention) -> str:
-        return self.identity.get(mention.start, _key(mention))
+        return self.identity.get(mention.start, surname_key(mention))
 
     def who(self, mention: Mention) -> str | None:
         """Whom a person mention names; a description beside a name ("Tomas Keller, the
@@ -186,13 +184,14 @@ class SpeakerResolver:
         if mention is None or wanted is None or " " in mention.name:
             return found
         bearers = {m.name: m for m in self.people if m.kind == "name" and m.start < found[1]
-                   and " " in m.name and _key(m) == _key(mention)}
+                   and " " in m.name and surname_key(m) == surname_key(mention)}
         if len(bearers) < 2:
             return found
         # Genders read with this surname kept apart from both full names: the honorific
         # being resolved must not vote for whoever its surname was last linked to.
-        identity = {**self.identity, **{m.start: _key(m) for m in self.people
-                                        if " " not in m.name and _key(m) == _key(mention)}}
+        key = surname_key(mention)
+        identity = {**self.identity, **{m.start: key for m in self.people
+                                        if " " not in m.name and surname_key(m) == key}}
         gender = text_genders(self.doc, self.people, self.inside, identity)
         possible = [m for m in bearers.values() if gender.get(m.name, wanted) == wanted]
         if len(possible) > 1:  # of those who may be, the one the text says is
@@ -260,6 +259,11 @@ class SpeakerResolver:
         the writer would have called "herself" (binding). Not a name further down, in the
         words reported: news writing names its speaker there ("He notes that Dahl's
         microphone failed")."""
+        if pronoun.i not in self._barred:
+            self._barred[pronoun.i] = self._arguments_named(pronoun)
+        return self._barred[pronoun.i]
+
+    def _arguments_named(self, pronoun: Token) -> set[str]:
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head == pronoun:
             return set()
         verb = pronoun.head
@@ -366,13 +370,16 @@ class SpeakerResolver:
 
     def _group_before(self, pronoun: Token) -> tuple[str, int, int] | None:
         """ "they said": the latest subject of this or the two sentences before that names
-        several (a plural noun, "X and Y") or an organisation; never one person."""
+        several (a plural noun, "X and Y") or an organisation; never one person, nor a
+        subject of reported words: those "they" report ("State boards can do that, they
+        said"), or another's ("Wilcox and Beruff argued that the office is not needed")."""
         here = self._sentence_of(pronoun.idx)
+        said = self._said_tokens(pronoun)
         for token in reversed(self.doc[max(0, pronoun.sent.start - 120):pronoun.i]):
             if here - self._sentence_of(token.idx) > 2:
                 break
             if token.dep_ not in {"nsubj", "nsubjpass"} or self.inside[token.idx] or \
-                    token.pos_ == "PRON":
+                    token.pos_ == "PRON" or token.i in said or token.head.dep_ == "ccomp":
                 continue
             org = any(m.start <= token.idx < m.end for m in self.orgs)
             if org or _names_people(token) or any(c.dep_ == "conj" for c in token.children):
@@ -535,11 +542,19 @@ class SpeakerResolver:
         said = self._said_names(pronoun)
         between = [m for m in self.people if previous.end <= m.start < pronoun.idx
                    and m.kind == "name" and m.start not in said and
-                   (self._id(m) != self._id(speaker) or _other_bearer(m, speaker, wanted))]
-        if between:
+                   (self._id(m) != self._id(speaker) or other_bearer(m, speaker, wanted))]
+        if any(not self._asked_about(m) for m in between):
             return None
         return previous.speaker_text or speaker.text, previous.speaker_start, \
             previous.speaker_end
+
+    def _asked_about(self, mention: Mention) -> bool:
+        """ '"...," Keller said. What if Dahl wins? "He should do as he likes," he said': a
+        name in the writer's question to a speaker is what is asked about; it does not end
+        the speaker's turn."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and not self.inside[mention.start] and \
+            span.sent.text.rstrip().endswith("?")
 
     def _unnamed_previous(self, pronoun: Token, previous: Quote) -> tuple[str, int, int] | None:
         """ "A spokesman for Skylark Air said the airline was disappointed. '...,' he said":
@@ -570,7 +585,7 @@ class SpeakerResolver:
         said = self._said_names(pronoun)
         if any(m.start < pronoun.idx and not self.inside[m.start] and m.start not in said
                for m in self.people if m.start >= pronoun.sent.start_char):
-            return None  # "Dahl told Keller he ...": the salience rules decide
+            return self._subject_earlier(pronoun, wanted, said)
         while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
                               self.doc[index].is_punct):
             index -= 1
@@ -586,6 +601,31 @@ class SpeakerResolver:
             return None
         return mention.text, mention.start, mention.end
 
+    def _subject_earlier(self, pronoun: Token, wanted: str, said: set[int]
+                         ) -> tuple[str, int, int] | None:
+        """ "When Mr. Rubio took Mr. Trump on, he did it sideways", "Ryan, who was slow to
+        endorse Mr. Trump, was blunt about what he called our arguments": the first person
+        named as a subject earlier in the pronoun's own sentence (outside quotes and the
+        words it reports) takes it, as salience ranks a subject over an object. Not past
+        another person who may be meant, named after the subject's own phrase ("Hewitt
+        asked Trump about statements he had made"): then the salience rules decide."""
+        for token in pronoun.sent:
+            if token.i >= pronoun.i:
+                break
+            if token.dep_ not in {"nsubj", "nsubjpass"} or self.inside[token.idx]:
+                continue
+            mention = next((m for m in self.people if m.start <= token.idx < m.end), None)
+            if mention is None or mention.kind != "name" or mention.start in said or \
+                    self.gender.get(self._id(mention), wanted) != wanted:
+                continue
+            phrase_end = max(t.idx + len(t.text) for t in token.subtree)
+            if any(phrase_end <= m.start < pronoun.idx and m.kind == "name" and
+                   m.start not in said and not self.inside[m.start] and
+                   self.gender.get(self._id(m), wanted) == wanted for m in self.people):
+                return None
+            return mention.text, mention.start, mention.end
+        return None
+
     def _said_names(self, pronoun: Token) -> set[int]:
         """Starts of the mentions before a subject pronoun that are part of what its verb
         reports: "Dahl is no sailor, he said", '"Dahl lied," she said', "Of the row over
@@ -593,6 +633,15 @@ class SpeakerResolver:
         mostly who they are about, not who reports them: no one new who stops a
         speaker's turn, nor a subject in the pronoun's sentence that blocks the one
         before."""
+        starts = {self.doc[i].idx for i in self._said_tokens(pronoun)}
+        # "Former Rep. Oren Dahl was against the plan, he said": a person named there for
+        # the first time may be the one reporting on himself.
+        return {m.start for m in self.mentions if m.start in starts and
+                not (m in self.people and self._first_mention(m))}
+
+    def _said_tokens(self, pronoun: Token) -> set[int]:
+        """The tokens before a subject pronoun that are what its verb reports (only those
+        in quotation marks, where some are)."""
         verb = pronoun.head
         if pronoun.dep_ not in {"nsubj", "nsubjpass"} or verb == pronoun:
             return set()
@@ -613,11 +662,7 @@ class SpeakerResolver:
             # 'Marsh scolded him: "...," she said': the words in quotation marks are what
             # is reported, not the clause that introduces them.
             tokens = {i for i in tokens if self.inside[self.doc[i].idx]}
-        starts = {self.doc[i].idx for i in tokens}
-        # "Former Rep. Oren Dahl was against the plan, he said": a person named there for
-        # the first time may be the one reporting on himself.
-        return {m.start for m in self.mentions if m.start in starts and
-                not (m in self.people and self._first_mention(m))}
+        return tokens
 
     def _subject(self, cue: Token) -> Token | None:
         """Who speaks: the cue's subject, climbing through "saying", "by saying", "who said"."""
@@ -668,8 +713,26 @@ class SpeakerResolver:
         if self._right_after_a_quote(cue):
             return self._name_after(cue) or self._nominal_after(cue)
         if cue.lemma_ in LISTENER_CUES:  # "Carter, ..., told Mr. Dahl": Dahl listens
-            return self._name_next_to(cue)
-        return self._name_after(cue) or self._name_next_to(cue)
+            return self._name_next_to(cue) or self._described_opening(cue)
+        return self._name_after(cue) or self._name_next_to(cue) or \
+            self._described_opening(cue)
+
+    def _described_opening(self, cue: Token) -> Token | None:
+        """ "One skipper, who like others spoke on condition that she not be named, said":
+        a parse that lost the cue's subject inside the relative clause; the person noun
+        opening the sentence, right before its "who", speaks."""
+        if not text_of(self.doc)[:cue.idx].rstrip().endswith(","):
+            return None
+        words = [t for t in cue.sent if t.i < cue.i and not t.is_space]
+        head = next((i for i, t in enumerate(words[:8]) if t.lower_ == "who"), None)
+        if head is None or head == 0:
+            return None
+        phrase = words[:head - 1] if words[head - 1].text == "," else words[:head]
+        if not phrase or not is_person_noun(phrase[-1]) or \
+                any(t.pos_ not in {"DET", "NUM", "ADJ", "NOUN", "PROPN"} or
+                    self.inside[t.idx] for t in phrase):
+            return None
+        return phrase[-1]
 
     def _right_after_a_quote(self, cue: Token) -> bool:
         """ '"...," said the boy': the cue comes right after a closing quote mark."""
@@ -717,6 +780,11 @@ class SpeakerResolver:
         a parse that lost the cue's subject inside the aside; the person named at the start
         of the sentence (or of its line, after a dateline), set off by the comma that opens
         the aside, speaks, not a name inside it."""
+        if cue.i not in self._opening:
+            self._opening[cue.i] = self._name_opening_sentence(cue)
+        return self._opening[cue.i]
+
+    def _name_opening_sentence(self, cue: Token) -> Token | None:
         text = text_of(self.doc)
         if not text[:cue.idx].rstrip().endswith(","):
             return None
@@ -996,120 +1064,3 @@ def _absolute_subject(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "with" and any(
         t.tag_ == "VBG" and t.i > token.i and not any(c.dep_ == "aux" for c in t.children)
         for t in token.subtree)
-
-
-def person_identities(people: list[Mention]) -> dict[int, str]:
-    """Who each person mention names, by its start: a full name stands for itself, a bare
-    surname for the last full name with that surname before it (else the first after it),
-    so "Oren Malik" and "Ada Malik" stay two people."""
-    full = [m for m in people if " " in m.name]
-    identity: dict[int, str] = {}
-    for mention in people:
-        if " " in mention.name:
-            identity[mention.start] = mention.name
-            continue
-        key = _key(mention)
-        same = [m for m in full if _key(m) == key]
-        before = [m for m in same if m.start < mention.start]
-        chosen = before[-1] if before else same[0] if same else None
-        identity[mention.start] = chosen.name if chosen else key
-    return identity
-
-
-def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
-                 identity: dict[int, str]) -> dict[str, str]:
-    """Gender of each person (by identity) as the text gives it: an honorific or a
-    gendered role word first, else the pronouns (outside quotes) of the sentences that
-    name only them, when those agree."""
-    known: dict[str, str] = {}
-    # "Dahl will need his voters": the pronoun the mention finder saw right after a name
-    # is weaker evidence than an honorific; the sentences' pronouns may overrule it.
-    right_after: dict[str, Counter[str]] = defaultdict(Counter)
-    for mention in people:
-        key = identity.get(mention.start, _key(mention))
-        gender = mention_gender(replace(mention, pronoun=None))
-        if gender:
-            known.setdefault(key, gender)
-        elif mention.pronoun:
-            right_after[key][mention.pronoun] += 1
-    for key, gender in _possessive_genders(doc, people, inside, identity):
-        known.setdefault(key, gender)
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    named_in: dict[int, dict[str, int]] = defaultdict(dict)  # sentence -> name -> first end
-    sents = list(doc.sents)
-    starts = [s.start_char for s in sents]
-    for mention in people:
-        if mention.kind == "name" and not inside[mention.start]:
-            named = named_in[bisect.bisect_right(starts, mention.start) - 1]
-            named.setdefault(identity.get(mention.start, _key(mention)), mention.end)
-    for index, sent in enumerate(sents):
-        named = named_in.get(index, {})
-        if len(named) == 1:
-            (key, after), = named.items()  # pronouns before the name refer to someone else
-            votes[key].update(_pronoun_genders((t for t in sent if t.idx >= after), inside))
-    for key, said in right_after.items():
-        top, count = said.most_common(1)[0]
-        others = votes[key]
-        if key not in known and 2 * count > sum(said.values()) and \
-                others[top] >= sum(others.values()) - others[top]:
-            known[key] = top
-    for key, counts in votes.items():
-        if not counts:
-            continue
-        top, count = counts.most_common(1)[0]
-        if key not in known and count >= 2 and count >= 3 * (sum(counts.values()) - count):
-            known[key] = top
-    return known
-
-
-def _possessive_genders(doc: Doc, people: list[Mention], inside: bytearray,
-                        identity: dict[int, str]) -> list[tuple[str, str]]:
-    """Genders a possessive before a family word gives: "Dahl sat beside his wife, Grace
-    Dahl": "his" is the subject's (a man), "wife" the name's beside it (a woman); also
-    "Blake and his daughter, Riley Blake"."""
-    names = [m for m in people if m.kind == "name" and not inside[m.start]]
-
-    def who(token: Token) -> str | None:
-        found = [m for m in names if m.start <= token.idx < m.end]
-        return identity.get(found[0].start, _key(found[0])) if found else None
-
-    found: list[tuple[str, str]] = []
-    for token in doc:
-        gender = GENDERED_PRONOUNS.get(token.lower_)
-        if gender is None or token.dep_ != "poss" or inside[token.idx]:
-            continue  # most tokens: tested before looking at their heads
-        noun = token.head
-        family = FAMILY_GENDERS.get(noun.lemma_.lower())
-        if family is None:
-            continue
-        named = next((who(c) for c in noun.children if c.dep_ == "appos"), None)
-        if noun.dep_ == "conj":
-            owner = who(noun.head)
-        else:
-            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            owner = who(subject) if subject is not None and subject.i < token.i else None
-        if owner is not None and owner != named:
-            found.append((owner, gender))
-        if named is not None and named != owner:
-            found.append((named, family))
-    return found
-
-
-def _other_bearer(mention: Mention, speaker: Mention, wanted: str | None) -> bool:
-    """ "Ms Marsh" named after "Inspector Marsh" spoke, where "she" follows: one surname,
-    but an honorific of the pronoun's gender on a mention the speaker's is not."""
-    return bool(wanted) and mention.honorific is not None and \
-        mention_gender(mention) == wanted and mention.text != speaker.text and \
-        mention_gender(speaker) != wanted
-
-
-def _pronoun_genders(tokens: Iterable[Token], inside: bytearray) -> list[str]:
-    return [GENDERED_PRONOUNS[t.lower_] for t in tokens
-            if t.lower_ in GENDERED_PRONOUNS and not inside[t.idx]]
-
-
-def _key(mention: Mention) -> str:
-    return mention.name.split()[-1].lower() if mention.name else mention.text.lower()
-
-

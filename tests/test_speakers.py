@@ -845,3 +845,89 @@ def test_a_ministry_of_a_country_is_never_another_body(analyse: Any) -> None:
             'Director Ines Voll said the trustees voted on Monday. The handover is set for '
             '14 May, according to Tarvania\'s culture ministry.')
     assert _speaker_in_text(analyse, text, "handover") is None
+
+
+def test_a_bare_surname_after_two_bearers_side_by_side_stays_open(analyse: Any) -> None:
+    # Fictional: mother and son are named together; "Thorn" may be either, so no one.
+    text = ('The Bramble Lane Bakery is run by Elsie Thorn and her son Daniel Thorn, 34.\n\n'
+            'Thorn said the ovens were forty years old.')
+    assert _speaker_in_text(analyse, text, "ovens") is None
+
+
+def test_a_bare_surname_is_the_bearer_last_named_as_a_subject(analyse: Any) -> None:
+    # Fictional: the son is the subject of the sentence before the bare surname.
+    text = ('The Bramble Lane Bakery is run by Elsie Thorn and her son Daniel Thorn, 34. '
+            'Daniel Thorn fixed the ovens last spring.\n\n'
+            'Thorn said the ovens were forty years old.')
+    assert _speaker_in_text(analyse, text, "ovens") == "Daniel Thorn"
+
+
+VESK = ('Ada Vesk has run the Harwick ferry line since 2009.\n\n'
+        'The line lost money in each of the last three years. Fares rose twice. The council '
+        'cut its grant in March. Islanders blamed the council.\n\n'
+        'Oren Vesk, the mayor, took his boat to the pier on Monday and showed his plans to '
+        'his staff. The mayor wants a new harbour.\n\n'
+        'On Tuesday, Vesk attacked the ferry plan in a speech. She addressed islanders in a '
+        'letter, saying the fares were "unfair to every family."')
+
+
+def test_a_bare_surname_of_two_bearers_takes_no_gender_from_the_last_named(analyse: Any
+                                                                            ) -> None:
+    # Fictional: "Vesk" may be Ada or Oren; read as Oren (named last) it would be a man,
+    # and "she" would go to "the mayor" (Oren) instead of the Vesk who just attacked.
+    assert _quote(analyse, VESK, "unfair").speaker_text == "Vesk"
+
+
+DAHLS = ('Oren Dahl spoke for ten minutes about his son and his boat at the harbour rally '
+         'in Harwick on Sunday.\n\n'
+         '"I ask every islander to vote for the ferry," Mr. Dahl said.\n\n'
+         'Ms. Dahl said she had stayed at home because she could not talk calmly about her '
+         'son, Tomas Dahl.\n\n'
+         '"Every islander felt my loss. I am a sailor\'s mother," Ms. Dahl wrote. She '
+         'continued: "Why would anyone ask why I did not speak?"')
+
+
+def test_she_goes_on_with_ms_surname_beside_male_bearers_of_it(analyse: Any) -> None:
+    # Fictional: "Ms. Dahl" is neither Oren nor her son Tomas, both men; taken for the last
+    # of them named before her she would be a man, and "She continued" would lose her.
+    assert _quote(analyse, DAHLS, "Why would anyone").speaker_text == "Ms. Dahl"
+
+
+def test_he_is_the_person_named_as_a_subject_earlier_in_his_sentence(analyse: Any) -> None:
+    # Fictional: Dahl is named more often, but Keller is the subject of the sentence the
+    # pronoun stands in; Dahl is only the object of a relative clause there.
+    text = ('Oren Dahl won the vote for harbour master on Tuesday. Mr. Dahl thanked the '
+            'sailors who backed him, and Mr. Dahl promised a new pier. Dahl will take office '
+            'in May.\n\n'
+            'Council Speaker Tomas Keller, who was slow to back Mr. Dahl, was more direct in '
+            'his remarks about the rift, what he called "our quarrels this year."')
+    assert _speaker_name(analyse, text, "our quarrels") == "Tomas Keller"
+
+
+def test_a_name_in_the_writers_question_does_not_end_a_speakers_turn(analyse: Any) -> None:
+    # Fictional: the question names Dahl and Keller as what it asks about; the answer is
+    # still Tobias's.
+    text = ('Lena Tobias has advised the harbour board for years.\n\n'
+            '"The board will fill the berths and settle the fees," Tobias said.\n\n'
+            'But what if Oren Dahl wins the vote? Would the board not risk a harbour master '
+            'who closes more piers than Mayor Keller?\n\n'
+            '"Dahl should just do whatever he wants to do," she said.')
+    assert _speaker_name(analyse, text, "whatever he wants") == "Lena Tobias"
+
+
+def test_a_person_noun_opening_the_sentence_before_who_speaks_when_the_parse_lost_it(
+        analyse: Any) -> None:
+    # Fictional: the parser hangs "spoke" on "said" and leaves "said" no subject.
+    text = ('One skipper, who like others spoke on the condition that she not be named, said '
+            'the message was that "the piers will close this year."')
+    quote = _quote(analyse, text, "message was")
+    assert quote.speaker_text is not None and quote.speaker_text.startswith("One skipper")
+
+
+def test_they_is_not_the_subject_of_the_words_reported(analyse: Any) -> None:
+    # Fictional: "Harbour boards" is what they said, "the harbour office" what Wilcox and
+    # Beruff argued; the two councillors are "they".
+    text = ('Ines Wilcox and Piet Beruff, two council members, argued on Monday that the '
+            'harbour office is not needed. Harbour boards can do that work, they said.')
+    quote = _quote(analyse, text, "can do that work")
+    assert quote.speaker_text is not None and quote.speaker_text.startswith("Ines Wilcox")
