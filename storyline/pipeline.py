@@ -740,9 +740,7 @@ def _title_of_ordered(ordered: Sequence[Article]) -> str:
     distinct: dict[str, Article] = {}
     for article in titled:
         key = " ".join(article.title.lower().split())
-        # a credit naming another outlet than the article's own (`same_outlet`, which
-        # `find_credit` applies: "Northwire" in Northwire Press's dateline is its own)
-        if key not in distinct and find_credit(article) is None:
+        if key not in distinct and not _credits_another_outlet(article):
             distinct[key] = article
             if len(distinct) == TITLE_SAMPLE:
                 break
@@ -760,6 +758,18 @@ def _title_of_ordered(ordered: Sequence[Article]) -> str:
     best = max(scores)
     return next(a.title for a, score in zip(titled, scores, strict=True)
                 if score >= TITLE_MARGIN * best)
+
+
+def _credits_another_outlet(article: Article) -> bool:
+    """A credit line naming an outlet other than the article's own: a copy, whose headline
+    is no story's title. `find_credit` already leaves out the outlet's own name as
+    `same_outlet` reads it; a dateline giving the first words of it ("(Harbor Times)" in
+    Harbor Times Online, "(Marrowby)" in the Marrowby Evening Courier) is its own too."""
+    credit = find_credit(article)
+    if credit is None:
+        return False
+    own = article.outlet.lower().split()
+    return not own or credit[0].lower().split() != own[:len(credit[0].split())]
 
 
 def single_story(articles: Sequence[Article]) -> Story:

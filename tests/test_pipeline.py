@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -765,3 +767,22 @@ def test_a_copy_of_an_input_under_another_name_is_kept_once_with_a_warning(
         assert [(Path(e.source).parent.name, e.severity) for e in later.errors] == [
             ("b", "warning")]
         assert later.new == 0
+
+
+def test_an_outlets_own_dateline_under_a_shorter_name_keeps_its_headline() -> None:
+    """ "(Harbor Times)" in Harbor Times Online's own story is no credit to another outlet:
+    its headline, the story's first, stays a candidate title (the review of `4204369`)."""
+    def dated(number: int, outlet: str, title: str, text: str) -> Article:
+        return Article(id=f"a{number}", source="x", text=text, title=title, outlet=outlet,
+                       published=datetime(2026, 3, number + 1, tzinfo=UTC))
+    articles = [
+        dated(1, "Harbor Times Online", "Marrowby pier vote delayed until spring",
+                "MARROWBY (Harbor Times) - The fictional council delayed the pier vote "
+                "until spring on Monday."),
+        dated(2, "Coast Daily", "Ferry firm angry over pier",
+                "The ferry firm was angry that the pier vote slipped."),
+        dated(3, "Valley Post", "Marrowby vote: firm may leave town",
+                "The ferry firm may leave Marrowby, its owner said.")]
+    assert pipeline.story_title(articles) == "Marrowby pier vote delayed until spring"
+    copied = [replace(articles[0], outlet="Coastline Herald"), *articles[1:]]
+    assert pipeline.story_title(copied) != "Marrowby pier vote delayed until spring"
