@@ -1,5 +1,6 @@
-"""CPU time of reading inputs (`ingest.read_inputs`) on generated JSONL, no external data;
-with `--ingest N`, peak memory and CPU of a whole `storyline ingest` of N articles.
+"""CPU time of reading inputs (`ingest.read_inputs`) on generated JSONL (with `--files`, one
+.txt file per article), no external data; with `--ingest N`, peak memory and CPU of a
+whole `storyline ingest` of N articles.
 
 The articles are fictional word salad in the demo's style: what is measured is the
 reader (JSON, field checks, text clean-up), not the NLP. For `--ingest`, each of N / 10
@@ -26,22 +27,41 @@ WORDS = ["the", "Wrenfold", "ferry", "harbour", "master", "Pim", "Ostra", "said"
          "tram", "Friday", "storm", "repairs"]
 
 
-def write_articles(path: Path, count: int, *, damaged: bool = False) -> int:
-    """`count` articles of eight 60-word paragraphs; returns the number of words. With
-    `damaged`, every "harbour" is "harb\ufffdur", as a scraper's bad decoding leaves it."""
+def article_texts(count: int, *, damaged: bool = False) -> list[str]:
+    """`count` texts of eight 60-word paragraphs. With `damaged`, every "harbour" is
+    "harb\ufffdur", as a scraper's bad decoding leaves it."""
     rng = random.Random(3)
+    texts = []
+    for _ in range(count):
+        text = "\n\n".join(" ".join(rng.choice(WORDS) for _ in range(60)) + "."
+                           for _ in range(8))
+        texts.append(text.replace("harbour", "harb\ufffdur") if damaged else text)
+    return texts
+
+
+def write_articles(path: Path, count: int, *, damaged: bool = False) -> int:
+    """`count` articles (`article_texts`) as JSONL with their own ids; returns the number
+    of words."""
     words = 0
     with path.open("w", encoding="utf-8") as stream:
-        for number in range(count):
-            text = "\n\n".join(" ".join(rng.choice(WORDS) for _ in range(60)) + "."
-                               for _ in range(8))
-            if damaged:
-                text = text.replace("harbour", "harb\ufffdur")
+        for number, text in enumerate(article_texts(count, damaged=damaged)):
             words += len(text.split())
             stream.write(json.dumps({
                 "id": f"a{number}", "title": f"Ferry news {number}", "outlet": "Wrenfold Post",
                 "author": "Pim Ostra", "url": f"https://wrenfold.example/{number}",
                 "published": "2026-03-11T09:00:00Z", "text": text}) + "\n")
+    return words
+
+
+def write_files(folder: Path, count: int, *, damaged: bool = False) -> int:
+    """The same articles as `write_articles`, each a .txt file with a header but no `Id:`
+    line: every id is made from a file name, so the run reads all own ids ahead."""
+    words = 0
+    for number, text in enumerate(article_texts(count, damaged=damaged)):
+        words += len(text.split())
+        (folder / f"a{number}.txt").write_text(
+            f"Title: Ferry news {number}\nOutlet: Wrenfold Post\nAuthor: Pim Ostra\n"
+            f"Published: 2026-03-11T09:00:00Z\n\n{text}\n", encoding="utf-8")
     return words
 
 
@@ -88,6 +108,8 @@ def main() -> None:
     parser.add_argument("--derived", action="store_true",
                         help="a .txt file (an id made from its name) is read first, so the "
                              "JSONL's own ids are read ahead and reserved")
+    parser.add_argument("--files", action="store_true",
+                        help="one .txt file per article, each id made from its file name")
     parser.add_argument("--ingest", type=int, metavar="N",
                         help="measure a whole `storyline ingest` of N articles instead")
     args = parser.parse_args()
@@ -101,7 +123,12 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         path, note = Path(folder) / "articles.jsonl", Path(folder) / "note.txt"
-        words = write_articles(path, args.articles, damaged=args.damaged)
+        if args.files:
+            path = Path(folder) / "articles"
+            path.mkdir()
+            words = write_files(path, args.articles, damaged=args.damaged)
+        else:
+            words = write_articles(path, args.articles, damaged=args.damaged)
         note.write_text("The Wrenfold ferry sails again, harbour master Pim Ostra said.\n")
         inputs = [str(note), str(path)] if args.derived else [str(path)]
         times = []

@@ -118,16 +118,17 @@ def sentence_features(doc: Doc, article_id: str) -> SentenceFeatures:
     """Sentences of a Doc with their content lemmas, (unit, value) numbers and word cues."""
     found = SentenceFeatures([], [], [], [], [])
     for sent in statement_spans(doc):
-        text = sent.text.strip()
-        if not text:
+        # `Span.text` joins its tokens anew on each access; the Doc's text holds it
+        text = text_of(doc)[sent.start_char:sent.end_char]
+        if not text.strip():
             continue
-        found.sentences.append(Sentence(article_id, sent.start_char, sent.end_char, sent.text))
+        found.sentences.append(Sentence(article_id, sent.start_char, sent.end_char, text))
         tokens = list(sent)
         # Each token's lemma and content test once: the clauses read them again.
         lemma = {t.i: _lemma(t) for t in tokens}
         content = {t.i for t in tokens if _is_content(t)}
         found.lemmas.append(tuple(lemma[t.i] for t in tokens if t.i in content))
-        found.numbers.append(tuple(_numbers(sent)))
+        found.numbers.append(tuple(_numbers(tokens)))
         found.cues.append(_cues(tokens, lemma, content, whole=True))
         found.clauses.append(tuple(
             Clause(" ".join(t.text for t in part),
@@ -151,12 +152,18 @@ def _cues(tokens: list[Token], lemma: dict[int, str], content: set[int], *,
     `lemma` and `content` hold the sentence's lemmas and content tokens by index."""
     inside = {t.i for t in tokens}
     own = [t for t in tokens if t.i in content]
+    arcs = []
+    for token in own:
+        head = token.head  # each access makes a new Token: read once
+        # A root's arc to itself is kept, as fitted: the old test `t.head is not t` held
+        # for every token, a new Token never being `t` itself.
+        if (whole or head.i in inside) and \
+                (head.i in content if head.i in lemma else _is_content(head)):
+            arcs.append(f"{lemma.get(head.i) or _lemma(head)}>{lemma[token.i]}")
     return SentenceCues(
         tuple(t.pos_ for t in own),
         tuple(lemma[t.i] for t in tokens if t.is_alpha or t.like_num or t.dep_ == "neg"),
-        tuple(f"{lemma.get(t.head.i) or _lemma(t.head)}>{lemma[t.i]}" for t in own
-              if t.head is not t and (whole or t.head.i in inside) and
-              (t.head.i in content if t.head.i in lemma else _is_content(t.head))))
+        tuple(arcs))
 
 
 CLAUSE_MIN_WORDS = 12  # shorter sentences are compared whole only
@@ -173,23 +180,25 @@ def sentence_clauses(sent: Span) -> list[list[Token]]:
     ballots that had been set aside"), what a reporting verb reports, and what is left of
     the main clause without them. Clauses with fewer than 3 content words are left out, and
     so is an attribution alone ("the county clerk said")."""
-    if sum(1 for t in sent if t.is_alpha or t.like_num) < CLAUSE_MIN_WORDS:
+    words = list(sent)  # iterating a Span makes each Token anew: once here
+    if sum(1 for t in words if t.is_alpha or t.like_num) < CLAUSE_MIN_WORDS:
         return []
-    heads = [t for t in sent if _heads_clause(t)]
+    heads = [t for t in words if _heads_clause(t)]
     if not heads:
         return []
     cut: set[int] = set()
     parts: list[list[Token]] = []
     for head in heads:
-        tokens = {t.i: t for t in head.subtree}
+        subtree = list(head.subtree)
+        tokens = {t.i: t for t in subtree}
         if head.dep_ in {"relcl", "acl"}:  # with the noun it describes, not "that"/"which"
             noun = head.head
             tokens.update({t.i: t for left in noun.lefts for t in left.subtree})
             tokens[noun.i] = noun
             tokens = {i: t for i, t in tokens.items() if t.tag_ not in {"WDT", "WP", "WP$"}}
         parts.append(sorted(tokens.values(), key=lambda t: t.i))
-        cut.update(t.i for t in head.subtree)
-    parts.insert(0, [t for t in sent if t.i not in cut])
+        cut.update(t.i for t in subtree)
+    parts.insert(0, [t for t in words if t.i not in cut])
     trimmed = [_trimmed(part) for part in parts]
     return [part for part in trimmed
             if sum(1 for t in part if _is_content(t)) >= CLAUSE_MIN_LEMMAS and
@@ -224,6 +233,8 @@ def statement_spans(doc: Doc) -> list[Span]:
     a paragraph that ends with a full stop ends its sentence. A line without one (a
     headline, a "Posted:" line) stays with what follows, as the parser joined them."""
     spans: list[Span] = []
+    # The whitespace tokens read in one pass in C: iterating the Doc makes every Token.
+    spaces = doc.to_array("IS_SPACE")
     for sent in doc.sents:
         start = sent.start
         while spans and start < sent.end and (doc[start].is_space or _closes(doc[start])):
@@ -231,11 +242,11 @@ def statement_spans(doc: Doc) -> list[Span]:
         if start > sent.start:
             spans[-1] = doc[spans[-1].start:start]
         piece = start
-        for token in doc[start:sent.end]:
-            if token.is_space and "\n\n" in token.text and _ends_sentence(doc, token.i):
-                if token.i > piece:
-                    spans.append(doc[piece:token.i])
-                piece = token.i + 1
+        for index in (start + spaces[start:sent.end].nonzero()[0]).tolist():
+            if "\n\n" in doc[index].text and _ends_sentence(doc, index):
+                if index > piece:
+                    spans.append(doc[piece:index])
+                piece = index + 1
         if piece < sent.end:
             spans.append(doc[piece:sent.end])
     return [_without_trailing_space(span) for span in spans]
@@ -281,12 +292,12 @@ def _lemma(token: Token) -> str:
     return lemma.replace(",", "") if lemma[:1].isdigit() else lemma
 
 
-def _numbers(sent: Span) -> list[tuple[str, float]]:
-    """(unit, value) pairs: "about 12 million crowns" -> ("crown", 12000000.0); a tally
-    ("voted 7-5") as one figure of two parts (`_tallies`)."""
-    tallies, counted = _tallies(sent)
+def _numbers(tokens: list[Token]) -> list[tuple[str, float]]:
+    """(unit, value) pairs in a sentence's tokens: "about 12 million crowns" -> ("crown",
+    12000000.0); a tally ("voted 7-5") as one figure of two parts (`_tallies`)."""
+    tallies, counted = _tallies(tokens)
     found: list[tuple[str, float]] = list(tallies)
-    for token in sent:
+    for token in tokens:
         if not token.like_num or (token.head.like_num and token.head != token) or \
                 token.i in counted:
             continue
@@ -339,10 +350,10 @@ TALLY_CUES = {"vote", "win", "lose", "beat", "defeat", "draw", "lead", "score", 
 TALLY_DASHES = {"-", "\u2013", "\u2014"}
 
 
-def _tallies(sent: Span) -> tuple[list[tuple[str, float]], set[int]]:
-    """Tallies and the token indices they cover: "7-5", "7 to 5", "seven votes to five"
-    (label "vote tally" where votes are cast, else "score tally"; `text.tally_value`)."""
-    tokens = list(sent)
+def _tallies(tokens: list[Token]) -> tuple[list[tuple[str, float]], set[int]]:
+    """Tallies in a sentence's tokens and the token indices they cover: "7-5", "7 to 5",
+    "seven votes to five" (label "vote tally" where votes are cast, else "score tally";
+    `text.tally_value`)."""
     lemmas = {t.lemma_.lower() for t in tokens}
     if not lemmas & TALLY_CUES:
         return [], set()
