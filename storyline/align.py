@@ -30,7 +30,15 @@ from .conflicts import (
     opposite_conflict,
     without_repeats,
 )
-from .fact_units import FactUnit, event_words, in_order, make_units, single_valued, voice
+from .fact_units import (
+    FactUnit,
+    event_words,
+    in_order,
+    make_units,
+    single_valued,
+    stated,
+    voice,
+)
 from .models import Article, ArticleAnalysis, Divergence, Fact, Span
 from .paraphrase import (
     SentenceView,
@@ -507,7 +515,7 @@ def _make_fact(fact_id: str, group: Sequence[FactUnit], published: dict[str, flo
     evidence = tuple(Span(u.sentence.article_id, u.sentence.start, u.sentence.end)
                      for u in backing)
     names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in backing))
-    return Fact(fact_id, representative.sentence.text.strip(), agreement, evidence, len(roots),
+    return Fact(fact_id, stated(representative.sentence), agreement, evidence, len(roots),
                 names, len(containing), len(roots - {voice(u.source, outlets) for u in group}))
 
 

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
-from .fact_units import FactUnit, event_words, in_order, single_valued, voice
+from .fact_units import FactUnit, event_words, in_order, single_valued, stated, voice
 from .models import Divergence, DivergenceVersion
 from .paraphrase import SentenceView
 from .text import (
@@ -29,15 +29,17 @@ from .text import (
     MONTH_NAMES,
     MULTIPLIERS,
     QUALIFIER,
+    SPEAKER_VERBS,
     WEEKDAYS,
     format_number,
+    has_digit,
     is_tally,
     number_value,
     plural,
     readable_number,
     tally_text,
 )
-from .wording import antonym_table
+from .wording import antonym_table, stand_ins
 
 # -- numbers -----------------------------------------------------------------------
 
@@ -159,7 +161,7 @@ def _divergence_versions(label: str, by_value: dict[float, list[FactUnit]],
                 first.source in others for others in saying.values()) else None
             versions.append(DivergenceVersion(sentence.article_id,
                                               outlets.get(sentence.article_id, ""),
-                                              sentence.text.strip(),
+                                              stated(sentence),
                                               tally_text(value) if is_tally(label)
                                               else format_number(value),
                                               sentence.start, sentence.end, copies, changed))
@@ -176,6 +178,8 @@ def _quantity(label: str) -> str:
     unit, _, measured = label.partition(QUALIFIER)
     if measured in MEASURED:
         return f"{plural(unit)} {measured}"  # "metres deep"
+    if measured == "ago":
+        return f"{plural(unit)} ago"  # "years ago: 2 vs 3"
     if measured == "at":
         return f"{plural(unit)} (a height or a position)"
     if measured.startswith("of "):
@@ -207,6 +211,7 @@ def loose_number_conflicts(units: Sequence[FactUnit], idf: dict[str, float],
             by_label[label].append((unit, value))
     found: list[Divergence] = []
     roots: set[int] = set()
+    events = _EventWords()
     for label, entries in by_label.items():
         if len(entries) > 200:
             continue
@@ -217,7 +222,7 @@ def loose_number_conflicts(units: Sequence[FactUnit], idf: dict[str, float],
                  _two_outlets(a.source, b.source, outlets) and  # copies: their original's
                  _disagree(a, va, b, vb) and
                  group_of(a.index) != group_of(b.index) and
-                 _shared_context(a, b, label, idf) >= 2]
+                 _one_event(a, va, b, vb, label, idf, events)]
         kept = _involved(entries, pairs)
         if len(kept) >= 2:
             involved = {u.index for pair in pairs for u in pair}
@@ -228,10 +233,70 @@ def loose_number_conflicts(units: Sequence[FactUnit], idf: dict[str, float],
     return found, roots
 
 
-def _shared_context(a: FactUnit, b: FactUnit, label: str, idf: dict[str, float]) -> int:
-    common = (a.lemmas & b.lemmas) - set(label.split(QUALIFIER)) - \
-        {lemma for lemma in a.lemmas if lemma.isdigit()}
-    return sum(1 for lemma in common if idf.get(lemma, 0) > 0.7)
+LOOSE_RARE = 0.7  # IDF above which a shared word tells of this event, not of the story
+LOOSE_SHARED = 2  # uncommon event words two sentences share besides the figure's unit ...
+# ... or, when the figure is what the same verb (or a WordNet synonym) tells of, this many
+# uncommon words of any kind, the speaker's name included ("Northwind said 14 of its pilots
+# had left" / "Northwind said 16 of its pilots had quit").
+LOOSE_SHARED_SAME_VERB = 1
+# Verbs too light to tell an event: "the airline has 60 pilots" is no "16 pilots left".
+LIGHT_VERBS = frozenset({"be", "have", "get", "go", "do", "make", "take", "give", "come",
+                         "put", "set", "keep", "include", "say"})
+
+
+class _EventWords(dict[int, set[str]]):
+    """Each unit's `event_words`, read once (by unit index)."""
+
+    def of(self, unit: FactUnit) -> set[str]:
+        if unit.index not in self:
+            self[unit.index] = event_words(unit)
+        return self[unit.index]
+
+
+def _one_event(a: FactUnit, va: float, b: FactUnit, vb: float, label: str,
+               idf: dict[str, float], events: _EventWords) -> bool:
+    """Two sentences too differently worded to align tell one event with their figures:
+    they share LOOSE_SHARED uncommon event words besides the figure's unit (what happened,
+    to what and where; not who said it, nor the days: "Warden Ebbe said the reserve had
+    raised the water two years ago" shares "reserve" and "say" with "an orchid was found on
+    the reserve for the first time in a hundred years", and tells another thing), or the
+    same verb tells of both figures and they share an uncommon word besides."""
+    unit_words = set(label.split(QUALIFIER))
+    common = (events.of(a) & events.of(b)) - unit_words
+    if _rare(common, idf) >= LOOSE_SHARED:
+        return True
+    if not _same_verb(_figure_verbs(a, va, label), _figure_verbs(b, vb, label)):
+        return False
+    anywhere = (a.lemmas & b.lemmas) - unit_words - SPEAKER_VERBS - \
+        {lemma for lemma in a.lemmas if has_digit(lemma)}
+    return _rare(anywhere, idf) >= LOOSE_SHARED_SAME_VERB
+
+
+def _rare(words: set[str] | frozenset[str], idf: dict[str, float]) -> int:
+    return sum(1 for word in words if idf.get(word, 0) > LOOSE_RARE)
+
+
+def _figure_verbs(unit: FactUnit, value: float, label: str) -> set[str]:
+    """The verbs the figure's words hang on in the parse ("leave" for "14 of its pilots had
+    left", "quit" for "16 pilots quit"), light and speech verbs aside."""
+    said = unit.view.words
+    index = _figure_index(said, value)
+    if index is None:
+        return set()
+    words = {said[index], *label.split(QUALIFIER)}
+    verbs = set()
+    for link in unit.view.links:
+        head, _, child = link.partition(">")
+        if child in words and head != child and unit.view.tags.get(head) == "VERB":
+            verbs.add(head)
+    return verbs - LIGHT_VERBS - SPEAKER_VERBS
+
+
+def _same_verb(first: set[str], second: set[str]) -> bool:
+    """A verb of each set that is the same or a WordNet synonym, broader or narrower word
+    ("leave" and "quit")."""
+    return any(x == y or y in stand_ins(x) or y in stand_ins(x, related=True)
+               for x in first for y in second)
 
 
 # -- opposite accounts ---------------------------------------------------------------
@@ -293,7 +358,7 @@ def opposite_conflict(group: Sequence[FactUnit], outlets: dict[str, str],
                         sentence = unit.sentence
                         versions.append(DivergenceVersion(
                             sentence.article_id, outlets.get(sentence.article_id, ""),
-                            sentence.text.strip(), _as_written(lemma, sentence.text),
+                            stated(sentence), _as_written(lemma, sentence.text),
                             sentence.start, sentence.end))
             values = " vs ".join(dict.fromkeys(v.value for v in versions))
             return f"{OPPOSITE_TOPIC}: {values}", tuple(versions)
@@ -449,7 +514,7 @@ def _day_versions(by_day: dict[str, list[FactUnit]], outlets: dict[str, str]
             sentence = unit.sentence
             versions.append(DivergenceVersion(sentence.article_id,
                                               outlets.get(sentence.article_id, ""),
-                                              sentence.text.strip(), written,
+                                              stated(sentence), written,
                                               sentence.start, sentence.end))
     return "date: " + " vs ".join(by_day), tuple(versions)
 
