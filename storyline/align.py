@@ -432,9 +432,19 @@ def _states_predicate(clause: frozenset[str], short: SentenceView) -> bool:
     """The clause says what the short sentence's main verb does: "Councillor Dana
     Whitcombe, who chairs the finance committee, defended the decision" is not stated by
     "Whitcombe chairs the finance committee", cut from another outlet's sentence that only
-    describes her the same way."""
-    verbs = _main_verbs(short)
+    describes her the same way. A sentence saying what something is ("The ban, approved on
+    Tuesday, is long overdue": a reader's view of the news) is stated only by a clause
+    saying it too, not by the news it mentions in passing."""
+    verbs = _main_verbs(short) | _predicate_adjectives(short)
     return not verbs or bool(verbs & clause)
+
+
+def _predicate_adjectives(view: SentenceView) -> set[str]:
+    """Adjectives that no content word heads or depends on: what "is" or "was" says of
+    the subject ("overdue" of "the ban is long overdue"); an adjective describing a noun
+    ("the new rules") depends on it."""
+    linked = {word for link in view.links for word in link.split(">")}
+    return {word for word, tag in view.tags.items() if tag == "ADJ" and word not in linked}
 
 
 def _main_verbs(view: SentenceView) -> set[str]:
