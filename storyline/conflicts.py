@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .fact_units import FactUnit, event_words, in_order, single_valued, stated, voice
 from .models import Divergence, DivergenceVersion
@@ -265,9 +266,12 @@ def _one_event(a: FactUnit, va: float, b: FactUnit, vb: float, label: str,
     common = (events.of(a) & events.of(b)) - unit_words
     if _rare(common, idf) >= LOOSE_SHARED:
         return True
-    if not _same_verb(_figure_verbs(a, va, label), _figure_verbs(b, vb, label)):
+    if 1 in (va, vb):
+        return False  # "landed one punch" in a round against "178 punches" in the fight
+    verbs_a, verbs_b = _figure_verbs(a, va, label), _figure_verbs(b, vb, label)
+    if not _same_verb(verbs_a, verbs_b):
         return False
-    anywhere = (a.lemmas & b.lemmas) - unit_words - SPEAKER_VERBS - \
+    anywhere = (a.lemmas & b.lemmas) - unit_words - verbs_a - verbs_b - SPEAKER_VERBS - \
         {lemma for lemma in a.lemmas if has_digit(lemma)}
     return _rare(anywhere, idf) >= LOOSE_SHARED_SAME_VERB
 
@@ -295,8 +299,14 @@ def _figure_verbs(unit: FactUnit, value: float, label: str) -> set[str]:
 def _same_verb(first: set[str], second: set[str]) -> bool:
     """A verb of each set that is the same or a WordNet synonym, broader or narrower word
     ("leave" and "quit")."""
-    return any(x == y or y in stand_ins(x) or y in stand_ins(x, related=True)
-               for x in first for y in second)
+    return any(x == y or y in _kin(x) for x in first for y in second)
+
+
+@lru_cache(maxsize=4096)
+def _kin(verb: str) -> frozenset[str]:
+    """A verb's WordNet synonyms, broader and narrower words (read once per verb: a story
+    compares many pairs)."""
+    return frozenset(stand_ins(verb) | stand_ins(verb, related=True))
 
 
 # -- opposite accounts ---------------------------------------------------------------

@@ -142,12 +142,19 @@ def single_valued(unit: FactUnit) -> list[tuple[str, float]]:
     """Numbers whose unit appears once in the sentence ("two of four piers" tells no
     number of piers), or the part of "N of M" where both count one thing.
     A figure too long for a float (a 400-digit string reads as infinity) is no claim
-    either: no outlet's version could be shown as the value it gives."""
+    either: no outlet's version could be shown as the value it gives; nor is a figure of a
+    name (`_counts_a_name`)."""
     counts = Counter(label for label, _value in unit.numbers)
     parts = _parts_of_wholes(unit.sentence.text)
     return [(label, value) for label, value in unit.numbers
             if (counts[label] == 1 or counts[label] == 2 and value in parts) and
-            math.isfinite(value)]
+            math.isfinite(value) and not _counts_a_name(unit, label)]
+
+
+def _counts_a_name(unit: FactUnit, label: str) -> bool:
+    """A figure whose unit is a name: "Mirela Hollis, 91," (an age) or "Hollis, one of the
+    biggest stars" read as 91 or one Hollises; no count of anything."""
+    return unit.view.tags.get(label.partition(QUALIFIER)[0]) == "PROPN"
 
 
 # "14 of its 60 pilots": a part of a whole, both counted in one unit

@@ -297,6 +297,23 @@ def test_a_count_told_of_another_event_is_no_divergence(analyse: Any, other: str
     assert not aligned.divergences
 
 
+def test_an_age_or_one_of_many_is_no_count_told_with_other_verbs(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "Mirela Hollis, 91, died in her sleep at her home in Calder on Thursday, her "
+             "publicist said.",
+        "b": "Hollis, one of the biggest stars of the Calder stage, passed away peacefully in "
+             "her sleep.", **FILLER})
+    assert not aligned.divergences
+
+
+def test_a_count_of_one_is_not_set_against_a_total_told_with_the_same_verb(
+        analyse: Any) -> None:
+    aligned = _align(analyse, {"a": "In the sixth round he landed one punch.",
+                               "b": "Varga landed 178 punches in the fight at Calder Hall.",
+                               **FILLER})
+    assert not aligned.divergences
+
+
 def test_a_dateline_is_no_part_of_a_fact_or_a_divergence(analyse: Any) -> None:
     aligned = _align(analyse, {
         "a": "CARROWBY, Nov 18 (Test Wire) - Brannock Textiles will close its wool mill in "
