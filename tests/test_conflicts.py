@@ -277,40 +277,22 @@ def test_a_time_ago_is_compared_with_a_time_ago_only(analyse: Any) -> None:
     assert [d.topic for d in aligned.divergences] == ["years ago: 2 vs 3"]
 
 
-def test_one_count_told_with_other_verbs_is_a_divergence(analyse: Any) -> None:
-    # "left" and "quit" (WordNet: a broader and a narrower word) tell of the same pilots;
-    # the two sentences share no other uncommon word but the airline's name
-    left = "Northwind said 14 of its 60 pilots had left for larger carriers since the spring."
-    aligned = _align(analyse, {
-        "a": left, "b": "Sixteen Northwind pilots quit this year, a union official told the "
-                        "Ledger.", **FILLER})
-    assert [d.topic for d in aligned.divergences] == ["number of pilots: 14 vs 16"]
-    assert {f.agreement for f in aligned.facts if "ilots" in f.text} == {"conflicting"}
-
-
 @pytest.mark.parametrize("other", [
-    "Northwind has 60 pilots and eight aircraft, the union said.",  # a light verb
-    "Northwind hired 16 pilots from the flying school this year."])  # another event
+    # the speaker named as the other's subject is no event word: "said" tells nothing
+    "Northwind has 60 pilots and eight aircraft, the union said.",
+    "Northwind hired 16 pilots from the flying school this year."])
 def test_a_count_told_of_another_event_is_no_divergence(analyse: Any, other: str) -> None:
     aligned = _align(analyse, {"a": "Northwind said 14 of its pilots had quit since the "
                                     "spring.", "b": other, **FILLER})
     assert not aligned.divergences
 
 
-def test_an_age_or_one_of_many_is_no_count_told_with_other_verbs(analyse: Any) -> None:
+def test_an_age_or_one_of_many_is_no_count_of_a_name(analyse: Any) -> None:
     aligned = _align(analyse, {
         "a": "Mirela Hollis, 91, died in her sleep at her home in Calder on Thursday, her "
              "publicist said.",
         "b": "Hollis, one of the biggest stars of the Calder stage, passed away peacefully in "
              "her sleep.", **FILLER})
-    assert not aligned.divergences
-
-
-def test_a_count_of_one_is_not_set_against_a_total_told_with_the_same_verb(
-        analyse: Any) -> None:
-    aligned = _align(analyse, {"a": "In the sixth round he landed one punch.",
-                               "b": "Varga landed 178 punches in the fight at Calder Hall.",
-                               **FILLER})
     assert not aligned.divergences
 
 
