@@ -448,6 +448,11 @@ def run_cluster(cluster: EventCluster, *, oracle: bool = False) -> dict[str, Any
         "seconds": round(seconds, 1),
     }
     texts = {a.id: a.text for a in articles}
+    # What the agreement stage made of the cluster: a guard against false disputes.
+    result["facts_by_agreement"] = dict(Counter(f["agreement"] for f in dossier["facts"]))
+    result["conflicting_facts"] = [f["text"] for f in dossier["facts"]
+                                   if f["agreement"] == "conflicting"]
+    result["divergence_topics"] = [d["topic"] for d in dossier["divergences"]]
     valid, total = citation_validity(summary, texts, fact_groups(inputs))
     result["citations_valid"], result["summary_sentences"] = valid, total
     for name, brief in (("storyline", storyline), ("lead", lead)):

@@ -30,7 +30,15 @@ from .conflicts import (
     opposite_conflict,
     without_repeats,
 )
-from .fact_units import FactUnit, event_words, in_order, make_units, single_valued, voice
+from .fact_units import (
+    FactUnit,
+    event_words,
+    in_order,
+    make_units,
+    single_valued,
+    stated,
+    voice,
+)
 from .models import Article, ArticleAnalysis, Divergence, Fact, Span
 from .paraphrase import (
     SentenceView,
@@ -424,9 +432,19 @@ def _states_predicate(clause: frozenset[str], short: SentenceView) -> bool:
     """The clause says what the short sentence's main verb does: "Councillor Dana
     Whitcombe, who chairs the finance committee, defended the decision" is not stated by
     "Whitcombe chairs the finance committee", cut from another outlet's sentence that only
-    describes her the same way."""
-    verbs = _main_verbs(short)
+    describes her the same way. A sentence saying what something is ("The ban, approved on
+    Tuesday, is long overdue": a reader's view of the news) is stated only by a clause
+    saying it too, not by the news it mentions in passing."""
+    verbs = _main_verbs(short) | _predicate_adjectives(short)
     return not verbs or bool(verbs & clause)
+
+
+def _predicate_adjectives(view: SentenceView) -> set[str]:
+    """Adjectives that no content word heads or depends on: what "is" or "was" says of
+    the subject ("overdue" of "the ban is long overdue"); an adjective describing a noun
+    ("the new rules") depends on it."""
+    linked = {word for link in view.links for word in link.split(">")}
+    return {word for word, tag in view.tags.items() if tag == "ADJ" and word not in linked}
 
 
 def _main_verbs(view: SentenceView) -> set[str]:
@@ -507,7 +525,7 @@ def _make_fact(fact_id: str, group: Sequence[FactUnit], published: dict[str, flo
     evidence = tuple(Span(u.sentence.article_id, u.sentence.start, u.sentence.end)
                      for u in backing)
     names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in backing))
-    return Fact(fact_id, representative.sentence.text.strip(), agreement, evidence, len(roots),
+    return Fact(fact_id, stated(representative.sentence), agreement, evidence, len(roots),
                 names, len(containing), len(roots - {voice(u.source, outlets) for u in group}))
 
 

@@ -25,8 +25,10 @@ from .models import ArticleAnalysis, Clause, Sentence, SentenceCues
 from .paraphrase import SentenceView, sentence_view
 from .text import (
     MONTH_NAMES,
+    QUALIFIER,
     SPEAKER_VERBS,
     WEEKDAYS,
+    after_dateline,
     has_digit,
     number_value,
     outlet_key,
@@ -68,15 +70,27 @@ def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]
             lemmas = frozenset(analysis.lemmas[position]) if analysis.lemmas else frozenset()
             if len(lemmas) < MIN_FACT_LEMMAS or is_credit_line(sentence.text):
                 continue
-            numbers = analysis.numbers[position] if analysis.numbers else ()
             ordered = analysis.lemmas[position]
             cues = analysis.cues[position] if analysis.cues else SentenceCues((), ordered, ())
             view = sentence_view(sentence.text, ordered, cues.tags, cues.words, cues.links)
+            numbers = _time_points(analysis.numbers[position] if analysis.numbers else (),
+                                   view)
             clauses = analysis.clauses[position] if analysis.clauses else ()
             units.append(FactUnit(len(units), sentence, position, lemmas, numbers,
                                   sources.get(analysis.article_id, analysis.article_id), view,
                                   _mentioned(numbers, view), clauses, _subject_names(view)))
     return units
+
+
+def _time_points(numbers: Sequence[tuple[str, float]], view: SentenceView
+                 ) -> tuple[tuple[str, float], ...]:
+    """Figures of time before "ago" as a quantity of their own: "two years ago" is a point
+    in time, no span like "for the first time in a hundred years"."""
+    said = view.words
+    ago = {(said[i + 1], number_value(said[i])) for i in range(len(said) - 2)
+           if said[i + 2] == "ago"}
+    return tuple((f"{label}{QUALIFIER}ago" if (label, value) in ago else label, value)
+                 for label, value in numbers)
 
 
 def _mentioned(numbers: Sequence[tuple[str, float]], view: SentenceView) -> frozenset[float]:
@@ -128,12 +142,19 @@ def single_valued(unit: FactUnit) -> list[tuple[str, float]]:
     """Numbers whose unit appears once in the sentence ("two of four piers" tells no
     number of piers), or the part of "N of M" where both count one thing.
     A figure too long for a float (a 400-digit string reads as infinity) is no claim
-    either: no outlet's version could be shown as the value it gives."""
+    either: no outlet's version could be shown as the value it gives; nor is a figure of a
+    name (`_counts_a_name`)."""
     counts = Counter(label for label, _value in unit.numbers)
     parts = _parts_of_wholes(unit.sentence.text)
     return [(label, value) for label, value in unit.numbers
             if (counts[label] == 1 or counts[label] == 2 and value in parts) and
-            math.isfinite(value)]
+            math.isfinite(value) and not _counts_a_name(unit, label)]
+
+
+def _counts_a_name(unit: FactUnit, label: str) -> bool:
+    """A figure whose unit is a name: "Mirela Hollis, 91," (an age) or "Hollis, one of the
+    biggest stars" read as 91 or one Hollises; no count of anything."""
+    return unit.view.tags.get(label.partition(QUALIFIER)[0]) == "PROPN"
 
 
 # "14 of its 60 pilots": a part of a whole, both counted in one unit
@@ -162,6 +183,13 @@ def event_words(unit: FactUnit) -> set[str]:
     return {lemma for lemma in unit.lemmas
             if not has_digit(lemma) and lemma not in speakers and
             lemma not in SPEAKER_VERBS and lemma not in _NOT_EVENT_WORDS}
+
+
+def stated(sentence: Sentence) -> str:
+    """A sentence as a fact or a divergence quotes it: without a wire dateline opening it
+    ("CARROWBY, Nov 18 (CNW) - "), cut as the brief cuts it (`text.after_dateline`)."""
+    text = sentence.text.strip()
+    return text[after_dateline(text):]
 
 
 def in_order(group: Sequence[FactUnit], published: dict[str, float]) -> list[FactUnit]:

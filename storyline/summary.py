@@ -47,6 +47,7 @@ from .text import (
     NUMBER_WORDS,
     STOPWORDS,
     WEEKDAYS,
+    after_dateline,
     content_words,
     copy_kind,
     crude_stem,
@@ -74,9 +75,6 @@ SUPPORT = 1.0
 _DAY_NAMES = WEEKDAYS | MONTH_NAMES - {"may"}  # not "may": a verb far more often
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019]*")
-# A wire dateline opening the first sentence: "DUNMORE (Meridian Press) -", "PARIS, May 2 -"
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^()\n\u2013\u2014-]{1,25})?"
-                       r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*$")
 # Words between double quote marks (straight, curly or guillemets), marks included.
 _QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d|\u00ab[^\u00bb]*\u00bb')
@@ -711,9 +709,7 @@ def _body(span: Span, text: str) -> Span:
         start, end = lines[0]
     while start < end and text[start].isspace():
         start += 1
-    dateline = _DATELINE.match(text, start, end)
-    if dateline and len(text[dateline.end():end].split()) >= MIN_WORDS:
-        start = dateline.end()  # "CALDER FALLS (Valley Wire) - About 1,200 nurses ..."
+    start = after_dateline(text, start, end)  # "CALDER FALLS (Valley Wire) - About ..."
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(span.article, start, end)

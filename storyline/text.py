@@ -128,6 +128,25 @@ def dateline_length(text: str) -> int:
     return found.end() if found else 0
 
 
+# A wire dateline opening a story's first sentence, as a fact or the brief quotes it:
+# "DUNMORE (Meridian Press) -", "PARIS, May 2 -", "CARROWBY, Nov 18 (CNW) -".
+LEDE_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^()\n\u2013\u2014-]{1,25})?"
+                           r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+")
+LEDE_MIN_WORDS = 6  # words the sentence must keep after its dateline
+
+
+def after_dateline(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where a sentence (`text[start:end]`) begins after a wire dateline opening it
+    ("CARROWBY, Nov 18 (CNW) - Brannock Textiles will close ..."), else `start`: facts,
+    divergences and the brief quote the sentence without it. A dateline is only cut when
+    LEDE_MIN_WORDS words remain."""
+    end = len(text) if end is None else end
+    found = LEDE_DATELINE.match(text, start, end)
+    if found and len(text[found.end():end].split()) >= LEDE_MIN_WORDS:
+        return found.end()
+    return start
+
+
 def own_word_runs(text: str) -> frozenset[str]:
     """A sentence's own words (`_own_words`) as overlapping runs of VERBATIM_MIN_WORDS
     words: a cheap first test of whether one sentence copies another."""

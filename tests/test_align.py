@@ -315,3 +315,16 @@ def test_a_shared_description_of_someone_is_no_corroboration(analyse: Any) -> No
     assert any(_states_predicate(frozenset(c.lemmas), view) for c in units[2].clauses)
 
 
+
+
+def test_the_news_does_not_back_an_opinion_that_mentions_it(analyse: Any) -> None:
+    # A reader's letter states the vote in passing; what it says is its view of it, which
+    # a clause of the news ("voted on Tuesday to ban diesel-powered hedge trimmers") does
+    # not state.
+    letter = "The council's ban on diesel hedge trimmers, approved on Tuesday, is long overdue."
+    news = analyse("The town council of Hollin Bay voted on Tuesday to ban diesel-powered hedge "
+                   "trimmers, the Bay Courier reported.", id="wire")
+    short, long = make_units([analyse(letter, id="letter"), news], {})
+    assert not align._states_predicate(long.lemmas, short.view)
+    plain = make_units([analyse("The council banned diesel hedge trimmers on Tuesday.")], {})
+    assert align._states_predicate(long.lemmas | {"banned"}, plain[0].view)

@@ -252,6 +252,63 @@ def test_the_part_of_a_whole_is_the_figure_compared(analyse: Any) -> None:
     assert not aligned.divergences
 
 
+def test_two_events_told_with_years_are_no_divergence(analyse: Any) -> None:
+    # a span ("for the first time in more than a hundred years") and a point in time
+    # ("two years ago") of two events that share the reserve and "said"
+    aligned = _align(analyse, {
+        "a": "A rare marsh gentian has been found on Tarrow Heath, a fictional reserve, for "
+             "the first time in more than a hundred years, botanists said on Friday.",
+        "b": "Ranger Idris Col said the reserve had cleared the scrub on the heath two years "
+             "ago.",
+        **FILLER})
+    assert not aligned.divergences
+    assert {f.agreement for f in aligned.facts} == {"single"}
+
+
+def test_a_time_ago_is_compared_with_a_time_ago_only(analyse: Any) -> None:
+    planted = "Volunteers of the Tarrow Heath trust planted the oak avenue {} years ago."
+    aligned = _align(analyse, {
+        "a": planted.format("two"),
+        "b": "Volunteers of the Tarrow Heath trust expect the oak avenue to take 50 years "
+             "to grow tall.", **FILLER})
+    assert not aligned.divergences  # a point in time, and a span
+    aligned = _align(analyse, {"a": planted.format("two"), "b": planted.format("three"),
+                               **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["years ago: 2 vs 3"]
+
+
+@pytest.mark.parametrize("other", [
+    # the speaker named as the other's subject is no event word: "said" tells nothing
+    "Northwind has 60 pilots and eight aircraft, the union said.",
+    "Northwind hired 16 pilots from the flying school this year."])
+def test_a_count_told_of_another_event_is_no_divergence(analyse: Any, other: str) -> None:
+    aligned = _align(analyse, {"a": "Northwind said 14 of its pilots had quit since the "
+                                    "spring.", "b": other, **FILLER})
+    assert not aligned.divergences
+
+
+def test_an_age_or_one_of_many_is_no_count_of_a_name(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "Mirela Hollis, 91, died in her sleep at her home in Calder on Thursday, her "
+             "publicist said.",
+        "b": "Hollis, one of the biggest stars of the Calder stage, passed away peacefully in "
+             "her sleep.", **FILLER})
+    assert not aligned.divergences
+
+
+def test_a_dateline_is_no_part_of_a_fact_or_a_divergence(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "CARROWBY, Nov 18 (Test Wire) - Brannock Textiles will close its wool mill in "
+             "Carrowby, cutting 340 jobs, the company said.",
+        "b": "Brannock Textiles will close its wool mill in Carrowby, cutting 430 jobs, the "
+             "company said.", **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["number of jobs: 340 vs 430"]
+    assert all(v.text.startswith("Brannock") for v in aligned.divergences[0].versions)
+    assert [f.text for f in aligned.facts if f.agreement == "conflicting"] == [
+        "Brannock Textiles will close its wool mill in Carrowby, cutting 340 jobs, the "
+        "company said."]
+
+
 # Fictional outlets on fictional events: sentences alike in all but who or which way.
 def test_opposite_verbs_make_a_conflicting_fact_with_each_outlets_version(analyse: Any) -> None:
     alignment = _align(analyse, {
