@@ -1979,3 +1979,18 @@ def test_an_honorific_of_the_other_gender_keeps_a_namesake_apart(analyse: Any) -
                       "Mrs Quill, who bakes the scones, said the oven had failed.")
     people = [e for e in index.entities if e.label == "PERSON"]
     assert len(people) == 2
+
+
+def test_a_lead_restated_with_a_name_gives_its_trade_as_a_role(analyse: Any) -> None:
+    """ "A Drumlow geologist has found ..." and, a sentence on, "Dr. Oona Valtersen ...
+    made the discovery": one deed (found, made the discovery), so she is the geologist.
+    A lead that says what someone is, not what they do, gives no role."""
+    index = _entities(analyse,
+                      "A Drumlow geologist has found a rare ammonite on Skerra Beach, the "
+                      "first since 1880.\n\nDr. Oona Valtersen, a volunteer with the Drumlow "
+                      "Fossil Society, made the discovery on Monday while walking her dog.")
+    assert "Drumlow geologist" in _person(index, "Oona Valtersen").roles
+    index = _entities(analyse,
+                      "A Drumlow teenager has found a rare ammonite on Skerra Beach.\n\nLeif "
+                      "Brannvik, 15, found it on Monday while walking his dog.")
+    assert not [r for r in _person(index, "Leif Brannvik").roles if "teenager" in r]
