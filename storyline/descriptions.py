@@ -66,11 +66,31 @@ def describe_names(doc: Doc, names: list[Mention], nominals: list[Mention]
             partner = _name_after_comma(span[-1], starts)
         if (partner is None or partner.i not in starts) and span is not None and \
                 nominal.label == "PERSON":
-            partner = _restated_subject(span[-1], starts) or \
-                _restated_patient(span[-1], starts)
+            restated = _restated_subject(span[-1], starts)
+            partner = restated or _restated_patient(span[-1], starts)
+            if restated is not None and _an_occupation(span[-1]):
+                # "A Drumlow geologist has found ... Oona Valtersen made the discovery"
+                nominal = replace(nominal, role=_lead_role(span))
         found.append(replace(nominal, describes=starts[partner.i])
                      if partner is not None and partner.i in starts else nominal)
     return found
+
+
+def _an_occupation(noun: Token) -> bool:
+    """A noun for what someone does for a living or holds ("geologist", "mayor"), not
+    what someone is ("a Leeds teenager", "a mother")."""
+    lemma = noun.lemma_.lower()
+    return lemma in ROLE_NOUNS or lemma.endswith("ologist") or \
+        lemma in {"botanist", "scientist", "chemist", "physicist", "economist", "pharmacist",
+                  "journalist", "novelist", "artist", "violinist", "pianist", "dentist"}
+
+
+def _lead_role(span: Span) -> str:
+    """The description as a role: "A Drumlow geologist" -> "Drumlow geologist"."""
+    words = [t for t in span if t.dep_ != "det" and not t.is_punct]
+    doc = span.doc
+    return text_of(doc)[words[0].idx:words[-1].idx + len(words[-1].text)] if words else \
+        span[-1].lower_
 
 
 def _restated_subject(head: Token, names: dict[int, int]) -> Token | None:
@@ -88,11 +108,27 @@ def _restated_subject(head: Token, names: dict[int, int]) -> Token | None:
         sentence = head.doc[sentence.end].sent
         # "Tom Roe also spoke" / "spoke too": someone else doing the same.
         subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.i in names and
-                    t.head.lemma_ == verb.lemma_ and t.head.pos_ == verb.pos_ and
+                    _deed(t.head) == _deed(verb) and t.head.pos_ == verb.pos_ and
                     not any(c.lower_ in {"also", "too"} for c in t.head.children)]
         if subjects:
             return subjects[0]
     return None
+
+
+def _deed(verb: Token) -> str:
+    """What a verb says is done, a verb and its noun alike: "found 41 orchids" and "made
+    the discovery" are one deed."""
+    if verb.lemma_ in LIGHT_VERBS:
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if noun is not None and noun.lemma_.lower() in NOUN_DEEDS:
+            return NOUN_DEEDS[noun.lemma_.lower()]
+    return VERB_DEEDS.get(verb.lemma_, verb.lemma_)
+
+
+LIGHT_VERBS = {"make", "carry"}
+NOUN_DEEDS = {"discovery": "find", "find": "find", "arrest": "arrest", "rescue": "rescue",
+              "decision": "decide", "announcement": "announce"}
+VERB_DEEDS = {"discover": "find", "uncover": "find"}
 
 
 # Deeds done to someone, by the word for them: "the murder of X", "X's killer", "killing

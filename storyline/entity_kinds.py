@@ -67,7 +67,8 @@ COMPANY_ENDINGS = {"services", "holdings", "partners", "group", "ltd", "limited"
                    "inc", "llc", "llp", "associates", "consultants", "consulting", "capital",
                    "ventures", "industries", "enterprises", "solutions", "logistics",
                    "investments", "developments", "properties", "contractors", "builders",
-                   "engineering", "construction", "aerospace", "robotics", "pharmaceuticals"}
+                   "engineering", "construction", "aerospace", "robotics", "pharmaceuticals",
+                   "textiles", "fabrics"}
 # Words that end a body's name of any kind: such a name is never a place.
 BODY_WORDS = COMPANY_ENDINGS | {
     "school", "primary", "academy", "college", "university", "hospital", "council", "club",
@@ -114,7 +115,8 @@ RESIDENT_NOUNS = {"resident", "pupil", "parent", "villager", "family", "househol
                   "child", "student", "voter", "homeowner", "farmer", "commuter",
                   "shopkeeper", "business", "school", "home", "people", "townspeople"}
 SETTLEMENT_WORDS = {"village", "town", "parish", "hamlet", "city"}
-SETTLEMENT_BEFORE = re.compile(rf"\b({'|'.join(sorted(SETTLEMENT_WORDS))}) of $",
+# "the village of X", and its council: "the town council of X"
+SETTLEMENT_BEFORE = re.compile(rf"\b({'|'.join(sorted(SETTLEMENT_WORDS))})(?: council)? of $",
                                re.IGNORECASE)
 # Nouns for people, groups, buildings and events that are somewhere: "in" or "near" on
 # them makes the name after a place ("Parents in Stoke Abbas", "a school near Stoke
@@ -122,6 +124,7 @@ SETTLEMENT_BEFORE = re.compile(rf"\b({'|'.join(sorted(SETTLEMENT_WORDS))}) of $"
 # "they believe in Tom Roe".
 PLACED_NOUNS = RESIDENT_NOUNS | SETTLEMENT_WORDS | {
     "house", "hospital", "shop", "store", "farm", "factory", "plant", "site", "office",
+    "facility", "mill",
     "station", "road", "street", "bridge", "pier", "harbour", "harbor", "port", "hall",
     "library", "surgery", "clinic", "pub", "hotel", "church", "park", "field", "estate",
     "flat", "area", "land", "building", "centre", "center", "warehouse", "depot", "base",
@@ -231,6 +234,9 @@ def _settled(doc: Doc, span: Span, mention: Mention) -> Mention | None:
     if mention.label == "ORG" and (span[-1].text in PLACE_ENDINGS or
                                    _describes_a_company(span) or _where_something_is(span)):
         return None
+    town = _body_taken_for_a_town(doc, span, mention)
+    if town is not None:
+        return replace(mention, kind="candidate", label="GPE", cue=town)
     if _marked_as_person(doc, span, mention):
         return mention
     if _weather_word(span):
@@ -252,6 +258,20 @@ def _settled(doc: Doc, span: Span, mention: Mention) -> Mention | None:
     if _modifies_a_thing(span):  # "Stoke Abbas pupils": a person only if named elsewhere
         return replace(mention, kind="candidate")
     return mention
+
+
+def _body_taken_for_a_town(doc: Doc, span: Span, mention: Mention) -> str | None:
+    """The cue of a name spaCy calls a body that the text puts a town or a building in:
+    "the fictional town of Dunmarrow", "the company's plant in Oskerby". Not a name with a
+    body's word or a body's cue ("the Calder Trust", "Halvern Textiles")."""
+    if mention.label != "ORG" or mention.kind != "name" or mention.cue or \
+            any(t.lower_ in BODY_WORDS | ORG_NAME_WORDS or t.is_upper for t in span):
+        return None
+    town = SETTLEMENT_BEFORE.search(text_of(doc), max(0, mention.start - 20), mention.start)
+    if town is not None:
+        return f"{town.group(1).lower()} of"
+    cue = _place_cue(span)
+    return cue if cue is not None and _strong_place_cue(cue) else None
 
 
 def _on_a_route(span: Span) -> bool:
@@ -495,6 +515,9 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
                     not m.cue}
     places = {person_key(m.name) for m in mentions if m.kind == "candidate" and m.cue and (
         _strong_place_cue(m.cue) or person_key(m.name) in spacy_places)}
+    # a body's name spaCy gave that some article calls a town is a place everywhere
+    towns = {person_key(m.name) for m in mentions if m.kind == "candidate" and m.cue and
+             m.label == "GPE" and _strong_place_cue(m.cue)}
     # a one-word body's name that is a route's end somewhere is that place everywhere
     route_ends = {person_key(m.name) for m in mentions if m.cue == ROUTE_CUE}
     settled = []
@@ -502,6 +525,9 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
         key = person_key(mention.name)
         if mention.kind == "name" and mention.label == "ORG" and key in route_ends:
             mention = replace(mention, kind="candidate", label="GPE", cue=ROUTE_CUE)
+        elif mention.kind == "name" and mention.label == "ORG" and key in towns and \
+                key not in bodies:  # "in the town of Dunmarrow" ... "its Dunmarrow mill"
+            mention = replace(mention, kind="candidate", label="GPE")
         if mention.kind == "name" and mention.label == "PERSON" and key not in marked:
             if key in bodies:
                 mention = replace(mention, label="ORG", role=None, other_roles=())

@@ -48,6 +48,7 @@ from .descriptions import (
     prenominal_descriptions,
 )
 from .entity_kinds import (
+    COMPANY_ENDINGS,
     FIRM_NOUNS,
     apposed_firm_noun,
     settle_kinds,
@@ -309,6 +310,9 @@ def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
             return found
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
     text = text_of(run[0].doc)[start:end]
+    if not in_headline and label in {"", "ORG"} and len(run) > 1 and run[-1].is_title and \
+            run[-1].lower_ in COMPANY_ENDINGS:  # "Halvern Textiles", tagged nothing
+        return Mention(article_id, text, start, end, "ORG", name=text, cue=run[-1].text)
     return Mention(article_id, text, start, end, label, name=text,
                    kind="headline" if in_headline else "candidate")
 
@@ -688,6 +692,8 @@ def _ends_name(token: Token, previous: Token, label: str) -> bool:
     if token.is_punct and token.text not in {".", "'", "\u2019", "'s", "\u2019s"}:
         joined = not previous.whitespace_ and not token.whitespace_
         return not (token.text == "-" and joined)  # "Smith-Jones" stays one name
+    if token.is_title and token.tag_ in {"VBZ", "VBD"} and previous.pos_ == "PROPN":
+        return True  # "Ilse Varga Speaks Out On ...": a title-case verb is the headline's
     lower_word = token.text[:1].islower()
     if label in ORG_LABELS:
         return lower_word and token.lower_ not in ORG_CONNECTORS

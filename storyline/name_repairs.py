@@ -40,7 +40,8 @@ ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "l
                   "lines", "shipping", "taxis", "coaches", "buses", "wire",
                   # shops and trades no one's name ends in: "Hollowell Bakery"
                   "bakery", "brewery", "distillery", "creamery", "dairy", "pharmacy",
-                  "estates", "lettings", "garage", "hotel", "restaurant"}
+                  "estates", "lettings", "garage", "hotel", "restaurant", "textiles",
+                  "fabrics"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entity labels under which a proper noun may still be a person, given a cue.
 CUE_LABELS = {"", "PERSON", "WORK_OF_ART", "PRODUCT"} | PLACE_LABELS

@@ -327,8 +327,9 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
             target.absorb(cluster)
             continue
         key = fold(cluster.last or "")
-        if len(by_surname.get(key, [])) > 1:
-            apart.append(cluster)
+        if len(by_surname.get(key, [])) > 1 or \
+                key in orphans and _genders_clash(cluster, orphans[key]):
+            apart.append(cluster)  # "Mr Quill" and "Mrs Quill": two people
         elif key in orphans:
             orphans[key].absorb(cluster)
         else:
@@ -339,7 +340,9 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
 def _single_word_target(cluster: Cluster, full: list[Cluster],
                         by_surname: dict[str, list[Cluster]]) -> Cluster | None:
     word = fold(cluster.last or "")
-    candidates = by_surname.get(word, [])
+    # "Mrs Quill" is not the Fenn Quill another article calls "Mr Quill", even where he
+    # is the story's only full-named Quill
+    candidates = [c for c in by_surname.get(word, []) if not _genders_clash(cluster, c)]
     if len(candidates) > 1:
         roles = set(cluster.roles)
         candidates = [c for c in candidates if roles & set(c.roles)] or \
@@ -373,6 +376,12 @@ def _stated_gender(cluster: Cluster) -> str | None:
     """The gender an honorific or a role word gives ("Miss Jenkin"), not a pronoun."""
     votes = {g for m in cluster.mentions if (g := mention_gender(m, pronoun=False))}
     return votes.pop() if len(votes) == 1 else None
+
+
+def _genders_clash(a: Cluster, b: Cluster) -> bool:
+    """Honorifics or role words give the two clusters different genders."""
+    wanted, other = _stated_gender(a), _stated_gender(b)
+    return wanted is not None and other is not None and wanted != other
 
 
 def _articles(cluster: Cluster) -> set[str]:

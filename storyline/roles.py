@@ -77,6 +77,9 @@ def _is_role_word(tokens: list[Token], index: int) -> bool:
     if token.lower_ in PERSON_NOUNS | TRADE_TITLES and len(rest) >= 2 and \
             all(t.is_title for t in rest):
         return True  # "Rapper Jay Tolliver": a given name and surname after the noun
+    if token.lower_ in TRADE_TITLES and token.is_title and len(rest) == 1 and \
+            rest[0].is_title:
+        return True  # "Barmaid Ollerenshaw": a trade is no given name, so a surname follows
     return token.is_upper and token.is_alpha and 2 <= len(token.text) <= 4 and \
         len(rest) >= 2 and all(t.is_title for t in rest)
 
@@ -107,11 +110,25 @@ def title_prefix(doc: Doc, start: int, *, name_start: int | None = None
         words = words[1:]
     if not words:
         return None, start
+    words = _with_trade_of(words)
     role = normalize_role(" ".join(_spelled(w) for w in words))
     if role is not None and _capital_of_the_sentence(words):
         role = role[0].lower() + role[1:]  # "Museum director Jonas Feld said": a museum's
     # A lower-case title is a description beside the name, not part of how it is written.
     return role, words[0].i if not words[0].is_lower else start
+
+
+def _with_trade_of(words: list[Token]) -> list[Token]:
+    """A lower-case title with the lower-case nouns that say what it is of: "café owner
+    Renate Holm" is a café owner, not an owner ("shop steward", "dairy farmer")."""
+    doc = words[0].doc
+    index = words[0].i - 1
+    while words[0].is_lower and index >= 0 and doc[index].is_lower and \
+            doc[index].is_alpha and doc[index].pos_ == "NOUN" and \
+            doc[index].dep_ == "compound" and doc[index].head in words and len(words) < 4:
+        words = [doc[index], *words]
+        index -= 1
+    return words
 
 
 def _capital_of_the_sentence(words: list[Token]) -> bool:
@@ -299,6 +316,8 @@ def normalize_role(role: str) -> str | None:
     """"The Health Minister" -> "health minister"; proper names keep their capitals."""
     text = re.sub(r"\s+'s\b", "'s", role.strip(" ,.;:-\u2013\u2014"))
     text = re.sub(r"^(the|a|an|its|his|her|their)\s+", "", text, flags=re.IGNORECASE)
+    # "one weaver, Dorit Selkirk," is a weaver ("one of the weavers" is kept whole)
+    text = re.sub(r"^(one|another) (?!of\b)", "", text)
     if not text or len(text) > 80:
         return None
     words = text.split()

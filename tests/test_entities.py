@@ -1928,3 +1928,69 @@ def test_bare_surnames_of_two_bearers_are_not_grouped_with_each_other() -> None:
     assert first != second
     assert {first, second}.isdisjoint({_person(index, "Dorota Khalil").id,
                                        _person(index, "Idris Khalil").id})
+
+
+def test_a_firm_the_tagger_missed_and_its_towns_are_no_people_nor_bodies(analyse: Any) -> None:
+    """A wire's dateline hides the firm from the tagger, and the towns it names are tagged
+    as bodies: "Halvern Textiles" (a company's word ends it) is an organisation; "the
+    fictional town of Dunmarrow", "its plant in Oskerby" and "the town council of Brell"
+    are places, in every article that names them."""
+    index = _entities(
+        analyse,
+        "DUNMARROW, Mar 3 (NWS) - Halvern Textiles will close its 90-year-old linen mill in "
+        "the fictional town of Dunmarrow, cutting 120 jobs, the company announced on Monday."
+        "\n\nProduction will move to the company's plant in Oskerby. The town council of "
+        "Brell said it would help.\n\nChief executive Rolf Amsel said energy prices had "
+        "doubled.",
+        "Halvern Textiles confirmed on Monday that it will shut its Dunmarrow mill. The "
+        "company said the looms would be shipped to Oskerby in the spring.")
+    people = {e.name for e in index.entities if e.label == "PERSON"}
+    bodies = {e.name for e in index.entities if e.label == "ORG"}
+    assert people == {"Rolf Amsel"}
+    assert "Halvern Textiles" in bodies
+    assert not bodies & {"Dunmarrow", "Oskerby", "Brell"}
+    firm = next(e for e in index.entities if e.name == "Halvern Textiles")
+    assert set(firm.articles) == {"a0", "a1"}
+
+
+def test_a_title_case_verb_after_a_name_is_no_part_of_it(analyse: Any) -> None:
+    """A headline quoted in running text: "Maren Tollak Speaks Out On ..." names Maren Tollak;
+    the headline's verb is no word of her name."""
+    text = ("Port news\n\nIn an interview headlined Maren Tollak Speaks Out On Quay Plan, "
+            "the pilot warned of silt. Maren Tollak said the new quay would silt up.")
+    index = _entities(analyse, text)
+    assert not [m.name for m in analyse(text).mentions if "Speaks" in m.name]
+    assert [e.name for e in index.entities if e.label == "PERSON"] == ["Maren Tollak"]
+
+
+def test_an_honorific_of_the_other_gender_keeps_a_namesake_apart(analyse: Any) -> None:
+    """ "Fenn Quill" (a name the tagger sees nothing in) is vouched for by "Mr Quill" in
+    his article; "Mrs Quill" in another article is someone else, although he is the only
+    Quill the story names in full. Without him, "Mr Quill" and "Mrs Quill" are two
+    people too."""
+    index = _entities(analyse,
+                      "Fenn Quill keeps the books at the tea room on Mill Lane. Mr Quill "
+                      "said trade was slow.",
+                      "Mrs Quill, who bakes the scones, said the oven had failed on Tuesday.")
+    fenn = _person(index, "Fenn Quill")
+    assert "Mrs Quill" not in fenn.aliases
+    assert any("Mrs Quill" in (e.name, *e.aliases) for e in index.entities if e is not fenn)
+    index = _entities(analyse, "Mr Quill said trade was slow at the tea room.",
+                      "Mrs Quill, who bakes the scones, said the oven had failed.")
+    people = [e for e in index.entities if e.label == "PERSON"]
+    assert len(people) == 2
+
+
+def test_a_lead_restated_with_a_name_gives_its_trade_as_a_role(analyse: Any) -> None:
+    """ "A Drumlow geologist has found ..." and, a sentence on, "Dr. Oona Valtersen ...
+    made the discovery": one deed (found, made the discovery), so she is the geologist.
+    A lead that says what someone is, not what they do, gives no role."""
+    index = _entities(analyse,
+                      "A Drumlow geologist has found a rare ammonite on Skerra Beach, the "
+                      "first since 1880.\n\nDr. Oona Valtersen, a volunteer with the Drumlow "
+                      "Fossil Society, made the discovery on Monday while walking her dog.")
+    assert "Drumlow geologist" in _person(index, "Oona Valtersen").roles
+    index = _entities(analyse,
+                      "A Drumlow teenager has found a rare ammonite on Skerra Beach.\n\nLeif "
+                      "Brannvik, 15, found it on Monday while walking his dog.")
+    assert not [r for r in _person(index, "Leif Brannvik").roles if "teenager" in r]

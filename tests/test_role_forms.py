@@ -7,6 +7,7 @@ from typing import Any
 
 from storyline.entities import link_entities
 from storyline.mentions import find_mentions
+from storyline.roles import normalize_role
 
 
 def _roles(analyse: Any, *texts: str) -> dict[str, tuple[str, ...]]:
@@ -40,3 +41,31 @@ def test_leading_a_study_is_a_role(nlp: Any) -> None:
     roles = {m.name: m.role for m in find_mentions(doc, "a1") if m.kind == "name"}
     assert roles["Tarik Holm"] == "head of the study"
     assert roles["Ana Silva"] is None
+
+
+def test_a_lower_case_noun_before_a_title_is_part_of_it(analyse: Any) -> None:
+    """ "café owner Marthe Okonedo" owns a café: the role is not a bare "owner"."""
+    roles = _roles(analyse, "\"We sold out by noon,\" said café owner Marthe Okonedo, whose "
+                            "shop faces the fictional square of Brell.")
+    assert roles["Marthe Okonedo"] == ("café owner",)
+
+
+def test_one_before_an_apposed_trade_is_no_part_of_the_role(analyse: Any) -> None:
+    roles = _roles(analyse, "\"Thirty years at the loom, and then a notice on the gate,\" "
+                            "one spinner, Berit Castellan, said on Monday.")
+    assert roles["Berit Castellan"] == ("spinner",)
+    assert normalize_role("one of the spinners") == "one of the spinners"
+    assert normalize_role("One Show presenter") == "One Show presenter"
+
+
+def test_a_trade_glued_to_a_surname_is_a_title_not_a_given_name(analyse: Any) -> None:
+    """ "Barmaid Ollerenshaw" is Jessa Ollerenshaw called by her trade, not a second
+    Ollerenshaw whose given name is "Barmaid"."""
+    index = link_entities([
+        *analyse("Jessa Ollerenshaw has pulled pints at the Anchor for thirty years. \"The "
+                 "regulars are family,\" Ollerenshaw said on Friday.", id="a0").mentions,
+        *analyse("The Anchor closes on Sunday. Barmaid Ollerenshaw said she would miss the "
+                 "quiz nights.", id="a1").mentions])
+    people = [e for e in index.entities if e.label == "PERSON"]
+    assert [p.name for p in people] == ["Jessa Ollerenshaw"]
+    assert "barmaid" in people[0].roles
