@@ -259,6 +259,9 @@ class StoredStoryIndex:
         # term -> story numbers, read only for terms in fewer than MAX_POSTINGS stories
         self._postings: dict[str, list[int]] = {}  # sorted
         self._indexed: dict[int, set[str]] = {}  # story number -> its terms, once known
+        # stories re-indexed in this call (so perhaps with new articles or merges): what
+        # `changed` and `settle` look at, rather than every loaded story at every call
+        self._updated: dict[int, StoryState] = {}
         # story number -> first and last date (None: undated), once read, kept up to date
         self._dates: dict[int, tuple[float, float] | None] = {}
         # term -> story number -> +1 (posting added) or -1 (removed), not yet written
@@ -299,12 +302,13 @@ class StoredStoryIndex:
         missing = [seq for seq in seqs if seq not in self._states]
         for seq, story, state in db.numbered_story_states(self._store, missing):
             self._keep(seq, StoryState.from_json(story.id, story.title, state, story.topic))
+        # a posting left for a story row deleted by other means is skipped, not fatal
+        found = [seq for seq in seqs if seq in self._states]
         used = self._used
-        for seq in seqs:
+        for seq in found:
             used.pop(seq, None)
             used[seq] = None
-        # a posting left for a story row deleted by other means is skipped, not fatal
-        return [self._states[seq] for seq in seqs if seq in self._states]
+        return [self._states[seq] for seq in found]
 
     def _near(self, window: tuple[float, float], lists: Sequence[Sequence[int]]
               ) -> Callable[[int], bool]:
@@ -335,14 +339,18 @@ class StoredStoryIndex:
     def update(self, state: StoryState) -> None:
         seq = self._seq[state.id]
         self._index(seq, state.top)
+        self._updated[seq] = state
         self._dates[seq] = (None if state.first is None or state.last is None
                             else (state.first, state.last))
 
     def remove(self, state: StoryState) -> None:
         seq = self._seq[state.id]
         self._index(seq, [])
+        del self._indexed[seq]  # its postings removal is pending; it is never indexed again
         self._dates.pop(seq, None)
         del self._states[seq]
+        self._used.pop(seq, None)
+        self._updated.pop(seq, None)
         self._topics[state.topic].pop(seq, None)
         self._count -= 1
 
@@ -384,7 +392,7 @@ class StoredStoryIndex:
 
     def changed(self) -> list[StoryState]:
         """The stories (read or created) that gained articles or absorbed stories."""
-        return [s for s in self._states.values() if s.keys or s.absorbed]
+        return [s for s in self._updated.values() if s.keys or s.absorbed]
 
     def write_terms(self) -> None:
         """Write the index changes of the call, in one go (kept in memory until now)."""
@@ -442,15 +450,17 @@ class StoredStoryIndex:
         CACHED_TERMS terms (memory stays bounded however large the store grows), and
         remembers the store's generation token.
         """
-        for state in self._states.values():
+        # only the stories of this call: a pass over every loaded story (up to
+        # CACHED_STORIES) at every call made the cost of a call grow with the store
+        for state in self._updated.values():
             for gone in state.absorbed:
                 self._seq.pop(gone, None)
             state.keys, state.absorbed = [], []
-        self._used = {seq: None for seq in self._used if seq in self._states}
-        self._indexed = {seq: terms for seq, terms in self._indexed.items()
-                         if seq in self._states}
-        for seq in list(self._used)[:max(0, len(self._used) - CACHED_STORIES)]:
-            self._forget(seq)
+        self._updated.clear()
+        excess = len(self._used) - CACHED_STORIES
+        if excess > 0:
+            for seq in list(self._used)[:excess]:
+                self._forget(seq)
         if len(self._term_counts) > CACHED_TERMS or len(self._dates) > CACHED_TERMS:
             self._term_counts.clear()
             self._postings.clear()

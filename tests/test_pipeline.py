@@ -164,7 +164,12 @@ def test_stories_through_the_store_equal_stories_in_memory(
         for start in range(0, len(stream), 2):
             saved = pipeline.db.save_articles(store, stream[start:start + 2])
             assert pipeline.update_stories(store, saved) == assign_stories(index, saved)
-            assert len(store.story_cache._states) <= kept_stories
+            kept = store.story_cache
+            assert len(kept._states) <= kept_stories
+            # nothing of a story merged away stays behind: settling no longer sweeps
+            # every loaded story, so removing one must drop it everywhere
+            assert set(kept._used) == set(kept._states)
+            assert set(kept._indexed) <= set(kept._states)
         stored = {s.id: (s.topic, sorted(pipeline.db.story_of_articles(store).values()).count(
             s.id)) for s, _ in pipeline.db.story_states(store)}
         assert stored == {s.id: (s.topic, s.size) for s in index.states}
@@ -310,6 +315,25 @@ def test_the_stored_index_counts_only_the_newest_postings_of_a_term(
         fresh = pipeline.StoredStoryIndex(store)
         assert [s.id for s in fresh.candidates(["ferry", "name1"])] == ["s2", "s3", "s1"]
 
+
+def test_a_story_merged_away_leaves_the_kept_index(tmp_path: Any) -> None:
+    s0, s1 = (StoryState(f"s{n}", "t", {"ferry": 0.6, f"name{n}": 0.8}) for n in range(2))
+    with open_store(tmp_path / "news.db") as store, store.transaction():
+        index = pipeline.StoredStoryIndex(store)
+        for state in (s0, s1):
+            index.add(state)
+            index.update(state)
+            state.keys.append(f"key-{state.id}")  # as an article joining it does
+        s0.absorbed.append("s1")
+        index.remove(s1)
+        assert [s.id for s in index.changed()] == ["s0"]
+        index.write_terms()
+        index.settle()
+        assert index.changed() == [] and s0.keys == [] and s0.absorbed == []
+        # what is kept for the next call holds the merged-away story nowhere
+        assert [s.id for s in index.candidates(["ferry", "name1"])] == ["s0"]
+        assert list(index._used) == list(index._states) == [1]
+        assert list(index._indexed) == [1]
 
 def test_kept_story_states_go_with_their_store(tmp_path: Any) -> None:
     import gc

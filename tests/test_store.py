@@ -475,6 +475,42 @@ def test_adding_an_article_drops_the_cached_dossier(store: Store) -> None:
     assert db.cached_dossier(store, "s2", "fp") == {"v": 2}
 
 
+
+def _steps_to_add_one_article(store: Store, story_id: str, held: int) -> int:
+    """SQLite VM steps taken to save story `story_id`, holding `held` articles, with one
+    more (a fictional harbour bulletin per article)."""
+    bulletins = [news(f"{story_id}-{n}", f"Wrenfold harbour bulletin {n}: tide gauge {n} read.")
+                 for n in range(held + 1)]
+    db.save_articles(store, bulletins)
+    db.save_story_state(store, [(Story(story_id, "Harbour"), [a.key for a in bulletins[:-1]],
+                                 {})])
+    steps = [0]
+
+    def count() -> int:
+        steps[0] += 1
+        return 0
+
+    store.conn.set_progress_handler(count, 1)
+    try:
+        db.save_story_state(store, [(Story(story_id, "Harbour"), [bulletins[-1].key], {})])
+    finally:
+        store.conn.set_progress_handler(None, 1)
+    assert len(db.story_articles(store, story_id)) == held + 1
+    return steps[0]
+
+
+def test_saving_a_story_costs_the_same_however_many_articles_it_holds(store: Store) -> None:
+    # a story that keeps growing is saved at every batch: only its new articles count
+    small = _steps_to_add_one_article(store, "s1", 2)
+    large = _steps_to_add_one_article(store, "s2", 400)
+    assert large < small * 1.5
+
+
+def test_file_store_copies_its_log_back_in_long_runs(db_path: Path) -> None:
+    with open_store(db_path) as store:
+        pages = store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    assert pages == db.CHECKPOINT_PAGES > 1000  # SQLite's default: every ingest batch
+
 # -- batched ingest ---------------------------------------------------------------------------
 
 
