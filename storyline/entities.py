@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from .descriptions import PERSON_TITLES
 from .entity_kinds import (
+    COMPANY_ENDINGS,
     COMPANY_NOUNS,
     FIRM_NOUNS,
     merge_first_word_forms,
@@ -247,10 +248,30 @@ def _bodies_called(head: str, bodies: list[Entity], *, in_article: bool = True
     if named or not in_article:
         return named
     if head in GENERIC_BODIES:  # "the group", "the agency": any kind of body
-        return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split())]
+        return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split()) and
+                not _other_kind(head, e.name)]
     if head in COMPANY_NOUNS:
         return [e for e in bodies if is_company(e.name)]
     return []
+
+
+# Descriptions that name one kind of body: "the council" is no guild and no company.
+KIND_BODIES = GENERIC_BODIES - {"agency", "organization", "organisation", "group", "body"}
+# Last words that give a body's kind ("... Gardeners' Guild", "... Textiles").
+KIND_WORDS = ORG_NOUNS | {"guild", "society", "trust", "club", "league", "institute"}
+
+
+def _other_kind(head: str, name: str) -> bool:
+    """Whether a body is of another kind than a description of one kind calls it: "the
+    council" is not the "Quillmere Gardeners' Guild" the article named before, nor "the
+    union" a company the article is about."""
+    words = name.lower().replace(".", "").split()
+    if head not in KIND_BODIES or not words or head in words:
+        return False
+    # A company's name ends in a plural of what it makes or does ("Brannock Textiles",
+    # "Harl Ferries") or in "Holdings", "Ltd".
+    plural = len(words) > 1 and re.fullmatch(r"[a-z]{3,}[^su]s", words[-1]) is not None
+    return words[-1] in KIND_WORDS | COMPANY_ENDINGS or plural and is_company(name)
 
 
 DOCTOR_NOUNS = {"doctor", "physician"}
@@ -376,6 +397,10 @@ def link_entities(mentions: Sequence[Mention],
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
     headline_names = _headline_names(found, resolved)
     described = _link_described(local.nominals, people, owned_by)
+    for lede, person in _lede_people(local.nominals, texts or {}):
+        merged = owner.get(id(person.mentions[0]))
+        if merged is not None:  # "The botanist said" now finds her by that role
+            merged.add(replace(lede, role=re.sub(r"^an?\s+", "", lede.text, flags=re.I)))
     for nominal, article_people, article_orgs in local.nominals:
         if nominal.describes is not None:
             continue
@@ -495,6 +520,10 @@ def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleCl
     """A one-word name joins the article's one person with that surname (else given name)."""
     word = person_key(mention.name) or mention.name.lower()
     matches = [c for c in people.values() if (c.last or "").lower() == word]
+    # "Ms. Dahl" after Oren Dahl, whom "Mr." or "his" shows a man: an honorific's gender
+    # is never overruled, so she is someone else of that name.
+    stated = mention_gender(mention, pronoun=False) if mention.honorific else None
+    matches = by_gender(matches, stated)
     if len(matches) > 1:  # several bearers here: "Mr Jenkin" where his sister is named too
         local.pending.append((mention, matches))
         return
@@ -502,7 +531,7 @@ def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleCl
     if len(matches) == 1:
         matches[0].add(mention)
     elif not matches:
-        cluster = people.setdefault(f"~{word}", Cluster("PERSON"))
+        cluster = people.setdefault(f"~{word}~{stated or ''}", Cluster("PERSON"))
         cluster.last = surname(mention.name)
         cluster.add(mention)
 
@@ -899,6 +928,31 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
             _called(m.name, kinds) for m in c.mentions
             if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
+
+
+def _lede_people(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]],
+                 texts: Mapping[str, str]) -> list[tuple[Mention, Cluster]]:
+    """ "A Pellham botanist has found 41 orchids. Dr. Ilse Marwood, a volunteer ...,
+    made the discovery": a person described with "a" or "an" opening an article before
+    anyone is named (the news lede that names its subject only after) is the person the
+    article names first, in the next sentence, unless the text gives them another job."""
+    found: list[tuple[Mention, Cluster]] = []
+    seen: set[str] = set()
+    for lede, people, _orgs in nominals:
+        if lede.article_id in seen or lede.label != "PERSON" or lede.describes is not None \
+                or not re.match(r"an?\s", lede.text, re.IGNORECASE):
+            continue
+        named = [(min(m.start for m in c.mentions if m.kind == "name"), c) for c in people
+                 if any(m.kind == "name" for m in c.mentions)]
+        seen.add(lede.article_id)
+        if not named:
+            continue
+        start, first = min(named, key=lambda pair: pair[0])
+        between = texts.get(lede.article_id, "")[lede.end:start]
+        if lede.end <= start < lede.end + 300 and SENTENCE_END.search(between) and \
+                not _holds_other_roles(lede.name, first):
+            found.append((lede, first))
+    return found
 
 
 def _story_holder_here(nominal: Mention, merged: Cluster, people: list[Cluster],

@@ -270,6 +270,10 @@ class SpeakerResolver:
         arguments = [c for c in verb.children if c.i > pronoun.i and c.dep_ in OBJECTS]
         arguments += [g for c in verb.children if c.i > pronoun.i and c.dep_ == "prep"
                       for g in c.children if g.dep_ == "pobj"]
+        # "Asked by Tom Reilly whether she would go, she said": the asker never answers.
+        arguments += [g for c in verb.children if c.i < pronoun.i and c.dep_ == "advcl"
+                      and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
+                      for g in a.children if g.dep_ == "pobj"]
         said = [t for a in arguments for t in a.subtree if t.pos_ == "PROPN" and
                 not self.inside[t.idx] and not _in_clause_below(t, a)]
         if not said:
@@ -838,6 +842,14 @@ class SpeakerResolver:
         parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"
                  and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6
                  and t.i not in clauses] or [token]
+        # A phrase cut off at the length limit loses its unfinished "of"/"in" phrase:
+        # "Shopkeepers on Weir Street", not "Shopkeepers on Weir Street in the fictional".
+        kept = {t.i for t in parts}
+        open_ = [p for p in parts if p.dep_ == "prep" and p.i > token.i and any(
+            t.i not in kept and t.dep_ != "punct" and t.i not in clauses for t in p.subtree)]
+        if open_:  # the innermost: "in the fictional", not "on Weir Street" around it
+            cut = {t.i for t in open_[-1].subtree}
+            parts = [t for t in parts if t.i not in cut] or parts
         while len(parts) > 1 and parts[-1].pos_ in {"ADP", "DET", "CCONJ", "SCONJ", "PRON"}:
             parts.pop()  # a phrase cut short ends on a word, not on "on", "the" or "which"
         start = min(t.idx for t in parts)
