@@ -84,11 +84,14 @@ class EntityIndex:
     """Entities plus lookups from mention spans and articles to entity ids."""
 
     def __init__(self, entities: Sequence[Entity],
-                 owners: Sequence[tuple[str, int, int, int]] = ()) -> None:
+                 owners: Sequence[tuple[str, int, int, int]] = (),
+                 texts: Mapping[str, str] | None = None) -> None:
         """`owners`: (article, start, end, phrase end) of names that own a longer person
         phrase ("Tom Smith" in "Tom Smith's lawyer"): a span reaching into that phrase
-        names its person, never the owner."""
+        names its person, never the owner. `texts`: article id -> text, for the name a
+        description's own sentence opens with."""
         self.entities = tuple(entities)
+        self._texts = texts or {}
         self._owners: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         for article_id, start, end, phrase_end in owners:
             self._owners[article_id].append((start, end, phrase_end))
@@ -157,6 +160,26 @@ class EntityIndex:
             return named
         return [e for e in later if is_company(e.name)]
 
+    def _opening_body(self, head: str, article_id: str, start: int) -> str | None:
+        """ "Brannock Textiles will close its mill, cutting 340 jobs, the company announced":
+        a body's description closing the sentence speaks for the name the sentence opens
+        with. Its entity's id; "" when that name is no body of the story (not a guess at
+        another); None when the sentence opens with no name or the description does not
+        close it."""
+        text = self._texts.get(article_id)
+        if text is None or not text[:start].rstrip().endswith(","):
+            return None
+        ends = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
+        opening = OPENING_NAME.match(text, ends[-1] if ends else 0)
+        if opening is None:
+            return None
+        key = _alias_key(opening.group(1))  # named in full: the story's body of that name
+        named = [e for e in self.entities if key in self._names[e.id]]
+        if len(named) == 1 and (named[0].label == "ORG" or head in COMPANY_NOUNS and
+                                _company_plural(named[0].name)):
+            return named[0].id  # a company the linker took for a person is still it
+        return "" if not named else None
+
     def resolve(self, article_id: str, start: int, end: int, text: str) -> str | None:
         """The entity a speaker phrase names: its mention, else its name, surname or role.
 
@@ -206,9 +229,15 @@ class EntityIndex:
                             _doctor_called(head, text, owner, e, pool))]
             if not by_role and head in ORG_NOUNS | COMPANY_NOUNS:
                 # "the developer" no person is called: the company
-                by_role = _bodies_called(head, [e for e in pool if e.label == "ORG"],
-                                         in_article=in_article) or \
-                    (self._bodies_named_later(head, article_id, start) if in_article else [])
+                bodies = [e for e in pool if e.label == "ORG"]
+                by_role = _bodies_called(head, bodies, in_article=False)
+                opening = self._opening_body(head, article_id, start) \
+                    if not by_role and in_article and owner is None else None
+                if opening is not None:  # "X will close its mill, the company said"
+                    return opening or None
+                if not by_role and in_article:
+                    by_role = _bodies_called(head, bodies) or \
+                        self._bodies_named_later(head, article_id, start)
                 if owner is not None:  # "Calydon's culture ministry": only a body of Calydon
                     by_role = [e for e in by_role if owner in e.name.lower().split()]
             if len(by_role) == 1:
@@ -268,10 +297,15 @@ def _other_kind(head: str, name: str) -> bool:
     words = name.lower().replace(".", "").split()
     if head not in KIND_BODIES or not words or head in words:
         return False
-    # A company's name ends in a plural of what it makes or does ("Brannock Textiles",
-    # "Harl Ferries") or in "Holdings", "Ltd".
-    plural = len(words) > 1 and re.fullmatch(r"[a-z]{3,}[^su]s", words[-1]) is not None
-    return words[-1] in KIND_WORDS | COMPANY_ENDINGS or plural and is_company(name)
+    return words[-1] in KIND_WORDS | COMPANY_ENDINGS or _company_plural(name)
+
+
+def _company_plural(name: str) -> bool:
+    """A company's name ending in a plural of what it makes or does ("Brannock Textiles",
+    "Harl Ferries")."""
+    words = name.lower().replace(".", "").split()
+    return len(words) > 1 and re.fullmatch(r"[a-z]{3,}[^su]s", words[-1]) is not None and \
+        is_company(name)
 
 
 DOCTOR_NOUNS = {"doctor", "physician"}
@@ -316,6 +350,11 @@ def _called(name: str, words: set[str]) -> bool:
                for i, word in enumerate(parts))
 
 
+# A name of two or more capitalised words opening a sentence, after a dateline
+# ("CARROWBY, Nov 18 (CNW) - "), followed by its verb.
+OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.-]*\s+)+"
+                          r"[A-Z][\w'&.-]*)\s+(?:will|has|had|is|was|would|said|says|[a-z]+ed)"
+                          r"\b")
 OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's lawyer"
 NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)
 
@@ -423,7 +462,7 @@ def link_entities(mentions: Sequence[Mention],
             merged = _central_person(nominal, article_people, owner)
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
-    return _build_index(people, orgs, owners)
+    return _build_index(people, orgs, owners, texts or {})
 
 
 def _without_names(mentions: list[Mention]
@@ -1054,7 +1093,8 @@ def _central_person(nominal: Mention, people: list[Cluster], owner: dict[int, Cl
 
 
 def _build_index(people: list[Cluster], orgs: list[Cluster],
-                 owners: Sequence[tuple[str, int, int, int]] = ()) -> EntityIndex:
+                 owners: Sequence[tuple[str, int, int, int]] = (),
+                 texts: Mapping[str, str] | None = None) -> EntityIndex:
     entities: list[Entity] = []
     ordered = sorted(people, key=_first_position) + sorted(orgs, key=_first_position)
     counters = {"PERSON": 0, "ORG": 0}
@@ -1070,7 +1110,7 @@ def _build_index(people: list[Cluster], orgs: list[Cluster],
         entities.append(Entity(entity_id, cluster.label, name, aliases,
                                _distinct_roles(cluster.roles),
                                tuple(sorted(spans, key=lambda s: (s.article, s.start)))))
-    return EntityIndex(entities, owners)
+    return EntityIndex(entities, owners, texts)
 
 
 def _by_title(phrase: str, people: Sequence[Entity]) -> Entity | None:

@@ -7,9 +7,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from storyline import pipeline
-from storyline.entities import link_entities
+from storyline.entities import EntityIndex, link_entities
 from storyline.marks import find_quote_marks
-from storyline.models import Mention
+from storyline.models import Entity, Mention, Span
 from storyline.quotes import _char_mask, _governing_verb
 from storyline.speakers import SpeakerResolver, _person_tagged_as_org
 from tests.conftest import article
@@ -988,3 +988,31 @@ def test_the_description_of_a_lede_is_the_person_named_next(analyse: Any) -> Non
             '"I had to sit down," Callan said.\n\n'
             'The geologist said the fern was about 300 million years old.')
     assert _speaker_in_text(analyse, text, "300 million") == "Ruth Callan"
+
+
+MILL = ('The group also runs a dye house in Varnholm.\n\n'
+        'Kesseldon Fabrics will close its old dye works in the fictional town of Brackwater, '
+        'cutting 210 jobs, the company announced on Wednesday.')
+
+
+def test_the_company_closing_a_sentence_speaks_for_the_name_opening_it() -> None:
+    # Fictional: "Varnholm" (a town the tagger took for a body) is the only body named
+    # before "the company"; the sentence itself names the company, which the story knows
+    # from another article, or does not know at all: never the town.
+    start = MILL.index("the company")
+    town = Entity("o1", "ORG", "Varnholm", (), (), (Span("a0", 35, 43),))
+    index = EntityIndex([town], (), {"a0": MILL})
+    assert index.resolve("a0", start, start + 11, "the company") is None
+    firm = Entity("o2", "ORG", "Kesseldon Fabrics", (), (), (Span("a1", 0, 17),))
+    index = EntityIndex([town, firm], (), {"a0": MILL})
+    assert index.resolve("a0", start, start + 11, "the company") == "o2"
+
+
+def test_the_company_is_the_firm_its_sentence_opens_with(analyse: Any) -> None:
+    # Fictional: the linker may take "Kesseldon Fabrics" for a person; it is the company.
+    text = ('Kesseldon Fabrics will close its old dye works in the fictional town of '
+            'Brackwater, cutting 210 jobs, the company announced on Wednesday.\n\n'
+            'The last shift at the works will run on May 2, after which dyeing will move to '
+            "the company's plant in Varnholm.\n\n"
+            'Kesseldon Fabrics said it had tried to find a buyer.')
+    assert _speaker_in_text(analyse, text, "dye works") == "Kesseldon Fabrics"
