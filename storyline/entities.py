@@ -23,9 +23,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from .body_words import (
+    BODY_SYNONYMS,
+    bodies_called,
+    called,
+    company_plural,
+    is_company,
+)
 from .descriptions import PERSON_TITLES
 from .entity_kinds import (
-    COMPANY_ENDINGS,
     COMPANY_NOUNS,
     FIRM_NOUNS,
     merge_first_word_forms,
@@ -65,19 +71,6 @@ ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman":
                  "chairman": "chair", "chairwoman": "chair", "councilman": "councillor",
                  "councilwoman": "councillor", "councilor": "councillor", "leader": "head",
                  "justice": "judge"}
-# Words that make a name a public body's, which "the firm" never stands for ("Rail Accident
-# Investigation Branch", "Coastal Safety Inspectorate").
-PUBLIC_BODY_WORDS = {"branch", "bureau", "inspectorate", "investigation", "investigations",
-                     "regulator", "tribunal", "inquiry", "directorate", "secretariat",
-                     "ombudsman", "watchdog", "constabulary", "coalition", "campaign"}
-# Words in the names of organisations that are not businesses (bodies, parties, outlets).
-OUTLET_WORDS = {"press", "herald", "times", "news", "post", "daily", "journal", "tribune",
-                "gazette", "globe", "star", "sun", "mail", "cbc", "bbc", "ctv", "reuters",
-                "radio", "television", "tv", "magazine", "newspaper", "broadcaster"}
-NOT_COMPANY_WORDS = (ORG_NOUNS - {"company", "firm", "corporation", "group", "bank"}) | \
-    OUTLET_WORDS | {"nations", "fbi", "cia", "ministry", "city", "province", "state",
-                    "department", "force", "rcmp", "nato", "un"} | PUBLIC_BODY_WORDS
-
 # -- linking mentions into entities -------------------------------------------------
 
 class EntityIndex:
@@ -155,7 +148,7 @@ class EntityIndex:
         article names after the description; never just any body for a generic word."""
         later = [e for e in self._local.get(article_id, [])
                  if e.label == "ORG" and self._first.get((e.id, article_id), -1) > start]
-        named = _bodies_called(head, later, in_article=False)
+        named = bodies_called(head, later, in_article=False)
         if named or head not in COMPANY_NOUNS:
             return named
         return [e for e in later if is_company(e.name)]
@@ -176,7 +169,7 @@ class EntityIndex:
         key = _alias_key(opening.group(1))  # named in full: the story's body of that name
         named = [e for e in self.entities if key in self._names[e.id]]
         if len(named) == 1 and (named[0].label == "ORG" or head in COMPANY_NOUNS and
-                                _company_plural(named[0].name)):
+                                company_plural(named[0].name)):
             return named[0].id  # a company the linker took for a person is still it
         return "" if not named else None
 
@@ -230,13 +223,13 @@ class EntityIndex:
             if not by_role and head in ORG_NOUNS | COMPANY_NOUNS:
                 # "the developer" no person is called: the company
                 bodies = [e for e in pool if e.label == "ORG"]
-                by_role = _bodies_called(head, bodies, in_article=False)
+                by_role = bodies_called(head, bodies, in_article=False)
                 opening = self._opening_body(head, article_id, start) \
                     if not by_role and in_article and owner is None else None
                 if opening is not None:  # "X will close its mill, the company said"
                     return opening or None
                 if not by_role and in_article:
-                    by_role = _bodies_called(head, bodies) or \
+                    by_role = bodies_called(head, bodies) or \
                         self._bodies_named_later(head, article_id, start)
                 if owner is not None:  # "Calydon's culture ministry": only a body of Calydon
                     by_role = [e for e in by_role if owner in e.name.lower().split()]
@@ -245,67 +238,6 @@ class EntityIndex:
             if by_name or by_role:
                 return None
         return None
-
-
-# What else a body a description names may be called: "the union" is the "... Nurses
-# Association", "the agency" the "... Food Inspection Service".
-BODY_SYNONYMS = {
-    "union": {"association", "federation", "guild", "brotherhood", "alliance"},
-    "agency": {"service", "authority", "bureau", "administration", "commission", "office"},
-    "department": {"ministry"}, "ministry": {"department"},
-    "airline": {"airlines", "airways"}, "carrier": {"airlines", "airways"},
-    "police": {"department", "service", "force", "constabulary"},
-    "organization": {"association", "foundation", "federation", "society", "alliance"},
-    "organisation": {"association", "foundation", "federation", "society", "alliance"},
-}
-# Descriptions that fit any kind of body: when no body is called so, they stand for the one
-# body (not a news outlet) the article names before them.
-GENERIC_BODIES = {"agency", "organization", "organisation", "group", "body", "union",
-                  "association", "department", "ministry", "office", "authority", "service",
-                  "board", "commission", "council", "foundation", "committee"}
-
-
-def _bodies_called(head: str, bodies: list[Entity], *, in_article: bool = True
-                   ) -> list[Entity]:
-    """The organisations a description of a body ("the ministry", "the company") can stand
-    for: those whose name holds its head word or a synonym, else, among the bodies the
-    article itself names (`in_article`), a company for a company word or the one body
-    named at all for a generic word: "the authority" in one outlet's story is not a body
-    only another outlet names."""
-    words = {head} | BODY_SYNONYMS.get(head, set())
-    named = [e for e in bodies if _called(e.name, words)]
-    if named or not in_article:
-        return named
-    if head in GENERIC_BODIES:  # "the group", "the agency": any kind of body
-        return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split()) and
-                not _other_kind(head, e.name)]
-    if head in COMPANY_NOUNS:
-        return [e for e in bodies if is_company(e.name)]
-    return []
-
-
-# Descriptions that name one kind of body: "the council" is no guild and no company.
-KIND_BODIES = GENERIC_BODIES - {"agency", "organization", "organisation", "group", "body"}
-# Last words that give a body's kind ("... Gardeners' Guild", "... Textiles").
-KIND_WORDS = ORG_NOUNS | {"guild", "society", "trust", "club", "league", "institute"}
-
-
-def _other_kind(head: str, name: str) -> bool:
-    """Whether a body is of another kind than a description of one kind calls it: "the
-    council" is not the "Quillmere Gardeners' Guild" the article named before, nor "the
-    union" a company the article is about."""
-    words = name.lower().replace(".", "").split()
-    if head not in KIND_BODIES or not words or head in words:
-        return False
-    return words[-1] in KIND_WORDS | COMPANY_ENDINGS or _company_plural(name)
-
-
-def _company_plural(name: str) -> bool:
-    """A company's name ending in a plural of what it makes or does ("Brannock Textiles",
-    "Harl Ferries")."""
-    words = name.lower().replace(".", "").split()
-    return len(words) > 1 and re.fullmatch(r"[a-z]{3,}[^su]s", words[-1]) is not None and \
-        is_company(name)
 
 
 DOCTOR_NOUNS = {"doctor", "physician"}
@@ -341,15 +273,6 @@ def _medical(role: str) -> bool:
     return bool(set(re.findall(r"[a-z]+", held)) & MEDICAL_WORDS)
 
 
-def _called(name: str, words: set[str]) -> bool:
-    """Whether a body's name is one of these kinds: its last word ("... Workers' Union" is a
-    union) or a word before "of"/"for" ("Department of State"), not a word that only
-    says what it is about ("Kestrel Airport Workers' Union" is no airport)."""
-    parts = name.lower().replace(".", "").split()
-    return any(word in words and (i == len(parts) - 1 or parts[i + 1] in {"of", "for"})
-               for i, word in enumerate(parts))
-
-
 # A name of two or more capitalised words opening a sentence, after a dateline
 # ("CARROWBY, Nov 18 (CNW) - "), followed by its verb.
 OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.-]*\s+)+"
@@ -364,12 +287,6 @@ def same_role(head: str, role: str) -> bool:
     head = head.lower()
     return ROLE_SYNONYMS.get(head, head) == ROLE_SYNONYMS.get(role_head(role),
                                                               role_head(role))
-
-
-def is_company(name: str) -> bool:
-    """An organisation "the company" can stand for: not a public body, party, union,
-    school or newspaper ("Harbourline Ferries", "Tidewater Group", not "Port Authority")."""
-    return not any(w in NOT_COMPANY_WORDS for w in name.lower().replace(".", "").split())
 
 
 def role_head(role: str) -> str:
@@ -964,7 +881,7 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
     else:
         kinds = {head} | BODY_SYNONYMS.get(head, set())
         matches = [c for c in orgs if any(
-            _called(m.name, kinds) for m in c.mentions
+            called(m.name, kinds) for m in c.mentions
             if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
 
