@@ -57,8 +57,10 @@ def bodies_called(head: str, bodies: list[Entity], *, in_article: bool = True
     if named or not in_article:
         return named
     if head in GENERIC_BODIES:  # "the group", "the agency": any kind of body
-        return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split()) and
-                not other_kind(head, e.name)]
+        named = [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split())]
+        # the one body named, if not another kind: "the council" is no guild
+        return [e for e in named if not other_kind(head, e.name)] if len(named) == 1 \
+            else named
     if head in COMPANY_NOUNS:
         return [e for e in bodies if is_company(e.name)]
     return []

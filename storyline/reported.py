@@ -168,17 +168,7 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
         if len(quote.text.split()) >= 3 and not _mostly_quoted(quote, inside):
             quotes.append(quote)
             resolver.note_reported(token, quote)
-    return [q for q in quotes if not _credits_a_report(q, quotes)]
-
-
-def _credits_a_report(quote: Quote, quotes: list[Quote]) -> bool:
-    """ "Brannock will close the mill, the company announced, according to Continental
-    Newswire": "according to" credits the outlet that carried someone else's report,
-    whole with its speaker; that report is the quote, not the same words again."""
-    return quote.cue == "according to" and any(
-        other is not quote and other.speaker_start is not None and
-        quote.start <= other.start and other.end <= quote.end and
-        quote.start <= other.speaker_start < quote.end for other in quotes)
+    return quotes
 
 
 def _within_paragraph(text: str, cue: int, start: int, end: int, content: str

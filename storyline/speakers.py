@@ -844,9 +844,11 @@ class SpeakerResolver:
         # A phrase cut off at the length limit loses its unfinished "of"/"in" phrase:
         # "Shopkeepers on Weir Street", not "Shopkeepers on Weir Street in the fictional".
         kept = {t.i for t in parts}
-        open_ = [p for p in parts if p.dep_ == "prep" and p.i > token.i and any(
-            t.i not in kept and t.dep_ != "punct" and t.i not in clauses for t in p.subtree)]
+        open_ = [p for p in parts if p.dep_ == "prep" and p.i > token.i and p.head != token
+                 and any(t.i not in kept and t.dep_ != "punct" and t.i not in clauses
+                         for t in p.subtree)]
         if open_:  # the innermost: "in the fictional", not "on Weir Street" around it
+            # (one on the head itself stays: "interviews with a dozen party leaders")
             cut = {t.i for t in open_[-1].subtree}
             parts = [t for t in parts if t.i not in cut] or parts
         while len(parts) > 1 and parts[-1].pos_ in {"ADP", "DET", "CCONJ", "SCONJ", "PRON"}:

@@ -1427,14 +1427,3 @@ def test_a_title_line_naming_its_speaker_before_a_colon_is_their_quote(analyse: 
     quote = _by_text(_quotes(analyse, text), "It Is Unfair.")
     assert (quote.kind, quote.text, quote.speaker_text) == ("direct", "It Is Unfair.",
                                                              "Tom Reilly")
-
-
-def test_according_to_an_outlet_credits_a_report_it_does_not_repeat_it(analyse: Any
-                                                                       ) -> None:
-    # Fictional: a digest credits the wire that carried the company's announcement; the
-    # announcement is one quote (the company's), not again as the wire's.
-    text = ('Marlow Ropeworks will shut its 90-year-old works in Pennick, cutting 120 jobs, '
-            'the company said on Monday, according to the Coastline Wire.\n\n'
-            'Councillor Jory Penhale said the parish would help the workers.')
-    found = [q for q in analyse(text, id="a0").quotes if "works in Pennick" in q.text]
-    assert [q.speaker_text for q in found] == ["the company"]
