@@ -841,15 +841,14 @@ class SpeakerResolver:
         parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"
                  and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6
                  and t.i not in clauses] or [token]
-        # A phrase cut off at the length limit loses its unfinished "of"/"in" phrase:
-        # "Shopkeepers on Weir Street", not "Shopkeepers on Weir Street in the fictional".
+        # A phrase cut off at the length limit loses the "of"/"in" phrase whose noun it
+        # cut: "Shopkeepers on Weir Street", not "Shopkeepers on Weir Street in the
+        # fictional"; one whose noun is kept stays ("interviews with a dozen leaders").
         kept = {t.i for t in parts}
-        open_ = [p for p in parts if p.dep_ == "prep" and p.i > token.i and p.head != token
-                 and any(t.i not in kept and t.dep_ != "punct" and t.i not in clauses
-                         for t in p.subtree)]
-        if open_:  # the innermost: "in the fictional", not "on Weir Street" around it
-            # (one on the head itself stays: "interviews with a dozen party leaders")
-            cut = {t.i for t in open_[-1].subtree}
+        open_ = [p for p in parts if p.dep_ == "prep" and p.i > token.i and
+                 any(c.dep_ == "pobj" and c.i not in kept for c in p.children)]
+        if open_:
+            cut = {t.i for t in open_[0].subtree}
             parts = [t for t in parts if t.i not in cut] or parts
         while len(parts) > 1 and parts[-1].pos_ in {"ADP", "DET", "CCONJ", "SCONJ", "PRON"}:
             parts.pop()  # a phrase cut short ends on a word, not on "on", "the" or "which"
