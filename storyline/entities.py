@@ -355,8 +355,10 @@ def link_entities(mentions: Sequence[Mention],
     described = _link_described(local.nominals, people, owned_by)
     for lede, person in _lede_people(local.nominals, texts or {}):
         merged = owner.get(id(person.mentions[0]))
-        if merged is not None:  # "The botanist said" now finds her by that role
-            merged.add(replace(lede, role=re.sub(r"^an?\s+", "", lede.text, flags=re.I)))
+        # "The botanist said" now finds her by that role; the lede's words stay no mention
+        # of hers ("A Texas prison inmate" holds the prison too).
+        if merged is not None:
+            merged.roles[re.sub(r"^an?\s+", "", lede.text, flags=re.I)] = None
     for nominal, article_people, article_orgs in local.nominals:
         if nominal.describes is not None:
             continue
