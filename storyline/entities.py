@@ -23,6 +23,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from .body_words import (
+    BODY_SYNONYMS,
+    bodies_called,
+    called,
+    company_plural,
+    is_company,
+)
 from .descriptions import PERSON_TITLES
 from .entity_kinds import (
     COMPANY_NOUNS,
@@ -64,30 +71,20 @@ ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman":
                  "chairman": "chair", "chairwoman": "chair", "councilman": "councillor",
                  "councilwoman": "councillor", "councilor": "councillor", "leader": "head",
                  "justice": "judge"}
-# Words that make a name a public body's, which "the firm" never stands for ("Rail Accident
-# Investigation Branch", "Coastal Safety Inspectorate").
-PUBLIC_BODY_WORDS = {"branch", "bureau", "inspectorate", "investigation", "investigations",
-                     "regulator", "tribunal", "inquiry", "directorate", "secretariat",
-                     "ombudsman", "watchdog", "constabulary", "coalition", "campaign"}
-# Words in the names of organisations that are not businesses (bodies, parties, outlets).
-OUTLET_WORDS = {"press", "herald", "times", "news", "post", "daily", "journal", "tribune",
-                "gazette", "globe", "star", "sun", "mail", "cbc", "bbc", "ctv", "reuters",
-                "radio", "television", "tv", "magazine", "newspaper", "broadcaster"}
-NOT_COMPANY_WORDS = (ORG_NOUNS - {"company", "firm", "corporation", "group", "bank"}) | \
-    OUTLET_WORDS | {"nations", "fbi", "cia", "ministry", "city", "province", "state",
-                    "department", "force", "rcmp", "nato", "un"} | PUBLIC_BODY_WORDS
-
 # -- linking mentions into entities -------------------------------------------------
 
 class EntityIndex:
     """Entities plus lookups from mention spans and articles to entity ids."""
 
     def __init__(self, entities: Sequence[Entity],
-                 owners: Sequence[tuple[str, int, int, int]] = ()) -> None:
+                 owners: Sequence[tuple[str, int, int, int]] = (),
+                 texts: Mapping[str, str] | None = None) -> None:
         """`owners`: (article, start, end, phrase end) of names that own a longer person
         phrase ("Tom Smith" in "Tom Smith's lawyer"): a span reaching into that phrase
-        names its person, never the owner."""
+        names its person, never the owner. `texts`: article id -> text, for the name a
+        description's own sentence opens with."""
         self.entities = tuple(entities)
+        self._texts = texts or {}
         self._owners: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         for article_id, start, end, phrase_end in owners:
             self._owners[article_id].append((start, end, phrase_end))
@@ -151,10 +148,30 @@ class EntityIndex:
         article names after the description; never just any body for a generic word."""
         later = [e for e in self._local.get(article_id, [])
                  if e.label == "ORG" and self._first.get((e.id, article_id), -1) > start]
-        named = _bodies_called(head, later, in_article=False)
+        named = bodies_called(head, later, in_article=False)
         if named or head not in COMPANY_NOUNS:
             return named
         return [e for e in later if is_company(e.name)]
+
+    def _opening_body(self, head: str, article_id: str, start: int) -> str | None:
+        """ "Brannock Textiles will close its mill, cutting 340 jobs, the company announced":
+        a body's description closing the sentence speaks for the name the sentence opens
+        with. Its entity's id; "" when that name is no body of the story (not a guess at
+        another); None when the sentence opens with no name or the description does not
+        close it."""
+        text = self._texts.get(article_id)
+        if text is None or not text[:start].rstrip().endswith(","):
+            return None
+        ends = [m.end() for m in SENTENCE_END.finditer(text, 0, start)]
+        opening = OPENING_NAME.match(text, ends[-1] if ends else 0)
+        if opening is None:
+            return None
+        key = _alias_key(opening.group(1))  # named in full: the story's body of that name
+        named = [e for e in self.entities if key in self._names[e.id]]
+        if len(named) == 1 and (named[0].label == "ORG" or head in COMPANY_NOUNS and
+                                company_plural(named[0].name)):
+            return named[0].id  # a company the linker took for a person is still it
+        return "" if not named else None
 
     def resolve(self, article_id: str, start: int, end: int, text: str) -> str | None:
         """The entity a speaker phrase names: its mention, else its name, surname or role.
@@ -205,9 +222,15 @@ class EntityIndex:
                             _doctor_called(head, text, owner, e, pool))]
             if not by_role and head in ORG_NOUNS | COMPANY_NOUNS:
                 # "the developer" no person is called: the company
-                by_role = _bodies_called(head, [e for e in pool if e.label == "ORG"],
-                                         in_article=in_article) or \
-                    (self._bodies_named_later(head, article_id, start) if in_article else [])
+                bodies = [e for e in pool if e.label == "ORG"]
+                by_role = bodies_called(head, bodies, in_article=False)
+                opening = self._opening_body(head, article_id, start) \
+                    if not by_role and in_article and owner is None else None
+                if opening is not None:  # "X will close its mill, the company said"
+                    return opening or None
+                if not by_role and in_article:
+                    by_role = bodies_called(head, bodies) or \
+                        self._bodies_named_later(head, article_id, start)
                 if owner is not None:  # "Calydon's culture ministry": only a body of Calydon
                     by_role = [e for e in by_role if owner in e.name.lower().split()]
             if len(by_role) == 1:
@@ -215,42 +238,6 @@ class EntityIndex:
             if by_name or by_role:
                 return None
         return None
-
-
-# What else a body a description names may be called: "the union" is the "... Nurses
-# Association", "the agency" the "... Food Inspection Service".
-BODY_SYNONYMS = {
-    "union": {"association", "federation", "guild", "brotherhood", "alliance"},
-    "agency": {"service", "authority", "bureau", "administration", "commission", "office"},
-    "department": {"ministry"}, "ministry": {"department"},
-    "airline": {"airlines", "airways"}, "carrier": {"airlines", "airways"},
-    "police": {"department", "service", "force", "constabulary"},
-    "organization": {"association", "foundation", "federation", "society", "alliance"},
-    "organisation": {"association", "foundation", "federation", "society", "alliance"},
-}
-# Descriptions that fit any kind of body: when no body is called so, they stand for the one
-# body (not a news outlet) the article names before them.
-GENERIC_BODIES = {"agency", "organization", "organisation", "group", "body", "union",
-                  "association", "department", "ministry", "office", "authority", "service",
-                  "board", "commission", "council", "foundation", "committee"}
-
-
-def _bodies_called(head: str, bodies: list[Entity], *, in_article: bool = True
-                   ) -> list[Entity]:
-    """The organisations a description of a body ("the ministry", "the company") can stand
-    for: those whose name holds its head word or a synonym, else, among the bodies the
-    article itself names (`in_article`), a company for a company word or the one body
-    named at all for a generic word: "the authority" in one outlet's story is not a body
-    only another outlet names."""
-    words = {head} | BODY_SYNONYMS.get(head, set())
-    named = [e for e in bodies if _called(e.name, words)]
-    if named or not in_article:
-        return named
-    if head in GENERIC_BODIES:  # "the group", "the agency": any kind of body
-        return [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split())]
-    if head in COMPANY_NOUNS:
-        return [e for e in bodies if is_company(e.name)]
-    return []
 
 
 DOCTOR_NOUNS = {"doctor", "physician"}
@@ -286,15 +273,11 @@ def _medical(role: str) -> bool:
     return bool(set(re.findall(r"[a-z]+", held)) & MEDICAL_WORDS)
 
 
-def _called(name: str, words: set[str]) -> bool:
-    """Whether a body's name is one of these kinds: its last word ("... Workers' Union" is a
-    union) or a word before "of"/"for" ("Department of State"), not a word that only
-    says what it is about ("Kestrel Airport Workers' Union" is no airport)."""
-    parts = name.lower().replace(".", "").split()
-    return any(word in words and (i == len(parts) - 1 or parts[i + 1] in {"of", "for"})
-               for i, word in enumerate(parts))
-
-
+# A name of two or more capitalised words opening a sentence, after a dateline
+# ("CARROWBY, Nov 18 (CNW) - "), followed by its verb.
+OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.-]*\s+)+"
+                          r"[A-Z][\w'&.-]*)\s+(?:will|has|had|is|was|would|said|says|[a-z]+ed)"
+                          r"\b")
 OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's lawyer"
 NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)
 
@@ -304,12 +287,6 @@ def same_role(head: str, role: str) -> bool:
     head = head.lower()
     return ROLE_SYNONYMS.get(head, head) == ROLE_SYNONYMS.get(role_head(role),
                                                               role_head(role))
-
-
-def is_company(name: str) -> bool:
-    """An organisation "the company" can stand for: not a public body, party, union,
-    school or newspaper ("Harbourline Ferries", "Tidewater Group", not "Port Authority")."""
-    return not any(w in NOT_COMPANY_WORDS for w in name.lower().replace(".", "").split())
 
 
 def role_head(role: str) -> str:
@@ -376,6 +353,12 @@ def link_entities(mentions: Sequence[Mention],
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
     headline_names = _headline_names(found, resolved)
     described = _link_described(local.nominals, people, owned_by)
+    for lede, person in _lede_people(local.nominals, texts or {}):
+        merged = owner.get(id(person.mentions[0]))
+        # "The botanist said" now finds her by that role; the lede's words stay no mention
+        # of hers ("A Texas prison inmate" holds the prison too).
+        if merged is not None:
+            merged.roles[re.sub(r"^an?\s+", "", lede.text, flags=re.I)] = None
     for nominal, article_people, article_orgs in local.nominals:
         if nominal.describes is not None:
             continue
@@ -398,7 +381,7 @@ def link_entities(mentions: Sequence[Mention],
             merged = _central_person(nominal, article_people, owner)
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
-    return _build_index(people, orgs, owners)
+    return _build_index(people, orgs, owners, texts or {})
 
 
 def _without_names(mentions: list[Mention]
@@ -495,6 +478,10 @@ def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleCl
     """A one-word name joins the article's one person with that surname (else given name)."""
     word = person_key(mention.name) or mention.name.lower()
     matches = [c for c in people.values() if (c.last or "").lower() == word]
+    # "Ms. Dahl" after Oren Dahl, whom "Mr." or "his" shows a man: an honorific's gender
+    # is never overruled, so she is someone else of that name.
+    stated = mention_gender(mention, pronoun=False) if mention.honorific else None
+    matches = by_gender(matches, stated)
     if len(matches) > 1:  # several bearers here: "Mr Jenkin" where his sister is named too
         local.pending.append((mention, matches))
         return
@@ -502,7 +489,7 @@ def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleCl
     if len(matches) == 1:
         matches[0].add(mention)
     elif not matches:
-        cluster = people.setdefault(f"~{word}", Cluster("PERSON"))
+        cluster = people.setdefault(f"~{word}~{stated or ''}", Cluster("PERSON"))
         cluster.last = surname(mention.name)
         cluster.add(mention)
 
@@ -896,9 +883,34 @@ def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster
     else:
         kinds = {head} | BODY_SYNONYMS.get(head, set())
         matches = [c for c in orgs if any(
-            _called(m.name, kinds) for m in c.mentions
+            called(m.name, kinds) for m in c.mentions
             if m.kind == "name" and m.end <= nominal.start)]
     return matches[0] if len(matches) == 1 else None
+
+
+def _lede_people(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]],
+                 texts: Mapping[str, str]) -> list[tuple[Mention, Cluster]]:
+    """ "A Pellham botanist has found 41 orchids. Dr. Ilse Marwood, a volunteer ...,
+    made the discovery": a person described with "a" or "an" opening an article before
+    anyone is named (the news lede that names its subject only after) is the person the
+    article names first, in the next sentence, unless the text gives them another job."""
+    found: list[tuple[Mention, Cluster]] = []
+    seen: set[str] = set()
+    for lede, people, _orgs in nominals:
+        if lede.article_id in seen or lede.label != "PERSON" or lede.describes is not None \
+                or not re.match(r"an?\s", lede.text, re.IGNORECASE):
+            continue
+        named = [(min(m.start for m in c.mentions if m.kind == "name"), c) for c in people
+                 if any(m.kind == "name" for m in c.mentions)]
+        seen.add(lede.article_id)
+        if not named:
+            continue
+        start, first = min(named, key=lambda pair: pair[0])
+        between = texts.get(lede.article_id, "")[lede.end:start]
+        if lede.end <= start < lede.end + 300 and SENTENCE_END.search(between) and \
+                not _holds_other_roles(lede.name, first):
+            found.append((lede, first))
+    return found
 
 
 def _story_holder_here(nominal: Mention, merged: Cluster, people: list[Cluster],
@@ -1000,7 +1012,8 @@ def _central_person(nominal: Mention, people: list[Cluster], owner: dict[int, Cl
 
 
 def _build_index(people: list[Cluster], orgs: list[Cluster],
-                 owners: Sequence[tuple[str, int, int, int]] = ()) -> EntityIndex:
+                 owners: Sequence[tuple[str, int, int, int]] = (),
+                 texts: Mapping[str, str] | None = None) -> EntityIndex:
     entities: list[Entity] = []
     ordered = sorted(people, key=_first_position) + sorted(orgs, key=_first_position)
     counters = {"PERSON": 0, "ORG": 0}
@@ -1016,7 +1029,7 @@ def _build_index(people: list[Cluster], orgs: list[Cluster],
         entities.append(Entity(entity_id, cluster.label, name, aliases,
                                _distinct_roles(cluster.roles),
                                tuple(sorted(spans, key=lambda s: (s.article, s.start)))))
-    return EntityIndex(entities, owners)
+    return EntityIndex(entities, owners, texts)
 
 
 def _by_title(phrase: str, people: Sequence[Entity]) -> Entity | None:

@@ -340,9 +340,11 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
 def _single_word_target(cluster: Cluster, full: list[Cluster],
                         by_surname: dict[str, list[Cluster]]) -> Cluster | None:
     word = fold(cluster.last or "")
+    # "Ms. Dahl" is never Oren Dahl, a man (an honorific's gender is not overruled), and
     # "Mrs Quill" is not the Fenn Quill another article calls "Mr Quill", even where he
     # is the story's only full-named Quill
-    candidates = [c for c in by_surname.get(word, []) if not _genders_clash(cluster, c)]
+    candidates = [c for c in by_gender(by_surname.get(word, []), _honorific_gender(cluster))
+                  if not _genders_clash(cluster, c)]
     if len(candidates) > 1:
         roles = set(cluster.roles)
         candidates = [c for c in candidates if roles & set(c.roles)] or \
@@ -370,6 +372,12 @@ def _covered_non_relative(bearers: list[Cluster]) -> list[Cluster]:
     covered = len(_articles(others[0]))
     return others if all(2 * len(_articles(c)) <= covered
                          for c in bearers if c is not others[0]) else []
+
+
+def _honorific_gender(cluster: Cluster) -> str | None:
+    """The gender the honorifics of a cluster's mentions give ("Ms. Dahl"), if one."""
+    votes = {g for m in cluster.mentions if m.honorific and (g := mention_gender(m, pronoun=False))}
+    return votes.pop() if len(votes) == 1 else None
 
 
 def _stated_gender(cluster: Cluster) -> str | None:

@@ -26,6 +26,7 @@ from .mentions import ORG_NOUNS
 from .models import Mention, Quote
 from .nlp import text_of
 from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, mention_gender
+from .speaker_syntax import SAY_VERBS, finite_above, in_clause_below, issued_thing, report_above
 
 # Salience (Lappin and Leass 1994): recency, grammatical role, not in an adverbial phrase.
 RECENCY_WEIGHT = 100
@@ -37,8 +38,6 @@ SPEAKER_WEIGHT = 50
 # A person introduced with a role ("Henry Crespo, president of the caucus") is about to
 # be quoted.
 INTRODUCTION_WEIGHT = 50
-SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist", "state",
-             "announce", "claim", "warn", "recall", "reply", "respond", "stress", "acknowledge"}
 SALIENCE_SENTENCES = 4
 # "promised them to say": verbs whose subject, not object, does what follows.
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
@@ -270,8 +269,12 @@ class SpeakerResolver:
         arguments = [c for c in verb.children if c.i > pronoun.i and c.dep_ in OBJECTS]
         arguments += [g for c in verb.children if c.i > pronoun.i and c.dep_ == "prep"
                       for g in c.children if g.dep_ == "pobj"]
+        # "Asked by Tom Reilly whether she would go, she said": the asker never answers.
+        arguments += [g for c in verb.children if c.i < pronoun.i and c.dep_ == "advcl"
+                      and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
+                      for g in a.children if g.dep_ == "pobj"]
         said = [t for a in arguments for t in a.subtree if t.pos_ == "PROPN" and
-                not self.inside[t.idx] and not _in_clause_below(t, a)]
+                not self.inside[t.idx] and not in_clause_below(t, a)]
         if not said:
             return set()
         barred = set()
@@ -702,8 +705,8 @@ class SpeakerResolver:
             controller = [c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i]
             if verb.dep_ == "xcomp" and controller and verb.head.lemma_ not in SUBJECT_CONTROL:
                 return controller[0]  # "forced Malik to admit" -> Malik
-            if verb.dep_ == "conj" and (finite := _finite_above(verb) or
-                                        _report_above(verb)) is not None:
+            if verb.dep_ == "conj" and (finite := finite_above(verb) or
+                                        report_above(verb)) is not None:
                 verb = finite
                 continue
             if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head != verb:
@@ -838,6 +841,15 @@ class SpeakerResolver:
         parts = [t for t in token.subtree if not self.inside[t.idx] and t.dep_ != "punct"
                  and line_start <= t.idx < line_end and abs(t.i - token.i) <= 6
                  and t.i not in clauses] or [token]
+        # A phrase cut off at the length limit loses the "of"/"in" phrase whose noun it
+        # cut: "Shopkeepers on Weir Street", not "Shopkeepers on Weir Street in the
+        # fictional"; one whose noun is kept stays ("interviews with a dozen leaders").
+        kept = {t.i for t in parts}
+        open_ = [p for p in parts if p.dep_ == "prep" and p.i > token.i and
+                 any(c.dep_ == "pobj" and c.i not in kept for c in p.children)]
+        if open_:
+            cut = {t.i for t in open_[0].subtree}
+            parts = [t for t in parts if t.i not in cut] or parts
         while len(parts) > 1 and parts[-1].pos_ in {"ADP", "DET", "CCONJ", "SCONJ", "PRON"}:
             parts.pop()  # a phrase cut short ends on a word, not on "on", "the" or "which"
         start = min(t.idx for t in parts)
@@ -966,49 +978,14 @@ class SpeakerResolver:
         return None
 
 
-# Things someone puts out that can say something in their name.
-ISSUED = {"statement", "ad", "advertisement", "commercial", "letter", "memo", "email", "e-mail",
-          "note", "release", "video", "website", "post", "tweet", "message", "editorial",
-          "op-ed", "petition", "filing", "brief", "motion", "notice", "mailer", "flyer"}
-
-
-def issued_thing(noun: Token) -> bool:
-    """A thing someone puts out, as the object of their verb: "released an ad calling",
-    "put out a statement saying" (not "footage of Dahl asking", not "told supporters")."""
-    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.lemma_.lower() in ISSUED and \
-        noun.head.pos_ == "VERB"
-
-
-def _finite_above(verb: Token) -> Token | None:
-    """ "Moss said the island would leave the pact and suggested that ...": a past-tense
-    verb the parser joined to a bare verb after "would" is no part of that clause; it goes
-    with the nearest finite verb above it (here "said")."""
-    head = verb.head
-    if verb.tag_ not in {"VBD", "VBZ"} or head.tag_ != "VB" or \
-            not any(c.tag_ == "MD" for c in head.children):
-        return None
-    return next((a for a in head.ancestors if a.tag_ in {"VBD", "VBZ", "VBP"}), None)
-
-
-def _report_above(verb: Token) -> Token | None:
-    """ "Clark said Brooks had called - there are two of them - but said ...": a verb the
-    parser joined to a subjectless clause inside a report goes with the reporting verb."""
-    head = verb.head
-    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS or \
-            any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
-        return None
-    return head.head
-
-
 PERSON_AFTER = re.compile(r",\s+(?:who\b|\d{1,3},)")
 # "WASHINGTON -- " before the first words of a news story.
 DATELINE = re.compile(r"\s*(?:[A-Z][A-Z.,' ]*\s(?:--|\u2014|\u2013)\s*)?")
 # Titles the mention's own text may leave out ("Harbour master", "President").
 TITLE_WORDS = re.compile(r"(?:[A-Z]?[a-z]*\.?\s+){0,3}")
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "DET", "PUNCT"}
-# A verb's other arguments, and clauses inside them whose names are not those arguments.
+# A verb's other arguments.
 OBJECTS = {"dobj", "dative", "iobj"}
-CLAUSES = {"relcl", "acl", "ccomp", "xcomp", "advcl"}
 # What follows the name after an inverted cue inside a sentence: its description, or the
 # rest of the sentence ("said Oren Dahl, an expert", "said Dahl and others").
 INVERTED_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\.|\s+and\b)")
@@ -1045,16 +1022,6 @@ def _token_weight(token: Token) -> int:
     if token.dep_ == "nsubj" and token.head.lemma_.lower() in SAY_VERBS:
         weight += SPEAKER_WEIGHT
     return weight
-
-
-def _in_clause_below(token: Token, top: Token) -> bool:
-    """Whether a clause (a relative clause, reported words) lies between a word and the
-    head of the phrase holding it."""
-    while token != top and token.head != token:
-        if token.dep_ in CLAUSES:
-            return True
-        token = token.head
-    return False
 
 
 def _absolute_subject(token: Token) -> bool:

@@ -7,9 +7,9 @@ from typing import Any
 from spacy.tokens import Doc
 
 from storyline import pipeline
-from storyline.entities import link_entities
+from storyline.entities import EntityIndex, link_entities
 from storyline.marks import find_quote_marks
-from storyline.models import Mention
+from storyline.models import Entity, Mention, Span
 from storyline.quotes import _char_mask, _governing_verb
 from storyline.speakers import SpeakerResolver, _person_tagged_as_org
 from tests.conftest import article
@@ -931,3 +931,88 @@ def test_they_is_not_the_subject_of_the_words_reported(analyse: Any) -> None:
             'harbour office is not needed. Harbour boards can do that work, they said.')
     quote = _quote(analyse, text, "can do that work")
     assert quote.speaker_text is not None and quote.speaker_text.startswith("Ines Wilcox")
+
+
+def test_the_council_is_no_guild_the_article_named_before(analyse: Any) -> None:
+    # Fictional: the only body named before "the council" is an anglers' guild, which is
+    # another kind of body; the council itself has no name here, so no one rather than it.
+    text = ('The town council of Pellwick voted on Monday to close the harbour car park to '
+            'vans.\n\n'
+            "Nell Ardent, chair of the Pellwick Anglers' Guild, said that her members would "
+            'lose their spaces.\n\n'
+            'A meeting on new permits will be held next month, the council said.')
+    assert _speaker_in_text(analyse, text, "new permits") is None
+
+
+def test_the_union_is_not_the_company_the_article_is_about(analyse: Any) -> None:
+    # Fictional: a union the story names elsewhere; the ferry company is no union.
+    text = ('Harl Ferries confirmed on Monday that it will end its winter sailings to '
+            'Skerry, a move the union says will cost 60 jobs on the island.\n\n'
+            'Captain Ewan Tolley said the crews had been told by letter.')
+    assert _speaker_in_text(analyse, text, "60 jobs") is None
+
+
+def test_ms_surname_is_not_the_man_of_that_name_named_before_her(analyse: Any) -> None:
+    # Fictional: the only Brenn named in full is a man ("Mr. Brenn", "his"); "Ms. Brenn"
+    # is someone else, whom the text never names in full.
+    text = ('Tomas Brenn talked for an hour about his allotment at the show in Wexley on '
+            'Saturday.\n\n'
+            '"Every marrow here was grown without a drop of tap water," Mr. Brenn said.\n\n'
+            'Ms. Brenn said she had stayed away because the judging upset her.')
+    assert _speaker_in_text(analyse, text, "tap water") == "Tomas Brenn"
+    assert _speaker_in_text(analyse, text, "stayed away") not in {"Tomas Brenn", None}
+
+
+def test_the_one_who_asked_is_never_the_she_who_answers(analyse: Any) -> None:
+    # Fictional: the reporter asks; "she" is the harbour master, named before him.
+    text = ('The harbour master, Wenna Corrick, faced the press on Monday. Asked by Tom '
+            'Reilly whether she would resign over the ferry delays, she said the board had '
+            'her full support.')
+    assert _quote(analyse, text, "full support").speaker_text == "Wenna Corrick"
+
+
+def test_a_speaker_phrase_cut_at_its_length_ends_on_a_whole_phrase(analyse: Any) -> None:
+    # Fictional: the subject phrase is longer than the speaker span keeps; the span ends
+    # before the unfinished "in the harbour town ...", not inside it.
+    text = ('Stallholders on Quay Road in the harbour town of Pellwick said on Friday that '
+            'the new parking charges would drive their customers away.')
+    assert _quote(analyse, text, "parking charges").speaker_text == "Stallholders on Quay Road"
+
+
+def test_the_description_of_a_lede_is_the_person_named_next(analyse: Any) -> None:
+    # Fictional: the lede describes the finder ("A Marrowby geologist"), the next sentence
+    # names her; "The geologist" later is her.
+    text = ('A Marrowby geologist has found a fossil fern in a disused quarry, the first '
+            'seen in the county.\n\n'
+            'Dr. Ruth Callan, a lecturer at the Marrowby Institute, made the find on Monday. '
+            '"I had to sit down," Callan said.\n\n'
+            'The geologist said the fern was about 300 million years old.')
+    assert _speaker_in_text(analyse, text, "300 million") == "Ruth Callan"
+
+
+MILL = ('The group also runs a dye house in Varnholm.\n\n'
+        'Kesseldon Fabrics will close its old dye works in the fictional town of Brackwater, '
+        'cutting 210 jobs, the company announced on Wednesday.')
+
+
+def test_the_company_closing_a_sentence_speaks_for_the_name_opening_it() -> None:
+    # Fictional: "Varnholm" (a town the tagger took for a body) is the only body named
+    # before "the company"; the sentence itself names the company, which the story knows
+    # from another article, or does not know at all: never the town.
+    start = MILL.index("the company")
+    town = Entity("o1", "ORG", "Varnholm", (), (), (Span("a0", 35, 43),))
+    index = EntityIndex([town], (), {"a0": MILL})
+    assert index.resolve("a0", start, start + 11, "the company") is None
+    firm = Entity("o2", "ORG", "Kesseldon Fabrics", (), (), (Span("a1", 0, 17),))
+    index = EntityIndex([town, firm], (), {"a0": MILL})
+    assert index.resolve("a0", start, start + 11, "the company") == "o2"
+
+
+def test_the_company_is_the_firm_its_sentence_opens_with(analyse: Any) -> None:
+    # Fictional: the linker may take "Kesseldon Fabrics" for a person; it is the company.
+    text = ('Kesseldon Fabrics will close its old dye works in the fictional town of '
+            'Brackwater, cutting 210 jobs, the company announced on Wednesday.\n\n'
+            'The last shift at the works will run on May 2, after which dyeing will move to '
+            "the company's plant in Varnholm.\n\n"
+            'Kesseldon Fabrics said it had tried to find a buyer.')
+    assert _speaker_in_text(analyse, text, "dye works") == "Kesseldon Fabrics"

@@ -1,0 +1,60 @@
+"""Parse shapes the speaker rules read: which verb a cue's subject hangs on when the
+parser joined it elsewhere, things someone issues that speak in their name ("released
+an ad calling"), and clauses between a word and its phrase's head.
+
+Goes in: spaCy `Token`s of a parsed sentence. Comes out: the token meant (or None), or
+a yes/no; no state, no text of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist", "state",
+             "announce", "claim", "warn", "recall", "reply", "respond", "stress", "acknowledge"}
+# Clauses inside a verb's arguments whose names are not those arguments.
+CLAUSES = {"relcl", "acl", "ccomp", "xcomp", "advcl"}
+
+
+# Things someone puts out that can say something in their name.
+ISSUED = {"statement", "ad", "advertisement", "commercial", "letter", "memo", "email", "e-mail",
+          "note", "release", "video", "website", "post", "tweet", "message", "editorial",
+          "op-ed", "petition", "filing", "brief", "motion", "notice", "mailer", "flyer"}
+
+
+def issued_thing(noun: Token) -> bool:
+    """A thing someone puts out, as the object of their verb: "released an ad calling",
+    "put out a statement saying" (not "footage of Dahl asking", not "told supporters")."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.lemma_.lower() in ISSUED and \
+        noun.head.pos_ == "VERB"
+
+
+def finite_above(verb: Token) -> Token | None:
+    """ "Moss said the island would leave the pact and suggested that ...": a past-tense
+    verb the parser joined to a bare verb after "would" is no part of that clause; it goes
+    with the nearest finite verb above it (here "said")."""
+    head = verb.head
+    if verb.tag_ not in {"VBD", "VBZ"} or head.tag_ != "VB" or \
+            not any(c.tag_ == "MD" for c in head.children):
+        return None
+    return next((a for a in head.ancestors if a.tag_ in {"VBD", "VBZ", "VBP"}), None)
+
+
+def report_above(verb: Token) -> Token | None:
+    """ "Clark said Brooks had called - there are two of them - but said ...": a verb the
+    parser joined to a subjectless clause inside a report goes with the reporting verb."""
+    head = verb.head
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS or \
+            any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        return None
+    return head.head
+
+
+def in_clause_below(token: Token, top: Token) -> bool:
+    """Whether a clause (a relative clause, reported words) lies between a word and the
+    head of the phrase holding it."""
+    while token != top and token.head != token:
+        if token.dep_ in CLAUSES:
+            return True
+        token = token.head
+    return False
