@@ -124,13 +124,53 @@ def _headline_quote(doc: Doc, article_id: str, mentions: list[Mention],
     opener = text[:colon].lstrip()
     speaker = next((m for m in mentions if m.start == len(text[:colon]) - len(opener) and
                     m.end <= colon and m.kind in {"name", "headline", "candidate"}), None)
-    if not inside or speaker is None or stop <= start:
+    if not inside or speaker is None or stop <= start or \
+            not _name_alone(text[speaker.start:colon], speaker.end - speaker.start) or \
+            _topic_line(doc, text[start:stop], start, stop, inside):
         return None
     whole = len(inside) == 1 and inside[0].outer_start == start and inside[0].outer_end >= stop
     if whole:
         start, stop = inside[0].start, inside[0].end
     return Quote(article_id, text[start:stop], start, stop, "direct" if whole else "mixed", ":",
                  speaker.text, speaker.start, speaker.end, turn_start=start if whole else None)
+
+
+# Words after a name before a title line's colon that make the line about the person, not
+# theirs: 'Ilsa Varga obituary: ...', 'Dahl profile: ...'.
+GENRE_WORDS = {"obituary", "profile", "interview", "review", "timeline", "explainer",
+               "analysis", "opinion", "editorial", "column", "diary", "portrait", "tribute",
+               "biography", "factbox", "q&a", "live", "latest", "updates"}
+# A title line's words opening as a question or an explainer tell a story about the one
+# named, in the writer's words: 'Marrowby Council: Why the "pier of dreams" failed'.
+EXPLAINER_WORDS = {"why", "how", "what", "when", "where", "who", "which", "inside",
+                   "behind"}
+
+
+def _name_alone(opener: str, name_length: int) -> bool:
+    """Whether a title line's words before its colon, opening with a name `name_length`
+    characters long, leave the name alone as the one speaking: nothing after it ('Lena
+    Marsh:'), or 'on' and a topic ('Dahl on the Levy:'); not a possessive ("Varga's
+    critics:"), an apposition ('Varga, mayor of X:'), a pairing ('Varga vs Brandt:') nor a
+    genre word ('Varga obituary:', also when the tagger took it into the name)."""
+    rest = opener[name_length:]
+    if GENRE_WORDS & set(opener.lower().split()) or "," in opener or \
+            re.search(r"\b(?:vs?|versus)\b", opener.lower()):
+        return False
+    return not rest.strip() or re.match(r" on \S", rest) is not None
+
+
+def _topic_line(doc: Doc, words: str, start: int, stop: int, inside: list[MarkedSpan]) -> bool:
+    """A title line's words after the colon that are the writer's about the one named: opening
+    as a question or an explainer ('Why the "pier of dreams" failed'), or naming their own
+    speaker ('pier is "unsafe", says inspector Tomas Reel')."""
+    first = words.split(maxsplit=1)[0].strip("\"'\u2018\u201c").lower() if words.split() else ""
+    if first in EXPLAINER_WORDS:
+        return True
+    span = doc.char_span(start, stop, alignment_mode="expand")
+    marked = [(m.outer_start, m.outer_end) for m in inside]
+    return span is not None and any(
+        (_is_cue(t) or t.lower_ in {"says", "said"}) and
+        not any(a <= t.idx < b for a, b in marked) for t in span)
 
 
 # A paragraph break and the mark that reopens a quotation running on into the next one.
@@ -243,7 +283,10 @@ def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
         said = text[span.start:span.end].rstrip(" \"'\u201d\u2019")
         if _second_cue(doc, cue, span.outer_end, following.outer_start):
             return None
-        if said.endswith(BREAKS) or between.lstrip().startswith(","):
+        # A quote going on in lower case goes on with the sentence the cue broke, whatever
+        # stood before the cue ('"Wait!" she shouted, "the pier is falling."').
+        goes_on = text[following.start:following.end].lstrip(" .\u2026")[:1].islower()
+        if said.endswith(BREAKS) or between.lstrip().startswith(",") or goes_on:
             return "clause"
         return "sentence" if said.endswith((".", "?", "!")) else None
     if not ending.endswith((".", ":")) or \
