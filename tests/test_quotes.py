@@ -1443,6 +1443,11 @@ def test_a_title_line_about_someone_is_not_their_quote(analyse: Any) -> None:
         assert all(q.cue != ":" for q in quotes), (title, [q.text for q in quotes])
         assert not any(q.kind == "mixed" and "quay" in q.text and q.start < len(title)
                        for q in quotes), title
+    # The name doing something before the colon still speaks the words after it.
+    title = 'Tom Reilly slams council: quay plan is \u2018a waste of money\u2019'
+    quote = _by_text(_quotes(analyse, title + body), "a waste of money")
+    assert (quote.kind, quote.text, quote.speaker_text, quote.cue) == (
+        "mixed", "quay plan is \u2018a waste of money\u2019", "Tom Reilly", ":")
 
 
 def test_a_quote_broken_by_its_cue_and_going_on_in_lower_case_is_one_quote(
