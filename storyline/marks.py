@@ -48,9 +48,14 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
     inner = 0
     closer = ""
     nested = 0  # curly quotes opened inside the open curly quote (a quote within a quote)
+    # Closing mark -> how far a stray mark expecting it was read without closing: a mark of
+    # the same kind opening before there closes nowhere either, and reading on from each
+    # one again would cost time quadratic in the stray marks.
+    stray_until: dict[str, int] = {}
     i = 0
     while i < len(text) or open_at is not None:
         if i >= len(text):  # a mark left open at the end: a stray one (see below)
+            stray_until[closer] = len(text)
             open_at, i = None, inner
             continue
         pair = text[i:i + 2]
@@ -59,6 +64,8 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
                 i = skip  # '<tweet author="@harbour">': markup left in the text, not a quote
                 continue
             opener = _opening_mark(text, i)
+            if opener and i < stray_until.get(opener[1], -1):
+                opener = None  # inside the stretch a stray mark of its kind read in vain
             if opener:
                 open_at, closer = i, opener[1]
                 inner = i + len(opener[0])
@@ -92,6 +99,7 @@ def find_quote_marks(text: str) -> list[MarkedSpan]:
                 continue
             # An unclosed mark is no quotation we can trust, but a stray one (a pasted
             # excerpt opening with '"') must not hide the quotes after it: read on from it.
+            stray_until[closer] = i
             open_at, i = None, inner
             continue
         i += 1

@@ -39,11 +39,10 @@ def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -
     if before and before[-1].strip(",") in WORK_NOUNS and _titled(text[span.start:span.end]):
         return True  # 'In her 2019 book, "Tides of the Harbour Town,"', 'the film "The Tide"'
     after = text[span.outer_end:span.outer_end + 16]
-    if (cue is None or _titled(text[span.start:span.end])) and \
-            re.match(r",?\s+by\s+(?:the\s+)?[A-Z]", after):
-        # '"The Salt Gatherers" by Edwin Tregarthen': a work and its maker; '"Ferry to stop
-        # in May," by the Courier's Ada Brandt': a headline and its byline
-        return True
+    if _titled(text[span.start:span.end]) and re.match(r",?\s+by\s+(?:the\s+)?[A-Z]", after):
+        return True  # '"The Salt Gatherers" by Edwin Tregarthen': a work and its maker
+    if cue is None and _byline(text, span.outer_end):
+        return True  # '"Ferry to stop in May," by the Courier's Ada Brandt': a headline
     if re.match(r"\s*\((?:1[89]|20)\d\d\)", after):
         return True  # '"Yes to the ferry" (2009)': a slogan or a work, and its year
     if word_count > 4:
@@ -67,6 +66,18 @@ def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -
         # "Morning Tide"'
         return True
     return word_count <= 3 and cue is None or (titled and word_count <= 4 and cue is None)
+
+
+# "by" and a name, or an outlet's writer, ending its line: a byline ('by Tom Reilly.', 'by the
+# Tidewater Courier's Ada Brandt'); not 'by the Mayor's own admission, was ...'.
+BYLINE = re.compile(r",?[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*)*"
+                    r"(?:['\u2019]s(?:[ \t]+[A-Z][\w.-]*)+)?[ \t]*[.,;]?[ \t]*$")
+
+
+def _byline(text: str, at: int) -> bool:
+    """Whether the line goes on from `at` (a quote's closing mark) with a byline only."""
+    end = text.find("\n", at)
+    return BYLINE.match(text[at:end if end >= 0 else len(text)]) is not None
 
 
 def _scare_quoted(text: str, span: MarkedSpan) -> bool:

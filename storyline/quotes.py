@@ -124,13 +124,64 @@ def _headline_quote(doc: Doc, article_id: str, mentions: list[Mention],
     opener = text[:colon].lstrip()
     speaker = next((m for m in mentions if m.start == len(text[:colon]) - len(opener) and
                     m.end <= colon and m.kind in {"name", "headline", "candidate"}), None)
-    if not inside or speaker is None or stop <= start:
+    if not inside or speaker is None or stop <= start or \
+            not _name_alone(doc, speaker.start, speaker.end, colon) or \
+            _topic_line(text[start:stop], start, inside):
         return None
     whole = len(inside) == 1 and inside[0].outer_start == start and inside[0].outer_end >= stop
     if whole:
         start, stop = inside[0].start, inside[0].end
     return Quote(article_id, text[start:stop], start, stop, "direct" if whole else "mixed", ":",
                  speaker.text, speaker.start, speaker.end, turn_start=start if whole else None)
+
+
+# Words after a name before a title line's colon that make the line about the person, not
+# theirs: 'Ilsa Varga obituary: ...', 'Dahl profile: ...'.
+GENRE_WORDS = {"obituary", "profile", "interview", "review", "timeline", "explainer",
+               "analysis", "opinion", "editorial", "column", "diary", "portrait", "tribute",
+               "biography", "factbox", "q&a", "live", "latest", "updates"}
+# A title line's words opening as a question or an explainer tell a story about the one
+# named, in the writer's words: 'Marrowby Council: Why the "pier of dreams" failed'.
+EXPLAINER_WORDS = {"why", "how", "what", "when", "where", "who", "which", "inside",
+                   "behind"}
+# A said verb in a title line's words with its sayer named, outside the marks: 'says inspector
+# Tomas Reel', 'Reel warns' (the tagger reads headlines too poorly to ask it). Not 'Asking
+# Moderator To ...' nor 'If I Would Have Told Hillary ...'.
+SAID = r"(?:says|said|warns|warned|claims|claimed|insists|argues|admits|writes|wrote)"
+NAMED_SAYER = re.compile(rf"(?i:\b{SAID}\b)\s+(?:[a-z]+\s+){{0,2}}[A-Z]|"
+                         rf"\b[A-Z][\w.'\u2019-]*\s+(?i:{SAID})\b")
+
+
+def _name_alone(doc: Doc, start: int, end: int, colon: int) -> bool:
+    """Whether a title line's words before its colon, opening with the name at start:end,
+    leave the name alone as the one speaking: nothing after it ('Lena Marsh:'), 'on' and a
+    topic ('Dahl on the Levy:') or the name doing something ('Dahl heckles the crowd:');
+    not a possessive ("Varga's critics:"), an apposition ('Varga, mayor of X:'), a pairing
+    ('Varga vs Brandt:') nor a genre word ('Varga obituary:', also when the tagger took it
+    into the name)."""
+    text = text_of(doc)
+    opener, rest = text[start:colon].lower(), text[end:colon]
+    if GENRE_WORDS & set(opener.split()) or "," in opener or \
+            re.search(r"\b(?:vs?|versus)\b", opener):
+        return False
+    after = doc.char_span(end, colon, alignment_mode="expand")
+    acts = after is not None and len(after) > 0 and after[0].pos_ == "VERB" and \
+        after[0].tag_ in {"VBZ", "VBD", "VBP"}
+    return not rest.strip() or re.match(r" on \S", rest) is not None or acts
+
+
+def _topic_line(words: str, start: int, inside: list[MarkedSpan]) -> bool:
+    """A title line's words after the colon that are the writer's about the one named: opening
+    as a question or an explainer ('Why the "pier of dreams" failed'), or naming their own
+    speaker ('pier is "unsafe", says inspector Tomas Reel')."""
+    first = words.split(maxsplit=1)[0].strip("\"'\u2018\u201c").lower() if words.split() else ""
+    if first in EXPLAINER_WORDS:
+        return True
+    outside = list(words)
+    for mark in inside:
+        outside[mark.outer_start - start:mark.outer_end - start] = \
+            " " * (mark.outer_end - mark.outer_start)
+    return NAMED_SAYER.search("".join(outside)) is not None
 
 
 # A paragraph break and the mark that reopens a quotation running on into the next one.
@@ -243,7 +294,10 @@ def _join_around_cue(doc: Doc, span: MarkedSpan, following: MarkedSpan,
         said = text[span.start:span.end].rstrip(" \"'\u201d\u2019")
         if _second_cue(doc, cue, span.outer_end, following.outer_start):
             return None
-        if said.endswith(BREAKS) or between.lstrip().startswith(","):
+        # A quote going on in lower case goes on with the sentence the cue broke, whatever
+        # stood before the cue ('"Wait!" she shouted, "the pier is falling."').
+        goes_on = text[following.start:following.end].lstrip(" .\u2026")[:1].islower()
+        if said.endswith(BREAKS) or between.lstrip().startswith(",") or goes_on:
             return "clause"
         return "sentence" if said.endswith((".", "?", "!")) else None
     if not ending.endswith((".", ":")) or \

@@ -89,3 +89,15 @@ def test_a_quote_goes_on_in_the_next_line_when_each_line_is_a_paragraph() -> Non
     wrapped = 'Varga said: "The pier is old and\nit will close in May," she said.'
     assert [wrapped[s.start:s.end] for s in find_quote_marks(wrapped)] == [
         "The pier is old and\nit will close in May,"]
+
+
+def test_many_stray_marks_still_let_the_quotes_after_them_be_read() -> None:
+    # Hundreds of marks that nothing closes, in one paragraph and one a line: each is
+    # stray, and the quotes between and after them are found all the same.
+    line = "The ferry crew waited on the quay while the harbour master counted the boats. "
+    for sep in (" ", "\n"):
+        strays = "".join(line + mark + sep for mark in ("\u00ab", "\u201c", "\u201e") * 100)
+        text = (strays + "Tom Reilly called it a \u2018long wait\u2019. " + strays +
+                "The master said the boats would \u2018sail at dawn\u2019.")
+        spans = [text[s.start:s.end] for s in find_quote_marks(text)]
+        assert spans == ["long wait", "sail at dawn"]

@@ -1427,3 +1427,48 @@ def test_a_title_line_naming_its_speaker_before_a_colon_is_their_quote(analyse: 
     quote = _by_text(_quotes(analyse, text), "It Is Unfair.")
     assert (quote.kind, quote.text, quote.speaker_text) == ("direct", "It Is Unfair.",
                                                              "Tom Reilly")
+
+
+def test_a_title_line_about_someone_is_not_their_quote(analyse: Any) -> None:
+    # The words before the colon must be the name alone (or "X on Y"), and the words after
+    # it the named one's, not a story about them nor words given to someone else.
+    body = '\n\nMayor Ilse Varga of Dunmore spoke on Monday. "The quay is safe," she said.'
+    for title in ['Ilse Varga\u2019s critics: quay plan is \u2018reckless\u2019',
+                  'Ilse Varga obituary: the mayor who fought for the \u2018quay of dreams\u2019',
+                  'Ilse Varga, mayor of Dunmore: a profile of the \u2018quay of dreams\u2019',
+                  'Dunmore Council: Why the \u2018quay of dreams\u2019 failed',
+                  'Ilse Varga vs Tom Reilly: the fight over the \u2018quay of dreams\u2019',
+                  'Tom Reilly: quay is \u2018unsafe\u2019, says inspector Ada Brandt']:
+        quotes = _quotes(analyse, title + body)
+        assert all(q.cue != ":" for q in quotes), (title, [q.text for q in quotes])
+        assert not any(q.kind == "mixed" and "quay" in q.text and q.start < len(title)
+                       for q in quotes), title
+    # The name doing something before the colon still speaks the words after it.
+    title = 'Tom Reilly slams council: quay plan is \u2018a waste of money\u2019'
+    quote = _by_text(_quotes(analyse, title + body), "a waste of money")
+    assert (quote.kind, quote.text, quote.speaker_text, quote.cue) == (
+        "mixed", "quay plan is \u2018a waste of money\u2019", "Tom Reilly", ":")
+
+
+def test_a_quote_broken_by_its_cue_and_going_on_in_lower_case_is_one_quote(
+        analyse: Any) -> None:
+    for text, first, rest, speaker in [
+        ('\u201cStop!\u201d Mayor Ilse Varga shouted, \u201cthe quay is sliding into the '
+         'river.\u201d', "Stop!", "the quay is sliding", "Mayor Ilse Varga"),
+        ('\u201cIt is finished\u201d her rival Tom Reilly said, \u201cand the island has '
+         'lost.\u201d', "It is finished", "and the island has lost.", "Tom Reilly"),
+        ('\u201cThe planks are rotten?\u201d inspector Ada Brandt asked, \u201cthen why were '
+         'they varnished in June?\u201d', "The planks are rotten?", "then why were they",
+         "Ada Brandt")]:
+        quotes = [q for q in _quotes(analyse, text) if q.kind != "indirect"]
+        assert len(quotes) == 1, [q.text for q in quotes]
+        quote = quotes[0]
+        assert quote.kind == "direct" and quote.text.startswith(first) and rest in quote.text
+        assert len(quote.parts) == 2 and speaker in (quote.speaker_text or "")
+
+
+def test_a_quote_followed_by_by_and_a_phrase_going_on_is_no_byline(analyse: Any) -> None:
+    text = ('Mayor Ilse Varga made one promise last spring. "The quay will reopen by '
+            'autumn," by the Mayor\u2019s own admission, was a promise she could not keep.')
+    quote = _by_text(_quotes(analyse, text), "The quay will reopen by autumn")
+    assert quote.kind == "direct"
