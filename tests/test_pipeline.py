@@ -175,6 +175,12 @@ def test_a_story_merged_in_an_update_is_gone_for_the_rest_of_it(
         assert pipeline.db.topic_story_seqs(store, "s1", 10) == [1]
         assert pipeline.db.story_topics(store) == {"s1": "s1"}
         assert [s["id"] for s in pipeline.story_index(store)["stories"]] == ["s1"]
+        # the next story is numbered after the merged-away one, not given its number
+        cup = pipeline.db.save_articles(store, [CUP_FINAL])
+        assert pipeline.update_stories(store, cup) == assign_stories(memory, cup) == {
+            CUP_FINAL.key: "s3"}
+        assert pipeline.db.story_seq(store, "s3") == 3
+        assert set(store.story_cache._states) == {1, 3}
 
 
 def _stream() -> list[Article]:
