@@ -266,6 +266,9 @@ class StoredStoryIndex:
         self._dates: dict[int, tuple[float, float] | None] = {}
         # term -> story number -> +1 (posting added) or -1 (removed), not yet written
         self._pending: dict[str, dict[int, int]] = {}
+        # stories merged away in this call: their rows are deleted only at its end (by
+        # `merge_stored_stories`), so a topic read from the store still lists them
+        self._gone: set[int] = set()
         self._count = db.count_stories(store)
         self._counter = db.count_story_ids(store)
 
@@ -352,6 +355,7 @@ class StoredStoryIndex:
         self._used.pop(seq, None)
         self._updated.pop(seq, None)
         self._topics[state.topic].pop(seq, None)
+        self._gone.add(seq)
         self._count -= 1
 
     def story_count(self) -> int:
@@ -375,7 +379,11 @@ class StoredStoryIndex:
         self._topics[keep].update(members)
 
     def topic_members(self, topic: str, limit: int) -> list[StoryState] | None:
-        seqs = db.topic_story_seqs(self._store, topic, limit + 1)
+        # a story merged away in this call is no member, though its row is still there:
+        # read it again and it would be regrouped with its old centroid and kept
+        gone = self._gone
+        seqs = [seq for seq in db.topic_story_seqs(self._store, topic, limit + 1 + len(gone))
+                if seq not in gone]
         if len(seqs) > limit:
             return None
         missing = [seq for seq in seqs if seq not in self._states]
@@ -457,6 +465,7 @@ class StoredStoryIndex:
                 self._seq.pop(gone, None)
             state.keys, state.absorbed = [], []
         self._updated.clear()
+        self._gone.clear()  # their rows are deleted now
         excess = len(self._used) - CACHED_STORIES
         if excess > 0:
             for seq in list(self._used)[:excess]:

@@ -458,7 +458,14 @@ def _input_path(source: str) -> str:
 
 # -- stories --------------------------------------------------------------------
 
-_NEXT_SEQ = "(SELECT COALESCE(MAX(seq), 0) + 1 FROM stories)"
+# meta key: the highest number of a story merged away (its row deleted). Numbers key the
+# term index and the stories `pipeline.StoredStoryIndex` keeps between calls: the next
+# number after the newest row could be the number of the newest story just merged away,
+# and one number would then name two stories over time. No key (a store from before):
+# numbers go on from the newest row, as they did.
+_DELETED_UPTO = "stories_deleted_upto"
+_NEXT_SEQ = ("(SELECT MAX(COALESCE(MAX(seq), 0), COALESCE((SELECT CAST(value AS INTEGER)"
+             f" FROM meta WHERE key = '{_DELETED_UPTO}'), 0)) + 1 FROM stories)")
 
 
 def create_story(store: Store, story: Story) -> int:
@@ -504,7 +511,8 @@ def merge_stored_stories(store: Store, into: str, merged: Sequence[str]) -> None
     """Move the articles of the `merged` stories to story `into` and delete those stories.
 
     Their ids stay known as aliases of `into` (see `resolve_story_id`) and are never
-    given to another story; the cached dossiers of all of them are dropped.
+    given to another story, nor are their numbers; the cached dossiers of all of them
+    are dropped.
     """
     marks = ",".join("?" * len(merged))
     with store.transaction() as conn:
@@ -517,10 +525,14 @@ def merge_stored_stories(store: Store, into: str, merged: Sequence[str]) -> None
                          " ON CONFLICT(id) DO UPDATE SET story_id = excluded.story_id",
                          [(story_id, into) for story_id in merged])
         conn.execute(f"UPDATE stories SET topic = ? WHERE topic IN ({marks})", (into, *merged))
-        for (seq,) in conn.execute(f"SELECT seq FROM stories WHERE id IN ({marks})",
-                                   tuple(merged)).fetchall():
+        seqs = [seq for (seq,) in conn.execute(
+            f"SELECT seq FROM stories WHERE id IN ({marks})", tuple(merged)).fetchall()]
+        for seq in seqs:
             _set_story_terms(conn, seq, [])
         conn.execute(f"DELETE FROM stories WHERE id IN ({marks})", tuple(merged))
+        upto = int(_meta(conn, _DELETED_UPTO) or 0)
+        if seqs and max(seqs) > upto:
+            _set_meta(conn, _DELETED_UPTO, str(max(seqs)))
 
 
 def resolve_story_id(store: Store, story_id: str) -> str:

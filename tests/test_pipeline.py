@@ -140,6 +140,49 @@ def test_merged_stories_are_merged_in_the_store(tmp_path: Any) -> None:
         assert pipeline.update_stories(store, cup)[cup[0].key] not in {first, second}
 
 
+def test_a_story_merged_in_an_update_is_gone_for_the_rest_of_it(
+        tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    # its row is deleted only at the end of the call: the topic pass must not read it
+    # back (with its old centroid) from the store, nor keep it for the next call
+    flood = [article("Flood water covered meadows, orchards and lanes.", id="flood-a"),
+             article("Flood volunteers filled sandbags beside shelters.", id="flood-b"),
+             article("Flood water covered meadows, orchards and lanes; volunteers filled "
+                     "sandbags beside shelters.", id="flood-c")]
+    regrouped: list[list[str]] = []
+    real = cluster._neighbourhood
+
+    def spy(index: Any, topics: Any) -> Any:
+        found = real(index, topics)
+        regrouped.append([s.id for s in found or []])
+        return found
+
+    monkeypatch.setattr(cluster, "_neighbourhood", spy)
+    memory = MemoryStoryIndex()
+    with open_store(tmp_path / "news.db") as store:
+        for one in flood:
+            saved = pipeline.db.save_articles(store, [one])
+            regrouped.clear()
+            assert pipeline.update_stories(store, saved) == assign_stories(memory, saved)
+        [kept] = memory.states
+        gone = "s2"
+        assert kept.id == "s1" and kept.absorbed == [gone]
+        # the last call merged s2 into s1: s2 took part in no topic regroup
+        assert regrouped and all(gone not in ids for ids in regrouped)
+        cache = store.story_cache
+        assert [s.id for s in cache._states.values()] == ["s1"]
+        assert all(s.id != gone for members in cache._topics.values()
+                   for s in members.values())
+        assert pipeline.db.topic_story_seqs(store, "s1", 10) == [1]
+        assert pipeline.db.story_topics(store) == {"s1": "s1"}
+        assert [s["id"] for s in pipeline.story_index(store)["stories"]] == ["s1"]
+        # the next story is numbered after the merged-away one, not given its number
+        cup = pipeline.db.save_articles(store, [CUP_FINAL])
+        assert pipeline.update_stories(store, cup) == assign_stories(memory, cup) == {
+            CUP_FINAL.key: "s3"}
+        assert pipeline.db.story_seq(store, "s3") == 3
+        assert set(store.story_cache._states) == {1, 3}
+
+
 def _stream() -> list[Article]:
     return [*QESHM[:2], FLOOD_WATER, *LORCA[:1], FLOOD_HELP, QESHM[2], CUP_FINAL, *LORCA[1:],
             FLOOD_BOTH]
@@ -170,6 +213,9 @@ def test_stories_through_the_store_equal_stories_in_memory(
             # every loaded story, so removing one must drop it everywhere
             assert set(kept._used) == set(kept._states)
             assert set(kept._indexed) <= set(kept._states)
+            # nor does the topic pass read a merged-away story back into it
+            assert {s.id for s in kept._states.values()} <= set(
+                pipeline.db.story_topics(store))
         stored = {s.id: (s.topic, sorted(pipeline.db.story_of_articles(store).values()).count(
             s.id)) for s, _ in pipeline.db.story_states(store)}
         assert stored == {s.id: (s.topic, s.size) for s in index.states}

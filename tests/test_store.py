@@ -409,6 +409,19 @@ def test_merging_stories_repoints_articles_and_keeps_the_old_id(store: Store) ->
     assert db.story_articles(store, "s3") == [BRIDGE, FERRY, MARKET]
 
 
+def test_a_story_number_is_never_given_again(store: Store) -> None:
+    # the stories kept between calls (pipeline.StoredStoryIndex) and the term index are
+    # keyed by story number: a number given again would name two stories over time
+    db.save_articles(store, [BRIDGE, FERRY])
+    assert [db.create_story(store, Story(i, i)) for i in ("s1", "s2", "s3")] == [1, 2, 3]
+    db.save_story_state(store, [(Story("s1", "Bridge"), [BRIDGE.key], {}),
+                                (Story("s3", "Ferry"), [FERRY.key], {})])
+    db.merge_stored_stories(store, "s1", ["s3", "s2"])  # the newest ones merged away
+    assert db.create_story(store, Story("s4", "Market")) == 4
+    db.save_story_state(store, [(Story("s5", "Pier"), [], {})])
+    assert db.story_seq(store, "s5") == 5
+
+
 def test_story_topics_round_trip(store: Store) -> None:
     db.save_articles(store, [BRIDGE, FERRY])
     db.save_story_state(store, [(Story("s1", "Bridge"), [BRIDGE.key], {}),
