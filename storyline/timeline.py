@@ -149,6 +149,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         if mention.value is not None and mention.precision in TIMELINE_PRECISIONS:
             in_sentence[(mention.article_id, mention.sentence.start)].append(mention.value)
     repeated = {a.id for a in articles if tells_repetition(a.text)}
+    drafts = _fold_nested(drafts, sources)
     groups = _same_event_other_date(drafts, sources, in_sentence, repeated)
     voices = independent_voices(articles, sources)
     # A copy tells what its original said when the original was published: an aggregator
@@ -500,6 +501,57 @@ AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|on sc
 
 
 # -- one event, several dates -------------------------------------------------------
+
+def _fold_nested(drafts: Sequence[_Draft], sources: dict[str, str]) -> list[_Draft]:
+    """One event told at two precisions ("The ban takes effect next month" by one outlet,
+    "The ban takes effect on December 1" by another) is one entry, at the finer date: both
+    can be right, so it is no conflict, and two entries read as two events. A coarser draft
+    joins the one finer draft inside its dates whose clause is its own (`_same_clause`,
+    or one aligned fact), in the same tense, told by other articles; it stays apart when
+    two finer drafts would take it (which one is meant?)."""
+    spans = [_interval(d.value) if d.value is not None else None for d in drafts]
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for index, draft in enumerate(drafts):
+        if spans[index] is not None:
+            for stem in draft.stems:
+                by_stem[stem].append(index)
+    inside: dict[int, set[int]] = defaultdict(set)  # coarser draft -> finer ones in it
+    for members in by_stem.values():
+        if len(members) > 50:
+            continue  # a word half the timeline shares says nothing about one event
+        for a in members:
+            for b in members:
+                if _within(spans[b], spans[a]):
+                    inside[a].add(b)
+    folded: set[int] = set()
+    for coarse in sorted(inside):
+        finer = [i for i in sorted(inside[coarse])
+                 if _one_event_told_finer(drafts[coarse], drafts[i], sources)]
+        if len(finer) == 1 and finer[0] not in folded:
+            _absorb(drafts[finer[0]], drafts[coarse])
+            folded.add(coarse)
+    return [draft for index, draft in enumerate(drafts) if index not in folded]
+
+
+def _within(inner: tuple[date, date] | None, outer: tuple[date, date] | None) -> bool:
+    """`inner` lies inside `outer` and is shorter ("2026-12-01" in "2026-12")."""
+    return inner is not None and outer is not None and inner != outer and \
+        outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _one_event_told_finer(coarse: _Draft, fine: _Draft, sources: dict[str, str]) -> bool:
+    if _tense(coarse) != _tense(fine) or coarse.articles & fine.articles:
+        return False
+    return _one_fact(coarse, fine) or any(_same_clause(x, y, sources)
+                                          for x in coarse.clauses for y in fine.clauses)
+
+
+def _absorb(fine: _Draft, coarse: _Draft) -> None:
+    """The coarser draft's mentions join the finer draft (which keeps its date)."""
+    fine.mentions.extend(coarse.mentions)
+    fine.clauses.extend(coarse.clauses)
+    for name in ("words", "stems", "facts", "articles", "sentences", "actions", "roots"):
+        getattr(fine, name).update(getattr(coarse, name))
 
 def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
                            in_sentence: dict[tuple[str, int], list[str]],

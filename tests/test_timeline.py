@@ -698,3 +698,31 @@ def test_a_short_clause_with_other_words_is_no_conflict(analyse: Any) -> None:
                 article("y", id="a2", outlet="Ashworth Echo")]
     events = build_timeline(articles, [*first.dates, *second.dates])
     assert not any(e.conflicting for e in events)
+
+
+def test_one_event_told_by_month_and_by_day_is_one_entry_at_the_day(analyse: Any) -> None:
+    # Two outlets, one plan: "next month" and "on May 1" can both be right, so the entry
+    # takes the finer date and both articles; no conflict.
+    month = analyse("The town council voted to ban rowing boats on the mill pond. The ban "
+                    "takes effect next month.", id="wire", published="2026-04-14T08:00:00Z")
+    day = analyse("Rowing boats are banned from the mill pond. The ban takes effect on May 1.",
+                  id="ledger", published="2026-04-14T12:00:00Z")
+    articles = [article("x", id="wire", published="2026-04-14T08:00:00Z", outlet="Wire"),
+                article("y", id="ledger", published="2026-04-14T12:00:00Z", outlet="Ledger")]
+    events = build_timeline(articles, [*month.dates, *day.dates])
+    takes_effect = [e for e in events if "takes effect" in e.description]
+    assert [(e.date, e.conflicting) for e in takes_effect] == [("2026-05-01", False)]
+    assert {span.article for span in takes_effect[0].evidence} == {"wire", "ledger"}
+    assert takes_effect[0].sources == 2
+
+
+def test_a_month_with_two_finer_dates_of_its_kind_stays_apart(analyse: Any) -> None:
+    # "The fair opens next month" could be either day: it joins neither.
+    month = analyse("The book fair opens next month.", id="a1", published="2026-04-14T08:00:00Z")
+    first = analyse("The book fair opens on May 2.", id="a2", published="2026-04-14T09:00:00Z")
+    second = analyse("The book fair opens on May 9.", id="a3", published="2026-04-14T10:00:00Z")
+    articles = [article("x", id=i, published=p, outlet=o) for i, p, o in (
+        ("a1", "2026-04-14T08:00:00Z", "One"), ("a2", "2026-04-14T09:00:00Z", "Two"),
+        ("a3", "2026-04-14T10:00:00Z", "Three"))]
+    events = build_timeline(articles, [*month.dates, *first.dates, *second.dates])
+    assert any(e.date == "2026-05" for e in events)
