@@ -820,7 +820,10 @@ def date_divergences(events: Sequence[Event], articles: Sequence[Article], *,
 
 def mark_date_conflicts(facts: Sequence[Fact], events: Sequence[Event]) -> tuple[Fact, ...]:
     """Facts whose sentences give an event different dates are `conflicting`, as they are
-    when their numbers differ."""
+    when their numbers differ; so is a fact stating one outlet's date of an event that
+    another outlet dates otherwise, when the aligner kept the two sentences apart ("voted
+    on Tuesday", "voted on Monday, November 9"): its date is disputed, as a single
+    outlet's figure another outlet contradicts is."""
     versions_of: dict[Span, set[tuple[str, str]]] = defaultdict(set)
     for event in events:
         for reported in event.dates if event.conflicting else ():
@@ -832,7 +835,7 @@ def mark_date_conflicts(facts: Sequence[Fact], events: Sequence[Event]) -> tuple
         for span in fact.evidence:
             for event_id, reported_date in versions_of.get(span, ()):
                 seen[event_id].add(reported_date)
-        if fact.agreement != "conflicting" and any(len(d) > 1 for d in seen.values()):
+        if fact.agreement != "conflicting" and seen:
             fact = dataclasses.replace(fact, agreement="conflicting")
         marked.append(fact)
     return tuple(marked)

@@ -15,7 +15,12 @@ from storyline.dossier import event_dict
 from storyline.models import Fact
 from storyline.models import Span as ModelSpan
 from storyline.report import event_line, render_html, render_markdown
-from storyline.timeline import build_timeline, date_divergences, describe
+from storyline.timeline import (
+    build_timeline,
+    date_divergences,
+    describe,
+    mark_date_conflicts,
+)
 from tests.conftest import article
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "storyline" / "data" /
@@ -726,3 +731,16 @@ def test_a_month_with_two_finer_dates_of_its_kind_stays_apart(analyse: Any) -> N
         ("a3", "2026-04-14T10:00:00Z", "Three"))]
     events = build_timeline(articles, [*month.dates, *first.dates, *second.dates])
     assert any(e.date == "2026-05" for e in events)
+
+
+def test_each_outlets_sentence_of_a_date_conflict_is_a_conflicting_fact(analyse: Any) -> None:
+    # The aligner kept the two reports of the closure apart (one fact each): each states a
+    # date the other outlet disputes, so each is conflicting (the brief then flags it).
+    _articles, events = _tunnel(analyse)
+    (first, second) = events[0].dates
+    unrelated = ModelSpan("a1", 0, 5)
+    facts = [Fact("f1", "closed on Monday", "single", first.evidence[:1], 1),
+             Fact("f2", "closed on Tuesday", "single", second.evidence[:1], 1),
+             Fact("f3", "other", "single", (unrelated,), 1)]
+    marked = mark_date_conflicts(facts, events)
+    assert [f.agreement for f in marked] == ["conflicting", "conflicting", "single"]
