@@ -18,7 +18,9 @@ words already used) is skipped, however many new articles it would cite.
 A fact is stated in the fewest words its sources offer: the lines of a headline or
 dateline that the sentence splitter left on a unit are cut away (the body sentence
 stays), and when another original outlet says the same thing much more briefly, its
-sentence is quoted instead. Words saved go to further facts; the brief stays extractive
+sentence is quoted instead (or, a little longer, one giving the calendar date of a time
+the first tells only as "next month" or "in two weeks", which a brief read later cannot
+place). Words saved go to further facts; the brief stays extractive
 and its first citation is always the exact span quoted. An independent outlet whose
 sentence states a chosen sentence is cited too, even when the aligner paired that
 sentence with another fact: the aligner's near matches (scored above its threshold) and

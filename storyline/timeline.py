@@ -14,7 +14,10 @@ it into a divergence of the dossier. One outlet is one source: its two
 articles count once, and a certainly later report of one outlet giving
 another date than its own first report is an update, not a disagreement (the
 entry takes the later date and lists the earlier one as `superseded`); a copy
-counts at its original's publication.
+counts at its original's publication. One event told by one outlet at a coarser date
+("next month") and by another at a day inside it ("on December 1") is one entry at the
+day. "Today" and "tonight" inside a quotation date no event: they are the day the words
+were spoken, which a later report need not give.
 """
 
 from __future__ import annotations
