@@ -558,8 +558,28 @@ def _within(inner: tuple[date, date] | None, outer: tuple[date, date] | None) ->
 def _one_event_told_finer(coarse: _Draft, fine: _Draft, sources: dict[str, str]) -> bool:
     if _tense(coarse) != _tense(fine) or coarse.articles & fine.articles:
         return False
-    return _one_fact(coarse, fine) or any(_same_clause(x, y, sources)
+    return _one_fact(coarse, fine) or any(_same_clause(x, y, sources) or
+                                          _same_thing(x, y, sources)
                                           for x in coarse.clauses for y in fine.clauses)
+
+
+def _same_thing(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]],
+                sources: dict[str, str]) -> bool:
+    """Two outlets' clauses naming one thing at dates that agree, with other verbs: "the
+    council would host a jobs fair in two weeks" and "Pellow has promised a jobs fair on
+    December 2". Dates that agree ask less than dates that differ (`_same_clause`): no
+    disagreement is claimed, and the coarser date joins only a sole finer candidate."""
+    (first, first_stems), (second, second_stems) = a, b
+    if sources.get(first.article_id, first.article_id) == \
+            sources.get(second.article_id, second.article_id):
+        return False
+    shared = len(first_stems & second_stems)
+    return shared >= FOLD_MIN_SHARED and \
+        shared >= FOLD_OVERLAP * min(len(first_stems), len(second_stems))
+
+
+FOLD_MIN_SHARED = 3  # stems two clauses of one thing at agreeing dates share, at least ...
+FOLD_OVERLAP = 0.5  # ... and this share of the shorter clause's
 
 
 def _absorb(fine: _Draft, coarse: _Draft) -> None:

@@ -756,3 +756,18 @@ def test_today_inside_a_quotation_dates_no_event(analyse: Any) -> None:
     assert [(e.date, e.description) for e in events if "listened" in e.description] == []
     assert any(e.date == "2026-04-14" and "voted" in e.description for e in events)
     assert any(e.date == "2026-04-16" and "ban starts" in e.description for e in events)
+
+
+def test_one_thing_told_with_other_verbs_at_agreeing_dates_is_one_entry(analyse: Any) -> None:
+    # "in two weeks" is a week holding April 29; the fair is named by both, the verbs differ.
+    week = analyse("Councillor Agnes Pellow said the town council would host a jobs fair in two "
+                   "weeks.", id="wire", published="2026-04-14T08:00:00Z")
+    day = analyse("Councillor Agnes Pellow has promised a jobs fair on April 29 at the Corn "
+                  "Exchange. The council will meet on April 30.", id="journal",
+                  published="2026-04-15T08:00:00Z")
+    articles = [article("x", id="wire", published="2026-04-14T08:00:00Z", outlet="Wire"),
+                article("y", id="journal", published="2026-04-15T08:00:00Z", outlet="Journal")]
+    events = build_timeline(articles, [*week.dates, *day.dates])
+    fairs = [e for e in events if "fair" in e.description]
+    assert [(e.date, e.sources) for e in fairs] == [("2026-04-29", 2)]
+    assert any(e.date == "2026-04-30" and "meet" in e.description for e in events)
