@@ -558,9 +558,20 @@ def _within(inner: tuple[date, date] | None, outer: tuple[date, date] | None) ->
 def _one_event_told_finer(coarse: _Draft, fine: _Draft, sources: dict[str, str]) -> bool:
     if _tense(coarse) != _tense(fine) or coarse.articles & fine.articles:
         return False
+    # Other verbs only for a week or a month ("in two weeks", "next month"): a year or a
+    # decade holds too many things of one kind ("point guard for much of the 1980s" and
+    # "point guard of the 1983 title team"; "left the FBI in 1973" and "met until November
+    # 1973, five months after Felt left the FBI").
+    near = _days(coarse.value) <= FOLD_MAX_DAYS
     return _one_fact(coarse, fine) or any(_same_clause(x, y, sources) or
-                                          _same_thing(x, y, sources)
+                                          near and _same_thing(x, y, sources)
                                           for x in coarse.clauses for y in fine.clauses)
+
+
+def _days(value: str | None) -> int:
+    """How many days a timeline value covers (0 when it has no interval)."""
+    span = _interval(value) if value is not None else None
+    return (span[1] - span[0]).days + 1 if span else 0
 
 
 def _same_thing(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]],
@@ -580,6 +591,7 @@ def _same_thing(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]]
 
 FOLD_MIN_SHARED = 3  # stems two clauses of one thing at agreeing dates share, at least ...
 FOLD_OVERLAP = 0.5  # ... and this share of the shorter clause's
+FOLD_MAX_DAYS = 31  # ... when the coarser date is a week or a month
 
 
 def _absorb(fine: _Draft, coarse: _Draft) -> None:

@@ -771,3 +771,17 @@ def test_one_thing_told_with_other_verbs_at_agreeing_dates_is_one_entry(analyse:
     fairs = [e for e in events if "fair" in e.description]
     assert [(e.date, e.sources) for e in fairs] == [("2026-04-29", 2)]
     assert any(e.date == "2026-04-30" and "meet" in e.description for e in events)
+
+
+def test_a_decade_does_not_join_a_year_told_with_other_verbs(analyse: Any) -> None:
+    # A decade (or a year) holds many things of one kind: only a week or a month joins a
+    # finer date on shared words alone.
+    decade = analyse("Dara Quill piloted the harbour ferry fleet for much of the 1980s.",
+                     id="a1", published="2026-04-14T08:00:00Z")
+    year = analyse("Dara Quill steered the harbour ferry fleet to the 1983 regatta title.",
+                   id="a2", published="2026-04-15T08:00:00Z")
+    articles = [article("x", id="a1", published="2026-04-14T08:00:00Z", outlet="One"),
+                article("y", id="a2", published="2026-04-15T08:00:00Z", outlet="Two")]
+    events = build_timeline(articles, [*decade.dates, *year.dates])
+    assert sorted(e.date for e in events if "fleet" in e.description) == \
+        ["1980/1989", "1983"]
