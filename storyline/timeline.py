@@ -16,8 +16,7 @@ another date than its own first report is an update, not a disagreement (the
 entry takes the later date and lists the earlier one as `superseded`); a copy
 counts at its original's publication. One event told by one outlet at a coarser date
 ("next month") and by another at a day inside it ("on December 1") is one entry at the
-day. "Today" and "tonight" inside a quotation date no event: they are the day the words
-were spoken, which a later report need not give.
+day.
 """
 
 from __future__ import annotations
@@ -191,7 +190,7 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
         if opening and DATELINE_END.match(text, mention.end):
             continue  # the parser may hang it on the lede's verb ("March 15 - X has pushed")
         if _schedule(mention, neighbours) or _season_as_word(mention) or \
-                _month_as_name(mention) or _speaking_day_in_a_quote(mention):
+                _month_as_name(mention):
             continue
         if _clock_time(mention):
             day = _day_of(mention, neighbours, last_day.get(mention.article_id), text)
@@ -396,19 +395,6 @@ SCHEDULE_VERBS = {"be", "open", "close", "run", "operate", "leave", "depart", "a
 PAST_SCHEDULE = re.compile(r"\b(?:was|were|opened|closed|ran|operated|left|departed|"
                            r"arrived|served|started|will|would)\b", re.IGNORECASE)
 CLOCK_REACH = 400  # characters: the day a clock time belongs to is named just before it
-def _speaking_day_in_a_quote(mention: DateMention) -> bool:
-    """ "Tonight we listened," the mayor said: inside a quotation "today" and "tonight" are
-    the day the words were spoken, which a report need not give (Thursday's article quoting
-    what was said at Tuesday's vote); read as the publication day, they date the quote
-    wrongly, and the report's own sentences date what happened."""
-    if not SPEAKING_DAY.fullmatch(mention.text.strip()):
-        return False
-    before = mention.sentence.text[:max(0, mention.start - mention.sentence.start)]
-    return before.count("\u201c") > before.count("\u201d") or \
-        before.count("\u00ab") > before.count("\u00bb") or before.count('"') % 2 == 1
-
-
-SPEAKING_DAY = re.compile(r"today|tonight|this (?:morning|afternoon|evening)", re.IGNORECASE)
 DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{1,40},\s*")  # "HALE ISLAND, " first
 DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014]|\()")  # and " -", " (Meridian Press)" after
 SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
