@@ -139,17 +139,31 @@ def same_outlet(a: str, b: str) -> bool:
     def norm(value: str) -> str:
         return re.sub(r"^the\s+|[^a-z0-9 ]", "", value.lower()).strip()
 
-    def initials(value: str) -> str:
-        return "".join(word[0] for word in re.findall(r"[A-Z][\w&'-]*", value))
+    def initials(value: str, *, compounds: bool = False) -> str:
+        return "".join(word[0] + (_compound_tail(word) if compounds else "")
+                       for word in re.findall(r"[A-Z][\w&'-]*", value))
     if not a or not b:
         return False
     if norm(a) == norm(b) or norm(a) in norm(b).split(" mirror"):
         return True
     short, long = sorted((a.strip(" ."), b.strip(" .")), key=len)
-    if short.isupper() and len(short) >= 2 and short == initials(long):
+    # "CNW" signs "Continental Newswire": a word ending in an outlet word gives two letters
+    if short.isupper() and len(short) >= 2 and \
+            short in (initials(long), initials(long, compounds=True)):
         return True
     # the name without its last word when that word only says it is an outlet
     *head, last = long.split()
     # ("The Chronicle" is not the "Chronicle Herald": a name that is an outlet word alone)
     return last in OUTLET_WORDS and bool(head) and norm(" ".join(head)) == norm(short) and \
         not all(word in OUTLET_WORDS for word in re.sub(r"^[Tt]he\s+", "", short).split())
+
+
+_OUTLET_TAILS = tuple(word.lower() for word in OUTLET_WORDS if len(word) >= 4)
+
+
+def _compound_tail(word: str) -> str:
+    """The initial of the outlet word a longer word ends in ("Newswire": "W"), else ""."""
+    lower = word.lower()
+    tail = next((t for t in _OUTLET_TAILS if lower.endswith(t) and len(lower) - len(t) >= 3),
+                None)
+    return tail[0].upper() if tail else ""

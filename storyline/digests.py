@@ -34,6 +34,7 @@ DIGEST_MAX_WORDS = 250
 DIGEST_SOURCE_RATIO = 1.6
 NEWSLETTER_SOURCE_RATIO = 0.5  # a newsletter's item may copy an article shorter than it
 DIGEST_EXCERPT_SHARE = 0.5
+TOP_COVERAGE = 0.8  # a truncated reprint copies this share of the source's sentences up to its cut
 DIGEST_MIN_SHINGLES = 3
 DIGEST_MIN_COPIED = 3  # sentences copied from two or more articles make a digest
 DIGEST_MIN_SHARE = 0.3  # ... when they are this share of it at least
@@ -384,9 +385,7 @@ def _is_digest(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Ske
         if len({family(p.source) for p in close}) >= 2:  # copied from two articles or more
             return True
         main = max(close, key=lambda p: p.containment)
-        excerpt = sketch.token_count <= DIGEST_EXCERPT_SHARE * sketches[main.source].token_count
-        from_top = main.aligned[0][0] == 0 and main.aligned[0][1] == 0
-        return excerpt and (not from_top or main.in_order < 1.0)
+        return _excerpt(sketch, main, sketches) and not _copies_the_top(main)
     # A newsletter's own summary rewords its sources: then nearly every sentence must lean
     # on one, at least one be copied, and two sources add different sentences (an original
     # and its copy count once).
@@ -395,4 +394,25 @@ def _is_digest(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Ske
     for pair in sources:
         by_family[family(pair.source)].update(a[0] for a in pair.aligned)
     contributions = {frozenset(sentences) for sentences in by_family.values()}
-    return bool(close) and len(covered_all) / total >= 0.75 and len(contributions) >= 2
+    if not close or len(covered_all) / total < 0.75:
+        return False
+    # ... or one source, summed up in a few sentences of which one is copied, that names
+    # it: "..., the company announced on Tuesday, according to Continental Newswire."
+    return len(contributions) >= 2 or any(
+        _names_outlet(sketch.article.text, sketches[p.source].article.outlet) and
+        _excerpt(sketch, p, sketches) and not _copies_the_top(p) for p in close)
+
+
+def _excerpt(sketch: Sketch, pair: PairResult, sketches: Sequence[Sketch]) -> bool:
+    """The article is a small part of its source (at most DIGEST_EXCERPT_SHARE of it)."""
+    return sketch.token_count <= DIGEST_EXCERPT_SHARE * sketches[pair.source].token_count
+
+
+def _copies_the_top(pair: PairResult) -> bool:
+    """The copy's sentences are the source's first ones, in order and (nearly) without a
+    gap: a truncated reprint. A digest picks its sentences further down too ("The ban
+    takes effect next month." from the end)."""
+    if pair.in_order < 1.0 or pair.aligned[0][:2] != (0, 0):
+        return False
+    others = {other for _sentence, other, _score, _kind in pair.aligned}
+    return len(others) >= TOP_COVERAGE * (max(others) + 1)

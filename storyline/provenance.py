@@ -239,10 +239,24 @@ def _alignment_evidence(copy: Sketch, source: Sketch, pair: PairResult
     for copy_index, source_index, score, kind in pair.aligned[:40]:
         start, end = copy.sentences[copy_index]
         of_start, of_end = source.sentences[source_index]
-        evidence.append({"article": copy.article.id, "start": start, "end": end,
+        evidence.append({"article": copy.article.id, "start": start,
+                         "end": _past_closing_marks(copy.article.text, end),
                          "of_article": source.article.id, "of_start": of_start,
-                         "of_end": of_end, "match": kind, "score": round(score, 3)})
+                         "of_end": _past_closing_marks(source.article.text, of_end),
+                         "match": kind, "score": round(score, 3)})
     return evidence
+
+
+def _past_closing_marks(text: str, end: int) -> int:
+    """The end of a sentence with the quotation marks and brackets closing it: the cheap
+    splitter ends it at its full stop, and evidence shown as '"We will do it.' reads as a
+    quote broken off."""
+    while end < len(text) and text[end] in CLOSING_MARKS:
+        end += 1
+    return end
+
+
+CLOSING_MARKS = "\"'\u201d\u2019)"
 
 
 def _spin_evidence(article: Article, hits: list[dict[str, object]]) -> list[dict[str, object]]:

@@ -342,9 +342,10 @@ def render_markdown(dossier: dict[str, Any]) -> str:
         outlets = ", ".join(sorted({names.get(quotes[q]["article"], "") for q in group["quotes"]}))
         # A mixed quote is reported speech around quoted words: the whole is not verbatim.
         words = first.get("quoted", first["text"])
-        said = f"(reported) {_md(quoted(words))}" if first["kind"] == "mixed" \
-            else f"\u201c{_md(quoted(words))}\u201d"
-        lines.append(f"- {_speaker(group['speaker_name'], first.get('speaker_text'))}: {said} "
+        # ... written as the reported speech lines below are: "- **Varga** (reported): ..."
+        said = f" (reported): {_md(quoted(words))}" if first["kind"] == "mixed" \
+            else f": \u201c{_md(quoted(words))}\u201d"
+        lines.append(f"- {_speaker(group['speaker_name'], first.get('speaker_text'))}{said} "
                      f"({_md(outlets)})")
         for variant in quote_wordings(group):
             who = ", ".join(names.get(a, a) for a in variant["articles"])

@@ -18,7 +18,9 @@ words already used) is skipped, however many new articles it would cite.
 A fact is stated in the fewest words its sources offer: the lines of a headline or
 dateline that the sentence splitter left on a unit are cut away (the body sentence
 stays), and when another original outlet says the same thing much more briefly, its
-sentence is quoted instead. Words saved go to further facts; the brief stays extractive
+sentence is quoted instead (or, a little longer, one giving the calendar date of a time
+the first tells only as "next month" or "in two weeks", which a brief read later cannot
+place). Words saved go to further facts; the brief stays extractive
 and its first citation is always the exact span quoted. An independent outlet whose
 sentence states a chosen sentence is cited too, even when the aligner paired that
 sentence with another fact: the aligner's near matches (scored above its threshold) and
@@ -655,12 +657,36 @@ def _restate(fact: Fact, texts: dict[str, str], sources: dict[str, str],
         said = texts[span.article][body.start:body.end]
         # Aligned sentences may differ in detail: a shorter one must keep most names and
         # every number, and say "not" where the first one does.
-        if MIN_WORDS <= length <= best_words * CONCISE and not said.endswith("?") \
+        if MIN_WORDS <= length <= best_words * _concise(texts, best, said) \
+                and not said.endswith("?") \
                 and len(names & _markers(said)) >= NAMES_KEPT * len(names) \
                 and numbers <= _figures(said) \
                 and is_negated(said) == is_negated(fact.text):
             best, best_words = body, length
     return _quoted_from(fact, best, texts)
+
+
+def _concise(texts: dict[str, str], best: Span, said: str) -> float:
+    """How long another original's wording may be, as a share of the one quoted: shorter
+    (CONCISE), or up to DATED_LONGER when it gives the calendar date of a time the quoted
+    one tells only from the day it was written ("The ban takes effect next month." against
+    "The ban takes effect on December 1."): a brief read later cannot place "next month"."""
+    quoted = texts[best.article][best.start:best.end]
+    if RELATIVE_TIME.search(quoted) and not RELATIVE_TIME.search(said) and \
+            CALENDAR_DATE.search(said):
+        return DATED_LONGER
+    return CONCISE
+
+
+DATED_LONGER = 1.5
+_UNITS = "day|week|month|year|fortnight"
+RELATIVE_TIME = re.compile(
+    r"\b(?:(?:next|last|this|coming|past) (?:" + _UNITS + "|" + "|".join(sorted(WEEKDAYS))
+    + r")|(?:in|within) (?:a|an|one|two|three|four|five|six|\d+) (?:" + _UNITS +
+    r")s?|yesterday|today|tomorrow|tonight)\b", re.IGNORECASE)
+CALENDAR_DATE = re.compile(
+    r"\b(?:(?:" + "|".join(sorted(MONTH_NAMES)) + r")\.? \d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\d{1,2}(?:st|nd|rd|th)? (?:" + "|".join(sorted(MONTH_NAMES)) + r")\b)", re.IGNORECASE)
 
 
 def _majority_figure(fact: Fact, first: Span, texts: dict[str, str],

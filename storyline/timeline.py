@@ -14,7 +14,9 @@ it into a divergence of the dossier. One outlet is one source: its two
 articles count once, and a certainly later report of one outlet giving
 another date than its own first report is an update, not a disagreement (the
 entry takes the later date and lists the earlier one as `superseded`); a copy
-counts at its original's publication.
+counts at its original's publication. One event told by one outlet at a coarser date
+("next month") and by another at a day inside it ("on December 1") is one entry at the
+day.
 """
 
 from __future__ import annotations
@@ -149,6 +151,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         if mention.value is not None and mention.precision in TIMELINE_PRECISIONS:
             in_sentence[(mention.article_id, mention.sentence.start)].append(mention.value)
     repeated = {a.id for a in articles if tells_repetition(a.text)}
+    drafts = _fold_nested(drafts, sources)
     groups = _same_event_other_date(drafts, sources, in_sentence, repeated)
     voices = independent_voices(articles, sources)
     # A copy tells what its original said when the original was published: an aggregator
@@ -501,6 +504,89 @@ AS_PLANNED = re.compile(r"\b(?:as (?:planned|scheduled|announced|expected)|on sc
 
 # -- one event, several dates -------------------------------------------------------
 
+def _fold_nested(drafts: Sequence[_Draft], sources: dict[str, str]) -> list[_Draft]:
+    """One event told at two precisions ("The ban takes effect next month" by one outlet,
+    "The ban takes effect on December 1" by another) is one entry, at the finer date: both
+    can be right, so it is no conflict, and two entries read as two events. A coarser draft
+    joins the one finer draft inside its dates whose clause is its own (`_same_clause`,
+    or one aligned fact), in the same tense, told by other articles; it stays apart when
+    two finer drafts would take it (which one is meant?)."""
+    spans = [_interval(d.value) if d.value is not None else None for d in drafts]
+    by_stem: dict[str, list[int]] = defaultdict(list)
+    for index, draft in enumerate(drafts):
+        if spans[index] is not None:
+            for stem in draft.stems:
+                by_stem[stem].append(index)
+    inside: dict[int, set[int]] = defaultdict(set)  # coarser draft -> finer ones in it
+    for members in by_stem.values():
+        if len(members) > 50:
+            continue  # a word half the timeline shares says nothing about one event
+        for a in members:
+            for b in members:
+                if _within(spans[b], spans[a]):
+                    inside[a].add(b)
+    folded: set[int] = set()
+    for coarse in sorted(inside):
+        finer = [i for i in sorted(inside[coarse])
+                 if _one_event_told_finer(drafts[coarse], drafts[i], sources)]
+        if len(finer) == 1 and finer[0] not in folded:
+            _absorb(drafts[finer[0]], drafts[coarse])
+            folded.add(coarse)
+    return [draft for index, draft in enumerate(drafts) if index not in folded]
+
+
+def _within(inner: tuple[date, date] | None, outer: tuple[date, date] | None) -> bool:
+    """`inner` lies inside `outer` and is shorter ("2026-12-01" in "2026-12")."""
+    return inner is not None and outer is not None and inner != outer and \
+        outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _one_event_told_finer(coarse: _Draft, fine: _Draft, sources: dict[str, str]) -> bool:
+    if _tense(coarse) != _tense(fine) or coarse.articles & fine.articles:
+        return False
+    # Other verbs only for a week or a month ("in two weeks", "next month"): a year or a
+    # decade holds too many things of one kind ("point guard for much of the 1980s" and
+    # "point guard of the 1983 title team"; "left the FBI in 1973" and "met until November
+    # 1973, five months after Felt left the FBI").
+    near = _days(coarse.value) <= FOLD_MAX_DAYS
+    return _one_fact(coarse, fine) or any(_same_clause(x, y, sources) or
+                                          near and _same_thing(x, y, sources)
+                                          for x in coarse.clauses for y in fine.clauses)
+
+
+def _days(value: str | None) -> int:
+    """How many days a timeline value covers (0 when it has no interval)."""
+    span = _interval(value) if value is not None else None
+    return (span[1] - span[0]).days + 1 if span else 0
+
+
+def _same_thing(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]],
+                sources: dict[str, str]) -> bool:
+    """Two outlets' clauses naming one thing at dates that agree, with other verbs: "the
+    council would host a jobs fair in two weeks" and "Pellow has promised a jobs fair on
+    December 2". Dates that agree ask less than dates that differ (`_same_clause`): no
+    disagreement is claimed, and the coarser date joins only a sole finer candidate."""
+    (first, first_stems), (second, second_stems) = a, b
+    if sources.get(first.article_id, first.article_id) == \
+            sources.get(second.article_id, second.article_id):
+        return False
+    shared = len(first_stems & second_stems)
+    return shared >= FOLD_MIN_SHARED and \
+        shared >= FOLD_OVERLAP * min(len(first_stems), len(second_stems))
+
+
+FOLD_MIN_SHARED = 3  # stems two clauses of one thing at agreeing dates share, at least ...
+FOLD_OVERLAP = 0.5  # ... and this share of the shorter clause's
+FOLD_MAX_DAYS = 31  # ... when the coarser date is a week or a month
+
+
+def _absorb(fine: _Draft, coarse: _Draft) -> None:
+    """The coarser draft's mentions join the finer draft (which keeps its date)."""
+    fine.mentions.extend(coarse.mentions)
+    fine.clauses.extend(coarse.clauses)
+    for name in ("words", "stems", "facts", "articles", "sentences", "actions", "roots"):
+        getattr(fine, name).update(getattr(coarse, name))
+
 def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
                            in_sentence: dict[tuple[str, int], list[str]],
                            repeated: Collection[str] = ()
@@ -768,7 +854,10 @@ def date_divergences(events: Sequence[Event], articles: Sequence[Article], *,
 
 def mark_date_conflicts(facts: Sequence[Fact], events: Sequence[Event]) -> tuple[Fact, ...]:
     """Facts whose sentences give an event different dates are `conflicting`, as they are
-    when their numbers differ."""
+    when their numbers differ; so is a fact stating one outlet's date of an event that
+    another outlet dates otherwise, when the aligner kept the two sentences apart ("voted
+    on Tuesday", "voted on Monday, November 9"): its date is disputed, as a single
+    outlet's figure another outlet contradicts is."""
     versions_of: dict[Span, set[tuple[str, str]]] = defaultdict(set)
     for event in events:
         for reported in event.dates if event.conflicting else ():
@@ -780,7 +869,7 @@ def mark_date_conflicts(facts: Sequence[Fact], events: Sequence[Event]) -> tuple
         for span in fact.evidence:
             for event_id, reported_date in versions_of.get(span, ()):
                 seen[event_id].add(reported_date)
-        if fact.agreement != "conflicting" and any(len(d) > 1 for d in seen.values()):
+        if fact.agreement != "conflicting" and seen:
             fact = dataclasses.replace(fact, agreement="conflicting")
         marked.append(fact)
     return tuple(marked)

@@ -80,3 +80,15 @@ def test_a_credit_line_is_told_from_a_sentence_about_publishing() -> None:
                      "The report was published on the council website.",
                      "The report was published by the Coastal Safety Inspectorate."):
         assert not is_credit_line(sentence), sentence
+
+
+def test_a_wire_dateline_with_initials_of_its_compound_name_is_its_own() -> None:
+    # "Continental Newswire" signs its datelines "(CNW)", News + wire: the wire's own
+    # story credits no other outlet (it was a "reprint" of nothing, and lost the title).
+    text = "CARROWBY, Nov 18 (CNW) - The Pelling looms fell silent on Tuesday."
+    assert find_credit(article(text, outlet="Continental Newswire")) is None
+    assert find_credit(article(text, outlet="Carrowby Evening Post"))[0] == "CNW"
+    assert same_outlet("CNW", "Continental Newswire")
+    assert same_outlet("CN", "Continental Newswire")
+    assert not same_outlet("CNW", "Continental News")
+    assert not same_outlet("CW", "Continental Newswire")

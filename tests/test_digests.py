@@ -240,3 +240,55 @@ def test_a_two_item_brief_rewording_one_lead_around_its_quote_is_a_digest() -> N
     kinds = _kinds(_library(), _lido(), newsletter)
     assert kinds["brief"][0] == "digest" and kinds["brief"][1] in {"post", "courier"}
     assert kinds["post"] == kinds["courier"] == ("original", None)
+
+
+MARKET = ("VENNICK (Saltway Newswire) - The town council of Vennick voted on Monday to "
+          "licence a night market on the old quay, the first in the fictional county of "
+          "Marrowdale to trade after dark.\n\nCouncillors approved the licence by six votes "
+          "to three after a long debate about noise and parking.\n\nUnder the licence, up to "
+          "forty stalls may trade on Friday and Saturday evenings until eleven o'clock.\n\n"
+          "Mayor Tilde Harrowgate, who first proposed the market last spring, called the vote "
+          "a win for the quay's empty shops. \"We have waited years for a reason to walk down "
+          "there at night,\" she said.\n\nResidents of Quay Row had asked the council to cap "
+          "the number of stalls at twenty. Their spokesman, Oswin Dray, said the licence "
+          "ignored their worries about litter.\n\nThe harbour master said boats would still "
+          "be able to moor along the eastern wall.\n\nTraders will pay a fee of 40 crowns a "
+          "night, which the council said would cover cleaning.\n\nThe first market will open "
+          "on the first Friday of next month.")
+
+
+def _market() -> Article:
+    return article(MARKET, id="wire", outlet="Saltway Newswire",
+                   published="2026-05-11T07:00:00Z")
+
+
+def test_a_feed_item_picking_sentences_from_the_top_and_the_end_is_a_digest() -> None:
+    # Sentences 1, 3, 4 (shortened) and the last: picked from one article, not its top
+    # cut short (a truncated reprint copies the first sentences without a gap).
+    item = ("The town council of Vennick voted on Monday to licence a night market on the "
+            "old quay, Saltway Newswire reported. Up to forty stalls may trade on Friday and "
+            "Saturday evenings until eleven o'clock. Mayor Tilde Harrowgate called the vote a "
+            "win for the quay's empty shops. The first market will open on the first Friday "
+            "of next month.")
+    kinds = _kinds(_market(), article(item, id="feed-1", outlet="Marrowdale Digest",
+                                      published="2026-05-12T06:00:00Z"))
+    assert kinds == {"wire": ("original", None), "feed-1": ("digest", "wire")}
+
+
+def test_a_short_summary_naming_its_one_source_is_a_digest_of_it() -> None:
+    # Two sentences summed up in other words and one copied, with the wire named: an item
+    # of a digest, no independent report.
+    item = ("Vennick will licence a night market with forty stalls on its old quay after the "
+            "council voted on Monday, according to Saltway Newswire. Stalls will pay a fee "
+            "of 40 crowns a night. The first market will open on the first Friday of next "
+            "month.")
+    kinds = _kinds(_market(), article(item, id="feed-2", outlet="Marrowdale Digest",
+                                      published="2026-05-12T06:00:00Z"))
+    assert kinds == {"wire": ("original", None), "feed-2": ("digest", "wire")}
+
+
+def test_the_top_of_an_article_cut_short_is_no_digest() -> None:
+    top = "\n\n".join(MARKET.split("\n\n")[:3])
+    kinds = _kinds(_market(), article(top, id="cut", outlet="Quay Times",
+                                      published="2026-05-11T12:00:00Z"))
+    assert kinds["cut"][0] != "digest" and kinds["cut"][1] == "wire"

@@ -823,3 +823,17 @@ def test_a_sentence_aligns_the_same_whatever_order_its_words_come_in() -> None:
                      .aligned)
     # Ties go to the earlier source sentence, which is the match here.
     assert found == [[(0, 0, 0.9, "reworded")]] * 2
+
+
+def test_aligned_evidence_keeps_the_quotation_mark_closing_a_sentence() -> None:
+    wire = ("The Vennick quay market will open on Friday, the council said. \u201cWe have "
+            "waited years for this,\u201d Mayor Tilde Harrowgate said. \"It is a good day "
+            "for the quay.\" Forty stalls will trade until eleven o'clock at night.")
+    copies = detect_provenance([article(wire, id="wire", outlet="Saltway Wire"),
+                                article(wire, id="copy", outlet="Quay Times",
+                                        published="2026-03-11T12:00:00Z")])
+    copy = next(p for p in copies if p.article == "copy")
+    shown = [(wire[e["start"]:e["end"]], wire[e["of_start"]:e["of_end"]])
+             for e in copy.evidence if "of_article" in e]
+    assert ("\"It is a good day for the quay.\"",) * 2 in shown
+    assert all(text.count("\"") % 2 == 0 for text, _ in shown)

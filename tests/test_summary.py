@@ -692,3 +692,19 @@ def test_people_described_at_a_sentence_start_are_no_named_speaker() -> None:
                         "The Quillmoor ferry ran aground, the coastguard said.") == []
     assert contradicted("The Quillmoor ferry will resume next week.",
                         "The Quillmoor ferry will resume in the coming week.") == []
+
+
+def test_a_wording_giving_the_calendar_date_is_quoted_over_next_month() -> None:
+    # A brief read in a year cannot place "next month": another original's wording giving
+    # the day is quoted, though a word longer; the first outlet is still cited.
+    [sentence] = _one_fact({
+        "a1": "The rowing ban on the Vennick mill pond takes effect next month.",
+        "a2": "The rowing ban on the Vennick mill pond takes effect on May 1."}, "corroborated")
+    assert sentence.text.endswith("on May 1.")
+    assert sorted(c.article for c in sentence.citations) == ["a1", "a2"]
+    # Without a calendar date in the other wording, the first stays.
+    [kept] = _one_fact({
+        "a1": "The rowing ban on the Vennick mill pond takes effect next month.",
+        "a2": "The rowing ban on the Vennick mill pond takes effect in the spring."},
+        "corroborated")
+    assert kept.text.endswith("next month.")

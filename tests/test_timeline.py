@@ -15,7 +15,12 @@ from storyline.dossier import event_dict
 from storyline.models import Fact
 from storyline.models import Span as ModelSpan
 from storyline.report import event_line, render_html, render_markdown
-from storyline.timeline import build_timeline, date_divergences, describe
+from storyline.timeline import (
+    build_timeline,
+    date_divergences,
+    describe,
+    mark_date_conflicts,
+)
 from tests.conftest import article
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "storyline" / "data" /
@@ -698,3 +703,73 @@ def test_a_short_clause_with_other_words_is_no_conflict(analyse: Any) -> None:
                 article("y", id="a2", outlet="Ashworth Echo")]
     events = build_timeline(articles, [*first.dates, *second.dates])
     assert not any(e.conflicting for e in events)
+
+
+def test_one_event_told_by_month_and_by_day_is_one_entry_at_the_day(analyse: Any) -> None:
+    # Two outlets, one plan: "next month" and "on May 1" can both be right, so the entry
+    # takes the finer date and both articles; no conflict.
+    month = analyse("The town council voted to ban rowing boats on the mill pond. The ban "
+                    "takes effect next month.", id="wire", published="2026-04-14T08:00:00Z")
+    day = analyse("Rowing boats are banned from the mill pond. The ban takes effect on May 1.",
+                  id="ledger", published="2026-04-14T12:00:00Z")
+    articles = [article("x", id="wire", published="2026-04-14T08:00:00Z", outlet="Wire"),
+                article("y", id="ledger", published="2026-04-14T12:00:00Z", outlet="Ledger")]
+    events = build_timeline(articles, [*month.dates, *day.dates])
+    takes_effect = [e for e in events if "takes effect" in e.description]
+    assert [(e.date, e.conflicting) for e in takes_effect] == [("2026-05-01", False)]
+    assert {span.article for span in takes_effect[0].evidence} == {"wire", "ledger"}
+    assert takes_effect[0].sources == 2
+
+
+def test_a_month_with_two_finer_dates_of_its_kind_stays_apart(analyse: Any) -> None:
+    # "The fair opens next month" could be either day: it joins neither.
+    month = analyse("The book fair opens next month.", id="a1", published="2026-04-14T08:00:00Z")
+    first = analyse("The book fair opens on May 2.", id="a2", published="2026-04-14T09:00:00Z")
+    second = analyse("The book fair opens on May 9.", id="a3", published="2026-04-14T10:00:00Z")
+    articles = [article("x", id=i, published=p, outlet=o) for i, p, o in (
+        ("a1", "2026-04-14T08:00:00Z", "One"), ("a2", "2026-04-14T09:00:00Z", "Two"),
+        ("a3", "2026-04-14T10:00:00Z", "Three"))]
+    events = build_timeline(articles, [*month.dates, *first.dates, *second.dates])
+    assert any(e.date == "2026-05" for e in events)
+
+
+def test_each_outlets_sentence_of_a_date_conflict_is_a_conflicting_fact(analyse: Any) -> None:
+    # The aligner kept the two reports of the closure apart (one fact each): each states a
+    # date the other outlet disputes, so each is conflicting (the brief then flags it).
+    _articles, events = _tunnel(analyse)
+    (first, second) = events[0].dates
+    unrelated = ModelSpan("a1", 0, 5)
+    facts = [Fact("f1", "closed on Monday", "single", first.evidence[:1], 1),
+             Fact("f2", "closed on Tuesday", "single", second.evidence[:1], 1),
+             Fact("f3", "other", "single", (unrelated,), 1)]
+    marked = mark_date_conflicts(facts, events)
+    assert [f.agreement for f in marked] == ["conflicting", "conflicting", "single"]
+
+
+def test_one_thing_told_with_other_verbs_at_agreeing_dates_is_one_entry(analyse: Any) -> None:
+    # "in two weeks" is a week holding April 29; the fair is named by both, the verbs differ.
+    week = analyse("Councillor Agnes Pellow said the town council would host a jobs fair in two "
+                   "weeks.", id="wire", published="2026-04-14T08:00:00Z")
+    day = analyse("Councillor Agnes Pellow has promised a jobs fair on April 29 at the Corn "
+                  "Exchange. The council will meet on April 30.", id="journal",
+                  published="2026-04-15T08:00:00Z")
+    articles = [article("x", id="wire", published="2026-04-14T08:00:00Z", outlet="Wire"),
+                article("y", id="journal", published="2026-04-15T08:00:00Z", outlet="Journal")]
+    events = build_timeline(articles, [*week.dates, *day.dates])
+    fairs = [e for e in events if "fair" in e.description]
+    assert [(e.date, e.sources) for e in fairs] == [("2026-04-29", 2)]
+    assert any(e.date == "2026-04-30" and "meet" in e.description for e in events)
+
+
+def test_a_decade_does_not_join_a_year_told_with_other_verbs(analyse: Any) -> None:
+    # A decade (or a year) holds many things of one kind: only a week or a month joins a
+    # finer date on shared words alone.
+    decade = analyse("Dara Quill piloted the harbour ferry fleet for much of the 1980s.",
+                     id="a1", published="2026-04-14T08:00:00Z")
+    year = analyse("Dara Quill steered the harbour ferry fleet to the 1983 regatta title.",
+                   id="a2", published="2026-04-15T08:00:00Z")
+    articles = [article("x", id="a1", published="2026-04-14T08:00:00Z", outlet="One"),
+                article("y", id="a2", published="2026-04-15T08:00:00Z", outlet="Two")]
+    events = build_timeline(articles, [*decade.dates, *year.dates])
+    assert sorted(e.date for e in events if "fleet" in e.description) == \
+        ["1980/1989", "1983"]
