@@ -1994,3 +1994,19 @@ def test_a_lead_restated_with_a_name_gives_its_trade_as_a_role(analyse: Any) -> 
                       "A Drumlow teenager has found a rare ammonite on Skerra Beach.\n\nLeif "
                       "Brannvik, 15, found it on Monday while walking his dog.")
     assert not [r for r in _person(index, "Leif Brannvik").roles if "teenager" in r]
+
+
+def test_one_shop_put_in_a_firms_name_does_not_make_the_firm_a_town(analyse: Any) -> None:
+    """A weak place cue ("a gift shop in Brightwell") against a firm the story names as a
+    body again and again ("Brightwell said ...") leaves the firm a body in every article."""
+    index = _entities(
+        analyse,
+        "Brightwell said on Tuesday it would shut its Brelton depot in May, with the loss "
+        "of 60 jobs.\n\nA gift shop in Brightwell will stay open until Easter.\n\n"
+        "Brightwell blamed the cost of fuel.",
+        "Brightwell will shut its depot on Brelton docks in May.\n\nBrightwell said 60 "
+        "drivers would lose their jobs.\n\nManagers from Brightwell told the union that "
+        "fuel costs had tripled.")
+    bodies = {e.name: e for e in index.entities if e.label == "ORG"}
+    assert "Brightwell" in bodies
+    assert set(bodies["Brightwell"].articles) == {"a0", "a1"}
