@@ -2010,3 +2010,16 @@ def test_one_shop_put_in_a_firms_name_does_not_make_the_firm_a_town(analyse: Any
     bodies = {e.name: e for e in index.entities if e.label == "ORG"}
     assert "Brightwell" in bodies
     assert set(bodies["Brightwell"].articles) == {"a0", "a1"}
+
+
+def test_a_given_name_like_a_verb_after_a_title_stays_in_the_name(analyse: Any) -> None:
+    """ "Councillor Said Zeroual praised ..." in running text: "Said" is his given name,
+    not a headline's verb cutting the name to "Councillor"."""
+    text = ("Harbour trust chair to retire after nine years\n\nThe chair of the Tarrow "
+            "harbour trust, Ilka Brand, is to retire next spring after nine years in the "
+            "post.\n\nCouncillor Said Zeroual praised her work and said a successor would "
+            "be chosen in February.\n\nThe trust will meet on Friday to decide how the "
+            "next chair will be picked.")
+    people = {e.name for e in _entities(analyse, text).entities if e.label == "PERSON"}
+    assert "Said Zeroual" in people
+    assert "Councillor" not in people
