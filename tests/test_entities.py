@@ -2023,3 +2023,16 @@ def test_a_given_name_like_a_verb_after_a_title_stays_in_the_name(analyse: Any) 
     people = {e.name for e in _entities(analyse, text).entities if e.label == "PERSON"}
     assert "Said Zeroual" in people
     assert "Councillor" not in people
+
+
+def test_a_woman_called_chairman_is_still_mrs_of_her_surname(analyse: Any) -> None:
+    """ "Mara Tellwyn, chairman of the parish council" is no man: an office's word keeps no
+    "Mrs Tellwyn" in another article off her; an honorific would."""
+    index = _entities(
+        analyse,
+        "Slipway to reopen\n\nMara Tellwyn, chairman of Ostby parish council, said the ferry "
+        "slipway would reopen in June after repairs.",
+        "Slipway repairs\n\nMrs Tellwyn said the slipway repairs had cost more than the "
+        "parish council expected.")
+    people = [e for e in index.entities if e.label == "PERSON"]
+    assert [(e.name, set(e.articles)) for e in people] == [("Mara Tellwyn", {"a0", "a1"})]
