@@ -2036,3 +2036,28 @@ def test_a_woman_called_chairman_is_still_mrs_of_her_surname(analyse: Any) -> No
         "parish council expected.")
     people = [e for e in index.entities if e.label == "PERSON"]
     assert [(e.name, set(e.articles)) for e in people] == [("Mara Tellwyn", {"a0", "a1"})]
+
+
+def _entities_with_texts(analyse: Any, *texts: str) -> Any:
+    mentions = [m for index, text in enumerate(texts)
+                for m in analyse(text, id=f"a{index}").mentions]
+    return link_entities(mentions, {f"a{index}": text for index, text in enumerate(texts)})
+
+
+def test_a_lede_role_goes_to_no_rival_nor_to_a_later_sentence(analyse: Any) -> None:
+    """ "A Marlow Fen ornithologist has found ... Rival birder Kester Vane found nothing":
+    someone set against the finder, with a title of his own, is not the lede's finder; a
+    name two sentences on is not the lede's either, and the lede's age is no part of the
+    role ("A 41-year-old Brelton botanist" is a "Brelton botanist")."""
+    index = _entities_with_texts(
+        analyse,
+        "A Marlow Fen ornithologist has found a nesting bittern in the reed beds. Rival "
+        "birder Kester Vane found nothing at the site on Sunday.",
+        "A 41-year-old Brelton botanist has found a rare orchid on the dunes. Helen Tregarth "
+        "found it growing beside the car park.\n\nThe warden said the dunes would be "
+        "fenced. Mika Lorn, a volunteer, counted the plants.")
+    vane = _person(index, "Kester Vane")
+    assert not [r for r in vane.roles if "ornithologist" in r]
+    assert "Brelton botanist" in _person(index, "Helen Tregarth").roles
+    lorn = [e for e in index.entities if e.label == "PERSON" and e.name == "Mika Lorn"]
+    assert not [r for e in lorn for r in e.roles if "botanist" in r]
