@@ -126,7 +126,7 @@ def _with_trade_of(words: list[Token]) -> list[Token]:
     doc = words[0].doc
     index = words[0].i - 1
     while words[0].is_lower and index >= 0 and _lower_but_at_start(doc[index]) and \
-            doc[index].is_alpha and doc[index].pos_ == "NOUN" and \
+            doc[index].is_alpha and (doc[index].pos_ == "NOUN" or not doc[index].is_lower) and \
             doc[index].dep_ == "compound" and doc[index].head in words and len(words) < 4:
         words = [doc[index], *words]
         index -= 1

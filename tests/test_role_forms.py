@@ -81,3 +81,8 @@ def test_a_sentence_capital_does_not_undo_a_trade_or_one(analyse: Any) -> None:
     assert roles["Ilse Marrick"] == ("potter",)
     assert roles["Tessa Kerrow"] == ("café owner",)
     assert normalize_role("One of the potters") == "One of the potters"
+    # spaCy may call the capitalised "Café" a proper noun
+    roles = _roles(analyse, "The mill in the fictional town of Brell will close in June.\n\n"
+                            "Café owner Helen Tregarth said trade on the square would "
+                            "fall by half.")
+    assert roles["Helen Tregarth"] == ("café owner",)
