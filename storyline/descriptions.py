@@ -16,6 +16,7 @@ the story describes with the same place words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -54,6 +55,7 @@ def describe_names(doc: Doc, names: list[Mention], nominals: list[Mention]
         if mention.kind == "name" and mention.label == "PERSON":
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             starts.update((t.i, mention.start) for t in span or ())
+    titled = {m.start for m in names if role_as_title(m)}
     found = []
     for nominal in nominals:
         if nominal.describes is not None:
@@ -68,12 +70,21 @@ def describe_names(doc: Doc, names: list[Mention], nominals: list[Mention]
                 nominal.label == "PERSON":
             restated = _restated_subject(span[-1], starts)
             partner = restated or _restated_patient(span[-1], starts)
-            if restated is not None and _an_occupation(span[-1]):
-                # "A Drumlow geologist has found ... Oona Valtersen made the discovery"
+            if restated is not None and _an_occupation(span[-1]) and \
+                    starts.get(restated.i) not in titled:
+                # "A Drumlow geologist has found ... Oona Valtersen made the discovery";
+                # not "Collector Tomas Prell", whose title is his role
                 nominal = replace(nominal, role=_lead_role(span))
         found.append(replace(nominal, describes=starts[partner.i])
                      if partner is not None and partner.i in starts else nominal)
     return found
+
+
+def role_as_title(mention: Mention) -> bool:
+    """A name with its role written before it as a title ("Collector Tomas Prell")."""
+    before = mention.text[:max(0, mention.text.find(mention.name))].lower()
+    role = (mention.role or "").lower().split()
+    return bool(role) and role[-1] in before.split()
 
 
 def _an_occupation(noun: Token) -> bool:
@@ -89,8 +100,11 @@ def _lead_role(span: Span) -> str:
     """The description as a role: "A Drumlow geologist" -> "Drumlow geologist"."""
     words = [t for t in span if t.dep_ != "det" and not t.is_punct]
     doc = span.doc
-    return text_of(doc)[words[0].idx:words[-1].idx + len(words[-1].text)] if words else \
-        span[-1].lower_
+    if not words:
+        return span[-1].lower_
+    role = text_of(doc)[words[0].idx:words[-1].idx + len(words[-1].text)]
+    # "A 34-year-old Westmoor botanist": the age is no part of the job
+    return re.sub(r"^[\w-]+-year-old\s+", "", role, flags=re.IGNORECASE) or role
 
 
 def _restated_subject(head: Token, names: dict[int, int]) -> Token | None:
@@ -109,10 +123,26 @@ def _restated_subject(head: Token, names: dict[int, int]) -> Token | None:
         # "Tom Roe also spoke" / "spoke too": someone else doing the same.
         subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.i in names and
                     _deed(t.head) == _deed(verb) and t.head.pos_ == verb.pos_ and
-                    not any(c.lower_ in {"also", "too"} for c in t.head.children)]
+                    not any(c.lower_ in {"also", "too"} for c in t.head.children) and
+                    not _denied_or_contrasted(t)]
         if subjects:
             return subjects[0]
     return None
+
+
+def _denied_or_contrasted(subject: Token) -> bool:
+    """ "Rival collector Tomas Prell found nothing": a deed denied ("nothing", "no", "not",
+    "never") or a doer set against the lead ("rival", "other") is no restatement."""
+    verb = subject.head
+    denied = any(c.dep_ == "neg" or c.lower_ in {"never", "nothing", "none"} or
+                 c.dep_ == "dobj" and any(d.lower_ == "no" for d in c.children)
+                 for c in verb.children)
+    contrasted = any(t.lower_ in CONTRAST_WORDS
+                     for t in subject.doc[subject.left_edge.i:subject.i])
+    return denied or contrasted
+
+
+CONTRAST_WORDS = {"rival", "other", "another", "fellow"}
 
 
 def _deed(verb: Token) -> str:

@@ -30,7 +30,7 @@ from .body_words import (
     company_plural,
     is_company,
 )
-from .descriptions import PERSON_TITLES
+from .descriptions import PERSON_TITLES, role_as_title
 from .entity_kinds import (
     COMPANY_NOUNS,
     FIRM_NOUNS,
@@ -906,11 +906,26 @@ def _lede_people(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]],
         if not named:
             continue
         start, first = min(named, key=lambda pair: pair[0])
-        between = texts.get(lede.article_id, "")[lede.end:start]
-        if lede.end <= start < lede.end + 300 and SENTENCE_END.search(between) and \
-                not _holds_other_roles(lede.name, first):
+        text = texts.get(lede.article_id, "")
+        between = text[lede.end:start]
+        # the next sentence, not one further on (that one may name someone else)
+        if lede.end <= start < lede.end + 300 and len(SENTENCE_END.findall(between)) == 1 and \
+                not _holds_other_roles(lede.name, first) and \
+                not any(role_as_title(m) for m in first.mentions) and \
+                not DENIED_OR_RIVAL.search(_sentence_at(text, start)):
             found.append((lede, first))
     return found
+
+
+# "Rival collector Tomas Prell found nothing": someone else, who did not do the deed
+DENIED_OR_RIVAL = re.compile(r"\b(?:nothing|none|never|not|no|rival|another)\b|n't",
+                             re.IGNORECASE)
+
+
+def _sentence_at(text: str, start: int) -> str:
+    """The text from `start` to the end of its sentence."""
+    end = SENTENCE_END.search(text, start)
+    return text[start:end.start() if end else len(text)]
 
 
 def _story_holder_here(nominal: Mention, merged: Cluster, people: list[Cluster],

@@ -515,9 +515,7 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
                     not m.cue}
     places = {person_key(m.name) for m in mentions if m.kind == "candidate" and m.cue and (
         _strong_place_cue(m.cue) or person_key(m.name) in spacy_places)}
-    # a body's name spaCy gave that some article calls a town is a place everywhere
-    towns = {person_key(m.name) for m in mentions if m.kind == "candidate" and m.cue and
-             m.label == "GPE" and _strong_place_cue(m.cue)}
+    towns, not_towns = _bodies_called_towns(mentions)
     # a one-word body's name that is a route's end somewhere is that place everywhere
     route_ends = {person_key(m.name) for m in mentions if m.cue == ROUTE_CUE}
     settled = []
@@ -528,6 +526,8 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
         elif mention.kind == "name" and mention.label == "ORG" and key in towns and \
                 key not in bodies:  # "in the town of Dunmarrow" ... "its Dunmarrow mill"
             mention = replace(mention, kind="candidate", label="GPE")
+        elif mention.kind == "candidate" and mention.label == "GPE" and key in not_towns:
+            mention = replace(mention, kind="name", label="ORG", cue=None)
         if mention.kind == "name" and mention.label == "PERSON" and key not in marked:
             if key in bodies:
                 mention = replace(mention, label="ORG", role=None, other_roles=())
@@ -535,6 +535,27 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
                 mention = replace(mention, kind="candidate", label="GPE")
         settled.append(mention)
     return settled
+
+
+def _bodies_called_towns(mentions: Sequence[Mention]) -> tuple[set[str], set[str]]:
+    """The names spaCy gave a body that are places everywhere, and those that are bodies
+    everywhere. A name some article calls a town ("the town of Dunmarrow") is a place; one
+    a building is put in ("its plant in Oskerby") is a place only if such cues are at least
+    as many as its mentions as a body, else a body: "A coffee shop in Halcyon" does not
+    make the firm of "Halcyon said ..." and "Managers from Halcyon" a town."""
+    cued: dict[str, int] = {}
+    named: dict[str, int] = {}
+    towns = set()
+    for m in mentions:
+        key = person_key(m.name)
+        if m.kind == "candidate" and m.cue and m.label == "GPE" and _strong_place_cue(m.cue):
+            cued[key] = cued.get(key, 0) + 1
+            if m.cue.endswith(" of"):  # "town of", "village of"
+                towns.add(key)
+        elif m.kind == "name" and m.label == "ORG":
+            named[key] = named.get(key, 0) + 1
+    towns |= {key for key, count in cued.items() if count >= named.get(key, 0)}
+    return towns, {key for key in cued if key not in towns}
 
 
 def _noun_before(cue: str | None) -> bool:

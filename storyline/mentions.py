@@ -92,6 +92,7 @@ from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS
 from .roles import (
     COMMON_ROLE_WORDS,
+    TRADE_TITLES,
     apposition_role,
     person_noun_before,
     relative_clause_role,
@@ -692,7 +693,7 @@ def _ends_name(token: Token, previous: Token, label: str) -> bool:
     if token.is_punct and token.text not in {".", "'", "\u2019", "'s", "\u2019s"}:
         joined = not previous.whitespace_ and not token.whitespace_
         return not (token.text == "-" and joined)  # "Smith-Jones" stays one name
-    if token.is_title and token.tag_ in {"VBZ", "VBD"} and previous.pos_ == "PROPN":
+    if _headline_verb(token, previous):
         return True  # "Ilse Varga Speaks Out On ...": a title-case verb is the headline's
     lower_word = token.text[:1].islower()
     if label in ORG_LABELS:
@@ -700,6 +701,18 @@ def _ends_name(token: Token, previous: Token, label: str) -> bool:
     if lower_word:
         return token.lower_ not in NAME_PARTICLES and token.text not in {"'s", "\u2019s"}
     return token.pos_ in NOT_NAME_POS
+
+
+def _headline_verb(token: Token, previous: Token) -> bool:
+    """A title-case verb after a name in a run of title-case words ("Ilse Varga Speaks
+    Out"), not a given name after a title ("Councillor Said Benhaddou praised") nor a
+    verb in running text, whose next word is lower-case."""
+    if not (token.is_title and token.tag_ in {"VBZ", "VBD"} and previous.pos_ == "PROPN"):
+        return False
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    title_word = previous.lower_.rstrip(".") in HONORIFICS or \
+        previous.lower_ in PERSON_TITLES | TRADE_TITLES
+    return after is not None and after.is_title and not title_word
 
 
 def _extend_initial(tokens: list[Token]) -> list[Token]:

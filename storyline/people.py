@@ -50,6 +50,11 @@ MALE_WORDS = {"husband", "widower", "son", "father", "brother", "grandfather", "
               "nephew", "boyfriend", "man", "actor", "dad", "chairman", "spokesman",
               "congressman", "councilman", "businessman", "king", "prince", "stepson",
               "stepfather", "grandson", "fiance"}
+# Offices with a gendered form that papers give either sex ("Jane Quill, chairman of the
+# council"): no sign of gender where it would keep two mentions apart.
+OFFICE_GENDER_WORDS = {"chairman", "chairwoman", "spokesman", "spokeswoman", "congressman",
+                       "congresswoman", "councilman", "councilwoman", "businessman",
+                       "businesswoman"}
 
 GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
                      "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -122,9 +127,11 @@ class Cluster:
         return votes.pop() if len(votes) == 1 else None
 
 
-def mention_gender(mention: Mention, *, pronoun: bool = True) -> str | None:
+def mention_gender(mention: Mention, *, pronoun: bool = True, offices: bool = True
+                   ) -> str | None:
     """ "female" / "male" from the honorific or a gendered role word, else None; with
-    `pronoun`, first from the pronoun the mention finder saw right after the name."""
+    `pronoun`, first from the pronoun the mention finder saw right after the name; without
+    `offices`, not from an office's word ("chairman")."""
     if mention.honorific in FEMALE_HONORIFICS:
         return "female"
     if mention.honorific in MALE_HONORIFICS:
@@ -132,6 +139,8 @@ def mention_gender(mention: Mention, *, pronoun: bool = True) -> str | None:
     if pronoun and mention.pronoun:
         return mention.pronoun
     words = set(re.findall(r"[a-z]+", (mention.role or "").lower().split(" of ")[0]))
+    if not offices:
+        words -= OFFICE_GENDER_WORDS
     female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
     if female != male:
         return "female" if female else "male"
@@ -343,8 +352,9 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
     # "Ms. Dahl" is never Oren Dahl, a man (an honorific's gender is not overruled), and
     # "Mrs Quill" is not the Fenn Quill another article calls "Mr Quill", even where he
     # is the story's only full-named Quill
-    candidates = [c for c in by_gender(by_surname.get(word, []), _honorific_gender(cluster))
-                  if not _genders_clash(cluster, c)]
+    wanted = _honorific_gender(cluster)
+    candidates = [c for c in by_surname.get(word, []) if not _genders_clash(cluster, c) and
+                  (wanted is None or _gender_not_by_office(c) in {None, wanted})]
     if len(candidates) > 1:
         roles = set(cluster.roles)
         candidates = [c for c in candidates if roles & set(c.roles)] or \
@@ -380,9 +390,17 @@ def _honorific_gender(cluster: Cluster) -> str | None:
     return votes.pop() if len(votes) == 1 else None
 
 
+def _gender_not_by_office(cluster: Cluster) -> str | None:
+    """A cluster's gender, pronouns included, but no office's word ("chairman")."""
+    votes = {g for m in cluster.mentions if (g := mention_gender(m, offices=False))}
+    return votes.pop() if len(votes) == 1 else None
+
+
 def _stated_gender(cluster: Cluster) -> str | None:
-    """The gender an honorific or a role word gives ("Miss Jenkin"), not a pronoun."""
-    votes = {g for m in cluster.mentions if (g := mention_gender(m, pronoun=False))}
+    """The gender an honorific or a kin word gives ("Miss Jenkin", "his son"), not a
+    pronoun nor an office ("Jane Quill, chairman of ..." is no man)."""
+    votes = {g for m in cluster.mentions
+             if (g := mention_gender(m, pronoun=False, offices=False))}
     return votes.pop() if len(votes) == 1 else None
 
 

@@ -110,12 +110,14 @@ def title_prefix(doc: Doc, start: int, *, name_start: int | None = None
         words = words[1:]
     if not words:
         return None, start
-    words = _with_trade_of(words)
-    role = normalize_role(" ".join(_spelled(w) for w in words))
-    if role is not None and _capital_of_the_sentence(words):
+    lower_title = words[0].is_lower
+    trade = _with_trade_of(words)
+    role = normalize_role(" ".join(_spelled(w) for w in trade))
+    if role is not None and (_capital_of_the_sentence(trade) or trade[0] is not words[0] and
+                             not trade[0].is_lower):
         role = role[0].lower() + role[1:]  # "Museum director Jonas Feld said": a museum's
     # A lower-case title is a description beside the name, not part of how it is written.
-    return role, words[0].i if not words[0].is_lower else start
+    return role, words[0].i if not lower_title else start
 
 
 def _with_trade_of(words: list[Token]) -> list[Token]:
@@ -123,12 +125,24 @@ def _with_trade_of(words: list[Token]) -> list[Token]:
     Renate Holm" is a café owner, not an owner ("shop steward", "dairy farmer")."""
     doc = words[0].doc
     index = words[0].i - 1
-    while words[0].is_lower and index >= 0 and doc[index].is_lower and \
-            doc[index].is_alpha and doc[index].pos_ == "NOUN" and \
+    while words[0].is_lower and index >= 0 and _lower_but_at_start(doc[index]) and \
+            doc[index].is_alpha and (doc[index].pos_ == "NOUN" or not doc[index].is_lower) and \
             doc[index].dep_ == "compound" and doc[index].head in words and len(words) < 4:
         words = [doc[index], *words]
         index -= 1
     return words
+
+
+def _lower_but_at_start(token: Token) -> bool:
+    """A lower-case word, or one whose capital only opens the sentence ("Café owner
+    Renna Dallow said"), not a name's."""
+    if token.is_lower:
+        return True
+    # spaCy calls it a noun, or a proper noun of no place or body ("Café" it may take for
+    # a person's), and the text never capitalises it inside a sentence ("Harriers coach")
+    common = token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON"}
+    return starts_sentence(token) and token.is_title and common and \
+        not any(t.text == token.text and not starts_sentence(t) for t in token.doc)
 
 
 def _capital_of_the_sentence(words: list[Token]) -> bool:
@@ -317,7 +331,10 @@ def normalize_role(role: str) -> str | None:
     text = re.sub(r"\s+'s\b", "'s", role.strip(" ,.;:-\u2013\u2014"))
     text = re.sub(r"^(the|a|an|its|his|her|their)\s+", "", text, flags=re.IGNORECASE)
     # "one weaver, Dorit Selkirk," is a weaver ("one of the weavers" is kept whole)
-    text = re.sub(r"^(one|another) (?!of\b)", "", text)
+    # and so is "One weaver" opening a sentence, but "One Show presenter" is of a name
+    one = re.match(r"(?:one|another) (\S+)", text, flags=re.IGNORECASE)
+    if one is not None and one.group(1) != "of" and one.group(1)[0].islower():
+        text = text[one.start(1):]
     if not text or len(text) > 80:
         return None
     words = text.split()

@@ -1994,3 +1994,70 @@ def test_a_lead_restated_with_a_name_gives_its_trade_as_a_role(analyse: Any) -> 
                       "A Drumlow teenager has found a rare ammonite on Skerra Beach.\n\nLeif "
                       "Brannvik, 15, found it on Monday while walking his dog.")
     assert not [r for r in _person(index, "Leif Brannvik").roles if "teenager" in r]
+
+
+def test_one_shop_put_in_a_firms_name_does_not_make_the_firm_a_town(analyse: Any) -> None:
+    """A weak place cue ("a gift shop in Brightwell") against a firm the story names as a
+    body again and again ("Brightwell said ...") leaves the firm a body in every article."""
+    index = _entities(
+        analyse,
+        "Brightwell said on Tuesday it would shut its Brelton depot in May, with the loss "
+        "of 60 jobs.\n\nA gift shop in Brightwell will stay open until Easter.\n\n"
+        "Brightwell blamed the cost of fuel.",
+        "Brightwell will shut its depot on Brelton docks in May.\n\nBrightwell said 60 "
+        "drivers would lose their jobs.\n\nManagers from Brightwell told the union that "
+        "fuel costs had tripled.")
+    bodies = {e.name: e for e in index.entities if e.label == "ORG"}
+    assert "Brightwell" in bodies
+    assert set(bodies["Brightwell"].articles) == {"a0", "a1"}
+
+
+def test_a_given_name_like_a_verb_after_a_title_stays_in_the_name(analyse: Any) -> None:
+    """ "Councillor Said Zeroual praised ..." in running text: "Said" is his given name,
+    not a headline's verb cutting the name to "Councillor"."""
+    text = ("Harbour trust chair to retire after nine years\n\nThe chair of the Tarrow "
+            "harbour trust, Ilka Brand, is to retire next spring after nine years in the "
+            "post.\n\nCouncillor Said Zeroual praised her work and said a successor would "
+            "be chosen in February.\n\nThe trust will meet on Friday to decide how the "
+            "next chair will be picked.")
+    people = {e.name for e in _entities(analyse, text).entities if e.label == "PERSON"}
+    assert "Said Zeroual" in people
+    assert "Councillor" not in people
+
+
+def test_a_woman_called_chairman_is_still_mrs_of_her_surname(analyse: Any) -> None:
+    """ "Mara Tellwyn, chairman of the parish council" is no man: an office's word keeps no
+    "Mrs Tellwyn" in another article off her; an honorific would."""
+    index = _entities(
+        analyse,
+        "Slipway to reopen\n\nMara Tellwyn, chairman of Ostby parish council, said the ferry "
+        "slipway would reopen in June after repairs.",
+        "Slipway repairs\n\nMrs Tellwyn said the slipway repairs had cost more than the "
+        "parish council expected.")
+    people = [e for e in index.entities if e.label == "PERSON"]
+    assert [(e.name, set(e.articles)) for e in people] == [("Mara Tellwyn", {"a0", "a1"})]
+
+
+def _entities_with_texts(analyse: Any, *texts: str) -> Any:
+    mentions = [m for index, text in enumerate(texts)
+                for m in analyse(text, id=f"a{index}").mentions]
+    return link_entities(mentions, {f"a{index}": text for index, text in enumerate(texts)})
+
+
+def test_a_lede_role_goes_to_no_rival_nor_to_a_later_sentence(analyse: Any) -> None:
+    """ "A Marlow Fen ornithologist has found ... Rival birder Kester Vane found nothing":
+    someone set against the finder, with a title of his own, is not the lede's finder; a
+    name two sentences on is not the lede's either, and the lede's age is no part of the
+    role ("A 41-year-old Brelton botanist" is a "Brelton botanist")."""
+    index = _entities_with_texts(
+        analyse,
+        "A Marlow Fen ornithologist has found a nesting bittern in the reed beds. Rival "
+        "birder Kester Vane found nothing at the site on Sunday.",
+        "A 41-year-old Brelton botanist has found a rare orchid on the dunes. Helen Tregarth "
+        "found it growing beside the car park.\n\nThe warden said the dunes would be "
+        "fenced. Mika Lorn, a volunteer, counted the plants.")
+    vane = _person(index, "Kester Vane")
+    assert not [r for r in vane.roles if "ornithologist" in r]
+    assert "Brelton botanist" in _person(index, "Helen Tregarth").roles
+    lorn = [e for e in index.entities if e.label == "PERSON" and e.name == "Mika Lorn"]
+    assert not [r for e in lorn for r in e.roles if "botanist" in r]

@@ -69,3 +69,20 @@ def test_a_trade_glued_to_a_surname_is_a_title_not_a_given_name(analyse: Any) ->
     people = [e for e in index.entities if e.label == "PERSON"]
     assert [p.name for p in people] == ["Jessa Ollerenshaw"]
     assert "barmaid" in people[0].roles
+
+
+def test_a_sentence_capital_does_not_undo_a_trade_or_one(analyse: Any) -> None:
+    """Opening a sentence, "One potter, Ilse Marrick," is still a potter and "Café owner
+    Tessa Kerrow" still a café owner: the capital is the sentence's, not the role's."""
+    roles = _roles(analyse, "The mill in the fictional town of Brell will close in June.\n\n"
+                            "One potter, Ilse Marrick, said the notice came without warning."
+                            "\n\nCafé owner Tessa Kerrow said trade on the square would "
+                            "fall by half.")
+    assert roles["Ilse Marrick"] == ("potter",)
+    assert roles["Tessa Kerrow"] == ("café owner",)
+    assert normalize_role("One of the potters") == "One of the potters"
+    # spaCy may call the capitalised "Café" a proper noun
+    roles = _roles(analyse, "The mill in the fictional town of Brell will close in June.\n\n"
+                            "Café owner Helen Tregarth said trade on the square would "
+                            "fall by half.")
+    assert roles["Helen Tregarth"] == ("café owner",)
