@@ -148,13 +148,20 @@ def single_valued(unit: FactUnit) -> list[tuple[str, float]]:
     parts = _parts_of_wholes(unit.sentence.text)
     return [(label, value) for label, value in unit.numbers
             if (counts[label] == 1 or counts[label] == 2 and value in parts) and
-            math.isfinite(value) and not _counts_a_name(unit, label)]
+            math.isfinite(value) and not _counts_a_name(unit, label, value)]
 
 
-def _counts_a_name(unit: FactUnit, label: str) -> bool:
-    """A figure whose unit is a name: "Mirela Hollis, 91," (an age) or "Hollis, one of the
-    biggest stars" read as 91 or one Hollises; no count of anything."""
-    return unit.view.tags.get(label.partition(QUALIFIER)[0]) == "PROPN"
+def _counts_a_name(unit: FactUnit, label: str, value: float) -> bool:
+    """A figure after a name: "Mirela Hollis, 91," (an age) or "Hollis, one of the biggest
+    stars" read as 91 or one Hollises; no count of anything. A figure before the proper
+    noun it counts ("Four Britons", "30 Americans") is a count of people all the same."""
+    name = label.partition(QUALIFIER)[0]
+    if unit.view.tags.get(name) != "PROPN":
+        return False
+    said = unit.view.words
+    if name not in said:
+        return True
+    return not any(number_value(word) == value for word in said[:said.index(name)])
 
 
 # "14 of its 60 pilots": a part of a whole, both counted in one unit

@@ -309,6 +309,18 @@ def test_a_dateline_is_no_part_of_a_fact_or_a_divergence(analyse: Any) -> None:
         "company said."]
 
 
+@pytest.mark.parametrize("counted", ["{} Norvelians were treated for smoke after the fire "
+                                     "at the fictional Brackholm ski lodge on Friday.",
+                                     "Rescuers carried {} Icelanders down from the fictional "
+                                     "Brackholm ski lodge on Friday."])
+def test_a_figure_before_a_nationality_is_a_count(analyse: Any, counted: str) -> None:
+    # a figure counting people of a nation or a place is no age of a name ("Hollis, 91,")
+    aligned = _align(analyse, {"a": counted.format("Seven"), "b": counted.format("Nine"),
+                               **FILLER})
+    assert len(aligned.divergences) == 1
+    assert aligned.divergences[0].topic.endswith(": 7 vs 9")
+
+
 # Fictional outlets on fictional events: sentences alike in all but who or which way.
 def test_opposite_verbs_make_a_conflicting_fact_with_each_outlets_version(analyse: Any) -> None:
     alignment = _align(analyse, {
