@@ -87,10 +87,27 @@ def _time_points(numbers: Sequence[tuple[str, float]], view: SentenceView
     """Figures of time before "ago" as a quantity of their own: "two years ago" is a point
     in time, no span like "for the first time in a hundred years"."""
     said = view.words
-    ago = {(said[i + 1], number_value(said[i])) for i in range(len(said) - 2)
-           if said[i + 2] == "ago"}
+    ago = {(said[i - 1], value) for i in range(1, len(said)) if said[i] == "ago"
+           for value in _range_before(said, i - 1)}
     return tuple((f"{label}{QUALIFIER}ago" if (label, value) in ago else label, value)
                  for label, value in numbers)
+
+
+RANGE_WORDS = frozenset({"to", "or", "and", "-", "\u2013"})  # "two to three", "10-12"
+
+
+def _range_before(said: Sequence[str], unit: int) -> list[float]:
+    """The figures written right before word `unit`: one ("five years"), or both ends of a
+    range ("two to three years", "four or five", "between 10 and 12"), as each may be the
+    figure the sentence's numbers keep."""
+    found: list[float] = []
+    i = unit - 1
+    while i >= 0 and ((value := number_value(said[i])) is not None or
+                      found and said[i] in RANGE_WORDS):
+        if value is not None:
+            found.append(value)
+        i -= 1
+    return found
 
 
 def _mentioned(numbers: Sequence[tuple[str, float]], view: SentenceView) -> frozenset[float]:

@@ -321,6 +321,18 @@ def test_a_figure_before_a_nationality_is_a_count(analyse: Any, counted: str) ->
     assert aligned.divergences[0].topic.endswith(": 7 vs 9")
 
 
+def test_a_range_of_years_ago_is_a_time_ago(analyse: Any) -> None:
+    rebuilt = "The Brackholm lodge was rebuilt by its owners {} years ago, the owners said."
+    aligned = _align(analyse, {"a": rebuilt.format("three to four"),
+                               "b": rebuilt.format("eight"), **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["years ago: 3 vs 8"]
+    # either end of the range is no dispute
+    for end in ("three", "four"):
+        aligned = _align(analyse, {"a": rebuilt.format("three to four"),
+                                   "b": rebuilt.format(end), **FILLER})
+        assert not aligned.divergences
+
+
 # Fictional outlets on fictional events: sentences alike in all but who or which way.
 def test_opposite_verbs_make_a_conflicting_fact_with_each_outlets_version(analyse: Any) -> None:
     alignment = _align(analyse, {
