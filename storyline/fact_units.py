@@ -31,6 +31,7 @@ from .text import (
     after_dateline,
     has_digit,
     number_value,
+    opens_article,
     outlet_key,
 )
 
@@ -54,6 +55,7 @@ class FactUnit:
     mentioned: frozenset[float]  # every figure the sentence gives, with a unit or without
     clauses: tuple[Clause, ...] = ()  # of a long sentence
     subjects: frozenset[str] = frozenset()  # proper names it tells of (`_subject_names`)
+    lede: bool = False  # its article's first sentence (`text.opens_article`)
 
 
 def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]
@@ -66,7 +68,10 @@ def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]
     """
     units: list[FactUnit] = []
     for analysis in analyses:
+        lede = True  # no sentence before this one in its article (`text.opens_article`)
         for position, sentence in enumerate(analysis.sentences):
+            if position:
+                lede = lede and opens_article(analysis.sentences[position - 1].text)
             lemmas = frozenset(analysis.lemmas[position]) if analysis.lemmas else frozenset()
             if len(lemmas) < MIN_FACT_LEMMAS or is_credit_line(sentence.text):
                 continue
@@ -78,7 +83,8 @@ def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]
             clauses = analysis.clauses[position] if analysis.clauses else ()
             units.append(FactUnit(len(units), sentence, position, lemmas, numbers,
                                   sources.get(analysis.article_id, analysis.article_id), view,
-                                  _mentioned(numbers, view), clauses, _subject_names(view)))
+                                  _mentioned(numbers, view), clauses, _subject_names(view),
+                                  lede))
     return units
 
 
@@ -209,11 +215,13 @@ def event_words(unit: FactUnit) -> set[str]:
             lemma not in SPEAKER_VERBS and lemma not in _NOT_EVENT_WORDS}
 
 
-def stated(sentence: Sentence) -> str:
-    """A sentence as a fact or a divergence quotes it: without a wire dateline opening it
-    ("CARROWBY, Nov 18 (CNW) - "), cut as the brief cuts it (`text.after_dateline`)."""
-    text = sentence.text.strip()
-    return text[after_dateline(text):]
+def stated(unit: FactUnit) -> str:
+    """A sentence as a fact or a divergence quotes it: without a wire dateline opening its
+    article ("CARROWBY, Nov 18 (CNW) - "), cut as the brief cuts it
+    (`text.after_dateline`); a later sentence is quoted whole ("KHRA - the Kelby harbour
+    authority - said ...")."""
+    text = unit.sentence.text.strip()
+    return text[after_dateline(text):] if unit.lede else text
 
 
 def in_order(group: Sequence[FactUnit], published: dict[str, float]) -> list[FactUnit]:

@@ -333,6 +333,17 @@ def test_a_range_of_years_ago_is_a_time_ago(analyse: Any) -> None:
         assert not aligned.divergences
 
 
+def test_a_capitalised_subject_later_in_an_article_is_no_dateline(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "The Brackholm ski lift stays shut this week. BSLC - the Brackholm ski lift "
+             "company - said on Tuesday that the new cable would cost 4 million crowns.",
+        "b": "The Brackholm ski lift company said on Tuesday that the new cable would cost "
+             "6 million crowns.", **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["number of crowns: 4 million vs 6 million"]
+    assert {v.text[:4] for v in aligned.divergences[0].versions} == {"BSLC", "The "}
+    assert any(f.text.startswith("BSLC - the Brackholm") for f in aligned.facts)
+
+
 # Fictional outlets on fictional events: sentences alike in all but who or which way.
 def test_opposite_verbs_make_a_conflicting_fact_with_each_outlets_version(analyse: Any) -> None:
     alignment = _align(analyse, {
