@@ -175,16 +175,26 @@ def single_valued(unit: FactUnit) -> list[tuple[str, float]]:
 
 
 def _counts_a_name(unit: FactUnit, label: str, value: float) -> bool:
-    """A figure after a name: "Mirela Hollis, 91," (an age) or "Hollis, one of the biggest
-    stars" read as 91 or one Hollises; no count of anything. A figure before the proper
-    noun it counts ("Four Britons", "30 Americans") is a count of people all the same."""
+    """A figure whose unit is a name: "Mirela Hollis, 91," (an age) or "Hollis, one of the
+    biggest stars" read as 91 or one Hollises; no count of anything. People named for
+    their nation or home are counted all the same (`_counts_people`)."""
     name = label.partition(QUALIFIER)[0]
-    if unit.view.tags.get(name) != "PROPN":
-        return False
+    return unit.view.tags.get(name) == "PROPN" and not _counts_people(unit, name, value)
+
+
+def _counts_people(unit: FactUnit, name: str, value: float) -> bool:
+    """ "Four Britons", "30 Americans": the figure written right before the proper noun,
+    which is no abbreviation ("676 RBI", "0300 GMT": a statistic, a time) and no edition
+    or year ("the 2007 Oscars"); a figure further off ("an 11-year veteran of the
+    Chargers") counts something else."""
     said = unit.view.words
-    if name not in said:
-        return True
-    return not any(number_value(word) == value for word in said[:said.index(name)])
+    at = said.index(name) if name in said else 0
+    before = said[at - 1] if at else ""
+    if number_value(before) != value or before.startswith("0") or \
+            (len(before) == 4 and before.isdigit()):
+        return False
+    written = re.search(rf"\b{re.escape(name)}\b", unit.sentence.text, re.IGNORECASE)
+    return written is not None and not written[0].isupper()
 
 
 # "14 of its 60 pilots": a part of a whole, both counted in one unit

@@ -287,6 +287,18 @@ def test_a_count_told_of_another_event_is_no_divergence(analyse: Any, other: str
     assert not aligned.divergences
 
 
+@pytest.mark.parametrize("pair", [
+    ("The Brackholm lodge has hosted the ski cup since the 2011 Games.",
+     "The Brackholm lodge has hosted the ski cup since the 2015 Games."),
+    ("The Brackholm ski cup starts at 0900 GMT on Saturday.",
+     "The Brackholm ski cup starts at 1100 GMT on Saturday.")])
+def test_a_year_or_a_time_before_a_name_is_no_count(analyse: Any,
+                                                    pair: tuple[str, str]) -> None:
+    aligned = _align(analyse, {"a": pair[0], "b": pair[1], **FILLER})
+    assert not [d for d in aligned.divergences if "games" in d.topic.lower() or
+                "gmt" in d.topic.lower()]
+
+
 def test_an_age_or_one_of_many_is_no_count_of_a_name(analyse: Any) -> None:
     aligned = _align(analyse, {
         "a": "Mirela Hollis, 91, died in her sleep at her home in Calder on Thursday, her "
