@@ -67,6 +67,11 @@ def test_an_articles_dateline_is_cut(text: str, kept: str) -> None:
     assert text[after_dateline(text, start):] == kept
 
 
+def test_a_name_in_capitals_with_a_dash_aside_is_no_dateline() -> None:
+    text = "BSLC - the Brackholm ski lift company - said the new cable had snapped on Friday."
+    assert after_dateline(text) == 0
+
+
 def test_a_later_sentence_opening_in_capitals_keeps_them() -> None:
     text = ("The lift stopped on Friday. BSLC - the Brackholm ski lift company - said the "
             "cable had snapped.")
