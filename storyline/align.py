@@ -525,7 +525,7 @@ def _make_fact(fact_id: str, group: Sequence[FactUnit], published: dict[str, flo
     evidence = tuple(Span(u.sentence.article_id, u.sentence.start, u.sentence.end)
                      for u in backing)
     names = tuple(dict.fromkeys(outlets.get(u.sentence.article_id, "") for u in backing))
-    return Fact(fact_id, stated(representative.sentence), agreement, evidence, len(roots),
+    return Fact(fact_id, stated(representative), agreement, evidence, len(roots),
                 names, len(containing), len(roots - {voice(u.source, outlets) for u in group}))
 
 

@@ -159,7 +159,7 @@ def _divergence_versions(label: str, by_value: dict[float, list[FactUnit]],
                 first.source in others for others in saying.values()) else None
             versions.append(DivergenceVersion(sentence.article_id,
                                               outlets.get(sentence.article_id, ""),
-                                              stated(sentence),
+                                              stated(first),
                                               tally_text(value) if is_tally(label)
                                               else format_number(value),
                                               sentence.start, sentence.end, copies, changed))
@@ -319,7 +319,7 @@ def opposite_conflict(group: Sequence[FactUnit], outlets: dict[str, str],
                         sentence = unit.sentence
                         versions.append(DivergenceVersion(
                             sentence.article_id, outlets.get(sentence.article_id, ""),
-                            stated(sentence), _as_written(lemma, sentence.text),
+                            stated(unit), _as_written(lemma, sentence.text),
                             sentence.start, sentence.end))
             values = " vs ".join(dict.fromkeys(v.value for v in versions))
             return f"{OPPOSITE_TOPIC}: {values}", tuple(versions)
@@ -475,7 +475,7 @@ def _day_versions(by_day: dict[str, list[FactUnit]], outlets: dict[str, str]
             sentence = unit.sentence
             versions.append(DivergenceVersion(sentence.article_id,
                                               outlets.get(sentence.article_id, ""),
-                                              stated(sentence), written,
+                                              stated(unit), written,
                                               sentence.start, sentence.end))
     return "date: " + " vs ".join(by_day), tuple(versions)
 

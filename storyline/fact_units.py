@@ -31,6 +31,7 @@ from .text import (
     after_dateline,
     has_digit,
     number_value,
+    opens_article,
     outlet_key,
 )
 
@@ -54,6 +55,7 @@ class FactUnit:
     mentioned: frozenset[float]  # every figure the sentence gives, with a unit or without
     clauses: tuple[Clause, ...] = ()  # of a long sentence
     subjects: frozenset[str] = frozenset()  # proper names it tells of (`_subject_names`)
+    lede: bool = False  # its article's first sentence (`text.opens_article`)
 
 
 def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]
@@ -66,7 +68,10 @@ def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]
     """
     units: list[FactUnit] = []
     for analysis in analyses:
+        lede = True  # no sentence before this one in its article (`text.opens_article`)
         for position, sentence in enumerate(analysis.sentences):
+            if position:
+                lede = lede and opens_article(analysis.sentences[position - 1].text)
             lemmas = frozenset(analysis.lemmas[position]) if analysis.lemmas else frozenset()
             if len(lemmas) < MIN_FACT_LEMMAS or is_credit_line(sentence.text):
                 continue
@@ -78,7 +83,8 @@ def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]
             clauses = analysis.clauses[position] if analysis.clauses else ()
             units.append(FactUnit(len(units), sentence, position, lemmas, numbers,
                                   sources.get(analysis.article_id, analysis.article_id), view,
-                                  _mentioned(numbers, view), clauses, _subject_names(view)))
+                                  _mentioned(numbers, view), clauses, _subject_names(view),
+                                  lede))
     return units
 
 
@@ -87,10 +93,27 @@ def _time_points(numbers: Sequence[tuple[str, float]], view: SentenceView
     """Figures of time before "ago" as a quantity of their own: "two years ago" is a point
     in time, no span like "for the first time in a hundred years"."""
     said = view.words
-    ago = {(said[i + 1], number_value(said[i])) for i in range(len(said) - 2)
-           if said[i + 2] == "ago"}
+    ago = {(said[i - 1], value) for i in range(1, len(said)) if said[i] == "ago"
+           for value in _range_before(said, i - 1)}
     return tuple((f"{label}{QUALIFIER}ago" if (label, value) in ago else label, value)
                  for label, value in numbers)
+
+
+RANGE_WORDS = frozenset({"to", "or", "and", "-", "\u2013"})  # "two to three", "10-12"
+
+
+def _range_before(said: Sequence[str], unit: int) -> list[float]:
+    """The figures written right before word `unit`: one ("five years"), or both ends of a
+    range ("two to three years", "four or five", "between 10 and 12"), as each may be the
+    figure the sentence's numbers keep."""
+    found: list[float] = []
+    i = unit - 1
+    while i >= 0 and ((value := number_value(said[i])) is not None or
+                      found and said[i] in RANGE_WORDS):
+        if value is not None:
+            found.append(value)
+        i -= 1
+    return found
 
 
 def _mentioned(numbers: Sequence[tuple[str, float]], view: SentenceView) -> frozenset[float]:
@@ -148,13 +171,30 @@ def single_valued(unit: FactUnit) -> list[tuple[str, float]]:
     parts = _parts_of_wholes(unit.sentence.text)
     return [(label, value) for label, value in unit.numbers
             if (counts[label] == 1 or counts[label] == 2 and value in parts) and
-            math.isfinite(value) and not _counts_a_name(unit, label)]
+            math.isfinite(value) and not _counts_a_name(unit, label, value)]
 
 
-def _counts_a_name(unit: FactUnit, label: str) -> bool:
+def _counts_a_name(unit: FactUnit, label: str, value: float) -> bool:
     """A figure whose unit is a name: "Mirela Hollis, 91," (an age) or "Hollis, one of the
-    biggest stars" read as 91 or one Hollises; no count of anything."""
-    return unit.view.tags.get(label.partition(QUALIFIER)[0]) == "PROPN"
+    biggest stars" read as 91 or one Hollises; no count of anything. People named for
+    their nation or home are counted all the same (`_counts_people`)."""
+    name = label.partition(QUALIFIER)[0]
+    return unit.view.tags.get(name) == "PROPN" and not _counts_people(unit, name, value)
+
+
+def _counts_people(unit: FactUnit, name: str, value: float) -> bool:
+    """ "Four Britons", "30 Americans": the figure written right before the proper noun,
+    which is no abbreviation ("676 RBI", "0300 GMT": a statistic, a time) and no edition
+    or year ("the 2007 Oscars"); a figure further off ("an 11-year veteran of the
+    Chargers") counts something else."""
+    said = unit.view.words
+    at = said.index(name) if name in said else 0
+    before = said[at - 1] if at else ""
+    if number_value(before) != value or before.startswith("0") or \
+            (len(before) == 4 and before.isdigit()):
+        return False
+    written = re.search(rf"\b{re.escape(name)}\b", unit.sentence.text, re.IGNORECASE)
+    return written is not None and not written[0].isupper()
 
 
 # "14 of its 60 pilots": a part of a whole, both counted in one unit
@@ -185,11 +225,13 @@ def event_words(unit: FactUnit) -> set[str]:
             lemma not in SPEAKER_VERBS and lemma not in _NOT_EVENT_WORDS}
 
 
-def stated(sentence: Sentence) -> str:
-    """A sentence as a fact or a divergence quotes it: without a wire dateline opening it
-    ("CARROWBY, Nov 18 (CNW) - "), cut as the brief cuts it (`text.after_dateline`)."""
-    text = sentence.text.strip()
-    return text[after_dateline(text):]
+def stated(unit: FactUnit) -> str:
+    """A sentence as a fact or a divergence quotes it: without a wire dateline opening its
+    article ("CARROWBY, Nov 18 (CNW) - "), cut as the brief cuts it
+    (`text.after_dateline`); a later sentence is quoted whole ("KHRA - the Kelby harbour
+    authority - said ...")."""
+    text = unit.sentence.text.strip()
+    return text[after_dateline(text):] if unit.lede else text
 
 
 def in_order(group: Sequence[FactUnit], published: dict[str, float]) -> list[FactUnit]:

@@ -133,18 +133,39 @@ def dateline_length(text: str) -> int:
 LEDE_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^()\n\u2013\u2014-]{1,25})?"
                            r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+")
 LEDE_MIN_WORDS = 6  # words the sentence must keep after its dateline
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 
 
 def after_dateline(text: str, start: int = 0, end: int | None = None) -> int:
     """Where a sentence (`text[start:end]`) begins after a wire dateline opening it
     ("CARROWBY, Nov 18 (CNW) - Brannock Textiles will close ..."), else `start`: facts,
     divergences and the brief quote the sentence without it. A dateline is only cut when
-    LEDE_MIN_WORDS words remain."""
+    LEDE_MIN_WORDS words remain, only where the article begins (no sentence before it in
+    `text`: `opens_article`) and only before a sentence's first word: a capitalised subject
+    with a dash aside ("KHRA - the Kelby harbour authority - said ...") is no dateline."""
     end = len(text) if end is None else end
+    if not opens_article(text[:start]):
+        return start
     found = LEDE_DATELINE.match(text, start, end)
-    if found and len(text[found.end():end].split()) >= LEDE_MIN_WORDS:
+    if found and len(text[found.end():end].split()) >= LEDE_MIN_WORDS and \
+            _begins_sentence(text[found.end():end]):
         return found.end()
     return start
+
+
+def _begins_sentence(text: str) -> bool:
+    """A dateline is followed by the sentence's first word (a capital, a figure or a
+    quotation mark); a name in capitals with a dash aside is not ("KHRA - the Kelby
+    harbour authority - said ...")."""
+    first = text.lstrip()[:1]
+    return first.isupper() or first.isdigit() or first in "\"'\u201c\u2018"
+
+
+def opens_article(before: str) -> bool:
+    """Whether text after `before` (an article's text up to it) is the article's first
+    sentence: `before` is blank or holds only lines that end no sentence (a headline, a
+    date line)."""
+    return not any(_LINE_ENDS_SENTENCE.search(line) for line in before.splitlines())
 
 
 def own_word_runs(text: str) -> frozenset[str]:

@@ -287,6 +287,18 @@ def test_a_count_told_of_another_event_is_no_divergence(analyse: Any, other: str
     assert not aligned.divergences
 
 
+@pytest.mark.parametrize("pair", [
+    ("The Brackholm lodge has hosted the ski cup since the 2011 Games.",
+     "The Brackholm lodge has hosted the ski cup since the 2015 Games."),
+    ("The Brackholm ski cup starts at 0900 GMT on Saturday.",
+     "The Brackholm ski cup starts at 1100 GMT on Saturday.")])
+def test_a_year_or_a_time_before_a_name_is_no_count(analyse: Any,
+                                                    pair: tuple[str, str]) -> None:
+    aligned = _align(analyse, {"a": pair[0], "b": pair[1], **FILLER})
+    assert not [d for d in aligned.divergences if "games" in d.topic.lower() or
+                "gmt" in d.topic.lower()]
+
+
 def test_an_age_or_one_of_many_is_no_count_of_a_name(analyse: Any) -> None:
     aligned = _align(analyse, {
         "a": "Mirela Hollis, 91, died in her sleep at her home in Calder on Thursday, her "
@@ -307,6 +319,41 @@ def test_a_dateline_is_no_part_of_a_fact_or_a_divergence(analyse: Any) -> None:
     assert [f.text for f in aligned.facts if f.agreement == "conflicting"] == [
         "Brannock Textiles will close its wool mill in Carrowby, cutting 340 jobs, the "
         "company said."]
+
+
+@pytest.mark.parametrize("counted", ["{} Norvelians were treated for smoke after the fire "
+                                     "at the fictional Brackholm ski lodge on Friday.",
+                                     "Rescuers carried {} Icelanders down from the fictional "
+                                     "Brackholm ski lodge on Friday."])
+def test_a_figure_before_a_nationality_is_a_count(analyse: Any, counted: str) -> None:
+    # a figure counting people of a nation or a place is no age of a name ("Hollis, 91,")
+    aligned = _align(analyse, {"a": counted.format("Seven"), "b": counted.format("Nine"),
+                               **FILLER})
+    assert len(aligned.divergences) == 1
+    assert aligned.divergences[0].topic.endswith(": 7 vs 9")
+
+
+def test_a_range_of_years_ago_is_a_time_ago(analyse: Any) -> None:
+    rebuilt = "The Brackholm lodge was rebuilt by its owners {} years ago, the owners said."
+    aligned = _align(analyse, {"a": rebuilt.format("three to four"),
+                               "b": rebuilt.format("eight"), **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["years ago: 3 vs 8"]
+    # either end of the range is no dispute
+    for end in ("three", "four"):
+        aligned = _align(analyse, {"a": rebuilt.format("three to four"),
+                                   "b": rebuilt.format(end), **FILLER})
+        assert not aligned.divergences
+
+
+def test_a_capitalised_subject_later_in_an_article_is_no_dateline(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "The Brackholm ski lift stays shut this week. BSLC - the Brackholm ski lift "
+             "company - said on Tuesday that the new cable would cost 4 million crowns.",
+        "b": "The Brackholm ski lift company said on Tuesday that the new cable would cost "
+             "6 million crowns.", **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["number of crowns: 4 million vs 6 million"]
+    assert {v.text[:4] for v in aligned.divergences[0].versions} == {"BSLC", "The "}
+    assert any(f.text.startswith("BSLC - the Brackholm") for f in aligned.facts)
 
 
 # Fictional outlets on fictional events: sentences alike in all but who or which way.

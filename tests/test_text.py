@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.text import copy_kind, format_number, readable_number
+from storyline.text import after_dateline, copy_kind, format_number, readable_number
 
 HERALD = ("PORT DUNMORE - A ferry carrying 148 passengers ran aground on Tollan Reef off Hale "
           "Island early on Tuesday.")
@@ -53,3 +53,27 @@ def test_figures_keep_every_digit_and_odd_values_do_not_break() -> None:
     assert readable_number("1234568.75") == "1,234,568.75"
     assert readable_number("1e400") == "1e400" and readable_number("NaN") == "NaN"
     assert readable_number(None) == ""
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("BRACKHOLM, Jan 9 (Test Wire) - The ski lift stopped with forty skiers on board.",
+     "The ski lift stopped with forty skiers on board."),
+    # a headline and a date line are no sentence before the dateline
+    ("Ski lift stops\nJan 9, 2027\nBRACKHOLM - The ski lift stopped with forty skiers on "
+     "board.", "The ski lift stopped with forty skiers on board."),
+])
+def test_an_articles_dateline_is_cut(text: str, kept: str) -> None:
+    start = text.rindex("\n") + 1 if "\n" in text else 0
+    assert text[after_dateline(text, start):] == kept
+
+
+def test_a_name_in_capitals_with_a_dash_aside_is_no_dateline() -> None:
+    text = "BSLC - the Brackholm ski lift company - said the new cable had snapped on Friday."
+    assert after_dateline(text) == 0
+
+
+def test_a_later_sentence_opening_in_capitals_keeps_them() -> None:
+    text = ("The lift stopped on Friday. BSLC - the Brackholm ski lift company - said the "
+            "cable had snapped.")
+    start = text.index("BSLC")
+    assert after_dateline(text, start) == start
