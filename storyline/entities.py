@@ -183,6 +183,9 @@ class EntityIndex:
             return None  # "Ada Grassley and Tom Leahy": a group speaks, no one person
         if found:
             return found
+        # "Halvorsen Steel Works, which built the bridge, said": the name before the
+        # relative clause is the speaker (the span keeps the clause, as PolNeAR marks it).
+        text = RELATIVE_CLAUSE_RE.split(text, maxsplit=1)[0]
         phrase = _bare_phrase(text)
         owned = OWNER_RE.search(text)
         owner = owned.group(1).lower() if owned else None
@@ -278,6 +281,7 @@ def _medical(role: str) -> bool:
 OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.-]*\s+)+"
                           r"[A-Z][\w'&.-]*)\s+(?:will|has|had|is|was|would|said|says|[a-z]+ed)"
                           r"\b")
+RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's lawyer"
 NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)
 

@@ -130,6 +130,18 @@ def test_resolver_finds_role_descriptions(analyse: Any) -> None:
     assert index.resolve("a0", 0, 0, "the engineer") is None
 
 
+def test_resolver_reads_a_speaker_phrase_without_its_relative_clause(analyse: Any) -> None:
+    text = ("The bridge was built in 1981 by Halvorsen Steel Works. Dr. Amara Osei, who "
+            "led the inspection, found the cracks.")
+    index = _entities(analyse, text)
+    works = next(e for e in index.entities if e.name == "Halvorsen Steel Works")
+    end = len(text)
+    phrase = "Halvorsen Steel Works, which built the bridge"
+    assert index.resolve("a0", end, end + len(phrase), phrase) == works.id
+    phrase = "the engineer, who led the inspection"
+    assert index.resolve("a0", end, end + len(phrase), phrase) is None
+
+
 def test_places_are_not_people(analyse: Any) -> None:
     index = _entities(analyse, "Drivers were sent to the Mill Lane crossing near Dunmore. "
                                "Dunmore City Council met in Dunmore on Tuesday.")
