@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -83,7 +84,23 @@ def _load_model(model: str) -> Language:
     if isinstance(nlp.tokenizer, Tokenizer):
         for title, word in TITLE_ABBREVIATIONS.items():
             nlp.tokenizer.add_special_case(title, [{ORTH: title, NORM: word}])
+        _split_glued_quote_marks(nlp.tokenizer)
     return nlp
+
+
+# A quote mark typed with no space between a sentence's last stop and the next word
+# ('... to me,”Clinton said', '... over."The next'): the stop and the mark are tokens of
+# their own, so the name after them is a word the tagger and parser can read.
+GLUED_MARK_INFIXES = (r"(?<=\w)[,.!?](?=[\"\u201c\u201d][A-Z])",
+                      r"(?<=[,.!?])[\"\u201c\u201d](?=[A-Z])")
+
+
+def _split_glued_quote_marks(tokenizer: Tokenizer) -> None:
+    infixes = tokenizer.infix_finditer
+    pattern = getattr(getattr(infixes, "__self__", None), "pattern", None)
+    if not isinstance(pattern, str):
+        return  # a tokenizer with no regular expression for infixes: left as it is
+    tokenizer.infix_finditer = re.compile("|".join([*GLUED_MARK_INFIXES, pattern])).finditer
 
 
 def text_of(doc: Doc) -> str:

@@ -167,6 +167,9 @@ def _indirect_quotes(doc: Doc, article_id: str, inside: bytearray,
                       speaker[1] if speaker else None, speaker[2] if speaker else None)
         if len(quote.text.split()) >= 3 and not _mostly_quoted(quote, inside):
             quotes.append(quote)
+        if len(quote.text.split()) >= 3:
+            # Words mostly in marks are left to the direct quotes, but they were still said:
+            # a "he said" after them goes on with their speaker.
             resolver.note_reported(token, quote)
     return quotes
 

@@ -27,6 +27,9 @@ SPEECH_VERBS = {
     "reveal", "highlight", "concur", "recount", "yell", "scream", "whisper", "cry",
     "read",  # '"...," reads a statement from the ministry'
     "repeat", "muse", "wonder", "marvel", "sigh", "snap", "gush", "interject", "chime",
+    # Cues the tuning annotations hold that the list lacked ('"Go home," Dahl barked').
+    "assure", "denounce", "decry", "bark", "exhort", "confess", "grouse", "grumble", "chide",
+    "scold", "opine", "gripe", "implore", "confide", "bellow", "holler",
 }
 # Verbs that are cues with a particle: "shot back", "pointed out", "weighed in".
 PHRASAL_CUES = {"shoot": "back", "fire": "back", "hit": "back", "push": "back", "point": "out",

@@ -151,3 +151,15 @@ def test_the_model_named_in_the_environment_after_a_first_load_is_the_one_loaded
     assert second is not first
     assert loaded == ["fictional_pipeline_quarry", "fictional_pipeline_saltmarsh"]
     assert nlp_module.load_nlp("fictional_pipeline_quarry") is first
+
+
+def test_a_quote_mark_glued_to_the_next_word_is_a_token_of_its_own(nlp: Any) -> None:
+    # Fictional: the writer left out the space after the closing mark; the name after it
+    # is a word of its own, and the comma and the mark are two tokens.
+    doc = nlp('"The pier is safe,\u201dMira Oslan said. She was over."The ferry runs."')
+    words = [t.text for t in doc]
+    assert words[4:8] == ["safe", ",", "\u201d", "Mira"]
+    assert words[14:17] == [".", '"', "The"]
+    # Numbers and hyphenated words keep their tokens.
+    assert [t.text for t in nlp("A state-run firm cut 3,000 jobs.")][1:6] == \
+        ["state", "-", "run", "firm", "cut"]

@@ -1472,3 +1472,13 @@ def test_a_quote_followed_by_by_and_a_phrase_going_on_is_no_byline(analyse: Any)
             'autumn," by the Mayor\u2019s own admission, was a promise she could not keep.')
     quote = _by_text(_quotes(analyse, text), "The quay will reopen by autumn")
     assert quote.kind == "direct"
+
+
+def test_barked_exhorted_and_opined_are_speech_cues(analyse: Any) -> None:
+    # Fictional: verbs of speech the cue list lacked; each quote is its speaker's.
+    quotes = _quotes(analyse, '"Get off my pier," Oren Dahl barked at the crew. "The vote '
+                              'is overdue," exhorted Mira Oslan. "The levy is a mistake," '
+                              'opined the Pellwick Courier.')
+    assert _by_text(quotes, "Get off my pier").speaker_text == "Oren Dahl"
+    assert _by_text(quotes, "The vote is overdue").speaker_text == "Mira Oslan"
+    assert _by_text(quotes, "The levy is a mistake").cue == "opined"

@@ -1016,3 +1016,14 @@ def test_the_company_is_the_firm_its_sentence_opens_with(analyse: Any) -> None:
             "the company's plant in Varnholm.\n\n"
             'Kesseldon Fabrics said it had tried to find a buyer.')
     assert _speaker_in_text(analyse, text, "dye works") == "Kesseldon Fabrics"
+
+
+def test_he_said_goes_on_with_the_speaker_of_words_mostly_in_marks(analyse: Any) -> None:
+    # Fictional: Tolan's first report is almost all in quotation marks (left to the direct
+    # quotes); "He said" after it is still Tolan going on, not Breyer whom he talks about.
+    text = ('Osk Breyer, a former ferry pilot, has sued the Wellmark Ferry Company. He says '
+            'he was fired for speaking to the press.\n\n'
+            "The company's lawyer, Piet Tolan, said Breyer was \"chasing free headlines "
+            'with claims nobody can check." He said Breyer was bound by a contract that is '
+            '"standard for every firm on the coast."')
+    assert _speaker_in_text(analyse, text, "was bound by a contract") == "Piet Tolan"
