@@ -2038,6 +2038,21 @@ def test_a_woman_called_chairman_is_still_mrs_of_her_surname(analyse: Any) -> No
     assert [(e.name, set(e.articles)) for e in people] == [("Mara Tellwyn", {"a0", "a1"})]
 
 
+@pytest.mark.parametrize("office", ["spokeswoman for the Ostby ferry company",
+                                    "chairwoman of Ostby parish council"])
+def test_a_woman_called_spokeswoman_is_no_mr_of_her_surname(analyse: Any, office: str) -> None:
+    """An office's "-woman" form is given to no man: "Mr Quill" in another article is
+    someone else than "Jane Quill, spokeswoman ..." (only "chairman" is given either sex)."""
+    index = _entities(
+        analyse,
+        f"Slipway to reopen\n\nJane Quill, {office}, said the slipway would reopen in June "
+        "after repairs.",
+        "Slipway repairs\n\nMr Quill said the repairs had cost more than the parish council "
+        "expected.")
+    jane = _person(index, "Jane Quill")
+    assert set(jane.articles) == {"a0"}
+
+
 def _entities_with_texts(analyse: Any, *texts: str) -> Any:
     mentions = [m for index, text in enumerate(texts)
                 for m in analyse(text, id=f"a{index}").mentions]
