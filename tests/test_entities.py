@@ -11,7 +11,7 @@ import pytest
 from spacy.tokens import Span
 
 from storyline import roles
-from storyline.descriptions import is_person_noun
+from storyline.descriptions import denied_or_rival_in_text, is_person_noun
 from storyline.entities import link_entities, org_key, role_head
 from storyline.entity_kinds import settle_story_kinds
 from storyline.headlines import is_headline
@@ -2076,3 +2076,27 @@ def test_a_lede_role_goes_to_no_rival_nor_to_a_later_sentence(analyse: Any) -> N
     assert "Brelton botanist" in _person(index, "Helen Tregarth").roles
     lorn = [e for e in index.entities if e.label == "PERSON" and e.name == "Mika Lorn"]
     assert not [r for e in lorn for r in e.roles if "botanist" in r]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("A Pellham botanist has found 41 rare orchids on a disused railway line. Dr Ilse "
+     "Marwood said she had not expected to find so many in one place.",
+     "Ilse Marwood", "Pellham botanist"),
+    ("A Brelton teacher has won the national poetry prize. Anna Kowal, who teaches English "
+     "at Brelton Academy, said the news was no surprise to her pupils.",
+     "Anna Kowal", "Brelton teacher")])
+def test_a_not_in_another_clause_keeps_the_lede_role(analyse: Any, text: str, name: str,
+                                                     role: str) -> None:
+    """Only a denial of the named person's own deed ("Kester Vane found nothing") takes the
+    lede's role from them: "said she had not expected ..." or "... was no surprise" does
+    not."""
+    assert role in _person(_entities_with_texts(analyse, text), name).roles
+
+
+def test_a_denial_or_a_rival_is_read_from_the_names_own_words() -> None:
+    assert denied_or_rival_in_text("Rival collector ", " found nothing at the site.")
+    assert denied_or_rival_in_text("", ", another birder, said the bird had gone.")
+    assert denied_or_rival_in_text("", ", 61, did not see it until Monday.")
+    assert denied_or_rival_in_text("", " didn't see it until Monday.")
+    assert not denied_or_rival_in_text("Dr ", " said she had not expected so many.")
+    assert not denied_or_rival_in_text("", ", 41, said there was no doubt.")
