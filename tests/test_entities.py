@@ -2012,6 +2012,16 @@ def test_one_shop_put_in_a_firms_name_does_not_make_the_firm_a_town(analyse: Any
     assert set(bodies["Brightwell"].articles) == {"a0", "a1"}
 
 
+def test_a_town_spacy_calls_a_body_now_and_then_stays_a_town() -> None:
+    """Against a weak cue ("a factory in Kelmoor") and the mentions spaCy calls a body, the
+    mentions it calls a place count too: a town read as a body twice and as a place three
+    times is a town in every article, not a body."""
+    mentions = [replace(_unresolved("a0", "Kelmoor", "candidate", "GPE"), cue="factory in"),
+                _name("a0", "Kelmoor", 20, label="ORG"), _name("a1", "Kelmoor", label="ORG"),
+                *(_unresolved(a, "Kelmoor", "candidate", "GPE", 40) for a in ("a1", "a2", "a2"))]
+    assert {(m.kind, m.label) for m in settle_story_kinds(mentions)} == {("candidate", "GPE")}
+
+
 def test_a_given_name_like_a_verb_after_a_title_stays_in_the_name(analyse: Any) -> None:
     """ "Councillor Said Zeroual praised ..." in running text: "Said" is his given name,
     not a headline's verb cutting the name to "Councillor"."""
