@@ -133,7 +133,9 @@ def dateline_length(text: str) -> int:
 LEDE_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^()\n\u2013\u2014-]{1,25})?"
                            r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+")
 LEDE_MIN_WORDS = 6  # words the sentence must keep after its dateline
-_LINE_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+# A line that ends a sentence ends in a full stop: a headline may end in "?" or "!" ("Is
+# Tollan Reef safe?") and a date line in "a.m." ("Updated 10.32 a.m.").
+_LINE_ENDS_SENTENCE = re.compile(r"(?<!\.[A-Za-z])\.[\"'\u201d\u2019)]*\s*$")
 
 
 def after_dateline(text: str, start: int = 0, end: int | None = None) -> int:
@@ -164,7 +166,7 @@ def _begins_sentence(text: str) -> bool:
 def opens_article(before: str) -> bool:
     """Whether text after `before` (an article's text up to it) is the article's first
     sentence: `before` is blank or holds only lines that end no sentence (a headline, a
-    date line)."""
+    date line; `_LINE_ENDS_SENTENCE`)."""
     return not any(_LINE_ENDS_SENTENCE.search(line) for line in before.splitlines())
 
 

@@ -321,6 +321,18 @@ def test_a_dateline_is_no_part_of_a_fact_or_a_divergence(analyse: Any) -> None:
         "company said."]
 
 
+@pytest.mark.parametrize("headline", ["Is Carrowby's mill doomed?", "Mill closes!"])
+def test_a_dateline_after_a_question_headline_is_cut(analyse: Any, headline: str) -> None:
+    # a headline ending in "?" or "!" is no sentence before the article's first
+    aligned = _align(analyse, {
+        "a": f"{headline}\n\nCARROWBY - Brannock Textiles will close its wool mill in "
+             "Carrowby, cutting 340 jobs, the company said.",
+        "b": "Brannock Textiles will close its wool mill in Carrowby, cutting 430 jobs, the "
+             "company said.", **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["number of jobs: 340 vs 430"]
+    assert all(v.text.startswith("Brannock") for v in aligned.divergences[0].versions)
+
+
 @pytest.mark.parametrize("counted", ["{} Norvelians were treated for smoke after the fire "
                                      "at the fictional Brackholm ski lodge on Friday.",
                                      "Rescuers carried {} Icelanders down from the fictional "

@@ -61,6 +61,11 @@ def test_figures_keep_every_digit_and_odd_values_do_not_break() -> None:
     # a headline and a date line are no sentence before the dateline
     ("Ski lift stops\nJan 9, 2027\nBRACKHOLM - The ski lift stopped with forty skiers on "
      "board.", "The ski lift stopped with forty skiers on board."),
+    # nor is a headline ending in "?" or "!", nor a date line ending in "a.m."
+    ("Is the lift safe?\n\nBRACKHOLM - The ski lift stopped with forty skiers on board.",
+     "The ski lift stopped with forty skiers on board."),
+    ("Forty stuck!\nUpdated 10.32 a.m.\nBRACKHOLM - The ski lift stopped with forty skiers "
+     "on board.", "The ski lift stopped with forty skiers on board."),
 ])
 def test_an_articles_dateline_is_cut(text: str, kept: str) -> None:
     start = text.rindex("\n") + 1 if "\n" in text else 0
