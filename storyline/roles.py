@@ -330,10 +330,12 @@ def normalize_role(role: str) -> str | None:
     """"The Health Minister" -> "health minister"; proper names keep their capitals."""
     text = re.sub(r"\s+'s\b", "'s", role.strip(" ,.;:-\u2013\u2014"))
     text = re.sub(r"^(the|a|an|its|his|her|their)\s+", "", text, flags=re.IGNORECASE)
-    # "one weaver, Dorit Selkirk," is a weaver ("one of the weavers" is kept whole)
-    # and so is "One weaver" opening a sentence, but "One Show presenter" is of a name
+    # "one weaver, Dorit Selkirk," is a weaver and "one Kelby fisherman" a Kelby fisherman
+    # ("one of the weavers" is kept whole), and so is "One weaver" opening a sentence, but
+    # "One Show presenter" is of a name
     one = re.match(r"(?:one|another) (\S+)", text, flags=re.IGNORECASE)
-    if one is not None and one.group(1) != "of" and one.group(1)[0].islower():
+    if one is not None and one.group(1) != "of" and \
+            (text[0].islower() or one.group(1)[0].islower()):
         text = text[one.start(1):]
     if not text or len(text) > 80:
         return None

@@ -86,3 +86,15 @@ def test_a_sentence_capital_does_not_undo_a_trade_or_one(analyse: Any) -> None:
                             "Café owner Helen Tregarth said trade on the square would "
                             "fall by half.")
     assert roles["Helen Tregarth"] == ("café owner",)
+
+
+def test_one_before_a_place_in_running_text_is_dropped_from_the_role(analyse: Any) -> None:
+    """ "said one Kelby fisherman, Dougie Marr," is a Kelby fisherman: a lower-case "one" or
+    "another" goes whatever follows; only a capitalised "One" opening a sentence keeps a
+    name after it ("One Show presenter")."""
+    roles = _roles(analyse, "The harbour at Kelby was closed on Sunday after the storm.\n\n"
+                            "The boats stayed in port, said one Kelby fisherman, Dougie Marr, "
+                            "who has worked there for 30 years.")
+    assert roles["Dougie Marr"] == ("Kelby fisherman",)
+    assert normalize_role("another Tarrow Radio presenter") == "Tarrow Radio presenter"
+    assert normalize_role("One Show presenter") == "One Show presenter"
