@@ -908,13 +908,21 @@ def _lede_people(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]],
         start, first = min(named, key=lambda pair: pair[0])
         text = texts.get(lede.article_id, "")
         between = text[lede.end:start]
-        # the next sentence, not one further on (that one may name someone else)
-        if lede.end <= start < lede.end + 300 and len(SENTENCE_END.findall(between)) == 1 and \
+        if lede.end <= start < lede.end + 300 and _next_sentence(between) and \
                 not _holds_other_roles(lede.name, first) and \
                 not any(role_as_title(m) for m in first.mentions) and \
                 not _denied_or_rival(text, between, first, start):
             found.append((lede, first))
     return found
+
+
+def _next_sentence(between: str) -> bool:
+    """Whether text ending a sentence and then beginning the next lies `between` a lede and
+    a name, no sentence further on (that one may name someone else): a piece after a full
+    stop that opens in lower case or a figure follows an abbreviation ("at 7 a.m. on
+    Sunday", "on Jan. 9", "Brannock Inc. has"), no sentence."""
+    pieces = SENTENCE_END.split(between)
+    return len(pieces) > 1 and not any(re.match(r"\W*[A-Z]", p) for p in pieces[1:-1])
 
 
 def _denied_or_rival(text: str, between: str, person: Cluster, start: int) -> bool:

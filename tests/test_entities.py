@@ -2103,6 +2103,17 @@ def test_a_not_in_another_clause_keeps_the_lede_role(analyse: Any, text: str, na
     assert role in _person(_entities_with_texts(analyse, text), name).roles
 
 
+@pytest.mark.parametrize("when", ["at about 7 a.m. on Sunday", "on Jan. 9, the county trust said"])
+def test_an_abbreviation_in_the_lede_is_no_sentence_before_the_name(analyse: Any,
+                                                                    when: str) -> None:
+    """ "a.m." or "Jan." ends no sentence: the name in the sentence after the lede's is the
+    lede's person all the same."""
+    text = (f"A Pellham botanist has found 41 rare orchids on a disused railway line {when}. "
+            "Dr Helen Tregarth said she was delighted with the find.")
+    index = _entities_with_texts(analyse, text)
+    assert "Pellham botanist" in _person(index, "Helen Tregarth").roles
+
+
 def test_a_denial_or_a_rival_is_read_from_the_names_own_words() -> None:
     assert denied_or_rival_in_text("Rival collector ", " found nothing at the site.")
     assert denied_or_rival_in_text("", ", another birder, said the bird had gone.")
