@@ -184,9 +184,12 @@ def _counts_a_name(unit: FactUnit, label: str, value: float) -> bool:
 
 def _counts_people(unit: FactUnit, name: str, value: float) -> bool:
     """ "Four Britons", "30 Americans": the figure written right before the proper noun,
-    which is no abbreviation ("676 RBI", "0300 GMT": a statistic, a time) and no edition
-    or year ("the 2007 Oscars"); a figure further off ("an 11-year veteran of the
-    Chargers") counts something else."""
+    which is no abbreviation ("676 RBI", "0300 GMT": a statistic, a time), no edition or
+    year ("the 2007 Oscars") and is plural: "the 405 Freeway" or "the 7 Line" is a road's
+    or a train's number. A figure further off ("an 11-year veteran of the Chargers")
+    counts something else."""
+    if not name.endswith(PEOPLE_PLURAL_ENDINGS):
+        return False
     said = unit.view.words
     at = said.index(name) if name in said else 0
     before = said[at - 1] if at else ""
@@ -195,6 +198,9 @@ def _counts_people(unit: FactUnit, name: str, value: float) -> bool:
         return False
     written = re.search(rf"\b{re.escape(name)}\b", unit.sentence.text, re.IGNORECASE)
     return written is not None and not written[0].isupper()
+
+
+PEOPLE_PLURAL_ENDINGS = ("s", "ese")  # "Britons", "Icelanders", "Japanese"
 
 
 # "14 of its 60 pilots": a part of a whole, both counted in one unit

@@ -345,6 +345,16 @@ def test_a_figure_before_a_nationality_is_a_count(analyse: Any, counted: str) ->
     assert aligned.divergences[0].topic.endswith(": 7 vs 9")
 
 
+def test_a_road_or_a_line_numbered_before_its_name_is_no_count(analyse: Any) -> None:
+    # "the 405 Freeway" names a road: no count of freeways, where "Four Britons" is one
+    lorry = ("A tanker lorry overturned on the {} near the fictional town of Brackholm on "
+             "Friday, closing all lanes for six hours.")
+    for road in ("{} Freeway", "{} Line"):
+        aligned = _align(analyse, {"a": lorry.format(road.format(405)),
+                                   "b": lorry.format(road.format(101)), **FILLER})
+        assert not aligned.divergences
+
+
 def test_a_range_of_years_ago_is_a_time_ago(analyse: Any) -> None:
     rebuilt = "The Brackholm lodge was rebuilt by its owners {} years ago, the owners said."
     aligned = _align(analyse, {"a": rebuilt.format("three to four"),
