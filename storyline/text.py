@@ -239,9 +239,11 @@ IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men",
 
 def plural(noun: str) -> str:
     """The plural of an English noun (of its last word): "stories", "passengers",
-    "buses", "people"; abbreviations stay ("km")."""
+    "buses", "people"; abbreviations stay ("km"), and so does a word already plural, an
+    "s" after a consonant: a proper noun's count keeps its word ("britons", "news")."""
     head, _, last = noun.rpartition(" ")
-    if not re.search(r"[aeiouy]", last) or last in IRREGULAR_PLURALS.values():
+    if not re.search(r"[aeiouy]", last) or last in IRREGULAR_PLURALS.values() or \
+            re.search(r"[^aeiousy\W\d]s$", last):
         many = last
     else:
         many = IRREGULAR_PLURALS.get(last) or (

@@ -343,6 +343,8 @@ def test_a_figure_before_a_nationality_is_a_count(analyse: Any, counted: str) ->
                                **FILLER})
     assert len(aligned.divergences) == 1
     assert aligned.divergences[0].topic.endswith(": 7 vs 9")
+    assert aligned.divergences[0].topic.split(":")[0] in {"number of norvelians",
+                                                          "number of icelanders"}
 
 
 def test_a_road_or_a_line_numbered_before_its_name_is_no_count(analyse: Any) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.text import after_dateline, copy_kind, format_number, readable_number
+from storyline.text import after_dateline, copy_kind, format_number, plural, readable_number
 
 HERALD = ("PORT DUNMORE - A ferry carrying 148 passengers ran aground on Tollan Reef off Hale "
           "Island early on Tuesday.")
@@ -82,3 +82,11 @@ def test_a_later_sentence_opening_in_capitals_keeps_them() -> None:
             "cable had snapped.")
     start = text.index("BSLC")
     assert after_dateline(text, start) == start
+
+
+def test_a_word_already_plural_stays_so() -> None:
+    # a count of a proper noun keeps the text's plural: "number of norvelians", "news"
+    assert [plural(w) for w in ("norvelians", "icelanders", "news")] == [
+        "norvelians", "icelanders", "news"]
+    assert [plural(w) for w in ("bus", "class", "passenger", "story", "km")] == [
+        "buses", "classes", "passengers", "stories", "km"]
