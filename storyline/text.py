@@ -141,18 +141,42 @@ _LINE_ENDS_SENTENCE = re.compile(r"(?<!\.[A-Za-z])\.[\"'\u201d\u2019)]*\s*$")
 def after_dateline(text: str, start: int = 0, end: int | None = None) -> int:
     """Where a sentence (`text[start:end]`) begins after a wire dateline opening it
     ("CARROWBY, Nov 18 (CNW) - Brannock Textiles will close ..."), else `start`: facts,
-    divergences and the brief quote the sentence without it. A dateline is only cut when
-    LEDE_MIN_WORDS words remain, only where the article begins (no sentence before it in
-    `text`: `opens_article`) and only before a sentence's first word: a capitalised subject
-    with a dash aside ("KHRA - the Kelby harbour authority - said ...") is no dateline."""
+    divergences and the brief quote the sentence without it. `text` is the article's text
+    up to the sentence at least: where the sentence stands (`dateline_place`) says whether
+    a dateline may open it at all (`dateline_end`)."""
     end = len(text) if end is None else end
-    if not opens_article(text[:start]):
-        return start
-    found = LEDE_DATELINE.match(text, start, end)
-    if found and len(text[found.end():end].split()) >= LEDE_MIN_WORDS and \
-            _begins_sentence(text[found.end():end]):
-        return found.end()
-    return start
+    return start + dateline_end(text[start:end], dateline_place(text[:start]))
+
+
+def dateline_place(before: str) -> str | None:
+    """Where a sentence stands, from its article's text up to it (`before`): "article" if it
+    is the article's first sentence (`opens_article`), "paragraph" if it opens a later
+    paragraph (a roundup's item: "\n\nBRELTON - Brannock Textiles will ..."), else None: a
+    sentence further on in a paragraph has no dateline."""
+    if opens_article(before):
+        return "article"
+    return "paragraph" if before.rstrip(" \t").endswith("\n") else None
+
+
+def dateline_end(sentence: str, place: str | None) -> int:
+    """Where `sentence` begins after a dateline opening it, else 0, by where it stands
+    (`dateline_place`). A dateline is only cut when LEDE_MIN_WORDS words remain and only
+    before a sentence's first word: a capitalised subject with a dash aside ("KHRA - the
+    Kelby harbour authority - said ...") is no dateline; opening a later paragraph, it
+    is none either where the aside's closing dash soon follows ("KHRA - Kelby's harbour
+    authority - said ...")."""
+    found = LEDE_DATELINE.match(sentence) if place is not None else None
+    if found is None:
+        return 0
+    rest = sentence[found.end():]
+    if len(rest.split()) < LEDE_MIN_WORDS or not _begins_sentence(rest) or \
+            place == "paragraph" and _ASIDE_CLOSED.match(rest):
+        return 0
+    return found.end()
+
+
+# An aside's closing dash within a few words: "Kelby's harbour authority - said ..."
+_ASIDE_CLOSED = re.compile(r"(?:\S+\s+){1,6}[-\u2013\u2014]{1,2}\s")
 
 
 def _begins_sentence(text: str) -> bool:

@@ -333,6 +333,17 @@ def test_a_dateline_after_a_question_headline_is_cut(analyse: Any, headline: str
     assert all(v.text.startswith("Brannock") for v in aligned.divergences[0].versions)
 
 
+def test_a_roundups_later_item_is_quoted_without_its_dateline(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "News in brief\n\nKELBY - The Kelby ferry ran aground on Tollan Reef on Tuesday "
+             "with 148 passengers on board.\n\nCARROWBY - Brannock Textiles will close its wool "
+             "mill in Carrowby, cutting 340 jobs, the company said.",
+        "b": "Brannock Textiles will close its wool mill in Carrowby, cutting 430 jobs, the "
+             "company said.", **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["number of jobs: 340 vs 430"]
+    assert all(v.text.startswith("Brannock") for v in aligned.divergences[0].versions)
+
+
 @pytest.mark.parametrize("counted", ["{} Norvelians were treated for smoke after the fire "
                                      "at the fictional Brackholm ski lodge on Friday.",
                                      "Rescuers carried {} Icelanders down from the fictional "

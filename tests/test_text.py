@@ -90,3 +90,17 @@ def test_a_word_already_plural_stays_so() -> None:
         "norvelians", "icelanders", "news"]
     assert [plural(w) for w in ("bus", "class", "passenger", "story", "km")] == [
         "buses", "classes", "passengers", "stories", "km"]
+
+
+def test_a_roundups_later_item_loses_its_dateline_but_not_an_aside() -> None:
+    """A later paragraph opening with a dateline (a roundup's item) is cut as the lede is;
+    a name in capitals with a capitalised dash aside opening a paragraph is kept whole."""
+    text = ("Ski news in brief\n\nBRACKHOLM - The ski lift stopped with forty skiers on board."
+            "\n\nVELL - The Vell valley resort will open two new runs on Saturday.")
+    start = text.index("VELL -")
+    assert text[after_dateline(text, start):] == ("The Vell valley resort will open two new "
+                                                  "runs on Saturday.")
+    text = ("The lift stopped on Friday.\n\nBSLC - Brackholm's ski lift company - said the "
+            "cable had snapped.")
+    start = text.index("BSLC")
+    assert after_dateline(text, start) == start
