@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from storyline.entities import link_entities
 from storyline.mentions import find_mentions
 from storyline.roles import normalize_role
@@ -98,3 +100,16 @@ def test_one_before_a_place_in_running_text_is_dropped_from_the_role(analyse: An
     assert roles["Dougie Marr"] == ("Kelby fisherman",)
     assert normalize_role("another Tarrow Radio presenter") == "Tarrow Radio presenter"
     assert normalize_role("One Show presenter") == "One Show presenter"
+
+
+@pytest.mark.parametrize(("opening", "role"), [("Henley adviser", "adviser"),
+                                               ("Kowalski spokesman", "spokesman"),
+                                               ("Garcia campaign manager", "campaign manager")])
+def test_a_surname_opening_a_sentence_before_a_title_is_no_trade(analyse: Any, opening: str,
+                                                                role: str) -> None:
+    """A capitalised surname before a title at a sentence's start, tagged as spaCy may tag
+    "Café", is no trade lower-cased into the role ("henley adviser"): only a common word
+    is ("Café owner" -> "café owner")."""
+    roles = _roles(analyse, "The audit of the Tarrow harbour accounts will be published next "
+                            f"month.\n\n{opening} Tom Bell said the accounts were sound.")
+    assert roles["Tom Bell"] == (role,)
