@@ -29,10 +29,10 @@ from .text import (
     SPEAKER_VERBS,
     WEEKDAYS,
     dateline_end,
-    dateline_place,
     has_digit,
     number_value,
     opens_article,
+    opens_paragraph,
     outlet_key,
 )
 
@@ -57,7 +57,7 @@ class FactUnit:
     clauses: tuple[Clause, ...] = ()  # of a long sentence
     subjects: frozenset[str] = frozenset()  # proper names it tells of (`_subject_names`)
     # where it stands, "article" (its first sentence) or "paragraph" (a later paragraph's
-    # first), where a dateline may open it (`text.dateline_place`)
+    # first), where a dateline may open it (`text.dateline_end`)
     place: str | None = None
 
 
@@ -75,12 +75,12 @@ def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str],
     units: list[FactUnit] = []
     for analysis in analyses:
         text = (texts or {}).get(analysis.article_id)
-        place: str | None = "article"
+        first = True  # no sentence before this one in its article (`text.opens_article`)
         for position, sentence in enumerate(analysis.sentences):
-            if text is not None:
-                place = dateline_place(text[:sentence.start])
-            elif position and not opens_article(analysis.sentences[position - 1].text):
-                place = None
+            if position:
+                first = first and opens_article(analysis.sentences[position - 1].text)
+            place = "article" if first else "paragraph" if text is not None and \
+                opens_paragraph(text, sentence.start) else None
             lemmas = frozenset(analysis.lemmas[position]) if analysis.lemmas else frozenset()
             if len(lemmas) < MIN_FACT_LEMMAS or is_credit_line(sentence.text):
                 continue

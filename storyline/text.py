@@ -142,29 +142,32 @@ def after_dateline(text: str, start: int = 0, end: int | None = None) -> int:
     """Where a sentence (`text[start:end]`) begins after a wire dateline opening it
     ("CARROWBY, Nov 18 (CNW) - Brannock Textiles will close ..."), else `start`: facts,
     divergences and the brief quote the sentence without it. `text` is the article's text
-    up to the sentence at least: where the sentence stands (`dateline_place`) says whether
-    a dateline may open it at all (`dateline_end`)."""
+    up to the sentence at least: where the sentence stands says whether a dateline may
+    open it at all (`dateline_end`)."""
     end = len(text) if end is None else end
-    return start + dateline_end(text[start:end], dateline_place(text[:start]))
+    place = "article" if opens_article(text[:start]) else \
+        "paragraph" if opens_paragraph(text, start) else None
+    return start + dateline_end(text[start:end], place)
 
 
-def dateline_place(before: str) -> str | None:
-    """Where a sentence stands, from its article's text up to it (`before`): "article" if it
-    is the article's first sentence (`opens_article`), "paragraph" if it opens a later
-    paragraph (a roundup's item: "\n\nBRELTON - Brannock Textiles will ..."), else None: a
-    sentence further on in a paragraph has no dateline."""
-    if opens_article(before):
-        return "article"
-    return "paragraph" if before.rstrip(" \t").endswith("\n") else None
+def opens_paragraph(text: str, start: int) -> bool:
+    """Whether `text[start:]` begins a line: a later paragraph's first sentence, which a
+    dateline may open as it opens a roundup's item ("\n\nBRELTON - Brannock Textiles
+    will ..."); a sentence further on in a paragraph has none."""
+    at = start
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at > 0 and text[at - 1] == "\n"
 
 
 def dateline_end(sentence: str, place: str | None) -> int:
-    """Where `sentence` begins after a dateline opening it, else 0, by where it stands
-    (`dateline_place`). A dateline is only cut when LEDE_MIN_WORDS words remain and only
-    before a sentence's first word: a capitalised subject with a dash aside ("KHRA - the
-    Kelby harbour authority - said ...") is no dateline; opening a later paragraph, it
-    is none either where the aside's closing dash soon follows ("KHRA - Kelby's harbour
-    authority - said ...")."""
+    """Where `sentence` begins after a dateline opening it, else 0, by where it stands:
+    "article" (its first sentence: `opens_article`), "paragraph" (`opens_paragraph`) or
+    None (inside a paragraph, where no dateline stands). A dateline is only cut when
+    LEDE_MIN_WORDS words remain and only before a sentence's first word: a capitalised
+    subject with a dash aside ("KHRA - the Kelby harbour authority - said ...") is no
+    dateline; opening a later paragraph, it is none either where the aside's closing dash
+    soon follows ("KHRA - Kelby's harbour authority - said ...")."""
     found = LEDE_DATELINE.match(sentence) if place is not None else None
     if found is None:
         return 0
