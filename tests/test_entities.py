@@ -2121,3 +2121,6 @@ def test_a_denial_or_a_rival_is_read_from_the_names_own_words() -> None:
     assert denied_or_rival_in_text("", " didn't see it until Monday.")
     assert not denied_or_rival_in_text("Dr ", " said she had not expected so many.")
     assert not denied_or_rival_in_text("", ", 41, said there was no doubt.")
+    assert not denied_or_rival_in_text("", ", 41, who has no training, found them.")
+    assert denied_or_rival_in_text("", ", 41, a birder, never saw it.")
+    assert denied_or_rival_in_text("", ", 61, did not see the bird, a hoopoe, at all.")
