@@ -114,7 +114,8 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     the newsletter's other items (the weather, the sport, other stories).
     """
     published = {a.id: a.timestamp for a in articles}
-    units, copied = _with_copied_sources(make_units(analyses, sources), published)
+    texts = {a.id: a.text for a in articles}
+    units, copied = _with_copied_sources(make_units(analyses, sources, texts), published)
     idf = _idf(units)
     # A copied sentence states its original's fact, however the scorer rates the pair.
     weights = _weights(units)

@@ -143,6 +143,23 @@ def _denied_or_contrasted(subject: Token) -> bool:
 
 
 CONTRAST_WORDS = {"rival", "other", "another", "fellow"}
+DENIAL_WORDS = {"not", "never", "nothing", "none", "no"}
+DEED_WORDS = 3  # words after a name (and its aside) that hold its verb: "did not find"
+# A name's aside: ", 61," / ", a rival collector," / ", 61, who has no formal training,"
+ASIDE = re.compile(r"\s*,[^,.\n]{1,80},(?:\s*(?:who|whose|which|a|an|the)\b[^,.\n]{0,80},)*")
+
+
+def denied_or_rival_in_text(before: str, after: str) -> bool:
+    """`_denied_or_contrasted` where only the text is at hand: a name's sentence up to it
+    (`before`) or its aside calls its holder a rival ("Rival collector Tomas Prell", "Tam
+    Reid, another birder,"), or its first words deny the deed ("Tomas Prell found nothing",
+    "Tam Reid, 61, did not"). A "not" or "no" further on belongs to some other clause ("Ilse
+    Marwood said she had not expected ...")."""
+    aside = ASIDE.match(after)
+    described = before + (aside.group(0) if aside else "")
+    deed = re.findall(r"[\w']+", after[aside.end() if aside else 0:].lower())[:DEED_WORDS]
+    return bool(CONTRAST_WORDS & set(re.findall(r"\w+", described.lower()))) or \
+        any(word in DENIAL_WORDS or word.endswith("n't") for word in deed)
 
 
 def _deed(verb: Token) -> str:

@@ -30,7 +30,7 @@ from .body_words import (
     company_plural,
     is_company,
 )
-from .descriptions import PERSON_TITLES, role_as_title
+from .descriptions import PERSON_TITLES, denied_or_rival_in_text, role_as_title
 from .entity_kinds import (
     COMPANY_NOUNS,
     FIRM_NOUNS,
@@ -912,24 +912,30 @@ def _lede_people(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]],
         start, first = min(named, key=lambda pair: pair[0])
         text = texts.get(lede.article_id, "")
         between = text[lede.end:start]
-        # the next sentence, not one further on (that one may name someone else)
-        if lede.end <= start < lede.end + 300 and len(SENTENCE_END.findall(between)) == 1 and \
+        if lede.end <= start < lede.end + 300 and _next_sentence(between) and \
                 not _holds_other_roles(lede.name, first) and \
                 not any(role_as_title(m) for m in first.mentions) and \
-                not DENIED_OR_RIVAL.search(_sentence_at(text, start)):
+                not _denied_or_rival(text, between, first, start):
             found.append((lede, first))
     return found
 
 
-# "Rival collector Tomas Prell found nothing": someone else, who did not do the deed
-DENIED_OR_RIVAL = re.compile(r"\b(?:nothing|none|never|not|no|rival|another)\b|n't",
-                             re.IGNORECASE)
+def _next_sentence(between: str) -> bool:
+    """Whether text ending a sentence and then beginning the next lies `between` a lede and
+    a name, no sentence further on (that one may name someone else): a piece after a full
+    stop that opens in lower case or a figure follows an abbreviation ("at 7 a.m. on
+    Sunday", "on Jan. 9", "Brannock Inc. has"), no sentence."""
+    pieces = SENTENCE_END.split(between)
+    return len(pieces) > 1 and not any(re.match(r"\W*[A-Z]", p) for p in pieces[1:-1])
 
 
-def _sentence_at(text: str, start: int) -> str:
-    """The text from `start` to the end of its sentence."""
-    end = SENTENCE_END.search(text, start)
-    return text[start:end.start() if end else len(text)]
+def _denied_or_rival(text: str, between: str, person: Cluster, start: int) -> bool:
+    """ "Rival collector Tomas Prell found nothing": the lede's next sentence names someone
+    else, who did not do the deed (`descriptions.denied_or_rival_in_text`)."""
+    end = max(m.end for m in person.mentions if m.start == start)
+    stop = SENTENCE_END.search(text, end)
+    before = SENTENCE_END.split(between)[-1]
+    return denied_or_rival_in_text(before, text[end:stop.start() if stop else len(text)])
 
 
 def _story_holder_here(nominal: Mention, merged: Cluster, people: list[Cluster],

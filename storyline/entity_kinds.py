@@ -540,21 +540,28 @@ def settle_story_kinds(mentions: Sequence[Mention]) -> list[Mention]:
 def _bodies_called_towns(mentions: Sequence[Mention]) -> tuple[set[str], set[str]]:
     """The names spaCy gave a body that are places everywhere, and those that are bodies
     everywhere. A name some article calls a town ("the town of Dunmarrow") is a place; one
-    a building is put in ("its plant in Oskerby") is a place only if such cues are at least
-    as many as its mentions as a body, else a body: "A coffee shop in Halcyon" does not
-    make the firm of "Halcyon said ..." and "Managers from Halcyon" a town."""
+    a building is put in ("its plant in Oskerby") is a place only if such cues and the
+    mentions spaCy calls a place are at least as many as its mentions as a body, else a
+    body: "A coffee shop in Halcyon" does not make the firm of "Halcyon said ..." and
+    "Managers from Halcyon" a town, but a town spaCy calls a body now and then stays one."""
     cued: dict[str, int] = {}
+    placed: dict[str, int] = {}  # cues and spaCy's own place labels
     named: dict[str, int] = {}
     towns = set()
     for m in mentions:
         key = person_key(m.name)
-        if m.kind == "candidate" and m.cue and m.label == "GPE" and _strong_place_cue(m.cue):
+        cue = m.cue or ""
+        place_cue = m.kind == "candidate" and m.label == "GPE" and bool(cue) and \
+            _strong_place_cue(cue)
+        if place_cue:
             cued[key] = cued.get(key, 0) + 1
-            if m.cue.endswith(" of"):  # "town of", "village of"
+            if cue.endswith(" of"):  # "town of", "village of"
                 towns.add(key)
         elif m.kind == "name" and m.label == "ORG":
             named[key] = named.get(key, 0) + 1
-    towns |= {key for key, count in cued.items() if count >= named.get(key, 0)}
+        if place_cue or m.label in SPACY_PLACE_LABELS and not m.cue:
+            placed[key] = placed.get(key, 0) + 1
+    towns |= {key for key in cued if placed[key] >= named.get(key, 0)}
     return towns, {key for key in cued if key not in towns}
 
 

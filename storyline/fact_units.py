@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .credits import is_credit_line
@@ -28,10 +28,11 @@ from .text import (
     QUALIFIER,
     SPEAKER_VERBS,
     WEEKDAYS,
-    after_dateline,
+    dateline_end,
     has_digit,
     number_value,
     opens_article,
+    opens_paragraph,
     outlet_key,
 )
 
@@ -55,23 +56,31 @@ class FactUnit:
     mentioned: frozenset[float]  # every figure the sentence gives, with a unit or without
     clauses: tuple[Clause, ...] = ()  # of a long sentence
     subjects: frozenset[str] = frozenset()  # proper names it tells of (`_subject_names`)
-    lede: bool = False  # its article's first sentence (`text.opens_article`)
+    # where it stands, "article" (its first sentence) or "paragraph" (a later paragraph's
+    # first), where a dateline may open it (`text.dateline_end`)
+    place: str | None = None
 
 
-def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]
-               ) -> list[FactUnit]:
+def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str],
+               texts: Mapping[str, str] | None = None) -> list[FactUnit]:
     """The story's sentences that can state a fact, numbered in article order.
 
     Args:
         analyses: each article's sentences with their lemmas, numbers, cues and clauses.
         sources: article id -> its independence group (the original it copies).
+        texts: article id -> its text, to tell a later paragraph's first sentence (a
+            roundup's item) from one inside a paragraph; without it only an article's
+            first sentence may open with a dateline.
     """
     units: list[FactUnit] = []
     for analysis in analyses:
-        lede = True  # no sentence before this one in its article (`text.opens_article`)
+        text = (texts or {}).get(analysis.article_id)
+        first = True  # no sentence before this one in its article (`text.opens_article`)
         for position, sentence in enumerate(analysis.sentences):
             if position:
-                lede = lede and opens_article(analysis.sentences[position - 1].text)
+                first = first and opens_article(analysis.sentences[position - 1].text)
+            place = "article" if first else "paragraph" if text is not None and \
+                opens_paragraph(text, sentence.start) else None
             lemmas = frozenset(analysis.lemmas[position]) if analysis.lemmas else frozenset()
             if len(lemmas) < MIN_FACT_LEMMAS or is_credit_line(sentence.text):
                 continue
@@ -84,7 +93,7 @@ def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str]
             units.append(FactUnit(len(units), sentence, position, lemmas, numbers,
                                   sources.get(analysis.article_id, analysis.article_id), view,
                                   _mentioned(numbers, view), clauses, _subject_names(view),
-                                  lede))
+                                  place))
     return units
 
 
@@ -184,9 +193,12 @@ def _counts_a_name(unit: FactUnit, label: str, value: float) -> bool:
 
 def _counts_people(unit: FactUnit, name: str, value: float) -> bool:
     """ "Four Britons", "30 Americans": the figure written right before the proper noun,
-    which is no abbreviation ("676 RBI", "0300 GMT": a statistic, a time) and no edition
-    or year ("the 2007 Oscars"); a figure further off ("an 11-year veteran of the
-    Chargers") counts something else."""
+    which is no abbreviation ("676 RBI", "0300 GMT": a statistic, a time), no edition or
+    year ("the 2007 Oscars") and is plural: "the 405 Freeway" or "the 7 Line" is a road's
+    or a train's number. A figure further off ("an 11-year veteran of the Chargers")
+    counts something else."""
+    if not name.endswith(PEOPLE_PLURAL_ENDINGS):
+        return False
     said = unit.view.words
     at = said.index(name) if name in said else 0
     before = said[at - 1] if at else ""
@@ -195,6 +207,9 @@ def _counts_people(unit: FactUnit, name: str, value: float) -> bool:
         return False
     written = re.search(rf"\b{re.escape(name)}\b", unit.sentence.text, re.IGNORECASE)
     return written is not None and not written[0].isupper()
+
+
+PEOPLE_PLURAL_ENDINGS = ("s", "ese")  # "Britons", "Icelanders", "Japanese"
 
 
 # "14 of its 60 pilots": a part of a whole, both counted in one unit
@@ -227,11 +242,11 @@ def event_words(unit: FactUnit) -> set[str]:
 
 def stated(unit: FactUnit) -> str:
     """A sentence as a fact or a divergence quotes it: without a wire dateline opening its
-    article ("CARROWBY, Nov 18 (CNW) - "), cut as the brief cuts it
-    (`text.after_dateline`); a later sentence is quoted whole ("KHRA - the Kelby harbour
-    authority - said ...")."""
+    article or a later paragraph ("CARROWBY, Nov 18 (CNW) - "), cut as the brief cuts it
+    (`text.dateline_end`); a sentence inside a paragraph is quoted whole ("KHRA - the
+    Kelby harbour authority - said ...")."""
     text = unit.sentence.text.strip()
-    return text[after_dateline(text):] if unit.lede else text
+    return text[dateline_end(text, unit.place):]
 
 
 def in_order(group: Sequence[FactUnit], published: dict[str, float]) -> list[FactUnit]:

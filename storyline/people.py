@@ -50,11 +50,10 @@ MALE_WORDS = {"husband", "widower", "son", "father", "brother", "grandfather", "
               "nephew", "boyfriend", "man", "actor", "dad", "chairman", "spokesman",
               "congressman", "councilman", "businessman", "king", "prince", "stepson",
               "stepfather", "grandson", "fiance"}
-# Offices with a gendered form that papers give either sex ("Jane Quill, chairman of the
-# council"): no sign of gender where it would keep two mentions apart.
-OFFICE_GENDER_WORDS = {"chairman", "chairwoman", "spokesman", "spokeswoman", "congressman",
-                       "congresswoman", "councilman", "councilwoman", "businessman",
-                       "businesswoman"}
+# Offices whose "-man" form papers give either sex ("Jane Quill, chairman of the
+# council"): no sign of gender where it would keep two mentions apart. Their "-woman"
+# forms are given to no man ("Jane Quill, spokeswoman" is no "Mr Quill") and still count.
+OFFICE_GENDER_WORDS = {"chairman", "spokesman", "congressman", "councilman", "businessman"}
 
 GENDERED_PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
                      "she": "female", "her": "female", "hers": "female", "herself": "female"}

@@ -13,6 +13,7 @@ module only reads roles, and imports nothing from `mentions`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -23,6 +24,7 @@ from .names import HONORIFICS, ORG_NOUNS, ROLE_NOUNS
 from .nlp import TITLE_ABBREVIATIONS as POLICE_TITLES
 from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS, OTHER_PEOPLE
+from .wording import stand_ins
 
 # -- roles written before or inside a name --------------------------------------------
 
@@ -139,10 +141,19 @@ def _lower_but_at_start(token: Token) -> bool:
     if token.is_lower:
         return True
     # spaCy calls it a noun, or a proper noun of no place or body ("Café" it may take for
-    # a person's), and the text never capitalises it inside a sentence ("Harriers coach")
-    common = token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.ent_type_ in {"", "PERSON"}
+    # a person's) that is a common word ("Garcia campaign manager" is a name's), and the
+    # text never capitalises it inside a sentence ("Harriers coach")
+    common = token.pos_ == "NOUN" or token.pos_ == "PROPN" and \
+        token.ent_type_ in {"", "PERSON"} and _a_common_word(token.lower_)
     return starts_sentence(token) and token.is_title and common and \
         not any(t.text == token.text and not starts_sentence(t) for t in token.doc)
+
+
+def _a_common_word(word: str) -> bool:
+    """WordNet knows the word in lower case, accents dropped ("café", "dairy"): no surname
+    ("Henley", "Kowalski") the parser tagged as it tags "Café"."""
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return bool(stand_ins(plain) or stand_ins(plain, related=True))
 
 
 def _capital_of_the_sentence(words: list[Token]) -> bool:
@@ -330,10 +341,12 @@ def normalize_role(role: str) -> str | None:
     """"The Health Minister" -> "health minister"; proper names keep their capitals."""
     text = re.sub(r"\s+'s\b", "'s", role.strip(" ,.;:-\u2013\u2014"))
     text = re.sub(r"^(the|a|an|its|his|her|their)\s+", "", text, flags=re.IGNORECASE)
-    # "one weaver, Dorit Selkirk," is a weaver ("one of the weavers" is kept whole)
-    # and so is "One weaver" opening a sentence, but "One Show presenter" is of a name
+    # "one weaver, Dorit Selkirk," is a weaver and "one Kelby fisherman" a Kelby fisherman
+    # ("one of the weavers" is kept whole), and so is "One weaver" opening a sentence, but
+    # "One Show presenter" is of a name
     one = re.match(r"(?:one|another) (\S+)", text, flags=re.IGNORECASE)
-    if one is not None and one.group(1) != "of" and one.group(1)[0].islower():
+    if one is not None and one.group(1) != "of" and \
+            (text[0].islower() or one.group(1)[0].islower()):
         text = text[one.start(1):]
     if not text or len(text) > 80:
         return None

@@ -133,24 +133,53 @@ def dateline_length(text: str) -> int:
 LEDE_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,[^()\n\u2013\u2014-]{1,25})?"
                            r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2013\u2014]{1,2}\s+")
 LEDE_MIN_WORDS = 6  # words the sentence must keep after its dateline
-_LINE_ENDS_SENTENCE = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+# A line that ends a sentence ends in a full stop: a headline may end in "?" or "!" ("Is
+# Tollan Reef safe?") and a date line in "a.m." ("Updated 10.32 a.m.").
+_LINE_ENDS_SENTENCE = re.compile(r"(?<!\.[A-Za-z])\.[\"'\u201d\u2019)]*\s*$")
 
 
 def after_dateline(text: str, start: int = 0, end: int | None = None) -> int:
     """Where a sentence (`text[start:end]`) begins after a wire dateline opening it
     ("CARROWBY, Nov 18 (CNW) - Brannock Textiles will close ..."), else `start`: facts,
-    divergences and the brief quote the sentence without it. A dateline is only cut when
-    LEDE_MIN_WORDS words remain, only where the article begins (no sentence before it in
-    `text`: `opens_article`) and only before a sentence's first word: a capitalised subject
-    with a dash aside ("KHRA - the Kelby harbour authority - said ...") is no dateline."""
+    divergences and the brief quote the sentence without it. `text` is the article's text
+    up to the sentence at least: where the sentence stands says whether a dateline may
+    open it at all (`dateline_end`)."""
     end = len(text) if end is None else end
-    if not opens_article(text[:start]):
-        return start
-    found = LEDE_DATELINE.match(text, start, end)
-    if found and len(text[found.end():end].split()) >= LEDE_MIN_WORDS and \
-            _begins_sentence(text[found.end():end]):
-        return found.end()
-    return start
+    place = "article" if opens_article(text[:start]) else \
+        "paragraph" if opens_paragraph(text, start) else None
+    return start + dateline_end(text[start:end], place)
+
+
+def opens_paragraph(text: str, start: int) -> bool:
+    """Whether `text[start:]` begins a line: a later paragraph's first sentence, which a
+    dateline may open as it opens a roundup's item ("\n\nBRELTON - Brannock Textiles
+    will ..."); a sentence further on in a paragraph has none."""
+    at = start
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at > 0 and text[at - 1] == "\n"
+
+
+def dateline_end(sentence: str, place: str | None) -> int:
+    """Where `sentence` begins after a dateline opening it, else 0, by where it stands:
+    "article" (its first sentence: `opens_article`), "paragraph" (`opens_paragraph`) or
+    None (inside a paragraph, where no dateline stands). A dateline is only cut when
+    LEDE_MIN_WORDS words remain and only before a sentence's first word: a capitalised
+    subject with a dash aside ("KHRA - the Kelby harbour authority - said ...") is no
+    dateline; opening a later paragraph, it is none either where the aside's closing dash
+    soon follows ("KHRA - Kelby's harbour authority - said ...")."""
+    found = LEDE_DATELINE.match(sentence) if place is not None else None
+    if found is None:
+        return 0
+    rest = sentence[found.end():]
+    if len(rest.split()) < LEDE_MIN_WORDS or not _begins_sentence(rest) or \
+            place == "paragraph" and _ASIDE_CLOSED.match(rest):
+        return 0
+    return found.end()
+
+
+# An aside's closing dash within a few words: "Kelby's harbour authority - said ..."
+_ASIDE_CLOSED = re.compile(r"(?:\S+\s+){1,6}[-\u2013\u2014]{1,2}\s")
 
 
 def _begins_sentence(text: str) -> bool:
@@ -164,7 +193,7 @@ def _begins_sentence(text: str) -> bool:
 def opens_article(before: str) -> bool:
     """Whether text after `before` (an article's text up to it) is the article's first
     sentence: `before` is blank or holds only lines that end no sentence (a headline, a
-    date line)."""
+    date line; `_LINE_ENDS_SENTENCE`)."""
     return not any(_LINE_ENDS_SENTENCE.search(line) for line in before.splitlines())
 
 
@@ -237,9 +266,11 @@ IRREGULAR_PLURALS = {"person": "people", "child": "children", "man": "men",
 
 def plural(noun: str) -> str:
     """The plural of an English noun (of its last word): "stories", "passengers",
-    "buses", "people"; abbreviations stay ("km")."""
+    "buses", "people"; abbreviations stay ("km"), and so does a word already plural, an
+    "s" after a consonant: a proper noun's count keeps its word ("britons", "news")."""
     head, _, last = noun.rpartition(" ")
-    if not re.search(r"[aeiouy]", last) or last in IRREGULAR_PLURALS.values():
+    if not re.search(r"[aeiouy]", last) or last in IRREGULAR_PLURALS.values() or \
+            re.search(r"[^aeiousy\W\d]s$", last):
         many = last
     else:
         many = IRREGULAR_PLURALS.get(last) or (

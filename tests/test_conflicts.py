@@ -321,6 +321,29 @@ def test_a_dateline_is_no_part_of_a_fact_or_a_divergence(analyse: Any) -> None:
         "company said."]
 
 
+@pytest.mark.parametrize("headline", ["Is Carrowby's mill doomed?", "Mill closes!"])
+def test_a_dateline_after_a_question_headline_is_cut(analyse: Any, headline: str) -> None:
+    # a headline ending in "?" or "!" is no sentence before the article's first
+    aligned = _align(analyse, {
+        "a": f"{headline}\n\nCARROWBY - Brannock Textiles will close its wool mill in "
+             "Carrowby, cutting 340 jobs, the company said.",
+        "b": "Brannock Textiles will close its wool mill in Carrowby, cutting 430 jobs, the "
+             "company said.", **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["number of jobs: 340 vs 430"]
+    assert all(v.text.startswith("Brannock") for v in aligned.divergences[0].versions)
+
+
+def test_a_roundups_later_item_is_quoted_without_its_dateline(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "News in brief\n\nKELBY - The Kelby ferry ran aground on Tollan Reef on Tuesday "
+             "with 148 passengers on board.\n\nCARROWBY - Brannock Textiles will close its wool "
+             "mill in Carrowby, cutting 340 jobs, the company said.",
+        "b": "Brannock Textiles will close its wool mill in Carrowby, cutting 430 jobs, the "
+             "company said.", **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["number of jobs: 340 vs 430"]
+    assert all(v.text.startswith("Brannock") for v in aligned.divergences[0].versions)
+
+
 @pytest.mark.parametrize("counted", ["{} Norvelians were treated for smoke after the fire "
                                      "at the fictional Brackholm ski lodge on Friday.",
                                      "Rescuers carried {} Icelanders down from the fictional "
@@ -331,6 +354,18 @@ def test_a_figure_before_a_nationality_is_a_count(analyse: Any, counted: str) ->
                                **FILLER})
     assert len(aligned.divergences) == 1
     assert aligned.divergences[0].topic.endswith(": 7 vs 9")
+    assert aligned.divergences[0].topic.split(":")[0] in {"number of norvelians",
+                                                          "number of icelanders"}
+
+
+def test_a_road_or_a_line_numbered_before_its_name_is_no_count(analyse: Any) -> None:
+    # "the 405 Freeway" names a road: no count of freeways, where "Four Britons" is one
+    lorry = ("A tanker lorry overturned on the {} near the fictional town of Brackholm on "
+             "Friday, closing all lanes for six hours.")
+    for road in ("{} Freeway", "{} Line"):
+        aligned = _align(analyse, {"a": lorry.format(road.format(405)),
+                                   "b": lorry.format(road.format(101)), **FILLER})
+        assert not aligned.divergences
 
 
 def test_a_range_of_years_ago_is_a_time_ago(analyse: Any) -> None:

@@ -11,7 +11,7 @@ import pytest
 from spacy.tokens import Span
 
 from storyline import roles
-from storyline.descriptions import is_person_noun
+from storyline.descriptions import denied_or_rival_in_text, is_person_noun
 from storyline.entities import link_entities, org_key, role_head
 from storyline.entity_kinds import settle_story_kinds
 from storyline.headlines import is_headline
@@ -2024,6 +2024,16 @@ def test_one_shop_put_in_a_firms_name_does_not_make_the_firm_a_town(analyse: Any
     assert set(bodies["Brightwell"].articles) == {"a0", "a1"}
 
 
+def test_a_town_spacy_calls_a_body_now_and_then_stays_a_town() -> None:
+    """Against a weak cue ("a factory in Kelmoor") and the mentions spaCy calls a body, the
+    mentions it calls a place count too: a town read as a body twice and as a place three
+    times is a town in every article, not a body."""
+    mentions = [replace(_unresolved("a0", "Kelmoor", "candidate", "GPE"), cue="factory in"),
+                _name("a0", "Kelmoor", 20, label="ORG"), _name("a1", "Kelmoor", label="ORG"),
+                *(_unresolved(a, "Kelmoor", "candidate", "GPE", 40) for a in ("a1", "a2", "a2"))]
+    assert {(m.kind, m.label) for m in settle_story_kinds(mentions)} == {("candidate", "GPE")}
+
+
 def test_a_given_name_like_a_verb_after_a_title_stays_in_the_name(analyse: Any) -> None:
     """ "Councillor Said Zeroual praised ..." in running text: "Said" is his given name,
     not a headline's verb cutting the name to "Councillor"."""
@@ -2050,6 +2060,21 @@ def test_a_woman_called_chairman_is_still_mrs_of_her_surname(analyse: Any) -> No
     assert [(e.name, set(e.articles)) for e in people] == [("Mara Tellwyn", {"a0", "a1"})]
 
 
+@pytest.mark.parametrize("office", ["spokeswoman for the Ostby ferry company",
+                                    "chairwoman of Ostby parish council"])
+def test_a_woman_called_spokeswoman_is_no_mr_of_her_surname(analyse: Any, office: str) -> None:
+    """An office's "-woman" form is given to no man: "Mr Quill" in another article is
+    someone else than "Jane Quill, spokeswoman ..." (only "chairman" is given either sex)."""
+    index = _entities(
+        analyse,
+        f"Slipway to reopen\n\nJane Quill, {office}, said the slipway would reopen in June "
+        "after repairs.",
+        "Slipway repairs\n\nMr Quill said the repairs had cost more than the parish council "
+        "expected.")
+    jane = _person(index, "Jane Quill")
+    assert set(jane.articles) == {"a0"}
+
+
 def _entities_with_texts(analyse: Any, *texts: str) -> Any:
     mentions = [m for index, text in enumerate(texts)
                 for m in analyse(text, id=f"a{index}").mentions]
@@ -2073,3 +2098,41 @@ def test_a_lede_role_goes_to_no_rival_nor_to_a_later_sentence(analyse: Any) -> N
     assert "Brelton botanist" in _person(index, "Helen Tregarth").roles
     lorn = [e for e in index.entities if e.label == "PERSON" and e.name == "Mika Lorn"]
     assert not [r for e in lorn for r in e.roles if "botanist" in r]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("A Pellham botanist has found 41 rare orchids on a disused railway line. Dr Ilse "
+     "Marwood said she had not expected to find so many in one place.",
+     "Ilse Marwood", "Pellham botanist"),
+    ("A Brelton teacher has won the national poetry prize. Anna Kowal, who teaches English "
+     "at Brelton Academy, said the news was no surprise to her pupils.",
+     "Anna Kowal", "Brelton teacher")])
+def test_a_not_in_another_clause_keeps_the_lede_role(analyse: Any, text: str, name: str,
+                                                     role: str) -> None:
+    """Only a denial of the named person's own deed ("Kester Vane found nothing") takes the
+    lede's role from them: "said she had not expected ..." or "... was no surprise" does
+    not."""
+    assert role in _person(_entities_with_texts(analyse, text), name).roles
+
+
+@pytest.mark.parametrize("when", ["at about 7 a.m. on Sunday", "on Jan. 9, the county trust said"])
+def test_an_abbreviation_in_the_lede_is_no_sentence_before_the_name(analyse: Any,
+                                                                    when: str) -> None:
+    """ "a.m." or "Jan." ends no sentence: the name in the sentence after the lede's is the
+    lede's person all the same."""
+    text = (f"A Pellham botanist has found 41 rare orchids on a disused railway line {when}. "
+            "Dr Helen Tregarth said she was delighted with the find.")
+    index = _entities_with_texts(analyse, text)
+    assert "Pellham botanist" in _person(index, "Helen Tregarth").roles
+
+
+def test_a_denial_or_a_rival_is_read_from_the_names_own_words() -> None:
+    assert denied_or_rival_in_text("Rival collector ", " found nothing at the site.")
+    assert denied_or_rival_in_text("", ", another birder, said the bird had gone.")
+    assert denied_or_rival_in_text("", ", 61, did not see it until Monday.")
+    assert denied_or_rival_in_text("", " didn't see it until Monday.")
+    assert not denied_or_rival_in_text("Dr ", " said she had not expected so many.")
+    assert not denied_or_rival_in_text("", ", 41, said there was no doubt.")
+    assert not denied_or_rival_in_text("", ", 41, who has no training, found them.")
+    assert denied_or_rival_in_text("", ", 41, a birder, never saw it.")
+    assert denied_or_rival_in_text("", ", 61, did not see the bird, a hoopoe, at all.")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from storyline.entities import link_entities
 from storyline.mentions import find_mentions
 from storyline.roles import normalize_role
@@ -86,3 +88,28 @@ def test_a_sentence_capital_does_not_undo_a_trade_or_one(analyse: Any) -> None:
                             "Café owner Helen Tregarth said trade on the square would "
                             "fall by half.")
     assert roles["Helen Tregarth"] == ("café owner",)
+
+
+def test_one_before_a_place_in_running_text_is_dropped_from_the_role(analyse: Any) -> None:
+    """ "said one Kelby fisherman, Dougie Marr," is a Kelby fisherman: a lower-case "one" or
+    "another" goes whatever follows; only a capitalised "One" opening a sentence keeps a
+    name after it ("One Show presenter")."""
+    roles = _roles(analyse, "The harbour at Kelby was closed on Sunday after the storm.\n\n"
+                            "The boats stayed in port, said one Kelby fisherman, Dougie Marr, "
+                            "who has worked there for 30 years.")
+    assert roles["Dougie Marr"] == ("Kelby fisherman",)
+    assert normalize_role("another Tarrow Radio presenter") == "Tarrow Radio presenter"
+    assert normalize_role("One Show presenter") == "One Show presenter"
+
+
+@pytest.mark.parametrize(("opening", "role"), [("Henley adviser", "adviser"),
+                                               ("Kowalski spokesman", "spokesman"),
+                                               ("Garcia campaign manager", "campaign manager")])
+def test_a_surname_opening_a_sentence_before_a_title_is_no_trade(analyse: Any, opening: str,
+                                                                role: str) -> None:
+    """A capitalised surname before a title at a sentence's start, tagged as spaCy may tag
+    "Café", is no trade lower-cased into the role ("henley adviser"): only a common word
+    is ("Café owner" -> "café owner")."""
+    roles = _roles(analyse, "The audit of the Tarrow harbour accounts will be published next "
+                            f"month.\n\n{opening} Tom Bell said the accounts were sound.")
+    assert roles["Tom Bell"] == (role,)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.text import after_dateline, copy_kind, format_number, readable_number
+from storyline.text import after_dateline, copy_kind, format_number, plural, readable_number
 
 HERALD = ("PORT DUNMORE - A ferry carrying 148 passengers ran aground on Tollan Reef off Hale "
           "Island early on Tuesday.")
@@ -61,6 +61,11 @@ def test_figures_keep_every_digit_and_odd_values_do_not_break() -> None:
     # a headline and a date line are no sentence before the dateline
     ("Ski lift stops\nJan 9, 2027\nBRACKHOLM - The ski lift stopped with forty skiers on "
      "board.", "The ski lift stopped with forty skiers on board."),
+    # nor is a headline ending in "?" or "!", nor a date line ending in "a.m."
+    ("Is the lift safe?\n\nBRACKHOLM - The ski lift stopped with forty skiers on board.",
+     "The ski lift stopped with forty skiers on board."),
+    ("Forty stuck!\nUpdated 10.32 a.m.\nBRACKHOLM - The ski lift stopped with forty skiers "
+     "on board.", "The ski lift stopped with forty skiers on board."),
 ])
 def test_an_articles_dateline_is_cut(text: str, kept: str) -> None:
     start = text.rindex("\n") + 1 if "\n" in text else 0
@@ -74,6 +79,28 @@ def test_a_name_in_capitals_with_a_dash_aside_is_no_dateline() -> None:
 
 def test_a_later_sentence_opening_in_capitals_keeps_them() -> None:
     text = ("The lift stopped on Friday. BSLC - the Brackholm ski lift company - said the "
+            "cable had snapped.")
+    start = text.index("BSLC")
+    assert after_dateline(text, start) == start
+
+
+def test_a_word_already_plural_stays_so() -> None:
+    # a count of a proper noun keeps the text's plural: "number of norvelians", "news"
+    assert [plural(w) for w in ("norvelians", "icelanders", "news")] == [
+        "norvelians", "icelanders", "news"]
+    assert [plural(w) for w in ("bus", "class", "passenger", "story", "km")] == [
+        "buses", "classes", "passengers", "stories", "km"]
+
+
+def test_a_roundups_later_item_loses_its_dateline_but_not_an_aside() -> None:
+    """A later paragraph opening with a dateline (a roundup's item) is cut as the lede is;
+    a name in capitals with a capitalised dash aside opening a paragraph is kept whole."""
+    text = ("Ski news in brief\n\nBRACKHOLM - The ski lift stopped with forty skiers on board."
+            "\n\nVELL - The Vell valley resort will open two new runs on Saturday.")
+    start = text.index("VELL -")
+    assert text[after_dateline(text, start):] == ("The Vell valley resort will open two new "
+                                                  "runs on Saturday.")
+    text = ("The lift stopped on Friday.\n\nBSLC - Brackholm's ski lift company - said the "
             "cable had snapped.")
     start = text.index("BSLC")
     assert after_dateline(text, start) == start
