@@ -328,6 +328,8 @@ def _company_cue(span: Span) -> str | None:
     apposed = apposed_firm_noun(span)
     if apposed is not None:
         return f", {apposed.lower_}"
+    if told_of_with_which(span):
+        return ", which"
     if len(span) > 1 and span[-1].lower_.rstrip(".") in COMPANY_ENDINGS and span[-1].is_title:
         return span[-1].text
     match = re.match(r"\s*\(([A-Z]{2,6})\)", text_of(doc)[span.end_char:span.end_char + 10])
@@ -351,6 +353,23 @@ def apposed_firm_noun(span: Span) -> Token | None:
     return next((n for n in apposed if n.pos_ == "NOUN" and (
         n.lemma_.lower() in FIRM_NOUNS or
         n.lemma_.lower() in SHARED_COMPANY_NOUNS and _told_of_as_a_thing(n))), None)
+
+
+def told_of_with_which(span: Span) -> bool:
+    """ "Kettering Hoists, which runs the chair lift, said": a relative clause opened by
+    "which" right after the name's comma is said of a thing, never of a person ("who").
+    Not one telling where a place lies ("Halden Cross, which sits below the ridge")."""
+    doc, root = span.doc, span.root
+    if span.end >= len(doc) - 1 or doc[span.end].text != "," or \
+            doc[span.end + 1].lower_ != "which":
+        return False
+    return any(c.dep_ == "relcl" and c.left_edge.i == span.end + 1 and
+               c.lemma_.lower() not in PLACE_VERBS for c in root.children)
+
+
+# Verbs of where a place is: "which" after a place's name tells of a place, not a body.
+PLACE_VERBS = {"lie", "sit", "stand", "border", "overlook", "straddle", "nestle", "be",
+               "have", "sprawl", "perch"}
 
 
 def _told_of_as_a_thing(noun: Token) -> bool:
