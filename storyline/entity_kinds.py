@@ -42,7 +42,7 @@ from .credits import CREDIT_PATTERNS, OUTLET_WORDS, same_outlet
 from .descriptions import is_person_noun
 from .models import Article, Entity, Mention
 from .name_repairs import ORG_NAME_WORDS, PLACE_LABELS
-from .names import HONORIFICS, person_key, surname
+from .names import HONORIFICS, ROLE_NOUNS, person_key, surname
 from .nlp import text_of
 from .people import Cluster
 
@@ -186,7 +186,7 @@ def _with_employers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if mention.label == "PERSON" and mention.role and body_word and \
                 before is not None and before.kind == "name" and \
                 before.end + 1 == starts and text[before.end] == " " and \
-                body_word.group(1).lower() in BODY_NAME_WORDS:
+                _ends_a_body_name(body_word.group(1), before):
             name = text[before.start:starts + len(body_word.group(1))]
             out[-1] = Mention(mention.article_id, name, before.start,
                               before.start + len(name), "ORG", name=name)
@@ -201,6 +201,14 @@ def _with_employers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 out.append(body)
         out.append(mention)
     return out
+
+
+def _ends_a_body_name(word: str, before: Mention) -> bool:
+    """The capitalised word between a name and a job title ends the name: a body's word
+    ("Estates"), or, after a name spaCy calls a body, a plural noun ("Vellmark Lifts chief
+    executive", "Harlow Motors director"; not the "Press" of a press secretary)."""
+    return word.lower() in BODY_NAME_WORDS or before.label == "ORG" and \
+        word.endswith("s") and not word.endswith("ss") and word.lower() not in ROLE_NOUNS
 
 
 def _employer_in_role(mention: Mention) -> tuple[Mention | None, Mention]:

@@ -2098,3 +2098,20 @@ def test_a_run_spacy_missed_that_spells_a_story_body_is_that_body(analyse: Any) 
                       "Cableways blamed a fault in the main drive and said the backup motor "
                       "had failed to start.")
     assert _org(index, "Dunmere Cableways").articles == ("a0", "a1")
+
+
+def test_a_plural_word_after_a_body_before_a_title_ends_the_body_name(analyse: Any) -> None:
+    # spaCy tags "Ossery" alone as the body; "Lifts" opens the chief executive's title
+    index = _entities(analyse, (
+        "Tobias Renk, who leads the Ormer Valley Mountain Rescue service, told the Post "
+        "that 60 volunteers had worked through the night. The rescue chief said his teams "
+        "would train on the Skarda line again in the spring. \u201cWe practise this every "
+        "year, and on Friday it paid off,\u201d he said.\n\nOssery Lifts chief executive "
+        "Martin Aske described the breakdown as \u201cunacceptable\u201d and promised a "
+        "\u201cfull and open\u201d review. According to Ossery Lifts, the cable car opened "
+        "in 1998 and its drive was last overhauled two years ago.\n\nClara Vidt, a "
+        "spokeswoman for the company, said Ossery would refund every ticket bought for the "
+        "weekend."))
+    person = _person(index, "Martin Aske")
+    assert person.roles == ("chief executive",), person.roles
+    assert not [a for a in person.aliases if "Lifts" in a]
