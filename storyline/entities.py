@@ -191,6 +191,8 @@ class EntityIndex:
         owner = owned.group(1).lower() if owned else None
         if not phrase or NEW_PERSON.match(text.strip()):
             return None  # "another resident said", "a neighbour said": someone new
+        if PERSONS_STAFF.match(text.strip()):
+            return None  # "her office said": a person's staff, no body called an office
         local = [e for e in self._local.get(article_id, []) if self._met_before(e, article_id,
                                                                                 start, end)]
         for pool in (local, None):
@@ -283,6 +285,9 @@ OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.
                           r"\b")
 RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's lawyer"
+# A person's own staff: "her office", "his team" name no body of the story by that word.
+PERSONS_STAFF = re.compile(r"(?:his|her|their)\s+(?:office|team|staff|aides?)$",
+                           re.IGNORECASE)
 NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)
 
 

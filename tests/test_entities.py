@@ -2115,3 +2115,16 @@ def test_a_plural_word_after_a_body_before_a_title_ends_the_body_name(analyse: A
     person = _person(index, "Martin Aske")
     assert person.roles == ("chief executive",), person.roles
     assert not [a for a in person.aliases if "Lifts" in a]
+
+
+def test_a_persons_office_is_no_body_named_office(analyse: Any) -> None:
+    """ "Minister Ada Quell will visit on Thursday, her office said": her staff, not the
+    Rail Safety Office the article names before (the word "office" alone is no name)."""
+    text = ("The Rail Safety Office said it had opened an inquiry. Regional transport "
+            "minister Ada Quell will visit Tarnby on Thursday, her office said.")
+    index = _entities(analyse, text)
+    start = text.index("her office")
+    assert index.resolve("a0", start, start + len("her office"), "her office") is None
+    start = text.index("The Rail")  # the body's own name still finds it
+    assert index.resolve("a0", start, start + 22, "The Rail Safety Office") == \
+        _org(index, "Rail Safety Office").id
