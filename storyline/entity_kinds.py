@@ -278,8 +278,14 @@ def _body_taken_for_a_town(doc: Doc, span: Span, mention: Mention) -> str | None
     town = SETTLEMENT_BEFORE.search(text_of(doc), max(0, mention.start - 20), mention.start)
     if town is not None:
         return f"{town.group(1).lower()} of"
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in MAYORS and \
+            doc[span.end + 1].pos_ == "PROPN":
+        return "town of"  # "Halden Cross Mayor Edda Renk": a mayor's body is a town's
     cue = _place_cue(span)
     return cue if cue is not None and _strong_place_cue(cue) else None
+
+
+MAYORS = {"mayor", "mayoress", "burgomaster"}
 
 
 def _on_a_route(span: Span) -> bool:

@@ -2128,3 +2128,13 @@ def test_a_persons_office_is_no_body_named_office(analyse: Any) -> None:
     start = text.index("The Rail")  # the body's own name still finds it
     assert index.resolve("a0", start, start + 22, "The Rail Safety Office") == \
         _org(index, "Rail Safety Office").id
+
+
+def test_a_name_before_its_mayor_is_a_town_in_every_article(analyse: Any) -> None:
+    # spaCy calls the town a body; its mayor says it is a town, here and elsewhere
+    index = _entities(analyse, "The gondola stopped above Tarnwick Cross on Friday. "
+                               "Tarnwick Cross Mayor Edda Quell said the town would review "
+                               "its plans.",
+                      "Skiers waited for hours. Tarnwick Cross said nothing more.")
+    assert not [e for e in index.entities if e.name == "Tarnwick Cross"]
+    assert _person(index, "Edda Quell").roles == ("mayor",)
