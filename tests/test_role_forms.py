@@ -86,3 +86,10 @@ def test_a_sentence_capital_does_not_undo_a_trade_or_one(analyse: Any) -> None:
                             "Café owner Helen Tregarth said trade on the square would "
                             "fall by half.")
     assert roles["Helen Tregarth"] == ("café owner",)
+
+
+def test_an_emergency_service_title_opening_a_sentence_is_lower_cased() -> None:
+    # "Rescue chief Tobias Renk said ...": the sentence's capital, not a name's
+    assert normalize_role("Rescue chief") == "rescue chief"
+    assert normalize_role("Coastguard commander") == "coastguard commander"
+    assert normalize_role("Pentagon spokesman") == "Pentagon spokesman"  # a name's capital
