@@ -242,7 +242,26 @@ class EntityIndex:
                 return by_role[0].id
             if by_name or by_role:
                 return None
-        return None
+        return self._named_next(article_id, end, phrase)
+
+    def _named_next(self, article_id: str, end: int, phrase: str) -> str | None:
+        """ "..., its chief executive said on Sunday. Aske said ...": a description the
+        article names no one by before is the speaker the next sentence opens with, when
+        the story gives that person the description's role."""
+        text = self._texts.get(article_id, "")
+        stop = SENTENCE_END.search(text, end, end + NEXT_REACH)
+        named = NEXT_SPEAKER.match(text, stop.end()) if stop else None
+        if named is None:
+            return None
+        key, head = _alias_key(named.group(1)), phrase.split()[-1]
+        found = [e for e in self.entities if e.label == "PERSON" and
+                 (key in self._names[e.id] or key == surname(e.name).lower()) and
+                 any(same_role(head, role) for role in e.roles)]
+        return found[0].id if len(found) == 1 else None
+
+
+NEXT_REACH = 40  # characters from a description's end to its sentence's: "said on Sunday."
+NEXT_SPEAKER = re.compile(r"\s*((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)\s+(?:said|says|added|told)\b")
 
 
 DOCTOR_NOUNS = {"doctor", "physician"}

@@ -2138,3 +2138,18 @@ def test_a_name_before_its_mayor_is_a_town_in_every_article(analyse: Any) -> Non
                       "Skiers waited for hours. Tarnwick Cross said nothing more.")
     assert not [e for e in index.entities if e.name == "Tarnwick Cross"]
     assert _person(index, "Edda Quell").roles == ("mayor",)
+
+
+def test_a_description_is_the_speaker_the_next_sentence_opens_with(analyse: Any) -> None:
+    """ "..., its chief executive said on Sunday. Quell said ...": the article names no one
+    before, the next sentence names the chief executive another article gives that role."""
+    later = ("The company has cancelled its plans for a second lift, its chief executive "
+             "said on Sunday. Quell said the decision had been painful.")
+    index = _entities_with_texts(
+        analyse, "Tarn Hoists chief executive Ivo Quell apologised on Saturday.", later)
+    start = later.index("its chief executive")
+    phrase = "its chief executive"
+    assert index.resolve("a1", start, start + len(phrase), phrase) == \
+        _person(index, "Ivo Quell").id
+    # no role of the story's to match: no guess
+    assert index.resolve("a1", start, start + len(phrase), "its treasurer") is None
