@@ -345,6 +345,9 @@ def _bare_phrase(text: str) -> str:
     while words and (words[0] in {"the", "a", "an", "this", "that", "its", "his", "her"} or
                      words[0] in HONORIFICS):
         words = words[1:]
+    if len(words) > 1 and words[0] in COMPANY_NOUNS and \
+            re.search(rf"\b(?i:{re.escape(words[0])})\s+[A-Z]", text):
+        words = words[1:]  # "Operator Vellmark Lifts", "the airline Skerrow Air": the name
     return " ".join(words)
 
 

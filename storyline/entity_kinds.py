@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span, Token
 from .credits import CREDIT_PATTERNS, OUTLET_WORDS, same_outlet
 from .descriptions import is_person_noun
 from .models import Article, Entity, Mention
-from .name_repairs import ORG_NAME_WORDS, PLACE_LABELS
+from .name_repairs import ORG_NAME_WORDS, PLACE_LABELS, SPEECH_LEMMAS
 from .names import HONORIFICS, ROLE_NOUNS, person_key, surname
 from .nlp import text_of
 from .people import Cluster
@@ -371,11 +371,14 @@ def apposed_firm_noun(span: Span) -> Token | None:
 
 def told_of_with_which(span: Span) -> bool:
     """ "Kettering Hoists, which runs the chair lift, said": a relative clause opened by
-    "which" right after the name's comma is said of a thing, never of a person ("who").
-    Not one telling where a place lies ("Halden Cross, which sits below the ridge")."""
+    "which" right after the name's comma is said of a thing, never of a person ("who"),
+    and a thing that speaks is a body ("The Kestrel River Bridge, which carries 40,000
+    vehicles, was closed" is no body). Not a clause telling where a place lies ("Halden
+    Cross, which sits below the ridge, said")."""
     doc, root = span.doc, span.root
     if span.end >= len(doc) - 1 or doc[span.end].text != "," or \
-            doc[span.end + 1].lower_ != "which":
+            doc[span.end + 1].lower_ != "which" or root.dep_ != "nsubj" or \
+            root.head.lemma_ not in SPEECH_LEMMAS:
         return False
     return any(c.dep_ == "relcl" and c.left_edge.i == span.end + 1 and
                c.lemma_.lower() not in PLACE_VERBS for c in root.children)

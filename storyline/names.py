@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
@@ -421,15 +421,10 @@ def _strip_titles(words: list[_Word]) -> tuple[str | None, list[_Word]]:
 def resolve_candidates(mentions: Sequence[Mention]) -> list[Mention]:
     """Unresolved mentions become the story's person names they spell, or are dropped."""
     gazetteer = Gazetteer.from_mentions(mentions)
-    # "Vellmark Lifts" spaCy tagged nothing in one article is the body another names
-    bodies = {m.name for m in mentions if m.kind == "name" and m.label == "ORG" and
-              " " in m.name}
     resolved: list[Mention] = []
     for mention in mentions:
         if mention.kind == "candidate":
             found = gazetteer.plain_text_name(mention)
-            if found is None and mention.label in {"", "ORG"} and mention.name in bodies:
-                found = replace(mention, kind="name", label="ORG")
             resolved.extend([found] if found else [])
         elif mention.kind == "headline":
             resolved.extend(gazetteer.headline_names(mention))

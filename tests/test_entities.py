@@ -2088,16 +2088,20 @@ def test_a_name_told_of_with_which_is_a_body_in_every_article(analyse: Any) -> N
     assert _org(index, "Kettering Hoists").articles == ("a0", "a1")
 
 
-def test_a_run_spacy_missed_that_spells_a_story_body_is_that_body(analyse: Any) -> None:
-    """The digest's "Operator Dunmere Cableways blamed ..." is tagged nothing; another
-    article names the body: the run, less the sentence's capitalised company noun, is it."""
-    index = _entities(analyse, "Dunmere Cableways, which operates the gondola, said in a "
-                               "statement that a fault had stopped the line.",
-                      "Thirty skiers were lowered to safety from the stalled gondola early "
-                      "on Sunday, after more than six hours in the cold. Operator Dunmere "
-                      "Cableways blamed a fault in the main drive and said the backup motor "
-                      "had failed to start.")
-    assert _org(index, "Dunmere Cableways").articles == ("a0", "a1")
+def test_a_speaker_named_after_a_company_noun_is_that_body(analyse: Any) -> None:
+    """The digest's "Operator Dunmere Cableways blamed ... and said": the capitalised
+    company noun opening the sentence is no part of the name the speaker phrase gives."""
+    text = ("Thirty skiers were lowered to safety from the stalled gondola early on Sunday, "
+            "after more than six hours in the cold. Operator Dunmere Cableways blamed a fault "
+            "in the main drive and said the backup motor had failed to start.")
+    index = _entities_with_texts(
+        analyse, "Dunmere Cableways, which operates the gondola, said in a statement that a "
+                 "fault had stopped the line.", text)
+    phrase = "Operator Dunmere Cableways"
+    start = text.index(phrase)
+    assert index.resolve("a1", start, start + len(phrase), phrase) == \
+        _org(index, "Dunmere Cableways").id
+
 
 
 def test_a_plural_word_after_a_body_before_a_title_ends_the_body_name(analyse: Any) -> None:

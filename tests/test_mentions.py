@@ -229,3 +229,10 @@ def test_a_company_noun_opening_a_sentence_is_no_part_of_the_name(analyse: Any) 
                                "drive and said the backup motor had failed to start.")
     assert not [m for m in found if "Operator" in m.text]
     assert [m for m in found if m.text == "Dunmere Cableways"]
+
+
+def test_a_thing_told_of_with_which_that_does_not_speak_is_no_body(analyse: Any) -> None:
+    found = _mentions(analyse, "Tarnby woke on Wednesday to a town cut in two. The Orrin "
+                               "River Bridge, which carries about 40,000 vehicles every day, "
+                               "was closed to all traffic.")
+    assert not _named(found, "Orrin River Bridge", "ORG")
