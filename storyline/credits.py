@@ -12,7 +12,7 @@ expressions over the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .models import Article
 from .text import MONTH_NAMES, WEEKDAYS
@@ -70,6 +70,24 @@ CREDIT_PATTERNS = [
 def find_credit(article: Article) -> tuple[str, int, int] | None:
     """A credit line naming another outlet: "(AP) -", "/VOA", "originally appeared in X"."""
     return next(_credits(article), None)
+
+
+def signed_by_outlet(article: Article, outlets: Iterable[str]) -> tuple[str, int, int] | None:
+    """The article's last line is only the name of another outlet of the set, as a reprint
+    signs off with its wire's name ("... the worst possible weather.\n\nNorthwire"): that
+    outlet, and the line's span. A bare name on the last line is read as an outlet's only
+    when an article of the set comes from that outlet (alone it may be an author's)."""
+    text = article.text.rstrip()
+    start = text.rfind("\n") + 1
+    line = text[start:].strip(" \t*_.-\u2013\u2014")
+    if not start or not line or len(line.split()) > SIGN_OFF_WORDS or not line[0].isupper():
+        return None
+    match = next((o for o in outlets if same_outlet(line, o) and
+                  not same_outlet(o, article.outlet)), None)
+    return (match, start, len(text)) if match else None
+
+
+SIGN_OFF_WORDS = 4  # words of an outlet's name signing off a reprint
 
 
 def credited_outlets(article: Article) -> list[str]:

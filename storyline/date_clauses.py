@@ -84,7 +84,9 @@ def anchored_clause(ent: Span) -> str:
     verb = _governing_verb(ent)
     start, end = sentence_bounds(ent)
     sentence = text_of(ent.doc)[start:end]
-    if verb is None:
+    if verb is None or not start <= verb.idx < end:
+        # the parser ran past the sentence's end ("... after 2 p.m.\n\nMs. Oksen said"):
+        # a verb of the next sentence tells no clause of this one
         return sentence
     while verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head != verb and \
             len(list(verb.subtree)) < 6:

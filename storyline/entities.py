@@ -191,6 +191,8 @@ class EntityIndex:
         owner = owned.group(1).lower() if owned else None
         if not phrase or NEW_PERSON.match(text.strip()):
             return None  # "another resident said", "a neighbour said": someone new
+        if PERSONS_STAFF.match(text.strip()):
+            return None  # "her office said": a person's staff, no body called an office
         local = [e for e in self._local.get(article_id, []) if self._met_before(e, article_id,
                                                                                 start, end)]
         for pool in (local, None):
@@ -240,7 +242,26 @@ class EntityIndex:
                 return by_role[0].id
             if by_name or by_role:
                 return None
-        return None
+        return self._named_next(article_id, end, phrase)
+
+    def _named_next(self, article_id: str, end: int, phrase: str) -> str | None:
+        """ "..., its chief executive said on Sunday. Aske said ...": a description the
+        article names no one by before is the speaker the next sentence opens with, when
+        the story gives that person the description's role."""
+        text = self._texts.get(article_id, "")
+        stop = SENTENCE_END.search(text, end, end + NEXT_REACH)
+        named = NEXT_SPEAKER.match(text, stop.end()) if stop else None
+        if named is None:
+            return None
+        key, head = _alias_key(named.group(1)), phrase.split()[-1]
+        found = [e for e in self.entities if e.label == "PERSON" and
+                 (key in self._names[e.id] or key == surname(e.name).lower()) and
+                 any(same_role(head, role) for role in e.roles)]
+        return found[0].id if len(found) == 1 else None
+
+
+NEXT_REACH = 40  # characters from a description's end to its sentence's: "said on Sunday."
+NEXT_SPEAKER = re.compile(r"\s*((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)\s+(?:said|says|added|told)\b")
 
 
 DOCTOR_NOUNS = {"doctor", "physician"}
@@ -283,6 +304,9 @@ OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.
                           r"\b")
 RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's lawyer"
+# A person's own staff: "her office", "his team" name no body of the story by that word.
+PERSONS_STAFF = re.compile(r"(?:his|her|their)\s+(?:office|team|staff|aides?)$",
+                           re.IGNORECASE)
 NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)
 
 
@@ -321,6 +345,9 @@ def _bare_phrase(text: str) -> str:
     while words and (words[0] in {"the", "a", "an", "this", "that", "its", "his", "her"} or
                      words[0] in HONORIFICS):
         words = words[1:]
+    if len(words) > 1 and words[0] in COMPANY_NOUNS and \
+            re.search(rf"\b(?i:{re.escape(words[0])})\s+[A-Z]", text):
+        words = words[1:]  # "Operator Vellmark Lifts", "the airline Skerrow Air": the name
     return " ".join(words)
 
 

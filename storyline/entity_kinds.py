@@ -41,8 +41,8 @@ from spacy.tokens import Doc, Span, Token
 from .credits import CREDIT_PATTERNS, OUTLET_WORDS, same_outlet
 from .descriptions import is_person_noun
 from .models import Article, Entity, Mention
-from .name_repairs import ORG_NAME_WORDS, PLACE_LABELS
-from .names import HONORIFICS, person_key, surname
+from .name_repairs import ORG_NAME_WORDS, PLACE_LABELS, SPEECH_LEMMAS
+from .names import HONORIFICS, ROLE_NOUNS, person_key, surname
 from .nlp import text_of
 from .people import Cluster
 
@@ -186,7 +186,7 @@ def _with_employers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if mention.label == "PERSON" and mention.role and body_word and \
                 before is not None and before.kind == "name" and \
                 before.end + 1 == starts and text[before.end] == " " and \
-                body_word.group(1).lower() in BODY_NAME_WORDS:
+                _ends_a_body_name(body_word.group(1), before):
             name = text[before.start:starts + len(body_word.group(1))]
             out[-1] = Mention(mention.article_id, name, before.start,
                               before.start + len(name), "ORG", name=name)
@@ -201,6 +201,14 @@ def _with_employers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                 out.append(body)
         out.append(mention)
     return out
+
+
+def _ends_a_body_name(word: str, before: Mention) -> bool:
+    """The capitalised word between a name and a job title ends the name: a body's word
+    ("Estates"), or, after a name spaCy calls a body, a plural noun ("Vellmark Lifts chief
+    executive", "Harlow Motors director"; not the "Press" of a press secretary)."""
+    return word.lower() in BODY_NAME_WORDS or before.label == "ORG" and \
+        word.endswith("s") and not word.endswith("ss") and word.lower() not in ROLE_NOUNS
 
 
 def _employer_in_role(mention: Mention) -> tuple[Mention | None, Mention]:
@@ -270,8 +278,14 @@ def _body_taken_for_a_town(doc: Doc, span: Span, mention: Mention) -> str | None
     town = SETTLEMENT_BEFORE.search(text_of(doc), max(0, mention.start - 20), mention.start)
     if town is not None:
         return f"{town.group(1).lower()} of"
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in MAYORS and \
+            doc[span.end + 1].pos_ == "PROPN":
+        return "town of"  # "Halden Cross Mayor Edda Renk": a mayor's body is a town's
     cue = _place_cue(span)
     return cue if cue is not None and _strong_place_cue(cue) else None
+
+
+MAYORS = {"mayor", "mayoress", "burgomaster"}
 
 
 def _on_a_route(span: Span) -> bool:
@@ -328,6 +342,8 @@ def _company_cue(span: Span) -> str | None:
     apposed = apposed_firm_noun(span)
     if apposed is not None:
         return f", {apposed.lower_}"
+    if told_of_with_which(span):
+        return ", which"
     if len(span) > 1 and span[-1].lower_.rstrip(".") in COMPANY_ENDINGS and span[-1].is_title:
         return span[-1].text
     match = re.match(r"\s*\(([A-Z]{2,6})\)", text_of(doc)[span.end_char:span.end_char + 10])
@@ -351,6 +367,26 @@ def apposed_firm_noun(span: Span) -> Token | None:
     return next((n for n in apposed if n.pos_ == "NOUN" and (
         n.lemma_.lower() in FIRM_NOUNS or
         n.lemma_.lower() in SHARED_COMPANY_NOUNS and _told_of_as_a_thing(n))), None)
+
+
+def told_of_with_which(span: Span) -> bool:
+    """ "Kettering Hoists, which runs the chair lift, said": a relative clause opened by
+    "which" right after the name's comma is said of a thing, never of a person ("who"),
+    and a thing that speaks is a body ("The Kestrel River Bridge, which carries 40,000
+    vehicles, was closed" is no body). Not a clause telling where a place lies ("Halden
+    Cross, which sits below the ridge, said")."""
+    doc, root = span.doc, span.root
+    if span.end >= len(doc) - 1 or doc[span.end].text != "," or \
+            doc[span.end + 1].lower_ != "which" or root.dep_ != "nsubj" or \
+            root.head.lemma_ not in SPEECH_LEMMAS:
+        return False
+    return any(c.dep_ == "relcl" and c.left_edge.i == span.end + 1 and
+               c.lemma_.lower() not in PLACE_VERBS for c in root.children)
+
+
+# Verbs of where a place is: "which" after a place's name tells of a place, not a body.
+PLACE_VERBS = {"lie", "sit", "stand", "border", "overlook", "straddle", "nestle", "be",
+               "have", "sprawl", "perch"}
 
 
 def _told_of_as_a_thing(noun: Token) -> bool:

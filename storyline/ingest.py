@@ -663,7 +663,10 @@ def _parse_json(text: str, *, one_line: bool = False) -> Any:
         # json's messages may end in " at" before its own position ("Invalid control
         # character at"); the position is given here, in the file's terms.
         reason = exc.msg.removesuffix(" at")
-        if exc.msg.startswith("Expecting") and not text[exc.pos:].strip():
+        if reason == "Unterminated string starting":  # the position is the opening mark
+            reason = "a string opened here is never closed"
+        if exc.msg.startswith("Expecting") and not text[exc.pos:].strip() or \
+                reason.startswith("a string") and '"' not in text[exc.pos + 1:]:
             reason += f" (the {'line' if one_line else 'file'} ends before the JSON does)"
         where = f"column {exc.colno}" if one_line else f"line {exc.lineno} column {exc.colno}"
         raise InputProblem(f"invalid JSON at {where}: {reason[:1].lower()}{reason[1:]}") \

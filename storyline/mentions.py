@@ -49,9 +49,11 @@ from .descriptions import (
 )
 from .entity_kinds import (
     COMPANY_ENDINGS,
+    COMPANY_NOUNS,
     FIRM_NOUNS,
     apposed_firm_noun,
     settle_kinds,
+    told_of_with_which,
     verb_follows,
     with_settlement_cues,
     with_written_honorific,
@@ -305,12 +307,23 @@ def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
     titled = next((k for k, t in enumerate(run[:-1]) if t.lower_ in OFFICE_TITLES), 0)
     if not in_headline and label not in PLACE_LABELS and 0 < titled < len(run) - 1:
         run = run[titled:]  # "Calder Mayor Oren Dahl": the mayor of Calder
+    company_noun = None
+    if not in_headline and len(run) > 1 and run[0].lower_ in COMPANY_NOUNS and \
+            starts_sentence(run[0]):
+        # "Operator Vellmark Lifts said": the noun a sentence's capital joined to the name
+        company_noun, run = run[0].lower_, run[1:]
+    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+    text = text_of(run[0].doc)[start:end]
+    if company_noun in FIRM_NOUNS:
+        return Mention(article_id, text, start, end, "ORG", name=text, cue=company_noun)
+    if not in_headline and label in {"", "ORG"} and \
+            told_of_with_which(run[0].doc[run[0].i:run[-1].i + 1]):
+        # "Kettering Hoists, which runs the lift, said": a thing's clause, no person's
+        return Mention(article_id, text, start, end, "ORG", name=text, cue=", which")
     if not in_headline and _person_cue(run, label):
         found = _mention_from_tokens(run, "PERSON", article_id)
         if found is not None:
             return found
-    start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-    text = text_of(run[0].doc)[start:end]
     if not in_headline and label in {"", "ORG"} and len(run) > 1 and run[-1].is_title and \
             run[-1].lower_ in COMPANY_ENDINGS:  # "Halvern Textiles", tagged nothing
         return Mention(article_id, text, start, end, "ORG", name=text, cue=run[-1].text)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from .credits import credited_outlets, same_outlet
+from .credits import credited_outlets, same_outlet, signed_by_outlet
 from .digests import containment_pairs, digest_sources, newsletter_by_layout, original_of
 from .models import Article, Provenance, published_before
 from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
@@ -50,6 +50,7 @@ def detect_provenance(articles: Sequence[Article]) -> list[Provenance]:
     sketches = [sketch_article(a) for a in articles]
     results: dict[int, PairResult] = {}
     pairs = sorted(candidate_pairs(sketches))
+    _sign_offs(sketches, pairs)
     for i, j in pairs:
         copy, source = _direction(sketches, i, j)
         result = align_pair(sketches[copy], sketches[source], copy, source)
@@ -59,12 +60,41 @@ def detect_provenance(articles: Sequence[Article]) -> list[Provenance]:
         if best is None or result.containment > best.containment:
             results[copy] = result
     _break_cycles(results, sketches)
+    _past_verbatim_copies(results, sketches)
     # An original and its copies count as one source of a digest.
     copies = {copy: pair.source for copy, pair in results.items()
               if _copy_kind(sketches[copy], sketches[pair.source], pair)}
     digests = digest_sources(sketches, set(pairs) | containment_pairs(sketches), copies)
     return [_classify(index, sketches, results.get(index), digests.get(index))
             for index in range(len(sketches))]
+
+
+def _past_verbatim_copies(results: dict[int, PairResult], sketches: Sequence[Sketch]) -> None:
+    """A rewrite found to copy a reprint or a duplicate, which adds nothing of its own to
+    its original, copies that original when it tells the rewrite as much: the Valley
+    Letter's summary of a wire story is the wire's, not the reprint's that LSH paired it
+    with."""
+    for copy, pair in list(results.items()):
+        middle = results.get(pair.source)
+        if middle is None or middle.source == copy or _copy_kind(
+                sketches[pair.source], sketches[middle.source], middle) not in VERBATIM_KINDS:
+            continue
+        direct = align_pair(sketches[copy], sketches[middle.source], copy, middle.source)
+        if direct.containment >= pair.containment:
+            results[copy] = direct
+
+
+VERBATIM_KINDS = {"duplicate", "reprint"}
+
+
+def _sign_offs(sketches: Sequence[Sketch], pairs: Sequence[tuple[int, int]]) -> None:
+    """A copy with no credit line whose last line is only the name of its candidate
+    partner's outlet ("... weather.\n\nNorthwire") credits that outlet."""
+    for i, j in pairs:
+        for copy, other in ((i, j), (j, i)):
+            if sketches[copy].credit is None:
+                sketches[copy].credit = signed_by_outlet(sketches[copy].article,
+                                                         [sketches[other].article.outlet])
 
 
 def _credited_in_the_set(sketch: Sketch, sketches: Sequence[Sketch]) -> list[Sketch]:

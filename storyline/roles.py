@@ -374,7 +374,9 @@ COMMON_ROLE_WORDS = {"health", "transport", "foreign", "finance", "interior", "d
                      # places and services a local title is of ("Harbour Master")
                      "harbour", "harbor", "port", "network", "station", "rail", "transit",
                      "water", "coast", "dock", "ferry", "lighthouse", "airport", "museum",
-                     "library", "park", "hospital", "site", "shift", "night", "head"}
+                     "library", "park", "hospital", "site", "shift", "night", "head",
+                     # emergency services ("Rescue chief" opening a sentence)
+                     "rescue", "ambulance", "coastguard", "emergency", "safety"}
 
 
 def role_noun(role: str) -> str:

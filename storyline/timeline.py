@@ -177,6 +177,7 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
         by_sentence[(mention.article_id, mention.sentence.start)].append(mention)
     kept: list[DateMention] = []
     last_day: dict[str, DateMention] = {}  # per article, the last day named so far
+    days: dict[str, list[DateMention]] = defaultdict(list)  # per article, every one
     datelines: dict[str, DateMention] = {}  # per article, its dateline's day
     times: dict[tuple[str, int], str] = {}  # a day mention's time of day: "T14:00"
     for mention in sorted(dates, key=lambda m: (m.article_id, m.start)):
@@ -193,7 +194,8 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
                 _month_as_name(mention):
             continue
         if _clock_time(mention):
-            day = _day_of(mention, neighbours, last_day.get(mention.article_id), text)
+            day = _day_of(mention, neighbours, last_day.get(mention.article_id), text,
+                          days[mention.article_id])
             if day is None and mention.status == "happened":  # the day the report tells of,
                 day = datelines.get(mention.article_id)  # else the day before publication
                 if day is None:
@@ -210,6 +212,7 @@ def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
                                               timex=f"{day.value}{(mention.timex or '')[10:]}")
         elif _is_day(mention):
             last_day[mention.article_id] = mention
+            days[mention.article_id].append(mention)
         kept.append(mention)
     return [dataclasses.replace(m, timex=f"{m.value}{times[(m.article_id, m.start)]}")
             if (m.article_id, m.start) in times else m for m in kept]
@@ -297,8 +300,11 @@ ALIGN_OVERLAP = 0.4  # and their share of the shorter: spinners swap most nouns
 
 
 def _clock_time(mention: DateMention) -> bool:
-    """A time of day alone ("at 10 p.m."): its bare value is the publication day."""
-    return bool(mention.timex and "T" in mention.timex and CLOCK_TIME.fullmatch(mention.text))
+    """A time of day alone ("at 10 p.m.", "midnight"): its bare value is the publication
+    day. Midnight has no hour in its timex (it ends one day as it starts the next)."""
+    return bool(mention.timex and ("T" in mention.timex or
+                                   mention.text.lower().endswith("midnight")) and
+                CLOCK_TIME.fullmatch(mention.text))
 
 
 def _is_day(mention: DateMention) -> bool:
@@ -311,8 +317,21 @@ def _dateline(mention: DateMention) -> bool:
     return mention.reporting and not mention.verb and mention.sentence.start == 0
 
 
+def _day_told_of(mention: DateMention, earlier: Sequence[DateMention],
+                 last_day: DateMention) -> DateMention:
+    """Of the days the sentence before names ("stranded on the cable car on Friday, and
+    back home by Saturday afternoon"), the one whose clause the clock time's sentence
+    shares words with ("They boarded the cable car shortly after 2 p.m." is Friday's);
+    the last day when no clause or more than the last one's does."""
+    same = [d for d in earlier if d.sentence == last_day.sentence and
+            d.status == mention.status and d.clause]
+    told = [d for d in same if _shared_words(d.clause, mention.sentence.text)]
+    return told[-1] if told and last_day not in told else last_day
+
+
 def _day_of(mention: DateMention, neighbours: Sequence[DateMention],
-            last_day: DateMention | None, text: str) -> DateMention | None:
+            last_day: DateMention | None, text: str,
+            earlier_days: Sequence[DateMention] = ()) -> DateMention | None:
     """The day named in the clock time's sentence, else the last one shortly before it,
     told in the same tense (a planned "at 7 p.m." is not Monday's vote). Across a paragraph
     break the two sentences must share a word: the lede's "opened on Saturday" dates
@@ -328,6 +347,7 @@ def _day_of(mention: DateMention, neighbours: Sequence[DateMention],
     if last_day is None or last_day.status != mention.status or \
             not 0 <= mention.start - last_day.end <= CLOCK_REACH:
         return None
+    last_day = _day_told_of(mention, earlier_days, last_day)
     between = text[last_day.end:mention.start]
     if between.count("\n\n") > 1:
         return None

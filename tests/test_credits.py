@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.credits import find_credit, is_credit_line, same_outlet
+from storyline.credits import find_credit, is_credit_line, same_outlet, signed_by_outlet
 from tests.conftest import article
 
 
@@ -92,3 +92,15 @@ def test_a_wire_dateline_with_initials_of_its_compound_name_is_its_own() -> None
     assert same_outlet("CN", "Continental Newswire")
     assert not same_outlet("CNW", "Continental News")
     assert not same_outlet("CW", "Continental Newswire")
+
+
+def test_a_last_line_naming_only_another_outlet_of_the_set_signs_a_reprint() -> None:
+    text = "The ferry ran aground near Tarnby on Friday. No one was hurt.\n\n*Kestrelwire*"
+    copy = article(text, outlet="Tarnby Courier")
+    assert signed_by_outlet(copy, ["Kestrelwire"]) == ("Kestrelwire", text.rindex("\n") + 1,
+                                                       len(text))
+    # a name no article of the set comes from is no outlet's, nor the copy's own outlet
+    assert signed_by_outlet(copy, ["Harbour Post"]) is None
+    assert signed_by_outlet(article(text, outlet="Kestrelwire"), ["Kestrelwire"]) is None
+    # a sentence ending the text is no sign-off
+    assert signed_by_outlet(article("Kestrelwire said so.", outlet="X"), ["Kestrelwire"]) is None

@@ -897,3 +897,17 @@ def test_a_second_day_of_closures_keeps_both_days_on_the_timeline() -> None:
     dates = [d for a in analyze_articles(articles) for d in a.dates]
     events = build_timeline(articles, dates, {"a": "a", "b": "b"})
     assert sorted(e.date for e in events) == ["2026-11-02", "2026-11-03"]
+
+
+def test_a_clock_time_ending_a_sentence_keeps_its_own_clause(analyse: Any) -> None:
+    # "p.m." takes the full stop, and the parser hangs the clause on the next paragraph's
+    # verb: the clause is its own sentence, not "shortly after 2 p.m."
+    text = ("Petra Oksen, 34, who teaches at Lindby Primary School, and Jonas Oksen, 29, a "
+            "carpenter, had planned a day of walking on the ridge. They boarded the cable car "
+            "in Halden Cross shortly after 2 p.m.\n\nMs. Oksen said she had kept the "
+            "children in their cabin calm by leading them in songs. She said her class had "
+            "sent her a folder of drawings on Saturday. \"I cried when I opened it,\" she "
+            "said.")
+    clock = [d for d in analyse(text).dates if d.text == "2 p.m."]
+    assert [d.clause for d in clock] == ["They boarded the cable car in Halden Cross shortly "
+                                         "after 2 p.m."]

@@ -346,6 +346,11 @@ def test_json_error_messages_read_whole(tmp_path: Path) -> None:
     path = write(tmp_path / "broken.json", '{"id": "x", "text": "unterminated\n')
     _, [error] = read(path)
     assert error.reason == "invalid JSON at line 1 column 34: invalid control character"
+    cut = write(tmp_path / "cut.json", '{"id": "x", "text": "Half a story')
+    _, [error] = read(cut)
+    # json says "Unterminated string starting at": the position is where the string opens
+    assert error.reason == ("invalid JSON at line 1 column 21: a string opened here is "
+                            "never closed (the file ends before the JSON does)")
 
 
 def test_jsonl_line_that_is_not_an_article(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from storyline import pipeline
 from storyline.mentions import find_mentions
 from storyline.models import Mention
@@ -199,3 +201,38 @@ def test_a_company_noun_in_apposition_to_a_body_after_the_name_is_the_bodys(nlp:
     found = tuple(find_mentions(doc, "a0"))
     assert _named(found, "Noah Grell", "PERSON")
     assert not _named(found, "Noah Grell", "ORG")
+
+
+@pytest.mark.parametrize("text", [
+    # spaCy tags the first name nothing, the second a person: 'which' makes both bodies
+    "Two skiers were treated for mild hypothermia.\n\nOssery Cableways, which operates the "
+    "gondola, said in a statement that a fault had stopped the line.",
+    "Two skiers were hurt on the lift.\n\nKettering Hoists, which runs the chair lift, said "
+    "in a statement that a cable had snapped."])
+def test_a_name_told_of_with_which_is_a_body_not_a_speaker(analyse: Any, text: str) -> None:
+    found = _mentions(analyse, text)
+    name = "Ossery Cableways" if "Ossery" in text else "Kettering Hoists"
+    assert _named(found, name, "ORG"), [(m.name, m.label, m.kind) for m in found]
+    assert not _named(found, name, "PERSON")
+
+
+def test_a_place_told_of_with_which_stays_no_body(analyse: Any) -> None:
+    found = _mentions(analyse, "Tarnby, which lies below the ridge, has two hotels.")
+    assert not _named(found, "Tarnby", "ORG")
+
+
+def test_a_company_noun_opening_a_sentence_is_no_part_of_the_name(analyse: Any) -> None:
+    # the sentence's capital made "Operator" look like a word of the name
+    found = _mentions(analyse, "Thirty skiers were lowered to safety from the stalled "
+                               "gondola early on Sunday, after more than six hours in the "
+                               "cold. Operator Dunmere Cableways blamed a fault in the main "
+                               "drive and said the backup motor had failed to start.")
+    assert not [m for m in found if "Operator" in m.text]
+    assert [m for m in found if m.text == "Dunmere Cableways"]
+
+
+def test_a_thing_told_of_with_which_that_does_not_speak_is_no_body(analyse: Any) -> None:
+    found = _mentions(analyse, "Tarnby woke on Wednesday to a town cut in two. The Orrin "
+                               "River Bridge, which carries about 40,000 vehicles every day, "
+                               "was closed to all traffic.")
+    assert not _named(found, "Orrin River Bridge", "ORG")

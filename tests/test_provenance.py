@@ -12,7 +12,7 @@ from storyline import pipeline, wording
 from storyline.credits import find_credit
 from storyline.models import published_before
 from storyline.pair_alignment import align_pair
-from storyline.provenance import detect_provenance, independence_groups
+from storyline.provenance import _past_verbatim_copies, detect_provenance, independence_groups
 from storyline.report import render_html
 from storyline.sketch import sketch_article
 from storyline.spinning import find_spin_phrases, is_spun_alone
@@ -837,3 +837,36 @@ def test_aligned_evidence_keeps_the_quotation_mark_closing_a_sentence() -> None:
              for e in copy.evidence if "of_article" in e]
     assert ("\"It is a good day for the quay.\"",) * 2 in shown
     assert all(text.count("\"") % 2 == 0 for text, _ in shown)
+
+
+def test_a_reprint_signed_with_the_wires_name_credits_the_wire() -> None:
+    """The reprint drops the wire's last paragraph and signs off with the wire's one-word
+    name on a line of its own: it credits the wire (no pattern knows "Kestrelwire" as an
+    outlet's name; the set's article from it does)."""
+    text = ORIGINAL.replace("DUNMORE (Meridian Press) - ", "DUNMORE - ")
+    wire = article(text, id="wire", outlet="Kestrelwire", published="2026-03-11T09:00:00Z")
+    reprint = article(text.rsplit("\n\n", 1)[0] + "\n\nKestrelwire", id="reprint",
+                      outlet="Calder Courier", published="2026-03-11T11:00:00Z")
+    found = {p.article: p for p in detect_provenance([wire, reprint])}
+    assert (found["reprint"].kind, found["reprint"].of) == ("reprint", "wire")
+    assert found["reprint"].credited == "Kestrelwire"
+
+
+def test_a_rewrite_paired_with_a_verbatim_copy_is_the_originals() -> None:
+    """LSH may pair a summary with a reprint and not with the wire it reprints: the
+    reprint adds nothing, so the summary is the wire's when the wire tells it as much."""
+    text = ORIGINAL.replace("DUNMORE (Meridian Press) - ", "DUNMORE - ")
+    wire = sketch_article(article(text, id="wire", outlet="Kestrelwire",
+                                  published="2026-03-11T09:00:00Z"))
+    reprint = sketch_article(article(text + "\n\nKestrelwire", id="reprint",
+                                     outlet="Calder Courier", published="2026-03-11T11:00:00Z"))
+    summary = sketch_article(article(
+        "Dunmore's Kestrel River Bridge was shut on Wednesday after cracks were found in two "
+        "supports, Kestrelwire reported. Minister Tomas Brandt said the ministry would pay "
+        "for six months of repairs costing about 12 million crowns.", id="letter",
+        outlet="Valley Letter", published="2026-03-12T06:00:00Z"))
+    sketches = [wire, reprint, summary]
+    results = {1: align_pair(reprint, wire, 1, 0), 2: align_pair(summary, reprint, 2, 1)}
+    assert results[2].containment > 0
+    _past_verbatim_copies(results, sketches)
+    assert results[2].source == 0

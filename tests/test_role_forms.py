@@ -113,3 +113,10 @@ def test_a_surname_opening_a_sentence_before_a_title_is_no_trade(analyse: Any, o
     roles = _roles(analyse, "The audit of the Tarrow harbour accounts will be published next "
                             f"month.\n\n{opening} Tom Bell said the accounts were sound.")
     assert roles["Tom Bell"] == (role,)
+
+
+def test_an_emergency_service_title_opening_a_sentence_is_lower_cased() -> None:
+    # "Rescue chief Tobias Renk said ...": the sentence's capital, not a name's
+    assert normalize_role("Rescue chief") == "rescue chief"
+    assert normalize_role("Coastguard commander") == "coastguard commander"
+    assert normalize_role("Pentagon spokesman") == "Pentagon spokesman"  # a name's capital

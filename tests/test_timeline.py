@@ -773,3 +773,21 @@ def test_a_decade_does_not_join_a_year_told_with_other_verbs(analyse: Any) -> No
     events = build_timeline(articles, [*decade.dates, *year.dates])
     assert sorted(e.date for e in events if "fleet" in e.description) == \
         ["1980/1989", "1983"]
+
+
+def test_midnight_on_a_day_is_that_day_not_the_publication_day(analyse: Any) -> None:
+    text = ("The last climbers were brought down from the gondola shortly before midnight "
+            "on Friday, rescuers said.")
+    events = build_timeline([article(text)], analyse(text).dates)
+    assert [e.date for e in events] == ["2026-03-06"]  # not the 11th, the day published
+
+
+def test_a_clock_time_takes_the_lede_day_its_sentence_goes_on_with(analyse: Any) -> None:
+    """The lede names two days: the clock time below is the day of the clause its
+    sentence shares words with (boarding the gondola: Friday), not the last day named."""
+    text = ("A Tarnby nurse and her son were among the skiers stranded for hours on the "
+            "Ossery gondola on Friday, and both were back home by Saturday afternoon.\n\n"
+            "They boarded the gondola in Tarnby shortly after 2 p.m. on a sunny day.")
+    events = build_timeline([article(text)], analyse(text).dates)
+    boarded = [e for e in events if "boarded" in e.description]
+    assert [(e.date, e.time) for e in boarded] == [("2026-03-06", "14:00")]
