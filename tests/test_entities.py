@@ -2073,3 +2073,11 @@ def test_a_lede_role_goes_to_no_rival_nor_to_a_later_sentence(analyse: Any) -> N
     assert "Brelton botanist" in _person(index, "Helen Tregarth").roles
     lorn = [e for e in index.entities if e.label == "PERSON" and e.name == "Mika Lorn"]
     assert not [r for e in lorn for r in e.roles if "botanist" in r]
+
+
+def test_a_relative_named_in_a_whose_clause_gives_the_person_no_role(analyse: Any) -> None:
+    # "whose husband" is the husband's role, not the widow's: she is no man
+    index = _entities(analyse, "Mara Fenwick, whose husband, Navy pilot Tam Fenwick, died in "
+                               "the Orlen raid, spoke on Friday.")
+    assert _person(index, "Mara Fenwick").roles == ()
+    assert "husband" in _person(index, "Tam Fenwick").roles

@@ -1027,3 +1027,12 @@ def test_he_said_goes_on_with_the_speaker_of_words_mostly_in_marks(analyse: Any)
             'with claims nobody can check." He said Breyer was bound by a contract that is '
             '"standard for every firm on the coast."')
     assert _speaker_in_text(analyse, text, "was bound by a contract") == "Piet Tolan"
+
+
+def test_a_widow_named_before_whose_husband_is_still_she(analyse: Any) -> None:
+    text = ("Mara Fenwick, whose husband, Navy SEAL Tam Fenwick, was one of three sailors "
+            "killed in the 2019 raid on the Orlen depot, talked with radio host Ben Kask on "
+            "Friday.\n\nFenwick said she does not think the mayor should resign over the "
+            "remark.\n\n\"First of all,\" she told Kask, \"I would never wish this grief on "
+            "anyone.\"")
+    assert _speaker_name(analyse, text, "wish this grief") == "Mara Fenwick"
