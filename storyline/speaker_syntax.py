@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .speech_cues import SPEECH_VERBS
+
 SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist", "state",
              "announce", "claim", "warn", "recall", "reply", "respond", "stress", "acknowledge"}
 # Clauses inside a verb's arguments whose names are not those arguments.
@@ -42,10 +44,17 @@ def finite_above(verb: Token) -> Token | None:
 
 def report_above(verb: Token) -> Token | None:
     """ "Clark said Brooks had called - there are two of them - but said ...": a verb the
-    parser joined to a subjectless clause inside a report goes with the reporting verb."""
+    parser joined to a subjectless clause inside a report goes with the reporting verb.
+    So does a verb of speech joined to the report's own verb, which is none ("Kolar said
+    the trust was not in a crisis, and urged calm": Kolar urged, not the trust)."""
     head = verb.head
-    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS or \
-            any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS:
+        return None
+    # (the reporting verb before its words: not a quote's own verb the parser took for
+    # the root, 'Marsh was welcomed by Dahl and quipped, "Nobody warned me"')
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) and \
+            (verb.lemma_ not in SPEECH_VERBS or head.lemma_ in SPEECH_VERBS or
+             head.head.i > head.i):
         return None
     return head.head
 

@@ -1036,3 +1036,14 @@ def test_a_widow_named_before_whose_husband_is_still_she(analyse: Any) -> None:
             "remark.\n\n\"First of all,\" she told Kask, \"I would never wish this grief on "
             "anyone.\"")
     assert _speaker_name(analyse, text, "wish this grief") == "Mara Fenwick"
+
+
+def test_a_speech_verb_joined_to_the_verb_of_a_report_is_the_reporters(analyse: Any) -> None:
+    # the parser hangs "and said" / "and urged" on the reported words' own verb, whose
+    # subject (the group, the trust) said nothing
+    text = ("Ina Vasko, the director of the Harlow Trust, told the Ledger her group never "
+            "worked with Dorn or Pell and said the group hired the lobbyists on its own.\n\n"
+            "Trust spokesman Ben Kolar on Thursday said the Harlow Trust was not in a "
+            "crisis, and urged that everyone take a deep breath.")
+    assert _speaker_name(analyse, text, "hired the lobbyists") == "Ina Vasko"
+    assert _speaker_name(analyse, text, "take a deep breath") == "Ben Kolar"
