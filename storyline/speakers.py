@@ -638,9 +638,10 @@ class SpeakerResolver:
         before."""
         starts = {self.doc[i].idx for i in self._said_tokens(pronoun)}
         # "Former Rep. Oren Dahl was against the plan, he said": a person named there for
-        # the first time may be the one reporting on himself.
+        # the first time, as its subject, may be the one reporting on himself (not one
+        # named inside it: "Proposals from the mayor, Ada Dahl, he added, fall short").
         return {m.start for m in self.mentions if m.start in starts and
-                not (m in self.people and self._first_mention(m))}
+                not (m in self.people and self._first_mention(m) and self._is_subject(m))}
 
     def _said_tokens(self, pronoun: Token) -> set[int]:
         """The tokens before a subject pronoun that are what its verb reports (only those
@@ -654,7 +655,9 @@ class SpeakerResolver:
         tokens = {t.i for c in parts for t in c.subtree}
         before = next((t for t in reversed(self.doc[max(0, pronoun.i - 3):pronoun.i])
                        if not t.is_quote), None)
-        if verb.dep_ in {"ccomp", "parataxis"} and verb.head.i < pronoun.i and \
+        # "Proposals from Ada Dahl, he added, fall short": set off by commas on both sides
+        aside = verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].text == ","
+        if verb.dep_ in {"ccomp", "parataxis"} and (verb.head.i < pronoun.i or aside) and \
                 before is not None and before.text == ",":
             # "Dahl lied, she said", the cue hung on what it reports (not "Keller thinks he
             # said too much", where Keller may be "he").

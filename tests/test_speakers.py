@@ -1047,3 +1047,14 @@ def test_a_speech_verb_joined_to_the_verb_of_a_report_is_the_reporters(analyse: 
             "crisis, and urged that everyone take a deep breath.")
     assert _speaker_name(analyse, text, "hired the lobbyists") == "Ina Vasko"
     assert _speaker_name(analyse, text, "take a deep breath") == "Ben Kolar"
+
+
+def test_a_person_named_inside_the_words_an_aside_cue_reports_does_not_take_its_he(
+        analyse: Any) -> None:
+    # "he added" set off by commas inside what it reports; Ada Dahl is named there for
+    # the first time, but not as its subject: Halvorsen goes on
+    text = ('"We cannot keep the promises we made to pensioners without a new source of '
+            'money," said Mr. Halvorsen of the Kestrel Institute. Proposals so far from the '
+            'mayor, Ada Dahl, to raise the harbour levy, he added, amount to "tinkering at '
+            'the edges."')
+    assert _speaker_name(analyse, text, "Proposals so far") == "Halvorsen"
