@@ -24,11 +24,22 @@ ISSUED = {"statement", "ad", "advertisement", "commercial", "letter", "memo", "e
           "op-ed", "petition", "filing", "brief", "motion", "notice", "mailer", "flyer"}
 
 
+# Things that say something in the name of whoever publishes or files them ("ran a piece
+# that noted", "fired back a response saying", "filed a suit alleging"), not of whoever
+# reads or attacks them ("criticised a report saying").
+PUBLISHED = {"piece", "article", "response", "reply", "report", "story", "column", "cover",
+             "lawsuit", "suit", "complaint"}
+PUBLISHING_VERBS = {"run", "publish", "release", "issue", "file", "send", "email", "post",
+                    "put", "fire", "print", "air", "submit", "pen", "write", "do", "tweet",
+                    "circulate", "distribute"}
+
+
 def issued_thing(noun: Token) -> bool:
     """A thing someone puts out, as the object of their verb: "released an ad calling",
     "put out a statement saying" (not "footage of Dahl asking", not "told supporters")."""
-    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.lemma_.lower() in ISSUED and \
-        noun.head.pos_ == "VERB"
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and \
+        (lemma in ISSUED or lemma in PUBLISHED and noun.head.lemma_.lower() in PUBLISHING_VERBS)
 
 
 def finite_above(verb: Token) -> Token | None:

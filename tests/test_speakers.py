@@ -203,6 +203,16 @@ def test_what_a_thing_put_out_says_its_issuer_says(nlp: Any) -> None:
     assert resolver.speaker_of(saying) == ("Her office", 0, 10)
 
 
+def test_what_a_piece_or_response_someone_publishes_says_they_say(analyse: Any) -> None:
+    text = ("Later, the Dunmore Ledger ran a piece that noted the ferry had lost money for six "
+            "years.\n\nCouncillor Edna Vasko fired back a response saying she would not back "
+            "the budget.\n\nThe mayor criticised a report saying the ferry was unsafe.")
+    assert _quote(analyse, text, "lost money").speaker_text == "the Dunmore Ledger"
+    assert _speaker_name(analyse, text, "not back the budget") == "Edna Vasko"
+    # a report someone attacks speaks for its authors, not for its critic
+    assert _quote(analyse, text, "was unsafe").speaker_text != "The mayor"
+
+
 def test_the_subject_nearest_the_verb_speaks(nlp: Any) -> None:
     # The parse of "Speaking in Calder, New Brunswick, Dahl went after Brandt, calling him a
     # coward" that gives "went" two subjects: the place and the person next to the verb.
