@@ -651,7 +651,10 @@ class SpeakerResolver:
             return set()
         parts = [c for c in verb.children if c.i < pronoun.i and (
             c.dep_ in {"ccomp", "parataxis"} or
-            c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "regarding"})]
+            c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "regarding"} or
+            # "As for Brandt's record, she said": the topic
+            c.dep_ == "prep" and c.lower_ == "as" and
+            any(g.lower_ in {"for", "to"} for g in c.children))]
         tokens = {t.i for c in parts for t in c.subtree}
         before = next((t for t in reversed(self.doc[max(0, pronoun.i - 3):pronoun.i])
                        if not t.is_quote), None)

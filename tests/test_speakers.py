@@ -1068,3 +1068,13 @@ def test_a_person_named_inside_the_words_an_aside_cue_reports_does_not_take_its_
             'mayor, Ada Dahl, to raise the harbour levy, he added, amount to "tinkering at '
             'the edges."')
     assert _speaker_name(analyse, text, "Proposals so far") == "Halvorsen"
+
+
+def test_a_person_named_in_the_topic_of_as_for_does_not_take_the_pronoun(
+        analyse: Any) -> None:
+    # "As for Brandt's ability ..., she said": Brandt is what she speaks about
+    text = ("Mayor Ada Varga spoke in Dunmore on Tuesday about the race against Tomas Brandt. "
+            "\"I have been vetted,\" Varga said. \"I have been at this for decades and I am "
+            "still here.\"\n\nAs for Brandt's ability to deflect attacks, she said, \"The "
+            "vetting of the other candidates has not even begun.\"")
+    assert _speaker_name(analyse, text, "has not even begun") == "Ada Varga"
