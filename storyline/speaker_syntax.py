@@ -1,9 +1,10 @@
 """Parse shapes the speaker rules read: which verb a cue's subject hangs on when the
 parser joined it elsewhere, things someone issues that speak in their name ("released
-an ad calling"), and clauses between a word and its phrase's head.
+an ad calling"), clauses between a word and its phrase's head, and the salience weight a
+mention's grammatical role gives it.
 
-Goes in: spaCy `Token`s of a parsed sentence. Comes out: the token meant (or None), or
-a yes/no; no state, no text of its own.
+Goes in: spaCy `Token`s of a parsed sentence. Comes out: the token meant (or None), a
+yes/no, or a weight; no state, no text of its own.
 """
 
 from __future__ import annotations
@@ -78,3 +79,33 @@ def in_clause_below(token: Token, top: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+# Salience (Lappin and Leass 1994): recency, grammatical role, not in an adverbial phrase.
+RECENCY_WEIGHT = 100
+ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
+HEAD_WEIGHT = 50
+# A person who has just spoken is the likely "he" of what follows ("Earnest said Obama
+# hopes ... He said"): the subject of a speech verb weighs more than another subject.
+SPEAKER_WEIGHT = 50
+
+
+def token_weight(token: Token) -> int:
+    """A mention's salience from its grammatical role (the head word of the mention)."""
+    if absolute_subject(token):
+        return ROLE_WEIGHTS["nsubj"] + HEAD_WEIGHT
+    weight = ROLE_WEIGHTS.get(token.dep_, 0)
+    if token.head.dep_ != "prep" and token.dep_ != "poss":
+        weight += HEAD_WEIGHT  # not inside an adverbial phrase, not a possessive
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in SAY_VERBS:
+        weight += SPEAKER_WEIGHT
+    return weight
+
+
+def absolute_subject(token: Token) -> bool:
+    """ "with Ada Brandt - who wants a lower levy - attacking the plan": the one "with"
+    brings in is the subject of the -ing verb after it, however the parser hung that verb
+    (not the one of "with Brandt, who is leading the talks")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "with" and any(
+        t.tag_ == "VBG" and t.i > token.i and not any(c.dep_ == "aux" for c in t.children)
+        for t in token.subtree)
