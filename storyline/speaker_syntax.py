@@ -71,6 +71,18 @@ def report_above(verb: Token) -> Token | None:
     return head.head
 
 
+def reported_by_another(cue: Token) -> bool:
+    """ "Carson pointed out that the paper's Costa had reported that the campaign was
+    failing": a cue inside the words another verb of speech reports; what follows goes on
+    with that reporter, not with the one reported."""
+    head = cue.head
+    # (in one paragraph: not a parse that ran a line on into the next one)
+    return cue.dep_ == "ccomp" and head.i < cue.i and \
+        not any("\n" in t.text for t in cue.doc[head.i:cue.i]) and (
+            head.lemma_.lower() in SPEECH_VERBS or
+            head.lemma_.lower() == "point" and any(c.lower_ == "out" for c in head.children))
+
+
 def in_clause_below(token: Token, top: Token) -> bool:
     """Whether a clause (a relative clause, reported words) lies between a word and the
     head of the phrase holding it."""

@@ -34,6 +34,7 @@ from .speaker_syntax import (
     in_clause_below,
     issued_thing,
     report_above,
+    reported_by_another,
     token_weight,
 )
 
@@ -134,6 +135,8 @@ class SpeakerResolver:
         found = (quote.speaker_text or "", quote.speaker_start, quote.speaker_end)
         if self._body_at(found) is not None:
             self.body_reported.append(quote)
+        if reported_by_another(cue):
+            return  # "Carson, pointing out that Costa had reported ...: He said": Carson's
         if self.named_speaker(cue, found) or self.introduced_speaker(cue):
             self.reported.append(quote)
             return

@@ -11,6 +11,7 @@ from storyline.entities import EntityIndex, link_entities
 from storyline.marks import find_quote_marks
 from storyline.models import Entity, Mention, Span
 from storyline.quotes import _char_mask, _governing_verb
+from storyline.speaker_syntax import reported_by_another
 from storyline.speakers import SpeakerResolver, _person_tagged_as_org
 from tests.conftest import article
 
@@ -1078,3 +1079,13 @@ def test_a_person_named_in_the_topic_of_as_for_does_not_take_the_pronoun(
             "still here.\"\n\nAs for Brandt's ability to deflect attacks, she said, \"The "
             "vetting of the other candidates has not even begun.\"")
     assert _speaker_name(analyse, text, "has not even begun") == "Ada Varga"
+
+
+def test_a_report_inside_another_speakers_words_is_theirs_to_go_on_with(nlp: Any) -> None:
+    # "He hoped, he said" after it goes on with Brandt, who points it out, not with Kask
+    doc = nlp("Brandt turned the story back on the Ledger, pointing out that the paper's Ivo "
+              "Kask had reported in June that his campaign was falling apart.")
+    assert reported_by_another(next(t for t in doc if t.text == "reported"))
+    # what someone knew is no report of theirs
+    doc = nlp("Brandt knew that Ivo Kask had reported in June that his campaign was failing.")
+    assert not reported_by_another(next(t for t in doc if t.text == "reported"))
