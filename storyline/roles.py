@@ -236,7 +236,9 @@ def apposition_role(head: Token) -> str | None:
     Any singular common noun beside a name describes the person ("Lena Marsh, a nurse at
     ..."); a description before a name must be a person noun."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN":
+        # "Mara Fenwick, whose husband, Tam Fenwick,": the noun is someone else's role
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and child.tag_ == "NN" and \
+                not any(c.lower_ == "whose" for c in child.children):
             return normalize_role(_subtree_text(child, stop_at=None))
     if head.dep_ == "appos" and head.head.pos_ == "NOUN" and is_person_noun(head.head):
         return normalize_role(_subtree_text(head.head, stop_at=head))
@@ -340,7 +342,7 @@ def _subtree_text(token: Token, *, stop_at: Token | None) -> str:
 def normalize_role(role: str) -> str | None:
     """"The Health Minister" -> "health minister"; proper names keep their capitals."""
     text = re.sub(r"\s+'s\b", "'s", role.strip(" ,.;:-\u2013\u2014"))
-    text = re.sub(r"^(the|a|an|its|his|her|their)\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(the|a|an|its|his|her|their|whose)\s+", "", text, flags=re.IGNORECASE)
     # "one weaver, Dorit Selkirk," is a weaver and "one Kelby fisherman" a Kelby fisherman
     # ("one of the weavers" is kept whole), and so is "One weaver" opening a sentence, but
     # "One Show presenter" is of a name

@@ -1,14 +1,17 @@
 """Parse shapes the speaker rules read: which verb a cue's subject hangs on when the
 parser joined it elsewhere, things someone issues that speak in their name ("released
-an ad calling"), and clauses between a word and its phrase's head.
+an ad calling"), clauses between a word and its phrase's head, and the salience weight a
+mention's grammatical role gives it.
 
-Goes in: spaCy `Token`s of a parsed sentence. Comes out: the token meant (or None), or
-a yes/no; no state, no text of its own.
+Goes in: spaCy `Token`s of a parsed sentence. Comes out: the token meant (or None), a
+yes/no, or a weight; no state, no text of its own.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
+
+from .speech_cues import SPEECH_VERBS
 
 SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist", "state",
              "announce", "claim", "warn", "recall", "reply", "respond", "stress", "acknowledge"}
@@ -22,11 +25,22 @@ ISSUED = {"statement", "ad", "advertisement", "commercial", "letter", "memo", "e
           "op-ed", "petition", "filing", "brief", "motion", "notice", "mailer", "flyer"}
 
 
+# Things that say something in the name of whoever publishes or files them ("ran a piece
+# that noted", "fired back a response saying", "filed a suit alleging"), not of whoever
+# reads or attacks them ("criticised a report saying").
+PUBLISHED = {"piece", "article", "response", "reply", "report", "story", "column", "cover",
+             "lawsuit", "suit", "complaint"}
+PUBLISHING_VERBS = {"run", "publish", "release", "issue", "file", "send", "email", "post",
+                    "put", "fire", "print", "air", "submit", "pen", "write", "do", "tweet",
+                    "circulate", "distribute"}
+
+
 def issued_thing(noun: Token) -> bool:
     """A thing someone puts out, as the object of their verb: "released an ad calling",
     "put out a statement saying" (not "footage of Dahl asking", not "told supporters")."""
-    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.lemma_.lower() in ISSUED and \
-        noun.head.pos_ == "VERB"
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and \
+        (lemma in ISSUED or lemma in PUBLISHED and noun.head.lemma_.lower() in PUBLISHING_VERBS)
 
 
 def finite_above(verb: Token) -> Token | None:
@@ -42,12 +56,31 @@ def finite_above(verb: Token) -> Token | None:
 
 def report_above(verb: Token) -> Token | None:
     """ "Clark said Brooks had called - there are two of them - but said ...": a verb the
-    parser joined to a subjectless clause inside a report goes with the reporting verb."""
+    parser joined to a subjectless clause inside a report goes with the reporting verb.
+    So does a verb of speech joined to the report's own verb, which is none ("Kolar said
+    the trust was not in a crisis, and urged calm": Kolar urged, not the trust)."""
     head = verb.head
-    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS or \
-            any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS:
+        return None
+    # (the reporting verb before its words: not a quote's own verb the parser took for
+    # the root, 'Marsh was welcomed by Dahl and quipped, "Nobody warned me"')
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) and \
+            (verb.lemma_ not in SPEECH_VERBS or head.lemma_ in SPEECH_VERBS or
+             head.head.i > head.i):
         return None
     return head.head
+
+
+def reported_by_another(cue: Token) -> bool:
+    """ "Carson pointed out that the paper's Costa had reported that the campaign was
+    failing": a cue inside the words another verb of speech reports; what follows goes on
+    with that reporter, not with the one reported."""
+    head = cue.head
+    # (in one paragraph: not a parse that ran a line on into the next one)
+    return cue.dep_ == "ccomp" and head.i < cue.i and \
+        not any("\n" in t.text for t in cue.doc[head.i:cue.i]) and (
+            head.lemma_.lower() in SPEECH_VERBS or
+            head.lemma_.lower() == "point" and any(c.lower_ == "out" for c in head.children))
 
 
 def in_clause_below(token: Token, top: Token) -> bool:
@@ -58,3 +91,33 @@ def in_clause_below(token: Token, top: Token) -> bool:
             return True
         token = token.head
     return False
+
+
+# Salience (Lappin and Leass 1994): recency, grammatical role, not in an adverbial phrase.
+RECENCY_WEIGHT = 100
+ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
+HEAD_WEIGHT = 50
+# A person who has just spoken is the likely "he" of what follows ("Earnest said Obama
+# hopes ... He said"): the subject of a speech verb weighs more than another subject.
+SPEAKER_WEIGHT = 50
+
+
+def token_weight(token: Token) -> int:
+    """A mention's salience from its grammatical role (the head word of the mention)."""
+    if absolute_subject(token):
+        return ROLE_WEIGHTS["nsubj"] + HEAD_WEIGHT
+    weight = ROLE_WEIGHTS.get(token.dep_, 0)
+    if token.head.dep_ != "prep" and token.dep_ != "poss":
+        weight += HEAD_WEIGHT  # not inside an adverbial phrase, not a possessive
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in SAY_VERBS:
+        weight += SPEAKER_WEIGHT
+    return weight
+
+
+def absolute_subject(token: Token) -> bool:
+    """ "with Ada Brandt - who wants a lower levy - attacking the plan": the one "with"
+    brings in is the subject of the -ing verb after it, however the parser hung that verb
+    (not the one of "with Brandt, who is leading the talks")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "with" and any(
+        t.tag_ == "VBG" and t.i > token.i and not any(c.dep_ == "aux" for c in t.children)
+        for t in token.subtree)

@@ -26,15 +26,18 @@ from .mentions import ORG_NOUNS
 from .models import Mention, Quote
 from .nlp import text_of
 from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, mention_gender
-from .speaker_syntax import SAY_VERBS, finite_above, in_clause_below, issued_thing, report_above
+from .speaker_syntax import (
+    HEAD_WEIGHT,
+    RECENCY_WEIGHT,
+    ROLE_WEIGHTS,
+    finite_above,
+    in_clause_below,
+    issued_thing,
+    report_above,
+    reported_by_another,
+    token_weight,
+)
 
-# Salience (Lappin and Leass 1994): recency, grammatical role, not in an adverbial phrase.
-RECENCY_WEIGHT = 100
-ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 80, "dobj": 50, "dative": 40, "pobj": 40}
-HEAD_WEIGHT = 50
-# A person who has just spoken is the likely "he" of what follows ("Earnest said Obama
-# hopes ... He said"): the subject of a speech verb weighs more than another subject.
-SPEAKER_WEIGHT = 50
 # A person introduced with a role ("Henry Crespo, president of the caucus") is about to
 # be quoted.
 INTRODUCTION_WEIGHT = 50
@@ -132,6 +135,8 @@ class SpeakerResolver:
         found = (quote.speaker_text or "", quote.speaker_start, quote.speaker_end)
         if self._body_at(found) is not None:
             self.body_reported.append(quote)
+        if reported_by_another(cue):
+            return  # "Carson, pointing out that Costa had reported ...: He said": Carson's
         if self.named_speaker(cue, found) or self.introduced_speaker(cue):
             self.reported.append(quote)
             return
@@ -638,9 +643,10 @@ class SpeakerResolver:
         before."""
         starts = {self.doc[i].idx for i in self._said_tokens(pronoun)}
         # "Former Rep. Oren Dahl was against the plan, he said": a person named there for
-        # the first time may be the one reporting on himself.
+        # the first time, as its subject, may be the one reporting on himself (not one
+        # named inside it: "Proposals from the mayor, Ada Dahl, he added, fall short").
         return {m.start for m in self.mentions if m.start in starts and
-                not (m in self.people and self._first_mention(m))}
+                not (m in self.people and self._first_mention(m) and self._is_subject(m))}
 
     def _said_tokens(self, pronoun: Token) -> set[int]:
         """The tokens before a subject pronoun that are what its verb reports (only those
@@ -650,11 +656,16 @@ class SpeakerResolver:
             return set()
         parts = [c for c in verb.children if c.i < pronoun.i and (
             c.dep_ in {"ccomp", "parataxis"} or
-            c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "regarding"})]
+            c.dep_ == "prep" and c.lower_ in {"of", "about", "on", "regarding"} or
+            # "As for Brandt's record, she said": the topic
+            c.dep_ == "prep" and c.lower_ == "as" and
+            any(g.lower_ in {"for", "to"} for g in c.children))]
         tokens = {t.i for c in parts for t in c.subtree}
         before = next((t for t in reversed(self.doc[max(0, pronoun.i - 3):pronoun.i])
                        if not t.is_quote), None)
-        if verb.dep_ in {"ccomp", "parataxis"} and verb.head.i < pronoun.i and \
+        # "Proposals from Ada Dahl, he added, fall short": set off by commas on both sides
+        aside = verb.i + 1 < len(self.doc) and self.doc[verb.i + 1].text == ","
+        if verb.dep_ in {"ccomp", "parataxis"} and (verb.head.i < pronoun.i or aside) and \
                 before is not None and before.text == ",":
             # "Dahl lied, she said", the cue hung on what it reports (not "Keller thinks he
             # said too much", where Keller may be "he").
@@ -922,7 +933,7 @@ class SpeakerResolver:
             if distance > SALIENCE_SENTENCES or self.gender.get(key, wanted) != wanted or \
                     key in barred:
                 continue
-            weight = 0.5 ** distance * (RECENCY_WEIGHT + _token_weight(token))
+            weight = 0.5 ** distance * (RECENCY_WEIGHT + token_weight(token))
             scores[key, distance] = max(scores[key, distance], weight)
             latest.setdefault(key, mention)
         if not scores:
@@ -960,7 +971,7 @@ class SpeakerResolver:
         root = span.root
         if root.dep_ == "appos" and root.head.dep_ in {"nsubj", "nsubjpass"}:
             return ROLE_WEIGHTS["nsubj"] + HEAD_WEIGHT  # "the spokesman, Jason Miller, told"
-        return _token_weight(root)
+        return token_weight(root)
 
     def _nearest(self, pool: list[Mention], pronoun: Token, wanted: str | None
                  ) -> tuple[str, int, int] | None:
@@ -1010,24 +1021,3 @@ def _nested(quote: Quote, reported: list[Quote]) -> bool:
     return quote.speaker_start is not None and any(
         other is not quote and other.start <= quote.speaker_start and quote.end <= other.end
         for other in reported)
-
-
-def _token_weight(token: Token) -> int:
-    """A mention's salience from its grammatical role (the head word of the mention)."""
-    if _absolute_subject(token):
-        return ROLE_WEIGHTS["nsubj"] + HEAD_WEIGHT
-    weight = ROLE_WEIGHTS.get(token.dep_, 0)
-    if token.head.dep_ != "prep" and token.dep_ != "poss":
-        weight += HEAD_WEIGHT  # not inside an adverbial phrase, not a possessive
-    if token.dep_ == "nsubj" and token.head.lemma_.lower() in SAY_VERBS:
-        weight += SPEAKER_WEIGHT
-    return weight
-
-
-def _absolute_subject(token: Token) -> bool:
-    """ "with Ada Brandt - who wants a lower levy - attacking the plan": the one "with"
-    brings in is the subject of the -ing verb after it, however the parser hung that verb
-    (not the one of "with Brandt, who is leading the talks")."""
-    return token.dep_ == "pobj" and token.head.lower_ == "with" and any(
-        t.tag_ == "VBG" and t.i > token.i and not any(c.dep_ == "aux" for c in t.children)
-        for t in token.subtree)

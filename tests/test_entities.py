@@ -2220,3 +2220,11 @@ def test_a_description_is_the_speaker_the_next_sentence_opens_with(analyse: Any)
         _person(index, "Ivo Quell").id
     # no role of the story's to match: no guess
     assert index.resolve("a1", start, start + len(phrase), "its treasurer") is None
+
+
+def test_a_relative_named_in_a_whose_clause_gives_the_person_no_role(analyse: Any) -> None:
+    # "whose husband" is the husband's role, not the widow's: she is no man
+    index = _entities(analyse, "Mara Fenwick, whose husband, Navy pilot Tam Fenwick, died in "
+                               "the Orlen raid, spoke on Friday.")
+    assert _person(index, "Mara Fenwick").roles == ()
+    assert "husband" in _person(index, "Tam Fenwick").roles

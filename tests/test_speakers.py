@@ -11,6 +11,7 @@ from storyline.entities import EntityIndex, link_entities
 from storyline.marks import find_quote_marks
 from storyline.models import Entity, Mention, Span
 from storyline.quotes import _char_mask, _governing_verb
+from storyline.speaker_syntax import reported_by_another
 from storyline.speakers import SpeakerResolver, _person_tagged_as_org
 from tests.conftest import article
 
@@ -201,6 +202,16 @@ def test_what_a_thing_put_out_says_its_issuer_says(nlp: Any) -> None:
     saying = next(t for t in doc if t.text == "saying")
     resolver = SpeakerResolver(doc, [], bytearray(len(text)))
     assert resolver.speaker_of(saying) == ("Her office", 0, 10)
+
+
+def test_what_a_piece_or_response_someone_publishes_says_they_say(analyse: Any) -> None:
+    text = ("Later, the Dunmore Ledger ran a piece that noted the ferry had lost money for six "
+            "years.\n\nCouncillor Edna Vasko fired back a response saying she would not back "
+            "the budget.\n\nThe mayor criticised a report saying the ferry was unsafe.")
+    assert _quote(analyse, text, "lost money").speaker_text == "the Dunmore Ledger"
+    assert _speaker_name(analyse, text, "not back the budget") == "Edna Vasko"
+    # a report someone attacks speaks for its authors, not for its critic
+    assert _quote(analyse, text, "was unsafe").speaker_text != "The mayor"
 
 
 def test_the_subject_nearest_the_verb_speaks(nlp: Any) -> None:
@@ -1027,3 +1038,54 @@ def test_he_said_goes_on_with_the_speaker_of_words_mostly_in_marks(analyse: Any)
             'with claims nobody can check." He said Breyer was bound by a contract that is '
             '"standard for every firm on the coast."')
     assert _speaker_in_text(analyse, text, "was bound by a contract") == "Piet Tolan"
+
+
+def test_a_widow_named_before_whose_husband_is_still_she(analyse: Any) -> None:
+    text = ("Mara Fenwick, whose husband, Navy SEAL Tam Fenwick, was one of three sailors "
+            "killed in the 2019 raid on the Orlen depot, talked with radio host Ben Kask on "
+            "Friday.\n\nFenwick said she does not think the mayor should resign over the "
+            "remark.\n\n\"First of all,\" she told Kask, \"I would never wish this grief on "
+            "anyone.\"")
+    assert _speaker_name(analyse, text, "wish this grief") == "Mara Fenwick"
+
+
+def test_a_speech_verb_joined_to_the_verb_of_a_report_is_the_reporters(analyse: Any) -> None:
+    # the parser hangs "and said" / "and urged" on the reported words' own verb, whose
+    # subject (the group, the trust) said nothing
+    text = ("Ina Vasko, the director of the Harlow Trust, told the Ledger her group never "
+            "worked with Dorn or Pell and said the group hired the lobbyists on its own.\n\n"
+            "Trust spokesman Ben Kolar on Thursday said the Harlow Trust was not in a "
+            "crisis, and urged that everyone take a deep breath.")
+    assert _speaker_name(analyse, text, "hired the lobbyists") == "Ina Vasko"
+    assert _speaker_name(analyse, text, "take a deep breath") == "Ben Kolar"
+
+
+def test_a_person_named_inside_the_words_an_aside_cue_reports_does_not_take_its_he(
+        analyse: Any) -> None:
+    # "he added" set off by commas inside what it reports; Ada Dahl is named there for
+    # the first time, but not as its subject: Halvorsen goes on
+    text = ('"We cannot keep the promises we made to pensioners without a new source of '
+            'money," said Mr. Halvorsen of the Kestrel Institute. Proposals so far from the '
+            'mayor, Ada Dahl, to raise the harbour levy, he added, amount to "tinkering at '
+            'the edges."')
+    assert _speaker_name(analyse, text, "Proposals so far") == "Halvorsen"
+
+
+def test_a_person_named_in_the_topic_of_as_for_does_not_take_the_pronoun(
+        analyse: Any) -> None:
+    # "As for Brandt's ability ..., she said": Brandt is what she speaks about
+    text = ("Mayor Ada Varga spoke in Dunmore on Tuesday about the race against Tomas Brandt. "
+            "\"I have been vetted,\" Varga said. \"I have been at this for decades and I am "
+            "still here.\"\n\nAs for Brandt's ability to deflect attacks, she said, \"The "
+            "vetting of the other candidates has not even begun.\"")
+    assert _speaker_name(analyse, text, "has not even begun") == "Ada Varga"
+
+
+def test_a_report_inside_another_speakers_words_is_theirs_to_go_on_with(nlp: Any) -> None:
+    # "He hoped, he said" after it goes on with Brandt, who points it out, not with Kask
+    doc = nlp("Brandt turned the story back on the Ledger, pointing out that the paper's Ivo "
+              "Kask had reported in June that his campaign was falling apart.")
+    assert reported_by_another(next(t for t in doc if t.text == "reported"))
+    # what someone knew is no report of theirs
+    doc = nlp("Brandt knew that Ivo Kask had reported in June that his campaign was failing.")
+    assert not reported_by_another(next(t for t in doc if t.text == "reported"))
