@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -745,3 +746,40 @@ def test_a_new_store_waits_for_a_writer_before_switching_to_wal(tmp_path: Path) 
     finally:
         release.join()
         writer.close()
+
+
+def _article_indexes(store: Store) -> set[str]:
+    return {row[0] for row in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles'")}
+
+
+def test_articles_keep_no_index_of_their_text_hash(tmp_path: Path) -> None:
+    """A hash-ordered index takes writes all over its pages with each batch, more of them
+    as the store grows; the same-item check finds the row by its unique id instead."""
+    with db.open_store(tmp_path / "news.db") as store:
+        assert "articles_sha256" not in _article_indexes(store)
+        plan = " ".join(str(row[3]) for row in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM articles WHERE id = ? AND sha256 = ?"
+            " AND source = ?", ("k1", "x", "in/f.jsonl")))
+        assert "USING INDEX" in plan and "SCAN" not in plan
+
+
+def test_a_version_7_store_drops_the_text_hash_index_and_finds_items_read_again(
+        tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    first = Article(id="k1", source="in/f.jsonl", text="The Tollan weir was mended on Friday.",
+                    outlet="tollan-post.example")
+    with _store_of_version(path, 7) as conn:  # an article stored by the old version
+        conn.execute("INSERT INTO articles (key, id, source, title, outlet, url, published,"
+                     " author, text, sha256, words, ingested_at) VALUES (?, ?, ?, '', ?, '',"
+                     " NULL, '', ?, ?, 7, 'now')", (first.key, first.id, first.source,
+                                                     first.outlet, first.text, first.sha256))
+        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_sha256'"
+                            ).fetchone() is not None
+    again = replace(first, outlet="Tollan Post")  # as a newer version derives it
+    with db.open_store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+        assert "articles_sha256" not in _article_indexes(store)
+        saved = db.save_articles(store, [again])
+        assert saved.new == 0 and saved[0].outlet == "tollan-post.example"
+        assert db.count_articles(store) == 1
