@@ -783,3 +783,50 @@ def test_a_version_7_store_drops_the_text_hash_index_and_finds_items_read_again(
         saved = db.save_articles(store, [again])
         assert saved.new == 0 and saved[0].outlet == "tollan-post.example"
         assert db.count_articles(store) == 1
+
+
+def test_an_articles_story_is_kept_under_the_articles_number(tmp_path: Path) -> None:
+    """Keyed by arrival order, a batch's rows append to the table; a unique index on
+    the (hashed) article keys took writes all over its pages."""
+    with db.open_store(tmp_path / "news.db") as store:
+        columns = [(row[1], row[5]) for row in store.conn.execute(
+            "PRAGMA table_info(story_articles)")]
+        assert columns == [("article_seq", 1), ("story_id", 0)]
+        indexed = {row[0] for row in store.conn.execute(
+            "SELECT name FROM pragma_index_list('story_articles')")}
+        assert indexed == {"story_articles_story"}
+        db.save_articles(store, [BRIDGE, FERRY, MARKET])
+        db.save_story_state(store, [(Story("s1", "Bridge"), [MARKET.key, BRIDGE.key], {})])
+        seqs = [row[0] for row in store.conn.execute(
+            "SELECT article_seq FROM story_articles ORDER BY article_seq")]
+        assert seqs == [1, 3]
+        assert db.story_of_articles(store) == {BRIDGE.key: "s1", MARKET.key: "s1"}
+
+
+def test_a_version_8_store_keeps_every_articles_story(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with _store_of_version(path, 8) as conn:  # stories stored by the old version
+        for article in (BRIDGE, FERRY, MARKET):
+            conn.execute("INSERT INTO articles (key, id, source, title, outlet, url, published,"
+                         " author, text, sha256, words, ingested_at) VALUES (?, ?, ?, ?, ?, ?,"
+                         " ?, ?, ?, ?, ?, 'now')",
+                         (article.key, article.id, article.source, article.title,
+                          article.outlet, article.url, article.published_iso, article.author,
+                          article.text, article.sha256, article.words))
+        for seq, story in ((1, "s1"), (2, "s2")):
+            conn.execute("INSERT INTO stories (id, title, created_at, updated_at, state, topic,"
+                         " seq) VALUES (?, ?, 'now', 'now', '{}', ?, ?)",
+                         (story, story, story, seq))
+        conn.executemany("INSERT INTO story_articles (story_id, article_key) VALUES (?, ?)",
+                         [("s1", BRIDGE.key), ("s2", FERRY.key), ("s1", MARKET.key)])
+    with db.open_store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+        assert db.story_of_articles(store) == {BRIDGE.key: "s1", FERRY.key: "s2",
+                                               MARKET.key: "s1"}
+        assert db.story_of_articles(store, [FERRY.key, "no-such-key"]) == {FERRY.key: "s2"}
+        assert db.story_articles(store, "s1") == [BRIDGE, MARKET]
+        assert db.articles_without_story(store) == []
+        assert db.stories_with_words(store, FERRY.text.split()[1]) == {"s2"}
+        db.merge_stored_stories(store, "s1", ["s2"])
+        assert db.story_articles(store, "s1") == [BRIDGE, FERRY, MARKET]
+        assert [story.id for story, _ in db.list_story_headers(store)] == ["s1"]
