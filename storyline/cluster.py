@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
+from sys import intern
 from typing import Any, Protocol
 
 from .models import Article
@@ -106,7 +107,9 @@ class StoryState:
     @classmethod
     def from_json(cls, story_id: str, title: str, data: dict[str, Any],
                   topic: str | None = None) -> StoryState:
-        return cls(story_id, title, dict(data.get("terms", {})), int(data.get("size", 0)),
+        # the articles' string objects (see `article_vector`), not JSON's new copies
+        terms = {intern(term): value for term, value in data.get("terms", {}).items()}
+        return cls(story_id, title, terms, int(data.get("size", 0)),
                    data.get("first"), data.get("last"), topic or "")
 
 
@@ -116,8 +119,13 @@ def article_vector(article: Article) -> dict[str, float]:
     names = {w.lower() for w in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]{2,}", article.text)}
     for word in content_words(article.title):
         counts[word] += 2
-    vector = {w: (1 + math.log(c)) * (2.0 if w in names else 1.0) for w, c in counts.items()
-              if not w.isdigit()}
+    # Interned: every vector and centroid holds one string object per term, so a shared
+    # term is matched by identity in `_cosine` and `_blend`, not by comparing two copies
+    # of its text: old centroids' copies lie scattered over a heap that grows with the
+    # stories kept, and scoring them grew dearer with it (synthetic stream, store path:
+    # 0.98 -> 0.86 CPU ms an article at 100,000 articles, the same at 10,000).
+    vector = {intern(w): (1 + math.log(c)) * (2.0 if w in names else 1.0)
+              for w, c in counts.items() if not w.isdigit()}
     return _normalise(vector)
 
 

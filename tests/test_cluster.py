@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import json
 import random
 from collections import Counter
 from collections.abc import Iterable
@@ -459,3 +460,22 @@ def test_stories_and_topics_are_those_of_fresh_lookups(monkeypatch: Any,
                 assign_stories(fresh, batch)
         assert [(s.id, s.topic, s.size, s.terms) for s in kept.states] == [
             (s.id, s.topic, s.size, s.terms) for s in fresh.states]
+
+
+def test_terms_are_one_string_object_per_word() -> None:
+    """Articles and stored states share each term's string object, so comparing a
+    centroid's terms with an article's is an identity check per shared term, not a
+    comparison of two copies of the text scattered over a growing heap."""
+    text = "Ferrywoman Ines Albrecht of Quillby said the Quillby ferry sails at dawn."
+    first = article(text, id="q1")
+    second = article(text.replace("dawn", "dusk"), id="q2")
+    one, two = article_vector(first), article_vector(second)
+    shared = one.keys() & two.keys()
+    assert "quillby" in shared
+    assert all(next(k for k in one if k == term) is next(k for k in two if k == term)
+               for term in shared)
+    # a state read back from JSON (new string objects) uses the same objects too
+    copied = json.loads(json.dumps({"terms": one}))
+    state = StoryState.from_json("s1", "Ferry", copied)
+    assert all(next(k for k in state.terms if k == term) is next(k for k in one if k == term)
+               for term in one)

@@ -71,8 +71,8 @@ def test_sigkill_mid_ingest_keeps_committed_batches(tmp_path: Path) -> None:
     conn = _check(db)
     assert conn.execute("SELECT COUNT(*), COUNT(DISTINCT key) FROM articles").fetchone() == (
         total, total)
-    unassigned = conn.execute("SELECT COUNT(*) FROM articles WHERE key NOT IN "
-                              "(SELECT article_key FROM story_articles)").fetchone()[0]
+    unassigned = conn.execute("SELECT COUNT(*) FROM articles WHERE seq NOT IN "
+                              "(SELECT article_seq FROM story_articles)").fetchone()[0]
     assert unassigned == 0
 
 
@@ -85,5 +85,6 @@ def test_two_ingests_into_one_store_both_succeed(tmp_path: Path) -> None:
         assert process.wait(timeout=600) == 0, process.stderr.read() if process.stderr else ""
     conn = _check(db)
     assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 3_000
-    assigned = conn.execute("SELECT COUNT(*), COUNT(DISTINCT article_key) FROM story_articles")
+    assigned = conn.execute("SELECT COUNT(*), COUNT(DISTINCT a.key) FROM story_articles sa"
+                            " JOIN articles a ON a.seq = sa.article_seq")
     assert assigned.fetchone() == (3_000, 3_000)

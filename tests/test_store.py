@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -745,3 +746,87 @@ def test_a_new_store_waits_for_a_writer_before_switching_to_wal(tmp_path: Path) 
     finally:
         release.join()
         writer.close()
+
+
+def _article_indexes(store: Store) -> set[str]:
+    return {row[0] for row in store.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles'")}
+
+
+def test_articles_keep_no_index_of_their_text_hash(tmp_path: Path) -> None:
+    """A hash-ordered index takes writes all over its pages with each batch, more of them
+    as the store grows; the same-item check finds the row by its unique id instead."""
+    with db.open_store(tmp_path / "news.db") as store:
+        assert "articles_sha256" not in _article_indexes(store)
+        plan = " ".join(str(row[3]) for row in store.conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM articles WHERE id = ? AND sha256 = ?"
+            " AND source = ?", ("k1", "x", "in/f.jsonl")))
+        assert "USING INDEX" in plan and "SCAN" not in plan
+
+
+def test_a_version_7_store_drops_the_text_hash_index_and_finds_items_read_again(
+        tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    first = Article(id="k1", source="in/f.jsonl", text="The Tollan weir was mended on Friday.",
+                    outlet="tollan-post.example")
+    with _store_of_version(path, 7) as conn:  # an article stored by the old version
+        conn.execute("INSERT INTO articles (key, id, source, title, outlet, url, published,"
+                     " author, text, sha256, words, ingested_at) VALUES (?, ?, ?, '', ?, '',"
+                     " NULL, '', ?, ?, 7, 'now')", (first.key, first.id, first.source,
+                                                     first.outlet, first.text, first.sha256))
+        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_sha256'"
+                            ).fetchone() is not None
+    again = replace(first, outlet="Tollan Post")  # as a newer version derives it
+    with db.open_store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+        assert "articles_sha256" not in _article_indexes(store)
+        saved = db.save_articles(store, [again])
+        assert saved.new == 0 and saved[0].outlet == "tollan-post.example"
+        assert db.count_articles(store) == 1
+
+
+def test_an_articles_story_is_kept_under_the_articles_number(tmp_path: Path) -> None:
+    """Keyed by arrival order, a batch's rows append to the table; a unique index on
+    the (hashed) article keys took writes all over its pages."""
+    with db.open_store(tmp_path / "news.db") as store:
+        columns = [(row[1], row[5]) for row in store.conn.execute(
+            "PRAGMA table_info(story_articles)")]
+        assert columns == [("article_seq", 1), ("story_id", 0)]
+        indexed = {row[0] for row in store.conn.execute(
+            "SELECT name FROM pragma_index_list('story_articles')")}
+        assert indexed == {"story_articles_story"}
+        db.save_articles(store, [BRIDGE, FERRY, MARKET])
+        db.save_story_state(store, [(Story("s1", "Bridge"), [MARKET.key, BRIDGE.key], {})])
+        seqs = [row[0] for row in store.conn.execute(
+            "SELECT article_seq FROM story_articles ORDER BY article_seq")]
+        assert seqs == [1, 3]
+        assert db.story_of_articles(store) == {BRIDGE.key: "s1", MARKET.key: "s1"}
+
+
+def test_a_version_8_store_keeps_every_articles_story(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with _store_of_version(path, 8) as conn:  # stories stored by the old version
+        for article in (BRIDGE, FERRY, MARKET):
+            conn.execute("INSERT INTO articles (key, id, source, title, outlet, url, published,"
+                         " author, text, sha256, words, ingested_at) VALUES (?, ?, ?, ?, ?, ?,"
+                         " ?, ?, ?, ?, ?, 'now')",
+                         (article.key, article.id, article.source, article.title,
+                          article.outlet, article.url, article.published_iso, article.author,
+                          article.text, article.sha256, article.words))
+        for seq, story in ((1, "s1"), (2, "s2")):
+            conn.execute("INSERT INTO stories (id, title, created_at, updated_at, state, topic,"
+                         " seq) VALUES (?, ?, 'now', 'now', '{}', ?, ?)",
+                         (story, story, story, seq))
+        conn.executemany("INSERT INTO story_articles (story_id, article_key) VALUES (?, ?)",
+                         [("s1", BRIDGE.key), ("s2", FERRY.key), ("s1", MARKET.key)])
+    with db.open_store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+        assert db.story_of_articles(store) == {BRIDGE.key: "s1", FERRY.key: "s2",
+                                               MARKET.key: "s1"}
+        assert db.story_of_articles(store, [FERRY.key, "no-such-key"]) == {FERRY.key: "s2"}
+        assert db.story_articles(store, "s1") == [BRIDGE, MARKET]
+        assert db.articles_without_story(store) == []
+        assert db.stories_with_words(store, FERRY.text.split()[1]) == {"s2"}
+        db.merge_stored_stories(store, "s1", ["s2"])
+        assert db.story_articles(store, "s1") == [BRIDGE, FERRY, MARKET]
+        assert [story.id for story, _ in db.list_story_headers(store)] == ["s1"]
