@@ -2220,3 +2220,14 @@ def test_a_description_is_the_speaker_the_next_sentence_opens_with(analyse: Any)
         _person(index, "Ivo Quell").id
     # no role of the story's to match: no guess
     assert index.resolve("a1", start, start + len(phrase), "its treasurer") is None
+
+
+def test_a_department_word_after_a_body_before_a_title_is_the_title_s(analyse: Any) -> None:
+    # "Sales" is plural-looking, but it names the department the director heads, no body
+    index = _entities(analyse, (
+        "KELBY - Vellmark Lifts chief executive Martin Aske said on Monday that the chair "
+        "lift would reopen in April.\n\nVellmark Sales director Una Kessel said bookings "
+        "had held up through the winter and that the firm would hire twelve more staff."))
+    person = _person(index, "Una Kessel")
+    assert [r.lower() for r in person.roles] == ["sales director"], person.roles
+    assert not [e for e in index.entities if e.name == "Vellmark Sales"]
