@@ -256,8 +256,18 @@ class EntityIndex:
         key, head = _alias_key(named.group(1)), phrase.split()[-1]
         found = [e for e in self.entities if e.label == "PERSON" and
                  (key in self._names[e.id] or key == surname(e.name).lower()) and
-                 any(same_role(head, role) for role in e.roles)]
+                 any(same_role(head, role) and _qualifiers_fit(phrase, role)
+                     for role in e.roles)]
         return found[0].id if len(found) == 1 else None
+
+
+def _qualifiers_fit(phrase: str, role: str) -> bool:
+    """The description's words before its head are the role's or a body's ("company chief
+    executive" fits "chief executive"): "the crane drivers' leader" is no "dockers' union
+    leader", whose name the next sentence may open with as the other side."""
+    words = re.findall(r"\w+", phrase.lower())[:-1]
+    known = set(re.findall(r"\w+", role.lower())) | COMPANY_NOUNS | ORG_NOUNS
+    return all(word in known for word in words)
 
 
 NEXT_REACH = 40  # characters from a description's end to its sentence's: "said on Sunday."

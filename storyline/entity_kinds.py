@@ -206,9 +206,16 @@ def _with_employers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _ends_a_body_name(word: str, before: Mention) -> bool:
     """The capitalised word between a name and a job title ends the name: a body's word
     ("Estates"), or, after a name spaCy calls a body, a plural noun ("Vellmark Lifts chief
-    executive", "Harlow Motors director"; not the "Press" of a press secretary)."""
+    executive", "Harlow Motors director"; not the "Press" of a press secretary, nor a
+    department the title is in: "Vellmark Sales director" is Vellmark's sales director)."""
     return word.lower() in BODY_NAME_WORDS or before.label == "ORG" and \
-        word.endswith("s") and not word.endswith("ss") and word.lower() not in ROLE_NOUNS
+        word.endswith("s") and not word.endswith("ss") and word.lower() not in ROLE_NOUNS and \
+        word.lower() not in DEPARTMENT_WORDS
+
+
+# Plural-looking words naming a department or a field a title is of, no body's last word.
+DEPARTMENT_WORDS = {"sales", "operations", "communications", "affairs", "relations",
+                    "logistics", "economics", "politics", "physics", "resources", "analytics"}
 
 
 def _employer_in_role(mention: Mention) -> tuple[Mention | None, Mention]:

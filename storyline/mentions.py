@@ -309,8 +309,9 @@ def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
         run = run[titled:]  # "Calder Mayor Oren Dahl": the mayor of Calder
     company_noun = None
     if not in_headline and len(run) > 1 and run[0].lower_ in COMPANY_NOUNS and \
-            starts_sentence(run[0]):
-        # "Operator Vellmark Lifts said": the noun a sentence's capital joined to the name
+            starts_sentence(run[0]) and run[1].lower_ not in ROLE_NOUNS:
+        # "Operator Vellmark Lifts said": the noun a sentence's capital joined to the name;
+        # "Business Secretary", "Group Captain" are titles, the noun a word of them
         company_noun, run = run[0].lower_, run[1:]
     start, end = run[0].idx, run[-1].idx + len(run[-1].text)
     text = text_of(run[0].doc)[start:end]

@@ -2228,3 +2228,34 @@ def test_a_relative_named_in_a_whose_clause_gives_the_person_no_role(analyse: An
                                "the Orlen raid, spoke on Friday.")
     assert _person(index, "Mara Fenwick").roles == ()
     assert "husband" in _person(index, "Tam Fenwick").roles
+
+
+def test_a_department_word_after_a_body_before_a_title_is_the_title_s(analyse: Any) -> None:
+    # "Sales" is plural-looking, but it names the department the director heads, no body
+    index = _entities(analyse, (
+        "KELBY - Vellmark Lifts chief executive Martin Aske said on Monday that the chair "
+        "lift would reopen in April.\n\nVellmark Sales director Una Kessel said bookings "
+        "had held up through the winter and that the firm would hire twelve more staff."))
+    person = _person(index, "Una Kessel")
+    assert [r.lower() for r in person.roles] == ["sales director"], person.roles
+    assert not [e for e in index.entities if e.name == "Vellmark Sales"]
+
+
+def test_a_description_of_another_side_is_not_the_next_sentence_s_speaker(analyse: Any
+                                                                          ) -> None:
+    # the next sentence's speaker leads the dockers; the crane drivers' leader is unnamed
+    text = ("KELBY - Two unions clashed on Monday over the harbour pay deal.\n\nThe crane "
+            "drivers' leader said the deal was fair. Brek said it was a betrayal of the "
+            "dockers.\n\nTam Brek, the dockers' union leader, has led the union since 2019.")
+    index = _entities_with_texts(analyse, "Dockers' union leader Tam Brek met the board.",
+                                 text)
+    phrase = "The crane drivers' leader"
+    start = text.index(phrase)
+    assert index.resolve("a1", start, start + len(phrase), phrase) is None
+    company = "its union leader"  # a body's word before the role still fits
+    later = "The union rejected the offer, its union leader said. Brek said it was final."
+    index = _entities_with_texts(analyse, "Dockers' union leader Tam Brek met the board.",
+                                 later)
+    start = later.index(company)
+    assert index.resolve("a1", start, start + len(company), company) == \
+        _person(index, "Tam Brek").id

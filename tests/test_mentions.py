@@ -236,3 +236,14 @@ def test_a_thing_told_of_with_which_that_does_not_speak_is_no_body(analyse: Any)
                                "River Bridge, which carries about 40,000 vehicles every day, "
                                "was closed to all traffic.")
     assert not _named(found, "Orrin River Bridge", "ORG")
+
+
+def test_a_title_opened_by_a_company_noun_is_no_body(analyse: Any) -> None:
+    # "Business" and "Group" are company nouns, but here they open a title, not a name
+    mentions = _mentions(analyse, (
+        "The Kelby Larder food bank is under investigation over missing donations. "
+        "Business Secretary Hanne Lorr said the government would not intervene. Group "
+        "Captain Ansel Brek, who chairs the trustees, said the larder would cooperate."))
+    assert not [m for m in mentions if m.label == "ORG" and
+                m.name in {"Secretary", "Captain", "Secretary Hanne Lorr",
+                           "Captain Ansel Brek"}], mentions
