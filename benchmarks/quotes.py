@@ -626,8 +626,8 @@ def code_fingerprint() -> str:
     package = Path(storyline.__file__).parent
     digest = hashlib.sha256()
     for name in ("quotes.py", "reported.py", "quote_labels.py", "speech_cues.py", "marks.py",
-                 "speaker_syntax.py", "body_words.py",
-                 "speakers.py", "genders.py", "mentions.py", "headlines.py", "roles.py",
+                 "speaker_syntax.py", "body_words.py", "speakers.py", "salience.py",
+                 "genders.py", "mentions.py", "entity_spans.py", "headlines.py", "roles.py",
                  "entity_kinds.py", "descriptions.py", "names.py", "people.py", "entities.py",
                  "pipeline.py", "nlp.py"):
         if (package / name).exists():  # marks.py is newer than some code compared
@@ -680,8 +680,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("## Quote extraction benchmark\n")
     fingerprint = code_fingerprint()
     print(f"Storyline code sha256[:12] {fingerprint} (quotes, reported, quote_labels, speech_cues, "
-          f"marks, speaker_syntax, body_words, speakers, genders, mentions, headlines, roles, "
-          f"entity_kinds, descriptions, names, people, entities, pipeline, nlp); "
+          f"marks, speaker_syntax, body_words, speakers, salience, genders, mentions, "
+          f"entity_spans, headlines, roles, entity_kinds, descriptions, names, people, "
+          f"entities, pipeline, nlp); "
           f"spaCy model {model}.\n")
     print(f"Definitions: {OVERLAP_DEFINITION}. Speaker accuracy over gold quotes matched at "
           f"overlap >= {SPEAKER_THRESHOLD} that have a gold speaker.")

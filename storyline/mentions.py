@@ -7,33 +7,28 @@ it stands beside when the text gives one (apposition, "is", a restated lead); an
 unresolved capitalised words ("candidate", "headline") that `entities.link_entities`
 settles against the whole story.
 
-spaCy's entity spans are repaired first: cut where a name ends ("Ross doesn",
-"Lohan Checks Into Rehab"), split where an entity holds two people ("Lopez and
-Carrasquillo") or two lines, extended over a middle initial ("George W" + ". Bush").
-Proper nouns spaCy missed count as people when the text around them says so (an
-honorific, an age, a title, a role in apposition, a speech verb), and a word the tagger
-took for a place is a given name right before a one-word name ("Kathina" + "Thomas") or
-part of a name its article gave in full before. Label errors the other way are repaired
-too: one word spaCy calls a person but the text uses as a thing ("won an Oscar", "enter
-Rehab") is left unresolved, and a name spaCy calls an organisation is a person when the
-text calls it "she" or "he".
+spaCy's entity spans are repaired first, one by one (cut where a name ends, split where
+an entity holds two people, two lines or a score, extended over a middle initial, and
+relabelled where the text uses a name as a thing, or calls a "body" "she" or "he"): that is
+`entity_spans`' part. Proper nouns spaCy missed count as people when the text around them
+says so (an honorific, an age, a title, a role in apposition, a speech verb), and a word
+the tagger took for a place is a given name right before a one-word name ("Kathina" +
+"Thomas") or part of a name its article gave in full before.
 
 Also: an acronym set in brackets after a body's name ("(HRD)") names that body wherever the
-article uses it; a score ("Linden 3-1 Brookvale") is no part of a name; a named subject the
-text goes on to call "she" or "he" carries that gender (`Mention.pronoun`); a person noun in
-a sentence-case title ("Man charged with arson") is a headline noun where its deed names
-its person. Which lines are headlines or title lines, and what their runs are, is
-`headlines`' part; which names the words around them make bodies or places ("the firm
-Bramley Dawson", "Parents in Stoke Abbas") is `entity_kinds`'; what a person's title,
-apposition or relative clause says the person is ("Transport Minister", "who chairs the
-union") is `roles`'; the repair passes (names the tagger missed, given names taken for
-places, acronyms, pronouns) are `name_repairs`'.
+article uses it; a named subject the text goes on to call "she" or "he" carries that gender
+(`Mention.pronoun`); a person noun in a sentence-case title ("Man charged with arson") is a
+headline noun where its deed names its person. Which lines are headlines or title lines,
+and what their runs are, is `headlines`' part; which names the words around them make
+bodies or places ("the firm Bramley Dawson", "Parents in Stoke Abbas") is
+`entity_kinds`'; what a person's title, apposition or relative clause says the person is
+("Transport Minister", "who chairs the union") is `roles`'; the repair passes (names the
+tagger missed, given names taken for places, acronyms, pronouns) are `name_repairs`'.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -51,12 +46,17 @@ from .entity_kinds import (
     COMPANY_ENDINGS,
     COMPANY_NOUNS,
     FIRM_NOUNS,
-    apposed_firm_noun,
     settle_kinds,
     told_of_with_which,
-    verb_follows,
     with_settlement_cues,
     with_written_honorific,
+)
+from .entity_spans import (
+    PLACE_PREPOSITIONS,
+    age_after,
+    mention_from_tokens,
+    mentions_from_entity,
+    with_possessive_body,
 )
 from .headlines import (
     headline_tokens,
@@ -75,7 +75,6 @@ from .name_repairs import (
     SPEECH_LEMMAS,
     TITLE_ABBREVIATIONS,
     honorific_before,
-    is_given_word,
     missed_names,
     with_acronyms,
     with_given_name,
@@ -83,7 +82,6 @@ from .name_repairs import (
 )
 from .names import (
     HONORIFICS,
-    NAME_PARTICLES,
     ORG_NOUNS,
     ROLE_NOUNS,
     name_parts,
@@ -91,29 +89,12 @@ from .names import (
     surname,
 )
 from .nlp import text_of
-from .people import FEMALE_WORDS, MALE_WORDS
 from .roles import (
     COMMON_ROLE_WORDS,
-    TRADE_TITLES,
-    apposition_role,
-    person_noun_before,
-    relative_clause_role,
-    split_person_tokens,
     starts_sentence,
     title_prefix,
     with_other_roles,
 )
-from .text import dateline_length
-
-PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "Bridge", "River",
-               "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
-               "Drive", "Place", "Tunnel", "Lake", "Mountain", "Valley", "Island", "Bay",
-               "Falls", "Springs", "Heights", "Creek"}
-# First words of places (and of ships named for them) that spaCy may take for a person.
-PLACE_PREFIXES = {"Port", "Mount", "Fort", "Cape", "Lake", "Island", "Isle", "Glen", "Lough"}
-PERSON_LABELS = {"PERSON"}
-ORG_LABELS = {"ORG"}
-
 
 # -- finding mentions in one article ------------------------------------------------
 
@@ -137,7 +118,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
         if ent.label_ == "PERSON" and all(t.lower_ in place_words for t in ent) and (
                 len(ent) == 1 or ent.start and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS):
             continue  # "Dunmore", "in Calder Falls": a person where it also names a place or body
-        found = _mentions_from_entity(_with_possessive_body(ent), article_id)
+        found = mentions_from_entity(with_possessive_body(ent), article_id)
         for mention, tokens in found:
             mentions.append(mention)
             covered.update(t.i for t in tokens)
@@ -322,7 +303,7 @@ def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
         # "Kettering Hoists, which runs the lift, said": a thing's clause, no person's
         return Mention(article_id, text, start, end, "ORG", name=text, cue=", which")
     if not in_headline and _person_cue(run, label):
-        found = _mention_from_tokens(run, "PERSON", article_id)
+        found = mention_from_tokens(run, "PERSON", article_id)
         if found is not None:
             return found
     if not in_headline and label in {"", "ORG"} and len(run) > 1 and run[-1].is_title and \
@@ -349,7 +330,7 @@ def _person_cue(run: list[Token], label: str) -> bool:
     if all(t.lower_ in ROLE_NOUNS | COMMON_ROLE_WORDS for t in run):
         # "King said" names a person; "said Secretary of the Interior Dirk ..." does not
         return speech and all(c.is_punct for c in head.children)
-    if honorific_before(doc, run[0].i) or _age_after(run):
+    if honorific_before(doc, run[0].i) or age_after(run):
         return True
     if label in PLACE_LABELS:
         return False
@@ -381,16 +362,6 @@ def _could_be_a_name(run: list[Token]) -> bool:
     if words & (ORG_NOUNS | ORG_NAME_WORDS | HONORIFICS.keys() | TITLE_ABBREVIATIONS):
         return False
     return before is None or before.lower_ not in {"the", "a", "an", "this", "that"}
-
-
-def _age_after(run: list[Token]) -> bool:
-    """ "Raj Chohan, 59, was walking": a comma, a number that can be an age, a comma."""
-    doc, end = run[0].doc, run[-1].i + 1
-    if end + 2 >= len(doc) or doc[end].text != "," or not doc[end + 1].is_digit:
-        return False
-    after = doc[end + 3] if end + 3 < len(doc) else None
-    return 0 < int(doc[end + 1].text) < 120 and doc[end + 2].text in {",", ".", ";"} and \
-        not (after is not None and after.like_num)  # "XP, Vista, 7, 8": a list
 
 
 NICKNAME_RE = re.compile(
@@ -431,79 +402,6 @@ def _nicknamed_name(doc: Doc, article_id: str, match: re.Match[str], covered: se
                    nickname=match.group("nick"))
 
 
-# -- names from spaCy's entities ------------------------------------------------------
-
-ORG_CONNECTORS = {"of", "and", "for", "the", "on", "in", "at", "de", "du", "des", "la", "le",
-                  "y", "&", "'s"}
-LIST_SEPARATORS = {"and", "&", ",", "or"}
-NOT_NAME_POS = {"ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART"}
-NOT_NAME_TAGS = {"VBG", "VBN", "VBD", "VBZ", "JJ", "JJR", "JJS", "RBR"}
-
-
-def _with_possessive_body(ent: Span) -> Span:
-    """ "St Brennan's Hospital", tagged "St Brennan's" and a loose "Hospital": a body whose
-    name holds a possessive, when the capitalised words after it end in a body's word."""
-    doc = ent.doc
-    if ent.label_ == "PERSON" and ent[0].text not in {"St", "St.", "Saint"}:
-        return ent  # "Varga's Harbour Board ally": a person and a board
-    if ent[-1].lower_ not in {"'s", "\u2019s"} and not (
-            ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "\u2019s"}):
-        return ent
-    after = ent.end if ent[-1].lower_ in {"'s", "\u2019s"} else ent.end + 1
-    end = after
-    while end < len(doc) and doc[end].is_title and doc[end].pos_ in {"PROPN", "NOUN"} and \
-            not doc[end].ent_type_:  # another name of its own: "Varga's Harbour Board"
-        end += 1
-    if end == after or doc[end - 1].lower_ not in ORG_NOUNS:
-        return ent
-    return Span(doc, ent.start, end, label="ORG")
-
-
-def _mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, list[Token]]]:
-    """One mention per name in the entity: "Lopez and Carrasquillo" gives two people."""
-    ent = _titled_name(ent)
-    label = ent.label_
-    if label == "FAC" and ent[-1].lower_ in ORG_NOUNS:
-        label = "ORG"  # "St. Brennan's Hospital": a building that is also a body
-    if label not in PERSON_LABELS | ORG_LABELS or _is_dateline(ent):
-        return []
-    if label in ORG_LABELS and len(ent) == 1 and ent[0].lower_ in PERSON_TITLES | \
-            FEMALE_WORDS | MALE_WORDS:
-        return []  # "Actress and champion swimmer ...", "Suspect had been fired": a person
-    if len(ent) == 1 and ent[0].tag_ == "NNS" and ent[0].lemma_.lower() in PERSON_TITLES:
-        return []  # "Keepers searched the grounds": people, no one named
-    head = ent[0].head
-    if label in ORG_LABELS and len(ent) == 1 and ent[0].dep_ in {"compound", "amod"} and \
-            head.pos_ == "NOUN" and head.i == ent[0].i + 1 and not is_person_noun(head) and \
-            head.lower_ not in ORG_NOUNS:
-        # A word modifying a thing is no body ("Bike lanes", "Twitter feed"); a body's
-        # people and parts stay ("a Pentagon spokesman", "the Lakeside council").
-        return []
-    ent = _past_a_title(ent)
-    label = ent.label_ if ent.label_ == "PERSON" else label
-    if label == "PERSON" and _names_a_team(list(ent)):
-        label = "ORG"
-    lines = _split_lines(list(ent))
-    pieces = [p for line in lines for p in _split_scores(line)]
-    if len(pieces) > 1 and len(lines) < len(pieces) and \
-            not (label == "PERSON" and all(len(p) > 1 for p in pieces)):
-        # "Linden 3-1 Brookvale": the two sides of a match are teams; "Luke Littler 7-3
-        # Luke Humphries", named in full, are two players.
-        label = "ORG"
-    if label in PERSON_LABELS:
-        pieces = [p for piece in pieces for p in _split_list(piece)]
-    found = []
-    for piece in pieces:
-        tokens = _extend_initial(_name_run(piece, label))
-        mention = _mention_from_tokens(tokens, label, article_id)
-        if mention is not None and len(ent) == 1 and mention.label == "PERSON" and \
-                _used_as_a_thing(ent[0]):  # "won an Oscar", "enter Rehab"
-            mention = replace(mention, kind="candidate")
-        if mention is not None:
-            found.append((mention, tokens))
-    return found
-
-
 def _other_bearers(doc: Doc, article_id: str, found: list[Mention], covered: set[int],
                    headline: set[int]) -> list[Mention]:
     """Full names the tagger missed whose surname a person found has, after another given
@@ -535,7 +433,7 @@ def _other_bearer(token: Token, found: list[Mention], taken: set[int], article_i
         return None
     if any(m.label == "PERSON" and name_parts(m.name)[:1] == [before.text] for m in found):
         return None
-    return _mention_from_tokens([before, token], "PERSON", article_id)
+    return mention_from_tokens([before, token], "PERSON", article_id)
 
 
 def _with_couples(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Mention]:
@@ -590,341 +488,6 @@ def _without_title_words(mentions: list[Mention]) -> list[Mention]:
             not any(s <= m.start and m.end <= e for s, e in titles)]
 
 
-def _titled_name(ent: Span) -> Span:
-    """ "Transit Director Maren Osei", tagged a work of art (or a body, a place): title
-    words ending in a role noun, then a given name and a surname, are a person, whatever
-    the small model's label."""
-    if ent.label_ == "PERSON" or len(ent) < 3:
-        return ent
-    for size in (2, 3):  # given name and surname, perhaps a middle name
-        name = ent[len(ent) - size:]
-        if len(name) == len(ent) or ent[-size - 1].lower_ not in ROLE_NOUNS or not all(
-                t.is_alpha and t.is_title and t.lower_ not in ROLE_NOUNS | ORG_NOUNS |
-                ORG_NAME_WORDS | NAME_PARTICLES and t.text not in PLACE_WORDS for t in name):
-            continue
-        role, start = title_prefix(ent.doc, ent.start, name_start=name.start)
-        if role is not None and start == ent.start:
-            return Span(ent.doc, ent.start, ent.end, label="PERSON")
-    return ent
-
-
-def _names_a_team(tokens: Sequence[Token]) -> bool:
-    """ "San Marcos Falcons", tagged as a person: a plural last word that the article
-    also writes after "the" ("the Falcons said"), not before a noun ("the Rowlands
-    family") and with no honorific, title or age that says person."""
-    last, doc = tokens[-1], tokens[0].doc
-    if not last.is_title or not re.fullmatch(r"[A-Za-z]+[^s]s", last.text) \
-            or honorific_before(doc, tokens[0].i) or _age_after(list(tokens)):
-        return False
-    return any(t.text == last.text and t.i and doc[t.i - 1].lower_ == "the" and
-               (t.i + 1 == len(doc) or doc[t.i + 1].pos_ not in {"NOUN", "PROPN"})
-               for t in doc)
-
-
-def _past_a_title(ent: Span) -> Span:
-    """An entity that is only a title ("Councillor" in "Councillor Ana Ruiz disagreed"),
-    where the tagger missed the name after it: the title and that name, one person."""
-    doc = ent.doc
-    if not all(t.lower_.rstrip(".") in OFFICE_TITLES | ROLE_NOUNS for t in ent):
-        return ent
-    end = ent.end
-    while end < len(doc) and end - ent.end < 3 and doc[end].pos_ == "PROPN" and \
-            doc[end].ent_iob_ == "O" and doc[end].is_alpha and doc[end].text[0].isupper():
-        end += 1
-    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
-
-
-def _split_lines(tokens: list[Token]) -> list[list[Token]]:
-    """An entity across a line break ("Jags\n\nQuarterback Peyton Manning") is two."""
-    pieces: list[list[Token]] = [[]]
-    for token in tokens:
-        if not token.is_space:
-            pieces[-1].append(token)
-        if "\n" in token.text or "\n" in token.whitespace_:
-            pieces.append([])
-    return [p for p in pieces if p]
-
-
-SCORE_RE = re.compile(r"\d{1,3}[-\u2013]\d{1,3}")
-
-
-def _split_scores(tokens: list[Token]) -> list[list[Token]]:
-    """A score is no part of a name: "Linden 3-1" is Linden, "Linden 3-1 Brookvale" two
-    sides."""
-    text = "".join(t.text_with_ws for t in tokens)
-    scores = [m for m in SCORE_RE.finditer(text)
-              if not text[m.end():m.end() + 1].isalnum() and
-              (m.start() == 0 or not text[m.start() - 1].isalnum())]
-    if not scores:
-        return [tokens]
-    offset = tokens[0].idx
-    inside = {t.i for t in tokens for m in scores
-              if m.start() <= t.idx - offset < m.end()}
-    pieces: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.i in inside:
-            if pieces[-1]:
-                pieces.append([])
-        else:
-            pieces[-1].append(token)
-    return [p for p in pieces if p]
-
-
-def _split_list(tokens: list[Token]) -> list[list[Token]]:
-    pieces: list[list[Token]] = [[]]
-    for token in tokens:
-        if token.lower_ in LIST_SEPARATORS:
-            pieces.append([])
-        else:
-            pieces[-1].append(token)
-    return [p for p in pieces if p]
-
-
-def _name_run(tokens: list[Token], label: str) -> list[Token]:
-    """The leading part of an entity that is a name: spaCy spans run past names into
-    lower-case words ("Ross doesn"), across slashes, dashes and line breaks, and into
-    headline words ("Lohan Checks Into Rehab")."""
-    run: list[Token] = []
-    for token in tokens:
-        if run and _ends_name(token, run[-1], label):
-            break
-        run.append(token)
-    if label in PERSON_LABELS and len(run) > 1 and starts_sentence(run[0]) and \
-            (run[0].tag_ in NOT_NAME_TAGS or _detached(run[0], run)):
-        run = run[1:]  # "Joining Cooley at ...", "Stunning Williams ...", "Following Gigante's"
-    return run
-
-
-def _detached(token: Token, run: list[Token]) -> bool:
-    """A name word hangs on another word of the name; this one heads the clause or hangs
-    outside the name (a preposition "Following" before "Gigante's conviction")."""
-    return token.head == token or not run[0].i <= token.head.i <= run[-1].i
-
-
-def _ends_name(token: Token, previous: Token, label: str) -> bool:
-    if "\n" in previous.whitespace_ or token.is_space:
-        return True
-    if token.is_punct and token.text not in {".", "'", "\u2019", "'s", "\u2019s"}:
-        joined = not previous.whitespace_ and not token.whitespace_
-        return not (token.text == "-" and joined)  # "Smith-Jones" stays one name
-    if _headline_verb(token, previous):
-        return True  # "Ilse Varga Speaks Out On ...": a title-case verb is the headline's
-    lower_word = token.text[:1].islower()
-    if label in ORG_LABELS:
-        return lower_word and token.lower_ not in ORG_CONNECTORS
-    if lower_word:
-        return token.lower_ not in NAME_PARTICLES and token.text not in {"'s", "\u2019s"}
-    return token.pos_ in NOT_NAME_POS
-
-
-def _headline_verb(token: Token, previous: Token) -> bool:
-    """A title-case verb after a name in a run of title-case words ("Ilse Varga Speaks
-    Out"), not a given name after a title ("Councillor Said Benhaddou praised") nor a
-    verb in running text, whose next word is lower-case."""
-    if not (token.is_title and token.tag_ in {"VBZ", "VBD"} and previous.pos_ == "PROPN"):
-        return False
-    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    title_word = previous.lower_.rstrip(".") in HONORIFICS or \
-        previous.lower_ in PERSON_TITLES | TRADE_TITLES
-    return after is not None and after.is_title and not title_word
-
-
-def _extend_initial(tokens: list[Token]) -> list[Token]:
-    """ "George W" + ". Bush": spaCy may stop a name at a middle initial."""
-    if not tokens or not re.fullmatch(r"[A-Z]\.?", tokens[-1].text):
-        return tokens
-    doc = tokens[-1].doc
-    index = tokens[-1].i + 1
-    if not tokens[-1].text.endswith(".") and index < len(doc) and doc[index].text == ".":
-        index += 1
-    end = index
-    while end < len(doc) and end - index < 2 and doc[end].pos_ == "PROPN" and \
-            doc[end].text[:1].isupper() and doc[end].is_alpha:
-        end += 1
-    if end == index:
-        return tokens
-    return tokens + list(doc[tokens[-1].i + 1:end])
-
-
-def _strip_edges(tokens: list[Token], label: str) -> list[Token]:
-    """No name ends in a possessive, punctuation or a lower-case word ("Thompson in"), nor
-    a person's in an initial ("Benjamin U. S."); none starts with "the" or a preposition."""
-    person = label in PERSON_LABELS
-    while tokens and (tokens[-1].text in {"'s", "\u2019s", "'"} or tokens[-1].is_punct or
-                      tokens[-1].text[:1].islower() or person and len(tokens) > 1 and
-                      re.fullmatch(r"[A-Z]\.?", tokens[-1].text)):
-        tokens = tokens[:-1]
-    while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct or person and
-                      len(tokens) > 1 and tokens[0].pos_ in NOT_NAME_POS):
-        tokens = tokens[1:]
-    return tokens
-
-
-def _mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Mention | None:
-    tokens = _strip_edges(tokens, label)
-    if _a_route_or_a_room(tokens, label):
-        return None
-    if not tokens or tokens[-1].text in PLACE_WORDS and \
-            not (label in ORG_LABELS and tokens[-1].lower_ in ORG_NOUNS):
-        # "Mill Lane", "Kestrel River Bridge": places, not people or bodies; "Kestrel
-        # Regional Airport" both, and it speaks ("the airport said")
-        return None
-    if label in PERSON_LABELS and len(tokens) > 1 and tokens[0].text in PLACE_PREFIXES:
-        return None  # "Port Dunmore", "Island Wren" (a ship): no one's name
-    doc = tokens[0].doc
-    start_char = tokens[0].idx
-    end_char = tokens[-1].idx + len(tokens[-1].text)
-    if label in PERSON_LABELS and len(tokens) > 1 and \
-            tokens[-1].lower_ in ORG_NOUNS | ORG_NAME_WORDS and tokens[-1].text[0].isupper():
-        label = "ORG"  # "George Washington University", "Dunmore Herald", "Sound Ferries"
-    if label in ORG_LABELS and not _org_looks_like_person(doc, tokens):
-        name = text_of(doc)[start_char:end_char]
-        cue = _called_a_body(tokens) if len(tokens) > 1 else None
-        return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
-    honorific, name_tokens, inner_role = split_person_tokens(tokens)
-    if not name_tokens:
-        return None
-    # Spaced as written: "Adeyemi-Lindqvist" is one word of the name, not three.
-    name = " ".join("".join(t.text_with_ws for t in name_tokens).split())
-    prefix_role, prefix_start = title_prefix(
-        doc, tokens[0].i, name_start=name_tokens[0].i if inner_role else None)
-    role = prefix_role or inner_role or apposition_role(name_tokens[-1]) or \
-        person_noun_before(doc, tokens[0].i) or relative_clause_role(name_tokens[-1])
-    honorific = honorific or honorific_before(doc, tokens[0].i)
-    cue = _called_a_body(tokens) if not honorific and len(name_tokens) > 1 else None
-    if cue is not None:
-        name = text_of(doc)[start_char:end_char]
-        return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
-    text_start = min(start_char, doc[prefix_start].idx) if prefix_role else start_char
-    return Mention(article_id, text_of(doc)[text_start:end_char], start_char, end_char, "PERSON",
-                   name=name, role=role, honorific=honorific)
-
-
-def _called_a_body(tokens: list[Token]) -> str | None:
-    """The company noun beside a name spaCy calls a person that makes it a business:
-    ", firm" in apposition ("Abernathy Cole, the accounting firm"), "firm" before it ("the
-    law firm Abernathy Cole"; not "the firm Tom Roe set up"). Not any body's noun ("center
-    Sam Dalembert" plays basketball), nor "it" after it: "Abernathy Cole said it would"
-    reads like "Dana Marsh said it would rain"."""
-    doc, root = tokens[0].doc, tokens[-1]
-    apposed = apposed_firm_noun(doc[tokens[0].i:root.i + 1])
-    if apposed is not None:
-        return f", {apposed.lower_}"
-    noun = doc[tokens[0].i - 1] if tokens[0].i else None
-    if noun is not None and noun.is_lower and noun.lemma_ in FIRM_NOUNS and \
-            (noun.head.i in range(tokens[0].i, root.i + 1) or root.head == noun) and \
-            not verb_follows(doc, root.i + 1):  # "the firm Tom Roe set up" is his
-        return noun.lower_
-    return None
-
-
-PLACE_PREPOSITIONS = {"from", "in", "at", "on", "near", "between", "to", "into", "onto", "over",
-                      "across", "outside", "inside", "toward", "towards", "via", "through"}
-
-
-def _used_as_a_thing(token: Token) -> bool:
-    """One capitalised word spaCy calls a person where the text uses it as a thing: after
-    "a", "an" or "the" ("won an Oscar", "the Bulldogs"), plural, modifying a common noun
-    ("Twitter feed", "Lebap province"), after a preposition of place ("from Devon", "on
-    Twitter") or as a verb's object ("enter Rehab"); unless an honorific, a title or an age
-    says person, or a given name the tagger missed stands before it ("struck Marisol
-    Quenby"). Such a word stays a candidate, a person only if the story names someone with
-    it."""
-    doc = token.doc
-    before = doc[token.i - 1] if token.i else None
-    if honorific_before(doc, token.i) or title_prefix(doc, token.i)[0] or \
-            _age_after([token]) or before is not None and is_given_word(before) and \
-            before.whitespace_ == " ":
-        return False  # "struck Marisol Quenby": a surname after its given name
-    if before is not None and before.lower_ in {"a", "an", "the"} or token.tag_ == "NNPS":
-        return True
-    if token.dep_ in {"compound", "amod"}:
-        return token.head.pos_ == "NOUN"
-    if token.dep_ == "pobj":
-        return token.head.lower_ in PLACE_PREPOSITIONS
-    return token.dep_ == "dobj"
-
-
-def _org_looks_like_person(doc: Doc, tokens: list[Token]) -> bool:
-    """spaCy tags some people as ORG; a title before them, an age after them ("Kafoury,
-    63,") or a speech verb after settles it."""
-    if not 1 <= len(tokens) <= 3 or not all(t.text[:1].isupper() and not t.is_upper
-                                            for t in tokens):
-        return False
-    if any(t.lower_ in ORG_NOUNS or t.lower_ in ORG_NAME_WORDS for t in tokens):
-        return False
-    if len(tokens) > 2 and tokens[0].lower_ in OFFICE_TITLES and \
-            tokens[-1].lower_.rstrip(".") not in {"co", "inc", "ltd", "llc", "plc"}:
-        return True  # the tagger took the title in: "Councillor Oren Dahl"
-    prefix_role, _start = title_prefix(doc, tokens[0].i)
-    if prefix_role or honorific_before(doc, tokens[0].i) or _age_after(tokens):
-        return True
-    root = tokens[-1]
-    if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_TITLES for c in root.children):
-        return True  # "Amara Osei, the chief engineer, ...", "Cal Marsh, the Hawks pitcher"
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and is_person_noun(root.head):
-        return True  # "The authority's chief executive, Ivo Brandt, ..."
-    if _names_a_team(tokens) or tokens[0].i and doc[tokens[0].i - 1].lower_ == "the":
-        return False  # "the Ridgeway Hawks said": a body
-    if len(tokens) > 1 and root.dep_ == "nsubj" and root.head.lemma_ in {
-            "say", "tell", "add", "warn", "announce", "state"}:
-        # An agency named after its country ("Health Canada") or a plural ("Harbourline
-        # Ferries") speaks as a body.
-        return root.tag_ != "NNPS" and not _names_a_place(doc, tokens)
-    return len(tokens) > 1 and root.tag_ != "NNPS" and _referred_to_as_a_person(tokens)
-
-
-# Countries and provinces that federal and provincial bodies are named after.
-COUNTRY_WORDS = {"canada", "ontario", "quebec", "alberta", "manitoba", "saskatchewan",
-                 "america", "britain", "england", "scotland", "wales", "ireland", "australia"}
-
-
-def _names_a_place(doc: Doc, tokens: list[Token]) -> bool:
-    """Whether a word of the name is a country or a place the article names elsewhere."""
-    places = {t.lower_ for e in doc.ents if e.label_ in {"GPE", "LOC", "NORP"} for t in e}
-    return any(t.lower_ in COUNTRY_WORDS or t.lower_ in places for t in tokens)
-
-
-def _referred_to_as_a_person(tokens: list[Token]) -> bool:
-    """A subject the text then calls "he" or "she": "Britney Spears said she was tired",
-    "Britney Spears checked into a clinic. She was tired." Only when no one else is named
-    before it or in its sentence (the pronoun could be theirs); an organisation is "it"
-    or "they"."""
-    doc, root = tokens[0].doc, tokens[-1]
-    if root.dep_ not in {"nsubj", "nsubjpass"}:
-        return False
-    sentence = root.sent
-    others = [e for e in doc.ents if e.label_ == "PERSON" and e.start < sentence.end and
-              e.start != tokens[0].i]
-    if others:  # "she" may be someone named before
-        return False
-    verb = root.head
-    # Only pronouns that must be the subject itself: "Spears said she was tired",
-    # "Spears hurt herself". An object "him"/"her" or a possessive is usually someone
-    # else: "Dunmore United sacked him", "Kestrel Airways told her".
-    same_clause = any(t.i > root.i and (
-        t.lower_ in {"himself", "herself"} and (t.head == verb or t.head.head == verb)
-        or t.lower_ in {"he", "she"} and t.dep_ in {"nsubj", "nsubjpass"}
-        and t.head.head == verb) for t in sentence)
-    if same_clause:
-        return True
-    following = doc[sentence.end].sent if sentence.end < len(doc) else None
-    return verb.dep_ == "ROOT" and following is not None and any(
-        t.lower_ in {"he", "she"} and t.dep_ in {"nsubj", "nsubjpass"} for t in following[:3])
-
-
-def _is_dateline(ent: Span) -> bool:
-    """ "DUNMORE (Wire) -" opening a paragraph is a place line, not an organisation; nor is
-    the credit in its brackets (the "NWS" of "GREYSTONE (NWS) -": the outlet)."""
-    start = ent.start_char
-    text = text_of(ent.doc)
-    at_paragraph_start = start == 0 or text[start - 1] == "\n"
-    if at_paragraph_start and ent[0].is_upper and len(ent[0].text) > 3:
-        return True
-    paragraph = text.rfind("\n", 0, start) + 1
-    return ent.end_char <= paragraph + dateline_length(text[paragraph:ent.end_char + 8])
-
-
 def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Mention]:
     """Definite descriptions that can name a speaker: "the minister", "the ministry",
     "Tom Smith's lawyer"."""
@@ -958,26 +521,7 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
     return result
 
 
-# -- things written like names: lines, rooms, titles after "the", credit lines ----------
-
-ROUTE_WORDS = {"Line", "Loop", "Tramway"}  # "the Larkspur Line": a tram or rail line
-ROOM_WORDS = {"gallery", "hall", "room", "wing", "chamber", "pavilion", "auditorium"}
-ROOM_BEFORE = {"in", "into", "inside", "at", "through", "'s", "\u2019s"}
-
-
-def _a_route_or_a_room(tokens: list[Token], label: str) -> bool:
-    """ "Larkspur Line" (tagged a person) is a tram line; "the museum's new Sky Gallery"
-    and "shown in the Sky Gallery" are rooms, not bodies that act or speak."""
-    if len(tokens) < 2 or not tokens[-1].text[:1].isupper():
-        return False
-    if tokens[-1].text in ROUTE_WORDS:
-        return label in PERSON_LABELS
-    if tokens[-1].lower_ not in ROOM_WORDS:
-        return False
-    doc, index = tokens[0].doc, tokens[0].i - 1
-    while index >= 0 and (doc[index].lower_ == "the" or doc[index].pos_ == "ADJ"):
-        index -= 1  # "in the new Sky Gallery"
-    return index >= 0 and doc[index].lower_ in ROOM_BEFORE
+# -- things written like names: titles after "the", credit lines --------------------------
 
 
 def _unless_after_an_article(doc: Doc, mention: Mention) -> Mention:

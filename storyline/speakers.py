@@ -5,18 +5,13 @@ quote marks. Comes out: for a cue verb, the (text, start, end) of the mention th
 its speaker, followed through the parse (participles, relative clauses, "according to",
 passives), pronouns ("he said" after a named speaker) and descriptions.
 
-Pronouns are resolved by salience, as Lappin and Leass rank antecedents: recent mentions
-beat older ones, subjects beat objects and possessives, and a person mentioned often
-beats one named once; a person whose gender the text gives (an honorific, a word such as
-"spokeswoman", or the pronouns used around their name) never takes a pronoun of the
-other gender.
+A pronoun no rule here settles goes to the most salient earlier mention, as Lappin and
+Leass rank antecedents (salience.py).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections import defaultdict
 
 from spacy.tokens import Doc, Token
 
@@ -25,30 +20,19 @@ from .genders import other_bearer, person_identities, surname_key, text_genders
 from .mentions import ORG_NOUNS
 from .models import Mention, Quote
 from .nlp import text_of
-from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, mention_gender
+from .people import FEMALE_WORDS, MALE_WORDS, mention_gender
+from .salience import PRONOUNS, PronounSalience
 from .speaker_syntax import (
-    HEAD_WEIGHT,
-    RECENCY_WEIGHT,
-    ROLE_WEIGHTS,
     finite_above,
-    in_clause_below,
     issued_thing,
     report_above,
     reported_by_another,
-    token_weight,
 )
 
-# A person introduced with a role ("Henry Crespo, president of the caucus") is about to
-# be quoted.
-INTRODUCTION_WEIGHT = 50
-SALIENCE_SENTENCES = 4
 # "promised them to say": verbs whose subject, not object, does what follows.
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 # Cues whose object is the one spoken to, never the speaker ("told Mayor Dahl").
 LISTENER_CUES = {"tell", "inform", "remind", "assure", "ask", "urge", "advise", "thank"}
-# Pronouns that can be a speech verb's subject or object, with the gender they require.
-PRONOUNS = {"he": "male", "she": "female", "they": None, "it": None, "him": "male",
-            "her": "female", "we": None, "i": None}
 
 
 # Plural nouns for groups of people that no person-noun ending shows ("the police said").
@@ -78,12 +62,8 @@ class SpeakerResolver:
         self.people = [m for m in self.mentions if m.label == "PERSON" or m.name in surnames]
         self.orgs = [m for m in self.mentions if m.label == "ORG" and m.name not in surnames]
         self.identity = person_identities(self.people)
-        self._gender: dict[str, str] | None = None
-        self._sent_starts: list[int] | None = None
-        self._chain: list[tuple[Token, str, Mention]] | None = None
-        self._first: dict[str, int] | None = None  # identity -> start of its first mention
-        # Read up to three times for one pronoun, twice for one cue: worked out once.
-        self._barred: dict[int, set[str]] = {}
+        self.salience = PronounSalience(doc, self.people, self.orgs, inside, self.identity)
+        # Read twice for one cue: worked out once.
         self._opening: dict[int, Token | None] = {}
         # Reported speech with a named speaker found so far, in text order.
         self.reported: list[Quote] = []
@@ -94,25 +74,17 @@ class SpeakerResolver:
 
     @property
     def gender(self) -> dict[str, str]:
-        """Known genders by identity (a full name, or a lower-case bare surname), worked
-        out on the first pronoun (most quotes need none)."""
-        if self._gender is None:
-            self._gender = text_genders(self.doc, self.people, self.inside, self.identity)
-        return self._gender
+        """Known genders by identity (see `PronounSalience.gender`)."""
+        return self.salience.gender
 
     def _id(self, mention: Mention) -> str:
-        return self.identity.get(mention.start, surname_key(mention))
+        return self.salience.id_of(mention)
 
     def who(self, mention: Mention) -> str | None:
         """Whom a person mention names; a description beside a name ("Tomas Keller, the
         fire chief,") names that person."""
         start = mention.describes if mention.describes is not None else mention.start
         return self.identity.get(start)
-
-    def _sentence_of(self, char: int) -> int:
-        if self._sent_starts is None:
-            self._sent_starts = [s.start_char for s in self.doc.sents]
-        return bisect.bisect_right(self._sent_starts, char) - 1
 
     def speaker_of(self, cue: Token, previous: Quote | None = None
                    ) -> tuple[str, int, int] | None:
@@ -213,13 +185,13 @@ class SpeakerResolver:
         if subject.lower_ == "they":
             return self._body_spoke_before(subject, previous) or self._group_before(subject)
         if subject.lower_ in PRONOUNS:
-            barred = self._named_later_in_clause(subject)
+            barred = self.salience.named_later_in_clause(subject)
             found = self._previous_speaker(subject, previous)
             if found is None or self._names_one_of(found, barred):
                 found = self._subject_just_before(subject)  # only when it is needed
             if found is not None and not self._names_one_of(found, barred):
                 return found
-            return self._antecedent(subject)
+            return self.salience.antecedent(subject)
         return self._inverted_aside(subject, cue) or self._reported_subject(subject, cue) or \
             self._subject_in_cue_line(subject, cue) or \
             self._name_right_before(subject, cue) or self._name_between(subject, cue) or \
@@ -256,42 +228,6 @@ class SpeakerResolver:
             return None  # '"...," said Dahl, who was there' keeps Dahl
         opening = self._opening_name(cue)
         return self._mention_for(opening) if opening is not None else None
-
-    def _named_later_in_clause(self, pronoun: Token) -> set[str]:
-        """Who a subject pronoun cannot be: a person named as another argument of its own
-        verb ("She asked Marsh about the levy", "He accused Dahl", "he told Keller"), whom
-        the writer would have called "herself" (binding). Not a name further down, in the
-        words reported: news writing names its speaker there ("He notes that Dahl's
-        microphone failed")."""
-        if pronoun.i not in self._barred:
-            self._barred[pronoun.i] = self._arguments_named(pronoun)
-        return self._barred[pronoun.i]
-
-    def _arguments_named(self, pronoun: Token) -> set[str]:
-        if pronoun.dep_ not in {"nsubj", "nsubjpass"} or pronoun.head == pronoun:
-            return set()
-        verb = pronoun.head
-        arguments = [c for c in verb.children if c.i > pronoun.i and c.dep_ in OBJECTS]
-        arguments += [g for c in verb.children if c.i > pronoun.i and c.dep_ == "prep"
-                      for g in c.children if g.dep_ == "pobj"]
-        # "Asked by Tom Reilly whether she would go, she said": the asker never answers.
-        arguments += [g for c in verb.children if c.i < pronoun.i and c.dep_ == "advcl"
-                      and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
-                      for g in a.children if g.dep_ == "pobj"]
-        said = [t for a in arguments for t in a.subtree if t.pos_ == "PROPN" and
-                not self.inside[t.idx] and not in_clause_below(t, a)]
-        if not said:
-            return set()
-        barred = set()
-        for token in said:
-            named = [m for m in self.people if m.start <= token.idx < m.end and
-                     m.kind == "name"]
-            if named:
-                barred.add(self._id(named[0]))
-            else:  # the mention finder may leave a bare "Marsh" unresolved there
-                barred |= {self._id(m) for m in self.people if m.kind == "name" and
-                           m.name.split()[-1] == token.text}
-        return barred
 
     def _names_one_of(self, found: tuple[str, int, int], barred: set[str]) -> bool:
         return any(m.start < found[2] and found[1] < m.end and self._id(m) in barred
@@ -341,14 +277,14 @@ class SpeakerResolver:
         if subject.i > cue.i or subject.tag_ != "NN" or \
                 not any(t.lower_ == "the" and t.dep_ == "det" for t in subject.children):
             return None
-        here = self._sentence_of(subject.idx)
-        if any(self._sentence_of(m.start) == here and m.start < subject.idx
+        here = self.salience.sentence_of(subject.idx)
+        if any(self.salience.sentence_of(m.start) == here and m.start < subject.idx
                for m in self.people):
             return None
-        before = [m for m in self.people if self._sentence_of(m.start) == here - 1
+        before = [m for m in self.people if self.salience.sentence_of(m.start) == here - 1
                   and not self.inside[m.start] and m.kind != "candidate"]
         if len({self._id(m) for m in before}) != 1 or before[0].kind != "name" or \
-                not self._is_subject(before[0]):
+                not self.salience.is_subject(before[0]):
             return None
         noun = subject.lemma_.lower()
         titled = noun in text_of(self.doc)[max(0, before[0].start - 40):before[0].start].lower()
@@ -381,10 +317,10 @@ class SpeakerResolver:
         several (a plural noun, "X and Y") or an organisation; never one person, nor a
         subject of reported words: those "they" report ("State boards can do that, they
         said"), or another's ("Wilcox and Beruff argued that the office is not needed")."""
-        here = self._sentence_of(pronoun.idx)
+        here = self.salience.sentence_of(pronoun.idx)
         said = self._said_tokens(pronoun)
         for token in reversed(self.doc[max(0, pronoun.sent.start - 120):pronoun.i]):
-            if here - self._sentence_of(token.idx) > 2:
+            if here - self.salience.sentence_of(token.idx) > 2:
                 break
             if token.dep_ not in {"nsubj", "nsubjpass"} or self.inside[token.idx] or \
                     token.pos_ == "PRON" or token.i in said or token.head.dep_ == "ccomp":
@@ -645,8 +581,9 @@ class SpeakerResolver:
         # "Former Rep. Oren Dahl was against the plan, he said": a person named there for
         # the first time, as its subject, may be the one reporting on himself (not one
         # named inside it: "Proposals from the mayor, Ada Dahl, he added, fall short").
+        salience = self.salience
         return {m.start for m in self.mentions if m.start in starts and
-                not (m in self.people and self._first_mention(m) and self._is_subject(m))}
+                not (m in self.people and salience.first_mention(m) and salience.is_subject(m))}
 
     def _said_tokens(self, pronoun: Token) -> set[int]:
         """The tokens before a subject pronoun that are what its verb reports (only those
@@ -867,136 +804,12 @@ class SpeakerResolver:
         end = max(t.idx + len(t.text) for t in parts)
         return text_of(self.doc)[start:end], start, end
 
-    def _antecedent(self, pronoun: Token) -> tuple[str, int, int] | None:
-        """The most salient earlier compatible name; a description only when no name fits."""
-        wanted = PRONOUNS[pronoun.lower_]
-        pool = self.orgs if pronoun.lower_ == "it" else self.people
-        names = [m for m in pool if m.kind == "name"]
-        if wanted is not None:
-            return self._most_salient(names, pronoun, wanted) or \
-                self._nearest(pool, pronoun, wanted)
-        if pronoun.lower_ == "it":  # an organisation: the subject beats one in a phrase
-            return self._most_salient(names, pronoun, "") or self._nearest(pool, pronoun, None)
-        return self._nearest(names, pronoun, wanted) or self._nearest(pool, pronoun, wanted)
-
-    def _most_salient(self, pool: list[Mention], pronoun: Token, wanted: str
-                      ) -> tuple[str, int, int] | None:
-        chain = self._pronoun_chain() if wanted else []  # "it": no person's pronouns
-        found = self._salient_mention(pool, pronoun, wanted, chain)
-        return (found.text, found.start, found.end) if found else None
-
-    def _pronoun_chain(self) -> list[tuple[Token, str, Mention]]:
-        """Every "he", "him", "his", "she", "her" outside quotes, in text order, with the
-        person it refers to: a person kept up by pronouns stays salient ("Fowler noted ...
-        he supported ... he said ... he argued")."""
-        if self._chain is None:
-            self._chain = []
-            names = [m for m in self.people if m.kind == "name"]
-            for token in self.doc:
-                wanted = GENDERED_PRONOUNS.get(token.lower_)
-                if wanted is None or self.inside[token.idx] or token.lower_ == "hers":
-                    continue
-                found = self._salient_mention(names, token, wanted, self._chain)
-                if found is not None:
-                    self._chain.append((token, wanted, found))
-        return self._chain
-
-    def _salient_mention(self, pool: list[Mention], pronoun: Token, wanted: str,
-                         chain: list[tuple[Token, str, Mention]]) -> Mention | None:
-        """Lappin-Leass salience over the last few sentences: in each sentence, a person's
-        best-placed mention (a name, or a pronoun that refers to them) adds its role weight,
-        halved for every sentence further back; the best-scoring person of a compatible
-        gender is named by their latest mention."""
-        here = self._sentence_of(pronoun.idx)
-        barred = self._named_later_in_clause(pronoun)
-        scores: dict[tuple[str, int], float] = defaultdict(float)
-        latest: dict[str, Mention] = {}
-        for mention in pool:
-            if mention.start >= pronoun.idx or self.inside[mention.start]:
-                continue
-            distance = here - self._sentence_of(mention.start)
-            if distance > SALIENCE_SENTENCES:
-                continue
-            key = self._id(mention)
-            if self.gender.get(key, wanted) != wanted or key in barred:
-                continue
-            weight = 0.5 ** distance * (RECENCY_WEIGHT + self._role_weight(mention) +
-                                        (INTRODUCTION_WEIGHT if self._introduces(mention)
-                                         else 0))
-            scores[key, distance] = max(scores[key, distance], weight)
-            latest[key] = mention
-        for token, gender, mention in chain:
-            if token.idx >= pronoun.idx or gender != wanted:
-                continue
-            distance = here - self._sentence_of(token.idx)
-            key = self._id(mention)
-            if distance > SALIENCE_SENTENCES or self.gender.get(key, wanted) != wanted or \
-                    key in barred:
-                continue
-            weight = 0.5 ** distance * (RECENCY_WEIGHT + token_weight(token))
-            scores[key, distance] = max(scores[key, distance], weight)
-            latest.setdefault(key, mention)
-        if not scores:
-            return None
-        total: dict[str, float] = defaultdict(float)
-        for (key, _distance), weight in scores.items():
-            total[key] += weight
-        return latest[max(total, key=lambda k: (total[k], latest[k].start))]
-
-    def _introduces(self, mention: Mention) -> bool:
-        """A person introduced here, with a role ("Henry Crespo, president of the caucus")
-        or as a subject named in full for the first time ("Dan Marsh of the Harbour Trust
-        agreed"), is about to be quoted."""
-        if mention.role:
-            return True
-        return mention.kind == "name" and " " in mention.name and \
-            self._first_mention(mention) and self._is_subject(mention)
-
-    def _first_mention(self, mention: Mention) -> bool:
-        """Whether this is the first mention of the person it names."""
-        if self._first is None:
-            self._first = {}
-            for m in self.people:
-                self._first.setdefault(self._id(m), m.start)
-        return self._first.get(self._id(mention)) == mention.start
-
-    def _is_subject(self, mention: Mention) -> bool:
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
-
-    def _role_weight(self, mention: Mention) -> int:
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None:
-            return 0
-        root = span.root
-        if root.dep_ == "appos" and root.head.dep_ in {"nsubj", "nsubjpass"}:
-            return ROLE_WEIGHTS["nsubj"] + HEAD_WEIGHT  # "the spokesman, Jason Miller, told"
-        return token_weight(root)
-
-    def _nearest(self, pool: list[Mention], pronoun: Token, wanted: str | None
-                 ) -> tuple[str, int, int] | None:
-        barred = self._named_later_in_clause(pronoun)
-        for mention in reversed(pool):
-            if mention.start >= pronoun.idx or self.inside[mention.start] or \
-                    self._id(mention) in barred:
-                continue
-            known = self.gender.get(self._id(mention))
-            if wanted and known and known != wanted:
-                continue
-            if wanted and mention.kind == "nominal" and mention.text.endswith("s"):
-                continue  # "the officers" is no "she"
-            return mention.text, mention.start, mention.end
-        return None
-
-
 PERSON_AFTER = re.compile(r",\s+(?:who\b|\d{1,3},)")
 # "WASHINGTON -- " before the first words of a news story.
 DATELINE = re.compile(r"\s*(?:[A-Z][A-Z.,' ]*\s(?:--|\u2014|\u2013)\s*)?")
 # Titles the mention's own text may leave out ("Harbour master", "President").
 TITLE_WORDS = re.compile(r"(?:[A-Z]?[a-z]*\.?\s+){0,3}")
 TITLE_POS = {"PROPN", "NOUN", "ADJ", "DET", "PUNCT"}
-# A verb's other arguments.
-OBJECTS = {"dobj", "dative", "iobj"}
 # What follows the name after an inverted cue inside a sentence: its description, or the
 # rest of the sentence ("said Oren Dahl, an expert", "said Dahl and others").
 INVERTED_END = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:,|\.|\s+and\b)")

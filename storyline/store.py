@@ -483,7 +483,7 @@ def _input_path(source: str) -> str:
 # -- stories --------------------------------------------------------------------
 
 # meta key: the highest number of a story merged away (its row deleted). Numbers key the
-# term index and the stories `pipeline.StoredStoryIndex` keeps between calls: the next
+# term index and the stories `stored_stories.StoredStoryIndex` keeps between calls: the next
 # number after the newest row could be the number of the newest story just merged away,
 # and one number would then name two stories over time. No key (a store from before):
 # numbers go on from the newest row, as they did.

@@ -14,8 +14,9 @@ from storyline import roles
 from storyline.descriptions import denied_or_rival_in_text, is_person_noun
 from storyline.entities import link_entities, org_key, role_head
 from storyline.entity_kinds import settle_story_kinds
+from storyline.entity_spans import mention_from_tokens
 from storyline.headlines import is_headline
-from storyline.mentions import _mention_from_tokens, find_mentions
+from storyline.mentions import find_mentions
 from storyline.models import Mention
 from storyline.names import given, name_parts, resolve_candidates, surname
 from storyline.people import Cluster
@@ -1183,7 +1184,7 @@ def test_a_headline_noun_with_an_irregular_passive_is_the_one_it_happened_to(ana
 def test_a_name_spacy_calls_a_person_may_be_a_place_or_a_body(nlp: Any, text: str,
                                                                label: str | None) -> None:
     doc = nlp(f"Yesterday {text} spoke.")
-    mention = _mention_from_tokens(list(doc[1:1 + len(text.split())]), "PERSON", "a1")
+    mention = mention_from_tokens(list(doc[1:1 + len(text.split())]), "PERSON", "a1")
     assert (mention.label if mention else None) == label
 
 

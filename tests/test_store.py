@@ -411,7 +411,7 @@ def test_merging_stories_repoints_articles_and_keeps_the_old_id(store: Store) ->
 
 
 def test_a_story_number_is_never_given_again(store: Store) -> None:
-    # the stories kept between calls (pipeline.StoredStoryIndex) and the term index are
+    # the stories kept between calls (stored_stories.StoredStoryIndex) and the term index are
     # keyed by story number: a number given again would name two stories over time
     db.save_articles(store, [BRIDGE, FERRY])
     assert [db.create_story(store, Story(i, i)) for i in ("s1", "s2", "s3")] == [1, 2, 3]

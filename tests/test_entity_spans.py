@@ -1,0 +1,19 @@
+"""Names from spaCy's entities: one entity span in, its repaired mentions out (fictional)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.entity_spans import mentions_from_entity, with_possessive_body
+
+
+def _mentions_of(nlp: Any, text: str, entity: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    [ent] = [e for e in doc.ents if e.text == entity]
+    return [(m.text, m.label) for m, _ in mentions_from_entity(with_possessive_body(ent), "a0")]
+
+
+def test_a_score_inside_an_entity_splits_it_into_the_two_sides(nlp: Any) -> None:
+    text = "Linden 3-1 Brookvale was the score on Saturday."
+    assert _mentions_of(nlp, text, "Linden 3-1 Brookvale") == [("Linden", "ORG"),
+                                                               ("Brookvale", "ORG")]
