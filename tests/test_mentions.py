@@ -236,3 +236,13 @@ def test_a_thing_told_of_with_which_that_does_not_speak_is_no_body(analyse: Any)
                                "River Bridge, which carries about 40,000 vehicles every day, "
                                "was closed to all traffic.")
     assert not _named(found, "Orrin River Bridge", "ORG")
+
+
+def test_a_body_named_with_a_plural_possessive_is_one_body(analyse: Any) -> None:
+    # spaCy tagged "the Ferry Pilots'" a body and "Guild" a person: one body, no person
+    found = _mentions(analyse, "Talks between the Ferry Pilots' Guild (FPG) and Orrin Harbour "
+                               "Lines broke down on Monday. Crossings will stop on Friday, "
+                               "the Ferry Pilots' Guild said.")
+    assert [m.text for m in _named(found, "Ferry Pilots' Guild", "ORG")].count(
+        "Ferry Pilots' Guild") == 2
+    assert not [m for m in found if m.label == "PERSON"]
