@@ -174,6 +174,9 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
                                    headline)
     candidates = with_settlement_cues(doc, candidates)  # "the village of Marrowby"
     mentions.extend(apposed_descriptions(doc, candidates, mentions))
+    # "Dad still has his union card": a son speaking of his father names no one
+    mentions = [m for m in mentions if m.label not in PERSON_LABELS or
+                m.text.lower() not in PARENT_WORDS]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
@@ -475,6 +478,9 @@ def _after_possessive(ent: Span) -> tuple[int | None, bool]:
 
 
 PLURAL_APOSTROPHES = {"'", "\u2019"}
+# What a child calls a parent or grandparent: capitalised, alone, yet no one's name.
+PARENT_WORDS = {"dad", "daddy", "mum", "mummy", "mom", "mommy", "mam", "papa", "mama",
+                "grandma", "grandpa", "granny", "grandad", "granddad", "nan", "nana"}
 
 
 def _plural_noun(token: Token) -> bool:

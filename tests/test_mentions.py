@@ -246,3 +246,11 @@ def test_a_body_named_with_a_plural_possessive_is_one_body(analyse: Any) -> None
     assert [m.text for m in _named(found, "Ferry Pilots' Guild", "ORG")].count(
         "Ferry Pilots' Guild") == 2
     assert not [m for m in found if m.label == "PERSON"]
+
+
+def test_a_parent_addressed_as_dad_is_no_one_named(analyse: Any) -> None:
+    # spaCy tags "Dad" a person: a word for a parent, no name ("Dad" listed among people)
+    found = _mentions(analyse, "Anton Grell said his father had cast the first ballot. "
+                               "\"Dad still has his union card,\" he said.")
+    assert not [m for m in found if m.text == "Dad"]
+    assert [m for m in found if m.text == "Anton Grell"]
