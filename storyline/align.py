@@ -123,7 +123,9 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
     # Sentences telling of other people ("Ilse Varga won" and "Jonas Berg won") are two
     # facts, however alike their words; who said it may differ ("X said" and "Y said").
     links = [(a, b, score) for a, b, score in _similar_pairs(units, index, weights)
-             if not _other_people(units[a], units[b])] + [(a, b, 1.0) for a, b in copied]
+             if not _other_people(units[a], units[b]) and
+             not _deed_and_words(units[a].view, units[b].view)] + \
+        [(a, b, 1.0) for a, b in copied]
     # One event told in other words with a figure of the same quantity ("snow up to four
     # metres deep" and "as much as six metres deep"): the model, fitted on paraphrases,
     # scores such pairs low, yet they are one fact, agreeing or disputed.
@@ -541,6 +543,51 @@ def _other_people(a: FactUnit, b: FactUnit) -> bool:
             not _full_names(only_a, a.view) or not _full_names(only_b, b.view):
         return False  # "the Dunmore mayor": a place, no one else than "Mayor Ilse Varga"
     return not a.subjects & b.subjects or bool(_heads(only_a, a.view) & _heads(only_b, b.view))
+
+
+def _deed_and_words(a: SentenceView, b: SentenceView) -> bool:
+    """One sentence tells what someone did ("His son, Anton Grell, a shop steward at the
+    depot, addressed the crowd"), the other what someone said ("Anton Grell, a shop
+    steward, said drivers at the depot would vote"): both name them and may describe them
+    alike, but what the one did and what the other said share no word. Two facts."""
+    if not a.names & b.names:
+        return False
+    for deed_view, said_view in ((a, b), (b, a)):
+        deed, said = _deed_words(deed_view), _said_words(said_view)
+        if deed and said and not deed & said:
+            return True
+    return False
+
+
+def _deed_words(view: SentenceView) -> set[str]:
+    """The content words from the first main verb of a sentence that reports no speech
+    on ("addressed the crowd afterwards"), names aside; empty for a speech report."""
+    verbs = _main_verbs(view)
+    if _speech_root(view) or not verbs:
+        return set()
+    first = min(i for i, word in enumerate(view.words) if word in verbs)
+    return _content_after(view, first - 1)
+
+
+def _said_words(view: SentenceView) -> set[str]:
+    """The content words after the speech verb heading a sentence ("said drivers would
+    vote on Friday": drive, vote), names aside; empty if it is no speech report."""
+    root = _speech_root(view)
+    if root is None:
+        return set()
+    return _content_after(view, view.words.index(root))
+
+
+def _speech_root(view: SentenceView) -> str | None:
+    roots = [link.partition(">")[0] for link in view.links
+             if link.partition(">")[0] == link.partition(">")[2]]
+    spoken = [root for root in roots if root in SPEAKER_VERBS and root in view.words]
+    return spoken[0] if spoken else None
+
+
+def _content_after(view: SentenceView, position: int) -> set[str]:
+    return {word for word in view.words[position + 1:]
+            if word in view.lemmas and word not in view.names}
 
 
 def _full_names(names: frozenset[str], view: SentenceView) -> set[str]:

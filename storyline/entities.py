@@ -181,8 +181,18 @@ class EntityIndex:
         found, overlapping = self._overlapping(article_id, start, end)
         if sum(self._by_id[i].label == "PERSON" for i in overlapping) > 1:
             return None  # "Ada Grassley and Tom Leahy": a group speaks, no one person
+        if found and self._by_id[found].label == "ORG" and BODY_OWNED_ROLE_RE.match(text):
+            # "the union's general secretary said": the union owns the phrase; its head is
+            # the person the story gives that role, when there is one
+            holder = self._resolve_phrase(article_id, start, end, text)
+            if holder is not None and self._by_id[holder].label == "PERSON":
+                return holder
         if found:
             return found
+        return self._resolve_phrase(article_id, start, end, text)
+
+    def _resolve_phrase(self, article_id: str, start: int, end: int, text: str) -> str | None:
+        """The entity a speaker phrase no mention covers names: by name, surname or role."""
         # "Halvorsen Steel Works, which built the bridge, said": the name before the
         # relative clause is the speaker (the span keeps the clause, as PolNeAR marks it).
         text = RELATIVE_CLAUSE_RE.split(text, maxsplit=1)[0]
@@ -313,6 +323,8 @@ OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.
                           r"[A-Z][\w'&.-]*)\s+(?:will|has|had|is|was|would|said|says|[a-z]+ed)"
                           r"\b")
 RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
+# A body's role named by a description of the body: "the union's general secretary"
+BODY_OWNED_ROLE_RE = re.compile(r"(?:the|its)\s+[a-z][\w-]*['\u2019]s\s+[a-z]")
 OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's lawyer"
 # A person's own staff: "her office", "his team" name no body of the story by that word.
 PERSONS_STAFF = re.compile(r"(?:his|her|their)\s+(?:office|team|staff|aides?)$",

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from .body_words import KIND_WORDS
 from .descriptions import PERSON_TITLES, is_person_noun
 from .entity_kinds import FIRM_NOUNS, apposed_firm_noun, verb_follows
 from .models import Mention
@@ -75,19 +76,43 @@ def with_possessive_body(ent: Span) -> Span:
     """ "St Brennan's Hospital", tagged "St Brennan's" and a loose "Hospital": a body whose
     name holds a possessive, when the capitalised words after it end in a body's word."""
     doc = ent.doc
-    if ent.label_ == "PERSON" and ent[0].text not in {"St", "St.", "Saint"}:
+    after, plural = _after_possessive(ent)
+    if after is None or (ent.label_ == "PERSON" and not plural and
+                         ent[0].text not in {"St", "St.", "Saint"}):
         return ent  # "Varga's Harbour Board ally": a person and a board
-    if ent[-1].lower_ not in {"'s", "\u2019s"} and not (
-            ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "\u2019s"}):
-        return ent
-    after = ent.end if ent[-1].lower_ in {"'s", "\u2019s"} else ent.end + 1
     end = after
+    # spaCy may tag the words after a plural possessive a name of their own ("the Transport
+    # Workers'" a body, "Guild" a person); after "Varga's" they are one ("Varga's Harbour Board")
     while end < len(doc) and doc[end].is_title and doc[end].pos_ in {"PROPN", "NOUN"} and \
-            not doc[end].ent_type_:  # another name of its own: "Varga's Harbour Board"
+            (plural or not doc[end].ent_type_):
         end += 1
-    if end == after or doc[end - 1].lower_ not in ORG_NOUNS:
+    if end == after or doc[end - 1].lower_ not in KIND_WORDS:  # "Hospital", "Guild"
         return ent
     return Span(doc, ent.start, end, label="ORG")
+
+
+PLURAL_APOSTROPHES = {"'", "\u2019"}
+
+
+def _after_possessive(ent: Span) -> tuple[int | None, bool]:
+    """Where the words after the entity's possessive start ("'s" in it or just after it, or
+    a plural's bare apostrophe: "Workers' "), and whether the possessive is a plural's."""
+    doc = ent.doc
+    if ent[-1].lower_ in {"'s", "\u2019s"}:
+        return ent.end, False
+    if ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "\u2019s"}:
+        return ent.end + 1, False
+    if len(ent) > 1 and ent[-1].text in PLURAL_APOSTROPHES and _plural_noun(ent[-2]):
+        return ent.end, True
+    if ent.end < len(doc) and doc[ent.end].text in PLURAL_APOSTROPHES and _plural_noun(ent[-1]):
+        return ent.end + 1, True
+    return None, False
+
+
+def _plural_noun(token: Token) -> bool:
+    """ "Workers", "Pilots": a plural noun (not a surname ending in s, "Jones")."""
+    return token.lower_.endswith("s") and (token.tag_ in {"NNS", "NNPS"} or
+                                           token.lemma_.lower() != token.lower_)
 
 
 def mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, list[Token]]]:

@@ -52,6 +52,7 @@ from .entity_kinds import (
     with_written_honorific,
 )
 from .entity_spans import (
+    PERSON_LABELS,
     PLACE_PREPOSITIONS,
     age_after,
     mention_from_tokens,
@@ -154,10 +155,16 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
                                    headline)
     candidates = with_settlement_cues(doc, candidates)  # "the village of Marrowby"
     mentions.extend(apposed_descriptions(doc, candidates, mentions))
+    # "Dad still has his union card": a son speaking of his father names no one
+    mentions = [m for m in mentions if m.label not in PERSON_LABELS or
+                m.text.lower() not in PARENT_WORDS]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
+# What a child calls a parent or grandparent: capitalised, alone, yet no one's name.
+PARENT_WORDS = {"dad", "daddy", "mum", "mummy", "mom", "mommy", "mam", "papa", "mama",
+                "grandma", "grandpa", "granny", "grandad", "granddad", "nan", "nana"}
 QUOTED_RE = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n]{3,80})[\"\u201d]")
 TITLE_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by",
                      "with", "'s", "\u2019s"}

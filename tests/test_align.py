@@ -328,3 +328,38 @@ def test_the_news_does_not_back_an_opinion_that_mentions_it(analyse: Any) -> Non
     assert not align._states_predicate(long.lemmas, short.view)
     plain = make_units([analyse("The council banned diesel hedge trimmers on Tuesday.")], {})
     assert align._states_predicate(long.lemmas | {"banned"}, plain[0].view)
+
+
+
+# A fictional strike told by four fictional outlets: a son described alike in all of them.
+STRIKE = {
+    "a": ("About 900 drivers walked out last Monday after talks between the Ferry Pilots' "
+          "Guild and Orrin Harbour Lines broke down over pay.\n\n"
+          "Ivar Grell, 64, who helped found the guild four decades ago, sat in the public "
+          "gallery. His son, Anton Grell, a driver and shop steward at the Wexmoor depot, "
+          "addressed the crowd afterwards.\n\n"
+          "\"My father fought for these rest breaks in 1989,\" Anton Grell said."),
+    "b": ("The judge pressed both sides. She asked the company why it had waited eight days "
+          "to go to court.\n\n"
+          "Anton Grell, a shop steward, said drivers at the Wexmoor depot would vote on Friday "
+          "on whether to accept arbitration. His father, the guild's co-founder, said nothing "
+          "to reporters."),
+    "c": ("Ivar Grell, one of the founders of the guild, said the strike reminded him of "
+          "1989. \"We won then because we stayed together,\" he said. His son Anton, a shop "
+          "steward, said the Wexmoor drivers would vote on Friday on whether to accept an "
+          "independent arbitrator."),
+    "d": ("Drivers at Orrin's Wexmoor depot will vote today on whether to accept an "
+          "independent arbitrator in their strike, the Ferry Pilots' Guild said.\n\n"
+          "Anton Grell, who organised the vote, said turnout was high."),
+}
+
+
+def test_what_someone_did_is_not_corroborated_by_what_they_said(analyse: Any) -> None:
+    """'His son, Anton Grell, a driver and shop steward at the Wexmoor depot, addressed the
+    crowd' and 'Anton Grell, a shop steward, said drivers at the Wexmoor depot would vote':
+    one tells what he did, the other what he said; only the vote is told three times."""
+    facts = _align(analyse, STRIKE).facts
+    deed = next(f for f in facts if "addressed the crowd" in f.text)
+    assert deed.agreement == "single" and {e.article for e in deed.evidence} == {"a"}
+    vote = next(f for f in facts if "would vote on Friday" in f.text)
+    assert vote.agreement == "corroborated"

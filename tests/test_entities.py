@@ -2260,3 +2260,17 @@ def test_a_description_of_another_side_is_not_the_next_sentence_s_speaker(analys
     start = later.index(company)
     assert index.resolve("a1", start, start + len(company), company) == \
         _person(index, "Tam Brek").id
+
+
+def test_a_role_of_a_described_body_is_its_holder_not_the_body(analyse: Any) -> None:
+    # "the union" names the guild, but "the union's general secretary" is the person
+    text = ("Talks between the Harbour Pilots' Guild (HPG) and Orrin Ferries broke down on "
+            "Monday. Mara Lindqvist, the union's general secretary, said the pilots had no "
+            "choice. \"We were never invited to talk,\" the union's general secretary said.")
+    result = analyse(text, id="a0")
+    quote = next(q for q in result.quotes if "never invited" in q.text)
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    index = link_entities(list(result.mentions), {"a0": text})
+    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
+                          quote.speaker_text or "")
+    assert found is not None and index.get(found).name == "Mara Lindqvist"

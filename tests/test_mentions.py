@@ -247,3 +247,21 @@ def test_a_title_opened_by_a_company_noun_is_no_body(analyse: Any) -> None:
     assert not [m for m in mentions if m.label == "ORG" and
                 m.name in {"Secretary", "Captain", "Secretary Hanne Lorr",
                            "Captain Ansel Brek"}], mentions
+
+
+def test_a_body_named_with_a_plural_possessive_is_one_body(analyse: Any) -> None:
+    # spaCy tagged "the Ferry Pilots'" a body and "Guild" a person: one body, no person
+    found = _mentions(analyse, "Talks between the Ferry Pilots' Guild (FPG) and Orrin Harbour "
+                               "Lines broke down on Monday. Crossings will stop on Friday, "
+                               "the Ferry Pilots' Guild said.")
+    assert [m.text for m in _named(found, "Ferry Pilots' Guild", "ORG")].count(
+        "Ferry Pilots' Guild") == 2
+    assert not [m for m in found if m.label == "PERSON"]
+
+
+def test_a_parent_addressed_as_dad_is_no_one_named(analyse: Any) -> None:
+    # spaCy tags "Dad" a person: a word for a parent, no name ("Dad" listed among people)
+    found = _mentions(analyse, "Anton Grell said his father had cast the first ballot. "
+                               "\"Dad still has his union card,\" he said.")
+    assert not [m for m in found if m.text == "Dad"]
+    assert [m for m in found if m.text == "Anton Grell"]
