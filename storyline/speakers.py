@@ -382,7 +382,22 @@ class SpeakerResolver:
             for mention in (*self.people, *self.orgs):
                 if mention.kind == "name" and mention.start <= child.idx < mention.end:
                     return mention.text, mention.start, mention.end
+            if is_person_noun(subject):
+                found = self._untagged_full_name(child)
+                if found is not None:
+                    return found
         return self._name_closing_phrase(subject)
+
+    def _untagged_full_name(self, head: Token) -> tuple[str, int, int] | None:
+        """ "The judge, Ilse Vantry, has asked": a full name beside a person's description
+        names its holder even when the tagger took it for a place (so no person mention);
+        the story's other articles tell whom it names."""
+        words = [t for t in head.lefts if t.dep_ == "compound"] + [head]
+        if len(words) < 2 or words[-1].i - words[0].i != len(words) - 1 or \
+                any(t.pos_ != "PROPN" or not t.is_title or self.inside[t.idx] for t in words):
+            return None
+        start, end = words[0].idx, head.idx + len(head.text)
+        return text_of(self.doc)[start:end], start, end
 
     def _name_closing_phrase(self, subject: Token) -> tuple[str, int, int] | None:
         """ "One skipper backing Mayor Dahl, Tomas Keller of the sailing club, said": the
