@@ -17,3 +17,13 @@ def test_a_score_inside_an_entity_splits_it_into_the_two_sides(nlp: Any) -> None
     text = "Linden 3-1 Brookvale was the score on Saturday."
     assert _mentions_of(nlp, text, "Linden 3-1 Brookvale") == [("Linden", "ORG"),
                                                                ("Brookvale", "ORG")]
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name_after_it(
+        analyse: Any) -> None:
+    text = ("The ferry strike reached a courtroom on Monday.\n\n"
+            "Inside Pellsworth Crown Court, the council's lawyer argued that the strike was "
+            "causing harm. Pellsworth Crown Court will rule next week.")
+    names = [m.text for m in analyse(text, id="a0").mentions if m.label == "ORG"]
+    assert "Inside Pellsworth Crown Court" not in names
+    assert names.count("Pellsworth Crown Court") == 2
