@@ -94,6 +94,26 @@ def with_possessive_body(ent: Span) -> Span:
     return Span(doc, ent.start, end, label="ORG")
 
 
+def with_name_head(ent: Span) -> Span:
+    """ "Vell Harbour Ferries" tagged "Vell Harbour" and a loose "Ferries": an organisation
+    whose last word the parser hangs on the capitalised word right after it (a compound of
+    it) goes on to that word, over capitalised words in no entity of their own."""
+    doc = ent.doc
+    if ent.label_ not in ORG_LABELS:
+        return ent
+    end = ent.end
+    while doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end:
+        head = doc[end - 1].head.i
+        # (a head that is itself a compound modifies what follows: "Vell Sales director")
+        if doc[head].dep_ == "compound" or \
+                any(doc[i].pos_ != "PROPN" or not doc[i].is_title or doc[i].ent_type_
+                    for i in range(end, head + 1)) or \
+                any("\n" in doc[i].whitespace_ for i in range(end - 1, head)):
+            break
+        end = head + 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
 PLURAL_APOSTROPHES = {"'", "\u2019"}
 
 
