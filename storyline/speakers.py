@@ -186,7 +186,8 @@ class SpeakerResolver:
             return self._body_spoke_before(subject, previous) or self._group_before(subject)
         if subject.lower_ in PRONOUNS:
             barred = self.salience.named_later_in_clause(subject)
-            found = self._previous_speaker(subject, previous)
+            found = self._description_just_before(subject) or \
+                self._previous_speaker(subject, previous)
             if found is None or self._names_one_of(found, barred):
                 found = self._subject_just_before(subject)  # only when it is needed
             if found is not None and not self._names_one_of(found, barred):
@@ -532,6 +533,38 @@ class SpeakerResolver:
         if any(previous.end <= m.start < pronoun.idx and m.kind == "name" for m in self.people):
             return None
         return previous.speaker_text or span.text, start, end
+
+    def _description_just_before(self, pronoun: Token) -> tuple[str, int, int] | None:
+        """ "The arbiter pressed both sides. She asked the council why ...": "he" or "she"
+        opening the sentence after one whose subject is a person's description, with no one
+        named there, is the one described, not the last speaker (unless the text gave someone
+        named before this role)."""
+        if pronoun.lower_ not in {"he", "she"} or pronoun.i != pronoun.sent.start:
+            return None
+        index = pronoun.sent.start - 1
+        while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
+                              self.doc[index].is_punct):
+            index -= 1
+        if index < 0:
+            return None
+        sentence = self.doc[index].sent
+        subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ != "NN" or not is_person_noun(subject) or \
+                self.inside[subject.idx] or \
+                not any(t.lower_ == "the" and t.dep_ == "det" for t in subject.children):
+            return None
+        if any(sentence.start_char <= m.start < sentence.end_char and m.kind == "name"
+               for m in self.mentions):
+            return None
+        mention = next((m for m in self.mentions if m.start <= subject.idx < m.end), None)
+        if mention is not None and (mention.kind != "nominal" or mention.describes is not None
+                                    or mention.label != "PERSON"):
+            return None
+        noun = subject.lemma_.lower()
+        if any(noun in " ".join((m.role or "", *m.other_roles)).lower()
+               for m in self.people if m.start < subject.idx):
+            return None  # "Dahl, the council's lawyer, said ... The lawyer pressed on": Dahl
+        return self._mention_for(subject)
 
     def _subject_just_before(self, pronoun: Token) -> tuple[str, int, int] | None:
         """ "Dan Kovac agreed with Keller. '...,' he wrote": the person named as the subject

@@ -1115,3 +1115,20 @@ def test_a_speech_verb_said_again_after_a_report_is_the_first_askers(analyse: An
     first = next(q for q in quotes if q.text.startswith("why it had waited"))
     second = next(q for q in quotes if q.text.startswith("whether it would accept"))
     assert second.speaker_text == first.speaker_text
+
+
+def test_she_after_a_sentence_about_an_unnamed_description_is_the_one_described(
+        analyse: Any) -> None:
+    text = ("The ferry strike reached a tribunal in Pellsworth on Monday.\n\n"
+            "Oskar Vantreed added that the crews had not had a raise since 2018.\n\n"
+            "The arbiter pressed both sides. She asked the council why it had waited eight "
+            "days to go to court.")
+    assert _quote(analyse, text, "why it had waited").speaker_text == "The arbiter"
+
+
+def test_he_after_a_description_the_last_speaker_was_given_stays_that_speaker(
+        analyse: Any) -> None:
+    text = ("The ferry strike reached a tribunal in Pellsworth on Monday.\n\n"
+            "Oskar Vantreed, the council's lawyer, said the crews had ignored two offers.\n\n"
+            "The lawyer pressed on. He asked the tribunal why the crews had waited so long.")
+    assert _quote(analyse, text, "why the crews had waited").speaker_text == "Oskar Vantreed"
