@@ -187,6 +187,8 @@ class EntityIndex:
             holder = self._resolve_phrase(article_id, start, end, text)
             if holder is not None and self._by_id[holder].label == "PERSON":
                 return holder
+        if found and self._by_id[found].label == "PERSON" and SPOKESPERSON_FOR.match(text):
+            return None
         if found:
             return found
         return self._resolve_phrase(article_id, start, end, text)
@@ -330,6 +332,10 @@ OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's la
 PERSONS_STAFF = re.compile(r"(?:his|her|their)\s+(?:office|team|staff|aides?)$",
                            re.IGNORECASE)
 NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)
+# "A spokeswoman for Mayor Ilse Varga said": the one speaking for a person is not that
+# person (one speaking for a body is the body's voice, and is credited to it).
+SPOKESPERSON_FOR = re.compile(r"(?:an?|the|one)\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)"
+                              r"\s+for\s", re.IGNORECASE)
 
 
 def same_role(head: str, role: str) -> bool:

@@ -68,6 +68,9 @@ def age_after(run: list[Token]) -> bool:
 ORG_CONNECTORS = {"of", "and", "for", "the", "on", "in", "at", "de", "du", "des", "la", "le",
                   "y", "&", "'s"}
 LIST_SEPARATORS = {"and", "&", ",", "or"}
+# Prepositions of place a sentence may open with ("Inside Vell Crown Court, ...").
+OPENING_PREPOSITIONS = {"inside", "outside", "at", "in", "near", "behind", "across", "within",
+                        "beside", "opposite"}
 NOT_NAME_POS = {"ADP", "CCONJ", "SCONJ", "DET", "PRON", "PART"}
 NOT_NAME_TAGS = {"VBG", "VBN", "VBD", "VBZ", "JJ", "JJR", "JJS", "RBR"}
 
@@ -89,6 +92,26 @@ def with_possessive_body(ent: Span) -> Span:
     if end == after or doc[end - 1].lower_ not in KIND_WORDS:  # "Hospital", "Guild"
         return ent
     return Span(doc, ent.start, end, label="ORG")
+
+
+def with_name_head(ent: Span) -> Span:
+    """ "Vell Harbour Ferries" tagged "Vell Harbour" and a loose "Ferries": an organisation
+    whose last word the parser hangs on the capitalised word right after it (a compound of
+    it) goes on to that word, over capitalised words in no entity of their own."""
+    doc = ent.doc
+    if ent.label_ not in ORG_LABELS:
+        return ent
+    end = ent.end
+    while doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end:
+        head = doc[end - 1].head.i
+        # (a head that is itself a compound modifies what follows: "Vell Sales director")
+        if doc[head].dep_ == "compound" or \
+                any(doc[i].pos_ != "PROPN" or not doc[i].is_title or doc[i].ent_type_
+                    for i in range(end, head + 1)) or \
+                any("\n" in doc[i].whitespace_ for i in range(end - 1, head)):
+            break
+        end = head + 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
 
 
 PLURAL_APOSTROPHES = {"'", "\u2019"}
@@ -327,7 +350,19 @@ def _strip_edges(tokens: list[Token], label: str) -> list[Token]:
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct or person and
                       len(tokens) > 1 and tokens[0].pos_ in NOT_NAME_POS):
         tokens = tokens[1:]
+    if len(tokens) > 1 and _opening_preposition(tokens):
+        tokens = tokens[1:]
     return tokens
+
+
+def _opening_preposition(tokens: list[Token]) -> bool:
+    """ "Inside Vell Crown Court, the lawyer argued": a preposition opening the sentence,
+    with the phrase it opens set off by a comma, is capitalised only because it comes
+    first (the tagger may still call it a proper noun)."""
+    first, last = tokens[0], tokens[-1]
+    after = first.doc[last.i + 1] if last.i + 1 < len(first.doc) else None
+    return first.lower_ in OPENING_PREPOSITIONS and starts_sentence(first) and \
+        after is not None and after.text == ","
 
 
 def mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Mention | None:

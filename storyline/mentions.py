@@ -57,6 +57,7 @@ from .entity_spans import (
     age_after,
     mention_from_tokens,
     mentions_from_entity,
+    with_name_head,
     with_possessive_body,
 )
 from .headlines import (
@@ -119,7 +120,7 @@ def find_mentions(doc: Doc, article_id: str) -> list[Mention]:
         if ent.label_ == "PERSON" and all(t.lower_ in place_words for t in ent) and (
                 len(ent) == 1 or ent.start and doc[ent.start - 1].lower_ in PLACE_PREPOSITIONS):
             continue  # "Dunmore", "in Calder Falls": a person where it also names a place or body
-        found = mentions_from_entity(with_possessive_body(ent), article_id)
+        found = mentions_from_entity(with_name_head(with_possessive_body(ent)), article_id)
         for mention, tokens in found:
             mentions.append(mention)
             covered.update(t.i for t in tokens)

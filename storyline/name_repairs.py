@@ -37,7 +37,7 @@ ORG_NAME_WORDS = {"press", "herald", "times", "news", "post", "works", "inc", "l
                   "airways", "airlines", "air", "trust", "united", "rovers", "city", "motors",
                   "holdings", "partners", "systems", "labs", "technologies", "pharma",
                   "mining", "foods", "railways", "rail", "telecom", "insurance", "ferries",
-                  "lines", "shipping", "taxis", "coaches", "buses", "wire",
+                  "lines", "shipping", "taxis", "coaches", "buses", "wire", "transit",
                   # shops and trades no one's name ends in: "Hollowell Bakery"
                   "bakery", "brewery", "distillery", "creamery", "dairy", "pharmacy",
                   "estates", "lettings", "garage", "hotel", "restaurant", "textiles",

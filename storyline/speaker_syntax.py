@@ -58,9 +58,11 @@ def report_above(verb: Token) -> Token | None:
     """ "Clark said Brooks had called - there are two of them - but said ...": a verb the
     parser joined to a subjectless clause inside a report goes with the reporting verb.
     So does a verb of speech joined to the report's own verb, which is none ("Kolar said
-    the trust was not in a crisis, and urged calm": Kolar urged, not the trust)."""
+    the trust was not in a crisis, and urged calm": Kolar urged, not the trust), and the
+    reporting verb said again ("She asked the board why it had waited, and asked the
+    crew whether ...": she asked both)."""
     head = verb.head
-    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS:
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS | {verb.lemma_}:
         return None
     # (the reporting verb before its words: not a quote's own verb the parser took for
     # the root, 'Marsh was welcomed by Dahl and quipped, "Nobody warned me"')

@@ -186,7 +186,8 @@ class SpeakerResolver:
             return self._body_spoke_before(subject, previous) or self._group_before(subject)
         if subject.lower_ in PRONOUNS:
             barred = self.salience.named_later_in_clause(subject)
-            found = self._previous_speaker(subject, previous)
+            found = self._description_just_before(subject) or \
+                self._previous_speaker(subject, previous)
             if found is None or self._names_one_of(found, barred):
                 found = self._subject_just_before(subject)  # only when it is needed
             if found is not None and not self._names_one_of(found, barred):
@@ -382,7 +383,22 @@ class SpeakerResolver:
             for mention in (*self.people, *self.orgs):
                 if mention.kind == "name" and mention.start <= child.idx < mention.end:
                     return mention.text, mention.start, mention.end
+            if is_person_noun(subject):
+                found = self._untagged_full_name(child)
+                if found is not None:
+                    return found
         return self._name_closing_phrase(subject)
+
+    def _untagged_full_name(self, head: Token) -> tuple[str, int, int] | None:
+        """ "The judge, Ilse Vantry, has asked": a full name beside a person's description
+        names its holder even when the tagger took it for a place (so no person mention);
+        the story's other articles tell whom it names."""
+        words = [t for t in head.lefts if t.dep_ == "compound"] + [head]
+        if len(words) < 2 or words[-1].i - words[0].i != len(words) - 1 or \
+                any(t.pos_ != "PROPN" or not t.is_title or self.inside[t.idx] for t in words):
+            return None
+        start, end = words[0].idx, head.idx + len(head.text)
+        return text_of(self.doc)[start:end], start, end
 
     def _name_closing_phrase(self, subject: Token) -> tuple[str, int, int] | None:
         """ "One skipper backing Mayor Dahl, Tomas Keller of the sailing club, said": the
@@ -517,6 +533,38 @@ class SpeakerResolver:
         if any(previous.end <= m.start < pronoun.idx and m.kind == "name" for m in self.people):
             return None
         return previous.speaker_text or span.text, start, end
+
+    def _description_just_before(self, pronoun: Token) -> tuple[str, int, int] | None:
+        """ "The arbiter pressed both sides. She asked the council why ...": "he" or "she"
+        opening the sentence after one whose subject is a person's description, with no one
+        named there, is the one described, not the last speaker (unless the text gave someone
+        named before this role)."""
+        if pronoun.lower_ not in {"he", "she"} or pronoun.i != pronoun.sent.start:
+            return None
+        index = pronoun.sent.start - 1
+        while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
+                              self.doc[index].is_punct):
+            index -= 1
+        if index < 0:
+            return None
+        sentence = self.doc[index].sent
+        subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.tag_ != "NN" or not is_person_noun(subject) or \
+                self.inside[subject.idx] or \
+                not any(t.lower_ == "the" and t.dep_ == "det" for t in subject.children):
+            return None
+        if any(sentence.start_char <= m.start < sentence.end_char and m.kind == "name"
+               for m in self.mentions):
+            return None
+        mention = next((m for m in self.mentions if m.start <= subject.idx < m.end), None)
+        if mention is not None and (mention.kind != "nominal" or mention.describes is not None
+                                    or mention.label != "PERSON"):
+            return None
+        noun = subject.lemma_.lower()
+        if any(noun in " ".join((m.role or "", *m.other_roles)).lower()
+               for m in self.people if m.start < subject.idx):
+            return None  # "Dahl, the council's lawyer, said ... The lawyer pressed on": Dahl
+        return self._mention_for(subject)
 
     def _subject_just_before(self, pronoun: Token) -> tuple[str, int, int] | None:
         """ "Dan Kovac agreed with Keller. '...,' he wrote": the person named as the subject

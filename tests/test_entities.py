@@ -120,6 +120,21 @@ def test_acronym_joins_long_form(analyse: Any) -> None:
     assert not any(e.name == "DEI" for e in orgs)
 
 
+def test_a_spokeswoman_for_a_person_is_not_that_person_but_one_for_a_body_is_its_voice(
+        analyse: Any) -> None:
+    text = ("Governor Ilse Brannagh met the ferry crews on Monday. A spokeswoman for "
+            "Governor Ilse Brannagh said the governor would not take sides. A spokesman "
+            "for the Harbour Crews Union said the meeting was useful.")
+    index = _entities(analyse, text)
+    start = text.index("A spokeswoman")
+    phrase = "A spokeswoman for Governor Ilse Brannagh"
+    assert index.resolve("a0", start, start + len(phrase), phrase) is None
+    start = text.index("A spokesman")
+    phrase = "A spokesman for the Harbour Crews Union"
+    union = index.resolve("a0", start, start + len(phrase), phrase)
+    assert union is not None and index.get(union).label == "ORG"
+
+
 def test_resolver_finds_role_descriptions(analyse: Any) -> None:
     text = ("The minister's spokesperson, Lena Marsh, spoke first. Transport Minister Tomas "
             "Brandt followed. The spokesperson said the visit would go ahead.")

@@ -17,3 +17,30 @@ def test_a_score_inside_an_entity_splits_it_into_the_two_sides(nlp: Any) -> None
     text = "Linden 3-1 Brookvale was the score on Saturday."
     assert _mentions_of(nlp, text, "Linden 3-1 Brookvale") == [("Linden", "ORG"),
                                                                ("Brookvale", "ORG")]
+
+
+def test_a_preposition_opening_the_sentence_is_no_part_of_the_name_after_it(
+        analyse: Any) -> None:
+    text = ("The ferry strike reached a courtroom on Monday.\n\n"
+            "Inside Pellsworth Crown Court, the council's lawyer argued that the strike was "
+            "causing harm. Pellsworth Crown Court will rule next week.")
+    names = [m.text for m in analyse(text, id="a0").mentions if m.label == "ORG"]
+    assert "Inside Pellsworth Crown Court" not in names
+    assert names.count("Pellsworth Crown Court") == 2
+
+
+def test_an_organisation_goes_on_to_the_loose_head_word_of_its_name(analyse: Any) -> None:
+    # The tagger stops at "Pellsworth Metro"; the parser hangs "Metro" on "Transit".
+    text = ("About 900 crews walked out last week after talks between the Harbour Crews Union "
+            "(HCU) and Pellsworth Metro Transit broke down over pay.")
+    mentions = analyse(text, id="a0").mentions
+    named = [(m.text, m.label) for m in mentions if "Metro" in m.text or m.text == "Transit"]
+    assert named == [("Pellsworth Metro Transit", "ORG")]
+
+
+def test_a_transit_body_saying_something_is_no_person(analyse: Any) -> None:
+    text = ("The crews walked out on Monday. Pellsworth Metro Transit said in a statement "
+            "that its offer remained open.")
+    mentions = analyse(text, id="a0").mentions
+    assert [(m.text, m.label) for m in mentions if "Metro" in m.text] == \
+        [("Pellsworth Metro Transit", "ORG")]

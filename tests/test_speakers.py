@@ -1089,3 +1089,46 @@ def test_a_report_inside_another_speakers_words_is_theirs_to_go_on_with(nlp: Any
     # what someone knew is no report of theirs
     doc = nlp("Brandt knew that Ivo Kask had reported in June that his campaign was failing.")
     assert not reported_by_another(next(t for t in doc if t.text == "reported"))
+
+
+def test_a_full_name_beside_a_description_names_its_holder_though_tagged_a_place(
+        analyse: Any) -> None:
+    # The tagger takes "Clara Vantry" for a place here, so no person mention holds it.
+    text = ("The ferry dispute reached a tribunal in Pellsworth on Monday.\n\n"
+            "The magistrate, Clara Vantry, has asked both sides to submit their figures "
+            "by Friday.")
+    quote = _quote(analyse, text, "submit their figures")
+    assert quote.speaker_text == "Clara Vantry"
+
+
+def test_a_speech_verb_said_again_after_a_report_is_the_first_askers(analyse: Any) -> None:
+    # The parser hangs the second "asked" on the first one's reported clause, whose
+    # subject is "it"; the union asked is no speaker.
+    text = ("The ferry strike reached a tribunal in Pellsworth on Monday, and neither side "
+            "left it any happier.\n\n"
+            "The Harbour Crews Union disputes that. Oskar Vantreed added that the crews had "
+            "not had a raise since 2018.\n\n"
+            "The arbiter pressed both sides. She asked the council why it had waited eight "
+            "days to go to court, and asked the union whether it would accept a mediator. "
+            "Lindqvist is expected to rule on May 3.")
+    quotes = analyse(text, id="a0").quotes
+    first = next(q for q in quotes if q.text.startswith("why it had waited"))
+    second = next(q for q in quotes if q.text.startswith("whether it would accept"))
+    assert second.speaker_text == first.speaker_text
+
+
+def test_she_after_a_sentence_about_an_unnamed_description_is_the_one_described(
+        analyse: Any) -> None:
+    text = ("The ferry strike reached a tribunal in Pellsworth on Monday.\n\n"
+            "Oskar Vantreed added that the crews had not had a raise since 2018.\n\n"
+            "The arbiter pressed both sides. She asked the council why it had waited eight "
+            "days to go to court.")
+    assert _quote(analyse, text, "why it had waited").speaker_text == "The arbiter"
+
+
+def test_he_after_a_description_the_last_speaker_was_given_stays_that_speaker(
+        analyse: Any) -> None:
+    text = ("The ferry strike reached a tribunal in Pellsworth on Monday.\n\n"
+            "Oskar Vantreed, the council's lawyer, said the crews had ignored two offers.\n\n"
+            "The lawyer pressed on. He asked the tribunal why the crews had waited so long.")
+    assert _quote(analyse, text, "why the crews had waited").speaker_text == "Oskar Vantreed"
