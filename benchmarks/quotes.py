@@ -629,7 +629,7 @@ def code_fingerprint() -> str:
                  "speaker_syntax.py", "body_words.py", "speakers.py", "salience.py",
                  "genders.py", "mentions.py", "entity_spans.py", "headlines.py", "roles.py",
                  "entity_kinds.py", "descriptions.py", "names.py", "people.py", "entities.py",
-                 "pipeline.py", "nlp.py"):
+                 "nominal_links.py", "pipeline.py", "nlp.py"):
         if (package / name).exists():  # marks.py is newer than some code compared
             digest.update((package / name).read_bytes())
     return digest.hexdigest()[:12]
@@ -682,7 +682,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Storyline code sha256[:12] {fingerprint} (quotes, reported, quote_labels, speech_cues, "
           f"marks, speaker_syntax, body_words, speakers, salience, genders, mentions, "
           f"entity_spans, headlines, roles, entity_kinds, descriptions, names, people, "
-          f"entities, pipeline, nlp); "
+          f"entities, nominal_links, pipeline, nlp); "
           f"spaCy model {model}.\n")
     print(f"Definitions: {OVERLAP_DEFINITION}. Speaker accuracy over gold quotes matched at "
           f"overlap >= {SPEAKER_THRESHOLD} that have a gold speaker.")

@@ -23,14 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from .body_words import (
-    BODY_SYNONYMS,
-    bodies_called,
-    called,
-    company_plural,
-    is_company,
-)
-from .descriptions import PERSON_TITLES, denied_or_rival_in_text, role_as_title
+from .body_words import bodies_called, company_plural, is_company
+from .descriptions import PERSON_TITLES
 from .entity_kinds import (
     COMPANY_NOUNS,
     FIRM_NOUNS,
@@ -46,13 +40,26 @@ from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
     ORG_NOUNS,
-    ROLE_NOUNS,
-    fold,
     given,
     name_parts,
     person_key,
     resolve_candidates,
     surname,
+)
+from .nominal_links import (
+    SENTENCE_END,
+    central_person,
+    described_person,
+    is_past,
+    lede_people,
+    link_described,
+    named_near,
+    names_in_headlines,
+    proper_words,
+    resolve_nominal,
+    same_role,
+    story_holder_here,
+    tells_of_a_victim,
 )
 from .people import (
     FEMALE_WORDS,
@@ -66,11 +73,6 @@ from .people import (
 )
 from .roles import ROLE_PREPOSITIONS
 
-# Words for one role, so "the CEO" finds a "chief executive" ("chief executive of ...").
-ROLE_SYNONYMS = {"ceo": "executive", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-                 "chairman": "chair", "chairwoman": "chair", "councilman": "councillor",
-                 "councilwoman": "councillor", "councilor": "councillor", "leader": "head",
-                 "justice": "judge"}
 # -- linking mentions into entities -------------------------------------------------
 
 class EntityIndex:
@@ -234,7 +236,7 @@ class EntityIndex:
                 # Only someone this article names: "the spokesperson" is not given a name
                 # the reader finds only in another outlet's story.
                 by_role = [e for e in pool if e.label == "PERSON" and in_article and
-                           (any(same_role(head, r) and _is_past(r) == _is_past(text) and
+                           (any(same_role(head, r) and is_past(r) == is_past(text) and
                                 (owner is None or owner in r.lower()) for r in e.roles) or
                             _doctor_called(head, text, owner, e, pool))]
             if not by_role and head in ORG_NOUNS | COMPANY_NOUNS:
@@ -338,19 +340,6 @@ SPOKESPERSON_FOR = re.compile(r"(?:an?|the|one)\s+(?:[\w-]+\s+)?spokes(?:man|wom
                               r"\s+for\s", re.IGNORECASE)
 
 
-def same_role(head: str, role: str) -> bool:
-    """Whether a description's head word names this role ("CEO" and "chief executive")."""
-    head = head.lower()
-    return ROLE_SYNONYMS.get(head, head) == ROLE_SYNONYMS.get(role_head(role),
-                                                              role_head(role))
-
-
-def role_head(role: str) -> str:
-    """The noun a role is about: "chief engineer at the institute" -> "engineer"."""
-    words = re.split(r"\s+(?:at|of|for|on|in|with|from)\s+", role.lower(), maxsplit=1)[0].split()
-    return words[-1] if words else ""
-
-
 def _one_word_bodies_out(people: list[Cluster], orgs: list[Cluster]) -> list[Cluster]:
     """ "car seat maker Pebblenest" read as a person where the story names the company
     Pebblenest too: a one-word name that is a body's name is that body."""
@@ -410,9 +399,9 @@ def link_entities(mentions: Sequence[Mention],
     people = _one_word_bodies_out(people, orgs)
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
-    headline_names = _headline_names(found, resolved)
-    described = _link_described(local.nominals, people, owned_by)
-    for lede, person in _lede_people(local.nominals, texts or {}):
+    headline_names = names_in_headlines(found, resolved)
+    described = link_described(local.nominals, people, owned_by)
+    for lede, person in lede_people(local.nominals, texts or {}):
         merged = owner.get(id(person.mentions[0]))
         # "The botanist said" now finds her by that role; the lede's words stay no mention
         # of hers ("A Texas prison inmate" holds the prison too).
@@ -421,23 +410,23 @@ def link_entities(mentions: Sequence[Mention],
     for nominal, article_people, article_orgs in local.nominals:
         if nominal.describes is not None:
             continue
-        if _proper_words(nominal):  # "the Brooklyn mother", "the 40-year-old American"
-            merged = _described_person(nominal, described)
+        if proper_words(nominal):  # "the Brooklyn mother", "the 40-year-old American"
+            merged = described_person(nominal, described)
             if merged is not None:
                 merged.add(nominal)
                 continue
         if nominal.kind == "description":
             continue
         anywhere = id(nominal) in headline_words
-        target = _resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere,
+        target = resolve_nominal(nominal, article_people, article_orgs, anywhere=anywhere,
                                   owner=owned_by.get((nominal.article_id, nominal.end)))
         merged = owner.get(id(target.mentions[0])) if target is not None else None
-        if merged is not None and _story_holder_here(nominal, merged, article_people, owner):
+        if merged is not None and story_holder_here(nominal, merged, article_people, owner):
             merged = None  # "the minister" where the other minister is named too
         if target is None and lone_headline_nouns[nominal.article_id] == 1 and \
-                id(nominal) in headline_words and not _named_near(nominal, headline_names) \
-                and not _tells_of_a_victim(nominal, found):
-            merged = _central_person(nominal, article_people, owner)
+                id(nominal) in headline_words and not named_near(nominal, headline_names) \
+                and not tells_of_a_victim(nominal, found):
+            merged = central_person(nominal, article_people, owner)
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
     return _build_index(people, orgs, owners, texts or {})
@@ -594,10 +583,6 @@ def _attach_pending(pending: list[tuple[Mention, list[Cluster]]], people: list[C
             merged[0].add(mention)
 
 
-# A sentence ends at . ! or ? (after an optional closing quote) before a space, unless the
-# full stop ends an honorific or an initial ("Dr. Marsh", "J. Thorn").
-SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)"
-                          r"[.!?][\"'\u201d\u2019]?\s+|\n")
 # A name that speaks: "Daniel Thorn said", "Daniel Thorn, 34, added".
 SPEAKS_AFTER = re.compile(r"(?:\s*,[^,.\n]{1,40},)?\s+(?:said|says|added|adds|told|tells|"
                           r"explained|insisted|replied|warned|recalled|admitted|asked)\b")
@@ -751,8 +736,6 @@ def _as_person(mention: Mention) -> Mention:
     return mention if mention.label == "PERSON" else replace(mention, label="PERSON")
 
 
-
-
 def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
     """ "Lindsay Lohan Checks Into Rehab": a headline glued to a name is cut back to the
     two-word name the story uses elsewhere; "Lopez and Carrasquillo" is left out."""
@@ -866,229 +849,6 @@ def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
             continue
         kept.append(cluster)
     return kept
-
-
-def _link_described(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]],
-                    people: list[Cluster], owned_by: dict[tuple[str, int], str] | None = None
-                    ) -> dict[int, tuple[Cluster, set[str]]]:
-    """Descriptions beside a name ("the coach, Dan Marsh", "American Hasim Rahman") join
-    that person. Returns, per person, the proper words the story describes them with
-    ("american"), keyed by the cluster's id."""
-    named: dict[str, list[tuple[int, int, Cluster]]] = defaultdict(list)
-    for cluster in people:
-        for m in cluster.mentions:
-            if m.kind == "name":
-                named[m.article_id].append((m.start, m.end, cluster))
-    described: dict[int, tuple[Cluster, set[str]]] = {}
-    for nominal, _people, _orgs in nominals:
-        at = nominal.describes if nominal.describes is not None else -1
-        merged = next((c for s, e, c in named[nominal.article_id] if s <= at < e), None)
-        owner = (owned_by or {}).get((nominal.article_id, nominal.end))
-        if merged is None or owner and fold(owner) in merged.surnames | {fold(merged.last or "")}:
-            continue  # "Tom Smith's lawyer filed ... Tom Smith filed": the lawyer is not Smith
-        merged.add(nominal)
-        described.setdefault(id(merged), (merged, set()))[1].update(_proper_words(nominal))
-    return described
-
-
-def _proper_words(mention: Mention) -> set[str]:
-    """The capitalised words of a description, but for its first word: "Brooklyn" in
-    "the Brooklyn mother", "American" in "The American"."""
-    words = re.findall(r"[A-Za-z][\w'-]*", mention.text)
-    return {w.lower().removesuffix("'s") for w in words[1:] if w[0].isupper()} | (
-        {words[0].lower()} if words and words[0][0].isupper() and
-        words[0].lower() not in {"the", "a", "an", "this", "that"} and
-        words[0].lower() not in PERSON_TITLES else set())
-
-
-def _described_person(nominal: Mention, described: dict[int, tuple[Cluster, set[str]]]
-                      ) -> Cluster | None:
-    """The one person named in the description's article whom the story describes with
-    all of its proper words ("the American" for "American Hasim Rahman"), of its gender."""
-    words = _proper_words(nominal)
-    wanted = "female" if nominal.name in FEMALE_WORDS else \
-        "male" if nominal.name in MALE_WORDS else None
-    fitting = [c for c, said in described.values() if words <= said and any(
-        m.article_id == nominal.article_id and m.kind == "name" for m in c.mentions)
-        and not _holds_other_roles(nominal.name, c)]
-    fitting = by_gender(fitting, wanted)
-    return fitting[0] if len(fitting) == 1 else None
-
-
-def _holds_other_roles(head: str, cluster: Cluster) -> bool:
-    """ "an MWA spokeswoman" is not "the MWA chief executive, Graham Otley": a job the
-    person is given none of their roles names."""
-    roles = [m.role for m in cluster.mentions if m.role]
-    return head in ROLE_NOUNS and bool(roles) and not any(
-        same_role(head, r) or head in r.lower().split() for r in roles)
-
-
-def _resolve_nominal(nominal: Mention, people: list[Cluster], orgs: list[Cluster], *,
-                     anywhere: bool = False, owner: str | None = None) -> Cluster | None:
-    """ "the minister" -> the one person named earlier in the article as a minister;
-    "the department" -> the one organisation named earlier with "department" in its name.
-    Someone's ("Smith's lawyer", `owner` "Smith") only a holder of a role of that owner.
-    """
-    head = nominal.name
-    if nominal.label == "PERSON":
-        holders = [(c, m) for c in people for m in c.mentions
-                   if m.role and same_role(head, m.role) and
-                   _is_past(m.role) == _is_past(nominal.text) and
-                   (owner is None or owner.lower() in m.role.lower())]
-        # A holder named before the description; a headline ("Actress Checks Into Rehab")
-        # comes before every name, so there the article's one holder wherever it is named.
-        matches = list({id(c): c for c, m in holders
-                        if anywhere or m.end <= nominal.start}.values())
-    else:
-        kinds = {head} | BODY_SYNONYMS.get(head, set())
-        matches = [c for c in orgs if any(
-            called(m.name, kinds) for m in c.mentions
-            if m.kind == "name" and m.end <= nominal.start)]
-    return matches[0] if len(matches) == 1 else None
-
-
-def _lede_people(nominals: list[tuple[Mention, list[Cluster], list[Cluster]]],
-                 texts: Mapping[str, str]) -> list[tuple[Mention, Cluster]]:
-    """ "A Pellham botanist has found 41 orchids. Dr. Ilse Marwood, a volunteer ...,
-    made the discovery": a person described with "a" or "an" opening an article before
-    anyone is named (the news lede that names its subject only after) is the person the
-    article names first, in the next sentence, unless the text gives them another job."""
-    found: list[tuple[Mention, Cluster]] = []
-    seen: set[str] = set()
-    for lede, people, _orgs in nominals:
-        if lede.article_id in seen or lede.label != "PERSON" or lede.describes is not None \
-                or not re.match(r"an?\s", lede.text, re.IGNORECASE):
-            continue
-        named = [(min(m.start for m in c.mentions if m.kind == "name"), c) for c in people
-                 if any(m.kind == "name" for m in c.mentions)]
-        seen.add(lede.article_id)
-        if not named:
-            continue
-        start, first = min(named, key=lambda pair: pair[0])
-        text = texts.get(lede.article_id, "")
-        between = text[lede.end:start]
-        if lede.end <= start < lede.end + 300 and _next_sentence(between) and \
-                not _holds_other_roles(lede.name, first) and \
-                not any(role_as_title(m) for m in first.mentions) and \
-                not _denied_or_rival(text, between, first, start):
-            found.append((lede, first))
-    return found
-
-
-def _next_sentence(between: str) -> bool:
-    """Whether text ending a sentence and then beginning the next lies `between` a lede and
-    a name, no sentence further on (that one may name someone else): a piece after a full
-    stop that opens in lower case or a figure follows an abbreviation ("at 7 a.m. on
-    Sunday", "on Jan. 9", "Brannock Inc. has"), no sentence."""
-    pieces = SENTENCE_END.split(between)
-    return len(pieces) > 1 and not any(re.match(r"\W*[A-Z]", p) for p in pieces[1:-1])
-
-
-def _denied_or_rival(text: str, between: str, person: Cluster, start: int) -> bool:
-    """ "Rival collector Tomas Prell found nothing": the lede's next sentence names someone
-    else, who did not do the deed (`descriptions.denied_or_rival_in_text`)."""
-    end = max(m.end for m in person.mentions if m.start == start)
-    stop = SENTENCE_END.search(text, end)
-    before = SENTENCE_END.split(between)[-1]
-    return denied_or_rival_in_text(before, text[end:stop.start() if stop else len(text)])
-
-
-def _story_holder_here(nominal: Mention, merged: Cluster, people: list[Cluster],
-                       owner: dict[int, Cluster]) -> bool:
-    """Whether the description's article names another person whom some article gives
-    the role, after its last word of the article's holder and before the description:
-    "Transport Minister Piet Vandersloot, who replaced Brandt, said the minister before
-    him ..." where another article has "Transport Minister Helga Brandt". The article's
-    own roles leave Vandersloot its one minister; the story's give it two, and the one
-    named last could be meant as well."""
-    if nominal.label != "PERSON":
-        return False
-    last = _last_before(nominal, [m for c in people for m in c.mentions
-                                  if owner.get(id(c.mentions[0])) is merged])
-    for cluster in people:
-        other = owner.get(id(cluster.mentions[0]))
-        if other is None or other is merged or _last_before(nominal, cluster.mentions) <= last:
-            continue
-        if any(m.role and same_role(nominal.name, m.role) and
-               _is_past(m.role) == _is_past(nominal.text) for m in other.mentions):
-            return True
-    return False
-
-
-def _last_before(nominal: Mention, mentions: Iterable[Mention]) -> int:
-    """The start of the last of these mentions before the nominal; -1 if none."""
-    return max((m.start for m in mentions if m.start < nominal.start), default=-1)
-
-
-PAST_WORDS = {"former", "ex", "onetime", "erstwhile"}
-
-
-def _is_past(words: str) -> bool:
-    """A role held before ("former coach", "ex-mayor"): "the coach" is someone else."""
-    return bool(set(re.findall(r"[a-z]+", words.lower())) & PAST_WORDS)
-
-
-def _headline_names(mentions: Sequence[Mention], resolved: Sequence[Mention]
-                    ) -> dict[str, list[int]]:
-    """Where each article's headlines name a person of the story ("Lohan" in "Lohan
-    Rehires Attorney"): the start offsets of those names."""
-    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for mention in mentions:
-        if mention.kind == "headline":
-            runs[mention.article_id].append((mention.start, mention.end))
-    found: dict[str, list[int]] = defaultdict(list)
-    for mention in resolved:
-        if mention.label == "PERSON" and mention.kind == "name" and any(
-                s <= mention.start < e for s, e in runs.get(mention.article_id, ())):
-            found[mention.article_id].append(mention.start)
-    return found
-
-
-# Headline verbs that make the noun a victim ("Cyclist Killed", "Teacher Attacked"): the
-# one the article names most is then often the suspect, so the noun stays unlinked.
-VICTIM_WORDS = {"killed", "dies", "died", "dead", "hurt", "injured", "wounded", "attacked",
-                "assaulted", "beaten", "shot", "stabbed", "hit", "struck", "robbed", "mugged",
-                "kidnapped", "abducted", "missing", "rescued", "murdered", "slain", "raped",
-                "threatened", "harassed", "bitten", "mauled", "crushed", "drowned", "found"}
-
-
-def _tells_of_a_victim(nominal: Mention, mentions: Sequence[Mention]) -> bool:
-    for mention in mentions:
-        if mention.kind == "headline" and mention.article_id == nominal.article_id and \
-                mention.start <= nominal.start < mention.end:
-            return bool(set(re.findall(r"[a-z]+", mention.text.lower())) & VICTIM_WORDS)
-    return False
-
-
-HEADLINE_REACH = 120  # characters: about one headline, so a name in the next one is far
-
-
-def _named_near(nominal: Mention, headline_names: dict[str, list[int]]) -> bool:
-    """A person named in a headline close to the noun: the noun is someone else
-    ("Lohan Rehires Attorney")."""
-    return any(abs(start - nominal.start) < HEADLINE_REACH
-               for start in headline_names[nominal.article_id])
-
-
-def _central_person(nominal: Mention, people: list[Cluster], owner: dict[int, Cluster]
-                    ) -> Cluster | None:
-    """The person a headline's only person noun is about ("Driver Charged", "Teen Killed
-    By Police") when no one in the article holds that role: the one the article names far
-    more often than anyone else (at least three times and twice as often as the next),
-    unless the noun gives another gender ("Woman" for Mr. Roe)."""
-    ranked = sorted(people, key=lambda c: -len(c.mentions))
-    if not ranked or len(ranked[0].mentions) < 3 or len(ranked) > 1 and \
-            len(ranked[0].mentions) < 2 * len(ranked[1].mentions):
-        return None
-    story = owner.get(id(ranked[0].mentions[0]))
-    wanted = "female" if nominal.name in FEMALE_WORDS else \
-        "male" if nominal.name in MALE_WORDS else None
-    if story is None or not by_gender([story], wanted):
-        return None
-    if nominal.name.lower() in ROLE_NOUNS and story.roles and \
-            not any(same_role(nominal.name, r) for r in story.roles):
-        return None  # "Driver Charged" over the article's "Ana Ruiz, the bar's manager"
-    return story
 
 
 def _build_index(people: list[Cluster], orgs: list[Cluster],

@@ -12,13 +12,14 @@ from spacy.tokens import Span
 
 from storyline import roles
 from storyline.descriptions import denied_or_rival_in_text, is_person_noun
-from storyline.entities import link_entities, org_key, role_head
+from storyline.entities import link_entities, org_key
 from storyline.entity_kinds import settle_story_kinds
 from storyline.entity_spans import mention_from_tokens
 from storyline.headlines import is_headline
 from storyline.mentions import find_mentions
 from storyline.models import Mention
 from storyline.names import given, name_parts, resolve_candidates, surname
+from storyline.nominal_links import role_head
 from storyline.people import Cluster
 from storyline.roles import normalize_role
 
