@@ -18,7 +18,7 @@ that runs a (small, fitted) model.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
@@ -90,11 +90,13 @@ VERBATIM_KINDS = {"duplicate", "reprint"}
 def _sign_offs(sketches: Sequence[Sketch], pairs: Sequence[tuple[int, int]]) -> None:
     """A copy with no credit line whose last line is only the name of its candidate
     partner's outlet ("... weather.\n\nNorthwire") credits that outlet."""
+    partners: dict[int, dict[str, None]] = defaultdict(dict)  # in pair order, each once
     for i, j in pairs:
         for copy, other in ((i, j), (j, i)):
             if sketches[copy].credit is None:
-                sketches[copy].credit = signed_by_outlet(sketches[copy].article,
-                                                         [sketches[other].article.outlet])
+                partners[copy][sketches[other].article.outlet] = None
+    for copy, outlets in partners.items():  # the article's last line read once, not per pair
+        sketches[copy].credit = signed_by_outlet(sketches[copy].article, outlets)
 
 
 def _credited_in_the_set(sketch: Sketch, sketches: Sequence[Sketch]) -> list[Sketch]:
