@@ -117,8 +117,9 @@ class EntityIndex:
         owners = [(s, e) for s, e, phrase_end in self._owners.get(article_id, ())
                   if s >= start and end > e + 2 and e < phrase_end]
         for s, e, entity_id in self._spans.get(article_id, ()):
-            if any(o_start <= s and e <= o_end for o_start, o_end in owners):
-                continue
+            if any(o_start <= s and e <= o_end for o_start, o_end in owners) or \
+                    start < s and e <= end and self._object_of(article_id, start, s):
+                continue  # "the lawyer for Ada Rusk" is not Ada Rusk
             overlap = min(e, end) - max(s, start)
             ends = start < s and end - 2 <= e <= end
             if overlap > 0:
@@ -132,6 +133,12 @@ class EntityIndex:
             # phrase and is its head; the longer team name before it only describes him.
             best = head
         return best, found
+
+    def _object_of(self, article_id: str, start: int, name_start: int) -> bool:
+        """Whether a name ending a phrase is the object of a word before it ("the lawyer
+        for Ada Rusk", "a friend of Ada Rusk"): the phrase names someone else, its head."""
+        before = self._texts.get(article_id, "")[start:name_start]
+        return OBJECT_BEFORE.search(before) is not None
 
     def _met_before(self, entity: Entity, article_id: str, start: int, end: int) -> bool:
         """In its own article a description points back: "the 38-year-old teacher said"
@@ -326,6 +333,10 @@ def _medical(role: str) -> bool:
 OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.-]*\s+)+"
                           r"[A-Z][\w'&.-]*)\s+(?:will|has|had|is|was|would|said|says|[a-z]+ed)"
                           r"\b")
+# A word that makes the name after it another person than the phrase's head: "the lawyer
+# for Ada Rusk", "the son of Ada Rusk", "the man representing Ada Rusk".
+OBJECT_BEFORE = re.compile(r"\b(?:for|of|to|with|against|by|from|representing|defending)\s+$",
+                           re.IGNORECASE)
 RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 # A body's role named by a description of the body: "the union's general secretary"
 BODY_OWNED_ROLE_RE = re.compile(r"(?:the|its)\s+[a-z][\w-]*['\u2019]s\s+[a-z]")
@@ -392,6 +403,7 @@ def link_entities(mentions: Sequence[Mention],
     local = _ArticleClusters()
     for article_mentions in by_article.values():
         _link_within_article(article_mentions, known, local)
+    _give_ages(local.people, texts or {})
     people = [c for c in merge_people(local.people)
               if c.first or (c.last or "").lower() not in known.org_words]
     _attach_pending(local.pending, people, texts or {})
@@ -521,6 +533,26 @@ def _link_within_article(mentions: list[Mention], known: _KnownPeople,
                           if m.kind in {"nominal", "description"})
 
 
+# An age beside a name: "Tom Brand, 34,", "Tom Brand (34)"; or before it: "34-year-old
+# Tom Brand", "a 34-year-old roofer, Tom Brand".
+AGE_AFTER = re.compile(r"\s*(?:,\s*(\d{1,3})\s*[,.;:]|\((\d{1,3})\))")
+AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old(?:\s+[a-z]+){0,2}(?:\s*,)?\s+$")
+
+
+def _give_ages(clusters: list[Cluster], texts: Mapping[str, str]) -> None:
+    """Each article cluster's ages, as its text gives them beside a full name."""
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            text = texts.get(mention.article_id)
+            if text is None or mention.kind != "name" or " " not in mention.name:
+                continue
+            after = AGE_AFTER.match(text, mention.end)
+            before = AGE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            for found in (after, before):
+                if found is not None:
+                    cluster.ages.add(int(next(g for g in found.groups() if g)))
+
+
 def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleClusters
                  ) -> None:
     """A one-word name joins the article's one person with that surname (else given name)."""
@@ -621,7 +653,9 @@ def _last_subject(mention: Mention, local: list[Cluster], owner: dict[int, Clust
     guesses (a wrong name is worse than none). None when no bearer was so named there
     (further back news keeps the bare surname for the story's subject: "Ivanka Trump
     spoke. ... Trump said" is her father), or the last was someone's relative ("His
-    mother, Marta Vesk,"). `ends`: where the sentences before the surname end."""
+    mother, Marta Vesk,"). A bearer named after that subject, and no one's relative, is
+    kept beside it: "Judge Helen Marsh jailed Owen Marsh. Marsh, 45," could be either.
+    `ends`: where the sentences before the surname end."""
     window = ends[-2] if len(ends) > 1 else 0
     named = sorted(((m, o) for c in local for m in c.mentions
                     if window <= m.start < mention.start
@@ -635,7 +669,11 @@ def _last_subject(mention: Mention, local: list[Cluster], owner: dict[int, Clust
         if pair:
             return [bearer, *pair]
         if SPEAKS_AFTER.match(text, found.end) or _opens_sentence(found, text, ends):
-            return [bearer]
+            # "Judge Helen Marsh jailed Owen Marsh. Marsh, 45, had denied fraud": a bearer
+            # named after the subject, and no one's relative, may be meant as well
+            later = {id(o): o for _m, o in named[index + 1:]
+                     if o is not bearer and not is_relative(o)}
+            return [bearer, *later.values()]
     return None
 
 

@@ -80,6 +80,8 @@ class Cluster:
     first: str | None = None
     last: str | None = None
     nicknames: dict[str, None] = field(default_factory=dict)
+    # Ages the articles give beside the name ("Tom Brand, 34,"): two far apart are two people.
+    ages: set[int] = field(default_factory=set)
 
     def add(self, mention: Mention) -> None:
         self.mentions.append(mention)
@@ -99,6 +101,7 @@ class Cluster:
     def absorb(self, other: Cluster) -> None:
         for mention in other.mentions:
             self.add(mention)
+        self.ages |= other.ages
 
     @property
     def keys(self) -> set[str]:
@@ -190,11 +193,17 @@ def _particle_surnames(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
-    """Clusters sharing a "given surname" key (nicknames count as given names)."""
-    by_key: dict[str, Cluster] = {}
+    """Clusters sharing a "given surname" key (nicknames count as given names), but for
+    namesakes the articles give ages far apart ("Tom Brand, 34, a roofer" and "Tom Brand,
+    61, the county sheriff"); a name without an age that both such namesakes could be
+    joins neither."""
+    by_key: dict[str, list[Cluster]] = defaultdict(list)
     merged: list[Cluster] = []
     for cluster in clusters:
-        targets = list(dict.fromkeys(by_key[k] for k in cluster.keys if k in by_key))
+        targets = list(dict.fromkeys(t for k in cluster.keys for t in by_key.get(k, [])
+                                     if not _ages_clash(t, cluster)))
+        if any(_ages_clash(a, b) for i, a in enumerate(targets) for b in targets[i + 1:]):
+            targets = []  # either namesake: a wrong merge is worse than none
         if not targets:
             target = Cluster("PERSON", first=cluster.first, last=cluster.last)
             merged.append(target)
@@ -203,10 +212,23 @@ def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
             for other in targets[1:]:
                 target.absorb(other)
                 merged.remove(other)
+                for listed in by_key.values():
+                    if other in listed:
+                        listed.remove(other)
         target.absorb(cluster)
         for key in target.keys | cluster.keys:
-            by_key[key] = target
+            if target not in by_key[key]:
+                by_key[key].append(target)
     return merged
+
+
+AGE_GAP = 2  # years: two articles may give one person ages a birthday apart
+
+
+def _ages_clash(a: Cluster, b: Cluster) -> bool:
+    """Both clusters have ages and none of one is within `AGE_GAP` of one of the other."""
+    return bool(a.ages and b.ages) and all(abs(x - y) > AGE_GAP for x in a.ages
+                                           for y in b.ages)
 
 
 def _merge_name_variants(clusters: list[Cluster]) -> list[Cluster]:
@@ -247,8 +269,8 @@ def same_person_name(a: Cluster, b: Cluster) -> bool:
 
 
 def _clash(a: Cluster, b: Cluster) -> bool:
-    """Names or genders that cannot be one person's."""
-    if a.gender and b.gender and a.gender != b.gender:
+    """Names, genders or ages that cannot be one person's."""
+    if a.gender and b.gender and a.gender != b.gender or _ages_clash(a, b):
         return True
     if not (same_given_name(a.first or "", b.first or "") or
             _apart_variants(a, b)) or not _middles_agree(a.middles, b.middles):

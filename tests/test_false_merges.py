@@ -147,9 +147,103 @@ HEADLINE_NOUN_AND_VICTIM = Story("a headline's suspect and the victim the articl
     Said(1, "Marcus Dell", "marcus"), Said(1, "Renee", "renee", "Renee"),
 ))
 
+LAWYER_FOR_THE_ACCUSED = Story("a lawyer named by the client he speaks for", (
+    "Ada Rusk, 41, was charged on Monday with stealing from the Fennick Trust. Her lawyer, "
+    "Tom Fell, said she would plead not guilty.",
+    "Rusk's attorney told reporters on Tuesday that the charges were unfounded. Fell said "
+    "his client had repaid the money.",
+    "Ada Rusk appeared in court on Wednesday. The lawyer for Ada Rusk asked for bail.",
+), (
+    Said(0, "Ada Rusk", "ada"), Said(2, "Ada Rusk appeared", "ada", "Ada Rusk"),
+    Said(0, "Tom Fell", "tom"), Said(1, "Fell said", "tom", "Fell"),
+    Said(1, "Rusk's attorney", "tom"), Said(2, "The lawyer for Ada Rusk", "tom"),
+))
+
+FATHER_AND_SON = Story("a father and son of one name in three articles", (
+    "Senator Ray Dunmore and his son, Kyle Dunmore, 22, were questioned by police on Friday "
+    "over a crash near Oakvale. Dunmore said his son had been driving.",
+    "Kyle Dunmore was charged on Saturday with dangerous driving. Dunmore, a student, was "
+    "released on bail.",
+    "Ray Dunmore said on Sunday he would not resign. The senator told reporters his family "
+    "needed privacy.",
+), (
+    Said(0, "Ray Dunmore", "ray"), Said(0, "Dunmore said", "ray", "Dunmore"),
+    Said(2, "Ray Dunmore", "ray"), Said(2, "The senator", "ray"),
+    Said(0, "Kyle Dunmore", "kyle"), Said(1, "Kyle Dunmore", "kyle"),
+    Said(1, "Dunmore, a student", "kyle", "Dunmore"),
+))
+
+BROTHERS = Story("two brothers in one article, each named once in another", (
+    "The Okafor brothers opened a bakery in Linmouth on Saturday. Emeka Okafor, 31, bakes "
+    "the bread; his brother, Chidi Okafor, 28, runs the shop.",
+    "Emeka Okafor said the bakery had taken two years to plan.",
+    "Chidi Okafor said the queue had stretched round the block. Okafor, a former banker, "
+    "said he had never worked so hard.",
+), (
+    Said(0, "Emeka Okafor", "emeka"), Said(1, "Emeka Okafor", "emeka"),
+    Said(0, "Chidi Okafor", "chidi"), Said(2, "Chidi Okafor", "chidi"),
+    Said(2, "Okafor, a former", "chidi", "Okafor"),
+))
+
+SPOUSES = Story("a husband and wife, one of them named by an honorific", (
+    "Ines and Mark Calloway lost their farm at Brayfield to the flood on Tuesday. Mrs "
+    "Calloway said the water rose in an hour.",
+    "Mark Calloway, 57, a dairy farmer, said the herd had been moved in time.",
+    "Mr Calloway said on Thursday that the family would rebuild.",
+), (
+    Said(0, "Mrs Calloway", "ines"), Said(0, "Ines", "ines"),
+    Said(1, "Mark Calloway", "mark"), Said(2, "Mr Calloway", "mark"),
+))
+
+NAMESAKES = Story("one full name for a roofer of 34 and a sheriff of 61 in two articles", (
+    "Tom Brand, 34, a roofer from Ellisford, fell from a ladder on Monday and broke his leg.",
+    "Tom Brand, 61, the Garrow County sheriff, said on Tuesday that his deputies would "
+    "patrol the fair.",
+    "The sheriff said the fair had passed without arrests.",
+), (
+    Said(0, "Tom Brand", "roofer"),
+    Said(1, "Tom Brand", "sheriff"), Said(2, "The sheriff", "sheriff"),
+))
+
+BARE_SURNAME_OF_TWO_HERE = Story("a bare surname in an article naming two bearers", (
+    "Judge Helen Marsh jailed Owen Marsh, no relation, for six years on Monday. Marsh, 45, "
+    "had denied fraud.",
+    "Owen Marsh will appeal, his lawyer said.",
+    "Judge Helen Marsh retired on Friday after thirty years on the bench.",
+), (
+    Said(0, "Helen Marsh", "helen"), Said(2, "Helen Marsh", "helen"),
+    Said(0, "Owen Marsh", "owen"), Said(1, "Owen Marsh", "owen"),
+    Said(0, "Marsh, 45", "owen", "Marsh"),
+))
+
+MOTHER_SPEAKS_FOR_SON = Story("a relative speaks for the accused who shares her surname", (
+    "Lorna Pike said on Monday that her son, Dean Pike, 19, was innocent. Pike was arrested "
+    "after a fire at a Westwold warehouse.",
+    "Dean Pike was charged with arson on Tuesday. Pike, who is unemployed, said nothing in "
+    "court.",
+    "Lorna Pike, a nurse, wept outside the court. \"He is a good boy,\" Mrs Pike said.",
+), (
+    Said(0, "Lorna Pike", "lorna"), Said(2, "Lorna Pike", "lorna"),
+    Said(2, "Mrs Pike", "lorna"),
+    Said(0, "Dean Pike", "dean"), Said(1, "Dean Pike", "dean"),
+    Said(1, "Pike, who", "dean", "Pike"),
+))
+
+VICTIMS_SPOKESMAN = Story("a spokesman named by the minister he speaks for", (
+    "Education Minister Rosa Ilic announced school closures on Monday. A spokesman for Rosa "
+    "Ilic, Jan Vrba, said the list was final.",
+    "Vrba said on Tuesday that parents would be told by letter. Ilic's spokesman added that "
+    "no teacher would lose their job.",
+), (
+    Said(0, "Rosa Ilic", "rosa"), Said(0, "Jan Vrba", "jan"),
+    Said(1, "Vrba said", "jan", "Vrba"), Said(1, "Ilic's spokesman", "jan"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
-           HEADLINE_NOUN_AND_VICTIM]
+           HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
+           SPOUSES, NAMESAKES, BARE_SURNAME_OF_TWO_HERE, MOTHER_SPEAKS_FOR_SON,
+           VICTIMS_SPOKESMAN]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
