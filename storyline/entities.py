@@ -118,8 +118,9 @@ class EntityIndex:
                   if s >= start and end > e + 2 and e < phrase_end]
         for s, e, entity_id in self._spans.get(article_id, ()):
             if any(o_start <= s and e <= o_end for o_start, o_end in owners) or \
-                    start < s and e <= end and self._object_of(article_id, start, s):
-                continue  # "the lawyer for Ada Rusk" is not Ada Rusk
+                    start < s and e <= end and self._object_of(article_id, start, s) or \
+                    start <= s and self._owns(article_id, e, end):
+                continue  # "the lawyer for Ada Rusk", "Rusk's lawyer": not Ada Rusk
             overlap = min(e, end) - max(s, start)
             ends = start < s and end - 2 <= e <= end
             if overlap > 0:
@@ -139,6 +140,14 @@ class EntityIndex:
         for Ada Rusk", "a friend of Ada Rusk"): the phrase names someone else, its head."""
         before = self._texts.get(article_id, "")[start:name_start]
         return OBJECT_BEFORE.search(before) is not None
+
+    def _owns(self, article_id: str, name_end: int, end: int) -> bool:
+        """Whether a name inside a phrase owns the words after it ("Haan's son"): the
+        phrase names someone else, whatever mention the linker made of it ("LaRue's body"
+        is still LaRue)."""
+        text = self._texts.get(article_id, "")
+        owned = re.match(r"['\u2019]s\s+(\w+)", text[name_end:end])
+        return owned is not None and owned.group(1).lower() not in SELF_WORDS
 
     def _met_before(self, entity: Entity, article_id: str, start: int, end: int) -> bool:
         """In its own article a description points back: "the 38-year-old teacher said"
@@ -337,6 +346,8 @@ OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.
 # for Ada Rusk", "the son of Ada Rusk", "the man representing Ada Rusk".
 OBJECT_BEFORE = re.compile(r"\b(?:for|of|to|with|against|by|from|representing|defending)\s+$",
                            re.IGNORECASE)
+# Words after a possessive that are still its owner: "LaRue's body" is LaRue.
+SELF_WORDS = {"body", "remains", "corpse", "ashes", "own"}
 RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 # A body's role named by a description of the body: "the union's general secretary"
 BODY_OWNED_ROLE_RE = re.compile(r"(?:the|its)\s+[a-z][\w-]*['\u2019]s\s+[a-z]")
@@ -630,7 +641,8 @@ def _just_spoke(mention: Mention, local: list[Cluster], owner: dict[int, Cluster
     `ends`: where the sentences before the surname end."""
     window = ends[-2] if len(ends) > 1 else 0
     named = [(m, o) for c in local for m in c.mentions if window <= m.start < mention.start
-             and (o := owner.get(id(c.mentions[0]))) is not None]
+             and (o := owner.get(id(c.mentions[0]))) is not None
+             and not _in_own_words(m, text, ends)]
     bearers = {id(o): o for _m, o in named}
     if len(bearers) != 1 or not any(SPEAKS_AFTER.match(text, m.end) for m, _o in named):
         return []
@@ -663,6 +675,8 @@ def _last_subject(mention: Mention, local: list[Cluster], owner: dict[int, Clust
                    key=lambda pair: pair[0].start)
     for index in range(len(named) - 1, -1, -1):
         found, bearer = named[index]
+        if _in_own_words(found, text, ends):
+            continue
         pair = [o for m, o in named if o is not bearer and (
             m.end <= found.start and SIDE_BY_SIDE.match(text[m.end:found.start]) or
             found.end <= m.start and SIDE_BY_SIDE.match(text[found.end:m.start]))]
@@ -675,6 +689,15 @@ def _last_subject(mention: Mention, local: list[Cluster], owner: dict[int, Clust
                      if o is not bearer and not is_relative(o)}
             return [bearer, *later.values()]
     return None
+
+
+def _in_own_words(speaker: Mention, text: str, ends: list[int]) -> bool:
+    """Whether a name speaks in the bare surname's own sentence ("Pieter Haan told
+    reporters that Haan would fight"): the surname is in that bearer's words, and news
+    gives a speaker's words about himself as "he", so it is someone else.
+    `ends`: where the sentences before the surname end."""
+    return speaker.start >= (ends[-1] if ends else 0) and \
+        SPEAKS_AFTER.match(text, speaker.end) is not None
 
 
 def _opens_sentence(mention: Mention, text: str, ends: list[int]) -> bool:

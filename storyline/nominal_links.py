@@ -269,4 +269,14 @@ def central_person(nominal: Mention, people: list[Cluster], owner: dict[int, Clu
     if nominal.name.lower() in ROLE_NOUNS and story.roles and \
             not any(same_role(nominal.name, r) for r in story.roles):
         return None  # "Driver Charged" over the article's "Ana Ruiz, the bar's manager"
+    if nominal.name.lower() in SERVING_NOUNS and \
+            not any(same_role(nominal.name, r) for r in story.roles):
+        return None  # "Lawyer Quits" over an article about the client, Ada Rusk
     return story
+
+
+# Jobs done for someone else, whom the article is then about: a headline's "Lawyer" or
+# "Spokesman" is rarely the person the article names most, unless given that job.
+SERVING_NOUNS = {"lawyer", "attorney", "solicitor", "barrister", "counsel", "spokesman",
+                 "spokeswoman", "spokesperson", "publicist", "agent", "aide", "bodyguard",
+                 "doctor", "nurse", "judge", "prosecutor", "jury", "juror"}

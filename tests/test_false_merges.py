@@ -239,11 +239,55 @@ VICTIMS_SPOKESMAN = Story("a spokesman named by the minister he speaks for", (
     Said(1, "Vrba said", "jan", "Vrba"), Said(1, "Ilic's spokesman", "jan"),
 ))
 
+HEADLINE_LAWYER = Story("a headline's lawyer over an article about the client", (
+    "Lawyer Quits Over Unpaid Fees\n\nAda Rusk's legal team shrank on Monday. Rusk, 41, "
+    "faces theft charges. Rusk had not paid her bills, a court filing said. Rusk will now "
+    "represent herself, the filing said. Tom Fell confirmed he had left.",
+    "Ada Rusk told the court on Tuesday that Tom Fell had been paid in full.",
+), (
+    Said(0, "Lawyer", "tom"), Said(0, "Tom Fell", "tom"), Said(1, "Tom Fell", "tom"),
+    Said(0, "Rusk, 41", "ada", "Rusk"), Said(1, "Ada Rusk", "ada"),
+))
+
+SON_OF_THE_ACCUSED = Story("a son named by his father's name", (
+    "Gerrit Haan, 70, was charged with fraud on Monday. Haan's son, Pieter Haan, said his "
+    "father was innocent.",
+    "Pieter Haan, 38, told reporters on Tuesday that Haan would fight the charges. The son "
+    "of Gerrit Haan said the family stood together.",
+), (
+    Said(0, "Gerrit Haan", "gerrit"), Said(1, "Haan would", "gerrit", "Haan"),
+    Said(0, "Pieter Haan", "pieter"), Said(0, "Haan's son", "pieter"),
+    Said(1, "Pieter Haan", "pieter"), Said(1, "The son of Gerrit Haan", "pieter"),
+))
+
+INTRODUCED_LATER = Story("a bare surname before the second bearer is introduced", (
+    "Director Maren Osei opened the Tallbrook museum on Saturday. Osei said the collection "
+    "had taken a decade to gather. Councillor Kwame Osei, her brother, cut the ribbon.",
+    "Kwame Osei said on Sunday the council would fund a second wing. Osei, 52, chairs the "
+    "culture committee.",
+), (
+    Said(0, "Maren Osei", "maren"), Said(0, "Osei said", "maren", "Osei"),
+    Said(0, "Kwame Osei", "kwame"), Said(1, "Kwame Osei", "kwame"),
+    Said(1, "Osei, 52", "kwame", "Osei"),
+))
+
+WIDOW_AND_VICTIM = Story("a victim and his widow, the surname alone in a third article", (
+    "Firefighter Leon Varga, 44, died on Tuesday in a blaze at a Corrin warehouse. His wife, "
+    "Hanna Varga, said he had loved the job.",
+    "Hanna Varga thanked the crews on Wednesday. \"They tried everything,\" Mrs Varga said.",
+    "Varga had served the Corrin station for twenty years, the fire chief said.",
+), (
+    Said(0, "Leon Varga", "leon"), Said(2, "Varga had", "leon", "Varga"),
+    Said(0, "Hanna Varga", "hanna"), Said(1, "Hanna Varga", "hanna"),
+    Said(1, "Mrs Varga", "hanna"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
            SPOUSES, NAMESAKES, BARE_SURNAME_OF_TWO_HERE, MOTHER_SPEAKS_FOR_SON,
-           VICTIMS_SPOKESMAN]
+           VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
+           WIDOW_AND_VICTIM]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
