@@ -47,6 +47,8 @@ from .names import (
     surname,
 )
 from .nominal_links import (
+    DEED_OF,
+    HEADLINE_DEED,
     SENTENCE_END,
     central_person,
     described_person,
@@ -59,6 +61,7 @@ from .nominal_links import (
     resolve_nominal,
     same_role,
     story_holder_here,
+    suffered_by,
     tells_of_a_victim,
 )
 from .people import (
@@ -402,7 +405,7 @@ def link_entities(mentions: Sequence[Mention],
     known = _KnownPeople.from_mentions(mentions)
     found = mentions  # as found in the articles, before the story resolves them
     resolved = _trim_long_names(resolve_candidates(mentions))
-    role_words, headline_words = _role_words(mentions, resolved)
+    role_words, headline_words = _role_words(mentions, resolved, texts or {})
     kept, owners = _without_names(resolved)
     mentions = kept + role_words
     names_at = {(m.article_id, m.start): m.name for m in resolved if m.kind == "name"}
@@ -446,7 +449,11 @@ def link_entities(mentions: Sequence[Mention],
         merged = owner.get(id(target.mentions[0])) if target is not None else None
         if merged is not None and story_holder_here(nominal, merged, article_people, owner):
             merged = None  # "the minister" where the other minister is named too
-        if target is None and lone_headline_nouns[nominal.article_id] == 1 and \
+        if target is None and anywhere:  # "Driver Charged" ... "Tam Reid was charged"
+            merged = suffered_by(nominal, article_people, owner,
+                                 (texts or {}).get(nominal.article_id, ""))
+        if merged is None and target is None and \
+                lone_headline_nouns[nominal.article_id] == 1 and \
                 id(nominal) in headline_words and not named_near(nominal, headline_names) \
                 and not tells_of_a_victim(nominal, found):
             merged = central_person(nominal, article_people, owner)
@@ -745,11 +752,12 @@ def _story_subject(mention: Mention, local: list[Cluster], merged: list[Cluster]
     return [subject]
 
 
-def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
-                ) -> tuple[list[Mention], set[int]]:
+def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention],
+                texts: Mapping[str, str]) -> tuple[list[Mention], set[int]]:
     """Capitalised person nouns that are no name ("Actress" and "Suspect" in a headline,
     "Judge" alone): descriptions, linked like "the actress" to the one person of their
-    article the text gives that role. Also the ids of those that are in a headline."""
+    article the text gives that role. Also the ids of those that are in a headline, a
+    headline written as a sentence too ("Man charged with arson over shop fire")."""
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for mention in resolved:
         # A name's text may start before the name itself, with its title ("Sheriff Ann Poe").
@@ -760,7 +768,8 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
     for mention in mentions:
         if mention.kind not in CANDIDATE_KINDS:
             continue
-        in_headline = mention.kind == "headline"
+        in_headline = mention.kind == "headline" or \
+            _opens_plain_headline(mention, texts.get(mention.article_id, ""))
         for word in re.finditer(r"[A-Z][a-z]+|[A-Z]{3,}" if in_headline else r"[A-Z][a-z]+",
                                 mention.text):
             start, end = mention.start + word.start(), mention.start + word.end()
@@ -776,10 +785,26 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention]
             found[(mention.article_id, start)] = Mention(
                 mention.article_id, word.group(), start, end, "PERSON", name=noun,
                 kind="nominal", describes=beside)
-            if mention.kind == "headline":
+            if in_headline:
                 headline.add((mention.article_id, start))
     return list(found.values()), {id(m) for key, m in found.items() if key in headline}
 
+
+def _opens_plain_headline(mention: Mention, text: str) -> bool:
+    """A capitalised word opening a headline written in sentence case, its noun then
+    suffering a deed of the law ("Man charged with arson over Waitrose fire"): a line of
+    its own, without a full stop, the noun followed by "charged", "arrested" ...."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
+    if line_start != mention.start or not 0 < len(line) <= HEADLINE_LENGTH or \
+            line.endswith((".", "!", "?")):
+        return False
+    verb = HEADLINE_DEED.match(text, mention.start + len(mention.text.split()[0]))
+    return verb is not None and verb.group(1).lower() in DEED_OF
+
+
+HEADLINE_LENGTH = 120  # characters: longer lines are paragraphs
 
 # Nouns a headline uses for the person its article is about ("Teen Killed By Police",
 # "Driver Charged", "Climber Dies"): plain English, no names.

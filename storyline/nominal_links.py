@@ -280,3 +280,62 @@ def central_person(nominal: Mention, people: list[Cluster], owner: dict[int, Clu
 SERVING_NOUNS = {"lawyer", "attorney", "solicitor", "barrister", "counsel", "spokesman",
                  "spokeswoman", "spokesperson", "publicist", "agent", "aide", "bodyguard",
                  "doctor", "nurse", "judge", "prosecutor", "jury", "juror"}
+
+
+# Deeds of the law a headline's noun suffers ("Driver Charged", "Gunman Arrested"), each
+# with the words a body tells it by: one charged has been arrested ("Teen Arrested" ...
+# "Lopez has been charged"), one found guilty convicted.
+LEGAL_DEEDS = {
+    "charge": {"charged", "indicted", "arrested", "held", "detained", "caught"},
+    "convict": {"convicted"},
+    "sentence": {"sentenced", "jailed"},
+}
+DEED_OF = {word: deed for deed, words in LEGAL_DEEDS.items() for word in words}
+HEADLINE_DEED = re.compile(r"\s+(?:is\s+|was\s+|gets\s+)?([A-Za-z]+)\b")
+# Words that tell a deed done to a name before the name ("police arrested Tam Reid").
+DONE_BEFORE_WORDS = {"charged", "arrested", "indicted", "convicted", "sentenced", "jailed",
+                     "detained"}
+
+
+def headline_deed(nominal: Mention, text: str) -> str | None:
+    """The deed of the law the headline says its noun suffered: "charge" for "Driver
+    Charged" or "Teen Is Arrested"; None for any other verb."""
+    verb = HEADLINE_DEED.match(text, nominal.end)
+    return DEED_OF.get(verb.group(1).lower()) if verb else None
+
+
+def suffered_by(nominal: Mention, people: list[Cluster], owner: Mapping[int, Cluster],
+                text: str) -> Cluster | None:
+    """The one person the article's body says suffered the deed its headline's noun did
+    ("Driver Charged" ... "Tam Reid, 33, was charged"), of the noun's gender; None when no
+    such deed, no one or several ("Tam Reid and Ola Fenn were charged")."""
+    deed = headline_deed(nominal, text)
+    if deed is None:
+        return None
+    line_end = text.find("\n", nominal.end)
+    body = len(text) if line_end < 0 else line_end
+    fitting = list({id(o): o for c in people for m in c.mentions
+                    if m.kind == "name" and m.start > body and _suffers(text, m, deed)
+                    and (o := owner.get(id(c.mentions[0]))) is not None}.values())
+    wanted = "female" if nominal.name in FEMALE_WORDS else \
+        "male" if nominal.name in MALE_WORDS else None
+    fitting = by_gender(fitting, wanted)
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _suffers(text: str, mention: Mention, deed: str) -> bool:
+    """Whether the sentence says the deed was done to the name: "Tam Reid, 33, was
+    charged", "Tam Reid has been arrested", "police arrested Tam Reid", "the jury found
+    Tam Reid guilty"."""
+    words = LEGAL_DEEDS[deed]
+    said = "|".join(sorted(words))
+    if re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+(?:was|were|is|has been|had been|have been|"
+                rf"is being|was being)\s+(?:\w+\s+)?(?:{said})\b", text[mention.end:],
+                re.IGNORECASE):
+        return True
+    # the words just before the name, in its sentence ("arrested 24-year-old Tam Reid")
+    before = re.split(r"[.!?\n]", text[max(0, mention.start - 40):mention.start])[-1]
+    last = [w.lower() for w in re.findall(r"[\w-]+", before)][-3:]
+    if deed == "convict" and last[-1:] == ["found"]:  # "found Tam Reid guilty"
+        return re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+guilty\b", text[mention.end:]) is not None
+    return bool(set(last) & words & DONE_BEFORE_WORDS)

@@ -2290,3 +2290,36 @@ def test_a_role_of_a_described_body_is_its_holder_not_the_body(analyse: Any) -> 
     found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
                           quote.speaker_text or "")
     assert found is not None and index.get(found).name == "Mara Lindqvist"
+
+
+def _entities_with_texts(analyse: Any, *texts: str) -> Any:
+    mentions = [m for index, text in enumerate(texts)
+                for m in analyse(text, id=f"a{index}").mentions]
+    return link_entities(mentions, {f"a{n}": text for n, text in enumerate(texts)})
+
+
+def test_a_headline_noun_arrested_is_the_one_person_the_body_says_was_charged(analyse: Any
+                                                                              ) -> None:
+    """The deed told in other words: one charged has been arrested."""
+    text = ("Teen Arrested Over Ellisford Barn Fire\n\n"
+            "A barn burned down near Ellisford on Saturday, and its owner, Ada Rusk, lost "
+            "forty sheep. Tom Brand, 17, has been charged with arson, police said.")
+    index = _entities_with_texts(analyse, text)
+    assert index.entity_at("a0", 0, len("Teen")) == _person(index, "Tom Brand").id
+
+
+def test_a_headline_noun_convicted_is_the_one_person_a_jury_found_guilty(analyse: Any
+                                                                         ) -> None:
+    text = ("Woman Convicted Of Fraud At Ellisford Bank\n\n"
+            "A jury at Garrow Crown Court took two hours on Monday. It found Ada Rusk guilty "
+            "of stealing from the bank where she worked, the prosecutor, Tom Brand, said.")
+    index = _entities_with_texts(analyse, text)
+    assert index.entity_at("a0", 0, len("Woman")) == _person(index, "Ada Rusk").id
+
+def test_a_headline_noun_charged_stays_apart_when_two_were_charged(analyse: Any) -> None:
+    text = ("Driver Charged Over Ellisford Crash\n\n"
+            "A van struck a stall at the Ellisford fair on Sunday. Tom Brand and Lena Ortiz "
+            "were charged on Monday. Tom Brand was charged with dangerous driving and Lena "
+            "Ortiz was charged with perverting the course of justice.")
+    index = _entities_with_texts(analyse, text)
+    assert index.entity_at("a0", 0, len("Driver")) is None

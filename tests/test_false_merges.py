@@ -282,12 +282,22 @@ WIDOW_AND_VICTIM = Story("a victim and his widow, the surname alone in a third a
     Said(1, "Mrs Varga", "hanna"),
 ))
 
+VICTIM_AND_DRIVER = Story("a headline's victim and the driver charged", (
+    "Woman Hurt At Ellisford Fair, Driver Charged\n\nA woman was hurt when a van struck a "
+    "stall at the Ellisford fair on Sunday. Mara Lind, 61, was treated for a broken arm. "
+    "Tom Brand, 34, was charged on Monday with dangerous driving.",
+    "Mara Lind said on Tuesday she held no grudge against Tom Brand.",
+), (
+    Said(0, "Woman", "mara"), Said(0, "Mara Lind", "mara"), Said(1, "Mara Lind", "mara"),
+    Said(0, "Driver", "tom"), Said(0, "Tom Brand", "tom"), Said(1, "Tom Brand", "tom"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
            SPOUSES, NAMESAKES, BARE_SURNAME_OF_TWO_HERE, MOTHER_SPEAKS_FOR_SON,
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
-           WIDOW_AND_VICTIM]
+           WIDOW_AND_VICTIM, VICTIM_AND_DRIVER]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
