@@ -282,24 +282,33 @@ SERVING_NOUNS = {"lawyer", "attorney", "solicitor", "barrister", "counsel", "spo
                  "doctor", "nurse", "judge", "prosecutor", "jury", "juror"}
 
 
-# Deeds of the law a headline's noun suffers ("Driver Charged", "Gunman Arrested"), each
-# with the words a body tells it by: one charged has been arrested ("Teen Arrested" ...
-# "Lopez has been charged"), one found guilty convicted.
+# Deeds a headline's noun suffers ("Driver Charged", "Teen Killed By Police"), each with
+# the words a body tells it by after the name ("Tam Reid was charged"; one charged has
+# been arrested, one shot may have died) and before it ("police arrested Tam Reid", "the
+# fatal shooting of Tam Reid").
+HARM_WORDS = {"killed", "shot", "stabbed", "slain", "murdered", "hurt", "injured", "wounded",
+              "died", "dies", "dead"}
 LEGAL_DEEDS = {
     "charge": {"charged", "indicted", "arrested", "held", "detained", "caught"},
     "convict": {"convicted"},
     "sentence": {"sentenced", "jailed"},
+    "harm": HARM_WORDS,
+}
+DONE_BEFORE = {
+    "charge": {"charged", "arrested", "indicted", "detained"},
+    "convict": {"convicted"},
+    "sentence": {"sentenced", "jailed"},
+    "harm": {"killed", "shot", "stabbed", "murdered", "killing", "shooting", "murder", "death",
+             "slaying", "stabbing"},
 }
 DEED_OF = {word: deed for deed, words in LEGAL_DEEDS.items() for word in words}
 HEADLINE_DEED = re.compile(r"\s+(?:is\s+|was\s+|gets\s+)?([A-Za-z]+)\b")
-# Words that tell a deed done to a name before the name ("police arrested Tam Reid").
-DONE_BEFORE_WORDS = {"charged", "arrested", "indicted", "convicted", "sentenced", "jailed",
-                     "detained"}
+AGE_BEFORE_NAME = re.compile(r"\d+\s*-?\s*year\s*-?\s*old\s*$", re.IGNORECASE)
 
 
 def headline_deed(nominal: Mention, text: str) -> str | None:
-    """The deed of the law the headline says its noun suffered: "charge" for "Driver
-    Charged" or "Teen Is Arrested"; None for any other verb."""
+    """The deed the headline says its noun suffered: "charge" for "Driver Charged" or
+    "Teen Is Arrested", "harm" for "Climber Dies"; None for any other verb."""
     verb = HEADLINE_DEED.match(text, nominal.end)
     return DEED_OF.get(verb.group(1).lower()) if verb else None
 
@@ -307,8 +316,9 @@ def headline_deed(nominal: Mention, text: str) -> str | None:
 def suffered_by(nominal: Mention, people: list[Cluster], owner: Mapping[int, Cluster],
                 text: str) -> Cluster | None:
     """The one person the article's body says suffered the deed its headline's noun did
-    ("Driver Charged" ... "Tam Reid, 33, was charged"), of the noun's gender; None when no
-    such deed, no one or several ("Tam Reid and Ola Fenn were charged")."""
+    ("Driver Charged" ... "Tam Reid, 33, was charged"; "Teen Killed" ... "the shooting of
+    Tam Reid"), of the noun's gender; None when no such deed, no one or several ("Tam Reid
+    and Ola Fenn were charged")."""
     deed = headline_deed(nominal, text)
     if deed is None:
         return None
@@ -320,22 +330,39 @@ def suffered_by(nominal: Mention, people: list[Cluster], owner: Mapping[int, Clu
     wanted = "female" if nominal.name in FEMALE_WORDS else \
         "male" if nominal.name in MALE_WORDS else None
     fitting = by_gender(fitting, wanted)
-    return fitting[0] if len(fitting) == 1 else None
+    if len(fitting) != 1:
+        return None
+    if deed == "harm" and not _named_most(fitting[0], people, owner):
+        return None  # "Climber Killed": the article's subject, not a death it recalls
+    return fitting[0]
+
+
+def _named_most(person: Cluster, people: list[Cluster], owner: Mapping[int, Cluster]
+                ) -> bool:
+    """Whether the article names this person at least as often as anyone else."""
+    counts: dict[int, int] = defaultdict(int)
+    for cluster in people:
+        merged = owner.get(id(cluster.mentions[0]))
+        if merged is not None:
+            counts[id(merged)] += sum(m.kind == "name" for m in cluster.mentions)
+    return counts[id(person)] >= max(counts.values(), default=0)
 
 
 def _suffers(text: str, mention: Mention, deed: str) -> bool:
     """Whether the sentence says the deed was done to the name: "Tam Reid, 33, was
-    charged", "Tam Reid has been arrested", "police arrested Tam Reid", "the jury found
-    Tam Reid guilty"."""
-    words = LEGAL_DEEDS[deed]
-    said = "|".join(sorted(words))
-    if re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+(?:was|were|is|has been|had been|have been|"
-                rf"is being|was being)\s+(?:\w+\s+)?(?:{said})\b", text[mention.end:],
+    charged", "Tam Reid has been arrested", "Tam Reid died", "police arrested Tam Reid",
+    "the death of 16-year-old Tam Reid", "the jury found Tam Reid guilty"."""
+    said = "|".join(sorted(LEGAL_DEEDS[deed]))
+    if re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+(?:(?:was|were|is|has been|had been|have been|"
+                rf"is being|was being)\s+)?(?:\w+\s+)?(?:{said})\b", text[mention.end:],
                 re.IGNORECASE):
         return True
+    if deed == "harm" and re.match(r"\s*['\u2019]\s*s\s+(?:\w+\s+)?(?:death|killing|murder|"
+                                   r"shooting|stabbing)\b", text[mention.end:]):
+        return True  # "Mr Buckley's death"
     # the words just before the name, in its sentence ("arrested 24-year-old Tam Reid")
-    before = re.split(r"[.!?\n]", text[max(0, mention.start - 40):mention.start])[-1]
-    last = [w.lower() for w in re.findall(r"[\w-]+", before)][-3:]
+    before = re.split(r"[.!?\n]", text[max(0, mention.start - 50):mention.start])[-1]
+    last = [w.lower() for w in re.findall(r"\w+", AGE_BEFORE_NAME.sub("", before))][-3:]
     if deed == "convict" and last[-1:] == ["found"]:  # "found Tam Reid guilty"
         return re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+guilty\b", text[mention.end:]) is not None
-    return bool(set(last) & words & DONE_BEFORE_WORDS)
+    return bool(set(last) & DONE_BEFORE[deed])

@@ -2323,3 +2323,24 @@ def test_a_headline_noun_charged_stays_apart_when_two_were_charged(analyse: Any)
             "Ortiz was charged with perverting the course of justice.")
     index = _entities_with_texts(analyse, text)
     assert index.entity_at("a0", 0, len("Driver")) is None
+
+
+def test_a_headline_noun_killed_is_the_one_person_the_body_tells_was_shot(analyse: Any
+                                                                          ) -> None:
+    text = ("Teen Killed By Police In Ellisford\n\n"
+            "Protesters gathered on Monday after the fatal shooting of 16-year-old Tam Reid "
+            "on Saturday. Police chief Ada Rusk said the officer involved had been "
+            "suspended. Reid was unarmed, his family said.")
+    index = _entities_with_texts(analyse, text)
+    assert index.entity_at("a0", 0, len("Teen")) == _person(index, "Tam Reid").id
+
+
+def test_a_headline_noun_killed_is_not_a_death_the_article_recalls(analyse: Any) -> None:
+    """The one the body says died is an earlier death; the headline's is named more."""
+    text = ("Climber Killed In Fall On Mount Garrow\n\n"
+            "A British man has been killed after falling 600 metres on Mount Garrow. "
+            "Tom Brand, 32, was climbing with three friends on Saturday. Mr Brand was not "
+            "roped, police said. Brand's friends were rescued. The fall came a day after "
+            "Ola Fenn died on the same ridge.")
+    index = _entities_with_texts(analyse, text)
+    assert index.entity_at("a0", 0, len("Climber")) != _person(index, "Ola Fenn").id

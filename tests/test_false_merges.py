@@ -292,12 +292,23 @@ VICTIM_AND_DRIVER = Story("a headline's victim and the driver charged", (
     Said(0, "Driver", "tom"), Said(0, "Tom Brand", "tom"), Said(1, "Tom Brand", "tom"),
 ))
 
+TWO_DEATHS = Story("a headline's climber and an earlier death the article recalls", (
+    "Climber Killed In Fall On Mount Garrow\n\nA British man has been killed after falling "
+    "600 metres on Mount Garrow. Tom Brand, 32, was climbing with three friends on "
+    "Saturday. Mr Brand was not roped, police said. The fall came a day after Ola Fenn "
+    "died on the same ridge.",
+    "Ola Fenn, 36, was remembered at a service in Tessbury on Friday.",
+), (
+    Said(0, "Climber", "tom"), Said(0, "Tom Brand", "tom"), Said(0, "Mr Brand", "tom"),
+    Said(0, "Ola Fenn", "ola"), Said(1, "Ola Fenn", "ola"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
            SPOUSES, NAMESAKES, BARE_SURNAME_OF_TWO_HERE, MOTHER_SPEAKS_FOR_SON,
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
-           WIDOW_AND_VICTIM, VICTIM_AND_DRIVER]
+           WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
