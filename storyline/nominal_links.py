@@ -353,13 +353,17 @@ def _suffers(text: str, mention: Mention, deed: str) -> bool:
     charged", "Tam Reid has been arrested", "Tam Reid died", "police arrested Tam Reid",
     "the death of 16-year-old Tam Reid", "the jury found Tam Reid guilty"."""
     said = "|".join(sorted(LEGAL_DEEDS[deed]))
-    if re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+(?:(?:was|were|is|has been|had been|have been|"
-                rf"is being|was being)\s+)?(?:\w+\s+)?(?:{said})\b", text[mention.end:],
-                re.IGNORECASE):
+    after = text[mention.end:]
+    if re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+(?:was|were|is|has been|had been|have been|"
+                rf"is being|was being)\s+(?:\w+\s+)?(?:{said})\b", after, re.IGNORECASE):
         return True
-    if deed == "harm" and re.match(r"\s*['\u2019]\s*s\s+(?:\w+\s+)?(?:death|killing|murder|"
-                                   r"shooting|stabbing)\b", text[mention.end:]):
-        return True  # "Mr Buckley's death"
+    # without "was": only a deed no one does to another ("Tam Reid died", not "Tam Reid
+    # shot a teenager", which makes him the one who did it)
+    if deed == "harm" and re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+(?:\w+\s+)?(?:died|dies)\b",
+                                   after, re.IGNORECASE):
+        return True
+    if deed == "harm" and re.match(r"\s*['\u2019]\s*s\s+(?:\w+\s+)?death\b", after):
+        return True  # "Mr Buckley's death" (a "killing" of his may be his deed)
     # the words just before the name, in its sentence ("arrested 24-year-old Tam Reid")
     before = re.split(r"[.!?\n]", text[max(0, mention.start - 50):mention.start])[-1]
     last = [w.lower() for w in re.findall(r"\w+", AGE_BEFORE_NAME.sub("", before))][-3:]

@@ -2344,3 +2344,12 @@ def test_a_headline_noun_killed_is_not_a_death_the_article_recalls(analyse: Any)
             "Ola Fenn died on the same ridge.")
     index = _entities_with_texts(analyse, text)
     assert index.entity_at("a0", 0, len("Climber")) != _person(index, "Ola Fenn").id
+
+
+def test_a_headline_noun_killed_is_not_the_one_the_body_says_shot_someone(analyse: Any
+                                                                          ) -> None:
+    text = ("Teen Killed In Ellisford Park\n\n"
+            "Tom Brand shot a 16-year-old boy in Ellisford Park on Saturday, police said. "
+            "Brand, 41, fled the park. Brand was arrested on Sunday, chief Ada Rusk said.")
+    index = _entities_with_texts(analyse, text)
+    assert index.entity_at("a0", 0, len("Teen")) != _person(index, "Tom Brand").id
