@@ -50,6 +50,7 @@ from .nominal_links import (
     DEED_OF,
     HEADLINE_DEED,
     SENTENCE_END,
+    SERVING_NOUNS,
     central_person,
     described_person,
     is_past,
@@ -145,12 +146,16 @@ class EntityIndex:
         return OBJECT_BEFORE.search(before) is not None
 
     def _owns(self, article_id: str, name_end: int, end: int) -> bool:
-        """Whether a name inside a phrase owns the words after it ("Haan's son"): the
-        phrase names someone else, whatever mention the linker made of it ("LaRue's body"
-        is still LaRue)."""
+        """Whether a name inside a phrase owns the words after it ("Haan's son", "the Rusk
+        family"): the phrase names someone else, whatever mention the linker made of it
+        ("LaRue's body" is still LaRue)."""
         text = self._texts.get(article_id, "")
         owned = re.match(r"['\u2019]s\s+(\w+)", text[name_end:end])
-        return owned is not None and owned.group(1).lower() not in SELF_WORDS
+        if owned is not None:
+            return owned.group(1).lower() not in SELF_WORDS
+        # "a Rusk lawyer", "the Rusk family": the name only says whose
+        after = re.match(r"\s+([a-z]+)\b", text[name_end:end])
+        return after is not None and after.group(1) in WHOSE_NOUNS
 
     def _met_before(self, entity: Entity, article_id: str, start: int, end: int) -> bool:
         """In its own article a description points back: "the 38-year-old teacher said"
@@ -351,6 +356,11 @@ OBJECT_BEFORE = re.compile(r"\b(?:for|of|to|with|against|by|from|representing|de
                            re.IGNORECASE)
 # Words after a possessive that are still its owner: "LaRue's body" is LaRue.
 SELF_WORDS = {"body", "remains", "corpse", "ashes", "own"}
+# Nouns a name before them makes someone else's ("Rusk lawyer", "the Rusk family"): the
+# phrase is never the name's person.
+WHOSE_NOUNS = OTHER_PEOPLE | SERVING_NOUNS | {
+    "family", "camp", "aide", "aides", "adviser", "advisor", "pal", "rep", "representative",
+    "assistant", "lawyers", "attorneys", "relatives", "friends", "children"}
 RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 # A body's role named by a description of the body: "the union's general secretary"
 BODY_OWNED_ROLE_RE = re.compile(r"(?:the|its)\s+[a-z][\w-]*['\u2019]s\s+[a-z]")

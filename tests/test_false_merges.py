@@ -303,12 +303,22 @@ TWO_DEATHS = Story("a headline's climber and an earlier death the article recall
     Said(0, "Ola Fenn", "ola"), Said(1, "Ola Fenn", "ola"),
 ))
 
+CLIENTS_SURNAME_BEFORE_A_NOUN = Story("a lawyer named by the client's surname before his job", (
+    "Ada Rusk, 41, was charged with theft on Monday. Her lawyer, Tom Fell, said she would "
+    "fight the charge.",
+    "A Rusk lawyer asked for bail on Tuesday, and Ada Rusk was released. Tom Fell said his "
+    "client was relieved.",
+), (
+    Said(0, "Ada Rusk", "ada"), Said(1, "Ada Rusk", "ada"),
+    Said(0, "Tom Fell", "tom"), Said(1, "Tom Fell", "tom"), Said(1, "Rusk lawyer", "tom"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
            SPOUSES, NAMESAKES, BARE_SURNAME_OF_TWO_HERE, MOTHER_SPEAKS_FOR_SON,
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
-           WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS]
+           WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
