@@ -303,6 +303,10 @@ DONE_BEFORE = {
 }
 DEED_OF = {word: deed for deed, words in LEGAL_DEEDS.items() for word in words}
 HEADLINE_DEED = re.compile(r"\s+(?:is\s+|was\s+|gets\s+)?([A-Za-z]+)\b")
+# What may stand between a name and what was done to it: an aside of a few parts ("Ada
+# Rusk, 61, a swimmer and actress, has died"), or the comma closing the name's own aside
+# ("The woman, identified as Ada Rusk, died").
+ASIDE = r"(?:(?:\s*,[^,.\n]{1,60}){1,4},|\s*,)?"
 AGE_BEFORE_NAME = re.compile(r"\d+\s*-?\s*year\s*-?\s*old\s*$", re.IGNORECASE)
 
 
@@ -354,13 +358,13 @@ def _suffers(text: str, mention: Mention, deed: str) -> bool:
     "the death of 16-year-old Tam Reid", "the jury found Tam Reid guilty"."""
     said = "|".join(sorted(LEGAL_DEEDS[deed]))
     after = text[mention.end:]
-    if re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+(?:was|were|is|has been|had been|have been|"
-                rf"is being|was being)\s+(?:\w+\s+)?(?:{said})\b", after, re.IGNORECASE):
+    if re.match(rf"{ASIDE}\s+(?:was|were|is|has been|had been|have been|is being|was being)"
+                rf"\s+(?:\w+\s+)?(?:{said})\b", after, re.IGNORECASE):
         return True
     # without "was": only a deed no one does to another ("Tam Reid died", not "Tam Reid
     # shot a teenager", which makes him the one who did it)
-    if deed == "harm" and re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+(?:\w+\s+)?(?:died|dies)\b",
-                                   after, re.IGNORECASE):
+    if deed == "harm" and re.match(rf"{ASIDE}\s+(?:\w+\s+)?(?:died|dies)\b", after,
+                                   re.IGNORECASE):
         return True
     if deed == "harm" and re.match(r"\s*['\u2019]\s*s\s+(?:\w+\s+)?death\b", after):
         return True  # "Mr Buckley's death" (a "killing" of his may be his deed)

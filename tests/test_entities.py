@@ -2353,3 +2353,13 @@ def test_a_headline_noun_killed_is_not_the_one_the_body_says_shot_someone(analys
             "Brand, 41, fled the park. Brand was arrested on Sunday, chief Ada Rusk said.")
     index = _entities_with_texts(analyse, text)
     assert index.entity_at("a0", 0, len("Teen")) != _person(index, "Tom Brand").id
+
+
+def test_a_headline_noun_dies_is_the_one_whose_long_aside_ends_in_has_died(analyse: Any
+                                                                           ) -> None:
+    text = ("Swimming Champion And Film Icon Dies In Ellisford\n\n"
+            "Mara Lind, swimming champion, actress, and film icon, has died. She was 88. Her "
+            "agent, Tom Brand, said she died in her sleep at home.")
+    index = _entities_with_texts(analyse, text)
+    icon = text.index("Icon")
+    assert index.entity_at("a0", icon, icon + len("Icon")) == _person(index, "Mara Lind").id
