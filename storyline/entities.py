@@ -122,9 +122,12 @@ class EntityIndex:
                   if s >= start and end > e + 2 and e < phrase_end]
         for s, e, entity_id in self._spans.get(article_id, ()):
             if any(o_start <= s and e <= o_end for o_start, o_end in owners) or \
-                    start < s and e <= end and self._object_of(article_id, start, s) or \
-                    start <= s and self._owns(article_id, e, end):
-                continue  # "the lawyer for Ada Rusk", "Rusk's lawyer": not Ada Rusk
+                    self._by_id[entity_id].label == "PERSON" and (
+                        start < s and e <= end and self._object_of(article_id, start, s) or
+                        start <= s and self._owns(article_id, e, end)):
+                # "the lawyer for Ada Rusk", "Rusk's lawyer": not Ada Rusk ("a Vellmark
+                # spokesman" is still the body's voice)
+                continue
             overlap = min(e, end) - max(s, start)
             ends = start < s and end - 2 <= e <= end
             if overlap > 0:

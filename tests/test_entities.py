@@ -2363,3 +2363,15 @@ def test_a_headline_noun_dies_is_the_one_whose_long_aside_ends_in_has_died(analy
     index = _entities_with_texts(analyse, text)
     icon = text.index("Icon")
     assert index.entity_at("a0", icon, icon + len("Icon")) == _person(index, "Mara Lind").id
+
+
+def test_a_bodys_spokesman_named_by_the_body_stays_its_voice(analyse: Any) -> None:
+    """A name before "spokesman" makes a person someone else's ("a Rusk spokesman" is no
+    Rusk); a body's spokesman still speaks for the body."""
+    text = ("Vellmark Lifts closed the Skarda cable car on Monday. A Vellmark Lifts "
+            "spokesman said the drive would be replaced by spring.")
+    index = _entities_with_texts(analyse, text)
+    start = text.index("A Vellmark")
+    phrase = "A Vellmark Lifts spokesman"
+    assert index.resolve("a0", start, start + len(phrase), phrase) == \
+        _org(index, "Vellmark Lifts").id
