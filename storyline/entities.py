@@ -47,8 +47,6 @@ from .names import (
     surname,
 )
 from .nominal_links import (
-    DEED_OF,
-    HEADLINE_DEED,
     SENTENCE_END,
     SERVING_NOUNS,
     central_person,
@@ -58,6 +56,7 @@ from .nominal_links import (
     link_described,
     named_near,
     names_in_headlines,
+    opens_plain_headline,
     proper_words,
     resolve_nominal,
     same_role,
@@ -71,6 +70,7 @@ from .people import (
     OTHER_PEOPLE,
     Cluster,
     by_gender,
+    give_ages,
     is_relative,
     mention_gender,
     merge_people,
@@ -430,7 +430,7 @@ def link_entities(mentions: Sequence[Mention],
     local = _ArticleClusters()
     for article_mentions in by_article.values():
         _link_within_article(article_mentions, known, local)
-    _give_ages(local.people, texts or {})
+    give_ages(local.people, texts or {})
     people = [c for c in merge_people(local.people)
               if c.first or (c.last or "").lower() not in known.org_words]
     _attach_pending(local.pending, people, texts or {})
@@ -562,26 +562,6 @@ def _link_within_article(mentions: list[Mention], known: _KnownPeople,
     local.orgs.extend(article_orgs)
     local.nominals.extend((m, article_people, article_orgs) for m in mentions
                           if m.kind in {"nominal", "description"})
-
-
-# An age beside a name: "Tom Brand, 34,", "Tom Brand (34)"; or before it: "34-year-old
-# Tom Brand", "a 34-year-old roofer, Tom Brand".
-AGE_AFTER = re.compile(r"\s*(?:,\s*(\d{1,3})\s*[,.;:]|\((\d{1,3})\))")
-AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old(?:\s+[a-z]+){0,2}(?:\s*,)?\s+$")
-
-
-def _give_ages(clusters: list[Cluster], texts: Mapping[str, str]) -> None:
-    """Each article cluster's ages, as its text gives them beside a full name."""
-    for cluster in clusters:
-        for mention in cluster.mentions:
-            text = texts.get(mention.article_id)
-            if text is None or mention.kind != "name" or " " not in mention.name:
-                continue
-            after = AGE_AFTER.match(text, mention.end)
-            before = AGE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-            for found in (after, before):
-                if found is not None:
-                    cluster.ages.add(int(next(g for g in found.groups() if g)))
 
 
 def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleClusters
@@ -782,7 +762,7 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention],
         if mention.kind not in CANDIDATE_KINDS:
             continue
         in_headline = mention.kind == "headline" or \
-            _opens_plain_headline(mention, texts.get(mention.article_id, ""))
+            opens_plain_headline(mention, texts.get(mention.article_id, ""))
         for word in re.finditer(r"[A-Z][a-z]+|[A-Z]{3,}" if in_headline else r"[A-Z][a-z]+",
                                 mention.text):
             start, end = mention.start + word.start(), mention.start + word.end()
@@ -802,22 +782,6 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention],
                 headline.add((mention.article_id, start))
     return list(found.values()), {id(m) for key, m in found.items() if key in headline}
 
-
-def _opens_plain_headline(mention: Mention, text: str) -> bool:
-    """A capitalised word opening a headline written in sentence case, its noun then
-    suffering a deed of the law ("Man charged with arson over Waitrose fire"): a line of
-    its own, without a full stop, the noun followed by "charged", "arrested" ...."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    line_end = text.find("\n", mention.start)
-    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
-    if line_start != mention.start or not 0 < len(line) <= HEADLINE_LENGTH or \
-            line.endswith((".", "!", "?")):
-        return False
-    verb = HEADLINE_DEED.match(text, mention.start + len(mention.text.split()[0]))
-    return verb is not None and verb.group(1).lower() in DEED_OF
-
-
-HEADLINE_LENGTH = 120  # characters: longer lines are paragraphs
 
 # Nouns a headline uses for the person its article is about ("Teen Killed By Police",
 # "Driver Charged", "Climber Dies"): plain English, no names.

@@ -5,8 +5,10 @@ organisation `Cluster`s linked so far and the article texts. Comes out: for each
 description the one cluster it refers to, or None when the text leaves it open: a
 description beside a name joins that person; "the minister" the one person named earlier
 as a minister; "the department" the one department named earlier; a lede's "A Pellham
-botanist has found ..." the person the next sentence names; a headline's only person noun
-("Driver Charged") the person the article names far more than anyone else. Also the role
+botanist has found ..." the person the next sentence names; a headline's person noun that
+suffered a deed ("Driver Charged", "Teen Killed By Police") the one person its body says
+suffered it (`suffered_by`); a headline's only person noun ("Driver Charged") the person
+the article names far more than anyone else. Also the role
 words these rules share (`same_role`, `role_head`, `is_past`) and the sentence-end pattern
 used by the linker (`entities`).
 """
@@ -374,3 +376,20 @@ def _suffers(text: str, mention: Mention, deed: str) -> bool:
     if deed == "convict" and last[-1:] == ["found"]:  # "found Tam Reid guilty"
         return re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+guilty\b", text[mention.end:]) is not None
     return bool(set(last) & DONE_BEFORE[deed])
+
+
+def opens_plain_headline(mention: Mention, text: str) -> bool:
+    """A capitalised word opening a headline written in sentence case, its noun then
+    suffering a deed of the law ("Man charged with arson over Waitrose fire"): a line of
+    its own, without a full stop, the noun followed by "charged", "arrested" ...."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].rstrip()
+    if line_start != mention.start or not 0 < len(line) <= HEADLINE_LENGTH or \
+            line.endswith((".", "!", "?")):
+        return False
+    verb = HEADLINE_DEED.match(text, mention.start + len(mention.text.split()[0]))
+    return verb is not None and verb.group(1).lower() in DEED_OF
+
+
+HEADLINE_LENGTH = 120  # characters: longer lines are paragraphs

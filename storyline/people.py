@@ -6,7 +6,8 @@ Goes in: per-article clusters of person mentions (`Cluster`, built by
 The rules, most certain first:
 
 * the same given name and surname, or a nickname used as the given name ("Jerry Ortiz"
-  for "Luis Gerardo (Jerry) Ortiz");
+  for "Luis Gerardo (Jerry) Ortiz"), unless the articles give them ages far apart ("Tom
+  Brand, 34" and "Tom Brand, 61": namesakes; `give_ages` reads them from the texts);
 * spelling variants of one name ("Fred" / "Frederick LaRue", "Heydar" / "Heidar
   Alishvandi") when the two are each other's only such variant in the story, and their
   genders (from honorifics and words like "wife" or "son") do not clash;
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
@@ -168,6 +170,26 @@ def by_gender(candidates: list[Cluster], wanted: str | None) -> list[Cluster]:
     if wanted is None:
         return candidates
     return [c for c in candidates if c.gender in {None, wanted}]
+
+
+# An age beside a name: "Tom Brand, 34,", "Tom Brand (34)"; or before it: "34-year-old
+# Tom Brand", "a 34-year-old roofer, Tom Brand".
+AGE_AFTER = re.compile(r"\s*(?:,\s*(\d{1,3})\s*[,.;:]|\((\d{1,3})\))")
+AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old(?:\s+[a-z]+){0,2}(?:\s*,)?\s+$")
+
+
+def give_ages(clusters: list[Cluster], texts: Mapping[str, str]) -> None:
+    """Each article cluster's ages, as its text gives them beside a full name."""
+    for cluster in clusters:
+        for mention in cluster.mentions:
+            text = texts.get(mention.article_id)
+            if text is None or mention.kind != "name" or " " not in mention.name:
+                continue
+            after = AGE_AFTER.match(text, mention.end)
+            before = AGE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            for found in (after, before):
+                if found is not None:
+                    cluster.ages.add(int(next(g for g in found.groups() if g)))
 
 
 # -- merging across articles -----------------------------------------------------------
