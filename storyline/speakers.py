@@ -33,6 +33,8 @@ from .speaker_syntax import (
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 # Cues whose object is the one spoken to, never the speaker ("told Mayor Dahl").
 LISTENER_CUES = {"tell", "inform", "remind", "assure", "ask", "urge", "advise", "thank"}
+# The object form of a subject pronoun ("told her" for "she").
+OBJECT_PRONOUNS = {"he": "him", "she": "her"}
 
 
 # Plural nouns for groups of people that no person-noun ending shows ("the police said").
@@ -555,6 +557,11 @@ class SpeakerResolver:
             return None
         if any(sentence.start_char <= m.start < sentence.end_char and m.kind == "name"
                for m in self.mentions):
+            return None
+        # "The manager told her to go home. She said": the one acted on, already in the
+        # story, goes on (not "read her ruling", the described one's own)
+        acted_on = OBJECT_PRONOUNS[pronoun.lower_]
+        if any(t.lower_ == acted_on and t.tag_ == "PRP" for t in sentence):
             return None
         mention = next((m for m in self.mentions if m.start <= subject.idx < m.end), None)
         if mention is not None and (mention.kind != "nominal" or mention.describes is not None
