@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .descriptions import is_person_noun
 from .speech_cues import SPEECH_VERBS
 
 SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist", "state",
@@ -66,21 +65,12 @@ def report_above(verb: Token) -> Token | None:
     if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS | {verb.lemma_}:
         return None
     # (the reporting verb before its words: not a quote's own verb the parser took for
-    # the root, 'Marsh was welcomed by Dahl and quipped, "Nobody warned me"'; and not
-    # when the report's subject is a person, who may well speak: "Brandt said Okafor
-    # stood up and warned")
-    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if subjects and (verb.lemma_ not in SPEECH_VERBS or head.lemma_ in SPEECH_VERBS or
-                     head.head.i > head.i or any(_a_person(s) for s in subjects)):
+    # the root, 'Marsh was welcomed by Dahl and quipped, "Nobody warned me"')
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children) and \
+            (verb.lemma_ not in SPEECH_VERBS or head.lemma_ in SPEECH_VERBS or
+             head.head.i > head.i):
         return None
     return head.head
-
-
-def _a_person(subject: Token) -> bool:
-    """A subject naming or describing a person ("Okafor", "she", "the engineers"), not a
-    body or a thing ("the trust", "her group")."""
-    return subject.ent_type_ == "PERSON" or subject.lower_ in {"he", "she"} or \
-        subject.ent_type_ == "" and is_person_noun(subject)
 
 
 def reported_by_another(cue: Token) -> bool:
