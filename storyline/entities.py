@@ -210,11 +210,13 @@ class EntityIndex:
         found, overlapping = self._overlapping(article_id, start, end)
         if sum(self._by_id[i].label == "PERSON" for i in overlapping) > 1:
             return None  # "Ada Grassley and Tom Leahy": a group speaks, no one person
-        if found and self._by_id[found].label == "ORG" and BODY_OWNED_ROLE_RE.match(text):
+        owned = BODY_OWNED_ROLE_RE.match(text)
+        if found and self._by_id[found].label == "ORG" and owned:
             # "the union's general secretary said": the union owns the phrase; its head is
             # the person the story gives that role, when there is one
             holder = self._resolve_phrase(article_id, start, end, text)
-            if holder is not None and self._by_id[holder].label == "PERSON":
+            if holder is not None and self._by_id[holder].label == "PERSON" and \
+                    _role_for(self._by_id[holder], owned.group(1), self._by_id[found]):
                 return holder
         if found and self._by_id[found].label == "PERSON" and SPOKESPERSON_FOR.match(text):
             return None
@@ -302,6 +304,14 @@ class EntityIndex:
         return found[0].id if len(found) == 1 else None
 
 
+def _role_for(holder: Entity, owner: str, body: Entity) -> bool:
+    """Whether a person holds their role for the body a phrase names ("the union's
+    general secretary": one the story calls the union's, or the guild's by its name), not
+    the same role for another side ("a lawyer who acts for Harl Ferries")."""
+    return any(owner in role.lower() or body.name.lower() in role.lower()
+               for role in holder.roles)
+
+
 def _qualifiers_fit(phrase: str, role: str) -> bool:
     """The description's words before its head are the role's or a body's ("company chief
     executive" fits "chief executive"): "the crane drivers' leader" is no "dockers' union
@@ -366,7 +376,7 @@ WHOSE_NOUNS = OTHER_PEOPLE | SERVING_NOUNS | {
     "assistant", "lawyers", "attorneys", "relatives", "friends", "children"}
 RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 # A body's role named by a description of the body: "the union's general secretary"
-BODY_OWNED_ROLE_RE = re.compile(r"(?:the|its)\s+[a-z][\w-]*['\u2019]s\s+[a-z]")
+BODY_OWNED_ROLE_RE = re.compile(r"(?:the|its)\s+([a-z][\w-]*)['\u2019]s\s+[a-z]")
 OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's lawyer"
 # A person's own staff: "her office", "his team" name no body of the story by that word.
 PERSONS_STAFF = re.compile(r"(?:his|her|their)\s+(?:office|team|staff|aides?)$",

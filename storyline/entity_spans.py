@@ -361,8 +361,14 @@ def _opening_preposition(tokens: list[Token]) -> bool:
     first (the tagger may still call it a proper noun)."""
     first, last = tokens[0], tokens[-1]
     after = first.doc[last.i + 1] if last.i + 1 < len(first.doc) else None
+    # (not a name the words after the comma describe, set off by a second comma: "Inside
+    # Housing Weekly, a trade magazine, reported" is the magazine's; the parser may take
+    # "the lawyer" of "Inside X Court, the lawyer argued" for such words too)
+    described = any(c.dep_ in {"appos", "relcl"} and c.i > last.i and
+                    c.right_edge.i + 1 < len(c.doc) and c.doc[c.right_edge.i + 1].text == ","
+                    for c in last.children)
     return first.lower_ in OPENING_PREPOSITIONS and starts_sentence(first) and \
-        after is not None and after.text == ","
+        after is not None and after.text == "," and not described
 
 
 def mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Mention | None:

@@ -33,6 +33,8 @@ from .speaker_syntax import (
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 # Cues whose object is the one spoken to, never the speaker ("told Mayor Dahl").
 LISTENER_CUES = {"tell", "inform", "remind", "assure", "ask", "urge", "advise", "thank"}
+# A subject pronoun's object and possessive forms ("told her", "his claim").
+OTHER_FORMS = {"he": {"him", "his"}, "she": {"her", "hers"}}
 
 
 # Plural nouns for groups of people that no person-noun ending shows ("the police said").
@@ -555,6 +557,11 @@ class SpeakerResolver:
             return None
         if any(sentence.start_char <= m.start < sentence.end_char and m.kind == "name"
                for m in self.mentions):
+            return None
+        # "The manager told her to go home. She said", "The insurer rejected his claim. He
+        # said": one of the pronoun's gender already in the story is there, and may well
+        # be the one who goes on; the last speaker stays
+        if any(t.lower_ in OTHER_FORMS[pronoun.lower_] for t in sentence):
             return None
         mention = next((m for m in self.mentions if m.start <= subject.idx < m.end), None)
         if mention is not None and (mention.kind != "nominal" or mention.describes is not None

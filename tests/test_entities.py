@@ -2375,3 +2375,18 @@ def test_a_bodys_spokesman_named_by_the_body_stays_its_voice(analyse: Any) -> No
     phrase = "A Vellmark Lifts spokesman"
     assert index.resolve("a0", start, start + len(phrase), phrase) == \
         _org(index, "Vellmark Lifts").id
+
+
+def test_a_role_of_a_described_body_is_not_another_sides_holder_of_that_role(
+        analyse: Any) -> None:
+    # the union's lawyer is not the lawyer acting for the ferry company
+    text = ("The Harbour Workers Union called a strike at Harl Ferries on Monday.\n\n"
+            "Ada Brandt, a lawyer who acts for Harl Ferries, said the strike was unlawful.\n\n"
+            "\"The vote followed every rule,\" said the union's lawyer.")
+    result = analyse(text, id="a0")
+    quote = next(q for q in result.quotes if "every rule" in q.text)
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    index = link_entities(list(result.mentions), {"a0": text})
+    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
+                          quote.speaker_text or "")
+    assert found is not None and index.get(found).name == "Harbour Workers Union"

@@ -29,6 +29,14 @@ def test_a_preposition_opening_the_sentence_is_no_part_of_the_name_after_it(
     assert names.count("Pellsworth Crown Court") == 2
 
 
+def test_a_name_opening_with_a_preposition_and_described_after_its_comma_is_kept_whole(
+        analyse: Any) -> None:
+    text = ("Inside Housing Weekly, a trade magazine, reported that rents in Pellsworth rose "
+            "by a fifth.")
+    names = [m.text for m in analyse(text, id="a0").mentions if m.label == "ORG"]
+    assert "Inside Housing Weekly" in names
+
+
 def test_an_organisation_goes_on_to_the_loose_head_word_of_its_name(analyse: Any) -> None:
     # The tagger stops at "Pellsworth Metro"; the parser hangs "Metro" on "Transit".
     text = ("About 900 crews walked out last week after talks between the Harbour Crews Union "

@@ -1132,3 +1132,15 @@ def test_he_after_a_description_the_last_speaker_was_given_stays_that_speaker(
             "Oskar Vantreed, the council's lawyer, said the crews had ignored two offers.\n\n"
             "The lawyer pressed on. He asked the tribunal why the crews had waited so long.")
     assert _quote(analyse, text, "why the crews had waited").speaker_text == "Oskar Vantreed"
+
+
+def test_he_or_she_after_a_description_that_acted_on_one_of_theirs_is_the_last_speaker(
+        analyse: Any) -> None:
+    # "told her": the manager acted on a woman already in the story, who goes on
+    text = ("Lena Voss, a nurse at the ward, said the beds had been full since Monday. "
+            "The manager told her to go home early. She said she refused because no one "
+            "else was there.")
+    assert _quote(analyse, text, "she refused").speaker_text == "Lena Voss"
+    text = ("Tom Dahl said his shop was ruined. The insurer rejected his claim. He said he "
+            "would appeal.")
+    assert _quote(analyse, text, "would appeal").speaker_text == "Tom Dahl"
