@@ -76,6 +76,7 @@ from .people import (
     merge_people,
 )
 from .roles import ROLE_PREPOSITIONS
+from .speaker_syntax import ISSUED
 
 # -- linking mentions into entities -------------------------------------------------
 
@@ -146,7 +147,9 @@ class EntityIndex:
         """Whether a name ending a phrase is the object of a word before it ("the lawyer
         for Ada Rusk", "a friend of Ada Rusk"): the phrase names someone else, its head."""
         before = self._texts.get(article_id, "")[start:name_start]
-        return OBJECT_BEFORE.search(before) is not None
+        # "a statement from Ada Rusk" is still her voice: what she put out speaks for her
+        return OBJECT_BEFORE.search(before) is not None and \
+            ISSUED_BY.search(before) is None
 
     def _owns(self, article_id: str, name_end: int, end: int) -> bool:
         """Whether a name inside a phrase owns the words after it ("Haan's son", "the Rusk
@@ -367,6 +370,11 @@ OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.
 # for Ada Rusk", "the son of Ada Rusk", "the man representing Ada Rusk".
 OBJECT_BEFORE = re.compile(r"\b(?:for|of|to|with|against|by|from|representing|defending)\s+$",
                            re.IGNORECASE)
+SAID_WORDS = {"remarks", "comments", "words", "testimony"}
+# Things a person puts out, which say what the name after them says: "according to a
+# statement from Ada Rusk", "in a letter by Ada Rusk".
+ISSUED_BY = re.compile(r"\b(?:" + "|".join(sorted(ISSUED | SAID_WORDS)) +
+                       r")s?\s+(?:from|by|of)\s+$", re.IGNORECASE)
 # Words after a possessive that are still its owner: "LaRue's body" is LaRue.
 SELF_WORDS = {"body", "remains", "corpse", "ashes", "own"}
 # Nouns a name before them makes someone else's ("Rusk lawyer", "the Rusk family"): the

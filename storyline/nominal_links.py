@@ -300,9 +300,13 @@ DONE_BEFORE = {
     "charge": {"charged", "arrested", "indicted", "detained"},
     "convict": {"convicted"},
     "sentence": {"sentenced", "jailed"},
-    "harm": {"killed", "shot", "stabbed", "murdered", "killing", "shooting", "murder", "death",
-             "slaying", "stabbing"},
+    "harm": {"killed", "shot", "stabbed", "murdered"},
 }
+# A harm told by a noun, which is the name's only with "of" or "victim" after it ("the
+# fatal shooting of Tam Reid", "stabbing victim Tam Reid"), not "murder suspect Tam Reid"
+# nor "After the shooting, Ada Rusk said".
+HARM_NOUNS = {"killing", "shooting", "murder", "death", "slaying", "stabbing"}
+SUFFERED_AFTER_NOUN = {"of", "victim"}
 DEED_OF = {word: deed for deed, words in LEGAL_DEEDS.items() for word in words}
 HEADLINE_DEED = re.compile(r"\s+(?:is\s+|was\s+|gets\s+)?([A-Za-z]+)\b")
 # What may stand between a name and what was done to it: an aside of a few parts ("Ada
@@ -315,8 +319,14 @@ AGE_BEFORE_NAME = re.compile(r"\d+\s*-?\s*year\s*-?\s*old\s*$", re.IGNORECASE)
 def headline_deed(nominal: Mention, text: str) -> str | None:
     """The deed the headline says its noun suffered: "charge" for "Driver Charged" or
     "Teen Is Arrested", "harm" for "Climber Dies"; None for any other verb."""
+    line_start = text.rfind("\n", 0, nominal.start) + 1
+    if HEADLINE_CLAUSE.search(text, line_start, nominal.start):
+        return None  # "Officer Who Shot Teen Charged": the teen is not who was charged
     verb = HEADLINE_DEED.match(text, nominal.end)
     return DEED_OF.get(verb.group(1).lower()) if verb else None
+
+
+HEADLINE_CLAUSE = re.compile(r"\b(?:who|whom|that|which)\b", re.IGNORECASE)
 
 
 def suffered_by(nominal: Mention, people: list[Cluster], owner: Mapping[int, Cluster],
@@ -372,9 +382,14 @@ def _suffers(text: str, mention: Mention, deed: str) -> bool:
         return True  # "Mr Buckley's death" (a "killing" of his may be his deed)
     # the words just before the name, in its sentence ("arrested 24-year-old Tam Reid")
     before = re.split(r"[.!?\n]", text[max(0, mention.start - 50):mention.start])[-1]
-    last = [w.lower() for w in re.findall(r"\w+", AGE_BEFORE_NAME.sub("", before))][-3:]
+    # a comma closes the words before ("After the shooting, Ada Rusk said")
+    clause = AGE_BEFORE_NAME.sub("", before).rsplit(",", 1)[-1]
+    last = [w.lower() for w in re.findall(r"\w+", clause)][-3:]
     if deed == "convict" and last[-1:] == ["found"]:  # "found Tam Reid guilty"
         return re.match(r"(?:\s*,[^,.\n]{1,60},)?\s+guilty\b", text[mention.end:]) is not None
+    if deed == "harm" and len(last) > 1 and last[-2] in HARM_NOUNS and \
+            last[-1] in SUFFERED_AFTER_NOUN:
+        return True
     return bool(set(last) & DONE_BEFORE[deed])
 
 

@@ -175,7 +175,14 @@ def by_gender(candidates: list[Cluster], wanted: str | None) -> list[Cluster]:
 # An age beside a name: "Tom Brand, 34,", "Tom Brand (34)"; or before it: "34-year-old
 # Tom Brand", "a 34-year-old roofer, Tom Brand".
 AGE_AFTER = re.compile(r"\s*(?:,\s*(\d{1,3})\s*[,.;:]|\((\d{1,3})\))")
-AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old(?:\s+[a-z]+){0,2}(?:\s*,)?\s+$")
+AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old((?:\s+[a-z]+){0,2})(?:\s*,)?\s+$")
+# Words after "a 16-year-old" that make the name after them someone else, the object of a
+# deed or a second person: "a 16-year-old shot by Tom Brand", "the 12-year-old told Ada
+# Rusk", "a 34-year-old man and Tom Brand".
+NOT_THE_AGED = {"and", "or", "but", "by", "with", "for", "of", "to", "from", "at", "in", "on",
+                "against", "than", "as", "after", "before", "near", "like", "who", "whom",
+                "that", "told", "tells", "asked", "asks", "shot", "hit", "saw", "met", "beat",
+                "struck", "bit", "said", "says", "is", "was", "has", "had"}
 
 
 def give_ages(clusters: list[Cluster], texts: Mapping[str, str]) -> None:
@@ -187,9 +194,17 @@ def give_ages(clusters: list[Cluster], texts: Mapping[str, str]) -> None:
                 continue
             after = AGE_AFTER.match(text, mention.end)
             before = AGE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
-            for found in (after, before):
-                if found is not None:
-                    cluster.ages.add(int(next(g for g in found.groups() if g)))
+            if after is not None:
+                cluster.ages.add(int(after.group(1) or after.group(2)))
+            if before is not None and _describes_the_name(before.group(2).split()):
+                cluster.ages.add(int(before.group(1)))
+
+
+def _describes_the_name(words: list[str]) -> bool:
+    """Whether the words between "34-year-old" and a name describe that name ("roofer",
+    "police officer"), not a deed done to it ("shot by", "stabbed")."""
+    return not any(w in NOT_THE_AGED for w in words) and \
+        not (words and words[-1].endswith("ed"))
 
 
 # -- merging across articles -----------------------------------------------------------

@@ -2390,3 +2390,60 @@ def test_a_role_of_a_described_body_is_not_another_sides_holder_of_that_role(
     found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
                           quote.speaker_text or "")
     assert found is not None and index.get(found).name == "Harbour Workers Union"
+
+
+def test_a_statement_from_a_person_speaks_for_that_person(analyse: Any) -> None:
+    """A name after "for"/"of" is not its phrase's person ("a lawyer for Tom Brand"), but
+    what a person puts out ("a statement by Ada Rusk") speaks in her name."""
+    text = ("Tenants in Dorvale marched on Monday against a rent rise. Ada Rusk, who chairs "
+            "the tenants' union, and Tom Brand, who owns the flats, met on Tuesday. "
+            "According to a statement by Ada Rusk, the talks failed. A lawyer for Tom Brand "
+            "said the rise would stand.")
+    result = analyse(text, id="a0")
+    index = link_entities(list(result.mentions), {"a0": text})
+    said = {q.speaker_text: index.resolve("a0", q.speaker_start, q.speaker_end,
+                                          q.speaker_text or "")
+            for q in result.quotes if q.speaker_start is not None}
+    statement = next(s for s in said if s and s.startswith("a statement"))
+    lawyer = next(s for s in said if s and s.startswith("A lawyer"))
+    assert said[statement] == _person(index, "Ada Rusk").id
+    assert said[lawyer] is None
+    for phrase, person in (("a statement by Ada Rusk", "Ada Rusk"),
+                           ("A lawyer for Tom Brand", None)):
+        start = text.index(phrase)
+        found = index.entity_at("a0", start, start + len(phrase))
+        assert found == (_person(index, person).id if person else None)
+
+
+def test_a_headline_noun_inside_a_relative_clause_is_not_the_one_charged(analyse: Any
+                                                                          ) -> None:
+    """"Officer Who Shot Teen Charged": the officer was charged, not the teen."""
+    text = ("Officer Who Shot Teen Charged With Murder\n\n"
+            "Tom Brand, a Dorvale police officer, was charged with murder on Monday over the "
+            "death of Ana Lee in May. Brand shot Lee during a traffic stop, prosecutors said. "
+            "Brand's lawyer said he would plead not guilty.")
+    index = _entities_with_texts(analyse, text)
+    teen = text.index("Teen")
+    assert index.entity_at("a0", teen, teen + len("Teen")) != _person(index, "Tom Brand").id
+
+
+def test_a_headline_noun_killed_is_not_a_murder_suspect_nor_one_speaking_after_it(
+        analyse: Any) -> None:
+    """A harm's noun before a name is the name's only with "of" or "victim" after it."""
+    suspect = ("Teen Killed In Dorvale Park Shooting\n\n"
+               "A 16-year-old boy died after a shooting in Dorvale Park on Saturday night. "
+               "Police have not released his name. Murder suspect Tom Brand was arrested on "
+               "Sunday. Brand, 24, is due in court on Monday. Brand had been released from "
+               "prison in March, officers said.")
+    chief = ("Teen Killed By Police In Dorvale\n\n"
+             "Police shot a teenager in Dorvale on Saturday. After the shooting, Ana Lee, the "
+             "police chief, said the officer had been suspended. Lee said the teenager had a "
+             "knife. Lee promised an inquiry. The boy's family asked for calm.")
+    victim = ("Teen Killed In Dorvale\n\n"
+              "Protesters marched on Sunday. Stabbing victim Tam Reid, 16, was a pupil at "
+              "Dorvale High. Reid's mother, Ana Lee, spoke. Reid had been a keen swimmer.")
+    for text, person in ((suspect, "Tom Brand"), (chief, "Ana Lee")):
+        index = _entities_with_texts(analyse, text)
+        assert index.entity_at("a0", 0, len("Teen")) != _person(index, person).id
+    index = _entities_with_texts(analyse, victim)
+    assert index.entity_at("a0", 0, len("Teen")) == _person(index, "Tam Reid").id

@@ -1,0 +1,45 @@
+"""The cross-article person rules of `storyline.people` read from plain texts (no NLP)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.entities import link_entities
+from storyline.models import Mention
+from storyline.people import Cluster, give_ages
+
+
+def _ages(text: str, name: str = "Tom Brand") -> set[int]:
+    start = text.index(name)
+    cluster = Cluster("PERSON")
+    cluster.add(Mention("a0", name, start, start + len(name), "PERSON", name))
+    give_ages([cluster], {"a0": text})
+    return cluster.ages
+
+
+@pytest.mark.parametrize("text, ages", [
+    ("Tom Brand, 34, a roofer from Ellisford, fell from a ladder.", {34}),
+    ("Police named the 34-year-old roofer Tom Brand on Monday.", {34}),
+    ("A 61-year-old sheriff, Tom Brand, said the road was closed.", {61}),
+    # a deed done to the name, or a second person: the age is someone else's
+    ("Dorvale mourned a 16-year-old shot by Tom Brand, a police officer.", set()),
+    ("The 12-year-old told Tom Brand, a reporter, that the dog had bitten him.", set()),
+    ("A 34-year-old woman and Tom Brand were hurt in the crash.", set()),
+    ("A 16-year-old stabbed Tom Brand outside the Dorvale cinema.", set()),
+    ("Tom Brand, 2019, was a good year. Tom Brand, 21-17 winner, was happy.", set()),
+])
+def test_an_age_is_read_only_where_it_describes_the_name(text: str, ages: set[int]) -> None:
+    assert _ages(text) == ages
+
+
+def test_one_officer_stays_one_when_a_victims_age_stands_before_his_name(analyse: Any
+                                                                         ) -> None:
+    texts = ("Protests followed the death of a 16-year-old shot by Tom Brand, a Dorvale "
+             "police officer, on Saturday. Brand has been suspended.",
+             "Tom Brand, 42, a Dorvale police officer, was placed on leave on Monday after "
+             "the shooting.")
+    mentions = [m for n, text in enumerate(texts) for m in analyse(text, id=f"a{n}").mentions]
+    index = link_entities(mentions, {f"a{n}": text for n, text in enumerate(texts)})
+    assert len([e for e in index.entities if e.name == "Tom Brand"]) == 1
