@@ -5,7 +5,9 @@ out: an identity for each person mention (a full name stands for itself; a bare 
 its one bearer, else for itself, with an honorific's gender where several bear it) and the
 gender of each identity the text gives: an honorific or a gendered role word first, then a
 possessive before a family word ("his wife, Grace Dahl"), then the pronouns of the sentences
-that name only that person. `speakers` reads them to keep "she" from a man.
+that name only that person, and last, for a person named in full whom none of these
+gives a gender, the gender of their given name (`data/given_names.txt`, a weak fallback).
+`speakers` reads them to keep "she" from a man.
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 
 from .models import Mention
+from .names import fold, given
 from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, RELATIVES, mention_gender
 
 # Family words with a gender ("his wife, Grace Dahl"), as votes on the gender of the person
@@ -95,7 +100,47 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
         top, count = counts.most_common(1)[0]
         if key not in known and count >= 2 and count >= 3 * (sum(counts.values()) - count):
             known[key] = top
+    for key, gender in _given_name_genders(people, identity).items():
+        known.setdefault(key, gender)
     return known
+
+
+def _given_name_genders(people: list[Mention], identity: dict[int, str]) -> dict[str, str]:
+    """The gender of each full-name identity's given name ("Priya Venn": female), for the
+    people the text gives none: a weak fallback, so never from a bare surname."""
+    found: dict[str, str] = {}
+    for mention in people:
+        key = identity.get(mention.start)
+        if mention.kind == "name" and key is not None and key == mention.name:
+            gender = given_name_gender(mention.name)
+            if gender:
+                found.setdefault(key, gender)
+    return found
+
+
+def given_name_gender(name: str) -> str | None:
+    """ "female" / "male" when a full name's given name is firmly one gender in English
+    news ("Mark Ostrander": male), else None (a unisex or unknown name, a bare surname)."""
+    first = given(name)
+    if first is None:
+        return None
+    table = _given_names()
+    return table.get(fold(first)) or table.get(fold(first.split("-")[0]))
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    """ `data/given_names.txt`: folded given name -> "female" / "male"."""
+    text = resources.files("storyline").joinpath("data/given_names.txt").read_text("utf-8")
+    table: dict[str, str] = {}
+    section = ""
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("["):
+            section = line.strip("[]")
+        elif line:
+            table.update(dict.fromkeys((fold(word) for word in line.split()), section))
+    return table
 
 
 def _possessive_genders(doc: Doc, people: list[Mention], inside: bytearray,

@@ -274,10 +274,32 @@ def test_an_honorific_picks_the_bearer_of_a_shared_surname_by_gender(analyse: An
 
 def test_an_honorific_leaves_a_shared_surname_open_when_no_gender_is_given(analyse: Any
                                                                            ) -> None:
-    text = ('The Dunmore council met on Monday. Lena Varga, who owns the bakery, spoke '
-            'first. Oren Varga, who runs the shop next door, spoke after the vote. '
+    # Robin and Jordan: given names of either gender, so nothing tells the two apart
+    text = ('The Dunmore council met on Monday. Robin Varga, who owns the bakery, spoke '
+            'first. Jordan Varga, who runs the shop next door, spoke after the vote. '
             '"We will lose customers," Ms. Varga said.')
     assert _speaker_name(analyse, text, "lose customers") is None
+
+
+def test_an_honorific_picks_the_bearer_of_a_shared_surname_by_given_name(analyse: Any
+                                                                        ) -> None:
+    base = ('The Dunmore council met on Monday. Lena Varga, who owns the bakery, spoke '
+            'first. Mark Varga, who runs the shop next door, spoke after the vote. '
+            '"We will lose customers," {} said.')
+    assert _speaker_name(analyse, base.format("Ms. Varga"), "lose customers") == "Lena Varga"
+    assert _speaker_name(analyse, base.format("Mr. Varga"), "lose customers") == "Mark Varga"
+
+
+def test_she_is_not_a_man_the_text_never_calls_he(analyse: Any) -> None:
+    # Ostrander is the nearer subject, but "Mark" is a man's name: "she" is Priya Venn.
+    text = ('Priya Venn, who chairs the Port Elsin harbour board, opened the hearing on '
+            'Monday. Mark Ostrander presented the plans for the new ferry terminal. '
+            '"We are ready," she said.')
+    assert _speaker_name(analyse, text, "We are ready") == "Priya Venn"
+    text = ('Mark Ostrander, who chairs the Port Elsin harbour board, opened the hearing on '
+            'Monday. Priya Venn presented the plans for the new ferry terminal. '
+            '"We are ready," he said.')
+    assert _speaker_name(analyse, text, "We are ready") == "Mark Ostrander"
 
 
 def test_what_a_thing_put_out_that_says_something_says_its_issuer_says(analyse: Any
