@@ -15,13 +15,11 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from .given_names import given_name_gender
 from .models import Mention
-from .names import fold, given
 from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, RELATIVES, mention_gender
 
 # Family words with a gender ("his wife, Grace Dahl"), as votes on the gender of the person
@@ -116,31 +114,6 @@ def _given_name_genders(people: list[Mention], identity: dict[int, str]) -> dict
             if gender:
                 found.setdefault(key, gender)
     return found
-
-
-def given_name_gender(name: str) -> str | None:
-    """ "female" / "male" when a full name's given name is firmly one gender in English
-    news ("Mark Ostrander": male), else None (a unisex or unknown name, a bare surname)."""
-    first = given(name)
-    if first is None:
-        return None
-    table = _given_names()
-    return table.get(fold(first)) or table.get(fold(first.split("-")[0]))
-
-
-@cache
-def _given_names() -> dict[str, str]:
-    """ `data/given_names.txt`: folded given name -> "female" / "male"."""
-    text = resources.files("storyline").joinpath("data/given_names.txt").read_text("utf-8")
-    table: dict[str, str] = {}
-    section = ""
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line.startswith("["):
-            section = line.strip("[]")
-        elif line:
-            table.update(dict.fromkeys((fold(word) for word in line.split()), section))
-    return table
 
 
 def _possessive_genders(doc: Doc, people: list[Mention], inside: bytearray,

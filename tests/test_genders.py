@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.genders import given_name_gender, person_identities, text_genders
+from storyline.genders import person_identities, text_genders
 from storyline.mentions import find_mentions
 
 
@@ -14,24 +14,6 @@ def _genders(nlp: Any, text: str) -> dict[str, str]:
     mentions = sorted(find_mentions(doc, "a0"), key=lambda m: m.start)
     people = [m for m in mentions if m.label == "PERSON"]
     return text_genders(doc, people, bytearray(len(text)), person_identities(people))
-
-
-def test_a_given_name_firmly_of_one_gender_gives_it() -> None:
-    assert given_name_gender("Priya Venn") == "female"
-    assert given_name_gender("Mark Ostrander") == "male"
-    assert given_name_gender("J. Tobias Quell") == "male"  # an initial is no given name
-
-
-def test_a_given_name_matches_without_case_accents_or_its_second_half() -> None:
-    assert given_name_gender("JOSÉ Ferrant") == "male"
-    assert given_name_gender("Jean-Pierre Lacombe") == "male"
-    assert given_name_gender("Mary-Kate Dunmore") == "female"
-
-
-def test_unisex_given_names_and_bare_surnames_give_no_gender() -> None:
-    for name in ("Jordan Pell", "Alex Varga", "Jean Marsh", "Kim Tolliver", "Venn",
-                 "Zorbul Kettering"):
-        assert given_name_gender(name) is None, name
 
 
 def test_a_person_named_in_full_the_text_gives_no_gender_takes_the_given_names(nlp: Any
