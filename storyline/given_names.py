@@ -2,8 +2,9 @@
 
 Goes in: a person's name as the text writes it, titles removed ("Priya Venn"). Comes out:
 "female", "male" or None, from the hand-written table `data/given_names.txt` (common given
-names firmly of one gender; unisex names left out on purpose). A name of one word gives
-None: it may be a surname. Read only where the text itself gives no gender.
+names firmly of one gender; unisex names left out on purpose). A full name of one word
+gives None (it may be a surname); `given_word_gender` reads a word the caller knows is a
+given name. Read only where no honorific nor gendered word gives a gender.
 """
 
 from __future__ import annotations
@@ -18,10 +19,13 @@ def given_name_gender(name: str) -> str | None:
     """ "female" / "male" when a full name's given name is firmly one gender in English
     news ("Mark Ostrander": male), else None (a unisex or unknown name, a bare surname)."""
     first = given(name)
-    if first is None:
-        return None
+    return given_word_gender(first) if first is not None else None
+
+
+def given_word_gender(word: str) -> str | None:
+    """ "female" / "male" for a given name alone ("Melanie", "Jean-Pierre"), else None."""
     table = _given_names()
-    return table.get(fold(first)) or table.get(fold(first.split("-")[0]))
+    return table.get(fold(word)) or table.get(fold(word.split("-")[0]))
 
 
 @cache

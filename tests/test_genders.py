@@ -25,12 +25,26 @@ def test_a_person_named_in_full_the_text_gives_no_gender_takes_the_given_names(n
     assert genders.get("Priya Venn") == "female"
 
 
-def test_the_gender_the_text_gives_beats_the_given_names(nlp: Any) -> None:
-    # "Priya" reads female, but the article calls this Priya "he", twice, alone in its
-    # sentences: what the text says wins
-    text = ("Priya Venn opened the harbour hall on Monday. Venn said he would stay. "
-            "Venn told the board he was ready to sign.")
+def test_an_honorific_beats_the_given_names_gender(nlp: Any) -> None:
+    text = "Priya Venn opened the harbour hall on Monday. Mr. Venn thanked the volunteers."
     assert _genders(nlp, text).get("Priya Venn") == "male"
+
+
+def test_pronouns_about_someone_else_do_not_overrule_a_given_name(nlp: Any) -> None:
+    # A story about Lena: the pronouns of the sentences naming only Ostrander are hers
+    text = ("Lena Marsh watched the count at home in Port Elsin. Mark Ostrander waved from "
+            "the stage, and she switched off the radio. Ostrander spoke on, but she was "
+            "already asleep.")
+    assert _genders(nlp, text).get("Mark Ostrander") == "male"
+
+
+def test_a_given_name_named_alone_gives_its_gender(nlp: Any) -> None:
+    text = ("Melanie watched the count at home in Port Elsin. Kevin was asleep on the sofa. "
+            "Senator Grant conceded at midnight.")
+    genders = _genders(nlp, text)
+    assert genders.get("melanie") == "female"
+    assert genders.get("kevin") == "male"
+    assert "grant" not in genders  # a title: Grant is a surname here
 
 
 def test_a_surname_shared_by_two_people_takes_no_given_names_gender(nlp: Any) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.given_names import given_name_gender
+from storyline.given_names import given_name_gender, given_word_gender
 
 
 def test_a_given_name_firmly_of_one_gender_gives_it() -> None:
@@ -21,3 +21,9 @@ def test_unisex_given_names_and_bare_surnames_give_no_gender() -> None:
     for name in ("Jordan Pell", "Alex Varga", "Jean Marsh", "Kim Tolliver", "Venn",
                  "Zorbul Kettering", "Guadalupe Arroyo"):
         assert given_name_gender(name) is None, name
+
+
+def test_a_given_name_alone_gives_its_gender() -> None:
+    assert given_word_gender("Melanie") == "female"
+    assert given_word_gender("Kevin") == "male"
+    assert given_word_gender("Jordan") is None
