@@ -89,7 +89,11 @@ class SpeakerResolver:
     def speaker_of(self, cue: Token, previous: Quote | None = None
                    ) -> tuple[str, int, int] | None:
         found = self._speaker_of(cue, previous)
-        return self._bearer_of_gender(found) if found is not None else None
+        if found is None:
+            return None
+        subject = self._subject(cue)
+        said_by = PRONOUNS.get(subject.lower_) if subject is not None else None
+        return self._bearer_of_gender(found, said_by)
 
     def named_speaker(self, cue: Token, found: tuple[str, int, int]) -> bool:
         """Whether the cue's speaker is a person named at the cue, neither a pronoun
@@ -150,13 +154,16 @@ class SpeakerResolver:
             is_person_noun(subject) and \
             any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children)
 
-    def _bearer_of_gender(self, found: tuple[str, int, int]) -> tuple[str, int, int]:
+    def _bearer_of_gender(self, found: tuple[str, int, int], said_by: str | None = None
+                          ) -> tuple[str, int, int]:
         """ "Ms. Varga said" where the article names Lena and Oren Varga: the one bearer of
         the surname whose gender the text gives as the honorific's, named by their latest
-        full name before the cue (the entity linker leaves such a surname open)."""
+        full name before the cue (the entity linker leaves such a surname open); with no
+        honorific, the gender of the pronoun that took the surname (`said_by`: "she said"
+        after "Varga" is Lena)."""
         mention = next((m for m in self.people if m.start <= found[1] < m.end), None)
         wanted = mention_gender(mention) if mention is not None and mention.honorific \
-            else None
+            else said_by
         if mention is None or wanted is None or " " in mention.name:
             return found
         bearers = {m.name: m for m in self.people if m.kind == "name" and m.start < found[1]
