@@ -19,6 +19,7 @@ from .descriptions import is_person_noun
 from .genders import other_bearer, person_identities, surname_key, text_genders
 from .mentions import ORG_NOUNS
 from .models import Mention, Quote
+from .names import given
 from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS, mention_gender
 from .salience import PRONOUNS, PronounSalience
@@ -166,10 +167,13 @@ class SpeakerResolver:
             else said_by
         if mention is None or wanted is None or " " in mention.name:
             return found
-        bearers = {m.name: m for m in self.people if m.kind == "name" and m.start < found[1]
-                   and " " in m.name and surname_key(m) == surname_key(mention)}
-        if len(bearers) < 2:
+        named = [m for m in self.people if m.kind == "name" and " " in m.name and
+                 surname_key(m) == surname_key(mention)]
+        if len({m.name for m in named}) < 2:  # one bearer: the linker finds them
             return found
+        # "Hillary Rodham Clinton ... Clinton ... she said" before Bill Clinton is named:
+        # the one bearer named so far, if of the pronoun's gender
+        bearers = {m.name: m for m in named if m.start < found[1]}
         # Genders read with this surname kept apart from both full names: the honorific
         # being resolved must not vote for whoever its surname was last linked to.
         key = surname_key(mention)
@@ -179,9 +183,10 @@ class SpeakerResolver:
         possible = [m for m in bearers.values() if gender.get(m.name, wanted) == wanted]
         if len(possible) > 1:  # of those who may be, the one the text says is
             possible = [m for m in possible if gender.get(m.name) == wanted]
-        if len(possible) != 1:
+        if len({given(m.name) for m in possible}) > 1 or not possible:
             return found
-        return possible[0].text, possible[0].start, possible[0].end
+        latest = max(possible, key=lambda m: m.start)  # "Hillary Rodham" / "Hillary Clinton"
+        return latest.text, latest.start, latest.end
 
     def _speaker_of(self, cue: Token, previous: Quote | None) -> tuple[str, int, int] | None:
         subject = self._subject(cue)

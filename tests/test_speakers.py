@@ -1165,3 +1165,14 @@ def test_a_pronoun_on_a_shared_surname_names_the_bearer_of_its_gender(analyse: A
     assert _speaker_name(analyse, text, "lose customers") == "Lena Varga"
     assert _speaker_name(analyse, text.replace("she said", "he said"),
                          "lose customers") == "Mark Varga"
+
+
+def test_a_pronoun_on_a_shared_surname_names_the_one_bearer_named_so_far(analyse: Any
+                                                                          ) -> None:
+    # Mark Varga is named only after the quote: "she" is Lena, whom "Varga" stood for, and
+    # the speaker is named so, not by a surname the linker must settle between two Vargas
+    text = ('Lena Varga owns the bakery on Pier Street. The council wants the street closed '
+            'for a month. Varga has opposed the plan for a year. "We will lose customers," '
+            'she said. Mark Varga, who runs the shop next door, agreed.')
+    assert _quote(analyse, text, "lose customers").speaker_text == "Lena Varga"
+    assert _speaker_name(analyse, text, "lose customers") == "Lena Varga"
