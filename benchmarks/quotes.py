@@ -629,7 +629,8 @@ def code_fingerprint() -> str:
                  "speaker_syntax.py", "body_words.py", "speakers.py", "salience.py",
                  "genders.py", "mentions.py", "entity_spans.py", "headlines.py", "roles.py",
                  "entity_kinds.py", "descriptions.py", "names.py", "people.py", "entities.py",
-                 "nominal_links.py", "pipeline.py", "nlp.py"):
+                 "nominal_links.py", "pipeline.py", "nlp.py", "given_names.py",
+                 "data/given_names.txt"):
         if (package / name).exists():  # marks.py is newer than some code compared
             digest.update((package / name).read_bytes())
     return digest.hexdigest()[:12]
@@ -680,7 +681,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("## Quote extraction benchmark\n")
     fingerprint = code_fingerprint()
     print(f"Storyline code sha256[:12] {fingerprint} (quotes, reported, quote_labels, speech_cues, "
-          f"marks, speaker_syntax, body_words, speakers, salience, genders, mentions, "
+          f"marks, speaker_syntax, body_words, speakers, salience, genders, given_names "
+          f"(and its data), mentions, "
           f"entity_spans, headlines, roles, entity_kinds, descriptions, names, people, "
           f"entities, nominal_links, pipeline, nlp); "
           f"spaCy model {model}.\n")

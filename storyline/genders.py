@@ -3,9 +3,11 @@
 Goes in: a parsed `Doc`, its person `Mention`s and the characters inside quote marks. Comes
 out: an identity for each person mention (a full name stands for itself; a bare surname for
 its one bearer, else for itself, with an honorific's gender where several bear it) and the
-gender of each identity the text gives: an honorific or a gendered role word first, then a
-possessive before a family word ("his wife, Grace Dahl"), then the pronouns of the sentences
-that name only that person. `speakers` reads them to keep "she" from a man.
+gender of each identity: an honorific or a gendered role word first, then a possessive
+before a family word ("his wife, Grace Dahl"), then the gender of the given name
+(`data/given_names.txt`: "Priya Venn", or "Melanie" named alone, never a surname), and
+last the pronouns of the sentences that name only that person. `speakers` reads them to
+keep "she" from a man.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
+from .given_names import given_name_gender, given_word_gender
 from .models import Mention
 from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, RELATIVES, mention_gender
 
@@ -54,9 +57,9 @@ def person_identities(people: list[Mention]) -> dict[int, str]:
 
 def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
                  identity: dict[int, str]) -> dict[str, str]:
-    """Gender of each person (by identity) as the text gives it: an honorific or a
-    gendered role word first, else the pronouns (outside quotes) of the sentences that
-    name only them, when those agree."""
+    """Gender of each person (by identity): an honorific or a gendered role word first,
+    then a family word, then their given name's, else the pronouns (outside quotes) of
+    the sentences that name only them, when those agree."""
     known: dict[str, str] = {}
     # "Dahl will need his voters": the pronoun the mention finder saw right after a name
     # is weaker evidence than an honorific; the sentences' pronouns may overrule it.
@@ -69,6 +72,11 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
         elif mention.pronoun:
             right_after[key][mention.pronoun] += 1
     for key, gender in _possessive_genders(doc, people, inside, identity):
+        known.setdefault(key, gender)
+    # A given name firmly of one gender outranks pronouns: in a story about one person,
+    # the pronouns near another's name are often hers ("Ostrander waved from the stage,
+    # and she switched off the radio" would make a woman of Mark Ostrander).
+    for key, gender in _given_name_genders(people, identity).items():
         known.setdefault(key, gender)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     named_in: dict[int, dict[str, int]] = defaultdict(dict)  # sentence -> name -> first end
@@ -96,6 +104,30 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
         if key not in known and count >= 2 and count >= 3 * (sum(counts.values()) - count):
             known[key] = top
     return known
+
+
+def _given_name_genders(people: list[Mention], identity: dict[int, str]) -> dict[str, str]:
+    """The gender of each full-name identity's given name ("Priya Venn": female), and of a
+    given name named alone ("Melanie said"): a weak clue. Never from a surname: a bare word
+    that is the surname of someone named in full, or that a title or role comes with
+    ("Sen. Warren"), gives none."""
+    found: dict[str, str] = {}
+    surnames = {surname_key(m) for m in people if " " in m.name}
+    titled = {identity.get(m.start, surname_key(m)) for m in people
+              if m.honorific or m.role}
+    for mention in people:
+        key = identity.get(mention.start)
+        if mention.kind != "name" or key is None:
+            continue
+        if key == mention.name:
+            gender = given_name_gender(mention.name)
+        elif key == mention.name.lower() and key not in surnames and key not in titled:
+            gender = given_word_gender(mention.name)
+        else:
+            continue
+        if gender:
+            found.setdefault(key, gender)
+    return found
 
 
 def _possessive_genders(doc: Doc, people: list[Mention], inside: bytearray,

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
+from .given_names import given_name_gender
 from .models import Mention
 from .names import (
     GIVEN_PARTICLES,
@@ -127,7 +128,14 @@ class Cluster:
 
     @property
     def gender(self) -> str | None:
+        """The gender its mentions give, else (a weak clue) its full names' given names'."""
         votes = {g for m in self.mentions if (g := mention_gender(m))}
+        return votes.pop() if len(votes) == 1 else None if votes else self.given_names_gender
+
+    @property
+    def given_names_gender(self) -> str | None:
+        """The one gender its full names' given names have ("Mark Ostrander"), if any."""
+        votes = {g for name in self.names if (g := given_name_gender(name))}
         return votes.pop() if len(votes) == 1 else None
 
 
@@ -449,9 +457,10 @@ def _honorific_gender(cluster: Cluster) -> str | None:
 
 
 def _gender_not_by_office(cluster: Cluster) -> str | None:
-    """A cluster's gender, pronouns included, but no office's word ("chairman")."""
+    """A cluster's gender, pronouns included, but no office's word ("chairman"); else
+    its given names' ("Ms. Dahl" is not Mark Dahl, whom nothing else gives a gender)."""
     votes = {g for m in cluster.mentions if (g := mention_gender(m, offices=False))}
-    return votes.pop() if len(votes) == 1 else None
+    return votes.pop() if len(votes) == 1 else None if votes else cluster.given_names_gender
 
 
 def _stated_gender(cluster: Cluster) -> str | None:

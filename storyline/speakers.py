@@ -19,6 +19,7 @@ from .descriptions import is_person_noun
 from .genders import other_bearer, person_identities, surname_key, text_genders
 from .mentions import ORG_NOUNS
 from .models import Mention, Quote
+from .names import given
 from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS, mention_gender
 from .salience import PRONOUNS, PronounSalience
@@ -91,7 +92,11 @@ class SpeakerResolver:
     def speaker_of(self, cue: Token, previous: Quote | None = None
                    ) -> tuple[str, int, int] | None:
         found = self._speaker_of(cue, previous)
-        return self._bearer_of_gender(found) if found is not None else None
+        if found is None:
+            return None
+        subject = self._subject(cue)
+        said_by = PRONOUNS.get(subject.lower_) if subject is not None else None
+        return self._bearer_of_gender(found, said_by)
 
     def named_speaker(self, cue: Token, found: tuple[str, int, int]) -> bool:
         """Whether the cue's speaker is a person named at the cue, neither a pronoun
@@ -152,19 +157,25 @@ class SpeakerResolver:
             is_person_noun(subject) and \
             any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in subject.children)
 
-    def _bearer_of_gender(self, found: tuple[str, int, int]) -> tuple[str, int, int]:
+    def _bearer_of_gender(self, found: tuple[str, int, int], said_by: str | None = None
+                          ) -> tuple[str, int, int]:
         """ "Ms. Varga said" where the article names Lena and Oren Varga: the one bearer of
         the surname whose gender the text gives as the honorific's, named by their latest
-        full name before the cue (the entity linker leaves such a surname open)."""
+        full name before the cue (the entity linker leaves such a surname open); with no
+        honorific, the gender of the pronoun that took the surname (`said_by`: "she said"
+        after "Varga" is Lena)."""
         mention = next((m for m in self.people if m.start <= found[1] < m.end), None)
         wanted = mention_gender(mention) if mention is not None and mention.honorific \
-            else None
+            else said_by
         if mention is None or wanted is None or " " in mention.name:
             return found
-        bearers = {m.name: m for m in self.people if m.kind == "name" and m.start < found[1]
-                   and " " in m.name and surname_key(m) == surname_key(mention)}
-        if len(bearers) < 2:
+        named = [m for m in self.people if m.kind == "name" and " " in m.name and
+                 surname_key(m) == surname_key(mention)]
+        if len({m.name for m in named}) < 2:  # one bearer: the linker finds them
             return found
+        # "Hillary Rodham Clinton ... Clinton ... she said" before Bill Clinton is named:
+        # the one bearer named so far, if of the pronoun's gender
+        bearers = {m.name: m for m in named if m.start < found[1]}
         # Genders read with this surname kept apart from both full names: the honorific
         # being resolved must not vote for whoever its surname was last linked to.
         key = surname_key(mention)
@@ -174,9 +185,10 @@ class SpeakerResolver:
         possible = [m for m in bearers.values() if gender.get(m.name, wanted) == wanted]
         if len(possible) > 1:  # of those who may be, the one the text says is
             possible = [m for m in possible if gender.get(m.name) == wanted]
-        if len(possible) != 1:
+        if len({given(m.name) for m in possible}) > 1 or not possible:
             return found
-        return possible[0].text, possible[0].start, possible[0].end
+        latest = max(possible, key=lambda m: m.start)  # "Hillary Rodham" / "Hillary Clinton"
+        return latest.text, latest.start, latest.end
 
     def _speaker_of(self, cue: Token, previous: Quote | None) -> tuple[str, int, int] | None:
         subject = self._subject(cue)

@@ -2447,3 +2447,22 @@ def test_a_headline_noun_killed_is_not_a_murder_suspect_nor_one_speaking_after_i
         assert index.entity_at("a0", 0, len("Teen")) != _person(index, person).id
     index = _entities_with_texts(analyse, victim)
     assert index.entity_at("a0", 0, len("Teen")) == _person(index, "Tam Reid").id
+
+
+def test_an_honorific_of_the_other_gender_does_not_join_a_man_by_his_given_name(
+        analyse: Any) -> None:
+    # Nothing but "Mark" says Mark Ostrander is a man: "Ms. Ostrander" is someone else
+    index = _entities(analyse, "Mark Ostrander opened the new ferry terminal in Port Elsin.",
+                      "Ms. Ostrander did not answer questions about the ferry.")
+    assert "Ms. Ostrander" not in _person(index, "Mark Ostrander").aliases
+    # ... while a given name of either gender leaves her free to join
+    index = _entities(analyse, "Robin Ostrander opened the new ferry terminal in Port Elsin.",
+                      "Ms. Ostrander did not answer questions about the ferry.")
+    assert "Ms. Ostrander" in _person(index, "Robin Ostrander").aliases
+
+
+def test_an_honorific_picks_the_namesake_of_its_gender_by_given_name(analyse: Any) -> None:
+    index = _entities(analyse, "Lena Varga and Mark Varga run the bakery on Pier Street. "
+                               "Mr. Varga said the ovens were old.")
+    assert "Mr. Varga" in _person(index, "Mark Varga").aliases
+    assert "Mr. Varga" not in _person(index, "Lena Varga").aliases
