@@ -2290,3 +2290,20 @@ def test_a_role_of_a_described_body_is_its_holder_not_the_body(analyse: Any) -> 
     found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
                           quote.speaker_text or "")
     assert found is not None and index.get(found).name == "Mara Lindqvist"
+
+
+def test_a_chemical_works_named_for_what_it_makes_is_a_body(analyse: Any) -> None:
+    """The tagger calls "Tallowmere Solvents" a person (walk21): a name ending in the
+    plural of what a chemical works makes ("Solvents", "Coatings", "Resins") is a
+    company's, never anyone's surname, so it is listed with the organisations."""
+    def report(firm: str) -> str:
+        return (f"A fire broke out at the {firm} plant on Quarry Lane early on Tuesday. Four "
+                f"workers were injured, according to {firm}.\n\nIn a statement, {firm} said "
+                "it would pay for hotel rooms. Plant manager Ilse Marrowby said the valves "
+                "had been checked.")
+    firms = ["Ashwick Solvents", "Marrowdene Coatings", "Quillsby Resins"]
+    for firm in firms:
+        index = _entities(analyse, report(firm))
+        assert {e.name for e in index.entities if e.label == "PERSON"} == {"Ilse Marrowby"}
+        assert firm in {e.name for e in index.entities if e.label == "ORG"}
+
