@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from .body_words import bodies_called, company_plural, is_company
+from .body_words import bodies_called, company_plural, holds_qualifiers, is_company
 from .descriptions import PERSON_TITLES
 from .entity_kinds import (
     COMPANY_NOUNS,
@@ -143,17 +143,20 @@ class EntityIndex:
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
 
-    def _bodies_named_later(self, head: str, article_id: str, start: int) -> list[Entity]:
+    def _bodies_named_later(self, head: str, article_id: str, start: int,
+                            qualifiers: tuple[str, ...] = ()) -> list[Entity]:
         """ "Organisers have postponed the race, the athletics association announced", where
         the article names the Castelmere Athletics Association only further on: when no body
         named before fits, the bodies of that kind (by name, or a company for "the firm") the
-        article names after the description; never just any body for a generic word."""
+        article names after the description; never just any body for a generic word, nor a
+        company whose name lacks the description's qualifiers ("the state environment
+        agency" is no solvents firm named next)."""
         later = [e for e in self._local.get(article_id, [])
                  if e.label == "ORG" and self._first.get((e.id, article_id), -1) > start]
         named = bodies_called(head, later, in_article=False)
         if named or head not in COMPANY_NOUNS:
             return named
-        return [e for e in later if is_company(e.name)]
+        return [e for e in later if is_company(e.name) and holds_qualifiers(e.name, qualifiers)]
 
     def _opening_body(self, head: str, article_id: str, start: int) -> str | None:
         """ "Brannock Textiles will close its mill, cutting 340 jobs, the company announced":
@@ -248,8 +251,9 @@ class EntityIndex:
                 if opening is not None:  # "X will close its mill, the company said"
                     return opening or None
                 if not by_role and in_article:
-                    by_role = bodies_called(head, bodies) or \
-                        self._bodies_named_later(head, article_id, start)
+                    qualifiers = tuple(phrase.split()[:-1])
+                    by_role = bodies_called(head, bodies, qualifiers=qualifiers) or \
+                        self._bodies_named_later(head, article_id, start, qualifiers)
                 if owner is not None:  # "Calydon's culture ministry": only a body of Calydon
                     by_role = [e for e in by_role if owner in e.name.lower().split()]
             if len(by_role) == 1:

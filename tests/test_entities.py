@@ -2307,3 +2307,24 @@ def test_a_chemical_works_named_for_what_it_makes_is_a_body(analyse: Any) -> Non
         assert {e.name for e in index.entities if e.label == "PERSON"} == {"Ilse Marrowby"}
         assert firm in {e.name for e in index.entities if e.label == "ORG"}
 
+
+def test_a_qualified_generic_body_is_not_whichever_body_the_article_names(
+        analyse: Any) -> None:
+    """ "The state environment agency said" (walk21) is not the one school the article
+    named before, nor a company it names after: a generic body word with telling
+    qualifiers stands only for a body whose name holds them. "The agency" alone still
+    finds the one body named, and "the river agency" the Vell River Agency's namesake."""
+    text = ("About 400 people spent the night at Brookfold Primary School. The county water "
+            "agency said it would test the wells on Monday. Harnett Coatings said the works "
+            "would stay shut.")
+    index = _entities(analyse, text)
+    start = text.index("The county water agency")
+    phrase = "The county water agency"
+    assert index.resolve("a0", start, start + len(phrase), phrase) is None
+    text = ("About 400 people spent the night at the Vell River Trust's hall. The river "
+            "agency said it would test the wells on Monday.")
+    index = _entities(analyse, text)
+    start = text.index("The river agency")
+    phrase = "The river agency"
+    found = index.resolve("a0", start, start + len(phrase), phrase)
+    assert found is not None and index.get(found).name == "Vell River Trust"
