@@ -117,10 +117,12 @@ def digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]],
                 sources + shorter
         elif not sources or not _is_digest(sketch, sources, sketches, family):
             continue
-        # Most copied-from first; between equal copies, the earlier one is the source.
-        digests[index] = min(sources, key=lambda p: (-round(p.containment, 3),
-                                                     sketches[p.source].article.timestamp,
-                                                     p.source))
+        # The outlet an item names as its source ("... said. (Northgate Wire)") first, not a
+        # reprint of it; then the most copied-from; between equal copies, the earlier one.
+        text = sketch.article.text
+        digests[index] = min(sources, key=lambda p: (
+            not _names_outlet(text, sketches[p.source].article.outlet),
+            -round(p.containment, 3), sketches[p.source].article.timestamp, p.source))
     return digests
 
 
