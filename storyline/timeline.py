@@ -842,6 +842,8 @@ def describe(clause: str) -> str:
     """A short description from the source words: trimmed, at most 30 words."""
     text = re.sub(r"\s+", " ", clause).strip()
     text = text[dateline_length(text):].strip("\"\u201c\u201d").rstrip(" ,;:")
+    if text.endswith(".") and "." not in text.rsplit(" ", 1)[-1][:-1]:
+        text = text[:-1]  # a whole sentence's full stop, not "a.m." or "U.S."
     words = text.split()
     cut = len(words) > MAX_DESCRIPTION_WORDS
     if cut:

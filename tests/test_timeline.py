@@ -31,6 +31,11 @@ def test_describe_trims_long_clauses() -> None:
     text = " ".join(["word"] * 40)
     assert describe(text).endswith("\u2026")
     assert describe("the bridge closed,") == "The bridge closed"
+    # walk21: an entry told by its whole sentence ends as the others do, without its full
+    # stop; an abbreviation keeps its own
+    assert describe("More than 300 people packed the hall on Thursday.") == \
+        "More than 300 people packed the hall on Thursday"
+    assert describe("the ferry left at 6 a.m.") == "The ferry left at 6 a.m."
 
 
 def test_same_event_from_two_outlets_is_one_entry(analyse: Any) -> None:
