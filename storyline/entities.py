@@ -927,10 +927,16 @@ def _role_key(role: str) -> str:
 def _owned_role_of(role: str, seen: dict[str, str]) -> bool:
     """ "council's cabinet member for education" where the same person is also the
     "cabinet member for education": one role, said the shorter way. Only a body's ("Tom
-    Smith's lawyer" names whose lawyer, which the speaker resolver reads)."""
+    Smith's lawyer" names whose lawyer, which the speaker resolver reads); and "company's
+    spokesperson" beside "Tallowmere Solvents spokesperson": one role, said by the body's
+    name."""
     owned = re.match(r"([\w-]+)['\u2019]s\s+(.+)", role)
-    return owned is not None and owned.group(1).lower() in ORG_NOUNS | COMPANY_NOUNS and \
-        _role_key(owned.group(2)) in seen
+    if owned is None or owned.group(1).lower() not in ORG_NOUNS | COMPANY_NOUNS:
+        return False
+    job = _role_key(owned.group(2))
+    # a capitalised name before the same job: "Tallowmere Solvents spokesperson"
+    return job in seen or any(key.endswith(" " + job) and seen[key][:1].isupper()
+                              for key in seen)
 
 
 def _first_position(cluster: Cluster) -> tuple[int, str, int]:

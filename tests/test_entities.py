@@ -1759,6 +1759,19 @@ def test_a_titled_person_has_the_role_given_beside_the_title(analyse: Any) -> No
     assert "council's cabinet member for schools" not in roles  # one role, said shorter
 
 
+def test_a_bodys_job_said_by_its_name_drops_the_job_said_by_company(analyse: Any) -> None:
+    """walk21: "The company's spokesperson, Renske Oldacre," in one report and "A Tallowmere
+    Solvents spokesperson, Renske Oldacre," in the next are one role, said by the body's
+    name; a job of another body or another job stays."""
+    index = _entities(analyse, "The company's spokesperson, Ottilie Brande, said later that "
+                               "the mill would stay shut.",
+                      "A Fernlow Textiles spokesperson, Ottilie Brande, said the company "
+                      "would publish its findings.")
+    roles = _person(index, "Ottilie Brande").roles
+    assert "Fernlow Textiles spokesperson" in roles
+    assert "company's spokesperson" not in roles
+
+
 def test_a_name_with_an_acronym_in_brackets_is_a_body_in_every_article(analyse: Any) -> None:
     index = _entities(analyse, "The satellite will fly on a rocket built by Halvard Orrin "
                                "Kessly (HOK). HOK said in a statement it had a slot.",
