@@ -467,8 +467,8 @@ COUNTED_AS = {"%": "percent", "pct": "percent", "household": "home", "house": "h
               "staff": "worker", "staffer": "worker",
               # a town's people counted as its residents: "1,500 people" and "1,200
               # residents" told to leave their homes are one figure
-              "resident": "people", "person": "people", "inhabitant": "people",
-              "villager": "people", "townspeople": "people", "evacuee": "people"}
+              "resident": "people", "inhabitant": "people", "villager": "people",
+              "townspeople": "people", "evacuee": "people"}
 INCREMENT_WORDS = {"more", "another", "additional", "extra", "further"}
 MONTH_WORDS = MONTH_NAMES | MONTH_ABBREVIATIONS
 
