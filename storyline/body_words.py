@@ -45,19 +45,22 @@ GENERIC_BODIES = {"agency", "organization", "organisation", "group", "body", "un
                   "board", "commission", "council", "foundation", "committee"}
 
 
-def bodies_called(head: str, bodies: list[Entity], *, in_article: bool = True
-                   ) -> list[Entity]:
+def bodies_called(head: str, bodies: list[Entity], *, in_article: bool = True,
+                  qualifiers: tuple[str, ...] = ()) -> list[Entity]:
     """The organisations a description of a body ("the ministry", "the company") can stand
     for: those whose name holds its head word or a synonym, else, among the bodies the
     article itself names (`in_article`), a company for a company word or the one body
     named at all for a generic word: "the authority" in one outlet's story is not a body
-    only another outlet names."""
+    only another outlet names. A generic word with `qualifiers` (the description's words
+    before it) stands only for a body whose name holds them: "the state environment
+    agency" is not the one school the article named."""
     words = {head} | BODY_SYNONYMS.get(head, set())
     named = [e for e in bodies if called(e.name, words)]
     if named or not in_article:
         return named
     if head in GENERIC_BODIES:  # "the group", "the agency": any kind of body
-        named = [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split())]
+        named = [e for e in bodies if not OUTLET_WORDS & set(e.name.lower().split()) and
+                 holds_qualifiers(e.name, qualifiers)]
         # the one body named, if not another kind: "the council" is no guild
         return [e for e in named if not other_kind(head, e.name)] if len(named) == 1 \
             else named
@@ -70,6 +73,19 @@ def bodies_called(head: str, bodies: list[Entity], *, in_article: bool = True
 KIND_BODIES = GENERIC_BODIES - {"agency", "organization", "organisation", "group", "body"}
 # Last words that give a body's kind ("... Gardeners' Guild", "... Textiles").
 KIND_WORDS = ORG_NOUNS | {"guild", "society", "trust", "club", "league", "institute"}
+
+
+# Qualifiers that tell nothing of which body is meant: "the new agency", "the local group".
+VAGUE_QUALIFIERS = {"new", "local", "same", "other", "own", "main", "whole", "former",
+                    "current", "latest", "independent", "official", "government", "public"}
+
+
+def holds_qualifiers(name: str, qualifiers: tuple[str, ...]) -> bool:
+    """Whether a body's name holds every telling qualifier of a description, by its first
+    four letters ("the environmental agency", "Vell Environment Trust")."""
+    stems = {w[:4] for w in re.findall(r"[a-z]+", name.lower())}
+    return all(q[:4] in stems for q in qualifiers
+               if q not in VAGUE_QUALIFIERS and q.isalpha())
 
 
 def other_kind(head: str, name: str) -> bool:

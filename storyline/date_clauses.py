@@ -22,6 +22,9 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .descriptions import is_person_noun
+from .entity_kinds import BODY_WORDS
+from .name_repairs import ORG_NAME_WORDS
 from .nlp import text_of
 from .timex import SEASONS
 
@@ -98,6 +101,10 @@ def anchored_clause(ent: Span) -> str:
         verb = verb.head
     if verb.dep_ in {"ccomp", "pcomp"} and verb.left_edge.tag_ in {"WRB", "WP"}:
         verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
+    if _restricts_any(verb):
+        # "hotel rooms for any family that cannot go home tonight": the relative clause
+        # only says which families; what is told at the date is the clause around them.
+        verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
     if verb.tag_ == "VBG" and verb.dep_ == "pobj":
         # "close its runway for resurfacing from November 2": the gerund is a noun here;
         # the clause is the closing, not the fragment "resurfacing from November 2".
@@ -117,6 +124,53 @@ def anchored_clause(ent: Span) -> str:
             return sentence
         return _with_its_noun(verb, tokens, start) or clause
     return clause
+
+
+# Determiners that make a noun anyone or anything of a kind ("any family", "every
+# household"): a relative clause on it picks out whom, and tells no event of its own.
+ANY_DETERMINERS = {"any", "every", "each", "whichever", "whatever"}
+
+
+def _restricts_any(verb: Token) -> bool:
+    """The verb heads a relative clause on a noun of any one of a kind: "any family that
+    cannot go home tonight", "every driver who parks there after 6 p.m."."""
+    return verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ANY_DETERMINERS for c in verb.head.children)
+
+
+def _a_body(speaker: Token) -> bool:
+    """A speaker that may call itself "it": a description of no person ("the agency"), or
+    a name the tagger calls no person's or whose last word is a body's ("Harl Grocers",
+    "Tallowmere Solvents"). "Ada Lunn said it would rain": the "it" is not hers."""
+    if speaker.pos_ == "NOUN":
+        return not is_person_noun(speaker)
+    return speaker.pos_ == "PROPN" and (speaker.ent_type_ not in {"PERSON", ""} or
+                                        speaker.lower_ in BODY_WORDS | ORG_NAME_WORDS)
+
+
+def own_plan_speaker(ent: Span) -> str:
+    """Who "it" is when the date's clause is what a body said of itself ("The state
+    environment agency said it would begin an inspection on Monday"): the speaker as
+    written ("The state environment agency"), so the entry need not open on "It would";
+    "" for anything else (a pronoun speaker, "she said it would", tells no more)."""
+    verb = _governing_verb(ent)
+    if verb is None:
+        return ""
+    while verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head != verb and \
+            len(list(verb.subtree)) < 6:
+        verb = verb.head
+    if _restricts_any(verb):
+        verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
+    if verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_LEMMAS:
+        return ""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ != "it" or speaker is None or \
+            not _a_body(speaker):
+        return ""
+    # the name or description up to its head: "Corran Ferry Lines" of "Corran Ferry Lines,
+    # which runs the island route,"
+    return _text_of_tokens(list(speaker.doc[speaker.left_edge.i:speaker.i + 1]))
 
 
 def _trim_tokens(tokens: list[Token]) -> list[Token]:

@@ -34,6 +34,7 @@ from .date_clauses import (
     moves_a_date,
     moves_or_calls_off,
     no_event,
+    own_plan_speaker,
     reported_agent,
     sentence_bounds,
     told_plan,
@@ -531,7 +532,8 @@ class _Finder:
             sentence, status=status, clause=anchored_clause(span),
             timex=timex, parts=parts, reporting=reporting, verb=verb_lemma(span),
             no_event=no_event(span), agent=reported_agent(span),
-            action=event_action(span), move=date_move(span)))
+            action=event_action(span), move=date_move(span),
+            speaker=own_plan_speaker(span)))
 
 
     def plans_told_elsewhere(self) -> list[DateMention]:

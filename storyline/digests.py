@@ -117,10 +117,12 @@ def digest_sources(sketches: Sequence[Sketch], pairs: set[tuple[int, int]],
                 sources + shorter
         elif not sources or not _is_digest(sketch, sources, sketches, family):
             continue
-        # Most copied-from first; between equal copies, the earlier one is the source.
-        digests[index] = min(sources, key=lambda p: (-round(p.containment, 3),
-                                                     sketches[p.source].article.timestamp,
-                                                     p.source))
+        # The outlet an item names as its source ("... said. (Northgate Wire)") first, not a
+        # reprint of it; then the most copied-from; between equal copies, the earlier one.
+        text = sketch.article.text
+        digests[index] = min(sources, key=lambda p: (
+            not names_outlet(text, sketches[p.source].article.outlet),
+            -round(p.containment, 3), sketches[p.source].article.timestamp, p.source))
     return digests
 
 
@@ -226,7 +228,7 @@ def newsletter_by_layout(sketch: Sketch, sketches: Sequence[Sketch]) -> bool:
         return False
     text, own = sketch.article.text, sketch.article.outlet
     outlets = {other.article.outlet for other in sketches if other is not sketch}
-    return any(_names_outlet(text, outlet) for outlet in outlets
+    return any(names_outlet(text, outlet) for outlet in outlets
                if not same_outlet(outlet, own))
 
 
@@ -268,13 +270,13 @@ def _marked_summaries(sketch: Sketch, sources: list[PairResult],
             if kind == "reworded" and len(sketch.sentence_words[sentence]) >= ITEM_MIN_WORDS \
                     and len(mine & theirs) >= COPIED_OVERLAP * min(len(mine), len(theirs)) \
                     and (ITEM_LABEL.match(sketch.sentence_text(sentence)) or
-                         _names_outlet(_paragraph_text(sketch, sentence), source.article.outlet)) \
+                         names_outlet(_paragraph_text(sketch, sentence), source.article.outlet)) \
                     and _topical(source, other):
                 found.add(sentence)
     return found
 
 
-def _names_outlet(text: str, outlet: str) -> bool:
+def names_outlet(text: str, outlet: str) -> bool:
     """`text` names the outlet ("the Harrowmere Courier reports", "(Wendle Valley Times)"):
     as written, capitals and all, so "the post office" never names The Post; a one-word
     name ("Post", "Times") only in a credit's brackets or with its "the" capitalised
@@ -399,7 +401,7 @@ def _is_digest(sketch: Sketch, sources: list[PairResult], sketches: Sequence[Ske
     # ... or one source, summed up in a few sentences of which one is copied, that names
     # it: "..., the company announced on Tuesday, according to Continental Newswire."
     return len(contributions) >= 2 or any(
-        _names_outlet(sketch.article.text, sketches[p.source].article.outlet) and
+        names_outlet(sketch.article.text, sketches[p.source].article.outlet) and
         _excerpt(sketch, p, sketches) and not _copies_the_top(p) for p in close)
 
 

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from .body_words import bodies_called, company_plural, is_company
+from .body_words import bodies_called, company_plural, holds_qualifiers, is_company
 from .descriptions import PERSON_TITLES
 from .entity_kinds import (
     COMPANY_NOUNS,
@@ -173,17 +173,20 @@ class EntityIndex:
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
 
-    def _bodies_named_later(self, head: str, article_id: str, start: int) -> list[Entity]:
+    def _bodies_named_later(self, head: str, article_id: str, start: int,
+                            qualifiers: tuple[str, ...] = ()) -> list[Entity]:
         """ "Organisers have postponed the race, the athletics association announced", where
         the article names the Castelmere Athletics Association only further on: when no body
         named before fits, the bodies of that kind (by name, or a company for "the firm") the
-        article names after the description; never just any body for a generic word."""
+        article names after the description; never just any body for a generic word, nor a
+        company whose name lacks the description's qualifiers ("the state environment
+        agency" is no solvents firm named next)."""
         later = [e for e in self._local.get(article_id, [])
                  if e.label == "ORG" and self._first.get((e.id, article_id), -1) > start]
         named = bodies_called(head, later, in_article=False)
         if named or head not in COMPANY_NOUNS:
             return named
-        return [e for e in later if is_company(e.name)]
+        return [e for e in later if is_company(e.name) and holds_qualifiers(e.name, qualifiers)]
 
     def _opening_body(self, head: str, article_id: str, start: int) -> str | None:
         """ "Brannock Textiles will close its mill, cutting 340 jobs, the company announced":
@@ -280,8 +283,9 @@ class EntityIndex:
                 if opening is not None:  # "X will close its mill, the company said"
                     return opening or None
                 if not by_role and in_article:
-                    by_role = bodies_called(head, bodies) or \
-                        self._bodies_named_later(head, article_id, start)
+                    qualifiers = tuple(phrase.split()[:-1])
+                    by_role = bodies_called(head, bodies, qualifiers=qualifiers) or \
+                        self._bodies_named_later(head, article_id, start, qualifiers)
                 if owner is not None:  # "Calydon's culture ministry": only a body of Calydon
                     by_role = [e for e in by_role if owner in e.name.lower().split()]
             if len(by_role) == 1:
@@ -1004,10 +1008,16 @@ def _role_key(role: str) -> str:
 def _owned_role_of(role: str, seen: dict[str, str]) -> bool:
     """ "council's cabinet member for education" where the same person is also the
     "cabinet member for education": one role, said the shorter way. Only a body's ("Tom
-    Smith's lawyer" names whose lawyer, which the speaker resolver reads)."""
+    Smith's lawyer" names whose lawyer, which the speaker resolver reads); and "company's
+    spokesperson" beside "Tallowmere Solvents spokesperson": one role, said by the body's
+    name."""
     owned = re.match(r"([\w-]+)['\u2019]s\s+(.+)", role)
-    return owned is not None and owned.group(1).lower() in ORG_NOUNS | COMPANY_NOUNS and \
-        _role_key(owned.group(2)) in seen
+    if owned is None or owned.group(1).lower() not in ORG_NOUNS | COMPANY_NOUNS:
+        return False
+    job = _role_key(owned.group(2))
+    # a capitalised name before the same job: "Tallowmere Solvents spokesperson"
+    return job in seen or any(key.endswith(" " + job) and seen[key][:1].isupper()
+                              for key in seen)
 
 
 def _first_position(cluster: Cluster) -> tuple[int, str, int]:

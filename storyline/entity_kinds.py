@@ -68,7 +68,10 @@ COMPANY_ENDINGS = {"services", "holdings", "partners", "group", "ltd", "limited"
                    "ventures", "industries", "enterprises", "solutions", "logistics",
                    "investments", "developments", "properties", "contractors", "builders",
                    "engineering", "construction", "aerospace", "robotics", "pharmaceuticals",
-                   "textiles", "fabrics"}
+                   "textiles", "fabrics",
+                   # plurals of what a chemical or materials works makes: no one's surname
+                   "solvents", "chemicals", "plastics", "polymers", "coatings", "resins",
+                   "adhesives", "fertilisers", "fertilizers", "paints", "alloys"}
 # Words that end a body's name of any kind: such a name is never a place.
 BODY_WORDS = COMPANY_ENDINGS | {
     "school", "primary", "academy", "college", "university", "hospital", "council", "club",

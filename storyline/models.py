@@ -254,6 +254,7 @@ class DateMention:
     agent: str = ""  # the named speaker "it" stands for: "HLS said it could offer" -> "hls"
     action: str = ""  # lemma of what is done then: "vote" for "the vote will be held on"
     move: str = ""  # "old" / "new" for the date a move leaves / goes to, else ""
+    speaker: str = ""  # who "it" is in "The agency said it would ...": "The agency"
 
 
 @dataclass(frozen=True, slots=True)

@@ -464,7 +464,11 @@ def _names_a_model(number: Token) -> bool:
 # ("people" and "residents" are not: "two people died" and "40 residents fled" differ.)
 COUNTED_AS = {"%": "percent", "pct": "percent", "household": "home", "house": "home",
               "residence": "home", "dwelling": "home", "employee": "worker",
-              "staff": "worker", "staffer": "worker"}
+              "staff": "worker", "staffer": "worker",
+              # a town's people counted as its residents: "1,500 people" and "1,200
+              # residents" told to leave their homes are one figure
+              "resident": "people", "inhabitant": "people", "villager": "people",
+              "townspeople": "people", "evacuee": "people"}
 INCREMENT_WORDS = {"more", "another", "additional", "extra", "further"}
 MONTH_WORDS = MONTH_NAMES | MONTH_ABBREVIATIONS
 

@@ -22,7 +22,7 @@ from . import __version__ as VERSION
 from . import store as db
 from .align import align_facts
 from .cluster import assign_stories
-from .credits import find_credit
+from .credits import find_credit, same_outlet
 from .dates import find_dates
 from .dossier import StoryResults, build_dossier_dict, event_dict, quote_dict, with_errors
 from .entities import EntityIndex, link_entities
@@ -300,15 +300,18 @@ def _story_actors(entities: Sequence[Entity], articles: Sequence[Article],
     credit lines ("Reporting by Northvale Press Agency"), and a name only machine-spun
     copies give ("Airfield Director" for "Airport Director")."""
     spun = {p.article for p in provenance if p.kind == "spun"}
-    outlets = {a.id: a.outlet.lower() for a in articles}
+    written = {a.id: a.outlet for a in articles}
+    outlets = {key: outlet.lower() for key, outlet in written.items()}
 
     def own_outlet(entity: Entity) -> bool:
         """Named only by the outlet itself, and by spun copies of its articles."""
         name = entity.name.lower()
 
         def names_itself(article: str) -> bool:
+            # "told Kestrel Radio" in Kestrel Radio News: its name without the outlet word
             return bool(outlets.get(article)) and (name == outlets[article] or
-                                                   name in outlets[article].split())
+                                                   name in outlets[article].split() or
+                                                   same_outlet(entity.name, written[article]))
         return entity.label == "ORG" and any(names_itself(a) for a in entity.articles) and \
             all(names_itself(a) or a in spun for a in entity.articles)
 

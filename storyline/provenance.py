@@ -24,7 +24,13 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Indel
 
 from .credits import credited_outlets, same_outlet, signed_by_outlet
-from .digests import containment_pairs, digest_sources, newsletter_by_layout, original_of
+from .digests import (
+    containment_pairs,
+    digest_sources,
+    names_outlet,
+    newsletter_by_layout,
+    original_of,
+)
 from .models import Article, Provenance, published_before
 from .pair_alignment import CLOSE_KINDS, PairResult, align_pair
 from .sketch import Sketch, candidate_pairs, sketch_article
@@ -185,9 +191,12 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
                           tuple(evidence), credited=credit[0])
     if digest_pair:
         source_sketch = sketches[digest_pair.source]
+        # an item naming its source's outlet ("... said. (Northgate Wire)") credits it
+        outlet = source_sketch.article.outlet
         return Provenance(article.id, "digest", source_sketch.article.id,
                           round(digest_pair.containment, 3),
-                          tuple(_alignment_evidence(sketch, source_sketch, digest_pair)))
+                          tuple(_alignment_evidence(sketch, source_sketch, digest_pair)),
+                          credited=outlet if names_outlet(article.text, outlet) else None)
     if pair and source:
         kind = _copy_kind(sketch, sketches[pair.source], pair)
         if kind == "spun":

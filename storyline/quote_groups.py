@@ -119,12 +119,19 @@ def quote_divergences(groups: Sequence[QuoteGroup], quotes: Sequence[ResolvedQuo
         if len(wordings) < 2 or not _words_replaced(list(wordings), elided=elided):
             continue
         who = group.speaker_name or "an unnamed speaker"
-        versions = tuple(DivergenceVersion(q.quote.article_id, outlets[q.quote.article_id],
-                                           q.quote.text, q.quote.text, q.quote.start,
-                                           q.quote.end) for q in wordings.values())
+        versions = tuple(_version(q, outlets) for q in wordings.values())
         found.append(Divergence(f"d{start + len(found) + 1}", f"wording of a quote by {who}",
                                 versions, kind="quote"))
     return found
+
+
+def _version(quote: ResolvedQuote, outlets: dict[str, str]) -> DivergenceVersion:
+    """A quote's wording as a divergence shows it: without the comma that hands it to its
+    cue ("... twenty minutes," he said), its span cut to match."""
+    text = quote.quote.text.rstrip(" ,;:")
+    start = quote.quote.start
+    return DivergenceVersion(quote.quote.article_id, outlets[quote.quote.article_id], text,
+                             text, start, start + len(text))
 
 
 CONTRACTIONS = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}

@@ -769,7 +769,7 @@ def _to_event(group: Sequence[_Draft], published: dict[str, float],
                   if m.timex and re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", m.timex)), None)
     independent = {voices.get(m.article_id, m.article_id) for d in group for m in d.mentions}
     return Event("", main.value, main.precision, latest.status,
-                 describe(first.clause or first.sentence.text), evidence, first.text,
+                 describe(_named_subject(first)), evidence, first.text,
                  conflicting=len(current) > 1, dates=dates, time=clock,
                  sources=len(independent), superseded=superseded)
 
@@ -829,10 +829,21 @@ def _dated_or_oldest(timestamp: float) -> float:
     return -math.inf if timestamp == math.inf else timestamp
 
 
+def _named_subject(mention: DateMention) -> str:
+    """The mention's clause, "it" replaced by the body that said it of itself: "The state
+    environment agency would begin an inspection on Monday", not "It would begin ..."."""
+    clause = mention.clause or mention.sentence.text
+    if mention.speaker and re.match(r"it\b", clause, flags=re.IGNORECASE):
+        return mention.speaker + clause[2:]
+    return clause
+
+
 def describe(clause: str) -> str:
     """A short description from the source words: trimmed, at most 30 words."""
     text = re.sub(r"\s+", " ", clause).strip()
     text = text[dateline_length(text):].strip("\"\u201c\u201d").rstrip(" ,;:")
+    if text.endswith(".") and "." not in text.rsplit(" ", 1)[-1][:-1]:
+        text = text[:-1]  # a whole sentence's full stop, not "a.m." or "U.S."
     words = text.split()
     cut = len(words) > MAX_DESCRIPTION_WORDS
     if cut:

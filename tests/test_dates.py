@@ -911,3 +911,20 @@ def test_a_clock_time_ending_a_sentence_keeps_its_own_clause(analyse: Any) -> No
     clock = [d for d in analyse(text).dates if d.text == "2 p.m."]
     assert [d.clause for d in clock] == ["They boarded the cable car in Halden Cross shortly "
                                          "after 2 p.m."]
+
+
+def test_a_clause_names_who_it_is_and_not_whom_any_refers_to(analyse: Any) -> None:
+    """walk21: in "The water board said it would flush the mains on Monday" the date's
+    mention keeps who "it" is, the board as written; and in "vouchers for any household
+    that cannot cook tonight" the date's clause is the vouchers', not "household that cannot
+    cook tonight" (the relative clause only says which households)."""
+    analysis = analyse("The Orrin Valley water board said it would flush the mains on "
+                       "Monday. Harl Foods said it would hand out vouchers for any "
+                       "household that cannot cook tonight. She said it would rain on "
+                       "Friday.")
+    dates = {d.text: d for d in analysis.dates}
+    assert dates["Monday"].clause == "it would flush the mains on Monday"
+    assert dates["Monday"].speaker == "The Orrin Valley water board"
+    assert dates["tonight"].clause.startswith("it would hand out vouchers")
+    assert dates["tonight"].speaker == "Harl Foods"
+    assert dates["Friday"].speaker == ""  # "she" tells no more than "it"

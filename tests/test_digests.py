@@ -292,3 +292,30 @@ def test_the_top_of_an_article_cut_short_is_no_digest() -> None:
     kinds = _kinds(_market(), article(top, id="cut", outlet="Quay Times",
                                       published="2026-05-11T12:00:00Z"))
     assert kinds["cut"][0] != "digest" and kinds["cut"][1] == "wire"
+
+
+KILN = ("BRACKWELL, June 3 (Fenmarch Wire) - Firefighters on Monday put out a blaze at a "
+        "brick kiln on the edge of Brackwell, where the police closed the bypass for six "
+        "hours as smoke blew across the carriageway.\n\nThe fire began in a drying shed "
+        "shortly after midnight, station officer Carys Tembleby said.\n\n\"We kept it away "
+        "from the gas store, and that was the whole night's work,\" Tembleby told "
+        "reporters.\n\nTwo workers were treated for smoke inhalation, according to the kiln's "
+        "owners.\n\nThe bypass reopened at noon, the police said. They said the kiln would "
+        "stay shut until at least Thursday morning.")
+
+
+def test_a_digest_item_naming_its_wire_is_a_digest_of_the_wire_not_of_a_reprint() -> None:
+    """walk21: a roundup item ends "(Fenmarch Wire)"; a second paper reprints the wire with
+    a sign-off naming it, which the item's credit also aligns with. The item names the wire:
+    the digest is of the wire's own article, not of the reprint."""
+    wire = article(KILN, id="wire", outlet="Fenmarch Wire", published="2026-06-03T10:00:00Z")
+    reprint = article(KILN + "\n\nThis story was provided by Fenmarch Wire.", id="reprint",
+                      outlet="Oxley Valley Courier", published="2026-06-04")
+    item = ("KILN FIRE: Firefighters on Monday put out a blaze at a brick kiln on the edge "
+            "of Brackwell, where the police closed the bypass for six hours. The kiln would "
+            "stay shut until at least Thursday morning, the police said. (Fenmarch Wire)")
+    roundup = article(_brief(item), id="roundup", outlet="Oxley Morning Roundup",
+                      published="2026-06-04")
+    kinds = _kinds(wire, reprint, roundup)
+    assert kinds["reprint"] == ("reprint", "wire")
+    assert kinds["roundup"] == ("digest", "wire")

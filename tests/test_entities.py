@@ -1759,6 +1759,19 @@ def test_a_titled_person_has_the_role_given_beside_the_title(analyse: Any) -> No
     assert "council's cabinet member for schools" not in roles  # one role, said shorter
 
 
+def test_a_bodys_job_said_by_its_name_drops_the_job_said_by_company(analyse: Any) -> None:
+    """walk21: "The company's spokesperson, Renske Oldacre," in one report and "A Tallowmere
+    Solvents spokesperson, Renske Oldacre," in the next are one role, said by the body's
+    name; a job of another body or another job stays."""
+    index = _entities(analyse, "The company's spokesperson, Ottilie Brande, said later that "
+                               "the mill would stay shut.",
+                      "A Fernlow Textiles spokesperson, Ottilie Brande, said the company "
+                      "would publish its findings.")
+    roles = _person(index, "Ottilie Brande").roles
+    assert "Fernlow Textiles spokesperson" in roles
+    assert "company's spokesperson" not in roles
+
+
 def test_a_name_with_an_acronym_in_brackets_is_a_body_in_every_article(analyse: Any) -> None:
     index = _entities(analyse, "The satellite will fly on a rocket built by Halvard Orrin "
                                "Kessly (HOK). HOK said in a statement it had a slot.",
@@ -2466,3 +2479,41 @@ def test_an_honorific_picks_the_namesake_of_its_gender_by_given_name(analyse: An
                                "Mr. Varga said the ovens were old.")
     assert "Mr. Varga" in _person(index, "Mark Varga").aliases
     assert "Mr. Varga" not in _person(index, "Lena Varga").aliases
+
+
+def test_a_chemical_works_named_for_what_it_makes_is_a_body(analyse: Any) -> None:
+    """The tagger calls "Tallowmere Solvents" a person (walk21): a name ending in the
+    plural of what a chemical works makes ("Solvents", "Coatings", "Resins") is a
+    company's, never anyone's surname, so it is listed with the organisations."""
+    def report(firm: str) -> str:
+        return (f"A fire broke out at the {firm} plant on Quarry Lane early on Tuesday. Four "
+                f"workers were injured, according to {firm}.\n\nIn a statement, {firm} said "
+                "it would pay for hotel rooms. Plant manager Ilse Marrowby said the valves "
+                "had been checked.")
+    firms = ["Ashwick Solvents", "Marrowdene Coatings", "Quillsby Resins"]
+    for firm in firms:
+        index = _entities(analyse, report(firm))
+        assert {e.name for e in index.entities if e.label == "PERSON"} == {"Ilse Marrowby"}
+        assert firm in {e.name for e in index.entities if e.label == "ORG"}
+
+
+def test_a_qualified_generic_body_is_not_whichever_body_the_article_names(
+        analyse: Any) -> None:
+    """ "The state environment agency said" (walk21) is not the one school the article
+    named before, nor a company it names after: a generic body word with telling
+    qualifiers stands only for a body whose name holds them. "The agency" alone still
+    finds the one body named, and "the river agency" the Vell River Agency's namesake."""
+    text = ("About 400 people spent the night at Brookfold Primary School. The county water "
+            "agency said it would test the wells on Monday. Harnett Coatings said the works "
+            "would stay shut.")
+    index = _entities(analyse, text)
+    start = text.index("The county water agency")
+    phrase = "The county water agency"
+    assert index.resolve("a0", start, start + len(phrase), phrase) is None
+    text = ("About 400 people spent the night at the Vell River Trust's hall. The river "
+            "agency said it would test the wells on Monday.")
+    index = _entities(analyse, text)
+    start = text.index("The river agency")
+    phrase = "The river agency"
+    found = index.resolve("a0", start, start + len(phrase), phrase)
+    assert found is not None and index.get(found).name == "Vell River Trust"

@@ -79,6 +79,16 @@ def test_a_percent_sign_and_the_word_are_one_unit(nlp: Any) -> None:
                                                 [("home", 12000.0)], [("home", 14500.0)]]
 
 
+def test_a_towns_residents_and_its_people_are_one_unit(nlp: Any) -> None:
+    """walk21: "about 1,500 people" ordered out and "about 1,200 residents" evacuated are
+    one figure that outlets dispute, not two quantities."""
+    found = sentence_features(nlp("Police ordered about 900 people out of Welby. The flood "
+                                  "forced about 700 residents from their homes. Some 40 "
+                                  "villagers and 12 evacuees slept in the hall."), "a")
+    assert [list(n) for n in found.numbers] == [[("people", 900.0)], [("people", 700.0)],
+                                                [("people", 40.0), ("people", 12.0)]]
+
+
 def test_digits_that_are_part_of_a_name_are_no_amounts(nlp: Any) -> None:
     doc = nlp("Pebbleton recalled 18,000 Voyager 360 car seats. Crews prepared the Falcon 9 "
               "rockets for the launch.")

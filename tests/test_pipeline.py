@@ -508,6 +508,21 @@ def test_the_reporting_outlet_and_a_spinners_names_are_no_actors_unless_they_spe
     assert [e.id for e in kept] == ["o3", "o4"]  # o4 speaks, so the reader must find it
 
 
+def test_the_reporting_outlet_named_without_its_outlet_word_is_no_actor() -> None:
+    """walk21: "told Kestrel Radio that five workers ..." in Kestrel Radio News listed the
+    broadcaster among the story's organisations: its name less the word that says it is an
+    outlet is the outlet itself. Another outlet's name stays."""
+    from storyline.models import Entity, Provenance, Span
+
+    articles = [article("Liss Harrow told Wrenfield Radio the pier would reopen.", id="r",
+                        outlet="Wrenfield Radio News")]
+    provenance = [Provenance("r", "original", None, 0.0)]
+    entities = [Entity("o1", "ORG", "Wrenfield Radio", (), (), (Span("r", 16, 31),)),
+                Entity("o2", "ORG", "Calder Radio", (), (), (Span("r", 0, 4),))]
+    kept = pipeline._story_actors(entities, articles, provenance, speakers=set())
+    assert [e.id for e in kept] == ["o2"]
+
+
 def test_an_outlet_named_only_in_credits_is_no_actor_unless_it_speaks() -> None:
     from storyline.models import Entity, Provenance, Span
 

@@ -870,3 +870,32 @@ def test_a_rewrite_paired_with_a_verbatim_copy_is_the_originals() -> None:
     assert results[2].containment > 0
     _past_verbatim_copies(results, sketches)
     assert results[2].source == 0
+
+
+SLIPWAY = ("HESKETH, May 9 (Ormond Wire) - Coastguards on Friday closed the old slipway at "
+           "Hesketh harbour after a crack opened along its seaward end, and moved the lifeboat "
+           "to the marina for the summer.\n\nHarbour master Ewa Tolland said divers had found "
+           "the crack during a routine survey.\n\n\"We will not launch a crew from a ramp we "
+           "cannot trust,\" Tolland told reporters.\n\nThe harbour board said repairs would cost "
+           "about 80,000 pounds. It said the slipway would stay shut until at least September.")
+
+
+def test_a_digest_item_naming_its_sources_outlet_credits_it() -> None:
+    """walk21: the roundup's item ends "(Ormond Wire)"; its provenance says so, as a
+    reprint's does; an item naming no outlet credits none."""
+    wire = article(SLIPWAY, id="wire", outlet="Ormond Wire", published="2026-05-09T10:00:00Z")
+    item = ("SLIPWAY SHUT: Coastguards on Friday closed the old slipway at Hesketh harbour "
+            "after a crack opened along its seaward end. The slipway would stay shut until at "
+            "least September, the harbour board said. (Ormond Wire)")
+    brief = ("Good morning. Here is what you need to know on this bright Saturday.\n\n" + item +
+             "\n\nMARKET: The Saturday market moves to Quay Street while the square is "
+             "resurfaced.\n\nWEATHER: Sunny spells, highs of 17C, a breeze off the sea.")
+    roundup = article(brief, id="roundup", outlet="Hesketh Morning Roundup",
+                      published="2026-05-10")
+    found = {p.article: p for p in detect_provenance([wire, roundup])}
+    assert (found["roundup"].kind, found["roundup"].of) == ("digest", "wire")
+    assert found["roundup"].credited == "Ormond Wire"
+    unnamed = article(brief.replace(" (Ormond Wire)", ""), id="roundup",
+                      outlet="Hesketh Morning Roundup", published="2026-05-10")
+    found = {p.article: p for p in detect_provenance([wire, unnamed])}
+    assert found["roundup"].credited is None

@@ -46,6 +46,21 @@ def test_a_quote_worded_differently_by_independent_outlets_is_a_divergence() -> 
     assert [v.article for v in divergence.versions] == ["a", "b", "c", "d"]
 
 
+def test_a_wording_divergence_shows_each_quote_without_the_comma_before_its_cue() -> None:
+    """walk21: the versions read "... inside twenty minutes," and "... within twenty
+    minutes,": the comma that hands a quote to its cue is no word of it; the span is cut to
+    match, so it still is the article's text there."""
+    quotes = [_quote("q1", "a", "Everyone was out of the mill inside ten minutes,", "p1"),
+              _quote("q2", "b", "Everyone was out of the mill within ten minutes,", "p1")]
+    articles = [article("x", id=key, outlet=f"Outlet {key}") for key in "ab"]
+    [divergence] = quote_divergences(group_quotes(quotes), quotes, articles,
+                                     {key: key for key in "ab"})
+    assert [v.text for v in divergence.versions] == [
+        "Everyone was out of the mill inside ten minutes",
+        "Everyone was out of the mill within ten minutes"]
+    assert [(v.start, v.end) for v in divergence.versions] == [(0, 47), (0, 47)]
+
+
 def test_an_ellipsis_or_another_spelling_is_no_divergence() -> None:
     quotes = [_quote("q1", "a", "We will organise the repairs, and we will do it before the "
                      "summer holidays begin,", "p1"),
@@ -133,7 +148,8 @@ def test_a_changed_figure_inside_a_quote_is_no_respelling(first: str, second: st
     groups = group_quotes(quotes)
     assert len(groups) == 1
     [divergence] = quote_divergences(groups, quotes, articles, {"a": "a", "b": "b"})
-    assert [v.text for v in divergence.versions] == [q.quote.text for q in quotes]
+    # each figure as written (the comma before the cue is no word of the quote)
+    assert [v.text for v in divergence.versions] == [q.quote.text.rstrip(",") for q in quotes]
 
 
 def test_a_spun_copys_reworded_quote_joins_its_original() -> None:

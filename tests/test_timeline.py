@@ -31,6 +31,11 @@ def test_describe_trims_long_clauses() -> None:
     text = " ".join(["word"] * 40)
     assert describe(text).endswith("\u2026")
     assert describe("the bridge closed,") == "The bridge closed"
+    # walk21: an entry told by its whole sentence ends as the others do, without its full
+    # stop; an abbreviation keeps its own
+    assert describe("More than 300 people packed the hall on Thursday.") == \
+        "More than 300 people packed the hall on Thursday"
+    assert describe("the ferry left at 6 a.m.") == "The ferry left at 6 a.m."
 
 
 def test_same_event_from_two_outlets_is_one_entry(analyse: Any) -> None:
@@ -791,3 +796,17 @@ def test_a_clock_time_takes_the_lede_day_its_sentence_goes_on_with(analyse: Any)
     events = build_timeline([article(text)], analyse(text).dates)
     boarded = [e for e in events if "boarded" in e.description]
     assert [(e.date, e.time) for e in boarded] == [("2026-03-06", "14:00")]
+
+
+def test_an_entry_names_the_body_that_said_it_would_act(analyse: Any) -> None:
+    """walk21: "The state environment agency said it would begin an inspection of the plant
+    on Monday" made the entry "It would begin an inspection ...": the entry names the body
+    in place of "it"; a person's "she said it would" stays as written."""
+    articles, events = _school(analyse, [
+        ("r1", "Kelso Valley Radio", "2026-05-07T09:00:00Z",
+         "The regional fisheries agency said it would reopen the weir on Monday. Ada Lunn "
+         "said it would rain at the weekend.")])
+    descriptions = {e.date: e.description for e in events}
+    assert descriptions["2026-05-11"] == \
+        "The regional fisheries agency would reopen the weir on Monday"
+    assert all(not d.startswith("Ada Lunn would") for d in descriptions.values())
