@@ -162,10 +162,12 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
     anchored = _anchors(spans, passages)
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for group in dossier["quote_groups"]:
-        by_speaker[group["speaker_name"] or "Unattributed"].append(group)
+        first = quotes.get(group["quotes"][0], {}) if group["quotes"] else {}
+        by_speaker[speaker_heading(group["speaker_name"],
+                                   first.get("speaker_text"))].append(group)
     reported: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for line in dossier["reported_speech"]:
-        reported[line["speaker_name"] or "Unattributed"].append(line)
+        reported[speaker_heading(line["speaker_name"], line.get("speaker_text"))].append(line)
     for speaker in reported:
         by_speaker.setdefault(speaker, [])
     facts: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -174,8 +176,9 @@ def _view(dossier: dict[str, Any]) -> dict[str, Any]:
     return {
         "articles": articles, "provenance": provenance, "quotes": quotes,
         "passages": passages, "anchored": anchored,
-        # Named speakers first, in the order they are first quoted; the unnamed last.
-        "by_speaker": dict(sorted(by_speaker.items(), key=lambda i: i[0] == "Unattributed")),
+        # Named speakers first, in the order they are first quoted; then the speakers
+        # only described; the quotes with no speaker at all last.
+        "by_speaker": dict(sorted(by_speaker.items(), key=lambda i: _unnamed_rank(i[0]))),
         "reported": reported,
         "wordings": {group["id"]: quote_wordings(group) for group in dossier["quote_groups"]},
         # Every article that is not an original copies one, found in the set or not.
@@ -386,12 +389,41 @@ def _also(aliases: Sequence[str]) -> str:
     return f"; also {_md(', '.join(aliases))}" if aliases else ""
 
 
+# A speaker the text describes ("the state environment agency") but that matched no
+# person or body of the story: the description stands in its place, marked as such.
+NOT_IDENTIFIED = "(speaker not identified)"
+NO_SPEAKER = "Unattributed"
+
+
+def described_speaker(described: str) -> str:
+    """How the text describes a speaker, as a heading or a line's first words:
+    "the county health office" -> "The county health office"."""
+    described = " ".join(described.split())
+    return described[:1].upper() + described[1:]
+
+
+def speaker_heading(name: str | None, described: str | None) -> str:
+    """The speaker as a reader sees them: the name, else the text's description of them
+    marked "(speaker not identified)", else "Unattributed"."""
+    if name:
+        return name
+    if described and described.strip():
+        return f"{described_speaker(described)} {NOT_IDENTIFIED}"
+    return NO_SPEAKER
+
+
+def _unnamed_rank(heading: str) -> int:
+    return 2 if heading == NO_SPEAKER else 1 if heading.endswith(NOT_IDENTIFIED) else 0
+
+
 def _speaker(name: str | None, described: str | None) -> str:
-    """The speaker's name in bold, else how the text describes them, else "Unattributed"."""
+    """The speaker's name in bold, else how the text describes them (in bold, marked as
+    not identified), else "Unattributed"."""
     if name:
         return f"**{_md(name)}**"
-    return f"**Unattributed** (said by \u201c{_md(described)}\u201d, not resolved)" \
-        if described else "**Unattributed**"
+    if described and described.strip():
+        return f"**{_md(described_speaker(described))}** _{NOT_IDENTIFIED}_"
+    return f"**{NO_SPEAKER}**"
 
 
 def event_line(event: dict[str, Any]) -> str:

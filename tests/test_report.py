@@ -226,14 +226,54 @@ def test_an_unnamed_speaker_is_described_and_quotes_read_as_one_line(
     first.update(speaker_name=None, speaker_text="a Dunmore mother of three",
                  quoted="We were  lucky,\nvery lucky,")
     text = render_markdown(dossier)
-    assert ("**Unattributed** (said by \u201ca Dunmore mother of three\u201d, not resolved): "
+    # The description stands where a name would, marked as not identified: not
+    # "Unattributed (said by ..., not resolved)", which read as two speakers.
+    assert ("- **A Dunmore mother of three** _(speaker not identified)_: "
             "\u201cWe were lucky, very lucky\u201d") in text
+    assert "Unattributed" not in text and "not resolved" not in text
     page = render_html(dossier)
     assert "&ldquo;We were lucky, very lucky&rdquo;" in page
-    assert "said by &ldquo;a Dunmore mother of three&rdquo;, not resolved" in page
+    assert "not resolved" not in page and "Unattributed" not in page
     quotes_part = page[page.index('id="quotes"'):page.index('id="timeline"')]
     headings = re.findall(r"<h3>(.*?)</h3>", quotes_part)
-    assert headings[-1] == "Unattributed" and len(headings) > 2  # the named ones first
+    described = [h for h in headings if h.endswith("(speaker not identified)")]
+    assert "A Dunmore mother of three (speaker not identified)" in described
+    assert headings[-len(described):] == described and len(headings) > 2  # named first
+
+
+def test_a_reported_line_of_an_unnamed_speaker_reads_as_its_description(
+        bridge: dict[str, Any]) -> None:
+    dossier = copy.deepcopy(bridge)
+    line = dossier["reported_speech"][0]
+    line.update(speaker_name=None, speaker_text="the Orrin Vale  water board")
+    dossier["reported_speech"].append({**line, "speaker_text": None,
+                                       "text": "the Lessby ferry would sail at dawn"})
+    text = render_markdown(dossier)
+    assert (f"- **The Orrin Vale water board** _(speaker not identified)_ (reported): "
+            f"{line['text']}") in text
+    assert "- **Unattributed** (reported): the Lessby ferry would sail at dawn" in text
+    quotes_part = render_html(dossier).split('id="quotes"')[1].split('id="timeline"')[0]
+    headings = re.findall(r"<h3>(.*?)</h3>", quotes_part)
+    # who said it is known only by description: after the named, before the unknown
+    described = [h for h in headings if h.endswith("(speaker not identified)")]
+    assert "The Orrin Vale water board (speaker not identified)" in described
+    assert headings[-1 - len(described):] == [*described, "Unattributed"]
+
+
+def test_the_page_header_names_the_story_and_gives_its_id_as_a_detail(
+        bridge: dict[str, Any]) -> None:
+    dossier = copy.deepcopy(bridge)
+    dossier["story"].update(id="story-7c1d0e", title="Ferry to Lessby cancelled")
+    page = render_html(dossier)
+    header = page[page.index('<header class="story">'):page.index("</header>")]
+    assert "<h1>Ferry to Lessby cancelled</h1>" in header
+    # "story story-7c1d0e" read as a stutter: the id is labelled as one, as the brief does
+    assert "story id <code>story-7c1d0e</code>" in header
+    assert "story story-7c1d0e" not in header
+    dossier["story"]["title"] = ""
+    untitled = render_html(dossier)
+    assert "<h1>Untitled story</h1>" in untitled
+    assert "<title>Untitled story - Storyline</title>" in untitled
 
 
 def test_a_citation_inside_a_highlighted_passage_links_to_that_passage(
