@@ -35,6 +35,7 @@ from .fact_units import (
     event_words,
     in_order,
     make_units,
+    quoted_words_only,
     single_valued,
     stated,
     voice,
@@ -175,6 +176,19 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
                                if u.sentence.article_id == article_id)
              for article_id in digests}
     return Alignment(tuple(facts), tuple(divergences), tuple(positions), support, items)
+
+
+def attributed_facts(facts: Sequence[Fact], analyses: Sequence[ArticleAnalysis]
+                     ) -> tuple[Fact, ...]:
+    """The facts a dossier lists: not one each sentence of which is a speaker's quoted
+    words with no one named in it (`fact_units.quoted_words_only`): '"We are working
+    closely with the fire service."' states nothing an outlet vouches for; its speaker's
+    quote groups hold it. The brief has its own guard (`summary._reads_whole`)."""
+    bare = {(s.article_id, s.start, s.end) for analysis in analyses
+            for s in analysis.sentences if quoted_words_only(s, analysis.quotes)}
+    return tuple(fact for fact in facts
+                 if not all((span.article, span.start, span.end) in bare
+                            for span in fact.evidence[:len(fact.evidence) - fact.backing]))
 
 
 def _other_items(units: Sequence[FactUnit], links: Sequence[tuple[int, int, float]],

@@ -21,13 +21,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .credits import is_credit_line
-from .models import ArticleAnalysis, Clause, Sentence, SentenceCues
+from .models import ArticleAnalysis, Clause, Quote, Sentence, SentenceCues
 from .paraphrase import SentenceView, sentence_view
 from .text import (
     MONTH_NAMES,
     QUALIFIER,
     SPEAKER_VERBS,
     WEEKDAYS,
+    content_words,
+    crude_stem,
     dateline_end,
     has_digit,
     number_value,
@@ -258,3 +260,43 @@ def in_order(group: Sequence[FactUnit], published: dict[str, float]) -> list[Fac
 def voice(article_id: str, outlets: dict[str, str]) -> str:
     """An article's outlet as one source (its id when it names no outlet)."""
     return outlet_key(outlets.get(article_id, "")) or article_id
+
+
+# Quotes whose words are the speaker's own, in quotation marks (not reported speech).
+_VERBATIM_KINDS = frozenset({"direct", "partial"})
+_SPEECH_STEMS = frozenset({crude_stem(verb) for verb in SPEAKER_VERBS} |
+                          {"said", "says", "told", "tells"})
+
+
+def quoted_words_only(sentence: Sentence, quotes: Sequence[Quote]) -> bool:
+    """Whether a sentence is a speaker's quoted words with nobody named in it to say them:
+    '"We are working closely with the fire service."' after '..., Falkenrath said.', or
+    '"It is out," she said.' Read alone, the outlet does not state it and no one is
+    named who does; with its speaker in the sentence ('"...," Falkenrath said.') it is
+    that speaker's claim.
+
+    Args:
+        sentence: one sentence of an article.
+        quotes: the article's quotes, with the spans of their words and of their speaker.
+    """
+    inside = [(q, pieces) for q in quotes if q.kind in _VERBATIM_KINDS
+              for pieces in [_overlapping(q, sentence)] if pieces]
+    if not inside:
+        return False
+    if any(q.speaker_start is not None and sentence.start <= q.speaker_start < sentence.end
+           for q, _pieces in inside):
+        return False
+    outside = list(sentence.text)
+    for _quote, pieces in inside:
+        for start, end in pieces:
+            outside[start - sentence.start:end - sentence.start] = " " * (end - start)
+    # What is left is at most a speech tag ("she said"): no name, no claim of its own.
+    return all(word in _SPEECH_STEMS or crude_stem(word) in _SPEECH_STEMS
+               for word in content_words("".join(outside)))
+
+
+def _overlapping(quote: Quote, sentence: Sentence) -> list[tuple[int, int]]:
+    """The pieces of a quote's words inside a sentence, clipped to it."""
+    return [(max(start, sentence.start), min(end, sentence.end))
+            for start, end in quote.parts or ((quote.start, quote.end),)
+            if start < sentence.end and end > sentence.start]

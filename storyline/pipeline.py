@@ -20,7 +20,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from . import __version__ as VERSION
 from . import store as db
-from .align import align_facts
+from .align import align_facts, attributed_facts
 from .cluster import assign_stories
 from .credits import find_credit, same_outlet
 from .dates import find_dates
@@ -408,8 +408,8 @@ def build_story_results(story: Story, articles: Sequence[Article], *,
         errors += rewrite.problems
     return StoryResults(story, tuple(articles), tuple(provenance), tuple(shown),
                         tuple(quotes), tuple(quote_groups), tuple(events),
-                        facts, divergences, tuple(summary), tuple(errors),
-                        summary_method=method)
+                        attributed_facts(facts, analyses), divergences, tuple(summary),
+                        tuple(errors), summary_method=method)
 
 
 def _within_items(analyses: Sequence[ArticleAnalysis],

@@ -363,3 +363,48 @@ def test_what_someone_did_is_not_corroborated_by_what_they_said(analyse: Any) ->
     assert deed.agreement == "single" and {e.article for e in deed.evidence} == {"a"}
     vote = next(f for f in facts if "would vote on Friday" in f.text)
     assert vote.agreement == "corroborated"
+
+
+# A fictional ferry story: a speaker named in one sentence goes on quoting in the next.
+FERRY_WIRE = ('Harbour master Ilka Drumm said the Lessby ferry would stay in port until '
+              'Friday. "We will not sail until the swell drops below two metres," Drumm said. '
+              '"We are checking the hull of the Orla Brae every single morning." The Orrin '
+              'Vale board said it would "pay for rooms for every stranded passenger."')
+FERRY_PAPER = ('The Lessby ferry will stay in port until Friday, harbour master Ilka Drumm '
+               'said. "We will not sail until the swell drops below two metres," Drumm told '
+               'the Gannet Post. "We are checking the hull of the Orla Brae every single '
+               'morning." "It is a hard week for the island," she said.')
+
+
+def test_a_quote_with_no_speaker_named_in_its_sentence_is_no_fact() -> None:
+    from storyline import pipeline
+
+    articles = [article(FERRY_WIRE, id="wire", outlet="Skerry Wire"),
+                article(FERRY_PAPER, id="paper", outlet="Gannet Post",
+                        published="2026-03-11T12:00:00Z")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    facts = [fact["text"] for fact in dossier["facts"]]
+    # Two outlets give the words, yet neither names who says them in that sentence: the
+    # outlet does not vouch for them, and the quote groups hold them with their speaker.
+    assert not any("checking the hull" in text for text in facts)
+    assert not any("hard week" in text for text in facts)  # "she said" names no one
+    # A quote with its speaker in the sentence is that speaker's claim; reported speech
+    # around a few quoted words is the outlet's report.
+    assert any("Drumm said" in text and "swell drops" in text for text in facts)
+    assert any("stranded passenger" in text for text in facts)
+    assert {q["speaker_name"] for q in dossier["quotes"]
+            if "checking the hull" in q["text"]} == {"Ilka Drumm"}
+
+
+def test_which_sentences_are_quoted_words_only(analyse: Any) -> None:
+    from storyline.fact_units import quoted_words_only
+
+    analysis = analyse(FERRY_PAPER)
+    bare = {s.text: quoted_words_only(s, analysis.quotes) for s in analysis.sentences}
+    assert bare == {
+        "The Lessby ferry will stay in port until Friday, harbour master Ilka Drumm said.":
+            False,
+        '"We will not sail until the swell drops below two metres," Drumm told the Gannet '
+        'Post.': False,
+        '"We are checking the hull of the Orla Brae every single morning."': True,
+        '"It is a hard week for the island," she said.': True}
