@@ -914,7 +914,28 @@ def _merge_orgs(clusters: list[Cluster]) -> list[Cluster]:
         target = merged.setdefault(org_key(name), Cluster("ORG"))
         for mention in cluster.mentions:
             target.add(mention)
-    return _merge_acronyms(list(merged.values()))
+    return _merge_acronyms(_owned_by_a_place_out(merged))
+
+
+# "Estmark's Public Procurement Office": a one-word owner before a body's name of two words
+# or more (not "St Brennan's Hospital", whose name is the possessive).
+OWNED_BODY_RE = re.compile(r"\w+['\u2019]s ((?:\S+ )+\S+)")
+
+
+def _owned_by_a_place_out(merged: dict[str, Cluster]) -> list[Cluster]:
+    """A body named with its country or city before it ("Estmark's Public Procurement
+    Office") joins the body the story names without it: one office, not two."""
+    kept = []
+    for key, cluster in merged.items():
+        owned = OWNED_BODY_RE.fullmatch(key)
+        target = merged.get(owned.group(1)) if owned else None
+        if target is None or target is cluster:
+            kept.append(cluster)
+            continue
+        name = target.names.most_common(1)[0][0]
+        for mention in cluster.mentions:  # named as the body's own name, owner left out
+            target.add(replace(mention, name=name))
+    return kept
 
 
 def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
