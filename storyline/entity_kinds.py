@@ -327,12 +327,14 @@ def _weather_word(span: Span) -> bool:
 
 
 def _marked_as_person(doc: Doc, span: Span, mention: Mention) -> bool:
-    """An honorific, an age ("Carrick Wynn, 54,") or a title before the name."""
+    """An honorific, an age ("Carrick Wynn, 54,"), a title before the name or a job set
+    beside it ("the acting port minister, Ilka Cove": no cove holds a job)."""
     if mention.label != "PERSON":
         return False
     after = text_of(doc)[mention.end:mention.end + 6]
     return bool(mention.honorific or AGE_RE.match(after) or
-                mention.role and mention.end - len(mention.text) < mention.start)
+                mention.role and mention.end - len(mention.text) < mention.start or
+                mention.role and mention.role.split()[-1].lower() in ROLE_NOUNS)
 
 
 def _company_cue(span: Span) -> str | None:

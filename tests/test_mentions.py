@@ -265,3 +265,11 @@ def test_a_parent_addressed_as_dad_is_no_one_named(analyse: Any) -> None:
                                "\"Dad still has his union card,\" he said.")
     assert not [m for m in found if m.text == "Dad"]
     assert [m for m in found if m.text == "Anton Grell"]
+
+
+def test_a_surname_like_a_place_word_keeps_a_person_with_a_role_beside_it(analyse: Any
+                                                                          ) -> None:
+    # "Cove" ends the names of places, but "the acting port minister, Ilka Cove" is a person.
+    found = _mentions(analyse, "The acting port minister, Ilka Cove, has ordered a review.")
+    [cove] = _named(found, "Ilka Cove", "PERSON")
+    assert cove.role == "acting port minister"
