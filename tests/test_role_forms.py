@@ -29,6 +29,21 @@ def test_a_title_capitalised_only_by_its_sentence_start_is_lower_case(nlp: Any) 
     assert roles["Ben Odell"] == "Harriers coach"
 
 
+def test_a_common_noun_opening_the_sentence_and_the_title_is_lower_case(nlp: Any) -> None:
+    # The article never writes "opposition" again: its capital still only opens the sentence.
+    doc = nlp("Opposition leader Mira Kalde said the vote was rigged. Kalde spoke in Orlund.")
+    roles = {m.name: m.role for m in find_mentions(doc, "a1") if m.kind == "name"}
+    assert roles["Mira Kalde"] == "opposition leader"
+
+
+def test_a_relative_said_bare_and_with_whose_is_listed_once(analyse: Any) -> None:
+    # "brother" beside "brother of Mayor Ilse Brand" says nothing more: listed once.
+    roles = _roles(analyse,
+                   "The firm is owned by Olav Brand, the brother of Mayor Ilse Brand.",
+                   "Her brother, Olav Brand, said the firm had done nothing wrong.")
+    assert roles["Olav Brand"] == ("brother of Mayor Ilse Brand",)
+
+
 def test_a_role_said_short_and_long_is_listed_the_long_way(analyse: Any) -> None:
     roles = _roles(analyse,
                    "\"It is a rare bowl,\" said Dr. Lotte Brink, the gallery's keeper of "
