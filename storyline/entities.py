@@ -68,6 +68,7 @@ from .people import (
     FEMALE_WORDS,
     MALE_WORDS,
     OTHER_PEOPLE,
+    RELATIVES,
     Cluster,
     by_gender,
     give_ages,
@@ -1005,7 +1006,14 @@ def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
     for role in roles:
         seen.setdefault(_role_key(role), role)
     return tuple(r for r in seen.values()
-                 if not _owned_role_of(r, seen) and not _said_longer(r, seen))
+                 if not _owned_role_of(r, seen) and not _said_longer(r, seen) and
+                 not _bare_relative(r, seen))
+
+
+def _bare_relative(role: str, seen: dict[str, str]) -> bool:
+    """ "brother" beside "brother of Mayor Ilse Brand": whose brother says it all ("her
+    brother" loses its "her")."""
+    return role.lower() in RELATIVES and any(k.startswith(f"{role.lower()} of ") for k in seen)
 
 
 def _said_longer(role: str, seen: dict[str, str]) -> bool:
