@@ -1007,7 +1007,16 @@ def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
         seen.setdefault(_role_key(role), role)
     return tuple(r for r in seen.values()
                  if not _owned_role_of(r, seen) and not _said_longer(r, seen) and
-                 not _bare_relative(r, seen))
+                 not _bare_relative(r, seen) and not _said_with_of(r, seen))
+
+
+def _said_with_of(role: str, seen: dict[str, str]) -> bool:
+    """ "PPO's director" beside "director of the PPO": one role, listed the "of" way."""
+    owned = re.fullmatch(r"([\w-]+)['\u2019]s\s+(.+)", role)
+    if owned is None:
+        return False
+    owner, job = owned.group(1).lower(), owned.group(2).lower()
+    return any(k in {f"{job} of {owner}", f"{job} of the {owner}"} for k in seen)
 
 
 def _bare_relative(role: str, seen: dict[str, str]) -> bool:

@@ -44,6 +44,14 @@ def test_a_relative_said_bare_and_with_whose_is_listed_once(analyse: Any) -> Non
     assert roles["Olav Brand"] == ("brother of Mayor Ilse Brand",)
 
 
+def test_a_role_owned_and_of_the_same_body_is_listed_once(analyse: Any) -> None:
+    # "the HSB's director" and "the director of the HSB" are one role, listed once.
+    roles = _roles(analyse,
+                   "Dr. Kaspar Lind, the director of the HSB, said the ferry was unsafe.",
+                   "The HSB's director, Kaspar Lind, said the ferry would stay in port.")
+    assert roles["Kaspar Lind"] == ("director of the HSB",)
+
+
 def test_a_role_said_short_and_long_is_listed_the_long_way(analyse: Any) -> None:
     roles = _roles(analyse,
                    "\"It is a rare bowl,\" said Dr. Lotte Brink, the gallery's keeper of "
