@@ -279,10 +279,12 @@ def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
 def _own_reporting(quote: Quote, outlet: str) -> bool:
     """ "The Flare can reveal that ..." in The Daily Flare: the article's own claim, said
     by no one it reports (the outlet's full name, or "the" and its last word)."""
-    said_by = " ".join((quote.speaker_text or "").lower().split())
+    written = (quote.speaker_text or "").split()
+    said_by = " ".join(written).lower()
     words = outlet.lower().split()
-    return quote.kind == "indirect" and bool(words) and said_by in {
-        " ".join(words), f"the {words[-1]}"}
+    # (a name, capitalised: "The party said" in a party's own release is still the party's)
+    return quote.kind == "indirect" and bool(words) and bool(written) and \
+        written[-1][:1].isupper() and said_by in {" ".join(words), f"the {words[-1]}"}
 
 
 def _without_spinner_words(entities: Sequence[Entity], analyses: Sequence[ArticleAnalysis],

@@ -796,3 +796,7 @@ def test_the_outlets_own_reporting_is_no_quote() -> None:
             "reported that Brand had sold his boat.")
     [analysis] = pipeline.analyze_articles([article(text, outlet="The Evening Beacon")])
     assert [q.speaker_text for q in analysis.quotes] == ["The Chronicle"]
+    # A party's release saying "The party said" still quotes the party.
+    release = article("The party said that the levy was unfair.", outlet="Vell Farmers Party")
+    [analysis] = pipeline.analyze_articles([release])
+    assert [q.speaker_text for q in analysis.quotes] == ["The party"]
