@@ -36,6 +36,7 @@ from .entity_kinds import (
 from .mentions import PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
+from .name_repairs import OFFICE_TITLES
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
@@ -1021,8 +1022,14 @@ def _said_with_of(role: str, seen: dict[str, str]) -> bool:
 
 def _bare_relative(role: str, seen: dict[str, str]) -> bool:
     """ "brother" beside "brother of Mayor Ilse Brand": whose brother says it all ("her
-    brother" loses its "her")."""
-    return role.lower() in RELATIVES and any(k.startswith(f"{role.lower()} of ") for k in seen)
+    brother" loses its "her"); "spokesperson" beside "mayor's spokesperson", "leader"
+    beside "party leader" too. A title ("mayor" beside "mayor of Orlund") is how the text
+    addresses the person, and stays."""
+    bare = role.lower()
+    if " " in bare or bare in OFFICE_TITLES:
+        return False
+    return any(k.startswith(f"{bare} of ") for k in seen) and bare in RELATIVES or \
+        any(k.endswith(f" {bare}") for k in seen)
 
 
 def _said_longer(role: str, seen: dict[str, str]) -> bool:

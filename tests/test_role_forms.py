@@ -52,6 +52,18 @@ def test_a_role_owned_and_of_the_same_body_is_listed_once(analyse: Any) -> None:
     assert roles["Kaspar Lind"] == ("director of the HSB",)
 
 
+def test_a_bare_job_beside_a_longer_form_of_it_is_listed_once(analyse: Any) -> None:
+    # "her spokesperson" keeps only "spokesperson": beside "mayor's spokesperson" it says
+    # nothing more. A title ("mayor" beside "mayor of Orlund") is how the text addresses
+    # someone, and stays.
+    roles = _roles(analyse,
+                   "The mayor's spokesperson, Tove Rask, said the pier would reopen.",
+                   "Her spokesperson, Tove Rask, said the mayor was resting.",
+                   "Mayor Ilse Dahl, the mayor of Orlund, said the pier was safe.")
+    assert roles["Tove Rask"] == ("mayor's spokesperson",)
+    assert "mayor" in roles["Ilse Dahl"]
+
+
 def test_a_role_said_short_and_long_is_listed_the_long_way(analyse: Any) -> None:
     roles = _roles(analyse,
                    "\"It is a rare bowl,\" said Dr. Lotte Brink, the gallery's keeper of "
