@@ -36,6 +36,7 @@ from .entity_kinds import (
 from .mentions import PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
+from .name_repairs import OFFICE_TITLES
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
@@ -68,6 +69,7 @@ from .people import (
     FEMALE_WORDS,
     MALE_WORDS,
     OTHER_PEOPLE,
+    RELATIVES,
     Cluster,
     by_gender,
     give_ages,
@@ -918,7 +920,28 @@ def _merge_orgs(clusters: list[Cluster]) -> list[Cluster]:
         target = merged.setdefault(org_key(name), Cluster("ORG"))
         for mention in cluster.mentions:
             target.add(mention)
-    return _merge_acronyms(list(merged.values()))
+    return _merge_acronyms(_owned_by_a_place_out(merged))
+
+
+# "Estmark's Public Procurement Office": a one-word owner before a body's name of two words
+# or more (not "St Brennan's Hospital", whose name is the possessive).
+OWNED_BODY_RE = re.compile(r"\w+['\u2019]s ((?:\S+ )+\S+)")
+
+
+def _owned_by_a_place_out(merged: dict[str, Cluster]) -> list[Cluster]:
+    """A body named with its country or city before it ("Estmark's Public Procurement
+    Office") joins the body the story names without it: one office, not two."""
+    kept = []
+    for key, cluster in merged.items():
+        owned = OWNED_BODY_RE.fullmatch(key)
+        target = merged.get(owned.group(1)) if owned else None
+        if target is None or target is cluster:
+            kept.append(cluster)
+            continue
+        name = target.names.most_common(1)[0][0]
+        for mention in cluster.mentions:  # named as the body's own name, owner left out
+            target.add(replace(mention, name=name))
+    return kept
 
 
 def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
@@ -988,7 +1011,29 @@ def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
     for role in roles:
         seen.setdefault(_role_key(role), role)
     return tuple(r for r in seen.values()
-                 if not _owned_role_of(r, seen) and not _said_longer(r, seen))
+                 if not _owned_role_of(r, seen) and not _said_longer(r, seen) and
+                 not _bare_relative(r, seen) and not _said_with_of(r, seen))
+
+
+def _said_with_of(role: str, seen: dict[str, str]) -> bool:
+    """ "PPO's director" beside "director of the PPO": one role, listed the "of" way."""
+    owned = re.fullmatch(r"([\w-]+)['\u2019]s\s+(.+)", role)
+    if owned is None:
+        return False
+    owner, job = owned.group(1).lower(), owned.group(2).lower()
+    return any(k in {f"{job} of {owner}", f"{job} of the {owner}"} for k in seen)
+
+
+def _bare_relative(role: str, seen: dict[str, str]) -> bool:
+    """ "brother" beside "brother of Mayor Ilse Brand": whose brother says it all ("her
+    brother" loses its "her"); "spokesperson" beside "mayor's spokesperson", "leader"
+    beside "party leader" too. A title ("mayor" beside "mayor of Orlund") is how the text
+    addresses the person, and stays."""
+    bare = role.lower()
+    if " " in bare or bare in OFFICE_TITLES:
+        return False
+    return any(k.startswith(f"{bare} of ") for k in seen) and bare in RELATIVES or \
+        any(k.endswith(f" {bare}") for k in seen)
 
 
 def _said_longer(role: str, seen: dict[str, str]) -> bool:

@@ -126,7 +126,8 @@ SETTLEMENT_BEFORE = re.compile(rf"\b({'|'.join(sorted(SETTLEMENT_WORDS))})(?: co
 # Abbas"). "in" on anything else is no place cue: "a vote of no confidence in Tom Roe",
 # "they believe in Tom Roe".
 PLACED_NOUNS = RESIDENT_NOUNS | SETTLEMENT_WORDS | {
-    "house", "hospital", "shop", "store", "farm", "factory", "plant", "site", "office",
+    "house", "villa", "cottage", "mansion", "apartment", "hospital", "shop", "store",
+    "farm", "factory", "plant", "site", "office",
     "facility", "mill",
     "station", "road", "street", "bridge", "pier", "harbour", "harbor", "port", "hall",
     "library", "surgery", "clinic", "pub", "hotel", "church", "park", "field", "estate",
@@ -252,6 +253,9 @@ def _settled(doc: Doc, span: Span, mention: Mention) -> Mention | None:
     if mention.label == "ORG" and (span[-1].text in PLACE_ENDINGS or
                                    _describes_a_company(span) or _where_something_is(span)):
         return None
+    where = _thing_placed_before(span) if mention.label == "ORG" else None
+    if where is not None:
+        return replace(mention, kind="candidate", label="GPE", role=None, cue=where)
     town = _body_taken_for_a_town(doc, span, mention)
     if town is not None:
         return replace(mention, kind="candidate", label="GPE", cue=town)
@@ -330,12 +334,14 @@ def _weather_word(span: Span) -> bool:
 
 
 def _marked_as_person(doc: Doc, span: Span, mention: Mention) -> bool:
-    """An honorific, an age ("Carrick Wynn, 54,") or a title before the name."""
+    """An honorific, an age ("Carrick Wynn, 54,"), a title before the name or a job set
+    beside it ("the acting port minister, Ilka Cove": no cove holds a job)."""
     if mention.label != "PERSON":
         return False
     after = text_of(doc)[mention.end:mention.end + 6]
     return bool(mention.honorific or AGE_RE.match(after) or
-                mention.role and mention.end - len(mention.text) < mention.start)
+                mention.role and mention.end - len(mention.text) < mention.start or
+                mention.role and mention.role.split()[-1].lower() in ROLE_NOUNS)
 
 
 def _company_cue(span: Span) -> str | None:
@@ -446,6 +452,22 @@ def _place_cue(span: Span) -> str | None:
             head.tag_ == "NNS" and is_person_noun(head):
         return f"{lemma} {word}"
     return None
+
+
+def _thing_placed_before(span: Span) -> str | None:
+    """ "bought a villa in Sorvik", "a factory near Orlund": a name spaCy calls a body right
+    after a building or a settlement and "in" or "near" (whatever the parser hangs the
+    preposition on) is where the thing is; not people "in" a body, who may be its members,
+    nor a name holding a body's word ("a shop in Vell Market Hall")."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].lower_ not in WHERE_PREPOSITIONS or \
+            any(t.lower_ in BODY_WORDS for t in span):
+        return None
+    thing = doc[span.start - 2]
+    lemma = thing.lemma_.lower()
+    if thing.pos_ != "NOUN" or lemma not in PLACED_NOUNS - RESIDENT_NOUNS:
+        return None
+    return f"{lemma} {doc[span.start - 1].lower_}"
 
 
 def _strong_place_cue(cue: str) -> bool:

@@ -266,6 +266,7 @@ def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
     mentions = attempt("people", lambda: find_mentions(doc, article.id))
     quotes = (attempt("quotes", lambda: extract_quotes(doc, article.id, mentions))
               if not failures else [])
+    quotes = [q for q in quotes if not _own_reporting(q, article.outlet)]
     dates = attempt("dates", lambda: find_dates(doc, article.id, article.published))
     if len(article.text) > MAX_CHARS:
         failures.append(f"text longer than {MAX_CHARS:,} characters: quotes, people and "
@@ -273,6 +274,17 @@ def _analyze_doc(article: Article, doc: Any) -> ArticleAnalysis:
     return ArticleAnalysis(article.id, tuple(sentences), tuple(mentions), tuple(quotes),
                            tuple(dates), tuple(lemmas), tuple(numbers), tuple(cues),
                            problem="; ".join(failures) or None, clauses=tuple(clauses))
+
+
+def _own_reporting(quote: Quote, outlet: str) -> bool:
+    """ "The Flare can reveal that ..." in The Daily Flare: the article's own claim, said
+    by no one it reports (the outlet's full name, or "the" and its last word)."""
+    written = (quote.speaker_text or "").split()
+    said_by = " ".join(written).lower()
+    words = outlet.lower().split()
+    # (a name, capitalised: "The party said" in a party's own release is still the party's)
+    return quote.kind == "indirect" and bool(words) and bool(written) and \
+        written[-1][:1].isupper() and said_by in {" ".join(words), f"the {words[-1]}"}
 
 
 def _without_spinner_words(entities: Sequence[Entity], analyses: Sequence[ArticleAnalysis],

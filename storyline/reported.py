@@ -221,8 +221,11 @@ def _content_span(token: Token, inside: bytearray) -> tuple[int, int, str] | Non
                not (c.i > token.i and _subjectless_finite(c))]
     after = [c for c in clauses if c.i > token.i]
     if after:  # "X said (that) CLAUSE"
+        # 'would not say whether X faced charges' keeps its "whether": a question left
+        # open, not the speaker's claim that X faced charges.
         pieces = [_trim([t for t in _without_second_statement(after[0])
-                         if t.dep_ != "mark" or t.head != after[0]] +
+                         if t.dep_ != "mark" or t.head != after[0] or
+                         t.lower_ in {"whether", "if"}] +
                         _clause_joined_on_the_cue(token, after[0]))]
     elif clauses:  # "CLAUSE, X said."
         # ('Those talks are continuing, he said': "continue" is no report of its own.)

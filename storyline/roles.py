@@ -167,7 +167,9 @@ def _capital_of_the_sentence(words: list[Token]) -> bool:
         return False
     lower = sum(1 for t in first.doc if t.text == first.lower_)
     inside = sum(1 for t in first.doc if t.text == first.text and not starts_sentence(t))
-    return lower > inside
+    # A common noun written nowhere else ("Opposition leader Mira Kalde said") is lower case.
+    return lower > inside or inside == 0 and first.pos_ == "NOUN" and \
+        _a_common_word(first.lower_)
 
 
 def starts_sentence(token: Token) -> bool:

@@ -34,6 +34,9 @@ from .speaker_syntax import (
 SUBJECT_CONTROL = {"promise", "vow", "pledge", "threaten"}
 # Cues whose object is the one spoken to, never the speaker ("told Mayor Dahl").
 LISTENER_CUES = {"tell", "inform", "remind", "assure", "ask", "urge", "advise", "thank"}
+# Writings a person is quoted from, and the cues that quote them: "said in a letter".
+DOCUMENT_NOUNS = {"letter", "statement", "memo", "email", "note", "message"}
+WRITING_CUES = {"say", "write", "tell", "add", "state", "declare"}
 # A subject pronoun's object and possessive forms ("told her", "his claim").
 OTHER_FORMS = {"he": {"him", "his"}, "she": {"her", "hers"}}
 
@@ -207,12 +210,25 @@ class SpeakerResolver:
             if found is not None and not self._names_one_of(found, barred):
                 return found
             return self.salience.antecedent(subject)
-        return self._inverted_aside(subject, cue) or self._reported_subject(subject, cue) or \
+        return self._writer_of(subject, cue) or \
+            self._inverted_aside(subject, cue) or self._reported_subject(subject, cue) or \
             self._subject_in_cue_line(subject, cue) or \
             self._name_right_before(subject, cue) or self._name_between(subject, cue) or \
             self._named_in_apposition(subject) or self._named_with_age(subject) or \
             self._subject_just_named(subject, cue) or \
             self._mention_for(subject, trim=subject.i > cue.i and cue.lower_ != "according")
+
+    def _writer_of(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
+        """ '"...," the letter continued': "the letter" a person was last quoted from
+        before ("Ms. Vorn said in a letter", "In her letter, she wrote") speaks for them."""
+        if subject.lemma_.lower() not in DOCUMENT_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            return None
+        cues = [t.head.head for t in self.doc[:subject.i]
+                if t.lemma_ == subject.lemma_ and t.dep_ == "pobj" and
+                t.head.lower_ == "in" and t.head.head.pos_ == "VERB" and
+                t.head.head.i < cue.i and t.head.head.lemma_.lower() in WRITING_CUES]
+        return self._speaker_of(cues[-1], None) if cues else None
 
     def _inverted_aside(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
         """ "Any reading of the deal, said Oren Dahl, an expert on ferries, would ...": an

@@ -2517,3 +2517,16 @@ def test_a_qualified_generic_body_is_not_whichever_body_the_article_names(
     phrase = "The river agency"
     found = index.resolve("a0", start, start + len(phrase), phrase)
     assert found is not None and index.get(found).name == "Vell River Trust"
+
+
+def test_a_country_owning_a_body_is_the_same_body(nlp: Any, analyse: Any) -> None:
+    # spaCy may tag "Veldoria's Harbour Safety Board" as one name: it is the board another
+    # article calls "the Harbour Safety Board", not a second body with the country in it.
+    owned = _mentions_with_entity(nlp, "Veldoria's Harbour Safety Board said the ferry was "
+                                       "unsafe.", 0, 5, "ORG")
+    assert any(m.name == "Veldoria's Harbour Safety Board" for m in owned)
+    other = analyse("The Harbour Safety Board said on Friday that the ferry could sail.",
+                    id="a1").mentions
+    orgs = [e for e in link_entities([*owned, *other]).entities if e.label == "ORG"]
+    assert [e.name for e in orgs] == ["Harbour Safety Board"]
+    assert set(orgs[0].articles) == {"a0", "a1"}

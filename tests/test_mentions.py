@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from spacy.tokens import Span
 
 from storyline import pipeline
 from storyline.mentions import find_mentions
@@ -265,3 +266,19 @@ def test_a_parent_addressed_as_dad_is_no_one_named(analyse: Any) -> None:
                                "\"Dad still has his union card,\" he said.")
     assert not [m for m in found if m.text == "Dad"]
     assert [m for m in found if m.text == "Anton Grell"]
+
+
+def test_a_surname_like_a_place_word_keeps_a_person_with_a_role_beside_it(analyse: Any
+                                                                          ) -> None:
+    # "Cove" ends the names of places, but "the acting port minister, Ilka Cove" is a person.
+    found = _mentions(analyse, "The acting port minister, Ilka Cove, has ordered a review.")
+    [cove] = _named(found, "Ilka Cove", "PERSON")
+    assert cove.role == "acting port minister"
+
+
+def test_a_town_tagged_a_body_after_a_home_in_is_a_place(nlp: Any) -> None:
+    # spaCy may call a small town a body: "a lakeside villa in Orvik" is where a villa is.
+    doc = nlp("The minister's brother bought a lakeside villa in Orvik in August.")
+    doc.ents = [Span(doc, 9, 10, label="ORG")]
+    assert doc.ents[0].text == "Orvik"
+    assert not [m for m in find_mentions(doc, "a0") if m.kind == "name"]

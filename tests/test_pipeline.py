@@ -802,3 +802,16 @@ def test_an_outlets_own_dateline_under_a_shorter_name_keeps_its_headline() -> No
     assert pipeline.story_title(articles) == "Marrowby pier vote delayed until spring"
     copied = [replace(articles[0], outlet="Coastline Herald"), *articles[1:]]
     assert pipeline.story_title(copied) != "Marrowby pier vote delayed until spring"
+
+
+def test_the_outlets_own_reporting_is_no_quote() -> None:
+    # "The Beacon can reveal that ..." in The Evening Beacon is the article's own claim;
+    # "the Chronicle reported that ..." in it is another outlet's, a report.
+    text = ("The Beacon can reveal that Olav Brand bought a villa in May. The Chronicle "
+            "reported that Brand had sold his boat.")
+    [analysis] = pipeline.analyze_articles([article(text, outlet="The Evening Beacon")])
+    assert [q.speaker_text for q in analysis.quotes] == ["The Chronicle"]
+    # A party's release saying "The party said" still quotes the party.
+    release = article("The party said that the levy was unfair.", outlet="Vell Farmers Party")
+    [analysis] = pipeline.analyze_articles([release])
+    assert [q.speaker_text for q in analysis.quotes] == ["The party"]

@@ -1482,3 +1482,13 @@ def test_barked_exhorted_and_opined_are_speech_cues(analyse: Any) -> None:
     assert _by_text(quotes, "Get off my pier").speaker_text == "Oren Dahl"
     assert _by_text(quotes, "The vote is overdue").speaker_text == "Mira Oslan"
     assert _by_text(quotes, "The levy is a mistake").cue == "opined"
+
+
+def test_a_refusal_to_say_whether_keeps_its_whether(analyse: Any) -> None:
+    # 'would not say whether X faced charges' asserts nothing: without its "whether" the
+    # clause read as the speaker's claim that X faced charges.
+    text = ('The harbour board would not say whether Oren Dahl faced charges. '
+            'Mira Lund declined to say whether she had known that the lease had lapsed.')
+    found = {q.text for q in _quotes(analyse, text) if q.kind == "indirect"}
+    assert found == {"whether Oren Dahl faced charges",
+                     "whether she had known that the lease had lapsed"}

@@ -29,6 +29,41 @@ def test_a_title_capitalised_only_by_its_sentence_start_is_lower_case(nlp: Any) 
     assert roles["Ben Odell"] == "Harriers coach"
 
 
+def test_a_common_noun_opening_the_sentence_and_the_title_is_lower_case(nlp: Any) -> None:
+    # The article never writes "opposition" again: its capital still only opens the sentence.
+    doc = nlp("Opposition leader Mira Kalde said the vote was rigged. Kalde spoke in Orlund.")
+    roles = {m.name: m.role for m in find_mentions(doc, "a1") if m.kind == "name"}
+    assert roles["Mira Kalde"] == "opposition leader"
+
+
+def test_a_relative_said_bare_and_with_whose_is_listed_once(analyse: Any) -> None:
+    # "brother" beside "brother of Mayor Ilse Brand" says nothing more: listed once.
+    roles = _roles(analyse,
+                   "The firm is owned by Olav Brand, the brother of Mayor Ilse Brand.",
+                   "Her brother, Olav Brand, said the firm had done nothing wrong.")
+    assert roles["Olav Brand"] == ("brother of Mayor Ilse Brand",)
+
+
+def test_a_role_owned_and_of_the_same_body_is_listed_once(analyse: Any) -> None:
+    # "the HSB's director" and "the director of the HSB" are one role, listed once.
+    roles = _roles(analyse,
+                   "Dr. Kaspar Lind, the director of the HSB, said the ferry was unsafe.",
+                   "The HSB's director, Kaspar Lind, said the ferry would stay in port.")
+    assert roles["Kaspar Lind"] == ("director of the HSB",)
+
+
+def test_a_bare_job_beside_a_longer_form_of_it_is_listed_once(analyse: Any) -> None:
+    # "her spokesperson" keeps only "spokesperson": beside "mayor's spokesperson" it says
+    # nothing more. A title ("mayor" beside "mayor of Orlund") is how the text addresses
+    # someone, and stays.
+    roles = _roles(analyse,
+                   "The mayor's spokesperson, Tove Rask, said the pier would reopen.",
+                   "Her spokesperson, Tove Rask, said the mayor was resting.",
+                   "Mayor Ilse Dahl, the mayor of Orlund, said the pier was safe.")
+    assert roles["Tove Rask"] == ("mayor's spokesperson",)
+    assert "mayor" in roles["Ilse Dahl"]
+
+
 def test_a_role_said_short_and_long_is_listed_the_long_way(analyse: Any) -> None:
     roles = _roles(analyse,
                    "\"It is a rare bowl,\" said Dr. Lotte Brink, the gallery's keeper of "

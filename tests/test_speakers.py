@@ -1188,3 +1188,11 @@ def test_a_pronoun_on_a_shared_surname_names_the_one_bearer_named_so_far(analyse
             'she said. Mark Varga, who runs the shop next door, agreed.')
     assert _quote(analyse, text, "lose customers").speaker_text == "Lena Varga"
     assert _speaker_name(analyse, text, "lose customers") == "Lena Varga"
+
+
+def test_the_letter_continued_speaks_for_who_wrote_the_letter(analyse: Any) -> None:
+    # "the letter continued" goes on with the letter a person was just quoted from: hers.
+    text = ('Harbour Minister Lida Vorn stepped down on Friday. "I made errors, and I own '
+            'them," Ms. Vorn said in a letter to the premier.\n\n"I will answer to the '
+            'inquiry," the letter continued.')
+    assert _speaker_name(analyse, text, "answer to the inquiry") == "Lida Vorn"
