@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .given_names import given_name_gender, given_word_gender
 from .models import Mention
+from .names import surname
 from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, RELATIVES, mention_gender
 
 # Family words with a gender ("his wife, Grace Dahl"), as votes on the gender of the person
@@ -129,7 +130,9 @@ def _given_name_genders(people: list[Mention], identity: dict[int, str]) -> dict
     that is the surname of someone named in full, or that a title or role comes with
     ("Sen. Warren"), gives none."""
     found: dict[str, str] = {}
-    surnames = {surname_key(m) for m in people if " " in m.name}
+    # "Harold Joyce Jr.": the surname is Joyce, not the suffix ("Joyce said" is him)
+    surnames = {key for m in people if " " in m.name
+                for key in (surname_key(m), surname(m.name).lower())}
     titled = {identity.get(m.start, surname_key(m)) for m in people
               if m.honorific or m.role}
     for mention in people:

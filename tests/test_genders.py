@@ -71,6 +71,12 @@ def test_a_given_name_named_alone_gives_its_gender(nlp: Any) -> None:
     assert "grant" not in genders  # a title: Grant is a surname here
 
 
+def test_a_surname_before_a_suffix_is_no_given_name(nlp: Any) -> None:
+    text = ("Harold Joyce Jr. opened the hearing on Monday. Ada Rusk asked the questions. "
+            "Joyce said the port had grown quieter, and he blamed the bypass.")
+    assert _genders(nlp, text).get("joyce") != "female"
+
+
 def test_a_surname_shared_by_two_people_takes_no_given_names_gender(nlp: Any) -> None:
     text = ("Mark Ostrander and Priya Ostrander run the bakery in Port Elsin. Ostrander "
             "opened the shop early on Tuesday.")
