@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from .given_names import given_name_gender, given_word_gender
 from .models import Mention
+from .names import surname
 from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, RELATIVES, mention_gender
 
 # Family words with a gender ("his wife, Grace Dahl"), as votes on the gender of the person
@@ -59,7 +60,8 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
                  identity: dict[int, str]) -> dict[str, str]:
     """Gender of each person (by identity): an honorific or a gendered role word first,
     then a family word, then their given name's, else the pronouns (outside quotes) of
-    the sentences that name only them, when those agree."""
+    the sentences that name only them, when those agree; those pronouns beat the given
+    name when no one else in the text is of their gender."""
     known: dict[str, str] = {}
     # "Dahl will need his voters": the pronoun the mention finder saw right after a name
     # is weaker evidence than an honorific; the sentences' pronouns may overrule it.
@@ -76,8 +78,9 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
     # A given name firmly of one gender outranks pronouns: in a story about one person,
     # the pronouns near another's name are often hers ("Ostrander waved from the stage,
     # and she switched off the radio" would make a woman of Mark Ostrander).
-    for key, gender in _given_name_genders(people, identity).items():
-        known.setdefault(key, gender)
+    by_given_name = {key: gender for key, gender in
+                     _given_name_genders(people, identity).items() if key not in known}
+    known.update(by_given_name)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     named_in: dict[int, dict[str, int]] = defaultdict(dict)  # sentence -> name -> first end
     sents = list(doc.sents)
@@ -97,13 +100,28 @@ def text_genders(doc: Doc, people: list[Mention], inside: bytearray,
         if key not in known and 2 * count > sum(said.values()) and \
                 others[top] >= sum(others.values()) - others[top]:
             known[key] = top
-    for key, counts in votes.items():
-        if not counts:
-            continue
-        top, count = counts.most_common(1)[0]
-        if key not in known and count >= 2 and count >= 3 * (sum(counts.values()) - count):
-            known[key] = top
+    pronoun_genders = {key: gender for key, counts in votes.items()
+                       if (gender := _agreed_gender(counts))}
+    for key, gender in pronoun_genders.items():
+        known.setdefault(key, gender)
+    # "Michael Thornbury ... and she learned the channel": pronouns only she can be given
+    # (no one else in the story is of their gender) beat her given name's table entry
+    overruled = {key: gender for key, gender in pronoun_genders.items()
+                 if by_given_name.get(key, gender) != gender}
+    for key, gender in overruled.items():
+        if sum(g == gender for g in overruled.values()) == 1 and \
+                not any(known[other] == gender for other in known if other != key):
+            known[key] = gender
     return known
+
+
+def _agreed_gender(counts: Counter[str]) -> str | None:
+    """The gender the pronouns of the sentences naming one person agree on, if any:
+    two at least, three to one against any other."""
+    if not counts:
+        return None
+    top, count = counts.most_common(1)[0]
+    return top if count >= 2 and count >= 3 * (sum(counts.values()) - count) else None
 
 
 def _given_name_genders(people: list[Mention], identity: dict[int, str]) -> dict[str, str]:
@@ -112,7 +130,9 @@ def _given_name_genders(people: list[Mention], identity: dict[int, str]) -> dict
     that is the surname of someone named in full, or that a title or role comes with
     ("Sen. Warren"), gives none."""
     found: dict[str, str] = {}
-    surnames = {surname_key(m) for m in people if " " in m.name}
+    # "Harold Joyce Jr.": the surname is Joyce, not the suffix ("Joyce said" is him)
+    surnames = {key for m in people if " " in m.name
+                for key in (surname_key(m), surname(m.name).lower())}
     titled = {identity.get(m.start, surname_key(m)) for m in people
               if m.honorific or m.role}
     for mention in people:

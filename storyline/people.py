@@ -133,6 +133,12 @@ class Cluster:
         return votes.pop() if len(votes) == 1 else None if votes else self.given_names_gender
 
     @property
+    def text_gender(self) -> str | None:
+        """The gender its mentions give (honorifics, role words, pronouns), if one."""
+        votes = {g for m in self.mentions if (g := mention_gender(m))}
+        return votes.pop() if len(votes) == 1 else None
+
+    @property
     def given_names_gender(self) -> str | None:
         """The one gender its full names' given names have ("Mark Ostrander"), if any."""
         votes = {g for name in self.names if (g := given_name_gender(name))}
@@ -315,7 +321,7 @@ def same_person_name(a: Cluster, b: Cluster) -> bool:
 
 def _clash(a: Cluster, b: Cluster) -> bool:
     """Names, genders or ages that cannot be one person's."""
-    if a.gender and b.gender and a.gender != b.gender or _ages_clash(a, b):
+    if _genders_differ(a, b) or _ages_clash(a, b):
         return True
     if not (same_given_name(a.first or "", b.first or "") or
             _apart_variants(a, b)) or not _middles_agree(a.middles, b.middles):
@@ -324,6 +330,17 @@ def _clash(a: Cluster, b: Cluster) -> bool:
     return last_a != last_b and not (min(len(last_a), len(last_b)) >= 4 and
                                      last_a[0] == last_b[0] and
                                      OSA.distance(last_a, last_b) <= 1)
+
+
+def _genders_differ(a: Cluster, b: Cluster) -> bool:
+    """The two clusters' genders differ. Given names of one gender in the table
+    ("Michael" / "Mike") tell them no more apart: then only the text's genders count (a
+    woman named Michael whom one article calls "she" is still the other's Mike Brennan)."""
+    if a.given_names_gender == b.given_names_gender:
+        first, second = a.text_gender, b.text_gender
+    else:  # "Christopher" / "Christine"
+        first, second = a.gender, b.gender
+    return first is not None and second is not None and first != second
 
 
 def _apart_variants(a: Cluster, b: Cluster) -> bool:

@@ -27,3 +27,10 @@ def test_a_given_name_alone_gives_its_gender() -> None:
     assert given_word_gender("Melanie") == "female"
     assert given_word_gender("Kevin") == "male"
     assert given_word_gender("Jordan") is None
+
+
+def test_given_names_of_both_genders_in_news_give_none() -> None:
+    # Jacky Rosen is a senator, Laurence a French woman's name, Nicky Morgan a minister,
+    # Joan a Catalan man's name: the table cannot tell
+    for name in ("Jacky Dunmore", "Laurence Ferrant", "Nicky Tolliver", "Joan Varga"):
+        assert given_name_gender(name) is None, name

@@ -43,3 +43,25 @@ def test_one_officer_stays_one_when_a_victims_age_stands_before_his_name(analyse
     mentions = [m for n, text in enumerate(texts) for m in analyse(text, id=f"a{n}").mentions]
     index = link_entities(mentions, {f"a{n}": text for n, text in enumerate(texts)})
     assert len([e for e in index.entities if e.name == "Tom Brand"]) == 1
+
+
+def test_a_woman_named_michael_stays_one_across_articles(analyse: Any) -> None:
+    # one article calls her "she"; the other names her "Mike" and nothing more: the table's
+    # "male" for both given names is no reason to keep them apart
+    texts = ("Michael Brennan started as a deckhand in 1990, and she learned the channel by "
+             "heart.",
+             "Mike Brennan retired from the Welsmouth harbour on Friday.")
+    mentions = [m for n, text in enumerate(texts) for m in analyse(text, id=f"a{n}").mentions]
+    index = link_entities(mentions, {f"a{n}": text for n, text in enumerate(texts)})
+    assert len([e for e in index.entities if e.label == "PERSON"]) == 1
+
+
+def test_given_names_of_two_genders_still_keep_variants_apart(analyse: Any) -> None:
+    # "Chris" fits both; Christopher and Christine are two people
+    texts = ("Christopher Brennan retired from the Welsmouth harbour on Friday.",
+             "Christine Brennan took over the pilots' roster on Monday.",
+             "Chris Brennan thanked the crews.")
+    mentions = [m for n, text in enumerate(texts) for m in analyse(text, id=f"a{n}").mentions]
+    index = link_entities(mentions, {f"a{n}": text for n, text in enumerate(texts)})
+    names = {e.name for e in index.entities if e.label == "PERSON"}
+    assert {"Christopher Brennan", "Christine Brennan"} <= names
