@@ -2517,3 +2517,18 @@ def test_a_qualified_generic_body_is_not_whichever_body_the_article_names(
     phrase = "The river agency"
     found = index.resolve("a0", start, start + len(phrase), phrase)
     assert found is not None and index.get(found).name == "Vell River Trust"
+
+
+def test_a_company_word_with_qualifiers_still_finds_the_company_named_next(
+        analyse: Any) -> None:
+    """revw21: walk21 asked every description's qualifiers of a company named after it,
+    so "the Swiss company said" no longer found Brannock Textiles named next: "Swiss" or
+    "chemical" describe a company its name need not say; only a word of any body ("the
+    county water agency") asks them of the name."""
+    text = ("Production at the Dunmore mill will stop until June, the Swiss company said "
+            "on Monday. Brannock Textiles employs 300 people at the site.")
+    index = _entities(analyse, text)
+    phrase = "the Swiss company"
+    start = text.index(phrase)
+    found = index.resolve("a0", start, start + len(phrase), phrase)
+    assert found is not None and index.get(found).name == "Brannock Textiles"
