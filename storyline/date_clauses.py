@@ -148,6 +148,12 @@ def _a_body(speaker: Token) -> bool:
                                         speaker.lower_ in BODY_WORDS | ORG_NAME_WORDS)
 
 
+# Verbs whose "it" is seldom the speaker: "Police said it was the third fire since
+# January 12", "The council said it would be dry on Saturday", "... it would snow", "The
+# airline said it happened on Tuesday night" (the incident), "it would cost ... by June".
+IMPERSONAL_LEMMAS = {"be", "rain", "snow", "happen", "occur", "cost", "seem", "appear"}
+
+
 def own_plan_speaker(ent: Span) -> str:
     """Who "it" is when the date's clause is what a body said of itself ("The state
     environment agency said it would begin an inspection on Monday"): the speaker as
@@ -166,7 +172,7 @@ def own_plan_speaker(ent: Span) -> str:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ != "it" or speaker is None or \
-            not _a_body(speaker):
+            not _a_body(speaker) or verb.lemma_ in IMPERSONAL_LEMMAS:
         return ""
     # the name or description up to its head: "Corran Ferry Lines" of "Corran Ferry Lines,
     # which runs the island route,"

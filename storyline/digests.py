@@ -305,6 +305,14 @@ def _paragraphs_of(sketch: Sketch, sentences: set[int]) -> set[int]:
     return {index for index, number in enumerate(paragraph) if number in held}
 
 
+def item_credits(sketch: Sketch, pair: PairResult, outlet: str) -> bool:
+    """A paragraph of the digest that copies the pair's source names its outlet ("...
+    said. (Northgate Wire)"): a credit, not the outlet named in another item ("MEDIA:
+    Northgate Wire is to close its bureau")."""
+    return any(names_outlet(_paragraph_text(sketch, copied), outlet)
+               for copied in {aligned[0] for aligned in pair.aligned})
+
+
 def _paragraph_text(sketch: Sketch, sentence: int) -> str:
     """The text of the paragraph holding sentence `sentence`."""
     start, end = sketch.paragraph_spans[sketch.paragraphs[sentence]]

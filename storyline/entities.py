@@ -23,7 +23,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from .body_words import bodies_called, company_plural, holds_qualifiers, is_company
+from .body_words import (
+    GENERIC_BODIES,
+    bodies_called,
+    company_plural,
+    holds_qualifiers,
+    is_company,
+)
 from .descriptions import PERSON_TITLES
 from .entity_kinds import (
     COMPANY_NOUNS,
@@ -188,7 +194,10 @@ class EntityIndex:
         named = bodies_called(head, later, in_article=False)
         if named or head not in COMPANY_NOUNS:
             return named
-        return [e for e in later if is_company(e.name) and holds_qualifiers(e.name, qualifiers)]
+        # only a word of any body ("agency", "group") asks its qualifiers of the name: "the
+        # Swiss company", "the chemicals firm" describe a company its name need not say
+        return [e for e in later if is_company(e.name) and
+                (head not in GENERIC_BODIES or holds_qualifiers(e.name, qualifiers))]
 
     def _opening_body(self, head: str, article_id: str, start: int) -> str | None:
         """ "Brannock Textiles will close its mill, cutting 340 jobs, the company announced":

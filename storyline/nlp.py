@@ -461,14 +461,14 @@ def _names_a_model(number: Token) -> bool:
 
 
 # Words news uses for one thing counted: "12,000 households" and "14,500 homes" differ.
-# ("people" and "residents" are not: "two people died" and "40 residents fled" differ.)
+# ("people" and "residents" are not: "two people died" and "40 residents fled" differ.
+# walk21 counted residents, villagers and evacuees as people so that "1,500 people" and
+# "1,200 residents" ordered out were one disputed figure; but then "Four people died in
+# Pellin" and "Forty residents of Pellin lost their homes", or "a town of 3,000
+# residents", were a dispute too: revw21 took it back.)
 COUNTED_AS = {"%": "percent", "pct": "percent", "household": "home", "house": "home",
               "residence": "home", "dwelling": "home", "employee": "worker",
-              "staff": "worker", "staffer": "worker",
-              # a town's people counted as its residents: "1,500 people" and "1,200
-              # residents" told to leave their homes are one figure
-              "resident": "people", "inhabitant": "people", "villager": "people",
-              "townspeople": "people", "evacuee": "people"}
+              "staff": "worker", "staffer": "worker"}
 INCREMENT_WORDS = {"more", "another", "additional", "extra", "further"}
 MONTH_WORDS = MONTH_NAMES | MONTH_ABBREVIATIONS
 

@@ -27,7 +27,7 @@ from .credits import credited_outlets, same_outlet, signed_by_outlet
 from .digests import (
     containment_pairs,
     digest_sources,
-    names_outlet,
+    item_credits,
     newsletter_by_layout,
     original_of,
 )
@@ -191,12 +191,15 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
                           tuple(evidence), credited=credit[0])
     if digest_pair:
         source_sketch = sketches[digest_pair.source]
-        # an item naming its source's outlet ("... said. (Northgate Wire)") credits it
+        # an item naming its source's outlet ("... said. (Northgate Wire)") credits it; an
+        # outlet's own briefing naming itself credits no one
         outlet = source_sketch.article.outlet
+        credits = item_credits(sketch, digest_pair, outlet) and \
+            not same_outlet(outlet, article.outlet)
         return Provenance(article.id, "digest", source_sketch.article.id,
                           round(digest_pair.containment, 3),
                           tuple(_alignment_evidence(sketch, source_sketch, digest_pair)),
-                          credited=outlet if names_outlet(article.text, outlet) else None)
+                          credited=outlet if credits else None)
     if pair and source:
         kind = _copy_kind(sketch, sketches[pair.source], pair)
         if kind == "spun":

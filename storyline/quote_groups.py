@@ -127,11 +127,12 @@ def quote_divergences(groups: Sequence[QuoteGroup], quotes: Sequence[ResolvedQuo
 
 def _version(quote: ResolvedQuote, outlets: dict[str, str]) -> DivergenceVersion:
     """A quote's wording as a divergence shows it: without the comma that hands it to its
-    cue ("... twenty minutes," he said), its span cut to match."""
+    cue ("... twenty minutes," he said), its span cut to match: at its end, which for a
+    quote around its cue is the last piece's, not its start plus the words' length."""
     text = quote.quote.text.rstrip(" ,;:")
-    start = quote.quote.start
+    end = quote.quote.end - (len(quote.quote.text) - len(text))
     return DivergenceVersion(quote.quote.article_id, outlets[quote.quote.article_id], text,
-                             text, start, start + len(text))
+                             text, quote.quote.start, end)
 
 
 CONTRACTIONS = {"won't": ("will", "not"), "can't": ("can", "not"), "shan't": ("shall", "not")}

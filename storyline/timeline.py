@@ -47,6 +47,7 @@ from .models import (
 )
 from .provenance import independent_voices
 from .text import (
+    ABBREVIATIONS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     STOPWORDS,
@@ -838,12 +839,18 @@ def _named_subject(mention: DateMention) -> str:
     return clause
 
 
+def _abbreviation(word: str) -> bool:
+    """A last word whose full stop is its own: "a.m.", "U.S.", "Co.", "Inc.", "Jr."."""
+    stem = word[:-1].strip("\"'()\u201c\u201d").lower()
+    return "." in stem or stem in ABBREVIATIONS - {"no"}  # "... said no." is the word
+
+
 def describe(clause: str) -> str:
     """A short description from the source words: trimmed, at most 30 words."""
     text = re.sub(r"\s+", " ", clause).strip()
     text = text[dateline_length(text):].strip("\"\u201c\u201d").rstrip(" ,;:")
-    if text.endswith(".") and "." not in text.rsplit(" ", 1)[-1][:-1]:
-        text = text[:-1]  # a whole sentence's full stop, not "a.m." or "U.S."
+    if text.endswith(".") and not _abbreviation(text.rsplit(" ", 1)[-1]):
+        text = text[:-1]  # a whole sentence's full stop, not "a.m.", "U.S." or "Co."
     words = text.split()
     cut = len(words) > MAX_DESCRIPTION_WORDS
     if cut:

@@ -928,3 +928,23 @@ def test_a_clause_names_who_it_is_and_not_whom_any_refers_to(analyse: Any) -> No
     assert dates["tonight"].clause.startswith("it would hand out vouchers")
     assert dates["tonight"].speaker == "Harl Foods"
     assert dates["Friday"].speaker == ""  # "she" tells no more than "it"
+
+
+def test_an_it_that_is_no_body_names_no_speaker(analyse: Any) -> None:
+    """revw21: walk21 put the speaker in place of any "it": "Police said it was the third
+    fire at the depot since January 12" became "Police was the third fire ...", and a
+    weather "it" ("The council said it would be dry on Saturday") the council's. The "it"
+    of "be", of rain and snow, or of what happened is no body speaking of itself."""
+    analysis = analyse("Police said it was the third fire at the Harl depot since January "
+                       "12. The council said it would be dry and sunny on Saturday. The "
+                       "ministry said it had been a difficult week before the vote on "
+                       "Friday. The Orrin water board said it would snow on Tuesday. The "
+                       "Orrin water board said it would flush the mains on Monday. Harl "
+                       "Air said it happened on Wednesday night.")
+    speakers = {d.text: d.speaker for d in analysis.dates}
+    assert speakers["January 12"] == ""
+    assert speakers["Saturday"] == ""
+    assert speakers["Friday"] == ""
+    assert speakers["Tuesday"] == ""
+    assert speakers["Monday"] == "The Orrin water board"
+    assert speakers["Wednesday night"] == ""  # the incident, not the airline

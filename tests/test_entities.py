@@ -2530,3 +2530,18 @@ def test_a_country_owning_a_body_is_the_same_body(nlp: Any, analyse: Any) -> Non
     orgs = [e for e in link_entities([*owned, *other]).entities if e.label == "ORG"]
     assert [e.name for e in orgs] == ["Harbour Safety Board"]
     assert set(orgs[0].articles) == {"a0", "a1"}
+
+
+def test_a_company_word_with_qualifiers_still_finds_the_company_named_next(
+        analyse: Any) -> None:
+    """revw21: walk21 asked every description's qualifiers of a company named after it,
+    so "the Swiss company said" no longer found Brannock Textiles named next: "Swiss" or
+    "chemical" describe a company its name need not say; only a word of any body ("the
+    county water agency") asks them of the name."""
+    text = ("Production at the Dunmore mill will stop until June, the Swiss company said "
+            "on Monday. Brannock Textiles employs 300 people at the site.")
+    index = _entities(analyse, text)
+    phrase = "the Swiss company"
+    start = text.index(phrase)
+    found = index.resolve("a0", start, start + len(phrase), phrase)
+    assert found is not None and index.get(found).name == "Brannock Textiles"

@@ -79,14 +79,17 @@ def test_a_percent_sign_and_the_word_are_one_unit(nlp: Any) -> None:
                                                 [("home", 12000.0)], [("home", 14500.0)]]
 
 
-def test_a_towns_residents_and_its_people_are_one_unit(nlp: Any) -> None:
-    """walk21: "about 1,500 people" ordered out and "about 1,200 residents" evacuated are
-    one figure that outlets dispute, not two quantities."""
-    found = sentence_features(nlp("Police ordered about 900 people out of Welby. The flood "
-                                  "forced about 700 residents from their homes. Some 40 "
-                                  "villagers and 12 evacuees slept in the hall."), "a")
-    assert [list(n) for n in found.numbers] == [[("people", 900.0)], [("people", 700.0)],
-                                                [("people", 40.0), ("people", 12.0)]]
+def test_people_who_died_and_residents_who_lost_their_homes_are_two_units(nlp: Any) -> None:
+    """revw21: walk21 counted residents as people, so "Four people died when fire tore
+    through flats in Pellin" and another outlet's "Forty residents of Pellin lost their
+    homes in the fire" were a "4 vs 40 people" dispute (and "a town of 3,000 residents"
+    joined it): what befell the people and the residents differs."""
+    found = sentence_features(nlp("Four people died when a fire tore through flats in "
+                                  "Pellin. Forty residents of Pellin lost their homes in "
+                                  "the fire. Some 40 villagers and 12 evacuees slept in the "
+                                  "hall."), "a")
+    assert [list(n) for n in found.numbers] == [[("people", 4.0)], [("resident", 40.0)],
+                                                [("villager", 40.0), ("evacuee", 12.0)]]
 
 
 def test_digits_that_are_part_of_a_name_are_no_amounts(nlp: Any) -> None:

@@ -899,3 +899,27 @@ def test_a_digest_item_naming_its_sources_outlet_credits_it() -> None:
                       outlet="Hesketh Morning Roundup", published="2026-05-10")
     found = {p.article: p for p in detect_provenance([wire, unnamed])}
     assert found["roundup"].credited is None
+
+
+def test_a_digest_credits_its_source_only_in_the_item_copying_it() -> None:
+    """revw21: walk21 credited the source's outlet wherever the digest named it: in
+    another item ("MEDIA: Ormond Wire is to close its Hesketh bureau") or in the outlet's
+    own briefing ("Good morning from Ormond Wire"). Only the item copying the source
+    credits it, and an outlet never credits itself."""
+    wire = article(SLIPWAY, id="wire", outlet="Ormond Wire", published="2026-05-09T10:00:00Z")
+    item = ("SLIPWAY SHUT: Coastguards on Friday closed the old slipway at Hesketh harbour "
+            "after a crack opened along its seaward end. The slipway would stay shut until at "
+            "least September, the harbour board said.")
+    rest = ("\n\nMARKET: The Saturday market moves to Quay Street while the square is "
+            "resurfaced.\n\nWEATHER: Sunny spells, highs of 17C, a breeze off the sea.")
+    elsewhere = article("Good morning. Here is what you need to know on this bright Saturday."
+                        "\n\n" + item + rest + "\n\nMEDIA: Ormond Wire is to close its "
+                        "Hesketh bureau, staff were told.", id="roundup",
+                        outlet="Hesketh Morning Roundup", published="2026-05-10")
+    own = article("Good morning from Ormond Wire. Here is what you need to know on this "
+                  "bright Saturday.\n\n" + item + " (Ormond Wire)" + rest, id="roundup",
+                  outlet="Ormond Wire", published="2026-05-10")
+    for roundup in (elsewhere, own):
+        found = {p.article: p for p in detect_provenance([wire, roundup])}
+        assert (found["roundup"].kind, found["roundup"].of) == ("digest", "wire")
+        assert found["roundup"].credited is None

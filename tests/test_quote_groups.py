@@ -61,6 +61,31 @@ def test_a_wording_divergence_shows_each_quote_without_the_comma_before_its_cue(
     assert [(v.start, v.end) for v in divergence.versions] == [(0, 47), (0, 47)]
 
 
+def test_a_wording_divergence_keeps_the_whole_span_of_a_quote_around_its_cue() -> None:
+    """revw21: walk21 cut a version's span to its start plus the length of its words, but
+    a quote around its cue ('"The mill was empty," Varga said, "inside ten minutes."')
+    joins two pieces: that end fell inside the cue. The span still ends where the last
+    piece does, less only what the version drops."""
+    text_a = '"The mill was empty," Varga said, "inside ten minutes."'
+    text_b = '"The mill was empty," Varga said, "within ten minutes,"'
+    quotes = []
+    for key, text in (("a", text_a), ("b", text_b)):
+        first = (1, text.index(",") + 1)
+        last = (text.index('"', first[1] + 3) + 1, len(text) - 1)
+        words = text[first[0]:first[1]] + " " + text[last[0]:last[1]]
+        quotes.append(ResolvedQuote(f"q{key}", Quote(key, words, first[0], last[1], "direct",
+                                                     "said", None, parts=(first, last)),
+                                    "p1", "Ilse Varga"))
+    articles = [article(t, id=key, outlet=f"Outlet {key}")
+                for key, t in (("a", text_a), ("b", text_b))]
+    [divergence] = quote_divergences(group_quotes(quotes), quotes, articles,
+                                     {key: key for key in "ab"})
+    ends = [(v.text, text_a[v.start:v.end] if v.article == "a" else text_b[v.start:v.end])
+            for v in divergence.versions]
+    assert [span.endswith(words[-12:]) for words, span in ends] == [True, True]
+    assert [v.end for v in divergence.versions] == [len(text_a) - 1, len(text_b) - 2]
+
+
 def test_an_ellipsis_or_another_spelling_is_no_divergence() -> None:
     quotes = [_quote("q1", "a", "We will organise the repairs, and we will do it before the "
                      "summer holidays begin,", "p1"),

@@ -36,6 +36,12 @@ def test_describe_trims_long_clauses() -> None:
     assert describe("More than 300 people packed the hall on Thursday.") == \
         "More than 300 people packed the hall on Thursday"
     assert describe("the ferry left at 6 a.m.") == "The ferry left at 6 a.m."
+    # revw21: nor a company's "Co." or "Inc." ending the sentence
+    assert describe("The depot was sold on April 30 to Skellan Marine Co.") == \
+        "The depot was sold on April 30 to Skellan Marine Co."
+    assert describe("The line was bought by Orrin Cable Inc.") == \
+        "The line was bought by Orrin Cable Inc."
+    assert describe("The council said no.") == "The council said no"
 
 
 def test_same_event_from_two_outlets_is_one_entry(analyse: Any) -> None:
