@@ -1,4 +1,5 @@
-"""Every command has help text, an example, and an up-to-date section in docs/cli.md."""
+"""Every command has help text, an example, and an up-to-date section in docs/cli.md; the
+README's module table names every stage module."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from pathlib import Path
 
 from storyline.cli import cli
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
 
 
 def _generator() -> object:
@@ -30,3 +32,12 @@ def test_cli_reference_is_current() -> None:
     assert actual == expected, "docs/cli.md is stale: run python docs/make_cli_md.py"
     for name in cli.commands:
         assert f"## storyline {name}" in actual
+
+
+def test_readme_names_every_stage_module() -> None:
+    # A newcomer finds each module in the README's "How it works" table.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## How it works"):readme.index("## Develop")]
+    modules = {p.stem for p in (ROOT / "storyline").glob("*.py")} - {
+        "__init__", "__main__", "models"}
+    assert sorted(m for m in modules if f"`{m}`" not in table) == []
