@@ -928,3 +928,14 @@ def test_a_clause_names_who_it_is_and_not_whom_any_refers_to(analyse: Any) -> No
     assert dates["tonight"].clause.startswith("it would hand out vouchers")
     assert dates["tonight"].speaker == "Harl Foods"
     assert dates["Friday"].speaker == ""  # "she" tells no more than "it"
+
+
+def test_a_date_beside_a_clause_of_an_earlier_event_is_marked(analyse: Any) -> None:
+    told = analyse("Odile Brasse resigned as mayor of Kelby on Tuesday, a day after the "
+                   "Harrow Water Authority found that the town had paid her cousin's firm "
+                   "for pipes. Councillor Ivo Dent quit on Wednesday night after the auditors "
+                   "caught the treasurer hiding invoices. The Kelby ferry resumed on Friday "
+                   "after repairs to its ramp.")
+    marked = {d.text: d.beside_another for d in told.dates}
+    assert marked["Tuesday"] and marked["Wednesday night"]
+    assert not marked["Friday"]  # "after repairs": a noun, no event told beside
