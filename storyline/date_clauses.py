@@ -730,6 +730,27 @@ TIME_NOUNS = {"day", "week", "weekend", "month", "year", "season", "spring", "su
               "autumn", "fall", "winter", "date", "time", "term", "quarter"}
 
 
+def another_event_in_order(ent: Span) -> bool:
+    """The date's verb has a clause of another event told before or after it ("resigned
+    on Tuesday, a day after the office found ...", "quit on Tuesday night after the
+    watchdog caught ..."): the sentence tells of two events, and the date is of one."""
+    verb = _governing_verb(ent)
+    return verb is not None and any(child.dep_ == "advcl" and _told_in_order(child)
+                                    for child in verb.children)
+
+
+def _told_in_order(clause: Token) -> bool:
+    """ "after the watchdog caught": "after" marks the clause; "a day after the office
+    found": the parser may hang "after" on "day", the measure of the clause."""
+    words = [c for c in clause.children if c.dep_ == "mark"]
+    words += [w for c in clause.children if c.dep_ == "npadvmod"
+              for w in c.children if w.dep_ == "prep"]
+    return any(word.lower_ in ORDER_MARKS for word in words)
+
+
+ORDER_MARKS = {"after", "before"}
+
+
 def event_action(ent: Span) -> str:
     """The lemma of what is done at the date, so that two wordings of one event meet:
     the verb, but the thing moved or called off for a verb that moves or calls off ("pushed

@@ -26,6 +26,7 @@ from .date_clauses import (
     MOVE_TO_WORDS,
     SEASON_WORDS,
     anchored_clause,
+    another_event_in_order,
     clause_status,
     date_move,
     event_action,
@@ -533,7 +534,7 @@ class _Finder:
             timex=timex, parts=parts, reporting=reporting, verb=verb_lemma(span),
             no_event=no_event(span), agent=reported_agent(span),
             action=event_action(span), move=date_move(span),
-            speaker=own_plan_speaker(span)))
+            speaker=own_plan_speaker(span), beside_another=another_event_in_order(span)))
 
 
     def plans_told_elsewhere(self) -> list[DateMention]:

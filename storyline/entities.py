@@ -1021,7 +1021,19 @@ def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
         seen.setdefault(_role_key(role), role)
     return tuple(r for r in seen.values()
                  if not _owned_role_of(r, seen) and not _said_longer(r, seen) and
-                 not _bare_relative(r, seen) and not _said_with_of(r, seen))
+                 not _bare_relative(r, seen) and not _said_with_of(r, seen) and
+                 not _named_owners_office(r, seen))
+
+
+def _named_owners_office(role: str, seen: dict[str, str]) -> bool:
+    """ "Estmark's health minister" beside "health minister": one office, listed as the
+    title the text addresses the person by. Only an office ("Storm's lawyer" names whose
+    lawyer, which "lawyer" alone does not)."""
+    owned = re.fullmatch(r"([A-Z][\w-]*)['\u2019]s\s+(.+)", role)
+    if owned is None:
+        return False
+    job = _role_key(owned.group(2))
+    return job.rsplit(" ", 1)[-1] in OFFICE_TITLES and job in seen
 
 
 def _said_with_of(role: str, seen: dict[str, str]) -> bool:

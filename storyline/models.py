@@ -255,6 +255,9 @@ class DateMention:
     action: str = ""  # lemma of what is done then: "vote" for "the vote will be held on"
     move: str = ""  # "old" / "new" for the date a move leaves / goes to, else ""
     speaker: str = ""  # who "it" is in "The agency said it would ...": "The agency"
+    # Its verb has a clause of another event before or after it: "resigned on Tuesday, a
+    # day after the office found ..." (`date_clauses.another_event_in_order`).
+    beside_another: bool = False
 
 
 @dataclass(frozen=True, slots=True)

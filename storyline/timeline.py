@@ -85,6 +85,10 @@ class _Draft:
     # What `_matching_draft` asks of every draft, kept as the mentions come in (asking each
     # mention again made the merge quadratic in mentions): their facts, articles, sentences.
     facts: set[str] = field(default_factory=set)
+    # ... of them, those whose sentence tells of the dated event alone: "resigned on
+    # Tuesday, a day after the office found ..." may be aligned with the finding, and
+    # the alignment then says nothing about what Tuesday dates (`_one_fact`).
+    dating_facts: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     sentences: set[Sentence] = field(default_factory=set)
     actions: set[str] = field(default_factory=set)  # `_root`s of the mentions' actions
@@ -98,6 +102,8 @@ class _Draft:
         if action:
             self.actions.add(action)
         self.facts |= facts
+        if not mention.beside_another:
+            self.dating_facts |= facts
         self.articles.add(mention.article_id)
         self.sentences.add(mention.sentence)
 
@@ -605,7 +611,8 @@ def _absorb(fine: _Draft, coarse: _Draft) -> None:
     """The coarser draft's mentions join the finer draft (which keeps its date)."""
     fine.mentions.extend(coarse.mentions)
     fine.clauses.extend(coarse.clauses)
-    for name in ("words", "stems", "facts", "articles", "sentences", "actions", "roots"):
+    for name in ("words", "stems", "facts", "dating_facts", "articles", "sentences",
+                 "actions", "roots"):
         getattr(fine, name).update(getattr(coarse, name))
 
 def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
@@ -635,7 +642,7 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
     for index, draft in enumerate(drafts):
         if all(m.reporting and m.verb in REPEATABLE_SAYINGS for m in draft.mentions):
             continue  # "Varga said on Saturday", repeating what she said on the day before
-        for fact in draft.facts:
+        for fact in draft.dating_facts:
             by_fact[fact].append(index)
     for members in by_fact.values():
         for position, a in enumerate(members):
@@ -680,8 +687,10 @@ def _conflict(a: _Draft, b: _Draft, sources: dict[str, str],
 def _one_fact(a: _Draft, b: _Draft) -> bool:
     """The two dates are of sentences aligned as one fact ("An avalanche swept
     across the road on Tuesday afternoon, burying ..." and "An avalanche on Monday night
-    closed the road, leaving ..."): one event, however differently worded."""
-    return bool(a.facts & b.facts)
+    closed the road, leaving ..."): one event, however differently worded. Not when
+    either sentence tells of two events, one before the other: the alignment may have
+    matched the event the date is not of."""
+    return bool(a.dating_facts & b.dating_facts)
 
 
 def _disjoint(first: tuple[date, date], second: tuple[date, date]) -> bool:

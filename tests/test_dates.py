@@ -948,3 +948,14 @@ def test_an_it_that_is_no_body_names_no_speaker(analyse: Any) -> None:
     assert speakers["Tuesday"] == ""
     assert speakers["Monday"] == "The Orrin water board"
     assert speakers["Wednesday night"] == ""  # the incident, not the airline
+
+
+def test_a_date_beside_a_clause_of_an_earlier_event_is_marked(analyse: Any) -> None:
+    told = analyse("Odile Brasse resigned as mayor of Kelby on Tuesday, a day after the "
+                   "Harrow Water Authority found that the town had paid her cousin's firm "
+                   "for pipes. Councillor Ivo Dent quit on Wednesday night after the auditors "
+                   "caught the treasurer hiding invoices. The Kelby ferry resumed on Friday "
+                   "after repairs to its ramp.")
+    marked = {d.text: d.beside_another for d in told.dates}
+    assert marked["Tuesday"] and marked["Wednesday night"]
+    assert not marked["Friday"]  # "after repairs": a noun, no event told beside

@@ -64,6 +64,19 @@ def test_a_bare_job_beside_a_longer_form_of_it_is_listed_once(analyse: Any) -> N
     assert "mayor" in roles["Ilse Dahl"]
 
 
+def test_an_office_of_a_named_place_beside_the_office_is_listed_once(analyse: Any) -> None:
+    # "Dravia's finance minister" and "the finance minister" are one office: the title,
+    # as the text addresses her, is listed. A person's lawyer names whose, and stays.
+    roles = _roles(analyse,
+                   "Dravia's finance minister, Lene Storm, has resigned over the bond sale.",
+                   "Lene Storm, the finance minister, said she would answer questions.",
+                   "Finance Minister Lene Storm left the building.",
+                   "Storm's lawyer, Arvo Lenk, said she had done nothing wrong.",
+                   "Arvo Lenk, a lawyer, said the papers were filed.")
+    assert roles["Lene Storm"] == ("finance minister",)
+    assert "Storm's lawyer" in roles["Arvo Lenk"]
+
+
 def test_a_role_said_short_and_long_is_listed_the_long_way(analyse: Any) -> None:
     roles = _roles(analyse,
                    "\"It is a rare bowl,\" said Dr. Lotte Brink, the gallery's keeper of "

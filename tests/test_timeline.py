@@ -816,3 +816,28 @@ def test_an_entry_names_the_body_that_said_it_would_act(analyse: Any) -> None:
     assert descriptions["2026-05-11"] == \
         "The regional fisheries agency would reopen the weir on Monday"
     assert all(not d.startswith("Ada Lunn would") for d in descriptions.values())
+
+
+FINDING = ("The Harrow Water Authority found on Monday that the Kelby town council paid "
+           "three million crowns for water pipes to a firm owned by the cousin of Mayor "
+           "Odile Brasse without a tender.")
+RESIGNED = ("Odile Brasse resigned as mayor of Kelby on Tuesday, a day after the Harrow "
+            "Water Authority found that the Kelby town council paid three million crowns "
+            "for water pipes to a firm owned by her cousin without a tender.")
+
+
+def test_a_date_of_one_of_two_events_in_a_sentence_disputes_no_other(analyse: Any) -> None:
+    # The two sentences are one fact to the alignment (the finding), but Tuesday dates
+    # the resignation, which the sentence tells beside the finding of the day before.
+    articles = [article(FINDING, id="a1", outlet="Harrow Courier",
+                        published="2026-03-10T08:00:00Z"),
+                article(RESIGNED, id="a2", outlet="Kelby Star",
+                        published="2026-03-11T09:00:00Z")]
+    first = analyse(FINDING, id="a1", published="2026-03-10T08:00:00Z")
+    second = analyse(RESIGNED, id="a2")
+    fact = Fact("f1", FINDING, "corroborated", (ModelSpan("a1", 0, len(FINDING)),
+                                                ModelSpan("a2", 0, len(RESIGNED))), 2)
+    events = build_timeline(articles, [*first.dates, *second.dates], facts=[fact])
+    assert not any(e.conflicting for e in events)
+    assert {e.date for e in events} >= {"2026-03-09", "2026-03-10"}
+    assert date_divergences(events, articles) == []
