@@ -220,15 +220,20 @@ class SpeakerResolver:
 
     def _writer_of(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
         """ '"...," the letter continued': "the letter" a person was last quoted from
-        before ("Ms. Vorn said in a letter", "In her letter, she wrote") speaks for them."""
+        before ("Ms. Vorn said in a letter", "In her letter, she wrote") speaks for them;
+        only if no other letter was named since ("The union issued a statement" after "Ms.
+        Vorn said in a statement": the union's statement goes on)."""
         if subject.lemma_.lower() not in DOCUMENT_NOUNS or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
             return None
-        cues = [t.head.head for t in self.doc[:subject.i]
-                if t.lemma_ == subject.lemma_ and t.dep_ == "pobj" and
-                t.head.lower_ == "in" and t.head.head.pos_ == "VERB" and
-                t.head.head.i < cue.i and t.head.head.lemma_.lower() in WRITING_CUES]
-        return self._speaker_of(cues[-1], None) if cues else None
+        named = [t for t in self.doc[:subject.i] if t.lemma_ == subject.lemma_]
+        if not named:
+            return None
+        last, writing = named[-1], named[-1].head.head
+        if last.dep_ != "pobj" or last.head.lower_ != "in" or writing.pos_ != "VERB" or \
+                writing.i >= cue.i or writing.lemma_.lower() not in WRITING_CUES:
+            return None
+        return self._speaker_of(writing, None)
 
     def _inverted_aside(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
         """ "Any reading of the deal, said Oren Dahl, an expert on ferries, would ...": an
