@@ -930,11 +930,15 @@ OWNED_BODY_RE = re.compile(r"\w+['\u2019]s ((?:\S+ )+\S+)")
 
 def _owned_by_a_place_out(merged: dict[str, Cluster]) -> list[Cluster]:
     """A body named with its country or city before it ("Estmark's Public Procurement
-    Office") joins the body the story names without it: one office, not two."""
+    Office") joins the body the story names without it: one office, not two. Not when
+    the story names two owners ("Estmark's Foreign Office", "Veldoria's Foreign Office"):
+    two bodies, and the bare one may be either."""
+    owned_forms = Counter(m.group(1) for m in map(OWNED_BODY_RE.fullmatch, merged) if m)
     kept = []
     for key, cluster in merged.items():
         owned = OWNED_BODY_RE.fullmatch(key)
-        target = merged.get(owned.group(1)) if owned else None
+        target = merged.get(owned.group(1)) if owned and owned_forms[owned.group(1)] == 1 \
+            else None
         if target is None or target is cluster:
             kept.append(cluster)
             continue
