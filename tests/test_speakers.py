@@ -1207,3 +1207,7 @@ def test_the_statement_continued_is_not_an_earlier_writers_after_another_stateme
             'continued.')
     assert _speaker_name(analyse, text, "rot goes deeper") != "Lida Vorn"
     assert _speaker_name(analyse, text, "I made errors") == "Lida Vorn"
+    # "The statement" said of hers in between is still hers.
+    same = ('"I made errors," Ms. Lida Vorn said in a statement on Friday.\n\nThe statement '
+            'did not mention the contracts. "I will cooperate fully," the statement continued.')
+    assert _speaker_name(analyse, same, "cooperate fully") == "Lida Vorn"
