@@ -939,11 +939,15 @@ OWNED_BODY_RE = re.compile(r"\w+['\u2019]s ((?:\S+ )+\S+)")
 
 def _owned_by_a_place_out(merged: dict[str, Cluster]) -> list[Cluster]:
     """A body named with its country or city before it ("Estmark's Public Procurement
-    Office") joins the body the story names without it: one office, not two."""
+    Office") joins the body the story names without it: one office, not two. Not when
+    the story names two owners ("Estmark's Foreign Office", "Veldoria's Foreign Office"):
+    two bodies, and the bare one may be either."""
+    owned_forms = Counter(m.group(1) for m in map(OWNED_BODY_RE.fullmatch, merged) if m)
     kept = []
     for key, cluster in merged.items():
         owned = OWNED_BODY_RE.fullmatch(key)
-        target = merged.get(owned.group(1)) if owned else None
+        target = merged.get(owned.group(1)) if owned and owned_forms[owned.group(1)] == 1 \
+            else None
         if target is None or target is cluster:
             kept.append(cluster)
             continue
@@ -1045,6 +1049,12 @@ def _said_with_of(role: str, seen: dict[str, str]) -> bool:
     return any(k in {f"{job} of {owner}", f"{job} of the {owner}"} for k in seen)
 
 
+# Words that make a longer role another job than its last word: "former Harriers manager",
+# "deputy leader" beside "manager", "leader" (what the person is now) leave those.
+OTHER_JOB_WORDS = {"former", "ex", "deputy", "vice", "assistant", "associate", "incoming",
+                   "would-be", "under"}
+
+
 def _bare_relative(role: str, seen: dict[str, str]) -> bool:
     """ "brother" beside "brother of Mayor Ilse Brand": whose brother says it all ("her
     brother" loses its "her"); "spokesperson" beside "mayor's spokesperson", "leader"
@@ -1054,7 +1064,13 @@ def _bare_relative(role: str, seen: dict[str, str]) -> bool:
     if " " in bare or bare in OFFICE_TITLES:
         return False
     return any(k.startswith(f"{bare} of ") for k in seen) and bare in RELATIVES or \
-        any(k.endswith(f" {bare}") for k in seen)
+        any(k.endswith(f" {bare}") and not _another_job(k) for k in seen)
+
+
+def _another_job(role: str) -> bool:
+    """ "former Harriers manager", "ex-Rovers coach", "deputy leader": not the job its last
+    word names."""
+    return any(w in OTHER_JOB_WORDS or w.startswith("ex-") for w in role.lower().split())
 
 
 def _said_longer(role: str, seen: dict[str, str]) -> bool:

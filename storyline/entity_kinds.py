@@ -42,7 +42,7 @@ from .credits import CREDIT_PATTERNS, OUTLET_WORDS, same_outlet
 from .descriptions import is_person_noun
 from .models import Article, Entity, Mention
 from .name_repairs import ORG_NAME_WORDS, PLACE_LABELS, SPEECH_LEMMAS
-from .names import HONORIFICS, ROLE_NOUNS, person_key, surname
+from .names import HONORIFICS, ORG_NOUNS, ROLE_NOUNS, person_key, surname
 from .nlp import text_of
 from .people import Cluster
 
@@ -458,10 +458,12 @@ def _thing_placed_before(span: Span) -> str | None:
     """ "bought a villa in Sorvik", "a factory near Orlund": a name spaCy calls a body right
     after a building or a settlement and "in" or "near" (whatever the parser hangs the
     preposition on) is where the thing is; not people "in" a body, who may be its members,
-    nor a name holding a body's word ("a shop in Vell Market Hall")."""
+    nor a name holding a body's word ("a shop in Vell Market Hall", "her office in
+    Parliament"), nor a body owning the place ("a site near Nordholm Energy's new plant")."""
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].lower_ not in WHERE_PREPOSITIONS or \
-            any(t.lower_ in BODY_WORDS for t in span):
+            any(t.lower_ in BODY_WORDS | ORG_NOUNS for t in span) or \
+            span.end < len(doc) and doc[span.end].tag_ == "POS":
         return None
     thing = doc[span.start - 2]
     lemma = thing.lemma_.lower()

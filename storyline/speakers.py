@@ -53,6 +53,13 @@ def _names_people(token: Token) -> bool:
                                     ORG_NOUNS | GROUP_NOUNS)
 
 
+def _a_new_writing(writing: Token) -> bool:
+    """ "a statement", "another letter", "the union's statement": a writing other than the
+    one just quoted; "the statement" goes back to it."""
+    return any(c.dep_ == "det" and c.lower_ in {"a", "an", "another"} or c.dep_ == "poss"
+               for c in writing.children)
+
+
 class SpeakerResolver:
     """Maps a cue verb to the mention naming its speaker."""
 
@@ -220,15 +227,24 @@ class SpeakerResolver:
 
     def _writer_of(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
         """ '"...," the letter continued': "the letter" a person was last quoted from
-        before ("Ms. Vorn said in a letter", "In her letter, she wrote") speaks for them."""
+        before ("Ms. Vorn said in a letter", "In her letter, she wrote") speaks for them;
+        only if no other letter was named since ("The union issued a statement" after "Ms.
+        Vorn said in a statement": the union's statement goes on)."""
         if subject.lemma_.lower() not in DOCUMENT_NOUNS or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
             return None
-        cues = [t.head.head for t in self.doc[:subject.i]
-                if t.lemma_ == subject.lemma_ and t.dep_ == "pobj" and
-                t.head.lower_ == "in" and t.head.head.pos_ == "VERB" and
-                t.head.head.i < cue.i and t.head.head.lemma_.lower() in WRITING_CUES]
-        return self._speaker_of(cues[-1], None) if cues else None
+        named = [t for t in self.doc[:subject.i] if t.lemma_ == subject.lemma_ and
+                 (self._quoted_in(t, cue) or _a_new_writing(t))]
+        if not named or not self._quoted_in(named[-1], cue):
+            return None
+        return self._speaker_of(named[-1].head.head, None)
+
+    @staticmethod
+    def _quoted_in(writing: Token, cue: Token) -> bool:
+        """ "letter" in "Ms. Vorn said in a letter", said before the cue."""
+        verb = writing.head.head
+        return writing.dep_ == "pobj" and writing.head.lower_ == "in" and \
+            verb.pos_ == "VERB" and verb.i < cue.i and verb.lemma_.lower() in WRITING_CUES
 
     def _inverted_aside(self, subject: Token, cue: Token) -> tuple[str, int, int] | None:
         """ "Any reading of the deal, said Oren Dahl, an expert on ferries, would ...": an

@@ -2545,3 +2545,18 @@ def test_a_company_word_with_qualifiers_still_finds_the_company_named_next(
     start = text.index(phrase)
     found = index.resolve("a0", start, start + len(phrase), phrase)
     assert found is not None and index.get(found).name == "Brannock Textiles"
+
+
+def test_two_countries_owning_a_body_of_one_name_are_two_bodies(nlp: Any, analyse: Any
+                                                                ) -> None:
+    # "Estmark's Foreign Office" and "Veldoria's Foreign Office" are two ministries: neither
+    # is the story's bare "Foreign Office", nor each other.
+    estmark = _mentions_with_entity(nlp, "Estmark's Foreign Office summoned the envoy.",
+                                    0, 4, "ORG")
+    veldoria = [replace(m, article_id="a1") for m in _mentions_with_entity(
+        nlp, "Veldoria's Foreign Office called it a stunt.", 0, 4, "ORG")]
+    other = analyse("The Foreign Office said on Friday that it would respond.", id="a2").mentions
+    orgs = [e for e in link_entities([*estmark, *veldoria, *other]).entities
+            if e.label == "ORG" and "Foreign Office" in e.name]
+    assert sorted(e.name for e in orgs) == ["Estmark's Foreign Office", "Foreign Office",
+                                            "Veldoria's Foreign Office"]

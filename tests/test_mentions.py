@@ -282,3 +282,17 @@ def test_a_town_tagged_a_body_after_a_home_in_is_a_place(nlp: Any) -> None:
     doc.ents = [Span(doc, 9, 10, label="ORG")]
     assert doc.ents[0].text == "Orvik"
     assert not [m for m in find_mentions(doc, "a0") if m.kind == "name"]
+
+
+def test_a_body_after_a_building_and_in_or_near_stays_a_body(nlp: Any) -> None:
+    # "a site near Nordholm Energy's new plant": the plant is the company's, no town.
+    doc = nlp("Protesters gathered at a site near Nordholm Energy's new plant on Monday.")
+    doc.ents = [Span(doc, 6, 8, label="ORG")]
+    assert doc.ents[0].text == "Nordholm Energy"
+    assert [m.name for m in find_mentions(doc, "a0") if m.kind == "name"] == [
+        "Nordholm Energy"]
+    # "her office in Parliament": Parliament is a body, whose building the office is in.
+    doc = nlp("The minister cleared her office in Parliament on Friday.")
+    doc.ents = [Span(doc, 6, 7, label="ORG")]
+    assert doc.ents[0].text == "Parliament"
+    assert [m.name for m in find_mentions(doc, "a0") if m.kind == "name"] == ["Parliament"]

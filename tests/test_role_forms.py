@@ -168,3 +168,15 @@ def test_an_emergency_service_title_opening_a_sentence_is_lower_cased() -> None:
     assert normalize_role("Rescue chief") == "rescue chief"
     assert normalize_role("Coastguard commander") == "coastguard commander"
     assert normalize_role("Pentagon spokesman") == "Pentagon spokesman"  # a name's capital
+
+
+def test_a_bare_job_beside_a_former_or_deputy_form_of_it_stays(analyse: Any) -> None:
+    # "former Harriers manager" and "deputy leader" are other jobs: "the manager" and "the
+    # leader" say what the person is now, and stay.
+    roles = _roles(analyse,
+                   "Ben Odell, the former Harriers manager, joined Rovers in May.",
+                   "Ben Odell, the manager, said the team was ready.",
+                   "Ina Moe, the deputy leader, won the vote on Friday.",
+                   "Ina Moe, the leader, said the party would unite.")
+    assert "manager" in roles["Ben Odell"]
+    assert "leader" in roles["Ina Moe"]

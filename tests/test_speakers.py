@@ -1196,3 +1196,18 @@ def test_the_letter_continued_speaks_for_who_wrote_the_letter(analyse: Any) -> N
             'them," Ms. Vorn said in a letter to the premier.\n\n"I will answer to the '
             'inquiry," the letter continued.')
     assert _speaker_name(analyse, text, "answer to the inquiry") == "Lida Vorn"
+
+
+def test_the_statement_continued_is_not_an_earlier_writers_after_another_statement(
+        analyse: Any) -> None:
+    # The union's statement is the one named last: "the statement continued" is not hers.
+    text = ('Harbour Minister Lida Vorn resigned on Friday. "I made errors," Ms. Vorn said '
+            'in a statement.\n\nThe dockers\' union issued a statement calling the '
+            'resignation a farce. "The rot goes deeper than one minister," the statement '
+            'continued.')
+    assert _speaker_name(analyse, text, "rot goes deeper") != "Lida Vorn"
+    assert _speaker_name(analyse, text, "I made errors") == "Lida Vorn"
+    # "The statement" said of hers in between is still hers.
+    same = ('"I made errors," Ms. Lida Vorn said in a statement on Friday.\n\nThe statement '
+            'did not mention the contracts. "I will cooperate fully," the statement continued.')
+    assert _speaker_name(analyse, same, "cooperate fully") == "Lida Vorn"
