@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .body_words import (
@@ -42,7 +42,6 @@ from .entity_kinds import (
 from .mentions import PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
-from .name_repairs import OFFICE_TITLES
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
@@ -75,7 +74,6 @@ from .people import (
     FEMALE_WORDS,
     MALE_WORDS,
     OTHER_PEOPLE,
-    RELATIVES,
     Cluster,
     by_gender,
     give_ages,
@@ -83,7 +81,7 @@ from .people import (
     mention_gender,
     merge_people,
 )
-from .roles import ROLE_PREPOSITIONS
+from .role_lists import alias_key, distinct_aliases, distinct_roles
 from .speaker_syntax import ISSUED
 
 # -- linking mentions into entities -------------------------------------------------
@@ -104,7 +102,7 @@ class EntityIndex:
         for article_id, start, end, phrase_end in owners:
             self._owners[article_id].append((start, end, phrase_end))
         self._by_id = {e.id: e for e in self.entities}
-        self._names = {e.id: {_alias_key(e.name), *(_alias_key(a) for a in e.aliases)}
+        self._names = {e.id: {alias_key(e.name), *(alias_key(a) for a in e.aliases)}
                        for e in self.entities}
         self._spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self._local: dict[str, list[Entity]] = defaultdict(list)
@@ -212,7 +210,7 @@ class EntityIndex:
         opening = OPENING_NAME.match(text, ends[-1] if ends else 0)
         if opening is None:
             return None
-        key = _alias_key(opening.group(1))  # named in full: the story's body of that name
+        key = alias_key(opening.group(1))  # named in full: the story's body of that name
         named = [e for e in self.entities if key in self._names[e.id]]
         if len(named) == 1 and (named[0].label == "ORG" or head in COMPANY_NOUNS and
                                 company_plural(named[0].name)):
@@ -259,7 +257,7 @@ class EntityIndex:
             in_article = pool is not None
             if pool is None:  # the whole story, built only when the article does not settle it
                 pool = [e for e in self.entities if self._met_before(e, article_id, start, end)]
-            key = _alias_key(phrase)
+            key = alias_key(phrase)
             by_name = [e for e in pool if key in self._names[e.id]
                        or (e.label == "PERSON" and phrase == surname(e.name).lower())]
             if len(by_name) == 1:
@@ -314,7 +312,7 @@ class EntityIndex:
         named = NEXT_SPEAKER.match(text, stop.end()) if stop else None
         if named is None:
             return None
-        key, head = _alias_key(named.group(1)), phrase.split()[-1]
+        key, head = alias_key(named.group(1)), phrase.split()[-1]
         found = [e for e in self.entities if e.label == "PERSON" and
                  (key in self._names[e.id] or key == surname(e.name).lower()) and
                  any(same_role(head, role) and _qualifiers_fit(phrase, role)
@@ -985,10 +983,10 @@ def _build_index(people: list[Cluster], orgs: list[Cluster],
         prefix = "p" if cluster.label == "PERSON" else "o"
         entity_id = f"{prefix}{counters[cluster.label]}"
         name = _canonical_name(cluster)
-        aliases = _distinct_aliases(cluster.aliases, name)
+        aliases = distinct_aliases(cluster.aliases, name)
         spans = tuple(TextSpan(m.article_id, m.start, m.end) for m in cluster.mentions)
         entities.append(Entity(entity_id, cluster.label, name, aliases,
-                               _distinct_roles(cluster.roles),
+                               distinct_roles(cluster.roles),
                                tuple(sorted(spans, key=lambda s: (s.article, s.start)))))
     return EntityIndex(entities, owners, texts)
 
@@ -1003,103 +1001,6 @@ def _by_title(phrase: str, people: Sequence[Entity]) -> Entity | None:
     holders = [e for e in bearers
                if any(same_role(title, role) for title in titles for role in e.roles)]
     return holders[0] if len(holders) == 1 else None
-
-
-def _distinct_aliases(aliases: Iterable[str], name: str) -> tuple[str, ...]:
-    """Each alias once, as first written: "Airport Director Priya Nandakumar" and
-    "Airport director Priya Nandakumar", or "Ms. Reyes" and "Ms Reyes", are one."""
-    seen: dict[str, str] = {_alias_key(name): name}
-    for alias in aliases:
-        seen.setdefault(_alias_key(alias), alias)
-    return tuple(a for a in seen.values() if a != name)
-
-
-def _alias_key(alias: str) -> str:
-    return " ".join(alias.lower().replace(".", " ").split())
-
-
-def _distinct_roles(roles: Iterable[str]) -> tuple[str, ...]:
-    """Each role once: "Airport director" and "airport's director" are one role."""
-    seen: dict[str, str] = {}
-    for role in roles:
-        seen.setdefault(_role_key(role), role)
-    return tuple(r for r in seen.values()
-                 if not _owned_role_of(r, seen) and not _said_longer(r, seen) and
-                 not _bare_relative(r, seen) and not _said_with_of(r, seen) and
-                 not _named_owners_office(r, seen))
-
-
-def _named_owners_office(role: str, seen: dict[str, str]) -> bool:
-    """ "Estmark's health minister" beside "health minister": one office, listed as the
-    title the text addresses the person by. Only an office ("Storm's lawyer" names whose
-    lawyer, which "lawyer" alone does not)."""
-    owned = re.fullmatch(r"([A-Z][\w-]*)['\u2019]s\s+(.+)", role)
-    if owned is None:
-        return False
-    job = _role_key(owned.group(2))
-    return job.rsplit(" ", 1)[-1] in OFFICE_TITLES and job in seen
-
-
-def _said_with_of(role: str, seen: dict[str, str]) -> bool:
-    """ "PPO's director" beside "director of the PPO": one role, listed the "of" way."""
-    owned = re.fullmatch(r"([\w-]+)['\u2019]s\s+(.+)", role)
-    if owned is None:
-        return False
-    owner, job = owned.group(1).lower(), owned.group(2).lower()
-    return any(k in {f"{job} of {owner}", f"{job} of the {owner}"} for k in seen)
-
-
-# Words that make a longer role another job than its last word: "former Harriers manager",
-# "deputy leader" beside "manager", "leader" (what the person is now) leave those.
-OTHER_JOB_WORDS = {"former", "ex", "deputy", "vice", "assistant", "associate", "incoming",
-                   "would-be", "under"}
-
-
-def _bare_relative(role: str, seen: dict[str, str]) -> bool:
-    """ "brother" beside "brother of Mayor Ilse Brand": whose brother says it all ("her
-    brother" loses its "her"); "spokesperson" beside "mayor's spokesperson", "leader"
-    beside "party leader" too. A title ("mayor" beside "mayor of Orlund") is how the text
-    addresses the person, and stays."""
-    bare = role.lower()
-    if " " in bare or bare in OFFICE_TITLES:
-        return False
-    return any(k.startswith(f"{bare} of ") for k in seen) and bare in RELATIVES or \
-        any(k.endswith(f" {bare}") and not _another_job(k) for k in seen)
-
-
-def _another_job(role: str) -> bool:
-    """ "former Harriers manager", "ex-Rovers coach", "deputy leader": not the job its last
-    word names."""
-    return any(w in OTHER_JOB_WORDS or w.startswith("ex-") for w in role.lower().split())
-
-
-def _said_longer(role: str, seen: dict[str, str]) -> bool:
-    """ "museum's curator" beside "museum's curator of mineralogy": one role, the longer
-    way says what of. A title stays beside its long form ("mayor", "mayor of Dunmore"):
-    it is how the text addresses the person."""
-    key = _role_key(role)
-    return bool(re.search(r"['\u2019]s ", role)) and any(
-        other.startswith(key + " ") and other[len(key) + 1:].split(" ", 1)[0] in
-        ROLE_PREPOSITIONS for other in seen)
-
-
-def _role_key(role: str) -> str:
-    return " ".join(role.lower().replace("\u2019", "'").replace("'s ", " ").split())
-
-
-def _owned_role_of(role: str, seen: dict[str, str]) -> bool:
-    """ "council's cabinet member for education" where the same person is also the
-    "cabinet member for education": one role, said the shorter way. Only a body's ("Tom
-    Smith's lawyer" names whose lawyer, which the speaker resolver reads); and "company's
-    spokesperson" beside "Tallowmere Solvents spokesperson": one role, said by the body's
-    name."""
-    owned = re.match(r"([\w-]+)['\u2019]s\s+(.+)", role)
-    if owned is None or owned.group(1).lower() not in ORG_NOUNS | COMPANY_NOUNS:
-        return False
-    job = _role_key(owned.group(2))
-    # a capitalised name before the same job: "Tallowmere Solvents spokesperson"
-    return job in seen or any(key.endswith(" " + job) and seen[key][:1].isupper()
-                              for key in seen)
 
 
 def _first_position(cluster: Cluster) -> tuple[int, str, int]:
