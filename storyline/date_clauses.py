@@ -734,9 +734,17 @@ def another_event_in_order(ent: Span) -> bool:
     """The date's verb has a clause of another event told before or after it ("resigned
     on Tuesday, a day after the office found ...", "quit on Tuesday night after the
     watchdog caught ..."): the sentence tells of two events, and the date is of one."""
+    return bool(event_told_beside(ent))
+
+
+def event_told_beside(ent: Span) -> str:
+    """The lemma of the verb of that other event ("find" for "a day after the office
+    found ..."), "" if none: what the alignment may have matched instead of the date's."""
     verb = _governing_verb(ent)
-    return verb is not None and any(child.dep_ == "advcl" and _told_in_order(child)
-                                    for child in verb.children)
+    if verb is None:
+        return ""
+    return next((child.lemma_.lower() for child in verb.children
+                 if child.dep_ == "advcl" and _told_in_order(child)), "")
 
 
 def _told_in_order(clause: Token) -> bool:

@@ -26,10 +26,10 @@ from .date_clauses import (
     MOVE_TO_WORDS,
     SEASON_WORDS,
     anchored_clause,
-    another_event_in_order,
     clause_status,
     date_move,
     event_action,
+    event_told_beside,
     is_future,
     is_reporting,
     moves_a_date,
@@ -528,13 +528,15 @@ class _Finder:
             # deadline in December"; "certification, once planned for Dec. 3, was pushed
             # back" has been called off.
             status = "cancelled" if moves_or_calls_off(span.sent) else "planned"
+        beside = event_told_beside(span)
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=status, clause=anchored_clause(span),
             timex=timex, parts=parts, reporting=reporting, verb=verb_lemma(span),
             no_event=no_event(span), agent=reported_agent(span),
             action=event_action(span), move=date_move(span),
-            speaker=own_plan_speaker(span), beside_another=another_event_in_order(span)))
+            speaker=own_plan_speaker(span), beside_another=bool(beside),
+            beside_action=beside))
 
 
     def plans_told_elsewhere(self) -> list[DateMention]:

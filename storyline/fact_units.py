@@ -283,6 +283,10 @@ def quoted_words_only(sentence: Sentence, quotes: Sequence[Quote]) -> bool:
               for pieces in [_overlapping(q, sentence)] if pieces]
     if not inside:
         return False
+    # Words no one is given as saying ('"Three workers died." The coroner confirmed the
+    # toll.') are the outlet's own telling: no quote group holds them with a speaker.
+    if any(not q.speaker_text and q.speaker_start is None for q, _pieces in inside):
+        return False
     if any(q.speaker_start is not None and sentence.start <= q.speaker_start < sentence.end
            for q, _pieces in inside):
         return False

@@ -258,6 +258,7 @@ class DateMention:
     # Its verb has a clause of another event before or after it: "resigned on Tuesday, a
     # day after the office found ..." (`date_clauses.another_event_in_order`).
     beside_another: bool = False
+    beside_action: str = ""  # the lemma of that other event's verb: "find"
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,6 +89,8 @@ class _Draft:
     # Tuesday, a day after the office found ..." may be aligned with the finding, and
     # the alignment then says nothing about what Tuesday dates (`_one_fact`).
     dating_facts: set[str] = field(default_factory=set)
+    # ... and for the others, the `_root`s of the other events their sentences tell.
+    beside_events: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     articles: set[str] = field(default_factory=set)
     sentences: set[Sentence] = field(default_factory=set)
     actions: set[str] = field(default_factory=set)  # `_root`s of the mentions' actions
@@ -104,6 +106,8 @@ class _Draft:
         self.facts |= facts
         if not mention.beside_another:
             self.dating_facts |= facts
+        for fact in facts if mention.beside_action else ():
+            self.beside_events[fact].add(_root(mention.beside_action))
         self.articles.add(mention.article_id)
         self.sentences.add(mention.sentence)
 
@@ -614,6 +618,8 @@ def _absorb(fine: _Draft, coarse: _Draft) -> None:
     for name in ("words", "stems", "facts", "dating_facts", "articles", "sentences",
                  "actions", "roots"):
         getattr(fine, name).update(getattr(coarse, name))
+    for fact, events in coarse.beside_events.items():
+        fine.beside_events[fact] |= events
 
 def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
                            in_sentence: dict[tuple[str, int], list[str]],
@@ -642,7 +648,7 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
     for index, draft in enumerate(drafts):
         if all(m.reporting and m.verb in REPEATABLE_SAYINGS for m in draft.mentions):
             continue  # "Varga said on Saturday", repeating what she said on the day before
-        for fact in draft.dating_facts:
+        for fact in draft.facts:
             by_fact[fact].append(index)
     for members in by_fact.values():
         for position, a in enumerate(members):
@@ -688,9 +694,20 @@ def _one_fact(a: _Draft, b: _Draft) -> bool:
     """The two dates are of sentences aligned as one fact ("An avalanche swept
     across the road on Tuesday afternoon, burying ..." and "An avalanche on Monday night
     closed the road, leaving ..."): one event, however differently worded. Not when
-    either sentence tells of two events, one before the other: the alignment may have
-    matched the event the date is not of."""
-    return bool(a.dating_facts & b.dating_facts)
+    one sentence tells of two events, one before the other, and the other sentence's
+    date is of that other event ("resigned on Tuesday, a day after the office found ..."
+    and "The office found on Monday ..."): the alignment matched the event the first
+    date is not of. A clause the other sentence does not date ("swept across the road on
+    Tuesday after the snow had piled up for a week") leaves the fact one event."""
+    return any(not _dates_the_other_event(a, b, fact) and
+               not _dates_the_other_event(b, a, fact) for fact in a.facts & b.facts)
+
+
+def _dates_the_other_event(beside: _Draft, other: _Draft, fact: str) -> bool:
+    """`beside` holds `fact` only by sentences telling of another event too, and
+    `other`'s date is of an event by that name."""
+    return fact not in beside.dating_facts and bool(beside.beside_events.get(fact, set())
+                                                    & other.actions)
 
 
 def _disjoint(first: tuple[date, date], second: tuple[date, date]) -> bool:

@@ -408,3 +408,24 @@ def test_which_sentences_are_quoted_words_only(analyse: Any) -> None:
         'Post.': False,
         '"We are checking the hull of the Orla Brae every single morning."': True,
         '"It is a hard week for the island," she said.': True}
+
+
+MILL_GAZETTE = ("ORRIN - Fire crews fought a blaze at the old Tessel mill through Wednesday "
+                "night. \"Three workers died in the fire at the mill.\" The county coroner "
+                "confirmed the toll on Thursday. The cause is not yet known.")
+MILL_LEDGER = ("A blaze destroyed the Tessel mill in Orrin overnight. Fire chief Ada Merrow "
+               "spoke at the gate. \"Three workers died in the fire at the mill,\" she said. "
+               "Investigators will return on Friday.")
+
+
+def test_words_quoted_with_no_speaker_at_all_stay_a_fact() -> None:
+    from storyline import pipeline
+
+    articles = [article(MILL_GAZETTE, id="gazette", outlet="Orrin Gazette"),
+                article(MILL_LEDGER, id="ledger", outlet="Northern Ledger",
+                        published="2026-03-11T12:00:00Z")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    # The Gazette prints the words as its own telling, no one given as saying them: the
+    # toll stays a fact, told by both outlets (revfix21: d413762 had dropped it).
+    told = [fact for fact in dossier["facts"] if "Three workers died" in fact["text"]]
+    assert [fact["sources"] for fact in told] == [2]

@@ -841,3 +841,27 @@ def test_a_date_of_one_of_two_events_in_a_sentence_disputes_no_other(analyse: An
     assert not any(e.conflicting for e in events)
     assert {e.date for e in events} >= {"2026-03-09", "2026-03-10"}
     assert date_divergences(events, articles) == []
+
+
+SWEPT = ("An avalanche swept across the Kessel pass road on Tuesday afternoon after the snow "
+         "had piled up for a week, burying two parked lorries.")
+CLOSED = "An avalanche on Monday night closed the Kessel pass road, leaving two lorries buried."
+
+
+def test_a_clause_of_an_event_the_other_outlet_does_not_date_keeps_the_dispute(
+        analyse: Any) -> None:
+    # "after the snow had piled up": another event, but not the one the other outlet
+    # dates; the aligned fact is the avalanche, dated Tuesday and Monday (revfix21: fa944c5
+    # had lost this dispute).
+    articles = [article(SWEPT, id="a1", outlet="Kessel Times",
+                        published="2026-02-12T08:00:00Z"),
+                article(CLOSED, id="a2", outlet="Alpine Wire",
+                        published="2026-02-12T09:00:00Z")]
+    first = analyse(SWEPT, id="a1", published="2026-02-12T08:00:00Z")
+    second = analyse(CLOSED, id="a2", published="2026-02-12T09:00:00Z")
+    assert {d.text: d.beside_action for d in first.dates}["Tuesday afternoon"] == "pile"
+    fact = Fact("f1", SWEPT, "corroborated", (ModelSpan("a1", 0, len(SWEPT)),
+                                              ModelSpan("a2", 0, len(CLOSED))), 2)
+    events = build_timeline(articles, [*first.dates, *second.dates], facts=[fact])
+    assert any(e.conflicting for e in events)
+    assert len(date_divergences(events, articles)) == 1
