@@ -345,7 +345,11 @@ def _strip_edges(tokens: list[Token], label: str) -> list[Token]:
     person = label in PERSON_LABELS
     while tokens and (tokens[-1].text in {"'s", "\u2019s", "'"} or tokens[-1].is_punct or
                       tokens[-1].text[:1].islower() or person and len(tokens) > 1 and
-                      re.fullmatch(r"[A-Z]\.?", tokens[-1].text)):
+                      re.fullmatch(r"[A-Z]\.?", tokens[-1].text) or
+                      person and _headline_deed(tokens[-1])):
+        if person and _headline_deed(tokens[-1]) and \
+                all(t.lower_ in PERSON_TITLES or is_person_noun(t) for t in tokens[:-1]):
+            return []  # "Driver Charged": a headline's person noun, no name
         tokens = tokens[:-1]
     while tokens and (tokens[0].lower_ == "the" or tokens[0].is_punct or person and
                       len(tokens) > 1 and tokens[0].pos_ in NOT_NAME_POS):
@@ -353,6 +357,22 @@ def _strip_edges(tokens: list[Token], label: str) -> list[Token]:
     if len(tokens) > 1 and _opening_preposition(tokens):
         tokens = tokens[1:]
     return tokens
+
+
+def _headline_deed(token: Token) -> bool:
+    """A past-tense verb ending a headline's line ("Driver Charged", "Ada Rusk Jailed"): what
+    was done to the person, which the tagger took into the name; a name ending in "-ed"
+    ("Ahmed", "Fred") is a proper noun to it, not a verb."""
+    line_ends = "\n" in token.whitespace_ or token.i + 1 == len(token.doc) or \
+        token.nbor(1).is_space and "\n" in token.nbor(1).text
+    if not (line_ends and token.is_title and token.lower_.endswith("ed")):
+        return False
+    if token.pos_ == "VERB" and token.tag_ in {"VBD", "VBN"}:
+        return True
+    # tagged a proper noun in the title-case line: a verb where the body writes it lower-case
+    # ("Orla Finnegan Jailed" ... "was jailed")
+    return any(t.lower_ == token.lower_ and t.text.islower() and t.pos_ in {"VERB", "AUX"}
+               for t in token.doc)
 
 
 def _opening_preposition(tokens: list[Token]) -> bool:

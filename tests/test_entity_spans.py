@@ -52,3 +52,21 @@ def test_a_transit_body_saying_something_is_no_person(analyse: Any) -> None:
     mentions = analyse(text, id="a0").mentions
     assert [(m.text, m.label) for m in mentions if "Metro" in m.text] == \
         [("Pellsworth Metro Transit", "ORG")]
+
+
+def test_a_deed_ending_a_headline_is_no_part_of_a_name(analyse: Any) -> None:
+    # "Charged" was listed as a person (with the role "driver"); "Jailed" joined the name
+    text = ("Driver Charged\n\nA lorry driver has been charged after a crash on the Kelby "
+            "bypass on Monday, police said.")
+    people = [m.name for m in analyse(text, id="a0").mentions if m.label == "PERSON"]
+    assert "Charged" not in people and "Driver" not in people
+    text = ("Orla Finnegan Jailed\n\nOrla Finnegan was jailed for two years at Kelby Crown "
+            "Court on Friday.")
+    people = [m.name for m in analyse(text, id="a0").mentions if m.label == "PERSON"]
+    assert people.count("Orla Finnegan") == 2
+
+
+def test_a_given_name_ending_in_ed_stays_a_name(analyse: Any) -> None:
+    text = "Councillor Ahmed\n\nCouncillor Ahmed opened the Kelby library on Friday."
+    people = [m.name for m in analyse(text, id="a0").mentions if m.label == "PERSON"]
+    assert "Ahmed" in people
