@@ -359,20 +359,37 @@ def _strip_edges(tokens: list[Token], label: str) -> list[Token]:
     return tokens
 
 
+# words opening a byline or picture credit line
+CREDIT_OPENERS = frozenset({"by", "photo", "photograph", "photos", "picture", "pictures", "image",
+                            "credit", "reporting", "writing", "editing", "story", "words"})
+
+
 def _headline_deed(token: Token) -> bool:
     """A past-tense verb ending a headline's line ("Driver Charged", "Ada Rusk Jailed"): what
     was done to the person, which the tagger took into the name; a name ending in "-ed"
     ("Ahmed", "Fred") is a proper noun to it, not a verb."""
     line_ends = "\n" in token.whitespace_ or token.i + 1 == len(token.doc) or \
         token.nbor(1).is_space and "\n" in token.nbor(1).text
-    if not (line_ends and token.is_title and token.lower_.endswith("ed")):
+    if not (line_ends and token.is_title and token.lower_.endswith("ed")) or \
+            _credit_line(token):
         return False
     if token.pos_ == "VERB" and token.tag_ in {"VBD", "VBN"}:
         return True
-    # tagged a proper noun in the title-case line: a verb where the body writes it lower-case
-    # ("Orla Finnegan Jailed" ... "was jailed")
-    return any(t.lower_ == token.lower_ and t.text.islower() and t.pos_ in {"VERB", "AUX"}
+    # tagged a proper noun in the title-case line: a past verb where the body writes it
+    # lower-case ("Orla Finnegan Jailed" ... "was jailed"); "Lena Speed" beside "speed up" is
+    # a surname, as "speed" there is no past form
+    return any(t.lower_ == token.lower_ and t.text.islower() and t.tag_ in {"VBD", "VBN"}
                for t in token.doc)
+
+
+def _credit_line(token: Token) -> bool:
+    """A byline or picture credit ("By Ana Reed", "Photo: Tom Sped"): it names who wrote or
+    photographed, so a surname ending it is never a deed done to them."""
+    start = token.i
+    while start > 0 and "\n" not in token.doc[start - 1].text_with_ws:
+        start -= 1
+    line = [t.lower_ for t in token.doc[start:token.i] if not t.is_space]
+    return bool(line) and (line[0] in CREDIT_OPENERS or "by" in line)
 
 
 def _opening_preposition(tokens: list[Token]) -> bool:

@@ -70,3 +70,16 @@ def test_a_given_name_ending_in_ed_stays_a_name(analyse: Any) -> None:
     text = "Councillor Ahmed\n\nCouncillor Ahmed opened the Kelby library on Friday."
     people = [m.name for m in analyse(text, id="a0").mentions if m.label == "PERSON"]
     assert "Ahmed" in people
+
+
+def test_a_byline_surname_ending_in_ed_stays_whole(analyse: Any) -> None:
+    # "speed up" in the body is no past form: "Lena Speed" was cut to "Lena"
+    text = ("Ferry Service To Resume In Kestrel Bay\nBy Lena Speed\n\nThe ferry will resume "
+            "next month, the harbour board said. Crews will speed up repairs to the quay.")
+    people = [m.name for m in analyse(text, id="a0").mentions if m.label == "PERSON"]
+    assert "Lena Speed" in people and "Lena" not in people
+    # a picture credit is no headline, though the body tells of a car that "sped" away
+    text = ("The driver sped away from the quay before police arrived, witnesses said.\n"
+            "Photo: Tom Sped\n")
+    people = [m.name for m in analyse(text, id="a0").mentions if m.label == "PERSON"]
+    assert "Tom Sped" in people and "Tom" not in people
