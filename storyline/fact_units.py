@@ -284,8 +284,11 @@ def quoted_words_only(sentence: Sentence, quotes: Sequence[Quote]) -> bool:
     if not inside:
         return False
     # Words no one is given as saying ('"Three workers died." The coroner confirmed the
-    # toll.') are the outlet's own telling: no quote group holds them with a speaker.
-    if any(not q.speaker_text and q.speaker_start is None for q, _pieces in inside):
+    # toll.') are the outlet's own telling: no quote group holds them with a speaker. Words
+    # in the first or second person ('"We were never told."') are someone's, though the
+    # quote finder found no one: they stay a speaker's words.
+    if any(not q.speaker_text and q.speaker_start is None and
+           not _spoken_in_person(sentence, pieces) for q, pieces in inside):
         return False
     if any(q.speaker_start is not None and sentence.start <= q.speaker_start < sentence.end
            for q, _pieces in inside):
@@ -297,6 +300,19 @@ def quoted_words_only(sentence: Sentence, quotes: Sequence[Quote]) -> bool:
     # What is left is at most a speech tag ("she said"): no name, no claim of its own.
     return all(word in _SPEECH_STEMS or crude_stem(word) in _SPEECH_STEMS
                for word in content_words("".join(outside)))
+
+
+# Pronouns only a speaker uses of themself or their listener: an outlet tells in the third.
+_PERSONAL_PRONOUNS = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours", "you",
+                                "your", "yours"})
+
+
+def _spoken_in_person(sentence: Sentence, pieces: list[tuple[int, int]]) -> bool:
+    """Whether a quote's words in a sentence speak in the first or second person."""
+    words = " ".join(sentence.text[start - sentence.start:end - sentence.start]
+                     for start, end in pieces)
+    return any(word in _PERSONAL_PRONOUNS
+               for word in re.findall(r"[a-z]+", words.lower()))  # "we're" -> "we", "re"
 
 
 def _overlapping(quote: Quote, sentence: Sentence) -> list[tuple[int, int]]:

@@ -429,3 +429,19 @@ def test_words_quoted_with_no_speaker_at_all_stay_a_fact() -> None:
     # toll stays a fact, told by both outlets (revfix21: d413762 had dropped it).
     told = [fact for fact in dossier["facts"] if "Three workers died" in fact["text"]]
     assert [fact["sources"] for fact in told] == [2]
+
+
+def test_speakerless_words_in_the_first_person_are_no_fact(analyse: Any) -> None:
+    from storyline.fact_units import quoted_words_only
+
+    # The quote finder names no one for the residents' words, yet "we" is a speaker's
+    # voice, never the outlet's own telling (2899f2a made it a fact); a toll quoted in the
+    # third person with no one saying it stays the outlet's.
+    analysis = analyse("ORRIN - Residents of Calder Row were angry on Monday.\n\n\"We were "
+                       "never told the river would rise.\"\n\nThe council says the warning "
+                       "went out at noon.")
+    bare = {s.text: quoted_words_only(s, analysis.quotes) for s in analysis.sentences}
+    assert bare['"We were never told the river would rise."'] is True
+    analysis = analyse(MILL_GAZETTE)
+    bare = {s.text: quoted_words_only(s, analysis.quotes) for s in analysis.sentences}
+    assert bare['"Three workers died in the fire at the mill."'] is False
