@@ -740,11 +740,29 @@ def another_event_in_order(ent: Span) -> bool:
 def event_told_beside(ent: Span) -> str:
     """The lemma of the verb of that other event ("find" for "a day after the office
     found ..."), "" if none: what the alignment may have matched instead of the date's."""
+    clause = _clause_told_beside(ent)
+    return clause.lemma_.lower() if clause is not None else ""
+
+
+def words_told_beside(ent: Span) -> str:
+    """The words of that other event's clause ("a day after auditors uncovered the missing
+    funds"), "" if none: another outlet may date that event with another verb."""
+    clause = _clause_told_beside(ent)
+    if clause is None:
+        return ""
+    # up to a comma after its verb: the parser may hang the sentence's tail on the clause
+    # ("after the snow had piled up for a week, burying two parked lorries")
+    end = next((t.i for t in clause.doc[clause.i:clause.right_edge.i + 1] if t.text == ","),
+               clause.right_edge.i + 1)
+    return clause.doc[clause.left_edge.i:end].text
+
+
+def _clause_told_beside(ent: Span) -> Token | None:
     verb = _governing_verb(ent)
     if verb is None:
-        return ""
-    return next((child.lemma_.lower() for child in verb.children
-                 if child.dep_ == "advcl" and _told_in_order(child)), "")
+        return None
+    return next((child for child in verb.children
+                 if child.dep_ == "advcl" and _told_in_order(child)), None)
 
 
 def _told_in_order(clause: Token) -> bool:

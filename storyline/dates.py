@@ -40,6 +40,7 @@ from .date_clauses import (
     sentence_bounds,
     told_plan,
     verb_lemma,
+    words_told_beside,
     would_have,
 )
 from .models import DateMention, DatePart, Sentence
@@ -536,7 +537,7 @@ class _Finder:
             no_event=no_event(span), agent=reported_agent(span),
             action=event_action(span), move=date_move(span),
             speaker=own_plan_speaker(span), beside_another=bool(beside),
-            beside_action=beside))
+            beside_action=beside, beside_words=words_told_beside(span) if beside else ""))
 
 
     def plans_told_elsewhere(self) -> list[DateMention]:

@@ -259,6 +259,7 @@ class DateMention:
     # day after the office found ..." (`date_clauses.another_event_in_order`).
     beside_another: bool = False
     beside_action: str = ""  # the lemma of that other event's verb: "find"
+    beside_words: str = ""  # that other event's clause: "a day after the office found ..."
 
 
 @dataclass(frozen=True, slots=True)

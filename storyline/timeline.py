@@ -91,6 +91,9 @@ class _Draft:
     dating_facts: set[str] = field(default_factory=set)
     # ... and for the others, the `_root`s of the other events their sentences tell.
     beside_events: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # ... and the `_stems` of those events' clauses, for another verb of one of them
+    # ("uncovered the missing funds" against "discovered the missing funds on Monday")
+    beside_stems: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     articles: set[str] = field(default_factory=set)
     sentences: set[Sentence] = field(default_factory=set)
     actions: set[str] = field(default_factory=set)  # `_root`s of the mentions' actions
@@ -108,6 +111,7 @@ class _Draft:
             self.dating_facts |= facts
         for fact in facts if mention.beside_action else ():
             self.beside_events[fact].add(_root(mention.beside_action))
+            self.beside_stems[fact] |= _stems(set(content_words(mention.beside_words)))
         self.articles.add(mention.article_id)
         self.sentences.add(mention.sentence)
 
@@ -620,6 +624,8 @@ def _absorb(fine: _Draft, coarse: _Draft) -> None:
         getattr(fine, name).update(getattr(coarse, name))
     for fact, events in coarse.beside_events.items():
         fine.beside_events[fact] |= events
+    for fact, stems in coarse.beside_stems.items():
+        fine.beside_stems[fact] |= stems
 
 def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
                            in_sentence: dict[tuple[str, int], list[str]],
@@ -706,8 +712,13 @@ def _one_fact(a: _Draft, b: _Draft) -> bool:
 def _dates_the_other_event(beside: _Draft, other: _Draft, fact: str) -> bool:
     """`beside` holds `fact` only by sentences telling of another event too, and
     `other`'s date is of an event by that name."""
-    return fact not in beside.dating_facts and bool(beside.beside_events.get(fact, set())
-                                                    & other.actions)
+    if fact in beside.dating_facts:
+        return False
+    return bool(beside.beside_events.get(fact, set()) & other.actions) or \
+        len(beside.beside_stems.get(fact, set()) & other.stems) >= BESIDE_SHARED
+
+
+BESIDE_SHARED = 2  # stems of the other event's clause that the other date's clause shares
 
 
 def _disjoint(first: tuple[date, date], second: tuple[date, date]) -> bool:

@@ -865,3 +865,26 @@ def test_a_clause_of_an_event_the_other_outlet_does_not_date_keeps_the_dispute(
     events = build_timeline(articles, [*first.dates, *second.dates], facts=[fact])
     assert any(e.conflicting for e in events)
     assert len(date_divergences(events, articles)) == 1
+
+
+VARN_RESIGNED = ("Mayor Ilse Varn resigned on Tuesday, a day after auditors uncovered the "
+                 "missing harbour funds.")
+AUDIT_FOUND = "Auditors discovered the missing harbour funds on Monday, officials said."
+
+
+def test_a_clause_dated_by_the_other_outlet_with_another_verb_disputes_nothing(
+        analyse: Any) -> None:
+    # The Wire dates the auditors' finding ("discovered"), which the Times tells beside the
+    # resignation with another verb ("uncovered"): Tuesday is the resignation's date, so
+    # there is no Monday/Tuesday dispute (5ccf1f9 matched the clause by its verb alone).
+    articles = [article(VARN_RESIGNED, id="a1", outlet="Kessel Times",
+                        published="2026-02-12T08:00:00Z"),
+                article(AUDIT_FOUND, id="a2", outlet="Alpine Wire",
+                        published="2026-02-12T09:00:00Z")]
+    first = analyse(VARN_RESIGNED, id="a1", published="2026-02-12T08:00:00Z")
+    second = analyse(AUDIT_FOUND, id="a2", published="2026-02-12T09:00:00Z")
+    fact = Fact("f1", VARN_RESIGNED, "corroborated", (ModelSpan("a1", 0, len(VARN_RESIGNED)),
+                                                      ModelSpan("a2", 0, len(AUDIT_FOUND))), 2)
+    events = build_timeline(articles, [*first.dates, *second.dates], facts=[fact])
+    assert not any(e.conflicting for e in events)
+    assert date_divergences(events, articles) == []
