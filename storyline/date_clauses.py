@@ -730,31 +730,21 @@ TIME_NOUNS = {"day", "week", "weekend", "month", "year", "season", "spring", "su
               "autumn", "fall", "winter", "date", "time", "term", "quarter"}
 
 
-def another_event_in_order(ent: Span) -> bool:
-    """The date's verb has a clause of another event told before or after it ("resigned
+def event_told_beside(ent: Span) -> tuple[str, str]:
+    """The other event the date's verb has a clause of, told before or after it ("resigned
     on Tuesday, a day after the office found ...", "quit on Tuesday night after the
-    watchdog caught ..."): the sentence tells of two events, and the date is of one."""
-    return bool(event_told_beside(ent))
-
-
-def event_told_beside(ent: Span) -> str:
-    """The lemma of the verb of that other event ("find" for "a day after the office
-    found ..."), "" if none: what the alignment may have matched instead of the date's."""
-    clause = _clause_told_beside(ent)
-    return clause.lemma_.lower() if clause is not None else ""
-
-
-def words_told_beside(ent: Span) -> str:
-    """The words of that other event's clause ("a day after auditors uncovered the missing
-    funds"), "" if none: another outlet may date that event with another verb."""
+    watchdog caught ..."): the lemma of its verb ("find"), what the alignment may have
+    matched instead of the date's event, and its clause's words ("a day after auditors
+    uncovered the missing funds"), as another outlet may date it with another verb;
+    ("", "") if none."""
     clause = _clause_told_beside(ent)
     if clause is None:
-        return ""
+        return "", ""
     # up to a comma after its verb: the parser may hang the sentence's tail on the clause
     # ("after the snow had piled up for a week, burying two parked lorries")
     end = next((t.i for t in clause.doc[clause.i:clause.right_edge.i + 1] if t.text == ","),
                clause.right_edge.i + 1)
-    return clause.doc[clause.left_edge.i:end].text
+    return clause.lemma_.lower(), clause.doc[clause.left_edge.i:end].text
 
 
 def _clause_told_beside(ent: Span) -> Token | None:

@@ -40,7 +40,6 @@ from .date_clauses import (
     sentence_bounds,
     told_plan,
     verb_lemma,
-    words_told_beside,
     would_have,
 )
 from .models import DateMention, DatePart, Sentence
@@ -529,15 +528,15 @@ class _Finder:
             # deadline in December"; "certification, once planned for Dec. 3, was pushed
             # back" has been called off.
             status = "cancelled" if moves_or_calls_off(span.sent) else "planned"
-        beside = event_told_beside(span)
+        beside_action, beside_words = event_told_beside(span)
         self.mentions.append(DateMention(
             self.article_id, span.text, span.start_char, span.end_char, value, precision,
             sentence, status=status, clause=anchored_clause(span),
             timex=timex, parts=parts, reporting=reporting, verb=verb_lemma(span),
             no_event=no_event(span), agent=reported_agent(span),
             action=event_action(span), move=date_move(span),
-            speaker=own_plan_speaker(span), beside_another=bool(beside),
-            beside_action=beside, beside_words=words_told_beside(span) if beside else ""))
+            speaker=own_plan_speaker(span), beside_action=beside_action,
+            beside_words=beside_words))
 
 
     def plans_told_elsewhere(self) -> list[DateMention]:

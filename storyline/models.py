@@ -256,10 +256,15 @@ class DateMention:
     move: str = ""  # "old" / "new" for the date a move leaves / goes to, else ""
     speaker: str = ""  # who "it" is in "The agency said it would ...": "The agency"
     # Its verb has a clause of another event before or after it: "resigned on Tuesday, a
-    # day after the office found ..." (`date_clauses.another_event_in_order`).
-    beside_another: bool = False
-    beside_action: str = ""  # the lemma of that other event's verb: "find"
-    beside_words: str = ""  # that other event's clause: "a day after the office found ..."
+    # day after the office found ..." (`date_clauses.event_told_beside`): that event's
+    # verb's lemma ("find") and its clause's words, else "".
+    beside_action: str = ""
+    beside_words: str = ""
+
+    @property
+    def beside_another(self) -> bool:
+        """The sentence tells of two events, and the date is of one."""
+        return bool(self.beside_action)
 
 
 @dataclass(frozen=True, slots=True)

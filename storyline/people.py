@@ -129,14 +129,17 @@ class Cluster:
     @property
     def gender(self) -> str | None:
         """The gender its mentions give, else (a weak clue) its full names' given names'."""
-        votes = {g for m in self.mentions if (g := mention_gender(m))}
+        votes = self._text_votes()
         return votes.pop() if len(votes) == 1 else None if votes else self.given_names_gender
 
     @property
     def text_gender(self) -> str | None:
         """The gender its mentions give (honorifics, role words, pronouns), if one."""
-        votes = {g for m in self.mentions if (g := mention_gender(m))}
+        votes = self._text_votes()
         return votes.pop() if len(votes) == 1 else None
+
+    def _text_votes(self) -> set[str]:
+        return {g for m in self.mentions if (g := mention_gender(m))}
 
     @property
     def given_names_gender(self) -> str | None:
