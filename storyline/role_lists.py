@@ -75,12 +75,14 @@ def _bare_relative(role: str, seen: dict[str, str]) -> bool:
     """ "brother" beside "brother of Mayor Ilse Brand": whose brother says it all ("her
     brother" loses its "her"); "spokesperson" beside "mayor's spokesperson", "leader"
     beside "party leader" too. A title ("mayor" beside "mayor of Orlund") is how the text
-    addresses the person, and stays."""
+    addresses the person, and stays; so does "curator" beside "museum's curator", which
+    `_owned_role_of` drops in its favour (else each would drop the other)."""
     bare = role.lower()
     if " " in bare or bare in OFFICE_TITLES:
         return False
     return any(k.startswith(f"{bare} of ") for k in seen) and bare in RELATIVES or \
-        any(k.endswith(f" {bare}") and not _another_job(k) for k in seen)
+        any(k.endswith(f" {bare}") and not _another_job(k) and
+            not _owned_role_of(seen[k], seen) for k in seen)
 
 
 def _another_job(role: str) -> bool:

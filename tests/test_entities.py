@@ -187,6 +187,14 @@ def test_demo_people(bridge: dict[str, Any]) -> None:
                 person["name"], mention)
 
 
+def test_demo_gallery_people_keep_their_roles(demo_dossiers: list[dict[str, Any]]) -> None:
+    # "Curator Samuel Trent" and "Samuel Trent, the gallery's curator" once left no role.
+    gallery = next(d for d in demo_dossiers if "Gallery" in d["story"]["title"])
+    roles = {p["name"]: p["roles"] for p in gallery["people"]}
+    assert roles["Samuel Trent"] == ["curator"]
+    assert roles["Nadia Kovac"] == ["director"]
+
+
 def test_headline_glued_to_a_name_is_trimmed(analyse: Any) -> None:
     index = _entities(analyse, "Lindsay Lohan Checks Into Rehab Again\n\nLindsay Lohan, the "
                                "actress, checked into a clinic on Monday. Lohan said nothing.")

@@ -21,3 +21,11 @@ def test_a_title_and_another_job_stay_beside_their_longer_forms() -> None:
     assert distinct_roles(["mayor", "mayor of Dunhollow"]) == ("mayor", "mayor of Dunhollow")
     assert distinct_roles(["manager", "former Skerry Rovers manager"]) == (
         "manager", "former Skerry Rovers manager")
+
+
+def test_a_job_and_its_bodys_wording_keep_one_of_them() -> None:
+    # "Curator Ilka Sorn" and "Ilka Sorn, the museum's curator": each wording named the
+    # other as the one to keep, and the person was left with no role at all.
+    assert distinct_roles(["curator", "museum's curator"]) == ("curator",)
+    assert distinct_roles(["company's spokesperson", "spokesperson"]) == ("spokesperson",)
+    assert distinct_roles(["spokesperson", "mayor's spokesperson"]) == ("mayor's spokesperson",)
