@@ -301,12 +301,22 @@ def find_descriptions(doc: Doc, article_id: str, skip: set[int], people: set[int
             start += 1
         if start == token.i and before is not token and _describing(before, people):
             start = before.i
-        span = doc[max(start, token.i - 6):token.i + 1]
+        span = doc[line_start(doc, max(start, token.i - 6), token.i):token.i + 1]
         if span.end_char in nominals:
             continue
         found.append(Mention(article_id, span.text, span.start_char, span.end_char, "PERSON",
                              name=token.lemma_.lower(), kind="description"))
     return found
+
+
+def line_start(doc: Doc, start: int, head: int) -> int:
+    """The first token from `start` on the line of the phrase's head: spaCy's noun phrase
+    may run over a line break ("Apr 12 2007\n\nA fired accountant", a dateline before the
+    lede), and the words of the line before are no part of the description."""
+    for index in range(head - 1, start - 1, -1):
+        if "\n" in doc[index].text or "\n" in doc[index].whitespace_:
+            return index + 1
+    return start
 
 
 def _describing(token: Token, skip: set[int]) -> bool:
