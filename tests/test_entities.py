@@ -1523,6 +1523,36 @@ def test_a_full_name_tagged_as_a_body_needs_the_bare_surname_twice_or_after_it()
     assert set(_person(link_entities(after), "Calloway Marsh").articles) == {"a1"}
 
 
+def test_a_full_name_after_a_common_given_name_needs_its_bare_surname_only_once() -> None:
+    # "Marcus Young" tagged a body in one report, "Young, 31," in another: Marcus is a
+    # given name, so one bare use vouches for him; "Annual Academy" has no given name.
+    mentions = [_name("a0", "Marcus Young", label="ORG"), _name("a1", "Young")]
+    assert set(_person(link_entities(mentions), "Marcus Young").articles) == {"a0", "a1"}
+    mentions = [_name("a0", "Annual Academy", label="ORG"), _name("a1", "Academy")]
+    assert [e.label for e in link_entities(mentions).entities
+            if e.name == "Annual Academy"] == ["ORG"]
+
+
+def test_a_surname_taken_for_a_place_is_the_person_where_it_does_what_people_do(
+        analyse: Any) -> None:
+    texts = {"a0": "Police said Dane Orlando, 33, shot a man outside a bar in Tessbury.",
+             "a1": "Orlando was arrested on Monday. Officers in Orlando said the arrest was "
+                   "quiet.",
+             "a2": "Orlando's lawyer said on Tuesday that Orlando, 33, denied the charge."}
+    mentions = [m for key, text in texts.items() for m in analyse(text, id=key).mentions]
+    index = link_entities(mentions, texts)
+    dane = _person(index, "Dane Orlando").id
+
+    def entity(key: str, phrase: str) -> str | None:
+        start = texts[key].index(phrase)
+        return index.entity_at(key, start, start + len("Orlando"))
+
+    assert entity("a1", "Orlando was") == dane
+    assert entity("a2", "Orlando's") == dane
+    assert entity("a2", "Orlando, 33") == dane
+    assert entity("a1", "Orlando said") != dane  # "Officers in Orlando said": the town
+
+
 def test_a_body_named_after_a_surname_the_story_gives_in_full_stays_a_body() -> None:
     # Two Marshes: Dana Marsh is named in full; "Abernathy Marsh" (a firm) is not vouched
     # for by the bare "Marsh", which stays Dana's alone.
