@@ -448,7 +448,7 @@ def link_entities(mentions: Sequence[Mention],
     mentions = settle_story_kinds(mentions)  # "installed by Bramley Dawson": the firm
     known = _KnownPeople.from_mentions(mentions)
     found = mentions  # as found in the articles, before the story resolves them
-    resolved = _trim_long_names(resolve_candidates(mentions))
+    resolved = _trim_long_names(resolve_candidates(mentions, texts))
     role_words, headline_words = _role_words(mentions, resolved, texts or {})
     kept, owners = _without_names(resolved)
     mentions = kept + role_words

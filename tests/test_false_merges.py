@@ -313,12 +313,31 @@ CLIENTS_SURNAME_BEFORE_A_NOUN = Story("a lawyer named by the client's surname be
     Said(0, "Tom Fell", "tom"), Said(1, "Tom Fell", "tom"), Said(1, "Rusk lawyer", "tom"),
 ))
 
+TWO_BEARERS_OF_A_PLACE_NAME = Story("a surname that is also a town, borne by two people", (
+    "Judge Ruth Orlando jailed Dane Orlando, no relation, for six years on Monday in "
+    "Tessbury.",
+    "Dane Orlando, 33, will appeal, his lawyer said.",
+    "Orlando, 33, was jailed for six years. Officials in Orlando said the court was full.",
+), (
+    Said(0, "Ruth Orlando", "ruth"), Said(0, "Dane Orlando", "dane"),
+    Said(1, "Dane Orlando", "dane"), Said(2, "Orlando, 33", "dane", "Orlando"),
+))
+
+TWO_PLAYERS_ONE_SURNAME = Story("two players of one surname, each named once in full", (
+    "Guard Marcus Young signed with the Tessbury Hawks on Monday.",
+    "Forward Oliver Young left the Brisk Rovers on Tuesday.",
+    "Young, 31, said he was happy with the move.",
+), (
+    Said(0, "Marcus Young", "marcus"), Said(1, "Oliver Young", "oliver"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
            SPOUSES, NAMESAKES, BARE_SURNAME_OF_TWO_HERE, MOTHER_SPEAKS_FOR_SON,
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
-           WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN]
+           WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
+           TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
