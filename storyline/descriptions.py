@@ -259,13 +259,18 @@ def _partner(head: Token) -> Token | None:
             return child
     if head.dep_ == "appos":
         return head.head
+    while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head  # "became the first woman and first Vell-born president"
     verb = head.head
-    if verb.lemma_ != "be" or head.dep_ not in SUBJECT_DEPS | {"attr"}:
+    if verb.lemma_ not in COPULAS or head.dep_ not in SUBJECT_DEPS | {"attr"}:
         return None
     wanted = {"attr"} if head.dep_ in SUBJECT_DEPS else SUBJECT_DEPS
     return next((c for c in verb.children if c.dep_ in wanted and c is not head), None)
 
 
+# Verbs that set a person beside what they are: "Marsh is the coach", "Marwood became the
+# first Tessbury-born president", "Marsh remains the club's coach".
+COPULAS = {"be", "become", "remain"}
 # Modifiers of a description's head, the words before it ("the 40-year-old Brooklyn").
 DESCRIPTION_DEPS = {"det", "compound", "amod", "nummod", "npadvmod", "punct", "quantmod",
                     "advmod", "nmod"}

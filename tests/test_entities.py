@@ -744,6 +744,16 @@ def test_description_joined_by_is_names_its_person(analyse: Any) -> None:
     assert index.entity_at("a0", start, start + 13) == _person(index, "Dan Marsh").id
 
 
+def test_description_joined_by_became_names_its_person(analyse: Any) -> None:
+    # "became" sets a person beside what they are, as "is" does; a second description
+    # joined by "and" to the first too ("the first woman and first Vell-born president")
+    text = ("Dr. Ilse Marwood, 52, became the first woman and first Tessbury president of the "
+            "Vell Medical Society in 2002.")
+    index = _entities(analyse, text)
+    start = text.index("first Tessbury president")
+    assert index.entity_at("a0", start, start + 24) == _person(index, "Ilse Marwood").id
+
+
 def test_a_former_holder_is_not_the_present_one(analyse: Any) -> None:
     """ "the coach" after "former coach Ray Tolliver" is not Tolliver; "the former coach"
     is."""

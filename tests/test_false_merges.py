@@ -331,13 +331,21 @@ TWO_PLAYERS_ONE_SURNAME = Story("two players of one surname, each named once in 
     Said(0, "Marcus Young", "marcus"), Said(1, "Oliver Young", "oliver"),
 ))
 
+CAPTAIN_AND_COACH = Story("two people named beside two jobs by one 'became'", (
+    "Ada Rusk became the captain and Tom Fell the coach of the Tessbury Hawks on Monday.",
+    "Tom Fell said the coach's job was his dream. Ada Rusk, 29, said she was proud.",
+), (
+    Said(0, "Ada Rusk", "ada"), Said(0, "the captain", "ada"), Said(1, "Ada Rusk", "ada"),
+    Said(0, "Tom Fell", "tom"), Said(0, "the coach", "tom"), Said(1, "Tom Fell", "tom"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
            SPOUSES, NAMESAKES, BARE_SURNAME_OF_TWO_HERE, MOTHER_SPEAKS_FOR_SON,
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
-           TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME]
+           TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
