@@ -754,6 +754,35 @@ def test_description_joined_by_became_names_its_person(analyse: Any) -> None:
     assert index.entity_at("a0", start, start + 24) == _person(index, "Ilse Marwood").id
 
 
+@pytest.mark.parametrize(("text", "description", "person"), [
+    ("Dario Venn was named the new Tessbury coach on Monday.", "new Tessbury coach",
+     "Dario Venn"),
+    ("Ada Rusk was elected the first Vellish mayor of Tessbury on Sunday.",
+     "first Vellish mayor", "Ada Rusk"),
+    ("The governor nominated Ada Rusk to be the next Tessbury judge.", "next Tessbury judge",
+     "Ada Rusk"),
+    ("Dario Venn served as the Tessbury coach for six years.", "Tessbury coach", "Dario Venn"),
+])
+def test_a_job_a_verb_gives_a_name_describes_that_person(analyse: Any, text: str,
+                                                          description: str, person: str
+                                                          ) -> None:
+    index = _entities(analyse, text)
+    start = text.index(description)
+    assert index.entity_at("a0", start, start + len(description)) == \
+        _person(index, person).id
+
+
+def test_a_job_given_two_people_or_taken_from_one_names_no_one(analyse: Any) -> None:
+    # plural: the job is no one person's; "replaced X as coach": the job is no longer X's
+    text = ("Ada Rusk replaced Tom Fell as the Tessbury coach on Monday. Tom Fell and Eli "
+            "Park are the Vell coaches.")
+    index = _entities(analyse, text)
+    people = {_person(index, name).id for name in ("Ada Rusk", "Tom Fell")}
+    for description in ("the Tessbury coach", "the Vell coaches"):
+        start = text.index(description)
+        assert index.entity_at("a0", start, start + len(description)) not in people
+
+
 def test_a_former_holder_is_not_the_present_one(analyse: Any) -> None:
     """ "the coach" after "former coach Ray Tolliver" is not Tolliver; "the former coach"
     is."""

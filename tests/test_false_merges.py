@@ -339,13 +339,24 @@ CAPTAIN_AND_COACH = Story("two people named beside two jobs by one 'became'", (
     Said(0, "Tom Fell", "tom"), Said(0, "the coach", "tom"), Said(1, "Tom Fell", "tom"),
 ))
 
+TWO_NAMED_TO_TWO_JOBS = Story("two people a club names to two jobs in one sentence", (
+    "The Hawks named Tom Fell the new coach and Ada Rusk the captain on Monday.",
+    "Tom Fell is the coach and Ada Rusk the captain of the Tessbury Hawks.",
+    "The Hawks hired Tom Fell as coach and Ada Rusk as the team's captain.",
+), (
+    Said(0, "Tom Fell", "tom"), Said(0, "the new coach", "tom"), Said(0, "Ada Rusk", "ada"),
+    Said(0, "the captain", "ada"), Said(1, "the coach", "tom"), Said(1, "the captain", "ada"),
+    Said(2, "Tom Fell", "tom"), Said(2, "the team's captain", "ada"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
            SPOUSES, NAMESAKES, BARE_SURNAME_OF_TWO_HERE, MOTHER_SPEAKS_FOR_SON,
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
-           TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH]
+           TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
+           TWO_NAMED_TO_TWO_JOBS]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
