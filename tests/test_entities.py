@@ -1397,6 +1397,17 @@ def test_a_person_noun_in_a_sentence_case_title_is_a_headline_noun(analyse: Any)
     assert index.entity_at("a0", start, start + 3) == _person(index, "Robert Pitman").id
 
 
+def test_a_title_noun_suspected_or_accused_is_the_one_the_body_has_arrested(analyse: Any
+                                                                            ) -> None:
+    # "suspected of" and "accused of" in a title are the law's deeds, as "charged" is
+    for verb in ("suspected", "accused"):
+        text = (f"Son {verb} of killing mother and sister had begged for help\n\nOwen "
+                "Tarrow, 24, was arrested on suspicion of murder on Sunday. Tarrow had asked "
+                "to stay in hospital, his aunt said. Tarrow was held overnight.")
+        index = link_entities(analyse(text, id="a0").mentions, {"a0": text})
+        assert index.entity_at("a0", 0, 3) == _person(index, "Owen Tarrow").id
+
+
 def test_a_person_noun_opening_running_text_is_no_headline_noun(nlp: Any) -> None:
     doc = nlp("Judge Ana Ruiz said on Monday that the trial would resume. Judge says more.")
     assert not any(m.kind == "headline" for m in find_mentions(doc, "a1"))

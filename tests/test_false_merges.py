@@ -349,6 +349,14 @@ TWO_NAMED_TO_TWO_JOBS = Story("two people a club names to two jobs in one senten
     Said(2, "Tom Fell", "tom"), Said(2, "the team's captain", "ada"),
 ))
 
+ACCUSER_AND_ARRESTED = Story("a title's accused woman beside the man the body arrests", (
+    "Woman accused of lying about shop theft\n\nTom Fell, 40, was arrested on Monday after "
+    "his neighbour Ada Rusk reported the theft. Ada Rusk, 52, said she saw him.",
+), (
+    Said(0, "Woman accused", "ada", "Woman"), Said(0, "Ada Rusk reported", "ada", "Ada Rusk"),
+    Said(0, "Tom Fell", "tom"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -356,7 +364,7 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
-           TWO_NAMED_TO_TWO_JOBS]
+           TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
