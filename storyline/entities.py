@@ -783,10 +783,13 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention],
     article the text gives that role. Also the ids of those that are in a headline, a
     headline written as a sentence too ("Man charged with arson over shop fire")."""
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    people: dict[str, list[Mention]] = defaultdict(list)
     for mention in resolved:
         # A name's text may start before the name itself, with its title ("Sheriff Ann Poe").
         taken[mention.article_id].append((min(mention.start, mention.end - len(mention.text)),
                                           mention.end))
+        if mention.kind == "name" and mention.label == "PERSON":
+            people[mention.article_id].append(mention)
     found: dict[tuple[str, int], Mention] = {}
     headline: set[tuple[str, int]] = set()
     for mention in mentions:
@@ -806,6 +809,9 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention],
             # Leader Who Feigned Insanity"); later ones are the headline's other people.
             beside = mention.describes if word.start() < 20 and noun not in OTHER_PEOPLE \
                 else None
+            if beside is None and in_headline:
+                beside = _named_as(start, people[mention.article_id],
+                                   texts.get(mention.article_id, ""))
             found[(mention.article_id, start)] = Mention(
                 mention.article_id, word.group(), start, end, "PERSON", name=noun,
                 kind="nominal", describes=beside)
@@ -814,6 +820,20 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention],
     return list(found.values()), {id(m) for key, m in found.items() if key in headline}
 
 
+def _named_as(noun_start: int, names: list[Mention], text: str) -> int | None:
+    """The start of the name a headline gives this job with "as" ("Hawks Hire Dario Venn
+    as Head Coach", "Dario Venn Set As Hawks Coach For 2027"): the name ends just before
+    "as", a verb between at most, and only capitalised words lie between "as" and the
+    noun."""
+    for name in names:
+        if name.end <= noun_start and NAMED_AS.fullmatch(text, name.end, noun_start) and \
+                not any(name.end <= other.start < noun_start for other in names):
+            return name.start  # not "Tom Fell Out As Ada Rusk Named Coach": Ada's job
+    return None
+
+
+# " Set As Hawks ", " as Head ": from the end of a name to a job given it in a headline.
+NAMED_AS = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+(?:as|As|AS)\s+(?:[A-Z][\w'.-]*\s+){0,3}")
 # Nouns a headline uses for the person its article is about ("Teen Killed By Police",
 # "Driver Charged", "Climber Dies"): plain English, no names.
 HEADLINE_PERSON_NOUNS = PERSON_TITLES | FEMALE_WORDS | MALE_WORDS | {

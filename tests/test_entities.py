@@ -1408,6 +1408,17 @@ def test_a_title_noun_suspected_or_accused_is_the_one_the_body_has_arrested(anal
         assert index.entity_at("a0", 0, 3) == _person(index, "Owen Tarrow").id
 
 
+@pytest.mark.parametrize("headline", ["Dario Venn Set As Hawks Coach For 2027 Season",
+                                      "5 Reasons Why the Hawks Picked Dario Venn As Coach"])
+def test_a_headline_job_given_with_as_is_the_name_before_it(analyse: Any, headline: str
+                                                             ) -> None:
+    text = (f"{headline}\n\nDario Venn will coach the Tessbury Hawks next season, the club "
+            "said on Monday.")
+    index = link_entities(analyse(text, id="a0").mentions, {"a0": text})
+    start = text.index("Coach")
+    assert index.entity_at("a0", start, start + 5) == _person(index, "Dario Venn").id
+
+
 def test_a_person_noun_opening_running_text_is_no_headline_noun(nlp: Any) -> None:
     doc = nlp("Judge Ana Ruiz said on Monday that the trial would resume. Judge says more.")
     assert not any(m.kind == "headline" for m in find_mentions(doc, "a1"))

@@ -357,6 +357,16 @@ ACCUSER_AND_ARRESTED = Story("a title's accused woman beside the man the body ar
     Said(0, "Tom Fell", "tom"),
 ))
 
+OUT_AS_ANOTHER_NAMED = Story("a headline's job after 'as' and a second name", (
+    "Tom Fell Out As Ada Rusk Named Coach\n\nThe Tessbury Hawks named Ada Rusk their coach "
+    "on Monday. Tom Fell left the club after nine losses.",
+    "Hawks Sack Tom Fell, Hire Ada Rusk As Coach\n\nThe Tessbury Hawks sacked Tom Fell on "
+    "Monday and hired Ada Rusk.",
+), (
+    Said(0, "Tom Fell Out", "tom", "Tom Fell"), Said(0, "Named Coach", "ada", "Coach"),
+    Said(1, "Tom Fell,", "tom", "Tom Fell"), Said(1, "As Coach", "ada", "Coach"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -364,7 +374,7 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
-           TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED]
+           TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
