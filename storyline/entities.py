@@ -39,6 +39,7 @@ from .entity_kinds import (
     settle_story_kinds,
     shortened_company,
 )
+from .headlines import named_as
 from .mentions import PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
@@ -810,7 +811,7 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention],
             beside = mention.describes if word.start() < 20 and noun not in OTHER_PEOPLE \
                 else None
             if beside is None and in_headline:
-                beside = _named_as(start, people[mention.article_id],
+                beside = named_as(start, people[mention.article_id],
                                    texts.get(mention.article_id, ""))
             found[(mention.article_id, start)] = Mention(
                 mention.article_id, word.group(), start, end, "PERSON", name=noun,
@@ -820,20 +821,6 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention],
     return list(found.values()), {id(m) for key, m in found.items() if key in headline}
 
 
-def _named_as(noun_start: int, names: list[Mention], text: str) -> int | None:
-    """The start of the name a headline gives this job with "as" ("Hawks Hire Dario Venn
-    as Head Coach", "Dario Venn Set As Hawks Coach For 2027"): the name ends just before
-    "as", a verb between at most, and only capitalised words lie between "as" and the
-    noun."""
-    for name in names:
-        if name.end <= noun_start and NAMED_AS.fullmatch(text, name.end, noun_start) and \
-                not any(name.end <= other.start < noun_start for other in names):
-            return name.start  # not "Tom Fell Out As Ada Rusk Named Coach": Ada's job
-    return None
-
-
-# " Set As Hawks ", " as Head ": from the end of a name to a job given it in a headline.
-NAMED_AS = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+(?:as|As|AS)\s+(?:[A-Z][\w'.-]*\s+){0,3}")
 # Nouns a headline uses for the person its article is about ("Teen Killed By Police",
 # "Driver Charged", "Climber Dies"): plain English, no names.
 HEADLINE_PERSON_NOUNS = PERSON_TITLES | FEMALE_WORDS | MALE_WORDS | {
