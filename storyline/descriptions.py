@@ -253,19 +253,63 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 def _partner(head: Token) -> Token | None:
     """The word a description's head is set beside: its apposition, what it is in
-    apposition to, or the other side of a copula."""
+    apposition to, the other side of a copula ("is", "became"), or the one a verb gives
+    it as a job ("was named the coach", "hired Dario Venn as coach")."""
     for child in head.children:
         if child.dep_ == "appos":
             return child
     if head.dep_ == "appos":
         return head.head
+    while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+        head = head.head  # "became the first woman and first Vell-born president"
     verb = head.head
-    if verb.lemma_ != "be" or head.dep_ not in SUBJECT_DEPS | {"attr"}:
+    if head.tag_ in {"NNS", "NNPS"}:
+        return None  # "joined Ana Lee and Tom Roe as the only players": not one person
+    if head.dep_ == "oprd":
+        return _given_the_job(verb)
+    if head.dep_ == "pobj" and verb.lower_ == "as":
+        return _as_the_job(verb)
+    if verb.lemma_ not in COPULAS or head.dep_ not in SUBJECT_DEPS | {"attr"}:
         return None
     wanted = {"attr"} if head.dep_ in SUBJECT_DEPS else SUBJECT_DEPS
-    return next((c for c in verb.children if c.dep_ in wanted and c is not head), None)
+    found = next((c for c in verb.children if c.dep_ in wanted and c is not head), None)
+    if found is None and head.dep_ == "attr" and verb.dep_ == "xcomp":
+        return _given_the_job(verb.head)  # "nominated Ada Rusk to be the next judge"
+    return found
 
 
+def _as_the_job(word_as: Token) -> Token | None:
+    """Who "as" gives a job to: after the verb, its object ("hired Dario Venn as coach");
+    before it, its subject ("As coach, Venn hired Ada Rusk"); none where a comma sets it
+    off after the verb ("Venn hired Ada Rusk, as coach, ..." may be either)."""
+    verb = word_as.head
+    if word_as.i < verb.i:
+        return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None) \
+            if verb.pos_ in {"VERB", "AUX"} else None
+    if word_as.i > 0 and word_as.doc[word_as.i - 1].text == ",":
+        return None
+    return _given_the_job(verb)
+
+
+def _given_the_job(verb: Token) -> Token | None:
+    """Who a verb names to a job given after it ("The Hawks hired Dario Venn as coach",
+    "Venn was named the new coach", "Venn served as coach"): its object, else its passive
+    subject, else, with no object, its subject; none after a verb of taking someone's
+    place ("Venn replaced Tom Fell as coach": the job is Venn's now, not Fell's)."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ in TAKING_ONES_PLACE:
+        return None
+    children = {c.dep_: c for c in verb.children}
+    return children.get("dobj") or children.get("nsubjpass") or (
+        children.get("nsubj") if "oprd" not in children or verb.lemma_ in COPULAS else None)
+
+
+# Verbs that set a person beside what they are: "Marsh is the coach", "Marwood became the
+# first Tessbury-born president", "Marsh remains the club's coach".
+COPULAS = {"be", "become", "remain"}
+# Verbs of taking someone's place: the job after "as" is the subject's, and the object
+# held it before ("Venn replaced Tom Fell as coach").
+TAKING_ONES_PLACE = {"replace", "succeed", "follow", "oust", "unseat", "beat", "defeat",
+                     "depose", "displace", "supplant"}
 # Modifiers of a description's head, the words before it ("the 40-year-old Brooklyn").
 DESCRIPTION_DEPS = {"det", "compound", "amod", "nummod", "npadvmod", "punct", "quantmod",
                     "advmod", "nmod"}
@@ -301,12 +345,22 @@ def find_descriptions(doc: Doc, article_id: str, skip: set[int], people: set[int
             start += 1
         if start == token.i and before is not token and _describing(before, people):
             start = before.i
-        span = doc[max(start, token.i - 6):token.i + 1]
+        span = doc[line_start(doc, max(start, token.i - 6), token.i):token.i + 1]
         if span.end_char in nominals:
             continue
         found.append(Mention(article_id, span.text, span.start_char, span.end_char, "PERSON",
                              name=token.lemma_.lower(), kind="description"))
     return found
+
+
+def line_start(doc: Doc, start: int, head: int) -> int:
+    """The first token from `start` on the line of the phrase's head: spaCy's noun phrase
+    may run over a line break ("Apr 12 2007\n\nA fired accountant", a dateline before the
+    lede), and the words of the line before are no part of the description."""
+    for index in range(head - 1, start - 1, -1):
+        if "\n" in doc[index].text or "\n" in doc[index].whitespace_:
+            return index + 1
+    return start
 
 
 def _describing(token: Token, skip: set[int]) -> bool:

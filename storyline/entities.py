@@ -39,6 +39,7 @@ from .entity_kinds import (
     settle_story_kinds,
     shortened_company,
 )
+from .headlines import named_as
 from .mentions import PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
@@ -448,7 +449,7 @@ def link_entities(mentions: Sequence[Mention],
     mentions = settle_story_kinds(mentions)  # "installed by Bramley Dawson": the firm
     known = _KnownPeople.from_mentions(mentions)
     found = mentions  # as found in the articles, before the story resolves them
-    resolved = _trim_long_names(resolve_candidates(mentions))
+    resolved = _trim_long_names(resolve_candidates(mentions, texts))
     role_words, headline_words = _role_words(mentions, resolved, texts or {})
     kept, owners = _without_names(resolved)
     mentions = kept + role_words
@@ -783,10 +784,13 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention],
     article the text gives that role. Also the ids of those that are in a headline, a
     headline written as a sentence too ("Man charged with arson over shop fire")."""
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    people: dict[str, list[Mention]] = defaultdict(list)
     for mention in resolved:
         # A name's text may start before the name itself, with its title ("Sheriff Ann Poe").
         taken[mention.article_id].append((min(mention.start, mention.end - len(mention.text)),
                                           mention.end))
+        if mention.kind == "name" and mention.label == "PERSON":
+            people[mention.article_id].append(mention)
     found: dict[tuple[str, int], Mention] = {}
     headline: set[tuple[str, int]] = set()
     for mention in mentions:
@@ -806,6 +810,9 @@ def _role_words(mentions: Sequence[Mention], resolved: Sequence[Mention],
             # Leader Who Feigned Insanity"); later ones are the headline's other people.
             beside = mention.describes if word.start() < 20 and noun not in OTHER_PEOPLE \
                 else None
+            if beside is None and in_headline:
+                beside = named_as(start, people[mention.article_id],
+                                   texts.get(mention.article_id, ""))
             found[(mention.article_id, start)] = Mention(
                 mention.article_id, word.group(), start, end, "PERSON", name=noun,
                 kind="nominal", describes=beside)

@@ -6,7 +6,9 @@ Goes in: a parsed spaCy `Doc` (and, for the last three functions, the capitalise
 sentence-case title lines that open an article (`title_line`: "Man charged with arson over
 shop fire"), and what a run in such a line is: a headline's person noun (`title_noun`), a
 noun that stays one only where its deed names its person (`title_doers_only`), or a run set
-beside the one before it ("Vincent Gigante, Mafia Leader Who ...": `set_beside`).
+beside the one before it ("Vincent Gigante, Mafia Leader Who ...": `set_beside`); and,
+from the headline's text and the story's names, the name a job is given with "as" ("Ellen
+DeGeneres Set As Oscars Host": `named_as`).
 
 spaCy's entity spans are unreliable in such lines, so `mentions` reads their runs as
 "headline" mentions for `entities.link_entities` to settle against the whole story.
@@ -14,6 +16,7 @@ spaCy's entity spans are unreliable in such lines, so `mentions` reads their run
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -129,3 +132,19 @@ def set_beside(before: list[Token], run: list[Token], headline: set[int]) -> boo
     after = doc[run[-1].i + 1] if run[-1].i + 1 < len(doc) else None
     return between == [","] and (after is not None and after.text in {",", ";"} or
                                  any(t.lower_ in {"who", "whose"} for t in run))
+
+
+def named_as(noun_start: int, names: list[Mention], text: str) -> int | None:
+    """The start of the name a headline gives this job with "as" ("Hawks Hire Dario Venn
+    as Head Coach", "Dario Venn Set As Hawks Coach For 2027"): the name ends just before
+    "as", a verb between at most, and only capitalised words lie between "as" and the
+    noun."""
+    for name in names:
+        if name.end <= noun_start and NAMED_AS.fullmatch(text, name.end, noun_start) and \
+                not any(name.end <= other.start < noun_start for other in names):
+            return name.start  # not "Tom Fell Out As Ada Rusk Named Coach": Ada's job
+    return None
+
+
+# " Set As Hawks ", " as Head ": from the end of a name to a job given it in a headline.
+NAMED_AS = re.compile(r"(?:\s+[A-Z][a-z]+)?\s+(?:as|As|AS)\s+(?:[A-Z][\w'.-]*\s+){0,3}")

@@ -40,6 +40,7 @@ from .descriptions import (
     find_descriptions,
     headline_doers,
     is_person_noun,
+    line_start,
     prenominal_descriptions,
 )
 from .entity_kinds import (
@@ -520,7 +521,7 @@ def _nominal_mentions(doc: Doc, article_id: str, covered: set[int]) -> list[Ment
                           t.dep_ in {"det", "compound", "amod", "poss", "case"} or t.i == token.i)
         if token.i - token.left_edge.i <= 6:
             start_token = min(start_token, token.left_edge.i)  # "the 38-year-old teacher"
-        start_token = max(start_token, token.i - 6)
+        start_token = line_start(doc, max(start_token, token.i - 6), token.i)
         while start_token < token.i and doc[start_token].is_punct:
             start_token += 1
         span = doc[start_token:token.i + 1]

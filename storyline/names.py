@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
@@ -188,6 +188,17 @@ class _Word:
 
 
 # Labels under which spaCy may tag a person's full name it does not know ("Calloway Marsh").
+# What follows a bare surname that only a person does, in its own sentence: an age, a
+# word of speech, a deed of the law done to them, their lawyer or family.
+PERSON_DEED_AFTER = re.compile(
+    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|is|has\s+been|had\s+been|will\s+be)\s+)?"
+    r"(?:said|says|told|tells|denied|denies|pleaded|pleads|admitted|admits|testified|"
+    r"confessed|arrested|charged|sentenced|convicted|jailed|indicted|acquitted)\b"
+    r"|\s*,\s*\d{1,3}\s*,"
+    r"|['\u2019]s\s+(?:lawyer|attorney|wife|husband|mother|father|son|daughter|brother|"
+    r"sister|family|defen[cs]e\s+(?:lawyer|attorney|team))\b")
+PLACE_WORD_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|of|to|across|outside|around|into|for|by|the)\s+$", re.IGNORECASE)
 MISTAGGED_NAME_LABELS = {"", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"}
 
 
@@ -196,8 +207,10 @@ def _vouched_full_names(mentions: Sequence[Mention], full: dict[tuple[str, ...],
                         ) -> dict[tuple[str, ...], str]:
     """Full names spaCy never calls a person, vouched for by the story's bare surname:
     "Calloway Marsh" tagged as an organisation where the story calls "Marsh" a person at
-    least twice (or once, later in the same article), names no one else Marsh in full and
-    uses no "Marsh" as a given name ("The Notorious Bettie Page"). One such name per
+    least twice or once later in the same article (once anywhere after a common given
+    name: "Marcus Young" tagged a body beside another outlet's "Young, 31, signed"; not
+    "Annual Academy" beside one "Academy" taken for a person), names no one else Marsh in
+    full and uses no "Marsh" as a given name ("The Notorious Bettie Page"). One such name per
     surname (two would leave the bare "Marsh" with two bearers); its first word must be
     no place's word nor more a body's word than the surname is ("Ridgeway Marsh")."""
     other_words = Counter(w.lower() for m in mentions
@@ -218,7 +231,8 @@ def _vouched_full_names(mentions: Sequence[Mention], full: dict[tuple[str, ...],
             continue
         first, last = (w.lower() for w in words)
         after = later.get((m.article_id, last), -1) > m.start  # "Thornbury, 27, was"
-        if mononyms[last] < 2 and not after or last in surnames or places[first] or \
+        needed = 1 if _known_given_name(first) else 2  # "Marcus Young", not "Annual Academy"
+        if mononyms[last] < needed and not after or last in surnames or places[first] or \
                 places[last] >= mononyms[last] or first in ROLE_NOUNS or first in HONORIFICS \
                 or other_words[first] > other_words[last]:
             continue
@@ -226,6 +240,13 @@ def _vouched_full_names(mentions: Sequence[Mention], full: dict[tuple[str, ...],
         found.setdefault((first, last), set()).add(m.name)
     return {key: sorted(names)[0] for key, names in found.items()
             if len(key) == 2 and len(found[(key[1],)]) == 1}
+
+
+def _known_given_name(word: str) -> bool:
+    """A given name of the hand-written table (`given_names`), read here late: that module
+    reads names through this one."""
+    from .given_names import given_word_gender
+    return given_word_gender(word) is not None
 
 
 @dataclass(frozen=True)
@@ -240,6 +261,11 @@ class Gazetteer:
     mononyms: frozenset[str] = frozenset()  # one-word names spaCy and the text call people
     honorific_surnames: frozenset[str] = frozenset()  # "spears" of "Ms. Spears"
     body_words: frozenset[str] = frozenset()  # words of bodies' and places' names
+
+    @property
+    def full_surnames(self) -> frozenset[str]:
+        """The last words of the story's full names ("orlando" of "Dane Orlando")."""
+        return frozenset(key[-1] for key in self.full if len(key) > 1)
 
     @classmethod
     def from_mentions(cls, mentions: Sequence[Mention]) -> Gazetteer:
@@ -293,6 +319,19 @@ class Gazetteer:
                 mention.label == "PERSON" and key[0] in self.mononyms):
             return self._as_name(mention, words, honorific)
         return self._name_at_end(mention, words)
+
+    def surname_doing(self, mention: Mention, text: str) -> Mention | None:
+        """The surname of a person the story names in full, where spaCy took the bare word
+        for a place or a body ("Orlando" for Dane Orlando) and the sentence has it do what
+        only people do: "Orlando, 33, was arrested", "Orlando told the court", "Orlando's
+        lawyer said". The story's votes leave such a surname a place when spaCy tags it so
+        more often than the full name is given; these words say person here."""
+        words = _words(mention)
+        if len(words) != 1 or words[0].key not in self.full_surnames or \
+                not PERSON_DEED_AFTER.match(text, mention.end) or \
+                PLACE_WORD_BEFORE.search(text[max(0, mention.start - 12):mention.start]):
+            return None  # "Police in Orlando said": the place's people speak
+        return self._as_name(mention, words, None)
 
     def _name_at_end(self, mention: Mention, words: list[_Word]) -> Mention | None:
         """A run that ends in a name of the story after words that are not part of it:
@@ -418,13 +457,16 @@ def _strip_titles(words: list[_Word]) -> tuple[str | None, list[_Word]]:
     return honorific, words
 
 
-def resolve_candidates(mentions: Sequence[Mention]) -> list[Mention]:
-    """Unresolved mentions become the story's person names they spell, or are dropped."""
+def resolve_candidates(mentions: Sequence[Mention],
+                       texts: Mapping[str, str] | None = None) -> list[Mention]:
+    """Unresolved mentions become the story's person names they spell, or are dropped.
+    `texts` (article id -> text) lets the words after a bare surname speak for it."""
     gazetteer = Gazetteer.from_mentions(mentions)
     resolved: list[Mention] = []
     for mention in mentions:
         if mention.kind == "candidate":
-            found = gazetteer.plain_text_name(mention)
+            found = gazetteer.plain_text_name(mention) or gazetteer.surname_doing(
+                mention, (texts or {}).get(mention.article_id, ""))
             resolved.extend([found] if found else [])
         elif mention.kind == "headline":
             resolved.extend(gazetteer.headline_names(mention))

@@ -291,7 +291,8 @@ SERVING_NOUNS = {"lawyer", "attorney", "solicitor", "barrister", "counsel", "spo
 HARM_WORDS = {"killed", "shot", "stabbed", "slain", "murdered", "hurt", "injured", "wounded",
               "died", "dies", "dead"}
 LEGAL_DEEDS = {
-    "charge": {"charged", "indicted", "arrested", "held", "detained", "caught"},
+    "charge": {"charged", "indicted", "arrested", "held", "detained", "caught", "suspected",
+               "accused"},
     "convict": {"convicted"},
     "sentence": {"sentenced", "jailed"},
     "harm": HARM_WORDS,

@@ -752,6 +752,45 @@ def test_description_joined_by_is_names_its_person(analyse: Any) -> None:
     assert index.entity_at("a0", start, start + 13) == _person(index, "Dan Marsh").id
 
 
+def test_description_joined_by_became_names_its_person(analyse: Any) -> None:
+    # "became" sets a person beside what they are, as "is" does; a second description
+    # joined by "and" to the first too ("the first woman and first Vell-born president")
+    text = ("Dr. Ilse Marwood, 52, became the first woman and first Tessbury president of the "
+            "Vell Medical Society in 2002.")
+    index = _entities(analyse, text)
+    start = text.index("first Tessbury president")
+    assert index.entity_at("a0", start, start + 24) == _person(index, "Ilse Marwood").id
+
+
+@pytest.mark.parametrize(("text", "description", "person"), [
+    ("Dario Venn was named the new Tessbury coach on Monday.", "new Tessbury coach",
+     "Dario Venn"),
+    ("Ada Rusk was elected the first Vellish mayor of Tessbury on Sunday.",
+     "first Vellish mayor", "Ada Rusk"),
+    ("The governor nominated Ada Rusk to be the next Tessbury judge.", "next Tessbury judge",
+     "Ada Rusk"),
+    ("Dario Venn served as the Tessbury coach for six years.", "Tessbury coach", "Dario Venn"),
+])
+def test_a_job_a_verb_gives_a_name_describes_that_person(analyse: Any, text: str,
+                                                          description: str, person: str
+                                                          ) -> None:
+    index = _entities(analyse, text)
+    start = text.index(description)
+    assert index.entity_at("a0", start, start + len(description)) == \
+        _person(index, person).id
+
+
+def test_a_job_given_two_people_or_taken_from_one_names_no_one(analyse: Any) -> None:
+    # plural: the job is no one person's; "replaced X as coach": the job is no longer X's
+    text = ("Ada Rusk replaced Tom Fell as the Tessbury coach on Monday. Tom Fell and Eli "
+            "Park are the Vell coaches.")
+    index = _entities(analyse, text)
+    people = {_person(index, name).id for name in ("Ada Rusk", "Tom Fell")}
+    for description in ("the Tessbury coach", "the Vell coaches"):
+        start = text.index(description)
+        assert index.entity_at("a0", start, start + len(description)) not in people
+
+
 def test_a_former_holder_is_not_the_present_one(analyse: Any) -> None:
     """ "the coach" after "former coach Ray Tolliver" is not Tolliver; "the former coach"
     is."""
@@ -1366,6 +1405,28 @@ def test_a_person_noun_in_a_sentence_case_title_is_a_headline_noun(analyse: Any)
     assert index.entity_at("a0", start, start + 3) == _person(index, "Robert Pitman").id
 
 
+def test_a_title_noun_suspected_or_accused_is_the_one_the_body_has_arrested(analyse: Any
+                                                                            ) -> None:
+    # "suspected of" and "accused of" in a title are the law's deeds, as "charged" is
+    for verb in ("suspected", "accused"):
+        text = (f"Son {verb} of killing mother and sister had begged for help\n\nOwen "
+                "Tarrow, 24, was arrested on suspicion of murder on Sunday. Tarrow had asked "
+                "to stay in hospital, his aunt said. Tarrow was held overnight.")
+        index = link_entities(analyse(text, id="a0").mentions, {"a0": text})
+        assert index.entity_at("a0", 0, 3) == _person(index, "Owen Tarrow").id
+
+
+@pytest.mark.parametrize("headline", ["Dario Venn Set As Hawks Coach For 2027 Season",
+                                      "5 Reasons Why the Hawks Picked Dario Venn As Coach"])
+def test_a_headline_job_given_with_as_is_the_name_before_it(analyse: Any, headline: str
+                                                             ) -> None:
+    text = (f"{headline}\n\nDario Venn will coach the Tessbury Hawks next season, the club "
+            "said on Monday.")
+    index = link_entities(analyse(text, id="a0").mentions, {"a0": text})
+    start = text.index("Coach")
+    assert index.entity_at("a0", start, start + 5) == _person(index, "Dario Venn").id
+
+
 def test_a_person_noun_opening_running_text_is_no_headline_noun(nlp: Any) -> None:
     doc = nlp("Judge Ana Ruiz said on Monday that the trial would resume. Judge says more.")
     assert not any(m.kind == "headline" for m in find_mentions(doc, "a1"))
@@ -1529,6 +1590,36 @@ def test_a_full_name_tagged_as_a_body_needs_the_bare_surname_twice_or_after_it()
             if e.name == "Calloway Marsh"] == ["ORG"]
     after = [_name("a1", "Calloway Marsh", label="ORG"), _name("a1", "Marsh", 40)]
     assert set(_person(link_entities(after), "Calloway Marsh").articles) == {"a1"}
+
+
+def test_a_full_name_after_a_common_given_name_needs_its_bare_surname_only_once() -> None:
+    # "Marcus Young" tagged a body in one report, "Young, 31," in another: Marcus is a
+    # given name, so one bare use vouches for him; "Annual Academy" has no given name.
+    mentions = [_name("a0", "Marcus Young", label="ORG"), _name("a1", "Young")]
+    assert set(_person(link_entities(mentions), "Marcus Young").articles) == {"a0", "a1"}
+    mentions = [_name("a0", "Annual Academy", label="ORG"), _name("a1", "Academy")]
+    assert [e.label for e in link_entities(mentions).entities
+            if e.name == "Annual Academy"] == ["ORG"]
+
+
+def test_a_surname_taken_for_a_place_is_the_person_where_it_does_what_people_do(
+        analyse: Any) -> None:
+    texts = {"a0": "Police said Dane Orlando, 33, shot a man outside a bar in Tessbury.",
+             "a1": "Orlando was arrested on Monday. Officers in Orlando said the arrest was "
+                   "quiet.",
+             "a2": "Orlando's lawyer said on Tuesday that Orlando, 33, denied the charge."}
+    mentions = [m for key, text in texts.items() for m in analyse(text, id=key).mentions]
+    index = link_entities(mentions, texts)
+    dane = _person(index, "Dane Orlando").id
+
+    def entity(key: str, phrase: str) -> str | None:
+        start = texts[key].index(phrase)
+        return index.entity_at(key, start, start + len("Orlando"))
+
+    assert entity("a1", "Orlando was") == dane
+    assert entity("a2", "Orlando's") == dane
+    assert entity("a2", "Orlando, 33") == dane
+    assert entity("a1", "Orlando said") != dane  # "Officers in Orlando said": the town
 
 
 def test_a_body_named_after_a_surname_the_story_gives_in_full_stays_a_body() -> None:

@@ -313,12 +313,68 @@ CLIENTS_SURNAME_BEFORE_A_NOUN = Story("a lawyer named by the client's surname be
     Said(0, "Tom Fell", "tom"), Said(1, "Tom Fell", "tom"), Said(1, "Rusk lawyer", "tom"),
 ))
 
+TWO_BEARERS_OF_A_PLACE_NAME = Story("a surname that is also a town, borne by two people", (
+    "Judge Ruth Orlando jailed Dane Orlando, no relation, for six years on Monday in "
+    "Tessbury.",
+    "Dane Orlando, 33, will appeal, his lawyer said.",
+    "Orlando, 33, was jailed for six years. Officials in Orlando said the court was full.",
+), (
+    Said(0, "Ruth Orlando", "ruth"), Said(0, "Dane Orlando", "dane"),
+    Said(1, "Dane Orlando", "dane"), Said(2, "Orlando, 33", "dane", "Orlando"),
+))
+
+TWO_PLAYERS_ONE_SURNAME = Story("two players of one surname, each named once in full", (
+    "Guard Marcus Young signed with the Tessbury Hawks on Monday.",
+    "Forward Oliver Young left the Brisk Rovers on Tuesday.",
+    "Young, 31, said he was happy with the move.",
+), (
+    Said(0, "Marcus Young", "marcus"), Said(1, "Oliver Young", "oliver"),
+))
+
+CAPTAIN_AND_COACH = Story("two people named beside two jobs by one 'became'", (
+    "Ada Rusk became the captain and Tom Fell the coach of the Tessbury Hawks on Monday.",
+    "Tom Fell said the coach's job was his dream. Ada Rusk, 29, said she was proud.",
+), (
+    Said(0, "Ada Rusk", "ada"), Said(0, "the captain", "ada"), Said(1, "Ada Rusk", "ada"),
+    Said(0, "Tom Fell", "tom"), Said(0, "the coach", "tom"), Said(1, "Tom Fell", "tom"),
+))
+
+TWO_NAMED_TO_TWO_JOBS = Story("two people a club names to two jobs in one sentence", (
+    "The Hawks named Tom Fell the new coach and Ada Rusk the captain on Monday.",
+    "Tom Fell is the coach and Ada Rusk the captain of the Tessbury Hawks.",
+    "The Hawks hired Tom Fell as coach and Ada Rusk as the team's captain.",
+), (
+    Said(0, "Tom Fell", "tom"), Said(0, "the new coach", "tom"), Said(0, "Ada Rusk", "ada"),
+    Said(0, "the captain", "ada"), Said(1, "the coach", "tom"), Said(1, "the captain", "ada"),
+    Said(2, "Tom Fell", "tom"), Said(2, "the team's captain", "ada"),
+))
+
+ACCUSER_AND_ARRESTED = Story("a title's accused woman beside the man the body arrests", (
+    "Woman accused of lying about shop theft\n\nTom Fell, 40, was arrested on Monday after "
+    "his neighbour Ada Rusk reported the theft. Ada Rusk, 52, said she saw him.",
+), (
+    Said(0, "Woman accused", "ada", "Woman"), Said(0, "Ada Rusk reported", "ada", "Ada Rusk"),
+    Said(0, "Tom Fell", "tom"),
+))
+
+OUT_AS_ANOTHER_NAMED = Story("a headline's job after 'as' and a second name", (
+    "Tom Fell Out As Ada Rusk Named Coach\n\nThe Tessbury Hawks named Ada Rusk their coach "
+    "on Monday. Tom Fell left the club after nine losses.",
+    "Hawks Sack Tom Fell, Hire Ada Rusk As Coach\n\nThe Tessbury Hawks sacked Tom Fell on "
+    "Monday and hired Ada Rusk.",
+), (
+    Said(0, "Tom Fell Out", "tom", "Tom Fell"), Said(0, "Named Coach", "ada", "Coach"),
+    Said(1, "Tom Fell,", "tom", "Tom Fell"), Said(1, "As Coach", "ada", "Coach"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
            SPOUSES, NAMESAKES, BARE_SURNAME_OF_TWO_HERE, MOTHER_SPEAKS_FOR_SON,
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
-           WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN]
+           WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
+           TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
+           TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:

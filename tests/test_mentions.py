@@ -296,3 +296,13 @@ def test_a_body_after_a_building_and_in_or_near_stays_a_body(nlp: Any) -> None:
     doc.ents = [Span(doc, 6, 7, label="ORG")]
     assert doc.ents[0].text == "Parliament"
     assert [m.name for m in find_mentions(doc, "a0") if m.kind == "name"] == ["Parliament"]
+
+
+def test_a_description_after_a_dateline_holds_only_its_own_line(analyse: Any) -> None:
+    """spaCy runs the noun phrase over the blank line after a dateline ("10 : 34 AM ET"):
+    the description's words are those of its own line, not the time stamp's."""
+    text = ("Ada Rusk Back In Rehab\n\nMarch 3, 2026 10 : 34 AM ET\n\nAda Rusk's attorney "
+            "said on Monday that she was in rehab.")
+    attorneys = [m for m in _mentions(analyse, text) if m.name == "attorney"]
+    assert [m.text for m in attorneys] == ["Ada Rusk's attorney"]
+    assert text[attorneys[0].start:attorneys[0].end] == "Ada Rusk's attorney"
