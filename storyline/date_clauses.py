@@ -572,7 +572,9 @@ def is_future(ent: Span) -> bool | None:
                 # "was due to be held on Sunday": a plan told in the past, its day on either
                 # side of the report (a bare weekday then reads as the one before)
                 return None
-            return True  # "is expected to", "plans to", "is due to"
+            # "is expected to", "plans to", "is due to"; but "had been due to begin in
+            # March but was delayed" lies behind
+            return not (verb.tag_ == "JJ" and _overtaken_in_the_past(verb.head))
         if verb.tag_ in {"VBZ", "VBP"} and any(
                 c.dep_ == "acomp" and c.lower_ in FUTURE_ADJECTIVES | {"due", "likely"}
                 for c in verb.children):
@@ -846,6 +848,18 @@ def _plan_undone_after_but(ent: Span) -> bool:
         if token.dep_ == "conj":
             return False  # the date is in the "but" clause itself
     return told_as_plan and token == root
+
+
+def _overtaken_in_the_past(verb: Token) -> bool:
+    """ "had been due to begin in March but was delayed": a plan told in the past perfect
+    whose "but" clause, told in the past, overtakes it; the plan's time lay before the
+    report. Not "had been due on Saturday but has been postponed", which may lie ahead."""
+    if verb.lower_ != "been" or "had" not in _aux_words(verb) or not any(
+            c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
+        return False
+    return any(c.dep_ == "conj" and c.i > verb.i and
+               (c.tag_ == "VBD" or c.tag_ == "VBN" and _aux_words(c) & {"was", "were"})
+               for c in verb.children)
 
 
 def _undoes(verb: Token, plan: set[str]) -> bool:

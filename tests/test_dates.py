@@ -959,3 +959,11 @@ def test_a_date_beside_a_clause_of_an_earlier_event_is_marked(analyse: Any) -> N
     marked = {d.text: d.beside_another for d in told.dates}
     assert marked["Tuesday"] and marked["Wednesday night"]
     assert not marked["Friday"]  # "after repairs": a noun, no event told beside
+
+
+def test_a_plan_told_in_the_past_perfect_and_overtaken_lies_behind(analyse: Any) -> None:
+    # Fictional. Published in November: "had been due to open in April but was put off"
+    # tells a plan a past delay overtook; its April is this year's, not next year's.
+    analysis = analyse("The Quarrel Lane library had been due to open in April but was put "
+                       "off after a flood in its basement.", published="2026-11-04T09:00:00Z")
+    assert [d.value for d in analysis.dates] == ["2026-04"]
