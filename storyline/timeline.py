@@ -315,11 +315,12 @@ ALIGN_OVERLAP = 0.4  # and their share of the shorter: spinners swap most nouns
 
 
 def _clock_time(mention: DateMention) -> bool:
-    """A time of day alone ("at 10 p.m.", "midnight"): its bare value is the publication
-    day. Midnight has no hour in its timex (it ends one day as it starts the next)."""
+    """A time of day alone ("at 10 p.m.", "midnight", "the morning"): its bare value is the
+    publication day. Midnight has no hour in its timex (it ends one day as it starts the
+    next)."""
     return bool(mention.timex and ("T" in mention.timex or
                                    mention.text.lower().endswith("midnight")) and
-                CLOCK_TIME.fullmatch(mention.text))
+                (CLOCK_TIME.fullmatch(mention.text) or PART_OF_DAY.fullmatch(mention.text)))
 
 
 def _is_day(mention: DateMention) -> bool:
@@ -442,6 +443,10 @@ SEASON_DETERMINERS = {"a", "an", "the", "its", "their", "our", "his", "her"}
 CLOCK_TIME = re.compile(
     r"(?:(?:at|from|until|till|to|by|before|after)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
     r"(?:a\.?m\.?|p\.?m\.?|o'clock|h)?|noon|midnight)", re.IGNORECASE)
+# A part of the day alone ("during the morning shift", "in the evening"): like a clock time,
+# it is a time of the day named beside it. "This morning" names its own day.
+PART_OF_DAY = re.compile(
+    r"(?:(?:in|during|on|by)\s+)?(?:the\s+)?(?:morning|afternoon|evening|night)", re.IGNORECASE)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 WEEKDAY_RANGE = re.compile(rf"(?:from\s+)?{_WEEKDAY}\s*(?:to|through|until|-|\u2013)\s*{_WEEKDAY}",
                            re.IGNORECASE)
@@ -660,17 +665,48 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
         for position, a in enumerate(members):
             for b in members[position + 1:]:
                 shared[(a, b)] = max(shared[(a, b)], CONFLICT_MIN_SHARED_SAME)
+    other_reading: dict[int, int] = {}  # a draft's "next Friday" -> the draft it means
     for (a, b), count in sorted(shared.items()):
         if count < CONFLICT_MIN_SHARED_ALL and any(
                 m.article_id in repeated for m in (*drafts[a].mentions, *drafts[b].mentions)):
             continue  # "Schools closed on Tuesday" after "for a second day"
         if count >= CONFLICT_MIN_SHARED_SAME and _conflict(drafts[a], drafts[b], sources,
                                                       in_sentence):
+            pair = _other_reading(drafts, a, b)
+            if pair is not None:
+                other_reading.setdefault(*pair)
+                continue
             events.union(b, a)
+    for ambiguous, reading in other_reading.items():
+        _absorb(drafts[reading], drafts[ambiguous])
     groups: dict[int, list[_Draft]] = defaultdict(list)
     for index, draft in enumerate(drafts):
-        groups[events.find(index)].append(draft)
+        if index not in other_reading:
+            groups[events.find(index)].append(draft)
     return list(groups.values())
+
+
+# "next Friday" said on a Tuesday may be this week's or next week's Friday; "last Friday"
+# the one just gone or the one before.
+AMBIGUOUS_WEEKDAY = re.compile(rf"(?:next|last)\s+{_WEEKDAY}", re.IGNORECASE)
+
+
+def _other_reading(drafts: Sequence[_Draft], a: int, b: int) -> tuple[int, int] | None:
+    """(ambiguous, reading) when one draft dates the event only by "next Friday" and
+    the other gives, in full, the date a week off it: the weekday's other reading, not a
+    disagreement ("sentenced next Friday", read as the 13th, beside "on Friday, November
+    20"). The ambiguous draft joins the other, whose date stays."""
+    for ambiguous, reading in ((a, b), (b, a)):
+        first, second = drafts[ambiguous], drafts[reading]
+        if first.precision != "day" or second.precision != "day" or \
+                first.value is None or second.value is None:
+            continue
+        if abs((date.fromisoformat(first.value) - date.fromisoformat(second.value)).days) != 7:
+            continue
+        if all(AMBIGUOUS_WEEKDAY.fullmatch(m.text.strip()) for m in first.mentions) and \
+                any(_states_its_date(m.text) for m in second.mentions):
+            return ambiguous, reading
+    return None
 
 
 def _conflict(a: _Draft, b: _Draft, sources: dict[str, str],

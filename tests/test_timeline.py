@@ -888,3 +888,28 @@ def test_a_clause_dated_by_the_other_outlet_with_another_verb_disputes_nothing(
     events = build_timeline(articles, [*first.dates, *second.dates], facts=[fact])
     assert not any(e.conflicting for e in events)
     assert date_divergences(events, articles) == []
+
+
+def test_a_bare_part_of_day_belongs_to_the_day_its_sentence_names(analyse: Any) -> None:
+    # "during the morning shift" beside "on 3 May 2025" is that day's morning, not the
+    # publication day's: no second entry on 2026-03-11.
+    text = ("The crane toppled on 3 May 2025, when a gust caught its jib during the morning "
+            "shift at the Orrin Quay depot.")
+    events = build_timeline([article(text)], analyse(text).dates)
+    assert [e.date for e in events] == ["2025-05-03"]
+
+
+def test_next_weekday_a_week_off_another_outlets_date_is_its_other_reading(
+        analyse: Any) -> None:
+    # Fictional. Published Tuesday 10 March: "next Friday" reads as the 13th, but may mean
+    # the Friday of next week, which another outlet names: one entry, no date divergence.
+    told = {"a1": "Tamsin Rooke will be sentenced next Friday at Orlow Crown Court.",
+            "a2": "Tamsin Rooke will be sentenced at Orlow Crown Court on Friday, March 20."}
+    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    assert [(e.date, e.conflicting) for e in events] == [("2026-03-20", False)]
+    assert {span.article for span in events[0].evidence} == {"a1", "a2"}
+    assert date_divergences(events, articles) == []
