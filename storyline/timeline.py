@@ -167,7 +167,8 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
             in_sentence[(mention.article_id, mention.sentence.start)].append(mention.value)
     repeated = {a.id for a in articles if tells_repetition(a.text)}
     drafts = _fold_nested(drafts, sources)
-    groups = _same_event_other_date(drafts, sources, in_sentence, repeated)
+    told_on = {a.id: a.published.date() for a in articles if a.published is not None}
+    groups = _same_event_other_date(drafts, sources, in_sentence, repeated, told_on)
     voices = independent_voices(articles, sources)
     # A copy tells what its original said when the original was published: an aggregator
     # repeating an outlet's first report a week later does not make it the outlet's latest.
@@ -634,12 +635,14 @@ def _absorb(fine: _Draft, coarse: _Draft) -> None:
 
 def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
                            in_sentence: dict[tuple[str, int], list[str]],
-                           repeated: Collection[str] = ()
+                           repeated: Collection[str] = (),
+                           told_on: dict[str, date] | None = None
                            ) -> list[list[_Draft]]:
     """Drafts grouped so that each group is one event; a group of several drafts is one
     event that independent outlets date differently (dates that cannot both be true).
     `repeated`: articles telling of something done again, whose clauses are only joined
-    on the full rules (three shared stems or more)."""
+    on the full rules (three shared stems or more); `told_on`: article id -> its
+    publication day."""
     events = UnionFind(len(drafts))
     by_stem: dict[str, list[int]] = defaultdict(list)
     for index, draft in enumerate(drafts):
@@ -670,6 +673,9 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
         if count < CONFLICT_MIN_SHARED_ALL and any(
                 m.article_id in repeated for m in (*drafts[a].mentions, *drafts[b].mentions)):
             continue  # "Schools closed on Tuesday" after "for a second day"
+        if _told_as_done_before(drafts[a], drafts[b], told_on or {}) or \
+                _told_as_done_before(drafts[b], drafts[a], told_on or {}):
+            continue
         if count >= CONFLICT_MIN_SHARED_SAME and _conflict(drafts[a], drafts[b], sources,
                                                       in_sentence):
             pair = _other_reading(drafts, a, b)
@@ -684,6 +690,17 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
         if index not in other_reading:
             groups[events.find(index)].append(draft)
     return list(groups.values())
+
+
+def _told_as_done_before(told: _Draft, other: _Draft, told_on: dict[str, date]) -> bool:
+    """`told` tells as done, in a report out before `other`'s dates begin, what `other`
+    dates later: two events, not one dated twice ("denies manslaughter over the collapse
+    two years ago" on Monday, "was convicted of manslaughter on Tuesday" the next day).
+    A report can only tell as done what was done before it came out."""
+    span = _interval(other.value) if other.value is not None else None
+    return span is not None and any(
+        m.status == "happened" and m.article_id in told_on and told_on[m.article_id] < span[0]
+        for m in told.mentions)
 
 
 # "next Friday" said on a Tuesday may be this week's or next week's Friday; "last Friday"

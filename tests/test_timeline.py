@@ -913,3 +913,22 @@ def test_next_weekday_a_week_off_another_outlets_date_is_its_other_reading(
     assert [(e.date, e.conflicting) for e in events] == [("2026-03-20", False)]
     assert {span.article for span in events[0].evidence} == {"a1", "a2"}
     assert date_divergences(events, articles) == []
+
+
+def test_a_report_out_before_another_date_tells_no_update_of_that_date(analyse: Any) -> None:
+    # Fictional. Monday's report tells what was done three years ago; the same outlet's
+    # Tuesday report dates the conviction on Tuesday. The sentences align as one fact,
+    # but Monday's report cannot have told Tuesday's deed: two events, no update.
+    denies = ("Ivo Brandle denies three counts of fraud over the harbour fund losses three "
+              "years ago.")
+    convicted = ("Ivo Brandle was convicted of three counts of fraud at Tallis Crown Court on "
+                 "Tuesday.")
+    articles = [article(denies, id="a1", outlet="Tallis Post", published="2026-03-09T08:00:00Z"),
+                article(convicted, id="a2", outlet="Tallis Post",
+                        published="2026-03-10T18:00:00Z")]
+    first = analyse(denies, id="a1", published="2026-03-09T08:00:00Z")
+    second = analyse(convicted, id="a2", published="2026-03-10T18:00:00Z")
+    fact = Fact("f1", convicted, "single", (ModelSpan("a1", 0, len(denies)),
+                                            ModelSpan("a2", 0, len(convicted))), 1)
+    events = build_timeline(articles, [*first.dates, *second.dates], facts=[fact])
+    assert sorted((e.date, e.superseded) for e in events) == [("2023", ()), ("2026-03-10", ())]
