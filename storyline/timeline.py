@@ -166,7 +166,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         if mention.value is not None and mention.precision in TIMELINE_PRECISIONS:
             in_sentence[(mention.article_id, mention.sentence.start)].append(mention.value)
     repeated = {a.id for a in articles if tells_repetition(a.text)}
-    drafts = _fold_nested(drafts, sources)
+    drafts = _fold_nested(_join_days_told_in_full(drafts), sources)
     told_on = {a.id: a.published.date() for a in articles if a.published is not None}
     groups = _same_event_other_date(drafts, sources, in_sentence, repeated, told_on)
     voices = independent_voices(articles, sources)
@@ -576,6 +576,51 @@ def _fold_nested(drafts: Sequence[_Draft], sources: dict[str, str]) -> list[_Dra
     return [draft for index, draft in enumerate(drafts) if index not in folded]
 
 
+def _join_days_told_in_full(drafts: Sequence[_Draft]) -> list[_Draft]:
+    """Drafts of one past day each told with its year ("on 14 March 2024") by other
+    articles are one event when they share three roots, or two with the action of one
+    ("The collapse happened on 14 March 2024" and "the scaffold collapsed on 14 March
+    2024"): a day a report names in full tells one thing the story goes back to, though
+    outlets word it too differently for the one-draft rule (`_matching_draft`)."""
+    by_day: dict[str, list[_Draft]] = defaultdict(list)
+    for draft in drafts:
+        if draft.value is not None and _tense(draft) == "past" and \
+                all(_in_full(m) for m in draft.mentions):
+            by_day[draft.value].append(draft)
+    absorbed: set[int] = set()  # ids of the drafts joined into an earlier one
+    for same_day in by_day.values():
+        joined = True
+        while joined:  # a joined draft has more roots, and may now meet another
+            joined = False
+            live = [d for d in same_day if id(d) not in absorbed]
+            for position, later in enumerate(live):
+                first = next((d for d in live[:position] if _one_day_in_full(d, later)), None)
+                if first is not None:
+                    _absorb(first, later)
+                    absorbed.add(id(later))
+                    joined = True
+                    break
+    return [draft for draft in drafts if id(draft) not in absorbed]
+
+
+def _one_day_in_full(a: _Draft, b: _Draft) -> bool:
+    if a.articles & b.articles:
+        return False  # one article telling the day twice tells two things
+    shared = a.roots & b.roots
+    return len(shared) >= FULL_DAY_MIN_SHARED or \
+        len(shared) >= FULL_DAY_MIN_SHARED_ACTION and bool(shared & (a.actions | b.actions))
+
+
+def _in_full(mention: DateMention) -> bool:
+    """A day given with its year: "on 14 March 2024", not "on Monday" or "March 14"."""
+    return mention.precision == "day" and bool(YEAR.search(mention.text))
+
+
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+FULL_DAY_MIN_SHARED = 3  # roots two clauses of one day told in full share, at least,
+FULL_DAY_MIN_SHARED_ACTION = 2  # or this many, one of them what is done
+
+
 def _within(inner: tuple[date, date] | None, outer: tuple[date, date] | None) -> bool:
     """`inner` lies inside `outer` and is shorter ("2026-12-01" in "2026-12")."""
     return inner is not None and outer is not None and inner != outer and \
@@ -806,7 +851,12 @@ def _same_clause(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]
     return shared >= CONFLICT_MIN_SHARED and overlap >= CONFLICT_OVERLAP or \
         shared >= CONFLICT_MIN_SHARED_ALL and (overlap == 1.0 or
                                                moved and overlap >= CONFLICT_OVERLAP) or \
-        shared >= CONFLICT_MIN_SHARED_SAME and first_stems == second_stems
+        shared >= CONFLICT_MIN_SHARED_SAME and (
+            first_stems == second_stems or
+            # "The scaffold collapsed on 13 March 2024" against "Ormsby's scaffold on
+            # Kelland Road collapsed on 14 March 2024": every word of the shorter clause,
+            # the same verb, and two days each given with its year, as facts are
+            overlap == 1.0 and not moved and _in_full(first) and _in_full(second))
 
 
 def _tense(draft: _Draft) -> str:

@@ -932,3 +932,41 @@ def test_a_report_out_before_another_date_tells_no_update_of_that_date(analyse: 
                                             ModelSpan("a2", 0, len(convicted))), 1)
     events = build_timeline(articles, [*first.dates, *second.dates], facts=[fact])
     assert sorted((e.date, e.superseded) for e in events) == [("2023", ()), ("2026-03-10", ())]
+
+
+def test_one_long_past_day_told_in_full_by_three_outlets_is_one_entry(analyse: Any) -> None:
+    # Fictional. Three outlets date one crane collapse "on 2 May 2024" in other words;
+    # pairwise they share too few words for one entry, but a day given with its year in
+    # a report years later, told with the same thing, is one event told three times.
+    told = {"a1": "The crane at Pellory Wharf gave way on 2 May 2024, killing two dockers.",
+            "a2": "The collapse happened on 2 May 2024, when a crane fell across the quay.",
+            "a3": "Harl's crane at Pellory Wharf collapsed on 2 May 2024 after its bolts sheared.",
+            "a4": "The Pellory harbour master retired on 2 May 2024 after forty years."}
+    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    assert sorted(sorted({s.article for s in e.evidence}) for e in events) == [
+        ["a1", "a2", "a3"], ["a4"]]
+
+
+def test_a_short_clause_of_one_thing_on_another_day_told_in_full_disputes_it(
+        analyse: Any) -> None:
+    # Fictional. "The crane collapsed on 1 May 2024" holds no word the other outlet's
+    # clause lacks, and both give the day with its year: one collapse, two dates.
+    told = {"a1": "Harl's crane at Pellory Wharf collapsed on 2 May 2024 after its bolts sheared.",
+            "a2": "The crane collapsed on 1 May 2024."}
+    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    assert [(e.date, e.conflicting) for e in events] == [("2024-05-02", True)]
+    assert len(date_divergences(events, articles)) == 1
+    weekly = "The crane collapsed on Monday."  # a day without its year: another collapse
+    also = analyse(weekly, id="a3", published="2026-03-10T12:00:00Z")
+    again = build_timeline([*articles[:1], article(weekly, id="a3", outlet="Outlet a3",
+                                                    published="2026-03-10T12:00:00Z")],
+                           [*analyses[0].dates, *also.dates])
+    assert not any(e.conflicting for e in again)
