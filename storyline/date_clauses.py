@@ -109,6 +109,8 @@ def anchored_clause(ent: Span) -> str:
         # "close its runway for resurfacing from November 2": the gerund is a noun here;
         # the clause is the closing, not the fragment "resurfacing from November 2".
         verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
+    if _lost_main_verb(verb):
+        return sentence
     # Not a second clause joined to it ("... and that the runway would reopen on
     # December 14"): that one tells of its own date.
     others = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
@@ -124,6 +126,17 @@ def anchored_clause(ent: Span) -> str:
             return sentence
         return _with_its_noun(verb, tokens, start) or clause
     return clause
+
+
+def _lost_main_verb(verb: Token) -> bool:
+    """The parser rooted the sentence on a noun before the verb and hung the verb, with a
+    subject after that noun, below another word ("The jury in the trial of a foreman accused
+    of causing the deaths of two workers was sent out on Monday": "jury" the root, "the
+    deaths" the subject of "sent"): the verb's subtree is no clause of the sentence."""
+    root = verb.sent.root
+    return root.pos_ in {"NOUN", "PROPN"} and root.i < verb.i and verb.head != root and \
+        verb.dep_ != "relcl" and \
+        any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > root.i for c in verb.children)
 
 
 # Determiners that make a noun anyone or anything of a kind ("any family", "every

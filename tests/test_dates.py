@@ -967,3 +967,12 @@ def test_a_plan_told_in_the_past_perfect_and_overtaken_lies_behind(analyse: Any)
     analysis = analyse("The Quarrel Lane library had been due to open in April but was put "
                        "off after a flood in its basement.", published="2026-11-04T09:00:00Z")
     assert [d.value for d in analysis.dates] == ["2026-04"]
+
+
+def test_a_sentence_the_parser_left_verbless_is_its_own_clause(analyse: Any) -> None:
+    # Fictional. The parser roots this sentence on "panel" and hangs "was sent home" under
+    # "causing": the clause would open on "the loss of two ferries was sent home".
+    text = ("The panel in the inquiry into a Tarrow pilot accused of causing the loss of two "
+            "ferries was sent home on Monday to weigh its findings.")
+    [found] = analyse(text).dates
+    assert found.clause.startswith("The panel in the inquiry")
