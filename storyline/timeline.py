@@ -974,8 +974,10 @@ def _named_subject(mention: DateMention) -> str:
     """The mention's clause, "it" replaced by the body that said it of itself: "The state
     environment agency would begin an inspection on Monday", not "It would begin ..."."""
     clause = mention.clause or mention.sentence.text
-    if mention.speaker and re.match(r"it\b", clause, flags=re.IGNORECASE):
-        return mention.speaker + clause[2:]
+    # "on Wednesday it would hold ...": the day it was said, hung on the plan's verb
+    said_it = re.match(rf"(?:on\s+{_WEEKDAY},?\s+)?it\b", clause, flags=re.IGNORECASE)
+    if mention.speaker and said_it:
+        return mention.speaker + clause[said_it.end():]
     return clause
 
 

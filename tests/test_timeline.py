@@ -970,3 +970,13 @@ def test_a_short_clause_of_one_thing_on_another_day_told_in_full_disputes_it(
                                                     published="2026-03-10T12:00:00Z")],
                            [*analyses[0].dates, *also.dates])
     assert not any(e.conflicting for e in again)
+
+
+def test_a_bodys_own_plan_told_after_the_day_it_was_said_names_the_body(
+        analyse: Any) -> None:
+    # Fictional. The parser hangs "on Wednesday" (the saying's day) on the plan's verb:
+    # the June entry reads "The Harl Rowing Club would hold ...", not "On Wednesday it".
+    text = "The Harl Rowing Club said on Wednesday it would hold a regatta for the town in June."
+    events = build_timeline([article(text)], analyse(text).dates)
+    june = next(e for e in events if e.date == "2026-06")
+    assert june.description.startswith("The Harl Rowing Club would hold a regatta")
