@@ -111,6 +111,9 @@ def anchored_clause(ent: Span) -> str:
         verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
     if _lost_main_verb(verb):
         return sentence
+    deed = _deed_noun_before(ent, verb)
+    if deed is not None:
+        return _text_of_tokens([*deed, *ent])
     # Not a second clause joined to it ("... and that the runway would reopen on
     # December 14"): that one tells of its own date.
     others = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
@@ -137,6 +140,23 @@ def _lost_main_verb(verb: Token) -> bool:
     return root.pos_ in {"NOUN", "PROPN"} and root.i < verb.i and verb.head != root and \
         verb.dep_ != "relcl" and \
         any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > root.i for c in verb.children)
+
+
+def _deed_noun_before(ent: Span, verb: Token) -> list[Token] | None:
+    """ "denies manslaughter over the scaffold collapse on Kelland Road two years ago": a
+    time ago, hung on a verb in the simple present (what is so now), right after the noun
+    phrase of a preposition of that verb; the time dates that noun's deed, and the
+    clause is the noun phrase. None for anything else."""
+    if ent[-1].lower_ != "ago" or verb.tag_ not in {"VBZ", "VBP"} or _aux_words(verb) or \
+            ent.start == 0:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > ent.start:
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+        if noun is not None and noun.right_edge.i == ent.start - 1:
+            return list(ent.doc[noun.left_edge.i:ent.start])
+    return None
 
 
 # Determiners that make a noun anyone or anything of a kind ("any family", "every

@@ -976,3 +976,11 @@ def test_a_sentence_the_parser_left_verbless_is_its_own_clause(analyse: Any) -> 
             "ferries was sent home on Monday to weigh its findings.")
     [found] = analyse(text).dates
     assert found.clause.startswith("The panel in the inquiry")
+
+
+def test_a_time_ago_after_a_deed_noun_dates_the_deed_not_a_present_verb(analyse: Any) -> None:
+    # Fictional. "denies" is now; "two years ago" dates the fire the charge is over.
+    [found] = analyse("Mara Quill denies arson over the boathouse fire on Tansy Road two "
+                      "years ago.").dates
+    assert found.value == "2024"
+    assert found.clause == "the boathouse fire on Tansy Road two years ago"
