@@ -3,7 +3,7 @@
 Goes in: a date expression's `Span` in a parsed spaCy `Doc`. Comes out: whether the time
 lies ahead of the report (`is_future`: True, False, or None when the text does not say),
 the status of the clause it anchors (`clause_status`: happened, planned, cancelled or
-proposed), that clause as text (`anchored_clause`), the bounds of its sentence within its
+proposed; `date_clause_words` gives the clause as text), the bounds of its sentence within its
 paragraph (`sentence_bounds`), the lemma of the verb that governs it (`verb_lemma`),
 whether it dates the report rather than the news (`is_reporting`: a speech act, a
 dateline), whether it dates no event at all (`no_event`: a newsletter talking to its
@@ -22,9 +22,6 @@ import re
 
 from spacy.tokens import Span, Token
 
-from .descriptions import is_person_noun
-from .entity_kinds import BODY_WORDS
-from .name_repairs import ORG_NAME_WORDS
 from .nlp import text_of
 from .timex import SEASONS
 
@@ -82,134 +79,6 @@ def sentence_bounds(ent: Span) -> tuple[int, int]:
     return start, end
 
 
-def anchored_clause(ent: Span) -> str:
-    """The clause a date expression belongs to (the governing verb's subtree)."""
-    verb = _governing_verb(ent)
-    start, end = sentence_bounds(ent)
-    sentence = text_of(ent.doc)[start:end]
-    if verb is None or not start <= verb.idx < end:
-        # the parser ran past the sentence's end ("... after 2 p.m.\n\nMs. Oksen said"):
-        # a verb of the next sentence tells no clause of this one
-        return sentence
-    while verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head != verb and \
-            len(list(verb.subtree)) < 6:
-        verb = verb.head
-    # Climb from an infinitive or participle to the clause that has a subject, and from
-    # "how the cracks had gone unnoticed" to the clause asking it.
-    if verb.dep_ in {"xcomp", "ccomp"} and verb.head != verb and \
-            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        verb = verb.head
-    if verb.dep_ in {"ccomp", "pcomp"} and verb.left_edge.tag_ in {"WRB", "WP"}:
-        verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
-    if _restricts_any(verb):
-        # "hotel rooms for any family that cannot go home tonight": the relative clause
-        # only says which families; what is told at the date is the clause around them.
-        verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
-    if verb.tag_ == "VBG" and verb.dep_ == "pobj":
-        # "close its runway for resurfacing from November 2": the gerund is a noun here;
-        # the clause is the closing, not the fragment "resurfacing from November 2".
-        verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
-    # Not a second clause joined to it ("... and that the runway would reopen on
-    # December 14"): that one tells of its own date.
-    others = {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
-              and not c.left_edge.i <= ent.start <= c.right_edge.i for t in c.subtree}
-    tokens = [t for t in verb.subtree if start <= t.idx < end and not t.is_space and
-              t.i not in others]
-    tokens = _trim_tokens(tokens)
-    if len(tokens) < 4:
-        return sentence
-    clause = _text_of_tokens(tokens)
-    if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        if tokens[0].tag_ == "WRB":  # "the island, where the ferry ran aground on Tuesday"
-            return sentence
-        return _with_its_noun(verb, tokens, start) or clause
-    return clause
-
-
-# Determiners that make a noun anyone or anything of a kind ("any family", "every
-# household"): a relative clause on it picks out whom, and tells no event of its own.
-ANY_DETERMINERS = {"any", "every", "each", "whichever", "whatever"}
-
-
-def _restricts_any(verb: Token) -> bool:
-    """The verb heads a relative clause on a noun of any one of a kind: "any family that
-    cannot go home tonight", "every driver who parks there after 6 p.m."."""
-    return verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and any(
-        c.dep_ == "det" and c.lower_ in ANY_DETERMINERS for c in verb.head.children)
-
-
-def _a_body(speaker: Token) -> bool:
-    """A speaker that may call itself "it": a description of no person ("the agency"), or
-    a name the tagger calls no person's or whose last word is a body's ("Harl Grocers",
-    "Tallowmere Solvents"). "Ada Lunn said it would rain": the "it" is not hers."""
-    if speaker.pos_ == "NOUN":
-        return not is_person_noun(speaker)
-    return speaker.pos_ == "PROPN" and (speaker.ent_type_ not in {"PERSON", ""} or
-                                        speaker.lower_ in BODY_WORDS | ORG_NAME_WORDS)
-
-
-# Verbs whose "it" is seldom the speaker: "Police said it was the third fire since
-# January 12", "The council said it would be dry on Saturday", "... it would snow", "The
-# airline said it happened on Tuesday night" (the incident), "it would cost ... by June".
-IMPERSONAL_LEMMAS = {"be", "rain", "snow", "happen", "occur", "cost", "seem", "appear"}
-
-
-def own_plan_speaker(ent: Span) -> str:
-    """Who "it" is when the date's clause is what a body said of itself ("The state
-    environment agency said it would begin an inspection on Monday"): the speaker as
-    written ("The state environment agency"), so the entry need not open on "It would";
-    "" for anything else (a pronoun speaker, "she said it would", tells no more)."""
-    verb = _governing_verb(ent)
-    if verb is None:
-        return ""
-    while verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head != verb and \
-            len(list(verb.subtree)) < 6:
-        verb = verb.head
-    if _restricts_any(verb):
-        verb = _governing_verb(verb.doc[verb.head.i:verb.head.i + 1]) or verb
-    if verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_LEMMAS:
-        return ""
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ != "it" or speaker is None or \
-            not _a_body(speaker) or verb.lemma_ in IMPERSONAL_LEMMAS:
-        return ""
-    # the name or description up to its head: "Corran Ferry Lines" of "Corran Ferry Lines,
-    # which runs the island route,"
-    return _text_of_tokens(list(speaker.doc[speaker.left_edge.i:speaker.i + 1]))
-
-
-def _trim_tokens(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _text_of_tokens(tokens: list[Token]) -> str:
-    return text_of(tokens[0].doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-
-
-def _with_its_noun(verb: Token, tokens: list[Token], start: int) -> str | None:
-    """A relative clause says something of its noun: "Mayor Varga, who visited the
-    barriers at 7 a.m." is told as "Mayor Varga visited the barriers at 7 a.m.", and "a
-    report presented to the council on Wednesday" keeps its noun."""
-    noun = verb.head
-    # "a toll on heavy trucks that was scrapped": the parser may hang the clause on either
-    # noun, so the whole phrase up to the clause is told.
-    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and \
-            noun.head.head.pos_ in {"NOUN", "PROPN"}:
-        noun = noun.head.head
-    left = _trim_tokens(list(noun.doc[noun.left_edge.i:tokens[0].i]))
-    if not left or left[0].idx < start or any(t.text in {",", ";", ":"} or t.is_quote
-                                              for t in left):
-        return None
-    if tokens[0].tag_ in {"WP", "WDT"} and tokens[0].dep_ in {"nsubj", "nsubjpass"}:
-        tokens = tokens[1:]  # "who visited": the noun is the subject
-    if not tokens:
-        return None
-    return f"{_text_of_tokens(left)} {_text_of_tokens(tokens)}"
 
 
 def is_reporting(ent: Span) -> bool:
@@ -229,7 +98,7 @@ def is_reporting(ent: Span) -> bool:
     if set(re.findall(r"[a-z]+", (prefix + " " + suffix).lower())) & DATELINE_WORDS and \
             len(prefix.split()) + len(suffix.split()) <= 12:
         return True  # "Published at 12:45, Wednesday, 12 June 2013", "... Last updated at"
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     return verb is not None and verb.lemma_ in SPEECH_LEMMAS
 
 
@@ -237,7 +106,7 @@ def told_plan(ent: Span) -> tuple[int, int] | None:
     """ "X will go on display on October 3, the curator said on Tuesday": for the date of a
     saying, the character bounds of what was said when that lies ahead (will, would,
     going to); None otherwise."""
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     if verb is None or verb.lemma_ not in SPEECH_LEMMAS or \
             verb not in {ent.root.head, ent.root.head.head} or _notice_to(verb):
         return None
@@ -245,7 +114,7 @@ def told_plan(ent: Span) -> tuple[int, int] | None:
     if not told and verb.dep_ in {"ccomp", "parataxis"} and verb.head != verb:
         told = [verb.head]  # the parser hangs "..., she said" on what she said
     for clause in told:
-        aux_words = _aux_words(clause)
+        aux_words = auxiliaries(clause)
         if aux_words & FUTURE_MARKERS and not _past_modal(aux_words):
             first, last = clause.left_edge, clause.right_edge
             if verb.i < first.i or verb.i > last.i:  # the saying lies outside what was said
@@ -299,8 +168,8 @@ def _habitual_season(ent: Span) -> bool:
     if len(ent) != 1 or ent[0].lower_ not in SEASON_WORDS or ent.start == 0 or \
             ent.doc[ent.start - 1].lower_ not in {"in", "during", "through"}:
         return False
-    verb = _governing_verb(ent)
-    return verb is not None and verb.tag_ in {"VBZ", "VBP"} and not _aux_words(verb) and \
+    verb = governing_verb(ent)
+    return verb is not None and verb.tag_ in {"VBZ", "VBP"} and not auxiliaries(verb) and \
         _told_as_a_habit(ent.sent)
 
 
@@ -319,15 +188,15 @@ def _ought_to_have_been(ent: Span) -> bool:
     the pier in 2024", "it would have been better to start the work last year". Unlike a
     plan that would have been carried out ("the race would have been run on Sunday",
     `would_have`), nothing was set for that date, so nothing was called off either."""
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     if verb is None or ent.start > 0 and ent.doc[ent.start - 1].lower_ == "by":
         return False  # "by next June the council should have repaired it": a deadline
-    aux_words = _aux_words(verb)
+    aux_words = auxiliaries(verb)
     if "have" in aux_words and "should" in aux_words:
         return True
     judged = verb.head
     return verb.dep_ == "xcomp" and judged.lemma_ == "be" and \
-        _past_modal(_aux_words(judged)) and \
+        _past_modal(auxiliaries(judged)) and \
         any(c.dep_ == "acomp" and c.tag_ in {"JJ", "JJR", "JJS"} for c in judged.children)
 
 
@@ -340,7 +209,7 @@ def _year_of_a_thing(ent: Span) -> bool:
             root.dep_ not in {"nummod", "compound", "amod"} or root.head.pos_ != "NOUN" or \
             root.head.i <= root.i:
         return False
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     return verb is not None and any(
         c.lower_ in FUTURE_MARKERS and c.dep_ == "aux" for c in verb.children)
 
@@ -420,7 +289,7 @@ def reported_agent(ent: Span) -> str:
     """Who "it" is in what a named speaker said of itself: "HLS said it could offer a slot
     on December 9" -> "hls"; a name of several words by its initials, so that "Halvard
     Launch Services said it could offer ..." gives the same. "" for anything else."""
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     if verb is None or verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_LEMMAS or \
             not any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ == "PRP"
                     for c in verb.children):
@@ -435,14 +304,14 @@ def reported_agent(ent: Span) -> str:
 
 
 def verb_lemma(ent: Span) -> str:
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     return verb.lemma_.lower() if verb is not None else ""
 
 
 GOVERNING_VERBS = "storyline_governing_verbs"  # Doc.user_data: (start, end) -> token index
 
 
-def _governing_verb(ent: Span) -> Token | None:
+def governing_verb(ent: Span) -> Token | None:
     """The verb `ent` hangs on, found once per span of its Doc: each question above asks
     for it, some several times, and `dates` asks a dozen of them of every mention. Kept
     in the Doc's user_data as a token index (a Token there would hold its Doc in a cycle)."""
@@ -528,7 +397,7 @@ def is_future(ent: Span) -> bool | None:
                 for t in (token.head, *token.head.children)):
             return True
         token = token.head
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     if verb is None and _verbless_forecast(ent):
         return True  # "Frost likely overnight.", "Snow likely on Sunday."
     if _is_new_date_of_a_move(ent, verb):
@@ -542,11 +411,11 @@ def is_future(ent: Span) -> bool | None:
             # "The opening, planned for April 12, has been postponed": the plan's date, not
             # the postponing's; the past tense says nothing of it (the nearest April 12)
             return None
-        verb = _governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
+        verb = governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
     for _ in range(3):  # the verb, then what it hangs from: "will be able to question"
         if verb is None:
             break
-        aux_words = _aux_words(verb) or _shared_aux_words(verb)
+        aux_words = auxiliaries(verb) or _shared_aux_words(verb)
         if _past_modal(aux_words):
             return False  # "would have been run on Sunday": a past that did not come about
         if aux_words & FUTURE_MARKERS or aux_words & MODALS or verb.lower_ in FUTURE_MARKERS:
@@ -572,7 +441,9 @@ def is_future(ent: Span) -> bool | None:
                 # "was due to be held on Sunday": a plan told in the past, its day on either
                 # side of the report (a bare weekday then reads as the one before)
                 return None
-            return True  # "is expected to", "plans to", "is due to"
+            # "is expected to", "plans to", "is due to"; but "had been due to begin in
+            # March but was delayed" lies behind
+            return not (verb.tag_ == "JJ" and _overtaken_in_the_past(verb.head))
         if verb.tag_ in {"VBZ", "VBP"} and any(
                 c.dep_ == "acomp" and c.lower_ in FUTURE_ADJECTIVES | {"due", "likely"}
                 for c in verb.children):
@@ -637,7 +508,7 @@ def _until_ahead(ent: Span) -> bool | None:
     until Friday", "are forecast through Thursday"), lasts into the days ahead."""
     if "least" in {t.lower_ for t in ent.doc[max(0, ent.start - 2):ent.end]}:
         return True
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     if verb is None:
         return None
     # The state the date ends: the verb's own ("remain suspended until") or its
@@ -694,7 +565,7 @@ def _is_old_date_of_a_move(ent: Span, verb: Token | None) -> bool:
 
 def moves_a_date(ent: Span, to_word: str) -> bool:
     """Whether the verb governing `ent` moves a date "from" it "to"/"into" another."""
-    return _moves_a_date(_governing_verb(ent), to_word)
+    return _moves_a_date(governing_verb(ent), to_word)
 
 
 def _moves_a_date(verb: Token | None, to_word: str) -> bool:
@@ -748,7 +619,7 @@ def event_told_beside(ent: Span) -> tuple[str, str]:
 
 
 def _clause_told_beside(ent: Span) -> Token | None:
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     if verb is None:
         return None
     return next((child for child in verb.children
@@ -773,7 +644,7 @@ def event_action(ent: Span) -> str:
     the opening from May 4" -> "opening"), the noun a light verb carries ("the vote will be
     held on March 3" -> "vote") and the verb a plan is for ("plans to open the line on 3
     May" -> "open"). "" without a verb."""
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     if verb is None:
         return ""
     lemma = verb.lemma_.lower()
@@ -807,7 +678,7 @@ LIGHT_LEMMAS = {"hold", "take", "happen", "occur", "be", "go", "come", "stage"}
 def date_move(ent: Span) -> str:
     """ "old" for the date a move leaves ("pushed from May 4"), "new" for the date it goes
     to ("postponed to May 10"), "" for any other date."""
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     if _is_new_date_of_a_move(ent, verb):
         return "new" if verb is not None and verb.lemma_ in MOVE_LEMMAS else ""
     return "old" if _is_old_date_of_a_move(ent, verb) else ""
@@ -819,7 +690,7 @@ def _plan_called_off(verb: Token) -> bool:
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or \
             verb.lemma_ not in PLAN_OR_SETTING_LEMMAS:
         return False
-    main = _governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
+    main = governing_verb(verb.head.doc[verb.head.i:verb.head.i + 1])
     return main is not None and main.lemma_ in MOVE_OR_CANCEL_LEMMAS
 
 
@@ -829,7 +700,7 @@ def _plan_undone_after_but(ent: Span) -> bool:
     off. The date belongs to the first clause, not to the one after "but"."""
     root = ent.sent.root
     told_in_the_past = root.tag_ == "VBD" or (
-        root.tag_ == "VBN" and _aux_words(root) & {"was", "were"})
+        root.tag_ == "VBN" and auxiliaries(root) & {"was", "were"})
     if not told_in_the_past or not any(c.dep_ == "cc" and c.lower_ == "but"
                                        for c in root.children):
         return False
@@ -846,6 +717,18 @@ def _plan_undone_after_but(ent: Span) -> bool:
         if token.dep_ == "conj":
             return False  # the date is in the "but" clause itself
     return told_as_plan and token == root
+
+
+def _overtaken_in_the_past(verb: Token) -> bool:
+    """ "had been due to begin in March but was delayed": a plan told in the past perfect
+    whose "but" clause, told in the past, overtakes it; the plan's time lay before the
+    report. Not "had been due on Saturday but has been postponed", which may lie ahead."""
+    if verb.lower_ != "been" or "had" not in auxiliaries(verb) or not any(
+            c.dep_ == "cc" and c.lower_ == "but" for c in verb.children):
+        return False
+    return any(c.dep_ == "conj" and c.i > verb.i and
+               (c.tag_ == "VBD" or c.tag_ == "VBN" and auxiliaries(c) & {"was", "were"})
+               for c in verb.children)
 
 
 def _undoes(verb: Token, plan: set[str]) -> bool:
@@ -894,11 +777,11 @@ def _since(ent: Span) -> bool:
 def would_have(ent: Span) -> bool:
     """The clause of the date says what would have been done then ("would have been run
     on Sunday")."""
-    return _would_have(_governing_verb(ent))
+    return _would_have(governing_verb(ent))
 
 
 def _would_have(verb: Token | None) -> bool:
-    aux_words = _aux_words(verb) if verb is not None else set()
+    aux_words = auxiliaries(verb) if verb is not None else set()
     return "have" in aux_words and bool(aux_words & {"would", "'d"})
 
 
@@ -911,18 +794,18 @@ def _shared_aux_words(verb: Token) -> set[str]:
         return set()
     if verb.head.tag_ != "VBN" and verb.tag_ != verb.head.tag_:
         return set()  # "will cut jobs and closed two plants": a past of its own
-    shared = _aux_words(verb.head)
+    shared = auxiliaries(verb.head)
     return shared if shared & FUTURE_MARKERS else set()
 
 
-def _aux_words(verb: Token) -> set[str]:
+def auxiliaries(verb: Token) -> set[str]:
     """A verb's auxiliaries, lower-cased: {"would", "have", "been"}."""
     return {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
 
 
 def clause_status(ent: Span, *, future: bool | None) -> str:
     """happened / planned / cancelled / proposed for the clause a date anchors."""
-    verb = _governing_verb(ent)
+    verb = governing_verb(ent)
     if verb is None:
         return "planned" if future else "happened"
     if _plan_called_off(verb):

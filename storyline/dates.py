@@ -22,10 +22,10 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
+from .date_clause_words import anchored_clause, own_plan_speaker
 from .date_clauses import (
     MOVE_TO_WORDS,
     SEASON_WORDS,
-    anchored_clause,
     clause_status,
     date_move,
     event_action,
@@ -35,7 +35,6 @@ from .date_clauses import (
     moves_a_date,
     moves_or_calls_off,
     no_event,
-    own_plan_speaker,
     reported_agent,
     sentence_bounds,
     told_plan,

@@ -251,7 +251,8 @@ def _without_role_word(mention: Mention) -> Mention:
 def _settled(doc: Doc, span: Span, mention: Mention) -> Mention | None:
     """The mention as the text says it is; None when it names a place or is a title word."""
     if mention.label == "ORG" and (span[-1].text in PLACE_ENDINGS or
-                                   _describes_a_company(span) or _where_something_is(span)):
+                                   _describes_a_company(span) or _where_something_is(span) or
+                                   _hometown(span)):
         return None
     where = _thing_placed_before(span) if mention.label == "ORG" else None
     if where is not None:
@@ -490,6 +491,18 @@ def _where_something_is(span: Span) -> bool:
         return False
     link, place = doc[span.end], doc[span.end + 1]
     return link.lower_ == "in" and place.ent_type_ in {"GPE", "LOC"}
+
+
+def _hometown(span: Span) -> bool:
+    """ "Declan Ormsby, 47, of Mill Cross,": a name after a person's age and "of" is where
+    the person lives, the court report's convention, unless it holds a company's noun."""
+    doc = span.doc
+    if span.start < 5 or any(t.lower_ in ORG_NOUNS for t in span):
+        return False
+    of, comma, age, first = (doc[span.start - i] for i in range(1, 5))
+    return of.lower_ == "of" and comma.text == "," and first.text == "," and \
+        age.text.isdigit() and 0 < int(age.text) < 120 and \
+        doc[span.start - 5].ent_type_ == "PERSON"
 
 
 def _describes_a_company(span: Span) -> bool:

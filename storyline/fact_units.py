@@ -84,7 +84,9 @@ def make_units(analyses: Sequence[ArticleAnalysis], sources: dict[str, str],
             place = "article" if first else "paragraph" if text is not None and \
                 opens_paragraph(text, sentence.start) else None
             lemmas = frozenset(analysis.lemmas[position]) if analysis.lemmas else frozenset()
-            if len(lemmas) < MIN_FACT_LEMMAS or is_credit_line(sentence.text):
+            # A counted figure is a word of the fact: "Three other workers were injured."
+            counted = analysis.numbers[position] if analysis.numbers else ()
+            if len(lemmas) + bool(counted) < MIN_FACT_LEMMAS or is_credit_line(sentence.text):
                 continue
             ordered = analysis.lemmas[position]
             cues = analysis.cues[position] if analysis.cues else SentenceCues((), ordered, ())

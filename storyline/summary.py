@@ -227,7 +227,43 @@ def contradicted(text: str, said: str) -> list[str]:
     other_names = _names_contradicted(text, said)
     # another speaker in the same place is another name already ("Officer Tomas Roe")
     return found + other_names + _times_contradicted(text, said) + \
-        ([] if other_names else _speakers_contradicted(text, said))
+        ([] if other_names else _speakers_contradicted(text, said)) + \
+        _quotes_contradicted(text, said)
+
+
+def _quotes_contradicted(text: str, said: str) -> list[str]:
+    """A quotation `said` words otherwise than `text`: the same remark (half the words of
+    the shorter shared) where neither quotation holds the other word for word ("a tragedy
+    that could have been prevented" against "a tragedy which could have been avoided").
+    A part of the same words ("because nobody checked") agrees."""
+    found = []
+    for own in _quotations(text):
+        for other in _quotations(said):
+            shorter = min(len(own), len(other))
+            if len(set(own) & set(other)) * 2 < shorter or _holds(own, other) or \
+                    _holds(other, own):
+                continue
+            found.append(f"\u201c{' '.join(own)}\u201d (\u201c{' '.join(other)}\u201d)")
+    return found
+
+
+def _quotations(text: str) -> list[tuple[str, ...]]:
+    """The words of each quotation of `QUOTED_MIN_WORDS` words or more, lower-cased."""
+    found = []
+    for match in _QUOTATION.finditer(text):
+        quoted = tuple(w.lower() for w in re.findall(r"[\w'\u2019-]+", match.group(1)))
+        if len(quoted) >= QUOTED_MIN_WORDS:
+            found.append(quoted)
+    return found
+
+
+def _holds(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    size = len(shorter)
+    return any(longer[i:i + size] == shorter for i in range(len(longer) - size + 1))
+
+
+_QUOTATION = re.compile(r"[\u201c\"]([^\u201c\u201d\"]+)[\u201d\"]")
+QUOTED_MIN_WORDS = 4  # a label in quotation marks ("the 'Green Line'") is no remark
 
 
 # Times counted from the day of the report ("in two weeks", "later this month", "next

@@ -28,11 +28,12 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from functools import lru_cache
 
 from .align import UnionFind
 from .dates import TIMELINE_PRECISIONS
+from .event_dates import WEEKDAY_WORD, event_dates
 from .models import (
     Article,
     DateMention,
@@ -50,7 +51,6 @@ from .text import (
     ABBREVIATIONS,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
-    STOPWORDS,
     balanced_quotes,
     content_words,
     dateline_length,
@@ -134,7 +134,7 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     published = {a.id: a.timestamp for a in articles}
     drafts: list[_Draft] = []
     by_value: dict[str | None, list[_Draft]] = defaultdict(list)
-    dates = _as_in_the_original(_event_dates(dates, {a.id: a.text for a in articles},
+    dates = _as_in_the_original(event_dates(dates, {a.id: a.text for a in articles},
                                              {a.id: a.published for a in articles}),
                                 sources)
     for mention in sorted(dates, key=lambda m: (published.get(m.article_id, math.inf),
@@ -166,8 +166,9 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         if mention.value is not None and mention.precision in TIMELINE_PRECISIONS:
             in_sentence[(mention.article_id, mention.sentence.start)].append(mention.value)
     repeated = {a.id for a in articles if tells_repetition(a.text)}
-    drafts = _fold_nested(drafts, sources)
-    groups = _same_event_other_date(drafts, sources, in_sentence, repeated)
+    drafts = _fold_nested(_join_days_told_in_full(drafts), sources)
+    told_on = {a.id: a.published.date() for a in articles if a.published is not None}
+    groups = _same_event_other_date(drafts, sources, in_sentence, repeated, told_on)
     voices = independent_voices(articles, sources)
     # A copy tells what its original said when the original was published: an aggregator
     # repeating an outlet's first report a week later does not make it the outlet's latest.
@@ -178,76 +179,6 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
     events.sort(key=lambda e: (e.date is None, _sort_key(e.date), e.time or "~",
                                e.description))
     return [_renumber(event, index) for index, event in enumerate(events, start=1)]
-
-
-def _event_dates(dates: Sequence[DateMention], texts: dict[str, str],
-                 published: dict[str, datetime | None]) -> list[DateMention]:
-    """The mentions that can date an event. Datelines, opening hours and a season used as a
-    word ("a winter storm") date nothing; a clock time belongs to the day named with it
-    ("before 10 p.m. on Tuesday") or just before it ("opened on Saturday ... at 10 a.m."),
-    else to the dateline's day ("HALE ISLAND, Dec. 2 -"), not to the publication day its
-    bare value falls back to."""
-    by_sentence: dict[tuple[str, int], list[DateMention]] = defaultdict(list)
-    for mention in dates:
-        by_sentence[(mention.article_id, mention.sentence.start)].append(mention)
-    kept: list[DateMention] = []
-    last_day: dict[str, DateMention] = {}  # per article, the last day named so far
-    days: dict[str, list[DateMention]] = defaultdict(list)  # per article, every one
-    datelines: dict[str, DateMention] = {}  # per article, its dateline's day
-    times: dict[tuple[str, int], str] = {}  # a day mention's time of day: "T14:00"
-    for mention in sorted(dates, key=lambda m: (m.article_id, m.start)):
-        neighbours = by_sentence[(mention.article_id, mention.sentence.start)]
-        text = texts.get(mention.article_id, "")
-        opening = mention.precision == "day" and DATELINE_PLACE.fullmatch(text[:mention.start])
-        if opening:
-            datelines[mention.article_id] = mention  # "HALE ISLAND, Dec. 2 -" opens the text
-        if _dateline(mention) or mention.no_event:
-            continue
-        if opening and DATELINE_END.match(text, mention.end):
-            continue  # the parser may hang it on the lede's verb ("March 15 - X has pushed")
-        if _schedule(mention, neighbours) or _season_as_word(mention) or \
-                _month_as_name(mention):
-            continue
-        if _clock_time(mention):
-            day = _day_of(mention, neighbours, last_day.get(mention.article_id), text,
-                          days[mention.article_id])
-            if day is None and mention.status == "happened":  # the day the report tells of,
-                day = datelines.get(mention.article_id)  # else the day before publication
-                if day is None:
-                    placed = _before_publication(mention, published.get(mention.article_id))
-                    if placed is None:
-                        continue
-                    mention = placed
-            if day is not None and day.sentence == mention.sentence:
-                if day.precision == "day" and mention.timex:  # the day's mention dates it
-                    times.setdefault((day.article_id, day.start), mention.timex[10:])
-                continue
-            if day is not None:
-                mention = dataclasses.replace(mention, value=day.value,
-                                              timex=f"{day.value}{(mention.timex or '')[10:]}")
-        elif _is_day(mention):
-            last_day[mention.article_id] = mention
-            days[mention.article_id].append(mention)
-        kept.append(mention)
-    return [dataclasses.replace(m, timex=f"{m.value}{times[(m.article_id, m.start)]}")
-            if (m.article_id, m.start) in times else m for m in kept]
-
-
-def _before_publication(mention: DateMention, published: datetime | None
-                        ) -> DateMention | None:
-    """A past clock time later in the day than the report was published ("Polls closed
-    at 8 p.m." in a paper out at 9:30 a.m.) was the evening before. Against a publication
-    date without a time (read as midnight) a bare clock time has no day: None."""
-    clock = (mention.timex or "")[11:16]
-    if published is None or not re.fullmatch(r"\d{2}:\d{2}", clock) or \
-            mention.value != published.date().isoformat():
-        return mention
-    if published.strftime("%H:%M:%S") == "00:00:00":
-        return None
-    if clock <= published.strftime("%H:%M"):
-        return mention
-    day = (published.date() - timedelta(days=1)).isoformat()
-    return dataclasses.replace(mention, value=day, timex=f"{day}T{clock}")
 
 
 def _as_in_the_original(dates: Sequence[DateMention], sources: dict[str, str]
@@ -313,147 +244,6 @@ def _states_its_date(expression: str) -> bool:
 ALIGN_MIN_SHARED = 2  # content words a copy's sentence keeps from its original's,
 ALIGN_OVERLAP = 0.4  # and their share of the shorter: spinners swap most nouns
 
-
-def _clock_time(mention: DateMention) -> bool:
-    """A time of day alone ("at 10 p.m.", "midnight"): its bare value is the publication
-    day. Midnight has no hour in its timex (it ends one day as it starts the next)."""
-    return bool(mention.timex and ("T" in mention.timex or
-                                   mention.text.lower().endswith("midnight")) and
-                CLOCK_TIME.fullmatch(mention.text))
-
-
-def _is_day(mention: DateMention) -> bool:
-    return mention.precision == "day" and not mention.reporting and not _clock_time(mention)
-
-
-def _dateline(mention: DateMention) -> bool:
-    """ "DUNMORE, Nov 18 (Meridian Press) -": a verbless date opening the article dates the
-    report. A verbless date further down is a chronology line ("March 9 - full closure")."""
-    return mention.reporting and not mention.verb and mention.sentence.start == 0
-
-
-def _day_told_of(mention: DateMention, earlier: Sequence[DateMention],
-                 last_day: DateMention) -> DateMention:
-    """Of the days the sentence before names ("stranded on the cable car on Friday, and
-    back home by Saturday afternoon"), the one whose clause the clock time's sentence
-    shares words with ("They boarded the cable car shortly after 2 p.m." is Friday's);
-    the last day when no clause or more than the last one's does."""
-    same = [d for d in earlier if d.sentence == last_day.sentence and
-            d.status == mention.status and d.clause]
-    told = [d for d in same if _shared_words(d.clause, mention.sentence.text)]
-    return told[-1] if told and last_day not in told else last_day
-
-
-def _day_of(mention: DateMention, neighbours: Sequence[DateMention],
-            last_day: DateMention | None, text: str,
-            earlier_days: Sequence[DateMention] = ()) -> DateMention | None:
-    """The day named in the clock time's sentence, else the last one shortly before it,
-    told in the same tense (a planned "at 7 p.m." is not Monday's vote). Across a paragraph
-    break the two sentences must share a word: the lede's "opened on Saturday" dates
-    "before the doors opened at 10 a.m." below it, not "Police were called at 10 p.m."."""
-    same = [other for other in neighbours  # "on Tuesday", or "from next week" for a timetable
-            if other.sentence == mention.sentence and not other.reporting and
-            not _clock_time(other) and other.precision in TIMELINE_PRECISIONS]
-    if same:  # the day of its own verb ("On Monday the ferry left at 6 a.m. and docked on
-        # Wednesday"), then the nearest ("at 2 p.m. on Tuesday, a day after ... Monday")
-        return min(same, key=lambda other: (other.verb != mention.verb,
-                                            min(abs(other.start - mention.end),
-                                                abs(mention.start - other.end))))
-    if last_day is None or last_day.status != mention.status or \
-            not 0 <= mention.start - last_day.end <= CLOCK_REACH:
-        return None
-    last_day = _day_told_of(mention, earlier_days, last_day)
-    between = text[last_day.end:mention.start]
-    if between.count("\n\n") > 1:
-        return None
-    if "\n\n" in between and not _shared_words(last_day.sentence.text, mention.sentence.text):
-        return None
-    return last_day
-
-
-def _shared_words(first: str, second: str) -> set[str]:
-    """Content words two sentences share, times of day and weekdays aside."""
-    def meaningful(text: str) -> set[str]:
-        return {w for w in content_words(text) if not DAY_WORD.fullmatch(w)}
-    return meaningful(first) & meaningful(second)
-
-
-def _schedule(mention: DateMention, neighbours: Sequence[DateMention]) -> bool:
-    """ "open from 8 a.m. to 2 p.m. on Saturdays", "leaves at 7 a.m. every day", "open
-    Tuesday to Sunday": opening hours and timetables, told in the present tense of a verb
-    of opening or running ("halted daily production at 6 a.m." is an event)."""
-    clause = mention.clause or mention.sentence.text
-    if _clock_time(mention) and EVERY.search(clause) and not re.search(
-            r"\b(?:was|were|had)\b", clause):
-        return True  # "is emptied every day at 5 p.m.", "from 8 a.m. every weekday"
-    if _clock_time(mention) and mention.status != "happened" and \
-            RECURRING_SLOT.search(clause) and not re.search(r"\b(?:was|were|had)\b", clause):
-        return True  # "would work from 10pm to 6am only on weekdays": hours, not a day
-    if mention.verb not in SCHEDULE_VERBS or PAST_SCHEDULE.search(clause):
-        return False
-    if mention.precision == "range" and WEEKDAY_RANGE.fullmatch(mention.text):
-        return bool(re.search(r"\b(?:is|are)\s+(?:open|closed)\b", clause, re.IGNORECASE))
-    if not _clock_time(mention):
-        return False
-    return bool(RECURRING.search(clause)) or any(
-        other.precision == "set" and other.text in clause for other in neighbours)
-
-
-def _season_as_word(mention: DateMention) -> bool:
-    """ "a view of the harbour in a winter storm", "the winter timetable": a kind of storm
-    or timetable, not a date ("the winter months" and "this winter" are dates)."""
-    determiner, _, season = mention.text.lower().rpartition(" ")
-    if season not in SEASONS or determiner not in {"", *SEASON_DETERMINERS}:
-        return False
-    offset = mention.start - mention.sentence.start
-    before = (mention.sentence.text[:max(0, offset)] + " " + determiner).rstrip() + " "
-    after = mention.sentence.text[offset + len(mention.text):]
-    if re.search(r"\b(?:a|an)\s+$", before, re.IGNORECASE):
-        return True
-    following = re.match(r"\s+([a-z]+)", after)
-    return bool(re.search(r"\b(?:the|its|their|our|his|her)\s+$", before, re.IGNORECASE)) and \
-        following is not None and following.group(1) not in SEASON_NOUNS | STOPWORDS
-
-
-def _month_as_name(mention: DateMention) -> bool:
-    """ "so that shops could get through the January sales": the name of a period that
-    comes back every year, not a date of the story."""
-    if mention.text.lower().removeprefix("the ").strip() not in MONTH_NAMES:
-        return False
-    offset = mention.start - mention.sentence.start + len(mention.text)
-    return bool(re.match(r"\s+(?:sales|holidays)\b", mention.sentence.text[offset:],
-                         re.IGNORECASE))
-
-
-SCHEDULE_VERBS = {"be", "open", "close", "run", "operate", "leave", "depart", "arrive",
-                  "serve", "start"}
-PAST_SCHEDULE = re.compile(r"\b(?:was|were|opened|closed|ran|operated|left|departed|"
-                           r"arrived|served|started|will|would)\b", re.IGNORECASE)
-CLOCK_REACH = 400  # characters: the day a clock time belongs to is named just before it
-DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{1,40},\s*")  # "HALE ISLAND, " first
-DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014]|\()")  # and " -", " (Meridian Press)" after
-SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
-# Nouns after a season that keep it a time: "the winter months", "the summer of 2024".
-SEASON_NOUNS = {"of", "months", "month", "season", "break", "holidays", "holiday", "term",
-                "recess", "weeks", "days", "and", "or", "when", "before", "after",
-                # "The winter was the coldest": the season itself, told of
-                "was", "is", "has", "had", "will", "would", "brought", "saw", "ahead"}
-SEASON_DETERMINERS = {"a", "an", "the", "its", "their", "our", "his", "her"}
-CLOCK_TIME = re.compile(
-    r"(?:(?:at|from|until|till|to|by|before|after)\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*"
-    r"(?:a\.?m\.?|p\.?m\.?|o'clock|h)?|noon|midnight)", re.IGNORECASE)
-_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-WEEKDAY_RANGE = re.compile(rf"(?:from\s+)?{_WEEKDAY}\s*(?:to|through|until|-|\u2013)\s*{_WEEKDAY}",
-                           re.IGNORECASE)
-DAY_WORD = re.compile(rf"{_WEEKDAY}s?|today|yesterday|tomorrow|morning|afternoon|evening|"
-                      r"night|noon|midnight|\d+|[ap]m", re.IGNORECASE)
-_EVERY = rf"every\s+(?:day|morning|afternoon|evening|night|weekday|weekend|{_WEEKDAY})"
-EVERY = re.compile(rf"\b{_EVERY}\b", re.IGNORECASE)
-# A clock time on these is a timetable whatever the verb: "from 10pm to 6am on weekdays".
-RECURRING_SLOT = re.compile(rf"\b(?:on\s+(?:weekdays|weeknights|weekends|{_WEEKDAY}s)|nightly|"
-                            r"every\s+night)\b", re.IGNORECASE)
-RECURRING = re.compile(rf"\b(?:weekdays|weekends|daily|nightly|{_WEEKDAY}s|every\s+week|"
-                       rf"{_EVERY})\b", re.IGNORECASE)
 
 
 def _facts_of(facts: Sequence[Fact]) -> dict[str, list[tuple[int, int, str]]]:
@@ -570,6 +360,51 @@ def _fold_nested(drafts: Sequence[_Draft], sources: dict[str, str]) -> list[_Dra
     return [draft for index, draft in enumerate(drafts) if index not in folded]
 
 
+def _join_days_told_in_full(drafts: Sequence[_Draft]) -> list[_Draft]:
+    """Drafts of one past day each told with its year ("on 14 March 2024") by other
+    articles are one event when they share three roots, or two with the action of one
+    ("The collapse happened on 14 March 2024" and "the scaffold collapsed on 14 March
+    2024"): a day a report names in full tells one thing the story goes back to, though
+    outlets word it too differently for the one-draft rule (`_matching_draft`)."""
+    by_day: dict[str, list[_Draft]] = defaultdict(list)
+    for draft in drafts:
+        if draft.value is not None and _tense(draft) == "past" and \
+                all(_in_full(m) for m in draft.mentions):
+            by_day[draft.value].append(draft)
+    absorbed: set[int] = set()  # ids of the drafts joined into an earlier one
+    for same_day in by_day.values():
+        joined = True
+        while joined:  # a joined draft has more roots, and may now meet another
+            joined = False
+            live = [d for d in same_day if id(d) not in absorbed]
+            for position, later in enumerate(live):
+                first = next((d for d in live[:position] if _one_day_in_full(d, later)), None)
+                if first is not None:
+                    _absorb(first, later)
+                    absorbed.add(id(later))
+                    joined = True
+                    break
+    return [draft for draft in drafts if id(draft) not in absorbed]
+
+
+def _one_day_in_full(a: _Draft, b: _Draft) -> bool:
+    if a.articles & b.articles:
+        return False  # one article telling the day twice tells two things
+    shared = a.roots & b.roots
+    return len(shared) >= FULL_DAY_MIN_SHARED or \
+        len(shared) >= FULL_DAY_MIN_SHARED_ACTION and bool(shared & (a.actions | b.actions))
+
+
+def _in_full(mention: DateMention) -> bool:
+    """A day given with its year: "on 14 March 2024", not "on Monday" or "March 14"."""
+    return mention.precision == "day" and bool(YEAR.search(mention.text))
+
+
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+FULL_DAY_MIN_SHARED = 3  # roots two clauses of one day told in full share, at least,
+FULL_DAY_MIN_SHARED_ACTION = 2  # or this many, one of them what is done
+
+
 def _within(inner: tuple[date, date] | None, outer: tuple[date, date] | None) -> bool:
     """`inner` lies inside `outer` and is shorter ("2026-12-01" in "2026-12")."""
     return inner is not None and outer is not None and inner != outer and \
@@ -629,12 +464,14 @@ def _absorb(fine: _Draft, coarse: _Draft) -> None:
 
 def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
                            in_sentence: dict[tuple[str, int], list[str]],
-                           repeated: Collection[str] = ()
+                           repeated: Collection[str] = (),
+                           told_on: dict[str, date] | None = None
                            ) -> list[list[_Draft]]:
     """Drafts grouped so that each group is one event; a group of several drafts is one
     event that independent outlets date differently (dates that cannot both be true).
     `repeated`: articles telling of something done again, whose clauses are only joined
-    on the full rules (three shared stems or more)."""
+    on the full rules (three shared stems or more); `told_on`: article id -> its
+    publication day."""
     events = UnionFind(len(drafts))
     by_stem: dict[str, list[int]] = defaultdict(list)
     for index, draft in enumerate(drafts):
@@ -660,17 +497,62 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
         for position, a in enumerate(members):
             for b in members[position + 1:]:
                 shared[(a, b)] = max(shared[(a, b)], CONFLICT_MIN_SHARED_SAME)
+    other_reading: dict[int, int] = {}  # a draft's "next Friday" -> the draft it means
     for (a, b), count in sorted(shared.items()):
         if count < CONFLICT_MIN_SHARED_ALL and any(
                 m.article_id in repeated for m in (*drafts[a].mentions, *drafts[b].mentions)):
             continue  # "Schools closed on Tuesday" after "for a second day"
+        if _told_as_done_before(drafts[a], drafts[b], told_on or {}) or \
+                _told_as_done_before(drafts[b], drafts[a], told_on or {}):
+            continue
         if count >= CONFLICT_MIN_SHARED_SAME and _conflict(drafts[a], drafts[b], sources,
                                                       in_sentence):
+            pair = _other_reading(drafts, a, b)
+            if pair is not None:
+                other_reading.setdefault(*pair)
+                continue
             events.union(b, a)
+    for ambiguous, reading in other_reading.items():
+        _absorb(drafts[reading], drafts[ambiguous])
     groups: dict[int, list[_Draft]] = defaultdict(list)
     for index, draft in enumerate(drafts):
-        groups[events.find(index)].append(draft)
+        if index not in other_reading:
+            groups[events.find(index)].append(draft)
     return list(groups.values())
+
+
+def _told_as_done_before(told: _Draft, other: _Draft, told_on: dict[str, date]) -> bool:
+    """`told` tells as done, in a report out before `other`'s dates begin, what `other`
+    dates later: two events, not one dated twice ("denies manslaughter over the collapse
+    two years ago" on Monday, "was convicted of manslaughter on Tuesday" the next day).
+    A report can only tell as done what was done before it came out."""
+    span = _interval(other.value) if other.value is not None else None
+    return span is not None and any(
+        m.status == "happened" and m.article_id in told_on and told_on[m.article_id] < span[0]
+        for m in told.mentions)
+
+
+# "next Friday" said on a Tuesday may be this week's or next week's Friday; "last Friday"
+# the one just gone or the one before.
+AMBIGUOUSWEEKDAY_WORD = re.compile(rf"(?:next|last)\s+{WEEKDAY_WORD}", re.IGNORECASE)
+
+
+def _other_reading(drafts: Sequence[_Draft], a: int, b: int) -> tuple[int, int] | None:
+    """(ambiguous, reading) when one draft dates the event only by "next Friday" and
+    the other gives, in full, the date a week off it: the weekday's other reading, not a
+    disagreement ("sentenced next Friday", read as the 13th, beside "on Friday, November
+    20"). The ambiguous draft joins the other, whose date stays."""
+    for ambiguous, reading in ((a, b), (b, a)):
+        first, second = drafts[ambiguous], drafts[reading]
+        if first.precision != "day" or second.precision != "day" or \
+                first.value is None or second.value is None:
+            continue
+        if abs((date.fromisoformat(first.value) - date.fromisoformat(second.value)).days) != 7:
+            continue
+        if all(AMBIGUOUSWEEKDAY_WORD.fullmatch(m.text.strip()) for m in first.mentions) and \
+                any(_states_its_date(m.text) for m in second.mentions):
+            return ambiguous, reading
+    return None
 
 
 def _conflict(a: _Draft, b: _Draft, sources: dict[str, str],
@@ -753,7 +635,12 @@ def _same_clause(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]
     return shared >= CONFLICT_MIN_SHARED and overlap >= CONFLICT_OVERLAP or \
         shared >= CONFLICT_MIN_SHARED_ALL and (overlap == 1.0 or
                                                moved and overlap >= CONFLICT_OVERLAP) or \
-        shared >= CONFLICT_MIN_SHARED_SAME and first_stems == second_stems
+        shared >= CONFLICT_MIN_SHARED_SAME and (
+            first_stems == second_stems or
+            # "The scaffold collapsed on 13 March 2024" against "Ormsby's scaffold on
+            # Kelland Road collapsed on 14 March 2024": every word of the shorter clause,
+            # the same verb, and two days each given with its year, as facts are
+            overlap == 1.0 and not moved and _in_full(first) and _in_full(second))
 
 
 def _tense(draft: _Draft) -> str:
@@ -871,8 +758,10 @@ def _named_subject(mention: DateMention) -> str:
     """The mention's clause, "it" replaced by the body that said it of itself: "The state
     environment agency would begin an inspection on Monday", not "It would begin ..."."""
     clause = mention.clause or mention.sentence.text
-    if mention.speaker and re.match(r"it\b", clause, flags=re.IGNORECASE):
-        return mention.speaker + clause[2:]
+    # "on Wednesday it would hold ...": the day it was said, hung on the plan's verb
+    said_it = re.match(rf"(?:on\s+{WEEKDAY_WORD},?\s+)?it\b", clause, flags=re.IGNORECASE)
+    if mention.speaker and said_it:
+        return mention.speaker + clause[said_it.end():]
     return clause
 
 

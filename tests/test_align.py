@@ -445,3 +445,11 @@ def test_speakerless_words_in_the_first_person_are_no_fact(analyse: Any) -> None
     analysis = analyse(MILL_GAZETTE)
     bare = {s.text: quoted_words_only(s, analysis.quotes) for s in analysis.sentences}
     assert bare['"Three workers died in the fire at the mill."'] is False
+
+
+def test_a_short_sentence_counting_something_states_a_fact(analyse: Any) -> None:
+    # Fictional. "Two other dockers were injured." has two content words besides its
+    # count; the count makes it a fact (a toll), not a fragment too short to state one.
+    units = make_units([analyse("Two other dockers were injured. The harbour shut.",
+                                id="a")], {"a": "a"})
+    assert [u.sentence.text for u in units] == ["Two other dockers were injured."]

@@ -959,3 +959,28 @@ def test_a_date_beside_a_clause_of_an_earlier_event_is_marked(analyse: Any) -> N
     marked = {d.text: d.beside_another for d in told.dates}
     assert marked["Tuesday"] and marked["Wednesday night"]
     assert not marked["Friday"]  # "after repairs": a noun, no event told beside
+
+
+def test_a_plan_told_in_the_past_perfect_and_overtaken_lies_behind(analyse: Any) -> None:
+    # Fictional. Published in November: "had been due to open in April but was put off"
+    # tells a plan a past delay overtook; its April is this year's, not next year's.
+    analysis = analyse("The Quarrel Lane library had been due to open in April but was put "
+                       "off after a flood in its basement.", published="2026-11-04T09:00:00Z")
+    assert [d.value for d in analysis.dates] == ["2026-04"]
+
+
+def test_a_sentence_the_parser_left_verbless_is_its_own_clause(analyse: Any) -> None:
+    # Fictional. The parser roots this sentence on "panel" and hangs "was sent home" under
+    # "causing": the clause would open on "the loss of two ferries was sent home".
+    text = ("The panel in the inquiry into a Tarrow pilot accused of causing the loss of two "
+            "ferries was sent home on Monday to weigh its findings.")
+    [found] = analyse(text).dates
+    assert found.clause.startswith("The panel in the inquiry")
+
+
+def test_a_time_ago_after_a_deed_noun_dates_the_deed_not_a_present_verb(analyse: Any) -> None:
+    # Fictional. "denies" is now; "two years ago" dates the fire the charge is over.
+    [found] = analyse("Mara Quill denies arson over the boathouse fire on Tansy Road two "
+                      "years ago.").dates
+    assert found.value == "2024"
+    assert found.clause == "the boathouse fire on Tansy Road two years ago"

@@ -83,3 +83,9 @@ def test_a_byline_surname_ending_in_ed_stays_whole(analyse: Any) -> None:
             "Photo: Tom Sped\n")
     people = [m.name for m in analyse(text, id="a0").mentions if m.label == "PERSON"]
     assert "Tom Sped" in people and "Tom" not in people
+
+
+def test_an_ampersand_between_a_firms_names_keeps_the_firm_whole(nlp: Any) -> None:
+    # Fictional. "&" is punctuation to the tokenizer, but joins a firm's names.
+    text = "Quillon & Tarrant pleaded guilty to breaching safety rules in June."
+    assert _mentions_of(nlp, text, "Quillon & Tarrant") == [("Quillon & Tarrant", "ORG")]

@@ -708,3 +708,17 @@ def test_a_wording_giving_the_calendar_date_is_quoted_over_next_month() -> None:
         "a2": "The rowing ban on the Vennick mill pond takes effect in the spring."},
         "corroborated")
     assert kept.text.endswith("next month.")
+
+
+def test_an_outlet_wording_the_quote_otherwise_does_not_back_its_words() -> None:
+    # Fictional. The brief quotes one outlet's words; the second outlet's quotation of
+    # the same remark has other words, so it cannot be cited for these; the third quotes
+    # part of the same words.
+    [sentence] = _one_fact({
+        "a1": "\u201cThe sea wall failed because nobody ever checked the bolts,\u201d Judge Orla "
+              "Penrith told the Tarrow court.",
+        "a2": "\u201cThe sea wall failed because no one ever inspected the bolts,\u201d Judge Orla "
+              "Penrith told the Tarrow court.",
+        "a3": "Judge Orla Penrith told the Tarrow court the sea wall failed \u201cbecause nobody "
+              "ever checked the bolts\u201d."}, "corroborated")
+    assert [c.article for c in sentence.citations] == ["a1", "a3"]

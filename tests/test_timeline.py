@@ -888,3 +888,95 @@ def test_a_clause_dated_by_the_other_outlet_with_another_verb_disputes_nothing(
     events = build_timeline(articles, [*first.dates, *second.dates], facts=[fact])
     assert not any(e.conflicting for e in events)
     assert date_divergences(events, articles) == []
+
+
+def test_a_bare_part_of_day_belongs_to_the_day_its_sentence_names(analyse: Any) -> None:
+    # "during the morning shift" beside "on 3 May 2025" is that day's morning, not the
+    # publication day's: no second entry on 2026-03-11.
+    text = ("The crane toppled on 3 May 2025, when a gust caught its jib during the morning "
+            "shift at the Orrin Quay depot.")
+    events = build_timeline([article(text)], analyse(text).dates)
+    assert [e.date for e in events] == ["2025-05-03"]
+
+
+def test_next_weekday_a_week_off_another_outlets_date_is_its_other_reading(
+        analyse: Any) -> None:
+    # Fictional. Published Tuesday 10 March: "next Friday" reads as the 13th, but may mean
+    # the Friday of next week, which another outlet names: one entry, no date divergence.
+    told = {"a1": "Tamsin Rooke will be sentenced next Friday at Orlow Crown Court.",
+            "a2": "Tamsin Rooke will be sentenced at Orlow Crown Court on Friday, March 20."}
+    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    assert [(e.date, e.conflicting) for e in events] == [("2026-03-20", False)]
+    assert {span.article for span in events[0].evidence} == {"a1", "a2"}
+    assert date_divergences(events, articles) == []
+
+
+def test_a_report_out_before_another_date_tells_no_update_of_that_date(analyse: Any) -> None:
+    # Fictional. Monday's report tells what was done three years ago; the same outlet's
+    # Tuesday report dates the conviction on Tuesday. The sentences align as one fact,
+    # but Monday's report cannot have told Tuesday's deed: two events, no update.
+    denies = ("Ivo Brandle denies three counts of fraud over the harbour fund losses three "
+              "years ago.")
+    convicted = ("Ivo Brandle was convicted of three counts of fraud at Tallis Crown Court on "
+                 "Tuesday.")
+    articles = [article(denies, id="a1", outlet="Tallis Post", published="2026-03-09T08:00:00Z"),
+                article(convicted, id="a2", outlet="Tallis Post",
+                        published="2026-03-10T18:00:00Z")]
+    first = analyse(denies, id="a1", published="2026-03-09T08:00:00Z")
+    second = analyse(convicted, id="a2", published="2026-03-10T18:00:00Z")
+    fact = Fact("f1", convicted, "single", (ModelSpan("a1", 0, len(denies)),
+                                            ModelSpan("a2", 0, len(convicted))), 1)
+    events = build_timeline(articles, [*first.dates, *second.dates], facts=[fact])
+    assert sorted((e.date, e.superseded) for e in events) == [("2023", ()), ("2026-03-10", ())]
+
+
+def test_one_long_past_day_told_in_full_by_three_outlets_is_one_entry(analyse: Any) -> None:
+    # Fictional. Three outlets date one crane collapse "on 2 May 2024" in other words;
+    # pairwise they share too few words for one entry, but a day given with its year in
+    # a report years later, told with the same thing, is one event told three times.
+    told = {"a1": "The crane at Pellory Wharf gave way on 2 May 2024, killing two dockers.",
+            "a2": "The collapse happened on 2 May 2024, when a crane fell across the quay.",
+            "a3": "Harl's crane at Pellory Wharf collapsed on 2 May 2024 after its bolts sheared.",
+            "a4": "The Pellory harbour master retired on 2 May 2024 after forty years."}
+    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    assert sorted(sorted({s.article for s in e.evidence}) for e in events) == [
+        ["a1", "a2", "a3"], ["a4"]]
+
+
+def test_a_short_clause_of_one_thing_on_another_day_told_in_full_disputes_it(
+        analyse: Any) -> None:
+    # Fictional. "The crane collapsed on 1 May 2024" holds no word the other outlet's
+    # clause lacks, and both give the day with its year: one collapse, two dates.
+    told = {"a1": "Harl's crane at Pellory Wharf collapsed on 2 May 2024 after its bolts sheared.",
+            "a2": "The crane collapsed on 1 May 2024."}
+    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    assert [(e.date, e.conflicting) for e in events] == [("2024-05-02", True)]
+    assert len(date_divergences(events, articles)) == 1
+    weekly = "The crane collapsed on Monday."  # a day without its year: another collapse
+    also = analyse(weekly, id="a3", published="2026-03-10T12:00:00Z")
+    again = build_timeline([*articles[:1], article(weekly, id="a3", outlet="Outlet a3",
+                                                    published="2026-03-10T12:00:00Z")],
+                           [*analyses[0].dates, *also.dates])
+    assert not any(e.conflicting for e in again)
+
+
+def test_a_bodys_own_plan_told_after_the_day_it_was_said_names_the_body(
+        analyse: Any) -> None:
+    # Fictional. The parser hangs "on Wednesday" (the saying's day) on the plan's verb:
+    # the June entry reads "The Harl Rowing Club would hold ...", not "On Wednesday it".
+    text = "The Harl Rowing Club said on Wednesday it would hold a regatta for the town in June."
+    events = build_timeline([article(text)], analyse(text).dates)
+    june = next(e for e in events if e.date == "2026-06")
+    assert june.description.startswith("The Harl Rowing Club would hold a regatta")

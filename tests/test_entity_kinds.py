@@ -1,0 +1,13 @@
+"""Whether a name is a person, a body or a place, from the words around it (fictional)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def test_a_name_after_a_persons_age_and_of_is_a_hometown(analyse: Any) -> None:
+    # "Petra Skarn, 52, of Tallow Cross": the court-report convention for where she lives.
+    text = "Petra Skarn, 52, of Tallow Cross, was fined 400 pounds by Vell magistrates."
+    named = {(m.text, m.label) for m in analyse(text, id="a0").mentions}
+    assert ("Tallow Cross", "ORG") not in named
+    assert ("Petra Skarn", "PERSON") in named
