@@ -57,6 +57,7 @@ from .nominal_links import (
     SERVING_NOUNS,
     central_person,
     described_person,
+    is_deputy,
     is_past,
     lede_people,
     link_described,
@@ -281,6 +282,7 @@ class EntityIndex:
                 # the reader finds only in another outlet's story.
                 by_role = [e for e in pool if e.label == "PERSON" and in_article and
                            (any(same_role(head, r) and is_past(r) == is_past(text) and
+                                is_deputy(r) == is_deputy(text) and
                                 (owner is None or owner in r.lower()) for r in e.roles) or
                             _doctor_called(head, text, owner, e, pool))]
             if not by_role and head in ORG_NOUNS | COMPANY_NOUNS:

@@ -211,6 +211,16 @@ def is_past(words: str) -> bool:
     return bool(set(re.findall(r"[a-z]+", words.lower())) & PAST_WORDS)
 
 
+# Words that make a role the second to another of its name: "the president" is not the
+# vice president, nor "the minister" a deputy minister.
+DEPUTY_WORDS = {"vice", "deputy", "assistant", "associate", "under"}
+
+
+def is_deputy(words: str) -> bool:
+    """A role second to the one its head names ("vice president", "deputy mayor")."""
+    return bool(set(re.findall(r"[a-z]+", words.lower())) & DEPUTY_WORDS)
+
+
 def names_in_headlines(mentions: Sequence[Mention], resolved: Sequence[Mention]
                     ) -> dict[str, list[int]]:
     """Where each article's headlines name a person of the story ("Lohan" in "Lohan

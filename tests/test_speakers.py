@@ -1211,3 +1211,38 @@ def test_the_statement_continued_is_not_an_earlier_writers_after_another_stateme
     same = ('"I made errors," Ms. Lida Vorn said in a statement on Friday.\n\nThe statement '
             'did not mention the contracts. "I will cooperate fully," the statement continued.')
     assert _speaker_name(analyse, same, "cooperate fully") == "Lida Vorn"
+
+
+def _speaker_in_text(analyse: Any, text: str, fragment: str) -> str | None:
+    """As `_speaker_name`, with the article's text given to the linker (as the pipeline
+    gives it), so a description can look at the sentences before it."""
+    result = analyse(text, id="a0")
+    quote = next(q for q in result.quotes if fragment in q.text)
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    index = link_entities(list(result.mentions), {"a0": text})
+    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
+                          quote.speaker_text or "")
+    entity = index.get(found) if found else None
+    return entity.name if entity else None
+
+
+def test_the_commission_is_a_commission_on_something(analyse: Any) -> None:
+    # "Commission on Ferry Safety" is a commission though its name goes on after the word
+    # (as "Ministry of ..." does): the other body named does not make "the commission" open.
+    text = ("Officials from the National Commission on Ferry Safety inspected the ferries of "
+            "Kessock Lines in March.\n\nKessock Lines said its crews were well trained.\n\n"
+            '"Two of the four ferries need new lifeboats," the commission said on Friday.')
+    assert _speaker_in_text(analyse, text, "new lifeboats") == \
+        "National Commission on Ferry Safety"
+
+
+def test_the_president_is_not_the_vice_president(analyse: Any) -> None:
+    # Two roles with the head word "president": the vice president is second to the
+    # president, so "the president" has one holder, and "the vice president" the other.
+    text = ("President Mara Quill of the Orvane Rowing Federation opened the season in "
+            "Kessock on Saturday. Vice President Tomas Hale spoke after her.\n\n"
+            '"We have never had so many young crews," the president said.\n\n'
+            '"The river is finally clean again," the vice president said.')
+    assert _speaker_in_text(analyse, text, "young crews") == "Mara Quill"
+    assert _speaker_in_text(analyse, text, "finally clean") == "Tomas Hale"
