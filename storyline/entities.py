@@ -82,6 +82,7 @@ from .people import (
     mention_gender,
     merge_people,
 )
+from .recent_bodies import body_named_just_before
 from .role_lists import alias_key, distinct_aliases, distinct_roles
 from .speaker_syntax import ISSUED
 
@@ -299,6 +300,13 @@ class EntityIndex:
                         self._bodies_named_later(head, article_id, start, qualifiers)
                 if owner is not None:  # "Calydon's culture ministry": only a body of Calydon
                     by_role = [e for e in by_role if owner in e.name.lower().split()]
+                if len(by_role) > 1 and in_article and THE_PHRASE.match(text.strip()):
+                    # several fit: the one the sentence before names ("The Tallow Trust
+                    # ... . ..., the group said"), else none; not "his organization",
+                    # "Calydon's agency", whose owner says which
+                    recent = body_named_just_before(self._texts.get(article_id, ""), start,
+                                                    by_role, self._spans.get(article_id, ()))
+                    by_role = [recent] if recent is not None else by_role
             if len(by_role) == 1:
                 return by_role[0].id
             if by_name or by_role:
@@ -404,6 +412,9 @@ OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's la
 # A person's own staff: "her office", "his team" name no body of the story by that word.
 PERSONS_STAFF = re.compile(r"(?:his|her|their)\s+(?:office|team|staff|aides?)$",
                            re.IGNORECASE)
+# A description of lower-case words after "the" ("the group", "the rights group"): no
+# owner ("his organization") nor name ("the Calydon agency") says which body it is.
+THE_PHRASE = re.compile(r"[Tt]he(?:\s+[a-z][\w-]*)+$")
 NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)
 # "A spokeswoman for Mayor Ilse Varga said": the one speaking for a person is not that
 # person (one speaking for a body is the body's voice, and is credited to it).

@@ -1246,3 +1246,27 @@ def test_the_president_is_not_the_vice_president(analyse: Any) -> None:
             '"The river is finally clean again," the vice president said.')
     assert _speaker_in_text(analyse, text, "young crews") == "Mara Quill"
     assert _speaker_in_text(analyse, text, "finally clean") == "Tomas Hale"
+
+
+def test_the_group_is_the_body_the_sentence_before_names(analyse: Any) -> None:
+    # Two bodies in the story; "the group" goes on from the one the sentence before names.
+    text = ("Dunmore County Council voted to close the Orvane bridge to cars in March.\n\n"
+            "The Orvane Cyclists Trust counted the riders on the bridge for a year. About "
+            "4,000 people cross it every day, the group said on Monday.")
+    assert _speaker_in_text(analyse, text, "4,000 people") == "Orvane Cyclists Trust"
+    # Several named there: the one the sentence opens with.
+    both = text.replace("counted the riders on the bridge",
+                        "asked Dunmore County Council for the riders' numbers")
+    assert _speaker_in_text(analyse, both, "4,000 people") == "Orvane Cyclists Trust"
+
+
+def test_the_group_named_further_back_or_owned_stays_open(analyse: Any) -> None:
+    # Guard: a sentence naming no body comes between, or "his group" says whose it is.
+    text = ("Dunmore County Council voted to close the Orvane bridge to cars in March.\n\n"
+            "The Orvane Cyclists Trust counted the riders on the bridge for a year. The "
+            "counts were done by hand. About 4,000 people cross it every day, the group said.")
+    assert _speaker_in_text(analyse, text, "4,000 people") is None
+    owned = ("Dunmore County Council voted to close the Orvane bridge to cars in March.\n\n"
+             "The Orvane Cyclists Trust counted the riders, said Ivo Brask. About 4,000 "
+             "people cross it every day, his group said.")
+    assert _speaker_in_text(analyse, owned, "4,000 people") is None
