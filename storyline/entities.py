@@ -82,7 +82,7 @@ from .people import (
     mention_gender,
     merge_people,
 )
-from .recent_bodies import body_named_just_before
+from .recent_bodies import body_named_just_before, person_named_just_before
 from .role_lists import alias_key, distinct_aliases, distinct_roles
 from .speaker_syntax import ISSUED
 
@@ -311,6 +311,12 @@ class EntityIndex:
                 return by_role[0].id
             if by_name or by_role:
                 return None
+        if THE_PHRASE_CAPS.match(text.strip()):
+            local_people = [e for e in local if e.label == "PERSON"]
+            recent = person_named_just_before(self._texts.get(article_id, ""), start, head,
+                                              local_people, self._spans.get(article_id, ()))
+            if recent is not None:
+                return recent.id
         return self._named_next(article_id, end, phrase)
 
     def _named_next(self, article_id: str, end: int, phrase: str) -> str | None:
@@ -415,6 +421,8 @@ PERSONS_STAFF = re.compile(r"(?:his|her|their)\s+(?:office|team|staff|aides?)$",
 # A description of lower-case words after "the" ("the group", "the rights group"): no
 # owner ("his organization") nor name ("the Calydon agency") says which body it is.
 THE_PHRASE = re.compile(r"[Tt]he(?:\s+[a-z][\w-]*)+$")
+# The same with capitalised words of place or party in it ("the Texas senator").
+THE_PHRASE_CAPS = re.compile(r"[Tt]he(?:\s+[\w.-]+)+$")
 NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)
 # "A spokeswoman for Mayor Ilse Varga said": the one speaking for a person is not that
 # person (one speaking for a body is the body's voice, and is credited to it).

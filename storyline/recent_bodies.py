@@ -2,40 +2,89 @@
 
 Goes in: an article's text, where a description of a body ("the group", "the company")
 starts, the bodies it could stand for (`body_words.bodies_called`) and the article's
-mention spans (start, end, entity id). Comes out: the one of those bodies the sentence
-before the description (or its own sentence, before it) names, else None. A reporter
-names a body and then goes on with "the group said"; a body named several sentences
-back, or two named side by side, is no safe answer, so those stay open.
+mention spans (start, end, entity id). Comes out: the one of those bodies that opens (or
+is cited by) the sentence before the description or its own sentence, else None; and,
+for a public figure's description ("the Texas senator"), the one person named there. A
+reporter names a body and then goes on with "the group said"; a body named several
+sentences back, in passing, or two named side by side, is no safe answer: those stay
+open.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from .models import Entity
-from .nominal_links import SENTENCE_END
-
-# Words that may come before a body's name at the start of a sentence and still leave it
-# the sentence's opening name ("The Tallow Trust said", "According to the Tallow Trust").
-OPENING_WORDS = {"", "the", "according to the", "according to"}
+from .nominal_links import SENTENCE_END, same_role
 
 
 def body_named_just_before(text: str, start: int, candidates: Sequence[Entity],
                            spans: Iterable[tuple[int, int, str]]) -> Entity | None:
-    """The one candidate named from the start of the sentence before `start` up to it;
-    where several are, the one whose name opens that sentence ("The Tallow Trust turned
-    down an offer from Kessock Lines. ..., the group said"); otherwise None."""
+    """The one candidate that opens the sentence before `start`, or the description's own
+    sentence before it ("The Tallow Trust counted the riders. ..., the group said"), or is
+    cited there ("according to the Tallow Trust"); otherwise None. A body only mentioned
+    in passing ("a pitchman for the Oreo", a product) is not what "the company" goes on
+    with."""
     if not text or start <= 0:
         return None
+    window = _window_start(text, start)
+    opens = {window, *(m.end() for m in SENTENCE_END.finditer(text, window, start))}
+    by_id = {e.id: e for e in candidates}
+    found = {entity_id for s, _e, entity_id in spans
+             if entity_id in by_id and window <= s < start and
+             (_opens(text, opens, s) or CITED.search(text, max(window, s - 20), s))}
+    return by_id[found.pop()] if len(found) == 1 else None
+
+
+# Words before a body's name that still leave it what its sentence opens with.
+OPENING_WORDS = {"", "the"}
+# "according to the Tallow Trust": the body the sentence reports.
+CITED = re.compile(r"\baccording to (?:the )?$", re.IGNORECASE)
+
+
+def _opens(text: str, sentence_starts: set[int], at: int) -> bool:
+    """Whether the name at `at` opens one of the sentences starting at `sentence_starts`
+    (after "The" at most)."""
+    return any(begin <= at and text[begin:at].strip().lower() in OPENING_WORDS
+               for begin in sentence_starts)
+
+
+# Words a reporter calls a public figure by once the text has named them ("Cruz warned
+# ... . '...,' the Texas senator said"): titles and callings, not a role anyone in a
+# story may have ("the nurse", "the driver" are as often someone new).
+EPITHET_NOUNS = {"senator", "governor", "candidate", "nominee", "congressman",
+                 "congresswoman", "lawmaker", "businessman", "businesswoman", "billionaire",
+                 "mogul", "magnate", "tycoon", "premier", "chancellor", "frontrunner",
+                 "front-runner", "democrat", "republican", "socialist", "hopeful"}
+
+
+def person_named_just_before(text: str, start: int, head: str, people: Sequence[Entity],
+                             spans: Iterable[tuple[int, int, str]]) -> Entity | None:
+    """For a description of a public figure ("the Texas senator said"): the one person
+    named from the start of the sentence before it up to it, when those words name no
+    other person or body ("Pope Francis met Sanders", Sanders taken for a body, is no
+    answer) and do not use its head word for anyone else ("Dahl met the senator. The
+    senator said" is not Dahl); otherwise None."""
+    if not text or start <= 0 or head not in EPITHET_NOUNS:
+        return None
+    window = _window_start(text, start)
+    by_id = {e.id: e for e in people}
+    named = [(s, e, entity_id) for s, e, entity_id in spans if window <= s < start]
+    found = list(dict.fromkeys(entity_id for _s, _e, entity_id in named))
+    if len(found) != 1 or found[0] not in by_id:
+        return None
+    person = by_id[found[0]]
+    if person.roles and not any(same_role(head, role) for role in person.roles):
+        return None  # "Pope Francis" is not "the candidate" met with him
+    left = text[window:start]
+    for s, e, _entity_id in sorted(named, reverse=True):
+        left = left[:s - window] + left[e - window:]
+    return None if head in left.lower() else person
+
+
+def _window_start(text: str, start: int) -> int:
+    """Where the sentence before the one holding `start` starts (blank lines skipped)."""
     bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text, 0, start))]
     before = [b for b, after in zip(bounds, bounds[1:], strict=False) if text[b:after].strip()]
-    window = before[-1] if before else bounds[-1]
-    by_id = {e.id: e for e in candidates}
-    named = sorted((s, entity_id) for s, _e, entity_id in spans
-                   if entity_id in by_id and window <= s < start)
-    found = list(dict.fromkeys(entity_id for _s, entity_id in named))
-    if len(found) == 1:
-        return by_id[found[0]]
-    if found and text[window:named[0][0]].strip().lower() in OPENING_WORDS:
-        return by_id[named[0][1]]
-    return None
+    return before[-1] if before else bounds[-1]

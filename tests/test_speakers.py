@@ -1270,3 +1270,35 @@ def test_the_group_named_further_back_or_owned_stays_open(analyse: Any) -> None:
              "The Orvane Cyclists Trust counted the riders, said Ivo Brask. About 4,000 "
              "people cross it every day, his group said.")
     assert _speaker_in_text(analyse, owned, "4,000 people") is None
+
+
+def test_the_company_is_not_a_body_named_in_passing_before_it(analyse: Any) -> None:
+    # Guard: the sentence before names a company only in passing (not its subject, nor
+    # cited): "the company" stays open rather than going to it.
+    text = ("Dunmore County Council voted to close the Orvane bridge to cars in March.\n\n"
+            "Many riders said they had bought their bikes from Kessock Cycles Limited. About "
+            "4,000 people cross it every day, the group said on Monday.")
+    assert _speaker_in_text(analyse, text, "4,000 people") is None
+
+
+def test_a_public_figure_described_after_the_one_person_named_before(analyse: Any) -> None:
+    # "the island senator" goes on from the one person the sentence before names.
+    text = ("Senator hopefuls met in Kessock on Monday.\n\nIda Marrow spoke first, and warned "
+            'against a new tax on ferries. "That would hurt every island family," the island '
+            "senator said.")
+    assert _speaker_in_text(analyse, text, "every island family") == "Ida Marrow"
+
+
+def test_a_public_figure_described_after_two_people_or_by_a_word_used_stays_open(
+        analyse: Any) -> None:
+    # Guards: two people named before; the sentence before calls another "the senator";
+    # the one person named has only another role ("Bishop Tomas Hale").
+    two = ("Ida Marrow spoke after Ben Castell, and warned against a new tax on ferries. "
+           '"That would hurt every island family," the island senator said.')
+    assert _speaker_in_text(analyse, two, "every island family") is None
+    used = ("Ida Marrow met the senator in Kessock and warned against a new tax on ferries. "
+            '"That would hurt every island family," the island senator said.')
+    assert _speaker_in_text(analyse, used, "every island family") is None
+    other = ("Bishop Tomas Hale spoke first, and warned against a new tax on ferries. "
+             '"That would hurt every island family," the island senator said.')
+    assert _speaker_in_text(analyse, other, "every island family") is None
