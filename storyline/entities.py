@@ -82,7 +82,11 @@ from .people import (
     mention_gender,
     merge_people,
 )
-from .recent_bodies import body_named_just_before, person_named_just_before
+from .recent_bodies import (
+    body_named_just_before,
+    holder_named_just_before,
+    person_named_just_before,
+)
 from .role_lists import alias_key, distinct_aliases, distinct_roles
 from .speaker_syntax import ISSUED
 
@@ -286,6 +290,12 @@ class EntityIndex:
                                 is_deputy(r) == is_deputy(text) and
                                 (owner is None or owner in r.lower()) for r in e.roles) or
                             _doctor_called(head, text, owner, e, pool))]
+                if len(by_role) > 1 and THE_PHRASE_CAPS.match(text.strip()):
+                    # two chairmen: the one the sentence before names ("Priebus has pushed
+                    # back ... . The chairman said")
+                    recent = holder_named_just_before(self._texts.get(article_id, ""), start,
+                                                      by_role, self._spans.get(article_id, ()))
+                    by_role = [recent] if recent is not None else by_role
             if not by_role and head in ORG_NOUNS | COMPANY_NOUNS:
                 # "the developer" no person is called: the company
                 bodies = [e for e in pool if e.label == "ORG"]

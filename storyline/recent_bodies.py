@@ -26,14 +26,31 @@ def body_named_just_before(text: str, start: int, candidates: Sequence[Entity],
     cited there ("according to the Tallow Trust"); otherwise None. A body only mentioned
     in passing ("a pitchman for the Oreo", a product) is not what "the company" goes on
     with."""
+    return _opening_one(text, start, candidates, spans, cited=True)
+
+
+def holder_named_just_before(text: str, start: int, holders: Sequence[Entity],
+                             spans: Iterable[tuple[int, int, str]]) -> Entity | None:
+    """Of several people the story gives a description's role ("the chairman" of two),
+    the one whose name opens the sentence before `start` (or its own sentence before
+    it): "Priebus has pushed back ... . The chairman said"; not one named there beside
+    the sentence's subject ("Rubio ... appeared with Sen. Joni Ernst. The Florida senator
+    said" is not Ernst). Otherwise None."""
+    return _opening_one(text, start, holders, spans, cited=False)
+
+
+def _opening_one(text: str, start: int, candidates: Sequence[Entity],
+                 spans: Iterable[tuple[int, int, str]], cited: bool) -> Entity | None:
+    """The one candidate that opens the sentence before `start` or its own sentence before
+    it (or, if `cited`, is cited there: "according to ..."), else None."""
     if not text or start <= 0:
         return None
     window = _window_start(text, start)
-    opens = {window, *(m.end() for m in SENTENCE_END.finditer(text, window, start))}
+    opens = {window, *_sentence_starts(text, window, start)}
     by_id = {e.id: e for e in candidates}
     found = {entity_id for s, _e, entity_id in spans
              if entity_id in by_id and window <= s < start and
-             (_opens(text, opens, s) or CITED.search(text, max(window, s - 20), s))}
+             (_opens(text, opens, s) or cited and CITED.search(text, max(window, s - 20), s))}
     return by_id[found.pop()] if len(found) == 1 else None
 
 
@@ -85,6 +102,18 @@ def person_named_just_before(text: str, start: int, head: str, people: Sequence[
 
 def _window_start(text: str, start: int) -> int:
     """Where the sentence before the one holding `start` starts (blank lines skipped)."""
-    bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text, 0, start))]
+    bounds = [0, *_sentence_starts(text, 0, start)]
     before = [b for b, after in zip(bounds, bounds[1:], strict=False) if text[b:after].strip()]
     return before[-1] if before else bounds[-1]
+
+
+# Abbreviated titles whose full stop ends no sentence ("Sen. Joni Ernst", "Gov. Ray Hale").
+TITLE_STOP = re.compile(r"\b(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Maj|Prof|Rev|Hon|"
+                        r"Supt|Insp|Det|Atty|Jr|Sr|Mt|No|Inc|Corp|Co|Ltd|U\.S|U\.N)\.\s*$")
+
+
+def _sentence_starts(text: str, begin: int, end: int) -> list[int]:
+    """Where sentences start between `begin` and `end`: after a sentence's end, not after
+    a title's full stop."""
+    return [m.end() for m in SENTENCE_END.finditer(text, begin, end)
+            if not TITLE_STOP.search(text, max(0, m.start() - 8), m.end())]

@@ -1302,3 +1302,18 @@ def test_a_public_figure_described_after_two_people_or_by_a_word_used_stays_open
     other = ("Bishop Tomas Hale spoke first, and warned against a new tax on ferries. "
              '"That would hurt every island family," the island senator said.')
     assert _speaker_in_text(analyse, other, "every island family") is None
+
+
+def test_of_two_holders_of_a_role_the_one_who_opens_the_sentence_before(analyse: Any
+                                                                        ) -> None:
+    # Two senators in the story: "the senator" goes on from the one the sentence before
+    # opens with, not one named beside her there ("Sen. Ben Castell": no sentence ends at
+    # the title's full stop).
+    text = ("Senator Ida Marrow and Senator Ben Castell met the ferry crews on Monday.\n\n"
+            "Marrow spoke at the harbour with Sen. Ben Castell, and warned against a new "
+            'tax on ferries. "That would hurt every island family," the senator said.')
+    assert _speaker_in_text(analyse, text, "every island family") == "Ida Marrow"
+    # Guard: the sentence before opens with neither of them.
+    other = text.replace("Marrow spoke at the harbour with Sen. Ben Castell,",
+                         "The crews cheered Marrow and Castell,")
+    assert _speaker_in_text(analyse, other, "every island family") is None
