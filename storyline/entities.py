@@ -228,7 +228,10 @@ class EntityIndex:
 
         Only an unambiguous match counts; otherwise None (unresolved, never a guess).
         """
-        found, overlapping = self._overlapping(article_id, start, end)
+        # "Brask, who leads the Orvane Liberal Party": the name before the clause speaks,
+        # not a body or person the clause names
+        found, overlapping = self._overlapping(article_id, start,
+                                               self._clause_start(article_id, start, end, text))
         if sum(self._by_id[i].label == "PERSON" for i in overlapping) > 1:
             return None  # "Ada Grassley and Tom Leahy": a group speaks, no one person
         owned = BODY_OWNED_ROLE_RE.match(text)
@@ -244,6 +247,18 @@ class EntityIndex:
         if found:
             return found
         return self._resolve_phrase(article_id, start, end, text)
+
+    def _clause_start(self, article_id: str, start: int, end: int, text: str) -> int:
+        """Where a relative clause in a speaker span starts (", who ...", ", whose ..."),
+        else the span's end."""
+        article = self._texts.get(article_id)
+        if article is not None:
+            clause = RELATIVE_CLAUSE_RE.search(article, start, end)
+            return clause.start() if clause is not None and clause.start() > start else end
+        if len(text) == end - start:  # no text given: the phrase is the span
+            clause = RELATIVE_CLAUSE_RE.search(text)
+            return start + clause.start() if clause is not None and clause.start() > 0 else end
+        return end
 
     def _resolve_phrase(self, article_id: str, start: int, end: int, text: str) -> str | None:
         """The entity a speaker phrase no mention covers names: by name, surname or role."""

@@ -2560,3 +2560,19 @@ def test_two_countries_owning_a_body_of_one_name_are_two_bodies(nlp: Any, analys
             if e.label == "ORG" and "Foreign Office" in e.name]
     assert sorted(e.name for e in orgs) == ["Estmark's Foreign Office", "Foreign Office",
                                             "Veldoria's Foreign Office"]
+
+
+def test_a_speaker_span_with_a_relative_clause_is_the_name_before_it(analyse: Any) -> None:
+    # The span runs on into a clause naming a body ("whose ... Union"); the speaker is the
+    # person before the clause, never the body the clause names.
+    text = ("The ferry plan was debated on Monday. Ada Quill, whose Kessock Ferry Workers "
+            "Union has fought the plan for years, argues that the route would never pay.")
+    index = link_entities(list(analyse(text, id="a0").mentions), {"a0": text})
+    phrase = "Ada Quill, whose Kessock Ferry Workers Union has fought the plan for years"
+    start = text.index(phrase)
+    found = index.resolve("a0", start, start + len(phrase), phrase)
+    assert found == _person(index, "Ada Quill").id
+    # The same without the article's text: the phrase itself is read.
+    bare = link_entities(list(analyse(text, id="a0").mentions))
+    assert bare.resolve("a0", start, start + len(phrase), phrase) == \
+        _person(bare, "Ada Quill").id
