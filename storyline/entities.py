@@ -422,8 +422,9 @@ OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.
                           r"\b")
 # A word that makes the name after it another person than the phrase's head: "the lawyer
 # for Ada Rusk", "the son of Ada Rusk", "the man representing Ada Rusk".
-OBJECT_BEFORE = re.compile(r"\b(?:for|of|to|with|against|by|from|representing|defending)\s+$",
-                           re.IGNORECASE)
+# (An honorific the name's mention leaves out may come between: "an aide for Mr. Rusk".)
+OBJECT_BEFORE = re.compile(r"\b(?:for|of|to|with|against|by|from|representing|defending)\s+"
+                           r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?$", re.IGNORECASE)
 SAID_WORDS = {"remarks", "comments", "words", "testimony"}
 # Things a person puts out, which say what the name after them says: "according to a
 # statement from Ada Rusk", "in a letter by Ada Rusk".

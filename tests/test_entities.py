@@ -2576,3 +2576,13 @@ def test_a_speaker_span_with_a_relative_clause_is_the_name_before_it(analyse: An
     bare = link_entities(list(analyse(text, id="a0").mentions))
     assert bare.resolve("a0", start, start + len(phrase), phrase) == \
         _person(bare, "Ada Quill").id
+
+
+def test_a_phrase_for_an_honorific_and_a_name_is_someone_else(analyse: Any) -> None:
+    # "an aide to Mr. Rusk": the mention is "Rusk", with "Mr." between it and "to"; the
+    # aide is not Rusk.
+    text = "Tomas Rusk missed the hearing. An aide to Mr. Rusk said he was resting."
+    index = link_entities(list(analyse(text, id="a0").mentions), {"a0": text})
+    phrase = "An aide to Mr. Rusk"
+    start = text.index(phrase)
+    assert index.resolve("a0", start, start + len(phrase), phrase) is None
