@@ -83,6 +83,7 @@ from .people import (
     merge_people,
 )
 from .recent_bodies import (
+    EPITHET_NOUNS,
     body_named_just_before,
     holder_named_just_before,
     person_named_just_before,
@@ -244,6 +245,9 @@ class EntityIndex:
                 return holder
         if found and self._by_id[found].label == "PERSON" and SPOKESPERSON_FOR.match(text):
             return None
+        if found and self._by_id[found].label == "ORG" and _side_of_a_person(text):
+            # "The GOP nominee": the party only says whose side; the nominee speaks
+            return self._resolve_phrase(article_id, start, end, text)
         if found:
             return found
         return self._resolve_phrase(article_id, start, end, text)
@@ -359,6 +363,18 @@ class EntityIndex:
                  any(same_role(head, role) and _qualifiers_fit(phrase, role)
                      for role in e.roles)]
         return found[0].id if len(found) == 1 else None
+
+
+# Person nouns a body's name before them only qualifies ("the GOP nominee", "the RNC
+# member"), unlike a spokesperson or official, who speaks as the body's voice.
+SIDE_PERSON_NOUNS = EPITHET_NOUNS | {"nominee", "contender", "member", "front-runner"}
+
+
+def _side_of_a_person(text: str) -> bool:
+    """Whether a speaker phrase is a person its body's name only qualifies: its last word
+    (before any relative clause) is one of `SIDE_PERSON_NOUNS`, in lower case."""
+    words = RELATIVE_CLAUSE_RE.split(text, maxsplit=1)[0].split()
+    return bool(words) and words[-1] in SIDE_PERSON_NOUNS
 
 
 def _role_for(holder: Entity, owner: str, body: Entity) -> bool:

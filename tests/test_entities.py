@@ -2586,3 +2586,25 @@ def test_a_phrase_for_an_honorific_and_a_name_is_someone_else(analyse: Any) -> N
     phrase = "An aide to Mr. Rusk"
     start = text.index(phrase)
     assert index.resolve("a0", start, start + len(phrase), phrase) is None
+
+
+def test_a_party_member_is_not_the_party(analyse: Any) -> None:
+    # "an Orvane Labour Party member" is a person the party's name only qualifies, unlike
+    # a spokesman, who speaks as the party's voice.
+    text = ('Members of the Orvane Labour Party met on Monday. Voters will choose in May.\n\n'
+            '"We will win the island back," an Orvane Labour Party member said.')
+    assert _speaker(analyse, text, "win the island back") is None
+    spokesman = text.replace("member said", "spokesman said")
+    assert _speaker(analyse, spokesman, "win the island back") == "Orvane Labour Party"
+
+
+def _speaker(analyse: Any, text: str, fragment: str) -> str | None:
+    """The entity the speaker phrase of the quote holding `fragment` resolves to."""
+    result = analyse(text, id="a0")
+    quote = next(q for q in result.quotes if fragment in q.text)
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    index = link_entities(list(result.mentions), {"a0": text})
+    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
+                          quote.speaker_text or "")
+    entity = index.get(found) if found else None
+    return entity.name if entity else None
