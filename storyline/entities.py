@@ -329,10 +329,12 @@ class EntityIndex:
                         self._bodies_named_later(head, article_id, start, qualifiers)
                 if owner is not None:  # "Calydon's culture ministry": only a body of Calydon
                     by_role = [e for e in by_role if owner in e.name.lower().split()]
-                if len(by_role) > 1 and in_article and THE_PHRASE.match(text.strip()):
+                if len(by_role) > 1 and in_article and head in GENERIC_BODIES and \
+                        THE_PHRASE.match(text.strip()):
                     # several fit: the one the sentence before names ("The Tallow Trust
                     # ... . ..., the group said"), else none; not "his organization",
-                    # "Calydon's agency", whose owner says which
+                    # "Calydon's agency", whose owner says which, nor "the company", as
+                    # often the story's firm as the other one just named
                     recent = body_named_just_before(self._texts.get(article_id, ""), start,
                                                     by_role, self._spans.get(article_id, ()))
                     by_role = [recent] if recent is not None else by_role

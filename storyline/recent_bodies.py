@@ -26,7 +26,15 @@ def body_named_just_before(text: str, start: int, candidates: Sequence[Entity],
     cited there ("according to the Tallow Trust"); otherwise None. A body only mentioned
     in passing ("a pitchman for the Oreo", a product) is not what "the company" goes on
     with."""
-    return _opening_one(text, start, candidates, spans, cited=True)
+    spans = list(spans)
+    recent = _opening_one(text, start, candidates, spans, cited=True)
+    ids = {e.id for e in candidates}
+    first = min(((s, entity_id) for s, _e, entity_id in spans if entity_id in ids),
+                default=None)
+    if recent is not None and first is not None and first[1] != recent.id and \
+            _opens(text, {0, *_sentence_starts(text, 0, first[0] + 1)}, first[0]):
+        return None  # the story opened with another of them: "the group" may be that one
+    return recent
 
 
 def holder_named_just_before(text: str, start: int, holders: Sequence[Entity],

@@ -1317,3 +1317,18 @@ def test_of_two_holders_of_a_role_the_one_who_opens_the_sentence_before(analyse:
     other = text.replace("Marrow spoke at the harbour with Sen. Ben Castell,",
                          "The crews cheered Marrow and Castell,")
     assert _speaker_in_text(analyse, other, "every island family") is None
+
+
+def test_the_company_or_group_after_another_body_the_story_opened_with_stays_open(
+        analyse: Any) -> None:
+    # Guards: the story opens with one company and the sentence before with another (its
+    # lender): "the company" may be either; so may "the group" after the trust the story
+    # opened with and a club named just before.
+    company = ("Kessock Lines announced 200 job cuts on Monday. Brannock Bank, its largest "
+               'lender, had asked for savings.\n\n"These are hard decisions," the company '
+               "said in a statement.")
+    assert _speaker_in_text(analyse, company, "hard decisions") is None
+    group = ("The Kessock Cyclists Trust counted riders on the bridge. The Brannock Rowing "
+             'Club, its largest member, asked for the count.\n\n"About 4,000 people cross '
+             'it every day," the group said.')
+    assert _speaker_in_text(analyse, group, "4,000 people") is None
