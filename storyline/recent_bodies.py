@@ -24,15 +24,22 @@ def body_named_just_before(text: str, start: int, candidates: Sequence[Entity],
     """The one candidate that opens the sentence before `start`, or the description's own
     sentence before it ("The Tallow Trust counted the riders. ..., the group said"), or is
     cited there ("according to the Tallow Trust"); otherwise None. A body only mentioned
-    in passing ("a pitchman for the Oreo", a product) is not what "the company" goes on
-    with."""
+    in passing ("a pitchman for the Oreo", a product) is not what "the group" goes on
+    with; nor, when the story opened with another candidate, one that does not open the
+    description's own paragraph ("The Kessock Trust counted riders. The Brannock Club,
+    its largest member, asked for the count. / '...,' the group said": either)."""
     spans = list(spans)
     recent = _opening_one(text, start, candidates, spans, cited=True)
     ids = {e.id for e in candidates}
     first = min(((s, entity_id) for s, _e, entity_id in spans if entity_id in ids),
                 default=None)
-    if recent is not None and first is not None and first[1] != recent.id and \
-            _opens(text, {0, *_sentence_starts(text, 0, first[0] + 1)}, first[0]):
+    if recent is None or first is None or first[1] == recent.id:
+        return recent
+    paragraph = text.rfind("\n", 0, start) + 1
+    if any(entity_id == recent.id and paragraph <= s < start and _opens(text, {paragraph}, s)
+           for s, _e, entity_id in spans):
+        return recent  # it opens the description's own paragraph
+    if _opens(text, {0, *_sentence_starts(text, 0, first[0] + 1)}, first[0]):
         return None  # the story opened with another of them: "the group" may be that one
     return recent
 
