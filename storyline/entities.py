@@ -42,6 +42,15 @@ from .entity_kinds import (
 from .mentions import PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
+from .named_before import (
+    RELATIVE_CLAUSE_RE,
+    THE_PHRASE,
+    THE_PHRASE_CAPS,
+    body_named_just_before,
+    holder_named_just_before,
+    person_named_just_before,
+    side_of_a_person,
+)
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
@@ -57,6 +66,7 @@ from .nominal_links import (
     SERVING_NOUNS,
     central_person,
     described_person,
+    doctor_called,
     is_deputy,
     is_past,
     lede_people,
@@ -81,12 +91,6 @@ from .people import (
     is_relative,
     mention_gender,
     merge_people,
-)
-from .recent_bodies import (
-    EPITHET_NOUNS,
-    body_named_just_before,
-    holder_named_just_before,
-    person_named_just_before,
 )
 from .role_lists import alias_key, distinct_aliases, distinct_roles
 from .speaker_syntax import ISSUED
@@ -245,7 +249,7 @@ class EntityIndex:
                 return holder
         if found and self._by_id[found].label == "PERSON" and SPOKESPERSON_FOR.match(text):
             return None
-        if found and self._by_id[found].label == "ORG" and _side_of_a_person(text):
+        if found and self._by_id[found].label == "ORG" and side_of_a_person(text):
             # "The GOP nominee": the party only says whose side; the nominee speaks
             return self._resolve_phrase(article_id, start, end, text)
         if found:
@@ -308,7 +312,7 @@ class EntityIndex:
                            (any(same_role(head, r) and is_past(r) == is_past(text) and
                                 is_deputy(r) == is_deputy(text) and
                                 (owner is None or owner in r.lower()) for r in e.roles) or
-                            _doctor_called(head, text, owner, e, pool))]
+                            doctor_called(head, text, owner, e, pool))]
                 if len(by_role) > 1 and THE_PHRASE_CAPS.match(text.strip()):
                     # two chairmen: the one the sentence before names ("Priebus has pushed
                     # back ... . The chairman said")
@@ -367,18 +371,6 @@ class EntityIndex:
         return found[0].id if len(found) == 1 else None
 
 
-# Person nouns a body's name before them only qualifies ("the GOP nominee", "the RNC
-# member"), unlike a spokesperson or official, who speaks as the body's voice.
-SIDE_PERSON_NOUNS = EPITHET_NOUNS | {"nominee", "contender", "member", "front-runner"}
-
-
-def _side_of_a_person(text: str) -> bool:
-    """Whether a speaker phrase is a person its body's name only qualifies: its last word
-    (before any relative clause) is one of `SIDE_PERSON_NOUNS`, in lower case."""
-    words = RELATIVE_CLAUSE_RE.split(text, maxsplit=1)[0].split()
-    return bool(words) and words[-1] in SIDE_PERSON_NOUNS
-
-
 def _role_for(holder: Entity, owner: str, body: Entity) -> bool:
     """Whether a person holds their role for the body a phrase names ("the union's
     general secretary": one the story calls the union's, or the guild's by its name), not
@@ -398,39 +390,6 @@ def _qualifiers_fit(phrase: str, role: str) -> bool:
 
 NEXT_REACH = 40  # characters from a description's end to its sentence's: "said on Sunday."
 NEXT_SPEAKER = re.compile(r"\s*((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)\s+(?:said|says|added|told)\b")
-
-
-DOCTOR_NOUNS = {"doctor", "physician"}
-
-
-def _doctor_called(head: str, text: str, owner: str | None, entity: Entity,
-                   pool: list[Entity]) -> bool:
-    """ "the doctor", "the province's top doctor": someone the article calls "Dr." (an
-    honorific is no role) with no role or a medical one (not "Dr. Lena Marsh, an
-    economist"); not "his doctor" nor "Dahl's doctor", someone else's."""
-    if head not in DOCTOR_NOUNS or re.match(r"(?:his|her|their|my|our|your)\b", text.strip(),
-                                            re.IGNORECASE):
-        return False
-    if owner is not None and any(surname(e.name).lower() == owner for e in pool
-                                 if e.label == "PERSON"):
-        return False
-    return any(a.lower().startswith(("dr.", "dr ")) for a in (entity.name, *entity.aliases)) \
-        and all(_medical(role) for role in entity.roles)
-
-
-# Words of a role that make a "Dr." someone's doctor: "Dr. Lena Marsh, an economist" is not.
-MEDICAL_WORDS = {"doctor", "physician", "surgeon", "gp", "consultant", "medical", "nurse",
-                 "medic", "clinician", "paramedic", "practitioner", "paediatrician",
-                 "pediatrician", "psychiatrist", "cardiologist", "oncologist", "neurologist",
-                 "radiologist", "anaesthetist", "anesthetist", "obstetrician", "coroner",
-                 "pathologist", "dentist", "vet", "veterinarian", "registrar", "midwife",
-                 "health"}
-
-
-def _medical(role: str) -> bool:
-    """A role a doctor holds ("surgeon", "chief medical officer", "GP at Calder Surgery")."""
-    held = re.split(r"\s+(?:at|of|for|in|with|from)\s+", role.lower(), maxsplit=1)[0]
-    return bool(set(re.findall(r"[a-z]+", held)) & MEDICAL_WORDS)
 
 
 # A name of two or more capitalised words opening a sentence, after a dateline
@@ -455,18 +414,12 @@ SELF_WORDS = {"body", "remains", "corpse", "ashes", "own"}
 WHOSE_NOUNS = OTHER_PEOPLE | SERVING_NOUNS | {
     "family", "camp", "aide", "aides", "adviser", "advisor", "pal", "rep", "representative",
     "assistant", "lawyers", "attorneys", "relatives", "friends", "children"}
-RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 # A body's role named by a description of the body: "the union's general secretary"
 BODY_OWNED_ROLE_RE = re.compile(r"(?:the|its)\s+([a-z][\w-]*)['\u2019]s\s+[a-z]")
 OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's lawyer"
 # A person's own staff: "her office", "his team" name no body of the story by that word.
 PERSONS_STAFF = re.compile(r"(?:his|her|their)\s+(?:office|team|staff|aides?)$",
                            re.IGNORECASE)
-# A description of lower-case words after "the" ("the group", "the rights group"): no
-# owner ("his organization") nor name ("the Calydon agency") says which body it is.
-THE_PHRASE = re.compile(r"[Tt]he(?:\s+[a-z][\w-]*)+$")
-# The same with capitalised words of place or party in it ("the Texas senator").
-THE_PHRASE_CAPS = re.compile(r"[Tt]he(?:\s+[\w.-]+)+$")
 NEW_PERSON = re.compile(r"(?:another|other|a|an|one|a second|some)\s", re.IGNORECASE)
 # "A spokeswoman for Mayor Ilse Varga said": the one speaking for a person is not that
 # person (one speaking for a body is the body's voice, and is credited to it).

@@ -1,13 +1,15 @@
-"""Which of several bodies a description of a body stands for: the one named just before.
+"""Who a description names when the words just before it say: a body, a public figure.
 
-Goes in: an article's text, where a description of a body ("the group", "the company")
-starts, the bodies it could stand for (`body_words.bodies_called`) and the article's
-mention spans (start, end, entity id). Comes out: the one of those bodies that opens (or
-is cited by) the sentence before the description or its own sentence, else None; and,
-for a public figure's description ("the Texas senator"), the one person named there. A
-reporter names a body and then goes on with "the group said"; a body named several
-sentences back, in passing, or two named side by side, is no safe answer: those stay
-open.
+Goes in: an article's text, where a speaker description ("the group", "the Texas
+senator", "the chairman") starts, the bodies or people it could stand for
+(`body_words.bodies_called`, the holders of its role, the article's people) and the
+article's mention spans (start, end, entity id). Comes out: the one of them the sentence
+before (or the description's own sentence) opens with or, for a body, cites; for a public
+figure's description, the one person named there; else None. Also the phrase shapes the
+speaker resolver asks about ("the" + lower-case words; a body's name before "nominee" or
+"member", which only qualifies a person). A reporter names someone and goes on with "the
+group said"; a name several sentences back, in passing, or two side by side is no safe
+answer: those stay open.
 """
 
 from __future__ import annotations
@@ -132,3 +134,23 @@ def _sentence_starts(text: str, begin: int, end: int) -> list[int]:
     a title's full stop."""
     return [m.end() for m in SENTENCE_END.finditer(text, begin, end)
             if not TITLE_STOP.search(text, max(0, m.start() - 8), m.end())]
+
+
+# A description of lower-case words after "the" ("the group", "the rights group"): no
+# owner ("his organization") nor name ("the Calydon agency") says which body it is.
+THE_PHRASE = re.compile(r"[Tt]he(?:\s+[a-z][\w-]*)+$")
+# The same with capitalised words of place or party in it ("the Texas senator").
+THE_PHRASE_CAPS = re.compile(r"[Tt]he(?:\s+[\w.-]+)+$")
+
+
+RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
+# Person nouns a body's name before them only qualifies ("the GOP nominee", "the RNC
+# member"), unlike a spokesperson or official, who speaks as the body's voice.
+SIDE_PERSON_NOUNS = EPITHET_NOUNS | {"nominee", "contender", "member", "front-runner"}
+
+
+def side_of_a_person(text: str) -> bool:
+    """Whether a speaker phrase is a person its body's name only qualifies: its last word
+    (before any relative clause) is one of `SIDE_PERSON_NOUNS`, in lower case."""
+    words = RELATIVE_CLAUSE_RE.split(text, maxsplit=1)[0].split()
+    return bool(words) and words[-1] in SIDE_PERSON_NOUNS
