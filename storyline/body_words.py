@@ -108,10 +108,11 @@ def company_plural(name: str) -> bool:
 
 def called(name: str, words: set[str]) -> bool:
     """Whether a body's name is one of these kinds: its last word ("... Workers' Union" is a
-    union) or a word before "of"/"for" ("Department of State"), not a word that only
-    says what it is about ("Kestrel Airport Workers' Union" is no airport)."""
+    union) or a word before "of"/"for"/"on" ("Department of State", "Commission on Harbour
+    Safety"), not a word that only says what it is about ("Kestrel Airport Workers' Union"
+    is no airport)."""
     parts = name.lower().replace(".", "").split()
-    return any(word in words and (i == len(parts) - 1 or parts[i + 1] in {"of", "for"})
+    return any(word in words and (i == len(parts) - 1 or parts[i + 1] in {"of", "for", "on"})
                for i, word in enumerate(parts))
 
 

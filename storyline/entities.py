@@ -43,6 +43,15 @@ from .headlines import named_as
 from .mentions import PLACE_LABELS
 from .models import Entity, Mention
 from .models import Span as TextSpan
+from .named_before import (
+    RELATIVE_CLAUSE_RE,
+    THE_PHRASE,
+    THE_PHRASE_CAPS,
+    body_named_just_before,
+    holder_named_just_before,
+    person_named_just_before,
+    side_of_a_person,
+)
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
@@ -58,6 +67,8 @@ from .nominal_links import (
     SERVING_NOUNS,
     central_person,
     described_person,
+    doctor_called,
+    is_deputy,
     is_past,
     lede_people,
     link_described,
@@ -223,7 +234,10 @@ class EntityIndex:
 
         Only an unambiguous match counts; otherwise None (unresolved, never a guess).
         """
-        found, overlapping = self._overlapping(article_id, start, end)
+        # "Brask, who leads the Orvane Liberal Party": the name before the clause speaks,
+        # not a body or person the clause names
+        found, overlapping = self._overlapping(article_id, start,
+                                               self._clause_start(article_id, start, end, text))
         if sum(self._by_id[i].label == "PERSON" for i in overlapping) > 1:
             return None  # "Ada Grassley and Tom Leahy": a group speaks, no one person
         owned = BODY_OWNED_ROLE_RE.match(text)
@@ -236,9 +250,24 @@ class EntityIndex:
                 return holder
         if found and self._by_id[found].label == "PERSON" and SPOKESPERSON_FOR.match(text):
             return None
+        if found and self._by_id[found].label == "ORG" and side_of_a_person(text):
+            # "The GOP nominee": the party only says whose side; the nominee speaks
+            return self._resolve_phrase(article_id, start, end, text)
         if found:
             return found
         return self._resolve_phrase(article_id, start, end, text)
+
+    def _clause_start(self, article_id: str, start: int, end: int, text: str) -> int:
+        """Where a relative clause in a speaker span starts (", who ...", ", whose ..."),
+        else the span's end."""
+        article = self._texts.get(article_id)
+        if article is not None:
+            clause = RELATIVE_CLAUSE_RE.search(article, start, end)
+            return clause.start() if clause is not None and clause.start() > start else end
+        if len(text) == end - start:  # no text given: the phrase is the span
+            clause = RELATIVE_CLAUSE_RE.search(text)
+            return start + clause.start() if clause is not None and clause.start() > 0 else end
+        return end
 
     def _resolve_phrase(self, article_id: str, start: int, end: int, text: str) -> str | None:
         """The entity a speaker phrase no mention covers names: by name, surname or role."""
@@ -282,8 +311,15 @@ class EntityIndex:
                 # the reader finds only in another outlet's story.
                 by_role = [e for e in pool if e.label == "PERSON" and in_article and
                            (any(same_role(head, r) and is_past(r) == is_past(text) and
+                                is_deputy(r) == is_deputy(text) and
                                 (owner is None or owner in r.lower()) for r in e.roles) or
-                            _doctor_called(head, text, owner, e, pool))]
+                            doctor_called(head, text, owner, e, pool))]
+                if len(by_role) > 1 and THE_PHRASE_CAPS.match(text.strip()):
+                    # two chairmen: the one the sentence before names ("Priebus has pushed
+                    # back ... . The chairman said")
+                    recent = holder_named_just_before(self._texts.get(article_id, ""), start,
+                                                      by_role, self._spans.get(article_id, ()))
+                    by_role = [recent] if recent is not None else by_role
             if not by_role and head in ORG_NOUNS | COMPANY_NOUNS:
                 # "the developer" no person is called: the company
                 bodies = [e for e in pool if e.label == "ORG"]
@@ -298,10 +334,25 @@ class EntityIndex:
                         self._bodies_named_later(head, article_id, start, qualifiers)
                 if owner is not None:  # "Calydon's culture ministry": only a body of Calydon
                     by_role = [e for e in by_role if owner in e.name.lower().split()]
+                if len(by_role) > 1 and in_article and head in GENERIC_BODIES and \
+                        THE_PHRASE.match(text.strip()):
+                    # several fit: the one the sentence before names ("The Tallow Trust
+                    # ... . ..., the group said"), else none; not "his organization",
+                    # "Calydon's agency", whose owner says which, nor "the company", as
+                    # often the story's firm as the other one just named
+                    recent = body_named_just_before(self._texts.get(article_id, ""), start,
+                                                    by_role, self._spans.get(article_id, ()))
+                    by_role = [recent] if recent is not None else by_role
             if len(by_role) == 1:
                 return by_role[0].id
             if by_name or by_role:
                 return None
+        if THE_PHRASE_CAPS.match(text.strip()):
+            local_people = [e for e in local if e.label == "PERSON"]
+            recent = person_named_just_before(self._texts.get(article_id, ""), start, head,
+                                              local_people, self._spans.get(article_id, ()))
+            if recent is not None:
+                return recent.id
         return self._named_next(article_id, end, phrase)
 
     def _named_next(self, article_id: str, end: int, phrase: str) -> str | None:
@@ -342,39 +393,6 @@ NEXT_REACH = 40  # characters from a description's end to its sentence's: "said 
 NEXT_SPEAKER = re.compile(r"\s*((?:[A-Z][\w'-]+\s+){0,2}[A-Z][\w'-]+)\s+(?:said|says|added|told)\b")
 
 
-DOCTOR_NOUNS = {"doctor", "physician"}
-
-
-def _doctor_called(head: str, text: str, owner: str | None, entity: Entity,
-                   pool: list[Entity]) -> bool:
-    """ "the doctor", "the province's top doctor": someone the article calls "Dr." (an
-    honorific is no role) with no role or a medical one (not "Dr. Lena Marsh, an
-    economist"); not "his doctor" nor "Dahl's doctor", someone else's."""
-    if head not in DOCTOR_NOUNS or re.match(r"(?:his|her|their|my|our|your)\b", text.strip(),
-                                            re.IGNORECASE):
-        return False
-    if owner is not None and any(surname(e.name).lower() == owner for e in pool
-                                 if e.label == "PERSON"):
-        return False
-    return any(a.lower().startswith(("dr.", "dr ")) for a in (entity.name, *entity.aliases)) \
-        and all(_medical(role) for role in entity.roles)
-
-
-# Words of a role that make a "Dr." someone's doctor: "Dr. Lena Marsh, an economist" is not.
-MEDICAL_WORDS = {"doctor", "physician", "surgeon", "gp", "consultant", "medical", "nurse",
-                 "medic", "clinician", "paramedic", "practitioner", "paediatrician",
-                 "pediatrician", "psychiatrist", "cardiologist", "oncologist", "neurologist",
-                 "radiologist", "anaesthetist", "anesthetist", "obstetrician", "coroner",
-                 "pathologist", "dentist", "vet", "veterinarian", "registrar", "midwife",
-                 "health"}
-
-
-def _medical(role: str) -> bool:
-    """A role a doctor holds ("surgeon", "chief medical officer", "GP at Calder Surgery")."""
-    held = re.split(r"\s+(?:at|of|for|in|with|from)\s+", role.lower(), maxsplit=1)[0]
-    return bool(set(re.findall(r"[a-z]+", held)) & MEDICAL_WORDS)
-
-
 # A name of two or more capitalised words opening a sentence, after a dateline
 # ("CARROWBY, Nov 18 (CNW) - "), followed by its verb.
 OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.-]*\s+)+"
@@ -382,8 +400,9 @@ OPENING_NAME = re.compile(r"\s*(?:[A-Z][A-Z ]+,[^-\n]{0,30}-\s+)?((?:[A-Z][\w'&.
                           r"\b")
 # A word that makes the name after it another person than the phrase's head: "the lawyer
 # for Ada Rusk", "the son of Ada Rusk", "the man representing Ada Rusk".
-OBJECT_BEFORE = re.compile(r"\b(?:for|of|to|with|against|by|from|representing|defending)\s+$",
-                           re.IGNORECASE)
+# (An honorific the name's mention leaves out may come between: "an aide for Mr. Rusk".)
+OBJECT_BEFORE = re.compile(r"\b(?:for|of|to|with|against|by|from|representing|defending)\s+"
+                           r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?$", re.IGNORECASE)
 SAID_WORDS = {"remarks", "comments", "words", "testimony"}
 # Things a person puts out, which say what the name after them says: "according to a
 # statement from Ada Rusk", "in a letter by Ada Rusk".
@@ -396,7 +415,6 @@ SELF_WORDS = {"body", "remains", "corpse", "ashes", "own"}
 WHOSE_NOUNS = OTHER_PEOPLE | SERVING_NOUNS | {
     "family", "camp", "aide", "aides", "adviser", "advisor", "pal", "rep", "representative",
     "assistant", "lawyers", "attorneys", "relatives", "friends", "children"}
-RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose|that)\b", re.IGNORECASE)
 # A body's role named by a description of the body: "the union's general secretary"
 BODY_OWNED_ROLE_RE = re.compile(r"(?:the|its)\s+([a-z][\w-]*)['\u2019]s\s+[a-z]")
 OWNER_RE = re.compile(r"([A-Z][\w-]*)['\u2019]s\s+\w")  # "Smith" of "Smith's lawyer"

@@ -21,8 +21,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from .body_words import BODY_SYNONYMS, called
 from .descriptions import PERSON_TITLES, denied_or_rival_in_text, role_as_title
-from .models import Mention
-from .names import ROLE_NOUNS, fold
+from .models import Entity, Mention
+from .names import ROLE_NOUNS, fold, surname
 from .people import FEMALE_WORDS, MALE_WORDS, Cluster, by_gender
 
 # Words for one role, so "the CEO" finds a "chief executive" ("chief executive of ...").
@@ -209,6 +209,16 @@ PAST_WORDS = {"former", "ex", "onetime", "erstwhile"}
 def is_past(words: str) -> bool:
     """A role held before ("former coach", "ex-mayor"): "the coach" is someone else."""
     return bool(set(re.findall(r"[a-z]+", words.lower())) & PAST_WORDS)
+
+
+# Words that make a role the second to another of its name: "the president" is not the
+# vice president, nor "the minister" a deputy minister.
+DEPUTY_WORDS = {"vice", "deputy", "assistant", "associate", "under"}
+
+
+def is_deputy(words: str) -> bool:
+    """A role second to the one its head names ("vice president", "deputy mayor")."""
+    return bool(set(re.findall(r"[a-z]+", words.lower())) & DEPUTY_WORDS)
 
 
 def names_in_headlines(mentions: Sequence[Mention], resolved: Sequence[Mention]
@@ -409,3 +419,36 @@ def opens_plain_headline(mention: Mention, text: str) -> bool:
 
 
 HEADLINE_LENGTH = 120  # characters: longer lines are paragraphs
+
+
+DOCTOR_NOUNS = {"doctor", "physician"}
+
+
+def doctor_called(head: str, text: str, owner: str | None, entity: Entity,
+                   pool: list[Entity]) -> bool:
+    """ "the doctor", "the province's top doctor": someone the article calls "Dr." (an
+    honorific is no role) with no role or a medical one (not "Dr. Lena Marsh, an
+    economist"); not "his doctor" nor "Dahl's doctor", someone else's."""
+    if head not in DOCTOR_NOUNS or re.match(r"(?:his|her|their|my|our|your)\b", text.strip(),
+                                            re.IGNORECASE):
+        return False
+    if owner is not None and any(surname(e.name).lower() == owner for e in pool
+                                 if e.label == "PERSON"):
+        return False
+    return any(a.lower().startswith(("dr.", "dr ")) for a in (entity.name, *entity.aliases)) \
+        and all(_medical(role) for role in entity.roles)
+
+
+# Words of a role that make a "Dr." someone's doctor: "Dr. Lena Marsh, an economist" is not.
+MEDICAL_WORDS = {"doctor", "physician", "surgeon", "gp", "consultant", "medical", "nurse",
+                 "medic", "clinician", "paramedic", "practitioner", "paediatrician",
+                 "pediatrician", "psychiatrist", "cardiologist", "oncologist", "neurologist",
+                 "radiologist", "anaesthetist", "anesthetist", "obstetrician", "coroner",
+                 "pathologist", "dentist", "vet", "veterinarian", "registrar", "midwife",
+                 "health"}
+
+
+def _medical(role: str) -> bool:
+    """A role a doctor holds ("surgeon", "chief medical officer", "GP at Calder Surgery")."""
+    held = re.split(r"\s+(?:at|of|for|in|with|from)\s+", role.lower(), maxsplit=1)[0]
+    return bool(set(re.findall(r"[a-z]+", held)) & MEDICAL_WORDS)

@@ -2659,3 +2659,51 @@ def test_two_countries_owning_a_body_of_one_name_are_two_bodies(nlp: Any, analys
             if e.label == "ORG" and "Foreign Office" in e.name]
     assert sorted(e.name for e in orgs) == ["Estmark's Foreign Office", "Foreign Office",
                                             "Veldoria's Foreign Office"]
+
+
+def test_a_speaker_span_with_a_relative_clause_is_the_name_before_it(analyse: Any) -> None:
+    # The span runs on into a clause naming a body ("whose ... Union"); the speaker is the
+    # person before the clause, never the body the clause names.
+    text = ("The ferry plan was debated on Monday. Ada Quill, whose Kessock Ferry Workers "
+            "Union has fought the plan for years, argues that the route would never pay.")
+    index = link_entities(list(analyse(text, id="a0").mentions), {"a0": text})
+    phrase = "Ada Quill, whose Kessock Ferry Workers Union has fought the plan for years"
+    start = text.index(phrase)
+    found = index.resolve("a0", start, start + len(phrase), phrase)
+    assert found == _person(index, "Ada Quill").id
+    # The same without the article's text: the phrase itself is read.
+    bare = link_entities(list(analyse(text, id="a0").mentions))
+    assert bare.resolve("a0", start, start + len(phrase), phrase) == \
+        _person(bare, "Ada Quill").id
+
+
+def test_a_phrase_for_an_honorific_and_a_name_is_someone_else(analyse: Any) -> None:
+    # "an aide to Mr. Rusk": the mention is "Rusk", with "Mr." between it and "to"; the
+    # aide is not Rusk.
+    text = "Tomas Rusk missed the hearing. An aide to Mr. Rusk said he was resting."
+    index = link_entities(list(analyse(text, id="a0").mentions), {"a0": text})
+    phrase = "An aide to Mr. Rusk"
+    start = text.index(phrase)
+    assert index.resolve("a0", start, start + len(phrase), phrase) is None
+
+
+def test_a_party_member_is_not_the_party(analyse: Any) -> None:
+    # "an Orvane Labour Party member" is a person the party's name only qualifies, unlike
+    # a spokesman, who speaks as the party's voice.
+    text = ('Members of the Orvane Labour Party met on Monday. Voters will choose in May.\n\n'
+            '"We will win the island back," an Orvane Labour Party member said.')
+    assert _speaker(analyse, text, "win the island back") is None
+    spokesman = text.replace("member said", "spokesman said")
+    assert _speaker(analyse, spokesman, "win the island back") == "Orvane Labour Party"
+
+
+def _speaker(analyse: Any, text: str, fragment: str) -> str | None:
+    """The entity the speaker phrase of the quote holding `fragment` resolves to."""
+    result = analyse(text, id="a0")
+    quote = next(q for q in result.quotes if fragment in q.text)
+    assert quote.speaker_start is not None and quote.speaker_end is not None
+    index = link_entities(list(result.mentions), {"a0": text})
+    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
+                          quote.speaker_text or "")
+    entity = index.get(found) if found else None
+    return entity.name if entity else None

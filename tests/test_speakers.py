@@ -1211,3 +1211,124 @@ def test_the_statement_continued_is_not_an_earlier_writers_after_another_stateme
     same = ('"I made errors," Ms. Lida Vorn said in a statement on Friday.\n\nThe statement '
             'did not mention the contracts. "I will cooperate fully," the statement continued.')
     assert _speaker_name(analyse, same, "cooperate fully") == "Lida Vorn"
+
+
+def _speaker_in_text(analyse: Any, text: str, fragment: str) -> str | None:
+    """As `_speaker_name`, with the article's text given to the linker (as the pipeline
+    gives it), so a description can look at the sentences before it."""
+    result = analyse(text, id="a0")
+    quote = next(q for q in result.quotes if fragment in q.text)
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    index = link_entities(list(result.mentions), {"a0": text})
+    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
+                          quote.speaker_text or "")
+    entity = index.get(found) if found else None
+    return entity.name if entity else None
+
+
+def test_the_commission_is_a_commission_on_something(analyse: Any) -> None:
+    # "Commission on Ferry Safety" is a commission though its name goes on after the word
+    # (as "Ministry of ..." does): the other body named does not make "the commission" open.
+    text = ("Officials from the National Commission on Ferry Safety inspected the ferries of "
+            "Kessock Lines in March.\n\nKessock Lines said its crews were well trained.\n\n"
+            '"Two of the four ferries need new lifeboats," the commission said on Friday.')
+    assert _speaker_in_text(analyse, text, "new lifeboats") == \
+        "National Commission on Ferry Safety"
+
+
+def test_the_president_is_not_the_vice_president(analyse: Any) -> None:
+    # Two roles with the head word "president": the vice president is second to the
+    # president, so "the president" has one holder, and "the vice president" the other.
+    text = ("President Mara Quill of the Orvane Rowing Federation opened the season in "
+            "Kessock on Saturday. Vice President Tomas Hale spoke after her.\n\n"
+            '"We have never had so many young crews," the president said.\n\n'
+            '"The river is finally clean again," the vice president said.')
+    assert _speaker_in_text(analyse, text, "young crews") == "Mara Quill"
+    assert _speaker_in_text(analyse, text, "finally clean") == "Tomas Hale"
+
+
+def test_the_group_is_the_body_the_sentence_before_names(analyse: Any) -> None:
+    # Two bodies in the story; "the group" goes on from the one the sentence before names.
+    text = ("Dunmore County Council voted to close the Orvane bridge to cars in March.\n\n"
+            "The Orvane Cyclists Trust counted the riders on the bridge for a year. About "
+            "4,000 people cross it every day, the group said on Monday.")
+    assert _speaker_in_text(analyse, text, "4,000 people") == "Orvane Cyclists Trust"
+    # Several named there: the one the sentence opens with.
+    both = text.replace("counted the riders on the bridge",
+                        "asked Dunmore County Council for the riders' numbers")
+    assert _speaker_in_text(analyse, both, "4,000 people") == "Orvane Cyclists Trust"
+
+
+def test_the_group_named_further_back_or_owned_stays_open(analyse: Any) -> None:
+    # Guard: a sentence naming no body comes between, or "his group" says whose it is.
+    text = ("Dunmore County Council voted to close the Orvane bridge to cars in March.\n\n"
+            "The Orvane Cyclists Trust counted the riders on the bridge for a year. The "
+            "counts were done by hand. About 4,000 people cross it every day, the group said.")
+    assert _speaker_in_text(analyse, text, "4,000 people") is None
+    owned = ("Dunmore County Council voted to close the Orvane bridge to cars in March.\n\n"
+             "The Orvane Cyclists Trust counted the riders, said Ivo Brask. About 4,000 "
+             "people cross it every day, his group said.")
+    assert _speaker_in_text(analyse, owned, "4,000 people") is None
+
+
+def test_the_company_is_not_a_body_named_in_passing_before_it(analyse: Any) -> None:
+    # Guard: the sentence before names a company only in passing (not its subject, nor
+    # cited): "the company" stays open rather than going to it.
+    text = ("Dunmore County Council voted to close the Orvane bridge to cars in March.\n\n"
+            "Many riders said they had bought their bikes from Kessock Cycles Limited. About "
+            "4,000 people cross it every day, the group said on Monday.")
+    assert _speaker_in_text(analyse, text, "4,000 people") is None
+
+
+def test_a_public_figure_described_after_the_one_person_named_before(analyse: Any) -> None:
+    # "the island senator" goes on from the one person the sentence before names.
+    text = ("Senator hopefuls met in Kessock on Monday.\n\nIda Marrow spoke first, and warned "
+            'against a new tax on ferries. "That would hurt every island family," the island '
+            "senator said.")
+    assert _speaker_in_text(analyse, text, "every island family") == "Ida Marrow"
+
+
+def test_a_public_figure_described_after_two_people_or_by_a_word_used_stays_open(
+        analyse: Any) -> None:
+    # Guards: two people named before; the sentence before calls another "the senator";
+    # the one person named has only another role ("Bishop Tomas Hale").
+    two = ("Ida Marrow spoke after Ben Castell, and warned against a new tax on ferries. "
+           '"That would hurt every island family," the island senator said.')
+    assert _speaker_in_text(analyse, two, "every island family") is None
+    used = ("Ida Marrow met the senator in Kessock and warned against a new tax on ferries. "
+            '"That would hurt every island family," the island senator said.')
+    assert _speaker_in_text(analyse, used, "every island family") is None
+    other = ("Bishop Tomas Hale spoke first, and warned against a new tax on ferries. "
+             '"That would hurt every island family," the island senator said.')
+    assert _speaker_in_text(analyse, other, "every island family") is None
+
+
+def test_of_two_holders_of_a_role_the_one_who_opens_the_sentence_before(analyse: Any
+                                                                        ) -> None:
+    # Two senators in the story: "the senator" goes on from the one the sentence before
+    # opens with, not one named beside her there ("Sen. Ben Castell": no sentence ends at
+    # the title's full stop).
+    text = ("Senator Ida Marrow and Senator Ben Castell met the ferry crews on Monday.\n\n"
+            "Marrow spoke at the harbour with Sen. Ben Castell, and warned against a new "
+            'tax on ferries. "That would hurt every island family," the senator said.')
+    assert _speaker_in_text(analyse, text, "every island family") == "Ida Marrow"
+    # Guard: the sentence before opens with neither of them.
+    other = text.replace("Marrow spoke at the harbour with Sen. Ben Castell,",
+                         "The crews cheered Marrow and Castell,")
+    assert _speaker_in_text(analyse, other, "every island family") is None
+
+
+def test_the_company_or_group_after_another_body_the_story_opened_with_stays_open(
+        analyse: Any) -> None:
+    # Guards: the story opens with one company and the sentence before with another (its
+    # lender): "the company" may be either; so may "the group" after the trust the story
+    # opened with and a club named just before.
+    company = ("Kessock Lines announced 200 job cuts on Monday. Brannock Bank, its largest "
+               'lender, had asked for savings.\n\n"These are hard decisions," the company '
+               "said in a statement.")
+    assert _speaker_in_text(analyse, company, "hard decisions") is None
+    group = ("The Kessock Cyclists Trust counted riders on the bridge. The Brannock Rowing "
+             'Club, its largest member, asked for the count.\n\n"About 4,000 people cross '
+             'it every day," the group said.')
+    assert _speaker_in_text(analyse, group, "4,000 people") is None
