@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .descriptions import is_person_noun
+from .descriptions import TAKING_ONES_PLACE, is_person_noun
 from .models import Mention
 
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
@@ -138,12 +138,22 @@ def named_as(noun_start: int, names: list[Mention], text: str) -> int | None:
     """The start of the name a headline gives this job with "as" ("Hawks Hire Dario Venn
     as Head Coach", "Dario Venn Set As Hawks Coach For 2027"): the name ends just before
     "as", a verb between at most, and only capitalised words lie between "as" and the
-    noun."""
+    noun; none after a verb of taking someone's place ("Ada Rusk Replaces Tom Fell As
+    Coach": the job is no longer Fell's)."""
     for name in names:
         if name.end <= noun_start and NAMED_AS.fullmatch(text, name.end, noun_start) and \
                 not any(name.end <= other.start < noun_start for other in names):
-            return name.start  # not "Tom Fell Out As Ada Rusk Named Coach": Ada's job
+            # not "Tom Fell Out As Ada Rusk Named Coach": Ada's job
+            return None if _takes_ones_place(text[:name.start]) else name.start
     return None
+
+
+def _takes_ones_place(before: str) -> bool:
+    """Whether the headline's words before a name end in a verb of taking someone's place
+    ("Replaces", "To Succeed", "Ousted")."""
+    words = re.findall(r"[A-Za-z]+", before[-20:])
+    return bool(words) and any(words[-1].lower().startswith(verb.rstrip("e"))
+                               for verb in TAKING_ONES_PLACE)
 
 
 # " Set As Hawks ", " as Head ": from the end of a name to a job given it in a headline.

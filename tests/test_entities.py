@@ -1427,6 +1427,18 @@ def test_a_headline_job_given_with_as_is_the_name_before_it(analyse: Any, headli
     assert index.entity_at("a0", start, start + 5) == _person(index, "Dario Venn").id
 
 
+@pytest.mark.parametrize("headline", ["Ada Rusk Replaces Tom Fell As Hawks Coach",
+                                      "Hawks Hire Ada Rusk To Succeed Tom Fell As Coach"])
+def test_a_headline_job_after_taking_a_name_s_place_is_not_that_name_s(analyse: Any,
+                                                                       headline: str) -> None:
+    # The job given with "as" after "replaces" is the new holder's, not the ousted one's
+    text = (f"{headline}\n\nThe Tessbury Hawks named Ada Rusk their coach on Monday. Tom "
+            "Fell, 58, was sacked after nine losses.")
+    index = link_entities(analyse(text, id="a0").mentions, {"a0": text})
+    start = text.index("Coach")
+    assert index.entity_at("a0", start, start + 5) != _person(index, "Tom Fell").id
+
+
 def test_a_person_noun_opening_running_text_is_no_headline_noun(nlp: Any) -> None:
     doc = nlp("Judge Ana Ruiz said on Monday that the trial would resume. Judge says more.")
     assert not any(m.kind == "headline" for m in find_mentions(doc, "a1"))

@@ -367,6 +367,17 @@ OUT_AS_ANOTHER_NAMED = Story("a headline's job after 'as' and a second name", (
     Said(1, "Tom Fell,", "tom", "Tom Fell"), Said(1, "As Coach", "ada", "Coach"),
 ))
 
+REPLACED_AS_COACH = Story("a headline's job after 'replaces' another name", (
+    "Ada Rusk Replaces Tom Fell As Hawks Coach\n\nThe Tessbury Hawks named Ada Rusk their "
+    "coach on Monday. Tom Fell, 58, was sacked after nine losses.",
+    "Hawks Hire Ada Rusk To Succeed Tom Fell As Coach\n\nTom Fell said he was sad to go. "
+    "Ada Rusk, 41, starts in May.",
+), (
+    Said(0, "Tom Fell As", "tom", "Tom Fell"), Said(0, "Hawks Coach", "ada", "Coach"),
+    Said(0, "Tom Fell, 58", "tom", "Tom Fell"), Said(1, "Tom Fell said", "tom", "Tom Fell"),
+    Said(1, "As Coach", "ada", "Coach"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -374,7 +385,8 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
-           TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED]
+           TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED,
+           REPLACED_AS_COACH]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
