@@ -378,6 +378,16 @@ REPLACED_AS_COACH = Story("a headline's job after 'replaces' another name", (
     Said(1, "As Coach", "ada", "Coach"),
 ))
 
+ACCUSING_FATHER = Story("a title's father who accused the man the body charges", (
+    "Father accused coach of abuse, court told\n\nDan Brook, 45, told Tessbury Crown Court "
+    "that he had warned the club. Tom Fell, 50, was charged with assault in May. Fell "
+    "denies the charges.",
+    "Tom Fell appeared in court on Monday.",
+), (
+    Said(0, "Father", "dan"), Said(0, "Dan Brook", "dan"), Said(0, "Tom Fell", "tom"),
+    Said(0, "Fell denies", "tom", "Fell"), Said(1, "Tom Fell", "tom"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -386,7 +396,7 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
            TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED,
-           REPLACED_AS_COACH]
+           REPLACED_AS_COACH, ACCUSING_FATHER]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
