@@ -189,11 +189,13 @@ class _Word:
 
 # Labels under which spaCy may tag a person's full name it does not know ("Calloway Marsh").
 # What follows a bare surname that only a person does, in its own sentence: an age, a
-# word of speech, a deed of the law done to them, their lawyer or family.
+# deed of the law done to them or a plea, their lawyer or family. Not a word of speech
+# alone: a town or a state speaks through its officials ("Orlando said it would rebuild
+# the bridge", "Jordan denied the report").
 PERSON_DEED_AFTER = re.compile(
-    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|is|has\s+been|had\s+been|will\s+be)\s+)?"
-    r"(?:said|says|told|tells|denied|denies|pleaded|pleads|admitted|admits|testified|"
-    r"confessed|arrested|charged|sentenced|convicted|jailed|indicted|acquitted)\b"
+    r"\s+(?:(?:was|is|has\s+been|had\s+been|will\s+be)\s+)?"
+    r"(?:plead(?:ed|s)\s+(?:not\s+)?guilty|testified|confessed|arrested|charged|"
+    r"sentenced|convicted|jailed|indicted|acquitted)\b"
     r"|\s*,\s*\d{1,3}\s*,"
     r"|['\u2019]s\s+(?:lawyer|attorney|wife|husband|mother|father|son|daughter|brother|"
     r"sister|family|defen[cs]e\s+(?:lawyer|attorney|team))\b")
@@ -323,9 +325,10 @@ class Gazetteer:
     def surname_doing(self, mention: Mention, text: str) -> Mention | None:
         """The surname of a person the story names in full, where spaCy took the bare word
         for a place or a body ("Orlando" for Dane Orlando) and the sentence has it do what
-        only people do: "Orlando, 33, was arrested", "Orlando told the court", "Orlando's
-        lawyer said". The story's votes leave such a surname a place when spaCy tags it so
-        more often than the full name is given; these words say person here."""
+        only people do: "Orlando, 33, was arrested", "Orlando pleaded guilty", "Orlando's
+        lawyer said" (not "Orlando said it would rebuild the bridge": the town). The
+        story's votes leave such a surname a place when spaCy tags it so more often than
+        the full name is given; these words say person here."""
         words = _words(mention)
         if len(words) != 1 or words[0].key not in self.full_surnames or \
                 not PERSON_DEED_AFTER.match(text, mention.end) or \

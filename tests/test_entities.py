@@ -1634,6 +1634,24 @@ def test_a_surname_taken_for_a_place_is_the_person_where_it_does_what_people_do(
     assert entity("a1", "Orlando said") != dane  # "Officers in Orlando said": the town
 
 
+def test_a_town_named_like_a_person_s_surname_that_speaks_stays_the_town(analyse: Any
+                                                                        ) -> None:
+    # A town's officials speak in its name: "Orlando said it would rebuild" is no person
+    texts = {"a0": "A storm flooded Orlando on Monday. Roads in Orlando were closed and "
+                   "schools across Orlando shut. Dane Orlando, 33, a Tessbury nurse, was "
+                   "stranded.",
+             "a1": "Orlando said on Tuesday it would rebuild the bridge. Flood water in "
+                   "Orlando fell overnight.",
+             "a2": "Orlando told residents to stay home. Orlando pleaded guilty to theft."}
+    mentions = [m for key, text in texts.items() for m in analyse(text, id=key).mentions]
+    index = link_entities(mentions, texts)
+    dane = _person(index, "Dane Orlando").id
+    assert index.entity_at("a1", 0, len("Orlando")) != dane
+    assert index.entity_at("a2", 0, len("Orlando")) != dane
+    start = texts["a2"].index("Orlando pleaded")
+    assert index.entity_at("a2", start, start + len("Orlando")) == dane
+
+
 def test_a_body_named_after_a_surname_the_story_gives_in_full_stays_a_body() -> None:
     # Two Marshes: Dana Marsh is named in full; "Abernathy Marsh" (a firm) is not vouched
     # for by the bare "Marsh", which stays Dana's alone.

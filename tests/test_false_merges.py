@@ -388,6 +388,18 @@ ACCUSING_FATHER = Story("a title's father who accused the man the body charges",
     Said(0, "Fell denies", "tom", "Fell"), Said(1, "Tom Fell", "tom"),
 ))
 
+TOWN_THAT_SPEAKS = Story("a town that speaks, named like a person's surname", (
+    "A storm flooded Orlando on Monday. Roads in Orlando were closed and schools across "
+    "Orlando shut. Dane Orlando, 33, a Tessbury nurse, was stranded.",
+    "Orlando said on Tuesday it would rebuild the bridge. Flood water in Orlando fell "
+    "overnight.",
+    "Orlando told residents to stay home. The Orlando mayor, Kim Odell, said the city would "
+    "recover.",
+), (
+    Said(0, "Dane Orlando", "dane"), Said(1, "Orlando said", "town", "Orlando"),
+    Said(2, "Orlando told", "town", "Orlando"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -396,7 +408,7 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
            TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED,
-           REPLACED_AS_COACH, ACCUSING_FATHER]
+           REPLACED_AS_COACH, ACCUSING_FATHER, TOWN_THAT_SPEAKS]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
