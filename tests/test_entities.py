@@ -1614,6 +1614,15 @@ def test_a_full_name_after_a_common_given_name_needs_its_bare_surname_only_once(
             if e.name == "Annual Academy"] == ["ORG"]
 
 
+def test_a_firm_named_after_a_man_and_called_a_body_twice_needs_two_bare_surnames() -> None:
+    # "Marcus Young bought the mill ... Marcus Young has 40 stores": a firm, twice a body;
+    # one bare "Young, 31, a worker at the mill" is someone else, not the firm's name
+    mentions = [_name("a0", "Marcus Young", label="ORG"),
+                _name("a0", "Marcus Young", label="ORG", start=60), _name("a1", "Young")]
+    assert [e.label for e in link_entities(mentions).entities
+            if e.name == "Marcus Young"] == ["ORG"]
+
+
 def test_a_surname_taken_for_a_place_is_the_person_where_it_does_what_people_do(
         analyse: Any) -> None:
     texts = {"a0": "Police said Dane Orlando, 33, shot a man outside a bar in Tessbury.",

@@ -400,6 +400,15 @@ TOWN_THAT_SPEAKS = Story("a town that speaks, named like a person's surname", (
     Said(2, "Orlando told", "town", "Orlando"),
 ))
 
+FIRM_NAMED_AFTER_A_MAN = Story("a firm named like a man beside a worker of its surname", (
+    "Marcus Young bought the Tessbury mill on Monday, the firm said. Marcus Young has 40 "
+    "stores.",
+    "Young, 31, a worker at the mill, said she feared for her job.",
+), (
+    Said(0, "Marcus Young bought", "firm", "Marcus Young"), Said(1, "Young, 31", "worker",
+                                                                "Young"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -408,7 +417,8 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
            TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED,
-           REPLACED_AS_COACH, ACCUSING_FATHER, TOWN_THAT_SPEAKS]
+           REPLACED_AS_COACH, ACCUSING_FATHER, TOWN_THAT_SPEAKS,
+           FIRM_NAMED_AFTER_A_MAN]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
