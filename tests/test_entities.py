@@ -1428,7 +1428,9 @@ def test_a_headline_job_given_with_as_is_the_name_before_it(analyse: Any, headli
 
 
 @pytest.mark.parametrize("headline", ["Ada Rusk Replaces Tom Fell As Hawks Coach",
-                                      "Hawks Hire Ada Rusk To Succeed Tom Fell As Coach"])
+                                      "Hawks Hire Ada Rusk To Succeed Tom Fell As Coach",
+                                      "Hawks Pick Ada Rusk Over Tom Fell As Coach",
+                                      "Ada Rusk Chosen Ahead Of Tom Fell As Hawks Coach"])
 def test_a_headline_job_after_taking_a_name_s_place_is_not_that_name_s(analyse: Any,
                                                                        headline: str) -> None:
     # The job given with "as" after "replaces" is the new holder's, not the ousted one's

@@ -367,15 +367,17 @@ OUT_AS_ANOTHER_NAMED = Story("a headline's job after 'as' and a second name", (
     Said(1, "Tom Fell,", "tom", "Tom Fell"), Said(1, "As Coach", "ada", "Coach"),
 ))
 
-REPLACED_AS_COACH = Story("a headline's job after 'replaces' another name", (
+REPLACED_AS_COACH = Story("a headline's job after 'replaces' or 'over' another name", (
     "Ada Rusk Replaces Tom Fell As Hawks Coach\n\nThe Tessbury Hawks named Ada Rusk their "
     "coach on Monday. Tom Fell, 58, was sacked after nine losses.",
     "Hawks Hire Ada Rusk To Succeed Tom Fell As Coach\n\nTom Fell said he was sad to go. "
     "Ada Rusk, 41, starts in May.",
+    "Hawks Pick Ada Rusk Over Tom Fell As Coach\n\nTom Fell, 58, had wanted the job.",
 ), (
     Said(0, "Tom Fell As", "tom", "Tom Fell"), Said(0, "Hawks Coach", "ada", "Coach"),
     Said(0, "Tom Fell, 58", "tom", "Tom Fell"), Said(1, "Tom Fell said", "tom", "Tom Fell"),
-    Said(1, "As Coach", "ada", "Coach"),
+    Said(1, "As Coach", "ada", "Coach"), Said(2, "Tom Fell, 58", "tom", "Tom Fell"),
+    Said(2, "As Coach", "ada", "Coach"),
 ))
 
 ACCUSING_FATHER = Story("a title's father who accused the man the body charges", (
