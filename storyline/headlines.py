@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from .descriptions import is_person_noun
+from .descriptions import TAKING_ONES_PLACE, is_person_noun
 from .models import Mention
 
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "ADV"}
@@ -138,12 +138,29 @@ def named_as(noun_start: int, names: list[Mention], text: str) -> int | None:
     """The start of the name a headline gives this job with "as" ("Hawks Hire Dario Venn
     as Head Coach", "Dario Venn Set As Hawks Coach For 2027"): the name ends just before
     "as", a verb between at most, and only capitalised words lie between "as" and the
-    noun."""
+    noun; none after a verb of taking someone's place or a word setting the name aside
+    ("Ada Rusk Replaces Tom Fell As Coach", "Hawks Pick Ada Rusk Over Tom Fell As Coach":
+    the job is not Fell's)."""
     for name in names:
         if name.end <= noun_start and NAMED_AS.fullmatch(text, name.end, noun_start) and \
                 not any(name.end <= other.start < noun_start for other in names):
-            return name.start  # not "Tom Fell Out As Ada Rusk Named Coach": Ada's job
+            # not "Tom Fell Out As Ada Rusk Named Coach": Ada's job
+            return None if _set_aside(text[:name.start]) else name.start
     return None
+
+
+def _set_aside(before: str) -> bool:
+    """Whether the headline's words before a name end in a verb of taking someone's place
+    ("Replaces", "To Succeed", "Ousted") or a word passing the name over ("Over",
+    "Instead Of", "Ahead Of", "Rather Than")."""
+    words = re.findall(r"[A-Za-z]+", before[-20:])
+    last = words[-1].lower() if words else ""
+    return last in PASSED_OVER or any(last.startswith(verb.rstrip("e"))
+                                      for verb in TAKING_ONES_PLACE)
+
+
+# Words before a name in a headline that pass it over for the job after "as".
+PASSED_OVER = {"over", "of", "than", "against", "vs"}
 
 
 # " Set As Hawks ", " as Head ": from the end of a name to a job given it in a headline.

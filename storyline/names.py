@@ -189,11 +189,13 @@ class _Word:
 
 # Labels under which spaCy may tag a person's full name it does not know ("Calloway Marsh").
 # What follows a bare surname that only a person does, in its own sentence: an age, a
-# word of speech, a deed of the law done to them, their lawyer or family.
+# deed of the law done to them or a plea, their lawyer or family. Not a word of speech
+# alone: a town or a state speaks through its officials ("Orlando said it would rebuild
+# the bridge", "Jordan denied the report").
 PERSON_DEED_AFTER = re.compile(
-    r"(?:\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|is|has\s+been|had\s+been|will\s+be)\s+)?"
-    r"(?:said|says|told|tells|denied|denies|pleaded|pleads|admitted|admits|testified|"
-    r"confessed|arrested|charged|sentenced|convicted|jailed|indicted|acquitted)\b"
+    r"\s+(?:(?:was|is|has\s+been|had\s+been|will\s+be)\s+)?"
+    r"(?:plead(?:ed|s)\s+(?:not\s+)?guilty|testified|confessed|arrested|charged|"
+    r"sentenced|convicted|jailed|indicted|acquitted)\b"
     r"|\s*,\s*\d{1,3}\s*,"
     r"|['\u2019]s\s+(?:lawyer|attorney|wife|husband|mother|father|son|daughter|brother|"
     r"sister|family|defen[cs]e\s+(?:lawyer|attorney|team))\b")
@@ -208,8 +210,9 @@ def _vouched_full_names(mentions: Sequence[Mention], full: dict[tuple[str, ...],
     """Full names spaCy never calls a person, vouched for by the story's bare surname:
     "Calloway Marsh" tagged as an organisation where the story calls "Marsh" a person at
     least twice or once later in the same article (once anywhere after a common given
-    name: "Marcus Young" tagged a body beside another outlet's "Young, 31, signed"; not
-    "Annual Academy" beside one "Academy" taken for a person), names no one else Marsh in
+    name the story calls a body only once: "Marcus Young" tagged a body beside another
+    outlet's "Young, 31, signed"; not "Annual Academy" beside one "Academy" taken for a
+    person, nor a firm "Marcus Young" named twice), names no one else Marsh in
     full and uses no "Marsh" as a given name ("The Notorious Bettie Page"). One such name per
     surname (two would leave the bare "Marsh" with two bearers); its first word must be
     no place's word nor more a body's word than the surname is ("Ridgeway Marsh")."""
@@ -221,17 +224,15 @@ def _vouched_full_names(mentions: Sequence[Mention], full: dict[tuple[str, ...],
             key = (m.article_id, m.name.lower())
             later[key] = max(later.get(key, m.start), m.start)
     surnames = {key[-1] for key in full} | {key[0] for key in full}  # "Notorious Bettie"
+    unvouched = [(m, first, last) for m in mentions for first, last in _two_words(m)]
+    body_uses = Counter((first, last) for _, first, last in unvouched)
     found: dict[tuple[str, ...], set[str]] = {}
-    for m in mentions:
-        if not (m.kind == "candidate" and m.label in MISTAGGED_NAME_LABELS or
-                m.kind == "name" and m.label == "ORG"):
-            continue
-        words = [w for w in name_parts(m.name) if not INITIAL_RE.fullmatch(w)]
-        if len(words) != 2 or not all(w.isalpha() and w.istitle() for w in words):
-            continue
-        first, last = (w.lower() for w in words)
+    for m, first, last in unvouched:
         after = later.get((m.article_id, last), -1) > m.start  # "Thornbury, 27, was"
-        needed = 1 if _known_given_name(first) else 2  # "Marcus Young", not "Annual Academy"
+        # "Marcus Young", not "Annual Academy"; nor a firm named after a man, called a
+        # body again and again ("Marcus Young bought the mill ... Marcus Young has 40
+        # stores") beside one bare "Young, 31, a worker at the mill"
+        needed = 1 if _known_given_name(first) and body_uses[(first, last)] == 1 else 2
         if mononyms[last] < needed and not after or last in surnames or places[first] or \
                 places[last] >= mononyms[last] or first in ROLE_NOUNS or first in HONORIFICS \
                 or other_words[first] > other_words[last]:
@@ -240,6 +241,18 @@ def _vouched_full_names(mentions: Sequence[Mention], full: dict[tuple[str, ...],
         found.setdefault((first, last), set()).add(m.name)
     return {key: sorted(names)[0] for key, names in found.items()
             if len(key) == 2 and len(found[(key[1],)]) == 1}
+
+
+def _two_words(mention: Mention) -> list[tuple[str, str]]:
+    """The (first, last) words, lowercased, of a two-word name spaCy does not call a
+    person (a candidate of a mistagged label, or an organisation); none for another."""
+    if not (mention.kind == "candidate" and mention.label in MISTAGGED_NAME_LABELS or
+            mention.kind == "name" and mention.label == "ORG"):
+        return []
+    words = [w for w in name_parts(mention.name) if not INITIAL_RE.fullmatch(w)]
+    if len(words) != 2 or not all(w.isalpha() and w.istitle() for w in words):
+        return []
+    return [(words[0].lower(), words[1].lower())]
 
 
 def _known_given_name(word: str) -> bool:
@@ -323,9 +336,10 @@ class Gazetteer:
     def surname_doing(self, mention: Mention, text: str) -> Mention | None:
         """The surname of a person the story names in full, where spaCy took the bare word
         for a place or a body ("Orlando" for Dane Orlando) and the sentence has it do what
-        only people do: "Orlando, 33, was arrested", "Orlando told the court", "Orlando's
-        lawyer said". The story's votes leave such a surname a place when spaCy tags it so
-        more often than the full name is given; these words say person here."""
+        only people do: "Orlando, 33, was arrested", "Orlando pleaded guilty", "Orlando's
+        lawyer said" (not "Orlando said it would rebuild the bridge": the town). The
+        story's votes leave such a surname a place when spaCy tags it so more often than
+        the full name is given; these words say person here."""
         words = _words(mention)
         if len(words) != 1 or words[0].key not in self.full_surnames or \
                 not PERSON_DEED_AFTER.match(text, mention.end) or \

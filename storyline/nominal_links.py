@@ -333,8 +333,23 @@ def headline_deed(nominal: Mention, text: str) -> str | None:
     line_start = text.rfind("\n", 0, nominal.start) + 1
     if HEADLINE_CLAUSE.search(text, line_start, nominal.start):
         return None  # "Officer Who Shot Teen Charged": the teen is not who was charged
-    verb = HEADLINE_DEED.match(text, nominal.end)
-    return DEED_OF.get(verb.group(1).lower()) if verb else None
+    return _deed_after(text, nominal.end)
+
+
+def _deed_after(text: str, position: int) -> str | None:
+    """The deed of the law the verb at `position` tells, if any: "accused" and "suspected"
+    only with "of" after ("Man accused of theft"; "Father accused coach of abuse" makes
+    the father the accuser, not the accused)."""
+    verb = HEADLINE_DEED.match(text, position)
+    if verb is None:
+        return None
+    word = verb.group(1).lower()
+    if word in ACCUSED_WORDS and not re.match(r"\s+of\b", text[verb.end():], re.IGNORECASE):
+        return None
+    return DEED_OF.get(word)
+
+
+ACCUSED_WORDS = {"accused", "suspected"}
 
 
 HEADLINE_CLAUSE = re.compile(r"\b(?:who|whom|that|which)\b", re.IGNORECASE)
@@ -414,8 +429,7 @@ def opens_plain_headline(mention: Mention, text: str) -> bool:
     if line_start != mention.start or not 0 < len(line) <= HEADLINE_LENGTH or \
             line.endswith((".", "!", "?")):
         return False
-    verb = HEADLINE_DEED.match(text, mention.start + len(mention.text.split()[0]))
-    return verb is not None and verb.group(1).lower() in DEED_OF
+    return _deed_after(text, mention.start + len(mention.text.split()[0])) is not None
 
 
 HEADLINE_LENGTH = 120  # characters: longer lines are paragraphs

@@ -1427,6 +1427,20 @@ def test_a_headline_job_given_with_as_is_the_name_before_it(analyse: Any, headli
     assert index.entity_at("a0", start, start + 5) == _person(index, "Dario Venn").id
 
 
+@pytest.mark.parametrize("headline", ["Ada Rusk Replaces Tom Fell As Hawks Coach",
+                                      "Hawks Hire Ada Rusk To Succeed Tom Fell As Coach",
+                                      "Hawks Pick Ada Rusk Over Tom Fell As Coach",
+                                      "Ada Rusk Chosen Ahead Of Tom Fell As Hawks Coach"])
+def test_a_headline_job_after_taking_a_name_s_place_is_not_that_name_s(analyse: Any,
+                                                                       headline: str) -> None:
+    # The job given with "as" after "replaces" is the new holder's, not the ousted one's
+    text = (f"{headline}\n\nThe Tessbury Hawks named Ada Rusk their coach on Monday. Tom "
+            "Fell, 58, was sacked after nine losses.")
+    index = link_entities(analyse(text, id="a0").mentions, {"a0": text})
+    start = text.index("Coach")
+    assert index.entity_at("a0", start, start + 5) != _person(index, "Tom Fell").id
+
+
 def test_a_person_noun_opening_running_text_is_no_headline_noun(nlp: Any) -> None:
     doc = nlp("Judge Ana Ruiz said on Monday that the trial would resume. Judge says more.")
     assert not any(m.kind == "headline" for m in find_mentions(doc, "a1"))
@@ -1602,6 +1616,15 @@ def test_a_full_name_after_a_common_given_name_needs_its_bare_surname_only_once(
             if e.name == "Annual Academy"] == ["ORG"]
 
 
+def test_a_firm_named_after_a_man_and_called_a_body_twice_needs_two_bare_surnames() -> None:
+    # "Marcus Young bought the mill ... Marcus Young has 40 stores": a firm, twice a body;
+    # one bare "Young, 31, a worker at the mill" is someone else, not the firm's name
+    mentions = [_name("a0", "Marcus Young", label="ORG"),
+                _name("a0", "Marcus Young", label="ORG", start=60), _name("a1", "Young")]
+    assert [e.label for e in link_entities(mentions).entities
+            if e.name == "Marcus Young"] == ["ORG"]
+
+
 def test_a_surname_taken_for_a_place_is_the_person_where_it_does_what_people_do(
         analyse: Any) -> None:
     texts = {"a0": "Police said Dane Orlando, 33, shot a man outside a bar in Tessbury.",
@@ -1620,6 +1643,24 @@ def test_a_surname_taken_for_a_place_is_the_person_where_it_does_what_people_do(
     assert entity("a2", "Orlando's") == dane
     assert entity("a2", "Orlando, 33") == dane
     assert entity("a1", "Orlando said") != dane  # "Officers in Orlando said": the town
+
+
+def test_a_town_named_like_a_person_s_surname_that_speaks_stays_the_town(analyse: Any
+                                                                        ) -> None:
+    # A town's officials speak in its name: "Orlando said it would rebuild" is no person
+    texts = {"a0": "A storm flooded Orlando on Monday. Roads in Orlando were closed and "
+                   "schools across Orlando shut. Dane Orlando, 33, a Tessbury nurse, was "
+                   "stranded.",
+             "a1": "Orlando said on Tuesday it would rebuild the bridge. Flood water in "
+                   "Orlando fell overnight.",
+             "a2": "Orlando told residents to stay home. Orlando pleaded guilty to theft."}
+    mentions = [m for key, text in texts.items() for m in analyse(text, id=key).mentions]
+    index = link_entities(mentions, texts)
+    dane = _person(index, "Dane Orlando").id
+    assert index.entity_at("a1", 0, len("Orlando")) != dane
+    assert index.entity_at("a2", 0, len("Orlando")) != dane
+    start = texts["a2"].index("Orlando pleaded")
+    assert index.entity_at("a2", start, start + len("Orlando")) == dane
 
 
 def test_a_body_named_after_a_surname_the_story_gives_in_full_stays_a_body() -> None:

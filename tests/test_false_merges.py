@@ -367,6 +367,50 @@ OUT_AS_ANOTHER_NAMED = Story("a headline's job after 'as' and a second name", (
     Said(1, "Tom Fell,", "tom", "Tom Fell"), Said(1, "As Coach", "ada", "Coach"),
 ))
 
+REPLACED_AS_COACH = Story("a headline's job after 'replaces' or 'over' another name", (
+    "Ada Rusk Replaces Tom Fell As Hawks Coach\n\nThe Tessbury Hawks named Ada Rusk their "
+    "coach on Monday. Tom Fell, 58, was sacked after nine losses.",
+    "Hawks Hire Ada Rusk To Succeed Tom Fell As Coach\n\nTom Fell said he was sad to go. "
+    "Ada Rusk, 41, starts in May.",
+    "Hawks Pick Ada Rusk Over Tom Fell As Coach\n\nTom Fell, 58, had wanted the job.",
+), (
+    Said(0, "Tom Fell As", "tom", "Tom Fell"), Said(0, "Hawks Coach", "ada", "Coach"),
+    Said(0, "Tom Fell, 58", "tom", "Tom Fell"), Said(1, "Tom Fell said", "tom", "Tom Fell"),
+    Said(1, "As Coach", "ada", "Coach"), Said(2, "Tom Fell, 58", "tom", "Tom Fell"),
+    Said(2, "As Coach", "ada", "Coach"),
+))
+
+ACCUSING_FATHER = Story("a title's father who accused the man the body charges", (
+    "Father accused coach of abuse, court told\n\nDan Brook, 45, told Tessbury Crown Court "
+    "that he had warned the club. Tom Fell, 50, was charged with assault in May. Fell "
+    "denies the charges.",
+    "Tom Fell appeared in court on Monday.",
+), (
+    Said(0, "Father", "dan"), Said(0, "Dan Brook", "dan"), Said(0, "Tom Fell", "tom"),
+    Said(0, "Fell denies", "tom", "Fell"), Said(1, "Tom Fell", "tom"),
+))
+
+TOWN_THAT_SPEAKS = Story("a town that speaks, named like a person's surname", (
+    "A storm flooded Orlando on Monday. Roads in Orlando were closed and schools across "
+    "Orlando shut. Dane Orlando, 33, a Tessbury nurse, was stranded.",
+    "Orlando said on Tuesday it would rebuild the bridge. Flood water in Orlando fell "
+    "overnight.",
+    "Orlando told residents to stay home. The Orlando mayor, Kim Odell, said the city would "
+    "recover.",
+), (
+    Said(0, "Dane Orlando", "dane"), Said(1, "Orlando said", "town", "Orlando"),
+    Said(2, "Orlando told", "town", "Orlando"),
+))
+
+FIRM_NAMED_AFTER_A_MAN = Story("a firm named like a man beside a worker of its surname", (
+    "Marcus Young bought the Tessbury mill on Monday, the firm said. Marcus Young has 40 "
+    "stores.",
+    "Young, 31, a worker at the mill, said she feared for her job.",
+), (
+    Said(0, "Marcus Young bought", "firm", "Marcus Young"), Said(1, "Young, 31", "worker",
+                                                                "Young"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -374,7 +418,9 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
-           TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED]
+           TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED,
+           REPLACED_AS_COACH, ACCUSING_FATHER, TOWN_THAT_SPEAKS,
+           FIRM_NAMED_AFTER_A_MAN]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
