@@ -35,6 +35,7 @@ from .given_names import given_name_gender
 from .models import Mention
 from .names import (
     GIVEN_PARTICLES,
+    NAME_SUFFIXES,
     fold,
     name_parts,
     same_given_name,
@@ -230,6 +231,7 @@ def merge_people(clusters: list[Cluster]) -> list[Cluster]:
     """One cluster per person: full names first, then bare surnames and given names."""
     clusters = _particle_surnames(clusters)
     full = _merge_name_variants(_merge_same_names([c for c in clusters if c.first]))
+    full = _merge_long_name_forms(full)
     single = [c for c in clusters if not c.first]
     return full + _attach_single_words(single, full)
 
@@ -298,6 +300,70 @@ def _merge_name_variants(clusters: list[Cluster]) -> list[Cluster]:
         else:
             merged.extend(group)
     return merged
+
+
+def _merge_long_name_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Jose Luis Varela" is also "Luis Varela" (two given names) and "Ana Garcia Lopez"
+    also "Ana Garcia" (two surnames, the first used alone): a two-word name that one
+    three-word name of the story holds, when no other person of the story bears its
+    surname nor claims that form, and nothing (gender, age, a suffix, a relative's word)
+    tells the two apart. "Luis Varela Jr." beside "Jose Luis Varela" is his son."""
+    claims: dict[int, list[Cluster]] = defaultdict(list)  # short cluster -> long ones
+    for long in clusters:
+        for short in _short_forms(long, clusters):
+            claims[id(short)].append(long)
+    absorbed: set[int] = set()
+    for short in clusters:
+        longs = claims.get(id(short), [])
+        if len(longs) == 1 and id(longs[0]) not in absorbed:
+            longs[0].absorb(short)
+            absorbed.add(id(short))
+    return [c for c in clusters if id(c) not in absorbed]
+
+
+def _short_forms(long: Cluster, clusters: list[Cluster]) -> list[Cluster]:
+    """The clusters named by a two-word form of this cluster's one long name."""
+    forms = _two_word_forms(long)
+    if not forms or is_relative(long):
+        return []
+    found = []
+    for short in clusters:
+        if short is long or not short.first or not short.last or \
+                {len(name_parts(n)) for n in short.names} != {2}:
+            continue
+        pair = (fold(short.first), fold(short.last))
+        if pair not in forms or is_relative(short) or _genders_differ(long, short) or \
+                _ages_clash(long, short) or _suffixes(long) != _suffixes(short):
+            continue
+        others = [c for c in clusters if c is not long and c is not short and
+                  fold(c.last or "") == pair[1]]
+        if not others:
+            found.append(short)
+    return found
+
+
+def _two_word_forms(cluster: Cluster) -> set[tuple[str, str]]:
+    """(given, surname) forms of a cluster's one long name: "Jose Luis Varela" -> Luis
+    Varela, Jose Luis (a compound surname's first part); "Ana Garcia-Lopez" -> Ana
+    Garcia. Not around an initial ("Tom J. Brand")."""
+    long = {tuple(name_parts(n)) for n in cluster.names
+            if len(name_parts(n)) == 3 or len(name_parts(n)) == 2 and "-" in n}
+    if len(long) != 1:
+        return set()
+    parts = [fold(p) for p in long.pop()]
+    if len(parts) == 2:
+        barrels = [fold(p) for p in (cluster.last or "").split("-")]
+        return {(parts[0], barrels[0])} if len(barrels) == 2 and all(barrels) else set()
+    first, middle, last = parts
+    if len(middle) < 2 or not middle.isalpha():
+        return set()
+    return {(middle, last), (first, middle)}
+
+
+def _suffixes(cluster: Cluster) -> set[str]:
+    """Generational suffixes its names carry ("Jr.", "III")."""
+    return {w.lower().rstrip(".") for n in cluster.names
+            for w in n.replace(",", " ").split() if w.lower() in NAME_SUFFIXES}
 
 
 def _variant_groups(clusters: list[Cluster]) -> list[list[Cluster]]:

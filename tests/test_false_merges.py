@@ -367,6 +367,26 @@ OUT_AS_ANOTHER_NAMED = Story("a headline's job after 'as' and a second name", (
     Said(1, "Tom Fell,", "tom", "Tom Fell"), Said(1, "As Coach", "ada", "Coach"),
 ))
 
+FATHER_AND_SON_TWO_GIVEN_NAMES = Story("a father with two given names and his son", (
+    "Jose Luis Varela, 71, the founder of Varela Olives, died on Sunday in Cantoria. His son, "
+    "Luis Varela Jr., 44, now runs the firm.",
+    "Luis Varela Jr. said the harvest would go ahead. Jose Varela had planted the first grove "
+    "in 1975.",
+), (
+    Said(0, "Jose Luis Varela", "jose"), Said(1, "Jose Varela", "jose"),
+    Said(0, "Luis Varela Jr.", "luis", "Luis Varela"),
+    Said(1, "Luis Varela Jr.", "luis", "Luis Varela"),
+))
+
+TWO_GARCIAS = Story("a double-barrelled surname beside another Garcia", (
+    "Ana Garcia-Lopez, a nurse at Vellmoor Hospital, won the award on Friday.",
+    "Ana Garcia, a Vellmoor councillor, handed out the prizes. Marta Garcia, her sister, "
+    "sang.",
+), (
+    Said(0, "Ana Garcia-Lopez", "nurse"), Said(1, "Ana Garcia", "councillor"),
+    Said(1, "Marta Garcia", "sister"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -374,7 +394,8 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            VICTIMS_SPOKESMAN, HEADLINE_LAWYER, SON_OF_THE_ACCUSED, INTRODUCED_LATER,
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
-           TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED]
+           TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED,
+           FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
