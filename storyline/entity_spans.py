@@ -430,8 +430,9 @@ def mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Men
         cue = _called_a_body(tokens) if len(tokens) > 1 else None
         return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
     honorific, name_tokens, inner_role = split_person_tokens(tokens)
-    if not name_tokens:
-        return None
+    if not name_tokens or inner_role and not honorific and \
+            all(t.lower_ in ROLE_NOUNS | PERSON_TITLES for t in name_tokens):
+        return None  # "as Head Coach": a title and its role noun, no one's name
     # Spaced as written: "Adeyemi-Lindqvist" is one word of the name, not three.
     name = " ".join("".join(t.text_with_ws for t in name_tokens).split())
     prefix_role, prefix_start = title_prefix(

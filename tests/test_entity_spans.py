@@ -83,3 +83,12 @@ def test_a_byline_surname_ending_in_ed_stays_whole(analyse: Any) -> None:
             "Photo: Tom Sped\n")
     people = [m.name for m in analyse(text, id="a0").mentions if m.label == "PERSON"]
     assert "Tom Sped" in people and "Tom" not in people
+
+
+def test_a_title_before_a_role_noun_is_no_name(analyse: Any) -> None:
+    # "Head Coach" tagged a person: "Head" is taken for the title, "Coach" is no name
+    text = ("Hawks Hire Dario Venn as Head Coach\n\n"
+            "The Tessbury Hawks hired Dario Venn on Monday.")
+    names = [m.name for m in analyse(text, id="a0").mentions
+             if m.label == "PERSON" and m.kind == "name"]
+    assert "Coach" not in names and "Dario Venn" in " ".join(names)
