@@ -431,8 +431,10 @@ def mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Men
         return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
     honorific, name_tokens, inner_role = split_person_tokens(tokens)
     if not name_tokens or inner_role and not honorific and \
-            all(t.lower_ in ROLE_NOUNS | PERSON_TITLES for t in name_tokens):
-        return None  # "as Head Coach": a title and its role noun, no one's name
+            all(t.lower_ in ROLE_NOUNS | PERSON_TITLES for t in tokens):
+        # "as Head Coach": titles only, no one's name ("General Manager Billy King" keeps
+        # "King", a surname after a given name the title run took in)
+        return None
     # Spaced as written: "Adeyemi-Lindqvist" is one word of the name, not three.
     name = " ".join("".join(t.text_with_ws for t in name_tokens).split())
     prefix_role, prefix_start = title_prefix(

@@ -92,3 +92,12 @@ def test_a_title_before_a_role_noun_is_no_name(analyse: Any) -> None:
     names = [m.name for m in analyse(text, id="a0").mentions
              if m.label == "PERSON" and m.kind == "name"]
     assert "Coach" not in names and "Dario Venn" in " ".join(names)
+
+
+def test_a_surname_that_is_a_role_noun_stays_after_a_title_run(analyse: Any) -> None:
+    # "King" is a role noun too, but a given name stands between it and the titles
+    text = ("Rovers President and General Manager Owen King announced on Monday that the "
+            "coach had been fired. King said the decision was his.")
+    names = [m.name for m in analyse(text, id="a0").mentions
+             if m.label == "PERSON" and m.kind == "name"]
+    assert any(name.endswith("King") for name in names[:1])
