@@ -387,6 +387,15 @@ TWO_GARCIAS = Story("a double-barrelled surname beside another Garcia", (
     Said(1, "Marta Garcia", "sister"),
 ))
 
+NICKNAMED_NAMESAKES = Story("a nicknamed player and an older namesake by the nickname", (
+    'William "Billy" Tarrow, 19, scored twice for Dunmore Rovers on Saturday. Tarrow said '
+    "the second goal was for his grandmother.",
+    "Billy Tarrow, 61, a retired miner from Elsin, won the village pie contest on Sunday.",
+), (
+    Said(0, 'William "Billy" Tarrow', "player"), Said(0, "Tarrow said", "player", "Tarrow"),
+    Said(1, "Billy Tarrow", "miner"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -395,7 +404,7 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
            TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED,
-           FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS]
+           FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS, NICKNAMED_NAMESAKES]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
