@@ -396,6 +396,14 @@ NICKNAMED_NAMESAKES = Story("a nicknamed player and an older namesake by the nic
     Said(1, "Billy Tarrow", "miner"),
 ))
 
+DASH_HEADLINE_TWO_VENNS = Story("a headline surname after a dash that two people bear", (
+    "Hawks - Venn Rumor\n\nThe Tessbury Hawks are close to hiring Dario Venn, sources said. "
+    "His sister, Ilse Venn, coaches the Dunmore Rovers.",
+    "Ilse Venn said her brother would be a fine coach.",
+), (
+    Said(0, "Dario Venn", "dario"), Said(0, "Ilse Venn", "ilse"), Said(1, "Ilse Venn", "ilse"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -404,7 +412,8 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            WIDOW_AND_VICTIM, VICTIM_AND_DRIVER, TWO_DEATHS, CLIENTS_SURNAME_BEFORE_A_NOUN,
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
            TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED,
-           FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS, NICKNAMED_NAMESAKES]
+           FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS, NICKNAMED_NAMESAKES,
+           DASH_HEADLINE_TWO_VENNS]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
