@@ -242,6 +242,14 @@ def _vouched_full_names(mentions: Sequence[Mention], full: dict[tuple[str, ...],
             if len(key) == 2 and len(found[(key[1],)]) == 1}
 
 
+def _barrels(full: Mapping[tuple[str, ...], str], single: set[str]) -> set[str]:
+    """The parts of the story's double-barrelled surnames ("lopez" of "Ana Garcia-Lopez"),
+    each borne by one name only and no one's whole surname: "Lopez" alone is then her."""
+    parts = Counter(part for key in full if len(key) > 1 and key[-1].count("-") == 1
+                    for part in set(key[-1].split("-")) if len(part) > 2)
+    return {part for part, count in parts.items() if count == 1 and part not in single}
+
+
 def _known_given_name(word: str) -> bool:
     """A given name of the hand-written table (`given_names`), read here late: that module
     reads names through this one."""
@@ -285,6 +293,7 @@ class Gazetteer:
                          for w in m.name.split() if m.label != "NORP" or "-" not in w)
         full.update(_vouched_full_names(mentions, full, mononyms, places))
         single = {key[-1] for key in full} | {w for w, n in mononyms.items() if n >= 2}
+        single |= _barrels(full, single)
         people = Counter(w.lower() for n in names for w in name_parts(n))
         given = Counter(key[0] for key in full)
         unique_given = {g for g, n in given.items() if n == 1 and g not in single}

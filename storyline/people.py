@@ -7,7 +7,10 @@ The rules, most certain first:
 
 * the same given name and surname, or a nickname used as the given name ("Jerry Ortiz"
   for "Luis Gerardo (Jerry) Ortiz"), unless the articles give them ages far apart ("Tom
-  Brand, 34" and "Tom Brand, 61": namesakes; `give_ages` reads them from the texts);
+  Brand, 34" and "Tom Brand, 61": namesakes; `give_ages` reads them from the texts) or
+  middle names that differ ("Tom J. Brand", "Tom K. Brand");
+* a two-word form of one three-word name ("Luis Varela", "Jose Varela" of "Jose Luis
+  Varela"; "Ana Garcia" of "Ana Garcia-Lopez") that no one else of the story fits;
 * spelling variants of one name ("Fred" / "Frederick LaRue", "Heydar" / "Heidar
   Alishvandi") when the two are each other's only such variant in the story, and their
   genders (from honorifics and words like "wife" or "son") do not clash;
@@ -257,8 +260,8 @@ def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
     merged: list[Cluster] = []
     for cluster in clusters:
         targets = list(dict.fromkeys(t for k in cluster.keys for t in by_key.get(k, [])
-                                     if not _ages_clash(t, cluster)))
-        if any(_ages_clash(a, b) for i, a in enumerate(targets) for b in targets[i + 1:]):
+                                     if not _namesakes(t, cluster)))
+        if any(_namesakes(a, b) for i, a in enumerate(targets) for b in targets[i + 1:]):
             targets = []  # either namesake: a wrong merge is worse than none
         if not targets:
             target = Cluster("PERSON", first=cluster.first, last=cluster.last)
@@ -276,6 +279,12 @@ def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
             if target not in by_key[key]:
                 by_key[key].append(target)
     return merged
+
+
+def _namesakes(a: Cluster, b: Cluster) -> bool:
+    """One name, two people: ages far apart, or middle names that differ ("Tom J. Brand"
+    and "Tom K. Brand")."""
+    return _ages_clash(a, b) or not _middles_agree(a.middles, b.middles)
 
 
 AGE_GAP = 2  # years: two articles may give one person ages a birthday apart
@@ -480,6 +489,10 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
         last_words = {fold(cluster.last.split()[-1])} if cluster.last else set()
         for name in cluster.surnames | {fold(cluster.last or "")} | last_words:
             by_surname[name].append(cluster)
+    for barrel, bearers in _barrels(full).items():
+        # "Lopez" alone is Ana Garcia-Lopez where no one else bears either name
+        if barrel not in by_surname and len(bearers) == 1:
+            by_surname[barrel] = bearers
     orphans: dict[str, Cluster] = {}
     apart: list[Cluster] = []
     for cluster in singles:
@@ -496,6 +509,18 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
         else:
             orphans[key] = cluster
     return list(orphans.values()) + apart
+
+
+def _barrels(full: list[Cluster]) -> dict[str, list[Cluster]]:
+    """The parts of double-barrelled surnames ("garcia", "lopez" of Garcia-Lopez) and
+    the people bearing them."""
+    found: dict[str, list[Cluster]] = defaultdict(list)
+    for cluster in full:
+        parts = (cluster.last or "").split("-")
+        for part in (fold(p) for p in parts if len(parts) == 2):
+            if len(part) > 2 and cluster not in found[part]:
+                found[part].append(cluster)
+    return found
 
 
 def _single_word_target(cluster: Cluster, full: list[Cluster],

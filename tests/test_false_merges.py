@@ -404,6 +404,23 @@ DASH_HEADLINE_TWO_VENNS = Story("a headline surname after a dash that two people
     Said(0, "Dario Venn", "dario"), Said(0, "Ilse Venn", "ilse"), Said(1, "Ilse Venn", "ilse"),
 ))
 
+BARREL_AND_A_NAMESAKE = Story("one barrel of a surname that another person bears whole", (
+    "Ana Garcia-Lopez, a nurse at Vellmoor Hospital, won the award on Friday. The prize was "
+    "handed out by Tomas Lopez, the hospital's director.",
+    "Lopez said the nurses had carried the hospital through the winter.",
+), (
+    Said(0, "Ana Garcia-Lopez", "ana"), Said(0, "Tomas Lopez", "tomas"),
+    Said(1, "Lopez said", "tomas", "Lopez"),
+))
+
+TWO_MIDDLE_INITIALS = Story("one name, two middle initials", (
+    "Tom J. Brand, a roofer from Elsin, was rescued from a roof on Monday.",
+    "Tom K. Brand, the Elsin fire chief, said the rescue took two hours.",
+    "Tom Brand thanked the crews.",
+), (
+    Said(0, "Tom J. Brand", "roofer"), Said(1, "Tom K. Brand", "chief"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -413,7 +430,7 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
            TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED,
            FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS, NICKNAMED_NAMESAKES,
-           DASH_HEADLINE_TWO_VENNS]
+           DASH_HEADLINE_TWO_VENNS, BARREL_AND_A_NAMESAKE, TWO_MIDDLE_INITIALS]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:

@@ -98,3 +98,26 @@ def test_a_short_form_another_person_of_the_story_bears_stays_apart(analyse: Any
                      "Ana Garcia said she was surprised by the prize. Her manager, Rosa "
                      "Garcia, praised her.")
     assert "Ana Garcia" in {e.name for e in people}
+
+
+def test_one_barrel_of_a_double_barrelled_surname_alone_is_its_bearer(analyse: Any) -> None:
+    texts = ("Ana Garcia-Lopez, a nurse at Vellmoor Hospital, won the award on Friday.",
+             "Lopez thanked her colleagues at the ceremony.")
+    people = _people(analyse, *texts)
+    start = texts[1].index("Lopez")
+    assert [e.name for e in people] == ["Ana Garcia-Lopez"]
+    assert any(s.article == "a1" and s.start == start for s in people[0].mentions)
+
+
+def test_a_middle_initial_in_one_article_only_is_still_one_person(analyse: Any) -> None:
+    people = _people(analyse,
+                     "Tom J. Brand, a roofer from Elsin, was rescued from a roof on Monday.",
+                     "Tom Brand said he was grateful to the firefighters.")
+    assert [e.name for e in people] == ["Tom J. Brand"]
+
+
+def test_two_middle_initials_are_two_people(analyse: Any) -> None:
+    people = _people(analyse,
+                     "Tom J. Brand, a roofer from Elsin, was rescued from a roof on Monday.",
+                     "Tom K. Brand, the Elsin fire chief, said the rescue took two hours.")
+    assert sorted(e.name for e in people) == ["Tom J. Brand", "Tom K. Brand"]
