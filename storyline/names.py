@@ -169,6 +169,13 @@ _PET_NAMES = {
 PET_NAMES = {full: frozenset(pets.split()) for full, pets in _PET_NAMES.items()}
 
 
+def mac_form(word: str) -> str:
+    """A surname with "Mac" written "Mc": "MacAllister" and "McAllister" are one spelling
+    apart, as papers write it."""
+    key = fold(word)
+    return "mc" + key[3:] if key.startswith("mac") and len(key) > 5 else key
+
+
 def swapped_letters(a: str, b: str) -> bool:
     """ "klitschko" / "klistchko": the same letters, two neighbours swapped."""
     return len(a) >= 5 and a != b and sorted(a) == sorted(b) and OSA.distance(a, b) == 1
@@ -310,7 +317,8 @@ class Gazetteer:
         place (spaCy labels "Lohan" a place now and then)."""
         key = word.lower()
         if key not in self.single:  # a misspelt surname: "Klistchko" for "Klitschko"
-            key = next((s for s in self.single if swapped_letters(s, key)), key)
+            key = next((s for s in self.single if swapped_letters(s, key) or
+                        mac_form(s) == mac_form(key) and key not in self.body_words), key)
         return key in self.single and self.person_votes[key] >= self.place_votes[key]
 
     def plain_text_name(self, mention: Mention) -> Mention | None:

@@ -40,6 +40,7 @@ from .names import (
     GIVEN_PARTICLES,
     NAME_SUFFIXES,
     fold,
+    mac_form,
     name_parts,
     same_given_name,
     surname,
@@ -543,7 +544,8 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
         candidates = _same_event(cluster, candidates, full)
     if not candidates:  # not a surname here: a given name, or a surname with two letters swapped
         candidates = [c for c in full if fold(c.first or "") == word] or \
-            [c for c in full if swapped_letters(fold(c.last or ""), word)]
+            [c for c in full if swapped_letters(fold(c.last or ""), word)] or \
+            [c for c in full if mac_form(c.last or "") == mac_form(word) != word]
     return candidates[0] if len(candidates) == 1 else None
 
 

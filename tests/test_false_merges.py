@@ -421,6 +421,16 @@ TWO_MIDDLE_INITIALS = Story("one name, two middle initials", (
     Said(0, "Tom J. Brand", "roofer"), Said(1, "Tom K. Brand", "chief"),
 ))
 
+MAC_AND_MC = Story("a MacAllister and a McAllister", (
+    "Harbour master Ewan MacAllister closed the port on Monday. A fisherman, Rory McAllister, "
+    "said his boat had sunk at its mooring.",
+    "McAllister said the nets were lost. MacAllister said the port would reopen on Friday.",
+), (
+    Said(0, "Ewan MacAllister", "ewan", "MacAllister"), Said(1, "MacAllister said", "ewan",
+                                                             "MacAllister"),
+    Said(0, "Rory McAllister", "rory"), Said(1, "McAllister said", "rory", "McAllister"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -430,7 +440,8 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
            TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED,
            FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS, NICKNAMED_NAMESAKES,
-           DASH_HEADLINE_TWO_VENNS, BARREL_AND_A_NAMESAKE, TWO_MIDDLE_INITIALS]
+           DASH_HEADLINE_TWO_VENNS, BARREL_AND_A_NAMESAKE, TWO_MIDDLE_INITIALS,
+           MAC_AND_MC]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:

@@ -121,3 +121,16 @@ def test_two_middle_initials_are_two_people(analyse: Any) -> None:
                      "Tom J. Brand, a roofer from Elsin, was rescued from a roof on Monday.",
                      "Tom K. Brand, the Elsin fire chief, said the rescue took two hours.")
     assert sorted(e.name for e in people) == ["Tom J. Brand", "Tom K. Brand"]
+
+
+@pytest.mark.parametrize("texts", [
+    ("Harbour master Ewan McAllister closed the port on Monday.",
+     "MacAllister said the storm was the worst in years."),
+    ("Harbour master Ewan McAllister closed the port on Monday. MacAllister said the storm "
+     "was the worst in years.",),
+])
+def test_a_mac_surname_written_mc_is_the_same_person(analyse: Any, texts: tuple[str, ...]
+                                                      ) -> None:
+    people = _people(analyse, *texts)
+    assert [e.name for e in people] == ["Ewan McAllister"]
+    assert "MacAllister" in people[0].aliases
