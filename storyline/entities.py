@@ -39,7 +39,6 @@ from .entity_kinds import (
     settle_story_kinds,
     shortened_company,
 )
-from .given_names import given_word_gender
 from .headlines import named_as
 from .mentions import PLACE_LABELS
 from .models import Entity, Mention
@@ -53,6 +52,7 @@ from .names import (
     person_key,
     resolve_candidates,
     surname,
+    two_given_names,
 )
 from .nominal_links import (
     SENTENCE_END,
@@ -855,7 +855,7 @@ def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
         pair = next((words[i:i + 2] for i in range(len(words) - 1)
                      if " ".join(words[i:i + 2]).lower() in known), None)
         if pair is None or len(words) <= 3 and " ".join(words).lower() in known or \
-                _two_given_names(words, pair):
+                two_given_names(words, pair):
             trimmed.append(mention)
             continue
         offset = mention.text.find(" ".join(pair))
@@ -869,13 +869,6 @@ def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
                                name=name, kind="name", role=mention.role,
                                honorific=mention.honorific))
     return _still_described(trimmed, moved) if moved else trimmed
-
-
-def _two_given_names(words: list[str], pair: list[str]) -> bool:
-    """ "Jose Luis Varela" beside the story's "Luis Varela": a three-word name that is a
-    given name before the known name, one person with two given names (people.py links
-    the forms), not a headline word glued to a name ("Actress Lindsay Lohan")."""
-    return len(words) == 3 and pair == words[1:] and given_word_gender(words[0]) is not None
 
 
 def _still_described(mentions: list[Mention], moved: dict[tuple[str, int, int], int]

@@ -114,6 +114,13 @@ def person_key(name: str) -> str:
     return " ".join(parts).lower()
 
 
+def two_given_names(words: list[str], pair: list[str]) -> bool:
+    """ "Jose Luis Varela" beside the story's "Luis Varela": a three-word name that is a
+    given name before the known name, one person with two given names (`people` links
+    the forms), not a headline word glued to a name ("Actress Lindsay Lohan")."""
+    return len(words) == 3 and pair == words[1:] and _known_given_name(words[0])
+
+
 def fold(word: str) -> str:
     """Lower case without diacritics or hyphens: "Zoë" ~ "Zoe", "Smith-Jones" ~ "smithjones"."""
     decomposed = unicodedata.normalize("NFKD", word)
