@@ -61,6 +61,7 @@ from .names import (
     person_key,
     resolve_candidates,
     surname,
+    two_given_names,
 )
 from .nominal_links import (
     SENTENCE_END,
@@ -871,7 +872,8 @@ def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
             continue
         pair = next((words[i:i + 2] for i in range(len(words) - 1)
                      if " ".join(words[i:i + 2]).lower() in known), None)
-        if pair is None or len(words) <= 3 and " ".join(words).lower() in known:
+        if pair is None or len(words) <= 3 and " ".join(words).lower() in known or \
+                two_given_names(words, pair):
             trimmed.append(mention)
             continue
         offset = mention.text.find(" ".join(pair))

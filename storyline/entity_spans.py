@@ -173,6 +173,9 @@ def mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, list
         pieces = [p for piece in pieces for p in _split_list(piece)]
     found = []
     for piece in pieces:
+        piece, beside = _cut_at_dash(piece)
+        if beside:
+            found.append((_beside_a_dash(beside, article_id), beside))
         tokens = _extend_initial(_name_run(piece, label))
         mention = mention_from_tokens(tokens, label, article_id)
         if mention is not None and len(ent) == 1 and mention.label == "PERSON" and \
@@ -181,6 +184,30 @@ def mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, list
         if mention is not None:
             found.append((mention, tokens))
     return found
+
+
+DASHES = {"-", "\u2013", "\u2014"}
+
+
+def _cut_at_dash(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """ "Hawks - Venn Rumor", one entity to the tagger: the words before a spaced dash,
+    and the capitalised words after it (none when any is not capitalised)."""
+    at = next((k for k, t in enumerate(tokens[1:-1], 1) if t.text in DASHES and
+               t.whitespace_ and tokens[k - 1].whitespace_), None)
+    if at is None:
+        return tokens, []
+    after = tokens[at + 1:]
+    if not all(t.is_alpha and t.text[0].isupper() for t in after):
+        return tokens, []
+    return tokens[:at], after
+
+
+def _beside_a_dash(tokens: list[Token], article_id: str) -> Mention:
+    """The words after a headline's spaced dash, unresolved: the story's names in them
+    count ("Venn" of "Venn Rumor"), as in any headline run."""
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = text_of(tokens[0].doc)[start:end]
+    return Mention(article_id, text, start, end, "", name=text, kind="headline")
 
 
 def _titled_name(ent: Span) -> Span:
@@ -432,7 +459,10 @@ def mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Men
         cue = _called_a_body(tokens) if len(tokens) > 1 else None
         return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
     honorific, name_tokens, inner_role = split_person_tokens(tokens)
-    if not name_tokens:
+    if not name_tokens or inner_role and not honorific and \
+            all(t.lower_ in ROLE_NOUNS | PERSON_TITLES for t in tokens):
+        # "as Head Coach": titles only, no one's name ("General Manager Billy King" keeps
+        # "King", a surname after a given name the title run took in)
         return None
     # Spaced as written: "Adeyemi-Lindqvist" is one word of the name, not three.
     name = " ".join("".join(t.text_with_ws for t in name_tokens).split())

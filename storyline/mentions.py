@@ -399,8 +399,9 @@ def _nicknamed_name(doc: Doc, article_id: str, match: re.Match[str], covered: se
         given_words = given_words[1:]  # "Deputy Luis (Lucho) Ferrante"
     start = match.end("given") - len(" ".join(given_words))
     span = doc.char_span(start, match.end(), alignment_mode="expand")
-    if not given_words or span is None or any(t.i in covered for t in span) or not all(
-            t.pos_ == "PROPN" for t in (span[0], span[-1])):
+    # The tagger's person may end in a surname it takes for a noun ('William "Billy" Tarrow')
+    if not given_words or span is None or any(t.i in covered for t in span) or \
+            span[0].pos_ != "PROPN" or span[-1].pos_ != "PROPN" and span[-1].ent_type_ != "PERSON":
         return None
     covered.update(range(span.start, span.end))
     role, prefix = title_prefix(doc, span.start)

@@ -114,6 +114,13 @@ def person_key(name: str) -> str:
     return " ".join(parts).lower()
 
 
+def two_given_names(words: list[str], pair: list[str]) -> bool:
+    """ "Jose Luis Varela" beside the story's "Luis Varela": a three-word name that is a
+    given name before the known name, one person with two given names (`people` links
+    the forms), not a headline word glued to a name ("Actress Lindsay Lohan")."""
+    return len(words) == 3 and pair == words[1:] and _known_given_name(words[0])
+
+
 def fold(word: str) -> str:
     """Lower case without diacritics or hyphens: "Zoë" ~ "Zoe", "Smith-Jones" ~ "smithjones"."""
     decomposed = unicodedata.normalize("NFKD", word)
@@ -167,6 +174,13 @@ _PET_NAMES = {
     "ronald": "ron ronnie", "kenneth": "ken kenny", "douglas": "doug",
 }
 PET_NAMES = {full: frozenset(pets.split()) for full, pets in _PET_NAMES.items()}
+
+
+def mac_form(word: str) -> str:
+    """A surname with "Mac" written "Mc": "MacAllister" and "McAllister" are one spelling
+    apart, as papers write it."""
+    key = fold(word)
+    return "mc" + key[3:] if key.startswith("mac") and len(key) > 5 else key
 
 
 def swapped_letters(a: str, b: str) -> bool:
@@ -255,6 +269,14 @@ def _two_words(mention: Mention) -> list[tuple[str, str]]:
     return [(words[0].lower(), words[1].lower())]
 
 
+def _barrels(full: Mapping[tuple[str, ...], str], single: set[str]) -> set[str]:
+    """The parts of the story's double-barrelled surnames ("lopez" of "Ana Garcia-Lopez"),
+    each borne by one name only and no one's whole surname: "Lopez" alone is then her."""
+    parts = Counter(part for key in full if len(key) > 1 and key[-1].count("-") == 1
+                    for part in set(key[-1].split("-")) if len(part) > 2)
+    return {part for part, count in parts.items() if count == 1 and part not in single}
+
+
 def _known_given_name(word: str) -> bool:
     """A given name of the hand-written table (`given_names`), read here late: that module
     reads names through this one."""
@@ -298,6 +320,7 @@ class Gazetteer:
                          for w in m.name.split() if m.label != "NORP" or "-" not in w)
         full.update(_vouched_full_names(mentions, full, mononyms, places))
         single = {key[-1] for key in full} | {w for w, n in mononyms.items() if n >= 2}
+        single |= _barrels(full, single)
         people = Counter(w.lower() for n in names for w in name_parts(n))
         given = Counter(key[0] for key in full)
         unique_given = {g for g, n in given.items() if n == 1 and g not in single}
@@ -314,7 +337,8 @@ class Gazetteer:
         place (spaCy labels "Lohan" a place now and then)."""
         key = word.lower()
         if key not in self.single:  # a misspelt surname: "Klistchko" for "Klitschko"
-            key = next((s for s in self.single if swapped_letters(s, key)), key)
+            key = next((s for s in self.single if swapped_letters(s, key) or
+                        mac_form(s) == mac_form(key) and key not in self.body_words), key)
         return key in self.single and self.person_votes[key] >= self.place_votes[key]
 
     def plain_text_name(self, mention: Mention) -> Mention | None:

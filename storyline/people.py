@@ -7,7 +7,10 @@ The rules, most certain first:
 
 * the same given name and surname, or a nickname used as the given name ("Jerry Ortiz"
   for "Luis Gerardo (Jerry) Ortiz"), unless the articles give them ages far apart ("Tom
-  Brand, 34" and "Tom Brand, 61": namesakes; `give_ages` reads them from the texts);
+  Brand, 34" and "Tom Brand, 61": namesakes; `give_ages` reads them from the texts) or
+  middle names that differ ("Tom J. Brand", "Tom K. Brand");
+* a two-word form of one three-word name ("Luis Varela", "Jose Varela" of "Jose Luis
+  Varela"; "Ana Garcia" of "Ana Garcia-Lopez") that no one else of the story fits;
 * spelling variants of one name ("Fred" / "Frederick LaRue", "Heydar" / "Heidar
   Alishvandi") when the two are each other's only such variant in the story, and their
   genders (from honorifics and words like "wife" or "son") do not clash;
@@ -35,7 +38,9 @@ from .given_names import given_name_gender
 from .models import Mention
 from .names import (
     GIVEN_PARTICLES,
+    NAME_SUFFIXES,
     fold,
+    mac_form,
     name_parts,
     same_given_name,
     surname,
@@ -230,6 +235,7 @@ def merge_people(clusters: list[Cluster]) -> list[Cluster]:
     """One cluster per person: full names first, then bare surnames and given names."""
     clusters = _particle_surnames(clusters)
     full = _merge_name_variants(_merge_same_names([c for c in clusters if c.first]))
+    full = _merge_long_name_forms(full)
     single = [c for c in clusters if not c.first]
     return full + _attach_single_words(single, full)
 
@@ -255,8 +261,8 @@ def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
     merged: list[Cluster] = []
     for cluster in clusters:
         targets = list(dict.fromkeys(t for k in cluster.keys for t in by_key.get(k, [])
-                                     if not _ages_clash(t, cluster)))
-        if any(_ages_clash(a, b) for i, a in enumerate(targets) for b in targets[i + 1:]):
+                                     if not _namesakes(t, cluster)))
+        if any(_namesakes(a, b) for i, a in enumerate(targets) for b in targets[i + 1:]):
             targets = []  # either namesake: a wrong merge is worse than none
         if not targets:
             target = Cluster("PERSON", first=cluster.first, last=cluster.last)
@@ -274,6 +280,12 @@ def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
             if target not in by_key[key]:
                 by_key[key].append(target)
     return merged
+
+
+def _namesakes(a: Cluster, b: Cluster) -> bool:
+    """One name, two people: ages far apart, or middle names that differ ("Tom J. Brand"
+    and "Tom K. Brand")."""
+    return _ages_clash(a, b) or not _middles_agree(a.middles, b.middles)
 
 
 AGE_GAP = 2  # years: two articles may give one person ages a birthday apart
@@ -298,6 +310,70 @@ def _merge_name_variants(clusters: list[Cluster]) -> list[Cluster]:
         else:
             merged.extend(group)
     return merged
+
+
+def _merge_long_name_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Jose Luis Varela" is also "Luis Varela" (two given names) and "Ana Garcia Lopez"
+    also "Ana Garcia" (two surnames, the first used alone): a two-word name that one
+    three-word name of the story holds, when no other person of the story bears its
+    surname nor claims that form, and nothing (gender, age, a suffix, a relative's word)
+    tells the two apart. "Luis Varela Jr." beside "Jose Luis Varela" is his son."""
+    claims: dict[int, list[Cluster]] = defaultdict(list)  # short cluster -> long ones
+    for long in clusters:
+        for short in _short_forms(long, clusters):
+            claims[id(short)].append(long)
+    absorbed: set[int] = set()
+    for short in clusters:
+        longs = claims.get(id(short), [])
+        if len(longs) == 1 and id(longs[0]) not in absorbed:
+            longs[0].absorb(short)
+            absorbed.add(id(short))
+    return [c for c in clusters if id(c) not in absorbed]
+
+
+def _short_forms(long: Cluster, clusters: list[Cluster]) -> list[Cluster]:
+    """The clusters named by a two-word form of this cluster's one long name."""
+    forms = _two_word_forms(long)
+    if not forms or is_relative(long):
+        return []
+    found = []
+    for short in clusters:
+        if short is long or not short.first or not short.last or \
+                {len(name_parts(n)) for n in short.names} != {2}:
+            continue
+        pair = (fold(short.first), fold(short.last))
+        if pair not in forms or is_relative(short) or _genders_differ(long, short) or \
+                _ages_clash(long, short) or _suffixes(long) != _suffixes(short):
+            continue
+        others = [c for c in clusters if c is not long and c is not short and
+                  fold(c.last or "") == pair[1]]
+        if not others:
+            found.append(short)
+    return found
+
+
+def _two_word_forms(cluster: Cluster) -> set[tuple[str, str]]:
+    """(given, surname) forms of a cluster's one long name: "Jose Luis Varela" -> Luis
+    Varela, Jose Luis (a compound surname's first part); "Ana Garcia-Lopez" -> Ana
+    Garcia. Not around an initial ("Tom J. Brand")."""
+    long = {tuple(name_parts(n)) for n in cluster.names
+            if len(name_parts(n)) == 3 or len(name_parts(n)) == 2 and "-" in n}
+    if len(long) != 1:
+        return set()
+    parts = [fold(p) for p in long.pop()]
+    if len(parts) == 2:
+        barrels = [fold(p) for p in (cluster.last or "").split("-")]
+        return {(parts[0], barrels[0])} if len(barrels) == 2 and all(barrels) else set()
+    first, middle, last = parts
+    if len(middle) < 2 or not middle.isalpha():
+        return set()
+    return {(middle, last), (first, middle)}
+
+
+def _suffixes(cluster: Cluster) -> set[str]:
+    """Generational suffixes its names carry ("Jr.", "III")."""
+    return {w.lower().rstrip(".") for n in cluster.names
+            for w in n.replace(",", " ").split() if w.lower() in NAME_SUFFIXES}
 
 
 def _variant_groups(clusters: list[Cluster]) -> list[list[Cluster]]:
@@ -414,6 +490,10 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
         last_words = {fold(cluster.last.split()[-1])} if cluster.last else set()
         for name in cluster.surnames | {fold(cluster.last or "")} | last_words:
             by_surname[name].append(cluster)
+    for barrel, bearers in _barrels(full).items():
+        # "Lopez" alone is Ana Garcia-Lopez where no one else bears either name
+        if barrel not in by_surname and len(bearers) == 1:
+            by_surname[barrel] = bearers
     orphans: dict[str, Cluster] = {}
     apart: list[Cluster] = []
     for cluster in singles:
@@ -430,6 +510,18 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
         else:
             orphans[key] = cluster
     return list(orphans.values()) + apart
+
+
+def _barrels(full: list[Cluster]) -> dict[str, list[Cluster]]:
+    """The parts of double-barrelled surnames ("garcia", "lopez" of Garcia-Lopez) and
+    the people bearing them."""
+    found: dict[str, list[Cluster]] = defaultdict(list)
+    for cluster in full:
+        parts = (cluster.last or "").split("-")
+        for part in (fold(p) for p in parts if len(parts) == 2):
+            if len(part) > 2 and cluster not in found[part]:
+                found[part].append(cluster)
+    return found
 
 
 def _single_word_target(cluster: Cluster, full: list[Cluster],
@@ -452,7 +544,8 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
         candidates = _same_event(cluster, candidates, full)
     if not candidates:  # not a surname here: a given name, or a surname with two letters swapped
         candidates = [c for c in full if fold(c.first or "") == word] or \
-            [c for c in full if swapped_letters(fold(c.last or ""), word)]
+            [c for c in full if swapped_letters(fold(c.last or ""), word)] or \
+            [c for c in full if mac_form(c.last or "") == mac_form(word) != word]
     return candidates[0] if len(candidates) == 1 else None
 
 

@@ -1175,13 +1175,25 @@ def test_candidate_spelling_a_story_name_another_way_is_that_person() -> None:
 
 
 def test_a_description_beside_a_name_cut_to_the_story_form_still_describes_it() -> None:
-    """ "The alleged boss ... Gaetano Lo Rellini": the name is cut to the "Lo Rellini" the
-    story uses, and the description still joins it."""
+    """ "The alleged boss ... Tessbury Lo Rellini": the name is cut to the "Lo Rellini"
+    the story uses, and the description still joins it."""
+    boss = Mention("a0", "The alleged boss", 0, 16, "PERSON", name="boss", kind="nominal",
+                   describes=40)
+    index = link_entities([boss, _name("a0", "Tessbury Lo Rellini", start=40),
+                           _name("a1", "Lo Rellini")])
+    person = _person(index, "Lo Rellini")
+    assert index.entity_at("a0", 0, 16) == person.id
+    assert person.articles == ("a0", "a1")
+
+
+def test_a_given_name_before_the_story_form_keeps_the_name_whole() -> None:
+    """ "Gaetano Lo Rellini" beside "Lo Rellini": a given name and the story's form, one
+    person under the whole name (not cut to "Lo Rellini"), the description joining it."""
     boss = Mention("a0", "The alleged boss", 0, 16, "PERSON", name="boss", kind="nominal",
                    describes=40)
     index = link_entities([boss, _name("a0", "Gaetano Lo Rellini", start=40),
                            _name("a1", "Lo Rellini")])
-    person = _person(index, "Lo Rellini")
+    person = _person(index, "Gaetano Lo Rellini")
     assert index.entity_at("a0", 0, 16) == person.id
     assert person.articles == ("a0", "a1")
 

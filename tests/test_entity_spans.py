@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.entities import link_entities
 from storyline.entity_spans import mentions_from_entity, with_possessive_body
 
 
@@ -89,3 +90,33 @@ def test_an_ampersand_between_a_firms_names_keeps_the_firm_whole(nlp: Any) -> No
     # Fictional. "&" is punctuation to the tokenizer, but joins a firm's names.
     text = "Quillon & Tarrant pleaded guilty to breaching safety rules in June."
     assert _mentions_of(nlp, text, "Quillon & Tarrant") == [("Quillon & Tarrant", "ORG")]
+
+
+def test_a_title_before_a_role_noun_is_no_name(analyse: Any) -> None:
+    # "Head Coach" tagged a person: "Head" is taken for the title, "Coach" is no name
+    text = ("Hawks Hire Dario Venn as Head Coach\n\n"
+            "The Tessbury Hawks hired Dario Venn on Monday.")
+    names = [m.name for m in analyse(text, id="a0").mentions
+             if m.label == "PERSON" and m.kind == "name"]
+    assert "Coach" not in names and "Dario Venn" in " ".join(names)
+
+
+def test_a_surname_that_is_a_role_noun_stays_after_a_title_run(analyse: Any) -> None:
+    # "King" is a role noun too, but a given name stands between it and the titles
+    text = ("Rovers President and General Manager Owen King announced on Monday that the "
+            "coach had been fired. King said the decision was his.")
+    names = [m.name for m in analyse(text, id="a0").mentions
+             if m.label == "PERSON" and m.kind == "name"]
+    assert any(name.endswith("King") for name in names[:1])
+
+
+def test_a_headline_surname_after_a_spaced_dash_is_read_against_the_story(analyse: Any
+                                                                         ) -> None:
+    texts = ("Hawks - Venn Rumor\n\nThe Tessbury Hawks are close to hiring Dario Venn, "
+             "sources said.",
+             "Dario Venn said he was thrilled to join the club.")
+    mentions = [m for n, text in enumerate(texts) for m in analyse(text, id=f"a{n}").mentions]
+    index = link_entities(mentions, {f"a{n}": text for n, text in enumerate(texts)})
+    start = texts[0].index("Venn")
+    assert index.entity_at("a0", start, start + 4) == \
+        next(e.id for e in index.entities if e.name == "Dario Venn")

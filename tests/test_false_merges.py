@@ -411,6 +411,70 @@ FIRM_NAMED_AFTER_A_MAN = Story("a firm named like a man beside a worker of its s
                                                                 "Young"),
 ))
 
+FATHER_AND_SON_TWO_GIVEN_NAMES = Story("a father with two given names and his son", (
+    "Jose Luis Varela, 71, the founder of Varela Olives, died on Sunday in Cantoria. His son, "
+    "Luis Varela Jr., 44, now runs the firm.",
+    "Luis Varela Jr. said the harvest would go ahead. Jose Varela had planted the first grove "
+    "in 1975.",
+), (
+    Said(0, "Jose Luis Varela", "jose"), Said(1, "Jose Varela", "jose"),
+    Said(0, "Luis Varela Jr.", "luis", "Luis Varela"),
+    Said(1, "Luis Varela Jr.", "luis", "Luis Varela"),
+))
+
+TWO_GARCIAS = Story("a double-barrelled surname beside another Garcia", (
+    "Ana Garcia-Lopez, a nurse at Vellmoor Hospital, won the award on Friday.",
+    "Ana Garcia, a Vellmoor councillor, handed out the prizes. Marta Garcia, her sister, "
+    "sang.",
+), (
+    Said(0, "Ana Garcia-Lopez", "nurse"), Said(1, "Ana Garcia", "councillor"),
+    Said(1, "Marta Garcia", "sister"),
+))
+
+NICKNAMED_NAMESAKES = Story("a nicknamed player and an older namesake by the nickname", (
+    'William "Billy" Tarrow, 19, scored twice for Dunmore Rovers on Saturday. Tarrow said '
+    "the second goal was for his grandmother.",
+    "Billy Tarrow, 61, a retired miner from Elsin, won the village pie contest on Sunday.",
+), (
+    Said(0, 'William "Billy" Tarrow', "player"), Said(0, "Tarrow said", "player", "Tarrow"),
+    Said(1, "Billy Tarrow", "miner"),
+))
+
+DASH_HEADLINE_TWO_VENNS = Story("a headline surname after a dash that two people bear", (
+    "Hawks - Venn Rumor\n\nThe Tessbury Hawks are close to hiring Dario Venn, sources said. "
+    "His sister, Ilse Venn, coaches the Dunmore Rovers.",
+    "Ilse Venn said her brother would be a fine coach.",
+), (
+    Said(0, "Dario Venn", "dario"), Said(0, "Ilse Venn", "ilse"), Said(1, "Ilse Venn", "ilse"),
+))
+
+BARREL_AND_A_NAMESAKE = Story("one barrel of a surname that another person bears whole", (
+    "Ana Garcia-Lopez, a nurse at Vellmoor Hospital, won the award on Friday. The prize was "
+    "handed out by Tomas Lopez, the hospital's director.",
+    "Lopez said the nurses had carried the hospital through the winter.",
+), (
+    Said(0, "Ana Garcia-Lopez", "ana"), Said(0, "Tomas Lopez", "tomas"),
+    Said(1, "Lopez said", "tomas", "Lopez"),
+))
+
+TWO_MIDDLE_INITIALS = Story("one name, two middle initials", (
+    "Tom J. Brand, a roofer from Elsin, was rescued from a roof on Monday.",
+    "Tom K. Brand, the Elsin fire chief, said the rescue took two hours.",
+    "Tom Brand thanked the crews.",
+), (
+    Said(0, "Tom J. Brand", "roofer"), Said(1, "Tom K. Brand", "chief"),
+))
+
+MAC_AND_MC = Story("a MacAllister and a McAllister", (
+    "Harbour master Ewan MacAllister closed the port on Monday. A fisherman, Rory McAllister, "
+    "said his boat had sunk at its mooring.",
+    "McAllister said the nets were lost. MacAllister said the port would reopen on Friday.",
+), (
+    Said(0, "Ewan MacAllister", "ewan", "MacAllister"), Said(1, "MacAllister said", "ewan",
+                                                             "MacAllister"),
+    Said(0, "Rory McAllister", "rory"), Said(1, "McAllister said", "rory", "McAllister"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -420,7 +484,10 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            TWO_BEARERS_OF_A_PLACE_NAME, TWO_PLAYERS_ONE_SURNAME, CAPTAIN_AND_COACH,
            TWO_NAMED_TO_TWO_JOBS, ACCUSER_AND_ARRESTED, OUT_AS_ANOTHER_NAMED,
            REPLACED_AS_COACH, ACCUSING_FATHER, TOWN_THAT_SPEAKS,
-           FIRM_NAMED_AFTER_A_MAN]
+           FIRM_NAMED_AFTER_A_MAN,
+           FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS, NICKNAMED_NAMESAKES,
+           DASH_HEADLINE_TWO_VENNS, BARREL_AND_A_NAMESAKE, TWO_MIDDLE_INITIALS,
+           MAC_AND_MC]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:

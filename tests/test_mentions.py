@@ -11,6 +11,7 @@ import pytest
 from spacy.tokens import Span
 
 from storyline import pipeline
+from storyline.entities import link_entities
 from storyline.mentions import find_mentions
 from storyline.models import Mention
 from tests.conftest import article
@@ -306,3 +307,20 @@ def test_a_description_after_a_dateline_holds_only_its_own_line(analyse: Any) ->
     attorneys = [m for m in _mentions(analyse, text) if m.name == "attorney"]
     assert [m.text for m in attorneys] == ["Ada Rusk's attorney"]
     assert text[attorneys[0].start:attorneys[0].end] == "Ada Rusk's attorney"
+
+
+def test_a_nickname_in_quotes_keeps_a_surname_the_tagger_calls_a_noun(analyse: Any) -> None:
+    # the tagger calls the whole of 'William "Billy" Tarrow' a person but "Tarrow" a noun
+    found = _mentions(analyse, 'William "Billy" Tarrow, 44, was elected mayor of Dunmore on '
+                               "Tuesday.")
+    [tarrow] = _named(found, "William Tarrow", "PERSON")
+    assert tarrow.nickname == "Billy"
+
+
+def test_a_nicknamed_name_and_its_nickname_form_are_one_person(analyse: Any) -> None:
+    texts = ('William "Billy" Tarrow, 44, was elected mayor of Dunmore on Tuesday.',
+             "Billy Tarrow said he would cut taxes. Tarrow won by 300 votes.")
+    mentions = [m for n, text in enumerate(texts)
+                for m in analyse(text, id=f"a{n}").mentions]
+    people = [e for e in link_entities(mentions).entities if "Tarrow" in e.name]
+    assert [e.name for e in people] == ["William Tarrow"]
