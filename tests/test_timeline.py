@@ -915,6 +915,21 @@ def test_next_weekday_a_week_off_another_outlets_date_is_its_other_reading(
     assert date_divergences(events, articles) == []
 
 
+def test_next_weekday_with_one_reading_a_week_off_another_outlets_date_disputes_it(
+        analyse: Any) -> None:
+    # Fictional. Published Thursday 12 March: "next Tuesday" can only be the 17th (this
+    # week's Tuesday is gone), so another outlet's "Tuesday, March 24" disagrees with it.
+    told = {"a1": "Tamsin Rooke will be sentenced next Tuesday at Orlow Crown Court.",
+            "a2": "Tamsin Rooke will be sentenced at Orlow Crown Court on Tuesday, March 24."}
+    analyses = [analyse(text, id=key, published="2026-03-12T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-12T12:00:00Z")
+                for key, text in told.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    assert [e.conflicting for e in events] == [True]
+    assert len(date_divergences(events, articles)) == 1
+
+
 def test_a_report_out_before_another_date_tells_no_update_of_that_date(analyse: Any) -> None:
     # Fictional. Monday's report tells what was done three years ago; the same outlet's
     # Tuesday report dates the conviction on Tuesday. The sentences align as one fact,
