@@ -969,6 +969,18 @@ def test_a_plan_told_in_the_past_perfect_and_overtaken_lies_behind(analyse: Any)
     assert [d.value for d in analysis.dates] == ["2026-04"]
 
 
+def test_a_plan_told_in_the_past_perfect_and_overtaken_early_in_the_year_is_this_years(
+        analyse: Any) -> None:
+    # Fictional. Published in January: "had been due to open in April but was put off"
+    # names this year's April, still ahead; "in December" the one just gone.
+    april = analyse("The Quarrel Lane library had been due to open in April but was put off "
+                    "after a flood in its basement.", published="2026-01-14T09:00:00Z")
+    december = analyse("The Quarrel Lane library had been due to open in December but was put "
+                       "off after a flood in its basement.", published="2026-01-14T09:00:00Z")
+    assert [d.value for d in april.dates] == ["2026-04"]
+    assert [d.value for d in december.dates] == ["2025-12"]
+
+
 def test_a_sentence_the_parser_left_verbless_is_its_own_clause(analyse: Any) -> None:
     # Fictional. The parser roots this sentence on "panel" and hangs "was sent home" under
     # "causing": the clause would open on "the loss of two ferries was sent home".
