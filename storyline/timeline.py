@@ -655,7 +655,18 @@ def _same_clause(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]
             # "The scaffold collapsed on 13 March 2024" against "Ormsby's scaffold on
             # Kelland Road collapsed on 14 March 2024": every word of the shorter clause,
             # the same verb, and two days each given with its year, as facts are
-            overlap == 1.0 and not moved and _in_full(first) and _in_full(second))
+            overlap == 1.0 and not moved and _in_full(first) and _in_full(second) and
+            not _one_of_several(first) and not _one_of_several(second))
+
+
+def _one_of_several(mention: DateMention) -> bool:
+    """ "The first crane collapsed on 3 May 2023", "A crane collapsed on 9 May 2023": a
+    thing of a series, or one newly brought in, may be another of its kind on another day."""
+    return bool(ONE_OF_SEVERAL.search(mention.clause or mention.sentence.text))
+
+
+ONE_OF_SEVERAL = re.compile(r"^(?:a|an)\b|\b(?:first|second|third|fourth|fifth|another)\b",
+                            re.IGNORECASE)
 
 
 def _tense(draft: _Draft) -> str:

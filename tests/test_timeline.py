@@ -987,6 +987,22 @@ def test_a_short_clause_of_one_thing_on_another_day_told_in_full_disputes_it(
     assert not any(e.conflicting for e in again)
 
 
+def test_a_short_clause_of_one_of_several_things_on_another_day_disputes_nothing(
+        analyse: Any) -> None:
+    # Fictional. "The first crane" is one of a series and "A crane" one newly brought in:
+    # another crane may have collapsed on the other day, so neither date disputes the other.
+    told = {"a1": "The first crane at Pellory Wharf collapsed on 2 May 2024, injuring a driver.",
+            "a2": "A crane collapsed on 9 May 2024."}
+    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    assert sorted((e.date, e.conflicting) for e in events) == [("2024-05-02", False),
+                                                              ("2024-05-09", False)]
+    assert date_divergences(events, articles) == []
+
+
 def test_a_bodys_own_plan_told_after_the_day_it_was_said_names_the_body(
         analyse: Any) -> None:
     # Fictional. The parser hangs "on Wednesday" (the saying's day) on the plan's verb:
