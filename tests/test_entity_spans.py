@@ -89,3 +89,11 @@ def test_an_ampersand_between_a_firms_names_keeps_the_firm_whole(nlp: Any) -> No
     # Fictional. "&" is punctuation to the tokenizer, but joins a firm's names.
     text = "Quillon & Tarrant pleaded guilty to breaching safety rules in June."
     assert _mentions_of(nlp, text, "Quillon & Tarrant") == [("Quillon & Tarrant", "ORG")]
+
+
+def test_an_ampersand_after_a_bodys_noun_joins_two_bodies_not_one_name(nlp: Any) -> None:
+    # Fictional. "Council" closes the first body's name: "&" joins another body to it.
+    text = "Harwick Council & Lenham Police issued a joint statement on Monday."
+    mentions = _mentions_of(nlp, text, "Harwick Council & Lenham Police")
+    assert ("Harwick Council & Lenham Police", "ORG") not in mentions
+    assert ("Harwick Council", "ORG") in mentions
