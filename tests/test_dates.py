@@ -990,6 +990,15 @@ def test_a_sentence_the_parser_left_verbless_is_its_own_clause(analyse: Any) -> 
     assert found.clause.startswith("The panel in the inquiry")
 
 
+def test_a_marked_clause_under_a_noun_root_is_still_its_own_clause(analyse: Any) -> None:
+    # Fictional. The parser roots this sentence on "ferry"; "before rescuers reached it on
+    # Tuesday" is a clause its conjunction marks, not the whole sentence.
+    text = ("The ferry left on Monday and sank during the night before rescuers reached it "
+            "on Tuesday.")
+    tuesday = next(d for d in analyse(text).dates if d.text == "Tuesday")
+    assert tuesday.clause == "rescuers reached it on Tuesday"
+
+
 def test_a_time_ago_after_a_deed_noun_dates_the_deed_not_a_present_verb(analyse: Any) -> None:
     # Fictional. "denies" is now; "two years ago" dates the fire the charge is over.
     [found] = analyse("Mara Quill denies arson over the boathouse fire on Tansy Road two "
