@@ -79,8 +79,10 @@ def _lost_main_verb(verb: Token) -> bool:
     of causing the deaths of two workers was sent out on Monday": "jury" the root, "the
     deaths" the subject of "sent"): the verb's subtree is no clause of the sentence."""
     root = verb.sent.root
+    # "... sank during the night before rescuers reached it on Tuesday": a clause its
+    # conjunction marks is a clause of its own, wherever the parser hung it
     return root.pos_ in {"NOUN", "PROPN"} and root.i < verb.i and verb.head != root and \
-        verb.dep_ != "relcl" and \
+        verb.dep_ != "relcl" and not any(c.dep_ == "mark" for c in verb.children) and \
         any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > root.i for c in verb.children)
 
 

@@ -719,6 +719,21 @@ def _plan_undone_after_but(ent: Span) -> bool:
     return told_as_plan and token == root
 
 
+def overtaken_plan(ent: Span) -> bool:
+    """ "had been due to begin in March but was delayed": the plan's time, which `is_future`
+    reads as behind the report, is this year's: told in January, March still lies ahead."""
+    verb = governing_verb(ent)
+    for _ in range(3):  # the verb, then what it hangs from, as `is_future` walks
+        if verb is None:
+            return False
+        if verb.lemma_ in PLAN_LEMMAS and verb.tag_ == "JJ" and _overtaken_in_the_past(verb.head):
+            return True
+        if verb.head == verb:
+            return False
+        verb = verb.head
+    return False
+
+
 def _overtaken_in_the_past(verb: Token) -> bool:
     """ "had been due to begin in March but was delayed": a plan told in the past perfect
     whose "but" clause, told in the past, overtakes it; the plan's time lay before the

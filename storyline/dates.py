@@ -35,6 +35,7 @@ from .date_clauses import (
     moves_a_date,
     moves_or_calls_off,
     no_event,
+    overtaken_plan,
     reported_agent,
     sentence_bounds,
     told_plan,
@@ -287,6 +288,14 @@ class _Finder:
                 return result[0], result[1], True
         future = self._is_future(span) if future is None else future
         value, precision = normalize_date(_with_preposition(span), self.base, future=future)
+        if future is False and value is not None and self.base is not None and \
+                value[:4] == str(self.base.year - 1) and overtaken_plan(span):
+            # "had been due to reopen in March but was delayed", told in January: the
+            # nearest March when it is this year's (told in November, this year's too; but
+            # "due in December", told in January, was last year's)
+            nearest = normalize_date(_with_preposition(span), self.base, future=None)
+            if nearest[0] is not None and nearest[0][:4] == str(self.base.year):
+                value, precision = nearest
         return value, precision, False
 
     def _is_future(self, span: Span) -> bool | None:

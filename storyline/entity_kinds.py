@@ -497,12 +497,17 @@ def _hometown(span: Span) -> bool:
     """ "Declan Ormsby, 47, of Mill Cross,": a name after a person's age and "of" is where
     the person lives, the court report's convention, unless it holds a company's noun."""
     doc = span.doc
-    if span.start < 5 or any(t.lower_ in ORG_NOUNS for t in span):
-        return False
+    if span.start < 5 or any(t.lower_ in ORG_NOUNS for t in span) or \
+            span[-1].lower_ in HOMETOWN_NEVER_ENDS:
+        return False  # "of Brisk Construction Ltd", "of Tarrow Holdings": an employer
     of, comma, age, first = (doc[span.start - i] for i in range(1, 5))
     return of.lower_ == "of" and comma.text == "," and first.text == "," and \
         age.text.isdigit() and 0 < int(age.text) < 120 and \
         doc[span.start - 5].ent_type_ == "PERSON"
+
+
+# Last words of a body's name no town has ("Ltd", "Holdings", "Trust"); "City" some do.
+HOMETOWN_NEVER_ENDS = (BODY_NAME_WORDS | ORG_NAME_WORDS) - {"city"}
 
 
 def _describes_a_company(span: Span) -> bool:

@@ -325,7 +325,9 @@ def _ends_name(token: Token, previous: Token, label: str) -> bool:
     if "\n" in previous.whitespace_ or token.is_space:
         return True
     if token.text == "&" and label in ORG_LABELS:
-        return False  # "Ferrand & Lyle": one firm (a tokenizer's punctuation mark)
+        # "Ferrand & Lyle": one firm (a tokenizer's punctuation mark); but after a body's
+        # noun, "Harwick Council & Lenham Police" joins two bodies
+        return previous.lower_ in ORG_NOUNS
     if token.is_punct and token.text not in {".", "'", "\u2019", "'s", "\u2019s"}:
         joined = not previous.whitespace_ and not token.whitespace_
         return not (token.text == "-" and joined)  # "Smith-Jones" stays one name

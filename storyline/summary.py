@@ -237,8 +237,11 @@ def _quotes_contradicted(text: str, said: str) -> list[str]:
     that could have been prevented" against "a tragedy which could have been avoided").
     A part of the same words ("because nobody checked") agrees."""
     found = []
+    others = _quotations(said)
     for own in _quotations(text):
-        for other in _quotations(said):
+        if any(_holds(own, other) or _holds(other, own) for other in others):
+            continue  # the same words, beside another remark of the same speaker
+        for other in others:
             shorter = min(len(own), len(other))
             if len(set(own) & set(other)) * 2 < shorter or _holds(own, other) or \
                     _holds(other, own):
@@ -251,7 +254,9 @@ def _quotations(text: str) -> list[tuple[str, ...]]:
     """The words of each quotation of `QUOTED_MIN_WORDS` words or more, lower-cased."""
     found = []
     for match in _QUOTATION.finditer(text):
-        quoted = tuple(w.lower() for w in re.findall(r"[\w'\u2019-]+", match.group(1)))
+        # "don\u2019t" and "don't" are one word, however an outlet sets its apostrophes
+        words = re.findall(r"[\w'\u2019-]+", match.group(1).replace("\u2019", "'"))
+        quoted = tuple(w.lower() for w in words)
         if len(quoted) >= QUOTED_MIN_WORDS:
             found.append(quoted)
     return found

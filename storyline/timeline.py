@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from .align import UnionFind
@@ -507,7 +507,7 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
             continue
         if count >= CONFLICT_MIN_SHARED_SAME and _conflict(drafts[a], drafts[b], sources,
                                                       in_sentence):
-            pair = _other_reading(drafts, a, b)
+            pair = _other_reading(drafts, a, b, told_on or {})
             if pair is not None:
                 other_reading.setdefault(*pair)
                 continue
@@ -533,26 +533,41 @@ def _told_as_done_before(told: _Draft, other: _Draft, told_on: dict[str, date]) 
 
 
 # "next Friday" said on a Tuesday may be this week's or next week's Friday; "last Friday"
-# the one just gone or the one before.
-AMBIGUOUSWEEKDAY_WORD = re.compile(rf"(?:next|last)\s+{WEEKDAY_WORD}", re.IGNORECASE)
+# said on a Saturday the one just gone or the one before.
+AMBIGUOUS_WEEKDAY = re.compile(rf"(next|last)\s+{WEEKDAY_WORD}", re.IGNORECASE)
 
 
-def _other_reading(drafts: Sequence[_Draft], a: int, b: int) -> tuple[int, int] | None:
+def _other_reading(drafts: Sequence[_Draft], a: int, b: int, told_on: dict[str, date]
+                   ) -> tuple[int, int] | None:
     """(ambiguous, reading) when one draft dates the event only by "next Friday" and
-    the other gives, in full, the date a week off it: the weekday's other reading, not a
-    disagreement ("sentenced next Friday", read as the 13th, beside "on Friday, November
-    20"). The ambiguous draft joins the other, whose date stays."""
+    the other gives, in full, the weekday's other reading: not a disagreement ("sentenced
+    next Friday", said on Tuesday the 10th and read as the 13th, beside "on Friday, March
+    20"). The ambiguous draft joins the other, whose date stays. `told_on`: article id ->
+    its publication day."""
     for ambiguous, reading in ((a, b), (b, a)):
         first, second = drafts[ambiguous], drafts[reading]
-        if first.precision != "day" or second.precision != "day" or \
-                first.value is None or second.value is None:
+        if first.precision != "day" or second.precision != "day" or second.value is None:
             continue
-        if abs((date.fromisoformat(first.value) - date.fromisoformat(second.value)).days) != 7:
-            continue
-        if all(AMBIGUOUSWEEKDAY_WORD.fullmatch(m.text.strip()) for m in first.mentions) and \
+        other = {_weekday_other_reading(m, told_on) for m in first.mentions}
+        if other == {date.fromisoformat(second.value)} and \
                 any(_states_its_date(m.text) for m in second.mentions):
             return ambiguous, reading
     return None
+
+
+def _weekday_other_reading(mention: DateMention, told_on: dict[str, date]) -> date | None:
+    """The other day "next Friday" (read as the nearest Friday ahead) may mean: a week
+    later, only when the nearest lies in the week it was said in; said on a Thursday,
+    "next Tuesday" is next week's alone. "last Friday" likewise a week earlier. None
+    when the words have one reading."""
+    match = AMBIGUOUS_WEEKDAY.fullmatch(mention.text.strip())
+    said = told_on.get(mention.article_id)
+    if match is None or said is None or mention.value is None or mention.precision != "day":
+        return None
+    read = date.fromisoformat(mention.value)
+    if read.isocalendar()[:2] != said.isocalendar()[:2]:
+        return None
+    return read + timedelta(days=7 if match.group(1).lower() == "next" else -7)
 
 
 def _conflict(a: _Draft, b: _Draft, sources: dict[str, str],
@@ -640,7 +655,18 @@ def _same_clause(a: tuple[DateMention, set[str]], b: tuple[DateMention, set[str]
             # "The scaffold collapsed on 13 March 2024" against "Ormsby's scaffold on
             # Kelland Road collapsed on 14 March 2024": every word of the shorter clause,
             # the same verb, and two days each given with its year, as facts are
-            overlap == 1.0 and not moved and _in_full(first) and _in_full(second))
+            overlap == 1.0 and not moved and _in_full(first) and _in_full(second) and
+            not _one_of_several(first) and not _one_of_several(second))
+
+
+def _one_of_several(mention: DateMention) -> bool:
+    """ "The first crane collapsed on 3 May 2023", "A crane collapsed on 9 May 2023": a
+    thing of a series, or one newly brought in, may be another of its kind on another day."""
+    return bool(ONE_OF_SEVERAL.search(mention.clause or mention.sentence.text))
+
+
+ONE_OF_SEVERAL = re.compile(r"^(?:a|an)\b|\b(?:first|second|third|fourth|fifth|another)\b",
+                            re.IGNORECASE)
 
 
 def _tense(draft: _Draft) -> str:

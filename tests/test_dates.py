@@ -969,6 +969,18 @@ def test_a_plan_told_in_the_past_perfect_and_overtaken_lies_behind(analyse: Any)
     assert [d.value for d in analysis.dates] == ["2026-04"]
 
 
+def test_a_plan_told_in_the_past_perfect_and_overtaken_early_in_the_year_is_this_years(
+        analyse: Any) -> None:
+    # Fictional. Published in January: "had been due to open in April but was put off"
+    # names this year's April, still ahead; "in December" the one just gone.
+    april = analyse("The Quarrel Lane library had been due to open in April but was put off "
+                    "after a flood in its basement.", published="2026-01-14T09:00:00Z")
+    december = analyse("The Quarrel Lane library had been due to open in December but was put "
+                       "off after a flood in its basement.", published="2026-01-14T09:00:00Z")
+    assert [d.value for d in april.dates] == ["2026-04"]
+    assert [d.value for d in december.dates] == ["2025-12"]
+
+
 def test_a_sentence_the_parser_left_verbless_is_its_own_clause(analyse: Any) -> None:
     # Fictional. The parser roots this sentence on "panel" and hangs "was sent home" under
     # "causing": the clause would open on "the loss of two ferries was sent home".
@@ -976,6 +988,15 @@ def test_a_sentence_the_parser_left_verbless_is_its_own_clause(analyse: Any) -> 
             "ferries was sent home on Monday to weigh its findings.")
     [found] = analyse(text).dates
     assert found.clause.startswith("The panel in the inquiry")
+
+
+def test_a_marked_clause_under_a_noun_root_is_still_its_own_clause(analyse: Any) -> None:
+    # Fictional. The parser roots this sentence on "ferry"; "before rescuers reached it on
+    # Tuesday" is a clause its conjunction marks, not the whole sentence.
+    text = ("The ferry left on Monday and sank during the night before rescuers reached it "
+            "on Tuesday.")
+    tuesday = next(d for d in analyse(text).dates if d.text == "Tuesday")
+    assert tuesday.clause == "rescuers reached it on Tuesday"
 
 
 def test_a_time_ago_after_a_deed_noun_dates_the_deed_not_a_present_verb(analyse: Any) -> None:

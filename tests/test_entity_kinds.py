@@ -11,3 +11,12 @@ def test_a_name_after_a_persons_age_and_of_is_a_hometown(analyse: Any) -> None:
     named = {(m.text, m.label) for m in analyse(text, id="a0").mentions}
     assert ("Tallow Cross", "ORG") not in named
     assert ("Petra Skarn", "PERSON") in named
+
+
+def test_a_company_after_a_persons_age_and_of_is_still_a_body(analyse: Any) -> None:
+    # "Hal Rusk, 52, of Brisk Construction Ltd": a name ending as a company's does is his
+    # employer, not where he lives.
+    for firm in ("Brisk Construction Ltd", "Tarrow Holdings"):
+        text = f"Hal Rusk, 52, of {firm}, was fined 400 pounds by Vell magistrates."
+        named = {(m.text, m.label) for m in analyse(text, id="a0").mentions}
+        assert (firm, "ORG") in named

@@ -120,3 +120,11 @@ def test_a_headline_surname_after_a_spaced_dash_is_read_against_the_story(analys
     start = texts[0].index("Venn")
     assert index.entity_at("a0", start, start + 4) == \
         next(e.id for e in index.entities if e.name == "Dario Venn")
+
+
+def test_an_ampersand_after_a_bodys_noun_joins_two_bodies_not_one_name(nlp: Any) -> None:
+    # Fictional. "Council" closes the first body's name: "&" joins another body to it.
+    text = "Harwick Council & Lenham Police issued a joint statement on Monday."
+    mentions = _mentions_of(nlp, text, "Harwick Council & Lenham Police")
+    assert ("Harwick Council & Lenham Police", "ORG") not in mentions
+    assert ("Harwick Council", "ORG") in mentions

@@ -722,3 +722,17 @@ def test_an_outlet_wording_the_quote_otherwise_does_not_back_its_words() -> None
         "a3": "Judge Orla Penrith told the Tarrow court the sea wall failed \u201cbecause nobody "
               "ever checked the bolts\u201d."}, "corroborated")
     assert [c.article for c in sentence.citations] == ["a1", "a3"]
+
+
+def test_an_outlet_quoting_the_same_words_beside_another_remark_backs_them() -> None:
+    # Fictional. The second outlet sets its apostrophes straight, the third adds another
+    # remark of the judge's that shares words with the first: both quote the same words.
+    [sentence] = _one_fact({
+        "a1": "\u201cThe sea wall failed because nobody checked the bolts and we didn\u2019t "
+              "ask,\u201d Judge Orla Penrith told the Tarrow court.",
+        "a2": "\"The sea wall failed because nobody checked the bolts and we didn't ask,\" "
+              "Judge Orla Penrith told the Tarrow court.",
+        "a3": "\u201cThe sea wall failed because nobody checked the bolts and we didn\u2019t "
+              "ask,\u201d Judge Orla Penrith told the Tarrow court, calling it \u201ca wall nobody "
+              "checked for years\u201d."}, "corroborated")
+    assert [c.article for c in sentence.citations] == ["a1", "a2", "a3"]

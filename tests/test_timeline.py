@@ -915,6 +915,21 @@ def test_next_weekday_a_week_off_another_outlets_date_is_its_other_reading(
     assert date_divergences(events, articles) == []
 
 
+def test_next_weekday_with_one_reading_a_week_off_another_outlets_date_disputes_it(
+        analyse: Any) -> None:
+    # Fictional. Published Thursday 12 March: "next Tuesday" can only be the 17th (this
+    # week's Tuesday is gone), so another outlet's "Tuesday, March 24" disagrees with it.
+    told = {"a1": "Tamsin Rooke will be sentenced next Tuesday at Orlow Crown Court.",
+            "a2": "Tamsin Rooke will be sentenced at Orlow Crown Court on Tuesday, March 24."}
+    analyses = [analyse(text, id=key, published="2026-03-12T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-12T12:00:00Z")
+                for key, text in told.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    assert [e.conflicting for e in events] == [True]
+    assert len(date_divergences(events, articles)) == 1
+
+
 def test_a_report_out_before_another_date_tells_no_update_of_that_date(analyse: Any) -> None:
     # Fictional. Monday's report tells what was done three years ago; the same outlet's
     # Tuesday report dates the conviction on Tuesday. The sentences align as one fact,
@@ -970,6 +985,22 @@ def test_a_short_clause_of_one_thing_on_another_day_told_in_full_disputes_it(
                                                     published="2026-03-10T12:00:00Z")],
                            [*analyses[0].dates, *also.dates])
     assert not any(e.conflicting for e in again)
+
+
+def test_a_short_clause_of_one_of_several_things_on_another_day_disputes_nothing(
+        analyse: Any) -> None:
+    # Fictional. "The first crane" is one of a series and "A crane" one newly brought in:
+    # another crane may have collapsed on the other day, so neither date disputes the other.
+    told = {"a1": "The first crane at Pellory Wharf collapsed on 2 May 2024, injuring a driver.",
+            "a2": "A crane collapsed on 9 May 2024."}
+    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    assert sorted((e.date, e.conflicting) for e in events) == [("2024-05-02", False),
+                                                              ("2024-05-09", False)]
+    assert date_divergences(events, articles) == []
 
 
 def test_a_bodys_own_plan_told_after_the_day_it_was_said_names_the_body(
