@@ -457,6 +457,14 @@ BARREL_AND_A_NAMESAKE = Story("one barrel of a surname that another person bears
     Said(1, "Lopez said", "tomas", "Lopez"),
 ))
 
+BARREL_OF_A_FIRM = Story("one barrel of a surname that a firm of the story is named after", (
+    "Ana Garcia-Lopez, a nurse at Vellmoor Hospital, won the award on Friday.",
+    "Lopez Foods, the town's largest employer, sponsored the prize. Lopez paid for the "
+    "dinner as well.",
+), (
+    Said(0, "Ana Garcia-Lopez", "ana"), Said(1, "Lopez paid", "firm", "Lopez"),
+))
+
 TWO_MIDDLE_INITIALS = Story("one name, two middle initials", (
     "Tom J. Brand, a roofer from Elsin, was rescued from a roof on Monday.",
     "Tom K. Brand, the Elsin fire chief, said the rescue took two hours.",
@@ -487,7 +495,7 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            FIRM_NAMED_AFTER_A_MAN,
            FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS, NICKNAMED_NAMESAKES,
            DASH_HEADLINE_TWO_VENNS, BARREL_AND_A_NAMESAKE, TWO_MIDDLE_INITIALS,
-           MAC_AND_MC]
+           MAC_AND_MC, BARREL_OF_A_FIRM]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
