@@ -465,6 +465,16 @@ BARREL_OF_A_FIRM = Story("one barrel of a surname that a firm of the story is na
     Said(0, "Ana Garcia-Lopez", "ana"), Said(1, "Lopez paid", "firm", "Lopez"),
 ))
 
+JOB_SURNAMES = Story("two coaches whose surnames are jobs, one named 'as Head Coach'", (
+    "Rovers Name Ada King as Head Coach\n\nThe Dunmore Rovers named Ada King as head coach "
+    "on Monday. She replaces Dario Marshal, who was fired in May.",
+    "Coach Marshal said the club had made a good choice. King said she would keep the "
+    "captain.",
+), (
+    Said(0, "Ada King as head", "ada", "Ada King"), Said(1, "King said", "ada", "King"),
+    Said(0, "Dario Marshal", "dario"), Said(1, "Coach Marshal", "dario", "Marshal"),
+))
+
 TWO_MIDDLE_INITIALS = Story("one name, two middle initials", (
     "Tom J. Brand, a roofer from Elsin, was rescued from a roof on Monday.",
     "Tom K. Brand, the Elsin fire chief, said the rescue took two hours.",
@@ -495,7 +505,7 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            FIRM_NAMED_AFTER_A_MAN,
            FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS, NICKNAMED_NAMESAKES,
            DASH_HEADLINE_TWO_VENNS, BARREL_AND_A_NAMESAKE, TWO_MIDDLE_INITIALS,
-           MAC_AND_MC, BARREL_OF_A_FIRM]
+           MAC_AND_MC, BARREL_OF_A_FIRM, JOB_SURNAMES]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
