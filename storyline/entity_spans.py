@@ -33,6 +33,7 @@ from .names import HONORIFICS, NAME_PARTICLES, ORG_NOUNS, ROLE_NOUNS
 from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS
 from .roles import (
+    COMMON_ROLE_WORDS,
     TRADE_TITLES,
     apposition_role,
     person_noun_before,
@@ -439,6 +440,15 @@ def _opening_preposition(tokens: list[Token]) -> bool:
         after is not None and after.text == "," and not described
 
 
+def _titles_only(tokens: list[Token]) -> bool:
+    """ "as Head Coach": a job's words only, no one's name. The last word must end a
+    compound job ("Head Coach", "General Manager"): after a title alone it is a surname
+    that is also a job ("Coach Marshal", "Judge Bishop"), and "General Manager Billy King"
+    keeps "King", a surname after a given name the title run took in."""
+    return len(tokens) > 1 and tokens[-2].lower_ in COMMON_ROLE_WORDS and \
+        all(t.lower_ in ROLE_NOUNS | PERSON_TITLES for t in tokens)
+
+
 def mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Mention | None:
     tokens = _strip_edges(tokens, label)
     if _a_route_or_a_room(tokens, label):
@@ -461,10 +471,7 @@ def mention_from_tokens(tokens: list[Token], label: str, article_id: str) -> Men
         cue = _called_a_body(tokens) if len(tokens) > 1 else None
         return Mention(article_id, name, start_char, end_char, "ORG", name=name, cue=cue)
     honorific, name_tokens, inner_role = split_person_tokens(tokens)
-    if not name_tokens or inner_role and not honorific and \
-            all(t.lower_ in ROLE_NOUNS | PERSON_TITLES for t in tokens):
-        # "as Head Coach": titles only, no one's name ("General Manager Billy King" keeps
-        # "King", a surname after a given name the title run took in)
+    if not name_tokens or inner_role and not honorific and _titles_only(tokens):
         return None
     # Spaced as written: "Adeyemi-Lindqvist" is one word of the name, not three.
     name = " ".join("".join(t.text_with_ws for t in name_tokens).split())

@@ -269,12 +269,14 @@ def _two_words(mention: Mention) -> list[tuple[str, str]]:
     return [(words[0].lower(), words[1].lower())]
 
 
-def _barrels(full: Mapping[tuple[str, ...], str], single: set[str]) -> set[str]:
+def _barrels(full: Mapping[tuple[str, ...], str], taken: set[str]) -> set[str]:
     """The parts of the story's double-barrelled surnames ("lopez" of "Ana Garcia-Lopez"),
-    each borne by one name only and no one's whole surname: "Lopez" alone is then her."""
+    each borne by one name only and no one's whole surname: "Lopez" alone is then her.
+    `taken`: the story's surnames and the words of its bodies' names ("Lopez" beside
+    "Lopez Foods" may be the firm or its owner, not the nurse)."""
     parts = Counter(part for key in full if len(key) > 1 and key[-1].count("-") == 1
                     for part in set(key[-1].split("-")) if len(part) > 2)
-    return {part for part, count in parts.items() if count == 1 and part not in single}
+    return {part for part, count in parts.items() if count == 1 and part not in taken}
 
 
 def _known_given_name(word: str) -> bool:
@@ -320,14 +322,14 @@ class Gazetteer:
                          for w in m.name.split() if m.label != "NORP" or "-" not in w)
         full.update(_vouched_full_names(mentions, full, mononyms, places))
         single = {key[-1] for key in full} | {w for w, n in mononyms.items() if n >= 2}
-        single |= _barrels(full, single)
+        bodies = {w.lower() for m in mentions if m.kind == "name" and m.label == "ORG" and
+                  len(m.name.split()) > 1 for w in m.name.split()}
+        single |= _barrels(full, single | bodies)
         people = Counter(w.lower() for n in names for w in name_parts(n))
         given = Counter(key[0] for key in full)
         unique_given = {g for g, n in given.items() if n == 1 and g not in single}
         honorific = {m.name.lower() for m in mentions if m.label == "PERSON" and
                      m.kind == "name" and m.honorific and len(name_parts(m.name)) == 1}
-        bodies = {w.lower() for m in mentions if m.kind == "name" and m.label == "ORG" and
-                  len(m.name.split()) > 1 for w in m.name.split()}
         return cls(full, frozenset(single), people, places, frozenset(unique_given),
                    frozenset(mononyms), frozenset(honorific),
                    frozenset((bodies | set(places)) - single))

@@ -231,13 +231,15 @@ def _describes_the_name(words: list[str]) -> bool:
 
 # -- merging across articles -----------------------------------------------------------
 
-def merge_people(clusters: list[Cluster]) -> list[Cluster]:
-    """One cluster per person: full names first, then bare surnames and given names."""
+def merge_people(clusters: list[Cluster], body_words: frozenset[str] = frozenset()
+                 ) -> list[Cluster]:
+    """One cluster per person: full names first, then bare surnames and given names.
+    `body_words`: the words of the story's bodies' names ("lopez" of "Lopez Foods")."""
     clusters = _particle_surnames(clusters)
     full = _merge_name_variants(_merge_same_names([c for c in clusters if c.first]))
     full = _merge_long_name_forms(full)
     single = [c for c in clusters if not c.first]
-    return full + _attach_single_words(single, full)
+    return full + _attach_single_words(single, full, body_words)
 
 
 def _particle_surnames(clusters: list[Cluster]) -> list[Cluster]:
@@ -480,7 +482,8 @@ def _middles_agree(a: set[str], b: set[str]) -> bool:
     return any(same_given_name(x, y) for x in a for y in b)
 
 
-def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cluster]:
+def _attach_single_words(singles: list[Cluster], full: list[Cluster],
+                         body_words: frozenset[str] = frozenset()) -> list[Cluster]:
     """Bare-word clusters join the one full-named person they fit; the rest are grouped,
     but for a word several people of the story bear: "Khalil" in two articles that name
     neither Dorota nor Idris Khalil may be her in one and him in the other."""
@@ -491,8 +494,9 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
         for name in cluster.surnames | {fold(cluster.last or "")} | last_words:
             by_surname[name].append(cluster)
     for barrel, bearers in _barrels(full).items():
-        # "Lopez" alone is Ana Garcia-Lopez where no one else bears either name
-        if barrel not in by_surname and len(bearers) == 1:
+        # "Lopez" alone is Ana Garcia-Lopez where no one else bears either name, and no
+        # body is named by it ("Lopez" beside "Lopez Foods" may be its founder)
+        if barrel not in by_surname and barrel not in body_words and len(bearers) == 1:
             by_surname[barrel] = bearers
     orphans: dict[str, Cluster] = {}
     apart: list[Cluster] = []

@@ -110,6 +110,13 @@ def test_a_surname_that_is_a_role_noun_stays_after_a_title_run(analyse: Any) -> 
     assert any(name.endswith("King") for name in names[:1])
 
 
+def test_a_surname_that_is_a_job_after_one_title_is_a_name(analyse: Any) -> None:
+    # "Coach Marshal": a title and a surname, not a compound job like "Head Coach"
+    mentions = analyse("Coach Marshal said the team would play fast.", id="a0").mentions
+    assert [m.name for m in mentions if m.label == "PERSON" and m.kind == "name"] == \
+        ["Marshal"]
+
+
 def test_a_headline_surname_after_a_spaced_dash_is_read_against_the_story(analyse: Any
                                                                          ) -> None:
     texts = ("Hawks - Venn Rumor\n\nThe Tessbury Hawks are close to hiring Dario Venn, "

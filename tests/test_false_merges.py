@@ -457,6 +457,33 @@ BARREL_AND_A_NAMESAKE = Story("one barrel of a surname that another person bears
     Said(1, "Lopez said", "tomas", "Lopez"),
 ))
 
+BARREL_OF_A_FIRM = Story("one barrel of a surname that a firm of the story is named after", (
+    "Ana Garcia-Lopez, a nurse at Vellmoor Hospital, won the award on Friday.",
+    "Lopez Foods, the town's largest employer, sponsored the prize. Lopez paid for the "
+    "dinner as well.",
+), (
+    Said(0, "Ana Garcia-Lopez", "ana"), Said(1, "Lopez paid", "firm", "Lopez"),
+))
+
+BARREL_OF_A_FOUNDER = Story("one barrel of a surname borne by the founder of a firm of it", (
+    "Ana Garcia-Lopez, a nurse at Vellmoor Hospital, won the award on Friday.",
+    "Lopez Foods sponsored the prize. Its founder, Lopez, said the nurses deserved it. "
+    "Lopez, 70, has lived in Vellmoor all his life.",
+), (
+    Said(0, "Ana Garcia-Lopez", "ana"), Said(1, "Lopez, said", "founder", "Lopez"),
+    Said(1, "Lopez, 70", "founder", "Lopez"),
+))
+
+JOB_SURNAMES = Story("two coaches whose surnames are jobs, one named 'as Head Coach'", (
+    "Rovers Name Ada King as Head Coach\n\nThe Dunmore Rovers named Ada King as head coach "
+    "on Monday. She replaces Dario Marshal, who was fired in May.",
+    "Coach Marshal said the club had made a good choice. King said she would keep the "
+    "captain.",
+), (
+    Said(0, "Ada King as head", "ada", "Ada King"), Said(1, "King said", "ada", "King"),
+    Said(0, "Dario Marshal", "dario"), Said(1, "Coach Marshal", "dario", "Marshal"),
+))
+
 TWO_MIDDLE_INITIALS = Story("one name, two middle initials", (
     "Tom J. Brand, a roofer from Elsin, was rescued from a roof on Monday.",
     "Tom K. Brand, the Elsin fire chief, said the rescue took two hours.",
@@ -487,7 +514,8 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            FIRM_NAMED_AFTER_A_MAN,
            FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS, NICKNAMED_NAMESAKES,
            DASH_HEADLINE_TWO_VENNS, BARREL_AND_A_NAMESAKE, TWO_MIDDLE_INITIALS,
-           MAC_AND_MC]
+           MAC_AND_MC, BARREL_OF_A_FIRM, JOB_SURNAMES,
+           BARREL_OF_A_FOUNDER]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:

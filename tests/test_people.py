@@ -109,6 +109,26 @@ def test_one_barrel_of_a_double_barrelled_surname_alone_is_its_bearer(analyse: A
     assert any(s.article == "a1" and s.start == start for s in people[0].mentions)
 
 
+def test_a_barrel_that_names_a_body_of_the_story_is_not_the_bearer(analyse: Any) -> None:
+    # "Lopez Foods": the bare "Lopez" may be the firm or its owner, not the nurse
+    people = _people(analyse,
+                     "Ana Garcia-Lopez, a nurse at Vellmoor Hospital, won the award on Friday.",
+                     "Lopez Foods, the town's largest employer, sponsored the prize. Lopez "
+                     "paid for the dinner as well.")
+    assert all(s.article == "a0" for e in people for s in e.mentions)
+
+
+def test_a_barrel_the_tagger_calls_a_person_beside_a_body_of_its_name_stays_apart(
+        analyse: Any) -> None:
+    # "Lopez" tagged a person: the founder of "Lopez Foods", not the nurse
+    people = _people(analyse,
+                     "Ana Garcia-Lopez, a nurse at Vellmoor Hospital, won the award on Friday.",
+                     "Lopez Foods sponsored the prize. Its founder, Lopez, said the nurses "
+                     "deserved it. Lopez, 70, has lived in Vellmoor all his life.")
+    garcia_lopez = next(e for e in people if e.name == "Ana Garcia-Lopez")
+    assert all(s.article == "a0" for s in garcia_lopez.mentions)
+
+
 def test_a_middle_initial_in_one_article_only_is_still_one_person(analyse: Any) -> None:
     people = _people(analyse,
                      "Tom J. Brand, a roofer from Elsin, was rescued from a roof on Monday.",
