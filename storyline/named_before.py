@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .given_names import given_name_gender
 from .models import Entity
 from .nominal_links import SENTENCE_END, same_role
+from .people import FEMALE_WORDS, MALE_WORDS
 
 
 def body_named_just_before(text: str, start: int, candidates: Sequence[Entity],
@@ -104,17 +106,53 @@ def person_named_just_before(text: str, start: int, head: str, people: Sequence[
         return None
     window = _window_start(text, start)
     by_id = {e.id: e for e in people}
-    named = [(s, e, entity_id) for s, e, entity_id in spans if window <= s < start]
+    quoted = _quoted_stretches(text, window, start)
+    # a name inside quotation marks is someone the quote talks about ('"Tomas Brell has
+    # failed us," the senator said' is not Brell), not the one it goes on from
+    named = [(s, e, entity_id) for s, e, entity_id in spans if window <= s < start and
+             not any(a <= s < b for a, b in quoted)]
     found = list(dict.fromkeys(entity_id for _s, _e, entity_id in named))
     if len(found) != 1 or found[0] not in by_id:
         return None
     person = by_id[found[0]]
     if person.roles and not any(same_role(head, role) for role in person.roles):
         return None  # "Pope Francis" is not "the candidate" met with him
+    if _gender_clash(head, person):
+        return None  # "Nora Quell unveiled a plan. ..., the businessman said" is not her
     left = text[window:start]
     for s, e, _entity_id in sorted(named, reverse=True):
         left = left[:s - window] + left[e - window:]
     return None if head in left.lower() else person
+
+
+# A stretch in quotation marks, straight or curly.
+QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+
+
+def _quoted_stretches(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Where the closed quotations between `begin` and `end` are."""
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text, begin, end)]
+
+
+def _gender_clash(head: str, person: Entity) -> bool:
+    """Whether a gendered head word ("businessman", "congresswoman") is of the other sex
+    than the person's honorific or given name says."""
+    wanted = "male" if head in MALE_WORDS else "female" if head in FEMALE_WORDS else None
+    if wanted is None:
+        return False
+    known = {gender for name in (person.name, *person.aliases)
+             if (gender := _name_gender(name))}
+    return len(known) == 1 and wanted not in known
+
+
+def _name_gender(name: str) -> str | None:
+    """The gender a name's honorific ("Ms. Quell") or given name ("Nora Quell") gives."""
+    first = name.split()[0].rstrip(".").lower() if name.split() else ""
+    if first in {"mr", "sir", "lord"}:
+        return "male"
+    if first in {"mrs", "ms", "miss", "lady", "dame"}:
+        return "female"
+    return given_name_gender(name)
 
 
 def _window_start(text: str, start: int) -> int:
@@ -125,8 +163,10 @@ def _window_start(text: str, start: int) -> int:
 
 
 # Abbreviated titles whose full stop ends no sentence ("Sen. Joni Ernst", "Gov. Ray Hale").
+# Only titles that stand before a name: "Jr.", "Inc.", "U.S." close a name and as often
+# a sentence ("... flown back from the U.S. Marrow spoke").
 TITLE_STOP = re.compile(r"\b(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Maj|Prof|Rev|Hon|"
-                        r"Supt|Insp|Det|Atty|Jr|Sr|Mt|No|Inc|Corp|Co|Ltd|U\.S|U\.N)\.\s*$")
+                        r"Supt|Insp|Det|Atty|Mt)\.\s*$")
 
 
 def _sentence_starts(text: str, begin: int, end: int) -> list[int]:
