@@ -117,8 +117,8 @@ def person_named_just_before(text: str, start: int, head: str, people: Sequence[
     person = by_id[found[0]]
     if person.roles and not any(same_role(head, role) for role in person.roles):
         return None  # "Pope Francis" is not "the candidate" met with him
-    if _gender_clash(head, person):
-        return None  # "Nora Quell unveiled a plan. ..., the businessman said" is not her
+    if _gender_clash(head, person, _pronoun_genders(text, window, start, quoted)):
+        return None  # "Nora Quell unveiled her plan. ..., the businessman said" is not her
     left = text[window:start]
     for s, e, _entity_id in sorted(named, reverse=True):
         left = left[:s - window] + left[e - window:]
@@ -134,14 +134,27 @@ def _quoted_stretches(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTED.finditer(text, begin, end)]
 
 
-def _gender_clash(head: str, person: Entity) -> bool:
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+
+
+def _pronoun_genders(text: str, begin: int, end: int, quoted: list[tuple[int, int]]
+                     ) -> set[str]:
+    """The genders of the pronouns between `begin` and `end`, outside quotations (the one
+    person named there is who they stand for)."""
+    words = [m.group().lower() for m in re.finditer(r"[A-Za-z]+", text[begin:end])
+             if not any(a <= begin + m.start() < b for a, b in quoted)]
+    return {PRONOUN_GENDERS[w] for w in words if w in PRONOUN_GENDERS}
+
+
+def _gender_clash(head: str, person: Entity, told: set[str]) -> bool:
     """Whether a gendered head word ("businessman", "congresswoman") is of the other sex
-    than the person's honorific or given name says."""
+    than the person's honorific, given name or the pronouns `told` near the name say."""
     wanted = "male" if head in MALE_WORDS else "female" if head in FEMALE_WORDS else None
     if wanted is None:
         return False
-    known = {gender for name in (person.name, *person.aliases)
-             if (gender := _name_gender(name))}
+    known = told | {gender for name in (person.name, *person.aliases)
+                    if (gender := _name_gender(name))}
     return len(known) == 1 and wanted not in known
 
 

@@ -1352,6 +1352,11 @@ def test_a_public_figure_described_by_a_gendered_word_is_not_of_the_other_sex(
     # Guard: "the businesswoman" still goes on from her.
     her = text.replace("the businessman", "the businesswoman")
     assert _speaker_in_text(analyse, her, "on time again") == "Nora Quell"
+    # A given name the table lacks: "her plan" says it.
+    pronoun = text.replace("Nora Quell unveiled a plan", "Mara Quell unveiled her plan")
+    assert _speaker_in_text(analyse, pronoun, "on time again") is None
+    assert _speaker_in_text(analyse, pronoun.replace("the businessman", "the businesswoman"),
+                            "on time again") == "Mara Quell"
 
 
 def test_of_two_holders_a_company_suffix_ends_the_sentence_before(analyse: Any) -> None:
