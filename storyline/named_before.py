@@ -64,13 +64,30 @@ def _opening_one(text: str, start: int, candidates: Sequence[Entity],
     it (or, if `cited`, is cited there: "according to ..."), else None."""
     if not text or start <= 0:
         return None
+    spans = list(spans)
     window = _window_start(text, start)
-    opens = {window, *_sentence_starts(text, window, start)}
+    own = max({window, *_sentence_starts(text, window, start)})
+    hidden = _names_after_initials(text, spans, window, start)
+    window = max([window, *(p for p in hidden if p < own)])
+    opens = {window, *_sentence_starts(text, window, start), *(p for p in hidden if p > window)}
     by_id = {e.id: e for e in candidates}
     found = {entity_id for s, _e, entity_id in spans
              if entity_id in by_id and window <= s < start and
              (_opens(text, opens, s) or cited and CITED.search(text, max(window, s - 20), s))}
     return by_id[found.pop()] if len(found) == 1 else None
+
+
+# Initials ending in a full stop ("U.S.", "U.N."), which `SENTENCE_END` never splits at.
+INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
+
+
+def _names_after_initials(text: str, spans: Sequence[tuple[int, int, str]], begin: int,
+                          end: int) -> list[int]:
+    """Where a name starts right after initials' full stop between `begin` and `end`: a
+    sentence starts there ("... flown back from the U.S. Marrow spoke"), as no name goes
+    on from "U.S." (a title may: "U.S. Sen. Ben Castell", whose name starts after it)."""
+    return sorted(s for s, _e, _id in spans
+                  if begin < s < end and INITIALS_END.search(text, max(0, s - 12), s))
 
 
 # Words before a body's name that still leave it what its sentence opens with.

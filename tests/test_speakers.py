@@ -1367,3 +1367,18 @@ def test_of_two_holders_a_company_suffix_ends_the_sentence_before(analyse: Any) 
             "harbour, and warned against a new tax on ferries. \"That would hurt every island "
             'family," the senator said.')
     assert _speaker_in_text(analyse, text, "every island family") == "Ida Marrow"
+
+
+def test_of_two_holders_a_name_after_us_opens_a_sentence(analyse: Any) -> None:
+    # "U.S." ends a sentence when a name follows it: the sentence before opens with
+    # Marrow, not with Castell two sentences back.
+    text = ("Senator Ida Marrow and Senator Ben Castell met the ferry crews on Monday.\n\n"
+            "Castell had just flown back from the U.S. Marrow spoke at the harbour, and "
+            'warned against a new tax on ferries. "That would hurt every island family," the '
+            "senator said.")
+    assert _speaker_in_text(analyse, text, "every island family") == "Ida Marrow"
+    # Guard: a title after "U.S." goes on with the sentence ("U.S. Sen. Ben Castell").
+    title = ("Senator Ida Marrow and Senator Ben Castell met the ferry crews on Monday.\n\n"
+             "Marrow spoke at the harbour with U.S. Sen. Ben Castell, and warned against a "
+             'new tax on ferries. "That would hurt every island family," the senator said.')
+    assert _speaker_in_text(analyse, title, "every island family") == "Ida Marrow"
