@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from .given_names import given_name_gender
 from .models import Entity
 from .nominal_links import SENTENCE_END, same_role
+from .people import FEMALE_WORDS, MALE_WORDS
 
 
 def body_named_just_before(text: str, start: int, candidates: Sequence[Entity],
@@ -62,13 +64,30 @@ def _opening_one(text: str, start: int, candidates: Sequence[Entity],
     it (or, if `cited`, is cited there: "according to ..."), else None."""
     if not text or start <= 0:
         return None
+    spans = list(spans)
     window = _window_start(text, start)
-    opens = {window, *_sentence_starts(text, window, start)}
+    own = max({window, *_sentence_starts(text, window, start)})
+    hidden = _names_after_initials(text, spans, window, start)
+    window = max([window, *(p for p in hidden if p < own)])
+    opens = {window, *_sentence_starts(text, window, start), *(p for p in hidden if p > window)}
     by_id = {e.id: e for e in candidates}
     found = {entity_id for s, _e, entity_id in spans
              if entity_id in by_id and window <= s < start and
              (_opens(text, opens, s) or cited and CITED.search(text, max(window, s - 20), s))}
     return by_id[found.pop()] if len(found) == 1 else None
+
+
+# Initials ending in a full stop ("U.S.", "U.N."), which `SENTENCE_END` never splits at.
+INITIALS_END = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
+
+
+def _names_after_initials(text: str, spans: Sequence[tuple[int, int, str]], begin: int,
+                          end: int) -> list[int]:
+    """Where a name starts right after initials' full stop between `begin` and `end`: a
+    sentence starts there ("... flown back from the U.S. Marrow spoke"), as no name goes
+    on from "U.S." (a title may: "U.S. Sen. Ben Castell", whose name starts after it)."""
+    return sorted(s for s, _e, _id in spans
+                  if begin < s < end and INITIALS_END.search(text, max(0, s - 12), s))
 
 
 # Words before a body's name that still leave it what its sentence opens with.
@@ -104,17 +123,66 @@ def person_named_just_before(text: str, start: int, head: str, people: Sequence[
         return None
     window = _window_start(text, start)
     by_id = {e.id: e for e in people}
-    named = [(s, e, entity_id) for s, e, entity_id in spans if window <= s < start]
+    quoted = _quoted_stretches(text, window, start)
+    # a name inside quotation marks is someone the quote talks about ('"Tomas Brell has
+    # failed us," the senator said' is not Brell), not the one it goes on from
+    named = [(s, e, entity_id) for s, e, entity_id in spans if window <= s < start and
+             not any(a <= s < b for a, b in quoted)]
     found = list(dict.fromkeys(entity_id for _s, _e, entity_id in named))
     if len(found) != 1 or found[0] not in by_id:
         return None
     person = by_id[found[0]]
     if person.roles and not any(same_role(head, role) for role in person.roles):
         return None  # "Pope Francis" is not "the candidate" met with him
+    if _gender_clash(head, person, _pronoun_genders(text, window, start, quoted)):
+        return None  # "Nora Quell unveiled her plan. ..., the businessman said" is not her
     left = text[window:start]
     for s, e, _entity_id in sorted(named, reverse=True):
         left = left[:s - window] + left[e - window:]
     return None if head in left.lower() else person
+
+
+# A stretch in quotation marks, straight or curly.
+QUOTED = re.compile(r'"[^"]*"|\u201c[^\u201d]*\u201d')
+
+
+def _quoted_stretches(text: str, begin: int, end: int) -> list[tuple[int, int]]:
+    """Where the closed quotations between `begin` and `end` are."""
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text, begin, end)]
+
+
+PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
+
+
+def _pronoun_genders(text: str, begin: int, end: int, quoted: list[tuple[int, int]]
+                     ) -> set[str]:
+    """The genders of the pronouns between `begin` and `end`, outside quotations (the one
+    person named there is who they stand for)."""
+    words = [m.group().lower() for m in re.finditer(r"[A-Za-z]+", text[begin:end])
+             if not any(a <= begin + m.start() < b for a, b in quoted)]
+    return {PRONOUN_GENDERS[w] for w in words if w in PRONOUN_GENDERS}
+
+
+def _gender_clash(head: str, person: Entity, told: set[str]) -> bool:
+    """Whether a gendered head word ("businessman", "congresswoman") is of the other sex
+    than the person's honorific, given name or the pronouns `told` near the name say."""
+    wanted = "male" if head in MALE_WORDS else "female" if head in FEMALE_WORDS else None
+    if wanted is None:
+        return False
+    known = told | {gender for name in (person.name, *person.aliases)
+                    if (gender := _name_gender(name))}
+    return len(known) == 1 and wanted not in known
+
+
+def _name_gender(name: str) -> str | None:
+    """The gender a name's honorific ("Ms. Quell") or given name ("Nora Quell") gives."""
+    first = name.split()[0].rstrip(".").lower() if name.split() else ""
+    if first in {"mr", "sir", "lord"}:
+        return "male"
+    if first in {"mrs", "ms", "miss", "lady", "dame"}:
+        return "female"
+    return given_name_gender(name)
 
 
 def _window_start(text: str, start: int) -> int:
@@ -125,8 +193,10 @@ def _window_start(text: str, start: int) -> int:
 
 
 # Abbreviated titles whose full stop ends no sentence ("Sen. Joni Ernst", "Gov. Ray Hale").
+# Only titles that stand before a name: "Jr.", "Inc.", "U.S." close a name and as often
+# a sentence ("... flown back from the U.S. Marrow spoke").
 TITLE_STOP = re.compile(r"\b(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|Maj|Prof|Rev|Hon|"
-                        r"Supt|Insp|Det|Atty|Jr|Sr|Mt|No|Inc|Corp|Co|Ltd|U\.S|U\.N)\.\s*$")
+                        r"Supt|Insp|Det|Atty|Mt)\.\s*$")
 
 
 def _sentence_starts(text: str, begin: int, end: int) -> list[int]:

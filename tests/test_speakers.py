@@ -1332,3 +1332,53 @@ def test_the_company_or_group_after_another_body_the_story_opened_with_stays_ope
              'Club, its largest member, asked for the count.\n\n"About 4,000 people cross '
              'it every day," the group said.')
     assert _speaker_in_text(analyse, group, "4,000 people") is None
+
+
+def test_a_public_figure_described_is_not_a_name_inside_the_quote(analyse: Any) -> None:
+    # The one person named before "the senator" is named inside the quote it attributes:
+    # the quote talks about him, so he is no speaker.
+    text = ("Harlow Tribune\n\nEdda Vask spent Tuesday touring flood defences along the Merrow "
+            "river.\n\nShe stopped at three villages before noon. \"Tomas Brell has failed "
+            'every family in this valley," the senator said.')
+    assert _speaker_in_text(analyse, text, "every family") != "Tomas Brell"
+
+
+def test_a_public_figure_described_by_a_gendered_word_is_not_of_the_other_sex(
+        analyse: Any) -> None:
+    # "the businessman" after the one person named before, a woman: not her.
+    text = ("Investors gathered in Orvane on Monday.\n\nNora Quell unveiled a plan to buy the "
+            'Orvane ferry line. "The ferries will run on time again," the businessman said.')
+    assert _speaker_in_text(analyse, text, "on time again") is None
+    # Guard: "the businesswoman" still goes on from her.
+    her = text.replace("the businessman", "the businesswoman")
+    assert _speaker_in_text(analyse, her, "on time again") == "Nora Quell"
+    # A given name the table lacks: "her plan" says it.
+    pronoun = text.replace("Nora Quell unveiled a plan", "Mara Quell unveiled her plan")
+    assert _speaker_in_text(analyse, pronoun, "on time again") is None
+    assert _speaker_in_text(analyse, pronoun.replace("the businessman", "the businesswoman"),
+                            "on time again") == "Mara Quell"
+
+
+def test_of_two_holders_a_company_suffix_ends_the_sentence_before(analyse: Any) -> None:
+    # "Inc." closes a company's name and here its sentence: the sentence before opens with
+    # Marrow, not with Castell, who opens the one before that.
+    text = ("Senator Ida Marrow and Senator Ben Castell met the ferry crews on Monday.\n\n"
+            "Castell had lunch with the board of Kessock Holdings Inc. Marrow spoke at the "
+            "harbour, and warned against a new tax on ferries. \"That would hurt every island "
+            'family," the senator said.')
+    assert _speaker_in_text(analyse, text, "every island family") == "Ida Marrow"
+
+
+def test_of_two_holders_a_name_after_us_opens_a_sentence(analyse: Any) -> None:
+    # "U.S." ends a sentence when a name follows it: the sentence before opens with
+    # Marrow, not with Castell two sentences back.
+    text = ("Senator Ida Marrow and Senator Ben Castell met the ferry crews on Monday.\n\n"
+            "Castell had just flown back from the U.S. Marrow spoke at the harbour, and "
+            'warned against a new tax on ferries. "That would hurt every island family," the '
+            "senator said.")
+    assert _speaker_in_text(analyse, text, "every island family") == "Ida Marrow"
+    # Guard: a title after "U.S." goes on with the sentence ("U.S. Sen. Ben Castell").
+    title = ("Senator Ida Marrow and Senator Ben Castell met the ferry crews on Monday.\n\n"
+             "Marrow spoke at the harbour with U.S. Sen. Ben Castell, and warned against a "
+             'new tax on ferries. "That would hurt every island family," the senator said.')
+    assert _speaker_in_text(analyse, title, "every island family") == "Ida Marrow"
