@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .fact_units import FactUnit, event_words, single_valued
 from .nlp import COUNTED_AS
 from .paraphrase import SentenceView
-from .text import QUALIFIER, number_value
+from .text import QUALIFIER, SPEAKER_VERBS, number_value
 
 # Verbs and states that say the same of what is counted: "injured" and "hurt"; "killed",
 # "dead" and "died" (a toll of the dead, however they died).
@@ -66,10 +66,16 @@ class Count:
     # told in passing, in a clause describing the noun ("the two men who died"), not as
     # what the sentence says of it ("two men were killed")
     describes: bool = False
+    # what sets the counted things apart from others of their kind: "his first 17
+    # passes" are not "28 passes", "the final two games" not "four games" he missed
+    modifiers: frozenset[str] = frozenset()
+    future: bool = False  # "will miss two games" is not "missed four games"
+    main: bool = True  # what the sentence says, not an aside ("..., injuring two people")
 
     def matches(self, other: Count) -> bool:
         return self.noun == other.noun and self.scope == other.scope and \
-            bool(self.states & other.states)
+            bool(self.states & other.states) and self.modifiers == other.modifiers and \
+            self.future == other.future
 
 
 def counts_of(unit: FactUnit) -> list[Count]:
@@ -87,8 +93,56 @@ def counts_of(unit: FactUnit) -> list[Count]:
         if states:
             found.append(Count(label, frozenset(_STATE.get(s, s) for s in states), value,
                                _scope(view.words, figure, noun),
-                               frozenset({noun, *states}), describes))
+                               frozenset({noun, *states}), describes,
+                               _modifiers(view, noun, figure), _future(view.words, states),
+                               any(_said_outright(view, state) for state in states)))
     return found
+
+
+ORDER_WORDS = frozenset({"first", "last", "final", "next", "previous", "past", "initial",
+                         "opening", "remaining", "late", "early"})
+FUTURE_WORDS = frozenset({"will", "would", "shall", "to"})
+# Words between a head verb and a verb coordinated with it that make the second a
+# subordinate clause ("convicted after two men were killed"), not a second statement.
+SUBORDINATING = frozenset({"after", "before", "when", "while", "as", "because", "since",
+                           "until", "if", "though", "although", "that", "who", "which"})
+
+
+def _modifiers(view: SentenceView, noun: str, figure: int) -> frozenset[str]:
+    """Adjectives on the counted noun and an order word before the figure ("first",
+    "final"), the part words of `_scope` aside."""
+    adjectives = {child for link in view.links
+                  for head, _, child in [link.partition(">")]
+                  if head == noun and view.tags.get(child) == "ADJ"}
+    before = view.words[max(0, figure - 2):figure]
+    return frozenset((adjectives | (ORDER_WORDS & set(before))) - PART_WORDS)
+
+
+def _future(words: Sequence[str], states: set[str]) -> bool:
+    """A state told as to come: "will miss", "is to miss", "would face"."""
+    return any(FUTURE_WORDS & set(words[max(0, i - 3):i])
+               for i, word in enumerate(words) if word in states)
+
+
+def _said_outright(view: SentenceView, state: str) -> bool:
+    """The state is what the sentence says: its main verb, or one joined to it by "and"
+    or "but" with no subordinating word between ("X were killed and four others were
+    hurt"), not a participle or clause hanging from it ("..., injuring two people",
+    "convicted after two men were killed"); what a speech verb reports is said outright."""
+    if f"{state}>{state}" in view.links:
+        return True
+    heads = [link.partition(">")[0] for link in view.links
+             if link.partition(">")[2] == state and link.partition(">")[0] != state]
+    said = view.words
+    for head in heads:
+        if f"{head}>{head}" not in view.links or head not in said or state not in said:
+            continue
+        if head in SPEAKER_VERBS:  # "four workers were injured, the board said"
+            return True
+        between = said[said.index(head) + 1:said.index(state)]
+        if ({"and", "but"} & set(between)) and not SUBORDINATING & set(between):
+            return True
+    return False
 
 
 def _noun_for(view: SentenceView, label: str) -> str | None:
@@ -126,7 +180,9 @@ def _states_of(view: SentenceView, noun: str, figure: int) -> tuple[set[str], bo
             said.add(head)
         if head == noun and child != noun and view.tags.get(child) in predicate:
             described.add(child)
-    if not said | described:
+    hung = any(link.partition(">")[2] == noun and link.partition(">")[0] != noun
+               for link in view.links)  # from a noun: "a 12-year sentence" counts no years
+    if not said | described and not hung:
         for word in reversed(view.words[max(0, figure - 3):figure]):
             if view.tags.get(word) == "VERB":
                 said.add(word)
@@ -175,5 +231,6 @@ def _same_setting(a: FactUnit, b: FactUnit, count_a: Count, count_b: Count,
         return False
     count_words = count_a.words | count_b.words
     own_a, own_b = event_words(a) - count_words, event_words(b) - count_words
-    return not own_a or not own_b or \
-        any(weights.get(word, 1.0) >= COUNT_RARE for word in own_a & own_b)
+    if not own_a or not own_b:  # a bare count: the other must say it outright too
+        return count_a.main and count_b.main
+    return any(weights.get(word, 1.0) >= COUNT_RARE for word in own_a & own_b)

@@ -506,3 +506,13 @@ def test_a_count_told_in_passing_is_not_what_a_bare_count_states(analyse: Any) -
         "a": "Families of the two dockers who died have asked to read statements in court.",
         "b": "Two dockers were killed.", **FILLER})
     assert not [f for f in aligned.facts if {s.article for s in f.evidence} >= {"a", "b"}]
+
+
+
+def test_an_aside_is_no_toll_a_bare_count_states(analyse: Any) -> None:
+    # "..., injuring two people" tells of the van; the bare toll counts all the hurt.
+    aligned = _align(analyse, {"a": "Rioters also attacked a radio van in Pellow, injuring "
+                                    "two people.",
+                               "b": "About 40 people have been injured.", **FILLER})
+    assert not [f for f in aligned.facts if {s.article for s in f.evidence} >= {"a", "b"}]
+    assert not aligned.divergences

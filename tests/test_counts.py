@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.counts import counts_of
+import pytest
+
+from storyline.counts import count_pairs, counts_of
 from storyline.fact_units import make_units
 
 
@@ -32,3 +34,36 @@ def test_a_count_hanging_from_a_preposition_takes_the_verb_before_it(analyse: An
 def test_a_count_in_a_clause_describing_its_noun_is_told_in_passing(analyse: Any) -> None:
     assert _counts(analyse, "Families of the two dockers who died asked to speak.") == [
         ("docker", ["kill"], 2.0, "plain", True)]
+
+
+def _pairs(analyse: Any, first: str, second: str) -> list[tuple[str, str]]:
+    units = make_units([analyse(first, id="a"), analyse(second, id="b")], {"a": "a", "b": "b"})
+    weights = {lemma: 1.0 for unit in units for lemma in unit.lemmas}
+    return [(units[a].sentence.text, units[b].sentence.text)
+            for a, b in count_pairs(units, weights, lambda _a, _b: False)]
+
+
+def test_one_count_in_other_words_pairs(analyse: Any) -> None:
+    assert _pairs(analyse, "Three other dockers were injured.",
+                  "Rolf Danner was killed and four other dockers were hurt.") == [
+        ("Three other dockers were injured.",
+         "Rolf Danner was killed and four other dockers were hurt.")]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # other things of the kind: his first passes, not all he completed
+    ("Keeper Ola Brandt completed his first 17 passes against Harl Rovers.",
+     "Against Harl Rovers, Brandt completed 28 passes and kept a clean sheet."),
+    # what is to come is not what was: two games he will miss, four he missed
+    ("Winger Ivo Marsh will miss two games with a sprained knee, Pellow Town said.",
+     "Marsh hurt his knee in October and missed four games during his recovery."),
+    # an aside ("..., injuring two people") is no toll a bare count states
+    ("Rioters also attacked a radio van in Pellow, injuring two people.",
+     "About 40 people have been injured."),
+    # "a 12-year sentence" counts no years served
+    ("Anton Varo was serving a 12-year sentence for fraud at Kell prison.",
+     "Before that, Varo served five years at Kell prison for theft."),
+])
+def test_counts_that_are_not_one_thing_do_not_pair(analyse: Any, first: str,
+                                                   second: str) -> None:
+    assert _pairs(analyse, first, second) == []
