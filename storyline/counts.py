@@ -37,6 +37,10 @@ STATE_KIN: tuple[tuple[str, ...], ...] = (
     ("evacuate",),
     ("miss", "missing"),
 )
+# Verbs that say too little to tell one count from another: "spent 11 seasons in
+# Philadelphia" and "spent seven seasons as an assistant coach" are two spans of a career.
+LIGHT_VERBS = frozenset({"be", "have", "get", "take", "make", "give", "spend", "include",
+                         "see", "go", "come", "put"})
 # Words between a figure and its noun that make it a part of a count ("three other
 # workers"), and phrases that make it the whole ("four workers in all").
 PART_WORDS = frozenset({"other", "additional", "more", "further", "another", "second"})
@@ -90,6 +94,7 @@ def counts_of(unit: FactUnit) -> list[Count]:
         if figure is None:
             continue
         states, describes = _states_of(view, noun, figure)
+        states -= LIGHT_VERBS
         if states:
             found.append(Count(label, frozenset(_STATE.get(s, s) for s in states), value,
                                _scope(view.words, figure, noun),

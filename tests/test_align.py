@@ -516,3 +516,15 @@ def test_an_aside_is_no_toll_a_bare_count_states(analyse: Any) -> None:
                                "b": "About 40 people have been injured.", **FILLER})
     assert not [f for f in aligned.facts if {s.article for s in f.evidence} >= {"a", "b"}]
     assert not aligned.divergences
+
+
+def test_a_count_pairs_only_sentences_no_other_path_linked(analyse: Any) -> None:
+    # A fallback: sentences the model grouped with another outlet's keep their group, so a
+    # count they share with a third sentence cannot chain groups together.
+    aligned = _align(analyse, {
+        "a": "Rolf Danner was killed and four other dockers were hurt at Pellow quay on Monday.",
+        "b": "Rolf Danner was killed and four other dockers were hurt at Pellow quay on Monday, "
+             "police said.",
+        "c": "Three other dockers were injured.", **FILLER})
+    joined = [f for f in aligned.facts if any(s.article == "c" for s in f.evidence)]
+    assert [len(f.evidence) for f in joined] == [1]

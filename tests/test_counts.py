@@ -67,3 +67,9 @@ def test_one_count_in_other_words_pairs(analyse: Any) -> None:
 def test_counts_that_are_not_one_thing_do_not_pair(analyse: Any, first: str,
                                                    second: str) -> None:
     assert _pairs(analyse, first, second) == []
+
+
+def test_a_light_verb_tells_no_state(analyse: Any) -> None:
+    # "spent 11 seasons in Harl" and "spent seven seasons as a coach": two career spans
+    assert _pairs(analyse, "Ivo Marsh spent 11 seasons in Harl and won two titles.",
+                  "Marsh also spent seven seasons as a coach in Harl.") == []
