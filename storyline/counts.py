@@ -37,6 +37,7 @@ STATE_KIN: tuple[tuple[str, ...], ...] = (
     ("evacuate",),
     ("miss", "missing"),
 )
+THING_PRONOUNS = frozenset({"it", "they", "this", "that", "these", "those"})
 # Verbs that say too little to tell one count from another: "spent 11 seasons in
 # Philadelphia" and "spent seven seasons as an assistant coach" are two spans of a career.
 LIGHT_VERBS = frozenset({"be", "have", "get", "take", "make", "give", "spend", "include",
@@ -84,8 +85,10 @@ class Count:
 
 def counts_of(unit: FactUnit) -> list[Count]:
     """The sentence's figures that count a noun in a state it is said to be in."""
-    found = []
+    found: list[Count] = []
     view = unit.view
+    if view.words[:1] and view.words[0] in THING_PRONOUNS:
+        return found  # "It killed 612 people": which quake, another sentence tells
     for label, value in single_valued(unit):
         noun = _noun_for(view, label)
         if QUALIFIER in label or noun is None:

@@ -73,3 +73,9 @@ def test_a_light_verb_tells_no_state(analyse: Any) -> None:
     # "spent 11 seasons in Harl" and "spent seven seasons as a coach": two career spans
     assert _pairs(analyse, "Ivo Marsh spent 11 seasons in Harl and won two titles.",
                   "Marsh also spent seven seasons as a coach in Harl.") == []
+
+
+def test_a_count_of_what_a_pronoun_stands_for_is_left_alone(analyse: Any) -> None:
+    # "It killed 612 people" may tell of another, older quake the story recalls.
+    assert _pairs(analyse, "It killed 612 people and left thousands homeless.",
+                  "The Harl quake killed 40 people and left thousands homeless.") == []
