@@ -37,6 +37,8 @@ STATE_KIN: tuple[tuple[str, ...], ...] = (
     ("evacuate",),
     ("miss", "missing"),
 )
+# Pronouns opening a sentence for a thing told of elsewhere ("It killed"; not "That
+# temblor killed", "This year, pirates attacked")
 THING_PRONOUNS = frozenset({"it", "they", "this", "that", "these", "those"})
 # Verbs that say too little to tell one count from another: "spent 11 seasons in
 # Philadelphia" and "spent seven seasons as an assistant coach" are two spans of a career.
@@ -87,7 +89,9 @@ def counts_of(unit: FactUnit) -> list[Count]:
     """The sentence's figures that count a noun in a state it is said to be in."""
     found: list[Count] = []
     view = unit.view
-    if view.words[:1] and view.words[0] in THING_PRONOUNS:
+    said = view.words
+    if said[:1] and said[0] in THING_PRONOUNS and \
+            not (len(said) > 1 and view.tags.get(said[1]) in {"NOUN", "PROPN", "ADJ"}):
         return found  # "It killed 612 people": which quake, another sentence tells
     for label, value in single_valued(unit):
         noun = _noun_for(view, label)

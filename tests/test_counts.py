@@ -79,3 +79,8 @@ def test_a_count_of_what_a_pronoun_stands_for_is_left_alone(analyse: Any) -> Non
     # "It killed 612 people" may tell of another, older quake the story recalls.
     assert _pairs(analyse, "It killed 612 people and left thousands homeless.",
                   "The Harl quake killed 40 people and left thousands homeless.") == []
+
+
+def test_a_determiner_opening_a_sentence_is_no_pronoun(analyse: Any) -> None:
+    assert _pairs(analyse, "That quake killed 40 people near Harl on Sunday.",
+                  "The Harl quake killed 40 people and left thousands homeless.") != []
