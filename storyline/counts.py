@@ -12,9 +12,11 @@ and `align`'s figure pairs need three shared uncommon words besides the figure's
 sentence that states a count and little else shares no more than the count. This path is
 narrow on purpose: the same counted noun (a lemma, or a word `nlp.COUNTED_AS` counts as
 it), the same verb or state over it (`STATE_KIN`), the same scope ("three other workers"
-is a part, "four workers in all" a total), and one setting: one sentence tells the count
-alone, or both share an uncommon word of what happened; neither tells it in passing
-(`_same_setting`).
+is a part, "four workers in all" a total), the same modifiers and tense ("his first 17
+passes", "will miss two games"), said outright (no aside, no light verb, no "It" standing
+for something told elsewhere), and one setting: one sentence tells the count alone, or
+both share an uncommon word of what happened (`_same_setting`). `align` uses the pairs
+only for sentences no other path links to another source's.
 """
 
 from __future__ import annotations
