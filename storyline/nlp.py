@@ -468,7 +468,8 @@ def _names_a_model(number: Token) -> bool:
 # residents", were a dispute too: revw21 took it back.)
 COUNTED_AS = {"%": "percent", "pct": "percent", "household": "home", "house": "home",
               "residence": "home", "dwelling": "home", "employee": "worker",
-              "staff": "worker", "staffer": "worker"}
+              "staff": "worker", "staffer": "worker", "labourer": "worker",
+              "laborer": "worker", "workman": "worker"}
 INCREMENT_WORDS = {"more", "another", "additional", "extra", "further"}
 MONTH_WORDS = MONTH_NAMES | MONTH_ABBREVIATIONS
 

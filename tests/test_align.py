@@ -453,3 +453,78 @@ def test_a_short_sentence_counting_something_states_a_fact(analyse: Any) -> None
     units = make_units([analyse("Two other dockers were injured. The harbour shut.",
                                 id="a")], {"a": "a"})
     assert [u.sentence.text for u in units] == ["Two other dockers were injured."]
+
+
+# Counts told in other words (`counts`): fictional court and harbour reports.
+TOLL_WIRE = ("Corvin Ashby, 52, was convicted by a jury at Dunmere Crown Court after the jury "
+             "deliberated for six hours. Four other dockers were injured.")
+TOLL_LOCAL = ("Rolf Danner and Ines Moor were killed and five other dockers were hurt. The jury "
+              "deliberated for six hours over two days before returning its verdict.")
+
+
+def test_one_count_told_in_other_words_with_other_figures_is_disputed(analyse: Any) -> None:
+    aligned = _align(analyse, {"a": TOLL_WIRE, "b": TOLL_LOCAL, **FILLER})
+    hurt = [f for f in aligned.facts if "dockers" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in hurt] == [("conflicting", 2)]
+    assert [d.topic for d in aligned.divergences] == ["number of dockers: 4 vs 5"]
+
+
+def test_one_count_told_in_other_words_with_one_figure_corroborates(analyse: Any) -> None:
+    aligned = _align(analyse, {"a": TOLL_WIRE, "b": TOLL_LOCAL, **FILLER})
+    jury = [f for f in aligned.facts if "jury" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in jury] == [("corroborated", 2)]
+
+
+def test_counts_of_close_synonyms_are_one_count(analyse: Any) -> None:
+    aligned = _align(analyse, {
+        "a": "Three employees were hurt.",
+        "b": "Four workers were injured when the crane fell at the Pellow marina, the harbour "
+             "board said.", **FILLER})
+    hurt = [f for f in aligned.facts if "hurt" in f.text or "injured" in f.text]
+    assert [(f.agreement, len(f.evidence)) for f in hurt] == [("conflicting", 2)]
+    assert [d.topic for d in aligned.divergences] == ["number of workers: 3 vs 4"]
+
+
+@pytest.mark.parametrize("other", [
+    # other people counted
+    "Rolf Danner and Ines Moor were killed and five other passengers were hurt.",
+    # the same people, another state
+    "Rolf Danner was killed and five other dockers died in hospital.",
+    # the whole, not the part ("four other dockers")
+    "Rolf Danner and Ines Moor were killed and five dockers were hurt in all.",
+])
+def test_counts_of_other_things_are_no_fact_together(analyse: Any, other: str) -> None:
+    aligned = _align(analyse, {"a": TOLL_WIRE, "b": other, **FILLER})
+    together = [f for f in aligned.facts if {s.article for s in f.evidence} >= {"a", "b"}]
+    assert not together and not aligned.divergences
+
+
+def test_a_count_told_in_passing_is_not_what_a_bare_count_states(analyse: Any) -> None:
+    # "the two dockers who died" tells of the families; the bare toll of another outlet
+    # is no second source of what the families asked.
+    aligned = _align(analyse, {
+        "a": "Families of the two dockers who died have asked to read statements in court.",
+        "b": "Two dockers were killed.", **FILLER})
+    assert not [f for f in aligned.facts if {s.article for s in f.evidence} >= {"a", "b"}]
+
+
+
+def test_an_aside_is_no_toll_a_bare_count_states(analyse: Any) -> None:
+    # "..., injuring two people" tells of the van; the bare toll counts all the hurt.
+    aligned = _align(analyse, {"a": "Rioters also attacked a radio van in Pellow, injuring "
+                                    "two people.",
+                               "b": "About 40 people have been injured.", **FILLER})
+    assert not [f for f in aligned.facts if {s.article for s in f.evidence} >= {"a", "b"}]
+    assert not aligned.divergences
+
+
+def test_a_count_pairs_only_sentences_no_other_path_linked(analyse: Any) -> None:
+    # A fallback: sentences the model grouped with another outlet's keep their group, so a
+    # count they share with a third sentence cannot chain groups together.
+    aligned = _align(analyse, {
+        "a": "Rolf Danner was killed and four other dockers were hurt at Pellow quay on Monday.",
+        "b": "Rolf Danner was killed and four other dockers were hurt at Pellow quay on Monday, "
+             "police said.",
+        "c": "Three other dockers were injured.", **FILLER})
+    joined = [f for f in aligned.facts if any(s.article == "c" for s in f.evidence)]
+    assert [len(f.evidence) for f in joined] == [1]

@@ -176,3 +176,12 @@ def test_a_quote_mark_glued_to_the_next_word_is_a_token_of_its_own(nlp: Any) -> 
     # Numbers and hyphenated words keep their tokens.
     assert [t.text for t in nlp("A state-run firm cut 3,000 jobs.")][1:6] == \
         ["state", "-", "run", "firm", "cut"]
+
+
+def test_labourers_are_counted_as_workers(nlp: Any) -> None:
+    # Fictional. One outlet's "4 labourers were hurt" and another's "three workers were
+    # injured" count one thing (a spun copy writes "labourers" for "workers").
+    found = sentence_features(nlp("Four labourers were hurt at the Garrow quarry. Two "
+                                  "workmen and five employees left."), "a")
+    assert [list(n) for n in found.numbers] == [[("worker", 4.0)], [("worker", 2.0),
+                                                                    ("worker", 5.0)]]
