@@ -98,12 +98,18 @@ class _Draft:
     sentences: set[Sentence] = field(default_factory=set)
     actions: set[str] = field(default_factory=set)  # `_root`s of the mentions' actions
     roots: set[str] = field(default_factory=set)  # `_root`s of `words`
+    # `words` without those of a saying's frame ("Harwick police told residents"): what
+    # the mentions tell, which `_matching_draft` compares (`_told_words`), and its roots.
+    told: set[str] = field(default_factory=set)
+    told_roots: set[str] = field(default_factory=set)
 
     def add(self, mention: DateMention, words: set[str], roots: set[str], action: str,
             facts: set[str]) -> None:
         self.mentions.append(mention)
         self.words |= words
         self.roots |= roots
+        self.told |= _told_words(mention, words)
+        self.told_roots |= {_root(w) for w in _told_words(mention, words)}
         if action:
             self.actions.add(action)
         self.facts |= facts
@@ -272,6 +278,10 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
     """
     if mention.value is None:
         return None
+    # What the mention tells, without who said it: two sayings of one speaker on one day
+    # are one event when what was said is.
+    words = _told_words(mention, words)
+    roots = {_root(w) for w in words}
     best, best_score = None, 0.0
     root = sources.get(mention.article_id, mention.article_id)
     for draft in drafts:  # (the drafts of the mention's value: `build_timeline` buckets them)
@@ -280,11 +290,11 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
         from_original = root != mention.article_id and root in draft.articles
         if mention.sentence in draft.sentences:  # (a sentence knows its article)
             return draft
-        overlap = len(words & draft.words) / max(1, min(len(words), len(draft.words)))
+        overlap = len(words & draft.told) / max(1, min(len(words), len(draft.told)))
         if from_original:
             overlap += MERGE_OVERLAP
         elif mention.precision == "day" and action in draft.actions and \
-                _same_action(roots, draft.roots, action):
+                _same_action(roots, draft.told_roots, action):
             # (day precision: in a year, one person hosts two shows)
             overlap = max(overlap, MERGE_OVERLAP)
         if overlap > best_score:
@@ -292,6 +302,16 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
     if best_score > 0 and AS_PLANNED.search(mention.clause or mention.sentence.text):
         return best  # "would start as planned on November 2": the plan already told of
     return best if best_score >= MERGE_OVERLAP else None
+
+
+def _told_words(mention: DateMention, words: set[str]) -> set[str]:
+    """The clause's words without the frame of a saying ("On 4 March 2025, Harwick police
+    told residents near the depot to boil their water" tells "depot", "boil", "water"):
+    outlets' "Harwick police said ...", "... told ...", "... warned ..." of three deeds
+    share the frame alone. All the words when the frame is all there is ("the mayor said
+    on Monday")."""
+    told = words - set(content_words(mention.frame))
+    return told or words
 
 
 def _action(mention: DateMention) -> str:
@@ -390,7 +410,8 @@ def _join_days_told_in_full(drafts: Sequence[_Draft]) -> list[_Draft]:
 def _one_day_in_full(a: _Draft, b: _Draft) -> bool:
     if a.articles & b.articles:
         return False  # one article telling the day twice tells two things
-    shared = a.roots & b.roots
+    # (of what they tell: "Harwick police said" and "Harwick police told" share two roots)
+    shared = a.told_roots & b.told_roots
     return len(shared) >= FULL_DAY_MIN_SHARED or \
         len(shared) >= FULL_DAY_MIN_SHARED_ACTION and bool(shared & (a.actions | b.actions))
 
@@ -455,7 +476,7 @@ def _absorb(fine: _Draft, coarse: _Draft) -> None:
     fine.mentions.extend(coarse.mentions)
     fine.clauses.extend(coarse.clauses)
     for name in ("words", "stems", "facts", "dating_facts", "articles", "sentences",
-                 "actions", "roots"):
+                 "actions", "roots", "told", "told_roots"):
         getattr(fine, name).update(getattr(coarse, name))
     for fact, events in coarse.beside_events.items():
         fine.beside_events[fact] |= events
