@@ -160,20 +160,27 @@ def own_plan_speaker(ent: Span) -> str:
 def speech_frame(ent: Span) -> str:
     """When the date dates a saying ("On 4 March 2025, Harwick police told residents near
     the depot to boil their water"), the words of the saying's frame as written: the speech
-    verb, who spoke and whom it addressed ("Harwick police told residents"). The frame is
-    not the event, what was said is: three outlets' "Harwick police said ...", "... told
-    ...", "... warned ..." of three deeds share it all. "" when the date dates no saying."""
+    verb, who spoke and whom, if unnamed, it addressed ("Harwick police told residents").
+    The frame is not the event, what was said is: three outlets' "Harwick police said
+    ...", "... told ...", "... warned ..." of three deeds share it all. "" when the date
+    dates no saying."""
     verb = governing_verb(ent)
-    if verb is None or verb.lemma_ not in FRAME_LEMMAS:
+    start, end = sentence_bounds(ent)  # (the parser may run a dateline into the lede)
+    if verb is None or verb.lemma_ not in FRAME_LEMMAS or not start <= verb.idx < end:
         return ""
     tokens = [verb]
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+        if child.dep_ == "nsubj":  # (the subject of "was announced" is what was said)
+            if child.left_edge.i <= ent.start < child.right_edge.i + 1:
+                return ""  # a parse that hangs the date in the speaker tells no frame
             tokens.extend(child.subtree)
         elif verb.lemma_ in ADDRESSING_LEMMAS and child.dep_ in {"dobj", "dative"}:
-            # the one told up to its noun: "shoppers about fake collectors" may hang the
-            # warning's matter on "shoppers"
-            tokens.extend(verb.doc[child.left_edge.i:child.i + 1])
+            # the one told up to its noun ("shoppers about fake collectors" may hang the
+            # warning's matter on "shoppers"); a named one ("told Vanity Fair magazine")
+            # is an interview, which tells of itself
+            addressee = list(verb.doc[child.left_edge.i:child.i + 1])
+            if not any(t.pos_ == "PROPN" for t in addressee):
+                tokens.extend(addressee)
     return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
 
 
