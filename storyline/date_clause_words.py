@@ -3,8 +3,9 @@
 Goes in: a date expression's `Span` in a parsed spaCy `Doc`. Comes out: the clause it
 belongs to as text (`anchored_clause`: the governing verb's subtree, a relative clause told
 with its noun, the noun phrase of a deed a time ago dates, the whole sentence when the
-parse lost its main verb) and, when the clause is what a body said of itself ("The agency
-said it would begin an inspection on Monday"), the body as written (`own_plan_speaker`).
+parse lost its main verb); when the clause is what a body said of itself ("The agency
+said it would begin an inspection on Monday"), the body as written (`own_plan_speaker`);
+and when the date dates a saying, the words that frame what was said (`speech_frame`).
 `date_clauses` answers the other questions of the date; `dates` asks both.
 """
 
@@ -154,6 +155,41 @@ def own_plan_speaker(ent: Span) -> str:
     # the name or description up to its head: "Corran Ferry Lines" of "Corran Ferry Lines,
     # which runs the island route,"
     return _text_of_tokens(list(speaker.doc[speaker.left_edge.i:speaker.i + 1]))
+
+
+def speech_frame(ent: Span) -> str:
+    """When the date dates a saying ("On 4 March 2025, Harwick police told residents near
+    the depot to boil their water"), the words of the saying's frame as written: the speech
+    verb, who spoke and whom, if unnamed, it addressed ("Harwick police told residents").
+    The frame is not the event, what was said is: three outlets' "Harwick police said
+    ...", "... told ...", "... warned ..." of three deeds share it all. "" when the date
+    dates no saying."""
+    verb = governing_verb(ent)
+    start, end = sentence_bounds(ent)  # (the parser may run a dateline into the lede)
+    if verb is None or verb.lemma_ not in FRAME_LEMMAS or not start <= verb.idx < end:
+        return ""
+    tokens = [verb]
+    for child in verb.children:
+        if child.dep_ == "nsubj":  # (the subject of "was announced" is what was said)
+            if child.left_edge.i <= ent.start < child.right_edge.i + 1:
+                return ""  # a parse that hangs the date in the speaker tells no frame
+            tokens.extend(child.subtree)
+        elif verb.lemma_ in ADDRESSING_LEMMAS and child.dep_ in {"dobj", "dative"}:
+            # the one told up to its noun ("shoppers about fake collectors" may hang the
+            # warning's matter on "shoppers"); a named one ("told Vanity Fair magazine")
+            # is an interview, which tells of itself
+            addressee = list(verb.doc[child.left_edge.i:child.i + 1])
+            if not any(t.pos_ == "PROPN" for t in addressee):
+                tokens.extend(addressee)
+    return " ".join(t.text for t in sorted(tokens, key=lambda t: t.i))
+
+
+# Verbs of saying whose subject and verb frame what was said ("warned of smoke", "urged
+# drivers to avoid the road"), and those of them whose object is the one told, not the
+# thing said ("told residents", against "announced the closure").
+FRAME_LEMMAS = SPEECH_LEMMAS | {"warn", "urge", "advise", "remind", "inform", "caution",
+                                "claim"}
+ADDRESSING_LEMMAS = {"tell", "warn", "urge", "advise", "remind", "inform", "caution"}
 
 
 def _trim_tokens(tokens: list[Token]) -> list[Token]:

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from .date_clause_words import anchored_clause, own_plan_speaker
+from .date_clause_words import anchored_clause, own_plan_speaker, speech_frame
 from .date_clauses import (
     MOVE_TO_WORDS,
     SEASON_WORDS,
@@ -544,7 +544,7 @@ class _Finder:
             no_event=no_event(span), agent=reported_agent(span),
             action=event_action(span), move=date_move(span),
             speaker=own_plan_speaker(span), beside_action=beside_action,
-            beside_words=beside_words))
+            beside_words=beside_words, frame=speech_frame(span)))
 
 
     def plans_told_elsewhere(self) -> list[DateMention]:

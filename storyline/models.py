@@ -260,6 +260,9 @@ class DateMention:
     # verb's lemma ("find") and its clause's words, else "".
     beside_action: str = ""
     beside_words: str = ""
+    # When it dates a saying, the words framing what was said: the speech verb, who spoke
+    # and to whom ("Harwick police told residents"); else "" (`date_clause_words`).
+    frame: str = ""
 
     @property
     def beside_another(self) -> bool:

@@ -98,12 +98,19 @@ class _Draft:
     sentences: set[Sentence] = field(default_factory=set)
     actions: set[str] = field(default_factory=set)  # `_root`s of the mentions' actions
     roots: set[str] = field(default_factory=set)  # `_root`s of `words`
+    # those of `words` that frame a saying ("Harwick police told residents", `_frame_words`):
+    # shared, they tell nothing of whether what was said is one event; and their roots
+    frame: set[str] = field(default_factory=set)
+    frame_roots: set[str] = field(default_factory=set)
 
     def add(self, mention: DateMention, words: set[str], roots: set[str], action: str,
             facts: set[str]) -> None:
         self.mentions.append(mention)
         self.words |= words
         self.roots |= roots
+        frame = _frame_words(mention, words)
+        self.frame |= frame
+        self.frame_roots |= {_root(w) for w in frame}
         if action:
             self.actions.add(action)
         self.facts |= facts
@@ -272,6 +279,7 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
     """
     if mention.value is None:
         return None
+    own_frame = _frame_words(mention, words)
     best, best_score = None, 0.0
     root = sources.get(mention.article_id, mention.article_id)
     for draft in drafts:  # (the drafts of the mention's value: `build_timeline` buckets them)
@@ -280,11 +288,16 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
         from_original = root != mention.article_id and root in draft.articles
         if mention.sentence in draft.sentences:  # (a sentence knows its article)
             return draft
-        overlap = len(words & draft.words) / max(1, min(len(words), len(draft.words)))
+        # Who said it and the saying, framing both, do not count: two sayings of one
+        # speaker on one day are one event when what was said is.
+        frame = own_frame & draft.frame
+        shared = words & draft.words
+        overlap = len(shared - frame) / max(
+            1, min(len(words), len(draft.words)) - len(shared & frame))
         if from_original:
             overlap += MERGE_OVERLAP
         elif mention.precision == "day" and action in draft.actions and \
-                _same_action(roots, draft.roots, action):
+                _same_action(roots, draft.roots, action, {_root(w) for w in frame}):
             # (day precision: in a year, one person hosts two shows)
             overlap = max(overlap, MERGE_OVERLAP)
         if overlap > best_score:
@@ -294,18 +307,30 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
     return best if best_score >= MERGE_OVERLAP else None
 
 
+def _frame_words(mention: DateMention, words: set[str]) -> set[str]:
+    """The clause's words that frame a saying ("On 4 March 2025, Harwick police told
+    residents near the depot to boil their water": "harwick", "police", "residents"):
+    outlets' "Harwick police said ...", "... told ...", "... warned ..." of three deeds
+    share them alone. None when the frame is all the clause tells ("the mayor said on
+    Monday"): the saying is then the event."""
+    frame = words & set(content_words(mention.frame))
+    return frame if words - frame else set()
+
+
 def _action(mention: DateMention) -> str:
     """The `_root` of what is done at the date; "" for the date of a report."""
     return "" if mention.reporting or not mention.action else _root(mention.action)
 
 
-def _same_action(mine: set[str], roots: set[str], action: str) -> bool:
+def _same_action(mine: set[str], roots: set[str], action: str,
+                 frame: Collection[str] = ()) -> bool:
     """One action told in other words, by roots: "pushed the opening of the Line 3 tram
     from April 12" and "the new Line 3 tram will open ... on April 12" share "open" and,
     besides it, "line" and "tram". Besides the action, two roots at least: "the council's
     vote on tram fares" and "the cycling club voting on a new tram route" share only
-    "tram", and are two votes."""
-    shared = mine & roots
+    "tram", and are two votes. Roots of a saying's `frame` ("Harwick police warned")
+    do not count."""
+    shared = (mine & roots) - set(frame)
     if len(shared - {action}) < ACTION_MIN_OTHERS:
         return False
     return len(shared) / max(1, min(len(mine), len(roots))) >= MERGE_OVERLAP or \
@@ -390,7 +415,8 @@ def _join_days_told_in_full(drafts: Sequence[_Draft]) -> list[_Draft]:
 def _one_day_in_full(a: _Draft, b: _Draft) -> bool:
     if a.articles & b.articles:
         return False  # one article telling the day twice tells two things
-    shared = a.roots & b.roots
+    # (of what they tell: "Harwick police said" and "Harwick police told" share two roots)
+    shared = (a.roots & b.roots) - (a.frame_roots & b.frame_roots)
     return len(shared) >= FULL_DAY_MIN_SHARED or \
         len(shared) >= FULL_DAY_MIN_SHARED_ACTION and bool(shared & (a.actions | b.actions))
 
@@ -455,7 +481,7 @@ def _absorb(fine: _Draft, coarse: _Draft) -> None:
     fine.mentions.extend(coarse.mentions)
     fine.clauses.extend(coarse.clauses)
     for name in ("words", "stems", "facts", "dating_facts", "articles", "sentences",
-                 "actions", "roots"):
+                 "actions", "roots", "frame", "frame_roots"):
         getattr(fine, name).update(getattr(coarse, name))
     for fact, events in coarse.beside_events.items():
         fine.beside_events[fact] |= events

@@ -1005,3 +1005,22 @@ def test_a_time_ago_after_a_deed_noun_dates_the_deed_not_a_present_verb(analyse:
                       "years ago.").dates
     assert found.value == "2024"
     assert found.clause == "the boathouse fire on Tansy Road two years ago"
+
+
+def test_a_saying_keeps_its_frame_apart_from_what_was_said(analyse: Any) -> None:
+    """time23: the date of a saying keeps the words of who said it, the saying and whom it
+    addressed ("Kelby police told residents"), up to the addressee's noun, unless named;
+    what was said stays out, and a date of a deed has no frame."""
+    analysis = analyse("On 4 March 2025, Kelby police told residents near the depot to boil "
+                       "their water. Kelby police warned shoppers about fake collectors on "
+                       "Friday. The council announced on Monday that the pool would close. "
+                       "The pool closed on Tuesday. Mara Venn told Harl Weekly magazine on "
+                       "Sunday that she was the source. The date of the Kelby vote will be "
+                       "announced on Thursday.")
+    dates = {d.text: d for d in analysis.dates}
+    assert dates["4 March 2025"].frame == "Kelby police told residents"
+    assert dates["Friday"].frame == "Kelby police warned shoppers"
+    assert dates["Monday"].frame == "The council announced"  # the thing announced stays out
+    assert dates["Tuesday"].frame == ""
+    assert dates["Sunday"].frame == "Mara Venn told"  # a named one told: an interview
+    assert dates["Thursday"].frame == "announced"  # what is announced, no speaker

@@ -1011,3 +1011,46 @@ def test_a_bodys_own_plan_told_after_the_day_it_was_said_names_the_body(
     events = build_timeline([article(text)], analyse(text).dates)
     june = next(e for e in events if e.date == "2026-06")
     assert june.description.startswith("The Harl Rowing Club would hold a regatta")
+
+
+def _three_outlets(analyse: Any, told: dict[str, str]) -> list[Any]:
+    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    return build_timeline(articles, [d for a in analyses for d in a.dates])
+
+
+def test_one_speakers_sayings_of_three_deeds_on_one_day_stay_three_entries(
+        analyse: Any) -> None:
+    # Fictional (time23, from revw23). Three outlets tell what Kelby police said, told and
+    # warned on one day given in full: three deeds. "Kelby police said" is the frame, not
+    # the event: sharing it and one word of what was said ("depot", "Marren") made them
+    # one entry "from 3 independent sources".
+    told = {"a1": "On 4 March 2025, Kelby police said a man had been charged over the "
+                  "break-in at the Marren depot.",
+            "a2": "On 4 March 2025, Kelby police told residents near the depot to boil their "
+                  "tap water.",
+            "a3": "On 4 March 2025, Kelby police warned shoppers about fake charity collectors "
+                  "outside the Marren market."}
+    events = _three_outlets(analyse, told)
+    assert sorted(sorted({s.article for s in e.evidence}) for e in events) == [
+        ["a1"], ["a2"], ["a3"]]
+    # ... told on a day without its year, the same
+    weekday = {key: text.replace("On 4 March 2025", "On Tuesday") for key, text in told.items()}
+    events = _three_outlets(analyse, weekday)
+    assert sorted(sorted({s.article for s in e.evidence}) for e in events) == [
+        ["a1"], ["a2"], ["a3"]]
+
+
+def test_one_announcement_told_three_ways_stays_one_entry(analyse: Any) -> None:
+    # Fictional (time23). What was said is shared: one announcement, three sources.
+    told = {"a1": "Kelby police said on 4 March 2025 that the Tarn Lane bridge would close "
+                  "for repairs.",
+            "a2": "On 4 March 2025, Kelby police announced that the Tarn Lane bridge will be "
+                  "closed for repairs.",
+            "a3": "Kelby police confirmed on 4 March 2025 that the bridge on Tarn Lane is to "
+                  "close for repair work."}
+    events = _three_outlets(analyse, told)
+    assert [sorted({s.article for s in e.evidence}) for e in events] == [["a1", "a2", "a3"]]
+    assert events[0].sources == 3
