@@ -312,9 +312,14 @@ def _frame_words(mention: DateMention, words: set[str]) -> set[str]:
     residents near the depot to boil their water": "harwick", "police", "residents"):
     outlets' "Harwick police said ...", "... told ...", "... warned ..." of three deeds
     share them alone. None when the frame is all the clause tells ("the mayor said on
-    Monday"): the saying is then the event."""
+    Monday"): the saying is then the event; nor when what was said is a word or two
+    ("the ministry said it would resign", "... announced its resignation"): too few to
+    tell one saying from another, so who said it still counts."""
     frame = words & set(content_words(mention.frame))
-    return frame if words - frame else set()
+    return frame if len(words - frame) >= SAID_MIN_WORDS else set()
+
+
+SAID_MIN_WORDS = 3  # words of what was said, besides its frame, to set the frame aside
 
 
 def _action(mention: DateMention) -> str:

@@ -1054,3 +1054,22 @@ def test_one_announcement_told_three_ways_stays_one_entry(analyse: Any) -> None:
     events = _three_outlets(analyse, told)
     assert [sorted({s.article for s in e.evidence}) for e in events] == [["a1", "a2", "a3"]]
     assert events[0].sources == 3
+
+
+def test_one_short_statement_told_three_ways_stays_one_entry(analyse: Any) -> None:
+    # Fictional (revt23). What was said is one or two words ("it would resign", "its
+    # resignation", "it was stepping down"): too few to tell two sayings apart, so the
+    # speaker and the saying still count, as before time23 (which split it in three).
+    told = {"a1": "The Orlan transport ministry said on Monday it would resign.",
+            "a2": "The Orlan transport ministry announced on Monday its resignation.",
+            "a3": "On Monday, the Orlan transport ministry said it was stepping down."}
+    events = _three_outlets(analyse, told)
+    assert [sorted({s.article for s in e.evidence}) for e in events] == [["a1", "a2", "a3"]]
+    # ... and a resignation announced, the announcement being the event
+    told = {"a1": "Minister Tala Brenn announced her resignation on Monday.",
+            "a2": "On Monday, Tala Brenn announced she was resigning as minister.",
+            "a3": "Tala Brenn, the Orlan transport minister, announced on Monday that she "
+                  "would step down."}
+    events = _three_outlets(analyse, told)
+    assert [sorted({s.article for s in e.evidence}) for e in events] == [["a1", "a2", "a3"]]
+    assert events[0].sources == 3
