@@ -290,7 +290,7 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
             return draft
         # Who said it and the saying, framing both, do not count: two sayings of one
         # speaker on one day are one event when what was said is.
-        frame = own_frame & draft.frame
+        frame = _shared_frame(mention, words, own_frame, draft)
         shared = words & draft.words
         overlap = len(shared - frame) / max(
             1, min(len(words), len(draft.words)) - len(shared & frame))
@@ -312,11 +312,23 @@ def _frame_words(mention: DateMention, words: set[str]) -> set[str]:
     residents near the depot to boil their water": "harwick", "police", "residents"):
     outlets' "Harwick police said ...", "... told ...", "... warned ..." of three deeds
     share them alone. None when the frame is all the clause tells ("the mayor said on
-    Monday"): the saying is then the event; nor when what was said is a word or two
-    ("the ministry said it would resign", "... announced its resignation"): too few to
-    tell one saying from another, so who said it still counts."""
+    Monday"): the saying is then the event."""
     frame = words & set(content_words(mention.frame))
-    return frame if len(words - frame) >= SAID_MIN_WORDS else set()
+    return frame if words - frame else set()
+
+
+def _shared_frame(mention: DateMention, words: set[str], own_frame: set[str],
+                  draft: _Draft) -> set[str]:
+    """The frame words the mention and the draft share, to set aside. Not across outlets
+    when either tells what was said in a word or two ("the ministry said it would
+    resign", "... announced its resignation", "... said it was stepping down"): too few
+    to tell one saying from another, and outlets more often retell one statement than
+    tell the speaker's others; one article telling the day twice tells two things."""
+    frame = own_frame & draft.frame
+    if frame and mention.article_id not in draft.articles and min(
+            len(words - own_frame), len(draft.words - draft.frame)) < SAID_MIN_WORDS:
+        return set()
+    return frame
 
 
 SAID_MIN_WORDS = 3  # words of what was said, besides its frame, to set the frame aside

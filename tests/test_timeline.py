@@ -1073,3 +1073,13 @@ def test_one_short_statement_told_three_ways_stays_one_entry(analyse: Any) -> No
     events = _three_outlets(analyse, told)
     assert [sorted({s.article for s in e.evidence}) for e in events] == [["a1", "a2", "a3"]]
     assert events[0].sources == 3
+
+
+def test_one_outlets_two_short_sayings_of_one_day_stay_two_entries(analyse: Any) -> None:
+    # Fictional (revt23). One article tells two things the ministry said on Monday, each in
+    # a few words: the frame they share ("the Orlan ministry said") is not the event.
+    text = ("On Monday, the Orlan ministry said it would resign. The Orlan ministry also "
+            "said on Monday it would cut fuel taxes.")
+    events = build_timeline([article(text, published="2026-03-10T12:00:00Z")],
+                            analyse(text, published="2026-03-10T12:00:00Z").dates)
+    assert len([e for e in events if e.date == "2026-03-09"]) == 2
