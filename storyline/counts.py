@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from .fact_units import FactUnit, event_words, single_valued
 from .nlp import COUNTED_AS
 from .paraphrase import SentenceView
-from .text import QUALIFIER, SPEAKER_VERBS, number_value
+from .text import MONTH_NAMES, QUALIFIER, SPEAKER_VERBS, WEEKDAYS, number_value
 
 # Verbs and states that say the same of what is counted: "injured" and "hurt"; "killed",
 # "dead" and "died" (a toll of the dead, however they died).
@@ -229,9 +229,39 @@ def count_pairs(units: Sequence[FactUnit], weights: dict[str, float],
             if a.source == b.source or apart(a, b):
                 continue
             told = [(x, y) for x in counts_a for y in counts_b if x.matches(y)]
-            if told and all(_same_setting(a, b, x, y, weights) for x, y in told):
+            if told and all(_same_setting(a, b, x, y, weights) for x, y in told) and \
+                    not _told_apart(a, b, told):
                 found.append((a.index, b.index))
     return found
+
+
+# Words that tell one of several incidents ("in the first blast", "in the second"), and
+# the days and years an event is dated by: two sentences giving other ones tell of two.
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth"})
+CALENDAR = WEEKDAYS | MONTH_NAMES
+
+
+def _told_apart(a: FactUnit, b: FactUnit, told: Sequence[tuple[Count, Count]]) -> bool:
+    """Counts that match in words yet are no one fact: one sentence negated ("Two
+    workers were not injured"); the other's figure said of something else in this one
+    ("Two soldiers were killed and five others were wounded" against "Five soldiers were
+    killed": the dispute judge would take the five as agreement); or two incidents, days
+    or years ("in the first blast" and "in the second", "on Friday" and "on Saturday")."""
+    if a.view.negated != b.view.negated:
+        return True
+    if any(x.value != y.value and (y.value in a.mentioned or x.value in b.mentioned)
+           for x, y in told):
+        return True
+    return any(marks_a and marks_b and not marks_a & marks_b
+               for marks_a, marks_b in zip(_marks(a), _marks(b), strict=True))
+
+
+def _marks(unit: FactUnit) -> tuple[set[str], set[str]]:
+    """The sentence's ordinal words, and its days, months and years."""
+    words = set(unit.view.words)
+    years = {word for word in words if len(word) == 4 and word.isdigit() and
+             1800 <= int(word) <= 2100}
+    return words & ORDINALS, (words & CALENDAR) | years
 
 
 def _same_setting(a: FactUnit, b: FactUnit, count_a: Count, count_b: Count,

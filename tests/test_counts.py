@@ -84,3 +84,28 @@ def test_a_count_of_what_a_pronoun_stands_for_is_left_alone(analyse: Any) -> Non
 def test_a_determiner_opening_a_sentence_is_no_pronoun(analyse: Any) -> None:
     assert _pairs(analyse, "That quake killed 40 people near Harl on Sunday.",
                   "The Harl quake killed 40 people and left thousands homeless.") != []
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # a negated state counts no one in it
+    ("Two dockers were not injured.", "Three dockers were hurt at Pellow quay."),
+    # the other's figure counts something else here: five wounded, not five killed
+    ("Two soldiers were killed and five others were wounded near Korva.",
+     "Five soldiers were killed."),
+    # two incidents of one story
+    ("Two dockers were hurt in the first blast, which shook Pellow quay at dawn.",
+     "Five dockers were injured in the second blast at Pellow quay, the harbour board said."),
+    # two days
+    ("Police in Varno arrested three men on Friday.",
+     "Eight men were detained on Saturday, Varno police said."),
+    # two years
+    ("In 2019, 14 miners died at the Orrin pit.",
+     "Nine miners were killed at the Orrin pit in 2024."),
+])
+def test_counts_told_apart_do_not_pair(analyse: Any, first: str, second: str) -> None:
+    assert _pairs(analyse, first, second) == []
+
+
+def test_counts_of_one_day_and_incident_pair(analyse: Any) -> None:
+    assert _pairs(analyse, "Police in Varno arrested three men on Friday.",
+                  "Four men were detained on Friday, Varno police said.") != []
