@@ -99,13 +99,21 @@ def test_a_determiner_opening_a_sentence_is_no_pronoun(analyse: Any) -> None:
     ("Police in Varno arrested three men on Friday.",
      "Eight men were detained on Saturday, Varno police said."),
     # two years
-    ("In 2019, 14 miners died at the Orrin pit.",
-     "Nine miners were killed at the Orrin pit in 2024."),
+    ("Fourteen miners died in 2019 at the Orrin pit.",
+     "Nine miners were killed in 2024 at the Orrin pit."),
 ])
 def test_counts_told_apart_do_not_pair(analyse: Any, first: str, second: str) -> None:
     assert _pairs(analyse, first, second) == []
 
 
-def test_counts_of_one_day_and_incident_pair(analyse: Any) -> None:
-    assert _pairs(analyse, "Police in Varno arrested three men on Friday.",
-                  "Four men were detained on Friday, Varno police said.") != []
+@pytest.mark.parametrize(("first", "second"), [
+    ("Police in Varno arrested three men on Friday.",
+     "Four men were detained on Friday, Varno police said."),
+    # the day of the saying, not of the arrests; a negation in another clause
+    ("Police in Varno arrested three men on Friday.",
+     "Four men were detained, Varno police said on Saturday."),
+    ("Police in Varno arrested three men, though no one was hurt.",
+     "Four men were detained in Varno."),
+])
+def test_counts_of_one_day_and_incident_pair(analyse: Any, first: str, second: str) -> None:
+    assert _pairs(analyse, first, second) != []
