@@ -15,7 +15,9 @@ it), the same verb or state over it (`STATE_KIN`), the same scope ("three other 
 is a part, "four workers in all" a total), the same modifiers and tense ("his first 17
 passes", "will miss two games"), said outright (no aside, no light verb, no "It" standing
 for something told elsewhere), and one setting: one sentence tells the count alone, or
-both share an uncommon word of what happened (`_same_setting`). `align` uses the pairs
+both share an uncommon word of what happened (`_same_setting`), and nothing tells them
+apart (`_told_apart`: a negated state, the other's figure said of something else here,
+another incident or day right after the state). `align` uses the pairs
 only for sentences no other path links to another source's.
 """
 
