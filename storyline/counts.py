@@ -15,7 +15,9 @@ it), the same verb or state over it (`STATE_KIN`), the same scope ("three other 
 is a part, "four workers in all" a total), the same modifiers and tense ("his first 17
 passes", "will miss two games"), said outright (no aside, no light verb, no "It" standing
 for something told elsewhere), and one setting: one sentence tells the count alone, or
-both share an uncommon word of what happened (`_same_setting`). `align` uses the pairs
+both share an uncommon word of what happened (`_same_setting`), and nothing tells them
+apart (`_told_apart`: a negated state, the other's figure said of something else here,
+another incident or day right after the state). `align` uses the pairs
 only for sentences no other path links to another source's.
 """
 
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 from .fact_units import FactUnit, event_words, single_valued
 from .nlp import COUNTED_AS
 from .paraphrase import SentenceView
-from .text import QUALIFIER, SPEAKER_VERBS, number_value
+from .text import MONTH_NAMES, NEGATIONS, QUALIFIER, SPEAKER_VERBS, WEEKDAYS, number_value
 
 # Verbs and states that say the same of what is counted: "injured" and "hurt"; "killed",
 # "dead" and "died" (a toll of the dead, however they died).
@@ -229,7 +231,8 @@ def count_pairs(units: Sequence[FactUnit], weights: dict[str, float],
             if a.source == b.source or apart(a, b):
                 continue
             told = [(x, y) for x in counts_a for y in counts_b if x.matches(y)]
-            if told and all(_same_setting(a, b, x, y, weights) for x, y in told):
+            if told and all(_same_setting(a, b, x, y, weights) for x, y in told) and \
+                    not _told_apart(a, b, told):
                 found.append((a.index, b.index))
     return found
 
@@ -248,3 +251,62 @@ def _same_setting(a: FactUnit, b: FactUnit, count_a: Count, count_b: Count,
     if not own_a or not own_b:  # a bare count: the other must say it outright too
         return count_a.main and count_b.main
     return any(weights.get(word, 1.0) >= COUNT_RARE for word in own_a & own_b)
+
+
+# Words that tell one of several incidents ("hurt in the first blast", "in the second"),
+# and the days and years an event is dated by ("arrested three men on Friday"): two counts
+# whose states these follow closely, and differ, tell of two.
+ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "sixth"})
+CALENDAR = WEEKDAYS | MONTH_NAMES
+MARK_SPAN = 5  # words after a count's state that may tell its incident or day
+NEGATION_SPAN = 3  # words before a state that may negate it ("were not injured")
+# Words that end the span of a state: what follows tells of another clause ("..., which
+# shook the quay on Monday", "..., police said Saturday").
+SPAN_ENDS = SPEAKER_VERBS | {"which", "who", "after", "before", "when", "while"}
+
+
+def _told_apart(a: FactUnit, b: FactUnit, told: Sequence[tuple[Count, Count]]) -> bool:
+    """Counts that match in words yet are no one fact: one state negated ("Two dockers
+    were not injured"); the other's figure said of something else in this one ("Two
+    soldiers were killed and five others were wounded" against "Five soldiers were
+    killed": the dispute judge would take the five as agreement); or two incidents or days
+    right after the states ("hurt in the first blast" and "injured in the second",
+    "arrested on Friday" and "detained on Saturday"). Only the words close to the state:
+    "..., police said Saturday" dates the saying, "no injuries were reported" another
+    clause."""
+    for x, y in told:
+        if _negated(a, x) != _negated(b, y):
+            return True
+        if x.value != y.value and (y.value in a.mentioned or x.value in b.mentioned):
+            return True
+        marks_a, marks_b = _marks(a, x), _marks(b, y)
+        if any(one and other and not one & other
+               for one, other in zip(marks_a, marks_b, strict=True)):
+            return True
+    return False
+
+
+def _state_positions(unit: FactUnit, count: Count) -> list[int]:
+    return [at for at, word in enumerate(unit.view.words)
+            if word in count.words and word != count.noun]
+
+
+def _negated(unit: FactUnit, count: Count) -> bool:
+    said = unit.view.words
+    return any(NEGATIONS & set(said[max(0, at - NEGATION_SPAN):at])
+               for at in _state_positions(unit, count))
+
+
+def _marks(unit: FactUnit, count: Count) -> tuple[set[str], set[str]]:
+    """The ordinal words, and the days, months and years, right after the count's
+    states (up to another clause)."""
+    said = unit.view.words
+    close: set[str] = set()
+    for at in _state_positions(unit, count):
+        for word in said[at + 1:at + 1 + MARK_SPAN]:
+            if word in SPAN_ENDS:
+                break
+            close.add(word)
+    years = {word for word in close if len(word) == 4 and word.isdigit() and
+             1800 <= int(word) <= 2100}
+    return close & ORDINALS, (close & CALENDAR) | years

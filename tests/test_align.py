@@ -528,3 +528,12 @@ def test_a_count_pairs_only_sentences_no_other_path_linked(analyse: Any) -> None
         "c": "Three other dockers were injured.", **FILLER})
     joined = [f for f in aligned.facts if any(s.article == "c" for s in f.evidence)]
     assert [len(f.evidence) for f in joined] == [1]
+
+
+def test_a_count_the_other_gives_for_another_state_corroborates_nothing(analyse: Any) -> None:
+    # Five wounded is no second source for five killed, nor is "two killed" its agreement.
+    aligned = _align(analyse, {"a": "Two soldiers were killed and five others were wounded "
+                                    "near Korva.",
+                               "b": "Five soldiers were killed.", **FILLER})
+    assert not [f for f in aligned.facts if f.agreement == "corroborated" and
+                {s.article for s in f.evidence} >= {"a", "b"}]

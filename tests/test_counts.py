@@ -84,3 +84,36 @@ def test_a_count_of_what_a_pronoun_stands_for_is_left_alone(analyse: Any) -> Non
 def test_a_determiner_opening_a_sentence_is_no_pronoun(analyse: Any) -> None:
     assert _pairs(analyse, "That quake killed 40 people near Harl on Sunday.",
                   "The Harl quake killed 40 people and left thousands homeless.") != []
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # a negated state counts no one in it
+    ("Two dockers were not injured.", "Three dockers were hurt at Pellow quay."),
+    # the other's figure counts something else here: five wounded, not five killed
+    ("Two soldiers were killed and five others were wounded near Korva.",
+     "Five soldiers were killed."),
+    # two incidents of one story
+    ("Two dockers were hurt in the first blast, which shook Pellow quay at dawn.",
+     "Five dockers were injured in the second blast at Pellow quay, the harbour board said."),
+    # two days
+    ("Police in Varno arrested three men on Friday.",
+     "Eight men were detained on Saturday, Varno police said."),
+    # two years
+    ("Fourteen miners died in 2019 at the Orrin pit.",
+     "Nine miners were killed in 2024 at the Orrin pit."),
+])
+def test_counts_told_apart_do_not_pair(analyse: Any, first: str, second: str) -> None:
+    assert _pairs(analyse, first, second) == []
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Police in Varno arrested three men on Friday.",
+     "Four men were detained on Friday, Varno police said."),
+    # the day of the saying, not of the arrests; a negation in another clause
+    ("Police in Varno arrested three men on Friday.",
+     "Four men were detained, Varno police said on Saturday."),
+    ("Police in Varno arrested three men, though no one was hurt.",
+     "Four men were detained in Varno."),
+])
+def test_counts_of_one_day_and_incident_pair(analyse: Any, first: str, second: str) -> None:
+    assert _pairs(analyse, first, second) != []
