@@ -116,8 +116,9 @@ def person_key(name: str) -> str:
 
 def two_given_names(words: list[str], pair: list[str]) -> bool:
     """ "Jose Luis Varela" beside the story's "Luis Varela": a three-word name that is a
-    given name before the known name, one person with two given names (`people` links
-    the forms), not a headline word glued to a name ("Actress Lindsay Lohan")."""
+    given name before the known name, not a headline word glued to a name ("Actress
+    Lindsay Lohan"): kept whole, as it may be the short name's father or brother
+    (`people` does not link a form that drops the first given name)."""
     return len(words) == 3 and pair == words[1:] and _known_given_name(words[0])
 
 

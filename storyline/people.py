@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from .given_names import given_name_gender
+from .given_names import given_name_gender, given_word_gender
 from .models import Mention
 from .names import (
     GIVEN_PARTICLES,
@@ -315,11 +315,14 @@ def _merge_name_variants(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _merge_long_name_forms(clusters: list[Cluster]) -> list[Cluster]:
-    """ "Jose Luis Varela" is also "Luis Varela" (two given names) and "Ana Garcia Lopez"
-    also "Ana Garcia" (two surnames, the first used alone): a two-word name that one
-    three-word name of the story holds, when no other person of the story bears its
-    surname nor claims that form, and nothing (gender, age, a suffix, a relative's word)
-    tells the two apart. "Luis Varela Jr." beside "Jose Luis Varela" is his son."""
+    """ "Ana Garcia Lopez" is also "Ana Garcia" (two surnames, the first used alone), and
+    "Ana Garcia-Lopez" too: a two-word name that one three-word name of the story holds,
+    when no other person of the story bears its surname nor claims that form, and nothing
+    (gender, age, a suffix, a relative's word) tells the two apart. A form that drops the
+    first given name ("Luis Varela" of "Jose Luis Varela") is not linked: it is as often
+    a brother or son named in another sentence. "Jose Varela" (the middle name dropped)
+    is the usual short form, linked as a variant by `_merge_name_variants`; "Lo Rellini"
+    of "Gaetano Lo Rellini" (a surname alone) is linked here."""
     claims: dict[int, list[Cluster]] = defaultdict(list)  # short cluster -> long ones
     for long in clusters:
         for short in _short_forms(long, clusters):
@@ -355,9 +358,14 @@ def _short_forms(long: Cluster, clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _two_word_forms(cluster: Cluster) -> set[tuple[str, str]]:
-    """(given, surname) forms of a cluster's one long name: "Jose Luis Varela" -> Luis
-    Varela, Jose Luis (a compound surname's first part); "Ana Garcia-Lopez" -> Ana
-    Garcia. Not around an initial ("Tom J. Brand")."""
+    """(given, surname) forms of a cluster's one long name whose middle word is a
+    surname's: "Ana Garcia Lopez" -> Ana Garcia (a compound surname's first part) and
+    Garcia Lopez, "Gaetano Lo Rellini" -> Lo Rellini (the surname alone); "Ana
+    Garcia-Lopez" -> Ana Garcia. Not around an initial ("Tom J. Brand"), and none where
+    the middle word is a given name: "Luis Varela" beside "Jose Luis Varela", "Thomas
+    Dunmore" beside "Kyle Thomas Dunmore", "Ann Smith" beside "Mary Ann Smith" are a
+    brother, a father, a daughter as often as the same person, and a false merge costs
+    more than a missed link."""
     long = {tuple(name_parts(n)) for n in cluster.names
             if len(name_parts(n)) == 3 or len(name_parts(n)) == 2 and "-" in n}
     if len(long) != 1:
@@ -367,7 +375,7 @@ def _two_word_forms(cluster: Cluster) -> set[tuple[str, str]]:
         barrels = [fold(p) for p in (cluster.last or "").split("-")]
         return {(parts[0], barrels[0])} if len(barrels) == 2 and all(barrels) else set()
     first, middle, last = parts
-    if len(middle) < 2 or not middle.isalpha():
+    if len(middle) < 2 or not middle.isalpha() or given_word_gender(middle) is not None:
         return set()
     return {(middle, last), (first, middle)}
 

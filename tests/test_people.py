@@ -73,14 +73,32 @@ def _people(analyse: Any, *texts: str) -> list[Any]:
     return [e for e in index.entities if e.label == "PERSON"]
 
 
-def test_two_given_names_and_their_short_forms_are_one_person(analyse: Any) -> None:
+def test_two_given_names_and_the_middle_dropped_are_one_person(analyse: Any) -> None:
     people = _people(analyse,
                      "Jose Luis Varela, the mayor of Cantoria, resigned on Monday after an "
                      "audit of city contracts.",
-                     "Luis Varela said he had done nothing wrong and would fight the charges.",
                      "Critics of Jose Varela gathered outside city hall on Tuesday.")
     assert [(e.name, set(e.aliases)) for e in people] == \
-        [("Jose Luis Varela", {"Luis Varela", "Jose Varela"})]
+        [("Jose Luis Varela", {"Jose Varela"})]
+
+
+def test_a_form_dropping_the_first_given_name_is_another_person(analyse: Any) -> None:
+    """ "Luis Varela" beside "Jose Luis Varela" may be his brother or son (a02ff86 merged
+    them): nothing in the text ties the two, so they stay apart."""
+    people = _people(analyse,
+                     "Jose Luis Varela, the mayor of Cantoria, resigned on Monday after an "
+                     "audit of city contracts.",
+                     "Luis Varela said he had done nothing wrong and would fight the charges.")
+    assert sorted(e.name for e in people) == ["Jose Luis Varela", "Luis Varela"]
+
+
+def test_a_compound_surname_alone_is_its_bearer(analyse: Any) -> None:
+    """ "Lo Rellini" of "Gaetano Lo Rellini": the middle word is no given name, so the
+    form is the surname alone, not a relative's name."""
+    people = _people(analyse,
+                     "Gaetano Lo Rellini, 58, was arrested in Tessmoor on Monday.",
+                     "Lo Rellini denied the charges through his lawyer on Tuesday.")
+    assert [e.name for e in people] == ["Gaetano Lo Rellini"]
 
 
 def test_a_double_barrelled_surname_and_its_first_barrel_are_one_person(analyse: Any
