@@ -9,8 +9,10 @@ The rules, most certain first:
   for "Luis Gerardo (Jerry) Ortiz"), unless the articles give them ages far apart ("Tom
   Brand, 34" and "Tom Brand, 61": namesakes; `give_ages` reads them from the texts) or
   middle names that differ ("Tom J. Brand", "Tom K. Brand");
-* a two-word form of one three-word name ("Luis Varela", "Jose Varela" of "Jose Luis
-  Varela"; "Ana Garcia" of "Ana Garcia-Lopez") that no one else of the story fits;
+* a two-word form of one three-word name whose middle word is a surname's ("Ana
+  Garcia" of "Ana Garcia Lopez" or "Ana Garcia-Lopez", "Lo Rellini" of "Gaetano Lo
+  Rellini") that no one else of the story fits ("Luis Varela" beside "Jose Luis Varela"
+  may be his brother: only "Jose Varela", a variant, joins him);
 * spelling variants of one name ("Fred" / "Frederick LaRue", "Heydar" / "Heidar
   Alishvandi") when the two are each other's only such variant in the story, and their
   genders (from honorifics and words like "wife" or "son") do not clash;
@@ -231,15 +233,13 @@ def _describes_the_name(words: list[str]) -> bool:
 
 # -- merging across articles -----------------------------------------------------------
 
-def merge_people(clusters: list[Cluster], body_words: frozenset[str] = frozenset()
-                 ) -> list[Cluster]:
-    """One cluster per person: full names first, then bare surnames and given names.
-    `body_words`: the words of the story's bodies' names ("lopez" of "Lopez Foods")."""
+def merge_people(clusters: list[Cluster]) -> list[Cluster]:
+    """One cluster per person: full names first, then bare surnames and given names."""
     clusters = _particle_surnames(clusters)
     full = _merge_name_variants(_merge_same_names([c for c in clusters if c.first]))
     full = _merge_long_name_forms(full)
     single = [c for c in clusters if not c.first]
-    return full + _attach_single_words(single, full, body_words)
+    return full + _attach_single_words(single, full)
 
 
 def _particle_surnames(clusters: list[Cluster]) -> list[Cluster]:
@@ -490,22 +490,18 @@ def _middles_agree(a: set[str], b: set[str]) -> bool:
     return any(same_given_name(x, y) for x in a for y in b)
 
 
-def _attach_single_words(singles: list[Cluster], full: list[Cluster],
-                         body_words: frozenset[str] = frozenset()) -> list[Cluster]:
+def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cluster]:
     """Bare-word clusters join the one full-named person they fit; the rest are grouped,
     but for a word several people of the story bear: "Khalil" in two articles that name
-    neither Dorota nor Idris Khalil may be her in one and him in the other."""
+    neither Dorota nor Idris Khalil may be her in one and him in the other. One barrel
+    alone ("Lopez", "Mr Lopez" of "Dane Garcia-Lopez") joins no one: it is a parent's or
+    a spouse's whole surname as often as its bearer's short form."""
     by_surname: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in full:
         # "Merwe", where spaCy left out the particles of "van der Merwe", is him too
         last_words = {fold(cluster.last.split()[-1])} if cluster.last else set()
         for name in cluster.surnames | {fold(cluster.last or "")} | last_words:
             by_surname[name].append(cluster)
-    for barrel, bearers in _barrels(full).items():
-        # "Lopez" alone is Ana Garcia-Lopez where no one else bears either name, and no
-        # body is named by it ("Lopez" beside "Lopez Foods" may be its founder)
-        if barrel not in by_surname and barrel not in body_words and len(bearers) == 1:
-            by_surname[barrel] = bearers
     orphans: dict[str, Cluster] = {}
     apart: list[Cluster] = []
     for cluster in singles:
@@ -522,18 +518,6 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster],
         else:
             orphans[key] = cluster
     return list(orphans.values()) + apart
-
-
-def _barrels(full: list[Cluster]) -> dict[str, list[Cluster]]:
-    """The parts of double-barrelled surnames ("garcia", "lopez" of Garcia-Lopez) and
-    the people bearing them."""
-    found: dict[str, list[Cluster]] = defaultdict(list)
-    for cluster in full:
-        parts = (cluster.last or "").split("-")
-        for part in (fold(p) for p in parts if len(parts) == 2):
-            if len(part) > 2 and cluster not in found[part]:
-                found[part].append(cluster)
-    return found
 
 
 def _single_word_target(cluster: Cluster, full: list[Cluster],

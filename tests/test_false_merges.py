@@ -528,6 +528,14 @@ DAUGHTER_BY_THE_MOTHER_S_SECOND_NAME = Story("a mother with two given names and 
     Said(0, "Mary Ann Smith", "mother"), Said(1, "Ann Smith", "daughter"),
 ))
 
+FATHER_BY_ONE_BARREL = Story("a double-barrelled son and his father by one barrel", (
+    "Dane Garcia-Lopez, 33, was charged with assault in Marlow on Friday.",
+    "His father posted bail on Saturday. Mr Lopez told reporters his son was innocent.",
+    "Garcia-Lopez's lawyer said he would plead not guilty.",
+), (
+    Said(0, "Dane Garcia-Lopez", "dane"), Said(1, "Mr Lopez", "father", "Lopez"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -542,7 +550,8 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            DASH_HEADLINE_TWO_VENNS, BARREL_AND_A_NAMESAKE, TWO_MIDDLE_INITIALS,
            MAC_AND_MC, BARREL_OF_A_FIRM, JOB_SURNAMES,
            BARREL_OF_A_FOUNDER, BROTHER_BY_THE_SECOND_GIVEN_NAME,
-           FATHER_BY_THE_SON_S_MIDDLE_NAME, DAUGHTER_BY_THE_MOTHER_S_SECOND_NAME]
+           FATHER_BY_THE_SON_S_MIDDLE_NAME, DAUGHTER_BY_THE_MOTHER_S_SECOND_NAME,
+           FATHER_BY_ONE_BARREL]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
