@@ -210,16 +210,19 @@ NOT_THE_AGED = {"and", "or", "but", "by", "with", "for", "of", "to", "from", "at
 
 
 def give_ages(clusters: list[Cluster], texts: Mapping[str, str]) -> None:
-    """Each article cluster's ages, as its text gives them beside a full name."""
+    """Each article cluster's ages, as its text gives them beside a full name, or after a
+    bare surname ("Brand, 61,": so it joins no Dane Brand, 33, his son)."""
     for cluster in clusters:
         for mention in cluster.mentions:
             text = texts.get(mention.article_id)
-            if text is None or mention.kind != "name" or " " not in mention.name:
+            if text is None or mention.kind != "name":
                 continue
             after = AGE_AFTER.match(text, mention.end)
-            before = AGE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if after is not None:
                 cluster.ages.add(int(after.group(1) or after.group(2)))
+            if " " not in mention.name:
+                continue
+            before = AGE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if before is not None and _describes_the_name(before.group(2).split()):
                 cluster.ages.add(int(before.group(1)))
 
@@ -511,8 +514,9 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cl
             continue
         key = fold(cluster.last or "")
         if len(by_surname.get(key, [])) > 1 or \
-                key in orphans and _genders_clash(cluster, orphans[key]):
-            apart.append(cluster)  # "Mr Quill" and "Mrs Quill": two people
+                key in orphans and (_genders_clash(cluster, orphans[key]) or
+                                    _ages_clash(cluster, orphans[key])):
+            apart.append(cluster)  # "Mr Quill" and "Mrs Quill", "Quill, 34" and "Quill, 61"
         elif key in orphans:
             orphans[key].absorb(cluster)
         else:
@@ -527,7 +531,9 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
     # "Mrs Quill" is not the Fenn Quill another article calls "Mr Quill", even where he
     # is the story's only full-named Quill
     wanted = _honorific_gender(cluster)
+    # "Brand, 61" is not Dane Brand, 33, the story's only full-named Brand: his father
     candidates = [c for c in by_surname.get(word, []) if not _genders_clash(cluster, c) and
+                  not _ages_clash(cluster, c) and
                   (wanted is None or _gender_not_by_office(c) in {None, wanted})]
     if len(candidates) > 1:
         roles = set(cluster.roles)

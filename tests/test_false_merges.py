@@ -536,6 +536,15 @@ FATHER_BY_ONE_BARREL = Story("a double-barrelled son and his father by one barre
     Said(0, "Dane Garcia-Lopez", "dane"), Said(1, "Mr Lopez", "father", "Lopez"),
 ))
 
+FATHER_BY_SURNAME_AND_AGE = Story("a son named in full, his father by surname and age", (
+    "Dane Brand, 33, was charged with assault in Marlow on Friday.",
+    "The court heard from his father on Monday. Brand, 61, said the family was shocked.",
+    "A retired roofer spoke for his son. Brand, 61, and his wife sat in the front row.",
+), (
+    Said(0, "Dane Brand", "dane"), Said(1, "Brand, 61", "father", "Brand"),
+    Said(2, "Brand, 61", "father", "Brand"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -551,7 +560,7 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            MAC_AND_MC, BARREL_OF_A_FIRM, JOB_SURNAMES,
            BARREL_OF_A_FOUNDER, BROTHER_BY_THE_SECOND_GIVEN_NAME,
            FATHER_BY_THE_SON_S_MIDDLE_NAME, DAUGHTER_BY_THE_MOTHER_S_SECOND_NAME,
-           FATHER_BY_ONE_BARREL]
+           FATHER_BY_ONE_BARREL, FATHER_BY_SURNAME_AND_AGE]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:

@@ -174,3 +174,14 @@ def test_a_mac_surname_written_mc_is_the_same_person(analyse: Any, texts: tuple[
     people = _people(analyse, *texts)
     assert [e.name for e in people] == ["Ewan McAllister"]
     assert "MacAllister" in people[0].aliases
+
+
+def test_a_bare_surname_whose_age_clashes_joins_no_one(analyse: Any) -> None:
+    """ "Brand, 61," is not the story's only full-named Brand, 33 (his father)."""
+    texts = ("Dane Brand, 33, was charged with assault in Marlow on Friday.",
+             "The court heard from his father on Monday. Brand, 61, said the family was "
+             "shocked.",
+             "Brand, 33, was remanded in custody.")
+    people = _people(analyse, *texts)
+    dane = next(e for e in people if e.name == "Dane Brand")
+    assert {s.article for s in dane.mentions} == {"a0", "a2"}
