@@ -402,12 +402,16 @@ class Gazetteer:
         return word in self.given and self.person_votes[word] > self.place_votes[word]
 
     def headline_names(self, mention: Mention) -> Iterator[Mention]:
-        """The story's names inside a headline run ("Obama Reverses Bush" -> Obama, Bush)."""
+        """The story's names inside a headline run ("Obama Reverses Bush" -> Obama, Bush).
+        A surname after a given name the story does not give its bearer is another
+        person's: "Crash - Rhys Austin Charged" is no Gareth Austin, his father."""
         words = _words(mention)
         index = 0
         while index < len(words):
             size = self._match_at(words, index)
-            if size:
+            if size == 1 and index and _known_given_name(words[index - 1].text):
+                index += 1
+            elif size:
                 before = words[index - 1].key.rstrip(".") if index else ""
                 yield self._as_name(mention, words[index:index + size], HONORIFICS.get(before))
                 index += size

@@ -545,6 +545,22 @@ FATHER_BY_SURNAME_AND_AGE = Story("a son named in full, his father by surname an
     Said(2, "Brand, 61", "father", "Brand"),
 ))
 
+SON_IN_A_DASH_HEADLINE = Story("a son named only in a headline, his father in the text", (
+    "Tamsford Crash - Rhys Austin Charged\n\nA Tamsford man was charged on Monday after a "
+    "crash that killed a cyclist.",
+    "Gareth Austin, 52, the driver's father, said his son was devastated. Austin said the "
+    "family would not comment further.",
+), (
+    Said(0, "Rhys Austin", "rhys"), Said(1, "Gareth Austin", "gareth"),
+))
+
+DAUGHTER_IN_AN_AS_HEADLINE = Story("a coach named only in a headline, her mother in the text", (
+    "Gulls Name Sara Kessel As Coach\n\nThe Brinmouth Gulls named a new coach on Monday.",
+    "Lynn Kessel, 52, coached the Gulls in 2001. Kessel said she was proud of her daughter.",
+), (
+    Said(0, "Sara Kessel", "sara"), Said(1, "Lynn Kessel", "lynn"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -560,7 +576,8 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            MAC_AND_MC, BARREL_OF_A_FIRM, JOB_SURNAMES,
            BARREL_OF_A_FOUNDER, BROTHER_BY_THE_SECOND_GIVEN_NAME,
            FATHER_BY_THE_SON_S_MIDDLE_NAME, DAUGHTER_BY_THE_MOTHER_S_SECOND_NAME,
-           FATHER_BY_ONE_BARREL, FATHER_BY_SURNAME_AND_AGE]
+           FATHER_BY_ONE_BARREL, FATHER_BY_SURNAME_AND_AGE, SON_IN_A_DASH_HEADLINE,
+           DAUGHTER_IN_AN_AS_HEADLINE]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
