@@ -482,7 +482,7 @@ def link_entities(mentions: Sequence[Mention],
     for article_mentions in by_article.values():
         _link_within_article(article_mentions, known, local)
     give_ages(local.people, texts or {})
-    people = [c for c in merge_people(local.people, known.org_words)
+    people = [c for c in merge_people(local.people)
               if c.first or (c.last or "").lower() not in known.org_words]
     _attach_pending(local.pending, people, texts or {})
     orgs = merge_short_bodies(_drop_fragments(merge_first_word_forms(_merge_orgs(local.orgs))))

@@ -116,8 +116,9 @@ def person_key(name: str) -> str:
 
 def two_given_names(words: list[str], pair: list[str]) -> bool:
     """ "Jose Luis Varela" beside the story's "Luis Varela": a three-word name that is a
-    given name before the known name, one person with two given names (`people` links
-    the forms), not a headline word glued to a name ("Actress Lindsay Lohan")."""
+    given name before the known name, not a headline word glued to a name ("Actress
+    Lindsay Lohan"): kept whole, as it may be the short name's father or brother
+    (`people` does not link a form that drops the first given name)."""
     return len(words) == 3 and pair == words[1:] and _known_given_name(words[0])
 
 
@@ -401,12 +402,16 @@ class Gazetteer:
         return word in self.given and self.person_votes[word] > self.place_votes[word]
 
     def headline_names(self, mention: Mention) -> Iterator[Mention]:
-        """The story's names inside a headline run ("Obama Reverses Bush" -> Obama, Bush)."""
+        """The story's names inside a headline run ("Obama Reverses Bush" -> Obama, Bush).
+        A surname after a given name the story does not give its bearer is another
+        person's: "Crash - Rhys Austin Charged" is no Gareth Austin, his father."""
         words = _words(mention)
         index = 0
         while index < len(words):
             size = self._match_at(words, index)
-            if size:
+            if size == 1 and index and _known_given_name(words[index - 1].text):
+                index += 1
+            elif size:
                 before = words[index - 1].key.rstrip(".") if index else ""
                 yield self._as_name(mention, words[index:index + size], HONORIFICS.get(before))
                 index += size

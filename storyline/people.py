@@ -9,8 +9,10 @@ The rules, most certain first:
   for "Luis Gerardo (Jerry) Ortiz"), unless the articles give them ages far apart ("Tom
   Brand, 34" and "Tom Brand, 61": namesakes; `give_ages` reads them from the texts) or
   middle names that differ ("Tom J. Brand", "Tom K. Brand");
-* a two-word form of one three-word name ("Luis Varela", "Jose Varela" of "Jose Luis
-  Varela"; "Ana Garcia" of "Ana Garcia-Lopez") that no one else of the story fits;
+* a two-word form of one three-word name whose middle word is a surname's ("Ana
+  Garcia" of "Ana Garcia Lopez" or "Ana Garcia-Lopez", "Lo Rellini" of "Gaetano Lo
+  Rellini") that no one else of the story fits ("Luis Varela" beside "Jose Luis Varela"
+  may be his brother: only "Jose Varela", a variant, joins him);
 * spelling variants of one name ("Fred" / "Frederick LaRue", "Heydar" / "Heidar
   Alishvandi") when the two are each other's only such variant in the story, and their
   genders (from honorifics and words like "wife" or "son") do not clash;
@@ -34,7 +36,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
 
-from .given_names import given_name_gender
+from .given_names import given_name_gender, given_word_gender
 from .models import Mention
 from .names import (
     GIVEN_PARTICLES,
@@ -208,16 +210,19 @@ NOT_THE_AGED = {"and", "or", "but", "by", "with", "for", "of", "to", "from", "at
 
 
 def give_ages(clusters: list[Cluster], texts: Mapping[str, str]) -> None:
-    """Each article cluster's ages, as its text gives them beside a full name."""
+    """Each article cluster's ages, as its text gives them beside a full name, or after a
+    bare surname ("Brand, 61,": so it joins no Dane Brand, 33, his son)."""
     for cluster in clusters:
         for mention in cluster.mentions:
             text = texts.get(mention.article_id)
-            if text is None or mention.kind != "name" or " " not in mention.name:
+            if text is None or mention.kind != "name":
                 continue
             after = AGE_AFTER.match(text, mention.end)
-            before = AGE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if after is not None:
                 cluster.ages.add(int(after.group(1) or after.group(2)))
+            if " " not in mention.name:
+                continue
+            before = AGE_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if before is not None and _describes_the_name(before.group(2).split()):
                 cluster.ages.add(int(before.group(1)))
 
@@ -231,15 +236,13 @@ def _describes_the_name(words: list[str]) -> bool:
 
 # -- merging across articles -----------------------------------------------------------
 
-def merge_people(clusters: list[Cluster], body_words: frozenset[str] = frozenset()
-                 ) -> list[Cluster]:
-    """One cluster per person: full names first, then bare surnames and given names.
-    `body_words`: the words of the story's bodies' names ("lopez" of "Lopez Foods")."""
+def merge_people(clusters: list[Cluster]) -> list[Cluster]:
+    """One cluster per person: full names first, then bare surnames and given names."""
     clusters = _particle_surnames(clusters)
     full = _merge_name_variants(_merge_same_names([c for c in clusters if c.first]))
     full = _merge_long_name_forms(full)
     single = [c for c in clusters if not c.first]
-    return full + _attach_single_words(single, full, body_words)
+    return full + _attach_single_words(single, full)
 
 
 def _particle_surnames(clusters: list[Cluster]) -> list[Cluster]:
@@ -315,11 +318,14 @@ def _merge_name_variants(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _merge_long_name_forms(clusters: list[Cluster]) -> list[Cluster]:
-    """ "Jose Luis Varela" is also "Luis Varela" (two given names) and "Ana Garcia Lopez"
-    also "Ana Garcia" (two surnames, the first used alone): a two-word name that one
-    three-word name of the story holds, when no other person of the story bears its
-    surname nor claims that form, and nothing (gender, age, a suffix, a relative's word)
-    tells the two apart. "Luis Varela Jr." beside "Jose Luis Varela" is his son."""
+    """ "Ana Garcia Lopez" is also "Ana Garcia" (two surnames, the first used alone), and
+    "Ana Garcia-Lopez" too: a two-word name that one three-word name of the story holds,
+    when no other person of the story bears its surname nor claims that form, and nothing
+    (gender, age, a suffix, a relative's word) tells the two apart. A form that drops the
+    first given name ("Luis Varela" of "Jose Luis Varela") is not linked: it is as often
+    a brother or son named in another sentence. "Jose Varela" (the middle name dropped)
+    is the usual short form, linked as a variant by `_merge_name_variants`; "Lo Rellini"
+    of "Gaetano Lo Rellini" (a surname alone) is linked here."""
     claims: dict[int, list[Cluster]] = defaultdict(list)  # short cluster -> long ones
     for long in clusters:
         for short in _short_forms(long, clusters):
@@ -355,9 +361,14 @@ def _short_forms(long: Cluster, clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _two_word_forms(cluster: Cluster) -> set[tuple[str, str]]:
-    """(given, surname) forms of a cluster's one long name: "Jose Luis Varela" -> Luis
-    Varela, Jose Luis (a compound surname's first part); "Ana Garcia-Lopez" -> Ana
-    Garcia. Not around an initial ("Tom J. Brand")."""
+    """(given, surname) forms of a cluster's one long name whose middle word is a
+    surname's: "Ana Garcia Lopez" -> Ana Garcia (a compound surname's first part) and
+    Garcia Lopez, "Gaetano Lo Rellini" -> Lo Rellini (the surname alone); "Ana
+    Garcia-Lopez" -> Ana Garcia. Not around an initial ("Tom J. Brand"), and none where
+    the middle word is a given name: "Luis Varela" beside "Jose Luis Varela", "Thomas
+    Dunmore" beside "Kyle Thomas Dunmore", "Ann Smith" beside "Mary Ann Smith" are a
+    brother, a father, a daughter as often as the same person, and a false merge costs
+    more than a missed link."""
     long = {tuple(name_parts(n)) for n in cluster.names
             if len(name_parts(n)) == 3 or len(name_parts(n)) == 2 and "-" in n}
     if len(long) != 1:
@@ -367,7 +378,7 @@ def _two_word_forms(cluster: Cluster) -> set[tuple[str, str]]:
         barrels = [fold(p) for p in (cluster.last or "").split("-")]
         return {(parts[0], barrels[0])} if len(barrels) == 2 and all(barrels) else set()
     first, middle, last = parts
-    if len(middle) < 2 or not middle.isalpha():
+    if len(middle) < 2 or not middle.isalpha() or given_word_gender(middle) is not None:
         return set()
     return {(middle, last), (first, middle)}
 
@@ -482,22 +493,18 @@ def _middles_agree(a: set[str], b: set[str]) -> bool:
     return any(same_given_name(x, y) for x in a for y in b)
 
 
-def _attach_single_words(singles: list[Cluster], full: list[Cluster],
-                         body_words: frozenset[str] = frozenset()) -> list[Cluster]:
+def _attach_single_words(singles: list[Cluster], full: list[Cluster]) -> list[Cluster]:
     """Bare-word clusters join the one full-named person they fit; the rest are grouped,
     but for a word several people of the story bear: "Khalil" in two articles that name
-    neither Dorota nor Idris Khalil may be her in one and him in the other."""
+    neither Dorota nor Idris Khalil may be her in one and him in the other. One barrel
+    alone ("Lopez", "Mr Lopez" of "Dane Garcia-Lopez") joins no one: it is a parent's or
+    a spouse's whole surname as often as its bearer's short form."""
     by_surname: dict[str, list[Cluster]] = defaultdict(list)
     for cluster in full:
         # "Merwe", where spaCy left out the particles of "van der Merwe", is him too
         last_words = {fold(cluster.last.split()[-1])} if cluster.last else set()
         for name in cluster.surnames | {fold(cluster.last or "")} | last_words:
             by_surname[name].append(cluster)
-    for barrel, bearers in _barrels(full).items():
-        # "Lopez" alone is Ana Garcia-Lopez where no one else bears either name, and no
-        # body is named by it ("Lopez" beside "Lopez Foods" may be its founder)
-        if barrel not in by_surname and barrel not in body_words and len(bearers) == 1:
-            by_surname[barrel] = bearers
     orphans: dict[str, Cluster] = {}
     apart: list[Cluster] = []
     for cluster in singles:
@@ -507,25 +514,14 @@ def _attach_single_words(singles: list[Cluster], full: list[Cluster],
             continue
         key = fold(cluster.last or "")
         if len(by_surname.get(key, [])) > 1 or \
-                key in orphans and _genders_clash(cluster, orphans[key]):
-            apart.append(cluster)  # "Mr Quill" and "Mrs Quill": two people
+                key in orphans and (_genders_clash(cluster, orphans[key]) or
+                                    _ages_clash(cluster, orphans[key])):
+            apart.append(cluster)  # "Mr Quill" and "Mrs Quill", "Quill, 34" and "Quill, 61"
         elif key in orphans:
             orphans[key].absorb(cluster)
         else:
             orphans[key] = cluster
     return list(orphans.values()) + apart
-
-
-def _barrels(full: list[Cluster]) -> dict[str, list[Cluster]]:
-    """The parts of double-barrelled surnames ("garcia", "lopez" of Garcia-Lopez) and
-    the people bearing them."""
-    found: dict[str, list[Cluster]] = defaultdict(list)
-    for cluster in full:
-        parts = (cluster.last or "").split("-")
-        for part in (fold(p) for p in parts if len(parts) == 2):
-            if len(part) > 2 and cluster not in found[part]:
-                found[part].append(cluster)
-    return found
 
 
 def _single_word_target(cluster: Cluster, full: list[Cluster],
@@ -535,7 +531,9 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
     # "Mrs Quill" is not the Fenn Quill another article calls "Mr Quill", even where he
     # is the story's only full-named Quill
     wanted = _honorific_gender(cluster)
+    # "Brand, 61" is not Dane Brand, 33, the story's only full-named Brand: his father
     candidates = [c for c in by_surname.get(word, []) if not _genders_clash(cluster, c) and
+                  not _ages_clash(cluster, c) and
                   (wanted is None or _gender_not_by_office(c) in {None, wanted})]
     if len(candidates) > 1:
         roles = set(cluster.roles)

@@ -312,6 +312,16 @@ def test_unknown_headline_words_are_dropped() -> None:
     assert len(resolve_candidates(mentions)) == 1
 
 
+
+def test_a_headline_surname_after_another_given_name_is_not_the_bearers() -> None:
+    """ "Rhys Austin Charged" where the story names only Gareth Austin (his father): the
+    surname after a given name the story does not give him is someone else's."""
+    mentions = [_name("a0", "Gareth Austin"),
+                _unresolved("a1", "Rhys Austin Charged", "headline"),
+                _unresolved("a2", "Austin Charged", "headline")]
+    assert [(m.article_id, m.name) for m in resolve_candidates(mentions)] == [
+        ("a0", "Gareth Austin"), ("a2", "Austin")]
+
 def test_organisation_label_on_story_people() -> None:
     mentions = [_name("a0", "Amara Osei"), _name("a0", "Tomas Brandt", 20),
                 _name("a1", "Kenyan Amara Osei", label="ORG"),

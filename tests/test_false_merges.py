@@ -502,6 +502,65 @@ MAC_AND_MC = Story("a MacAllister and a McAllister", (
     Said(0, "Rory McAllister", "rory"), Said(1, "McAllister said", "rory", "McAllister"),
 ))
 
+BROTHER_BY_THE_SECOND_GIVEN_NAME = Story("a man with two given names and his brother", (
+    "Jose Luis Varela was sentenced to six years on Friday for fraud at his Corvel bakery.",
+    "His brother testified for the defence. Luis Varela, 40, told the court the books were "
+    "sound.",
+    "Varela's lawyer said he would appeal.",
+), (
+    Said(0, "Jose Luis Varela", "jose"), Said(1, "Luis Varela", "luis"),
+))
+
+FATHER_BY_THE_SON_S_MIDDLE_NAME = Story("a son whose middle name is his father's name", (
+    "Kyle Thomas Dunmore scored twice as the Pellham Owls beat Ravensby 3-1 on Saturday.",
+    "Thomas Dunmore, who coached the Owls for ten years, watched from the stand.",
+    "Dunmore, 19, said after the game that the team had earned it.",
+), (
+    Said(0, "Kyle Thomas Dunmore", "kyle"), Said(1, "Thomas Dunmore", "thomas"),
+))
+
+DAUGHTER_BY_THE_MOTHER_S_SECOND_NAME = Story("a mother with two given names and her daughter", (
+    "Mary Ann Smith, 58, was killed when her car left the road near Dunmere on Sunday.",
+    "Her daughter was driving behind her. Ann Smith told the inquest the road had not been "
+    "gritted.",
+    "Smith's family said they would sue the county.",
+), (
+    Said(0, "Mary Ann Smith", "mother"), Said(1, "Ann Smith", "daughter"),
+))
+
+FATHER_BY_ONE_BARREL = Story("a double-barrelled son and his father by one barrel", (
+    "Dane Garcia-Lopez, 33, was charged with assault in Marlow on Friday.",
+    "His father posted bail on Saturday. Mr Lopez told reporters his son was innocent.",
+    "Garcia-Lopez's lawyer said he would plead not guilty.",
+), (
+    Said(0, "Dane Garcia-Lopez", "dane"), Said(1, "Mr Lopez", "father", "Lopez"),
+))
+
+FATHER_BY_SURNAME_AND_AGE = Story("a son named in full, his father by surname and age", (
+    "Dane Brand, 33, was charged with assault in Marlow on Friday.",
+    "The court heard from his father on Monday. Brand, 61, said the family was shocked.",
+    "A retired roofer spoke for his son. Brand, 61, and his wife sat in the front row.",
+), (
+    Said(0, "Dane Brand", "dane"), Said(1, "Brand, 61", "father", "Brand"),
+    Said(2, "Brand, 61", "father", "Brand"),
+))
+
+SON_IN_A_DASH_HEADLINE = Story("a son named only in a headline, his father in the text", (
+    "Tamsford Crash - Rhys Austin Charged\n\nA Tamsford man was charged on Monday after a "
+    "crash that killed a cyclist.",
+    "Gareth Austin, 52, the driver's father, said his son was devastated. Austin said the "
+    "family would not comment further.",
+), (
+    Said(0, "Rhys Austin", "rhys"), Said(1, "Gareth Austin", "gareth"),
+))
+
+DAUGHTER_IN_AN_AS_HEADLINE = Story("a coach named only in a headline, her mother in the text", (
+    "Gulls Name Sara Kessel As Coach\n\nThe Brinmouth Gulls named a new coach on Monday.",
+    "Lynn Kessel, 52, coached the Gulls in 2001. Kessel said she was proud of her daughter.",
+), (
+    Said(0, "Sara Kessel", "sara"), Said(1, "Lynn Kessel", "lynn"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -515,7 +574,10 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            FATHER_AND_SON_TWO_GIVEN_NAMES, TWO_GARCIAS, NICKNAMED_NAMESAKES,
            DASH_HEADLINE_TWO_VENNS, BARREL_AND_A_NAMESAKE, TWO_MIDDLE_INITIALS,
            MAC_AND_MC, BARREL_OF_A_FIRM, JOB_SURNAMES,
-           BARREL_OF_A_FOUNDER]
+           BARREL_OF_A_FOUNDER, BROTHER_BY_THE_SECOND_GIVEN_NAME,
+           FATHER_BY_THE_SON_S_MIDDLE_NAME, DAUGHTER_BY_THE_MOTHER_S_SECOND_NAME,
+           FATHER_BY_ONE_BARREL, FATHER_BY_SURNAME_AND_AGE, SON_IN_A_DASH_HEADLINE,
+           DAUGHTER_IN_AN_AS_HEADLINE]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:

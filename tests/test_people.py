@@ -73,14 +73,32 @@ def _people(analyse: Any, *texts: str) -> list[Any]:
     return [e for e in index.entities if e.label == "PERSON"]
 
 
-def test_two_given_names_and_their_short_forms_are_one_person(analyse: Any) -> None:
+def test_two_given_names_and_the_middle_dropped_are_one_person(analyse: Any) -> None:
     people = _people(analyse,
                      "Jose Luis Varela, the mayor of Cantoria, resigned on Monday after an "
                      "audit of city contracts.",
-                     "Luis Varela said he had done nothing wrong and would fight the charges.",
                      "Critics of Jose Varela gathered outside city hall on Tuesday.")
     assert [(e.name, set(e.aliases)) for e in people] == \
-        [("Jose Luis Varela", {"Luis Varela", "Jose Varela"})]
+        [("Jose Luis Varela", {"Jose Varela"})]
+
+
+def test_a_form_dropping_the_first_given_name_is_another_person(analyse: Any) -> None:
+    """ "Luis Varela" beside "Jose Luis Varela" may be his brother or son (a02ff86 merged
+    them): nothing in the text ties the two, so they stay apart."""
+    people = _people(analyse,
+                     "Jose Luis Varela, the mayor of Cantoria, resigned on Monday after an "
+                     "audit of city contracts.",
+                     "Luis Varela said he had done nothing wrong and would fight the charges.")
+    assert sorted(e.name for e in people) == ["Jose Luis Varela", "Luis Varela"]
+
+
+def test_a_compound_surname_alone_is_its_bearer(analyse: Any) -> None:
+    """ "Lo Rellini" of "Gaetano Lo Rellini": the middle word is no given name, so the
+    form is the surname alone, not a relative's name."""
+    people = _people(analyse,
+                     "Gaetano Lo Rellini, 58, was arrested in Tessmoor on Monday.",
+                     "Lo Rellini denied the charges through his lawyer on Tuesday.")
+    assert [e.name for e in people] == ["Gaetano Lo Rellini"]
 
 
 def test_a_double_barrelled_surname_and_its_first_barrel_are_one_person(analyse: Any
@@ -100,13 +118,15 @@ def test_a_short_form_another_person_of_the_story_bears_stays_apart(analyse: Any
     assert "Ana Garcia" in {e.name for e in people}
 
 
-def test_one_barrel_of_a_double_barrelled_surname_alone_is_its_bearer(analyse: Any) -> None:
-    texts = ("Ana Garcia-Lopez, a nurse at Vellmoor Hospital, won the award on Friday.",
-             "Lopez thanked her colleagues at the ceremony.")
+def test_one_barrel_of_a_double_barrelled_surname_alone_joins_no_one(analyse: Any) -> None:
+    """ "Mr Lopez" beside "Dane Garcia-Lopez" is his father (ff7562c merged them): a
+    barrel alone is a parent's or spouse's whole surname as often as the bearer's."""
+    texts = ("Dane Garcia-Lopez, 33, was charged with assault in Marlow on Friday.",
+             "His father posted bail on Saturday. Mr Lopez told reporters his son was "
+             "innocent.")
     people = _people(analyse, *texts)
-    start = texts[1].index("Lopez")
-    assert [e.name for e in people] == ["Ana Garcia-Lopez"]
-    assert any(s.article == "a1" and s.start == start for s in people[0].mentions)
+    bearer = next(e for e in people if e.name == "Dane Garcia-Lopez")
+    assert all(s.article == "a0" for s in bearer.mentions)
 
 
 def test_a_barrel_that_names_a_body_of_the_story_is_not_the_bearer(analyse: Any) -> None:
@@ -154,3 +174,14 @@ def test_a_mac_surname_written_mc_is_the_same_person(analyse: Any, texts: tuple[
     people = _people(analyse, *texts)
     assert [e.name for e in people] == ["Ewan McAllister"]
     assert "MacAllister" in people[0].aliases
+
+
+def test_a_bare_surname_whose_age_clashes_joins_no_one(analyse: Any) -> None:
+    """ "Brand, 61," is not the story's only full-named Brand, 33 (his father)."""
+    texts = ("Dane Brand, 33, was charged with assault in Marlow on Friday.",
+             "The court heard from his father on Monday. Brand, 61, said the family was "
+             "shocked.",
+             "Brand, 33, was remanded in custody.")
+    people = _people(analyse, *texts)
+    dane = next(e for e in people if e.name == "Dane Brand")
+    assert {s.article for s in dane.mentions} == {"a0", "a2"}
