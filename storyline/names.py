@@ -404,12 +404,14 @@ class Gazetteer:
     def headline_names(self, mention: Mention) -> Iterator[Mention]:
         """The story's names inside a headline run ("Obama Reverses Bush" -> Obama, Bush).
         A surname after a given name the story does not give its bearer is another
-        person's: "Crash - Rhys Austin Charged" is no Gareth Austin, his father."""
+        person's: "Crash - Rhys Austin Charged" is no Gareth Austin, his father; "Rob
+        Austin Charged" is the story's Robert Austin."""
         words = _words(mention)
         index = 0
         while index < len(words):
             size = self._match_at(words, index)
-            if size == 1 and index and _known_given_name(words[index - 1].text):
+            if size == 1 and index and self._another_bearers_given(words[index - 1].text,
+                                                                  words[index].key):
                 index += 1
             elif size:
                 before = words[index - 1].key.rstrip(".") if index else ""
@@ -417,6 +419,16 @@ class Gazetteer:
                 index += size
             else:
                 index += 1
+
+    def _another_bearers_given(self, given: str, surname: str) -> bool:
+        """Whether a given name before a surname in a headline names someone the story
+        never gives that surname: "Rhys" where its Austin is Gareth. A short or pet form of
+        a given name it does give ("Rob", "Kate", "Bill" of Robert, Katherine, William
+        Austin) is that bearer's."""
+        if not _known_given_name(given):
+            return False
+        bearers_given = [key[0] for key in self.full if len(key) > 1 and key[-1] == surname]
+        return not any(same_given_name(given, known) for known in bearers_given)
 
     def people_in_org(self, mention: Mention) -> list[Mention]:
         """An "organisation" that is the story's people: "Lopez and Carrasquillo" (or a

@@ -197,8 +197,9 @@ def by_gender(candidates: list[Cluster], wanted: str | None) -> list[Cluster]:
 
 
 # An age beside a name: "Tom Brand, 34,", "Tom Brand (34)"; or before it: "34-year-old
-# Tom Brand", "a 34-year-old roofer, Tom Brand".
-AGE_AFTER = re.compile(r"\s*(?:,\s*(\d{1,3})\s*[,.;:]|\((\d{1,3})\))")
+# Tom Brand", "a 34-year-old roofer, Tom Brand". Not the first digits of a longer number:
+# "Brand, 1.5 seconds back", "Brand, 3:58.41", "Brand, 1,500 votes ahead".
+AGE_AFTER = re.compile(r"\s*(?:,\s*(\d{1,3})\s*[,.;:](?!\d)|\((\d{1,3})\))")
 AGE_BEFORE = re.compile(r"\b(\d{1,3})-year-old((?:\s+[a-z]+){0,2})(?:\s*,)?\s+$")
 # Words after "a 16-year-old" that make the name after them someone else, the object of a
 # deed or a second person: "a 16-year-old shot by Tom Brand", "the 12-year-old told Ada

@@ -322,6 +322,17 @@ def test_a_headline_surname_after_another_given_name_is_not_the_bearers() -> Non
     assert [(m.article_id, m.name) for m in resolve_candidates(mentions)] == [
         ("a0", "Gareth Austin"), ("a2", "Austin")]
 
+def test_a_headline_short_form_of_the_bearers_given_name_keeps_the_surname() -> None:
+    """ "Rob Austin Charged", "Kate Lorr As Coach" where the story names Robert Austin and
+    Katherine Lorr: a short or pet form of the given name the story gives is the bearer's
+    (b5ac957 dropped the surname, losing the link)."""
+    mentions = [_name("a0", "Robert Austin"), _name("a0", "Katherine Lorr", 30),
+                _unresolved("a1", "Rob Austin Charged", "headline"),
+                _unresolved("a2", "Kate Lorr As Coach", "headline")]
+    assert [(m.article_id, m.name) for m in resolve_candidates(mentions)] == [
+        ("a0", "Robert Austin"), ("a0", "Katherine Lorr"), ("a1", "Austin"), ("a2", "Lorr")]
+
+
 def test_organisation_label_on_story_people() -> None:
     mentions = [_name("a0", "Amara Osei"), _name("a0", "Tomas Brandt", 20),
                 _name("a1", "Kenyan Amara Osei", label="ORG"),

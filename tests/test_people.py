@@ -185,3 +185,16 @@ def test_a_bare_surname_whose_age_clashes_joins_no_one(analyse: Any) -> None:
     people = _people(analyse, *texts)
     dane = next(e for e in people if e.name == "Dane Brand")
     assert {s.article for s in dane.mentions} == {"a0", "a2"}
+
+
+@pytest.mark.parametrize("number", ["1.5 seconds back", "3:58.41, ahead of Kerr",
+                                    "1,500 votes ahead"])
+def test_a_longer_number_after_a_bare_surname_is_no_age(analyse: Any, number: str) -> None:
+    """ "Brand, 1.5 seconds back" gives Brand no age of 1 (f14509d read it so and kept him
+    from Tom Brand, 34, the story's only Brand)."""
+    texts = ("Tom Brand, 34, won the Marlow mile on Sunday.",
+             f"Kerr finished second on Monday, behind Brand, {number}.")
+    people = _people(analyse, *texts)
+    brands = [e for e in people if "Brand" in e.name]
+    assert [e.name for e in brands] == ["Tom Brand"]
+    assert {s.article for s in brands[0].mentions} == {"a0", "a1"}
