@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 
+from .counts import Count, counts_of, figures_told_apart
 from .fact_units import FactUnit, event_words, in_order, single_valued, stated, voice
 from .models import Divergence, DivergenceVersion
 from .paraphrase import SentenceView
@@ -210,6 +211,7 @@ def loose_number_conflicts(units: Sequence[FactUnit], idf: dict[str, float],
     found: list[Divergence] = []
     roots: set[int] = set()
     events = _EventWords()
+    counted = _Counts()
     for label, entries in by_label.items():
         if len(entries) > 200:
             continue
@@ -220,7 +222,10 @@ def loose_number_conflicts(units: Sequence[FactUnit], idf: dict[str, float],
                  _two_outlets(a.source, b.source, outlets) and  # copies: their original's
                  _disagree(a, va, b, vb) and
                  group_of(a.index) != group_of(b.index) and
-                 _one_event(a, b, label, idf, events)]
+                 _one_event(a, b, label, idf, events) and
+                 # two incidents or days ("hurt in the first blast" / "injured in the
+                 # second"), a negated state: as `counts` refuses to pair them
+                 not figures_told_apart(a, va, b, vb, label, counted.of)]
         kept = _involved(entries, pairs)
         if len(kept) >= 2:
             involved = {u.index for pair in pairs for u in pair}
@@ -241,6 +246,15 @@ class _EventWords(dict[int, set[str]]):
     def of(self, unit: FactUnit) -> set[str]:
         if unit.index not in self:
             self[unit.index] = event_words(unit)
+        return self[unit.index]
+
+
+class _Counts(dict[int, list[Count]]):
+    """Each unit's `counts.counts_of`, read once (by unit index)."""
+
+    def of(self, unit: FactUnit) -> list[Count]:
+        if unit.index not in self:
+            self[unit.index] = counts_of(unit)
         return self[unit.index]
 
 

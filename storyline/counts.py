@@ -16,7 +16,7 @@ is a part, "four workers in all" a total), the same modifiers and tense ("his fi
 passes", "will miss two games"), said outright (no aside, no light verb, no "It" standing
 for something told elsewhere), and one setting: one sentence tells the count alone, or
 both share an uncommon word of what happened (`_same_setting`), and nothing tells them
-apart (`_told_apart`: a negated state, the other's figure said of something else here,
+apart (`told_apart`: a negated state, the other's figure said of something else here,
 another incident or day right after the state). `align` uses the pairs
 only for sentences no other path links to another source's.
 """
@@ -232,7 +232,7 @@ def count_pairs(units: Sequence[FactUnit], weights: dict[str, float],
                 continue
             told = [(x, y) for x in counts_a for y in counts_b if x.matches(y)]
             if told and all(_same_setting(a, b, x, y, weights) for x, y in told) and \
-                    not _told_apart(a, b, told):
+                    not told_apart(a, b, told):
                 found.append((a.index, b.index))
     return found
 
@@ -265,7 +265,7 @@ NEGATION_SPAN = 3  # words before a state that may negate it ("were not injured"
 SPAN_ENDS = SPEAKER_VERBS | {"which", "who", "after", "before", "when", "while"}
 
 
-def _told_apart(a: FactUnit, b: FactUnit, told: Sequence[tuple[Count, Count]]) -> bool:
+def told_apart(a: FactUnit, b: FactUnit, told: Sequence[tuple[Count, Count]]) -> bool:
     """Counts that match in words yet are no one fact: one state negated ("Two dockers
     were not injured"); the other's figure said of something else in this one ("Two
     soldiers were killed and five others were wounded" against "Five soldiers were
@@ -284,6 +284,18 @@ def _told_apart(a: FactUnit, b: FactUnit, told: Sequence[tuple[Count, Count]]) -
                for one, other in zip(marks_a, marks_b, strict=True)):
             return True
     return False
+
+
+def figures_told_apart(a: FactUnit, value_a: float, b: FactUnit, value_b: float,
+                       label: str, counted: Callable[[FactUnit], list[Count]] = counts_of
+                       ) -> bool:
+    """`told_apart` for two sentences' figures of one quantity (`label`), read as counts
+    (`counted`: `counts_of`, or a cache of it): "Two labourers were hurt in the first
+    blast" and "Five workers were injured in the second blast" tell two incidents,
+    however other paths pair them. Figures no state is said of are never told apart."""
+    told = [(x, y) for x in counted(a) if x.noun == label and x.value == value_a
+            for y in counted(b) if y.noun == label and y.value == value_b]
+    return told_apart(a, b, told)
 
 
 def _state_positions(unit: FactUnit, count: Count) -> list[int]:

@@ -542,3 +542,28 @@ def test_one_more_day_of_something_done_again_is_no_date_dispute(analyse: Any) -
         "a": "The Castlebrook lease will end on 31 January.",
         "b": "The Castlebrook lease will end on 28 February."})
     assert [d.kind for d in again.divergences] == ["date"]  # told once each: a dispute
+
+
+ORVANE_A = ("Two explosions shook the Orvane works near Tesk on Friday morning. Two labourers "
+            "loading drums of solvent were hurt in the {}blast at the Orvane works near Tesk. "
+            "Firefighters from Tesk contained the fire by noon, the county fire service said.")
+ORVANE_B = ("A storage hall at the Orvane paint works burned on Friday. Five workers were "
+            "injured in the {}blast, which ripped through the Orvane paint works in the "
+            "evening, the company said. Inspectors from the county safety board arrived in "
+            "the afternoon.")
+
+
+def test_counts_of_two_incidents_told_in_other_words_are_no_divergence(analyse: Any) -> None:
+    # too differently worded to be one fact; "first" and "second" blast: two incidents
+    aligned = _align(analyse, {"a": ORVANE_A.format("first "), "b": ORVANE_B.format("second "),
+                               **FILLER})
+    assert not aligned.divergences
+    assert "conflicting" not in {f.agreement for f in aligned.facts}
+
+
+def test_counts_of_one_incident_told_in_other_words_are_a_divergence(analyse: Any) -> None:
+    aligned = _align(analyse, {"a": ORVANE_A.format(""), "b": ORVANE_B.format(""), **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["number of workers: 2 vs 5"]
+    aligned = _align(analyse, {"a": "Two workers were hurt in the blast.",
+                               "b": "Five workers were injured in the blast.", **FILLER})
+    assert [d.topic for d in aligned.divergences] == ["number of workers: 2 vs 5"]
