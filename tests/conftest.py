@@ -12,6 +12,7 @@ import pytest
 from storyline import pipeline
 from storyline.align import Alignment, align_facts
 from storyline.cli import DEMO_ARTICLES
+from storyline.entities import link_entities
 from storyline.ingest import make_article, read_inputs
 from storyline.models import Article, ArticleAnalysis
 from storyline.nlp import load_nlp
@@ -103,3 +104,17 @@ def parsed_with_label(nlp: Any, text: str, phrase: str, label: str) -> Any:
     others = [e for e in doc.ents if e.end <= span.start or span.end <= e.start]
     doc.set_ents([*others, Span(doc, span.start, span.end, label=label)])
     return doc
+
+
+def speaker_in_text(analyse: Any, text: str, fragment: str) -> str | None:
+    """The entity the speaker phrase of the quote holding `fragment` resolves to, with the
+    article's text given to the linker, as the pipeline gives it."""
+    result = analyse(text, id="a0")
+    quote = next(q for q in result.quotes if fragment in q.text)
+    if quote.speaker_start is None or quote.speaker_end is None:
+        return None
+    index = link_entities(list(result.mentions), {"a0": text})
+    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
+                          quote.speaker_text or "")
+    entity = index.get(found) if found else None
+    return entity.name if entity else None

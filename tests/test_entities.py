@@ -22,6 +22,7 @@ from storyline.names import given, name_parts, resolve_candidates, surname
 from storyline.nominal_links import role_head
 from storyline.people import Cluster
 from storyline.roles import normalize_role
+from tests.conftest import speaker_in_text as _speaker
 
 
 def _entities(analyse: Any, *texts: str) -> Any:
@@ -2770,14 +2771,3 @@ def test_a_party_member_is_not_the_party(analyse: Any) -> None:
     spokesman = text.replace("member said", "spokesman said")
     assert _speaker(analyse, spokesman, "win the island back") == "Orvane Labour Party"
 
-
-def _speaker(analyse: Any, text: str, fragment: str) -> str | None:
-    """The entity the speaker phrase of the quote holding `fragment` resolves to."""
-    result = analyse(text, id="a0")
-    quote = next(q for q in result.quotes if fragment in q.text)
-    assert quote.speaker_start is not None and quote.speaker_end is not None
-    index = link_entities(list(result.mentions), {"a0": text})
-    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
-                          quote.speaker_text or "")
-    entity = index.get(found) if found else None
-    return entity.name if entity else None

@@ -14,6 +14,7 @@ from storyline.quotes import _char_mask, _governing_verb
 from storyline.speaker_syntax import reported_by_another
 from storyline.speakers import SpeakerResolver, _person_tagged_as_org
 from tests.conftest import article
+from tests.conftest import speaker_in_text as _speaker_in_text
 
 
 def _quote(analyse: Any, text: str, fragment: str) -> Any:
@@ -823,19 +824,6 @@ def test_the_opening_name_speaks_when_the_parser_inverts_the_reported_subject(an
     assert _speaker_name(analyse, inverted, "pier is safe") == "Keller"
 
 
-def _speaker_in_text(analyse: Any, text: str, fragment: str) -> str | None:
-    """As `_speaker_name`, with the article's text given to the linker, as the pipeline
-    gives it."""
-    result = analyse(text, id="a0")
-    quote = next(q for q in result.quotes if fragment in q.text)
-    assert quote.speaker_start is not None and quote.speaker_end is not None
-    index = link_entities(list(result.mentions), {"a0": text})
-    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
-                          quote.speaker_text or "")
-    entity = index.get(found) if found else None
-    return entity.name if entity else None
-
-
 def test_a_bare_surname_is_the_bearer_just_named_not_the_story_subject(analyse: Any
                                                                         ) -> None:
     # Fictional: a mother and son share a surname; the son was named in the sentence
@@ -1211,20 +1199,6 @@ def test_the_statement_continued_is_not_an_earlier_writers_after_another_stateme
     same = ('"I made errors," Ms. Lida Vorn said in a statement on Friday.\n\nThe statement '
             'did not mention the contracts. "I will cooperate fully," the statement continued.')
     assert _speaker_name(analyse, same, "cooperate fully") == "Lida Vorn"
-
-
-def _speaker_in_text(analyse: Any, text: str, fragment: str) -> str | None:
-    """As `_speaker_name`, with the article's text given to the linker (as the pipeline
-    gives it), so a description can look at the sentences before it."""
-    result = analyse(text, id="a0")
-    quote = next(q for q in result.quotes if fragment in q.text)
-    if quote.speaker_start is None or quote.speaker_end is None:
-        return None
-    index = link_entities(list(result.mentions), {"a0": text})
-    found = index.resolve("a0", quote.speaker_start, quote.speaker_end,
-                          quote.speaker_text or "")
-    entity = index.get(found) if found else None
-    return entity.name if entity else None
 
 
 def test_the_commission_is_a_commission_on_something(analyse: Any) -> None:
