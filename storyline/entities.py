@@ -83,6 +83,7 @@ from .nominal_links import (
     suffered_by,
     tells_of_a_victim,
 )
+from .org_links import drop_fragments, merge_acronyms, merge_orgs, org_key
 from .people import (
     FEMALE_WORDS,
     MALE_WORDS,
@@ -485,7 +486,7 @@ def link_entities(mentions: Sequence[Mention],
     people = [c for c in merge_people(local.people)
               if c.first or (c.last or "").lower() not in known.org_words]
     _attach_pending(local.pending, people, texts or {})
-    orgs = merge_short_bodies(_drop_fragments(merge_first_word_forms(_merge_orgs(local.orgs))))
+    orgs = merge_short_bodies(drop_fragments(merge_first_word_forms(merge_orgs(local.orgs))))
     people = _one_word_bodies_out(people, orgs)
     owner = {id(m): c for c in people + orgs for m in c.mentions}
     lone_headline_nouns = Counter(m.article_id for m in role_words if id(m) in headline_words)
@@ -608,7 +609,7 @@ def _link_within_article(mentions: list[Mention], known: _KnownPeople,
             cluster.add(_as_person(mention))
     for mention in singles:
         _link_single(mention, people, local)
-    article_people, article_orgs = list(people.values()), _merge_acronyms(list(orgs.values()))
+    article_people, article_orgs = list(people.values()), merge_acronyms(list(orgs.values()))
     local.people.extend(article_people)
     local.orgs.extend(article_orgs)
     local.nominals.extend((m, article_people, article_orgs) for m in mentions
@@ -899,101 +900,6 @@ def _still_described(mentions: list[Mention], moved: dict[tuple[str, int, int], 
         target = next((new for (a, s, e), new in moved.items()
                        if at is not None and a == m.article_id and s <= at < e), None)
         kept.append(replace(m, describes=target) if target is not None else m)
-    return kept
-
-
-def org_key(name: str) -> str:
-    """Canonical key of an organisation name ("the State Department" ~ "Department of State")."""
-    text = re.sub(r"^(the)\s+", "", name.strip(), flags=re.IGNORECASE)
-    text = re.sub(r"['\u2019]s$", "", text)
-    text = re.sub(r"^(U\.?S\.?|US|United States)\s+", "", text)
-    match = re.fullmatch(r"(\w+) (Department|Ministry)", text)
-    if match:
-        text = f"{match.group(2)} of {match.group(1)}"
-    return " ".join(SPELLINGS.get(w, w) for w in text.lower().split())
-
-
-# British and American spellings of words in organisation names: one key for both.
-SPELLINGS = {"centre": "center", "organisation": "organization", "defence": "defense",
-             "programme": "program", "labour": "labor", "theatre": "theater"}
-
-
-def _acronym(name: str) -> str:
-    words = [w for w in re.findall(r"[A-Za-z]+", name) if w.lower() not in {"of", "the", "and",
-                                                                           "for", "on", "in"}]
-    return "".join(w[0] for w in words).upper()
-
-
-def _merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
-    """An acronym alone joins the body whose initials it spells, or whose name an article
-    gave it in brackets ("Department of Housing and Rural Development (HRD)")."""
-    by_acronym: dict[str, Cluster] = {}
-    for cluster in clusters:
-        name = cluster.names.most_common(1)[0][0] if cluster.names else ""
-        if len(name.split()) > 1:
-            by_acronym.setdefault(_acronym(name), cluster)
-            for alias in cluster.aliases:
-                if alias.isupper() and " " not in alias:
-                    by_acronym.setdefault(alias, cluster)
-    kept: list[Cluster] = []
-    for cluster in clusters:
-        name = cluster.names.most_common(1)[0][0] if cluster.names else ""
-        target = by_acronym.get(name) if name.isupper() and " " not in name else None
-        if target is not None and target is not cluster:
-            for mention in cluster.mentions:
-                target.add(mention)
-        else:
-            kept.append(cluster)
-    return kept
-
-
-def _merge_orgs(clusters: list[Cluster]) -> list[Cluster]:
-    merged: dict[str, Cluster] = {}
-    for cluster in clusters:
-        name = cluster.names.most_common(1)[0][0]
-        target = merged.setdefault(org_key(name), Cluster("ORG"))
-        for mention in cluster.mentions:
-            target.add(mention)
-    return _merge_acronyms(_owned_by_a_place_out(merged))
-
-
-# "Estmark's Public Procurement Office": a one-word owner before a body's name of two words
-# or more (not "St Brennan's Hospital", whose name is the possessive).
-OWNED_BODY_RE = re.compile(r"\w+['\u2019]s ((?:\S+ )+\S+)")
-
-
-def _owned_by_a_place_out(merged: dict[str, Cluster]) -> list[Cluster]:
-    """A body named with its country or city before it ("Estmark's Public Procurement
-    Office") joins the body the story names without it: one office, not two. Not when
-    the story names two owners ("Estmark's Foreign Office", "Veldoria's Foreign Office"):
-    two bodies, and the bare one may be either."""
-    owned_forms = Counter(m.group(1) for m in map(OWNED_BODY_RE.fullmatch, merged) if m)
-    kept = []
-    for key, cluster in merged.items():
-        owned = OWNED_BODY_RE.fullmatch(key)
-        target = merged.get(owned.group(1)) if owned and owned_forms[owned.group(1)] == 1 \
-            else None
-        if target is None or target is cluster:
-            kept.append(cluster)
-            continue
-        name = target.names.most_common(1)[0][0]
-        for mention in cluster.mentions:  # named as the body's own name, owner left out
-            target.add(replace(mention, name=name))
-    return kept
-
-
-def _drop_fragments(clusters: list[Cluster]) -> list[Cluster]:
-    """A one-word "organisation" that is only a piece of a longer name ("Transport")."""
-    long_words = {w.lower() for c in clusters for n in c.names if len(n.split()) > 1
-                  for w in n.split()}
-    kept = []
-    for cluster in clusters:
-        names = list(cluster.names)
-        single = all(len(n.split()) == 1 for n in names)
-        if single and not any(n.isupper() for n in names) and \
-                all(n.lower() in long_words for n in names):
-            continue
-        kept.append(cluster)
     return kept
 
 
