@@ -29,7 +29,15 @@ from dataclasses import dataclass
 from .fact_units import FactUnit, event_words, single_valued
 from .nlp import COUNTED_AS
 from .paraphrase import SentenceView
-from .text import MONTH_NAMES, NEGATIONS, QUALIFIER, SPEAKER_VERBS, WEEKDAYS, number_value
+from .text import (
+    MONTH_NAMES,
+    NEGATIONS,
+    QUALIFIER,
+    SPEAKER_VERBS,
+    WEEKDAYS,
+    is_year,
+    number_value,
+)
 
 # Verbs and states that say the same of what is counted: "injured" and "hurt"; "killed",
 # "dead" and "died" (a toll of the dead, however they died).
@@ -319,6 +327,5 @@ def _marks(unit: FactUnit, count: Count) -> tuple[set[str], set[str]]:
             if word in SPAN_ENDS:
                 break
             close.add(word)
-    years = {word for word in close if len(word) == 4 and word.isdigit() and
-             1800 <= int(word) <= 2100}
+    years = {word for word in close if is_year(word)}
     return close & ORDINALS, (close & CALENDAR) | years

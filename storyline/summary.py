@@ -54,6 +54,7 @@ from .text import (
     copy_kind,
     crude_stem,
     is_negated,
+    is_year,
     own_word_runs,
     sentence_spans,
     words,
@@ -419,7 +420,7 @@ def _keyed_figures(text: str) -> dict[str, set[str]]:
             continue
         after = said[i + 1] if i + 1 < len(said) else ""
         before = said[i - 1] if i else ""
-        key = "(year)" if word.isdigit() and 1800 <= int(word) <= 2100 else next(
+        key = "(year)" if is_year(word) else next(
             (w for w in (after, before) if w and w not in STOPWORDS and not w[0].isdigit()), "")
         keyed[key].add(word)
     return keyed

@@ -325,6 +325,11 @@ def has_digit(word: str) -> bool:
     return any(ch.isdigit() for ch in word)
 
 
+def is_year(word: str) -> bool:
+    """A four-digit year a news text can name: "1981", "2024" (1800-2100)."""
+    return word.isdigit() and 1800 <= int(word) <= 2100
+
+
 def number_value(token: str) -> float | None:
     """Value of a numeric token ("12", "12,000", "six", "1.5"), or None."""
     lower = token.lower().replace(",", "")

@@ -99,18 +99,19 @@ class _Draft:
     actions: set[str] = field(default_factory=set)  # `_root`s of the mentions' actions
     roots: set[str] = field(default_factory=set)  # `_root`s of `words`
     # those of `words` that frame a saying ("Harwick police told residents", `_frame_words`):
-    # shared, they tell nothing of whether what was said is one event; and their roots
+    # shared, they tell nothing of whether what was said is one event
     frame: set[str] = field(default_factory=set)
-    frame_roots: set[str] = field(default_factory=set)
+
+    @property
+    def frame_roots(self) -> set[str]:
+        return {_root(w) for w in self.frame}
 
     def add(self, mention: DateMention, words: set[str], roots: set[str], action: str,
             facts: set[str]) -> None:
         self.mentions.append(mention)
         self.words |= words
         self.roots |= roots
-        frame = _frame_words(mention, words)
-        self.frame |= frame
-        self.frame_roots |= {_root(w) for w in frame}
+        self.frame |= _frame_words(mention, words)
         if action:
             self.actions.add(action)
         self.facts |= facts
@@ -498,7 +499,7 @@ def _absorb(fine: _Draft, coarse: _Draft) -> None:
     fine.mentions.extend(coarse.mentions)
     fine.clauses.extend(coarse.clauses)
     for name in ("words", "stems", "facts", "dating_facts", "articles", "sentences",
-                 "actions", "roots", "frame", "frame_roots"):
+                 "actions", "roots", "frame"):
         getattr(fine, name).update(getattr(coarse, name))
     for fact, events in coarse.beside_events.items():
         fine.beside_events[fact] |= events
