@@ -22,6 +22,7 @@ from .models import Mention, Quote
 from .names import given
 from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS, mention_gender
+from .pronoun_speakers import same_pronoun_coordinated, sentence_subject
 from .salience import PRONOUNS, PronounSalience
 from .speaker_syntax import (
     finite_above,
@@ -634,8 +635,7 @@ class SpeakerResolver:
             index -= 1
         if index < 0:
             return None
-        root = self.doc[index].sent.root
-        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subject = sentence_subject(self.doc[index].sent)
         if subject is None or self.inside[subject.idx]:
             return None
         mention = next((m for m in self.people if m.start <= subject.idx < m.end), None)
@@ -657,6 +657,9 @@ class SpeakerResolver:
                 break
             if token.dep_ not in {"nsubj", "nsubjpass"} or self.inside[token.idx]:
                 continue
+            if same_pronoun_coordinated(token, pronoun):
+                # "He agreed that Dahl may lose, but he said ...": the first "he" goes on
+                return self._speaker_of(token.head, None)
             mention = next((m for m in self.people if m.start <= token.idx < m.end), None)
             if mention is None or mention.kind != "name" or mention.start in said or \
                     self.gender.get(self._id(mention), wanted) != wanted:

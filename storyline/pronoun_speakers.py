@@ -1,0 +1,51 @@
+"""Pronoun speakers: which clause subject a "he" or "she" speaker refers back to.
+
+Goes in: parsed spaCy tokens around a subject pronoun whose cue names no one ("He agreed
+that ...", "but he said ..."). Comes out: the token to take as the antecedent's subject,
+or None when these rules do not apply (the salience ranking in `speakers` decides then).
+
+Narrow on purpose: a pronoun left to the ranking is better than one given a wrong name.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Fronted participles a reporter opens with: "Reached by phone, Keller declined ...".
+PARTICIPLE_TAGS = {"VBN", "VBG"}
+
+
+def sentence_subject(sentence: Span) -> Token | None:
+    """The subject of a sentence's main clause. When the parser made a fronted participle
+    the root and the main verb its conjunct ("Reached by the Gazette, Keller, the harbour
+    master, hesitated ...", "Keller" taken for a second agent), the proper noun that opens
+    the words after the participle's phrase: neither verb was given a subject."""
+    root = sentence.root
+    subject = _subject_of(root)
+    if subject is not None or root.tag_ not in PARTICIPLE_TAGS:
+        return subject
+    first = next((t for t in sentence if not t.is_punct and not t.is_space), None)
+    verbs = [c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    if first is None or first.i != root.i or not verbs:
+        return None
+    if (found := _subject_of(verbs[0])) is not None:
+        return found
+    comma = next((t for t in root.doc[root.i:verbs[0].i] if t.text == ","), None)
+    opening = root.doc[comma.i + 1] if comma is not None else None
+    if opening is None or opening.pos_ != "PROPN" or opening.i >= verbs[0].i:
+        return None
+    return opening
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def same_pronoun_coordinated(earlier: Token, pronoun: Token) -> bool:
+    """ "He agreed that Dahl may lose, but he said the ferries were safe": the same subject
+    pronoun of a clause the pronoun's own clause is coordinated with, so the same person
+    (not a name inside what the first clause reports)."""
+    return earlier.lower_ == pronoun.lower_ and earlier.i < pronoun.i and \
+        earlier.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "conj" and \
+        pronoun.head.head == earlier.head
