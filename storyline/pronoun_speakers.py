@@ -9,7 +9,11 @@ Narrow on purpose: a pronoun left to the ranking is better than one given a wron
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span, Token
+
+from .descriptions import is_person_noun
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Fronted participles a reporter opens with: "Reached by phone, Keller declined ...".
@@ -49,3 +53,37 @@ def same_pronoun_coordinated(earlier: Token, pronoun: Token) -> bool:
     return earlier.lower_ == pronoun.lower_ and earlier.i < pronoun.i and \
         earlier.dep_ in SUBJECT_DEPS and pronoun.head.dep_ == "conj" and \
         pronoun.head.head == earlier.head
+
+
+def opens_its_clause(pronoun: Token) -> bool:
+    """No noun, name or pronoun before the pronoun in its sentence: "He said", "But he
+    agreed", "Where she used to boast": it looks back to the sentence before."""
+    return not any(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+                   for t in pronoun.sent if t.i < pronoun.i)
+
+
+def unnamed_person_subject(sentence: Span, named: Callable[[Token], bool],
+                           inside: bytearray) -> Token | None:
+    """ "A mayor who ordered the raid that caught Oren Dahl will hand her successor ...":
+    the head noun of a sentence's subject when it brings in a person it names nowhere,
+    and no one named in the sentence is a subject (Dahl is an object in a clause of the
+    description): a "she" right after refers to the mayor, not to Dahl."""
+    subject = sentence_subject(sentence)
+    if subject is None or subject.tag_ != "NN" or not is_person_noun(subject) or \
+            inside[subject.idx] or named(subject) or not introduces_someone(subject):
+        return None
+    if any(c.dep_ in {"compound", "appos", "poss"} and named(c) for c in subject.children):
+        return None  # "Mayor Dahl's spokesman", "the mayor, Ada Dahl,"
+    if any(t.dep_ in SUBJECT_DEPS and named(t) for t in sentence):
+        return None
+    return subject
+
+
+# Determiners of a description that brings in someone new ("a mayor", "one voter", "my
+# father"): "the billionaire businessman" mostly goes back to a person named before.
+NEW_PERSON_DETERMINERS = {"a", "an", "one", "my", "our"}
+
+
+def introduces_someone(noun: Token) -> bool:
+    return any(c.dep_ in {"det", "nummod", "poss"} and c.lower_ in NEW_PERSON_DETERMINERS
+               for c in noun.children)

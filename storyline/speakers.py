@@ -22,7 +22,12 @@ from .models import Mention, Quote
 from .names import given
 from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS, mention_gender
-from .pronoun_speakers import same_pronoun_coordinated, sentence_subject
+from .pronoun_speakers import (
+    opens_its_clause,
+    same_pronoun_coordinated,
+    sentence_subject,
+    unnamed_person_subject,
+)
 from .salience import PRONOUNS, PronounSalience
 from .speaker_syntax import (
     finite_above,
@@ -217,7 +222,7 @@ class SpeakerResolver:
                 found = self._subject_just_before(subject)  # only when it is needed
             if found is not None and not self._names_one_of(found, barred):
                 return found
-            return self.salience.antecedent(subject)
+            return self._unnamed_person_before(subject) or self.salience.antecedent(subject)
         return self._writer_of(subject, cue) or \
             self._inverted_aside(subject, cue) or self._reported_subject(subject, cue) or \
             self._subject_in_cue_line(subject, cue) or \
@@ -617,6 +622,33 @@ class SpeakerResolver:
                for m in self.people if m.start < subject.idx):
             return None  # "Dahl, the council's lawyer, said ... The lawyer pressed on": Dahl
         return self._mention_for(subject)
+
+    def _unnamed_person_before(self, pronoun: Token) -> tuple[str, int, int] | None:
+        """ "A mayor who ordered the raid that caught Oren Dahl will hand her successor a
+        broken wall. Where she used to boast ...": "he" or "she" looking back to a sentence
+        whose subject brings in someone it does not name ("a mayor", "my father") is that
+        someone (the phrase, for the linker), not a person named only inside the
+        description; unless a gender word of the phrase says otherwise. Even when a named
+        person holds the role ("President Obama ... A president who ..."), the phrase: a
+        guess past it would take the last name ranked, here the one the raid caught."""
+        if pronoun.lower_ not in {"he", "she"} or not opens_its_clause(pronoun):
+            return None
+        index = pronoun.sent.start - 1
+        while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
+                              self.doc[index].is_punct):
+            index -= 1
+        if index < 0:
+            return None
+        subject = unnamed_person_subject(self.doc[index].sent, self._in_a_name, self.inside)
+        if subject is None:
+            return None
+        words = {t.lower_ for t in subject.subtree}
+        if words & (MALE_WORDS if PRONOUNS[pronoun.lower_] == "female" else FEMALE_WORDS):
+            return None
+        return self._mention_for(subject, trim=True)
+
+    def _in_a_name(self, token: Token) -> bool:
+        return any(m.start <= token.idx < m.end and m.kind == "name" for m in self.people)
 
     def _subject_just_before(self, pronoun: Token) -> tuple[str, int, int] | None:
         """ "Dan Kovac agreed with Keller. '...,' he wrote": the person named as the subject

@@ -2,7 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from storyline.pronoun_speakers import same_pronoun_coordinated, sentence_subject
+from storyline.pronoun_speakers import (
+    opens_its_clause,
+    same_pronoun_coordinated,
+    sentence_subject,
+    unnamed_person_subject,
+)
 
 
 def test_a_fronted_participles_main_clause_subject_is_the_name_after_it(nlp: Any) -> None:
@@ -27,3 +32,21 @@ def test_only_the_same_pronoun_of_a_coordinated_clause_goes_on(nlp: Any) -> None
     other = nlp("She agreed that Dahl may struggle, but he said the ferries were safe.")
     she, he = (t for t in other if t.lower_ in {"she", "he"})
     assert not same_pronoun_coordinated(she, he)
+
+
+def test_an_unnamed_person_subject_is_found_past_a_name_inside_its_clause(nlp: Any) -> None:
+    doc = nlp("A mayor who ordered the raid that caught Oren Dahl will hand her successor a "
+              "broken sea wall.")
+    sentence = next(iter(doc.sents))
+    inside = bytearray(len(doc.text))
+    in_dahl = lambda t: t.text in {"Oren", "Dahl"}  # noqa: E731
+    subject = unnamed_person_subject(sentence, in_dahl, inside)
+    assert subject is not None and subject.text == "mayor"
+    named = nlp("Oren Dahl, who ordered the raid, will hand his successor a broken wall.")
+    assert unnamed_person_subject(next(iter(named.sents)), in_dahl, inside) is None
+
+
+def test_a_pronoun_after_a_noun_in_its_sentence_does_not_open_its_clause(nlp: Any) -> None:
+    doc = nlp("Where she used to boast, the mayor said she was right.")
+    first, second = (t for t in doc if t.lower_ == "she")
+    assert opens_its_clause(first) and not opens_its_clause(second)

@@ -1377,3 +1377,17 @@ def test_a_second_he_coordinated_with_the_first_is_the_same_person(analyse: Any)
     # Fictional: "but he said" goes on with "He agreed", not with Dahl, the subject of
     # what the first clause reports.
     assert _quote(analyse, HARBOUR_ROW, "ferries were safe").speaker_text == "Keller"
+
+
+def test_she_after_an_unnamed_mayor_is_not_a_name_inside_the_description(analyse: Any
+                                                                          ) -> None:
+    # Fictional: Dahl is named only as the object of a clause describing the mayor; "she"
+    # had gone to him, the one person named.
+    text = ('The storms in the north and the floods in Marrow have unsettled many residents '
+            'of Westport.\n\n'
+            'A mayor who ordered the raid that caught Oren Dahl and who hoped to leave office '
+            'having rebuilt the harbour will instead hand her successor a broken sea wall. '
+            'Where she used to boast that the town was safe, on Tuesday night she said the '
+            'wall still posed "a direct threat" to the port.')
+    assert _quote(analyse, text, "the town was safe").speaker_text == "A mayor"
+    assert _quote(analyse, text, "direct threat").speaker_text == "A mayor"
