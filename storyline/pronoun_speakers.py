@@ -20,6 +20,16 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 PARTICIPLE_TAGS = {"VBN", "VBG"}
 
 
+def sentence_before(pronoun: Token, inside: bytearray) -> Span | None:
+    """The last sentence before the pronoun's, past quoted words, spaces and punctuation
+    ('Keller agreed. "...," he said': Keller's)."""
+    index = pronoun.sent.start - 1
+    doc = pronoun.doc
+    while index >= 0 and (inside[doc[index].idx] or doc[index].is_space or doc[index].is_punct):
+        index -= 1
+    return doc[index].sent if index >= 0 else None
+
+
 def sentence_subject(sentence: Span) -> Token | None:
     """The subject of a sentence's main clause. When the parser made a fronted participle
     the root and the main verb its conjunct ("Reached by the Gazette, Keller, the harbour

@@ -25,6 +25,7 @@ from .people import FEMALE_WORDS, MALE_WORDS, mention_gender
 from .pronoun_speakers import (
     opens_its_clause,
     same_pronoun_coordinated,
+    sentence_before,
     sentence_subject,
     unnamed_person_subject,
 )
@@ -593,13 +594,9 @@ class SpeakerResolver:
         named before this role)."""
         if pronoun.lower_ not in {"he", "she"} or pronoun.i != pronoun.sent.start:
             return None
-        index = pronoun.sent.start - 1
-        while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
-                              self.doc[index].is_punct):
-            index -= 1
-        if index < 0:
+        sentence = sentence_before(pronoun, self.inside)
+        if sentence is None:
             return None
-        sentence = self.doc[index].sent
         subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.tag_ != "NN" or not is_person_noun(subject) or \
                 self.inside[subject.idx] or \
@@ -633,13 +630,9 @@ class SpeakerResolver:
         guess past it would take the last name ranked, here the one the raid caught."""
         if pronoun.lower_ not in {"he", "she"} or not opens_its_clause(pronoun):
             return None
-        index = pronoun.sent.start - 1
-        while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
-                              self.doc[index].is_punct):
-            index -= 1
-        if index < 0:
-            return None
-        subject = unnamed_person_subject(self.doc[index].sent, self._in_a_name, self.inside)
+        sentence = sentence_before(pronoun, self.inside)
+        subject = unnamed_person_subject(sentence, self._in_a_name, self.inside) \
+            if sentence is not None else None
         if subject is None:
             return None
         words = {t.lower_ for t in subject.subtree}
@@ -657,17 +650,12 @@ class SpeakerResolver:
         wanted = PRONOUNS[pronoun.lower_]
         if wanted is None or pronoun.lower_ not in {"he", "she"}:
             return None
-        index = pronoun.sent.start - 1
         said = self._said_names(pronoun)
         if any(m.start < pronoun.idx and not self.inside[m.start] and m.start not in said
                for m in self.people if m.start >= pronoun.sent.start_char):
             return self._subject_earlier(pronoun, wanted, said)
-        while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
-                              self.doc[index].is_punct):
-            index -= 1
-        if index < 0:
-            return None
-        subject = sentence_subject(self.doc[index].sent)
+        sentence = sentence_before(pronoun, self.inside)
+        subject = sentence_subject(sentence) if sentence is not None else None
         if subject is None or self.inside[subject.idx]:
             return None
         mention = next((m for m in self.people if m.start <= subject.idx < m.end), None)

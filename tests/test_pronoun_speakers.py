@@ -5,6 +5,7 @@ from typing import Any
 from storyline.pronoun_speakers import (
     opens_its_clause,
     same_pronoun_coordinated,
+    sentence_before,
     sentence_subject,
     unnamed_person_subject,
 )
@@ -50,3 +51,14 @@ def test_a_pronoun_after_a_noun_in_its_sentence_does_not_open_its_clause(nlp: An
     doc = nlp("Where she used to boast, the mayor said she was right.")
     first, second = (t for t in doc if t.lower_ == "she")
     assert opens_its_clause(first) and not opens_its_clause(second)
+
+
+def test_the_sentence_before_a_pronoun_skips_quoted_words(nlp: Any) -> None:
+    text = 'Keller agreed with the board. "We will sail on," he said.'
+    doc = nlp(text)
+    inside = bytearray(len(text))
+    first, last = text.index('"') + 1, text.rindex('"')
+    inside[first:last] = b"\x01" * (last - first)
+    he = next(t for t in doc if t.lower_ == "he")
+    sentence = sentence_before(he, inside)
+    assert sentence is not None and sentence.text.startswith("Keller agreed")
