@@ -22,6 +22,13 @@ from .models import Mention, Quote
 from .names import given
 from .nlp import text_of
 from .people import FEMALE_WORDS, MALE_WORDS, mention_gender
+from .pronoun_speakers import (
+    opens_its_clause,
+    same_pronoun_coordinated,
+    sentence_before,
+    sentence_subject,
+    unnamed_person_subject,
+)
 from .salience import PRONOUNS, PronounSalience
 from .speaker_syntax import (
     finite_above,
@@ -216,7 +223,7 @@ class SpeakerResolver:
                 found = self._subject_just_before(subject)  # only when it is needed
             if found is not None and not self._names_one_of(found, barred):
                 return found
-            return self.salience.antecedent(subject)
+            return self._unnamed_person_before(subject) or self.salience.antecedent(subject)
         return self._writer_of(subject, cue) or \
             self._inverted_aside(subject, cue) or self._reported_subject(subject, cue) or \
             self._subject_in_cue_line(subject, cue) or \
@@ -587,13 +594,9 @@ class SpeakerResolver:
         named before this role)."""
         if pronoun.lower_ not in {"he", "she"} or pronoun.i != pronoun.sent.start:
             return None
-        index = pronoun.sent.start - 1
-        while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
-                              self.doc[index].is_punct):
-            index -= 1
-        if index < 0:
+        sentence = sentence_before(pronoun, self.inside)
+        if sentence is None:
             return None
-        sentence = self.doc[index].sent
         subject = next((c for c in sentence.root.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.tag_ != "NN" or not is_person_noun(subject) or \
                 self.inside[subject.idx] or \
@@ -617,6 +620,29 @@ class SpeakerResolver:
             return None  # "Dahl, the council's lawyer, said ... The lawyer pressed on": Dahl
         return self._mention_for(subject)
 
+    def _unnamed_person_before(self, pronoun: Token) -> tuple[str, int, int] | None:
+        """ "A mayor who ordered the raid that caught Oren Dahl will hand her successor a
+        broken wall. Where she used to boast ...": "he" or "she" looking back to a sentence
+        whose subject brings in someone it does not name ("a mayor", "my father") is that
+        someone (the phrase, for the linker), not a person named only inside the
+        description; unless a gender word of the phrase says otherwise. Even when a named
+        person holds the role ("President Obama ... A president who ..."), the phrase: a
+        guess past it would take the last name ranked, here the one the raid caught."""
+        if pronoun.lower_ not in {"he", "she"} or not opens_its_clause(pronoun):
+            return None
+        sentence = sentence_before(pronoun, self.inside)
+        subject = unnamed_person_subject(sentence, self._in_a_name, self.inside) \
+            if sentence is not None else None
+        if subject is None:
+            return None
+        words = {t.lower_ for t in subject.subtree}
+        if words & (MALE_WORDS if PRONOUNS[pronoun.lower_] == "female" else FEMALE_WORDS):
+            return None
+        return self._mention_for(subject, trim=True)
+
+    def _in_a_name(self, token: Token) -> bool:
+        return any(m.start <= token.idx < m.end and m.kind == "name" for m in self.people)
+
     def _subject_just_before(self, pronoun: Token) -> tuple[str, int, int] | None:
         """ "Dan Kovac agreed with Keller. '...,' he wrote": the person named as the subject
         of the last sentence before the pronoun's (quotes aside) takes "he" or "she", though
@@ -624,18 +650,12 @@ class SpeakerResolver:
         wanted = PRONOUNS[pronoun.lower_]
         if wanted is None or pronoun.lower_ not in {"he", "she"}:
             return None
-        index = pronoun.sent.start - 1
         said = self._said_names(pronoun)
         if any(m.start < pronoun.idx and not self.inside[m.start] and m.start not in said
                for m in self.people if m.start >= pronoun.sent.start_char):
             return self._subject_earlier(pronoun, wanted, said)
-        while index >= 0 and (self.inside[self.doc[index].idx] or self.doc[index].is_space or
-                              self.doc[index].is_punct):
-            index -= 1
-        if index < 0:
-            return None
-        root = self.doc[index].sent.root
-        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        sentence = sentence_before(pronoun, self.inside)
+        subject = sentence_subject(sentence) if sentence is not None else None
         if subject is None or self.inside[subject.idx]:
             return None
         mention = next((m for m in self.people if m.start <= subject.idx < m.end), None)
@@ -657,6 +677,9 @@ class SpeakerResolver:
                 break
             if token.dep_ not in {"nsubj", "nsubjpass"} or self.inside[token.idx]:
                 continue
+            if same_pronoun_coordinated(token, pronoun):
+                # "He agreed that Dahl may lose, but he said ...": the first "he" goes on
+                return self._speaker_of(token.head, None)
             mention = next((m for m in self.people if m.start <= token.idx < m.end), None)
             if mention is None or mention.kind != "name" or mention.start in said or \
                     self.gender.get(self._id(mention), wanted) != wanted:

@@ -1356,3 +1356,38 @@ def test_of_two_holders_a_name_after_us_opens_a_sentence(analyse: Any) -> None:
              "Marrow spoke at the harbour with U.S. Sen. Ben Castell, and warned against a "
              'new tax on ferries. "That would hurt every island family," the senator said.')
     assert _speaker_in_text(analyse, title, "every island family") == "Ida Marrow"
+
+
+HARBOUR_ROW = ('Oren Dahl, who runs the Westport ferry line, said on Monday that fares would '
+               'rise in May. "We have no other choice," Dahl said. "There are a couple of routes '
+               'here and there that lose money every winter," he said.\n\n'
+               'Reached by GAZETTE, Keller, the Westport harbour master, hesitated to repeat '
+               'his previous criticism of the ferry boss. He agreed that Dahl may struggle to '
+               'win the council over, but he said the ferries were safe.')
+
+
+def test_he_after_a_fronted_participle_is_the_name_opening_its_main_clause(analyse: Any
+                                                                           ) -> None:
+    # Fictional: the parser made "Reached" the root and Keller a second agent of it, so
+    # the sentence seemed to have no subject and "He agreed" went to Dahl, quoted before.
+    assert _quote(analyse, HARBOUR_ROW, "may struggle").speaker_text == "Keller"
+
+
+def test_a_second_he_coordinated_with_the_first_is_the_same_person(analyse: Any) -> None:
+    # Fictional: "but he said" goes on with "He agreed", not with Dahl, the subject of
+    # what the first clause reports.
+    assert _quote(analyse, HARBOUR_ROW, "ferries were safe").speaker_text == "Keller"
+
+
+def test_she_after_an_unnamed_mayor_is_not_a_name_inside_the_description(analyse: Any
+                                                                          ) -> None:
+    # Fictional: Dahl is named only as the object of a clause describing the mayor; "she"
+    # had gone to him, the one person named.
+    text = ('The storms in the north and the floods in Marrow have unsettled many residents '
+            'of Westport.\n\n'
+            'A mayor who ordered the raid that caught Oren Dahl and who hoped to leave office '
+            'having rebuilt the harbour will instead hand her successor a broken sea wall. '
+            'Where she used to boast that the town was safe, on Tuesday night she said the '
+            'wall still posed "a direct threat" to the port.')
+    assert _quote(analyse, text, "the town was safe").speaker_text == "A mayor"
+    assert _quote(analyse, text, "direct threat").speaker_text == "A mayor"
