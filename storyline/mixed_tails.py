@@ -1,0 +1,92 @@
+"""The writer's words after a mixed quote's last quotation, cut off.
+
+Goes in: a parsed `Doc`, its quote-mark character mask and one `mixed` quote (reported
+words holding a quotation in marks: 'She blasted Dahl as a "disgrace"').
+Comes out: the same quote, ending at its last closing mark when the words the parse ran on
+after it tell when, where or how it was said, or what else happened, rather than what was
+said: 'blasted Dahl as a "disgrace" Wednesday on the Harbour Hour', '... a "crazy system"
+during a campaign stop in Lenby', '... was "a new dawn" as she faces a hard test',
+'..., "time to go," promising the crowd a vote', '... the "end of it" and shared a link'.
+Words that go on with the statement stay ('a "clear violation" of three resolutions').
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Doc, Token
+
+from .models import Quote
+from .nlp import text_of
+
+# Conjunctions opening a clause on the moment of the saying ('"...," when asked', 'after
+# losing the vote'). Not "despite", "until", "since" or "because", whose clause may go on
+# with the statement ('is "standing tall" despite the loss').
+EVENT_MARKS = {"after", "before", "when", "while", "as", "amid", "whereupon"}
+# Prepositions that place the saying on an occasion ('on his radio show', 'during a stop').
+OCCASION_PREPOSITIONS = {"during", "on", "at", "in"}
+OCCASION_NOUNS = {"show", "program", "programme", "radio", "television", "tv", "twitter",
+                  "facebook", "interview", "stop", "rally", "forum", "debate", "speech",
+                  "hearing", "conference", "briefing", "broadcast", "podcast", "episode",
+                  "appearance", "visit", "trip", "event", "address", "statement", "tweet",
+                  "post", "segment", "meeting", "session", "town", "dinner", "luncheon",
+                  "fundraiser", "convention", "trail", "call", "testimony", "remarks"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "yesterday", "today", "tonight"}
+
+
+def without_writers_tail(doc: Doc, quote: Quote, inside: bytearray) -> Quote | None:
+    """The mixed quote cut at its last closing mark when what follows is the writer's; None
+    when no reported words are left outside the marks (the quotation stands alone)."""
+    if quote.kind != "mixed":
+        return quote
+    last = next((i for i in range(quote.end - 1, quote.start - 1, -1) if inside[i]), None)
+    if last is None or last + 1 >= quote.end:
+        return quote
+    cut = last + 1
+    text = text_of(doc)
+    tail = doc.char_span(cut, quote.end, alignment_mode="expand")
+    words = [t for t in tail if not t.is_space and t.idx >= cut] if tail is not None else []
+    first = next((t for t in words if not t.is_punct), None)
+    if first is None or not _not_said(first, _after_comma(text, cut, first.idx)):
+        return quote
+    dropped = text[cut:quote.end]
+    if quote.text == text[quote.start:quote.end]:
+        said = text[quote.start:cut]
+    elif quote.text.endswith(dropped):
+        said = quote.text[:len(quote.text) - len(dropped)]
+    else:
+        return quote
+    if not any(ch.isalnum() and not inside[quote.start + k]
+               for k, ch in enumerate(text[quote.start:cut])):
+        return None  # '"We'll see," when asked ...': the quote in marks says it all
+    return dataclasses.replace(quote, text=said, end=cut)
+
+
+def _after_comma(text: str, cut: int, start: int) -> bool:
+    """Whether a comma stands right before the words after the marks (inside or outside
+    them): '"..., " promising', '"...", promising'."""
+    before = text[:start].rstrip(" \"'\u201d\u2019")
+    return before.endswith(",") and len(text[cut:start].strip(" ,")) == 0
+
+
+def _not_said(first: Token, after_comma: bool) -> bool:
+    """Whether the words opening with `first`, after a quotation, are the writer's."""
+    lower = first.lower_
+    if lower in EVENT_MARKS and (first.dep_ == "mark" or lower != "as" and
+                                 first.dep_ in {"prep", "advmod"}):
+        return True  # 'after Varga lost', 'as she faces a test', 'despite being late'
+    if lower in WEEKDAYS and first.dep_ in {"npadvmod", "tmod", "advmod", "pobj", "nmod"}:
+        return True  # 'Wednesday on the Harbour Hour'
+    if lower in OCCASION_PREPOSITIONS and first.dep_ == "prep":
+        return any(c.dep_ == "pobj" and (c.lemma_.lower() in OCCASION_NOUNS or any(
+            m.lower_ in OCCASION_NOUNS for m in c.children if m.dep_ == "compound"))
+            for c in first.children)
+    if after_comma and first.tag_ == "VBG" and first.dep_ != "prep":
+        return True  # ', promising the crowd a vote' (not ', including ...')
+    if after_comma and lower == "and":  # '"...," and shared a link' (not 'shows "charm" and')
+        verb = first.head if first.head.i > first.i else next(
+            (t for t in first.doc[first.i + 1:first.i + 2] if t.pos_ == "VERB"), None)
+        return verb is not None and verb.tag_ in {"VBD", "VBZ", "VBP"} and \
+            verb.i > first.i and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    return False

@@ -1,0 +1,47 @@
+"""The writer's words after a mixed quote's last quotation: fictional articles only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def _mixed(analyse: Any, text: str, fragment: str) -> Any:
+    found = [q for q in analyse(text).quotes if fragment in q.text]
+    assert found, f"no quote holding {fragment!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # when and where it was said
+    ('Councillor Ada Brell blasted the ferry levy as a "daylight robbery" Wednesday on '
+     'the Harbour Hour.', 'the ferry levy as a "daylight robbery"'),
+    ('Oren Dahl criticized the ferry levy as a "crazy tax" during a campaign stop in '
+     'Lenby for his sister.', 'the ferry levy as a "crazy tax"'),
+    # what happened around the saying
+    ('Ada Brell said she was "ready for the fight" as she faces a hard vote in Marrowby.',
+     'she was "ready for the fight"'),
+    ('Tomas Reel told supporters to "stand with the crews" before sketching out his own '
+     'plan for the harbour.', 'supporters to "stand with the crews"'),
+])
+def test_when_where_and_what_happened_after_the_marks_are_not_said(
+        analyse: Any, text: str, said: str) -> None:
+    quote = _mixed(analyse, text, said.split('"')[1])
+    assert quote.kind == "mixed"
+    assert quote.text == said
+
+
+def test_words_going_on_with_the_statement_stay(analyse: Any) -> None:
+    text = ('Ada Brell said the pier is "standing tall" despite the storm and gives the '
+            'town hope.')
+    quote = _mixed(analyse, text, "standing tall")
+    assert quote.kind == "mixed"
+    assert quote.text.endswith("gives the town hope")
+
+
+def test_a_quotation_left_alone_after_the_cut_is_a_quote_of_its_own(analyse: Any) -> None:
+    text = ('Asked whether she would run again, Mayor Ada Brell said, "We will see," when '
+            'reporters pressed her at the pier.')
+    quotes = [q for q in analyse(text).quotes if "We will see" in q.text]
+    assert [q.text for q in quotes] == ["We will see,"]
