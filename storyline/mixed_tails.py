@@ -18,13 +18,20 @@ from spacy.tokens import Doc, Token
 
 from .models import Quote
 from .nlp import text_of
+from .speech_cues import _is_cue
 
-# Conjunctions opening a clause on the moment of the saying ('"...," when asked', 'after
-# losing the vote'). Not "despite", "until", "since" or "because", whose clause may go on
-# with the statement ('is "standing tall" despite the loss').
+# Conjunctions opening a clause on the moment of the saying: with a participle ('"...," when
+# asked', 'before sketching out her plan', 'after citing the ban'); "as", "while" and "amid"
+# with any clause ('as she faces a vote', 'while his rival did not'). A clause with its own
+# subject after "when", "after" or "before" may go on with the statement ('stop "nagging"
+# when women speak up'), as may "despite", "until", "since" or "because".
 EVENT_MARKS = {"after", "before", "when", "while", "as", "amid", "whereupon"}
+ANY_CLAUSE_MARKS = {"as", "while", "amid", "whereupon"}
 # Prepositions that place the saying on an occasion ('on his radio show', 'during a stop').
-OCCASION_PREPOSITIONS = {"during", "on", "at", "in"}
+# Verbs of what the speaker did or set off while saying it, after a comma: ', making air
+# quotes', ', sparking a row' (not ', giving states more power': what the thing said does).
+ACTS = {"make", "spark", "prompt", "trigger", "draw", "wave", "point"}
+OCCASION_PREPOSITIONS = {"during", "on", "in"}  # not "at": '"not get beat up" at his rally'
 OCCASION_NOUNS = {"show", "program", "programme", "radio", "television", "tv", "twitter",
                   "facebook", "interview", "stop", "rally", "forum", "debate", "speech",
                   "hearing", "conference", "briefing", "broadcast", "podcast", "episode",
@@ -73,9 +80,10 @@ def _after_comma(text: str, cut: int, start: int) -> bool:
 def _not_said(first: Token, after_comma: bool) -> bool:
     """Whether the words opening with `first`, after a quotation, are the writer's."""
     lower = first.lower_
-    if lower in EVENT_MARKS and (first.dep_ == "mark" or lower != "as" and
-                                 first.dep_ in {"prep", "advmod"}):
-        return True  # 'after Varga lost', 'as she faces a test', 'despite being late'
+    if lower in EVENT_MARKS:
+        following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
+        participle = following is not None and following.tag_ in {"VBG", "VBN"}
+        return participle or lower in ANY_CLAUSE_MARKS and first.dep_ == "mark"
     if lower in WEEKDAYS and first.dep_ in {"npadvmod", "tmod", "advmod", "pobj", "nmod"}:
         return True  # 'Wednesday on the Harbour Hour'
     if lower in OCCASION_PREPOSITIONS and first.dep_ == "prep":
@@ -83,7 +91,8 @@ def _not_said(first: Token, after_comma: bool) -> bool:
             m.lower_ in OCCASION_NOUNS for m in c.children if m.dep_ == "compound"))
             for c in first.children)
     if after_comma and first.tag_ == "VBG" and first.dep_ != "prep":
-        return True  # ', promising the crowd a vote' (not ', including ...')
+        # ', promising the crowd a vote', ', making air quotes' (not ', including ...')
+        return _is_cue(first) or first.lemma_.lower() in ACTS
     if after_comma and lower == "and":  # '"...," and shared a link' (not 'shows "charm" and')
         verb = first.head if first.head.i > first.i else next(
             (t for t in first.doc[first.i + 1:first.i + 2] if t.pos_ == "VERB"), None)

@@ -24,6 +24,8 @@ def _mixed(analyse: Any, text: str, fragment: str) -> Any:
      'she was "ready for the fight"'),
     ('Tomas Reel told supporters to "stand with the crews" before sketching out his own '
      'plan for the harbour.', 'supporters to "stand with the crews"'),
+    ('Six months ago, Oren Dahl said, the council called him a "dreamer," making air quotes '
+     'with both hands.', 'Six months ago, the council called him a "dreamer,"'),
 ])
 def test_when_where_and_what_happened_after_the_marks_are_not_said(
         analyse: Any, text: str, said: str) -> None:
@@ -32,16 +34,23 @@ def test_when_where_and_what_happened_after_the_marks_are_not_said(
     assert quote.text == said
 
 
-def test_words_going_on_with_the_statement_stay(analyse: Any) -> None:
-    text = ('Ada Brell said the pier is "standing tall" despite the storm and gives the '
-            'town hope.')
-    quote = _mixed(analyse, text, "standing tall")
+@pytest.mark.parametrize(("text", "fragment", "ending"), [
+    ('Ada Brell said the pier is "standing tall" despite the storm and gives the town hope.',
+     "standing tall", "gives the town hope"),
+    ('Oren Dahl told the crews to stop "grumbling" when the ferry runs late.', "grumbling",
+     "when the ferry runs late"),
+    ('Tomas Reel said the new levy is "the best of both worlds," giving islanders a say over '
+     'the fares.', "the best of both worlds", "a say over the fares"),
+])
+def test_words_going_on_with_the_statement_stay(analyse: Any, text: str, fragment: str,
+                                                ending: str) -> None:
+    quote = _mixed(analyse, text, fragment)
     assert quote.kind == "mixed"
-    assert quote.text.endswith("gives the town hope")
+    assert quote.text.endswith(ending)
 
 
 def test_a_quotation_left_alone_after_the_cut_is_a_quote_of_its_own(analyse: Any) -> None:
-    text = ('Asked whether she would run again, Mayor Ada Brell said, "We will see," when '
-            'reporters pressed her at the pier.')
+    text = ('Mayor Ada Brell said, "We will see," when asked at the pier whether she would '
+            'run again.')
     quotes = [q for q in analyse(text).quotes if "We will see" in q.text]
     assert [q.text for q in quotes] == ["We will see,"]
