@@ -1,4 +1,5 @@
-"""The writer's words after a mixed quote's last quotation, cut off.
+"""The writer's words after a mixed quote's last quotation, and a quotation with its own cue
+at its end, cut off.
 
 Goes in: a parsed `Doc`, its quote-mark character mask and one `mixed` quote (reported
 words holding a quotation in marks: 'She blasted Dahl as a "disgrace"').
@@ -8,11 +9,17 @@ said: 'blasted Dahl as a "disgrace" Wednesday on the Harbour Hour', '... a "craz
 during a campaign stop in Lenby', '... was "a new dawn" as she faces a hard test',
 '..., "time to go," promising the crowd a vote', '... the "end of it" and shared a link'.
 Words that go on with the statement stay ('a "clear violation" of three resolutions').
+Also (`without_own_quotation`): a mixed quote the parse ran on over a speech cue that opens a
+sentence in marks ('she said the fees were fair, and when pressed, the mayor replied, "It
+is settled."', 'Brell scolded him: "You failed us."') ends before that cue's clause: the
+sentence in marks is a direct quote of its own. A quotation going on in lower case goes on
+with the reported sentence ('The pier, Dahl said, "will reopen."') and stays in it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -99,3 +106,46 @@ def _not_said(first: Token, after_comma: bool) -> bool:
         return verb is not None and verb.tag_ in {"VBD", "VBZ", "VBP"} and \
             verb.i > first.i and not any(c.dep_.startswith("nsubj") for c in verb.children)
     return False
+
+
+# What may stand between a cue and the quotation it opens: 'replied, "', 'told one agent: "'.
+TO_QUOTATION = re.compile(r"[^\"\u201c\u2018'\n]{0,60}?[,:]\s*")
+
+
+def without_own_quotation(doc: Doc, quote: Quote, inside: bytearray) -> Quote | None:
+    """The mixed quote ended before a cue that opens a sentence in marks at its end; None
+    when nothing said is left before it (the quotation stands alone)."""
+    if quote.kind != "mixed":
+        return quote
+    text = text_of(doc)
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    cue = next((t for t in span if not inside[t.idx] and _is_cue(t) and
+                _opens_a_sentence_in_marks(text, t, quote.end, inside)), None) \
+        if span is not None else None
+    if cue is None:
+        return quote
+    cut = cue.left_edge.idx
+    said = text[quote.start:cut].rstrip(" ,;:")
+    said = re.sub(r"(?:,?\s+(?:and|but))$", "", said)
+    outside = "".join(ch if not inside[quote.start + k] else " " for k, ch in enumerate(said))
+    if len(re.findall(r"\w+", outside)) < 3:
+        return None  # ('After all, he says, "..."': no report of its own before the cue)
+    if quote.text != text[quote.start:quote.end]:
+        return quote  # (a quote around its cue: left as it is)
+    end = quote.start + len(said)
+    kind = "mixed" if any(inside[quote.start:end]) else "indirect"
+    return dataclasses.replace(quote, text=said, end=end, kind=kind)
+
+
+def _opens_a_sentence_in_marks(text: str, cue: Token, end: int, inside: bytearray) -> bool:
+    """Whether a cue is followed, after a comma or colon, by a quotation opening in upper
+    case and running to `end`."""
+    after = cue.idx + len(cue.text)
+    found = TO_QUOTATION.match(text, after)
+    if found is None or found.end() >= end or not inside[found.end()]:
+        return False
+    opening = found.end()
+    if opening > 0 and inside[opening - 1]:
+        return False  # (inside marks already)
+    first = next((ch for ch in text[opening:end] if ch.isalpha()), "")
+    return first.isupper() and all(inside[opening:len(text[:end].rstrip(" .,;"))])

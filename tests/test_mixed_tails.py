@@ -54,3 +54,27 @@ def test_a_quotation_left_alone_after_the_cut_is_a_quote_of_its_own(analyse: Any
             'run again.')
     quotes = [q for q in analyse(text).quotes if "We will see" in q.text]
     assert [q.text for q in quotes] == ["We will see,"]
+
+
+@pytest.mark.parametrize(("text", "sentence", "reported"), [
+    ('Councillor Ada Brell said the new fees were fair, and when pressed on why the levy '
+     'spares yachts, the councillor replied, "It is settled law and it will stay."',
+     "It is settled law and it will stay.", "the new fees were fair"),
+    ('Inspector Tomas Reel said the ferry had been checked twice and told one reporter, '
+     '"The hull is sound, and I would sail on her tomorrow."',
+     "The hull is sound, and I would sail on her tomorrow.", None),
+])
+def test_a_sentence_in_marks_after_its_own_cue_is_no_part_of_a_mixed_quote(
+        analyse: Any, text: str, sentence: str, reported: str | None) -> None:
+    quotes = analyse(text).quotes
+    assert not any(q.kind == "mixed" and sentence in q.text for q in quotes), \
+        [(q.kind, q.text) for q in quotes]
+    assert any(q.kind == "direct" and q.text == sentence for q in quotes)
+    if reported is not None:
+        assert any(q.text == reported for q in quotes), [(q.kind, q.text) for q in quotes]
+
+
+def test_a_quotation_going_on_in_lower_case_stays_in_its_mixed_quote(analyse: Any) -> None:
+    text = 'The new pier, Dahl said, "will reopen in the spring."'
+    quote = _mixed(analyse, text, "will reopen in the spring")
+    assert quote.kind == "mixed" and quote.text.startswith("The new pier")
