@@ -7,7 +7,7 @@ Comes out: the same quote, ending at its last closing mark when the words the pa
 after it tell when, where or how it was said, or what else happened, rather than what was
 said: 'blasted Dahl as a "disgrace" Wednesday on the Harbour Hour', '... a "crazy system"
 during a campaign stop in Lenby', '... was "a new dawn" as she faces a hard test',
-'..., "time to go," promising the crowd a vote', '... the "end of it" and shared a link'.
+'..., "time to go," promising the crowd a vote', '"...," and shared a link'.
 Words that go on with the statement stay ('a "clear violation" of three resolutions').
 Also (`without_own_quotation`): a mixed quote the parse ran on over a speech cue that opens a
 sentence in marks ('she said the fees were fair, and when pressed, the mayor replied, "It
