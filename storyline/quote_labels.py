@@ -69,9 +69,13 @@ def _is_label(text: str, span: MarkedSpan, word_count: int, cue: Token | None) -
 
 
 # "by" and a name, or an outlet's writer, ending its line: a byline ('by Tom Reilly.', 'by the
-# Tidewater Courier's Ada Brandt'); not 'by the Mayor's own admission, was ...'.
+# Tidewater Courier's Ada Brandt', "by Times' Ada Brandt"), or before the story's link or an
+# excerpt of it in a newsletter's list ('by Ada Brandt: http://...', 'by Ada Brandt: "The
+# ferry ..."'); not 'by the Mayor's own admission, was ...'.
 BYLINE = re.compile(r",?[ \t]+by[ \t]+(?:the[ \t]+)?[A-Z][\w.&-]*(?:[ \t]+[A-Z][\w.&-]*)*"
-                    r"(?:['\u2019]s(?:[ \t]+[A-Z][\w.-]*)+)?[ \t]*[.,;]?[ \t]*$")
+                    r"(?:(?:['\u2019]s|(?<=s)['\u2019])(?:[ \t]+[A-Z][\w.-]*)+)?"
+                    r"(?:[ \t]*[.,;]?[ \t]*$|[ \t]*:?[ \t]*(?:https?://|www\.)\S*[ \t.]*$|"
+                    r":[ \t]*[\"\u201c\u2018'])")
 
 
 def _byline(text: str, at: int) -> bool:

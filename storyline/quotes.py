@@ -20,6 +20,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from .marks import MarkedSpan, find_quote_marks
+from .mixed_tails import without_own_quotation, without_writers_tail
 from .models import Mention, Quote
 from .names import CANDIDATE_KINDS
 from .nlp import CLOSING_MARKS, text_of
@@ -83,7 +84,10 @@ def extract_quotes(doc: Doc, article_id: str, mentions: list[Mention]) -> list[Q
             # '"We will," he said. "We must."': a second quote of the same turn, unless
             # it has its own attribution ('"No," said Oren Malik').
             carried[after] = (cue, quote.turn_start)
-    reported = _mix_partials(doc, quotes, cues, reported, inside)
+    trimmed = [without_writers_tail(doc, q, inside)
+               for q in _mix_partials(doc, quotes, cues, reported, inside)]
+    headed = [without_own_quotation(doc, q, inside) for q in trimmed if q is not None]
+    reported = [q for q in headed if q is not None]
     mixed = [q for q in reported if q.kind == "mixed"]
     # A quoted phrase inside a reported clause is part of that one (mixed) quote; a
     # phrase of a word or three that no speech verb governs is a term held at arm's length

@@ -1492,3 +1492,17 @@ def test_a_refusal_to_say_whether_keeps_its_whether(analyse: Any) -> None:
     found = {q.text for q in _quotes(analyse, text) if q.kind == "indirect"}
     assert found == {"whether Oren Dahl faced charges",
                      "whether she had known that the lease had lapsed"}
+
+
+def test_a_newsletters_linked_headlines_are_not_quotes(analyse: Any) -> None:
+    # A list of stories: each headline in marks, its byline (a plural outlet's "Times'"
+    # writer too), then the story's link or an excerpt of it after a colon.
+    text = ('HARBOUR READS\n\nFAREWELL\u2014"The Gull Inn to close at the end of June," by '
+            'Times\' Ada Brandt: "The Gull Inn, a quayside tavern that hosted sea shanty nights '
+            'for forty years, will shut its doors."\n\nNOW OPEN\u2014"A ferry museum opens on '
+            'the old slipway," by the Tidewater Courier\'s Tom Reilly http://tc.example/ab12.'
+            '\n\nPSA\u2014"You have until May to renew your mooring permit," by Dunmore Daily\'s '
+            'Mira Lund: http://dd.example/cd34.')
+    texts = [q.text for q in _quotes(analyse, text) if q.kind != "indirect"]
+    assert not any(t.startswith(("The Gull Inn to close", "A ferry museum", "You have until"))
+                   for t in texts), texts
