@@ -23,6 +23,12 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from .bearer_guards import (
+    company_possessive,
+    given_name_before,
+    place_after_preposition,
+    unnamed_relative,
+)
 from .body_words import (
     GENERIC_BODIES,
     bodies_called,
@@ -92,6 +98,7 @@ from .people import (
     by_gender,
     give_ages,
     is_relative,
+    kin_fits,
     mention_gender,
     merge_people,
 )
@@ -472,7 +479,8 @@ def link_entities(mentions: Sequence[Mention],
     resolved = _trim_long_names(resolve_candidates(mentions, texts))
     role_words, headline_words = _role_words(mentions, resolved, texts or {})
     kept, owners = _without_names(resolved)
-    mentions = kept + role_words
+    mentions, bodies = _guard_bearers(kept, texts or {})
+    mentions += role_words
     names_at = {(m.article_id, m.start): m.name for m in resolved if m.kind == "name"}
     owned_by = {(a, end): surname(names_at.get((a, s), "")) for a, s, _e, end in owners}
     known = replace(_KnownPeople.from_mentions(mentions), places=known.places)
@@ -481,7 +489,7 @@ def link_entities(mentions: Sequence[Mention],
         by_article[mention.article_id].append(mention)
     local = _ArticleClusters()
     for article_mentions in by_article.values():
-        _link_within_article(article_mentions, known, local)
+        _link_within_article(article_mentions, known, local, bodies)
     give_ages(local.people, texts or {})
     people = [c for c in merge_people(local.people)
               if c.first or (c.last or "").lower() not in known.org_words]
@@ -525,6 +533,36 @@ def link_entities(mentions: Sequence[Mention],
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
     return _build_index(people, orgs, owners, texts or {})
+
+
+def _guard_bearers(mentions: list[Mention], texts: Mapping[str, str]
+                   ) -> tuple[list[Mention], frozenset[tuple[str, int]]]:
+    """The mentions without the one-word names that are places ("met officials in
+    Paris"); a bare surname after a given name the tagger cut off made that full name
+    ("Fishermen Ewan MacAllister"); an unnamed relative's surname given its kin word as
+    role ("His father posted bail. Mr Brand said": "father"). Also the (article, start) of
+    the names that are bodies ("McDonald's said it would"), whoever bears them as
+    surnames."""
+    kept: list[Mention] = []
+    bodies: set[tuple[str, int]] = set()
+    for mention in mentions:
+        text = texts.get(mention.article_id)
+        if text is None or mention.kind != "name":
+            kept.append(mention)
+            continue
+        if place_after_preposition(mention, text):
+            continue
+        given_name = given_name_before(mention, text)
+        if given_name is not None:  # "Fishermen Ewan MacAllister": the tagger cut his name
+            name = f"{given_name} {mention.name}"
+            mention = replace(mention, text=name, name=name, label="PERSON",
+                              start=mention.start - len(given_name) - 1)
+        if company_possessive(mention, text):
+            bodies.add((mention.article_id, mention.start))
+            mention = replace(mention, label="ORG", role=None)
+        kin = unnamed_relative(mention, text) if mention.role is None else None
+        kept.append(replace(mention, role=kin) if kin else mention)
+    return kept, frozenset(bodies)
 
 
 def _without_names(mentions: list[Mention]
@@ -588,7 +626,10 @@ class _ArticleClusters:
 
 
 def _link_within_article(mentions: list[Mention], known: _KnownPeople,
-                         local: _ArticleClusters) -> None:
+                         local: _ArticleClusters,
+                         bodies: frozenset[tuple[str, int]] = frozenset()) -> None:
+    """`bodies`: (article, start) of names that are a body whoever bears them as a
+    surname ("McDonald's said it would")."""
     people: dict[str, Cluster] = {}
     orgs: dict[str, Cluster] = {}
     singles: list[Mention] = []
@@ -596,8 +637,9 @@ def _link_within_article(mentions: list[Mention], known: _KnownPeople,
         if mention.kind != "name":
             continue
         key = person_key(mention.name)
-        is_person = mention.label == "PERSON" or key in known.keys or (
-            " " not in key and key in known.surnames)
+        is_person = (mention.article_id, mention.start) not in bodies and (
+            mention.label == "PERSON" or key in known.keys or (
+                " " not in key and key in known.surnames))
         if not is_person:
             if mention.name.lower() not in known.places:  # "Washington said": a place
                 orgs.setdefault(org_key(mention.name), Cluster("ORG")).add(mention)
@@ -621,6 +663,8 @@ def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleCl
     """A one-word name joins the article's one person with that surname (else given name)."""
     word = person_key(mention.name) or mention.name.lower()
     matches = [c for c in people.values() if (c.last or "").lower() == word]
+    # "His father posted bail. Mr Brand said": not the Tom Brand the story is about
+    matches = [c for c in matches if kin_fits(mention, c)]
     # "Ms. Dahl" after Oren Dahl, whom "Mr." or "his" shows a man: an honorific's gender
     # is never overruled, so she is someone else of that name.
     stated = mention_gender(mention, pronoun=False) if mention.honorific else None

@@ -1,0 +1,102 @@
+"""Words around a one-word name that make it someone or something else than the story's
+bearer of that surname.
+
+Goes in: a name mention (`Mention`) and its article's text. Comes out: whether the
+name is a company named by a possessive ("McDonald's said it would ..."), a place ("met
+officials in Paris"), or the kin word of an unnamed relative the sentence before
+introduced ("His father posted bail. Mr Brand told reporters ..." is the father). The
+linker (`entities.link_entities`) reads these before a bare surname joins a full name:
+a false merge of two people is worse than a missed link.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .given_names import given_word_gender
+from .models import Mention
+from .nominal_links import SENTENCE_END
+from .people import FEMALE_WORDS, MALE_WORDS, RELATIVES, mention_gender
+
+# "McDonald's said", "at McDonald's.", "McDonald's will": a name ending in "'s" that no
+# noun follows is the name of a body ("Sainsbury's", "Macy's"), not a person's possessive
+# ("McDonald's lawyer", "McDonald's house").
+COMPANY_POSSESSIVE = re.compile(
+    r"['\u2019]s(?=\s*(?:[.,;:!?)]|$)|\s+(?:said|says|will|would|has|had|have|is|was|"
+    r"announced|added|told|plans|planned|confirmed|denied|declined|can|could|did|does)\b)")
+
+
+def company_possessive(mention: Mention, text: str) -> bool:
+    """A one-word name whose "'s" no noun follows: "McDonald's said it would donate
+    meals" is the company, whoever of the story is called McDonald (whatever label the
+    story's surname gave the name)."""
+    return mention.kind == "name" and " " not in mention.name and \
+        COMPANY_POSSESSIVE.match(text, mention.end) is not None
+
+
+# "met officials in Paris", "a farm near Lyle": a bare name right after "in" or "near" is
+# where something is; people follow these words only before a possessive ("in Paris's
+# view") or after a noun of trust ("confidence in Paris").
+PLACE_BEFORE = re.compile(r"(?<![a-z])(?:in|near)\s+$")
+TRUST_BEFORE = re.compile(r"\b(?:confidence|faith|trust|belief|believe|believes|believed|"
+                          r"interest|interested)\s+in\s+$", re.IGNORECASE)
+
+
+def place_after_preposition(mention: Mention, text: str) -> bool:
+    """A one-word name after "in" or "near", with no possessive after it: a place ("met
+    officials in Paris" is no Tom Paris of the story)."""
+    before = text[max(0, mention.start - 30):mention.start]
+    return mention.kind == "name" and " " not in mention.name and \
+        mention.text == mention.name and PLACE_BEFORE.search(before) is not None and \
+        TRUST_BEFORE.search(before) is None and \
+        not text.startswith(("'s", "\u2019s", "'", "\u2019"), mention.end)
+
+
+# A capitalised word right before a bare surname: "Fishermen Ewan MacAllister", where the
+# tagger took "Fishermen Ewan" for one run and left "MacAllister" alone.
+WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+) $")
+
+
+def given_name_before(mention: Mention, text: str) -> str | None:
+    """The given name a bare surname's text follows ("Ewan" of "Fishermen Ewan
+    MacAllister"): the name is that full name, not the story's other bearer of the
+    surname (his son Rory MacAllister). Only a given name of the hand-written table and
+    a surname with no honorific."""
+    if mention.kind != "name" or " " in mention.name or mention.text != mention.name:
+        return None
+    before = WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return before.group(1) if before and given_word_gender(before.group(1)) else None
+
+
+# A sentence opening with an unnamed relative: "His father posted bail.", "The boy's
+# mother wept." (no name after the kin word: "His father, Gareth Brand," names him).
+KIN_OPENING = re.compile(r"(?:His|Her|Their|The\s+[a-z]+['\u2019]s|[A-Z][\w-]*['\u2019]s)\s+"
+                         r"(?:(?:late|own|elder|older|younger)\s+)?([a-z]+)\b(?!,?\s+[A-Z])")
+# What may open a sentence before its subject's name: an honorific or title.
+TITLE_BEFORE = re.compile(r"(?:[A-Z][a-z]*\.?\s+)?")
+
+
+def unnamed_relative(mention: Mention, text: str) -> str | None:
+    """The kin word of an unnamed relative a bare surname names: the sentence before
+    opens with that relative ("His father posted bail.") and the surname opens its own
+    sentence ("Mr Brand told reporters ...": the father, as news calls a relative it has
+    just introduced). None when the honorific's gender is not the kin word's, or no
+    relative opens the sentence before."""
+    if mention.kind != "name" or " " in mention.name:
+        return None
+    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, mention.start)]
+    if not ends or not TITLE_BEFORE.fullmatch(_before_name(mention, text, ends[-1])):
+        return None
+    start = ends[-2] if len(ends) > 1 else 0
+    opening = KIN_OPENING.match(text, start)
+    if opening is None or opening.end() > ends[-1] or opening.group(1) not in RELATIVES:
+        return None
+    kin = opening.group(1)
+    gender = mention_gender(mention, pronoun=False)
+    kin_gender = "female" if kin in FEMALE_WORDS else "male" if kin in MALE_WORDS else None
+    return kin if gender is None or kin_gender in {None, gender} else None
+
+
+def _before_name(mention: Mention, text: str, sentence_start: int) -> str:
+    """The words of the surname's sentence before its name ("Mr " of "Mr Brand")."""
+    return text[sentence_start:mention.end - len(mention.name)]
