@@ -203,11 +203,14 @@ def kin_fits(mention: Mention, bearer: Cluster) -> bool:
 
 
 def _relatives_apart(a: Cluster, b: Cluster) -> bool:
-    """Two forms of a given name ("Robert \"Bobby\" Crane" and "Bobby Crane") where the
-    story calls one someone's relative and not the other ("his grandson Bobby Crane"): a
-    family hands its names down, so the relative is another person."""
-    return fold(a.first or "") != fold(b.first or "") and \
-        kin_words(a.roles) != kin_words(b.roles)
+    """One's nickname the other's given name ("Robert \"Bobby\" Crane" and "Bobby
+    Crane") where the story calls one someone's relative and not the other ("his grandson
+    Bobby Crane"): a family hands its names down, so the relative is another person. (A
+    spelling of one given name, "Kate" / "Kathryn", is not so kept apart.)"""
+    first_a, first_b = fold(a.first or ""), fold(b.first or "")
+    by_nickname = first_b in {fold(n) for n in a.nicknames} or \
+        first_a in {fold(n) for n in b.nicknames}
+    return by_nickname and first_a != first_b and kin_words(a.roles) != kin_words(b.roles)
 
 
 def by_gender(candidates: list[Cluster], wanted: str | None) -> list[Cluster]:

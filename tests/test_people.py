@@ -218,3 +218,13 @@ def test_a_surname_after_an_unnamed_relative_joins_no_one_else(analyse: Any) -> 
                      "was innocent.")
     tom = next(e for e in people if e.name == "Tom Brand")
     assert {s.article for s in tom.mentions} == {"a0"}
+
+
+def test_a_relative_by_a_spelling_of_her_name_is_still_her(analyse: Any) -> None:
+    """Only a nickname worn by a relative keeps two apart: "his sister, Kate Jenkin" and
+    "Kathryn Jenkin" in another article are one woman."""
+    people = _people(analyse, "Owen Jenkin, 40, was jailed in Marlow. His sister, Kate "
+                     "Jenkin, wept in court.",
+                     "Kathryn Jenkin said on Friday that her brother would appeal.")
+    kate = next(e for e in people if e.name in {"Kate Jenkin", "Kathryn Jenkin"})
+    assert {s.article for s in kate.mentions} == {"a0", "a1"}
