@@ -74,6 +74,9 @@ KIN_OPENING = re.compile(r"(?:His|Her|Their|The\s+[a-z]+['\u2019]s|[A-Z][\w-]*['
                          r"(?:(?:late|own|elder|older|younger)\s+)?([a-z]+)\b(?!,?\s+[A-Z])")
 # What may open a sentence before its subject's name: an honorific or title.
 TITLE_BEFORE = re.compile(r"(?:[A-Z][a-z]*\.?\s+)?")
+# A name opening its sentence, behind at most a title (a cheap test before the sentences).
+OPENS_SENTENCE = re.compile(r"(?:[.!?][\"'\u201d\u2019]?\s+|\n)(?:[A-Z][a-z]*\.?\s+)?$")
+REACH = 600  # characters read back for the sentence before a surname's
 
 
 def unnamed_relative(mention: Mention, text: str) -> str | None:
@@ -82,12 +85,18 @@ def unnamed_relative(mention: Mention, text: str) -> str | None:
     sentence ("Mr Brand told reporters ...": the father, as news calls a relative it has
     just introduced). None when the honorific's gender is not the kin word's, or no
     relative opens the sentence before."""
-    if mention.kind != "name" or " " in mention.name:
+    if mention.kind != "name" or " " in mention.name or \
+            OPENS_SENTENCE.search(text, max(0, mention.start - 20),
+                                  mention.end - len(mention.name)) is None:
         return None
-    ends = [m.end() for m in SENTENCE_END.finditer(text, 0, mention.start)]
+    # the two sentences before, read back only so far: a long article has many surnames
+    window = max(0, mention.start - REACH)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, window, mention.start)]
     if not ends or not TITLE_BEFORE.fullmatch(_before_name(mention, text, ends[-1])):
         return None
-    start = ends[-2] if len(ends) > 1 else 0
+    start = ends[-2] if len(ends) > 1 else 0 if window == 0 else -1
+    if start < 0:
+        return None  # the sentence before is longer than REACH: no relative opens it near
     opening = KIN_OPENING.match(text, start)
     if opening is None or opening.end() > ends[-1] or opening.group(1) not in RELATIVES:
         return None
