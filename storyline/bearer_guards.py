@@ -3,15 +3,19 @@ bearer of that surname.
 
 Goes in: a name mention (`Mention`) and its article's text. Comes out: whether the
 name is a company named by a possessive ("McDonald's said it would ..."), a place ("met
-officials in Paris"), or the kin word of an unnamed relative the sentence before
-introduced ("His father posted bail. Mr Brand told reporters ..." is the father). The
-linker (`entities.link_entities`) reads these before a bare surname joins a full name:
-a false merge of two people is worse than a missed link.
+officials in Paris", "Paris Mayor Anne Vidal"), a full name whose given name the tagger
+cut off ("Fishermen Ewan MacAllister"), or the kin word of an unnamed relative the
+sentence before introduced ("His father posted bail. Mr Brand told reporters ..." is the
+father). `guard_bearers` applies them to a story's mentions before the linker
+(`entities.link_entities`) lets a bare surname join a full name: a false merge of two
+people is worse than a missed link.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 
 from .given_names import given_word_gender
 from .models import Mention
@@ -22,8 +26,9 @@ from .people import FEMALE_WORDS, MALE_WORDS, RELATIVES, mention_gender
 # noun follows is the name of a body ("Sainsbury's", "Macy's"), not a person's possessive
 # ("McDonald's lawyer", "McDonald's house").
 COMPANY_POSSESSIVE = re.compile(
-    r"['\u2019]s(?=\s*(?:[.,;:!?)]|$)|\s+(?:said|says|will|would|has|had|have|is|was|"
-    r"announced|added|told|plans|planned|confirmed|denied|declined|can|could|did|does)\b)")
+    r"['\u2019]s(?=\s*(?:[.,;:!?)]|$)|\s+(?i:said|says|will|would|has|had|have|is|was|"
+    r"announced|added|told|plans|planned|confirmed|denied|declined|can|could|did|does|"
+    r"to)\b)")  # "McDonald's To Close Dunmore Branch": a headline's verbs are capitalised
 
 
 def company_possessive(mention: Mention, text: str) -> bool:
@@ -50,6 +55,19 @@ def place_after_preposition(mention: Mention, text: str) -> bool:
         mention.text == mention.name and PLACE_BEFORE.search(before) is not None and \
         TRUST_BEFORE.search(before) is None and \
         not text.startswith(("'s", "\u2019s", "'", "\u2019"), mention.end)
+
+
+# An office's title after a one-word name: "Paris Mayor Anne Vidal", "Orlen Police Chief".
+OFFICE_AFTER = re.compile(r"\s+(?:Mayor|Governor|Councillor|Councilor|Police|Sheriff|"
+                          r"Premier|Minister|Senator|Bishop|Archbishop|Fire|City|County|"
+                          r"Council)\b")
+
+
+def place_before_office(mention: Mention, text: str) -> bool:
+    """A one-word name before an office's title ("Paris Mayor Anne Vidal said"): the
+    place the office serves, not a bearer of that surname (Tom Paris)."""
+    return mention.kind == "name" and " " not in mention.name and \
+        mention.text == mention.name and OFFICE_AFTER.match(text, mention.end) is not None
 
 
 # A capitalised word right before a bare surname: "Fishermen Ewan MacAllister", where the
@@ -109,3 +127,33 @@ def unnamed_relative(mention: Mention, text: str) -> str | None:
 def _before_name(mention: Mention, text: str, sentence_start: int) -> str:
     """The words of the surname's sentence before its name ("Mr " of "Mr Brand")."""
     return text[sentence_start:mention.end - len(mention.name)]
+
+
+def guard_bearers(mentions: list[Mention], texts: Mapping[str, str]
+                  ) -> tuple[list[Mention], frozenset[tuple[str, int]]]:
+    """The mentions without the one-word names that are places ("met officials in
+    Paris", "Paris Mayor Anne Vidal"); a bare surname after a given name the tagger cut
+    off made that full name ("Fishermen Ewan MacAllister"); an unnamed relative's surname
+    given its kin word as role ("His father posted bail. Mr Brand said": "father"). Also
+    the (article, start) of the names that are bodies ("McDonald's said it would"),
+    whoever bears them as surnames."""
+    kept: list[Mention] = []
+    bodies: set[tuple[str, int]] = set()
+    for mention in mentions:
+        text = texts.get(mention.article_id)
+        if text is None or mention.kind != "name":
+            kept.append(mention)
+            continue
+        if place_after_preposition(mention, text) or place_before_office(mention, text):
+            continue
+        given_name = given_name_before(mention, text)
+        if given_name is not None:  # "Fishermen Ewan MacAllister": the tagger cut his name
+            name = f"{given_name} {mention.name}"
+            mention = replace(mention, text=name, name=name, label="PERSON",
+                              start=mention.start - len(given_name) - 1)
+        if company_possessive(mention, text):
+            bodies.add((mention.article_id, mention.start))
+            mention = replace(mention, label="ORG", role=None)
+        kin = unnamed_relative(mention, text) if mention.role is None else None
+        kept.append(replace(mention, role=kin) if kin else mention)
+    return kept, frozenset(bodies)

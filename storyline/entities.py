@@ -23,12 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from .bearer_guards import (
-    company_possessive,
-    given_name_before,
-    place_after_preposition,
-    unnamed_relative,
-)
+from .bearer_guards import guard_bearers
 from .body_words import (
     GENERIC_BODIES,
     bodies_called,
@@ -61,6 +56,7 @@ from .named_before import (
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
+    NAME_SUFFIXES,
     ORG_NOUNS,
     given,
     name_parts,
@@ -479,7 +475,7 @@ def link_entities(mentions: Sequence[Mention],
     resolved = _trim_long_names(resolve_candidates(mentions, texts))
     role_words, headline_words = _role_words(mentions, resolved, texts or {})
     kept, owners = _without_names(resolved)
-    mentions, bodies = _guard_bearers(kept, texts or {})
+    mentions, bodies = guard_bearers(kept, texts or {})
     mentions += role_words
     names_at = {(m.article_id, m.start): m.name for m in resolved if m.kind == "name"}
     owned_by = {(a, end): surname(names_at.get((a, s), "")) for a, s, _e, end in owners}
@@ -533,36 +529,6 @@ def link_entities(mentions: Sequence[Mention],
         if merged is not None:  # the article's cluster now lives in a story-wide one
             merged.add(nominal)
     return _build_index(people, orgs, owners, texts or {})
-
-
-def _guard_bearers(mentions: list[Mention], texts: Mapping[str, str]
-                   ) -> tuple[list[Mention], frozenset[tuple[str, int]]]:
-    """The mentions without the one-word names that are places ("met officials in
-    Paris"); a bare surname after a given name the tagger cut off made that full name
-    ("Fishermen Ewan MacAllister"); an unnamed relative's surname given its kin word as
-    role ("His father posted bail. Mr Brand said": "father"). Also the (article, start) of
-    the names that are bodies ("McDonald's said it would"), whoever bears them as
-    surnames."""
-    kept: list[Mention] = []
-    bodies: set[tuple[str, int]] = set()
-    for mention in mentions:
-        text = texts.get(mention.article_id)
-        if text is None or mention.kind != "name":
-            kept.append(mention)
-            continue
-        if place_after_preposition(mention, text):
-            continue
-        given_name = given_name_before(mention, text)
-        if given_name is not None:  # "Fishermen Ewan MacAllister": the tagger cut his name
-            name = f"{given_name} {mention.name}"
-            mention = replace(mention, text=name, name=name, label="PERSON",
-                              start=mention.start - len(given_name) - 1)
-        if company_possessive(mention, text):
-            bodies.add((mention.article_id, mention.start))
-            mention = replace(mention, label="ORG", role=None)
-        kin = unnamed_relative(mention, text) if mention.role is None else None
-        kept.append(replace(mention, role=kin) if kin else mention)
-    return kept, frozenset(bodies)
 
 
 def _without_names(mentions: list[Mention]
@@ -914,6 +880,9 @@ def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
             trimmed.append(mention)
             continue
         if "and" in words or "&" in words:
+            continue
+        if any(w.lower() in NAME_SUFFIXES for w in words):  # "Tom Brand Sr" is not his son
+            trimmed.append(mention)
             continue
         pair = next((words[i:i + 2] for i in range(len(words) - 1)
                      if " ".join(words[i:i + 2]).lower() in known), None)

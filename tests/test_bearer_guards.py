@@ -6,6 +6,7 @@ from storyline.bearer_guards import (
     company_possessive,
     given_name_before,
     place_after_preposition,
+    place_before_office,
     unnamed_relative,
 )
 from storyline.models import Mention
@@ -25,6 +26,8 @@ def bare(text: str, word: str, *, occurrence: int = 0, label: str = "PERSON",
 def test_a_possessive_no_noun_follows_is_a_company() -> None:
     text = "McDonald's said it would donate meals. Staff at Greggs's. McDonald's lawyer spoke."
     assert company_possessive(bare(text, "McDonald"), text)
+    headline = "McDonald's To Close Dunmore Branch\n\nThe chain said 40 jobs would go."
+    assert company_possessive(bare(headline, "McDonald"), headline)
     assert company_possessive(bare(text, "Greggs"), text)
     assert not company_possessive(bare(text, "McDonald", occurrence=1), text)
 
@@ -57,3 +60,9 @@ def test_a_surname_after_an_unnamed_relative_is_that_relative() -> None:
     # the surname not opening its sentence is no one the relative's sentence led to
     later = "Tom Brand appeared. His father posted bail. Reporters asked Brand why."
     assert unnamed_relative(bare(later, "Brand", occurrence=1), later) is None
+
+
+def test_a_name_before_an_office_is_a_place() -> None:
+    text = "Paris Mayor Anne Vidal said the city would help. Paris said he would stay."
+    assert place_before_office(bare(text, "Paris"), text)
+    assert not place_before_office(bare(text, "Paris", occurrence=1), text)
