@@ -56,7 +56,6 @@ from .named_before import (
 from .names import (
     CANDIDATE_KINDS,
     HONORIFICS,
-    NAME_SUFFIXES,
     ORG_NOUNS,
     given,
     name_parts,
@@ -880,9 +879,6 @@ def _trim_long_names(mentions: Sequence[Mention]) -> list[Mention]:
             trimmed.append(mention)
             continue
         if "and" in words or "&" in words:
-            continue
-        if any(w.lower() in NAME_SUFFIXES for w in words):  # "Tom Brand Sr" is not his son
-            trimmed.append(mention)
             continue
         pair = next((words[i:i + 2] for i in range(len(words) - 1)
                      if " ".join(words[i:i + 2]).lower() in known), None)

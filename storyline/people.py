@@ -314,20 +314,9 @@ def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _namesakes(a: Cluster, b: Cluster) -> bool:
-    """One name, two people: ages far apart, middle names that differ ("Tom J. Brand"
-    and "Tom K. Brand"), or two generations ("Tom Brand Sr." and "Tom Brand Jr.")."""
-    return _ages_clash(a, b) or not _middles_agree(a.middles, b.middles) or \
-        _generations_differ(a, b)
-
-
-def _generations_differ(a: Cluster, b: Cluster) -> bool:
-    """Two generational suffixes ("Sr." / "Jr."), or a suffix only one bears where the
-    story calls only that one, or only the other, someone's relative ("Robert Crane Jr.,
-    his grandson" beside Robert Crane): a father and son of one name."""
-    first, second = _suffixes(a), _suffixes(b)
-    if first == second:
-        return False
-    return bool(first and second) or kin_words(a.roles) != kin_words(b.roles)
+    """One name, two people: ages far apart, or middle names that differ ("Tom J. Brand"
+    and "Tom K. Brand")."""
+    return _ages_clash(a, b) or not _middles_agree(a.middles, b.middles)
 
 
 AGE_GAP = 2  # years: two articles may give one person ages a birthday apart
@@ -450,8 +439,7 @@ def same_person_name(a: Cluster, b: Cluster) -> bool:
 
 def _clash(a: Cluster, b: Cluster) -> bool:
     """Names, genders or ages that cannot be one person's."""
-    if _genders_differ(a, b) or _ages_clash(a, b) or _relatives_apart(a, b) or \
-            _generations_differ(a, b):
+    if _genders_differ(a, b) or _ages_clash(a, b) or _relatives_apart(a, b):
         return True
     if not (same_given_name(a.first or "", b.first or "") or
             _apart_variants(a, b)) or not _middles_agree(a.middles, b.middles):

@@ -603,20 +603,6 @@ FATHER_THE_TAGGER_CUT = Story("a father whose given name the tagger cut off, bes
     Said(1, "Ewan MacAllister", "ewan"), Said(2, "Rory MacAllister", "rory"),
 ))
 
-SENIOR_AND_JUNIOR = Story("a father and son of one name, Sr. and Jr.", (
-    "Tom Brand Sr., 61, a Marlow builder, died on Monday.",
-    "Tom Brand Jr. said his father was kind.",
-), (
-    Said(0, "Tom Brand Sr", "senior"), Said(1, "Tom Brand Jr.", "junior"),
-))
-
-GRANDSON_JUNIOR = Story("a grandson of one name, called Jr. and the grandson", (
-    "Robert Crane, 70, won the Fenwick marathon on Saturday.",
-    "Robert Crane Jr., his grandson, ran beside him.",
-), (
-    Said(0, "Robert Crane", "robert"), Said(1, "Robert Crane Jr.", "junior"),
-))
-
 CITY_BEFORE_A_TITLE = Story("a city named like a surname before an office's title", (
     "Tom Paris, 41, an Orlen trader, was arrested on Monday. Paris Mayor Anne Vidal said "
     "the city would help.",
@@ -650,7 +636,7 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            FATHER_BY_ONE_BARREL, FATHER_BY_SURNAME_AND_AGE, SON_IN_A_DASH_HEADLINE,
            DAUGHTER_IN_AN_AS_HEADLINE, FATHER_WHO_POSTED_BAIL, GRANDSON_BY_THE_NICKNAME,
            COMPANY_NAMED_LIKE_A_SURNAME, CITY_NAMED_LIKE_A_SURNAME,
-           FATHER_THE_TAGGER_CUT, SENIOR_AND_JUNIOR, GRANDSON_JUNIOR, CITY_BEFORE_A_TITLE,
+           FATHER_THE_TAGGER_CUT, CITY_BEFORE_A_TITLE,
            COMPANY_IN_A_HEADLINE]
 
 

@@ -229,13 +229,3 @@ def test_a_relative_by_a_spelling_of_her_name_is_still_her(analyse: Any) -> None
     kate = next(e for e in people if e.name in {"Kate Jenkin", "Kathryn Jenkin"})
     assert {s.article for s in kate.mentions} == {"a0", "a1"}
 
-
-def test_senior_and_junior_of_one_name_are_two_people(analyse: Any) -> None:
-    """ "Tom Brand Sr." and "Tom Brand Jr.": father and son; "Tom Brand Jr." and "Tom
-    Brand" with no relative's word are still one man."""
-    people = _people(analyse, "Tom Brand Sr., 61, a Marlow builder, died on Monday.",
-                     "Tom Brand Jr. said his father was kind.")
-    assert len([e for e in people if "Brand" in e.name]) == 2
-    people = _people(analyse, "Tom Brand Jr. opened a bakery in Marlow on Monday.",
-                     "Tom Brand said the bakery would open daily.")
-    assert len([e for e in people if "Brand" in e.name]) == 1
