@@ -14,11 +14,13 @@ people is worse than a missed link.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from .given_names import given_word_gender
 from .models import Mention
+from .names import surname
 from .nominal_links import SENTENCE_END
 from .people import FEMALE_WORDS, MALE_WORDS, RELATIVES, mention_gender
 
@@ -39,22 +41,29 @@ def company_possessive(mention: Mention, text: str) -> bool:
         COMPANY_POSSESSIVE.match(text, mention.end) is not None
 
 
-# "met officials in Paris", "a farm near Lyle": a bare name right after "in" or "near" is
-# where something is; people follow these words only before a possessive ("in Paris's
-# view") or after a noun of trust ("confidence in Paris").
-PLACE_BEFORE = re.compile(r"(?<![a-z])(?:in|near)\s+$")
+# "met officials in Paris": a bare name right after "in" is where something is; people
+# follow it only before a possessive ("in Paris's view"), after a noun of trust
+# ("confidence in Paris") or a verb "in" completes ("bringing in Jackman"). ("Near" is
+# left out: "walking near Horton" is as often a person.)
+PLACE_BEFORE = re.compile(r"(?<![a-z])in\s+$")
+# A possessive after the name, or a second owner before it ("in Woodward and Bernstein's
+# reporting"); a tokenised text may set "'s" apart.
+OWNED_AFTER = re.compile(r"\s?['\u2019]|\s+(?:and|&)\s+[A-Z]")
 TRUST_BEFORE = re.compile(r"\b(?:confidence|faith|trust|belief|believe|believes|believed|"
-                          r"interest|interested)\s+in\s+$", re.IGNORECASE)
+                          r"interest|interested|bring|brings|bringing|brought|call|calls|"
+                          r"calling|called|send|sends|sending|sent|let|lets|letting)\s+in\s+$",
+                          re.IGNORECASE)  # "Bringing in Jackman to host": a person
 
 
 def place_after_preposition(mention: Mention, text: str) -> bool:
-    """A one-word name after "in" or "near", with no possessive after it: a place ("met
-    officials in Paris" is no Tom Paris of the story)."""
+    """A one-word name read as a person after "in", with no possessive after
+    it: a place ("met officials in Paris" is no Tom Paris of the story). A body's name
+    ("in Congress") stays the body."""
     before = text[max(0, mention.start - 30):mention.start]
-    return mention.kind == "name" and " " not in mention.name and \
-        mention.text == mention.name and PLACE_BEFORE.search(before) is not None and \
-        TRUST_BEFORE.search(before) is None and \
-        not text.startswith(("'s", "\u2019s", "'", "\u2019"), mention.end)
+    return mention.kind == "name" and mention.label == "PERSON" and \
+        " " not in mention.name and mention.text == mention.name and \
+        PLACE_BEFORE.search(before) is not None and TRUST_BEFORE.search(before) is None \
+        and OWNED_AFTER.match(text, mention.end) is None
 
 
 # An office's title after a one-word name: "Paris Mayor Anne Vidal", "Orlen Police Chief".
@@ -97,12 +106,14 @@ OPENS_SENTENCE = re.compile(r"(?:[.!?][\"'\u201d\u2019]?\s+|\n)(?:[A-Z][a-z]*\.?
 REACH = 600  # characters read back for the sentence before a surname's
 
 
-def unnamed_relative(mention: Mention, text: str) -> str | None:
+def unnamed_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
+                     ) -> str | None:
     """The kin word of an unnamed relative a bare surname names: the sentence before
     opens with that relative ("His father posted bail.") and the surname opens its own
     sentence ("Mr Brand told reporters ...": the father, as news calls a relative it has
-    just introduced). None when the honorific's gender is not the kin word's, or no
-    relative opens the sentence before."""
+    just introduced). None when the honorific's gender is not the kin word's, no
+    relative opens the sentence before, or the person `named` last before it (the
+    article's person names) has another surname: the relative is that one's."""
     if mention.kind != "name" or " " in mention.name or \
             OPENS_SENTENCE.search(text, max(0, mention.start - 20),
                                   mention.end - len(mention.name)) is None:
@@ -117,6 +128,11 @@ def unnamed_relative(mention: Mention, text: str) -> str | None:
         return None  # the sentence before is longer than REACH: no relative opens it near
     opening = KIN_OPENING.match(text, start)
     if opening is None or opening.end() > ends[-1] or opening.group(1) not in RELATIVES:
+        return None
+    # whose relative: the person named last before, if any ("Mr. Gomes ... His mother
+    # was a witness. Ms. Mendes had obtained ...": Gomes's mother, not Ms. Mendes)
+    owner = max((m for m in named if m.end <= start), key=lambda m: m.start, default=None)
+    if owner is not None and surname(owner.name) != mention.name:
         return None
     kin = opening.group(1)
     gender = mention_gender(mention, pronoun=False)
@@ -139,6 +155,11 @@ def guard_bearers(mentions: list[Mention], texts: Mapping[str, str]
     whoever bears them as surnames."""
     kept: list[Mention] = []
     bodies: set[tuple[str, int]] = set()
+    people: dict[str, list[Mention]] = defaultdict(list)  # the person names of each article
+    starts = {(m.article_id, m.start) for m in mentions}
+    for mention in mentions:
+        if mention.kind == "name" and mention.label == "PERSON":
+            people[mention.article_id].append(mention)
     for mention in mentions:
         text = texts.get(mention.article_id)
         if text is None or mention.kind != "name":
@@ -147,13 +168,17 @@ def guard_bearers(mentions: list[Mention], texts: Mapping[str, str]
         if place_after_preposition(mention, text) or place_before_office(mention, text):
             continue
         given_name = given_name_before(mention, text)
-        if given_name is not None:  # "Fishermen Ewan MacAllister": the tagger cut his name
+        if given_name is not None and (mention.article_id, mention.start - len(given_name)
+                                       - 1) not in starts:
+            # "Fishermen Ewan MacAllister": the tagger cut his name (a mention of the full
+            # name found already is kept as it is)
             name = f"{given_name} {mention.name}"
             mention = replace(mention, text=name, name=name, label="PERSON",
                               start=mention.start - len(given_name) - 1)
         if company_possessive(mention, text):
             bodies.add((mention.article_id, mention.start))
             mention = replace(mention, label="ORG", role=None)
-        kin = unnamed_relative(mention, text) if mention.role is None else None
+        kin = unnamed_relative(mention, text, people[mention.article_id]) \
+            if mention.role is None else None
         kept.append(replace(mention, role=kin) if kin else mention)
     return kept, frozenset(bodies)

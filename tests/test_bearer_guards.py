@@ -39,6 +39,12 @@ def test_a_name_after_in_is_a_place() -> None:
     assert not place_after_preposition(bare(text, "Paris", occurrence=2), text)
     assert not place_after_preposition(bare(text, "Paris", occurrence=3), text)
     assert not place_after_preposition(bare(text, "Paris", occurrence=4), text)
+    # a person after "near", a verb's "in", or named beside another owner
+    people = ("She was walking near Horton. Bringing in Jackman was wise. A role in Woodward "
+              "and Bernstein's reporting. The Senate in Congress met.")
+    for name in ("Horton", "Jackman", "Woodward"):
+        assert not place_after_preposition(bare(people, name), people)
+    assert not place_after_preposition(bare(people, "Congress", label="ORG"), people)
 
 
 def test_a_given_name_the_tagger_cut_off() -> None:
@@ -66,3 +72,14 @@ def test_a_name_before_an_office_is_a_place() -> None:
     text = "Paris Mayor Anne Vidal said the city would help. Paris said he would stay."
     assert place_before_office(bare(text, "Paris"), text)
     assert not place_before_office(bare(text, "Paris", occurrence=1), text)
+
+
+def test_a_relative_of_someone_of_another_surname_is_not_the_surname() -> None:
+    """ "Mr Gomes ... His mother was a witness. Ms Mendes had obtained ...": Gomes's
+    mother; Ms Mendes is the woman the article named before him."""
+    text = ("Lia Mendes accused Rui Gomes of theft. His mother was a witness. Ms Mendes "
+            "had obtained an order.")
+    named = [bare(text, "Lia Mendes"), bare(text, "Rui Gomes")]
+    mention = bare(text, "Mendes", occurrence=1, honorific="Ms.", written="Ms Mendes")
+    assert unnamed_relative(mention, text, named) is None
+    assert unnamed_relative(mention, text) == "mother"
