@@ -631,7 +631,7 @@ def code_fingerprint() -> str:
                  "entity_kinds.py", "descriptions.py", "names.py", "people.py", "entities.py",
                  "nominal_links.py", "pipeline.py", "nlp.py", "given_names.py",
                  "data/given_names.txt", "role_lists.py", "named_before.py", "org_links.py",
-                 "pronoun_speakers.py", "mixed_tails.py"):
+                 "pronoun_speakers.py", "mixed_tails.py", "bearer_guards.py"):
         if (package / name).exists():  # marks.py is newer than some code compared
             digest.update((package / name).read_bytes())
     return digest.hexdigest()[:12]
@@ -685,8 +685,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"marks, speaker_syntax, body_words, speakers, salience, genders, given_names "
           f"(and its data), mentions, "
           f"entity_spans, headlines, roles, role_lists, entity_kinds, descriptions, names, people, "
-          f"entities, org_links, nominal_links, named_before, pronoun_speakers, mixed_tails, "
-          f"pipeline, nlp); "
+          f"entities, org_links, bearer_guards, nominal_links, named_before, pronoun_speakers, "
+          f"mixed_tails, pipeline, nlp); "
           f"spaCy model {model}.\n")
     print(f"Definitions: {OVERLAP_DEFINITION}. Speaker accuracy over gold quotes matched at "
           f"overlap >= {SPEAKER_THRESHOLD} that have a gold speaker.")

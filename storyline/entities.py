@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from .bearer_guards import guard_bearers
 from .body_words import (
     GENERIC_BODIES,
     bodies_called,
@@ -92,6 +93,7 @@ from .people import (
     by_gender,
     give_ages,
     is_relative,
+    kin_fits,
     mention_gender,
     merge_people,
 )
@@ -472,7 +474,8 @@ def link_entities(mentions: Sequence[Mention],
     resolved = _trim_long_names(resolve_candidates(mentions, texts))
     role_words, headline_words = _role_words(mentions, resolved, texts or {})
     kept, owners = _without_names(resolved)
-    mentions = kept + role_words
+    mentions, bodies = guard_bearers(kept, texts or {})
+    mentions += role_words
     names_at = {(m.article_id, m.start): m.name for m in resolved if m.kind == "name"}
     owned_by = {(a, end): surname(names_at.get((a, s), "")) for a, s, _e, end in owners}
     known = replace(_KnownPeople.from_mentions(mentions), places=known.places)
@@ -481,7 +484,7 @@ def link_entities(mentions: Sequence[Mention],
         by_article[mention.article_id].append(mention)
     local = _ArticleClusters()
     for article_mentions in by_article.values():
-        _link_within_article(article_mentions, known, local)
+        _link_within_article(article_mentions, known, local, bodies)
     give_ages(local.people, texts or {})
     people = [c for c in merge_people(local.people)
               if c.first or (c.last or "").lower() not in known.org_words]
@@ -588,7 +591,10 @@ class _ArticleClusters:
 
 
 def _link_within_article(mentions: list[Mention], known: _KnownPeople,
-                         local: _ArticleClusters) -> None:
+                         local: _ArticleClusters,
+                         bodies: frozenset[tuple[str, int]] = frozenset()) -> None:
+    """`bodies`: (article, start) of names that are a body whoever bears them as a
+    surname ("McDonald's said it would")."""
     people: dict[str, Cluster] = {}
     orgs: dict[str, Cluster] = {}
     singles: list[Mention] = []
@@ -596,8 +602,9 @@ def _link_within_article(mentions: list[Mention], known: _KnownPeople,
         if mention.kind != "name":
             continue
         key = person_key(mention.name)
-        is_person = mention.label == "PERSON" or key in known.keys or (
-            " " not in key and key in known.surnames)
+        is_person = (mention.article_id, mention.start) not in bodies and (
+            mention.label == "PERSON" or key in known.keys or (
+                " " not in key and key in known.surnames))
         if not is_person:
             if mention.name.lower() not in known.places:  # "Washington said": a place
                 orgs.setdefault(org_key(mention.name), Cluster("ORG")).add(mention)
@@ -621,6 +628,8 @@ def _link_single(mention: Mention, people: dict[str, Cluster], local: _ArticleCl
     """A one-word name joins the article's one person with that surname (else given name)."""
     word = person_key(mention.name) or mention.name.lower()
     matches = [c for c in people.values() if (c.last or "").lower() == word]
+    # "His father posted bail. Mr Brand said": not the Tom Brand the story is about
+    matches = [c for c in matches if kin_fits(mention, c)]
     # "Ms. Dahl" after Oren Dahl, whom "Mr." or "his" shows a man: an honorific's gender
     # is never overruled, so she is someone else of that name.
     stated = mention_gender(mention, pronoun=False) if mention.honorific else None

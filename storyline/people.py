@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
@@ -189,6 +189,30 @@ def is_relative(cluster: Cluster) -> bool:
                for role in cluster.roles)
 
 
+def kin_words(roles: Iterable[str]) -> set[str]:
+    """The kin words of roles ("his grandson" -> "grandson"; "son of the mayor" too)."""
+    return {w for role in roles for w in re.findall(r"[a-z]+", role.lower().split(" of ")[0])
+            if w in RELATIVES}
+
+
+def kin_fits(mention: Mention, bearer: Cluster) -> bool:
+    """A mention called someone's relative ("His father posted bail. Mr Brand said":
+    "father") names only a bearer the story calls that relative too."""
+    kin = kin_words([mention.role or ""])
+    return not kin or bool(kin & kin_words(bearer.roles))
+
+
+def _relatives_apart(a: Cluster, b: Cluster) -> bool:
+    """One's nickname the other's given name ("Robert \"Bobby\" Crane" and "Bobby
+    Crane") where the story calls one someone's relative and not the other ("his grandson
+    Bobby Crane"): a family hands its names down, so the relative is another person. (A
+    spelling of one given name, "Kate" / "Kathryn", is not so kept apart.)"""
+    first_a, first_b = fold(a.first or ""), fold(b.first or "")
+    by_nickname = first_b in {fold(n) for n in a.nicknames} or \
+        first_a in {fold(n) for n in b.nicknames}
+    return by_nickname and first_a != first_b and kin_words(a.roles) != kin_words(b.roles)
+
+
 def by_gender(candidates: list[Cluster], wanted: str | None) -> list[Cluster]:
     """The candidates a mention of this gender can name: those not known to differ."""
     if wanted is None:
@@ -267,7 +291,8 @@ def _merge_same_names(clusters: list[Cluster]) -> list[Cluster]:
     merged: list[Cluster] = []
     for cluster in clusters:
         targets = list(dict.fromkeys(t for k in cluster.keys for t in by_key.get(k, [])
-                                     if not _namesakes(t, cluster)))
+                                     if not _namesakes(t, cluster) and
+                                     not _relatives_apart(t, cluster)))
         if any(_namesakes(a, b) for i, a in enumerate(targets) for b in targets[i + 1:]):
             targets = []  # either namesake: a wrong merge is worse than none
         if not targets:
@@ -414,7 +439,7 @@ def same_person_name(a: Cluster, b: Cluster) -> bool:
 
 def _clash(a: Cluster, b: Cluster) -> bool:
     """Names, genders or ages that cannot be one person's."""
-    if _genders_differ(a, b) or _ages_clash(a, b):
+    if _genders_differ(a, b) or _ages_clash(a, b) or _relatives_apart(a, b):
         return True
     if not (same_given_name(a.first or "", b.first or "") or
             _apart_variants(a, b)) or not _middles_agree(a.middles, b.middles):
@@ -533,8 +558,10 @@ def _single_word_target(cluster: Cluster, full: list[Cluster],
     # is the story's only full-named Quill
     wanted = _honorific_gender(cluster)
     # "Brand, 61" is not Dane Brand, 33, the story's only full-named Brand: his father
+    # "His father posted bail. Mr Brand said" is not the son, the story's only Brand
+    kin = kin_words(cluster.roles)
     candidates = [c for c in by_surname.get(word, []) if not _genders_clash(cluster, c) and
-                  not _ages_clash(cluster, c) and
+                  not _ages_clash(cluster, c) and (not kin or kin & kin_words(c.roles)) and
                   (wanted is None or _gender_not_by_office(c) in {None, wanted})]
     if len(candidates) > 1:
         roles = set(cluster.roles)

@@ -561,6 +561,63 @@ DAUGHTER_IN_AN_AS_HEADLINE = Story("a coach named only in a headline, her mother
     Said(0, "Sara Kessel", "sara"), Said(1, "Lynn Kessel", "lynn"),
 ))
 
+FATHER_WHO_POSTED_BAIL = Story("a bare surname after the sentence introducing an unnamed father", (
+    "Tom Brand, 19, was charged with burglary in Ostley on Monday.",
+    "Tom Brand appeared in court on Tuesday. His father posted bail. Mr Brand told reporters "
+    "his son was innocent.",
+), (
+    Said(0, "Tom Brand", "tom"), Said(1, "Tom Brand", "tom"),
+    Said(1, "Mr Brand told", "father", "Brand"),
+))
+
+GRANDSON_BY_THE_NICKNAME = Story("a grandson named by his grandfather's nickname", (
+    'Robert "Bobby" Crane, 70, won the Fenwick marathon for veterans on Saturday.',
+    "His grandson Bobby Crane ran beside him for the last mile.",
+), (
+    Said(0, 'Robert "Bobby" Crane', "robert"), Said(1, "Bobby Crane", "bobby"),
+))
+
+COMPANY_NAMED_LIKE_A_SURNAME = Story("a company whose name is a surname's possessive", (
+    "Ewan McDonald, 44, was named head of the Dunmore food bank on Monday.",
+    "McDonald's said it would donate meals to the Dunmore food bank. McDonald said he was "
+    "grateful.",
+), (
+    Said(0, "Ewan McDonald", "ewan"), Said(1, "McDonald's said", "company", "McDonald"),
+    Said(1, "McDonald said", "ewan", "McDonald"),
+))
+
+CITY_NAMED_LIKE_A_SURNAME = Story("a city that is a person's surname, after 'in'", (
+    "Tom Paris, the Orlen mayor, met officials in Paris on Monday.",
+    "Paris was sunny for the talks, which Tom Paris called useful.",
+), (
+    Said(0, "Tom Paris", "tom"), Said(0, "in Paris", "city", "Paris"),
+    Said(1, "Tom Paris", "tom"),
+))
+
+FATHER_THE_TAGGER_CUT = Story("a father whose given name the tagger cut off, beside his son", (
+    "Fishermen Ewan MacAllister and his son Rory MacAllister were rescued near Dornvale.",
+    "The rescuers found Ewan MacAllister clinging to the hull.",
+    "Rory MacAllister was flown to hospital.",
+), (
+    Said(0, "Ewan MacAllister", "ewan"), Said(0, "Rory MacAllister", "rory"),
+    Said(1, "Ewan MacAllister", "ewan"), Said(2, "Rory MacAllister", "rory"),
+))
+
+CITY_BEFORE_A_TITLE = Story("a city named like a surname before an office's title", (
+    "Tom Paris, 41, an Orlen trader, was arrested on Monday. Paris Mayor Anne Vidal said "
+    "the city would help.",
+), (
+    Said(0, "Tom Paris", "tom"), Said(0, "Paris Mayor", "city", "Paris"),
+    Said(0, "Anne Vidal", "anne"),
+))
+
+COMPANY_IN_A_HEADLINE = Story("a company named like a surname in a headline", (
+    "McDonald's To Close Dunmore Branch\n\nThe chain said 40 jobs would go.",
+    "Ewan McDonald, 44, a Dunmore councillor, said the closure was a blow.",
+), (
+    Said(0, "McDonald's To", "company", "McDonald"), Said(1, "Ewan McDonald", "ewan"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -577,7 +634,10 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            BARREL_OF_A_FOUNDER, BROTHER_BY_THE_SECOND_GIVEN_NAME,
            FATHER_BY_THE_SON_S_MIDDLE_NAME, DAUGHTER_BY_THE_MOTHER_S_SECOND_NAME,
            FATHER_BY_ONE_BARREL, FATHER_BY_SURNAME_AND_AGE, SON_IN_A_DASH_HEADLINE,
-           DAUGHTER_IN_AN_AS_HEADLINE]
+           DAUGHTER_IN_AN_AS_HEADLINE, FATHER_WHO_POSTED_BAIL, GRANDSON_BY_THE_NICKNAME,
+           COMPANY_NAMED_LIKE_A_SURNAME, CITY_NAMED_LIKE_A_SURNAME,
+           FATHER_THE_TAGGER_CUT, CITY_BEFORE_A_TITLE,
+           COMPANY_IN_A_HEADLINE]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:

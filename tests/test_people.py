@@ -198,3 +198,34 @@ def test_a_longer_number_after_a_bare_surname_is_no_age(analyse: Any, number: st
     brands = [e for e in people if "Brand" in e.name]
     assert [e.name for e in brands] == ["Tom Brand"]
     assert {s.article for s in brands[0].mentions} == {"a0", "a1"}
+
+
+def test_a_relative_by_the_nickname_is_another_person(analyse: Any) -> None:
+    """ "his grandson Bobby Crane" is not Robert "Bobby" Crane; "Bobby Crane" named by no
+    relative's word still is him."""
+    grandfather = 'Robert "Bobby" Crane, 70, won the Fenwick marathon for veterans.'
+    people = _people(analyse, grandfather, "His grandson Bobby Crane ran the last mile.")
+    assert len([e for e in people if "Crane" in e.name]) == 2
+    people = _people(analyse, grandfather, "Bobby Crane thanked the crowd on Sunday.")
+    assert len([e for e in people if "Crane" in e.name]) == 1
+
+
+def test_a_surname_after_an_unnamed_relative_joins_no_one_else(analyse: Any) -> None:
+    """ "His father posted bail. Mr Brand said": the father, not Tom Brand, the story's
+    only full-named Brand (an article of its own: the cross-article rule)."""
+    people = _people(analyse, "Tom Brand, 19, was charged with burglary in Ostley.",
+                     "His father posted bail on Tuesday. Mr Brand told reporters his son "
+                     "was innocent.")
+    tom = next(e for e in people if e.name == "Tom Brand")
+    assert {s.article for s in tom.mentions} == {"a0"}
+
+
+def test_a_relative_by_a_spelling_of_her_name_is_still_her(analyse: Any) -> None:
+    """Only a nickname worn by a relative keeps two apart: "his sister, Kate Jenkin" and
+    "Kathryn Jenkin" in another article are one woman."""
+    people = _people(analyse, "Owen Jenkin, 40, was jailed in Marlow. His sister, Kate "
+                     "Jenkin, wept in court.",
+                     "Kathryn Jenkin said on Friday that her brother would appeal.")
+    kate = next(e for e in people if e.name in {"Kate Jenkin", "Kathryn Jenkin"})
+    assert {s.article for s in kate.mentions} == {"a0", "a1"}
+

@@ -1,0 +1,184 @@
+"""Words around a one-word name that make it someone or something else than the story's
+bearer of that surname.
+
+Goes in: a name mention (`Mention`) and its article's text. Comes out: whether the
+name is a company named by a possessive ("McDonald's said it would ..."), a place ("met
+officials in Paris", "Paris Mayor Anne Vidal"), a full name whose given name the tagger
+cut off ("Fishermen Ewan MacAllister"), or the kin word of an unnamed relative the
+sentence before introduced ("His father posted bail. Mr Brand told reporters ..." is the
+father). `guard_bearers` applies them to a story's mentions before the linker
+(`entities.link_entities`) lets a bare surname join a full name: a false merge of two
+people is worse than a missed link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from .given_names import given_word_gender
+from .models import Mention
+from .names import surname
+from .nominal_links import SENTENCE_END
+from .people import FEMALE_WORDS, MALE_WORDS, RELATIVES, mention_gender
+
+# "McDonald's said", "at McDonald's.", "McDonald's will": a name ending in "'s" that no
+# noun follows is the name of a body ("Sainsbury's", "Macy's"), not a person's possessive
+# ("McDonald's lawyer", "McDonald's house").
+COMPANY_POSSESSIVE = re.compile(
+    r"['\u2019]s(?=\s*(?:[.,;:!?)]|$)|\s+(?i:said|says|will|would|has|had|have|is|was|"
+    r"announced|added|told|plans|planned|confirmed|denied|declined|can|could|did|does|"
+    r"to)\b)")  # "McDonald's To Close Dunmore Branch": a headline's verbs are capitalised
+
+
+def company_possessive(mention: Mention, text: str) -> bool:
+    """A one-word name whose "'s" no noun follows: "McDonald's said it would donate
+    meals" is the company, whoever of the story is called McDonald (whatever label the
+    story's surname gave the name)."""
+    return mention.kind == "name" and " " not in mention.name and \
+        COMPANY_POSSESSIVE.match(text, mention.end) is not None
+
+
+# "met officials in Paris": a bare name right after "in" is where something is; people
+# follow it only before a possessive ("in Paris's view"), after a noun of trust
+# ("confidence in Paris") or a verb "in" completes ("bringing in Jackman"). ("Near" is
+# left out: "walking near Horton" is as often a person.)
+PLACE_BEFORE = re.compile(r"(?<![a-z])in\s+$")
+# A possessive after the name, or a second owner before it ("in Woodward and Bernstein's
+# reporting"); a tokenised text may set "'s" apart.
+OWNED_AFTER = re.compile(r"\s?['\u2019]|\s+(?:and|&)\s+[A-Z]")
+TRUST_BEFORE = re.compile(r"\b(?:confidence|faith|trust|belief|believe|believes|believed|"
+                          r"interest|interested|bring|brings|bringing|brought|call|calls|"
+                          r"calling|called|send|sends|sending|sent|let|lets|letting)\s+in\s+$",
+                          re.IGNORECASE)  # "Bringing in Jackman to host": a person
+
+
+def place_after_preposition(mention: Mention, text: str) -> bool:
+    """A one-word name read as a person after "in", with no possessive after
+    it: a place ("met officials in Paris" is no Tom Paris of the story). A body's name
+    ("in Congress") stays the body."""
+    before = text[max(0, mention.start - 30):mention.start]
+    return mention.kind == "name" and mention.label == "PERSON" and \
+        " " not in mention.name and mention.text == mention.name and \
+        PLACE_BEFORE.search(before) is not None and TRUST_BEFORE.search(before) is None \
+        and OWNED_AFTER.match(text, mention.end) is None
+
+
+# An office's title after a one-word name: "Paris Mayor Anne Vidal", "Orlen Police Chief".
+OFFICE_AFTER = re.compile(r"\s+(?:Mayor|Governor|Councillor|Councilor|Police|Sheriff|"
+                          r"Premier|Minister|Senator|Bishop|Archbishop|Fire|City|County|"
+                          r"Council)\b")
+
+
+def place_before_office(mention: Mention, text: str) -> bool:
+    """A one-word name before an office's title ("Paris Mayor Anne Vidal said"): the
+    place the office serves, not a bearer of that surname (Tom Paris)."""
+    return mention.kind == "name" and " " not in mention.name and \
+        mention.text == mention.name and OFFICE_AFTER.match(text, mention.end) is not None
+
+
+# A capitalised word right before a bare surname: "Fishermen Ewan MacAllister", where the
+# tagger took "Fishermen Ewan" for one run and left "MacAllister" alone.
+WORD_BEFORE = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+) $")
+
+
+def given_name_before(mention: Mention, text: str) -> str | None:
+    """The given name a bare surname's text follows ("Ewan" of "Fishermen Ewan
+    MacAllister"): the name is that full name, not the story's other bearer of the
+    surname (his son Rory MacAllister). Only a given name of the hand-written table and
+    a surname with no honorific."""
+    if mention.kind != "name" or " " in mention.name or mention.text != mention.name:
+        return None
+    before = WORD_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+    return before.group(1) if before and given_word_gender(before.group(1)) else None
+
+
+# A sentence opening with an unnamed relative: "His father posted bail.", "The boy's
+# mother wept." (no name after the kin word: "His father, Gareth Brand," names him).
+KIN_OPENING = re.compile(r"(?:His|Her|Their|The\s+[a-z]+['\u2019]s|[A-Z][\w-]*['\u2019]s)\s+"
+                         r"(?:(?:late|own|elder|older|younger)\s+)?([a-z]+)\b(?!,?\s+[A-Z])")
+# What may open a sentence before its subject's name: an honorific or title.
+TITLE_BEFORE = re.compile(r"(?:[A-Z][a-z]*\.?\s+)?")
+# A name opening its sentence, behind at most a title (a cheap test before the sentences).
+OPENS_SENTENCE = re.compile(r"(?:[.!?][\"'\u201d\u2019]?\s+|\n)(?:[A-Z][a-z]*\.?\s+)?$")
+REACH = 600  # characters read back for the sentence before a surname's
+
+
+def unnamed_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
+                     ) -> str | None:
+    """The kin word of an unnamed relative a bare surname names: the sentence before
+    opens with that relative ("His father posted bail.") and the surname opens its own
+    sentence ("Mr Brand told reporters ...": the father, as news calls a relative it has
+    just introduced). None when the honorific's gender is not the kin word's, no
+    relative opens the sentence before, or the person `named` last before it (the
+    article's person names) has another surname: the relative is that one's."""
+    if mention.kind != "name" or " " in mention.name or \
+            OPENS_SENTENCE.search(text, max(0, mention.start - 20),
+                                  mention.end - len(mention.name)) is None:
+        return None
+    # the two sentences before, read back only so far: a long article has many surnames
+    window = max(0, mention.start - REACH)
+    ends = [m.end() for m in SENTENCE_END.finditer(text, window, mention.start)]
+    if not ends or not TITLE_BEFORE.fullmatch(_before_name(mention, text, ends[-1])):
+        return None
+    start = ends[-2] if len(ends) > 1 else 0 if window == 0 else -1
+    if start < 0:
+        return None  # the sentence before is longer than REACH: no relative opens it near
+    opening = KIN_OPENING.match(text, start)
+    if opening is None or opening.end() > ends[-1] or opening.group(1) not in RELATIVES:
+        return None
+    # whose relative: the person named last before, if any ("Mr. Gomes ... His mother
+    # was a witness. Ms. Mendes had obtained ...": Gomes's mother, not Ms. Mendes)
+    owner = max((m for m in named if m.end <= start), key=lambda m: m.start, default=None)
+    if owner is not None and surname(owner.name) != mention.name:
+        return None
+    kin = opening.group(1)
+    gender = mention_gender(mention, pronoun=False)
+    kin_gender = "female" if kin in FEMALE_WORDS else "male" if kin in MALE_WORDS else None
+    return kin if gender is None or kin_gender in {None, gender} else None
+
+
+def _before_name(mention: Mention, text: str, sentence_start: int) -> str:
+    """The words of the surname's sentence before its name ("Mr " of "Mr Brand")."""
+    return text[sentence_start:mention.end - len(mention.name)]
+
+
+def guard_bearers(mentions: list[Mention], texts: Mapping[str, str]
+                  ) -> tuple[list[Mention], frozenset[tuple[str, int]]]:
+    """The mentions without the one-word names that are places ("met officials in
+    Paris", "Paris Mayor Anne Vidal"); a bare surname after a given name the tagger cut
+    off made that full name ("Fishermen Ewan MacAllister"); an unnamed relative's surname
+    given its kin word as role ("His father posted bail. Mr Brand said": "father"). Also
+    the (article, start) of the names that are bodies ("McDonald's said it would"),
+    whoever bears them as surnames."""
+    kept: list[Mention] = []
+    bodies: set[tuple[str, int]] = set()
+    people: dict[str, list[Mention]] = defaultdict(list)  # the person names of each article
+    starts = {(m.article_id, m.start) for m in mentions}
+    for mention in mentions:
+        if mention.kind == "name" and mention.label == "PERSON":
+            people[mention.article_id].append(mention)
+    for mention in mentions:
+        text = texts.get(mention.article_id)
+        if text is None or mention.kind != "name":
+            kept.append(mention)
+            continue
+        if place_after_preposition(mention, text) or place_before_office(mention, text):
+            continue
+        given_name = given_name_before(mention, text)
+        if given_name is not None and (mention.article_id, mention.start - len(given_name)
+                                       - 1) not in starts:
+            # "Fishermen Ewan MacAllister": the tagger cut his name (a mention of the full
+            # name found already is kept as it is)
+            name = f"{given_name} {mention.name}"
+            mention = replace(mention, text=name, name=name, label="PERSON",
+                              start=mention.start - len(given_name) - 1)
+        if company_possessive(mention, text):
+            bodies.add((mention.article_id, mention.start))
+            mention = replace(mention, label="ORG", role=None)
+        kin = unnamed_relative(mention, text, people[mention.article_id]) \
+            if mention.role is None else None
+        kept.append(replace(mention, role=kin) if kin else mention)
+    return kept, frozenset(bodies)

@@ -1,0 +1,85 @@
+"""Tests for the words that make a bare surname someone or something else (fictional texts)."""
+
+from __future__ import annotations
+
+from storyline.bearer_guards import (
+    company_possessive,
+    given_name_before,
+    place_after_preposition,
+    place_before_office,
+    unnamed_relative,
+)
+from storyline.models import Mention
+
+
+def bare(text: str, word: str, *, occurrence: int = 0, label: str = "PERSON",
+         honorific: str | None = None, written: str | None = None) -> Mention:
+    """The mention of `word` (its `occurrence`-th) in `text`, as the mention finder gives
+    a bare surname (`written`: its text with an honorific, "Mr Brand")."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(word, start + 1)
+    return Mention("a1", written or word, start, start + len(word), label, name=word,
+                   honorific=honorific)
+
+
+def test_a_possessive_no_noun_follows_is_a_company() -> None:
+    text = "McDonald's said it would donate meals. Staff at Greggs's. McDonald's lawyer spoke."
+    assert company_possessive(bare(text, "McDonald"), text)
+    headline = "McDonald's To Close Dunmore Branch\n\nThe chain said 40 jobs would go."
+    assert company_possessive(bare(headline, "McDonald"), headline)
+    assert company_possessive(bare(text, "Greggs"), text)
+    assert not company_possessive(bare(text, "McDonald", occurrence=1), text)
+
+
+def test_a_name_after_in_is_a_place() -> None:
+    text = ("Tom Paris met officials in Paris on Monday. The mayor had confidence in Paris. "
+            "In Paris's view the deal was fair. Paris said so.")
+    assert place_after_preposition(bare(text, "Paris", occurrence=1), text)
+    assert not place_after_preposition(bare(text, "Paris", occurrence=2), text)
+    assert not place_after_preposition(bare(text, "Paris", occurrence=3), text)
+    assert not place_after_preposition(bare(text, "Paris", occurrence=4), text)
+    # a person after "near", a verb's "in", or named beside another owner
+    people = ("She was walking near Horton. Bringing in Jackman was wise. A role in Woodward "
+              "and Bernstein's reporting. The Senate in Congress met.")
+    for name in ("Horton", "Jackman", "Woodward"):
+        assert not place_after_preposition(bare(people, name), people)
+    assert not place_after_preposition(bare(people, "Congress", label="ORG"), people)
+
+
+def test_a_given_name_the_tagger_cut_off() -> None:
+    text = "Fishermen Ewan MacAllister and his son were rescued. Coach MacAllister said so."
+    assert given_name_before(bare(text, "MacAllister"), text) == "Ewan"
+    assert given_name_before(bare(text, "MacAllister", occurrence=1), text) is None
+
+
+def test_a_surname_after_an_unnamed_relative_is_that_relative() -> None:
+    text = ("Tom Brand appeared in court. His father posted bail. Mr Brand told reporters his "
+            "son was innocent.")
+    assert unnamed_relative(bare(text, "Brand", occurrence=1, honorific="Mr.",
+                                 written="Mr Brand"), text) == "father"
+    # "Ms Brand" is no father; a named father is no unnamed relative
+    assert unnamed_relative(bare(text, "Brand", occurrence=1, honorific="Ms.",
+                                 written="Ms Brand"), text) is None
+    named = "Tom Brand appeared. His father, Gareth Brand, posted bail. Brand said so."
+    assert unnamed_relative(bare(named, "Brand", occurrence=2), named) is None
+    # the surname not opening its sentence is no one the relative's sentence led to
+    later = "Tom Brand appeared. His father posted bail. Reporters asked Brand why."
+    assert unnamed_relative(bare(later, "Brand", occurrence=1), later) is None
+
+
+def test_a_name_before_an_office_is_a_place() -> None:
+    text = "Paris Mayor Anne Vidal said the city would help. Paris said he would stay."
+    assert place_before_office(bare(text, "Paris"), text)
+    assert not place_before_office(bare(text, "Paris", occurrence=1), text)
+
+
+def test_a_relative_of_someone_of_another_surname_is_not_the_surname() -> None:
+    """ "Mr Gomes ... His mother was a witness. Ms Mendes had obtained ...": Gomes's
+    mother; Ms Mendes is the woman the article named before him."""
+    text = ("Lia Mendes accused Rui Gomes of theft. His mother was a witness. Ms Mendes "
+            "had obtained an order.")
+    named = [bare(text, "Lia Mendes"), bare(text, "Rui Gomes")]
+    mention = bare(text, "Mendes", occurrence=1, honorific="Ms.", written="Ms Mendes")
+    assert unnamed_relative(mention, text, named) is None
+    assert unnamed_relative(mention, text) == "mother"
