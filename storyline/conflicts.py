@@ -73,7 +73,8 @@ def number_conflict(group: Sequence[FactUnit], outlets: dict[str, str],
                  if a.index < b.index and a.sentence.article_id != b.sentence.article_id and
                  # a copy that changed its original's figure is an outlet of its own here
                  _two_outlets(a.sentence.article_id, b.sentence.article_id, outlets) and
-                 _disagree(a, va, b, vb)]
+                 _disagree(a, va, b, vb) and
+                 not running_update((a, va), (b, vb), entries, published)]
         by_value = _involved(entries, pairs)
         if len(by_value) >= 2:
             return _divergence_versions(label, by_value, outlets, published)
@@ -93,6 +94,57 @@ def _disagree(a: FactUnit, va: float, b: FactUnit, vb: float) -> bool:
     if kind_a == kind_b:
         return True
     return high_a < low_b or high_b < low_a
+
+
+# Words before a figure that tell it as a running total, one that may still grow: "rose
+# to five", "has climbed to 12", "at least seven", "now stands at nine" (by lemmas).
+RUNNING_CUES = (("rise",), ("climb",), ("reach",), ("increase",), ("grow",), ("mount",),
+                ("now",), ("at", "least"))
+RUNNING_SPAN = 4  # words before the figure a running cue may stand in ("rose to five")
+DAY_SECONDS = 86_400
+
+
+def running_update(first: tuple[FactUnit, float], second: tuple[FactUnit, float],
+                   entries: Sequence[tuple[FactUnit, float]], published: dict[str, float]
+                   ) -> bool:
+    """Two figures of one quantity that are one running figure updated, not a dispute
+    (walk25: "Two people were killed" on Monday, "the death toll rose to five" on Tuesday,
+    "at least seven people have died" on Wednesday): the later report is of a later day
+    and gives more, and the figure is told as running, by the later sentence itself or by
+    a report between them (of a later day than the first, no later than the second) that
+    puts it above the first ("Seven people died" on Thursday after "at least seven" on
+    Wednesday; "Five people were killed", stale on Wednesday, is still more than Monday's
+    two). Two outlets the same day, or a smaller figure later, still disagree."""
+    (early, low), (late, high) = sorted(
+        (first, second), key=lambda entry: published.get(entry[0].sentence.article_id,
+                                                         math.inf))
+    start, end = _day_of(early, published), _day_of(late, published)
+    if start is None or end is None or start >= end or high <= low:
+        return False
+    return _running(late, high) or any(
+        value > low and _running(unit, value) and
+        (day := _day_of(unit, published)) is not None and start < day <= end
+        for unit, value in entries)
+
+
+def _day_of(unit: FactUnit, published: dict[str, float]) -> int | None:
+    """The UTC day the sentence's article was published on, or None when undated."""
+    moment = published.get(unit.sentence.article_id, math.inf)
+    return int(moment // DAY_SECONDS) if math.isfinite(moment) else None
+
+
+def _running(unit: FactUnit, value: float) -> bool:
+    """The sentence tells its figure as a running total: a cue in the words before it
+    ("rose to five", "at least seven") or "so far" anywhere in it."""
+    said = unit.view.words
+    if any(said[i:i + 2] == ("so", "far") for i in range(len(said) - 1)):
+        return True
+    index = _figure_index(said, value)
+    if index is None:
+        return False
+    before = tuple(said[max(0, index - RUNNING_SPAN):index])
+    return any(before[i:i + len(cue)] == cue for cue in RUNNING_CUES
+               for i in range(len(before) - len(cue) + 1))
 
 
 def _claim(unit: FactUnit, value: float) -> tuple[str, float, float]:
@@ -221,6 +273,7 @@ def loose_number_conflicts(units: Sequence[FactUnit], idf: dict[str, float],
                  if a.index < b.index and a.source != b.source and
                  _two_outlets(a.source, b.source, outlets) and  # copies: their original's
                  _disagree(a, va, b, vb) and
+                 not running_update((a, va), (b, vb), entries, published) and
                  group_of(a.index) != group_of(b.index) and
                  _one_event(a, b, label, idf, events) and
                  # two incidents or days ("hurt in the first blast" / "injured in the
