@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from .conflicts import (
     date_conflict,
+    figure_updates,
     loose_number_conflicts,
     number_conflict,
     opposite_conflict,
@@ -161,6 +162,7 @@ def align_facts(articles: Sequence[Article], analyses: Sequence[ArticleAnalysis]
             conflict, kind = date_conflict(group, outlets, published, repeated), "date"
         fact = _make_fact(f"f{len(facts) + 1}", group, published, outlets,
                           conflicting=conflict is not None, containing=containing.get(root, ()))
+        fact = replace(fact, updates=figure_updates(group, published))
         facts.append(fact)
         positions.append(tuple(u.position for u in group))
         if conflict is not None:

@@ -19,10 +19,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from .counts import Count, counts_of, figures_told_apart
 from .fact_units import FactUnit, event_words, in_order, single_valued, stated, voice
-from .models import Divergence, DivergenceVersion
+from .models import Divergence, DivergenceVersion, FigureUpdate
 from .paraphrase import SentenceView
 from .text import (
     CURRENCY_UNITS,
@@ -125,6 +126,46 @@ def running_update(first: tuple[FactUnit, float], second: tuple[FactUnit, float]
         value > low and _running(unit, value) and
         (day := _day_of(unit, published)) is not None and start < day <= end
         for unit, value in entries)
+
+
+def figure_updates(group: Sequence[FactUnit], published: dict[str, float]
+                   ) -> tuple[FigureUpdate, ...]:
+    """The group's running count day by day, when two of its figures are one updated
+    (`running_update`): each day's largest figure, kept where it rose ("2" on 2 November,
+    "5" on the 3rd, "7" on the 4th; an outlet still giving five on the 4th is no step).
+    Empty when no figure of the group was updated."""
+    values: dict[str, list[tuple[FactUnit, float]]] = defaultdict(list)
+    for unit in group:
+        for label, value in single_valued(unit):
+            values[label].append((unit, value))
+    for label, entries in values.items():
+        if not any(running_update(x, y, entries, published)
+                   for x in entries for y in entries if x[1] < y[1]):
+            continue
+        by_day: dict[int, tuple[FactUnit, float]] = {}
+        for unit, value in _in_publication_order(entries, published):
+            day = _day_of(unit, published)
+            if day is not None and (day not in by_day or value > by_day[day][1]):
+                by_day[day] = (unit, value)
+        steps: list[tuple[int, FactUnit, float]] = []
+        for day in sorted(by_day):
+            unit, value = by_day[day]
+            if not steps or value > steps[-1][2]:
+                steps.append((day, unit, value))
+        return tuple(FigureUpdate(datetime.fromtimestamp(day * DAY_SECONDS, UTC).date()
+                                  .isoformat(),
+                                  tally_text(value) if is_tally(label) else format_number(value),
+                                  unit.sentence.article_id, unit.sentence.start,
+                                  unit.sentence.end)
+                     for day, unit, value in steps)
+    return ()
+
+
+def _in_publication_order(entries: Sequence[tuple[FactUnit, float]],
+                        published: dict[str, float]) -> list[tuple[FactUnit, float]]:
+    """(sentence, figure) entries in publication order, then by article and place."""
+    return sorted(entries, key=lambda e: (published.get(e[0].sentence.article_id, math.inf),
+                                          e[0].sentence.article_id, e[0].position))
 
 
 def _day_of(unit: FactUnit, published: dict[str, float]) -> int | None:

@@ -436,3 +436,14 @@ def test_a_storm_followed_over_four_days_keeps_its_toll_as_one_running_figure(
     stale = {v["article"] for v in numbers[0]["versions"] if v["value"] == "5"}
     assert stale == {"northmarch-radio"}
     assert "Storm Maren" not in {p["name"] for p in dossier["people"]}
+    # the toll's fact tells its figure day by day
+    [toll] = [f for f in dossier["facts"] if f.get("updates")]
+    assert [u["value"] for u in toll["updates"]] == ["2", "7"]
+    # both reprints of the day-one wire credit it: neither copies the other
+    kinds = {p["article"]: (p["kind"], p["of"]) for p in dossier["provenance"]}
+    assert kinds["vale-courier-storm"] == kinds["evening-post-1"] == ("reprint", "wire-maren-1")
+    # the timeline tells the schools' reopening in the wire's words, not the spun copy's
+    assert not [e for e in dossier["events"] if "Institutions" in e["description"]]
+    # ", according to the Red Lantern Society, the charity running it": not the claim
+    said = [q["quoted"] for q in dossier["quotes"] if q["cue"] == "according to"]
+    assert "About 60 people spent Sunday night at the leisure centre" in said

@@ -616,3 +616,16 @@ def test_a_larger_figure_a_day_later_not_worded_as_running_stays_a_dispute(
     results = _toll_results(TOLL_DAY_ONE, later)
     assert [d.topic for d in results.divergences if d.kind == "number"] == [
         "number of people: 2 vs 5"]
+
+
+def test_a_running_toll_keeps_its_figure_day_by_day_on_its_fact(analyse: Any) -> None:
+    """walk25: the dossier says the toll was updated: the fact holding both reports lists
+    its figure by day, oldest first."""
+    results = _toll_results(TOLL_DAY_ONE, TOLL_DAY_TWO)
+    updated = [f for f in results.facts if f.updates]
+    assert len(updated) == 1
+    assert [(u.day, u.value, u.article) for u in updated[0].updates] == [
+        ("2026-10-05", "2", "mon"), ("2026-10-06", "5", "tue")]
+    # a dispute, not an update: no figure history
+    same_day = ("tue2", "2026-10-06T09:00:00Z", TOLL_DAY_ONE[2])
+    assert not [f for f in _toll_results(TOLL_DAY_TWO, same_day).facts if f.updates]
