@@ -558,3 +558,14 @@ def test_one_thing_said_to_open_in_other_words_is_still_one_fact(analyse: Any) -
         "b": "The public inquiry into the county's flood defences opens next Monday, the "
              "council said.", **FILLER})
     assert "corroborated" in [f.agreement for f in alignment.facts]
+
+
+def test_one_payer_told_in_other_words_with_a_word_in_common_is_one_fact(
+        analyse: Any) -> None:
+    # "the national government" and "the national authorities": one payer in other words
+    alignment = _align(analyse, {
+        "a": "Transport Minister Ivo Strand said the national government would pay for the "
+             "work.",
+        "b": "Transport Minister Ivo Strand said the national authorities would pay for the "
+             "job.", **FILLER})
+    assert "corroborated" in [f.agreement for f in alignment.facts]
