@@ -19,10 +19,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from .counts import Count, counts_of, figures_told_apart
 from .fact_units import FactUnit, event_words, in_order, single_valued, stated, voice
-from .models import Divergence, DivergenceVersion
+from .models import Divergence, DivergenceVersion, FigureUpdate
 from .paraphrase import SentenceView
 from .text import (
     CURRENCY_UNITS,
@@ -73,7 +74,8 @@ def number_conflict(group: Sequence[FactUnit], outlets: dict[str, str],
                  if a.index < b.index and a.sentence.article_id != b.sentence.article_id and
                  # a copy that changed its original's figure is an outlet of its own here
                  _two_outlets(a.sentence.article_id, b.sentence.article_id, outlets) and
-                 _disagree(a, va, b, vb)]
+                 _disagree(a, va, b, vb) and
+                 not running_update((a, va), (b, vb), entries, published)]
         by_value = _involved(entries, pairs)
         if len(by_value) >= 2:
             return _divergence_versions(label, by_value, outlets, published)
@@ -93,6 +95,97 @@ def _disagree(a: FactUnit, va: float, b: FactUnit, vb: float) -> bool:
     if kind_a == kind_b:
         return True
     return high_a < low_b or high_b < low_a
+
+
+# Words before a figure that tell it as a running total, one that may still grow: "rose
+# to five", "has climbed to 12", "at least seven", "now stands at nine" (by lemmas).
+RUNNING_CUES = (("rise",), ("climb",), ("reach",), ("increase",), ("grow",), ("mount",),
+                ("now",), ("at", "least"))
+RUNNING_SPAN = 4  # words before the figure a running cue may stand in ("rose to five")
+DAY_SECONDS = 86_400
+
+
+def running_update(first: tuple[FactUnit, float], second: tuple[FactUnit, float],
+                   entries: Sequence[tuple[FactUnit, float]], published: dict[str, float]
+                   ) -> bool:
+    """Two figures of one quantity that are one running figure updated, not a dispute
+    (walk25: "Two people were killed" on Monday, "the death toll rose to five" on Tuesday,
+    "at least seven people have died" on Wednesday): the later report is of a later day
+    and gives more, and the figure is told as running, by the later sentence itself or by
+    a report between them (of a later day than the first, no later than the second) that
+    puts it above the first ("Seven people died" on Thursday after "at least seven" on
+    Wednesday; "Five people were killed", stale on Wednesday, is still more than Monday's
+    two). Two outlets the same day, or a smaller figure later, still disagree."""
+    (early, low), (late, high) = sorted(
+        (first, second), key=lambda entry: published.get(entry[0].sentence.article_id,
+                                                         math.inf))
+    start, end = _day_of(early, published), _day_of(late, published)
+    if start is None or end is None or start >= end or high <= low:
+        return False
+    return _running(late, high) or any(
+        value > low and _running(unit, value) and
+        (day := _day_of(unit, published)) is not None and start < day <= end
+        for unit, value in entries)
+
+
+def figure_updates(group: Sequence[FactUnit], published: dict[str, float]
+                   ) -> tuple[FigureUpdate, ...]:
+    """The group's running count day by day, when two of its figures are one updated
+    (`running_update`): each day's largest figure, kept where it rose ("2" on 2 November,
+    "5" on the 3rd, "7" on the 4th; an outlet still giving five on the 4th is no step).
+    Empty when no figure of the group was updated."""
+    values: dict[str, list[tuple[FactUnit, float]]] = defaultdict(list)
+    for unit in group:
+        for label, value in single_valued(unit):
+            values[label].append((unit, value))
+    for label, entries in values.items():
+        if not any(running_update(x, y, entries, published)
+                   for x in entries for y in entries if x[1] < y[1]):
+            continue
+        by_day: dict[int, tuple[FactUnit, float]] = {}
+        for unit, value in _in_publication_order(entries, published):
+            day = _day_of(unit, published)
+            if day is not None and (day not in by_day or value > by_day[day][1]):
+                by_day[day] = (unit, value)
+        steps: list[tuple[int, FactUnit, float]] = []
+        for day in sorted(by_day):
+            unit, value = by_day[day]
+            if not steps or value > steps[-1][2]:
+                steps.append((day, unit, value))
+        return tuple(FigureUpdate(datetime.fromtimestamp(day * DAY_SECONDS, UTC).date()
+                                  .isoformat(),
+                                  tally_text(value) if is_tally(label) else format_number(value),
+                                  unit.sentence.article_id, unit.sentence.start,
+                                  unit.sentence.end)
+                     for day, unit, value in steps)
+    return ()
+
+
+def _in_publication_order(entries: Sequence[tuple[FactUnit, float]],
+                        published: dict[str, float]) -> list[tuple[FactUnit, float]]:
+    """(sentence, figure) entries in publication order, then by article and place."""
+    return sorted(entries, key=lambda e: (published.get(e[0].sentence.article_id, math.inf),
+                                          e[0].sentence.article_id, e[0].position))
+
+
+def _day_of(unit: FactUnit, published: dict[str, float]) -> int | None:
+    """The UTC day the sentence's article was published on, or None when undated."""
+    moment = published.get(unit.sentence.article_id, math.inf)
+    return int(moment // DAY_SECONDS) if math.isfinite(moment) else None
+
+
+def _running(unit: FactUnit, value: float) -> bool:
+    """The sentence tells its figure as a running total: a cue in the words before it
+    ("rose to five", "at least seven") or "so far" anywhere in it."""
+    said = unit.view.words
+    if any(said[i:i + 2] == ("so", "far") for i in range(len(said) - 1)):
+        return True
+    index = _figure_index(said, value)
+    if index is None:
+        return False
+    before = tuple(said[max(0, index - RUNNING_SPAN):index])
+    return any(before[i:i + len(cue)] == cue for cue in RUNNING_CUES
+               for i in range(len(before) - len(cue) + 1))
 
 
 def _claim(unit: FactUnit, value: float) -> tuple[str, float, float]:
@@ -221,6 +314,7 @@ def loose_number_conflicts(units: Sequence[FactUnit], idf: dict[str, float],
                  if a.index < b.index and a.source != b.source and
                  _two_outlets(a.source, b.source, outlets) and  # copies: their original's
                  _disagree(a, va, b, vb) and
+                 not running_update((a, va), (b, vb), entries, published) and
                  group_of(a.index) != group_of(b.index) and
                  _one_event(a, b, label, idf, events) and
                  # two incidents or days ("hurt in the first blast" / "injured in the

@@ -67,6 +67,20 @@ CREDIT_PATTERNS = [
 ]
 
 
+# An outlet in brackets after the last sentence: "... last week. (Coastline Wire)"
+CLOSING_CREDIT = re.compile(r"(?<=[.!?\"\u201d])[ \t]+\((?P<outlet>" + _NAMED_OUTLET +
+                            r")\)\s*$")
+
+
+def closing_credit(text: str) -> str | None:
+    """The outlet a text credits in brackets after its last sentence ("... last week.
+    (Coastline Wire)"), or None. Not a credit line of `find_credit`'s: a newsletter's
+    last item ends so too, crediting that item's outlet only (`digests.item_credits`);
+    `provenance` reads it where a reprint's words match another reprint's (walk25)."""
+    match = CLOSING_CREDIT.search(text)
+    return match.group("outlet") if match else None
+
+
 def find_credit(article: Article) -> tuple[str, int, int] | None:
     """A credit line naming another outlet: "(AP) -", "/VOA", "originally appeared in X"."""
     return next(_credits(article), None)

@@ -149,9 +149,13 @@ def event_dict(event: Event) -> dict[str, Any]:
 
 
 def _fact(fact: Fact) -> dict[str, Any]:
-    return {"id": fact.id, "text": fact.text, "agreement": fact.agreement,
-            "evidence": _spans(fact.evidence), "sources": fact.sources,
-            "outlets": list(fact.outlets)}
+    found = {"id": fact.id, "text": fact.text, "agreement": fact.agreement,
+             "evidence": _spans(fact.evidence), "sources": fact.sources,
+             "outlets": list(fact.outlets)}
+    if fact.updates:  # a running count: its figure day by day (walk25)
+        found["updates"] = [{"day": u.day, "value": u.value, "article": u.article,
+                             "start": u.start, "end": u.end} for u in fact.updates]
+    return found
 
 
 def _divergence(item: Divergence) -> dict[str, Any]:

@@ -262,7 +262,7 @@ def _settled(doc: Doc, span: Span, mention: Mention) -> Mention | None:
         return replace(mention, kind="candidate", label="GPE", cue=town)
     if _marked_as_person(doc, span, mention):
         return mention
-    if _weather_word(span):
+    if _weather_word(span) or _named_storm(span):
         return None
     if _on_a_route(span):  # "between Dunmere and Castlebay"
         return replace(mention, kind="candidate", label="GPE", role=None, cue=ROUTE_CUE)
@@ -332,6 +332,19 @@ def _weather_word(span: Span) -> bool:
     starts = before is None or before.text[-1] in ".!?" or "\n" in before.text_with_ws
     return len(span) == 1 and starts and span[0].lower_ in WEATHER_WORDS and \
         (after is None or after.pos_ != "VERB")
+
+
+# Words that open a storm's name ("Storm Maren", "Hurricane Edsel", "Tropical Storm Ula").
+STORM_WORDS = {"storm", "hurricane", "typhoon", "cyclone", "tropical"}
+
+
+def _named_storm(span: Span) -> bool:
+    """ "Storm Maren struck the county": a storm's name is no one's, unless someone speaks
+    under it ("Storm Halloran said"; an age or a title, `_marked_as_person`, comes first)."""
+    if len(span) < 2 or span[0].lower_ not in STORM_WORDS:
+        return False
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is None or after.lemma_.lower() not in SPEECH_LEMMAS
 
 
 def _marked_as_person(doc: Doc, span: Span, mention: Mention) -> bool:

@@ -344,6 +344,18 @@ class QuoteGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureUpdate:
+    """One day's figure of a running count (`conflicts.figure_updates`): the day (ISO),
+    the figure, and the sentence first giving it that day."""
+
+    day: str
+    value: str
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class Fact:
     id: str
     text: str
@@ -355,6 +367,9 @@ class Fact:
     # fact (`align._clause_pairs`); `backing_sources` of the sources come only from them.
     backing: int = 0
     backing_sources: int = 0
+    # A count that grew over the days it was reported ("two killed", then "rose to five",
+    # then "at least seven"): its figure day by day, oldest first; empty for other facts.
+    updates: tuple[FigureUpdate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.distance import Indel
 
-from .credits import credited_outlets, same_outlet, signed_by_outlet
+from .credits import closing_credit, credited_outlets, same_outlet, signed_by_outlet
 from .digests import (
     containment_pairs,
     digest_sources,
@@ -171,6 +171,11 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
                          "note": f"credit line naming {credit[0]}"})
     similarity = round(pair.containment, 3) if pair else 0.0
     if pair and source and sketch.tokens == sketches[pair.source].tokens:
+        crediting = credit[0] if credit else closing_credit(article.text)
+        wire = _credited_origin(sketch, crediting, sketches[pair.source], sketches)
+        if wire is not None:  # another reprint of the wire it credits
+            return Provenance(article.id, "reprint", wire.article.id, similarity,
+                              tuple(evidence), credited=crediting)
         return Provenance(article.id, "duplicate", source.id, 1.0, tuple(evidence))
     # A newsletter crediting each item's outlet ("(Source: Fjord Post)", "(Source: Coast
     # Daily)"), two of them here, reprints no one article: it is a digest of them.
@@ -220,6 +225,34 @@ def _classify(index: int, sketches: Sequence[Sketch], pair: PairResult | None,
         return Provenance(article.id, "spun", None, similarity,
                           tuple(_spin_evidence(article, hits) + _wording_evidence(sketch)))
     return Provenance(article.id, "original", None, similarity, ())
+
+
+CREDITED_SHARE = 0.9  # of a reprint's words its credited wire's article must hold
+
+
+def _credited_origin(copy: Sketch, credited: str | None, source: Sketch,
+                     sketches: Sequence[Sketch]) -> Sketch | None:
+    """Two reprints of one wire, both crediting it, read word for word alike ("— Coastline
+    Wire" under one, "(Coastline Wire)" after the other's last sentence): the later
+    copies the wire, not the other reprint (walk25). The wire's article published before
+    the copy holding most of its words, at least CREDITED_SHARE of them; None when the
+    copy credits no one (`credited`), or its source is the credited outlet's or credits
+    another."""
+    source_credit = source.credit
+    if credited is None or source_credit is None or \
+            not same_outlet(credited, source_credit[0]) or \
+            same_outlet(credited, source.article.outlet):
+        return None
+    words = set(copy.tokens)
+    best, best_share = None, CREDITED_SHARE
+    for other in sketches:
+        if other is copy or not same_outlet(credited, other.article.outlet) or \
+                not published_before(other.article, copy.article):
+            continue
+        share = len(words & set(other.tokens)) / max(1, len(words))
+        if share >= best_share:
+            best, best_share = other, share
+    return best
 
 
 def _copy_kind(copy: Sketch, source: Sketch, pair: PairResult) -> str | None:

@@ -42,6 +42,7 @@ def _environment() -> Environment:
     env.filters["anchor"] = anchor
     env.filters["counted"] = count
     env.filters["fact_sources"] = fact_sources
+    env.filters["figure_history"] = figure_history
     env.filters["balanced"] = balanced_quotes
     env.filters["when"] = when
     env.filters["day"] = day
@@ -92,6 +93,14 @@ def fact_sources(fact: dict[str, Any], word: str = "independent source") -> str:
     articles = len({span["article"] for span in fact.get("evidence", ())})
     return count(sources, word) + (f", {count(articles, 'article')}" if articles > sources
                                    else "")
+
+
+def figure_history(fact: dict[str, Any]) -> str:
+    """ "figure updated: 2 (2026-11-02), 7 (2026-11-04)" for a running count whose later
+    reports raised it (`updates`), else ""."""
+    steps = fact.get("updates") or ()
+    return "figure updated: " + ", ".join(f"{step['value']} ({step['day']})"
+                                          for step in steps) if steps else ""
 
 
 def anchor(article: str, start: int | None = None, end: int | None = None) -> str:
@@ -362,7 +371,9 @@ def render_markdown(dossier: dict[str, Any]) -> str:
     lines += [f"- {_md(event_line(event))}" for event in events] or [NONE_FOUND]
     lines += ["", "## Facts", ""]
     lines += [f"- [{fact['agreement']}, {fact_sources(fact, 'source')}] "
-              f"{_md(balanced_quotes(fact['text']))}" for fact in dossier["facts"]
+              f"{_md(balanced_quotes(fact['text']))}" +
+              (f" ({figure_history(fact)})" if fact.get("updates") else "")
+              for fact in dossier["facts"]
               if fact["agreement"] != "single"] or ["_No fact told by two independent "
                                                      "sources, nor disputed._"]
     lines += ["", "## Divergences", ""]

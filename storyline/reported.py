@@ -622,6 +622,8 @@ def _according_content(token: Token) -> tuple[int, int, str] | None:
     before = [t for t in sent if t.i < phrase_start and not (t.is_punct and t.i ==
                                                              phrase_start - 1)]
     text = text_of(token.doc)
+    if before and _describes_the_source(after):
+        after = []  # ", according to the Aid Society, the charity running it."
     if before and len([t for t in after if not t.is_punct]) >= 2:
         if len(before) + len(after) < 3:
             return None
@@ -635,6 +637,22 @@ def _according_content(token: Token) -> tuple[int, int, str] | None:
     if len(rest) < 3:
         return None
     return rest[0].idx, rest[-1].idx + len(rest[-1].text), _words(text, rest)
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _describes_the_source(after: list[Token]) -> bool:
+    """Words after "according to X," that are one noun phrase with no verb of its own
+    ("the charity running it", which the parser may hang from the sentence's verb, not
+    from X): they tell what X is, not more of X's claim."""
+    words = [t for t in after if not t.is_punct]
+    if not words or any(t.tag_ in FINITE_TAGS for t in words):
+        return False
+    inside = {t.i for t in words}
+    heads = [t for t in words if t.head.i not in inside or t.head.i == t.i]
+    return len(heads) == 1 and heads[0].pos_ in {"NOUN", "PROPN"} and \
+        inside <= {t.i for t in heads[0].subtree}
 
 
 def _words(text: str, tokens: list[Token]) -> str:

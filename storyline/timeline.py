@@ -755,7 +755,7 @@ def _to_event(group: Sequence[_Draft], published: dict[str, float],
                                             for m in d.mentions}), len(d.mentions),
                                        max(_dated_or_oldest(published[m.article_id])
                                            for m in d.mentions)))
-    first = _describing(main, latest.status, published)
+    first = _describing(main, latest.status, published, told)
     ordered = [main, *(d for d in group if d is not main)]
     evidence = tuple(dict.fromkeys(_span(m) for d in ordered for m in d.mentions))
     dates = _event_dates_of(current) if len(current) > 1 else ()
@@ -769,15 +769,20 @@ def _to_event(group: Sequence[_Draft], published: dict[str, float],
                  sources=len(independent), superseded=superseded)
 
 
-def _describing(draft: _Draft, status: str, published: dict[str, float]) -> DateMention:
+def _describing(draft: _Draft, status: str, published: dict[str, float],
+                told: dict[str, Article]) -> DateMention:
     """The mention to describe the entry by: the first mention when it tells the entry's
     status, else the latest report that does ("the fare plan was approved on March 4" for
-    a vote first told as one that "will" be held, which then happened); failing both, the
-    first mention."""
-    told = [m for m in draft.mentions if m.status == status]
-    if not told or draft.mentions[0].status == status:
+    a vote first told as one that "will" be held, which then happened), an original's
+    before a copy's (`told`: article id -> the report it tells): a spun copy published
+    after its wire would describe the entry in its swapped words (walk25); failing both,
+    the first mention."""
+    said = [m for m in draft.mentions if m.status == status]
+    if not said or draft.mentions[0].status == status:
         return draft.mentions[0]
-    return max(told, key=lambda m: _dated_or_oldest(published[m.article_id]))
+    return max(said, key=lambda m: (m.article_id not in told or
+                                     told[m.article_id].id == m.article_id,
+                                     _dated_or_oldest(published[m.article_id])))
 
 
 def _current(group: Sequence[_Draft], told: dict[str, Article],

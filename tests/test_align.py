@@ -537,3 +537,35 @@ def test_a_count_the_other_gives_for_another_state_corroborates_nothing(analyse:
                                "b": "Five soldiers were killed.", **FILLER})
     assert not [f for f in aligned.facts if f.agreement == "corroborated" and
                 {s.article for s in f.evidence} >= {"a", "b"}]
+
+
+def test_two_things_said_to_open_on_one_day_are_two_facts(analyse: Any) -> None:
+    """walk25: "the council said a public inquiry ... would open next Monday" and "Wrenfield
+    said a relief fund for flooded households would open on Monday" were one fact, a false
+    third source for the inquiry."""
+    alignment = _align(analyse, {
+        "a": "The county council said a public inquiry into the flood defences would open "
+             "next Monday.",
+        "b": "The council's leader, Tobias Wrenfield, said a relief fund for flooded "
+             "households would open on Monday.", **FILLER})
+    assert [f.agreement for f in alignment.facts] == ["single"] * 4
+
+
+def test_one_thing_said_to_open_in_other_words_is_still_one_fact(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "The county council said a public inquiry into the flood defences would open "
+             "next Monday.",
+        "b": "The public inquiry into the county's flood defences opens next Monday, the "
+             "council said.", **FILLER})
+    assert "corroborated" in [f.agreement for f in alignment.facts]
+
+
+def test_one_payer_told_in_other_words_with_a_word_in_common_is_one_fact(
+        analyse: Any) -> None:
+    # "the national government" and "the national authorities": one payer in other words
+    alignment = _align(analyse, {
+        "a": "Transport Minister Ivo Strand said the national government would pay for the "
+             "work.",
+        "b": "Transport Minister Ivo Strand said the national authorities would pay for the "
+             "job.", **FILLER})
+    assert "corroborated" in [f.agreement for f in alignment.facts]

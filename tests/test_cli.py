@@ -406,3 +406,44 @@ def test_a_stage_failing_on_one_article_is_told_on_standard_error(
     assert result.exit_code == 0
     assert "dates of article pier failed: ValueError('calendar ran out')" in result.stderr
     assert json.loads(result.stdout)["quotes"]  # the article's quotes are kept
+
+
+STORM = Path(__file__).parent / "articles" / "storm"
+
+
+def _storm_story(db: str) -> dict[str, Any]:
+    """The stored story holding the storm's first wire report, as `show` writes it."""
+    index = json.loads(_run("stories", "--db", db, "--format", "json").stdout)
+    story = next(s for s in index["stories"] if "wire-maren-1" in s["articles"])
+    return json.loads(_run("show", story["id"], "--db", db, "--format", "json").stdout)
+
+
+def test_a_storm_followed_over_four_days_keeps_its_toll_as_one_running_figure(
+        tmp_path: Path) -> None:
+    """walk25: a desk editor ingests a storm's coverage day by day. The toll rises (two,
+    five, at least seven) and is no dispute; the one outlet still giving five on the day
+    others give seven is; the storm's name is no person."""
+    db = str(tmp_path / "storm.db")
+    for day in ("day1", "day2", "day3"):
+        assert _run("ingest", str(STORM / day), "--db", db).exit_code == 0
+        if day == "day2":
+            dossier = _storm_story(db)
+            assert [d["topic"] for d in dossier["divergences"]
+                    if d.get("kind", "number") == "number"] == []
+    dossier = _storm_story(db)
+    numbers = [d for d in dossier["divergences"] if d.get("kind", "number") == "number"]
+    assert [d["topic"] for d in numbers] == ["number of people: 5 vs 7"]
+    stale = {v["article"] for v in numbers[0]["versions"] if v["value"] == "5"}
+    assert stale == {"northmarch-radio"}
+    assert "Storm Maren" not in {p["name"] for p in dossier["people"]}
+    # the toll's fact tells its figure day by day
+    [toll] = [f for f in dossier["facts"] if f.get("updates")]
+    assert [u["value"] for u in toll["updates"]] == ["2", "7"]
+    # both reprints of the day-one wire credit it: neither copies the other
+    kinds = {p["article"]: (p["kind"], p["of"]) for p in dossier["provenance"]}
+    assert kinds["vale-courier-storm"] == kinds["evening-post-1"] == ("reprint", "wire-maren-1")
+    # the timeline tells the schools' reopening in the wire's words, not the spun copy's
+    assert not [e for e in dossier["events"] if "Institutions" in e["description"]]
+    # ", according to the Red Lantern Society, the charity running it": not the claim
+    said = [q["quoted"] for q in dossier["quotes"] if q["cue"] == "according to"]
+    assert "About 60 people spent Sunday night at the leisure centre" in said

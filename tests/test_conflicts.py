@@ -567,3 +567,65 @@ def test_counts_of_one_incident_told_in_other_words_are_a_divergence(analyse: An
     aligned = _align(analyse, {"a": "Two workers were hurt in the blast.",
                                "b": "Five workers were injured in the blast.", **FILLER})
     assert [d.topic for d in aligned.divergences] == ["number of workers: 2 vs 5"]
+
+
+def _toll_results(*stories: tuple[str, str, str]) -> Any:
+    """One story of (id, published, text) articles, each its own outlet."""
+    from storyline import pipeline
+
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published=published)
+                for key, published, text in stories]
+    return pipeline.build_story_results(pipeline.single_story(articles), articles)
+
+
+TOLL_DAY_ONE = ("mon", "2026-10-05T08:00:00Z",
+                "Two people were killed when a gale struck the island of Pellow on Sunday "
+                "night, police said.\n\nThe ferry to Pellow was cancelled.")
+TOLL_DAY_TWO = ("tue", "2026-10-06T08:00:00Z",
+                "At least five people have now died since a gale struck the island of Pellow on "
+                "Sunday night, police said.\n\nSchools on the island stayed shut.")
+
+
+def test_a_toll_that_rises_on_a_later_day_is_an_update_not_a_dispute(analyse: Any) -> None:
+    """walk25: "Two people were killed" on Monday and "At least five people have now died" on
+    Tuesday are one running figure told twice, not two outlets disagreeing."""
+    results = _toll_results(TOLL_DAY_ONE, TOLL_DAY_TWO)
+    assert [d.topic for d in results.divergences if d.kind == "number"] == []
+    assert "conflicting" not in {f.agreement for f in results.facts}
+
+
+@pytest.mark.parametrize("other", [
+    # the same day: two outlets giving two tolls at once disagree
+    ("tue2", "2026-10-06T09:00:00Z", "Two people were killed when a gale struck the island "
+     "of Pellow on Sunday night, police said.\n\nThe ferry to Pellow was cancelled."),
+    # a later day with a smaller figure, not marked as stale: a dispute
+    ("wed", "2026-10-07T08:00:00Z", "Two people were killed when a gale struck the island "
+     "of Pellow on Sunday night, police said.\n\nThe ferry to Pellow was cancelled.")])
+def test_a_toll_given_lower_the_same_day_or_later_stays_a_dispute(
+        analyse: Any, other: tuple[str, str, str]) -> None:
+    results = _toll_results(TOLL_DAY_TWO, other)
+    assert [d.topic for d in results.divergences if d.kind == "number"] == [
+        "number of people: 2 vs 5"]
+
+
+def test_a_larger_figure_a_day_later_not_worded_as_running_stays_a_dispute(
+        analyse: Any) -> None:
+    later = ("tue", "2026-10-06T08:00:00Z", "Five people were killed when a gale struck the "
+             "island of Pellow on Sunday night, police said.\n\nSchools on the island stayed "
+             "shut.")
+    results = _toll_results(TOLL_DAY_ONE, later)
+    assert [d.topic for d in results.divergences if d.kind == "number"] == [
+        "number of people: 2 vs 5"]
+
+
+def test_a_running_toll_keeps_its_figure_day_by_day_on_its_fact(analyse: Any) -> None:
+    """walk25: the dossier says the toll was updated: the fact holding both reports lists
+    its figure by day, oldest first."""
+    results = _toll_results(TOLL_DAY_ONE, TOLL_DAY_TWO)
+    updated = [f for f in results.facts if f.updates]
+    assert len(updated) == 1
+    assert [(u.day, u.value, u.article) for u in updated[0].updates] == [
+        ("2026-10-05", "2", "mon"), ("2026-10-06", "5", "tue")]
+    # a dispute, not an update: no figure history
+    same_day = ("tue2", "2026-10-06T09:00:00Z", TOLL_DAY_ONE[2])
+    assert not [f for f in _toll_results(TOLL_DAY_TWO, same_day).facts if f.updates]

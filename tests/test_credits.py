@@ -104,3 +104,11 @@ def test_a_last_line_naming_only_another_outlet_of_the_set_signs_a_reprint() -> 
     assert signed_by_outlet(article(text, outlet="Kestrelwire"), ["Kestrelwire"]) is None
     # a sentence ending the text is no sign-off
     assert signed_by_outlet(article("Kestrelwire said so.", outlet="X"), ["Kestrelwire"]) is None
+
+
+def test_an_outlet_in_brackets_after_the_last_sentence_is_a_closing_credit() -> None:
+    from storyline.credits import closing_credit
+
+    assert closing_credit("Gales were forecast last week. (Skerry Wire)") == "Skerry Wire"
+    assert closing_credit("Gales were forecast (Skerry Wire said) last week.") is None
+    assert closing_credit("Talks went on. (Ana Ruiz)") is None  # a name, no outlet's word

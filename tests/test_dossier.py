@@ -112,3 +112,24 @@ def test_quotes_of_one_turn_share_its_start_in_the_dossier(bridge: dict[str, Any
     assert all(q["turn_start"] is not None for q in bridge["quotes"] if q["kind"] == "direct")
     assert all(q["turn_start"] is None for q in bridge["quotes"] if q["kind"] == "indirect")
     assert any(q["kind"] == "direct" for q in bridge["quotes"])
+
+
+def test_a_running_count_lists_its_figure_by_day_in_the_json_and_the_reports() -> None:
+    """walk25: a toll raised on a later day ("two killed", then "at least five have now
+    died") is one fact with `updates`, an added field the schema allows; other facts have
+    none."""
+    articles = [
+        article("Two people were killed when a gale struck the island of Pellow on Sunday "
+                "night, police said.\n\nThe ferry to Pellow was cancelled.", id="mon",
+                outlet="Pellow Post", published="2026-10-05T08:00:00Z"),
+        article("At least five people have now died since a gale struck the island of Pellow "
+                "on Sunday night, police said.\n\nSchools on the island stayed shut.",
+                id="tue", outlet="Skerry Wire", published="2026-10-06T08:00:00Z")]
+    dossier = pipeline.build_dossier(pipeline.single_story(articles), articles)
+    jsonschema.validate(dossier, SCHEMA)
+    [updated] = [f for f in dossier["facts"] if "updates" in f]
+    assert [(u["day"], u["value"]) for u in updated["updates"]] == [
+        ("2026-10-05", "2"), ("2026-10-06", "5")]
+    assert updated["agreement"] != "conflicting"
+    shown = "figure updated: 2 (2026-10-05), 5 (2026-10-06)"
+    assert shown in render_markdown(dossier) and shown in render_html(dossier)

@@ -923,3 +923,19 @@ def test_a_digest_credits_its_source_only_in_the_item_copying_it() -> None:
         found = {p.article: p for p in detect_provenance([wire, roundup])}
         assert (found["roundup"].kind, found["roundup"].of) == ("digest", "wire")
         assert found["roundup"].credited is None
+
+
+def test_two_reprints_crediting_one_wire_are_both_the_wires_not_one_anothers() -> None:
+    """walk25: the Vale Courier ran the wire with "— Coastline Wire" under it, the Evening
+    Post with "(Coastline Wire)" after the last sentence: their words are the same, so the
+    later was a duplicate of the first reprint, though both credit the wire, which is in
+    the set."""
+    body = ORIGINAL.replace("DUNMORE (Meridian Press) - ", "DUNMORE - ")
+    kinds = _kinds(article(body, id="wire", outlet="Meridian Press",
+                           published="2026-03-11T08:00:00Z"),
+                   article(body + "\n\n\u2014 Meridian Press", id="courier", outlet="Courier",
+                           published="2026-03-11T09:00:00Z"),
+                   article(body + " (Meridian Press)", id="post", outlet="Evening Post",
+                           published="2026-03-11T17:00:00Z"))
+    assert kinds["courier"] == ("reprint", "wire")
+    assert kinds["post"] == ("reprint", "wire")

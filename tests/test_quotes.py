@@ -1506,3 +1506,13 @@ def test_a_newsletters_linked_headlines_are_not_quotes(analyse: Any) -> None:
     texts = [q.text for q in _quotes(analyse, text) if q.kind != "indirect"]
     assert not any(t.startswith(("The Gull Inn to close", "A ferry museum", "You have until"))
                    for t in texts), texts
+
+
+def test_words_describing_the_source_after_according_to_are_not_its_claim(
+        analyse: Any) -> None:
+    """walk25: ", according to the Red Lantern Society, the charity running it" ends with
+    what the source is; the claim read "... at the leisure centre the charity running it"."""
+    text = ("About 60 people spent Sunday night at the leisure centre, according to the Fernlow "
+            "Aid Society, the charity running it.")
+    found = [q.text for q in _quotes(analyse, text) if q.cue == "according to"]
+    assert found == ["About 60 people spent Sunday night at the leisure centre"]

@@ -568,3 +568,14 @@ def test_a_sentence_cut_inside_a_quotation_gets_both_marks(cut: str, whole: str)
     from storyline.text import balanced_quotes
 
     assert balanced_quotes(cut) == whole
+
+
+def test_a_facts_figure_history_reads_day_by_day() -> None:
+    from storyline.report import figure_history
+
+    fact = {"updates": [{"day": "2026-10-05", "value": "2", "article": "a", "start": 0,
+                         "end": 9},
+                        {"day": "2026-10-06", "value": "5", "article": "b", "start": 0,
+                         "end": 9}]}
+    assert figure_history(fact) == "figure updated: 2 (2026-10-05), 5 (2026-10-06)"
+    assert figure_history({"text": "no running count"}) == ""

@@ -1083,3 +1083,26 @@ def test_one_outlets_two_short_sayings_of_one_day_stay_two_entries(analyse: Any)
     events = build_timeline([article(text, published="2026-03-10T12:00:00Z")],
                             analyse(text, published="2026-03-10T12:00:00Z").dates)
     assert len([e for e in events if e.date == "2026-03-09"]) == 2
+
+
+def test_an_entry_that_happened_is_told_in_the_originals_words_not_a_spun_copys(
+        analyse: Any) -> None:
+    """walk25: a plan ("would stay closed tomorrow"), then the wire's "reopened on Tuesday",
+    then a spun copy's "Institutions ... reopened on Tuesday besides in Eskerby": the entry
+    was described by the copy, the latest report telling it as done."""
+    texts = {"plan": ("2026-03-12T09:00:00Z",
+                      "The Harlow museum will reopen on Friday, the council said."),
+             "wire": ("2026-03-14T08:00:00Z",
+                      "The Harlow museum reopened on Friday except for its east wing, the "
+                      "council said."),
+             "spun": ("2026-03-14T11:00:00Z",
+                      "The Harlow exhibition hall reopened on Friday besides for its east "
+                      "wing, the council stated.")}
+    analyses = [analyse(text, id=key, published=when) for key, (when, text) in texts.items()]
+    articles = [article(text, id=key, published=when) for key, (when, text) in texts.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates], {"spun": "wire"})
+    friday = [e for e in events if e.date == "2026-03-13"]
+    assert len(friday) == 1 and friday[0].status == "happened"
+    assert {s.article for s in friday[0].evidence} == {"plan", "wire", "spun"}
+    assert "exhibition hall" not in friday[0].description
+    assert "museum reopened" in friday[0].description
