@@ -356,7 +356,9 @@ def _relative_day(text: str, base: date | None, future: bool | None) -> Result |
     target = WEEKDAYS[weekday]
     if words[0] in {"last", "past", "previous"}:
         delta = -((base.weekday() - target) % 7 or 7)
-    elif words[0] in {"next", "coming"}:
+    elif words[0] == "next":
+        delta = _next_weekday_delta(base, target)
+    elif words[0] == "coming":
         delta = (target - base.weekday()) % 7 or 7
     elif future:
         delta = (target - base.weekday()) % 7  # the same weekday means later today
@@ -365,6 +367,14 @@ def _relative_day(text: str, base: date | None, future: bool | None) -> Result |
     else:
         delta = -((base.weekday() - target) % 7)
     return (base + timedelta(days=delta)).isoformat(), "day"
+
+
+def _next_weekday_delta(base: date, target: int) -> int:
+    """Days from ``base`` to "next <weekday>": that weekday in the (Monday-to-Sunday) week
+    after the one ``base`` lies in. Said on a Wednesday, "next Friday" is nine days off,
+    as readers take it ("this Friday" or "on Friday" is two days off); "next Tuesday"
+    six days off, the nearest Tuesday ahead, the only one it can mean."""
+    return 7 - base.weekday() + target
 
 
 def _weekend(text: str, base: date | None, future: bool | None) -> Result | None:

@@ -26,6 +26,11 @@ WEDNESDAY = date(2026, 3, 11)
     ("Friday", False, ("2026-03-06", "day")),
     ("last Tuesday", None, ("2026-03-10", "day")),
     ("next Tuesday", None, ("2026-03-17", "day")),
+    # Said on Wednesday the 11th: next week's Friday; "this Friday" is the 13th.
+    ("next Friday", None, ("2026-03-20", "day")),
+    ("next Wednesday", None, ("2026-03-18", "day")),
+    ("this Friday", None, ("2026-03-13", "day")),
+    ("this coming Friday", None, ("2026-03-13", "day")),
     ("yesterday", None, ("2026-03-10", "day")),
     ("last month", None, ("2026-02", "month")),
     ("next month", None, ("2026-04", "month")),
