@@ -584,6 +584,23 @@ def test_today_meaning_nowadays_dates_no_event(analyse: Any, text: str,
     assert [(d.text, d.no_event) for d in analysis.dates] == [("today", nowadays)]
 
 
+@pytest.mark.parametrize(("text", "comment"), [
+    ("'Today someone has finally been held to account,' said Ada Rusk.", True),
+    ('"Today is a sad day for Lowick," the mayor said.', True),
+    ('"It was a long fight. Today justice has been done," said Ada Rusk.', True),
+    ("'Today we have signed the contract,' the minister said.", False),
+    ('"Today the council voted to close the pier," said Ada Rusk.', False),
+    ('"The Lowick bridge is closed today," the council said.', False),
+    ("The Lowick ferry has been cancelled today, the council said.", False),
+])
+def test_a_quoted_comment_on_today_dates_no_event(analyse: Any, text: str,
+                                                  comment: bool) -> None:
+    # Fictional. A speaker's "today" in a comment on how things stand (a present perfect
+    # passive, "today is a sad day") is no event; what is done that day is one.
+    analysis = analyse(text)
+    assert [(d.text.lower(), d.no_event) for d in analysis.dates] == [("today", comment)]
+
+
 def test_a_second_time_next_year_is_still_dated(analyse: Any) -> None:
     analysis = analyse("The Gullpoint choir will sing at the harbour festival for a second time "
                        "next year.", published="2026-04-14T09:00:00Z")
