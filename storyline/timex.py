@@ -354,6 +354,10 @@ def _relative_day(text: str, base: date | None, future: bool | None) -> Result |
     if weekday is None or len(words) > 3:
         return None
     target = WEEKDAYS[weekday]
+    week = re.fullmatch(r"\w+day,? (?:of )?(this|next|last) week", text)
+    if week:  # "Friday next week": that weekday in the week named
+        shift = {"this": 0, "next": 7, "last": -7}[week.group(1)]
+        return (base + timedelta(days=target - base.weekday() + shift)).isoformat(), "day"
     if words[0] in {"last", "past", "previous"}:
         delta = -((base.weekday() - target) % 7 or 7)
     elif words[0] == "next":
@@ -386,8 +390,10 @@ def _weekend(text: str, base: date | None, future: bool | None) -> Result | None
     saturday = base - timedelta(days=(base.weekday() - 5) % 7)  # latest Saturday so far
     on_weekend = base.weekday() >= 5
     word = match.group(1)
-    if word in {"next", "coming", "this coming"} or (future and word != "last"):
-        saturday += timedelta(days=7 if not on_weekend or word == "next" else 0)
+    if word == "next":  # the weekend of next week, as "next Saturday" is its Saturday
+        saturday += timedelta(days=14 if not on_weekend else 7)
+    elif word in {"coming", "this coming"} or (future and word != "last"):
+        saturday += timedelta(days=7 if not on_weekend else 0)
     elif word in {"last", "past", "previous"} and on_weekend:
         saturday -= timedelta(days=7)
     elif word == "this" and future is None and not on_weekend:

@@ -31,6 +31,12 @@ WEDNESDAY = date(2026, 3, 11)
     ("next Wednesday", None, ("2026-03-18", "day")),
     ("this Friday", None, ("2026-03-13", "day")),
     ("this coming Friday", None, ("2026-03-13", "day")),
+    ("Friday next week", None, ("2026-03-20", "day")),
+    ("Monday next week", None, ("2026-03-16", "day")),
+    ("Tuesday last week", None, ("2026-03-03", "day")),
+    # ... and the weekend of next week, as "next Saturday" is its Saturday.
+    ("next weekend", None, ("2026-03-21/2026-03-22", "range")),
+    ("this weekend", None, ("2026-03-14/2026-03-15", "range")),
     ("yesterday", None, ("2026-03-10", "day")),
     ("last month", None, ("2026-02", "month")),
     ("next month", None, ("2026-04", "month")),
