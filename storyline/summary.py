@@ -30,7 +30,10 @@ original and two articles of one outlet count as one source. The selection count
 details those supporters add as well, but once a sentence is chosen only the details it
 states are told: a short sentence citing a lede does not crowd the lede out. A story's
 lead events come first: the names a lede shares with later reports do not make it a
-repeat. The brief quotes only sentences that read whole: quote marks paired, and quoted
+repeat. The event independent outlets lead with, each in its own words, is its main
+event: such a lede counts each outlet whose lede gives its names, figures and most of its
+words as a source, and a lesser fact naming its people, title and day does not make it a
+repeat. The brief is in the order of the first report citing each sentence. The brief quotes only sentences that read whole: quote marks paired, and quoted
 words with their speaker named.
 """
 
