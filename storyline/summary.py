@@ -33,8 +33,9 @@ lead events come first: the names a lede shares with later reports do not make i
 repeat. The event independent outlets lead with, each in its own words, is its main
 event: such a lede counts each outlet whose lede gives its names, figures and most of its
 words as a source, and a lesser fact naming its people, title and day does not make it a
-repeat. The brief is in the order of the first report citing each sentence. The brief quotes only sentences that read whole: quote marks paired, and quoted
-words with their speaker named.
+repeat. The brief is in the order of the first report citing each sentence. It quotes
+only sentences that read whole: quote marks paired, and quoted words with their speaker
+named.
 """
 
 from __future__ import annotations
