@@ -104,6 +104,8 @@ def clean_expression(expression: str) -> str:
     text = re.sub(r"\b(" + "|".join(m for m in MONTHS if len(m) > 2) + r")\.? (" +
                   "|".join(DAY_ORDINALS) + r")\b",
                   lambda m: f"{m.group(1)} {DAY_ORDINALS[m.group(2)]}", text)
+    # "this past Friday", "this past weekend": the one just gone, not this week's.
+    text = re.sub(r"\bthis past (?=(?:" + "|".join(WEEKDAYS) + r"|weekend)\b)", "past ", text)
     text = re.sub(r"\b(the|on|in|of|during|this past|its|their|his|her|our|a good part)\b",
                   lambda m: " this " if m.group(0) == "this past" else " ", text)
     text = re.sub(r"\s+or so\b", "", text)

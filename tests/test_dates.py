@@ -37,6 +37,8 @@ WEDNESDAY = date(2026, 3, 11)
     # ... and the weekend of next week, as "next Saturday" is its Saturday.
     ("next weekend", None, ("2026-03-21/2026-03-22", "range")),
     ("this weekend", None, ("2026-03-14/2026-03-15", "range")),
+    ("this past Friday", None, ("2026-03-06", "day")),
+    ("this past weekend", None, ("2026-03-07/2026-03-08", "range")),
     ("yesterday", None, ("2026-03-10", "day")),
     ("last month", None, ("2026-02", "month")),
     ("next month", None, ("2026-04", "month")),
