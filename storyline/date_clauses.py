@@ -155,7 +155,7 @@ def no_event(ent: Span) -> bool:
     date feels, or a condition ("if the airport did not offer guarantees by Friday")."""
     return _to_reader(ent) or _felt_as_far(ent) or is_conditional(ent) or \
         _counted_within(ent) or _nowadays(ent) or _year_of_a_thing(ent) or \
-        _ought_to_have_been(ent) or _habitual_season(ent)
+        _ought_to_have_been(ent) or _habitual_season(ent) or _quoted_comment(ent)
 
 
 SEASON_WORDS = frozenset(SEASONS)
@@ -243,6 +243,36 @@ def _nowadays(ent: Span) -> bool:
         return False
     compared = any(t.dep_ == "mark" and t.lower_ == "than" for t in near)
     return compared or ent.end <= verb.i
+
+
+def _quoted_comment(ent: Span) -> bool:
+    """A speaker's "today" in a quoted comment on how things stand, not an event: "'Today
+    someone has finally been held to account,' said Ada Rusk", "'Today is a sad day for the
+    town.'" Its clause is a present perfect passive or a present "be": what it comments on
+    is told, and dated, by the report itself. What the speaker says is done or will be done
+    that day stays an event ("'Today we have signed the contract'", "'Today we start the
+    repairs'", "'Today the council voted ...'")."""
+    if ent.text.lower() != "today" or not _inside_quotation(ent):
+        return False
+    verb = governing_verb(ent)
+    if verb is None or verb.tag_ not in {"VBN", "VBZ", "VBP"}:
+        return False
+    if verb.tag_ == "VBN":  # "has (finally) been held to account", "has been a long day"
+        return (verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in verb.children)) and \
+            any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
+                for c in verb.children)
+    # "Today is a sad day": a noun says what the day is; not "the bridge is closed today".
+    return verb.lemma_ == "be" and not auxiliaries(verb) and \
+        any(c.dep_ == "attr" for c in verb.children)
+
+
+def _inside_quotation(ent: Span) -> bool:
+    """An odd count of quotation marks between the start of `ent`'s paragraph and it."""
+    doc = ent.doc
+    start = doc.text.rfind("\n", 0, ent.start_char) + 1
+    marks = sum(1 for t in doc[:ent.start] if t.idx >= start and t.is_quote and
+                t.text not in {"'s", "’s"})
+    return marks % 2 == 1
 
 
 def _to_reader(ent: Span) -> bool:

@@ -30,8 +30,12 @@ original and two articles of one outlet count as one source. The selection count
 details those supporters add as well, but once a sentence is chosen only the details it
 states are told: a short sentence citing a lede does not crowd the lede out. A story's
 lead events come first: the names a lede shares with later reports do not make it a
-repeat. The brief quotes only sentences that read whole: quote marks paired, and quoted
-words with their speaker named.
+repeat. The event independent outlets lead with, each in its own words, is its main
+event: such a lede counts each outlet whose lede gives its names, figures and most of its
+words as a source, and a lesser fact naming its people, title and day does not make it a
+repeat. The brief is in the order of the first report citing each sentence. It quotes
+only sentences that read whole: quote marks paired, and quoted words with their speaker
+named.
 """
 
 from __future__ import annotations
@@ -103,6 +107,7 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
     days = {i: _days(sentences[i].text) for i in candidates}
     relevance = {i: _relevance(facts[i], positions[i] if i < len(positions) else (),
                                sentences[i].text, voices) for i in candidates}
+    backed = _credit_shared_ledes(relevance, facts, positions, sentences, articles, voices)
     # The selection already knows every span a sentence will cite, supporters included.
     fresh = _details({i: s.citations for i, s in sentences.items()}, articles, voices)
     figures = {i: _counted(sentences[i].text) for i in candidates}
@@ -119,7 +124,12 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
         # repeat of "lifted ... on Sunday".
         named_days = set().union(*(days[i] for i in chosen))
         other_day = bool(days[best]) and bool(named_days) and not days[best] & named_days
-        if repeated >= REPEATED and not other_day:  # also catches any near-duplicate
+        # The main event, which other outlets lead with, repeats the brief only when the
+        # brief already gives all its words or another lede telling it: a lesser fact
+        # naming its people, title and day ("Chief executive Ada Rusk told staff on Monday
+        # ...") does not tell it.
+        main_event = best in backed and repeated < 1.0 and not backed.intersection(chosen)
+        if repeated >= REPEATED and not other_day and not main_event:  # also near-duplicates
             continue
         if repeated >= REPEATED_WITH_FIGURES and figures[best] and not other_day and \
                 figures[best] <= set().union(*(figures[i] for i in chosen)):
@@ -136,8 +146,60 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
         for i in candidates:
             fresh[i] -= told
     published = {a.id: a.timestamp for a in articles}
-    chosen.sort(key=lambda i: (_first_time(facts[i], published), min(positions[i] or (0,))))
+    # In time order of the first report citing it: a lede quoted from a later outlet's
+    # shorter wording still tells the first report's news, and comes first.
+    chosen.sort(key=lambda i: (min(_first_time(facts[i], published),
+                                   _first_cited(sentences[i].citations, published)),
+                               min(positions[i] or (0,))))
     return [sentences[i] for i in chosen]
+
+
+LEDE_SHARED = 0.6  # share of a lede's content words another outlet's lede must give
+
+
+def _credit_shared_ledes(relevance: dict[int, float], facts: Sequence[Fact],
+                         positions: Sequence[Sequence[int]],
+                         sentences: dict[int, SummarySentence], articles: Sequence[Article],
+                         voices: dict[str, str]) -> set[int]:
+    """A story's main event is what independent outlets lead with, each in its own words
+    ("Ada Rusk resigned as chief executive on Monday"; "... has stepped down as chief
+    executive of Harrowmere Foods, the company said on Monday"): the aligner may group
+    none of them, and each lede, single-sourced, then lost to corroborated lesser facts and
+    read as a repeat of the names they share. A lede counts as corroborated by every other
+    independent outlet whose own lede gives all its names and figures, most
+    (`LEDE_SHARED`) of its content words, and agrees on "not". Returns the ledes so
+    backed."""
+    ledes: dict[str, list[str]] = defaultdict(list)
+    for article in articles:
+        first = next(iter(sentence_spans(article.text)), None)
+        if first is not None:
+            start = after_dateline(article.text, *first)
+            ledes[voices.get(article.id, article.id)].append(article.text[start:first[1]])
+    backed: set[int] = set()
+    for i in relevance:
+        if 0 not in (positions[i] if i < len(positions) else ()):
+            continue
+        own = {voices.get(span.article, span.article)
+               for span in (*facts[i].evidence, *sentences[i].citations)}
+        backers = sum(1 for voice, texts in ledes.items() if voice not in own and
+                      any(_lede_backs(sentences[i].text, lede) for lede in texts))
+        if backers:
+            heard = len(own)
+            relevance[i] += math.log2(1 + heard + backers) - math.log2(1 + heard)
+            backed.add(i)
+    return backed
+
+
+def _lede_backs(text: str, lede: str) -> bool:
+    stems = _stems(text)
+    return bool(stems) and len(stems & _stems(lede)) >= LEDE_SHARED * len(stems) and \
+        (_names(text) | _figures(text)) <= _markers(lede) and \
+        is_negated(text) == is_negated(lede)
+
+
+def _first_cited(citations: Sequence[Span], published: dict[str, float]) -> float:
+    return min((published.get(span.article, math.inf) for span in citations),
+               default=math.inf)
 
 
 def disputed_where_stated(sentences: Sequence[SummarySentence],

@@ -585,8 +585,8 @@ def _other_reading(drafts: Sequence[_Draft], a: int, b: int, told_on: dict[str, 
                    ) -> tuple[int, int] | None:
     """(ambiguous, reading) when one draft dates the event only by "next Friday" and
     the other gives, in full, the weekday's other reading: not a disagreement ("sentenced
-    next Friday", said on Tuesday the 10th and read as the 13th, beside "on Friday, March
-    20"). The ambiguous draft joins the other, whose date stays. `told_on`: article id ->
+    next Friday", said on Tuesday the 10th and read as the 20th, beside "on Friday, March
+    13"). The ambiguous draft joins the other, whose date stays. `told_on`: article id ->
     its publication day."""
     for ambiguous, reading in ((a, b), (b, a)):
         first, second = drafts[ambiguous], drafts[reading]
@@ -600,18 +600,20 @@ def _other_reading(drafts: Sequence[_Draft], a: int, b: int, told_on: dict[str, 
 
 
 def _weekday_other_reading(mention: DateMention, told_on: dict[str, date]) -> date | None:
-    """The other day "next Friday" (read as the nearest Friday ahead) may mean: a week
-    later, only when the nearest lies in the week it was said in; said on a Thursday,
-    "next Tuesday" is next week's alone. "last Friday" likewise a week earlier. None
-    when the words have one reading."""
+    """The other day "next Friday" (read as next week's Friday) may mean: a week earlier,
+    only when that day is still ahead in the week it was said in; said on a Thursday,
+    "next Tuesday" is next week's alone. "last Friday" (read as the nearest Friday gone)
+    may mean a week earlier, only when the nearest lies in the week it was said in.
+    None when the words have one reading."""
     match = AMBIGUOUS_WEEKDAY.fullmatch(mention.text.strip())
     said = told_on.get(mention.article_id)
     if match is None or said is None or mention.value is None or mention.precision != "day":
         return None
     read = date.fromisoformat(mention.value)
-    if read.isocalendar()[:2] != said.isocalendar()[:2]:
-        return None
-    return read + timedelta(days=7 if match.group(1).lower() == "next" else -7)
+    other = read - timedelta(days=7)
+    if match.group(1).lower() == "next":
+        return other if other > said else None
+    return other if read.isocalendar()[:2] == said.isocalendar()[:2] else None
 
 
 def _conflict(a: _Draft, b: _Draft, sources: dict[str, str],

@@ -104,6 +104,8 @@ def clean_expression(expression: str) -> str:
     text = re.sub(r"\b(" + "|".join(m for m in MONTHS if len(m) > 2) + r")\.? (" +
                   "|".join(DAY_ORDINALS) + r")\b",
                   lambda m: f"{m.group(1)} {DAY_ORDINALS[m.group(2)]}", text)
+    # "this past Friday", "this past weekend": the one just gone, not this week's.
+    text = re.sub(r"\bthis past (?=(?:" + "|".join(WEEKDAYS) + r"|weekend)\b)", "past ", text)
     text = re.sub(r"\b(the|on|in|of|during|this past|its|their|his|her|our|a good part)\b",
                   lambda m: " this " if m.group(0) == "this past" else " ", text)
     text = re.sub(r"\s+or so\b", "", text)
@@ -354,9 +356,15 @@ def _relative_day(text: str, base: date | None, future: bool | None) -> Result |
     if weekday is None or len(words) > 3:
         return None
     target = WEEKDAYS[weekday]
+    week = re.fullmatch(r"\w+day,? (?:of )?(this|next|last) week", text)
+    if week:  # "Friday next week": that weekday in the week named
+        shift = {"this": 0, "next": 7, "last": -7}[week.group(1)]
+        return (base + timedelta(days=target - base.weekday() + shift)).isoformat(), "day"
     if words[0] in {"last", "past", "previous"}:
         delta = -((base.weekday() - target) % 7 or 7)
-    elif words[0] in {"next", "coming"}:
+    elif words[0] == "next":
+        delta = _next_weekday_delta(base, target)
+    elif words[0] == "coming":
         delta = (target - base.weekday()) % 7 or 7
     elif future:
         delta = (target - base.weekday()) % 7  # the same weekday means later today
@@ -365,6 +373,14 @@ def _relative_day(text: str, base: date | None, future: bool | None) -> Result |
     else:
         delta = -((base.weekday() - target) % 7)
     return (base + timedelta(days=delta)).isoformat(), "day"
+
+
+def _next_weekday_delta(base: date, target: int) -> int:
+    """Days from ``base`` to "next <weekday>": that weekday in the (Monday-to-Sunday) week
+    after the one ``base`` lies in. Said on a Wednesday, "next Friday" is nine days off,
+    as readers take it ("this Friday" or "on Friday" is two days off); "next Tuesday"
+    six days off, the nearest Tuesday ahead, the only one it can mean."""
+    return 7 - base.weekday() + target
 
 
 def _weekend(text: str, base: date | None, future: bool | None) -> Result | None:
@@ -376,8 +392,10 @@ def _weekend(text: str, base: date | None, future: bool | None) -> Result | None
     saturday = base - timedelta(days=(base.weekday() - 5) % 7)  # latest Saturday so far
     on_weekend = base.weekday() >= 5
     word = match.group(1)
-    if word in {"next", "coming", "this coming"} or (future and word != "last"):
-        saturday += timedelta(days=7 if not on_weekend or word == "next" else 0)
+    if word == "next":  # the weekend of next week, as "next Saturday" is its Saturday
+        saturday += timedelta(days=14 if not on_weekend else 7)
+    elif word in {"coming", "this coming"} or (future and word != "last"):
+        saturday += timedelta(days=7 if not on_weekend else 0)
     elif word in {"last", "past", "previous"} and on_weekend:
         saturday -= timedelta(days=7)
     elif word == "this" and future is None and not on_weekend:

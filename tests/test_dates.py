@@ -26,6 +26,19 @@ WEDNESDAY = date(2026, 3, 11)
     ("Friday", False, ("2026-03-06", "day")),
     ("last Tuesday", None, ("2026-03-10", "day")),
     ("next Tuesday", None, ("2026-03-17", "day")),
+    # Said on Wednesday the 11th: next week's Friday; "this Friday" is the 13th.
+    ("next Friday", None, ("2026-03-20", "day")),
+    ("next Wednesday", None, ("2026-03-18", "day")),
+    ("this Friday", None, ("2026-03-13", "day")),
+    ("this coming Friday", None, ("2026-03-13", "day")),
+    ("Friday next week", None, ("2026-03-20", "day")),
+    ("Monday next week", None, ("2026-03-16", "day")),
+    ("Tuesday last week", None, ("2026-03-03", "day")),
+    # ... and the weekend of next week, as "next Saturday" is its Saturday.
+    ("next weekend", None, ("2026-03-21/2026-03-22", "range")),
+    ("this weekend", None, ("2026-03-14/2026-03-15", "range")),
+    ("this past Friday", None, ("2026-03-06", "day")),
+    ("this past weekend", None, ("2026-03-07/2026-03-08", "range")),
     ("yesterday", None, ("2026-03-10", "day")),
     ("last month", None, ("2026-02", "month")),
     ("next month", None, ("2026-04", "month")),
@@ -577,6 +590,23 @@ def test_today_meaning_nowadays_dates_no_event(analyse: Any, text: str,
                                                nowadays: bool) -> None:
     analysis = analyse(text)
     assert [(d.text, d.no_event) for d in analysis.dates] == [("today", nowadays)]
+
+
+@pytest.mark.parametrize(("text", "comment"), [
+    ("'Today someone has finally been held to account,' said Ada Rusk.", True),
+    ('"Today is a sad day for Lowick," the mayor said.', True),
+    ('"It was a long fight. Today justice has been done," said Ada Rusk.', True),
+    ("'Today we have signed the contract,' the minister said.", False),
+    ('"Today the council voted to close the pier," said Ada Rusk.', False),
+    ('"The Lowick bridge is closed today," the council said.', False),
+    ("The Lowick ferry has been cancelled today, the council said.", False),
+])
+def test_a_quoted_comment_on_today_dates_no_event(analyse: Any, text: str,
+                                                  comment: bool) -> None:
+    # Fictional. A speaker's "today" in a comment on how things stand (a present perfect
+    # passive, "today is a sad day") is no event; what is done that day is one.
+    analysis = analyse(text)
+    assert [(d.text.lower(), d.no_event) for d in analysis.dates] == [("today", comment)]
 
 
 def test_a_second_time_next_year_is_still_dated(analyse: Any) -> None:

@@ -736,3 +736,53 @@ def test_an_outlet_quoting_the_same_words_beside_another_remark_backs_them() -> 
               "ask,\u201d Judge Orla Penrith told the Tarrow court, calling it \u201ca wall nobody "
               "checked for years\u201d."}, "corroborated")
     assert [c.article for c in sentence.citations] == ["a1", "a2", "a3"]
+
+
+def _sentence_fact(fact_id: str, said: str, bodies: dict[str, str], *ids: str) -> Fact:
+    """A fact told by the sentence of each article in `ids` that starts with `said`'s
+    first three words (its own wording there)."""
+    opening = " ".join(said.split()[:3])
+    spans = []
+    for key in ids:
+        start = bodies[key].index(opening) if opening in bodies[key] else 0
+        end = bodies[key].find(".", start) + 1
+        spans.append(Span(key, start, end))
+    return Fact(fact_id, said, "corroborated" if len(ids) > 1 else "single", tuple(spans),
+                len(ids))
+
+
+def test_the_event_independent_outlets_lead_with_comes_first_in_the_brief() -> None:
+    # Fictional. Three outlets lead with Ada Rusk's resignation, each in its own words, so
+    # the aligner groups none of the ledes; what she told staff it groups. Her names, her
+    # title and the day then filled the brief first, and each lede read as a repeat: the
+    # brief told everything but the resignation. It now opens with one lede telling it.
+    bodies = {
+        "a1": ("Ada Rusk resigned as chief executive on Monday. Chief executive Ada Rusk "
+               "told staff at the Dunmere plant on Monday that auditors had found 4 million "
+               "pounds of stock missing. Harrowmere Foods shares fell 6 percent."),
+        "a2": ("Ada Rusk has stepped down as chief executive of Harrowmere Foods, the "
+               "company said on Monday. Chief executive Ada Rusk told staff at the Dunmere "
+               "plant on Monday that auditors found 4 million pounds of stock missing. Chair "
+               "Lena Okoro thanked Rusk for her eight years of work."),
+        "a3": ("Chief executive Ada Rusk left Harrowmere Foods on Monday after eight years. "
+               "Chief executive Ada Rusk told staff at the Dunmere plant on Monday that "
+               "auditors had found 4 million pounds of stock missing. Harrowmere Foods "
+               "shares fell 6 percent on the news."),
+    }
+    articles = [article(text, id=key) for key, text in bodies.items()]
+    said = {key: [part.rstrip(".") + "." for part in text.split(". ")]
+            for key, text in bodies.items()}
+    facts = [
+        _sentence_fact("f1", said["a1"][0], bodies, "a1"),
+        _sentence_fact("f2", said["a1"][1], bodies, "a1", "a2", "a3"),
+        _sentence_fact("f3", said["a1"][2], bodies, "a1", "a3"),
+        _sentence_fact("f4", said["a2"][0], bodies, "a2"),
+        _sentence_fact("f5", said["a2"][2], bodies, "a2"),
+        _sentence_fact("f6", said["a3"][0], bodies, "a3"),
+    ]
+    positions = [(0,), (1, 1, 1), (2, 2), (0,), (2,), (0,)]
+    brief = summarize(facts, positions, articles, {key: key for key in bodies}, max_words=60)
+    ledes = {said[key][0] for key in bodies}
+    assert brief[0].text in ledes
+    assert [s.text for s in brief].count(brief[0].text) == 1
+    assert not ledes & {s.text for s in brief[1:]}  # told once

@@ -405,22 +405,24 @@ def test_a_one_off_night_shift_is_still_an_event(analyse: Any) -> None:
 
 
 def test_a_reworded_copy_takes_its_originals_date_and_words(analyse: Any) -> None:
+    # Said on Monday 5 October, "next Thursday" is the 15th; the copy, out on Friday the
+    # 16th, would read its "subsequent Thursday" as the 22nd.
     original = analyse("Kestrel Regional Airport will shut its runway in November. The "
                        "airport will hold a public meeting next Thursday.", id="orig",
                        published="2026-10-05T09:00:00Z")
     spun = analyse("Kestrel Regional Airport will shut its runway in November. The airfield "
                    "will hold a public assembly subsequent Thursday.", id="copy",
-                   published="2026-10-09T09:00:00Z")
+                   published="2026-10-16T09:00:00Z")
     articles = [article("x", id="orig", published="2026-10-05T09:00:00Z"),
-                article("y", id="copy", published="2026-10-09T09:00:00Z")]
+                article("y", id="copy", published="2026-10-16T09:00:00Z")]
     events = build_timeline(articles, [*original.dates, *spun.dates], {"copy": "orig"})
     meeting = [e for e in events if "meeting" in e.description or "assembly" in e.description]
     assert [(e.date, e.description) for e in meeting] == [
-        ("2026-10-08", "The airport will hold a public meeting next Thursday")]
+        ("2026-10-15", "The airport will hold a public meeting next Thursday")]
     assert {span.article for span in meeting[0].evidence} == {"orig", "copy"}
     # Without the provenance link the copy's own reading stands apart.
     alone = build_timeline(articles, [*original.dates, *spun.dates])
-    assert "2026-10-15" in {e.date for e in alone}
+    assert "2026-10-22" in {e.date for e in alone}
 
 
 def test_dates_of_one_aligned_fact_are_one_event_however_worded(analyse: Any) -> None:
@@ -899,10 +901,10 @@ def test_a_bare_part_of_day_belongs_to_the_day_its_sentence_names(analyse: Any) 
     assert [e.date for e in events] == ["2025-05-03"]
 
 
-def test_next_weekday_a_week_off_another_outlets_date_is_its_other_reading(
+def test_next_weekday_reads_as_next_weeks_and_agrees_with_an_outlet_naming_it(
         analyse: Any) -> None:
-    # Fictional. Published Tuesday 10 March: "next Friday" reads as the 13th, but may mean
-    # the Friday of next week, which another outlet names: one entry, no date divergence.
+    # Fictional. Published Tuesday 10 March: "next Friday" reads as the Friday of next
+    # week, the 20th, which another outlet names: one entry, no date divergence.
     told = {"a1": "Tamsin Rooke will be sentenced next Friday at Orlow Crown Court.",
             "a2": "Tamsin Rooke will be sentenced at Orlow Crown Court on Friday, March 20."}
     analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
@@ -911,6 +913,22 @@ def test_next_weekday_a_week_off_another_outlets_date_is_its_other_reading(
                 for key, text in told.items()]
     events = build_timeline(articles, [d for a in analyses for d in a.dates])
     assert [(e.date, e.conflicting) for e in events] == [("2026-03-20", False)]
+    assert {span.article for span in events[0].evidence} == {"a1", "a2"}
+    assert date_divergences(events, articles) == []
+
+
+def test_next_weekday_a_week_off_another_outlets_date_is_its_other_reading(
+        analyse: Any) -> None:
+    # Fictional. Published Tuesday 10 March: "next Friday" reads as the 20th, but may mean
+    # this week's Friday, which another outlet names: one entry at the 13th, no divergence.
+    told = {"a1": "Tamsin Rooke will be sentenced next Friday at Orlow Crown Court.",
+            "a2": "Tamsin Rooke will be sentenced at Orlow Crown Court on Friday, March 13."}
+    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
+                for key, text in told.items()]
+    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    assert [(e.date, e.conflicting) for e in events] == [("2026-03-13", False)]
     assert {span.article for span in events[0].evidence} == {"a1", "a2"}
     assert date_divergences(events, articles) == []
 
