@@ -31,6 +31,7 @@ from .text import (
     MONTH_NAMES,
     MULTIPLIERS,
     QUALIFIER,
+    SPEAKER_VERBS,
     WEEKDAYS,
     format_number,
     is_tally,
@@ -191,8 +192,14 @@ def _running(unit: FactUnit, value: float) -> bool:
         return False
     before = tuple(said[max(0, index - RUNNING_SPAN):index])
     cues = RUNNING_CUES + (OPEN_CUES if OPEN_WORDS & set(said) else ())
-    return any(before[i:i + len(cue)] == cue for cue in cues
-               for i in range(len(before) - len(cue) + 1))
+    return any(before[i:i + len(cue)] == cue and not _saying_changed(before, i + len(cue))
+               for cue in cues for i in range(len(before) - len(cue) + 1))
+
+
+def _saying_changed(before: Sequence[str], after_cue: int) -> bool:
+    """ "Organisers now say 10,000 joined": the cue is the saying's, a claim changed, not
+    a running figure (revw25)."""
+    return after_cue < len(before) and before[after_cue] in SPEAKER_VERBS
 
 
 def _claim(unit: FactUnit, value: float) -> tuple[str, float, float]:
