@@ -621,10 +621,18 @@ def _things_of(view: SentenceView, verb: str) -> set[str]:
             if head == verb and child != verb and view.tags.get(child) == "NOUN"}
 
 
+# Words before a noun that tell its age or order, not what kind of thing it is: "the new
+# footbridge" and "the replacement pedestrian crossing" may be one bridge (revw25).
+NOT_A_KIND = {"new", "old", "first", "last", "next", "latest", "former", "original",
+              "main", "planned", "proposed", "temporary", "permanent", "current"}
+
+
 def _told_by(view: SentenceView, things: set[str]) -> set[str]:
-    """The content words the parse hangs from those nouns ("relief" of "relief fund")."""
+    """The content words the parse hangs from those nouns that tell what kind of thing
+    they are ("relief" of "relief fund"; not "new" of "the new footbridge")."""
     return {child for link in view.links for head, _, child in [link.partition(">")]
-            if head in things and child != head and child in view.lemmas}
+            if head in things and child != head and child in view.lemmas and
+            child not in NOT_A_KIND}
 
 
 def _deed_words(view: SentenceView) -> set[str]:

@@ -31,6 +31,7 @@ from .text import (
     MONTH_NAMES,
     MULTIPLIERS,
     QUALIFIER,
+    SPEAKER_VERBS,
     WEEKDAYS,
     format_number,
     is_tally,
@@ -98,9 +99,14 @@ def _disagree(a: FactUnit, va: float, b: FactUnit, vb: float) -> bool:
 
 
 # Words before a figure that tell it as a running total, one that may still grow: "rose
-# to five", "has climbed to 12", "at least seven", "now stands at nine" (by lemmas).
-RUNNING_CUES = (("rise",), ("climb",), ("reach",), ("increase",), ("grow",), ("mount",),
-                ("now",), ("at", "least"))
+# to five", "has climbed to 12", "now stands at nine" (by lemmas).
+RUNNING_CUES = (("rise",), ("climb",), ("increase",), ("grow",), ("mount",), ("now",))
+# Words that tell a running total only in a sentence told as still open ("at least seven
+# people have died since", "the toll has reached nine"): "at least 10,000 joined the march
+# on Saturday" is an estimate of a finished event, and "the river reached 5 metres on
+# Sunday" a peak, which a later, larger figure disputes (revw25).
+OPEN_CUES = (("reach",), ("at", "least"))
+OPEN_WORDS = {"have", "since"}  # a perfect ("have died", "has reached") or "since"
 RUNNING_SPAN = 4  # words before the figure a running cue may stand in ("rose to five")
 DAY_SECONDS = 86_400
 
@@ -176,7 +182,8 @@ def _day_of(unit: FactUnit, published: dict[str, float]) -> int | None:
 
 def _running(unit: FactUnit, value: float) -> bool:
     """The sentence tells its figure as a running total: a cue in the words before it
-    ("rose to five", "at least seven") or "so far" anywhere in it."""
+    ("rose to five"; "at least seven" where the sentence is told as still open, "have
+    died") or "so far" anywhere in it."""
     said = unit.view.words
     if any(said[i:i + 2] == ("so", "far") for i in range(len(said) - 1)):
         return True
@@ -184,8 +191,15 @@ def _running(unit: FactUnit, value: float) -> bool:
     if index is None:
         return False
     before = tuple(said[max(0, index - RUNNING_SPAN):index])
-    return any(before[i:i + len(cue)] == cue for cue in RUNNING_CUES
-               for i in range(len(before) - len(cue) + 1))
+    cues = RUNNING_CUES + (OPEN_CUES if OPEN_WORDS & set(said) else ())
+    return any(before[i:i + len(cue)] == cue and not _saying_changed(before, i + len(cue))
+               for cue in cues for i in range(len(before) - len(cue) + 1))
+
+
+def _saying_changed(before: Sequence[str], after_cue: int) -> bool:
+    """ "Organisers now say 10,000 joined": the cue is the saying's, a claim changed, not
+    a running figure (revw25)."""
+    return after_cue < len(before) and before[after_cue] in SPEAKER_VERBS
 
 
 def _claim(unit: FactUnit, value: float) -> tuple[str, float, float]:

@@ -374,8 +374,10 @@ def render_markdown(dossier: dict[str, Any]) -> str:
               f"{_md(balanced_quotes(fact['text']))}" +
               (f" ({figure_history(fact)})" if fact.get("updates") else "")
               for fact in dossier["facts"]
-              if fact["agreement"] != "single"] or ["_No fact told by two independent "
-                                                     "sources, nor disputed._"]
+              # a running count two outlets raised day by day is one source's figure
+              # updated, "single", yet the only place Markdown tells it (revw25)
+              if fact["agreement"] != "single" or fact.get("updates")] or [
+                  "_No fact told by two independent sources, nor disputed._"]
     lines += ["", "## Divergences", ""]
     if not dossier["divergences"]:
         lines.append(NONE_FOUND)

@@ -569,3 +569,16 @@ def test_one_payer_told_in_other_words_with_a_word_in_common_is_one_fact(
         "b": "Transport Minister Ivo Strand said the national authorities would pay for the "
              "job.", **FILLER})
     assert "corroborated" in [f.agreement for f in alignment.facts]
+
+
+def test_one_thing_said_to_open_told_new_and_by_its_kind_is_still_one_fact(
+        analyse: Any) -> None:
+    """revw25: "the new footbridge" is told by no word of its kind ("new" tells its age),
+    so "the replacement pedestrian crossing" may be the same bridge: one fact, as before
+    walk25."""
+    alignment = _align(analyse, {
+        "a": "The county council said the new footbridge over the River Sceld would open on "
+             "Monday.",
+        "b": "The county council said the replacement pedestrian crossing would open on "
+             "Monday.", **FILLER})
+    assert "corroborated" in [f.agreement for f in alignment.facts]

@@ -629,3 +629,45 @@ def test_a_running_toll_keeps_its_figure_day_by_day_on_its_fact(analyse: Any) ->
     # a dispute, not an update: no figure history
     same_day = ("tue2", "2026-10-06T09:00:00Z", TOLL_DAY_ONE[2])
     assert not [f for f in _toll_results(TOLL_DAY_TWO, same_day).facts if f.updates]
+
+
+@pytest.mark.parametrize("early, late", [
+    # police against organisers about one march: "at least" bounds a finished event's count
+    ("Police said 3,000 people joined the march through Vellmouth on Saturday against the "
+     "new harbour tax.\n\nThe march ended at the town hall.",
+     "Organisers said at least 10,000 people joined the march through Vellmouth on Saturday "
+     "against the new harbour tax.\n\nThe mayor did not comment."),
+    # "now" of the saying: the organisers' claim changed, the march's count runs on no more
+    ("Police said 3,000 people joined the march through Vellmouth on Saturday against the "
+     "new harbour tax.\n\nThe march ended at the town hall.",
+     "Organisers now say 10,000 people joined the march through Vellmouth on Saturday "
+     "against the new harbour tax.\n\nThe mayor did not comment."),
+    # one river's peak on one named day, given higher a day later: not a running total
+    ("The River Sceld reached 3 metres at Eskerby on Sunday, the flood agency said.\n\n"
+     "Residents were told to leave.",
+     "The River Sceld reached 5 metres at Eskerby on Sunday, the flood agency said.\n\n"
+     "Residents were told to leave.")])
+def test_a_larger_bound_or_peak_a_day_later_of_a_finished_event_stays_a_dispute(
+        analyse: Any, early: str, late: str) -> None:
+    """revw25: "at least" and "reached" tell a running total only in a sentence told as
+    still open ("at least seven people have died since"), else a later, larger figure of
+    one finished event still disputes the earlier one."""
+    results = _toll_results(("sun", "2026-05-10T08:00:00Z", early),
+                            ("mon", "2026-05-11T08:00:00Z", late))
+    assert len([d for d in results.divergences if d.kind == "number"]) == 1
+    assert not [f for f in results.facts if f.updates]
+
+
+def test_at_least_in_a_perfect_told_a_day_later_is_still_an_update(analyse: Any) -> None:
+    later = ("tue", "2026-10-06T08:00:00Z",
+             "At least five people have been killed since a gale struck the island of Pellow "
+             "on Sunday night, police said.\n\nSchools on the island stayed shut.")
+    results = _toll_results(TOLL_DAY_ONE, later)
+    assert [d.topic for d in results.divergences if d.kind == "number"] == []
+    assert [u.value for f in results.facts for u in f.updates] == ["2", "5"]
+    # the police's new word on a toll told as open is still the toll's update
+    later = ("tue", "2026-10-06T08:00:00Z",
+             "Police now say at least five people have died since a gale struck the island "
+             "of Pellow on Sunday night.\n\nSchools on the island stayed shut.")
+    results = _toll_results(TOLL_DAY_ONE, later)
+    assert [d.topic for d in results.divergences if d.kind == "number"] == []

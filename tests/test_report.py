@@ -579,3 +579,21 @@ def test_a_facts_figure_history_reads_day_by_day() -> None:
                          "end": 9}]}
     assert figure_history(fact) == "figure updated: 2 (2026-10-05), 5 (2026-10-06)"
     assert figure_history({"text": "no running count"}) == ""
+
+
+def test_markdown_lists_a_single_sourced_fact_whose_figure_was_updated(
+        bridge: dict[str, Any]) -> None:
+    """revw25: "Two people were killed" on Monday and "At least six people have died" on
+    Tuesday from another outlet are no dispute now, and no agreement either: the fact is
+    "single", and Markdown, listing only facts two sources tell or dispute, dropped the
+    toll with its history."""
+    toll = {"id": "f9", "text": "Two people were killed when the coach crashed.",
+            "agreement": "single", "evidence": [], "sources": 1, "outlets": ["A", "B"],
+            "updates": [{"day": "2026-05-10", "value": "2", "article": "a", "start": 0,
+                         "end": 9},
+                        {"day": "2026-05-11", "value": "6", "article": "b", "start": 0,
+                         "end": 9}]}
+    plain = {**toll, "id": "f10", "text": "The road was closed.", "updates": []}
+    text = render_markdown({**bridge, "facts": [toll, plain]}).split("## Facts")[1]
+    assert "coach crashed. (figure updated: 2 (2026-05-10), 6 (2026-05-11))" in text
+    assert "The road was closed." not in text
