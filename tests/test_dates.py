@@ -600,6 +600,11 @@ def test_today_meaning_nowadays_dates_no_event(analyse: Any, text: str,
     ('"Today the council voted to close the pier," said Ada Rusk.', False),
     ('"The Lowick bridge is closed today," the council said.', False),
     ("The Lowick ferry has been cancelled today, the council said.", False),
+    # What is done that day, in the same shapes: a named thing's passive, the day of an act.
+    ('"Today the Lowick ferry service has been suspended," said a spokesman.', False),
+    ('"Today Ivo Marten has been charged with arson," said a police spokesman.', False),
+    ('"Today is the day we open the Lowick bridge," said Mayor Ada Rusk.', False),
+    ('"Today is my last day as harbour master," said Ivo Marten.', False),
 ])
 def test_a_quoted_comment_on_today_dates_no_event(analyse: Any, text: str,
                                                   comment: bool) -> None:
