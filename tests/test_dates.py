@@ -1059,3 +1059,14 @@ def test_a_saying_keeps_its_frame_apart_from_what_was_said(analyse: Any) -> None
     assert dates["Tuesday"].frame == ""
     assert dates["Sunday"].frame == "Mara Venn told"  # a named one told: an interview
     assert dates["Thursday"].frame == "announced"  # what is announced, no speaker
+
+
+@pytest.mark.parametrize(("expression", "said_on", "expected"), [
+    # Said on Sunday the 15th: never tomorrow, as said on a Saturday "next Sunday" is not.
+    ("next Monday", date(2026, 3, 15), "2026-03-23"),
+    ("next Tuesday", date(2026, 3, 15), "2026-03-17"),
+    ("next Sunday", date(2026, 3, 14), "2026-03-22"),
+    ("next Monday", date(2026, 3, 14), "2026-03-16"),
+])
+def test_next_weekday_is_never_tomorrow(expression: str, said_on: date, expected: str) -> None:
+    assert normalize_date(expression, said_on) == (expected, "day")
