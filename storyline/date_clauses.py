@@ -260,10 +260,32 @@ def _quoted_comment(ent: Span) -> bool:
     if verb.tag_ == "VBN":  # "has (finally) been held to account", "has been a long day"
         return (verb.lemma_ == "be" or any(c.dep_ == "auxpass" for c in verb.children)) and \
             any(c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in {"VBZ", "VBP"}
-                for c in verb.children)
+                for c in verb.children) and not _names_what_was_done_to(verb)
     # "Today is a sad day": a noun says what the day is; not "the bridge is closed today".
     return verb.lemma_ == "be" and not auxiliaries(verb) and \
-        any(c.dep_ == "attr" for c in verb.children)
+        any(c.dep_ == "attr" and not _day_of_an_event(c) for c in verb.children)
+
+
+def _names_what_was_done_to(verb: Token) -> bool:
+    """A passive whose subject is a thing or people named ("the ferry service has been
+    suspended", "40 homes have been evacuated", "Ada Rusk has been charged"): an act done
+    that day, not a comment on someone unnamed or on justice in general ("someone has been
+    held to account", "justice has been done"; "we have been vindicated" too)."""
+    return any(c.dep_ == "nsubjpass" and (
+        c.tag_ in {"NNP", "NNPS"} or
+        any(d.dep_ in {"det", "poss", "nummod"} for d in c.children))
+        for c in verb.children)
+
+
+# A day said to be the first or last of something is the day it begins or ends.
+_EDGE_OF_A_THING = frozenset({"first", "last", "final"})
+
+
+def _day_of_an_event(noun: Token) -> bool:
+    """ "the day we open the bridge", "my last day as harbour master": the noun tells what
+    happens on the day (a clause, or the day something begins or ends), not how it feels."""
+    return any(c.dep_ in {"relcl", "acl"} or
+               (c.dep_ == "amod" and c.lower_ in _EDGE_OF_A_THING) for c in noun.children)
 
 
 def _inside_quotation(ent: Span) -> bool:

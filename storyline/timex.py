@@ -379,8 +379,11 @@ def _next_weekday_delta(base: date, target: int) -> int:
     """Days from ``base`` to "next <weekday>": that weekday in the (Monday-to-Sunday) week
     after the one ``base`` lies in. Said on a Wednesday, "next Friday" is nine days off,
     as readers take it ("this Friday" or "on Friday" is two days off); "next Tuesday"
-    six days off, the nearest Tuesday ahead, the only one it can mean."""
-    return 7 - base.weekday() + target
+    six days off, the nearest Tuesday ahead, the only one it can mean. Never tomorrow: said
+    on a Sunday, "next Monday" is eight days off, as said on a Saturday "next Sunday" is
+    (tomorrow is "tomorrow" or "on Monday")."""
+    delta = 7 - base.weekday() + target
+    return delta + 7 if delta == 1 else delta
 
 
 def _weekend(text: str, base: date | None, future: bool | None) -> Result | None:

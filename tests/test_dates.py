@@ -600,6 +600,11 @@ def test_today_meaning_nowadays_dates_no_event(analyse: Any, text: str,
     ('"Today the council voted to close the pier," said Ada Rusk.', False),
     ('"The Lowick bridge is closed today," the council said.', False),
     ("The Lowick ferry has been cancelled today, the council said.", False),
+    # What is done that day, in the same shapes: a named thing's passive, the day of an act.
+    ('"Today the Lowick ferry service has been suspended," said a spokesman.', False),
+    ('"Today Ivo Marten has been charged with arson," said a police spokesman.', False),
+    ('"Today is the day we open the Lowick bridge," said Mayor Ada Rusk.', False),
+    ('"Today is my last day as harbour master," said Ivo Marten.', False),
 ])
 def test_a_quoted_comment_on_today_dates_no_event(analyse: Any, text: str,
                                                   comment: bool) -> None:
@@ -1054,3 +1059,14 @@ def test_a_saying_keeps_its_frame_apart_from_what_was_said(analyse: Any) -> None
     assert dates["Tuesday"].frame == ""
     assert dates["Sunday"].frame == "Mara Venn told"  # a named one told: an interview
     assert dates["Thursday"].frame == "announced"  # what is announced, no speaker
+
+
+@pytest.mark.parametrize(("expression", "said_on", "expected"), [
+    # Said on Sunday the 15th: never tomorrow, as said on a Saturday "next Sunday" is not.
+    ("next Monday", date(2026, 3, 15), "2026-03-23"),
+    ("next Tuesday", date(2026, 3, 15), "2026-03-17"),
+    ("next Sunday", date(2026, 3, 14), "2026-03-22"),
+    ("next Monday", date(2026, 3, 14), "2026-03-16"),
+])
+def test_next_weekday_is_never_tomorrow(expression: str, said_on: date, expected: str) -> None:
+    assert normalize_date(expression, said_on) == (expected, "day")
