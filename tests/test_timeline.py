@@ -901,17 +901,22 @@ def test_a_bare_part_of_day_belongs_to_the_day_its_sentence_names(analyse: Any) 
     assert [e.date for e in events] == ["2025-05-03"]
 
 
+def _told_by_outlets(analyse: Any, told: dict[str, str],
+                     published: str = "2026-03-10T12:00:00Z") -> tuple[list[Any], list[Any]]:
+    """The timeline of one text per outlet (keyed by article id), all published at once."""
+    analyses = [analyse(text, id=key, published=published) for key, text in told.items()]
+    articles = [article(text, id=key, outlet=f"Outlet {key}", published=published)
+                for key, text in told.items()]
+    return build_timeline(articles, [d for a in analyses for d in a.dates]), articles
+
+
 def test_next_weekday_reads_as_next_weeks_and_agrees_with_an_outlet_naming_it(
         analyse: Any) -> None:
     # Fictional. Published Tuesday 10 March: "next Friday" reads as the Friday of next
     # week, the 20th, which another outlet names: one entry, no date divergence.
     told = {"a1": "Tamsin Rooke will be sentenced next Friday at Orlow Crown Court.",
             "a2": "Tamsin Rooke will be sentenced at Orlow Crown Court on Friday, March 20."}
-    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    events, articles = _told_by_outlets(analyse, told)
     assert [(e.date, e.conflicting) for e in events] == [("2026-03-20", False)]
     assert {span.article for span in events[0].evidence} == {"a1", "a2"}
     assert date_divergences(events, articles) == []
@@ -923,11 +928,7 @@ def test_next_weekday_a_week_off_another_outlets_date_is_its_other_reading(
     # this week's Friday, which another outlet names: one entry at the 13th, no divergence.
     told = {"a1": "Tamsin Rooke will be sentenced next Friday at Orlow Crown Court.",
             "a2": "Tamsin Rooke will be sentenced at Orlow Crown Court on Friday, March 13."}
-    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    events, articles = _told_by_outlets(analyse, told)
     assert [(e.date, e.conflicting) for e in events] == [("2026-03-13", False)]
     assert {span.article for span in events[0].evidence} == {"a1", "a2"}
     assert date_divergences(events, articles) == []
@@ -939,11 +940,7 @@ def test_next_weekday_with_one_reading_a_week_off_another_outlets_date_disputes_
     # week's Tuesday is gone), so another outlet's "Tuesday, March 24" disagrees with it.
     told = {"a1": "Tamsin Rooke will be sentenced next Tuesday at Orlow Crown Court.",
             "a2": "Tamsin Rooke will be sentenced at Orlow Crown Court on Tuesday, March 24."}
-    analyses = [analyse(text, id=key, published="2026-03-12T12:00:00Z")
-                for key, text in told.items()]
-    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-12T12:00:00Z")
-                for key, text in told.items()]
-    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    events, articles = _told_by_outlets(analyse, told, published="2026-03-12T12:00:00Z")
     assert [e.conflicting for e in events] == [True]
     assert len(date_divergences(events, articles)) == 1
 
@@ -975,11 +972,7 @@ def test_one_long_past_day_told_in_full_by_three_outlets_is_one_entry(analyse: A
             "a2": "The collapse happened on 2 May 2024, when a crane fell across the quay.",
             "a3": "Harl's crane at Pellory Wharf collapsed on 2 May 2024 after its bolts sheared.",
             "a4": "The Pellory harbour master retired on 2 May 2024 after forty years."}
-    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    events, articles = _told_by_outlets(analyse, told)
     assert sorted(sorted({s.article for s in e.evidence}) for e in events) == [
         ["a1", "a2", "a3"], ["a4"]]
 
@@ -990,18 +983,11 @@ def test_a_short_clause_of_one_thing_on_another_day_told_in_full_disputes_it(
     # clause lacks, and both give the day with its year: one collapse, two dates.
     told = {"a1": "Harl's crane at Pellory Wharf collapsed on 2 May 2024 after its bolts sheared.",
             "a2": "The crane collapsed on 1 May 2024."}
-    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    events, articles = _told_by_outlets(analyse, told)
     assert [(e.date, e.conflicting) for e in events] == [("2024-05-02", True)]
     assert len(date_divergences(events, articles)) == 1
     weekly = "The crane collapsed on Monday."  # a day without its year: another collapse
-    also = analyse(weekly, id="a3", published="2026-03-10T12:00:00Z")
-    again = build_timeline([*articles[:1], article(weekly, id="a3", outlet="Outlet a3",
-                                                    published="2026-03-10T12:00:00Z")],
-                           [*analyses[0].dates, *also.dates])
+    again, _ = _told_by_outlets(analyse, {"a1": told["a1"], "a3": weekly})
     assert not any(e.conflicting for e in again)
 
 
@@ -1011,11 +997,7 @@ def test_a_short_clause_of_one_of_several_things_on_another_day_disputes_nothing
     # another crane may have collapsed on the other day, so neither date disputes the other.
     told = {"a1": "The first crane at Pellory Wharf collapsed on 2 May 2024, injuring a driver.",
             "a2": "A crane collapsed on 9 May 2024."}
-    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    events = build_timeline(articles, [d for a in analyses for d in a.dates])
+    events, articles = _told_by_outlets(analyse, told)
     assert sorted((e.date, e.conflicting) for e in events) == [("2024-05-02", False),
                                                               ("2024-05-09", False)]
     assert date_divergences(events, articles) == []
@@ -1032,11 +1014,7 @@ def test_a_bodys_own_plan_told_after_the_day_it_was_said_names_the_body(
 
 
 def _three_outlets(analyse: Any, told: dict[str, str]) -> list[Any]:
-    analyses = [analyse(text, id=key, published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    articles = [article(text, id=key, outlet=f"Outlet {key}", published="2026-03-10T12:00:00Z")
-                for key, text in told.items()]
-    return build_timeline(articles, [d for a in analyses for d in a.dates])
+    return _told_by_outlets(analyse, told)[0]
 
 
 def test_one_speakers_sayings_of_three_deeds_on_one_day_stay_three_entries(
