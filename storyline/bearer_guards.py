@@ -66,8 +66,9 @@ def place_after_preposition(mention: Mention, text: str) -> bool:
         and OWNED_AFTER.match(text, mention.end) is None
 
 
-# An office's title after a one-word name: "Paris Mayor Anne Vidal", "Orlen Police Chief".
-OFFICE_AFTER = re.compile(r"\s+(?:Mayor|Governor|Councillor|Councilor|Police|Sheriff|"
+# An office's title after a one-word name: "Paris Mayor Anne Vidal", "Orlen Police Chief";
+# on the same line ("Award For Rusk" as a headline, "City officials said" opening the text).
+OFFICE_AFTER = re.compile(r"[ \t]+(?:Mayor|Governor|Councillor|Councilor|Police|Sheriff|"
                           r"Premier|Minister|Senator|Bishop|Archbishop|Fire|City|County|"
                           r"Council)\b")
 

@@ -83,3 +83,10 @@ def test_a_relative_of_someone_of_another_surname_is_not_the_surname() -> None:
     mention = bare(text, "Mendes", occurrence=1, honorific="Ms.", written="Ms Mendes")
     assert unnamed_relative(mention, text, named) is None
     assert unnamed_relative(mention, text) == "mother"
+
+
+def test_a_title_opening_the_next_line_is_no_office_of_the_name() -> None:
+    """A headline ending in the surname and a text opening "City officials said": the
+    person, not a city's name before an office."""
+    text = "Award For Rusk\n\nCity officials said Ada Rusk, 40, would receive a medal."
+    assert not place_before_office(bare(text, "Rusk"), text)
