@@ -189,10 +189,16 @@ def is_relative(cluster: Cluster) -> bool:
                for role in cluster.roles)
 
 
+# "a father of three", "a grandmother of six": what someone is, no one's relative in the story
+COUNT_OF_KIN = re.compile(r"^(?:an?\s+)?(?:[a-z-]+\s+)?[a-z]+\s+of\s+(?:\d+|two|three|four|five|"
+                          r"six|seven|eight|nine|ten|eleven|twelve|several|many)\b")
+
+
 def kin_words(roles: Iterable[str]) -> set[str]:
-    """The kin words of roles ("his grandson" -> "grandson"; "son of the mayor" too)."""
-    return {w for role in roles for w in re.findall(r"[a-z]+", role.lower().split(" of ")[0])
-            if w in RELATIVES}
+    """The kin words of roles ("his grandson" -> "grandson"; "son of the mayor" too; not
+    "a father of three")."""
+    return {w for role in roles if not COUNT_OF_KIN.match(role.lower())
+            for w in re.findall(r"[a-z]+", role.lower().split(" of ")[0]) if w in RELATIVES}
 
 
 def kin_fits(mention: Mention, bearer: Cluster) -> bool:
