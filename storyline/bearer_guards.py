@@ -51,19 +51,23 @@ PLACE_BEFORE = re.compile(r"(?<![a-z])in\s+$")
 OWNED_AFTER = re.compile(r"\s?['\u2019]|\s+(?:and|&)\s+[A-Z]")
 TRUST_BEFORE = re.compile(r"\b(?:confidence|faith|trust|belief|believe|believes|believed|"
                           r"interest|interested|bring|brings|bringing|brought|call|calls|"
-                          r"calling|called|send|sends|sending|sent|let|lets|letting)\s+in\s+$",
-                          re.IGNORECASE)  # "Bringing in Jackman to host": a person
+                          r"calling|called|send|sends|sending|sent|let|lets|letting|"
+                          r"gem|talent|ally|successor|replacement|prospect|mentor)\s+in\s+$",
+                          re.IGNORECASE)  # "Bringing in Jackman", "a gem in Rusk": a person
+# "a player in Rusk who never got a chance": a relative pronoun for a person follows
+WHO_AFTER = re.compile(r",?\s+(?:who|whom|whose)\b")
 
 
 def place_after_preposition(mention: Mention, text: str) -> bool:
-    """A one-word name read as a person after "in", with no possessive after
+    """A one-word name read as a person after "in", with no possessive or "who" after
     it: a place ("met officials in Paris" is no Tom Paris of the story). A body's name
     ("in Congress") stays the body."""
     before = text[max(0, mention.start - 30):mention.start]
     return mention.kind == "name" and mention.label == "PERSON" and \
         " " not in mention.name and mention.text == mention.name and \
         PLACE_BEFORE.search(before) is not None and TRUST_BEFORE.search(before) is None \
-        and OWNED_AFTER.match(text, mention.end) is None
+        and OWNED_AFTER.match(text, mention.end) is None \
+        and WHO_AFTER.match(text, mention.end) is None
 
 
 # An office's title after a one-word name: "Paris Mayor Anne Vidal", "Orlen Police Chief";

@@ -122,3 +122,10 @@ def test_a_surname_that_speaks_of_no_counterpart_is_the_person_himself() -> None
             "was innocent.")
     assert unnamed_relative(bare(text, "Brand", occurrence=1, honorific="Mr.",
                                  written="Mr Brand"), text) == "father"
+
+
+def test_a_person_after_in_by_who_or_a_gem() -> None:
+    """ "Ostley have a gem in Rusk", "a player in Rusk who never got a chance": her."""
+    text = "Ostley have a gem in Rusk. They had a player in Rusk who never got a chance."
+    assert not place_after_preposition(bare(text, "Rusk"), text)
+    assert not place_after_preposition(bare(text, "Rusk", occurrence=1), text)
