@@ -242,3 +242,11 @@ def test_the_nickname_with_a_count_of_grandchildren_is_still_him(analyse: Any) -
     people = _people(analyse, 'Robert "Bobby" Crane, 70, won the Fenwick marathon.',
                      "Bobby Crane, a grandfather of six, said he would run again.")
     assert len([e for e in people if "Crane" in e.name]) == 1
+
+
+def test_the_nickname_called_an_elder_relative_is_still_him(analyse: Any) -> None:
+    """ "Bobby Crane, the boy's grandfather" is Robert "Bobby" Crane, 70: names are
+    handed down to a grandson, not up to a grandfather."""
+    people = _people(analyse, 'Robert "Bobby" Crane, 70, found the missing boy on Saturday.',
+                     "Bobby Crane, the boy's grandfather, said on Sunday he was safe.")
+    assert len([e for e in people if "Crane" in e.name]) == 1
