@@ -54,8 +54,9 @@ TRUST_BEFORE = re.compile(r"\b(?:confidence|faith|trust|belief|believe|believes|
                           r"calling|called|send|sends|sending|sent|let|lets|letting|"
                           r"gem|talent|ally|successor|replacement|prospect|mentor)\s+in\s+$",
                           re.IGNORECASE)  # "Bringing in Jackman", "a gem in Rusk": a person
-# "a player in Rusk who never got a chance": a relative pronoun for a person follows
-WHO_AFTER = re.compile(r",?\s+(?:who|whom|whose)\b")
+# "a player in Rusk who never got a chance": a relative pronoun for a person follows;
+# "in Theo we trust" (a tuning topic's fans)
+WHO_AFTER = re.compile(r",?\s+(?:who|whom|whose|we\s+trust)\b")
 
 
 def place_after_preposition(mention: Mention, text: str) -> bool:

@@ -129,3 +129,5 @@ def test_a_person_after_in_by_who_or_a_gem() -> None:
     text = "Ostley have a gem in Rusk. They had a player in Rusk who never got a chance."
     assert not place_after_preposition(bare(text, "Rusk"), text)
     assert not place_after_preposition(bare(text, "Rusk", occurrence=1), text)
+    text = "Fans sang in Rusk we trust."
+    assert not place_after_preposition(bare(text, "Rusk"), text)
