@@ -181,10 +181,13 @@ def _speaks_of_counterpart(kin: str, mention: Mention, text: str) -> bool:
         sentence, re.IGNORECASE) is not None
 
 
-def _named_in_full(word: str, named: Sequence[Mention]) -> bool:
-    """The article names a person of this surname in full: "Mayor Anne Vidal ...
-    Vidal's plans were rejected", "The race is Rusk's to lose" after Ada Rusk are hers."""
-    return any(" " in m.name and surname(m.name) == word for m in named)
+def _named_in_full_before(mention: Mention, named: Sequence[Mention]) -> bool:
+    """The article names a person of this surname in full before it: "Mayor Anne Vidal
+    ... Vidal's plans were rejected", "The race is Rusk's to lose" after Ada Rusk are
+    hers. (Named only after it, "McDonald's said it would donate meals to the food bank
+    Ewan McDonald runs", the company still.)"""
+    return any(" " in m.name and surname(m.name) == mention.name and m.start < mention.start
+               for m in named)
 
 
 def _before_name(mention: Mention, text: str, sentence_start: int) -> str:
@@ -223,7 +226,7 @@ def guard_bearers(mentions: list[Mention], texts: Mapping[str, str]
             mention = replace(mention, text=name, name=name, label="PERSON",
                               start=mention.start - len(given_name) - 1)
         if company_possessive(mention, text) and \
-                not _named_in_full(mention.name, people[mention.article_id]):
+                not _named_in_full_before(mention, people[mention.article_id]):
             bodies.add((mention.article_id, mention.start))
             mention = replace(mention, label="ORG", role=None)
         kin = unnamed_relative(mention, text, people[mention.article_id]) \

@@ -103,7 +103,11 @@ def test_a_possessive_of_a_person_the_article_names_in_full_is_hers() -> None:
     kept, bodies = guard_bearers(mentions, {"a1": text})
     assert bodies == frozenset()
     assert [m.label for m in kept] == ["PERSON", "PERSON"]
-    # no one so named in the article: the company
+    # no one so named in the article before it: the company
+    text = "McDonald's said it would feed the bank Ewan McDonald runs."
+    kept, bodies = guard_bearers([bare(text, "McDonald"), bare(text, "Ewan McDonald")],
+                                 {"a1": text})
+    assert bodies == {("a1", 0)}
     text = "McDonald's to close its Dunmore branch. The council regretted it."
     kept, bodies = guard_bearers([bare(text, "McDonald")], {"a1": text})
     assert bodies == {("a1", 0)}
