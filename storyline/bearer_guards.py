@@ -26,10 +26,10 @@ from .people import FEMALE_WORDS, MALE_WORDS, RELATIVES, mention_gender
 
 # "McDonald's said", "at McDonald's.", "McDonald's will": a name ending in "'s" that no
 # noun follows is the name of a body ("Sainsbury's", "Macy's"), not a person's possessive
-# ("McDonald's lawyer", "McDonald's house").
+# ("McDonald's lawyer", "McDonald's house"; "Vidal's plans for the bypass").
 COMPANY_POSSESSIVE = re.compile(
     r"['\u2019]s(?=\s*(?:[.,;:!?)]|$)|\s+(?i:said|says|will|would|has|had|have|is|was|"
-    r"announced|added|told|plans|planned|confirmed|denied|declined|can|could|did|does|"
+    r"announced|added|told|plans\s+to|planned|confirmed|denied|declined|can|could|did|does|"
     r"to)\b)")  # "McDonald's To Close Dunmore Branch": a headline's verbs are capitalised
 
 
@@ -51,23 +51,29 @@ PLACE_BEFORE = re.compile(r"(?<![a-z])in\s+$")
 OWNED_AFTER = re.compile(r"\s?['\u2019]|\s+(?:and|&)\s+[A-Z]")
 TRUST_BEFORE = re.compile(r"\b(?:confidence|faith|trust|belief|believe|believes|believed|"
                           r"interest|interested|bring|brings|bringing|brought|call|calls|"
-                          r"calling|called|send|sends|sending|sent|let|lets|letting)\s+in\s+$",
-                          re.IGNORECASE)  # "Bringing in Jackman to host": a person
+                          r"calling|called|send|sends|sending|sent|let|lets|letting|"
+                          r"gem|talent|ally|successor|replacement|prospect|mentor)\s+in\s+$",
+                          re.IGNORECASE)  # "Bringing in Jackman", "a gem in Rusk": a person
+# "a player in Rusk who never got a chance": a relative pronoun for a person follows;
+# "in Theo we trust" (a tuning topic's fans)
+WHO_AFTER = re.compile(r",?\s+(?:who|whom|whose|we\s+trust)\b")
 
 
 def place_after_preposition(mention: Mention, text: str) -> bool:
-    """A one-word name read as a person after "in", with no possessive after
+    """A one-word name read as a person after "in", with no possessive or "who" after
     it: a place ("met officials in Paris" is no Tom Paris of the story). A body's name
     ("in Congress") stays the body."""
     before = text[max(0, mention.start - 30):mention.start]
     return mention.kind == "name" and mention.label == "PERSON" and \
         " " not in mention.name and mention.text == mention.name and \
         PLACE_BEFORE.search(before) is not None and TRUST_BEFORE.search(before) is None \
-        and OWNED_AFTER.match(text, mention.end) is None
+        and OWNED_AFTER.match(text, mention.end) is None \
+        and WHO_AFTER.match(text, mention.end) is None
 
 
-# An office's title after a one-word name: "Paris Mayor Anne Vidal", "Orlen Police Chief".
-OFFICE_AFTER = re.compile(r"\s+(?:Mayor|Governor|Councillor|Councilor|Police|Sheriff|"
+# An office's title after a one-word name: "Paris Mayor Anne Vidal", "Orlen Police Chief";
+# on the same line ("Award For Rusk" as a headline, "City officials said" opening the text).
+OFFICE_AFTER = re.compile(r"[ \t]+(?:Mayor|Governor|Councillor|Councilor|Police|Sheriff|"
                           r"Premier|Minister|Senator|Bishop|Archbishop|Fire|City|County|"
                           r"Council)\b")
 
@@ -105,6 +111,27 @@ TITLE_BEFORE = re.compile(r"(?:[A-Z][a-z]*\.?\s+)?")
 OPENS_SENTENCE = re.compile(r"(?:[.!?][\"'\u201d\u2019]?\s+|\n)(?:[A-Z][a-z]*\.?\s+)?$")
 REACH = 600  # characters read back for the sentence before a surname's
 
+# Each kin word's counterpart: the relative named by the surname speaks of the person
+# the story is about as that ("His father posted bail. Mr Brand said his son was
+# innocent"). Without it the surname is as often the person himself ("His father was a
+# miner. Brand studied law", "His son was in the car. Mr Brand said the boy was unhurt").
+_PARENTS = ("father", "mother", "dad", "mum", "mom", "stepfather", "stepmother", "parents")
+_CHILDREN = ("son", "daughter", "stepson", "stepdaughter", "child", "children", "boy", "girl")
+_GRANDPARENTS = ("grandfather", "grandmother", "grandpa", "grandma", "grandparents")
+_GRANDCHILDREN = ("grandson", "granddaughter", "grandchild", "grandchildren")
+_WIVES = ("wife", "widow", "girlfriend", "fiancee", "partner")
+_HUSBANDS = ("husband", "widower", "boyfriend", "fiance", "partner")
+_SIBLINGS = ("brother", "sister")
+_UNCLES = ("uncle", "aunt")
+_NEPHEWS = ("nephew", "niece")
+COUNTERPARTS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(_PARENTS, _CHILDREN), **dict.fromkeys(_CHILDREN, _PARENTS),
+    **dict.fromkeys(_GRANDPARENTS, _GRANDCHILDREN),
+    **dict.fromkeys(_GRANDCHILDREN, _GRANDPARENTS),
+    **dict.fromkeys(_WIVES, _HUSBANDS), **dict.fromkeys(_HUSBANDS, _WIVES),
+    **dict.fromkeys(_SIBLINGS, _SIBLINGS), **dict.fromkeys(_UNCLES, _NEPHEWS),
+    **dict.fromkeys(_NEPHEWS, _UNCLES), "cousin": ("cousin",)}
+
 
 def unnamed_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
                      ) -> str | None:
@@ -135,9 +162,32 @@ def unnamed_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
     if owner is not None and surname(owner.name) != mention.name:
         return None
     kin = opening.group(1)
+    if not _speaks_of_counterpart(kin, mention, text):
+        return None
     gender = mention_gender(mention, pronoun=False)
     kin_gender = "female" if kin in FEMALE_WORDS else "male" if kin in MALE_WORDS else None
     return kin if gender is None or kin_gender in {None, gender} else None
+
+
+def _speaks_of_counterpart(kin: str, mention: Mention, text: str) -> bool:
+    """The surname's sentence names the person the kin word is a relative of by the
+    counterpart kin word ("Mr Brand told reporters his son was innocent" after "His
+    father posted bail")."""
+    end = SENTENCE_END.search(text, mention.end)
+    sentence = text[mention.end:end.start() if end else len(text)]
+    counterparts = "|".join(COUNTERPARTS.get(kin, ()))
+    return bool(counterparts) and re.search(
+        rf"\b(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?(?:{counterparts})\b",
+        sentence, re.IGNORECASE) is not None
+
+
+def _named_in_full_before(mention: Mention, named: Sequence[Mention]) -> bool:
+    """The article names a person of this surname in full before it: "Mayor Anne Vidal
+    ... Vidal's plans were rejected", "The race is Rusk's to lose" after Ada Rusk are
+    hers. (Named only after it, "McDonald's said it would donate meals to the food bank
+    Ewan McDonald runs", the company still.)"""
+    return any(" " in m.name and surname(m.name) == mention.name and m.start < mention.start
+               for m in named)
 
 
 def _before_name(mention: Mention, text: str, sentence_start: int) -> str:
@@ -175,7 +225,8 @@ def guard_bearers(mentions: list[Mention], texts: Mapping[str, str]
             name = f"{given_name} {mention.name}"
             mention = replace(mention, text=name, name=name, label="PERSON",
                               start=mention.start - len(given_name) - 1)
-        if company_possessive(mention, text):
+        if company_possessive(mention, text) and \
+                not _named_in_full_before(mention, people[mention.article_id]):
             bodies.add((mention.article_id, mention.start))
             mention = replace(mention, label="ORG", role=None)
         kin = unnamed_relative(mention, text, people[mention.article_id]) \

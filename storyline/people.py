@@ -189,10 +189,19 @@ def is_relative(cluster: Cluster) -> bool:
                for role in cluster.roles)
 
 
+# The relatives a family hands its names down to ("his grandson Bobby Crane")
+HEIRS = {"son", "daughter", "grandson", "granddaughter", "nephew", "niece", "stepson",
+         "stepdaughter"}
+# "a father of three", "a grandmother of six": what someone is, no one's relative in the story
+COUNT_OF_KIN = re.compile(r"^(?:an?\s+)?(?:[a-z-]+\s+)?[a-z]+\s+of\s+(?:\d+|two|three|four|five|"
+                          r"six|seven|eight|nine|ten|eleven|twelve|several|many)\b")
+
+
 def kin_words(roles: Iterable[str]) -> set[str]:
-    """The kin words of roles ("his grandson" -> "grandson"; "son of the mayor" too)."""
-    return {w for role in roles for w in re.findall(r"[a-z]+", role.lower().split(" of ")[0])
-            if w in RELATIVES}
+    """The kin words of roles ("his grandson" -> "grandson"; "son of the mayor" too; not
+    "a father of three")."""
+    return {w for role in roles if not COUNT_OF_KIN.match(role.lower())
+            for w in re.findall(r"[a-z]+", role.lower().split(" of ")[0]) if w in RELATIVES}
 
 
 def kin_fits(mention: Mention, bearer: Cluster) -> bool:
@@ -205,12 +214,15 @@ def kin_fits(mention: Mention, bearer: Cluster) -> bool:
 def _relatives_apart(a: Cluster, b: Cluster) -> bool:
     """One's nickname the other's given name ("Robert \"Bobby\" Crane" and "Bobby
     Crane") where the story calls one someone's relative and not the other ("his grandson
-    Bobby Crane"): a family hands its names down, so the relative is another person. (A
-    spelling of one given name, "Kate" / "Kathryn", is not so kept apart.)"""
+    Bobby Crane"): a family hands its names down, so the relative is another person. Only
+    a kin word of those the names are handed down to: "Bobby Crane, the boy's grandfather"
+    is Robert "Bobby" Crane, 70, still. (A spelling of one given name, "Kate" / "Kathryn",
+    is not so kept apart.)"""
     first_a, first_b = fold(a.first or ""), fold(b.first or "")
     by_nickname = first_b in {fold(n) for n in a.nicknames} or \
         first_a in {fold(n) for n in b.nicknames}
-    return by_nickname and first_a != first_b and kin_words(a.roles) != kin_words(b.roles)
+    return by_nickname and first_a != first_b and \
+        bool((kin_words(a.roles) ^ kin_words(b.roles)) & HEIRS)
 
 
 def by_gender(candidates: list[Cluster], wanted: str | None) -> list[Cluster]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from storyline.bearer_guards import (
     company_possessive,
     given_name_before,
+    guard_bearers,
     place_after_preposition,
     place_before_office,
     unnamed_relative,
@@ -78,8 +79,59 @@ def test_a_relative_of_someone_of_another_surname_is_not_the_surname() -> None:
     """ "Mr Gomes ... His mother was a witness. Ms Mendes had obtained ...": Gomes's
     mother; Ms Mendes is the woman the article named before him."""
     text = ("Lia Mendes accused Rui Gomes of theft. His mother was a witness. Ms Mendes "
-            "had obtained an order.")
+            "had obtained an order against her son.")
     named = [bare(text, "Lia Mendes"), bare(text, "Rui Gomes")]
     mention = bare(text, "Mendes", occurrence=1, honorific="Ms.", written="Ms Mendes")
     assert unnamed_relative(mention, text, named) is None
     assert unnamed_relative(mention, text) == "mother"
+
+
+def test_a_title_opening_the_next_line_is_no_office_of_the_name() -> None:
+    """A headline ending in the surname and a text opening "City officials said": the
+    person, not a city's name before an office."""
+    text = "Award For Rusk\n\nCity officials said Ada Rusk, 40, would receive a medal."
+    assert not place_before_office(bare(text, "Rusk"), text)
+
+
+def test_a_possessive_of_a_person_the_article_names_in_full_is_hers() -> None:
+    """ "Mayor Anne Vidal ... Vidal's plans": her plans, not a company Vidal's; "The race
+    is Rusk's to lose" after Ada Rusk is hers too."""
+    text = "Mayor Anne Vidal unveiled a bypass. Vidal's plans for it were rejected."
+    assert not company_possessive(bare(text, "Vidal", occurrence=1), text)
+    text = "Ada Rusk, 24, leads the field. The race is Rusk's to lose, her coach said."
+    mentions = [bare(text, "Ada Rusk"), bare(text, "Rusk", occurrence=1)]
+    kept, bodies = guard_bearers(mentions, {"a1": text})
+    assert bodies == frozenset()
+    assert [m.label for m in kept] == ["PERSON", "PERSON"]
+    # no one so named in the article before it: the company
+    text = "McDonald's said it would feed the bank Ewan McDonald runs."
+    kept, bodies = guard_bearers([bare(text, "McDonald"), bare(text, "Ewan McDonald")],
+                                 {"a1": text})
+    assert bodies == {("a1", 0)}
+    text = "McDonald's to close its Dunmore branch. The council regretted it."
+    kept, bodies = guard_bearers([bare(text, "McDonald")], {"a1": text})
+    assert bodies == {("a1", 0)}
+
+
+def test_a_surname_that_speaks_of_no_counterpart_is_the_person_himself() -> None:
+    """ "His father was a miner. Brand studied law": a profile's own subject; the father
+    is read only where the surname's sentence speaks of "his son"."""
+    text = "Tom Brand grew up in Ostley. His father was a miner. Brand studied law."
+    assert unnamed_relative(bare(text, "Brand", occurrence=1), text) is None
+    text = ("Tom Brand, 52, was hurt. His son was in the car. Mr Brand said his son was "
+            "unhurt.")
+    assert unnamed_relative(bare(text, "Brand", occurrence=1, honorific="Mr.",
+                                 written="Mr Brand"), text) is None
+    text = ("Tom Brand was charged. His father posted bail. Mr Brand said his teenage son "
+            "was innocent.")
+    assert unnamed_relative(bare(text, "Brand", occurrence=1, honorific="Mr.",
+                                 written="Mr Brand"), text) == "father"
+
+
+def test_a_person_after_in_by_who_or_a_gem() -> None:
+    """ "Ostley have a gem in Rusk", "a player in Rusk who never got a chance": her."""
+    text = "Ostley have a gem in Rusk. They had a player in Rusk who never got a chance."
+    assert not place_after_preposition(bare(text, "Rusk"), text)
+    assert not place_after_preposition(bare(text, "Rusk", occurrence=1), text)
+    text = "Fans sang in Rusk we trust."
+    assert not place_after_preposition(bare(text, "Rusk"), text)

@@ -8,7 +8,7 @@ import pytest
 
 from storyline.entities import link_entities
 from storyline.models import Mention
-from storyline.people import Cluster, give_ages
+from storyline.people import Cluster, give_ages, kin_words
 
 
 def _ages(text: str, name: str = "Tom Brand") -> set[int]:
@@ -229,3 +229,24 @@ def test_a_relative_by_a_spelling_of_her_name_is_still_her(analyse: Any) -> None
     kate = next(e for e in people if e.name in {"Kate Jenkin", "Kathryn Jenkin"})
     assert {s.article for s in kate.mentions} == {"a0", "a1"}
 
+
+
+def test_a_father_of_three_is_no_one_s_relative() -> None:
+    assert kin_words(["a father of three", "grandmother of 6"]) == set()
+    assert kin_words(["his grandson", "the son of the mayor"]) == {"grandson", "son"}
+
+
+def test_the_nickname_with_a_count_of_grandchildren_is_still_him(analyse: Any) -> None:
+    """ "Bobby Crane, a grandfather of six" is Robert "Bobby" Crane: a count of his
+    grandchildren calls him no one's relative."""
+    people = _people(analyse, 'Robert "Bobby" Crane, 70, won the Fenwick marathon.',
+                     "Bobby Crane, a grandfather of six, said he would run again.")
+    assert len([e for e in people if "Crane" in e.name]) == 1
+
+
+def test_the_nickname_called_an_elder_relative_is_still_him(analyse: Any) -> None:
+    """ "Bobby Crane, the boy's grandfather" is Robert "Bobby" Crane, 70: names are
+    handed down to a grandson, not up to a grandfather."""
+    people = _people(analyse, 'Robert "Bobby" Crane, 70, found the missing boy on Saturday.',
+                     "Bobby Crane, the boy's grandfather, said on Sunday he was safe.")
+    assert len([e for e in people if "Crane" in e.name]) == 1
