@@ -47,6 +47,14 @@ def test_an_unnamed_person_subject_is_found_past_a_name_inside_its_clause(nlp: A
     assert unnamed_person_subject(next(iter(named.sents)), in_dahl, inside) is None
 
 
+def test_an_unnamed_subject_acting_on_someone_named_is_not_taken(nlp: Any) -> None:
+    # Fictional: Brand, asked, is the one who answers in the sentence after.
+    doc = nlp("A reporter asked Tom Brand about the ferry fees at the meeting.")
+    inside = bytearray(len(doc.text))
+    in_brand = lambda t: t.text in {"Tom", "Brand"}  # noqa: E731
+    assert unnamed_person_subject(next(iter(doc.sents)), in_brand, inside) is None
+
+
 def test_a_pronoun_after_a_noun_in_its_sentence_does_not_open_its_clause(nlp: Any) -> None:
     doc = nlp("Where she used to boast, the mayor said she was right.")
     first, second = (t for t in doc if t.lower_ == "she")
