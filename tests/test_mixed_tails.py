@@ -41,6 +41,13 @@ def test_when_where_and_what_happened_after_the_marks_are_not_said(
      "when the ferry runs late"),
     ('Tomas Reel said the new levy is "the best of both worlds," giving islanders a say over '
      'the fares.', "the best of both worlds", "a say over the fares"),
+    # when or where the event said to come (or to have come) happens, not the saying's
+    ('Oren Dahl said the night ferry would "sail again" Friday.', "sail again",
+     "Friday"),
+    ('Ada Brell said the harbour master had "lied outright" during the inquiry hearing.',
+     "lied outright", "during the inquiry hearing"),
+    ('Tomas Reel said island fares will "keep rising" as fuel costs climb.', "keep rising",
+     "as fuel costs climb"),
 ])
 def test_words_going_on_with_the_statement_stay(analyse: Any, text: str, fragment: str,
                                                 ending: str) -> None:
