@@ -102,3 +102,20 @@ NEW_PERSON_DETERMINERS = {"a", "an", "one", "my", "our"}
 def introduces_someone(noun: Token) -> bool:
     return any(c.dep_ in {"det", "nummod", "poss"} and c.lower_ in NEW_PERSON_DETERMINERS
                for c in noun.children)
+
+
+# The object form of "he" and "she": in the subject's own sentence it is someone else.
+OBJECT_FORMS = {"he": "him", "she": "her"}
+
+
+def someone_else_as_object(sentence: Span, description: Token, pronoun: Token,
+                           inside: bytearray) -> bool:
+    """ "Tom Brand spent the night at the pier. A fisherman gave him a lift home. He said
+    ...": a "him" (or "her", not the possessive) outside the description stands for a
+    person the sentence does not name, of the pronoun's gender, who is not the
+    description (an object pronoun is never its own clause's subject): the "he" after
+    may be that person as well, so the description is no safe answer."""
+    form = OBJECT_FORMS.get(pronoun.lower_)
+    described = {t.i for t in description.subtree}
+    return any(t.lower_ == form and t.tag_ == "PRP" and t.i not in described and
+               not inside[t.idx] for t in sentence)
