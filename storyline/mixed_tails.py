@@ -74,7 +74,39 @@ def without_writers_tail(doc: Doc, quote: Quote, inside: bytearray) -> Quote | N
     if not any(ch.isalnum() and not inside[quote.start + k]
                for k, ch in enumerate(text[quote.start:cut])):
         return None  # '"We'll see," when asked ...': the quote in marks says it all
+    if first.lower_ in TIME_AND_PLACE_WORDS and _tells_of_another_time(first, quote.start, cut):
+        return quote
     return dataclasses.replace(quote, text=said, end=cut)
+
+
+# Words opening a tail on when or where: after a clause that tells of a time other than the
+# saying's, they tell when or where that happened ('would "reopen" on Friday').
+TIME_AND_PLACE_WORDS = EVENT_MARKS | OCCASION_PREPOSITIONS | WEEKDAYS
+# Auxiliaries of a future, a possible or an earlier event: "will", "would", "had", "has".
+OTHER_TIME_AUXILIARIES = {"will", "would", "shall", "should", "could", "can", "may",
+                          "might", "must", "have"}
+
+
+def _tells_of_another_time(first: Token, quote_start: int, cut: int) -> bool:
+    """Whether the clause the tail hangs from, inside the quote, tells of an event of its
+    own: with a future, modal or perfect auxiliary ('fares would "keep rising" as fuel
+    costs climb', 'Rusk had "lied outright" during the debate') or about someone named
+    ('Rusk said Brand "froze" when asked about the budget'); the tail is then that
+    event's, part of what was said. A plain past or present about a thing ('was "a mess"
+    on his radio show'), or the cue's own clause ('has called it "a farce" on his show'),
+    leaves it to the saying."""
+    head = first
+    while head.idx >= cut and head.head.i != head.i:
+        head = head.head
+    while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        head = head.head  # (to the clause's verb, or a word the parser gave its subject)
+    if head.idx < quote_start:
+        return False
+    clause = [head, head.head] if head.dep_ == "conj" else [head]
+    return any(c.dep_ in {"aux", "auxpass"} and c.lemma_.lower() in OTHER_TIME_AUXILIARIES
+               or c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PROPN"
+               for verb in clause for c in verb.children)
 
 
 def _after_comma(text: str, cut: int, start: int) -> bool:

@@ -76,8 +76,10 @@ def unnamed_person_subject(sentence: Span, named: Callable[[Token], bool],
                            inside: bytearray) -> Token | None:
     """ "A mayor who ordered the raid that caught Oren Dahl will hand her successor ...":
     the head noun of a sentence's subject when it brings in a person it names nowhere,
-    and no one named in the sentence is a subject (Dahl is an object in a clause of the
-    description): a "she" right after refers to the mayor, not to Dahl."""
+    and no one is named in the sentence but inside that description (Dahl is an object in
+    a clause of it): a "she" right after refers to the mayor, not to Dahl. Not when the
+    sentence names someone the description acts on ("A reporter asked Tom Brand about the
+    fees. He said ...": Brand answers)."""
     subject = sentence_subject(sentence)
     if subject is None or subject.tag_ != "NN" or not is_person_noun(subject) or \
             inside[subject.idx] or named(subject) or not introduces_someone(subject):
@@ -85,6 +87,9 @@ def unnamed_person_subject(sentence: Span, named: Callable[[Token], bool],
     if any(c.dep_ in {"compound", "appos", "poss"} and named(c) for c in subject.children):
         return None  # "Mayor Dahl's spokesman", "the mayor, Ada Dahl,"
     if any(t.dep_ in SUBJECT_DEPS and named(t) for t in sentence):
+        return None
+    description = {t.i for t in subject.subtree}
+    if any(named(t) and t.i not in description and not inside[t.idx] for t in sentence):
         return None
     return subject
 
@@ -97,3 +102,20 @@ NEW_PERSON_DETERMINERS = {"a", "an", "one", "my", "our"}
 def introduces_someone(noun: Token) -> bool:
     return any(c.dep_ in {"det", "nummod", "poss"} and c.lower_ in NEW_PERSON_DETERMINERS
                for c in noun.children)
+
+
+# The object form of "he" and "she": in the subject's own sentence it is someone else.
+OBJECT_FORMS = {"he": "him", "she": "her"}
+
+
+def someone_else_as_object(sentence: Span, description: Token, pronoun: Token,
+                           inside: bytearray) -> bool:
+    """ "Tom Brand spent the night at the pier. A fisherman gave him a lift home. He said
+    ...": a "him" (or "her", not the possessive) outside the description stands for a
+    person the sentence does not name, of the pronoun's gender, who is not the
+    description (an object pronoun is never its own clause's subject): the "he" after
+    may be that person as well, so the description is no safe answer."""
+    form = OBJECT_FORMS.get(pronoun.lower_)
+    described = {t.i for t in description.subtree}
+    return any(t.lower_ == form and t.tag_ == "PRP" and t.i not in described and
+               not inside[t.idx] for t in sentence)

@@ -27,6 +27,7 @@ from .pronoun_speakers import (
     same_pronoun_coordinated,
     sentence_before,
     sentence_subject,
+    someone_else_as_object,
     unnamed_person_subject,
 )
 from .salience import PRONOUNS, PronounSalience
@@ -631,9 +632,10 @@ class SpeakerResolver:
         if pronoun.lower_ not in {"he", "she"} or not opens_its_clause(pronoun):
             return None
         sentence = sentence_before(pronoun, self.inside)
-        subject = unnamed_person_subject(sentence, self._in_a_name, self.inside) \
-            if sentence is not None else None
-        if subject is None:
+        if sentence is None:
+            return None
+        subject = unnamed_person_subject(sentence, self._in_a_name, self.inside)
+        if subject is None or someone_else_as_object(sentence, subject, pronoun, self.inside):
             return None
         words = {t.lower_ for t in subject.subtree}
         if words & (MALE_WORDS if PRONOUNS[pronoun.lower_] == "female" else FEMALE_WORDS):

@@ -26,6 +26,9 @@ def _mixed(analyse: Any, text: str, fragment: str) -> Any:
      'plan for the harbour.', 'supporters to "stand with the crews"'),
     ('Six months ago, Oren Dahl said, the council called him a "dreamer," making air quotes '
      'with both hands.', 'Six months ago, the council called him a "dreamer,"'),
+    # the cue's own perfect tense is the saying's
+    ('Oren Dahl has called the pier levy "a daylight robbery" on his radio show.',
+     'the pier levy "a daylight robbery"'),
 ])
 def test_when_where_and_what_happened_after_the_marks_are_not_said(
         analyse: Any, text: str, said: str) -> None:
@@ -41,6 +44,16 @@ def test_when_where_and_what_happened_after_the_marks_are_not_said(
      "when the ferry runs late"),
     ('Tomas Reel said the new levy is "the best of both worlds," giving islanders a say over '
      'the fares.', "the best of both worlds", "a say over the fares"),
+    # when or where the event said to come (or to have come) happens, not the saying's
+    ('Oren Dahl said the night ferry would "sail again" Friday.', "sail again",
+     "Friday"),
+    ('Ada Brell said the harbour master had "lied outright" during the inquiry hearing.',
+     "lied outright", "during the inquiry hearing"),
+    ('Tomas Reel said island fares will "keep rising" as fuel costs climb.', "keep rising",
+     "as fuel costs climb"),
+    # what someone named did, and when: the claim
+    ('Ada Brell said Tom Reel "panicked" when asked about the budget.',
+     "panicked", "when asked about the budget"),
 ])
 def test_words_going_on_with_the_statement_stay(analyse: Any, text: str, fragment: str,
                                                 ending: str) -> None:

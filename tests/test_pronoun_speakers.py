@@ -7,6 +7,7 @@ from storyline.pronoun_speakers import (
     same_pronoun_coordinated,
     sentence_before,
     sentence_subject,
+    someone_else_as_object,
     unnamed_person_subject,
 )
 
@@ -45,6 +46,27 @@ def test_an_unnamed_person_subject_is_found_past_a_name_inside_its_clause(nlp: A
     assert subject is not None and subject.text == "mayor"
     named = nlp("Oren Dahl, who ordered the raid, will hand his successor a broken wall.")
     assert unnamed_person_subject(next(iter(named.sents)), in_dahl, inside) is None
+
+
+def test_an_unnamed_subject_acting_on_someone_named_is_not_taken(nlp: Any) -> None:
+    # Fictional: Brand, asked, is the one who answers in the sentence after.
+    doc = nlp("A reporter asked Tom Brand about the ferry fees at the meeting.")
+    inside = bytearray(len(doc.text))
+    in_brand = lambda t: t.text in {"Tom", "Brand"}  # noqa: E731
+    assert unnamed_person_subject(next(iter(doc.sents)), in_brand, inside) is None
+
+
+def test_an_object_pronoun_of_the_same_gender_is_someone_else(nlp: Any) -> None:
+    # Fictional: "him" is a man the fisherman is not; "her successor" is the mayor's own.
+    doc = nlp("A fisherman gave him a lift home. He said the ferry was late.")
+    first, second = doc.sents
+    fisherman = next(t for t in first if t.text == "fisherman")
+    inside = bytearray(len(doc.text))
+    assert someone_else_as_object(first, fisherman, second[0], inside)
+    own = nlp("A mayor will hand her successor a broken sea wall. She said it was safe.")
+    first, second = own.sents
+    mayor = next(t for t in first if t.text == "mayor")
+    assert not someone_else_as_object(first, mayor, second[0], inside)
 
 
 def test_a_pronoun_after_a_noun_in_its_sentence_does_not_open_its_clause(nlp: Any) -> None:

@@ -1391,3 +1391,21 @@ def test_she_after_an_unnamed_mayor_is_not_a_name_inside_the_description(analyse
             'wall still posed "a direct threat" to the port.')
     assert _quote(analyse, text, "the town was safe").speaker_text == "A mayor"
     assert _quote(analyse, text, "direct threat").speaker_text == "A mayor"
+
+
+def test_he_after_an_unnamed_reporter_asking_someone_named_is_the_one_asked(analyse: Any
+                                                                            ) -> None:
+    # Fictional: the reporter's question is answered by Brand, named outside "A reporter".
+    text = ('Ferry fees in Lenby will rise in May, the harbour board said on Monday.\n\n'
+            'A reporter asked Tom Brand about the fees at the meeting. He said they were '
+            'fair and would pay for new boats.')
+    assert _speaker_name(analyse, text, "they were fair") == "Tom Brand"
+
+
+def test_he_after_an_unnamed_subject_who_helped_him_is_the_man_named_before(analyse: Any
+                                                                            ) -> None:
+    # Fictional: "him" in the fisherman's sentence is Brand, so "He" may well be too.
+    text = ('Ferry fees in Lenby will rise in May, the harbour board said on Monday.\n\n'
+            'Tom Brand spent the night at the pier. A fisherman gave him a lift home. He said '
+            'the ferry had been cancelled.')
+    assert _speaker_name(analyse, text, "ferry had been cancelled") == "Tom Brand"
