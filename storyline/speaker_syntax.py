@@ -9,6 +9,8 @@ yes/no, or a weight; no state, no text of its own.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .speech_cues import SPEECH_VERBS
@@ -123,3 +125,36 @@ def absolute_subject(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "with" and any(
         t.tag_ == "VBG" and t.i > token.i and not any(c.dep_ == "aux" for c in t.children)
         for t in token.subtree)
+
+
+# Dashes that open and close an aside ("the stadium - where the Gulls played - while").
+ASIDE_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def _dashes_between(first: int, last: int, sentence: list[Token]) -> int:
+    return sum(1 for t in sentence if first <= t.i < last and t.text in ASIDE_DASHES)
+
+
+def past_closed_aside(verb: Token, head: Token) -> Token:
+    """ "walking the streets around the stadium - where the Gulls played the Owls - while
+    chanting, ...": a parse that hung the verb after an aside on the aside's own verb; the
+    verb the aside hangs on instead (the aside's words are no part of what the verb's
+    subject does). A head outside any dashes stays."""
+    sentence = list(verb.sent)
+    start = verb.sent.start
+    while head.head != head and head.i < verb.i and \
+            _dashes_between(start, head.i, sentence) % 2 == 1 and \
+            _dashes_between(head.i, verb.i, sentence) > 0:
+        head = head.head  # still inside the aside: up to what it hangs on
+    return head
+
+
+# A sentence ending and the next one beginning: ". About 4 in 10 say".
+SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z0-9]")
+
+
+def sentence_ends_between(text: str, start: int, end: int, inside: bytearray) -> bool:
+    """Whether the writer's words between two offsets end a sentence (a full stop inside
+    quote marks does not)."""
+    return any(not inside[found.start()]
+               for found in SENTENCE_BREAK.finditer(text, start, end))

@@ -33,8 +33,10 @@ from .salience import PRONOUNS, PronounSalience
 from .speaker_syntax import (
     finite_above,
     issued_thing,
+    past_closed_aside,
     report_above,
     reported_by_another,
+    sentence_ends_between,
 )
 
 # "promised them to say": verbs whose subject, not object, does what follows.
@@ -779,8 +781,9 @@ class SpeakerResolver:
                                         report_above(verb)) is not None:
                 verb = finite
                 continue
-            if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head != verb:
-                verb = verb.head  # "..., saying", "began by saying"
+            if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"} and \
+                    verb.head != verb:  # "..., saying", "began by saying", "were quick to say"
+                verb = past_closed_aside(verb, verb.head)
             else:
                 break
         if self._right_after_a_quote(cue):
@@ -890,8 +893,9 @@ class SpeakerResolver:
             gap = text[mention.end:cue.idx]
             if ")" in gap.split("(")[0]:
                 continue  # inside the parenthesis
-            if len(re.sub(r"\([^()]*\)", "", gap)) > 60:
-                return None
+            if len(re.sub(r"\([^()]*\)", "", gap)) > 60 or \
+                    sentence_ends_between(text, mention.end, cue.idx, self.inside):
+                return None  # (not a name in the sentence before: "Marsh's plan. Most say")
             token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             return token.root if token is not None else None
         return None

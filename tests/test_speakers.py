@@ -1391,3 +1391,31 @@ def test_she_after_an_unnamed_mayor_is_not_a_name_inside_the_description(analyse
             'wall still posed "a direct threat" to the port.')
     assert _quote(analyse, text, "the town was safe").speaker_text == "A mayor"
     assert _quote(analyse, text, "direct threat").speaker_text == "A mayor"
+
+
+def test_those_likely_to_say_speak_not_a_name_in_what_they_say(analyse: Any) -> None:
+    # "likely" stands between the cue and its subject: the name right after the cue is
+    # inside the reported words.
+    text = ('One notable trend: harbour insiders in Wexmoor were more likely to say Lena '
+            'Marsh still has a shot to win the county, despite Oren Dahl’s lead.')
+    quote = _quote(analyse, text, "still has a shot")
+    assert quote.speaker_text is not None and "insiders" in quote.speaker_text
+    assert "Marsh" not in quote.speaker_text
+
+
+def test_a_name_inside_an_aside_before_the_cue_does_not_speak(analyse: Any) -> None:
+    # The parser hangs "chanting" on the verb of the aside between the dashes.
+    text = ('Small groups of riders kept calling for more information about the closure, '
+            'walking the streets around Harbour Stadium - where the Wexmoor Gulls played '
+            'the Tarrow Owls - while chanting, "Open the pier."')
+    quote = _quote(analyse, text, "Open the pier")
+    assert quote.speaker_text == "Small groups of riders"
+
+
+def test_a_name_in_the_sentence_before_a_subjectless_cue_does_not_speak(analyse: Any
+                                                                        ) -> None:
+    text = ('Early results of a poll of Wexmoor ferry riders show that about half said they '
+            'think the next mayor should continue Mayor Lena Marsh’s policies. About 4 in 10 '
+            'say they want the next mayor to cut fares.')
+    quote = _quote(analyse, text, "cut fares")
+    assert quote.speaker_text is None or "Marsh" not in quote.speaker_text
