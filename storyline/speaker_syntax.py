@@ -158,3 +158,27 @@ def sentence_ends_between(text: str, start: int, end: int, inside: bytearray) ->
     quote marks does not)."""
     return any(not inside[found.start()]
                for found in SENTENCE_BREAK.finditer(text, start, end))
+
+
+def cue_phrase_start(cue: Token) -> int:
+    """Where the cue's verb phrase starts: before the adverbs and auxiliaries leading into
+    it ("..., also said", "..., has since said"), so the comma before them is seen."""
+    first = cue
+    while first.i > 0 and (before := cue.doc[first.i - 1]).head == cue and \
+            before.dep_ in {"advmod", "aux", "neg"}:
+        first = before
+    return first.idx
+
+
+def named_beside_inside_subject(verb: Token, inside: bytearray) -> Token | None:
+    """ '"Very good reporter, this guy," Dahl, the party's frontrunner, said': the parser
+    took words inside the marks for the subject and hung the name after them on those
+    words; that name, outside the marks and before the verb, is the subject."""
+    for subject in verb.children:
+        if subject.dep_ != "nsubj" or not inside[subject.idx]:
+            continue
+        for apposition in subject.children:
+            if apposition.dep_ == "appos" and not inside[apposition.idx] and \
+                    subject.i < apposition.i < verb.i and apposition.pos_ == "PROPN":
+                return apposition
+    return None

@@ -31,8 +31,10 @@ from .pronoun_speakers import (
 )
 from .salience import PRONOUNS, PronounSalience
 from .speaker_syntax import (
+    cue_phrase_start,
     finite_above,
     issued_thing,
+    named_beside_inside_subject,
     past_closed_aside,
     report_above,
     reported_by_another,
@@ -752,6 +754,8 @@ class SpeakerResolver:
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and not self.inside[c.idx]]
+            beside = named_beside_inside_subject(verb, self.inside)
+            subjects += [beside] if beside is not None and not subjects else []
             if len(subjects) > 1:  # "..., New Brunswick, Dahl went": the person is it
                 subjects.sort(key=lambda c: not any(m.start <= c.idx < m.end
                                                     for m in self.people))
@@ -862,7 +866,7 @@ class SpeakerResolver:
 
     def _name_opening_sentence(self, cue: Token) -> Token | None:
         text = text_of(self.doc)
-        if not text[:cue.idx].rstrip().endswith(","):
+        if not text[:cue_phrase_start(cue)].rstrip().endswith(","):
             return None
         start = max(cue.sent.start_char, text.rfind("\n", 0, cue.idx) + 1)
         dateline = DATELINE.match(text, start)  # always matches, maybe nothing

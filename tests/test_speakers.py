@@ -1419,3 +1419,60 @@ def test_a_name_in_the_sentence_before_a_subjectless_cue_does_not_speak(analyse:
             'say they want the next mayor to cut fares.')
     quote = _quote(analyse, text, "cut fares")
     assert quote.speaker_text is None or "Marsh" not in quote.speaker_text
+
+
+def _parsed(nlp: Any, rows: list[tuple[str, int, str, str]]) -> Doc:
+    """A hand-made parse: (word, head, dependency, part of speech) a row, one space after
+    each word but before a comma or full stop; one sentence."""
+    words = [row[0] for row in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", "."} and
+              words[i] != "\u201c" for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=[row[1] for row in rows],
+               deps=[row[2] for row in rows], pos=[row[3] for row in rows],
+               sent_starts=[i == 0 for i in range(len(words))])
+
+
+def test_a_name_opening_a_long_aside_speaks_after_also(nlp: Any) -> None:
+    # The parse of a real sentence of this shape: the name the subject of a verb inside
+    # the aside, "said" with no subject of its own.
+    doc = _parsed(nlp, [
+        ("Varga", 10, "nsubj", "PROPN"), (",", 0, "punct", "PUNCT"),
+        ("director", 0, "appos", "NOUN"), ("of", 2, "prep", "ADP"),
+        ("the", 5, "det", "DET"), ("guild", 3, "pobj", "NOUN"), (",", 0, "punct", "PUNCT"),
+        ("and", 0, "cc", "CCONJ"), ("has", 10, "aux", "AUX"),
+        ("been", 10, "aux", "AUX"), ("busing", 22, "ccomp", "VERB"),
+        ("its", 12, "poss", "PRON"), ("members", 10, "dobj", "NOUN"),
+        ("across", 10, "prep", "ADP"), ("the", 15, "det", "DET"),
+        ("county", 13, "pobj", "NOUN"), ("to", 17, "aux", "PART"),
+        ("campaign", 10, "xcomp", "VERB"), ("for", 17, "prep", "ADP"),
+        ("him", 18, "pobj", "PRON"), (",", 22, "punct", "PUNCT"),
+        ("also", 22, "advmod", "ADV"), ("said", 22, "ROOT", "VERB"),
+        ("it", 24, "nsubj", "PRON"), ("marched", 22, "ccomp", "VERB"),
+        (".", 22, "punct", "PUNCT")])
+    mention = Mention(article_id="a0", text="Varga", start=0, end=5, label="PERSON",
+                      name="Varga")
+    resolver = SpeakerResolver(doc, [mention], bytearray(len(doc.text)))
+    assert resolver.speaker_of(doc[22]) == ("Varga", 0, 5)
+
+
+def test_a_name_after_the_quote_hung_on_words_inside_it_speaks(nlp: Any) -> None:
+    # The parse of a real sentence of this shape: the subject inside the marks, the name
+    # after them its apposition, a long description between the name and the cue.
+    aside = "the party frontrunner in the county and the polling leader in Wexmoor by far"
+    rows = [("\u201c", 2, "punct", "PUNCT"), ("Good", 2, "amod", "ADJ"),
+            ("mayor", 8 + len(aside.split()), "nsubj", "NOUN"), (",", 2, "punct", "PUNCT"),
+            ("\u201d", 5, "punct", "PUNCT"), ("Dahl", 2, "appos", "PROPN"),
+            (",", 5, "punct", "PUNCT")]
+    rows += [(word, 5, "dep", "NOUN") for word in aside.split()]
+    rows += [(",", 5, "punct", "PUNCT"), ("said", len(rows) + 1, "ROOT", "VERB"),
+             (".", len(rows) + 1, "punct", "PUNCT")]
+    doc = _parsed(nlp, rows)
+    inside = bytearray(len(doc.text))
+    for offset in range(doc[0].idx, doc[4].idx + 1):
+        inside[offset] = 1
+    dahl = doc[5].idx
+    mention = Mention(article_id="a0", text="Dahl", start=dahl, end=dahl + 4,
+                      label="PERSON", name="Dahl")
+    resolver = SpeakerResolver(doc, [mention], inside)
+    cue = next(t for t in doc if t.text == "said")
+    assert resolver.speaker_of(cue) == ("Dahl", dahl, dahl + 4)
