@@ -1506,3 +1506,21 @@ def test_a_newsletters_linked_headlines_are_not_quotes(analyse: Any) -> None:
     texts = [q.text for q in _quotes(analyse, text) if q.kind != "indirect"]
     assert not any(t.startswith(("The Gull Inn to close", "A ferry museum", "You have until"))
                    for t in texts), texts
+
+
+def test_a_named_subject_opening_the_sentence_after_an_exclamation_speaks(analyse: Any
+                                                                        ) -> None:
+    text = ('The count went on.\n\n"The great county of Wexmoor is proud to cast its votes for '
+            'the next mayor of the county, Oren Dahl!" Harbour Councillor Ilse Varga said as '
+            'she opened the count.')
+    quote = _by_text(_quotes(analyse, text), "proud to cast")
+    assert quote.cue == "said"
+    assert quote.speaker_text is not None and "Ilse Varga" in quote.speaker_text
+
+
+def test_a_named_subject_after_an_exclamation_doing_something_else_does_not_speak(
+        analyse: Any) -> None:
+    text = ('The count went on.\n\n"We will close the pier!" Ilse Varga won the vote as she '
+            'opened the count.')
+    quote = _by_text(_quotes(analyse, text), "close the pier")
+    assert quote.speaker_text is None or "Varga" not in quote.speaker_text
