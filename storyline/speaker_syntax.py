@@ -64,7 +64,9 @@ def report_above(verb: Token) -> Token | None:
     reporting verb said again ("She asked the board why it had waited, and asked the
     crew whether ...": she asked both)."""
     head = verb.head
-    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS | {verb.lemma_}:
+    # (a tweet reports as "said" does: "with Dahl tweeting that it was a disaster and
+    # asking, ...": Dahl asks)
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS | {"tweet", verb.lemma_}:
         return None
     # (the reporting verb before its words: not a quote's own verb the parser took for
     # the root, 'Marsh was welcomed by Dahl and quipped, "Nobody warned me"')

@@ -1476,3 +1476,11 @@ def test_a_name_after_the_quote_hung_on_words_inside_it_speaks(nlp: Any) -> None
     resolver = SpeakerResolver(doc, [mention], inside)
     cue = next(t for t in doc if t.text == "said")
     assert resolver.speaker_of(cue) == ("Dahl", dahl, dahl + 4)
+
+
+def test_a_question_joined_to_what_a_tweet_reports_is_the_tweeters(analyse: Any) -> None:
+    text = ('Rivals were quick to chime in, with Oren Dahl tweeting that it was a disaster '
+            'for Marsh and asking, "How can someone with such bad judgement run the '
+            'harbour?"')
+    quote = _quote(analyse, text, "bad judgement")
+    assert quote.speaker_text == "Oren Dahl"
