@@ -184,3 +184,17 @@ def named_beside_inside_subject(verb: Token, inside: bytearray) -> Token | None:
                     subject.i < apposition.i < verb.i and apposition.pos_ == "PROPN":
                 return apposition
     return None
+
+
+def verb_with_subject_before(cue: Token, inside: bytearray) -> Token | None:
+    """ "Dahl hardly clarified it, treating her remark as praise -- ''That is smart'' --
+    and asserting, ''...''": a parse that made a verb inside the marks the sentence's root;
+    the nearest verb before the participle, outside the marks, with a subject of its own
+    outside them."""
+    for token in reversed(list(cue.doc[cue.sent.start:cue.i])):
+        if inside[token.idx] or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and not inside[c.idx] and c.i < token.i
+               for c in token.children):
+            return token
+    return None

@@ -39,6 +39,7 @@ from .speaker_syntax import (
     report_above,
     reported_by_another,
     sentence_ends_between,
+    verb_with_subject_before,
 )
 
 # "promised them to say": verbs whose subject, not object, does what follows.
@@ -751,6 +752,8 @@ class SpeakerResolver:
         if cue.tag_ == "VBG" and cue.i > 0 and self._after_comma(cue) and \
                 cue.sent.root.pos_ in {"VERB", "AUX"} and cue.sent.root.i < cue.i:
             verb = cue.sent.root  # "X was defensive when ..., saying, ..." -> X
+            if self.inside[verb.idx]:  # a root the parser found inside quoted words
+                verb = verb_with_subject_before(cue, self.inside) or verb
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and not self.inside[c.idx]]

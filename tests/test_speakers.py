@@ -1484,3 +1484,13 @@ def test_a_question_joined_to_what_a_tweet_reports_is_the_tweeters(analyse: Any)
             'harbour?"')
     quote = _quote(analyse, text, "bad judgement")
     assert quote.speaker_text == "Oren Dahl"
+
+
+def test_a_participle_after_a_quote_the_parser_made_the_root_is_the_subjects(
+        analyse: Any) -> None:
+    text = ("The question took on new urgency this week. Mr. Dahl hardly clarified the "
+            "matter, treating Mrs. Marsh's remark first as a compliment -- ''That makes me "
+            "smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay "
+            "harbour fees.''")
+    quote = _quote(analyse, text, "harbour fees")
+    assert quote.speaker_text == "Mr. Dahl"
