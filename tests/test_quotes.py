@@ -1510,10 +1510,10 @@ def test_a_newsletters_linked_headlines_are_not_quotes(analyse: Any) -> None:
 
 def test_a_named_subject_opening_the_sentence_after_an_exclamation_speaks(analyse: Any
                                                                         ) -> None:
-    text = ('The count went on.\n\n"The great county of Wexmoor is proud to cast its votes for '
-            'the next mayor of the county, Oren Dahl!" Harbour Councillor Ilse Varga said as '
-            'she opened the count.')
-    quote = _by_text(_quotes(analyse, text), "proud to cast")
+    text = ('The count went on.\n\n"Ward Seven gladly gives every one of its ballots to our '
+            'next harbour master, Oren Dahl!" Harbour Councillor Ilse Varga said as she opened '
+            'the count.')
+    quote = _by_text(_quotes(analyse, text), "gladly gives")
     assert quote.cue == "said"
     assert quote.speaker_text is not None and "Ilse Varga" in quote.speaker_text
 

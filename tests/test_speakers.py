@@ -1396,27 +1396,28 @@ def test_she_after_an_unnamed_mayor_is_not_a_name_inside_the_description(analyse
 def test_those_likely_to_say_speak_not_a_name_in_what_they_say(analyse: Any) -> None:
     # "likely" stands between the cue and its subject: the name right after the cue is
     # inside the reported words.
-    text = ('One notable trend: harbour insiders in Wexmoor were more likely to say Lena '
-            'Marsh still has a shot to win the county, despite Oren Dahl’s lead.')
-    quote = _quote(analyse, text, "still has a shot")
-    assert quote.speaker_text is not None and "insiders" in quote.speaker_text
+    text = ('Among the dockworkers polled in Orlow, younger members were far more likely to '
+            'say Tamsin Rooke could still take the harbour seat, whatever the early count '
+            'showed.')
+    quote = _quote(analyse, text, "could still take")
+    assert quote.speaker_text is not None and "members" in quote.speaker_text
     assert "Marsh" not in quote.speaker_text
 
 
 def test_a_name_inside_an_aside_before_the_cue_does_not_speak(analyse: Any) -> None:
     # The parser hangs "chanting" on the verb of the aside between the dashes.
-    text = ('Small groups of riders kept calling for more information about the closure, '
-            'walking the streets around Harbour Stadium - where the Wexmoor Gulls played '
-            'the Tarrow Owls - while chanting, "Open the pier."')
-    quote = _quote(analyse, text, "Open the pier")
-    assert quote.speaker_text == "Small groups of riders"
+    text = ('Dozens of parents waited outside the shuttered library for hours, circling the '
+            'blocks near Orlow Park - where the Orlow Rovers train most weekends - while '
+            'chanting, "Give us our books back."')
+    quote = _quote(analyse, text, "our books back")
+    assert quote.speaker_text == "Dozens of parents"
 
 
 def test_a_name_in_the_sentence_before_a_subjectless_cue_does_not_speak(analyse: Any
                                                                         ) -> None:
-    text = ('Early results of a poll of Wexmoor ferry riders show that about half said they '
-            'think the next mayor should continue Mayor Lena Marsh’s policies. About 4 in 10 '
-            'say they want the next mayor to cut fares.')
+    text = ('A first count from a survey of Orlow bus users shows that about half said they '
+            'think the next council should keep Councillor Tamsin Rooke’s timetables. About 4 '
+            'in 10 say they want the next council to cut fares.')
     quote = _quote(analyse, text, "cut fares")
     assert quote.speaker_text is None or "Marsh" not in quote.speaker_text
 
@@ -1479,18 +1480,17 @@ def test_a_name_after_the_quote_hung_on_words_inside_it_speaks(nlp: Any) -> None
 
 
 def test_a_question_joined_to_what_a_tweet_reports_is_the_tweeters(analyse: Any) -> None:
-    text = ('Rivals were quick to chime in, with Oren Dahl tweeting that it was a disaster '
-            'for Marsh and asking, "How can someone with such bad judgement run the '
-            'harbour?"')
-    quote = _quote(analyse, text, "bad judgement")
-    assert quote.speaker_text == "Oren Dahl"
+    text = ('Critics piled on within minutes, with Bram Oduya tweeting that the vote was a '
+            'farce for Rooke and asking, "Who would trust her with the ferry budget now?"')
+    quote = _quote(analyse, text, "ferry budget")
+    assert quote.speaker_text == "Bram Oduya"
 
 
 def test_a_participle_after_a_quote_the_parser_made_the_root_is_the_subjects(
         analyse: Any) -> None:
-    text = ("The question took on new urgency this week. Mr. Dahl hardly clarified the "
-            "matter, treating Mrs. Marsh's remark first as a compliment -- ''That makes me "
-            "smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay "
-            "harbour fees.''")
-    quote = _quote(analyse, text, "harbour fees")
-    assert quote.speaker_text == "Mr. Dahl"
+    text = ("The row grew louder on Thursday. Mr. Oduya did little to settle it, brushing "
+            "off Ms. Rooke's charge at first as flattery -- ''That shows I plan ahead'' -- "
+            "and, when pressed by reporters later, insisting, ''Naturally, I follow the "
+            "rules.''")
+    quote = _quote(analyse, text, "follow the rules")
+    assert quote.speaker_text == "Mr. Oduya"
