@@ -374,8 +374,11 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
             # and '"...?" a narrator in the ad asks': the parser ended the sentence at "?".
             ending = text[span.start:span.end].rstrip()[-1:]
             short = len(outside) <= 8  # '"...!" US Senator Jane Doe said.'
+            # '"...!" US Senator Jane Doe said as she began.': a named subject, then its cue
+            named = ending in "?!" and _named_subject_cue(outside[:8]) is not None
             window = 12 if ending == "," or (ending in "?!" and (following[0].is_lower or
-                                                                  short)) else 4
+                                                                  short)) else \
+                8 if named else 4
             # A cue in the next paragraph speaks for what follows it, not for this quote.
             # After a full stop only a plain attribution ('"We lost." Dahl said.'); "Dahl
             # agreed." is someone else's reaction.
@@ -384,7 +387,7 @@ def _find_cue(doc: Doc, span: MarkedSpan, inside: bytearray) -> Token | None:
             # '"...?" Lena Marsh said about the service, which ...' however long it runs on;
             # 'Dahl said: "..."' introduces the quote after it.
             if lead and (len(outside) <= 12 or window == 12 or
-                         ending in "?!" and lead[0] in outside[:3]) and \
+                         ending in "?!" and (lead[0] in outside[:3] or named)) and \
                     not text[lead[0].idx + len(lead[0].text):].lstrip().startswith(":"):
                 candidates = lead
     if not candidates:
@@ -407,6 +410,18 @@ BREAKS = (",", "\u2014", "\u2013", "-", "\u2026", "...")
 # ('"The pier is safe," when Varga closed it'); "as" still attributes ("as she said").
 EVENT_MARKS = {"when", "while", "after", "before", "because", "since", "if", "although",
                "though", "until", "once", "unless"}
+
+
+def _named_subject_cue(tokens: list[Token]) -> Token | None:
+    """The cue of a sentence opening with its named subject: "US Senator Jane Doe said"."""
+    for token in tokens:
+        if _is_cue(token):
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            opening = tokens[:tokens.index(token)]
+            named = bool(subjects) and subjects[0].pos_ == "PROPN" and \
+                all(t.pos_ in {"PROPN", "PUNCT"} for t in opening)
+            return token if named else None
+    return None
 
 
 def _cue_of_another_clause(cue: Token, span: MarkedSpan) -> bool:

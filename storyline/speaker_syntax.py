@@ -9,6 +9,8 @@ yes/no, or a weight; no state, no text of its own.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .speech_cues import SPEECH_VERBS
@@ -62,7 +64,9 @@ def report_above(verb: Token) -> Token | None:
     reporting verb said again ("She asked the board why it had waited, and asked the
     crew whether ...": she asked both)."""
     head = verb.head
-    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS | {verb.lemma_}:
+    # (a tweet reports as "said" does: "with Dahl tweeting that it was a disaster and
+    # asking, ...": Dahl asks)
+    if head.dep_ != "ccomp" or head.head.lemma_ not in SAY_VERBS | {"tweet", verb.lemma_}:
         return None
     # (the reporting verb before its words: not a quote's own verb the parser took for
     # the root, 'Marsh was welcomed by Dahl and quipped, "Nobody warned me"')
@@ -123,3 +127,74 @@ def absolute_subject(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "with" and any(
         t.tag_ == "VBG" and t.i > token.i and not any(c.dep_ == "aux" for c in t.children)
         for t in token.subtree)
+
+
+# Dashes that open and close an aside ("the stadium - where the Gulls played - while").
+ASIDE_DASHES = {"-", "--", "\u2013", "\u2014"}
+
+
+def _dashes_between(first: int, last: int, sentence: list[Token]) -> int:
+    return sum(1 for t in sentence if first <= t.i < last and t.text in ASIDE_DASHES)
+
+
+def past_closed_aside(verb: Token, head: Token) -> Token:
+    """ "walking the streets around the stadium - where the Gulls played the Owls - while
+    chanting, ...": a parse that hung the verb after an aside on the aside's own verb; the
+    verb the aside hangs on instead (the aside's words are no part of what the verb's
+    subject does). A head outside any dashes stays."""
+    sentence = list(verb.sent)
+    start = verb.sent.start
+    while head.head != head and head.i < verb.i and \
+            _dashes_between(start, head.i, sentence) % 2 == 1 and \
+            _dashes_between(head.i, verb.i, sentence) > 0:
+        head = head.head  # still inside the aside: up to what it hangs on
+    return head
+
+
+# A sentence ending and the next one beginning: ". About 4 in 10 say".
+SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z0-9]")
+
+
+def sentence_ends_between(text: str, start: int, end: int, inside: bytearray) -> bool:
+    """Whether the writer's words between two offsets end a sentence (a full stop inside
+    quote marks does not)."""
+    return any(not inside[found.start()]
+               for found in SENTENCE_BREAK.finditer(text, start, end))
+
+
+def cue_phrase_start(cue: Token) -> int:
+    """Where the cue's verb phrase starts: before the adverbs and auxiliaries leading into
+    it ("..., also said", "..., has since said"), so the comma before them is seen."""
+    first = cue
+    while first.i > 0 and (before := cue.doc[first.i - 1]).head == cue and \
+            before.dep_ in {"advmod", "aux", "neg"}:
+        first = before
+    return first.idx
+
+
+def named_beside_inside_subject(verb: Token, inside: bytearray) -> Token | None:
+    """ '"Very good reporter, this guy," Dahl, the party's frontrunner, said': the parser
+    took words inside the marks for the subject and hung the name after them on those
+    words; that name, outside the marks and before the verb, is the subject."""
+    for subject in verb.children:
+        if subject.dep_ != "nsubj" or not inside[subject.idx]:
+            continue
+        for apposition in subject.children:
+            if apposition.dep_ == "appos" and not inside[apposition.idx] and \
+                    subject.i < apposition.i < verb.i and apposition.pos_ == "PROPN":
+                return apposition
+    return None
+
+
+def verb_with_subject_before(cue: Token, inside: bytearray) -> Token | None:
+    """ "Dahl hardly clarified it, treating her remark as praise -- ''That is smart'' --
+    and asserting, ''...''": a parse that made a verb inside the marks the sentence's root;
+    the nearest verb before the participle, outside the marks, with a subject of its own
+    outside them."""
+    for token in reversed(list(cue.doc[cue.sent.start:cue.i])):
+        if inside[token.idx] or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and not inside[c.idx] and c.i < token.i
+               for c in token.children):
+            return token
+    return None

@@ -32,10 +32,15 @@ from .pronoun_speakers import (
 )
 from .salience import PRONOUNS, PronounSalience
 from .speaker_syntax import (
+    cue_phrase_start,
     finite_above,
     issued_thing,
+    named_beside_inside_subject,
+    past_closed_aside,
     report_above,
     reported_by_another,
+    sentence_ends_between,
+    verb_with_subject_before,
 )
 
 # "promised them to say": verbs whose subject, not object, does what follows.
@@ -749,9 +754,13 @@ class SpeakerResolver:
         if cue.tag_ == "VBG" and cue.i > 0 and self._after_comma(cue) and \
                 cue.sent.root.pos_ in {"VERB", "AUX"} and cue.sent.root.i < cue.i:
             verb = cue.sent.root  # "X was defensive when ..., saying, ..." -> X
+            if self.inside[verb.idx]:  # a root the parser found inside quoted words
+                verb = verb_with_subject_before(cue, self.inside) or verb
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and not self.inside[c.idx]]
+            beside = named_beside_inside_subject(verb, self.inside)
+            subjects += [beside] if beside is not None and not subjects else []
             if len(subjects) > 1:  # "..., New Brunswick, Dahl went": the person is it
                 subjects.sort(key=lambda c: not any(m.start <= c.idx < m.end
                                                     for m in self.people))
@@ -781,8 +790,9 @@ class SpeakerResolver:
                                         report_above(verb)) is not None:
                 verb = finite
                 continue
-            if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep"} and verb.head != verb:
-                verb = verb.head  # "..., saying", "began by saying"
+            if verb.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"} and \
+                    verb.head != verb:  # "..., saying", "began by saying", "were quick to say"
+                verb = past_closed_aside(verb, verb.head)
             else:
                 break
         if self._right_after_a_quote(cue):
@@ -861,7 +871,7 @@ class SpeakerResolver:
 
     def _name_opening_sentence(self, cue: Token) -> Token | None:
         text = text_of(self.doc)
-        if not text[:cue.idx].rstrip().endswith(","):
+        if not text[:cue_phrase_start(cue)].rstrip().endswith(","):
             return None
         start = max(cue.sent.start_char, text.rfind("\n", 0, cue.idx) + 1)
         dateline = DATELINE.match(text, start)  # always matches, maybe nothing
@@ -892,8 +902,9 @@ class SpeakerResolver:
             gap = text[mention.end:cue.idx]
             if ")" in gap.split("(")[0]:
                 continue  # inside the parenthesis
-            if len(re.sub(r"\([^()]*\)", "", gap)) > 60:
-                return None
+            if len(re.sub(r"\([^()]*\)", "", gap)) > 60 or \
+                    sentence_ends_between(text, mention.end, cue.idx, self.inside):
+                return None  # (not a name in the sentence before: "Marsh's plan. Most say")
             token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             return token.root if token is not None else None
         return None

@@ -1516,3 +1516,21 @@ def test_words_describing_the_source_after_according_to_are_not_its_claim(
             "Aid Society, the charity running it.")
     found = [q.text for q in _quotes(analyse, text) if q.cue == "according to"]
     assert found == ["About 60 people spent Sunday night at the leisure centre"]
+
+
+def test_a_named_subject_opening_the_sentence_after_an_exclamation_speaks(analyse: Any
+                                                                        ) -> None:
+    text = ('The count went on.\n\n"Ward Seven gladly gives every one of its ballots to our '
+            'next harbour master, Oren Dahl!" Harbour Councillor Ilse Varga said as she opened '
+            'the count.')
+    quote = _by_text(_quotes(analyse, text), "gladly gives")
+    assert quote.cue == "said"
+    assert quote.speaker_text is not None and "Ilse Varga" in quote.speaker_text
+
+
+def test_a_named_subject_after_an_exclamation_doing_something_else_does_not_speak(
+        analyse: Any) -> None:
+    text = ('The count went on.\n\n"We will close the pier!" Ilse Varga won the vote as she '
+            'opened the count.')
+    quote = _by_text(_quotes(analyse, text), "close the pier")
+    assert quote.speaker_text is None or "Varga" not in quote.speaker_text

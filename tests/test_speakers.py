@@ -1409,3 +1409,106 @@ def test_he_after_an_unnamed_subject_who_helped_him_is_the_man_named_before(anal
             'Tom Brand spent the night at the pier. A fisherman gave him a lift home. He said '
             'the ferry had been cancelled.')
     assert _speaker_name(analyse, text, "ferry had been cancelled") == "Tom Brand"
+
+
+def test_those_likely_to_say_speak_not_a_name_in_what_they_say(analyse: Any) -> None:
+    # "likely" stands between the cue and its subject: the name right after the cue is
+    # inside the reported words.
+    text = ('Among the dockworkers polled in Orlow, younger members were far more likely to '
+            'say Tamsin Rooke could still take the harbour seat, whatever the early count '
+            'showed.')
+    quote = _quote(analyse, text, "could still take")
+    assert quote.speaker_text is not None and "members" in quote.speaker_text
+    assert "Marsh" not in quote.speaker_text
+
+
+def test_a_name_inside_an_aside_before_the_cue_does_not_speak(analyse: Any) -> None:
+    # The parser hangs "chanting" on the verb of the aside between the dashes.
+    text = ('Dozens of parents waited outside the shuttered library for hours, circling the '
+            'blocks near Orlow Park - where the Orlow Rovers train most weekends - while '
+            'chanting, "Give us our books back."')
+    quote = _quote(analyse, text, "our books back")
+    assert quote.speaker_text == "Dozens of parents"
+
+
+def test_a_name_in_the_sentence_before_a_subjectless_cue_does_not_speak(analyse: Any
+                                                                        ) -> None:
+    text = ('A first count from a survey of Orlow bus users shows that about half said they '
+            'think the next council should keep Councillor Tamsin Rooke’s timetables. About 4 '
+            'in 10 say they want the next council to cut fares.')
+    quote = _quote(analyse, text, "cut fares")
+    assert quote.speaker_text is None or "Marsh" not in quote.speaker_text
+
+
+def _parsed(nlp: Any, rows: list[tuple[str, int, str, str]]) -> Doc:
+    """A hand-made parse: (word, head, dependency, part of speech) a row, one space after
+    each word but before a comma or full stop; one sentence."""
+    words = [row[0] for row in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", "."} and
+              words[i] != "\u201c" for i in range(len(words))]
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=[row[1] for row in rows],
+               deps=[row[2] for row in rows], pos=[row[3] for row in rows],
+               sent_starts=[i == 0 for i in range(len(words))])
+
+
+def test_a_name_opening_a_long_aside_speaks_after_also(nlp: Any) -> None:
+    # The parse of a real sentence of this shape: the name the subject of a verb inside
+    # the aside, "said" with no subject of its own.
+    doc = _parsed(nlp, [
+        ("Varga", 10, "nsubj", "PROPN"), (",", 0, "punct", "PUNCT"),
+        ("director", 0, "appos", "NOUN"), ("of", 2, "prep", "ADP"),
+        ("the", 5, "det", "DET"), ("guild", 3, "pobj", "NOUN"), (",", 0, "punct", "PUNCT"),
+        ("and", 0, "cc", "CCONJ"), ("has", 10, "aux", "AUX"),
+        ("been", 10, "aux", "AUX"), ("busing", 22, "ccomp", "VERB"),
+        ("its", 12, "poss", "PRON"), ("members", 10, "dobj", "NOUN"),
+        ("across", 10, "prep", "ADP"), ("the", 15, "det", "DET"),
+        ("county", 13, "pobj", "NOUN"), ("to", 17, "aux", "PART"),
+        ("campaign", 10, "xcomp", "VERB"), ("for", 17, "prep", "ADP"),
+        ("him", 18, "pobj", "PRON"), (",", 22, "punct", "PUNCT"),
+        ("also", 22, "advmod", "ADV"), ("said", 22, "ROOT", "VERB"),
+        ("it", 24, "nsubj", "PRON"), ("marched", 22, "ccomp", "VERB"),
+        (".", 22, "punct", "PUNCT")])
+    mention = Mention(article_id="a0", text="Varga", start=0, end=5, label="PERSON",
+                      name="Varga")
+    resolver = SpeakerResolver(doc, [mention], bytearray(len(doc.text)))
+    assert resolver.speaker_of(doc[22]) == ("Varga", 0, 5)
+
+
+def test_a_name_after_the_quote_hung_on_words_inside_it_speaks(nlp: Any) -> None:
+    # The parse of a real sentence of this shape: the subject inside the marks, the name
+    # after them its apposition, a long description between the name and the cue.
+    aside = "the party frontrunner in the county and the polling leader in Wexmoor by far"
+    rows = [("\u201c", 2, "punct", "PUNCT"), ("Good", 2, "amod", "ADJ"),
+            ("mayor", 8 + len(aside.split()), "nsubj", "NOUN"), (",", 2, "punct", "PUNCT"),
+            ("\u201d", 5, "punct", "PUNCT"), ("Dahl", 2, "appos", "PROPN"),
+            (",", 5, "punct", "PUNCT")]
+    rows += [(word, 5, "dep", "NOUN") for word in aside.split()]
+    rows += [(",", 5, "punct", "PUNCT"), ("said", len(rows) + 1, "ROOT", "VERB"),
+             (".", len(rows) + 1, "punct", "PUNCT")]
+    doc = _parsed(nlp, rows)
+    inside = bytearray(len(doc.text))
+    for offset in range(doc[0].idx, doc[4].idx + 1):
+        inside[offset] = 1
+    dahl = doc[5].idx
+    mention = Mention(article_id="a0", text="Dahl", start=dahl, end=dahl + 4,
+                      label="PERSON", name="Dahl")
+    resolver = SpeakerResolver(doc, [mention], inside)
+    cue = next(t for t in doc if t.text == "said")
+    assert resolver.speaker_of(cue) == ("Dahl", dahl, dahl + 4)
+
+
+def test_a_question_joined_to_what_a_tweet_reports_is_the_tweeters(analyse: Any) -> None:
+    text = ('Critics piled on within minutes, with Bram Oduya tweeting that the vote was a '
+            'farce for Rooke and asking, "Who would trust her with the ferry budget now?"')
+    quote = _quote(analyse, text, "ferry budget")
+    assert quote.speaker_text == "Bram Oduya"
+
+
+def test_a_participle_after_a_quote_the_parser_made_the_root_is_the_subjects(
+        analyse: Any) -> None:
+    text = ("The row grew louder on Thursday. Mr. Oduya did little to settle it, brushing "
+            "off Ms. Rooke's charge at first as flattery -- ''That shows I plan ahead'' -- "
+            "and, when pressed by reporters later, insisting, ''Naturally, I follow the "
+            "rules.''")
+    quote = _quote(analyse, text, "follow the rules")
+    assert quote.speaker_text == "Mr. Oduya"
