@@ -264,3 +264,15 @@ def test_a_father_of_three_is_no_relative_of_the_story() -> None:
     assert not is_relative(cluster("grandmother of six"))
     assert is_relative(cluster("his father"))
     assert is_relative(cluster("the son of the mayor"))
+
+
+def test_the_teenager_s_father_by_his_surname_joins_the_named_father(analyse: Any) -> None:
+    """ "Brand, the teenager's father, said" in a later article is Gareth Brand, whom the
+    story calls the boy's father, never Tom Brand, the teenager."""
+    people = _people(analyse, "Tom Brand, 17, was charged with arson on Monday.",
+                     "Tom Brand appeared in court on Tuesday. His father, Gareth Brand, "
+                     "posted bail.",
+                     "Brand, the teenager's father, said on Wednesday the family would "
+                     "appeal.")
+    articles = {e.name: {s.article for s in e.mentions} for e in people if "Brand" in e.name}
+    assert articles == {"Tom Brand": {"a0", "a1"}, "Gareth Brand": {"a1", "a2"}}
