@@ -636,6 +636,16 @@ UNNAMED_FATHER_BY_A_KIN_APPOSITION = Story("the teenager's father, never named i
     Said(0, "Tom Brand", "tom"), Said(1, "Brand, the", "father", "Brand"),
 ))
 
+NAMED_FATHER_SPEAKS_OF_HIS_SON = Story("a bare surname after the sentence naming the father", (
+    "Tom Brand, 17, was charged with arson after a fire at the Kestrel Quay boathouse on "
+    "Monday.",
+    "Tom Brand appeared in court on Tuesday. His father, Gareth Brand, posted bail. Brand "
+    "told reporters his son was innocent.",
+), (
+    Said(0, "Tom Brand", "tom"), Said(1, "Tom Brand", "tom"), Said(1, "Gareth Brand", "father"),
+    Said(1, "Brand told", "father", "Brand"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -656,7 +666,7 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            COMPANY_NAMED_LIKE_A_SURNAME, CITY_NAMED_LIKE_A_SURNAME,
            FATHER_THE_TAGGER_CUT, CITY_BEFORE_A_TITLE,
            COMPANY_IN_A_HEADLINE, FATHER_BY_A_KIN_APPOSITION,
-           UNNAMED_FATHER_BY_A_KIN_APPOSITION]
+           UNNAMED_FATHER_BY_A_KIN_APPOSITION, NAMED_FATHER_SPEAKS_OF_HIS_SON]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
