@@ -6,7 +6,8 @@ name is a company named by a possessive ("McDonald's said it would ..."), a plac
 officials in Paris", "Paris Mayor Anne Vidal"), a full name whose given name the tagger
 cut off ("Fishermen Ewan MacAllister"), or the kin word of an unnamed relative the
 sentence before introduced ("His father posted bail. Mr Brand told reporters ..." is the
-father). `guard_bearers` applies them to a story's mentions before the linker
+father), or named ("His father, Gareth Brand, posted bail. Brand told reporters his son
+was innocent"). `guard_bearers` applies them to a story's mentions before the linker
 (`entities.link_entities`) lets a bare surname join a full name: a false merge of two
 people is worse than a missed link.
 """
@@ -105,6 +106,10 @@ def given_name_before(mention: Mention, text: str) -> str | None:
 # mother wept." (no name after the kin word: "His father, Gareth Brand," names him).
 KIN_OPENING = re.compile(r"(?:His|Her|Their|The\s+[a-z]+['\u2019]s|[A-Z][\w-]*['\u2019]s)\s+"
                          r"(?:(?:late|own|elder|older|younger)\s+)?([a-z]+)\b(?!,?\s+[A-Z])")
+# ... and one with the relative's name after the kin word: "His father, Gareth Brand,"
+# (the match ends where the name starts).
+NAMED_KIN_OPENING = re.compile(r"(?:His|Her|Their|The\s+[a-z]+['\u2019]s|[A-Z][\w-]*['\u2019]s)"
+                               r"\s+(?:(?:late|own|elder|older|younger)\s+)?([a-z]+),\s+")
 # What may open a sentence before its subject's name: an honorific or title.
 TITLE_BEFORE = re.compile(r"(?:[A-Z][a-z]*\.?\s+)?")
 # A name opening its sentence, behind at most a title (a cheap test before the sentences).
@@ -141,6 +146,47 @@ def unnamed_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
     just introduced). None when the honorific's gender is not the kin word's, no
     relative opens the sentence before, or the person `named` last before it (the
     article's person names) has another surname: the relative is that one's."""
+    before = _sentence_before(mention, text)
+    if before is None:
+        return None
+    start, end = before
+    opening = KIN_OPENING.match(text, start)
+    if opening is None or opening.end() > end or opening.group(1) not in RELATIVES:
+        return None
+    # whose relative: the person named last before, if any ("Mr. Gomes ... His mother
+    # was a witness. Ms. Mendes had obtained ...": Gomes's mother, not Ms. Mendes)
+    owner = max((m for m in named if m.end <= start), key=lambda m: m.start, default=None)
+    if owner is not None and surname(owner.name) != mention.name:
+        return None
+    return _kin_of(opening.group(1), mention, text)
+
+
+def named_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
+                   ) -> str | None:
+    """The kin word of a relative named in full in the sentence before a bare surname of
+    his: "Tom Brand appeared. His father, Gareth Brand, posted bail. Brand told reporters
+    his son was innocent" is the father (his own sentence speaks of the story's person as
+    his son). None unless the surname opens its sentence, the sentence before opens with
+    the kin word and that person's full name of this surname, and the person `named` (the
+    article's person names) before that sentence, if any, has this surname too."""
+    before = _sentence_before(mention, text)
+    if before is None:
+        return None
+    start, end = before
+    opening = NAMED_KIN_OPENING.match(text, start)
+    if opening is None or opening.end() > end or opening.group(1) not in RELATIVES or \
+            not any(m.start == opening.end() and " " in m.name and
+                    surname(m.name) == mention.name for m in named):
+        return None
+    owner = max((m for m in named if m.end <= start), key=lambda m: m.start, default=None)
+    if owner is not None and surname(owner.name) != mention.name:
+        return None
+    return _kin_of(opening.group(1), mention, text)
+
+
+def _sentence_before(mention: Mention, text: str) -> tuple[int, int] | None:
+    """Where the sentence before a bare surname starts and ends, when the surname opens
+    its own sentence behind at most a title ("Mr Brand told ..."); else None."""
     if mention.kind != "name" or " " in mention.name or \
             OPENS_SENTENCE.search(text, max(0, mention.start - 20),
                                   mention.end - len(mention.name)) is None:
@@ -151,17 +197,13 @@ def unnamed_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
     if not ends or not TITLE_BEFORE.fullmatch(_before_name(mention, text, ends[-1])):
         return None
     start = ends[-2] if len(ends) > 1 else 0 if window == 0 else -1
-    if start < 0:
-        return None  # the sentence before is longer than REACH: no relative opens it near
-    opening = KIN_OPENING.match(text, start)
-    if opening is None or opening.end() > ends[-1] or opening.group(1) not in RELATIVES:
-        return None
-    # whose relative: the person named last before, if any ("Mr. Gomes ... His mother
-    # was a witness. Ms. Mendes had obtained ...": Gomes's mother, not Ms. Mendes)
-    owner = max((m for m in named if m.end <= start), key=lambda m: m.start, default=None)
-    if owner is not None and surname(owner.name) != mention.name:
-        return None
-    kin = opening.group(1)
+    # the sentence before longer than REACH: no relative opens it near
+    return (start, ends[-1]) if start >= 0 else None
+
+
+def _kin_of(kin: str, mention: Mention, text: str) -> str | None:
+    """The kin word, if the surname's sentence speaks of the counterpart ("his son") and
+    its honorific's gender is not another."""
     if not _speaks_of_counterpart(kin, mention, text):
         return None
     gender = mention_gender(mention, pronoun=False)
@@ -200,7 +242,8 @@ def guard_bearers(mentions: list[Mention], texts: Mapping[str, str]
     """The mentions without the one-word names that are places ("met officials in
     Paris", "Paris Mayor Anne Vidal"); a bare surname after a given name the tagger cut
     off made that full name ("Fishermen Ewan MacAllister"); an unnamed relative's surname
-    given its kin word as role ("His father posted bail. Mr Brand said": "father"). Also
+    given its kin word as role ("His father posted bail. Mr Brand said": "father"), and
+    so a named relative's ("His father, Gareth Brand, ... Brand said his son"). Also
     the (article, start) of the names that are bodies ("McDonald's said it would"),
     whoever bears them as surnames."""
     kept: list[Mention] = []
@@ -229,7 +272,8 @@ def guard_bearers(mentions: list[Mention], texts: Mapping[str, str]
                 not _named_in_full_before(mention, people[mention.article_id]):
             bodies.add((mention.article_id, mention.start))
             mention = replace(mention, label="ORG", role=None)
-        kin = unnamed_relative(mention, text, people[mention.article_id]) \
+        kin = (unnamed_relative(mention, text, people[mention.article_id]) or
+               named_relative(mention, text, people[mention.article_id])) \
             if mention.role is None else None
         kept.append(replace(mention, role=kin) if kin else mention)
     return kept, frozenset(bodies)

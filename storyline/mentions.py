@@ -92,6 +92,7 @@ from .names import (
     surname,
 )
 from .nlp import text_of
+from .people import RELATIVES
 from .roles import (
     COMMON_ROLE_WORDS,
     starts_sentence,
@@ -325,9 +326,10 @@ def _candidate(run: list[Token], article_id: str, in_headline: bool) -> Mention:
 def _person_cue(run: list[Token], label: str) -> bool:
     """Words around a proper noun that only fit a person: an honorific before it
     ("Ms. Chohan") or an age after it ("Chohan, 59,"); unless spaCy saw a place there, also
-    a title before it ("Gov. Alishvandi"), a role in apposition ("Reagins, the general
-    manager", "the general manager, Reagins") or, when spaCy saw no entity or took it for a
-    work of art or product, a speech verb ("..., White said")."""
+    a title before it ("Gov. Alishvandi"), a role or kin word in apposition ("Reagins, the
+    general manager", "Brand, the teenager's father", "the general manager, Reagins") or,
+    when spaCy saw no entity or took it for a work of art or product, a speech verb
+    ("..., White said")."""
     if label not in CUE_LABELS or not _could_be_a_name(run):
         return False
     doc, head = run[0].doc, run[-1]
@@ -345,8 +347,10 @@ def _person_cue(run: list[Token], label: str) -> bool:
         return False
     if len(run) > 1 and run[0].lower_ in OFFICE_TITLES:
         return True  # "Mayor Ilse Varga" tagged as one work of art
+    # "Brand, the teenager's father, said": a kin word in apposition is a person's too
     if title_prefix(doc, run[0].i)[0] or any(
-            c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS for c in head.children):
+            c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS | RELATIVES
+            for c in head.children):
         return True
     if head.dep_ == "appos" and (head.head.lemma_.lower() in ROLE_NOUNS or
                                  head.head.pos_ == "NOUN" and is_person_noun(head.head)):

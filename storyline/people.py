@@ -184,9 +184,9 @@ def _as_written(mention: Mention) -> str:
 
 
 def is_relative(cluster: Cluster) -> bool:
-    """The story calls this person someone's relative ("his sister", "her husband")."""
-    return any(set(re.findall(r"[a-z]+", role.lower().split(" of ")[0])) & RELATIVES
-               for role in cluster.roles)
+    """The story calls this person someone's relative ("his sister", "her husband"); "a
+    father of three" describes him, and makes him no one's relative in the story."""
+    return bool(kin_words(cluster.roles))
 
 
 # The relatives a family hands its names down to ("his grandson Bobby Crane")

@@ -6,6 +6,7 @@ from storyline.bearer_guards import (
     company_possessive,
     given_name_before,
     guard_bearers,
+    named_relative,
     place_after_preposition,
     place_before_office,
     unnamed_relative,
@@ -135,3 +136,31 @@ def test_a_person_after_in_by_who_or_a_gem() -> None:
     assert not place_after_preposition(bare(text, "Rusk", occurrence=1), text)
     text = "Fans sang in Rusk we trust."
     assert not place_after_preposition(bare(text, "Rusk"), text)
+
+
+def _full(text: str, name: str) -> Mention:
+    start = text.index(name)
+    return Mention("a1", name, start, start + len(name), "PERSON", name=name)
+
+
+def test_a_surname_after_a_named_relative_who_speaks_of_the_other_is_that_relative() -> None:
+    """ "His father, Gareth Brand, posted bail. Brand told reporters his son was
+    innocent": the father the sentence before named, not Tom Brand."""
+    text = ("Tom Brand appeared in court. His father, Gareth Brand, posted bail. Brand told "
+            "reporters his son was innocent.")
+    named = [_full(text, "Tom Brand"), _full(text, "Gareth Brand")]
+    assert named_relative(bare(text, "Brand", occurrence=2), text, named) == "father"
+    # no "his son" in the surname's sentence: as often the story's person himself
+    plain = "Tom Brand appeared. His father, Gareth Brand, posted bail. Brand said so."
+    assert named_relative(bare(plain, "Brand", occurrence=2), plain,
+                          [_full(plain, "Tom Brand"), _full(plain, "Gareth Brand")]) is None
+    # the relative named of another surname is no Brand
+    other = ("Tom Brand appeared. His uncle, Gareth Lowe, posted bail. Brand told reporters "
+             "his nephew was innocent.")
+    assert named_relative(bare(other, "Brand", occurrence=1), other,
+                          [_full(other, "Tom Brand"), _full(other, "Gareth Lowe")]) is None
+    # the surname not opening its sentence
+    later = ("Tom Brand appeared. His father, Gareth Brand, posted bail. Reporters asked "
+             "Brand about his son.")
+    assert named_relative(bare(later, "Brand", occurrence=2), later,
+                          [_full(later, "Tom Brand"), _full(later, "Gareth Brand")]) is None

@@ -618,6 +618,34 @@ COMPANY_IN_A_HEADLINE = Story("a company named like a surname in a headline", (
     Said(0, "McDonald's To", "company", "McDonald"), Said(1, "Ewan McDonald", "ewan"),
 ))
 
+FATHER_BY_A_KIN_APPOSITION = Story("a bare surname in apposition to the teenager's father", (
+    "Tom Brand, 17, was charged with arson after a fire at the Kestrel Quay boathouse on "
+    "Monday.",
+    "Tom Brand appeared in court on Tuesday. His father, Gareth Brand, posted bail.",
+    "Brand, the teenager's father, said on Wednesday the family would appeal.",
+), (
+    Said(0, "Tom Brand", "tom"), Said(1, "Tom Brand", "tom"), Said(1, "Gareth Brand", "father"),
+    Said(2, "Brand, the", "father", "Brand"),
+))
+
+UNNAMED_FATHER_BY_A_KIN_APPOSITION = Story("the teenager's father, never named in full", (
+    "Tom Brand, 17, was charged with arson after a fire at the Kestrel Quay boathouse on "
+    "Monday.",
+    "Brand, the teenager's father, said on Wednesday the family would appeal.",
+), (
+    Said(0, "Tom Brand", "tom"), Said(1, "Brand, the", "father", "Brand"),
+))
+
+NAMED_FATHER_SPEAKS_OF_HIS_SON = Story("a bare surname after the sentence naming the father", (
+    "Tom Brand, 17, was charged with arson after a fire at the Kestrel Quay boathouse on "
+    "Monday.",
+    "Tom Brand appeared in court on Tuesday. His father, Gareth Brand, posted bail. Brand "
+    "told reporters his son was innocent.",
+), (
+    Said(0, "Tom Brand", "tom"), Said(1, "Tom Brand", "tom"), Said(1, "Gareth Brand", "father"),
+    Said(1, "Brand told", "father", "Brand"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -637,7 +665,8 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            DAUGHTER_IN_AN_AS_HEADLINE, FATHER_WHO_POSTED_BAIL, GRANDSON_BY_THE_NICKNAME,
            COMPANY_NAMED_LIKE_A_SURNAME, CITY_NAMED_LIKE_A_SURNAME,
            FATHER_THE_TAGGER_CUT, CITY_BEFORE_A_TITLE,
-           COMPANY_IN_A_HEADLINE]
+           COMPANY_IN_A_HEADLINE, FATHER_BY_A_KIN_APPOSITION,
+           UNNAMED_FATHER_BY_A_KIN_APPOSITION, NAMED_FATHER_SPEAKS_OF_HIS_SON]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:

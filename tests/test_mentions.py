@@ -324,3 +324,11 @@ def test_a_nicknamed_name_and_its_nickname_form_are_one_person(analyse: Any) -> 
                 for m in analyse(text, id=f"a{n}").mentions]
     people = [e for e in link_entities(mentions).entities if "Tarrow" in e.name]
     assert [e.name for e in people] == ["William Tarrow"]
+
+
+def test_a_kin_word_in_apposition_makes_a_bare_surname_a_person(analyse: Any) -> None:
+    """ "Brand, the teenager's father, said": the kin word says a person, and is his role
+    (so the linker can keep him from the teenager of his surname)."""
+    mentions = _mentions(analyse, "Brand, the teenager's father, said on Wednesday the "
+                                  "family would appeal.")
+    assert [m.role for m in _named(mentions, "Brand", "PERSON")] == ["teenager's father"]

@@ -8,7 +8,7 @@ import pytest
 
 from storyline.entities import link_entities
 from storyline.models import Mention
-from storyline.people import Cluster, give_ages, kin_words
+from storyline.people import Cluster, give_ages, is_relative, kin_words
 
 
 def _ages(text: str, name: str = "Tom Brand") -> set[int]:
@@ -250,3 +250,29 @@ def test_the_nickname_called_an_elder_relative_is_still_him(analyse: Any) -> Non
     people = _people(analyse, 'Robert "Bobby" Crane, 70, found the missing boy on Saturday.',
                      "Bobby Crane, the boy's grandfather, said on Sunday he was safe.")
     assert len([e for e in people if "Crane" in e.name]) == 1
+
+
+def test_a_father_of_three_is_no_relative_of_the_story() -> None:
+    """ "Gareth Brand, a father of three" describes him: the story calls him no one's
+    relative (so a bare "Brand" may still be him beside "his sister, Maya Brand")."""
+    def cluster(role: str) -> Cluster:
+        found = Cluster("PERSON")
+        found.add(Mention("a0", "Gareth Brand", 0, 12, "PERSON", name="Gareth Brand",
+                          role=role))
+        return found
+    assert not is_relative(cluster("a father of three"))
+    assert not is_relative(cluster("grandmother of six"))
+    assert is_relative(cluster("his father"))
+    assert is_relative(cluster("the son of the mayor"))
+
+
+def test_the_teenager_s_father_by_his_surname_joins_the_named_father(analyse: Any) -> None:
+    """ "Brand, the teenager's father, said" in a later article is Gareth Brand, whom the
+    story calls the boy's father, never Tom Brand, the teenager."""
+    people = _people(analyse, "Tom Brand, 17, was charged with arson on Monday.",
+                     "Tom Brand appeared in court on Tuesday. His father, Gareth Brand, "
+                     "posted bail.",
+                     "Brand, the teenager's father, said on Wednesday the family would "
+                     "appeal.")
+    articles = {e.name: {s.article for s in e.mentions} for e in people if "Brand" in e.name}
+    assert articles == {"Tom Brand": {"a0", "a1"}, "Gareth Brand": {"a1", "a2"}}
