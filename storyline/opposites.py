@@ -70,7 +70,7 @@ def opposites_of(lemma: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _forms() -> dict[str, str]:
     """Written form or crude stem -> lemma, for every listed lemma."""
-    found = {}
+    found: dict[str, str] = {}
     for lemma in _opposites():
         for form in (lemma, crude_stem(lemma), *IRREGULAR_FORMS.get(lemma, ())):
             found.setdefault(form, lemma)

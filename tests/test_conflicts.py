@@ -418,6 +418,39 @@ def test_a_fact_told_the_other_way_round_is_never_corroborated(
     assert [d.kind for d in alignment.divergences] == ["opposite"]
 
 
+@pytest.mark.parametrize(("first", "second", "topic"), [
+    ("Voters in Dunmore approved the harbour levy on Tuesday, the county clerk said.",
+     "Voters in Dunmore rejected the harbour levy on Tuesday, the county clerk said.",
+     "opposite accounts: approved vs rejected"),
+    ("Two miners were killed in a roof collapse at the Carrow pit on Monday.",
+     "Two miners were injured in a roof collapse at the Carrow pit on Monday.",
+     "opposite accounts: killed vs injured"),
+    ("Police in Velmar arrested the harbour pilot Anton Brisk on Friday evening.",
+     "Police in Velmar released the harbour pilot Anton Brisk on Friday evening.",
+     "opposite accounts: arrested vs released"),
+    # the parse links "open" to no content word: the pair is all the sentences differ in
+    ("The Orla Street library will close its reading room in June, the council said.",
+     "The Orla Street library will keep its reading room open in June, the council said.",
+     "opposite accounts: close vs open"),
+    ("The ministry confirmed that the Brenna dam had cracked during the storm.",
+     "The ministry denied that the Brenna dam had cracked during the storm.",
+     "opposite accounts: confirmed vs denied"),
+    ("A jury in Holloway found the ferry captain Mira Dask guilty of negligence on Thursday.",
+     "A jury in Holloway found the ferry captain Mira Dask not guilty of negligence on "
+     "Thursday.", "opposite accounts: guilty vs not guilty"),
+])
+def test_outlets_telling_opposite_outcomes_make_one_conflicting_fact(
+        analyse: Any, first: str, second: str, topic: str) -> None:
+    # issue 7: grouped as one fact, these were "corroborated" by both outlets
+    alignment = _align(analyse, {"a": first, "b": second, **FILLER})
+    [fact] = [f for f in alignment.facts if len(f.evidence) == 2]
+    assert fact.agreement == "conflicting"
+    [divergence] = alignment.divergences
+    assert (divergence.kind, divergence.topic) == ("opposite", topic)
+    assert [v.article for v in divergence.versions] == ["a", "b"]
+    assert [v.text for v in divergence.versions] == [first, second]
+
+
 def test_words_of_opposite_sense_said_of_other_things_are_no_conflict(analyse: Any) -> None:
     alignment = _align(analyse, {
         "a": "The old pier at Dunmore reopened to visitors on Saturday after a long repair.",
