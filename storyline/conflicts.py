@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from .counts import Count, counts_of, figures_told_apart
 from .fact_units import FactUnit, event_words, in_order, single_valued, stated, voice
 from .models import Divergence, DivergenceVersion, FigureUpdate
-from .opposites import opposites_of
+from .opposites import fatally_hurt, opposites_of
 from .paraphrase import SentenceView
 from .text import (
     CURRENCY_UNITS,
@@ -405,13 +405,31 @@ def _opposite(a: FactUnit, b: FactUnit) -> tuple[str, str] | None:
         # inspection"), not "the old pier" against "new decking"; or the only words the
         # sentences differ in ("will close its reading room" / "will keep its reading room
         # open": the parse links "open" to no content word)
-        found = {other for other in (table.get(lemma, frozenset()) | opposites_of(lemma)) &
-                 only_b
-                 if _neighbours(lemma, a.view) & _neighbours(other, b.view) or
-                 a.lemmas ^ b.lemmas == {lemma, other}}
+        found = {other for other in table.get(lemma, frozenset()) & only_b
+                 if _neighbours(lemma, a.view) & _neighbours(other, b.view)}
+        # `opposites`' pairs only in sentences told alike but for them: "was arrested near
+        # the house" and "released from secure mental hospital" said of one man in two
+        # headlines run together are two events (ECB+ topic 32)
+        found |= {other for other in (table.get(lemma, frozenset()) | opposites_of(lemma)) &
+                  only_b
+                  if a.lemmas ^ b.lemmas == {lemma, other} or
+                  _neighbours(lemma, a.view) & _neighbours(other, b.view) and
+                  _alike_but(a, b, {lemma, other})}
+        if any(fatally_hurt(unit.sentence.text) for unit in (a, b)):
+            found -= opposites_of(lemma)  # "shot and killed" / "fatally wounded": one death
         if found:
             return lemma, min(found)
     return None
+
+
+OPPOSITE_SHARED = 0.6  # share of the longer sentence's other event words both must tell
+
+
+def _alike_but(a: FactUnit, b: FactUnit, pair: set[str]) -> bool:
+    """Two sentences that tell mostly the same event words besides `pair`."""
+    first, second = event_words(a) - pair, event_words(b) - pair
+    return bool(first & second) and \
+        len(first & second) >= OPPOSITE_SHARED * max(len(first), len(second))
 
 
 def _neighbours(lemma: str, view: SentenceView) -> set[str]:

@@ -77,12 +77,31 @@ def _forms() -> dict[str, str]:
     return found
 
 
+# "fatally wounded" is killed, not hurt (ECB+ topic 19: "shot and killed" a boy, "who was
+# fatally wounded by police").
+FATAL_WORDS = frozenset({"fatally", "mortally"})
+_HURT = _kin_row("injure")
+
+
+def fatally_hurt(text: str) -> bool:
+    """Whether a text tells a death as a wound ("was fatally wounded")."""
+    said = words(text)
+    forms = _forms()
+    return any(before in FATAL_WORDS and
+               (forms.get(word) or forms.get(crude_stem(word))) in _HURT
+               for before, word in zip(said, said[1:], strict=False))
+
+
 def _listed(text: str) -> dict[str, str]:
-    """The listed lemmas a text uses, each with its word as written."""
+    """The listed lemmas a text uses, each with its word as written; a wound told as
+    fatal ("fatally wounded") is a killing."""
     forms = _forms()
     found: dict[str, str] = {}
-    for word in words(text):
+    said = words(text)
+    for index, word in enumerate(said):
         lemma = forms.get(word) or forms.get(crude_stem(word))
+        if lemma in _HURT and index and said[index - 1] in FATAL_WORDS:
+            lemma = "kill"
         if lemma is not None:
             found.setdefault(lemma, word)
     return found

@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 
 from storyline.align import align_facts
-from storyline.conflicts import _quantity, date_conflict, days_named, without_repeats
+from storyline.conflicts import (
+    _quantity,
+    date_conflict,
+    days_named,
+    opposite_conflict,
+    without_repeats,
+)
 from storyline.fact_units import make_units
 from storyline.models import Divergence, DivergenceVersion
 from tests.conftest import FILLER, article
@@ -449,6 +455,27 @@ def test_outlets_telling_opposite_outcomes_make_one_conflicting_fact(
     assert (divergence.kind, divergence.topic) == ("opposite", topic)
     assert [v.article for v in divergence.versions] == ["a", "b"]
     assert [v.text for v in divergence.versions] == [first, second]
+
+
+def test_listed_opposites_said_of_one_man_in_two_other_events_are_no_conflict(
+        analyse: Any) -> None:
+    # Two headlines run into their ledes may be grouped as one fact: the arrest today and
+    # a release from a clinic last year are two events of the story, not opposite accounts.
+    units = make_units([
+        analyse("Tomas Vell, 31, was arrested near the farmhouse in Ardley where the bodies "
+                "of his uncle and a dog were found on Sunday morning.", id="a"),
+        analyse("Tomas Vell, 31, was released from the Harwick secure clinic last spring "
+                "against the advice of his doctors, relatives said.", id="b")],
+        {"a": "a", "b": "b"})
+    assert opposite_conflict(units, {"a": "Fen Courier", "b": "Tarn Gazette"}, {}) is None
+
+
+def test_killed_and_fatally_wounded_are_one_death_not_opposite_accounts(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Two miners were killed in a roof collapse at the Carrow pit on Monday.",
+        "b": "Two miners were fatally injured in a roof collapse at the Carrow pit on Monday.",
+        **FILLER})
+    assert not [d for d in alignment.divergences if d.kind == "opposite"]
 
 
 def test_words_of_opposite_sense_said_of_other_things_are_no_conflict(analyse: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.counts import STATE_KIN
-from storyline.opposites import opposed_words, opposites_of
+from storyline.opposites import fatally_hurt, opposed_words, opposites_of
 
 
 def test_killed_and_hurt_are_opposites_by_the_counts_word_groups() -> None:
@@ -40,6 +40,15 @@ def test_a_word_against_its_listed_opposite_is_found_with_it(
     # a text telling both sides opposes neither
     ("Rents in Orla rose in spring, then fell in autumn.", "Rents in Orla fell in autumn."),
     ("The Velmar road will close on Monday.", "The Velmar road will close on Monday for repairs."),
+    # a wound told as fatal is the death itself
+    ("Police shot and killed Arno Pell, 17, in Velmar.",
+     "Arno Pell, 17, was fatally wounded by police in Velmar."),
 ])
 def test_the_same_outcome_told_otherwise_opposes_nothing(text: str, said: str) -> None:
     assert opposed_words(text, said) == []
+
+
+def test_a_wound_told_as_fatal_is_told_apart_from_one_that_is_not() -> None:
+    assert fatally_hurt("The ranger was mortally wounded by the bull.")
+    assert not fatally_hurt("The ranger was badly wounded by the bull.")
+    assert not fatally_hurt("The ranger was killed by the bull.")
