@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from .counts import Count, counts_of, figures_told_apart
 from .fact_units import FactUnit, event_words, in_order, single_valued, stated, voice
 from .models import Divergence, DivergenceVersion, FigureUpdate
-from .opposites import fatally_hurt, opposites_of
+from .opposites import IRREGULAR_FORMS, fatally_hurt, opposites_of
 from .paraphrase import SentenceView
 from .text import (
     CURRENCY_UNITS,
@@ -417,6 +417,9 @@ def _opposite(a: FactUnit, b: FactUnit) -> tuple[str, str] | None:
                   _alike_but(a, b, {lemma, other})}
         if any(fatally_hurt(unit.sentence.text) for unit in (a, b)):
             found -= opposites_of(lemma)  # "shot and killed" / "fatally wounded": one death
+        found = {other for other in found
+                 if not _other_parties(_neighbours(lemma, a.view), a.view,
+                                       _neighbours(other, b.view), b.view)}
         if found:
             return lemma, min(found)
     return None
@@ -430,6 +433,15 @@ def _alike_but(a: FactUnit, b: FactUnit, pair: set[str]) -> bool:
     first, second = event_words(a) - pair, event_words(b) - pair
     return bool(first & second) and \
         len(first & second) >= OPPOSITE_SHARED * max(len(first), len(second))
+
+
+def _other_parties(first: set[str], first_view: SentenceView, second: set[str],
+                   second_view: SentenceView) -> bool:
+    """Two opposite words said of other named parties: "Dunmore Rovers won the final" and
+    "Carrow Athletic lost the final" tell one result from either side."""
+    names = {word for word in first if first_view.tags.get(word) == "PROPN"}
+    others = {word for word in second if second_view.tags.get(word) == "PROPN"}
+    return bool(names) and bool(others) and not names & others
 
 
 def _neighbours(lemma: str, view: SentenceView) -> set[str]:
@@ -483,7 +495,7 @@ def _as_written(lemma: str, text: str, *, negated: bool | None = None) -> str:
     for index, word in enumerate(found):
         lower = word.lower()
         if lower == lemma or lower.startswith(stem) and len(lower) <= len(lemma) + 3 or \
-                crude_stem(lower) == crude_stem(lemma):
+                crude_stem(lower) == crude_stem(lemma) or lower in IRREGULAR_FORMS.get(lemma, ()):
             before = found[index - 1].lower() if index else ""
             negation = before in NEGATIONS or before.endswith("n't")
             return f"{before} {lower}" if negated and negation else lower

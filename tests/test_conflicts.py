@@ -438,6 +438,12 @@ def test_a_fact_told_the_other_way_round_is_never_corroborated(
     ("The Orla Street library will close its reading room in June, the council said.",
      "The Orla Street library will keep its reading room open in June, the council said.",
      "opposite accounts: close vs open"),
+    ("Ada Rusk resigned as chief executive of Harrowmere Foods on Monday.",
+     "Ada Rusk was appointed chief executive of Harrowmere Foods on Monday.",
+     "opposite accounts: resigned vs appointed"),
+    ("Holm Rangers won the Velmar cup final on Saturday, the league said.",
+     "Holm Rangers lost the Velmar cup final on Saturday, the league said.",
+     "opposite accounts: won vs lost"),
     ("The ministry confirmed that the Brenna dam had cracked during the storm.",
      "The ministry denied that the Brenna dam had cracked during the storm.",
      "opposite accounts: confirmed vs denied"),
@@ -468,6 +474,14 @@ def test_listed_opposites_said_of_one_man_in_two_other_events_are_no_conflict(
                 "against the advice of his doctors, relatives said.", id="b")],
         {"a": "a", "b": "b"})
     assert opposite_conflict(units, {"a": "Fen Courier", "b": "Tarn Gazette"}, {}) is None
+
+
+def test_one_result_told_from_either_side_is_no_opposite_account(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Dunmore Rovers won the county final against Carrow Athletic on Saturday.",
+        "b": "Carrow Athletic lost the county final against Dunmore Rovers on Saturday.",
+        **FILLER})
+    assert not [d for d in alignment.divergences if d.kind == "opposite"]
 
 
 def test_killed_and_fatally_wounded_are_one_death_not_opposite_accounts(analyse: Any) -> None:
