@@ -24,15 +24,18 @@ from datetime import UTC, datetime
 from .counts import Count, counts_of, figures_told_apart
 from .fact_units import FactUnit, event_words, in_order, single_valued, stated, voice
 from .models import Divergence, DivergenceVersion, FigureUpdate
+from .opposites import IRREGULAR_FORMS, fatally_hurt, opposites_of
 from .paraphrase import SentenceView
 from .text import (
     CURRENCY_UNITS,
     MEASURED,
     MONTH_NAMES,
     MULTIPLIERS,
+    NEGATIONS,
     QUALIFIER,
     SPEAKER_VERBS,
     WEEKDAYS,
+    crude_stem,
     format_number,
     is_tally,
     number_value,
@@ -389,7 +392,8 @@ OPPOSITE_TOPIC = "opposite accounts"  # a divergence of sentences saying opposit
 
 def _opposite(a: FactUnit, b: FactUnit) -> tuple[str, str] | None:
     """A verb or adjective of `a` whose antonym `b` uses instead (WordNet's: "pass" and
-    "fail", "open" and "close", "rise" and "fall"), as (a's lemma, b's lemma)."""
+    "fail", "open" and "close", "rise" and "fall"; `opposites`' hand list: "approve" and
+    "reject", "killed" and "injured", "arrest" and "release"), as (a's lemma, b's lemma)."""
     verbal = {"VERB", "ADJ"}
     only_a = sorted(lemma for lemma in a.lemmas - b.lemmas if a.view.tags.get(lemma) in verbal)
     only_b = {lemma for lemma in b.lemmas - a.lemmas if b.view.tags.get(lemma) in verbal}
@@ -398,12 +402,46 @@ def _opposite(a: FactUnit, b: FactUnit) -> tuple[str, str] | None:
     table = antonym_table()
     for lemma in only_a:
         # in the same place: said of the same words ("the crane had passed / failed an
-        # inspection"), not "the old pier" against "new decking"
+        # inspection"), not "the old pier" against "new decking"; or the only words the
+        # sentences differ in ("will close its reading room" / "will keep its reading room
+        # open": the parse links "open" to no content word)
         found = {other for other in table.get(lemma, frozenset()) & only_b
                  if _neighbours(lemma, a.view) & _neighbours(other, b.view)}
+        # `opposites`' pairs only in sentences told alike but for them: "was arrested near
+        # the house" and "released from secure mental hospital" said of one man in two
+        # headlines run together are two events (ECB+ topic 32)
+        found |= {other for other in (table.get(lemma, frozenset()) | opposites_of(lemma)) &
+                  only_b
+                  if a.lemmas ^ b.lemmas == {lemma, other} or
+                  _neighbours(lemma, a.view) & _neighbours(other, b.view) and
+                  _alike_but(a, b, {lemma, other})}
+        if any(fatally_hurt(unit.sentence.text) for unit in (a, b)):
+            found -= opposites_of(lemma)  # "shot and killed" / "fatally wounded": one death
+        found = {other for other in found
+                 if not _other_parties(_neighbours(lemma, a.view), a.view,
+                                       _neighbours(other, b.view), b.view)}
         if found:
             return lemma, min(found)
     return None
+
+
+OPPOSITE_SHARED = 0.6  # share of the longer sentence's other event words both must tell
+
+
+def _alike_but(a: FactUnit, b: FactUnit, pair: set[str]) -> bool:
+    """Two sentences that tell mostly the same event words besides `pair`."""
+    first, second = event_words(a) - pair, event_words(b) - pair
+    return bool(first & second) and \
+        len(first & second) >= OPPOSITE_SHARED * max(len(first), len(second))
+
+
+def _other_parties(first: set[str], first_view: SentenceView, second: set[str],
+                   second_view: SentenceView) -> bool:
+    """Two opposite words said of other named parties: "Dunmore Rovers won the final" and
+    "Carrow Athletic lost the final" tell one result from either side."""
+    names = {word for word in first if first_view.tags.get(word) == "PROPN"}
+    others = {word for word in second if second_view.tags.get(word) == "PROPN"}
+    return bool(names) and bool(others) and not names & others
 
 
 def _neighbours(lemma: str, view: SentenceView) -> set[str]:
@@ -429,33 +467,70 @@ def opposite_conflict(group: Sequence[FactUnit], outlets: dict[str, str],
             if x.index == y.index or not _two_outlets(x.sentence.article_id,
                                                       y.sentence.article_id, outlets):
                 continue
-            pair = _opposite(x, y)
-            if pair is None:
+            sides = _opposite_sides(x, y)
+            if sides is None:
                 continue
             versions = []
-            for lemma in pair:
+            for lemma, negated in sides:
                 sources: set[str] = set()
                 for unit in ordered:
-                    if lemma in unit.lemmas and voice(unit.source, outlets) not in sources:
+                    if lemma in unit.lemmas and negated in (None, unit.view.negated) and \
+                            voice(unit.source, outlets) not in sources:
                         sources.add(voice(unit.source, outlets))
                         sentence = unit.sentence
                         versions.append(DivergenceVersion(
                             sentence.article_id, outlets.get(sentence.article_id, ""),
-                            stated(unit), _as_written(lemma, sentence.text),
+                            stated(unit), _as_written(lemma, sentence.text, negated=negated),
                             sentence.start, sentence.end))
             values = " vs ".join(dict.fromkeys(v.value for v in versions))
             return f"{OPPOSITE_TOPIC}: {values}", tuple(versions)
     return None
 
 
-def _as_written(lemma: str, text: str) -> str:
-    """The word of `text` that `lemma` stands for ("passed" for "pass"), else the lemma."""
+def _as_written(lemma: str, text: str, *, negated: bool | None = None) -> str:
+    """The word of `text` that `lemma` stands for ("passed" for "pass", "denied" for
+    "deny"), else the lemma; "not guilty" where the side is the negated one."""
     stem = lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma
-    for word in re.findall(r"[A-Za-z]+", text):
+    found = re.findall(r"[A-Za-z']+", text)
+    for index, word in enumerate(found):
         lower = word.lower()
-        if lower == lemma or lower.startswith(stem) and len(lower) <= len(lemma) + 3:
-            return lower
-    return lemma
+        if lower == lemma or lower.startswith(stem) and len(lower) <= len(lemma) + 3 or \
+                crude_stem(lower) == crude_stem(lemma) or lower in IRREGULAR_FORMS.get(lemma, ()):
+            before = found[index - 1].lower() if index else ""
+            negation = before in NEGATIONS or before.endswith("n't")
+            return f"{before} {lower}" if negated and negation else lower
+    return f"not {lemma}" if negated else lemma
+
+
+def _opposite_sides(a: FactUnit, b: FactUnit
+                    ) -> tuple[tuple[str, bool | None], tuple[str, bool | None]] | None:
+    """The two sides of an opposite account of `a` and `b`, each a lemma and whether its
+    sentences say "not" (None: either way): antonyms (`_opposite`), or one word said and
+    denied in sentences otherwise alike ("found the captain guilty" / "not guilty")."""
+    pair = _opposite(a, b)
+    if pair is not None:
+        return (pair[0], None), (pair[1], None)
+    if a.view.negated == b.view.negated or a.lemmas != b.lemmas:
+        return None
+    denied = _denied_word(b if b.view.negated else a)
+    if denied is None:
+        return None
+    return (denied, a.view.negated), (denied, b.view.negated)
+
+
+def _denied_word(unit: FactUnit) -> str | None:
+    """The verb or adjective right after the sentence's "not" ("not guilty" -> "guilty";
+    "did not approve" -> "approve"), by lemma, or None."""
+    verbal = {lemma for lemma in unit.lemmas if unit.view.tags.get(lemma) in {"VERB", "ADJ"}}
+    tokens = re.findall(r"[A-Za-z']+", unit.sentence.text.lower())
+    for index, word in enumerate(tokens[:-1]):
+        if word in NEGATIONS or word.endswith("n't"):
+            for after in tokens[index + 1:index + 3]:
+                lemma = next((v for v in sorted(verbal)
+                              if after == v or crude_stem(after) == crude_stem(v)), None)
+                if lemma is not None:
+                    return lemma
+    return None
 
 
 # -- dates -------------------------------------------------------------------------

@@ -47,6 +47,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .models import Article, Divergence, Fact, Span, SummarySentence
+from .opposites import opposed_words
 from .provenance import independent_voices
 from .text import (
     MONTH_NAMES,
@@ -194,7 +195,7 @@ def _lede_backs(text: str, lede: str) -> bool:
     stems = _stems(text)
     return bool(stems) and len(stems & _stems(lede)) >= LEDE_SHARED * len(stems) and \
         (_names(text) | _figures(text)) <= _markers(lede) and \
-        is_negated(text) == is_negated(lede)
+        is_negated(text) == is_negated(lede) and not opposed_words(text, lede)
 
 
 def _first_cited(citations: Sequence[Span], published: dict[str, float]) -> float:
@@ -278,8 +279,9 @@ def contradicted(text: str, said: str) -> list[str]:
     thing, weekdays, months, other names), the text's own when both give one the other lacks
     ("Friday (Monday)" for "closed until Friday" against "until Monday"; "Varga (Roe)"
     for "Ilse Varga said" against "Tomas Roe said"), a time from the report's day ("in
-    two weeks" against "later this month") and a speaker ("Reyes said" against "the
-    airline said"). A span that only leaves a detail out contradicts nothing."""
+    two weeks" against "later this month"), a speaker ("Reyes said" against "the
+    airline said") and an opposite outcome ("approved (rejected)": `opposites`). A span
+    that only leaves a detail out contradicts nothing."""
     found = _figures_contradicted(text, said)
     own_words, other_words = set(words(text)), set(words(said))
     for names in (WEEKDAYS, MONTH_NAMES):
@@ -291,7 +293,7 @@ def contradicted(text: str, said: str) -> list[str]:
     # another speaker in the same place is another name already ("Officer Tomas Roe")
     return found + other_names + _times_contradicted(text, said) + \
         ([] if other_names else _speakers_contradicted(text, said)) + \
-        _quotes_contradicted(text, said)
+        _quotes_contradicted(text, said) + opposed_words(text, said)
 
 
 def _quotes_contradicted(text: str, said: str) -> list[str]:

@@ -7,7 +7,13 @@ from typing import Any
 import pytest
 
 from storyline.align import align_facts
-from storyline.conflicts import _quantity, date_conflict, days_named, without_repeats
+from storyline.conflicts import (
+    _quantity,
+    date_conflict,
+    days_named,
+    opposite_conflict,
+    without_repeats,
+)
 from storyline.fact_units import make_units
 from storyline.models import Divergence, DivergenceVersion
 from tests.conftest import FILLER, article
@@ -416,6 +422,74 @@ def test_a_fact_told_the_other_way_round_is_never_corroborated(
     alignment = _align(analyse, {"a": first, "b": second})
     assert "corroborated" not in {f.agreement for f in alignment.facts}
     assert [d.kind for d in alignment.divergences] == ["opposite"]
+
+
+@pytest.mark.parametrize(("first", "second", "topic"), [
+    ("Voters in Dunmore approved the harbour levy on Tuesday, the county clerk said.",
+     "Voters in Dunmore rejected the harbour levy on Tuesday, the county clerk said.",
+     "opposite accounts: approved vs rejected"),
+    ("Two miners were killed in a roof collapse at the Carrow pit on Monday.",
+     "Two miners were injured in a roof collapse at the Carrow pit on Monday.",
+     "opposite accounts: killed vs injured"),
+    ("Police in Velmar arrested the harbour pilot Anton Brisk on Friday evening.",
+     "Police in Velmar released the harbour pilot Anton Brisk on Friday evening.",
+     "opposite accounts: arrested vs released"),
+    # the parse links "open" to no content word: the pair is all the sentences differ in
+    ("The Orla Street library will close its reading room in June, the council said.",
+     "The Orla Street library will keep its reading room open in June, the council said.",
+     "opposite accounts: close vs open"),
+    ("Ada Rusk resigned as chief executive of Harrowmere Foods on Monday.",
+     "Ada Rusk was appointed chief executive of Harrowmere Foods on Monday.",
+     "opposite accounts: resigned vs appointed"),
+    ("Holm Rangers won the Velmar cup final on Saturday, the league said.",
+     "Holm Rangers lost the Velmar cup final on Saturday, the league said.",
+     "opposite accounts: won vs lost"),
+    ("The ministry confirmed that the Brenna dam had cracked during the storm.",
+     "The ministry denied that the Brenna dam had cracked during the storm.",
+     "opposite accounts: confirmed vs denied"),
+    ("A jury in Holloway found the ferry captain Mira Dask guilty of negligence on Thursday.",
+     "A jury in Holloway found the ferry captain Mira Dask not guilty of negligence on "
+     "Thursday.", "opposite accounts: guilty vs not guilty"),
+])
+def test_outlets_telling_opposite_outcomes_make_one_conflicting_fact(
+        analyse: Any, first: str, second: str, topic: str) -> None:
+    # issue 7: grouped as one fact, these were "corroborated" by both outlets
+    alignment = _align(analyse, {"a": first, "b": second, **FILLER})
+    [fact] = [f for f in alignment.facts if len(f.evidence) == 2]
+    assert fact.agreement == "conflicting"
+    [divergence] = alignment.divergences
+    assert (divergence.kind, divergence.topic) == ("opposite", topic)
+    assert [v.article for v in divergence.versions] == ["a", "b"]
+    assert [v.text for v in divergence.versions] == [first, second]
+
+
+def test_listed_opposites_said_of_one_man_in_two_other_events_are_no_conflict(
+        analyse: Any) -> None:
+    # Two headlines run into their ledes may be grouped as one fact: the arrest today and
+    # a release from a clinic last year are two events of the story, not opposite accounts.
+    units = make_units([
+        analyse("Tomas Vell, 31, was arrested near the farmhouse in Ardley where the bodies "
+                "of his uncle and a dog were found on Sunday morning.", id="a"),
+        analyse("Tomas Vell, 31, was released from the Harwick secure clinic last spring "
+                "against the advice of his doctors, relatives said.", id="b")],
+        {"a": "a", "b": "b"})
+    assert opposite_conflict(units, {"a": "Fen Courier", "b": "Tarn Gazette"}, {}) is None
+
+
+def test_one_result_told_from_either_side_is_no_opposite_account(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Dunmore Rovers won the county final against Carrow Athletic on Saturday.",
+        "b": "Carrow Athletic lost the county final against Dunmore Rovers on Saturday.",
+        **FILLER})
+    assert not [d for d in alignment.divergences if d.kind == "opposite"]
+
+
+def test_killed_and_fatally_wounded_are_one_death_not_opposite_accounts(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "Two miners were killed in a roof collapse at the Carrow pit on Monday.",
+        "b": "Two miners were fatally injured in a roof collapse at the Carrow pit on Monday.",
+        **FILLER})
+    assert not [d for d in alignment.divergences if d.kind == "opposite"]
 
 
 def test_words_of_opposite_sense_said_of_other_things_are_no_conflict(analyse: Any) -> None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
+from click.testing import CliRunner
+
+from storyline.cli import cli
 from storyline.models import (
     Article,
     Divergence,
@@ -15,6 +20,7 @@ from storyline.models import (
     SummarySentence,
 )
 from storyline.summary import (
+    _lede_backs,
     candidate_sentences,
     contradicted,
     disputed_where_stated,
@@ -786,3 +792,52 @@ def test_the_event_independent_outlets_lead_with_comes_first_in_the_brief() -> N
     assert brief[0].text in ledes
     assert [s.text for s in brief].count(brief[0].text) == 1
     assert not ledes & {s.text for s in brief[1:]}  # told once
+
+
+def test_a_span_telling_the_opposite_outcome_backs_no_sentence_even_in_its_group() -> None:
+    # issue 7: the aligner's group stands for the words, not for which way it went
+    text = "Voters in Marrowby approved the harbour levy on Tuesday, the county clerk said."
+    texts = {"a": text, "b": text.replace("approved", "rejected")}
+    group = (Span("a", 0, len(text)), Span("b", 0, len(texts["b"])))
+    assert unsupported_citation(text, group[1], texts, group=group) == ["approved (rejected)"]
+    assert contradicted(text, texts["b"]) == ["approved (rejected)"]
+    assert not _lede_backs(text, texts["b"])
+    assert _lede_backs(text, "Marrowby voters approved the harbour levy on Tuesday.")
+
+
+# Fictional outlets on a fictional vote: one says the levy passed, the other that it failed.
+LEVY_REPORTS = [
+    {"id": "brenwick-post", "outlet": "Brenwick Post", "published": "2026-05-13T08:00:00Z",
+     "title": "Harbour levy vote in Marrowby",
+     "text": "Voters in Marrowby approved the harbour levy on Tuesday, the county clerk said. "
+             "The levy would raise money to dredge the old fishing basin. "
+             "Turnout was low across the town's four wards."},
+    {"id": "coastline-daily", "outlet": "Coastline Daily", "published": "2026-05-13T09:00:00Z",
+     "title": "Marrowby levy vote",
+     "text": "Voters in Marrowby rejected the harbour levy on Tuesday, the county clerk said. "
+             "Harbour master Oskar Feld had campaigned for the money for a year. "
+             "Shopkeepers on Quay Row said they feared higher rents."},
+]
+
+
+def test_analyze_never_cites_an_outlet_for_the_opposite_of_what_it_said(tmp_path: Path) -> None:
+    (tmp_path / "levy.jsonl").write_text("".join(json.dumps(r) + "\n" for r in LEVY_REPORTS))
+    result = CliRunner().invoke(cli, ["analyze", str(tmp_path), "--format", "json"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0
+    [dossier] = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    [vote] = [f for f in dossier["facts"] if f["text"].startswith("Voters in Marrowby")]
+    assert vote["agreement"] == "conflicting"
+    assert {e["article"] for e in vote["evidence"]} == {"brenwick-post", "coastline-daily"}
+    [divergence] = dossier["divergences"]
+    assert divergence["topic"] == "opposite accounts: approved vs rejected"
+    assert [(v["outlet"], v["value"]) for v in divergence["versions"]] == [
+        ("Brenwick Post", "approved"), ("Coastline Daily", "rejected")]
+    texts = {a["id"]: a["text"] for a in dossier["articles"]}
+    said = [s for s in dossier["summary"] if "Marrowby" in s["text"]]
+    assert said
+    for sentence in said:
+        for cited in sentence["citations"]:
+            span = texts[cited["article"]][cited["start"]:cited["end"]]
+            for word in ("approved", "rejected"):
+                assert (word in span) == (word in sentence["text"]), (sentence, span)
