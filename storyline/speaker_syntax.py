@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from .nlp import text_of
 from .speech_cues import SPEECH_VERBS
 
 SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist", "state",
@@ -155,11 +156,17 @@ def past_closed_aside(verb: Token, head: Token) -> Token:
 SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z0-9]")
 
 
-def sentence_ends_between(text: str, start: int, end: int, inside: bytearray) -> bool:
+def sentence_ends_between(doc: Doc, start: int, end: int, inside: bytearray) -> bool:
     """Whether the writer's words between two offsets end a sentence (a full stop inside
-    quote marks does not)."""
-    return any(not inside[found.start()]
-               for found in SENTENCE_BREAK.finditer(text, start, end))
+    quote marks does not, nor one the tokenizer kept in an abbreviation: "9 a.m. Tuesday",
+    "the U.S. Navy", "St. Louis")."""
+    return any(not inside[found.start()] and _stop_of_its_own(doc, found.start())
+               for found in SENTENCE_BREAK.finditer(text_of(doc), start, end))
+
+
+def _stop_of_its_own(doc: Doc, offset: int) -> bool:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and span[0].idx == offset and span[0].is_punct
 
 
 def cue_phrase_start(cue: Token) -> int:

@@ -1512,3 +1512,12 @@ def test_a_participle_after_a_quote_the_parser_made_the_root_is_the_subjects(
             "rules.''")
     quote = _quote(analyse, text, "follow the rules")
     assert quote.speaker_text == "Mr. Oduya"
+
+
+def test_a_stop_inside_an_abbreviation_does_not_end_the_sentence_before_the_cue(
+        analyse: Any) -> None:
+    # "a.m. Tuesday" is no sentence end: the name before it is still the cue's.
+    text = ('The vote is on Monday. Tom Brand (a Corvale native) and the mayor, also '
+            'speaking at 9 a.m. Tuesday, said the levy was fair.')
+    quote = _quote(analyse, text, "levy was fair")
+    assert quote.speaker_text is not None and "mayor" in quote.speaker_text
