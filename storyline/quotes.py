@@ -413,14 +413,17 @@ EVENT_MARKS = {"when", "while", "after", "before", "because", "since", "if", "al
 
 
 def _named_subject_cue(tokens: list[Token]) -> Token | None:
-    """The cue of a sentence opening with its named subject: "US Senator Jane Doe said"."""
+    """The cue of a sentence opening with its named subject: "US Senator Jane Doe said".
+    Not one that reports words of its own: after '"Who pays?"', "Trust Director Lena Osk
+    said the trust would pay" answers the question rather than asking it."""
     for token in tokens:
         if _is_cue(token):
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             opening = tokens[:tokens.index(token)]
             named = bool(subjects) and subjects[0].pos_ == "PROPN" and \
                 all(t.pos_ in {"PROPN", "PUNCT"} for t in opening)
-            return token if named else None
+            own_words = any(c.dep_ == "ccomp" for c in token.children)
+            return token if named and not own_words else None
     return None
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from .nlp import text_of
 from .speech_cues import SPEECH_VERBS
 
 SAY_VERBS = {"say", "tell", "add", "note", "explain", "write", "argue", "insist", "state",
@@ -133,8 +134,34 @@ def absolute_subject(token: Token) -> bool:
 ASIDE_DASHES = {"-", "--", "\u2013", "\u2014"}
 
 
+# Dashes that join words when written without spaces ("long-serving", "2009\u20132012").
+JOINING_DASHES = {"-", "\u2013"}
+
+
 def _dashes_between(first: int, last: int, sentence: list[Token]) -> int:
-    return sum(1 for t in sentence if first <= t.i < last and t.text in ASIDE_DASHES)
+    return sum(1 for t in sentence if first <= t.i < last and _aside_dash(t))
+
+
+def _aside_dash(token: Token) -> bool:
+    """A dash that opens or closes an aside: not the hyphen of "long-serving", nor the
+    one ending a dateline ("PELLHAM, Ore. - Fans booed while ...")."""
+    if token.text not in ASIDE_DASHES:
+        return False
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    spaced = before is not None and bool(before.whitespace_) and bool(token.whitespace_)
+    if token.text in JOINING_DASHES and not spaced:
+        return False
+    return not _ends_dateline(token)
+
+
+def _ends_dateline(dash: Token) -> bool:
+    """Whether only a dateline stands before the dash in its sentence: capitals, a state
+    abbreviation, commas ("PELLHAM, Ore. -"), on the dash's own line (the parser may run
+    a headline into the sentence)."""
+    line_start = text_of(dash.doc).rfind("\n", 0, dash.idx) + 1
+    words = [t for t in dash.sent if line_start <= t.idx and t.i < dash.i and not t.is_space]
+    return bool(words) and any(t.is_upper and len(t.text) > 1 for t in words) and all(
+        t.is_punct or t.is_upper or t.text.endswith(".") for t in words)
 
 
 def past_closed_aside(verb: Token, head: Token) -> Token:
@@ -155,11 +182,17 @@ def past_closed_aside(verb: Token, head: Token) -> Token:
 SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d\u2019]?\s+[\"'\u201c\u2018]?[A-Z0-9]")
 
 
-def sentence_ends_between(text: str, start: int, end: int, inside: bytearray) -> bool:
+def sentence_ends_between(doc: Doc, start: int, end: int, inside: bytearray) -> bool:
     """Whether the writer's words between two offsets end a sentence (a full stop inside
-    quote marks does not)."""
-    return any(not inside[found.start()]
-               for found in SENTENCE_BREAK.finditer(text, start, end))
+    quote marks does not, nor one the tokenizer kept in an abbreviation: "9 a.m. Tuesday",
+    "the U.S. Navy", "St. Louis")."""
+    return any(not inside[found.start()] and _stop_of_its_own(doc, found.start())
+               for found in SENTENCE_BREAK.finditer(text_of(doc), start, end))
+
+
+def _stop_of_its_own(doc: Doc, offset: int) -> bool:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and span[0].idx == offset and span[0].is_punct
 
 
 def cue_phrase_start(cue: Token) -> int:

@@ -903,7 +903,7 @@ class SpeakerResolver:
             if ")" in gap.split("(")[0]:
                 continue  # inside the parenthesis
             if len(re.sub(r"\([^()]*\)", "", gap)) > 60 or \
-                    sentence_ends_between(text, mention.end, cue.idx, self.inside):
+                    sentence_ends_between(self.doc, mention.end, cue.idx, self.inside):
                 return None  # (not a name in the sentence before: "Marsh's plan. Most say")
             token = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
             return token.root if token is not None else None

@@ -1534,3 +1534,20 @@ def test_a_named_subject_after_an_exclamation_doing_something_else_does_not_spea
             'opened the count.')
     quote = _by_text(_quotes(analyse, text), "close the pier")
     assert quote.speaker_text is None or "Varga" not in quote.speaker_text
+
+
+def test_a_named_subject_after_a_question_reporting_words_of_its_own_does_not_ask_it(
+        analyse: Any) -> None:
+    text = ('Kel Amberly opened the hearing with a question. "Who pays for the new '
+            'breakwater?" Harbour Trust Director Ilse Varga said the trust would cover half '
+            'of the cost.')
+    quote = _by_text(_quotes(analyse, text), "Who pays")
+    assert quote.speaker_text is None or "Varga" not in quote.speaker_text
+
+
+def test_a_band_playing_a_song_title_is_not_given_the_next_named_subject(
+        analyse: Any) -> None:
+    text = ('The square filled up at noon.\n\nThe brass band played "Rise Again, Corvale!" '
+            'Corvale Police Chief Mira Tollan told reporters the crowd was calm.')
+    found = [q for q in _quotes(analyse, text) if "Rise Again" in q.text]
+    assert all(q.speaker_text is None or "Tollan" not in q.speaker_text for q in found)

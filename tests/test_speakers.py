@@ -1512,3 +1512,29 @@ def test_a_participle_after_a_quote_the_parser_made_the_root_is_the_subjects(
             "rules.''")
     quote = _quote(analyse, text, "follow the rules")
     assert quote.speaker_text == "Mr. Oduya"
+
+
+def test_a_stop_inside_an_abbreviation_does_not_end_the_sentence_before_the_cue(
+        analyse: Any) -> None:
+    # "a.m. Tuesday" is no sentence end: the name before it is still the cue's.
+    text = ('The vote is on Monday. Tom Brand (a Corvale native) and the mayor, also '
+            'speaking at 9 a.m. Tuesday, said the levy was fair.')
+    quote = _quote(analyse, text, "levy was fair")
+    assert quote.speaker_text is not None and "mayor" in quote.speaker_text
+
+
+def test_hyphenated_words_are_no_aside_around_the_verb_a_cue_hangs_on(analyse: Any
+                                                                     ) -> None:
+    # "ex-mayor" and "cost-cutting" are no pair of dashes: "insisted" stays with Dahl.
+    text = ('The vote is on Monday. Fans booed while the ex-mayor Oren Dahl defended the '
+            'cost-cutting plan and insisted, "It saves the ferry money."')
+    quote = _quote(analyse, text, "saves the ferry")
+    assert quote.speaker_text is not None and "Dahl" in quote.speaker_text
+
+
+def test_a_dateline_dash_opens_no_aside_around_the_verb_a_cue_hangs_on(analyse: Any
+                                                                      ) -> None:
+    text = ('The vote is on Monday.\n\nCORVALE - Fans booed while Oren Dahl defended the '
+            'plan - the third this year - and insisted, "It saves the ferry money."')
+    quote = _quote(analyse, text, "saves the ferry")
+    assert quote.speaker_text is not None and "Dahl" in quote.speaker_text
