@@ -646,6 +646,15 @@ NAMED_FATHER_SPEAKS_OF_HIS_SON = Story("a bare surname after the sentence naming
     Said(1, "Brand told", "father", "Brand"),
 ))
 
+SISTER_SPEAKS_OF_HER_SISTER = Story("a winner speaking of the sister the sentence before named", (
+    "Lotte Quarry, 26, won the Hesketh Moor fell race on Sunday. Her sister, Ines Quarry, "
+    "finished third. Quarry said her sister had pushed her all the way.",
+    "Lotte Quarry will run for Hesketh at the national championships in June.",
+), (
+    Said(0, "Lotte Quarry", "lotte"), Said(1, "Lotte Quarry", "lotte"),
+    Said(0, "Ines Quarry", "ines"), Said(0, "Quarry said", "lotte", "Quarry"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -666,7 +675,8 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            COMPANY_NAMED_LIKE_A_SURNAME, CITY_NAMED_LIKE_A_SURNAME,
            FATHER_THE_TAGGER_CUT, CITY_BEFORE_A_TITLE,
            COMPANY_IN_A_HEADLINE, FATHER_BY_A_KIN_APPOSITION,
-           UNNAMED_FATHER_BY_A_KIN_APPOSITION, NAMED_FATHER_SPEAKS_OF_HIS_SON]
+           UNNAMED_FATHER_BY_A_KIN_APPOSITION, NAMED_FATHER_SPEAKS_OF_HIS_SON,
+           SISTER_SPEAKS_OF_HER_SISTER]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:
