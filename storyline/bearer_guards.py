@@ -23,7 +23,7 @@ from .given_names import given_word_gender
 from .models import Mention
 from .names import surname
 from .nominal_links import SENTENCE_END
-from .people import FEMALE_WORDS, MALE_WORDS, RELATIVES, mention_gender
+from .people import FEMALE_WORDS, GENDERED_PRONOUNS, MALE_WORDS, RELATIVES, mention_gender
 
 # "McDonald's said", "at McDonald's.", "McDonald's will": a name ending in "'s" that no
 # noun follows is the name of a body ("Sainsbury's", "Macy's"), not a person's possessive
@@ -158,7 +158,7 @@ def unnamed_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
     owner = max((m for m in named if m.end <= start), key=lambda m: m.start, default=None)
     if owner is not None and surname(owner.name) != mention.name:
         return None
-    return _kin_of(opening.group(1), mention, text)
+    return _kin_of(opening.group(1), mention, text, opening.group(0).split()[0])
 
 
 def named_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
@@ -181,7 +181,7 @@ def named_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
     owner = max((m for m in named if m.end <= start), key=lambda m: m.start, default=None)
     if owner is not None and surname(owner.name) != mention.name:
         return None
-    return _kin_of(opening.group(1), mention, text)
+    return _kin_of(opening.group(1), mention, text, opening.group(0).split()[0])
 
 
 def _sentence_before(mention: Mention, text: str) -> tuple[int, int] | None:
@@ -201,26 +201,41 @@ def _sentence_before(mention: Mention, text: str) -> tuple[int, int] | None:
     return (start, ends[-1]) if start >= 0 else None
 
 
-def _kin_of(kin: str, mention: Mention, text: str) -> str | None:
+def _kin_of(kin: str, mention: Mention, text: str, owner_word: str) -> str | None:
     """The kin word, if the surname's sentence speaks of the counterpart ("his son") and
-    its honorific's gender is not another."""
-    if not _speaks_of_counterpart(kin, mention, text):
+    its honorific's gender is not another; of kin both ways (siblings, cousins), only if
+    the speaker's pronoun tells him from the person the opening's `owner_word` ("Her")
+    makes him the relative of."""
+    speaker = _counterpart_possessive(kin, mention, text)
+    if speaker is None:
         return None
     gender = mention_gender(mention, pronoun=False)
     kin_gender = "female" if kin in FEMALE_WORDS else "male" if kin in MALE_WORDS else None
+    if kin in COUNTERPARTS[kin] and not _other_than_owner(speaker, owner_word, kin_gender):
+        return None
     return kin if gender is None or kin_gender in {None, gender} else None
 
 
-def _speaks_of_counterpart(kin: str, mention: Mention, text: str) -> bool:
-    """The surname's sentence names the person the kin word is a relative of by the
-    counterpart kin word ("Mr Brand told reporters his son was innocent" after "His
-    father posted bail")."""
+def _other_than_owner(speaker: str, owner_word: str, kin_gender: str | None) -> bool:
+    """Kin both ways is told apart only by gender: "Her sister, Eva Brand, finished third.
+    Brand said her sister pushed her" may be either sister speaking (no role), "Her
+    brother, Tom Brand, led the search. Brand said his sister" only the brother."""
+    speaker_gender = GENDERED_PRONOUNS.get(speaker.lower())
+    owner_gender = GENDERED_PRONOUNS.get(owner_word.lower())
+    return speaker_gender is not None and owner_gender not in {None, speaker_gender} and \
+        kin_gender in {None, speaker_gender}
+
+
+def _counterpart_possessive(kin: str, mention: Mention, text: str) -> str | None:
+    """The possessive with which the surname's sentence names the person the kin word is a
+    relative of by the counterpart kin word ("his" of "Mr Brand told reporters his son
+    was innocent" after "His father posted bail"); None if it does not."""
     end = SENTENCE_END.search(text, mention.end)
     sentence = text[mention.end:end.start() if end else len(text)]
     counterparts = "|".join(COUNTERPARTS.get(kin, ()))
-    return bool(counterparts) and re.search(
-        rf"\b(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?(?:{counterparts})\b",
-        sentence, re.IGNORECASE) is not None
+    found = re.search(rf"\b(his|her|their|my|our)\s+(?:[a-z]+\s+)?(?:{counterparts})\b",
+                      sentence, re.IGNORECASE) if counterparts else None
+    return found.group(1) if found else None
 
 
 def _named_in_full_before(mention: Mention, named: Sequence[Mention]) -> bool:

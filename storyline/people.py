@@ -198,10 +198,16 @@ COUNT_OF_KIN = re.compile(r"^(?:an?\s+)?(?:[a-z-]+\s+)?[a-z]+\s+of\s+(?:\d+|two|
 
 
 def kin_words(roles: Iterable[str]) -> set[str]:
-    """The kin words of roles ("his grandson" -> "grandson"; "son of the mayor" too; not
-    "a father of three")."""
-    return {w for role in roles if not COUNT_OF_KIN.match(role.lower())
-            for w in re.findall(r"[a-z]+", role.lower().split(" of ")[0]) if w in RELATIVES}
+    """The kin words of roles ("his grandson" -> "grandson"; "son of the mayor" and
+    "father-in-law" too; not "a father of three", nor the "club's father figure")."""
+    return {w.lower() for role in roles if not COUNT_OF_KIN.match(role.lower())
+            for w in KIN_WORD.findall(re.sub(r"-in-law\b", "", role.split(" of ")[0]))
+            if w.lower() in RELATIVES}
+
+
+# A word not followed by a lower-case noun it would modify ("father figure", "sister
+# club"): "teenage son", "son and heir", "father Tom" keep theirs.
+KIN_WORD = re.compile(r"[A-Za-z]+\b(?!\s+(?!and\b|or\b)[a-z])")
 
 
 def kin_fits(mention: Mention, bearer: Cluster) -> bool:

@@ -164,3 +164,23 @@ def test_a_surname_after_a_named_relative_who_speaks_of_the_other_is_that_relati
              "Brand about his son.")
     assert named_relative(bare(later, "Brand", occurrence=2), later,
                           [_full(later, "Tom Brand"), _full(later, "Gareth Brand")]) is None
+
+
+def test_a_sibling_speaking_of_a_sibling_is_told_only_by_gender() -> None:
+    """ "Her sister, Eva Brand, finished third. Brand said her sister had pushed her":
+    either sister may speak of the other, so the surname takes no role; "Her brother, Tom
+    Brand, led the search. Brand said his sister" is only the brother."""
+    text = ("Ana Brand won the Corvale race. Her sister, Eva Brand, finished third. Brand "
+            "said her sister had pushed her.")
+    named = [_full(text, "Ana Brand"), _full(text, "Eva Brand")]
+    assert named_relative(bare(text, "Brand", occurrence=2), text, named) is None
+    brothers = ("Jonas Kell scored twice. His brother, Mats Kell, also scored. Kell said his "
+                "brother was the better player.")
+    assert named_relative(bare(brothers, "Kell", occurrence=2), brothers,
+                          [_full(brothers, "Jonas Kell"), _full(brothers, "Mats Kell")]) is None
+    unnamed = "Ana Brand won. Her sister finished third. Brand said her sister pushed her."
+    assert unnamed_relative(bare(unnamed, "Brand", occurrence=1), unnamed) is None
+    told = ("Ana Brand went missing. Her brother, Tom Brand, led the search. Brand said his "
+            "sister loved hiking.")
+    assert named_relative(bare(told, "Brand", occurrence=2), told,
+                          [_full(told, "Ana Brand"), _full(told, "Tom Brand")]) == "brother"

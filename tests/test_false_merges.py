@@ -646,6 +646,25 @@ NAMED_FATHER_SPEAKS_OF_HIS_SON = Story("a bare surname after the sentence naming
     Said(1, "Brand told", "father", "Brand"),
 ))
 
+SISTER_SPEAKS_OF_HER_SISTER = Story("a winner speaking of the sister the sentence before named", (
+    "Lotte Quarry, 26, won the Hesketh Moor fell race on Sunday. Her sister, Ines Quarry, "
+    "finished third. Quarry said her sister had pushed her all the way.",
+    "Lotte Quarry will run for Hesketh at the national championships in June.",
+), (
+    Said(0, "Lotte Quarry", "lotte"), Said(1, "Lotte Quarry", "lotte"),
+    Said(0, "Ines Quarry", "ines"), Said(0, "Quarry said", "lotte", "Quarry"),
+))
+
+FATHER_OF_AN_UNNAMED_TEENAGER = Story("a father described as 'the father of a teenager'", (
+    "Tom Brand, 17, was charged with arson in Fennick on Tuesday.",
+    "A Fennick man spoke out on Wednesday. Brand, the father of a teenager charged over the "
+    "barn fire, said his son was innocent.",
+    "Tom Brand appeared in court on Friday. Brand did not speak.",
+), (
+    Said(0, "Tom Brand", "tom"), Said(2, "Tom Brand", "tom"), Said(2, "Brand did", "tom", "Brand"),
+    Said(1, "Brand, the father", "father", "Brand"),
+))
+
 STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGERS,
            TWO_TRANSPORT_MINISTERS, PLACE_AND_CLUB, ONE_HOME_TOWN, TWO_NAMED_TEENAGERS,
            HEADLINE_NOUN_AND_VICTIM, LAWYER_FOR_THE_ACCUSED, FATHER_AND_SON, BROTHERS,
@@ -666,7 +685,9 @@ STORIES = [MOTHER_AND_SON, BARE_SURNAMES_OF_TWO, TWO_MINISTERS_KHAN, TWO_TEENAGE
            COMPANY_NAMED_LIKE_A_SURNAME, CITY_NAMED_LIKE_A_SURNAME,
            FATHER_THE_TAGGER_CUT, CITY_BEFORE_A_TITLE,
            COMPANY_IN_A_HEADLINE, FATHER_BY_A_KIN_APPOSITION,
-           UNNAMED_FATHER_BY_A_KIN_APPOSITION, NAMED_FATHER_SPEAKS_OF_HIS_SON]
+           UNNAMED_FATHER_BY_A_KIN_APPOSITION, NAMED_FATHER_SPEAKS_OF_HIS_SON,
+           SISTER_SPEAKS_OF_HER_SISTER,
+           FATHER_OF_AN_UNNAMED_TEENAGER]
 
 
 def story_entities(analyse: Any, story: Story) -> Any:

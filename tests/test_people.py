@@ -236,6 +236,24 @@ def test_a_father_of_three_is_no_one_s_relative() -> None:
     assert kin_words(["his grandson", "the son of the mayor"]) == {"grandson", "son"}
 
 
+def test_a_kin_word_modifying_a_noun_is_no_kin() -> None:
+    """ "Rusk, the club's father figure": a coach, no one's father; "father-in-law",
+    "teenage son", "father and coach" keep theirs."""
+    assert kin_words(["club's father figure", "sister club"]) == set()
+    assert kin_words(["father-in-law", "teenage son"]) == {"father", "son"}
+    assert kin_words(["boy's father and coach", "his sister and brother"]) == \
+        {"father", "sister", "brother"}
+
+
+def test_the_club_s_father_figure_is_the_coach_named_before(analyse: Any) -> None:
+    """ "Coach Dario Rusk ... Rusk, the club's father figure, said": the coach himself."""
+    people = _people(analyse, "Coach Dario Rusk led the Harwick Rovers to their first title "
+                     "on Saturday. Rusk, the club's father figure, said the players had "
+                     "earned it.", "Harwick Rovers fans lined the streets. Rusk thanked them.")
+    rusk = next(e for e in people if e.name == "Dario Rusk")
+    assert len(rusk.mentions) == 3
+
+
 def test_the_nickname_with_a_count_of_grandchildren_is_still_him(analyse: Any) -> None:
     """ "Bobby Crane, a grandfather of six" is Robert "Bobby" Crane: a count of his
     grandchildren calls him no one's relative."""
