@@ -10,7 +10,7 @@ compares the figures' labels, which are the counted nouns).
 The paraphrase model, fitted on MSRP, scores such short differently worded pairs near 0,
 and `align`'s figure pairs need three shared uncommon words besides the figure's unit; a
 sentence that states a count and little else shares no more than the count. This path is
-narrow on purpose: the same counted noun (a lemma, or a word `nlp.COUNTED_AS` counts as
+narrow on purpose: the same counted noun (a lemma, or a word `text.COUNTED_AS` counts as
 it), the same verb or state over it (`STATE_KIN`), the same scope ("three other workers"
 is a part, "four workers in all" a total), the same modifiers and tense ("his first 17
 passes", "will miss two games"), said outright (no aside, no light verb, no "It" standing
@@ -27,9 +27,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .fact_units import FactUnit, event_words, single_valued
-from .nlp import COUNTED_AS
 from .paraphrase import SentenceView
 from .text import (
+    COUNTED_AS,
     MONTH_NAMES,
     NEGATIONS,
     QUALIFIER,
@@ -171,7 +171,7 @@ def _said_outright(view: SentenceView, state: str) -> bool:
 
 def _noun_for(view: SentenceView, label: str) -> str | None:
     """The noun a figure's label stands for as the sentence writes it: the label itself,
-    or a word `nlp.COUNTED_AS` counts as it ("employees" as "worker")."""
+    or a word `text.COUNTED_AS` counts as it ("employees" as "worker")."""
     return next((word for word, tag in view.tags.items()
                  if tag == "NOUN" and COUNTED_AS.get(word, word) == label), None)
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .models import Clause, Sentence, SentenceCues, StorylineError
 from .text import (
+    COUNTED_AS,
     CURRENCY_UNITS,
     MEASURE_UNITS,
     MEASURED,
@@ -466,10 +467,6 @@ def _names_a_model(number: Token) -> bool:
 # "1,200 residents" ordered out were one disputed figure; but then "Four people died in
 # Pellin" and "Forty residents of Pellin lost their homes", or "a town of 3,000
 # residents", were a dispute too: revw21 took it back.)
-COUNTED_AS = {"%": "percent", "pct": "percent", "household": "home", "house": "home",
-              "residence": "home", "dwelling": "home", "employee": "worker",
-              "staff": "worker", "staffer": "worker", "labourer": "worker",
-              "laborer": "worker", "workman": "worker"}
 INCREMENT_WORDS = {"more", "another", "additional", "extra", "further"}
 MONTH_WORDS = MONTH_NAMES | MONTH_ABBREVIATIONS
 

@@ -52,6 +52,12 @@ SPEAKER_VERBS = frozenset({"say", "tell", "announce", "report", "add", "state", 
 # Amounts of money are compared per currency, named as the word would be lemmatised.
 CURRENCY_UNITS = {"$": "dollar", "US$": "dollar", "\u20ac": "euro", "\u00a3": "pound",
                   "\u00a5": "yen"}
+# Nouns counted as one thing ("320 households" and "300 homes" count homes). Kept here,
+# not in nlp, so the agreement stages can read it without loading spaCy.
+COUNTED_AS = {"%": "percent", "pct": "percent", "household": "home", "house": "home",
+              "residence": "home", "dwelling": "home", "employee": "worker",
+              "staff": "worker", "staffer": "worker", "labourer": "worker",
+              "laborer": "worker", "workman": "worker"}
 MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
                "trillion": 1_000_000_000_000}
 
