@@ -44,7 +44,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .models import Article, Divergence, Fact, Span, SummarySentence
 from .opposites import opposed_words
@@ -170,20 +170,23 @@ def _credit_shared_ledes(relevance: dict[int, float], facts: Sequence[Fact],
     independent outlet whose own lede gives all its names and figures, most
     (`LEDE_SHARED`) of its content words, and agrees on "not". Returns the ledes so
     backed."""
-    ledes: dict[str, list[str]] = defaultdict(list)
+    # Each lede read once, not once per candidate lede fact it is compared with.
+    ledes: dict[str, list[_LedeWords]] = defaultdict(list)
     for article in articles:
         first = next(iter(sentence_spans(article.text)), None)
         if first is not None:
             start = after_dateline(article.text, *first)
-            ledes[voices.get(article.id, article.id)].append(article.text[start:first[1]])
+            ledes[voices.get(article.id, article.id)].append(
+                _LedeWords.of(article.text[start:first[1]]))
     backed: set[int] = set()
     for i in relevance:
         if 0 not in (positions[i] if i < len(positions) else ()):
             continue
         own = {voices.get(span.article, span.article)
                for span in (*facts[i].evidence, *sentences[i].citations)}
-        backers = sum(1 for voice, texts in ledes.items() if voice not in own and
-                      any(_lede_backs(sentences[i].text, lede) for lede in texts))
+        told = _LedeWords.of(sentences[i].text)
+        backers = sum(1 for voice, words_of in ledes.items() if voice not in own and
+                      any(told.backed_by(lede) for lede in words_of))
         if backers:
             heard = len(own)
             relevance[i] += math.log2(1 + heard + backers) - math.log2(1 + heard)
@@ -191,11 +194,29 @@ def _credit_shared_ledes(relevance: dict[int, float], facts: Sequence[Fact],
     return backed
 
 
-def _lede_backs(text: str, lede: str) -> bool:
-    stems = _stems(text)
-    return bool(stems) and len(stems & _stems(lede)) >= LEDE_SHARED * len(stems) and \
-        (_names(text) | _figures(text)) <= _markers(lede) and \
-        is_negated(text) == is_negated(lede) and not opposed_words(text, lede)
+@dataclass(frozen=True, slots=True)
+class _LedeWords:
+    """What the lede check compares of a sentence, read once: its content-word stems, its
+    names and figures, the words and numbers it gives, and whether it says "not"."""
+
+    text: str
+    stems: frozenset[str]
+    names_and_figures: frozenset[str]
+    markers: frozenset[str]
+    negated: bool
+
+    @classmethod
+    def of(cls, text: str) -> _LedeWords:
+        return cls(text, frozenset(_stems(text)), frozenset(_names(text) | _figures(text)),
+                   frozenset(_markers(text)), is_negated(text))
+
+    def backed_by(self, lede: _LedeWords) -> bool:
+        """Another outlet's lede gives most of these words, all names and figures, agrees
+        on "not" and states no opposite ("approved" against "rejected")."""
+        stems = self.stems
+        return bool(stems) and len(stems & lede.stems) >= LEDE_SHARED * len(stems) and \
+            self.names_and_figures <= lede.markers and self.negated == lede.negated and \
+            not opposed_words(self.text, lede.text)
 
 
 def _first_cited(citations: Sequence[Span], published: dict[str, float]) -> float:

@@ -20,7 +20,7 @@ from storyline.models import (
     SummarySentence,
 )
 from storyline.summary import (
-    _lede_backs,
+    _LedeWords,
     candidate_sentences,
     contradicted,
     disputed_where_stated,
@@ -801,8 +801,9 @@ def test_a_span_telling_the_opposite_outcome_backs_no_sentence_even_in_its_group
     group = (Span("a", 0, len(text)), Span("b", 0, len(texts["b"])))
     assert unsupported_citation(text, group[1], texts, group=group) == ["approved (rejected)"]
     assert contradicted(text, texts["b"]) == ["approved (rejected)"]
-    assert not _lede_backs(text, texts["b"])
-    assert _lede_backs(text, "Marrowby voters approved the harbour levy on Tuesday.")
+    told = _LedeWords.of(text)
+    assert not told.backed_by(_LedeWords.of(texts["b"]))
+    assert told.backed_by(_LedeWords.of("Marrowby voters approved the harbour levy on Tuesday."))
 
 
 # Fictional outlets on a fictional vote: one says the levy passed, the other that it failed.
