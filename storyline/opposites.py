@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .counts import STATE_KIN
-from .text import crude_stem, words
+from .text import crude_stem, is_negated, words
 
 
 def _kin_row(word: str) -> tuple[str, ...]:
@@ -111,7 +111,10 @@ def opposed_words(text: str, said: str) -> list[str]:
     """The words of `text` whose listed opposite `said` uses instead, each with it:
     ["approved (rejected)"] for "Voters approved the levy" against "Voters rejected the
     levy". A word both texts use, or an opposite both use, opposes nothing ("rose, then
-    fell" tells both)."""
+    fell" tells both), nor does one where a text says "not": "did not reopen" and "remained
+    closed" agree, as do "no one was hurt" and "no one was killed"."""
+    if is_negated(text) or is_negated(said):
+        return []
     own, other = _listed(text), _listed(said)
     found = []
     for lemma, written in own.items():

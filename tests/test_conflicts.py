@@ -513,6 +513,24 @@ def test_listed_opposites_said_of_other_things_are_no_conflict(
     assert "conflicting" not in {f.agreement for f in alignment.facts}
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("No one was injured in the fire at the Velmar grain warehouse on Sunday night, the fire "
+     "service said.",
+     "No one was killed in the fire at the Velmar grain warehouse on Sunday night, the fire "
+     "service said."),
+    ("A jury in Holloway found the ferry captain Mira Dask not guilty of negligence on "
+     "Thursday.",
+     "A jury in Holloway found the ferry captain Mira Dask innocent of negligence on "
+     "Thursday."),
+])
+def test_a_listed_opposite_beside_a_not_is_no_conflict(
+        analyse: Any, first: str, second: str) -> None:
+    # "no one hurt" and "no one killed" agree; "not guilty" is "innocent"
+    alignment = _align(analyse, {"a": first, "b": second, **FILLER})
+    assert not [d for d in alignment.divergences if d.kind == "opposite"]
+    assert "conflicting" not in {f.agreement for f in alignment.facts}
+
+
 def test_not_only_is_no_denial(analyse: Any) -> None:
     alignment = _align(analyse, {
         "a": "The Dunmore council not only approved the harbour plan but praised its "

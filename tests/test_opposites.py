@@ -40,6 +40,11 @@ def test_a_word_against_its_listed_opposite_is_found_with_it(
     # a text telling both sides opposes neither
     ("Rents in Orla rose in spring, then fell in autumn.", "Rents in Orla fell in autumn."),
     ("The Velmar road will close on Monday.", "The Velmar road will close on Monday for repairs."),
+    # a "not" beside an opposite agrees with it
+    ("The Orla bridge did not reopen to traffic on Monday.",
+     "The Orla bridge remained closed to traffic on Monday."),
+    ("No one was hurt in the Velmar warehouse fire.",
+     "No one was killed in the Velmar warehouse fire."),
     # a wound told as fatal is the death itself
     ("Police shot and killed Arno Pell, 17, in Velmar.",
      "Arno Pell, 17, was fatally wounded by police in Velmar."),
