@@ -14,6 +14,7 @@ telling one event with the two sides are a dispute, never one corroborated fact.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .counts import STATE_KIN
@@ -120,7 +121,36 @@ def opposed_words(text: str, said: str) -> list[str]:
     for lemma, written in own.items():
         if lemma in other:
             continue
-        instead = sorted(other[o] for o in opposites_of(lemma) & other.keys() if o not in own)
+        instead = sorted(other[o] for o in opposites_of(lemma) & other.keys()
+                         if o not in own and not _other_parties(text, written, said, other[o]))
         if instead:
             found.append(f"{written} ({', '.join(instead)})")
     return found
+
+
+# Words between a name and its verb that leave the name its subject ("Rovers have won").
+AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "will", "would"})
+
+
+def _other_parties(text: str, written: str, said: str, instead: str) -> bool:
+    """Two opposite words each right after another name: "Dunmore Rovers won the final"
+    and "Carrow Athletic lost the final" tell one result from either side (as
+    `conflicts._other_parties` does with the parse)."""
+    first, second = _name_before(text, written), _name_before(said, instead)
+    return bool(first) and bool(second) and first != second
+
+
+def _name_before(text: str, written: str) -> str:
+    """The capitalised name right before a word of `text` ("Dunmore Rovers" of "Dunmore
+    Rovers won"), past auxiliaries; "" when none, or only the text's capitalised first
+    word ("Police arrested")."""
+    match = re.search(rf"\b{re.escape(written)}\b", text, flags=re.IGNORECASE)
+    if match is None:
+        return ""
+    before = re.findall(r"[A-Za-z][\w'-]*", text[:match.start()])
+    while before and before[-1].lower() in AUXILIARIES:
+        before.pop()
+    name: list[str] = []
+    while before and before[-1][0].isupper():
+        name.insert(0, before.pop())
+    return " ".join(name) if before or len(name) > 1 else ""
