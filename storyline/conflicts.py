@@ -406,7 +406,9 @@ def _opposite(a: FactUnit, b: FactUnit) -> tuple[str, str] | None:
         # sentences differ in ("will close its reading room" / "will keep its reading room
         # open": the parse links "open" to no content word)
         found = {other for other in table.get(lemma, frozenset()) & only_b
-                 if _neighbours(lemma, a.view) & _neighbours(other, b.view)}
+                 if _neighbours(lemma, a.view) & _neighbours(other, b.view) and
+                 _said_of_alike(lemma, a, b, {lemma, other}) and
+                 _said_of_alike(other, b, a, {lemma, other})}
         # `opposites`' pairs only in sentences told alike but for them: "was arrested near
         # the house" and "released from secure mental hospital" said of one man in two
         # headlines run together are two events (ECB+ topic 32); and neither sentence says

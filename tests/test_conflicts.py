@@ -503,6 +503,12 @@ def test_killed_and_fatally_wounded_are_one_death_not_opposite_accounts(analyse:
      "The ministry denied that the minister Ada Rusk had been sacked on Monday."),
     ("Harrowmere Foods declined to comment on the recall of its frozen pies on Monday.",
      "Harrowmere Foods accepted the recall of its frozen pies on Monday."),
+    # WordNet's antonyms too: other seats, another thing refused
+    ("The Green party won the Velmar seat in Thursday's election, officials said.",
+     "The Green party lost the Carrow seat in Thursday's election, officials said."),
+    ("Workers at the Carrow pit accepted the pay offer on Monday, the union said.",
+     "Workers at the Carrow pit refused to strike over the pay offer on Monday, the union "
+     "said."),
 ])
 def test_listed_opposites_said_of_other_things_are_no_conflict(
         analyse: Any, first: str, second: str) -> None:
