@@ -406,15 +406,21 @@ def _opposite(a: FactUnit, b: FactUnit) -> tuple[str, str] | None:
         # sentences differ in ("will close its reading room" / "will keep its reading room
         # open": the parse links "open" to no content word)
         found = {other for other in table.get(lemma, frozenset()) & only_b
-                 if _neighbours(lemma, a.view) & _neighbours(other, b.view)}
+                 if _neighbours(lemma, a.view) & _neighbours(other, b.view) and
+                 _said_of_alike(lemma, a, b, {lemma, other}) and
+                 _said_of_alike(other, b, a, {lemma, other})}
         # `opposites`' pairs only in sentences told alike but for them: "was arrested near
         # the house" and "released from secure mental hospital" said of one man in two
-        # headlines run together are two events (ECB+ topic 32)
+        # headlines run together are two events (ECB+ topic 32); and neither sentence says
+        # "not": "No one was injured" / "No one was killed" agree
         found |= {other for other in (table.get(lemma, frozenset()) | opposites_of(lemma)) &
                   only_b
-                  if a.lemmas ^ b.lemmas == {lemma, other} or
-                  _neighbours(lemma, a.view) & _neighbours(other, b.view) and
-                  _alike_but(a, b, {lemma, other})}
+                  if not a.view.negated and not b.view.negated and (
+                      a.lemmas ^ b.lemmas == {lemma, other} or
+                      _neighbours(lemma, a.view) & _neighbours(other, b.view) and
+                      _alike_but(a, b, {lemma, other}) and
+                      _said_of_alike(lemma, a, b, {lemma, other}) and
+                      _said_of_alike(other, b, a, {lemma, other}))}
         if any(fatally_hurt(unit.sentence.text) for unit in (a, b)):
             found -= opposites_of(lemma)  # "shot and killed" / "fatally wounded": one death
         found = {other for other in found
@@ -433,6 +439,24 @@ def _alike_but(a: FactUnit, b: FactUnit, pair: set[str]) -> bool:
     first, second = event_words(a) - pair, event_words(b) - pair
     return bool(first & second) and \
         len(first & second) >= OPPOSITE_SHARED * max(len(first), len(second))
+
+
+def _said_of_alike(lemma: str, unit: FactUnit, other: FactUnit, pair: set[str]) -> bool:
+    """Whether every word `unit` says `lemma` of (its parse neighbours, and the words
+    qualifying a noun among them) is told in `other` too. Sentences alike but for the pair
+    may still say it of other things: "killed a guard" / "injured a cashier", "cut the bus
+    budget" / "increased the road budget", "confirmed he had resigned" / "denied he had been
+    sacked", "declined to comment on" / "accepted the recall": both true, no dispute."""
+    said_of = _neighbours(lemma, unit.view) - pair - SPEAKER_VERBS
+    qualifiers = {word for noun in said_of if unit.view.tags.get(noun) in {"NOUN", "PROPN"}
+                  for word in _dependents(noun, unit.view)}
+    return (said_of | qualifiers) - pair <= other.lemmas
+
+
+def _dependents(lemma: str, view: SentenceView) -> set[str]:
+    """The words linked under a word in its sentence's parse."""
+    return {child for link in view.links for head, _, child in [link.partition(">")]
+            if head == lemma}
 
 
 def _other_parties(first: set[str], first_view: SentenceView, second: set[str],
@@ -518,13 +542,17 @@ def _opposite_sides(a: FactUnit, b: FactUnit
     return (denied, a.view.negated), (denied, b.view.negated)
 
 
+# "not only approved the plan but praised it" says it twice over, denies nothing
+NOT_ONLY = frozenset({"only", "just", "merely", "simply"})
+
+
 def _denied_word(unit: FactUnit) -> str | None:
     """The verb or adjective right after the sentence's "not" ("not guilty" -> "guilty";
     "did not approve" -> "approve"), by lemma, or None."""
     verbal = {lemma for lemma in unit.lemmas if unit.view.tags.get(lemma) in {"VERB", "ADJ"}}
     tokens = re.findall(r"[A-Za-z']+", unit.sentence.text.lower())
     for index, word in enumerate(tokens[:-1]):
-        if word in NEGATIONS or word.endswith("n't"):
+        if (word in NEGATIONS or word.endswith("n't")) and tokens[index + 1] not in NOT_ONLY:
             for after in tokens[index + 1:index + 3]:
                 lemma = next((v for v in sorted(verbal)
                               if after == v or crude_stem(after) == crude_stem(v)), None)

@@ -14,10 +14,11 @@ telling one event with the two sides are a dispute, never one corroborated fact.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .counts import STATE_KIN
-from .text import crude_stem, words
+from .text import crude_stem, is_negated, words
 
 
 def _kin_row(word: str) -> tuple[str, ...]:
@@ -111,13 +112,45 @@ def opposed_words(text: str, said: str) -> list[str]:
     """The words of `text` whose listed opposite `said` uses instead, each with it:
     ["approved (rejected)"] for "Voters approved the levy" against "Voters rejected the
     levy". A word both texts use, or an opposite both use, opposes nothing ("rose, then
-    fell" tells both)."""
+    fell" tells both), nor does one where a text says "not": "did not reopen" and "remained
+    closed" agree, as do "no one was hurt" and "no one was killed"."""
+    if is_negated(text) or is_negated(said):
+        return []
     own, other = _listed(text), _listed(said)
     found = []
     for lemma, written in own.items():
         if lemma in other:
             continue
-        instead = sorted(other[o] for o in opposites_of(lemma) & other.keys() if o not in own)
+        instead = sorted(other[o] for o in opposites_of(lemma) & other.keys()
+                         if o not in own and not _other_parties(text, written, said, other[o]))
         if instead:
             found.append(f"{written} ({', '.join(instead)})")
     return found
+
+
+# Words between a name and its verb that leave the name its subject ("Rovers have won").
+AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "will", "would"})
+
+
+def _other_parties(text: str, written: str, said: str, instead: str) -> bool:
+    """Two opposite words each right after another name: "Dunmore Rovers won the final"
+    and "Carrow Athletic lost the final" tell one result from either side (as
+    `conflicts._other_parties` does with the parse)."""
+    first, second = _name_before(text, written), _name_before(said, instead)
+    return bool(first) and bool(second) and first != second
+
+
+def _name_before(text: str, written: str) -> str:
+    """The capitalised name right before a word of `text` ("Dunmore Rovers" of "Dunmore
+    Rovers won"), past auxiliaries; "" when none, or only the text's capitalised first
+    word ("Police arrested")."""
+    match = re.search(rf"\b{re.escape(written)}\b", text, flags=re.IGNORECASE)
+    if match is None:
+        return ""
+    before = re.findall(r"[A-Za-z][\w'-]*", text[:match.start()])
+    while before and before[-1].lower() in AUXILIARIES:
+        before.pop()
+    name: list[str] = []
+    while before and before[-1][0].isupper():
+        name.insert(0, before.pop())
+    return " ".join(name) if before or len(name) > 1 else ""

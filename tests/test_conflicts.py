@@ -492,6 +492,61 @@ def test_killed_and_fatally_wounded_are_one_death_not_opposite_accounts(analyse:
     assert not [d for d in alignment.divergences if d.kind == "opposite"]
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("A gunman killed a security guard at the Velmar savings bank on Friday morning.",
+     "A gunman injured a cashier at the Velmar savings bank on Friday morning."),
+    ("The Dunmore council cut the bus budget at its meeting on Tuesday.",
+     "The Dunmore council increased the road budget at its meeting on Tuesday."),
+    ("The Tessaly planning board approved the harbour hotel plan on Wednesday.",
+     "The Tessaly planning board rejected the harbour casino plan on Wednesday."),
+    ("The ministry confirmed that the minister Ada Rusk had resigned on Monday.",
+     "The ministry denied that the minister Ada Rusk had been sacked on Monday."),
+    ("Harrowmere Foods declined to comment on the recall of its frozen pies on Monday.",
+     "Harrowmere Foods accepted the recall of its frozen pies on Monday."),
+    # WordNet's antonyms too: other seats, another thing refused
+    ("The Green party won the Velmar seat in Thursday's election, officials said.",
+     "The Green party lost the Carrow seat in Thursday's election, officials said."),
+    ("Workers at the Carrow pit accepted the pay offer on Monday, the union said.",
+     "Workers at the Carrow pit refused to strike over the pay offer on Monday, the union "
+     "said."),
+])
+def test_listed_opposites_said_of_other_things_are_no_conflict(
+        analyse: Any, first: str, second: str) -> None:
+    # both can be true: a guard killed and a cashier hurt; the opposite words are said of
+    # other people, budgets, plans or claims, so the outlets do not disagree
+    alignment = _align(analyse, {"a": first, "b": second, **FILLER})
+    assert not [d for d in alignment.divergences if d.kind == "opposite"]
+    assert "conflicting" not in {f.agreement for f in alignment.facts}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("No one was injured in the fire at the Velmar grain warehouse on Sunday night, the fire "
+     "service said.",
+     "No one was killed in the fire at the Velmar grain warehouse on Sunday night, the fire "
+     "service said."),
+    ("A jury in Holloway found the ferry captain Mira Dask not guilty of negligence on "
+     "Thursday.",
+     "A jury in Holloway found the ferry captain Mira Dask innocent of negligence on "
+     "Thursday."),
+])
+def test_a_listed_opposite_beside_a_not_is_no_conflict(
+        analyse: Any, first: str, second: str) -> None:
+    # "no one hurt" and "no one killed" agree; "not guilty" is "innocent"
+    alignment = _align(analyse, {"a": first, "b": second, **FILLER})
+    assert not [d for d in alignment.divergences if d.kind == "opposite"]
+    assert "conflicting" not in {f.agreement for f in alignment.facts}
+
+
+def test_not_only_is_no_denial(analyse: Any) -> None:
+    alignment = _align(analyse, {
+        "a": "The Dunmore council not only approved the harbour plan but praised its "
+             "designers on Tuesday.",
+        "b": "The Dunmore council approved the harbour plan and praised its designers on "
+             "Tuesday.", **FILLER})
+    assert not [d for d in alignment.divergences if d.kind == "opposite"]
+    assert "conflicting" not in {f.agreement for f in alignment.facts}
+
+
 def test_words_of_opposite_sense_said_of_other_things_are_no_conflict(analyse: Any) -> None:
     alignment = _align(analyse, {
         "a": "The old pier at Dunmore reopened to visitors on Saturday after a long repair.",

@@ -26,6 +26,12 @@ def test_killed_and_hurt_are_opposites_by_the_counts_word_groups() -> None:
     ("The Tessaly council banned night fishing.", "The Tessaly council allowed night fishing.",
      ["banned (allowed)"]),
     ("Rents in Orla rose by a tenth.", "Rents in Orla fell by a tenth.", ["rose (fell)"]),
+    # one named party, or a capitalised first word that is no name: still opposed
+    ("Holm Rangers won the Velmar cup final.", "Holm Rangers lost the Velmar cup final.",
+     ["won (lost)"]),
+    ("Police arrested the pilot Anton Brisk.", "Officers released the pilot Anton Brisk.",
+     ["arrested (released)"]),
+
     ("The Orla library will close its reading room.",
      "The Orla library will keep its reading room open.", ["close (open)"]),
 ])
@@ -40,6 +46,15 @@ def test_a_word_against_its_listed_opposite_is_found_with_it(
     # a text telling both sides opposes neither
     ("Rents in Orla rose in spring, then fell in autumn.", "Rents in Orla fell in autumn."),
     ("The Velmar road will close on Monday.", "The Velmar road will close on Monday for repairs."),
+    # one result told from either side: each word right after another named party
+    ("Dunmore Rovers won the county final against Carrow Athletic on Saturday.",
+     "Carrow Athletic lost the county final against Dunmore Rovers on Saturday."),
+    ("Dunmore Rovers have won the county final.", "Carrow Athletic lost the county final."),
+    # a "not" beside an opposite agrees with it
+    ("The Orla bridge did not reopen to traffic on Monday.",
+     "The Orla bridge remained closed to traffic on Monday."),
+    ("No one was hurt in the Velmar warehouse fire.",
+     "No one was killed in the Velmar warehouse fire."),
     # a wound told as fatal is the death itself
     ("Police shot and killed Arno Pell, 17, in Velmar.",
      "Arno Pell, 17, was fatally wounded by police in Velmar."),
