@@ -84,25 +84,30 @@ FATAL_WORDS = frozenset({"fatally", "mortally"})
 _HURT = _kin_row("injure")
 
 
+def _lemma_of(word: str) -> str | None:
+    """The listed lemma a written word is a form of, if any."""
+    forms = _forms()
+    return forms.get(word) or forms.get(crude_stem(word))
+
+
+def _fatal_wound_at(said: list[str], index: int) -> bool:
+    """Whether the word at `index` is a wound told as fatal ("fatally wounded")."""
+    return index > 0 and said[index - 1] in FATAL_WORDS and _lemma_of(said[index]) in _HURT
+
+
 def fatally_hurt(text: str) -> bool:
     """Whether a text tells a death as a wound ("was fatally wounded")."""
     said = words(text)
-    forms = _forms()
-    return any(before in FATAL_WORDS and
-               (forms.get(word) or forms.get(crude_stem(word))) in _HURT
-               for before, word in zip(said, said[1:], strict=False))
+    return any(_fatal_wound_at(said, index) for index in range(len(said)))
 
 
 def _listed(text: str) -> dict[str, str]:
     """The listed lemmas a text uses, each with its word as written; a wound told as
     fatal ("fatally wounded") is a killing."""
-    forms = _forms()
     found: dict[str, str] = {}
     said = words(text)
     for index, word in enumerate(said):
-        lemma = forms.get(word) or forms.get(crude_stem(word))
-        if lemma in _HURT and index and said[index - 1] in FATAL_WORDS:
-            lemma = "kill"
+        lemma = "kill" if _fatal_wound_at(said, index) else _lemma_of(word)
         if lemma is not None:
             found.setdefault(lemma, word)
     return found
