@@ -146,19 +146,7 @@ def unnamed_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
     just introduced). None when the honorific's gender is not the kin word's, no
     relative opens the sentence before, or the person `named` last before it (the
     article's person names) has another surname: the relative is that one's."""
-    before = _sentence_before(mention, text)
-    if before is None:
-        return None
-    start, end = before
-    opening = KIN_OPENING.match(text, start)
-    if opening is None or opening.end() > end or opening.group(1) not in RELATIVES:
-        return None
-    # whose relative: the person named last before, if any ("Mr. Gomes ... His mother
-    # was a witness. Ms. Mendes had obtained ...": Gomes's mother, not Ms. Mendes)
-    owner = max((m for m in named if m.end <= start), key=lambda m: m.start, default=None)
-    if owner is not None and surname(owner.name) != mention.name:
-        return None
-    return _kin_of(opening.group(1), mention, text, opening.group(0).split()[0])
+    return _unnamed_kin(mention, text, named, _sentence_before(mention, text))
 
 
 def named_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
@@ -169,7 +157,33 @@ def named_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
     his son). None unless the surname opens its sentence, the sentence before opens with
     the kin word and that person's full name of this surname, and the person `named` (the
     article's person names) before that sentence, if any, has this surname too."""
+    return _named_kin(mention, text, named, _sentence_before(mention, text))
+
+
+def relative_kin(mention: Mention, text: str, named: Sequence[Mention]) -> str | None:
+    """`unnamed_relative`, else `named_relative`, finding the sentence before once."""
     before = _sentence_before(mention, text)
+    return _unnamed_kin(mention, text, named, before) or \
+        _named_kin(mention, text, named, before)
+
+
+def _unnamed_kin(mention: Mention, text: str, named: Sequence[Mention],
+                 before: tuple[int, int] | None) -> str | None:
+    if before is None:
+        return None
+    start, end = before
+    opening = KIN_OPENING.match(text, start)
+    if opening is None or opening.end() > end or opening.group(1) not in RELATIVES:
+        return None
+    # whose relative: the person named last before, if any ("Mr. Gomes ... His mother
+    # was a witness. Ms. Mendes had obtained ...": Gomes's mother, not Ms. Mendes)
+    if _owned_by_another(mention, named, start):
+        return None
+    return _kin_of(opening.group(1), mention, text, opening.group(0).split()[0])
+
+
+def _named_kin(mention: Mention, text: str, named: Sequence[Mention],
+               before: tuple[int, int] | None) -> str | None:
     if before is None:
         return None
     start, end = before
@@ -178,10 +192,16 @@ def named_relative(mention: Mention, text: str, named: Sequence[Mention] = ()
             not any(m.start == opening.end() and " " in m.name and
                     surname(m.name) == mention.name for m in named):
         return None
-    owner = max((m for m in named if m.end <= start), key=lambda m: m.start, default=None)
-    if owner is not None and surname(owner.name) != mention.name:
+    if _owned_by_another(mention, named, start):
         return None
     return _kin_of(opening.group(1), mention, text, opening.group(0).split()[0])
+
+
+def _owned_by_another(mention: Mention, named: Sequence[Mention], start: int) -> bool:
+    """Whether the person named last before `start` has another surname than the bare
+    one: a relative the sentence before opens with is that person's."""
+    owner = max((m for m in named if m.end <= start), key=lambda m: m.start, default=None)
+    return owner is not None and surname(owner.name) != mention.name
 
 
 def _sentence_before(mention: Mention, text: str) -> tuple[int, int] | None:
@@ -287,8 +307,7 @@ def guard_bearers(mentions: list[Mention], texts: Mapping[str, str]
                 not _named_in_full_before(mention, people[mention.article_id]):
             bodies.add((mention.article_id, mention.start))
             mention = replace(mention, label="ORG", role=None)
-        kin = (unnamed_relative(mention, text, people[mention.article_id]) or
-               named_relative(mention, text, people[mention.article_id])) \
+        kin = relative_kin(mention, text, people[mention.article_id]) \
             if mention.role is None else None
         kept.append(replace(mention, role=kin) if kin else mention)
     return kept, frozenset(bodies)

@@ -31,12 +31,12 @@ from .text import (
     MEASURED,
     MONTH_NAMES,
     MULTIPLIERS,
-    NEGATIONS,
     QUALIFIER,
     SPEAKER_VERBS,
     WEEKDAYS,
     crude_stem,
     format_number,
+    is_negation,
     is_tally,
     number_value,
     plural,
@@ -132,8 +132,8 @@ def running_update(first: tuple[FactUnit, float], second: tuple[FactUnit, float]
     if start is None or end is None or start >= end or high <= low:
         return False
     return _running(late, high) or any(
-        value > low and _running(unit, value) and
-        (day := _day_of(unit, published)) is not None and start < day <= end
+        value > low and (day := _day_of(unit, published)) is not None and
+        start < day <= end and _running(unit, value)
         for unit, value in entries)
 
 
@@ -331,8 +331,8 @@ def loose_number_conflicts(units: Sequence[FactUnit], idf: dict[str, float],
                  if a.index < b.index and a.source != b.source and
                  _two_outlets(a.source, b.source, outlets) and  # copies: their original's
                  _disagree(a, va, b, vb) and
-                 not running_update((a, va), (b, vb), entries, published) and
                  group_of(a.index) != group_of(b.index) and
+                 not running_update((a, va), (b, vb), entries, published) and
                  _one_event(a, b, label, idf, events) and
                  # two incidents or days ("hurt in the first blast" / "injured in the
                  # second"), a negated state: as `counts` refuses to pair them
@@ -521,7 +521,7 @@ def _as_written(lemma: str, text: str, *, negated: bool | None = None) -> str:
         if lower == lemma or lower.startswith(stem) and len(lower) <= len(lemma) + 3 or \
                 crude_stem(lower) == crude_stem(lemma) or lower in IRREGULAR_FORMS.get(lemma, ()):
             before = found[index - 1].lower() if index else ""
-            negation = before in NEGATIONS or before.endswith("n't")
+            negation = is_negation(before)
             return f"{before} {lower}" if negated and negation else lower
     return f"not {lemma}" if negated else lemma
 
@@ -552,7 +552,7 @@ def _denied_word(unit: FactUnit) -> str | None:
     verbal = {lemma for lemma in unit.lemmas if unit.view.tags.get(lemma) in {"VERB", "ADJ"}}
     tokens = re.findall(r"[A-Za-z']+", unit.sentence.text.lower())
     for index, word in enumerate(tokens[:-1]):
-        if (word in NEGATIONS or word.endswith("n't")) and tokens[index + 1] not in NOT_ONLY:
+        if is_negation(word) and tokens[index + 1] not in NOT_ONLY:
             for after in tokens[index + 1:index + 3]:
                 lemma = next((v for v in sorted(verbal)
                               if after == v or crude_stem(after) == crude_stem(v)), None)

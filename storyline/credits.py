@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from .models import Article
-from .text import MONTH_NAMES, WEEKDAYS
+from .text import DASHES, MONTH_NAMES, WEEKDAYS
 
 # The last word of an outlet's name, for a credit that gives the name alone.
 OUTLET_WORDS = ("Press", "News", "Newswire", "Wire", "Agency", "Service", "Times", "Post",
@@ -162,7 +162,6 @@ def _ends_a_list(text: str, match: re.Match[str]) -> bool:
     return before[:1] in DASHES | {"\u2022", "*"}
 
 
-DASHES = {"-", "\u2013", "\u2014"}
 
 
 def same_outlet(a: str, b: str) -> bool:

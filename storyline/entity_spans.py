@@ -42,7 +42,7 @@ from .roles import (
     starts_sentence,
     title_prefix,
 )
-from .text import dateline_length
+from .text import DASHES, dateline_length
 
 PLACE_WORDS = {"Lane", "Street", "St.", "Road", "Avenue", "Ave.", "Boulevard", "Bridge", "River",
                "Square", "Park", "Station", "Airport", "Harbour", "Harbor", "Highway", "Way",
@@ -187,7 +187,6 @@ def mentions_from_entity(ent: Span, article_id: str) -> list[tuple[Mention, list
     return found
 
 
-DASHES = {"-", "\u2013", "\u2014"}
 
 
 def _cut_at_dash(tokens: list[Token]) -> tuple[list[Token], list[Token]]:

@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from .dates import TIMELINE_PRECISIONS
 from .models import DateMention
 from .text import MONTH_NAMES, STOPWORDS, content_words
+from .timex import SEASONS
 
 
 def event_dates(dates: Sequence[DateMention], texts: dict[str, str],
@@ -209,7 +210,6 @@ PAST_SCHEDULE = re.compile(r"\b(?:was|were|opened|closed|ran|operated|left|depar
 CLOCK_REACH = 400  # characters: the day a clock time belongs to is named just before it
 DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z .'\u2019-]{1,40},\s*")  # "HALE ISLAND, " first
 DATELINE_END = re.compile(r"\s*(?:[-\u2013\u2014]|\()")  # and " -", " (Meridian Press)" after
-SEASONS = {"spring", "summer", "autumn", "fall", "winter"}
 # Nouns after a season that keep it a time: "the winter months", "the summer of 2024".
 SEASON_NOUNS = {"of", "months", "month", "season", "break", "holidays", "holiday", "term",
                 "recess", "weeks", "days", "and", "or", "when", "before", "after",

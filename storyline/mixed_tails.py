@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 from .models import Quote
 from .nlp import text_of
 from .speech_cues import _is_cue
+from .text import WEEKDAYS
 
 # Conjunctions opening a clause on the moment of the saying: with a participle ('"...," when
 # asked', 'before sketching out her plan', 'after citing the ban'); "as", "while" and "amid"
@@ -45,8 +46,7 @@ OCCASION_NOUNS = {"show", "program", "programme", "radio", "television", "tv", "
                   "appearance", "visit", "trip", "event", "address", "statement", "tweet",
                   "post", "segment", "meeting", "session", "town", "dinner", "luncheon",
                   "fundraiser", "convention", "trail", "call", "testimony", "remarks"}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "yesterday", "today", "tonight"}
+DAY_WORDS = WEEKDAYS | {"yesterday", "today", "tonight"}
 
 
 def without_writers_tail(doc: Doc, quote: Quote, inside: bytearray) -> Quote | None:
@@ -81,7 +81,7 @@ def without_writers_tail(doc: Doc, quote: Quote, inside: bytearray) -> Quote | N
 
 # Words opening a tail on when or where: after a clause that tells of a time other than the
 # saying's, they tell when or where that happened ('would "reopen" on Friday').
-TIME_AND_PLACE_WORDS = EVENT_MARKS | OCCASION_PREPOSITIONS | WEEKDAYS
+TIME_AND_PLACE_WORDS = EVENT_MARKS | OCCASION_PREPOSITIONS | DAY_WORDS
 # Auxiliaries of a future, a possible or an earlier event: "will", "would", "had", "has".
 OTHER_TIME_AUXILIARIES = {"will", "would", "shall", "should", "could", "can", "may",
                           "might", "must", "have"}
@@ -123,7 +123,7 @@ def _not_said(first: Token, after_comma: bool) -> bool:
         following = first.doc[first.i + 1] if first.i + 1 < len(first.doc) else None
         participle = following is not None and following.tag_ in {"VBG", "VBN"}
         return participle or lower in ANY_CLAUSE_MARKS and first.dep_ == "mark"
-    if lower in WEEKDAYS and first.dep_ in {"npadvmod", "tmod", "advmod", "pobj", "nmod"}:
+    if lower in DAY_WORDS and first.dep_ in {"npadvmod", "tmod", "advmod", "pobj", "nmod"}:
         return True  # 'Wednesday on the Harbour Hour'
     if lower in OCCASION_PREPOSITIONS and first.dep_ == "prep":
         return any(c.dep_ == "pobj" and (c.lemma_.lower() in OCCASION_NOUNS or any(

@@ -20,7 +20,13 @@ from collections.abc import Iterable, Sequence
 from .given_names import given_name_gender
 from .models import Entity
 from .nominal_links import SENTENCE_END, same_role
-from .people import FEMALE_WORDS, MALE_WORDS
+from .people import (
+    FEMALE_HONORIFICS,
+    FEMALE_WORDS,
+    GENDERED_PRONOUNS,
+    MALE_HONORIFICS,
+    MALE_WORDS,
+)
 
 
 def body_named_just_before(text: str, start: int, candidates: Sequence[Entity],
@@ -151,17 +157,13 @@ def _quoted_stretches(text: str, begin: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTED.finditer(text, begin, end)]
 
 
-PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "himself": "male",
-                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
-
-
 def _pronoun_genders(text: str, begin: int, end: int, quoted: list[tuple[int, int]]
                      ) -> set[str]:
     """The genders of the pronouns between `begin` and `end`, outside quotations (the one
     person named there is who they stand for)."""
     words = [m.group().lower() for m in re.finditer(r"[A-Za-z]+", text[begin:end])
              if not any(a <= begin + m.start() < b for a, b in quoted)]
-    return {PRONOUN_GENDERS[w] for w in words if w in PRONOUN_GENDERS}
+    return {GENDERED_PRONOUNS[w] for w in words if w in GENDERED_PRONOUNS}
 
 
 def _gender_clash(head: str, person: Entity, told: set[str]) -> bool:
@@ -175,12 +177,16 @@ def _gender_clash(head: str, person: Entity, told: set[str]) -> bool:
     return len(known) == 1 and wanted not in known
 
 
+_MALE_TITLES = {title.rstrip(".").lower() for title in MALE_HONORIFICS}
+_FEMALE_TITLES = {title.rstrip(".").lower() for title in FEMALE_HONORIFICS}
+
+
 def _name_gender(name: str) -> str | None:
     """The gender a name's honorific ("Ms. Quell") or given name ("Nora Quell") gives."""
     first = name.split()[0].rstrip(".").lower() if name.split() else ""
-    if first in {"mr", "sir", "lord"}:
+    if first in _MALE_TITLES:
         return "male"
-    if first in {"mrs", "ms", "miss", "lady", "dame"}:
+    if first in _FEMALE_TITLES:
         return "female"
     return given_name_gender(name)
 

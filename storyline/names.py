@@ -340,8 +340,9 @@ class Gazetteer:
         place (spaCy labels "Lohan" a place now and then)."""
         key = word.lower()
         if key not in self.single:  # a misspelt surname: "Klistchko" for "Klitschko"
+            mac = mac_form(key) if key not in self.body_words else None
             key = next((s for s in self.single if swapped_letters(s, key) or
-                        mac_form(s) == mac_form(key) and key not in self.body_words), key)
+                        mac_form(s) == mac), key)
         return key in self.single and self.person_votes[key] >= self.place_votes[key]
 
     def plain_text_name(self, mention: Mention) -> Mention | None:

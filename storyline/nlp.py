@@ -24,6 +24,7 @@ from .models import Clause, Sentence, SentenceCues, StorylineError
 from .text import (
     COUNTED_AS,
     CURRENCY_UNITS,
+    DASHES,
     MEASURE_UNITS,
     MEASURED,
     MONTH_ABBREVIATIONS,
@@ -365,7 +366,6 @@ def _qualified(label: str, unit: Token) -> str:
 # ("10-12 people", "aged 7 to 12").
 TALLY_CUES = {"vote", "win", "lose", "beat", "defeat", "draw", "lead", "score", "margin",
               "majority", "ballot", "victory", "loss", "approve", "reject", "pass", "back"}
-TALLY_DASHES = {"-", "\u2013", "\u2014"}
 
 
 def _tallies(tokens: list[Token]) -> tuple[list[tuple[str, float]], set[int]]:
@@ -394,7 +394,7 @@ def _tally_at(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
     if first is None or i and tokens[i - 1].lower_ in {"from", "between", "to", "-"}:
         return None  # "rose from 7 to 9" is a change, "between 7 and 9" a range
     j = i + 1
-    if j + 1 < len(tokens) and tokens[j].text in TALLY_DASHES and not tokens[i].whitespace_ \
+    if j + 1 < len(tokens) and tokens[j].text in DASHES and not tokens[i].whitespace_ \
             and not tokens[j].whitespace_:
         last = j + 1  # "7-5"
     else:

@@ -13,9 +13,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .descriptions import is_person_noun
+from .descriptions import SUBJECT_DEPS, is_person_noun
 
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 # Fronted participles a reporter opens with: "Reached by phone, Keller declined ...".
 PARTICIPLE_TAGS = {"VBN", "VBG"}
 

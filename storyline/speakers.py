@@ -759,8 +759,9 @@ class SpeakerResolver:
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and not self.inside[c.idx]]
-            beside = named_beside_inside_subject(verb, self.inside)
-            subjects += [beside] if beside is not None and not subjects else []
+            if not subjects and \
+                    (beside := named_beside_inside_subject(verb, self.inside)) is not None:
+                subjects = [beside]
             if len(subjects) > 1:  # "..., New Brunswick, Dahl went": the person is it
                 subjects.sort(key=lambda c: not any(m.start <= c.idx < m.end
                                                     for m in self.people))

@@ -149,8 +149,8 @@ def summarize(facts: Sequence[Fact], positions: Sequence[Sequence[int]],
     published = {a.id: a.timestamp for a in articles}
     # In time order of the first report citing it: a lede quoted from a later outlet's
     # shorter wording still tells the first report's news, and comes first.
-    chosen.sort(key=lambda i: (min(_first_time(facts[i], published),
-                                   _first_cited(sentences[i].citations, published)),
+    chosen.sort(key=lambda i: (_first_cited((*facts[i].evidence, *sentences[i].citations),
+                                            published),
                                min(positions[i] or (0,))))
     return [sentences[i] for i in chosen]
 
@@ -329,8 +329,7 @@ def _quotes_contradicted(text: str, said: str) -> list[str]:
             continue  # the same words, beside another remark of the same speaker
         for other in others:
             shorter = min(len(own), len(other))
-            if len(set(own) & set(other)) * 2 < shorter or _holds(own, other) or \
-                    _holds(other, own):
+            if len(set(own) & set(other)) * 2 < shorter:
                 continue
             found.append(f"\u201c{' '.join(own)}\u201d (\u201c{' '.join(other)}\u201d)")
     return found
@@ -877,11 +876,6 @@ def _names(text: str) -> set[str]:
 
 def _word_count(span: Span, texts: dict[str, str]) -> int:
     return len(texts[span.article][span.start:span.end].split())
-
-
-def _first_time(fact: Fact, published: dict[str, float]) -> float:
-    return min((published.get(span.article, math.inf) for span in fact.evidence),
-               default=math.inf)
 
 
 def _citations(fact: Fact, voices: dict[str, str], published: dict[str, float],

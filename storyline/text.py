@@ -62,9 +62,14 @@ MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000
                "trillion": 1_000_000_000_000}
 
 
+def is_negation(word: str) -> bool:
+    """Whether a lower-cased word says "not": "not", "never", "won't", "didn't"."""
+    return word in NEGATIONS or word.endswith("n't")
+
+
 def is_negated(text: str) -> bool:
     """Whether a sentence says "not" in any form: "not", "never", "won't", "didn't"."""
-    return any(w in NEGATIONS or w.endswith("n't") for w in words(text))
+    return any(is_negation(w) for w in words(text))
 
 
 _NUMBER_STRINGS = {word: str(value) for word, value in NUMBER_WORDS.items()}
@@ -117,6 +122,7 @@ DATELINE_RE = re.compile(  # "PORT DUNMORE -", "OAKHURST, Nov. 18 (Kestrel Wire)
 
 
 # The calendar's words, lower-case: "monday", "march", "mar", "sept".
+DASHES = frozenset({"-", "\u2013", "\u2014"})  # hyphen, en dash, em dash
 WEEKDAYS = frozenset(name.lower() for name in calendar.day_name)
 MONTH_NAMES = frozenset(name.lower() for name in calendar.month_name if name)
 MONTH_ABBREVIATIONS = frozenset({name.lower() for name in calendar.month_abbr if name} |

@@ -106,12 +106,12 @@ class _Draft:
     def frame_roots(self) -> set[str]:
         return {_root(w) for w in self.frame}
 
-    def add(self, mention: DateMention, words: set[str], roots: set[str], action: str,
-            facts: set[str]) -> None:
+    def add(self, mention: DateMention, words: set[str], roots: set[str], frame: set[str],
+            action: str, facts: set[str]) -> None:
         self.mentions.append(mention)
         self.words |= words
         self.roots |= roots
-        self.frame |= _frame_words(mention, words)
+        self.frame |= frame
         if action:
             self.actions.add(action)
         self.facts |= facts
@@ -158,12 +158,14 @@ def build_timeline(articles: Sequence[Article], dates: Sequence[DateMention],
         fact_ids = _fact_ids(mention, fact_of)
         same_value = by_value[mention.value]  # only a draft of the same date can match
         roots, action = {_root(w) for w in words}, _action(mention)
-        target = _matching_draft(same_value, mention, words, roots, action, sources, fact_ids)
+        frame = _frame_words(mention, words)
+        target = _matching_draft(same_value, mention, words, roots, frame, action, sources,
+                                 fact_ids)
         if target is None:
             target = _Draft(mention.value, mention.precision)
             drafts.append(target)
             same_value.append(target)
-        target.add(mention, words, roots, action, fact_ids)
+        target.add(mention, words, roots, frame, action, fact_ids)
         if not mention.reporting and mention.value is not None:
             # "it could offer a slot" says who through the speaker: "HLS said it could ..."
             stems = _stems(words) | ({mention.agent} if mention.agent else set())
@@ -271,8 +273,8 @@ def _fact_ids(mention: DateMention, fact_of: dict[str, list[tuple[int, int, str]
 
 
 def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[str],
-                    roots: set[str], action: str, sources: dict[str, str], facts: set[str]
-                    ) -> _Draft | None:
+                    roots: set[str], own_frame: set[str], action: str,
+                    sources: dict[str, str], facts: set[str]) -> _Draft | None:
     """The draft the mention joins, None for a new one.
 
     Args:
@@ -280,7 +282,6 @@ def _matching_draft(drafts: Sequence[_Draft], mention: DateMention, words: set[s
     """
     if mention.value is None:
         return None
-    own_frame = _frame_words(mention, words)
     best, best_score = None, 0.0
     root = sources.get(mention.article_id, mention.article_id)
     for draft in drafts:  # (the drafts of the mention's value: `build_timeline` buckets them)
@@ -541,17 +542,19 @@ def _same_event_other_date(drafts: Sequence[_Draft], sources: dict[str, str],
         for position, a in enumerate(members):
             for b in members[position + 1:]:
                 shared[(a, b)] = max(shared[(a, b)], CONFLICT_MIN_SHARED_SAME)
+    told_on = told_on or {}
     other_reading: dict[int, int] = {}  # a draft's "next Friday" -> the draft it means
     for (a, b), count in sorted(shared.items()):
+        if count < CONFLICT_MIN_SHARED_SAME:
+            continue
         if count < CONFLICT_MIN_SHARED_ALL and any(
                 m.article_id in repeated for m in (*drafts[a].mentions, *drafts[b].mentions)):
             continue  # "Schools closed on Tuesday" after "for a second day"
-        if _told_as_done_before(drafts[a], drafts[b], told_on or {}) or \
-                _told_as_done_before(drafts[b], drafts[a], told_on or {}):
+        if _told_as_done_before(drafts[a], drafts[b], told_on) or \
+                _told_as_done_before(drafts[b], drafts[a], told_on):
             continue
-        if count >= CONFLICT_MIN_SHARED_SAME and _conflict(drafts[a], drafts[b], sources,
-                                                      in_sentence):
-            pair = _other_reading(drafts, a, b, told_on or {})
+        if _conflict(drafts[a], drafts[b], sources, in_sentence):
+            pair = _other_reading(drafts, a, b, told_on)
             if pair is not None:
                 other_reading.setdefault(*pair)
                 continue
